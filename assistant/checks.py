@@ -1,0 +1,230 @@
+"""Review checks: run on every plan, drafted or edited, and say what a human must look at.
+
+Errors must be fixed before a plan is submitted; warnings ask for a look; info is advice.
+A plan's flags are always recomputed from the plan and the notes, never carried over, so an
+edit that fixes a problem clears its flag.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .notes import NotesAnalysis
+from .quantities import find_quantities
+from .schema import Plan, ReviewFlag, plan_rule_errors
+from .screening import screen
+from .textutil import coverage, squash
+
+# Plan fields that are written for the employee: what bias, sensitive and injection checks read.
+_BODY_FIELDS = {
+    "deficiencies": ("area", "evidence"),
+    "root_causes": ("cause",),
+    "goals": ("description", "metric", "baseline", "target"),
+    "responsibilities": ("party", "action"),
+    "check_ins": ("focus",),
+}
+
+
+def review(plan: Plan, analysis: NotesAnalysis | None, *, max_days: int = 90, max_gap_days: int = 30) -> list[ReviewFlag]:
+    """Every flag for `plan`; `analysis` (the notes) enables the grounding and notes checks."""
+    zh = plan.language == "zh"
+    flags: list[ReviewFlag] = []
+    flags += _rule_flags(plan)
+    if plan.status == "insufficient_information":
+        flags.append(_insufficient(plan, zh))
+    flags += _smart_flags(plan, max_days)
+    flags += _body_screening(plan)
+    if analysis is not None:
+        flags += _notes_flags(analysis)
+        flags += _grounding_flags(plan, analysis)
+    flags += _coverage_flags(plan)
+    flags += _policy_flags(plan, max_gap_days)
+    return flags
+
+
+def has_errors(flags: list[ReviewFlag]) -> bool:
+    return any(f.severity == "error" for f in flags)
+
+
+def _flag(kind, severity, message, location=None, suggestion=None, sentence_ids=()) -> ReviewFlag:
+    return ReviewFlag(kind=kind, severity=severity, message=message, location=location, suggestion=suggestion,
+                      sentence_ids=list(sentence_ids))
+
+
+def _rule_flags(plan: Plan) -> list[ReviewFlag]:
+    return [_flag("schema", "error", e) for e in plan_rule_errors(plan)]
+
+
+def _insufficient(plan: Plan, zh: bool) -> ReviewFlag:
+    if zh:
+        msg = "记录中没有足够具体的信息来起草改进计划。"
+        tip = "请补充：具体的问题和事例（数字、日期、次数）、商定的改进措施、带数值和截止日期的目标，以及经理和公司提供的支持。"
+    else:
+        msg = "The notes hold nothing concrete enough to draft a plan from."
+        tip = ("Add: concrete examples of the shortfall (numbers, dates, how often), what was agreed, targets with a value "
+               "and a deadline, and what the manager and the organisation will provide.")
+    if plan.deficiencies and not plan.goals:
+        msg = ("记录写明了问题，但没有可衡量的目标。" if zh else
+               "The notes describe shortfalls but give no measurable target or standard to set a goal from.")
+    return _flag("insufficient", "warning", msg, "status", tip)
+
+
+def _smart_flags(plan: Plan, max_days: int) -> list[ReviewFlag]:
+    flags = []
+    def_ids = {d.id for d in plan.deficiencies}
+    for i, g in enumerate(plan.goals):
+        where = f"goals[{i}]"
+        missing = []
+        if not (g.metric or "").strip() or squash(g.metric or "") == squash(g.target or ""):
+            missing.append(("metric", "what is measured (e.g. 'average handle time')"))
+        if not re.search(r"\d", g.target or ""):
+            missing.append(("target", "a numeric target (e.g. '<= 8 min', '>= 90%')"))
+        if g.deadline is None:
+            missing.append(("deadline", "a deadline date"))
+        if not any(d in def_ids for d in g.deficiency_ids):
+            missing.append(("deficiency_ids", "the deficiency this goal addresses"))
+        for field, what in missing:
+            flags.append(_flag("smart", "error", f"Goal {g.id} is not SMART: add {what}.", f"{where}.{field}",
+                               sentence_ids=g.source_sentences))
+        if g.deadline and plan.interview_date and (g.deadline - plan.interview_date).days > max_days:
+            flags.append(_flag("smart", "warning",
+                               f"Goal {g.id} is due {(g.deadline - plan.interview_date).days} days after the interview; "
+                               f"the policy allows at most {max_days} days without HR approval.",
+                               f"{where}.deadline", "Bring the deadline forward or record HR's approval."))
+    return flags
+
+
+def _body_texts(plan: Plan) -> Iterator[tuple[str, str]]:
+    for section, fields in _BODY_FIELDS.items():
+        for i, item in enumerate(getattr(plan, section)):
+            for field in fields:
+                value = getattr(item, field)
+                if value:
+                    yield f"{section}[{i}].{field}", str(value)
+
+
+def _body_screening(plan: Plan) -> list[ReviewFlag]:
+    """Biased, sensitive or injected words inside the plan itself: errors, they reach the employee."""
+    flags = []
+    for location, text in _body_texts(plan):
+        judging = location.startswith(("deficiencies", "goals"))
+        numbers = bool(find_quantities(text))
+        for hit in screen(text, absolutes=judging, has_evidence=numbers):
+            flags.append(_flag(hit.kind, "error", f"'{hit.text}' in the plan ({hit.category}): {hit.why}", location,
+                               hit.instead))
+    return flags
+
+
+def _notes_flags(analysis: NotesAnalysis) -> list[ReviewFlag]:
+    """What the notes held that was kept out of the plan: a warning for the manager and HR."""
+    flags = []
+    for s in analysis.excluded:
+        kinds = sorted({h.kind for h in s.hits})
+        for kind in kinds:
+            hits = [h for h in s.hits if h.kind == kind]
+            words = ", ".join(sorted({f"'{h.text}'" for h in hits}))
+            categories = ", ".join(sorted({h.category for h in hits if h.category != kind}))
+            what = f" ({categories})" if categories else ""
+            if kind == "injection":
+                msg = f"Sentence {s.id} addresses the assistant ({words}); it was treated as data, not followed, and left out of the plan."
+            elif kind == "bias":
+                msg = f"Sentence {s.id} uses biased wording{what}: {words}. {hits[0].why} It was left out of the plan."
+            else:
+                msg = f"Sentence {s.id} holds health, family or leave information ({words}); it was left out of the plan. Pass it to HR."
+            flags.append(_flag(kind, "warning", msg, f"notes:{s.id}", hits[0].instead, [s.id]))
+    if analysis.interview_date_assumed:
+        flags.append(_flag("assumption", "warning",
+                           f"The notes give no interview date; {analysis.interview_date.isoformat()} was assumed.",
+                           "interview_date", "Enter the interview date so that deadlines resolve correctly."))
+    return flags
+
+
+def _grounding_flags(plan: Plan, analysis: NotesAnalysis) -> list[ReviewFlag]:
+    flags = []
+    notes = analysis.text
+    known_ids = {s.id for s in analysis.sentences}
+    excluded = {s.id for s in analysis.excluded}
+    note_numbers = {q.value for s in analysis.sentences if s.kind != "excluded" for q in s.quantities}
+    note_dates = {d.date for s in analysis.sentences for d in s.dates}
+
+    def check_ids(ids, location):
+        bad = [i for i in ids if i not in known_ids or i in excluded]
+        if bad:
+            flags.append(_flag("grounding", "error", f"{location} cites sentences that the notes do not hold (or that were excluded): "
+                               + ", ".join(bad) + ".", location))
+
+    for i, d in enumerate(plan.deficiencies):
+        where = f"deficiencies[{i}]"
+        check_ids(d.source_sentences, where)
+        if d.manager_set:
+            continue
+        if coverage(d.evidence, notes) < 0.6:
+            flags.append(_flag("grounding", "error",
+                               f"The evidence for {d.id} is not found in the notes.", f"{where}.evidence",
+                               "Quote the notes, or mark the deficiency as set by the manager.", d.source_sentences))
+    for i, g in enumerate(plan.goals):
+        where = f"goals[{i}]"
+        check_ids(g.source_sentences, where)
+        if g.manager_set:
+            continue
+        for field in ("target", "baseline"):
+            for q in find_quantities(getattr(g, field) or ""):
+                if q.value not in note_numbers:
+                    flags.append(_flag("grounding", "error",
+                                       f"The {field} of {g.id} ({q.text}) is not a number the notes give.",
+                                       f"{where}.{field}", "Use the value from the notes, or mark the goal as set by the manager.",
+                                       g.source_sentences))
+        if g.deadline and g.deadline not in note_dates:
+            flags.append(_flag("assumption", "info",
+                               f"The deadline of {g.id} ({g.deadline.isoformat()}) is not stated in the notes; it follows the plan's "
+                               "other deadlines or the policy default.", f"{where}.deadline", "Confirm it with the employee.",
+                               g.source_sentences))
+    for i, r in enumerate(plan.responsibilities):
+        check_ids(r.source_sentences, f"responsibilities[{i}]")
+    return flags
+
+
+def _coverage_flags(plan: Plan) -> list[ReviewFlag]:
+    if plan.status != "draft":
+        return []
+    zh = plan.language == "zh"
+    flags = []
+    covered = {i for g in plan.goals for i in g.deficiency_ids}
+    for i, d in enumerate(plan.deficiencies):
+        if d.id not in covered:
+            flags.append(_flag("coverage", "warning",
+                               f"{d.id} ({d.area}) has no goal: the notes give no target or standard for it.",
+                               f"deficiencies[{i}]", "Add a goal with a metric, a number and a deadline.", d.source_sentences))
+    if not plan.root_causes:
+        flags.append(_flag("coverage", "info", "No root cause is recorded.", "root_causes",
+                           "Ask the employee what got in the way, and record it."))
+    owners = {r.owner for r in plan.responsibilities}
+    names = {"employee": "员工" if zh else "the employee", "manager": "经理" if zh else "the manager",
+             "organisation": "组织" if zh else "the organisation (other people, departments, the company)"}
+    for owner in ("employee", "manager", "organisation"):
+        if owner not in owners:
+            flags.append(_flag("coverage", "warning", f"No responsibility is recorded for {names[owner]}.", "responsibilities",
+                               "Agree what they will do, with a due date."))
+    return flags
+
+
+def _policy_flags(plan: Plan, max_gap_days: int) -> list[ReviewFlag]:
+    if plan.status != "draft":
+        return []
+    flags = []
+    dates = sorted(c.date for c in plan.check_ins)
+    if not dates:
+        return [_flag("policy", "warning", "The plan has no check-ins.", "check_ins",
+                      f"Add check-ins at most {max_gap_days} days apart.")]
+    points = [plan.interview_date or dates[0], *dates]
+    end = plan.period.end or max((g.deadline for g in plan.goals if g.deadline), default=None)
+    if end and end > dates[-1]:
+        points.append(end)
+    for a, b in zip(points, points[1:]):
+        if (b - a).days > max_gap_days:
+            flags.append(_flag("policy", "warning", f"{(b - a).days} days pass between {a} and {b} without a check-in.",
+                               "check_ins", f"Policy: a check-in at least every {max_gap_days} days."))
+    if plan.interview_date and any(c.date < plan.interview_date for c in plan.check_ins):
+        flags.append(_flag("policy", "warning", "A check-in falls before the interview date.", "check_ins"))
+    return flags
+

@@ -1,0 +1,115 @@
+"""`plancoach`: draft, check and export plans from the command line.
+
+Each command imports only what it needs (gradio, chromadb and langchain take seconds to
+import), and every user error ends in one line on stderr and a non-zero exit, not a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="plancoach", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    draft = sub.add_parser("draft", help="draft a plan from interview notes")
+    draft.add_argument("notes", help="notes file (.txt, .md, .docx), or - for standard input")
+    draft.add_argument("--output", "-o", help="write the plan here (default: standard output)")
+    draft.add_argument("--format", choices=["json", "markdown"], default="json")
+    draft.add_argument("--interview-date", type=_date, help="interview date, when the notes do not give it")
+    draft.add_argument("--employee", help="employee name, when the notes do not give it")
+    draft.add_argument("--role", help="employee role, when the notes do not give it")
+    draft.add_argument("--drafter", choices=["embedded", "llm"], help="override PLANCOACH_DRAFTER")
+
+    check = sub.add_parser("check", help="re-validate an (edited) plan; exit 1 when it has errors")
+    check.add_argument("plan", help="plan JSON file")
+    check.add_argument("--notes", help="the notes the plan was drafted from (enables the grounding checks)")
+    check.add_argument("--json", action="store_true", help="print the flags as JSON")
+
+    sub.add_parser("schema", help="print the plan's JSON Schema")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from .inputs import InputError
+
+    try:
+        return {"draft": _draft, "check": _check, "schema": _schema}[args.command](args)
+    except InputError as exc:
+        print(f"plancoach: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _draft(args) -> int:
+    from .drafting.base import DraftingError
+    from .export import to_markdown
+    from .inputs import read_notes, write_atomic
+    from .pipeline import draft_plan
+    from .settings import get_settings
+
+    settings = get_settings()
+    notes = read_notes(args.notes, settings.max_notes_chars)
+    try:
+        result = draft_plan(notes, interview_date=args.interview_date, employee=args.employee, role=args.role,
+                            drafter=args.drafter, settings=settings)
+    except DraftingError as exc:
+        print(f"plancoach: error: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    plan = result.plan
+    text = to_markdown(plan) if args.format == "markdown" else plan.model_dump_json(indent=2) + "\n"
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    errors = [f for f in plan.review_flags if f.severity == "error"]
+    summary = f"{plan.status}: {len(plan.deficiencies)} deficiencies, {len(plan.goals)} goals, {len(plan.review_flags)} flags"
+    print(summary + (f" ({len(errors)} to fix)" if errors else ""), file=sys.stderr)
+    return EXIT_OK
+
+
+def _check(args) -> int:
+    from .checks import has_errors
+    from .inputs import load_plan, read_notes
+    from .pipeline import recheck
+    from .settings import get_settings
+
+    settings = get_settings()
+    plan = load_plan(args.plan)
+    notes = read_notes(args.notes, settings.max_notes_chars) if args.notes else None
+    plan = recheck(plan, notes, settings)
+    flags = plan.review_flags
+    if args.json:
+        print(json.dumps([f.model_dump() for f in flags], indent=2, ensure_ascii=False))
+    else:
+        for f in flags:
+            where = f" [{f.location}]" if f.location else ""
+            print(f"{f.severity:7} {f.kind:12} {f.message}{where}")
+        print(f"{'invalid' if has_errors(flags) else 'valid'}: {sum(f.severity == 'error' for f in flags)} errors, "
+              f"{sum(f.severity == 'warning' for f in flags)} warnings")
+    return EXIT_INVALID if has_errors(flags) else EXIT_OK
+
+
+def _schema(args) -> int:
+    from .schema import plan_json_schema_text
+
+    sys.stdout.write(plan_json_schema_text())
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

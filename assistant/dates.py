@@ -1,0 +1,252 @@
+"""Find dates in notes and resolve them against the interview date.
+
+Notes write dates every way a person does ("31 Aug", "5/23", "end of April", "5月底前",
+"next 2 sprints (ending Oct 24)", "60-day plan"); a goal needs an ISO deadline. A date
+without a year is the occurrence nearest the interview (the next one, for a deadline).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+            "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "twelve": 12, "a": 1, "an": 1}
+
+_M = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DEADLINE_BEFORE = re.compile(
+    r"(?:\bby|\bbefore|\buntil|\btill|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止)"
+    r"[\s:：(（,-]*(?:on\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_START_BEFORE = re.compile(r"(?:\bfrom|\bstarting|\bstarts?|\bas of|\bbeginning|\bfrom)[\s:]*(?:on\s+|the\s+)?$", re.IGNORECASE)
+_DEADLINE_AFTER = re.compile(r"^\s*(?:前|之前|以前|为止|截止)")
+_START_AFTER = re.compile(r"^\s*(?:起|开始)")
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
+    ("zh_full", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")),
+    ("zh_md", re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
+    ("zh_part", re.compile(r"(?<!\d)(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?(底|末|中旬|中|初|上旬|下旬)")),
+    ("zh_rel_month", re.compile(r"(本|这个|下个?|次)月(底|末)")),
+    ("en_dm", re.compile(r"(?<![\d/])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r"\.?(?:,?\s+(\d{4}))?(?![a-z])", re.I)),
+    ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%]|:\d)(?:,?\s+(\d{4}))?", re.I)),
+    ("slash", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")),
+    ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(next|this|following)\s+)?(" + _M[1:-1] + r"|month|quarter|q[1-4]|year|week)\b", re.I)),
+    ("mid", re.compile(r"\bmid[- ]?" + _M + r"\b", re.I)),
+    ("q_end", re.compile(r"\b(?:eo)?(q[1-4])\s*(?:end|close)?\b(?=.{0,0})", re.I)),
+    ("duration", re.compile(r"(?:(within|in|over|for|after|next|the next)\s+(?:the\s+)?(?:next\s+)?)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a)\s*[- ]?(day|week|wk|month)s?(?:[- ](plan|pip|period|window|programme|program))?\b", re.I)),
+    ("zh_duration", re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*(天|周|个星期|个月|个工作日)\s*(内|之内|后|以内)?")),
+    ("weekday", re.compile(r"\b(by|on|before|until|next|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri)\b", re.I)),
+    ("relative", re.compile(r"\b(tomorrow|next week|end of (?:this|next) week)\b", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    date: dt.date
+    role: str  # "deadline", "start", "point" (a date something happened) or "duration" (a length of time)
+
+
+def _zh_number(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    if len(s) == 2 and s[0] == "十":
+        return 10 + ZH_DIGITS[s[1]]
+    if len(s) == 2 and s[1] == "十":
+        return ZH_DIGITS[s[0]] * 10
+    return ZH_DIGITS.get(s, 0)
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _add_months(d: dt.date, months: int) -> dt.date:
+    month0 = d.month - 1 + months
+    year, month = d.year + month0 // 12, month0 % 12 + 1
+    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def _pick_year(ref: dt.date, role: str, make) -> dt.date | None:
+    """Resolve a year-less date: the next one after the interview for deadlines, else the nearest."""
+    options = [d for d in (make(ref.year - 1), make(ref.year), make(ref.year + 1)) if d]
+    if not options:
+        return None
+    if role in ("deadline", "start"):
+        after = [d for d in options if d >= ref]
+        return min(after) if after else max(options)
+    return min(options, key=lambda d: abs((d - ref).days))
+
+
+def _role(text: str, start: int, end: int) -> str:
+    before, after = text[max(0, start - 30):start], text[end:end + 4]
+    if _DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before):
+        return "deadline"
+    if _START_AFTER.match(after) or _START_BEFORE.search(before):
+        return "start"
+    return "point"
+
+
+def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.date | None, str]:
+    g = m.groups()
+    if kind == "iso":
+        return _safe(int(g[0]), int(g[1]), int(g[2])), role
+    if kind == "zh_full":
+        return _safe(int(g[0]), int(g[1]), int(g[2])), role
+    if kind == "zh_md":
+        month, day = int(g[0]), int(g[1])
+        return _pick_year(ref, role, lambda y: _safe(y, month, day)), role
+    if kind == "zh_part":
+        month, part = _zh_number(g[0]), g[1]
+        if not 1 <= month <= 12:
+            return None, role
+        day = {"初": 5, "上旬": 10, "中": 15, "中旬": 15, "下旬": 25}.get(part)
+        role = "deadline" if part in ("底", "末") and role == "point" else role
+        make = (lambda y: _month_end(y, month)) if day is None else (lambda y: _safe(y, month, day))
+        return _pick_year(ref, "deadline" if role != "point" else role, make), role
+    if kind == "zh_rel_month":
+        months = 0 if g[0] in ("本", "这个") else 1
+        first = _add_months(ref.replace(day=1), months)
+        return _month_end(first.year, first.month), "deadline"
+    if kind in ("en_dm", "en_md"):
+        day_s, month_s, year_s = (g[0], g[1], g[2]) if kind == "en_dm" else (g[1], g[0], g[2])
+        month, day = MONTHS[month_s.lower()[:3]], int(day_s)
+        if year_s:
+            return _safe(int(year_s), month, day), role
+        return _pick_year(ref, role, lambda y: _safe(y, month, day)), role
+    if kind == "slash":
+        a, b, year_s = int(g[0]), int(g[1]), g[2]
+        month, day = (a, b) if a <= 12 else (b, a)  # month/day unless the first cannot be a month
+        if year_s:
+            year = int(year_s) + (2000 if len(year_s) == 2 else 0)
+            return _safe(year, month, day), role
+        if role == "point":  # "24/7", "3/4 of tickets": a bare fraction is not a date without context
+            return None, role
+        return _pick_year(ref, role, lambda y: _safe(y, month, day)), role
+    if kind == "end_of":
+        which, unit = (g[0] or "").lower(), g[1].lower()
+        role = "deadline"
+        if unit == "month":
+            first = _add_months(ref.replace(day=1), 1 if which in ("next", "following") else 0)
+            return _month_end(first.year, first.month), role
+        if unit == "week":
+            friday = ref + dt.timedelta(days=(4 - ref.weekday()) % 7 + (7 if which in ("next", "following") else 0))
+            return friday, role
+        if unit == "year":
+            return dt.date(ref.year + (1 if which == "next" else 0), 12, 31), role
+        if unit == "quarter":
+            q_month = ((ref.month - 1) // 3 + 1) * 3 + (3 if which == "next" else 0)
+            year = ref.year + (q_month - 1) // 12
+            return _month_end(year, (q_month - 1) % 12 + 1), role
+        if unit.startswith("q"):
+            q_month = int(unit[1]) * 3
+            return _pick_year(ref, role, lambda y: _month_end(y, q_month)), role
+        month = MONTHS[unit[:3]]
+        return _pick_year(ref, role, lambda y: _month_end(y, month)), role
+    if kind == "mid":
+        month = MONTHS[g[0].lower()[:3]]
+        return _pick_year(ref, "deadline" if role != "point" else role, lambda y: _safe(y, month, 15)), role
+    if kind == "q_end":
+        if not re.search(r"(?:end|close|eoq|eo)", m.group(0), re.I) and role != "deadline":
+            return None, role
+        q_month = int(g[0][1]) * 3
+        return _pick_year(ref, "deadline", lambda y: _month_end(y, q_month)), "deadline"
+    if kind == "duration":
+        lead, count_s, unit, plan_word = g
+        count = int(count_s) if count_s.isdigit() else WORD_NUMBERS.get(count_s.lower(), 0)
+        if not count:
+            return None, role
+        unit = unit.lower()
+        end = _add_months(ref, count) if unit == "month" else ref + dt.timedelta(days=count * (7 if unit in ("week", "wk") else 1))
+        contextual = bool(plan_word) or (lead or "").lower() in ("within", "in", "next", "the next", "over")
+        return end, "deadline" if contextual else ("end" if (lead or "").lower() == "for" else "duration")
+    if kind == "zh_duration":
+        count, unit, tail = _zh_number(g[0]), g[1], g[2]
+        if not count:
+            return None, role
+        days = {"天": 1, "个工作日": 1, "周": 7, "个星期": 7}.get(unit)
+        end = _add_months(ref, count) if unit == "个月" else ref + dt.timedelta(days=count * days)
+        return end, "deadline" if tail else "duration"
+    if kind == "weekday":
+        lead, day = g[0].lower(), WEEKDAYS[g[1].lower()]
+        if re.match(r"[^.;]{0,20}\b(?:each|every)\s+week|[^.;]{0,20}\bweekly\b", m.string[m.end():], re.I):
+            return None, role  # 'by Friday EOD each week' is a rhythm, not a deadline
+        ahead = (day - ref.weekday()) % 7 or 7
+        if lead == "next" and ahead < 7:
+            ahead += 7 if ref.weekday() < day else 0
+        return ref + dt.timedelta(days=ahead), "deadline" if lead in ("by", "before", "until") else role
+    if kind == "relative":
+        word = g[0].lower()
+        if word == "tomorrow":
+            return ref + dt.timedelta(days=1), role
+        if word == "next week":
+            return ref + dt.timedelta(days=7), role
+        extra = 7 if "next" in word else 0
+        return ref + dt.timedelta(days=(4 - ref.weekday()) % 7 + extra), "deadline"
+    return None, role
+
+
+def find_dates(text: str, ref: dt.date) -> list[DateMention]:
+    """Every date in `text`, resolved against `ref` (the interview date), in reading order."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            date, role = _resolve(kind, m, ref, _role(text, start, end))
+            if date is None:
+                continue
+            taken.append((start, end))
+            found.append(DateMention(m.group(0).strip(), start, end, date, role))
+    return sorted(found, key=lambda d: d.start)
+
+
+_EXPLICIT = re.compile(
+    r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})"
+    r"|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])"
+    r"|(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+" + _M + r",?\s+(\d{4})|" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})",
+    re.I,
+)
+
+
+def explicit_dates(text: str) -> list[dt.date]:
+    """Dates that carry their own year: the only ones that can fix the interview date."""
+    out = []
+    for m in _EXPLICIT.finditer(text):
+        g = m.groups()
+        if g[0]:
+            d = _safe(int(g[0]), int(g[1]), int(g[2]))
+        elif g[3]:
+            d = _safe(int(g[3]), int(g[4]), int(g[5]))
+        elif g[6]:
+            a, b = int(g[6]), int(g[7])
+            d = _safe(int(g[8]), *((a, b) if a <= 12 else (b, a)))
+        elif g[9]:
+            d = _safe(int(g[11]), MONTHS[g[10].lower()[:3]], int(g[9]))
+        else:
+            d = _safe(int(g[14]), MONTHS[g[12].lower()[:3]], int(g[13]))
+        if d:
+            out.append(d)
+    return out

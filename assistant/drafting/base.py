@@ -1,0 +1,48 @@
+"""The one interface every drafter implements, and what it is given besides the notes."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from ..notes import NotesAnalysis
+from ..schema import Plan, Source
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A piece of the knowledge base: a sample plan section or a policy paragraph."""
+
+    title: str
+    path: str
+    kind: str  # "sample" or "policy"
+    text: str
+    score: float = 0.0
+
+
+@dataclass
+class DraftContext:
+    """What retrieval found, and the policy numbers a plan must respect."""
+
+    samples: list[Passage] = field(default_factory=list)
+    policy: list[Passage] = field(default_factory=list)
+    plan_default_days: int = 60
+    plan_max_days: int = 90
+    check_in_max_gap_days: int = 30
+
+    def sources(self) -> list[Source]:
+        seen: dict[str, Source] = {}
+        for p in [*self.samples, *self.policy]:
+            seen.setdefault(p.path, Source(title=p.title, path=p.path, kind=p.kind))
+        return list(seen.values())
+
+
+class DraftingError(RuntimeError):
+    """A drafter could not produce a plan; the message says what to fix. The notes are untouched."""
+
+
+class Drafter(Protocol):
+    name: str
+
+    def draft(self, analysis: NotesAnalysis, context: DraftContext) -> Plan:
+        """A plan drawn from the analysed notes. Review flags are added afterwards by the checks."""
+        ...

@@ -1,0 +1,477 @@
+"""The default drafter: deterministic, offline, built on the notes analysis.
+
+It only rearranges what the notes say. Evidence is quoted, targets and baselines are numbers
+found in the notes, deadlines are dates the notes give (or the policy default, flagged by
+the checks), and parties are the ones named. What the notes leave out stays out; the review
+checks then tell the manager what to add.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass, replace
+
+from ..dates import find_dates
+from ..lexicon import area_name, has_cjk
+from ..notes import NotesAnalysis, Sentence
+from ..quantities import Quantity, find_quantities
+from ..schema import CheckIn, Deficiency, Employee, Goal, Period, Plan, Responsibility, RootCause
+from ..textutil import content_tokens
+from .base import DraftContext
+
+_SYMBOL_UNITS = {"%", "x", "$", "€", "£", "¥", "￥", "min", "h", "s", "day", "week", "month"}
+_TIME_WORDS = {"min": "min", "h": "h", "s": "s", "day": "days", "week": "weeks", "month": "months"}
+_LEADING_VERBS = re.compile(
+    r"^(?:(?:the\s+)?(?:targets?|goals?|aim|objectives?)\b[\s:]*)?(?:to\s+)?(?:(?:reduce|lower|cut|bring(?:\s+down)?|decrease|increase|raise|grow|improve"
+    r"|get|reach|achieve|hit|maintain|keep|meet|deliver|close|make|have|be)\s+)?(?:(?:the|a|an|his|her|their|our)\s+)?",
+    re.I,
+)
+_ZH_FILLER = re.compile(r"^(?:每[周天日月班][一二三四五六日]?|将|要|需|需要|完成|把|使|让)+|(?:降到|降至|达到|控制在|提升到|提高到|不超过|不低于)$")
+_ITEM_SPLIT = re.compile(r"\s*(?:;|；|，|、|,\s+)\s*")
+_AND_SPLIT = re.compile(r"\s+(?:and|&|\+)\s+|\s*和\s*|\s*并且?\s*")
+
+
+class EmbeddedDrafter:
+    name = "embedded"
+
+    def draft(self, analysis: NotesAnalysis, context: DraftContext) -> Plan:
+        builder = _PlanBuilder(analysis, context)
+        return builder.build()
+
+
+class _PlanBuilder:
+    def __init__(self, analysis: NotesAnalysis, context: DraftContext):
+        self.a = analysis
+        self.ctx = context
+        self.zh = analysis.language == "zh"
+        self.start = analysis.interview_date
+        # Lines whose points the author separated with semicolons: commas there are inside a point.
+        self.semicolon_lines = {s.line for s in analysis.sentences if s.text.endswith((";", "；"))}
+
+    # ------------------------------------------------------------ the plan
+
+    def build(self) -> Plan:
+        a = self.a
+        deficiencies, evidence_of = self.deficiencies()
+        base = dict(
+            language=a.language,
+            drafter=EmbeddedDrafter.name,
+            employee=Employee(name=a.employee_name, role=a.employee_role),
+            manager=a.manager,
+            interview_date=a.interview_date,
+            sources=self.ctx.sources(),
+        )
+        if not deficiencies:
+            return Plan(status="insufficient_information", period=Period(start=self.start), **base)
+        goals = self.goals(deficiencies, evidence_of)
+        if not goals:
+            return Plan(status="insufficient_information", period=Period(start=self.start),
+                        deficiencies=deficiencies, root_causes=self.root_causes(deficiencies, evidence_of), **base)
+        end = max(g.deadline for g in goals if g.deadline)
+        return Plan(
+            status="draft",
+            period=Period(start=self.start, end=end),
+            deficiencies=deficiencies,
+            root_causes=self.root_causes(deficiencies, evidence_of),
+            goals=goals,
+            responsibilities=self.responsibilities(goals, evidence_of),
+            check_ins=self.check_ins(goals, end),
+            **base,
+        )
+
+    # ------------------------------------------------------------ deficiencies
+
+    def deficiencies(self) -> tuple[list[Deficiency], dict[str, list[Sentence]]]:
+        groups: list[list[Sentence]] = []
+        for s in self.a.sentences:
+            last = groups[-1][-1] if groups else None
+            same_line = last is not None and last.line == s.line and not s.item_start
+            if s.kind == "observation":
+                area = area_name(s.body, self.a.language)
+                if same_line and (last.bullet or (area and area == area_name(last.body, self.a.language))):
+                    groups[-1].append(s)
+                else:
+                    groups.append([s])
+            elif s.kind == "standard" and same_line:
+                groups[-1].append(s)
+        out, evidence_of = [], {}
+        for i, group in enumerate(groups, 1):
+            evidence = " ".join(_clean(s.body) for s in group)
+            did = f"D{i}"
+            out.append(Deficiency(
+                id=did,
+                area=area_name(evidence, self.a.language) or _headline(group[0].body, self.zh),
+                evidence=evidence,
+                source_sentences=[s.id for s in group],
+            ))
+            evidence_of[did] = group
+        return out, evidence_of
+
+    # ------------------------------------------------------------ goals
+
+    def goals(self, deficiencies: list[Deficiency], evidence_of: dict[str, list[Sentence]]) -> list[Goal]:
+        drafts: list[dict] = []
+        for s in self.a.of_kind("target"):
+            deadline = self._sentence_deadline(s)
+            for item in self._items(s, split_and=True):
+                q = _first_quantity(item.bare)
+                drafts.append(dict(item=item.bare, q=q, deadline=item.deadline or deadline, sentence=s))
+        for s in self.a.of_kind("action"):
+            if s.actor and s.actor.owner != "employee" or s.label == "manager" and not s.actor:
+                continue
+            items = self._items(s, split_and=False)
+            for item in items:
+                q = _with_zh_rhythm(_first_quantity(item.bare), item.bare)
+                measurable = q and (q.comparator or q.per)
+                if measurable and not any(_same_value(q, d["q"]) for d in drafts):
+                    own = item.deadline or (self._sentence_deadline(s, strict=True) if len(items) == 1 else None)
+                    drafts.append(dict(item=item.bare, q=q, deadline=own, sentence=s, action=True))
+        plan_deadline = self._plan_deadline([d["deadline"] for d in drafts])
+        goals: list[Goal] = []
+        for d in drafts:
+            item, q = d["item"], d["q"]
+            metric = self._metric(item, q)
+            links = self._link(metric + " " + item, q, deficiencies, evidence_of)
+            if d.get("action") and not links:
+                continue  # an agreed habit with a number, but not about any shortfall: it stays a responsibility
+            if q is None and not metric:
+                continue
+            area = deficiencies[int(links[0][1:]) - 1].area if links else None
+            if metric and links:
+                metric = _enrich_metric(metric, deficiencies[int(links[0][1:]) - 1])
+            goals.append(self._goal(len(goals) + 1, item, metric or area or item, q, d["deadline"] or plan_deadline,
+                                    links, evidence_of, [d["sentence"].id]))
+        covered = {i for g in goals for i in g.deficiency_ids}
+        for deficiency in deficiencies:
+            if deficiency.id in covered:
+                continue
+            standard = next((q for s in evidence_of[deficiency.id] for q in s.quantities
+                             if q.reference and q.unit in _SYMBOL_UNITS | {"起", "次", "min"}), None)
+            if standard is None:
+                continue  # no stated target or standard: the checks ask the manager for one
+            metric = self._metric_before(evidence_of[deficiency.id], standard) or deficiency.area
+            goals.append(self._goal(len(goals) + 1, _standard_item(metric, standard, self.zh), metric, standard,
+                                    plan_deadline, [deficiency.id], evidence_of,
+                                    [s.id for s in evidence_of[deficiency.id]], standard_goal=True))
+        return goals
+
+    def _goal(self, n, item, metric, q, deadline, links, evidence_of, sources, standard_goal=False) -> Goal:
+        baseline = self._baseline(q, metric, links, evidence_of)
+        target = _target_text(q, self.zh, baseline=baseline if standard_goal else None) if q else None
+        return Goal(
+            id=f"G{n}",
+            deficiency_ids=links,
+            description=_describe(item, deadline, self.zh),
+            metric=metric,
+            baseline=_value_text(baseline, self.zh, noun_words=2) if baseline else None,
+            target=target,
+            deadline=deadline,
+            source_sentences=sources,
+        )
+
+    def _items(self, s: Sentence, *, split_and: bool) -> list[_Item]:
+        """The separate points of one sentence: 'AHT <= 8 min, CSAT >= 82%' is two goals."""
+        body = s.action if s.kind == "action" and s.actor else s.body
+        body = re.sub(r"^(?:the\s+)?(?:targets?|goals?|aim|objectives?)\b[\s:]*", "", body, flags=re.I)
+        if s.kind == "action" and s.line in self.semicolon_lines:
+            parts = [body]
+        else:
+            parts = [p for p in _ITEM_SPLIT.split(body) if p.strip()]
+            if s.kind == "action" and any(len(p.split()) < 2 and not has_cjk(p) for p in parts):
+                parts = [body]
+        texts = []
+        for part in parts:
+            pieces = _AND_SPLIT.split(part) if split_and else [part]
+            if len(pieces) > 1 and all(_first_quantity(p) for p in pieces):
+                texts += pieces
+            else:
+                texts.append(part)
+        items = []
+        for text in texts:
+            text = _clean(text)
+            if not text:
+                continue
+            dates = [d for d in find_dates(text, self.start) if d.date > self.start and d.role in ("deadline", "end")]
+            bare = _clean(_without_dates(text, self.start))
+            if bare:
+                items.append(_Item(text, bare, dates[0].date if dates else None))
+        return items
+
+    def _metric(self, item: str, q: Quantity | None) -> str:
+        text = item
+        if q is not None:
+            keep = q.unit if q.unit and q.unit not in _SYMBOL_UNITS and not _is_measure(q.unit) else ""
+            text = item.replace(q.text, f" {keep} " if keep else " ", 1)
+        text = re.sub(r"\s+", " ", text).strip(" ,.:;-–")
+        text = _LEADING_VERBS.sub("", text).strip(" ,.:;-–")
+        text = re.sub(r"\b(?:to|at|of|by|or less|or more|per|a|an)$", "", text, flags=re.I).strip(" ,.:;-–")
+        if has_cjk(text):
+            text = _ZH_FILLER.sub("", text).strip("，。：:、 ")
+        return text
+
+    def _metric_before(self, group: list[Sentence], standard: Quantity) -> str | None:
+        for s in group:
+            for q in s.quantities:
+                if not q.reference and q.unit == standard.unit:
+                    words = re.findall(r"[A-Za-z][\w\-]*|[\u4e00-\u9fff]+", s.text[:q.start])
+                    words = [w for w in words if w.lower() not in ("vs", "only", "is", "was", "at", "the")]
+                    return " ".join(words[-3:]) or None
+        return None
+
+    def _link(self, text: str, q: Quantity | None, deficiencies, evidence_of) -> list[str]:
+        words = content_tokens(text)
+        scores = {}
+        for d in deficiencies:
+            score = len(words & content_tokens(d.evidence))
+            if q is not None and q.unit and any(x.unit == q.unit and q.unit in _SYMBOL_UNITS for s in evidence_of[d.id] for x in s.quantities):
+                score += 1
+            if score:
+                scores[d.id] = score
+        if not scores:
+            return []
+        best = max(scores.values())
+        return [i for i, v in scores.items() if v == best]
+
+    def _baseline(self, q: Quantity | None, metric: str, links: list[str], evidence_of) -> Quantity | None:
+        if q is None:
+            return None
+        metric_words = content_tokens(metric)
+        candidates = []
+        for did in links:
+            for s in evidence_of[did]:
+                for x in s.quantities:
+                    if x.reference or x.value == q.value and x.unit == q.unit:
+                        continue
+                    same_unit = x.unit == q.unit and (q.unit in _SYMBOL_UNITS or _is_measure(q.unit))
+                    noun_match = x.unit and not x.unit in _SYMBOL_UNITS and bool(content_tokens(x.unit) & (metric_words | content_tokens(q.unit)))
+                    if same_unit or noun_match:
+                        candidates.append(x)
+        return candidates[0] if candidates else None
+
+    def _sentence_deadline(self, s: Sentence, strict: bool = False) -> dt.date | None:
+        after = [d for d in s.dates if d.date > self.start]
+        for role in ("deadline", "end") if strict else ("deadline", "end", "point"):
+            found = [d.date for d in after if d.role == role]
+            if found:
+                return found[0]
+        return None
+
+    def _plan_deadline(self, stated: list[dt.date | None]) -> dt.date:
+        dates = [d for d in stated if d]
+        if dates:
+            return max(dates)
+        for s in self.a.sentences:
+            if s.kind in ("target", "meta", "context", "action"):
+                found = [d.date for d in s.dates if d.role == "deadline" and d.date > self.start]
+                if found and s.kind != "action":
+                    return max(found)
+        return self.start + dt.timedelta(days=self.ctx.plan_default_days)
+
+    # ------------------------------------------------------------ root causes
+
+    def root_causes(self, deficiencies: list[Deficiency], evidence_of) -> list[RootCause]:
+        causes: list[RootCause] = []
+        for s in self.a.sentences:
+            texts = []
+            if s.kind in ("account", "cause"):
+                texts.append(_strip_speaker(s.body, self.a))
+            elif s.kind == "observation":
+                m = re.search(r"\b(?:because(?: of)?|due to|traced to|caused by|as a result of|owing to)\s+(.+)$|(?:因为|由于)(.+)$", s.body, re.I)
+                if m:
+                    texts.append(m.group(1) or m.group(2))
+            for text in texts:
+                text = _clean(text)
+                if len(text) < 4:
+                    continue
+                scored = [(len(content_tokens(text) & content_tokens(d.evidence)), d.id) for d in deficiencies]
+                best = max((sc for sc, _ in scored), default=0)
+                links = [i for sc, i in scored if sc and sc == best]
+                if s.kind == "observation":
+                    links = [d for d, group in evidence_of.items() if s in group] or links
+                causes.append(RootCause(cause=_sentence_case(text), deficiency_ids=links, source_sentences=[s.id]))
+        return causes
+
+    # ------------------------------------------------------------ responsibilities
+
+    def responsibilities(self, goals: list[Goal], evidence_of) -> list[Responsibility]:
+        out: list[Responsibility] = []
+        goal_text = {g.id: " ".join([g.metric or "", g.description] + [s.body for d in g.deficiency_ids for s in evidence_of[d]])
+                     for g in goals}
+        for s in self.a.of_kind("action"):
+            if s.actor:
+                owner, party = s.actor.owner, s.actor.text
+            elif s.label == "manager":
+                owner, party = "manager", self.a.manager
+            else:
+                owner, party = "employee", self.a.employee_name
+            party = party or {"employee": "员工" if self.zh else "Employee", "manager": "经理" if self.zh else "Manager",
+                              "organisation": "组织" if self.zh else "Organisation"}[owner]
+            if owner == "manager" and self.a.manager and s.actor and s.actor.text in self.a.manager_aliases:
+                party = self.a.manager
+            if owner == "employee" and self.a.employee_name and s.actor and s.actor.text in self.a.employee_aliases:
+                party = self.a.employee_name
+            sentence_due = self._sentence_deadline(s, strict=True)
+            items = self._items(s, split_and=False) if owner == "employee" else []
+            if not items:
+                items = [_Item(_clean(s.action if s.actor else s.body), "", sentence_due)]
+            for item in items:
+                action = _sentence_case(item.text)
+                due = item.deadline or (sentence_due if len(items) == 1 else None)
+                if not action:
+                    continue
+                words = content_tokens(action)
+                linked = [gid for gid, text in goal_text.items() if len(words & content_tokens(text)) >= 1]
+                out.append(Responsibility(owner=owner, party=party, action=action, due=due, goal_ids=linked,
+                                          source_sentences=[s.id]))
+        return out
+
+    # ------------------------------------------------------------ check-ins
+
+    def check_ins(self, goals: list[Goal], end: dt.date) -> list[CheckIn]:
+        days = max(1, (end - self.start).days)
+        count = max(math.ceil(days / self.ctx.check_in_max_gap_days), 2 if days > 14 else 1)
+        out = []
+        for k in range(1, count + 1):
+            when = self.start + dt.timedelta(days=round(days * k / count))
+            due = [g for g in goals if g.deadline and g.deadline <= when]
+            open_goals = [g for g in goals if g not in due or g.deadline == when]
+            if k == count:
+                focus = ("最终评估：逐项对照目标（" + "、".join(g.id for g in goals) + "），确定结果和后续安排"
+                         if self.zh else "Final review against every target (" + ", ".join(g.id for g in goals)
+                         + "); agree the outcome and next steps")
+            else:
+                names = [g.metric or g.id for g in open_goals][:4]
+                focus = ("进度检查：" + "；".join(names) + "，对照基线，调整支持"
+                         if self.zh else "Progress review: " + "; ".join(names) + " against baseline; adjust support")
+            out.append(CheckIn(date=when, focus=focus))
+        return out
+
+
+# ---------------------------------------------------------------- helpers
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ;；,，.。:：-–—")
+
+
+def _sentence_case(text: str) -> str:
+    text = _clean(text)
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _headline(text: str, zh: bool) -> str:
+    if zh:
+        return re.split(r"[，,（(：:]", text)[0][:12]
+    words = re.findall(r"[A-Za-z][\w\-']*", re.split(r"[:(;,]", text)[0])
+    return " ".join(words[:5]).capitalize() or text[:40]
+
+
+def _is_measure(unit: str) -> bool:
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{1,2}", unit or ""))
+
+
+def _first_quantity(text: str) -> Quantity | None:
+    qs = find_quantities(text)
+    return qs[0] if qs else None
+
+
+def _same_value(a: Quantity | None, b: Quantity | None) -> bool:
+    return a is not None and b is not None and a.value == b.value and (a.unit == b.unit or not a.unit or not b.unit
+                                                                       or bool(content_tokens(a.unit) & content_tokens(b.unit)))
+
+
+@dataclass(frozen=True)
+class _Item:
+    text: str  # as written, dates included: what a responsibility says
+    bare: str  # without its dates: what a goal's metric and target are read from
+    deadline: dt.date | None
+
+
+def _without_dates(body: str, ref: dt.date) -> str:
+    """The text with its dates and the words that introduce them taken out."""
+    for d in sorted(find_dates(body, ref), key=lambda d: -d.start):
+        left = re.search(r"(?:\(|（)?\s*(?:\b(?:by|before|until|till|due|ending|ends|no later than|on|within|in|over|for|the next|next)\s+(?:the\s+)?)*$",
+                         body[:d.start], re.I)
+        right = re.match(r"\s*(?:前|之前|以前|起)?\s*(?:\)|）)?", body[d.end:])
+        body = body[:left.start()] + " " + body[d.end + right.end():]
+    body = re.sub(r"\(\s*\)|（\s*）", " ", body)
+    return _clean(body)
+
+
+_ZH_RHYTHM = {"周": "week", "天": "day", "日": "day", "月": "month", "班": "shift"}
+_ZH_UNITS = {"min": "分钟", "h": "小时", "s": "秒", "day": "天", "week": "周", "month": "个月"}
+
+
+def _with_zh_rhythm(q: Quantity | None, text: str) -> Quantity | None:
+    """'每周五完成培训一次': the 每周 before the number is its rhythm."""
+    m = re.search(r"每([周天日月班])", text)
+    if q is None or q.per or not m:
+        return q
+    return replace(q, per=_ZH_RHYTHM[m.group(1)])
+
+
+def _enrich_metric(metric: str, deficiency: Deficiency) -> str:
+    """A one-word metric ('accuracy', 'CSAT') gets the words the evidence puts around it."""
+    if has_cjk(metric) or len(metric.split()) >= 2:
+        return metric
+    m = re.search(r"\b([A-Za-z][\w\-]*)\s+" + re.escape(metric) + r"\b", deficiency.evidence, re.I)
+    if m and len(m.group(1)) > 2 and m.group(1).lower() not in ("the", "and", "our", "his", "her", "its", "their", "vs", "only"):
+        return f"{m.group(1)} {metric}"
+    if metric.lower() in deficiency.area.lower():
+        return deficiency.area
+    return f"{deficiency.area} ({metric})"
+
+
+def _strip_speaker(text: str, a: NotesAnalysis) -> str:
+    names = "|".join(re.escape(x) for x in a.employee_aliases) or "(?!x)x"
+    text = re.sub(rf"^\s*(?:(?:also|and)\s+)?(?:{names}|he|she|they)?\s*(?:also\s+)?(?:says?|said|thinks?|feels?|felt|explains?|explained|admits?|admitted|mentions?|mentioned|believes?|claims?|notes?|reports?)\b[,:]?\s*(?:that\s+)?", "", text, flags=re.I)
+    text = re.sub(rf"^\s*(?:{names})?\s*(?:认为|表示|说|解释|承认|提到|反映|觉得)[，,：:]?", "", text)
+    return text
+
+
+def _number(q: Quantity) -> str:
+    n = q.number_text
+    if not re.match(r"\d", n):  # 'zero', 'three', '一': write the value as digits
+        return str(int(q.value)) if q.value == int(q.value) else str(q.value)
+    return n
+
+
+def _value_text(q: Quantity, zh: bool, *, noun_words: int = 1) -> str:
+    number = _number(q)
+    if q.unit in ("%", "x"):
+        text = f"{number}{q.unit}"
+    elif q.unit in ("$", "€", "£", "¥", "￥"):
+        text = f"{q.unit}{number}"
+    elif q.unit in _TIME_WORDS:
+        text = f"{number}{_ZH_UNITS[q.unit]}" if zh else f"{number} {q.unit}"
+    elif _is_measure(q.unit):
+        text = f"{number}{q.unit}"
+    elif q.unit and len(q.unit.split()) <= noun_words:
+        text = f"{number} {q.unit}"
+    else:
+        text = number
+    return f"{text}/{q.per}" if q.per and not zh else text
+
+
+def _target_text(q: Quantity, zh: bool, baseline: Quantity | None = None) -> str:
+    comparator = q.comparator
+    if comparator is None and baseline is not None:
+        comparator = ">=" if baseline.value < q.value else "<="
+    value = _value_text(q, zh)
+    if zh and q.per:
+        per = {"week": "周", "day": "天", "month": "月", "shift": "班"}.get(q.per, q.per)
+        value = f"每{per}{value}"
+    return f"{comparator} {value}" if comparator else value
+
+
+def _describe(item: str, deadline: dt.date | None, zh: bool) -> str:
+    item = _sentence_case(item)
+    if not deadline:
+        return item
+    if zh:
+        return f"{deadline.year}年{deadline.month}月{deadline.day}日前：{item}"
+    return f"{item} by {deadline.day} {deadline.strftime('%b')} {deadline.year}"
+
+
+def _standard_item(metric: str, standard: Quantity, zh: bool) -> str:
+    return f"{metric}达到标准 {standard.text}" if zh else f"{metric} at the stated standard of {standard.text}"

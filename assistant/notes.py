@@ -1,0 +1,536 @@
+"""Read a manager's interview notes: numbered sentences, who is speaking, who acts, and what each sentence is.
+
+Everything downstream (both drafters, the grounding check, the UI's highlighting) works from
+this analysis, so a plan can always point back to the sentence it came from.
+
+A sentence's `kind` is one of:
+  meta         who, when, with whom (the header)
+  observation  a shortfall the manager saw (evidence for a deficiency)
+  standard     a stated norm with no result of its own ('Company requires >= 90%')
+  account      the employee's own explanation (a root cause)
+  cause        a reason given in the notes
+  action       something someone will do (a responsibility)
+  target       a goal with a value and usually a date
+  context      anything else
+  excluded     injection, biased or sensitive text: kept out of every plan
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .dates import DateMention, explicit_dates, find_dates
+from .lexicon import has_cjk, load, terms, vocab, vocab_list
+from .quantities import Quantity, find_quantities
+from .screening import Hit, injection_hits, screen
+
+OWNERS = ("employee", "manager", "organisation")
+
+
+@dataclass(frozen=True)
+class Party:
+    text: str  # as written: 'QA team', 'Tom', '人力资源部'
+    owner: str  # 'employee', 'manager' or 'organisation'
+
+
+@dataclass
+class Sentence:
+    id: str
+    text: str  # exactly as in the notes, for quoting and highlighting
+    body: str  # without bullet, line label and speaker prefix
+    line: int
+    start: int
+    end: int
+    label: str | None = None  # target, action, cause, problem, support, meta, employee, manager
+    kind: str = "context"
+    speaker: str | None = None  # 'employee' when it is the employee's own account
+    actor: Party | None = None  # who does it, for actions
+    action: str = ""  # the body without its actor and modal: 'Give clear acceptance criteria'
+    bullet: bool = False  # the line was a bullet point: its sentences are one point
+    item_start: bool = False  # began with an inline number ('2. ...'): a new point
+    dates: list[DateMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    parties: list[Party] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+
+
+@dataclass
+class NotesAnalysis:
+    text: str
+    language: str
+    sentences: list[Sentence]
+    interview_date: dt.date
+    interview_date_assumed: bool
+    employee_name: str | None
+    employee_role: str | None
+    manager: str | None
+    employee_aliases: tuple[str, ...] = ()
+    manager_aliases: tuple[str, ...] = ()
+
+    def of_kind(self, *kinds: str) -> list[Sentence]:
+        return [s for s in self.sentences if s.kind in kinds]
+
+    def by_id(self, sid: str) -> Sentence | None:
+        return next((s for s in self.sentences if s.id == sid), None)
+
+    @property
+    def excluded(self) -> list[Sentence]:
+        return self.of_kind("excluded")
+
+
+# ---------------------------------------------------------------- text and sentences
+
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣+]|#{1,6}|>|\(?\d{1,2}[.)、](?!\d)|[（(]\d{1,2}[)）]|[a-h][.)](?=\s))\s*")
+_ENUM_INLINE = re.compile(r"^\s*(?:\(?\d{1,2}[.)、](?!\d)|[（(]\d{1,2}[)）])\s*")
+_SPLIT = re.compile(
+    r"(?<=[;；。！？!?])\s*"  # always ends a sentence
+    r"|(?<=[^\d\s.][.])\s+(?=[\"'(\[]?[A-Z0-9\u4e00-\u9fff])"  # a full stop before a capital or digit
+    r"|(?<=\d[.])\s+(?=[A-Z\u4e00-\u9fff])"  # '... 6 times. Jordan' but not '96.1'
+)
+_ABBREV = re.compile(r"(?:\b(?:vs|e\.g|i\.e|etc|approx|avg|dr|mr|mrs|ms|st|no|dept|incl|est|min|max|wk|hr|hrs|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$", re.I)
+_LABEL = re.compile(r"^\s*([^:：\n]{1,60}?)\s*[:：]\s*")
+_LABEL_QUALIFIER = re.compile(r"^\s*(?:by|for|in|until|till|from|after|before|over|during|\(|（|\d)", re.I)
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u200b-\u200f\u2028\u2029\ufeff]", "", text)
+    return text.replace("\t", " ")
+
+
+def detect_language(text: str) -> str:
+    cjk = len(re.findall(r"[\u3400-\u9fff]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return "zh" if cjk and cjk * 2 >= latin * 0.5 else "en"
+
+
+def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:
+    """Split one line into (sentence, start offset) pairs, keeping abbreviations and decimals whole."""
+    pieces, start = [], 0
+    for m in _SPLIT.finditer(line):
+        cut = m.start()
+        if cut <= start:
+            continue
+        chunk = line[start:cut]
+        if chunk.endswith(".") and _ABBREV.search(chunk):
+            continue
+        pieces.append((chunk, start))
+        start = m.end()
+    pieces.append((line[start:], start))
+    merged: list[tuple[str, int]] = []
+    for chunk, s in pieces:
+        if merged and re.fullmatch(r"\s*\(?\d{1,2}[.)、]\s*", merged[-1][0]):
+            prev_chunk, prev_start = merged.pop()
+            chunk, s = line[prev_start:s + len(chunk)], prev_start
+        merged.append((chunk, s))
+    pieces = merged
+    out = []
+    for chunk, s in pieces:
+        stripped = chunk.strip()
+        if stripped and re.search(r"\w", stripped):
+            out.append((stripped, offset + s + (len(chunk) - len(chunk.lstrip()))))
+    return out
+
+
+# ---------------------------------------------------------------- labels
+
+def _label_kind(label: str) -> str | None:
+    words = label.strip().lower()
+    for kind in ("target", "action", "cause", "problem", "support"):
+        pattern = terms(tuple(load("vocabulary")["labels"][kind]))
+        m = pattern.match(words)
+        if not m:
+            continue
+        rest = words[m.end():]
+        if not rest.strip() or _LABEL_QUALIFIER.match(rest) or len(words.split()) <= 2:
+            return kind
+    meta = terms(tuple(load("vocabulary")["labels"]["meta"]))
+    if meta.fullmatch(words):
+        return "meta"
+    return None
+
+
+# ---------------------------------------------------------------- header: who, when
+
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’\-]+|[A-Z]\.?)$")
+_ROLE_SEP = re.compile(r"(?:[-–—:|/,]|\bwith\b|\bw/|\bfor\b|\bof\b|\bwith\b)", re.I)
+
+
+def _is_name(text: str) -> bool:
+    tokens = text.strip().split()
+    if not 1 <= len(tokens) <= 3 or not _NAME_TOKEN.match(tokens[0]) or len(tokens[0]) < 2:
+        return False
+    if vocab("roles", "en").search(text):
+        return False
+    return all(_NAME_TOKEN.match(t) for t in tokens)
+
+
+def _is_role(text: str) -> bool:
+    return bool(vocab("roles", "en").search(text)) or bool(re.match(r"^[a-z]", text.strip()))
+
+
+def _zh_name(text: str) -> re.Match[str] | None:
+    surnames = load("vocabulary")["roles"]["zh_surnames"]
+    suffixes = "|".join(sorted(vocab_list("roles", "zh_suffixes"), key=len, reverse=True))
+    return re.search(
+        rf"([\u4e00-\u9fff]{{0,6}}(?:{suffixes}))\s*[:：]?\s*([{surnames}][\u4e00-\u9fff]{{1,2}})(?![\u4e00-\u9fff])", text
+    )
+
+
+def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
+    """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex')."""
+    header = "\n".join(lines[:3])
+    name = role = manager = None
+    m = re.search(r"\b(?i:employee|name|staff)\s*[:：]\s*([A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
+    if m:
+        name, role = m.group(1).strip(), (m.group(2) or "").strip() or None
+    mm = re.search(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|line manager)\s*[:：]?\s*((?:[A-Z][a-z'’\-]+)(?:\s[A-Z][a-z'’\-]+)?)", header)
+    if mm and not vocab("roles", "en").fullmatch(mm.group(1).lower()):
+        manager = mm.group(1)
+    if not manager:
+        mm = re.search(r"\bwith\s+(?:the\s+|my\s+|her\s+|his\s+|their\s+)?((?:[A-Z]{2,}\s|[A-Za-z]+\s)?(?:manager|supervisor|team lead|lead|director|minister|head of [A-Za-z]+))\b", header, re.I)
+        if mm:
+            manager = mm.group(1).strip()
+    if not name:
+        for pm in re.finditer(r"([^()\n]{1,80}?)\s*\(([^()\n]{1,60})\)", lines[0] if lines else ""):
+            tail = _ROLE_SEP.split(pm.group(1))[-1].strip()
+            inner = pm.group(2).strip()
+            name_run = re.search(r"((?:[A-Z][a-z'’\-]+|[A-Z]\.?)(?:\s(?:[A-Z][a-z'’\-]+|[A-Z]\.?)){0,2})\s*$", tail)
+            if _is_name(inner) and tail and _is_role(tail) and not _is_name(tail):
+                name, role = inner, tail
+            elif name_run and _is_name(name_run.group(1)) and _is_role(inner):
+                name, role = name_run.group(1), inner
+            if name:
+                break
+    if not name:
+        zh = _zh_name(lines[0] if lines else "")
+        if zh and not re.search(r"面谈人|面谈经理|经理\s*$", lines[0][: zh.start()] + zh.group(1)):
+            role, name = zh.group(1), zh.group(2)
+    zm = re.search(r"(?:面谈人|面谈经理|直属上级|经理)\s*[:：]\s*(.+)", header)
+    if zm and not manager:
+        zh = _zh_name(zm.group(1))
+        manager = zh.group(2) if zh else zm.group(1).split("，")[0].strip()[:20]
+        if zh:
+            manager_role = zh.group(1)
+            manager = f"{manager}"
+    return name, role, manager
+
+
+def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
+    """The ways notes refer to a person: 'Marcus Bell' -> Marcus, Bell; '陈静' -> 陈经理 (for a manager)."""
+    if not name:
+        return ()
+    out = [name]
+    if has_cjk(name):
+        out += ["小" + name[0], "老" + name[0]] if not manager else [name[0] + t for t in vocab_list("parties", "supervisory_zh")]
+    elif _is_name(name):
+        tokens = name.split()
+        out += [t for i, t in enumerate(tokens) if len(t) >= (2 if i == 0 else 3)]
+    return tuple(dict.fromkeys(out))
+
+
+def _find_interview_date(lines: list[str], text: str) -> dt.date | None:
+    for line in lines[:2]:
+        found = explicit_dates(line)
+        if found:
+            return found[0]
+    for line in lines:
+        if re.search(r"interview|review|meeting|1:1|one-on-one|conversation|held|面谈|谈话|会议", line, re.I):
+            found = explicit_dates(line)
+            if found:
+                return found[0]
+    return None
+
+
+# ---------------------------------------------------------------- parties and actors
+
+class _PartyFinder:
+    def __init__(self, employee: tuple[str, ...], manager: tuple[str, ...], manager_name: str | None):
+        self.employee = employee
+        self.manager = manager
+        self.manager_name = manager_name
+        groups = "|".join(vocab_list("parties", "group_nouns_en"))
+        depts = "|".join(re.escape(d) for d in sorted(vocab_list("parties", "departments_en"), key=len, reverse=True))
+        people = "|".join(re.escape(p) for p in sorted(vocab_list("parties", "people_en"), key=len, reverse=True))
+        names = "|".join(re.escape(a) for a in sorted(employee + manager, key=len, reverse=True) if not has_cjk(a))
+        self.en = re.compile(
+            (rf"(?P<name>\b(?:{names})\b)|" if names else "")
+            + rf"(?P<person>\b(?:the\s+)?(?:(?:[A-Z]{{2,}}|[A-Za-z][\w\-]*)\s){{0,2}}(?:{people})\b)"
+            + rf"|(?P<group>\b(?:the\s+)?(?:[A-Za-z&][\w&\-]*\s){{0,2}}(?:{groups})\b)"
+            + rf"|(?P<dept>(?<![\w-])(?:{depts})(?![\w-]))",
+            re.IGNORECASE,
+        )
+        zh_names = "|".join(re.escape(a) for a in sorted(employee + manager, key=len, reverse=True) if has_cjk(a))
+        zh_depts = "|".join(re.escape(d) for d in vocab_list("parties", "departments_zh"))
+        suffix = "|".join(vocab_list("parties", "group_suffix_zh"))
+        people_zh = "|".join(vocab_list("parties", "people_zh"))
+        self.zh = re.compile(
+            (rf"(?P<name>{zh_names})|" if zh_names else "")
+            + rf"(?P<dept>{zh_depts}|[\u4e00-\u9fff]{{1,4}}(?:{suffix}))|(?P<person>{people_zh})"
+        )
+
+    def owner_of(self, text: str) -> str:
+        low = text.lower().removeprefix("the ").strip()
+        if any(low == a.lower() or low.startswith(a.lower() + " ") or low.startswith(a.lower() + "'") for a in self.employee):
+            return "employee"
+        if low in ("i", "me", "manager", "mgr", "my manager", "line manager", "经理") or any(
+            low == a.lower() or low.startswith(a.lower()) for a in self.manager
+        ):
+            return "manager"
+        plural = re.search(r"(?:s|heads|leaders|leads|team|teams)$", low) and not low.endswith("ss")
+        supervisory = vocab("parties", "supervisory_en").search(low) or any(t in text for t in vocab_list("parties", "supervisory_zh"))
+        if supervisory and not plural and not vocab("parties", "group_nouns_en").search(low):
+            mgr_words = set(re.findall(r"\w+", (self.manager_name or "").lower())) - {"manager", "the"}
+            if not self.manager_name or (mgr_words & set(re.findall(r"\w+", low))) or (
+                not _is_name(self.manager_name) and not has_cjk(self.manager_name)
+            ):
+                return "manager"
+        return "organisation"
+
+    def find(self, text: str) -> list[Party]:
+        found = []
+        for m in (self.zh if has_cjk(text) else self.en).finditer(text):
+            words = m.group(0).strip()
+            if words.lower() in ("team", "group", "the team", "office", "support"):
+                continue
+            found.append(Party(words, self.owner_of(words)))
+        return found
+
+    _ASK = re.compile(r"^(?:please\s+)?(?:ask|request|get|have|need)\s+(?:the\s+)?(.{1,40}?)\s+(?:for|to)\s+(.+)$", re.I)
+    _PRONOUN = re.compile(r"^(?:I|I'll|I will|we will|we'll|me)\b", re.I)
+
+    def actor(self, body: str) -> tuple[Party | None, str]:
+        """Who acts at the start of `body`, and the action with the actor and modal removed."""
+        body = re.sub(r"^(?:and|also|then|\+|&)\s+", "", body.strip(), flags=re.I)
+        ask = self._ASK.match(body)
+        if ask and self.find(ask.group(1)):
+            party = self.find(ask.group(1))[0]
+            action = ask.group(2)
+            if re.search(r"\bfor\s+" + re.escape(action) + "$", body):
+                action = ("Provide " if not has_cjk(action) else "") + action
+            return Party(party.text, party.owner if party.owner != "employee" else "organisation"), action
+        if self._PRONOUN.match(body):
+            rest = self._PRONOUN.sub("", body, count=1)
+            return Party(self.manager_name or "Manager", "manager"), _strip_modal(rest)
+        if has_cjk(body):
+            m = self.zh.match(body)
+            if m:
+                return Party(m.group(0), self.owner_of(m.group(0))), body[m.end():].lstrip("：:，, ")
+            return None, body
+        m = self.en.match(body)
+        if not m:
+            return None, body
+        rest = body[m.end():]
+        verb = re.match(r"\s*(?:'ll|\w+)", rest)
+        if not verb or not vocab("action", "party_verbs_en").fullmatch(verb.group(0).strip().lower()):
+            if not re.match(r"\s*[:：]", rest):
+                return None, body
+        party = Party(m.group(0).strip(), self.owner_of(m.group(0)))
+        return party, _strip_modal(rest.lstrip(":： "))
+
+
+def _strip_modal(text: str) -> str:
+    text = re.sub(
+        r"^\s*(?:'ll|will|shall|should|must|needs? to|has to|have to|is to|are to|is going to|agreed to|to|can)\s+",
+        "", text.strip(), flags=re.I,
+    )
+    return text[:1].upper() + text[1:] if text else text
+
+
+# ---------------------------------------------------------------- sentence kinds
+
+_TARGET_START = re.compile(r"^\s*(?:(?:the\s+|our\s+|new\s+)?(?:targets?|goals?|aim|objectives?|kpis?)\b|目标|指标)", re.I)
+
+def _starts_imperative(body: str) -> bool:
+    first = re.match(r"\s*([A-Za-z][\w\-]*)", body)
+    return bool(first) and bool(vocab("action", "verbs_en").fullmatch(first.group(1).lower()))
+
+
+def _negative(text: str) -> bool:
+    if has_cjk(text):
+        return bool(vocab("observation", "negative_zh").search(text))
+    return bool(vocab("observation", "negative_en").search(text) or re.search(r"\w+n't\b", text))
+
+
+def _classify(s: Sentence, finder: _PartyFinder) -> str:
+    body = s.body
+    numbers = [q for q in s.quantities]
+    if s.label == "meta":
+        return "meta"
+    if s.label == "target" or _TARGET_START.match(body):
+        return "target"
+    if s.label in ("action", "support"):
+        return "action"
+    if s.label == "cause" or s.speaker == "employee":
+        return "account" if s.speaker == "employee" else "cause"
+    if s.actor is not None and s.actor.owner != "employee" or (s.actor and s.actor.owner == "employee" and not _negative(body)):
+        return "action"
+    if s.label == "problem":
+        return "observation"
+    if s.label == "manager":
+        return "action" if (_starts_imperative(body) or vocab("action", "recurring_en").search(body)) and not _negative(body) else "observation"
+    if re.match(r"^\s*(?:because|due to|as a result|since|因为|由于)", body, re.I):
+        return "cause"
+    if has_cjk(body):
+        if _negative(body) and not re.match(r"^\s*(?:每|将|要|需要|请)", body):
+            return "observation"
+        if vocab("action", "cues_zh").search(body):
+            return "action"
+        return "observation" if numbers else "context"
+    if (_starts_imperative(body) and not finder.en.match(body)) or re.match(r"^\s*(?:to|will|must|should)\s", body, re.I):
+        return "action"
+    if re.search(r"\b(?:due|every|each|daily|weekly)\b", body, re.I) and not _negative(body.replace("due", "")):
+        return "action"
+    if _negative(body):
+        return "observation"
+    if numbers and all(q.reference for q in numbers):
+        return "standard"
+    if numbers:
+        return "observation"
+    return "context"
+
+
+# ---------------------------------------------------------------- the analysis
+
+def analyse(
+    text: str,
+    *,
+    interview_date: dt.date | None = None,
+    employee: str | None = None,
+    role: str | None = None,
+    today: dt.date | None = None,
+) -> NotesAnalysis:
+    text = normalise(text)
+    language = detect_language(text)
+    raw_lines = text.split("\n")
+    content_lines = [line for line in raw_lines if line.strip()]
+    found_name, found_role, manager = _find_people(content_lines)
+    name = employee or found_name
+    role = role or found_role
+    found_date = _find_interview_date(content_lines, text)
+    ref = interview_date or found_date or today or dt.date.today()
+    employee_aliases, manager_aliases = _aliases(name), _aliases(manager, manager=True)
+    finder = _PartyFinder(employee_aliases, manager_aliases, manager)
+
+    sentences: list[Sentence] = []
+    offset = 0
+    block_label: str | None = None
+    first_content_line = True
+    for line_no, line in enumerate(raw_lines):
+        line_start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            block_label = None
+            continue
+        bullet = _BULLET.match(line)
+        content_start = bullet.end() if bullet and bullet.end() < len(line) else 0
+        content = line[content_start:]
+        line_label = None
+        label_m = _LABEL.match(content)
+        if label_m:
+            line_label = _label_or_person(label_m.group(1), finder)
+            if line_label and not content[label_m.end():].strip():
+                block_label = line_label  # a heading line: it labels the lines below it
+                continue
+        label_for_line = line_label or block_label
+        injected = bool(injection_hits(content))
+        prev: Sentence | None = None
+        for chunk, start in _split_sentences(content, line_start + content_start):
+            s = Sentence(id=f"S{len(sentences) + 1}", text=chunk, body=chunk, line=line_no + 1, start=start, end=start + len(chunk))
+            label = label_for_line
+            own = _LABEL.match(chunk)
+            own_label = _label_or_person(own.group(1), finder) if own else None
+            if own_label:
+                label = own_label
+                s.body = chunk[own.end():]
+            s.item_start = bool(_ENUM_INLINE.match(s.body))
+            s.bullet = bool(bullet)
+            s.body = _ENUM_INLINE.sub("", s.body).strip()
+            s.label = label if label not in ("employee_person", "manager_person") else ("employee" if label == "employee_person" else "manager")
+            _read_speaker(s, finder, prev)
+            s.dates = find_dates(s.text, ref)
+            s.quantities = find_quantities(s.text, [(d.start, d.end) for d in s.dates])
+            s.parties = finder.find(s.body)
+            if first_content_line and _looks_meta(s, name, manager):
+                s.kind = "meta"
+            else:
+                s.actor, s.action = finder.actor(s.body)
+                if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
+                    s.actor, s.action = prev.actor, s.body
+                s.kind = _classify(s, finder)
+            s.hits = _screen_sentence(s, injected)
+            if s.hits:
+                s.kind = "excluded"
+            sentences.append(s)
+            prev = s
+        first_content_line = False
+    return NotesAnalysis(
+        text=text,
+        language=language,
+        sentences=sentences,
+        interview_date=ref,
+        interview_date_assumed=interview_date is None and found_date is None,
+        employee_name=name,
+        employee_role=role,
+        manager=manager,
+        employee_aliases=employee_aliases,
+        manager_aliases=manager_aliases,
+    )
+
+
+def _label_or_person(label: str, finder: _PartyFinder) -> str | None:
+    kind = _label_kind(label)
+    if kind:
+        return kind
+    person = re.sub(r"(?:'s|’s)?\s*(?:view|comment|comments|side|perspective|response|account|notes?|input|feedback)?\s*$", "", label.strip(), flags=re.I)
+    if person and len(person) <= 30:
+        owner = finder.owner_of(person) if (finder.en.fullmatch(person) or finder.zh.fullmatch(person) or person.lower() in ("i", "me")) else None
+        if owner == "employee":
+            return "employee_person"
+        if owner == "manager" and (person.lower() in [a.lower() for a in finder.manager] or has_cjk(person)):
+            return "manager_person"
+    return None
+
+
+def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> None:
+    if s.label == "employee":
+        s.speaker = "employee"
+        return
+    speech = vocab("cause", "speech_en")
+    m = re.match(r"^\s*(?:(?:also|and)\s+)?(\S+(?:\s\S+)?)\s+(?:also\s+)?(" + speech.pattern + r")\b[,:]?\s*(?:that\s+)?", s.body, re.I)
+    who = None
+    if m:
+        subject = m.group(1).strip()
+        if subject.lower() in ("he", "she", "they") or finder.owner_of(subject) == "employee" and finder.find(subject):
+            who = "employee"
+    elif re.match(r"^\s*(?:also|and)\s+(?:" + speech.pattern + r")\b", s.body, re.I) and prev is not None:
+        who = prev.speaker
+    zh = re.match(r"^\s*(.{1,4}?)(?:" + vocab("cause", "speech_zh").pattern + r")", s.body)
+    if zh and finder.owner_of(zh.group(1)) == "employee" and zh.group(1) in finder.employee:
+        who = "employee"
+    if who is None and prev is not None and prev.speaker == "employee" and prev.line == s.line:
+        if not finder.actor(s.body)[0]:
+            who = "employee"
+    s.speaker = who
+
+
+def _looks_meta(s: Sentence, name: str | None, manager: str | None) -> bool:
+    if s.label == "meta":
+        return True
+    signals = [q for q in s.quantities if q.unit not in ("", )]
+    if _negative(s.body) and (signals or len(s.body) > 60) and not s.dates:
+        return False
+    meta_words = re.search(r"interview|review|meeting|1:1|conversation|notes|pip|prep|feedback|面谈|记录|谈话", s.text, re.I)
+    return bool(s.dates or meta_words or (name and name in s.text) or (manager and manager in s.text))
+
+
+def _screen_sentence(s: Sentence, injected_line: bool) -> list[Hit]:
+    if injected_line:
+        return injection_hits(s.text) or [Hit("injection", "injection", s.text[:60],
+                                               "This text sits on a line that addresses the assistant; it was treated as data.",
+                                               "Remove it from the notes.")]
+    judging = s.kind in ("observation", "standard", "context", "meta") and s.speaker != "employee"
+    evidence = any(q.unit or q.value for q in s.quantities)
+    return screen(s.body, absolutes=judging, has_evidence=evidence)

@@ -1,0 +1,139 @@
+"""Find numbers with their units in notes: '96.1%', '$60k', '11.5 min', '20 calls/week', '55万', '4起以下'.
+
+A goal's target and baseline are taken from these, never made up, so the extraction keeps the
+text as written and marks numbers that name a standard ('vs 7 min target', '标准10分钟').
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import vocab
+
+WORD_NUMBERS = {"zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+ZH_NUMERALS = {"零": 0, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_ZH_MEASURE = "次|名|个|起|件|人|天|周|小时|分钟|单|笔|台|张|份|项|条|位|家|例|遍|场|本|套|批"
+
+_TIME_UNITS = {
+    "min": "min", "mins": "min", "minute": "min", "minutes": "min", "sec": "s", "secs": "s", "second": "s",
+    "seconds": "s", "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h", "day": "day", "days": "day",
+    "wk": "week", "wks": "week", "week": "week", "weeks": "week", "month": "month", "months": "month",
+    "分钟": "min", "小时": "h", "天": "day", "周": "week",
+}
+_CMP_WORDS = {
+    "<=": "<=", "=<": "<=", "≤": "<=", ">=": ">=", "=>": ">=", "≥": ">=", "<": "<", ">": ">",
+    "at least": ">=", "no less than": ">=", "not less than": ">=", "minimum": ">=", "min.": ">=", "over": ">",
+    "above": ">", "more than": ">", "at most": "<=", "no more than": "<=", "not more than": "<=", "up to": "<=",
+    "maximum": "<=", "max": "<=", "max.": "<=", "under": "<", "below": "<", "less than": "<", "fewer than": "<",
+    "不超过": "<=", "不高于": "<=", "不多于": "<=", "最多": "<=", "不低于": ">=", "不少于": ">=", "至少": ">=", "达到": ">=",
+    "低于": "<", "少于": "<", "高于": ">", "超过": ">", "降到": "<=", "降至": "<=", "控制在": "<=", "提升到": ">=", "提高到": ">=",
+}
+_CMP_AFTER = {"以下": "<", "以内": "<=", "以上": ">=", "or less": "<=", "or fewer": "<=", "or more": ">=",
+              "or better": ">=", "or above": ">=", "or higher": ">=", "or lower": "<=", "+": ">="}
+
+_NUMBER = re.compile(
+    r"(?P<cmp><=|>=|=<|=>|≤|≥|<|>|\bat least|\bno (?:less|more) than|\bnot (?:less|more) than|\bminimum|\bmin\.|\bover"
+    r"|\babove|\bmore than|\bat most|\bup to|\bmaximum|\bmax\.?|\bunder|\bbelow|\bless than|\bfewer than"
+    r"|不超过|不高于|不多于|最多|不低于|不少于|至少|达到|低于|少于|高于|超过|降到|降至|控制在|提升到|提高到)?\s*"
+    r"(?P<cur>[$€£¥￥])?\s?"
+    r"(?P<num>(?<![A-Za-z0-9_.\-/#:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\b"
+    r"|[零一两二三四五六七八九十]{1,3}(?=(?:" + _ZH_MEASURE + r")))"
+    r"(?P<mult>\s?(?:k|K|m|M|bn|万|千|亿)(?![A-Za-z]))?"
+    r"(?P<pct>\s?(?:%|％|percent\b|pct\b)|x(?![A-Za-z]))?"
+    r"(?P<unit>\s?[- ]?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h(?![A-Za-z])|days?|wks?|weeks?|months?)(?![A-Za-z])"
+    r"|\s?(?:分钟|小时|天|周|个月|次|名|个|起|件|人|单|笔|台|张|份|项|条|位|家|例|元|遍|场|本|套|批))?"
+    r"(?P<per>\s?(?:/|per |a |an |each |every )\s?(?:day|wk|week|month|shift|hour|hr|h|call|ticket|session|sprint|quarter)s?\b"
+    r"|/(?:天|周|月|班|小时))?"
+    r"(?P<after>\s?(?:以下|以内|以上|or less|or fewer|or more|or better|or above|or higher|or lower|\+(?!\d)))?",
+    re.IGNORECASE,
+)
+_SKIP_BEFORE = re.compile(
+    r"(?:aisle|room|gate|bay|dock|floor|building|ward|zone|version|v|store|branch|station|lane|route|site|table|bed"
+    r"|terminal|tier|level|sev|severity|p|q|l|#|no\.|number|ticket|case|order|model|chapter|page|step|line)\s?[-#]?\s?$",
+    re.IGNORECASE,
+)
+_SKIP_AFTER = re.compile(r"^(?::\d|(?:am|pm|a\.m\.|p\.m\.|st|nd|rd|th)\b|[A-Za-z]\w|\s?(?:月|年|号|日|季度))", re.IGNORECASE)
+_STOP = (r"(?:in|on|at|by|for|of|to|vs|and|or|per|from|since|over|the|a|an|where|that|which|when|while|who|with|after"
+         r"|before|because|than|is|are|was|were|has|had|have|this|last|next|each|every|avg|average|more|less|out|so|but"
+         r"|it|its|his|her|their|our|we|he|she|they|focused|ago|only|total|all)\b")
+_NOUN_AFTER = re.compile(r"^\s?((?!" + _STOP + r")[A-Za-z][\w\-']*(?:\s(?!" + _STOP + r")[A-Za-z][\w\-']*)?)", re.IGNORECASE)
+_REF_AFTER = re.compile(r"^\s?(?:standard|target|norm|quota|benchmark|sla|expected|required|标准|目标|要求)", re.IGNORECASE)
+_PER_NOUN = re.compile(r"^/\s?(day|wk|week|month|shift|hour|hr)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    text: str  # the number as written, with comparator and unit: '<= 8 min', '$60k', '20 calls/week'
+    start: int
+    end: int
+    value: float
+    unit: str  # '%', 'x', '$', 'min', 'h', 'day', 'week', 'month', a counted noun ('mis-picks', '起'), or ''
+    per: str | None  # 'week' in '20 calls/week'
+    comparator: str | None  # '<', '<=', '>', '>=' when the notes give one
+    reference: bool  # the number states a standard or target ('vs 7 min target', 'team avg is 20')
+
+    @property
+    def number_text(self) -> str:
+        """The bare number as the notes wrote it ('60k', '11.5', '55万')."""
+        m = re.search(r"[\d.,]+(?:\s?(?:k|m|bn|万|千|亿)(?![a-z]))?|[零一两二三四五六七八九十]+|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty", self.text, re.I)
+        return m.group(0).strip() if m else self.text
+
+
+def _value(num: str, mult: str | None) -> float:
+    num = num.replace(",", "").lower()
+    if num in WORD_NUMBERS:
+        value = float(WORD_NUMBERS[num])
+    elif re.fullmatch(r"[零一两二三四五六七八九十]+", num):
+        value = float(ZH_NUMERALS[num[0]] if len(num) == 1 else (10 + ZH_NUMERALS.get(num[1], 0) if num[0] == "十" else ZH_NUMERALS[num[0]] * 10 + ZH_NUMERALS.get(num[2:3], 0)))
+    else:
+        value = float(num)
+    factor = {"k": 1e3, "m": 1e6, "bn": 1e9, "万": 1e4, "千": 1e3, "亿": 1e8}.get((mult or "").strip().lower(), 1)
+    return value * factor
+
+
+def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Quantity]:
+    """Numbers in `text` with unit and comparator; dates (`skip_spans`), times, ids ('Q4', 'sev-2', 'aisle 14') left out."""
+    refs = vocab("observation", "reference_en"), vocab("observation", "reference_zh")
+    out: list[Quantity] = []
+    for m in _NUMBER.finditer(text):
+        num_start, num_end = m.span("num")
+        if any(s <= num_start < e for s, e in skip_spans):
+            continue
+        before, after = text[max(0, num_start - 12):num_start], text[m.end():]
+        if not m.group("cur") and _SKIP_BEFORE.search(before.rstrip("(")):
+            continue
+        if not (m.group("pct") or m.group("unit") or m.group("mult") or m.group("per")) and _SKIP_AFTER.match(text[num_end:]):
+            continue
+        if re.match(r"\d", m.group("num")) is None and m.group("num").lower() in WORD_NUMBERS and not _NOUN_AFTER.match(after):
+            continue
+        unit = ""
+        if m.group("cur"):
+            unit = "$" if m.group("cur") == "$" else m.group("cur")
+        if m.group("pct"):
+            unit = "%" if "x" not in m.group("pct").lower() else "x"
+        elif m.group("unit"):
+            raw = m.group("unit").strip(" -")
+            unit = _TIME_UNITS.get(raw.lower(), raw)
+        end = m.end()
+        per = None
+        if m.group("per"):
+            per_word = re.sub(r"^(?:/|per|an?|each|every)\s?", "", m.group("per").strip(), flags=re.I).rstrip("s").lower()
+            per = {"wk": "week", "hr": "hour", "h": "hour", "天": "day", "周": "week", "月": "month", "班": "shift", "小时": "hour"}.get(per_word, per_word)
+        if not unit:
+            noun = _NOUN_AFTER.match(after) if not m.group("after") else None
+            if noun and not m.group("cur"):
+                unit = noun.group(1).lower()
+                end = m.end() + noun.end()
+                tail = _PER_NOUN.match(text[end:])
+                if tail and per is None:
+                    per = {"wk": "week", "hr": "hour"}.get(tail.group(1).lower(), tail.group(1).lower())
+                    end += tail.end()
+        cmp_word = (m.group("cmp") or "").strip().lower()
+        comparator = _CMP_AFTER.get((m.group("after") or "").strip().lower()) or _CMP_WORDS.get(cmp_word)
+        start = m.start() if cmp_word else (m.start("cur") if m.group("cur") else num_start)
+        window = re.split(r"[.;:,(（，；。：]", text[max(0, start - 16):start])[-1]
+        reference = bool(refs[0].search(window) or refs[1].search(window) or _REF_AFTER.match(text[end:]))
+        out.append(Quantity(text[start:end].strip(), start, end, _value(m.group("num"), m.group("mult")), unit,
+                            per, comparator, reference))
+    return out

@@ -1,0 +1,92 @@
+"""Find biased, sensitive and injected text.
+
+Used twice: on the notes, so that such sentences never reach a plan, and on a finished
+(possibly hand-edited) plan, so that they cannot slip back in.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import load, terms
+
+# Categories that describe the person rather than judge them: they only make a sentence
+# biased together with a judgement; alone they are sensitive information for HR.
+_MENTION_ONLY = {"family", "health"}
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # "bias" | "sensitive" | "injection"
+    category: str  # bias category, or "sensitive" / "injection"
+    text: str  # the words matched
+    why: str
+    instead: str
+
+
+@lru_cache(maxsize=1)
+def _bias_tables() -> list[tuple[str, str, str, re.Pattern[str]]]:
+    tables = []
+    for lang in ("en", "zh"):
+        for category, spec in load(f"bias_{lang}").items():
+            tables.append((category, spec["why"], spec["instead"], terms(tuple(spec["patterns"]))))
+    return tables
+
+
+@lru_cache(maxsize=1)
+def _sensitive() -> tuple[str, str, re.Pattern[str]]:
+    spec = load("sensitive")
+    return spec["why"], spec["instead"], terms(tuple(spec["en"] + spec["zh"]))
+
+
+@lru_cache(maxsize=1)
+def _injection() -> re.Pattern[str]:
+    spec = load("injection")
+    return terms(tuple(spec["en"] + spec["zh"]))
+
+
+def injection_hits(text: str) -> list[Hit]:
+    return [
+        Hit("injection", "injection", m.group(0),
+            "This text addresses the assistant instead of describing work; it was treated as data and not followed.",
+            "Remove it from the notes; describe the employee's work only.")
+        for m in _injection().finditer(text)
+    ]
+
+
+def bias_hits(text: str, *, absolutes: bool = True, has_evidence: bool = False) -> list[Hit]:
+    """Biased wording in `text`.
+
+    `absolutes` is off for text where 'never' is a fact rather than a judgement (an employee's
+    own account, an agreed rule) and where the sentence gives counts (`has_evidence`): then
+    'always late, 6 of 20 shifts' is an overstatement of a fact the plan can still use.
+    """
+    hits = []
+    for category, why, instead, pattern in _bias_tables():
+        if category == "absolute" and (not absolutes or has_evidence):
+            continue
+        for m in pattern.finditer(text):
+            hits.append(Hit("bias", category, m.group(0), why, instead))
+    judged = [h for h in hits if h.category not in _MENTION_ONLY]
+    return hits if judged else []
+
+
+def sensitive_hits(text: str) -> list[Hit]:
+    why, instead, pattern = _sensitive()
+    found = [Hit("sensitive", "sensitive", m.group(0), why, instead) for m in pattern.finditer(text)]
+    # Family or health mentions without a judgement are sensitive information, not bias.
+    for category, cwhy, cinstead, cpattern in _bias_tables():
+        if category in _MENTION_ONLY:
+            found += [Hit("sensitive", category, m.group(0), why, instead) for m in cpattern.finditer(text)]
+    return found
+
+
+def screen(text: str, *, absolutes: bool = True, has_evidence: bool = False) -> list[Hit]:
+    """Every hit in `text`, most serious kind first: injection, then bias, then sensitive."""
+    found = injection_hits(text)
+    biased = bias_hits(text, absolutes=absolutes, has_evidence=has_evidence)
+    found += biased
+    if not biased:
+        found += sensitive_hits(text)
+    return found

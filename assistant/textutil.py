@@ -1,0 +1,57 @@
+"""Word overlap for linking goals to deficiencies and checking that evidence comes from the notes.
+
+Deliberately simple and language-aware: English content words with a light stemmer, Chinese
+character bigrams (Chinese has no spaces, and two characters carry most words).
+"""
+from __future__ import annotations
+
+import re
+
+_STOPWORDS = frozenset(
+    """a an the and or but of to in on at by for from with without into onto over under than then this that these those
+    is are was were be been being has have had do does did doing not no nor so as if it its it's he she they him her them
+    his hers their our we us i me my you your per vs each every all any some more most less very just only also too still
+    will would shall should can could may might must need needs to get got make made up down out off about after before
+    since until while when where which who whom whose what why how same other such own one two""".split()
+)
+_WORD = re.compile(r"[a-z0-9][a-z0-9\-']*")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+
+
+def stem(word: str) -> str:
+    """A crude stem that is enough for matching: 'escalations' and 'escalate' both give 'escala'."""
+    word = word.strip("-'")
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s"):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            word = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            break
+    return word[:6]
+
+
+def content_tokens(text: str) -> set[str]:
+    low = text.lower()
+    words = _WORD.findall(low)
+    words += [part for w in words if "-" in w for part in w.split("-")]
+    tokens = {stem(w) for w in words if w not in _STOPWORDS and len(w) > 1 and not w.isdigit()}
+    for run in _CJK_RUN.findall(low):
+        tokens.update(run[i:i + 2] for i in range(len(run) - 1))
+        if len(run) == 1:
+            tokens.add(run)
+    return tokens
+
+
+def overlap(a: str, b: str) -> int:
+    return len(content_tokens(a) & content_tokens(b))
+
+
+def coverage(snippet: str, source: str) -> float:
+    """Share of the snippet's words that the source also has (1.0 for a quotation)."""
+    words = content_tokens(snippet)
+    if not words:
+        return 0.0
+    return len(words & content_tokens(source)) / len(words)
+
+
+def squash(text: str) -> str:
+    """Lower-case with all white space folded, for substring tests that ignore layout."""
+    return re.sub(r"\s+", " ", text.lower()).strip()
