@@ -39,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print the flags as JSON")
 
     sub.add_parser("schema", help="print the plan's JSON Schema")
+
+    serve = sub.add_parser("serve", help="start the web workspace (Gradio)")
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1, PLANCOACH_HOST)")
+    serve.add_argument("--port", type=int, help="port (default 7860, PLANCOACH_PORT)")
     return parser
 
 
@@ -47,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     from .inputs import InputError
 
     try:
-        return {"draft": _draft, "check": _check, "schema": _schema}[args.command](args)
+        return {"draft": _draft, "check": _check, "schema": _schema, "serve": _serve}[args.command](args)
     except InputError as exc:
         print(f"plancoach: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -108,6 +112,15 @@ def _schema(args) -> int:
     from .schema import plan_json_schema_text
 
     sys.stdout.write(plan_json_schema_text())
+    return EXIT_OK
+
+
+def _serve(args) -> int:
+    from .settings import get_settings
+    from .ui.app import launch
+
+    settings = get_settings()
+    launch(host=args.host or settings.host, port=args.port or settings.port)
     return EXIT_OK
 
 

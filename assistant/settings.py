@@ -20,6 +20,12 @@ class Settings(BaseSettings):
         default=Path(".plancoach"),
         description="Where the knowledge index, the plan database and exports are kept.",
     )
+    database_url: str | None = Field(
+        default=None,
+        description="SQLAlchemy URL of the plan store; default: a SQLite file in data_dir. A postgresql:// URL also works.",
+    )
+    host: str = Field(default="127.0.0.1", description="Address the web app listens on.")
+    port: int = Field(default=7860, description="Port the web app listens on.")
     max_notes_chars: int = Field(
         default=100_000,
         description="Longest notes accepted, in characters; longer input is refused, not truncated.",
@@ -44,6 +50,9 @@ class Settings(BaseSettings):
     llm_api_key: str | None = Field(
         default=None, description="API key for the LLM server; falls back to OPENAI_API_KEY."
     )
+
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'plancoach.db').resolve()}"
 
     def resolved_drafter(self) -> str:
         if self.drafter:
