@@ -13,7 +13,7 @@ from .notes import NotesAnalysis
 from .quantities import find_quantities
 from .schema import Plan, ReviewFlag, plan_rule_errors
 from .screening import screen
-from .textutil import coverage, squash
+from .textutil import content_tokens, coverage, squash
 
 # Plan fields that are written for the employee: what bias, sensitive and injection checks read.
 _BODY_FIELDS = {
@@ -141,7 +141,7 @@ def _notes_flags(analysis: NotesAnalysis) -> list[ReviewFlag]:
 
 def _grounding_flags(plan: Plan, analysis: NotesAnalysis) -> list[ReviewFlag]:
     flags = []
-    notes = analysis.text
+    notes = content_tokens(analysis.text)
     known_ids = {s.id for s in analysis.sentences}
     excluded = {s.id for s in analysis.excluded}
     note_numbers = {q.value for s in analysis.sentences if s.kind != "excluded" for q in s.quantities}

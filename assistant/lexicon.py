@@ -32,7 +32,9 @@ def _bounded(pattern: str) -> str:
 def terms(patterns: tuple[str, ...]) -> re.Pattern[str]:
     """One compiled alternation for a list of terms; longest terms first so phrases win."""
     ordered = sorted(patterns, key=len, reverse=True)
-    return re.compile("|".join(_bounded(p) for p in ordered), re.IGNORECASE)
+    # ASCII case-folding: Unicode folding makes compiling these alternations ten times slower,
+    # and Chinese has no case anyway.
+    return re.compile("|".join(_bounded(p) for p in ordered), re.IGNORECASE | re.ASCII)
 
 
 def vocab(section: str, key: str) -> re.Pattern[str]:

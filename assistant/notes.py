@@ -453,13 +453,12 @@ def analyse(
             s.dates = find_dates(s.text, ref)
             s.quantities = find_quantities(s.text, [(d.start, d.end) for d in s.dates])
             s.parties = finder.find(s.body)
-            if first_content_line and _looks_meta(s, name, manager):
-                s.kind = "meta"
-            else:
-                s.actor, s.action = finder.actor(s.body)
-                if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
-                    s.actor, s.action = prev.actor, s.body
-                s.kind = _classify(s, finder)
+            s.actor, s.action = finder.actor(s.body)
+            if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
+                s.actor, s.action = prev.actor, s.body
+            s.kind = _classify(s, finder)
+            if first_content_line and s.kind in ("context", "standard") and _looks_meta(s, name, manager):
+                s.kind, s.actor = "meta", None
             s.hits = _screen_sentence(s, injected)
             if s.hits:
                 s.kind = "excluded"

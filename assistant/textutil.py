@@ -6,6 +6,7 @@ character bigrams (Chinese has no spaces, and two characters carry most words).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _STOPWORDS = frozenset(
     """a an the and or but of to in on at by for from with without into onto over under than then this that these those
@@ -18,6 +19,7 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9\-']*")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem that is enough for matching: 'escalations' and 'escalate' both give 'escala'."""
     word = word.strip("-'")
@@ -28,7 +30,8 @@ def stem(word: str) -> str:
     return word[:6]
 
 
-def content_tokens(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def content_tokens(text: str) -> frozenset[str]:
     low = text.lower()
     words = _WORD.findall(low)
     words += [part for w in words if "-" in w for part in w.split("-")]
@@ -37,19 +40,20 @@ def content_tokens(text: str) -> set[str]:
         tokens.update(run[i:i + 2] for i in range(len(run) - 1))
         if len(run) == 1:
             tokens.add(run)
-    return tokens
+    return frozenset(tokens)
 
 
 def overlap(a: str, b: str) -> int:
     return len(content_tokens(a) & content_tokens(b))
 
 
-def coverage(snippet: str, source: str) -> float:
-    """Share of the snippet's words that the source also has (1.0 for a quotation)."""
+def coverage(snippet: str, source: str | frozenset[str]) -> float:
+    """Share of the snippet's words that the source (text, or its tokens) also has: 1.0 for a quotation."""
     words = content_tokens(snippet)
     if not words:
         return 0.0
-    return len(words & content_tokens(source)) / len(words)
+    source_words = content_tokens(source) if isinstance(source, str) else source
+    return len(words & source_words) / len(words)
 
 
 def squash(text: str) -> str:

@@ -296,8 +296,8 @@ class _PlanBuilder:
 
     def responsibilities(self, goals: list[Goal], evidence_of) -> list[Responsibility]:
         out: list[Responsibility] = []
-        goal_text = {g.id: " ".join([g.metric or "", g.description] + [s.body for d in g.deficiency_ids for s in evidence_of[d]])
-                     for g in goals}
+        goal_words = {g.id: content_tokens(" ".join([g.metric or "", g.description] + [s.body for d in g.deficiency_ids for s in evidence_of[d]]))
+                      for g in goals}
         for s in self.a.of_kind("action"):
             if s.actor:
                 owner, party = s.actor.owner, s.actor.text
@@ -321,7 +321,7 @@ class _PlanBuilder:
                 if not action:
                     continue
                 words = content_tokens(action)
-                linked = [gid for gid, text in goal_text.items() if len(words & content_tokens(text)) >= 1]
+                linked = [gid for gid, gw in goal_words.items() if words & gw]
                 out.append(Responsibility(owner=owner, party=party, action=action, due=due, goal_ids=linked,
                                           source_sentences=[s.id]))
         return out

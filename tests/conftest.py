@@ -1,0 +1,43 @@
+"""Shared fixtures: the dev evaluation cases live in ../shared beside the repository."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+HELDOUT = ROOT / "tests" / "heldout"
+
+TRAINER_NOTES = """Performance interview - training specialist (Li Na), review of July, held 2026-07-31 with HR manager.
+- Training plan not fully implemented on time: 14 of 20 planned sessions ran as scheduled (70%). Company requires >= 90%.
+- Li did not supervise or check the study groups' training in time; no weekly records collected.
+Li's view: she didn't coordinate with the department heads in advance, so sessions clashed with production work.
+Agreed for August: confirm each plan with the dept heads first; remind the responsible person 1 week before each session.
+HR Minister to stress importance of training to the study groups and check Li's process weekly.
+Team leaders submit written records after each session.
+Target: plan completion rate >= 90% by 31 Aug."""
+
+
+def load_cases(folder: Path) -> list[dict]:
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+
+
+@pytest.fixture
+def trainer_notes() -> str:
+    return TRAINER_NOTES
+
+
+@pytest.fixture
+def evaluate_module():
+    """The shared evaluation harness, imported from ../shared (skipped where the checkout has no shared/)."""
+    if not (SHARED_EVAL / "evaluate.py").exists():
+        pytest.skip("../shared/eval is not beside this checkout")
+    sys.path.insert(0, str(SHARED_EVAL))
+    try:
+        import evaluate
+    finally:
+        sys.path.pop(0)
+    return evaluate

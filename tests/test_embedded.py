@@ -1,0 +1,65 @@
+import json
+import re
+
+import pytest
+
+from assistant.pipeline import draft_plan
+from assistant.quantities import find_quantities
+
+from .conftest import HELDOUT, SHARED_EVAL, load_cases
+
+NOTE_SETS = [c["notes"] for folder in (SHARED_EVAL / "cases", HELDOUT) if folder.exists() for c in load_cases(folder)]
+
+
+def test_trainer_plan_has_the_seed_shape(trainer_notes):
+    plan = draft_plan(trainer_notes).plan
+    assert plan.status == "draft" and plan.drafter == "embedded"
+    assert {d.area for d in plan.deficiencies} >= {"Timeliness and delivery", "Supervision and follow-up"}
+    (goal,) = plan.goals
+    assert (goal.metric, goal.baseline, goal.target, goal.deadline.isoformat()) == (
+        "plan completion rate", "70%", ">= 90%", "2026-08-31")
+    owners = {r.owner: r.party for r in plan.responsibilities}
+    assert owners == {"employee": "Li Na", "manager": "HR Minister", "organisation": "Team leaders"}
+    assert plan.root_causes and "coordinate" in plan.root_causes[0].cause
+    gaps = [(b.date - a.date).days for a, b in zip(plan.check_ins, plan.check_ins[1:])]
+    assert plan.check_ins[-1].date == goal.deadline and all(g <= 30 for g in gaps)
+
+
+def test_too_thin_notes_are_insufficient_and_invent_nothing():
+    plan = draft_plan("Had the review with Chris today. Went ok. Need to improve.").plan
+    assert plan.status == "insufficient_information"
+    assert not plan.deficiencies and not plan.goals and not plan.responsibilities
+    assert "insufficient" in {f.kind for f in plan.review_flags}
+
+
+@pytest.mark.parametrize("notes", NOTE_SETS or ["Review 2026-01-05. Late 4 times in Dec. Target: 0 late arrivals by 31 Jan."])
+def test_never_invents_a_number_date_or_sentence(notes):
+    result = draft_plan(notes)
+    plan, analysis = result.plan, result.analysis
+    note_values = {q.value for s in analysis.sentences for q in s.quantities}
+    note_dates = {d.date for s in analysis.sentences for d in s.dates} | {analysis.interview_date}
+    known = {s.id for s in analysis.sentences if s.kind != "excluded"}
+    for g in plan.goals:
+        for field in (g.target, g.baseline):
+            for q in find_quantities(field or ""):
+                assert q.value in note_values, (field, notes)
+    for d in plan.deficiencies:
+        assert set(d.source_sentences) <= known
+        for s in d.source_sentences:
+            assert analysis.by_id(s).body.rstrip(" ;；.。")[:20] in d.evidence
+    body = json.dumps(plan.model_dump(exclude={"review_flags"}, mode="json"), ensure_ascii=False)
+    for s in analysis.excluded:
+        assert s.body[:30] not in body
+
+
+def test_drafting_is_deterministic(trainer_notes):
+    assert draft_plan(trainer_notes).plan == draft_plan(trainer_notes).plan
+
+
+def test_chinese_plan_uses_chinese_areas_and_dates():
+    plan = draft_plan("绩效面谈记录 2026-04-30 前台主管 王磊，面谈人：运营经理 陈静\n问题：4月客户投诉12起，入住等待时间长（高峰期平均25分钟，标准10分钟）。\n"
+                      "陈经理每周检查投诉记录；人力资源部协助招聘1名兼职前台。\n目标：5月底前投诉降到4起以下，高峰期等待时间不超过10分钟。").plan
+    assert plan.language == "zh" and re.search(r"[\u4e00-\u9fff]", plan.deficiencies[0].area)
+    assert {g.target for g in plan.goals} == {"< 4起", "<= 10分钟"}
+    assert {g.deadline.isoformat() for g in plan.goals} == {"2026-05-31"}
+    assert {r.owner for r in plan.responsibilities} == {"manager", "organisation"}

@@ -1,0 +1,66 @@
+import datetime as dt
+
+from assistant.notes import analyse, detect_language
+
+
+def test_sentences_are_numbered_and_point_back_into_the_notes(trainer_notes):
+    a = analyse(trainer_notes)
+    assert [s.id for s in a.sentences] == [f"S{i}" for i in range(1, len(a.sentences) + 1)]
+    for s in a.sentences:
+        assert a.text[s.start:s.end] == s.text
+
+
+def test_header_gives_employee_role_manager_and_date(trainer_notes):
+    a = analyse(trainer_notes)
+    assert (a.employee_name, a.employee_role, a.manager) == ("Li Na", "training specialist", "HR manager")
+    assert a.interview_date == dt.date(2026, 7, 31) and not a.interview_date_assumed
+
+
+def test_kinds_speakers_and_actors(trainer_notes):
+    a = analyse(trainer_notes)
+    def kind(prefix):
+        return next(s.kind for s in a.sentences if s.body.startswith(prefix))
+
+    assert kind("Training plan not fully") == "observation"
+    assert kind("Company requires") == "standard"
+    assert kind("she didn't coordinate") == "account"
+    assert kind("plan completion rate") == "target"
+    minister = next(s for s in a.sentences if s.text.startswith("HR Minister"))
+    assert minister.kind == "action" and minister.actor.owner == "manager"
+    leaders = next(s for s in a.sentences if s.text.startswith("Team leaders"))
+    assert leaders.actor.owner == "organisation"
+
+
+def test_other_header_shapes():
+    a = analyse("1:1 PIP conversation, 2026-03-02. Employee: Marcus Bell, Account Executive (SMB). Manager: Dana Ortiz.\n"
+                "Marcus says the new pricing sheet confuses him. Also says he lost two weeks to enterprise deals.")
+    assert (a.employee_name, a.manager) == ("Marcus Bell", "Dana Ortiz")
+    assert [s.speaker for s in a.sentences[-2:]] == ["employee", "employee"]
+
+
+def test_chinese_notes():
+    a = analyse("绩效面谈记录 2026-04-30 前台主管 王磊，面谈人：运营经理 陈静\n"
+                "问题：1. 4月客户投诉12起；2. 交接班记录缺失。\n原因：王磊认为人手不足。\n"
+                "陈经理每周检查投诉记录；人力资源部协助招聘1名兼职前台。\n目标：5月底前投诉降到4起以下。")
+    assert a.language == "zh"
+    assert (a.employee_name, a.employee_role, a.manager) == ("王磊", "前台主管", "陈静")
+    kinds = [s.kind for s in a.sentences]
+    assert kinds.count("observation") == 2 and "account" in kinds and "target" in kinds
+    actors = [s.actor.owner for s in a.sentences if s.kind == "action"]
+    assert actors == ["manager", "organisation"]
+
+
+def test_a_label_on_its_own_line_labels_the_lines_below_it():
+    a = analyse("Review with Sam, 2026-01-10.\nAgreed actions:\n- log every call\n- shadow Ana twice a week\n\nLate 5 times in Dec.")
+    assert [s.kind for s in a.sentences[1:3]] == ["action", "action"]
+    assert a.sentences[-1].kind == "observation"
+
+
+def test_language_detection():
+    assert detect_language("Missed 3 deadlines") == "en"
+    assert detect_language("客户投诉12起，主要是等待时间长 AHT") == "zh"
+
+
+def test_missing_interview_date_is_assumed_and_said():
+    a = analyse("Talked with Chris. Late 4 times.", today=dt.date(2026, 1, 5))
+    assert a.interview_date == dt.date(2026, 1, 5) and a.interview_date_assumed

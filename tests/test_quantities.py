@@ -1,0 +1,37 @@
+from assistant.quantities import find_quantities
+
+
+def _by_text(text):
+    return {q.text: q for q in find_quantities(text)}
+
+
+def test_units_comparators_and_references():
+    qs = _by_text("AHT 11.5 min vs 7 min target for April. CSAT 71% (team 86%). Targets: CSAT >= 82%, $60k closed, 3x coverage.")
+    assert qs["11.5 min"].unit == "min" and not qs["11.5 min"].reference
+    assert qs["7 min"].reference  # 'vs' and 'target' make it a standard, not a result
+    assert qs["86%"].reference and not qs["71%"].reference
+    assert qs[">= 82%"].comparator == ">=" and qs[">= 82%"].value == 82
+    assert qs["$60k"].value == 60000 and qs["$60k"].unit == "$"
+    assert qs["3x"].unit == "x"
+
+
+def test_rates_and_counted_nouns():
+    (calls,) = find_quantities("Logged 9 discovery calls/week")
+    assert (calls.value, calls.unit, calls.per) == (9, "discovery calls", "week")
+    (zero,) = find_quantities("zero duplicates")
+    assert zero.value == 0 and zero.unit == "duplicates"
+
+
+def test_identifiers_times_and_meetings_are_not_numbers():
+    assert find_quantities("Q4 review, sev-2 bug, Tier-1 agent, aisle 14, weekly 1:1 at 10am") == []
+
+
+def test_chinese_numbers_and_units():
+    qs = _by_text("4月客户投诉12起，高峰期平均25分钟，标准10分钟；目标：投诉降到4起以下，等待时间不超过10分钟，销售额55万，每周培训一次")
+    assert qs["12起"].unit == "起"
+    assert qs["25分钟"].unit == "min" and qs["标准10分钟".removeprefix("标准")].reference
+    assert qs["降到4起以下"].comparator == "<"
+    assert qs["不超过10分钟"].comparator == "<="
+    assert qs["55万"].value == 550000
+    assert qs["一次"].value == 1
+    assert "4" not in qs  # '4月' is a month
