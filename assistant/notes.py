@@ -82,12 +82,13 @@ class NotesAnalysis:
 
 # ---------------------------------------------------------------- text and sentences
 
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣+]|#{1,6}|>|\(?\d{1,2}[.)、](?!\d)|[（(]\d{1,2}[)）]|[a-h][.)](?=\s))\s*")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣+]|#{1,6}|>|\(?\d{1,2}[.)、](?!\d)|[（(][\d一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[a-h][.)](?=\s))\s*")
 _ENUM_INLINE = re.compile(r"^\s*(?:\(?\d{1,2}[.)、](?!\d)|[（(]\d{1,2}[)）])\s*")
 _SPLIT = re.compile(
     r"(?<=[;；。！？!?])\s*"  # always ends a sentence
     r"|(?<=[^\d\s.][.])\s+(?=[\"'(\[]?[A-Z0-9\u4e00-\u9fff])"  # a full stop before a capital or digit
     r"|(?<=\d[.])\s+(?=[A-Z\u4e00-\u9fff])"  # '... 6 times. Jordan' but not '96.1'
+    r"|,?\s+(?:and|but|while)\s+(?=(?:I|we|he|she|they)\s+(?:will|'ll|shall|am going to|agreed)\b)"  # a second actor
 )
 _ABBREV = re.compile(r"(?:\b(?:vs|e\.g|i\.e|etc|approx|avg|dr|mr|mrs|ms|st|no|dept|incl|est|min|max|wk|hr|hrs|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$", re.I)
 _LABEL = re.compile(r"^\s*([^:：\n]{1,60}?)\s*[:：]\s*")
@@ -149,6 +150,8 @@ def _label_kind(label: str) -> str | None:
     meta = terms(tuple(load("vocabulary")["labels"]["meta"]))
     if meta.fullmatch(words):
         return "meta"
+    if words in ("a", "answer", "response", "employee response", "employee's response", "答"):
+        return "employee_person"
     return None
 
 
@@ -204,6 +207,15 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
                 name, role = name_run.group(1), inner
             if name:
                 break
+    if not name and lines:
+        wm = re.search(r"\b(?:with|w/|for|re:?|about)\s+([A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+)?)\b", lines[0])
+        if wm and _is_name(wm.group(1)) and wm.group(1) != manager:
+            name = wm.group(1)
+    if not name and lines:
+        surnames = load("vocabulary")["roles"]["zh_surnames"]
+        zp = re.search(rf"([{surnames}][\u4e00-\u9fff]{{1,2}})\s*[（(]([^）)]{{1,12}})[）)]", lines[0])
+        if zp:
+            name, role = zp.group(1), zp.group(2)
     if not name:
         zh = _zh_name(lines[0] if lines else "")
         if zh and not re.search(r"面谈人|面谈经理|经理\s*$", lines[0][: zh.start()] + zh.group(1)):
@@ -299,11 +311,15 @@ class _PartyFinder:
         return found
 
     _ASK = re.compile(r"^(?:please\s+)?(?:ask|request|get|have|need)\s+(?:the\s+)?(.{1,40}?)\s+(?:for|to)\s+(.+)$", re.I)
-    _PRONOUN = re.compile(r"^(?:I|I'll|I will|we will|we'll|me)\b", re.I)
+    _PRONOUN = re.compile(r"^(?:I'll|I will|I shall|I am going to|I'm going to|I need to|I plan to|I'd like to|I can|we will|we'll)\b", re.I)
 
     def actor(self, body: str) -> tuple[Party | None, str]:
         """Who acts at the start of `body`, and the action with the actor and modal removed."""
         body = re.sub(r"^(?:and|also|then|\+|&)\s+", "", body.strip(), flags=re.I)
+        body = re.sub(r"^(?:we|they|both of us)\s+(?:have\s+)?agreed\s+(?:that\s+|on\s+)?", "", body, flags=re.I)
+        lead = re.match(r"^(?:he|she|they)\s+(?:will|'ll|shall|is going to|needs to|has to|agreed to|commits to)\s+", body, re.I)
+        if lead:
+            return None, _strip_modal(body[lead.end():])
         ask = self._ASK.match(body)
         if ask and self.find(ask.group(1)):
             party = self.find(ask.group(1))[0]
@@ -341,6 +357,10 @@ def _strip_modal(text: str) -> str:
 
 # ---------------------------------------------------------------- sentence kinds
 
+_FUTURE = re.compile(
+    r"\b(?:will|'ll|shall|is going to|are going to|agreed to|agreed that|commits? to|committed to|plans? to|needs? to|has to|have to)\s+(?!not\b|be (?:late|behind)\b)\w",
+    re.I,
+)
 _TARGET_START = re.compile(r"^\s*(?:(?:the\s+|our\s+|new\s+)?(?:targets?|goals?|aim|objectives?|kpis?)\b|目标|指标)", re.I)
 
 def _starts_imperative(body: str) -> bool:
@@ -380,6 +400,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:
             return "action"
         return "observation" if numbers else "context"
     if (_starts_imperative(body) and not finder.en.match(body)) or re.match(r"^\s*(?:to|will|must|should)\s", body, re.I):
+        return "action"
+    if _FUTURE.search(body) and not re.search(r"\b(?:if|unless|otherwise)\b", body, re.I):
         return "action"
     if re.search(r"\b(?:due|every|each|daily|weekly)\b", body, re.I) and not _negative(body.replace("due", "")):
         return "action"
@@ -429,6 +451,10 @@ def analyse(
         content = line[content_start:]
         line_label = None
         label_m = _LABEL.match(content)
+        heading = None if label_m else _label_kind(content.strip().rstrip("：:"))
+        if heading and (bullet or len(content.split()) <= 4):
+            block_label = heading  # '## Agreed actions', '二、改进措施': a heading for the lines below
+            continue
         if label_m:
             line_label = _label_or_person(label_m.group(1), finder)
             if line_label and not content[label_m.end():].strip():
@@ -451,13 +477,16 @@ def analyse(
             s.label = label if label not in ("employee_person", "manager_person") else ("employee" if label == "employee_person" else "manager")
             _read_speaker(s, finder, prev)
             s.dates = find_dates(s.text, ref)
-            s.quantities = find_quantities(s.text, [(d.start, d.end) for d in s.dates])
+            s.quantities = find_quantities(s.text, [(d.start, d.end) for d in s.dates if d.role != "duration"])
             s.parties = finder.find(s.body)
             s.actor, s.action = finder.actor(s.body)
             if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
                 s.actor, s.action = prev.actor, s.body
             s.kind = _classify(s, finder)
-            if first_content_line and s.kind in ("context", "standard") and _looks_meta(s, name, manager):
+            if first_content_line and _looks_meta(s, name, manager) and (
+                s.kind in ("context", "standard")
+                or s.kind == "action" and not _FUTURE.search(s.body) and (explicit_dates(s.text) or (name and name in s.text))
+            ):
                 s.kind, s.actor = "meta", None
             s.hits = _screen_sentence(s, injected)
             if s.hits:
@@ -507,10 +536,10 @@ def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> N
     elif re.match(r"^\s*(?:also|and)\s+(?:" + speech.pattern + r")\b", s.body, re.I) and prev is not None:
         who = prev.speaker
     zh = re.match(r"^\s*(.{1,4}?)(?:" + vocab("cause", "speech_zh").pattern + r")", s.body)
-    if zh and finder.owner_of(zh.group(1)) == "employee" and zh.group(1) in finder.employee:
+    if zh and (zh.group(1) in finder.employee or zh.group(1) in ("他", "她", "他自己", "她自己", "员工", "本人")):
         who = "employee"
     if who is None and prev is not None and prev.speaker == "employee" and prev.line == s.line:
-        if not finder.actor(s.body)[0]:
+        if not finder.actor(s.body)[0] and not _FUTURE.search(s.body) and not re.match(r"^\s*(?:we|I)\b", s.body, re.I):
             who = "employee"
     s.speaker = who
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_STOPWORDS = frozenset(
+STOPWORDS = frozenset(
     """a an the and or but of to in on at by for from with without into onto over under than then this that these those
     is are was were be been being has have had do does did doing not no nor so as if it its it's he she they him her them
     his hers their our we us i me my you your per vs each every all any some more most less very just only also too still
@@ -35,7 +35,7 @@ def content_tokens(text: str) -> frozenset[str]:
     low = text.lower()
     words = _WORD.findall(low)
     words += [part for w in words if "-" in w for part in w.split("-")]
-    tokens = {stem(w) for w in words if w not in _STOPWORDS and len(w) > 1 and not w.isdigit()}
+    tokens = {stem(w) for w in words if w not in STOPWORDS and len(w) > 1 and not w.isdigit()}
     for run in _CJK_RUN.findall(low):
         tokens.update(run[i:i + 2] for i in range(len(run) - 1))
         if len(run) == 1:

@@ -17,7 +17,7 @@ from ..lexicon import area_name, has_cjk
 from ..notes import NotesAnalysis, Sentence
 from ..quantities import Quantity, find_quantities
 from ..schema import CheckIn, Deficiency, Employee, Goal, Period, Plan, Responsibility, RootCause
-from ..textutil import content_tokens
+from ..textutil import STOPWORDS, content_tokens
 from .base import DraftContext
 
 _SYMBOL_UNITS = {"%", "x", "$", "€", "£", "¥", "￥", "min", "h", "s", "day", "week", "month"}
@@ -164,7 +164,7 @@ class _PlanBuilder:
             deficiency_ids=links,
             description=_describe(item, deadline, self.zh),
             metric=metric,
-            baseline=_value_text(baseline, self.zh, noun_words=2) if baseline else None,
+            baseline=_value_text(baseline, self.zh, noun_words=3) if baseline else None,
             target=target,
             deadline=deadline,
             source_sentences=sources,
@@ -172,7 +172,7 @@ class _PlanBuilder:
 
     def _items(self, s: Sentence, *, split_and: bool) -> list[_Item]:
         """The separate points of one sentence: 'AHT <= 8 min, CSAT >= 82%' is two goals."""
-        body = s.action if s.kind == "action" and s.actor else s.body
+        body = s.action if s.kind == "action" else s.body
         body = re.sub(r"^(?:the\s+)?(?:targets?|goals?|aim|objectives?)\b[\s:]*", "", body, flags=re.I)
         if s.kind == "action" and s.line in self.semicolon_lines:
             parts = [body]
@@ -247,6 +247,11 @@ class _PlanBuilder:
                     noun_match = x.unit and not x.unit in _SYMBOL_UNITS and bool(content_tokens(x.unit) & (metric_words | content_tokens(q.unit)))
                     if same_unit or noun_match:
                         candidates.append(x)
+        if not candidates and (not q.unit or q.unit not in _SYMBOL_UNITS):
+            # a count ('0 missed logs'): the one count the evidence gives ('4 temperature logs missed')
+            counts = [x for did in links for s in evidence_of[did] for x in s.quantities
+                      if not x.reference and x.unit not in _SYMBOL_UNITS and not _is_measure(x.unit) and x.value != q.value]
+            candidates = counts[:1] if len(counts) == 1 else []
         return candidates[0] if candidates else None
 
     def _sentence_deadline(self, s: Sentence, strict: bool = False) -> dt.date | None:
@@ -314,7 +319,7 @@ class _PlanBuilder:
             sentence_due = self._sentence_deadline(s, strict=True)
             items = self._items(s, split_and=False) if owner == "employee" else []
             if not items:
-                items = [_Item(_clean(s.action if s.actor else s.body), "", sentence_due)]
+                items = [_Item(_clean(s.action), "", sentence_due)]
             for item in items:
                 action = _sentence_case(item.text)
                 due = item.deadline or (sentence_due if len(items) == 1 else None)
@@ -362,7 +367,7 @@ def _sentence_case(text: str) -> str:
 def _headline(text: str, zh: bool) -> str:
     if zh:
         return re.split(r"[，,（(：:]", text)[0][:12]
-    words = re.findall(r"[A-Za-z][\w\-']*", re.split(r"[:(;,]", text)[0])
+    words = re.findall(r"[A-Za-z][\w\-']*", re.split(r"[:(;,]|\d", text)[0])
     return " ".join(words[:5]).capitalize() or text[:40]
 
 
@@ -389,7 +394,7 @@ class _Item:
 
 def _without_dates(body: str, ref: dt.date) -> str:
     """The text with its dates and the words that introduce them taken out."""
-    for d in sorted(find_dates(body, ref), key=lambda d: -d.start):
+    for d in sorted((d for d in find_dates(body, ref) if d.role != "duration"), key=lambda d: -d.start):
         left = re.search(r"(?:\(|（)?\s*(?:\b(?:by|before|until|till|due|ending|ends|no later than|on|within|in|over|for|the next|next)\s+(?:the\s+)?)*$",
                          body[:d.start], re.I)
         right = re.match(r"\s*(?:前|之前|以前|起)?\s*(?:\)|）)?", body[d.end:])
@@ -415,7 +420,7 @@ def _enrich_metric(metric: str, deficiency: Deficiency) -> str:
     if has_cjk(metric) or len(metric.split()) >= 2:
         return metric
     m = re.search(r"\b([A-Za-z][\w\-]*)\s+" + re.escape(metric) + r"\b", deficiency.evidence, re.I)
-    if m and len(m.group(1)) > 2 and m.group(1).lower() not in ("the", "and", "our", "his", "her", "its", "their", "vs", "only"):
+    if m and len(m.group(1)) > 2 and m.group(1).lower() not in STOPWORDS:
         return f"{m.group(1)} {metric}"
     if metric.lower() in deficiency.area.lower():
         return deficiency.area
@@ -425,7 +430,7 @@ def _enrich_metric(metric: str, deficiency: Deficiency) -> str:
 def _strip_speaker(text: str, a: NotesAnalysis) -> str:
     names = "|".join(re.escape(x) for x in a.employee_aliases) or "(?!x)x"
     text = re.sub(rf"^\s*(?:(?:also|and)\s+)?(?:{names}|he|she|they)?\s*(?:also\s+)?(?:says?|said|thinks?|feels?|felt|explains?|explained|admits?|admitted|mentions?|mentioned|believes?|claims?|notes?|reports?)\b[,:]?\s*(?:that\s+)?", "", text, flags=re.I)
-    text = re.sub(rf"^\s*(?:{names})?\s*(?:认为|表示|说|解释|承认|提到|反映|觉得)[，,：:]?", "", text)
+    text = re.sub(rf"^\s*(?:{names}|他|她|他自己|她自己|员工|本人)?\s*(?:认为|表示|说|解释|承认|提到|反映|觉得)[，,：:]?", "", text)
     return text
 
 

@@ -1,0 +1,77 @@
+"""Embedded drafter latency: warm per-plan time in-process, and the cold `plancoach draft` command.
+
+    python bench/bench_draft.py [--cases DIR] [--rounds N]
+
+Targets (issue 2): warm p95 < 100 ms, cold < 3 s. Prints a table for the README.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(pct / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def note_sets(folders: list[Path]) -> list[str]:
+    notes = []
+    for folder in folders:
+        notes += [json.loads(p.read_text(encoding="utf-8"))["notes"] for p in sorted(folder.glob("*.json"))]
+    return notes
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cases", action="append", type=Path,
+                        help="folder of evaluation cases (default: ../shared/eval/cases and tests/heldout)")
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument("--cold-runs", type=int, default=5)
+    args = parser.parse_args()
+    folders = args.cases or [p for p in (ROOT.parent / "shared" / "eval" / "cases", ROOT / "tests" / "heldout") if p.exists()]
+    notes = note_sets(folders)
+    if not notes:
+        print("no cases found", file=sys.stderr)
+        return 1
+
+    from assistant.pipeline import draft_plan
+
+    for text in notes:  # warm up: compile the lexicons once
+        draft_plan(text)
+    warm = []
+    for _ in range(args.rounds):
+        for text in notes:
+            start = time.perf_counter()
+            draft_plan(text)
+            warm.append((time.perf_counter() - start) * 1000)
+
+    cold = []
+    with tempfile.TemporaryDirectory() as tmp:
+        notes_file = Path(tmp) / "notes.txt"
+        notes_file.write_text(notes[0], encoding="utf-8")
+        exe = Path(sys.executable).with_name("plancoach")
+        cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "assistant.cli"]
+        for _ in range(args.cold_runs):
+            start = time.perf_counter()
+            subprocess.run([*cmd, "draft", str(notes_file), "--output", str(Path(tmp) / "plan.json")],
+                           check=True, capture_output=True)
+            cold.append(time.perf_counter() - start)
+
+    print(f"embedded drafter, {len(notes)} notes x {args.rounds} rounds (in-process, warm)")
+    print(f"  p50 {percentile(warm, 50):.1f} ms   p95 {percentile(warm, 95):.1f} ms   max {max(warm):.1f} ms")
+    print(f"cold `plancoach draft` ({args.cold_runs} runs): median {statistics.median(cold):.2f} s   max {max(cold):.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
