@@ -179,6 +179,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         unit = unit.lower()
         end = _add_months(ref, count) if unit == "month" else ref + dt.timedelta(days=count * (7 if unit in ("week", "wk") else 1))
         contextual = bool(plan_word) or (lead or "").lower() in ("within", "in", "next", "the next", "over")
+        if re.search(r"\b(?:each|every|per|weekly|daily)\b", m.string, re.I) and not plan_word:
+            return end, "duration"  # 'mark each set within 7 days': a service level, not a date
         return end, "deadline" if contextual else ("end" if (lead or "").lower() == "for" else "duration")
     if kind == "zh_duration":
         count, unit, tail = _zh_number(g[0]), g[1], g[2]

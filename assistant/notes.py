@@ -152,11 +152,14 @@ def _label_kind(label: str) -> str | None:
         return "meta"
     if words in ("a", "answer", "response", "employee response", "employee's response", "答"):
         return "employee_person"
+    if words in ("q", "question", "问"):
+        return "question"
     return None
 
 
 # ---------------------------------------------------------------- header: who, when
 
+_TITLE = r"(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|RN|Chef|Coach)\.?\s"
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’\-]+|[A-Z]\.?)$")
 _ROLE_SEP = re.compile(r"(?:[-–—:|/,]|\bwith\b|\bw/|\bfor\b|\bof\b|\bwith\b)", re.I)
 
@@ -189,7 +192,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     m = re.search(r"\b(?i:employee|name|staff)\s*[:：]\s*([A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
     if m:
         name, role = m.group(1).strip(), (m.group(2) or "").strip() or None
-    mm = re.search(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|line manager)\s*[:：]?\s*((?:[A-Z][a-z'’\-]+)(?:\s[A-Z][a-z'’\-]+)?)", header)
+    mm = re.search(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|line manager|charge nurse|head of (?:dept|department)|hod"
+                   r"|team lead|shift lead|head chef|principal|director|foreman)\s*[:：]?\s*((?:" + _TITLE + r")?(?:[A-Z][a-z'’\-]+)(?:\s[A-Z][a-z'’\-]+)?)", header)
     if mm and not vocab("roles", "en").fullmatch(mm.group(1).lower()):
         manager = mm.group(1)
     if not manager:
@@ -200,7 +204,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         for pm in re.finditer(r"([^()\n]{1,80}?)\s*\(([^()\n]{1,60})\)", lines[0] if lines else ""):
             tail = _ROLE_SEP.split(pm.group(1))[-1].strip()
             inner = pm.group(2).strip()
-            name_run = re.search(r"((?:[A-Z][a-z'’\-]+|[A-Z]\.?)(?:\s(?:[A-Z][a-z'’\-]+|[A-Z]\.?)){0,2})\s*$", tail)
+            name_run = re.search(r"(?<![A-Za-z])((?:[A-Z][a-z'’\-]+|[A-Z]\.?)(?:\s(?:[A-Z][a-z'’\-]+|[A-Z]\.?)){0,2})\s*$", tail)
             if _is_name(inner) and tail and _is_role(tail) and not _is_name(tail):
                 name, role = inner, tail
             elif name_run and _is_name(name_run.group(1)) and _is_role(inner):
@@ -208,9 +212,12 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
             if name:
                 break
     if not name and lines:
-        wm = re.search(r"\b(?:with|w/|for|re:?|about)\s+([A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+)?)\b", lines[0])
-        if wm and _is_name(wm.group(1)) and wm.group(1) != manager:
-            name = wm.group(1)
+        for wm in re.finditer(r"(?:\b(?:with|w/|for|re:?|about)\s+|^|[-–—:]\s+)(" + _TITLE + r")?([A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+)?)\b", lines[0]):
+            if _is_name(wm.group(2)) and wm.group(2) not in (manager or "") and (
+                wm.group(1) or not re.match(r"(?:Interview|Review|Notes|Meeting|Performance|Feedback|Date)\b", wm.group(2))
+            ):
+                name = wm.group(2)
+                break
     if not name and lines:
         surnames = load("vocabulary")["roles"]["zh_surnames"]
         zp = re.search(rf"([{surnames}][\u4e00-\u9fff]{{1,2}})\s*[（(]([^）)]{{1,12}})[）)]", lines[0])
@@ -337,6 +344,9 @@ class _PartyFinder:
             return None, body
         m = self.en.match(body)
         if not m:
+            named = re.match(r"^((?:" + _TITLE + r")?[A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+)?)\s+(?:will|'ll|to|shall|is going to|agreed to)\s+(?=\w)", body)
+            if named and named.group(1).split()[0].lower() not in ("we", "they", "it", "this", "that", "he", "she"):
+                return Party(named.group(1), self.owner_of(named.group(1))), _strip_modal(body[named.end():])
             return None, body
         rest = body[m.end():]
         verb = re.match(r"\s*(?:'ll|\w+)", rest)
@@ -379,6 +389,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:
     numbers = [q for q in s.quantities]
     if s.label == "meta":
         return "meta"
+    if s.text.rstrip().endswith(("?", "？")) or s.label == "question":
+        return "context"
     if s.label == "target" or _TARGET_START.match(body):
         return "target"
     if s.label in ("action", "support"):
@@ -474,7 +486,7 @@ def analyse(
             s.item_start = bool(_ENUM_INLINE.match(s.body))
             s.bullet = bool(bullet)
             s.body = _ENUM_INLINE.sub("", s.body).strip()
-            s.label = label if label not in ("employee_person", "manager_person") else ("employee" if label == "employee_person" else "manager")
+            s.label = {"employee_person": "employee", "manager_person": "manager"}.get(label, label)
             _read_speaker(s, finder, prev)
             s.dates = find_dates(s.text, ref)
             s.quantities = find_quantities(s.text, [(d.start, d.end) for d in s.dates if d.role != "duration"])
@@ -485,7 +497,8 @@ def analyse(
             s.kind = _classify(s, finder)
             if first_content_line and _looks_meta(s, name, manager) and (
                 s.kind in ("context", "standard")
-                or s.kind == "action" and not _FUTURE.search(s.body) and (explicit_dates(s.text) or (name and name in s.text))
+                or s.kind in ("action", "observation") and not _FUTURE.search(s.body) and not _negative(s.body)
+                and (explicit_dates(s.text) or (name and name in s.text))
             ):
                 s.kind, s.actor = "meta", None
             s.hits = _screen_sentence(s, injected)
@@ -522,16 +535,24 @@ def _label_or_person(label: str, finder: _PartyFinder) -> str | None:
     return None
 
 
+# Verbs only: 'view', 'notes', 'comment' make labels ("Li's view:"), not speech in running text.
+_SPEECH_VERBS = re.compile(
+    r"(?:says?|said|thinks?|feels?|felt|explains?|explained|admits?|admitted|mentions?|mentioned|claims?|claimed"
+    r"|believes?|reported|told me|acknowledges?|acknowledged|points? out|pointed out|argues?|argued)", re.I)
+
+
 def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> None:
     if s.label == "employee":
         s.speaker = "employee"
         return
-    speech = vocab("cause", "speech_en")
+    speech = _SPEECH_VERBS
     m = re.match(r"^\s*(?:(?:also|and)\s+)?(\S+(?:\s\S+)?)\s+(?:also\s+)?(" + speech.pattern + r")\b[,:]?\s*(?:that\s+)?", s.body, re.I)
     who = None
     if m:
         subject = m.group(1).strip()
-        if subject.lower() in ("he", "she", "they") or finder.owner_of(subject) == "employee" and finder.find(subject):
+        own = finder.owner_of(subject) == "employee" and finder.find(subject)
+        stranger = _NAME_TOKEN.match(subject) and not finder.find(subject) and len(subject.split()) == 1 and subject not in ("I", "We")
+        if subject.lower() in ("he", "she", "they") or own or stranger:
             who = "employee"
     elif re.match(r"^\s*(?:also|and)\s+(?:" + speech.pattern + r")\b", s.body, re.I) and prev is not None:
         who = prev.speaker

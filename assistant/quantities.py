@@ -23,7 +23,7 @@ _TIME_UNITS = {
 }
 _CMP_WORDS = {
     "<=": "<=", "=<": "<=", "≤": "<=", ">=": ">=", "=>": ">=", "≥": ">=", "<": "<", ">": ">",
-    "at least": ">=", "no less than": ">=", "not less than": ">=", "minimum": ">=", "min.": ">=", "over": ">",
+    "within": "<=", "at least": ">=", "no less than": ">=", "not less than": ">=", "minimum": ">=", "min.": ">=", "over": ">",
     "above": ">", "more than": ">", "at most": "<=", "no more than": "<=", "not more than": "<=", "up to": "<=",
     "maximum": "<=", "max": "<=", "max.": "<=", "under": "<", "below": "<", "less than": "<", "fewer than": "<",
     "不超过": "<=", "不高于": "<=", "不多于": "<=", "最多": "<=", "不低于": ">=", "不少于": ">=", "至少": ">=", "达到": ">=",
@@ -33,7 +33,7 @@ _CMP_AFTER = {"以下": "<", "以内": "<=", "以上": ">=", "or less": "<=", "o
               "or better": ">=", "or above": ">=", "or higher": ">=", "or lower": "<=", "+": ">="}
 
 _NUMBER = re.compile(
-    r"(?P<cmp><=|>=|=<|=>|≤|≥|<|>|\bat least|\bno (?:less|more) than|\bnot (?:less|more) than|\bminimum|\bmin\.|\bover"
+    r"(?P<cmp><=|>=|=<|=>|≤|≥|<|>|\bwithin|\bat least|\bno (?:less|more) than|\bnot (?:less|more) than|\bminimum|\bmin\.|\bover"
     r"|\babove|\bmore than|\bat most|\bup to|\bmaximum|\bmax\.?|\bunder|\bbelow|\bless than|\bfewer than"
     r"|不超过|不高于|不多于|最多|不低于|不少于|至少|达到|低于|少于|高于|超过|降到|降至|控制在|提升到|提高到)?\s*"
     r"(?P<cur>[$€£¥￥])?\s?"

@@ -193,7 +193,10 @@ class _PlanBuilder:
             if not text:
                 continue
             dates = [d for d in find_dates(text, self.start) if d.date > self.start and d.role in ("deadline", "end")]
-            bare = _clean(_without_dates(text, self.start))
+            keep_relative = s.kind == "target" and any(not _RELATIVE.search(d.text) for d in s.dates if d.role == "deadline")
+            if keep_relative:  # 'Targets by 31 March: marking within 7 days': 7 days is the target, 31 March the date
+                dates = [d for d in dates if not _RELATIVE.search(d.text)]
+            bare = _clean(_without_dates(text, self.start, keep_relative=keep_relative))
             if bare:
                 items.append(_Item(text, bare, dates[0].date if dates else None))
         return items
@@ -244,7 +247,8 @@ class _PlanBuilder:
                     if x.reference or x.value == q.value and x.unit == q.unit:
                         continue
                     same_unit = x.unit == q.unit and (q.unit in _SYMBOL_UNITS or _is_measure(q.unit))
-                    noun_match = x.unit and not x.unit in _SYMBOL_UNITS and bool(content_tokens(x.unit) & (metric_words | content_tokens(q.unit)))
+                    noun_match = (x.unit and q.unit not in _SYMBOL_UNITS and x.unit not in _SYMBOL_UNITS
+                                  and bool(content_tokens(x.unit) & (metric_words | content_tokens(q.unit))))
                     if same_unit or noun_match:
                         candidates.append(x)
         if not candidates and (not q.unit or q.unit not in _SYMBOL_UNITS):
@@ -392,9 +396,13 @@ class _Item:
     deadline: dt.date | None
 
 
-def _without_dates(body: str, ref: dt.date) -> str:
+_RELATIVE = re.compile(r"\d\s*[- ]?(?:days?|weeks?|wks?|months?)|[天周月]", re.I)
+
+
+def _without_dates(body: str, ref: dt.date, *, keep_relative: bool = False) -> str:
     """The text with its dates and the words that introduce them taken out."""
-    for d in sorted((d for d in find_dates(body, ref) if d.role != "duration"), key=lambda d: -d.start):
+    dates = [d for d in find_dates(body, ref) if d.role != "duration" and not (keep_relative and _RELATIVE.search(d.text))]
+    for d in sorted(dates, key=lambda d: -d.start):
         left = re.search(r"(?:\(|（)?\s*(?:\b(?:by|before|until|till|due|ending|ends|no later than|on|within|in|over|for|the next|next)\s+(?:the\s+)?)*$",
                          body[:d.start], re.I)
         right = re.match(r"\s*(?:前|之前|以前|起)?\s*(?:\)|）)?", body[d.end:])
@@ -448,7 +456,7 @@ def _value_text(q: Quantity, zh: bool, *, noun_words: int = 1) -> str:
     elif q.unit in ("$", "€", "£", "¥", "￥"):
         text = f"{q.unit}{number}"
     elif q.unit in _TIME_WORDS:
-        text = f"{number}{_ZH_UNITS[q.unit]}" if zh else f"{number} {q.unit}"
+        text = f"{number}{_ZH_UNITS[q.unit]}" if zh else f"{number} {q.unit if q.value == 1 else _TIME_WORDS[q.unit]}"
     elif _is_measure(q.unit):
         text = f"{number}{q.unit}"
     elif q.unit and len(q.unit.split()) <= noun_words:
