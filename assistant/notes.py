@@ -160,6 +160,9 @@ def _label_kind(label: str) -> str | None:
 # ---------------------------------------------------------------- header: who, when
 
 _TITLE = r"(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|RN|Chef|Coach)\.?\s"
+_HEADER_WORDS = re.compile(
+    r"(?:Interview|Review|Notes?|Meeting|Performance|Feedback|Date|Met|Spoke|Talked|Discussed|Had|Call|Chat|Check|Sat"
+    r"|Session|Summary|Follow|Conversation|Catch|Today|Yesterday|Monthly|Weekly|Quarterly|Annual|Mid|End|Year)\b")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’\-]+|[A-Z]\.?)$")
 _ROLE_SEP = re.compile(r"(?:[-–—:|/,]|\bwith\b|\bw/|\bfor\b|\bof\b|\bwith\b)", re.I)
 
@@ -212,11 +215,13 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
             if name:
                 break
     if not name and lines:
-        for wm in re.finditer(r"(?:\b(?:with|w/|for|re:?|about)\s+|^|[-–—:]\s+)(" + _TITLE + r")?([A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+)?)\b", lines[0]):
-            if _is_name(wm.group(2)) and wm.group(2) not in (manager or "") and (
-                wm.group(1) or not re.match(r"(?:Interview|Review|Notes|Meeting|Performance|Feedback|Date)\b", wm.group(2))
-            ):
-                name = wm.group(2)
+        # 'with Dana' first, then '- Ms. Patel', then a name opening the line
+        for lead in (r"\b(?:with|w/|for|re:?|about)\s+", r"[-–—:]\s+", r"^"):
+            for wm in re.finditer("(?:" + lead + r")(" + _TITLE + r")?([A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+)?)\b", lines[0]):
+                if _is_name(wm.group(2)) and wm.group(2) not in (manager or "") and (wm.group(1) or not _HEADER_WORDS.match(wm.group(2))):
+                    name = wm.group(2)
+                    break
+            if name:
                 break
     if not name and lines:
         surnames = load("vocabulary")["roles"]["zh_surnames"]
