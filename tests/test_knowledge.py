@@ -1,0 +1,112 @@
+"""The knowledge base with real Chroma and real (bundled) embeddings, on files written here."""
+import subprocess
+import sys
+
+import pytest
+
+from assistant.knowledge import E5EmbeddingFunction, KnowledgeBase
+
+SALES = """---
+title: Improvement plan - Account executive
+kind: sample
+role: account executive
+industry: sales
+language: en
+tags: [quota, pipeline]
+---
+# Improvement plan: Account executive
+
+## Deficiencies
+- **Quota attainment**: closed $38k against a $70k quota.
+
+## SMART goals
+| Goal | Metric | Baseline | Target | Deadline |
+|---|---|---|---|---|
+| Restore attainment | closed revenue | $38k | >= $60k | 2026-04-30 |
+"""
+NURSE = """---
+title: Improvement plan - Registered nurse
+kind: sample
+role: registered nurse
+industry: healthcare
+language: en
+---
+## Deficiencies
+- **Medication safety**: 3 medication administration errors in March; charting late on 6 shifts.
+"""
+ZH = """---
+title: 改进计划 - 酒店前台主管
+kind: sample
+role: 前台主管
+industry: 酒店
+language: zh
+---
+## 问题与证据
+- **客户满意度**：4月客户投诉12起，入住等待时间长。
+"""
+POLICY = """---
+title: Improvement plan policy
+kind: policy
+---
+## Check-ins
+Managers hold a documented check-in at least every 30 days.
+
+## Plan length
+A plan runs 30 to 90 days.
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    root = tmp_path / "knowledge"
+    (root / "samples").mkdir(parents=True)
+    (root / "policy").mkdir()
+    (root / "samples" / "sales.md").write_text(SALES, encoding="utf-8")
+    (root / "samples" / "nurse.md").write_text(NURSE, encoding="utf-8")
+    (root / "samples" / "zh-hotel.md").write_text(ZH, encoding="utf-8")
+    (root / "policy" / "policy.md").write_text(POLICY, encoding="utf-8")
+    return root
+
+
+def test_ingest_is_incremental(corpus, tmp_path):
+    kb = KnowledgeBase(path=tmp_path / "chroma")
+    first = kb.ingest([corpus])
+    assert first["added"] == 4 and first["chunks"] >= 5
+    assert kb.ingest([corpus]) == {"added": 0, "replaced": 0, "unchanged": 4, "removed": 0, "chunks": 0}
+    (corpus / "samples" / "nurse.md").write_text(NURSE.replace("3 medication", "4 medication"), encoding="utf-8")
+    (corpus / "samples" / "sales.md").unlink()
+    again = kb.ingest([corpus])
+    assert (again["replaced"], again["removed"], again["unchanged"]) == (1, 1, 2)
+    sources = {m["source"] for m in kb.collection.get(include=["metadatas"])["metadatas"]}
+    assert sources == {"samples/nurse.md", "samples/zh-hotel.md", "policy/policy.md"}
+
+
+def test_retrieval_finds_the_similar_plan_in_either_language(corpus, tmp_path):
+    kb = KnowledgeBase(path=tmp_path / "chroma")
+    kb.ingest([corpus])
+    (top,) = kb.search("2 medication errors on the ward, charting incomplete", kind="sample", k=1)
+    assert top.path == "samples/nurse.md" and top.kind == "sample"
+    (zh,) = kb.search("客户投诉多，等待时间长", kind="sample", k=1)
+    assert zh.path == "samples/zh-hotel.md"
+    policy = kb.search("how often must check-ins happen", kind="policy", k=1)
+    assert "30 days" in policy[0].text
+
+
+def test_a_reopened_collection_rebuilds_its_embedding_function(corpus, tmp_path):
+    KnowledgeBase(path=tmp_path / "chroma").ingest([corpus])
+    code = (  # a new process that opens the collection without naming an embedding function
+        "import chromadb, assistant.knowledge as k;"
+        f"c = chromadb.PersistentClient(path={str(tmp_path / 'chroma')!r}).get_collection(k.COLLECTION);"
+        "r = c.query(query_texts=['medication errors on the ward'], n_results=1, where={'kind': 'sample'});"
+        "print(type(c.configuration['embedding_function']).__name__, r['metadatas'][0][0]['source'])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == ["E5EmbeddingFunction", "samples/nurse.md"], out.stderr
+
+
+def test_embedding_function_roles():
+    ef = E5EmbeddingFunction()
+    (doc,) = ef(["passage text"])
+    (query,) = ef.embed_query(["passage text"])
+    assert len(doc) == 384 and abs(float(doc @ doc) - 1) < 1e-3
+    assert E5EmbeddingFunction.build_from_config(ef.get_config()).name() == "plancoach-e5-small"
