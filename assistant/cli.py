@@ -117,7 +117,14 @@ def _schema(args) -> int:
 
 def _serve(args) -> int:
     from .settings import get_settings
-    from .ui.app import launch
+
+    try:
+        from .ui.app import launch
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("assistant.ui"):
+            print("plancoach: error: this version has no web workspace yet; use `plancoach draft`", file=sys.stderr)
+            return EXIT_USAGE
+        raise
 
     settings = get_settings()
     launch(host=args.host or settings.host, port=args.port or settings.port)
