@@ -227,7 +227,7 @@ def find_dates(text: str, ref: dt.date) -> list[DateMention]:
 
 _EXPLICIT = re.compile(
     r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})"
-    r"|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])"
+    r"|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"
     r"|(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+" + _M + r",?\s+(\d{4})|" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})",
     re.I,
 )
@@ -244,7 +244,8 @@ def explicit_dates(text: str) -> list[dt.date]:
             d = _safe(int(g[3]), int(g[4]), int(g[5]))
         elif g[6]:
             a, b = int(g[6]), int(g[7])
-            d = _safe(int(g[8]), *((a, b) if a <= 12 else (b, a)))
+            year = int(g[8]) + (2000 if len(g[8]) == 2 else 0)
+            d = _safe(year, *((a, b) if a <= 12 else (b, a)))
         elif g[9]:
             d = _safe(int(g[11]), MONTHS[g[10].lower()[:3]], int(g[9]))
         else:

@@ -139,6 +139,10 @@ def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:
 
 def _label_kind(label: str) -> str | None:
     words = label.strip().lower()
+    if has_cjk(words) and len(words) <= 6:
+        for kind in ("target", "action", "cause", "problem", "support"):
+            if any(w in words for w in load("vocabulary")["labels"][kind] if has_cjk(w)):
+                return kind
     for kind in ("target", "action", "cause", "problem", "support"):
         pattern = terms(tuple(load("vocabulary")["labels"][kind]))
         m = pattern.match(words)
@@ -180,11 +184,15 @@ def _is_role(text: str) -> bool:
     return bool(vocab("roles", "en").search(text)) or bool(re.match(r"^[a-z]", text.strip()))
 
 
+# Characters that start the next word after a name in running Chinese ('李强进行', '李强表示').
+_ZH_AFTER_NAME = "[进在的是和与说表认每负于将要对为，、。（(]"
+
+
 def _zh_name(text: str) -> re.Match[str] | None:
     surnames = load("vocabulary")["roles"]["zh_surnames"]
     suffixes = "|".join(sorted(vocab_list("roles", "zh_suffixes"), key=len, reverse=True))
     return re.search(
-        rf"([\u4e00-\u9fff]{{0,6}}(?:{suffixes}))\s*[:：]?\s*([{surnames}][\u4e00-\u9fff]{{1,2}})(?![\u4e00-\u9fff])", text
+        rf"([\u4e00-\u9fff]{{0,6}}?(?:{suffixes}))\s*[:：]?\s*([{surnames}][\u4e00-\u9fff]{{1,2}}?)(?=[^\u4e00-\u9fff]|{_ZH_AFTER_NAME}|$)", text
     )
 
 
@@ -231,8 +239,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     if not name:
         zh = _zh_name(lines[0] if lines else "")
         if zh and not re.search(r"面谈人|面谈经理|经理\s*$", lines[0][: zh.start()] + zh.group(1)):
-            role, name = zh.group(1), zh.group(2)
-    zm = re.search(r"(?:面谈人|面谈经理|直属上级|经理)\s*[:：]\s*(.+)", header)
+            role, name = re.split(r"[与和的为是日月年，、]", zh.group(1))[-1], zh.group(2)
+    zm = re.search(r"(?:面谈人|面谈经理|直属上级|经理)\s*(?:[:：]|为|是)\s*(.+)", header)
     if zm and not manager:
         zh = _zh_name(zm.group(1))
         manager = zh.group(2) if zh else zm.group(1).split("，")[0].strip()[:20]
@@ -292,7 +300,8 @@ class _PartyFinder:
         people_zh = "|".join(vocab_list("parties", "people_zh"))
         self.zh = re.compile(
             (rf"(?P<name>{zh_names})|" if zh_names else "")
-            + rf"(?P<dept>{zh_depts}|[\u4e00-\u9fff]{{1,4}}(?:{suffix}))|(?P<person>{people_zh})"
+            + rf"(?P<dept>{zh_depts}|[\u4e00-\u9fff]{{1,4}}(?:{suffix}))"
+            + rf"|(?P<person>[{load('vocabulary')['roles']['zh_surnames']}](?:{'|'.join(vocab_list('parties', 'supervisory_zh'))})|{people_zh})"
         )
 
     def owner_of(self, text: str) -> str:
@@ -500,10 +509,10 @@ def analyse(
             if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
                 s.actor, s.action = prev.actor, s.body
             s.kind = _classify(s, finder)
-            if first_content_line and _looks_meta(s, name, manager) and (
+            if first_content_line and s.label is None and _looks_meta(s, name, manager) and (
                 s.kind in ("context", "standard")
                 or s.kind in ("action", "observation") and not _FUTURE.search(s.body) and not _negative(s.body)
-                and (explicit_dates(s.text) or (name and name in s.text))
+                and explicit_dates(s.text)
             ):
                 s.kind, s.actor = "meta", None
             s.hits = _screen_sentence(s, injected)
@@ -537,6 +546,8 @@ def _label_or_person(label: str, finder: _PartyFinder) -> str | None:
             return "employee_person"
         if owner == "manager" and (person.lower() in [a.lower() for a in finder.manager] or has_cjk(person)):
             return "manager_person"
+        if re.fullmatch(r"[A-Z][a-z'’\-]+", person) and not finder.find(person) and not _HEADER_WORDS.match(person):
+            return "employee_person"  # notes are the manager's: another named speaker is the employee
     return None
 
 

@@ -18,7 +18,7 @@ _ZH_MEASURE = "次|名|个|起|件|人|天|周|小时|分钟|单|笔|台|张|份
 _TIME_UNITS = {
     "min": "min", "mins": "min", "minute": "min", "minutes": "min", "sec": "s", "secs": "s", "second": "s",
     "seconds": "s", "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h", "day": "day", "days": "day",
-    "wk": "week", "wks": "week", "week": "week", "weeks": "week", "month": "month", "months": "month",
+    "d": "day", "wk": "week", "wks": "week", "week": "week", "weeks": "week", "month": "month", "months": "month",
     "分钟": "min", "小时": "h", "天": "day", "周": "week",
 }
 _CMP_WORDS = {
@@ -41,7 +41,7 @@ _NUMBER = re.compile(
     r"|[零一两二三四五六七八九十]{1,3}(?=(?:" + _ZH_MEASURE + r")))"
     r"(?P<mult>\s?(?:k|K|m|M|bn|万|千|亿)(?![A-Za-z]))?"
     r"(?P<pct>\s?(?:%|％|percent\b|pct\b)|x(?![A-Za-z]))?"
-    r"(?P<unit>\s?[- ]?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h(?![A-Za-z])|days?|wks?|weeks?|months?)(?![A-Za-z])"
+    r"(?P<unit>\s?[- ]?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h(?![A-Za-z])|days?|d(?![A-Za-z])|wks?|weeks?|months?)(?![A-Za-z])"
     r"|\s?(?:分钟|小时|天|周|个月|次|名|个|起|件|人|单|笔|台|张|份|项|条|位|家|例|元|遍|场|本|套|批))?"
     r"(?P<per>\s?(?:/|per |a |an |each |every )\s?(?:day|wk|week|month|shift|hour|hr|h|call|ticket|session|sprint|quarter)s?\b"
     r"|/(?:天|周|月|班|小时))?"
@@ -49,7 +49,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _SKIP_BEFORE = re.compile(
-    r"(?:aisle|room|gate|bay|dock|floor|building|ward|zone|version|v|store|branch|station|lane|route|site|table|bed"
+    r"(?<![A-Za-z])(?:aisle|room|gate|bay|dock|floor|building|ward|zone|version|v|store|branch|station|lane|route|site|table|bed"
     r"|terminal|tier|level|sev|severity|p|q|l|#|no\.|number|ticket|case|order|model|chapter|page|step|line)\s?[-#]?\s?$",
     re.IGNORECASE,
 )
@@ -58,7 +58,7 @@ _STOP = (r"(?:in|on|at|by|for|of|to|vs|and|or|per|from|since|over|the|a|an|where
          r"|before|because|than|is|are|was|were|has|had|have|this|last|next|each|every|avg|average|more|less|out|so|but"
          r"|it|its|his|her|their|our|we|he|she|they|focused|ago|only|total|all)\b")
 _NOUN_AFTER = re.compile(r"^\s?((?!" + _STOP + r")[A-Za-z][\w\-']*(?:\s(?!" + _STOP + r")[A-Za-z][\w\-']*){0,2})", re.IGNORECASE)
-_REF_AFTER = re.compile(r"^\s?(?:standard|target|norm|quota|benchmark|sla|expected|required|标准|目标|要求)", re.IGNORECASE)
+_REF_AFTER = re.compile(r"^\s?的?(?:standard|target|norm|quota|benchmark|sla|expected|required|标准|目标|要求)", re.IGNORECASE)
 _PER_NOUN = re.compile(r"^\s?(?:/|per |a |an |each |every )\s?(day|wk|week|month|shift|hour|hr)s?\b", re.IGNORECASE)
 
 

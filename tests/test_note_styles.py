@@ -74,3 +74,39 @@ def test_question_and_answer_transcript():
     assert [c.cause for c in plan.root_causes] == ["She is covering two extra classes since December"]
     assert ">= 7 days" not in {g.target for g in plan.goals} and "<= 7 days" in {g.target for g in plan.goals}
     assert by_owner(plan)["manager"] == ["Mr Jones: Remove one cover class from her timetable"]
+
+
+def test_terse_abbreviated_notes():
+    plan = plan_of("recruiter-terse.txt")
+    assert plan.interview_date.isoformat() == "2026-03-03"  # '3/3/26'
+    assert {(g.baseline, g.target) for g in plan.goals} == {("58 days", "<= 45 days"), ("30%", ">= 95%")}
+    assert plan.root_causes[0].cause == "Hiring mgrs slow to give interview feedback"  # 'Joe:' is the employee
+    owners = by_owner(plan)
+    assert owners["organisation"] == ["Talent ops: Set up auto-reminders for hiring mgrs"]
+    assert len(owners["employee"]) == 2  # the 'Next:' list
+
+
+def test_chinese_prose_in_one_paragraph():
+    plan = plan_of("zh-picker-prose.txt")
+    assert (plan.employee.name, plan.employee.role, plan.manager) == ("李强", "仓库拣货员", "赵刚")
+    assert {(g.baseline, g.target) for g in plan.goals} == {("97.2%", ">= 99%"), ("4次", "0次")}
+    assert set(by_owner(plan)) == {"employee", "manager", "organisation"}
+    assert plan.root_causes[0].cause.startswith("新扫描枪")
+
+
+def test_chinese_biased_comment_is_kept_out():
+    plan = plan_of("zh-support-bias.txt")
+    body = plan.model_dump_json(exclude={"review_flags"})
+    assert "女同志" not in body and "年纪" not in body and "态度差" not in body
+    assert [f.kind for f in plan.review_flags if f.kind in ("bias", "sensitive")] == ["bias"]
+
+
+def test_always_in_an_account_or_agreed_rule_is_not_bias():
+    plan = plan_of("teller-neutral-always.txt")
+    assert not [f for f in plan.review_flags if f.kind in ("bias", "sensitive", "injection")]
+    assert by_owner(plan)["organisation"] == ["Branch ops: Add a second teller window at noon"]
+
+
+def test_vague_notes_with_a_date_are_insufficient():
+    plan = plan_of("vague-with-date.txt")
+    assert plan.status == "insufficient_information" and not plan.goals and not plan.deficiencies
