@@ -140,10 +140,10 @@ def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:
 def _label_kind(label: str) -> str | None:
     words = label.strip().lower()
     if has_cjk(words) and len(words) <= 6:
-        for kind in ("target", "action", "cause", "problem", "support"):
+        for kind in ("target", "action", "cause", "problem", "support", "strength"):
             if any(w in words for w in load("vocabulary")["labels"][kind] if has_cjk(w)):
                 return kind
-    for kind in ("target", "action", "cause", "problem", "support"):
+    for kind in ("target", "action", "cause", "problem", "support", "strength"):
         pattern = terms(tuple(load("vocabulary")["labels"][kind]))
         m = pattern.match(words)
         if not m:
@@ -200,11 +200,11 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex')."""
     header = "\n".join(lines[:3])
     name = role = manager = None
-    m = re.search(r"\b(?i:employee|name|staff)\s*[:：]\s*([A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
+    m = re.search(r"\b(?i:employee|name|staff)\s*[:：]\s*([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
     if m:
         name, role = m.group(1).strip(), (m.group(2) or "").strip() or None
     mm = re.search(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|line manager|charge nurse|head of (?:dept|department)|hod"
-                   r"|team lead|shift lead|head chef|principal|director|foreman)\s*[:：]?\s*((?:" + _TITLE + r")?(?:[A-Z][a-z'’\-]+)(?:\s[A-Z][a-z'’\-]+)?)", header)
+                   r"|team lead|shift lead|head chef|principal|director|foreman)\s*[:：]?\s*((?:" + _TITLE + r")?(?:[A-Z][a-z'’\-]+)(?:[ \t][A-Z][a-z'’\-]+)?)", header)
     if mm and not vocab("roles", "en").fullmatch(mm.group(1).lower()):
         manager = mm.group(1)
     if not manager:
@@ -225,7 +225,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     if not name and lines:
         # 'with Dana' first, then '- Ms. Patel', then a name opening the line
         for lead in (r"\b(?:with|w/|for|re:?|about)\s+", r"[-–—:]\s+", r"^"):
-            for wm in re.finditer("(?:" + lead + r")(" + _TITLE + r")?([A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+)?)\b", lines[0]):
+            for wm in re.finditer("(?:" + lead + r")(" + _TITLE + r")?([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)?)\b", lines[0]):
                 if _is_name(wm.group(2)) and wm.group(2) not in (manager or "") and (wm.group(1) or not _HEADER_WORDS.match(wm.group(2))):
                     name = wm.group(2)
                     break
@@ -398,12 +398,16 @@ def _negative(text: str) -> bool:
     return bool(vocab("observation", "negative_en").search(text) or re.search(r"\w+n't\b", text))
 
 
+def _positive(text: str) -> bool:
+    return bool(vocab("observation", "positive_en").search(text) or vocab("observation", "positive_zh").search(text))
+
+
 def _classify(s: Sentence, finder: _PartyFinder) -> str:
     body = s.body
     numbers = [q for q in s.quantities]
     if s.label == "meta":
         return "meta"
-    if s.text.rstrip().endswith(("?", "？")) or s.label == "question":
+    if s.text.rstrip().endswith(("?", "？")) or s.label in ("question", "strength"):
         return "context"
     if s.label == "target" or _TARGET_START.match(body):
         return "target"
@@ -413,12 +417,15 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:
         return "account" if s.speaker == "employee" else "cause"
     if s.actor is not None and s.actor.owner != "employee" or (s.actor and s.actor.owner == "employee" and not _negative(body)):
         return "action"
+    praise = _positive(body) and not _negative(body)  # 'Exceeded the checklist target': a strength
     if s.label == "problem":
-        return "observation"
+        return "context" if praise else "observation"
     if s.label == "manager":
         return "action" if (_starts_imperative(body) or vocab("action", "recurring_en").search(body)) and not _negative(body) else "observation"
     if re.match(r"^\s*(?:because|due to|as a result|since|因为|由于)", body, re.I):
         return "cause"
+    if praise:
+        return "context"
     if has_cjk(body):
         if _negative(body) and not re.match(r"^\s*(?:每|将|要|需要|请)", body):
             return "observation"

@@ -110,3 +110,11 @@ def test_always_in_an_account_or_agreed_rule_is_not_bias():
 def test_vague_notes_with_a_date_are_insufficient():
     plan = plan_of("vague-with-date.txt")
     assert plan.status == "insufficient_information" and not plan.goals and not plan.deficiencies
+
+
+def test_strengths_are_not_deficiencies():
+    plan = plan_of("technician-strengths.txt")
+    evidence = " ".join(d.evidence for d in plan.deficiencies)
+    assert "praise" not in evidence and "NPS" not in evidence and "Exceeded" not in evidence
+    assert [d.area for d in plan.deficiencies][:2] == ["First-time fix rate", "Repeat visits"]
+    assert by_owner(plan)["manager"] == ["Dee: Ride along once a week for 4 weeks"]

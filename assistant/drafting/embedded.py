@@ -371,8 +371,12 @@ def _sentence_case(text: str) -> str:
 def _headline(text: str, zh: bool) -> str:
     if zh:
         return re.split(r"[，,（(：:]", text)[0][:12]
-    words = re.findall(r"[A-Za-z][\w\-']*", re.split(r"[:(;,]|\d", text)[0])
-    return " ".join(words[:5]).capitalize() or text[:40]
+    clause = re.split(r"[:(;,]|\b(?:vs|versus|against)\b", text)[0]
+    before_number = re.split(r"\d", clause)[0]
+    words = re.findall(r"[A-Za-z][A-Za-z\-']*", before_number) or re.findall(r"[A-Za-z][A-Za-z\-']*", clause)
+    skip = {"in", "on", "at", "the", "a", "of", "jan", "feb", "mar", "march", "apr", "april", "may", "june", "july",
+            "aug", "sep", "oct", "nov", "dec", "january", "february", "august", "september", "october", "november", "december"}
+    return " ".join(w for w in words if w.lower() not in skip)[:60].capitalize() or text[:40]
 
 
 def _is_measure(unit: str) -> bool:
