@@ -114,3 +114,20 @@ def test_a_failed_draft_leaves_an_existing_output_untouched(tmp_path):
     assert run("draft", str(empty), "--output", str(out)).returncode == 2
     assert out.read_text(encoding="utf-8") == "previous plan"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".plan.json")] == []
+
+
+def test_word_documents_are_read(tmp_path):
+    from docx import Document
+
+    doc = Document()
+    for line in TRAINER_NOTES.splitlines():
+        doc.add_paragraph(line)
+    path = tmp_path / "notes.docx"
+    doc.save(str(path))
+    proc = run("draft", str(path))
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["goals"][0]["target"] == ">= 90%"
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    proc = run("draft", str(broken))
+    assert proc.returncode == 2 and b"could not be read as a Word document" in proc.stderr
