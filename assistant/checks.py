@@ -118,7 +118,8 @@ def _body_screening(plan: Plan) -> list[ReviewFlag]:
 def _notes_flags(analysis: NotesAnalysis) -> list[ReviewFlag]:
     """What the notes held that was kept out of the plan: a warning for the manager and HR."""
     flags = []
-    for s in analysis.excluded:
+    for s in (s for s in analysis.sentences if s.hits):
+        kept = s.kind != "excluded"
         kinds = sorted({h.kind for h in s.hits})
         for kind in kinds:
             hits = [h for h in s.hits if h.kind == kind]
@@ -128,7 +129,9 @@ def _notes_flags(analysis: NotesAnalysis) -> list[ReviewFlag]:
             if kind == "injection":
                 msg = f"Sentence {s.id} addresses the assistant ({words}); it was treated as data, not followed, and left out of the plan."
             elif kind == "bias":
-                msg = f"Sentence {s.id} uses biased wording{what}: {words}. {hits[0].why} It was left out of the plan."
+                fate = ("Those words were left out of the plan; the facts in the sentence were kept." if kept
+                        else "It was left out of the plan.")
+                msg = f"Sentence {s.id} uses biased wording{what}: {words}. {hits[0].why} {fate}"
             else:
                 msg = f"Sentence {s.id} holds health, family or leave information ({words}); it was left out of the plan. Pass it to HR."
             flags.append(_flag(kind, "warning", msg, f"notes:{s.id}", hits[0].instead, [s.id]))

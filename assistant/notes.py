@@ -523,7 +523,9 @@ def analyse(
             ):
                 s.kind, s.actor = "meta", None
             s.hits = _screen_sentence(s, injected)
-            if s.hits:
+            if s.hits and _redactable(s):
+                s.body = _redact(s.body, s.hits)  # 'lazy, missed 4 of 10 deadlines': keep the facts, drop the words
+            elif s.hits:
                 s.kind = "excluded"
             sentences.append(s)
             prev = s
@@ -596,6 +598,24 @@ def _looks_meta(s: Sentence, name: str | None, manager: str | None) -> bool:
         return False
     meta_words = re.search(r"interview|review|meeting|1:1|conversation|notes|pip|prep|feedback|面谈|记录|谈话", s.text, re.I)
     return bool(s.dates or meta_words or (name and name in s.text) or (manager and manager in s.text))
+
+
+_REDACTABLE = {"label", "absolute", "coded"}
+
+
+def _redactable(s: Sentence) -> bool:
+    """Judgement words next to counted facts can be cut; protected traits, health and injections cannot."""
+    return (s.kind == "observation" and all(h.kind == "bias" and h.category in _REDACTABLE for h in s.hits)
+            and any(q.unit or q.value for q in s.quantities))
+
+
+def _redact(body: str, hits: list[Hit]) -> str:
+    for h in sorted(hits, key=lambda h: -len(h.text)):
+        body = re.sub(r"(?:\b(?:is|was|are|very|so|really|just|a|an)\s+)*" + re.escape(h.text) + r"(?:\s+(?:and|,))?", " ", body,
+                      flags=re.I)
+    body = re.sub(r"^\W*(?:(?:he|she|they)(?:'s|\s+is|\s+was)?\s*)?(?:and\s+|,\s*)?", "", body.strip(), flags=re.I)
+    body = re.sub(r"\s{2,}", " ", body).strip(" ,;")
+    return body[:1].upper() + body[1:]
 
 
 def _screen_sentence(s: Sentence, injected_line: bool) -> list[Hit]:

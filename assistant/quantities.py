@@ -92,10 +92,25 @@ def _value(num: str, mult: str | None) -> float:
     return value * factor
 
 
+_FRACTION = re.compile(r"(?<![\d.])(\d{1,4})\s+(?:of|out of|in)\s+(\d{1,4})(?![\d.%])(?!\s*(?:days?|weeks?|months?)\b)", re.I)
+
+
 def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Quantity]:
-    """Numbers in `text` with unit and comparator; dates (`skip_spans`), times, ids ('Q4', 'sev-2', 'aisle 14') left out."""
+    """Numbers in `text` with unit and comparator; dates (`skip_spans`), times, ids ('Q4', 'sev-2', 'aisle 14') left out.
+
+    'N of M' is one value ('4 of 10 reports', '1 in 5 offers'), compared only with values out of the same M.
+    """
     refs = vocab("observation", "reference_en"), vocab("observation", "reference_zh")
     out: list[Quantity] = []
+    fractions = []
+    for f in _FRACTION.finditer(text):
+        if any(s <= f.start() < e for s, e in skip_spans):
+            continue
+        window = re.split(r"[.;:,(（，；。：]", text[max(0, f.start() - 16):f.start()])[-1]
+        out.append(Quantity(f.group(0), f.start(), f.end(), float(f.group(1)), f"of {f.group(2)}", None, None,
+                            bool(refs[0].search(window))))
+        fractions.append(f.span())
+    skip_spans = [*skip_spans, *fractions]
     for m in _NUMBER.finditer(text):
         num_start, num_end = m.span("num")
         if any(s <= num_start < e for s, e in skip_spans):
@@ -136,4 +151,4 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         reference = bool(refs[0].search(window) or refs[1].search(window) or _REF_AFTER.match(text[end:]))
         out.append(Quantity(text[start:end].strip(), start, end, _value(m.group("num"), m.group("mult")), unit,
                             per, comparator, reference))
-    return out
+    return sorted(out, key=lambda q: q.start)

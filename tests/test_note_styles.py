@@ -118,3 +118,12 @@ def test_strengths_are_not_deficiencies():
     assert "praise" not in evidence and "NPS" not in evidence and "Exceeded" not in evidence
     assert [d.area for d in plan.deficiencies][:2] == ["First-time fix rate", "Repeat visits"]
     assert by_owner(plan)["manager"] == ["Dee: Ride along once a week for 4 weeks"]
+
+
+def test_a_label_beside_counted_facts_is_cut_and_the_facts_kept():
+    plan = plan_of("analyst-label-with-counts.txt")
+    assert [d.evidence for d in plan.deficiencies] == ["Missed 4 of 10 report deadlines in April"]
+    assert "lazy" not in plan.model_dump_json(exclude={"review_flags"})
+    (goal,) = plan.goals
+    assert (goal.metric, goal.baseline, goal.target) == ("reports on time", "4 of 10", "10 of 10")
+    assert {f.kind for f in plan.review_flags if f.severity == "warning"} >= {"bias"}

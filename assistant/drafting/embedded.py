@@ -204,7 +204,7 @@ class _PlanBuilder:
     def _metric(self, item: str, q: Quantity | None) -> str:
         text = item
         if q is not None:
-            keep = q.unit if q.unit and q.unit not in _SYMBOL_UNITS and not _is_measure(q.unit) else ""
+            keep = q.unit if q.unit and q.unit not in _SYMBOL_UNITS and not _is_measure(q.unit) and not q.unit.startswith("of ") else ""
             text = item.replace(q.text, f" {keep} " if keep else " ", 1)
         text = re.sub(r"\s+", " ", text).strip(" ,.:;-–")
         text = _LEADING_VERBS.sub("", text).strip(" ,.:;-–")
@@ -246,7 +246,7 @@ class _PlanBuilder:
                 for x in s.quantities:
                     if x.reference or x.value == q.value and x.unit == q.unit:
                         continue
-                    same_unit = x.unit == q.unit and (q.unit in _SYMBOL_UNITS or _is_measure(q.unit))
+                    same_unit = x.unit == q.unit and (q.unit in _SYMBOL_UNITS or _is_measure(q.unit) or q.unit.startswith("of "))
                     noun_match = (x.unit and q.unit not in _SYMBOL_UNITS and x.unit not in _SYMBOL_UNITS
                                   and bool(content_tokens(x.unit) & (metric_words | content_tokens(q.unit))))
                     if same_unit or noun_match:
@@ -463,6 +463,8 @@ def _value_text(q: Quantity, zh: bool, *, noun_words: int = 1) -> str:
         text = f"{number}{_ZH_UNITS[q.unit]}" if zh else f"{number} {q.unit if q.value == 1 else _TIME_WORDS[q.unit]}"
     elif _is_measure(q.unit):
         text = f"{number}{q.unit}"
+    elif q.unit.startswith("of "):
+        text = f"{number} {q.unit}"
     elif q.unit and len(q.unit.split()) <= noun_words:
         text = f"{number} {q.unit}"
     else:
