@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .dates import DateMention, explicit_dates, find_dates
-from .lexicon import has_cjk, load, terms, vocab, vocab_list
+from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list
 from .quantities import Quantity, find_quantities
 from .screening import Hit, injection_hits, screen
 
@@ -489,7 +489,7 @@ def analyse(
             block_label = heading  # '## Agreed actions', '二、改进措施': a heading for the lines below
             continue
         if label_m:
-            line_label = _label_or_person(label_m.group(1), finder)
+            line_label = _label_or_person(label_m.group(1), finder, content[label_m.end():])
             if line_label and not content[label_m.end():].strip():
                 block_label = line_label  # a heading line: it labels the lines below it
                 continue
@@ -500,7 +500,7 @@ def analyse(
             s = Sentence(id=f"S{len(sentences) + 1}", text=chunk, body=chunk, line=line_no + 1, start=start, end=start + len(chunk))
             label = label_for_line
             own = _LABEL.match(chunk)
-            own_label = _label_or_person(own.group(1), finder) if own else None
+            own_label = _label_or_person(own.group(1), finder, chunk[own.end():]) if own else None
             if own_label:
                 label = own_label
                 s.body = chunk[own.end():]
@@ -544,7 +544,7 @@ def analyse(
     )
 
 
-def _label_or_person(label: str, finder: _PartyFinder) -> str | None:
+def _label_or_person(label: str, finder: _PartyFinder, rest: str = "") -> str | None:
     kind = _label_kind(label)
     if kind:
         return kind
@@ -555,7 +555,8 @@ def _label_or_person(label: str, finder: _PartyFinder) -> str | None:
             return "employee_person"
         if owner == "manager" and (person.lower() in [a.lower() for a in finder.manager] or has_cjk(person)):
             return "manager_person"
-        if re.fullmatch(r"[A-Z][a-z'’\-]+", person) and not finder.find(person) and not _HEADER_WORDS.match(person):
+        if (re.fullmatch(r"[A-Z][a-z'’\-]+", person) and not finder.find(person) and not _HEADER_WORDS.match(person)
+                and not area_name(person, "en") and not find_quantities(rest)):
             return "employee_person"  # notes are the manager's: another named speaker is the employee
     return None
 

@@ -127,3 +127,10 @@ def test_a_label_beside_counted_facts_is_cut_and_the_facts_kept():
     (goal,) = plan.goals
     assert (goal.metric, goal.baseline, goal.target) == ("reports on time", "4 of 10", "10 of 10")
     assert {f.kind for f in plan.review_flags if f.severity == "warning"} >= {"bias"}
+
+
+def test_windows_line_ends_tabs_markup_and_a_topic_label():
+    plan = plan_of("cashier-crlf-html.txt")
+    assert plan.status == "draft" and plan.employee.name == "Ana"
+    assert plan.deficiencies[0].evidence.startswith("Voids: 14 in Feb")  # 'Voids:' is a topic, not a speaker
+    assert [(g.target, g.deadline.isoformat()) for g in plan.goals] == [("<= 5 voids", "2026-03-31")]
