@@ -485,7 +485,7 @@ def analyse(
         line_label = None
         label_m = _LABEL.match(content)
         heading = None if label_m else _label_kind(content.strip().rstrip("：:"))
-        if heading and (bullet or len(content.split()) <= 4):
+        if heading and len(content.split()) <= 4 and not re.search(r"\d", content):
             block_label = heading  # '## Agreed actions', '二、改进措施': a heading for the lines below
             continue
         if label_m:

@@ -64,3 +64,8 @@ def test_language_detection():
 def test_missing_interview_date_is_assumed_and_said():
     a = analyse("Talked with Chris. Late 4 times.", today=dt.date(2026, 1, 5))
     assert a.interview_date == dt.date(2026, 1, 5) and a.interview_date_assumed
+
+
+def test_a_bulleted_target_without_a_colon_is_a_target_not_a_heading():
+    a = analyse("Review with Jo, 2026-02-10.\n- Late 4 times in Jan\n- Target 0 late arrivals by 31 March")
+    assert [s.kind for s in a.sentences] == ["meta", "observation", "target"]
