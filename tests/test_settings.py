@@ -1,0 +1,19 @@
+from assistant.settings import Settings
+
+
+def test_environment_variables_with_the_prefix_configure_everything(monkeypatch, tmp_path):
+    monkeypatch.setenv("PLANCOACH_MAX_NOTES_CHARS", "60000")
+    monkeypatch.setenv("PLANCOACH_DATA_DIR", str(tmp_path))
+    s = Settings()
+    assert s.max_notes_chars == 60000
+    assert s.resolved_database_url() == f"sqlite:///{(tmp_path / 'plancoach.db').resolve()}"
+
+
+def test_the_drafter_defaults_to_embedded_unless_a_model_is_configured(monkeypatch):
+    for name in ("PLANCOACH_DRAFTER", "PLANCOACH_LLM_BASE_URL", "PLANCOACH_LLM_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    assert Settings().resolved_drafter() == "embedded"
+    monkeypatch.setenv("PLANCOACH_LLM_BASE_URL", "http://127.0.0.1:8080/v1")
+    assert Settings().resolved_drafter() == "llm"
+    monkeypatch.setenv("PLANCOACH_DRAFTER", "embedded")
+    assert Settings().resolved_drafter() == "embedded"
