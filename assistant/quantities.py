@@ -56,7 +56,8 @@ _SKIP_BEFORE = re.compile(
 _SKIP_AFTER = re.compile(r"^(?::\d|(?:am|pm|a\.m\.|p\.m\.|st|nd|rd|th)\b|[A-Za-z]\w|\s?(?:月|年|号|日|季度))", re.IGNORECASE)
 _STOP = (r"(?:in|on|at|by|for|of|to|vs|and|or|per|from|since|over|the|a|an|where|that|which|when|while|who|with|after"
          r"|before|because|than|is|are|was|were|has|had|have|this|last|next|each|every|avg|average|more|less|out|so|but"
-         r"|it|its|his|her|their|our|we|he|she|they|focused|ago|only|total|all)\b")
+         r"|it|its|his|her|their|our|we|he|she|they|focused|ago|only|total|all|went|came|got|took|did|were|had"
+         r"|happened|occurred|reported|logged|recorded|seen|found|made)\b")
 _NOUN_AFTER = re.compile(r"^\s?((?!" + _STOP + r")[A-Za-z][\w\-']*(?:\s(?!" + _STOP + r")[A-Za-z][\w\-']*){0,2})", re.IGNORECASE)
 _REF_AFTER = re.compile(r"^\s?的?(?:standard|target|norm|quota|benchmark|sla|expected|required|标准|目标|要求)", re.IGNORECASE)
 _PER_NOUN = re.compile(r"^\s?(?:/|per |a |an |each |every )\s?(day|wk|week|month|shift|hour|hr)s?\b", re.IGNORECASE)

@@ -134,3 +134,19 @@ def test_windows_line_ends_tabs_markup_and_a_topic_label():
     assert plan.status == "draft" and plan.employee.name == "Ana"
     assert plan.deficiencies[0].evidence.startswith("Voids: 14 in Feb")  # 'Voids:' is a topic, not a speaker
     assert [(g.target, g.deadline.isoformat()) for g in plan.goals] == [("<= 5 voids", "2026-03-31")]
+
+
+def test_a_plan_length_in_the_header_sets_the_deadline():
+    plan = plan_of("adjuster-60-day-pip.txt")
+    assert {g.deadline.isoformat() for g in plan.goals} == {"2026-09-04"}  # '60-day PIP' from 6 July
+    assert {(g.baseline, g.target) for g in plan.goals} == {("31/month", "45/month"), ("12%", "< 5%")}
+    assert plan.deficiencies[0].area == "Claims closed"
+    assert by_owner(plan)["manager"] == ["Ken: Review 3 closed claims each week"]
+
+
+def test_end_of_quarter_and_word_numbers():
+    plan = plan_of("marketing-end-of-q4.txt")
+    assert plan.interview_date.isoformat() == "2026-09-14"
+    assert {g.deadline.isoformat() for g in plan.goals} == {"2026-12-31"}
+    assert ("2 emails", "0") in {(g.baseline, g.target) for g in plan.goals}
+    assert by_owner(plan)["organisation"] == ["Legal: Commit to a 3-day turnaround"]
