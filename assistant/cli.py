@@ -40,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the plan's JSON Schema")
 
+    ingest = sub.add_parser("ingest", help="index knowledge files (sample plans, policy) into the Chroma store")
+    ingest.add_argument("paths", nargs="*", help="files or folders (default: the bundled knowledge/ folder)")
+
     serve = sub.add_parser("serve", help="start the web workspace (Gradio)")
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1, PLANCOACH_HOST)")
     serve.add_argument("--port", type=int, help="port (default 7860, PLANCOACH_PORT)")
@@ -51,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     from .inputs import InputError
 
     try:
-        return {"draft": _draft, "check": _check, "schema": _schema, "serve": _serve}[args.command](args)
+        commands = {"draft": _draft, "check": _check, "schema": _schema, "ingest": _ingest, "serve": _serve}
+        return commands[args.command](args)
     except InputError as exc:
         print(f"plancoach: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -112,6 +116,24 @@ def _schema(args) -> int:
     from .schema import plan_json_schema_text
 
     sys.stdout.write(plan_json_schema_text())
+    return EXIT_OK
+
+
+def _ingest(args) -> int:
+    from pathlib import Path
+
+    from .inputs import InputError
+    from .knowledge import BUNDLED, KnowledgeBase
+    from .settings import get_settings
+
+    settings = get_settings()
+    paths = [Path(p) for p in args.paths] or [BUNDLED]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise InputError(f"no such file or folder: {', '.join(missing)}")
+    kb = KnowledgeBase(path=settings.data_dir / "chroma", url=settings.chroma_url)
+    counts = kb.ingest(paths, prune=not args.paths)
+    print(", ".join(f"{v} {k}" for k, v in counts.items()) + f"; {kb.collection.count()} chunks in the store")
     return EXIT_OK
 
 

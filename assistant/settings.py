@@ -24,6 +24,9 @@ class Settings(BaseSettings):
         default=None,
         description="SQLAlchemy URL of the plan store; default: a SQLite file in data_dir. A postgresql:// URL also works.",
     )
+    chroma_url: str | None = Field(
+        default=None, description="URL of a Chroma server (`chroma run`); default: an embedded store in data_dir/chroma."
+    )
     host: str = Field(default="127.0.0.1", description="Address the web app listens on.")
     port: int = Field(default=7860, description="Port the web app listens on.")
     max_notes_chars: int = Field(

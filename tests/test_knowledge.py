@@ -110,3 +110,15 @@ def test_embedding_function_roles():
     (query,) = ef.embed_query(["passage text"])
     assert len(doc) == 384 and abs(float(doc @ doc) - 1) < 1e-3
     assert E5EmbeddingFunction.build_from_config(ef.get_config()).name() == "plancoach-e5-small"
+
+
+def test_ingest_command_is_incremental(corpus, tmp_path):
+    env = {**__import__("os").environ, "PLANCOACH_DATA_DIR": str(tmp_path / "data")}
+    cmd = [sys.executable, "-m", "assistant.cli", "ingest", str(corpus)]
+    first = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("4 added")
+    second = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
+    assert "0 added, 0 replaced, 4 unchanged" in second.stdout
+    missing = subprocess.run([*cmd[:-1], str(tmp_path / "nope")], capture_output=True, text=True, env=env, timeout=60)
+    assert missing.returncode == 2 and "no such file or folder" in missing.stderr
