@@ -1,6 +1,7 @@
 """The knowledge base with real Chroma and real (bundled) embeddings, on files written here."""
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -122,3 +123,42 @@ def test_ingest_command_is_incremental(corpus, tmp_path):
     assert "0 added, 0 replaced, 4 unchanged" in second.stdout
     missing = subprocess.run([*cmd[:-1], str(tmp_path / "nope")], capture_output=True, text=True, env=env, timeout=60)
     assert missing.returncode == 2 and "no such file or folder" in missing.stderr
+
+
+@pytest.fixture
+def chroma_server(tmp_path):
+    """A real `chroma run` on a free loopback port, stopped after the test."""
+    import shutil
+    import socket
+    import time
+    import urllib.request
+
+    exe = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
+    assert exe, "the chroma command ships with chromadb and must be installed"
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([exe, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):  # at most ~20 s
+            try:
+                urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("chroma server did not start")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_ingest_and_retrieval_through_a_chroma_server(corpus, chroma_server):
+    kb = KnowledgeBase(url=chroma_server)
+    assert kb.ingest([corpus])["added"] == 4
+    assert KnowledgeBase(url=chroma_server).ingest([corpus])["unchanged"] == 4  # state lives on the server
+    (top,) = kb.search("medication errors and late charting", kind="sample", k=1)
+    assert top.path == "samples/nurse.md"
