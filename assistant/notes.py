@@ -233,7 +233,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
                 break
     if not name and lines:
         surnames = load("vocabulary")["roles"]["zh_surnames"]
-        zp = re.search(rf"([{surnames}][\u4e00-\u9fff]{{1,2}})\s*[（(]([^）)]{{1,12}})[）)]", lines[0])
+        zp = re.search(rf"(?:员工|姓名|被面谈人)\s*[:：]\s*([{surnames}][\u4e00-\u9fff]{{1,2}})\s*[（(]([^）)]{{1,12}})[）)]", header) \
+            or re.search(rf"([{surnames}][\u4e00-\u9fff]{{1,2}})\s*[（(]([^）)]{{1,12}})[）)]", lines[0])
         if zp:
             name, role = zp.group(1), zp.group(2)
     if not name:

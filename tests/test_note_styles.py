@@ -150,3 +150,13 @@ def test_end_of_quarter_and_word_numbers():
     assert {g.deadline.isoformat() for g in plan.goals} == {"2026-12-31"}
     assert ("2 emails", "0") in {(g.baseline, g.target) for g in plan.goals}
     assert by_owner(plan)["organisation"] == ["Legal: Commit to a 3-day turnaround"]
+
+
+def test_chinese_labelled_header_lines_and_lengths_of_time():
+    plan = plan_of("zh-admin-labelled-lines.txt")
+    assert (plan.employee.name, plan.employee.role, plan.manager) == ("陈晓", "行政助理", "周敏")
+    assert [d.area for d in plan.deficiencies] == ["本月会议室预订冲突", "成本与预算"]  # '要求' is not an action
+    goals = {g.target: g for g in plan.goals if g.target}
+    assert goals["0"].baseline == "5次" and goals["0"].deadline.isoformat() == "2026-08-31"  # 本月底
+    assert goals["100%"].deadline.isoformat() == "2026-11-20" and "1天内" in goals["100%"].description  # 三个月内
+    assert set(by_owner(plan)) == {"employee", "manager", "organisation"}

@@ -27,7 +27,7 @@ _LEADING_VERBS = re.compile(
     r"|get|reach|achieve|hit|maintain|keep|meet|deliver|close|make|have|be)\s+)?(?:(?:the|a|an|his|her|their|our)\s+)?",
     re.I,
 )
-_ZH_FILLER = re.compile(r"^(?:每[周天日月班][一二三四五六日]?|将|要|需|需要|完成|把|使|让)+|(?:降到|降至|达到|控制在|提升到|提高到|不超过|不低于)$")
+_ZH_FILLER = re.compile(r"^(?:每[周天日月班][一二三四五六日]?|将|要|需|需要|完成|把|使|让)+|(?:降到|降至|达到|控制在|提升到|提高到|不超过|不低于|为|是|到|在)$")
 _ITEM_SPLIT = re.compile(r"\s*(?:;|；|，|、|,\s+)\s*")
 _AND_SPLIT = re.compile(r"\s+(?:and|&|\+)\s+|\s*和\s*|\s*并且?\s*")
 
@@ -193,10 +193,12 @@ class _PlanBuilder:
             if not text:
                 continue
             dates = [d for d in find_dates(text, self.start) if d.date > self.start and d.role in ("deadline", "end")]
-            keep_relative = s.kind == "target" and any(not _RELATIVE.search(d.text) for d in s.dates if d.role == "deadline")
-            if keep_relative:  # 'Targets by 31 March: marking within 7 days': 7 days is the target, 31 March the date
-                dates = [d for d in dates if not _RELATIVE.search(d.text)]
-            bare = _clean(_without_dates(text, self.start, keep_relative=keep_relative))
+            # 'Targets by 31 March: marking within 7 days': beside a calendar deadline, a length of time
+            # inside a point is its target ('纪要在1天内发出'); one that opens the point is its deadline.
+            calendar_deadline = any(not _RELATIVE.search(d.text) for d in s.dates if d.role == "deadline")
+            measures = [d for d in dates if calendar_deadline and _RELATIVE.search(d.text) and d.start > 2]
+            dates = [d for d in dates if d not in measures]
+            bare = _clean(_without_dates(text, self.start, keep=[d.text for d in measures]))
             if bare:
                 items.append(_Item(text, bare, dates[0].date if dates else None))
         return items
@@ -254,7 +256,8 @@ class _PlanBuilder:
         if not candidates and (not q.unit or q.unit not in _SYMBOL_UNITS):
             # a count ('0 missed logs'): the one count the evidence gives ('4 temperature logs missed')
             counts = [x for did in links for s in evidence_of[did] for x in s.quantities
-                      if not x.reference and x.unit not in _SYMBOL_UNITS and not _is_measure(x.unit) and x.value != q.value]
+                      if not x.reference and x.unit not in _SYMBOL_UNITS and x.value != q.value
+                      and (not _is_measure(x.unit) or not q.unit or _is_measure(q.unit))]
             candidates = counts[:1] if len(counts) == 1 else []
         return candidates[0] if candidates else None
 
@@ -370,7 +373,7 @@ def _sentence_case(text: str) -> str:
 
 def _headline(text: str, zh: bool) -> str:
     if zh:
-        return re.split(r"[，,（(：:]", text)[0][:12]
+        return re.split(r"[，,（(：:\d]", text)[0][:12] or text[:12]
     clause = re.split(r"[:(;,]|\b(?:vs|versus|against)\b", text)[0]
     before_number = re.split(r"\d", clause)[0]
     words = re.findall(r"[A-Za-z][A-Za-z\-']*", before_number) or re.findall(r"[A-Za-z][A-Za-z\-']*", clause)
@@ -400,12 +403,12 @@ class _Item:
     deadline: dt.date | None
 
 
-_RELATIVE = re.compile(r"\d\s*[- ]?(?:days?|weeks?|wks?|months?)|[天周月]", re.I)
+_RELATIVE = re.compile(r"\d\s*[- ]?(?:days?|weeks?|wks?|months?)\b|(?:\d+|[一二两三四五六七八九十]+)\s*(?:天|周|个星期|个月|个工作日)", re.I)
 
 
-def _without_dates(body: str, ref: dt.date, *, keep_relative: bool = False) -> str:
-    """The text with its dates and the words that introduce them taken out."""
-    dates = [d for d in find_dates(body, ref) if d.role != "duration" and not (keep_relative and _RELATIVE.search(d.text))]
+def _without_dates(body: str, ref: dt.date, *, keep: list[str] = ()) -> str:
+    """The text with its dates and the words that introduce them taken out (except those in `keep`)."""
+    dates = [d for d in find_dates(body, ref) if d.role != "duration" and d.text not in keep]
     for d in sorted(dates, key=lambda d: -d.start):
         left = re.search(r"(?:\(|（)?\s*(?:\b(?:by|before|until|till|due|ending|ends|no later than|on|within|in|over|for|the next|next)\s+(?:the\s+)?)*$",
                          body[:d.start], re.I)
