@@ -432,7 +432,7 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:
             return "observation"
         if vocab("action", "cues_zh").search(body):
             return "action"
-        return "observation" if numbers else "context"
+        return "observation" if numbers and (area_name(body, "zh") or any(q.reference for q in numbers)) else "context"
     if (_starts_imperative(body) and not finder.en.match(body)) or re.match(r"^\s*(?:to|will|must|should)\s", body, re.I):
         return "action"
     if _FUTURE.search(body) and not re.search(r"\b(?:if|unless|otherwise)\b", body, re.I):
@@ -443,8 +443,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:
         return "observation"
     if numbers and all(q.reference for q in numbers):
         return "standard"
-    if numbers:
-        return "observation"
+    if numbers and (area_name(body, "en") or any(q.reference for q in numbers)):
+        return "observation"  # 'AHT 11.5 min', '58d vs 40d SLA'; but not 'with the company 6 years, a team of 12'
     return "context"
 
 

@@ -93,7 +93,7 @@ def _value(num: str, mult: str | None) -> float:
     return value * factor
 
 
-_FRACTION = re.compile(r"(?<![\d.])(\d{1,4})\s+(?:of|out of|in)\s+(\d{1,4})(?![\d.%])(?!\s*(?:days?|weeks?|months?)\b)", re.I)
+_FRACTION = re.compile(r"(?<![\d.])(\d{1,4})\s+(?:of|out of|in)\s+(\d{1,4})(?![\d.%])", re.I)
 
 
 def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Quantity]:

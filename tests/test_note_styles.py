@@ -160,3 +160,10 @@ def test_chinese_labelled_header_lines_and_lengths_of_time():
     assert goals["0"].baseline == "5次" and goals["0"].deadline.isoformat() == "2026-08-31"  # 本月底
     assert goals["100%"].deadline.isoformat() == "2026-11-20" and "1天内" in goals["100%"].description  # 三个月内
     assert set(by_owner(plan)) == {"employee", "manager", "organisation"}
+
+
+def test_background_figures_are_not_deficiencies():
+    plan = plan_of("team-lead-background.txt")
+    assert [d.area for d in plan.deficiencies] == ["Dispatch cut-off missed", "Safety"]
+    assert {g.target for g in plan.goals} == {"<= 1 day/month", "0 near-misses"}
+    assert by_owner(plan)["organisation"] == ["HSE team: Run forklift refresher training"]
