@@ -63,3 +63,14 @@ def test_chinese_plan_uses_chinese_areas_and_dates():
     assert {g.target for g in plan.goals} == {"< 4起", "<= 10分钟"}
     assert {g.deadline.isoformat() for g in plan.goals} == {"2026-05-31"}
     assert {r.owner for r in plan.responsibilities} == {"manager", "organisation"}
+
+
+def test_a_stated_standard_becomes_the_target_when_the_notes_set_none():
+    plan = draft_plan("Review with Jordan (picker), 2026-02-10.\nPick accuracy 96.1% vs 99.5% standard over January.\n"
+                      "Plan: double-scan high-value SKUs by 31 March.").plan
+    (goal,) = plan.goals
+    assert (goal.metric, goal.baseline, goal.target) == ("Pick accuracy", "96.1%", ">= 99.5%")
+    assert goal.deficiency_ids == ["D1"]
+    # no goal deadline in the notes (31 March is when an action is due): the policy default, flagged
+    assert goal.deadline.isoformat() == "2026-04-11"
+    assert ("assumption", "goals[0].deadline") in {(f.kind, f.location) for f in plan.review_flags}

@@ -128,6 +128,7 @@ class _PlanBuilder:
                     own = item.deadline or (self._sentence_deadline(s, strict=True) if len(items) == 1 else None)
                     drafts.append(dict(item=item.bare, q=q, deadline=own, sentence=s, action=True))
         plan_deadline = self._plan_deadline([d["deadline"] for d in drafts])
+        by_id = {d.id: d for d in deficiencies}
         goals: list[Goal] = []
         for d in drafts:
             item, q = d["item"], d["q"]
@@ -137,9 +138,9 @@ class _PlanBuilder:
                 continue  # an agreed habit with a number, but not about any shortfall: it stays a responsibility
             if q is None and not metric:
                 continue
-            area = deficiencies[int(links[0][1:]) - 1].area if links else None
+            area = by_id[links[0]].area if links else None
             if metric and links:
-                metric = _enrich_metric(metric, deficiencies[int(links[0][1:]) - 1])
+                metric = _enrich_metric(metric, by_id[links[0]])
             goals.append(self._goal(len(goals) + 1, item, metric or area or item, q, d["deadline"] or plan_deadline,
                                     links, evidence_of, [d["sentence"].id]))
         covered = {i for g in goals for i in g.deficiency_ids}
@@ -147,7 +148,7 @@ class _PlanBuilder:
             if deficiency.id in covered:
                 continue
             standard = next((q for s in evidence_of[deficiency.id] for q in s.quantities
-                             if q.reference and q.unit in _SYMBOL_UNITS | {"起", "次", "min"}), None)
+                             if q.reference and (q.unit in _SYMBOL_UNITS or _is_measure(q.unit))), None)
             if standard is None:
                 continue  # no stated target or standard: the checks ask the manager for one
             metric = self._metric_before(evidence_of[deficiency.id], standard) or deficiency.area
