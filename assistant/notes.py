@@ -25,6 +25,7 @@ from .dates import DateMention, explicit_dates, find_dates
 from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list
 from .quantities import Quantity, find_quantities
 from .screening import Hit, injection_hits, screen
+from .textutil import content_tokens
 
 OWNERS = ("employee", "manager", "organisation")
 
@@ -531,6 +532,7 @@ def analyse(
             sentences.append(s)
             prev = s
         first_content_line = False
+    _revive_measured_context(sentences)
     return NotesAnalysis(
         text=text,
         language=language,
@@ -543,6 +545,18 @@ def analyse(
         employee_aliases=employee_aliases,
         manager_aliases=manager_aliases,
     )
+
+
+_GENERIC = frozenset({"target", "goal", "standa", "month", "week", "day", "rate", "number", "total", "averag"})
+
+
+def _revive_measured_context(sentences: list[Sentence]) -> None:
+    """Figures about what a target measures are evidence: 'Reopened tickets 15 last month' + 'reopened tickets below 5'."""
+    targets = [content_tokens(s.body) - _GENERIC for s in sentences if s.kind == "target"]
+    for s in sentences:
+        if (s.kind == "context" and s.label is None and s.quantities and not s.text.rstrip().endswith(("?", "？"))
+                and not _positive(s.body) and any(len(content_tokens(s.body) & t) >= 1 for t in targets)):
+            s.kind = "observation"
 
 
 def _label_or_person(label: str, finder: _PartyFinder, rest: str = "") -> str | None:
