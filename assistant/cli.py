@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--employee", help="employee name, when the notes do not give it")
     draft.add_argument("--role", help="employee role, when the notes do not give it")
     draft.add_argument("--drafter", choices=["embedded", "llm"], help="override PLANCOACH_DRAFTER")
+    draft.add_argument("--verbose", "-v", action="store_true", help="say what the LLM drafter asked, repaired and corrected")
 
     check = sub.add_parser("check", help="re-validate an (edited) plan; exit 1 when it has errors")
     check.add_argument("plan", help="plan JSON file")
@@ -51,6 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("plancoach: %(message)s"))
+    logger = logging.getLogger("plancoach")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
     from .inputs import InputError
 
     try:
@@ -67,17 +75,23 @@ def _draft(args) -> int:
     from .drafting.base import DraftingError
     from .export import to_markdown
     from .inputs import read_notes, write_atomic
-    from .pipeline import draft_plan
+    from .pipeline import draft_plan, make_drafter
     from .settings import get_settings
 
     settings = get_settings()
     notes = read_notes(args.notes, settings.max_notes_chars)
+    drafter = None
     try:
+        drafter = make_drafter(args.drafter, settings)
         result = draft_plan(notes, interview_date=args.interview_date, employee=args.employee, role=args.role,
-                            drafter=args.drafter, settings=settings)
+                            drafter=drafter, settings=settings)
     except DraftingError as exc:
         print(f"plancoach: error: {exc}", file=sys.stderr)
         return EXIT_INVALID
+    finally:
+        trace = getattr(drafter, "trace", None)
+        if args.verbose and trace is not None:
+            print(f"plancoach: {trace}", file=sys.stderr)
     plan = result.plan
     text = to_markdown(plan) if args.format == "markdown" else plan.model_dump_json(indent=2) + "\n"
     if args.output:

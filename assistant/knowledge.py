@@ -11,6 +11,7 @@ file is skipped, a changed one replaced and a deleted one removed.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +23,15 @@ from chromadb.utils.embedding_functions import register_embedding_function
 
 from .drafting.base import Passage
 
+log = logging.getLogger("plancoach")
 COLLECTION = "plancoach_knowledge"
 BUNDLED = Path(__file__).resolve().parents[1] / "knowledge"
 SUFFIXES = {".md", ".markdown", ".txt", ".docx"}
+# Encoding time grows with length; a section's opening says what it is about, so only it is embedded
+# (the whole section is stored and returned).
+EMBED_CHARS = 600
+# Part of every content hash: changing how files are chunked or embedded re-indexes them.
+CHUNKING = f"sections-h2/e5-small/{EMBED_CHARS}"
 _FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n---\s*\n", re.S)
 
 
@@ -46,10 +53,10 @@ class E5EmbeddingFunction(EmbeddingFunction[Documents]):
         return cls._model
 
     def __call__(self, input: Documents) -> Embeddings:
-        return [row for row in self._engine().passage(list(input))]
+        return [row for row in self._engine().passage([t[:EMBED_CHARS] for t in input])]
 
     def embed_query(self, input: Documents) -> Embeddings:
-        return [row for row in self._engine().query(list(input))]
+        return [row for row in self._engine().query([t[:EMBED_CHARS] for t in input])]
 
     @staticmethod
     def name() -> str:
@@ -95,7 +102,7 @@ def read_document(path: Path) -> tuple[dict[str, Any], str]:
 def chunk_document(path: Path, root: Path) -> list[Chunk]:
     """One chunk per section ('## ...'), each prefixed with the document title so it stands alone."""
     meta, body = read_document(path)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = hashlib.sha256(CHUNKING.encode() + path.read_bytes()).hexdigest()
     source = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
     title = str(meta.get("title") or _first_heading(body) or path.stem)
     kind = str(meta.get("kind") or ("policy" if "policy" in path.parts else "sample"))
@@ -109,7 +116,7 @@ def chunk_document(path: Path, root: Path) -> list[Chunk]:
         "language": str(meta.get("language", "zh" if re.search(r"[\u4e00-\u9fff]", body) else "en")),
         "tags": ", ".join(meta.get("tags", []) if isinstance(meta.get("tags"), list) else [str(meta.get("tags", ""))]),
     }
-    sections = re.split(r"\n(?=#{2,3}\s)", "\n" + body.strip())
+    sections = re.split(r"\n(?=##\s)", "\n" + body.strip())
     chunks = []
     for i, section in enumerate(s.strip() for s in sections):
         if not section or section.startswith("# ") and len(section.splitlines()) == 1:
@@ -198,3 +205,54 @@ class KnowledgeBase:
             Passage(title=m["title"], path=m["source"], kind=m["kind"], text=d, score=1.0 - dist)
             for d, m, dist in zip(result["documents"][0], result["metadatas"][0], result["distances"][0])
         ]
+
+
+# ---------------------------------------------------------------- retrieval for a draft
+
+_OPEN: dict[tuple[str | None, str], KnowledgeBase] = {}
+_POLICY_QUESTION = "How long an improvement plan runs and how often check-ins are held"
+
+
+def open_knowledge(settings) -> KnowledgeBase:
+    """The settings' knowledge base, opened once per process; bundled knowledge is indexed on first use.
+
+    The first open brings the index in line with the knowledge folders (new and changed files only,
+    so it is cheap once indexed). Removing files from the index is `plancoach ingest`'s job.
+    """
+    key = (settings.chroma_url, str(settings.chroma_path().resolve()))
+    kb = _OPEN.get(key)
+    if kb is None:
+        try:
+            kb = KnowledgeBase(settings.chroma_path(), settings.chroma_url)
+            if kb.collection.count() == 0:
+                log.info("indexing the knowledge base (first use; this takes a little while, once)")
+            kb.ingest(list(settings.knowledge_dirs or [BUNDLED]), prune=False)
+        except Exception as e:  # a server that is down, a locked or corrupt store
+            from .drafting.base import DraftingError
+
+            where = f"the Chroma server at {settings.chroma_url} (PLANCOACH_CHROMA_URL)" if settings.chroma_url else \
+                f"the knowledge index in {settings.chroma_path()} (PLANCOACH_DATA_DIR)"
+            raise DraftingError(f"Cannot open {where}: {e}. Your notes are unchanged.") from e
+        _OPEN[key] = kb
+    return kb
+
+
+def retrieve(kb: KnowledgeBase, query: str, language: str, *, samples: int = 2, policy: int = 3) -> tuple[list[Passage], list[Passage]]:
+    """The sample plans most like these notes (one passage per plan) and the policy that applies.
+
+    Samples in the notes' language come first; the other language fills in (e5 is multilingual).
+    The plan-length and check-in rule is always among the policy passages: every draft applies it.
+    """
+    query = query[:EMBED_CHARS * 2]
+    found = kb.search(query, kind="sample", k=samples * 4, language=language)
+    if len({p.path for p in found}) < samples:
+        found += kb.search(query, kind="sample", k=samples * 4)
+    best: dict[str, Passage] = {}
+    for p in found:
+        if p.path not in best or p.score > best[p.path].score:
+            best[p.path] = p
+    sample_passages = sorted(best.values(), key=lambda p: -p.score)[:samples]
+    rules = kb.search(_POLICY_QUESTION, kind="policy", k=1)
+    related = kb.search(query, kind="policy", k=policy)
+    policy_passages = list({p.text: p for p in [*rules, *related]}.values())[:policy]
+    return sample_passages, policy_passages

@@ -140,6 +140,8 @@ def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:
 
 def _label_kind(label: str) -> str | None:
     words = label.strip().lower()
+    if re.search(r"\b(?:interview|review|meeting|notes|conversation|1:1|one-to-one)\b|面谈|谈话|会议记录", words):
+        return "meta"  # 'Performance interview: ...' introduces the meeting, not a problem
     if has_cjk(words) and len(words) <= 6:
         for kind in ("target", "action", "cause", "problem", "support", "strength"):
             if any(w in words for w in load("vocabulary")["labels"][kind] if has_cjk(w)):

@@ -6,14 +6,17 @@ and the LLM drafter get exactly the same validation and review.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass
 
 from .checks import review
-from .drafting.base import DraftContext, Drafter
+from .drafting.base import DraftContext, Drafter, DraftingError
 from .inputs import validate_notes
 from .notes import NotesAnalysis, analyse
 from .schema import Plan
 from .settings import Settings, get_settings
+
+log = logging.getLogger("plancoach")
 
 
 @dataclass
@@ -36,8 +39,20 @@ def make_drafter(name: str | None = None, settings: Settings | None = None) -> D
     raise ValueError(f"unknown drafter {name!r}: use 'embedded' or 'llm' (PLANCOACH_DRAFTER)")
 
 
+def retrieval_query(analysis: NotesAnalysis) -> str:
+    """What a similar plan would share with these notes: the role and the shortfalls."""
+    shortfalls = [s.body for s in analysis.of_kind("observation", "standard", "target")]
+    return " ".join([analysis.employee_role or "", *shortfalls]).strip() or analysis.text
+
+
 def build_context(analysis: NotesAnalysis, settings: Settings) -> DraftContext:
+    from .knowledge import open_knowledge, retrieve
+
+    samples, policy = retrieve(open_knowledge(settings), retrieval_query(analysis), analysis.language,
+                               samples=settings.retrieval_samples, policy=settings.retrieval_policy)
     return DraftContext(
+        samples=samples,
+        policy=policy,
         plan_default_days=settings.plan_default_days,
         plan_max_days=settings.plan_max_days,
         check_in_max_gap_days=settings.check_in_max_gap_days,
@@ -56,9 +71,20 @@ def draft_plan(
     settings = settings or get_settings()
     notes = validate_notes(notes, settings.max_notes_chars)
     analysis = analyse(notes, interview_date=interview_date, employee=employee, role=role)
+    context = build_context(analysis, settings)
     if drafter is None or isinstance(drafter, str):
         drafter = make_drafter(drafter, settings)
-    plan = drafter.draft(analysis, build_context(analysis, settings))
+    try:
+        plan = drafter.draft(analysis, context)
+    except DraftingError as exc:
+        if not (drafter.name.startswith("llm") and settings.llm_fallback_to_embedded):
+            raise
+        # Opt-in only (PLANCOACH_LLM_FALLBACK_TO_EMBEDDED): the plan says who really drafted it, and why.
+        log.warning("%s failed (%s); drafting with the embedded drafter", drafter.name, exc)
+        from .drafting.embedded import EmbeddedDrafter
+
+        plan = EmbeddedDrafter().draft(analysis, context)
+        plan.drafter = f"embedded (fallback: {drafter.name} failed)"
     plan.review_flags = review(plan, analysis, max_days=settings.plan_max_days, max_gap_days=settings.check_in_max_gap_days)
     return DraftResult(plan=plan, analysis=analysis)
 

@@ -9,12 +9,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="PLANCOACH_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="PLANCOACH_", env_file=".env", extra="ignore", populate_by_name=True)
 
     data_dir: Path = Field(
         default=Path(".plancoach"),
@@ -51,8 +51,36 @@ class Settings(BaseSettings):
     )
     llm_model: str = Field(default="gpt-4o-mini", description="Model name sent to the LLM server.")
     llm_api_key: str | None = Field(
-        default=None, description="API key for the LLM server; falls back to OPENAI_API_KEY."
+        default=None,
+        validation_alias=AliasChoices("PLANCOACH_LLM_API_KEY", "OPENAI_API_KEY"),
+        description="API key for the LLM server; falls back to OPENAI_API_KEY.",
     )
+    llm_output_mode: Literal["auto", "json_schema", "tools", "json_object"] = Field(
+        default="auto",
+        description="How the model is held to the plan's JSON schema. 'auto' tries json_schema, then tool calling, "
+        "then json_object with the schema (llama.cpp), and remembers what the server accepted.",
+    )
+    llm_timeout_s: float = Field(default=120.0, description="Seconds to wait for one model answer before giving up.")
+    llm_max_retries: int = Field(
+        default=2, description="Retries, with exponential backoff, after HTTP 429 or 5xx. Timeouts are never retried."
+    )
+    llm_max_tokens: int = Field(default=2500, description="Most tokens the model may write for one plan.")
+    llm_max_prompt_tokens: int = Field(
+        default=4000, description="Prompt budget (estimated tokens); retrieved context is trimmed first, then notes are refused."
+    )
+    llm_fallback_to_embedded: bool = Field(
+        default=False,
+        description="Opt-in: when the model cannot be reached, draft with the embedded drafter instead (the plan says so).",
+    )
+    llm_temperature: float = Field(default=0.1, description="Sampling temperature; low keeps numbers faithful.")
+    prompts_dir: Path | None = Field(
+        default=None, description="Folder of prompt overrides (system.md, draft.md, repair.md); default: the bundled prompts/."
+    )
+    knowledge_dirs: list[Path] | None = Field(
+        default=None, description="Knowledge folders ingested on first use; default: the bundled knowledge/."
+    )
+    retrieval_samples: int = Field(default=2, description="Similar sample plans retrieved per draft.")
+    retrieval_policy: int = Field(default=3, description="Policy passages retrieved per draft.")
 
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{(self.data_dir / 'plancoach.db').resolve()}"
@@ -61,6 +89,9 @@ class Settings(BaseSettings):
         if self.drafter:
             return self.drafter
         return "llm" if (self.llm_base_url or self.llm_api_key) else "embedded"
+
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"
 
 
 @lru_cache(maxsize=1)

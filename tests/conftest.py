@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 HELDOUT = ROOT / "tests" / "heldout"
+
+# One knowledge index for the whole run (and the next): the first draft indexes the bundled
+# knowledge with the real embeddings, later ones reuse it. Tests that need their own store say so.
+os.environ.setdefault("PLANCOACH_DATA_DIR", str(Path(tempfile.gettempdir()) / "plancoach-test-data"))
 
 TRAINER_NOTES = """Performance interview - training specialist (Li Na), review of July, held 2026-07-31 with HR manager.
 - Training plan not fully implemented on time: 14 of 20 planned sessions ran as scheduled (70%). Company requires >= 90%.

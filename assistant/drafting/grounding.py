@@ -1,0 +1,233 @@
+"""Hold a model's draft to the notes, after the repair re-ask has had its chance.
+
+Small models misread numbers (100% where the notes say 90%), invent dates and write names where
+actions belong. Whatever is still wrong after one re-ask is taken from the deterministic notes
+analysis (the embedded drafter's plan for the same notes), never guessed, and every change is
+listed so that the trace can say what was corrected.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import TYPE_CHECKING
+
+from ..notes import NotesAnalysis
+from ..quantities import find_quantities
+from ..schema import Plan
+from ..textutil import content_tokens, coverage
+
+if TYPE_CHECKING:
+    from .llm import PlanDraft
+
+
+def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, *, max_days: int = 90,
+                  max_gap_days: int = 30) -> tuple["PlanDraft", list[str]]:
+    from .llm import DraftCause, DraftCheckIn, DraftDeficiency, DraftGoal, DraftResponsibility
+
+    draft = draft.model_copy(deep=True)
+    fixes: list[str] = []
+    usable = {s.id: s for s in analysis.sentences if s.kind not in ("excluded", "meta")}
+    numbers = {q.value for s in usable.values() for q in s.quantities}
+    note_dates = {d.date for s in analysis.sentences for d in s.dates}
+    start = analysis.interview_date
+    later_dates = {d for d in note_dates if d > start}
+    notes_tokens = content_tokens(analysis.text)
+
+    def ids(values: list[str]) -> list[str]:
+        return [v for v in dict.fromkeys(v.strip().upper() for v in values) if v in usable]
+
+    def grounded_numbers(text: str | None) -> bool:
+        found = find_quantities(text or "")
+        return bool(found) and all(q.value in numbers for q in found)
+
+    # Deficiencies: cite real sentences, quote the notes, no duplicates.
+    kept: list = []
+    seen_sources: set[tuple[str, ...]] = set()
+    for d in draft.deficiencies:
+        d.source_sentences = ids(d.source_sentences) or _best_sentence(d.evidence, usable)
+        if not d.source_sentences:
+            fixes.append(f"dropped deficiency {d.id!r}: nothing in the notes supports it")
+            continue
+        if coverage(d.evidence, notes_tokens) < 0.6:
+            d.evidence = " ".join(usable[i].text for i in d.source_sentences)[:300]
+            fixes.append(f"{d.id}: evidence replaced by the quoted sentences")
+        key = tuple(sorted(d.source_sentences))
+        if key in seen_sources:
+            fixes.append(f"dropped {d.id}: repeats another deficiency")
+            continue
+        seen_sources.add(key)
+        kept.append(d)
+    draft.deficiencies = kept
+
+    # Shortfalls the analysis found and the model missed are added; each reference deficiency maps to one of ours.
+    ref_map: dict[str, str] = {}
+    for rd in reference.deficiencies:
+        mine = next((d for d in draft.deficiencies if set(d.source_sentences) & set(rd.source_sentences)), None)
+        if mine is None:
+            mine = DraftDeficiency(id=_next_id("D", [d.id for d in draft.deficiencies]), area=rd.area[:80],
+                                   evidence=rd.evidence[:300], source_sentences=ids(rd.source_sentences)[:4])
+            draft.deficiencies.append(mine)
+            fixes.append(f"added {mine.id} ({rd.area}) from the notes analysis")
+        ref_map[rd.id] = mine.id
+    _unique_ids(draft.deficiencies, "D")
+    def_ids = {d.id for d in draft.deficiencies}
+
+    # Goals: numbers and dates from the notes, linked to real deficiencies.
+    ref_goals = list(reference.goals)
+    used_refs: set[str] = set()
+    end_limit = max([start + dt.timedelta(days=max_days), *later_dates])
+    for g in draft.goals:
+        g.source_sentences = ids(g.source_sentences)
+        g.deficiency_ids = [i for i in g.deficiency_ids if i in def_ids] or _link(g, draft.deficiencies)
+        ref = _matching_goal(g, ref_goals, ref_map, used_refs)
+        if ref is not None:
+            used_refs.add(ref.id)
+        if not grounded_numbers(g.target):
+            if ref is not None and ref.target:
+                fixes.append(f"{g.id}: target {g.target!r} -> {ref.target!r} (the notes' number)")
+                g.target = ref.target
+        if g.baseline and not grounded_numbers(g.baseline):
+            fixes.append(f"{g.id}: baseline {g.baseline!r} is not in the notes")
+            g.baseline = ref.baseline if ref is not None else None
+        deadline_ok = g.deadline in later_dates or (not later_dates and start < g.deadline <= end_limit)
+        if not deadline_ok:
+            better = ref.deadline if ref is not None and ref.deadline else (
+                min(later_dates) if later_dates else start + dt.timedelta(days=min(60, max_days)))
+            fixes.append(f"{g.id}: deadline {g.deadline} -> {better}")
+            g.deadline = better
+        if ref is not None and not g.metric.strip():
+            g.metric = (ref.metric or "")[:120]
+    for ref in ref_goals:
+        if ref.id in used_refs or not ref.target:
+            continue
+        links = [ref_map[i] for i in ref.deficiency_ids if i in ref_map]
+        new = DraftGoal(id=_next_id("G", [g.id for g in draft.goals]), deficiency_ids=links[:3],
+                        description=ref.description[:240], metric=(ref.metric or "")[:120],
+                        baseline=(ref.baseline or None) and ref.baseline[:60], target=ref.target[:40],
+                        deadline=ref.deadline or start + dt.timedelta(days=min(60, max_days)),
+                        source_sentences=ids(ref.source_sentences)[:4])
+        draft.goals.append(new)
+        fixes.append(f"added goal {new.id} ({ref.target}) from the notes analysis")
+    _unique_ids(draft.goals, "G")
+    goal_ids = {g.id for g in draft.goals}
+    goal_map = {}
+    for ref in ref_goals:
+        mine = next((g for g in draft.goals if g.target == ref.target and g.deadline == ref.deadline), None)
+        if mine:
+            goal_map[ref.id] = mine.id
+
+    # Root causes: the model's wording, on real sentences; the analysis's when the model gave none.
+    for c in draft.root_causes:
+        c.source_sentences = ids(c.source_sentences)
+        c.deficiency_ids = [i for i in c.deficiency_ids if i in def_ids]
+    if not draft.root_causes and reference.root_causes:
+        draft.root_causes = [DraftCause(cause=c.cause[:240], deficiency_ids=[ref_map[i] for i in c.deficiency_ids
+                                                                              if i in ref_map][:3],
+                                        source_sentences=ids(c.source_sentences)[:3]) for c in reference.root_causes]
+        fixes.append("root causes taken from the notes analysis")
+
+    # Responsibilities: parties the notes name, dates inside the plan.
+    end = max([g.deadline for g in draft.goals], default=start + dt.timedelta(days=min(60, max_days)))
+    kept = []
+    for r in draft.responsibilities:
+        r.source_sentences = ids(r.source_sentences)
+        r.goal_ids = [i for i in r.goal_ids if i in goal_ids]
+        if not _party_named(r.party, r.owner, analysis):
+            fallback = {"employee": analysis.employee_name, "manager": analysis.manager}.get(r.owner)
+            if not fallback:
+                fixes.append(f"dropped responsibility of {r.party!r}: the notes do not name them")
+                continue
+            fixes.append(f"party {r.party!r} -> {fallback!r}")
+            r.party = fallback[:60]
+        if r.due is not None and r.due not in note_dates and not (start < r.due <= end):
+            r.due = None
+        kept.append(r)
+    draft.responsibilities = kept
+    for rr in reference.responsibilities:
+        cited = any(set(rr.source_sentences) & set(r.source_sentences) for r in draft.responsibilities)
+        named = any(rr.party.lower() in r.party.lower() or r.party.lower() in rr.party.lower()
+                    for r in draft.responsibilities if r.owner == rr.owner)
+        if cited and named or len(draft.responsibilities) >= 12:
+            continue
+        draft.responsibilities.append(DraftResponsibility(
+            owner=rr.owner, party=rr.party[:60], action=rr.action[:240], due=rr.due,
+            goal_ids=[goal_map[i] for i in rr.goal_ids if i in goal_map][:3], source_sentences=ids(rr.source_sentences)[:3]))
+        fixes.append(f"added {rr.owner} responsibility of {rr.party!r} from the notes")
+
+    # Check-ins: inside the plan and no further apart than the policy allows.
+    checks = sorted((c for c in draft.check_ins if start < c.date <= end), key=lambda c: c.date)
+    points = [start, *(c.date for c in checks)]
+    if not checks or checks[-1].date < end:
+        points.append(end)
+    if not checks or any((b - a).days > max_gap_days for a, b in zip(points, points[1:])):
+        focus = checks[0].focus if checks else ("进度回顾" if analysis.language == "zh" else "Review progress against the goals")
+        n = max(1, math.ceil((end - start).days / max_gap_days))
+        step = (end - start).days / n
+        checks = [DraftCheckIn(date=start + dt.timedelta(days=round(step * (k + 1))), focus=focus) for k in range(n)]
+        fixes.append("check-ins respaced to the policy's rhythm")
+    draft.check_ins = checks[:6]
+    return draft, fixes
+
+
+def _best_sentence(text: str, usable: dict) -> list[str]:
+    tokens = content_tokens(text)
+    if not tokens:
+        return []
+    scored = [(coverage(text, content_tokens(s.text)), sid) for sid, s in usable.items()]
+    score, sid = max(scored, default=(0.0, ""))
+    return [sid] if score >= 0.6 else []
+
+
+def _link(goal, deficiencies) -> list[str]:
+    for d in deficiencies:
+        if set(goal.source_sentences) & set(d.source_sentences):
+            return [d.id]
+    return [deficiencies[0].id] if deficiencies else []
+
+
+def _matching_goal(goal, ref_goals, ref_map: dict[str, str], used: set[str]):
+    """The analysis's goal for the same deficiency (or the same number), not yet matched."""
+    values = {q.value for q in find_quantities(goal.target or "")}
+    best, best_score = None, 0
+    for ref in ref_goals:
+        if ref.id in used:
+            continue
+        score = 0
+        if {ref_map.get(i) for i in ref.deficiency_ids} & set(goal.deficiency_ids):
+            score += 2
+        if values & {q.value for q in find_quantities(ref.target or "")}:
+            score += 2
+        if set(ref.source_sentences) & set(goal.source_sentences):
+            score += 1
+        if score > best_score:
+            best, best_score = ref, score
+    return best
+
+
+def _party_named(party: str, owner: str, analysis: NotesAnalysis) -> bool:
+    text = analysis.text.lower()
+    p = party.strip().lower()
+    if not p:
+        return False
+    if p in text:
+        return True
+    people = {"employee": analysis.employee_aliases, "manager": analysis.manager_aliases}.get(owner, ())
+    if any(p == a.lower() or a.lower() in p for a in people if a):
+        return True
+    words = [w for w in content_tokens(party)]
+    return bool(words) and coverage(party, content_tokens(analysis.text)) >= 0.99
+
+
+def _next_id(prefix: str, existing: list[str]) -> str:
+    n = 1
+    while f"{prefix}{n}" in existing:
+        n += 1
+    return f"{prefix}{n}"
+
+
+def _unique_ids(items, prefix: str) -> None:
+    seen: list[str] = []
+    for item in items:
+        if item.id in seen or not item.id.startswith(prefix):
+            item.id = _next_id(prefix, seen + [i.id for i in items])
+        seen.append(item.id)

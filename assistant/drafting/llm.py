@@ -1,0 +1,446 @@
+"""The LLM drafter: a LangChain chain over any OpenAI-compatible chat model, held to the notes.
+
+prompts/ (system, draft) -> the notes with sentence ids, the analysis and retrieved context ->
+the chat model under the draft schema (json_schema, tool calling or json_object, whichever the
+server accepts) -> Pydantic validation and the review checks -> one repair re-ask with the errors
+-> `hold_to_notes`, which takes any number, date or party the model still got wrong from the
+notes analysis -> the plan. The model is the only part that is faked in tests.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+from langchain_core.prompts import PromptTemplate
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..checks import review
+from ..notes import NotesAnalysis
+from ..schema import CheckIn, Deficiency, Employee, Goal, Period, Plan, Responsibility, RootCause
+from ..settings import Settings
+from .base import DraftContext, DraftingError
+from .embedded import EmbeddedDrafter
+from .grounding import hold_to_notes
+
+BUNDLED_PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
+OutputMode = Literal["json_schema", "tools", "json_object"]
+MODES: tuple[OutputMode, ...] = ("json_schema", "tools", "json_object")
+TOOL_NAME = "submit_plan"
+
+
+# ---------------------------------------------------------------- what the model writes
+# Capped lists and strings: small models loop without them, and the caps become grammar limits.
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class DraftDeficiency(_Strict):
+    id: str = Field(max_length=4, description="D1, D2, ...")
+    area: str = Field(max_length=80, description="Short name of the performance area.")
+    evidence: str = Field(max_length=300, description="Words quoted from the notes that show the shortfall.")
+    source_sentences: list[str] = Field(max_length=4, description="Ids of the note sentences quoted (S1...).")
+
+
+class DraftCause(_Strict):
+    cause: str = Field(max_length=240)
+    deficiency_ids: list[str] = Field(default_factory=list, max_length=3)
+    source_sentences: list[str] = Field(default_factory=list, max_length=3)
+
+
+class DraftGoal(_Strict):
+    id: str = Field(max_length=4, description="G1, G2, ...")
+    deficiency_ids: list[str] = Field(max_length=3)
+    description: str = Field(max_length=240)
+    metric: str = Field(max_length=120, description="What is measured.")
+    baseline: str | None = Field(default=None, max_length=60, description="The value now, from the notes.")
+    target: str = Field(max_length=40, description="The value to reach, with its number from the notes.")
+    deadline: dt.date = Field(description="ISO date, YYYY-MM-DD.")
+    source_sentences: list[str] = Field(default_factory=list, max_length=4)
+
+
+class DraftResponsibility(_Strict):
+    owner: Literal["employee", "manager", "organisation"]
+    party: str = Field(max_length=60, description="Who, as the notes name them.")
+    action: str = Field(max_length=240)
+    due: dt.date | None = None
+    goal_ids: list[str] = Field(default_factory=list, max_length=3)
+    source_sentences: list[str] = Field(default_factory=list, max_length=3)
+
+
+class DraftCheckIn(_Strict):
+    date: dt.date
+    focus: str = Field(max_length=160)
+
+
+class PlanDraft(_Strict):
+    """The part of a plan the model writes; the rest (who, when, sources) comes from the analysis."""
+
+    deficiencies: list[DraftDeficiency] = Field(max_length=6)
+    root_causes: list[DraftCause] = Field(max_length=6)
+    goals: list[DraftGoal] = Field(max_length=6)
+    responsibilities: list[DraftResponsibility] = Field(max_length=12)
+    check_ins: list[DraftCheckIn] = Field(max_length=6)
+
+
+def draft_json_schema() -> dict:
+    return PlanDraft.model_json_schema()
+
+
+# ---------------------------------------------------------------- prompts
+
+@dataclass(frozen=True)
+class Prompts:
+    system: PromptTemplate
+    draft: PromptTemplate
+    repair: PromptTemplate
+
+    @classmethod
+    def load(cls, override_dir: Path | None = None) -> "Prompts":
+        """Bundled prompts, each replaceable by a file of the same name in `override_dir`."""
+        def one(name: str) -> PromptTemplate:
+            path = override_dir / name if override_dir and (override_dir / name).is_file() else BUNDLED_PROMPTS / name
+            return PromptTemplate.from_template(path.read_text(encoding="utf-8"))
+
+        return cls(one("system.md"), one("draft.md"), one("repair.md"))
+
+
+def estimate_tokens(text: str) -> int:
+    """A tokenizer-free estimate (tiktoken would fetch its tables at run time): CJK ~1 per char, else ~4 chars."""
+    cjk = len(re.findall(r"[\u3000-\u9fff\uff00-\uffef]", text))
+    return cjk + (len(text) - cjk + 3) // 4
+
+
+def render_notes(analysis: NotesAnalysis) -> str:
+    """One line per sentence, with its id. Sentences the screening kept out never reach the model."""
+    lines = []
+    for s in analysis.sentences:
+        if s.kind == "excluded":
+            lines.append(f"{s.id}: [left out of the plan: {', '.join(sorted({h.kind for h in s.hits})) or 'excluded'}]")
+        else:
+            lines.append(f"{s.id}: {s.body if s.hits else s.text}")
+    return "\n".join(lines)
+
+
+def render_analysis(analysis: NotesAnalysis, reference: Plan) -> str:
+    """What the deterministic analysis found: the model rewrites around these facts, never against them."""
+    a = analysis
+    out = [
+        f"Employee: {a.employee_name or 'not named'}; role: {a.employee_role or 'not given'}; "
+        f"manager: {a.manager or 'not named'}; interview date: {a.interview_date.isoformat()}.",
+    ]
+    groups = {"observation": "Shortfalls", "standard": "Standards", "account": "Employee's own account",
+              "cause": "Causes", "target": "Targets", "action": "Agreed actions"}
+    for kind, title in groups.items():
+        items = []
+        for s in a.of_kind(kind):
+            facts = [q.text for q in s.quantities] + [d.date.isoformat() for d in s.dates]
+            who = f" [{s.actor.owner}: {s.actor.text}]" if s.actor else ""
+            items.append(s.id + who + (f" ({'; '.join(facts)})" if facts else ""))
+        if items:
+            out.append(f"{title}: " + ", ".join(items))
+    for g in reference.goals:
+        out.append(
+            f"Goal found: {g.id} for {', '.join(g.deficiency_ids)}: metric '{g.metric}', baseline '{g.baseline or '-'}', "
+            f"target '{g.target or '-'}', deadline {g.deadline.isoformat() if g.deadline else '-'}"
+        )
+    if reference.check_ins:
+        out.append("Check-in dates that fit the policy: " + ", ".join(c.date.isoformat() for c in reference.check_ins))
+    return "\n".join(out)
+
+
+def render_context(context: DraftContext, budget_tokens: int) -> str:
+    parts, used = [], 0
+    for p in [*context.policy, *context.samples]:
+        text = f"[{p.kind}: {p.title}]\n{p.text.strip()}"
+        cost = estimate_tokens(text)
+        if used + cost > budget_tokens:
+            continue
+        parts.append(text)
+        used += cost
+    return "\n\n".join(parts) or "(none)"
+
+
+# ---------------------------------------------------------------- talking to the model
+
+class ProviderError(DraftingError):
+    """The model server failed; the message names the setting to check."""
+
+
+@dataclass
+class ChatCall:
+    """One structured request, with retries on 429/5xx and a fallback across output modes."""
+
+    model: BaseChatModel
+    settings: Settings
+    mode: OutputMode | None = None  # learnt from the first accepted request
+    log: list[str] = field(default_factory=list)
+
+    def modes(self) -> list[OutputMode]:
+        if self.mode:
+            return [self.mode]
+        wanted = self.settings.llm_output_mode
+        return list(MODES) if wanted == "auto" else [wanted]
+
+    def __call__(self, messages: list[BaseMessage]) -> tuple[str, dict | None]:
+        """(raw text, parsed object or None). Raises ProviderError when the server cannot answer."""
+        import openai
+
+        modes = self.modes()
+        for i, mode in enumerate(modes):
+            try:
+                message = self._with_retries(mode, messages)
+            except openai.APIStatusError as e:
+                unsupported = e.status_code in (400, 415, 422, 500, 501) and i < len(modes) - 1
+                if unsupported:
+                    self.log.append(f"{mode} refused (HTTP {e.status_code}); trying {modes[i + 1]}")
+                    continue
+                raise self._explain(e) from e
+            except openai.APIError as e:
+                raise self._explain(e) from e
+            self.mode = mode
+            return _message_payload(message)
+        raise ProviderError("The LLM server accepted none of the structured-output modes; set PLANCOACH_LLM_OUTPUT_MODE.")
+
+    def _with_retries(self, mode: OutputMode, messages: list[BaseMessage]) -> AIMessage:
+        import openai
+
+        bound = self.model.bind(**self._request_options(mode))
+        for attempt in range(self.settings.llm_max_retries + 1):
+            try:
+                return bound.invoke(messages)
+            except (openai.RateLimitError, openai.InternalServerError) as e:
+                # 429/502/503/504 pass; a 500 on a mode not yet known to work more likely means "unsupported"
+                certain = self.mode is not None or self.settings.llm_output_mode != "auto"
+                transient = e.status_code != 500 or certain
+                if not transient or attempt == self.settings.llm_max_retries:
+                    raise
+                wait = _retry_after(e) or min(0.5 * 2**attempt, 20.0)
+                self.log.append(f"HTTP {e.status_code}; retry {attempt + 1} in {wait:.1f}s")
+                time.sleep(wait)
+        raise AssertionError("unreachable")
+
+    def _request_options(self, mode: OutputMode) -> dict[str, Any]:
+        schema = draft_json_schema()
+        options: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        if self.settings.llm_base_url:  # compatible servers read max_tokens, not max_completion_tokens
+            extra["max_tokens"] = self.settings.llm_max_tokens
+        if mode == "json_schema":
+            options["response_format"] = {"type": "json_schema",
+                                          "json_schema": {"name": "plan_draft", "schema": schema, "strict": False}}
+        elif mode == "tools":
+            options["tools"] = [{"type": "function", "function": {
+                "name": TOOL_NAME, "description": "Submit the drafted improvement plan.", "parameters": schema}}]
+            options["tool_choice"] = {"type": "function", "function": {"name": TOOL_NAME}}
+        else:  # llama.cpp's way: json mode constrained by a schema it turns into a grammar
+            extra["response_format"] = {"type": "json_object", "schema": schema}
+        if extra:
+            options["extra_body"] = extra
+        return options
+
+    def _explain(self, e: Exception) -> ProviderError:
+        import openai
+
+        s = self.settings
+        where = s.llm_base_url or "the OpenAI API"
+        if isinstance(e, openai.APITimeoutError):
+            return ProviderError(f"The model at {where} did not answer within {s.llm_timeout_s:g} s "
+                                 "(PLANCOACH_LLM_TIMEOUT_S). Your notes are unchanged; try again or use the embedded drafter.")
+        if isinstance(e, openai.APIConnectionError):
+            return ProviderError(f"Cannot reach the LLM server at {where}: check PLANCOACH_LLM_BASE_URL "
+                                 "(and that the server is running). Your notes are unchanged.")
+        if isinstance(e, openai.AuthenticationError):
+            return ProviderError(f"{where} refused the API key (HTTP 401): set PLANCOACH_LLM_API_KEY or OPENAI_API_KEY.")
+        if isinstance(e, openai.PermissionDeniedError):
+            return ProviderError(f"{where} denied access (HTTP 403) to model {s.llm_model!r}: check PLANCOACH_LLM_API_KEY "
+                                 "and PLANCOACH_LLM_MODEL.")
+        if isinstance(e, openai.NotFoundError):
+            return ProviderError(f"{where} has no model {s.llm_model!r} (HTTP 404): check PLANCOACH_LLM_MODEL and "
+                                 "PLANCOACH_LLM_BASE_URL.")
+        if isinstance(e, openai.RateLimitError):
+            return ProviderError(f"{where} is rate-limiting requests (HTTP 429) after {s.llm_max_retries} retries "
+                                 "(PLANCOACH_LLM_MAX_RETRIES). Your notes are unchanged; try again later.")
+        status = getattr(e, "status_code", None)
+        return ProviderError(f"The LLM server at {where} failed (HTTP {status}): {_short(str(e))}. "
+                             "Your notes are unchanged.")
+
+
+def _retry_after(e: Exception) -> float | None:
+    response = getattr(e, "response", None)
+    value = response.headers.get("retry-after") if response is not None else None
+    try:
+        return min(float(value), 20.0) if value else None
+    except ValueError:
+        return None
+
+
+def _short(text: str, n: int = 200) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _message_payload(message: AIMessage) -> tuple[str, dict | None]:
+    for call in getattr(message, "tool_calls", None) or []:
+        if isinstance(call.get("args"), dict) and call["args"]:
+            return json.dumps(call["args"], ensure_ascii=False), call["args"]
+    for bad in getattr(message, "invalid_tool_calls", None) or []:
+        text = bad.get("args") or ""
+        return text, _parse_json(text)
+    text = message.content if isinstance(message.content, str) else json.dumps(message.content)
+    return text, _parse_json(text)
+
+
+def _parse_json(text: str) -> dict | None:
+    """The JSON object in a model answer, tolerating code fences and chatter around it."""
+    text = re.sub(r"^\s*```(?:json)?\s*|\s*```\s*$", "", text.strip())
+    start, end = text.find("{"), text.rfind("}")
+    if start < 0 or end <= start:
+        return None
+    try:
+        value = json.loads(text[start : end + 1])
+    except json.JSONDecodeError:
+        return None
+    if isinstance(value, dict) and isinstance(value.get("plan"), dict):
+        value = value["plan"]
+    return value if isinstance(value, dict) else None
+
+
+# ---------------------------------------------------------------- the drafter
+
+def default_chat_model(settings: Settings, http_client: Any = None) -> BaseChatModel:
+    """ChatOpenAI for the OpenAI API or any compatible server; `http_client` lets tests replay HTTP."""
+    from langchain_openai import ChatOpenAI
+
+    if not (settings.llm_base_url or settings.llm_api_key):
+        raise ProviderError("The LLM drafter needs PLANCOACH_LLM_BASE_URL (an OpenAI-compatible server) or "
+                            "PLANCOACH_LLM_API_KEY / OPENAI_API_KEY (the OpenAI API). Or set PLANCOACH_DRAFTER=embedded.")
+    options: dict[str, Any] = {}
+    if not settings.llm_base_url:
+        options["max_tokens"] = settings.llm_max_tokens
+    return ChatOpenAI(
+        model=settings.llm_model,
+        base_url=settings.llm_base_url,
+        api_key=settings.llm_api_key or "not-needed",
+        timeout=settings.llm_timeout_s,
+        max_retries=0,  # retries are ours: backoff on 429/5xx only, never stacked on a timed-out local server
+        temperature=settings.llm_temperature,
+        http_client=http_client,
+        **options,
+    )
+
+
+@dataclass
+class DraftTrace:
+    """What happened during one draft, for the CLI's --verbose and the benchmarks."""
+
+    prompt_tokens: int = 0
+    calls: int = 0
+    repaired: bool = False
+    first_errors: list[str] = field(default_factory=list)
+    fixes: list[str] = field(default_factory=list)
+    model_seconds: float = 0.0
+
+
+class LLMDrafter:
+    def __init__(self, settings: Settings, chat_model: BaseChatModel | None = None):
+        self.settings = settings
+        self.prompts = Prompts.load(settings.prompts_dir)
+        self.call = ChatCall(chat_model or default_chat_model(settings), settings)
+        self.name = f"llm:{settings.llm_model}"
+        self.trace = DraftTrace()
+
+    def draft(self, analysis: NotesAnalysis, context: DraftContext) -> Plan:
+        self.trace = trace = DraftTrace()
+        reference = EmbeddedDrafter().draft(analysis, context)
+        if reference.status != "draft" and not analysis.of_kind("observation"):
+            # Nothing in the notes to draft from: asking a model would only invite invention.
+            return reference.model_copy(update={"drafter": self.name})
+        messages = self.messages(analysis, context, reference)
+        trace.prompt_tokens = sum(estimate_tokens(str(m.content)) for m in messages)
+
+        raw, data = self._ask(messages)
+        draft, errors = self.validate(data, raw, analysis, reference)
+        if errors:
+            trace.first_errors = errors
+            trace.repaired = True
+            repair = self.prompts.repair.format(errors="\n".join(f"- {e}" for e in errors[:20]))
+            raw2, data2 = self._ask([*messages, AIMessage(content=_short(raw, 6000)), HumanMessage(content=repair)])
+            draft2, errors2 = self.validate(data2, raw2, analysis, reference)
+            if draft2 is not None and (draft is None or len(errors2) <= len(errors)):
+                draft = draft2
+        if draft is None:
+            raise DraftingError("The model returned no usable plan, even after a repair request "
+                                f"({_short('; '.join(trace.first_errors), 300)}). Your notes are unchanged; "
+                                "try again, use a larger model (PLANCOACH_LLM_MODEL) or the embedded drafter.")
+        draft, trace.fixes = hold_to_notes(draft, analysis, reference, max_days=self.settings.plan_max_days,
+                                         max_gap_days=self.settings.check_in_max_gap_days)
+        return self.to_plan(draft, analysis, reference, context)
+
+    def messages(self, analysis: NotesAnalysis, context: DraftContext, reference: Plan) -> list[BaseMessage]:
+        s = self.settings
+        language = "Chinese" if analysis.language == "zh" else "English"
+        notes = render_notes(analysis)
+        facts = render_analysis(analysis, reference)
+        system = self.prompts.system.format(language=language)
+        fixed = dict(language=language, interview_date=analysis.interview_date.isoformat(), max_days=s.plan_max_days,
+                     check_in_gap=s.check_in_max_gap_days, analysis=facts, notes=notes)
+        bare = self.prompts.draft.format(context="", **fixed)
+        left = s.llm_max_prompt_tokens - estimate_tokens(system) - estimate_tokens(bare)
+        if left < 0:
+            raise DraftingError(
+                f"These notes are too long for the LLM drafter's prompt budget ({s.llm_max_prompt_tokens} tokens, "
+                "PLANCOACH_LLM_MAX_PROMPT_TOKENS). Shorten them, raise the budget, or use the embedded drafter.")
+        human = self.prompts.draft.format(context=render_context(context, left), **fixed)
+        return [SystemMessage(content=system), HumanMessage(content=human)]
+
+    def _ask(self, messages: list[BaseMessage]) -> tuple[str, dict | None]:
+        started = time.perf_counter()
+        try:
+            return self.call(messages)
+        finally:
+            self.trace.calls += 1
+            self.trace.model_seconds += time.perf_counter() - started
+
+    def validate(self, data: dict | None, raw: str, analysis: NotesAnalysis, reference: Plan) -> tuple[PlanDraft | None, list[str]]:
+        """The draft and every problem with it, worded for the repair request."""
+        if data is None:
+            return None, [f"The answer was not one JSON object matching the schema. It began: {_short(raw, 120)!r}"]
+        try:
+            draft = PlanDraft.model_validate(data)
+        except ValidationError as e:
+            return None, [f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in e.errors()[:20]]
+        try:
+            plan = self.to_plan(draft, analysis, reference, DraftContext())
+        except ValidationError as e:
+            return draft, [err["msg"] for err in e.errors()[:20]]
+        flags = review(plan, analysis, max_days=self.settings.plan_max_days,
+                       max_gap_days=self.settings.check_in_max_gap_days)
+        errors = [f"{f.location}: {f.message}" if f.location else f.message
+                  for f in flags if f.severity == "error" or (f.kind == "smart" and f.severity == "warning")]
+        return draft, errors
+
+    def to_plan(self, draft: PlanDraft, analysis: NotesAnalysis, reference: Plan, context: DraftContext) -> Plan:
+        deadlines = [g.deadline for g in draft.goals if g.deadline]
+        status = "draft" if draft.deficiencies and draft.goals else "insufficient_information"
+        return Plan(
+            status=status,
+            language=analysis.language,
+            drafter=self.name,
+            employee=Employee(name=analysis.employee_name, role=analysis.employee_role),
+            manager=analysis.manager,
+            interview_date=analysis.interview_date,
+            period=Period(start=analysis.interview_date, end=max(deadlines) if deadlines and status == "draft" else None),
+            deficiencies=[Deficiency(**d.model_dump()) for d in draft.deficiencies],
+            root_causes=[RootCause(**c.model_dump()) for c in draft.root_causes],
+            goals=[Goal(**g.model_dump()) for g in draft.goals] if status == "draft" else [],
+            responsibilities=[Responsibility(**r.model_dump()) for r in draft.responsibilities] if status == "draft" else [],
+            check_ins=[CheckIn(**c.model_dump()) for c in draft.check_ins] if status == "draft" else [],
+            sources=context.sources(),
+        )
