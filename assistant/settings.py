@@ -57,8 +57,8 @@ class Settings(BaseSettings):
     )
     llm_output_mode: Literal["auto", "json_schema", "tools", "json_object"] = Field(
         default="auto",
-        description="How the model is held to the plan's JSON schema. 'auto' tries json_schema, then tool calling, "
-        "then json_object with the schema (llama.cpp), and remembers what the server accepted.",
+        description="How the model is held to the plan's JSON schema. 'auto' tries json_schema, then json_object with "
+        "the schema (llama.cpp's way), then tool calling, and remembers what the server accepted.",
     )
     llm_timeout_s: float = Field(default=120.0, description="Seconds to wait for one model answer before giving up.")
     llm_max_retries: int = Field(
@@ -67,6 +67,14 @@ class Settings(BaseSettings):
     llm_max_tokens: int = Field(default=2500, description="Most tokens the model may write for one plan.")
     llm_max_prompt_tokens: int = Field(
         default=4000, description="Prompt budget (estimated tokens); retrieved context is trimmed first, then notes are refused."
+    )
+    llm_plan_budget_s: float = Field(
+        default=60.0,
+        description="Time one plan may take. A re-ask for wrong facts is skipped when the first answer used over half of it "
+        "(the facts are then taken from the notes analysis); a re-ask for an unusable answer is always made.",
+    )
+    llm_context_tokens: int = Field(
+        default=300, description="Most of the prompt given to retrieved sample plans and policy (estimated tokens)."
     )
     llm_fallback_to_embedded: bool = Field(
         default=False,

@@ -270,20 +270,28 @@ def test_openai_timeout_is_not_retried_and_names_the_setting():
     assert len(server.bodies) == 1
 
 
-def test_a_server_without_json_schema_falls_back_to_tool_calling_and_remembers():
-    def answer(request):
+def test_a_server_without_json_schema_falls_back_and_remembers():
+    def answer(request):  # llama.cpp's server: HTTP 500 on json_schema, json_object and tools work
         body = json.loads(request.content)
         if body.get("response_format", {}).get("type") == "json_schema":
             return httpx2.Response(500, json={"error": {"message": "response_format json_schema not supported"}})
-        return ok(tool_args=good_answer())
+        return ok(content=json.dumps(good_answer()))
 
     server = Replay(answer)
     s = settings()
     drafter = server.drafter(s)
     draft_plan(TRAINER_NOTES, drafter=drafter, settings=s)
-    assert drafter.call.mode == "tools" and len(server.bodies) == 2
+    assert drafter.call.mode == "json_object" and len(server.bodies) == 2
     draft_plan(TRAINER_NOTES, drafter=drafter, settings=s)
     assert len(server.bodies) == 3  # the second plan goes straight to the mode that worked
+
+
+def test_tool_calling_when_configured():
+    server = Replay(ok(tool_args=good_answer()))
+    s = settings(llm_output_mode="tools")
+    plan = draft_plan(TRAINER_NOTES, drafter=server.drafter(s), settings=s).plan
+    assert server.bodies[0]["tools"][0]["function"]["name"] == "submit_plan"
+    assert plan.goals[0].target == ">= 90%"
 
 
 def test_json_object_mode_sends_the_schema_the_llama_cpp_way():
@@ -292,7 +300,7 @@ def test_json_object_mode_sends_the_schema_the_llama_cpp_way():
     plan = draft_plan(TRAINER_NOTES, drafter=server.drafter(s), settings=s).plan
     body = server.bodies[0]
     assert body["response_format"]["type"] == "json_object"
-    assert body["response_format"]["schema"]["properties"]["goals"]["maxItems"] == 6
+    assert body["response_format"]["schema"]["properties"]["goals"]["maxItems"] == 4
     assert plan.status == "draft"
 
 

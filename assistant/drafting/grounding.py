@@ -43,12 +43,15 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
     # Deficiencies: cite real sentences, quote the notes, no duplicates.
     kept: list = []
     seen_sources: set[tuple[str, ...]] = set()
+    shortfalls = {s.id for s in analysis.of_kind("observation")}
     for d in draft.deficiencies:
         d.source_sentences = ids(d.source_sentences) or _best_sentence(d.evidence, usable)
-        if not d.source_sentences:
-            fixes.append(f"dropped deficiency {d.id!r}: nothing in the notes supports it")
+        if not set(d.source_sentences) & shortfalls:
+            fixes.append(f"dropped deficiency {d.id!r}: it cites no sentence that states a shortfall")
             continue
-        if coverage(d.evidence, notes_tokens) < 0.6:
+        if not d.evidence.strip():
+            d.evidence = " ".join(usable[i].text for i in d.source_sentences)[:300]
+        elif coverage(d.evidence, notes_tokens) < 0.6:
             d.evidence = " ".join(usable[i].text for i in d.source_sentences)[:300]
             fixes.append(f"{d.id}: evidence replaced by the quoted sentences")
         key = tuple(sorted(d.source_sentences))
@@ -63,6 +66,9 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
     ref_map: dict[str, str] = {}
     for rd in reference.deficiencies:
         mine = next((d for d in draft.deficiencies if set(d.source_sentences) & set(rd.source_sentences)), None)
+        if mine is not None and coverage(mine.area, notes_tokens) < 0.34:
+            fixes.append(f"{mine.id}: area {mine.area!r} -> {rd.area!r}")
+            mine.area = rd.area[:80]
         if mine is None:
             mine = DraftDeficiency(id=_next_id("D", [d.id for d in draft.deficiencies]), area=rd.area[:80],
                                    evidence=rd.evidence[:300], source_sentences=ids(rd.source_sentences)[:4])
@@ -95,8 +101,11 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
                 min(later_dates) if later_dates else start + dt.timedelta(days=min(60, max_days)))
             fixes.append(f"{g.id}: deadline {g.deadline} -> {better}")
             g.deadline = better
-        if ref is not None and not g.metric.strip():
+        if ref is not None and (not g.metric.strip() or coverage(g.metric, notes_tokens) < 0.5):
             g.metric = (ref.metric or "")[:120]
+        if ref is not None and coverage(g.description, notes_tokens) < 0.4:
+            fixes.append(f"{g.id}: description {g.description!r} is not about these notes")
+            g.description = ref.description[:240]
     for ref in ref_goals:
         if ref.id in used_refs or not ref.target:
             continue
@@ -117,9 +126,19 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
             goal_map[ref.id] = mine.id
 
     # Root causes: the model's wording, on real sentences; the analysis's when the model gave none.
+    causes = []
     for c in draft.root_causes:
         c.source_sentences = ids(c.source_sentences)
         c.deficiency_ids = [i for i in c.deficiency_ids if i in def_ids]
+        if coverage(c.cause, notes_tokens) < 0.5:
+            fixes.append(f"dropped cause {c.cause!r}: not in the notes' words")
+            continue
+        closest = _best_sentence(c.cause, usable)
+        if closest and usable[closest[0]].kind == "observation":
+            fixes.append(f"dropped cause {c.cause!r}: it restates a shortfall ({closest[0]})")
+            continue
+        causes.append(c)
+    draft.root_causes = causes
     if not draft.root_causes and reference.root_causes:
         draft.root_causes = [DraftCause(cause=c.cause[:240], deficiency_ids=[ref_map[i] for i in c.deficiency_ids
                                                                               if i in ref_map][:3],
@@ -139,12 +158,16 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
                 continue
             fixes.append(f"party {r.party!r} -> {fallback!r}")
             r.party = fallback[:60]
+        if coverage(r.action, notes_tokens) < 0.5:
+            fixes.append(f"dropped action {r.action!r}: not in the notes' words")
+            continue
         if r.due is not None and r.due not in note_dates and not (start < r.due <= end):
             r.due = None
         kept.append(r)
     draft.responsibilities = kept
     for rr in reference.responsibilities:
-        cited = any(set(rr.source_sentences) & set(r.source_sentences) for r in draft.responsibilities)
+        cited = any(set(rr.source_sentences) & set(r.source_sentences)
+                    or coverage(rr.action, content_tokens(r.action)) >= 0.6 for r in draft.responsibilities)
         named = any(rr.party.lower() in r.party.lower() or r.party.lower() in rr.party.lower()
                     for r in draft.responsibilities if r.owner == rr.owner)
         if cited and named or len(draft.responsibilities) >= 12:

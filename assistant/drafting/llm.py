@@ -31,7 +31,7 @@ from .grounding import hold_to_notes
 
 BUNDLED_PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 OutputMode = Literal["json_schema", "tools", "json_object"]
-MODES: tuple[OutputMode, ...] = ("json_schema", "tools", "json_object")
+MODES: tuple[OutputMode, ...] = ("json_schema", "json_object", "tools")
 TOOL_NAME = "submit_plan"
 
 
@@ -45,8 +45,9 @@ class _Strict(BaseModel):
 class DraftDeficiency(_Strict):
     id: str = Field(max_length=4, description="D1, D2, ...")
     area: str = Field(max_length=80, description="Short name of the performance area.")
-    evidence: str = Field(max_length=300, description="Words quoted from the notes that show the shortfall.")
-    source_sentences: list[str] = Field(max_length=4, description="Ids of the note sentences quoted (S1...).")
+    source_sentences: list[str] = Field(max_length=4, description="Ids of the note sentences that show it (S1...).")
+    evidence: str = Field(default="", max_length=300, description="Optional: words quoted from the notes; "
+                          "when left out, the cited sentences are quoted.")
 
 
 class DraftCause(_Strict):
@@ -81,13 +82,14 @@ class DraftCheckIn(_Strict):
 
 
 class PlanDraft(_Strict):
-    """The part of a plan the model writes; the rest (who, when, sources) comes from the analysis."""
+    """The part of a plan the model writes; who, when, check-in dates and sources come from the analysis."""
 
-    deficiencies: list[DraftDeficiency] = Field(max_length=6)
-    root_causes: list[DraftCause] = Field(max_length=6)
-    goals: list[DraftGoal] = Field(max_length=6)
-    responsibilities: list[DraftResponsibility] = Field(max_length=12)
-    check_ins: list[DraftCheckIn] = Field(max_length=6)
+    deficiencies: list[DraftDeficiency] = Field(max_length=5)
+    root_causes: list[DraftCause] = Field(max_length=4)
+    goals: list[DraftGoal] = Field(max_length=4)
+    responsibilities: list[DraftResponsibility] = Field(max_length=8)
+    check_ins: list[DraftCheckIn] = Field(default_factory=list, max_length=6,
+                                          description="Optional; policy-spaced dates are filled in when left out.")
 
 
 def draft_json_schema() -> dict:
@@ -367,7 +369,8 @@ class LLMDrafter:
 
         raw, data = self._ask(messages)
         draft, errors = self.validate(data, raw, analysis, reference)
-        if errors:
+        in_time = trace.model_seconds < self.settings.llm_plan_budget_s / 2
+        if errors and (draft is None or in_time):
             trace.first_errors = errors
             trace.repaired = True
             repair = self.prompts.repair.format(errors="\n".join(f"- {e}" for e in errors[:20]))
@@ -397,7 +400,7 @@ class LLMDrafter:
             raise DraftingError(
                 f"These notes are too long for the LLM drafter's prompt budget ({s.llm_max_prompt_tokens} tokens, "
                 "PLANCOACH_LLM_MAX_PROMPT_TOKENS). Shorten them, raise the budget, or use the embedded drafter.")
-        human = self.prompts.draft.format(context=render_context(context, left), **fixed)
+        human = self.prompts.draft.format(context=render_context(context, min(left, s.llm_context_tokens)), **fixed)
         return [SystemMessage(content=system), HumanMessage(content=human)]
 
     def _ask(self, messages: list[BaseMessage]) -> tuple[str, dict | None]:
@@ -409,13 +412,16 @@ class LLMDrafter:
             self.trace.model_seconds += time.perf_counter() - started
 
     def validate(self, data: dict | None, raw: str, analysis: NotesAnalysis, reference: Plan) -> tuple[PlanDraft | None, list[str]]:
-        """The draft and every problem with it, worded for the repair request."""
+        """The draft (None when unusable) and every problem with it, worded for the repair request."""
         if data is None:
             return None, [f"The answer was not one JSON object matching the schema. It began: {_short(raw, 120)!r}"]
         try:
             draft = PlanDraft.model_validate(data)
         except ValidationError as e:
             return None, [f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in e.errors()[:20]]
+        for d in draft.deficiencies:  # evidence left out is quoted from the cited sentences
+            if not d.evidence.strip():
+                d.evidence = " ".join(s.text for i in d.source_sentences if (s := analysis.by_id(i.strip().upper())))
         try:
             plan = self.to_plan(draft, analysis, reference, DraftContext())
         except ValidationError as e:
