@@ -107,3 +107,125 @@ def to_markdown(plan: Plan, *, include_review: bool = True) -> str:
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_json(plan: Plan) -> str:
+    """The plan itself: what `plancoach check` and other tools read back."""
+    return plan.model_dump_json(indent=2) + "\n"
+
+
+def to_docx(plan: Plan, *, include_review: bool = False) -> bytes:
+    import io
+
+    from docx import Document
+    from docx.shared import Pt
+
+    h = headings(plan)
+    doc = Document()
+    doc.add_heading(h["title"], level=0)
+    for key, value in header_lines(plan):
+        if value:
+            p = doc.add_paragraph()
+            p.add_run(f"{key}: ").bold = True
+            p.add_run(value)
+    for section in sections(plan, include_review=include_review):
+        doc.add_heading(section.title, level=1)
+        if section.table is not None:
+            if len(section.table) == 1:
+                doc.add_paragraph(h["none"])
+            else:
+                table = doc.add_table(rows=0, cols=len(section.table[0]))
+                table.style = "Table Grid"
+                for i, row in enumerate(section.table):
+                    cells = table.add_row().cells
+                    for cell, text in zip(cells, row):
+                        cell.text = text
+                        if i == 0:
+                            for run in cell.paragraphs[0].runs:
+                                run.bold = True
+        for text in section.paragraphs:
+            doc.add_paragraph(text, style="List Bullet")
+    doc.add_heading(h["ack"], level=1)
+    doc.add_paragraph(h["ack_text"])
+    doc.add_paragraph(f"{h['comments']}:").runs[0].bold = True
+    for _ in range(4):
+        doc.add_paragraph("_" * 70)
+    for who in (h["employee"], h["manager"], h["hr"]):
+        doc.add_paragraph(f"{who} - {h['signature']}: ________________________    {h['date']}: ______________")
+    for p in doc.paragraphs:
+        for run in p.runs:
+            run.font.size = run.font.size or Pt(10.5)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+# Fonts tried for PDF, first found wins: a CJK font for Chinese plans (Debian's fonts-wqy-zenhei,
+# which `scripts/*.sh` install), DejaVu for everything else; fpdf2's core font as the last resort.
+_PDF_FONTS = {
+    "zh": ["/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"],
+    "en": ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"],
+}
+
+
+class ExportError(RuntimeError):
+    """A document could not be produced; the message says what is missing."""
+
+
+def to_pdf(plan: Plan, *, include_review: bool = False) -> bytes:
+    from pathlib import Path
+
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    h = headings(plan)
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(True, margin=15)
+    font = next((f for f in _PDF_FONTS.get(plan.language, _PDF_FONTS["en"]) if Path(f).exists()), None)
+    if font:
+        pdf.add_font("body", "", font)
+        family = "body"
+    elif plan.language == "zh":
+        raise ExportError("No Chinese font for the PDF: install fonts-wqy-zenhei (apt-get install fonts-wqy-zenhei).")
+    else:
+        family = "helvetica"
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+
+    def text(value: str, size: float = 10, height: float = 5.5) -> None:
+        pdf.set_font(family, size=size)
+        if family == "helvetica":
+            value = value.encode("latin-1", "replace").decode("latin-1")
+        pdf.multi_cell(width, height, value, new_x="LMARGIN", new_y="NEXT")
+
+    text(h["title"], 18, 10)
+    for key, value in header_lines(plan):
+        if value:
+            text(f"{key}: {value}")
+    for section in sections(plan, include_review=include_review):
+        pdf.ln(3)
+        text(section.title, 13, 7)
+        if section.table is not None:
+            if len(section.table) == 1:
+                text(h["none"])
+            else:
+                pdf.set_font(family, size=8.5)
+                widths = {3: (8, 30, 62), 7: (7, 30, 18, 12, 12, 13, 8)}.get(len(section.table[0]))
+                with pdf.table(text_align="LEFT", line_height=4.5, col_widths=widths, headings_style=FontFace(emphasis=None,
+                                                                                             fill_color=(230, 236, 245))) as table:
+                    for row in section.table:
+                        cells = table.row()
+                        for value in row:
+                            cells.cell(value if family != "helvetica" else value.encode("latin-1", "replace").decode("latin-1"))
+        for para in section.paragraphs:
+            text(f"- {para}")
+    pdf.ln(4)
+    text(h["ack"], 13, 7)
+    text(h["ack_text"])
+    text(f"{h['comments']}:")
+    for _ in range(4):
+        text("_" * 80, height=8)
+    pdf.ln(2)
+    for who in (h["employee"], h["manager"], h["hr"]):
+        text(f"{who} - {h['signature']}: ________________________   {h['date']}: ______________", height=9)
+    return bytes(pdf.output())

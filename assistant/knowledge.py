@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -210,6 +211,7 @@ class KnowledgeBase:
 # ---------------------------------------------------------------- retrieval for a draft
 
 _OPEN: dict[tuple[str | None, str], KnowledgeBase] = {}
+_OPEN_LOCK = threading.Lock()  # the web app's first drafts may arrive together
 _POLICY_QUESTION = "How long an improvement plan runs and how often check-ins are held"
 
 
@@ -220,20 +222,23 @@ def open_knowledge(settings) -> KnowledgeBase:
     so it is cheap once indexed). Removing files from the index is `plancoach ingest`'s job.
     """
     key = (settings.chroma_url, str(settings.chroma_path().resolve()))
-    kb = _OPEN.get(key)
-    if kb is None:
-        try:
-            kb = KnowledgeBase(settings.chroma_path(), settings.chroma_url)
-            if kb.collection.count() == 0:
-                log.info("indexing the knowledge base (first use; this takes a little while, once)")
-            kb.ingest(list(settings.knowledge_dirs or [BUNDLED]), prune=False)
-        except Exception as e:  # a server that is down, a locked or corrupt store
-            from .drafting.base import DraftingError
+    with _OPEN_LOCK:
+        return _OPEN.get(key) or _open(key, settings)
 
-            where = f"the Chroma server at {settings.chroma_url} (PLANCOACH_CHROMA_URL)" if settings.chroma_url else \
-                f"the knowledge index in {settings.chroma_path()} (PLANCOACH_DATA_DIR)"
-            raise DraftingError(f"Cannot open {where}: {e}. Your notes are unchanged.") from e
-        _OPEN[key] = kb
+
+def _open(key, settings) -> KnowledgeBase:
+    try:
+        kb = KnowledgeBase(settings.chroma_path(), settings.chroma_url)
+        if kb.collection.count() == 0:
+            log.info("indexing the knowledge base (first use; this takes a little while, once)")
+        kb.ingest(list(settings.knowledge_dirs or [BUNDLED]), prune=False)
+    except Exception as e:  # a server that is down, a locked or corrupt store
+        from .drafting.base import DraftingError
+
+        where = f"the Chroma server at {settings.chroma_url} (PLANCOACH_CHROMA_URL)" if settings.chroma_url else \
+            f"the knowledge index in {settings.chroma_path()} (PLANCOACH_DATA_DIR)"
+        raise DraftingError(f"Cannot open {where}: {e}. Your notes are unchanged.") from e
+    _OPEN[key] = kb
     return kb
 
 
@@ -256,3 +261,34 @@ def retrieve(kb: KnowledgeBase, query: str, language: str, *, samples: int = 2, 
     related = kb.search(query, kind="policy", k=policy)
     policy_passages = list({p.text: p for p in [*rules, *related]}.values())[:policy]
     return sample_passages, policy_passages
+
+
+# ---------------------------------------------------------------- learning mode
+
+GUIDE_SECTIONS = ("Deficiencies", "Root causes", "Goals", "Responsibilities", "Check-ins")
+
+
+def learning_guide(folders: list[Path] | None = None) -> dict[str, dict[str, str]]:
+    """Why each plan section matters, with a weak and a strong example, from the knowledge base's SMART guide.
+
+    Read from the file, not the index, so that an organisation's own `smart-guide.md` replaces ours.
+    """
+    guide: dict[str, dict[str, str]] = {}
+    for folder in [*(folders or []), BUNDLED]:
+        path = next(iter(sorted(Path(folder).rglob("smart-guide.md"))), None) if Path(folder).is_dir() else None
+        if path is None:
+            continue
+        _, body = read_document(path)
+        for section in re.split(r"\n(?=##\s)", "\n" + body):
+            lines = section.strip().splitlines()
+            if not lines or not lines[0].startswith("## "):
+                continue
+            fields = {}
+            for line in lines[1:]:
+                m = re.match(r"^(Why it matters|Weak|Strong|Tip):\s*(.+)$", line.strip())
+                if m:
+                    fields[m.group(1).split()[0].lower()] = m.group(2).strip()
+            if fields:
+                guide[lines[0][3:].strip()] = fields
+        break
+    return guide

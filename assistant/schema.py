@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 SCHEMA_FILE = Path(__file__).with_name("plan.schema.json")
 
@@ -118,11 +118,20 @@ class Plan(_Model):
     sources: list[Source] = Field(default_factory=list, description="Sample plans and policy the draft drew on.")
 
     @model_validator(mode="after")
-    def _cross_field_rules(self) -> "Plan":
+    def _cross_field_rules(self, info: ValidationInfo) -> "Plan":
+        if info.context and info.context.get("lenient"):
+            return self  # a person's edit in progress: kept, and its rule errors shown as flags instead
         errors = plan_rule_errors(self)
         if errors:
             raise ValueError("; ".join(errors))
         return self
+
+
+def load_plan_lenient(data: dict | str) -> Plan:
+    """A stored or edited plan even while it breaks a cross-field rule (the checks flag it)."""
+    if isinstance(data, str):
+        data = json.loads(data)
+    return Plan.model_validate(data, context={"lenient": True})
 
 
 def plan_rule_errors(plan: Plan) -> list[str]:

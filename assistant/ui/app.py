@@ -1,0 +1,443 @@
+"""The manager's workspace (Gradio): draft, edit, check, export, keep every version, HR review, learn.
+
+Only wiring lives here: every step is a `Workspace` or `PlanStore` call, and plans cross into the
+UI through `tables.py`. The session (open plan id and the notes) is kept in the browser's local
+storage and the working copy on the server, so a refresh or a closed tab loses nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import gradio as gr
+
+from ..drafting.base import DraftingError
+from ..export import to_markdown
+from ..inputs import InputError, read_notes
+from ..knowledge import learning_guide, open_knowledge
+from ..notes import analyse
+from ..schema import Plan, load_plan_lenient
+from ..settings import Settings, get_settings
+from ..storage import WorkflowError
+from ..workspace import EXPORTS, Workspace
+from . import tables as T
+from .labels import label
+
+EMPTY_SESSION = {"plan_id": None, "notes": ""}
+SECTION_GUIDE = {"deficiencies": "Deficiencies", "causes": "Root causes", "goals": "Goals",
+                 "responsibilities": "Responsibilities", "check_ins": "Check-ins"}
+CSS = """
+.pc-guide {border-left: 4px solid #7c9cd6; padding-left: 10px; background: #f6f8fc}
+.pc-status {min-height: 1.5em}
+"""
+
+
+def _date_or_none(text: str) -> dt.date | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise gr.Error(f"'{text}' is not a date: use YYYY-MM-DD") from None
+
+
+def _analysis(plan: Plan | None, notes: str):
+    if not (notes or "").strip():
+        return None
+    try:
+        return analyse(notes, interview_date=plan.interview_date if plan else None)
+    except Exception:  # highlighting is a convenience; never let it break editing
+        return None
+
+
+def _sources_md(plan: Plan) -> str:
+    if not plan.sources:
+        return ""
+    return "\n".join(f"- **{s.title}** ({s.kind}) — `{s.path}`" for s in plan.sources)
+
+
+def _guide_md(section: str, lang: str, plan: Plan | None = None) -> str:
+    entry = learning_guide().get(SECTION_GUIDE[section], {})
+    if not entry:
+        return ""
+    lines = [f"**{label(lang, 'why')}:** {entry.get('why', '')}",
+             f"- **{label(lang, 'weak')}:** {entry.get('weak', '')}",
+             f"- **{label(lang, 'strong')}:** {entry.get('strong', '')}",
+             f"- **{label(lang, 'tip')}:** {entry.get('tip', '')}"]
+    if section == "goals" and plan is not None:
+        advice = [f"- {f.location}: {f.message} {f.suggestion or ''}" for f in plan.review_flags if f.kind == "smart"]
+        if advice:
+            lines += ["", "**SMART check:**", *advice]
+    return "\n".join(lines)
+
+
+def build(settings: Settings | None = None) -> gr.Blocks:
+    settings = settings or get_settings()
+    ws = Workspace.open(settings)
+    store = ws.store
+    # Index the knowledge base while the page loads, not during the first manager's draft.
+    threading.Thread(target=open_knowledge, args=(settings,), daemon=True, name="knowledge-index").start()
+
+    def plan_outputs(plan: Plan, notes: str, highlight_ids: list[str] | None = None):
+        t = T.to_tables(plan)
+        ids = highlight_ids if highlight_ids is not None else [i for f in plan.review_flags for i in f.sentence_ids]
+        return (t["deficiencies"], t["causes"], t["goals"], t["employee"], t["manager"], t["organisation"],
+                t["check_ins"], t["flags"], T.highlighted_notes(_analysis(plan, notes), notes, ids),
+                _sources_md(plan), to_markdown(plan), plan.model_dump(mode="json"))
+
+    def versions_choices(plan_id: str | None):
+        if not plan_id:
+            return gr.update(choices=[], value=None)
+        rows = store.versions(plan_id)
+        choices = [(f"v{r['number']} · {r['kind']} · {r['author'] or ''} · {r['created_at']:%Y-%m-%d %H:%M}", r["number"])
+                   for r in rows]
+        return gr.update(choices=choices, value=rows[0]["number"] if rows else None)
+
+    def diff_text(plan_id: str | None, number: int | None) -> str:
+        if not plan_id or not store.versions(plan_id):
+            return ""
+        return store.diff(plan_id, number or 1) or "(no changes)"
+
+    # ------------------------------------------------------------ handlers
+
+    def do_draft(notes, employee, role, interview_date, author, session, progress=gr.Progress()):
+        progress(0.1, desc="Reading the notes")
+        try:
+            plan_id, plan = ws.draft(notes, employee=employee, role=role, interview_date=_date_or_none(interview_date),
+                                     author=author or "manager")
+        except (InputError, DraftingError) as exc:
+            raise gr.Error(str(exc)) from None
+        progress(0.9, desc="Checking the draft")
+        session = {"plan_id": plan_id, "notes": notes}
+        status = f"Drafted by {plan.drafter}: {len(plan.deficiencies)} deficiencies, {len(plan.goals)} goals, " \
+                 f"{sum(f.severity == 'error' for f in plan.review_flags)} errors to fix. Saved as version 1."
+        return (*plan_outputs(plan, notes), session, plan_id, status, plan.employee.name or "",
+                plan.employee.role or "", plan.interview_date.isoformat() if plan.interview_date else "",
+                versions_choices(plan_id), diff_text(plan_id, 1))
+
+    def do_edit(deficiencies, causes, goals, employee_rows, manager_rows, organisation_rows, check_ins, plan_data,
+                notes, session):
+        if not plan_data:
+            return (*[gr.update()] * 12, "Draft a plan first.")
+        base = load_plan_lenient(plan_data)
+        plan, problems = T.from_tables(base, {"deficiencies": deficiencies, "causes": causes, "goals": goals,
+                                              "employee": employee_rows, "manager": manager_rows,
+                                              "organisation": organisation_rows, "check_ins": check_ins})
+        plan = ws.check(plan, notes, (session or {}).get("plan_id"))
+        errors = sum(f.severity == "error" for f in plan.review_flags)
+        status = "; ".join(problems) if problems else f"Checked: {errors} errors, " \
+                 f"{sum(f.severity == 'warning' for f in plan.review_flags)} warnings. Autosaved."
+        return (*plan_outputs(plan, notes), status)
+
+    def do_select_flag(plan_data, notes, evt: gr.SelectData):
+        if not plan_data:
+            return gr.update()
+        plan = load_plan_lenient(plan_data)
+        row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+        flags = T.sorted_flags(plan.review_flags)
+        ids = flags[row].sentence_ids if 0 <= row < len(flags) else []
+        return T.highlighted_notes(_analysis(plan, notes), notes, ids, "flag")
+
+    def do_select_evidence(plan_data, notes, evt: gr.SelectData):
+        if not plan_data:
+            return gr.update()
+        plan = load_plan_lenient(plan_data)
+        row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+        ids = plan.deficiencies[row].source_sentences if 0 <= row < len(plan.deficiencies) else []
+        return T.highlighted_notes(_analysis(plan, notes), notes, ids)
+
+    def do_notes_changed(notes, session):
+        session = dict(session or EMPTY_SESSION)
+        session["notes"] = notes
+        if session.get("plan_id"):
+            try:
+                store.autosave(session["plan_id"], notes, None)
+            except KeyError:
+                session["plan_id"] = None
+        return session
+
+    def do_upload(file):
+        if file is None:
+            return gr.update()
+        try:
+            return read_notes(str(file), settings.max_notes_chars)
+        except InputError as exc:
+            raise gr.Error(str(exc)) from None
+
+    def do_save(plan_data, notes, author, session):
+        plan_id = (session or {}).get("plan_id")
+        if not plan_data or not plan_id:
+            raise gr.Error("Draft a plan first.")
+        number = ws.save(plan_id, load_plan_lenient(plan_data), notes, author or "manager")
+        return f"Saved as version {number}.", versions_choices(plan_id), diff_text(plan_id, 1)
+
+    def do_submit(plan_data, notes, author, session):
+        plan_id = (session or {}).get("plan_id")
+        if not plan_data or not plan_id:
+            raise gr.Error("Draft a plan first.")
+        ws.save(plan_id, load_plan_lenient(plan_data), notes, author or "manager")
+        try:
+            store.set_status(plan_id, "submitted", author or "manager")
+        except WorkflowError as exc:
+            raise gr.Error(str(exc)) from None
+        return "Submitted to HR for review."
+
+    def do_export(fmt, plan_data):
+        if not plan_data:
+            raise gr.Error("Draft a plan first.")
+        path = ws.export(load_plan_lenient(plan_data), fmt)
+        return str(path)
+
+    def do_restore(session):
+        """Page load: reopen the plan this browser was working on, or at least its notes."""
+        session = session or EMPTY_SESSION
+        plan_id = session.get("plan_id")
+        if plan_id:
+            try:
+                stored = store.get(plan_id)
+            except KeyError:
+                stored = None
+            if stored is not None and stored.plan is not None:
+                plan = stored.plan
+                return (*plan_outputs(plan, stored.notes), stored.notes, plan_id, f"Reopened plan ({stored.status}).",
+                        plan.employee.name or "", plan.employee.role or "",
+                        plan.interview_date.isoformat() if plan.interview_date else "",
+                        versions_choices(plan_id), diff_text(plan_id, 1))
+        return (*[gr.update()] * 11, None, session.get("notes", ""), None, "", gr.update(), gr.update(), gr.update(),
+                versions_choices(None), "")
+
+    def do_new(session):
+        return EMPTY_SESSION, "", None, None, "New plan: paste notes and draft.", *[[] for _ in range(8)]
+
+    def do_open(plan_id):
+        if not plan_id:
+            raise gr.Error("Select a plan first.")
+        stored = store.get(plan_id)
+        session = {"plan_id": plan_id, "notes": stored.notes}
+        if stored.plan is None:
+            return (*[gr.update()] * 11, None, stored.notes, plan_id, "Opened.", session, versions_choices(plan_id), "")
+        return (*plan_outputs(stored.plan, stored.notes), stored.notes, plan_id, f"Opened ({stored.status}).", session,
+                versions_choices(plan_id), diff_text(plan_id, 1))
+
+    def plan_list(status: str | None = None):
+        rows = []
+        for p in store.list(status):
+            flags = p.plan.review_flags if p.plan else []
+            rows.append([p.id, p.employee or "", p.status, sum(f.severity == "error" for f in flags),
+                         sum(f.kind in ("bias", "sensitive", "injection") for f in flags), f"{p.updated_at:%Y-%m-%d %H:%M}"])
+        return rows
+
+    def do_hr_list():
+        return [r for r in plan_list() if r[2] in ("submitted", "changes_requested", "approved")]
+
+    def do_hr_select(rows, evt: gr.SelectData):
+        data = T._rows(rows)
+        row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+        if not (0 <= row < len(data)):
+            return "", "", []
+        plan_id = data[row][0]
+        return plan_id, *hr_view(plan_id)
+
+    def hr_view(plan_id: str):
+        stored = store.get(plan_id)
+        body = to_markdown(stored.plan, include_review=True) if stored.plan else stored.notes
+        trail = [[f"{a['at']:%Y-%m-%d %H:%M:%S}", a["actor"], a["action"], a["detail"]] for a in store.audit_trail(plan_id)]
+        return f"**{label('en', 'status')}: {stored.status}**\n\n" + body, trail
+
+    def do_hr_action(action, plan_id, comment, override, author):
+        if not plan_id:
+            raise gr.Error("Select a plan first.")
+        actor = author or "HR"
+        try:
+            if action == "comment":
+                store.comment(plan_id, actor, comment)
+            else:
+                store.set_status(plan_id, action, actor, comment=comment, override=override)
+        except WorkflowError as exc:
+            raise gr.Error(str(exc)) from None
+        return (*hr_view(plan_id), do_hr_list(), "")
+
+    # ------------------------------------------------------------ layout
+
+    with gr.Blocks(title="PlanCoach") as demo:
+        session = gr.BrowserState(EMPTY_SESSION, storage_key="plancoach-session")
+        plan_state = gr.State(None)
+        with gr.Row():
+            title = gr.Markdown(f"## {label('en', 'title')}")
+            ui_lang = gr.Radio([("English", "en"), ("中文", "zh")], value="en", label=label("en", "ui_language"), scale=0,
+                               min_width=220)
+            author = gr.Textbox(label=label("en", "you"), value="manager", scale=0, min_width=200, elem_id="pc-author")
+        with gr.Tabs():
+            with gr.Tab(label("en", "tab_draft"), id="draft") as tab_draft:
+                with gr.Row():
+                    with gr.Column(scale=2):
+                        notes = gr.Textbox(label=label("en", "notes"), info=label("en", "notes_info"), lines=14,
+                                           max_lines=40, elem_id="pc-notes")
+                        upload = gr.File(label=label("en", "upload"), file_types=[".txt", ".md", ".docx"], height=90)
+                        with gr.Row():
+                            employee = gr.Textbox(label=label("en", "employee"), elem_id="pc-employee")
+                            role = gr.Textbox(label=label("en", "role"))
+                            interview_date = gr.Textbox(label=label("en", "interview_date"))
+                        with gr.Row():
+                            draft_btn = gr.Button(label("en", "draft"), variant="primary", elem_id="pc-draft")
+                            new_btn = gr.Button(label("en", "new"), variant="secondary")
+                        learning = gr.Checkbox(label=label("en", "learning"), value=False)
+                        highlight = gr.HighlightedText(label=label("en", "highlight"), combine_adjacent=False,
+                                                       show_legend=False, elem_id="pc-highlight")
+                        sources = gr.Markdown(elem_id="pc-sources")
+                    with gr.Column(scale=3):
+                        status = gr.Markdown(elem_classes="pc-status", elem_id="pc-status")
+                        plan_id_box = gr.Textbox(label="Plan id", interactive=False, elem_id="pc-plan-id", max_lines=1)
+                        guides = {}
+                        guides["deficiencies"] = gr.Markdown(visible=False, elem_classes="pc-guide")
+                        deficiencies = gr.Dataframe(headers=T.DEFICIENCY_COLUMNS, label=label("en", "deficiencies"),
+                                                    interactive=True, type="array", wrap=True, elem_id="pc-deficiencies",
+                                                    column_widths=["8%", "22%", "58%", "12%"])
+                        guides["causes"] = gr.Markdown(visible=False, elem_classes="pc-guide")
+                        causes = gr.Dataframe(headers=T.CAUSE_COLUMNS, label=label("en", "causes"), interactive=True,
+                                              type="array", wrap=True, column_widths=["85%", "15%"])
+                        guides["goals"] = gr.Markdown(visible=False, elem_classes="pc-guide")
+                        goals = gr.Dataframe(headers=T.GOAL_COLUMNS, label=label("en", "goals"), interactive=True,
+                                             type="array", wrap=True, elem_id="pc-goals")
+                        guides["responsibilities"] = gr.Markdown(visible=False, elem_classes="pc-guide")
+                        with gr.Row():
+                            resp = {owner: gr.Dataframe(headers=T.RESPONSIBILITY_COLUMNS, interactive=True, type="array",
+                                                        wrap=True, label=label("en", f"resp_{owner}"),
+                                                        elem_id=f"pc-resp-{owner}")
+                                    for owner in T.OWNERS}
+                        guides["check_ins"] = gr.Markdown(visible=False, elem_classes="pc-guide")
+                        check_ins = gr.Dataframe(headers=T.CHECK_IN_COLUMNS, label=label("en", "check_ins"),
+                                                 interactive=True, type="array", column_widths=["20%", "80%"])
+                        flags = gr.Dataframe(headers=T.FLAG_COLUMNS, label=label("en", "flags"), interactive=False,
+                                             type="array", wrap=True, elem_id="pc-flags")
+                        with gr.Row():
+                            save_btn = gr.Button(label("en", "save"), elem_id="pc-save")
+                            submit_btn = gr.Button(label("en", "submit"))
+                            export_fmt = gr.Dropdown(list(EXPORTS), value="docx", label=label("en", "export_format"),
+                                                     elem_id="pc-export-format")
+                            export_btn = gr.Button(label("en", "export"), elem_id="pc-export")
+                        download = gr.File(label=label("en", "download"), interactive=False, elem_id="pc-download")
+                        with gr.Accordion("Preview (plan headings follow the notes' language)", open=False):
+                            preview = gr.Markdown()
+                        with gr.Accordion(label("en", "diff"), open=False):
+                            version_pick = gr.Dropdown(label=label("en", "versions"), choices=[])
+                            diff = gr.Code(language="markdown", label=label("en", "diff"))
+            with gr.Tab(label("en", "tab_plans"), id="plans") as tab_plans:
+                plans_table = gr.Dataframe(headers=["ID", "Employee", "Status", "Errors", "Bias/sensitive flags", "Updated"],
+                                           interactive=False, type="array")
+                with gr.Row():
+                    selected_id = gr.Textbox(label="Plan id", max_lines=1)
+                    refresh_btn = gr.Button(label("en", "refresh"))
+                    open_btn = gr.Button(label("en", "open"), variant="primary")
+            with gr.Tab(label("en", "tab_hr"), id="hr") as tab_hr:
+                hr_table = gr.Dataframe(headers=["ID", "Employee", "Status", "Errors", "Bias/sensitive flags", "Updated"],
+                                        interactive=False, type="array", label=label("en", "hr_list"))
+                hr_id = gr.Textbox(label="Plan id", max_lines=1)
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        hr_plan = gr.Markdown()
+                    with gr.Column(scale=2):
+                        hr_comment = gr.Textbox(label=label("en", "hr_comment"), lines=3)
+                        hr_override = gr.Textbox(label=label("en", "hr_override"))
+                        with gr.Row():
+                            comment_btn = gr.Button(label("en", "add_comment"))
+                            changes_btn = gr.Button(label("en", "request_changes"), variant="stop")
+                            approve_btn = gr.Button(label("en", "approve"), variant="primary")
+                        audit = gr.Dataframe(headers=["When", "Who", "What", "Detail"], interactive=False, type="array",
+                                             label=label("en", "audit"), wrap=True)
+
+        plan_views = [deficiencies, causes, goals, resp["employee"], resp["manager"], resp["organisation"], check_ins,
+                      flags, highlight, sources, preview, plan_state]
+        header_fields = [employee, role, interview_date]
+
+        draft_btn.click(do_draft, [notes, employee, role, interview_date, author, session],
+                        [*plan_views, session, plan_id_box, status, *header_fields, version_pick, diff],
+                        api_name="draft", concurrency_limit=4)
+        edit_inputs = [deficiencies, causes, goals, resp["employee"], resp["manager"], resp["organisation"], check_ins,
+                       plan_state, notes, session]
+        for table in (deficiencies, causes, goals, *resp.values(), check_ins):
+            table.input(do_edit, edit_inputs, [*plan_views, status], trigger_mode="always_last",
+                        api_visibility="private")
+        check_event = gr.Button(visible=False, elem_id="pc-check")
+        check_event.click(do_edit, edit_inputs, [*plan_views, status], api_name="check")
+        flags.select(do_select_flag, [plan_state, notes], highlight, api_visibility="private")
+        deficiencies.select(do_select_evidence, [plan_state, notes], highlight, api_visibility="private")
+        notes.change(do_notes_changed, [notes, session], session, trigger_mode="always_last", api_visibility="private")
+        upload.upload(do_upload, upload, notes, api_name="upload")
+        save_btn.click(do_save, [plan_state, notes, author, session], [status, version_pick, diff], api_name="save")
+        submit_btn.click(do_submit, [plan_state, notes, author, session], status, api_name="submit")
+        export_btn.click(do_export, [export_fmt, plan_state], download, api_name="export")
+        version_pick.change(lambda s, n: diff_text((s or {}).get("plan_id"), n), [session, version_pick], diff,
+                            api_visibility="private")
+        new_btn.click(do_new, session, [session, notes, plan_state, plan_id_box, status, deficiencies, causes, goals,
+                                        resp["employee"], resp["manager"], resp["organisation"], check_ins, flags],
+                      api_visibility="private")
+        demo.load(do_restore, session, [*plan_views, notes, plan_id_box, status, *header_fields, version_pick, diff],
+                  api_visibility="private")
+
+        def toggle_learning(on, lang, plan_data):
+            plan = load_plan_lenient(plan_data) if plan_data else None
+            return [gr.update(visible=bool(on), value=_guide_md(key, lang, plan) if on else "") for key in guides]
+
+        learning.change(toggle_learning, [learning, ui_lang, plan_state], list(guides.values()), api_visibility="private")
+        plan_state.change(toggle_learning, [learning, ui_lang, plan_state], list(guides.values()),
+                          api_visibility="private")
+
+        refresh_btn.click(lambda: plan_list(), None, plans_table, api_name="plans")
+        tab_plans.select(lambda: plan_list(), None, plans_table, api_visibility="private")
+        def pick_plan(rows, evt: gr.SelectData):
+            data = T._rows(rows)
+            row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+            return data[row][0] if 0 <= row < len(data) else ""
+
+        plans_table.select(pick_plan, plans_table, selected_id, api_visibility="private")
+        open_btn.click(do_open, selected_id, [*plan_views, notes, plan_id_box, status, session, version_pick, diff],
+                       api_name="open")
+        tab_hr.select(do_hr_list, None, hr_table, api_visibility="private")
+        hr_table.select(do_hr_select, hr_table, [hr_id, hr_plan, audit], api_visibility="private")
+        hr_outputs = [hr_plan, audit, hr_table, hr_comment]
+        def hr_comment_fn(plan_id, comment, override, author):
+            return do_hr_action("comment", plan_id, comment, override, author)
+
+        def hr_request_changes(plan_id, comment, override, author):
+            return do_hr_action("changes_requested", plan_id, comment, override, author)
+
+        def hr_approve(plan_id, comment, override, author):
+            return do_hr_action("approved", plan_id, comment, override, author)
+
+        hr_inputs = [hr_id, hr_comment, hr_override, author]
+        comment_btn.click(hr_comment_fn, hr_inputs, hr_outputs, api_name="hr_comment")
+        changes_btn.click(hr_request_changes, hr_inputs, hr_outputs, api_name="hr_request_changes")
+        approve_btn.click(hr_approve, hr_inputs, hr_outputs, api_name="hr_approve")
+
+        def relabel(lang):
+            L = lambda key: label(lang, key)  # noqa: E731
+            return (
+                f"## {L('title')}", gr.update(label=L("ui_language")), gr.update(label=L("you")),
+                gr.update(label=L("notes"), info=L("notes_info")), gr.update(label=L("upload")),
+                gr.update(label=L("employee")), gr.update(label=L("role")), gr.update(label=L("interview_date")),
+                gr.update(value=L("draft")), gr.update(value=L("new")), gr.update(label=L("learning")),
+                gr.update(label=L("highlight")), gr.update(label=L("deficiencies")), gr.update(label=L("causes")),
+                gr.update(label=L("goals")), *[gr.update(label=L(f"resp_{o}")) for o in T.OWNERS],
+                gr.update(label=L("check_ins")), gr.update(label=L("flags")), gr.update(value=L("save")),
+                gr.update(value=L("submit")), gr.update(label=L("export_format")), gr.update(value=L("export")),
+                gr.update(label=L("download")), gr.update(label=L("versions")), gr.update(label=L("hr_comment")),
+                gr.update(label=L("hr_override")), gr.update(value=L("add_comment")),
+                gr.update(value=L("request_changes")), gr.update(value=L("approve")), gr.update(label=L("audit")),
+                gr.update(label=L("hr_list")), gr.update(label=L("tab_draft")), gr.update(label=L("tab_plans")),
+                gr.update(label=L("tab_hr")),
+            )
+
+        ui_lang.change(relabel, ui_lang, [
+            title, ui_lang, author, notes, upload, employee, role, interview_date, draft_btn, new_btn, learning, highlight,
+            deficiencies, causes, goals, *resp.values(), check_ins, flags, save_btn, submit_btn, export_fmt, export_btn,
+            download, version_pick, hr_comment, hr_override, comment_btn, changes_btn, approve_btn, audit, hr_table,
+            tab_draft, tab_plans, tab_hr], api_visibility="private")
+    return demo
+
+
+def launch(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None = None, **kwargs) -> None:
+    demo = build(settings)
+    demo.queue(default_concurrency_limit=8)
+    demo.launch(server_name=host, server_port=port, css=CSS, footer_links=["api"], show_error=True, **kwargs)

@@ -1,0 +1,152 @@
+"""A plan as the editable tables the workspace shows, and back: the only translation the UI needs."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..notes import NotesAnalysis
+from ..schema import CheckIn, Deficiency, Goal, Plan, ReviewFlag, Responsibility, RootCause, load_plan_lenient
+
+OWNERS = ("employee", "manager", "organisation")
+DEFICIENCY_COLUMNS = ["ID", "Area", "Evidence", "Sentences"]
+CAUSE_COLUMNS = ["Cause", "Deficiencies"]
+GOAL_COLUMNS = ["ID", "Description", "Metric", "Baseline", "Target", "Deadline", "Deficiencies", "SMART"]
+RESPONSIBILITY_COLUMNS = ["Party", "Action", "Due"]
+CHECK_IN_COLUMNS = ["Date", "Focus"]
+FLAG_COLUMNS = ["Severity", "Kind", "Message", "Where", "Suggestion"]
+
+
+def _ids(text) -> list[str]:
+    return [t for t in re.split(r"[\s,;，、]+", str(text or "").strip().upper()) if t]
+
+
+def _date(text, problems: list[str], where: str) -> dt.date | None:
+    text = str(text or "").strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        problems.append(f"{where}: '{text}' is not a date (use YYYY-MM-DD)")
+        return None
+
+
+def _rows(table) -> list[list[str]]:
+    """Rows of a Dataframe value (list of lists, or a pandas frame), blanks dropped."""
+    if table is None:
+        return []
+    if hasattr(table, "values") and hasattr(table, "columns"):
+        table = table.values.tolist()
+    if isinstance(table, dict):
+        table = table.get("data", [])
+    rows = [["" if c is None or (isinstance(c, float) and c != c) else str(c) for c in row] for row in table]
+    return [r for r in rows if any(c.strip() for c in r)]
+
+
+def smart_status(plan: Plan) -> list[str]:
+    out = []
+    for i, _ in enumerate(plan.goals):
+        missing = [f for f in plan.review_flags if f.kind == "smart" and (f.location or "").startswith(f"goals[{i}]")]
+        out.append("✓" if not missing else "✗ " + "; ".join(f.message.split(":")[-1].strip() for f in missing)[:120])
+    return out
+
+
+def to_tables(plan: Plan) -> dict[str, list[list[str]]]:
+    status = smart_status(plan)
+    tables = {
+        "deficiencies": [[d.id, d.area, d.evidence, ", ".join(d.source_sentences)] for d in plan.deficiencies],
+        "causes": [[c.cause, ", ".join(c.deficiency_ids)] for c in plan.root_causes],
+        "goals": [[g.id, g.description, g.metric or "", g.baseline or "", g.target or "",
+                   g.deadline.isoformat() if g.deadline else "", ", ".join(g.deficiency_ids), status[i]]
+                  for i, g in enumerate(plan.goals)],
+        "check_ins": [[c.date.isoformat(), c.focus] for c in plan.check_ins],
+        "flags": flag_rows(plan.review_flags),
+    }
+    for owner in OWNERS:
+        tables[owner] = [[r.party, r.action, r.due.isoformat() if r.due else ""]
+                         for r in plan.responsibilities if r.owner == owner]
+    return tables
+
+
+def flag_rows(flags: list[ReviewFlag]) -> list[list[str]]:
+    order = {"error": 0, "warning": 1, "info": 2}
+    return [[f.severity, f.kind, f.message, f.location or "", f.suggestion or ""]
+            for f in sorted(flags, key=lambda f: order[f.severity])]
+
+
+def sorted_flags(flags: list[ReviewFlag]) -> list[ReviewFlag]:
+    order = {"error": 0, "warning": 1, "info": 2}
+    return sorted(flags, key=lambda f: order[f.severity])
+
+
+def from_tables(base: Plan, tables: dict) -> tuple[Plan, list[str]]:
+    """The edited plan, and the cells that could not be read. Unknown rows are the manager's own."""
+    problems: list[str] = []
+    known_defs = {d.id: d for d in base.deficiencies}
+    deficiencies = []
+    for n, row in enumerate(_rows(tables.get("deficiencies")), 1):
+        row += [""] * (4 - len(row))
+        did = row[0].strip() or f"D{n}"
+        original = known_defs.get(did)
+        edited = original is None or original.evidence != row[2]
+        deficiencies.append(Deficiency(id=did, area=row[1].strip(), evidence=row[2].strip(), source_sentences=_ids(row[3]),
+                                       manager_set=(original.manager_set if original and not edited else
+                                                    original is None)))
+    causes = [RootCause(cause=r[0].strip(), deficiency_ids=_ids(r[1] if len(r) > 1 else ""))
+              for r in _rows(tables.get("causes")) if r[0].strip()]
+    known_goals = {g.id: g for g in base.goals}
+    goals = []
+    for n, row in enumerate(_rows(tables.get("goals")), 1):
+        row += [""] * (8 - len(row))
+        gid = row[0].strip() or f"G{n}"
+        original = known_goals.get(gid)
+        values = dict(description=row[1].strip(), metric=row[2].strip() or None, baseline=row[3].strip() or None,
+                      target=row[4].strip() or None)
+        changed_numbers = original is None or (original.target, original.baseline) != (values["target"], values["baseline"])
+        goals.append(Goal(id=gid, deficiency_ids=_ids(row[6]), deadline=_date(row[5], problems, f"goal {gid} deadline"),
+                          source_sentences=original.source_sentences if original else [],
+                          manager_set=bool(original.manager_set if original and not changed_numbers else original is None),
+                          **values))
+    responsibilities = []
+    for owner in OWNERS:
+        for row in _rows(tables.get(owner)):
+            row += [""] * (3 - len(row))
+            if not row[1].strip():
+                continue
+            match = next((r for r in base.responsibilities if r.owner == owner and r.action == row[1].strip()), None)
+            responsibilities.append(Responsibility(
+                owner=owner, party=row[0].strip() or owner, action=row[1].strip(),
+                due=_date(row[2], problems, f"{owner} action due date"),
+                goal_ids=match.goal_ids if match else [], source_sentences=match.source_sentences if match else []))
+    check_ins = []
+    for row in _rows(tables.get("check_ins")):
+        day = _date(row[0], problems, "check-in date")
+        if day:
+            check_ins.append(CheckIn(date=day, focus=(row[1] if len(row) > 1 else "").strip() or "Progress review"))
+    deadlines = [g.deadline for g in goals if g.deadline]
+    data = base.model_dump()
+    data.update(
+        deficiencies=[d.model_dump() for d in deficiencies], root_causes=[c.model_dump() for c in causes],
+        goals=[g.model_dump() for g in goals], responsibilities=[r.model_dump() for r in responsibilities],
+        check_ins=[c.model_dump() for c in check_ins], review_flags=[],
+        status="draft" if deficiencies and goals else base.status,
+    )
+    data["period"] = {"start": base.period.start or base.interview_date, "end": max(deadlines) if deadlines else base.period.end}
+    return load_plan_lenient(data), problems
+
+
+def highlighted_notes(analysis: NotesAnalysis | None, notes: str, sentence_ids: list[str], label: str = "evidence"):
+    """The notes as (text, label) spans for gr.HighlightedText, the given sentences marked."""
+    if analysis is None:
+        return [(notes, None)] if notes else []
+    wanted = set(sentence_ids)
+    spans, pos = [], 0
+    text = analysis.text
+    for s in analysis.sentences:
+        if s.start > pos:
+            spans.append((text[pos:s.start], None))
+        spans.append((text[s.start:s.end], f"{label} {s.id}" if s.id in wanted else None))
+        pos = max(pos, s.end)
+    if pos < len(text):
+        spans.append((text[pos:], None))
+    return spans

@@ -1,0 +1,71 @@
+"""What the web workspace does, as plain functions: the Gradio UI and its API are thin layers on this.
+
+Every function takes and returns plans and ids, never UI components, so the same steps are
+used by the browser, by `gradio_client` and by the tests.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .export import to_docx, to_json, to_markdown, to_pdf
+from .pipeline import draft_plan, recheck
+from .schema import Plan
+from .settings import Settings, get_settings
+from .storage import PlanStore, open_store
+
+EXPORTS = {"markdown": (".md", "text"), "docx": (".docx", "bytes"), "pdf": (".pdf", "bytes"), "json": (".json", "text")}
+
+
+@dataclass
+class Workspace:
+    settings: Settings
+    store: PlanStore
+
+    @classmethod
+    def open(cls, settings: Settings | None = None) -> "Workspace":
+        settings = settings or get_settings()
+        return cls(settings, open_store(settings.resolved_database_url()))
+
+    def draft(self, notes: str, *, employee: str | None = None, role: str | None = None,
+              interview_date: dt.date | None = None, author: str = "manager", plan_id: str | None = None,
+              drafter: str | None = None) -> tuple[str, Plan]:
+        """Draft from notes and store the draft as a version (of a new plan, or of `plan_id`)."""
+        result = draft_plan(notes, employee=employee or None, role=role or None, interview_date=interview_date,
+                            drafter=drafter, settings=self.settings)
+        plan = result.plan
+        if plan_id:
+            self.store.save_version(plan_id, plan, notes, author, kind="draft")
+            return plan_id, plan
+        return self.store.create(notes, plan, author), plan
+
+    def check(self, plan: Plan, notes: str | None, plan_id: str | None = None) -> Plan:
+        """Re-run every check on an edited plan; the working copy is autosaved with it."""
+        checked = recheck(plan, notes, self.settings)
+        if plan_id:
+            self.store.autosave(plan_id, notes or "", checked)
+        return checked
+
+    def save(self, plan_id: str, plan: Plan, notes: str, author: str = "manager") -> int:
+        return self.store.save_version(plan_id, self.check(plan, notes), notes, author, kind="edit")
+
+    def export(self, plan: Plan, fmt: str, folder: Path | None = None) -> Path:
+        """Write the plan as a document for download; the file name says whose plan it is."""
+        if fmt not in EXPORTS:
+            raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORTS)}")
+        suffix, _ = EXPORTS[fmt]
+        folder = folder or Path(tempfile.mkdtemp(prefix="plancoach-export-"))
+        name = re.sub(r"[^\w\-]+", "-", plan.employee.name or "plan", flags=re.UNICODE).strip("-") or "plan"
+        path = folder / f"improvement-plan-{name}{suffix}"
+        if fmt == "markdown":
+            path.write_text(to_markdown(plan, include_review=False), encoding="utf-8")
+        elif fmt == "json":
+            path.write_text(to_json(plan), encoding="utf-8")
+        elif fmt == "docx":
+            path.write_bytes(to_docx(plan))
+        else:
+            path.write_bytes(to_pdf(plan))
+        return path

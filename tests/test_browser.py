@@ -1,0 +1,83 @@
+"""End to end in a real browser: Debian's chromium driven by Playwright against `plancoach serve`.
+
+Pastes notes, drafts, breaks a goal's target and sees the SMART flag appear, fixes it, exports
+DOCX, reloads the page and finds the plan still there. A screenshot is kept in the test's tmp dir.
+"""
+from __future__ import annotations
+
+import shutil
+import zipfile
+
+import pytest
+
+from .conftest import TRAINER_NOTES
+from .servers import running_app
+
+chromium = shutil.which("chromium")
+pytestmark = pytest.mark.skipif(chromium is None, reason="Debian's chromium is not installed (scripts/test.sh installs it)")
+
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def status_says(page, words: str, timeout: float = 120_000) -> None:
+    page.wait_for_function(
+        "w => (document.querySelector('#pc-status')?.innerText || '').includes(w)", arg=words, timeout=timeout)
+
+
+def edit_cell(page, table: str, row: int, col: int, value: str) -> None:
+    page.locator(f"#{table} [data-testid='cell-{row}-{col}']").click()
+    page.keyboard.press("Enter")  # a selected cell opens its editor on Enter
+    editor = page.locator(f"#{table} textarea").first
+    editor.wait_for(state="visible", timeout=10_000)
+    editor.fill(value)
+    editor.press("Enter")
+
+
+def flags_text(page) -> str:
+    return page.locator("#pc-flags").inner_text()
+
+
+def test_draft_edit_check_export_and_reload(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with running_app(tmp_path) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1800}, accept_downloads=True)
+        page.goto(url)
+        page.wait_for_selector("#pc-notes textarea")
+        page.fill("#pc-notes textarea", TRAINER_NOTES)
+        page.click("#pc-draft")
+        status_says(page, "Drafted by embedded")
+        plan_id = page.input_value("#pc-plan-id input")
+        assert len(plan_id) == 32
+        assert ">= 90%" in page.locator("#pc-goals").inner_text()
+        assert "smart" not in flags_text(page)
+
+        edit_cell(page, "pc-goals", 0, 4, "")  # the goal loses its numeric target
+        page.wait_for_function("() => document.querySelector('#pc-flags').innerText.includes('smart')", timeout=60_000)
+        assert "✗" in page.locator("#pc-goals").inner_text()
+
+        edit_cell(page, "pc-goals", 0, 4, ">= 90%")  # fixed: the flag goes away
+        page.wait_for_function("() => !document.querySelector('#pc-flags').innerText.includes('smart')", timeout=60_000)
+
+        page.locator("#pc-export-format input").click()
+        page.get_by_role("option", name="docx").click()
+        page.click("#pc-export")
+        link = page.locator("#pc-download a").first
+        link.wait_for(timeout=60_000)
+        with page.expect_download() as info:
+            link.click()
+        path = tmp_path / "plan.docx"
+        info.value.save_as(path)
+        with zipfile.ZipFile(path) as docx:
+            body = docx.read("word/document.xml").decode("utf-8")
+        assert ">= 90%" in body.replace("&gt;", ">") and "Acknowledgement" in body
+
+        page.screenshot(path=str(tmp_path / "workspace.png"), full_page=True)
+        page.reload()
+        page.wait_for_function(
+            "id => document.querySelector('#pc-plan-id input')?.value === id", arg=plan_id, timeout=60_000)
+        assert ">= 90%" in page.locator("#pc-goals").inner_text()
+        assert "14 of 20" in page.input_value("#pc-notes textarea")
+        browser.close()
+    assert (tmp_path / "workspace.png").stat().st_size > 10_000
