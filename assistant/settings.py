@@ -74,7 +74,7 @@ class Settings(BaseSettings):
         "(the facts are then taken from the notes analysis); a re-ask for an unusable answer is always made.",
     )
     llm_context_tokens: int = Field(
-        default=300, description="Most of the prompt given to retrieved sample plans and policy (estimated tokens)."
+        default=200, description="Most of the prompt given to retrieved sample plans and policy (estimated tokens)."
     )
     llm_fallback_to_embedded: bool = Field(
         default=False,

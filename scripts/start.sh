@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Install PlanCoach on a fresh machine and start it: the web workspace on http://127.0.0.1:7860
-# once it is part of this version, otherwise a draft of the bundled example notes on the terminal.
+# Install PlanCoach on a fresh machine and start the web workspace on http://127.0.0.1:7860.
 # Offline, on the embedded drafter unless an LLM is configured (see README "Settings").
+# The PDF export uses Debian's fonts-wqy-zenhei for Chinese plans; it is installed when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +9,9 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install -q --disable-pip-version-check -e .
-if [ -f assistant/ui/app.py ]; then
-  exec .venv/bin/plancoach serve "$@"
+if ! fc-list :lang=zh 2>/dev/null | grep -q . && command -v apt-get >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-wqy-zenhei >/dev/null) \
+    || echo "note: fonts-wqy-zenhei could not be installed; Chinese PDF export will ask for it" >&2
 fi
-exec .venv/bin/plancoach draft examples/training-specialist.txt --format markdown
+exec .venv/bin/plancoach serve "$@"

@@ -300,7 +300,7 @@ def test_json_object_mode_sends_the_schema_the_llama_cpp_way():
     plan = draft_plan(TRAINER_NOTES, drafter=server.drafter(s), settings=s).plan
     body = server.bodies[0]
     assert body["response_format"]["type"] == "json_object"
-    assert body["response_format"]["schema"]["properties"]["goals"]["maxItems"] == 4
+    assert body["response_format"]["schema"]["properties"]["responsibilities"]["maxItems"] == 3
     assert plan.status == "draft"
 
 

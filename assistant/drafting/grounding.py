@@ -63,7 +63,7 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
     draft.deficiencies = kept
 
     # Shortfalls the analysis found and the model missed are added; each reference deficiency maps to one of ours.
-    ref_map: dict[str, str] = {}
+    ref_objs: dict = {}
     for rd in reference.deficiencies:
         mine = next((d for d in draft.deficiencies if set(d.source_sentences) & set(rd.source_sentences)), None)
         if mine is not None and coverage(mine.area, notes_tokens) < 0.34:
@@ -74,8 +74,9 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
                                    evidence=rd.evidence[:300], source_sentences=ids(rd.source_sentences)[:4])
             draft.deficiencies.append(mine)
             fixes.append(f"added {mine.id} ({rd.area}) from the notes analysis")
-        ref_map[rd.id] = mine.id
+        ref_objs[rd.id] = mine
     _unique_ids(draft.deficiencies, "D")
+    ref_map = {ref_id: mine.id for ref_id, mine in ref_objs.items()}  # after renumbering
     def_ids = {d.id for d in draft.deficiencies}
 
     # Goals: numbers and dates from the notes, linked to real deficiencies.
@@ -90,18 +91,23 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
             used_refs.add(ref.id)
         if not grounded_numbers(g.target):
             if ref is not None and ref.target:
-                fixes.append(f"{g.id}: target {g.target!r} -> {ref.target!r} (the notes' number)")
+                if g.target:
+                    fixes.append(f"{g.id}: target {g.target!r} -> {ref.target!r} (the notes' number)")
                 g.target = ref.target
+            if ref is not None and not g.baseline and ref.baseline:
+                g.baseline = ref.baseline
         if g.baseline and not grounded_numbers(g.baseline):
             fixes.append(f"{g.id}: baseline {g.baseline!r} is not in the notes")
             g.baseline = ref.baseline if ref is not None else None
-        deadline_ok = g.deadline in later_dates or (not later_dates and start < g.deadline <= end_limit)
+        deadline_ok = g.deadline is not None and (
+            g.deadline in later_dates or (not later_dates and start < g.deadline <= end_limit))
         if not deadline_ok:
             better = ref.deadline if ref is not None and ref.deadline else (
                 min(later_dates) if later_dates else start + dt.timedelta(days=min(60, max_days)))
-            fixes.append(f"{g.id}: deadline {g.deadline} -> {better}")
+            if g.deadline is not None:
+                fixes.append(f"{g.id}: deadline {g.deadline} -> {better}")
             g.deadline = better
-        if ref is not None and (not g.metric.strip() or coverage(g.metric, notes_tokens) < 0.5):
+        if ref is not None and (not (g.metric or "").strip() or coverage(g.metric, notes_tokens) < 0.5):
             g.metric = (ref.metric or "")[:120]
         if ref is not None and coverage(g.description, notes_tokens) < 0.4:
             fixes.append(f"{g.id}: description {g.description!r} is not about these notes")

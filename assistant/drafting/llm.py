@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..checks import review
 from ..notes import NotesAnalysis
-from ..schema import CheckIn, Deficiency, Employee, Goal, Period, Plan, Responsibility, RootCause
+from ..schema import Plan, load_plan_lenient
 from ..settings import Settings
 from .base import DraftContext, DraftingError
 from .embedded import EmbeddedDrafter
@@ -60,10 +60,11 @@ class DraftGoal(_Strict):
     id: str = Field(max_length=4, description="G1, G2, ...")
     deficiency_ids: list[str] = Field(max_length=3)
     description: str = Field(max_length=240)
-    metric: str = Field(max_length=120, description="What is measured.")
+    # Optional: for a goal the analysis found, these come from it (models spend seconds copying them).
+    metric: str | None = Field(default=None, max_length=120, description="What is measured.")
     baseline: str | None = Field(default=None, max_length=60, description="The value now, from the notes.")
-    target: str = Field(max_length=40, description="The value to reach, with its number from the notes.")
-    deadline: dt.date = Field(description="ISO date, YYYY-MM-DD.")
+    target: str | None = Field(default=None, max_length=40, description="The value to reach, with its number.")
+    deadline: dt.date | None = Field(default=None, description="ISO date, YYYY-MM-DD.")
     source_sentences: list[str] = Field(default_factory=list, max_length=4)
 
 
@@ -85,9 +86,10 @@ class PlanDraft(_Strict):
     """The part of a plan the model writes; who, when, check-in dates and sources come from the analysis."""
 
     deficiencies: list[DraftDeficiency] = Field(max_length=5)
-    root_causes: list[DraftCause] = Field(max_length=4)
+    root_causes: list[DraftCause] = Field(max_length=3)
     goals: list[DraftGoal] = Field(max_length=4)
-    responsibilities: list[DraftResponsibility] = Field(max_length=8)
+    # The key action for each party; the analysis adds the other agreed actions (small models are slow writers).
+    responsibilities: list[DraftResponsibility] = Field(max_length=3)
     check_ins: list[DraftCheckIn] = Field(default_factory=list, max_length=6,
                                           description="Optional; policy-spaced dates are filled in when left out.")
 
@@ -299,6 +301,16 @@ def _message_payload(message: AIMessage) -> tuple[str, dict | None]:
     return text, _parse_json(text)
 
 
+def _within_caps(data: dict) -> dict:
+    """Longer lists than the schema allows are cut, not rejected: the caps exist to stop small models looping."""
+    data = dict(data)
+    for name, field in PlanDraft.model_fields.items():
+        cap = next((m.max_length for m in field.metadata if getattr(m, "max_length", None)), None)
+        if cap and isinstance(data.get(name), list):
+            data[name] = data[name][:cap]
+    return data
+
+
 def _parse_json(text: str) -> dict | None:
     """The JSON object in a model answer, tolerating code fences and chatter around it."""
     text = re.sub(r"^\s*```(?:json)?\s*|\s*```\s*$", "", text.strip())
@@ -415,6 +427,7 @@ class LLMDrafter:
         """The draft (None when unusable) and every problem with it, worded for the repair request."""
         if data is None:
             return None, [f"The answer was not one JSON object matching the schema. It began: {_short(raw, 120)!r}"]
+        data = _within_caps(data)
         try:
             draft = PlanDraft.model_validate(data)
         except ValidationError as e:
@@ -422,31 +435,30 @@ class LLMDrafter:
         for d in draft.deficiencies:  # evidence left out is quoted from the cited sentences
             if not d.evidence.strip():
                 d.evidence = " ".join(s.text for i in d.source_sentences if (s := analysis.by_id(i.strip().upper())))
-        try:
-            plan = self.to_plan(draft, analysis, reference, DraftContext())
-        except ValidationError as e:
-            return draft, [err["msg"] for err in e.errors()[:20]]
+        plan = self.to_plan(draft, analysis, reference, DraftContext())
         flags = review(plan, analysis, max_days=self.settings.plan_max_days,
                        max_gap_days=self.settings.check_in_max_gap_days)
-        errors = [f"{f.location}: {f.message}" if f.location else f.message
-                  for f in flags if f.severity == "error" or (f.kind == "smart" and f.severity == "warning")]
+        # Errors only: a value the model left out is filled from the analysis without asking again.
+        errors = [f"{f.location}: {f.message}" if f.location else f.message for f in flags if f.severity == "error"]
         return draft, errors
 
     def to_plan(self, draft: PlanDraft, analysis: NotesAnalysis, reference: Plan, context: DraftContext) -> Plan:
+        """Lenient: a broken cross-reference becomes a schema flag from the checks (and a repair request), not a crash."""
         deadlines = [g.deadline for g in draft.goals if g.deadline]
         status = "draft" if draft.deficiencies and draft.goals else "insufficient_information"
-        return Plan(
-            status=status,
-            language=analysis.language,
-            drafter=self.name,
-            employee=Employee(name=analysis.employee_name, role=analysis.employee_role),
-            manager=analysis.manager,
-            interview_date=analysis.interview_date,
-            period=Period(start=analysis.interview_date, end=max(deadlines) if deadlines and status == "draft" else None),
-            deficiencies=[Deficiency(**d.model_dump()) for d in draft.deficiencies],
-            root_causes=[RootCause(**c.model_dump()) for c in draft.root_causes],
-            goals=[Goal(**g.model_dump()) for g in draft.goals] if status == "draft" else [],
-            responsibilities=[Responsibility(**r.model_dump()) for r in draft.responsibilities] if status == "draft" else [],
-            check_ins=[CheckIn(**c.model_dump()) for c in draft.check_ins] if status == "draft" else [],
-            sources=context.sources(),
-        )
+        drafted = status == "draft"
+        return load_plan_lenient({
+            "status": status,
+            "language": analysis.language,
+            "drafter": self.name,
+            "employee": {"name": analysis.employee_name, "role": analysis.employee_role},
+            "manager": analysis.manager,
+            "interview_date": analysis.interview_date,
+            "period": {"start": analysis.interview_date, "end": max(deadlines) if deadlines and drafted else None},
+            "deficiencies": [d.model_dump() for d in draft.deficiencies],
+            "root_causes": [c.model_dump() for c in draft.root_causes],
+            "goals": [g.model_dump() for g in draft.goals] if drafted else [],
+            "responsibilities": [r.model_dump() for r in draft.responsibilities] if drafted else [],
+            "check_ins": [c.model_dump() for c in draft.check_ins] if drafted else [],
+            "sources": [src.model_dump() for src in context.sources()],
+        })

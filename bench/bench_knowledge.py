@@ -1,0 +1,129 @@
+"""Knowledge base and LLM-path costs: ingestion throughput, retrieval latency at 1,000 and 10,000
+chunks, the LLM drafter's own overhead (everything but the model, with a fake model) and prompt size.
+
+    python bench/bench_knowledge.py [--sizes 1000 10000] [--queries 50]
+
+Targets (issue 3): retrieval p95 < 30 ms; LLM overhead p95 < 50 ms; prompt <= 4,000 tokens.
+Synthetic chunks are embedded once and cached under .plancoach/bench so that reruns only time queries.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_draft import note_sets, percentile  # noqa: E402
+
+from assistant.knowledge import BUNDLED, E5EmbeddingFunction, KnowledgeBase, knowledge_files, chunk_document  # noqa: E402
+
+
+def bundled_chunks():
+    return [c for path, root in knowledge_files([BUNDLED]) for c in chunk_document(path, root)]
+
+
+def ingest_throughput() -> tuple[int, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        kb = KnowledgeBase(Path(tmp) / "chroma")
+        started = time.perf_counter()
+        counts = kb.ingest([BUNDLED])
+        return counts["chunks"], time.perf_counter() - started
+
+
+def synthetic_store(size: int, folder: Path) -> KnowledgeBase:
+    """`size` chunks: the bundled sections, varied, embedded once and cached between runs."""
+    kb = KnowledgeBase(folder / f"chroma-{size}", collection=f"bench_{size}")
+    if kb.collection.count() >= size:
+        return kb
+    base = bundled_chunks()
+    rng = random.Random(size)
+    embed = E5EmbeddingFunction()
+    batch_docs, batch_ids, batch_meta = [], [], []
+    for i in range(kb.collection.count(), size):
+        chunk = base[i % len(base)]
+        words = chunk.text.split()
+        rng.shuffle(words)
+        text = f"{chunk.text[:300]} {' '.join(words[:40])} #{i}"
+        batch_docs.append(text)
+        batch_ids.append(f"synthetic-{i}")
+        batch_meta.append({**chunk.metadata, "source": f"synthetic/{i // 8}.md"})
+        if len(batch_docs) == 256 or i == size - 1:
+            kb.collection.add(ids=batch_ids, documents=batch_docs, metadatas=batch_meta, embeddings=embed(batch_docs))
+            batch_docs, batch_ids, batch_meta = [], [], []
+            print(f"  embedded {i + 1}/{size}", file=sys.stderr)
+    return kb
+
+
+def retrieval_latency(kb: KnowledgeBase, queries: list[str]) -> list[float]:
+    from assistant.knowledge import retrieve
+
+    retrieve(kb, queries[0], "en")
+    times = []
+    for q in queries:
+        started = time.perf_counter()
+        retrieve(kb, q, "en")
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def llm_overhead(notes: list[str], rounds: int) -> tuple[list[float], list[int]]:
+    """A draft through the LLM drafter with a model that answers instantly: all that is left is our own work."""
+    from langchain_core.language_models.fake_chat_models import FakeMessagesListChatModel
+    from langchain_core.messages import AIMessage
+
+    from assistant.drafting.embedded import EmbeddedDrafter
+    from assistant.drafting.llm import LLMDrafter
+    from assistant.notes import analyse
+    from assistant.pipeline import build_context, draft_plan
+    from assistant.settings import Settings
+
+    settings = Settings(llm_base_url="http://bench.invalid/v1", llm_model="fake")
+    times, tokens = [], []
+    for text in notes:
+        analysis = analyse(text)
+        answer = EmbeddedDrafter().draft(analysis, build_context(analysis, settings))
+        body = {k: answer.model_dump(mode="json")[k] for k in ("deficiencies", "root_causes", "goals")}
+        body["responsibilities"] = answer.model_dump(mode="json")["responsibilities"][:3]
+        reply = AIMessage(content=json.dumps(body))
+        for _ in range(rounds):
+            drafter = LLMDrafter(settings, chat_model=FakeMessagesListChatModel(responses=[reply, reply]))
+            started = time.perf_counter()
+            draft_plan(text, drafter=drafter, settings=settings)
+            times.append((time.perf_counter() - started) * 1000)
+        tokens.append(drafter.trace.prompt_tokens)
+    return times, tokens
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--queries", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    cases = [ROOT.parent / "shared" / "eval" / "cases", ROOT / "tests" / "heldout"]
+    notes = note_sets([c for c in cases if c.is_dir()]) or [(ROOT / "examples" / "training-specialist.txt").read_text()]
+
+    chunks, seconds = ingest_throughput()
+    print(f"ingest: {chunks} chunks in {seconds:.1f} s = {chunks / seconds:.1f} chunks/s")
+    queries = [(notes * (args.queries // len(notes) + 1))[i][:1200] for i in range(args.queries)]
+    cache = ROOT / ".plancoach" / "bench"
+    for size in args.sizes:
+        kb = synthetic_store(size, cache)
+        t = retrieval_latency(kb, queries)
+        print(f"retrieval at {kb.collection.count():,} chunks: p50 {statistics.median(t):.1f} ms, p95 {percentile(t, 95):.1f} ms")
+    t, tokens = llm_overhead(notes, args.rounds)
+    print(f"LLM path overhead (fake model): p50 {statistics.median(t):.1f} ms, p95 {percentile(t, 95):.1f} ms")
+    print(f"prompt size: mean {statistics.mean(tokens):.0f}, max {max(tokens)} estimated tokens per draft")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""The plan store on a real SQLite file: versions, autosave, diff, HR workflow, audit trail."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.pipeline import draft_plan
+from assistant.storage import PlanStore, WorkflowError
+
+from .conftest import TRAINER_NOTES
+
+
+@pytest.fixture
+def store(tmp_path):
+    return PlanStore(f"sqlite:///{tmp_path / 'plans.db'}")
+
+
+@pytest.fixture
+def plan():
+    return draft_plan(TRAINER_NOTES).plan
+
+
+def test_every_draft_and_saved_edit_is_a_version_and_a_reopened_store_keeps_them(tmp_path, store, plan):
+    plan_id = store.create(TRAINER_NOTES, plan, "mgr")
+    edited = plan.model_copy(deep=True)
+    edited.goals[0].target = ">= 95%"
+    assert store.save_version(plan_id, edited, TRAINER_NOTES, "mgr") == 2
+    assert store.save_version(plan_id, edited, TRAINER_NOTES, "mgr") == 2  # nothing changed: no new version
+    reopened = PlanStore(f"sqlite:///{tmp_path / 'plans.db'}")
+    assert [v["number"] for v in reopened.versions(plan_id)] == [1, 2]
+    assert reopened.version(plan_id, 1).goals[0].target == ">= 90%"
+    assert reopened.get(plan_id).plan.goals[0].target == ">= 95%"
+    diff = reopened.diff(plan_id)
+    assert "-| G1" in diff and "+| G1" in diff and ">= 95%" in diff
+
+
+def test_autosave_keeps_the_working_copy_without_a_version(store, plan):
+    plan_id = store.create(TRAINER_NOTES, plan, "mgr")
+    working = plan.model_copy(deep=True)
+    working.root_causes[0].cause = "Edited a moment ago"
+    store.autosave(plan_id, TRAINER_NOTES + "\nOne more line.", working)
+    stored = store.get(plan_id)
+    assert stored.plan.root_causes[0].cause == "Edited a moment ago"
+    assert stored.notes.endswith("One more line.") and stored.version == 1
+
+
+def test_a_plan_that_breaks_a_rule_while_being_edited_is_still_stored(store, plan):
+    from assistant.schema import load_plan_lenient
+
+    plan_id = store.create(TRAINER_NOTES, plan, "mgr")
+    broken = load_plan_lenient({**plan.model_dump(mode="json"),
+                                "goals": [{**plan.goals[0].model_dump(mode="json"), "deficiency_ids": ["D9"]}]})
+    store.autosave(plan_id, TRAINER_NOTES, broken)
+    assert store.get(plan_id).plan.goals[0].deficiency_ids == ["D9"]
+
+
+def test_workflow_moves_in_order_and_every_step_is_audited(store, plan):
+    plan_id = store.create(TRAINER_NOTES, plan, "mgr")
+    with pytest.raises(WorkflowError):
+        store.set_status(plan_id, "approved", "hr")
+    store.set_status(plan_id, "submitted", "mgr")
+    store.set_status(plan_id, "changes_requested", "hr", comment="Add a date for the HR Minister's check.")
+    store.set_status(plan_id, "submitted", "mgr")
+    store.comment(plan_id, "hr", "Looks fair now.")
+    store.set_status(plan_id, "approved", "hr")
+    with pytest.raises(WorkflowError):
+        store.set_status(plan_id, "draft", "mgr")
+    trail = store.audit_trail(plan_id)
+    actions = [a["action"] for a in trail]
+    assert actions == ["created", "status:submitted", "status:changes_requested", "comment", "status:submitted",
+                       "comment", "status:approved"]
+    assert all(a["at"] and a["actor"] for a in trail)
+
+
+def test_unresolved_bias_flags_block_approval_unless_overridden_on_record(store):
+    notes = TRAINER_NOTES + "\nShe is too emotional and always late."
+    plan = draft_plan(notes).plan
+    plan.deficiencies[0].evidence += " She is too emotional."  # the manager kept a coded term in the plan
+    from assistant.pipeline import recheck
+
+    plan = recheck(plan, notes)
+    assert any(f.kind == "bias" for f in plan.review_flags)
+    plan_id = store.create(notes, plan, "mgr")
+    store.set_status(plan_id, "submitted", "mgr")
+    with pytest.raises(WorkflowError, match="override"):
+        store.set_status(plan_id, "approved", "hr")
+    store.set_status(plan_id, "approved", "hr", override="Quoted from the employee's own written statement.")
+    override = next(a for a in store.audit_trail(plan_id) if a["action"] == "override")
+    assert "written statement" in override["detail"] and "emotional" in override["detail"]
+    assert store.get(plan_id).status == "approved"
