@@ -47,3 +47,12 @@ def evaluate_module():
     finally:
         sys.path.pop(0)
     return evaluate
+
+
+@pytest.fixture(scope="session", autouse=True)
+def knowledge_index():
+    """Index the bundled knowledge once, before any test or any app a test starts uses it."""
+    from assistant.knowledge import open_knowledge
+    from assistant.settings import Settings
+
+    return open_knowledge(Settings())

@@ -11,6 +11,8 @@ import datetime as dt
 import math
 from typing import TYPE_CHECKING
 
+from pydantic import BaseModel
+
 from ..notes import NotesAnalysis
 from ..quantities import find_quantities
 from ..schema import Plan
@@ -20,9 +22,39 @@ if TYPE_CHECKING:
     from .llm import PlanDraft
 
 
+class DraftGoal(BaseModel):
+    """A goal once held to the notes: the model's wording, the analysis's numbers and dates."""
+
+    id: str
+    deficiency_ids: list[str]
+    description: str
+    metric: str | None = None
+    baseline: str | None = None
+    target: str | None = None
+    deadline: dt.date | None = None
+    source_sentences: list[str] = []
+
+
+def prose_number_errors(draft: "PlanDraft", analysis: NotesAnalysis) -> list[str]:
+    """Numbers written into the model's sentences that the notes do not hold, for the repair request."""
+    numbers = {q.value for s in analysis.sentences if s.kind != "excluded" for q in s.quantities}
+    errors = []
+    for where, items, attr in (("goals", draft.goals, "description"), ("root_causes", draft.root_causes, "cause"),
+                               ("responsibilities", draft.responsibilities, "action")):
+        for i, item in enumerate(items):
+            bad = [q.text for q in find_quantities(getattr(item, attr)) if q.value not in numbers]
+            if bad:
+                errors.append(f"{where}[{i}].{attr}: {', '.join(bad)} is not a number the notes give")
+    return errors
+
+
+def _prose_ok(text: str, numbers: set, notes_tokens, min_coverage: float) -> bool:
+    return coverage(text, notes_tokens) >= min_coverage and all(q.value in numbers for q in find_quantities(text))
+
+
 def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, *, max_days: int = 90,
                   max_gap_days: int = 30) -> tuple["PlanDraft", list[str]]:
-    from .llm import DraftCause, DraftCheckIn, DraftDeficiency, DraftGoal, DraftResponsibility
+    from .llm import DraftCause, DraftCheckIn, DraftDeficiency, DraftResponsibility
 
     draft = draft.model_copy(deep=True)
     fixes: list[str] = []
@@ -83,41 +115,28 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
     ref_goals = list(reference.goals)
     used_refs: set[str] = set()
     end_limit = max([start + dt.timedelta(days=max_days), *later_dates])
+    goals = []
     for g in draft.goals:
-        g.source_sentences = ids(g.source_sentences)
         g.deficiency_ids = [i for i in g.deficiency_ids if i in def_ids] or _link(g, draft.deficiencies)
         ref = _matching_goal(g, ref_goals, ref_map, used_refs)
-        if ref is not None:
-            used_refs.add(ref.id)
-        if not grounded_numbers(g.target):
-            if ref is not None and ref.target:
-                if g.target:
-                    fixes.append(f"{g.id}: target {g.target!r} -> {ref.target!r} (the notes' number)")
-                g.target = ref.target
-            if ref is not None and not g.baseline and ref.baseline:
-                g.baseline = ref.baseline
-        if g.baseline and not grounded_numbers(g.baseline):
-            fixes.append(f"{g.id}: baseline {g.baseline!r} is not in the notes")
-            g.baseline = ref.baseline if ref is not None else None
-        deadline_ok = g.deadline is not None and (
-            g.deadline in later_dates or (not later_dates and start < g.deadline <= end_limit))
-        if not deadline_ok:
-            better = ref.deadline if ref is not None and ref.deadline else (
-                min(later_dates) if later_dates else start + dt.timedelta(days=min(60, max_days)))
-            if g.deadline is not None:
-                fixes.append(f"{g.id}: deadline {g.deadline} -> {better}")
-            g.deadline = better
-        if ref is not None and (not (g.metric or "").strip() or coverage(g.metric, notes_tokens) < 0.5):
-            g.metric = (ref.metric or "")[:120]
-        if ref is not None and coverage(g.description, notes_tokens) < 0.4:
-            fixes.append(f"{g.id}: description {g.description!r} is not about these notes")
-            g.description = ref.description[:240]
+        if ref is None or not ref.target:
+            fixes.append(f"dropped goal {g.id!r}: the notes give it no target")
+            continue
+        used_refs.add(ref.id)
+        if not _prose_ok(g.description, numbers, notes_tokens, 0.4):
+            fixes.append(f"{g.id}: description {g.description!r} -> the analysis's")
+            g.description = ref.description[:160]
+        goals.append(DraftGoal(id=g.id, deficiency_ids=g.deficiency_ids, description=g.description,
+                               metric=(ref.metric or "")[:120] or None, baseline=ref.baseline, target=ref.target,
+                               deadline=ref.deadline or start + dt.timedelta(days=min(60, max_days)),
+                               source_sentences=ids(ref.source_sentences)))
+    draft.goals = goals
     for ref in ref_goals:
         if ref.id in used_refs or not ref.target:
             continue
         links = [ref_map[i] for i in ref.deficiency_ids if i in ref_map]
         new = DraftGoal(id=_next_id("G", [g.id for g in draft.goals]), deficiency_ids=links[:3],
-                        description=ref.description[:240], metric=(ref.metric or "")[:120],
+                        description=ref.description[:160], metric=(ref.metric or "")[:120],
                         baseline=(ref.baseline or None) and ref.baseline[:60], target=ref.target[:40],
                         deadline=ref.deadline or start + dt.timedelta(days=min(60, max_days)),
                         source_sentences=ids(ref.source_sentences)[:4])
@@ -136,8 +155,8 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
     for c in draft.root_causes:
         c.source_sentences = ids(c.source_sentences)
         c.deficiency_ids = [i for i in c.deficiency_ids if i in def_ids]
-        if coverage(c.cause, notes_tokens) < 0.5:
-            fixes.append(f"dropped cause {c.cause!r}: not in the notes' words")
+        if not _prose_ok(c.cause, numbers, notes_tokens, 0.5):
+            fixes.append(f"dropped cause {c.cause!r}: not in the notes' words or numbers")
             continue
         closest = _best_sentence(c.cause, usable)
         if closest and usable[closest[0]].kind == "observation":
@@ -164,8 +183,8 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
                 continue
             fixes.append(f"party {r.party!r} -> {fallback!r}")
             r.party = fallback[:60]
-        if coverage(r.action, notes_tokens) < 0.5:
-            fixes.append(f"dropped action {r.action!r}: not in the notes' words")
+        if not _prose_ok(r.action, numbers, notes_tokens, 0.5):
+            fixes.append(f"dropped action {r.action!r}: not in the notes' words or numbers")
             continue
         if r.due is not None and r.due not in note_dates and not (start < r.due <= end):
             r.due = None
@@ -209,14 +228,14 @@ def _best_sentence(text: str, usable: dict) -> list[str]:
 
 def _link(goal, deficiencies) -> list[str]:
     for d in deficiencies:
-        if set(goal.source_sentences) & set(d.source_sentences):
+        if set(getattr(goal, "source_sentences", [])) & set(d.source_sentences):
             return [d.id]
     return [deficiencies[0].id] if deficiencies else []
 
 
 def _matching_goal(goal, ref_goals, ref_map: dict[str, str], used: set[str]):
     """The analysis's goal for the same deficiency (or the same number), not yet matched."""
-    values = {q.value for q in find_quantities(goal.target or "")}
+    values = {q.value for q in find_quantities(getattr(goal, "target", None) or goal.description)}
     best, best_score = None, 0
     for ref in ref_goals:
         if ref.id in used:
@@ -226,7 +245,7 @@ def _matching_goal(goal, ref_goals, ref_map: dict[str, str], used: set[str]):
             score += 2
         if values & {q.value for q in find_quantities(ref.target or "")}:
             score += 2
-        if set(ref.source_sentences) & set(goal.source_sentences):
+        if set(ref.source_sentences) & set(getattr(goal, "source_sentences", [])):
             score += 1
         if score > best_score:
             best, best_score = ref, score

@@ -27,7 +27,7 @@ from ..schema import Plan, load_plan_lenient
 from ..settings import Settings
 from .base import DraftContext, DraftingError
 from .embedded import EmbeddedDrafter
-from .grounding import hold_to_notes
+from .grounding import hold_to_notes, prose_number_errors
 
 BUNDLED_PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 OutputMode = Literal["json_schema", "tools", "json_object"]
@@ -51,27 +51,27 @@ class DraftDeficiency(_Strict):
 
 
 class DraftCause(_Strict):
-    cause: str = Field(max_length=240)
+    cause: str = Field(max_length=200)
     deficiency_ids: list[str] = Field(default_factory=list, max_length=3)
     source_sentences: list[str] = Field(default_factory=list, max_length=3)
 
 
 class DraftGoal(_Strict):
+    """The model names and links a goal; its metric, baseline, target and deadline are the analysis's.
+
+    Numbers and dates are what small models misread, and copying them costs seconds of generation,
+    so they are never the model's to write (a goal the analysis has no target for is not a SMART goal).
+    """
+
     id: str = Field(max_length=4, description="G1, G2, ...")
     deficiency_ids: list[str] = Field(max_length=3)
-    description: str = Field(max_length=240)
-    # Optional: for a goal the analysis found, these come from it (models spend seconds copying them).
-    metric: str | None = Field(default=None, max_length=120, description="What is measured.")
-    baseline: str | None = Field(default=None, max_length=60, description="The value now, from the notes.")
-    target: str | None = Field(default=None, max_length=40, description="The value to reach, with its number.")
-    deadline: dt.date | None = Field(default=None, description="ISO date, YYYY-MM-DD.")
-    source_sentences: list[str] = Field(default_factory=list, max_length=4)
+    description: str = Field(max_length=160, description="What the employee will achieve, in a short sentence.")
 
 
 class DraftResponsibility(_Strict):
     owner: Literal["employee", "manager", "organisation"]
     party: str = Field(max_length=60, description="Who, as the notes name them.")
-    action: str = Field(max_length=240)
+    action: str = Field(max_length=160)
     due: dt.date | None = None
     goal_ids: list[str] = Field(default_factory=list, max_length=3)
     source_sentences: list[str] = Field(default_factory=list, max_length=3)
@@ -360,6 +360,7 @@ class DraftTrace:
     first_errors: list[str] = field(default_factory=list)
     fixes: list[str] = field(default_factory=list)
     model_seconds: float = 0.0
+    answer: str = ""  # the model's first answer, as received
 
 
 class LLMDrafter:
@@ -380,6 +381,7 @@ class LLMDrafter:
         trace.prompt_tokens = sum(estimate_tokens(str(m.content)) for m in messages)
 
         raw, data = self._ask(messages)
+        trace.answer = raw
         draft, errors = self.validate(data, raw, analysis, reference)
         in_time = trace.model_seconds < self.settings.llm_plan_budget_s / 2
         if errors and (draft is None or in_time):
@@ -439,12 +441,15 @@ class LLMDrafter:
         flags = review(plan, analysis, max_days=self.settings.plan_max_days,
                        max_gap_days=self.settings.check_in_max_gap_days)
         # Errors only: a value the model left out is filled from the analysis without asking again.
-        errors = [f"{f.location}: {f.message}" if f.location else f.message for f in flags if f.severity == "error"]
+        # (SMART values are the analysis's, added after this, so they are not the model's errors.)
+        errors = [f"{f.location}: {f.message}" if f.location else f.message
+                  for f in flags if f.severity == "error" and f.kind != "smart"]
+        errors += prose_number_errors(draft, analysis)
         return draft, errors
 
     def to_plan(self, draft: PlanDraft, analysis: NotesAnalysis, reference: Plan, context: DraftContext) -> Plan:
         """Lenient: a broken cross-reference becomes a schema flag from the checks (and a repair request), not a crash."""
-        deadlines = [g.deadline for g in draft.goals if g.deadline]
+        deadlines = [g.deadline for g in draft.goals if getattr(g, "deadline", None)]
         status = "draft" if draft.deficiencies and draft.goals else "insufficient_information"
         drafted = status == "draft"
         return load_plan_lenient({

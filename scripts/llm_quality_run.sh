@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The LLM path against a real OpenAI-compatible server with a real small model, for the protocol and
+# for quality: llama.cpp's server (llama-cpp-python) serving Qwen2.5-Coder-1.5B-Instruct (Q4_K_M).
+# Not part of the default CI: the build takes 4-7 minutes and each plan about a minute on 2 cores.
+#
+#   bash scripts/llm_quality_run.sh            # the dev evaluation (../shared/eval) through the LLM drafter
+#   bash scripts/llm_quality_run.sh pytest     # tests/test_llm_server.py against the same server
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LLAMA_VENV="${LLAMA_VENV:-.plancoach/llama-venv}"
+PORT="${PORT:-8080}"
+
+[ -x .venv/bin/python ] || { python3 -m venv .venv; }
+.venv/bin/python -m pip install -q --disable-pip-version-check -e '.[test]'
+if [ ! -x "$LLAMA_VENV/bin/python" ]; then python3 -m venv "$LLAMA_VENV"; fi
+"$LLAMA_VENV/bin/python" -c "import llama_cpp.server" 2>/dev/null \
+  || "$LLAMA_VENV/bin/python" -m pip install -q --disable-pip-version-check 'llama-cpp-python[server]'
+MODEL="$(bash scripts/fetch_test_model.sh)"
+
+"$LLAMA_VENV/bin/python" -m llama_cpp.server --model "$MODEL" --model_alias local --host 127.0.0.1 --port "$PORT" \
+  --n_ctx 8192 --n_threads "$(nproc)" --n_threads_batch "$(nproc)" > .plancoach/llama-server.log 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/v1/models" >/dev/null && break; sleep 1; done
+
+export PLANCOACH_DRAFTER=llm PLANCOACH_LLM_BASE_URL="http://127.0.0.1:$PORT/v1" PLANCOACH_LLM_MODEL=local
+export PLANCOACH_LLM_MAX_TOKENS="${PLANCOACH_LLM_MAX_TOKENS:-900}"
+if [ "${1:-eval}" = "pytest" ]; then
+  PLANCOACH_TEST_LLM_URL="$PLANCOACH_LLM_BASE_URL" .venv/bin/python -m pytest -q tests/test_llm_server.py
+else
+  python3 ../shared/eval/evaluate.py --cmd "$PWD/.venv/bin/plancoach draft {notes} --output {out}" "${@:2}"
+fi

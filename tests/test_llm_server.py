@@ -1,0 +1,31 @@
+"""The LLM drafter against a real OpenAI-compatible server and a real small model (llama.cpp).
+
+Opt-in, as it takes minutes: `bash scripts/llm_quality_run.sh pytest` builds the server, fetches
+the test model and sets PLANCOACH_TEST_LLM_URL. Without it these tests are skipped.
+"""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from assistant.checks import has_errors
+from assistant.drafting.llm import LLMDrafter
+from assistant.pipeline import draft_plan
+from assistant.settings import Settings
+
+from .conftest import TRAINER_NOTES
+
+URL = os.environ.get("PLANCOACH_TEST_LLM_URL")
+pytestmark = pytest.mark.skipif(not URL, reason="set PLANCOACH_TEST_LLM_URL (scripts/llm_quality_run.sh pytest)")
+
+
+def test_a_real_model_drafts_a_grounded_plan_through_the_detected_mode():
+    settings = Settings(llm_base_url=URL, llm_model="local", llm_max_tokens=900, llm_timeout_s=180)
+    drafter = LLMDrafter(settings)
+    plan = draft_plan(TRAINER_NOTES, drafter=drafter, settings=settings).plan
+    assert drafter.call.mode in ("json_object", "tools", "json_schema")
+    assert plan.drafter == "llm:local" and plan.status == "draft" and not has_errors(plan.review_flags)
+    assert any(g.target == ">= 90%" and str(g.deadline) == "2026-08-31" for g in plan.goals)
+    assert {r.owner for r in plan.responsibilities} == {"employee", "manager", "organisation"}
+    assert not [f for f in plan.review_flags if f.kind == "grounding"]
