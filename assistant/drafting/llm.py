@@ -151,12 +151,8 @@ def render_analysis(analysis: NotesAnalysis, reference: Plan) -> str:
         if items:
             out.append(f"{title}: " + ", ".join(items))
     for g in reference.goals:
-        out.append(
-            f"Goal found: {g.id} for {', '.join(g.deficiency_ids)}: metric '{g.metric}', baseline '{g.baseline or '-'}', "
-            f"target '{g.target or '-'}', deadline {g.deadline.isoformat() if g.deadline else '-'}"
-        )
-    if reference.check_ins:
-        out.append("Check-in dates that fit the policy: " + ", ".join(c.date.isoformat() for c in reference.check_ins))
+        cited = ", ".join(g.source_sentences) or ", ".join(g.deficiency_ids)
+        out.append(f"Goal found: {g.id} ({cited}): {g.metric} {g.target or ''} by {g.deadline or '-'}")
     return "\n".join(out)
 
 
