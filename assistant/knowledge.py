@@ -33,6 +33,7 @@ SUFFIXES = {".md", ".markdown", ".txt", ".docx"}
 EMBED_CHARS = 600
 # Part of every content hash: changing how files are chunked or embedded re-indexes them.
 CHUNKING = f"sections-h2/e5-small/{EMBED_CHARS}"
+QUERY_CHARS = 160  # the role and the first shortfall: enough to find similar plans, and query encoding costs ~1 ms a token
 _FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n---\s*\n", re.S)
 
 
@@ -158,6 +159,7 @@ class KnowledgeBase:
             self.client = chromadb.HttpClient(host=m.group(2), port=int(m.group(3) or 8000), ssl=m.group(1) == "https")
         else:
             self.client = chromadb.PersistentClient(path=str(path or Path(".plancoach") / "chroma"))
+        self.policy_rules: list[Passage] | None = None
         self.collection = self.client.get_or_create_collection(
             collection, embedding_function=E5EmbeddingFunction(), configuration={"hnsw": {"space": "cosine"}}
         )
@@ -194,13 +196,16 @@ class KnowledgeBase:
                 counts["removed"] += 1
         return counts
 
-    def search(self, text: str, *, kind: str, k: int = 3, language: str | None = None) -> list[Passage]:
+    def search(self, text: str, *, kind: str, k: int = 3, language: str | None = None,
+               embedding: list[float] | None = None) -> list[Passage]:
+        """Nearest chunks of one kind; pass `embedding` to reuse a query already embedded."""
         where: dict[str, Any] = {"kind": kind}
         if language:
             where = {"$and": [{"kind": kind}, {"language": language}]}
         if self.collection.count() == 0:
             return []
-        result = self.collection.query(query_texts=[text], n_results=k, where=where,
+        query = {"query_embeddings": [embedding]} if embedding is not None else {"query_texts": [text]}
+        result = self.collection.query(**query, n_results=k, where=where,
                                        include=["documents", "metadatas", "distances"])
         return [
             Passage(title=m["title"], path=m["source"], kind=m["kind"], text=d, score=1.0 - dist)
@@ -248,17 +253,20 @@ def retrieve(kb: KnowledgeBase, query: str, language: str, *, samples: int = 2, 
     Samples in the notes' language come first; the other language fills in (e5 is multilingual).
     The plan-length and check-in rule is always among the policy passages: every draft applies it.
     """
-    query = query[:EMBED_CHARS * 2]
-    found = kb.search(query, kind="sample", k=samples * 4, language=language)
+    query = query[:QUERY_CHARS]
+    vector = [float(x) for x in E5EmbeddingFunction().embed_query([query])[0]]  # once, for every search below
+    found = kb.search(query, kind="sample", k=samples * 4, language=language, embedding=vector)
     if len({p.path for p in found}) < samples:
-        found += kb.search(query, kind="sample", k=samples * 4)
+        found += kb.search(query, kind="sample", k=samples * 4, embedding=vector)
     best: dict[str, Passage] = {}
     for p in found:
         if p.path not in best or p.score > best[p.path].score:
             best[p.path] = p
     sample_passages = sorted(best.values(), key=lambda p: -p.score)[:samples]
-    rules = kb.search(_POLICY_QUESTION, kind="policy", k=1)
-    related = kb.search(query, kind="policy", k=policy)
+    if kb.policy_rules is None:  # the same for every draft: asked once per process
+        kb.policy_rules = kb.search(_POLICY_QUESTION, kind="policy", k=1)
+    rules = kb.policy_rules
+    related = kb.search(query, kind="policy", k=policy, embedding=vector)
     policy_passages = list({p.text: p for p in [*rules, *related]}.values())[:policy]
     return sample_passages, policy_passages
 
