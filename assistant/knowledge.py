@@ -247,13 +247,20 @@ def _open(key, settings) -> KnowledgeBase:
     return kb
 
 
+def _query_head(text: str) -> str:
+    """About 48 tokens of the query: ~160 characters of English, ~50 of Chinese (a token per character)."""
+    head = text[:QUERY_CHARS]
+    cjk = len(re.findall(r"[\u3000-\u9fff\uff00-\uffef]", head))
+    return head[: max(50, QUERY_CHARS - 3 * cjk)] if cjk else head
+
+
 def retrieve(kb: KnowledgeBase, query: str, language: str, *, samples: int = 2, policy: int = 3) -> tuple[list[Passage], list[Passage]]:
     """The sample plans most like these notes (one passage per plan) and the policy that applies.
 
     Samples in the notes' language come first; the other language fills in (e5 is multilingual).
     The plan-length and check-in rule is always among the policy passages: every draft applies it.
     """
-    query = query[:QUERY_CHARS]
+    query = _query_head(query)
     vector = [float(x) for x in E5EmbeddingFunction().embed_query([query])[0]]  # once, for every search below
     found = kb.search(query, kind="sample", k=samples * 4, language=language, embedding=vector)
     if len({p.path for p in found}) < samples:
