@@ -11,6 +11,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .notes import NotesAnalysis
 from .export import to_docx, to_json, to_markdown, to_pdf
 from .pipeline import draft_plan, recheck
 from .schema import Plan
@@ -32,15 +33,15 @@ class Workspace:
 
     def draft(self, notes: str, *, employee: str | None = None, role: str | None = None,
               interview_date: dt.date | None = None, author: str = "manager", plan_id: str | None = None,
-              drafter: str | None = None) -> tuple[str, Plan]:
+              drafter: str | None = None) -> tuple[str, Plan, NotesAnalysis]:
         """Draft from notes and store the draft as a version (of a new plan, or of `plan_id`)."""
         result = draft_plan(notes, employee=employee or None, role=role or None, interview_date=interview_date,
                             drafter=drafter, settings=self.settings)
         plan = result.plan
         if plan_id:
             self.store.save_version(plan_id, plan, notes, author, kind="draft")
-            return plan_id, plan
-        return self.store.create(notes, plan, author), plan
+            return plan_id, plan, result.analysis
+        return self.store.create(notes, plan, author), plan, result.analysis
 
     def check(self, plan: Plan, notes: str | None, plan_id: str | None = None) -> Plan:
         """Re-run every check on an edited plan; the working copy is autosaved with it."""

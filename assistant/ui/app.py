@@ -79,11 +79,11 @@ def build(settings: Settings | None = None) -> gr.Blocks:
     # Index the knowledge base while the page loads, not during the first manager's draft.
     threading.Thread(target=open_knowledge, args=(settings,), daemon=True, name="knowledge-index").start()
 
-    def plan_outputs(plan: Plan, notes: str, highlight_ids: list[str] | None = None):
+    def plan_outputs(plan: Plan, notes: str, analysis=None):
         t = T.to_tables(plan)
-        ids = highlight_ids if highlight_ids is not None else [i for f in plan.review_flags for i in f.sentence_ids]
+        ids = [i for f in plan.review_flags for i in f.sentence_ids]
         return (t["deficiencies"], t["causes"], t["goals"], t["employee"], t["manager"], t["organisation"],
-                t["check_ins"], t["flags"], T.highlighted_notes(_analysis(plan, notes), notes, ids),
+                t["check_ins"], t["flags"], T.highlighted_notes(analysis or _analysis(plan, notes), notes, ids),
                 _sources_md(plan), to_markdown(plan), plan.model_dump(mode="json"))
 
     def versions_choices(plan_id: str | None):
@@ -104,17 +104,17 @@ def build(settings: Settings | None = None) -> gr.Blocks:
     def do_draft(notes, employee, role, interview_date, author, session, progress=gr.Progress()):
         progress(0.1, desc="Reading the notes")
         try:
-            plan_id, plan = ws.draft(notes, employee=employee, role=role, interview_date=_date_or_none(interview_date),
-                                     author=author or "manager")
+            plan_id, plan, analysis = ws.draft(notes, employee=employee, role=role,
+                                               interview_date=_date_or_none(interview_date), author=author or "manager")
         except (InputError, DraftingError) as exc:
             raise gr.Error(str(exc)) from None
         progress(0.9, desc="Checking the draft")
         session = {"plan_id": plan_id, "notes": notes}
         status = f"Drafted by {plan.drafter}: {len(plan.deficiencies)} deficiencies, {len(plan.goals)} goals, " \
                  f"{sum(f.severity == 'error' for f in plan.review_flags)} errors to fix. Saved as version 1."
-        return (*plan_outputs(plan, notes), session, plan_id, status, plan.employee.name or "",
+        return (*plan_outputs(plan, notes, analysis), session, plan_id, status, plan.employee.name or "",
                 plan.employee.role or "", plan.interview_date.isoformat() if plan.interview_date else "",
-                versions_choices(plan_id), diff_text(plan_id, 1))
+                versions_choices(plan_id), "(no changes yet)")
 
     def do_edit(deficiencies, causes, goals, employee_rows, manager_rows, organisation_rows, check_ins, plan_data,
                 notes, session):
