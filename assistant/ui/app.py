@@ -299,12 +299,13 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                                               type="array", wrap=True, column_widths=["85%", "15%"])
                         guides["goals"] = gr.Markdown(visible=False, elem_classes="pc-guide")
                         goals = gr.Dataframe(headers=T.GOAL_COLUMNS, label=label("en", "goals"), interactive=True,
-                                             type="array", wrap=True, elem_id="pc-goals")
+                                             type="array", wrap=True, elem_id="pc-goals",
+                                             column_widths=["6%", "25%", "16%", "9%", "10%", "12%", "9%", "13%"])
                         guides["responsibilities"] = gr.Markdown(visible=False, elem_classes="pc-guide")
                         with gr.Row():
                             resp = {owner: gr.Dataframe(headers=T.RESPONSIBILITY_COLUMNS, interactive=True, type="array",
                                                         wrap=True, label=label("en", f"resp_{owner}"),
-                                                        elem_id=f"pc-resp-{owner}")
+                                                        elem_id=f"pc-resp-{owner}", column_widths=["28%", "50%", "22%"])
                                     for owner in T.OWNERS}
                         guides["check_ins"] = gr.Markdown(visible=False, elem_classes="pc-guide")
                         check_ins = gr.Dataframe(headers=T.CHECK_IN_COLUMNS, label=label("en", "check_ins"),
