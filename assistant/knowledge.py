@@ -33,7 +33,7 @@ SUFFIXES = {".md", ".markdown", ".txt", ".docx"}
 EMBED_CHARS = 600
 # Part of every content hash: changing how files are chunked or embedded re-indexes them.
 CHUNKING = f"sections-h2/e5-small/{EMBED_CHARS}"
-QUERY_CHARS = 160  # the role and the first shortfall: enough to find similar plans, and query encoding costs ~1 ms a token
+QUERY_CHARS = 100  # the role and the opening of the first shortfall: e5 is trained on short queries, and encoding costs ~1 ms a token
 _FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n---\s*\n", re.S)
 
 
@@ -196,6 +196,16 @@ class KnowledgeBase:
                 counts["removed"] += 1
         return counts
 
+    def nearest(self, embedding: list[float], n: int) -> list[tuple[Passage, dict]]:
+        """The n nearest chunks of any kind, with their metadata: one unfiltered search, which Chroma
+        answers ten times faster than a filtered one at 10,000 chunks."""
+        if self.collection.count() == 0:
+            return []
+        result = self.collection.query(query_embeddings=[embedding], n_results=n,
+                                       include=["documents", "metadatas", "distances"])
+        return [(Passage(title=m["title"], path=m["source"], kind=m["kind"], text=d, score=1.0 - dist), m)
+                for d, m, dist in zip(result["documents"][0], result["metadatas"][0], result["distances"][0])]
+
     def search(self, text: str, *, kind: str, k: int = 3, language: str | None = None,
                embedding: list[float] | None = None) -> list[Passage]:
         """Nearest chunks of one kind; pass `embedding` to reuse a query already embedded."""
@@ -248,10 +258,10 @@ def _open(key, settings) -> KnowledgeBase:
 
 
 def _query_head(text: str) -> str:
-    """About 48 tokens of the query: ~160 characters of English, ~50 of Chinese (a token per character)."""
+    """About 30 tokens of the query: ~100 characters of English, ~35 of Chinese (a token per character)."""
     head = text[:QUERY_CHARS]
     cjk = len(re.findall(r"[\u3000-\u9fff\uff00-\uffef]", head))
-    return head[: max(50, QUERY_CHARS - 3 * cjk)] if cjk else head
+    return head[: max(35, QUERY_CHARS - 2 * cjk)] if cjk else head
 
 
 def retrieve(kb: KnowledgeBase, query: str, language: str, *, samples: int = 2, policy: int = 3) -> tuple[list[Passage], list[Passage]]:
@@ -262,9 +272,13 @@ def retrieve(kb: KnowledgeBase, query: str, language: str, *, samples: int = 2, 
     """
     query = _query_head(query)
     vector = [float(x) for x in E5EmbeddingFunction().embed_query([query])[0]]  # once, for every search below
-    found = kb.search(query, kind="sample", k=samples * 4, language=language, embedding=vector)
+    # One unfiltered search usually holds enough of both kinds; a filtered search fills in only what it lacks.
+    pool = kb.nearest(vector, n=max(40, 8 * samples + 4 * policy))
+    found = [p for p, m in pool if m["kind"] == "sample" and m.get("language") == language]
     if len({p.path for p in found}) < samples:
-        found += kb.search(query, kind="sample", k=samples * 4, embedding=vector)
+        found += kb.search(query, kind="sample", k=samples * 4, language=language, embedding=vector)
+    if len({p.path for p in found}) < samples:
+        found += [p for p, m in pool if m["kind"] == "sample"]
     best: dict[str, Passage] = {}
     for p in found:
         if p.path not in best or p.score > best[p.path].score:
@@ -273,7 +287,9 @@ def retrieve(kb: KnowledgeBase, query: str, language: str, *, samples: int = 2, 
     if kb.policy_rules is None:  # the same for every draft: asked once per process
         kb.policy_rules = kb.search(_POLICY_QUESTION, kind="policy", k=1)
     rules = kb.policy_rules
-    related = kb.search(query, kind="policy", k=policy, embedding=vector)
+    related = [p for p, m in pool if m["kind"] == "policy"][:policy]
+    if len(related) < policy:
+        related += kb.search(query, kind="policy", k=policy, embedding=vector)
     policy_passages = list({p.text: p for p in [*rules, *related]}.values())[:policy]
     return sample_passages, policy_passages
 
