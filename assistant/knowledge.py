@@ -78,6 +78,59 @@ class E5EmbeddingFunction(EmbeddingFunction[Documents]):
         return {}
 
 
+@register_embedding_function
+class OpenAIEmbeddingFunction(EmbeddingFunction[Documents]):
+    """OpenAI's embeddings (or a compatible server's), used when PLANCOACH_EMBEDDINGS=openai.
+
+    The key is read from the settings at run time and never stored in the collection's config.
+    """
+
+    def __init__(self, model: str = "text-embedding-3-small", base_url: str | None = None, http_client: Any = None):
+        self.model, self.base_url, self.http_client = model, base_url, http_client
+
+    def _client(self):
+        import openai
+
+        from .settings import get_settings
+
+        settings = get_settings()
+        key = settings.llm_api_key
+        if not key and not self.base_url:
+            raise ValueError("PLANCOACH_EMBEDDINGS=openai needs PLANCOACH_LLM_API_KEY or OPENAI_API_KEY")
+        return openai.OpenAI(api_key=key or "not-needed", base_url=self.base_url, http_client=self.http_client,
+                             timeout=settings.llm_timeout_s, max_retries=settings.llm_max_retries)
+
+    def __call__(self, input: Documents) -> Embeddings:
+        response = self._client().embeddings.create(model=self.model, input=[t[:8000] for t in input])
+        return [row.embedding for row in sorted(response.data, key=lambda r: r.index)]
+
+    def embed_query(self, input: Documents) -> Embeddings:
+        return self(input)
+
+    @staticmethod
+    def name() -> str:
+        return "plancoach-openai"
+
+    def default_space(self) -> Space:
+        return "cosine"
+
+    def supported_spaces(self) -> list[Space]:
+        return ["cosine"]
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> "OpenAIEmbeddingFunction":
+        return OpenAIEmbeddingFunction(config.get("model", "text-embedding-3-small"), config.get("base_url"))
+
+    def get_config(self) -> dict[str, Any]:
+        return {"model": self.model, "base_url": self.base_url}
+
+
+def embedding_function(settings) -> EmbeddingFunction:
+    if settings.embeddings == "openai":
+        return OpenAIEmbeddingFunction(settings.embedding_model, settings.embedding_base_url)
+    return E5EmbeddingFunction()
+
+
 @dataclass(frozen=True)
 class Chunk:
     id: str
@@ -149,8 +202,13 @@ def knowledge_files(paths: list[Path]) -> list[tuple[Path, Path]]:
 class KnowledgeBase:
     """A Chroma collection of knowledge chunks, embedded (the default) or on a Chroma server."""
 
-    def __init__(self, path: Path | None = None, url: str | None = None, collection: str = COLLECTION):
+    def __init__(self, path: Path | None = None, url: str | None = None, collection: str = COLLECTION,
+                 embedding: EmbeddingFunction | None = None):
         import chromadb
+
+        self.embedding = embedding or E5EmbeddingFunction()
+        if self.embedding.name() != E5EmbeddingFunction.name():  # vectors of another model need their own collection
+            collection = f"{collection}_{self.embedding.name().replace('-', '_')}"
 
         if url:
             m = re.match(r"^(https?)://([^:/]+)(?::(\d+))?", url)
@@ -161,7 +219,7 @@ class KnowledgeBase:
             self.client = chromadb.PersistentClient(path=str(path or Path(".plancoach") / "chroma"))
         self.policy_rules: list[Passage] | None = None
         self.collection = self.client.get_or_create_collection(
-            collection, embedding_function=E5EmbeddingFunction(), configuration={"hnsw": {"space": "cosine"}}
+            collection, embedding_function=self.embedding, configuration={"hnsw": {"space": "cosine"}}
         )
 
     def ingest(self, paths: list[Path], *, prune: bool = True) -> dict[str, int]:
@@ -195,6 +253,10 @@ class KnowledgeBase:
                 self.collection.delete(where={"source": source})
                 counts["removed"] += 1
         return counts
+
+    def embed_query(self, text: str) -> list[float]:
+        vectors = self.embedding.embed_query([text]) if hasattr(self.embedding, "embed_query") else self.embedding([text])
+        return [float(x) for x in vectors[0]]
 
     def nearest(self, embedding: list[float], n: int) -> list[tuple[Passage, dict]]:
         """The n nearest chunks of any kind, with their metadata: one unfiltered search, which Chroma
@@ -236,7 +298,7 @@ def open_knowledge(settings) -> KnowledgeBase:
     The first open brings the index in line with the knowledge folders (new and changed files only,
     so it is cheap once indexed). Removing files from the index is `plancoach ingest`'s job.
     """
-    key = (settings.chroma_url, str(settings.chroma_path().resolve()))
+    key = (settings.chroma_url, str(settings.chroma_path().resolve()), settings.embeddings, settings.embedding_model)
     with _OPEN_LOCK:
         return _OPEN.get(key) or _open(key, settings)
 
@@ -271,7 +333,7 @@ def retrieve(kb: KnowledgeBase, query: str, language: str, *, samples: int = 2, 
     The plan-length and check-in rule is always among the policy passages: every draft applies it.
     """
     query = _query_head(query)
-    vector = [float(x) for x in E5EmbeddingFunction().embed_query([query])[0]]  # once, for every search below
+    vector = kb.embed_query(query)  # once, for every search below
     # One unfiltered search usually holds enough of both kinds; a filtered search fills in only what it lacks.
     pool = kb.nearest(vector, n=max(40, 8 * samples + 4 * policy))
     found = [p for p, m in pool if m["kind"] == "sample" and m.get("language") == language]

@@ -87,6 +87,13 @@ class Settings(BaseSettings):
     knowledge_dirs: list[Path] | None = Field(
         default=None, description="Knowledge folders ingested on first use; default: the bundled knowledge/."
     )
+    embeddings: Literal["e5", "openai"] = Field(
+        default="e5",
+        description="Knowledge embeddings: 'e5' (bundled multilingual-e5-small, offline) or 'openai' (the OpenAI "
+        "embeddings API with PLANCOACH_LLM_API_KEY, or a compatible server at PLANCOACH_EMBEDDING_BASE_URL).",
+    )
+    embedding_model: str = Field(default="text-embedding-3-small", description="Embedding model name for 'openai'.")
+    embedding_base_url: str | None = Field(default=None, description="OpenAI-compatible embeddings server, if not OpenAI.")
     retrieval_samples: int = Field(default=2, description="Similar sample plans retrieved per draft.")
     retrieval_policy: int = Field(default=3, description="Policy passages retrieved per draft.")
 

@@ -162,3 +162,45 @@ def test_ingest_and_retrieval_through_a_chroma_server(corpus, chroma_server):
     assert KnowledgeBase(url=chroma_server).ingest([corpus])["unchanged"] == 4  # state lives on the server
     (top,) = kb.search("medication errors and late charting", kind="sample", k=1)
     assert top.path == "samples/nurse.md"
+
+
+def test_openai_embeddings_when_configured_in_their_own_collection(tmp_path, monkeypatch):
+    """PLANCOACH_EMBEDDINGS=openai: the embeddings API (replayed here) instead of e5, kept apart from e5 vectors."""
+    import hashlib
+    import json
+
+    import httpx2
+
+    from assistant.knowledge import OpenAIEmbeddingFunction, retrieve
+    from assistant.settings import get_settings
+
+    monkeypatch.setenv("PLANCOACH_LLM_API_KEY", "sk-test")
+    get_settings.cache_clear()
+    calls = []
+
+    def vector(text: str) -> list[float]:  # a stable stand-in: words hashed into 16 buckets
+        v = [0.0] * 16
+        for word in text.lower().split():
+            v[hashlib.md5(word.encode()).digest()[0] % 16] += 1.0
+        return v
+
+    def server(request):
+        body = json.loads(request.content)
+        calls.append(body)
+        data = [{"object": "embedding", "index": i, "embedding": vector(t)} for i, t in enumerate(body["input"])]
+        return httpx2.Response(200, json={"object": "list", "data": data, "model": body["model"],
+                                          "usage": {"prompt_tokens": 1, "total_tokens": 1}})
+
+    try:
+        ef = OpenAIEmbeddingFunction("text-embedding-3-small", http_client=httpx2.Client(transport=httpx2.MockTransport(server)))
+        kb = KnowledgeBase(path=tmp_path / "chroma", embedding=ef)
+        assert kb.collection.name.endswith("plancoach_openai")
+        from assistant.knowledge import BUNDLED
+
+        counts = kb.ingest([BUNDLED / "policy"])
+        assert counts["added"] == 4 and calls[0]["model"] == "text-embedding-3-small"
+        _, policy = retrieve(kb, "how often are check-ins held", "en")
+        assert policy and all(p.kind == "policy" for p in policy)
+        assert "sk-test" not in json.dumps(ef.get_config())  # the key is never stored with the collection
+    finally:
+        get_settings.cache_clear()

@@ -324,3 +324,16 @@ def test_an_unreachable_server_names_the_base_url():
     s = settings(llm_base_url="http://127.0.0.1:9/v1", llm_output_mode="tools")
     with pytest.raises(DraftingError, match="PLANCOACH_LLM_BASE_URL"):
         draft_plan(TRAINER_NOTES, drafter=LLMDrafter(s), settings=s)
+
+
+def test_biased_wording_from_the_model_never_reaches_the_plan():
+    answer = good_answer()
+    answer["root_causes"].append({"cause": "Li is lazy and always late with the plan", "deficiency_ids": ["D1"]})
+    answer["goals"][0]["description"] = "Stop being so careless with the training plan"
+    answer["deficiencies"][1]["area"] = "Bad attitude"
+    s = settings()
+    drafter = LLMDrafter(s, chat_model=fake(tool_message(answer), tool_message(answer)))
+    plan = draft_plan(TRAINER_NOTES, drafter=drafter, settings=s).plan
+    text = plan.model_dump_json(exclude={"review_flags"}).lower()
+    assert "lazy" not in text and "careless" not in text
+    assert not [f for f in plan.review_flags if f.kind == "bias" and f.location and not f.location.startswith("notes")]

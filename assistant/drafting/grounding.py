@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from ..notes import NotesAnalysis
 from ..quantities import find_quantities
+from ..screening import screen
 from ..schema import Plan
 from ..textutil import content_tokens, coverage
 
@@ -46,6 +47,11 @@ def prose_number_errors(draft: "PlanDraft", analysis: NotesAnalysis) -> list[str
             if bad:
                 errors.append(f"{where}[{i}].{attr}: {', '.join(bad)} is not a number the notes give")
     return errors
+
+
+def _judging(text: str) -> bool:
+    """Wording the plan's own screening would flag: the model's words never carry it into a plan."""
+    return bool(screen(text, absolutes=True, has_evidence=bool(find_quantities(text))))
 
 
 def _prose_ok(text: str, numbers: set, notes_tokens, min_coverage: float) -> bool:
@@ -81,10 +87,17 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
         if not set(d.source_sentences) & shortfalls:
             fixes.append(f"dropped deficiency {d.id!r}: it cites no sentence that states a shortfall")
             continue
+        if _judging(d.area):
+            ref = next((rd for rd in reference.deficiencies if set(rd.source_sentences) & set(d.source_sentences)), None)
+            if ref is None:
+                fixes.append(f"dropped deficiency {d.id!r}: its name {d.area!r} judges the person")
+                continue
+            fixes.append(f"{d.id}: area {d.area!r} -> {ref.area!r}")
+            d.area = ref.area[:80]
         if not d.evidence.strip():
-            d.evidence = " ".join(usable[i].text for i in d.source_sentences)[:300]
+            d.evidence = " ".join(usable[i].body for i in d.source_sentences)[:300]
         elif coverage(d.evidence, notes_tokens) < 0.6:
-            d.evidence = " ".join(usable[i].text for i in d.source_sentences)[:300]
+            d.evidence = " ".join(usable[i].body for i in d.source_sentences)[:300]
             fixes.append(f"{d.id}: evidence replaced by the quoted sentences")
         key = tuple(sorted(d.source_sentences))
         if key in seen_sources:
@@ -98,7 +111,7 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
     ref_objs: dict = {}
     for rd in reference.deficiencies:
         mine = next((d for d in draft.deficiencies if set(d.source_sentences) & set(rd.source_sentences)), None)
-        if mine is not None and coverage(mine.area, notes_tokens) < 0.34:
+        if mine is not None and (coverage(mine.area, notes_tokens) < 0.34 or _judging(mine.area)):
             fixes.append(f"{mine.id}: area {mine.area!r} -> {rd.area!r}")
             mine.area = rd.area[:80]
         if mine is None:
@@ -123,7 +136,7 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
             fixes.append(f"dropped goal {g.id!r}: the notes give it no target")
             continue
         used_refs.add(ref.id)
-        if not _prose_ok(g.description, numbers, notes_tokens, 0.4):
+        if not _prose_ok(g.description, numbers, notes_tokens, 0.4) or _judging(g.description):
             fixes.append(f"{g.id}: description {g.description!r} -> the analysis's")
             g.description = ref.description[:160]
         goals.append(DraftGoal(id=g.id, deficiency_ids=g.deficiency_ids, description=g.description,
@@ -155,6 +168,9 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
     for c in draft.root_causes:
         c.source_sentences = ids(c.source_sentences)
         c.deficiency_ids = [i for i in c.deficiency_ids if i in def_ids]
+        if _judging(c.cause):
+            fixes.append(f"dropped cause {c.cause!r}: biased, sensitive or injected wording")
+            continue
         if not _prose_ok(c.cause, numbers, notes_tokens, 0.5):
             fixes.append(f"dropped cause {c.cause!r}: not in the notes' words or numbers")
             continue
@@ -183,6 +199,9 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
                 continue
             fixes.append(f"party {r.party!r} -> {fallback!r}")
             r.party = fallback[:60]
+        if _judging(r.action) or _judging(r.party):
+            fixes.append(f"dropped action {r.action!r}: biased, sensitive or injected wording")
+            continue
         if not _prose_ok(r.action, numbers, notes_tokens, 0.5):
             fixes.append(f"dropped action {r.action!r}: not in the notes' words or numbers")
             continue

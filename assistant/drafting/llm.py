@@ -432,7 +432,7 @@ class LLMDrafter:
             return None, [f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in e.errors()[:20]]
         for d in draft.deficiencies:  # evidence left out is quoted from the cited sentences
             if not d.evidence.strip():
-                d.evidence = " ".join(s.text for i in d.source_sentences if (s := analysis.by_id(i.strip().upper())))
+                d.evidence = " ".join(s.body for i in d.source_sentences if (s := analysis.by_id(i.strip().upper())))
         plan = self.to_plan(draft, analysis, reference, DraftContext())
         flags = review(plan, analysis, max_days=self.settings.plan_max_days,
                        max_gap_days=self.settings.check_in_max_gap_days)
