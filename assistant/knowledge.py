@@ -33,7 +33,7 @@ SUFFIXES = {".md", ".markdown", ".txt", ".docx"}
 EMBED_CHARS = 600
 # Part of every content hash: changing how files are chunked or embedded re-indexes them.
 CHUNKING = f"sections-h2/e5-small/{EMBED_CHARS}"
-QUERY_CHARS = 100  # the role and the opening of the first shortfall: e5 is trained on short queries, and encoding costs ~1 ms a token
+QUERY_CHARS = 72  # the role and the opening of the first shortfall: e5 is trained on short queries, and encoding costs ~1 ms a token
 _FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n---\s*\n", re.S)
 
 
@@ -218,6 +218,7 @@ class KnowledgeBase:
         else:
             self.client = chromadb.PersistentClient(path=str(path or Path(".plancoach") / "chroma"))
         self.policy_rules: list[Passage] | None = None
+        self._policy = None  # (normalised vectors, passages), loaded on first use, dropped on ingest
         self.collection = self.client.get_or_create_collection(
             collection, embedding_function=self.embedding, configuration={"hnsw": {"space": "cosine"}}
         )
@@ -230,6 +231,7 @@ class KnowledgeBase:
         for meta in existing["metadatas"] or []:
             stored[meta["source"]] = meta["hash"]
         counts = {"added": 0, "replaced": 0, "unchanged": 0, "removed": 0, "chunks": 0}
+        self._policy, self.policy_rules = None, None
         seen = set()
         for path, root in files:
             chunks = chunk_document(path, root)
@@ -253,6 +255,26 @@ class KnowledgeBase:
                 self.collection.delete(where={"source": source})
                 counts["removed"] += 1
         return counts
+
+    def policy_nearest(self, embedding: list[float], k: int) -> list[Passage]:
+        """Policy is a few dozen chunks among thousands of samples: ranked in memory, not by a filtered search."""
+        import numpy as np
+
+        if self._policy is None:
+            got = self.collection.get(where={"kind": "policy"}, include=["embeddings", "documents", "metadatas"])
+            vectors = np.array(got["embeddings"], dtype=np.float32) if len(got["ids"]) else np.zeros((0, 1), np.float32)
+            if len(vectors):
+                vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+            passages = [Passage(title=m["title"], path=m["source"], kind="policy", text=d)
+                        for d, m in zip(got["documents"], got["metadatas"])]
+            self._policy = (vectors, passages)
+        vectors, passages = self._policy
+        if not passages:
+            return []
+        query = np.asarray(embedding, dtype=np.float32)
+        scores = vectors @ (query / (np.linalg.norm(query) or 1.0))
+        order = np.argsort(-scores)[:k]
+        return [Passage(p.title, p.path, p.kind, p.text, float(scores[i])) for i in order for p in [passages[i]]]
 
     def embed_query(self, text: str) -> list[float]:
         vectors = self.embedding.embed_query([text]) if hasattr(self.embedding, "embed_query") else self.embedding([text])
@@ -320,10 +342,10 @@ def _open(key, settings) -> KnowledgeBase:
 
 
 def _query_head(text: str) -> str:
-    """About 30 tokens of the query: ~100 characters of English, ~35 of Chinese (a token per character)."""
+    """About 20 tokens of the query: ~72 characters of English, ~24 of Chinese (a token per character)."""
     head = text[:QUERY_CHARS]
     cjk = len(re.findall(r"[\u3000-\u9fff\uff00-\uffef]", head))
-    return head[: max(35, QUERY_CHARS - 2 * cjk)] if cjk else head
+    return head[: max(24, QUERY_CHARS - 2 * cjk)] if cjk else head
 
 
 def retrieve(kb: KnowledgeBase, query: str, language: str, *, samples: int = 2, policy: int = 3) -> tuple[list[Passage], list[Passage]]:
@@ -334,8 +356,8 @@ def retrieve(kb: KnowledgeBase, query: str, language: str, *, samples: int = 2, 
     """
     query = _query_head(query)
     vector = kb.embed_query(query)  # once, for every search below
-    # One unfiltered search usually holds enough of both kinds; a filtered search fills in only what it lacks.
-    pool = kb.nearest(vector, n=max(40, 8 * samples + 4 * policy))
+    # One unfiltered search usually holds enough samples; a filtered search fills in only what it lacks.
+    pool = kb.nearest(vector, n=max(40, 8 * samples))
     found = [p for p, m in pool if m["kind"] == "sample" and m.get("language") == language]
     if len({p.path for p in found}) < samples:
         found += kb.search(query, kind="sample", k=samples * 4, language=language, embedding=vector)
@@ -347,11 +369,9 @@ def retrieve(kb: KnowledgeBase, query: str, language: str, *, samples: int = 2, 
             best[p.path] = p
     sample_passages = sorted(best.values(), key=lambda p: -p.score)[:samples]
     if kb.policy_rules is None:  # the same for every draft: asked once per process
-        kb.policy_rules = kb.search(_POLICY_QUESTION, kind="policy", k=1)
+        kb.policy_rules = kb.policy_nearest(kb.embed_query(_POLICY_QUESTION), 1)
     rules = kb.policy_rules
-    related = [p for p, m in pool if m["kind"] == "policy"][:policy]
-    if len(related) < policy:
-        related += kb.search(query, kind="policy", k=policy, embedding=vector)
+    related = kb.policy_nearest(vector, policy)
     policy_passages = list({p.text: p for p in [*rules, *related]}.values())[:policy]
     return sample_passages, policy_passages
 
