@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import threading
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
 from chromadb.utils.embedding_functions import register_embedding_function
 
 from .drafting.base import Passage
+from .textutil import wide_chars
 
 log = logging.getLogger("plancoach")
 COLLECTION = "plancoach_knowledge"
@@ -344,7 +345,7 @@ def _open(key, settings) -> KnowledgeBase:
 def _query_head(text: str) -> str:
     """About 20 tokens of the query: ~72 characters of English, ~24 of Chinese (a token per character)."""
     head = text[:QUERY_CHARS]
-    cjk = len(re.findall(r"[\u3000-\u9fff\uff00-\uffef]", head))
+    cjk = wide_chars(head)
     return head[: max(24, QUERY_CHARS - 2 * cjk)] if cjk else head
 
 

@@ -17,6 +17,12 @@ STOPWORDS = frozenset(
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9\-']*")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+_WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # CJK characters, punctuation and full-width forms
+
+
+def wide_chars(text: str) -> int:
+    """How many characters a tokenizer counts about one each (CJK), for token estimates."""
+    return len(_WIDE.findall(text))
 
 
 @lru_cache(maxsize=65536)

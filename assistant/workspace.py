@@ -11,8 +11,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .notes import NotesAnalysis
 from .export import to_docx, to_json, to_markdown, to_pdf
+from .notes import NotesAnalysis
 from .pipeline import draft_plan, recheck
 from .schema import Plan
 from .settings import Settings, get_settings

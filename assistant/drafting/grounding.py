@@ -49,6 +49,11 @@ def prose_number_errors(draft: "PlanDraft", analysis: NotesAnalysis) -> list[str
     return errors
 
 
+def quote(analysis: NotesAnalysis, sentence_ids: list[str]) -> str:
+    """Evidence in the notes' own words: the cited sentences (without screened words), as the embedded drafter quotes."""
+    return " ".join(s.body for i in sentence_ids if (s := analysis.by_id(i.strip().upper())))[:300]
+
+
 def _judging(text: str) -> bool:
     """Wording the plan's own screening would flag: the model's words never carry it into a plan."""
     return bool(screen(text, absolutes=True, has_evidence=bool(find_quantities(text))))
@@ -68,15 +73,17 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
     numbers = {q.value for s in usable.values() for q in s.quantities}
     note_dates = {d.date for s in analysis.sentences for d in s.dates}
     start = analysis.interview_date
-    later_dates = {d for d in note_dates if d > start}
+    default_end = start + dt.timedelta(days=min(60, max_days))
     notes_tokens = content_tokens(analysis.text)
 
     def ids(values: list[str]) -> list[str]:
         return [v for v in dict.fromkeys(v.strip().upper() for v in values) if v in usable]
 
-    def grounded_numbers(text: str | None) -> bool:
-        found = find_quantities(text or "")
-        return bool(found) and all(q.value in numbers for q in found)
+    def held_goal(gid: str, links: list[str], description: str, ref) -> "DraftGoal":
+        """The model's (or the analysis's) wording with the analysis's metric, numbers and deadline."""
+        return DraftGoal(id=gid, deficiency_ids=links[:3], description=description[:160],
+                         metric=(ref.metric or "")[:120] or None, baseline=ref.baseline or None, target=ref.target,
+                         deadline=ref.deadline or default_end, source_sentences=ids(ref.source_sentences))
 
     # Deficiencies: cite real sentences, quote the notes, no duplicates.
     kept: list = []
@@ -94,11 +101,10 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
                 continue
             fixes.append(f"{d.id}: area {d.area!r} -> {ref.area!r}")
             d.area = ref.area[:80]
-        if not d.evidence.strip():
-            d.evidence = " ".join(usable[i].body for i in d.source_sentences)[:300]
-        elif coverage(d.evidence, notes_tokens) < 0.6:
-            d.evidence = " ".join(usable[i].body for i in d.source_sentences)[:300]
-            fixes.append(f"{d.id}: evidence replaced by the quoted sentences")
+        if not d.evidence.strip() or coverage(d.evidence, notes_tokens) < 0.6:
+            if d.evidence.strip():
+                fixes.append(f"{d.id}: evidence replaced by the quoted sentences")
+            d.evidence = quote(analysis, d.source_sentences)
         key = tuple(sorted(d.source_sentences))
         if key in seen_sources:
             fixes.append(f"dropped {d.id}: repeats another deficiency")
@@ -111,7 +117,7 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
     ref_objs: dict = {}
     for rd in reference.deficiencies:
         mine = next((d for d in draft.deficiencies if set(d.source_sentences) & set(rd.source_sentences)), None)
-        if mine is not None and (coverage(mine.area, notes_tokens) < 0.34 or _judging(mine.area)):
+        if mine is not None and coverage(mine.area, notes_tokens) < 0.34:  # (judging names went in the loop above)
             fixes.append(f"{mine.id}: area {mine.area!r} -> {rd.area!r}")
             mine.area = rd.area[:80]
         if mine is None:
@@ -127,7 +133,6 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
     # Goals: numbers and dates from the notes, linked to real deficiencies.
     ref_goals = list(reference.goals)
     used_refs: set[str] = set()
-    end_limit = max([start + dt.timedelta(days=max_days), *later_dates])
     goals = []
     for g in draft.goals:
         g.deficiency_ids = [i for i in g.deficiency_ids if i in def_ids] or _link(g, draft.deficiencies)
@@ -139,20 +144,13 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
         if not _prose_ok(g.description, numbers, notes_tokens, 0.4) or _judging(g.description):
             fixes.append(f"{g.id}: description {g.description!r} -> the analysis's")
             g.description = ref.description[:160]
-        goals.append(DraftGoal(id=g.id, deficiency_ids=g.deficiency_ids, description=g.description,
-                               metric=(ref.metric or "")[:120] or None, baseline=ref.baseline, target=ref.target,
-                               deadline=ref.deadline or start + dt.timedelta(days=min(60, max_days)),
-                               source_sentences=ids(ref.source_sentences)))
+        goals.append(held_goal(g.id, g.deficiency_ids, g.description, ref))
     draft.goals = goals
     for ref in ref_goals:
         if ref.id in used_refs or not ref.target:
             continue
         links = [ref_map[i] for i in ref.deficiency_ids if i in ref_map]
-        new = DraftGoal(id=_next_id("G", [g.id for g in draft.goals]), deficiency_ids=links[:3],
-                        description=ref.description[:160], metric=(ref.metric or "")[:120],
-                        baseline=(ref.baseline or None) and ref.baseline[:60], target=ref.target[:40],
-                        deadline=ref.deadline or start + dt.timedelta(days=min(60, max_days)),
-                        source_sentences=ids(ref.source_sentences)[:4])
+        new = held_goal(_next_id("G", [g.id for g in draft.goals]), links, ref.description, ref)
         draft.goals.append(new)
         fixes.append(f"added goal {new.id} ({ref.target}) from the notes analysis")
     _unique_ids(draft.goals, "G")
@@ -187,7 +185,7 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
         fixes.append("root causes taken from the notes analysis")
 
     # Responsibilities: parties the notes name, dates inside the plan.
-    end = max([g.deadline for g in draft.goals], default=start + dt.timedelta(days=min(60, max_days)))
+    end = max([g.deadline for g in draft.goals], default=default_end)
     kept = []
     for r in draft.responsibilities:
         r.source_sentences = ids(r.source_sentences)
@@ -281,8 +279,7 @@ def _party_named(party: str, owner: str, analysis: NotesAnalysis) -> bool:
     people = {"employee": analysis.employee_aliases, "manager": analysis.manager_aliases}.get(owner, ())
     if any(p == a.lower() or a.lower() in p for a in people if a):
         return True
-    words = [w for w in content_tokens(party)]
-    return bool(words) and coverage(party, content_tokens(analysis.text)) >= 0.99
+    return bool(content_tokens(party)) and coverage(party, content_tokens(analysis.text)) >= 0.99
 
 
 def _next_id(prefix: str, existing: list[str]) -> str:

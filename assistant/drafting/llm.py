@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 import time
 from dataclasses import dataclass, field
@@ -25,10 +26,12 @@ from ..checks import review
 from ..notes import NotesAnalysis
 from ..schema import Plan, load_plan_lenient
 from ..settings import Settings
+from ..textutil import wide_chars
 from .base import DraftContext, DraftingError
 from .embedded import EmbeddedDrafter
-from .grounding import hold_to_notes, prose_number_errors
+from .grounding import hold_to_notes, prose_number_errors, quote
 
+log = logging.getLogger("plancoach")
 BUNDLED_PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 OutputMode = Literal["json_schema", "tools", "json_object"]
 MODES: tuple[OutputMode, ...] = ("json_schema", "json_object", "tools")
@@ -118,7 +121,7 @@ class Prompts:
 
 def estimate_tokens(text: str) -> int:
     """A tokenizer-free estimate (tiktoken would fetch its tables at run time): CJK ~1 per char, else ~4 chars."""
-    cjk = len(re.findall(r"[\u3000-\u9fff\uff00-\uffef]", text))
+    cjk = wide_chars(text)
     return cjk + (len(text) - cjk + 3) // 4
 
 
@@ -181,7 +184,6 @@ class ChatCall:
     model: BaseChatModel
     settings: Settings
     mode: OutputMode | None = None  # learnt from the first accepted request
-    log: list[str] = field(default_factory=list)
 
     def modes(self) -> list[OutputMode]:
         if self.mode:
@@ -200,7 +202,7 @@ class ChatCall:
             except openai.APIStatusError as e:
                 unsupported = e.status_code in (400, 415, 422, 500, 501) and i < len(modes) - 1
                 if unsupported:
-                    self.log.append(f"{mode} refused (HTTP {e.status_code}); trying {modes[i + 1]}")
+                    log.info("%s refused (HTTP %s); trying %s", mode, e.status_code, modes[i + 1])
                     continue
                 raise self._explain(e) from e
             except openai.APIError as e:
@@ -223,7 +225,7 @@ class ChatCall:
                 if not transient or attempt == self.settings.llm_max_retries:
                     raise
                 wait = _retry_after(e) or min(0.5 * 2**attempt, 20.0)
-                self.log.append(f"HTTP {e.status_code}; retry {attempt + 1} in {wait:.1f}s")
+                log.info("HTTP %s; retry %d in %.1f s", e.status_code, attempt + 1, wait)
                 time.sleep(wait)
         raise AssertionError("unreachable")
 
@@ -300,8 +302,8 @@ def _message_payload(message: AIMessage) -> tuple[str, dict | None]:
 def _within_caps(data: dict) -> dict:
     """Longer lists than the schema allows are cut, not rejected: the caps exist to stop small models looping."""
     data = dict(data)
-    for name, field in PlanDraft.model_fields.items():
-        cap = next((m.max_length for m in field.metadata if getattr(m, "max_length", None)), None)
+    for name, info in PlanDraft.model_fields.items():
+        cap = next((m.max_length for m in info.metadata if getattr(m, "max_length", None)), None)
         if cap and isinstance(data.get(name), list):
             data[name] = data[name][:cap]
     return data
@@ -378,14 +380,14 @@ class LLMDrafter:
 
         raw, data = self._ask(messages)
         trace.answer = raw
-        draft, errors = self.validate(data, raw, analysis, reference)
+        draft, errors = self.validate(data, raw, analysis)
         in_time = trace.model_seconds < self.settings.llm_plan_budget_s / 2
         if errors and (draft is None or in_time):
             trace.first_errors = errors
             trace.repaired = True
             repair = self.prompts.repair.format(errors="\n".join(f"- {e}" for e in errors[:20]))
             raw2, data2 = self._ask([*messages, AIMessage(content=_short(raw, 6000)), HumanMessage(content=repair)])
-            draft2, errors2 = self.validate(data2, raw2, analysis, reference)
+            draft2, errors2 = self.validate(data2, raw2, analysis)
             if draft2 is not None and (draft is None or len(errors2) <= len(errors)):
                 draft = draft2
         if draft is None:
@@ -394,7 +396,7 @@ class LLMDrafter:
                                 "try again, use a larger model (PLANCOACH_LLM_MODEL) or the embedded drafter.")
         draft, trace.fixes = hold_to_notes(draft, analysis, reference, max_days=self.settings.plan_max_days,
                                          max_gap_days=self.settings.check_in_max_gap_days)
-        return self.to_plan(draft, analysis, reference, context)
+        return self.to_plan(draft, analysis, context)
 
     def messages(self, analysis: NotesAnalysis, context: DraftContext, reference: Plan) -> list[BaseMessage]:
         s = self.settings
@@ -421,7 +423,7 @@ class LLMDrafter:
             self.trace.calls += 1
             self.trace.model_seconds += time.perf_counter() - started
 
-    def validate(self, data: dict | None, raw: str, analysis: NotesAnalysis, reference: Plan) -> tuple[PlanDraft | None, list[str]]:
+    def validate(self, data: dict | None, raw: str, analysis: NotesAnalysis) -> tuple[PlanDraft | None, list[str]]:
         """The draft (None when unusable) and every problem with it, worded for the repair request."""
         if data is None:
             return None, [f"The answer was not one JSON object matching the schema. It began: {_short(raw, 120)!r}"]
@@ -432,8 +434,8 @@ class LLMDrafter:
             return None, [f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in e.errors()[:20]]
         for d in draft.deficiencies:  # evidence left out is quoted from the cited sentences
             if not d.evidence.strip():
-                d.evidence = " ".join(s.body for i in d.source_sentences if (s := analysis.by_id(i.strip().upper())))
-        plan = self.to_plan(draft, analysis, reference, DraftContext())
+                d.evidence = quote(analysis, d.source_sentences)
+        plan = self.to_plan(draft, analysis, DraftContext())
         flags = review(plan, analysis, max_days=self.settings.plan_max_days,
                        max_gap_days=self.settings.check_in_max_gap_days)
         # Errors only: a value the model left out is filled from the analysis without asking again.
@@ -443,7 +445,7 @@ class LLMDrafter:
         errors += prose_number_errors(draft, analysis)
         return draft, errors
 
-    def to_plan(self, draft: PlanDraft, analysis: NotesAnalysis, reference: Plan, context: DraftContext) -> Plan:
+    def to_plan(self, draft: PlanDraft, analysis: NotesAnalysis, context: DraftContext) -> Plan:
         """Lenient: a broken cross-reference becomes a schema flag from the checks (and a repair request), not a crash."""
         deadlines = [g.deadline for g in draft.goals if getattr(g, "deadline", None)]
         status = "draft" if draft.deficiencies and draft.goals else "insufficient_information"
