@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from .notes import NotesAnalysis
-from .quantities import find_quantities
+from .quantities import find_quantities, has_quantity
 from .schema import Plan, ReviewFlag, plan_rule_errors
 from .screening import screen
 from .textutil import content_tokens, coverage, squash
@@ -108,7 +108,7 @@ def _body_screening(plan: Plan) -> list[ReviewFlag]:
     flags = []
     for location, text in _body_texts(plan):
         judging = location.startswith(("deficiencies", "goals"))
-        numbers = bool(find_quantities(text))
+        numbers = has_quantity(text)
         for hit in screen(text, absolutes=judging, has_evidence=numbers):
             flags.append(_flag(hit.kind, "error", f"'{hit.text}' in the plan ({hit.category}): {hit.why}", location,
                                hit.instead))

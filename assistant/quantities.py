@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import vocab
 
@@ -153,3 +154,8 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         out.append(Quantity(text[start:end].strip(), start, end, _value(m.group("num"), m.group("mult")), unit,
                             per, comparator, reference))
     return sorted(out, key=lambda q: q.start)
+
+
+@lru_cache(maxsize=8192)  # asked of every plan sentence on every re-check
+def has_quantity(text: str) -> bool:
+    return bool(find_quantities(text))

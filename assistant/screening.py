@@ -84,9 +84,14 @@ def sensitive_hits(text: str) -> list[Hit]:
 
 def screen(text: str, *, absolutes: bool = True, has_evidence: bool = False) -> list[Hit]:
     """Every hit in `text`, most serious kind first: injection, then bias, then sensitive."""
+    return list(_screen(text, absolutes, has_evidence))
+
+
+@lru_cache(maxsize=8192)  # every edit in the workspace re-screens the whole plan: mostly unchanged text
+def _screen(text: str, absolutes: bool, has_evidence: bool) -> tuple[Hit, ...]:
     found = injection_hits(text)
     biased = bias_hits(text, absolutes=absolutes, has_evidence=has_evidence)
     found += biased
     if not biased:
         found += sensitive_hits(text)
-    return found
+    return tuple(found)

@@ -9,6 +9,7 @@ Synthetic chunks are embedded once and cached under .plancoach/bench so that rer
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import statistics
 import sys
@@ -22,7 +23,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_draft import note_sets, percentile  # noqa: E402
 
-from assistant.knowledge import BUNDLED, E5EmbeddingFunction, KnowledgeBase, knowledge_files, chunk_document  # noqa: E402
+from assistant.knowledge import (BUNDLED, CHUNKING, E5EmbeddingFunction, KnowledgeBase, chunk_document,  # noqa: E402
+                                 chunk_id, knowledge_files)
 
 
 def bundled_chunks():
@@ -45,7 +47,8 @@ def synthetic_store(size: int, folder: Path) -> KnowledgeBase:
     """
     import numpy as np
 
-    kb = KnowledgeBase(folder / f"chroma-{size}", collection=f"bench_{size}")
+    version = hashlib.sha256(CHUNKING.encode()).hexdigest()[:8]  # a new chunking (or id scheme) builds a new store
+    kb = KnowledgeBase(folder / f"chroma-{size}-{version}", collection=f"bench_{size}")
     if kb.collection.count() >= size:
         return kb
     base = bundled_chunks()
@@ -56,27 +59,30 @@ def synthetic_store(size: int, folder: Path) -> KnowledgeBase:
         rows = [(start + i) % len(base) for i in range(n)]
         noisy = vectors[rows] + rng.normal(0, 0.02, (n, vectors.shape[1])).astype(np.float32)
         noisy /= np.linalg.norm(noisy, axis=1, keepdims=True)
-        kb.collection.add(ids=[f"synthetic-{start + i}" for i in range(n)],
-                          documents=[base[r].text for r in rows], embeddings=noisy.tolist(),
-                          metadatas=[{**base[r].metadata, "source": f"synthetic/{(start + i) // 8}.md"}
-                                     for i, r in enumerate(rows)])
+        metadatas = [{**base[r].metadata, "source": f"synthetic/{(start + i) // 8}.md"} for i, r in enumerate(rows)]
+        kb.collection.add(ids=[chunk_id(m["kind"], m["language"], m["source"], start + i) for i, m in enumerate(metadatas)],
+                          documents=[base[r].text for r in rows], embeddings=noisy.tolist(), metadatas=metadatas)
     return kb
 
 
 def retrieval_latency(kb: KnowledgeBase, queries: list[str]) -> tuple[list[float], list[float]]:
-    """Whole retrieval per draft (encode the query, search, fill in by kind), and the nearest-chunk search alone."""
-    from assistant.knowledge import _query_head, retrieve
+    """Whole retrieval per draft (encode the query, search, fetch the chosen passages), and the search alone.
 
-    retrieve(kb, queries[0], "en")
+    The queries are what drafting asks: `retrieval_query` of each analysed note set (analysis untimed)."""
+    from assistant.knowledge import _query_head, retrieve
+    from assistant.notes import analyse
+    from assistant.pipeline import retrieval_query
+
+    asked = [(retrieval_query(a), a.language) for a in map(analyse, queries)]
+    retrieve(kb, *asked[0])
     whole, search = [], []
-    encoder = E5EmbeddingFunction()
-    for q in queries:
+    for query, language in asked:
         started = time.perf_counter()
-        retrieve(kb, q, "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in q) else "en")
+        retrieve(kb, query, language)
         whole.append((time.perf_counter() - started) * 1000)
-        vector = [float(x) for x in encoder.embed_query([_query_head(q)])[0]]
+        vector = kb.embed_query(_query_head(query))
         started = time.perf_counter()
-        kb.nearest(vector, 40)
+        kb.nearest(vector, 100)
         search.append((time.perf_counter() - started) * 1000)
     return whole, search
 
@@ -120,7 +126,7 @@ def main() -> int:
 
     chunks, seconds = ingest_throughput()
     print(f"ingest: {chunks} chunks in {seconds:.1f} s = {chunks / seconds:.1f} chunks/s")
-    queries = [(notes * (args.queries // len(notes) + 1))[i][:1200] for i in range(args.queries)]
+    queries = [(notes * (args.queries // len(notes) + 1))[i] for i in range(args.queries)]
     cache = ROOT / ".plancoach" / "bench"
     for size in args.sizes:
         kb = synthetic_store(size, cache)

@@ -93,6 +93,29 @@ def test_retrieval_finds_the_similar_plan_in_either_language(corpus, tmp_path):
     assert "30 days" in policy[0].text
 
 
+def test_retrieve_prefers_the_notes_language_and_fills_in_from_the_other(corpus, tmp_path):
+    """`retrieve` routes its hits by id (kind and language) without reading metadata; with one Chinese
+    plan in the store, the second sample is the nearest plan of the other language."""
+    from assistant.knowledge import retrieve
+
+    kb = KnowledgeBase(path=tmp_path / "chroma")
+    kb.ingest([corpus])
+    assert all(i.startswith(("sample|", "policy|")) for i in kb.collection.get()["ids"])
+    samples, policy = retrieve(kb, "前台主管 4月客户投诉12起，入住等待时间长", "zh")
+    assert [p.path for p in samples][0] == "samples/zh-hotel.md" and len(samples) == 2
+    assert len({p.path for p in samples}) == 2 and all(p.kind == "sample" and p.text for p in samples)
+    assert policy and all(p.kind == "policy" for p in policy)
+    samples, _ = retrieve(kb, "registered nurse: 3 medication errors, charting late", "en", samples=1)
+    assert [p.path for p in samples] == ["samples/nurse.md"] and samples[0].title == "Improvement plan - Registered nurse"
+
+
+def test_the_query_keeps_content_words_only():
+    from assistant.knowledge import _query_head
+
+    assert _query_head("warehouse picker: pick accuracy 96.1% vs 99.5% standard") == "warehouse picker pick accuracy standard"
+    assert _query_head("前台主管 4月客户投诉12起") == "前台主管 月客户投诉 起"
+
+
 def test_a_reopened_collection_rebuilds_its_embedding_function(corpus, tmp_path):
     KnowledgeBase(path=tmp_path / "chroma").ingest([corpus])
     code = (  # a new process that opens the collection without naming an embedding function

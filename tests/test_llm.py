@@ -108,6 +108,23 @@ def test_a_misread_number_is_re_asked_then_taken_from_the_notes():
     assert not [f for f in plan.review_flags if f.kind == "grounding"]
 
 
+def test_a_date_the_notes_give_is_not_a_repair_error_but_an_invented_one_is():
+    """The notes say "by 31 Aug"; the model may write it with its year, as long as it is that date."""
+    dated = good_answer()
+    dated["goals"][0]["description"] = "Run the training plan as scheduled by 31 Aug 2026"
+    s = settings()
+    drafter = LLMDrafter(s, chat_model=fake(tool_message(dated)))
+    plan = draft_plan(TRAINER_NOTES, drafter=drafter, settings=s).plan
+    assert drafter.trace.calls == 1 and not drafter.trace.repaired
+    assert plan.goals[0].description.endswith("31 Aug 2026")
+    invented = good_answer()
+    invented["goals"][0]["description"] = "Run the training plan as scheduled by 15 Oct 2026"
+    drafter = LLMDrafter(s, chat_model=fake(tool_message(invented), tool_message(invented)))
+    plan = draft_plan(TRAINER_NOTES, drafter=drafter, settings=s).plan
+    assert drafter.trace.repaired and any("15 Oct 2026" in e for e in drafter.trace.first_errors)
+    assert "15 Oct" not in plan.model_dump_json()
+
+
 def test_numbers_and_dates_are_the_analysis_even_when_the_model_writes_others():
     wrong = good_answer(target=">= 100%", deadline="2026-09-30")  # fields the model is not asked for
     s = settings()

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
+from ..dates import find_dates
 from ..notes import NotesAnalysis
-from ..quantities import find_quantities
+from ..quantities import find_quantities, has_quantity
 from ..screening import screen
 from ..schema import Plan
 from ..textutil import content_tokens, coverage
@@ -36,16 +38,39 @@ class DraftGoal(BaseModel):
     source_sentences: list[str] = []
 
 
-def prose_number_errors(draft: "PlanDraft", analysis: NotesAnalysis) -> list[str]:
-    """Numbers written into the model's sentences that the notes do not hold, for the repair request."""
-    numbers = {q.value for s in analysis.sentences if s.kind != "excluded" for q in s.quantities}
+@dataclass(frozen=True)
+class NoteFigures:
+    """The numbers and dates a plan's sentences may state: the notes', and the deadlines the analysis
+    drew from them ("by end of August" allows "31 Aug 2026")."""
+
+    numbers: frozenset
+    dates: frozenset
+    interview: dt.date
+
+    @classmethod
+    def of(cls, analysis: NotesAnalysis, reference: Plan | None = None) -> "NoteFigures":
+        usable = [s for s in analysis.sentences if s.kind not in ("excluded", "meta")]
+        dates = {d.date for s in analysis.sentences for d in s.dates}
+        if reference is not None:
+            dates |= {g.deadline for g in reference.goals if g.deadline} | {reference.period.end} - {None}
+        return cls(frozenset(q.value for s in usable for q in s.quantities), frozenset(dates), analysis.interview_date)
+
+    def unsupported(self, text: str) -> list[str]:
+        """The figures in `text` the notes do not give (a date is checked as a date, not as its numbers)."""
+        mentions = [d for d in find_dates(text, self.interview) if d.role != "duration"]
+        bad = [d.text for d in mentions if d.date not in self.dates]
+        return bad + [q.text for q in find_quantities(text, [(d.start, d.end) for d in mentions]) if q.value not in self.numbers]
+
+
+def prose_number_errors(draft: "PlanDraft", figures: NoteFigures) -> list[str]:
+    """Numbers and dates written into the model's sentences that the notes do not hold, for the repair request."""
     errors = []
     for where, items, attr in (("goals", draft.goals, "description"), ("root_causes", draft.root_causes, "cause"),
                                ("responsibilities", draft.responsibilities, "action")):
         for i, item in enumerate(items):
-            bad = [q.text for q in find_quantities(getattr(item, attr)) if q.value not in numbers]
+            bad = figures.unsupported(getattr(item, attr))
             if bad:
-                errors.append(f"{where}[{i}].{attr}: {', '.join(bad)} is not a number the notes give")
+                errors.append(f"{where}[{i}].{attr}: {', '.join(bad)} is not a number or date the notes give")
     return errors
 
 
@@ -56,11 +81,11 @@ def quote(analysis: NotesAnalysis, sentence_ids: list[str]) -> str:
 
 def _judging(text: str) -> bool:
     """Wording the plan's own screening would flag: the model's words never carry it into a plan."""
-    return bool(screen(text, absolutes=True, has_evidence=bool(find_quantities(text))))
+    return bool(screen(text, absolutes=True, has_evidence=has_quantity(text)))
 
 
-def _prose_ok(text: str, numbers: set, notes_tokens, min_coverage: float) -> bool:
-    return coverage(text, notes_tokens) >= min_coverage and all(q.value in numbers for q in find_quantities(text))
+def _prose_ok(text: str, figures: NoteFigures, notes_tokens, min_coverage: float) -> bool:
+    return coverage(text, notes_tokens) >= min_coverage and not figures.unsupported(text)
 
 
 def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, *, max_days: int = 90,
@@ -70,7 +95,7 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
     draft = draft.model_copy(deep=True)
     fixes: list[str] = []
     usable = {s.id: s for s in analysis.sentences if s.kind not in ("excluded", "meta")}
-    numbers = {q.value for s in usable.values() for q in s.quantities}
+    figures = NoteFigures.of(analysis, reference)
     note_dates = {d.date for s in analysis.sentences for d in s.dates}
     start = analysis.interview_date
     default_end = start + dt.timedelta(days=min(60, max_days))
@@ -141,7 +166,7 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
             fixes.append(f"dropped goal {g.id!r}: the notes give it no target")
             continue
         used_refs.add(ref.id)
-        if not _prose_ok(g.description, numbers, notes_tokens, 0.4) or _judging(g.description):
+        if not _prose_ok(g.description, figures, notes_tokens, 0.4) or _judging(g.description):
             fixes.append(f"{g.id}: description {g.description!r} -> the analysis's")
             g.description = ref.description[:160]
         goals.append(held_goal(g.id, g.deficiency_ids, g.description, ref))
@@ -169,7 +194,7 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
         if _judging(c.cause):
             fixes.append(f"dropped cause {c.cause!r}: biased, sensitive or injected wording")
             continue
-        if not _prose_ok(c.cause, numbers, notes_tokens, 0.5):
+        if not _prose_ok(c.cause, figures, notes_tokens, 0.5):
             fixes.append(f"dropped cause {c.cause!r}: not in the notes' words or numbers")
             continue
         closest = _best_sentence(c.cause, usable)
@@ -200,7 +225,7 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
         if _judging(r.action) or _judging(r.party):
             fixes.append(f"dropped action {r.action!r}: biased, sensitive or injected wording")
             continue
-        if not _prose_ok(r.action, numbers, notes_tokens, 0.5):
+        if not _prose_ok(r.action, figures, notes_tokens, 0.5):
             fixes.append(f"dropped action {r.action!r}: not in the notes' words or numbers")
             continue
         if r.due is not None and r.due not in note_dates and not (start < r.due <= end):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import lru_cache
 import logging
 import re
 import time
@@ -29,7 +30,7 @@ from ..settings import Settings
 from ..textutil import wide_chars
 from .base import DraftContext, DraftingError
 from .embedded import EmbeddedDrafter
-from .grounding import hold_to_notes, prose_number_errors, quote
+from .grounding import NoteFigures, hold_to_notes, prose_number_errors, quote
 
 log = logging.getLogger("plancoach")
 BUNDLED_PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
@@ -97,8 +98,14 @@ class PlanDraft(_Strict):
                                           description="Optional; policy-spaced dates are filled in when left out.")
 
 
+@lru_cache(maxsize=1)
+def _draft_schema_json() -> str:
+    return json.dumps(PlanDraft.model_json_schema())
+
+
 def draft_json_schema() -> dict:
-    return PlanDraft.model_json_schema()
+    """A fresh copy each time (callers nest it into requests); pydantic takes ~10 ms to build it."""
+    return json.loads(_draft_schema_json())
 
 
 # ---------------------------------------------------------------- prompts
@@ -380,14 +387,15 @@ class LLMDrafter:
 
         raw, data = self._ask(messages)
         trace.answer = raw
-        draft, errors = self.validate(data, raw, analysis)
+        figures = NoteFigures.of(analysis, reference)
+        draft, errors = self.validate(data, raw, analysis, figures)
         in_time = trace.model_seconds < self.settings.llm_plan_budget_s / 2
         if errors and (draft is None or in_time):
             trace.first_errors = errors
             trace.repaired = True
             repair = self.prompts.repair.format(errors="\n".join(f"- {e}" for e in errors[:20]))
             raw2, data2 = self._ask([*messages, AIMessage(content=_short(raw, 6000)), HumanMessage(content=repair)])
-            draft2, errors2 = self.validate(data2, raw2, analysis)
+            draft2, errors2 = self.validate(data2, raw2, analysis, figures)
             if draft2 is not None and (draft is None or len(errors2) <= len(errors)):
                 draft = draft2
         if draft is None:
@@ -423,7 +431,8 @@ class LLMDrafter:
             self.trace.calls += 1
             self.trace.model_seconds += time.perf_counter() - started
 
-    def validate(self, data: dict | None, raw: str, analysis: NotesAnalysis) -> tuple[PlanDraft | None, list[str]]:
+    def validate(self, data: dict | None, raw: str, analysis: NotesAnalysis,
+                 figures: NoteFigures) -> tuple[PlanDraft | None, list[str]]:
         """The draft (None when unusable) and every problem with it, worded for the repair request."""
         if data is None:
             return None, [f"The answer was not one JSON object matching the schema. It began: {_short(raw, 120)!r}"]
@@ -442,7 +451,7 @@ class LLMDrafter:
         # (SMART values are the analysis's, added after this, so they are not the model's errors.)
         errors = [f"{f.location}: {f.message}" if f.location else f.message
                   for f in flags if f.severity == "error" and f.kind != "smart"]
-        errors += prose_number_errors(draft, analysis)
+        errors += prose_number_errors(draft, figures)
         return draft, errors
 
     def to_plan(self, draft: PlanDraft, analysis: NotesAnalysis, context: DraftContext) -> Plan:
