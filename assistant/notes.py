@@ -248,9 +248,6 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     if zm and not manager:
         zh = _zh_name(zm.group(1))
         manager = zh.group(2) if zh else zm.group(1).split("，")[0].strip()[:20]
-        if zh:
-            manager_role = zh.group(1)
-            manager = f"{manager}"
     return name, role, manager
 
 

@@ -1,9 +1,11 @@
+import datetime as dt
 import json
 import re
 
 import pytest
 
 from assistant.pipeline import draft_plan
+from assistant.settings import get_settings
 from assistant.quantities import find_quantities
 
 from .conftest import HELDOUT, SHARED_EVAL, load_cases
@@ -43,6 +45,9 @@ def test_never_invents_a_number_date_or_sentence(notes):
         for field in (g.target, g.baseline):
             for q in find_quantities(field or ""):
                 assert q.value in note_values, (field, notes)
+        # A deadline is a date the notes give, or the policy's default length when they give none.
+        default_end = analysis.interview_date + dt.timedelta(days=get_settings().plan_default_days)
+        assert g.deadline in note_dates or g.deadline == default_end, (g.deadline, notes)
     for d in plan.deficiencies:
         assert set(d.source_sentences) <= known
         for s in d.source_sentences:

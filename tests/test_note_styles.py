@@ -5,7 +5,6 @@ reviewer would check first.
 """
 from pathlib import Path
 
-import pytest
 
 from assistant.pipeline import draft_plan
 

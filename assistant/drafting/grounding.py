@@ -18,7 +18,7 @@ from ..dates import find_dates
 from ..notes import NotesAnalysis
 from ..quantities import find_quantities, has_quantity
 from ..screening import screen
-from ..schema import Plan
+from ..schema import CheckIn, Plan, Responsibility
 from ..textutil import content_tokens, coverage
 
 if TYPE_CHECKING:
@@ -36,6 +36,17 @@ class DraftGoal(BaseModel):
     target: str | None = None
     deadline: dt.date | None = None
     source_sentences: list[str] = []
+
+
+@dataclass
+class HeldDraft:
+    """A model's draft once held to the notes, with what the analysis supplies besides."""
+
+    deficiencies: list  # llm.DraftDeficiency
+    root_causes: list  # llm.DraftCause
+    goals: list[DraftGoal]
+    responsibilities: list[Responsibility]
+    check_ins: list[CheckIn]
 
 
 @dataclass(frozen=True)
@@ -65,8 +76,7 @@ class NoteFigures:
 def prose_number_errors(draft: "PlanDraft", figures: NoteFigures) -> list[str]:
     """Numbers and dates written into the model's sentences that the notes do not hold, for the repair request."""
     errors = []
-    for where, items, attr in (("goals", draft.goals, "description"), ("root_causes", draft.root_causes, "cause"),
-                               ("responsibilities", draft.responsibilities, "action")):
+    for where, items, attr in (("goals", draft.goals, "description"), ("root_causes", draft.root_causes, "cause")):
         for i, item in enumerate(items):
             bad = figures.unsupported(getattr(item, attr))
             if bad:
@@ -89,14 +99,13 @@ def _prose_ok(text: str, figures: NoteFigures, notes_tokens, min_coverage: float
 
 
 def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, *, max_days: int = 90,
-                  max_gap_days: int = 30) -> tuple["PlanDraft", list[str]]:
-    from .llm import DraftCause, DraftCheckIn, DraftDeficiency, DraftResponsibility
+                  max_gap_days: int = 30) -> tuple["HeldDraft", list[str]]:
+    from .llm import DraftCause, DraftDeficiency
 
     draft = draft.model_copy(deep=True)
     fixes: list[str] = []
     usable = {s.id: s for s in analysis.sentences if s.kind not in ("excluded", "meta")}
     figures = NoteFigures.of(analysis, reference)
-    note_dates = {d.date for s in analysis.sentences for d in s.dates}
     start = analysis.interview_date
     default_end = start + dt.timedelta(days=min(60, max_days))
     notes_tokens = content_tokens(analysis.text)
@@ -179,7 +188,6 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
         draft.goals.append(new)
         fixes.append(f"added goal {new.id} ({ref.target}) from the notes analysis")
     _unique_ids(draft.goals, "G")
-    goal_ids = {g.id for g in draft.goals}
     goal_map = {}
     for ref in ref_goals:
         mine = next((g for g in draft.goals if g.target == ref.target and g.deadline == ref.deadline), None)
@@ -209,54 +217,21 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
                                         source_sentences=ids(c.source_sentences)[:3]) for c in reference.root_causes]
         fixes.append("root causes taken from the notes analysis")
 
-    # Responsibilities: parties the notes name, dates inside the plan.
+    # Responsibilities: the agreed actions the analysis found, linked to our goals.
     end = max([g.deadline for g in draft.goals], default=default_end)
-    kept = []
-    for r in draft.responsibilities:
-        r.source_sentences = ids(r.source_sentences)
-        r.goal_ids = [i for i in r.goal_ids if i in goal_ids]
-        if not _party_named(r.party, r.owner, analysis):
-            fallback = {"employee": analysis.employee_name, "manager": analysis.manager}.get(r.owner)
-            if not fallback:
-                fixes.append(f"dropped responsibility of {r.party!r}: the notes do not name them")
-                continue
-            fixes.append(f"party {r.party!r} -> {fallback!r}")
-            r.party = fallback[:60]
-        if _judging(r.action) or _judging(r.party):
-            fixes.append(f"dropped action {r.action!r}: biased, sensitive or injected wording")
-            continue
-        if not _prose_ok(r.action, figures, notes_tokens, 0.5):
-            fixes.append(f"dropped action {r.action!r}: not in the notes' words or numbers")
-            continue
-        if r.due is not None and r.due not in note_dates and not (start < r.due <= end):
-            r.due = None
-        kept.append(r)
-    draft.responsibilities = kept
-    for rr in reference.responsibilities:
-        cited = any(set(rr.source_sentences) & set(r.source_sentences)
-                    or coverage(rr.action, content_tokens(r.action)) >= 0.6 for r in draft.responsibilities)
-        named = any(rr.party.lower() in r.party.lower() or r.party.lower() in rr.party.lower()
-                    for r in draft.responsibilities if r.owner == rr.owner)
-        if cited and named or len(draft.responsibilities) >= 12:
-            continue
-        draft.responsibilities.append(DraftResponsibility(
-            owner=rr.owner, party=rr.party[:60], action=rr.action[:240], due=rr.due,
-            goal_ids=[goal_map[i] for i in rr.goal_ids if i in goal_map][:3], source_sentences=ids(rr.source_sentences)[:3]))
-        fixes.append(f"added {rr.owner} responsibility of {rr.party!r} from the notes")
+    responsibilities = [r.model_copy(update={"goal_ids": [goal_map[i] for i in r.goal_ids if i in goal_map]})
+                        for r in reference.responsibilities]
 
-    # Check-ins: inside the plan and no further apart than the policy allows.
-    checks = sorted((c for c in draft.check_ins if start < c.date <= end), key=lambda c: c.date)
+    # Check-ins: the analysis's, when they still fit the plan's end; else spaced by the policy.
+    checks = [c for c in reference.check_ins if start < c.date <= end]
     points = [start, *(c.date for c in checks)]
-    if not checks or checks[-1].date < end:
-        points.append(end)
-    if not checks or any((b - a).days > max_gap_days for a, b in zip(points, points[1:])):
-        focus = checks[0].focus if checks else ("进度回顾" if analysis.language == "zh" else "Review progress against the goals")
+    if not checks or checks[-1].date < end or any((b - a).days > max_gap_days for a, b in zip(points, points[1:])):
+        focus = "进度回顾" if analysis.language == "zh" else "Review progress against the goals"
         n = max(1, math.ceil((end - start).days / max_gap_days))
         step = (end - start).days / n
-        checks = [DraftCheckIn(date=start + dt.timedelta(days=round(step * (k + 1))), focus=focus) for k in range(n)]
+        checks = [CheckIn(date=start + dt.timedelta(days=round(step * (k + 1))), focus=focus) for k in range(n)]
         fixes.append("check-ins respaced to the policy's rhythm")
-    draft.check_ins = checks[:6]
-    return draft, fixes
+    return HeldDraft(draft.deficiencies, draft.root_causes, draft.goals, responsibilities, checks[:6]), fixes
 
 
 def _best_sentence(text: str, usable: dict) -> list[str]:
@@ -292,19 +267,6 @@ def _matching_goal(goal, ref_goals, ref_map: dict[str, str], used: set[str]):
         if score > best_score:
             best, best_score = ref, score
     return best
-
-
-def _party_named(party: str, owner: str, analysis: NotesAnalysis) -> bool:
-    text = analysis.text.lower()
-    p = party.strip().lower()
-    if not p:
-        return False
-    if p in text:
-        return True
-    people = {"employee": analysis.employee_aliases, "manager": analysis.manager_aliases}.get(owner, ())
-    if any(p == a.lower() or a.lower() in p for a in people if a):
-        return True
-    return bool(content_tokens(party)) and coverage(party, content_tokens(analysis.text)) >= 0.99
 
 
 def _next_id(prefix: str, existing: list[str]) -> str:

@@ -8,7 +8,6 @@ notes analysis -> the plan. The model is the only part that is faked in tests.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 from functools import lru_cache
 import logging
@@ -30,7 +29,7 @@ from ..settings import Settings
 from ..textutil import wide_chars
 from .base import DraftContext, DraftingError
 from .embedded import EmbeddedDrafter
-from .grounding import NoteFigures, hold_to_notes, prose_number_errors, quote
+from .grounding import HeldDraft, NoteFigures, hold_to_notes, prose_number_errors, quote
 
 log = logging.getLogger("plancoach")
 BUNDLED_PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
@@ -72,30 +71,17 @@ class DraftGoal(_Strict):
     description: str = Field(max_length=160, description="What the employee will achieve, in a short sentence.")
 
 
-class DraftResponsibility(_Strict):
-    owner: Literal["employee", "manager", "organisation"]
-    party: str = Field(max_length=60, description="Who, as the notes name them.")
-    action: str = Field(max_length=160)
-    due: dt.date | None = None
-    goal_ids: list[str] = Field(default_factory=list, max_length=3)
-    source_sentences: list[str] = Field(default_factory=list, max_length=3)
-
-
-class DraftCheckIn(_Strict):
-    date: dt.date
-    focus: str = Field(max_length=160)
-
-
 class PlanDraft(_Strict):
-    """The part of a plan the model writes; who, when, check-in dates and sources come from the analysis."""
+    """The part of a plan the model writes: what needs reading between the lines (which shortfalls
+    belong together, what to call them, why they happened, what each goal is about).
+
+    Who does what, by when, and the check-in dates are facts the analysis finds in the notes; on
+    2 cores every token a small model writes costs ~0.1 s, so the model is not asked to copy them.
+    """
 
     deficiencies: list[DraftDeficiency] = Field(max_length=5)
     root_causes: list[DraftCause] = Field(max_length=3)
     goals: list[DraftGoal] = Field(max_length=4)
-    # The key action for each party; the analysis adds the other agreed actions (small models are slow writers).
-    responsibilities: list[DraftResponsibility] = Field(max_length=3)
-    check_ins: list[DraftCheckIn] = Field(default_factory=list, max_length=6,
-                                          description="Optional; policy-spaced dates are filled in when left out.")
 
 
 @lru_cache(maxsize=1)
@@ -150,8 +136,8 @@ def render_analysis(analysis: NotesAnalysis, reference: Plan) -> str:
         f"Employee: {a.employee_name or 'not named'}; role: {a.employee_role or 'not given'}; "
         f"manager: {a.manager or 'not named'}; interview date: {a.interview_date.isoformat()}.",
     ]
-    groups = {"observation": "Shortfalls", "standard": "Standards", "account": "Employee's own account",
-              "cause": "Causes", "target": "Targets", "action": "Agreed actions"}
+    # Targets and agreed actions are left out: goals are listed below, and responsibilities are the analysis's.
+    groups = {"observation": "Shortfalls", "standard": "Standards", "account": "Employee's own account", "cause": "Causes"}
     for kind, title in groups.items():
         items = []
         for s in a.of_kind(kind):
@@ -167,8 +153,9 @@ def render_analysis(analysis: NotesAnalysis, reference: Plan) -> str:
 
 
 def render_context(context: DraftContext, budget_tokens: int) -> str:
+    """Samples first: they show the parts the model writes; the policy is applied by the analysis."""
     parts, used = [], 0
-    for p in [*context.policy, *context.samples]:
+    for p in [*context.samples, *context.policy]:
         text = f"[{p.kind}: {p.title}]\n{p.text.strip()}"
         cost = estimate_tokens(text)
         if used + cost > budget_tokens:
@@ -454,7 +441,7 @@ class LLMDrafter:
         errors += prose_number_errors(draft, figures)
         return draft, errors
 
-    def to_plan(self, draft: PlanDraft, analysis: NotesAnalysis, context: DraftContext) -> Plan:
+    def to_plan(self, draft: PlanDraft | HeldDraft, analysis: NotesAnalysis, context: DraftContext) -> Plan:
         """Lenient: a broken cross-reference becomes a schema flag from the checks (and a repair request), not a crash."""
         deadlines = [g.deadline for g in draft.goals if getattr(g, "deadline", None)]
         status = "draft" if draft.deficiencies and draft.goals else "insufficient_information"
@@ -470,7 +457,7 @@ class LLMDrafter:
             "deficiencies": [d.model_dump() for d in draft.deficiencies],
             "root_causes": [c.model_dump() for c in draft.root_causes],
             "goals": [g.model_dump() for g in draft.goals] if drafted else [],
-            "responsibilities": [r.model_dump() for r in draft.responsibilities] if drafted else [],
-            "check_ins": [c.model_dump() for c in draft.check_ins] if drafted else [],
+            "responsibilities": [r.model_dump() for r in getattr(draft, "responsibilities", [])] if drafted else [],
+            "check_ins": [c.model_dump() for c in getattr(draft, "check_ins", [])] if drafted else [],
             "sources": [src.model_dump() for src in context.sources()],
         })
