@@ -159,6 +159,11 @@ def test_one_shortfall_split_in_two_is_merged_and_names_must_fit_their_sentences
     assert plan.root_causes[0].deficiency_ids == ["D2"]  # the merged deficiency's reference follows it
     assert plan.goals[0].deficiency_ids == ["D1", "D2"] and "records" not in plan.goals[0].description
     assert any("merged D3 into D2" in f for f in drafter.trace.fixes)
+    # A model that writes no goal: the analysis's goal is added, and the cause still follows the merge.
+    answer["goals"] = []
+    drafter = LLMDrafter(s, chat_model=fake(AIMessage(content=json.dumps(answer))))
+    plan = draft_plan(TRAINER_NOTES, drafter=drafter, settings=s).plan
+    assert plan.goals[0].target == ">= 90%" and plan.root_causes[0].deficiency_ids == ["D2"]
 
 
 def test_the_notes_are_delimited_data_and_excluded_sentences_never_reach_the_model():

@@ -184,7 +184,7 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
     ref_map = {ref_id: mine.id for ref_id, mine in ref_objs.items()}  # after renumbering
     def_ids = {d.id for d in draft.deficiencies}
 
-    def links(values: list[str]) -> list[str]:
+    def our_ids(values: list[str]) -> list[str]:
         return [i for i in dict.fromkeys(renamed.get(v, v) for v in values) if i in def_ids]
 
     # Goals: numbers and dates from the notes, linked to real deficiencies.
@@ -192,7 +192,7 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
     used_refs: set[str] = set()
     goals = []
     for g in draft.goals:
-        g.deficiency_ids = links(g.deficiency_ids) or _link(g, draft.deficiencies)
+        g.deficiency_ids = our_ids(g.deficiency_ids) or _link(g, draft.deficiencies)
         ref = _matching_goal(g, ref_goals, ref_map, used_refs)
         if ref is None or not ref.target:
             fixes.append(f"dropped goal {g.id!r}: the notes give it no target")
@@ -226,7 +226,7 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
     causes = []
     for c in draft.root_causes:
         c.source_sentences = ids(c.source_sentences)
-        c.deficiency_ids = links(c.deficiency_ids)
+        c.deficiency_ids = our_ids(c.deficiency_ids)
         if _judging(c.cause):
             fixes.append(f"dropped cause {c.cause!r}: biased, sensitive or injected wording")
             continue
