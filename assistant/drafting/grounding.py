@@ -173,6 +173,10 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
         if mine is not None and coverage(mine.area, cited) < 0.34:
             fixes.append(f"{mine.id}: area {mine.area!r} -> {rd.area!r}")
             mine.area = rd.area[:80]
+        if mine is not None and not set(rd.source_sentences) <= set(mine.source_sentences):
+            # The whole shortfall, as the analysis reads it, is the evidence ("...as important; several cancelled").
+            mine.source_sentences = list(dict.fromkeys([*mine.source_sentences, *ids(rd.source_sentences)]))[:4]
+            mine.evidence = quote(analysis, mine.source_sentences)
         if mine is None:
             mine = DraftDeficiency(id=_next_id("D", [d.id for d in draft.deficiencies]), area=rd.area[:80],
                                    evidence=rd.evidence[:300], source_sentences=ids(rd.source_sentences)[:4])
