@@ -91,10 +91,15 @@ def draft_plan(
 
 def recheck(plan: Plan, notes: str | None, settings: Settings | None = None) -> Plan:
     """Re-run every check on a (possibly edited) plan against its notes; returns the plan with fresh flags."""
+    return recheck_with_analysis(plan, notes, settings).plan
+
+
+def recheck_with_analysis(plan: Plan, notes: str | None, settings: Settings | None = None) -> DraftResult:
+    """`recheck`, keeping the notes analysis for callers that show it (the workspace highlights sentences)."""
     settings = settings or get_settings()
     analysis = None
     if notes is not None and notes.strip():
         analysis = analyse(notes, interview_date=plan.interview_date, employee=plan.employee.name, role=plan.employee.role)
     plan = plan.model_copy(deep=True)
     plan.review_flags = review(plan, analysis, max_days=settings.plan_max_days, max_gap_days=settings.check_in_max_gap_days)
-    return plan
+    return DraftResult(plan=plan, analysis=analysis)

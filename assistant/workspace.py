@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .export import to_docx, to_json, to_markdown, to_pdf
 from .notes import NotesAnalysis
-from .pipeline import draft_plan, recheck
+from .pipeline import DraftResult, draft_plan, recheck_with_analysis
 from .schema import Plan
 from .settings import Settings, get_settings
 from .storage import PlanStore, open_store
@@ -43,15 +43,15 @@ class Workspace:
             return plan_id, plan, result.analysis
         return self.store.create(notes, plan, author), plan, result.analysis
 
-    def check(self, plan: Plan, notes: str | None, plan_id: str | None = None) -> Plan:
-        """Re-run every check on an edited plan; the working copy is autosaved with it."""
-        checked = recheck(plan, notes, self.settings)
+    def check(self, plan: Plan, notes: str | None, plan_id: str | None = None) -> DraftResult:
+        """Re-run every check on an edited plan (with the analysis, for highlighting); the working copy is autosaved."""
+        checked = recheck_with_analysis(plan, notes, self.settings)
         if plan_id:
-            self.store.autosave(plan_id, notes or "", checked)
+            self.store.autosave(plan_id, notes or "", checked.plan)
         return checked
 
     def save(self, plan_id: str, plan: Plan, notes: str, author: str = "manager") -> int:
-        return self.store.save_version(plan_id, self.check(plan, notes), notes, author, kind="edit")
+        return self.store.save_version(plan_id, self.check(plan, notes).plan, notes, author, kind="edit")
 
     def export(self, plan: Plan, fmt: str, folder: Path | None = None) -> Path:
         """Write the plan as a document for download; the file name says whose plan it is."""

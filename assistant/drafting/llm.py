@@ -398,6 +398,8 @@ class LLMDrafter:
         language = "Chinese" if analysis.language == "zh" else "English"
         notes = render_notes(analysis)
         facts = render_analysis(analysis, reference)
+        # Everything before the notes is the same for every draft, so the server's prompt cache reuses it
+        # (the language is named at the end).
         system = self.prompts.system.format(language=language)
         fixed = dict(language=language, interview_date=analysis.interview_date.isoformat(), max_days=s.plan_max_days,
                      check_in_gap=s.check_in_max_gap_days, analysis=facts, notes=notes)

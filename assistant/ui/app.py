@@ -124,11 +124,12 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         plan, problems = T.from_tables(base, {"deficiencies": deficiencies, "causes": causes, "goals": goals,
                                               "employee": employee_rows, "manager": manager_rows,
                                               "organisation": organisation_rows, "check_ins": check_ins})
-        plan = ws.check(plan, notes, (session or {}).get("plan_id"))
+        checked = ws.check(plan, notes, (session or {}).get("plan_id"))
+        plan = checked.plan
         errors = sum(f.severity == "error" for f in plan.review_flags)
         status = "; ".join(problems) if problems else f"Checked: {errors} errors, " \
                  f"{sum(f.severity == 'warning' for f in plan.review_flags)} warnings. Autosaved."
-        return (*plan_outputs(plan, notes), status)
+        return (*plan_outputs(plan, notes, checked.analysis), status)
 
     def do_select_flag(plan_data, notes, evt: gr.SelectData):
         if not plan_data:
