@@ -1,16 +1,24 @@
 """Load: N concurrent users drafting through the workspace's Gradio API (embedded drafter).
 
-    python bench/bench_load.py [--users 20] [--rounds 3] [--url URL]
+    python bench/bench_load.py [--users 20] [--rounds 3] [--url URL] [--client gradio_client|http]
 
 Starts `plancoach serve` on a free port with a throwaway plan database unless --url is given.
 Target (issue 4): 20 users, p95 < 2 s, no errors.
+
+Each user opens the app, all wait until every user has, then each drafts `rounds` plans in turn.
+The clients share the server's 2 cores, so by default they are plain HTTP on Gradio's documented
+`/gradio_api/call/<api_name>` route (the same queue, handler and event stream as the browser's):
+`gradio_client` spends about as much CPU per call as the server does (~100 ms here) and would
+measure itself. `--client gradio_client` runs it anyway.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -27,20 +35,45 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--url")
+    parser.add_argument("--client", choices=["http", "gradio_client"], default="http")
     args = parser.parse_args()
+    import httpx
     from gradio_client import Client
 
     cases = [ROOT.parent / "shared" / "eval" / "cases", ROOT / "tests" / "heldout"]
     notes = note_sets([c for c in cases if c.is_dir()]) or [(ROOT / "examples" / "training-specialist.txt").read_text()]
 
-    def user(n: int, url: str) -> list[tuple[float, str | None]]:
-        client = Client(url, verbose=False)
+    def http_draft(http, *data) -> None:
+        """One event on Gradio's call API: POST the inputs, read the event stream to its end."""
+        event = http.post("gradio_api/call/draft", json={"data": list(data)})
+        event.raise_for_status()
+        with http.stream("GET", f"gradio_api/call/draft/{event.json()['event_id']}") as stream:
+            kind = None
+            for line in stream.iter_lines():
+                if line.startswith("event:"):
+                    kind = line.split(":", 1)[1].strip()
+                elif line.startswith("data:") and kind in ("complete", "error"):
+                    if kind == "error":
+                        raise RuntimeError(line[5:].strip())
+                    json.loads(line[5:])
+                    return
+        raise RuntimeError("the event stream ended without a result")
+
+    def user(n: int, url: str, ready: threading.Barrier) -> list[tuple[float, str | None]]:
+        if args.client == "gradio_client":
+            client = Client(url, verbose=False)  # opening the page: done by every user before anyone drafts
+            draft = lambda *data: client.predict(*data, api_name="/draft")  # noqa: E731
+        else:
+            http = httpx.Client(base_url=url, timeout=120)
+            http.get("config").raise_for_status()
+            draft = lambda *data: http_draft(http, *data)  # noqa: E731
+        ready.wait()
         results = []
         for r in range(args.rounds):
             text = notes[(n + r) % len(notes)]
             started = time.perf_counter()
             try:
-                client.predict(text, "", "", "", f"user{n}", {"plan_id": None, "notes": ""}, api_name="/draft")
+                draft(text, "", "", "", f"user{n}", {"plan_id": None, "notes": ""})
                 error = None
             except Exception as exc:  # counted, not raised: the benchmark reports errors
                 error = str(exc)[:200]
@@ -50,9 +83,11 @@ def main() -> int:
     def run(url: str) -> None:
         Client(url, verbose=False).predict(notes[0], "", "", "", "warmup", {"plan_id": None, "notes": ""}, api_name="/draft")
         started = time.perf_counter()
+        ready = threading.Barrier(args.users, action=lambda: starts.append(time.perf_counter()))
+        starts: list[float] = []
         with ThreadPoolExecutor(args.users) as pool:
-            per_user = list(pool.map(lambda n: user(n, url), range(args.users)))
-        wall = time.perf_counter() - started
+            per_user = list(pool.map(lambda n: user(n, url, ready), range(args.users)))
+        wall = time.perf_counter() - (starts[0] if starts else started)
         times = [t for rows in per_user for t, _ in rows]
         errors = [e for rows in per_user for _, e in rows if e]
         print(f"{args.users} users x {args.rounds} drafts: p50 {statistics.median(times):.2f} s, "
