@@ -237,9 +237,9 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
         if not _prose_ok(c.cause, figures, notes_tokens, 0.5):
             fixes.append(f"dropped cause {c.cause!r}: not in the notes' words or numbers")
             continue
-        closest = _best_sentence(c.cause, usable)
-        if closest and usable[closest[0]].kind == "observation":
-            fixes.append(f"dropped cause {c.cause!r}: it restates a shortfall ({closest[0]})")
+        restated = _restated_shortfall(c.cause, usable)
+        if restated:
+            fixes.append(f"dropped cause {c.cause!r}: it restates a shortfall ({restated})")
             continue
         causes.append(c)
     draft.root_causes = causes
@@ -264,6 +264,21 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
         checks = [CheckIn(date=start + dt.timedelta(days=round(step * (k + 1))), focus=focus) for k in range(n)]
         fixes.append("check-ins respaced to the policy's rhythm")
     return HeldDraft(draft.deficiencies, draft.root_causes, draft.goals, responsibilities, checks[:6]), fixes
+
+
+def _restated_shortfall(cause: str, usable: dict) -> str | None:
+    """The shortfall sentence a 'cause' only restates ("performance issues with ticket times"), if any:
+    it is closer to a shortfall than to any sentence that can give a reason (an account, a cause, context)."""
+    tokens = content_tokens(cause)
+    if not tokens:
+        return None
+    best = {True: (0.0, ""), False: (0.0, "")}
+    for sid, s in usable.items():
+        if s.kind in ("observation", "account", "cause", "context"):
+            shortfall = s.kind == "observation"
+            best[shortfall] = max(best[shortfall], (coverage(cause, content_tokens(s.text)), sid))
+    (score, sid), (other, _) = best[True], best[False]
+    return sid if score >= 0.3 and score > other else None
 
 
 def _best_sentence(text: str, usable: dict) -> list[str]:
