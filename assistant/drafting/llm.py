@@ -3,8 +3,9 @@
 prompts/ (system, draft) -> the notes with sentence ids, the analysis and retrieved context ->
 the chat model under the draft schema (json_schema, tool calling or json_object, whichever the
 server accepts) -> Pydantic validation and the review checks -> one repair re-ask with the errors
--> `hold_to_notes`, which takes any number, date or party the model still got wrong from the
-notes analysis -> the plan. The model is the only part that is faked in tests.
+-> `hold_to_notes`, which takes any number, date or citation the model still got wrong from the
+notes analysis and adds what the analysis owns (who does what, check-ins) -> the plan. The model
+is the only part that is faked in tests.
 """
 from __future__ import annotations
 
