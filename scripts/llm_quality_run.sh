@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The LLM path against a real OpenAI-compatible server with a real small model, for the protocol and
 # for quality: llama.cpp's server (llama-cpp-python) serving Qwen2.5-Coder-1.5B-Instruct (Q4_K_M).
-# Not part of the default CI: the build takes 4-7 minutes and each plan about a minute on 2 cores.
+# Not part of the default CI: the build takes 4-7 minutes and each plan 30-55 s on 2 cores.
 #
 #   bash scripts/llm_quality_run.sh            # the dev evaluation (../shared/eval) through the LLM drafter
 #   bash scripts/llm_quality_run.sh pytest     # tests/test_llm_server.py against the same server
