@@ -137,7 +137,7 @@ def _ingest(args) -> int:
     from pathlib import Path
 
     from .inputs import InputError
-    from .knowledge import BUNDLED, KnowledgeBase, embedding_function
+    from .knowledge import BUNDLED, KnowledgeBase
     from .settings import get_settings
 
     settings = get_settings()
@@ -145,7 +145,7 @@ def _ingest(args) -> int:
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise InputError(f"no such file or folder: {', '.join(missing)}")
-    kb = KnowledgeBase(path=settings.chroma_path(), url=settings.chroma_url, embedding=embedding_function(settings))
+    kb = KnowledgeBase.for_settings(settings)
     counts = kb.ingest(paths, prune=not args.paths)
     print(", ".join(f"{v} {k}" for k, v in counts.items()) + f"; {kb.collection.count()} chunks in the store")
     return EXIT_OK

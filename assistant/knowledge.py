@@ -134,12 +134,6 @@ class OpenAIEmbeddingFunction(EmbeddingFunction[Documents]):
         return {"model": self.model, "base_url": self.base_url}
 
 
-def embedding_function(settings) -> EmbeddingFunction:
-    if settings.embeddings == "openai":
-        return OpenAIEmbeddingFunction(settings.embedding_model, settings.embedding_base_url)
-    return E5EmbeddingFunction()
-
-
 @dataclass(frozen=True)
 class Chunk:
     id: str
@@ -257,6 +251,13 @@ class KnowledgeBase:
             collection, embedding_function=self.embedding, configuration={"hnsw": {"space": "cosine"}}
         )
 
+    @classmethod
+    def for_settings(cls, settings) -> "KnowledgeBase":
+        """The store and embeddings the settings name: drafting and `plancoach ingest` must agree on both."""
+        embedding = (OpenAIEmbeddingFunction(settings.embedding_model, settings.embedding_base_url)
+                     if settings.embeddings == "openai" else E5EmbeddingFunction())
+        return cls(settings.chroma_path(), settings.chroma_url, embedding=embedding)
+
     def ingest(self, paths: list[Path], *, prune: bool = True) -> dict[str, int]:
         """Bring the collection in line with the files: add new, replace changed, remove deleted."""
         files = knowledge_files(paths)
@@ -368,7 +369,7 @@ def open_knowledge(settings) -> KnowledgeBase:
 
 def _open(key, settings) -> KnowledgeBase:
     try:
-        kb = KnowledgeBase(settings.chroma_path(), settings.chroma_url)
+        kb = KnowledgeBase.for_settings(settings)
         if kb.collection.count() == 0:
             log.info("indexing the knowledge base (first use; this takes a little while, once)")
         kb.ingest(list(settings.knowledge_dirs or [BUNDLED]), prune=False)

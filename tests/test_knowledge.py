@@ -225,5 +225,10 @@ def test_openai_embeddings_when_configured_in_their_own_collection(tmp_path, mon
         _, policy = retrieve(kb, "how often are check-ins held", "en")
         assert policy and all(p.kind == "policy" for p in policy)
         assert "sk-test" not in json.dumps(ef.get_config())  # the key is never stored with the collection
+        # Drafting opens the store the same way `plancoach ingest` fills it: the OpenAI collection.
+        from assistant.settings import Settings
+
+        configured = KnowledgeBase.for_settings(Settings(embeddings="openai", data_dir=tmp_path))
+        assert configured.collection.name == kb.collection.name and configured.embedding.name() == "plancoach-openai"
     finally:
         get_settings.cache_clear()
