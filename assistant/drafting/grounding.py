@@ -193,15 +193,14 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
 
     # Goals: numbers and dates from the notes, linked to real deficiencies.
     ref_goals = list(reference.goals)
-    used_refs: set[str] = set()
+    held_for: dict = {}  # the analysis's goal id -> our goal holding its numbers
     goals = []
     for g in draft.goals:
         g.deficiency_ids = our_ids(g.deficiency_ids) or _link(g, draft.deficiencies)
-        ref = _matching_goal(g, ref_goals, ref_map, used_refs)
+        ref = _matching_goal(g, ref_goals, ref_map, held_for)
         if ref is None or not ref.target:
             fixes.append(f"dropped goal {g.id!r}: the notes give it no target")
             continue
-        used_refs.add(ref.id)
         # The wording must be about this goal's measure ("supervision records" is not "plan completion").
         shortfall = [i for rd in reference.deficiencies if rd.id in ref.deficiency_ids for i in rd.source_sentences]
         about = content_tokens(" ".join([ref.description, ref.metric or "",
@@ -210,21 +209,18 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
                 or coverage(g.description, about) < 0.25:
             fixes.append(f"{g.id}: description {g.description!r} -> the analysis's")
             g.description = ref.description[:160]
-        goals.append(held_goal(g.id, g.deficiency_ids, g.description, ref))
+        held_for[ref.id] = held_goal(g.id, g.deficiency_ids, g.description, ref)
+        goals.append(held_for[ref.id])
     draft.goals = goals
     for ref in ref_goals:
-        if ref.id in used_refs or not ref.target:
+        if ref.id in held_for or not ref.target:
             continue
         links = [ref_map[i] for i in ref.deficiency_ids if i in ref_map]
-        new = held_goal(_next_id("G", [g.id for g in draft.goals]), links, ref.description, ref)
+        new = held_for[ref.id] = held_goal(_next_id("G", [g.id for g in draft.goals]), links, ref.description, ref)
         draft.goals.append(new)
         fixes.append(f"added goal {new.id} ({ref.target}) from the notes analysis")
     _unique_ids(draft.goals, "G")
-    goal_map = {}
-    for ref in ref_goals:
-        mine = next((g for g in draft.goals if g.target == ref.target and g.deadline == ref.deadline), None)
-        if mine:
-            goal_map[ref.id] = mine.id
+    goal_map = {ref_id: g.id for ref_id, g in held_for.items()}  # after renumbering
 
     # Root causes: the model's wording, on real sentences; the analysis's when the model gave none.
     causes = []
@@ -297,7 +293,7 @@ def _link(goal, deficiencies) -> list[str]:
     return [deficiencies[0].id] if deficiencies else []
 
 
-def _matching_goal(goal, ref_goals, ref_map: dict[str, str], used: set[str]):
+def _matching_goal(goal, ref_goals, ref_map: dict[str, str], used: dict[str, object]):
     """The analysis's goal for the same deficiency (or the same number), not yet matched."""
     values = {q.value for q in find_quantities(getattr(goal, "target", None) or goal.description)}
     best, best_score = None, 0
