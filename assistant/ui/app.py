@@ -42,6 +42,11 @@ def _date_or_none(text: str) -> dt.date | None:
         raise gr.Error(f"'{text}' is not a date: use YYYY-MM-DD") from None
 
 
+def _selected_row(evt: gr.SelectData) -> int:
+    """The row of a selected table cell (Gradio gives [row, column] for tables, an int for lists)."""
+    return evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+
+
 def _analysis(plan: Plan | None, notes: str):
     if not (notes or "").strip():
         return None
@@ -135,7 +140,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         if not plan_data:
             return gr.update()
         plan = load_plan_lenient(plan_data)
-        row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+        row = _selected_row(evt)
         flags = T.sorted_flags(plan.review_flags)
         ids = flags[row].sentence_ids if 0 <= row < len(flags) else []
         return T.highlighted_notes(_analysis(plan, notes), notes, ids, "flag")
@@ -144,7 +149,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         if not plan_data:
             return gr.update()
         plan = load_plan_lenient(plan_data)
-        row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+        row = _selected_row(evt)
         ids = plan.deficiencies[row].source_sentences if 0 <= row < len(plan.deficiencies) else []
         return T.highlighted_notes(_analysis(plan, notes), notes, ids)
 
@@ -234,7 +239,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
 
     def do_hr_select(rows, evt: gr.SelectData):
         data = T._rows(rows)
-        row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+        row = _selected_row(evt)
         if not (0 <= row < len(data)):
             return "", "", []
         plan_id = data[row][0]
@@ -390,7 +395,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         tab_plans.select(lambda: plan_list(), None, plans_table, api_visibility="private")
         def pick_plan(rows, evt: gr.SelectData):
             data = T._rows(rows)
-            row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+            row = _selected_row(evt)
             return data[row][0] if 0 <= row < len(data) else ""
 
         plans_table.select(pick_plan, plans_table, selected_id, api_visibility="private")
