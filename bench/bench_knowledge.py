@@ -104,10 +104,10 @@ def llm_overhead(notes: list[str], rounds: int) -> tuple[list[float], list[int]]
         analysis = analyse(text)
         answer = EmbeddedDrafter().draft(analysis, build_context(analysis, settings))
         body = {k: answer.model_dump(mode="json")[k] for k in ("deficiencies", "root_causes", "goals")}
-        body["responsibilities"] = answer.model_dump(mode="json")["responsibilities"][:3]
-        reply = AIMessage(content=json.dumps(body))
+        # One model per process, as in the app (`shared_chat_call`); a drafter per draft, as in the app.
+        model = FakeMessagesListChatModel(responses=[AIMessage(content=json.dumps(body))])
         for _ in range(rounds):
-            drafter = LLMDrafter(settings, chat_model=FakeMessagesListChatModel(responses=[reply, reply]))
+            drafter = LLMDrafter(settings, chat_model=model)
             started = time.perf_counter()
             draft_plan(text, drafter=drafter, settings=settings)
             times.append((time.perf_counter() - started) * 1000)

@@ -339,6 +339,28 @@ def test_a_server_without_json_schema_falls_back_and_remembers():
     assert len(server.bodies) == 3  # the second plan goes straight to the mode that worked
 
 
+def test_drafts_made_by_the_app_share_one_connection_and_its_learnt_mode(monkeypatch):
+    """The app makes a drafter per draft; the chat model (its HTTP connections, the mode the server
+    accepted) is per process, so only the first plan pays for the refused json_schema request."""
+    import assistant.drafting.llm as llm
+
+    def answer(request):
+        body = json.loads(request.content)
+        if body.get("response_format", {}).get("type") == "json_schema":
+            return httpx2.Response(500, json={"error": {"message": "response_format json_schema not supported"}})
+        return ok(content=json.dumps(good_answer()))
+
+    server = Replay(answer)
+    made = []
+    monkeypatch.setattr(llm, "default_chat_model", lambda s: made.append(s) or default_chat_model(
+        s, http_client=httpx2.Client(transport=httpx2.MockTransport(server))))
+    s = settings(llm_model="shared-connection-test")
+    draft_plan(TRAINER_NOTES, drafter=LLMDrafter(s), settings=s)
+    draft_plan(TRAINER_NOTES, drafter=LLMDrafter(s), settings=s)
+    assert len(made) == 1 and len(server.bodies) == 3  # one refused request, then one request per plan
+    assert LLMDrafter(settings(llm_model="shared-connection-test", llm_timeout_s=9)).call is not LLMDrafter(s).call
+
+
 def test_tool_calling_when_configured():
     server = Replay(ok(tool_args=good_answer()))
     s = settings(llm_output_mode="tools")

@@ -13,6 +13,7 @@ import json
 from functools import lru_cache
 import logging
 import re
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -343,6 +344,25 @@ def default_chat_model(settings: Settings, http_client: Any = None) -> BaseChatM
     )
 
 
+# Settings that make a different connection; the rest (prompts, budgets) are read per draft.
+_CONNECTION_SETTINGS = ("llm_base_url", "llm_model", "llm_api_key", "llm_timeout_s", "llm_temperature",
+                        "llm_max_tokens", "llm_output_mode", "llm_max_retries")
+_CALLS: dict[tuple, ChatCall] = {}
+_CALLS_LOCK = threading.Lock()
+
+
+def shared_chat_call(settings: Settings) -> ChatCall:
+    """One chat model per provider configuration and process, reused by every draft: it keeps the HTTP
+    connections open (no new TLS handshake per plan) and remembers the output mode the server accepted
+    (on llama.cpp each new connection would first spend a refused json_schema request)."""
+    key = tuple(getattr(settings, name) for name in _CONNECTION_SETTINGS)
+    with _CALLS_LOCK:
+        call = _CALLS.get(key)
+        if call is None:
+            call = _CALLS[key] = ChatCall(default_chat_model(settings), settings)
+        return call
+
+
 @dataclass
 class DraftTrace:
     """What happened during one draft, for the CLI's --verbose and the benchmarks."""
@@ -360,7 +380,7 @@ class LLMDrafter:
     def __init__(self, settings: Settings, chat_model: BaseChatModel | None = None):
         self.settings = settings
         self.prompts = Prompts.load(settings.prompts_dir)
-        self.call = ChatCall(chat_model or default_chat_model(settings), settings)
+        self.call = ChatCall(chat_model, settings) if chat_model else shared_chat_call(settings)
         self.name = f"llm:{settings.llm_model}"
         self.trace = DraftTrace()
 
