@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .textutil import text_cache
+
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
     "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
@@ -210,6 +212,11 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
 
 def find_dates(text: str, ref: dt.date) -> list[DateMention]:
     """Every date in `text`, resolved against `ref` (the interview date), in reading order."""
+    return list(_find_dates(text, ref))
+
+
+@text_cache()
+def _find_dates(text: str, ref: dt.date) -> tuple[DateMention, ...]:
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for kind, pattern in _PATTERNS:
@@ -222,7 +229,7 @@ def find_dates(text: str, ref: dt.date) -> list[DateMention]:
                 continue
             taken.append((start, end))
             found.append(DateMention(m.group(0).strip(), start, end, date, role))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 _EXPLICIT = re.compile(

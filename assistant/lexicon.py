@@ -9,6 +9,9 @@ import re
 import tomllib
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
+
+from .textutil import text_cache
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -20,10 +23,13 @@ def load(name: str) -> dict:
         return tomllib.load(fh)
 
 
+_HEAD = r"(?<![A-Za-z0-9])"
+
+
 def _bounded(pattern: str) -> str:
     if _CJK.search(pattern):
         return pattern
-    head = r"(?<![A-Za-z0-9])" if re.match(r"[A-Za-z0-9(]", pattern) else ""
+    head = _HEAD if re.match(r"[A-Za-z0-9(]", pattern) else ""
     tail = r"(?![A-Za-z0-9])" if re.search(r"[A-Za-z0-9)?+*]$", pattern) else ""
     return f"{head}(?:{pattern}){tail}"
 
@@ -35,6 +41,47 @@ def terms(patterns: tuple[str, ...]) -> re.Pattern[str]:
     # ASCII case-folding: Unicode folding makes compiling these alternations ten times slower,
     # and Chinese has no case anyway.
     return re.compile("|".join(_bounded(p) for p in ordered), re.IGNORECASE | re.ASCII)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")  # an upper-case letter that is not an escape such as \S
+
+
+class Terms:
+    """A word list matched as `terms()` matches it, about six times faster, for the lists asked of
+    every sentence (bias, sensitive, injection, areas). Python's `re` cannot skip ahead to where a
+    term may start when each term opens with a look-behind and the match ignores case; so the text
+    is lower-cased (ASCII only, which keeps every offset), the pattern is case-sensitive, and the
+    left word boundary is checked here."""
+
+    def __init__(self, patterns: tuple[str, ...]):
+        for p in patterns:
+            if _UPPER_LITERAL.search(p):
+                raise ValueError(f"lexicon term {p!r}: write terms in lower case (matching ignores case)")
+        self.words = patterns
+        ordered = sorted(patterns, key=len, reverse=True)
+        self.pattern = re.compile("|".join(_bounded(p).removeprefix(_HEAD) for p in ordered), re.ASCII)
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        low = text.translate(_ASCII_LOWER)
+        pos = 0
+        while (m := self.pattern.search(low, pos)) is not None:
+            start, end = m.span()
+            if start > 0 and low[start] in _ALNUM and low[start - 1] in _ALNUM:
+                pos = start + 1  # inside a word: a term may still start further on
+                continue
+            yield start, end
+            pos = max(end, start + 1)
+
+    def found(self, text: str) -> list[str]:
+        """The matched words, as written in `text`."""
+        return [text[s:e] for s, e in self.spans(text)]
+
+
+@lru_cache(maxsize=None)
+def fast_terms(patterns: tuple[str, ...]) -> Terms:
+    return Terms(patterns)
 
 
 def vocab(section: str, key: str) -> re.Pattern[str]:
@@ -50,15 +97,16 @@ def has_cjk(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _areas() -> list[tuple[str, str, re.Pattern[str]]]:
-    return [(a["en"], a["zh"], terms(tuple(a["keywords"]))) for a in load("areas")["area"]]
+def _areas() -> list[tuple[str, str, Terms]]:
+    return [(a["en"], a["zh"], fast_terms(tuple(a["keywords"]))) for a in load("areas")["area"]]
 
 
+@text_cache()
 def area_name(text: str, language: str) -> str | None:
     """The performance area whose keywords the text uses most (first listed wins a tie)."""
     best, best_hits = None, 0
-    for en, zh, pattern in _areas():
-        hits = len(pattern.findall(text))
+    for en, zh, keywords in _areas():
+        hits = sum(1 for _ in keywords.spans(text))
         if hits > best_hits:
             best, best_hits = (zh if language == "zh" else en), hits
     return best

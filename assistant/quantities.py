@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .lexicon import vocab
+from .textutil import text_cache
 
 WORD_NUMBERS = {"zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
@@ -102,6 +102,11 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
 
     'N of M' is one value ('4 of 10 reports', '1 in 5 offers'), compared only with values out of the same M.
     """
+    return list(_find_quantities(text, tuple(skip_spans)))
+
+
+@text_cache()
+def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:
     refs = vocab("observation", "reference_en"), vocab("observation", "reference_zh")
     out: list[Quantity] = []
     fractions = []
@@ -153,9 +158,9 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
         reference = bool(refs[0].search(window) or refs[1].search(window) or _REF_AFTER.match(text[end:]))
         out.append(Quantity(text[start:end].strip(), start, end, _value(m.group("num"), m.group("mult")), unit,
                             per, comparator, reference))
-    return sorted(out, key=lambda q: q.start)
+    return tuple(sorted(out, key=lambda q: q.start))
 
 
-@lru_cache(maxsize=8192)  # asked of every plan sentence on every re-check
+@text_cache()  # asked of every plan sentence on every re-check
 def has_quantity(text: str) -> bool:
     return bool(find_quantities(text))

@@ -5,11 +5,11 @@ Used twice: on the notes, so that such sentences never reach a plan, and on a fi
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import load, terms
+from .lexicon import Terms, fast_terms, load
+from .textutil import text_cache
 
 # Categories that describe the person rather than judge them: they only make a sentence
 # biased together with a judgement; alone they are sensitive information for HR.
@@ -26,32 +26,39 @@ class Hit:
 
 
 @lru_cache(maxsize=1)
-def _bias_tables() -> list[tuple[str, str, str, re.Pattern[str]]]:
+def _bias_tables() -> list[tuple[str, str, str, Terms]]:
     tables = []
     for lang in ("en", "zh"):
         for category, spec in load(f"bias_{lang}").items():
-            tables.append((category, spec["why"], spec["instead"], terms(tuple(spec["patterns"]))))
+            tables.append((category, spec["why"], spec["instead"], fast_terms(tuple(spec["patterns"]))))
     return tables
 
 
 @lru_cache(maxsize=1)
-def _sensitive() -> tuple[str, str, re.Pattern[str]]:
+def _sensitive() -> tuple[str, str, Terms]:
     spec = load("sensitive")
-    return spec["why"], spec["instead"], terms(tuple(spec["en"] + spec["zh"]))
+    return spec["why"], spec["instead"], fast_terms(tuple(spec["en"] + spec["zh"]))
 
 
 @lru_cache(maxsize=1)
-def _injection() -> re.Pattern[str]:
+def _injection() -> Terms:
     spec = load("injection")
-    return terms(tuple(spec["en"] + spec["zh"]))
+    return fast_terms(tuple(spec["en"] + spec["zh"]))
+
+
+@lru_cache(maxsize=1)
+def _any_term() -> Terms:
+    """Every list in one: most plan and note sentences hold none of these words, and one pass says so."""
+    words = [p for *_, terms in _bias_tables() for p in terms.words]
+    return fast_terms(tuple({*words, *_sensitive()[2].words, *_injection().words}))
 
 
 def injection_hits(text: str) -> list[Hit]:
     return [
-        Hit("injection", "injection", m.group(0),
+        Hit("injection", "injection", words,
             "This text addresses the assistant instead of describing work; it was treated as data and not followed.",
             "Remove it from the notes; describe the employee's work only.")
-        for m in _injection().finditer(text)
+        for words in _injection().found(text)
     ]
 
 
@@ -66,19 +73,19 @@ def bias_hits(text: str, *, absolutes: bool = True, has_evidence: bool = False) 
     for category, why, instead, pattern in _bias_tables():
         if category == "absolute" and (not absolutes or has_evidence):
             continue
-        for m in pattern.finditer(text):
-            hits.append(Hit("bias", category, m.group(0), why, instead))
+        for words in pattern.found(text):
+            hits.append(Hit("bias", category, words, why, instead))
     judged = [h for h in hits if h.category not in _MENTION_ONLY]
     return hits if judged else []
 
 
 def sensitive_hits(text: str) -> list[Hit]:
     why, instead, pattern = _sensitive()
-    found = [Hit("sensitive", "sensitive", m.group(0), why, instead) for m in pattern.finditer(text)]
+    found = [Hit("sensitive", "sensitive", words, why, instead) for words in pattern.found(text)]
     # Family or health mentions without a judgement are sensitive information, not bias.
     for category, cwhy, cinstead, cpattern in _bias_tables():
         if category in _MENTION_ONLY:
-            found += [Hit("sensitive", category, m.group(0), why, instead) for m in cpattern.finditer(text)]
+            found += [Hit("sensitive", category, words, why, instead) for words in cpattern.found(text)]
     return found
 
 
@@ -87,8 +94,10 @@ def screen(text: str, *, absolutes: bool = True, has_evidence: bool = False) -> 
     return list(_screen(text, absolutes, has_evidence))
 
 
-@lru_cache(maxsize=8192)  # every edit in the workspace re-screens the whole plan: mostly unchanged text
+@text_cache()  # every edit in the workspace re-screens the whole plan: mostly unchanged text
 def _screen(text: str, absolutes: bool, has_evidence: bool) -> tuple[Hit, ...]:
+    if not _any_term().found(text):
+        return ()
     found = injection_hits(text)
     biased = bias_hits(text, absolutes=absolutes, has_evidence=has_evidence)
     found += biased

@@ -20,6 +20,25 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # CJK characters, punctuation and full-width forms
 
 
+_TEXT_CACHES: list = []
+
+
+def text_cache(maxsize: int = 8192):
+    """An lru_cache for a pure function of a sentence's text. One draft asks the same sentences many
+    times (analysis, reference draft, grounding, checks), and so does every re-check after an edit.
+    Registered so that benchmarks can time every draft from cold (`clear_text_caches`)."""
+    def wrap(fn):
+        cached = lru_cache(maxsize=maxsize)(fn)
+        _TEXT_CACHES.append(cached)
+        return cached
+    return wrap
+
+
+def clear_text_caches() -> None:
+    for cached in _TEXT_CACHES:
+        cached.cache_clear()
+
+
 def wide_chars(text: str) -> int:
     """How many characters a tokenizer counts about one each (CJK), for token estimates."""
     return len(_WIDE.findall(text))
@@ -36,7 +55,7 @@ def stem(word: str) -> str:
     return word[:6]
 
 
-@lru_cache(maxsize=4096)
+@text_cache(maxsize=4096)
 def content_tokens(text: str) -> frozenset[str]:
     low = text.lower()
     words = _WORD.findall(low)

@@ -97,6 +97,7 @@ def llm_overhead(notes: list[str], rounds: int) -> tuple[list[float], list[int]]
     from assistant.notes import analyse
     from assistant.pipeline import build_context, draft_plan
     from assistant.settings import Settings
+    from assistant.textutil import clear_text_caches
 
     settings = Settings(llm_base_url="http://bench.invalid/v1", llm_model="fake")
     times, tokens = [], []
@@ -108,6 +109,7 @@ def llm_overhead(notes: list[str], rounds: int) -> tuple[list[float], list[int]]
         model = FakeMessagesListChatModel(responses=[AIMessage(content=json.dumps(body))])
         for _ in range(rounds):
             drafter = LLMDrafter(settings, chat_model=model)
+            clear_text_caches()  # as for notes never seen: nothing remembered from the last round
             started = time.perf_counter()
             draft_plan(text, drafter=drafter, settings=settings)
             times.append((time.perf_counter() - started) * 1000)
