@@ -49,6 +49,9 @@ _NUMBER = re.compile(
     r"(?P<after>\s?(?:以下|以内|以上|or less|or fewer|or more|or better|or above|or higher|or lower|\+(?!\d)))?",
     re.IGNORECASE,
 )
+# What every number above contains: most plan sentences (causes, actions) have none, and this says so in one pass.
+_ANY_NUMBER = re.compile(r"\d|[零一两二三四五六七八九十]|\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                         r"|fifteen|twenty|thirty)\b", re.IGNORECASE)
 _SKIP_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:aisle|room|gate|bay|dock|floor|building|ward|zone|version|v|store|branch|station|lane|route|site|table|bed"
     r"|terminal|tier|level|sev|severity|p|q|l|#|no\.|number|ticket|case|order|model|chapter|page|step|line)\s?[-#]?\s?$",
@@ -107,6 +110,8 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
 
 @text_cache()
 def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:
+    if not _ANY_NUMBER.search(text):
+        return ()
     refs = vocab("observation", "reference_en"), vocab("observation", "reference_zh")
     out: list[Quantity] = []
     fractions = []

@@ -207,6 +207,14 @@ def test_prompts_can_be_overridden_from_a_folder(tmp_path):
     messages = drafter.messages(analysis, DraftContext(), EmbeddedDrafter().draft(analysis, DraftContext()))
     assert messages[0].content == "CUSTOM SYSTEM in English"
     assert "<notes>" in messages[1].content  # draft.md still the bundled one
+    # prompts are read once, and again when a file changes: no restart to try a new wording
+    import os
+
+    (tmp_path / "system.md").write_text("EDITED SYSTEM in {language}", encoding="utf-8")
+    os.utime(tmp_path / "system.md", ns=(1, 1))  # a different mtime even on a coarse clock
+    drafter = LLMDrafter(s, chat_model=fake(tool_message(good_answer())))
+    assert drafter.messages(analysis, DraftContext(), EmbeddedDrafter().draft(analysis, DraftContext()))[0].content \
+        == "EDITED SYSTEM in English"
 
 
 def test_prompt_stays_within_budget_and_huge_notes_are_refused_clearly():

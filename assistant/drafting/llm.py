@@ -106,12 +106,16 @@ class Prompts:
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> "Prompts":
-        """Bundled prompts, each replaceable by a file of the same name in `override_dir`."""
-        def one(name: str) -> PromptTemplate:
-            path = override_dir / name if override_dir and (override_dir / name).is_file() else BUNDLED_PROMPTS / name
-            return PromptTemplate.from_template(path.read_text(encoding="utf-8"))
+        """Bundled prompts, each replaceable by a file of the same name in `override_dir`; read again
+        when a file changes, so an organisation can tune its prompts without a restart."""
+        paths = tuple(override_dir / name if override_dir and (override_dir / name).is_file() else BUNDLED_PROMPTS / name
+                      for name in ("system.md", "draft.md", "repair.md"))
+        return _read_prompts(paths, tuple(path.stat().st_mtime_ns for path in paths))
 
-        return cls(one("system.md"), one("draft.md"), one("repair.md"))
+
+@lru_cache(maxsize=8)
+def _read_prompts(paths: tuple[Path, ...], _mtimes: tuple[int, ...]) -> Prompts:
+    return Prompts(*(PromptTemplate.from_template(path.read_text(encoding="utf-8")) for path in paths))
 
 
 def estimate_tokens(text: str) -> int:
