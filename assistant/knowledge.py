@@ -38,6 +38,10 @@ CHUNKING = f"sections-h2/e5-small/{EMBED_CHARS}/routed-ids"
 # ~1 ms a token. 48 characters of content words found a sample plan from its own deficiency lines
 # 43 times in 48, against 45 for 300 characters of raw text (bench notes), at a third of the tokens.
 QUERY_CHARS = 48
+QUERY_TOKENS = 18  # and never more encoder tokens than this: the p95 of retrieval is the longest query
+# Nearest chunks asked per draft, then once more when they hold too few plans. On every dev and test
+# note set, at 151 and at 10,000 chunks, the 20 nearest already held two plans in the notes' language.
+FIRST_POOL, WIDE_POOL = 30, 1000
 _FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n---\s*\n", re.S)
 
 
@@ -68,6 +72,10 @@ class E5EmbeddingFunction(EmbeddingFunction[Documents]):
     def embed_query(self, input: Documents) -> Embeddings:
         with self._lock:
             return [row for row in self._engine().query([t[:EMBED_CHARS] for t in input])]
+
+    def count_query_tokens(self, text: str) -> int:
+        with self._lock:
+            return self._engine().token_count(text, True)
 
     @staticmethod
     def name() -> str:
@@ -383,7 +391,9 @@ def _open(key, settings) -> KnowledgeBase:
     return kb
 
 
-_NUMBERS = re.compile(r"[A-Za-z]*\d[\d.,%/:A-Za-z-]*|[^\w\s]+")
+# Numbers with what they count ('4月', '12起', '3个月'): a Chinese unit left alone is a wasted token.
+_NUMBERS = re.compile(r"[A-Za-z]*\d[\d.,%/:A-Za-z-]*(?:个?(?:月份|[月年日号周天次起名件人单笔台张份项条位家例元遍场本套批])|小时|分钟)?"
+                      r"|[^\w\s]+")
 
 
 def _query_head(text: str) -> str:
@@ -398,19 +408,27 @@ def _query_head(text: str) -> str:
     return head.rsplit(" ", 1)[0] if len(head) > QUERY_CHARS and " " in head else head
 
 
+def _within_tokens(query: str, embedding: EmbeddingFunction) -> str:
+    """The query cut to QUERY_TOKENS, when the encoder can count its tokens (e5: each costs ~1 ms)."""
+    count = getattr(embedding, "count_query_tokens", None)
+    while count is not None and len(query) > 8 and count(query) > QUERY_TOKENS:
+        query = (query.rsplit(" ", 1)[0] if " " in query and not wide_chars(query[-1]) else query[:-1]).rstrip()
+    return query
+
+
 def retrieve(kb: KnowledgeBase, query: str, language: str, *, samples: int = 2, policy: int = 3) -> tuple[list[Passage], list[Passage]]:
     """The sample plans most like these notes (one passage per plan) and the policy that applies.
 
     Samples in the notes' language come first; the other language fills in (e5 is multilingual).
     The plan-length and check-in rule is always among the policy passages: every draft applies it.
     """
-    query = _query_head(query)
+    query = _within_tokens(_query_head(query), kb.embedding)
     vector = kb.embed_query(query)  # once, for every search below
     # Cheap id-only searches, widened once; a filtered search only when even that holds too few plans.
-    pool = kb.nearest(vector, 100)
+    pool = kb.nearest(vector, FIRST_POOL)
     chosen = _best_plans(pool, language, samples)
     if len(chosen) < samples:
-        pool = kb.nearest(vector, 1000)
+        pool = kb.nearest(vector, WIDE_POOL)
         chosen = _best_plans(pool, language, samples)
     sample_passages = kb.passages(chosen)
     if len(chosen) < samples:  # few plans in this language: its nearest, then the other languages'

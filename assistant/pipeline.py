@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass
 
 from .checks import review
@@ -40,9 +41,14 @@ def make_drafter(name: str | None = None, settings: Settings | None = None) -> D
 
 
 def retrieval_query(analysis: NotesAnalysis) -> str:
-    """What a similar plan would share with these notes: the role and the shortfalls."""
+    """What a similar plan would share with these notes: the role and the shortfalls (not the
+    employee's name, which says nothing about similarity and costs encoder tokens)."""
     shortfalls = [s.body for s in analysis.of_kind("observation", "standard", "target")]
-    return " ".join([analysis.employee_role or "", *shortfalls]).strip() or analysis.text
+    query = " ".join([analysis.employee_role or "", *shortfalls]).strip() or analysis.text
+    names = sorted({analysis.employee_name or "", *(analysis.employee_name or "").split()} - {""}, key=len, reverse=True)
+    if names:  # whole words only: 'Al' must not cut 'Also'
+        query = re.sub(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, names)) + r")(?![A-Za-z])", " ", query)
+    return query
 
 
 def build_context(analysis: NotesAnalysis, settings: Settings) -> DraftContext:

@@ -113,7 +113,20 @@ def test_the_query_keeps_content_words_only():
     from assistant.knowledge import _query_head
 
     assert _query_head("warehouse picker: pick accuracy 96.1% vs 99.5% standard") == "warehouse picker pick accuracy standard"
-    assert _query_head("前台主管 4月客户投诉12起") == "前台主管 月客户投诉 起"
+    assert _query_head("前台主管 4月客户投诉12起, 3个月内") == "前台主管 客户投诉 内"
+
+
+def test_the_query_never_costs_more_than_its_token_budget():
+    from assistant.knowledge import QUERY_TOKENS, E5EmbeddingFunction, _within_tokens
+
+    e5 = E5EmbeddingFunction()
+    long_en = "software engineer missed sprint commitments code review turnaround slow deployment rollbacks frequent"
+    long_zh = "前台主管客户投诉主要是入住办理等待时间过长前台交接班记录不完整"
+    for text in (long_en, long_zh):
+        cut = _within_tokens(text, e5)
+        assert e5.count_query_tokens(cut) <= QUERY_TOKENS < e5.count_query_tokens(text)
+        assert text.startswith(cut) and len(cut) > len(text) // 3
+    assert _within_tokens("warehouse picker", e5) == "warehouse picker"
 
 
 def test_a_reopened_collection_rebuilds_its_embedding_function(corpus, tmp_path):
@@ -232,3 +245,17 @@ def test_openai_embeddings_when_configured_in_their_own_collection(tmp_path, mon
         assert configured.collection.name == kb.collection.name and configured.embedding.name() == "plancoach-openai"
     finally:
         get_settings.cache_clear()
+
+
+def test_the_retrieval_query_leaves_out_the_employee_name():
+    from assistant.notes import analyse
+    from assistant.pipeline import retrieval_query
+
+    from .conftest import TRAINER_NOTES
+
+    analysis = analyse(TRAINER_NOTES)
+    query = retrieval_query(analysis)
+    assert analysis.employee_name and "Li" not in query.split()
+    assert "training specialist" in query and "supervise" in query
+    also = analyse("Al, warehouse picker. Al also missed pick accuracy: 96% vs 99.5% standard.")
+    assert also.employee_name == "Al" and "also missed pick accuracy" in retrieval_query(also)
