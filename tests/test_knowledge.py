@@ -113,6 +113,7 @@ def test_the_query_keeps_content_words_only():
     from assistant.knowledge import _query_head
 
     assert _query_head("warehouse picker: pick accuracy 96.1% vs 99.5% standard") == "warehouse picker pick accuracy standard"
+    assert _query_head("teller: drawer short 3 times in July (b) Monday") == "teller drawer short times"
     assert _query_head("前台主管 4月客户投诉12起, 3个月内") == "前台主管 客户投诉 内"
 
 
