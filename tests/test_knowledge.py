@@ -260,3 +260,20 @@ def test_the_retrieval_query_leaves_out_the_employee_name():
     assert "training specialist" in query and "supervise" in query
     also = analyse("Al, warehouse picker. Al also missed pick accuracy: 96% vs 99.5% standard.")
     assert also.employee_name == "Al" and "also missed pick accuracy" in retrieval_query(also)
+
+
+def test_every_encoding_runs_on_one_thread_whoever_asks():
+    """OpenMP makes a team of threads per calling thread; the web app's many worker threads must not
+    each get one (under 8 concurrent drafts that halved throughput, measured)."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from assistant.knowledge import E5EmbeddingFunction
+
+    def encoder_thread(_):
+        E5EmbeddingFunction().embed_query(["warehouse picker"])
+        return E5EmbeddingFunction._on_encoder_thread(lambda e5: threading.get_ident())
+
+    with ThreadPoolExecutor(4) as callers:
+        idents = set(callers.map(encoder_thread, range(8)))
+    assert len(idents) == 1 and threading.get_ident() not in idents
