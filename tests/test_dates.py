@@ -50,3 +50,21 @@ def test_a_length_of_time_in_an_observation_is_not_a_deadline():
 def test_only_dates_with_a_year_can_fix_the_interview_date():
     assert explicit_dates("PIP prep - Helen, 2026-06-03, by 31 Aug") == [dt.date(2026, 6, 3)]
     assert explicit_dates("held 3 March 2026") == [dt.date(2026, 3, 3)]
+
+
+def test_a_pattern_is_skipped_only_when_it_cannot_match():
+    """`_NEEDS` skips a pattern on sentences without its key words; every match must hold them."""
+    from pathlib import Path
+
+    from assistant.dates import _NEEDS, _PATTERNS
+
+    root = Path(__file__).resolve().parents[1]
+    text = "\n".join(p.read_text(encoding="utf-8") for p in [*root.glob("tests/notes/*"), *root.glob("knowledge/samples/*.md")])
+    text += " a 60-day plan, within 2 weeks, next three months, 3wk, 两周内, 10个工作日内, 3个月, 5月底, 2026年5月3日, 本月底"
+    matched = 0
+    for kind, pattern in _PATTERNS:
+        if kind in _NEEDS:
+            for m in pattern.finditer(text):
+                assert _NEEDS[kind].search(m.group(0)), (kind, m.group(0))
+                matched += 1
+    assert matched > 20
