@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterator
 
 from .notes import NotesAnalysis
-from .quantities import find_quantities, has_quantity
+from .quantities import find_quantities
 from .schema import Plan, ReviewFlag, plan_rule_errors
-from .screening import screen
+from .screening import screen_counted
 from .textutil import content_tokens, coverage, squash
 
 # Plan fields that are written for the employee: what bias, sensitive and injection checks read.
@@ -108,8 +108,7 @@ def _body_screening(plan: Plan) -> list[ReviewFlag]:
     flags = []
     for location, text in _body_texts(plan):
         judging = location.startswith(("deficiencies", "goals"))
-        numbers = has_quantity(text)
-        for hit in screen(text, absolutes=judging, has_evidence=numbers):
+        for hit in screen_counted(text, absolutes=judging):
             flags.append(_flag(hit.kind, "error", f"'{hit.text}' in the plan ({hit.category}): {hit.why}", location,
                                hit.instead))
     return flags

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import Terms, fast_terms, load
+from .quantities import has_quantity
 from .textutil import text_cache
 
 # Categories that describe the person rather than judge them: they only make a sentence
@@ -92,6 +93,16 @@ def sensitive_hits(text: str) -> list[Hit]:
 def screen(text: str, *, absolutes: bool = True, has_evidence: bool = False) -> list[Hit]:
     """Every hit in `text`, most serious kind first: injection, then bias, then sensitive."""
     return list(_screen(text, absolutes, has_evidence))
+
+
+def screen_counted(text: str, *, absolutes: bool = True) -> list[Hit]:
+    """`screen` for text that may give counts: beside them ('always late, 6 of 20 shifts') an absolute
+    overstates a fact rather than judges. Counts are looked for only when an absolute was found;
+    most text holds no hit at all, and finding numbers is the dearer search."""
+    hits = screen(text, absolutes=absolutes)
+    if any(h.category == "absolute" for h in hits):
+        hits = screen(text, absolutes=absolutes, has_evidence=has_quantity(text))
+    return hits
 
 
 @text_cache()  # every edit in the workspace re-screens the whole plan: mostly unchanged text

@@ -84,3 +84,12 @@ def test_a_word_list_with_a_capital_letter_is_refused():
         with pytest.raises(ValueError, match="lower case"):
             Terms((term,))
     assert Terms((r"\S+ly", "[a-z]{2} lead")).found("Quickly, QA lead") == ["Quickly", "QA lead"]
+
+
+def test_an_absolute_beside_counts_overstates_a_fact_and_alone_judges():
+    from assistant.screening import screen_counted
+
+    assert [h.category for h in screen_counted("She is always late")] == ["absolute"]
+    assert screen_counted("Always late: 6 of 20 shifts started after 9:00") == []
+    assert screen_counted("Always late: 6 of 20 shifts", absolutes=False) == []
+    assert [h.category for h in screen_counted("lazy and always late, 6 of 20 shifts")] == ["label"]

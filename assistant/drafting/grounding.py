@@ -16,8 +16,8 @@ from pydantic import BaseModel
 
 from ..dates import find_dates
 from ..notes import NotesAnalysis
-from ..quantities import find_quantities, has_quantity
-from ..screening import screen
+from ..quantities import find_quantities
+from ..screening import screen_counted
 from ..schema import CheckIn, Plan, Responsibility
 from ..textutil import content_tokens, coverage
 
@@ -91,7 +91,7 @@ def quote(analysis: NotesAnalysis, sentence_ids: list[str]) -> str:
 
 def _judging(text: str) -> bool:
     """Wording the plan's own screening would flag: the model's words never carry it into a plan."""
-    return bool(screen(text, absolutes=True, has_evidence=has_quantity(text)))
+    return bool(screen_counted(text, absolutes=True))
 
 
 def _prose_ok(text: str, figures: NoteFigures, notes_tokens, min_coverage: float) -> bool:
