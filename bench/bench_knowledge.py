@@ -121,8 +121,8 @@ def llm_overhead(notes: list[str], rounds: int) -> tuple[list[float], list[int]]
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
-    parser.add_argument("--queries", type=int, default=50)
-    parser.add_argument("--rounds", type=int, default=10)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
     cases = [ROOT.parent / "shared" / "eval" / "cases", ROOT / "tests" / "heldout"]
     notes = note_sets([c for c in cases if c.is_dir()]) or [(ROOT / "examples" / "training-specialist.txt").read_text()]
