@@ -290,7 +290,7 @@ class _PartyFinder:
         names = "|".join(re.escape(a) for a in sorted(employee + manager, key=len, reverse=True) if not has_cjk(a))
         self.en = re.compile(
             (rf"(?P<name>\b(?:{names})\b)|" if names else "")
-            + rf"(?P<person>\b(?:the\s+)?(?:(?:[A-Z]{{2,}}|[A-Za-z][\w\-]*)\s){{0,2}}(?:{people})\b)"
+            + rf"(?P<person>\b(?:the\s+)?(?:[A-Za-z][\w\-]*\s){{0,2}}(?:{people})\b)"
             + rf"|(?P<group>\b(?:the\s+)?(?:[A-Za-z&][\w&\-]*\s){{0,2}}(?:{groups})\b)"
             + rf"|(?P<dept>(?<![\w-])(?:{depts})(?![\w-]))",
             re.IGNORECASE,
