@@ -102,6 +102,11 @@ def vocab(section: str, key: str) -> re.Pattern[str]:
     return terms(tuple(load("vocabulary")[section][key]))
 
 
+def vocab_terms(section: str, key: str) -> Terms:
+    """`vocab` for the lists asked of every sentence: the faster `Terms`, same matches."""
+    return fast_terms(tuple(load("vocabulary")[section][key]))
+
+
 def vocab_list(section: str, key: str) -> list[str]:
     return list(load("vocabulary")[section][key])
 

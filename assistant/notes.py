@@ -22,7 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .dates import DateMention, explicit_dates, find_dates
-from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list
+from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms
 from .quantities import Quantity, find_quantities
 from .screening import Hit, injection_hits, screen
 from .textutil import content_tokens
@@ -395,12 +395,12 @@ def _starts_imperative(body: str) -> bool:
 
 def _negative(text: str) -> bool:
     if has_cjk(text):
-        return bool(vocab("observation", "negative_zh").search(text))
-    return bool(vocab("observation", "negative_en").search(text) or re.search(r"\w+n't\b", text))
+        return bool(vocab_terms("observation", "negative_zh").found(text))
+    return bool(vocab_terms("observation", "negative_en").found(text) or re.search(r"\w+n't\b", text))
 
 
 def _positive(text: str) -> bool:
-    return bool(vocab("observation", "positive_en").search(text) or vocab("observation", "positive_zh").search(text))
+    return bool(vocab_terms("observation", "positive_en").found(text) or vocab_terms("observation", "positive_zh").found(text))
 
 
 def _classify(s: Sentence, finder: _PartyFinder) -> str:
