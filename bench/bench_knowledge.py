@@ -1,7 +1,7 @@
 """Knowledge base and LLM-path costs: ingestion throughput, retrieval latency at 1,000 and 10,000
 chunks, the LLM drafter's own overhead (everything but the model, with a fake model) and prompt size.
 
-    python bench/bench_knowledge.py [--sizes 1000 10000] [--queries 50]
+    python bench/bench_knowledge.py [--sizes 1000 10000] [--queries 200] [--rounds 20]
 
 Targets (issue 3): retrieval p95 < 30 ms; LLM overhead p95 < 50 ms; prompt <= 4,000 tokens.
 Synthetic chunks are embedded once and cached under .plancoach/bench so that reruns only time queries.
