@@ -16,10 +16,12 @@ A sentence's `kind` is one of:
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from .dates import DateMention, explicit_dates, find_dates
 from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms
@@ -279,6 +281,11 @@ def _find_interview_date(lines: list[str], text: str) -> dt.date | None:
 
 # ---------------------------------------------------------------- parties and actors
 
+_TOKEN = re.compile(r"\S+")
+# Letters on which a case-insensitive match and lower() disagree ('ſ' matches 's'); text with them takes the slow path.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+
+
 class _PartyFinder:
     def __init__(self, employee: tuple[str, ...], manager: tuple[str, ...], manager_name: str | None):
         self.employee = employee
@@ -295,6 +302,11 @@ class _PartyFinder:
             + rf"|(?P<dept>(?<![\w-])(?:{depts})(?![\w-]))",
             re.IGNORECASE,
         )
+        # Every English party ends in one of these words; `_find_en` searches only near them. They are
+        # matched in lower-cased text (a case-insensitive search of them all is ten times slower).
+        keywords = "|".join(filter(None, [names, people, groups, depts]))
+        plain = keywords.isascii() and not re.search(r"\\[A-Z]", keywords)
+        self.en_keywords = re.compile(keywords.lower()) if plain else None
         zh_names = "|".join(re.escape(a) for a in sorted(employee + manager, key=len, reverse=True) if has_cjk(a))
         zh_depts = "|".join(re.escape(d) for d in vocab_list("parties", "departments_zh"))
         suffix = "|".join(vocab_list("parties", "group_suffix_zh"))
@@ -325,12 +337,31 @@ class _PartyFinder:
 
     def find(self, text: str) -> list[Party]:
         found = []
-        for m in (self.zh if has_cjk(text) else self.en).finditer(text):
+        for m in (self.zh.finditer(text) if has_cjk(text) else self._find_en(text)):
             words = m.group(0).strip()
             if words.lower() in ("team", "group", "the team", "office", "support"):
                 continue
             found.append(Party(words, self.owner_of(words)))
         return found
+
+    def _find_en(self, text: str) -> Iterator[re.Match[str]]:
+        """`self.en.finditer(text)`, four times faster: the pattern, slow to try at every position, is
+        searched from three words before the next party word (a match is at most 'the' and two words
+        before one), so stretches without a party word are skipped."""
+        low = text.lower()
+        if self.en_keywords is None or len(low) != len(text) or _ODD_CASE.search(text):
+            yield from self.en.finditer(text)
+            return
+        token_starts = [m.start() for m in _TOKEN.finditer(text)]
+        pos = 0
+        while (word := self.en_keywords.search(low, pos)) is not None:
+            token = bisect.bisect_right(token_starts, word.start()) - 1
+            window = token_starts[token - 3] if token >= 3 else 0
+            match = self.en.search(text, max(pos, window))
+            if match is None:
+                return
+            yield match
+            pos = match.end()
 
     _ASK = re.compile(r"^(?:please\s+)?(?:ask|request|get|have|need)\s+(?:the\s+)?(.{1,40}?)\s+(?:for|to)\s+(.+)$", re.I)
     _PRONOUN = re.compile(r"^(?:I'll|I will|I shall|I am going to|I'm going to|I need to|I plan to|I'd like to|I can|we will|we'll)\b", re.I)

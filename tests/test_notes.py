@@ -69,3 +69,24 @@ def test_missing_interview_date_is_assumed_and_said():
 def test_a_bulleted_target_without_a_colon_is_a_target_not_a_heading():
     a = analyse("Review with Jo, 2026-02-10.\n- Late 4 times in Jan\n- Target 0 late arrivals by 31 March")
     assert [s.kind for s in a.sentences] == ["meta", "observation", "target"]
+
+
+def test_the_fast_party_search_finds_exactly_what_the_full_pattern_finds():
+    """`_find_en` searches only near party words; it must give `en.finditer`'s matches, span for span."""
+    import re
+    from pathlib import Path
+
+    from assistant.notes import _PartyFinder
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [t for f in [*root.glob("tests/notes/*"), *root.glob("knowledge/**/*.md"), root / "README.md"]
+             for t in re.split(r"(?<=[.!?\n])", f.read_text(encoding="utf-8")) if not re.search(r"[\u4e00-\u9fff]", t)]
+    texts += ["The HR Team and the IT Dept", "ſales team lead", "İT department", "THE SHIFT LEAD and Li", "co-trainer Bob's manager"]
+    matches = 0
+    for employee, manager in [(("Li Na", "Li"), ("Wang",)), (("José",), ("Ms Chen", "Chen")), ((), ())]:
+        finder = _PartyFinder(employee, manager, manager[0] if manager else None)
+        for text in texts:
+            expected = [(m.span(), m.lastgroup) for m in finder.en.finditer(text)]
+            assert [(m.span(), m.lastgroup) for m in finder._find_en(text)] == expected, text
+            matches += len(expected)
+    assert matches > 500
