@@ -46,6 +46,8 @@ def test_draft_edit_check_export_and_reload(tmp_path):
         page.goto(url)
         page.wait_for_selector("#pc-notes textarea")
         page.fill("#pc-notes textarea", TRAINER_NOTES)
+        page.wait_for_timeout(1500)  # time for the page-load restore to answer: it must not wipe typed notes
+        assert page.input_value("#pc-notes textarea") == TRAINER_NOTES
         page.click("#pc-draft")
         status_says(page, "Drafted by embedded")
         plan_id = page.input_value("#pc-plan-id input")

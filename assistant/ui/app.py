@@ -210,7 +210,10 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                         plan.employee.name or "", plan.employee.role or "",
                         plan.interview_date.isoformat() if plan.interview_date else "",
                         versions_choices(plan_id), diff_text(plan_id, 1))
-        return (*[gr.update()] * 11, None, session.get("notes", ""), None, "", gr.update(), gr.update(), gr.update(),
+        # Nothing stored: leave the notes box alone. Sending "" raced with a manager who starts typing as
+        # the page opens, and wiped what was typed (seen as a flaky browser test).
+        notes_back = session.get("notes") or gr.update()
+        return (*[gr.update()] * 11, None, notes_back, None, "", gr.update(), gr.update(), gr.update(),
                 versions_choices(None), "")
 
     def do_new(session):
