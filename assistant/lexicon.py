@@ -50,7 +50,7 @@ _UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")  # an upper-case letter that is not
 
 class Terms:
     """A word list matched as `terms()` matches it, about six times faster, for the lists asked of
-    every sentence (bias, sensitive, injection, areas). Python's `re` cannot skip ahead to where a
+    every sentence (screening, areas, judgement words). Python's `re` cannot skip ahead to where a
     term may start when each term opens with a look-behind and the match ignores case; so the text
     is lower-cased (ASCII only, which keeps every offset), the pattern is case-sensitive, and the
     left word boundary is checked here."""
