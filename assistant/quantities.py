@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from .lexicon import vocab
 from .textutil import text_cache
@@ -108,6 +109,25 @@ def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Q
     return list(_find_quantities(text, tuple(skip_spans)))
 
 
+_CURRENCY = frozenset("$€£¥￥")
+
+
+def _number_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_NUMBER.finditer(text)`, faster: its optional comparator in front keeps `re` from skipping
+    ahead, so each search starts just before the next thing that may be a number (a comparator is at
+    most 13 characters, then spaces and a currency sign), and text without numbers is skipped."""
+    pos = 0
+    while (candidate := _ANY_NUMBER.search(text, pos)) is not None:
+        start = candidate.start()
+        while start > pos and (text[start - 1].isspace() or text[start - 1] in _CURRENCY):  # between comparator and number
+            start -= 1
+        match = _NUMBER.search(text, max(pos, start - 14))
+        if match is None:
+            return
+        yield match
+        pos = match.end()
+
+
 @text_cache()
 def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:
     if not _ANY_NUMBER.search(text):
@@ -123,7 +143,7 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
                             bool(refs[0].search(window))))
         fractions.append(f.span())
     skip_spans = [*skip_spans, *fractions]
-    for m in _NUMBER.finditer(text):
+    for m in _number_matches(text):
         num_start, num_end = m.span("num")
         if any(s <= num_start < e for s, e in skip_spans):
             continue

@@ -35,3 +35,23 @@ def test_chinese_numbers_and_units():
     assert qs["55万"].value == 550000
     assert qs["一次"].value == 1
     assert "4" not in qs  # '4月' is a month
+
+
+def test_the_fast_number_search_finds_exactly_what_the_full_pattern_finds():
+    """`_number_matches` starts each search just before the next possible number; same matches as `finditer`."""
+    import re
+    from pathlib import Path
+
+    from assistant.quantities import _NUMBER, _number_matches
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [t for f in [*root.glob("tests/notes/*"), *root.glob("knowledge/**/*.md"), root / "README.md"]
+             for t in re.split(r"(?<=[.!?。\n])", f.read_text(encoding="utf-8"))]
+    texts += ["at least     $ 5k per week", "no more than\n\n\n 3 errors", "fewer than  two calls", "不少于 10次",
+              "v2 and Q4 and 3", "within 48h, over 90%", "no more than \u2003 $ 4"]
+    found = 0
+    for text in texts:
+        expected = [m.span() for m in _NUMBER.finditer(text)]
+        assert [m.span() for m in _number_matches(text)] == expected, text
+        found += len(expected)
+    assert found > 500
