@@ -79,6 +79,10 @@ class Terms:
         """The matched words, as written in `text`."""
         return [text[s:e] for s, e in self.spans(text)]
 
+    def occurs_in(self, text: str) -> bool:
+        """Whether any term is in `text` (the search stops at the first)."""
+        return next(self.spans(text), None) is not None
+
 
 # A term that opens with a group of plain words: '(?:her|his|their) age'.
 _LEAD_GROUP = re.compile(r"^\(\?:([^()\\\[\]?*+{}.^$]*)\)(?![?*+{])")

@@ -345,9 +345,9 @@ class _PartyFinder:
         return found
 
     def _find_en(self, text: str) -> Iterator[re.Match[str]]:
-        """`self.en.finditer(text)`, four times faster: the pattern, slow to try at every position, is
-        searched from three words before the next party word (a match is at most 'the' and two words
-        before one), so stretches without a party word are skipped."""
+        """`self.en.finditer(text)`, two to three times faster: the pattern, slow to try at every
+        position, is searched from three words before the next party word (a match is at most 'the'
+        and two words before one), so stretches without a party word are skipped."""
         low = text.lower()
         if self.en_keywords is None or len(low) != len(text) or _ODD_CASE.search(text):
             yield from self.en.finditer(text)
@@ -426,12 +426,12 @@ def _starts_imperative(body: str) -> bool:
 
 def _negative(text: str) -> bool:
     if has_cjk(text):
-        return bool(vocab_terms("observation", "negative_zh").found(text))
-    return bool(vocab_terms("observation", "negative_en").found(text) or re.search(r"\w+n't\b", text))
+        return vocab_terms("observation", "negative_zh").occurs_in(text)
+    return vocab_terms("observation", "negative_en").occurs_in(text) or bool(re.search(r"\w+n't\b", text))
 
 
 def _positive(text: str) -> bool:
-    return bool(vocab_terms("observation", "positive_en").found(text) or vocab_terms("observation", "positive_zh").found(text))
+    return vocab_terms("observation", "positive_en").occurs_in(text) or vocab_terms("observation", "positive_zh").occurs_in(text)
 
 
 def _classify(s: Sentence, finder: _PartyFinder) -> str:

@@ -107,7 +107,7 @@ def screen_counted(text: str, *, absolutes: bool = True) -> list[Hit]:
 
 @text_cache()  # every edit in the workspace re-screens the whole plan: mostly unchanged text
 def _screen(text: str, absolutes: bool, has_evidence: bool) -> tuple[Hit, ...]:
-    if not _any_term().found(text):
+    if not _any_term().occurs_in(text):
         return ()
     found = injection_hits(text)
     biased = bias_hits(text, absolutes=absolutes, has_evidence=has_evidence)

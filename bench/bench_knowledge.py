@@ -69,7 +69,7 @@ def retrieval_latency(kb: KnowledgeBase, queries: list[str]) -> tuple[list[float
     """Whole retrieval per draft (encode the query, search, fetch the chosen passages), and the search alone.
 
     The queries are what drafting asks: `retrieval_query` of each analysed note set (analysis untimed)."""
-    from assistant.knowledge import _query_head, retrieve
+    from assistant.knowledge import encoder_query, retrieve
     from assistant.notes import analyse
     from assistant.pipeline import retrieval_query
 
@@ -80,7 +80,7 @@ def retrieval_latency(kb: KnowledgeBase, queries: list[str]) -> tuple[list[float
         started = time.perf_counter()
         retrieve(kb, query, language)
         whole.append((time.perf_counter() - started) * 1000)
-        vector = kb.embed_query(_query_head(query))
+        vector = kb.embed_query(encoder_query(query, kb.embedding))
         started = time.perf_counter()
         kb.nearest(vector, FIRST_POOL)
         search.append((time.perf_counter() - started) * 1000)

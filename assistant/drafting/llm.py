@@ -10,12 +10,12 @@ is the only part that is faked in tests.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 import logging
 import re
 import threading
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
