@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_draft import note_sets, percentile  # noqa: E402
+from bench_draft import forget_notes, note_sets, percentile  # noqa: E402
 
 from assistant.knowledge import (BUNDLED, CHUNKING, FIRST_POOL, E5EmbeddingFunction, KnowledgeBase, chunk_document,  # noqa: E402
                                  chunk_id, knowledge_files)
@@ -97,22 +97,32 @@ def llm_overhead(notes: list[str], rounds: int) -> tuple[list[float], list[int]]
     from assistant.notes import analyse
     from assistant.pipeline import build_context, draft_plan
     from assistant.settings import Settings
-    from assistant.textutil import clear_text_caches
 
     settings = Settings(llm_base_url="http://bench.invalid/v1", llm_model="fake")
-    times, tokens = [], []
-    for text in notes:
+
+    def model_answering(text: str) -> FakeMessagesListChatModel:
+        """A model that answers instantly with a good plan for `text` (the embedded drafter's)."""
         analysis = analyse(text)
         answer = EmbeddedDrafter().draft(analysis, build_context(analysis, settings))
         body = {k: answer.model_dump(mode="json")[k] for k in ("deficiencies", "root_causes", "goals")}
-        # One model per process, as in the app (`shared_chat_call`); a drafter per draft, as in the app.
-        model = FakeMessagesListChatModel(responses=[AIMessage(content=json.dumps(body))])
-        draft_plan(text, drafter=LLMDrafter(settings, chat_model=model), settings=settings)  # imports, once per process
+        return FakeMessagesListChatModel(responses=[AIMessage(content=json.dumps(body))])
+
+    # One model per process, as in the app (`shared_chat_call`); a drafter per draft, as in the app.
+    texts = [*notes, *(p.read_text(encoding="utf-8") for p in (ROOT / "examples").glob("*.txt"))]  # examples: forget_notes
+    models = {text: model_answering(text) for text in texts}
+
+    def draft(text: str) -> LLMDrafter:
+        drafter = LLMDrafter(settings, chat_model=models[text])
+        draft_plan(text, drafter=drafter, settings=settings)
+        return drafter
+
+    times, tokens = [], []
+    for text in notes:
+        draft(text)  # imports, once per process
         for _ in range(rounds):
-            drafter = LLMDrafter(settings, chat_model=model)
-            clear_text_caches()  # as for notes never seen: nothing remembered from the last round
+            forget_notes(draft)
             started = time.perf_counter()
-            draft_plan(text, drafter=drafter, settings=settings)
+            drafter = draft(text)
             times.append((time.perf_counter() - started) * 1000)
         tokens.append(drafter.trace.prompt_tokens)
     return times, tokens

@@ -79,3 +79,30 @@ def test_a_stated_standard_becomes_the_target_when_the_notes_set_none():
     # no goal deadline in the notes (31 March is when an action is due): the policy default, flagged
     assert goal.deadline.isoformat() == "2026-04-11"
     assert ("assumption", "goals[0].deadline") in {(f.kind, f.location) for f in plan.review_flags}
+
+
+def test_speaker_stripping_gives_what_the_per_employee_pattern_gave():
+    """`_strip_speaker` tries names without compiling a pattern per employee; it must strip exactly
+    what `^lead?(?:names|he|she|they)?speech` stripped."""
+    import re
+    from pathlib import Path
+
+    from assistant.drafting.embedded import _strip_speaker
+
+    def reference(text: str, aliases: tuple[str, ...]) -> str:
+        names = "|".join(re.escape(x) for x in aliases) or "(?!x)x"
+        text = re.sub(rf"^\s*(?:(?:also|and)\s+)?(?:{names}|he|she|they)?\s*(?:also\s+)?(?:says?|said|thinks?|feels?|felt|explains?|explained|admits?|admitted|mentions?|mentioned|believes?|claims?|notes?|reports?)\b[,:]?\s*(?:that\s+)?", "", text, flags=re.I)
+        return re.sub(rf"^\s*(?:{names}|他|她|他自己|她自己|员工|本人)?\s*(?:认为|表示|说|解释|承认|提到|反映|觉得)[，,：:]?", "", text)
+
+    root = Path(__file__).resolve().parents[1]
+    from assistant.notes import analyse
+
+    bodies = [s.body for f in sorted(root.glob("tests/notes/*")) for s in analyse(f.read_text(encoding="utf-8")).sentences]
+    bodies += ["Helen says that it is slow", "HELEN SAYS it is slow", "also he said, the tool", "and they felt: rushed",
+               "Helensays so", "he Helen said it", "他自己认为时间不够", "王磊说：系统慢", "  员工表示，培训不足", "İlker says it", "And Li says it"]
+    stripped = 0
+    for aliases in [("Helen",), ("Marcus Bell", "Marcus", "Bell"), ("王磊", "小王", "老王"), ("İlker",), ("And Li",), ()]:
+        for body in bodies:
+            assert _strip_speaker(body, aliases) == reference(body, aliases), body
+            stripped += reference(body, aliases) != body
+    assert stripped >= 10

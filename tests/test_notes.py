@@ -72,7 +72,8 @@ def test_a_bulleted_target_without_a_colon_is_a_target_not_a_heading():
 
 
 def test_the_fast_party_search_finds_exactly_what_the_full_pattern_finds():
-    """`_find_en` searches only near party words; it must give `en.finditer`'s matches, span for span."""
+    """Names and word lists are compiled apart, and `_find_en` searches only near party words; together
+    they must give one combined pattern's matches, span for span (search, match and fullmatch too)."""
     import re
     from pathlib import Path
 
@@ -80,13 +81,22 @@ def test_the_fast_party_search_finds_exactly_what_the_full_pattern_finds():
 
     root = Path(__file__).resolve().parents[1]
     texts = [t for f in [*root.glob("tests/notes/*"), *root.glob("knowledge/**/*.md"), root / "README.md"]
-             for t in re.split(r"(?<=[.!?\n])", f.read_text(encoding="utf-8")) if not re.search(r"[\u4e00-\u9fff]", t)]
-    texts += ["The HR Team and the IT Dept", "ſales team lead", "İT department", "THE SHIFT LEAD and Li", "co-trainer Bob's manager"]
+             for t in re.split(r"(?<=[.!?\n。！？])", f.read_text(encoding="utf-8"))]
+    texts += ["The HR Team and the IT Dept", "ſales team lead", "İT department", "THE SHIFT LEAD and Li", "co-trainer Bob's manager",
+              "the Ann team lead", "Ann team lead", "Li Na and the QA team", "王芳和王经理与人力资源部", "José and the team lead"]
     matches = 0
-    for employee, manager in [(("Li Na", "Li"), ("Wang",)), (("José",), ("Ms Chen", "Chen")), ((), ())]:
+    for employee, manager in [(("Li Na", "Li"), ("Wang",)), (("José",), ("Ms Chen", "Chen")), (("Ann",), ("王芳", "王经理")), ((), ())]:
         finder = _PartyFinder(employee, manager, manager[0] if manager else None)
-        for text in texts:
-            expected = [(m.span(), m.lastgroup) for m in finder.en.finditer(text)]
-            assert [(m.span(), m.lastgroup) for m in finder._find_en(text)] == expected, text
-            matches += len(expected)
-    assert matches > 500
+        for half in (finder.en, finder.zh):
+            combined = re.compile("|".join(p.pattern for p in (half.first, half.rest) if p), half.rest.flags)
+            for text in texts:
+                expected = [(m.span(), m.lastgroup) for m in combined.finditer(text)]
+                assert [(m.span(), m.lastgroup) for m in half.finditer(text)] == expected, text
+                if half is finder.en:
+                    assert [(m.span(), m.lastgroup) for m in finder._find_en(text)] == expected, text
+                for probe in (text.strip(), text.strip()[:12]):
+                    for how in ("match", "fullmatch"):
+                        want, got = getattr(combined, how)(probe), getattr(half, how)(probe)
+                        assert (want and (want.span(), want.lastgroup)) == (got and (got.span(), got.lastgroup)), probe
+                matches += len(expected)
+    assert matches > 1000

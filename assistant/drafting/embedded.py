@@ -288,7 +288,7 @@ class _PlanBuilder:
         for s in self.a.sentences:
             texts = []
             if s.kind in ("account", "cause"):
-                texts.append(_strip_speaker(s.body, self.a))
+                texts.append(_strip_speaker(s.body, self.a.employee_aliases))
             elif s.kind == "observation":
                 m = re.search(r"\b(?:because(?: of)?|due to|traced to|caused by|as a result of|owing to)\s+(.+)$|(?:因为|由于)(.+)$", s.body, re.I)
                 if m:
@@ -443,10 +443,32 @@ def _enrich_metric(metric: str, deficiency: Deficiency) -> str:
     return f"{deficiency.area} ({metric})"
 
 
-def _strip_speaker(text: str, a: NotesAnalysis) -> str:
-    names = "|".join(re.escape(x) for x in a.employee_aliases) or "(?!x)x"
-    text = re.sub(rf"^\s*(?:(?:also|and)\s+)?(?:{names}|he|she|they)?\s*(?:also\s+)?(?:says?|said|thinks?|feels?|felt|explains?|explained|admits?|admitted|mentions?|mentioned|believes?|claims?|notes?|reports?)\b[,:]?\s*(?:that\s+)?", "", text, flags=re.I)
-    text = re.sub(rf"^\s*(?:{names}|他|她|他自己|她自己|员工|本人)?\s*(?:认为|表示|说|解释|承认|提到|反映|觉得)[，,：:]?", "", text)
+_LEAD_EN = re.compile(r"\s*(?:(?:also|and)\s+)?", re.I)
+_SPEECH_EN = re.compile(r"\s*(?:also\s+)?(?:says?|said|thinks?|feels?|felt|explains?|explained|admits?|admitted|mentions?"
+                        r"|mentioned|believes?|claims?|notes?|reports?)\b[,:]?\s*(?:that\s+)?", re.I)
+_LEAD_ZH = re.compile(r"\s*")
+_SPEECH_ZH = re.compile(r"\s*(?:认为|表示|说|解释|承认|提到|反映|觉得)[，,：:]?")
+
+
+def _strip_speaker(text: str, aliases: tuple[str, ...]) -> str:
+    """'Helen says that the tool is slow' -> 'the tool is slow'. The speaker is tried as the pattern
+    `^lead?(?:name|he|she|they)?speech` would try it, without compiling a pattern for each employee."""
+    text = _strip_speech(text, _LEAD_EN, (*aliases, "he", "she", "they"), _SPEECH_EN, fold=True)
+    return _strip_speech(text, _LEAD_ZH, (*aliases, "他", "她", "他自己", "她自己", "员工", "本人"), _SPEECH_ZH)
+
+
+def _strip_speech(text: str, lead: re.Pattern[str], subjects: tuple[str, ...], speech: re.Pattern[str], *, fold: bool = False) -> str:
+    starts = [lead.match(text).end()]
+    starts.append(len(text) - len(text.lstrip()))  # the lead's optional words given back
+    folded = text.lower() if fold and len(text.lower()) == len(text) else None
+    for start in dict.fromkeys(starts):
+        for subject in (*subjects, ""):
+            if folded is not None:
+                found = folded.startswith(subject.lower(), start)
+            else:
+                found = text.startswith(subject, start) or (fold and re.match(re.escape(subject), text[start:], re.I))
+            if found and (tail := speech.match(text, start + len(subject))):
+                return text[tail.end():]
     return text
 
 
