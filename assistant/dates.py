@@ -33,6 +33,8 @@ _DEADLINE_BEFORE = re.compile(
 _START_BEFORE = re.compile(r"(?:\bfrom|\bstarting|\bstarts?|\bas of|\bbeginning|\bfrom)[\s:]*(?:on\s+|the\s+)?$", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:前|之前|以前|为止|截止)")
 _START_AFTER = re.compile(r"^\s*(?:起|开始)")
+_PERIOD_END = re.compile(r"(?:end|close|eoq|eo)", re.I)
+_WEEKLY_AFTER = re.compile(r"[^.;]{0,20}\b(?:each|every)\s+week|[^.;]{0,20}\bweekly\b", re.I)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
@@ -178,7 +180,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         month = MONTHS[g[0].lower()[:3]]
         return _pick_year(ref, "deadline" if role != "point" else role, lambda y: _safe(y, month, 15)), role
     if kind == "q_end":
-        if not re.search(r"(?:end|close|eoq|eo)", m.group(0), re.I) and role != "deadline":
+        if not _PERIOD_END.search(m.group(0)) and role != "deadline":
             return None, role
         q_month = int(g[0][1]) * 3
         return _pick_year(ref, "deadline", lambda y: _month_end(y, q_month)), "deadline"
@@ -202,7 +204,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         return end, "deadline" if tail else "duration"
     if kind == "weekday":
         lead, day = g[0].lower(), WEEKDAYS[g[1].lower()]
-        if re.match(r"[^.;]{0,20}\b(?:each|every)\s+week|[^.;]{0,20}\bweekly\b", m.string[m.end():], re.I):
+        if _WEEKLY_AFTER.match(m.string[m.end():]):
             return None, role  # 'by Friday EOD each week' is a rhythm, not a deadline
         ahead = (day - ref.weekday()) % 7 or 7
         if lead == "next" and ahead < 7:

@@ -333,7 +333,8 @@ class KnowledgeBase:
 
     def embed_query(self, text: str) -> list[float]:
         vectors = self.embedding.embed_query([text]) if hasattr(self.embedding, "embed_query") else self.embedding([text])
-        return [float(x) for x in vectors[0]]
+        vector = vectors[0]
+        return vector.tolist() if hasattr(vector, "tolist") else [float(x) for x in vector]
 
     def nearest(self, embedding: list[float], n: int) -> list[Hit]:
         """The n nearest chunks of any kind, as ids and scores: one unfiltered search, which Chroma

@@ -48,6 +48,11 @@ _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")  # an upper-case letter that is not an escape such as \S
 
 
+def lowered(text: str) -> str:
+    """ASCII letters lower-cased, everything else (and so every offset) kept: what `Terms` searches."""
+    return text.translate(_ASCII_LOWER)
+
+
 class Terms:
     """A word list matched as `terms()` matches it, about six times faster, for the lists asked of
     every sentence (screening, areas, judgement words). Python's `re` cannot skip ahead to where a
@@ -65,7 +70,10 @@ class Terms:
                                   re.ASCII)
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        low = text.translate(_ASCII_LOWER)
+        return self.spans_lowered(lowered(text))
+
+    def spans_lowered(self, low: str) -> Iterator[tuple[int, int]]:
+        """`spans` of text already passed through `lowered` (when several lists search one text)."""
         pos = 0
         while (m := self.pattern.search(low, pos)) is not None:
             start, end = m.span()
@@ -120,16 +128,23 @@ def has_cjk(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _areas() -> list[tuple[str, str, Terms]]:
-    return [(a["en"], a["zh"], fast_terms(tuple(a["keywords"]))) for a in load("areas")["area"]]
+def _areas() -> tuple[Terms, list[tuple[str, str, Terms]]]:
+    """Every area's keywords, and all of them in one list: most sentences name no area, and one search says so."""
+    areas = load("areas")["area"]
+    every = fast_terms(tuple(dict.fromkeys(k for a in areas for k in a["keywords"])))
+    return every, [(a["en"], a["zh"], fast_terms(tuple(a["keywords"]))) for a in areas]
 
 
 @text_cache()
 def area_name(text: str, language: str) -> str | None:
     """The performance area whose keywords the text uses most (first listed wins a tie)."""
+    low = lowered(text)
+    every, areas = _areas()
+    if next(every.spans_lowered(low), None) is None:
+        return None
     best, best_hits = None, 0
-    for en, zh, keywords in _areas():
-        hits = sum(1 for _ in keywords.spans(text))
+    for en, zh, keywords in areas:
+        hits = sum(1 for _ in keywords.spans_lowered(low))
         if hits > best_hits:
             best, best_hits = (zh if language == "zh" else en), hits
     return best

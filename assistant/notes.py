@@ -28,7 +28,7 @@ from .dates import DateMention, explicit_dates, find_dates
 from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms
 from .quantities import Quantity, find_quantities
 from .screening import Hit, injection_hits, screen
-from .textutil import content_tokens
+from .textutil import at_word_boundary, content_tokens
 
 OWNERS = ("employee", "manager", "organisation")
 
@@ -267,13 +267,16 @@ def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_INTERVIEW_LINE = re.compile(r"interview|review|meeting|1:1|one-on-one|conversation|held|面谈|谈话|会议", re.I)
+
+
 def _find_interview_date(lines: list[str], text: str) -> dt.date | None:
     for line in lines[:2]:
         found = explicit_dates(line)
         if found:
             return found[0]
     for line in lines:
-        if re.search(r"interview|review|meeting|1:1|one-on-one|conversation|held|面谈|谈话|会议", line, re.I):
+        if _INTERVIEW_LINE.search(line):
             found = explicit_dates(line)
             if found:
                 return found[0]
@@ -287,12 +290,90 @@ _TOKEN = re.compile(r"\S+")
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 
-class _Alternatives:
-    """`re.compile(f"{first}|{rest}")`, built from two compiled halves: the notes' own names, small and
-    compiled per notes, and the long word lists, compiled once per process (compiling them with the
-    names took ~5 ms an analysis). Same matches: the leftmost wins, and at one position the name."""
+@dataclass(frozen=True)
+class _NameMatch:
+    """The parts of `re.Match` that party matching uses."""
 
-    def __init__(self, first: re.Pattern[str] | None, rest: re.Pattern[str]):
+    string: str
+    begin: int
+    finish: int
+    lastgroup: str = "name"
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def span(self) -> tuple[int, int]:
+        return self.begin, self.finish
+
+    def group(self, index: int = 0) -> str:
+        return self.string[self.begin:self.finish]
+
+
+class _Names:
+    """`re.compile(rf"(?P<name>{b}(?:{names}){b})", flags)` for one notes' few names, by plain string
+    search: compiling even that small pattern took ~0.2 ms, for every notes."""
+
+    def __init__(self, names: tuple[str, ...], *, bounded: bool, ignore_case: bool):
+        self.names, self.bounded, self.ignore_case = names, bounded, ignore_case
+        self.keys = [n.lower() for n in names] if ignore_case else list(names)
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The pattern itself, for text in which lower-casing moves offsets ('İ')."""
+        if self._pattern is None:
+            edge = r"\b" if self.bounded else ""
+            self._pattern = re.compile(f"(?P<name>{edge}(?:{'|'.join(map(re.escape, self.names))}){edge})",
+                                       re.IGNORECASE if self.ignore_case else 0)
+        return self._pattern
+
+    def _key(self, text: str) -> str | None:
+        """The text to search, or None where lower-casing and `re`'s case folding disagree."""
+        if not self.ignore_case:
+            return text
+        key = text.lower()
+        same = len(key) == len(text) and all(len(k) == len(n) for k, n in zip(self.keys, self.names))
+        return key if same and not _ODD_CASE.search(text) else None
+
+    def _fits(self, text: str, start: int, end: int) -> bool:
+        return not self.bounded or (at_word_boundary(text, start) and at_word_boundary(text, end))
+
+    def search(self, text: str, pos: int = 0):
+        key = self._key(text)
+        if key is None:
+            return self.pattern.search(text, pos)
+        best: tuple[int, int] | None = None  # at one start the earlier name wins, as in `a|b`
+        for name in self.keys:
+            at = key.find(name, pos)
+            while at != -1 and (best is None or at < best[0]) and not self._fits(text, at, at + len(name)):
+                at = key.find(name, at + 1)
+            if at != -1 and (best is None or at < best[0]):
+                best = (at, at + len(name))
+        return _NameMatch(text, *best) if best else None
+
+    def match(self, text: str):
+        found = self.search(text)
+        return found if found is not None and found.start() == 0 else None
+
+    def fullmatch(self, text: str):
+        key = self._key(text)
+        if key is None:
+            return self.pattern.fullmatch(text)
+        for name in self.keys:
+            if key == name and self._fits(text, 0, len(name)):
+                return _NameMatch(text, 0, len(name))
+        return None
+
+
+class _Alternatives:
+    """`re.compile(f"{first}|{rest}")` in two halves: the notes' own names, and the long word lists,
+    compiled once per process (compiling them with the names took ~5 ms an analysis). Same matches:
+    the leftmost wins, and at one position the name."""
+
+    def __init__(self, first: _Names | None, rest: re.Pattern[str]):
         self.first, self.rest = first, rest
 
     def match(self, text: str) -> re.Match[str] | None:
@@ -348,12 +429,12 @@ class _PartyFinder:
         self.manager = manager
         self.manager_name = manager_name
         by_length = sorted(employee + manager, key=len, reverse=True)
-        names = "|".join(re.escape(a) for a in by_length if not has_cjk(a))
-        zh_names = "|".join(re.escape(a) for a in by_length if has_cjk(a))
+        names = tuple(a for a in by_length if not has_cjk(a))
+        zh_names = tuple(a for a in by_length if has_cjk(a))
         self.en_words, self.en_keywords = _party_words_en()
-        self.en_names = re.compile(rf"(?P<name>\b(?:{names})\b)", re.IGNORECASE) if names else None
+        self.en_names = _Names(names, bounded=True, ignore_case=True) if names else None
         self.en = _Alternatives(self.en_names, self.en_words)
-        self.zh = _Alternatives(re.compile(rf"(?P<name>{zh_names})") if zh_names else None, _party_words_zh())
+        self.zh = _Alternatives(_Names(zh_names, bounded=False, ignore_case=False) if zh_names else None, _party_words_zh())
 
     def owner_of(self, text: str) -> str:
         low = text.lower().removeprefix("the ").strip()
@@ -425,7 +506,7 @@ class _PartyFinder:
         if ask and self.find(ask.group(1)):
             party = self.find(ask.group(1))[0]
             action = ask.group(2)
-            if re.search(r"\bfor\s+" + re.escape(action) + "$", body):
+            if body[ask.end(1):ask.start(2)].strip() == "for":  # 'ask IT for a laptop': the party provides it
                 action = ("Provide " if not has_cjk(action) else "") + action
             return Party(party.text, party.owner if party.owner != "employee" else "organisation"), action
         if self._PRONOUN.match(body):
@@ -637,6 +718,9 @@ def _revive_measured_context(sentences: list[Sentence]) -> None:
             s.kind = "observation"
 
 
+_CAPITALISED = re.compile(r"[A-Z][a-z'’\-]+")
+
+
 def _label_or_person(label: str, finder: _PartyFinder, rest: str = "") -> str | None:
     kind = _label_kind(label)
     if kind:
@@ -648,7 +732,7 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "") -> str | 
             return "employee_person"
         if owner == "manager" and (person.lower() in [a.lower() for a in finder.manager] or has_cjk(person)):
             return "manager_person"
-        if (re.fullmatch(r"[A-Z][a-z'’\-]+", person) and not finder.find(person) and not _HEADER_WORDS.match(person)
+        if (_CAPITALISED.fullmatch(person) and not finder.find(person) and not _HEADER_WORDS.match(person)
                 and not area_name(person, "en") and not find_quantities(rest)):
             return "employee_person"  # notes are the manager's: another named speaker is the employee
     return None
@@ -658,6 +742,9 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "") -> str | 
 _SPEECH_VERBS = re.compile(
     r"(?:says?|said|thinks?|feels?|felt|explains?|explained|admits?|admitted|mentions?|mentioned|claims?|claimed"
     r"|believes?|reported|told me|acknowledges?|acknowledged|points? out|pointed out|argues?|argued)", re.I)
+
+
+_WE_OR_I = re.compile(r"^\s*(?:we|I)\b", re.I)
 
 
 def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> None:
@@ -679,9 +766,12 @@ def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> N
     if zh and (zh.group(1) in finder.employee or zh.group(1) in ("他", "她", "他自己", "她自己", "员工", "本人")):
         who = "employee"
     if who is None and prev is not None and prev.speaker == "employee" and prev.line == s.line:
-        if not finder.actor(s.body)[0] and not _FUTURE.search(s.body) and not re.match(r"^\s*(?:we|I)\b", s.body, re.I):
+        if not finder.actor(s.body)[0] and not _FUTURE.search(s.body) and not _WE_OR_I.match(s.body):
             who = "employee"
     s.speaker = who
+
+
+_META_WORDS = re.compile(r"interview|review|meeting|1:1|conversation|notes|pip|prep|feedback|面谈|记录|谈话", re.I)
 
 
 def _looks_meta(s: Sentence, name: str | None, manager: str | None) -> bool:
@@ -690,7 +780,7 @@ def _looks_meta(s: Sentence, name: str | None, manager: str | None) -> bool:
     signals = [q for q in s.quantities if q.unit not in ("", )]
     if _negative(s.body) and (signals or len(s.body) > 60) and not s.dates:
         return False
-    meta_words = re.search(r"interview|review|meeting|1:1|conversation|notes|pip|prep|feedback|面谈|记录|谈话", s.text, re.I)
+    meta_words = _META_WORDS.search(s.text)
     return bool(s.dates or meta_words or (name and name in s.text) or (manager and manager in s.text))
 
 

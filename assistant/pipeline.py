@@ -46,7 +46,7 @@ def retrieval_query(analysis: NotesAnalysis) -> str:
     shortfalls = [s.body for s in analysis.of_kind("observation", "standard", "target")]
     query = " ".join([analysis.employee_role or "", *shortfalls]).strip() or analysis.text
     names = sorted({analysis.employee_name or "", *(analysis.employee_name or "").split()} - {""}, key=len, reverse=True)
-    if names:  # whole words only: 'Al' must not cut 'Also'
+    if any(name in query for name in names):  # whole words only: 'Al' must not cut 'Also'
         query = re.sub(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, names)) + r")(?![A-Za-z])", " ", query)
     return query
 

@@ -86,6 +86,9 @@ class Quantity:
         return m.group(0).strip() if m else self.text
 
 
+_PER_WORD = re.compile(r"^(?:/|per|an?|each|every)\s?", re.I)
+
+
 def _value(num: str, mult: str | None) -> float:
     num = num.replace(",", "").lower()
     if num in WORD_NUMBERS:
@@ -165,7 +168,7 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
         end = m.end()
         per = None
         if m.group("per"):
-            per_word = re.sub(r"^(?:/|per|an?|each|every)\s?", "", m.group("per").strip(), flags=re.I).rstrip("s").lower()
+            per_word = _PER_WORD.sub("", m.group("per").strip()).rstrip("s").lower()
             per = {"wk": "week", "hr": "hour", "h": "hour", "天": "day", "周": "week", "月": "month", "班": "shift", "小时": "hour"}.get(per_word, per_word)
         if not unit:
             noun = _NOUN_AFTER.match(after) if not m.group("after") else None

@@ -20,6 +20,14 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # CJK characters, punctuation and full-width forms
 
 
+def at_word_boundary(text: str, i: int) -> bool:
+    """What `re`'s `\\b` says at offset i of `text`, for code that finds words without a pattern."""
+    def word(c: str) -> bool:
+        return c.isalnum() or c == "_"
+
+    return (i > 0 and word(text[i - 1])) != (i < len(text) and word(text[i]))
+
+
 _TEXT_CACHES: list = []
 
 

@@ -106,3 +106,24 @@ def test_speaker_stripping_gives_what_the_per_employee_pattern_gave():
             assert _strip_speaker(body, aliases) == reference(body, aliases), body
             stripped += reference(body, aliases) != body
     assert stripped >= 10
+
+
+def test_the_word_before_a_metric_is_found_as_the_per_metric_pattern_found_it():
+    import re
+    from pathlib import Path
+
+    from assistant.drafting.embedded import _word_before
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [t for f in [*root.glob("tests/notes/*"), *root.glob("knowledge/**/*.md")]
+             for t in re.split(r"(?<=[.!?\n])", f.read_text(encoding="utf-8"))]
+    texts += ["Ticket  AHT, CSAT_x CSAT", "x-ray accuracy and 3D accuracy", "first-pass yield yield", "on-time rate", "Über accuracy"]
+    metrics = ["accuracy", "CSAT", "AHT", "yield", "rate", "deadlines", "time", "on-time", "x", "%"]
+    found = 0
+    for text in texts:
+        for metric in metrics:
+            want = re.search(r"\b([A-Za-z][\w\-]*)\s+" + re.escape(metric) + r"\b", text, re.I)
+            got = _word_before(metric, text)
+            assert (want and (want.start(), want.group(1))) == (got and (got.start(), got.group(1))), (metric, text)
+            found += want is not None
+    assert found > 50

@@ -17,7 +17,7 @@ from ..lexicon import area_name, has_cjk
 from ..notes import NotesAnalysis, Sentence
 from ..quantities import Quantity, find_quantities
 from ..schema import CheckIn, Deficiency, Employee, Goal, Period, Plan, Responsibility, RootCause
-from ..textutil import STOPWORDS, content_tokens
+from ..textutil import STOPWORDS, at_word_boundary, content_tokens
 from .base import DraftContext
 
 _SYMBOL_UNITS = {"%", "x", "$", "€", "£", "¥", "￥", "min", "h", "s", "day", "week", "month"}
@@ -435,7 +435,7 @@ def _enrich_metric(metric: str, deficiency: Deficiency) -> str:
     """A one-word metric ('accuracy', 'CSAT') gets the words the evidence puts around it."""
     if has_cjk(metric) or len(metric.split()) >= 2:
         return metric
-    m = re.search(r"\b([A-Za-z][\w\-]*)\s+" + re.escape(metric) + r"\b", deficiency.evidence, re.I)
+    m = _word_before(metric, deficiency.evidence)
     if m and len(m.group(1)) > 2 and m.group(1).lower() not in STOPWORDS:
         return f"{m.group(1)} {metric}"
     if metric.lower() in deficiency.area.lower():
@@ -448,6 +448,21 @@ _SPEECH_EN = re.compile(r"\s*(?:also\s+)?(?:says?|said|thinks?|feels?|felt|expla
                         r"|mentioned|believes?|claims?|notes?|reports?)\b[,:]?\s*(?:that\s+)?", re.I)
 _LEAD_ZH = re.compile(r"\s*")
 _SPEECH_ZH = re.compile(r"\s*(?:认为|表示|说|解释|承认|提到|反映|觉得)[，,：:]?")
+
+
+_WORD_AND_GAP = re.compile(r"\b([A-Za-z][\w\-]*)\s+", re.I)
+
+
+def _word_before(word: str, text: str) -> re.Match[str] | None:
+    r"""`re.search(rf"\b([A-Za-z][\w\-]*)\s+{re.escape(word)}\b", text, re.I)` without compiling a
+    pattern for each metric: the word before must end where a gap does, so each gap is tried once."""
+    low, key = text.lower(), word.lower()
+    if len(low) != len(text) or len(key) != len(word) or not word or word[0].isspace() or not word.isascii():
+        return re.search(r"\b([A-Za-z][\w\-]*)\s+" + re.escape(word) + r"\b", text, re.I)
+    for m in _WORD_AND_GAP.finditer(text):
+        if low.startswith(key, m.end()) and at_word_boundary(text, m.end() + len(key)):
+            return m
+    return None
 
 
 def _strip_speaker(text: str, aliases: tuple[str, ...]) -> str:
