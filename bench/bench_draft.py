@@ -59,9 +59,10 @@ def main() -> int:
         print("no cases found", file=sys.stderr)
         return 1
 
-    from assistant.pipeline import draft_plan
+    from assistant.pipeline import draft_plan, warm_up
 
-    for text in notes:  # warm up: imports, the knowledge index
+    warm_up()  # as the web app does at start
+    for text in notes:
         draft_plan(text)
     warm = []
     for _ in range(args.rounds):

@@ -95,7 +95,7 @@ def llm_overhead(notes: list[str], rounds: int) -> tuple[list[float], list[int]]
     from assistant.drafting.embedded import EmbeddedDrafter
     from assistant.drafting.llm import LLMDrafter
     from assistant.notes import analyse
-    from assistant.pipeline import build_context, draft_plan
+    from assistant.pipeline import build_context, draft_plan, warm_up
     from assistant.settings import Settings
 
     settings = Settings(llm_base_url="http://bench.invalid/v1", llm_model="fake")
@@ -116,6 +116,7 @@ def llm_overhead(notes: list[str], rounds: int) -> tuple[list[float], list[int]]
         draft_plan(text, drafter=drafter, settings=settings)
         return drafter
 
+    warm_up(settings)  # as the web app does at start
     times, tokens = [], []
     for text in notes:
         draft(text)  # imports, once per process

@@ -277,3 +277,30 @@ def test_every_encoding_runs_on_one_thread_whoever_asks():
     with ThreadPoolExecutor(4) as callers:
         idents = set(callers.map(encoder_thread, range(8)))
     assert len(idents) == 1 and threading.get_ident() not in idents
+
+
+def test_warm_up_drafts_an_example_then_freezes_what_it_loaded(knowledge_index):
+    """The web app's start: the shared test index is already there, so this times only the draft."""
+    import gc
+
+    from assistant.pipeline import warm_up
+    from assistant.settings import Settings
+
+    gc.unfreeze()
+    try:
+        warm_up(Settings())
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
+
+
+def test_warm_up_that_cannot_reach_the_knowledge_logs_and_freezes_nothing(caplog):
+    import gc
+
+    from assistant.pipeline import warm_up
+    from assistant.settings import Settings
+
+    gc.unfreeze()
+    warm_up(Settings(chroma_url="http://127.0.0.1:9/"))
+    assert gc.get_freeze_count() == 0
+    assert "warm-up stopped" in caplog.text and "PLANCOACH_CHROMA_URL" in caplog.text

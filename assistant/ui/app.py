@@ -14,8 +14,9 @@ import gradio as gr
 from ..drafting.base import DraftingError
 from ..export import to_markdown
 from ..inputs import InputError, read_notes
-from ..knowledge import learning_guide, open_knowledge
+from ..knowledge import learning_guide
 from ..notes import analyse
+from ..pipeline import warm_up
 from ..schema import Plan, load_plan_lenient
 from ..settings import Settings, get_settings
 from ..storage import WorkflowError
@@ -81,8 +82,8 @@ def build(settings: Settings | None = None) -> gr.Blocks:
     settings = settings or get_settings()
     ws = Workspace.open(settings)
     store = ws.store
-    # Index the knowledge base while the page loads, not during the first manager's draft.
-    threading.Thread(target=open_knowledge, args=(settings,), daemon=True, name="knowledge-index").start()
+    # Index the knowledge base and warm the drafter while the page loads, not during the first manager's draft.
+    threading.Thread(target=warm_up, args=(settings,), daemon=True, name="warm-up").start()
 
     def plan_outputs(plan: Plan, notes: str, analysis=None):
         t = T.to_tables(plan)
