@@ -14,6 +14,7 @@ import hashlib
 import logging
 import re
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +36,7 @@ SUFFIXES = {".md", ".markdown", ".txt", ".docx"}
 # (the whole section is stored and returned).
 EMBED_CHARS = 600
 # Part of every content hash: changing how files are chunked or embedded re-indexes them.
-CHUNKING = f"sections-h2/e5-small/{EMBED_CHARS}/routed-ids"
+CHUNKING = f"sections-h2/e5-small/{EMBED_CHARS}/routed-hashed-ids"
 # The role and the opening of the first shortfall: e5 is trained on short queries, and encoding costs
 # ~1 ms a token. 48 characters of content words found a sample plan from its own deficiency lines
 # 43 times in 48, against 45 for 300 characters of raw text (bench notes), at a third of the tokens.
@@ -46,6 +47,7 @@ QUERY_TOKENS = 14
 # Nearest chunks asked per draft, then once more when they hold too few plans. On every dev and test
 # note set, at 151 and at 10,000 chunks, the 20 nearest already held two plans in the notes' language.
 FIRST_POOL, WIDE_POOL = 30, 1000
+POLICY_RECHECK_S = 60.0  # policy is held in memory; this often, its ids are compared with the store's
 _FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n---\s*\n", re.S)
 
 
@@ -158,10 +160,11 @@ class Chunk:
     metadata: dict[str, Any]
 
 
-def chunk_id(kind: str, language: str, source: str, index: int) -> str:
+def chunk_id(kind: str, language: str, source: str, index: int, digest: str) -> str:
     """Kind and language lead the id, so that a search can route its hits without reading metadata:
-    at 10,000 chunks, fetching forty hits' metadata costs more than the vector search itself."""
-    return f"{kind}|{language}|{source}#{index}"
+    at 10,000 chunks, fetching forty hits' metadata costs more than the vector search itself. The
+    file's content hash ends it, so an id always names the same text (and a cached text stays true)."""
+    return f"{kind}|{language}|{source}#{index}@{digest[:16]}"
 
 
 @dataclass(frozen=True)
@@ -221,7 +224,7 @@ def chunk_document(path: Path, root: Path) -> list[Chunk]:
         if not section or section.startswith("# ") and len(section.splitlines()) == 1:
             continue
         heading = section.splitlines()[0].lstrip("# ").strip() if section.startswith("#") else ""
-        chunks.append(Chunk(chunk_id(base["kind"], base["language"], source, i), f"{title}\n{section}",
+        chunks.append(Chunk(chunk_id(base["kind"], base["language"], source, i, digest), f"{title}\n{section}",
                             {**base, "section": heading}))
     return chunks
 
@@ -263,7 +266,9 @@ class KnowledgeBase:
         else:
             self.client = chromadb.PersistentClient(path=str(path or Path(".plancoach") / "chroma"))
         self.policy_rules: list[Passage] | None = None
-        self._policy = None  # (normalised vectors, passages), loaded on first use, dropped on ingest
+        self._policy = None  # (ids, normalised vectors, passages), loaded on first use, dropped on ingest
+        self._policy_checked = 0.0  # when the policy ids were last compared with the store
+        self._texts: dict[str, tuple[str, str]] = {}  # chunk id -> (title, text); ids name their content
         self.collection = self.client.get_or_create_collection(
             collection, embedding_function=self.embedding, configuration={"hnsw": {"space": "cosine"}}
         )
@@ -308,6 +313,16 @@ class KnowledgeBase:
                 counts["removed"] += 1
         return counts
 
+    def recheck_policy(self) -> None:
+        """Drop the policy held in memory when the store's has changed: another process may have
+        ingested (`plancoach ingest` beside the app). Ids name content, so comparing ids is enough;
+        done at most every POLICY_RECHECK_S."""
+        if self._policy is None or time.monotonic() - self._policy_checked < POLICY_RECHECK_S:
+            return
+        self._policy_checked = time.monotonic()
+        if set(self.collection.get(where={"kind": "policy"}, include=[])["ids"]) != self._policy[0]:
+            self._policy, self.policy_rules = None, None
+
     def policy_nearest(self, embedding: list[float], k: int) -> list[Passage]:
         """Policy is a few dozen chunks among thousands of samples: ranked in memory, not by a filtered search."""
         import numpy as np
@@ -319,8 +334,8 @@ class KnowledgeBase:
                 vectors /= np.sqrt((vectors * vectors).sum(axis=1, keepdims=True))
             passages = [Passage(title=m["title"], path=m["source"], kind="policy", text=d)
                         for d, m in zip(got["documents"], got["metadatas"])]
-            self._policy = (vectors, passages)
-        vectors, passages = self._policy
+            self._policy, self._policy_checked = (set(got["ids"]), vectors, passages), time.monotonic()
+        _, vectors, passages = self._policy
         if not passages:
             return []
         query = np.asarray(embedding, dtype=np.float32)
@@ -344,13 +359,16 @@ class KnowledgeBase:
         return [h for h in hits if h is not None]
 
     def passages(self, hits: list[Hit]) -> list[Passage]:
-        """The text and title of the chosen hits, in their order."""
-        if not hits:
-            return []
-        got = self.collection.get(ids=[h.id for h in hits], include=["documents", "metadatas"])
-        found = {i: (d, m) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])}
-        return [Passage(title=found[h.id][1]["title"], path=h.source, kind=h.kind, text=found[h.id][0], score=h.score)
-                for h in hits if h.id in found]
+        """The text and title of the chosen hits, in their order. Texts are kept in memory once read
+        (a fetch cost ~1.3 ms a draft, and drafts keep returning to the same few sample plans)."""
+        missing = [h.id for h in hits if h.id not in self._texts]
+        if missing:
+            if len(self._texts) > 20_000:
+                self._texts.clear()
+            got = self.collection.get(ids=missing, include=["documents", "metadatas"])
+            self._texts.update({i: (m["title"], d) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])})
+        return [Passage(title=self._texts[h.id][0], path=h.source, kind=h.kind, text=self._texts[h.id][1], score=h.score)
+                for h in hits if h.id in self._texts]
 
     def search(self, text: str, *, kind: str, k: int = 3, language: str | None = None,
                embedding: list[float] | None = None) -> list[Passage]:
@@ -453,6 +471,7 @@ def retrieve(kb: KnowledgeBase, query: str, language: str, *, samples: int = 2, 
         same_language = kb.search(query, kind="sample", k=samples * 4, language=language, embedding=vector)
         any_language = kb.passages(_best_plans(pool, None, samples))
         sample_passages = _first_per_plan([*sample_passages, *same_language, *any_language])[:samples]
+    kb.recheck_policy()
     if kb.policy_rules is None:  # the same for every draft: asked once per process
         kb.policy_rules = kb.policy_nearest(kb.embed_query(_POLICY_QUESTION), 1)
     related = kb.policy_nearest(vector, policy)

@@ -82,6 +82,40 @@ def test_ingest_is_incremental(corpus, tmp_path):
     assert sources == {"samples/nurse.md", "samples/zh-hotel.md", "policy/policy.md"}
 
 
+def test_a_changed_plan_is_never_served_from_memory(corpus, tmp_path):
+    """Passage texts are kept in memory by chunk id; an id names its file's content, so an edit
+    (here by a second process's ingest, as `plancoach ingest` beside a running app) is seen at once."""
+    from assistant.knowledge import retrieve
+
+    kb = KnowledgeBase(path=tmp_path / "chroma")
+    kb.ingest([corpus])
+    query = "3 medication administration errors, charting late"
+    (before, *_), _ = retrieve(kb, query, "en", samples=1)
+    assert "3 medication" in before.text
+    (corpus / "samples" / "nurse.md").write_text(NURSE.replace("3 medication", "5 medication"), encoding="utf-8")
+    other_process = KnowledgeBase(path=tmp_path / "chroma")
+    assert other_process.ingest([corpus])["replaced"] == 1
+    (after, *_), _ = retrieve(kb, query, "en", samples=1)
+    assert after.path == before.path and "5 medication" in after.text and "3 medication" not in after.text
+
+
+def test_policy_held_in_memory_follows_another_process_ingest(corpus, tmp_path, monkeypatch):
+    import assistant.knowledge as knowledge
+    from assistant.knowledge import retrieve
+
+    kb = KnowledgeBase(path=tmp_path / "chroma")
+    kb.ingest([corpus])
+    _, policy = retrieve(kb, "medication errors", "en")
+    assert any("every 30 days" in p.text for p in policy)
+    (corpus / "policy" / "policy.md").write_text(POLICY.replace("every 30 days", "every 14 days"), encoding="utf-8")
+    KnowledgeBase(path=tmp_path / "chroma").ingest([corpus])
+    _, policy = retrieve(kb, "medication errors", "en")
+    assert any("every 30 days" in p.text for p in policy)  # checked at most once a minute
+    monkeypatch.setattr(knowledge, "POLICY_RECHECK_S", 0.0)
+    _, policy = retrieve(kb, "medication errors", "en")
+    assert any("every 14 days" in p.text for p in policy) and not any("every 30 days" in p.text for p in policy)
+
+
 def test_retrieval_finds_the_similar_plan_in_either_language(corpus, tmp_path):
     kb = KnowledgeBase(path=tmp_path / "chroma")
     kb.ingest([corpus])
