@@ -317,25 +317,28 @@ class KnowledgeBase:
         """Drop the policy held in memory when the store's has changed: another process may have
         ingested (`plancoach ingest` beside the app). Ids name content, so comparing ids is enough;
         done at most every POLICY_RECHECK_S."""
-        if self._policy is None or time.monotonic() - self._policy_checked < POLICY_RECHECK_S:
+        held = self._policy
+        if held is None or time.monotonic() - self._policy_checked < POLICY_RECHECK_S:
             return
         self._policy_checked = time.monotonic()
-        if set(self.collection.get(where={"kind": "policy"}, include=[])["ids"]) != self._policy[0]:
+        if set(self.collection.get(where={"kind": "policy"}, include=[])["ids"]) != held[0]:
             self._policy, self.policy_rules = None, None
 
     def policy_nearest(self, embedding: list[float], k: int) -> list[Passage]:
         """Policy is a few dozen chunks among thousands of samples: ranked in memory, not by a filtered search."""
         import numpy as np
 
-        if self._policy is None:
+        held = self._policy  # a local view: a recheck in another draft may drop it meanwhile
+        if held is None:
             got = self.collection.get(where={"kind": "policy"}, include=["embeddings", "documents", "metadatas"])
             vectors = np.array(got["embeddings"], dtype=np.float32) if len(got["ids"]) else np.zeros((0, 1), np.float32)
             if len(vectors):
                 vectors /= np.sqrt((vectors * vectors).sum(axis=1, keepdims=True))
             passages = [Passage(title=m["title"], path=m["source"], kind="policy", text=d)
                         for d, m in zip(got["documents"], got["metadatas"])]
-            self._policy, self._policy_checked = (set(got["ids"]), vectors, passages), time.monotonic()
-        _, vectors, passages = self._policy
+            held = (set(got["ids"]), vectors, passages)
+            self._policy, self._policy_checked = held, time.monotonic()
+        _, vectors, passages = held
         if not passages:
             return []
         query = np.asarray(embedding, dtype=np.float32)
@@ -361,14 +364,17 @@ class KnowledgeBase:
     def passages(self, hits: list[Hit]) -> list[Passage]:
         """The text and title of the chosen hits, in their order. Texts are kept in memory once read
         (a fetch cost ~1.3 ms a draft, and drafts keep returning to the same few sample plans)."""
-        missing = [h.id for h in hits if h.id not in self._texts]
+        texts = {h.id: self._texts.get(h.id) for h in hits}  # a local view: other drafts may clear the cache
+        missing = [i for i, t in texts.items() if t is None]
         if missing:
+            got = self.collection.get(ids=missing, include=["documents", "metadatas"])
+            fetched = {i: (m["title"], d) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])}
             if len(self._texts) > 20_000:
                 self._texts.clear()
-            got = self.collection.get(ids=missing, include=["documents", "metadatas"])
-            self._texts.update({i: (m["title"], d) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])})
-        return [Passage(title=self._texts[h.id][0], path=h.source, kind=h.kind, text=self._texts[h.id][1], score=h.score)
-                for h in hits if h.id in self._texts]
+            self._texts.update(fetched)
+            texts.update(fetched)
+        return [Passage(title=texts[h.id][0], path=h.source, kind=h.kind, text=texts[h.id][1], score=h.score)
+                for h in hits if texts.get(h.id)]
 
     def search(self, text: str, *, kind: str, k: int = 3, language: str | None = None,
                embedding: list[float] | None = None) -> list[Passage]:
@@ -472,10 +478,11 @@ def retrieve(kb: KnowledgeBase, query: str, language: str, *, samples: int = 2, 
         any_language = kb.passages(_best_plans(pool, None, samples))
         sample_passages = _first_per_plan([*sample_passages, *same_language, *any_language])[:samples]
     kb.recheck_policy()
-    if kb.policy_rules is None:  # the same for every draft: asked once per process
-        kb.policy_rules = kb.policy_nearest(kb.embed_query(_POLICY_QUESTION), 1)
+    rules = kb.policy_rules
+    if rules is None:  # the same for every draft: asked once per process (and after a policy change)
+        rules = kb.policy_rules = kb.policy_nearest(kb.embed_query(_POLICY_QUESTION), 1)
     related = kb.policy_nearest(vector, policy)
-    policy_passages = list({p.text: p for p in [*kb.policy_rules, *related]}.values())[:policy]
+    policy_passages = list({p.text: p for p in [*rules, *related]}.values())[:policy]
     return sample_passages, policy_passages
 
 

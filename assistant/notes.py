@@ -312,6 +312,9 @@ class _NameMatch:
         return self.string[self.begin:self.finish]
 
 
+_PartyMatch = re.Match[str] | _NameMatch  # what party searches return
+
+
 class _Names:
     """`re.compile(rf"(?P<name>{b}(?:{names}){b})", flags)` for one notes' few names, by plain string
     search: compiling even that small pattern took ~0.2 ms, for every notes."""
@@ -341,7 +344,7 @@ class _Names:
     def _fits(self, text: str, start: int, end: int) -> bool:
         return not self.bounded or (at_word_boundary(text, start) and at_word_boundary(text, end))
 
-    def search(self, text: str, pos: int = 0):
+    def search(self, text: str, pos: int = 0) -> _PartyMatch | None:
         key = self._key(text)
         if key is None:
             return self.pattern.search(text, pos)
@@ -354,11 +357,11 @@ class _Names:
                 best = (at, at + len(name))
         return _NameMatch(text, *best) if best else None
 
-    def match(self, text: str):
+    def match(self, text: str) -> _PartyMatch | None:
         found = self.search(text)
         return found if found is not None and found.start() == 0 else None
 
-    def fullmatch(self, text: str):
+    def fullmatch(self, text: str) -> _PartyMatch | None:
         key = self._key(text)
         if key is None:
             return self.pattern.fullmatch(text)
@@ -376,18 +379,18 @@ class _Alternatives:
     def __init__(self, first: _Names | None, rest: re.Pattern[str]):
         self.first, self.rest = first, rest
 
-    def match(self, text: str) -> re.Match[str] | None:
+    def match(self, text: str) -> _PartyMatch | None:
         return (self.first and self.first.match(text)) or self.rest.match(text)
 
-    def fullmatch(self, text: str) -> re.Match[str] | None:
+    def fullmatch(self, text: str) -> _PartyMatch | None:
         return (self.first and self.first.fullmatch(text)) or self.rest.fullmatch(text)
 
-    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+    def search(self, text: str, pos: int = 0) -> _PartyMatch | None:
         a = self.first.search(text, pos) if self.first else None
         b = self.rest.search(text, pos)
         return a if a and (b is None or a.start() <= b.start()) else b
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str) -> Iterator[_PartyMatch]:
         pos = 0
         while (m := self.search(text, pos)) is not None:
             yield m
@@ -463,7 +466,7 @@ class _PartyFinder:
             found.append(Party(words, self.owner_of(words)))
         return found
 
-    def _find_en(self, text: str) -> Iterator[re.Match[str]]:
+    def _find_en(self, text: str) -> Iterator[_PartyMatch]:
         """`self.en.finditer(text)`, two to three times faster: the word-list pattern, slow to try at
         every position, is searched from three words before the next party word (a match is at most
         'the' and two words before one), so stretches without a party word are skipped."""

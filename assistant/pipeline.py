@@ -119,15 +119,13 @@ def warm_up(settings: Settings | None = None) -> None:
     knowledge, load the encoder, compile the word lists (a draft of a bundled example), and then move
     everything loaded so far out of the garbage collector's way (`gc.freeze`): with the web app loaded,
     a full collection over its ~225,000 objects took 130-160 ms, and could land inside a manager's draft."""
+    from .knowledge import open_knowledge
+
     settings = settings or get_settings()
     try:
-        for example in sorted(EXAMPLES.glob("*.txt")) or [None]:
-            if example is None:  # an installed package without the examples: the index at least
-                from .knowledge import open_knowledge
-
-                open_knowledge(settings)
-            else:
-                draft_plan(example.read_text(encoding="utf-8"), drafter="embedded", settings=settings)
+        open_knowledge(settings)
+        for example in sorted(EXAMPLES.glob("*.txt")):  # none in an installed package: the index only
+            draft_plan(example.read_text(encoding="utf-8"), drafter="embedded", settings=settings)
     except Exception as e:  # a Chroma server that is down: the first draft says so, with what to fix
         log.warning("warm-up stopped: %s", e)
         return
