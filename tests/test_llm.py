@@ -217,6 +217,20 @@ def test_prompts_can_be_overridden_from_a_folder(tmp_path):
         == "EDITED SYSTEM in English"
 
 
+def test_an_overriding_prompt_that_asks_for_what_the_drafter_does_not_fill_is_refused_clearly(tmp_path):
+    from assistant.drafting.base import DraftingError
+
+    (tmp_path / "draft.md").write_text("Notes: {notes}\nTeam: {team_name}", encoding="utf-8")
+    with pytest.raises(DraftingError, match=r"draft\.md asks for \{team_name\}.*prompts/README\.md"):
+        LLMDrafter(settings(prompts_dir=tmp_path), chat_model=fake(tool_message(good_answer())))
+    (tmp_path / "draft.md").write_text('Answer as {"goals": []} for {notes}', encoding="utf-8")
+    with pytest.raises(DraftingError, match=r"asks for \{\"goals\"\}.*written twice"):
+        LLMDrafter(settings(prompts_dir=tmp_path), chat_model=fake(tool_message(good_answer())))
+    (tmp_path / "draft.md").write_text("Answer for {notes", encoding="utf-8")
+    with pytest.raises(DraftingError, match=r"cannot be read as a template.*twice"):
+        LLMDrafter(settings(prompts_dir=tmp_path), chat_model=fake(tool_message(good_answer())))
+
+
 def test_prompt_stays_within_budget_and_huge_notes_are_refused_clearly():
     s = settings()
     drafter = LLMDrafter(s, chat_model=fake(tool_message(good_answer())))

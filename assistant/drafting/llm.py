@@ -113,9 +113,30 @@ class Prompts:
         return _read_prompts(paths, tuple(path.stat().st_mtime_ns for path in paths))
 
 
+# What each prompt may ask for (prompts/README.md); an overriding file asking for more is refused at load.
+PROMPT_PLACEHOLDERS = (
+    {"language"},
+    {"language", "notes", "analysis", "context", "interview_date", "max_days", "check_in_gap"},
+    {"errors"},
+)
+
+
 @lru_cache(maxsize=8)
 def _read_prompts(paths: tuple[Path, ...], _mtimes: tuple[int, ...]) -> Prompts:
-    return Prompts(*(PromptTemplate.from_template(path.read_text(encoding="utf-8")) for path in paths))
+    templates = []
+    for path, allowed in zip(paths, PROMPT_PLACEHOLDERS):
+        try:
+            template = PromptTemplate.from_template(path.read_text(encoding="utf-8"))
+        except ValueError as e:  # an unbalanced brace
+            raise DraftingError(f"The prompt file {path} cannot be read as a template ({e}); write a literal brace "
+                                "twice: {{ and }}. Your notes are unchanged.") from e
+        unknown = set(template.input_variables) - allowed
+        if unknown:
+            raise DraftingError(f"The prompt file {path} asks for {', '.join('{' + u + '}' for u in sorted(unknown))}, "
+                                f"which the drafter does not fill (it may use: {', '.join(sorted(allowed))}; a literal "
+                                "brace is written twice, {{ and }}; see prompts/README.md). Your notes are unchanged.")
+        templates.append(template)
+    return Prompts(*templates)
 
 
 def estimate_tokens(text: str) -> int:
