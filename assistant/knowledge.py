@@ -36,7 +36,7 @@ SUFFIXES = {".md", ".markdown", ".txt", ".docx"}
 # (the whole section is stored and returned).
 EMBED_CHARS = 600
 # Part of every content hash: changing how files are chunked or embedded re-indexes them.
-CHUNKING = f"sections-h2/e5-small/{EMBED_CHARS}/routed-hashed-ids"
+CHUNKING = f"sections-h2/e5-small/{EMBED_CHARS}/routed-ids"
 # The role and the opening of the first shortfall: e5 is trained on short queries, and encoding costs
 # ~1 ms a token. 48 characters of content words found a sample plan from its own deficiency lines
 # 43 times in 48, against 45 for 300 characters of raw text (bench notes), at a third of the tokens.
@@ -163,7 +163,9 @@ class Chunk:
 def chunk_id(kind: str, language: str, source: str, index: int, digest: str) -> str:
     """Kind and language lead the id, so that a search can route its hits without reading metadata:
     at 10,000 chunks, fetching forty hits' metadata costs more than the vector search itself. The
-    file's content hash ends it, so an id always names the same text (and a cached text stays true)."""
+    file's content hash ends it, so an id always names the same text (and a cached text stays true).
+    Ids written before the hash was added (no '@') stay valid until their file changes; they are
+    fetched every time (re-embedding a large store on upgrade only to rename ids would take hours)."""
     return f"{kind}|{language}|{source}#{index}@{digest[:16]}"
 
 
@@ -371,7 +373,7 @@ class KnowledgeBase:
             fetched = {i: (m["title"], d) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])}
             if len(self._texts) > 20_000:
                 self._texts.clear()
-            self._texts.update(fetched)
+            self._texts.update({i: t for i, t in fetched.items() if "@" in i})  # ids that name their content
             texts.update(fetched)
         return [Passage(title=texts[h.id][0], path=h.source, kind=h.kind, text=texts[h.id][1], score=h.score)
                 for h in hits if texts.get(h.id)]

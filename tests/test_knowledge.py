@@ -99,6 +99,21 @@ def test_a_changed_plan_is_never_served_from_memory(corpus, tmp_path):
     assert after.path == before.path and "5 medication" in after.text and "3 medication" not in after.text
 
 
+def test_chunks_indexed_before_ids_named_their_content_are_read_fresh(tmp_path):
+    """A store indexed by an older version keeps its ids (no content hash) until a file changes;
+    their texts are not kept in memory, so a change is never hidden."""
+    from assistant.knowledge import Hit
+
+    kb = KnowledgeBase(path=tmp_path / "chroma")
+    old_id = "sample|en|samples/nurse.md#1"
+    kb.collection.add(ids=[old_id], documents=["Nurse plan\n3 medication errors"],
+                      metadatas=[{"title": "Nurse plan", "source": "samples/nurse.md", "kind": "sample", "language": "en"}])
+    hit = Hit.parse(old_id, 0.1)
+    assert kb.passages([hit])[0].text.endswith("3 medication errors")
+    kb.collection.update(ids=[old_id], documents=["Nurse plan\n5 medication errors"])
+    assert kb.passages([hit])[0].text.endswith("5 medication errors")
+
+
 def test_policy_held_in_memory_follows_another_process_ingest(corpus, tmp_path, monkeypatch):
     import assistant.knowledge as knowledge
     from assistant.knowledge import retrieve
