@@ -284,7 +284,7 @@ def test_openai_embeddings_when_configured_in_their_own_collection(tmp_path, mon
         from assistant.knowledge import BUNDLED
 
         counts = kb.ingest([BUNDLED / "policy"])
-        assert counts["added"] == 4 and calls[0]["model"] == "text-embedding-3-small"
+        assert counts["added"] == len(list((BUNDLED / "policy").glob("*.md"))) >= 5 and calls[0]["model"] == "text-embedding-3-small"
         _, policy = retrieve(kb, "how often are check-ins held", "en")
         assert policy and all(p.kind == "policy" for p in policy)
         assert "sk-test" not in json.dumps(ef.get_config())  # the key is never stored with the collection
@@ -353,3 +353,36 @@ def test_warm_up_that_cannot_reach_the_knowledge_logs_and_freezes_nothing(caplog
     warm_up(Settings(chroma_url="http://127.0.0.1:9/"))
     assert gc.get_freeze_count() == 0
     assert "warm-up stopped" in caplog.text and "PLANCOACH_CHROMA_URL" in caplog.text
+
+
+def test_learning_guide_explains_every_section_in_either_language():
+    from assistant.knowledge import GUIDE_SECTIONS, learning_guide
+    from assistant.lexicon import has_cjk
+
+    for language in ("en", "zh"):
+        guide = learning_guide(language=language)
+        assert set(GUIDE_SECTIONS) <= set(guide), language
+        for section in GUIDE_SECTIONS:
+            fields = guide[section]
+            assert set(fields) == {"why", "weak", "strong", "tip"}, (language, section)
+            assert all(has_cjk(text) == (language == "zh") for text in fields.values()), (language, section)
+
+
+def test_an_organisation_guide_replaces_ours_and_chinese_falls_back_to_it(tmp_path):
+    from assistant.knowledge import learning_guide
+
+    own = tmp_path / "ours" / "policy"
+    own.mkdir(parents=True)
+    (own / "smart-guide.md").write_text("## Goals\nWhy it matters: OUR REASON\nWeak: a\nStrong: b\nTip: c\n", encoding="utf-8")
+    assert learning_guide([tmp_path / "ours"], "en")["Goals"]["why"] == "OUR REASON"
+    assert learning_guide([tmp_path / "ours"], "zh")["Goals"]["why"] == "OUR REASON"  # theirs, though English
+    (own / "smart-guide.zh.md").write_text("## 目标\n为什么重要：我们的理由\n较弱：甲\n较强：乙\n提示：丙\n", encoding="utf-8")
+    assert learning_guide([tmp_path / "ours"], "zh")["Goals"] == {"why": "我们的理由", "weak": "甲", "strong": "乙", "tip": "丙"}
+
+
+def test_learning_mode_text_follows_the_interface_language():
+    from assistant.ui.app import _guide_md
+
+    zh, en = _guide_md("goals", "zh"), _guide_md("goals", "en")
+    assert "**为什么重要:**" in zh and "截止日期" in zh
+    assert "**Why it matters:**" in en and "deadline" in en

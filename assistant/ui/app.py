@@ -63,8 +63,8 @@ def _sources_md(plan: Plan) -> str:
     return "\n".join(f"- **{s.title}** ({s.kind}) — `{s.path}`" for s in plan.sources)
 
 
-def _guide_md(section: str, lang: str, plan: Plan | None = None) -> str:
-    entry = learning_guide().get(SECTION_GUIDE[section], {})
+def _guide_md(section: str, lang: str, plan: Plan | None = None, folders: list | None = None) -> str:
+    entry = learning_guide(folders, lang).get(SECTION_GUIDE[section], {})
     if not entry:
         return ""
     lines = [f"**{label(lang, 'why')}:** {entry.get('why', '')}",
@@ -74,7 +74,7 @@ def _guide_md(section: str, lang: str, plan: Plan | None = None) -> str:
     if section == "goals" and plan is not None:
         advice = [f"- {f.location}: {f.message} {f.suggestion or ''}" for f in plan.review_flags if f.kind == "smart"]
         if advice:
-            lines += ["", "**SMART check:**", *advice]
+            lines += ["", f"**{label(lang, 'smart_check')}:**", *advice]
     return "\n".join(lines)
 
 
@@ -389,11 +389,12 @@ def build(settings: Settings | None = None) -> gr.Blocks:
 
         def toggle_learning(on, lang, plan_data):
             plan = load_plan_lenient(plan_data) if plan_data else None
-            return [gr.update(visible=bool(on), value=_guide_md(key, lang, plan) if on else "") for key in guides]
+            return [gr.update(visible=bool(on), value=_guide_md(key, lang, plan, settings.knowledge_dirs) if on else "") for key in guides]
 
         learning.change(toggle_learning, [learning, ui_lang, plan_state], list(guides.values()), api_visibility="private")
         plan_state.change(toggle_learning, [learning, ui_lang, plan_state], list(guides.values()),
                           api_visibility="private")
+        ui_lang.change(toggle_learning, [learning, ui_lang, plan_state], list(guides.values()), api_visibility="private")
 
         refresh_btn.click(lambda: plan_list(), None, plans_table, api_name="plans")
         tab_plans.select(lambda: plan_list(), None, plans_table, api_visibility="private")

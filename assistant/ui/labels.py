@@ -20,6 +20,7 @@ LABELS: dict[str, dict[str, str]] = {
         "(required to approve with bias, sensitive or injection flags)", "request_changes": "Request changes",
         "approve": "Approve", "add_comment": "Add comment", "audit": "History (who, when, what)",
         "status": "Status", "why": "Why it matters", "weak": "Weak", "strong": "Strong", "tip": "Tip",
+        "smart_check": "SMART check",
     },
     "zh": {
         "title": "PlanCoach：起草、编辑和审核绩效改进计划",
@@ -39,6 +40,7 @@ LABELS: dict[str, dict[str, str]] = {
         "hr_override": "覆盖理由（存在偏见、敏感或注入提示时批准所必需）", "request_changes": "要求修改",
         "approve": "批准", "add_comment": "添加意见", "audit": "历史记录（谁、何时、做了什么）",
         "status": "状态", "why": "为什么重要", "weak": "较弱", "strong": "较强", "tip": "提示",
+        "smart_check": "SMART 检查",
     },
 }
 
