@@ -144,10 +144,12 @@ class PlanStore:
         plan = load_plan_lenient(row.working_plan) if row.working_plan else None
         return StoredPlan(row.id, row.status, row.notes, plan, row.employee, row.updated_at, number)
 
-    def list(self, status: str | None = None, limit: int = 200) -> list[StoredPlan]:
+    def list(self, status: str | tuple[str, ...] | None = None, limit: int = 200) -> list[StoredPlan]:
+        """The most recently updated plans, in the given status(es): filtered in the query, so that the
+        HR queue is never crowded out by newer drafts."""
         query = select(plans).order_by(plans.c.updated_at.desc()).limit(limit)
         if status:
-            query = query.where(plans.c.status == status)
+            query = query.where(plans.c.status.in_([status] if isinstance(status, str) else list(status)))
         with self.engine.connect() as c:
             rows = c.execute(query).all()
         return [StoredPlan(r.id, r.status, r.notes, load_plan_lenient(r.working_plan) if r.working_plan else None,

@@ -87,3 +87,12 @@ def test_unresolved_bias_flags_block_approval_unless_overridden_on_record(store)
     override = next(a for a in store.audit_trail(plan_id) if a["action"] == "override")
     assert "written statement" in override["detail"] and "emotional" in override["detail"]
     assert store.get(plan_id).status == "approved"
+
+
+def test_the_hr_queue_is_filtered_in_the_query_so_newer_drafts_never_crowd_it_out(store, plan):
+    submitted = store.create(TRAINER_NOTES, plan, "mgr")
+    store.set_status(submitted, "submitted", "mgr")
+    drafts = [store.create(TRAINER_NOTES, plan, "mgr") for _ in range(3)]  # newer, and more than the limit
+    assert submitted not in {p.id for p in store.list(limit=2)}  # the newest two are drafts
+    assert [p.id for p in store.list(("submitted", "changes_requested", "approved"), limit=2)] == [submitted]
+    assert {p.id for p in store.list("draft", limit=5)} == set(drafts)

@@ -25,6 +25,7 @@ from . import tables as T
 from .labels import label
 
 EMPTY_SESSION = {"plan_id": None, "notes": ""}
+HR_STATUSES = ("submitted", "changes_requested", "approved")  # what the HR review tab lists
 SECTION_GUIDE = {"deficiencies": "Deficiencies", "causes": "Root causes", "goals": "Goals",
                  "responsibilities": "Responsibilities", "check_ins": "Check-ins"}
 CSS = """
@@ -230,7 +231,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         return (*plan_outputs(stored.plan, stored.notes), stored.notes, plan_id, f"Opened ({stored.status}).", session,
                 versions_choices(plan_id), diff_text(plan_id, 1))
 
-    def plan_list(status: str | None = None):
+    def plan_list(status: str | tuple[str, ...] | None = None):
         rows = []
         for p in store.list(status):
             flags = p.plan.review_flags if p.plan else []
@@ -239,7 +240,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         return rows
 
     def do_hr_list():
-        return [r for r in plan_list() if r[2] in ("submitted", "changes_requested", "approved")]
+        return plan_list(HR_STATUSES)
 
     def do_hr_select(rows, evt: gr.SelectData):
         data = T._rows(rows)
