@@ -28,7 +28,7 @@ from .dates import DateMention, explicit_dates, find_dates
 from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms
 from .quantities import Quantity, find_quantities
 from .screening import Hit, injection_hits, screen
-from .textutil import at_word_boundary, content_tokens
+from .textutil import at_word_boundary, content_tokens, lower_same_offsets
 
 OWNERS = ("employee", "manager", "organisation")
 
@@ -286,8 +286,6 @@ def _find_interview_date(lines: list[str], text: str) -> dt.date | None:
 # ---------------------------------------------------------------- parties and actors
 
 _TOKEN = re.compile(r"\S+")
-# Letters on which a case-insensitive match and lower() disagree ('ſ' matches 's'); text with them takes the slow path.
-_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
 
 
 @dataclass(frozen=True)
@@ -322,6 +320,8 @@ class _Names:
     def __init__(self, names: tuple[str, ...], *, bounded: bool, ignore_case: bool):
         self.names, self.bounded, self.ignore_case = names, bounded, ignore_case
         self.keys = [n.lower() for n in names] if ignore_case else list(names)
+        # A name whose lower case changes its length ('İlker') is searched with the pattern.
+        self.keys_fit = all(len(k) == len(n) for k, n in zip(self.keys, names))
         self._pattern: re.Pattern[str] | None = None
 
     @property
@@ -337,9 +337,7 @@ class _Names:
         """The text to search, or None where lower-casing and `re`'s case folding disagree."""
         if not self.ignore_case:
             return text
-        key = text.lower()
-        same = len(key) == len(text) and all(len(k) == len(n) for k, n in zip(self.keys, self.names))
-        return key if same and not _ODD_CASE.search(text) else None
+        return lower_same_offsets(text) if self.keys_fit else None
 
     def _fits(self, text: str, start: int, end: int) -> bool:
         return not self.bounded or (at_word_boundary(text, start) and at_word_boundary(text, end))
@@ -470,8 +468,8 @@ class _PartyFinder:
         """`self.en.finditer(text)`, two to three times faster: the word-list pattern, slow to try at
         every position, is searched from three words before the next party word (a match is at most
         'the' and two words before one), so stretches without a party word are skipped."""
-        low = text.lower()
-        if self.en_keywords is None or len(low) != len(text) or _ODD_CASE.search(text):
+        low = lower_same_offsets(text)
+        if self.en_keywords is None or low is None:
             yield from self.en.finditer(text)
             return
         token_starts = [m.start() for m in _TOKEN.finditer(text)]

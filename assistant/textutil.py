@@ -28,6 +28,19 @@ def at_word_boundary(text: str, i: int) -> bool:
     return (i > 0 and word(text[i - 1])) != (i < len(text) and word(text[i]))
 
 
+# Letters on which `re`'s case-insensitive matching and str.lower() disagree: 'ſ' matches 's' but
+# lower-cases to itself, 'ı' matches 'I', and 'İ' lower-cases to two characters.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f]")
+
+
+def lower_same_offsets(text: str) -> str | None:
+    """`text.lower()`, for code that finds words without compiling a case-insensitive pattern: a
+    search in it finds what `re.IGNORECASE` finds in `text`, at the same offsets. None where that
+    does not hold; the caller then uses its pattern."""
+    low = text.lower()
+    return low if len(low) == len(text) and not _ODD_CASE.search(text) else None
+
+
 _TEXT_CACHES: list = []
 
 

@@ -17,7 +17,7 @@ from ..lexicon import area_name, has_cjk
 from ..notes import NotesAnalysis, Sentence
 from ..quantities import Quantity, find_quantities
 from ..schema import CheckIn, Deficiency, Employee, Goal, Period, Plan, Responsibility, RootCause
-from ..textutil import STOPWORDS, at_word_boundary, content_tokens
+from ..textutil import STOPWORDS, at_word_boundary, content_tokens, lower_same_offsets
 from .base import DraftContext
 
 _SYMBOL_UNITS = {"%", "x", "$", "€", "£", "¥", "￥", "min", "h", "s", "day", "week", "month"}
@@ -456,8 +456,8 @@ _WORD_AND_GAP = re.compile(r"\b([A-Za-z][\w\-]*)\s+", re.I)
 def _word_before(word: str, text: str) -> re.Match[str] | None:
     r"""`re.search(rf"\b([A-Za-z][\w\-]*)\s+{re.escape(word)}\b", text, re.I)` without compiling a
     pattern for each metric: the word before must end where a gap does, so each gap is tried once."""
-    low, key = text.lower(), word.lower()
-    if len(low) != len(text) or len(key) != len(word) or not word or word[0].isspace() or not word.isascii():
+    low, key = lower_same_offsets(text), word.lower()
+    if low is None or len(key) != len(word) or not word or word[0].isspace() or not word.isascii():
         return re.search(r"\b([A-Za-z][\w\-]*)\s+" + re.escape(word) + r"\b", text, re.I)
     for m in _WORD_AND_GAP.finditer(text):
         if low.startswith(key, m.end()) and at_word_boundary(text, m.end() + len(key)):
@@ -475,13 +475,15 @@ def _strip_speaker(text: str, aliases: tuple[str, ...]) -> str:
 def _strip_speech(text: str, lead: re.Pattern[str], subjects: tuple[str, ...], speech: re.Pattern[str], *, fold: bool = False) -> str:
     starts = [lead.match(text).end()]
     starts.append(len(text) - len(text.lstrip()))  # the lead's optional words given back
-    folded = text.lower() if fold and len(text.lower()) == len(text) else None
+    folded = lower_same_offsets(text) if fold else None
     for start in dict.fromkeys(starts):
         for subject in (*subjects, ""):
-            if folded is not None:
+            if folded is not None and len(subject.lower()) == len(subject):
                 found = folded.startswith(subject.lower(), start)
+            elif fold:
+                found = re.match(re.escape(subject), text[start:], re.I)
             else:
-                found = text.startswith(subject, start) or (fold and re.match(re.escape(subject), text[start:], re.I))
+                found = text.startswith(subject, start)
             if found and (tail := speech.match(text, start + len(subject))):
                 return text[tail.end():]
     return text
