@@ -160,13 +160,16 @@ class Chunk:
     metadata: dict[str, Any]
 
 
+CONTENT_MARK = "@"  # what comes before the content hash in a chunk id
+
+
 def chunk_id(kind: str, language: str, source: str, index: int, digest: str) -> str:
     """Kind and language lead the id, so that a search can route its hits without reading metadata:
     at 10,000 chunks, fetching forty hits' metadata costs more than the vector search itself. The
     file's content hash ends it, so an id always names the same text (and a cached text stays true).
     Ids written before the hash was added (no '@') stay valid until their file changes; they are
     fetched every time (re-embedding a large store on upgrade only to rename ids would take hours)."""
-    return f"{kind}|{language}|{source}#{index}@{digest[:16]}"
+    return f"{kind}|{language}|{source}#{index}{CONTENT_MARK}{digest[:16]}"
 
 
 @dataclass(frozen=True)
@@ -373,7 +376,7 @@ class KnowledgeBase:
             fetched = {i: (m["title"], d) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])}
             if len(self._texts) > 20_000:
                 self._texts.clear()
-            self._texts.update({i: t for i, t in fetched.items() if "@" in i})  # ids that name their content
+            self._texts.update({i: t for i, t in fetched.items() if CONTENT_MARK in i})  # ids that name their content
             texts.update(fetched)
         return [Passage(title=texts[h.id][0], path=h.source, kind=h.kind, text=texts[h.id][1], score=h.score)
                 for h in hits if texts.get(h.id)]

@@ -31,10 +31,11 @@ def forget_notes(draft_other_notes) -> None:
     then drafted so the word lists every draft uses are compiled, as in a process that has been busy."""
     import re
 
+    from assistant.pipeline import EXAMPLES
     from assistant.textutil import clear_text_caches
 
     re.purge()
-    for example in sorted((ROOT / "examples").glob("*.txt")):
+    for example in sorted(EXAMPLES.glob("*.txt")):
         draft_other_notes(example.read_text(encoding="utf-8"))
     clear_text_caches()
 

@@ -96,7 +96,7 @@ def llm_overhead(notes: list[str], rounds: int) -> tuple[list[float], list[int]]
     from assistant.drafting.embedded import EmbeddedDrafter
     from assistant.drafting.llm import LLMDrafter
     from assistant.notes import analyse
-    from assistant.pipeline import build_context, draft_plan, warm_up
+    from assistant.pipeline import EXAMPLES, build_context, draft_plan, warm_up
     from assistant.settings import Settings
 
     settings = Settings(llm_base_url="http://bench.invalid/v1", llm_model="fake")
@@ -109,7 +109,7 @@ def llm_overhead(notes: list[str], rounds: int) -> tuple[list[float], list[int]]
         return FakeMessagesListChatModel(responses=[AIMessage(content=json.dumps(body))])
 
     # One model per process, as in the app (`shared_chat_call`); a drafter per draft, as in the app.
-    texts = [*notes, *(p.read_text(encoding="utf-8") for p in (ROOT / "examples").glob("*.txt"))]  # examples: forget_notes
+    texts = [*notes, *(p.read_text(encoding="utf-8") for p in EXAMPLES.glob("*.txt"))]  # examples: forget_notes
     models = {text: model_answering(text) for text in texts}
 
     def draft(text: str) -> LLMDrafter:
