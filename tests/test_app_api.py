@@ -15,6 +15,7 @@ from .conftest import TRAINER_NOTES
 from .servers import running_app
 
 NEW_SESSION = {"plan_id": None, "notes": ""}
+HEADER = ("Li Na", "training specialist", "2026-07-31")  # employee, role, interview date as the fields hold them
 
 
 @pytest.fixture(scope="module")
@@ -50,13 +51,13 @@ def test_draft_edit_check_save_export_and_reload(app, tmp_path):
     # Edit: the goal loses its target; the check flags it and the SMART column says why.
     goal_rows[0][4] = ""
     checked = client.predict(deficiencies, causes, frame(goal_rows, goals["headers"]), employee, manager, organisation,
-                             check_ins, TRAINER_NOTES, session, api_name="/check")
+                             check_ins, TRAINER_NOTES, session, *HEADER, api_name="/check")
     assert any(row[1] == "smart" for row in table(checked[7]))
     assert table(checked[2])[0][7].startswith("✗")
 
     goal_rows[0][4] = ">= 95%"
     checked = client.predict(deficiencies, causes, frame(goal_rows, goals["headers"]), employee, manager, organisation,
-                             check_ins, TRAINER_NOTES, session, api_name="/check")
+                             check_ins, TRAINER_NOTES, session, *HEADER, api_name="/check")
     assert not any(row[1] == "smart" for row in table(checked[7]))
     saved = client.predict(TRAINER_NOTES, "Ms Manager", session, api_name="/save")
     assert "version 2" in saved[0]
@@ -115,3 +116,24 @@ def test_bad_input_gets_a_clear_error_and_keeps_the_notes(app):
         client.predict("   ", "", "", "", "m", NEW_SESSION, api_name="/draft")
     with pytest.raises(Exception, match="YYYY-MM-DD"):
         client.predict(TRAINER_NOTES, "", "", "31/07/2026", "m", NEW_SESSION, api_name="/draft")
+
+
+def test_an_added_row_is_kept_until_filled_and_header_edits_reach_the_plan(app):
+    client = Client(app, verbose=False)
+    out = draft(client)
+    deficiencies, causes, goals, employee, manager, organisation, check_ins = out[:7]
+    session = out[11]
+    blank = frame(table(manager) + [["", "", ""]], manager["headers"])
+    checked = client.predict(deficiencies, causes, goals, employee, blank, organisation, check_ins, TRAINER_NOTES,
+                             session, "Li Na Wong", "senior trainer", "2026-07-31", api_name="/check")
+    assert len(table(checked[4])) == len(table(manager)) + 1  # the new row survives the re-check
+    status, preview = checked[11], checked[10]  # (the plan itself is server-side state, not an output)
+    assert "row" in status and "incomplete" in status
+    assert "Li Na Wong" in preview and "senior trainer" in preview
+    assert preview.count("Book a room") == 0
+
+    filled = frame(table(manager) + [["Ms Manager", "Book a room for the weekly review", ""]], manager["headers"])
+    checked = client.predict(deficiencies, causes, goals, employee, filled, organisation, check_ins, TRAINER_NOTES,
+                             session, "Li Na Wong", "senior trainer", "2026-07-31", api_name="/check")
+    assert "incomplete" not in checked[11]
+    assert "Book a room for the weekly review" in checked[10]

@@ -86,8 +86,10 @@ def build(settings: Settings | None = None) -> gr.Blocks:
     # Index the knowledge base and warm the drafter while the page loads, not during the first manager's draft.
     threading.Thread(target=warm_up, args=(settings,), daemon=True, name="warm-up").start()
 
-    def plan_outputs(plan: Plan, notes: str, analysis=None):
+    def plan_outputs(plan: Plan, notes: str, analysis=None, pending: T.Pending | None = None):
         t = T.to_tables(plan)
+        if pending is not None:
+            t = pending.merge(t)
         ids = [i for f in plan.review_flags for i in f.sentence_ids]
         return (t["deficiencies"], t["causes"], t["goals"], t["employee"], t["manager"], t["organisation"],
                 t["check_ins"], t["flags"], T.highlighted_notes(analysis or _analysis(plan, notes), notes, ids),
@@ -124,19 +126,23 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                 versions_choices(plan_id), "(no changes yet)")
 
     def do_edit(deficiencies, causes, goals, employee_rows, manager_rows, organisation_rows, check_ins, plan_data,
-                notes, session):
+                notes, session, employee_name="", role_name="", interview_day=""):
         if not plan_data:
             return (*[gr.update()] * 12, "Draft a plan first.")
         base = load_plan_lenient(plan_data)
-        plan, problems = T.from_tables(base, {"deficiencies": deficiencies, "causes": causes, "goals": goals,
-                                              "employee": employee_rows, "manager": manager_rows,
-                                              "organisation": organisation_rows, "check_ins": check_ins})
+        header = {"employee": employee_name, "role": role_name, "interview_date": interview_day}
+        plan, problems, pending = T.from_tables(
+            base, {"deficiencies": deficiencies, "causes": causes, "goals": goals, "employee": employee_rows,
+                   "manager": manager_rows, "organisation": organisation_rows, "check_ins": check_ins}, header)
         checked = ws.check(plan, notes, (session or {}).get("plan_id"))
         plan = checked.plan
         errors = sum(f.severity == "error" for f in plan.review_flags)
-        status = "; ".join(problems) if problems else f"Checked: {errors} errors, " \
+        names = {"deficiencies": label("en", "deficiencies"), "causes": label("en", "causes"), "goals": label("en", "goals"),
+                 "check_ins": label("en", "check_ins"), **{o: label("en", f"resp_{o}") for o in T.OWNERS}}
+        notices = problems + pending.messages(names)
+        status = "; ".join(notices) if notices else f"Checked: {errors} errors, " \
                  f"{sum(f.severity == 'warning' for f in plan.review_flags)} warnings. Autosaved."
-        return (*plan_outputs(plan, notes, checked.analysis), status)
+        return (*plan_outputs(plan, notes, checked.analysis, pending), status)
 
     def do_select_flag(plan_data, notes, evt: gr.SelectData):
         if not plan_data:
@@ -219,7 +225,10 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                 versions_choices(None), "")
 
     def do_new(session):
-        return EMPTY_SESSION, "", None, None, "New plan: paste notes and draft.", *[[] for _ in range(8)]
+        """A new plan starts from nothing: no tables, header, notes, download, versions or stored session."""
+        cleared_views = [[] for _ in range(8)] + [[], "", "", None]  # tables, flags, highlight, sources, preview, plan
+        return (*cleared_views, EMPTY_SESSION, "", None, "New plan: paste notes and draft.", "", "", "",
+                None, versions_choices(None), "")
 
     def do_open(plan_id):
         if not plan_id:
@@ -287,12 +296,12 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                                            max_lines=40, elem_id="pc-notes")
                         upload = gr.File(label=label("en", "upload"), file_types=[".txt", ".md", ".docx"], height=90)
                         with gr.Row():
-                            employee = gr.Textbox(label=label("en", "employee"), elem_id="pc-employee")
-                            role = gr.Textbox(label=label("en", "role"))
-                            interview_date = gr.Textbox(label=label("en", "interview_date"))
+                            employee = gr.Textbox(label=label("en", "employee"), elem_id="pc-employee", max_lines=1)
+                            role = gr.Textbox(label=label("en", "role"), elem_id="pc-role", max_lines=1)
+                            interview_date = gr.Textbox(label=label("en", "interview_date"), elem_id="pc-interview-date", max_lines=1)
                         with gr.Row():
                             draft_btn = gr.Button(label("en", "draft"), variant="primary", elem_id="pc-draft")
-                            new_btn = gr.Button(label("en", "new"), variant="secondary")
+                            new_btn = gr.Button(label("en", "new"), variant="secondary", elem_id="pc-new")
                         learning = gr.Checkbox(label=label("en", "learning"), value=False)
                         highlight = gr.HighlightedText(label=label("en", "highlight"), combine_adjacent=False,
                                                        show_legend=False, elem_id="pc-highlight")
@@ -367,8 +376,8 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                         [*plan_views, session, plan_id_box, status, *header_fields, version_pick, diff],
                         api_name="draft", concurrency_limit=4)
         edit_inputs = [deficiencies, causes, goals, resp["employee"], resp["manager"], resp["organisation"], check_ins,
-                       plan_state, notes, session]
-        for table in (deficiencies, causes, goals, *resp.values(), check_ins):
+                       plan_state, notes, session, *header_fields]
+        for table in (deficiencies, causes, goals, *resp.values(), check_ins, *header_fields):
             table.input(do_edit, edit_inputs, [*plan_views, status], trigger_mode="always_last",
                         api_visibility="private")
         check_event = gr.Button(visible=False, elem_id="pc-check")
@@ -382,9 +391,8 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         export_btn.click(do_export, [export_fmt, plan_state], download, api_name="export")
         version_pick.change(lambda s, n: diff_text((s or {}).get("plan_id"), n), [session, version_pick], diff,
                             api_visibility="private")
-        new_btn.click(do_new, session, [session, notes, plan_state, plan_id_box, status, deficiencies, causes, goals,
-                                        resp["employee"], resp["manager"], resp["organisation"], check_ins, flags],
-                      api_visibility="private")
+        new_btn.click(do_new, session, [*plan_views, session, notes, plan_id_box, status, *header_fields, download,
+                                        version_pick, diff], api_visibility="private")
         demo.load(do_restore, session, [*plan_views, notes, plan_id_box, status, *header_fields, version_pick, diff],
                   api_visibility="private")
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
 from ..notes import NotesAnalysis
 from ..schema import CheckIn, Deficiency, Goal, Plan, ReviewFlag, Responsibility, RootCause, load_plan_lenient
@@ -31,16 +32,70 @@ def _date(text, problems: list[str], where: str) -> dt.date | None:
         return None
 
 
-def _rows(table) -> list[list[str]]:
-    """Rows of a Dataframe value (list of lists, or a pandas frame), blanks dropped."""
+def _cells(table) -> list[list[str]]:
+    """Every row of a Dataframe value (list of lists, or a pandas frame) as strings, blank rows included."""
     if table is None:
         return []
     if hasattr(table, "values") and hasattr(table, "columns"):
         table = table.values.tolist()
     if isinstance(table, dict):
         table = table.get("data", [])
-    rows = [["" if c is None or (isinstance(c, float) and c != c) else str(c) for c in row] for row in table]
-    return [r for r in rows if any(c.strip() for c in r)]
+    return [["" if c is None or (isinstance(c, float) and c != c) else str(c) for c in row] for row in table]
+
+
+def _rows(table) -> list[list[str]]:
+    """Rows of a Dataframe value with something in them."""
+    return [r for r in _cells(table) if any(c.strip() for c in r)]
+
+
+# What a row needs before it becomes part of the plan; until then it stays in its table, marked incomplete.
+NEEDED = {
+    "deficiencies": ((1, 2), "an area and its evidence"),
+    "causes": ((0,), "a cause"),
+    "goals": ((1,), "a description"),
+    "employee": ((1,), "an action"),
+    "manager": ((1,), "an action"),
+    "organisation": ((1,), "an action"),
+    "check_ins": ((0,), "a date"),
+}
+TABLE_WIDTH = {"deficiencies": 4, "causes": 2, "goals": 8, "employee": 3, "manager": 3, "organisation": 3, "check_ins": 2}
+
+
+@dataclass
+class Pending:
+    """Rows a manager added but has not filled in: kept in place, left out of the plan until complete."""
+
+    rows: dict[str, list[tuple[int, list[str]]]] = field(default_factory=dict)
+
+    def add(self, table: str, index: int, row: list[str]) -> None:
+        self.rows.setdefault(table, []).append((index, row))
+
+    def messages(self, names: dict[str, str]) -> list[str]:
+        return [f"{names.get(table, table)}: row {index + 1} is incomplete (it needs {NEEDED[table][1]}); "
+                f"fill it in or delete it" for table, rows in self.rows.items() for index, _ in rows]
+
+    def merge(self, tables: dict[str, list[list[str]]]) -> dict[str, list[list[str]]]:
+        """The plan's tables with the incomplete rows put back where the manager left them."""
+        out = dict(tables)
+        for table, rows in self.rows.items():
+            merged = list(out.get(table, []))
+            for index, row in sorted(rows):
+                merged.insert(min(index, len(merged)), row)
+            out[table] = merged
+        return out
+
+
+def _complete_rows(table: str, value, pending: Pending) -> list[list[str]]:
+    """The rows of `table` filled in enough to enter the plan; the others go to `pending`."""
+    needed, _ = NEEDED[table]
+    complete = []
+    for index, row in enumerate(_cells(value)):
+        row = row + [""] * (TABLE_WIDTH[table] - len(row))
+        if all(row[i].strip() for i in needed):
+            complete.append(row)
+        else:
+            pending.add(table, index, row)
+    return complete
 
 
 def smart_status(plan: Plan) -> list[str]:
@@ -79,25 +134,27 @@ def sorted_flags(flags: list[ReviewFlag]) -> list[ReviewFlag]:
     return sorted(flags, key=lambda f: order[f.severity])
 
 
-def from_tables(base: Plan, tables: dict) -> tuple[Plan, list[str]]:
-    """The edited plan, and the cells that could not be read. Unknown rows are the manager's own."""
+def from_tables(base: Plan, tables: dict, header: dict | None = None) -> tuple[Plan, list[str], Pending]:
+    """The edited plan, the cells that could not be read, and the rows not yet filled in.
+
+    Unknown rows are the manager's own. `header` holds the edited employee, role, manager and
+    interview date (empty strings clear them)."""
     problems: list[str] = []
+    pending = Pending()
     known_defs = {d.id: d for d in base.deficiencies}
     deficiencies = []
-    for n, row in enumerate(_rows(tables.get("deficiencies")), 1):
-        row += [""] * (4 - len(row))
+    for n, row in enumerate(_complete_rows("deficiencies", tables.get("deficiencies"), pending), 1):
         did = row[0].strip() or f"D{n}"
         original = known_defs.get(did)
         edited = original is None or original.evidence != row[2]
         deficiencies.append(Deficiency(id=did, area=row[1].strip(), evidence=row[2].strip(), source_sentences=_ids(row[3]),
                                        manager_set=(original.manager_set if original and not edited else
                                                     original is None)))
-    causes = [RootCause(cause=r[0].strip(), deficiency_ids=_ids(r[1] if len(r) > 1 else ""))
-              for r in _rows(tables.get("causes")) if r[0].strip()]
+    causes = [RootCause(cause=r[0].strip(), deficiency_ids=_ids(r[1]))
+              for r in _complete_rows("causes", tables.get("causes"), pending)]
     known_goals = {g.id: g for g in base.goals}
     goals = []
-    for n, row in enumerate(_rows(tables.get("goals")), 1):
-        row += [""] * (8 - len(row))
+    for n, row in enumerate(_complete_rows("goals", tables.get("goals"), pending), 1):
         gid = row[0].strip() or f"G{n}"
         original = known_goals.get(gid)
         values = dict(description=row[1].strip(), metric=row[2].strip() or None, baseline=row[3].strip() or None,
@@ -109,20 +166,17 @@ def from_tables(base: Plan, tables: dict) -> tuple[Plan, list[str]]:
                           **values))
     responsibilities = []
     for owner in OWNERS:
-        for row in _rows(tables.get(owner)):
-            row += [""] * (3 - len(row))
-            if not row[1].strip():
-                continue
+        for row in _complete_rows(owner, tables.get(owner), pending):
             match = next((r for r in base.responsibilities if r.owner == owner and r.action == row[1].strip()), None)
             responsibilities.append(Responsibility(
                 owner=owner, party=row[0].strip() or owner, action=row[1].strip(),
                 due=_date(row[2], problems, f"{owner} action due date"),
                 goal_ids=match.goal_ids if match else [], source_sentences=match.source_sentences if match else []))
     check_ins = []
-    for row in _rows(tables.get("check_ins")):
+    for row in _complete_rows("check_ins", tables.get("check_ins"), pending):
         day = _date(row[0], problems, "check-in date")
         if day:
-            check_ins.append(CheckIn(date=day, focus=(row[1] if len(row) > 1 else "").strip() or "Progress review"))
+            check_ins.append(CheckIn(date=day, focus=row[1].strip() or "Progress review"))
     deadlines = [g.deadline for g in goals if g.deadline]
     data = base.model_dump()
     data.update(
@@ -131,8 +185,16 @@ def from_tables(base: Plan, tables: dict) -> tuple[Plan, list[str]]:
         check_ins=[c.model_dump() for c in check_ins], review_flags=[],
         status="draft" if deficiencies and goals else base.status,
     )
-    data["period"] = {"start": base.period.start or base.interview_date, "end": max(deadlines) if deadlines else base.period.end}
-    return load_plan_lenient(data), problems
+    if header is not None:
+        data["employee"] = {"name": (header.get("employee") or "").strip() or None,
+                            "role": (header.get("role") or "").strip() or None}
+        if "manager" in header:
+            data["manager"] = (header.get("manager") or "").strip() or None
+        if (header.get("interview_date") or "").strip():
+            data["interview_date"] = _date(header["interview_date"], problems, "interview date") or base.interview_date
+    start = data["interview_date"] if header is not None else (base.period.start or base.interview_date)
+    data["period"] = {"start": start, "end": max(deadlines) if deadlines else base.period.end}
+    return load_plan_lenient(data), problems, pending
 
 
 def highlighted_notes(analysis: NotesAnalysis | None, notes: str, sentence_ids: list[str], label: str = "evidence"):
