@@ -26,6 +26,7 @@ from typing import Iterator
 
 from .dates import DateMention, explicit_dates, find_dates
 from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms
+from . import reader
 from .quantities import Quantity, find_quantities
 from .screening import Hit, injection_hits, screen
 from .textutil import at_word_boundary, content_tokens, lower_same_offsets
@@ -58,6 +59,17 @@ class Sentence:
     quantities: list[Quantity] = field(default_factory=list)
     parties: list[Party] = field(default_factory=list)
     hits: list[Hit] = field(default_factory=list)
+    rule_kind: str = "context"  # what the word rules made of it, before the reader
+    reading: str = "other"  # the reader's verdict: one of reader.READINGS
+    owner: str | None = None  # for actions: employee, manager or organisation
+    confidence: float = 0.0  # the reader's probability for `reading` (0 where the rules decided alone)
+
+    @property
+    def stated(self) -> bool:
+        """The notes say outright what this sentence is: a label, a named actor, the employee quoted ('she said'),
+        or a commitment in words."""
+        return bool(self.label or self.actor or self.speaker == "employee"
+                    or (self.rule_kind == "action" and _FUTURE.search(self.body)))
 
 
 @dataclass
@@ -618,7 +630,9 @@ def analyse(
     employee: str | None = None,
     role: str | None = None,
     today: dt.date | None = None,
+    read: bool = True,
 ) -> NotesAnalysis:
+    """Sentences with their readings; `read=False` stops at the word rules (what the reader learns from)."""
     text = normalise(text)
     language = detect_language(text)
     raw_lines = text.split("\n")
@@ -693,7 +707,9 @@ def analyse(
             prev = s
         first_content_line = False
     _revive_measured_context(sentences)
-    return NotesAnalysis(
+    for s in sentences:
+        s.rule_kind = s.kind
+    analysis = NotesAnalysis(
         text=text,
         language=language,
         sentences=sentences,
@@ -705,6 +721,8 @@ def analyse(
         employee_aliases=employee_aliases,
         manager_aliases=manager_aliases,
     )
+    reader.apply(analysis, reader.bundled() if read else None)
+    return analysis
 
 
 _GENERIC = frozenset({"target", "goal", "standa", "month", "week", "day", "rate", "number", "total", "averag"})

@@ -1,0 +1,150 @@
+"""The reader: what each sentence of the notes is, learnt from labelled notes rather than written as rules.
+
+Every sentence gets a reading (`READINGS`), an owner when it is an action, and a confidence. The
+word rules in `notes.py` still run first (they are exact about numbers, dates, labels and names) and
+their verdict is one of the features; the learnt model has the last word where it is sure, and the
+rules' reading stands where it is not.
+
+    from assistant.notes import analyse
+    for s in analyse(text).sentences:
+        print(s.id, s.reading, s.owner, round(s.confidence, 2), s.text)
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from .features import hashed, sentence_features
+from .model import LinearModel
+
+if TYPE_CHECKING:
+    from ..notes import NotesAnalysis
+
+READINGS = ("shortfall", "standard", "account", "cause", "action", "target", "strength", "quoted", "aside", "header",
+            "other")
+OWNERS = ("employee", "manager", "organisation")
+KEEP_OUT = ("keep", "sensitive", "bias")  # what the reader keeps out of a plan by meaning, beside the word lists
+SURE_KEEP_OUT = 0.6
+_WHY = {
+    "sensitive": ("The reader took this for a personal disclosure (health, family, a confidence); it was left out of "
+                  "the plan.", "Keep it out of the plan; pass it to HR if it matters."),
+    "bias": ("The reader took this for a remark about who the employee is (age, gender, origin, family, disability) "
+             "rather than what they did; it was left out of the plan.", "Describe observable work and its results."),
+}
+# What each reading means for drafting (the kinds `notes.py` and the drafters work with).
+KIND_OF = {"shortfall": "observation", "standard": "standard", "account": "account", "cause": "cause",
+           "action": "action", "target": "target", "strength": "context", "quoted": "context", "aside": "context",
+           "header": "meta", "other": "context"}
+# The rules' kinds as readings, where the model is unsure or absent.
+READING_OF_KIND = {"observation": "shortfall", "standard": "standard", "account": "account", "cause": "cause",
+                   "action": "action", "target": "target", "context": "other", "meta": "header", "excluded": "other"}
+SURE = 0.5  # below this the rules' reading stands
+RULE_PRIOR = 0.15  # the rules' reading counts this much more than the model's probability for it
+# What the notes state outright is exact (`Sentence.stated`: a label such as 'Target:' or '目标：', an actor found
+# by name, a commitment in words: 'we agreed she will...'). The model overrides the reading it implies only
+# when this sure, and never a named actor's owner.
+SURE_OVER_STATED = 0.95
+MODEL_FILE = "model.npz"
+
+
+@dataclass(frozen=True)
+class Reading:
+    reading: str
+    confidence: float
+    owner: str | None = None
+    owner_confidence: float = 0.0
+    keep_out: str = "keep"
+    keep_out_confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class Reader:
+    readings: LinearModel
+    owners: LinearModel
+    keep_out: LinearModel
+
+    def read(self, analysis: NotesAnalysis) -> list[Reading]:
+        """The model's reading of each sentence, the rules' verdict counted as a prior."""
+        rows = [hashed(sentence_features(analysis, i)) for i in range(len(analysis.sentences))]
+        if not rows:
+            return []
+        p_reading = self.readings.probabilities(rows)
+        p_owner = self.owners.probabilities(rows)
+        p_out = self.keep_out.probabilities(rows)
+        out = []
+        for s, pr, po, pk in zip(analysis.sentences, p_reading, p_owner, p_out):
+            scores = pr.copy()
+            scores[self.readings.classes.index(READING_OF_KIND[s.rule_kind])] += RULE_PRIOR
+            r, o, k = int(scores.argmax()), int(po.argmax()), int(pk.argmax())
+            out.append(Reading(self.readings.classes[r], float(pr[r]), self.owners.classes[o], float(po[o]),
+                               self.keep_out.classes[k], float(pk[k])))
+        return out
+
+    def to_bytes(self) -> bytes:
+        import io
+
+        import numpy as np
+
+        buffer = io.BytesIO()
+        np.savez_compressed(buffer, **{name: np.frombuffer(getattr(self, name).to_bytes(), dtype=np.uint8)
+                                       for name in ("readings", "owners", "keep_out")})
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "Reader":
+        import io
+
+        import numpy as np
+
+        with np.load(io.BytesIO(data)) as parts:
+            return cls(*(LinearModel.from_file(io.BytesIO(parts[name].tobytes()))
+                         for name in ("readings", "owners", "keep_out")))
+
+
+@functools.cache
+def bundled() -> Reader | None:
+    """The reader trained on the corpus in `training/`, shipped with the package (None if absent)."""
+    path = resources.files(__package__).joinpath(MODEL_FILE)
+    return Reader.from_bytes(path.read_bytes()) if path.is_file() else None
+
+
+def apply(analysis: NotesAnalysis, reader: Reader | None) -> None:
+    """Give every sentence its reading; the model decides where it is sure, the rules elsewhere."""
+    from ..notes import Party
+    from ..screening import Hit
+
+    readings = reader.read(analysis) if reader else []
+    for i, s in enumerate(analysis.sentences):
+        rule_reading = READING_OF_KIND[s.kind]
+        learnt = readings[i] if readings else None
+        if learnt and learnt.keep_out != "keep" and learnt.keep_out_confidence >= SURE_KEEP_OUT and not s.hits:
+            why, instead = _WHY[learnt.keep_out]
+            s.hits = [Hit(learnt.keep_out, "reader", s.text[:60], why, instead)]
+            s.kind = "excluded"
+        needed = SURE_OVER_STATED if s.stated else SURE
+        if s.kind == "excluded" or learnt is None or learnt.confidence < needed:
+            s.reading, s.confidence = rule_reading, learnt.confidence if learnt and learnt.reading == rule_reading else 0.0
+        else:
+            s.reading, s.confidence = learnt.reading, learnt.confidence
+            s.kind = KIND_OF[learnt.reading]
+        if s.kind != "action":
+            s.owner = None
+            continue
+        s.owner = s.actor.owner if s.actor else ("manager" if s.label == "manager" else "employee")
+        if s.actor is None and learnt and learnt.owner_confidence >= SURE and learnt.owner != s.owner:
+            s.owner = learnt.owner
+            s.actor = Party(_party_for(analysis, s, learnt.owner), learnt.owner)
+
+
+def _party_for(analysis: NotesAnalysis, s, owner: str) -> str:
+    named = [p.text for p in s.parties if p.owner == owner]
+    if named:
+        return named[0]
+    zh = analysis.language == "zh"
+    if owner == "employee":
+        return analysis.employee_name or ("员工" if zh else "Employee")
+    if owner == "manager":
+        return analysis.manager or ("经理" if zh else "Manager")
+    return "组织" if zh else "Organisation"

@@ -1,0 +1,96 @@
+"""Train the reader on training/notes/train, measure it on training/notes/heldout, write the bundled model.
+
+    python training/train_reader.py            # train, report, write assistant/reader/model.npz
+    python training/train_reader.py --check    # train and report only
+
+The report gives, on the held-out notes, the share of sentences whose reading is right (per reading
+and per language) and the share of actions given the right owner: for the word rules alone and for
+the reader as drafting uses it (the model where it is sure, the rules elsewhere).
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from assistant.reader import KEEP_OUT, MODEL_FILE, OWNERS, READING_OF_KIND, READINGS, SURE, SURE_KEEP_OUT, Reader  # noqa: E402
+from assistant.reader.corpus import Example, load  # noqa: E402
+from assistant.reader.features import hashed, sentence_features  # noqa: E402
+from assistant.reader.model import LinearModel  # noqa: E402
+
+
+def rows_of(examples: list[Example]) -> list[list[int]]:
+    return [hashed(sentence_features(e.analysis, e.index)) for e in examples]
+
+
+def train(examples: list[Example], extra_weight: list[float] | None = None) -> Reader:
+    rows = rows_of(examples)
+    weights = extra_weight or [1.0] * len(examples)
+    readings = LinearModel.fit(rows, [e.reading for e in examples], READINGS, weights=weights)
+    acts = [i for i, e in enumerate(examples) if e.reading == "action" and e.owner]
+    owners = LinearModel.fit([rows[i] for i in acts], [examples[i].owner for i in acts], OWNERS,
+                             weights=[weights[i] for i in acts])
+    keep_out = LinearModel.fit(rows, [e.keep_out for e in examples], KEEP_OUT, weights=weights)
+    return Reader(readings, owners, keep_out)
+
+
+def rule_owner(e: Example) -> str:
+    s = e.analysis.sentences[e.index]
+    return s.actor.owner if s.actor else ("manager" if s.label == "manager" else "employee")
+
+
+def report(reader: Reader, examples: list[Example]) -> dict:
+    rows = rows_of(examples)
+    p_read = reader.readings.probabilities(rows)
+    p_own = reader.owners.probabilities(rows)
+    p_out = reader.keep_out.probabilities(rows)
+    tally: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    for e, pr, po, pk in zip(examples, p_read, p_own, p_out):
+        s = e.analysis.sentences[e.index]
+        rules = READING_OF_KIND[s.rule_kind]
+        learnt = READINGS[int(pr.argmax())]
+        used = learnt if pr.max() >= SURE and s.rule_kind != "excluded" else rules
+        for key in ("all", f"lang:{e.language}", f"reading:{e.reading}"):
+            tally[key]["n"] += 1
+            tally[key]["rules"] += rules == e.reading
+            tally[key]["reader"] += used == e.reading
+        out = reader.keep_out.classes[int(pk.argmax())] if pk.max() >= SURE_KEEP_OUT else "keep"
+        for key in ("keep-out", f"keep-out:{e.keep_out}"):
+            tally[key]["n"] += 1
+            tally[key]["rules"] += (e.keep_out == "keep") == (s.rule_kind != "excluded")
+            tally[key]["reader"] += (out == e.keep_out) or (e.keep_out != "keep" and s.rule_kind == "excluded")
+        if e.reading == "action" and e.owner:
+            owner = OWNERS[int(po.argmax())] if po.max() >= SURE else rule_owner(e)
+            for key in ("owners", f"owners:{e.language}"):
+                tally[key]["n"] += 1
+                tally[key]["rules"] += rule_owner(e) == e.owner
+                tally[key]["reader"] += owner == e.owner
+    return {k: (v["n"], v["rules"] / v["n"], v["reader"] / v["n"]) for k, v in sorted(tally.items())}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true", help="do not write the model file")
+    args = ap.parse_args()
+    t0 = time.perf_counter()
+    train_set = load(ROOT / "training" / "notes" / "train")
+    heldout = load(ROOT / "training" / "notes" / "heldout")
+    reader = train(train_set)
+    print(f"trained on {len(train_set)} sentences in {time.perf_counter() - t0:.1f} s; held out: {len(heldout)}")
+    print(f"{'held-out':24}{'n':>6}{'rules':>8}{'reader':>8}")
+    for key, (n, rules, learnt) in report(reader, heldout).items():
+        print(f"{key:24}{n:>6}{rules:>8.2f}{learnt:>8.2f}")
+    if not args.check:
+        path = ROOT / "assistant" / "reader" / MODEL_FILE
+        path.write_bytes(reader.to_bytes())
+        print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size // 1024} KB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
