@@ -33,6 +33,11 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--role", help="employee role, when the notes do not give it")
     draft.add_argument("--drafter", choices=["embedded", "llm"], help="override PLANCOACH_DRAFTER")
     draft.add_argument("--verbose", "-v", action="store_true", help="say what the LLM drafter asked, repaired and corrected")
+    draft.add_argument("--readings", help="a corrected copy of `plancoach read NOTES --json`: its readings and owners win")
+
+    read = sub.add_parser("read", help="print how the reader reads each sentence of the notes")
+    read.add_argument("notes", help="notes file (.txt, .md, .docx), or - for standard input")
+    read.add_argument("--json", action="store_true", help="print JSON (edit it and pass it to `draft --readings`)")
 
     check = sub.add_parser("check", help="re-validate an (edited) plan; exit 1 when it has errors")
     check.add_argument("plan", help="plan JSON file")
@@ -62,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     from .inputs import InputError
 
     try:
-        commands = {"draft": _draft, "check": _check, "schema": _schema, "ingest": _ingest, "serve": _serve}
+        commands = {"draft": _draft, "read": _read, "check": _check, "schema": _schema, "ingest": _ingest,
+                    "serve": _serve}
         return commands[args.command](args)
     except InputError as exc:
         print(f"plancoach: error: {exc}", file=sys.stderr)
@@ -80,11 +86,12 @@ def _draft(args) -> int:
 
     settings = get_settings()
     notes = read_notes(args.notes, settings.max_notes_chars)
+    corrections = _corrections(args.readings) if args.readings else ()
     drafter = None
     try:
         drafter = make_drafter(args.drafter, settings)
         result = draft_plan(notes, interview_date=args.interview_date, employee=args.employee, role=args.role,
-                            drafter=drafter, settings=settings)
+                            drafter=drafter, settings=settings, corrections=corrections)
     except DraftingError as exc:
         print(f"plancoach: error: {exc}", file=sys.stderr)
         return EXIT_INVALID
@@ -102,6 +109,43 @@ def _draft(args) -> int:
     summary = f"{plan.status}: {len(plan.deficiencies)} deficiencies, {len(plan.goals)} goals, {len(plan.review_flags)} flags"
     print(summary + (f" ({len(errors)} to fix)" if errors else ""), file=sys.stderr)
     return EXIT_OK
+
+
+def _read(args) -> int:
+    from .inputs import read_notes
+    from .notes import analyse
+    from .settings import get_settings
+
+    analysis = analyse(read_notes(args.notes, get_settings().max_notes_chars))
+    rows = [{"id": s.id, "text": s.text, "reading": s.reading, "owner": s.owner, "confidence": round(s.confidence, 2),
+             "kept_out": s.kind == "excluded"} for s in analysis.sentences]
+    if args.json:
+        header = {"employee": analysis.employee_name, "role": analysis.employee_role, "manager": analysis.manager,
+                  "interview_date": None if analysis.interview_date_assumed else analysis.interview_date.isoformat()}
+        print(json.dumps({"header": header, "sentences": rows}, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for r in rows:
+        owner = f" ({r['owner']})" if r["owner"] else ""
+        out = " [kept out]" if r["kept_out"] else ""
+        print(f"{r['id']:>4} {r['reading'] + owner:24} {r['confidence']:.2f}{out}  {r['text']}")
+    return EXIT_OK
+
+
+def _corrections(path: str) -> tuple:
+    """The readings in a (corrected) `plancoach read --json` file, as corrections."""
+    from .inputs import InputError
+    from .reader import Correction
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+        return tuple(Correction(r["text"], r["reading"], r.get("owner")) for r in data["sentences"])
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror}; pass the file `plancoach read NOTES --json` wrote") from None
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise InputError(f"{path} is not a readings file ({exc}); make one with `plancoach read NOTES --json`") from None
+    except ValueError as exc:
+        raise InputError(f"{path}: {exc}") from None
 
 
 def _check(args) -> int:

@@ -631,8 +631,10 @@ def analyse(
     role: str | None = None,
     today: dt.date | None = None,
     read: bool = True,
+    corrections: tuple[reader.Correction, ...] = (),
 ) -> NotesAnalysis:
-    """Sentences with their readings; `read=False` stops at the word rules (what the reader learns from)."""
+    """Sentences with their readings; `read=False` stops at the word rules (what the reader learns from),
+    `corrections` are the manager's own readings of some sentences, which win over both."""
     text = normalise(text)
     language = detect_language(text)
     raw_lines = text.split("\n")
@@ -721,7 +723,7 @@ def analyse(
         employee_aliases=employee_aliases,
         manager_aliases=manager_aliases,
     )
-    reader.apply(analysis, reader.bundled() if read else None)
+    reader.apply(analysis, reader.bundled() if read else None, corrections)
     return analysis
 
 

@@ -16,6 +16,7 @@ from .checks import review
 from .drafting.base import DraftContext, Drafter, DraftingError
 from .inputs import validate_notes
 from .notes import NotesAnalysis, analyse
+from .reader import Correction
 from .schema import Plan
 from .settings import Settings, get_settings
 
@@ -76,10 +77,11 @@ def draft_plan(
     role: str | None = None,
     drafter: Drafter | str | None = None,
     settings: Settings | None = None,
+    corrections: tuple[Correction, ...] = (),
 ) -> DraftResult:
     settings = settings or get_settings()
     notes = validate_notes(notes, settings.max_notes_chars)
-    analysis = analyse(notes, interview_date=interview_date, employee=employee, role=role)
+    analysis = analyse(notes, interview_date=interview_date, employee=employee, role=role, corrections=corrections)
     context = build_context(analysis, settings)
     if drafter is None or isinstance(drafter, str):
         drafter = make_drafter(drafter, settings)

@@ -103,6 +103,26 @@ class Reader:
                          for name in ("readings", "owners", "keep_out")))
 
 
+@dataclass(frozen=True)
+class Correction:
+    """A manager's word on one sentence: its reading, and for an action its owner. Matched by the sentence's
+    text, so a correction still applies when lines above it were added or removed."""
+
+    text: str
+    reading: str
+    owner: str | None = None
+
+    @property
+    def key(self) -> str:
+        return _key(self.text)
+
+    def __post_init__(self) -> None:
+        if self.reading not in READINGS:
+            raise ValueError(f"unknown reading {self.reading!r}: use one of {', '.join(READINGS)}")
+        if self.owner is not None and self.owner not in OWNERS:
+            raise ValueError(f"unknown owner {self.owner!r}: use one of {', '.join(OWNERS)}")
+
+
 @functools.cache
 def bundled() -> Reader | None:
     """The reader trained on the corpus in `training/`, shipped with the package (None if absent)."""
@@ -110,8 +130,9 @@ def bundled() -> Reader | None:
     return Reader.from_bytes(path.read_bytes()) if path.is_file() else None
 
 
-def apply(analysis: NotesAnalysis, reader: Reader | None) -> None:
-    """Give every sentence its reading; the model decides where it is sure, the rules elsewhere."""
+def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Correction, ...] = ()) -> None:
+    """Give every sentence its reading: the manager's correction first, then the model where it is sure,
+    the rules elsewhere."""
     from ..notes import Party
     from ..screening import Hit
 
@@ -129,13 +150,26 @@ def apply(analysis: NotesAnalysis, reader: Reader | None) -> None:
         else:
             s.reading, s.confidence = learnt.reading, learnt.confidence
             s.kind = KIND_OF[learnt.reading]
+        fixed = next((c for c in corrections if c.key == _key(s.text)), None)
+        if fixed is not None:  # a correction never lets in what screening kept out
+            s.reading, s.confidence = fixed.reading, 1.0
+            if s.kind != "excluded":
+                s.kind = KIND_OF[fixed.reading]
         if s.kind != "action":
             s.owner = None
+            continue
+        if fixed is not None and fixed.owner:
+            s.owner, s.actor = fixed.owner, Party(_party_for(analysis, s, fixed.owner), fixed.owner)
             continue
         s.owner = s.actor.owner if s.actor else ("manager" if s.label == "manager" else "employee")
         if s.actor is None and learnt and learnt.owner_confidence >= SURE and learnt.owner != s.owner:
             s.owner = learnt.owner
             s.actor = Party(_party_for(analysis, s, learnt.owner), learnt.owner)
+
+
+def _key(text: str) -> str:
+    """A sentence as corrections match it: spacing and closing punctuation do not count."""
+    return " ".join(text.split()).rstrip(" .;,:!?。；，：！？")
 
 
 def _party_for(analysis: NotesAnalysis, s, owner: str) -> str:
