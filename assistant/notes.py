@@ -640,6 +640,11 @@ def analyse(
     raw_lines = text.split("\n")
     content_lines = [line for line in raw_lines if line.strip()]
     found_name, found_role, manager = _find_people(content_lines)
+    learnt = reader.bundled() if read else None
+    if learnt is not None:
+        named, manager = learnt.people(text, found_name, manager)
+        if named != found_name:
+            found_name, found_role = named, found_role if found_name and named and found_name in named else None
     name = employee or found_name
     role = role or found_role
     found_date = _find_interview_date(content_lines, text)
@@ -723,7 +728,7 @@ def analyse(
         employee_aliases=employee_aliases,
         manager_aliases=manager_aliases,
     )
-    reader.apply(analysis, reader.bundled() if read else None, corrections)
+    reader.apply(analysis, learnt, corrections)
     return analysis
 
 

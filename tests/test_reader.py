@@ -88,3 +88,22 @@ def test_read_on_the_command_line_and_draft_from_corrected_readings(tmp_path: Pa
     readings.write_text(json.dumps(data), encoding="utf-8")
     bad = subprocess.run([*cli, "draft", str(EXAMPLE), "--readings", str(readings)], capture_output=True, text=True)
     assert bad.returncode == 2 and "unknown reading 'gossip'" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_header_names_the_employee_a_greeting_addresses_and_the_manager_who_signs():
+    email = ("Hi Priya,\nThanks for the chat today. As discussed, your ticket backlog grew to 42 in May against a cap "
+             "of 20.\nYou will clear it by 30 June.\nCheers,\nMarco")
+    rules = analyse(email, read=False)
+    read = analyse(email)
+    assert rules.employee_name == "Hi Priya"  # what the word rules made of it
+    assert (read.employee_name, read.manager) == ("Priya", "Marco")
+
+
+def test_the_reader_names_more_employees_than_the_rules_on_notes_it_never_saw():
+    sys.path.insert(0, str(ROOT / "training"))
+    try:
+        from train_reader import header_report
+    finally:
+        sys.path.pop(0)
+    n, rules, reader = header_report(bundled(), ROOT / "training" / "notes" / "heldout")
+    assert n >= 40 and reader >= 0.5 and reader > rules

@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.reader import KEEP_OUT, MODEL_FILE, OWNERS, READING_OF_KIND, READINGS, SURE, SURE_KEEP_OUT, Reader  # noqa: E402
+from assistant.reader import KEEP_OUT, NAME_CLASSES, MODEL_FILE, OWNERS, READING_OF_KIND, READINGS, SURE, SURE_KEEP_OUT, Reader  # noqa: E402
 from assistant.reader.corpus import Example, load  # noqa: E402
 from assistant.reader.features import hashed, sentence_features  # noqa: E402
 from assistant.reader.model import LinearModel  # noqa: E402
@@ -26,6 +26,30 @@ from assistant.reader.model import LinearModel  # noqa: E402
 
 def rows_of(examples: list[Example]) -> list[list[int]]:
     return [hashed(sentence_features(e.analysis, e.index)) for e in examples]
+
+
+def name_examples(folder: Path) -> tuple[list[list[int]], list[str], list[tuple[str, list, dict]]]:
+    """Name candidates of every note, labelled employee, manager or none from the note's header."""
+    import json
+
+    from assistant.notes import _find_people, normalise
+    from assistant.reader.corpus import notes_text
+    from assistant.reader.header import candidates, rows
+
+    all_rows, labels, notes = [], [], []
+    for path in sorted(folder.glob("*.json")):
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        text = normalise(notes_text(doc))
+        rule_name, _, rule_manager = _find_people([line for line in text.split("\n") if line.strip()])
+        cands = candidates(text, rule_name, rule_manager)
+        header = doc["header"]
+        for c in cands:
+            labels.append("employee" if header.get("employee") and c.text in header["employee"].split() + [header["employee"]]
+                          else "manager" if header.get("manager") and c.text in header["manager"].split() + [header["manager"]]
+                          else "none")
+        all_rows += rows(cands)
+        notes.append((text, [rule_name, rule_manager], header))
+    return all_rows, labels, notes
 
 
 def train(examples: list[Example], extra_weight: list[float] | None = None) -> Reader:
@@ -36,7 +60,22 @@ def train(examples: list[Example], extra_weight: list[float] | None = None) -> R
     owners = LinearModel.fit([rows[i] for i in acts], [examples[i].owner for i in acts], OWNERS,
                              weights=[weights[i] for i in acts])
     keep_out = LinearModel.fit(rows, [e.keep_out for e in examples], KEEP_OUT, weights=weights)
-    return Reader(readings, owners, keep_out)
+    name_rows, name_labels, _ = name_examples(ROOT / "training" / "notes" / "train")
+    names = LinearModel.fit(name_rows, name_labels, NAME_CLASSES)
+    return Reader(readings, owners, keep_out, names)
+
+
+def header_report(reader: Reader, folder: Path) -> tuple[int, float, float]:
+    """Notes whose employee the rules and the reader name as the header does (a form of it)."""
+    _, _, notes = name_examples(folder)
+    rules = learnt = 0
+    for text, (rule_name, rule_manager), header in notes:
+        want = header.get("employee") or ""
+        name, _ = reader.people(text, rule_name, rule_manager)
+        ok = lambda got: bool(got) and (got in want or want in got)  # noqa: E731
+        rules += ok(rule_name)
+        learnt += ok(name)
+    return len(notes), rules / len(notes), learnt / len(notes)
 
 
 def rule_owner(e: Example) -> str:
@@ -85,6 +124,8 @@ def main() -> int:
     print(f"{'held-out':24}{'n':>6}{'rules':>8}{'reader':>8}")
     for key, (n, rules, learnt) in report(reader, heldout).items():
         print(f"{key:24}{n:>6}{rules:>8.2f}{learnt:>8.2f}")
+    n, rules, learnt = header_report(reader, ROOT / "training" / "notes" / "heldout")
+    print(f"{'employee named':24}{n:>6}{rules:>8.2f}{learnt:>8.2f}")
     if not args.check:
         path = ROOT / "assistant" / "reader" / MODEL_FILE
         path.write_bytes(reader.to_bytes())

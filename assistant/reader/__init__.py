@@ -17,6 +17,8 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from .features import hashed, sentence_features
+from .header import NAME_CLASSES, candidates  # noqa: F401  (NAME_CLASSES: part of the API)
+from .header import rows as candidate_rows
 from .model import LinearModel
 
 if TYPE_CHECKING:
@@ -64,6 +66,24 @@ class Reader:
     readings: LinearModel
     owners: LinearModel
     keep_out: LinearModel
+    names: LinearModel
+
+    def people(self, text: str, rule_employee: str | None, rule_manager: str | None) -> tuple[str | None, str | None]:
+        """The employee's and the manager's names: the model's choice where it is sure, the rules' elsewhere."""
+        cands = candidates(text, rule_employee, rule_manager)
+        if not cands:
+            return rule_employee, rule_manager
+        probs = self.names.probabilities(candidate_rows(cands))
+        chosen = []
+        for role, rule in (("employee", rule_employee), ("manager", rule_manager)):
+            column = probs[:, self.names.classes.index(role)]
+            best = int(column.argmax())
+            name = cands[best].text if column[best] >= SURE else rule
+            if name and name == cands[best].text:  # the fullest form of the name: 'Dana' -> 'Dana Ruiz'
+                name = max((c.text for c in cands if c.text.startswith(name + " ")), key=len, default=name)
+            chosen.append(name)
+        employee, manager = chosen
+        return employee, (manager if manager != employee else rule_manager)
 
     def read(self, analysis: NotesAnalysis) -> list[Reading]:
         """The model's reading of each sentence, the rules' verdict counted as a prior."""
@@ -89,7 +109,7 @@ class Reader:
 
         buffer = io.BytesIO()
         np.savez_compressed(buffer, **{name: np.frombuffer(getattr(self, name).to_bytes(), dtype=np.uint8)
-                                       for name in ("readings", "owners", "keep_out")})
+                                       for name in ("readings", "owners", "keep_out", "names")})
         return buffer.getvalue()
 
     @classmethod
@@ -100,7 +120,7 @@ class Reader:
 
         with np.load(io.BytesIO(data)) as parts:
             return cls(*(LinearModel.from_file(io.BytesIO(parts[name].tobytes()))
-                         for name in ("readings", "owners", "keep_out")))
+                         for name in ("readings", "owners", "keep_out", "names")))
 
 
 @dataclass(frozen=True)
