@@ -165,6 +165,8 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
             s.hits = [Hit(learnt.keep_out, "reader", s.text[:60], why, instead)]
             s.kind = "excluded"
         needed = SURE_OVER_STATED if s.stated else SURE
+        if learnt and learnt.reading == "header" and s.rule_kind == "observation" and s.quantities:
+            needed = SURE_OVER_STATED  # a counted shortfall is content, even on the first line
         if s.kind == "excluded" or learnt is None or learnt.confidence < needed:
             s.reading, s.confidence = rule_reading, learnt.confidence if learnt and learnt.reading == rule_reading else 0.0
         else:
