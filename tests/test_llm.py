@@ -428,3 +428,13 @@ def test_biased_wording_from_the_model_never_reaches_the_plan():
     text = plan.model_dump_json(exclude={"review_flags"}).lower()
     assert "lazy" not in text and "careless" not in text
     assert not [f for f in plan.review_flags if f.kind == "bias" and f.location and not f.location.startswith("notes")]
+
+
+def test_a_long_cause_from_the_analysis_is_cut_to_the_schema_not_rejected():
+    from assistant.drafting.grounding import capped
+    from assistant.drafting.llm import DraftCause
+
+    account = "She explained at length that " + "the rota changed every week and nobody told her " * 8
+    cause = DraftCause(cause=capped(DraftCause, "cause", account))  # a ValidationError before (cut at 240, cap 200)
+    assert len(cause.cause) == 200 and cause.cause.endswith("…")
+    assert capped(DraftCause, "cause", "short") == "short"

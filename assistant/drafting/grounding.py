@@ -21,6 +21,12 @@ from ..screening import screen_counted
 from ..schema import CheckIn, Plan, Responsibility
 from ..textutil import content_tokens, coverage
 
+
+def capped(model: type[BaseModel], field: str, text: str) -> str:
+    """`text` cut to the length the model's field allows (its `max_length`), ending in '…' when cut."""
+    cap = next((m.max_length for m in model.model_fields[field].metadata if getattr(m, "max_length", None)), None)
+    return text if cap is None or len(text) <= cap else text[: cap - 1].rstrip() + "…"
+
 if TYPE_CHECKING:
     from .llm import PlanDraft
 
@@ -240,7 +246,7 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
         causes.append(c)
     draft.root_causes = causes
     if not draft.root_causes and reference.root_causes:
-        draft.root_causes = [DraftCause(cause=c.cause[:240], deficiency_ids=[ref_map[i] for i in c.deficiency_ids
+        draft.root_causes = [DraftCause(cause=capped(DraftCause, "cause", c.cause), deficiency_ids=[ref_map[i] for i in c.deficiency_ids
                                                                               if i in ref_map][:3],
                                         source_sentences=ids(c.source_sentences)[:3]) for c in reference.root_causes]
         fixes.append("root causes taken from the notes analysis")
