@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.reader import KEEP_OUT, NAME_CLASSES, MODEL_FILE, OWNERS, READING_OF_KIND, READINGS, SURE, SURE_KEEP_OUT, Reader  # noqa: E402
+from assistant.reader import KEEP_OUT, NAME_CLASSES, MODEL_FILE, OWNERS, READING_OF_KIND, READINGS, SURE, SURE_KEEP_OUT, Reader, rule_owner  # noqa: E402
 from assistant.reader.corpus import Example, load  # noqa: E402
 from assistant.reader.features import hashed, sentence_features  # noqa: E402
 from assistant.reader.model import LinearModel  # noqa: E402
@@ -78,11 +78,6 @@ def header_report(reader: Reader, folder: Path) -> tuple[int, float, float]:
     return len(notes), rules / len(notes), learnt / len(notes)
 
 
-def rule_owner(e: Example) -> str:
-    s = e.analysis.sentences[e.index]
-    return s.actor.owner if s.actor else ("manager" if s.label == "manager" else "employee")
-
-
 def report(reader: Reader, examples: list[Example]) -> dict:
     rows = rows_of(examples)
     p_read = reader.readings.probabilities(rows)
@@ -104,10 +99,10 @@ def report(reader: Reader, examples: list[Example]) -> dict:
             tally[key]["rules"] += (e.keep_out == "keep") == (s.rule_kind != "excluded")
             tally[key]["reader"] += (out == e.keep_out) or (e.keep_out != "keep" and s.rule_kind == "excluded")
         if e.reading == "action" and e.owner:
-            owner = OWNERS[int(po.argmax())] if po.max() >= SURE else rule_owner(e)
+            owner = OWNERS[int(po.argmax())] if po.max() >= SURE else rule_owner(e.analysis.sentences[e.index])
             for key in ("owners", f"owners:{e.language}"):
                 tally[key]["n"] += 1
-                tally[key]["rules"] += rule_owner(e) == e.owner
+                tally[key]["rules"] += rule_owner(e.analysis.sentences[e.index]) == e.owner
                 tally[key]["reader"] += owner == e.owner
     return {k: (v["n"], v["rules"] / v["n"], v["reader"] / v["n"]) for k, v in sorted(tally.items())}
 

@@ -15,11 +15,9 @@ FLAGS = {"sensitive", "bias", "injection", "private"}
 EXPECT_KEYS = {"deficiencies", "goal_targets", "deadline_window", "deadlines", "parties", "owners", "wrong_owner",
                "forbidden", "flags", "not_deficiencies", "employee", "insufficient"}
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
 
-
-def notes_text(doc: dict) -> str:
-    """The notes as the manager wrote them: every segment's text followed by its separator."""
-    return "".join(seg["text"] + seg.get("sep", "") for seg in doc["segments"])
+from assistant.reader.corpus import notes_text  # noqa: E402
 
 
 def problems(doc: dict) -> list[str]:

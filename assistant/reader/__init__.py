@@ -12,9 +12,12 @@ rules' reading stands where it is not.
 from __future__ import annotations
 
 import functools
+import io
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from .features import hashed, sentence_features
 from .header import NAME_CLASSES, candidates  # noqa: F401  (NAME_CLASSES: part of the API)
@@ -22,7 +25,7 @@ from .header import rows as candidate_rows
 from .model import LinearModel
 
 if TYPE_CHECKING:
-    from ..notes import NotesAnalysis
+    from ..notes import NotesAnalysis, Sentence
 
 READINGS = ("shortfall", "standard", "account", "cause", "action", "target", "strength", "quoted", "aside", "header",
             "other")
@@ -103,10 +106,6 @@ class Reader:
         return out
 
     def to_bytes(self) -> bytes:
-        import io
-
-        import numpy as np
-
         buffer = io.BytesIO()
         np.savez_compressed(buffer, **{name: np.frombuffer(getattr(self, name).to_bytes(), dtype=np.uint8)
                                        for name in ("readings", "owners", "keep_out", "names")})
@@ -114,10 +113,6 @@ class Reader:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "Reader":
-        import io
-
-        import numpy as np
-
         with np.load(io.BytesIO(data)) as parts:
             return cls(*(LinearModel.from_file(io.BytesIO(parts[name].tobytes()))
                          for name in ("readings", "owners", "keep_out", "names")))
@@ -183,10 +178,15 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
         if fixed is not None and fixed.owner:
             s.owner, s.actor = fixed.owner, Party(_party_for(analysis, s, fixed.owner), fixed.owner)
             continue
-        s.owner = s.actor.owner if s.actor else ("manager" if s.label == "manager" else "employee")
+        s.owner = rule_owner(s)
         if s.actor is None and learnt and learnt.owner_confidence >= SURE and learnt.owner != s.owner:
             s.owner = learnt.owner
             s.actor = Party(_party_for(analysis, s, learnt.owner), learnt.owner)
+
+
+def rule_owner(s: Sentence) -> str:
+    """Who the word rules say does an action: its named actor, else the manager for a 'Manager:' line, else the employee."""
+    return s.actor.owner if s.actor else ("manager" if s.label == "manager" else "employee")
 
 
 def _key(text: str) -> str:

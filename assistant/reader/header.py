@@ -6,6 +6,7 @@ as a speaker tag), how often and how early it appears, and whether the word rule
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -55,7 +56,7 @@ def candidates(text: str, rule_employee: str | None, rule_manager: str | None) -
                  f"rule_mgr:{bool(rule_manager) and name in (rule_manager or '')}",
                  f"cjk:{bool(_CJK.match(name))}", f"len:{len(name)}"]
         for k, (a, b) in enumerate(spans[:6]):
-            line_no = next(i for i in range(len(lines)) if starts[i + 1] > a)
+            line_no = bisect.bisect_right(starts, a) - 1
             line_start = starts[line_no]
             before = _WORDS.findall(text[max(line_start, a - 30):a].lower())[-2:]
             after = _WORDS.findall(text[b:b + 20].lower())[:2]
