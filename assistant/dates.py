@@ -24,14 +24,15 @@ ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "twelve": 12, "a": 1, "an": 1}
 
-_M = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_M = "(" + _MONTH + ")"
 _DEADLINE_BEFORE = re.compile(
     r"(?:\bby|\bbefore|\buntil|\btill|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止)"
     r"[\s:：(（,-]*(?:on\s+|the\s+)?$",
     re.IGNORECASE,
 )
 _START_BEFORE = re.compile(r"(?:\bfrom|\bstarting|\bstarts?|\bas of|\bbeginning|\bfrom)[\s:]*(?:on\s+|the\s+)?$", re.IGNORECASE)
-_DEADLINE_AFTER = re.compile(r"^\s*(?:前|之前|以前|为止|截止)")
+_DEADLINE_AFTER = re.compile(r"^\s*(?:前(?![台厅线端沿])|之前|以前|为止|截止)")  # not 前台 (front desk)
 _START_AFTER = re.compile(r"^\s*(?:起|开始)")
 _PERIOD_END = re.compile(r"(?:end|close|eoq|eo)", re.I)
 _WEEKLY_AFTER = re.compile(r"[^.;]{0,20}\b(?:each|every)\s+week|[^.;]{0,20}\bweekly\b", re.I)
@@ -254,22 +255,147 @@ _EXPLICIT = re.compile(
 
 
 def explicit_dates(text: str) -> list[dt.date]:
-    """Dates that carry their own year: the only ones that can fix the interview date."""
+    """Dates that carry their own year, as written (a slash date read month first)."""
+    return [options[0] for _, _, options in _explicit(text)]
+
+
+def _explicit(text: str) -> list[tuple[int, int, list[dt.date]]]:
+    """(start, end, readings) of each date with a year; '3/9/26' has two readings, 9 March and 3 September."""
     out = []
     for m in _EXPLICIT.finditer(text):
         g = m.groups()
         if g[0]:
-            d = _safe(int(g[0]), int(g[1]), int(g[2]))
+            options = [_safe(int(g[0]), int(g[1]), int(g[2]))]
         elif g[3]:
-            d = _safe(int(g[3]), int(g[4]), int(g[5]))
+            options = [_safe(int(g[3]), int(g[4]), int(g[5]))]
         elif g[6]:
             a, b = int(g[6]), int(g[7])
             year = int(g[8]) + (2000 if len(g[8]) == 2 else 0)
-            d = _safe(year, *((a, b) if a <= 12 else (b, a)))
+            options = [_safe(year, a, b), _safe(year, b, a)] if a != b else [_safe(year, a, b)]
         elif g[9]:
-            d = _safe(int(g[11]), MONTHS[g[10].lower()[:3]], int(g[9]))
+            options = [_safe(int(g[11]), MONTHS[g[10].lower()[:3]], int(g[9]))]
         else:
-            d = _safe(int(g[14]), MONTHS[g[12].lower()[:3]], int(g[13]))
-        if d:
-            out.append(d)
+            options = [_safe(int(g[14]), MONTHS[g[12].lower()[:3]], int(g[13]))]
+        found = [d for d in options if d]
+        if found:
+            out.append((m.start(), m.end(), found))
     return out
+
+
+# ---------------------------------------------------------------- the interview's own date
+
+_DATE_LINE = re.compile(
+    r"""interview | review | meeting | \bmtg | 1:1 | 1-1 | one[- ]on[- ]one | catch[- ]?up | check[- ]?in
+      | conversation | \bheld | \bdate | \bwhen\b | \bsent\b | \bcall\b | \bchat\b | \bnotes?\b | recap
+      | 面谈 | 谈话 | 会议 | 沟通 | 日期 | 时间 | 记录""",
+    re.I | re.X,
+)
+_YEARLESS = ("en_dm", "en_md", "zh_md", "slash")
+_WEEKDAY_NEAR = re.compile(
+    r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b | (?:周|星期|礼拜)([一二三四五六日天])", re.I | re.X)
+_ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_MONTH_WORD = re.compile(_M + r"\b|(?<!\d)(\d{1,2})\s*月", re.I)
+
+
+def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
+    """The date the interview was held: from the first lines or a line about the meeting ('Date:',
+    'Tue 17 Feb', '3/9/26', '面谈时间：3月5日'), never a deadline. A date without a year is the latest
+    one not after today (on the weekday written beside it, if any); a slash date that reads both ways
+    is read the way that puts the notes' other months nearest it."""
+    about = [line for i, line in enumerate(lines[:40]) if _DATE_LINE.search(line) or i < 4 and len(line) <= 60]
+    for line in lines[:2] + about:
+        for start, end, options in _explicit(line):
+            if _role(line, start, end) == "point":
+                return _nearest_months(options, text)
+    for line in about:
+        for kind, pattern in _PATTERNS:
+            if kind not in _YEARLESS:
+                continue
+            for m in pattern.finditer(line):
+                if kind in ("en_dm", "en_md") and m.group(3):
+                    continue  # a year of its own: read above
+                if _role(line, m.start(), m.end()) != "point":
+                    continue
+                days = _month_days(kind, m)
+                options = [d for d in (_latest(month, day, today, _weekday_near(line, m)) for month, day in days) if d]
+                if options:
+                    return _nearest_months(options, text)
+    return None
+
+
+def _month_days(kind: str, m: re.Match[str]) -> list[tuple[int, int]]:
+    g = m.groups()
+    if kind == "zh_md":
+        return [(int(g[0]), int(g[1]))]
+    if kind in ("en_dm", "en_md"):
+        day_s, month_s = (g[0], g[1]) if kind == "en_dm" else (g[1], g[0])
+        return [(MONTHS[month_s.lower()[:3]], int(day_s))]
+    if g[2]:
+        return []  # a slash date with a year is explicit
+    a, b = int(g[0]), int(g[1])
+    return [(a, b), (b, a)] if a != b and a <= 12 and b <= 12 else [(a, b) if a <= 12 else (b, a)]
+
+
+def _weekday_near(line: str, m: re.Match[str]) -> int | None:
+    window = line[max(0, m.start() - 12):m.end() + 8]
+    w = _WEEKDAY_NEAR.search(window)
+    if not w:
+        return None
+    return WEEKDAYS[w.group(1).lower()[:3]] if w.group(1) else _ZH_WEEKDAY[w.group(2)]
+
+
+def _latest(month: int, day: int, today: dt.date, weekday: int | None) -> dt.date | None:
+    """The latest such date not after today (a week's grace for notes dated ahead), on `weekday` if given."""
+    dates = [d for d in (_safe(today.year + 1 - k, month, day) for k in range(8)) if d and d <= today + dt.timedelta(days=7)]
+    if weekday is not None:
+        dates = [d for d in dates if d.weekday() == weekday] or dates
+    return dates[0] if dates else None
+
+
+def _nearest_months(options: list[dt.date], text: str) -> dt.date:
+    """Of a date's readings, the one the months named in the notes cluster around (first on a tie)."""
+    if len(options) == 1:
+        return options[0]
+    months = [MONTHS[m.group(1).lower()[:3]] if m.group(1) else int(m.group(2)) for m in _MONTH_WORD.finditer(text)]
+    months = [m for m in months if 1 <= m <= 12]
+
+    def distance(d: dt.date) -> int:
+        return sum(min((m - d.month) % 12, (d.month - m) % 12) for m in months)
+
+    return min(options, key=distance)
+
+
+_PAST_MONTH = re.compile(
+    r"""\b(?:in|during|for|since|over|across|of|last)\s+(?:the\s+month\s+of\s+)?""" + _M + r"""\b(?!\s+\d{1,2}\b)
+        (?:\s*(?:,|and|&|or|to|through|-|–)\s*""" + _MONTH + r"""\b(?!\s+\d{1,2}\b))*
+      | \b""" + _M + r"""\s+(20\d\d)\b
+      | (?<![\d年])(\d{1,2})\s*月(?:份)?(?![底末中初前内起]|上旬|下旬|\d{1,2}\s*[日号])
+      | (?<!\d)(20\d\d)\s*年\s*(\d{1,2})\s*月(?![底末中初前内起\d])""",
+    re.I | re.X,
+)
+
+
+def undated_interview(text: str, today: dt.date) -> dt.date | None:
+    """For notes that give no interview date: the first day after the latest month they report on
+    ('in May', 'Aug 2026', '4月客户投诉12起'), so 'by end of June' is the June after it and not the
+    next year's. None when the notes name no past month; the plan still says the date was assumed."""
+    latest: dt.date | None = None
+    for m in _PAST_MONTH.finditer(text):
+        if _role(text, m.start(), m.end()) != "point":
+            continue
+        g = m.groups()
+        if g[0]:  # 'in April and May': the last month named
+            month, year = MONTHS[re.findall(_MONTH, m.group(0), re.I)[-1].lower()[:3]], None
+        elif g[1]:
+            month, year = MONTHS[g[1].lower()[:3]], int(g[2])
+        else:
+            month, year = int(g[3] or g[5]), int(g[4]) if g[4] else None
+        if not 1 <= month <= 12:
+            continue
+        year = year or (today.year if month <= today.month else today.year - 1)
+        first = dt.date(year, month, 1)
+        if first <= today and (latest is None or first > latest):
+            latest = first
+    if latest is None:
+        return None
+    return min(_add_months(latest, 1), today)

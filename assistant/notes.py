@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .dates import DateMention, explicit_dates, find_dates
+from .dates import DateMention, explicit_dates, find_dates, held_on, undated_interview
 from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms
 from . import reader
 from .quantities import Quantity, find_quantities
@@ -277,22 +277,6 @@ def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
         tokens = name.split()
         out += [t for i, t in enumerate(tokens) if len(t) >= (2 if i == 0 else 3)]
     return tuple(dict.fromkeys(out))
-
-
-_INTERVIEW_LINE = re.compile(r"interview|review|meeting|1:1|one-on-one|conversation|held|面谈|谈话|会议", re.I)
-
-
-def _find_interview_date(lines: list[str], text: str) -> dt.date | None:
-    for line in lines[:2]:
-        found = explicit_dates(line)
-        if found:
-            return found[0]
-    for line in lines:
-        if _INTERVIEW_LINE.search(line):
-            found = explicit_dates(line)
-            if found:
-                return found[0]
-    return None
 
 
 # ---------------------------------------------------------------- parties and actors
@@ -647,8 +631,9 @@ def analyse(
             found_name, found_role = named, found_role if found_name and named and found_name in named else None
     name = employee or found_name
     role = role or found_role
-    found_date = _find_interview_date(content_lines, text)
-    ref = interview_date or found_date or today or dt.date.today()
+    today = today or dt.date.today()
+    found_date = None if interview_date else held_on(content_lines, text, today)
+    ref = interview_date or found_date or undated_interview(text, today) or today
     employee_aliases, manager_aliases = _aliases(name), _aliases(manager, manager=True)
     finder = _PartyFinder(employee_aliases, manager_aliases, manager)
 

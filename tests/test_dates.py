@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from assistant.dates import explicit_dates, find_dates
+from assistant.dates import explicit_dates, find_dates, held_on, undated_interview
 
 MAY_12 = dt.date(2026, 5, 12)
 JUL_31 = dt.date(2026, 7, 31)
@@ -68,3 +68,64 @@ def test_a_pattern_is_skipped_only_when_it_cannot_match():
                 assert _NEEDS[kind].search(m.group(0)), (kind, m.group(0))
                 matched += 1
     assert matched > 20
+
+
+TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["Catch-up notes", "Lead: Ines | Picker: Tomasz", "Wed 4 Mar 2026, canteen"], dt.date(2026, 3, 4)),
+        (["dictated on the drive home - 1:1 with Oskar, Thursday 9 July"], dt.date(2026, 7, 9)),
+        (["面谈时间：3月5日（周四）", "被面谈人：周峰"], dt.date(2026, 3, 5)),
+        (["绩效面谈记录 2026-04-30 前台主管 王某"], dt.date(2026, 4, 30)),
+        (["Date of review: 22 October"], dt.date(2026, 10, 22)),
+    ],
+)
+def test_the_interview_date_is_read_from_any_header_layout(lines, expected):
+    assert held_on(lines, "\n".join(lines), TODAY) == expected
+
+
+def test_a_year_less_header_date_is_the_latest_one_on_its_weekday():
+    """'Mon 3 Feb' was a Monday in 2025, not in 2026."""
+    assert held_on(["Mon 3 Feb - review with Adaeze"], "", TODAY) == dt.date(2025, 2, 3)
+
+
+def test_a_slash_date_is_read_the_way_the_notes_other_months_agree_with():
+    notes = ["Mtg 4/10/26 w/ Pieter, orchard", "Picked 310 kg a day in September", "Agreed: 400 kg a day by 15 Nov"]
+    assert held_on(notes, "\n".join(notes), TODAY) == dt.date(2026, 10, 4)
+    notes = ["Mtg 4/10/26 w/ Pieter, orchard", "Picked 310 kg a day in March", "Agreed: 400 kg a day by 15 May"]
+    assert held_on(notes, "\n".join(notes), TODAY) == dt.date(2026, 4, 10)
+
+
+def test_a_deadline_in_the_first_lines_is_not_the_interview_date():
+    assert held_on(["Agreed: 24 crates an hour by 1 Oct."], "", TODAY) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Returns processed late in April and May. Target: none late by end of July.", dt.date(2026, 6, 1)),
+        ("Dispatch report - Aug 2026\nLate loads 14", dt.date(2026, 9, 1)),
+        ("3月份客户投诉9起，目标5月底前降到3起", dt.date(2026, 4, 1)),
+    ],
+)
+def test_undated_notes_are_anchored_after_the_last_month_they_report_on(text, expected):
+    assert undated_interview(text, TODAY) == expected
+
+
+@pytest.mark.parametrize("text", ["Late on 4 days this month.", "Target: zero by end of May.", "5月底前完成"])
+def test_notes_that_report_no_past_month_are_not_anchored(text):
+    assert undated_interview(text, TODAY) is None
+
+
+def test_undated_notes_resolve_deadlines_in_the_year_they_report_on_and_say_so():
+    from assistant.notes import analyse
+
+    notes = ("Hi Marta, thanks for today. In September, 6 of your 20 site reports were filed late.\n"
+             "Target: no late reports by end of November.\nYou'll file each report the same day.")
+    analysis = analyse(notes, today=dt.date(2027, 1, 20))
+    assert analysis.interview_date == dt.date(2026, 10, 1) and analysis.interview_date_assumed
+    (deadline,) = [d.date for s in analysis.sentences for d in s.dates if d.role == "deadline"]
+    assert deadline == dt.date(2026, 11, 30)
