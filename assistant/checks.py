@@ -131,6 +131,11 @@ def _notes_flags(analysis: NotesAnalysis) -> list[ReviewFlag]:
                 fate = ("Those words were left out of the plan; the facts in the sentence were kept." if kept
                         else "It was left out of the plan.")
                 msg = f"Sentence {s.id} uses biased wording{what}: {words}. {hits[0].why} {fate}"
+            elif kind == "private":
+                msg = f"Sentence {s.id} is marked as your own remark ({words}); it was left out of the plan."
+            elif any(h.category == "confidential" for h in hits):
+                msg = (f"Sentence {s.id} is part of what the employee asked to keep confidential ({words}); "
+                       "it was left out of the plan. Pass it to HR if it needs an adjustment or leave.")
             else:
                 msg = f"Sentence {s.id} holds health, family or leave information ({words}); it was left out of the plan. Pass it to HR."
             flags.append(_flag(kind, "warning", msg, f"notes:{s.id}", hits[0].instead, [s.id]))

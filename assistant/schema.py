@@ -22,6 +22,7 @@ FlagKind = Literal[
     "bias",  # protected traits, coded terms, labels without evidence, absolutes
     "sensitive",  # health, medical, family or leave information: for HR, not the plan
     "injection",  # text addressing the assistant, treated as data
+    "private",  # a remark the notes mark as the manager's own, kept out of the plan
     "insufficient",  # notes too thin to draft from
     "coverage",  # a part of the plan the notes leave empty (no goal for a deficiency, no support)
     "policy",  # plan length, check-in rhythm

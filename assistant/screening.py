@@ -19,7 +19,7 @@ _MENTION_ONLY = {"family", "health"}
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str  # "bias" | "sensitive" | "injection"
+    kind: str  # "bias" | "sensitive" | "injection" | "private"
     category: str  # bias category, or "sensitive" / "injection"
     text: str  # the words matched
     why: str
@@ -61,6 +61,24 @@ def injection_hits(text: str) -> list[Hit]:
             "Remove it from the notes; describe the employee's work only.")
         for words in _injection().found(text)
     ]
+
+
+@lru_cache(maxsize=1)
+def _confidential() -> dict[str, tuple[str, str, Terms]]:
+    spec = load("confidential")
+    return {kind: (t["why"], t["instead"], fast_terms(tuple(t["en"] + t["zh"]))) for kind, t in spec.items()}
+
+
+def private_hits(text: str) -> list[Hit]:
+    """A remark the notes mark as the manager's own ('between us', 'note to self', '不要写进档案')."""
+    why, instead, pattern = _confidential()["private"]
+    return [Hit("private", "private", words, why, instead) for words in pattern.found(text)]
+
+
+def confidence_request(text: str) -> list[Hit]:
+    """The employee's request that something stay confidential ('she asked me to keep this between us', '请保密')."""
+    why, instead, pattern = _confidential()["request"]
+    return [Hit("sensitive", "confidential", words, why, instead) for words in pattern.found(text)]
 
 
 def bias_hits(text: str, *, absolutes: bool = True, has_evidence: bool = False) -> list[Hit]:

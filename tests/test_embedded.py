@@ -127,3 +127,15 @@ def test_the_word_before_a_metric_is_found_as_the_per_metric_pattern_found_it():
             assert (want and (want.start(), want.group(1))) == (got and (got.start(), got.group(1))), (metric, text)
             found += want is not None
     assert found > 50
+
+
+def test_impressions_without_a_count_or_a_target_make_no_plan():
+    """A plan is built on what was counted or what is to be reached; impressions alone make no deficiency."""
+    from assistant.pipeline import draft_plan
+
+    vague = ("Catch-up with Ola, 2026-05-11.\nAttitude: fine overall, could show more initiative.\n"
+             "Skills: room to grow, needs to learn more.\nWe'll see how it goes.")
+    plan = draft_plan(vague).plan
+    assert plan.status == "insufficient_information" and not plan.deficiencies and not plan.goals
+    counted = vague + "\nMissed 3 of 8 supplier calls in April; target 8 of 8 by 30 June."
+    assert draft_plan(counted).plan.status == "draft"

@@ -62,9 +62,10 @@ class _PlanBuilder:
             interview_date=a.interview_date,
             sources=self.ctx.sources(),
         )
-        if not deficiencies:
+        goals = self.goals(deficiencies, evidence_of) if deficiencies else []
+        measured = any(g.target for g in goals) or any(s.quantities for group in evidence_of.values() for s in group)
+        if not measured:  # nothing counted and no target: a plan would be made of impressions
             return Plan(status="insufficient_information", period=Period(start=self.start), **base)
-        goals = self.goals(deficiencies, evidence_of)
         if not goals:
             return Plan(status="insufficient_information", period=Period(start=self.start),
                         deficiencies=deficiencies, root_causes=self.root_causes(deficiencies, evidence_of), **base)

@@ -30,13 +30,16 @@ if TYPE_CHECKING:
 READINGS = ("shortfall", "standard", "account", "cause", "action", "target", "strength", "quoted", "aside", "header",
             "other")
 OWNERS = ("employee", "manager", "organisation")
-KEEP_OUT = ("keep", "sensitive", "bias")  # what the reader keeps out of a plan by meaning, beside the word lists
+KEEP_OUT = ("keep", "sensitive", "bias", "injection")  # what the reader keeps out of a plan by meaning, beside the word lists
 SURE_KEEP_OUT = 0.6
 _WHY = {
     "sensitive": ("The reader took this for a personal disclosure (health, family, a confidence); it was left out of "
                   "the plan.", "Keep it out of the plan; pass it to HR if it matters."),
     "bias": ("The reader took this for a remark about who the employee is (age, gender, origin, family, disability) "
              "rather than what they did; it was left out of the plan.", "Describe observable work and its results."),
+    "injection": ("The reader took this for an instruction to the assistant or an attempt to decide the plan's outcome "
+                  "(a resignation, a rating, goals marked as met) rather than a note about the work; it was treated as "
+                  "data and left out of the plan.", "Remove it from the notes; describe the employee's work only."),
 }
 # What each reading means for drafting (the kinds `notes.py` and the drafters work with).
 KIND_OF = {"shortfall": "observation", "standard": "standard", "account": "account", "cause": "cause",

@@ -41,7 +41,7 @@ def examples(doc: dict) -> list[Example]:
             continue
         seg = doc["segments"][k]
         flags = set(seg.get("flags", []))
-        keep_out = "sensitive" if "sensitive" in flags else "bias" if "bias" in flags else "keep"
+        keep_out = next((k for k in ("sensitive", "bias", "injection") if k in flags), "keep")
         out.append(Example(analysis, i, seg["reading"], seg.get("owner"), doc["language"], doc["id"], keep_out))
     return out
 
