@@ -27,9 +27,10 @@ from typing import Iterator
 from .dates import DateMention, explicit_dates, find_dates, held_on, undated_interview
 from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms
 from . import reader
+from .reader.role import role_beside
 from .quantities import Quantity, find_quantities
 from .screening import Hit, confidence_request, injection_hits, private_hits, screen
-from .textutil import at_word_boundary, content_tokens, lower_same_offsets
+from .textutil import NAME_WORD, at_word_boundary, content_tokens, lower_same_offsets
 
 OWNERS = ("employee", "manager", "organisation")
 
@@ -185,7 +186,7 @@ _TITLE = r"(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|RN|Chef|Coach)\.?\s"
 _HEADER_WORDS = re.compile(
     r"(?:Interview|Review|Notes?|Meeting|Performance|Feedback|Date|Met|Spoke|Talked|Discussed|Had|Call|Chat|Check|Sat"
     r"|Session|Summary|Follow|Conversation|Catch|Today|Yesterday|Monthly|Weekly|Quarterly|Annual|Mid|End|Year)\b")
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][a-z'’\-]+|[A-Z]\.?)$")
+_NAME_TOKEN = re.compile(r"^(?:" + NAME_WORD + r"|[A-Z]\.?)$")
 _ROLE_SEP = re.compile(r"(?:[-–—:|/,]|\bwith\b|\bw/|\bfor\b|\bof\b|\bwith\b)", re.I)
 
 
@@ -222,7 +223,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     if m:
         name, role = m.group(1).strip(), (m.group(2) or "").strip() or None
     mm = re.search(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|line manager|charge nurse|head of (?:dept|department)|hod"
-                   r"|team lead|shift lead|head chef|principal|director|foreman)\s*[:：]?\s*((?:" + _TITLE + r")?(?:[A-Z][a-z'’\-]+)(?:[ \t][A-Z][a-z'’\-]+)?)", header)
+                   r"|team lead|shift lead|head chef|principal|director|foreman)\s*[:：]?\s*((?:" + _TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", header)
     if mm and not vocab("roles", "en").fullmatch(mm.group(1).lower()):
         manager = mm.group(1)
     if not manager:
@@ -233,7 +234,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         for pm in re.finditer(r"([^()\n]{1,80}?)\s*\(([^()\n]{1,60})\)", lines[0] if lines else ""):
             tail = _ROLE_SEP.split(pm.group(1))[-1].strip()
             inner = pm.group(2).strip()
-            name_run = re.search(r"(?<![A-Za-z])((?:[A-Z][a-z'’\-]+|[A-Z]\.?)(?:\s(?:[A-Z][a-z'’\-]+|[A-Z]\.?)){0,2})\s*$", tail)
+            name_run = re.search(r"(?<![A-Za-z])((?:" + NAME_WORD + r"|[A-Z]\.?)(?:\s(?:" + NAME_WORD + r"|[A-Z]\.?)){0,2})\s*$", tail)
             if _is_name(inner) and tail and _is_role(tail) and not _is_name(tail):
                 name, role = inner, tail
             elif name_run and _is_name(name_run.group(1)) and _is_role(inner):
@@ -243,7 +244,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     if not name and lines:
         # 'with Dana' first, then '- Ms. Patel', then a name opening the line
         for lead in (r"\b(?:with|w/|for|re:?|about)\s+", r"[-–—:]\s+", r"^"):
-            for wm in re.finditer("(?:" + lead + r")(" + _TITLE + r")?([A-Z][a-z'’\-]+(?:[ \t][A-Z][a-z'’\-]+)?)\b", lines[0]):
+            for wm in re.finditer("(?:" + lead + r")(" + _TITLE + r")?(" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r")?)\b", lines[0]):
                 if _is_name(wm.group(2)) and wm.group(2) not in (manager or "") and (wm.group(1) or not _HEADER_WORDS.match(wm.group(2))):
                     name = wm.group(2)
                     break
@@ -516,7 +517,7 @@ class _PartyFinder:
             return None, body
         m = self.en.match(body)
         if not m:
-            named = re.match(r"^((?:" + _TITLE + r")?[A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+)?)\s+(?:will|'ll|to|shall|is going to|agreed to)\s+(?=\w)", body)
+            named = re.match(r"^((?:" + _TITLE + r")?" + NAME_WORD + r"(?:\s" + NAME_WORD + r")?)\s+(?:will|'ll|to|shall|is going to|agreed to)\s+(?=\w)", body)
             if named and named.group(1).split()[0].lower() not in ("we", "they", "it", "this", "that", "he", "she"):
                 return Party(named.group(1), self.owner_of(named.group(1))), _strip_modal(body[named.end():])
             return None, body
@@ -630,7 +631,7 @@ def analyse(
         if named != found_name:
             found_name, found_role = named, found_role if found_name and named and found_name in named else None
     name = employee or found_name
-    role = role or found_role
+    role = role or role_beside(text, name) or found_role
     today = today or dt.date.today()
     found_date = None if interview_date else held_on(content_lines, text, today)
     ref = interview_date or found_date or undated_interview(text, today) or today
@@ -730,7 +731,7 @@ def _revive_measured_context(sentences: list[Sentence]) -> None:
             s.kind = "observation"
 
 
-_CAPITALISED = re.compile(r"[A-Z][a-z'’\-]+")
+_CAPITALISED = re.compile(NAME_WORD)
 
 
 def _label_or_person(label: str, finder: _PartyFinder, rest: str = "") -> str | None:

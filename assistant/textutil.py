@@ -17,6 +17,12 @@ STOPWORDS = frozenset(
 )
 _WORD = re.compile(r"[a-z0-9][a-z0-9\-']*")
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
+
+# A capitalised word of a person's name in any Latin script ('Tomás', 'Wiśniewski', 'Gráinne'), for patterns.
+_LATIN_EXT = [chr(c) for c in range(0x100, 0x180)]
+UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _LATIN_EXT if c.isupper())
+LOWER = "a-zß-öø-ÿ" + "".join(c for c in _LATIN_EXT if c.islower())
+NAME_WORD = f"[{UPPER}][{LOWER}'’]+(?:-[{UPPER}]?[{LOWER}'’]+)*"  # 'Mei-Ling', 'Al-Sayed'
 _WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # CJK characters, punctuation and full-width forms
 
 

@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import load
+from ..textutil import NAME_WORD
 from .features import hashed
 
 NAME_CLASSES = ("none", "employee", "manager")
-_EN_NAME = re.compile(r"(?<![\w'’])([A-Z][a-z'’\-]+(?:[ \t]+(?:[A-Z][a-z'’\-]+|[A-Z]\.))?)(?![\w'’])")
+_EN_NAME = re.compile(r"(?<![\w'’])(" + NAME_WORD + r"(?:[ \t]+(?:" + NAME_WORD + r"|[A-Z]\.))?)(?![\w'’])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORDS = re.compile(r"[a-z]+|[:(),@>\-–—|]|[\u3400-\u9fff]")
 

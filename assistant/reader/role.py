@@ -1,0 +1,80 @@
+"""The employee's role as the notes give it: beside their name in the header ('Tomás Ferreira, junior
+backend dev', 'Kalinda Perera (Senior Flight Attendant)', 'Night auditor Femi Adeyemi', '前台主管 王磊') or
+on a labelled line ('Position: bus operator', '岗位：客服专员'). Beside a name, a phrase is a role only
+when it holds a job word of `lexicons/roles.toml`; where none is found the plan leaves the role empty, never guessed.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import load
+
+_LABELLED = re.compile(
+    r"""^[\s*#>-]*(?:role|position|job\s*title|title|job|post|grade\s*/\s*role|岗位|职位|职务|工种)\s*[:：]\s*
+        (?P<value>[^|;\n]{2,60})""",
+    re.I | re.M | re.X,
+)
+# What follows a name and opens its role: '(', ',', a dash, a slash, a bar.
+_AFTER_NAME = re.compile(r"""\s*(?:[(（]\s*(?P<inner>[^)）\n]{2,80})[)）] | (?:,|，|\s[-–—/|]|:)\s*(?P<next>[^,，\n|/()（）–—;]{2,60}))""", re.X)
+_CUT = re.compile(r"""\s+(?:-|–|—|with|w/|at|for|on|re|since|staff\s+no|no\.|\d{1,2}[/.]\d{1,2}\b).*$""", re.I)
+
+
+@lru_cache(maxsize=1)
+def _job_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = load("roles")
+    en = re.compile(r"\b(?:" + "|".join(spec["en"]) + r")s?\b", re.I)
+    zh = re.compile("(?:" + "|".join(spec["zh"]) + ")$")
+    return en, zh
+
+
+def is_role(phrase: str) -> bool:
+    """A short phrase that ends in (or, in English, holds) a job word: 'Tier 1 support agent', '客服专员'."""
+    phrase = phrase.strip()
+    en, zh = _job_words()
+    if re.search(r"[\u4e00-\u9fff]", phrase):
+        return 2 <= len(phrase) <= 12 and bool(zh.search(phrase))
+    words = phrase.split()
+    return 1 <= len(words) <= 6 and bool(en.search(phrase)) and not re.search(r"\b(?:me|my|notes?|minutes)\b", phrase, re.I)
+
+
+def _clean(phrase: str) -> str:
+    phrase = phrase.split(",")[0].split("，")[0]
+    return _CUT.sub("", phrase).strip(" .:;-–—")
+
+
+def role_beside(text: str, name: str | None) -> str | None:
+    """The role the notes give the employee `name`, or None."""
+    head = "\n".join(text.split("\n")[:12])
+    for m in _LABELLED.finditer(head):  # a labelled line says outright that this is the role
+        value = _clean(m.group("value"))
+        if 1 <= len(value.split()) <= 6 and not re.search(r"\d", value):
+            return value
+    if not name:
+        return None
+    forms = [name] + ([name.split()[0]] if " " in name else [])
+    for form in forms:
+        for m in re.finditer(re.escape(form), head):
+            after = _AFTER_NAME.match(head, m.end())
+            if after:
+                value = _clean(after.group("inner") or after.group("next"))
+                if is_role(value):
+                    return value
+            before = _role_before(head[:m.start()])
+            if before:
+                return before
+    return None
+
+
+def _role_before(text: str) -> str | None:
+    """'Night auditor Femi', 'Agent: Kwame', '前台主管 王磊': a role written just before the name."""
+    line = text.split("\n")[-1]
+    zh = re.search(r"([\u4e00-\u9fff]{2,10})\s*[:：]?\s*$", line)
+    if zh:  # '3月5日与仓库拣货员 李强': the words after the last joining character
+        phrase = re.split(r"[与和跟同及的为是日月年号]", zh.group(1))[-1]
+        if is_role(phrase):
+            return phrase
+    m = re.search(r"(?:^|[|,;(]\s*|[-–—:]\s+)((?:[A-Za-z][\w'-]*\s+){0,3}[A-Za-z][\w'-]*)\s*:?\s*$", line)
+    if m and is_role(m.group(1)) and _job_words()[0].search(m.group(1).split()[-1]):
+        return m.group(1)
+    return None

@@ -1,0 +1,36 @@
+"""The header: who the notes are about and their role, from the layouts managers write."""
+import pytest
+
+from assistant.notes import analyse
+from assistant.reader.role import is_role, role_beside
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Check-in notes - Joaquín Herrera, trainee surveyor (me: Beth) - 2 Mar 2026", "Joaquín Herrera", "trainee surveyor"),
+    ("Present: Ms Osei (Head of Year, notes), Rhian Pugh (Learning Support Assistant, KS2)", "Rhian Pugh",
+     "Learning Support Assistant"),
+    ("Lead: Amir | Operator: Petra Novak, Line 3 press operator, nights", "Petra Novak", "Line 3 press operator"),
+    ("Warehouse team leader Callum Reid - catch-up 4/6", "Callum Reid", "Warehouse team leader"),
+    ("季度面谈 2026-06-12 仓库拣货员 孙立，面谈人：仓储经理 何伟", "孙立", "仓库拣货员"),
+    ("Job title: claims assessor\nName: Pia Lund\nDate: 3 Feb", "Pia Lund", "claims assessor"),
+])
+def test_the_role_is_read_beside_the_name_or_from_its_label(text, name, role):
+    assert role_beside(text, name) == role
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Catch-up with Nuno, 2026-05-11.\nLate 3 times in April.", "Nuno"),
+    ("1:1 - Grace Obi - Monday 9 March\nShe said the week was busy.", "Grace Obi"),
+])
+def test_no_role_is_made_up_where_the_notes_give_none(text, name):
+    assert role_beside(text, name) is None
+
+
+def test_a_role_needs_a_job_word():
+    assert is_role("senior dispatcher") and is_role("客服专员")
+    assert not is_role("Tuesday 14 April") and not is_role("room 3B") and not is_role("me")
+
+
+def test_names_in_any_latin_script_are_read_whole():
+    a = analyse("1:1 notes - Tomás Ferreira-Luís, junior backend dev - 14 Sep 2026\nMissed 3 of 5 sprint goals in August.")
+    assert (a.employee_name, a.employee_role) == ("Tomás Ferreira-Luís", "junior backend dev")
