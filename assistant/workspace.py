@@ -14,6 +14,7 @@ from pathlib import Path
 from .export import to_docx, to_json, to_markdown, to_pdf
 from .notes import NotesAnalysis
 from .pipeline import DraftResult, draft_plan, recheck_with_analysis
+from .reader import Correction
 from .schema import Plan
 from .settings import Settings, get_settings
 from .storage import PlanStore, open_store
@@ -33,10 +34,11 @@ class Workspace:
 
     def draft(self, notes: str, *, employee: str | None = None, role: str | None = None,
               interview_date: dt.date | None = None, author: str = "manager", plan_id: str | None = None,
-              drafter: str | None = None) -> tuple[str, Plan, NotesAnalysis]:
-        """Draft from notes and store the draft as a version (of a new plan, or of `plan_id`)."""
+              drafter: str | None = None, corrections: tuple[Correction, ...] = ()) -> tuple[str, Plan, NotesAnalysis]:
+        """Draft from notes (read as the manager corrected them) and store the draft as a version (of a new plan,
+        or of `plan_id`)."""
         result = draft_plan(notes, employee=employee or None, role=role or None, interview_date=interview_date,
-                            drafter=drafter, settings=self.settings)
+                            drafter=drafter, settings=self.settings, corrections=corrections)
         plan = result.plan
         if plan_id:
             self.store.save_version(plan_id, plan, notes, author, kind="draft")

@@ -137,3 +137,24 @@ def test_an_added_row_is_kept_until_filled_and_header_edits_reach_the_plan(app):
                              session, "Li Na Wong", "senior trainer", "2026-07-31", api_name="/check")
     assert "incomplete" not in checked[11]
     assert "Book a room for the weekly review" in checked[10]
+
+
+def test_a_corrected_reading_redrafts_the_plan_and_stays_with_the_notes(app):
+    from assistant.notes import analyse
+
+    client = Client(app, verbose=False)
+    out = draft(client)
+    session = out[11]
+    remind = next(s for s in analyse(TRAINER_NOTES).sentences if s.text.startswith("remind the responsible person"))
+    assert remind.owner == "employee"
+    assert not any("remind the responsible" in row[1].lower() for row in table(out[4]))  # not yet the manager's
+    fixed = client.predict(TRAINER_NOTES, "", "", "", "Ms Manager", session, remind.id, "action: manager",
+                           api_name="/correct")
+    assert any("remind the responsible" in row[1].lower() for row in table(fixed[4]))
+    assert not any("remind the responsible" in row[1].lower() for row in table(fixed[3]))
+    assert f"{remind.id} read as action: manager" in fixed[13]
+    assert fixed[11]["corrections"] == [{"text": remind.text, "reading": "action", "owner": "manager"}]
+    # Drafting again keeps the manager's reading; a new plan starts without it.
+    again = client.predict(TRAINER_NOTES, "", "", "", "Ms Manager", fixed[11], api_name="/draft")
+    assert any("remind the responsible" in row[1].lower() for row in table(again[4]))
+    assert not any("remind the responsible" in row[1].lower() for row in table(draft(client)[4]))

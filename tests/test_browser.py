@@ -134,3 +134,30 @@ def test_a_row_added_in_the_browser_is_kept_and_new_plan_leaks_nothing(tmp_path)
         assert page.input_value("#pc-employee input") == "Omar Haddad"
         assert "Li Na" not in page.input_value("#pc-notes textarea")
         browser.close()
+
+
+def test_a_reading_corrected_in_the_notes_panel_changes_the_plan(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    with running_app(tmp_path) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1800})
+        page.goto(url)
+        page.wait_for_selector("#pc-notes textarea")
+        page.fill("#pc-notes textarea", TRAINER_NOTES)
+        page.click("#pc-draft")
+        status_says(page, "Drafted by embedded")
+        readings = page.locator("#pc-readings")
+        readings.get_by_text("action: employee").first.wait_for(timeout=30_000)  # sentences coloured by reading
+        assert "remind the responsible" not in page.locator("#pc-resp-manager").inner_text().lower()
+
+        readings.get_by_text("remind the responsible person 1 week before each session.").click()
+        page.wait_for_function(
+            "() => (document.querySelector('#pc-fix-sentence input')?.value || '').startsWith('S8')", timeout=30_000)
+        page.click("#pc-fix-reading input")
+        page.get_by_role("option", name="action: manager").click()
+        page.click("#pc-fix")
+        status_says(page, "read as action: manager")
+        assert "remind the responsible" in page.locator("#pc-resp-manager").inner_text().lower()
+        assert "remind the responsible" not in page.locator("#pc-resp-employee").inner_text().lower()
+        browser.close()

@@ -17,6 +17,7 @@ from ..inputs import InputError, read_notes
 from ..knowledge import learning_guide
 from ..notes import analyse
 from ..pipeline import warm_up
+from ..reader import Correction
 from ..schema import Plan, load_plan_lenient
 from ..settings import Settings, get_settings
 from ..storage import WorkflowError
@@ -47,6 +48,11 @@ def _date_or_none(text: str) -> dt.date | None:
 def _selected_row(evt: gr.SelectData) -> int:
     """The row of a selected table cell (Gradio gives [row, column] for tables, an int for lists)."""
     return evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+
+
+def _corrections(session: dict | None) -> tuple[Correction, ...]:
+    """The manager's readings of sentences in this plan's notes (kept in the session with the notes)."""
+    return tuple(Correction(c["text"], c["reading"], c.get("owner")) for c in (session or {}).get("corrections") or [])
 
 
 def _analysis(plan: Plan | None, notes: str):
@@ -114,11 +120,12 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         progress(0.1, desc="Reading the notes")
         try:
             plan_id, plan, analysis = ws.draft(notes, employee=employee, role=role,
-                                               interview_date=_date_or_none(interview_date), author=author or "manager")
+                                               interview_date=_date_or_none(interview_date), author=author or "manager",
+                                               corrections=_corrections(session))
         except (InputError, DraftingError) as exc:
             raise gr.Error(str(exc)) from None
         progress(0.9, desc="Checking the draft")
-        session = {"plan_id": plan_id, "notes": notes}
+        session = {"plan_id": plan_id, "notes": notes, "corrections": (session or {}).get("corrections") or []}
         status = f"Drafted by {plan.drafter}: {len(plan.deficiencies)} deficiencies, {len(plan.goals)} goals, " \
                  f"{sum(f.severity == 'error' for f in plan.review_flags)} errors to fix. Saved as version 1."
         return (*plan_outputs(plan, notes, analysis), session, plan_id, status, plan.employee.name or "",
@@ -143,6 +150,53 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         status = "; ".join(notices) if notices else f"Checked: {errors} errors, " \
                  f"{sum(f.severity == 'warning' for f in plan.review_flags)} warnings. Autosaved."
         return (*plan_outputs(plan, notes, checked.analysis, pending), status)
+
+    def do_show_reading(notes, session):
+        """The notes coloured by how each sentence was read, and the sentences offered for correction."""
+        try:
+            analysis = analyse(notes, corrections=_corrections(session)) if (notes or "").strip() else None
+        except (InputError, ValueError):
+            analysis = None
+        return T.reading_spans(analysis, notes or ""), gr.update(choices=T.sentence_choices(analysis), value=None)
+
+    def do_pick_sentence(notes, session, evt: gr.SelectData):
+        """Clicking a sentence in the reading view picks it for correction."""
+        text = (evt.value[0] if isinstance(evt.value, (list, tuple)) else str(evt.value or "")).strip()
+        analysis = analyse(notes, corrections=_corrections(session)) if text else None
+        picked = next((s.id for s in analysis.sentences if s.text.strip() == text), None) if analysis else None
+        return gr.update(value=picked)
+
+    def do_correct(notes, employee, role, interview_date, author, session, plan_data, sentence_id, choice):
+        """The manager's reading of one sentence: kept with the notes, and the plan re-drafted at once. The plan
+        as the manager had edited it is saved as a version first, so no edit is lost."""
+        if not sentence_id or not choice:
+            raise gr.Error("Pick a sentence and how it should be read, then apply.")
+        session = dict(session or EMPTY_SESSION)
+        analysis = analyse(notes, corrections=_corrections(session))
+        sentence = next((s for s in analysis.sentences if s.id == sentence_id), None)
+        if sentence is None:
+            raise gr.Error("That sentence is no longer in the notes; pick it again from the list.")
+        reading, _, owner = choice.partition(": ")
+        fixed = Correction(sentence.text, reading, owner or None)
+        session["corrections"] = [c for c in session.get("corrections") or [] if Correction(**c).key != fixed.key] + [
+            {"text": fixed.text, "reading": fixed.reading, "owner": fixed.owner}]
+        plan_id, kept = session.get("plan_id"), None
+        if plan_id and plan_data:
+            before = len(store.versions(plan_id))
+            number = ws.save(plan_id, load_plan_lenient(plan_data), notes, author or "manager")
+            kept = number if number > before else None
+        try:
+            plan_id, plan, analysis = ws.draft(notes, employee=employee, role=role,
+                                               interview_date=_date_or_none(interview_date), author=author or "manager",
+                                               plan_id=plan_id, corrections=_corrections(session))
+        except (InputError, DraftingError) as exc:
+            raise gr.Error(str(exc)) from None
+        session.update(plan_id=plan_id, notes=notes)
+        status = f"Re-drafted with {sentence_id} read as {choice}." + (
+            f" Your edited plan is kept as version {kept}." if kept else "")
+        return (*plan_outputs(plan, notes, analysis), session, plan_id, status, plan.employee.name or "",
+                plan.employee.role or "", plan.interview_date.isoformat() if plan.interview_date else "",
+                versions_choices(plan_id), diff_text(plan_id, 1))
 
     def do_select_flag(plan_data, notes, evt: gr.SelectData):
         if not plan_data:
@@ -305,6 +359,16 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                         learning = gr.Checkbox(label=label("en", "learning"), value=False)
                         highlight = gr.HighlightedText(label=label("en", "highlight"), combine_adjacent=False,
                                                        show_legend=False, elem_id="pc-highlight")
+                        readings = gr.HighlightedText(label=label("en", "readings"), combine_adjacent=False,
+                                                      show_legend=True, color_map=T.READING_COLOURS,
+                                                      elem_id="pc-readings")
+                        with gr.Row():
+                            fix_sentence = gr.Dropdown(label=label("en", "fix_sentence"), choices=[], scale=3,
+                                                       allow_custom_value=True,
+                                                       elem_id="pc-fix-sentence")
+                            fix_reading = gr.Dropdown(label=label("en", "fix_reading"), choices=T.CORRECTION_CHOICES,
+                                                      scale=2, elem_id="pc-fix-reading")
+                        fix_btn = gr.Button(label("en", "fix_apply"), elem_id="pc-fix")
                         sources = gr.Markdown(elem_id="pc-sources")
                     with gr.Column(scale=3):
                         status = gr.Markdown(elem_classes="pc-status", elem_id="pc-status")
@@ -382,6 +446,11 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                         api_visibility="private")
         check_event = gr.Button(visible=False, elem_id="pc-check")
         check_event.click(do_edit, edit_inputs, [*plan_views, status], api_name="check")
+        plan_state.change(do_show_reading, [notes, session], [readings, fix_sentence], api_visibility="private")
+        readings.select(do_pick_sentence, [notes, session], fix_sentence, api_visibility="private")
+        fix_btn.click(do_correct, [notes, employee, role, interview_date, author, session, plan_state, fix_sentence,
+                                   fix_reading],
+                      [*plan_views, session, plan_id_box, status, *header_fields, version_pick, diff], api_name="correct")
         flags.select(do_select_flag, [plan_state, notes], highlight, api_visibility="private")
         deficiencies.select(do_select_evidence, [plan_state, notes], highlight, api_visibility="private")
         notes.change(do_notes_changed, [notes, session], session, trigger_mode="always_last", api_visibility="private")
@@ -447,14 +516,15 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                 gr.update(label=L("hr_override")), gr.update(value=L("add_comment")),
                 gr.update(value=L("request_changes")), gr.update(value=L("approve")), gr.update(label=L("audit")),
                 gr.update(label=L("hr_list")), gr.update(label=L("tab_draft")), gr.update(label=L("tab_plans")),
-                gr.update(label=L("tab_hr")),
+                gr.update(label=L("tab_hr")), gr.update(label=L("readings")), gr.update(label=L("fix_sentence")),
+                gr.update(label=L("fix_reading")), gr.update(value=L("fix_apply")),
             )
 
         ui_lang.change(relabel, ui_lang, [
             title, ui_lang, author, notes, upload, employee, role, interview_date, draft_btn, new_btn, learning, highlight,
             deficiencies, causes, goals, *resp.values(), check_ins, flags, save_btn, submit_btn, export_fmt, export_btn,
             download, version_pick, hr_comment, hr_override, comment_btn, changes_btn, approve_btn, audit, hr_table,
-            tab_draft, tab_plans, tab_hr], api_visibility="private")
+            tab_draft, tab_plans, tab_hr, readings, fix_sentence, fix_reading, fix_btn], api_visibility="private")
     return demo
 
 

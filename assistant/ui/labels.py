@@ -21,6 +21,8 @@ LABELS: dict[str, dict[str, str]] = {
         "approve": "Approve", "add_comment": "Add comment", "audit": "History (who, when, what)",
         "status": "Status", "why": "Why it matters", "weak": "Weak", "strong": "Strong", "tip": "Tip",
         "smart_check": "SMART check",
+        "readings": "How PlanCoach read the notes ('?' = unsure; click a sentence to correct it)",
+        "fix_sentence": "Sentence", "fix_reading": "Read it as", "fix_apply": "Apply and re-draft",
     },
     "zh": {
         "title": "PlanCoach：起草、编辑和审核绩效改进计划",
@@ -41,6 +43,8 @@ LABELS: dict[str, dict[str, str]] = {
         "approve": "批准", "add_comment": "添加意见", "audit": "历史记录（谁、何时、做了什么）",
         "status": "状态", "why": "为什么重要", "weak": "较弱", "strong": "较强", "tip": "提示",
         "smart_check": "SMART 检查",
+        "readings": "PlanCoach 对记录的理解（“?” 表示不确定；点击句子可更正）",
+        "fix_sentence": "句子", "fix_reading": "应理解为", "fix_apply": "应用并重新起草",
     },
 }
 

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..notes import NotesAnalysis
+from ..reader import OWNERS as READER_OWNERS
+from ..reader import READINGS
 from ..schema import CheckIn, Deficiency, Goal, Plan, ReviewFlag, Responsibility, RootCause, load_plan_lenient
 
 OWNERS = ("employee", "manager", "organisation")
@@ -212,3 +214,43 @@ def highlighted_notes(analysis: NotesAnalysis | None, notes: str, sentence_ids: 
     if pos < len(text):
         spans.append((text[pos:], None))
     return spans
+
+
+# ---------------------------------------------------------------- how the notes were read
+
+UNSURE = 0.6  # below this the reading view marks a sentence as unsure
+CORRECTION_CHOICES = [r for r in READINGS if r != "action"] + [f"action: {o}" for o in READER_OWNERS]
+_COLOURS = {"shortfall": "#f4a6a6", "standard": "#c9d7f2", "account": "#f3dca2", "cause": "#f6c28b",
+            "action: employee": "#a8dcb5", "action: manager": "#8fd3d6", "action: organisation": "#c5b3e6",
+            "target": "#9ec9f0", "strength": "#d6e8a8", "quoted": "#dddddd", "aside": "#eeeeee",
+            "header": "#e8e8e8", "other": "#f4f4f4", "kept out": "#444444"}
+READING_COLOURS = {**_COLOURS, **{f"{k} ?": v for k, v in _COLOURS.items()}}
+
+
+def reading_label(s) -> str:
+    """What the reading view shows for a sentence: its reading (with the owner of an action), '?' when unsure."""
+    if s.kind == "excluded":
+        return "kept out"
+    name = f"action: {s.owner}" if s.reading == "action" and s.owner else s.reading
+    return name if s.confidence >= UNSURE or s.stated else f"{name} ?"
+
+
+def reading_spans(analysis: NotesAnalysis | None, notes: str):
+    """The notes as (text, reading) spans for gr.HighlightedText: every sentence coloured by how it was read."""
+    if analysis is None:
+        return [(notes, None)] if notes else []
+    spans, pos, text = [], 0, analysis.text
+    for s in analysis.sentences:
+        if s.start > pos:
+            spans.append((text[pos:s.start], None))
+        spans.append((text[s.start:s.end], reading_label(s)))
+        pos = max(pos, s.end)
+    if pos < len(text):
+        spans.append((text[pos:], None))
+    return spans
+
+
+def sentence_choices(analysis: NotesAnalysis | None) -> list[tuple[str, str]]:
+    if analysis is None:
+        return []
+    return [(f"{s.id} · {reading_label(s)} · {s.text[:70]}", s.id) for s in analysis.sentences if s.kind != "excluded"]
