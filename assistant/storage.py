@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import (Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text, create_engine, event,
                         func, select, update)
 
+from .reader import Correction
 from .schema import Plan, load_plan_lenient
 
 metadata = MetaData()
@@ -52,6 +53,19 @@ audit = Table(
     Column("actor", String(200), nullable=False),
     Column("action", String(40), nullable=False),
     Column("detail", Text, nullable=False, default=""),
+)
+
+# The manager's readings of sentences in a plan's notes: personal data like the notes, kept and deleted with
+# the plan, and the reader's memory for the organisation's next drafts (`reader.memory`).
+corrections = Table(
+    "corrections", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("plan_id", String(36), ForeignKey("plans.id"), nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("reading", String(16), nullable=False),
+    Column("owner", String(16)),
+    Column("author", String(200)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
 STATUSES = ("draft", "submitted", "changes_requested", "approved")
@@ -179,6 +193,37 @@ class PlanStore:
         b = to_markdown(after, include_review=False).splitlines()
         label_b = f"version {new}" if new else "current"
         return "\n".join(difflib.unified_diff(a, b, f"version {old or 1}", label_b, lineterm="", n=1))
+
+    # ------------------------------------------------------------ corrections and deletion
+
+    def add_correction(self, plan_id: str, correction: Correction, author: str) -> None:
+        """The manager's reading of one sentence of this plan's notes (replacing an earlier one of it)."""
+        with self.engine.begin() as c:
+            self._require(c, plan_id)
+            for row in c.execute(select(corrections.c.id, corrections.c.text)
+                                 .where(corrections.c.plan_id == plan_id)).all():
+                if Correction(row.text, "other").key == correction.key:
+                    c.execute(corrections.delete().where(corrections.c.id == row.id))
+            c.execute(corrections.insert().values(plan_id=plan_id, text=correction.text, reading=correction.reading,
+                                                  owner=correction.owner, author=author, created_at=_now()))
+            self._audit(c, plan_id, author, "correction",
+                        f"a sentence read as {correction.reading}" + (f" ({correction.owner})" if correction.owner else ""))
+
+    def corrections(self, plan_id: str | None = None) -> tuple[Correction, ...]:
+        """One plan's corrections or (None) all, newest first: what the organisation's managers taught the reader."""
+        query = select(corrections.c.text, corrections.c.reading, corrections.c.owner).order_by(corrections.c.id.desc())
+        if plan_id:
+            query = query.where(corrections.c.plan_id == plan_id)
+        with self.engine.connect() as c:
+            return tuple(Correction(r.text, r.reading, r.owner) for r in c.execute(query).all())
+
+    def delete(self, plan_id: str) -> None:
+        """Remove a plan and everything kept with it: versions, corrections, audit trail."""
+        with self.engine.begin() as c:
+            self._require(c, plan_id)
+            for table in (corrections, versions, audit):
+                c.execute(table.delete().where(table.c.plan_id == plan_id))
+            c.execute(plans.delete().where(plans.c.id == plan_id))
 
     # ------------------------------------------------------------ HR workflow
 

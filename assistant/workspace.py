@@ -35,8 +35,9 @@ class Workspace:
     def draft(self, notes: str, *, employee: str | None = None, role: str | None = None,
               interview_date: dt.date | None = None, author: str = "manager", plan_id: str | None = None,
               drafter: str | None = None, corrections: tuple[Correction, ...] = ()) -> tuple[str, Plan, NotesAnalysis]:
-        """Draft from notes (read as the manager corrected them) and store the draft as a version (of a new plan,
-        or of `plan_id`)."""
+        """Draft from notes and store the draft as a version (of a new plan, or of `plan_id`). The notes are read
+        with every correction the organisation's managers made (`store.corrections`), and `corrections` on top."""
+        corrections = tuple(corrections) + self.store.corrections()
         result = draft_plan(notes, employee=employee or None, role=role or None, interview_date=interview_date,
                             drafter=drafter, settings=self.settings, corrections=corrections)
         plan = result.plan
@@ -44,6 +45,10 @@ class Workspace:
             self.store.save_version(plan_id, plan, notes, author, kind="draft")
             return plan_id, plan, result.analysis
         return self.store.create(notes, plan, author), plan, result.analysis
+
+    def correct(self, plan_id: str, correction: Correction, author: str = "manager") -> None:
+        """Keep the manager's reading of a sentence with the plan; later drafts (of any plan) learn from it."""
+        self.store.add_correction(plan_id, correction, author)
 
     def check(self, plan: Plan, notes: str | None, plan_id: str | None = None) -> DraftResult:
         """Re-run every check on an edited plan (with the analysis, for highlighting); the working copy is autosaved."""

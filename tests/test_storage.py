@@ -96,3 +96,37 @@ def test_the_hr_queue_is_filtered_in_the_query_so_newer_drafts_never_crowd_it_ou
     assert submitted not in {p.id for p in store.list(limit=2)}  # the newest two are drafts
     assert [p.id for p in store.list(("submitted", "changes_requested", "approved"), limit=2)] == [submitted]
     assert {p.id for p in store.list("draft", limit=5)} == set(drafts)
+
+
+def test_a_correction_teaches_the_next_draft_of_similar_notes_and_goes_with_its_plan(tmp_path, store):
+    """Corrections are the organisation's own data: they live in its store beside the plan, reach later drafts
+    of similar notes, and are deleted with the plan."""
+    from assistant.reader import Correction
+    from assistant.settings import get_settings
+    from assistant.workspace import Workspace
+
+    def owners(plan):
+        return [r.owner for r in plan.responsibilities if "pick route" in r.action]
+
+    ws = Workspace(get_settings(), store)
+    first = ("1:1 with Ola Berg, warehouse picker, 2026-03-02\nMis-picks: 9 in February.\n"
+             "Agreed: the shift lead walks the new pick route with Ola on Monday.\nTarget: no more than 2 mis-picks by 30 April.")
+    second = first.replace("Ola Berg", "Tiago Lopes").replace("with Ola on Monday", "with Tiago on Tuesday")
+    plan_id, _, _ = ws.draft(first)
+    _, untaught, _ = ws.draft(second)
+    assert owners(untaught) != ["manager"]
+
+    # In this warehouse the shift lead writes the notes: the manager says so once.
+    ws.correct(plan_id, Correction("Agreed: the shift lead walks the new pick route with Ola on Monday.", "action",
+                                   "manager"))
+    assert store.corrections(plan_id) == (Correction(
+        "Agreed: the shift lead walks the new pick route with Ola on Monday.", "action", "manager"),)
+    _, taught, _ = ws.draft(second)
+    assert owners(taught) == ["manager"]
+
+    store.delete(plan_id)
+    assert store.corrections() == ()
+    with pytest.raises(KeyError):
+        store.get(plan_id)
+    _, forgotten, _ = ws.draft(second)
+    assert owners(forgotten) == owners(untaught)

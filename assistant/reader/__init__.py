@@ -22,6 +22,7 @@ import numpy as np
 from .features import hashed, sentence_features
 from .header import NAME_CLASSES, candidates  # noqa: F401  (NAME_CLASSES: part of the API)
 from .header import rows as candidate_rows
+from .memory import nearest
 from .model import LinearModel
 
 if TYPE_CHECKING:
@@ -149,8 +150,8 @@ def bundled() -> Reader | None:
 
 
 def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Correction, ...] = ()) -> None:
-    """Give every sentence its reading: the manager's correction first, then the model where it is sure,
-    the rules elsewhere."""
+    """Give every sentence its reading: the manager's correction of it (or of a sentence much like it) first,
+    then the model where it is sure, the rules elsewhere."""
     from ..notes import Party
     from ..screening import Hit
 
@@ -170,9 +171,11 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
         else:
             s.reading, s.confidence = learnt.reading, learnt.confidence
             s.kind = KIND_OF[learnt.reading]
-        fixed = next((c for c in corrections if c.key == _key(s.text)), None)
+        fixed, sure = next((c for c in corrections if c.key == _key(s.text)), None), 1.0
+        if fixed is None and (near := nearest(s.text, corrections)):
+            fixed, sure = near  # a sentence much like one the manager corrected is read the same way
         if fixed is not None:  # a correction never lets in what screening kept out
-            s.reading, s.confidence = fixed.reading, 1.0
+            s.reading, s.confidence = fixed.reading, sure
             if s.kind != "excluded":
                 s.kind = KIND_OF[fixed.reading]
         if s.kind != "action":

@@ -50,11 +50,6 @@ def _selected_row(evt: gr.SelectData) -> int:
     return evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
 
 
-def _corrections(session: dict | None) -> tuple[Correction, ...]:
-    """The manager's readings of sentences in this plan's notes (kept in the session with the notes)."""
-    return tuple(Correction(c["text"], c["reading"], c.get("owner")) for c in (session or {}).get("corrections") or [])
-
-
 def _analysis(plan: Plan | None, notes: str):
     if not (notes or "").strip():
         return None
@@ -120,12 +115,11 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         progress(0.1, desc="Reading the notes")
         try:
             plan_id, plan, analysis = ws.draft(notes, employee=employee, role=role,
-                                               interview_date=_date_or_none(interview_date), author=author or "manager",
-                                               corrections=_corrections(session))
+                                               interview_date=_date_or_none(interview_date), author=author or "manager")
         except (InputError, DraftingError) as exc:
             raise gr.Error(str(exc)) from None
         progress(0.9, desc="Checking the draft")
-        session = {"plan_id": plan_id, "notes": notes, "corrections": (session or {}).get("corrections") or []}
+        session = {"plan_id": plan_id, "notes": notes}
         status = f"Drafted by {plan.drafter}: {len(plan.deficiencies)} deficiencies, {len(plan.goals)} goals, " \
                  f"{sum(f.severity == 'error' for f in plan.review_flags)} errors to fix. Saved as version 1."
         return (*plan_outputs(plan, notes, analysis), session, plan_id, status, plan.employee.name or "",
@@ -154,7 +148,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
     def do_show_reading(notes, session):
         """The notes coloured by how each sentence was read, and the sentences offered for correction."""
         try:
-            analysis = analyse(notes, corrections=_corrections(session)) if (notes or "").strip() else None
+            analysis = analyse(notes, corrections=store.corrections()) if (notes or "").strip() else None
         except (InputError, ValueError):
             analysis = None
         return T.reading_spans(analysis, notes or ""), gr.update(choices=T.sentence_choices(analysis), value=None)
@@ -162,36 +156,37 @@ def build(settings: Settings | None = None) -> gr.Blocks:
     def do_pick_sentence(notes, session, evt: gr.SelectData):
         """Clicking a sentence in the reading view picks it for correction."""
         text = (evt.value[0] if isinstance(evt.value, (list, tuple)) else str(evt.value or "")).strip()
-        analysis = analyse(notes, corrections=_corrections(session)) if text else None
+        analysis = analyse(notes, corrections=store.corrections()) if text else None
         picked = next((s.id for s in analysis.sentences if s.text.strip() == text), None) if analysis else None
         return gr.update(value=picked)
 
     def do_correct(notes, employee, role, interview_date, author, session, plan_data, sentence_id, choice):
-        """The manager's reading of one sentence: kept with the notes, and the plan re-drafted at once. The plan
-        as the manager had edited it is saved as a version first, so no edit is lost."""
+        """The manager's reading of one sentence: kept with the plan in the organisation's store (later drafts of
+        any plan learn from it) and the plan re-drafted at once. The plan as the manager had edited it is saved
+        as a version first, so no edit is lost."""
+        plan_id = (session or {}).get("plan_id")
+        if not plan_id:
+            raise gr.Error("Draft a plan first, then correct how a sentence was read.")
         if not sentence_id or not choice:
             raise gr.Error("Pick a sentence and how it should be read, then apply.")
-        session = dict(session or EMPTY_SESSION)
-        analysis = analyse(notes, corrections=_corrections(session))
+        analysis = analyse(notes, corrections=store.corrections())
         sentence = next((s for s in analysis.sentences if s.id == sentence_id), None)
         if sentence is None:
             raise gr.Error("That sentence is no longer in the notes; pick it again from the list.")
         reading, _, owner = choice.partition(": ")
-        fixed = Correction(sentence.text, reading, owner or None)
-        session["corrections"] = [c for c in session.get("corrections") or [] if Correction(**c).key != fixed.key] + [
-            {"text": fixed.text, "reading": fixed.reading, "owner": fixed.owner}]
-        plan_id, kept = session.get("plan_id"), None
-        if plan_id and plan_data:
+        kept = None
+        if plan_data:
             before = len(store.versions(plan_id))
             number = ws.save(plan_id, load_plan_lenient(plan_data), notes, author or "manager")
             kept = number if number > before else None
         try:
+            ws.correct(plan_id, Correction(sentence.text, reading, owner or None), author or "manager")
             plan_id, plan, analysis = ws.draft(notes, employee=employee, role=role,
                                                interview_date=_date_or_none(interview_date), author=author or "manager",
-                                               plan_id=plan_id, corrections=_corrections(session))
-        except (InputError, DraftingError) as exc:
+                                               plan_id=plan_id)
+        except (InputError, DraftingError, ValueError) as exc:
             raise gr.Error(str(exc)) from None
-        session.update(plan_id=plan_id, notes=notes)
+        session = {**(session or EMPTY_SESSION), "plan_id": plan_id, "notes": notes}
         status = f"Re-drafted with {sentence_id} read as {choice}." + (
             f" Your edited plan is kept as version {kept}." if kept else "")
         return (*plan_outputs(plan, notes, analysis), session, plan_id, status, plan.employee.name or "",
