@@ -10,7 +10,9 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from .lexicon import load
 from .textutil import text_cache
 
 MONTHS = {
@@ -27,14 +29,15 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _M = "(" + _MONTH + ")"
 _DEADLINE_BEFORE = re.compile(
-    r"(?:\bby|\bbefore|\buntil|\btill|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止)"
+    r"(?:\bby|\bbefore|\buntil|\btill|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止|之?前)"
     r"[\s:：(（,-]*(?:on\s+|the\s+)?$",
     re.IGNORECASE,
 )
 _START_BEFORE = re.compile(r"(?:\bfrom|\bstarting|\bstarts?|\bas of|\bbeginning|\bfrom)[\s:]*(?:on\s+|the\s+)?$", re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:前(?![台厅线端沿])|之前|以前|为止|截止)")  # not 前台 (front desk)
 _START_AFTER = re.compile(r"^\s*(?:起|开始)")
-_PERIOD_END = re.compile(r"(?:end|close|eoq|eo)", re.I)
+_PERIOD_END = re.compile(r"(?:end|close|eoq|eo|末|底)", re.I)
+_IN_PERIOD = re.compile(r"(?:\b(?:in|for|during|over|across|through|throughout)\s+(?:the\s+)?)$", re.I)
 _WEEKLY_AFTER = re.compile(r"[^.;]{0,20}\b(?:each|every)\s+week|[^.;]{0,20}\bweekly\b", re.I)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -48,7 +51,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("slash", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")),
     ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(next|this|following)\s+)?(" + _M[1:-1] + r"|month|quarter|q[1-4]|year|week)\b", re.I)),
     ("mid", re.compile(r"\bmid[- ]?" + _M + r"\b", re.I)),
-    ("q_end", re.compile(r"\b(?:eo)?(q[1-4])\s*(?:end|close)?\b(?=.{0,0})", re.I)),
+    ("q_end", re.compile(r"\b(?:eo)?(q[1-4])\s*(?:end|close|末|底)?(?![a-z0-9])", re.I)),
+    ("zh_quarter", re.compile(r"(?:第([一二三四1-4])|(本|这个?|下个?))季度(末|底)?")),
+    ("period_end", re.compile(r"\b(eom|eoq|eoy|month[- ]end|quarter[- ]end|year[- ]end)\b", re.I)),
+    # 'for July and August', 'over Dec-Feb', '6月、7月': the end of the last month named
+    ("months", re.compile(r"""(?:\b(?:in|for|during|over|across|through|throughout|until|till|by)\s+(?:the\s+)?(?:months?\s+of\s+)?)?
+        \b""" + _M + r"""\b(?:\s*(?:,|and|&|or|to|through|until|-|–)\s*""" + _MONTH + r"""\b)*(?!\s*\d|\.?\s+\d)""", re.I | re.X)),
+    ("zh_months", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:份)?(?:\s*[、,，和至到~-]\s*\d{1,2}\s*月(?:份)?)*(?![\d日号底末中初前内起个]|上旬|下旬)")),
+    ("named_day", re.compile("(?:" + "|".join(load("calendar")["days"]) + ")", re.I)),  # 'by Christmas', '双11前' 
     ("duration", re.compile(r"(?:(within|in|over|for|after|next|the next)\s+(?:the\s+)?(?:next\s+)?)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a)\s*[- ]?(day|week|wk|month)s?(?:[- ](plan|pip|period|window|programme|program))?\b", re.I)),
     ("zh_duration", re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*(天|周|个星期|个月|个工作日)\s*(内|之内|后|以内)?")),
     ("weekday", re.compile(r"\b(by|on|before|until|next|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri)\b", re.I)),
@@ -60,7 +70,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # position of every sentence, and most sentences hold none of these words (duration alone was 40%).
 _NEEDS: dict[str, re.Pattern[str]] = {
     "zh_full": re.compile("年"), "zh_md": re.compile("月"), "zh_part": re.compile("月"), "zh_rel_month": re.compile("月"),
-    "zh_duration": re.compile("[天周期月日]"),
+    "zh_duration": re.compile("[天周期月日]"), "zh_months": re.compile("月"), "zh_quarter": re.compile("季度"),
     "duration": re.compile("day|week|wk|month", re.I),
 }
 
@@ -72,6 +82,15 @@ class DateMention:
     end: int
     date: dt.date
     role: str  # "deadline", "start", "point" (a date something happened) or "duration" (a length of time)
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> list[tuple[re.Pattern[str], int, int]]:
+    return [(re.compile(p, re.I), int(v[:2]), int(v[3:])) for p, v in load("calendar")["days"].items()]
+
+
+def _named_day(text: str) -> tuple[int, int]:
+    return next((month, day) for pattern, month, day in _calendar() if pattern.fullmatch(text))
 
 
 def _zh_number(s: str) -> int:
@@ -181,10 +200,43 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         month = MONTHS[g[0].lower()[:3]]
         return _pick_year(ref, "deadline" if role != "point" else role, lambda y: _safe(y, month, 15)), role
     if kind == "q_end":
-        if not _PERIOD_END.search(m.group(0)) and role != "deadline":
+        ending = bool(_PERIOD_END.search(m.group(0))) or role == "deadline"
+        if not ending and not _IN_PERIOD.search(m.string[max(0, m.start() - 20):m.start()]):
             return None, role
         q_month = int(g[0][1]) * 3
-        return _pick_year(ref, "deadline", lambda y: _month_end(y, q_month)), "deadline"
+        if ending:
+            return _pick_year(ref, "deadline", lambda y: _month_end(y, q_month)), "deadline"
+        return _pick_year(ref, "point", lambda y: _month_end(y, q_month)), "end"  # 'in Q3': the quarter's end
+    if kind == "zh_quarter":
+        if g[0]:
+            q_month = _zh_number(g[0]) * 3
+            return _pick_year(ref, "deadline", lambda y: _month_end(y, q_month)), "deadline" if g[2] else "end"
+        q_month = ((ref.month - 1) // 3 + 1) * 3 + (3 if g[1].startswith("下") else 0)
+        year = ref.year + (q_month - 1) // 12
+        return _month_end(year, (q_month - 1) % 12 + 1), "deadline" if g[2] else "end"
+    if kind == "period_end":
+        unit = g[0].lower()[:5]
+        if unit in ("eom", "month"):
+            return _month_end(ref.year, ref.month), "deadline"
+        if unit in ("eoy", "year-", "year "):
+            return dt.date(ref.year, 12, 31), "deadline"
+        q_month = ((ref.month - 1) // 3 + 1) * 3
+        return _month_end(ref.year, q_month), "deadline"
+    if kind in ("months", "zh_months"):
+        names = re.findall(_MONTH, m.group(0), re.I) if kind == "months" else re.findall(r"(\d{1,2})\s*月", m.group(0))
+        last = MONTHS[names[-1].lower()[:3]] if kind == "months" else int(names[-1])
+        if not 1 <= last <= 12:
+            return None, role
+        lead = m.group(0).split()[0].lower()
+        if kind == "months" and lead in ("by", "until", "till"):
+            return _pick_year(ref, "deadline", lambda y: _month_end(y, last)), "deadline"
+        if kind == "months" and len(names) == 1 and lead not in ("in", "for", "during", "over", "across", "through",
+                                                                 "throughout"):
+            return None, role  # a month named alone ('May was busy', 'the May run') is no date to hold a goal to
+        return _pick_year(ref, "point", lambda y: _month_end(y, last)), "end" if role == "point" else role
+    if kind == "named_day":
+        month, day = _named_day(m.group(0))
+        return _pick_year(ref, "deadline" if role != "point" else role, lambda y: _safe(y, month, day)), role
     if kind == "duration":
         lead, count_s, unit, plan_word = g
         count = int(count_s) if count_s.isdigit() else WORD_NUMBERS.get(count_s.lower(), 0)

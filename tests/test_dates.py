@@ -28,16 +28,28 @@ JUL_31 = dt.date(2026, 7, 31)
         ("2026年9月30日", MAY_12, dt.date(2026, 9, 30)),
         ("by the end of Q3", MAY_12, dt.date(2026, 9, 30)),
         ("Targets by June 30: AHT <= 8 min", MAY_12, dt.date(2026, 6, 30)),
+        ("rework under 2% across September and October", JUL_31, dt.date(2026, 10, 31)),
+        ("no missed collections over Nov-Jan", dt.date(2026, 10, 20), dt.date(2027, 1, 31)),
+        ("returns processed within 48h by month-end", MAY_12, dt.date(2026, 5, 31)),
+        ("all audits passed in Q4", JUL_31, dt.date(2026, 12, 31)),
+        ("every shelf labelled before Christmas", JUL_31, dt.date(2026, 12, 25)),
+        ("9月、10月 盘点差异 0 次", JUL_31, dt.date(2026, 10, 31)),
+        ("Q3末 客诉降到 5 起以内", MAY_12, dt.date(2026, 9, 30)),
+        ("第四季度末前完成交接", JUL_31, dt.date(2026, 12, 31)),
+        ("双11前 拣货准确率 99%", JUL_31, dt.date(2026, 11, 11)),
+        ("旺季前（9/15）完成培训", JUL_31, dt.date(2026, 9, 15)),
     ],
 )
 def test_deadlines_resolve_against_the_interview_date(text, ref, expected):
+    """Also the periods, seasons and named days notes use instead of a date."""
     found = find_dates(text, ref)
     assert found, text
     assert found[0].date == expected
 
 
 @pytest.mark.parametrize("text", ["24/7 support", "Three duplicate payments in Q2", "every Friday afternoon",
-                                  "every opp has a next step by Friday EOD each week"])
+                                  "every opp has a next step by Friday EOD each week", "she may need the May rota",
+                                  "the July audit found 3 gaps"])
 def test_things_that_are_not_deadlines(text):
     assert [d for d in find_dates(text, MAY_12) if d.role == "deadline"] == []
 
