@@ -123,6 +123,16 @@ def vocab_list(section: str, key: str) -> list[str]:
     return list(load("vocabulary")[section][key])
 
 
+@lru_cache(maxsize=1)
+def zh_name() -> str:
+    """A Chinese personal name, as a pattern: a surname (one character or two) and one or two more characters,
+    or a name written with a middle dot ('艾力·买买提')."""
+    roles = load("vocabulary")["roles"]
+    compound = "|".join(roles["zh_compound_surnames"])
+    return (rf"(?:[\u4e00-\u9fff]{{2,4}}·[\u4e00-\u9fff]{{2,4}}|(?:{compound})[\u4e00-\u9fff]{{1,2}}"
+            rf"|[{roles['zh_surnames']}][\u4e00-\u9fff]{{1,2}})")
+
+
 def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 

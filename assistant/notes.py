@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .dates import DateMention, explicit_dates, find_dates, held_on, undated_interview
-from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms
+from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms, zh_name
 from . import reader
 from .reader.role import role_beside
 from .quantities import Quantity, find_quantities
@@ -215,6 +215,10 @@ def _zh_name(text: str) -> re.Match[str] | None:
     )
 
 
+_EMPLOYEE_LABEL = re.compile(r"(?:\b(?:employee|employee name|name|staff|staff member)|被面谈人|面谈对象|员工姓名|员工|姓名)\s*[:：】]\s*\x00",
+                             re.I)
+
+
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex')."""
     header = "\n".join(lines[:3])
@@ -251,19 +255,20 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
             if name:
                 break
     if not name and lines:
-        surnames = load("vocabulary")["roles"]["zh_surnames"]
-        zp = re.search(rf"(?:员工|姓名|被面谈人)\s*[:：]\s*([{surnames}][\u4e00-\u9fff]{{1,2}})\s*[（(]([^）)]{{1,12}})[）)]", header) \
-            or re.search(rf"([{surnames}][\u4e00-\u9fff]{{1,2}})\s*[（(]([^）)]{{1,12}})[）)]", lines[0])
+        # '被面谈人：甘露', '【面谈对象】温雅婷（Emily）': a labelled name needs no known surname
+        zp = re.search(r"(?:被面谈人|面谈对象|员工姓名|员工|姓名)\s*[:：】]\s*([\u4e00-\u9fff·]{2,9}?)(?=[\s（(，,｜|]|$)",
+                       "\n".join(lines[:8]), re.M) \
+            or re.search(rf"({zh_name()})\s*[（(]([^）)]{{1,12}})[）)]", lines[0])
         if zp:
-            name, role = zp.group(1), zp.group(2)
+            name, role = zp.group(1), zp.group(2) if zp.lastindex and zp.lastindex > 1 else None
     if not name:
         zh = _zh_name(lines[0] if lines else "")
         if zh and not re.search(r"面谈人|面谈经理|经理\s*$", lines[0][: zh.start()] + zh.group(1)):
             role, name = re.split(r"[与和的为是日月年，、]", zh.group(1))[-1], zh.group(2)
-    zm = re.search(r"(?:面谈人|面谈经理|直属上级|经理)\s*(?:[:：]|为|是)\s*(.+)", header)
+    zm = re.search(r"(?:(?<!被)面谈人|面谈经理|直属上级|经理)\s*(?:[:：]|为|是)\s*(.+)", header)
     if zm and not manager:
         zh = _zh_name(zm.group(1))
-        manager = zh.group(2) if zh else zm.group(1).split("，")[0].strip()[:20]
+        manager = zh.group(2) if zh else re.split(r"[，,（(|｜]|\s{2,}", zm.group(1))[0].strip()[:20]
     return name, role, manager
 
 
@@ -627,7 +632,10 @@ def analyse(
     found_name, found_role, manager = _find_people(content_lines)
     learnt = reader.bundled() if read else None
     if learnt is not None:
-        named, manager = learnt.people(text, found_name, manager)
+        named, learnt_manager = learnt.people(text, found_name, manager)
+        manager = learnt_manager
+        if found_name and _EMPLOYEE_LABEL.search("\n".join(content_lines[:8]).replace(found_name, "\x00")):
+            named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed
         if named != found_name:
             found_name, found_role = named, found_role if found_name and named and found_name in named else None
     name = employee or found_name

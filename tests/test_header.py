@@ -34,3 +34,16 @@ def test_a_role_needs_a_job_word():
 def test_names_in_any_latin_script_are_read_whole():
     a = analyse("1:1 notes - Tomás Ferreira-Luís, junior backend dev - 14 Sep 2026\nMissed 3 of 5 sprint goals in August.")
     assert (a.employee_name, a.employee_role) == ("Tomás Ferreira-Luís", "junior backend dev")
+
+
+@pytest.mark.parametrize("text, name, role, manager", [
+    ("仓储部 面谈记录\n被面谈人：甘晓雯    岗位：理货员（冷库）\n面谈人：景志刚    日期：2026-02-03\n1月盘点差异4次。",
+     "甘晓雯", "理货员", "景志刚"),
+    ("【面谈对象】欧阳可欣（Coco），幼儿园配班老师\n【面谈时间】3月3日\n1. 家长投诉2起。", "欧阳可欣", "幼儿园配班老师", None),
+    ("季度面谈 2026-05-06\n员工：热依拉·买买提  岗位：收银员\n4月长短款3次。", "热依拉·买买提", "收银员", None),
+])
+def test_chinese_forms_give_name_role_and_manager(text, name, role, manager):
+    a = analyse(text)
+    assert (a.employee_name, a.employee_role) == (name, role)
+    if manager:
+        assert a.manager == manager

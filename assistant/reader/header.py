@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ..lexicon import load
+from ..lexicon import load, zh_name
 from ..textutil import NAME_WORD
 from .features import hashed
 
@@ -27,8 +27,7 @@ class Candidate:
 
 
 def _zh_names(text: str) -> list[re.Match[str]]:
-    surnames = load("vocabulary")["roles"]["zh_surnames"]
-    return list(re.finditer(rf"(?<![\u4e00-\u9fff]{{2}})[{surnames}][\u4e00-\u9fff]{{1,2}}", text))
+    return list(re.finditer(rf"(?<![\u4e00-\u9fff]{{2}}){zh_name()}", text))
 
 
 def candidates(text: str, rule_employee: str | None, rule_manager: str | None) -> list[Candidate]:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..lexicon import load
 
 _LABELLED = re.compile(
-    r"""^[\s*#>-]*(?:role|position|job\s*title|title|job|post|grade\s*/\s*role|岗位|职位|职务|工种)\s*[:：]\s*
+    r"""(?:^[\s*#>-]* | \s{2,} | [|｜]\s*)(?:role|position|job\s*title|title|job|post|grade\s*/\s*role|岗位|职位|职务|工种)(?:/职级)?\s*[:：]\s*
         (?P<value>[^|;\n]{2,60})""",
     re.I | re.M | re.X,
 )
@@ -39,7 +39,8 @@ def is_role(phrase: str) -> bool:
 
 
 def _clean(phrase: str) -> str:
-    phrase = phrase.split(",")[0].split("，")[0]
+    phrase = re.sub(r"\s*[(（][^)）]*[)）]", "", phrase)  # '综合柜员（3号窗口）', 'Driver (PSV)'
+    phrase = re.split(r"[,，/]|\s{2,}", phrase)[0]
     return _CUT.sub("", phrase).strip(" .:;-–—")
 
 
@@ -55,11 +56,17 @@ def role_beside(text: str, name: str | None) -> str | None:
     forms = [name] + ([name.split()[0]] if " " in name else [])
     for form in forms:
         for m in re.finditer(re.escape(form), head):
-            after = _AFTER_NAME.match(head, m.end())
-            if after:
+            end = m.end()
+            for _ in range(2):  # 'Name (Emily), English teacher': past a nickname to the role
+                after = _AFTER_NAME.match(head, end)
+                if not after:
+                    break
                 value = _clean(after.group("inner") or after.group("next"))
                 if is_role(value):
                     return value
+                end = after.end() if after.group("inner") else end
+                if not after.group("inner"):
+                    break
             before = _role_before(head[:m.start()])
             if before:
                 return before
