@@ -27,6 +27,7 @@ from typing import Iterator
 from .dates import DateMention, explicit_dates, find_dates, held_on, undated_interview
 from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms, zh_name
 from . import reader
+from .reader.people_zh import employee_zh
 from .reader.role import role_beside
 from .quantities import Quantity, find_quantities
 from .screening import Hit, confidence_request, injection_hits, private_hits, screen
@@ -226,6 +227,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     m = re.search(r"\b(?i:employee|name|staff)\s*[:：]\s*([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
     if m:
         name, role = m.group(1).strip(), (m.group(2) or "").strip() or None
+    if not name and has_cjk(header):
+        name = employee_zh(lines)
     mm = re.search(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|line manager|charge nurse|head of (?:dept|department)|hod"
                    r"|team lead|shift lead|head chef|principal|director|foreman)\s*[:：]?\s*((?:" + _TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", header)
     if mm and not vocab("roles", "en").fullmatch(mm.group(1).lower()):

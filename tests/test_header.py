@@ -47,3 +47,25 @@ def test_chinese_forms_give_name_role_and_manager(text, name, role, manager):
     assert (a.employee_name, a.employee_role) == (name, role)
     if manager:
         assert a.manager == manager
+
+
+@pytest.mark.parametrize("lines, name", [
+    (["8.14 跟买买提江聊了 分拣员 二号仓"], "买买提江"),
+    (["例会记录", "在场：我（沈岚，店长）、小吴（吴思远，咖啡师）、HR 季芳"], "吴思远"),
+    (["季度面谈 ｜ 覃小燕 ｜ 理货员（冷链）｜ 2026-04-02", "面谈人：付军"], "覃小燕"),
+    (["5.6 谭思琪 收银员 面谈"], "谭思琪"),
+    (["杜鹃，今天谈的几点我再发你一下"], "杜鹃"),
+    (["发件人：秦海", "收件人：HR 韩露", "主题：仓管员邵一鸣 4月面谈记录", "韩露："], "邵一鸣"),
+    (["发件人：秦海", "收件人：卢嘉欣", "主题：今天面谈的要点"], "卢嘉欣"),
+    (["绩效面谈 2026-05-06 质检员 龚平，面谈人：质量经理 严红"], "龚平"),
+])
+def test_chinese_headers_name_the_employee_whatever_the_surname(lines, name):
+    from assistant.reader.people_zh import employee_zh
+
+    assert employee_zh(lines) == name
+
+
+def test_a_chinese_heading_without_a_person_names_no_one():
+    from assistant.reader.people_zh import employee_zh
+
+    assert employee_zh(["门店月度例会纪要", "参加：全体店员"]) is None

@@ -1,0 +1,78 @@
+"""Who a Chinese note is about, from the layouts Chinese notes use, whatever the name: '跟郭子豪聊9月的情况',
+'吉克阿木（站务员，B岗）', '阿强（黄志强，热菜厨师）', '绩效面谈 ｜ 马俊 ｜ 拣货员', '陈凯，今天聊的…', '收件人：宋文博'.
+A name found in one of these places needs no surname from the list; elsewhere (`header.candidates`) it does.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import zh_name
+from .role import is_role
+
+_CJK_NAME = r"[\u4e00-\u9fff]{1,4}(?:·[\u4e00-\u9fff]{2,4})?"
+# Words of a note's heading that are never a name.
+_NOT_NAME = re.compile(
+    r"面谈|谈话|绩效|记录|纪要|要点|月度|季度|年度|部门|项目|门店|主题|会议|沟通|情况|今天|下午|上午|晚上|参加|在场|"
+    r"时间|地点|对象|员工|同事|客户|老师们|大家|我们|他们|她们|领导|公司|团队|小组|班组|夜班|早班|中班|白班|巡店|汇报|日志|"
+    r"聊天|微信|钉钉|飞书|邮件|问答|整理|关于|本月|上月|本周|节选|例会|周会|周例|发件|收件|抄送|日期|地点|附件|你好|您好"
+)
+_PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?" + _CJK_NAME + r")\s*[（(]\s*([^）)\n]{1,40})[）)]")
+_TALK = re.compile(r"(?:跟|和|与|同|找)\s*(?:[\u4e00-\u9fff]{0,6}?(?:员|师|工|长|管|手|顾问|专员|助理|老师)\s*)?"
+                   r"([\u4e00-\u9fff]{2,6}?(?:·[\u4e00-\u9fff]{2,4})?)\s*(?:老师|师傅)?\s*"
+                   r"(?:聊|谈|面谈|做了?(?:一次)?面谈|沟通|的面谈|的谈话|简单聊)")
+# '主题：服务顾问邬海龙面谈记录', '前台接待欧阳琳 5月绩效面谈': a job title run straight into a name
+_TITLE_NAME = re.compile(r"(?:员|师|工|顾问|专员|助理|主管|接待|老师|护士|司机|骑手|店长|组长|班长)\s?(" + "{name}" +
+                        r")(?=[^\u4e00-\u9fff]|[进在的是和与说表认每负于将要对为面谈月]|$)")  # not '李强进(行)'
+
+_FIELDS = re.compile(r"[｜|—–/，,；;]|\s+")
+# Labels that name the one who held or wrote the interview, not the employee.
+_INTERVIEWER = re.compile(r"面谈人|面谈经理|记录人|记录[:：]|主持|督导|直属上级|^by$", re.I)
+_SALUTATION = re.compile(r"^([\u4e00-\u9fff]{2,3})[，,：:]")
+_RECIPIENT = re.compile(r"^(?:收件人|致|to)\s*[:：]\s*(.+)$", re.I)
+_HR = re.compile(r"hr|hrbp|人力|人事|人资", re.I)
+
+
+def _plausible(token: str) -> bool:
+    token = token.lstrip("小老阿") if len(token) > 2 else token
+    return 2 <= len(token.replace("·", "")) <= 9 and not _NOT_NAME.search(token) and not is_role(token)
+
+
+def employee_zh(lines: list[str]) -> str | None:
+    """The employee's name in a Chinese note's opening lines, or None."""
+    head = [line.strip() for line in lines[:8] if line.strip()]
+    text = "\n".join(head)
+    for m in _PAREN.finditer(text):  # 'X（role…）' or 'nickname（full name，role）'
+        outer, parts = m.group(1), [p.strip() for p in re.split(r"[，,、;；]", m.group(2))]
+        if outer in ("我", "本人"):
+            continue
+        if len(parts) > 1 and re.fullmatch(zh_name(), parts[0]) and any(is_role(p) for p in parts[1:]):
+            return parts[0]
+        if any(is_role(p) or is_role(p.split()[0]) for p in parts if p) and _plausible(outer):
+            return outer
+    for m in _TALK.finditer(text):
+        if _plausible(m.group(1)):
+            return m.group(1)
+    for line in head[:2]:  # '绩效面谈 ｜ 马俊 ｜ 拣货员', '11.2 黎秀英 收银员 面谈'
+        tokens = [t for t in _FIELDS.split(line) if t]
+        tokens = [re.sub(r"[（(][^）)]*[）)]?", "", t) for t in tokens]  # '拣货员（B区夜班）'
+        for i, token in enumerate(tokens):
+            near = tokens[max(0, i - 1):i] + tokens[i + 1:i + 2]
+            if i and _INTERVIEWER.search(tokens[i - 1]):
+                continue
+            token = token.split("：")[-1].split(":")[-1]
+            if re.fullmatch(_CJK_NAME, token) and _plausible(token) and any(is_role(n) for n in near):
+                return token
+    for line in head[:5]:
+        m = re.search(_TITLE_NAME.pattern.replace("{name}", zh_name()), line)
+        if m and _plausible(m.group(1)):
+            return m.group(1)
+    recipients = [m.group(1) for line in head if (m := _RECIPIENT.match(line))]
+    for r in recipients:
+        name = re.search(zh_name(), r)
+        if name and not _HR.search(r):
+            return name.group(0)
+    for line in head[:3]:
+        m = _SALUTATION.match(line)
+        if m and _plausible(m.group(1)) and not any(m.group(1)[-2:] in r for r in recipients):
+            return m.group(1)
+    return None
