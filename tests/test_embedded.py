@@ -139,3 +139,16 @@ def test_impressions_without_a_count_or_a_target_make_no_plan():
     assert plan.status == "insufficient_information" and not plan.deficiencies and not plan.goals
     counted = vague + "\nMissed 3 of 8 supplier calls in April; target 8 of 8 by 30 June."
     assert draft_plan(counted).plan.status == "draft"
+
+
+@pytest.mark.parametrize("target, value", [
+    ("Target: processing time down from 31 to 18 days by 30 September.", "18"),
+    ("目标：9月底前差错率从6.5%降到2%以内。", "2"),
+])
+def test_a_change_from_one_value_to_another_targets_the_second(target, value):
+    from assistant.pipeline import draft_plan
+
+    notes = "Review with Ines Duarte, claims assessor, 2026-07-01\nClaims took 31 days on average in June; the standard is 20.\n"
+    plan = draft_plan(notes + target).plan
+    (goal,) = [g for g in plan.goals if g.target and value in g.target]
+    assert "31" not in goal.target and "6.5" not in goal.target

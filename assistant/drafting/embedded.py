@@ -388,8 +388,21 @@ def _is_measure(unit: str) -> bool:
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{1,2}", unit or ""))
 
 
+# 'down from 27 to 20 days', 'from 14.5 → 11 weeks', '从6.2%降到3%': the value after the change is the goal's.
+_FROM_TO = re.compile(
+    r"""(?:\bfrom|从|由)\s*\S[^;；，]{0,25}?\s*(?P<to>\bto\b|->|→|=>|降到|降至|降低到|提升到|提升至|提高到|提高至|升到|升至|到)""",
+    re.I | re.X,
+)
+
+
 def _first_quantity(text: str) -> Quantity | None:
+    """The goal's value in a target: the first number, or the one a change leads to ('from 27 to 20 days')."""
     qs = find_quantities(text)
+    change = _FROM_TO.search(text)
+    if change:
+        after = [q for q in qs if q.start >= change.start("to")]
+        if after and any(q.start < change.start("to") for q in qs):
+            return after[0]
     return qs[0] if qs else None
 
 
