@@ -37,7 +37,7 @@ def review(plan: Plan, analysis: NotesAnalysis | None, *, max_days: int = 90, ma
     if analysis is not None:
         flags += _notes_flags(analysis)
         flags += _grounding_flags(plan, analysis)
-    flags += _coverage_flags(plan)
+    flags += _coverage_flags(plan, analysis)
     flags += _policy_flags(plan, max_gap_days)
     return flags
 
@@ -191,27 +191,51 @@ def _grounding_flags(plan: Plan, analysis: NotesAnalysis) -> list[ReviewFlag]:
     return flags
 
 
-def _coverage_flags(plan: Plan) -> list[ReviewFlag]:
+def _coverage_flags(plan: Plan, analysis: NotesAnalysis | None = None) -> list[ReviewFlag]:
+    """What the plan leaves empty. Where the notes hold a sentence read as the missing part (a target, an
+    owner's action), the flag points to it instead of saying the notes give none."""
     if plan.status != "draft":
         return []
     zh = plan.language == "zh"
     flags = []
+    used = {i for g in plan.goals for i in g.source_sentences} | {i for r in plan.responsibilities for i in r.source_sentences}
+    unused = [s for s in (analysis.sentences if analysis else []) if s.id not in used and s.kind != "excluded"]
+    targets = [s.id for s in unused if s.reading == "target"]
     covered = {i for g in plan.goals for i in g.deficiency_ids}
     for i, d in enumerate(plan.deficiencies):
-        if d.id not in covered:
-            flags.append(_flag("coverage", "warning",
-                               f"{d.id} ({d.area}) has no goal: the notes give no target or standard for it.",
-                               f"deficiencies[{i}]", "Add a goal with a metric, a number and a deadline.", d.source_sentences))
+        if d.id in covered:
+            continue
+        if targets:
+            msg = (f"{d.id}（{d.area}）没有目标；记录中 {'、'.join(targets)} 像是目标，但没有用于任何目标。" if zh else
+                   f"{d.id} ({d.area}) has no goal, though {', '.join(targets)} in the notes read as a target no goal uses.")
+            tip = "把它写成这一问题的目标，或更正该句的理解。" if zh else \
+                "Make it this deficiency's goal, or correct how the sentence was read."
+            flags.append(_flag("coverage", "warning", msg, f"deficiencies[{i}]", tip, [*d.source_sentences, *targets]))
+        else:
+            msg = (f"{d.id}（{d.area}）没有目标：记录中没有给出目标或标准。" if zh else
+                   f"{d.id} ({d.area}) has no goal: the notes give no target or standard for it.")
+            flags.append(_flag("coverage", "warning", msg, f"deficiencies[{i}]",
+                               "补充一个有指标、数值和期限的目标。" if zh else "Add a goal with a metric, a number and a deadline.",
+                               d.source_sentences))
     if not plan.root_causes:
-        flags.append(_flag("coverage", "info", "No root cause is recorded.", "root_causes",
-                           "Ask the employee what got in the way, and record it."))
+        flags.append(_flag("coverage", "info", "没有记录根本原因。" if zh else "No root cause is recorded.", "root_causes",
+                           "问问员工是什么妨碍了工作，并记录下来。" if zh else "Ask the employee what got in the way, and record it."))
     owners = {r.owner for r in plan.responsibilities}
     names = {"employee": "员工" if zh else "the employee", "manager": "经理" if zh else "the manager",
-             "organisation": "组织" if zh else "the organisation (other people, departments, the company)"}
+             "organisation": "组织（其他人员、部门或公司）" if zh else "the organisation (other people, departments, the company)"}
     for owner in ("employee", "manager", "organisation"):
-        if owner not in owners:
-            flags.append(_flag("coverage", "warning", f"No responsibility is recorded for {names[owner]}.", "responsibilities",
-                               "Agree what they will do, with a due date."))
+        if owner in owners:
+            continue
+        stated = [s.id for s in unused if s.reading == "action" and s.owner == owner]
+        if stated:
+            msg = (f"计划中没有{names[owner]}的职责，但记录中 {'、'.join(stated)} 读作{names[owner]}要做的事。" if zh else
+                   f"No responsibility is listed for {names[owner]}, though {', '.join(stated)} in the notes read as "
+                   f"{names[owner]}'s to do.")
+            tip = "把它加到职责中，或更正该句的理解。" if zh else "Add it to the responsibilities, or correct how the sentence was read."
+        else:
+            msg = f"没有记录{names[owner]}的职责。" if zh else f"No responsibility is recorded for {names[owner]}."
+            tip = "商定他们要做什么，并写明期限。" if zh else "Agree what they will do, with a due date."
+        flags.append(_flag("coverage", "warning", msg, "responsibilities", tip, stated))
     return flags
 
 

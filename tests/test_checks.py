@@ -69,3 +69,26 @@ def test_notes_flags_say_what_was_kept_out():
     assert flags and flags[0].severity == "warning" and flags[0].sentence_ids
     assert "too emotional" not in draft_plan(notes).plan.model_dump_json(exclude={"review_flags"})
     assert analyse(notes).excluded
+
+
+def test_a_review_note_never_says_the_notes_give_nothing_when_they_do():
+    """A part left empty in the plan is pointed back to the sentence of the notes that holds it."""
+    from assistant.checks import review
+    from assistant.notes import analyse
+    from assistant.pipeline import draft_plan
+
+    notes = ("1:1 with Priya Nair, stock controller, 2026-05-04\nCycle counts: 9 of 20 done on time in April.\n"
+             "I'll give her Friday mornings free of deliveries.\nTarget: 20 of 20 counts on time by 30 June.")
+    plan = draft_plan(notes).plan
+    (mine,) = [r for r in plan.responsibilities if r.owner == "manager"]
+    edited = plan.model_copy(update={"responsibilities": [r for r in plan.responsibilities if r is not mine],
+                                     "goals": []})
+    messages = {f.message: f.sentence_ids for f in review(edited, analyse(notes)) if f.kind == "coverage"}
+    manager = next(m for m in messages if "the manager" in m)
+    assert mine.source_sentences[0] in manager and "read as the manager's to do" in manager
+    assert messages[manager] == mine.source_sentences
+    no_goal = next(m for m in messages if "has no goal" in m)
+    assert "read as a target no goal uses" in no_goal and "the notes give no target" not in no_goal
+    # Without the notes' word for it, the plain message stands.
+    assert any(m == "No responsibility is recorded for the organisation (other people, departments, the company)."
+               for m in messages)
