@@ -139,6 +139,13 @@ def _notes_flags(analysis: NotesAnalysis) -> list[ReviewFlag]:
             else:
                 msg = f"Sentence {s.id} holds health, family or leave information ({words}); it was left out of the plan. Pass it to HR."
             flags.append(_flag(kind, "warning", msg, f"notes:{s.id}", hits[0].instead, [s.id]))
+    if analysis.employee_rivals and analysis.employee_name:
+        zh = analysis.language == "zh"
+        others = ("、" if zh else ", ").join(analysis.employee_rivals)
+        flags.append(_flag("assumption", "warning",
+                           f"计划是否关于{analysis.employee_name}？记录中还提到{others}。" if zh else
+                           f"Is this plan about {analysis.employee_name}? The notes also name {others}.",
+                           "employee.name", "请确认或更正员工姓名。" if zh else "Confirm or correct the employee's name."))
     if analysis.interview_date_assumed:
         flags.append(_flag("assumption", "warning",
                            f"The notes give no interview date; {analysis.interview_date.isoformat()} was assumed.",

@@ -86,6 +86,7 @@ class NotesAnalysis:
     manager: str | None
     employee_aliases: tuple[str, ...] = ()
     manager_aliases: tuple[str, ...] = ()
+    employee_rivals: tuple[str, ...] = ()  # other names the notes might be about, when the reader is unsure
 
     def of_kind(self, *kinds: str) -> list[Sentence]:
         return [s for s in self.sentences if s.kind in kinds]
@@ -634,11 +635,14 @@ def analyse(
     content_lines = [line for line in raw_lines if line.strip()]
     found_name, found_role, manager = _find_people(content_lines)
     learnt = reader.bundled() if read else None
+    rivals: tuple[str, ...] = ()
     if learnt is not None:
         named, learnt_manager = learnt.people(text, found_name, manager)
         manager = learnt_manager
-        if found_name and _EMPLOYEE_LABEL.search("\n".join(content_lines[:8]).replace(found_name, "\x00")):
+        stated = bool(found_name) and bool(_EMPLOYEE_LABEL.search("\n".join(content_lines[:8]).replace(found_name, "\x00")))
+        if stated:
             named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed
+        rivals = () if employee or stated else learnt.rivals(text, named, found_name, manager)
         if named != found_name:
             found_name, found_role = named, found_role if found_name and named and found_name in named else None
     name = employee or found_name
@@ -725,6 +729,7 @@ def analyse(
         manager=manager,
         employee_aliases=employee_aliases,
         manager_aliases=manager_aliases,
+        employee_rivals=rivals,
     )
     reader.apply(analysis, learnt, corrections)
     return analysis

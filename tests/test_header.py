@@ -69,3 +69,18 @@ def test_a_chinese_heading_without_a_person_names_no_one():
     from assistant.reader.people_zh import employee_zh
 
     assert employee_zh(["门店月度例会纪要", "参加：全体店员"]) is None
+
+
+def test_unsure_who_the_employee_is_the_plan_asks_rather_than_guesses_silently():
+    from assistant.pipeline import draft_plan
+
+    notes = ("Hi Karen,\nQuick recap of my chat with Tom Baker today. Tom was late 5 times in May.\n"
+             "Target: no late starts by 30 June.\nKaren, can you file this?\nThanks, Ravi")
+    plan = draft_plan(notes).plan
+    questions = [f.message for f in plan.review_flags if f.kind == "assumption" and f.location == "employee.name"]
+    assert plan.employee.name == "Tom Baker" or any("Tom Baker" in q for q in questions)
+
+
+def test_a_form_that_states_the_employee_raises_no_question():
+    a = analyse("Employee: Dana Ruiz\nRole: forklift operator\nDate: 2026-03-12\nDana had 3 near-misses; Sam Okafor saw two.")
+    assert (a.employee_name, a.employee_rivals) == ("Dana Ruiz", ())

@@ -50,6 +50,9 @@ KIND_OF = {"shortfall": "observation", "standard": "standard", "account": "accou
 READING_OF_KIND = {"observation": "shortfall", "standard": "standard", "account": "account", "cause": "cause",
                    "action": "action", "target": "target", "context": "other", "meta": "header", "excluded": "other"}
 SURE = 0.5  # below this the rules' reading stands
+# Who the employee is: below SURE_EMPLOYEE for the chosen name, or with another name at DOUBT or above, the
+# review panel asks the manager to confirm instead of trusting the guess.
+SURE_EMPLOYEE, DOUBT = 0.6, 0.35
 RULE_PRIOR = 0.15  # the rules' reading counts this much more than the model's probability for it
 # What the notes state outright is exact (`Sentence.stated`: a label such as 'Target:' or '目标：', an actor found
 # by name, a commitment in words: 'we agreed she will...'). The model overrides the reading it implies only
@@ -91,6 +94,19 @@ class Reader:
             chosen.append(name)
         employee, manager = chosen
         return employee, (manager if manager != employee else rule_manager)
+
+    def rivals(self, text: str, employee: str | None, rule_employee: str | None, rule_manager: str | None) -> tuple[str, ...]:
+        """Other names the notes might be about: where the model is unsure who the employee is, the plan asks."""
+        cands = candidates(text, rule_employee, rule_manager)
+        if not cands or not employee:
+            return ()
+        column = self.names.probabilities(candidate_rows(cands))[:, self.names.classes.index("employee")]
+        chosen = max((p for c, p in zip(cands, column) if c.text in employee or employee in c.text), default=0.0)
+        others = sorted(((p, c.text) for c, p in zip(cands, column)
+                         if c.text not in employee and employee not in c.text and c.text != rule_manager), reverse=True)
+        if not others or chosen >= SURE_EMPLOYEE and others[0][0] < DOUBT:
+            return ()
+        return tuple(name for p, name in others[:2] if p >= DOUBT / 2)
 
     def read(self, analysis: NotesAnalysis) -> list[Reading]:
         """The model's reading of each sentence, the rules' verdict counted as a prior."""
