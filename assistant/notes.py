@@ -101,7 +101,10 @@ class NotesAnalysis:
 
 # ---------------------------------------------------------------- text and sentences
 
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣+]|#{1,6}|>|\(?\d{1,2}[.)、](?!\d)|[（(][\d一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[a-h][.)](?=\s))\s*")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣+]|#{1,6}|>|\(?\d{1,2}[.)、](?!\d)|[（(][\d一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[a-h][.)](?=\s)"
+                     r"|\[\d{1,2}:\d{2}(?::\d{2})?(?:\s?[apAP][mM])?\]"  # a transcript's time stamp: '[10:02] Me: ...'
+                     r"|\d{1,2}:\d{2}(?::\d{2})?(?=\s+[^\s:：]{1,30}[:：]))\s*")  # '00:04:15 Femke: ...'
+
 _ENUM_INLINE = re.compile(r"^\s*(?:\(?\d{1,2}[.)、](?!\d)|[（(]\d{1,2}[)）])\s*")
 _SPLIT = re.compile(
     r"(?<=[;；。！？!?])\s*"  # always ends a sentence
@@ -755,6 +758,8 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "") -> str | 
     if kind:
         return kind
     person = re.sub(r"(?:'s|’s)?\s*(?:view|comment|comments|side|perspective|response|account|notes?|input|feedback)?\s*$", "", label.strip(), flags=re.I)
+    if person.lower() in ("me", "i", "myself", "manager", "mgr") or person in ("我", "本人"):
+        return "manager_person"  # 'Me: I'll book the course', '我：…': the note's writer speaking
     if person and len(person) <= 30:
         owner = finder.owner_of(person) if (finder.en.fullmatch(person) or finder.zh.fullmatch(person) or person.lower() in ("i", "me")) else None
         if owner == "employee":

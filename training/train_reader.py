@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.reader import KEEP_OUT, NAME_CLASSES, MODEL_FILE, OWNERS, READING_OF_KIND, READINGS, SURE, SURE_KEEP_OUT, Reader, rule_owner  # noqa: E402
+from assistant.reader import KEEP_OUT, NAME_CLASSES, MODEL_FILE, OWNERS, READING_OF_KIND, READINGS, SURE, SURE_KEEP_OUT, Reader, in_dialogue, rule_owner  # noqa: E402
 from assistant.reader.corpus import Example, load  # noqa: E402
 from assistant.reader.features import hashed, sentence_features  # noqa: E402
 from assistant.reader.model import LinearModel  # noqa: E402
@@ -99,10 +99,10 @@ def report(reader: Reader, examples: list[Example]) -> dict:
             tally[key]["rules"] += (e.keep_out == "keep") == (s.rule_kind != "excluded")
             tally[key]["reader"] += (out == e.keep_out) or (e.keep_out != "keep" and s.rule_kind == "excluded")
         if e.reading == "action" and e.owner:
-            owner = OWNERS[int(po.argmax())] if po.max() >= SURE else rule_owner(e.analysis.sentences[e.index])
+            owner = OWNERS[int(po.argmax())] if po.max() >= SURE else rule_owner(e.analysis.sentences[e.index], in_dialogue(e.analysis))
             for key in ("owners", f"owners:{e.language}"):
                 tally[key]["n"] += 1
-                tally[key]["rules"] += rule_owner(e.analysis.sentences[e.index]) == e.owner
+                tally[key]["rules"] += rule_owner(e.analysis.sentences[e.index], in_dialogue(e.analysis)) == e.owner
                 tally[key]["reader"] += owner == e.owner
     return {k: (v["n"], v["rules"] / v["n"], v["reader"] / v["n"]) for k, v in sorted(tally.items())}
 

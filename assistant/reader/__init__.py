@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -172,6 +173,7 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
     from ..screening import Hit
 
     readings = reader.read(analysis) if reader else []
+    dialogue = in_dialogue(analysis)
     for i, s in enumerate(analysis.sentences):
         rule_reading = READING_OF_KIND[s.kind]
         learnt = readings[i] if readings else None
@@ -200,15 +202,38 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
         if fixed is not None and fixed.owner:
             s.owner, s.actor = fixed.owner, Party(_party_for(analysis, s, fixed.owner), fixed.owner)
             continue
-        s.owner = rule_owner(s)
+        s.owner = rule_owner(s, dialogue)
         if s.actor is None and learnt and learnt.owner_confidence >= SURE and learnt.owner != s.owner:
             s.owner = learnt.owner
             s.actor = Party(_party_for(analysis, s, learnt.owner), learnt.owner)
 
 
-def rule_owner(s: Sentence) -> str:
-    """Who the word rules say does an action: its named actor, else the manager for a 'Manager:' line, else the employee."""
-    return s.actor.owner if s.actor else ("manager" if s.label == "manager" else "employee")
+_FIRST_PERSON = re.compile(r"^\W*(?:i(?:'ll|’ll|\s+will|\s+shall|\s+can|'m going to|’m going to|\s+am going to)|let me|we(?:'ll|’ll|\s+will)"
+                           r"|我(?:来|会|去|负责|先|再|这边))", re.I)
+_ADDRESSED = re.compile(r"\b(?:you|your|you'll|you’ll)\b|你", re.I)
+_NOT_A_VERB = {"i", "we", "he", "she", "they", "it", "the", "a", "an", "my", "our", "his", "her", "their", "this", "that",
+               "there", "so", "ok", "okay", "and", "but", "also", "then", "yes", "no", "right", "well", "thanks", "me"}
+
+
+def in_dialogue(analysis: NotesAnalysis) -> bool:
+    """A transcript or chat: the employee speaks on lines of their own, beside the manager's."""
+    return any(s.speaker == "employee" and s.label == "employee" for s in analysis.sentences)
+
+
+def rule_owner(s: Sentence, dialogue: bool = False) -> str:
+    """Who the word rules say does an action: its named actor; on a 'Manager:' line the manager, except in a
+    dialogue where the manager tells the employee what to do ('Me: Do the e-learning this week', 'I want
+    you to sit with Oksana'); else the employee."""
+    if s.actor:
+        return s.actor.owner
+    if s.label != "manager":
+        return "employee"
+    if dialogue and not _FIRST_PERSON.search(s.body):
+        first = re.match(r"\W*([A-Za-z]+)", s.body)
+        imperative = bool(first) and first.group(1).lower() not in _NOT_A_VERB and not first.group(1)[1:].isupper()
+        if _ADDRESSED.search(s.body) or imperative:
+            return "employee"
+    return "manager"
 
 
 def _key(text: str) -> str:
