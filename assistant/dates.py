@@ -29,7 +29,7 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _M = "(" + _MONTH + ")"
 _DEADLINE_BEFORE = re.compile(
-    r"(?:\bby|\bbefore|\buntil|\btill|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止|之?前)"
+    r"(?:\bby|\bbefore|\buntil|\btill|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止|(?<![天周月年时])之?前)"
     r"[\s:：(（,-]*(?:on\s+|the\s+)?$",
     re.IGNORECASE,
 )
@@ -343,6 +343,8 @@ _DATE_LINE = re.compile(
     re.I | re.X,
 )
 _YEARLESS = ("en_dm", "en_md", "zh_md", "slash")
+# A line about a meeting still to come ('Next review 14 July', '下次复盘 6月3日') holds no interview date.
+_FORWARD = re.compile(r"\b(?:next|again|follow[- ]?up|upcoming|future|due|until|by)\b|下次|下一次|复谈|复盘|再约|之前|前完成", re.I)
 _WEEKDAY_NEAR = re.compile(
     r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b | (?:周|星期|礼拜)([一二三四五六日天])", re.I | re.X)
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -354,7 +356,8 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
     'Tue 17 Feb', '3/9/26', '面谈时间：3月5日'), never a deadline. A date without a year is the latest
     one not after today (on the weekday written beside it, if any); a slash date that reads both ways
     is read the way that puts the notes' other months nearest it."""
-    about = [line for i, line in enumerate(lines[:40]) if _DATE_LINE.search(line) or i < 4 and len(line) <= 60]
+    about = [line for i, line in enumerate(lines[:40])
+             if (_DATE_LINE.search(line) or i < 4 and len(line) <= 60) and not _FORWARD.search(line)]
     for line in lines[:2] + about:
         for start, end, options in _explicit(line):
             if _role(line, start, end) == "point":

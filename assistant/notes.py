@@ -647,7 +647,8 @@ def analyse(
             named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed
         rivals = () if employee or stated else learnt.rivals(text, named, found_name, manager)
         if named != found_name:
-            found_name, found_role = named, found_role if found_name and named and found_name in named else None
+            same = bool(found_name and named and (found_name in named or named in found_name))
+            found_name, found_role = named, found_role if same else None
     name = employee or found_name
     role = role or role_beside(text, name) or found_role
     today = today or dt.date.today()
@@ -735,6 +736,9 @@ def analyse(
         employee_rivals=rivals,
     )
     reader.apply(analysis, learnt, corrections)
+    # A name the plan asks about is one the kept sentences use: never one only a kept-out disclosure names.
+    kept = [s.text for s in sentences if s.kind != "excluded"]
+    analysis.employee_rivals = tuple(r for r in rivals if r not in manager_aliases and any(r in t for t in kept))
     return analysis
 
 

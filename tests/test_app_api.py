@@ -148,15 +148,31 @@ def test_a_corrected_reading_redrafts_the_plan_and_stays_with_the_notes(app):
     remind = next(s for s in analyse(TRAINER_NOTES).sentences if s.text.startswith("remind the responsible person"))
     assert remind.owner == "employee"
     assert not any("remind the responsible" in row[1].lower() for row in table(out[4]))  # not yet the manager's
-    fixed = client.predict(TRAINER_NOTES, "", "", "", "Ms Manager", session, remind.id, "action: manager",
+    fixed = client.predict(TRAINER_NOTES, "", "", "", "Ms Manager", session, remind.text, "action: manager",
                            api_name="/correct")
     assert any("remind the responsible" in row[1].lower() for row in table(fixed[4]))
     assert not any("remind the responsible" in row[1].lower() for row in table(fixed[3]))
     assert f"{remind.id} read as action: manager" in fixed[13]
-    assert "corrections" not in fixed[11]  # kept in the organisation's store with the plan, not in the browser
+    assert set(fixed[11]) == {"plan_id", "notes"}  # the correction is kept with the plan on the server, not in the browser
     # The next plan, for another employee whose notes say much the same, is read the way the manager taught.
     similar = TRAINER_NOTES.replace("Li Na", "Zhou Min").replace("Li ", "Zhou ").replace(
         "remind the responsible person 1 week before each session", "remind the responsible person 2 days before each session")
     nxt = client.predict(similar, "", "", "", "Ms Manager", NEW_SESSION, api_name="/draft")
     assert nxt[12] != fixed[12] and nxt[14] == "Zhou Min"
     assert any("remind the responsible" in row[1].lower() for row in table(nxt[4]))
+
+
+def test_a_submitted_plan_or_a_kept_out_sentence_cannot_be_re_read(app):
+    from gradio_client.exceptions import AppError
+
+    client = Client(app, verbose=False)
+    notes = TRAINER_NOTES + "\nShe asked me to keep her father's illness between us."
+    out = client.predict(notes, "", "", "", "Ms Manager", NEW_SESSION, api_name="/draft")
+    session = out[11]
+    with pytest.raises(AppError, match="kept out of the plan"):
+        client.predict(notes, "", "", "", "Ms Manager", session, "She asked me to keep her father's illness between us.",
+                       "action: employee", api_name="/correct")
+    client.predict(notes, "Ms Manager", session, api_name="/submit")
+    with pytest.raises(AppError, match="submitted"):
+        client.predict(notes, "", "", "", "Ms Manager", session, "Team leaders submit written records after each session.",
+                       "action: manager", api_name="/correct")

@@ -14,7 +14,7 @@ from .conftest import ROOT
 
 EXAMPLE = ROOT / "examples" / "training-specialist.txt"
 # Raised as the reader improves, never lowered (held-out notes: training/notes/heldout, never trained on).
-HELDOUT_READING_FLOOR, HELDOUT_OWNER_FLOOR = 0.73, 0.78
+HELDOUT_READING_FLOOR, HELDOUT_OWNER_FLOOR = 0.74, 0.83
 
 
 def test_every_sentence_gets_a_reading_an_owner_for_actions_and_a_confidence():

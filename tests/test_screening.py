@@ -59,6 +59,10 @@ def test_injection_is_found(text):
     "The AI scheduling tool double-booked 3 rooms in May.",
     "Target: first-time fix rate 85% by the end of the quarter.",
     "同事小周上月离职后，他接手了两个门店的盘点。",
+    "Note to whoever is processing refunds: the queue is 40 deep.",
+    "The AI scheduling tool should ignore blank rows, IT says.",
+    "If she hits 95% by June, no plan will be needed.",
+    "老板说下周一前离职交接要做完。",
 ])
 def test_talk_about_resignations_tools_and_targets_is_not_injection(text):
     assert injection_hits(text) == []

@@ -137,6 +137,8 @@ class _PlanBuilder:
             links = self._link(metric + " " + item, q, deficiencies, evidence_of)
             if d.get("action") and not links:
                 continue  # an agreed habit with a number, but not about any shortfall: it stays a responsibility
+            if q is None and not links:
+                continue  # no number and no shortfall it is about ('so what we agreed', 'same deadline'): not a goal
             if q is None and not metric:
                 continue
             area = by_id[links[0]].area if links else None
@@ -390,7 +392,7 @@ def _is_measure(unit: str) -> bool:
 
 # 'down from 27 to 20 days', 'from 14.5 → 11 weeks', '从6.2%降到3%': the value after the change is the goal's.
 _FROM_TO = re.compile(
-    r"""(?:\bfrom|从|由)\s*\S[^;；，]{0,25}?\s*(?P<to>\bto\b|->|→|=>|降到|降至|降低到|提升到|提升至|提高到|提高至|升到|升至|到)""",
+    r"""(?:\bfrom|从)\s*\S[^;；，]{0,25}?\s*(?P<to>\bto\b|->|→|=>|降到|降至|降低到|提升到|提升至|提高到|提高至|升至)""",
     re.I | re.X,
 )
 

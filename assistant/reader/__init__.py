@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..textutil import NAME_WORD
 from .features import hashed, sentence_features
 from .header import NAME_CLASSES, candidates  # noqa: F401  (NAME_CLASSES: part of the API)
 from .header import rows as candidate_rows
@@ -59,6 +60,7 @@ RULE_PRIOR = 0.15  # the rules' reading counts this much more than the model's p
 # by name, a commitment in words: 'we agreed she will...'). The model overrides the reading it implies only
 # when this sure, and never a named actor's owner.
 SURE_OVER_STATED = 0.95
+SURE_SHORTFALL = 0.6  # a shortfall in a sentence where the rules saw no sign of falling short
 MODEL_FILE = "model.npz"
 
 
@@ -179,11 +181,13 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
         learnt = readings[i] if readings else None
         if learnt and learnt.keep_out != "keep" and learnt.keep_out_confidence >= SURE_KEEP_OUT and not s.hits:
             why, instead = _WHY[learnt.keep_out]
-            s.hits = [Hit(learnt.keep_out, "reader", s.text[:60], why, instead)]
+            s.hits = [Hit(learnt.keep_out, "reader", "read by meaning", why, instead)]  # the flag never quotes it
             s.kind = "excluded"
         needed = SURE_OVER_STATED if s.stated else SURE
         if learnt and learnt.reading == "header" and s.rule_kind == "observation" and s.quantities:
             needed = SURE_OVER_STATED  # a counted shortfall is content, even on the first line
+        if learnt and learnt.reading == "shortfall" and s.rule_kind == "context":
+            needed = max(needed, SURE_SHORTFALL)  # background figures ('handles 300 orders a day') are no shortfall
         if s.kind == "excluded" or learnt is None or learnt.confidence < needed:
             s.reading, s.confidence = rule_reading, learnt.confidence if learnt and learnt.reading == rule_reading else 0.0
         else:
@@ -192,6 +196,8 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
         fixed, sure = next((c for c in corrections if c.key == _key(s.text)), None), 1.0
         if fixed is None and (near := nearest(s.text, corrections)):
             fixed, sure = near  # a sentence much like one the manager corrected is read the same way
+            if fixed.owner and s.actor and _NAMED.fullmatch(s.actor.text):
+                fixed = Correction(fixed.text, fixed.reading)  # but a person the sentence names keeps the action
         if fixed is not None:  # a correction never lets in what screening kept out
             s.reading, s.confidence = fixed.reading, sure
             if s.kind != "excluded":
@@ -208,11 +214,15 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
             s.actor = Party(_party_for(analysis, s, learnt.owner), learnt.owner)
 
 
-_FIRST_PERSON = re.compile(r"^\W*(?:i(?:'ll|’ll|\s+will|\s+shall|\s+can|'m going to|’m going to|\s+am going to)|let me|we(?:'ll|’ll|\s+will)"
-                           r"|我(?:来|会|去|负责|先|再|这边))", re.I)
+_NAMED = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})*|[\u4e00-\u9fff·]{{2,6}}")  # a person's name, not 'the shift lead'
+_FIRST_PERSON = re.compile(r"""^\W*(?:(?:sure|ok|okay|so|and|right|yes|fine|great|then|also|well)\W+)*
+    (?:i(?:'ll|’ll|\s+will|\s+shall|\s+can|'m|’m|\s+am|\s+have|'ve|\s+did)|let\s+me|we(?:'ll|’ll|\s+will)|我(?:来|会|去|负责|先|再|这边))""",
+                           re.I | re.X)
 _ADDRESSED = re.compile(r"\b(?:you|your|you'll|you’ll)\b|你", re.I)
-_NOT_A_VERB = {"i", "we", "he", "she", "they", "it", "the", "a", "an", "my", "our", "his", "her", "their", "this", "that",
-               "there", "so", "ok", "okay", "and", "but", "also", "then", "yes", "no", "right", "well", "thanks", "me"}
+# Words that open a line without telling anyone to do anything.
+_NOT_AN_ORDER = re.compile(r"""^(?:i|we|he|she|they|it|the|a|an|my|our|his|her|their|this|that|there|so|ok|okay|and|but|also|
+    then|yes|no|right|well|thanks|me|will|would|can|could|should|shall|might|must|may|have|has|had|did|was|were|is|are|am|
+    been|sure|fine|great)$|(?:ed|ing)$""", re.I | re.X)
 
 
 def in_dialogue(analysis: NotesAnalysis) -> bool:
@@ -230,8 +240,8 @@ def rule_owner(s: Sentence, dialogue: bool = False) -> str:
         return "employee"
     if dialogue and not _FIRST_PERSON.search(s.body):
         first = re.match(r"\W*([A-Za-z]+)", s.body)
-        imperative = bool(first) and first.group(1).lower() not in _NOT_A_VERB and not first.group(1)[1:].isupper()
-        if _ADDRESSED.search(s.body) or imperative:
+        imperative = bool(first) and not _NOT_AN_ORDER.search(first.group(1)) and not first.group(1)[1:].isupper()
+        if imperative or _ADDRESSED.search(s.body) and not re.match(r"\W*(?:will|can|could|should|would)\b", s.body, re.I):
             return "employee"
     return "manager"
 

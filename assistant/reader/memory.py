@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from . import Correction
 
 SIMILAR = 0.6
-_TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d+(?:[.,]\d+)?|[\u3400-\u9fff]+")
+_TOKEN = re.compile(r"[\u3400-\u9fff]+|[^\W\d_][\w'’-]*|\d+(?:[.,]\d+)?")  # Chinese runs first: they are \w too
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
@@ -25,11 +25,12 @@ def terms(text: str) -> frozenset[str]:
     """Content terms of a sentence: lower-case words (a capitalised word after the first is a name and left
     out), numbers as 0, and pairs of Chinese characters."""
     out: set[str] = set()
+    text = re.sub(r"\d+(?:[.,]\d+)*", "0", text)  # '差异4次' and '差异15次' are the same sentence
     for i, m in enumerate(_TOKEN.finditer(text)):
         token = m.group(0)
         if _CJK.match(token):
             out |= {token[j:j + 2] for j in range(len(token) - 1)} or {token}
-        elif token[0].isdigit():
+        elif token == "0":
             out.add("0")
         elif not (i and token[0].isupper()):
             out.add(token.lower())

@@ -8,34 +8,39 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import load
+from ..lexicon import has_cjk, load
 
 _LABELLED = re.compile(
-    r"""(?:^[\s*#>-]* | \s{2,} | [|｜]\s*)(?:role|position|job\s*title|title|job|post|grade\s*/\s*role|岗位|职位|职务|工种)(?:/职级)?\s*[:：]\s*
+    r"""(?:^[\s*#>-]* | \s{2,} | [|｜]\s*)(?:role|position|job\s*title|job|grade\s*/\s*role|岗位|职位|职务|工种)(?:/职级)?\s*[:：]\s*
         (?P<value>[^|;\n]{2,60})""",
     re.I | re.M | re.X,
 )
 # What follows a name and opens its role: '(', ',', a dash, a slash, a bar.
-_AFTER_NAME = re.compile(r"""\s*(?:[(（]\s*(?P<inner>[^)）\n]{2,80})[)）] | (?:,|，|\s[-–—/|]|:)\s*(?P<next>[^,，\n|/()（）–—;]{2,60}))""", re.X)
+_AFTER_NAME = re.compile(r"""(?:\s+[A-Z]\.?(?=\s*[(（,\-–—|/]))?\s*(?:[(（]\s*(?P<inner>[^)）\n]{2,80})[)）] | (?:,|，|\s[-–—/|]|:)\s*(?P<next>[^,，\n|/()（）–—;]{2,60}))""", re.X)
 _CUT = re.compile(r"""\s+(?:-|–|—|with|w/|at|for|on|re|since|staff\s+no|no\.|\d{1,2}[/.]\d{1,2}\b).*$""", re.I)
 
 
 @lru_cache(maxsize=1)
-def _job_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _job_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     spec = load("roles")
-    en = re.compile(r"\b(?:" + "|".join(spec["en"]) + r")s?\b", re.I)
+    # The job word ends the title, or is followed only by a grade or an 'of …' ('engineer II', 'chef de partie',
+    # 'head of housekeeping'): 'lead times' and 'head office' are no roles.
+    tail = r"(?:\s+(?:[IVX]{1,4}|\d|grade\s+\d|band\s+\d|level\s+\d|(?:of|de)\s+\w+(?:\s+\w+)?))?\s*$"
+    en = re.compile(r"\b(?:" + "|".join(spec["en"]) + r")s?" + tail, re.I)
+    abbreviations = re.compile(r"\b(?:" + "|".join(spec["en_abbreviations"]) + r")" + tail)  # 'SDR', not '2 pm'
     zh = re.compile("(?:" + "|".join(spec["zh"]) + ")$")
-    return en, zh
+    return en, abbreviations, zh
 
 
 def is_role(phrase: str) -> bool:
-    """A short phrase that ends in (or, in English, holds) a job word: 'Tier 1 support agent', '客服专员'."""
+    """A short phrase that ends in a job word (or a grade after it): 'Tier 1 support agent', 'engineer II', '客服专员'."""
     phrase = phrase.strip()
-    en, zh = _job_words()
-    if re.search(r"[\u4e00-\u9fff]", phrase):
+    en, abbreviations, zh = _job_words()
+    if has_cjk(phrase):
         return 2 <= len(phrase) <= 12 and bool(zh.search(phrase))
     words = phrase.split()
-    return 1 <= len(words) <= 6 and bool(en.search(phrase)) and not re.search(r"\b(?:me|my|notes?|minutes)\b", phrase, re.I)
+    return (1 <= len(words) <= 6 and bool(en.search(phrase) or abbreviations.search(phrase))
+            and not re.search(r"\b(?:me|my|notes?|minutes)\b", phrase, re.I))
 
 
 def _clean(phrase: str) -> str:
@@ -49,7 +54,7 @@ def role_beside(text: str, name: str | None) -> str | None:
     head = "\n".join(text.split("\n")[:12])
     for m in _LABELLED.finditer(head):  # a labelled line says outright that this is the role
         value = _clean(m.group("value"))
-        if 1 <= len(value.split()) <= 6 and not re.search(r"\d", value):
+        if is_role(value):
             return value
     if not name:
         return None

@@ -145,50 +145,64 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                  f"{sum(f.severity == 'warning' for f in plan.review_flags)} warnings. Autosaved."
         return (*plan_outputs(plan, notes, checked.analysis, pending), status)
 
-    def do_show_reading(notes, session):
-        """The notes coloured by how each sentence was read, and the sentences offered for correction."""
+    def reading_of(notes: str, plan_data: dict | None):
+        """The notes as this plan reads them: its interview date and employee, and the organisation's corrections."""
+        if not (notes or "").strip():
+            return None
+        plan = load_plan_lenient(plan_data) if plan_data else None
         try:
-            analysis = analyse(notes, corrections=store.corrections()) if (notes or "").strip() else None
+            return analyse(notes, interview_date=plan.interview_date if plan else None,
+                           employee=plan.employee.name if plan else None, corrections=store.corrections())
         except (InputError, ValueError):
-            analysis = None
-        return T.reading_spans(analysis, notes or ""), gr.update(choices=T.sentence_choices(analysis), value=None)
+            return None
 
-    def do_pick_sentence(notes, session, evt: gr.SelectData):
-        """Clicking a sentence in the reading view picks it for correction."""
-        text = (evt.value[0] if isinstance(evt.value, (list, tuple)) else str(evt.value or "")).strip()
-        analysis = analyse(notes, corrections=store.corrections()) if text else None
-        picked = next((s.id for s in analysis.sentences if s.text.strip() == text), None) if analysis else None
-        return gr.update(value=picked)
+    def do_show_reading(notes, plan_data):
+        """The notes coloured by how each sentence was read, and the sentences offered for correction."""
+        analysis = reading_of(notes, plan_data)
+        return T.reading_spans(analysis, notes or ""), gr.update(choices=T.sentence_choices(analysis))
 
-    def do_correct(notes, employee, role, interview_date, author, session, plan_data, sentence_id, choice):
+    def do_pick_sentence(evt: gr.SelectData):
+        """Clicking a sentence in the reading view picks it for correction (by its text, which ids do not follow)."""
+        text = evt.value[0] if isinstance(evt.value, (list, tuple)) else str(evt.value or "")
+        return gr.update(value=text.strip() or None)
+
+    def do_correct(notes, employee, role, interview_date, author, session, plan_data, sentence_text, choice):
         """The manager's reading of one sentence: kept with the plan in the organisation's store (later drafts of
         any plan learn from it) and the plan re-drafted at once. The plan as the manager had edited it is saved
-        as a version first, so no edit is lost."""
+        as a version first, and the status line says so."""
         plan_id = (session or {}).get("plan_id")
         if not plan_id:
             raise gr.Error("Draft a plan first, then correct how a sentence was read.")
-        if not sentence_id or not choice:
+        if not sentence_text or not choice:
             raise gr.Error("Pick a sentence and how it should be read, then apply.")
-        analysis = analyse(notes, corrections=store.corrections())
-        sentence = next((s for s in analysis.sentences if s.id == sentence_id), None)
-        if sentence is None:
-            raise gr.Error("That sentence is no longer in the notes; pick it again from the list.")
         reading, _, owner = choice.partition(": ")
-        kept = None
-        if plan_data:
-            before = len(store.versions(plan_id))
-            number = ws.save(plan_id, load_plan_lenient(plan_data), notes, author or "manager")
-            kept = number if number > before else None
         try:
-            ws.correct(plan_id, Correction(sentence.text, reading, owner or None), author or "manager")
-            plan_id, plan, analysis = ws.draft(notes, employee=employee, role=role,
-                                               interview_date=_date_or_none(interview_date), author=author or "manager",
-                                               plan_id=plan_id)
-        except (InputError, DraftingError, ValueError) as exc:
+            day = _date_or_none(interview_date)
+            stored = store.get(plan_id)
+            analysis = reading_of(notes, plan_data)
+            sentence = next((s for s in (analysis.sentences if analysis else [])
+                             if Correction(s.text, "other").key == Correction(sentence_text, "other").key), None)
+            fixed = Correction(sentence.text, reading, owner or None) if sentence else None
+        except (InputError, ValueError, KeyError) as exc:
+            raise gr.Error(str(exc)) from None
+        if stored.status not in ("draft", "changes_requested"):
+            raise gr.Error(f"This plan is {stored.status.replace('_', ' ')}: it can be re-drafted only when HR asks for changes.")
+        if sentence is None or fixed is None:
+            raise gr.Error("That sentence is no longer in the notes; pick it again from the list.")
+        if sentence.kind == "excluded":
+            raise gr.Error("That sentence was kept out of the plan (bias, health, privacy or an instruction); it cannot be re-read.")
+        before = len(store.versions(plan_id))
+        kept = ws.save(plan_id, load_plan_lenient(plan_data), notes, author or "manager") if plan_data else None
+        try:
+            ws.correct(plan_id, fixed, author or "manager")
+            plan_id, plan, analysis = ws.draft(notes, employee=employee, role=role, interview_date=day,
+                                               author=author or "manager", plan_id=plan_id)
+        except (InputError, DraftingError) as exc:
             raise gr.Error(str(exc)) from None
         session = {**(session or EMPTY_SESSION), "plan_id": plan_id, "notes": notes}
-        status = f"Re-drafted with {sentence_id} read as {choice}." + (
-            f" Your edited plan is kept as version {kept}." if kept else "")
+        edits = (f"the plan as you had edited it is version {kept}" if kept and kept > before
+                 else "there were no unsaved edits")
+        status = f"Re-drafted with {sentence.id} read as {choice}; {edits}."
         return (*plan_outputs(plan, notes, analysis), session, plan_id, status, plan.employee.name or "",
                 plan.employee.role or "", plan.interview_date.isoformat() if plan.interview_date else "",
                 versions_choices(plan_id), diff_text(plan_id, 1))
@@ -441,8 +455,8 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                         api_visibility="private")
         check_event = gr.Button(visible=False, elem_id="pc-check")
         check_event.click(do_edit, edit_inputs, [*plan_views, status], api_name="check")
-        plan_state.change(do_show_reading, [notes, session], [readings, fix_sentence], api_visibility="private")
-        readings.select(do_pick_sentence, [notes, session], fix_sentence, api_visibility="private")
+        plan_state.change(do_show_reading, [notes, plan_state], [readings, fix_sentence], api_visibility="private")
+        readings.select(do_pick_sentence, None, fix_sentence, api_visibility="private")
         fix_btn.click(do_correct, [notes, employee, role, interview_date, author, session, plan_state, fix_sentence,
                                    fix_reading],
                       [*plan_views, session, plan_id_box, status, *header_fields, version_pick, diff], api_name="correct")

@@ -251,6 +251,7 @@ def reading_spans(analysis: NotesAnalysis | None, notes: str):
 
 
 def sentence_choices(analysis: NotesAnalysis | None) -> list[tuple[str, str]]:
+    """The sentences a manager may re-read, each chosen by its text: ids move when the notes are edited."""
     if analysis is None:
         return []
-    return [(f"{s.id} · {reading_label(s)} · {s.text[:70]}", s.id) for s in analysis.sentences if s.kind != "excluded"]
+    return [(f"{s.id} · {reading_label(s)} · {s.text[:70]}", s.text) for s in analysis.sentences if s.kind != "excluded"]
