@@ -28,7 +28,7 @@ from .dates import DateMention, explicit_dates, find_dates, held_on, undated_int
 from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms, zh_name
 from . import reader
 from .reader.people_zh import employee_zh
-from .reader.role import role_beside
+from .reader.role import role_beside, says_no_job
 from .quantities import Quantity, find_quantities
 from .screening import Hit, confidence_request, injection_hits, private_hits, screen
 from .textutil import NAME_WORD, at_word_boundary, content_tokens, lower_same_offsets
@@ -650,7 +650,7 @@ def analyse(
             same = bool(found_name and named and (found_name in named or named in found_name))
             found_name, found_role = named, found_role if same else None
     name = employee or found_name
-    role = role or role_beside(text, name) or found_role
+    role = role or role_beside(text, name) or (found_role if found_role and not says_no_job(found_role) else None)
     today = today or dt.date.today()
     found_date = None if interview_date else held_on(content_lines, text, today)
     ref = interview_date or found_date or undated_interview(text, today) or today

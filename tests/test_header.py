@@ -84,3 +84,20 @@ def test_unsure_who_the_employee_is_the_plan_asks_rather_than_guesses_silently()
 def test_a_form_that_states_the_employee_raises_no_question():
     a = analyse("Employee: Dana Ruiz\nRole: forklift operator\nDate: 2026-03-12\nDana had 3 near-misses; Sam Okafor saw two.")
     assert (a.employee_name, a.employee_rivals) == ("Dana Ruiz", ())
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Site walk - Ines Moreau, site foreman, Block D - 3/6/26", "Ines Moreau", "site foreman"),  # 'for…' is no cut
+    ("Notes - Aiko Sato, cabin attendant - 12 May", "Aiko Sato", "cabin attendant"),  # nor 'at…'
+    ("Daniel Roy, MSK physiotherapist — review 2 Sept", "Daniel Roy", "MSK physiotherapist"),  # a job word by its ending
+    ("Hemi Walker ramp agent – 25 Nov", "Hemi Walker", "ramp agent"),
+    ("Porter 1:1, Femi Adebayo, 21/05", "Femi Adebayo", "Porter"),
+    ("【绩效面谈】黄思琪｜课程顾问｜11月26日", "黄思琪", "课程顾问"),
+])
+def test_more_role_layouts(text, name, role):
+    assert role_beside(text, name) == role
+
+
+@pytest.mark.parametrize("phrase", ["customer", "after lunch", "head office", "员工", "staff member", "weekly catch-up"])
+def test_words_that_name_no_job_are_no_role(phrase):
+    assert not is_role(phrase)

@@ -16,8 +16,17 @@ _LABELLED = re.compile(
     re.I | re.M | re.X,
 )
 # What follows a name and opens its role: '(', ',', a dash, a slash, a bar.
-_AFTER_NAME = re.compile(r"""(?:\s+[A-Z]\.?(?=\s*[(（,\-–—|/]))?\s*(?:[(（]\s*(?P<inner>[^)）\n]{2,80})[)）] | (?:,|，|\s[-–—/|]|:)\s*(?P<next>[^,，\n|/()（）–—;]{2,60}))""", re.X)
-_CUT = re.compile(r"""\s+(?:-|–|—|with|w/|at|for|on|re|since|staff\s+no|no\.|\d{1,2}[/.]\d{1,2}\b).*$""", re.I)
+_AFTER_NAME = re.compile(r"""(?:\s+[A-Z]\.?(?=\s*[(（,\-–—|/]))?\s*(?:
+      [(（]\s*(?P<inner>[^)）\n]{2,80})[)）]                          # 'Name (role, …)'
+    | (?:,|，|｜|\s[-–—/|]|:)\s*(?P<next>[^,，\n|｜/()（）–—;]{2,60})      # 'Name, role', 'Name - role -', '名｜岗位'
+    | (?P<plain>(?:[a-z][\w&-]*\s+){0,3}[a-z][\w&-]*|[\u4e00-\u9fff]{2,8})(?=\s*(?:[-–—|｜,(（]|$|\s+(?:1:1|1-1|review|chk-in
+        |check-in|catch-up|chat|appraisal|supervision|面谈|谈话|月度|季度)))  # 'Hemi Walker ramp agent – 25 Nov'
+    )""", re.X)
+# A header that opens with the role: 'Porter 1:1, Femi…', 'Sous chef review - Ravi', 'Shift lead check-in – Yusuf'.
+_ROLE_OPENS = re.compile(r"""^\W*(?P<role>(?:[A-Za-z][\w&-]*\s+){0,3}[A-Za-z][\w&-]*|[\u4e00-\u9fff]{2,8})\s*
+    (?:1:1|1-1|review|check-in|catch-up|chat|appraisal|supervision|performance|monthly|quarterly|mid-year|annual
+      |季度|月度|绩效|面谈)""", re.I | re.X)
+_CUT = re.compile(r"""\s+(?:[-–—]|(?:with|w/|at|for|on|re|since|staff\s+no|no\.)(?!\w)|\d{1,2}[/.]\d{1,2}\b).*$""", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -26,7 +35,9 @@ def _job_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     # The job word ends the title, or is followed only by a grade or an 'of …' ('engineer II', 'chef de partie',
     # 'head of housekeeping'): 'lead times' and 'head office' are no roles.
     tail = r"(?:\s+(?:[IVX]{1,4}|\d|grade\s+\d|band\s+\d|level\s+\d|(?:of|de)\s+\w+(?:\s+\w+)?))?\s*$"
-    en = re.compile(r"\b(?:" + "|".join(spec["en"]) + r")s?" + tail, re.I)
+    not_roles = "|".join(spec["en_not_roles"])
+    word_ending = rf"(?!(?:{not_roles})\b)[a-z][a-z-]{{2,}}(?:{'|'.join(spec['en_endings'])})"
+    en = re.compile(r"\b(?:" + "|".join(spec["en"]) + r")s?" + tail + r"|\b" + word_ending + tail, re.I)
     abbreviations = re.compile(r"\b(?:" + "|".join(spec["en_abbreviations"]) + r")" + tail)  # 'SDR', not '2 pm'
     zh = re.compile("(?:" + "|".join(spec["zh"]) + ")$")
     return en, abbreviations, zh
@@ -37,10 +48,16 @@ def is_role(phrase: str) -> bool:
     phrase = phrase.strip()
     en, abbreviations, zh = _job_words()
     if has_cjk(phrase):
-        return 2 <= len(phrase) <= 12 and bool(zh.search(phrase))
+        return 2 <= len(phrase) <= 12 and bool(zh.search(phrase)) and not says_no_job(phrase)
     words = phrase.split()
     return (1 <= len(words) <= 6 and bool(en.search(phrase) or abbreviations.search(phrase))
             and not re.search(r"\b(?:me|my|notes?|minutes)\b", phrase, re.I))
+
+
+def says_no_job(phrase: str) -> bool:
+    """'员工', 'staff member': words that say who someone is, not what they do."""
+    spec = load("roles")
+    return phrase.strip() in spec["zh_not_roles"] or phrase.strip().lower() in spec["en_not_roles"]
 
 
 def _clean(phrase: str) -> str:
@@ -56,6 +73,10 @@ def role_beside(text: str, name: str | None) -> str | None:
         value = _clean(m.group("value"))
         if is_role(value):
             return value
+    for line in head.split("\n")[:2]:
+        opening = _ROLE_OPENS.match(line)
+        if opening and is_role(opening.group("role")):
+            return opening.group("role")
     if not name:
         return None
     forms = [name] + ([name.split()[0]] if " " in name else [])
@@ -66,7 +87,7 @@ def role_beside(text: str, name: str | None) -> str | None:
                 after = _AFTER_NAME.match(head, end)
                 if not after:
                     break
-                value = _clean(after.group("inner") or after.group("next"))
+                value = _clean(after.group("inner") or after.group("next") or after.group("plain"))
                 if is_role(value):
                     return value
                 end = after.end() if after.group("inner") else end
