@@ -21,6 +21,30 @@ def test_biased_wording_is_found(text, category):
     assert category in {h.category for h in bias_hits(text)}
 
 
+@pytest.mark.parametrize("text", [
+    "Frankly at 63 he won't pick up the new handhelds.",
+    "She's from a generation that never took to spreadsheets.",
+    "He's getting on a bit and the night shifts show it.",
+    "Probably a cultural thing, they don't question seniors.",
+    "The lads on the team handle the heavy loads better than she does.",
+    "老周都五十多了，新系统学得慢也正常。",
+    "女生做这种夜班巡检确实吃力，还是换个男的来带。",
+    "他们老家那边出来的人做事就是慢。",
+])
+def test_coded_remarks_are_caught_in_paraphrase(text):
+    assert bias_hits(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Closed at 61 tickets a week against a target of 70.",
+    "The next generation of scanners arrives in May.",
+    "他们的人手这个月不够，只排了3个班。",
+    "She finished the forklift course at 55% and must resit it.",
+])
+def test_look_alikes_of_coded_remarks_are_not_bias(text):
+    assert bias_hits(text) == [], text
+
+
 def test_absolutes_only_count_where_they_judge_without_evidence():
     assert {h.category for h in bias_hits("he never answers emails")} == {"absolute"}
     assert bias_hits("he never answers emails", absolutes=False) == []
