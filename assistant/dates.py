@@ -29,7 +29,7 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _M = "(" + _MONTH + ")"
 _DEADLINE_BEFORE = re.compile(
-    r"(?:\bby|\bbefore|\buntil|\btill|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止|(?<![天周月年时])之?前)"
+    r"(?:\bby|\bbefore|\buntil|\btill|\bto|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止|(?<![天周月年时])之?前)"
     r"[\s:：(（,-]*(?:on\s+|the\s+)?$",
     re.IGNORECASE,
 )
@@ -45,22 +45,25 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("zh_full", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")),
     ("zh_md", re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
     ("zh_part", re.compile(r"(?<!\d)(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?(底|末|中旬|中|初|上旬|下旬)")),
-    ("zh_rel_month", re.compile(r"(本|这个|下个?|次)月(底|末)")),
+    ("zh_rel_month", re.compile(r"(本|这个|下个?|次)月(底|末|中|份)?(?![初\d])")),
     ("en_dm", re.compile(r"(?<![\d/])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r"\.?(?:,?\s+(\d{4}))?(?![a-z])", re.I)),
     ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%]|:\d)(?:,?\s+(\d{4}))?", re.I)),
     ("slash", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")),
     ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(next|this|following)\s+)?(" + _M[1:-1] + r"|month|quarter|q[1-4]|year|week)\b", re.I)),
     ("mid", re.compile(r"\bmid[- ]?" + _M + r"\b", re.I)),
     ("q_end", re.compile(r"\b(?:eo)?(q[1-4])\s*(?:end|close|末|底)?(?![a-z0-9])", re.I)),
-    ("zh_quarter", re.compile(r"(?:第([一二三四1-4])|(本|这个?|下个?))季度(末|底)?")),
+    ("zh_quarter", re.compile(r"(明年)?(?:第?([一二三四1-4])|(本|这个?|下个?))季度(末|底)?")),
     ("period_end", re.compile(r"\b(eom|eoq|eoy|month[- ]end|quarter[- ]end|year[- ]end)\b", re.I)),
     # 'for July and August', 'over Dec-Feb', '6月、7月': the end of the last month named
-    ("months", re.compile(r"""(?:\b(?:in|for|during|over|across|through|throughout|until|till|by)\s+(?:the\s+)?(?:months?\s+of\s+)?)?
+    ("months", re.compile(r"""(?:\b(?:in|for|during|over|across|through|throughout|until|till|by|(?:the\s+)?(?:whole|rest|end)\s+of|all\s+of)\s+(?:the\s+)?(?:months?\s+of\s+)?)?
         \b""" + _M + r"""\b(?:\s*(?:,|and|&|or|to|through|until|-|–)\s*""" + _MONTH + r"""\b)*(?!\s*\d|\.?\s+\d)""", re.I | re.X)),
     ("zh_months", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:份)?(?:\s*[、,，和至到~-]\s*\d{1,2}\s*月(?:份)?)*(?![\d日号底末中初前内起个]|上旬|下旬)")),
     ("named_day", re.compile("(?:" + "|".join(load("calendar")["days"]) + ")", re.I)),  # 'by Christmas', '双11前' 
     ("duration", re.compile(r"(?:(within|in|over|for|after|next|the next)\s+(?:the\s+)?(?:next\s+)?)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a)\s*[- ]?(day|week|wk|month)s?(?:[- ](plan|pip|period|window|programme|program))?\b", re.I)),
     ("zh_duration", re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*(天|周|个星期|个月|个工作日)\s*(内|之内|后|以内)?")),
+    # 'by Friday the 20th', 'by the 5th', 'the 20th of next month': that day, this month or the next
+    ("day_of_month", re.compile(r"\b(?:by|before|on|until|till|from|due)\s+(?:\w+day\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)"
+                                r"(?:\s+of\s+(next|this|the\s+following)\s+month)?\b", re.I)),
     ("weekday", re.compile(r"\b(by|on|before|until|next|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri)\b", re.I)),
     ("relative", re.compile(r"\b(tomorrow|next week|end of (?:this|next) week)\b", re.I)),
 ]
@@ -157,10 +160,12 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         role = "deadline" if part in ("底", "末") and role == "point" else role
         make = (lambda y: _month_end(y, month)) if day is None else (lambda y: _safe(y, month, day))
         return _pick_year(ref, "deadline" if role != "point" else role, make), role
-    if kind == "zh_rel_month":
+    if kind == "zh_rel_month":  # '下个月底' a deadline; '下个月' the month as a period; '下个月中' its middle
         months = 0 if g[0] in ("本", "这个") else 1
         first = _add_months(ref.replace(day=1), months)
-        return _month_end(first.year, first.month), "deadline"
+        if g[1] == "中":
+            return first.replace(day=15), "deadline"
+        return _month_end(first.year, first.month), "deadline" if g[1] in ("底", "末") else "end"
     if kind in ("en_dm", "en_md"):
         day_s, month_s, year_s = (g[0], g[1], g[2]) if kind == "en_dm" else (g[1], g[0], g[2])
         month, day = MONTHS[month_s.lower()[:3]], int(day_s)
@@ -208,12 +213,16 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             return _pick_year(ref, "deadline", lambda y: _month_end(y, q_month)), "deadline"
         return _pick_year(ref, "point", lambda y: _month_end(y, q_month)), "end"  # 'in Q3': the quarter's end
     if kind == "zh_quarter":
-        if g[0]:
-            q_month = _zh_number(g[0]) * 3
-            return _pick_year(ref, "deadline", lambda y: _month_end(y, q_month)), "deadline" if g[2] else "end"
-        q_month = ((ref.month - 1) // 3 + 1) * 3 + (3 if g[1].startswith("下") else 0)
+        next_year, number, relative, end = g
+        role = "deadline" if end else "end"
+        if number:
+            q_month = _zh_number(number) * 3
+            if next_year:
+                return _month_end(ref.year + 1, q_month), role
+            return _pick_year(ref, "deadline", lambda y: _month_end(y, q_month)), role
+        q_month = ((ref.month - 1) // 3 + 1) * 3 + (3 if relative.startswith("下") else 0)
         year = ref.year + (q_month - 1) // 12
-        return _month_end(year, (q_month - 1) % 12 + 1), "deadline" if g[2] else "end"
+        return _month_end(year, (q_month - 1) % 12 + 1), role
     if kind == "period_end":
         unit = g[0].lower()[:5]
         if unit in ("eom", "month"):
@@ -231,7 +240,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         if kind == "months" and lead in ("by", "until", "till"):
             return _pick_year(ref, "deadline", lambda y: _month_end(y, last)), "deadline"
         if kind == "months" and len(names) == 1 and lead not in ("in", "for", "during", "over", "across", "through",
-                                                                 "throughout"):
+                                                                 "throughout", "whole", "rest", "all", "the"):
             return None, role  # a month named alone ('May was busy', 'the May run') is no date to hold a goal to
         return _pick_year(ref, "point", lambda y: _month_end(y, last)), "end" if role == "point" else role
     if kind == "named_day":
@@ -263,6 +272,16 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         if lead == "next" and ahead < 7:
             ahead += 7 if ref.weekday() < day else 0
         return ref + dt.timedelta(days=ahead), "deadline" if lead in ("by", "before", "until") else role
+    if kind == "day_of_month":
+        day, which = int(g[0]), (g[1] or "").lower()
+        first = ref.replace(day=1)
+        if which in ("next", "the following"):
+            first = _add_months(first, 1)
+        elif not which and day <= ref.day:
+            first = _add_months(first, 1)
+        date = _safe(first.year, first.month, day)
+        start = m.group(0).lower().startswith("from")
+        return date, "start" if start else "deadline"
     if kind == "relative":
         word = g[0].lower()
         if word == "tomorrow":

@@ -38,6 +38,14 @@ JUL_31 = dt.date(2026, 7, 31)
         ("第四季度末前完成交接", JUL_31, dt.date(2026, 12, 31)),
         ("双11前 拣货准确率 99%", JUL_31, dt.date(2026, 11, 11)),
         ("旺季前（9/15）完成培训", JUL_31, dt.date(2026, 9, 15)),
+        ("rota gaps closed by Thursday the 13th", JUL_31, dt.date(2026, 8, 13)),
+        ("handover notes due the 3rd of next month", JUL_31, dt.date(2026, 8, 3)),
+        ("no late loads for the whole of September", JUL_31, dt.date(2026, 9, 30)),
+        ("no missed scans over the next 6 weeks (to 11 Sep)", JUL_31, dt.date(2026, 9, 11)),
+        ("三季度客诉不超过3起", JUL_31, dt.date(2026, 9, 30)),
+        ("明年一季度末前完成系统切换", JUL_31, dt.date(2027, 3, 31)),
+        ("下个月漏检不超过1次", JUL_31, dt.date(2026, 8, 31)),
+        ("下个月中之前交齐台账", JUL_31, dt.date(2026, 8, 15)),
     ],
 )
 def test_deadlines_resolve_against_the_interview_date(text, ref, expected):

@@ -269,8 +269,8 @@ class _PlanBuilder:
         after = [d for d in s.dates if d.date > self.start]
         for role in ("deadline", "end") if strict else ("deadline", "end", "point"):
             found = [d.date for d in after if d.role == role]
-            if found:
-                return found[0]
+            if found:  # of periods ('for the rest of Nov and all of Dec') the last one ends the goal
+                return max(found) if role == "end" else found[0]
         return None
 
     def _plan_deadline(self, stated: list[dt.date | None]) -> dt.date:
