@@ -152,3 +152,17 @@ def test_a_change_from_one_value_to_another_targets_the_second(target, value):
     plan = draft_plan(notes + target).plan
     (goal,) = [g for g in plan.goals if g.target and value in g.target]
     assert "31" not in goal.target and "6.5" not in goal.target
+
+
+@pytest.mark.parametrize("notes, metric_words, value", [
+    ("Review with Ana Lima, claims handler, 2026-03-02\nFirst contact was late on 31% of new claims in February.\n"
+     "Target: first contact within 2 working days on at least 90% of new claims by 30 April.", "new claims",
+     ">= 90% within 2 working days"),
+    ("面谈记录 2026-03-02 员工：王芳 岗位：运维工程师\n2月复盘文档按时提交率只有60%。\n目标：4月底前复盘文档 72h 内提交率 100%。",
+     "提交率", "100%（72h内）"),
+])
+def test_a_service_level_targets_the_share_and_keeps_the_time(notes, metric_words, value):
+    from assistant.pipeline import draft_plan
+
+    (goal,) = [g for g in draft_plan(notes).plan.goals if g.target and "%" in g.target]
+    assert goal.target == value and metric_words in goal.metric and " on of " not in goal.metric

@@ -157,7 +157,8 @@ def test_chinese_labelled_header_lines_and_lengths_of_time():
     assert [d.area for d in plan.deficiencies] == ["本月会议室预订冲突", "成本与预算"]  # '要求' is not an action
     goals = {g.target: g for g in plan.goals if g.target}
     assert goals["0"].baseline == "5次" and goals["0"].deadline.isoformat() == "2026-08-31"  # 本月底
-    assert goals["100%"].deadline.isoformat() == "2026-11-20" and "1天内" in goals["100%"].description  # 三个月内
+    share = goals["100%（1天内）"]  # a share with the time it is measured against (纪要在1天内发出)
+    assert share.deadline.isoformat() == "2026-11-20" and "1天内" in share.description  # 三个月内
     assert set(by_owner(plan)) == {"employee", "manager", "organisation"}
 
 

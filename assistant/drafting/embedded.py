@@ -145,7 +145,7 @@ class _PlanBuilder:
             if metric and links:
                 metric = _enrich_metric(metric, by_id[links[0]])
             goals.append(self._goal(len(goals) + 1, item, metric or area or item, q, d["deadline"] or plan_deadline,
-                                    links, evidence_of, [d["sentence"].id]))
+                                    links, evidence_of, [d["sentence"].id], condition=_within(item, q, self.zh)))
         covered = {i for g in goals for i in g.deficiency_ids}
         for deficiency in deficiencies:
             if deficiency.id in covered:
@@ -160,9 +160,10 @@ class _PlanBuilder:
                                     [s.id for s in evidence_of[deficiency.id]], standard_goal=True))
         return goals
 
-    def _goal(self, n, item, metric, q, deadline, links, evidence_of, sources, standard_goal=False) -> Goal:
+    def _goal(self, n, item, metric, q, deadline, links, evidence_of, sources, standard_goal=False,
+              condition: str = "") -> Goal:
         baseline = self._baseline(q, metric, links, evidence_of)
-        target = _target_text(q, self.zh, baseline=baseline if standard_goal else None) if q else None
+        target = _target_text(q, self.zh, baseline=baseline if standard_goal else None) + condition if q else None
         return Goal(
             id=f"G{n}",
             deficiency_ids=links,
@@ -213,6 +214,7 @@ class _PlanBuilder:
             keep = q.unit if q.unit and q.unit not in _SYMBOL_UNITS and not _is_measure(q.unit) and not q.unit.startswith("of ") else ""
             text = item.replace(q.text, f" {keep} " if keep else " ", 1)
         text = re.sub(r"\s+", " ", text).strip(" ,.:;-–")
+        text = re.sub(r"\b(?:on|for|in|at)\s+(?=of\b)", "", text)  # 'within 2 days on [90%] of claims'
         text = _LEADING_VERBS.sub("", text).strip(" ,.:;-–")
         text = re.sub(r"\b(?:to|at|of|by|or less|or more|per|a|an)$", "", text, flags=re.I).strip(" ,.:;-–")
         if has_cjk(text):
@@ -397,15 +399,44 @@ _FROM_TO = re.compile(
 )
 
 
+_TIME_UNIT = re.compile(r"^(?:min|mins|minutes?|h|hrs?|hours?|days?|working days?|business days?|weeks?|秒|分钟|小时|天|个?工作日|周)$", re.I)
+_WITHIN_AFTER = re.compile(r"^\s*(?:内|以内|之内)")
+
+
+def _service_level(text: str, qs: list[Quantity]) -> tuple[Quantity, Quantity] | None:
+    """'within 2 days on 90% of claims', '72h 内提交率 100%': the share is the goal's value and the time a
+    condition of it (a rate and the time it is measured against)."""
+    rate = next((q for q in qs if q.unit == "%"), None)
+    if rate is None:
+        return None
+    time = next((q for q in qs if q is not rate and _TIME_UNIT.match(q.unit or "")
+                 and (q.comparator in ("<", "<=") or _WITHIN_AFTER.match(text[q.end:]))), None)
+    return (rate, time) if time else None
+
+
 def _first_quantity(text: str) -> Quantity | None:
-    """The goal's value in a target: the first number, or the one a change leads to ('from 27 to 20 days')."""
+    """The goal's value in a target: the first number, the one a change leads to ('from 27 to 20 days'), or
+    the share in a service level ('within 2 days on 90% of claims')."""
     qs = find_quantities(text)
     change = _FROM_TO.search(text)
     if change:
         after = [q for q in qs if q.start >= change.start("to")]
         if after and any(q.start < change.start("to") for q in qs):
             return after[0]
+    level = _service_level(text, qs)
+    if level:
+        return level[0]
     return qs[0] if qs else None
+
+
+def _within(text: str, q: Quantity | None, zh: bool) -> str:
+    """The time a share is measured against, as the target says it: ' within 2 working days', '（48小时内）'."""
+    level = _service_level(text, find_quantities(text)) if q is not None and q.unit == "%" else None
+    if not level or level[0] != q:
+        return ""
+    time = level[1]
+    value = time.text if not time.comparator else re.sub(r"^(?:within|under|<=?|≤)\s*", "", time.text, flags=re.I)
+    return f"（{value}内）" if zh else f" within {value}"
 
 
 def _same_value(a: Quantity | None, b: Quantity | None) -> bool:
