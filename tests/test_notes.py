@@ -101,3 +101,11 @@ def test_the_fast_party_search_finds_exactly_what_the_full_pattern_finds():
                         assert (want and (want.span(), want.lastgroup)) == (got and (got.span(), got.lastgroup)), probe
                 matches += len(expected)
     assert matches > 1000
+
+
+def test_sub_numbered_points_are_points_not_figures():
+    from assistant.notes import analyse
+
+    a = analyse("Minutes 2026-04-10, Ana Lima, claims handler\n6.1 First contact within 2 working days on 90% of claims by 29 May.\n"
+                "6.2 QA average of 85% or above by 31 May.")
+    assert [[q.text for q in s.quantities] for s in a.sentences[1:]] == [["within 2 working days", "90%"], ["85% or above"]]
