@@ -159,22 +159,26 @@ def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:
 
 # ---------------------------------------------------------------- labels
 
+def _content_label(words: str) -> str | None:
+    """'target', 'action'… when a label opens with a content word ('Targets by June 30', 'Agreed actions')."""
+    for kind in ("target", "action", "cause", "problem", "support", "strength"):
+        m = terms(tuple(load("vocabulary")["labels"][kind])).match(words)
+        if m and (not words[m.end():].strip() or _LABEL_QUALIFIER.match(words[m.end():]) or len(words.split()) <= 2):
+            return kind
+    return None
+
+
 def _label_kind(label: str) -> str | None:
     words = label.strip().lower()
+    opening = _content_label(words)
+    if opening:
+        return opening  # 'Goal for the next six weeks (review 2 June):' sets a goal, whatever else it names
     if re.search(r"\b(?:interview|review|meeting|notes|conversation|1:1|one-to-one)\b|面谈|谈话|会议记录", words):
         return "meta"  # 'Performance interview: ...' introduces the meeting, not a problem
     if has_cjk(words) and len(words) <= 6:
         for kind in ("target", "action", "cause", "problem", "support", "strength"):
             if any(w in words for w in load("vocabulary")["labels"][kind] if has_cjk(w)):
                 return kind
-    for kind in ("target", "action", "cause", "problem", "support", "strength"):
-        pattern = terms(tuple(load("vocabulary")["labels"][kind]))
-        m = pattern.match(words)
-        if not m:
-            continue
-        rest = words[m.end():]
-        if not rest.strip() or _LABEL_QUALIFIER.match(rest) or len(words.split()) <= 2:
-            return kind
     meta = terms(tuple(load("vocabulary")["labels"]["meta"]))
     if meta.fullmatch(words):
         return "meta"
@@ -673,7 +677,7 @@ def analyse(
         line_label = None
         label_m = _LABEL.match(content)
         heading = None if label_m else _label_kind(content.strip().rstrip("：:"))
-        if heading and len(content.split()) <= 4 and not re.search(r"\d", content):
+        if heading and heading != "meta" and len(content.split()) <= 4 and not re.search(r"\d", content):
             block_label = heading  # '## Agreed actions', '二、改进措施': a heading for the lines below
             continue
         if label_m:

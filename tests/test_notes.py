@@ -109,3 +109,14 @@ def test_sub_numbered_points_are_points_not_figures():
     a = analyse("Minutes 2026-04-10, Ana Lima, claims handler\n6.1 First contact within 2 working days on 90% of claims by 29 May.\n"
                 "6.2 QA average of 85% or above by 31 May.")
     assert [[q.text for q in s.quantities] for s in a.sentences[1:]] == [["within 2 working days", "90%"], ["85% or above"]]
+
+
+def test_a_goal_label_that_names_a_review_is_still_a_goal_and_a_review_heading_labels_nothing_below():
+    from assistant.notes import analyse
+
+    a = analyse("1:1 with Ken Ito, backend engineer, 2026-04-21\nMerges on red: 6 in March.\n"
+                "Goal for the next six weeks (review 2 June): 0 merges on red.\nWeekly review\n"
+                "I'll check the merge stats with him every Friday.")
+    kinds = {s.text: s.kind for s in a.sentences}
+    assert kinds["Goal for the next six weeks (review 2 June): 0 merges on red."] == "target"
+    assert kinds["I'll check the merge stats with him every Friday."] == "action"
