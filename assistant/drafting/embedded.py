@@ -124,7 +124,7 @@ class _PlanBuilder:
             items = self._items(s, split_and=False)
             for item in items:
                 q = _with_zh_rhythm(_first_quantity(item.bare), item.bare)
-                measurable = q and (q.comparator or q.per)
+                measurable = q and (q.comparator or q.per or q.unit == "%")  # a share is a target: '100% of lessons'
                 if measurable and not any(_same_value(q, d["q"]) for d in drafts):
                     own = item.deadline or (self._sentence_deadline(s, strict=True) if len(items) == 1 else None)
                     drafts.append(dict(item=item.bare, q=q, deadline=own, sentence=s, action=True))
