@@ -23,8 +23,8 @@ _AFTER_NAME = re.compile(r"""(?:\s+[A-Z]\.?(?=\s*[(（,\-–—|/]))?\s*(?:
         |check-in|catch-up|chat|appraisal|supervision|面谈|谈话|月度|季度)))  # 'Hemi Walker ramp agent – 25 Nov'
     )""", re.X)
 # A header that opens with the role: 'Porter 1:1, Femi…', 'Sous chef review - Ravi', 'Shift lead check-in – Yusuf'.
-_ROLE_OPENS = re.compile(r"""^\W*(?P<role>(?:[A-Za-z][\w&-]*\s+){0,3}[A-Za-z][\w&-]*|[\u4e00-\u9fff]{2,8})\s*
-    (?:1:1|1-1|review|check-in|catch-up|chat|appraisal|supervision|performance|monthly|quarterly|mid-year|annual
+_ROLE_OPENS = re.compile(r"""^\W*(?:(?:subject|re|fwd?|主题)\s*[:：]\s*)*(?P<role>(?:[A-Za-z][\w&-]*\s+){0,3}[A-Za-z][\w&-]*|[\u4e00-\u9fff]{2,8})
+    \s*[-–—:]?\s*(?:1:1|1-1|review|check-in|catch-up|chat|appraisal|supervision|performance|monthly|quarterly|mid-year|annual
       |季度|月度|绩效|面谈)""", re.I | re.X)
 _CUT = re.compile(r"""\s+(?:[-–—]|(?:with|w/|at|for|on|re|since|staff\s+no|no\.)(?!\w)|\d{1,2}[/.]\d{1,2}\b).*$""", re.I)
 
