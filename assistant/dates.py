@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import load
+from .lexicon import has_cjk, load
 from .textutil import text_cache
 
 MONTHS = {
@@ -46,7 +46,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("zh_md", re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
     ("zh_part", re.compile(r"(?<!\d)(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?(底|末|中旬|中|初|上旬|下旬)")),
     ("zh_rel_month", re.compile(r"(本|这个|下个?|次)月(底|末|中|份)?(?![初\d])")),
-    ("en_dm", re.compile(r"(?<![\d/])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r"\.?(?:,?\s+(\d{4}))?(?![a-z])", re.I)),
+    ("en_dm", re.compile(r"(?<![\d/])(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?:of\s+)?" + _M + r"\.?(?:,?\s+(\d{4}))?(?![a-z])", re.I)),
     ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%]|:\d)(?:,?\s+(\d{4}))?", re.I)),
     ("slash", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")),
     ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(next|this|following)\s+)?(" + _M[1:-1] + r"|month|quarter|q[1-4]|year|week)\b", re.I)),
@@ -319,7 +319,7 @@ def _find_dates(text: str, ref: dt.date) -> tuple[DateMention, ...]:
 
 _EXPLICIT = re.compile(
     r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})"
-    r"|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])"
+    r"|(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/.])"
     r"|(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+" + _M + r",?\s+(\d{4})|" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})",
     re.I,
 )
@@ -361,7 +361,9 @@ _DATE_LINE = re.compile(
       | 面谈 | 谈话 | 会议 | 沟通 | 日期 | 时间 | 记录""",
     re.I | re.X,
 )
-_YEARLESS = ("en_dm", "en_md", "zh_md", "slash")
+_YEARLESS = ("en_dm", "en_md", "zh_md", "slash", "dotted")
+# '4.27 聊了下', '11.2 黎秀英 面谈': a month and day with a dot, as Chinese notes date themselves (headers only)
+_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.%])")
 # A line about a meeting still to come ('Next review 14 July', '下次复盘 6月3日') holds no interview date.
 _FORWARD = re.compile(r"\b(?:next|again|follow[- ]?up|upcoming|future|due|until|by)\b|下次|下一次|复谈|复盘|再约|之前|前完成", re.I)
 _WEEKDAY_NEAR = re.compile(
@@ -382,8 +384,8 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
             if _role(line, start, end) == "point":
                 return _nearest_months(options, text)
     for line in about:
-        for kind, pattern in _PATTERNS:
-            if kind not in _YEARLESS:
+        for kind, pattern in [*_PATTERNS, ("dotted", _DOTTED)]:
+            if kind not in _YEARLESS or kind == "dotted" and not has_cjk(line):
                 continue
             for m in pattern.finditer(line):
                 if kind in ("en_dm", "en_md") and m.group(3):
@@ -399,8 +401,8 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
 
 def _month_days(kind: str, m: re.Match[str]) -> list[tuple[int, int]]:
     g = m.groups()
-    if kind == "zh_md":
-        return [(int(g[0]), int(g[1]))]
+    if kind in ("zh_md", "dotted"):
+        return [(int(g[0]), int(g[1]))] if 1 <= int(g[0]) <= 12 else []
     if kind in ("en_dm", "en_md"):
         day_s, month_s = (g[0], g[1]) if kind == "en_dm" else (g[1], g[0])
         return [(MONTHS[month_s.lower()[:3]], int(day_s))]

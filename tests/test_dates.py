@@ -149,3 +149,20 @@ def test_undated_notes_resolve_deadlines_in_the_year_they_report_on_and_say_so()
     assert analysis.interview_date == dt.date(2026, 10, 1) and analysis.interview_date_assumed
     (deadline,) = [d.date for s in analysis.sentences for d in s.dates if d.role == "deadline"]
     assert deadline == dt.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Ravi Shah – Year 6 teacher – feedback meeting 22.1.26"], dt.date(2026, 1, 22)),
+    (["晓彤 4.27 聊了下"], dt.date(2026, 4, 27)),
+    (["1:1 Yuki Sato (biomedical scientist) 27-Jan — Bea"], dt.date(2026, 1, 27)),
+])
+def test_dotted_and_hyphenated_header_dates(lines, expected):
+    assert held_on(lines, lines[0], TODAY) == expected
+
+
+def test_the_notes_own_gloss_of_a_deadline_wins():
+    from assistant.pipeline import draft_plan
+
+    notes = ("1:1 with Ada Obi, order picker, 2026-10-06\nPicking accuracy was 96.1% in September.\n"
+             "- accuracy 98.5% or better before the Christmas peak starts (call it end of November)")
+    assert [g.deadline for g in draft_plan(notes).plan.goals] == [dt.date(2026, 11, 30)]
