@@ -101,3 +101,18 @@ def test_more_role_layouts(text, name, role):
 @pytest.mark.parametrize("phrase", ["customer", "after lunch", "head office", "员工", "staff member", "weekly catch-up"])
 def test_words_that_name_no_job_are_no_role(phrase):
     assert not is_role(phrase)
+
+
+@pytest.mark.parametrize("lines, name", [
+    (["仓管 老严 1/15 面谈（在仓库办公室）"], "老严"),
+    (["跟小范（收银）聊了 3月6号下午"], "小范"),
+    (["1.28 私教 阿伟 聊业绩"], "阿伟"),
+])
+def test_chinese_nicknames_beside_a_job_are_the_employee(lines, name):
+    from assistant.reader.people_zh import employee_zh
+
+    assert employee_zh(lines) == name
+
+
+def test_a_role_is_read_past_the_name_in_another_script():
+    assert role_beside("1:1 — Kevin 王凯 (Data Engineer) · 2026/06/18", "Kevin") == "Data Engineer"

@@ -42,7 +42,7 @@ def employee_zh(lines: list[str]) -> str | None:
     head = [line.strip() for line in lines[:8] if line.strip()]
     text = "\n".join(head)
     for m in _PAREN.finditer(text):  # 'X（role…）' or 'nickname（full name，role）'
-        outer, parts = m.group(1), [p.strip() for p in re.split(r"[，,、;；]", m.group(2))]
+        outer, parts = re.sub(r"^(?:跟|和|与|同|对|找)", "", m.group(1)), [p.strip() for p in re.split(r"[，,、;；]", m.group(2))]
         if outer in ("我", "本人"):
             continue
         if len(parts) > 1 and re.fullmatch(zh_name(), parts[0]) and any(is_role(p) for p in parts[1:]):

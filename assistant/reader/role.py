@@ -90,8 +90,9 @@ def role_beside(text: str, name: str | None) -> str | None:
                 value = _clean(after.group("inner") or after.group("next") or after.group("plain"))
                 if is_role(value):
                     return value
-                end = after.end() if after.group("inner") else end
-                if not after.group("inner"):
+                if after.group("inner") or after.group("plain") and has_cjk(after.group("plain")):
+                    end = after.end()  # past a nickname or the name in another script: 'Kevin 王凯 (Data Engineer)'
+                else:
                     break
             before = _role_before(head[:m.start()])
             if before:
