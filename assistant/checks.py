@@ -25,6 +25,9 @@ _BODY_FIELDS = {
 }
 
 
+_NONE = re.compile(r"\b(?:no|zero|nil|none|not a single)\b|[零无]|杜绝|不再", re.I)
+
+
 def review(plan: Plan, analysis: NotesAnalysis | None, *, max_days: int = 90, max_gap_days: int = 30) -> list[ReviewFlag]:
     """Every flag for `plan`; `analysis` (the notes) enables the grounding and notes checks."""
     zh = plan.language == "zh"
@@ -183,6 +186,8 @@ def _grounding_flags(plan: Plan, analysis: NotesAnalysis) -> list[ReviewFlag]:
             continue
         for field in ("target", "baseline"):
             for q in find_quantities(getattr(g, field) or ""):
+                if q.value == 0 and field == "target" and _NONE.search(g.description or ""):
+                    continue  # 'no avoidable incidents': the notes say none in words
                 if q.value not in note_numbers:
                     flags.append(_flag("grounding", "error",
                                        f"The {field} of {g.id} ({q.text}) is not a number the notes give.",

@@ -166,3 +166,12 @@ def test_a_service_level_targets_the_share_and_keeps_the_time(notes, metric_word
 
     (goal,) = [g for g in draft_plan(notes).plan.goals if g.target and "%" in g.target]
     assert goal.target == value and metric_words in goal.metric and " on of " not in goal.metric
+
+
+def test_a_target_of_none_in_words_is_a_target_of_zero_and_grounded():
+    from assistant.pipeline import draft_plan
+
+    plan = draft_plan("Review with Bo Li, bus driver, 2026-01-20\nMissed 3 pre-departure vehicle checks in December.\n"
+                      "Target: no missed vehicle checks by 31 March.").plan
+    assert [g.target for g in plan.goals] == ["0"]
+    assert not [f for f in plan.review_flags if f.kind == "grounding"]

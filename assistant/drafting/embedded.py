@@ -133,6 +133,8 @@ class _PlanBuilder:
         goals: list[Goal] = []
         for d in drafts:
             item, q = d["item"], d["q"]
+            if q is None and not d.get("action") and _NONE_TARGET.match(item):
+                q = Quantity("0", 0, 0, 0.0, "", None, None, False)  # 'no avoidable incidents', '零差错': a target of none
             metric = self._metric(item, q)
             links = self._link(metric + " " + item, q, deficiencies, evidence_of)
             if d.get("action") and not links:
@@ -404,6 +406,7 @@ _FROM_TO = re.compile(
 )
 
 
+_NONE_TARGET = re.compile(r"^\W*(?:no|zero|nil|not a single|none of the)\s+(?!later|more|less|fewer|than)[a-z]|^\W*(?:零|杜绝|不再出现|无)", re.I)
 _GLOSS = re.compile(r"(?:\bso|\bi\.?e\.?|\bcall it|\bthat is|\bmeaning|\bnamely|即|也就是)[\s,:：]*(?:by\s+|the\s+)?$", re.I)
 _TIME_UNIT = re.compile(r"^(?:min|mins|minutes?|h|hrs?|hours?|days?|working days?|business days?|weeks?|秒|分钟|小时|天|个?工作日|周)$", re.I)
 _WITHIN_AFTER = re.compile(r"^\s*(?:内|以内|之内)")
