@@ -139,8 +139,8 @@ class _PlanBuilder:
             links = self._link(metric + " " + item, q, deficiencies, evidence_of)
             if d.get("action") and not links:
                 continue  # an agreed habit with a number, but not about any shortfall: it stays a responsibility
-            if q is None and not links:
-                continue  # no number and no shortfall it is about ('so what we agreed', 'same deadline'): not a goal
+            if q is None and (not links or len(content_tokens(item)) < 2):
+                continue  # no number, and no shortfall it is about or no words ('same deadline', 'um'): not a goal
             if q is None and not metric:
                 continue
             area = by_id[links[0]].area if links else None
