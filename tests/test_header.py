@@ -116,3 +116,12 @@ def test_chinese_nicknames_beside_a_job_are_the_employee(lines, name):
 
 def test_a_role_is_read_past_the_name_in_another_script():
     assert role_beside("1:1 — Kevin 王凯 (Data Engineer) · 2026/06/18", "Kevin") == "Data Engineer"
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("季度面谈记录\n员工：蒋丽　岗位：综合柜员　面谈人：周敏　日期：2026年4月27日", "蒋丽", "综合柜员"),
+    ("OKR check-in｜王磊 Leo｜数据分析师｜6/2", "王磊", "数据分析师"),
+    ("Subject: 李婷 (CRA II) – performance recap", "李婷", "CRA II"),
+])
+def test_roles_in_bilingual_and_full_width_layouts(text, name, role):
+    assert role_beside(text, name) == role

@@ -11,12 +11,12 @@ from functools import lru_cache
 from ..lexicon import has_cjk, load
 
 _LABELLED = re.compile(
-    r"""(?:^[\s*#>-]* | \s{2,} | [|｜]\s*)(?:role|position|job\s*title|job|grade\s*/\s*role|岗位|职位|职务|工种)(?:/职级)?\s*[:：]\s*
-        (?P<value>[^|;\n]{2,60})""",
+    r"""(?:^[\s*#>-]* | \s{2,} | \u3000 | [|｜]\s*)(?:role|position|job\s*title|job|grade\s*/\s*role|岗位|职位|职务|工种)(?:/职级)?\s*[:：]\s*
+        (?P<value>[^|｜;；\n]{2,60})""",
     re.I | re.M | re.X,
 )
 # What follows a name and opens its role: '(', ',', a dash, a slash, a bar.
-_AFTER_NAME = re.compile(r"""(?:\s+[A-Z]\.?(?=\s*[(（,\-–—|/]))?\s*(?:
+_AFTER_NAME = re.compile(r"""(?:\s+(?:[A-Z]\.?|[A-Z][a-z]+)(?=\s*[(（,\-–—|｜/]))?\s*(?:
       [(（]\s*(?P<inner>[^)）\n]{2,80})[)）]                          # 'Name (role, …)'
     | (?:,|，|｜|\s[-–—/|]|:)\s*(?P<next>[^,，\n|｜/()（）–—;]{2,60})      # 'Name, role', 'Name - role -', '名｜岗位'
     | (?P<plain>(?:[a-z][\w&-]*\s+){0,3}[a-z][\w&-]*|[\u4e00-\u9fff]{2,8})(?=\s*(?:[-–—|｜,(（]|$|\s+(?:1:1|1-1|review|chk-in
@@ -62,7 +62,8 @@ def says_no_job(phrase: str) -> bool:
 
 def _clean(phrase: str) -> str:
     phrase = re.sub(r"\s*[(（][^)）]*[)）]", "", phrase)  # '综合柜员（3号窗口）', 'Driver (PSV)'
-    phrase = re.split(r"[,，/]|\s{2,}", phrase)[0]
+    phrase = re.split(r"[,，/]|\s{2,}|\u3000|\s+(?=\S{1,12}[:：])", phrase)[0]  # '综合柜员　面谈人：…'
+
     return _CUT.sub("", phrase).strip(" .:;-–—")
 
 
