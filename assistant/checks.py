@@ -242,7 +242,7 @@ def _coverage_flags(plan: Plan, analysis: NotesAnalysis | None = None) -> list[R
         if stated:
             msg = (f"计划中没有{names[owner]}的职责，但记录中 {'、'.join(stated)} 读作{names[owner]}要做的事。" if zh else
                    f"No responsibility is listed for {names[owner]}, though {', '.join(stated)} in the notes read as "
-                   f"{names[owner]}'s to do.")
+                   f"an action for {names[owner]}.")
             tip = "把它加到职责中，或更正该句的理解。" if zh else "Add it to the responsibilities, or correct how the sentence was read."
         else:
             msg = f"没有记录{names[owner]}的职责。" if zh else f"No responsibility is recorded for {names[owner]}."

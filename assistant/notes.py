@@ -644,8 +644,7 @@ def analyse(
     learnt = reader.bundled() if read else None
     rivals: tuple[str, ...] = ()
     if learnt is not None:
-        named, learnt_manager = learnt.people(text, found_name, manager)
-        manager = learnt_manager
+        named, manager = learnt.people(text, found_name, manager)
         stated = bool(found_name) and bool(_EMPLOYEE_LABEL.search("\n".join(content_lines[:8]).replace(found_name, "\x00")))
         if stated:
             named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed

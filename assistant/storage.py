@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import (Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text, create_engine, event,
                         func, select, update)
 
-from .reader import Correction
+from .reader import Correction, sentence_key
 from .schema import Plan, load_plan_lenient
 
 metadata = MetaData()
@@ -202,7 +202,7 @@ class PlanStore:
             self._require(c, plan_id)
             for row in c.execute(select(corrections.c.id, corrections.c.text)
                                  .where(corrections.c.plan_id == plan_id)).all():
-                if Correction(row.text, "other").key == correction.key:
+                if sentence_key(row.text) == correction.key:
                     c.execute(corrections.delete().where(corrections.c.id == row.id))
             c.execute(corrections.insert().values(plan_id=plan_id, text=correction.text, reading=correction.reading,
                                                   owner=correction.owner, author=author, created_at=_now()))

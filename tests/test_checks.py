@@ -85,7 +85,7 @@ def test_a_review_note_never_says_the_notes_give_nothing_when_they_do():
                                      "goals": []})
     messages = {f.message: f.sentence_ids for f in review(edited, analyse(notes)) if f.kind == "coverage"}
     manager = next(m for m in messages if "the manager" in m)
-    assert mine.source_sentences[0] in manager and "read as the manager's to do" in manager
+    assert mine.source_sentences[0] in manager and "read as an action for the manager" in manager
     assert messages[manager] == mine.source_sentences
     no_goal = next(m for m in messages if "has no goal" in m)
     assert "read as a target no goal uses" in no_goal and "the notes give no target" not in no_goal

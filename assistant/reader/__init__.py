@@ -152,7 +152,7 @@ class Correction:
 
     @property
     def key(self) -> str:
-        return _key(self.text)
+        return sentence_key(self.text)
 
     def __post_init__(self) -> None:
         if self.reading not in READINGS:
@@ -193,7 +193,7 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
         else:
             s.reading, s.confidence = learnt.reading, learnt.confidence
             s.kind = KIND_OF[learnt.reading]
-        fixed, sure = next((c for c in corrections if c.key == _key(s.text)), None), 1.0
+        fixed, sure = next((c for c in corrections if c.key == sentence_key(s.text)), None), 1.0
         if fixed is None and (near := nearest(s.text, corrections)):
             fixed, sure = near  # a sentence much like one the manager corrected is read the same way
             if fixed.owner and s.actor and _NAMED.fullmatch(s.actor.text):
@@ -246,7 +246,7 @@ def rule_owner(s: Sentence, dialogue: bool = False) -> str:
     return "manager"
 
 
-def _key(text: str) -> str:
+def sentence_key(text: str) -> str:
     """A sentence as corrections match it: spacing and closing punctuation do not count."""
     return " ".join(text.split()).rstrip(" .;,:!?。；，：！？")
 

@@ -17,7 +17,7 @@ from ..inputs import InputError, read_notes
 from ..knowledge import learning_guide
 from ..notes import analyse
 from ..pipeline import warm_up
-from ..reader import Correction
+from ..reader import Correction, sentence_key
 from ..schema import Plan, load_plan_lenient
 from ..settings import Settings, get_settings
 from ..storage import WorkflowError
@@ -181,7 +181,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
             stored = store.get(plan_id)
             analysis = reading_of(notes, plan_data)
             sentence = next((s for s in (analysis.sentences if analysis else [])
-                             if Correction(s.text, "other").key == Correction(sentence_text, "other").key), None)
+                             if sentence_key(s.text) == sentence_key(sentence_text)), None)
             fixed = Correction(sentence.text, reading, owner or None) if sentence else None
         except (InputError, ValueError, KeyError) as exc:
             raise gr.Error(str(exc)) from None

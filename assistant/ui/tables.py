@@ -6,11 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..notes import NotesAnalysis
-from ..reader import OWNERS as READER_OWNERS
+from ..reader import OWNERS
 from ..reader import READINGS
 from ..schema import CheckIn, Deficiency, Goal, Plan, ReviewFlag, Responsibility, RootCause, load_plan_lenient
 
-OWNERS = ("employee", "manager", "organisation")
 DEFICIENCY_COLUMNS = ["ID", "Area", "Evidence", "Sentences"]
 CAUSE_COLUMNS = ["Cause", "Deficiencies"]
 GOAL_COLUMNS = ["ID", "Description", "Metric", "Baseline", "Target", "Deadline", "Deficiencies", "SMART"]
@@ -199,27 +198,31 @@ def from_tables(base: Plan, tables: dict, header: dict | None = None) -> tuple[P
     return load_plan_lenient(data), problems, pending
 
 
-def highlighted_notes(analysis: NotesAnalysis | None, notes: str, sentence_ids: list[str], label: str = "evidence"):
-    """The notes as (text, label) spans for gr.HighlightedText, the given sentences marked."""
+def _spans(analysis: NotesAnalysis | None, notes: str, label_of) -> list[tuple[str, str | None]]:
+    """The notes as (text, label) spans for gr.HighlightedText: each sentence labelled by `label_of`."""
     if analysis is None:
         return [(notes, None)] if notes else []
-    wanted = set(sentence_ids)
-    spans, pos = [], 0
-    text = analysis.text
+    spans, pos, text = [], 0, analysis.text
     for s in analysis.sentences:
         if s.start > pos:
             spans.append((text[pos:s.start], None))
-        spans.append((text[s.start:s.end], f"{label} {s.id}" if s.id in wanted else None))
+        spans.append((text[s.start:s.end], label_of(s)))
         pos = max(pos, s.end)
     if pos < len(text):
         spans.append((text[pos:], None))
     return spans
 
 
+def highlighted_notes(analysis: NotesAnalysis | None, notes: str, sentence_ids: list[str], label: str = "evidence"):
+    """The notes with the given sentences marked (the evidence of a deficiency, the sentences of a flag)."""
+    wanted = set(sentence_ids)
+    return _spans(analysis, notes, lambda s: f"{label} {s.id}" if s.id in wanted else None)
+
+
 # ---------------------------------------------------------------- how the notes were read
 
 UNSURE = 0.6  # below this the reading view marks a sentence as unsure
-CORRECTION_CHOICES = [r for r in READINGS if r != "action"] + [f"action: {o}" for o in READER_OWNERS]
+CORRECTION_CHOICES = [r for r in READINGS if r != "action"] + [f"action: {o}" for o in OWNERS]
 _COLOURS = {"shortfall": "#f4a6a6", "standard": "#c9d7f2", "account": "#f3dca2", "cause": "#f6c28b",
             "action: employee": "#a8dcb5", "action: manager": "#8fd3d6", "action: organisation": "#c5b3e6",
             "target": "#9ec9f0", "strength": "#d6e8a8", "quoted": "#dddddd", "aside": "#eeeeee",
@@ -236,18 +239,8 @@ def reading_label(s) -> str:
 
 
 def reading_spans(analysis: NotesAnalysis | None, notes: str):
-    """The notes as (text, reading) spans for gr.HighlightedText: every sentence coloured by how it was read."""
-    if analysis is None:
-        return [(notes, None)] if notes else []
-    spans, pos, text = [], 0, analysis.text
-    for s in analysis.sentences:
-        if s.start > pos:
-            spans.append((text[pos:s.start], None))
-        spans.append((text[s.start:s.end], reading_label(s)))
-        pos = max(pos, s.end)
-    if pos < len(text):
-        spans.append((text[pos:], None))
-    return spans
+    """The notes with every sentence coloured by how it was read."""
+    return _spans(analysis, notes, reading_label)
 
 
 def sentence_choices(analysis: NotesAnalysis | None) -> list[tuple[str, str]]:
