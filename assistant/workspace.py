@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .export import to_docx, to_json, to_markdown, to_pdf
+from .merge import merge_edits
 from .notes import NotesAnalysis
 from .pipeline import DraftResult, draft_plan, recheck_with_analysis
 from .reader import Correction
@@ -45,6 +46,26 @@ class Workspace:
             self.store.save_version(plan_id, plan, notes, author, kind="draft")
             return plan_id, plan, result.analysis
         return self.store.create(notes, plan, author), plan, result.analysis
+
+    def redraft(self, plan_id: str, notes: str, edited: Plan | None, *, employee: str | None = None,
+                role: str | None = None, interview_date: dt.date | None = None,
+                author: str = "manager") -> tuple[Plan, NotesAnalysis, int | None]:
+        """Draft `plan_id` again (after a correction) and keep the manager's edits: the edited plan is saved as
+        a version first (its number returned when a new one was written) and its changes to the assistant's
+        last draft are applied to the new draft (`merge.merge_edits`)."""
+        versions = self.store.versions(plan_id)
+        drafts = [v["number"] for v in versions if v["kind"] == "draft"]
+        old = self.store.version(plan_id, drafts[-1]) if drafts else None
+        kept = None
+        if edited is not None:
+            number = self.save(plan_id, edited, notes, author)
+            kept = number if number > len(versions) else None
+        _, plan, analysis = self.draft(notes, employee=employee, role=role, interview_date=interview_date,
+                                       author=author, plan_id=plan_id)
+        if edited is not None and old is not None:
+            checked = self.check(merge_edits(old, edited, plan), notes, plan_id)
+            plan, analysis = checked.plan, checked.analysis
+        return plan, analysis, kept
 
     def correct(self, plan_id: str, correction: Correction, author: str = "manager") -> None:
         """Keep the manager's reading of a sentence with the plan; later drafts (of any plan) learn from it."""

@@ -130,3 +130,27 @@ def test_a_correction_teaches_the_next_draft_of_similar_notes_and_goes_with_its_
         store.get(plan_id)
     _, forgotten, _ = ws.draft(second)
     assert owners(forgotten) == owners(untaught)
+
+
+def test_a_redraft_keeps_the_managers_edits(tmp_path, store):
+    """Rows the manager added or deleted, and a goal target they set, survive drafting the plan again."""
+    from assistant.reader import Correction
+    from assistant.schema import Responsibility
+    from assistant.settings import get_settings
+    from assistant.workspace import Workspace
+
+    ws = Workspace(get_settings(), store)
+    plan_id, plan, _ = ws.draft(TRAINER_NOTES)
+    gone = next(r for r in plan.responsibilities if r.owner == "organisation")
+    added = Responsibility(owner="manager", party="Ms Manager", action="Book a room for the weekly check of records")
+    goal = plan.goals[0].model_copy(update={"target": ">= 95%", "manager_set": True})
+    edited = plan.model_copy(update={"responsibilities": [r for r in plan.responsibilities if r is not gone] + [added],
+                                     "goals": [goal, *plan.goals[1:]]})
+    ws.correct(plan_id, Correction("remind the responsible person 1 week before each session.", "action", "manager"))
+    merged, _, kept = ws.redraft(plan_id, TRAINER_NOTES, edited)
+    actions = [(r.owner, r.action) for r in merged.responsibilities]
+    assert ("manager", "Book a room for the weekly check of records") in actions
+    assert (gone.owner, gone.action) not in actions
+    assert any(o == "manager" and a.lower().startswith("remind the responsible") for o, a in actions)  # the correction
+    assert merged.goals[0].target == ">= 95%" and merged.goals[0].manager_set
+    assert kept == 2 and store.get(plan_id).plan.goals[0].target == ">= 95%"  # the working copy holds the merge

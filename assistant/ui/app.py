@@ -168,8 +168,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
 
     def do_correct(notes, employee, role, interview_date, author, session, plan_data, sentence_text, choice):
         """The manager's reading of one sentence: kept with the plan in the organisation's store (later drafts of
-        any plan learn from it) and the plan re-drafted at once. The plan as the manager had edited it is saved
-        as a version first, and the status line says so."""
+        any plan learn from it) and the plan re-drafted at once, keeping the manager's edits (`Workspace.redraft`)."""
         plan_id = (session or {}).get("plan_id")
         if not plan_id:
             raise gr.Error("Draft a plan first, then correct how a sentence was read.")
@@ -191,16 +190,15 @@ def build(settings: Settings | None = None) -> gr.Blocks:
             raise gr.Error("That sentence is no longer in the notes; pick it again from the list.")
         if sentence.kind == "excluded":
             raise gr.Error("That sentence was kept out of the plan (bias, health, privacy or an instruction); it cannot be re-read.")
-        before = len(store.versions(plan_id))
-        kept = ws.save(plan_id, load_plan_lenient(plan_data), notes, author or "manager") if plan_data else None
         try:
             ws.correct(plan_id, fixed, author or "manager")
-            plan_id, plan, analysis = ws.draft(notes, employee=employee, role=role, interview_date=day,
-                                               author=author or "manager", plan_id=plan_id)
+            plan, analysis, kept = ws.redraft(plan_id, notes, load_plan_lenient(plan_data) if plan_data else None,
+                                              employee=employee, role=role, interview_date=day,
+                                              author=author or "manager")
         except (InputError, DraftingError) as exc:
             raise gr.Error(str(exc)) from None
         session = {**(session or EMPTY_SESSION), "plan_id": plan_id, "notes": notes}
-        edits = (f"the plan as you had edited it is version {kept}" if kept and kept > before
+        edits = (f"your edits are kept (and the plan as you had it is version {kept})" if kept
                  else "there were no unsaved edits")
         status = f"Re-drafted with {sentence.id} read as {choice}; {edits}."
         return (*plan_outputs(plan, notes, analysis), session, plan_id, status, plan.employee.name or "",
