@@ -227,7 +227,7 @@ _COLOURS = {"shortfall": "#f4a6a6", "standard": "#c9d7f2", "account": "#f3dca2",
             "action: employee": "#a8dcb5", "action: manager": "#8fd3d6", "action: organisation": "#c5b3e6",
             "target": "#9ec9f0", "strength": "#d6e8a8", "quoted": "#dddddd", "aside": "#eeeeee",
             "header": "#e8e8e8", "other": "#f4f4f4", "kept out": "#444444"}
-READING_COLOURS = {**_COLOURS, **{f"{k} ?": v for k, v in _COLOURS.items()}}
+READING_COLOURS = {**_COLOURS, **{f"{k} ?": v for k, v in _COLOURS.items() if k != "kept out"}}  # kept out is never unsure
 
 
 def reading_label(s) -> str:
