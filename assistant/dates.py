@@ -37,7 +37,8 @@ _START_BEFORE = re.compile(r"(?:\bfrom|\bstarting|\bstarts?|\bas of|\bbeginning|
 _DEADLINE_AFTER = re.compile(r"^\s*(?:前(?![台厅线端沿])|之前|以前|为止|截止)")  # not 前台 (front desk)
 _START_AFTER = re.compile(r"^\s*(?:起|开始)")
 _PERIOD_END = re.compile(r"(?:end|close|eoq|eo|末|底)", re.I)
-_IN_PERIOD = re.compile(r"(?:\b(?:in|for|during|over|across|through|throughout)\s+(?:the\s+)?)$", re.I)
+_PERIOD_WORDS = ("in", "for", "during", "over", "across", "through", "throughout")  # 'in Q3', 'for July and August'
+_IN_PERIOD = re.compile(r"(?:\b(?:" + "|".join(_PERIOD_WORDS) + r")\s+(?:the\s+)?)$", re.I)
 _WEEKLY_AFTER = re.compile(r"[^.;]{0,20}\b(?:each|every)\s+week|[^.;]{0,20}\bweekly\b", re.I)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -49,7 +50,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_dm", re.compile(r"(?<![\d/])(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?:of\s+)?" + _M + r"\.?(?:,?\s+(\d{4}))?(?![a-z])", re.I)),
     ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%]|:\d)(?:,?\s+(\d{4}))?", re.I)),
     ("slash", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")),
-    ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(next|this|following)\s+)?(" + _M[1:-1] + r"|month|quarter|q[1-4]|year|week)\b", re.I)),
+    ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(next|this|following)\s+)?(" + _MONTH + r"|month|quarter|q[1-4]|year|week)\b", re.I)),
     ("mid", re.compile(r"\bmid[- ]?" + _M + r"\b", re.I)),
     ("q_end", re.compile(r"\b(?:eo)?(q[1-4])\s*(?:end|close|末|底)?(?![a-z0-9])", re.I)),
     ("zh_quarter", re.compile(r"(明年)?(?:第?([一二三四1-4])|(本|这个?|下个?))季度(末|底)?")),
@@ -239,8 +240,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         lead = m.group(0).split()[0].lower()
         if kind == "months" and lead in ("by", "until", "till"):
             return _pick_year(ref, "deadline", lambda y: _month_end(y, last)), "deadline"
-        if kind == "months" and len(names) == 1 and lead not in ("in", "for", "during", "over", "across", "through",
-                                                                 "throughout", "whole", "rest", "all", "the"):
+        if kind == "months" and len(names) == 1 and lead not in (*_PERIOD_WORDS, "whole", "rest", "all", "the"):
             return None, role  # a month named alone ('May was busy', 'the May run') is no date to hold a goal to
         return _pick_year(ref, "point", lambda y: _month_end(y, last)), "end" if role == "point" else role
     if kind == "named_day":

@@ -224,8 +224,9 @@ def _zh_name(text: str) -> re.Match[str] | None:
     )
 
 
-_EMPLOYEE_LABEL = re.compile(r"(?:\b(?:employee|employee name|name|staff|staff member)|被面谈人|面谈对象|员工姓名|员工|姓名)\s*[:：】]\s*\x00",
-                             re.I)
+_ZH_EMPLOYEE_FIELD = r"(?:被面谈人|面谈对象|员工姓名|员工|姓名)"  # '被面谈人：甘露', '【面谈对象】温雅婷'
+_EMPLOYEE_LABEL = re.compile(r"(?:\b(?:employee|employee name|name|staff|staff member)|" + _ZH_EMPLOYEE_FIELD +
+                             r")\s*[:：】]\s*\x00", re.I)
 
 
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
@@ -267,7 +268,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
                 break
     if not name and lines:
         # '被面谈人：甘露', '【面谈对象】温雅婷（Emily）': a labelled name needs no known surname
-        zp = re.search(r"(?:被面谈人|面谈对象|员工姓名|员工|姓名)\s*[:：】]\s*([\u4e00-\u9fff·]{2,9}?)(?=[\s（(，,｜|]|$)",
+        zp = re.search(_ZH_EMPLOYEE_FIELD + r"\s*[:：】]\s*([\u4e00-\u9fff·]{2,9}?)(?=[\s（(，,｜|]|$)",
                        "\n".join(lines[:8]), re.M) \
             or re.search(rf"({zh_name()})\s*[（(]([^）)]{{1,12}})[）)]", lines[0])
         if zp:
@@ -768,7 +769,7 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "") -> str | 
     if person.lower() in ("me", "i", "myself", "manager", "mgr") or person in ("我", "本人"):
         return "manager_person"  # 'Me: I'll book the course', '我：…': the note's writer speaking
     if person and len(person) <= 30:
-        owner = finder.owner_of(person) if (finder.en.fullmatch(person) or finder.zh.fullmatch(person) or person.lower() in ("i", "me")) else None
+        owner = finder.owner_of(person) if (finder.en.fullmatch(person) or finder.zh.fullmatch(person)) else None
         if owner == "employee":
             return "employee_person"
         if owner == "manager" and (person.lower() in [a.lower() for a in finder.manager] or has_cjk(person)):

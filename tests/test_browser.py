@@ -33,6 +33,15 @@ def edit_cell(page, table: str, row: int, col: int, value: str) -> None:
     editor.press("Enter")
 
 
+def draft_trainer_notes(page, url: str) -> None:
+    """Open the workspace, paste the trainer's notes and draft them."""
+    page.goto(url)
+    page.wait_for_selector("#pc-notes textarea")
+    page.fill("#pc-notes textarea", TRAINER_NOTES)
+    page.click("#pc-draft")
+    status_says(page, "Drafted by embedded")
+
+
 def flags_text(page) -> str:
     return page.locator("#pc-flags").inner_text()
 
@@ -98,11 +107,7 @@ def test_a_row_added_in_the_browser_is_kept_and_new_plan_leaks_nothing(tmp_path)
     with running_app(tmp_path) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1800})
-        page.goto(url)
-        page.wait_for_selector("#pc-notes textarea")
-        page.fill("#pc-notes textarea", TRAINER_NOTES)
-        page.click("#pc-draft")
-        status_says(page, "Drafted by embedded")
+        draft_trainer_notes(page, url)
         rows = "() => document.querySelectorAll(\"#pc-resp-manager [data-testid^='cell-'][data-testid$='-1']\").length"
         before = page.evaluate(rows, None)
 
@@ -142,11 +147,7 @@ def test_a_reading_corrected_in_the_notes_panel_changes_the_plan(tmp_path):
     with running_app(tmp_path) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1800})
-        page.goto(url)
-        page.wait_for_selector("#pc-notes textarea")
-        page.fill("#pc-notes textarea", TRAINER_NOTES)
-        page.click("#pc-draft")
-        status_says(page, "Drafted by embedded")
+        draft_trainer_notes(page, url)
         readings = page.locator("#pc-readings")
         readings.get_by_text("action: employee").first.wait_for(timeout=30_000)  # sentences coloured by reading
         assert "remind the responsible" not in page.locator("#pc-resp-manager").inner_text().lower()

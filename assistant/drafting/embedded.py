@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from ..dates import find_dates
+from ..dates import DateMention, find_dates
 from ..lexicon import area_name, has_cjk
 from ..notes import NotesAnalysis, Sentence
 from ..quantities import Quantity, find_quantities
@@ -206,9 +206,8 @@ class _PlanBuilder:
             measures = [d for d in dates if calendar_deadline and _RELATIVE.search(d.text) and d.start > 2]
             dates = [d for d in dates if d not in measures]
             bare = _clean(_without_dates(text, self.start, keep=[d.text for d in measures]))
-            glossed = [d for d in dates if _GLOSS.search(text[max(0, d.start - 16):d.start])]
             if bare:
-                items.append(_Item(text, bare, (glossed or dates)[0].date if dates else None))
+                items.append(_Item(text, bare, (_glossed(text, dates) or dates)[0].date if dates else None))
         return items
 
     def _metric(self, item: str, q: Quantity | None) -> str:
@@ -272,10 +271,9 @@ class _PlanBuilder:
 
     def _sentence_deadline(self, s: Sentence, strict: bool = False) -> dt.date | None:
         after = [d for d in s.dates if d.date > self.start]
-        # 'before the Christmas peak (call it end of November)', '年前（即1月31日）': the notes' own gloss wins
-        glossed = [d.date for d in after if d.role == "deadline" and _GLOSS.search(s.text[max(0, d.start - 16):d.start])]
+        glossed = _glossed(s.text, [d for d in after if d.role == "deadline"])
         if glossed:
-            return glossed[0]
+            return glossed[0].date
         for role in ("deadline", "end") if strict else ("deadline", "end", "point"):
             found = [d.date for d in after if d.role == role]
             if found:  # of periods ('for the rest of Nov and all of Dec') the last one ends the goal
@@ -408,6 +406,14 @@ _FROM_TO = re.compile(
 
 _NONE_TARGET = re.compile(r"^\W*(?:no|zero|nil|not a single|none of the)\s+(?!later|more|less|fewer|than)[a-z]|^\W*(?:零|杜绝|不再出现|无)", re.I)
 _GLOSS = re.compile(r"(?:\bso|\bi\.?e\.?|\bcall it|\bthat is|\bmeaning|\bnamely|即|也就是)[\s,:：]*(?:by\s+|the\s+)?$", re.I)
+
+
+def _glossed(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """The dates the notes give as a gloss of another ('before the Christmas peak (call it end of November)',
+    '年前（即1月31日）'): where they are, they are the deadline meant."""
+    return [d for d in dates if _GLOSS.search(text[max(0, d.start - 16):d.start])]
+
+
 _TIME_UNIT = re.compile(r"^(?:min|mins|minutes?|h|hrs?|hours?|days?|working days?|business days?|weeks?|秒|分钟|小时|天|个?工作日|周)$", re.I)
 _WITHIN_AFTER = re.compile(r"^\s*(?:内|以内|之内)")
 

@@ -176,6 +176,9 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
 
     readings = reader.read(analysis) if reader else []
     dialogue = in_dialogue(analysis)
+    by_key: dict[str, Correction] = {}
+    for c in corrections:
+        by_key.setdefault(c.key, c)  # the first (newest) correction of a sentence wins
     for i, s in enumerate(analysis.sentences):
         rule_reading = READING_OF_KIND[s.kind]
         learnt = readings[i] if readings else None
@@ -193,7 +196,7 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
         else:
             s.reading, s.confidence = learnt.reading, learnt.confidence
             s.kind = KIND_OF[learnt.reading]
-        fixed, sure = next((c for c in corrections if c.key == sentence_key(s.text)), None), 1.0
+        fixed, sure = by_key.get(sentence_key(s.text)), 1.0
         if fixed is None and (near := nearest(s.text, corrections)):
             fixed, sure = near  # a sentence much like one the manager corrected is read the same way
             if fixed.owner and s.actor and _NAMED.fullmatch(s.actor.text):

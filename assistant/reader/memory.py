@@ -46,6 +46,5 @@ def nearest(text: str, corrections: tuple[Correction, ...]) -> tuple[Correction,
     """The correction whose sentence is most like `text`, if it is like enough (`SIMILAR`)."""
     if len(terms(text)) < 3 or not corrections:
         return None
-    best = max(corrections, key=lambda c: likeness(text, c.text))
-    score = likeness(text, best.text)
+    score, best = max(((likeness(text, c.text), c) for c in corrections), key=lambda pair: pair[0])
     return (best, score) if score >= SIMILAR else None

@@ -5,6 +5,7 @@ A name found in one of these places needs no surname from the list; elsewhere (`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import zh_name
 from .role import is_role
@@ -14,15 +15,18 @@ _CJK_NAME = r"[\u4e00-\u9fff]{1,4}(?:·[\u4e00-\u9fff]{2,4})?"
 _NOT_NAME = re.compile(
     r"面谈|谈话|绩效|记录|纪要|要点|月度|季度|年度|部门|项目|门店|主题|会议|沟通|情况|今天|下午|上午|晚上|参加|在场|"
     r"时间|地点|对象|员工|同事|客户|老师们|大家|我们|他们|她们|领导|公司|团队|小组|班组|夜班|早班|中班|白班|巡店|汇报|日志|"
-    r"聊天|微信|钉钉|飞书|邮件|问答|整理|关于|本月|上月|本周|节选|例会|周会|周例|发件|收件|抄送|日期|地点|附件|你好|您好"
+    r"聊天|微信|钉钉|飞书|邮件|问答|整理|关于|本月|上月|本周|节选|例会|周会|周例|发件|收件|抄送|日期|附件|你好|您好"
 )
 _PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?" + _CJK_NAME + r")\s*[（(]\s*([^）)\n]{1,40})[）)]")
 _TALK = re.compile(r"(?:跟|和|与|同|找)\s*(?:[\u4e00-\u9fff]{0,6}?(?:员|师|工|长|管|手|顾问|专员|助理|老师)\s*)?"
                    r"([\u4e00-\u9fff]{2,6}?(?:·[\u4e00-\u9fff]{2,4})?)\s*(?:老师|师傅)?\s*"
                    r"(?:聊|谈|面谈|做了?(?:一次)?面谈|沟通|的面谈|的谈话|简单聊)")
 # '主题：服务顾问邬海龙面谈记录', '前台接待欧阳琳 5月绩效面谈': a job title run straight into a name
-_TITLE_NAME = re.compile(r"(?:员|师|工|顾问|专员|助理|主管|接待|老师|护士|司机|骑手|店长|组长|班长)\s?(" + "{name}" +
-                        r")(?=[^\u4e00-\u9fff]|[进在的是和与说表认每负于将要对为面谈月]|$)")  # not '李强进(行)'
+@lru_cache(maxsize=1)
+def _title_name() -> re.Pattern[str]:
+    return re.compile(r"(?:员|师|工|顾问|专员|助理|主管|接待|老师|护士|司机|骑手|店长|组长|班长)\s?(" + zh_name() +
+                      r")(?=[^\u4e00-\u9fff]|[进在的是和与说表认每负于将要对为面谈月]|$)")  # not '李强进(行)'
+
 
 _FIELDS = re.compile(r"[｜|—–/，,；;]|\s+")
 # Labels that name the one who held or wrote the interview, not the employee.
@@ -63,7 +67,7 @@ def employee_zh(lines: list[str]) -> str | None:
             if re.fullmatch(_CJK_NAME, token) and _plausible(token) and any(is_role(n) for n in near):
                 return token
     for line in head[:5]:
-        m = re.search(_TITLE_NAME.pattern.replace("{name}", zh_name()), line)
+        m = _title_name().search(line)
         if m and _plausible(m.group(1)):
             return m.group(1)
     recipients = [m.group(1) for line in head if (m := _RECIPIENT.match(line))]
