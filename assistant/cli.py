@@ -10,6 +10,8 @@ import datetime as dt
 import json
 import sys
 
+from .access import ROLES
+
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
@@ -52,6 +54,19 @@ def build_parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="start the web workspace (Gradio)")
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1, PLANCOACH_HOST)")
     serve.add_argument("--port", type=int, help="port (default 7860, PLANCOACH_PORT)")
+
+    users = sub.add_parser("users", help="local accounts: who may sign in, with which role")
+    how = users.add_subparsers(dest="users_command", required=True)
+    add = how.add_parser("add", help="create an account (the password is asked for, or read from standard input)")
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=ROLES)
+    how.add_parser("list", help="list the accounts")
+    set_role = how.add_parser("set-role", help="change an account's role (ends its sessions)")
+    set_role.add_argument("name")
+    set_role.add_argument("role", choices=ROLES)
+    for verb, text in (("disable", "stop an account signing in (ends its sessions)"), ("enable", "let it sign in again"),
+                       ("reset-password", "set a new password (asked for, or read from standard input)")):
+        how.add_parser(verb, help=text).add_argument("name")
     return parser
 
 
@@ -68,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         commands = {"draft": _draft, "read": _read, "check": _check, "schema": _schema, "ingest": _ingest,
-                    "serve": _serve}
+                    "serve": _serve, "users": _users}
         return commands[args.command](args)
     except InputError as exc:
         print(f"plancoach: error: {exc}", file=sys.stderr)
@@ -197,17 +212,56 @@ def _ingest(args) -> int:
 
 def _serve(args) -> int:
     from .settings import get_settings
-
-    try:
-        from .ui.app import launch
-    except ModuleNotFoundError as exc:
-        if exc.name and exc.name.startswith("assistant.ui"):
-            print("plancoach: error: this version has no web workspace yet; use `plancoach draft`", file=sys.stderr)
-            return EXIT_USAGE
-        raise
+    from .ui.app import SignInRequired, launch
 
     settings = get_settings()
-    launch(host=args.host or settings.host, port=args.port or settings.port)
+    try:
+        launch(host=args.host or settings.host, port=args.port or settings.port)
+    except SignInRequired as exc:
+        print(f"plancoach: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _password(prompt: str) -> str:
+    """A password from the terminal (asked twice) or, when piped, the first line of standard input."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("Again: ") != first:
+        raise SystemExit("plancoach: error: the two passwords differ; run the command again.")
+    return first
+
+
+def _users(args) -> int:
+    from .accounts import AccountError, Accounts
+    from .settings import get_settings
+    from .storage import open_store
+
+    accounts = Accounts(open_store(get_settings().resolved_database_url()).engine)
+    try:
+        if args.users_command == "add":
+            accounts.add(args.name, args.role, _password(f"Password for {args.name}: "))
+            print(f"Account {args.name} ({args.role}) created; sign-in is on for the workspace.")
+        elif args.users_command == "list":
+            for a in accounts.list():
+                state = "active" if a.active else "disabled"
+                locked = f", locked until {a.locked_until:%H:%M} UTC" if a.locked_until and a.active else ""
+                sso = "" if a.has_password else ", single sign-on"
+                print(f"{a.name}\t{a.role}\t{state}{locked}{sso}")
+        elif args.users_command == "set-role":
+            accounts.set_role(args.name, args.role)
+        elif args.users_command == "disable":
+            accounts.disable(args.name)
+        elif args.users_command == "enable":
+            accounts.enable(args.name)
+        else:
+            accounts.reset_password(args.name, _password(f"New password for {args.name}: "))
+    except AccountError as exc:
+        print(f"plancoach: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_OK
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .schema import Plan
+from .textutil import markdown_text
 
 HEADINGS = {
     "en": {
@@ -87,7 +88,7 @@ def header_lines(plan: Plan) -> list[tuple[str, str]]:
 def to_markdown(plan: Plan, *, include_review: bool = True) -> str:
     h = headings(plan)
     lines = [f"# {h['title']}", ""]
-    lines += [f"- **{k}:** {v}" for k, v in header_lines(plan) if v]
+    lines += [f"- **{k}:** {markdown_text(v)}" for k, v in header_lines(plan) if v]
     for section in sections(plan, include_review=include_review):
         lines += ["", f"## {section.title}", ""]
         if section.table is not None:
@@ -97,7 +98,7 @@ def to_markdown(plan: Plan, *, include_review: bool = True) -> str:
                 lines.append("| " + " | ".join(section.table[0]) + " |")
                 lines.append("|" + "---|" * len(section.table[0]))
                 lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in section.table[1:]]
-        lines += [f"- {p}" for p in section.paragraphs]
+        lines += [f"- {markdown_text(p)}" for p in section.paragraphs]
     lines += ["", f"## {h['ack']}", "", h["ack_text"], "", f"**{h['comments']}:**", "", "_" * 60, "", "_" * 60, ""]
     for who in (h["employee"], h["manager"], h["hr"]):
         lines.append(f"{who} — {h['signature']}: ______________________  {h['date']}: ____________")
@@ -106,7 +107,7 @@ def to_markdown(plan: Plan, *, include_review: bool = True) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown_text(text).replace("|", "\\|").replace("\n", " ")
 
 
 def to_json(plan: Plan) -> str:

@@ -97,6 +97,33 @@ class Settings(BaseSettings):
     retrieval_samples: int = Field(default=2, description="Similar sample plans retrieved per draft.")
     retrieval_policy: int = Field(default=3, description="Policy passages retrieved per draft.")
 
+    secret_key: str | None = Field(
+        default=None,
+        description="Key that signs session cookies; default: a random key kept in data_dir/secret.key (set it when "
+                    "several app processes serve one organisation).",
+    )
+    session_hours: float = Field(default=10.0, gt=0, description="Hours a sign-in lasts before it must be repeated.")
+    secure_cookies: bool = Field(default=False, description="Send the session cookie over HTTPS only (set behind TLS).")
+    allow_no_signin: bool = Field(
+        default=False,
+        description="Serve on a non-loopback address with no account and no single sign-on (everyone is one user). "
+                    "Only for a trusted network.",
+    )
+    oidc_metadata_url: str | None = Field(
+        default=None,
+        description="OpenID Connect discovery URL (…/.well-known/openid-configuration) of the identity provider; "
+                    "setting it turns single sign-on on.",
+    )
+    oidc_client_id: str | None = Field(default=None, description="Client id registered with the identity provider.")
+    oidc_client_secret: str | None = Field(default=None, description="Client secret registered with the identity provider.")
+    oidc_name_claim: str = Field(default="email", description="Claim that names the account (email, preferred_username, sub).")
+    oidc_role_claim: str = Field(default="groups", description="Claim holding the user's groups or roles.")
+    oidc_role_map: dict[str, str] = Field(
+        default_factory=dict,
+        description='Groups or role values to PlanCoach roles, as JSON, e.g. {"hr-team": "hr", "managers": "manager"}; '
+                    "a user matching several gets the first role in this map; no match: no access.",
+    )
+
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{(self.data_dir / 'plancoach.db').resolve()}"
 

@@ -1,8 +1,11 @@
 """Where plans live: every draft and saved edit as a version, a working copy for autosave, the HR
-workflow and an audit trail. SQLAlchemy Core over SQLite by default; a PostgreSQL URL also works.
+workflow and an audit trail. SQLAlchemy Core over SQLite by default; PostgreSQL also works (`db.py`).
 
 The working copy is what autosave writes every few seconds (notes and plan), so a refresh or a
 crash loses at most those seconds; versions are the deliberate snapshots a manager and HR compare.
+Every write raises the plan's revision: a write that started from an older revision, made by someone
+else since, is refused (`StaleEdit`) rather than overwriting their edit. The store does not decide who
+may do what: `access.py` does, and `Workspace` asks it before every call here.
 """
 from __future__ import annotations
 
@@ -10,63 +13,13 @@ import datetime as dt
 import difflib
 import json
 import uuid
-from dataclasses import dataclass
-from pathlib import Path
+from dataclasses import dataclass, field
 
-from sqlalchemy import (Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text, create_engine, event,
-                        func, select, update)
+from sqlalchemy import func, or_, select, update
 
+from .db import PLAN_TABLES, audit, corrections, open_engine, overrides, plans, shares, versions
 from .reader import Correction, sentence_key
 from .schema import Plan, load_plan_lenient
-
-metadata = MetaData()
-
-plans = Table(
-    "plans", metadata,
-    Column("id", String(36), primary_key=True),
-    Column("employee", String(200)),
-    Column("role", String(200)),
-    Column("status", String(32), nullable=False, default="draft"),
-    Column("language", String(8), default="en"),
-    Column("notes", Text, nullable=False, default=""),
-    Column("working_plan", Text),  # the latest autosaved plan JSON (may be newer than the last version)
-    Column("owner", String(200)),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("updated_at", DateTime(timezone=True), nullable=False),
-)
-versions = Table(
-    "versions", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("plan_id", String(36), ForeignKey("plans.id"), nullable=False, index=True),
-    Column("number", Integer, nullable=False),
-    Column("kind", String(16), nullable=False),  # draft (by a drafter) or edit (saved by a person)
-    Column("plan", Text, nullable=False),
-    Column("notes", Text, nullable=False),
-    Column("author", String(200)),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-)
-audit = Table(
-    "audit", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("plan_id", String(36), ForeignKey("plans.id"), nullable=False, index=True),
-    Column("at", DateTime(timezone=True), nullable=False),
-    Column("actor", String(200), nullable=False),
-    Column("action", String(40), nullable=False),
-    Column("detail", Text, nullable=False, default=""),
-)
-
-# The manager's readings of sentences in a plan's notes: personal data like the notes, kept and deleted with
-# the plan, and the reader's memory for the organisation's next drafts (`reader.memory`).
-corrections = Table(
-    "corrections", metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("plan_id", String(36), ForeignKey("plans.id"), nullable=False, index=True),
-    Column("text", Text, nullable=False),
-    Column("reading", String(16), nullable=False),
-    Column("owner", String(16)),
-    Column("author", String(200)),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-)
 
 STATUSES = ("draft", "submitted", "changes_requested", "approved")
 TRANSITIONS = {
@@ -76,10 +29,20 @@ TRANSITIONS = {
     "approved": set(),
 }
 BLOCKING_KINDS = ("bias", "sensitive", "injection")
+MIN_OVERRIDE_WORDS = 4  # an override reason says why in a sentence, not "." or "ok"
 
 
 class WorkflowError(ValueError):
     """A status change the workflow does not allow; the message says why."""
+
+
+class StaleEdit(WorkflowError):
+    """The plan changed since this edit started from it; saving would overwrite someone else's edit."""
+
+    def __init__(self, plan_id: str, by: str | None, at: dt.datetime):
+        self.plan_id, self.by, self.at = plan_id, by, at
+        super().__init__(f"This plan was changed by {by or 'someone'} at {at:%Y-%m-%d %H:%M} UTC since you opened it: "
+                         "open it again to see their version (Versions shows what changed), then redo your edit.")
 
 
 @dataclass
@@ -91,25 +54,26 @@ class StoredPlan:
     employee: str | None
     updated_at: dt.datetime
     version: int
+    owner: str | None = None
+    revision: int = 0
+    updated_by: str | None = None
+    employee_account: str | None = None
+    shared_with: frozenset[str] = field(default_factory=frozenset)
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
+def _stored(row, version: int = 0, shared_with: frozenset[str] = frozenset()) -> StoredPlan:
+    plan = load_plan_lenient(row.working_plan) if row.working_plan else None
+    return StoredPlan(row.id, row.status, row.notes, plan, row.employee, row.updated_at, version, row.owner,
+                      row.revision, row.updated_by, row.employee_account, shared_with)
+
+
 class PlanStore:
     def __init__(self, url: str):
-        if url.startswith("sqlite:///"):
-            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        self.engine = create_engine(url, future=True)
-        if url.startswith("sqlite"):
-            @event.listens_for(self.engine, "connect")
-            def _sqlite_pragmas(conn, _):  # concurrent readers while one writer autosaves
-                cur = conn.cursor()
-                cur.execute("PRAGMA journal_mode=WAL")
-                cur.execute("PRAGMA busy_timeout=5000")
-                cur.close()
-        metadata.create_all(self.engine)
+        self.engine = open_engine(url)
 
     # ------------------------------------------------------------ plans and versions
 
@@ -120,54 +84,60 @@ class PlanStore:
             c.execute(plans.insert().values(
                 id=plan_id, employee=plan.employee.name if plan else None, role=plan.employee.role if plan else None,
                 status="draft", language=plan.language if plan else "en", notes=notes,
-                working_plan=plan.model_dump_json() if plan else None, owner=author, created_at=now, updated_at=now))
+                working_plan=plan.model_dump_json() if plan else None, owner=author, created_at=now, updated_at=now,
+                revision=1, updated_by=author))
             self._audit(c, plan_id, author, "created", f"by {plan.drafter}" if plan else "notes only")
             if plan is not None:
                 self._add_version(c, plan_id, plan, notes, author, kind)
         return plan_id
 
-    def save_version(self, plan_id: str, plan: Plan, notes: str, author: str, *, kind: str = "edit") -> int:
-        """A new version unless nothing changed since the last one; returns the current version number."""
+    def save_version(self, plan_id: str, plan: Plan, notes: str, author: str, *, kind: str = "edit",
+                     revision: int | None = None) -> int:
+        """A new version unless nothing changed since the last one; returns the current version number.
+        `revision` is the plan's revision the edit started from (None: do not check)."""
         with self.engine.begin() as c:
-            self._require(c, plan_id)
+            self._write(c, plan_id, author, revision, working_plan=plan.model_dump_json(), notes=notes,
+                        employee=plan.employee.name, role=plan.employee.role, language=plan.language)
             last = c.execute(select(versions.c.number, versions.c.plan, versions.c.notes)
                              .where(versions.c.plan_id == plan_id).order_by(versions.c.number.desc()).limit(1)).first()
-            text = plan.model_dump_json()
-            c.execute(update(plans).where(plans.c.id == plan_id).values(
-                working_plan=text, notes=notes, employee=plan.employee.name, role=plan.employee.role,
-                language=plan.language, updated_at=_now()))
-            if last and _same_plan(last.plan, text) and last.notes == notes:
+            if last and _same_plan(last.plan, plan.model_dump_json()) and last.notes == notes:
                 return last.number
             number = self._add_version(c, plan_id, plan, notes, author, kind)
             self._audit(c, plan_id, author, "saved" if kind == "edit" else "drafted", f"version {number}")
             return number
 
-    def autosave(self, plan_id: str, notes: str, plan: Plan | None) -> None:
-        """The working copy only: cheap enough to call every few seconds."""
-        values = {"notes": notes, "updated_at": _now()}
+    def autosave(self, plan_id: str, notes: str, plan: Plan | None, author: str, *, revision: int | None = None) -> int:
+        """The working copy only: cheap enough to call every few seconds. Returns the new revision."""
+        values = {"notes": notes}
         if plan is not None:
             values["working_plan"] = plan.model_dump_json()
         with self.engine.begin() as c:
-            self._require(c, plan_id)
-            c.execute(update(plans).where(plans.c.id == plan_id).values(**values))
+            return self._write(c, plan_id, author, revision, **values)
 
     def get(self, plan_id: str) -> StoredPlan:
         with self.engine.connect() as c:
             row = self._require(c, plan_id)
             number = c.execute(select(func.max(versions.c.number)).where(versions.c.plan_id == plan_id)).scalar() or 0
-        plan = load_plan_lenient(row.working_plan) if row.working_plan else None
-        return StoredPlan(row.id, row.status, row.notes, plan, row.employee, row.updated_at, number)
+            shared = frozenset(c.execute(select(shares.c.user).where(shares.c.plan_id == plan_id)).scalars())
+        return _stored(row, number, shared)
 
-    def list(self, status: str | tuple[str, ...] | None = None, limit: int = 200) -> list[StoredPlan]:
-        """The most recently updated plans, in the given status(es): filtered in the query, so that the
-        HR queue is never crowded out by newer drafts."""
-        query = select(plans).order_by(plans.c.updated_at.desc()).limit(limit)
+    def list(self, *, status: str | tuple[str, ...] | None = None, visible_to: str | None = None,
+             not_owner: str | None = None, employee_account: str | None = None, limit: int = 50,
+             offset: int = 0) -> list[StoredPlan]:
+        """One page of plans, most recently updated first, filtered in the query: in the given status(es),
+        owned by or shared with `visible_to`, not owned by `not_owner`, for the employee's account."""
+        query = select(plans).order_by(plans.c.updated_at.desc(), plans.c.id).limit(limit).offset(offset)
         if status:
             query = query.where(plans.c.status.in_([status] if isinstance(status, str) else list(status)))
+        if visible_to is not None:
+            shared = select(shares.c.plan_id).where(shares.c.user == visible_to)
+            query = query.where(or_(plans.c.owner == visible_to, plans.c.id.in_(shared)))
+        if not_owner is not None:
+            query = query.where(or_(plans.c.owner.is_(None), plans.c.owner != not_owner))
+        if employee_account is not None:
+            query = query.where(plans.c.employee_account == employee_account)
         with self.engine.connect() as c:
-            rows = c.execute(query).all()
-        return [StoredPlan(r.id, r.status, r.notes, load_plan_lenient(r.working_plan) if r.working_plan else None,
-                           r.employee, r.updated_at, 0) for r in rows]
+            return [_stored(r) for r in c.execute(query).all()]
 
     def versions(self, plan_id: str) -> list[dict]:
         with self.engine.connect() as c:
@@ -194,7 +164,22 @@ class PlanStore:
         label_b = f"version {new}" if new else "current"
         return "\n".join(difflib.unified_diff(a, b, f"version {old or 1}", label_b, lineterm="", n=1))
 
-    # ------------------------------------------------------------ corrections and deletion
+    # ------------------------------------------------------------ sharing, corrections and deletion
+
+    def share(self, plan_id: str, user: str, by: str) -> None:
+        """Let another manager's account read and edit this plan."""
+        with self.engine.begin() as c:
+            self._require(c, plan_id)
+            if c.execute(select(shares).where(shares.c.plan_id == plan_id, shares.c.user == user)).first() is None:
+                c.execute(shares.insert().values(plan_id=plan_id, user=user, created_at=_now()))
+                self._audit(c, plan_id, by, "shared", f"with {user}")
+
+    def set_employee_account(self, plan_id: str, account: str | None, by: str) -> None:
+        """The employee's account, who may read the plan (and acknowledge it) once it is approved."""
+        with self.engine.begin() as c:
+            self._require(c, plan_id)
+            c.execute(update(plans).where(plans.c.id == plan_id).values(employee_account=account or None))
+            self._audit(c, plan_id, by, "employee account", account or "none")
 
     def add_correction(self, plan_id: str, correction: Correction, author: str) -> None:
         """The manager's reading of one sentence of this plan's notes (replacing an earlier one of it)."""
@@ -218,10 +203,10 @@ class PlanStore:
             return tuple(Correction(r.text, r.reading, r.owner) for r in c.execute(query).all())
 
     def delete(self, plan_id: str) -> None:
-        """Remove a plan and everything kept with it: versions, corrections, audit trail."""
+        """Remove a plan and everything kept with it: versions, corrections, shares, overrides, audit trail."""
         with self.engine.begin() as c:
             self._require(c, plan_id)
-            for table in (corrections, versions, audit):
+            for table in PLAN_TABLES:
                 c.execute(table.delete().where(table.c.plan_id == plan_id))
             c.execute(plans.delete().where(plans.c.id == plan_id))
 
@@ -231,7 +216,7 @@ class PlanStore:
         """Move a plan along draft -> submitted -> changes_requested | approved.
 
         Approving a plan whose flags still include bias, sensitive or injection needs an override
-        reason, which the audit trail records with the flags it overrode.
+        reason of a sentence, kept as a record with the flags it overrode.
         """
         if status not in STATUSES:
             raise WorkflowError(f"unknown status {status!r}")
@@ -245,9 +230,14 @@ class PlanStore:
                 if blocking and not override.strip():
                     raise WorkflowError(f"{len(blocking)} unresolved bias, sensitive or injection flags: fix them, or "
                                         "approve with an override reason")
+                if blocking and len(override.split()) < MIN_OVERRIDE_WORDS:
+                    raise WorkflowError(f"An override reason says why in at least {MIN_OVERRIDE_WORDS} words; "
+                                        "write what was checked and why the flags do not apply.")
                 if blocking:
-                    self._audit(c, plan_id, actor, "override", json.dumps(
-                        {"reason": override.strip(), "flags": [f.message for f in blocking]}, ensure_ascii=False))
+                    c.execute(overrides.insert().values(
+                        plan_id=plan_id, actor=actor, reason=override.strip(), at=_now(),
+                        flags=json.dumps([{"kind": f.kind, "message": f.message} for f in blocking], ensure_ascii=False)))
+                    self._audit(c, plan_id, actor, "override", f"{len(blocking)} flags overridden: {override.strip()}")
             c.execute(update(plans).where(plans.c.id == plan_id).values(status=status, updated_at=_now()))
             self._audit(c, plan_id, actor, f"status:{status}", f"{row.status} -> {status}")
             if comment.strip():
@@ -266,6 +256,13 @@ class PlanStore:
                              .where(audit.c.plan_id == plan_id).order_by(audit.c.id)).all()
         return [dict(r._mapping) for r in rows]
 
+    def overrides(self, plan_id: str) -> list[dict]:
+        """The overrides HR made on this plan: who, when, why, and which flags (as dicts)."""
+        with self.engine.connect() as c:
+            rows = c.execute(select(overrides.c.actor, overrides.c.reason, overrides.c.flags, overrides.c.at)
+                             .where(overrides.c.plan_id == plan_id).order_by(overrides.c.id)).all()
+        return [{**r._mapping, "flags": json.loads(r.flags)} for r in rows]
+
     # ------------------------------------------------------------ internals
 
     def _require(self, c, plan_id: str):
@@ -273,6 +270,15 @@ class PlanStore:
         if row is None:
             raise KeyError(f"no plan {plan_id}")
         return row
+
+    def _write(self, c, plan_id: str, author: str, revision: int | None, **values) -> int:
+        """Update the plan row if nobody else changed it since `revision`; returns the new revision."""
+        row = self._require(c, plan_id)
+        if revision is not None and row.revision != revision and row.updated_by != author:
+            raise StaleEdit(plan_id, row.updated_by, row.updated_at)
+        c.execute(update(plans).where(plans.c.id == plan_id).values(
+            **values, updated_at=_now(), updated_by=author, revision=plans.c.revision + 1))
+        return row.revision + 1
 
     def _add_version(self, c, plan_id: str, plan: Plan, notes: str, author: str, kind: str) -> int:
         number = (c.execute(select(func.max(versions.c.number)).where(versions.c.plan_id == plan_id)).scalar() or 0) + 1

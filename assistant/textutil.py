@@ -111,3 +111,12 @@ def coverage(snippet: str, source: str | frozenset[str]) -> float:
 def squash(text: str) -> str:
     """Lower-case with all white space folded, for substring tests that ignore layout."""
     return re.sub(r"\s+", " ", text.lower()).strip()
+
+
+_MARKUP = re.compile(r"([\\`<\[\]])")
+
+
+def markdown_text(text: str) -> str:
+    """Text from notes or people, safe inside Markdown: no HTML tag, link, image or code span can start in it
+    (a backslash before `<`, `[`, `]`, backticks and backslashes; CommonMark shows them as written)."""
+    return _MARKUP.sub(r"\\\1", text)

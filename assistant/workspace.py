@@ -1,7 +1,9 @@
 """What the web workspace does, as plain functions: the Gradio UI and its API are thin layers on this.
 
-Every function takes and returns plans and ids, never UI components, so the same steps are
-used by the browser, by `gradio_client` and by the tests.
+Every function takes the signed-in `User` first and the plan's id, looks the plan up in the store and
+asks `access.require` before reading or changing anything; nothing about a stored plan is taken from the
+caller's word. Functions take and return plans and ids, never UI components, so the same steps are used
+by the browser, by `gradio_client` and by the tests.
 """
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .access import REVIEWED, User, require
+from .accounts import Accounts
 from .export import to_docx, to_json, to_markdown, to_pdf
 from .merge import merge_edits
 from .notes import NotesAnalysis
@@ -18,9 +22,10 @@ from .pipeline import DraftResult, draft_plan, recheck_with_analysis
 from .reader import Correction
 from .schema import Plan
 from .settings import Settings, get_settings
-from .storage import PlanStore, open_store
+from .storage import PlanStore, StoredPlan, open_store
 
 EXPORTS = {"markdown": (".md", "text"), "docx": (".docx", "bytes"), "pdf": (".pdf", "bytes"), "json": (".json", "text")}
+PAGE = 50  # plans per page of a list
 
 
 @dataclass
@@ -33,68 +38,170 @@ class Workspace:
         settings = settings or get_settings()
         return cls(settings, open_store(settings.resolved_database_url()))
 
-    def draft(self, notes: str, *, employee: str | None = None, role: str | None = None,
-              interview_date: dt.date | None = None, author: str = "manager", plan_id: str | None = None,
-              drafter: str | None = None, corrections: tuple[Correction, ...] = ()) -> tuple[str, Plan, NotesAnalysis]:
+    @property
+    def accounts(self) -> Accounts:
+        return Accounts(self.store.engine)
+
+    # ------------------------------------------------------------ reading
+
+    def plan(self, user: User, plan_id: str, action: str = "read") -> StoredPlan:
+        """The stored plan, if `user` may do `action` to it (`AccessDenied` otherwise, also for a missing plan)."""
+        try:
+            stored = self.store.get(plan_id)
+        except KeyError:
+            stored = None
+        require(user, action, stored)
+        assert stored is not None
+        return stored
+
+    def plans(self, user: User, page: int = 0, *, for_review: bool = False) -> list[StoredPlan]:
+        """One page of the plans `user` may see: a manager's own and shared ones, HR's review queue (also in the
+        list when `for_review`), an employee's approved plans."""
+        if user.alone:
+            return self.store.list(status=REVIEWED if for_review else None, limit=PAGE, offset=page * PAGE)
+        if user.role == "hr":
+            return self.store.list(status=REVIEWED, not_owner=user.name, limit=PAGE, offset=page * PAGE)
+        if user.role == "employee":
+            return self.store.list(status="approved", employee_account=user.name, limit=PAGE, offset=page * PAGE)
+        if user.role == "manager" and not for_review:
+            return self.store.list(visible_to=user.name, limit=PAGE, offset=page * PAGE)
+        return []
+
+    def versions(self, user: User, plan_id: str) -> list[dict]:
+        self.plan(user, plan_id)
+        return self.store.versions(plan_id)
+
+    def diff(self, user: User, plan_id: str, old: int | None = None, new: int | None = None) -> str:
+        self.plan(user, plan_id)
+        return self.store.diff(plan_id, old, new)
+
+    def audit_trail(self, user: User, plan_id: str) -> list[dict]:
+        self.plan(user, plan_id)
+        return self.store.audit_trail(plan_id)
+
+    def comments(self, user: User, plan_id: str) -> list[dict]:
+        """What people wrote on the plan (HR's requests among them), oldest first."""
+        return [a for a in self.audit_trail(user, plan_id) if a["action"] == "comment"]
+
+    # ------------------------------------------------------------ drafting and editing
+
+    def draft(self, user: User, notes: str, *, employee: str | None = None, role: str | None = None,
+              interview_date: dt.date | None = None, plan_id: str | None = None, drafter: str | None = None,
+              corrections: tuple[Correction, ...] = ()) -> tuple[str, Plan, NotesAnalysis]:
         """Draft from notes and store the draft as a version (of a new plan, or of `plan_id`). The notes are read
         with every correction the organisation's managers made (`store.corrections`), and `corrections` on top."""
+        if plan_id:
+            self.plan(user, plan_id, "edit")
+        else:
+            require(user, "draft")
         corrections = tuple(corrections) + self.store.corrections()
         result = draft_plan(notes, employee=employee or None, role=role or None, interview_date=interview_date,
                             drafter=drafter, settings=self.settings, corrections=corrections)
         plan = result.plan
         if plan_id:
-            self.store.save_version(plan_id, plan, notes, author, kind="draft")
+            self.store.save_version(plan_id, plan, notes, user.name, kind="draft")
             return plan_id, plan, result.analysis
-        return self.store.create(notes, plan, author), plan, result.analysis
+        return self.store.create(notes, plan, user.name), plan, result.analysis
 
-    def redraft(self, plan_id: str, notes: str, edited: Plan | None, *, employee: str | None = None,
-                role: str | None = None, interview_date: dt.date | None = None,
-                author: str = "manager") -> tuple[Plan, NotesAnalysis, int | None]:
+    def redraft(self, user: User, plan_id: str, notes: str, edited: Plan | None, *, employee: str | None = None,
+                role: str | None = None, interview_date: dt.date | None = None) -> tuple[Plan, NotesAnalysis, int | None]:
         """Draft `plan_id` again (after a correction) and keep the manager's edits: the edited plan is saved as
         a version first (its number returned when a new one was written) and its changes to the assistant's
         last draft are applied to the new draft (`merge.merge_edits`)."""
+        self.plan(user, plan_id, "edit")
         versions = self.store.versions(plan_id)
         drafts = [v["number"] for v in versions if v["kind"] == "draft"]
         old = self.store.version(plan_id, drafts[-1]) if drafts else None
         kept = None
         if edited is not None:
-            number = self.save(plan_id, edited, notes, author)
+            number = self.save(user, plan_id, edited, notes)
             kept = number if number > len(versions) else None
-        _, plan, analysis = self.draft(notes, employee=employee, role=role, interview_date=interview_date,
-                                       author=author, plan_id=plan_id)
+        _, plan, analysis = self.draft(user, notes, employee=employee, role=role, interview_date=interview_date,
+                                       plan_id=plan_id)
         if edited is not None and old is not None:
-            checked = self.check(merge_edits(old, edited, plan), notes, plan_id)
+            checked = self.check(user, merge_edits(old, edited, plan), notes, plan_id)
             plan, analysis = checked.plan, checked.analysis
         return plan, analysis, kept
 
-    def correct(self, plan_id: str, correction: Correction, author: str = "manager") -> None:
+    def correct(self, user: User, plan_id: str, correction: Correction) -> None:
         """Keep the manager's reading of a sentence with the plan; later drafts (of any plan) learn from it."""
-        self.store.add_correction(plan_id, correction, author)
+        self.plan(user, plan_id, "edit")
+        self.store.add_correction(plan_id, correction, user.name)
 
-    def check(self, plan: Plan, notes: str | None, plan_id: str | None = None) -> DraftResult:
-        """Re-run every check on an edited plan (with the analysis, for highlighting); the working copy is autosaved."""
+    def check(self, user: User, plan: Plan, notes: str | None, plan_id: str | None = None,
+              revision: int | None = None) -> DraftResult:
+        """Re-run every check on an edited plan (with the analysis, for highlighting); the working copy of
+        `plan_id` is autosaved, unless someone else changed it since `revision` (`StaleEdit`)."""
         checked = recheck_with_analysis(plan, notes, self.settings)
         if plan_id:
-            self.store.autosave(plan_id, notes or "", checked.plan)
+            self.plan(user, plan_id, "edit")
+            self.store.autosave(plan_id, notes or "", checked.plan, user.name, revision=revision)
         return checked
 
-    def save(self, plan_id: str, plan: Plan, notes: str, author: str = "manager") -> int:
-        return self.store.save_version(plan_id, self.check(plan, notes).plan, notes, author, kind="edit")
+    def autosave_notes(self, user: User, plan_id: str, notes: str, revision: int | None = None) -> int:
+        self.plan(user, plan_id, "edit")
+        return self.store.autosave(plan_id, notes, None, user.name, revision=revision)
 
-    def export(self, plan: Plan, fmt: str, folder: Path | None = None) -> Path:
-        """Write the plan as a document for download; the file name says whose plan it is."""
-        if fmt not in EXPORTS:
-            raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORTS)}")
-        suffix, _ = EXPORTS[fmt]
-        folder = folder or Path(tempfile.mkdtemp(prefix="plancoach-export-"))
-        name = re.sub(r"[^\w\-]+", "-", plan.employee.name or "plan", flags=re.UNICODE).strip("-") or "plan"
-        path = folder / f"improvement-plan-{name}{suffix}"
-        if fmt == "markdown":
-            path.write_text(to_markdown(plan, include_review=False), encoding="utf-8")
-        elif fmt == "json":
-            path.write_text(to_json(plan), encoding="utf-8")
-        elif fmt == "docx":
-            path.write_bytes(to_docx(plan))
-        else:
-            path.write_bytes(to_pdf(plan))
-        return path
+    def save(self, user: User, plan_id: str, plan: Plan, notes: str, revision: int | None = None) -> int:
+        self.plan(user, plan_id, "edit")
+        checked = recheck_with_analysis(plan, notes, self.settings).plan
+        return self.store.save_version(plan_id, checked, notes, user.name, kind="edit", revision=revision)
+
+    def share(self, user: User, plan_id: str, other: str) -> None:
+        """Let another manager read and edit the plan."""
+        self.plan(user, plan_id, "share")
+        account = self.accounts.get(other)
+        if account is None or account.role != "manager":
+            raise ValueError(f"{other!r} is not a manager's account: share with a manager (`plancoach users list`).")
+        self.store.share(plan_id, other, user.name)
+
+    def set_employee_account(self, user: User, plan_id: str, account: str | None) -> None:
+        """The employee's account, who may read the plan once approved."""
+        self.plan(user, plan_id, "edit")
+        self.store.set_employee_account(plan_id, account, user.name)
+
+    # ------------------------------------------------------------ workflow
+
+    def submit(self, user: User, plan_id: str) -> None:
+        self.plan(user, plan_id, "submit")
+        self.store.set_status(plan_id, "submitted", user.name)
+
+    def review(self, user: User, plan_id: str, status: str, *, comment: str = "", override: str = "") -> None:
+        """HR requests changes or approves (with an override reason where blocking flags remain)."""
+        self.plan(user, plan_id, "review")
+        self.store.set_status(plan_id, status, user.name, comment=comment, override=override)
+
+    def comment(self, user: User, plan_id: str, text: str) -> None:
+        self.plan(user, plan_id, "comment")
+        self.store.comment(plan_id, user.name, text)
+
+    def acknowledge(self, user: User, plan_id: str) -> None:
+        self.plan(user, plan_id, "acknowledge")
+        self.store.comment(plan_id, user.name, "Acknowledged the plan.")
+
+    # ------------------------------------------------------------ export
+
+    def export(self, user: User, plan_id: str, fmt: str, folder: Path | None = None) -> Path:
+        """Write the stored plan (its working copy) as a document for download; the file name says whose plan it is."""
+        stored = self.plan(user, plan_id)
+        if stored.plan is None:
+            raise ValueError("This plan has no draft yet: draft it first.")
+        return write_export(stored.plan, fmt, folder)
+
+
+def write_export(plan: Plan, fmt: str, folder: Path | None = None) -> Path:
+    if fmt not in EXPORTS:
+        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORTS)}")
+    suffix, _ = EXPORTS[fmt]
+    folder = folder or Path(tempfile.mkdtemp(prefix="plancoach-export-"))
+    name = re.sub(r"[^\w\-]+", "-", plan.employee.name or "plan", flags=re.UNICODE).strip("-")[:80] or "plan"
+    path = folder / f"improvement-plan-{name}{suffix}"
+    if fmt == "markdown":
+        path.write_text(to_markdown(plan, include_review=False), encoding="utf-8")
+    elif fmt == "json":
+        path.write_text(to_json(plan), encoding="utf-8")
+    elif fmt == "docx":
+        path.write_bytes(to_docx(plan))
+    else:
+        path.write_bytes(to_pdf(plan))
+    return path

@@ -1,16 +1,23 @@
 """The manager's workspace (Gradio): draft, edit, check, export, keep every version, HR review, learn.
 
-Only wiring lives here: every step is a `Workspace` or `PlanStore` call, and plans cross into the
-UI through `tables.py`. The session (open plan id and the notes) is kept in the browser's local
-storage and the working copy on the server, so a refresh or a closed tab loses nothing.
+Only wiring lives here: every step is a `Workspace` call made for the signed-in user (`who`), and plans
+cross into the UI through `tables.py`. The session (open plan id, its revision and the notes) is kept in
+the browser's local storage and the working copy on the server, so a refresh or a closed tab loses
+nothing; the plan id it holds is only a pointer, checked against the signed-in user on every call.
+Text from notes and people reaches Markdown views only through `markdown_text`.
 """
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 
 import gradio as gr
+import uvicorn
+from fastapi import FastAPI
 
+from ..access import ALONE, EDITABLE, AccessDenied, User
+from ..accounts import AccountError
 from ..drafting.base import DraftingError
 from ..export import to_markdown
 from ..inputs import InputError, read_notes
@@ -20,13 +27,14 @@ from ..pipeline import warm_up
 from ..reader import Correction, sentence_key
 from ..schema import Plan, load_plan_lenient
 from ..settings import Settings, get_settings
-from ..storage import WorkflowError
+from ..storage import BLOCKING_KINDS, WorkflowError
+from ..textutil import markdown_text
 from ..workspace import EXPORTS, Workspace
 from . import tables as T
 from .labels import label
+from .signin import Gate, install
 
-EMPTY_SESSION = {"plan_id": None, "notes": ""}
-HR_STATUSES = ("submitted", "changes_requested", "approved")  # what the HR review tab lists
+EMPTY_SESSION = {"plan_id": None, "notes": "", "revision": None}
 SECTION_GUIDE = {"deficiencies": "Deficiencies", "causes": "Root causes", "goals": "Goals",
                  "responsibilities": "Responsibilities", "check_ins": "Check-ins"}
 CSS = """
@@ -62,7 +70,7 @@ def _analysis(plan: Plan | None, notes: str):
 def _sources_md(plan: Plan) -> str:
     if not plan.sources:
         return ""
-    return "\n".join(f"- **{s.title}** ({s.kind}) — `{s.path}`" for s in plan.sources)
+    return "\n".join(f"- **{markdown_text(s.title)}** ({s.kind}) — {markdown_text(s.path)}" for s in plan.sources)
 
 
 def _guide_md(section: str, lang: str, plan: Plan | None = None, folders: list | None = None) -> str:
@@ -80,12 +88,40 @@ def _guide_md(section: str, lang: str, plan: Plan | None = None, folders: list |
     return "\n".join(lines)
 
 
-def build(settings: Settings | None = None) -> gr.Blocks:
+def _user_errors(fn):
+    """Show a refusal, a workflow rule or bad input as one line beside the workspace, never as a traceback."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except (AccessDenied, WorkflowError, AccountError, InputError, DraftingError) as exc:
+            raise gr.Error(str(exc)) from None
+    return wrapper
+
+
+def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Blocks:
     settings = settings or get_settings()
     ws = Workspace.open(settings)
-    store = ws.store
+    gate = gate or Gate(ws.accounts, settings)
     # Index the knowledge base and warm the drafter while the page loads, not during the first manager's draft.
     threading.Thread(target=warm_up, args=(settings,), daemon=True, name="warm-up").start()
+
+    def who(request: gr.Request | None) -> User:
+        """The signed-in user of a request (its name set by the sign-in gate); never a name the client sends."""
+        if gate.open:
+            return ALONE
+        name = getattr(request, "username", None)
+        account = ws.accounts.get(name) if name else None
+        if account is None or not account.active:
+            raise gr.Error("Sign in first.")
+        return User(account.name, account.role, account.session_epoch)
+
+    def whoami_md(request: gr.Request) -> str:
+        user = who(request)
+        if user.alone:
+            return ("Working alone: no sign-in, because this workspace has no account and listens on this computer "
+                    "only. `plancoach users add NAME --role admin` turns sign-in on.")
+        return f"Signed in as **{markdown_text(user.name)}** ({user.role}) · [Sign out](/logout)"
 
     def plan_outputs(plan: Plan, notes: str, analysis=None, pending: T.Pending | None = None):
         t = T.to_tables(plan)
@@ -96,46 +132,61 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                 t["check_ins"], t["flags"], T.highlighted_notes(analysis or _analysis(plan, notes), notes, ids),
                 _sources_md(plan), to_markdown(plan), plan.model_dump(mode="json"))
 
-    def versions_choices(plan_id: str | None):
+    def versions_choices(user: User, plan_id: str | None):
         if not plan_id:
             return gr.update(choices=[], value=None)
-        rows = store.versions(plan_id)
+        rows = ws.versions(user, plan_id)
         choices = [(f"v{r['number']} · {r['kind']} · {r['author'] or ''} · {r['created_at']:%Y-%m-%d %H:%M}", r["number"])
                    for r in rows]
         return gr.update(choices=choices, value=rows[0]["number"] if rows else None)
 
-    def diff_text(plan_id: str | None, number: int | None) -> str:
-        if not plan_id or not store.versions(plan_id):
+    def diff_text(user: User, plan_id: str | None, number: int | None) -> str:
+        if not plan_id or not ws.versions(user, plan_id):
             return ""
-        return store.diff(plan_id, number or 1) or "(no changes)"
+        return ws.diff(user, plan_id, number or 1) or "(no changes)"
+
+    def comments_md(user: User, plan_id: str | None) -> str:
+        """What HR and others wrote on the plan, for its manager to read beside it."""
+        if not plan_id:
+            return ""
+        rows = ws.comments(user, plan_id)
+        return "\n".join(f"- **{markdown_text(c['actor'])}** ({c['at']:%Y-%m-%d %H:%M}): {markdown_text(c['detail'])}"
+                         for c in rows)
+
+    def session_of(plan_id: str, notes: str) -> dict:
+        return {"plan_id": plan_id, "notes": notes, "revision": ws.store.get(plan_id).revision}
 
     # ------------------------------------------------------------ handlers
 
-    def do_draft(notes, employee, role, interview_date, author, session, progress=gr.Progress()):
+    @_user_errors
+    def do_draft(notes, employee, role, interview_date, session, request: gr.Request, progress=gr.Progress()):
+        user = who(request)
         progress(0.1, desc="Reading the notes")
-        try:
-            plan_id, plan, analysis = ws.draft(notes, employee=employee, role=role,
-                                               interview_date=_date_or_none(interview_date), author=author or "manager")
-        except (InputError, DraftingError) as exc:
-            raise gr.Error(str(exc)) from None
+        plan_id, plan, analysis = ws.draft(user, notes, employee=employee, role=role,
+                                           interview_date=_date_or_none(interview_date))
         progress(0.9, desc="Checking the draft")
-        session = {"plan_id": plan_id, "notes": notes}
         status = f"Drafted by {plan.drafter}: {len(plan.deficiencies)} deficiencies, {len(plan.goals)} goals, " \
                  f"{sum(f.severity == 'error' for f in plan.review_flags)} errors to fix. Saved as version 1."
-        return (*plan_outputs(plan, notes, analysis), session, plan_id, status, plan.employee.name or "",
-                plan.employee.role or "", plan.interview_date.isoformat() if plan.interview_date else "",
-                versions_choices(plan_id), "(no changes yet)")
+        return (*plan_outputs(plan, notes, analysis), session_of(plan_id, notes), plan_id, status,
+                plan.employee.name or "", plan.employee.role or "",
+                plan.interview_date.isoformat() if plan.interview_date else "",
+                versions_choices(user, plan_id), "(no changes yet)", "")
 
+    @_user_errors
     def do_edit(deficiencies, causes, goals, employee_rows, manager_rows, organisation_rows, check_ins, plan_data,
-                notes, session, employee_name="", role_name="", interview_day=""):
+                notes, session, employee_name="", role_name="", interview_day="", request: gr.Request = None):
         if not plan_data:
-            return (*[gr.update()] * 12, "Draft a plan first.")
+            return (*[gr.update()] * 12, "Draft a plan first.", session)
+        user = who(request)
         base = load_plan_lenient(plan_data)
         header = {"employee": employee_name, "role": role_name, "interview_date": interview_day}
         plan, problems, pending = T.from_tables(
             base, {"deficiencies": deficiencies, "causes": causes, "goals": goals, "employee": employee_rows,
                    "manager": manager_rows, "organisation": organisation_rows, "check_ins": check_ins}, header)
-        checked = ws.check(plan, notes, (session or {}).get("plan_id"))
+        session = dict(session or EMPTY_SESSION)
+        checked = ws.check(user, plan, notes, session.get("plan_id"), session.get("revision"))
+        if session.get("plan_id"):
+            session = session_of(session["plan_id"], notes)
         plan = checked.plan
         errors = sum(f.severity == "error" for f in plan.review_flags)
         names = {"deficiencies": label("en", "deficiencies"), "causes": label("en", "causes"), "goals": label("en", "goals"),
@@ -143,7 +194,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         notices = problems + pending.messages(names)
         status = "; ".join(notices) if notices else f"Checked: {errors} errors, " \
                  f"{sum(f.severity == 'warning' for f in plan.review_flags)} warnings. Autosaved."
-        return (*plan_outputs(plan, notes, checked.analysis, pending), status)
+        return (*plan_outputs(plan, notes, checked.analysis, pending), status, session)
 
     def reading_of(notes: str, plan_data: dict | None):
         """The notes as this plan reads them: its interview date and employee, and the organisation's corrections."""
@@ -152,7 +203,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         plan = load_plan_lenient(plan_data) if plan_data else None
         try:
             return analyse(notes, interview_date=plan.interview_date if plan else None,
-                           employee=plan.employee.name if plan else None, corrections=store.corrections())
+                           employee=plan.employee.name if plan else None, corrections=ws.store.corrections())
         except (InputError, ValueError):
             return None
 
@@ -166,44 +217,37 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         text = evt.value[0] if isinstance(evt.value, (list, tuple)) else str(evt.value or "")
         return gr.update(value=text.strip() or None)
 
-    def do_correct(notes, employee, role, interview_date, author, session, plan_data, sentence_text, choice):
+    @_user_errors
+    def do_correct(notes, employee, role, interview_date, session, plan_data, sentence_text, choice,
+                   request: gr.Request):
         """The manager's reading of one sentence: kept with the plan in the organisation's store (later drafts of
         any plan learn from it) and the plan re-drafted at once, keeping the manager's edits (`Workspace.redraft`)."""
+        user = who(request)
         plan_id = (session or {}).get("plan_id")
         if not plan_id:
             raise gr.Error("Draft a plan first, then correct how a sentence was read.")
         if not sentence_text or not choice:
             raise gr.Error("Pick a sentence and how it should be read, then apply.")
         reading, _, owner = choice.partition(": ")
-        try:
-            day = _date_or_none(interview_date)
-            stored = store.get(plan_id)
-            analysis = reading_of(notes, plan_data)
-            sentence = next((s for s in (analysis.sentences if analysis else [])
-                             if sentence_key(s.text) == sentence_key(sentence_text)), None)
-            fixed = Correction(sentence.text, reading, owner or None) if sentence else None
-        except (InputError, ValueError, KeyError) as exc:
-            raise gr.Error(str(exc)) from None
-        if stored.status not in ("draft", "changes_requested"):
-            raise gr.Error(f"This plan is {stored.status.replace('_', ' ')}: it can be re-drafted only when HR asks for changes.")
-        if sentence is None or fixed is None:
+        ws.plan(user, plan_id, "edit")
+        day = _date_or_none(interview_date)
+        analysis = reading_of(notes, plan_data)
+        sentence = next((s for s in (analysis.sentences if analysis else [])
+                         if sentence_key(s.text) == sentence_key(sentence_text)), None)
+        if sentence is None:
             raise gr.Error("That sentence is no longer in the notes; pick it again from the list.")
         if sentence.kind == "excluded":
             raise gr.Error("That sentence was kept out of the plan (bias, health, privacy or an instruction); it cannot be re-read.")
-        try:
-            ws.correct(plan_id, fixed, author or "manager")
-            plan, analysis, kept = ws.redraft(plan_id, notes, load_plan_lenient(plan_data) if plan_data else None,
-                                              employee=employee, role=role, interview_date=day,
-                                              author=author or "manager")
-        except (InputError, DraftingError) as exc:
-            raise gr.Error(str(exc)) from None
-        session = {**(session or EMPTY_SESSION), "plan_id": plan_id, "notes": notes}
+        ws.correct(user, plan_id, Correction(sentence.text, reading, owner or None))
+        plan, analysis, kept = ws.redraft(user, plan_id, notes, load_plan_lenient(plan_data) if plan_data else None,
+                                          employee=employee, role=role, interview_date=day)
         edits = (f"your edits are kept (and the plan as you had it is version {kept})" if kept
                  else "there were no unsaved edits")
         status = f"Re-drafted with {sentence.id} read as {choice}; {edits}."
-        return (*plan_outputs(plan, notes, analysis), session, plan_id, status, plan.employee.name or "",
-                plan.employee.role or "", plan.interview_date.isoformat() if plan.interview_date else "",
-                versions_choices(plan_id), diff_text(plan_id, 1))
+        return (*plan_outputs(plan, notes, analysis), session_of(plan_id, notes), plan_id, status,
+                plan.employee.name or "", plan.employee.role or "",
+                plan.interview_date.isoformat() if plan.interview_date else "",
+                versions_choices(user, plan_id), diff_text(user, plan_id, 1))
 
     def do_select_flag(plan_data, notes, evt: gr.SelectData):
         if not plan_data:
@@ -222,122 +266,137 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         ids = plan.deficiencies[row].source_sentences if 0 <= row < len(plan.deficiencies) else []
         return T.highlighted_notes(_analysis(plan, notes), notes, ids)
 
-    def do_notes_changed(notes, session):
+    def do_notes_changed(notes, session, request: gr.Request):
         session = dict(session or EMPTY_SESSION)
         session["notes"] = notes
         if session.get("plan_id"):
             try:
-                store.autosave(session["plan_id"], notes, None)
-            except KeyError:
-                session["plan_id"] = None
+                session["revision"] = ws.autosave_notes(who(request), session["plan_id"], notes, session.get("revision"))
+            except (AccessDenied, WorkflowError):
+                session["plan_id"] = None  # not ours to change (any more): keep the notes in the browser only
         return session
 
+    @_user_errors
     def do_upload(file):
         if file is None:
             return gr.update()
-        try:
-            return read_notes(str(file), settings.max_notes_chars)
-        except InputError as exc:
-            raise gr.Error(str(exc)) from None
+        return read_notes(str(file), settings.max_notes_chars)
 
-    def do_save(plan_data, notes, author, session):
+    @_user_errors
+    def do_save(plan_data, notes, session, request: gr.Request):
+        user = who(request)
         plan_id = (session or {}).get("plan_id")
         if not plan_data or not plan_id:
             raise gr.Error("Draft a plan first.")
-        number = ws.save(plan_id, load_plan_lenient(plan_data), notes, author or "manager")
-        return f"Saved as version {number}.", versions_choices(plan_id), diff_text(plan_id, 1)
+        number = ws.save(user, plan_id, load_plan_lenient(plan_data), notes, (session or {}).get("revision"))
+        return (f"Saved as version {number}.", versions_choices(user, plan_id), diff_text(user, plan_id, 1),
+                session_of(plan_id, notes))
 
-    def do_submit(plan_data, notes, author, session):
+    @_user_errors
+    def do_submit(plan_data, notes, session, request: gr.Request):
+        user = who(request)
         plan_id = (session or {}).get("plan_id")
         if not plan_data or not plan_id:
             raise gr.Error("Draft a plan first.")
-        ws.save(plan_id, load_plan_lenient(plan_data), notes, author or "manager")
-        try:
-            store.set_status(plan_id, "submitted", author or "manager")
-        except WorkflowError as exc:
-            raise gr.Error(str(exc)) from None
-        return "Submitted to HR for review."
+        ws.save(user, plan_id, load_plan_lenient(plan_data), notes, (session or {}).get("revision"))
+        ws.submit(user, plan_id)
+        return "Submitted to HR for review: the plan is read-only until HR requests changes.", session_of(plan_id, notes)
 
-    def do_export(fmt, plan_data):
-        if not plan_data:
+    @_user_errors
+    def do_export(fmt, session, request: gr.Request):
+        plan_id = (session or {}).get("plan_id")
+        if not plan_id:
             raise gr.Error("Draft a plan first.")
-        path = ws.export(load_plan_lenient(plan_data), fmt)
-        return str(path)
+        return str(ws.export(who(request), plan_id, fmt))
 
-    def do_restore(session):
-        """Page load: reopen the plan this browser was working on, or at least its notes."""
+    def opened(user: User, plan_id: str, message: str):
+        """Everything the workspace shows for a stored plan the user may read."""
+        stored = ws.plan(user, plan_id)
+        if stored.plan is None:
+            return (*[gr.update()] * 11, None, stored.notes, plan_id, message, "", "", "",
+                    session_of(plan_id, stored.notes), versions_choices(user, plan_id), "", comments_md(user, plan_id))
+        plan = stored.plan
+        note = "" if stored.status in EDITABLE else " It is read-only until HR requests changes." \
+            if stored.status == "submitted" else " It can no longer be changed."
+        return (*plan_outputs(plan, stored.notes), stored.notes, plan_id,
+                f"{message} ({stored.status.replace('_', ' ')}).{note}", plan.employee.name or "",
+                plan.employee.role or "", plan.interview_date.isoformat() if plan.interview_date else "",
+                session_of(plan_id, stored.notes), versions_choices(user, plan_id), diff_text(user, plan_id, 1),
+                comments_md(user, plan_id))
+
+    def do_restore(session, request: gr.Request):
+        """Page load: reopen the plan this browser was working on (if this user may still read it), or its notes."""
         session = session or EMPTY_SESSION
+        user = who(request)
         plan_id = session.get("plan_id")
         if plan_id:
             try:
-                stored = store.get(plan_id)
-            except KeyError:
-                stored = None
-            if stored is not None and stored.plan is not None:
-                plan = stored.plan
-                return (*plan_outputs(plan, stored.notes), stored.notes, plan_id, f"Reopened plan ({stored.status}).",
-                        plan.employee.name or "", plan.employee.role or "",
-                        plan.interview_date.isoformat() if plan.interview_date else "",
-                        versions_choices(plan_id), diff_text(plan_id, 1))
+                return (*opened(user, plan_id, "Reopened plan"), whoami_md(request))
+            except AccessDenied:
+                pass
         # Nothing stored: leave the notes box alone. Sending "" raced with a manager who starts typing as
         # the page opens, and wiped what was typed (seen as a flaky browser test).
         notes_back = session.get("notes") or gr.update()
         return (*[gr.update()] * 11, None, notes_back, None, "", gr.update(), gr.update(), gr.update(),
-                versions_choices(None), "")
+                EMPTY_SESSION if plan_id else gr.update(), versions_choices(user, None), "", "", whoami_md(request))
 
-    def do_new(session):
+    def do_new(request: gr.Request):
         """A new plan starts from nothing: no tables, header, notes, download, versions or stored session."""
         cleared_views = [[] for _ in range(8)] + [[], "", "", None]  # tables, flags, highlight, sources, preview, plan
         return (*cleared_views, EMPTY_SESSION, "", None, "New plan: paste notes and draft.", "", "", "",
-                None, versions_choices(None), "")
+                None, versions_choices(who(request), None), "", "")
 
-    def do_open(plan_id):
+    @_user_errors
+    def do_open(plan_id, request: gr.Request):
         if not plan_id:
             raise gr.Error("Select a plan first.")
-        stored = store.get(plan_id)
-        session = {"plan_id": plan_id, "notes": stored.notes}
-        if stored.plan is None:
-            return (*[gr.update()] * 11, None, stored.notes, plan_id, "Opened.", session, versions_choices(plan_id), "")
-        return (*plan_outputs(stored.plan, stored.notes), stored.notes, plan_id, f"Opened ({stored.status}).", session,
-                versions_choices(plan_id), diff_text(plan_id, 1))
+        return opened(who(request), plan_id, "Opened")
 
-    def plan_list(status: str | tuple[str, ...] | None = None):
+    def plan_rows(plans) -> list[list]:
         rows = []
-        for p in store.list(status):
+        for p in plans:
             flags = p.plan.review_flags if p.plan else []
             rows.append([p.id, p.employee or "", p.status, sum(f.severity == "error" for f in flags),
-                         sum(f.kind in ("bias", "sensitive", "injection") for f in flags), f"{p.updated_at:%Y-%m-%d %H:%M}"])
+                         sum(f.kind in BLOCKING_KINDS for f in flags), f"{p.updated_at:%Y-%m-%d %H:%M}"])
         return rows
 
-    def do_hr_list():
-        return plan_list(HR_STATUSES)
+    @_user_errors
+    def do_plan_list(request: gr.Request):
+        return plan_rows(ws.plans(who(request)))
 
-    def do_hr_select(rows, evt: gr.SelectData):
+    @_user_errors
+    def do_hr_list(request: gr.Request):
+        return plan_rows(ws.plans(who(request), for_review=True))
+
+    @_user_errors
+    def do_hr_select(rows, evt: gr.SelectData, request: gr.Request):
         data = T._rows(rows)
         row = _selected_row(evt)
         if not (0 <= row < len(data)):
             return "", "", []
         plan_id = data[row][0]
-        return plan_id, *hr_view(plan_id)
+        return plan_id, *hr_view(who(request), plan_id)
 
-    def hr_view(plan_id: str):
-        stored = store.get(plan_id)
-        body = to_markdown(stored.plan, include_review=True) if stored.plan else stored.notes
-        trail = [[f"{a['at']:%Y-%m-%d %H:%M:%S}", a["actor"], a["action"], a["detail"]] for a in store.audit_trail(plan_id)]
-        return f"**{label('en', 'status')}: {stored.status}**\n\n" + body, trail
+    def hr_view(user: User, plan_id: str):
+        stored = ws.plan(user, plan_id)
+        body = to_markdown(stored.plan, include_review=True) if stored.plan else markdown_text(stored.notes)
+        trail = [[f"{a['at']:%Y-%m-%d %H:%M:%S}", a["actor"], a["action"], a["detail"]]
+                 for a in ws.audit_trail(user, plan_id)]
+        overridden = [f"- {markdown_text(o['actor'])} overrode {len(o['flags'])} flag(s) on {o['at']:%Y-%m-%d}: "
+                      f"{markdown_text(o['reason'])}" for o in ws.store.overrides(plan_id)]
+        extra = ("\n\n**Overrides**\n\n" + "\n".join(overridden)) if overridden else ""
+        return f"**{label('en', 'status')}: {stored.status}**{extra}\n\n" + body, trail
 
-    def do_hr_action(action, plan_id, comment, override, author):
+    @_user_errors
+    def do_hr_action(action, plan_id, comment, override, request: gr.Request):
+        user = who(request)
         if not plan_id:
             raise gr.Error("Select a plan first.")
-        actor = author or "HR"
-        try:
-            if action == "comment":
-                store.comment(plan_id, actor, comment)
-            else:
-                store.set_status(plan_id, action, actor, comment=comment, override=override)
-        except WorkflowError as exc:
-            raise gr.Error(str(exc)) from None
-        return (*hr_view(plan_id), do_hr_list(), "")
+        if action == "comment":
+            ws.comment(user, plan_id, comment)
+        else:
+            ws.review(user, plan_id, action, comment=comment, override=override)
+        return (*hr_view(user, plan_id), plan_rows(ws.plans(user, for_review=True)), "")
 
     # ------------------------------------------------------------ layout
 
@@ -348,7 +407,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
             title = gr.Markdown(f"## {label('en', 'title')}")
             ui_lang = gr.Radio([("English", "en"), ("中文", "zh")], value="en", label=label("en", "ui_language"), scale=0,
                                min_width=220)
-            author = gr.Textbox(label=label("en", "you"), value="manager", scale=0, min_width=200, elem_id="pc-author")
+            whoami = gr.Markdown(elem_id="pc-whoami")
         with gr.Tabs():
             with gr.Tab(label("en", "tab_draft"), id="draft") as tab_draft:
                 with gr.Row():
@@ -379,6 +438,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                         sources = gr.Markdown(elem_id="pc-sources")
                     with gr.Column(scale=3):
                         status = gr.Markdown(elem_classes="pc-status", elem_id="pc-status")
+                        comments = gr.Markdown(elem_id="pc-comments")
                         plan_id_box = gr.Textbox(label="Plan id", interactive=False, elem_id="pc-plan-id", max_lines=1)
                         guides = {}
                         guides["deficiencies"] = gr.Markdown(visible=False, elem_classes="pc-guide")
@@ -443,34 +503,38 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                       flags, highlight, sources, preview, plan_state]
         header_fields = [employee, role, interview_date]
 
-        draft_btn.click(do_draft, [notes, employee, role, interview_date, author, session],
-                        [*plan_views, session, plan_id_box, status, *header_fields, version_pick, diff],
+        draft_btn.click(do_draft, [notes, employee, role, interview_date, session],
+                        [*plan_views, session, plan_id_box, status, *header_fields, version_pick, diff, comments],
                         api_name="draft", concurrency_limit=4)
         edit_inputs = [deficiencies, causes, goals, resp["employee"], resp["manager"], resp["organisation"], check_ins,
                        plan_state, notes, session, *header_fields]
         for table in (deficiencies, causes, goals, *resp.values(), check_ins, *header_fields):
-            table.input(do_edit, edit_inputs, [*plan_views, status], trigger_mode="always_last",
+            table.input(do_edit, edit_inputs, [*plan_views, status, session], trigger_mode="always_last",
                         api_visibility="private")
         check_event = gr.Button(visible=False, elem_id="pc-check")
-        check_event.click(do_edit, edit_inputs, [*plan_views, status], api_name="check")
+        check_event.click(do_edit, edit_inputs, [*plan_views, status, session], api_name="check")
         plan_state.change(do_show_reading, [notes, plan_state], [readings, fix_sentence], api_visibility="private")
         readings.select(do_pick_sentence, None, fix_sentence, api_visibility="private")
-        fix_btn.click(do_correct, [notes, employee, role, interview_date, author, session, plan_state, fix_sentence,
+        fix_btn.click(do_correct, [notes, employee, role, interview_date, session, plan_state, fix_sentence,
                                    fix_reading],
                       [*plan_views, session, plan_id_box, status, *header_fields, version_pick, diff], api_name="correct")
         flags.select(do_select_flag, [plan_state, notes], highlight, api_visibility="private")
         deficiencies.select(do_select_evidence, [plan_state, notes], highlight, api_visibility="private")
         notes.change(do_notes_changed, [notes, session], session, trigger_mode="always_last", api_visibility="private")
         upload.upload(do_upload, upload, notes, api_name="upload")
-        save_btn.click(do_save, [plan_state, notes, author, session], [status, version_pick, diff], api_name="save")
-        submit_btn.click(do_submit, [plan_state, notes, author, session], status, api_name="submit")
-        export_btn.click(do_export, [export_fmt, plan_state], download, api_name="export")
-        version_pick.change(lambda s, n: diff_text((s or {}).get("plan_id"), n), [session, version_pick], diff,
-                            api_visibility="private")
-        new_btn.click(do_new, session, [*plan_views, session, notes, plan_id_box, status, *header_fields, download,
-                                        version_pick, diff], api_visibility="private")
-        demo.load(do_restore, session, [*plan_views, notes, plan_id_box, status, *header_fields, version_pick, diff],
-                  api_visibility="private")
+        save_btn.click(do_save, [plan_state, notes, session], [status, version_pick, diff, session], api_name="save")
+        submit_btn.click(do_submit, [plan_state, notes, session], [status, session], api_name="submit")
+        export_btn.click(do_export, [export_fmt, session], download, api_name="export")
+
+        @_user_errors
+        def do_pick_version(session, number, request: gr.Request):
+            return diff_text(who(request), (session or {}).get("plan_id"), number)
+
+        version_pick.change(do_pick_version, [session, version_pick], diff, api_visibility="private")
+        new_btn.click(do_new, None, [*plan_views, session, notes, plan_id_box, status, *header_fields, download,
+                                     version_pick, diff, comments], api_visibility="private")
+        opened_views = [*plan_views, notes, plan_id_box, status, *header_fields, session, version_pick, diff, comments]
+        demo.load(do_restore, session, [*opened_views, whoami], api_visibility="private")
 
         def toggle_learning(on, lang, plan_data):
             plan = load_plan_lenient(plan_data) if plan_data else None
@@ -481,29 +545,28 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                           api_visibility="private")
         ui_lang.change(toggle_learning, [learning, ui_lang, plan_state], list(guides.values()), api_visibility="private")
 
-        refresh_btn.click(lambda: plan_list(), None, plans_table, api_name="plans")
-        tab_plans.select(lambda: plan_list(), None, plans_table, api_visibility="private")
+        refresh_btn.click(do_plan_list, None, plans_table, api_name="plans")
+        tab_plans.select(do_plan_list, None, plans_table, api_visibility="private")
         def pick_plan(rows, evt: gr.SelectData):
             data = T._rows(rows)
             row = _selected_row(evt)
             return data[row][0] if 0 <= row < len(data) else ""
 
         plans_table.select(pick_plan, plans_table, selected_id, api_visibility="private")
-        open_btn.click(do_open, selected_id, [*plan_views, notes, plan_id_box, status, session, version_pick, diff],
-                       api_name="open")
+        open_btn.click(do_open, selected_id, opened_views, api_name="open")
         tab_hr.select(do_hr_list, None, hr_table, api_visibility="private")
         hr_table.select(do_hr_select, hr_table, [hr_id, hr_plan, audit], api_visibility="private")
         hr_outputs = [hr_plan, audit, hr_table, hr_comment]
-        def hr_comment_fn(plan_id, comment, override, author):
-            return do_hr_action("comment", plan_id, comment, override, author)
+        def hr_comment_fn(plan_id, comment, override, request: gr.Request):
+            return do_hr_action("comment", plan_id, comment, override, request)
 
-        def hr_request_changes(plan_id, comment, override, author):
-            return do_hr_action("changes_requested", plan_id, comment, override, author)
+        def hr_request_changes(plan_id, comment, override, request: gr.Request):
+            return do_hr_action("changes_requested", plan_id, comment, override, request)
 
-        def hr_approve(plan_id, comment, override, author):
-            return do_hr_action("approved", plan_id, comment, override, author)
+        def hr_approve(plan_id, comment, override, request: gr.Request):
+            return do_hr_action("approved", plan_id, comment, override, request)
 
-        hr_inputs = [hr_id, hr_comment, hr_override, author]
+        hr_inputs = [hr_id, hr_comment, hr_override]
         comment_btn.click(hr_comment_fn, hr_inputs, hr_outputs, api_name="hr_comment")
         changes_btn.click(hr_request_changes, hr_inputs, hr_outputs, api_name="hr_request_changes")
         approve_btn.click(hr_approve, hr_inputs, hr_outputs, api_name="hr_approve")
@@ -511,7 +574,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         def relabel(lang):
             L = lambda key: label(lang, key)  # noqa: E731
             return (
-                f"## {L('title')}", gr.update(label=L("ui_language")), gr.update(label=L("you")),
+                f"## {L('title')}", gr.update(label=L("ui_language")),
                 gr.update(label=L("notes"), info=L("notes_info")), gr.update(label=L("upload")),
                 gr.update(label=L("employee")), gr.update(label=L("role")), gr.update(label=L("interview_date")),
                 gr.update(value=L("draft")), gr.update(value=L("new")), gr.update(label=L("learning")),
@@ -528,14 +591,43 @@ def build(settings: Settings | None = None) -> gr.Blocks:
             )
 
         ui_lang.change(relabel, ui_lang, [
-            title, ui_lang, author, notes, upload, employee, role, interview_date, draft_btn, new_btn, learning, highlight,
+            title, ui_lang, notes, upload, employee, role, interview_date, draft_btn, new_btn, learning, highlight,
             deficiencies, causes, goals, *resp.values(), check_ins, flags, save_btn, submit_btn, export_fmt, export_btn,
             download, version_pick, hr_comment, hr_override, comment_btn, changes_btn, approve_btn, audit, hr_table,
             tab_draft, tab_plans, tab_hr, readings, fix_sentence, fix_reading, fix_btn], api_visibility="private")
     return demo
 
 
-def launch(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None = None, **kwargs) -> None:
-    demo = build(settings)
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+class SignInRequired(RuntimeError):
+    """`serve` on a shared address with nobody to sign in."""
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The web app: sign-in routes and the gate, with the workspace mounted behind them."""
+    settings = settings or get_settings()
+    ws = Workspace.open(settings)
+    gate = Gate(ws.accounts, settings)
+    if gate.open and settings.host not in LOOPBACK and not settings.allow_no_signin:
+        raise SignInRequired(
+            f"Refusing to serve {settings.host} without sign-in: create the first account with "
+            "`plancoach users add NAME --role admin` (or configure single sign-on), or set "
+            "PLANCOACH_ALLOW_NO_SIGNIN=true on a trusted network.")
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    install(app, gate, settings)
+    demo = build(settings, gate)
     demo.queue(default_concurrency_limit=8)
-    demo.launch(server_name=host, server_port=port, css=CSS, footer_links=["api"], show_error=True, **kwargs)
+    return gr.mount_gradio_app(app, demo, path="", auth_dependency=gate.username, css=CSS, footer_links=["api"],
+                               show_error=True)
+
+
+def launch(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None = None) -> None:
+    settings = (settings or get_settings()).model_copy(update={"host": host, "port": port})
+    app = create_app(settings)
+    if not Workspace.open(settings).accounts.any() and not settings.oidc_metadata_url:
+        print("No account yet: one person works without sign-in. Create the first administrator with "
+              "`plancoach users add NAME --role admin` to turn sign-in on.", flush=True)
+    print(f"PlanCoach is ready at http://{host}:{port}", flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

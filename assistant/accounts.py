@@ -1,0 +1,171 @@
+"""Local accounts: names, roles and argon2 password hashes in the organisation's database.
+
+Sign-in is slowed after each failure and an account is locked for a while after repeated failures.
+Every session carries the account's `session_epoch`; signing out everywhere, disabling an account or
+resetting its password raises it, which ends every session made before.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select, update
+from sqlalchemy.engine import Engine
+
+from .access import ROLES, User
+from .db import users
+
+MIN_PASSWORD_CHARS = 10
+LOCK_AFTER = 5  # failed sign-ins in a row
+LOCK_FOR = dt.timedelta(minutes=15)
+
+_HASHER = PasswordHasher()
+_DUMMY_HASH = _HASHER.hash("not a password of anyone")  # verified against for unknown names, so timing tells nothing
+
+
+class AccountError(ValueError):
+    """An account request that cannot be done; the message says how to fix it."""
+
+
+class SignInRefused(AccountError):
+    """Wrong name or password, a disabled account, or one locked after repeated failures."""
+
+
+@dataclass(frozen=True)
+class Account:
+    name: str
+    role: str
+    active: bool
+    has_password: bool
+    locked_until: dt.datetime | None
+    session_epoch: int
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _aware(when: dt.datetime | None) -> dt.datetime | None:
+    return when.replace(tzinfo=dt.timezone.utc) if when is not None and when.tzinfo is None else when
+
+
+class Accounts:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    def any(self) -> bool:
+        with self.engine.connect() as c:
+            return bool(c.execute(select(func.count()).select_from(users)).scalar())
+
+    def add(self, name: str, role: str, password: str | None) -> None:
+        """A new account; `password` None for one that signs in through single sign-on only."""
+        name = _valid_name(name)
+        _valid_role(role)
+        with self.engine.begin() as c:
+            if c.execute(select(users.c.name).where(users.c.name == name)).first() is not None:
+                raise AccountError(f"An account named {name!r} already exists: use `plancoach users set-role` or "
+                                   "`reset-password` to change it.")
+            c.execute(users.insert().values(name=name, role=role, created_at=_now(), active=True, failed_sign_ins=0,
+                                            session_epoch=0,
+                                            password_hash=_HASHER.hash(_valid_password(password)) if password else None))
+
+    def get(self, name: str) -> Account | None:
+        with self.engine.connect() as c:
+            row = c.execute(select(users).where(users.c.name == name)).first()
+        return _account(row) if row else None
+
+    def list(self) -> list[Account]:
+        with self.engine.connect() as c:
+            return [_account(r) for r in c.execute(select(users).order_by(users.c.name)).all()]
+
+    def set_role(self, name: str, role: str) -> None:
+        _valid_role(role)
+        self._update(name, role=role, session_epoch=users.c.session_epoch + 1)
+
+    def disable(self, name: str) -> None:
+        self._update(name, active=False, session_epoch=users.c.session_epoch + 1)
+
+    def enable(self, name: str) -> None:
+        self._update(name, active=True, failed_sign_ins=0, locked_until=None)
+
+    def reset_password(self, name: str, password: str) -> None:
+        self._update(name, password_hash=_HASHER.hash(_valid_password(password)), failed_sign_ins=0,
+                     locked_until=None, session_epoch=users.c.session_epoch + 1)
+
+    def end_sessions(self, name: str) -> None:
+        self._update(name, session_epoch=users.c.session_epoch + 1)
+
+    def sign_in(self, name: str, password: str) -> User:
+        """The user behind a correct name and password; `SignInRefused` otherwise (the same message whatever was
+        wrong, so that names cannot be probed)."""
+        refused = SignInRefused("Wrong name or password, or the account is disabled or locked; try again later or ask "
+                                "an administrator.")
+        account = self.get(name.strip())
+        if account is None or not account.has_password:
+            _check(_DUMMY_HASH, password)
+            raise refused
+        if account.locked_until and account.locked_until > _now():
+            raise refused
+        with self.engine.connect() as c:
+            stored = c.execute(select(users.c.password_hash).where(users.c.name == account.name)).scalar()
+        if not _check(stored, password) or not account.active:
+            self._failed(account.name)
+            raise refused
+        self._update(account.name, failed_sign_ins=0, locked_until=None)
+        return User(account.name, account.role, account.session_epoch)
+
+    def user(self, name: str, epoch: int) -> User | None:
+        """The signed-in user of a session, if the account is still active and the session not ended."""
+        account = self.get(name)
+        if account is None or not account.active or account.session_epoch != epoch:
+            return None
+        return User(account.name, account.role, account.session_epoch)
+
+    def failures(self, name: str) -> int:
+        with self.engine.connect() as c:
+            return c.execute(select(users.c.failed_sign_ins).where(users.c.name == name)).scalar() or 0
+
+    def _failed(self, name: str) -> None:
+        with self.engine.begin() as c:
+            count = (c.execute(select(users.c.failed_sign_ins).where(users.c.name == name)).scalar() or 0) + 1
+            values: dict = {"failed_sign_ins": count}
+            if count >= LOCK_AFTER:
+                values["locked_until"] = _now() + LOCK_FOR
+            c.execute(update(users).where(users.c.name == name).values(**values))
+
+    def _update(self, name: str, **values) -> None:
+        with self.engine.begin() as c:
+            if c.execute(update(users).where(users.c.name == name).values(**values)).rowcount == 0:
+                raise AccountError(f"No account named {name!r}: `plancoach users list` shows them.")
+
+
+def _account(row) -> Account:
+    return Account(row.name, row.role, bool(row.active), row.password_hash is not None, _aware(row.locked_until),
+                   row.session_epoch)
+
+
+def _check(stored: str | None, password: str) -> bool:
+    try:
+        return bool(stored) and _HASHER.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _valid_name(name: str) -> str:
+    name = (name or "").strip()
+    if not name or len(name) > 200 or any(ch.isspace() or not ch.isprintable() for ch in name):
+        raise AccountError("An account name is 1-200 printable characters with no spaces, e.g. 'a.khan'.")
+    return name
+
+
+def _valid_role(role: str) -> None:
+    if role not in ROLES:
+        raise AccountError(f"Unknown role {role!r}: use one of {', '.join(ROLES)}.")
+
+
+def _valid_password(password: str | None) -> str:
+    if not password or len(password) < MIN_PASSWORD_CHARS:
+        raise AccountError(f"A password has at least {MIN_PASSWORD_CHARS} characters.")
+    return password

@@ -1,0 +1,134 @@
+"""Who may do what, on a real store: every Workspace call checks the signed-in user against the stored plan."""
+from __future__ import annotations
+
+import pytest
+
+from assistant.access import AccessDenied, User
+from assistant.accounts import AccountError, Accounts, SignInRefused
+from assistant.settings import get_settings
+from assistant.storage import PlanStore, StaleEdit, WorkflowError
+from assistant.workspace import Workspace
+
+from .conftest import TRAINER_NOTES
+
+MIA, OMAR = User("mia", "manager"), User("omar", "manager")
+HANA, ELI, ADA = User("hana", "hr"), User("eli", "employee"), User("ada", "admin")
+
+
+@pytest.fixture
+def ws(tmp_path):
+    store = PlanStore(f"sqlite:///{tmp_path / 'plans.db'}")
+    accounts = Accounts(store.engine)
+    for user in (MIA, OMAR, HANA, ELI, ADA):
+        accounts.add(user.name, user.role, "a long enough password")
+    return Workspace(get_settings(), store)
+
+
+@pytest.fixture
+def plan_id(ws):
+    return ws.draft(MIA, TRAINER_NOTES)[0]
+
+
+def test_a_managers_plan_is_theirs_alone_until_shared(ws, plan_id):
+    assert ws.plan(MIA, plan_id).owner == "mia"
+    for user in (OMAR, HANA, ELI, ADA):
+        with pytest.raises(AccessDenied, match="not yours to see"):
+            ws.plan(user, plan_id)
+        with pytest.raises(AccessDenied):
+            ws.export(user, plan_id, "json")
+    with pytest.raises(AccessDenied, match="not yours to see"):
+        ws.plan(MIA, "no-such-plan")  # a missing plan reads the same as someone else's
+    assert [p.id for p in ws.plans(OMAR)] == []
+    ws.share(MIA, plan_id, "omar")
+    assert [p.id for p in ws.plans(OMAR)] == [plan_id]
+    ws.save(OMAR, plan_id, ws.plan(OMAR, plan_id).plan, TRAINER_NOTES + "\nOmar's line.")
+    with pytest.raises(ValueError, match="not a manager"):
+        ws.share(MIA, plan_id, "hana")
+
+
+def test_only_managers_draft_and_only_hr_reviews(ws, plan_id):
+    for user in (HANA, ELI, ADA):
+        with pytest.raises(AccessDenied, match="Only managers"):
+            ws.draft(user, TRAINER_NOTES)
+    ws.submit(MIA, plan_id)
+    with pytest.raises(AccessDenied, match="Only HR"):
+        ws.review(MIA, plan_id, "approved")
+    assert [p.id for p in ws.plans(HANA, for_review=True)] == [plan_id]
+    ws.review(HANA, plan_id, "changes_requested", comment="Add a date to the manager's action.")
+    assert [c["detail"] for c in ws.comments(MIA, plan_id)] == ["Add a date to the manager's action."]  # reaches her
+
+
+def test_a_submitted_plan_is_read_only_until_hr_asks_for_changes(ws, plan_id):
+    plan = ws.plan(MIA, plan_id).plan
+    ws.submit(MIA, plan_id)
+    for change in (lambda: ws.save(MIA, plan_id, plan, TRAINER_NOTES), lambda: ws.check(MIA, plan, TRAINER_NOTES, plan_id),
+                   lambda: ws.autosave_notes(MIA, plan_id, "wiped"), lambda: ws.draft(MIA, TRAINER_NOTES, plan_id=plan_id)):
+        with pytest.raises(AccessDenied, match="read-only until HR requests changes"):
+            change()
+    ws.review(HANA, plan_id, "changes_requested")
+    ws.save(MIA, plan_id, plan, TRAINER_NOTES + "\nDates added.")
+    ws.submit(MIA, plan_id)
+    ws.review(HANA, plan_id, "approved")
+    with pytest.raises(AccessDenied, match="can no longer be changed"):
+        ws.save(MIA, plan_id, plan, TRAINER_NOTES)
+    assert ws.plan(MIA, plan_id).status == "approved"
+
+
+def test_hr_never_reviews_a_plan_they_wrote(ws):
+    accounts = ws.accounts
+    plan_id = ws.draft(OMAR, TRAINER_NOTES)[0]
+    ws.submit(OMAR, plan_id)
+    accounts.set_role("omar", "hr")  # Omar moved to HR: his own plan is still not his to approve
+    omar_hr = User("omar", "hr")
+    with pytest.raises(AccessDenied):
+        ws.review(omar_hr, plan_id, "approved")
+    assert plan_id not in [p.id for p in ws.plans(omar_hr, for_review=True)]
+
+
+def test_the_employee_reads_their_approved_plan_only(ws, plan_id):
+    ws.set_employee_account(MIA, plan_id, "eli")
+    with pytest.raises(AccessDenied):
+        ws.plan(ELI, plan_id)  # still a draft
+    ws.submit(MIA, plan_id)
+    ws.review(HANA, plan_id, "approved")
+    assert [p.id for p in ws.plans(ELI)] == [plan_id]
+    ws.acknowledge(ELI, plan_id)
+    ws.comment(ELI, plan_id, "I would like the first check-in a week earlier.")
+    with pytest.raises(AccessDenied):
+        ws.review(ELI, plan_id, "changes_requested")
+    assert [c["actor"] for c in ws.comments(MIA, plan_id)] == ["eli", "eli"]
+
+
+def test_a_stale_save_is_refused_naming_who_changed_the_plan(ws, plan_id):
+    ws.share(MIA, plan_id, "omar")
+    revision = ws.plan(MIA, plan_id).revision
+    plan = ws.plan(MIA, plan_id).plan
+    ws.save(OMAR, plan_id, plan, TRAINER_NOTES + "\nOmar's edit.", revision)
+    with pytest.raises(StaleEdit, match="changed by omar at"):
+        ws.save(MIA, plan_id, plan, TRAINER_NOTES + "\nMia's edit.", revision)
+    assert ws.plan(MIA, plan_id).notes.endswith("Omar's edit.")  # nothing overwritten
+    ws.save(MIA, plan_id, plan, TRAINER_NOTES + "\nMia's edit.", ws.plan(MIA, plan_id).revision)
+
+
+def test_accounts_hash_passwords_lock_after_repeated_failures_and_end_sessions(ws):
+    accounts = ws.accounts
+    with ws.store.engine.connect() as c:
+        stored = c.exec_driver_sql("select password_hash from users where name = 'mia'").scalar()
+    assert stored.startswith("$argon2id$") and "a long enough password" not in stored
+    user = accounts.sign_in("mia", "a long enough password")
+    assert accounts.user("mia", user.session_epoch) == user
+    for _ in range(5):
+        with pytest.raises(SignInRefused):
+            accounts.sign_in("mia", "wrong password!")
+    with pytest.raises(SignInRefused):
+        accounts.sign_in("mia", "a long enough password")  # locked, even with the right password
+    accounts.reset_password("mia", "another long password")
+    assert accounts.user("mia", user.session_epoch) is None  # the reset ended the old session
+    accounts.sign_in("mia", "another long password")
+    accounts.disable("mia")
+    with pytest.raises(SignInRefused):
+        accounts.sign_in("mia", "another long password")
+    with pytest.raises(AccountError, match="at least 10"):
+        accounts.add("new.person", "manager", "short")
+    with pytest.raises(AccountError, match="Unknown role"):
+        accounts.add("new.person", "boss", "a long enough password")
