@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import threading
+from pathlib import Path
 
 import gradio as gr
 import uvicorn
@@ -280,7 +281,11 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
     def do_upload(file):
         if file is None:
             return gr.update()
-        return read_notes(str(file), settings.max_notes_chars)
+        path = Path(str(file))
+        try:
+            return read_notes(str(path), settings.max_notes_chars)
+        except InputError as exc:  # name the file as the manager knows it, never where the server keeps it
+            raise InputError(str(exc).replace(str(path), path.name)) from None
 
     @_user_errors
     def do_save(plan_data, notes, session, request: gr.Request):

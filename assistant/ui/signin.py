@@ -151,6 +151,10 @@ def install(app: FastAPI, gate: Gate, settings: Settings) -> None:
 
     @app.get("/logout")
     async def logout(request: Request) -> Response:
+        """Sign out: this cookie is cleared and every session of the account ends (a copied cookie included)."""
+        user = gate.user(request)
+        if user is not None and not user.alone:
+            await asyncio.to_thread(gate.accounts.end_sessions, user.name)
         request.session.clear()
         return RedirectResponse("/login", 303)
 
