@@ -162,3 +162,53 @@ def test_a_reading_corrected_in_the_notes_panel_changes_the_plan(tmp_path):
         assert "remind the responsible" in page.locator("#pc-resp-manager").inner_text().lower()
         assert "remind the responsible" not in page.locator("#pc-resp-employee").inner_text().lower()
         browser.close()
+
+
+HOSTILE_NAME = '<img src=x onerror="window.__pwned=1">'
+HOSTILE_LINES = ('\nLink: [open me](javascript:window.__pwned=3) and <script>window.__pwned=2</script>'
+                 '\n<b onmouseover="window.__pwned=4">Late 4 times in July.</b>')
+
+
+def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_path):
+    """A manager signs in through the form, drafts notes carrying HTML and Markdown tricks (they show as text and
+    nothing runs), tries an HR approval (refused, with the reason shown), and signs out (the page is gone)."""
+    from playwright.sync_api import sync_playwright
+
+    from .servers import MANAGER, PASSWORD
+
+    with running_app(tmp_path, accounts=True) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1800})
+        page.goto(url)
+        assert "/login" in page.url
+        page.fill("#username", MANAGER[0])
+        page.fill("#password", "wrong password")
+        page.click("#sign-in")
+        assert "Wrong name or password" in page.inner_text("body")
+        page.fill("#username", MANAGER[0])
+        page.fill("#password", PASSWORD)
+        page.click("#sign-in")
+        page.wait_for_selector("#pc-notes textarea")
+        page.wait_for_function("() => (document.querySelector('#pc-whoami')?.innerText || '').includes('Signed in as')")
+
+        page.fill("#pc-notes textarea", TRAINER_NOTES + HOSTILE_LINES)
+        page.fill("#pc-employee textarea, #pc-employee input", HOSTILE_NAME)
+        page.click("#pc-draft")
+        status_says(page, "Drafted by embedded")
+        page.get_by_text("Preview (plan headings").click()
+        page.wait_for_function("n => document.body.innerText.includes(n)", arg=HOSTILE_NAME)  # shown as written
+        assert page.locator("img[src='x']").count() == 0 and page.locator("[onmouseover]").count() == 0
+        assert page.locator("a[href^='javascript']").count() == 0
+        assert page.evaluate("() => window.__pwned") is None
+
+        plan_id = page.input_value("#pc-plan-id input, #pc-plan-id textarea")
+        page.get_by_role("tab", name="HR review").click()
+        page.fill("#pc-hr-id textarea, #pc-hr-id input", plan_id)
+        page.click("#pc-hr-approve")
+        page.wait_for_function("() => document.body.innerText.includes('Only HR can request changes or approve')")
+
+        page.goto(url + "logout")
+        assert "/login" in page.url
+        page.goto(url)
+        assert "/login" in page.url  # signed out: the workspace is behind the sign-in page again
+        browser.close()

@@ -490,7 +490,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             with gr.Tab(label("en", "tab_hr"), id="hr") as tab_hr:
                 hr_table = gr.Dataframe(headers=["ID", "Employee", "Status", "Errors", "Bias/sensitive flags", "Updated"],
                                         interactive=False, type="array", label=label("en", "hr_list"))
-                hr_id = gr.Textbox(label="Plan id", max_lines=1)
+                hr_id = gr.Textbox(label="Plan id", max_lines=1, elem_id="pc-hr-id")
                 with gr.Row():
                     with gr.Column(scale=3):
                         hr_plan = gr.Markdown()
@@ -500,7 +500,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                         with gr.Row():
                             comment_btn = gr.Button(label("en", "add_comment"))
                             changes_btn = gr.Button(label("en", "request_changes"), variant="stop")
-                            approve_btn = gr.Button(label("en", "approve"), variant="primary")
+                            approve_btn = gr.Button(label("en", "approve"), variant="primary", elem_id="pc-hr-approve")
                         audit = gr.Dataframe(headers=["When", "Who", "What", "Detail"], interactive=False, type="array",
                                              label=label("en", "audit"), wrap=True)
 
