@@ -56,3 +56,23 @@ def knowledge_index():
     from assistant.settings import Settings
 
     return open_knowledge(Settings())
+
+
+@pytest.fixture(scope="session")
+def postgres_databases():
+    """A throwaway PostgreSQL server for the test run; each call of the yielded function makes a fresh database."""
+    from .servers import running_postgres
+
+    with running_postgres() as new_database:
+        yield new_database
+
+
+STORE_BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=STORE_BACKENDS)
+def store_url(request, tmp_path):
+    """The URL of a fresh, empty plan store: a SQLite file, and (marker `postgres`) a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'plans.db'}"
+    return request.getfixturevalue("postgres_databases")()

@@ -34,6 +34,7 @@ def free_port() -> int:
 def running_app(tmp_path: Path, timeout: float = 120, *, accounts: bool = False, env: dict | None = None):
     """The app with its own plan database; the knowledge index is the test run's shared one. With `accounts`,
     the people of `PEOPLE` have accounts, so sign-in is on."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     port = free_port()
     env = {**os.environ, "PLANCOACH_DATABASE_URL": f"sqlite:///{tmp_path / 'plans.db'}",
            "PLANCOACH_DRAFTER": "embedded", "GRADIO_ANALYTICS_ENABLED": "False",
@@ -64,3 +65,78 @@ def running_app(tmp_path: Path, timeout: float = 120, *, accounts: bool = False,
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+def _postgres_bin(name: str) -> str:
+    import glob
+    import shutil
+
+    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None)
+    if not found:
+        raise RuntimeError(f"PostgreSQL's {name} is missing: scripts/test.sh installs Debian's postgresql")
+    return found
+
+
+@contextlib.contextmanager
+def running_postgres():
+    """A throwaway PostgreSQL server on a free loopback port (Debian's binaries; run as the `postgres` user when
+    the tests run as root, which PostgreSQL refuses); yields a function making a fresh database's URL."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="plancoach-pg-"))  # not under pytest's root-only folders
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        as_user = ["runuser", "-u", "postgres", "--"]
+        shutil.chown(folder, "postgres", "postgres")
+    data, port = folder / "data", free_port()
+    subprocess.run([*as_user, _postgres_bin("initdb"), "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8"],
+                   check=True, capture_output=True)
+    subprocess.run([*as_user, _postgres_bin("pg_ctl"), "-D", str(data), "-w", "-l", str(folder / "log"), "-o",
+                    f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
+                   check=True, capture_output=True)
+    made = []
+
+    def new_database() -> str:
+        import psycopg
+
+        name = f"plancoach_{len(made)}"
+        with psycopg.connect(f"host=127.0.0.1 port={port} user=postgres dbname=postgres", autocommit=True) as c:
+            c.execute(f"CREATE DATABASE {name}")
+        made.append(name)
+        return f"postgresql+psycopg://postgres@127.0.0.1:{port}/{name}"
+
+    try:
+        yield new_database
+    finally:
+        subprocess.run([*as_user, _postgres_bin("pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def running_chroma(folder: Path):
+    """A real `chroma run` on a free loopback port, stopped afterwards."""
+    import shutil
+
+    exe = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
+    if not exe:
+        raise RuntimeError("the chroma command ships with chromadb and must be installed")
+    port = free_port()
+    proc = subprocess.Popen([exe, "run", "--path", str(folder), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.time() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
+                break
+            except OSError:
+                if time.time() > deadline:
+                    raise RuntimeError("chroma server did not start") from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

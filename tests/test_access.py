@@ -1,4 +1,4 @@
-"""Who may do what, on a real store: every Workspace call checks the signed-in user against the stored plan."""
+"""Who may do what, on a real store (SQLite and PostgreSQL): every Workspace call checks the signed-in user against the stored plan."""
 from __future__ import annotations
 
 import pytest
@@ -16,8 +16,8 @@ HANA, ELI, ADA = User("hana", "hr"), User("eli", "employee"), User("ada", "admin
 
 
 @pytest.fixture
-def ws(tmp_path):
-    store = PlanStore(f"sqlite:///{tmp_path / 'plans.db'}")
+def ws(store_url):
+    store = PlanStore(store_url)
     accounts = Accounts(store.engine)
     for user in (MIA, OMAR, HANA, ELI, ADA):
         accounts.add(user.name, user.role, "a long enough password")

@@ -213,33 +213,10 @@ def test_ingest_command_is_incremental(corpus, tmp_path):
 
 @pytest.fixture
 def chroma_server(tmp_path):
-    """A real `chroma run` on a free loopback port, stopped after the test."""
-    import shutil
-    import socket
-    import time
-    import urllib.request
+    from .servers import running_chroma
 
-    exe = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
-    assert exe, "the chroma command ships with chromadb and must be installed"
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    proc = subprocess.Popen([exe, "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):  # at most ~20 s
-            try:
-                urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("chroma server did not start")
+    with running_chroma(tmp_path / "server") as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 def test_ingest_and_retrieval_through_a_chroma_server(corpus, chroma_server):

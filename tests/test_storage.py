@@ -1,4 +1,4 @@
-"""The plan store on a real SQLite file: versions, autosave, diff, HR workflow, audit trail."""
+"""The plan store on a real SQLite file and a real PostgreSQL server: versions, autosave, diff, HR workflow, audit trail."""
 from __future__ import annotations
 
 import pytest
@@ -11,8 +11,8 @@ from .conftest import TRAINER_NOTES
 
 
 @pytest.fixture
-def store(tmp_path):
-    return PlanStore(f"sqlite:///{tmp_path / 'plans.db'}")
+def store(store_url):
+    return PlanStore(store_url)
 
 
 @pytest.fixture
@@ -20,13 +20,13 @@ def plan():
     return draft_plan(TRAINER_NOTES).plan
 
 
-def test_every_draft_and_saved_edit_is_a_version_and_a_reopened_store_keeps_them(tmp_path, store, plan):
+def test_every_draft_and_saved_edit_is_a_version_and_a_reopened_store_keeps_them(store_url, store, plan):
     plan_id = store.create(TRAINER_NOTES, plan, "mgr")
     edited = plan.model_copy(deep=True)
     edited.goals[0].target = ">= 95%"
     assert store.save_version(plan_id, edited, TRAINER_NOTES, "mgr") == 2
     assert store.save_version(plan_id, edited, TRAINER_NOTES, "mgr") == 2  # nothing changed: no new version
-    reopened = PlanStore(f"sqlite:///{tmp_path / 'plans.db'}")
+    reopened = PlanStore(store_url)
     assert [v["number"] for v in reopened.versions(plan_id)] == [1, 2]
     assert reopened.version(plan_id, 1).goals[0].target == ">= 90%"
     assert reopened.get(plan_id).plan.goals[0].target == ">= 95%"
