@@ -98,7 +98,11 @@ PLAN_TABLES = (corrections, versions, audit, shares, overrides)  # what is kept 
 
 
 def open_engine(url: str) -> Engine:
-    """An engine on `url` with the newest schema; a new SQLite file is created readable by its owner only."""
+    """An engine on `url` with the newest schema; a new SQLite file is created readable by its owner only.
+    A plain `postgresql://` (or `postgres://`) URL uses psycopg 3, the driver PlanCoach installs."""
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            url = "postgresql+psycopg://" + url.removeprefix(plain)
     if url.startswith("sqlite:///"):
         path = Path(url.removeprefix("sqlite:///"))
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,11 +1,13 @@
-"""Load: N concurrent users drafting through the workspace's Gradio API (embedded drafter).
+"""Load: N concurrent signed-in managers drafting through the workspace's Gradio API (embedded drafter).
 
-    python bench/bench_load.py [--users 20] [--rounds 3] [--url URL] [--client gradio_client|http]
+    python bench/bench_load.py [--users 20] [--rounds 3] [--database sqlite|postgres] [--client gradio_client|http]
 
-Starts `plancoach serve` on a free port with a throwaway plan database unless --url is given.
-Target (issue 4): 20 users, p95 < 2 s, no errors.
+Starts `plancoach serve` on a free port with a throwaway plan store (a SQLite file, or a database on a
+throwaway PostgreSQL server) and one manager account per user, so sign-in is on.
+Target (issues 4 and 12): 20 users, p95 < 2 s, no errors, on SQLite and on PostgreSQL.
 
-Each user opens the app, all wait until every user has, then each drafts `rounds` plans in turn.
+Each user signs in (POST /login, the session cookie), opens the app, all wait until every user has,
+then each drafts `rounds` plans in turn.
 The clients share the server's 2 cores, so by default they are plain HTTP on Gradio's documented
 `/gradio_api/call/<api_name>` route (the same queue, handler and event stream as the browser's):
 `gradio_client` spends about as much CPU per call as the server does (~100 ms here) and would
@@ -28,13 +30,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_draft import note_sets, percentile  # noqa: E402
+from tests.servers import PASSWORD  # noqa: E402
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--url")
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--client", choices=["http", "gradio_client"], default="http")
     args = parser.parse_args()
     import httpx
@@ -60,11 +63,13 @@ def main() -> int:
         raise RuntimeError("the event stream ended without a result")
 
     def user(n: int, url: str, ready: threading.Barrier) -> list[tuple[float, str | None]]:
+        name = f"manager{n}"
         if args.client == "gradio_client":
-            client = Client(url, verbose=False)  # opening the page: done by every user before anyone drafts
+            client = Client(url, auth=(name, PASSWORD), verbose=False)  # sign in and open the page
             draft = lambda *data: client.predict(*data, api_name="/draft")  # noqa: E731
         else:
             http = httpx.Client(base_url=url, timeout=120)
+            http.post("login", data={"username": name, "password": PASSWORD}).raise_for_status()
             http.get("config").raise_for_status()
             draft = lambda *data: http_draft(http, *data)  # noqa: E731
         ready.wait()
@@ -73,7 +78,7 @@ def main() -> int:
             text = notes[(n + r) % len(notes)]
             started = time.perf_counter()
             try:
-                draft(text, "", "", "", f"user{n}", {"plan_id": None, "notes": ""})
+                draft(text, "", "", "", {"plan_id": None, "notes": "", "revision": None})
                 error = None
             except Exception as exc:  # counted, not raised: the benchmark reports errors
                 error = str(exc)[:200]
@@ -81,7 +86,8 @@ def main() -> int:
         return results
 
     def run(url: str) -> None:
-        Client(url, verbose=False).predict(notes[0], "", "", "", "warmup", {"plan_id": None, "notes": ""}, api_name="/draft")
+        Client(url, auth=("manager0", PASSWORD), verbose=False).predict(
+            notes[0], "", "", "", {"plan_id": None, "notes": "", "revision": None}, api_name="/draft")
         started = time.perf_counter()
         ready = threading.Barrier(args.users, action=lambda: starts.append(time.perf_counter()))
         starts: list[float] = []
@@ -90,19 +96,24 @@ def main() -> int:
         wall = time.perf_counter() - (starts[0] if starts else started)
         times = [t for rows in per_user for t, _ in rows]
         errors = [e for rows in per_user for _, e in rows if e]
-        print(f"{args.users} users x {args.rounds} drafts: p50 {statistics.median(times):.2f} s, "
+        print(f"{args.database}: {args.users} signed-in users x {args.rounds} drafts: p50 {statistics.median(times):.2f} s, "
               f"p95 {percentile(times, 95):.2f} s, max {max(times):.2f} s, errors {len(errors)}, "
               f"throughput {len(times) / wall:.1f} drafts/s")
         for e in errors[:5]:
             print("  error:", e)
 
-    if args.url:
-        run(args.url)
-        return 0
-    sys.path.insert(0, str(ROOT / "tests"))
-    from servers import running_app
+    import contextlib
 
-    with tempfile.TemporaryDirectory() as tmp, running_app(Path(tmp)) as url:
+    from tests.servers import add_accounts, running_app, running_postgres
+
+    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
+        env = {"PLANCOACH_DATABASE_URL": f"sqlite:///{Path(tmp) / 'plans.db'}"}
+        if args.database == "postgres":
+            env["PLANCOACH_DATABASE_URL"] = stack.enter_context(running_postgres())()
+        import os
+
+        add_accounts({**os.environ, **env}, [(f"manager{n}", "manager") for n in range(args.users)])
+        url = stack.enter_context(running_app(Path(tmp), env=env))
         run(url)
     return 0
 
