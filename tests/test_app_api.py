@@ -184,3 +184,29 @@ def test_a_submitted_plan_or_a_kept_out_sentence_cannot_be_re_read(app):
     with pytest.raises(AppError, match="submitted"):
         client.predict(notes, "", "", "", session, "Team leaders submit written records after each session.",
                        "action: manager", api_name="/correct")
+
+
+def test_sharing_a_plan_and_the_employees_acknowledgement(app):
+    from gradio_client.exceptions import AppError
+
+    from .servers import EMPLOYEE, OTHER_MANAGER
+
+    mia = as_manager(app)
+    out = draft(mia)
+    plan_id, session = out[12], out[11]
+    omar = Client(app, auth=(OTHER_MANAGER[0], PASSWORD), verbose=False)
+    with pytest.raises(AppError, match="not yours to see"):
+        omar.predict(plan_id, api_name="/open")
+    assert "Shared with" in mia.predict(plan_id, OTHER_MANAGER[0], api_name="/share")
+    assert omar.predict(plan_id, api_name="/open")[12] == plan_id
+    mia.predict(plan_id, EMPLOYEE[0], api_name="/set_employee_account")
+    eli = Client(app, auth=(EMPLOYEE[0], PASSWORD), verbose=False)
+    with pytest.raises(AppError, match="not yours to see"):
+        eli.predict(plan_id, api_name="/open")  # not before HR approves it
+    mia.predict(TRAINER_NOTES, session, api_name="/submit")
+    hr_client(app).predict(plan_id, "", "", api_name="/hr_approve")
+    assert eli.predict(plan_id, api_name="/open")[12] == plan_id
+    assert [row[0] for row in eli.predict(1, api_name="/plans")["data"]] == [plan_id]
+    eli.predict(plan_id, api_name="/acknowledge")
+    reopened = mia.predict(plan_id, api_name="/open")
+    assert "Acknowledged the plan" in reopened[20] and EMPLOYEE[0] in reopened[20]  # the comments beside the plan

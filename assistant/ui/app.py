@@ -83,7 +83,8 @@ def _guide_md(section: str, lang: str, plan: Plan | None = None, folders: list |
              f"- **{label(lang, 'strong')}:** {entry.get('strong', '')}",
              f"- **{label(lang, 'tip')}:** {entry.get('tip', '')}"]
     if section == "goals" and plan is not None:
-        advice = [f"- {f.location}: {f.message} {f.suggestion or ''}" for f in plan.review_flags if f.kind == "smart"]
+        advice = [f"- {markdown_text(f.location)}: {markdown_text(f.message)} {markdown_text(f.suggestion or '')}"
+                  for f in plan.review_flags if f.kind == "smart"]
         if advice:
             lines += ["", f"**{label(lang, 'smart_check')}:**", *advice]
     return "\n".join(lines)
@@ -366,8 +367,9 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         return rows
 
     @_user_errors
-    def do_plan_list(request: gr.Request):
-        return plan_rows(ws.plans(who(request)))
+    def do_plan_list(page: float | None, request: gr.Request):
+        """One page of the plans this user may see (50 a page, paged in the database)."""
+        return plan_rows(ws.plans(who(request), max(int(page or 1), 1) - 1))
 
     @_user_errors
     def do_hr_list(request: gr.Request):
@@ -484,9 +486,16 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 plans_table = gr.Dataframe(headers=["ID", "Employee", "Status", "Errors", "Bias/sensitive flags", "Updated"],
                                            interactive=False, type="array")
                 with gr.Row():
-                    selected_id = gr.Textbox(label="Plan id", max_lines=1)
+                    selected_id = gr.Textbox(label="Plan id", max_lines=1, elem_id="pc-selected-id")
+                    page_no = gr.Number(value=1, minimum=1, precision=0, label="Page", scale=0, min_width=90)
                     refresh_btn = gr.Button(label("en", "refresh"))
                     open_btn = gr.Button(label("en", "open"), variant="primary")
+                with gr.Row():
+                    other_account = gr.Textbox(label="Account (another manager, or the employee)", max_lines=1)
+                    share_btn = gr.Button("Share with this manager")
+                    employee_btn = gr.Button("This is the employee's account")
+                    acknowledge_btn = gr.Button("Acknowledge (employee)")
+                plans_note = gr.Markdown()
             with gr.Tab(label("en", "tab_hr"), id="hr") as tab_hr:
                 hr_table = gr.Dataframe(headers=["ID", "Employee", "Status", "Errors", "Bias/sensitive flags", "Updated"],
                                         interactive=False, type="array", label=label("en", "hr_list"))
@@ -550,8 +559,27 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                           api_visibility="private")
         ui_lang.change(toggle_learning, [learning, ui_lang, plan_state], list(guides.values()), api_visibility="private")
 
-        refresh_btn.click(do_plan_list, None, plans_table, api_name="plans")
-        tab_plans.select(do_plan_list, None, plans_table, api_visibility="private")
+        refresh_btn.click(do_plan_list, page_no, plans_table, api_name="plans")
+        tab_plans.select(do_plan_list, page_no, plans_table, api_visibility="private")
+
+        @_user_errors
+        def do_share(plan_id, account, request: gr.Request):
+            ws.share(who(request), (plan_id or "").strip(), (account or "").strip())
+            return f"Shared with {markdown_text(account)}: they can read and edit it while it is a draft."
+
+        @_user_errors
+        def do_set_employee(plan_id, account, request: gr.Request):
+            ws.set_employee_account(who(request), (plan_id or "").strip(), (account or "").strip() or None)
+            return f"{markdown_text(account)} may read the plan once HR approves it."
+
+        @_user_errors
+        def do_acknowledge(plan_id, request: gr.Request):
+            ws.acknowledge(who(request), (plan_id or "").strip())
+            return "Acknowledged: your manager and HR can see it in the plan's history."
+
+        share_btn.click(do_share, [selected_id, other_account], plans_note, api_name="share")
+        employee_btn.click(do_set_employee, [selected_id, other_account], plans_note, api_name="set_employee_account")
+        acknowledge_btn.click(do_acknowledge, selected_id, plans_note, api_name="acknowledge")
         def pick_plan(rows, evt: gr.SelectData):
             data = T._rows(rows)
             row = _selected_row(evt)
