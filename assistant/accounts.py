@@ -44,11 +44,11 @@ class Account:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def _aware(when: dt.datetime | None) -> dt.datetime | None:
-    return when.replace(tzinfo=dt.timezone.utc) if when is not None and when.tzinfo is None else when
+    return when.replace(tzinfo=dt.UTC) if when is not None and when.tzinfo is None else when
 
 
 class Accounts:

@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_, select, update
 
-from .db import PLAN_TABLES, audit, corrections, open_engine, overrides, plans, shares, versions
+from .db import (
+    PLAN_TABLES,
+    audit,
+    corrections,
+    open_engine,
+    overrides,
+    plans,
+    shares,
+    versions,
+)
 from .reader import Correction, sentence_key
 from .schema import Plan, load_plan_lenient
 
@@ -62,7 +71,7 @@ class StoredPlan:
 
 
 def _now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 def _stored(row, version: int = 0, shared_with: frozenset[str] = frozenset()) -> StoredPlan:
@@ -292,7 +301,7 @@ class PlanStore:
 
 def _same_plan(a: str, b: str) -> bool:
     """Equal apart from the review flags, which are recomputed on every check."""
-    strip = lambda t: {k: v for k, v in json.loads(t).items() if k != "review_flags"}  # noqa: E731
+    strip = lambda t: {k: v for k, v in json.loads(t).items() if k != "review_flags"}
     return strip(a) == strip(b)
 
 

@@ -34,7 +34,7 @@ class Workspace:
     store: PlanStore
 
     @classmethod
-    def open(cls, settings: Settings | None = None) -> "Workspace":
+    def open(cls, settings: Settings | None = None) -> Workspace:
         settings = settings or get_settings()
         return cls(settings, open_store(settings.resolved_database_url()))
 

@@ -6,7 +6,7 @@ import pytest
 from assistant.access import AccessDenied, User
 from assistant.accounts import AccountError, Accounts, SignInRefused
 from assistant.settings import get_settings
-from assistant.storage import PlanStore, StaleEdit, WorkflowError
+from assistant.storage import PlanStore, StaleEdit
 from assistant.workspace import Workspace
 
 from .conftest import TRAINER_NOTES

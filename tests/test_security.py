@@ -126,3 +126,10 @@ def test_upload_and_export_names_cannot_reach_other_folders(app, tmp_path):
     out = mia.predict(TRAINER_NOTES, "../../etc/cron.d/x", "", "", NEW_SESSION, api_name="/draft")
     exported = Path(mia.predict("markdown", out[11], api_name="/export"))
     assert exported.name.startswith("improvement-plan-") and ".." not in exported.name and "/" not in exported.name
+
+
+def test_without_accounts_only_loopback_addresses_are_answered(tmp_path):
+    """One person without sign-in: a page reaching the port under another host name (DNS rebinding) gets nothing."""
+    with running_app(tmp_path) as url:
+        assert httpx.get(url + "config").status_code == 200
+        assert httpx.get(url + "config", headers={"host": "evil.example:80"}).status_code == 403

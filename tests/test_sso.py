@@ -60,7 +60,7 @@ def test_single_sign_on_signs_in_with_the_role_of_the_users_group(app):
     assert browser.post(urljoin(app, "/gradio_api/call/plans"), json={"data": []}).status_code == 200
     assert httpx.get(urljoin(app, "/config")).status_code == 401  # and nobody else is
     # The account was made on first sign-in, with the role of the user's group and no password of its own.
-    listed = subprocess.run([sys.executable, "-m", "assistant.cli", "users", "list"], capture_output=True, text=True,
+    listed = subprocess.run([sys.executable, "-m", "assistant.cli", "users", "list"], capture_output=True, text=True, check=True,
                             env={**os.environ, "PLANCOACH_DATABASE_URL": f"sqlite:///{folder / 'plans.db'}"})
     assert "hana@example.org\thr\tactive, single sign-on" in listed.stdout
 

@@ -24,6 +24,7 @@ from ..settings import Settings
 SESSION_COOKIE = "plancoach_session"
 PUBLIC_PATHS = ("/login", "/logout", "/auth/callback", "/login/sso")
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 
 
 def secret_key(settings: Settings) -> str:
@@ -77,6 +78,10 @@ class SignInGate:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         request = Request(scope)
+        if self.gate.open and not self.gate.settings.allow_no_signin and request.url.hostname not in LOOPBACK_NAMES:
+            # Without sign-in, answer only pages addressed to this computer (a DNS-rebinding page gets nothing).
+            return await JSONResponse({"error": "Refused: without sign-in this workspace answers on loopback only."},
+                                      403)(scope, receive, send)
         if request.method not in SAFE_METHODS and _cross_site(request):
             return await JSONResponse({"error": "Refused: this request came from another site."}, 403)(scope, receive, send)
         if request.url.path in PUBLIC_PATHS or self.gate.user(request) is not None:
@@ -127,7 +132,7 @@ def install(app: FastAPI, gate: Gate, settings: Settings) -> None:
     sso = _sso_client(settings)
 
     @app.get("/login")
-    async def login_page(request: Request, next: str = "/") -> Response:  # noqa: A002 - the query parameter's name
+    async def login_page(request: Request, next: str = "/") -> Response:
         if gate.open:
             return RedirectResponse("/", 303)
         return _page(sso=sso is not None, next_path=_safe_next(next))
@@ -160,7 +165,7 @@ def install(app: FastAPI, gate: Gate, settings: Settings) -> None:
 
     if sso is not None:
         @app.get("/login/sso")
-        async def login_sso(request: Request, next: str = "/") -> Response:  # noqa: A002
+        async def login_sso(request: Request, next: str = "/") -> Response:
             request.session["next"] = _safe_next(next)
             return await sso.authorize_redirect(request, str(request.url_for("sso_callback")))
 
