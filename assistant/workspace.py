@@ -11,7 +11,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .export import to_docx, to_json, to_markdown, to_pdf
+from .export import FORMATS, Audience, render
+from .inputs import write_atomic
 from .merge import merge_edits
 from .notes import NotesAnalysis
 from .pipeline import DraftResult, draft_plan, recheck_with_analysis
@@ -20,7 +21,7 @@ from .schema import Plan
 from .settings import Settings, get_settings
 from .storage import PlanStore, open_store
 
-EXPORTS = {"markdown": (".md", "text"), "docx": (".docx", "bytes"), "pdf": (".pdf", "bytes"), "json": (".json", "text")}
+EXPORTS = FORMATS  # what the workspace offers to download
 
 
 @dataclass
@@ -81,20 +82,16 @@ class Workspace:
     def save(self, plan_id: str, plan: Plan, notes: str, author: str = "manager") -> int:
         return self.store.save_version(plan_id, self.check(plan, notes).plan, notes, author, kind="edit")
 
-    def export(self, plan: Plan, fmt: str, folder: Path | None = None) -> Path:
-        """Write the plan as a document for download; the file name says whose plan it is."""
-        if fmt not in EXPORTS:
-            raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORTS)}")
-        suffix, _ = EXPORTS[fmt]
+    def export(self, plan: Plan, fmt: str, folder: Path | None = None, *, audience: Audience = "employee",
+               plan_id: str | None = None) -> Path:
+        """Write the plan as a document for download, for the employee or for HR, on the organisation's paper;
+        it is marked as a draft unless `plan_id` is a plan HR approved. The file name says whose plan and which copy."""
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+        approved = bool(plan_id) and self.store.get(plan_id).status == "approved"
         folder = folder or Path(tempfile.mkdtemp(prefix="plancoach-export-"))
         name = re.sub(r"[^\w\-]+", "-", plan.employee.name or "plan", flags=re.UNICODE).strip("-") or "plan"
-        path = folder / f"improvement-plan-{name}{suffix}"
-        if fmt == "markdown":
-            path.write_text(to_markdown(plan, include_review=False), encoding="utf-8")
-        elif fmt == "json":
-            path.write_text(to_json(plan), encoding="utf-8")
-        elif fmt == "docx":
-            path.write_bytes(to_docx(plan))
-        else:
-            path.write_bytes(to_pdf(plan))
+        copy = "" if fmt == "json" else f"-{audience}"
+        path = folder / f"improvement-plan-{name}{copy}{FORMATS[fmt]}"
+        write_atomic(path, render(plan, fmt, audience=audience, approved=approved, page_size=self.settings.page_size))
         return path

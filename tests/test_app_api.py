@@ -63,10 +63,14 @@ def test_draft_edit_check_save_export_and_reload(app, tmp_path):
     assert "version 2" in saved[0]
     assert ">= 95%" in saved[2]  # the diff from the assistant's draft shows the edit
 
-    docx = Path(client.predict("docx", api_name="/export"))
+    docx = Path(client.predict("docx", "employee", session, api_name="/export"))
     with zipfile.ZipFile(docx) as z:
         assert "&gt;= 95%" in z.read("word/document.xml").decode("utf-8")
-    exported = Path(client.predict("json", api_name="/export"))
+        assert "DRAFT" in z.read("word/header1.xml").decode("utf-8")
+    employee = Path(client.predict("markdown", "employee", session, api_name="/export")).read_text(encoding="utf-8")
+    hr = Path(client.predict("markdown", "hr", session, api_name="/export")).read_text(encoding="utf-8")
+    assert "## Drawn on" not in employee and "## Drawn on" in hr
+    exported = Path(client.predict("json", "employee", session, api_name="/export"))
     plan_file = tmp_path / "plan.json"
     plan_file.write_bytes(exported.read_bytes())
     check = subprocess.run([sys.executable, "-m", "assistant.cli", "check", str(plan_file)], capture_output=True, text=True)
@@ -93,6 +97,8 @@ def test_hr_review_comment_request_changes_and_approve(app):
     actions = [row[2] for row in table(trail)]
     assert actions[-1] == "status:approved" and "comment" in actions
     assert any(row[1] == "HR Lee" for row in table(trail))
+    approved = Path(client.predict("markdown", "employee", session, api_name="/export")).read_text(encoding="utf-8")
+    assert "DRAFT" not in approved and approved.startswith("# Performance improvement plan")  # approved: no mark
 
 
 def test_approval_with_an_injection_flag_needs_a_recorded_override(app):

@@ -12,7 +12,7 @@ import threading
 import gradio as gr
 
 from ..drafting.base import DraftingError
-from ..export import to_markdown
+from ..export import ExportError, to_markdown
 from ..inputs import InputError, read_notes
 from ..knowledge import learning_guide
 from ..notes import analyse
@@ -23,7 +23,7 @@ from ..settings import Settings, get_settings
 from ..storage import WorkflowError
 from ..workspace import EXPORTS, Workspace
 from . import tables as T
-from .labels import label
+from .labels import export_versions, label
 
 EMPTY_SESSION = {"plan_id": None, "notes": ""}
 HR_STATUSES = ("submitted", "changes_requested", "approved")  # what the HR review tab lists
@@ -258,10 +258,13 @@ def build(settings: Settings | None = None) -> gr.Blocks:
             raise gr.Error(str(exc)) from None
         return "Submitted to HR for review."
 
-    def do_export(fmt, plan_data):
+    def do_export(fmt, audience, plan_data, session):
         if not plan_data:
             raise gr.Error("Draft a plan first.")
-        path = ws.export(load_plan_lenient(plan_data), fmt)
+        try:
+            path = ws.export(load_plan_lenient(plan_data), fmt, audience=audience, plan_id=(session or {}).get("plan_id"))
+        except ExportError as exc:
+            raise gr.Error(str(exc)) from None
         return str(path)
 
     def do_restore(session):
@@ -322,7 +325,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
 
     def hr_view(plan_id: str):
         stored = store.get(plan_id)
-        body = to_markdown(stored.plan, include_review=True) if stored.plan else stored.notes
+        body = to_markdown(stored.plan, audience="hr") if stored.plan else stored.notes
         trail = [[f"{a['at']:%Y-%m-%d %H:%M:%S}", a["actor"], a["action"], a["detail"]] for a in store.audit_trail(plan_id)]
         return f"**{label('en', 'status')}: {stored.status}**\n\n" + body, trail
 
@@ -408,6 +411,8 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                             submit_btn = gr.Button(label("en", "submit"))
                             export_fmt = gr.Dropdown(list(EXPORTS), value="docx", label=label("en", "export_format"),
                                                      elem_id="pc-export-format")
+                            export_for = gr.Radio(export_versions("en"), value="employee", label=label("en", "export_for"),
+                                                  elem_id="pc-export-for")
                             export_btn = gr.Button(label("en", "export"), elem_id="pc-export")
                         download = gr.File(label=label("en", "download"), interactive=False, elem_id="pc-download")
                         with gr.Accordion("Preview (plan headings follow the notes' language)", open=False):
@@ -464,7 +469,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         upload.upload(do_upload, upload, notes, api_name="upload")
         save_btn.click(do_save, [plan_state, notes, author, session], [status, version_pick, diff], api_name="save")
         submit_btn.click(do_submit, [plan_state, notes, author, session], status, api_name="submit")
-        export_btn.click(do_export, [export_fmt, plan_state], download, api_name="export")
+        export_btn.click(do_export, [export_fmt, export_for, plan_state, session], download, api_name="export")
         version_pick.change(lambda s, n: diff_text((s or {}).get("plan_id"), n), [session, version_pick], diff,
                             api_visibility="private")
         new_btn.click(do_new, session, [*plan_views, session, notes, plan_id_box, status, *header_fields, download,
@@ -519,6 +524,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                 gr.update(label=L("goals")), *[gr.update(label=L(f"resp_{o}")) for o in T.OWNERS],
                 gr.update(label=L("check_ins")), gr.update(label=L("flags")), gr.update(value=L("save")),
                 gr.update(value=L("submit")), gr.update(label=L("export_format")), gr.update(value=L("export")),
+                gr.update(label=L("export_for"), choices=export_versions(lang)),
                 gr.update(label=L("download")), gr.update(label=L("versions")), gr.update(label=L("hr_comment")),
                 gr.update(label=L("hr_override")), gr.update(value=L("add_comment")),
                 gr.update(value=L("request_changes")), gr.update(value=L("approve")), gr.update(label=L("audit")),
@@ -530,7 +536,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         ui_lang.change(relabel, ui_lang, [
             title, ui_lang, author, notes, upload, employee, role, interview_date, draft_btn, new_btn, learning, highlight,
             deficiencies, causes, goals, *resp.values(), check_ins, flags, save_btn, submit_btn, export_fmt, export_btn,
-            download, version_pick, hr_comment, hr_override, comment_btn, changes_btn, approve_btn, audit, hr_table,
+            export_for, download, version_pick, hr_comment, hr_override, comment_btn, changes_btn, approve_btn, audit, hr_table,
             tab_draft, tab_plans, tab_hr, readings, fix_sentence, fix_reading, fix_btn], api_visibility="private")
     return demo
 
