@@ -22,6 +22,7 @@ from .page import MARGIN_MM, PageSize, page_mm
 EAST_ASIAN_FONT = "Microsoft YaHei"  # Word's Chinese sans; LibreOffice substitutes an installed CJK font
 DRAFT_RED = RGBColor(0xC0, 0x00, 0x00)
 GREY = RGBColor(0x59, 0x59, 0x59)
+TABLE_HEAD = "E6ECF5"  # the PDF's table heading colour
 
 
 def to_docx(plan: Plan, *, audience: Audience = "employee", approved: bool = False, page_size: PageSize = "A4") -> bytes:
@@ -130,10 +131,21 @@ def _table(word, rows: list[list[str]], widths: tuple[float, ...], width_mm: flo
             cell.width = Mm(w)
             cell.text = text
             paragraph = cell.paragraphs[0]
-            paragraph.paragraph_format.space_after = Pt(0)
+            paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(1.5)
             for run in paragraph.runs:
                 run.font.size = Pt(9)
                 run.bold = i == 0
+            if i == 0:
+                _shade(cell, TABLE_HEAD)
+
+
+def _shade(cell, fill: str) -> None:
+    """A cell's background colour (hex RGB), as the PDF's table headings have."""
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
 
 
 def _acknowledgement(word, doc: Document, width_mm: float) -> None:
