@@ -59,6 +59,15 @@ def test_the_employee_copy_leaves_out_the_sources_and_review_notes_that_the_hr_c
     assert "_Employee's copy_" in employee and "_HR copy" in hr
 
 
+def test_the_employee_copy_of_too_thin_notes_points_to_no_review_notes_it_does_not_have():
+    plan = draft_plan("Talked with Sam on 2026-03-02. Things were not great.").plan
+    assert plan.status == "insufficient_information" and plan.period.end is None
+    employee, hr = to_markdown(plan), to_markdown(plan, audience="hr")
+    assert "- The notes do not yet hold enough to draft a plan.\n" in employee and "review notes" not in employee.lower()
+    assert "See the review notes." in hr
+    assert "- **Plan period:** from 2026-03-02" in employee
+
+
 def test_a_draft_says_so_until_it_is_approved(plans):
     assert "**DRAFT - not yet approved by HR**" in to_markdown(plans["en"])
     assert "DRAFT" not in to_markdown(plans["en"], approved=True)

@@ -18,7 +18,8 @@ AUDIENCES: tuple[Audience, ...] = ("employee", "hr")
 LABELS = {
     "en": {
         "title": "Performance improvement plan", "employee": "Employee", "role": "Role", "manager": "Manager",
-        "interview": "Interview date", "period": "Plan period", "period_range": "{start} to {end}", "status": "Status",
+        "interview": "Interview date", "period": "Plan period", "period_range": "{start} to {end}",
+        "period_from": "from {start}", "period_until": "until {end}", "status": "Status",
         "deficiencies": "Deficiencies", "area": "Area", "id": "ID", "causes": "Root causes", "goals": "SMART goals",
         "responsibilities": "Responsibilities", "owner_heading": "{responsibilities} - {owner}",
         "employee_owner": "Employee", "manager_owner": "Manager", "organisation_owner": "Organisation",
@@ -30,7 +31,7 @@ LABELS = {
         "ack": "Acknowledgement",
         "ack_text": "Signing confirms that this plan was discussed and received; it does not mean agreement.",
         "comments": "Employee comments", "signer": "{who} signature", "date": "Date", "hr": "HR",
-        "insufficient": "The notes do not yet hold enough to draft a plan; see the review notes.",
+        "insufficient": "The notes do not yet hold enough to draft a plan.", "see_review": " See the review notes.",
         "none": "None recorded.",
         "draft_mark": "DRAFT - not yet approved by HR",
         "copy_employee": "Employee's copy", "copy_hr": "HR copy: with the sources and review notes, not for the employee",
@@ -39,7 +40,8 @@ LABELS = {
     },
     "zh": {
         "title": "绩效改进计划", "employee": "员工", "role": "岗位", "manager": "经理", "interview": "面谈日期",
-        "period": "计划期间", "period_range": "{start} 至 {end}", "status": "状态",
+        "period": "计划期间", "period_range": "{start} 至 {end}", "period_from": "{start} 起",
+        "period_until": "至 {end}", "status": "状态",
         "deficiencies": "问题与证据", "area": "方面", "id": "编号", "causes": "根本原因", "goals": "SMART目标",
         "responsibilities": "职责分工", "owner_heading": "{responsibilities}（{owner}）",
         "employee_owner": "员工", "manager_owner": "经理", "organisation_owner": "组织",
@@ -50,7 +52,7 @@ LABELS = {
         "error": "错误", "warning": "警告", "info": "提示",
         "ack": "确认", "ack_text": "签字表示已讨论并收到本计划，不代表同意。",
         "comments": "员工意见", "signer": "{who}签字", "date": "日期", "hr": "人力资源部",
-        "insufficient": "记录中的信息还不足以起草计划，请查看审阅提示。", "none": "暂无记录。",
+        "insufficient": "记录中的信息还不足以起草计划。", "see_review": "请查看审阅提示。", "none": "暂无记录。",
         "draft_mark": "草稿：尚未经人力资源部批准",
         "copy_employee": "员工版", "copy_hr": "人力资源版：含参考资料和审阅提示，不交给员工",
         "page": "第 {page} 页，共 {pages} 页",
@@ -139,7 +141,7 @@ def sections(plan: Plan, *, audience: Audience = "employee") -> list[Section]:
 
     out: list[Section] = []
     if plan.status != "draft":
-        out.append(Section(h["status"], [h["insufficient"]]))
+        out.append(Section(h["status"], [h["insufficient"] + (h["see_review"] if audience == "hr" else "")]))
     out.append(Section(h["deficiencies"], [], [[h["id"], h["area"], h["evidence"]]]
                        + [[d.id, d.area, d.evidence] for d in plan.deficiencies], widths=(1.2, 4.5, 11.3)))
     out.append(Section(h["causes"], [c.cause + refs(c.deficiency_ids) for c in plan.root_causes] or [h["none"]]))
@@ -173,10 +175,13 @@ def review_note(flag, language: str) -> str:
 
 def header_lines(plan: Plan) -> list[tuple[str, str]]:
     h = labels(plan.language)
+    start, end = plan.period.start, plan.period.end
     period = ""
-    if plan.period.start or plan.period.end:
-        period = h["period_range"].format(start=plan.period.start or "", end=plan.period.end or "").strip()
+    if start or end:
+        period = h["period_range" if start and end else "period_from" if start else "period_until"].format(start=start,
+                                                                                                       end=end)
     lines = [(h["employee"], plan.employee.name or ""), (h["role"], plan.employee.role or ""),
              (h["manager"], plan.manager or ""),
-             (h["interview"], plan.interview_date.isoformat() if plan.interview_date else ""), (h["period"], period)]
+             (h["interview"], plan.interview_date.isoformat() if plan.interview_date else ""),
+             (h["period"], period)]
     return [(key, value) for key, value in lines if value]
