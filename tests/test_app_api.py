@@ -90,13 +90,14 @@ def test_hr_review_comment_request_changes_and_approve(app):
     hr = Client(app, verbose=False)
     plan_md, trail, waiting, _ = hr.predict(plan_id, "Please add dates to the manager's actions.", "", "HR Lee",
                                             api_name="/hr_request_changes")
-    assert "changes_requested" in plan_md
+    assert "changes_requested" in plan_md and "DRAFT - not yet approved by HR" in plan_md and "## Review notes" in plan_md
     assert any(row[0] == plan_id for row in table(waiting))
     client.predict(TRAINER_NOTES, "Ms Manager", session, api_name="/submit")
     plan_md, trail, _, _ = hr.predict(plan_id, "", "", "HR Lee", api_name="/hr_approve")
     actions = [row[2] for row in table(trail)]
     assert actions[-1] == "status:approved" and "comment" in actions
     assert any(row[1] == "HR Lee" for row in table(trail))
+    assert "DRAFT" not in plan_md  # HR's view of the approved plan
     approved = Path(client.predict("markdown", "employee", session, api_name="/export")).read_text(encoding="utf-8")
     assert "DRAFT" not in approved and approved.startswith("# Performance improvement plan")  # approved: no mark
 

@@ -325,7 +325,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
 
     def hr_view(plan_id: str):
         stored = store.get(plan_id)
-        body = to_markdown(stored.plan, audience="hr") if stored.plan else stored.notes
+        body = to_markdown(stored.plan, audience="hr", approved=stored.status == "approved") if stored.plan else stored.notes
         trail = [[f"{a['at']:%Y-%m-%d %H:%M:%S}", a["actor"], a["action"], a["detail"]] for a in store.audit_trail(plan_id)]
         return f"**{label('en', 'status')}: {stored.status}**\n\n" + body, trail
 
