@@ -28,8 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     draft = sub.add_parser("draft", help="draft a plan from interview notes")
     draft.add_argument("notes", help="notes file (.txt, .md, .docx), or - for standard input")
-    draft.add_argument("--output", "-o", help="write the plan here (default: standard output)")
-    draft.add_argument("--format", choices=["json", "markdown"], default="json")
+    draft.add_argument("--output", "-o", help="write the plan here (default: standard output; required for docx and pdf)")
+    draft.add_argument("--format", choices=["json", "markdown", "docx", "pdf"], default="json")
+    _audience_option(draft)
     draft.add_argument("--interview-date", type=_date, help="interview date, when the notes do not give it")
     draft.add_argument("--employee", help="employee name, when the notes do not give it")
     draft.add_argument("--role", help="employee role, when the notes do not give it")
@@ -45,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("plan", help="plan JSON file")
     check.add_argument("--notes", help="the notes the plan was drafted from (enables the grounding checks)")
     check.add_argument("--json", action="store_true", help="print the flags as JSON")
+
+    export = sub.add_parser("export", help="write an (edited) plan as a document for the employee or for HR")
+    export.add_argument("plan", help="plan JSON file")
+    export.add_argument("--output", "-o", help="write the document here (default: standard output; required for docx and pdf)")
+    export.add_argument("--format", choices=["markdown", "docx", "pdf"], default="pdf")
+    _audience_option(export)
 
     sub.add_parser("schema", help="print the plan's JSON Schema")
 
@@ -70,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _audience_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--for", dest="audience", choices=["employee", "hr"], default="employee",
+                         help="the employee's copy (default), or HR's with the sources and review notes; "
+                              "documents are marked DRAFT: approval happens in the workspace")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     import logging
@@ -79,13 +92,16 @@ def main(argv: list[str] | None = None) -> int:
     logger = logging.getLogger("plancoach")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+    from .export import ExportError
     from .inputs import InputError
 
     try:
-        commands = {"draft": _draft, "read": _read, "check": _check, "schema": _schema, "ingest": _ingest,
-                    "serve": _serve, "users": _users}
+        if args.command in ("draft", "export") and args.format in ("docx", "pdf") and not args.output:
+            raise InputError(f"{args.format} is a binary format: add --output FILE.{args.format}")
+        commands = {"draft": _draft, "read": _read, "check": _check, "export": _export, "schema": _schema,
+                    "ingest": _ingest, "serve": _serve, "users": _users}
         return commands[args.command](args)
-    except InputError as exc:
+    except (InputError, ExportError) as exc:
         print(f"plancoach: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -94,8 +110,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _draft(args) -> int:
     from .drafting.base import DraftingError
-    from .export import to_markdown
-    from .inputs import read_notes, write_atomic
+    from .inputs import read_notes
     from .pipeline import draft_plan, make_drafter
     from .settings import get_settings
 
@@ -115,15 +130,31 @@ def _draft(args) -> int:
         if args.verbose and trace is not None:
             print(f"plancoach: {trace}", file=sys.stderr)
     plan = result.plan
-    text = to_markdown(plan) if args.format == "markdown" else plan.model_dump_json(indent=2) + "\n"
-    if args.output:
-        write_atomic(args.output, text)
-    else:
-        sys.stdout.write(text)
+    _write(plan, args)
     errors = [f for f in plan.review_flags if f.severity == "error"]
     summary = f"{plan.status}: {len(plan.deficiencies)} deficiencies, {len(plan.goals)} goals, {len(plan.review_flags)} flags"
     print(summary + (f" ({len(errors)} to fix)" if errors else ""), file=sys.stderr)
     return EXIT_OK
+
+
+def _export(args) -> int:
+    from .inputs import load_plan
+
+    _write(load_plan(args.plan), args)
+    return EXIT_OK
+
+
+def _write(plan, args) -> None:
+    """The plan in --format, for --for, on the organisation's paper, to --output (atomically) or standard output."""
+    from .export import render
+    from .inputs import write_atomic
+    from .settings import get_settings
+
+    content = render(plan, args.format, audience=args.audience, page_size=get_settings().page_size)
+    if args.output:
+        write_atomic(args.output, content)
+    else:
+        sys.stdout.write(content)
 
 
 def _read(args) -> int:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -94,6 +94,9 @@ class Settings(BaseSettings):
     )
     embedding_model: str = Field(default="text-embedding-3-small", description="Embedding model name for 'openai'.")
     embedding_base_url: str | None = Field(default=None, description="OpenAI-compatible embeddings server, if not OpenAI.")
+    page_size: Literal["A4", "Letter"] = Field(
+        default="A4", description="Paper size of the DOCX and PDF exports: the organisation's 'A4' or 'Letter'."
+    )
     retrieval_samples: int = Field(default=2, description="Similar sample plans retrieved per draft.")
     retrieval_policy: int = Field(default=3, description="Policy passages retrieved per draft.")
 
@@ -123,6 +126,12 @@ class Settings(BaseSettings):
         description='Groups or role values to PlanCoach roles, as JSON, e.g. {"hr-team": "hr", "managers": "manager"}; '
                     "a user matching several gets the first role in this map; no match: no access.",
     )
+
+    @field_validator("page_size", mode="before")
+    @classmethod
+    def _page_size_any_case(cls, value: object) -> object:
+        """'a4' and 'LETTER' are what people type."""
+        return {"a4": "A4", "letter": "Letter"}.get(value.lower(), value) if isinstance(value, str) else value
 
     def resolved_database_url(self) -> str:
         return self.database_url or f"sqlite:///{(self.data_dir / 'plancoach.db').resolve()}"

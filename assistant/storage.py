@@ -168,8 +168,8 @@ class PlanStore:
 
         before = self.version(plan_id, old or 1)
         after = self.version(plan_id, new) if new else self.get(plan_id).plan
-        a = to_markdown(before, include_review=False).splitlines()
-        b = to_markdown(after, include_review=False).splitlines()
+        a = to_markdown(before).splitlines()
+        b = to_markdown(after).splitlines()
         label_b = f"version {new}" if new else "current"
         return "\n".join(difflib.unified_diff(a, b, f"version {old or 1}", label_b, lineterm="", n=1))
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from .access import REVIEWED, User, require
 from .accounts import Accounts
-from .export import to_docx, to_json, to_markdown, to_pdf
+from .export import FORMATS, Audience, render
+from .inputs import write_atomic
 from .merge import merge_edits
 from .notes import NotesAnalysis
 from .pipeline import DraftResult, draft_plan, recheck_with_analysis
@@ -24,7 +25,7 @@ from .schema import Plan
 from .settings import Settings, get_settings
 from .storage import PlanStore, StoredPlan, open_store
 
-EXPORTS = {"markdown": (".md", "text"), "docx": (".docx", "bytes"), "pdf": (".pdf", "bytes"), "json": (".json", "text")}
+EXPORTS = FORMATS  # what the workspace offers to download
 PAGE = 50  # plans per page of a list
 
 
@@ -181,27 +182,23 @@ class Workspace:
 
     # ------------------------------------------------------------ export
 
-    def export(self, user: User, plan_id: str, fmt: str, folder: Path | None = None) -> Path:
-        """Write the stored plan (its working copy) as a document for download; the file name says whose plan it is."""
+    def export(self, user: User, plan_id: str, fmt: str, folder: Path | None = None, *,
+               audience: Audience = "employee") -> Path:
+        """Write the stored plan (its working copy) as a document for download, for the employee or for HR, on
+        the organisation's paper; marked as a draft until HR approves it. An employee gets the employee's copy.
+        The file name says whose plan and which copy."""
         stored = self.plan(user, plan_id)
         if stored.plan is None:
             raise ValueError("This plan has no draft yet: draft it first.")
-        return write_export(stored.plan, fmt, folder)
-
-
-def write_export(plan: Plan, fmt: str, folder: Path | None = None) -> Path:
-    if fmt not in EXPORTS:
-        raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORTS)}")
-    suffix, _ = EXPORTS[fmt]
-    folder = folder or Path(tempfile.mkdtemp(prefix="plancoach-export-"))
-    name = re.sub(r"[^\w\-]+", "-", plan.employee.name or "plan", flags=re.UNICODE).strip("-")[:80] or "plan"
-    path = folder / f"improvement-plan-{name}{suffix}"
-    if fmt == "markdown":
-        path.write_text(to_markdown(plan, include_review=False), encoding="utf-8")
-    elif fmt == "json":
-        path.write_text(to_json(plan), encoding="utf-8")
-    elif fmt == "docx":
-        path.write_bytes(to_docx(plan))
-    else:
-        path.write_bytes(to_pdf(plan))
-    return path
+        if fmt not in FORMATS:
+            raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
+        if user.role == "employee":
+            audience = "employee"
+        plan = stored.plan
+        folder = folder or Path(tempfile.mkdtemp(prefix="plancoach-export-"))
+        name = re.sub(r"[^\w\-]+", "-", plan.employee.name or "plan", flags=re.UNICODE).strip("-")[:80] or "plan"
+        copy = "" if fmt == "json" else f"-{audience}"
+        path = folder / f"improvement-plan-{name}{copy}{FORMATS[fmt]}"
+        write_atomic(path, render(plan, fmt, audience=audience, approved=stored.status == "approved",
+                                  page_size=self.settings.page_size))
+        return path

@@ -71,10 +71,14 @@ def test_draft_edit_check_save_export_and_reload(app, tmp_path):
     assert "version 2" in saved[0]
     assert ">= 95%" in saved[2]  # the diff from the assistant's draft shows the edit
 
-    docx = Path(client.predict("docx", saved[3], api_name="/export"))
+    docx = Path(client.predict("docx", "employee", saved[3], api_name="/export"))
     with zipfile.ZipFile(docx) as z:
         assert "&gt;= 95%" in z.read("word/document.xml").decode("utf-8")
-    exported = Path(client.predict("json", saved[3], api_name="/export"))
+        assert "DRAFT" in z.read("word/header1.xml").decode("utf-8")
+    employee = Path(client.predict("markdown", "employee", saved[3], api_name="/export")).read_text(encoding="utf-8")
+    hr = Path(client.predict("markdown", "hr", saved[3], api_name="/export")).read_text(encoding="utf-8")
+    assert "## Drawn on" not in employee and "## Drawn on" in hr
+    exported = Path(client.predict("json", "employee", saved[3], api_name="/export"))
     plan_file = tmp_path / "plan.json"
     plan_file.write_bytes(exported.read_bytes())
     check = subprocess.run([sys.executable, "-m", "assistant.cli", "check", str(plan_file)], capture_output=True, text=True)
@@ -94,13 +98,16 @@ def test_hr_review_comment_request_changes_and_approve(app):
     hr = hr_client(app)
     plan_md, trail, waiting, _ = hr.predict(plan_id, "Please add dates to the manager's actions.", "",
                                             api_name="/hr_request_changes")
-    assert "changes_requested" in plan_md
+    assert "changes_requested" in plan_md and "DRAFT - not yet approved by HR" in plan_md and "## Review notes" in plan_md
     assert any(row[0] == plan_id for row in table(waiting))
     client.predict(TRAINER_NOTES, session, api_name="/submit")
     plan_md, trail, _, _ = hr.predict(plan_id, "", "", api_name="/hr_approve")
     actions = [row[2] for row in table(trail)]
     assert actions[-1] == "status:approved" and "comment" in actions
     assert any(row[1] == HR[0] for row in table(trail))
+    assert "DRAFT" not in plan_md  # HR's view of the approved plan
+    approved = Path(client.predict("markdown", "employee", session, api_name="/export")).read_text(encoding="utf-8")
+    assert "DRAFT" not in approved and approved.startswith("# Performance improvement plan")  # approved: no mark
 
 
 def test_approval_with_an_injection_flag_needs_a_recorded_override(app):

@@ -6,6 +6,7 @@ DOCX, reloads the page and finds the plan still there. A screenshot is kept in t
 from __future__ import annotations
 
 import shutil
+import subprocess
 import zipfile
 
 import pytest
@@ -83,6 +84,22 @@ def test_draft_edit_check_export_and_reload(tmp_path):
         with zipfile.ZipFile(path) as docx:
             body = docx.read("word/document.xml").decode("utf-8")
         assert ">= 90%" in body.replace("&gt;", ">") and "Acknowledgement" in body
+        assert "Drawn on" not in body  # the employee's copy is the default
+
+        # HR's copy, as a PDF: the choice beside the download.
+        page.get_by_label("For HR (with sources and review notes)").check()
+        page.locator("#pc-export-format input").click()
+        page.get_by_role("option", name="pdf").click()
+        page.click("#pc-export")
+        link = page.locator("#pc-download a[download$='-hr.pdf']").first
+        link.wait_for(timeout=60_000)
+        with page.expect_download() as info:
+            link.click()
+        info.value.save_as(tmp_path / "plan-hr.pdf")
+        if shutil.which("pdftotext"):
+            text = subprocess.run(["pdftotext", str(tmp_path / "plan-hr.pdf"), "-"], capture_output=True, text=True,
+                                  check=True).stdout
+            assert "Drawn on" in text and "DRAFT - not yet approved by HR" in text
 
         page.screenshot(path=str(tmp_path / "workspace.png"), full_page=True)
         page.reload()

@@ -48,7 +48,34 @@ def test_markdown_from_standard_input():
     proc = run("draft", "-", "--format", "markdown", stdin=TRAINER_NOTES.encode())
     assert proc.returncode == 0
     text = proc.stdout.decode()
-    assert text.startswith("# Performance improvement plan") and "## SMART goals" in text and "Signature" in text
+    assert text.startswith("# Performance improvement plan") and "## SMART goals" in text and "HR signature" in text
+    assert "_Employee's copy_" in text and "## Review notes" not in text
+
+
+def test_draft_and_export_write_documents_for_the_employee_or_for_hr(notes_file, tmp_path):
+    import io
+
+    from docx import Document
+
+    docx = tmp_path / "hr.docx"
+    proc = run("draft", str(notes_file), "--format", "docx", "--for", "hr", "--output", str(docx))
+    assert proc.returncode == 0, proc.stderr
+    headings = [p.text for p in Document(io.BytesIO(docx.read_bytes())).paragraphs if p.style.name == "Heading 1"]
+    assert "Drawn on" in headings and "Review notes (for the manager and HR)" in headings
+
+    plan = tmp_path / "plan.json"
+    run("draft", str(notes_file), "--output", str(plan))
+    markdown = run("export", str(plan), "--format", "markdown")
+    assert markdown.returncode == 0 and b"## Drawn on" not in markdown.stdout and b"DRAFT" in markdown.stdout
+    pdf = tmp_path / "plan.pdf"
+    assert run("export", str(plan), "--output", str(pdf)).returncode == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_a_binary_document_needs_an_output_file(notes_file):
+    proc = run("draft", str(notes_file), "--format", "pdf")
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert proc.stderr == b"plancoach: error: pdf is a binary format: add --output FILE.pdf\n"  # before any drafting
 
 
 def test_overrides_from_the_command_line(tmp_path):

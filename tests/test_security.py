@@ -64,7 +64,7 @@ def test_a_manager_cannot_touch_another_managers_plan(app, mias_plan):
         "/open": (plan_id,),
         "/save": (TRAINER_NOTES, session),
         "/submit": (TRAINER_NOTES, session),
-        "/export": ("json", session),
+        "/export": ("json", "employee", session),
         "/correct": (TRAINER_NOTES, "", "", "", session, "Team leaders submit written records after each session.",
                      "action: manager"),
     }
@@ -124,7 +124,7 @@ def test_upload_and_export_names_cannot_reach_other_folders(app, tmp_path):
         mia.predict(handle_file(str(bad)), api_name="/upload")
     assert "/tmp" not in str(refused.value) and str(tmp_path) not in str(refused.value)  # no server path shown
     out = mia.predict(TRAINER_NOTES, "../../etc/cron.d/x", "", "", NEW_SESSION, api_name="/draft")
-    exported = Path(mia.predict("markdown", out[11], api_name="/export"))
+    exported = Path(mia.predict("markdown", "employee", out[11], api_name="/export"))
     assert exported.name.startswith("improvement-plan-") and ".." not in exported.name and "/" not in exported.name
 
 

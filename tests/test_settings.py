@@ -17,3 +17,10 @@ def test_the_drafter_defaults_to_embedded_unless_a_model_is_configured(monkeypat
     assert Settings().resolved_drafter() == "llm"
     monkeypatch.setenv("PLANCOACH_DRAFTER", "embedded")
     assert Settings().resolved_drafter() == "embedded"
+
+
+def test_the_page_size_is_a4_unless_the_organisation_says_letter_in_any_case(monkeypatch):
+    monkeypatch.delenv("PLANCOACH_PAGE_SIZE", raising=False)
+    assert Settings().page_size == "A4"
+    monkeypatch.setenv("PLANCOACH_PAGE_SIZE", "letter")
+    assert Settings().page_size == "Letter"

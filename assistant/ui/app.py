@@ -20,7 +20,7 @@ from fastapi import FastAPI
 from ..access import ALONE, EDITABLE, AccessDenied, User
 from ..accounts import AccountError
 from ..drafting.base import DraftingError
-from ..export import to_markdown
+from ..export import ExportError, to_markdown
 from ..inputs import InputError, read_notes
 from ..knowledge import learning_guide
 from ..notes import analyse
@@ -32,7 +32,7 @@ from ..storage import BLOCKING_KINDS, WorkflowError
 from ..textutil import markdown_text
 from ..workspace import EXPORTS, Workspace
 from . import tables as T
-from .labels import label
+from .labels import export_versions, label
 from .signin import Gate, install
 
 EMPTY_SESSION = {"plan_id": None, "notes": "", "revision": None}
@@ -96,7 +96,7 @@ def _user_errors(fn):
     def wrapper(*args, **kwargs):
         try:
             return fn(*args, **kwargs)
-        except (AccessDenied, WorkflowError, AccountError, InputError, DraftingError) as exc:
+        except (AccessDenied, WorkflowError, AccountError, InputError, DraftingError, ExportError) as exc:
             raise gr.Error(str(exc)) from None
     return wrapper
 
@@ -309,11 +309,11 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         return "Submitted to HR for review: the plan is read-only until HR requests changes.", session_of(plan_id, notes)
 
     @_user_errors
-    def do_export(fmt, session, request: gr.Request):
+    def do_export(fmt, audience, session, request: gr.Request):
         plan_id = (session or {}).get("plan_id")
         if not plan_id:
             raise gr.Error("Draft a plan first.")
-        return str(ws.export(who(request), plan_id, fmt))
+        return str(ws.export(who(request), plan_id, fmt, audience=audience))
 
     def opened(user: User, plan_id: str, message: str):
         """Everything the workspace shows for a stored plan the user may read."""
@@ -386,7 +386,8 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
 
     def hr_view(user: User, plan_id: str):
         stored = ws.plan(user, plan_id)
-        body = to_markdown(stored.plan, include_review=True) if stored.plan else markdown_text(stored.notes)
+        body = (to_markdown(stored.plan, audience="hr", approved=stored.status == "approved") if stored.plan
+                else markdown_text(stored.notes))
         trail = [[f"{a['at']:%Y-%m-%d %H:%M:%S}", a["actor"], a["action"], a["detail"]]
                  for a in ws.audit_trail(user, plan_id)]
         overridden = [f"- {markdown_text(o['actor'])} overrode {len(o['flags'])} flag(s) on {o['at']:%Y-%m-%d}: "
@@ -475,6 +476,8 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                             submit_btn = gr.Button(label("en", "submit"))
                             export_fmt = gr.Dropdown(list(EXPORTS), value="docx", label=label("en", "export_format"),
                                                      elem_id="pc-export-format")
+                            export_for = gr.Radio(export_versions("en"), value="employee", label=label("en", "export_for"),
+                                                  elem_id="pc-export-for")
                             export_btn = gr.Button(label("en", "export"), elem_id="pc-export")
                         download = gr.File(label=label("en", "download"), interactive=False, elem_id="pc-download")
                         with gr.Accordion("Preview (plan headings follow the notes' language)", open=False):
@@ -538,7 +541,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         upload.upload(do_upload, upload, notes, api_name="upload")
         save_btn.click(do_save, [plan_state, notes, session], [status, version_pick, diff, session], api_name="save")
         submit_btn.click(do_submit, [plan_state, notes, session], [status, session], api_name="submit")
-        export_btn.click(do_export, [export_fmt, session], download, api_name="export")
+        export_btn.click(do_export, [export_fmt, export_for, session], download, api_name="export")
 
         @_user_errors
         def do_pick_version(session, number, request: gr.Request):
@@ -615,6 +618,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 gr.update(label=L("goals")), *[gr.update(label=L(f"resp_{o}")) for o in T.OWNERS],
                 gr.update(label=L("check_ins")), gr.update(label=L("flags")), gr.update(value=L("save")),
                 gr.update(value=L("submit")), gr.update(label=L("export_format")), gr.update(value=L("export")),
+                gr.update(label=L("export_for"), choices=export_versions(lang)),
                 gr.update(label=L("download")), gr.update(label=L("versions")), gr.update(label=L("hr_comment")),
                 gr.update(label=L("hr_override")), gr.update(value=L("add_comment")),
                 gr.update(value=L("request_changes")), gr.update(value=L("approve")), gr.update(label=L("audit")),
@@ -626,7 +630,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         ui_lang.change(relabel, ui_lang, [
             title, ui_lang, notes, upload, employee, role, interview_date, draft_btn, new_btn, learning, highlight,
             deficiencies, causes, goals, *resp.values(), check_ins, flags, save_btn, submit_btn, export_fmt, export_btn,
-            download, version_pick, hr_comment, hr_override, comment_btn, changes_btn, approve_btn, audit, hr_table,
+            export_for, download, version_pick, hr_comment, hr_override, comment_btn, changes_btn, approve_btn, audit, hr_table,
             tab_draft, tab_plans, tab_hr, readings, fix_sentence, fix_reading, fix_btn], api_visibility="private")
     return demo
 

@@ -14,6 +14,7 @@ LABELS: dict[str, dict[str, str]] = {
         "check_ins": "Check-ins", "flags": "Review flags (select one to see its note sentences)",
         "highlight": "Notes (the selected flag or evidence is highlighted)", "sources": "Drawn on",
         "save": "Save version", "submit": "Submit to HR", "export_format": "Export as", "export": "Export",
+        "export_for": "Version", "copy_employee": "For the employee", "copy_hr": "For HR (with sources and review notes)",
         "download": "Download", "versions": "Compare with version", "diff": "Changes since the assistant's draft",
         "new": "New plan", "plans": "Plans", "open": "Open selected plan", "refresh": "Refresh",
         "hr_list": "Plans waiting for HR", "hr_plan": "Plan", "hr_comment": "Comment", "hr_override": "Override reason "
@@ -36,6 +37,7 @@ LABELS: dict[str, dict[str, str]] = {
         "check_ins": "跟进检查", "flags": "审阅提示（选择一条查看对应的记录句子）",
         "highlight": "记录（高亮显示所选提示或证据）", "sources": "参考资料",
         "save": "保存版本", "submit": "提交人力资源部", "export_format": "导出格式", "export": "导出",
+        "export_for": "版本", "copy_employee": "员工版", "copy_hr": "人力资源版（含参考资料和审阅提示）",
         "download": "下载", "versions": "与版本比较", "diff": "与助手初稿相比的修改",
         "new": "新计划", "plans": "计划", "open": "打开所选计划", "refresh": "刷新",
         "hr_list": "待人力资源审核的计划", "hr_plan": "计划", "hr_comment": "意见",
@@ -51,3 +53,8 @@ LABELS: dict[str, dict[str, str]] = {
 
 def label(lang: str, key: str) -> str:
     return LABELS.get(lang, LABELS["en"]).get(key, LABELS["en"][key])
+
+
+def export_versions(lang: str) -> list[tuple[str, str]]:
+    """The choice beside the download: the employee's copy or HR's."""
+    return [(label(lang, "copy_employee"), "employee"), (label(lang, "copy_hr"), "hr")]
