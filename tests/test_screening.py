@@ -58,6 +58,20 @@ def test_family_or_health_is_sensitive_unless_used_as_a_judgement():
 
 def test_work_vocabulary_of_a_nurse_is_not_sensitive():
     assert sensitive_hits("2 medication errors on the ward; hospital policy requires double checks") == []
+    assert sensitive_hits("She moved to the 住院部 in May.") == []
+    assert sensitive_hits("The new starters are ill-prepared for audits.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "She was unwell for most of March, so the backlog grew.",
+    "He called in sick on two of the audit days.",
+    "家里老人住院了，她那两周经常请假。",
+    "他最近身体不太好，加班少了。",
+    "她说父亲病倒后她常常早退。",
+])
+def test_health_said_in_everyday_words_is_sensitive(text):
+    """Written the way managers say it (not 'medical leave'): 'was unwell', 'called in sick', 家里老人住院."""
+    assert sensitive_hits(text)
 
 
 @pytest.mark.parametrize("text", [
