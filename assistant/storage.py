@@ -259,6 +259,12 @@ class PlanStore:
             self._require(c, plan_id)
             self._audit(c, plan_id, actor, "comment", text.strip())
 
+    def record(self, plan_id: str, actor: str, action: str, detail: str) -> None:
+        """One line in the plan's audit trail."""
+        with self.engine.begin() as c:
+            self._require(c, plan_id)
+            self._audit(c, plan_id, actor, action, detail)
+
     def audit_trail(self, plan_id: str) -> list[dict]:
         with self.engine.connect() as c:
             rows = c.execute(select(audit.c.at, audit.c.actor, audit.c.action, audit.c.detail)

@@ -135,8 +135,9 @@ class Workspace:
         `plan_id` is autosaved, unless someone else changed it since `revision` (`StaleEdit`)."""
         checked = recheck_with_analysis(plan, notes, self.settings)
         if plan_id:
-            self.plan(user, plan_id, "edit")
+            before = self.plan(user, plan_id, "edit").plan
             self.store.autosave(plan_id, notes or "", checked.plan, user.name, revision=revision)
+            self._record_vouched(user, plan_id, before, checked.plan)
         return checked
 
     def autosave_notes(self, user: User, plan_id: str, notes: str, revision: int | None = None) -> int:
@@ -144,9 +145,20 @@ class Workspace:
         return self.store.autosave(plan_id, notes, None, user.name, revision=revision)
 
     def save(self, user: User, plan_id: str, plan: Plan, notes: str, revision: int | None = None) -> int:
-        self.plan(user, plan_id, "edit")
+        before = self.plan(user, plan_id, "edit").plan
         checked = recheck_with_analysis(plan, notes, self.settings).plan
-        return self.store.save_version(plan_id, checked, notes, user.name, kind="edit", revision=revision)
+        number = self.store.save_version(plan_id, checked, notes, user.name, kind="edit", revision=revision)
+        self._record_vouched(user, plan_id, before, checked)
+        return number
+
+    def _record_vouched(self, user: User, plan_id: str, before: Plan | None, after: Plan) -> None:
+        """The audit trail says who marked a goal's values as set by the manager (the grounding check then
+        accepts values the notes do not give)."""
+        was = {g.id for g in before.goals if g.manager_set} if before else set()
+        for goal in after.goals:
+            if goal.manager_set and goal.id not in was:
+                self.store.record(plan_id, user.name, "set by manager",
+                                  f"{goal.id}: target {goal.target or '-'}, deadline {goal.deadline or '-'}")
 
     def share(self, user: User, plan_id: str, other: str) -> None:
         """Let another manager read and edit the plan."""

@@ -217,3 +217,29 @@ def test_sharing_a_plan_and_the_employees_acknowledgement(app):
     eli.predict(plan_id, api_name="/acknowledge")
     reopened = mia.predict(plan_id, api_name="/open")
     assert "Acknowledged the plan" in reopened[20] and EMPLOYEE[0] in reopened[20]  # the comments beside the plan
+
+
+def test_a_goal_follows_its_edited_values_and_the_manager_vouches_for_a_target_the_notes_do_not_give(app):
+    client = as_manager(app)
+    out = draft(client)
+    deficiencies, causes, goals, employee, manager, organisation, check_ins = out[:7]
+    session, plan_id = out[11], out[12]
+    rows = table(goals)
+    assert rows[0][4] == ">= 90%" and rows[0][8] is False and "90%" in rows[0][1]
+    rows[0][4], rows[0][5] = ">= 95%", "2026-09-30"  # a stricter target, a month later
+    checked = client.predict(deficiencies, causes, frame(rows, goals["headers"]), employee, manager, organisation,
+                             check_ins, TRAINER_NOTES, session, *HEADER, api_name="/check")
+    sentence = table(checked[2])[0][1]
+    assert "95%" in sentence and "90%" not in sentence and "30 Sep 2026" in sentence  # the sentence follows the cells
+    assert any(row[1] == "grounding" and "95%" in row[2] for row in table(checked[7]))  # not in the notes: flagged
+
+    rows = table(checked[2])
+    rows[0][8] = True  # "Set by me": the manager vouches for it
+    vouched = client.predict(deficiencies, causes, frame(rows, goals["headers"]), employee, manager, organisation,
+                             check_ins, TRAINER_NOTES, checked[12], *HEADER, api_name="/check")
+    assert not any(row[1] == "grounding" and "95%" in row[2] for row in table(vouched[7]))
+    assert table(vouched[2])[0][8] is True
+    client.predict(TRAINER_NOTES, vouched[12], api_name="/submit")
+    _, trail, _, _ = hr_client(app).predict(plan_id, "Checking the target.", "", api_name="/hr_comment")
+    marked = [row for row in table(trail) if row[2] == "set by manager"]
+    assert marked and marked[0][1] == MANAGER[0] and "G1" in marked[0][3]  # HR sees who vouched for it

@@ -458,8 +458,8 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                                               type="array", wrap=True, column_widths=["85%", "15%"])
                         guides["goals"] = gr.Markdown(visible=False, elem_classes="pc-guide")
                         goals = gr.Dataframe(headers=T.GOAL_COLUMNS, label=label("en", "goals"), interactive=True,
-                                             type="array", wrap=True, elem_id="pc-goals",
-                                             column_widths=["6%", "25%", "16%", "9%", "10%", "12%", "9%", "13%"])
+                                             type="array", wrap=True, elem_id="pc-goals", datatype=T.GOAL_TYPES,
+                                             column_widths=["5%", "24%", "14%", "8%", "9%", "11%", "8%", "13%", "8%"])
                         guides["responsibilities"] = gr.Markdown(visible=False, elem_classes="pc-guide")
                         with gr.Row():
                             resp = {owner: gr.Dataframe(headers=T.RESPONSIBILITY_COLUMNS, interactive=True, type="array",

@@ -12,7 +12,8 @@ from ..schema import CheckIn, Deficiency, Goal, Plan, ReviewFlag, Responsibility
 
 DEFICIENCY_COLUMNS = ["ID", "Area", "Evidence", "Sentences"]
 CAUSE_COLUMNS = ["Cause", "Deficiencies"]
-GOAL_COLUMNS = ["ID", "Description", "Metric", "Baseline", "Target", "Deadline", "Deficiencies", "SMART"]
+GOAL_COLUMNS = ["ID", "Description", "Metric", "Baseline", "Target", "Deadline", "Deficiencies", "SMART", "Set by me"]
+GOAL_TYPES = ["str"] * 8 + ["bool"]  # "Set by me" is a checkbox: the manager vouches for a value the notes do not give
 RESPONSIBILITY_COLUMNS = ["Party", "Action", "Due"]
 CHECK_IN_COLUMNS = ["Date", "Focus"]
 FLAG_COLUMNS = ["Severity", "Kind", "Message", "Where", "Suggestion"]
@@ -59,7 +60,7 @@ NEEDED = {
     "organisation": ((1,), "an action"),
     "check_ins": ((0,), "a date"),
 }
-TABLE_WIDTH = {"deficiencies": 4, "causes": 2, "goals": 8, "employee": 3, "manager": 3, "organisation": 3, "check_ins": 2}
+TABLE_WIDTH = {"deficiencies": 4, "causes": 2, "goals": 9, "employee": 3, "manager": 3, "organisation": 3, "check_ins": 2}
 
 
 @dataclass
@@ -99,6 +100,32 @@ def _complete_rows(table: str, value, pending: Pending) -> list[list[str]]:
     return complete
 
 
+def _ticked(value) -> bool:
+    """A checkbox cell: a bool from the browser, or its text from an API caller."""
+    return value is True or str(value).strip().lower() in ("true", "1", "yes", "✓", "x")
+
+
+def _deadline_words(day: dt.date) -> list[str]:
+    """How a goal's sentence may write its deadline (the drafters' forms first)."""
+    return [f"{day.day} {day:%b} {day.year}", f"{day.year}年{day.month}月{day.day}日", day.isoformat(),
+            f"{day.day} {day:%B} {day.year}", f"{day.day} {day:%b}", f"{day.month}月{day.day}日"]
+
+
+def _follow(goal: Goal, metric: str | None, target: str | None, deadline: dt.date | None) -> str:
+    """The goal's sentence with its metric, target and deadline as the manager just set them in their cells
+    (each replaced where the sentence says the old one)."""
+    text = goal.description
+    for old, new in ((goal.metric, metric), (goal.target, target)):
+        if old and new and old != new and old in text:
+            text = text.replace(old, new)
+    if goal.deadline and deadline and goal.deadline != deadline:
+        for old, new in zip(_deadline_words(goal.deadline), _deadline_words(deadline)):
+            if old in text:
+                text = text.replace(old, new)
+                break
+    return text
+
+
 def smart_status(plan: Plan) -> list[str]:
     out = []
     for i, _ in enumerate(plan.goals):
@@ -113,7 +140,7 @@ def to_tables(plan: Plan) -> dict[str, list[list[str]]]:
         "deficiencies": [[d.id, d.area, d.evidence, ", ".join(d.source_sentences)] for d in plan.deficiencies],
         "causes": [[c.cause, ", ".join(c.deficiency_ids)] for c in plan.root_causes],
         "goals": [[g.id, g.description, g.metric or "", g.baseline or "", g.target or "",
-                   g.deadline.isoformat() if g.deadline else "", ", ".join(g.deficiency_ids), status[i]]
+                   g.deadline.isoformat() if g.deadline else "", ", ".join(g.deficiency_ids), status[i], g.manager_set]
                   for i, g in enumerate(plan.goals)],
         "check_ins": [[c.date.isoformat(), c.focus] for c in plan.check_ins],
         "flags": flag_rows(plan.review_flags),
@@ -160,11 +187,15 @@ def from_tables(base: Plan, tables: dict, header: dict | None = None) -> tuple[P
         original = known_goals.get(gid)
         values = dict(description=row[1].strip(), metric=row[2].strip() or None, baseline=row[3].strip() or None,
                       target=row[4].strip() or None)
+        deadline = _date(row[5], problems, f"goal {gid} deadline")
+        if original is not None and values["description"] == original.description:
+            values["description"] = _follow(original, values["metric"], values["target"], deadline)
+        ticked = _ticked(row[8]) if len(row) > 8 else None
         changed_numbers = original is None or (original.target, original.baseline) != (values["target"], values["baseline"])
-        goals.append(Goal(id=gid, deficiency_ids=_ids(row[6]), deadline=_date(row[5], problems, f"goal {gid} deadline"),
+        kept = bool(original.manager_set if original and not changed_numbers else original is None)
+        goals.append(Goal(id=gid, deficiency_ids=_ids(row[6]), deadline=deadline,
                           source_sentences=original.source_sentences if original else [],
-                          manager_set=bool(original.manager_set if original and not changed_numbers else original is None),
-                          **values))
+                          manager_set=kept if ticked is None else (ticked or original is None), **values))
     responsibilities = []
     for owner in OWNERS:
         for row in _complete_rows(owner, tables.get(owner), pending):
