@@ -5,6 +5,8 @@ code cannot drift apart (see `plancoach settings`).
 """
 from __future__ import annotations
 
+import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -13,12 +15,24 @@ from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
+def default_data_dir() -> Path:
+    """The platform's folder for an application's data: XDG on Linux, Application Support on macOS,
+    LOCALAPPDATA on Windows."""
+    home = Path.home()
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local") / "plancoach"
+    if sys.platform == "darwin":
+        return home / "Library" / "Application Support" / "plancoach"
+    return Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share") / "plancoach"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PLANCOACH_", env_file=".env", extra="ignore", populate_by_name=True)
 
     data_dir: Path = Field(
-        default=Path(".plancoach"),
-        description="Where the knowledge index, the plan database and exports are kept.",
+        default_factory=lambda: default_data_dir(),
+        description="Where the knowledge index, the plan database and the session key are kept: the platform's "
+                    "data folder by default (~/.local/share/plancoach on Linux), whatever the working directory.",
     )
     database_url: str | None = Field(
         default=None,
