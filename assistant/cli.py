@@ -1,7 +1,8 @@
 """`plancoach`: draft, check and export plans from the command line.
 
 Each command imports only what it needs (gradio, chromadb and langchain take seconds to
-import), and every user error ends in one line on stderr and a non-zero exit, not a traceback.
+import). Every user error is a `PlanCoachError` (errors.py), caught in one place here: one line on
+stderr and its exit code (2 for what the user can fix), never a traceback.
 """
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import datetime as dt
 import json
 import sys
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+from .errors import EXIT_USAGE
+
+EXIT_OK, EXIT_INVALID = 0, 1
 
 
 def _date(value: str) -> dt.date:
@@ -18,6 +21,12 @@ def _date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _port(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port: use a number from 1 to 65535")
+    return int(value)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="start the web workspace (Gradio)")
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1, PLANCOACH_HOST)")
-    serve.add_argument("--port", type=int, help="port (default 7860, PLANCOACH_PORT)")
+    serve.add_argument("--port", type=_port, help="port (default 7860, PLANCOACH_PORT)")
     return parser
 
 
@@ -64,37 +73,36 @@ def main(argv: list[str] | None = None) -> int:
     logger = logging.getLogger("plancoach")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
-    from .inputs import InputError
+    from .errors import PlanCoachError
 
     try:
         commands = {"draft": _draft, "read": _read, "check": _check, "schema": _schema, "ingest": _ingest,
                     "serve": _serve}
         return commands[args.command](args)
-    except InputError as exc:
+    except PlanCoachError as exc:
         print(f"plancoach: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
 
 
 def _draft(args) -> int:
-    from .drafting.base import DraftingError
     from .export import to_markdown
-    from .inputs import read_notes, write_atomic
+    from .inputs import read_notes
+    from .output import check_output, write_output
     from .pipeline import draft_plan, make_drafter
     from .settings import get_settings
 
     settings = get_settings()
     notes = read_notes(args.notes, settings.max_notes_chars)
+    if args.output:
+        check_output(args.output)  # before the draft runs, not after a minute of it
     corrections = _corrections(args.readings) if args.readings else ()
     drafter = None
     try:
         drafter = make_drafter(args.drafter, settings)
         result = draft_plan(notes, interview_date=args.interview_date, employee=args.employee, role=args.role,
                             drafter=drafter, settings=settings, corrections=corrections)
-    except DraftingError as exc:
-        print(f"plancoach: error: {exc}", file=sys.stderr)
-        return EXIT_INVALID
     finally:
         trace = getattr(drafter, "trace", None)
         if args.verbose and trace is not None:
@@ -102,7 +110,7 @@ def _draft(args) -> int:
     plan = result.plan
     text = to_markdown(plan) if args.format == "markdown" else plan.model_dump_json(indent=2) + "\n"
     if args.output:
-        write_atomic(args.output, text)
+        write_output(args.output, text)
     else:
         sys.stdout.write(text)
     errors = [f for f in plan.review_flags if f.severity == "error"]
@@ -198,6 +206,9 @@ def _ingest(args) -> int:
 def _serve(args) -> int:
     from .settings import get_settings
 
+    settings = get_settings()
+    host, port = args.host or settings.host, args.port or settings.port
+    _check_port(host, port)  # before Gradio loads: on a busy port it printed a traceback, then crashed at exit
     try:
         from .ui.app import launch
     except ModuleNotFoundError as exc:
@@ -205,10 +216,24 @@ def _serve(args) -> int:
             print("plancoach: error: this version has no web workspace yet; use `plancoach draft`", file=sys.stderr)
             return EXIT_USAGE
         raise
-
-    settings = get_settings()
-    launch(host=args.host or settings.host, port=args.port or settings.port)
+    launch(host=host, port=port)
     return EXIT_OK
+
+
+def _check_port(host: str, port: int) -> None:
+    """Refuse a port another program listens on (bound as the web server binds, with SO_REUSEADDR)."""
+    import socket
+
+    from .errors import PlanCoachError
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        raise PlanCoachError(f"cannot listen on {host}:{port} ({exc.strerror or exc}): stop the program using it, or "
+                             "choose another with --port / PLANCOACH_PORT (--host / PLANCOACH_HOST)") from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,12 +1,15 @@
 """Turn a plan into documents: Markdown here; DOCX and PDF build on the same section list.
 
 Review flags are for the manager and HR, and may quote what was kept out of the plan, so
-documents for the employee leave them out unless asked.
+documents for the employee leave them out unless asked. Control characters (NUL, ESC, ...) typed or
+pasted into a plan are left out of every document: Word's XML cannot hold them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
+from .errors import PlanCoachError
 from .schema import Plan
 
 HEADINGS = {
@@ -49,7 +52,21 @@ class Section:
     table: list[list[str]] | None = None  # first row is the header
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")  # all but tab and line breaks
+
+
+def visible(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
 def sections(plan: Plan, *, include_review: bool = False) -> list[Section]:
+    """The plan's sections, every text without control characters."""
+    return [replace(s, title=visible(s.title), paragraphs=[visible(p) for p in s.paragraphs],
+                    table=None if s.table is None else [[visible(c) for c in row] for row in s.table])
+            for s in _sections(plan, include_review)]
+
+
+def _sections(plan: Plan, include_review: bool) -> list[Section]:
     h = headings(plan)
     out: list[Section] = []
     if plan.status != "draft":
@@ -80,8 +97,9 @@ def header_lines(plan: Plan) -> list[tuple[str, str]]:
     period = ""
     if plan.period.start or plan.period.end:
         period = f"{plan.period.start or ''} - {plan.period.end or ''}"
-    return [(h["employee"], plan.employee.name or ""), (h["role"], plan.employee.role or ""), (h["manager"], plan.manager or ""),
-            (h["interview"], plan.interview_date.isoformat() if plan.interview_date else ""), (h["period"], period)]
+    lines = [(h["employee"], plan.employee.name or ""), (h["role"], plan.employee.role or ""), (h["manager"], plan.manager or ""),
+             (h["interview"], plan.interview_date.isoformat() if plan.interview_date else ""), (h["period"], period)]
+    return [(key, visible(value)) for key, value in lines]
 
 
 def to_markdown(plan: Plan, *, include_review: bool = True) -> str:
@@ -168,7 +186,7 @@ _PDF_FONTS = {
 }
 
 
-class ExportError(RuntimeError):
+class ExportError(PlanCoachError, RuntimeError):
     """A document could not be produced; the message says what is missing."""
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import (Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text, create_engine, event,
                         func, select, update)
 
+from .inputs import check_notes_length
 from .reader import Correction, sentence_key
 from .schema import Plan, load_plan_lenient
 
@@ -98,7 +99,8 @@ def _now() -> dt.datetime:
 
 
 class PlanStore:
-    def __init__(self, url: str):
+    def __init__(self, url: str, max_notes_chars: int = 100_000):
+        self.max_notes_chars = max_notes_chars  # every route that stores notes is held to it here
         if url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         self.engine = create_engine(url, future=True)
@@ -114,6 +116,7 @@ class PlanStore:
     # ------------------------------------------------------------ plans and versions
 
     def create(self, notes: str, plan: Plan | None, author: str, *, kind: str = "draft") -> str:
+        check_notes_length(notes, self.max_notes_chars)
         plan_id = uuid.uuid4().hex
         now = _now()
         with self.engine.begin() as c:
@@ -128,6 +131,7 @@ class PlanStore:
 
     def save_version(self, plan_id: str, plan: Plan, notes: str, author: str, *, kind: str = "edit") -> int:
         """A new version unless nothing changed since the last one; returns the current version number."""
+        check_notes_length(notes, self.max_notes_chars)
         with self.engine.begin() as c:
             self._require(c, plan_id)
             last = c.execute(select(versions.c.number, versions.c.plan, versions.c.notes)
@@ -144,6 +148,7 @@ class PlanStore:
 
     def autosave(self, plan_id: str, notes: str, plan: Plan | None) -> None:
         """The working copy only: cheap enough to call every few seconds."""
+        check_notes_length(notes, self.max_notes_chars)
         values = {"notes": notes, "updated_at": _now()}
         if plan is not None:
             values["working_plan"] = plan.model_dump_json()
@@ -293,7 +298,8 @@ def _same_plan(a: str, b: str) -> bool:
 _STORES: dict[str, PlanStore] = {}
 
 
-def open_store(url: str) -> PlanStore:
+def open_store(url: str, max_notes_chars: int = 100_000) -> PlanStore:
     if url not in _STORES:
-        _STORES[url] = PlanStore(url)
+        _STORES[url] = PlanStore(url, max_notes_chars)
+    _STORES[url].max_notes_chars = max_notes_chars
     return _STORES[url]

@@ -6,14 +6,13 @@ used by the browser, by `gradio_client` and by the tests.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .export import to_docx, to_json, to_markdown, to_pdf
 from .merge import merge_edits
 from .notes import NotesAnalysis
+from .output import export_folder, safe_file_name
 from .pipeline import DraftResult, draft_plan, recheck_with_analysis
 from .reader import Correction
 from .schema import Plan
@@ -31,7 +30,7 @@ class Workspace:
     @classmethod
     def open(cls, settings: Settings | None = None) -> "Workspace":
         settings = settings or get_settings()
-        return cls(settings, open_store(settings.resolved_database_url()))
+        return cls(settings, open_store(settings.resolved_database_url(), settings.max_notes_chars))
 
     def draft(self, notes: str, *, employee: str | None = None, role: str | None = None,
               interview_date: dt.date | None = None, author: str = "manager", plan_id: str | None = None,
@@ -82,13 +81,13 @@ class Workspace:
         return self.store.save_version(plan_id, self.check(plan, notes).plan, notes, author, kind="edit")
 
     def export(self, plan: Plan, fmt: str, folder: Path | None = None) -> Path:
-        """Write the plan as a document for download; the file name says whose plan it is."""
+        """Write the plan as a document for download; the file name says whose plan it is. Exports go to a new
+        folder under the data folder, and folders older than PLANCOACH_EXPORT_KEEP_MINUTES are removed."""
         if fmt not in EXPORTS:
             raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORTS)}")
         suffix, _ = EXPORTS[fmt]
-        folder = folder or Path(tempfile.mkdtemp(prefix="plancoach-export-"))
-        name = re.sub(r"[^\w\-]+", "-", plan.employee.name or "plan", flags=re.UNICODE).strip("-") or "plan"
-        path = folder / f"improvement-plan-{name}{suffix}"
+        folder = folder or export_folder(self.settings.data_dir / "exports", self.settings.export_keep_minutes)
+        path = folder / safe_file_name(f"improvement-plan-{plan.employee.name or 'plan'}", suffix, folder)
         if fmt == "markdown":
             path.write_text(to_markdown(plan, include_review=False), encoding="utf-8")
         elif fmt == "json":

@@ -7,11 +7,12 @@ storage and the working copy on the server, so a refresh or a closed tab loses n
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 
 import gradio as gr
 
-from ..drafting.base import DraftingError
+from ..errors import PlanCoachError
 from ..export import to_markdown
 from ..inputs import InputError, read_notes
 from ..knowledge import learning_guide
@@ -43,6 +44,17 @@ def _date_or_none(text: str) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise gr.Error(f"'{text}' is not a date: use YYYY-MM-DD") from None
+
+
+def _user_errors(handler):
+    """A PlanCoachError (notes over the limit, a store or server the message names) as the one line Gradio shows."""
+    @functools.wraps(handler)
+    def shown(*args, **kwargs):
+        try:
+            return handler(*args, **kwargs)
+        except PlanCoachError as exc:
+            raise gr.Error(str(exc)) from None
+    return shown
 
 
 def _selected_row(evt: gr.SelectData) -> int:
@@ -111,13 +123,11 @@ def build(settings: Settings | None = None) -> gr.Blocks:
 
     # ------------------------------------------------------------ handlers
 
+    @_user_errors
     def do_draft(notes, employee, role, interview_date, author, session, progress=gr.Progress()):
         progress(0.1, desc="Reading the notes")
-        try:
-            plan_id, plan, analysis = ws.draft(notes, employee=employee, role=role,
-                                               interview_date=_date_or_none(interview_date), author=author or "manager")
-        except (InputError, DraftingError) as exc:
-            raise gr.Error(str(exc)) from None
+        plan_id, plan, analysis = ws.draft(notes, employee=employee, role=role,
+                                           interview_date=_date_or_none(interview_date), author=author or "manager")
         progress(0.9, desc="Checking the draft")
         session = {"plan_id": plan_id, "notes": notes}
         status = f"Drafted by {plan.drafter}: {len(plan.deficiencies)} deficiencies, {len(plan.goals)} goals, " \
@@ -126,6 +136,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                 plan.employee.role or "", plan.interview_date.isoformat() if plan.interview_date else "",
                 versions_choices(plan_id), "(no changes yet)")
 
+    @_user_errors
     def do_edit(deficiencies, causes, goals, employee_rows, manager_rows, organisation_rows, check_ins, plan_data,
                 notes, session, employee_name="", role_name="", interview_day=""):
         if not plan_data:
@@ -166,6 +177,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         text = evt.value[0] if isinstance(evt.value, (list, tuple)) else str(evt.value or "")
         return gr.update(value=text.strip() or None)
 
+    @_user_errors
     def do_correct(notes, employee, role, interview_date, author, session, plan_data, sentence_text, choice):
         """The manager's reading of one sentence: kept with the plan in the organisation's store (later drafts of
         any plan learn from it) and the plan re-drafted at once, keeping the manager's edits (`Workspace.redraft`)."""
@@ -190,13 +202,9 @@ def build(settings: Settings | None = None) -> gr.Blocks:
             raise gr.Error("That sentence is no longer in the notes; pick it again from the list.")
         if sentence.kind == "excluded":
             raise gr.Error("That sentence was kept out of the plan (bias, health, privacy or an instruction); it cannot be re-read.")
-        try:
-            ws.correct(plan_id, fixed, author or "manager")
-            plan, analysis, kept = ws.redraft(plan_id, notes, load_plan_lenient(plan_data) if plan_data else None,
-                                              employee=employee, role=role, interview_date=day,
-                                              author=author or "manager")
-        except (InputError, DraftingError) as exc:
-            raise gr.Error(str(exc)) from None
+        ws.correct(plan_id, fixed, author or "manager")
+        plan, analysis, kept = ws.redraft(plan_id, notes, load_plan_lenient(plan_data) if plan_data else None,
+                                          employee=employee, role=role, interview_date=day, author=author or "manager")
         session = {**(session or EMPTY_SESSION), "plan_id": plan_id, "notes": notes}
         edits = (f"your edits are kept (and the plan as you had it is version {kept})" if kept
                  else "there were no unsaved edits")
@@ -222,6 +230,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         ids = plan.deficiencies[row].source_sentences if 0 <= row < len(plan.deficiencies) else []
         return T.highlighted_notes(_analysis(plan, notes), notes, ids)
 
+    @_user_errors
     def do_notes_changed(notes, session):
         session = dict(session or EMPTY_SESSION)
         session["notes"] = notes
@@ -232,14 +241,13 @@ def build(settings: Settings | None = None) -> gr.Blocks:
                 session["plan_id"] = None
         return session
 
+    @_user_errors
     def do_upload(file):
         if file is None:
             return gr.update()
-        try:
-            return read_notes(str(file), settings.max_notes_chars)
-        except InputError as exc:
-            raise gr.Error(str(exc)) from None
+        return read_notes(str(file), settings.max_notes_chars)
 
+    @_user_errors
     def do_save(plan_data, notes, author, session):
         plan_id = (session or {}).get("plan_id")
         if not plan_data or not plan_id:
@@ -247,6 +255,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
         number = ws.save(plan_id, load_plan_lenient(plan_data), notes, author or "manager")
         return f"Saved as version {number}.", versions_choices(plan_id), diff_text(plan_id, 1)
 
+    @_user_errors
     def do_submit(plan_data, notes, author, session):
         plan_id = (session or {}).get("plan_id")
         if not plan_data or not plan_id:
@@ -258,6 +267,7 @@ def build(settings: Settings | None = None) -> gr.Blocks:
             raise gr.Error(str(exc)) from None
         return "Submitted to HR for review."
 
+    @_user_errors
     def do_export(fmt, plan_data):
         if not plan_data:
             raise gr.Error("Draft a plan first.")
@@ -341,7 +351,8 @@ def build(settings: Settings | None = None) -> gr.Blocks:
 
     # ------------------------------------------------------------ layout
 
-    with gr.Blocks(title="PlanCoach") as demo:
+    # Gradio's copies of uploads and exports hold personal data: removed like the exports themselves.
+    with gr.Blocks(title="PlanCoach", delete_cache=(60, int(settings.export_keep_minutes * 60))) as demo:
         session = gr.BrowserState(EMPTY_SESSION, storage_key="plancoach-session")
         plan_state = gr.State(None)
         with gr.Row():
