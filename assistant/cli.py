@@ -141,16 +141,13 @@ def _read(args) -> int:
 
 def _corrections(path: str) -> tuple:
     """The readings in a (corrected) `plancoach read --json` file, as corrections."""
-    from .inputs import InputError
+    from .inputs import InputError, read_json
     from .reader import Correction
 
+    data = read_json(path, "readings")
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
         return tuple(Correction(r["text"], r["reading"], r.get("owner")) for r in data["sentences"])
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}; pass the file `plancoach read NOTES --json` wrote") from None
-    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+    except (KeyError, TypeError) as exc:
         raise InputError(f"{path} is not a readings file ({exc}); make one with `plancoach read NOTES --json`") from None
     except ValueError as exc:
         raise InputError(f"{path}: {exc}") from None

@@ -21,7 +21,7 @@ from .errors import PlanCoachError
 from .schema import Plan
 
 BYTES_PER_CHAR = 4  # the most UTF-8 needs: a file of more than 4 bytes per allowed character is too long
-PLAN_MAX_BYTES = 50_000_000  # a plan JSON file; 50,000 goals take ~13 MB
+JSON_MAX_BYTES = 50_000_000  # a plan or readings file; a plan of 50,000 goals takes ~13 MB
 # A .docx is a zip: 89 KB of six million empty paragraphs once took 70-90 s and 2 GB to open.
 DOCX_MAX_BYTES = 50_000_000  # all its parts, unpacked
 DOCX_MAX_PARAGRAPHS = 50_000
@@ -188,21 +188,25 @@ def read_docx_text(path: Path) -> str:
     return "\n".join(p.text for p in open_docx(path).paragraphs)
 
 
-def load_plan(path: str) -> Plan:
-    p = _regular_file(path, "plan")
-    if p.stat().st_size > PLAN_MAX_BYTES:
-        raise InputError(f"{path} is {p.stat().st_size:,} bytes; a plan file is at most {PLAN_MAX_BYTES:,}: "
-                         "check that it is a plan `plancoach draft` wrote")
-    text = decode_notes(_read_at_most(p, PLAN_MAX_BYTES), path)
+def read_json(path: str, what: str, max_bytes: int = JSON_MAX_BYTES) -> object:
+    """The JSON in a regular file of at most `max_bytes`; `what` names the file in messages ('plan')."""
+    p = _regular_file(path, what)
+    size = p.stat().st_size
+    if size > max_bytes:
+        raise InputError(f"{path} is {size:,} bytes; a {what} file is at most {max_bytes:,}: check that it is one")
+    text = decode_notes(_read_at_most(p, max_bytes), path)
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"{path} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
     except RecursionError:
-        raise InputError(f"{path} is not a plan: its JSON is nested too deeply to be one") from None
+        raise InputError(f"{path} is not a {what} file: its JSON is nested too deeply to be one") from None
     except ValueError:  # Python reads integers of at most 4,300 digits
-        raise InputError(f"{path} is not a plan: it holds a number of more than 4,300 digits") from None
-    return parse_plan(data, path)
+        raise InputError(f"{path} is not a {what} file: it holds a number of more than 4,300 digits") from None
+
+
+def load_plan(path: str) -> Plan:
+    return parse_plan(read_json(path, "plan"), path)
 
 
 def parse_plan(data: object, source: str = "plan") -> Plan:

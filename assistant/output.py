@@ -95,18 +95,19 @@ def write_atomic(path: Path, content: str | bytes) -> None:
 _UNSAFE = re.compile(r"\W+")  # any run of what is not a letter, digit or "_" (in any script), "-" included, becomes one "-"
 
 
-def safe_file_name(stem: str, suffix: str, folder: Path, fallback: str = "plan") -> str:
-    """`stem + suffix` as a file name the folder's file system takes: control and format characters
-    removed, separators and punctuation made '-', cut (on a character boundary) to the name limit."""
-    visible = "".join(c for c in unicodedata.normalize("NFC", stem) if unicodedata.category(c) not in ("Cc", "Cf"))
-    stem = _UNSAFE.sub("-", visible).strip("-") or fallback
+def safe_file_name(prefix: str, name: str, suffix: str, folder: Path, fallback: str = "plan") -> str:
+    """`prefix + name + suffix` as a file name the folder's file system takes: the name without control or
+    format characters, separators and punctuation made '-', and cut (on a character boundary) to the
+    limit on a name's bytes."""
+    visible = "".join(c for c in unicodedata.normalize("NFC", name) if unicodedata.category(c) not in ("Cc", "Cf"))
+    name = _UNSAFE.sub("-", visible).strip("-") or fallback
     try:
         limit = os.pathconf(folder, "PC_NAME_MAX")
     except (OSError, ValueError):
         limit = NAME_MAX
-    room = limit - len(suffix.encode("utf-8"))
-    cut = stem.encode("utf-8")[:room].decode("utf-8", "ignore").rstrip("-")
-    return (cut or fallback) + suffix
+    room = limit - len(prefix.encode("utf-8")) - len(suffix.encode("utf-8"))
+    cut = name.encode("utf-8")[:room].decode("utf-8", "ignore").rstrip("-")
+    return prefix + (cut or fallback) + suffix
 
 
 def export_folder(root: Path, keep_minutes: float) -> Path:

@@ -87,7 +87,7 @@ class Workspace:
             raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(EXPORTS)}")
         suffix, _ = EXPORTS[fmt]
         folder = folder or export_folder(self.settings.data_dir / "exports", self.settings.export_keep_minutes)
-        path = folder / safe_file_name(f"improvement-plan-{plan.employee.name or 'plan'}", suffix, folder)
+        path = folder / safe_file_name("improvement-plan-", plan.employee.name or "", suffix, folder)
         if fmt == "markdown":
             path.write_text(to_markdown(plan, include_review=False), encoding="utf-8")
         elif fmt == "json":
