@@ -158,14 +158,14 @@ def open_docx(path: Path):
             parts = zf.infolist()
             if len(parts) > DOCX_MAX_PARTS or sum(i.file_size for i in parts) > DOCX_MAX_BYTES:
                 raise InputError(f"{path} unpacks to more than {DOCX_MAX_BYTES // 1_000_000} MB or "
-                                 f"{DOCX_MAX_PARTS:,} parts: save the notes as a smaller .docx or as plain text")
+                                 f"{DOCX_MAX_PARTS:,} parts: save it as a smaller .docx or as plain text")
             _count_paragraphs(zf, path)
         return Document(str(path))
     except InputError:
         raise
     except Exception as exc:  # zipfile, lxml and python-docx raise many kinds for a damaged file
         raise InputError(f"{path} could not be read as a Word document ({_first_line(exc)}): "
-                         "open and save it again in Word, or save the notes as plain text") from None
+                         "open and save it again in Word, or save it as plain text") from None
 
 
 def _count_paragraphs(zf: zipfile.ZipFile, path: Path) -> None:
@@ -173,10 +173,11 @@ def _count_paragraphs(zf: zipfile.ZipFile, path: Path) -> None:
 
     paragraph = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
     with zf.open("word/document.xml") as xml:
-        for n, (_, element) in enumerate(etree.iterparse(xml, events=("end",), tag=paragraph), 1):
+        parts = etree.iterparse(xml, events=("end",), tag=paragraph, resolve_entities=False, no_network=True)
+        for n, (_, element) in enumerate(parts, 1):
             if n > DOCX_MAX_PARAGRAPHS:
-                raise InputError(f"{path} has more than {DOCX_MAX_PARAGRAPHS:,} paragraphs: save the notes as a "
-                                 "smaller .docx or as plain text")
+                raise InputError(f"{path} has more than {DOCX_MAX_PARAGRAPHS:,} paragraphs: save it as a smaller "
+                                 ".docx or as plain text")
             element.clear()
 
 

@@ -8,8 +8,8 @@ always passed explicitly and registered, so that a reopened collection rebuilds 
 Ingestion is incremental: each file's chunks carry the file's content hash, so an unchanged
 file is skipped, a changed one replaced and a deleted one removed. A file that cannot be read (invalid
 front matter, not UTF-8, a damaged .docx) is skipped with a warning naming it; the rest are indexed.
-Passages are screened like notes before they reach a model prompt (`screened`), and every request to
-a Chroma server has a whole-request deadline (PLANCOACH_CHROMA_TIMEOUT_S).
+Chunks are screened like notes as they are indexed (`screened`), so no planted instruction reaches a
+model prompt, and every request to a Chroma server has a whole-request deadline (PLANCOACH_CHROMA_TIMEOUT_S).
 """
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from .deadline import call_within
 from .drafting.base import Passage
 from .errors import PlanCoachError
 from .inputs import InputError, decode_notes, open_docx
+from .lexicon import LEXICON_DIR
 from .screening import injection_hits, screen_counted
 from .textutil import STOPWORDS, wide_chars
 
@@ -43,8 +44,16 @@ SUFFIXES = {".md", ".markdown", ".txt", ".docx"}
 # Encoding time grows with length; a section's opening says what it is about, so only it is embedded
 # (the whole section is stored and returned).
 EMBED_CHARS = 600
-# Part of every content hash: changing how files are chunked or embedded re-indexes them.
-CHUNKING = f"sections-h2/e5-small/{EMBED_CHARS}/routed-ids"
+
+
+def _screening_lists() -> str:
+    """The word lists chunks are screened with (`screened`): a change to them re-indexes the knowledge."""
+    data = b"".join((LEXICON_DIR / f"{name}.toml").read_bytes() for name in ("injection", "bias_en", "bias_zh", "sensitive"))
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+# Part of every content hash: changing how files are chunked, screened or embedded re-indexes them.
+CHUNKING = f"sections-h2/e5-small/{EMBED_CHARS}/routed-ids/screened-{_screening_lists()}"
 # The role and the opening of the first shortfall: e5 is trained on short queries, and encoding costs
 # ~1 ms a token. 48 characters of content words found a sample plan from its own deficiency lines
 # 43 times in 48, against 45 for 300 characters of raw text (bench notes), at a third of the tokens.
@@ -303,11 +312,41 @@ def _front_matter(meta: Any, path: Path) -> dict[str, Any]:
     return out
 
 
+def screened(text: str, kind: str) -> str:
+    """A chunk as it is indexed (and so as a model prompt may see it), screened like notes: a line that
+    addresses the assistant (an instruction planted in a knowledge file) is left out of every chunk, and
+    a line with biased or sensitive wording out of sample plans, whose words a model copies. Policy keeps
+    those: it names the words to avoid ('Instead of "lazy", write ...'). Done once, when a file is indexed:
+    at retrieval it cost 0.9-3.6 ms a passage (measured on a busy 2-core machine)."""
+
+    def held_back(part: str) -> bool:
+        return bool(injection_hits(part) or (kind == "sample" and screen_counted(part)))
+
+    if not held_back(text):  # most passages: one pass over the whole text
+        return text
+    return "\n".join(line for line in text.splitlines() if not held_back(line))
+
+
+def file_digest(path: Path) -> str:
+    """What an indexed file's chunks carry: unchanged, the file is not read again (nor parsed, nor screened)."""
+    return hashlib.sha256(CHUNKING.encode() + path.read_bytes()).hexdigest()
+
+
+def _unchanged(path: Path, indexed_digest: str) -> bool:
+    try:
+        return path.stat().st_size <= FILE_MAX_BYTES and file_digest(path) == indexed_digest
+    except OSError:  # read again below, where the reason becomes the warning
+        return False
+
+
+def source_name(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+
 def chunk_document(path: Path, root: Path) -> list[Chunk]:
     """One chunk per section ('## ...'), each prefixed with the document title so it stands alone."""
     meta, body = read_document(path)
-    digest = hashlib.sha256(CHUNKING.encode() + path.read_bytes()).hexdigest()
-    source = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    digest, source = file_digest(path), source_name(path, root)
     title = str(meta.get("title") or _first_heading(body) or path.stem)
     kind = str(meta.get("kind") or ("policy" if "policy" in path.parts else "sample"))
     base = {
@@ -326,8 +365,8 @@ def chunk_document(path: Path, root: Path) -> list[Chunk]:
         if not section or section.startswith("# ") and len(section.splitlines()) == 1:
             continue
         heading = section.splitlines()[0].lstrip("# ").strip() if section.startswith("#") else ""
-        chunks.append(Chunk(chunk_id(base["kind"], base["language"], source, i, digest), f"{title}\n{section}",
-                            {**base, "section": heading}))
+        text = screened(f"{title}\n{section}", base["kind"])
+        chunks.append(Chunk(chunk_id(base["kind"], base["language"], source, i, digest), text, {**base, "section": heading}))
     return chunks
 
 
@@ -388,7 +427,7 @@ class KnowledgeBase:
         """Bring the collection in line with the files: add new, replace changed, remove deleted, skip (with a
         warning naming it and why) a file that cannot be read. `self.skipped` lists the files skipped."""
         files = knowledge_files(paths)
-        self.skipped: list[str] = []
+        self.skipped = []
         stored: dict[str, str] = {}
         existing = self.collection.get(include=["metadatas"])
         for meta in existing["metadatas"] or []:
@@ -397,6 +436,11 @@ class KnowledgeBase:
         self._policy, self.policy_rules = None, None
         seen = set()
         for path, root in files:
+            source = source_name(path, root)
+            if source in stored and _unchanged(path, stored[source]):
+                seen.add(source)
+                counts["unchanged"] += 1
+                continue
             try:
                 chunks = chunk_document(path, root)
             except UnreadableFile as exc:
@@ -406,11 +450,7 @@ class KnowledgeBase:
                 continue
             if not chunks:
                 continue
-            source, digest = chunks[0].metadata["source"], chunks[0].metadata["hash"]
             seen.add(source)
-            if stored.get(source) == digest:
-                counts["unchanged"] += 1
-                continue
             if source in stored:
                 self.collection.delete(where={"source": source})
                 counts["replaced"] += 1
@@ -448,7 +488,7 @@ class KnowledgeBase:
             vectors = np.array(got["embeddings"], dtype=np.float32) if len(got["ids"]) else np.zeros((0, 1), np.float32)
             if len(vectors):
                 vectors /= np.sqrt((vectors * vectors).sum(axis=1, keepdims=True))
-            passages = [Passage(title=m["title"], path=m["source"], kind="policy", text=screened(d, "policy"))
+            passages = [Passage(title=m["title"], path=m["source"], kind="policy", text=d)
                         for d, m in zip(got["documents"], got["metadatas"])]
             held = (set(got["ids"]), vectors, passages)
             self._policy, self._policy_checked = held, time.monotonic()
@@ -482,7 +522,7 @@ class KnowledgeBase:
         missing = [i for i, t in texts.items() if t is None]
         if missing:
             got = self.collection.get(ids=missing, include=["documents", "metadatas"])
-            fetched = {i: (m["title"], screened(d, m["kind"])) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])}
+            fetched = {i: (m["title"], d) for i, d, m in zip(got["ids"], got["documents"], got["metadatas"])}
             if len(self._texts) > 20_000:
                 self._texts.clear()
             self._texts.update({i: t for i, t in fetched.items() if CONTENT_MARK in i})  # ids that name their content
@@ -500,22 +540,9 @@ class KnowledgeBase:
         result = self.collection.query(**query, n_results=k, where=where,
                                        include=["documents", "metadatas", "distances"])
         return [
-            Passage(title=m["title"], path=m["source"], kind=m["kind"], text=screened(d, m["kind"]), score=1.0 - dist)
+            Passage(title=m["title"], path=m["source"], kind=m["kind"], text=d, score=1.0 - dist)
             for d, m, dist in zip(result["documents"][0], result["metadatas"][0], result["distances"][0])
         ]
-
-
-def screened(text: str, kind: str) -> str:
-    """A passage as a model prompt may see it, screened like notes: a line that addresses the assistant
-    (an instruction planted in a knowledge file) is left out of every passage, and a line with biased or
-    sensitive wording out of sample plans, whose words a model copies. Policy keeps those: it names the
-    words to avoid ('Instead of "lazy", write ...')."""
-    kept = []
-    for line in text.splitlines():
-        if injection_hits(line) or (kind == "sample" and screen_counted(line)):
-            continue
-        kept.append(line)
-    return "\n".join(kept)
 
 
 # ---------------------------------------------------------------- retrieval for a draft
