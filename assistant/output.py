@@ -12,6 +12,7 @@ import re
 import shutil
 import stat
 import tempfile
+import threading
 import time
 import unicodedata
 from pathlib import Path
@@ -111,8 +112,9 @@ def safe_file_name(prefix: str, name: str, suffix: str, folder: Path, fallback: 
 
 
 def export_folder(root: Path, keep_minutes: float) -> Path:
-    """A new private folder under `root` for one download. Exports hold personal data, so folders older
-    than `keep_minutes` are removed first: a file lives long enough to be downloaded, then goes."""
+    """A new private folder under `root` for one download. Exports hold personal data: the folder is
+    removed `keep_minutes` later (long enough to download the file), and folders an earlier process
+    left behind are removed at the next export."""
     root.mkdir(parents=True, exist_ok=True)
     cutoff = time.time() - keep_minutes * 60
     for old in root.iterdir():
@@ -121,4 +123,8 @@ def export_folder(root: Path, keep_minutes: float) -> Path:
                 shutil.rmtree(old, ignore_errors=True)
         except FileNotFoundError:  # another export removed it first
             continue
-    return Path(tempfile.mkdtemp(prefix="export-", dir=root))
+    folder = Path(tempfile.mkdtemp(prefix="export-", dir=root))
+    removal = threading.Timer(keep_minutes * 60, shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True})
+    removal.daemon = True
+    removal.start()
+    return folder

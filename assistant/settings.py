@@ -44,8 +44,8 @@ class Settings(BaseSettings):
     port: int = Field(default=7860, ge=1, le=65535, description="Port the web app listens on.")
     export_keep_minutes: float = Field(
         default=10.0, gt=0, le=1440,
-        description="Minutes an exported document is kept on the server for download; older export folders are "
-        "removed at the next export.",
+        description="Minutes an exported document is kept on the server for download, then removed (with Gradio's "
+        "copies of uploads and downloads).",
     )
     max_notes_chars: int = Field(
         default=100_000, ge=1, le=10_000_000,

@@ -441,7 +441,18 @@ def test_export_names_fit_the_file_system_and_hold_no_control_characters(tmp_pat
         assert path.name.startswith("improvement-plan-") and path.name.endswith(EXPORTS[fmt][0])
 
 
-def test_export_folders_are_removed_after_the_keep_time(tmp_path, plan):
+def test_an_export_is_removed_after_the_keep_time_without_another_export(tmp_path, plan):
+    ws = export_workspace(tmp_path, export_keep_minutes=0.01)  # 0.6 s
+    path = ws.export(plan, "pdf")
+    assert path.is_file()
+    waited = 0.0
+    while path.parent.exists() and waited < 30:  # a bound on the wait, not a timing assertion
+        time.sleep(0.2)
+        waited += 0.2
+    assert not path.parent.exists()
+
+
+def test_export_folders_left_by_an_earlier_process_go_at_the_next_export(tmp_path, plan):
     ws = export_workspace(tmp_path, export_keep_minutes=10)
     old = ws.export(plan, "markdown")
     recent = ws.export(plan, "json")
