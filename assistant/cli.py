@@ -190,6 +190,8 @@ def _ingest(args) -> int:
     from .settings import get_settings
 
     settings = get_settings()
+    if not settings.chroma_url:
+        settings.require_writable_data_dir()  # the embedded store lives there
     paths = [Path(p) for p in args.paths] or [BUNDLED]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -206,6 +208,7 @@ def _serve(args) -> int:
     settings = get_settings()
     host, port = args.host or settings.host, args.port or settings.port
     _check_port(host, port)  # before Gradio loads: on a busy port it printed a traceback, then crashed at exit
+    settings.require_writable_data_dir()  # the plan store, the knowledge index and exports live there
     try:
         from .ui.app import launch
     except ModuleNotFoundError as exc:

@@ -6,6 +6,7 @@ draft (PLANCOACH_CHECK_IN_MAX_GAP_DAYS=0 once divided by zero).
 """
 from __future__ import annotations
 
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -129,6 +130,16 @@ class Settings(BaseSettings):
 
     def chroma_path(self) -> Path:
         return self.data_dir / "chroma"
+
+    def require_writable_data_dir(self) -> Path:
+        """The data folder, created if need be, or a SettingsError when this user cannot write in it."""
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            tempfile.TemporaryFile(dir=self.data_dir).close()
+        except OSError as exc:
+            raise SettingsError(f"PLANCOACH_DATA_DIR={self.data_dir} cannot be written ({exc.strerror}): choose a folder "
+                                "this user can write to") from None
+        return self.data_dir
 
 
     @classmethod

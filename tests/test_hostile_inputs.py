@@ -205,6 +205,15 @@ def test_settings_out_of_range_are_one_line_naming_the_variable(notes, name, val
     one_line(plancoach("draft", notes, env={name: value}), 2, f"{name}={value} is not allowed")
 
 
+@pytest.mark.parametrize("command", ["ingest", "serve"])
+def test_a_data_folder_that_cannot_be_written_is_one_line(tmp_path, command):
+    from .servers import free_port
+
+    data = unwritable_folder(tmp_path) / "plancoach-data"
+    args = ["serve", "--port", free_port()] if command == "serve" else [command]
+    one_line(plancoach(*args, env={"PLANCOACH_DATA_DIR": str(data)}), 2, "PLANCOACH_DATA_DIR", "cannot be written")
+
+
 # ---------------------------------------------------------------- servers: Chroma, the LLM, the web app's port
 
 @pytest.fixture
