@@ -549,6 +549,7 @@ class KnowledgeBase:
 
 _OPEN: dict[tuple[str | None, str], KnowledgeBase] = {}
 _OPEN_LOCK = threading.Lock()  # the web app's first drafts may arrive together
+_FAILED: dict[tuple, tuple[float, str]] = {}  # key -> (when, why) of the last open that failed
 _POLICY_QUESTION = "How long an improvement plan runs and how often check-ins are held"
 
 
@@ -556,11 +557,22 @@ def open_knowledge(settings) -> KnowledgeBase:
     """The settings' knowledge base, opened once per process; bundled knowledge is indexed on first use.
 
     The first open brings the index in line with the knowledge folders (new and changed files only,
-    so it is cheap once indexed). Removing files from the index is `plancoach ingest`'s job.
+    so it is cheap once indexed). Removing files from the index is `plancoach ingest`'s job. An open that
+    failed is not tried again for PLANCOACH_CHROMA_TIMEOUT_S: drafts queued behind it (the app's) get its
+    message at once, not one deadline each.
     """
     key = (settings.chroma_url, str(settings.chroma_path().resolve()), settings.embeddings, settings.embedding_model)
     with _OPEN_LOCK:
-        return _OPEN.get(key) or _open(key, settings)
+        if key in _OPEN:
+            return _OPEN[key]
+        when, why = _FAILED.get(key, (-float("inf"), ""))
+        if time.monotonic() - when < settings.chroma_timeout_s:
+            raise KnowledgeError(why)
+        try:
+            return _open(key, settings)
+        except KnowledgeError as exc:
+            _FAILED[key] = (time.monotonic(), str(exc))
+            raise
 
 
 def _open(key, settings) -> KnowledgeBase:

@@ -18,6 +18,7 @@ import threading
 import time
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -218,7 +219,7 @@ def test_a_data_folder_that_cannot_be_written_is_one_line(tmp_path, command):
 
 @pytest.fixture
 def silent_server():
-    """A TCP server that accepts connections and never answers."""
+    """A TCP server that accepts connections and never answers (`.held`: the connections it holds)."""
     with socket.socket() as server:
         server.bind(("127.0.0.1", 0))
         server.listen(16)
@@ -235,11 +236,25 @@ def silent_server():
 
         thread = threading.Thread(target=accept, daemon=True)
         thread.start()
-        yield f"http://127.0.0.1:{server.getsockname()[1]}"
+        yield SimpleNamespace(url=f"http://127.0.0.1:{server.getsockname()[1]}", held=held)
         stop.set()
         thread.join()
         for conn in held:
             conn.close()
+
+
+def test_drafts_queued_behind_a_chroma_server_that_never_answers_are_not_held_a_deadline_each(silent_server):
+    from assistant.knowledge import KnowledgeError, open_knowledge
+    from assistant.settings import Settings
+
+    settings = Settings(chroma_url=silent_server.url, chroma_timeout_s=1)
+    with pytest.raises(KnowledgeError, match="did not answer within 1 s"):
+        open_knowledge(settings)
+    tried = len(silent_server.held)
+    assert tried >= 1
+    with pytest.raises(KnowledgeError, match="did not answer within 1 s"):
+        open_knowledge(settings)  # the same message, without asking the server again
+    assert len(silent_server.held) == tried
 
 
 def test_ingest_with_a_chroma_server_on_a_closed_port():
@@ -247,7 +262,7 @@ def test_ingest_with_a_chroma_server_on_a_closed_port():
 
 
 def test_a_chroma_server_that_never_answers_stops_the_draft_at_its_deadline(notes, silent_server, previous):
-    env = {"PLANCOACH_CHROMA_URL": silent_server, "PLANCOACH_CHROMA_TIMEOUT_S": "2"}
+    env = {"PLANCOACH_CHROMA_URL": silent_server.url, "PLANCOACH_CHROMA_TIMEOUT_S": "2"}
     one_line(plancoach("draft", notes, "--output", previous, env=env), 2, "PLANCOACH_CHROMA_TIMEOUT_S")
     assert previous.read_text(encoding="utf-8") == "previous plan" and leftovers(previous.parent) == []
 
