@@ -13,3 +13,8 @@ class PlanCoachError(Exception):
     """A failure the message explains; never shown with a traceback."""
 
     exit_code = EXIT_USAGE
+
+
+def first_line(exc: BaseException, limit: int = 200) -> str:
+    """What another library's exception says, fit to quote inside a one-line message."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:limit]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .errors import PlanCoachError
+from .errors import PlanCoachError, first_line
 from .schema import Plan
 
 BYTES_PER_CHAR = 4  # the most UTF-8 needs: a file of more than 4 bytes per allowed character is too long
@@ -164,7 +164,7 @@ def open_docx(path: Path):
     except InputError:
         raise
     except Exception as exc:  # zipfile, lxml and python-docx raise many kinds for a damaged file
-        raise InputError(f"{path} could not be read as a Word document ({_first_line(exc)}): "
+        raise InputError(f"{path} could not be read as a Word document ({first_line(exc)}): "
                          "open and save it again in Word, or save it as plain text") from None
 
 
@@ -179,10 +179,6 @@ def _count_paragraphs(zf: zipfile.ZipFile, path: Path) -> None:
                 raise InputError(f"{path} has more than {DOCX_MAX_PARAGRAPHS:,} paragraphs: save it as a smaller "
                                  ".docx or as plain text")
             element.clear()
-
-
-def _first_line(exc: Exception) -> str:
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
 
 
 def read_docx_text(path: Path) -> str:

@@ -31,7 +31,7 @@ from chromadb.utils.embedding_functions import register_embedding_function
 from .dates import MONTHS, WEEKDAYS
 from .deadline import call_within
 from .drafting.base import Passage
-from .errors import PlanCoachError
+from .errors import PlanCoachError, first_line
 from .inputs import InputError, decode_notes, open_docx
 from .lexicon import LEXICON_DIR
 from .screening import injection_hits, screen_counted
@@ -168,7 +168,7 @@ class OpenAIEmbeddingFunction(EmbeddingFunction[Documents]):
             raise KnowledgeError(f"the embeddings server at {where} did not answer within {seconds:g} s "
                                  "(PLANCOACH_LLM_TIMEOUT_S): check PLANCOACH_EMBEDDING_BASE_URL") from None
         except openai.APIError as exc:
-            raise KnowledgeError(f"the embeddings server at {where} failed ({str(exc)[:200]}): check "
+            raise KnowledgeError(f"the embeddings server at {where} failed ({first_line(exc)}): check "
                                  "PLANCOACH_EMBEDDING_BASE_URL, PLANCOACH_EMBEDDING_MODEL and the API key") from None
         return [row.embedding for row in sorted(response.data, key=lambda r: r.index)]
 
@@ -209,8 +209,7 @@ class ChromaServer:
                                  "(PLANCOACH_CHROMA_TIMEOUT_S): check that it is running, or unset PLANCOACH_CHROMA_URL "
                                  "to use the embedded store") from None
         except Exception as exc:  # refused, reset, an HTTP error: chromadb raises many kinds
-            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
-            raise KnowledgeError(f"the Chroma server at {self.url} failed ({first}): check PLANCOACH_CHROMA_URL and "
+            raise KnowledgeError(f"the Chroma server at {self.url} failed ({first_line(exc)}): check PLANCOACH_CHROMA_URL and "
                                  "that the server is running") from None
 
     def bound(self, collection: Any) -> "_ServerCollection":
@@ -295,16 +294,16 @@ def read_document(path: Path) -> tuple[dict[str, Any], str]:
     return _front_matter(meta, path), text[m.end():]
 
 
-def _front_matter(meta: Any, path: Path) -> dict[str, Any]:
-    """The front matter's fields as text (tags: a list of text); anything nested is refused, not printed
-    (a YAML alias bomb is tiny as data and enormous as text)."""
+def _front_matter(meta: Any, path: Path) -> dict[str, str]:
+    """The front matter's fields as text, a list joined with ', '; anything nested deeper is refused, not
+    printed (a YAML alias bomb is tiny as data and enormous as text)."""
     if not isinstance(meta, dict):
         return {}
     scalar = (str, int, float, bool, dt.date)
-    out: dict[str, Any] = {}
+    out: dict[str, str] = {}
     for key, value in meta.items():
-        if key == "tags" and isinstance(value, list) and all(isinstance(v, scalar) for v in value):
-            out[key] = [str(v) for v in value]
+        if isinstance(value, list) and all(isinstance(v, scalar) for v in value):
+            out[str(key)] = ", ".join(str(v) for v in value)
         elif isinstance(value, scalar) or value is None:
             out[str(key)] = "" if value is None else str(value)
         else:
@@ -357,7 +356,7 @@ def chunk_document(path: Path, root: Path) -> list[Chunk]:
         "role": str(meta.get("role", "")),
         "industry": str(meta.get("industry", "")),
         "language": str(meta.get("language", "zh" if re.search(r"[\u4e00-\u9fff]", body) else "en")),
-        "tags": ", ".join(meta["tags"]) if isinstance(meta.get("tags"), list) else str(meta.get("tags", "")),
+        "tags": meta.get("tags", ""),
     }
     sections = re.split(r"\n(?=##\s)", "\n" + body.strip())
     chunks = []
@@ -586,7 +585,7 @@ def _open(key, settings) -> KnowledgeBase:
     except Exception as e:  # a locked or corrupt store
         where = f"the Chroma server at {settings.chroma_url} (PLANCOACH_CHROMA_URL)" if settings.chroma_url else \
             f"the knowledge index in {settings.chroma_path()} (PLANCOACH_DATA_DIR)"
-        raise KnowledgeError(f"Cannot open {where}: {e}. Your notes are unchanged.") from e
+        raise KnowledgeError(f"Cannot open {where}: {first_line(e)}. Your notes are unchanged.") from e
     _OPEN[key] = kb
     return kb
 

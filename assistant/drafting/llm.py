@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..checks import review
 from ..deadline import call_within
+from ..errors import first_line
 from ..notes import NotesAnalysis
 from ..schema import Plan, load_plan_lenient
 from ..settings import Settings
@@ -236,7 +237,7 @@ class ChatCall:
             except (ValueError, LookupError, TypeError, AttributeError) as e:  # garbage, HTML, an empty body, no choices
                 where = self.settings.llm_base_url or "the OpenAI API"
                 raise ProviderError(f"The LLM server at {where} answered with something that is not an OpenAI chat "
-                                    f"completion ({_short(_first_line(e), 120)}): check PLANCOACH_LLM_BASE_URL (it usually "
+                                    f"completion ({first_line(e, 120)}): check PLANCOACH_LLM_BASE_URL (it usually "
                                     "ends in /v1). Your notes are unchanged.") from None
             self.mode = mode
             return _message_payload(message)
@@ -321,10 +322,6 @@ def _retry_after(e: Exception) -> float | None:
         return min(float(value), 20.0) if value else None
     except ValueError:
         return None
-
-
-def _first_line(e: Exception) -> str:
-    return (str(e).strip().splitlines() or [type(e).__name__])[0]
 
 
 def _short(text: str, n: int = 200) -> str:
