@@ -29,8 +29,15 @@ def _port(value: str) -> int:
     return int(value)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error in one line like every other error (not the usage block and then the error)."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="plancoach", description=__doc__.split("\n")[0])
+    parser = _Parser(prog="plancoach", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
     draft = sub.add_parser("draft", help="draft a plan from interview notes")

@@ -206,6 +206,17 @@ def test_settings_out_of_range_are_one_line_naming_the_variable(notes, name, val
     one_line(plancoach("draft", notes, env={name: value}), 2, f"{name}={value} is not allowed")
 
 
+@pytest.mark.parametrize("args, words", [
+    (["serve", "--port", "70000"], "is not a port"),
+    (["draft", "notes.txt", "--interview-date", "2026-13-01"], "is not a date"),
+    (["draft"], "the following arguments are required: notes"),
+])
+def test_a_wrong_argument_is_one_line_too(args, words):
+    proc = plancoach(*args)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and len(err.strip().splitlines()) == 1 and words in err and "--help" in err, err
+
+
 @pytest.mark.parametrize("command", ["ingest", "serve"])
 def test_a_data_folder_that_cannot_be_written_is_one_line(tmp_path, command):
     from .servers import free_port
