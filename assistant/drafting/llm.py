@@ -214,12 +214,11 @@ class ChatCall:
         wanted = self.settings.llm_output_mode
         return list(MODES) if wanted == "auto" else [wanted]
 
-    def __call__(self, messages: list[BaseMessage], deadline: float | None = None) -> tuple[str, dict | None]:
-        """(raw text, parsed object or None), by `deadline` (time.monotonic(); default: PLANCOACH_LLM_TIMEOUT_S from
-        now) for the whole exchange. Raises ProviderError when the server cannot answer, or not in time."""
+    def __call__(self, messages: list[BaseMessage], deadline: float) -> tuple[str, dict | None]:
+        """(raw text, parsed object or None), by `deadline` (a time.monotonic() the whole exchange must end by:
+        the draft's PLANCOACH_LLM_TIMEOUT_S). Raises ProviderError when the server cannot answer, or not in time."""
         import openai
 
-        deadline = deadline or time.monotonic() + self.settings.llm_timeout_s
         modes = self.modes()
         for i, mode in enumerate(modes):
             try:
