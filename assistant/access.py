@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .errors import PlanCoachError
+
 if TYPE_CHECKING:
     from .storage import StoredPlan
 
@@ -33,7 +35,7 @@ class User:
 ALONE = User("local", "manager", alone=True)
 
 
-class AccessDenied(PermissionError):
+class AccessDenied(PlanCoachError, PermissionError):
     """The signed-in user may not do this; the message says why without revealing the plan."""
 
     def __init__(self, user: User, action: str, plan_id: str | None, reason: str):

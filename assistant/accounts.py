@@ -16,6 +16,7 @@ from sqlalchemy.engine import Engine
 
 from .access import ROLES, User
 from .db import users
+from .errors import PlanCoachError
 
 MIN_PASSWORD_CHARS = 10
 LOCK_AFTER = 5  # failed sign-ins in a row
@@ -25,7 +26,7 @@ _HASHER = PasswordHasher()
 _DUMMY_HASH = _HASHER.hash("not a password of anyone")  # verified against for unknown names, so timing tells nothing
 
 
-class AccountError(ValueError):
+class AccountError(PlanCoachError, ValueError):
     """An account request that cannot be done; the message says how to fix it."""
 
 

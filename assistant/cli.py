@@ -1,7 +1,8 @@
 """`plancoach`: draft, check and export plans from the command line.
 
 Each command imports only what it needs (gradio, chromadb and langchain take seconds to
-import), and every user error ends in one line on stderr and a non-zero exit, not a traceback.
+import). Every user error is a `PlanCoachError` (errors.py), caught in one place here: one line on
+stderr and its exit code (2 for what the user can fix), never a traceback.
 """
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import json
 import sys
 
 from .access import ROLES
+from .errors import EXIT_USAGE
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID = 0, 1
 
 
 def _date(value: str) -> dt.date:
@@ -22,8 +24,21 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date: use YYYY-MM-DD") from None
 
 
+def _port(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port: use a number from 1 to 65535")
+    return int(value)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a usage error in one line like every other error (not the usage block and then the error)."""
+
+    def error(self, message: str):
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="plancoach", description=__doc__.split("\n")[0])
+    parser = _Parser(prog="plancoach", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
     draft = sub.add_parser("draft", help="draft a plan from interview notes")
@@ -60,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="start the web workspace (Gradio)")
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1, PLANCOACH_HOST)")
-    serve.add_argument("--port", type=int, help="port (default 7860, PLANCOACH_PORT)")
+    serve.add_argument("--port", type=_port, help="port (default 7860, PLANCOACH_PORT)")
 
     users = sub.add_parser("users", help="local accounts: who may sign in, with which role")
     how = users.add_subparsers(dest="users_command", required=True)
@@ -92,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     logger = logging.getLogger("plancoach")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
-    from .export import ExportError
+    from .errors import PlanCoachError
     from .inputs import InputError
 
     try:
@@ -101,30 +116,29 @@ def main(argv: list[str] | None = None) -> int:
         commands = {"draft": _draft, "read": _read, "check": _check, "export": _export, "schema": _schema,
                     "ingest": _ingest, "serve": _serve, "users": _users}
         return commands[args.command](args)
-    except (InputError, ExportError) as exc:
+    except PlanCoachError as exc:
         print(f"plancoach: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
 
 
 def _draft(args) -> int:
-    from .drafting.base import DraftingError
     from .inputs import read_notes
+    from .output import check_output
     from .pipeline import draft_plan, make_drafter
     from .settings import get_settings
 
     settings = get_settings()
     notes = read_notes(args.notes, settings.max_notes_chars)
+    if args.output:
+        check_output(args.output)  # before the draft runs, not after a minute of it
     corrections = _corrections(args.readings) if args.readings else ()
     drafter = None
     try:
         drafter = make_drafter(args.drafter, settings)
         result = draft_plan(notes, interview_date=args.interview_date, employee=args.employee, role=args.role,
                             drafter=drafter, settings=settings, corrections=corrections)
-    except DraftingError as exc:
-        print(f"plancoach: error: {exc}", file=sys.stderr)
-        return EXIT_INVALID
     finally:
         trace = getattr(drafter, "trace", None)
         if args.verbose and trace is not None:
@@ -139,7 +153,10 @@ def _draft(args) -> int:
 
 def _export(args) -> int:
     from .inputs import load_plan
+    from .output import check_output
 
+    if args.output:
+        check_output(args.output)
     _write(load_plan(args.plan), args)
     return EXIT_OK
 
@@ -147,12 +164,12 @@ def _export(args) -> int:
 def _write(plan, args) -> None:
     """The plan in --format, for --for, on the organisation's paper, to --output (atomically) or standard output."""
     from .export import render
-    from .inputs import write_atomic
+    from .output import write_output
     from .settings import get_settings
 
     content = render(plan, args.format, audience=args.audience, page_size=get_settings().page_size)
     if args.output:
-        write_atomic(args.output, content)
+        write_output(args.output, content)
     else:
         sys.stdout.write(content)
 
@@ -179,16 +196,13 @@ def _read(args) -> int:
 
 def _corrections(path: str) -> tuple:
     """The readings in a (corrected) `plancoach read --json` file, as corrections."""
-    from .inputs import InputError
+    from .inputs import InputError, read_json
     from .reader import Correction
 
+    data = read_json(path, "readings")
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
         return tuple(Correction(r["text"], r["reading"], r.get("owner")) for r in data["sentences"])
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}; pass the file `plancoach read NOTES --json` wrote") from None
-    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+    except (KeyError, TypeError) as exc:
         raise InputError(f"{path} is not a readings file ({exc}); make one with `plancoach read NOTES --json`") from None
     except ValueError as exc:
         raise InputError(f"{path}: {exc}") from None
@@ -231,6 +245,8 @@ def _ingest(args) -> int:
     from .settings import get_settings
 
     settings = get_settings()
+    if not settings.chroma_url:
+        settings.require_writable_data_dir()  # the embedded store lives there
     paths = [Path(p) for p in args.paths] or [BUNDLED]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
@@ -243,15 +259,30 @@ def _ingest(args) -> int:
 
 def _serve(args) -> int:
     from .settings import get_settings
-    from .ui.app import SignInRequired, launch
+    from .ui.app import launch
 
     settings = get_settings()
-    try:
-        launch(host=args.host or settings.host, port=args.port or settings.port)
-    except SignInRequired as exc:
-        print(f"plancoach: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    host, port = args.host or settings.host, args.port or settings.port
+    _check_port(host, port)  # before Gradio loads: on a busy port it printed a traceback, then crashed at exit
+    settings.require_writable_data_dir()  # the plan store, the knowledge index and exports live there
+    launch(host=host, port=port)
     return EXIT_OK
+
+
+def _check_port(host: str, port: int) -> None:
+    """Refuse a port another program listens on (bound as the web server binds, with SO_REUSEADDR)."""
+    import socket
+
+    from .errors import PlanCoachError
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as exc:
+        raise PlanCoachError(f"cannot listen on {host}:{port} ({exc.strerror or exc}): stop the program using it, or "
+                             "choose another with --port / PLANCOACH_PORT (--host / PLANCOACH_HOST)") from None
 
 
 def _password(prompt: str) -> str:
@@ -267,32 +298,28 @@ def _password(prompt: str) -> str:
 
 
 def _users(args) -> int:
-    from .accounts import AccountError, Accounts
+    from .accounts import Accounts
     from .settings import get_settings
     from .storage import open_store
 
     accounts = Accounts(open_store(get_settings().resolved_database_url()).engine)
-    try:
-        if args.users_command == "add":
-            accounts.add(args.name, args.role, _password(f"Password for {args.name}: "))
-            print(f"Account {args.name} ({args.role}) created; sign-in is on for the workspace.")
-        elif args.users_command == "list":
-            for a in accounts.list():
-                state = "active" if a.active else "disabled"
-                locked = f", locked until {a.locked_until:%H:%M} UTC" if a.locked_until and a.active else ""
-                sso = "" if a.has_password else ", single sign-on"
-                print(f"{a.name}\t{a.role}\t{state}{locked}{sso}")
-        elif args.users_command == "set-role":
-            accounts.set_role(args.name, args.role)
-        elif args.users_command == "disable":
-            accounts.disable(args.name)
-        elif args.users_command == "enable":
-            accounts.enable(args.name)
-        else:
-            accounts.reset_password(args.name, _password(f"New password for {args.name}: "))
-    except AccountError as exc:
-        print(f"plancoach: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    if args.users_command == "add":
+        accounts.add(args.name, args.role, _password(f"Password for {args.name}: "))
+        print(f"Account {args.name} ({args.role}) created; sign-in is on for the workspace.")
+    elif args.users_command == "list":
+        for a in accounts.list():
+            state = "active" if a.active else "disabled"
+            locked = f", locked until {a.locked_until:%H:%M} UTC" if a.locked_until and a.active else ""
+            sso = "" if a.has_password else ", single sign-on"
+            print(f"{a.name}\t{a.role}\t{state}{locked}{sso}")
+    elif args.users_command == "set-role":
+        accounts.set_role(args.name, args.role)
+    elif args.users_command == "disable":
+        accounts.disable(args.name)
+    elif args.users_command == "enable":
+        accounts.enable(args.name)
+    else:
+        accounts.reset_password(args.name, _password(f"New password for {args.name}: "))
     return EXIT_OK
 
 

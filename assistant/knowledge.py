@@ -6,10 +6,14 @@ embedding downloads its model on first use, which these machines cannot do, so t
 always passed explicitly and registered, so that a reopened collection rebuilds it by name.
 
 Ingestion is incremental: each file's chunks carry the file's content hash, so an unchanged
-file is skipped, a changed one replaced and a deleted one removed.
+file is skipped, a changed one replaced and a deleted one removed. A file that cannot be read (invalid
+front matter, not UTF-8, a damaged .docx) is skipped with a warning naming it; the rest are indexed.
+Chunks are screened like notes as they are indexed (`screened`), so no planted instruction reaches a
+model prompt, and every request to a Chroma server has a whole-request deadline (PLANCOACH_CHROMA_TIMEOUT_S).
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import re
@@ -24,8 +28,13 @@ import yaml
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
 from chromadb.utils.embedding_functions import register_embedding_function
 
-from .drafting.base import Passage
 from .dates import MONTHS, WEEKDAYS
+from .deadline import call_within
+from .drafting.base import Passage
+from .errors import PlanCoachError, first_line
+from .inputs import InputError, decode_notes, open_docx
+from .lexicon import LEXICON_DIR
+from .screening import injection_hits, screen_counted
 from .textutil import STOPWORDS, wide_chars
 
 log = logging.getLogger("plancoach")
@@ -35,8 +44,16 @@ SUFFIXES = {".md", ".markdown", ".txt", ".docx"}
 # Encoding time grows with length; a section's opening says what it is about, so only it is embedded
 # (the whole section is stored and returned).
 EMBED_CHARS = 600
-# Part of every content hash: changing how files are chunked or embedded re-indexes them.
-CHUNKING = f"sections-h2/e5-small/{EMBED_CHARS}/routed-ids"
+
+
+def _screening_lists() -> str:
+    """The word lists chunks are screened with (`screened`): a change to them re-indexes the knowledge."""
+    data = b"".join((LEXICON_DIR / f"{name}.toml").read_bytes() for name in ("injection", "bias_en", "bias_zh", "sensitive"))
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+# Part of every content hash: changing how files are chunked, screened or embedded re-indexes them.
+CHUNKING = f"sections-h2/e5-small/{EMBED_CHARS}/routed-ids/screened-{_screening_lists()}"
 # The role and the opening of the first shortfall: e5 is trained on short queries, and encoding costs
 # ~1 ms a token. 48 characters of content words found a sample plan from its own deficiency lines
 # 43 times in 48, against 45 for 300 characters of raw text (bench notes), at a third of the tokens.
@@ -49,6 +66,15 @@ QUERY_TOKENS = 14
 FIRST_POOL, WIDE_POOL = 30, 1000
 POLICY_RECHECK_S = 60.0  # policy is held in memory; this often, its ids are compared with the store's
 _FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n---\s*\n", re.S)
+FILE_MAX_BYTES = 10_000_000  # one knowledge file; larger ones are skipped with a warning
+
+
+class KnowledgeError(PlanCoachError):
+    """The knowledge store cannot be used (a Chroma server down or too slow, a locked store); the message names it."""
+
+
+class UnreadableFile(ValueError):
+    """One knowledge file that cannot be indexed; the message says why (ingestion skips the file)."""
 
 
 @register_embedding_function
@@ -129,7 +155,21 @@ class OpenAIEmbeddingFunction(EmbeddingFunction[Documents]):
                              timeout=settings.llm_timeout_s, max_retries=settings.llm_max_retries)
 
     def __call__(self, input: Documents) -> Embeddings:
-        response = self._client().embeddings.create(model=self.model, input=[t[:8000] for t in input])
+        import openai
+
+        from .settings import get_settings
+
+        client, seconds = self._client(), get_settings().llm_timeout_s
+        where = self.base_url or "the OpenAI API"
+        try:  # the client's timeout bounds each read; this bounds the whole request
+            response = call_within(seconds, lambda: client.embeddings.create(model=self.model, input=[t[:8000] for t in input]),
+                                   "embeddings-request")
+        except TimeoutError:
+            raise KnowledgeError(f"the embeddings server at {where} did not answer within {seconds:g} s "
+                                 "(PLANCOACH_LLM_TIMEOUT_S): check PLANCOACH_EMBEDDING_BASE_URL") from None
+        except openai.APIError as exc:
+            raise KnowledgeError(f"the embeddings server at {where} failed ({first_line(exc)}): check "
+                                 "PLANCOACH_EMBEDDING_BASE_URL, PLANCOACH_EMBEDDING_MODEL and the API key") from None
         return [row.embedding for row in sorted(response.data, key=lambda r: r.index)]
 
     def embed_query(self, input: Documents) -> Embeddings:
@@ -151,6 +191,42 @@ class OpenAIEmbeddingFunction(EmbeddingFunction[Documents]):
 
     def get_config(self) -> dict[str, Any]:
         return {"model": self.model, "base_url": self.base_url}
+
+
+@dataclass(frozen=True)
+class ChromaServer:
+    """A Chroma server: every request within a whole-request deadline (its client has no timeout at all, so a
+    server that accepts and never answers once held a draft for minutes), and any failure one message naming it."""
+
+    url: str
+    timeout_s: float
+
+    def call(self, request: Callable[[], Any]) -> Any:
+        try:
+            return call_within(self.timeout_s, request, "chroma-request")
+        except TimeoutError:
+            raise KnowledgeError(f"the Chroma server at {self.url} did not answer within {self.timeout_s:g} s "
+                                 "(PLANCOACH_CHROMA_TIMEOUT_S): check that it is running, or unset PLANCOACH_CHROMA_URL "
+                                 "to use the embedded store") from None
+        except Exception as exc:  # refused, reset, an HTTP error: chromadb raises many kinds
+            raise KnowledgeError(f"the Chroma server at {self.url} failed ({first_line(exc)}): check PLANCOACH_CHROMA_URL and "
+                                 "that the server is running") from None
+
+    def bound(self, collection: Any) -> "_ServerCollection":
+        return _ServerCollection(collection, self)
+
+
+class _ServerCollection:
+    """A collection on a Chroma server whose every method call goes through `ChromaServer.call`."""
+
+    def __init__(self, collection: Any, server: ChromaServer):
+        self._collection, self._server = collection, server
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._collection, name)
+        if not callable(attr):
+            return attr
+        return lambda *args, **kwargs: self._server.call(lambda: attr(*args, **kwargs))
 
 
 @dataclass(frozen=True)
@@ -191,26 +267,85 @@ class Hit:
 
 
 def read_document(path: Path) -> tuple[dict[str, Any], str]:
-    """Front matter and body of a knowledge file (Markdown, plain text or Word)."""
-    if path.suffix.lower() == ".docx":
-        from docx import Document
-
-        doc = Document(str(path))
-        lines = [("## " + p.text) if p.style.name.lower().startswith("heading") else p.text for p in doc.paragraphs]
-        return {}, "\n".join(lines)
-    text = path.read_text(encoding="utf-8-sig")
+    """Front matter and body of a knowledge file (Markdown, plain text or Word); UnreadableFile says why not."""
+    try:
+        size = path.stat().st_size
+        if size > FILE_MAX_BYTES:
+            raise UnreadableFile(f"{path} is {size:,} bytes, over the {FILE_MAX_BYTES:,} a knowledge file may have")
+        if path.suffix.lower() == ".docx":
+            doc = open_docx(path)
+            lines = [("## " + p.text) if p.style.name.lower().startswith("heading") else p.text for p in doc.paragraphs]
+            return {}, "\n".join(lines)
+        text = decode_notes(path.read_bytes(), str(path))
+    except InputError as exc:  # not UTF-8 (with the likely encoding), binary, a damaged or oversized .docx
+        raise UnreadableFile(str(exc)) from None
+    except OSError as exc:
+        raise UnreadableFile(f"{path} cannot be read ({exc.strerror})") from None
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, text
-    meta = yaml.safe_load(m.group(1)) or {}
-    return (meta if isinstance(meta, dict) else {}), text[m.end():]
+    try:
+        meta = yaml.safe_load(m.group(1)) or {}
+    except yaml.YAMLError as exc:
+        where = getattr(exc, "problem_mark", None)
+        at = f" at line {where.line + 2}" if where is not None else ""  # +1 for the '---' line, +1 from 0-based
+        raise UnreadableFile(f"{path}: its front matter is not valid YAML{at} "
+                             f"({getattr(exc, 'problem', None) or exc}); fix it between the '---' lines") from None
+    return _front_matter(meta, path), text[m.end():]
+
+
+def _front_matter(meta: Any, path: Path) -> dict[str, str]:
+    """The front matter's fields as text, a list joined with ', '; anything nested deeper is refused, not
+    printed (a YAML alias bomb is tiny as data and enormous as text)."""
+    if not isinstance(meta, dict):
+        return {}
+    scalar = (str, int, float, bool, dt.date)
+    out: dict[str, str] = {}
+    for key, value in meta.items():
+        if isinstance(value, list) and all(isinstance(v, scalar) for v in value):
+            out[str(key)] = ", ".join(str(v) for v in value)
+        elif isinstance(value, scalar) or value is None:
+            out[str(key)] = "" if value is None else str(value)
+        else:
+            raise UnreadableFile(f"{path}: its front matter field {key!r} must be text or a list of text")
+    return out
+
+
+def screened(text: str, kind: str) -> str:
+    """A chunk as it is indexed (and so as a model prompt may see it), screened like notes: a line that
+    addresses the assistant (an instruction planted in a knowledge file) is left out of every chunk, and
+    a line with biased or sensitive wording out of sample plans, whose words a model copies. Policy keeps
+    those: it names the words to avoid ('Instead of "lazy", write ...'). Done once, when a file is indexed:
+    at retrieval it cost 0.9-3.6 ms a passage (measured on a busy 2-core machine)."""
+
+    def held_back(part: str) -> bool:
+        return bool(injection_hits(part) or (kind == "sample" and screen_counted(part)))
+
+    if not held_back(text):  # most passages: one pass over the whole text
+        return text
+    return "\n".join(line for line in text.splitlines() if not held_back(line))
+
+
+def file_digest(path: Path) -> str:
+    """What an indexed file's chunks carry: unchanged, the file is not read again (nor parsed, nor screened)."""
+    return hashlib.sha256(CHUNKING.encode() + path.read_bytes()).hexdigest()
+
+
+def _unchanged(path: Path, indexed_digest: str) -> bool:
+    try:
+        return path.stat().st_size <= FILE_MAX_BYTES and file_digest(path) == indexed_digest
+    except OSError:  # read again below, where the reason becomes the warning
+        return False
+
+
+def source_name(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def chunk_document(path: Path, root: Path) -> list[Chunk]:
     """One chunk per section ('## ...'), each prefixed with the document title so it stands alone."""
     meta, body = read_document(path)
-    digest = hashlib.sha256(CHUNKING.encode() + path.read_bytes()).hexdigest()
-    source = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    digest, source = file_digest(path), source_name(path, root)
     title = str(meta.get("title") or _first_heading(body) or path.stem)
     kind = str(meta.get("kind") or ("policy" if "policy" in path.parts else "sample"))
     base = {
@@ -221,7 +356,7 @@ def chunk_document(path: Path, root: Path) -> list[Chunk]:
         "role": str(meta.get("role", "")),
         "industry": str(meta.get("industry", "")),
         "language": str(meta.get("language", "zh" if re.search(r"[\u4e00-\u9fff]", body) else "en")),
-        "tags": ", ".join(meta.get("tags", []) if isinstance(meta.get("tags"), list) else [str(meta.get("tags", ""))]),
+        "tags": meta.get("tags", ""),
     }
     sections = re.split(r"\n(?=##\s)", "\n" + body.strip())
     chunks = []
@@ -229,8 +364,8 @@ def chunk_document(path: Path, root: Path) -> list[Chunk]:
         if not section or section.startswith("# ") and len(section.splitlines()) == 1:
             continue
         heading = section.splitlines()[0].lstrip("# ").strip() if section.startswith("#") else ""
-        chunks.append(Chunk(chunk_id(base["kind"], base["language"], source, i, digest), f"{title}\n{section}",
-                            {**base, "section": heading}))
+        text = screened(f"{title}\n{section}", base["kind"])
+        chunks.append(Chunk(chunk_id(base["kind"], base["language"], source, i, digest), text, {**base, "section": heading}))
     return chunks
 
 
@@ -256,60 +391,73 @@ class KnowledgeBase:
     """A Chroma collection of knowledge chunks, embedded (the default) or on a Chroma server."""
 
     def __init__(self, path: Path | None = None, url: str | None = None, collection: str = COLLECTION,
-                 embedding: EmbeddingFunction | None = None):
+                 embedding: EmbeddingFunction | None = None, timeout_s: float = 30.0):
         import chromadb
 
         self.embedding = embedding or E5EmbeddingFunction()
         if self.embedding.name() != E5EmbeddingFunction.name():  # vectors of another model need their own collection
             collection = f"{collection}_{self.embedding.name().replace('-', '_')}"
-
-        if url:
-            m = re.match(r"^(https?)://([^:/]+)(?::(\d+))?", url)
-            if not m:
-                raise ValueError(f"PLANCOACH_CHROMA_URL {url!r} is not a URL like http://127.0.0.1:8000")
-            self.client = chromadb.HttpClient(host=m.group(2), port=int(m.group(3) or 8000), ssl=m.group(1) == "https")
-        else:
-            self.client = chromadb.PersistentClient(path=str(path or Path(".plancoach") / "chroma"))
         self.policy_rules: list[Passage] | None = None
         self._policy = None  # (ids, normalised vectors, passages), loaded on first use, dropped on ingest
         self._policy_checked = 0.0  # when the policy ids were last compared with the store
         self._texts: dict[str, tuple[str, str]] = {}  # chunk id -> (title, text); ids name their content
-        self.collection = self.client.get_or_create_collection(
-            collection, embedding_function=self.embedding, configuration={"hnsw": {"space": "cosine"}}
-        )
+        self.skipped: list[str] = []  # files the last ingest could not read
+        options = dict(embedding_function=self.embedding, configuration={"hnsw": {"space": "cosine"}})
+        if url:
+            m = re.match(r"^(https?)://([^:/]+)(?::(\d+))?", url)
+            if not m:
+                raise KnowledgeError(f"PLANCOACH_CHROMA_URL {url!r} is not a URL like http://127.0.0.1:8000: fix the setting")
+            server = ChromaServer(url, timeout_s)
+            self.client = server.call(lambda: chromadb.HttpClient(host=m.group(2), port=int(m.group(3) or 8000),
+                                                                  ssl=m.group(1) == "https"))
+            self.collection = server.bound(server.call(lambda: self.client.get_or_create_collection(collection, **options)))
+        else:
+            self.client = chromadb.PersistentClient(path=str(path or Path(".plancoach") / "chroma"))
+            self.collection = self.client.get_or_create_collection(collection, **options)
 
     @classmethod
     def for_settings(cls, settings) -> "KnowledgeBase":
         """The store and embeddings the settings name: drafting and `plancoach ingest` must agree on both."""
         embedding = (OpenAIEmbeddingFunction(settings.embedding_model, settings.embedding_base_url)
                      if settings.embeddings == "openai" else E5EmbeddingFunction())
-        return cls(settings.chroma_path(), settings.chroma_url, embedding=embedding)
+        return cls(settings.chroma_path(), settings.chroma_url, embedding=embedding, timeout_s=settings.chroma_timeout_s)
 
     def ingest(self, paths: list[Path], *, prune: bool = True) -> dict[str, int]:
-        """Bring the collection in line with the files: add new, replace changed, remove deleted."""
+        """Bring the collection in line with the files: add new, replace changed, remove deleted, skip (with a
+        warning naming it and why) a file that cannot be read. `self.skipped` lists the files skipped."""
         files = knowledge_files(paths)
+        self.skipped = []
         stored: dict[str, str] = {}
         existing = self.collection.get(include=["metadatas"])
         for meta in existing["metadatas"] or []:
             stored[meta["source"]] = meta["hash"]
-        counts = {"added": 0, "replaced": 0, "unchanged": 0, "removed": 0, "chunks": 0}
+        counts = {"added": 0, "replaced": 0, "unchanged": 0, "removed": 0, "skipped": 0, "chunks": 0}
         self._policy, self.policy_rules = None, None
         seen = set()
         for path, root in files:
-            chunks = chunk_document(path, root)
-            if not chunks:
-                continue
-            source, digest = chunks[0].metadata["source"], chunks[0].metadata["hash"]
-            seen.add(source)
-            if stored.get(source) == digest:
+            source = source_name(path, root)
+            if source in stored and _unchanged(path, stored[source]):
+                seen.add(source)
                 counts["unchanged"] += 1
                 continue
+            try:
+                chunks = chunk_document(path, root)
+            except UnreadableFile as exc:
+                log.warning("knowledge file skipped: %s", exc)
+                self.skipped.append(str(path))
+                counts["skipped"] += 1
+                continue
+            if not chunks:
+                continue
+            seen.add(source)
             if source in stored:
                 self.collection.delete(where={"source": source})
                 counts["replaced"] += 1
             else:
                 counts["added"] += 1
-            self.collection.add(ids=[c.id for c in chunks], documents=[c.text for c in chunks],
+            texts = [c.text for c in chunks]
+            vectors = self.embedding(texts)  # here, not inside the add: a server's deadline is for the server
+            self.collection.add(ids=[c.id for c in chunks], documents=texts, embeddings=vectors,
                                 metadatas=[c.metadata for c in chunks])
             counts["chunks"] += len(chunks)
         if prune:
@@ -400,6 +548,7 @@ class KnowledgeBase:
 
 _OPEN: dict[tuple[str | None, str], KnowledgeBase] = {}
 _OPEN_LOCK = threading.Lock()  # the web app's first drafts may arrive together
+_FAILED: dict[tuple, tuple[float, str]] = {}  # key -> (when, why) of the last open that failed
 _POLICY_QUESTION = "How long an improvement plan runs and how often check-ins are held"
 
 
@@ -407,11 +556,22 @@ def open_knowledge(settings) -> KnowledgeBase:
     """The settings' knowledge base, opened once per process; bundled knowledge is indexed on first use.
 
     The first open brings the index in line with the knowledge folders (new and changed files only,
-    so it is cheap once indexed). Removing files from the index is `plancoach ingest`'s job.
+    so it is cheap once indexed). Removing files from the index is `plancoach ingest`'s job. An open that
+    failed is not tried again for PLANCOACH_CHROMA_TIMEOUT_S: drafts queued behind it (the app's) get its
+    message at once, not one deadline each.
     """
     key = (settings.chroma_url, str(settings.chroma_path().resolve()), settings.embeddings, settings.embedding_model)
     with _OPEN_LOCK:
-        return _OPEN.get(key) or _open(key, settings)
+        if key in _OPEN:
+            return _OPEN[key]
+        when, why = _FAILED.get(key, (-float("inf"), ""))
+        if time.monotonic() - when < settings.chroma_timeout_s:
+            raise KnowledgeError(why)
+        try:
+            return _open(key, settings)
+        except KnowledgeError as exc:
+            _FAILED[key] = (time.monotonic(), str(exc))
+            raise
 
 
 def _open(key, settings) -> KnowledgeBase:
@@ -420,12 +580,12 @@ def _open(key, settings) -> KnowledgeBase:
         if kb.collection.count() == 0:
             log.info("indexing the knowledge base (first use; this takes a little while, once)")
         kb.ingest(list(settings.knowledge_dirs or [BUNDLED]), prune=False)
-    except Exception as e:  # a server that is down, a locked or corrupt store
-        from .drafting.base import DraftingError
-
+    except KnowledgeError:
+        raise
+    except Exception as e:  # a locked or corrupt store
         where = f"the Chroma server at {settings.chroma_url} (PLANCOACH_CHROMA_URL)" if settings.chroma_url else \
             f"the knowledge index in {settings.chroma_path()} (PLANCOACH_DATA_DIR)"
-        raise DraftingError(f"Cannot open {where}: {e}. Your notes are unchanged.") from e
+        raise KnowledgeError(f"Cannot open {where}: {first_line(e)}. Your notes are unchanged.") from e
     _OPEN[key] = kb
     return kb
 
@@ -532,7 +692,10 @@ def learning_guide(folders: list[Path] | None = None, language: str = "en") -> d
         for name in _GUIDE_FILES.get(language, _GUIDE_FILES["en"]):
             path = next(iter(sorted(Path(folder).rglob(name))), None) if Path(folder).is_dir() else None
             if path is not None:
-                return _read_guide(path)
+                try:
+                    return _read_guide(path)
+                except UnreadableFile as exc:  # the next folder's guide, or ours
+                    log.warning("learning guide skipped: %s", exc)
     return {}
 
 

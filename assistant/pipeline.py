@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .checks import review
 from .drafting.base import DraftContext, Drafter, DraftingError
-from .inputs import validate_notes
+from .inputs import check_notes_length, validate_notes
 from .notes import NotesAnalysis, analyse
 from .reader import Correction
 from .schema import Plan
@@ -109,6 +109,8 @@ def recheck_with_analysis(plan: Plan, notes: str | None, settings: Settings | No
     """`recheck`, keeping the notes analysis for callers that show it (the workspace highlights sentences)."""
     settings = settings or get_settings()
     analysis = None
+    if notes is not None:
+        check_notes_length(notes, settings.max_notes_chars)  # before the analysis, which is linear in them
     if notes is not None and notes.strip():
         analysis = analyse(notes, interview_date=plan.interview_date, employee=plan.employee.name, role=plan.employee.role)
     plan = plan.model_copy(deep=True)

@@ -1,18 +1,27 @@
 """One settings object for the whole product, read from PLANCOACH_* environment variables.
 
-Every tunable lives here with a description, so the README's table of settings and the
-code cannot drift apart (see `plancoach settings`).
+Every tunable lives here with a description and, for numbers, its allowed range, checked when the
+settings are loaded: a setting out of range is one line naming the variable, not a crash deep in a
+draft (PLANCOACH_CHECK_IN_MAX_GAP_DAYS=0 once divided by zero).
 """
 from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, field_validator
+from pydantic import AliasChoices, Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsError as PydanticSettingsError
+
+from .errors import PlanCoachError
+
+
+class SettingsError(PlanCoachError):
+    """A PLANCOACH_* setting is missing, malformed or out of its range; the message names it."""
 
 
 def default_data_dir() -> Path:
@@ -41,20 +50,30 @@ class Settings(BaseSettings):
     chroma_url: str | None = Field(
         default=None, description="URL of a Chroma server (`chroma run`); default: an embedded store in data_dir/chroma."
     )
+    chroma_timeout_s: float = Field(
+        default=30.0, gt=0, le=600,
+        description="Seconds one request to the Chroma server may take, from connecting to the last byte; then the "
+        "draft or `ingest` stops with a message naming the server.",
+    )
     host: str = Field(default="127.0.0.1", description="Address the web app listens on.")
-    port: int = Field(default=7860, description="Port the web app listens on.")
+    port: int = Field(default=7860, ge=1, le=65535, description="Port the web app listens on.")
+    export_keep_minutes: float = Field(
+        default=10.0, gt=0, le=1440,
+        description="Minutes an exported document is kept on the server for download, then removed (with Gradio's "
+        "copies of uploads and downloads).",
+    )
     max_notes_chars: int = Field(
-        default=100_000,
+        default=100_000, ge=1, le=10_000_000,
         description="Longest notes accepted, in characters; longer input is refused, not truncated.",
     )
     plan_default_days: int = Field(
-        default=60, description="Plan length used when the notes state no deadline at all."
+        default=60, ge=1, le=730, description="Plan length used when the notes state no deadline at all."
     )
     plan_max_days: int = Field(
-        default=90, description="Longest plan the policy allows; goals due later get a warning."
+        default=90, ge=1, le=730, description="Longest plan the policy allows; goals due later get a warning."
     )
     check_in_max_gap_days: int = Field(
-        default=30, description="Longest gap the policy allows between two check-ins."
+        default=30, ge=1, le=365, description="Longest gap the policy allows between two check-ins."
     )
     drafter: Literal["embedded", "llm"] | None = Field(
         default=None,
@@ -74,27 +93,31 @@ class Settings(BaseSettings):
         description="How the model is held to the plan's JSON schema. 'auto' tries json_schema, then json_object with "
         "the schema (llama.cpp's way), then tool calling, and remembers what the server accepted.",
     )
-    llm_timeout_s: float = Field(default=120.0, description="Seconds to wait for one model answer before giving up.")
-    llm_max_retries: int = Field(
-        default=2, description="Retries, with exponential backoff, after HTTP 429 or 5xx. Timeouts are never retried."
+    llm_timeout_s: float = Field(
+        default=120.0, gt=0, le=3600,
+        description="Seconds one draft may wait for the model in all: every request, retry and repair together, from "
+        "connecting to the answer's last byte (a whole-request deadline, not a per-read timeout).",
     )
-    llm_max_tokens: int = Field(default=2500, description="Most tokens the model may write for one plan.")
+    llm_max_retries: int = Field(
+        default=2, ge=0, le=10, description="Retries, with exponential backoff, after HTTP 429 or 5xx. Timeouts are never retried."
+    )
+    llm_max_tokens: int = Field(default=2500, ge=1, le=100_000, description="Most tokens the model may write for one plan.")
     llm_max_prompt_tokens: int = Field(
-        default=4000, description="Prompt budget (estimated tokens); retrieved context is trimmed first, then notes are refused."
+        default=4000, ge=1, le=1_000_000, description="Prompt budget (estimated tokens); retrieved context is trimmed first, then notes are refused."
     )
     llm_plan_budget_s: float = Field(
-        default=60.0,
+        default=60.0, gt=0, le=3600,
         description="Time one plan may take. A re-ask for wrong facts is skipped when the first answer used over half of it "
         "(the facts are then taken from the notes analysis); a re-ask for an unusable answer is always made.",
     )
     llm_context_tokens: int = Field(
-        default=200, description="Most of the prompt given to retrieved sample plans and policy (estimated tokens)."
+        default=200, ge=0, le=100_000, description="Most of the prompt given to retrieved sample plans and policy (estimated tokens)."
     )
     llm_fallback_to_embedded: bool = Field(
         default=False,
         description="Opt-in: when the model cannot be reached, draft with the embedded drafter instead (the plan says so).",
     )
-    llm_temperature: float = Field(default=0.1, description="Sampling temperature; low keeps numbers faithful.")
+    llm_temperature: float = Field(default=0.1, ge=0, le=2, description="Sampling temperature; low keeps numbers faithful.")
     prompts_dir: Path | None = Field(
         default=None, description="Folder of prompt overrides (system.md, draft.md, repair.md); default: the bundled prompts/."
     )
@@ -111,8 +134,8 @@ class Settings(BaseSettings):
     page_size: Literal["A4", "Letter"] = Field(
         default="A4", description="Paper size of the DOCX and PDF exports: the organisation's 'A4' or 'Letter'."
     )
-    retrieval_samples: int = Field(default=2, description="Similar sample plans retrieved per draft.")
-    retrieval_policy: int = Field(default=3, description="Policy passages retrieved per draft.")
+    retrieval_samples: int = Field(default=2, ge=0, le=20, description="Similar sample plans retrieved per draft.")
+    retrieval_policy: int = Field(default=3, ge=0, le=20, description="Policy passages retrieved per draft.")
 
     secret_key: str | None = Field(
         default=None,
@@ -158,7 +181,40 @@ class Settings(BaseSettings):
     def chroma_path(self) -> Path:
         return self.data_dir / "chroma"
 
+    def require_writable_data_dir(self) -> Path:
+        """The data folder, created if need be, or a SettingsError when this user cannot write in it."""
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            tempfile.TemporaryFile(dir=self.data_dir).close()
+        except OSError as exc:
+            raise SettingsError(f"PLANCOACH_DATA_DIR={self.data_dir} cannot be written ({exc.strerror}): choose a folder "
+                                "this user can write to") from None
+        return self.data_dir
+
+
+    @classmethod
+    def load(cls, **values) -> Settings:
+        """The settings from the environment (and `values`), or a SettingsError naming what is wrong."""
+        try:
+            return cls(**values)
+        except ValidationError as exc:
+            raise SettingsError(setting_problem(exc)) from None
+        except PydanticSettingsError as exc:  # a list or other JSON setting that does not parse
+            raise SettingsError(f"a PLANCOACH_* setting cannot be read ({exc}); fix it in the environment or .env") from None
+
+
+def setting_problem(exc: ValidationError) -> str:
+    """One sentence for the first bad setting: its variable, the value given and what it accepts."""
+    err = exc.errors()[0]
+    name = str(err["loc"][0]) if err["loc"] else "?"
+    variable = name if name.isupper() else f"PLANCOACH_{name.upper()}"  # an alias is already the variable
+    value = err.get("input")
+    shown = f"={str(value)[:40]}" if value is not None and not isinstance(value, dict) else ""
+    msg = err["msg"].removeprefix("Value error, ")
+    more = f" ({len(exc.errors()) - 1} more setting(s) are wrong too)" if len(exc.errors()) > 1 else ""
+    return f"{variable}{shown} is not allowed: {msg[:1].lower()}{msg[1:]}; change it in the environment or .env{more}"
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return Settings()
+    return Settings.load()

@@ -27,6 +27,8 @@ from .db import (
     shares,
     versions,
 )
+from .errors import PlanCoachError
+from .inputs import check_notes_length
 from .reader import Correction, sentence_key
 from .schema import Plan, load_plan_lenient
 
@@ -41,7 +43,7 @@ BLOCKING_KINDS = ("bias", "sensitive", "injection")
 MIN_OVERRIDE_WORDS = 4  # an override reason says why in a sentence, not "." or "ok"
 
 
-class WorkflowError(ValueError):
+class WorkflowError(PlanCoachError, ValueError):
     """A status change the workflow does not allow; the message says why."""
 
 
@@ -81,12 +83,14 @@ def _stored(row, version: int = 0, shared_with: frozenset[str] = frozenset()) ->
 
 
 class PlanStore:
-    def __init__(self, url: str):
+    def __init__(self, url: str, max_notes_chars: int = 100_000):
+        self.max_notes_chars = max_notes_chars  # every route that stores notes is held to it here
         self.engine = open_engine(url)
 
     # ------------------------------------------------------------ plans and versions
 
     def create(self, notes: str, plan: Plan | None, author: str, *, kind: str = "draft") -> str:
+        check_notes_length(notes, self.max_notes_chars)
         plan_id = uuid.uuid4().hex
         now = _now()
         with self.engine.begin() as c:
@@ -104,6 +108,7 @@ class PlanStore:
                      revision: int | None = None) -> int:
         """A new version unless nothing changed since the last one; returns the current version number.
         `revision` is the plan's revision the edit started from (None: do not check)."""
+        check_notes_length(notes, self.max_notes_chars)
         with self.engine.begin() as c:
             self._write(c, plan_id, author, revision, working_plan=plan.model_dump_json(), notes=notes,
                         employee=plan.employee.name, role=plan.employee.role, language=plan.language)
@@ -118,6 +123,7 @@ class PlanStore:
     def autosave(self, plan_id: str, notes: str, plan: Plan | None, author: str, *, revision: int | None = None) -> int:
         """The working copy only: cheap enough to call every few seconds. Returns the new revision."""
         values = {"notes": notes}
+        check_notes_length(notes, self.max_notes_chars)
         if plan is not None:
             values["working_plan"] = plan.model_dump_json()
         with self.engine.begin() as c:
@@ -314,7 +320,8 @@ def _same_plan(a: str, b: str) -> bool:
 _STORES: dict[str, PlanStore] = {}
 
 
-def open_store(url: str) -> PlanStore:
+def open_store(url: str, max_notes_chars: int = 100_000) -> PlanStore:
     if url not in _STORES:
-        _STORES[url] = PlanStore(url)
+        _STORES[url] = PlanStore(url, max_notes_chars)
+    _STORES[url].max_notes_chars = max_notes_chars
     return _STORES[url]

@@ -8,17 +8,15 @@ by the browser, by `gradio_client` and by the tests.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .access import REVIEWED, User, require
 from .accounts import Accounts
 from .export import FORMATS, Audience, render
-from .inputs import write_atomic
 from .merge import merge_edits
 from .notes import NotesAnalysis
+from .output import export_folder, safe_file_name
 from .pipeline import DraftResult, draft_plan, recheck_with_analysis
 from .reader import Correction
 from .schema import Plan
@@ -37,7 +35,7 @@ class Workspace:
     @classmethod
     def open(cls, settings: Settings | None = None) -> Workspace:
         settings = settings or get_settings()
-        return cls(settings, open_store(settings.resolved_database_url()))
+        return cls(settings, open_store(settings.resolved_database_url(), settings.max_notes_chars))
 
     @property
     def accounts(self) -> Accounts:
@@ -207,10 +205,12 @@ class Workspace:
         if user.role == "employee":
             audience = "employee"
         plan = stored.plan
-        folder = folder or Path(tempfile.mkdtemp(prefix="plancoach-export-"))
-        name = re.sub(r"[^\w\-]+", "-", plan.employee.name or "plan", flags=re.UNICODE).strip("-")[:80] or "plan"
+        folder = folder or export_folder(self.settings.data_dir / "exports", self.settings.export_keep_minutes)
         copy = "" if fmt == "json" else f"-{audience}"
-        path = folder / f"improvement-plan-{name}{copy}{FORMATS[fmt]}"
-        write_atomic(path, render(plan, fmt, audience=audience, approved=stored.status == "approved",
-                                  page_size=self.settings.page_size))
+        path = folder / safe_file_name("improvement-plan-", plan.employee.name or "", f"{copy}{FORMATS[fmt]}", folder)
+        content = render(plan, fmt, audience=audience, approved=stored.status == "approved",
+                         page_size=self.settings.page_size)
+        # A new file in a new private folder: written directly (an atomic write's temporary name would not fit
+        # beside a name already cut to the file system's limit).
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
         return path

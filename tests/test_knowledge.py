@@ -73,7 +73,8 @@ def test_ingest_is_incremental(corpus, tmp_path):
     kb = KnowledgeBase(path=tmp_path / "chroma")
     first = kb.ingest([corpus])
     assert first["added"] == 4 and first["chunks"] >= 5
-    assert kb.ingest([corpus]) == {"added": 0, "replaced": 0, "unchanged": 4, "removed": 0, "chunks": 0}
+    assert kb.ingest([corpus]) == {"added": 0, "replaced": 0, "unchanged": 4, "removed": 0, "skipped": 0,
+                                     "chunks": 0}
     (corpus / "samples" / "nurse.md").write_text(NURSE.replace("3 medication", "4 medication"), encoding="utf-8")
     (corpus / "samples" / "sales.md").unlink()
     again = kb.ingest([corpus])

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ..errors import PlanCoachError
 from ..notes import NotesAnalysis
 from ..schema import Plan, Source
 
@@ -36,8 +37,10 @@ class DraftContext:
         return list(seen.values())
 
 
-class DraftingError(RuntimeError):
+class DraftingError(PlanCoachError, RuntimeError):
     """A drafter could not produce a plan; the message says what to fix. The notes are untouched."""
+
+    exit_code = 1  # the draft failed (a model server, a prompt file): not a plan with errors, not bad input
 
 
 class Drafter(Protocol):

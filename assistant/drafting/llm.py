@@ -25,6 +25,8 @@ from langchain_core.prompts import PromptTemplate
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..checks import review
+from ..deadline import call_within
+from ..errors import first_line
 from ..notes import NotesAnalysis
 from ..schema import Plan, load_plan_lenient
 from ..settings import Settings
@@ -212,14 +214,17 @@ class ChatCall:
         wanted = self.settings.llm_output_mode
         return list(MODES) if wanted == "auto" else [wanted]
 
-    def __call__(self, messages: list[BaseMessage]) -> tuple[str, dict | None]:
-        """(raw text, parsed object or None). Raises ProviderError when the server cannot answer."""
+    def __call__(self, messages: list[BaseMessage], deadline: float) -> tuple[str, dict | None]:
+        """(raw text, parsed object or None), by `deadline` (a time.monotonic() the whole exchange must end by:
+        the draft's PLANCOACH_LLM_TIMEOUT_S). Raises ProviderError when the server cannot answer, or not in time."""
         import openai
 
         modes = self.modes()
         for i, mode in enumerate(modes):
             try:
-                message = self._with_retries(mode, messages)
+                message = self._with_retries(mode, messages, deadline)
+            except TimeoutError:
+                raise self._timed_out() from None
             except openai.APIStatusError as e:
                 unsupported = e.status_code in (400, 415, 422, 500, 501) and i < len(modes) - 1
                 if unsupported:
@@ -228,17 +233,24 @@ class ChatCall:
                 raise self._explain(e) from e
             except openai.APIError as e:
                 raise self._explain(e) from e
+            except (ValueError, LookupError, TypeError, AttributeError) as e:  # garbage, HTML, an empty body, no choices
+                where = self.settings.llm_base_url or "the OpenAI API"
+                raise ProviderError(f"The LLM server at {where} answered with something that is not an OpenAI chat "
+                                    f"completion ({first_line(e, 120)}): check PLANCOACH_LLM_BASE_URL (it usually "
+                                    "ends in /v1). Your notes are unchanged.") from None
             self.mode = mode
             return _message_payload(message)
         raise ProviderError("The LLM server accepted none of the structured-output modes; set PLANCOACH_LLM_OUTPUT_MODE.")
 
-    def _with_retries(self, mode: OutputMode, messages: list[BaseMessage]) -> AIMessage:
+    def _with_retries(self, mode: OutputMode, messages: list[BaseMessage], deadline: float) -> AIMessage:
+        """One request (and its retries), each within what is left before `deadline`: the HTTP client's
+        timeout bounds each read only, and a server sending a byte every few seconds never trips it."""
         import openai
 
         bound = self.model.bind(**self._request_options(mode))
         for attempt in range(self.settings.llm_max_retries + 1):
             try:
-                return bound.invoke(messages)
+                return call_within(deadline - time.monotonic(), lambda: bound.invoke(messages), "llm-request")
             except (openai.RateLimitError, openai.InternalServerError) as e:
                 # 429/502/503/504 pass; a 500 on a mode not yet known to work more likely means "unsupported"
                 certain = self.mode is not None or self.settings.llm_output_mode != "auto"
@@ -246,6 +258,8 @@ class ChatCall:
                 if not transient or attempt == self.settings.llm_max_retries:
                     raise
                 wait = _retry_after(e) or min(0.5 * 2**attempt, 20.0)
+                if time.monotonic() + wait >= deadline:
+                    raise
                 log.info("HTTP %s; retry %d in %.1f s", e.status_code, attempt + 1, wait)
                 time.sleep(wait)
         raise AssertionError("unreachable")
@@ -269,14 +283,18 @@ class ChatCall:
             options["extra_body"] = extra
         return options
 
+    def _timed_out(self) -> ProviderError:
+        where = self.settings.llm_base_url or "the OpenAI API"
+        return ProviderError(f"The model at {where} did not answer within {self.settings.llm_timeout_s:g} s "
+                             "(PLANCOACH_LLM_TIMEOUT_S). Your notes are unchanged; try again or use the embedded drafter.")
+
     def _explain(self, e: Exception) -> ProviderError:
         import openai
 
         s = self.settings
         where = s.llm_base_url or "the OpenAI API"
         if isinstance(e, openai.APITimeoutError):
-            return ProviderError(f"The model at {where} did not answer within {s.llm_timeout_s:g} s "
-                                 "(PLANCOACH_LLM_TIMEOUT_S). Your notes are unchanged; try again or use the embedded drafter.")
+            return self._timed_out()
         if isinstance(e, openai.APIConnectionError):
             return ProviderError(f"Cannot reach the LLM server at {where}: check PLANCOACH_LLM_BASE_URL "
                                  "(and that the server is running). Your notes are unchanged.")
@@ -411,6 +429,7 @@ class LLMDrafter:
 
     def draft(self, analysis: NotesAnalysis, context: DraftContext) -> Plan:
         self.trace = trace = DraftTrace()
+        deadline = time.monotonic() + self.settings.llm_timeout_s  # every request and the repair together
         reference = EmbeddedDrafter().draft(analysis, context)
         if reference.status != "draft" and not analysis.of_kind("observation"):
             # Nothing in the notes to draft from: asking a model would only invite invention.
@@ -418,7 +437,7 @@ class LLMDrafter:
         messages = self.messages(analysis, context, reference)
         trace.prompt_tokens = sum(estimate_tokens(str(m.content)) for m in messages)
 
-        raw, data = self._ask(messages)
+        raw, data = self._ask(messages, deadline)
         trace.answer = raw
         figures = NoteFigures.of(analysis, reference)
         draft, errors = self.validate(data, raw, analysis, figures)
@@ -427,7 +446,8 @@ class LLMDrafter:
             trace.first_errors = errors
             trace.repaired = True
             repair = self.prompts.repair.format(errors="\n".join(f"- {e}" for e in errors[:20]))
-            raw2, data2 = self._ask([*messages, AIMessage(content=_short(raw, 6000)), HumanMessage(content=repair)])
+            raw2, data2 = self._ask([*messages, AIMessage(content=_short(raw, 6000)), HumanMessage(content=repair)],
+                                    deadline)
             draft2, errors2 = self.validate(data2, raw2, analysis, figures)
             if draft2 is not None and (draft is None or len(errors2) <= len(errors)):
                 draft = draft2
@@ -458,10 +478,10 @@ class LLMDrafter:
         human = self.prompts.draft.format(context=render_context(context, min(left, s.llm_context_tokens)), **fixed)
         return [SystemMessage(content=system), HumanMessage(content=human)]
 
-    def _ask(self, messages: list[BaseMessage]) -> tuple[str, dict | None]:
+    def _ask(self, messages: list[BaseMessage], deadline: float) -> tuple[str, dict | None]:
         started = time.perf_counter()
         try:
-            return self.call(messages)
+            return self.call(messages, deadline)
         finally:
             self.trace.calls += 1
             self.trace.model_seconds += time.perf_counter() - started

@@ -7,6 +7,7 @@ imports them only when a DOCX or PDF is asked for.
 """
 from __future__ import annotations
 
+from ..errors import PlanCoachError
 from ..schema import Plan
 from .content import AUDIENCES, Audience, document, sections
 from .markdown import to_markdown
@@ -18,7 +19,7 @@ __all__ = ["AUDIENCES", "FORMATS", "Audience", "ExportError", "document", "rende
            "to_markdown"]
 
 
-class ExportError(RuntimeError):
+class ExportError(PlanCoachError, RuntimeError):
     """A document could not be produced; the message says what is missing."""
 
 

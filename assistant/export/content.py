@@ -7,6 +7,8 @@ of the plan, so the employee's version is the default everywhere.
 """
 from __future__ import annotations
 
+import dataclasses
+import re
 from dataclasses import dataclass
 from typing import Literal
 
@@ -125,12 +127,25 @@ def document(plan: Plan, *, audience: Audience = "employee", approved: bool = Fa
     name = plan.employee.name or ""
     return Document(
         language=plan.language, title=h["title"], copy=h[f"copy_{audience}"],
-        draft_mark=None if approved else h["draft_mark"], header=header_lines(plan),
-        sections=sections(plan, audience=audience),
+        draft_mark=None if approved else h["draft_mark"], header=[(k, visible(v)) for k, v in header_lines(plan)],
+        sections=[_visible(section) for section in sections(plan, audience=audience)],
         acknowledgement=Acknowledgement(h["ack"], h["ack_text"], h["comments"],
                                         tuple(h["signer"].format(who=h[who]) for who in ("employee", "manager", "hr")),
                                         h["date"]),
-        footer=h["title"] + (f" · {name}" if name else ""), page=h["page"], colon=h["colon"], none=h["none"])
+        footer=visible(h["title"] + (f" · {name}" if name else "")), page=h["page"], colon=h["colon"], none=h["none"])
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")  # all but tab and line breaks
+
+
+def visible(text: str) -> str:
+    """Text without control characters (NUL, ESC, ...) typed or pasted into a plan: Word's XML cannot hold them."""
+    return _CONTROL.sub("", text)
+
+
+def _visible(section: Section) -> Section:
+    return dataclasses.replace(section, title=visible(section.title), paragraphs=[visible(p) for p in section.paragraphs],
+                               table=None if section.table is None else [[visible(c) for c in row] for row in section.table])
 
 
 def sections(plan: Plan, *, audience: Audience = "employee") -> list[Section]:

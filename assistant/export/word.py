@@ -32,7 +32,8 @@ def to_docx(plan: Plan, *, audience: Audience = "employee", approved: bool = Fal
     _fonts(word)
     _header_and_footer(word, doc)
     props = word.core_properties
-    props.title, props.author, props.language = doc.footer, "PlanCoach", "zh-CN" if doc.language == "zh" else "en"
+    props.title = doc.footer[:255]  # a document property holds at most 255 characters
+    props.author, props.language = "PlanCoach", "zh-CN" if doc.language == "zh" else "en"
 
     word.add_heading(doc.title, level=0)
     copy = word.add_paragraph().add_run(doc.copy)

@@ -18,9 +18,8 @@ import uvicorn
 from fastapi import FastAPI
 
 from ..access import ALONE, EDITABLE, AccessDenied, User
-from ..accounts import AccountError
-from ..drafting.base import DraftingError
-from ..export import ExportError, to_markdown
+from ..errors import PlanCoachError
+from ..export import to_markdown
 from ..inputs import InputError, read_notes
 from ..knowledge import learning_guide
 from ..notes import analyse
@@ -52,6 +51,18 @@ def _date_or_none(text: str) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise gr.Error(f"'{text}' is not a date: use YYYY-MM-DD") from None
+
+
+def _user_errors(handler):
+    """A PlanCoachError (a refusal, a workflow rule, bad input, a server the message names) as the one line Gradio
+    shows beside the workspace, never a traceback."""
+    @functools.wraps(handler)
+    def shown(*args, **kwargs):
+        try:
+            return handler(*args, **kwargs)
+        except PlanCoachError as exc:
+            raise gr.Error(str(exc)) from None
+    return shown
 
 
 def _selected_row(evt: gr.SelectData) -> int:
@@ -88,17 +99,6 @@ def _guide_md(section: str, lang: str, plan: Plan | None = None, folders: list |
         if advice:
             lines += ["", f"**{label(lang, 'smart_check')}:**", *advice]
     return "\n".join(lines)
-
-
-def _user_errors(fn):
-    """Show a refusal, a workflow rule or bad input as one line beside the workspace, never as a traceback."""
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except (AccessDenied, WorkflowError, AccountError, InputError, DraftingError, ExportError) as exc:
-            raise gr.Error(str(exc)) from None
-    return wrapper
 
 
 def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Blocks:
@@ -268,6 +268,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         ids = plan.deficiencies[row].source_sentences if 0 <= row < len(plan.deficiencies) else []
         return T.highlighted_notes(_analysis(plan, notes), notes, ids)
 
+    @_user_errors
     def do_notes_changed(notes, session, request: gr.Request):
         session = dict(session or EMPTY_SESSION)
         session["notes"] = notes
@@ -408,7 +409,8 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
 
     # ------------------------------------------------------------ layout
 
-    with gr.Blocks(title="PlanCoach") as demo:
+    # Gradio's copies of uploads and exports hold personal data: removed like the exports themselves.
+    with gr.Blocks(title="PlanCoach", delete_cache=(60, int(settings.export_keep_minutes * 60))) as demo:
         session = gr.BrowserState(EMPTY_SESSION, storage_key="plancoach-session")
         plan_state = gr.State(None)
         with gr.Row():
@@ -638,7 +640,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-class SignInRequired(RuntimeError):
+class SignInRequired(PlanCoachError, RuntimeError):
     """`serve` on a shared address with nobody to sign in."""
 
 
