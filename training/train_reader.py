@@ -19,10 +19,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.reader import (KEEP_OUT, MODEL_FILE, NAME_CLASSES, OWNERS, READING_OF_KIND, READINGS, ROLE_CLASSES,  # noqa: E402
-                              SURE_KEEP_OUT, Reader, apply, in_dialogue, owner_of, rule_owner)
+from assistant.reader import (  # noqa: E402
+    KEEP_OUT,
+    MODEL_FILE,
+    NAME_CLASSES,
+    OWNERS,
+    READING_OF_KIND,
+    READINGS,
+    ROLE_CLASSES,
+    SURE_KEEP_OUT,
+    Reader,
+    apply,
+    in_dialogue,
+    owner_of,
+    rule_owner,
+)
 from assistant.reader.corpus import Example, load  # noqa: E402
 from assistant.reader.features import hashed, rows_in_context, sentence_features  # noqa: E402
+from assistant.reader.features import rows as sentence_rows  # noqa: E402
 from assistant.reader.model import LinearModel  # noqa: E402
 
 
@@ -163,8 +177,9 @@ def role_report(reader: Reader, folder: Path) -> dict[str, tuple[int, float, flo
 
 
 def report(reader: Reader, examples: list[Example]) -> dict:
-    """Share right on labelled notes: the word rules alone, and the reader as drafting uses it (`apply`: the
-    model where it is sure, the rules elsewhere; the owner a sentence read as an action gets)."""
+    """Share right on labelled notes: the word rules alone; the reader as drafting uses it (`apply`: the
+    model where it is sure, the rules elsewhere, the kind from the first pass; the owner a sentence read as an
+    action gets); and the learnt model alone (the second pass's most likely reading, the owner model's owner)."""
     by_note: dict[int, list[Example]] = collections.defaultdict(list)
     for e in examples:
         by_note[id(e.analysis)].append(e)
@@ -174,6 +189,10 @@ def report(reader: Reader, examples: list[Example]) -> dict:
         read = copy.deepcopy(analysis)
         apply(read, reader)
         learnt = reader.read(analysis)
+        first_rows = sentence_rows(analysis)
+        second = reader.in_context.probabilities(rows_in_context(analysis, first_rows, [
+            READINGS[int(p.argmax())] for p in reader.readings.probabilities(first_rows)]))
+        owners = reader.owners.probabilities(first_rows)
         dialogue = in_dialogue(analysis)
         for e in group:
             s, used, seen = analysis.sentences[e.index], read.sentences[e.index].reading, learnt[e.index]
@@ -182,17 +201,20 @@ def report(reader: Reader, examples: list[Example]) -> dict:
                 tally[key]["n"] += 1
                 tally[key]["rules"] += rules == e.reading
                 tally[key]["reader"] += used == e.reading
+                tally[key]["model"] += reader.in_context.classes[int(second[e.index].argmax())] == e.reading
             out = seen.keep_out if seen.keep_out_confidence >= SURE_KEEP_OUT else "keep"
             for key in ("keep-out", f"keep-out:{e.keep_out}"):
                 tally[key]["n"] += 1
                 tally[key]["rules"] += (e.keep_out == "keep") == (s.rule_kind != "excluded")
                 tally[key]["reader"] += (out == e.keep_out) or (e.keep_out != "keep" and s.rule_kind == "excluded")
+                tally[key]["model"] += out == e.keep_out
             if e.reading == "action" and e.owner:
                 for key in ("owners", f"owners:{e.language}"):
                     tally[key]["n"] += 1
                     tally[key]["rules"] += rule_owner(s, dialogue) == e.owner
                     tally[key]["reader"] += owner_of(s, seen, dialogue) == e.owner
-    return {k: (v["n"], v["rules"] / v["n"], v["reader"] / v["n"]) for k, v in sorted(tally.items())}
+                    tally[key]["model"] += reader.owners.classes[int(owners[e.index].argmax())] == e.owner
+    return {k: (v["n"], v["rules"] / v["n"], v["reader"] / v["n"], v["model"] / v["n"]) for k, v in sorted(tally.items())}
 
 
 def main() -> int:
@@ -204,9 +226,9 @@ def main() -> int:
     heldout = load(ROOT / "training" / "notes" / "heldout")
     reader = train(train_set)
     print(f"trained on {len(train_set)} sentences in {time.perf_counter() - t0:.1f} s; held out: {len(heldout)}")
-    print(f"{'held-out':24}{'n':>6}{'rules':>8}{'reader':>8}")
-    for key, (n, rules, learnt) in report(reader, heldout).items():
-        print(f"{key:24}{n:>6}{rules:>8.2f}{learnt:>8.2f}")
+    print(f"{'held-out':24}{'n':>6}{'rules':>8}{'reader':>8}{'model':>8}")
+    for key, (n, rules, learnt, alone) in report(reader, heldout).items():
+        print(f"{key:24}{n:>6}{rules:>8.2f}{learnt:>8.2f}{alone:>8.2f}")
     n, rules, learnt = header_report(reader, ROOT / "training" / "notes" / "heldout")
     print(f"{'employee named':24}{n:>6}{rules:>8.2f}{learnt:>8.2f}")
     for key, (n, rules, learnt) in role_report(reader, ROOT / "training" / "notes" / "heldout").items():

@@ -25,10 +25,10 @@ from .features import rows, rows_in_context
 from .header import NAME_CLASSES, candidates  # noqa: F401  (NAME_CLASSES: part of the API)
 from .header import rows as candidate_rows
 from .memory import nearest
-from .role_candidates import ROLE_CLASSES  # noqa: F401  (part of the API)
-from .role_candidates import candidates as role_candidates
-from .role_candidates import rows as role_rows
 from .model import LinearModel
+from .role_candidates import ROLE_CLASSES  # noqa: F401  (part of the API)
+from .role_candidates import candidates as candidate_roles
+from .role_candidates import rows as role_rows
 
 if TYPE_CHECKING:
     from ..notes import NotesAnalysis, Sentence
@@ -83,7 +83,7 @@ class Reading:
 @dataclass(frozen=True)
 class Reader:
     readings: LinearModel  # the first pass: each sentence by itself and its neighbours' shape
-    in_context: LinearModel  # the second pass: the same, and how the first pass read the sentences around
+    in_context: LinearModel  # the second pass: the same, the block of lines it sits in, and the first pass's readings around
     owners: LinearModel
     keep_out: LinearModel
     names: LinearModel
@@ -108,7 +108,7 @@ class Reader:
 
     def role(self, text: str, name: str | None, rule_role: str | None) -> str | None:
         """The employee's role: the candidate phrase the model likes best where it is sure enough, else the rules'."""
-        cands = role_candidates(text, name, rule_role)
+        cands = candidate_roles(text, name, rule_role)
         if not cands:
             return rule_role
         column = self.roles.probabilities(role_rows(cands))[:, self.roles.classes.index("role")]
@@ -128,24 +128,32 @@ class Reader:
             return ()
         return tuple(name for p, name in others[:2] if p >= DOUBT / 2)
 
-    def first_pass(self, first_rows: list[list[int]]) -> list[str]:
-        """Each sentence's most likely reading, read by itself: what the second pass sees around a sentence."""
-        return [self.readings.classes[int(p.argmax())] for p in self.readings.probabilities(first_rows)]
-
     def read(self, analysis: NotesAnalysis) -> list[Reading]:
-        """The model's reading of each sentence, the rules' verdict counted as a prior."""
+        """The model's reading of each sentence, the rules' verdict counted as a prior.
+
+        The first pass decides what drafting does with a sentence (its kind, and how sure the model is of it);
+        the second pass, which also sees how the sentences around were read, names the reading within that
+        kind (quoted material, an aside, a strength or other are all context to drafting). On notes by writers
+        the corpus never saw, the second pass told those apart far better, but letting it move sentences
+        between kinds (a shortfall read as a cause) cost plans coverage."""
         first_rows = rows(analysis)
         if not first_rows:
             return []
-        p_reading = self.in_context.probabilities(rows_in_context(analysis, first_rows, self.first_pass(first_rows)))
+        classes = self.readings.classes
+        p_first = self.readings.probabilities(first_rows)
+        first = [classes[int(p.argmax())] for p in p_first]
+        p_second = self.in_context.probabilities(rows_in_context(analysis, first_rows, first))
         p_owner = self.owners.probabilities(first_rows)
         p_out = self.keep_out.probabilities(first_rows)
         out = []
-        for s, pr, po, pk in zip(analysis.sentences, p_reading, p_owner, p_out):
-            scores = pr.copy()
-            scores[self.readings.classes.index(READING_OF_KIND[s.rule_kind])] += RULE_PRIOR
-            r, o, k = int(scores.argmax()), int(po.argmax()), int(pk.argmax())
-            out.append(Reading(self.readings.classes[r], float(pr[r]), self.owners.classes[o], float(po[o]),
+        for s, p1, p2, po, pk in zip(analysis.sentences, p_first, p_second, p_owner, p_out):
+            prior = np.zeros(len(classes))
+            prior[classes.index(READING_OF_KIND[s.rule_kind])] = RULE_PRIOR
+            r1 = int((p1 + prior).argmax())
+            same_kind = [KIND_OF[c] == KIND_OF[classes[r1]] for c in classes]
+            r = int(np.where(same_kind, p2 + prior, -1.0).argmax())
+            o, k = int(po.argmax()), int(pk.argmax())
+            out.append(Reading(classes[r], float(p1[r1]), self.owners.classes[o], float(po[o]),
                                self.keep_out.classes[k], float(pk[k])))
         return out
 
@@ -217,8 +225,10 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
             needed = max(needed, SURE_SHORTFALL)  # background figures ('handles 300 orders a day') are no shortfall
         if s.kind == "excluded" and learnt:
             s.reading, s.confidence = learnt.reading, learnt.confidence  # what it would be, were it not kept out
-        elif s.kind == "excluded" or learnt is None or learnt.confidence < needed:
+        elif learnt is None or learnt.confidence < needed:
             s.reading, s.confidence = rule_reading, learnt.confidence if learnt and learnt.reading == rule_reading else 0.0
+            if learnt and KIND_OF[learnt.reading] == s.kind:  # the rules' kind stands; the model names the reading in it
+                s.reading = learnt.reading
         else:
             s.reading, s.confidence = learnt.reading, learnt.confidence
             s.kind = KIND_OF[learnt.reading]

@@ -1,5 +1,5 @@
-"""What the reader looks at in a sentence: its words, its characters, its shape, the block of lines it sits
-in and its neighbours; in a second pass, also how the first pass read the sentences around it.
+"""What the reader looks at in a sentence: its words, its characters, its shape and its neighbours; in a second
+pass, also the block of lines it sits in and how the first pass read the sentences around it.
 
 Every feature is a short string ("w:missed", "zh:投诉", "kind:action", "prev:target") hashed into a
 fixed number of buckets, so the model is a plain weight table and new words need no vocabulary.
@@ -106,11 +106,6 @@ def sentence_features(analysis: NotesAnalysis, index: int) -> list[str]:
         f"bullet:{s.bullet}", f"emp:{'EMP' in text}", f"mgr:{'MGR' in text}",
         f"kindxlabel:{s.rule_kind}_{s.label}",
     ]
-    quote_opens, above, indent = _line_blocks(analysis.text)[s.line - 1]
-    stripped = s.text.strip()
-    feats += [f"afterquote:{None if quote_opens is None else min(s.line - 1 - quote_opens, 5)}",
-              f"blockpos:{min(above, 3)}", f"indent:{min(indent, 4)}",
-              f"paren:{stripped.startswith(('(', '（', '['))}_{stripped.endswith((')', '）', ']'))}"]
     for offset, tag in ((-1, "prev"), (1, "next"), (-2, "prev2")):
         j = index + offset
         if 0 <= j < len(analysis.sentences):
@@ -124,11 +119,16 @@ def sentence_features(analysis: NotesAnalysis, index: int) -> list[str]:
 
 
 def context_features(analysis: NotesAnalysis, index: int, first: list[str]) -> list[str]:
-    """How the first pass read the sentences around sentence `index` (`first`: one reading a sentence), and
-    whether they share its line: a quoted block or a signature continues, an aside sits among the manager's
-    own lines, a cause follows the shortfall it explains."""
+    """Sentence `index` in its context: the block of lines it sits in (below a line that opens pasted material,
+    its place in its paragraph, its indent, brackets around it), and how the first pass read the sentences
+    around it (`first`: one reading a sentence) and whether they share its line: a quoted block or a signature
+    continues, an aside sits among the manager's own lines, a cause follows the shortfall it explains."""
     s = analysis.sentences[index]
-    feats = []
+    quote_opens, above, indent = _line_blocks(analysis.text)[s.line - 1]
+    stripped = s.text.strip()
+    feats = [f"afterquote:{None if quote_opens is None else min(s.line - 1 - quote_opens, 5)}",
+             f"blockpos:{min(above, 3)}", f"indent:{min(indent, 4)}",
+             f"paren:{stripped.startswith(('(', '（', '['))}_{stripped.endswith((')', '）', ']'))}"]
     for offset in (-2, -1, 1, 2):
         j = index + offset
         if 0 <= j < len(first):

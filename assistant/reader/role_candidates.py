@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..lexicon import has_cjk
 from .features import hashed
-from .role import _job_words, is_role
+from .role import is_role, job_words
 
 ROLE_CLASSES = ("none", "role")
 MAX_LINES = 60  # roles are given near the top, or in the first paragraphs of a long email
@@ -31,7 +31,7 @@ class Candidate:
 
 def _mentions(lines: list[str]) -> dict[str, list[tuple[int, int, int]]]:
     """Every phrase of up to four words (or two to eight Chinese characters) that is a role, with where it is."""
-    en, abbreviations, zh = _job_words()
+    en, abbreviations, zh = job_words()
     found: dict[str, list[tuple[int, int, int]]] = {}
     for number, line in enumerate(lines[:MAX_LINES]):
         tokens = list(_TOKEN.finditer(line))
