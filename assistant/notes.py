@@ -654,7 +654,9 @@ def analyse(
             same = bool(found_name and named and (found_name in named or named in found_name))
             found_name, found_role = named, found_role if same else None
     name = employee or found_name
-    role = role or role_beside(text, name) or (found_role if found_role and not says_no_job(found_role) else None)
+    if not role:
+        role = role_beside(text, name) or (found_role if found_role and not says_no_job(found_role) else None)
+        role = learnt.role(text, name, role) if learnt is not None else role
     today = today or dt.date.today()
     found_date = None if interview_date else held_on(content_lines, text, today)
     ref = interview_date or found_date or undated_interview(text, today) or today

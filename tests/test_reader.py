@@ -14,7 +14,10 @@ from .conftest import ROOT
 
 EXAMPLE = ROOT / "examples" / "training-specialist.txt"
 # Raised as the reader improves, never lowered (held-out notes: training/notes/heldout, never trained on).
-HELDOUT_READING_FLOOR, HELDOUT_OWNER_FLOOR = 0.74, 0.83
+# Readings are measured as drafting uses them (`apply`); the floor was re-based when the report began to measure
+# that (it had let the model win where `apply` keeps the rules' reading): the reader before the second pass
+# scored 0.70 by it. The model alone is the second pass's most likely reading.
+HELDOUT_READING_FLOOR, HELDOUT_MODEL_FLOOR, HELDOUT_OWNER_FLOOR, HELDOUT_ROLE_FLOOR = 0.72, 0.85, 0.83, 0.70
 
 
 def test_every_sentence_gets_a_reading_an_owner_for_actions_and_a_confidence():
@@ -43,10 +46,41 @@ def test_the_reader_beats_the_rules_on_notes_it_never_saw():
     from assistant.reader.corpus import load
 
     figures = _train_reader().report(bundled(), load(ROOT / "training" / "notes" / "heldout"))
-    n, rules, reader = figures["all"]
-    assert n > 500 and reader >= HELDOUT_READING_FLOOR and reader > rules + 0.1
-    _, owner_rules, owners = figures["owners"]
+    n, rules, reader, model = figures["all"]
+    assert n > 500 and reader >= HELDOUT_READING_FLOOR and reader > rules + 0.1 and model >= HELDOUT_MODEL_FLOOR
+    _, owner_rules, owners, _ = figures["owners"]
     assert owners >= HELDOUT_OWNER_FLOOR and owners > owner_rules
+
+
+def test_the_second_pass_reads_a_forwarded_block_and_an_aside_by_what_surrounds_them():
+    notes = ("Subject: notes from today's 1:1 with Dana Ruiz (forklift operator)\n"
+             "Dana had 3 near-misses in February, against a standard of none.\n"
+             "She says the scanner kept freezing on the night shift.\n"
+             "Target: zero near-misses by 30 April.\n"
+             "Dana to shadow Raj for 2 shifts next week.\n"
+             "(note to self: check with HR on the wording before this goes out)\n"
+             "Thanks,\nSam\n"
+             "---------- Forwarded message ---------\n"
+             "From: safety-reports@depot.example\n"
+             "This is an automated message, please do not reply.")
+    read = {s.text: s for s in analyse(notes).sentences}
+    assert read["From: safety-reports@depot.example"].reading == "quoted"
+    assert read["This is an automated message, please do not reply."].reading == "quoted"
+    assert read["(note to self: check with HR on the wording before this goes out)"].reading == "aside"
+    assert read["She says the scanner kept freezing on the night shift."].reading == "account"
+    assert all(read[t].kind == "context" for t in ("From: safety-reports@depot.example",
+                                                   "This is an automated message, please do not reply."))
+
+
+def test_the_role_is_learnt_from_where_it_is_written_not_only_beside_the_name():
+    notes = ("Catch-up with Lena Fischer, 4 June\n"
+             "Lena joined us as a junior sous chef in March and runs the pass on weekends.\n"
+             "Ticket times averaged 19 minutes on Saturdays in May against our 12-minute standard.")
+    assert analyse(notes, read=False).employee_role is None  # the word rules look beside the name only
+    assert analyse(notes).employee_role == "junior sous chef"
+    figures = _train_reader().role_report(bundled(), ROOT / "training" / "notes" / "heldout")
+    n, rules, reader = figures["all"]
+    assert n >= 90 and reader >= HELDOUT_ROLE_FLOOR and reader > rules + 0.1
 
 
 def test_a_correction_changes_the_plan_and_never_lets_in_what_screening_kept_out():

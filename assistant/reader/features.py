@@ -1,4 +1,5 @@
-"""What the reader looks at in a sentence: its words, its characters, its shape and its neighbours.
+"""What the reader looks at in a sentence: its words, its characters, its shape and its neighbours; in a second
+pass, also the block of lines it sits in and how the first pass read the sentences around it.
 
 Every feature is a short string ("w:missed", "zh:投诉", "kind:action", "prev:target") hashed into a
 fixed number of buckets, so the model is a plain weight table and new words need no vocabulary.
@@ -7,6 +8,7 @@ to the next employee and the next figure.
 """
 from __future__ import annotations
 
+import functools
 import re
 import zlib
 from typing import TYPE_CHECKING
@@ -28,6 +30,31 @@ _OPENING = re.compile(r"""
       | \[\d{1,2}:\d{2}(?::\d{2})?\]   # a transcript time stamp
       | \d{1,2}[.)、]            # a numbered item
     )""", re.VERBOSE)
+
+# A line that opens pasted material: everything below it may be the forwarded thread.
+_QUOTE_OPENS = re.compile(r"""
+    ^\s*(?:
+        -{2,}\s*(?:original\s+message|forwarded\s+message)   # '-----Original Message-----'
+      | begin\s+forwarded                                    # 'Begin forwarded message:'
+      | (?:from|发件人)\s*[:：]                               # 'From: ops@…', '发件人：'
+      | on\s.{5,80}\swrote:                                   # 'On 3 May, Sam wrote:'
+      | >                                                     # a quoted e-mail line
+    )""", re.I | re.VERBOSE)
+
+
+@functools.lru_cache(maxsize=64)
+def _line_blocks(text: str) -> tuple[tuple[int | None, int, int], ...]:
+    """For every line of the notes: the last line at or above it that opens pasted material (or None), how many
+    lines of its paragraph come before it, and its indent."""
+    out: list[tuple[int | None, int, int]] = []
+    quote_opens: int | None = None
+    above = 0
+    for i, line in enumerate(text.split("\n")):
+        if _QUOTE_OPENS.match(line):
+            quote_opens = i
+        out.append((quote_opens, above, len(line) - len(line.lstrip())))
+        above = above + 1 if line.strip() else 0
+    return tuple(out)
 
 
 def _bucket(feature: str) -> int:
@@ -91,5 +118,35 @@ def sentence_features(analysis: NotesAnalysis, index: int) -> list[str]:
     return feats
 
 
+def context_features(analysis: NotesAnalysis, index: int, first: list[str]) -> list[str]:
+    """Sentence `index` in its context: the block of lines it sits in (below a line that opens pasted material,
+    its place in its paragraph, its indent, brackets around it), and how the first pass read the sentences
+    around it (`first`: one reading a sentence) and whether they share its line: a quoted block or a signature
+    continues, an aside sits among the manager's own lines, a cause follows the shortfall it explains."""
+    s = analysis.sentences[index]
+    quote_opens, above, indent = _line_blocks(analysis.text)[s.line - 1]
+    stripped = s.text.strip()
+    feats = [f"afterquote:{None if quote_opens is None else min(s.line - 1 - quote_opens, 5)}",
+             f"blockpos:{min(above, 3)}", f"indent:{min(indent, 4)}",
+             f"paren:{stripped.startswith(('(', '（', '['))}_{stripped.endswith((')', '）', ']'))}"]
+    for offset in (-2, -1, 1, 2):
+        j = index + offset
+        if 0 <= j < len(first):
+            feats += [f"c{offset}:{first[j]}", f"c{offset}:{first[j]}:{analysis.sentences[j].line == s.line}"]
+        else:
+            feats.append(f"c{offset}:none")
+    return feats
+
+
 def hashed(features: list[str]) -> list[int]:
     return sorted({_bucket(f) for f in features})
+
+
+def rows(analysis: NotesAnalysis) -> list[list[int]]:
+    """The first pass's hashed features of every sentence."""
+    return [hashed(sentence_features(analysis, i)) for i in range(len(analysis.sentences))]
+
+
+def rows_in_context(analysis: NotesAnalysis, first_rows: list[list[int]], first: list[str]) -> list[list[int]]:
+    """The second pass's: the first pass's features and how the first pass read the sentences around."""
+    return [sorted(set(row).union(hashed(context_features(analysis, i, first)))) for i, row in enumerate(first_rows)]

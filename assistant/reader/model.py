@@ -31,22 +31,23 @@ class LinearModel:
         y = np.array([index[label] for label in labels])
         sample_weight = np.asarray(weights if weights is not None else [1.0] * len(rows), dtype=np.float32)
         flat = np.concatenate([np.asarray(r, dtype=np.int64) for r in rows])
+        used, column = np.unique(flat, return_inverse=True)  # only the buckets some example has are learnt
         row_of = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
         starts = np.concatenate([[0], np.cumsum([len(r) for r in rows])[:-1]])
-        w = np.zeros((BUCKETS, len(classes)), dtype=np.float32)
+        w = np.zeros((len(used), len(classes)), dtype=np.float32)
         m, v = np.zeros_like(w), np.zeros_like(w)
         onehot = np.eye(len(classes), dtype=np.float32)[y]
-        used = np.unique(flat)
         for step in range(1, epochs + 1):
-            probs = _softmax(np.add.reduceat(w[flat], starts, axis=0))
-            delta = (probs - onehot) * sample_weight[:, None] / sample_weight.sum()
-            grad = np.zeros_like(w)
-            np.add.at(grad, flat, delta[row_of])
-            grad[used] += l2 * w[used]
-            m[used] = 0.9 * m[used] + 0.1 * grad[used]
-            v[used] = 0.999 * v[used] + 0.001 * grad[used] ** 2
-            w[used] -= rate * (m[used] / (1 - 0.9 ** step)) / (np.sqrt(v[used] / (1 - 0.999 ** step)) + 1e-8)
-        return cls(tuple(classes), w)
+            probs = _softmax(np.add.reduceat(w[column], starts, axis=0))
+            delta = ((probs - onehot) * sample_weight[:, None] / sample_weight.sum())[row_of]
+            grad = np.stack([np.bincount(column, weights=delta[:, c], minlength=len(used)) for c in range(len(classes))],
+                            axis=1).astype(np.float32) + l2 * w
+            m = 0.9 * m + 0.1 * grad
+            v = 0.999 * v + 0.001 * grad ** 2
+            w -= rate * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
+        full = np.zeros((BUCKETS, len(classes)), dtype=np.float32)
+        full[used] = w
+        return cls(tuple(classes), full)
 
     def to_bytes(self) -> bytes:
         rows = np.flatnonzero(np.abs(self.weights).sum(axis=1))

@@ -30,7 +30,7 @@ _CUT = re.compile(r"""\s+(?:[-–—]|(?:with|w/|at|for|on|re|since|staff\s+no|n
 
 
 @lru_cache(maxsize=1)
-def _job_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def job_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     spec = load("roles")
     # The job word ends the title, or is followed only by a grade or an 'of …' ('engineer II', 'chef de partie',
     # 'head of housekeeping'): 'lead times' and 'head office' are no roles.
@@ -46,7 +46,7 @@ def _job_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def is_role(phrase: str) -> bool:
     """A short phrase that ends in a job word (or a grade after it): 'Tier 1 support agent', 'engineer II', '客服专员'."""
     phrase = phrase.strip()
-    en, abbreviations, zh = _job_words()
+    en, abbreviations, zh = job_words()
     if has_cjk(phrase):
         return 2 <= len(phrase) <= 12 and bool(zh.search(phrase)) and not says_no_job(phrase)
     words = phrase.split()
@@ -110,6 +110,6 @@ def _role_before(text: str) -> str | None:
         if is_role(phrase):
             return phrase
     m = re.search(r"(?:^|[|,;(]\s*|[-–—:]\s+)((?:[A-Za-z][\w'-]*\s+){0,3}[A-Za-z][\w'-]*)\s*:?\s*$", line)
-    if m and is_role(m.group(1)) and _job_words()[0].search(m.group(1).split()[-1]):
+    if m and is_role(m.group(1)) and job_words()[0].search(m.group(1).split()[-1]):
         return m.group(1)
     return None
