@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -61,7 +62,7 @@ class StoredPlan:
     id: str
     status: str
     notes: str
-    plan: Plan | None
+    working_plan: str | None  # the plan's JSON as stored; `plan` reads it when first asked
     employee: str | None
     updated_at: dt.datetime
     version: int
@@ -71,14 +72,18 @@ class StoredPlan:
     employee_account: str | None = None
     shared_with: frozenset[str] = field(default_factory=frozenset)
 
+    @functools.cached_property
+    def plan(self) -> Plan | None:
+        """The working copy as a Plan, parsed only when asked (an access check needs the row, not the plan)."""
+        return load_plan_lenient(self.working_plan) if self.working_plan else None
+
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
 def _stored(row, version: int = 0, shared_with: frozenset[str] = frozenset()) -> StoredPlan:
-    plan = load_plan_lenient(row.working_plan) if row.working_plan else None
-    return StoredPlan(row.id, row.status, row.notes, plan, row.employee, row.updated_at, version, row.owner,
+    return StoredPlan(row.id, row.status, row.notes, row.working_plan, row.employee, row.updated_at, version, row.owner,
                       row.revision, row.updated_by, row.employee_account, shared_with)
 
 

@@ -46,11 +46,14 @@ class Gate:
 
     def __init__(self, accounts: Accounts, settings: Settings):
         self.accounts, self.settings = accounts, settings
+        self._closed = bool(settings.oidc_metadata_url)  # once an account exists, sign-in stays on
 
     @property
     def open(self) -> bool:
-        """No sign-in at all: no account and no single sign-on."""
-        return not self.settings.oidc_metadata_url and not self.accounts.any()
+        """No sign-in at all: no account and no single sign-on (asked of the store until the first account)."""
+        if not self._closed:
+            self._closed = self.accounts.any()
+        return not self._closed
 
     def user(self, request: Request) -> User | None:
         if self.open:
