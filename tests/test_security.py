@@ -133,3 +133,17 @@ def test_without_accounts_only_loopback_addresses_are_answered(tmp_path):
     with running_app(tmp_path) as url:
         assert httpx.get(url + "config").status_code == 200
         assert httpx.get(url + "config", headers={"host": "evil.example:80"}).status_code == 403
+
+
+def test_serve_refuses_a_shared_address_while_nobody_can_sign_in(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PLANCOACH_DATABASE_URL": f"sqlite:///{tmp_path / 'plans.db'}"}
+    from .servers import free_port
+
+    refused = subprocess.run([sys.executable, "-m", "assistant.cli", "serve", "--host", "0.0.0.0", "--port", str(free_port())],
+                             env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert refused.returncode == 2 and "without sign-in" in refused.stderr and "Traceback" not in refused.stderr
+    assert "plancoach users add" in refused.stderr  # says how to fix it
