@@ -118,7 +118,7 @@ def open_engine(url: str) -> Engine:
             url = "postgresql+psycopg://" + url.removeprefix(plain)
     if url.startswith("sqlite:///"):
         path = Path(url.removeprefix("sqlite:///"))
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new data folder: its owner only
         if not path.exists():
             os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
     engine = create_engine(url, future=True)
