@@ -188,10 +188,12 @@ HOSTILE_LINES = ('\nLink: [open me](javascript:window.__pwned=3) and <script>win
 
 def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_path):
     """A manager signs in through the form, drafts notes carrying HTML and Markdown tricks (they show as text and
-    nothing runs), tries an HR approval (refused, with the reason shown), and signs out (the page is gone)."""
+    nothing runs, in the preview, learning mode and the diff), tries an HR approval (refused, with the reason
+    shown), submits and signs out (the page is gone); HR signs in and comments with the same tricks (the plan
+    and the history show them as text)."""
     from playwright.sync_api import sync_playwright
 
-    from .servers import MANAGER, PASSWORD
+    from .servers import HR, MANAGER, PASSWORD
 
     with running_app(tmp_path, accounts=True) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
@@ -214,9 +216,7 @@ def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_pa
         status_says(page, "Drafted by embedded")
         page.get_by_text("Preview (plan headings").click()
         page.wait_for_function("n => document.body.innerText.includes(n)", arg=HOSTILE_NAME)  # shown as written
-        assert page.locator("img[src='x']").count() == 0 and page.locator("[onmouseover]").count() == 0
-        assert page.locator("a[href^='javascript']").count() == 0
-        assert page.evaluate("() => window.__pwned") is None
+        assert_nothing_rendered(page)
 
         plan_id = page.input_value("#pc-plan-id input, #pc-plan-id textarea")
         page.get_by_role("tab", name="HR review").click()
@@ -224,8 +224,37 @@ def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_pa
         page.click("#pc-hr-approve")
         page.wait_for_function("() => document.body.innerText.includes('Only HR can request changes or approve')")
 
+        # The same text in the other views: learning mode, the diff after a save, and HR's view and history.
+        page.get_by_role("tab", name="Draft and edit").click()
+        page.get_by_label("Learning mode (explain each section)").check()
+        page.click("#pc-save")
+        status_says(page, "Saved as version")
+        page.get_by_text("Changes since the assistant's draft").click()
+        page.get_by_role("button", name="Submit to HR").click()
+        status_says(page, "Submitted to HR")
+        assert_nothing_rendered(page)
+
         page.goto(url + "logout")
         assert "/login" in page.url
         page.goto(url)
         assert "/login" in page.url  # signed out: the workspace is behind the sign-in page again
+
+        page.fill("#username", HR[0])
+        page.fill("#password", PASSWORD)
+        page.click("#sign-in")
+        page.wait_for_selector("#pc-notes textarea")
+        page.get_by_role("tab", name="HR review").click()
+        page.fill("#pc-hr-id textarea, #pc-hr-id input", plan_id)
+        page.get_by_label("Comment").fill('Checked. <img src=x onerror="window.__pwned=5"> [x](javascript:window.__pwned=6)')
+        page.get_by_role("button", name="Add comment").click()
+        page.wait_for_function("n => document.body.innerText.includes(n)", arg=HOSTILE_NAME)  # HR's view of the plan
+        page.wait_for_function("() => document.body.innerText.includes('window.__pwned=5')")  # the history, as text
+        assert_nothing_rendered(page)
         browser.close()
+
+
+def assert_nothing_rendered(page) -> None:
+    """No element, handler or link came from the notes, the names or the comments, and no script ran."""
+    assert page.locator("img[src='x']").count() == 0 and page.locator("[onmouseover], [onerror]").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    assert page.evaluate("() => window.__pwned") is None
