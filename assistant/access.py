@@ -59,6 +59,21 @@ def may_read(user: User, plan: StoredPlan) -> bool:
     return _works_on(user, plan) or _reviews(user, plan) or _is_employee_of(user, plan)
 
 
+def listed(user: User, *, for_review: bool = False) -> dict | None:
+    """Which plans `user` sees in a list, as `PlanStore.list` filters (None: none): a manager their own and
+    shared ones, HR the plans submitted to them (their review queue when `for_review`), an employee their
+    approved plans."""
+    if user.alone:
+        return {"status": REVIEWED if for_review else None}
+    if user.role == "hr":
+        return {"status": REVIEWED, "not_owner": user.name}
+    if user.role == "employee":
+        return {"status": "approved", "employee_account": user.name}
+    if user.role == "manager" and not for_review:
+        return {"visible_to": user.name}
+    return None
+
+
 def require(user: User, action: str, plan: StoredPlan | None = None) -> None:
     """Raise `AccessDenied` unless `user` may do `action` (to `plan`).
 

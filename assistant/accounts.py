@@ -43,6 +43,10 @@ class Account:
     locked_until: dt.datetime | None
     session_epoch: int
 
+    def user(self) -> User:
+        """The signed-in user this account is (its current sessions)."""
+        return User(self.name, self.role, self.session_epoch)
+
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
@@ -115,14 +119,14 @@ class Accounts:
             self._failed(account.name)
             raise refused
         self._update(account.name, failed_sign_ins=0, locked_until=None)
-        return User(account.name, account.role, account.session_epoch)
+        return account.user()
 
     def user(self, name: str, epoch: int) -> User | None:
         """The signed-in user of a session, if the account is still active and the session not ended."""
         account = self.get(name)
         if account is None or not account.active or account.session_epoch != epoch:
             return None
-        return User(account.name, account.role, account.session_epoch)
+        return account.user()
 
     def failures(self, name: str) -> int:
         with self.engine.connect() as c:

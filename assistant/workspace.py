@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from .access import REVIEWED, User, require
+from .access import User, listed, require
 from .accounts import Accounts
 from .export import FORMATS, Audience, render
 from .merge import merge_edits
@@ -56,15 +56,8 @@ class Workspace:
     def plans(self, user: User, page: int = 0, *, for_review: bool = False) -> list[StoredPlan]:
         """One page of the plans `user` may see: a manager's own and shared ones, HR's review queue (also in the
         list when `for_review`), an employee's approved plans."""
-        if user.alone:
-            return self.store.list(status=REVIEWED if for_review else None, limit=PAGE, offset=page * PAGE)
-        if user.role == "hr":
-            return self.store.list(status=REVIEWED, not_owner=user.name, limit=PAGE, offset=page * PAGE)
-        if user.role == "employee":
-            return self.store.list(status="approved", employee_account=user.name, limit=PAGE, offset=page * PAGE)
-        if user.role == "manager" and not for_review:
-            return self.store.list(visible_to=user.name, limit=PAGE, offset=page * PAGE)
-        return []
+        visible = listed(user, for_review=for_review)
+        return [] if visible is None else self.store.list(**visible, limit=PAGE, offset=page * PAGE)
 
     def versions(self, user: User, plan_id: str) -> list[dict]:
         self.plan(user, plan_id)
@@ -131,9 +124,9 @@ class Workspace:
               revision: int | None = None) -> DraftResult:
         """Re-run every check on an edited plan (with the analysis, for highlighting); the working copy of
         `plan_id` is autosaved, unless someone else changed it since `revision` (`StaleEdit`)."""
+        before = self.plan(user, plan_id, "edit").plan if plan_id else None  # refused before any work
         checked = recheck_with_analysis(plan, notes, self.settings)
         if plan_id:
-            before = self.plan(user, plan_id, "edit").plan
             self.store.autosave(plan_id, notes or "", checked.plan, user.name, revision=revision)
             self._record_vouched(user, plan_id, before, checked.plan)
         return checked

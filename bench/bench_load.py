@@ -16,7 +16,9 @@ measure itself. `--client gradio_client` runs it anyway.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -30,7 +32,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_draft import note_sets, percentile  # noqa: E402
-from tests.servers import PASSWORD  # noqa: E402
+
+from tests.servers import PASSWORD, add_accounts, running_app, running_postgres  # noqa: E402
 
 
 def main() -> int:
@@ -102,16 +105,10 @@ def main() -> int:
         for e in errors[:5]:
             print("  error:", e)
 
-    import contextlib
-
-    from tests.servers import add_accounts, running_app, running_postgres
-
     with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
         env = {"PLANCOACH_DATABASE_URL": f"sqlite:///{Path(tmp) / 'plans.db'}"}
         if args.database == "postgres":
             env["PLANCOACH_DATABASE_URL"] = stack.enter_context(running_postgres())()
-        import os
-
         add_accounts({**os.environ, **env}, [(f"manager{n}", "manager") for n in range(args.users)])
         url = stack.enter_context(running_app(Path(tmp), env=env))
         run(url)

@@ -43,6 +43,19 @@ def draft_trainer_notes(page, url: str) -> None:
     status_says(page, "Drafted by embedded")
 
 
+def export_and_download(page, fmt: str, link_selector: str, save_as):
+    """Export in `fmt`, wait for the download link `link_selector`, download the file through it to `save_as`."""
+    page.locator("#pc-export-format input").click()
+    page.get_by_role("option", name=fmt).click()
+    page.click("#pc-export")
+    link = page.locator(link_selector).first
+    link.wait_for(timeout=60_000)
+    with page.expect_download() as info:
+        link.click()
+    info.value.save_as(save_as)
+    return save_as
+
+
 def flags_text(page) -> str:
     return page.locator("#pc-flags").inner_text()
 
@@ -72,15 +85,7 @@ def test_draft_edit_check_export_and_reload(tmp_path):
         edit_cell(page, "pc-goals", 0, 4, ">= 90%")  # fixed: the flag goes away
         page.wait_for_function("() => !document.querySelector('#pc-flags').innerText.includes('smart')", timeout=60_000)
 
-        page.locator("#pc-export-format input").click()
-        page.get_by_role("option", name="docx").click()
-        page.click("#pc-export")
-        link = page.locator("#pc-download a").first
-        link.wait_for(timeout=60_000)
-        with page.expect_download() as info:
-            link.click()
-        path = tmp_path / "plan.docx"
-        info.value.save_as(path)
+        path = export_and_download(page, "docx", "#pc-download a", tmp_path / "plan.docx")
         with zipfile.ZipFile(path) as docx:
             body = docx.read("word/document.xml").decode("utf-8")
         assert ">= 90%" in body.replace("&gt;", ">") and "Acknowledgement" in body
@@ -88,16 +93,9 @@ def test_draft_edit_check_export_and_reload(tmp_path):
 
         # HR's copy, as a PDF: the choice beside the download.
         page.get_by_label("For HR (with sources and review notes)").check()
-        page.locator("#pc-export-format input").click()
-        page.get_by_role("option", name="pdf").click()
-        page.click("#pc-export")
-        link = page.locator("#pc-download a[download$='-hr.pdf']").first
-        link.wait_for(timeout=60_000)
-        with page.expect_download() as info:
-            link.click()
-        info.value.save_as(tmp_path / "plan-hr.pdf")
+        hr_pdf = export_and_download(page, "pdf", "#pc-download a[download$='-hr.pdf']", tmp_path / "plan-hr.pdf")
         if shutil.which("pdftotext"):
-            text = subprocess.run(["pdftotext", str(tmp_path / "plan-hr.pdf"), "-"], capture_output=True, text=True,
+            text = subprocess.run(["pdftotext", str(hr_pdf), "-"], capture_output=True, text=True,
                                   check=True).stdout
             assert "Drawn on" in text and "DRAFT - not yet approved by HR" in text
 
@@ -200,13 +198,9 @@ def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_pa
         page = browser.new_page(viewport={"width": 1400, "height": 1800})
         page.goto(url)
         assert "/login" in page.url
-        page.fill("#username", MANAGER[0])
-        page.fill("#password", "wrong password")
-        page.click("#sign-in")
+        sign_in(page, MANAGER[0], "wrong password")
         assert "Wrong name or password" in page.inner_text("body")
-        page.fill("#username", MANAGER[0])
-        page.fill("#password", PASSWORD)
-        page.click("#sign-in")
+        sign_in(page, MANAGER[0], PASSWORD)
         page.wait_for_selector("#pc-notes textarea")
         page.wait_for_function("() => (document.querySelector('#pc-whoami')?.innerText || '').includes('Signed in as')")
 
@@ -239,9 +233,7 @@ def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_pa
         page.goto(url)
         assert "/login" in page.url  # signed out: the workspace is behind the sign-in page again
 
-        page.fill("#username", HR[0])
-        page.fill("#password", PASSWORD)
-        page.click("#sign-in")
+        sign_in(page, HR[0], PASSWORD)
         page.wait_for_selector("#pc-notes textarea")
         page.get_by_role("tab", name="HR review").click()
         page.fill("#pc-hr-id textarea, #pc-hr-id input", plan_id)
@@ -251,6 +243,13 @@ def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_pa
         page.wait_for_function("() => document.body.innerText.includes('window.__pwned=5')")  # the history, as text
         assert_nothing_rendered(page)
         browser.close()
+
+
+def sign_in(page, name: str, password: str) -> None:
+    """Fill in and send the sign-in form."""
+    page.fill("#username", name)
+    page.fill("#password", password)
+    page.click("#sign-in")
 
 
 def assert_nothing_rendered(page) -> None:

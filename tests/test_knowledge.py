@@ -1,7 +1,6 @@
 """The knowledge base with real Chroma and real (bundled) embeddings, on files written here."""
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 

@@ -14,7 +14,7 @@ import zlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..notes import NotesAnalysis, Sentence
+    from ..notes import NotesAnalysis
 
 BUCKETS = 1 << 17
 

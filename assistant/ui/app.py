@@ -116,7 +116,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         account = ws.accounts.get(name) if name else None
         if account is None or not account.active:
             raise gr.Error("Sign in first.")
-        return User(account.name, account.role, account.session_epoch)
+        return account.user()
 
     def whoami_md(request: gr.Request) -> str:
         user = who(request)

@@ -19,6 +19,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..access import ALONE, ROLES, User
 from ..accounts import Accounts, SignInRefused
+from ..output import write_atomic
 from ..settings import Settings
 
 SESSION_COOKIE = "plancoach_session"
@@ -33,11 +34,7 @@ def secret_key(settings: Settings) -> str:
         return settings.secret_key
     path = Path(settings.data_dir) / "secret.key"
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(secrets.token_urlsafe(48), encoding="ascii")
-        tmp.chmod(0o600)
-        tmp.replace(path)
+        write_atomic(path, secrets.token_urlsafe(48))  # a new file is its owner's only
     return path.read_text(encoding="ascii").strip()
 
 
@@ -226,4 +223,4 @@ def _sso_account(accounts: Accounts, name: str, role: str) -> User | None:
         accounts.set_role(name, role)
     account = accounts.get(name)
     assert account is not None
-    return User(account.name, account.role, account.session_epoch)
+    return account.user()
