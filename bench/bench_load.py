@@ -5,6 +5,7 @@
 Starts `plancoach serve` on a free port with a throwaway plan store (a SQLite file, or a database on a
 throwaway PostgreSQL server) and one manager account per user, so sign-in is on.
 Target (issues 4 and 12): 20 users, p95 < 2 s, no errors, on SQLite and on PostgreSQL.
+It also prints the server's CPU time per draft (all its threads), which a busy machine disturbs less than latency.
 
 Each user signs in (POST /login, the session cookie), opens the app, all wait until every user has,
 then each drafts `rounds` plans in turn.
@@ -34,6 +35,17 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_draft import note_sets, percentile  # noqa: E402
 
 from tests.servers import PASSWORD, add_accounts, running_app, running_postgres  # noqa: E402
+
+
+def cpu_seconds(url: str) -> float:
+    """CPU time the server listening at `url` has used so far (Linux /proc), all its threads."""
+    port = url.rstrip("/").rsplit(":", 1)[1]
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        with contextlib.suppress(OSError):
+            if f"--port\x00{port}\x00" in Path(f"/proc/{pid}/cmdline").read_text() + "\x00":
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return float("nan")
 
 
 def main() -> int:
@@ -92,16 +104,17 @@ def main() -> int:
         Client(url, auth=("manager0", PASSWORD), verbose=False).predict(
             notes[0], "", "", "", {"plan_id": None, "notes": "", "revision": None}, api_name="/draft")
         started = time.perf_counter()
-        ready = threading.Barrier(args.users, action=lambda: starts.append(time.perf_counter()))
-        starts: list[float] = []
+        ready = threading.Barrier(args.users, action=lambda: starts.append((time.perf_counter(), cpu_seconds(url))))
+        starts: list[tuple[float, float]] = []
         with ThreadPoolExecutor(args.users) as pool:
             per_user = list(pool.map(lambda n: user(n, url, ready), range(args.users)))
-        wall = time.perf_counter() - (starts[0] if starts else started)
+        wall = time.perf_counter() - (starts[0][0] if starts else started)
+        cpu = cpu_seconds(url) - starts[0][1] if starts else float("nan")
         times = [t for rows in per_user for t, _ in rows]
         errors = [e for rows in per_user for _, e in rows if e]
         print(f"{args.database}: {args.users} signed-in users x {args.rounds} drafts: p50 {statistics.median(times):.2f} s, "
               f"p95 {percentile(times, 95):.2f} s, max {max(times):.2f} s, errors {len(errors)}, "
-              f"throughput {len(times) / wall:.1f} drafts/s")
+              f"throughput {len(times) / wall:.1f} drafts/s, server CPU {cpu / len(times) * 1000:.0f} ms a draft")
         for e in errors[:5]:
             print("  error:", e)
 
