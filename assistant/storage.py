@@ -10,7 +10,6 @@ may do what: `access.py` does, and `Workspace` asks it before every call here.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import json
 import uuid
@@ -51,10 +50,12 @@ class WorkflowError(PlanCoachError, ValueError):
 class StaleEdit(WorkflowError):
     """The plan changed since this edit started from it; saving would overwrite someone else's edit."""
 
-    def __init__(self, plan_id: str, by: str | None, at: dt.datetime):
+    def __init__(self, plan_id: str, by: str | None, at: dt.datetime, comparison: str = ""):
         self.plan_id, self.by, self.at = plan_id, by, at
-        super().__init__(f"This plan was changed by {by or 'someone'} at {at:%Y-%m-%d %H:%M} UTC since you opened it: "
-                         "open it again to see their version (Versions shows what changed), then redo your edit.")
+        self.comparison = comparison  # their version against the refused edit, when the workspace made one
+        super().__init__(f"This plan was changed by {by or 'someone'} at {at:%Y-%m-%d %H:%M} UTC since you opened it, "
+                         "so your edit was not saved: Save version shows their version beside yours; open the plan again to "
+                         "continue from theirs.")
 
 
 @dataclass
@@ -172,17 +173,6 @@ class PlanStore:
         if text is None:
             raise KeyError(f"plan {plan_id} has no version {number}")
         return load_plan_lenient(text)
-
-    def diff(self, plan_id: str, old: int | None = None, new: int | None = None) -> str:
-        """What changed between two versions (default: the first draft and the working copy), as a unified diff."""
-        from .export import to_markdown
-
-        before = self.version(plan_id, old or 1)
-        after = self.version(plan_id, new) if new else self.get(plan_id).plan
-        a = to_markdown(before).splitlines()
-        b = to_markdown(after).splitlines()
-        label_b = f"version {new}" if new else "current"
-        return "\n".join(difflib.unified_diff(a, b, f"version {old or 1}", label_b, lineterm="", n=1))
 
     # ------------------------------------------------------------ sharing, corrections and deletion
 

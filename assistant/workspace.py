@@ -7,12 +7,14 @@ by the browser, by `gradio_client` and by the tests.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from .access import User, listed, require
 from .accounts import Accounts
+from .compare import edit_against_stored, plan_diff
 from .export import FORMATS, Audience, render
 from .merge import merge_edits
 from .notes import NotesAnalysis
@@ -21,7 +23,7 @@ from .pipeline import DraftResult, draft_plan, recheck_with_analysis
 from .reader import Correction
 from .schema import Plan
 from .settings import Settings, get_settings
-from .storage import PlanStore, StoredPlan, open_store
+from .storage import PlanStore, StaleEdit, StoredPlan, open_store
 
 EXPORTS = FORMATS  # what the workspace offers to download
 PAGE = 50  # plans per page of a list
@@ -64,8 +66,11 @@ class Workspace:
         return self.store.versions(plan_id)
 
     def diff(self, user: User, plan_id: str, old: int | None = None, new: int | None = None) -> str:
-        self.plan(user, plan_id)
-        return self.store.diff(plan_id, old, new)
+        """What changed between two versions (default: the first draft and the working copy)."""
+        stored = self.plan(user, plan_id)
+        after = self.store.version(plan_id, new) if new else stored.plan
+        return plan_diff(self.store.version(plan_id, old or 1), after, f"version {old or 1}",
+                         f"version {new}" if new else "current")
 
     def audit_trail(self, user: User, plan_id: str) -> list[dict]:
         self.plan(user, plan_id)
@@ -127,7 +132,8 @@ class Workspace:
         before = self.plan(user, plan_id, "edit").plan if plan_id else None  # refused before any work
         checked = recheck_with_analysis(plan, notes, self.settings)
         if plan_id:
-            self.store.autosave(plan_id, notes or "", checked.plan, user.name, revision=revision)
+            with self._compared_when_stale(plan_id, checked.plan, notes or ""):
+                self.store.autosave(plan_id, notes or "", checked.plan, user.name, revision=revision)
             self._record_vouched(user, plan_id, before, checked.plan)
         return checked
 
@@ -138,9 +144,20 @@ class Workspace:
     def save(self, user: User, plan_id: str, plan: Plan, notes: str, revision: int | None = None) -> int:
         before = self.plan(user, plan_id, "edit").plan
         checked = recheck_with_analysis(plan, notes, self.settings).plan
-        number = self.store.save_version(plan_id, checked, notes, user.name, kind="edit", revision=revision)
+        with self._compared_when_stale(plan_id, checked, notes):
+            number = self.store.save_version(plan_id, checked, notes, user.name, kind="edit", revision=revision)
         self._record_vouched(user, plan_id, before, checked)
         return number
+
+    @contextlib.contextmanager
+    def _compared_when_stale(self, plan_id: str, plan: Plan, notes: str):
+        """A refused stale write carries the other person's version against this edit, for the manager to compare."""
+        try:
+            yield
+        except StaleEdit as exc:
+            stored = self.store.get(plan_id)
+            exc.comparison = edit_against_stored(stored.plan, stored.notes, exc.by or "someone", plan, notes)
+            raise
 
     def _record_vouched(self, user: User, plan_id: str, before: Plan | None, after: Plan) -> None:
         """The audit trail says who marked a goal's values as set by the manager (the grounding check then

@@ -104,9 +104,14 @@ def test_a_stale_save_is_refused_naming_who_changed_the_plan(ws, plan_id):
     revision = ws.plan(MIA, plan_id).revision
     plan = ws.plan(MIA, plan_id).plan
     ws.save(OMAR, plan_id, plan, TRAINER_NOTES + "\nOmar's edit.", revision)
-    with pytest.raises(StaleEdit, match="changed by omar at"):
-        ws.save(MIA, plan_id, plan, TRAINER_NOTES + "\nMia's edit.", revision)
+    mine = plan.model_copy(deep=True)
+    mine.goals[0].target = ">= 97%"
+    with pytest.raises(StaleEdit, match="changed by omar at") as refused:
+        ws.save(MIA, plan_id, mine, TRAINER_NOTES + "\nMia's edit.", revision)
     assert ws.plan(MIA, plan_id).notes.endswith("Omar's edit.")  # nothing overwritten
+    comparison = refused.value.comparison  # their version against the refused edit, plan and notes
+    assert "--- omar's version (saved)" in comparison and "+++ your edit (not saved)" in comparison
+    assert ">= 97%" in comparison and "-Omar's edit." in comparison and "+Mia's edit." in comparison
     ws.save(MIA, plan_id, plan, TRAINER_NOTES + "\nMia's edit.", ws.plan(MIA, plan_id).revision)
 
 

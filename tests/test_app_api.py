@@ -243,3 +243,22 @@ def test_a_goal_follows_its_edited_values_and_the_manager_vouches_for_a_target_t
     _, trail, _, _ = hr_client(app).predict(plan_id, "Checking the target.", "", api_name="/hr_comment")
     marked = [row for row in table(trail) if row[2] == "set by manager"]
     assert marked and marked[0][1] == MANAGER[0] and "G1" in marked[0][3]  # HR sees who vouched for it
+
+
+def test_a_stale_save_is_refused_and_compared_with_the_version_that_won(app):
+    from .servers import OTHER_MANAGER
+
+    mia = as_manager(app)
+    out = draft(mia)
+    session, plan_id = out[11], out[12]
+    mia.predict(plan_id, OTHER_MANAGER[0], api_name="/share")
+    omar = Client(app, auth=(OTHER_MANAGER[0], PASSWORD), verbose=False)
+    opened = omar.predict(plan_id, api_name="/open")
+    assert "Saved as version" in omar.predict(TRAINER_NOTES + "\nOmar: checked the rota.", opened[17],
+                                              api_name="/save")[0]
+
+    status, _, comparison, kept = mia.predict(TRAINER_NOTES + "\nMia: booked the course.", session, api_name="/save")
+    assert "changed by omar.manager" in status and "not saved" in status
+    assert "-Omar: checked the rota." in comparison and "+Mia: booked the course." in comparison
+    assert kept == session  # Mia's page keeps her edit and the revision it started from
+    assert mia.predict(plan_id, api_name="/open")[11].endswith("Omar: checked the rota.")  # nothing overwritten

@@ -5,6 +5,7 @@ import pytest
 
 from assistant.pipeline import draft_plan
 from assistant.access import ALONE
+from assistant.compare import plan_diff
 from assistant.storage import PlanStore, WorkflowError
 
 from .conftest import TRAINER_NOTES
@@ -30,7 +31,7 @@ def test_every_draft_and_saved_edit_is_a_version_and_a_reopened_store_keeps_them
     assert [v["number"] for v in reopened.versions(plan_id)] == [1, 2]
     assert reopened.version(plan_id, 1).goals[0].target == ">= 90%"
     assert reopened.get(plan_id).plan.goals[0].target == ">= 95%"
-    diff = reopened.diff(plan_id)
+    diff = plan_diff(reopened.version(plan_id, 1), reopened.get(plan_id).plan, "version 1", "current")
     assert "-| G1" in diff and "+| G1" in diff and ">= 95%" in diff
 
 

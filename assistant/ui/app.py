@@ -27,7 +27,7 @@ from ..pipeline import warm_up
 from ..reader import Correction, sentence_key
 from ..schema import Plan, load_plan_lenient
 from ..settings import Settings, get_settings
-from ..storage import BLOCKING_KINDS, WorkflowError
+from ..storage import BLOCKING_KINDS, StaleEdit, WorkflowError
 from ..textutil import markdown_text
 from ..workspace import EXPORTS, Workspace
 from . import tables as T
@@ -295,7 +295,10 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         plan_id = (session or {}).get("plan_id")
         if not plan_data or not plan_id:
             raise gr.Error("Draft a plan first.")
-        number = ws.save(user, plan_id, load_plan_lenient(plan_data), notes, (session or {}).get("revision"))
+        try:
+            number = ws.save(user, plan_id, load_plan_lenient(plan_data), notes, (session or {}).get("revision"))
+        except StaleEdit as exc:  # nothing is lost: the edit stays on the page, the comparison beside it
+            return str(exc), gr.update(), exc.comparison, session
         return (f"Saved as version {number}.", versions_choices(user, plan_id), diff_text(user, plan_id, 1),
                 session_of(plan_id, notes))
 
