@@ -2,10 +2,12 @@
 signed-in user and the plan as stored (never as the browser describes it).
 
 - A manager drafts plans, and reads and edits their own and those shared with them while they are drafts
-  or HR has asked for changes; they submit them to HR.
+  or HR has asked for changes; they submit them to HR. An approved plan is never edited: its manager starts
+  a revision, a new plan that goes through HR again and supersedes it once approved.
 - HR reads every plan submitted to them, comments, requests changes, approves and overrides flags with
   a reason, never on a plan they wrote themselves.
-- An employee reads the approved plan made for their account, acknowledges it and comments.
+- An employee reads the approved plans made for their account (and those a revision superseded),
+  acknowledges them and comments.
 - An admin manages accounts, knowledge, prompts and policy, and reads no plan.
 - On a loopback workspace with no account, one person works alone with every role; nothing is separated.
 """
@@ -21,7 +23,8 @@ if TYPE_CHECKING:
 
 ROLES = ("manager", "hr", "employee", "admin")
 EDITABLE = ("draft", "changes_requested")
-REVIEWED = ("submitted", "changes_requested", "approved")  # what HR sees
+REVIEWED = ("submitted", "changes_requested", "approved", "superseded")  # what HR sees
+FOR_EMPLOYEE = ("approved", "superseded")  # what the employee reads of their plans
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ def _reviews(user: User, plan: StoredPlan) -> bool:
 
 
 def _is_employee_of(user: User, plan: StoredPlan) -> bool:
-    return user.role == "employee" and plan.employee_account == user.name and plan.status == "approved"
+    return user.role == "employee" and plan.employee_account == user.name and plan.status in FOR_EMPLOYEE
 
 
 def may_read(user: User, plan: StoredPlan) -> bool:
@@ -68,7 +71,7 @@ def listed(user: User, *, for_review: bool = False) -> dict | None:
     if user.role == "hr":
         return {"status": REVIEWED, "not_owner": user.name}
     if user.role == "employee":
-        return {"status": "approved", "employee_account": user.name}
+        return {"status": FOR_EMPLOYEE, "employee_account": user.name}
     if user.role == "manager" and not for_review:
         return {"visible_to": user.name}
     return None
@@ -78,7 +81,7 @@ def require(user: User, action: str, plan: StoredPlan | None = None) -> None:
     """Raise `AccessDenied` unless `user` may do `action` (to `plan`).
 
     Actions: draft (a new plan), read, edit, submit, share, comment, review (request changes, approve,
-    override), acknowledge, admin.
+    override), acknowledge, revise (start a revision of an approved plan), admin.
     """
     reason = _refusal(user, action, plan)
     if reason:
@@ -101,6 +104,10 @@ def _refusal(user: User, action: str, plan: StoredPlan | None) -> str | None:
             return (f"This plan is {plan.status.replace('_', ' ')}: it is read-only until HR requests changes."
                     if plan.status == "submitted" else f"This plan is {plan.status}: it can no longer be changed.")
         return None
+    if action == "revise":
+        if not _works_on(user, plan):
+            return "Only the plan's manager can start a revision of it."
+        return None if plan.status == "approved" else "Only an approved plan is revised; edit this one directly."
     if action == "review":
         if user.role != "hr" and not user.alone:
             return "Only HR can request changes or approve a plan."
@@ -110,5 +117,7 @@ def _refusal(user: User, action: str, plan: StoredPlan | None) -> str | None:
     if action == "comment":
         return None  # everyone who may read the plan may comment on it
     if action == "acknowledge":
-        return None if _is_employee_of(user, plan) else "Only the employee acknowledges their approved plan."
+        if not _is_employee_of(user, plan) or plan.status != "approved":
+            return "Only the employee acknowledges their approved plan."
+        return None
     raise ValueError(f"unknown action {action!r}")

@@ -45,6 +45,7 @@ plans = Table(
     Column("revision", Integer, nullable=False, server_default="0"),  # +1 on every write: stale saves are refused
     Column("updated_by", String(200)),
     Column("employee_account", String(200)),  # the employee's account, who may read the plan once approved
+    Column("revises", String(36), index=True),  # the approved plan this one changes (migration 0003)
     Index("ix_plans_owner_updated", "owner", "updated_at"),
     Index("ix_plans_status_updated", "status", "updated_at"),
 )
@@ -53,7 +54,7 @@ versions = Table(
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("plan_id", String(36), ForeignKey("plans.id"), nullable=False, index=True),
     Column("number", Integer, nullable=False),
-    Column("kind", String(16), nullable=False),  # draft (by a drafter) or edit (saved by a person)
+    Column("kind", String(16), nullable=False),  # draft (by a drafter), edit (by a person), revision (of an approved plan)
     Column("plan", Text, nullable=False),
     Column("notes", Text, nullable=False),
     Column("author", String(200)),

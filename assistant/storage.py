@@ -32,12 +32,13 @@ from .inputs import check_notes_length
 from .reader import Correction, sentence_key
 from .schema import Plan, load_plan_lenient
 
-STATUSES = ("draft", "submitted", "changes_requested", "approved")
+STATUSES = ("draft", "submitted", "changes_requested", "approved", "superseded")
 TRANSITIONS = {
     "draft": {"submitted"},
     "submitted": {"changes_requested", "approved"},
     "changes_requested": {"submitted"},
-    "approved": set(),
+    "approved": {"superseded"},  # only by the approval of a revision (`revise`)
+    "superseded": set(),
 }
 BLOCKING_KINDS = ("bias", "sensitive", "injection")
 MIN_OVERRIDE_WORDS = 4  # an override reason says why in a sentence, not "." or "ok"
@@ -72,6 +73,7 @@ class StoredPlan:
     updated_by: str | None = None
     employee_account: str | None = None
     shared_with: frozenset[str] = field(default_factory=frozenset)
+    revises: str | None = None  # the approved plan this one changes
 
     @functools.cached_property
     def plan(self) -> Plan | None:
@@ -85,7 +87,7 @@ def _now() -> dt.datetime:
 
 def _stored(row, version: int = 0, shared_with: frozenset[str] = frozenset()) -> StoredPlan:
     return StoredPlan(row.id, row.status, row.notes, row.working_plan, row.employee, row.updated_at, version, row.owner,
-                      row.revision, row.updated_by, row.employee_account, shared_with)
+                      row.revision, row.updated_by, row.employee_account, shared_with, row.revises)
 
 
 class PlanStore:
@@ -252,6 +254,34 @@ class PlanStore:
             self._audit(c, plan_id, actor, f"status:{status}", f"{row.status} -> {status}")
             if comment.strip():
                 self._audit(c, plan_id, actor, "comment", comment.strip())
+            if status == "approved" and row.revises:
+                c.execute(update(plans).where(plans.c.id == row.revises).values(status="superseded", updated_at=_now()))
+                self._audit(c, row.revises, actor, "status:superseded", f"approved -> superseded by {plan_id}")
+
+    def revise(self, plan_id: str, author: str) -> str:
+        """Start a revision of an approved plan: a new draft with its notes, plan, manager, shares and employee
+        account, which goes through HR again; the approved plan stays as it is until the revision is approved.
+        One revision at a time."""
+        with self.engine.begin() as c:
+            row = self._require(c, plan_id)
+            if row.status != "approved":
+                raise WorkflowError("Only an approved plan is revised; edit this one directly.")
+            open_one = c.execute(select(plans.c.id).where(plans.c.revises == plan_id,
+                                                          plans.c.status != "superseded")).scalar()
+            if open_one:
+                raise WorkflowError("A revision of this plan is already open: open it from the list of plans.")
+            new_id, now = uuid.uuid4().hex, _now()
+            c.execute(plans.insert().values(
+                id=new_id, employee=row.employee, role=row.role, status="draft", language=row.language,
+                notes=row.notes, working_plan=row.working_plan, owner=row.owner, created_at=now, updated_at=now,
+                revision=1, updated_by=author, employee_account=row.employee_account, revises=plan_id))
+            for user in c.execute(select(shares.c.user).where(shares.c.plan_id == plan_id)).scalars().all():
+                c.execute(shares.insert().values(plan_id=new_id, user=user, created_at=now))
+            if row.working_plan:
+                self._add_version(c, new_id, load_plan_lenient(row.working_plan), row.notes, author, "revision")
+            self._audit(c, new_id, author, "created", f"a revision of approved plan {plan_id}")
+            self._audit(c, plan_id, author, "revision started", f"as plan {new_id}")
+        return new_id
 
     def comment(self, plan_id: str, actor: str, text: str) -> None:
         if not text.strip():

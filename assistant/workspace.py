@@ -192,6 +192,11 @@ class Workspace:
         self.plan(user, plan_id, "review")
         self.store.set_status(plan_id, status, user.name, comment=comment, override=override)
 
+    def revise(self, user: User, plan_id: str) -> str:
+        """Start a revision of an approved plan (a new draft that goes through HR again); returns its id."""
+        self.plan(user, plan_id, "revise")
+        return self.store.revise(plan_id, user.name)
+
     def comment(self, user: User, plan_id: str, text: str) -> None:
         self.plan(user, plan_id, "comment")
         self.store.comment(plan_id, user.name, text)

@@ -99,6 +99,40 @@ def test_the_employee_reads_their_approved_plan_only(ws, plan_id):
     assert [c["actor"] for c in ws.comments(MIA, plan_id)] == ["eli", "eli"]
 
 
+def test_a_change_to_an_approved_plan_is_a_revision_that_goes_through_hr_again(ws, plan_id):
+    ws.set_employee_account(MIA, plan_id, "eli")
+    ws.share(MIA, plan_id, "omar")
+    ws.submit(MIA, plan_id)
+    with pytest.raises(AccessDenied, match="Only an approved plan"):
+        ws.revise(MIA, plan_id)
+    ws.review(HANA, plan_id, "approved")
+    for user in (HANA, ELI):
+        with pytest.raises(AccessDenied, match="Only the plan's manager"):
+            ws.revise(user, plan_id)
+
+    revision = ws.revise(OMAR, plan_id)  # a manager it is shared with may start it too
+    new = ws.plan(MIA, revision)
+    assert (new.status, new.revises, new.owner, new.notes) == ("draft", plan_id, "mia", ws.plan(MIA, plan_id).notes)
+    assert new.shared_with == {"omar"} and [v["kind"] for v in ws.versions(MIA, revision)] == ["revision"]
+    with pytest.raises(ValueError, match="already open"):
+        ws.revise(MIA, plan_id)
+    edited = new.plan.model_copy(deep=True)
+    edited.goals[0].target = ">= 95%"
+    ws.save(MIA, revision, edited, new.notes)
+    assert ws.plan(ELI, plan_id).plan.goals[0].target == ">= 90%"  # the approved plan is untouched meanwhile
+    with pytest.raises(AccessDenied):
+        ws.plan(ELI, revision)  # the employee sees the revision once HR approves it
+
+    ws.submit(MIA, revision)
+    ws.review(HANA, revision, "approved")
+    assert ws.plan(MIA, plan_id).status == "superseded"
+    assert {p.id: p.status for p in ws.plans(ELI)} == {revision: "approved", plan_id: "superseded"}
+    with pytest.raises(AccessDenied, match="acknowledges their approved plan"):
+        ws.acknowledge(ELI, plan_id)  # the superseded one stays readable, as history
+    ws.acknowledge(ELI, revision)
+    assert any(a["action"] == "status:superseded" for a in ws.audit_trail(MIA, plan_id))
+
+
 def test_a_stale_save_is_refused_naming_who_changed_the_plan(ws, plan_id):
     ws.share(MIA, plan_id, "omar")
     revision = ws.plan(MIA, plan_id).revision

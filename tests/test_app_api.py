@@ -262,3 +262,18 @@ def test_a_stale_save_is_refused_and_compared_with_the_version_that_won(app):
     assert "-Omar: checked the rota." in comparison and "+Mia: booked the course." in comparison
     assert kept == session  # Mia's page keeps her edit and the revision it started from
     assert mia.predict(plan_id, api_name="/open")[11].endswith("Omar: checked the rota.")  # nothing overwritten
+
+
+def test_an_approved_plan_is_changed_through_a_revision(app):
+    from gradio_client.exceptions import AppError
+
+    mia = as_manager(app)
+    out = draft(mia)
+    session, plan_id = out[11], out[12]
+    with pytest.raises(AppError, match="Only an approved plan"):
+        mia.predict(session, api_name="/revise")
+    mia.predict(TRAINER_NOTES, session, api_name="/submit")
+    hr_client(app).predict(plan_id, "", "", api_name="/hr_approve")
+    revised = mia.predict(session, api_name="/revise")
+    assert revised[12] != plan_id and "Revision started" in revised[13] and revised[17]["plan_id"] == revised[12]
+    assert revised[11] == TRAINER_NOTES and table(revised[2])[0][4] == ">= 90%"  # the approved plan's content

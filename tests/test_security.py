@@ -65,6 +65,7 @@ def test_a_manager_cannot_touch_another_managers_plan(app, mias_plan):
         "/save": (TRAINER_NOTES, session),
         "/submit": (TRAINER_NOTES, session),
         "/export": ("json", "employee", session),
+        "/revise": (session,),
         "/correct": (TRAINER_NOTES, "", "", "", session, "Team leaders submit written records after each session.",
                      "action: manager"),
     }

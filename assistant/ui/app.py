@@ -357,6 +357,15 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 None, versions_choices(who(request), None), "", "")
 
     @_user_errors
+    def do_revise(session, request: gr.Request):
+        plan_id = (session or {}).get("plan_id")
+        if not plan_id:
+            raise gr.Error("Open an approved plan first.")
+        user = who(request)
+        return opened(user, ws.revise(user, plan_id), "Revision started: edit it and submit it to HR again; the "
+                      "approved plan stays in force until HR approves this one")
+
+    @_user_errors
     def do_open(plan_id, request: gr.Request):
         if not plan_id:
             raise gr.Error("Select a plan first.")
@@ -479,6 +488,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                         with gr.Row():
                             save_btn = gr.Button(label("en", "save"), elem_id="pc-save")
                             submit_btn = gr.Button(label("en", "submit"))
+                            revise_btn = gr.Button(label("en", "revise"), elem_id="pc-revise")
                             export_fmt = gr.Dropdown(list(EXPORTS), value="docx", label=label("en", "export_format"),
                                                      elem_id="pc-export-format")
                             export_for = gr.Radio(export_versions("en"), value="employee", label=label("en", "export_for"),
@@ -595,6 +605,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
 
         plans_table.select(pick_plan, plans_table, selected_id, api_visibility="private")
         open_btn.click(do_open, selected_id, opened_views, api_name="open")
+        revise_btn.click(do_revise, session, opened_views, api_name="revise")
         tab_hr.select(do_hr_list, None, hr_table, api_visibility="private")
         hr_table.select(do_hr_select, hr_table, [hr_id, hr_plan, audit], api_visibility="private")
         hr_outputs = [hr_plan, audit, hr_table, hr_comment]
@@ -622,7 +633,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 gr.update(label=L("highlight")), gr.update(label=L("deficiencies")), gr.update(label=L("causes")),
                 gr.update(label=L("goals")), *[gr.update(label=L(f"resp_{o}")) for o in T.OWNERS],
                 gr.update(label=L("check_ins")), gr.update(label=L("flags")), gr.update(value=L("save")),
-                gr.update(value=L("submit")), gr.update(label=L("export_format")), gr.update(value=L("export")),
+                gr.update(value=L("submit")), gr.update(value=L("revise")), gr.update(label=L("export_format")), gr.update(value=L("export")),
                 gr.update(label=L("export_for"), choices=export_versions(lang)),
                 gr.update(label=L("download")), gr.update(label=L("versions")), gr.update(label=L("hr_comment")),
                 gr.update(label=L("hr_override")), gr.update(value=L("add_comment")),
@@ -634,7 +645,8 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
 
         ui_lang.change(relabel, ui_lang, [
             title, ui_lang, notes, upload, employee, role, interview_date, draft_btn, new_btn, learning, highlight,
-            deficiencies, causes, goals, *resp.values(), check_ins, flags, save_btn, submit_btn, export_fmt, export_btn,
+            deficiencies, causes, goals, *resp.values(), check_ins, flags, save_btn, submit_btn, revise_btn, export_fmt,
+            export_btn,
             export_for, download, version_pick, hr_comment, hr_override, comment_btn, changes_btn, approve_btn, audit, hr_table,
             tab_draft, tab_plans, tab_hr, readings, fix_sentence, fix_reading, fix_btn], api_visibility="private")
     return demo
