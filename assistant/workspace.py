@@ -11,9 +11,10 @@ import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from .access import User, listed, require
-from .accounts import Accounts
+from .accounts import Account, AccountError, Accounts
 from .compare import edit_against_stored, plan_diff
 from .export import FORMATS, Audience, render
 from .merge import merge_edits
@@ -26,6 +27,8 @@ from .settings import Settings, get_settings
 from .storage import PlanStore, StaleEdit, StoredPlan, open_store
 
 EXPORTS = FORMATS  # what the workspace offers to download
+AccountChange = Literal["add", "set role", "disable", "enable", "reset password"]
+ACCOUNT_CHANGES: tuple[AccountChange, ...] = ("add", "set role", "disable", "enable", "reset password")
 PAGE = 50  # plans per page of a list
 
 
@@ -204,6 +207,43 @@ class Workspace:
     def acknowledge(self, user: User, plan_id: str) -> None:
         self.plan(user, plan_id, "acknowledge")
         self.store.comment(plan_id, user.name, "Acknowledged the plan.")
+
+    # ------------------------------------------------------------ accounts (administrators)
+
+    def users(self, user: User) -> list[Account]:
+        self._administers(user)
+        return self.accounts.list()
+
+    @staticmethod
+    def _administers(user: User) -> None:
+        require(user, "admin")
+        if user.alone:  # an account made here would turn sign-in on with nobody able to sign in as administrator
+            raise AccountError("Create the first administrator on the command line: plancoach users add NAME --role admin")
+
+    def manage_account(self, user: User, change: AccountChange, name: str, *, role: str = "",
+                       password: str = "") -> str:
+        """An administrator adds an account or changes one; returns what was done, in a sentence. An
+        administrator never disables or demotes their own account, so a workspace always keeps one."""
+        self._administers(user)
+        accounts, name = self.accounts, name.strip()
+        if change != "add" and accounts.get(name) is None:
+            raise AccountError(f"No account named {name!r}: pick one from the list.")
+        if change in ("disable", "set role") and name == user.name and not (change == "set role" and role == "admin"):
+            raise AccountError("You cannot disable or demote your own account; ask another administrator.")
+        if change == "add":
+            accounts.add(name, role, password or None)
+            return f"Account {name} ({role}) created."
+        if change == "set role":
+            accounts.set_role(name, role)
+            return f"{name} is now {role}; their open sessions have ended."
+        if change == "disable":
+            accounts.disable(name)
+            return f"{name} is disabled and signed out."
+        if change == "enable":
+            accounts.enable(name)
+            return f"{name} can sign in again."
+        accounts.reset_password(name, password)
+        return f"{name}'s password is reset; their open sessions have ended."
 
     # ------------------------------------------------------------ export
 

@@ -277,3 +277,31 @@ def test_an_approved_plan_is_changed_through_a_revision(app):
     revised = mia.predict(session, api_name="/revise")
     assert revised[12] != plan_id and "Revision started" in revised[13] and revised[17]["plan_id"] == revised[12]
     assert revised[11] == TRAINER_NOTES and table(revised[2])[0][4] == ">= 90%"  # the approved plan's content
+
+
+def test_an_administrator_manages_accounts_in_the_workspace_and_nobody_else_can(app):
+    import httpx
+    from gradio_client.exceptions import AuthenticationError
+
+    from .servers import ADMIN
+
+    ada = Client(app, auth=(ADMIN[0], PASSWORD), verbose=False)
+    status, rows, password_box = ada.predict("add", "zoe.manager", "manager", "a new long password", api_name="/admin_account")
+    assert "created" in status and password_box == ""
+    assert ["zoe.manager", "manager", "active"] in table(rows)
+    zoe = Client(app, auth=("zoe.manager", "a new long password"), verbose=False)
+    assert zoe.predict(TRAINER_NOTES, "", "", "", NEW_SESSION, api_name="/draft")[12]  # she drafts
+
+    status, rows, _ = ada.predict("set role", "zoe.manager", "hr", "", api_name="/admin_account")
+    assert ["zoe.manager", "hr", "active"] in table(rows)
+    with pytest.raises(httpx.HTTPStatusError, match="401"):  # her session ended with the change of role
+        zoe.predict(TRAINER_NOTES, "", "", "", NEW_SESSION, api_name="/draft")
+    status, _, _ = ada.predict("disable", ADMIN[0], "admin", "", api_name="/admin_account")
+    assert "cannot disable or demote your own account" in status
+    ada.predict("disable", "zoe.manager", "hr", "", api_name="/admin_account")
+    with pytest.raises(AuthenticationError):
+        Client(app, auth=("zoe.manager", "a new long password"), verbose=False)
+
+    status, _, _ = as_manager(app).predict("add", "mallory", "admin", "a new long password", api_name="/admin_account")
+    assert "Only an administrator" in status
+    assert "No account named 'mallory'" in ada.predict("enable", "mallory", "admin", "", api_name="/admin_account")[0]

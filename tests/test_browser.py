@@ -191,7 +191,7 @@ def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_pa
     and the history show them as text)."""
     from playwright.sync_api import sync_playwright
 
-    from .servers import HR, MANAGER, PASSWORD
+    from .servers import ADMIN, HR, MANAGER, PASSWORD
 
     with running_app(tmp_path, accounts=True) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
@@ -242,6 +242,12 @@ def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_pa
         page.wait_for_function("n => document.body.innerText.includes(n)", arg=HOSTILE_NAME)  # HR's view of the plan
         page.wait_for_function("() => document.body.innerText.includes('window.__pwned=5')")  # the history, as text
         assert_nothing_rendered(page)
+        assert page.get_by_role("tab", name="Accounts").count() == 0  # only administrators see the accounts
+
+        page.goto(url + "logout")
+        sign_in(page, ADMIN[0], PASSWORD)
+        page.get_by_role("tab", name="Accounts").click()
+        page.wait_for_function("n => document.querySelector('#pc-accounts')?.innerText.includes(n)", arg=MANAGER[0])
         browser.close()
 
 

@@ -32,6 +32,7 @@ from ..textutil import markdown_text
 from ..workspace import EXPORTS, Workspace
 from . import tables as T
 from .labels import export_versions, label
+from .admin import AdminPage
 from .signin import Gate, install
 
 EMPTY_SESSION = {"plan_id": None, "notes": "", "revision": None}
@@ -530,6 +531,8 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                             approve_btn = gr.Button(label("en", "approve"), variant="primary", elem_id="pc-hr-approve")
                         audit = gr.Dataframe(headers=["When", "Who", "What", "Detail"], interactive=False, type="array",
                                              label=label("en", "audit"), wrap=True)
+            admin = AdminPage(ws, who)
+            admin.build()
 
         plan_views = [deficiencies, causes, goals, resp["employee"], resp["manager"], resp["organisation"], check_ins,
                       flags, highlight, sources, preview, plan_state]
@@ -567,6 +570,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                                      version_pick, diff, comments], api_visibility="private")
         opened_views = [*plan_views, notes, plan_id_box, status, *header_fields, session, version_pick, diff, comments]
         demo.load(do_restore, session, [*opened_views, whoami], api_visibility="private")
+        admin.register(demo)
 
         def toggle_learning(on, lang, plan_data):
             plan = load_plan_lenient(plan_data) if plan_data else None
