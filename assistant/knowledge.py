@@ -427,9 +427,11 @@ class KnowledgeBase:
                      if settings.embeddings == "openai" else E5EmbeddingFunction())
         return cls(settings.chroma_path(), settings.chroma_url, embedding=embedding, timeout_s=settings.chroma_timeout_s)
 
-    def ingest(self, paths: list[Path], *, prune: bool = True) -> dict[str, int]:
+    def ingest(self, paths: list[Path], *, prune: bool = True,
+               progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
         """Bring the collection in line with the files: add new, replace changed, remove deleted, skip (with a
-        warning naming it and why) a file that cannot be read. `self.skipped` lists the files skipped."""
+        warning naming it and why) a file that cannot be read. `self.skipped` lists the files skipped.
+        `progress(done, total)` is called after each file."""
         files = knowledge_files(paths)
         self.skipped = []
         stored: dict[str, str] = {}
@@ -439,7 +441,9 @@ class KnowledgeBase:
         counts = {"added": 0, "replaced": 0, "unchanged": 0, "removed": 0, "skipped": 0, "chunks": 0}
         self._policy, self.policy_rules = None, None
         seen = set()
-        for path, root in files:
+        for done, (path, root) in enumerate(files):
+            if progress:
+                progress(done, len(files))
             source = source_name(path, root)
             if source in stored and _unchanged(path, stored[source]):
                 seen.add(source)
@@ -465,6 +469,8 @@ class KnowledgeBase:
             self.collection.add(ids=[c.id for c in chunks], documents=texts, embeddings=vectors,
                                 metadatas=[c.metadata for c in chunks])
             counts["chunks"] += len(chunks)
+        if progress:
+            progress(len(files), len(files))
         if prune:
             for source in set(stored) - seen:
                 self.collection.delete(where={"source": source})
@@ -557,7 +563,7 @@ _FAILED: dict[tuple, tuple[float, str]] = {}  # key -> (when, why) of the last o
 _POLICY_QUESTION = "How long an improvement plan runs and how often check-ins are held"
 
 
-def open_knowledge(settings) -> KnowledgeBase:
+def open_knowledge(settings, progress: Callable[[int, int], None] | None = None) -> KnowledgeBase:
     """The settings' knowledge base, opened once per process; bundled knowledge is indexed on first use.
 
     The first open brings the index in line with the knowledge folders (new and changed files only,
@@ -573,18 +579,18 @@ def open_knowledge(settings) -> KnowledgeBase:
         if time.monotonic() - when < settings.chroma_timeout_s:
             raise KnowledgeError(why)
         try:
-            return _open(key, settings)
+            return _open(key, settings, progress)
         except KnowledgeError as exc:
             _FAILED[key] = (time.monotonic(), str(exc))
             raise
 
 
-def _open(key, settings) -> KnowledgeBase:
+def _open(key, settings, progress: Callable[[int, int], None] | None) -> KnowledgeBase:
     try:
         kb = KnowledgeBase.for_settings(settings)
         if kb.collection.count() == 0:
             log.info("indexing the knowledge base (first use; this takes a little while, once)")
-        kb.ingest(list(settings.knowledge_dirs or [BUNDLED]), prune=False)
+        kb.ingest(list(settings.knowledge_dirs or [BUNDLED]), prune=False, progress=progress)
     except KnowledgeError:
         raise
     except Exception as e:  # a locked or corrupt store

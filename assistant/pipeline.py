@@ -9,6 +9,8 @@ import datetime as dt
 import gc
 import logging
 import re
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -118,20 +120,35 @@ def recheck_with_analysis(plan: Plan, notes: str | None, settings: Settings | No
     return DraftResult(plan=plan, analysis=analysis)
 
 
-def warm_up(settings: Settings | None = None) -> None:
+class _IndexingProgress:
+    """'Indexing the knowledge base: 40% (12 of 30 files)' every tenth of the way, once indexing has taken a
+    second (an index already up to date says nothing)."""
+
+    def __init__(self, say: Callable[[str], None]):
+        self.say, self.shown, self.started = say, -1, time.monotonic()
+
+    def __call__(self, done: int, total: int) -> None:
+        tenth = done * 10 // total if total else 10
+        if tenth > self.shown and time.monotonic() - self.started >= 1.0:
+            self.shown = tenth
+            self.say(f"Indexing the knowledge base: {tenth * 10}% ({done} of {total} files)")
+
+
+def warm_up(settings: Settings | None = None, say: Callable[[str], None] = lambda _: None) -> None:
     """What a long-running process (the web app) does once, before the first manager drafts: index the
-    knowledge, load the encoder, compile the word lists (a draft of a bundled example), and then move
+    knowledge (`say`ing how far it is), load the encoder, compile the word lists (a draft of a bundled example), then move
     everything loaded so far out of the garbage collector's way (`gc.freeze`): with the web app loaded,
     a full collection over its ~225,000 objects took 130-160 ms, and could land inside a manager's draft."""
     from .knowledge import open_knowledge
 
     settings = settings or get_settings()
     try:
-        open_knowledge(settings)
+        kb = open_knowledge(settings, progress=_IndexingProgress(say))
         for example in sorted(EXAMPLES.glob("*.txt")):  # none in an installed package: the index only
             draft_plan(example.read_text(encoding="utf-8"), drafter="embedded", settings=settings)
     except Exception as e:  # a Chroma server that is down: the first draft says so, with what to fix
         log.warning("warm-up stopped: %s", e)
         return
+    say(f"Knowledge base ready: {kb.collection.count()} passages from the sample plans and policy.")
     gc.collect()
     gc.freeze()

@@ -82,6 +82,22 @@ def test_ingest_is_incremental(corpus, tmp_path):
     assert sources == {"samples/nurse.md", "samples/zh-hotel.md", "policy/policy.md"}
 
 
+def test_indexing_says_how_far_it_is_once_it_takes_a_while(corpus, tmp_path):
+    from assistant.pipeline import _IndexingProgress
+
+    lines: list[str] = []
+    progress = _IndexingProgress(lines.append)
+    progress.started -= 2  # as if indexing had been running for two seconds
+    calls: list[tuple[int, int]] = []
+    KnowledgeBase(path=tmp_path / "chroma").ingest([corpus], progress=lambda d, t: (calls.append((d, t)), progress(d, t)))
+    assert calls == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]  # after each of the corpus's 4 files
+    assert lines == [f"Indexing the knowledge base: {p}% ({d} of 4 files)" for p, d in ((0, 0), (20, 1), (50, 2), (70, 3),
+                                                                                         (100, 4))]
+    quiet: list[str] = []
+    KnowledgeBase(path=tmp_path / "chroma").ingest([corpus], progress=_IndexingProgress(quiet.append))
+    assert quiet == []  # an index already up to date says nothing
+
+
 def test_a_changed_plan_is_never_served_from_memory(corpus, tmp_path):
     """Passage texts are kept in memory by chunk id; an id names its file's content, so an edit
     (here by a second process's ingest, as `plancoach ingest` beside a running app) is seen at once."""
@@ -313,9 +329,11 @@ def test_warm_up_drafts_an_example_then_freezes_what_it_loaded(knowledge_index):
     from assistant.settings import Settings
 
     gc.unfreeze()
+    said: list[str] = []
     try:
-        warm_up(Settings())
+        warm_up(Settings(), said.append)
         assert gc.get_freeze_count() > 10_000
+        assert said[-1].startswith("Knowledge base ready:")  # the console says when drafting is warm
     finally:
         gc.unfreeze()
 

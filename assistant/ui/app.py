@@ -44,6 +44,11 @@ CSS = """
 """
 
 
+def _say(line: str) -> None:
+    """A line for the person who started the workspace (indexing progress), on its console."""
+    print(line, flush=True)
+
+
 def _date_or_none(text: str) -> dt.date | None:
     text = (text or "").strip()
     if not text:
@@ -107,7 +112,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
     ws = Workspace.open(settings)
     gate = gate or Gate(ws.accounts, settings)
     # Index the knowledge base and warm the drafter while the page loads, not during the first manager's draft.
-    threading.Thread(target=warm_up, args=(settings,), daemon=True, name="warm-up").start()
+    threading.Thread(target=warm_up, args=(settings, _say), daemon=True, name="warm-up").start()
 
     def who(request: gr.Request | None) -> User:
         """The signed-in user of a request (its name set by the sign-in gate); never a name the client sends."""
