@@ -26,7 +26,7 @@ ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "twelve": 12, "a": 1, "an": 1}
 
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+MONTH_PATTERN = _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _M = "(" + _MONTH + ")"
 _DEADLINE_BEFORE = re.compile(
     r"(?:\bby|\bbefore|\buntil|\btill|\bto|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止|(?<![天周月年时])之?前)"
@@ -256,6 +256,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         contextual = bool(plan_word) or (lead or "").lower() in ("within", "in", "next", "the next", "over")
         if re.search(r"\b(?:each|every|per|weekly|daily)\b", m.string, re.I) and not plan_word:
             return end, "duration"  # 'mark each set within 7 days': a service level, not a date
+        clause = re.split(r"[,;:(]", m.string[:m.start()])[-1]
+        if (lead or "").lower() == "in" and count == 1 and re.search(r"\d", clause) and not plan_word:
+            return end, "duration"  # 'max 2 late sign-ons in a month': a rate, not the goal's deadline
         return end, "deadline" if contextual else ("end" if (lead or "").lower() == "for" else "duration")
     if kind == "zh_duration":
         count, unit, tail = _zh_number(g[0]), g[1], g[2]
@@ -378,7 +381,7 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
     one not after today (on the weekday written beside it, if any); a slash date that reads both ways
     is read the way that puts the notes' other months nearest it."""
     about = [line for i, line in enumerate(lines[:40])
-             if (_DATE_LINE.search(line) or i < 4 and len(line) <= 60) and not _FORWARD.search(line)]
+             if (i < 2 or _DATE_LINE.search(line) or i < 4 and len(line) <= 60) and not _FORWARD.search(line)]
     for line in lines[:2] + about:
         for start, end, options in _explicit(line):
             if _role(line, start, end) == "point":
@@ -451,14 +454,19 @@ _PAST_MONTH = re.compile(
 )
 
 
+# A line that states a goal: its label first ('Target:', '- Goals', '目标：'), after any bullet or number.
+_GOAL_LINE = re.compile(r"""[^\w\n]*(?:\d{1,2}[.)、]\s*)?
+    (?:(?:(?:the|our|new|agreed)\s+)?(?:targets?|goals?|aims?|objectives?|kpis?|tgts?)\b | 目标 | 指标)""", re.I | re.X)
+
+
 def undated_interview(text: str, today: dt.date) -> dt.date | None:
     """For notes that give no interview date: the first day after the latest month they report on
     ('in May', 'Aug 2026', '4月客户投诉12起'), so 'by end of June' is the June after it and not the
     next year's. None when the notes name no past month; the plan still says the date was assumed."""
     latest: dt.date | None = None
     for m in _PAST_MONTH.finditer(text):
-        if _role(text, m.start(), m.end()) != "point":
-            continue
+        if _role(text, m.start(), m.end()) != "point" or _GOAL_LINE.match(text, text.rfind("\n", 0, m.start()) + 1):
+            continue  # a month a goal names ('Target: 0 errors in Oct and Nov') is ahead, not reported on
         g = m.groups()
         if g[0]:  # 'in April and May': the last month named
             month, year = MONTHS[re.findall(_MONTH, m.group(0), re.I)[-1].lower()[:3]], None

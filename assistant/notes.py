@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .dates import DateMention, explicit_dates, find_dates, held_on, undated_interview
+from .dates import MONTH_PATTERN, DateMention, explicit_dates, find_dates, held_on, undated_interview
 from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms, zh_name
 from . import reader
 from .reader.people_zh import employee_zh
@@ -65,12 +65,13 @@ class Sentence:
     reading: str = "other"  # the reader's verdict: one of reader.READINGS
     owner: str | None = None  # for actions: employee, manager or organisation
     confidence: float = 0.0  # the reader's probability for `reading` (0 where the rules decided alone)
+    ahead: bool = False  # a figure for a time still to come: a goal, whatever the line's shape (`_figure_ahead`)
 
     @property
     def stated(self) -> bool:
         """The notes say outright what this sentence is: a label, a named actor, the employee quoted ('she said'),
-        or a commitment in words."""
-        return bool(self.label or self.actor or self.speaker == "employee"
+        a commitment in words, or a figure dated after the interview."""
+        return bool(self.label or self.actor or self.speaker == "employee" or self.ahead
                     or (self.rule_kind == "action" and _FUTURE.search(self.body)))
 
 
@@ -547,6 +548,38 @@ class _PartyFinder:
         return party, _strip_modal(rest.lstrip(":： "))
 
 
+# A date named by its month or its numbers ('end of April', '1 Oct', '10月底', '2026-05-31', '5/31'): weekdays, 'the
+# 22nd' and quarters are left out, as the year or week they fall in is a guess.
+_ANCHORED = re.compile(r"\b" + MONTH_PATTERN + r"\b | \d{1,2}\s*月 | \d{4}-\d{1,2} | \b\d{1,2}/\d{1,2}\b", re.I | re.X)
+_NONE_OF = re.compile(r"\b(?:no|zero|none of the)\b", re.I)  # 'no comebacks' aims at none: no shortfall's word
+_FILLER = frozenset("by before until till at least most to of in on the a an and or no more than so per".split())
+
+
+def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
+    """A figure for a time still to come is a goal, however the line is shaped: '60 sessions sold in June' said
+    at an April interview, 'So by end of April: full records on 100% of GAs', 'Agreed: 24 kg/hr by 1 Oct'
+    (an agreement with nobody doing anything: a figure, a date and at most a few words naming the measure).
+    Only against an interview date the notes give, only dates named by month or number, never with a
+    shortfall's words ('lost', 'missed', '最低'; 'no comebacks' aims at none); a period ('in May') is ahead only
+    if it starts after the interview."""
+    dated = [d for d in s.dates if d.role in ("deadline", "end") and _ANCHORED.search(d.text)]
+    if assumed or not s.quantities or not dated or _negative(_NONE_OF.sub(" ", s.body)):
+        return False
+    if any((d.date.replace(day=1) if d.role == "end" else d.date) <= ref for d in dated):
+        return False
+    if s.kind == "observation":
+        return True
+    if s.kind != "action" or s.actor is not None:
+        return False
+    rest = s.text
+    for start, end in sorted([(q.start, q.end) for q in s.quantities] + [(d.start, d.end) for d in dated], reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    label = _LABEL.match(rest)
+    rest = rest[label.end():] if label else rest
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if w.lower() not in _FILLER and not has_cjk(w)]
+    return len(words) <= 3 and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 6
+
+
 def _strip_modal(text: str) -> str:
     text = re.sub(
         r"^\s*(?:'ll|will|shall|should|must|needs? to|has to|have to|is to|are to|is going to|agreed to|to|can)\s+",
@@ -710,6 +743,8 @@ def analyse(
             if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
                 s.actor, s.action = prev.actor, s.body
             s.kind = _classify(s, finder)
+            if _figure_ahead(s, ref, interview_date is None and found_date is None):
+                s.kind, s.ahead = "target", True
             if first_content_line and s.label is None and _looks_meta(s, name, manager) and (
                 s.kind in ("context", "standard")
                 or s.kind in ("action", "observation") and not _FUTURE.search(s.body) and not _negative(s.body)

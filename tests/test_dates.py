@@ -129,6 +129,9 @@ def test_a_deadline_in_the_first_lines_is_not_the_interview_date():
         ("Returns processed late in April and May. Target: none late by end of July.", dt.date(2026, 6, 1)),
         ("Dispatch report - Aug 2026\nLate loads 14", dt.date(2026, 9, 1)),
         ("3月份客户投诉9起，目标5月底前降到3起", dt.date(2026, 4, 1)),
+        # the months a goal line names are ahead, not reported on
+        ("Till shortages 6 times in June and July.\nTarget: no shortage in Oct and Nov.", dt.date(2026, 8, 1)),
+        ("6月、7月报表错了5次。\n目标：10月、11月差错0次。", dt.date(2026, 8, 1)),
     ],
 )
 def test_undated_notes_are_anchored_after_the_last_month_they_report_on(text, expected):
@@ -166,3 +169,16 @@ def test_the_notes_own_gloss_of_a_deadline_wins():
     notes = ("1:1 with Ada Obi, order picker, 2026-10-06\nPicking accuracy was 96.1% in September.\n"
              "- accuracy 98.5% or better before the Christmas peak starts (call it end of November)")
     assert [g.deadline for g in draft_plan(notes).plan.goals] == [dt.date(2026, 11, 30)]
+
+
+def test_a_header_date_on_a_long_first_line_is_the_interview_date():
+    lines = ["Tomasz Nowak / warehouse team lead, night shift / 14 October / me (Abena Mensah, ops manager)",
+             "Pick errors 31 in September against a limit of 10."]
+    assert held_on(lines, "\n".join(lines), TODAY) == dt.date(2026, 10, 14)
+
+
+@pytest.mark.parametrize("text, role", [("No more than 3 late starts in a month, by end of May.", "duration"),
+                                        ("Finish the forklift course in a month.", "deadline")])
+def test_in_a_month_after_a_count_is_a_rate_not_a_deadline(text, role):
+    first = find_dates(text, dt.date(2026, 3, 2))[0]
+    assert text[first.start:first.end] == "in a month" and first.role == role

@@ -175,3 +175,13 @@ def test_a_target_of_none_in_words_is_a_target_of_zero_and_grounded():
                       "Target: no missed vehicle checks by 31 March.").plan
     assert [g.target for g in plan.goals] == ["0"]
     assert not [f for f in plan.review_flags if f.kind == "grounding"]
+
+
+def test_a_goal_dated_by_a_spoken_opener_reads_cleanly_and_keeps_its_date():
+    notes = ("1:1 with Lucia Ferro, veterinary nurse, 4 March 2026\n"
+             "Monitoring records were missing for 6 of 20 anaesthetics I audited in February.\n"
+             "Me: So by end of April: full monitoring records on 100% of anaesthetics in my audit.\n"
+             "Lucia will fill the record before leaving recovery.")
+    goal = draft_plan(notes, drafter="embedded").plan.goals[0]
+    assert goal.deadline == dt.date(2026, 4, 30) and goal.target == "100%"
+    assert goal.description.startswith("Full monitoring records on 100%")  # not 'So : full ...'

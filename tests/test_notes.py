@@ -120,3 +120,19 @@ def test_a_goal_label_that_names_a_review_is_still_a_goal_and_a_review_heading_l
     kinds = {s.text: s.kind for s in a.sentences}
     assert kinds["Goal for the next six weeks (review 2 June): 0 merges on red."] == "target"
     assert kinds["I'll check the merge stats with him every Friday."] == "action"
+
+
+def test_a_figure_for_a_time_still_to_come_is_a_goal_whatever_the_lines_shape():
+    notes = ("Check-in with Priya Raman, tyre fitter, 6 May 2026\n"
+             "Fitted 14 sets a day in April against 20 expected.\n"
+             "Me: 20 sets a day in June, no comebacks.\n"
+             "Agreed: 18 sets/day by 31 May.\n"
+             "Priya will shadow Kofi on two Saturdays.\n"
+             "Comebacks 3 in May so far.\n"
+             "Wheel nuts torqued late on Fri, twice.")
+    kinds = {s.text: s.kind for s in analyse(notes).sentences}
+    assert kinds["Me: 20 sets a day in June, no comebacks."] == "target"  # June is ahead of a 6 May interview
+    assert kinds["Agreed: 18 sets/day by 31 May."] == "target"  # an agreement naming a figure and a date, no doer
+    assert kinds["Priya will shadow Kofi on two Saturdays."] == "action"
+    assert kinds["Comebacks 3 in May so far."] != "target"  # May has begun: its figures are news, not a goal
+    assert kinds["Fitted 14 sets a day in April against 20 expected."] == "observation"

@@ -478,7 +478,11 @@ def _without_dates(body: str, ref: dt.date, *, keep: list[str] = ()) -> str:
         right = re.match(r"\s*(?:前|之前|以前|起)?\s*(?:\)|）)?", body[d.end:])
         body = body[:left.start()] + " " + body[d.end + right.end():]
     body = re.sub(r"\(\s*\)|（\s*）", " ", body)
+    body = _OPENER_LEFT.sub("", body)  # 'So by end of April: full records' -> 'full records', not 'So : full records'
     return _clean(body)
+
+
+_OPENER_LEFT = re.compile(r"^\W*(?:(?:so|and|then|ok|okay|right|well|also)\s*)?[:：,，]\s*", re.I)
 
 
 _ZH_RHYTHM = {"周": "week", "天": "day", "日": "day", "月": "month", "班": "shift"}
