@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from .lexicon import Terms, fast_terms, load
 from .notes import NotesAnalysis
 from .quantities import find_quantities
 from .schema import Plan, ReviewFlag, plan_rule_errors
-from .screening import screen_counted
+from .screening import outcome_name, screen_counted
 from .textutil import content_tokens, coverage, squash
 
 # Plan fields that are written for the employee: what bias, sensitive and injection checks read.
@@ -34,11 +36,11 @@ def review(plan: Plan, analysis: NotesAnalysis | None, *, max_days: int = 90, ma
     flags: list[ReviewFlag] = []
     flags += _rule_flags(plan)
     if plan.status == "insufficient_information":
-        flags.append(_insufficient(plan, zh))
+        flags.append(_insufficient(plan, zh, analysis))
     flags += _smart_flags(plan, max_days)
     flags += _body_screening(plan)
     if analysis is not None:
-        flags += _notes_flags(analysis)
+        flags += _notes_flags(analysis, plan)
         flags += _grounding_flags(plan, analysis)
     flags += _coverage_flags(plan, analysis)
     flags += _policy_flags(plan, max_gap_days)
@@ -58,7 +60,7 @@ def _rule_flags(plan: Plan) -> list[ReviewFlag]:
     return [_flag("schema", "error", e) for e in plan_rule_errors(plan)]
 
 
-def _insufficient(plan: Plan, zh: bool) -> ReviewFlag:
+def _insufficient(plan: Plan, zh: bool, analysis: NotesAnalysis | None = None) -> ReviewFlag:
     if zh:
         msg = "记录中没有足够具体的信息来起草改进计划。"
         tip = "请补充：具体的问题和事例（数字、日期、次数）、商定的改进措施、带数值和截止日期的目标，以及经理和公司提供的支持。"
@@ -69,7 +71,28 @@ def _insufficient(plan: Plan, zh: bool) -> ReviewFlag:
     if plan.deficiencies and not plan.goals:
         msg = ("记录写明了问题，但没有可衡量的目标。" if zh else
                "The notes describe shortfalls but give no measurable target or standard to set a goal from.")
-    return _flag("insufficient", "warning", msg, "status", tip)
+    stated = _stated_parts(analysis, zh) if analysis and not plan.deficiencies else ""
+    if stated:  # the notes are not silent: what drafting missed is which sentence is the shortfall
+        msg = (f"记录中没有读出工作上的不足，但记录写明了{stated}。" if zh else
+               f"No shortfall was recognised in the notes, though they state {stated}.")
+        tip = ("请把描述不足的那一句更正为“不足”，或补充一句具体的不足（数字、日期、次数）。" if zh else
+               "Correct the reading of the sentence that describes the shortfall, or add one with numbers, dates or counts.")
+    sentences = [s.id for s in analysis.sentences if s.kind in ("standard", "target", "action")] if stated else []
+    return _flag("insufficient", "warning", msg, "status", tip, sentences)
+
+
+def _stated_parts(analysis: NotesAnalysis, zh: bool) -> str:
+    """What the notes do state, as 'a standard (S2), a target (S6) and actions (S4, S5)'."""
+    names = {"standard": ("标准", "a standard", "standards"), "target": ("目标", "a target", "targets"),
+             "action": ("措施", "an action", "actions")}
+    parts = []
+    for kind, (name_zh, one, many) in names.items():
+        ids = [s.id for s in analysis.sentences if s.kind == kind]
+        if ids:
+            parts.append(f"{name_zh}（{'、'.join(ids)}）" if zh else f"{one if len(ids) == 1 else many} ({', '.join(ids)})")
+    if zh:
+        return "、".join(parts)
+    return " and ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else "".join(parts)
 
 
 def _smart_flags(plan: Plan, max_days: int) -> list[ReviewFlag]:
@@ -117,43 +140,115 @@ def _body_screening(plan: Plan) -> list[ReviewFlag]:
     return flags
 
 
-def _notes_flags(analysis: NotesAnalysis) -> list[ReviewFlag]:
-    """What the notes held that was kept out of the plan: a warning for the manager and HR."""
+def _notes_flags(analysis: NotesAnalysis, plan: Plan) -> list[ReviewFlag]:
+    """What the notes held that was kept out of the plan: a warning for the manager and HR. A flag says the text
+    was left out only when the plan truly lacks it; where the plan still holds it, the flag is an error saying where."""
+    zh = plan.language == "zh"
+    body = list(_body_texts(plan))
     flags = []
     for s in (s for s in analysis.sentences if s.hits):
         kept = s.kind != "excluded"
-        kinds = sorted({h.kind for h in s.hits})
-        for kind in kinds:
+        for kind in sorted({h.kind for h in s.hits}):
             hits = [h for h in s.hits if h.kind == kind]
-            words = ", ".join(sorted({f"'{h.text}'" for h in hits}))
-            categories = ", ".join(sorted({h.category for h in hits if h.category != kind}))
-            what = f" ({categories})" if categories else ""
-            if kind == "injection":
-                msg = f"Sentence {s.id} addresses the assistant ({words}); it was treated as data, not followed, and left out of the plan."
-            elif kind == "bias":
-                fate = ("Those words were left out of the plan; the facts in the sentence were kept." if kept
-                        else "It was left out of the plan.")
-                msg = f"Sentence {s.id} uses biased wording{what}: {words}. {hits[0].why} {fate}"
-            elif kind == "private":
-                msg = f"Sentence {s.id} is marked as your own remark ({words}); it was left out of the plan."
-            elif any(h.category == "confidential" for h in hits):
-                msg = (f"Sentence {s.id} is part of what the employee asked to keep confidential ({words}); "
-                       "it was left out of the plan. Pass it to HR if it needs an adjustment or leave.")
+            words = ("、" if zh else ", ").join(sorted({f"'{h.text}'" for h in hits if h.category != "reader"}))
+            what, tip = _kept_out(s.id, kind, hits, words, kept, zh)
+            still = [] if kind == "private" else _still_in_plan(s, hits, kept, body)
+            if still:
+                where = ", ".join(still)
+                msg = (f"{what}计划中仍有它的内容（{where}），请删除。" if zh else
+                       f"{what} The plan still holds it ({where}): remove it.")
+                flags.append(_flag(kind, "error", msg, still[0], tip, [s.id]))
             else:
-                msg = f"Sentence {s.id} holds health, family or leave information ({words}); it was left out of the plan. Pass it to HR."
-            flags.append(_flag(kind, "warning", msg, f"notes:{s.id}", hits[0].instead, [s.id]))
+                fate = _FATE_ZH if zh else _FATE
+                flags.append(_flag(kind, "warning", what + (fate["kept"] if kept else fate[kind]), f"notes:{s.id}", tip, [s.id]))
     if analysis.employee_rivals and analysis.employee_name:
-        zh = analysis.language == "zh"
         others = ("、" if zh else ", ").join(analysis.employee_rivals)
         flags.append(_flag("assumption", "warning",
                            f"计划是否关于{analysis.employee_name}？记录中还提到{others}。" if zh else
                            f"Is this plan about {analysis.employee_name}? The notes also name {others}.",
                            "employee.name", "请确认或更正员工姓名。" if zh else "Confirm or correct the employee's name."))
     if analysis.interview_date_assumed:
+        day = analysis.interview_date.isoformat()
         flags.append(_flag("assumption", "warning",
-                           f"The notes give no interview date; {analysis.interview_date.isoformat()} was assumed.",
-                           "interview_date", "Enter the interview date so that deadlines resolve correctly."))
+                           f"记录中没有面谈日期，假定为{day}。" if zh else f"The notes give no interview date; {day} was assumed.",
+                           "interview_date", "请填写面谈日期，以便正确计算各项期限。" if zh else
+                           "Enter the interview date so that deadlines resolve correctly."))
     return flags
+
+
+_FATE = {"kept": " Those words were left out of the plan; the facts in the sentence were kept.",
+         "bias": " It was left out of the plan.",
+         "sensitive": " It was left out of the plan; pass it to HR if it needs an adjustment or leave.",
+         "private": " It was left out of the plan.", "injection": " It was treated as data, not followed, and left out of the plan."}
+_FATE_ZH = {"kept": "这些词没有写进计划，句中的事实保留了。", "bias": "该句没有写进计划。",
+            "sensitive": "该句没有写进计划；如需调整工作安排或请假，请转人力资源部。",
+            "private": "该句没有写进计划。", "injection": "已作为数据处理，没有执行，也没有写进计划。"}
+
+
+def _kept_out(sid: str, kind: str, hits: list, words: str, kept: bool, zh: bool) -> tuple[str, str]:
+    """What a sentence the screening held back is, in the plan's language, and what to do about it."""
+    first = hits[0]
+    said = f"（{words}）" if zh and words else f" ({words})" if words else ""
+    if kind == "injection":
+        if first.category == "outcome":
+            name = outcome_name(first, zh)
+            return ((f"第{sid}句直接决定了计划的结果（{name}{'：' + words if words else ''}），而不是描述工作。",
+                     "计划只写工作上的不足和改进措施；雇佣、薪酬或评级的决定按制度与人力资源部一起处理。") if zh else
+                    ((f"Sentence {sid} decides the plan's outcome ({name}{': ' + words if words else ''}) instead of "
+                      "describing the work."), first.instead))
+        if first.category == "quoted":
+            return ((f"第{sid}句是引用内容（转发的邮件、引用行或粘贴的聊天）里的指令{said}。", "只根据你自己的面谈记录起草。")
+                    if zh else (f"Sentence {sid} is an instruction inside quoted material{said}.", first.instead))
+        if first.category == "reader":
+            return ((f"第{sid}句读来像是写给助手的指令，或预先决定了计划的结果。", "从记录中删除它，只描述员工的工作。") if zh else
+                    (f"Sentence {sid} reads as an instruction to the assistant or an outcome decided in advance.",
+                     first.instead))
+        return ((f"第{sid}句是写给助手的指令{said}。", "从记录中删除它，只描述员工的工作。") if zh else
+                (f"Sentence {sid} addresses the assistant{said}.", first.instead))
+    if kind == "bias":
+        categories = sorted({h.category for h in hits if h.category not in ("bias", "reader")})
+        if first.category == "reader":
+            return ((f"第{sid}句读来是在评价员工是谁（年龄、性别、籍贯、家庭、残疾），而不是做了什么。", "描述可观察的工作及其结果。")
+                    if zh else ((f"Sentence {sid} reads as a remark about who the employee is (age, gender, origin, "
+                                 "family, disability) rather than what they did."), first.instead))
+        why, instead = _bias_why(first, zh)
+        return ((f"第{sid}句含有带偏见的说法（{'、'.join(_CATEGORY_ZH.get(c, c) for c in categories)}）：{words}。{why}", instead)
+                if zh else
+                (f"Sentence {sid} uses biased wording ({', '.join(categories)}): {words}. {why}", instead))
+    if kind == "private":
+        return ((f"第{sid}句标明是你自己的备注{said}。", "不要把私人备注放进用来起草的记录，或在这里删除。") if zh else
+                (f"Sentence {sid} is marked as your own remark{said}.", first.instead))
+    if any(h.category == "confidential" for h in hits):
+        return ((f"第{sid}句属于员工要求保密的内容{said}。", "不要写进计划；需要时转人力资源部。")
+                if zh else (f"Sentence {sid} is part of what the employee asked to keep confidential{said}.", hits[0].instead))
+    if first.category == "reader":
+        return ((f"第{sid}句读来是个人信息（健康、家庭或私下说的事）。", "不要写进计划；需要时转人力资源部。") if zh else
+                (f"Sentence {sid} reads as a personal disclosure (health, family, a confidence).", first.instead))
+    return ((f"第{sid}句含有健康、家庭或休假信息{said}。", "计划只写工作事实；这些信息交给人力资源部。") if zh else
+            (f"Sentence {sid} holds health, family or leave information{said}.", first.instead))
+
+
+_CATEGORY_ZH = {"age": "年龄", "gender": "性别", "family": "婚育家庭", "health": "健康残疾", "ethnicity": "民族籍贯",
+                "religion": "宗教", "coded": "暗示性词语", "label": "标签", "absolute": "绝对化"}
+
+
+def _bias_why(hit, zh: bool) -> tuple[str, str]:
+    """Why a biased word is a problem and what to write instead, in the plan's language."""
+    table = load(f"bias_{'zh' if zh else 'en'}").get(hit.category)
+    return (table["why"], table["instead"]) if table else (hit.why, hit.instead)
+
+
+def _still_in_plan(s, hits: list, kept: bool, body: list[tuple[str, str]]) -> list[str]:
+    """Where the plan holds what the screening held back: the flagged words, or (for a sentence kept out whole)
+    most of the sentence's words."""
+    words = [h.text.lower() for h in hits if h.category != "reader" and len(h.text) >= 3]
+    whole = content_tokens(s.body)
+    found = []
+    for location, text in body:
+        low = text.lower()
+        if any(w in low for w in words) or (not kept and len(whole) >= 3 and coverage(s.body, low) >= 0.8):
+            found.append(location)
+    return found
 
 
 def _grounding_flags(plan: Plan, analysis: NotesAnalysis) -> list[ReviewFlag]:
@@ -204,25 +299,30 @@ def _grounding_flags(plan: Plan, analysis: NotesAnalysis) -> list[ReviewFlag]:
 
 
 def _coverage_flags(plan: Plan, analysis: NotesAnalysis | None = None) -> list[ReviewFlag]:
-    """What the plan leaves empty. Where the notes hold a sentence read as the missing part (a target, an
-    owner's action), the flag points to it instead of saying the notes give none."""
+    """What the plan leaves empty. Where the notes state the missing part (a sentence read as a target or an
+    owner's action, or one that says so in words: 'I'll sit with her every Monday', '希望到6月底降到1笔以内'), the
+    flag quotes it and asks the manager to add it, instead of saying the notes give none."""
     if plan.status != "draft":
         return []
     zh = plan.language == "zh"
     flags = []
     used = {i for g in plan.goals for i in g.source_sentences} | {i for r in plan.responsibilities for i in r.source_sentences}
-    unused = [s for s in (analysis.sentences if analysis else []) if s.id not in used and s.kind != "excluded"]
-    targets = [s.id for s in unused if s.reading == "target"]
+    unused = [s for s in (analysis.sentences if analysis else []) if s.id not in used and s.kind not in ("excluded", "meta")]
+    targets = [s for s in unused if s.reading == "target"]
+    targets += [s for s in unused if s not in targets and s.reading in ("standard", "other", "action") and s.quantities
+                and _commitments("target").occurs_in(s.text)]
     covered = {i for g in plan.goals for i in g.deficiency_ids}
     for i, d in enumerate(plan.deficiencies):
         if d.id in covered:
             continue
         if targets:
-            msg = (f"{d.id}（{d.area}）没有目标；记录中 {'、'.join(targets)} 像是目标，但没有用于任何目标。" if zh else
-                   f"{d.id} ({d.area}) has no goal, though {', '.join(targets)} in the notes read as a target no goal uses.")
+            said = _quoted(targets, zh)
+            msg = (f"{d.id}（{d.area}）没有目标，但记录中写了{said}，像是目标却没有用于任何目标。" if zh else
+                   f"{d.id} ({d.area}) has no goal, though the notes say {said}, read as a target no goal uses.")
             tip = "把它写成这一问题的目标，或更正该句的理解。" if zh else \
                 "Make it this deficiency's goal, or correct how the sentence was read."
-            flags.append(_flag("coverage", "warning", msg, f"deficiencies[{i}]", tip, [*d.source_sentences, *targets]))
+            flags.append(_flag("coverage", "warning", msg, f"deficiencies[{i}]", tip,
+                               [*d.source_sentences, *(s.id for s in targets)]))
         else:
             msg = (f"{d.id}（{d.area}）没有目标：记录中没有给出目标或标准。" if zh else
                    f"{d.id} ({d.area}) has no goal: the notes give no target or standard for it.")
@@ -238,17 +338,36 @@ def _coverage_flags(plan: Plan, analysis: NotesAnalysis | None = None) -> list[R
     for owner in ("employee", "manager", "organisation"):
         if owner in owners:
             continue
-        stated = [s.id for s in unused if s.reading == "action" and s.owner == owner]
+        stated = [s for s in unused if s.reading == "action" and s.owner == owner]
+        if owner != "employee":
+            stated += [s for s in unused if s not in stated and s.reading in ("action", "other", "cause")
+                       and (s.owner in (None, owner)) and _commitments(owner).occurs_in(s.text)]
         if stated:
-            msg = (f"计划中没有{names[owner]}的职责，但记录中 {'、'.join(stated)} 读作{names[owner]}要做的事。" if zh else
-                   f"No responsibility is listed for {names[owner]}, though {', '.join(stated)} in the notes read as "
-                   f"an action for {names[owner]}.")
+            said = _quoted(stated, zh)
+            msg = (f"计划中没有{names[owner]}的职责，但记录中写了{said}，读作{names[owner]}要做的事。" if zh else
+                   f"No responsibility is listed for {names[owner]}, though the notes say {said}, read as an action "
+                   f"for {names[owner]}.")
             tip = "把它加到职责中，或更正该句的理解。" if zh else "Add it to the responsibilities, or correct how the sentence was read."
         else:
             msg = f"没有记录{names[owner]}的职责。" if zh else f"No responsibility is recorded for {names[owner]}."
             tip = "商定他们要做什么，并写明期限。" if zh else "Agree what they will do, with a due date."
-        flags.append(_flag("coverage", "warning", msg, "responsibilities", tip, stated))
+        flags.append(_flag("coverage", "warning", msg, "responsibilities", tip, [s.id for s in stated]))
     return flags
+
+
+@cache
+def _commitments(what: str) -> Terms:
+    """How notes say in words that the manager or the organisation will do something, or what the target is."""
+    spec = load("commitments")[what]
+    return fast_terms(tuple(spec["en"] + spec["zh"]))
+
+
+def _quoted(sentences: list, zh: bool) -> str:
+    """The sentences as the notes give them: S5 'I'll sit with her every Monday' (long ones cut at a word)."""
+    def short(text: str) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= 70 else text[:70].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return ("、" if zh else ", ").join(f"{s.id}“{short(s.text)}”" if zh else f"{s.id} '{short(s.text)}'" for s in sentences[:3])
 
 
 def _policy_flags(plan: Plan, max_gap_days: int) -> list[ReviewFlag]:

@@ -49,7 +49,8 @@ EMBED_CHARS = 600
 
 def _screening_lists() -> str:
     """The word lists chunks are screened with (`screened`): a change to them re-indexes the knowledge."""
-    data = b"".join((LEXICON_DIR / f"{name}.toml").read_bytes() for name in ("injection", "bias_en", "bias_zh", "sensitive"))
+    data = b"".join((LEXICON_DIR / f"{name}.toml").read_bytes() for name in ("injection", "outcome", "bias_en", "bias_zh",
+                                                                              "coded", "sensitive"))
     return hashlib.sha256(data).hexdigest()[:12]
 
 

@@ -26,11 +26,11 @@ from typing import Iterator
 
 from .dates import MONTH_PATTERN, DateMention, explicit_dates, find_dates, held_on, undated_interview
 from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms, zh_name
-from . import reader
+from . import keepout, reader
 from .reader.people_zh import employee_zh
 from .reader.role import role_beside, says_no_job
 from .quantities import Quantity, find_quantities
-from .screening import Hit, confidence_request, injection_hits, private_hits, screen
+from .screening import Hit, injection_hits, screen
 from .textutil import NAME_WORD, at_word_boundary, content_tokens, lower_same_offsets
 
 OWNERS = ("employee", "manager", "organisation")
@@ -760,7 +760,7 @@ def analyse(
             prev = s
         first_content_line = False
     _revive_measured_context(sentences)
-    _keep_confidences(sentences, raw_lines)
+    keepout.apply(sentences, raw_lines)
     for s in sentences:
         s.rule_kind = s.kind
     analysis = NotesAnalysis(
@@ -879,25 +879,6 @@ def _redact(body: str, hits: list[Hit]) -> str:
     body = re.sub(r"^\W*(?:(?:he|she|they)(?:'s|\s+is|\s+was)?\s*)?(?:and\s+|,\s*)?", "", body.strip(), flags=re.I)
     body = re.sub(r"\s{2,}", " ", body).strip(" ,;")
     return body[:1].upper() + body[1:]
-
-
-def _keep_confidences(sentences: list[Sentence], lines: list[str]) -> None:
-    """What the notes say must stay out does: a remark the manager marks private, and a confidence the
-    employee asked to keep, with what it covers: the other sentences of its line, or the line before
-    when the request stands alone (never a sentence that counts something or sets a deadline)."""
-    for i, s in enumerate(sentences):
-        request = confidence_request(s.text)
-        if request:
-            s.hits, s.kind = request + s.hits, "excluded"
-            covered = [n for n in sentences if n.line == s.line and n is not s]
-            before = sentences[i - 1] if i else None
-            if not covered and before and all(line.strip() for line in lines[before.line - 1:s.line]):
-                covered = [n for n in sentences if n.line == before.line]
-            for n in covered:
-                if n.kind != "excluded" and not n.quantities and not any(d.role == "deadline" for d in n.dates):
-                    n.hits, n.kind = request[:1] + n.hits, "excluded"
-        elif s.kind != "excluded" and (private := private_hits(s.text)):
-            s.hits, s.kind = private + s.hits, "excluded"
 
 
 def _screen_sentence(s: Sentence, injected_line: bool) -> list[Hit]:

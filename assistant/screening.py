@@ -5,10 +5,11 @@ Used twice: on the notes, so that such sentences never reach a plan, and on a fi
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import Terms, fast_terms, load
+from .lexicon import Terms, fast_terms, load, lowered
 from .quantities import has_quantity
 from .textutil import text_cache
 
@@ -20,10 +21,11 @@ _MENTION_ONLY = {"family", "health"}
 @dataclass(frozen=True)
 class Hit:
     kind: str  # "bias" | "sensitive" | "injection" | "private"
-    category: str  # bias category, or "sensitive" / "injection"
+    category: str  # bias category, or "sensitive" / "confidential" / "injection" / "outcome" / "quoted"
     text: str  # the words matched
     why: str
     instead: str
+    detail: str = ""  # for an outcome, which one (a table of outcome.toml: "resignation", "rating"...)
 
 
 @lru_cache(maxsize=1)
@@ -47,26 +49,136 @@ def _injection() -> Terms:
     return fast_terms(tuple(spec["en"] + spec["zh"]))
 
 
+@dataclass(frozen=True)
+class _Trait:
+    category: str  # as in bias_en.toml / bias_zh.toml: age, gender, family, health, ethnicity
+    language: str
+    why: str
+    instead: str
+    cues: Terms  # the trait or a stand-in, about a person: coded beside a judgement
+    marked: Terms  # a stand-in that judges by itself: 'young blood', '新鲜血液'
+    window: int  # how many characters may part a cue and its judgement
+
+
+@lru_cache(maxsize=1)
+def _coded() -> tuple[Terms, tuple[_Trait, ...]]:
+    spec = load("coded")
+    judgements = fast_terms(tuple(spec["judgement"]["en"] + spec["judgement"]["zh"]))
+    traits = []
+    for category, lists in spec.items():
+        if category in ("window", "judgement"):
+            continue
+        for lang in ("en", "zh"):
+            table = load(f"bias_{lang}")[category]
+            traits.append(_Trait(category, lang, table["why"], table["instead"], fast_terms(tuple(lists[lang])),
+                                 fast_terms(tuple(lists[f"marked_{lang}"])), spec["window"][lang]))
+    return judgements, tuple(traits)
+
+
+def coded_hits(text: str) -> list[Hit]:
+    """A judgement of the person tied to a protected trait without naming it: a trait cue ('a bit old', 'her
+    school run', '小姑娘', '老同志') near a judgement of ability, fit or worth ('for this pace', 'not worth the
+    training', '跟不上'), or a stand-in that judges by itself ('young blood', 'off having kids')."""
+    low = lowered(text)
+    judgements, traits = _coded()
+    judged: list[tuple[int, int]] | None = None  # found once, and only when some cue is there
+    hits = []
+    for trait in traits:
+        for start, end in trait.marked.spans_lowered(low):
+            hits.append(Hit("bias", trait.category, text[start:end], trait.why, trait.instead))
+        for start, end in trait.cues.spans_lowered(low):
+            if judged is None:
+                judged = list(judgements.spans_lowered(low))
+            near = [(s, e) for s, e in judged if s - end <= trait.window and start - e <= trait.window
+                    and not (s >= start and e <= end)]
+            if near:
+                s, e = min(near, key=lambda span: abs(span[0] - start))
+                lo, hi = min(start, s), max(end, e)
+                words = text[lo:hi] if hi - lo <= 80 else f"{text[start:end]} … {text[s:e]}"
+                hits.append(Hit("bias", trait.category, words, trait.why, trait.instead))
+    return hits
+
+
 @lru_cache(maxsize=1)
 def _any_term() -> Terms:
     """Every list in one: most plan and note sentences hold none of these words, and one pass says so."""
     words = [p for *_, terms in _bias_tables() for p in terms.words]
-    return fast_terms(tuple({*words, *_sensitive()[2].words, *_injection().words}))
+    coded = [p for t in _coded()[1] for terms in (t.cues, t.marked) for p in terms.words]
+    outcomes = [p for o in _outcomes()[1] for terms in (o.decided, o.cues, o.recorded) if terms for p in terms.words]
+    return fast_terms(tuple({*words, *coded, *outcomes, *_sensitive()[2].words, *_injection().words}))
 
 
 def injection_hits(text: str) -> list[Hit]:
+    """Text that addresses the assistant, or that decides the plan's outcome instead of describing work."""
     return [
         Hit("injection", "injection", words,
             "This text addresses the assistant instead of describing work; it was treated as data and not followed.",
             "Remove it from the notes; describe the employee's work only.")
         for words in _injection().found(text)
-    ]
+    ] + outcome_hits(text)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    name: str  # a table of outcome.toml
+    decided: Terms | None  # states the outcome by itself
+    cues: Terms | None  # states it where the sentence agrees or records it
+    recorded: Terms | None  # states it where the sentence records it for the plan
+
+
+@lru_cache(maxsize=1)
+def _outcomes() -> tuple[dict[str, Terms], tuple[_Outcome, ...]]:
+    spec = load("outcome")
+    frames = {key: fast_terms(tuple(spec["frame"][f"{key}_en"] + spec["frame"][f"{key}_zh"]))
+              for key in ("record", "agree", "conditional")}
+
+    def listed(table: dict, key: str) -> Terms | None:
+        patterns = tuple(table.get(f"{key}_en", []) + table.get(f"{key}_zh", []))
+        return fast_terms(patterns) if patterns else None
+
+    outcomes = tuple(_Outcome(name, listed(table, "decided"), listed(table, "cues"), listed(table, "recorded"))
+                     for name, table in spec.items() if name != "frame")
+    return frames, outcomes
+
+
+def outcome_name(hit: Hit, zh: bool) -> str:
+    """What outcome a hit decides, in the plan's language: 'a resignation', '辞职'."""
+    return load("outcome")[hit.detail]["name_zh" if zh else "name_en"]
+
+
+def outcome_hits(text: str) -> list[Hit]:
+    """An outcome decided in the notes (a resignation, a rating, goals marked as met, unpaid work, a dismissal):
+    said outright ('Agreed: Li to resign by Friday', '约定：员工周五前辞职'), or in other words that the sentence
+    agrees or records for the plan ('put down that she's happy to step down'). A consequence ('if it recurs, the
+    next step may be dismissal') decides nothing."""
+    frames, outcomes = _outcomes()
+    framing: tuple[bool, bool] | None = None  # (recorded, agreed): looked for once, when some cue is there
+
+    def found(terms: Terms | None) -> list[str]:
+        return terms.found(text) if terms else []
+
+    hits = []
+    for o in outcomes:
+        words = found(o.decided)
+        if not words and (found(o.cues) or found(o.recorded)):
+            if framing is None:
+                recorded = frames["record"].occurs_in(text)
+                framing = recorded, recorded or frames["agree"].occurs_in(text) and not frames["conditional"].occurs_in(text)
+            recorded, agreed = framing
+            words = (found(o.cues) if agreed else []) + (found(o.recorded) if recorded else [])
+        hits += [Hit("injection", "outcome", w,
+                     "The notes decide the plan's outcome instead of describing the work; it was treated as data, "
+                     "not followed, and left out of the plan.",
+                     "Keep the plan to the shortfalls and what will be done about them; decisions about employment, "
+                     "pay or ratings follow the policy, with HR.", o.name)
+                 for w in dict.fromkeys(words)]
+    return hits
 
 
 @lru_cache(maxsize=1)
 def _confidential() -> dict[str, tuple[str, str, Terms]]:
     spec = load("confidential")
-    return {kind: (t["why"], t["instead"], fast_terms(tuple(t["en"] + t["zh"]))) for kind, t in spec.items()}
+    return {kind: (t["why"], t["instead"], fast_terms(tuple(t["en"] + t["zh"]))) for kind, t in spec.items() if "why" in t}
 
 
 def private_hits(text: str) -> list[Hit]:
@@ -94,18 +206,46 @@ def bias_hits(text: str, *, absolutes: bool = True, has_evidence: bool = False) 
             continue
         for words in pattern.found(text):
             hits.append(Hit("bias", category, words, why, instead))
-    judged = [h for h in hits if h.category not in _MENTION_ONLY]
-    return hits if judged else []
+    coded = coded_hits(text)
+    judged = coded or [h for h in hits if h.category not in _MENTION_ONLY]
+    return _distinct(hits + coded) if judged else []
+
+
+def _distinct(hits: list[Hit]) -> list[Hit]:
+    """Words inside longer words of the same category are said once: '女孩子' in '女孩子做不了'."""
+    return [h for i, h in enumerate(hits)
+            if not any(o.category == h.category and h.text.lower() in o.text.lower() and (len(o.text) > len(h.text) or j < i)
+                       for j, o in enumerate(hits) if j != i)]
 
 
 def sensitive_hits(text: str) -> list[Hit]:
+    """Health, family and leave details about the employee (not about a customer or a colleague)."""
     why, instead, pattern = _sensitive()
-    found = [Hit("sensitive", "sensitive", words, why, instead) for words in pattern.found(text)]
+    found = [Hit("sensitive", "sensitive", text[s:e], why, instead) for s, e in pattern.spans(text)
+             if not _about_someone_else(text, s)]
     # Family or health mentions without a judgement are sensitive information, not bias.
     for category, cwhy, cinstead, cpattern in _bias_tables():
         if category in _MENTION_ONLY:
-            found += [Hit("sensitive", category, words, why, instead) for words in cpattern.found(text)]
+            found += [Hit("sensitive", category, text[s:e], why, instead) for s, e in cpattern.spans(text)
+                      if not _about_someone_else(text, s)]
     return found
+
+
+@lru_cache(maxsize=1)
+def _someone_else() -> Terms:
+    spec = load("sensitive")["someone_else"]
+    return fast_terms(tuple(spec["en"] + spec["zh"]))
+
+
+_CLAUSE_END = re.compile(r"[.;:,!?()\u2013\u2014。；：，！？（）]|\s-\s")
+_EMPLOYEE_WORD = re.compile(r"\b(?:she|he|her|his|they|their|i|my)\b|[她他我]", re.IGNORECASE)
+
+
+def _about_someone_else(text: str, start: int) -> bool:
+    """A health word about a person the clause names before it: 'two agents were off sick', '同事小张请病假'."""
+    clause = text[max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0):start]
+    other = list(_someone_else().spans(clause))
+    return bool(other) and not _EMPLOYEE_WORD.search(clause, other[-1][1])
 
 
 def screen(text: str, *, absolutes: bool = True, has_evidence: bool = False) -> list[Hit]:

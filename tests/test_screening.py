@@ -143,7 +143,11 @@ def test_a_whole_line_that_addresses_the_assistant_is_excluded():
 
 def _screening_lists() -> list[tuple[str, ...]]:
     lists = [tuple(spec["patterns"]) for lang in ("en", "zh") for spec in load(f"bias_{lang}").values()]
-    return lists + [tuple(load(name)["en"] + load(name)["zh"]) for name in ("sensitive", "injection")]
+    lists += [tuple(table[key]) for name, table in load("coded").items() if name not in ("window", "judgement")
+              for key in ("en", "zh", "marked_en", "marked_zh")]
+    lists += [tuple(table.get(f"{key}_en", []) + table.get(f"{key}_zh", [])) for name, table in load("outcome").items()
+              if name != "frame" for key in ("decided", "cues", "recorded")]
+    return [words for words in lists if words] + [tuple(load(name)["en"] + load(name)["zh"]) for name in ("sensitive", "injection")]
 
 
 def _other_lists() -> list[tuple[str, ...]]:

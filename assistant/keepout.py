@@ -1,0 +1,135 @@
+"""What stays out of a plan because of where it sits in the notes, not only because of its own words.
+
+`screening` judges a sentence by itself. Some of what must stay out is only clear from around it: the
+sentences of a disclosure the employee asked to keep confidential (the request is one sentence, what it
+covers are the sentences beside it), a remark the manager marks as private, and an instruction written
+inside quoted material (a forwarded email, a '>' line) telling whoever writes the plan what to put in it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .lexicon import Terms, fast_terms, load
+from .screening import Hit, confidence_request, private_hits
+
+if TYPE_CHECKING:
+    from .notes import Sentence
+
+# A disclosure runs over at most this many sentences beyond its own line, each way.
+MAX_SPREAD = 4
+
+# Lines that open quoted material: an email's forwarded or replied-to part, its header, pasted chat.
+_QUOTE_OPENS = re.compile(r"""^\s*(?:
+      -{2,}\s*(?:original\s+message|forwarded\s+message|begin\s+forwarded\s+message)\s*-{0,}
+    | begin\s+forwarded\s+message\s*:?
+    | (?:fwd?|fw)\s*:
+    | on\s.{4,80}\swrote\s*:
+    | -{2,}\s*(?:原始邮件|转发的邮件|转发邮件)\s*-{0,}
+    | (?:pasted|copied|forwarded)\s+(?:from|below|chat|message|email)\b.*
+    | (?:以下|下面)(?:是)?(?:转发|粘贴|聊天记录).*
+    )\s*$""", re.IGNORECASE | re.VERBOSE)
+_HEADER_FIELD = re.compile(r"^\s*(?:from|sent|date|to|cc|subject|发件人|收件人|发送时间|日期|抄送|主题)\s*[:：]", re.IGNORECASE)
+_QUOTE_MARK = re.compile(r"^\s*>")
+
+
+def apply(sentences: list[Sentence], lines: list[str]) -> None:
+    """Keep out what the notes' layout says must stay out; each kept-out sentence carries the hit that says why."""
+    _confidences(sentences, lines)
+    _quoted_instructions(sentences, lines)
+
+
+def quoted_lines(lines: list[str]) -> set[int]:
+    """The 1-based numbers of lines that quote someone else: '>' lines, and a forwarded or replied-to email
+    from its opening line through its header and the paragraph that follows it."""
+    quoted: set[int] = set()
+    in_email, seen_body, own_text = False, False, False
+    for number, line in enumerate(lines, 1):
+        if _QUOTE_MARK.match(line):
+            quoted.add(number)
+            continue
+        sender = own_text and _HEADER_FIELD.match(line) and line.lower().lstrip().startswith(("from", "发件人"))
+        if _QUOTE_OPENS.match(line) or sender:  # a 'From:' at the top is the notes' own memo header
+            in_email, seen_body = True, False
+            quoted.add(number)
+            continue
+        if not in_email:
+            own_text = own_text or bool(line.strip()) and not _HEADER_FIELD.match(line)
+            continue
+        if not line.strip():
+            if seen_body:
+                in_email = False  # the quoted paragraph has ended: the manager's own notes resume
+            continue
+        quoted.add(number)
+        seen_body = seen_body or not _HEADER_FIELD.match(line)
+    return quoted
+
+
+@lru_cache(maxsize=1)
+def _quoted_terms() -> Terms:
+    spec = load("injection")["quoted"]
+    return fast_terms(tuple(spec["en"] + spec["zh"]))
+
+
+def _quoted_instructions(sentences: list[Sentence], lines: list[str]) -> None:
+    quoted = quoted_lines(lines)
+    for s in sentences:
+        if s.line not in quoted or any(h.kind == "injection" for h in s.hits):
+            continue
+        words = _quoted_terms().found(s.body) or _quoted_terms().found(s.text)
+        if words:
+            s.hits = [Hit("injection", "quoted", words[0],
+                          "An instruction inside quoted material (a forwarded email, a quoted line, pasted chat); "
+                          "it was treated as data, not followed, and left out of the plan.",
+                          "Draft from your own notes of the interview; leave others' instructions out of them.")] + s.hits
+            s.kind = "excluded"
+
+
+@lru_cache(maxsize=1)
+def _personal() -> Terms:
+    spec = load("confidential")["personal"]
+    return fast_terms(tuple(spec["en"] + spec["zh"]))
+
+
+def _confidences(sentences: list[Sentence], lines: list[str]) -> None:
+    """A confidence the employee asked to keep stays out with what it covers; a remark the manager marks
+    private stays out."""
+    for i, s in enumerate(sentences):
+        request = confidence_request(s.text)
+        if request:
+            s.hits, s.kind = request + s.hits, "excluded"
+            for n in _disclosure(sentences, i, lines):
+                if not any(h.category == "confidential" for h in n.hits):
+                    n.hits, n.kind = request[:1] + n.hits, "excluded"
+        elif s.kind != "excluded" and (private := private_hits(s.text)):
+            s.hits, s.kind = private + s.hits, "excluded"
+
+
+def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sentence]:
+    """What a confidence covers: the other sentences of its line, and the sentences of its paragraph before
+    and after it that speak of a personal life ('It has been a rough few weeks at home'), up to the first
+    that is about the work. A sentence that counts something or sets a deadline is never covered."""
+    s = sentences[i]
+    covered = [n for n in sentences if n.line == s.line and n is not s and not _work_fact(n)]
+    for step in (-1, 1):
+        j = i
+        for _ in range(MAX_SPREAD):
+            j += step
+            if not 0 <= j < len(sentences):
+                break
+            n, near = sentences[j], sentences[j - step]
+            if n.line == s.line:
+                continue
+            first, last = sorted((n.line, near.line))
+            if not all(line.strip() for line in lines[first - 1:last]) or _work_fact(n):
+                break  # a blank line ends the paragraph; a work fact ends the disclosure
+            if not (n.hits or _personal().occurs_in(n.text)):
+                break
+            covered.append(n)
+    return covered
+
+
+def _work_fact(s: Sentence) -> bool:
+    """A sentence about the work: it counts something, sets a deadline, or is labelled a target or an action."""
+    return bool(s.quantities or any(d.role == "deadline" for d in s.dates) or s.label in ("target", "action"))
