@@ -29,7 +29,7 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 MONTH_PATTERN = _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _M = "(" + _MONTH + ")"
 _DEADLINE_BEFORE = re.compile(
-    r"(?:\bby|\bbefore|\buntil|\btill|\bto|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止|(?<![天周月年时])之?前)"
+    r"(?:\bby|\bbefore|\buntil|\btill|\bto|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bthru|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止|(?<![天周月年时])之?前)"
     r"[\s:：(（,-]*(?:on\s+|the\s+)?$",
     re.IGNORECASE,
 )
@@ -37,7 +37,7 @@ _START_BEFORE = re.compile(r"(?:\bfrom|\bstarting|\bstarts?|\bas of|\bbeginning|
 _DEADLINE_AFTER = re.compile(r"^\s*(?:前(?![台厅线端沿])|之前|以前|为止|截止)")  # not 前台 (front desk)
 _START_AFTER = re.compile(r"^\s*(?:起|开始)")
 _PERIOD_END = re.compile(r"(?:end|close|eoq|eo|末|底)", re.I)
-_PERIOD_WORDS = ("in", "for", "during", "over", "across", "through", "throughout")  # 'in Q3', 'for July and August'
+_PERIOD_WORDS = ("in", "for", "during", "over", "across", "through", "thru", "throughout")  # 'in Q3', 'for July and August'
 _IN_PERIOD = re.compile(r"(?:\b(?:" + "|".join(_PERIOD_WORDS) + r")\s+(?:the\s+)?)$", re.I)
 _WEEKLY_AFTER = re.compile(r"[^.;]{0,20}\b(?:each|every)\s+week|[^.;]{0,20}\bweekly\b", re.I)
 
@@ -50,11 +50,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_dm", re.compile(r"(?<![\d/])(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?:of\s+)?" + _M + r"\.?(?:,?\s+(\d{4}))?(?![a-z])", re.I)),
     ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%]|:\d)(?:,?\s+(\d{4}))?", re.I)),
     ("slash", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")),
-    ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(next|this|following)\s+)?(" + _MONTH + r"|month|quarter|q[1-4]|year|week)\b", re.I)),
+    ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close)(?:\s+of\s+|\s*-\s*|\s+(?=[a-z]{3}))(?:the\s+)?(?:(next|this|following)\s+)?(" + _MONTH + r"|month|quarter|q[1-4]|year|week)\b", re.I)),
     ("mid", re.compile(r"\bmid[- ]?" + _M + r"\b", re.I)),
     ("q_end", re.compile(r"\b(?:eo)?(q[1-4])\s*(?:end|close|末|底)?(?![a-z0-9])", re.I)),
     ("zh_quarter", re.compile(r"(明年)?(?:第?([一二三四1-4])|(本|这个?|下个?))季度(末|底)?")),
-    ("period_end", re.compile(r"\b(eom|eoq|eoy|month[- ]end|quarter[- ]end|year[- ]end)\b", re.I)),
+    ("period_end", re.compile(r"\b(eow|eom|eoq|eoy|week[- ]end|month[- ]end|quarter[- ]end|year[- ]end)\b", re.I)),
     # 'for July and August', 'over Dec-Feb', '6月、7月': the end of the last month named
     ("months", re.compile(r"""(?:\b(?:in|for|during|over|across|through|throughout|until|till|by|(?:the\s+)?(?:whole|rest|end)\s+of|all\s+of)\s+(?:the\s+)?(?:months?\s+of\s+)?)?
         \b""" + _M + r"""\b(?:\s*(?:,|and|&|or|to|through|until|-|–)\s*""" + _MONTH + r"""\b)*(?!\s*\d|\.?\s+\d)""", re.I | re.X)),
@@ -226,6 +226,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         return _month_end(year, (q_month - 1) % 12 + 1), role
     if kind == "period_end":
         unit = g[0].lower()[:5]
+        if unit in ("eow", "week-", "week "):
+            return ref + dt.timedelta(days=(4 - ref.weekday()) % 7), "deadline"  # this week's Friday
         if unit in ("eom", "month"):
             return _month_end(ref.year, ref.month), "deadline"
         if unit in ("eoy", "year-", "year "):

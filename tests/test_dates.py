@@ -182,3 +182,16 @@ def test_a_header_date_on_a_long_first_line_is_the_interview_date():
 def test_in_a_month_after_a_count_is_a_rate_not_a_deadline(text, role):
     first = find_dates(text, dt.date(2026, 3, 2))[0]
     assert text[first.start:first.end] == "in a month" and first.role == role
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("coverage 90% by end oct", dt.date(2026, 10, 31)), ("till end-Nov", dt.date(2026, 11, 30)),
+    ("cancellations under 5% thru Q4", dt.date(2026, 12, 31)), ("new handheld unit eow", dt.date(2026, 10, 2)),
+])
+def test_shorthand_deadlines(text, expected):
+    assert [(d.date, d.role) for d in find_dates(text, dt.date(2026, 9, 29))] == [(expected, "deadline")]
+
+
+@pytest.mark.parametrize("text", ["at the end of the day it worked", "the end result was poor", "end of shift handover"])
+def test_an_end_that_is_no_date(text):
+    assert find_dates(text, dt.date(2026, 9, 29)) == []

@@ -191,3 +191,13 @@ def test_an_absolute_beside_counts_overstates_a_fact_and_alone_judges():
     assert screen_counted("Always late: 6 of 20 shifts started after 9:00") == []
     assert screen_counted("Always late: 6 of 20 shifts", absolutes=False) == []
     assert [h.category for h in screen_counted("lazy and always late, 6 of 20 shifts")] == ["label"]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("M says the hill section kills her knees so she takes it slower", ["sensitive"]),
+    ("His bad back means he avoids the top shelves.", ["sensitive"]),
+    ("她膝盖一直不好，爬坡慢。", ["sensitive"]),
+    ("The back office was slow to answer.", []), ("Checked the knee braces in stock.", []),
+])
+def test_the_employees_aches_are_health_information_a_back_office_is_not(text, kinds):
+    assert [h.kind for h in screen(text)] == kinds
