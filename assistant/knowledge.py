@@ -34,12 +34,13 @@ from .drafting.base import Passage
 from .errors import PlanCoachError, first_line
 from .inputs import InputError, decode_notes, open_docx
 from .lexicon import LEXICON_DIR
+from .package_data import bundled
 from .screening import injection_hits, screen_counted
 from .textutil import STOPWORDS, wide_chars
 
 log = logging.getLogger("plancoach")
 COLLECTION = "plancoach_knowledge"
-BUNDLED = Path(__file__).resolve().parents[1] / "knowledge"
+BUNDLED = bundled("knowledge")
 SUFFIXES = {".md", ".markdown", ".txt", ".docx"}
 # Encoding time grows with length; a section's opening says what it is about, so only it is embedded
 # (the whole section is stored and returned).

@@ -28,6 +28,7 @@ from ..checks import review
 from ..deadline import call_within
 from ..errors import first_line
 from ..notes import NotesAnalysis
+from ..package_data import bundled
 from ..schema import Plan, load_plan_lenient
 from ..settings import Settings
 from ..textutil import wide_chars
@@ -36,7 +37,7 @@ from .embedded import EmbeddedDrafter
 from .grounding import HeldDraft, NoteFigures, hold_to_notes, prose_number_errors, quote
 
 log = logging.getLogger("plancoach")
-BUNDLED_PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
+BUNDLED_PROMPTS = bundled("prompts")
 OutputMode = Literal["json_schema", "tools", "json_object"]
 MODES: tuple[OutputMode, ...] = ("json_schema", "json_object", "tools")
 TOOL_NAME = "submit_plan"
