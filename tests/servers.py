@@ -31,7 +31,6 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@contextlib.contextmanager
 @functools.cache
 def shared_knowledge_index():
     """The test run's knowledge index, with the bundled knowledge indexed (once per run)."""
@@ -41,6 +40,7 @@ def shared_knowledge_index():
     return open_knowledge(Settings())
 
 
+@contextlib.contextmanager
 def running_app(tmp_path: Path, timeout: float = 120, *, accounts: bool = False, env: dict | None = None):
     """The app with its own plan database; the knowledge index is the test run's shared one, indexed before
     the app starts (its warm-up and the test's own drafts would otherwise index it at once). With `accounts`,
