@@ -3,17 +3,22 @@
 Errors must be fixed before a plan is submitted; warnings ask for a look; info is advice.
 A plan's flags are always recomputed from the plan and the notes, never carried over, so an
 edit that fixes a problem clears its flag.
+
+Every check is a function of the plan, the notes analysis (None when a plan is checked without its
+notes) and the policy, listed once in CHECKS, in the order its flags are shown: a new check is one
+function and one line there.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 
 from .lexicon import Terms, fast_terms, load
 from .notes import NotesAnalysis
+from .policy import Policy, current_policy
 from .quantities import find_quantities
-from .schema import Plan, ReviewFlag, plan_rule_errors
+from .schema import OWNERS, Plan, ReviewFlag, plan_rule_errors
 from .screening import outcome_name, screen_counted
 from .textutil import content_tokens, coverage, squash
 
@@ -30,21 +35,14 @@ _BODY_FIELDS = {
 _NONE = re.compile(r"\b(?:no|zero|nil|none|not a single)\b|[零无]|杜绝|不再", re.I)
 
 
-def review(plan: Plan, analysis: NotesAnalysis | None, *, max_days: int = 90, max_gap_days: int = 30) -> list[ReviewFlag]:
-    """Every flag for `plan`; `analysis` (the notes) enables the grounding and notes checks."""
-    zh = plan.language == "zh"
-    flags: list[ReviewFlag] = []
-    flags += _rule_flags(plan)
-    if plan.status == "insufficient_information":
-        flags.append(_insufficient(plan, zh, analysis))
-    flags += _smart_flags(plan, max_days)
-    flags += _body_screening(plan)
-    if analysis is not None:
-        flags += _notes_flags(analysis, plan)
-        flags += _grounding_flags(plan, analysis)
-    flags += _coverage_flags(plan, analysis)
-    flags += _policy_flags(plan, max_gap_days)
-    return flags
+Check = Callable[[Plan, NotesAnalysis | None, Policy], list[ReviewFlag]]
+
+
+def review(plan: Plan, analysis: NotesAnalysis | None, policy: Policy | None = None) -> list[ReviewFlag]:
+    """Every flag for `plan`; `analysis` (the notes) enables the notes and grounding checks. `policy`: the
+    organisation's (settings and policy file) unless given."""
+    policy = policy or current_policy()
+    return [flag for check in CHECKS for flag in check(plan, analysis, policy)]
 
 
 def has_errors(flags: list[ReviewFlag]) -> bool:
@@ -56,11 +54,14 @@ def _flag(kind, severity, message, location=None, suggestion=None, sentence_ids=
                       sentence_ids=list(sentence_ids))
 
 
-def _rule_flags(plan: Plan) -> list[ReviewFlag]:
+def _rule_flags(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) -> list[ReviewFlag]:
     return [_flag("schema", "error", e) for e in plan_rule_errors(plan)]
 
 
-def _insufficient(plan: Plan, zh: bool, analysis: NotesAnalysis | None = None) -> ReviewFlag:
+def _insufficient(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) -> list[ReviewFlag]:
+    if plan.status != "insufficient_information":
+        return []
+    zh = plan.language == "zh"
     if zh:
         msg = "记录中没有足够具体的信息来起草改进计划。"
         tip = "请补充：具体的问题和事例（数字、日期、次数）、商定的改进措施、带数值和截止日期的目标，以及经理和公司提供的支持。"
@@ -69,7 +70,7 @@ def _insufficient(plan: Plan, zh: bool, analysis: NotesAnalysis | None = None) -
         tip = ("Add: concrete examples of the shortfall (numbers, dates, how often), what was agreed, targets with a value "
                "and a deadline, and what the manager and the organisation will provide.")
     if plan.deficiencies and not plan.goals:
-        msg = ("记录写明了问题，但没有可衡量的目标。" if zh else
+        msg = ("记录写明了问题，但没有可衡量的目标。" if plan.language == "zh" else
                "The notes describe shortfalls but give no measurable target or standard to set a goal from.")
     stated = _stated_parts(analysis, zh) if analysis and not plan.deficiencies else ""
     if stated:  # the notes are not silent: what drafting missed is which sentence is the shortfall
@@ -78,7 +79,7 @@ def _insufficient(plan: Plan, zh: bool, analysis: NotesAnalysis | None = None) -
         tip = ("请把描述不足的那一句更正为“不足”，或补充一句具体的不足（数字、日期、次数）。" if zh else
                "Correct the reading of the sentence that describes the shortfall, or add one with numbers, dates or counts.")
     sentences = [s.id for s in analysis.sentences if s.kind in ("standard", "target", "action")] if stated else []
-    return _flag("insufficient", "warning", msg, "status", tip, sentences)
+    return [_flag("insufficient", "warning", msg, "status", tip, sentences)]
 
 
 def _stated_parts(analysis: NotesAnalysis, zh: bool) -> str:
@@ -95,7 +96,8 @@ def _stated_parts(analysis: NotesAnalysis, zh: bool) -> str:
     return " and ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else "".join(parts)
 
 
-def _smart_flags(plan: Plan, max_days: int) -> list[ReviewFlag]:
+def _smart_flags(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) -> list[ReviewFlag]:
+    max_days = policy.plan_max_days
     flags = []
     def_ids = {d.id for d in plan.deficiencies}
     for i, g in enumerate(plan.goals):
@@ -129,7 +131,7 @@ def _body_texts(plan: Plan) -> Iterator[tuple[str, str]]:
                     yield f"{section}[{i}].{field}", str(value)
 
 
-def _body_screening(plan: Plan) -> list[ReviewFlag]:
+def _body_screening(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) -> list[ReviewFlag]:
     """Biased, sensitive or injected words inside the plan itself: errors, they reach the employee."""
     flags = []
     for location, text in _body_texts(plan):
@@ -140,9 +142,11 @@ def _body_screening(plan: Plan) -> list[ReviewFlag]:
     return flags
 
 
-def _notes_flags(analysis: NotesAnalysis, plan: Plan) -> list[ReviewFlag]:
+def _notes_flags(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) -> list[ReviewFlag]:
     """What the notes held that was kept out of the plan: a warning for the manager and HR. A flag says the text
     was left out only when the plan truly lacks it; where the plan still holds it, the flag is an error saying where."""
+    if analysis is None:
+        return []
     zh = plan.language == "zh"
     body = list(_body_texts(plan))
     flags = []
@@ -251,7 +255,9 @@ def _still_in_plan(s, hits: list, kept: bool, body: list[tuple[str, str]]) -> li
     return found
 
 
-def _grounding_flags(plan: Plan, analysis: NotesAnalysis) -> list[ReviewFlag]:
+def _grounding_flags(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) -> list[ReviewFlag]:
+    if analysis is None:
+        return []
     flags = []
     notes = content_tokens(analysis.text)
     known_ids = {s.id for s in analysis.sentences}
@@ -298,7 +304,7 @@ def _grounding_flags(plan: Plan, analysis: NotesAnalysis) -> list[ReviewFlag]:
     return flags
 
 
-def _coverage_flags(plan: Plan, analysis: NotesAnalysis | None = None) -> list[ReviewFlag]:
+def _coverage_flags(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) -> list[ReviewFlag]:
     """What the plan leaves empty. Where the notes state the missing part (a sentence read as a target or an
     owner's action, or one that says so in words: 'I'll sit with her every Monday', '希望到6月底降到1笔以内'), the
     flag quotes it and asks the manager to add it, instead of saying the notes give none."""
@@ -335,7 +341,7 @@ def _coverage_flags(plan: Plan, analysis: NotesAnalysis | None = None) -> list[R
     owners = {r.owner for r in plan.responsibilities}
     names = {"employee": "员工" if zh else "the employee", "manager": "经理" if zh else "the manager",
              "organisation": "组织（其他人员、部门或公司）" if zh else "the organisation (other people, departments, the company)"}
-    for owner in ("employee", "manager", "organisation"):
+    for owner in OWNERS:
         if owner in owners:
             continue
         stated = [s for s in unused if s.reading == "action" and s.owner == owner]
@@ -370,23 +376,27 @@ def _quoted(sentences: list, zh: bool) -> str:
     return ("、" if zh else ", ").join(f"{s.id}“{short(s.text)}”" if zh else f"{s.id} '{short(s.text)}'" for s in sentences[:3])
 
 
-def _policy_flags(plan: Plan, max_gap_days: int) -> list[ReviewFlag]:
+def _policy_flags(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) -> list[ReviewFlag]:
     if plan.status != "draft":
         return []
     flags = []
+    gap = policy.check_in_max_gap_days
     dates = sorted(c.date for c in plan.check_ins)
     if not dates:
         return [_flag("policy", "warning", "The plan has no check-ins.", "check_ins",
-                      f"Add check-ins at most {max_gap_days} days apart.")]
+                      f"Add check-ins at most {gap} days apart.")]
     points = [plan.interview_date or dates[0], *dates]
     end = plan.period.end or max((g.deadline for g in plan.goals if g.deadline), default=None)
     if end and end > dates[-1]:
         points.append(end)
-    for a, b in zip(points, points[1:]):
-        if (b - a).days > max_gap_days:
-            flags.append(_flag("policy", "warning", f"{(b - a).days} days pass between {a} and {b} without a check-in.",
-                               "check_ins", f"Policy: a check-in at least every {max_gap_days} days."))
+    for a, b in policy.long_gaps(points):
+        flags.append(_flag("policy", "warning", f"{(b - a).days} days pass between {a} and {b} without a check-in.",
+                           "check_ins", f"Policy: a check-in at least every {gap} days."))
     if plan.interview_date and any(c.date < plan.interview_date for c in plan.check_ins):
         flags.append(_flag("policy", "warning", "A check-in falls before the interview date.", "check_ins"))
     return flags
 
+
+
+CHECKS: tuple[Check, ...] = (_rule_flags, _insufficient, _smart_flags, _body_screening, _notes_flags, _grounding_flags,
+                             _coverage_flags, _policy_flags)

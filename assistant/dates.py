@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import has_cjk, load
+from .numbers import WORD_NUMBERS, zh_number
 from .textutil import text_cache
 
 MONTHS = {
@@ -22,9 +23,6 @@ MONTHS = {
 }
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
             "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
-ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "twelve": 12, "a": 1, "an": 1}
 
 MONTH_PATTERN = _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _M = "(" + _MONTH + ")"
@@ -97,16 +95,6 @@ def _named_day(text: str) -> tuple[int, int]:
     return next((month, day) for pattern, month, day in _calendar() if pattern.fullmatch(text))
 
 
-def _zh_number(s: str) -> int:
-    if s.isdigit():
-        return int(s)
-    if len(s) == 2 and s[0] == "十":
-        return 10 + ZH_DIGITS[s[1]]
-    if len(s) == 2 and s[1] == "十":
-        return ZH_DIGITS[s[0]] * 10
-    return ZH_DIGITS.get(s, 0)
-
-
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -154,7 +142,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         month, day = int(g[0]), int(g[1])
         return _pick_year(ref, role, lambda y: _safe(y, month, day)), role
     if kind == "zh_part":
-        month, part = _zh_number(g[0]), g[1]
+        month, part = zh_number(g[0]) or 0, g[1]
         if not 1 <= month <= 12:
             return None, role
         day = {"初": 5, "上旬": 10, "中": 15, "中旬": 15, "下旬": 25}.get(part)
@@ -216,8 +204,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
     if kind == "zh_quarter":
         next_year, number, relative, end = g
         role = "deadline" if end else "end"
-        if number:
-            q_month = _zh_number(number) * 3
+        quarter = zh_number(number) if number else None  # '第三季度', 'Q3末'
+        if quarter:
+            q_month = quarter * 3
             if next_year:
                 return _month_end(ref.year + 1, q_month), role
             return _pick_year(ref, "deadline", lambda y: _month_end(y, q_month)), role
@@ -250,7 +239,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         return _pick_year(ref, "deadline" if role != "point" else role, lambda y: _safe(y, month, day)), role
     if kind == "duration":
         lead, count_s, unit, plan_word = g
-        count = int(count_s) if count_s.isdigit() else WORD_NUMBERS.get(count_s.lower(), 0)
+        count = 1 if count_s.lower() == "a" else int(count_s) if count_s.isdigit() else WORD_NUMBERS[count_s.lower()]
         if not count:
             return None, role
         unit = unit.lower()
@@ -263,7 +252,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             return end, "duration"  # 'max 2 late sign-ons in a month': a rate, not the goal's deadline
         return end, "deadline" if contextual else ("end" if (lead or "").lower() == "for" else "duration")
     if kind == "zh_duration":
-        count, unit, tail = _zh_number(g[0]), g[1], g[2]
+        count, unit, tail = zh_number(g[0]), g[1], g[2]
         if not count:
             return None, role
         days = {"天": 1, "个工作日": 1, "周": 7, "个星期": 7}.get(unit)

@@ -33,14 +33,16 @@ from .dates import MONTHS, WEEKDAYS
 from .deadline import call_within
 from .drafting.base import Passage
 from .errors import PlanCoachError, first_line
+from .frontmatter import FRONT_MATTER
 from .inputs import InputError, decode_notes, open_docx
 from .lexicon import LEXICON_DIR
+from .package_data import bundled
 from .screening import injection_hits, screen_counted
 from .textutil import STOPWORDS, wide_chars
 
 log = logging.getLogger("plancoach")
 COLLECTION = "plancoach_knowledge"
-BUNDLED = Path(__file__).resolve().parents[1] / "knowledge"
+BUNDLED = bundled("knowledge")
 SUFFIXES = {".md", ".markdown", ".txt", ".docx"}
 # Encoding time grows with length; a section's opening says what it is about, so only it is embedded
 # (the whole section is stored and returned).
@@ -67,7 +69,6 @@ QUERY_TOKENS = 14
 # note set, at 151 and at 10,000 chunks, the 20 nearest already held two plans in the notes' language.
 FIRST_POOL, WIDE_POOL = 30, 1000
 POLICY_RECHECK_S = 60.0  # policy is held in memory; this often, its ids are compared with the store's
-_FRONT_MATTER = re.compile(r"^---\s*\n(.*?)\n---\s*\n", re.S)
 FILE_MAX_BYTES = 10_000_000  # one knowledge file; larger ones are skipped with a warning
 
 
@@ -287,7 +288,7 @@ def read_document(path: Path) -> tuple[dict[str, Any], str]:
         raise UnreadableFile(str(exc)) from None
     except OSError as exc:
         raise UnreadableFile(f"{path} cannot be read ({exc.strerror})") from None
-    m = _FRONT_MATTER.match(text)
+    m = FRONT_MATTER.match(text)
     if not m:
         return {}, text
     try:

@@ -33,9 +33,6 @@ from .quantities import Quantity, find_quantities
 from .screening import Hit, injection_hits, screen
 from .textutil import NAME_WORD, at_word_boundary, content_tokens, lower_same_offsets
 
-OWNERS = ("employee", "manager", "organisation")
-
-
 @dataclass(frozen=True)
 class Party:
     text: str  # as written: 'QA team', 'Tom', '人力资源部'

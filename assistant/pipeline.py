@@ -16,8 +16,10 @@ from pathlib import Path
 
 from .checks import review
 from .drafting.base import DraftContext, Drafter, DraftingError
+from .errors import PlanCoachError, first_line
 from .inputs import check_notes_length, validate_notes
 from .notes import NotesAnalysis, analyse
+from .policy import Policy
 from .reader import Correction
 from .schema import Plan
 from .settings import Settings, get_settings
@@ -62,13 +64,21 @@ def build_context(analysis: NotesAnalysis, settings: Settings) -> DraftContext:
 
     samples, policy = retrieve(open_knowledge(settings), retrieval_query(analysis), analysis.language,
                                samples=settings.retrieval_samples, policy=settings.retrieval_policy)
-    return DraftContext(
-        samples=samples,
-        policy=policy,
-        plan_default_days=settings.plan_default_days,
-        plan_max_days=settings.plan_max_days,
-        check_in_max_gap_days=settings.check_in_max_gap_days,
-    )
+    return DraftContext(samples=samples, policy=policy, rules=Policy.of(settings))
+
+
+def run_drafter(drafter: Drafter, analysis: NotesAnalysis, context: DraftContext) -> Plan:
+    """The drafter's plan. An error no drafter means to raise (a bug: a KeyError, a ValidationError) is a
+    DraftingError naming the drafter, so the user gets one line and the opt-in fallback can take over."""
+    try:
+        return drafter.draft(analysis, context)
+    except PlanCoachError:
+        raise
+    except Exception as exc:
+        log.debug("the %s drafter failed", drafter.name, exc_info=True)
+        raise DraftingError(f"The {drafter.name} drafter failed ({type(exc).__name__}: {first_line(exc)}). Your notes are "
+                            "unchanged; please report this with the notes, and draft with the other drafter meanwhile "
+                            "(--drafter or PLANCOACH_DRAFTER).") from exc
 
 
 def draft_plan(
@@ -88,7 +98,7 @@ def draft_plan(
     if drafter is None or isinstance(drafter, str):
         drafter = make_drafter(drafter, settings)
     try:
-        plan = drafter.draft(analysis, context)
+        plan = run_drafter(drafter, analysis, context)
     except DraftingError as exc:
         if not (drafter.name.startswith("llm") and settings.llm_fallback_to_embedded):
             raise
@@ -96,9 +106,9 @@ def draft_plan(
         log.warning("%s failed (%s); drafting with the embedded drafter", drafter.name, exc)
         from .drafting.embedded import EmbeddedDrafter
 
-        plan = EmbeddedDrafter().draft(analysis, context)
+        plan = run_drafter(EmbeddedDrafter(), analysis, context)
         plan.drafter = f"embedded (fallback: {drafter.name} failed)"
-    plan.review_flags = review(plan, analysis, max_days=settings.plan_max_days, max_gap_days=settings.check_in_max_gap_days)
+    plan.review_flags = review(plan, analysis, context.rules)
     return DraftResult(plan=plan, analysis=analysis)
 
 
@@ -116,7 +126,7 @@ def recheck_with_analysis(plan: Plan, notes: str | None, settings: Settings | No
     if notes is not None and notes.strip():
         analysis = analyse(notes, interview_date=plan.interview_date, employee=plan.employee.name, role=plan.employee.role)
     plan = plan.model_copy(deep=True)
-    plan.review_flags = review(plan, analysis, max_days=settings.plan_max_days, max_gap_days=settings.check_in_max_gap_days)
+    plan.review_flags = review(plan, analysis, Policy.of(settings))
     return DraftResult(plan=plan, analysis=analysis)
 
 

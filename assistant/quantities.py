@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .lexicon import vocab
+from .numbers import WORD_NUMBERS, ZH_DIGITS, zh_number
 from .textutil import text_cache
 
-WORD_NUMBERS = {"zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
-ZH_NUMERALS = {"零": 0, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_WORDS = "|".join(w for w in WORD_NUMBERS if w != "one")  # 'one of the reasons', 'a one-off': seldom a count
+_ZH = "[" + "".join(ZH_DIGITS) + "十]"
 _ZH_MEASURE = "次|名|个|起|件|人|天|周|小时|分钟|单|笔|台|张|份|项|条|位|家|例|遍|场|本|套|批"
 
 _TIME_UNITS = {
@@ -39,8 +39,8 @@ _NUMBER = re.compile(
     r"|\babove|\bmore than|\bat most|\bup to|\bmaximum|\bmax\.?|\bunder|\bbelow|\bless than|\bfewer than"
     r"|不超过|不高于|不多于|最多|不低于|不少于|至少|达到|低于|少于|高于|超过|降到|降至|控制在|提升到|提高到)?\s*"
     r"(?P<cur>[$€£¥￥])?\s?"
-    r"(?P<num>(?<![A-Za-z0-9_.\-/#:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\b"
-    r"|[零一两二三四五六七八九十]{1,3}(?=(?:" + _ZH_MEASURE + r")))"
+    r"(?P<num>(?<![A-Za-z0-9_.\-/#:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\b(?:" + _WORDS + r")\b"
+    r"|" + _ZH + r"{1,3}(?=(?:" + _ZH_MEASURE + r")))"
     r"(?P<mult>\s?(?:k|K|m|M|bn|万|千|亿)(?![A-Za-z]))?"
     r"(?P<pct>\s?(?:%|％|percent\b|pct\b)|x(?![A-Za-z]))?"
     r"(?P<unit>\s?[- ]?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h(?![A-Za-z])|days?|d(?![A-Za-z])|wks?|weeks?|months?)(?![A-Za-z])"
@@ -51,8 +51,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 # What every number above contains: most plan sentences (causes, actions) have none, and this says so in one pass.
-_ANY_NUMBER = re.compile(r"\d|[零一两二三四五六七八九十]|\b(?:zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-                         r"|fifteen|twenty|thirty)\b", re.IGNORECASE)
+_ANY_NUMBER = re.compile(r"\d|" + _ZH + r"|\b(?:" + _WORDS + r")\b", re.IGNORECASE)
 _SKIP_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:aisle|room|gate|bay|dock|floor|building|ward|zone|version|v|store|branch|station|lane|route|site|table|bed"
     r"|terminal|tier|level|sev|severity|p|q|l|#|no\.|number|ticket|case|order|model|chapter|page|step|line)\s?[-#]?\s?$",
@@ -82,19 +81,24 @@ class Quantity:
     @property
     def number_text(self) -> str:
         """The bare number as the notes wrote it ('60k', '11.5', '55万')."""
-        m = re.search(r"[\d.,]+(?:\s?(?:k|m|bn|万|千|亿)(?![a-z]))?|[零一两二三四五六七八九十]+|zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty", self.text, re.I)
+        m = _BARE_NUMBER.search(self.text)
         return m.group(0).strip() if m else self.text
 
 
+_BARE_NUMBER = re.compile(r"[\d.,]+(?:\s?(?:k|m|bn|万|千|亿)(?![a-z]))?|" + _ZH + "+|" + _WORDS, re.IGNORECASE)
 _PER_WORD = re.compile(r"^(?:/|per|an?|each|every)\s?", re.I)
 
 
-def _value(num: str, mult: str | None) -> float:
+def _value(num: str, mult: str | None) -> float | None:
+    """The number's value, or None for Chinese numerals that name no one number ('两三天': two or three days)."""
     num = num.replace(",", "").lower()
     if num in WORD_NUMBERS:
         value = float(WORD_NUMBERS[num])
-    elif re.fullmatch(r"[零一两二三四五六七八九十]+", num):
-        value = float(ZH_NUMERALS[num[0]] if len(num) == 1 else (10 + ZH_NUMERALS.get(num[1], 0) if num[0] == "十" else ZH_NUMERALS[num[0]] * 10 + ZH_NUMERALS.get(num[2:3], 0)))
+    elif num[0] in ZH_DIGITS or num[0] == "十":
+        zh = zh_number(num)
+        if zh is None:
+            return None
+        value = float(zh)
     else:
         value = float(num)
     factor = {"k": 1e3, "m": 1e6, "bn": 1e9, "万": 1e4, "千": 1e3, "亿": 1e8}.get((mult or "").strip().lower(), 1)
@@ -179,13 +183,15 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
                 if tail and per is None:
                     per = {"wk": "week", "hr": "hour"}.get(tail.group(1).lower(), tail.group(1).lower())
                     end += tail.end()
+        value = _value(m.group("num"), m.group("mult"))
+        if value is None:
+            continue
         cmp_word = (m.group("cmp") or "").strip().lower()
         comparator = _CMP_AFTER.get((m.group("after") or "").strip().lower()) or _CMP_WORDS.get(cmp_word)
         start = m.start() if cmp_word else (m.start("cur") if m.group("cur") else num_start)
         window = re.split(r"[.;:,(（，；。：]", text[max(0, start - 16):start])[-1]
         reference = bool(refs[0].search(window) or refs[1].search(window) or _REF_AFTER.match(text[end:]))
-        out.append(Quantity(text[start:end].strip(), start, end, _value(m.group("num"), m.group("mult")), unit,
-                            per, comparator, reference))
+        out.append(Quantity(text[start:end].strip(), start, end, value, unit, per, comparator, reference))
     return tuple(sorted(out, key=lambda q: q.start))
 
 

@@ -9,13 +9,14 @@ import datetime as dt
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 SCHEMA_FILE = Path(__file__).with_name("plan.schema.json")
 
 Owner = Literal["employee", "manager", "organisation"]
+OWNERS: tuple[Owner, ...] = get_args(Owner)  # in the order plans list them
 Severity = Literal["error", "warning", "info"]
 FlagKind = Literal[
     "smart",  # a goal lacks a metric, a numeric target, a deadline or a deficiency

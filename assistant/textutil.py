@@ -95,10 +95,6 @@ def content_tokens(text: str) -> frozenset[str]:
     return frozenset(tokens)
 
 
-def overlap(a: str, b: str) -> int:
-    return len(content_tokens(a) & content_tokens(b))
-
-
 def coverage(snippet: str, source: str | frozenset[str]) -> float:
     """Share of the snippet's words that the source (text, or its tokens) also has: 1.0 for a quotation."""
     words = content_tokens(snippet)

@@ -49,13 +49,14 @@ def evaluate_module():
     return evaluate
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(scope="session")
 def knowledge_index():
-    """Index the bundled knowledge once, before any test or any app a test starts uses it."""
-    from assistant.knowledge import open_knowledge
-    from assistant.settings import Settings
+    """The bundled knowledge, indexed, for a test that needs the index itself. Only tests that ask for it
+    (or start an app: `servers.running_app` asks) pay for Chroma and the encoder; a draft in the test
+    process indexes on first use by itself."""
+    from .servers import shared_knowledge_index
 
-    return open_knowledge(Settings())
+    return shared_knowledge_index()
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import socket
 import subprocess
@@ -30,10 +31,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@functools.cache
+def shared_knowledge_index():
+    """The test run's knowledge index, with the bundled knowledge indexed (once per run)."""
+    from assistant.knowledge import open_knowledge
+    from assistant.settings import Settings
+
+    return open_knowledge(Settings())
+
+
 @contextlib.contextmanager
 def running_app(tmp_path: Path, timeout: float = 120, *, accounts: bool = False, env: dict | None = None):
-    """The app with its own plan database; the knowledge index is the test run's shared one. With `accounts`,
+    """The app with its own plan database; the knowledge index is the test run's shared one, indexed before
+    the app starts (its warm-up and the test's own drafts would otherwise index it at once). With `accounts`,
     the people of `PEOPLE` have accounts, so sign-in is on."""
+    shared_knowledge_index()
     tmp_path.mkdir(parents=True, exist_ok=True)
     port = free_port()
     env = {**os.environ, "PLANCOACH_DATABASE_URL": f"sqlite:///{tmp_path / 'plans.db'}",

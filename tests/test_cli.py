@@ -8,6 +8,7 @@ import pytest
 from .conftest import TRAINER_NOTES
 
 CLI = [sys.executable, "-m", "assistant.cli"]
+pytestmark = pytest.mark.usefixtures("knowledge_index")  # its drafts run in subprocesses, under a time bound
 
 
 def run(*args, stdin=None):

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from assistant.pipeline import draft_plan
-from assistant.settings import get_settings
+from assistant.policy import current_policy
 from assistant.quantities import find_quantities
 
 from .conftest import HELDOUT, SHARED_EVAL, load_cases
@@ -46,7 +46,7 @@ def test_never_invents_a_number_date_or_sentence(notes):
             for q in find_quantities(field or ""):
                 assert q.value in note_values, (field, notes)
         # A deadline is a date the notes give, or the policy's default length when they give none.
-        default_end = analysis.interview_date + dt.timedelta(days=get_settings().plan_default_days)
+        default_end = current_policy().default_end(analysis.interview_date)
         assert g.deadline in note_dates or g.deadline == default_end, (g.deadline, notes)
     for d in plan.deficiencies:
         assert set(d.source_sentences) <= known

@@ -27,6 +27,7 @@ from assistant.access import ALONE
 from .conftest import TRAINER_NOTES
 
 CLI = [sys.executable, "-m", "assistant.cli"]
+pytestmark = pytest.mark.usefixtures("knowledge_index")  # its drafts run in subprocesses, under a time bound
 BOUND_S = 90
 
 

@@ -10,7 +10,7 @@ def test_environment_variables_with_the_prefix_configure_everything(monkeypatch,
 
 
 def test_the_drafter_defaults_to_embedded_unless_a_model_is_configured(monkeypatch):
-    for name in ("PLANCOACH_DRAFTER", "PLANCOACH_LLM_BASE_URL", "PLANCOACH_LLM_API_KEY"):
+    for name in ("PLANCOACH_DRAFTER", "PLANCOACH_LLM_BASE_URL", "PLANCOACH_LLM_API_KEY", "OPENAI_API_KEY"):
         monkeypatch.delenv(name, raising=False)
     assert Settings().resolved_drafter() == "embedded"
     monkeypatch.setenv("PLANCOACH_LLM_BASE_URL", "http://127.0.0.1:8080/v1")

@@ -6,6 +6,7 @@ from typing import Protocol
 
 from ..errors import PlanCoachError
 from ..notes import NotesAnalysis
+from ..policy import Policy, current_policy
 from ..schema import Plan, Source
 
 
@@ -22,13 +23,11 @@ class Passage:
 
 @dataclass
 class DraftContext:
-    """What retrieval found, and the policy numbers a plan must respect."""
+    """What retrieval found, and the policy's rules a plan must respect."""
 
     samples: list[Passage] = field(default_factory=list)
     policy: list[Passage] = field(default_factory=list)
-    plan_default_days: int = 60
-    plan_max_days: int = 90
-    check_in_max_gap_days: int = 30
+    rules: Policy = field(default_factory=current_policy)
 
     def sources(self) -> list[Source]:
         seen: dict[str, Source] = {}

@@ -8,7 +8,6 @@ checks then tell the manager what to add.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from dataclasses import dataclass, replace
 
@@ -289,7 +288,7 @@ class _PlanBuilder:
                 found = [d.date for d in s.dates if d.role == "deadline" and d.date > self.start]
                 if found and s.kind != "action":
                     return max(found)
-        return self.start + dt.timedelta(days=self.ctx.plan_default_days)
+        return self.ctx.rules.default_end(self.start)
 
     # ------------------------------------------------------------ root causes
 
@@ -352,14 +351,12 @@ class _PlanBuilder:
     # ------------------------------------------------------------ check-ins
 
     def check_ins(self, goals: list[Goal], end: dt.date) -> list[CheckIn]:
-        days = max(1, (end - self.start).days)
-        count = max(math.ceil(days / self.ctx.check_in_max_gap_days), 2 if days > 14 else 1)
         out = []
-        for k in range(1, count + 1):
-            when = self.start + dt.timedelta(days=round(days * k / count))
+        dates = self.ctx.rules.check_in_dates(self.start, end)
+        for k, when in enumerate(dates, 1):
             due = [g for g in goals if g.deadline and g.deadline <= when]
             open_goals = [g for g in goals if g not in due or g.deadline == when]
-            if k == count:
+            if k == len(dates):
                 focus = ("最终评估：逐项对照目标（" + "、".join(g.id for g in goals) + "），确定结果和后续安排"
                          if self.zh else "Final review against every target (" + ", ".join(g.id for g in goals)
                          + "); agree the outcome and next steps")

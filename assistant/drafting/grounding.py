@@ -8,36 +8,24 @@ listed so that the trace can say what was corrected.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
+from pydantic import Field
 
 from ..dates import find_dates
 from ..notes import NotesAnalysis
+from ..policy import Policy
 from ..quantities import find_quantities
 from ..screening import screen_counted
 from ..schema import CheckIn, Plan, Responsibility
 from ..textutil import content_tokens, coverage
+from .model_output import DraftCause, DraftDeficiency, DraftGoal, PlanDraft, capped
 
 
-def capped(model: type[BaseModel], field: str, text: str) -> str:
-    """`text` cut to the length the model's field allows (its `max_length`), ending in '…' when cut."""
-    cap = next((m.max_length for m in model.model_fields[field].metadata if getattr(m, "max_length", None)), None)
-    return text if cap is None or len(text) <= cap else text[: cap - 1].rstrip() + "…"
+class HeldGoal(DraftGoal):
+    """A goal once held to the notes: the model's wording, the analysis's metric, numbers and dates."""
 
-if TYPE_CHECKING:
-    from .llm import PlanDraft
-
-
-class DraftGoal(BaseModel):
-    """A goal once held to the notes: the model's wording, the analysis's numbers and dates."""
-
-    id: str
-    deficiency_ids: list[str]
-    description: str
-    metric: str | None = None
+    metric: str | None = Field(default=None, max_length=120)
     baseline: str | None = None
     target: str | None = None
     deadline: dt.date | None = None
@@ -48,9 +36,9 @@ class DraftGoal(BaseModel):
 class HeldDraft:
     """A model's draft once held to the notes, with what the analysis supplies besides."""
 
-    deficiencies: list  # llm.DraftDeficiency
-    root_causes: list  # llm.DraftCause
-    goals: list[DraftGoal]
+    deficiencies: list[DraftDeficiency]
+    root_causes: list[DraftCause]
+    goals: list[HeldGoal]
     responsibilities: list[Responsibility]
     check_ins: list[CheckIn]
 
@@ -79,7 +67,7 @@ class NoteFigures:
         return bad + [q.text for q in find_quantities(text, [(d.start, d.end) for d in mentions]) if q.value not in self.numbers]
 
 
-def prose_number_errors(draft: "PlanDraft", figures: NoteFigures) -> list[str]:
+def prose_number_errors(draft: PlanDraft, figures: NoteFigures) -> list[str]:
     """Numbers and dates written into the model's sentences that the notes do not hold, for the repair request."""
     errors = []
     for where, items, attr in (("goals", draft.goals, "description"), ("root_causes", draft.root_causes, "cause")):
@@ -92,7 +80,7 @@ def prose_number_errors(draft: "PlanDraft", figures: NoteFigures) -> list[str]:
 
 def quote(analysis: NotesAnalysis, sentence_ids: list[str]) -> str:
     """Evidence in the notes' own words: the cited sentences (without screened words), as the embedded drafter quotes."""
-    return " ".join(s.body for i in sentence_ids if (s := analysis.by_id(i.strip().upper())))[:300]
+    return capped(DraftDeficiency, "evidence", " ".join(s.body for i in sentence_ids if (s := analysis.by_id(i.strip().upper()))))
 
 
 def _judging(text: str) -> bool:
@@ -104,26 +92,24 @@ def _prose_ok(text: str, figures: NoteFigures, notes_tokens, min_coverage: float
     return coverage(text, notes_tokens) >= min_coverage and not figures.unsupported(text)
 
 
-def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, *, max_days: int = 90,
-                  max_gap_days: int = 30) -> tuple["HeldDraft", list[str]]:
-    from .llm import DraftCause, DraftDeficiency
-
+def hold_to_notes(draft: PlanDraft, analysis: NotesAnalysis, reference: Plan, policy: Policy) -> tuple[HeldDraft, list[str]]:
     draft = draft.model_copy(deep=True)
     fixes: list[str] = []
     usable = {s.id: s for s in analysis.sentences if s.kind not in ("excluded", "meta")}
     figures = NoteFigures.of(analysis, reference)
     start = analysis.interview_date
-    default_end = start + dt.timedelta(days=min(60, max_days))
+    default_end = policy.default_end(start)
     notes_tokens = content_tokens(analysis.text)
 
     def ids(values: list[str]) -> list[str]:
         return [v for v in dict.fromkeys(v.strip().upper() for v in values) if v in usable]
 
-    def held_goal(gid: str, links: list[str], description: str, ref) -> "DraftGoal":
+    def held_goal(gid: str, links: list[str], description: str, ref) -> HeldGoal:
         """The model's (or the analysis's) wording with the analysis's metric, numbers and deadline."""
-        return DraftGoal(id=gid, deficiency_ids=links[:3], description=description[:160],
-                         metric=(ref.metric or "")[:120] or None, baseline=ref.baseline or None, target=ref.target,
-                         deadline=ref.deadline or default_end, source_sentences=ids(ref.source_sentences))
+        return HeldGoal(id=gid, deficiency_ids=capped(HeldGoal, "deficiency_ids", links),
+                        description=capped(HeldGoal, "description", description),
+                        metric=capped(HeldGoal, "metric", ref.metric or "") or None, baseline=ref.baseline or None,
+                        target=ref.target, deadline=ref.deadline or default_end, source_sentences=ids(ref.source_sentences))
 
     # Deficiencies: cite real sentences, quote the notes, no duplicates.
     kept: list = []
@@ -140,7 +126,7 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
                 fixes.append(f"dropped deficiency {d.id!r}: its name {d.area!r} judges the person")
                 continue
             fixes.append(f"{d.id}: area {d.area!r} -> {ref.area!r}")
-            d.area = ref.area[:80]
+            d.area = capped(DraftDeficiency, "area", ref.area)
         if not d.evidence.strip() or coverage(d.evidence, notes_tokens) < 0.6:
             if d.evidence.strip():
                 fixes.append(f"{d.id}: evidence replaced by the quoted sentences")
@@ -163,7 +149,8 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
         for extra in inside[1:]:
             if set(extra.source_sentences) <= set(rd.source_sentences):
                 first = inside[0]
-                first.source_sentences = list(dict.fromkeys([*first.source_sentences, *extra.source_sentences]))[:4]
+                first.source_sentences = capped(DraftDeficiency, "source_sentences",
+                                                list(dict.fromkeys([*first.source_sentences, *extra.source_sentences])))
                 first.evidence = quote(analysis, first.source_sentences)
                 draft.deficiencies.remove(extra)
                 known_as[extra.id] = first
@@ -178,14 +165,17 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
         cited = content_tokens(" ".join([rd.area, *(usable[i].text for i in mine.source_sentences)])) if mine else None
         if mine is not None and coverage(mine.area, cited) < 0.34:
             fixes.append(f"{mine.id}: area {mine.area!r} -> {rd.area!r}")
-            mine.area = rd.area[:80]
+            mine.area = capped(DraftDeficiency, "area", rd.area)
         if mine is not None and not set(rd.source_sentences) <= set(mine.source_sentences):
             # The whole shortfall, as the analysis reads it, is the evidence ("...as important; several cancelled").
-            mine.source_sentences = list(dict.fromkeys([*mine.source_sentences, *ids(rd.source_sentences)]))[:4]
+            mine.source_sentences = capped(DraftDeficiency, "source_sentences",
+                                           list(dict.fromkeys([*mine.source_sentences, *ids(rd.source_sentences)])))
             mine.evidence = quote(analysis, mine.source_sentences)
         if mine is None:
-            mine = DraftDeficiency(id=_next_id("D", [d.id for d in draft.deficiencies]), area=rd.area[:80],
-                                   evidence=rd.evidence[:300], source_sentences=ids(rd.source_sentences)[:4])
+            mine = DraftDeficiency(id=_next_id("D", [d.id for d in draft.deficiencies]),
+                                   area=capped(DraftDeficiency, "area", rd.area),
+                                   evidence=capped(DraftDeficiency, "evidence", rd.evidence),
+                                   source_sentences=capped(DraftDeficiency, "source_sentences", ids(rd.source_sentences)))
             draft.deficiencies.append(mine)
             fixes.append(f"added {mine.id} ({rd.area}) from the notes analysis")
         ref_objs[rd.id] = mine
@@ -214,7 +204,7 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
         if not _prose_ok(g.description, figures, notes_tokens, 0.4) or _judging(g.description) \
                 or coverage(g.description, about) < 0.25:
             fixes.append(f"{g.id}: description {g.description!r} -> the analysis's")
-            g.description = ref.description[:160]
+            g.description = capped(DraftGoal, "description", ref.description)
         held_for[ref.id] = held_goal(g.id, g.deficiency_ids, g.description, ref)
         goals.append(held_for[ref.id])
     draft.goals = goals
@@ -246,9 +236,11 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
         causes.append(c)
     draft.root_causes = causes
     if not draft.root_causes and reference.root_causes:
-        draft.root_causes = [DraftCause(cause=capped(DraftCause, "cause", c.cause), deficiency_ids=[ref_map[i] for i in c.deficiency_ids
-                                                                              if i in ref_map][:3],
-                                        source_sentences=ids(c.source_sentences)[:3]) for c in reference.root_causes]
+        draft.root_causes = [
+            DraftCause(cause=capped(DraftCause, "cause", c.cause),
+                       deficiency_ids=capped(DraftCause, "deficiency_ids", [ref_map[i] for i in c.deficiency_ids if i in ref_map]),
+                       source_sentences=capped(DraftCause, "source_sentences", ids(c.source_sentences)))
+            for c in reference.root_causes]
         fixes.append("root causes taken from the notes analysis")
 
     # Responsibilities: the agreed actions the analysis found, linked to our goals.
@@ -258,12 +250,9 @@ def hold_to_notes(draft: "PlanDraft", analysis: NotesAnalysis, reference: Plan, 
 
     # Check-ins: the analysis's, when they still fit the plan's end; else spaced by the policy.
     checks = [c for c in reference.check_ins if start < c.date <= end]
-    points = [start, *(c.date for c in checks)]
-    if not checks or checks[-1].date < end or any((b - a).days > max_gap_days for a, b in zip(points, points[1:])):
+    if not checks or checks[-1].date < end or policy.long_gaps([start, *(c.date for c in checks)]):
         focus = "进度回顾" if analysis.language == "zh" else "Review progress against the goals"
-        n = max(1, math.ceil((end - start).days / max_gap_days))
-        step = (end - start).days / n
-        checks = [CheckIn(date=start + dt.timedelta(days=round(step * (k + 1))), focus=focus) for k in range(n)]
+        checks = [CheckIn(date=when, focus=focus) for when in policy.check_in_dates(start, end)]
         fixes.append("check-ins respaced to the policy's rhythm")
     return HeldDraft(draft.deficiencies, draft.root_causes, draft.goals, responsibilities, checks[:6]), fixes
 

@@ -22,80 +22,27 @@ from typing import Any, Literal
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langchain_core.prompts import PromptTemplate
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from ..checks import review
 from ..deadline import call_within
 from ..errors import first_line
 from ..notes import NotesAnalysis
+from ..package_data import bundled
+from ..policy import Policy
 from ..schema import Plan, load_plan_lenient
 from ..settings import Settings
 from ..textutil import wide_chars
 from .base import DraftContext, DraftingError
 from .embedded import EmbeddedDrafter
 from .grounding import HeldDraft, NoteFigures, hold_to_notes, prose_number_errors, quote
+from .model_output import PlanDraft, draft_json_schema, within_caps
 
 log = logging.getLogger("plancoach")
-BUNDLED_PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
+BUNDLED_PROMPTS = bundled("prompts")
 OutputMode = Literal["json_schema", "tools", "json_object"]
 MODES: tuple[OutputMode, ...] = ("json_schema", "json_object", "tools")
 TOOL_NAME = "submit_plan"
-
-
-# ---------------------------------------------------------------- what the model writes
-# Capped lists and strings: small models loop without them, and the caps become grammar limits.
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-
-
-class DraftDeficiency(_Strict):
-    id: str = Field(max_length=4, description="D1, D2, ...")
-    area: str = Field(max_length=80, description="Short name of the performance area.")
-    source_sentences: list[str] = Field(max_length=4, description="Ids of the note sentences that show it (S1...).")
-    evidence: str = Field(default="", max_length=300, description="Optional: words quoted from the notes; "
-                          "when left out, the cited sentences are quoted.")
-
-
-class DraftCause(_Strict):
-    cause: str = Field(max_length=200)
-    deficiency_ids: list[str] = Field(default_factory=list, max_length=3)
-    source_sentences: list[str] = Field(default_factory=list, max_length=3)
-
-
-class DraftGoal(_Strict):
-    """The model names and links a goal; its metric, baseline, target and deadline are the analysis's.
-
-    Numbers and dates are what small models misread, and copying them costs seconds of generation,
-    so they are never the model's to write (a goal the analysis has no target for is not a SMART goal).
-    """
-
-    id: str = Field(max_length=4, description="G1, G2, ...")
-    deficiency_ids: list[str] = Field(max_length=3)
-    description: str = Field(max_length=160, description="What the employee will achieve, in a short sentence.")
-
-
-class PlanDraft(_Strict):
-    """The part of a plan the model writes: what needs reading between the lines (which shortfalls
-    belong together, what to call them, why they happened, what each goal is about).
-
-    Who does what, by when, and the check-in dates are facts the analysis finds in the notes; on
-    2 cores every token a small model writes costs ~0.1 s, so the model is not asked to copy them.
-    """
-
-    deficiencies: list[DraftDeficiency] = Field(max_length=5)
-    root_causes: list[DraftCause] = Field(max_length=3)
-    goals: list[DraftGoal] = Field(max_length=4)
-
-
-@lru_cache(maxsize=1)
-def _draft_schema_json() -> str:
-    return json.dumps(PlanDraft.model_json_schema())
-
-
-def draft_json_schema() -> dict:
-    """A fresh copy each time (callers nest it into requests); pydantic takes ~10 ms to build it."""
-    return json.loads(_draft_schema_json())
 
 
 # ---------------------------------------------------------------- prompts
@@ -338,16 +285,6 @@ def _message_payload(message: AIMessage) -> tuple[str, dict | None]:
     return text, _parse_json(text)
 
 
-def _within_caps(data: dict) -> dict:
-    """Longer lists than the schema allows are cut, not rejected: the caps exist to stop small models looping."""
-    data = dict(data)
-    for name, info in PlanDraft.model_fields.items():
-        cap = next((m.max_length for m in info.metadata if getattr(m, "max_length", None)), None)
-        if cap and isinstance(data.get(name), list):
-            data[name] = data[name][:cap]
-    return data
-
-
 def _parse_json(text: str) -> dict | None:
     """The JSON object in a model answer, tolerating code fences and chatter around it."""
     text = re.sub(r"^\s*```(?:json)?\s*|\s*```\s*$", "", text.strip())
@@ -440,7 +377,7 @@ class LLMDrafter:
         raw, data = self._ask(messages, deadline)
         trace.answer = raw
         figures = NoteFigures.of(analysis, reference)
-        draft, errors = self.validate(data, raw, analysis, figures)
+        draft, errors = self.validate(data, raw, analysis, figures, context.rules)
         in_time = trace.model_seconds < self.settings.llm_plan_budget_s / 2
         if errors and (draft is None or in_time):
             trace.first_errors = errors
@@ -448,15 +385,14 @@ class LLMDrafter:
             repair = self.prompts.repair.format(errors="\n".join(f"- {e}" for e in errors[:20]))
             raw2, data2 = self._ask([*messages, AIMessage(content=_short(raw, 6000)), HumanMessage(content=repair)],
                                     deadline)
-            draft2, errors2 = self.validate(data2, raw2, analysis, figures)
+            draft2, errors2 = self.validate(data2, raw2, analysis, figures, context.rules)
             if draft2 is not None and (draft is None or len(errors2) <= len(errors)):
                 draft = draft2
         if draft is None:
             raise DraftingError("The model returned no usable plan, even after a repair request "
                                 f"({_short('; '.join(trace.first_errors), 300)}). Your notes are unchanged; "
                                 "try again, use a larger model (PLANCOACH_LLM_MODEL) or the embedded drafter.")
-        draft, trace.fixes = hold_to_notes(draft, analysis, reference, max_days=self.settings.plan_max_days,
-                                         max_gap_days=self.settings.check_in_max_gap_days)
+        draft, trace.fixes = hold_to_notes(draft, analysis, reference, context.rules)
         return self.to_plan(draft, analysis, context)
 
     def messages(self, analysis: NotesAnalysis, context: DraftContext, reference: Plan) -> list[BaseMessage]:
@@ -467,8 +403,9 @@ class LLMDrafter:
         # Everything before the notes is the same for every draft, so the server's prompt cache reuses it
         # (the language is named at the end).
         system = self.prompts.system.format(language=language)
-        fixed = dict(language=language, interview_date=analysis.interview_date.isoformat(), max_days=s.plan_max_days,
-                     check_in_gap=s.check_in_max_gap_days, analysis=facts, notes=notes)
+        fixed = {"language": language, "interview_date": analysis.interview_date.isoformat(),
+                 "max_days": context.rules.plan_max_days, "check_in_gap": context.rules.check_in_max_gap_days,
+                 "analysis": facts, "notes": notes}
         bare = self.prompts.draft.format(context="", **fixed)
         left = s.llm_max_prompt_tokens - estimate_tokens(system) - estimate_tokens(bare)
         if left < 0:
@@ -486,12 +423,12 @@ class LLMDrafter:
             self.trace.calls += 1
             self.trace.model_seconds += time.perf_counter() - started
 
-    def validate(self, data: dict | None, raw: str, analysis: NotesAnalysis,
-                 figures: NoteFigures) -> tuple[PlanDraft | None, list[str]]:
+    def validate(self, data: dict | None, raw: str, analysis: NotesAnalysis, figures: NoteFigures,
+                 policy: Policy) -> tuple[PlanDraft | None, list[str]]:
         """The draft (None when unusable) and every problem with it, worded for the repair request."""
         if data is None:
             return None, [f"The answer was not one JSON object matching the schema. It began: {_short(raw, 120)!r}"]
-        data = _within_caps(data)
+        data = within_caps(data)
         try:
             draft = PlanDraft.model_validate(data)
         except ValidationError as e:
@@ -499,9 +436,8 @@ class LLMDrafter:
         for d in draft.deficiencies:  # evidence left out is quoted from the cited sentences
             if not d.evidence.strip():
                 d.evidence = quote(analysis, d.source_sentences)
-        plan = self.to_plan(draft, analysis, DraftContext())
-        flags = review(plan, analysis, max_days=self.settings.plan_max_days,
-                       max_gap_days=self.settings.check_in_max_gap_days)
+        plan = self.to_plan(draft, analysis, DraftContext(rules=policy))
+        flags = review(plan, analysis, policy)
         # Errors only: a value the model left out is filled from the analysis without asking again.
         # (SMART values are the analysis's, added after this, so they are not the model's errors.)
         errors = [f"{f.location}: {f.message}" if f.location else f.message

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..schema import Plan
+from ..schema import OWNERS, Plan
 
 Audience = Literal["employee", "hr"]
 AUDIENCES: tuple[Audience, ...] = ("employee", "hr")
@@ -165,7 +165,7 @@ def sections(plan: Plan, *, audience: Audience = "employee") -> list[Section]:
                        + [[g.id, g.description, g.metric or "", g.baseline or "", g.target or "",
                            g.deadline.isoformat() if g.deadline else "", h["list_sep"].join(g.deficiency_ids)]
                           for g in plan.goals], widths=(1.1, 5, 3, 2.1, 2.1, 2.4, 1.3)))
-    for owner in ("employee", "manager", "organisation"):
+    for owner in OWNERS:
         lines = [f"{r.party}{h['colon']}{r.action}" + (f"{h['open']}{h['due']} {r.due.isoformat()}{h['close']}" if r.due else "")
                  for r in plan.responsibilities if r.owner == owner]
         title = h["owner_heading"].format(responsibilities=h["responsibilities"], owner=h[f"{owner}_owner"])
