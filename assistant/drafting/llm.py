@@ -303,8 +303,9 @@ def _parse_json(text: str) -> dict | None:
 # ---------------------------------------------------------------- the drafter
 
 def default_chat_model(settings: Settings, http_client: Any = None) -> BaseChatModel:
-    """ChatOpenAI for the OpenAI API or any compatible server; `http_client` lets tests replay HTTP."""
-    from langchain_openai import ChatOpenAI
+    """LangChain's OpenAI chat model (ChatOpenAI, through `init_chat_model`) for the OpenAI API or any compatible
+    server; `http_client` lets tests replay HTTP."""
+    from langchain.chat_models import init_chat_model
 
     if not (settings.llm_base_url or settings.llm_api_key):
         raise ProviderError("The LLM drafter needs PLANCOACH_LLM_BASE_URL (an OpenAI-compatible server) or "
@@ -312,8 +313,9 @@ def default_chat_model(settings: Settings, http_client: Any = None) -> BaseChatM
     options: dict[str, Any] = {}
     if not settings.llm_base_url:
         options["max_tokens"] = settings.llm_max_tokens
-    return ChatOpenAI(
-        model=settings.llm_model,
+    return init_chat_model(
+        settings.llm_model,
+        model_provider="openai",
         base_url=settings.llm_base_url,
         api_key=settings.llm_api_key or "not-needed",
         timeout=settings.llm_timeout_s,
