@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install PlanCoach on a fresh machine and start the web workspace on http://127.0.0.1:7860.
-# Offline, on the embedded drafter unless an LLM is configured (see README "Settings").
+# Offline, on the embedded drafter unless an LLM is configured (see docs/settings.md).
 # The PDF export uses Debian's fonts-wqy-zenhei for Chinese plans; it is installed when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -80,7 +80,7 @@ def test_the_fast_party_search_finds_exactly_what_the_full_pattern_finds():
     from assistant.notes import _PartyFinder
 
     root = Path(__file__).resolve().parents[1]
-    texts = [t for f in [*root.glob("tests/notes/*"), *root.glob("knowledge/**/*.md"), root / "README.md"]
+    texts = [t for f in [*root.glob("tests/notes/*"), *root.glob("knowledge/**/*.md"), root / "README.md", *root.glob("docs/*.md")]
              for t in re.split(r"(?<=[.!?\n。！？])", f.read_text(encoding="utf-8"))]
     texts += ["The HR Team and the IT Dept", "ſales team lead", "İT department", "THE SHIFT LEAD and Li", "co-trainer Bob's manager",
               "the Ann team lead", "Ann team lead", "Li Na and the QA team", "王芳和王经理与人力资源部", "José and the team lead",

@@ -45,7 +45,7 @@ def test_the_fast_number_search_finds_exactly_what_the_full_pattern_finds():
     from assistant.quantities import _NUMBER, _number_matches
 
     root = Path(__file__).resolve().parents[1]
-    texts = [t for f in [*root.glob("tests/notes/*"), *root.glob("knowledge/**/*.md"), root / "README.md"]
+    texts = [t for f in [*root.glob("tests/notes/*"), *root.glob("knowledge/**/*.md"), root / "README.md", *root.glob("docs/*.md")]
              for t in re.split(r"(?<=[.!?。\n])", f.read_text(encoding="utf-8"))]
     texts += ["at least     $ 5k per week", "no more than\n\n\n 3 errors", "fewer than  two calls", "不少于 10次",
               "v2 and Q4 and 3", "within 48h, over 90%", "no more than \u2003 $ 4"]
