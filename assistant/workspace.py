@@ -18,6 +18,7 @@ from .merge import merge_edits
 from .notes import NotesAnalysis
 from .output import export_folder, safe_file_name
 from .pipeline import DraftResult, draft_plan, recheck_with_analysis
+from .preferences import Preferences
 from .reader import Correction
 from .schema import Plan
 from .settings import Settings, get_settings
@@ -40,6 +41,10 @@ class Workspace:
     @property
     def accounts(self) -> Accounts:
         return Accounts(self.store.engine)
+
+    @property
+    def preferences(self) -> Preferences:
+        return Preferences(self.store.engine)
 
     # ------------------------------------------------------------ reading
 
@@ -143,13 +148,17 @@ class Workspace:
         return number
 
     def _record_vouched(self, user: User, plan_id: str, before: Plan | None, after: Plan) -> None:
-        """The audit trail says who marked a goal's values as set by the manager (the grounding check then
-        accepts values the notes do not give)."""
+        """The audit trail says who marked a goal's values or a deficiency's evidence as set by the manager (the
+        grounding check then accepts what the notes do not give)."""
         was = {g.id for g in before.goals if g.manager_set} if before else set()
         for goal in after.goals:
             if goal.manager_set and goal.id not in was:
                 self.store.record(plan_id, user.name, "set by manager",
                                   f"{goal.id}: target {goal.target or '-'}, deadline {goal.deadline or '-'}")
+        was = {d.id for d in before.deficiencies if d.manager_set} if before else set()
+        for deficiency in after.deficiencies:
+            if deficiency.manager_set and deficiency.id not in was:
+                self.store.record(plan_id, user.name, "set by manager", f"{deficiency.id}: evidence {deficiency.evidence}")
 
     def share(self, user: User, plan_id: str, other: str) -> None:
         """Let another manager read and edit the plan."""

@@ -20,9 +20,14 @@ pytestmark = pytest.mark.skipif(chromium is None, reason="Debian's chromium is n
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
+def says(page, selector: str, words: str, timeout: float = 120_000) -> None:
+    """Wait until the element `selector` shows `words`."""
+    page.wait_for_function("([s, w]) => (document.querySelector(s)?.innerText || '').includes(w)", arg=[selector, words],
+                           timeout=timeout)
+
+
 def status_says(page, words: str, timeout: float = 120_000) -> None:
-    page.wait_for_function(
-        "w => (document.querySelector('#pc-status')?.innerText || '').includes(w)", arg=words, timeout=timeout)
+    says(page, "#pc-status", words, timeout)
 
 
 def edit_cell(page, table: str, row: int, col: int, value: str) -> None:
@@ -44,7 +49,8 @@ def draft_trainer_notes(page, url: str) -> None:
 
 
 def export_and_download(page, fmt: str, link_selector: str, save_as):
-    """Export in `fmt`, wait for the download link `link_selector`, download the file through it to `save_as`."""
+    """Export in `fmt` (as the menu names it: "Word (DOCX)", "PDF"), wait for the download link `link_selector`,
+    download the file through it to `save_as`."""
     page.locator("#pc-export-format input").click()
     page.get_by_role("option", name=fmt).click()
     page.click("#pc-export")
@@ -76,16 +82,16 @@ def test_draft_edit_check_export_and_reload(tmp_path):
         plan_id = page.input_value("#pc-plan-id input")
         assert len(plan_id) == 32
         assert ">= 90%" in page.locator("#pc-goals").inner_text()
-        assert "smart" not in flags_text(page)
+        assert "SMART" not in flags_text(page)
 
         edit_cell(page, "pc-goals", 0, 4, "")  # the goal loses its numeric target
-        page.wait_for_function("() => document.querySelector('#pc-flags').innerText.includes('smart')", timeout=60_000)
+        page.wait_for_function("() => document.querySelector('#pc-flags').innerText.includes('SMART')", timeout=60_000)
         assert "✗" in page.locator("#pc-goals").inner_text()
 
         edit_cell(page, "pc-goals", 0, 4, ">= 90%")  # fixed: the flag goes away
-        page.wait_for_function("() => !document.querySelector('#pc-flags').innerText.includes('smart')", timeout=60_000)
+        page.wait_for_function("() => !document.querySelector('#pc-flags').innerText.includes('SMART')", timeout=60_000)
 
-        path = export_and_download(page, "docx", "#pc-download a", tmp_path / "plan.docx")
+        path = export_and_download(page, "Word (DOCX)", "#pc-download a", tmp_path / "plan.docx")
         with zipfile.ZipFile(path) as docx:
             body = docx.read("word/document.xml").decode("utf-8")
         assert ">= 90%" in body.replace("&gt;", ">") and "Acknowledgement" in body
@@ -93,7 +99,7 @@ def test_draft_edit_check_export_and_reload(tmp_path):
 
         # HR's copy, as a PDF: the choice beside the download.
         page.get_by_label("For HR (with sources and review notes)").check()
-        hr_pdf = export_and_download(page, "pdf", "#pc-download a[download$='-hr.pdf']", tmp_path / "plan-hr.pdf")
+        hr_pdf = export_and_download(page, "PDF", "#pc-download a[download$='-hr.pdf']", tmp_path / "plan-hr.pdf")
         if shutil.which("pdftotext"):
             text = subprocess.run(["pdftotext", str(hr_pdf), "-"], capture_output=True, text=True,
                                   check=True).stdout
@@ -128,12 +134,13 @@ def test_a_row_added_in_the_browser_is_kept_and_new_plan_leaks_nothing(tmp_path)
 
         page.locator(f"#pc-resp-manager [data-testid='cell-{before - 1}-1']").click(button="right")  # the cell menu
         page.locator("button", has_text="Add row below").click()
-        status_says(page, "incomplete", 30_000)  # re-checked, and the blank row is still there, marked
+        says(page, "#pc-error-manager", f"Row {before + 1} is incomplete", 30_000)  # re-checked, the blank row kept and marked
         page.wait_for_timeout(1000)
         assert page.evaluate(rows, None) == before + 1
         edit_cell(page, "pc-resp-manager", before, 1, "Book a quiet room for the weekly review")
         status_says(page, "Checked:", 30_000)
         assert "Book a quiet room" in page.locator("#pc-resp-manager").inner_text()
+        assert "incomplete" not in page.inner_text("#pc-error-manager")  # the message beside the table went with it
         page.click("#pc-save")
         status_says(page, "Saved as version 2")
 
@@ -220,10 +227,10 @@ def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_pa
 
         # The same text in the other views: learning mode, the diff after a save, and HR's view and history.
         page.get_by_role("tab", name="Draft and edit").click()
-        page.get_by_label("Learning mode (explain each section)").check()
+        page.get_by_label("Learning mode (comments on this plan)").check()
         page.click("#pc-save")
         status_says(page, "Saved as version")
-        page.get_by_text("Changes since the assistant's draft").click()
+        page.locator("#pc-diff-box .label-wrap").first.click()
         page.get_by_role("button", name="Submit to HR").click()
         status_says(page, "Submitted to HR")
         assert_nothing_rendered(page)
@@ -237,7 +244,7 @@ def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_pa
         page.wait_for_selector("#pc-notes textarea")
         page.get_by_role("tab", name="HR review").click()
         page.fill("#pc-hr-id textarea, #pc-hr-id input", plan_id)
-        page.get_by_label("Comment").fill('Checked. <img src=x onerror="window.__pwned=5"> [x](javascript:window.__pwned=6)')
+        page.get_by_role("textbox", name="Comment").fill('Checked. <img src=x onerror="window.__pwned=5"> [x](javascript:window.__pwned=6)')
         page.get_by_role("button", name="Add comment").click()
         page.wait_for_function("n => document.body.innerText.includes(n)", arg=HOSTILE_NAME)  # HR's view of the plan
         page.wait_for_function("() => document.body.innerText.includes('window.__pwned=5')")  # the history, as text
