@@ -243,3 +243,25 @@ def test_a_goal_follows_its_edited_values_and_the_manager_vouches_for_a_target_t
     _, trail, _, _ = hr_client(app).predict(plan_id, "Checking the target.", "", api_name="/hr_comment")
     marked = [row for row in table(trail) if row[2] == "set by manager"]
     assert marked and marked[0][1] == MANAGER[0] and "G1" in marked[0][3]  # HR sees who vouched for it
+
+
+def test_a_deficiency_set_by_the_manager_is_accepted_and_recorded(app):
+    client = as_manager(app)
+    out = draft(client)
+    deficiencies, causes, goals, employee, manager, organisation, check_ins = out[:7]
+    session, plan_id = out[11], out[12]
+    rows = table(deficiencies)
+    assert deficiencies["headers"][-1] == "Set by me" and rows[1][4] is False
+    rows[1][2] = "Three forklift audits were skipped in August."  # evidence from the manager's own records
+    checked = client.predict(frame(rows, deficiencies["headers"]), causes, goals, employee, manager, organisation,
+                             check_ins, TRAINER_NOTES, session, *HEADER, api_name="/check")
+    flagged = [row for row in table(checked[7]) if row[1] == "not in the notes" and "D2" in row[2]]
+    assert flagged and flagged[0][3] == "Deficiency D2 · evidence"  # where it is, in words
+    rows[1][4] = True
+    vouched = client.predict(frame(rows, deficiencies["headers"]), causes, goals, employee, manager, organisation,
+                             check_ins, TRAINER_NOTES, checked[12], *HEADER, api_name="/check")
+    assert not any(row[1] == "not in the notes" and "D2" in row[2] for row in table(vouched[7]))
+    client.predict(TRAINER_NOTES, vouched[12], api_name="/submit")
+    _, trail, _, _ = hr_client(app).predict(plan_id, "Checking D2.", "", api_name="/hr_comment")
+    marked = [row for row in table(trail) if row[2] == "set by manager" and row[3].startswith("D2")]
+    assert marked and marked[0][1] == MANAGER[0] and "forklift audits" in marked[0][3]

@@ -39,6 +39,16 @@ def edit_cell(page, table: str, row: int, col: int, value: str) -> None:
     editor.press("Enter")
 
 
+def tick(page, table: str, row: int, col: int) -> None:
+    """Tick a checkbox cell; right after another cell was edited, the first click only selects the cell."""
+    box = page.locator(f"#{table} [data-testid='cell-{row}-{col}'] input[type=checkbox]")
+    for _ in range(2):
+        if not box.is_checked():
+            box.click()
+            page.wait_for_timeout(300)
+    assert box.is_checked()
+
+
 def draft_trainer_notes(page, url: str) -> None:
     """Open the workspace, paste the trainer's notes and draft them."""
     page.goto(url)
@@ -264,3 +274,99 @@ def assert_nothing_rendered(page) -> None:
     assert page.locator("img[src='x']").count() == 0 and page.locator("[onmouseover], [onerror]").count() == 0
     assert page.locator("a[href^='javascript']").count() == 0
     assert page.evaluate("() => window.__pwned") is None
+
+
+def test_undo_the_diff_before_any_save_errors_beside_their_field_and_a_deficiency_set_by_me(tmp_path):
+    """A stricter target is flagged (not in the notes) and shows in the diff against the assistant's draft and
+    against the last saved version before anything is saved; undo puts the target back and the autosave follows
+    (a reload shows it); a bad interview date is one sentence beside the header, with no red badge, and goes at
+    the next good edit; evidence the notes do not hold is flagged until "Set by me" is ticked."""
+    from playwright.sync_api import sync_playwright
+
+    with running_app(tmp_path) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1800})
+        draft_trainer_notes(page, url)
+        edit_cell(page, "pc-goals", 0, 4, ">= 95%")
+        page.wait_for_function("() => document.querySelector('#pc-flags').innerText.includes('95%')", timeout=60_000)
+        assert "is not a number the notes give" in flags_text(page)
+
+        page.locator("#pc-diff-box .label-wrap").first.click()
+        says(page, "#pc-diff", "+| G1 |", 30_000)  # against the assistant's draft, though nothing is saved
+        assert ">= 95%" in page.inner_text("#pc-diff")
+        page.locator("#pc-compare input").click()
+        page.get_by_role("option", name="The last saved version").click()
+        says(page, "#pc-diff", "--- the last saved version", 30_000)
+        assert ">= 95%" in page.inner_text("#pc-diff") and "no changes" not in page.inner_text("#pc-diff")
+
+        page.click("#pc-undo")
+        status_says(page, "Undid the last edit")
+        assert ">= 95%" not in page.locator("#pc-goals").inner_text() and ">= 90%" in page.locator("#pc-goals").inner_text()
+        says(page, "#pc-diff", "(no changes since the last saved version)", 30_000)
+        page.click("#pc-undo")
+        status_says(page, "Nothing to undo")
+
+        page.fill("#pc-interview-date input", "31/07/2026")
+        page.locator("#pc-interview-date input").press("Enter")
+        says(page, "#pc-error-header", "'31/07/2026' is not a date: use YYYY-MM-DD.", 30_000)
+        assert page.get_by_text("Error", exact=True).count() == 0  # no red badge over the notes and fields
+        page.fill("#pc-interview-date input", "2026-07-31")
+        page.locator("#pc-interview-date input").press("Enter")
+        page.wait_for_function("() => !document.querySelector('#pc-error-header').innerText.trim()", timeout=30_000)
+
+        edit_cell(page, "pc-deficiencies", 1, 2, "Three forklift audits were skipped in August.")
+        page.wait_for_function("() => document.querySelector('#pc-flags').innerText.includes('The evidence for D2')",
+                               timeout=60_000)
+        tick(page, "pc-deficiencies", 1, 4)  # "Set by me"
+        page.wait_for_function("() => !document.querySelector('#pc-flags').innerText.includes('The evidence for D2')",
+                               timeout=60_000)
+
+        plan_id = page.input_value("#pc-plan-id input")
+        page.reload()  # the undone target and the vouched evidence were autosaved
+        page.wait_for_function(
+            "id => document.querySelector('#pc-plan-id input')?.value === id", arg=plan_id, timeout=60_000)
+        assert ">= 90%" in page.locator("#pc-goals").inner_text()
+        assert "forklift audits" in page.locator("#pc-deficiencies").inner_text()
+        assert "The evidence for D2" not in flags_text(page)
+        browser.close()
+
+
+WEAK_GOAL = "Agreed: Li to improve the study group records.\n"
+
+
+def test_learning_mode_comments_on_a_weak_goal_and_is_remembered_for_its_user(tmp_path):
+    """Learning mode reads this plan: it says a goal without a date cannot be checked (in words, never a field
+    path), quotes the sample plan closest to these notes, and stays on after a reload for the manager who turned
+    it on, and only for them."""
+    from playwright.sync_api import sync_playwright
+
+    from .servers import MANAGER, OTHER_MANAGER, PASSWORD
+
+    with running_app(tmp_path, accounts=True) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1800})
+        page.goto(url)
+        sign_in(page, MANAGER[0], PASSWORD)
+        draft_trainer_notes(page, url)
+        page.locator("#pc-learning input").check()
+        says(page, "#pc-guide-goals", "Goal G1 is measurable and dated", 30_000)
+        assert "Strong, from a similar plan (Sample plan: training coordinator" in page.inner_text("#pc-guide-goals")
+
+        edit_cell(page, "pc-goals", 0, 5, "")  # the goal loses its deadline
+        says(page, "#pc-guide-goals", "Goal G1 has no deadline: a goal without a date cannot be checked; agree one "
+                                      "with the employee.", 60_000)
+        guides = " ".join(page.locator(".pc-guide").all_inner_texts())
+        assert "goals[" not in guides and "deficiencies[" not in guides  # plain words, never field paths
+        assert "D2 has no goal yet" in page.inner_text("#pc-guide-deficiencies")
+
+        page.reload()
+        page.wait_for_function("() => document.querySelector('#pc-learning input')?.checked", timeout=60_000)
+        says(page, "#pc-guide-goals", "Goal G1 has no deadline", 60_000)
+
+        other = browser.new_context(viewport={"width": 1400, "height": 1800}).new_page()
+        other.goto(url)
+        sign_in(other, OTHER_MANAGER[0], PASSWORD)
+        other.wait_for_selector("#pc-notes textarea")
+        other.wait_for_function("() => (document.querySelector('#pc-whoami')?.innerText || '').includes('Signed in')")
+        assert not other.locator("#pc-learning input").is_checked()  # another manager's choice is their own
+        browser.close()

@@ -72,9 +72,14 @@ def _term_index() -> dict[str, tuple[str, str]]:
     return index
 
 
-def translate_value(value: str, lang: str) -> str:
-    """A value inside a message in `lang`: a term's words in any language become the term in `lang`; a list of
-    them is translated item by item and joined the way `lang` joins lists; anything else is kept as written."""
+def translate_value(value: str, lang: str, group: str | None = None) -> str:
+    """A value inside a message in `lang`: a term's words in any language become the term in `lang` (looked for
+    first in `group`: '员工' is the owner 'the employee' in one message and the role 'employee' in another); a
+    list of them is translated item by item and joined the way `lang` joins lists; anything else is kept."""
+    for other in LANGUAGES if group else ():
+        key = next((k for k, words in catalogue(other)["terms"].get(group, {}).items() if words == value), None)
+        if key:
+            return term(lang, group, key)
     found = _term_index().get(value)
     if found:
         return term(lang, *found)
@@ -83,6 +88,18 @@ def translate_value(value: str, lang: str) -> str:
         if len(items) > 1 and any(i in _term_index() for i in items):
             return LIST_SEPARATORS.get(lang, ", ").join(translate_value(i, lang) for i in items)
     return value
+
+
+# Values that are always one of a few phrases: matched as those phrases, so that a free value beside them
+# ("{why} {fate}") ends where they begin.
+CLOSED = {"fate": "fate", "need": "smart_need"}
+
+
+def _value_pattern(name: str) -> str:
+    if name not in CLOSED:
+        return ".+?"
+    phrases = {words for lang in LANGUAGES for words in catalogue(lang)["terms"][CLOSED[name]].values()}
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
 
 @functools.cache
@@ -96,7 +113,7 @@ def _templates(section: str) -> list[tuple[str, re.Pattern]]:
                 for literal, name, _, _ in string.Formatter().parse(template):
                     pattern.append(re.escape(literal))
                     if name is not None:
-                        pattern.append(f"(?P={name})" if name in seen else f"(?P<{name}>.+?)")
+                        pattern.append(f"(?P={name})" if name in seen else f"(?P<{name}>{_value_pattern(name)})")
                         seen.add(name)
                 out.append((key, re.compile("".join(pattern), re.DOTALL)))
     return out
@@ -118,5 +135,5 @@ def rewrite(section: str, message: str, lang: str, values=None) -> str:
     if found is None:
         return message
     key, params = found
-    values = values or (lambda _, value, lang: translate_value(value, lang))
+    values = values or (lambda name, value, lang: translate_value(value, lang, name))
     return text(lang, f"{section}.{key}", **{name: values(name, value, lang) for name, value in params.items()})

@@ -74,7 +74,7 @@ def _values(plan: Plan | None):
             return _row_name("goals", int(written), plan)
         if name in ("cause_index", "action_index"):
             return str(int(written) + 1)
-        return translate_value(written, lang)
+        return translate_value(written, lang, name)
     return value
 
 

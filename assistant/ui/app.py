@@ -513,7 +513,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                                                    show_legend=False, elem_id="pc-highlight")
                     readings = gr.HighlightedText(label=label("en", "readings"), combine_adjacent=False,
                                                   show_legend=True, elem_id="pc-readings",
-                                                  color_map={**T.reading_colours("en"), **T.reading_colours("zh")})
+                                                  color_map=T.reading_colours("en"))
                     with gr.Row():
                         fix_sentence = gr.Dropdown(label=label("en", "fix_sentence"), choices=[], scale=3,
                                                    allow_custom_value=True,
@@ -675,8 +675,12 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 {"employee": employee_name, "role": role_name, "interview_date": interview_day})
             shown = plan_outputs(checked.plan, notes_v, lang, checked.analysis, pending)
             beside = {errors[name]: _error_md(" ".join(problems.by_table.get(name, []))) for name in (*T.TABLES, "header")}
+            step = _snapshot(shown[-1], pending)
+            steps = list(steps or [])
+            if not steps or steps[-1] != step:  # a change event that changed nothing is no step to undo
+                steps = [*steps, step][-HISTORY:]
             return {**dict(zip(plan_views, shown)), **beside, status: text(lang, "status.checked", **counts(checked.plan)),
-                    session: session_v, history: [*(steps or []), _snapshot(shown[-1], pending)][-HISTORY:],
+                    session: session_v, history: steps,
                     diff: diff_text(user, session_v.get("plan_id"), base, lang)}
 
         edit_in_browser = in_browser(do_edit_in_browser, None, "plan")
@@ -793,7 +797,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         worded = [(ui_lang, "label", "ui_language"), (upload, "label", "upload"), (employee, "label", "employee"),
                   (role, "label", "role"), (interview_date, "label", "interview_date"), (draft_btn, "value", "draft"),
                   (new_btn, "value", "new"), (learning, "label", "learning"), (highlight, "label", "highlight"),
-                  (readings, "label", "readings"), (fix_sentence, "label", "fix_sentence"),
+
                   (fix_btn, "value", "fix_apply"), (plan_id_box, "label", "plan_id"), (undo_btn, "value", "undo"),
                   (deficiencies, "label", "deficiencies"), (causes, "label", "causes"), (goals, "label", "goals"),
                   *[(resp[o], "label", f"resp_{o}") for o in T.OWNERS], (check_ins, "label", "check_ins"),
@@ -812,6 +816,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             """The whole page in `lang`: labels, choices, table headers, and the plan's tables and flags."""
             user = who(request)
             shown = plan_outputs(load_plan_lenient(plan_data), notes_v, lang) if plan_data else empty_views(lang)
+            analysis = reading_of(notes_v, plan_data)
             changes: dict = {component: {} for component, _, _ in worded}
             for component, attr, key in worded:
                 changes[component][attr] = label(lang, key)
@@ -822,6 +827,9 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 title: f"## {label(lang, 'title')}",
                 notes: gr.update(label=label(lang, "notes"), info=label(lang, "notes_info")),
                 fix_reading: gr.update(label=label(lang, "fix_reading"), choices=T.correction_choices(lang)),
+                readings: gr.update(label=label(lang, "readings"), color_map=T.reading_colours(lang),
+                                    value=T.reading_spans(analysis, notes_v or "", lang)),
+                fix_sentence: gr.update(label=label(lang, "fix_sentence"), choices=T.sentence_choices(analysis, lang)),
                 export_fmt: gr.update(label=label(lang, "export_format"),
                                       choices=[(term(lang, "format", f), f) for f in EXPORTS]),
                 export_for: gr.update(label=label(lang, "export_for"), choices=export_versions(lang)),
@@ -833,7 +841,8 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             }
 
         ui_lang.change(relabel, [ui_lang, plan_state, notes, plans_table, hr_table, audit, session, compare],
-                       list(dict.fromkeys([*(c for c, _, _ in worded), *plan_views[:10], title, notes, fix_reading,
+                       list(dict.fromkeys([*(c for c, _, _ in worded), *plan_views[:10], title, notes, fix_reading, readings,
+                                           fix_sentence,
                                            export_fmt, export_for, compare, whoami, plans_table, hr_table, audit])),
                        api_visibility="private")
 
