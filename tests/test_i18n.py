@@ -33,7 +33,7 @@ def test_every_language_has_the_same_keys_and_the_same_values_to_fill_in():
         assert _keys(catalogue(lang)) == _keys(en), lang
     for section in ("labels", "status", "errors", "checks", "coach", "audit_detail"):
         for key, words in en[section].items():
-            first = lambda w: w[0] if isinstance(w, list) else w  # noqa: E731
+            first = lambda w: w[0] if isinstance(w, list) else w
             names = set(re.findall(r"{(\w+)}", first(words)))
             assert set(re.findall(r"{(\w+)}", first(catalogue("zh")[section][key]))) <= names, f"{section}.{key}"
 

@@ -817,28 +817,30 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             user = who(request)
             shown = plan_outputs(load_plan_lenient(plan_data), notes_v, lang) if plan_data else empty_views(lang)
             analysis = reading_of(notes_v, plan_data)
-            changes: dict = {component: {} for component, _, _ in worded}
+            changes: dict = {}
             for component, attr, key in worded:
-                changes[component][attr] = label(lang, key)
+                changes.setdefault(component, {})[attr] = label(lang, key)
             for component, value in zip(plan_views[:10], shown[:10]):
                 changes.setdefault(component, {})["value"] = value
-            return {
-                **{component: gr.update(**change) for component, change in changes.items()},
-                title: f"## {label(lang, 'title')}",
-                notes: gr.update(label=label(lang, "notes"), info=label(lang, "notes_info")),
-                fix_reading: gr.update(label=label(lang, "fix_reading"), choices=T.correction_choices(lang)),
-                readings: gr.update(label=label(lang, "readings"), color_map=T.reading_colours(lang),
-                                    value=T.reading_spans(analysis, notes_v or "", lang)),
-                fix_sentence: gr.update(label=label(lang, "fix_sentence"), choices=T.sentence_choices(analysis, lang)),
-                export_fmt: gr.update(label=label(lang, "export_format"),
-                                      choices=[(term(lang, "format", f), f) for f in EXPORTS]),
-                export_for: gr.update(label=label(lang, "export_for"), choices=export_versions(lang)),
-                compare: compare_choices(user, (session_v or {}).get("plan_id"), lang, base or "draft"),
-                whoami: whoami_md(user, lang),
-                plans_table: {"headers": T.columns(lang, "plans"), "data": T._cells(plans_v)},
-                hr_table: {"headers": T.columns(lang, "plans"), "data": T._cells(hr_v)},
-                audit: {"headers": T.columns(lang, "audit"), "data": T._cells(audit_v)},
+            choices = compare_choices(user, (session_v or {}).get("plan_id"), lang, base or "draft")
+            more = {
+                title: {"value": f"## {label(lang, 'title')}"},
+                notes: {"label": label(lang, "notes"), "info": label(lang, "notes_info")},
+                fix_reading: {"label": label(lang, "fix_reading"), "choices": T.correction_choices(lang)},
+                readings: {"label": label(lang, "readings"), "color_map": T.reading_colours(lang),
+                           "value": T.reading_spans(analysis, notes_v or "", lang)},
+                fix_sentence: {"label": label(lang, "fix_sentence"), "choices": T.sentence_choices(analysis, lang)},
+                export_fmt: {"label": label(lang, "export_format"), "choices": [(term(lang, "format", f), f) for f in EXPORTS]},
+                export_for: {"label": label(lang, "export_for"), "choices": export_versions(lang)},
+                compare: {"choices": choices["choices"], "value": choices["value"]},
+                whoami: {"value": whoami_md(user, lang)},
+                plans_table: {"value": {"headers": T.columns(lang, "plans"), "data": T._cells(plans_v)}},
+                hr_table: {"value": {"headers": T.columns(lang, "plans"), "data": T._cells(hr_v)}},
+                audit: {"value": {"headers": T.columns(lang, "audit"), "data": T._cells(audit_v)}},
             }
+            for component, change in more.items():
+                changes.setdefault(component, {}).update(change)
+            return {component: gr.update(**change) for component, change in changes.items()}
 
         ui_lang.change(relabel, [ui_lang, plan_state, notes, plans_table, hr_table, audit, session, compare],
                        list(dict.fromkeys([*(c for c, _, _ in worded), *plan_views[:10], title, notes, fix_reading, readings,
