@@ -14,6 +14,7 @@ from pathlib import Path
 from .access import User, listed, require
 from .accounts import Accounts
 from .export import FORMATS, Audience, render
+from .i18n import text
 from .merge import merge_edits
 from .notes import NotesAnalysis
 from .output import export_folder, safe_file_name
@@ -198,7 +199,7 @@ class Workspace:
                audience: Audience = "employee") -> Path:
         """Write the stored plan (its working copy) as a document for download, for the employee or for HR, on
         the organisation's paper; marked as a draft until HR approves it. An employee gets the employee's copy.
-        The file name says whose plan and which copy."""
+        The file name says whose plan and which copy, in the plan's language."""
         stored = self.plan(user, plan_id)
         if stored.plan is None:
             raise ValueError("This plan has no draft yet: draft it first.")
@@ -208,8 +209,9 @@ class Workspace:
             audience = "employee"
         plan = stored.plan
         folder = folder or export_folder(self.settings.data_dir / "exports", self.settings.export_keep_minutes)
-        copy = "" if fmt == "json" else f"-{audience}"
-        path = folder / safe_file_name("improvement-plan-", plan.employee.name or "", f"{copy}{FORMATS[fmt]}", folder)
+        copy = "" if fmt == "json" else text(plan.language, f"files.{audience}")
+        path = folder / safe_file_name(text(plan.language, "files.prefix"), plan.employee.name or "",
+                                       f"{copy}{FORMATS[fmt]}", folder)
         content = render(plan, fmt, audience=audience, approved=stored.status == "approved",
                          page_size=self.settings.page_size)
         # A new file in a new private folder: written directly (an atomic write's temporary name would not fit

@@ -31,7 +31,7 @@ def test_every_language_has_the_same_keys_and_the_same_values_to_fill_in():
     en = catalogue("en")
     for lang in LANGUAGES:
         assert _keys(catalogue(lang)) == _keys(en), lang
-    for section in ("labels", "status", "errors", "checks", "coach", "audit_detail"):
+    for section in ("labels", "status", "errors", "checks", "coach", "audit_detail", "refusals"):
         for key, words in en[section].items():
             first = lambda w: w[0] if isinstance(w, list) else w
             names = set(re.findall(r"{(\w+)}", first(words)))
@@ -98,3 +98,16 @@ def test_preferences_are_kept_per_person(tmp_path):
     assert prefs.get("omar").language == "en"
     with pytest.raises(ValueError, match="use one of en, zh"):
         prefs.set("mia", language="fr")
+
+
+def test_an_exported_file_is_named_in_the_plans_language(tmp_path):
+    from assistant.access import ALONE
+    from assistant.settings import get_settings
+    from assistant.workspace import Workspace
+
+    ws = Workspace(get_settings(), PlanStore(f"sqlite:///{tmp_path / 'p.db'}"))
+    plan_id, plan, _ = ws.draft(ALONE, (Path(__file__).parent / "notes" / "zh-cashier-sections.txt").read_text(encoding="utf-8"))
+    assert plan.language == "zh"
+    employee, hr = ws.export(ALONE, plan_id, "pdf", tmp_path), ws.export(ALONE, plan_id, "pdf", tmp_path, audience="hr")
+    assert employee.name.startswith("改进计划-") and employee.name.endswith("-员工版.pdf")
+    assert hr.name.endswith("-人力资源版.pdf")

@@ -18,7 +18,7 @@ from pathlib import Path
 LANGUAGES = ("en", "zh")
 FOLDER = Path(__file__).parent
 LIST_SEPARATORS = {"en": ", ", "zh": "、"}
-MATCHED = ("checks", "audit_detail")  # sections whose messages are read back (`read_back`)
+MATCHED = ("checks", "audit_detail", "refusals")  # sections whose messages are read back (`read_back`)
 
 
 @functools.cache

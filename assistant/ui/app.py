@@ -13,6 +13,7 @@ the language the signed-in person chose, kept with their account (`preferences.p
 """
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import functools
 import threading
@@ -42,7 +43,8 @@ from .signin import Gate, install
 
 EMPTY_SESSION = {"plan_id": None, "notes": "", "revision": None}
 TABLE_LABELS = {**{o: f"resp_{o}" for o in T.OWNERS}, "header": "interview_date"}  # a table's label key, by name
-HISTORY = 50  # edits the undo button can step back through
+HISTORY = 50
+_LANG = contextvars.ContextVar("interface_language", default="en")  # the language of the request being handled  # edits the undo button can step back through
 CSS = """
 .pc-guide {border-left: 4px solid #7c9cd6; padding-left: 10px; background: #f6f8fc}
 .pc-status {min-height: 1.5em}
@@ -136,7 +138,9 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         return account.user()
 
     def lang_of(user: User) -> str:
-        return ws.preferences.get(user.name).language
+        lang = ws.preferences.get(user.name).language
+        _LANG.set(lang)  # for a refusal shown beside its control (`in_browser`)
+        return lang
 
     def whoami_md(user: User, lang: str) -> str:
         if user.alone:
@@ -627,7 +631,8 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 except FieldError as exc:
                     return {errors[exc.field]: _error_md(str(exc))}
                 except (PlanCoachError, gr.Error) as exc:
-                    return {errors[slot]: _error_md(getattr(exc, "message", None) or str(exc))}
+                    said = getattr(exc, "message", None) or str(exc)
+                    return {errors[slot]: _error_md(rewrite("refusals", said, _LANG.get()))}
                 if outputs is None:  # a handler of the browser's own, returning its values by component
                     named = values
                 else:
