@@ -13,9 +13,7 @@ the language the signed-in person chose, kept with their account (`preferences.p
 """
 from __future__ import annotations
 
-import contextvars
 import datetime as dt
-import functools
 import threading
 from pathlib import Path
 
@@ -23,7 +21,7 @@ import gradio as gr
 import uvicorn
 from fastapi import FastAPI
 
-from ..access import ALONE, EDITABLE, AccessDenied, User
+from ..access import EDITABLE, AccessDenied, User
 from ..errors import PlanCoachError
 from ..export import to_markdown
 from ..i18n import rewrite, term, text
@@ -33,18 +31,19 @@ from ..pipeline import warm_up
 from ..reader import Correction, sentence_key
 from ..schema import Plan, load_plan_lenient
 from ..settings import Settings, get_settings
-from ..storage import BLOCKING_KINDS, WorkflowError
+from ..storage import WorkflowError
 from ..textutil import markdown_text
 from ..workspace import EXPORTS, Workspace
 from . import coach
 from . import tables as T
 from .labels import export_versions, label
+from .parts import FieldError, Page, error_md, raising, selected_row
+from .review import ReviewTab
 from .signin import Gate, install
 
 EMPTY_SESSION = {"plan_id": None, "notes": "", "revision": None}
 TABLE_LABELS = {**{o: f"resp_{o}" for o in T.OWNERS}, "header": "interview_date"}  # a table's label key, by name
-HISTORY = 50
-_LANG = contextvars.ContextVar("interface_language", default="en")  # the language of the request being handled  # edits the undo button can step back through
+HISTORY = 50  # edits the undo button can step back through
 CSS = """
 .pc-guide {border-left: 4px solid #7c9cd6; padding-left: 10px; background: #f6f8fc}
 .pc-status {min-height: 1.5em}
@@ -52,14 +51,6 @@ CSS = """
 """
 # Where a refusal is shown: beside the notes, the header fields, each table, and each row of buttons.
 ERROR_SLOTS = ("notes", "header", "draft", "plan", *T.TABLES, "actions", "fix", "plans", "hr")
-
-
-class FieldError(PlanCoachError, ValueError):
-    """A value the manager typed in one field that cannot be used; shown beside that field."""
-
-    def __init__(self, field: str, message: str):
-        self.field = field
-        super().__init__(message)
 
 
 def _date_or_none(value: str, lang: str = "en") -> dt.date | None:
@@ -70,23 +61,6 @@ def _date_or_none(value: str, lang: str = "en") -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise FieldError("header", text(lang, "errors.header_date", value=value)) from None
-
-
-def _user_errors(handler):
-    """A PlanCoachError (a refusal, a workflow rule, bad input, a server the message names) as the one line Gradio
-    gives an API caller, never a traceback."""
-    @functools.wraps(handler)
-    def shown(*args, **kwargs):
-        try:
-            return handler(*args, **kwargs)
-        except PlanCoachError as exc:
-            raise gr.Error(str(exc)) from None
-    return shown
-
-
-def _selected_row(evt: gr.SelectData) -> int:
-    """The row of a selected table cell (Gradio gives [row, column] for tables, an int for lists)."""
-    return evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
 
 
 def _analysis(plan: Plan | None, notes: str):
@@ -106,10 +80,6 @@ def _sources_md(plan: Plan, lang: str) -> str:
     return f"**{label(lang, 'sources_title')}**\n\n" + "\n".join(f"- {i}" for i in items)
 
 
-def _error_md(message: str) -> str:
-    return f"⚠ {markdown_text(message)}" if message else ""
-
-
 def _frame(table: str, rows: list, lang: str) -> dict:
     """A table's value with its headers in `lang` (Gradio shows the headers a value brings)."""
     return {"headers": T.headers(table, lang), "data": rows}
@@ -127,20 +97,8 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
     # Index the knowledge base and warm the drafter while the page loads, not during the first manager's draft.
     threading.Thread(target=warm_up, args=(settings,), daemon=True, name="warm-up").start()
 
-    def who(request: gr.Request | None) -> User:
-        """The signed-in user of a request (its name set by the sign-in gate); never a name the client sends."""
-        if gate.open:
-            return ALONE
-        name = getattr(request, "username", None)
-        account = ws.accounts.get(name) if name else None
-        if account is None or not account.active:
-            raise gr.Error(text("en", "errors.sign_in"))
-        return account.user()
-
-    def lang_of(user: User) -> str:
-        lang = ws.preferences.get(user.name).language
-        _LANG.set(lang)  # for a refusal shown beside its control (`in_browser`)
-        return lang
+    page = Page(ws, settings, gate)
+    who, lang_of = page.who, page.lang_of
 
     def whoami_md(user: User, lang: str) -> str:
         if user.alone:
@@ -222,10 +180,14 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 *header_of(plan), compare_choices(user, plan_id, lang), text(lang, "status.no_changes",
                                                                              base=text(lang, "status.diff_base_draft")), "")
 
-    def edit(user, lang, tables, plan_data, notes, session, header):
-        """The edited tables and header as a plan, checked and autosaved."""
+    def edit(user, lang, tables, plan_data, notes, session, header, *, unless_unchanged=False):
+        """The edited tables and header as a plan, checked and autosaved; with `unless_unchanged`, None when they
+        say what the plan they were edited from says (a table's change event on leaving a cell sends it again,
+        and would otherwise undo an undo that ran before it)."""
         base = load_plan_lenient(plan_data)
         plan, problems, pending = T.from_tables(base, tables, header, lang)
+        if unless_unchanged and not pending.rows and not problems.by_table and T.same_plan(plan, base):
+            return None
         session = dict(session or EMPTY_SESSION)
         checked = ws.check(user, plan, notes, session.get("plan_id"), session.get("revision"))
         if session.get("plan_id"):
@@ -305,7 +267,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         if not plan_data:
             return gr.update()
         plan = load_plan_lenient(plan_data)
-        row = _selected_row(evt)
+        row = selected_row(evt)
         flags = T.sorted_flags(plan.review_flags)
         ids = flags[row].sentence_ids if 0 <= row < len(flags) else []
         return T.highlighted_notes(_analysis(plan, notes), notes, ids, "flag", lang_of(who(request)))
@@ -314,11 +276,11 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         if not plan_data:
             return gr.update()
         plan = load_plan_lenient(plan_data)
-        row = _selected_row(evt)
+        row = selected_row(evt)
         ids = plan.deficiencies[row].source_sentences if 0 <= row < len(plan.deficiencies) else []
         return T.highlighted_notes(_analysis(plan, notes), notes, ids, lang=lang_of(who(request)))
 
-    @_user_errors
+    @raising
     def do_notes_changed(notes, session, request: gr.Request):
         session = dict(session or EMPTY_SESSION)
         session["notes"] = notes
@@ -414,54 +376,10 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             raise WorkflowError(text(lang_of(user), "errors.select_plan"))
         return opened(user, plan_id, reopened=False)
 
-    def plan_rows(plans, lang: str) -> dict:
-        rows = []
-        for p in plans:
-            flags = p.plan.review_flags if p.plan else []
-            rows.append([p.id, p.employee or "", term(lang, "plan_status", p.status), sum(f.severity == "error" for f in flags),
-                         sum(f.kind in BLOCKING_KINDS for f in flags), f"{p.updated_at:%Y-%m-%d %H:%M}"])
-        return {"headers": T.columns(lang, "plans"), "data": rows}
-
-    def do_plan_list(page: float | None, request: gr.Request):
+    def do_plan_list(page_number: float | None, request: gr.Request):
         """One page of the plans this user may see (50 a page, paged in the database)."""
         user = who(request)
-        return plan_rows(ws.plans(user, max(int(page or 1), 1) - 1), lang_of(user))
-
-    def do_hr_list(request: gr.Request):
-        user = who(request)
-        return plan_rows(ws.plans(user, for_review=True), lang_of(user))
-
-    def do_hr_select(rows, evt: gr.SelectData, request: gr.Request):
-        data = T._rows(rows)
-        row = _selected_row(evt)
-        if not (0 <= row < len(data)):
-            return "", "", []
-        plan_id = data[row][0]
-        return plan_id, *hr_view(who(request), plan_id)
-
-    def hr_view(user: User, plan_id: str):
-        lang = lang_of(user)
-        stored = ws.plan(user, plan_id)
-        body = (to_markdown(stored.plan, audience="hr", approved=stored.status == "approved") if stored.plan
-                else markdown_text(stored.notes))
-        trail = [[f"{a['at']:%Y-%m-%d %H:%M:%S}", a["actor"], term(lang, "audit", a["action"]),
-                  rewrite("audit_detail", a["detail"], lang)] for a in ws.audit_trail(user, plan_id)]
-        overridden = ["- " + text(lang, "status.overridden", actor=markdown_text(o["actor"]), count=len(o["flags"]),
-                                  date=o["at"].date().isoformat(), reason=markdown_text(o["reason"]))
-                      for o in ws.store.overrides(plan_id)]
-        extra = (f"\n\n**{text(lang, 'status.overrides')}**\n\n" + "\n".join(overridden)) if overridden else ""
-        status = f"**{label(lang, 'status')}: {term(lang, 'plan_status', stored.status)}**"
-        return f"{status}{extra}\n\n" + body, {"headers": T.columns(lang, "audit"), "data": trail}
-
-    def do_hr_action(action, plan_id, comment, override, request: gr.Request):
-        user = who(request)
-        if not plan_id:
-            raise WorkflowError(text(lang_of(user), "errors.select_plan"))
-        if action == "comment":
-            ws.comment(user, plan_id, comment)
-        else:
-            ws.review(user, plan_id, action, comment=comment, override=override)
-        return (*hr_view(user, plan_id), plan_rows(ws.plans(user, for_review=True), lang_of(user)), "")
+        return page.plan_rows(ws.plans(user, max(int(page_number or 1), 1) - 1), lang_of(user))
 
     def do_share(plan_id, account, request: gr.Request):
         user = who(request)
@@ -485,11 +403,8 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         session = gr.BrowserState(EMPTY_SESSION, storage_key="plancoach-session")
         plan_state = gr.State(None)
         history = gr.State([])  # the plan after each edit since the draft (or open): what undo steps back to
-        errors: dict[str, gr.Markdown] = {}
-
-        def error_slot(name: str) -> gr.Markdown:
-            errors[name] = gr.Markdown(elem_id=f"pc-error-{name}", elem_classes="pc-error")
-            return errors[name]
+        errors, error_slot = page.errors, page.error_slot
+        page.also = [history]
 
         with gr.Row():
             title = gr.Markdown(f"## {label('en', 'title')}")
@@ -598,48 +513,13 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                     acknowledge_btn = gr.Button(label("en", "acknowledge"))
                 error_slot("plans")
                 plans_note = gr.Markdown()
-            with gr.Tab(label("en", "tab_hr"), id="hr") as tab_hr:
-                hr_table = gr.Dataframe(headers=T.columns("en", "plans"), interactive=False, type="array",
-                                        label=label("en", "hr_list"))
-                hr_id = gr.Textbox(label=label("en", "plan_id"), max_lines=1, elem_id="pc-hr-id")
-                with gr.Row():
-                    with gr.Column(scale=3):
-                        hr_plan = gr.Markdown()
-                    with gr.Column(scale=2):
-                        hr_comment = gr.Textbox(label=label("en", "hr_comment"), lines=3)
-                        hr_override = gr.Textbox(label=label("en", "hr_override"))
-                        with gr.Row():
-                            comment_btn = gr.Button(label("en", "add_comment"))
-                            changes_btn = gr.Button(label("en", "request_changes"), variant="stop")
-                            approve_btn = gr.Button(label("en", "approve"), variant="primary", elem_id="pc-hr-approve")
-                        error_slot("hr")
-                        audit = gr.Dataframe(headers=T.columns("en", "audit"), interactive=False, type="array",
-                                             label=label("en", "audit"), wrap=True)
+            review = ReviewTab(page).build()
 
         # ------------------------------------------------------------ events
 
         slots = list(errors.values())
 
-        def in_browser(handler, outputs, slot: str, *, clears=(), after=None):
-            """`handler` as the browser's event: its outputs by component with the slots it owns cleared, and a
-            refusal shown as one sentence in the slot beside the control at fault (`FieldError` names it; else
-            `slot`) instead of raised, which would cover every output with a red "Error" badge."""
-            @functools.wraps(handler)
-            def run(*args, **kwargs):
-                try:
-                    values = handler(*args, **kwargs)
-                except FieldError as exc:
-                    return {errors[exc.field]: _error_md(str(exc))}
-                except (PlanCoachError, gr.Error) as exc:
-                    said = getattr(exc, "message", None) or str(exc)
-                    return {errors[slot]: _error_md(rewrite("refusals", said, _LANG.get()))}
-                if outputs is None:  # a handler of the browser's own, returning its values by component
-                    named = values
-                else:
-                    named = dict(zip(outputs, values if isinstance(values, tuple) else (values,)))
-                named = {**{errors[s]: "" for s in (slot, *clears)}, **named}
-                return after(named) if after else named
-            return run
+        in_browser, both = page.in_browser, page.both
 
         def fresh_history(named: dict) -> dict:
             """A plan drafted, re-drafted, opened or cleared: undo starts again from it."""
@@ -647,13 +527,6 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 return named
             plan = named[plan_state]
             return {**named, history: [_snapshot(plan)] if isinstance(plan, dict) else []}
-
-        def both(trigger, handler, inputs, outputs, api_name: str, slot: str, *, clears=(), after=None, **kw):
-            """The browser's event on `trigger`, and the same step as the API endpoint `api_name` (a hidden button)."""
-            trigger.click(in_browser(handler, outputs, slot, clears=clears, after=after), inputs,
-                          [*outputs, *slots, history], api_name=f"browser_{api_name}", api_visibility="private", **kw)
-            gr.Button(visible=False, elem_id=f"pc-api-{api_name}").click(_user_errors(handler), inputs, outputs,
-                                                                         api_name=api_name, **kw)
 
         plan_views = [deficiencies, causes, goals, resp["employee"], resp["manager"], resp["organisation"], check_ins,
                       flags, highlight, sources, preview, plan_state]
@@ -674,12 +547,15 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             lang = lang_of(user)
             if not plan_data:
                 return {status: text(lang, "status.first_draft")}
-            checked, problems, pending, session_v = edit(
-                user, lang, edited_tables(deficiencies_v, causes_v, goals_v, employee_v, manager_v, organisation_v,
-                                          check_ins_v), plan_data, notes_v, session_v,
-                {"employee": employee_name, "role": role_name, "interview_date": interview_day})
+            edited = edit(user, lang, edited_tables(deficiencies_v, causes_v, goals_v, employee_v, manager_v,
+                                                    organisation_v, check_ins_v), plan_data, notes_v, session_v,
+                          {"employee": employee_name, "role": role_name, "interview_date": interview_day},
+                          unless_unchanged=True)
+            if edited is None:  # nothing to check or save; what was wrong before is put right
+                return {errors[name]: "" for name in (*T.TABLES, "header")}
+            checked, problems, pending, session_v = edited
             shown = plan_outputs(checked.plan, notes_v, lang, checked.analysis, pending)
-            beside = {errors[name]: _error_md(" ".join(problems.by_table.get(name, []))) for name in (*T.TABLES, "header")}
+            beside = {errors[name]: error_md(" ".join(problems.by_table.get(name, []))) for name in (*T.TABLES, "header")}
             step = _snapshot(shown[-1], pending)
             steps = list(steps or [])
             if not steps or steps[-1] != step:  # a change event that changed nothing is no step to undo
@@ -694,7 +570,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                           [*plan_views, status, session, history, diff, *slots], trigger_mode="always_last",
                           api_visibility="private")
         check_event = gr.Button(visible=False, elem_id="pc-check")
-        check_event.click(_user_errors(do_edit), edit_inputs, [*plan_views, status, session], api_name="check")
+        check_event.click(raising(do_edit), edit_inputs, [*plan_views, status, session], api_name="check")
 
         def do_undo(notes_v, session_v, steps, base, request: gr.Request):
             """Back to the plan before the last edit (tables, incomplete rows and header), re-checked and autosaved."""
@@ -729,7 +605,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         deficiencies.select(do_select_evidence, [plan_state, notes], highlight, api_visibility="private")
         notes.change(do_notes_changed, [notes, session], session, trigger_mode="always_last", api_visibility="private")
         upload.upload(in_browser(do_upload, [notes], "notes"), upload, [notes, *slots, history], api_visibility="private")
-        gr.Button(visible=False, elem_id="pc-api-upload").click(_user_errors(do_upload), upload, notes, api_name="upload")
+        gr.Button(visible=False, elem_id="pc-api-upload").click(raising(do_upload), upload, notes, api_name="upload")
         both(save_btn, do_save, [plan_state, notes, session], [status, compare, diff, session], "save", "actions")
         both(submit_btn, do_submit, [plan_state, notes, session], [status, session], "submit", "actions")
         both(export_btn, do_export, [export_fmt, export_for, session], [download], "export", "actions")
@@ -738,7 +614,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             user = who(request)
             return diff_text(user, (session_v or {}).get("plan_id"), base, lang_of(user))
 
-        compare.input(_user_errors(do_compare), [session, compare], diff, api_visibility="private")
+        compare.input(raising(do_compare), [session, compare], diff, api_visibility="private")
         new_btn.click(in_browser(do_new, [*plan_views, session, notes, plan_id_box, status, *header_fields, download,
                                           compare, diff, comments], "draft", clears=ERROR_SLOTS, after=fresh_history),
                       None, [*plan_views, session, notes, plan_id_box, status, *header_fields, download, compare, diff,
@@ -765,9 +641,9 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
 
         refresh_btn.click(in_browser(do_plan_list, [plans_table], "plans"), page_no, [plans_table, *slots, history],
                           api_visibility="private")
-        gr.Button(visible=False, elem_id="pc-api-plans").click(_user_errors(do_plan_list), page_no, plans_table,
+        gr.Button(visible=False, elem_id="pc-api-plans").click(raising(do_plan_list), page_no, plans_table,
                                                                 api_name="plans")
-        tab_plans.select(_user_errors(do_plan_list), page_no, plans_table, api_visibility="private")
+        tab_plans.select(raising(do_plan_list), page_no, plans_table, api_visibility="private")
         plans_outputs = [plans_note]
         both(share_btn, do_share, [selected_id, other_account], plans_outputs, "share", "plans")
         both(employee_btn, do_set_employee, [selected_id, other_account], plans_outputs, "set_employee_account", "plans")
@@ -775,47 +651,28 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
 
         def pick_plan(rows, evt: gr.SelectData):
             data = T._rows(rows)
-            row = _selected_row(evt)
+            row = selected_row(evt)
             return data[row][0] if 0 <= row < len(data) else ""
 
         plans_table.select(pick_plan, plans_table, selected_id, api_visibility="private")
         both(open_btn, do_open, [selected_id], opened_views, "open", "plans", after=fresh_history)
-        tab_hr.select(_user_errors(do_hr_list), None, hr_table, api_visibility="private")
-        hr_table.select(_user_errors(do_hr_select), hr_table, [hr_id, hr_plan, audit], api_visibility="private")
-        hr_outputs = [hr_plan, audit, hr_table, hr_comment]
-
-        def hr_comment_fn(plan_id, comment, override, request: gr.Request):
-            return do_hr_action("comment", plan_id, comment, override, request)
-
-        def hr_request_changes(plan_id, comment, override, request: gr.Request):
-            return do_hr_action("changes_requested", plan_id, comment, override, request)
-
-        def hr_approve(plan_id, comment, override, request: gr.Request):
-            return do_hr_action("approved", plan_id, comment, override, request)
-
-        hr_inputs = [hr_id, hr_comment, hr_override]
-        both(comment_btn, hr_comment_fn, hr_inputs, hr_outputs, "hr_comment", "hr")
-        both(changes_btn, hr_request_changes, hr_inputs, hr_outputs, "hr_request_changes", "hr")
-        both(approve_btn, hr_approve, hr_inputs, hr_outputs, "hr_approve", "hr")
+        review.wire()
 
         # Every label in the chosen language: (component, what to set, label key).
         worded = [(ui_lang, "label", "ui_language"), (upload, "label", "upload"), (employee, "label", "employee"),
                   (role, "label", "role"), (interview_date, "label", "interview_date"), (draft_btn, "value", "draft"),
                   (new_btn, "value", "new"), (learning, "label", "learning"), (highlight, "label", "highlight"),
-
                   (fix_btn, "value", "fix_apply"), (plan_id_box, "label", "plan_id"), (undo_btn, "value", "undo"),
                   (deficiencies, "label", "deficiencies"), (causes, "label", "causes"), (goals, "label", "goals"),
                   *[(resp[o], "label", f"resp_{o}") for o in T.OWNERS], (check_ins, "label", "check_ins"),
                   (flags, "label", "flags"), (save_btn, "value", "save"), (submit_btn, "value", "submit"),
                   (export_btn, "value", "export"), (download, "label", "download"), (preview_box, "label", "preview"),
                   (diff_box, "label", "diff"), (compare, "label", "compare"), (diff, "label", "diff"),
-                  (tab_draft, "label", "tab_draft"), (tab_plans, "label", "tab_plans"), (tab_hr, "label", "tab_hr"),
+                  (tab_draft, "label", "tab_draft"), (tab_plans, "label", "tab_plans"),
                   (selected_id, "label", "plan_id"), (page_no, "label", "page"), (refresh_btn, "value", "refresh"),
                   (open_btn, "value", "open"), (other_account, "label", "other_account"), (share_btn, "value", "share"),
                   (employee_btn, "value", "set_employee"), (acknowledge_btn, "value", "acknowledge"),
-                  (hr_table, "label", "hr_list"), (hr_id, "label", "plan_id"), (hr_comment, "label", "hr_comment"),
-                  (hr_override, "label", "hr_override"), (comment_btn, "value", "add_comment"),
-                  (changes_btn, "value", "request_changes"), (approve_btn, "value", "approve"), (audit, "label", "audit")]
+                  *review.worded()]
 
         def relabel(lang, plan_data, notes_v, plans_v, hr_v, audit_v, session_v, base, request: gr.Request):
             """The whole page in `lang`: labels, choices, table headers, and the plan's tables and flags."""
@@ -840,17 +697,17 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 compare: {"choices": choices["choices"], "value": choices["value"]},
                 whoami: {"value": whoami_md(user, lang)},
                 plans_table: {"value": {"headers": T.columns(lang, "plans"), "data": T._cells(plans_v)}},
-                hr_table: {"value": {"headers": T.columns(lang, "plans"), "data": T._cells(hr_v)}},
-                audit: {"value": {"headers": T.columns(lang, "audit"), "data": T._cells(audit_v)}},
+                **review.relabelled(lang, hr_v, audit_v),
             }
             for component, change in more.items():
                 changes.setdefault(component, {}).update(change)
             return {component: gr.update(**change) for component, change in changes.items()}
 
-        ui_lang.change(relabel, [ui_lang, plan_state, notes, plans_table, hr_table, audit, session, compare],
+        ui_lang.change(relabel, [ui_lang, plan_state, notes, plans_table, review.waiting, review.audit, session, compare],
                        list(dict.fromkeys([*(c for c, _, _ in worded), *plan_views[:10], title, notes, fix_reading, readings,
                                            fix_sentence,
-                                           export_fmt, export_for, compare, whoami, plans_table, hr_table, audit])),
+                                           export_fmt, export_for, compare, whoami, plans_table, review.waiting,
+                                           review.audit])),
                        api_visibility="private")
 
         def keep_language(lang, request: gr.Request):

@@ -175,6 +175,16 @@ def to_tables(plan: Plan, lang: str = "en") -> dict[str, list[list]]:
     return tables
 
 
+def same_plan(a: Plan, b: Plan) -> bool:
+    """The same plan as the tables show it: equal apart from the flags and the order of the three parties'
+    responsibilities (the tables group them by party)."""
+    def shown(plan: Plan) -> dict:
+        data = plan.model_dump(exclude={"review_flags"})
+        data["responsibilities"].sort(key=lambda r: OWNERS.index(r["owner"]))
+        return data
+    return shown(a) == shown(b)
+
+
 def sorted_flags(flags: list[ReviewFlag]) -> list[ReviewFlag]:
     order = {"error": 0, "warning": 1, "info": 2}
     return sorted(flags, key=lambda f: order[f.severity])
@@ -195,7 +205,9 @@ def from_tables(base: Plan, tables: dict, header: dict | None = None,
         original = known_defs.get(did)
         deficiencies.append(Deficiency(id=did, area=row[1].strip(), evidence=row[2].strip(), source_sentences=_ids(row[3]),
                                        manager_set=_ticked(row[4]) or original is None))
-    causes = [RootCause(cause=r[0].strip(), deficiency_ids=_ids(r[1]))
+    known_causes = {c.cause: c for c in base.root_causes}
+    causes = [RootCause(cause=r[0].strip(), deficiency_ids=_ids(r[1]),
+                        source_sentences=known_causes[r[0].strip()].source_sentences if r[0].strip() in known_causes else [])
               for _, r in _complete_rows("causes", tables.get("causes"), pending)]
     known_goals = {g.id: g for g in base.goals}
     goals = []
