@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    false,
     true,
 )
 from sqlalchemy.engine import Engine
@@ -106,6 +107,14 @@ overrides = Table(
     Column("reason", Text, nullable=False),
     Column("flags", Text, nullable=False),  # JSON list of the overridden flags' kind and message
     Column("at", _WHEN, nullable=False),
+)
+# A person's workspace settings, by account name (the one person of a workspace without sign-in is "local").
+preferences = Table(
+    "preferences", metadata,
+    Column("user", String(200), primary_key=True),
+    Column("language", String(8), nullable=False, server_default="en"),
+    Column("learning", Boolean, nullable=False, server_default=false()),
+    Column("updated_at", _WHEN, nullable=False),
 )
 
 PLAN_TABLES = (corrections, versions, audit, shares, overrides)  # what is kept with a plan and deleted with it

@@ -17,10 +17,12 @@ from .access import User, listed, require
 from .accounts import Account, AccountError, Accounts
 from .compare import edit_against_stored, plan_diff
 from .export import FORMATS, Audience, render
+from .i18n import text
 from .merge import merge_edits
 from .notes import NotesAnalysis
 from .output import export_folder, safe_file_name
 from .pipeline import DraftResult, draft_plan, recheck_with_analysis
+from .preferences import Preferences
 from .reader import Correction
 from .schema import Plan
 from .settings import Settings, get_settings
@@ -45,6 +47,10 @@ class Workspace:
     @property
     def accounts(self) -> Accounts:
         return Accounts(self.store.engine)
+
+    @property
+    def preferences(self) -> Preferences:
+        return Preferences(self.store.engine)
 
     # ------------------------------------------------------------ reading
 
@@ -163,13 +169,17 @@ class Workspace:
             raise
 
     def _record_vouched(self, user: User, plan_id: str, before: Plan | None, after: Plan) -> None:
-        """The audit trail says who marked a goal's values as set by the manager (the grounding check then
-        accepts values the notes do not give)."""
+        """The audit trail says who marked a goal's values or a deficiency's evidence as set by the manager (the
+        grounding check then accepts what the notes do not give)."""
         was = {g.id for g in before.goals if g.manager_set} if before else set()
         for goal in after.goals:
             if goal.manager_set and goal.id not in was:
                 self.store.record(plan_id, user.name, "set by manager",
                                   f"{goal.id}: target {goal.target or '-'}, deadline {goal.deadline or '-'}")
+        was = {d.id for d in before.deficiencies if d.manager_set} if before else set()
+        for deficiency in after.deficiencies:
+            if deficiency.manager_set and deficiency.id not in was:
+                self.store.record(plan_id, user.name, "set by manager", f"{deficiency.id}: evidence {deficiency.evidence}")
 
     def share(self, user: User, plan_id: str, other: str) -> None:
         """Let another manager read and edit the plan."""
@@ -251,7 +261,7 @@ class Workspace:
                audience: Audience = "employee") -> Path:
         """Write the stored plan (its working copy) as a document for download, for the employee or for HR, on
         the organisation's paper; marked as a draft until HR approves it. An employee gets the employee's copy.
-        The file name says whose plan and which copy."""
+        The file name says whose plan and which copy, in the plan's language."""
         stored = self.plan(user, plan_id)
         if stored.plan is None:
             raise ValueError("This plan has no draft yet: draft it first.")
@@ -261,8 +271,9 @@ class Workspace:
             audience = "employee"
         plan = stored.plan
         folder = folder or export_folder(self.settings.data_dir / "exports", self.settings.export_keep_minutes)
-        copy = "" if fmt == "json" else f"-{audience}"
-        path = folder / safe_file_name("improvement-plan-", plan.employee.name or "", f"{copy}{FORMATS[fmt]}", folder)
+        copy = "" if fmt == "json" else text(plan.language, f"files.{audience}")
+        path = folder / safe_file_name(text(plan.language, "files.prefix"), plan.employee.name or "",
+                                       f"{copy}{FORMATS[fmt]}", folder)
         content = render(plan, fmt, audience=audience, approved=stored.status == "approved",
                          page_size=self.settings.page_size)
         # A new file in a new private folder: written directly (an atomic write's temporary name would not fit

@@ -60,13 +60,13 @@ def test_draft_edit_check_save_export_and_reload(app, tmp_path):
     goal_rows[0][4] = ""
     checked = client.predict(deficiencies, causes, frame(goal_rows, goals["headers"]), employee, manager, organisation,
                              check_ins, TRAINER_NOTES, session, *HEADER, api_name="/check")
-    assert any(row[1] == "smart" for row in table(checked[7]))
+    assert any(row[1] == "SMART" for row in table(checked[7]))
     assert table(checked[2])[0][7].startswith("✗")
 
     goal_rows[0][4] = ">= 95%"
     checked = client.predict(deficiencies, causes, frame(goal_rows, goals["headers"]), employee, manager, organisation,
                              check_ins, TRAINER_NOTES, session, *HEADER, api_name="/check")
-    assert not any(row[1] == "smart" for row in table(checked[7]))
+    assert not any(row[1] == "SMART" for row in table(checked[7]))
     saved = client.predict(TRAINER_NOTES, session, api_name="/save")
     assert "version 2" in saved[0]
     assert ">= 95%" in saved[2]  # the diff from the assistant's draft shows the edit
@@ -98,12 +98,12 @@ def test_hr_review_comment_request_changes_and_approve(app):
     hr = hr_client(app)
     plan_md, trail, waiting, _ = hr.predict(plan_id, "Please add dates to the manager's actions.", "",
                                             api_name="/hr_request_changes")
-    assert "changes_requested" in plan_md and "DRAFT - not yet approved by HR" in plan_md and "## Review notes" in plan_md
+    assert "Status: changes requested" in plan_md and "DRAFT - not yet approved by HR" in plan_md and "## Review notes" in plan_md
     assert any(row[0] == plan_id for row in table(waiting))
     client.predict(TRAINER_NOTES, session, api_name="/submit")
     plan_md, trail, _, _ = hr.predict(plan_id, "", "", api_name="/hr_approve")
     actions = [row[2] for row in table(trail)]
-    assert actions[-1] == "status:approved" and "comment" in actions
+    assert actions[-1] == "approved" and "comment" in actions  # the history names each step in words
     assert any(row[1] == HR[0] for row in table(trail))
     assert "DRAFT" not in plan_md  # HR's view of the approved plan
     approved = Path(client.predict("markdown", "employee", session, api_name="/export")).read_text(encoding="utf-8")
@@ -143,7 +143,7 @@ def test_an_added_row_is_kept_until_filled_and_header_edits_reach_the_plan(app):
                              session, "Li Na Wong", "senior trainer", "2026-07-31", api_name="/check")
     assert len(table(checked[4])) == len(table(manager)) + 1  # the new row survives the re-check
     status, preview = checked[11], checked[10]  # (the plan itself is server-side state, not an output)
-    assert "row" in status and "incomplete" in status
+    assert f"Manager provides: Row {len(table(manager)) + 1} is incomplete" in status
     assert "Li Na Wong" in preview and "senior trainer" in preview
     assert preview.count("Book a room") == 0
 
@@ -231,13 +231,13 @@ def test_a_goal_follows_its_edited_values_and_the_manager_vouches_for_a_target_t
                              check_ins, TRAINER_NOTES, session, *HEADER, api_name="/check")
     sentence = table(checked[2])[0][1]
     assert "95%" in sentence and "90%" not in sentence and "30 Sep 2026" in sentence  # the sentence follows the cells
-    assert any(row[1] == "grounding" and "95%" in row[2] for row in table(checked[7]))  # not in the notes: flagged
+    assert any(row[1] == "not in the notes" and "95%" in row[2] for row in table(checked[7]))  # not in the notes: flagged
 
     rows = table(checked[2])
     rows[0][8] = True  # "Set by me": the manager vouches for it
     vouched = client.predict(deficiencies, causes, frame(rows, goals["headers"]), employee, manager, organisation,
                              check_ins, TRAINER_NOTES, checked[12], *HEADER, api_name="/check")
-    assert not any(row[1] == "grounding" and "95%" in row[2] for row in table(vouched[7]))
+    assert not any(row[1] == "not in the notes" and "95%" in row[2] for row in table(vouched[7]))
     assert table(vouched[2])[0][8] is True
     client.predict(TRAINER_NOTES, vouched[12], api_name="/submit")
     _, trail, _, _ = hr_client(app).predict(plan_id, "Checking the target.", "", api_name="/hr_comment")
@@ -305,3 +305,25 @@ def test_an_administrator_manages_accounts_in_the_workspace_and_nobody_else_can(
     status, _, _ = as_manager(app).predict("add", "mallory", "admin", "a new long password", api_name="/admin_account")
     assert "Only an administrator" in status
     assert "No account named 'mallory'" in ada.predict("enable", "mallory", "admin", "", api_name="/admin_account")[0]
+
+
+def test_a_deficiency_set_by_the_manager_is_accepted_and_recorded(app):
+    client = as_manager(app)
+    out = draft(client)
+    deficiencies, causes, goals, employee, manager, organisation, check_ins = out[:7]
+    session, plan_id = out[11], out[12]
+    rows = table(deficiencies)
+    assert deficiencies["headers"][-1] == "Set by me" and rows[1][4] is False
+    rows[1][2] = "Three forklift audits were skipped in August."  # evidence from the manager's own records
+    checked = client.predict(frame(rows, deficiencies["headers"]), causes, goals, employee, manager, organisation,
+                             check_ins, TRAINER_NOTES, session, *HEADER, api_name="/check")
+    flagged = [row for row in table(checked[7]) if row[1] == "not in the notes" and "D2" in row[2]]
+    assert flagged and flagged[0][3] == "Deficiency D2 · evidence"  # where it is, in words
+    rows[1][4] = True
+    vouched = client.predict(frame(rows, deficiencies["headers"]), causes, goals, employee, manager, organisation,
+                             check_ins, TRAINER_NOTES, checked[12], *HEADER, api_name="/check")
+    assert not any(row[1] == "not in the notes" and "D2" in row[2] for row in table(vouched[7]))
+    client.predict(TRAINER_NOTES, vouched[12], api_name="/submit")
+    _, trail, _, _ = hr_client(app).predict(plan_id, "Checking D2.", "", api_name="/hr_comment")
+    marked = [row for row in table(trail) if row[2] == "set by manager" and row[3].startswith("D2")]
+    assert marked and marked[0][1] == MANAGER[0] and "forklift audits" in marked[0][3]

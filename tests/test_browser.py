@@ -5,6 +5,7 @@ DOCX, reloads the page and finds the plan still there. A screenshot is kept in t
 """
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import zipfile
@@ -20,9 +21,14 @@ pytestmark = pytest.mark.skipif(chromium is None, reason="Debian's chromium is n
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
+def says(page, selector: str, words: str, timeout: float = 120_000) -> None:
+    """Wait until the element `selector` shows `words`."""
+    page.wait_for_function("([s, w]) => (document.querySelector(s)?.innerText || '').includes(w)", arg=[selector, words],
+                           timeout=timeout)
+
+
 def status_says(page, words: str, timeout: float = 120_000) -> None:
-    page.wait_for_function(
-        "w => (document.querySelector('#pc-status')?.innerText || '').includes(w)", arg=words, timeout=timeout)
+    says(page, "#pc-status", words, timeout)
 
 
 def edit_cell(page, table: str, row: int, col: int, value: str) -> None:
@@ -32,6 +38,16 @@ def edit_cell(page, table: str, row: int, col: int, value: str) -> None:
     editor.wait_for(state="visible", timeout=10_000)
     editor.fill(value)
     editor.press("Enter")
+
+
+def tick(page, table: str, row: int, col: int) -> None:
+    """Tick a checkbox cell; right after another cell was edited, the first click only selects the cell."""
+    box = page.locator(f"#{table} [data-testid='cell-{row}-{col}'] input[type=checkbox]")
+    for _ in range(2):
+        if not box.is_checked():
+            box.click()
+            page.wait_for_timeout(300)
+    assert box.is_checked()
 
 
 def draft_trainer_notes(page, url: str) -> None:
@@ -44,7 +60,8 @@ def draft_trainer_notes(page, url: str) -> None:
 
 
 def export_and_download(page, fmt: str, link_selector: str, save_as):
-    """Export in `fmt`, wait for the download link `link_selector`, download the file through it to `save_as`."""
+    """Export in `fmt` (as the menu names it: "Word (DOCX)", "PDF"), wait for the download link `link_selector`,
+    download the file through it to `save_as`."""
     page.locator("#pc-export-format input").click()
     page.get_by_role("option", name=fmt).click()
     page.click("#pc-export")
@@ -76,16 +93,16 @@ def test_draft_edit_check_export_and_reload(tmp_path):
         plan_id = page.input_value("#pc-plan-id input")
         assert len(plan_id) == 32
         assert ">= 90%" in page.locator("#pc-goals").inner_text()
-        assert "smart" not in flags_text(page)
+        assert "SMART" not in flags_text(page)
 
         edit_cell(page, "pc-goals", 0, 4, "")  # the goal loses its numeric target
-        page.wait_for_function("() => document.querySelector('#pc-flags').innerText.includes('smart')", timeout=60_000)
+        page.wait_for_function("() => document.querySelector('#pc-flags').innerText.includes('SMART')", timeout=60_000)
         assert "✗" in page.locator("#pc-goals").inner_text()
 
         edit_cell(page, "pc-goals", 0, 4, ">= 90%")  # fixed: the flag goes away
-        page.wait_for_function("() => !document.querySelector('#pc-flags').innerText.includes('smart')", timeout=60_000)
+        page.wait_for_function("() => !document.querySelector('#pc-flags').innerText.includes('SMART')", timeout=60_000)
 
-        path = export_and_download(page, "docx", "#pc-download a", tmp_path / "plan.docx")
+        path = export_and_download(page, "Word (DOCX)", "#pc-download a", tmp_path / "plan.docx")
         with zipfile.ZipFile(path) as docx:
             body = docx.read("word/document.xml").decode("utf-8")
         assert ">= 90%" in body.replace("&gt;", ">") and "Acknowledgement" in body
@@ -93,7 +110,7 @@ def test_draft_edit_check_export_and_reload(tmp_path):
 
         # HR's copy, as a PDF: the choice beside the download.
         page.get_by_label("For HR (with sources and review notes)").check()
-        hr_pdf = export_and_download(page, "pdf", "#pc-download a[download$='-hr.pdf']", tmp_path / "plan-hr.pdf")
+        hr_pdf = export_and_download(page, "PDF", "#pc-download a[download$='-hr.pdf']", tmp_path / "plan-hr.pdf")
         if shutil.which("pdftotext"):
             text = subprocess.run(["pdftotext", str(hr_pdf), "-"], capture_output=True, text=True,
                                   check=True).stdout
@@ -128,11 +145,12 @@ def test_a_row_added_in_the_browser_is_kept_and_new_plan_leaks_nothing(tmp_path)
 
         page.locator(f"#pc-resp-manager [data-testid='cell-{before - 1}-1']").click(button="right")  # the cell menu
         page.locator("button", has_text="Add row below").click()
-        status_says(page, "incomplete", 30_000)  # re-checked, and the blank row is still there, marked
+        says(page, "#pc-error-manager", f"Row {before + 1} is incomplete", 30_000)  # re-checked, the blank row kept and marked
         page.wait_for_timeout(1000)
         assert page.evaluate(rows, None) == before + 1
         edit_cell(page, "pc-resp-manager", before, 1, "Book a quiet room for the weekly review")
-        status_says(page, "Checked:", 30_000)
+        page.wait_for_function(  # filled in: the message beside the table goes
+            "() => !document.querySelector('#pc-error-manager').innerText.includes('incomplete')", timeout=30_000)
         assert "Book a quiet room" in page.locator("#pc-resp-manager").inner_text()
         page.click("#pc-save")
         status_says(page, "Saved as version 2")
@@ -220,10 +238,10 @@ def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_pa
 
         # The same text in the other views: learning mode, the diff after a save, and HR's view and history.
         page.get_by_role("tab", name="Draft and edit").click()
-        page.get_by_label("Learning mode (explain each section)").check()
+        page.get_by_label("Learning mode (comments on this plan)").check()
         page.click("#pc-save")
         status_says(page, "Saved as version")
-        page.get_by_text("Changes since the assistant's draft").click()
+        page.locator("#pc-diff-box .label-wrap").first.click()
         page.get_by_role("button", name="Submit to HR").click()
         status_says(page, "Submitted to HR")
         assert_nothing_rendered(page)
@@ -237,7 +255,7 @@ def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_pa
         page.wait_for_selector("#pc-notes textarea")
         page.get_by_role("tab", name="HR review").click()
         page.fill("#pc-hr-id textarea, #pc-hr-id input", plan_id)
-        page.get_by_label("Comment").fill('Checked. <img src=x onerror="window.__pwned=5"> [x](javascript:window.__pwned=6)')
+        page.get_by_role("textbox", name="Comment").fill('Checked. <img src=x onerror="window.__pwned=5"> [x](javascript:window.__pwned=6)')
         page.get_by_role("button", name="Add comment").click()
         page.wait_for_function("n => document.body.innerText.includes(n)", arg=HOSTILE_NAME)  # HR's view of the plan
         page.wait_for_function("() => document.body.innerText.includes('window.__pwned=5')")  # the history, as text
@@ -263,3 +281,183 @@ def assert_nothing_rendered(page) -> None:
     assert page.locator("img[src='x']").count() == 0 and page.locator("[onmouseover], [onerror]").count() == 0
     assert page.locator("a[href^='javascript']").count() == 0
     assert page.evaluate("() => window.__pwned") is None
+
+
+def test_undo_the_diff_before_any_save_errors_beside_their_field_and_a_deficiency_set_by_me(tmp_path):
+    """A stricter target is flagged (not in the notes) and shows in the diff against the assistant's draft and
+    against the last saved version before anything is saved; undo puts the target back and the autosave follows
+    (a reload shows it); a bad interview date is one sentence beside the header, with no red badge, and goes at
+    the next good edit; evidence the notes do not hold is flagged until "Set by me" is ticked."""
+    from playwright.sync_api import sync_playwright
+
+    with running_app(tmp_path) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1800})
+        draft_trainer_notes(page, url)
+        edit_cell(page, "pc-goals", 0, 4, ">= 95%")
+        page.wait_for_function("() => document.querySelector('#pc-flags').innerText.includes('95%')", timeout=60_000)
+        assert "is not a number the notes give" in flags_text(page)
+
+        page.locator("#pc-diff-box .label-wrap").first.click()
+        says(page, "#pc-diff", "+| G1 |", 30_000)  # against the assistant's draft, though nothing is saved
+        assert ">= 95%" in page.inner_text("#pc-diff")
+        page.locator("#pc-compare input").click()
+        page.get_by_role("option", name="The last saved version").click()
+        says(page, "#pc-diff", "--- the last saved version", 30_000)
+        assert ">= 95%" in page.inner_text("#pc-diff") and "no changes" not in page.inner_text("#pc-diff")
+
+        page.click("#pc-undo")
+        status_says(page, "Undid the last edit")
+        assert ">= 95%" not in page.locator("#pc-goals").inner_text() and ">= 90%" in page.locator("#pc-goals").inner_text()
+        says(page, "#pc-diff", "(no changes since the last saved version)", 30_000)
+        page.click("#pc-undo")
+        status_says(page, "Nothing to undo")
+
+        page.fill("#pc-interview-date input", "31/07/2026")
+        page.locator("#pc-interview-date input").press("Enter")
+        says(page, "#pc-error-header", "'31/07/2026' is not a date: use YYYY-MM-DD.", 30_000)
+        assert page.get_by_text("Error", exact=True).count() == 0  # no red badge over the notes and fields
+        page.fill("#pc-interview-date input", "2026-07-31")
+        page.locator("#pc-interview-date input").press("Enter")
+        page.wait_for_function("() => !document.querySelector('#pc-error-header').innerText.trim()", timeout=30_000)
+
+        edit_cell(page, "pc-deficiencies", 1, 2, "Three forklift audits were skipped in August.")
+        page.wait_for_function("() => document.querySelector('#pc-flags').innerText.includes('The evidence for D2')",
+                               timeout=60_000)
+        tick(page, "pc-deficiencies", 1, 4)  # "Set by me"
+        page.wait_for_function("() => !document.querySelector('#pc-flags').innerText.includes('The evidence for D2')",
+                               timeout=60_000)
+
+        plan_id = page.input_value("#pc-plan-id input")
+        page.reload()  # the undone target and the vouched evidence were autosaved
+        page.wait_for_function(
+            "id => document.querySelector('#pc-plan-id input')?.value === id", arg=plan_id, timeout=60_000)
+        assert ">= 90%" in page.locator("#pc-goals").inner_text()
+        assert "forklift audits" in page.locator("#pc-deficiencies").inner_text()
+        assert "The evidence for D2" not in flags_text(page)
+        browser.close()
+
+
+WEAK_GOAL = "Agreed: Li to improve the study group records.\n"
+
+
+def test_learning_mode_comments_on_a_weak_goal_and_is_remembered_for_its_user(tmp_path):
+    """Learning mode reads this plan: it says a goal without a date cannot be checked (in words, never a field
+    path), quotes the sample plan closest to these notes, and stays on after a reload for the manager who turned
+    it on, and only for them."""
+    from playwright.sync_api import sync_playwright
+
+    from .servers import MANAGER, OTHER_MANAGER, PASSWORD
+
+    with running_app(tmp_path, accounts=True) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1800})
+        page.goto(url)
+        sign_in(page, MANAGER[0], PASSWORD)
+        draft_trainer_notes(page, url)
+        page.locator("#pc-learning input").check()
+        says(page, "#pc-guide-goals", "Goal G1 is measurable and dated", 30_000)
+        assert "Strong, from a similar plan (Sample plan: training coordinator" in page.inner_text("#pc-guide-goals")
+
+        edit_cell(page, "pc-goals", 0, 5, "")  # the goal loses its deadline
+        says(page, "#pc-guide-goals", "Goal G1 has no deadline: a goal without a date cannot be checked; agree one "
+                                      "with the employee.", 60_000)
+        guides = " ".join(page.locator(".pc-guide").all_inner_texts())
+        assert "goals[" not in guides and "deficiencies[" not in guides  # plain words, never field paths
+        assert "D2 has no goal yet" in page.inner_text("#pc-guide-deficiencies")
+
+        page.reload()
+        page.wait_for_function("() => document.querySelector('#pc-learning input')?.checked", timeout=60_000)
+        says(page, "#pc-guide-goals", "Goal G1 has no deadline", 60_000)
+
+        other = browser.new_context(viewport={"width": 1400, "height": 1800}).new_page()
+        other.goto(url)
+        sign_in(other, OTHER_MANAGER[0], PASSWORD)
+        other.wait_for_selector("#pc-notes textarea")
+        other.wait_for_function("() => (document.querySelector('#pc-whoami')?.innerText || '').includes('Signed in')")
+        assert not other.locator("#pc-learning input").is_checked()  # another manager's choice is their own
+        browser.close()
+
+
+ZH_NOTES = """绩效面谈记录 2026-04-30 前台主管 王磊，面谈人：运营经理 陈静
+问题：1. 4月客户投诉12起，主要是入住等待时间长（高峰期平均25分钟，标准10分钟）；2. 交接班记录缺失，有3次预订信息遗漏。
+原因：王磊认为高峰期人手不足，自己没有提前调整排班。
+改进措施：5月起高峰期增加1名前台；简化交接班表格并每班检查。
+陈经理每周检查投诉记录并给予指导；人力资源部协助招聘1名兼职前台。
+目标：5月底前投诉降到4起以下，高峰期等待时间不超过10分钟。"""
+VISIBLE_TEXT = """() => {
+  const out = [], walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    const node = walk.currentNode, el = node.parentElement, box = el && el.getBoundingClientRect();
+    if (!node.textContent.trim() || !box || !box.width || !box.height || el.closest('script,style')) continue;
+    if (getComputedStyle(el).visibility !== 'visible') continue;
+    out.push(node.textContent.trim());
+  }
+  return out;
+}"""
+# Latin words a Chinese interface may show: names of formats and of the product, and the language switch.
+ALLOWED = {"PlanCoach", "PDF", "DOCX", "Word", "Markdown", "JSON", "CSV", "TSV", "HR", "SMART", "API", "English", "txt",
+           "md", "docx",
+           "common.complete"}  # the last: Gradio's own zh-CN file lacks this key, shown for a moment after a step
+
+
+def english_words(page, own_text: list[str]) -> set[str]:
+    """Latin words visible on the page, leaving out the user's own text and the plan's content (`own_text`)."""
+    words = set()
+    for shown in page.evaluate(VISIBLE_TEXT):
+        for own in own_text:
+            shown = shown.replace(own, " ")
+        words |= {w for w in re.findall(r"[A-Za-z][A-Za-z.]+", shown) if w.strip(".") not in ALLOWED}
+    return words
+
+
+def test_the_chinese_interface_shows_no_english(tmp_path):
+    """A manager whose browser is in Chinese switches the workspace to 中文, drafts Chinese notes, turns learning
+    mode on, makes a goal lose its target (a SMART flag), types a wrong date (a message beside the field), saves,
+    opens the diff, the preview and every tab: no English word is visible outside their own text and the plan's
+    content, and the choice of language is still there after a reload."""
+    from playwright.sync_api import sync_playwright
+
+    from .servers import MANAGER, PASSWORD
+
+    with running_app(tmp_path, accounts=True) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 2200}, locale="zh-CN")
+        page.goto(url)
+        sign_in(page, MANAGER[0], PASSWORD)
+        page.wait_for_selector("#pc-notes textarea")
+        page.locator("#pc-ui-lang").get_by_text("中文").click()
+        says(page, "#pc-draft", "起草计划", 30_000)
+        page.fill("#pc-notes textarea", ZH_NOTES)
+        page.click("#pc-draft")
+        status_says(page, "已由内置起草器起草")
+        page.locator("#pc-learning input").check()
+        says(page, "#pc-guide-goals", "点评这份计划", 30_000)
+
+        edit_cell(page, "pc-goals", 0, 4, "")  # the goal loses its target
+        says(page, "#pc-flags", "不符合 SMART", 60_000)
+        page.fill("#pc-interview-date input", "2026年4月30日")
+        page.locator("#pc-interview-date input").press("Enter")
+        says(page, "#pc-error-header", "不是日期", 30_000)
+        page.locator("#pc-flags [data-testid='cell-0-2']").click()  # the flag's sentences highlighted
+        page.click("#pc-save")
+        status_says(page, "已保存为第 2 版")
+        page.locator("#pc-preview .label-wrap").first.click()
+        page.locator("#pc-diff-box .label-wrap").first.click()
+        says(page, "#pc-diff", "助手的初稿", 30_000)
+
+        own = [ZH_NOTES, "2026年4月30日", MANAGER[0], page.input_value("#pc-plan-id input"), *page.locator("#pc-sources li strong").all_inner_texts(),
+               *page.locator("#pc-preview").all_inner_texts(), *page.locator("#pc-diff").all_inner_texts()]
+        seen = english_words(page, own)
+        page.screenshot(path=str(tmp_path / "zh.png"), full_page=True)
+        page.get_by_role("tab", name="我的计划").click()
+        says(page, "#pc-plans", "草稿", 30_000)
+        seen |= english_words(page, own)
+        page.get_by_role("tab", name="人力资源审核").click()
+        page.wait_for_timeout(1000)
+        seen |= english_words(page, own)
+        assert not seen, " ".join(sorted(seen))
+
+        page.reload()
+        says(page, "#pc-draft", "起草计划", 60_000)  # the language is kept with the account
+        browser.close()

@@ -376,8 +376,8 @@ def test_an_organisation_guide_replaces_ours_and_chinese_falls_back_to_it(tmp_pa
 
 
 def test_learning_mode_text_follows_the_interface_language():
-    from assistant.ui.app import _guide_md
+    from assistant.ui.coach import guide_md
 
-    zh, en = _guide_md("goals", "zh"), _guide_md("goals", "en")
-    assert "**为什么重要:**" in zh and "截止日期" in zh
+    zh, en = guide_md(None, "goals", "zh"), guide_md(None, "goals", "en")
+    assert "**为什么重要：**" in zh and "截止日期" in zh
     assert "**Why it matters:**" in en and "deadline" in en

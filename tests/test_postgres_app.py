@@ -31,6 +31,6 @@ def test_two_app_processes_share_one_postgres_store_and_one_chroma_server(tmp_pa
             hana_b = Client(second, auth=(HR[0], PASSWORD), verbose=False)
             assert any(row[0] == plan_id for row in hana_b.predict(api_name="/plans")["data"])
             _, trail, _, _ = hana_b.predict(plan_id, "Approved after review.", "", api_name="/hr_approve")
-            assert [row[1] for row in trail["data"] if row[2] == "status:approved"] == [HR[0]]
+            assert [row[1] for row in trail["data"] if row[2] == "approved"] == [HR[0]]  # the history's step, in words
             with pytest.raises(AppError, match="can no longer be changed"):
                 mia_a.predict(TRAINER_NOTES, session, api_name="/submit")

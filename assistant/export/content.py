@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from ..i18n import flags
 from ..schema import OWNERS, Plan
 
 Audience = Literal["employee", "hr"]
@@ -181,11 +182,12 @@ def sections(plan: Plan, *, audience: Audience = "employee") -> list[Section]:
 
 
 def review_note(flag, language: str) -> str:
-    """'Warning (coverage): D2 has no goal... Suggestion: add a goal...', in the plan's language."""
+    """'Warning (coverage): D2 has no goal... Suggestion: add a goal...', in the plan's language (the check's words
+    too, whatever language they were written in)."""
     h = labels(language)
     kind = FLAG_KINDS.get(language, FLAG_KINDS["en"])[flag.kind]
-    note = f"{h[flag.severity]}{h['open']}{kind}{h['close']}{h['colon']}{flag.message}"
-    return note + (f"{h['space']}{h['suggestion']}{h['colon']}{flag.suggestion}" if flag.suggestion else "")
+    note = f"{h[flag.severity]}{h['open']}{kind}{h['close']}{h['colon']}{flags.message(flag, language)}"
+    return note + (f"{h['space']}{h['suggestion']}{h['colon']}{flags.suggestion(flag, language)}" if flag.suggestion else "")
 
 
 def header_lines(plan: Plan) -> list[tuple[str, str]]:

@@ -5,11 +5,15 @@ cross into the UI through `tables.py`. The session (open plan id, its revision a
 the browser's local storage and the working copy on the server, so a refresh or a closed tab loses
 nothing; the plan id it holds is only a pointer, checked against the signed-in user on every call.
 Text from notes and people reaches Markdown views only through `markdown_text`.
+
+Each step is registered twice: as a named API endpoint (a hidden button) that raises a refusal, and as the
+browser's event, which shows the refusal as one sentence beside the control at fault (`in_browser`): a raised
+error would mark every output with a red badge. Words come from the language files (`assistant/i18n/`) in
+the language the signed-in person chose, kept with their account (`preferences.py`) like learning mode.
 """
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import threading
 from pathlib import Path
 
@@ -17,31 +21,37 @@ import gradio as gr
 import uvicorn
 from fastapi import FastAPI
 
-from ..access import ALONE, EDITABLE, AccessDenied, User
+from ..access import EDITABLE, AccessDenied, User
 from ..errors import PlanCoachError
 from ..export import to_markdown
+from ..i18n import rewrite, term, text
 from ..inputs import InputError, read_notes
-from ..knowledge import learning_guide
 from ..notes import analyse
 from ..pipeline import warm_up
 from ..reader import Correction, sentence_key
 from ..schema import Plan, load_plan_lenient
 from ..settings import Settings, get_settings
-from ..storage import BLOCKING_KINDS, StaleEdit, WorkflowError
+from ..storage import StaleEdit, WorkflowError
 from ..textutil import markdown_text
 from ..workspace import EXPORTS, Workspace
+from . import coach
 from . import tables as T
 from .labels import export_versions, label
+from .parts import FieldError, Page, error_md, raising, selected_row
 from .admin import AdminPage
+from .review import ReviewTab
 from .signin import Gate, install
 
 EMPTY_SESSION = {"plan_id": None, "notes": "", "revision": None}
-SECTION_GUIDE = {"deficiencies": "Deficiencies", "causes": "Root causes", "goals": "Goals",
-                 "responsibilities": "Responsibilities", "check_ins": "Check-ins"}
+TABLE_LABELS = {**{o: f"resp_{o}" for o in T.OWNERS}, "header": "interview_date"}  # a table's label key, by name
+HISTORY = 50  # edits the undo button can step back through
 CSS = """
 .pc-guide {border-left: 4px solid #7c9cd6; padding-left: 10px; background: #f6f8fc}
 .pc-status {min-height: 1.5em}
+.pc-error p {color: #b42318; margin: 2px 0 6px}
 """
+# Where a refusal is shown: beside the notes, the header fields, each table, and each row of buttons.
+ERROR_SLOTS = ("notes", "header", "draft", "plan", *T.TABLES, "actions", "fix", "plans", "hr")
 
 
 def _say(line: str) -> None:
@@ -49,31 +59,14 @@ def _say(line: str) -> None:
     print(line, flush=True)
 
 
-def _date_or_none(text: str) -> dt.date | None:
-    text = (text or "").strip()
-    if not text:
+def _date_or_none(value: str, lang: str = "en") -> dt.date | None:
+    value = (value or "").strip()
+    if not value:
         return None
     try:
-        return dt.date.fromisoformat(text)
+        return dt.date.fromisoformat(value)
     except ValueError:
-        raise gr.Error(f"'{text}' is not a date: use YYYY-MM-DD") from None
-
-
-def _user_errors(handler):
-    """A PlanCoachError (a refusal, a workflow rule, bad input, a server the message names) as the one line Gradio
-    shows beside the workspace, never a traceback."""
-    @functools.wraps(handler)
-    def shown(*args, **kwargs):
-        try:
-            return handler(*args, **kwargs)
-        except PlanCoachError as exc:
-            raise gr.Error(str(exc)) from None
-    return shown
-
-
-def _selected_row(evt: gr.SelectData) -> int:
-    """The row of a selected table cell (Gradio gives [row, column] for tables, an int for lists)."""
-    return evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+        raise FieldError("header", text(lang, "errors.header_date", value=value)) from None
 
 
 def _analysis(plan: Plan | None, notes: str):
@@ -81,30 +74,26 @@ def _analysis(plan: Plan | None, notes: str):
         return None
     try:
         return analyse(notes, interview_date=plan.interview_date if plan else None)
-    except Exception:  # highlighting is a convenience; never let it break editing
+    except Exception:  # noqa: BLE001 -- highlighting is a convenience; never let it break editing
         return None
 
 
-def _sources_md(plan: Plan) -> str:
+def _sources_md(plan: Plan, lang: str) -> str:
     if not plan.sources:
         return ""
-    return "\n".join(f"- **{markdown_text(s.title)}** ({s.kind}) — {markdown_text(s.path)}" for s in plan.sources)
+    items = [text(lang, "labels.sources_item", title=markdown_text(s.title), kind=term(lang, "source_kind", s.kind),
+                  path=markdown_text(s.path)) for s in plan.sources]
+    return f"**{label(lang, 'sources_title')}**\n\n" + "\n".join(f"- {i}" for i in items)
 
 
-def _guide_md(section: str, lang: str, plan: Plan | None = None, folders: list | None = None) -> str:
-    entry = learning_guide(folders, lang).get(SECTION_GUIDE[section], {})
-    if not entry:
-        return ""
-    lines = [f"**{label(lang, 'why')}:** {entry.get('why', '')}",
-             f"- **{label(lang, 'weak')}:** {entry.get('weak', '')}",
-             f"- **{label(lang, 'strong')}:** {entry.get('strong', '')}",
-             f"- **{label(lang, 'tip')}:** {entry.get('tip', '')}"]
-    if section == "goals" and plan is not None:
-        advice = [f"- {markdown_text(f.location)}: {markdown_text(f.message)} {markdown_text(f.suggestion or '')}"
-                  for f in plan.review_flags if f.kind == "smart"]
-        if advice:
-            lines += ["", f"**{label(lang, 'smart_check')}:**", *advice]
-    return "\n".join(lines)
+def _frame(table: str, rows: list, lang: str) -> dict:
+    """A table's value with its headers in `lang` (Gradio shows the headers a value brings)."""
+    return {"headers": T.headers(table, lang), "data": rows}
+
+
+def _snapshot(plan_data: dict | None, pending: T.Pending | None = None) -> dict:
+    """What undo restores: the plan and the rows not yet filled in."""
+    return {"plan": plan_data, "pending": {t: [[i, r] for i, r in rows] for t, rows in (pending.rows if pending else {}).items()}}
 
 
 def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Blocks:
@@ -114,95 +103,120 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
     # Index the knowledge base and warm the drafter while the page loads, not during the first manager's draft.
     threading.Thread(target=warm_up, args=(settings, _say), daemon=True, name="warm-up").start()
 
-    def who(request: gr.Request | None) -> User:
-        """The signed-in user of a request (its name set by the sign-in gate); never a name the client sends."""
-        if gate.open:
-            return ALONE
-        name = getattr(request, "username", None)
-        account = ws.accounts.get(name) if name else None
-        if account is None or not account.active:
-            raise gr.Error("Sign in first.")
-        return account.user()
+    page = Page(ws, settings, gate)
+    who, lang_of = page.who, page.lang_of
 
-    def whoami_md(request: gr.Request) -> str:
-        user = who(request)
+    def whoami_md(user: User, lang: str) -> str:
         if user.alone:
-            return ("Working alone: no sign-in, because this workspace has no account and listens on this computer "
-                    "only. `plancoach users add NAME --role admin` turns sign-in on.")
-        return f"Signed in as **{markdown_text(user.name)}** ({user.role}) · [Sign out](/logout)"
+            return text(lang, "status.alone")
+        return text(lang, "status.signed_in", name=markdown_text(user.name), role=term(lang, "role", user.role))
 
-    def plan_outputs(plan: Plan, notes: str, analysis=None, pending: T.Pending | None = None):
-        t = T.to_tables(plan)
+    def plan_outputs(plan: Plan, notes: str, lang: str, analysis=None, pending: T.Pending | None = None):
+        t = T.to_tables(plan, lang)
         if pending is not None:
             t = pending.merge(t)
         ids = [i for f in plan.review_flags for i in f.sentence_ids]
-        return (t["deficiencies"], t["causes"], t["goals"], t["employee"], t["manager"], t["organisation"],
-                t["check_ins"], t["flags"], T.highlighted_notes(analysis or _analysis(plan, notes), notes, ids),
-                _sources_md(plan), to_markdown(plan), plan.model_dump(mode="json"))
+        return (*[_frame(name, t[name], lang) for name in T.TABLES], _frame("flags", t["flags"], lang),
+                T.highlighted_notes(analysis or _analysis(plan, notes), notes, ids, lang=lang),
+                _sources_md(plan, lang), to_markdown(plan), plan.model_dump(mode="json"))
 
-    def versions_choices(user: User, plan_id: str | None):
-        if not plan_id:
-            return gr.update(choices=[], value=None)
-        rows = ws.versions(user, plan_id)
-        choices = [(f"v{r['number']} · {r['kind']} · {r['author'] or ''} · {r['created_at']:%Y-%m-%d %H:%M}", r["number"])
-                   for r in rows]
-        return gr.update(choices=choices, value=rows[0]["number"] if rows else None)
+    def empty_views(lang: str):
+        return (*[_frame(name, [], lang) for name in T.TABLES], _frame("flags", [], lang), [], "", "", None)
 
-    def diff_text(user: User, plan_id: str | None, number: int | None) -> str:
-        if not plan_id or not ws.versions(user, plan_id):
+    def compare_choices(user: User, plan_id: str | None, lang: str, value: str = "draft"):
+        """What the diff can compare the plan with: the assistant's draft, the last saved version, any version."""
+        named = [(label(lang, "compare_draft"), "draft"), (label(lang, "compare_saved"), "saved")]
+        rows = ws.versions(user, plan_id) if plan_id else []
+        versions = [(text(lang, "status.version_choice", number=r["number"], kind=term(lang, "version_kind", r["kind"]),
+                          author=r["author"] or "", at=f"{r['created_at']:%Y-%m-%d %H:%M}"), str(r["number"]))
+                    for r in rows]
+        return gr.update(choices=named + versions, value=value)
+
+    def diff_text(user: User, plan_id: str | None, base: str | None, lang: str) -> str:
+        """The plan now against `base` ("draft", "saved" or a version number); never silent about unsaved edits."""
+        rows = ws.versions(user, plan_id) if plan_id else []
+        if not rows:
             return ""
-        return ws.diff(user, plan_id, number or 1) or "(no changes)"
+        if base == "saved":
+            number, name = rows[-1]["number"], text(lang, "status.diff_base_saved")
+        elif base and base.isdigit():
+            number, name = int(base), text(lang, "status.diff_base_version", number=base)
+        else:
+            number = max((r["number"] for r in rows if r["kind"] == "draft"), default=1)
+            name = text(lang, "status.diff_base_draft")
+        diff = ws.diff(user, plan_id, number)
+        if not diff:
+            return text(lang, "status.no_changes", base=name)
+        head, _, body = diff.partition("\n")
+        _, _, body = body.partition("\n")  # the file names difflib wrote
+        return f"--- {name}\n+++ {label(lang, 'diff_current')}\n{body}" if head.startswith("---") else diff
 
-    def comments_md(user: User, plan_id: str | None) -> str:
+    def comments_md(user: User, plan_id: str | None, lang: str) -> str:
         """What HR and others wrote on the plan, for its manager to read beside it."""
         if not plan_id:
             return ""
         rows = ws.comments(user, plan_id)
-        return "\n".join(f"- **{markdown_text(c['actor'])}** ({c['at']:%Y-%m-%d %H:%M}): {markdown_text(c['detail'])}"
-                         for c in rows)
+        return "\n".join(f"- **{markdown_text(c['actor'])}** ({c['at']:%Y-%m-%d %H:%M}): "
+                         f"{markdown_text(rewrite('audit_detail', c['detail'], lang))}" for c in rows)
 
     def session_of(plan_id: str, notes: str) -> dict:
         return {"plan_id": plan_id, "notes": notes, "revision": ws.store.get(plan_id).revision}
 
-    # ------------------------------------------------------------ handlers
+    def counts(plan: Plan) -> dict:
+        return {"errors": sum(f.severity == "error" for f in plan.review_flags),
+                "warnings": sum(f.severity == "warning" for f in plan.review_flags)}
 
-    @_user_errors
-    def do_draft(notes, employee, role, interview_date, session, request: gr.Request, progress=gr.Progress()):
-        user = who(request)
-        progress(0.1, desc="Reading the notes")
-        plan_id, plan, analysis = ws.draft(user, notes, employee=employee, role=role,
-                                           interview_date=_date_or_none(interview_date))
-        progress(0.9, desc="Checking the draft")
-        status = f"Drafted by {plan.drafter}: {len(plan.deficiencies)} deficiencies, {len(plan.goals)} goals, " \
-                 f"{sum(f.severity == 'error' for f in plan.review_flags)} errors to fix. Saved as version 1."
-        return (*plan_outputs(plan, notes, analysis), session_of(plan_id, notes), plan_id, status,
-                plan.employee.name or "", plan.employee.role or "",
-                plan.interview_date.isoformat() if plan.interview_date else "",
-                versions_choices(user, plan_id), "(no changes yet)", "")
+    def header_of(plan: Plan) -> tuple[str, str, str]:
+        return (plan.employee.name or "", plan.employee.role or "",
+                plan.interview_date.isoformat() if plan.interview_date else "")
 
-    @_user_errors
-    def do_edit(deficiencies, causes, goals, employee_rows, manager_rows, organisation_rows, check_ins, plan_data,
-                notes, session, employee_name="", role_name="", interview_day="", request: gr.Request = None):
-        if not plan_data:
-            return (*[gr.update()] * 12, "Draft a plan first.", session)
+    # ------------------------------------------------------------ handlers (positional outputs: the API's)
+
+    def do_draft(notes, employee, role, interview_date, session, request: gr.Request,
+                 progress=gr.Progress()):  # noqa: B008 -- Gradio finds the progress bar by this default
         user = who(request)
+        lang = lang_of(user)
+        day = _date_or_none(interview_date, lang)
+        progress(0.1, desc=text(lang, "status.reading"))
+        plan_id, plan, analysis = ws.draft(user, notes, employee=employee, role=role, interview_date=day)
+        progress(0.9, desc=text(lang, "status.checking"))
+        status = text(lang, "status.drafted", drafter=term(lang, "drafter", plan.drafter.split(":")[0]),
+                      deficiencies=len(plan.deficiencies), goals=len(plan.goals), errors=counts(plan)["errors"])
+        return (*plan_outputs(plan, notes, lang, analysis), session_of(plan_id, notes), plan_id, status,
+                *header_of(plan), compare_choices(user, plan_id, lang), text(lang, "status.no_changes",
+                                                                             base=text(lang, "status.diff_base_draft")), "")
+
+    def edit(user, lang, tables, plan_data, notes, session, header, *, unless_unchanged=False):
+        """The edited tables and header as a plan, checked and autosaved; with `unless_unchanged`, None when they
+        say what the plan they were edited from says (a table's change event on leaving a cell sends it again,
+        and would otherwise undo an undo that ran before it)."""
         base = load_plan_lenient(plan_data)
-        header = {"employee": employee_name, "role": role_name, "interview_date": interview_day}
-        plan, problems, pending = T.from_tables(
-            base, {"deficiencies": deficiencies, "causes": causes, "goals": goals, "employee": employee_rows,
-                   "manager": manager_rows, "organisation": organisation_rows, "check_ins": check_ins}, header)
+        plan, problems, pending = T.from_tables(base, tables, header, lang)
+        if unless_unchanged and not pending.rows and not problems.by_table and T.same_plan(plan, base):
+            return None
         session = dict(session or EMPTY_SESSION)
         checked = ws.check(user, plan, notes, session.get("plan_id"), session.get("revision"))
         if session.get("plan_id"):
             session = session_of(session["plan_id"], notes)
-        plan = checked.plan
-        errors = sum(f.severity == "error" for f in plan.review_flags)
-        names = {"deficiencies": label("en", "deficiencies"), "causes": label("en", "causes"), "goals": label("en", "goals"),
-                 "check_ins": label("en", "check_ins"), **{o: label("en", f"resp_{o}") for o in T.OWNERS}}
-        notices = problems + pending.messages(names)
-        status = "; ".join(notices) if notices else f"Checked: {errors} errors, " \
-                 f"{sum(f.severity == 'warning' for f in plan.review_flags)} warnings. Autosaved."
-        return (*plan_outputs(plan, notes, checked.analysis, pending), status, session)
+        return checked, problems, pending, session
+
+    def edited_tables(deficiencies, causes, goals, employee_rows, manager_rows, organisation_rows, check_ins):
+        return dict(zip(T.TABLES, (deficiencies, causes, goals, employee_rows, manager_rows, organisation_rows, check_ins)))
+
+    def do_edit(deficiencies, causes, goals, employee_rows, manager_rows, organisation_rows, check_ins, plan_data,
+                notes, session, employee_name="", role_name="", interview_day="", request: gr.Request = None):
+        user = who(request)
+        lang = lang_of(user)
+        if not plan_data:
+            return (*[gr.update()] * 12, text(lang, "status.first_draft"), session)
+        header = {"employee": employee_name, "role": role_name, "interview_date": interview_day}
+        checked, problems, pending, session = edit(
+            user, lang, edited_tables(deficiencies, causes, goals, employee_rows, manager_rows, organisation_rows,
+                                      check_ins), plan_data, notes, session, header)
+        notices = [f"{label(lang, TABLE_LABELS.get(name, name))}: {m}" for name, messages in problems.by_table.items()
+                   for m in messages]
+        status = " ".join(notices) if notices else text(lang, "status.checked", **counts(checked.plan))
+        return (*plan_outputs(checked.plan, notes, lang, checked.analysis, pending), status, session)
 
     def reading_of(notes: str, plan_data: dict | None):
         """The notes as this plan reads them: its interview date and employee, and the organisation's corrections."""
@@ -215,66 +229,64 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         except (InputError, ValueError):
             return None
 
-    def do_show_reading(notes, plan_data):
+    def do_show_reading(notes, plan_data, request: gr.Request):
         """The notes coloured by how each sentence was read, and the sentences offered for correction."""
+        lang = lang_of(who(request))
         analysis = reading_of(notes, plan_data)
-        return T.reading_spans(analysis, notes or ""), gr.update(choices=T.sentence_choices(analysis))
+        return T.reading_spans(analysis, notes or "", lang), gr.update(choices=T.sentence_choices(analysis, lang))
 
     def do_pick_sentence(evt: gr.SelectData):
         """Clicking a sentence in the reading view picks it for correction (by its text, which ids do not follow)."""
-        text = evt.value[0] if isinstance(evt.value, (list, tuple)) else str(evt.value or "")
-        return gr.update(value=text.strip() or None)
+        value = evt.value[0] if isinstance(evt.value, (list, tuple)) else str(evt.value or "")
+        return gr.update(value=value.strip() or None)
 
-    @_user_errors
     def do_correct(notes, employee, role, interview_date, session, plan_data, sentence_text, choice,
                    request: gr.Request):
         """The manager's reading of one sentence: kept with the plan in the organisation's store (later drafts of
         any plan learn from it) and the plan re-drafted at once, keeping the manager's edits (`Workspace.redraft`)."""
         user = who(request)
+        lang = lang_of(user)
         plan_id = (session or {}).get("plan_id")
         if not plan_id:
-            raise gr.Error("Draft a plan first, then correct how a sentence was read.")
+            raise WorkflowError(text(lang, "status.first_draft"))
         if not sentence_text or not choice:
-            raise gr.Error("Pick a sentence and how it should be read, then apply.")
+            raise FieldError("fix", text(lang, "errors.pick_sentence"))
         reading, _, owner = choice.partition(": ")
         ws.plan(user, plan_id, "edit")
-        day = _date_or_none(interview_date)
+        day = _date_or_none(interview_date, lang)
         analysis = reading_of(notes, plan_data)
         sentence = next((s for s in (analysis.sentences if analysis else [])
                          if sentence_key(s.text) == sentence_key(sentence_text)), None)
         if sentence is None:
-            raise gr.Error("That sentence is no longer in the notes; pick it again from the list.")
+            raise FieldError("fix", text(lang, "errors.sentence_gone"))
         if sentence.kind == "excluded":
-            raise gr.Error("That sentence was kept out of the plan (bias, health, privacy or an instruction); it cannot be re-read.")
+            raise FieldError("fix", text(lang, "errors.kept_out"))
         ws.correct(user, plan_id, Correction(sentence.text, reading, owner or None))
         plan, analysis, kept = ws.redraft(user, plan_id, notes, load_plan_lenient(plan_data) if plan_data else None,
                                           employee=employee, role=role, interview_date=day)
-        edits = (f"your edits are kept (and the plan as you had it is version {kept})" if kept
-                 else "there were no unsaved edits")
-        status = f"Re-drafted with {sentence.id} read as {choice}; {edits}."
-        return (*plan_outputs(plan, notes, analysis), session_of(plan_id, notes), plan_id, status,
-                plan.employee.name or "", plan.employee.role or "",
-                plan.interview_date.isoformat() if plan.interview_date else "",
-                versions_choices(user, plan_id), diff_text(user, plan_id, 1))
+        edits = text(lang, "status.edits_kept", number=kept) if kept else text(lang, "status.no_edits")
+        status = text(lang, "status.redrafted", sentence=sentence.id, reading=term(lang, "reading", choice), edits=edits)
+        return (*plan_outputs(plan, notes, lang, analysis), session_of(plan_id, notes), plan_id, status,
+                *header_of(plan), compare_choices(user, plan_id, lang), diff_text(user, plan_id, "draft", lang))
 
-    def do_select_flag(plan_data, notes, evt: gr.SelectData):
+    def do_select_flag(plan_data, notes, evt: gr.SelectData, request: gr.Request):
         if not plan_data:
             return gr.update()
         plan = load_plan_lenient(plan_data)
-        row = _selected_row(evt)
+        row = selected_row(evt)
         flags = T.sorted_flags(plan.review_flags)
         ids = flags[row].sentence_ids if 0 <= row < len(flags) else []
-        return T.highlighted_notes(_analysis(plan, notes), notes, ids, "flag")
+        return T.highlighted_notes(_analysis(plan, notes), notes, ids, "flag", lang_of(who(request)))
 
-    def do_select_evidence(plan_data, notes, evt: gr.SelectData):
+    def do_select_evidence(plan_data, notes, evt: gr.SelectData, request: gr.Request):
         if not plan_data:
             return gr.update()
         plan = load_plan_lenient(plan_data)
-        row = _selected_row(evt)
+        row = selected_row(evt)
         ids = plan.deficiencies[row].source_sentences if 0 <= row < len(plan.deficiencies) else []
-        return T.highlighted_notes(_analysis(plan, notes), notes, ids)
+        return T.highlighted_notes(_analysis(plan, notes), notes, ids, lang=lang_of(who(request)))
 
-    @_user_errors
+    @raising
     def do_notes_changed(notes, session, request: gr.Request):
         session = dict(session or EMPTY_SESSION)
         session["notes"] = notes
@@ -285,7 +297,6 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 session["plan_id"] = None  # not ours to change (any more): keep the notes in the browser only
         return session
 
-    @_user_errors
     def do_upload(file):
         if file is None:
             return gr.update()
@@ -293,137 +304,115 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         try:
             return read_notes(str(path), settings.max_notes_chars)
         except InputError as exc:  # name the file as the manager knows it, never where the server keeps it
-            raise InputError(str(exc).replace(str(path), path.name)) from None
+            raise FieldError("notes", str(exc).replace(str(path), path.name)) from None
 
-    @_user_errors
     def do_save(plan_data, notes, session, request: gr.Request):
         user = who(request)
+        lang = lang_of(user)
         plan_id = (session or {}).get("plan_id")
         if not plan_data or not plan_id:
-            raise gr.Error("Draft a plan first.")
+            raise WorkflowError(text(lang, "status.first_draft"))
         try:
             number = ws.save(user, plan_id, load_plan_lenient(plan_data), notes, (session or {}).get("revision"))
         except StaleEdit as exc:  # nothing is lost: the edit stays on the page, the comparison beside it
-            return str(exc), gr.update(), exc.comparison, session
-        return (f"Saved as version {number}.", versions_choices(user, plan_id), diff_text(user, plan_id, 1),
-                session_of(plan_id, notes))
+            return (text(lang, "refusals.stale", by=exc.by or "?", at=f"{exc.at:%Y-%m-%d %H:%M}"), gr.update(),
+                    exc.comparison, session)
+        return (text(lang, "status.saved", number=number), compare_choices(user, plan_id, lang),
+                diff_text(user, plan_id, "draft", lang), session_of(plan_id, notes))
 
-    @_user_errors
     def do_submit(plan_data, notes, session, request: gr.Request):
         user = who(request)
+        lang = lang_of(user)
         plan_id = (session or {}).get("plan_id")
         if not plan_data or not plan_id:
-            raise gr.Error("Draft a plan first.")
+            raise WorkflowError(text(lang, "status.first_draft"))
         ws.save(user, plan_id, load_plan_lenient(plan_data), notes, (session or {}).get("revision"))
         ws.submit(user, plan_id)
-        return "Submitted to HR for review: the plan is read-only until HR requests changes.", session_of(plan_id, notes)
+        return text(lang, "status.submitted"), session_of(plan_id, notes)
 
-    @_user_errors
     def do_export(fmt, audience, session, request: gr.Request):
+        user = who(request)
         plan_id = (session or {}).get("plan_id")
         if not plan_id:
-            raise gr.Error("Draft a plan first.")
-        return str(ws.export(who(request), plan_id, fmt, audience=audience))
+            raise WorkflowError(text(lang_of(user), "status.first_draft"))
+        return str(ws.export(user, plan_id, fmt, audience=audience))
 
-    def opened(user: User, plan_id: str, message: str):
+    def opened(user: User, plan_id: str, reopened: bool):
         """Everything the workspace shows for a stored plan the user may read."""
+        lang = lang_of(user)
         stored = ws.plan(user, plan_id)
+        state = term(lang, "plan_status", stored.status)
+        note = "" if stored.status in EDITABLE else text(lang, "status.read_only_submitted") \
+            if stored.status == "submitted" else text(lang, "status.read_only")
+        message = text(lang, "status.reopened" if reopened else "status.opened", status=state, note=note)
         if stored.plan is None:
             return (*[gr.update()] * 11, None, stored.notes, plan_id, message, "", "", "",
-                    session_of(plan_id, stored.notes), versions_choices(user, plan_id), "", comments_md(user, plan_id))
+                    session_of(plan_id, stored.notes), compare_choices(user, plan_id, lang), "",
+                    comments_md(user, plan_id, lang))
         plan = stored.plan
-        note = "" if stored.status in EDITABLE else " It is read-only until HR requests changes." \
-            if stored.status == "submitted" else " It can no longer be changed."
-        return (*plan_outputs(plan, stored.notes), stored.notes, plan_id,
-                f"{message} ({stored.status.replace('_', ' ')}).{note}", plan.employee.name or "",
-                plan.employee.role or "", plan.interview_date.isoformat() if plan.interview_date else "",
-                session_of(plan_id, stored.notes), versions_choices(user, plan_id), diff_text(user, plan_id, 1),
-                comments_md(user, plan_id))
+        return (*plan_outputs(plan, stored.notes, lang), stored.notes, plan_id, message, *header_of(plan),
+                session_of(plan_id, stored.notes), compare_choices(user, plan_id, lang),
+                diff_text(user, plan_id, "draft", lang), comments_md(user, plan_id, lang))
 
     def do_restore(session, request: gr.Request):
-        """Page load: reopen the plan this browser was working on (if this user may still read it), or its notes."""
+        """Page load: reopen the plan this browser was working on (if this user may still read it), or its notes;
+        the person's interface language and learning mode as they left them."""
         session = session or EMPTY_SESSION
         user = who(request)
+        chosen = ws.preferences.get(user.name)
+        mine = (whoami_md(user, chosen.language), chosen.language, chosen.learning)
         plan_id = session.get("plan_id")
         if plan_id:
             try:
-                return (*opened(user, plan_id, "Reopened plan"), whoami_md(request))
+                return (*opened(user, plan_id, reopened=True), *mine)
             except AccessDenied:
                 pass
         # Nothing stored: leave the notes box alone. Sending "" raced with a manager who starts typing as
         # the page opens, and wiped what was typed (seen as a flaky browser test).
         notes_back = session.get("notes") or gr.update()
         return (*[gr.update()] * 11, None, notes_back, None, "", gr.update(), gr.update(), gr.update(),
-                EMPTY_SESSION if plan_id else gr.update(), versions_choices(user, None), "", "", whoami_md(request))
+                EMPTY_SESSION if plan_id else gr.update(), compare_choices(user, None, chosen.language), "", "", *mine)
 
     def do_new(request: gr.Request):
         """A new plan starts from nothing: no tables, header, notes, download, versions or stored session."""
-        cleared_views = [[] for _ in range(8)] + [[], "", "", None]  # tables, flags, highlight, sources, preview, plan
-        return (*cleared_views, EMPTY_SESSION, "", None, "New plan: paste notes and draft.", "", "", "",
-                None, versions_choices(who(request), None), "", "")
+        user = who(request)
+        lang = lang_of(user)
+        return (*empty_views(lang), EMPTY_SESSION, "", None, text(lang, "status.new_plan"), "", "", "",
+                None, compare_choices(user, None, lang), "", "")
 
-    @_user_errors
     def do_revise(session, request: gr.Request):
+        """Start a revision of the open approved plan, and open it."""
+        user = who(request)
         plan_id = (session or {}).get("plan_id")
         if not plan_id:
-            raise gr.Error("Open an approved plan first.")
-        user = who(request)
-        return opened(user, ws.revise(user, plan_id), "Revision started: edit it and submit it to HR again; the "
-                      "approved plan stays in force until HR approves this one")
+            raise WorkflowError(text(lang_of(user), "errors.select_plan"))
+        return opened(user, ws.revise(user, plan_id), reopened=False)
 
-    @_user_errors
     def do_open(plan_id, request: gr.Request):
-        if not plan_id:
-            raise gr.Error("Select a plan first.")
-        return opened(who(request), plan_id, "Opened")
-
-    def plan_rows(plans) -> list[list]:
-        rows = []
-        for p in plans:
-            flags = p.plan.review_flags if p.plan else []
-            rows.append([p.id, p.employee or "", p.status, sum(f.severity == "error" for f in flags),
-                         sum(f.kind in BLOCKING_KINDS for f in flags), f"{p.updated_at:%Y-%m-%d %H:%M}"])
-        return rows
-
-    @_user_errors
-    def do_plan_list(page: float | None, request: gr.Request):
-        """One page of the plans this user may see (50 a page, paged in the database)."""
-        return plan_rows(ws.plans(who(request), max(int(page or 1), 1) - 1))
-
-    @_user_errors
-    def do_hr_list(request: gr.Request):
-        return plan_rows(ws.plans(who(request), for_review=True))
-
-    @_user_errors
-    def do_hr_select(rows, evt: gr.SelectData, request: gr.Request):
-        data = T._rows(rows)
-        row = _selected_row(evt)
-        if not (0 <= row < len(data)):
-            return "", "", []
-        plan_id = data[row][0]
-        return plan_id, *hr_view(who(request), plan_id)
-
-    def hr_view(user: User, plan_id: str):
-        stored = ws.plan(user, plan_id)
-        body = (to_markdown(stored.plan, audience="hr", approved=stored.status == "approved") if stored.plan
-                else markdown_text(stored.notes))
-        trail = [[f"{a['at']:%Y-%m-%d %H:%M:%S}", a["actor"], a["action"], a["detail"]]
-                 for a in ws.audit_trail(user, plan_id)]
-        overridden = [f"- {markdown_text(o['actor'])} overrode {len(o['flags'])} flag(s) on {o['at']:%Y-%m-%d}: "
-                      f"{markdown_text(o['reason'])}" for o in ws.store.overrides(plan_id)]
-        extra = ("\n\n**Overrides**\n\n" + "\n".join(overridden)) if overridden else ""
-        return f"**{label('en', 'status')}: {stored.status}**{extra}\n\n" + body, trail
-
-    @_user_errors
-    def do_hr_action(action, plan_id, comment, override, request: gr.Request):
         user = who(request)
         if not plan_id:
-            raise gr.Error("Select a plan first.")
-        if action == "comment":
-            ws.comment(user, plan_id, comment)
-        else:
-            ws.review(user, plan_id, action, comment=comment, override=override)
-        return (*hr_view(user, plan_id), plan_rows(ws.plans(user, for_review=True)), "")
+            raise WorkflowError(text(lang_of(user), "errors.select_plan"))
+        return opened(user, plan_id, reopened=False)
+
+    def do_plan_list(page_number: float | None, request: gr.Request):
+        """One page of the plans this user may see (50 a page, paged in the database)."""
+        user = who(request)
+        return page.plan_rows(ws.plans(user, max(int(page_number or 1), 1) - 1), lang_of(user))
+
+    def do_share(plan_id, account, request: gr.Request):
+        user = who(request)
+        ws.share(user, (plan_id or "").strip(), (account or "").strip())
+        return text(lang_of(user), "status.shared", account=markdown_text(account))
+
+    def do_set_employee(plan_id, account, request: gr.Request):
+        user = who(request)
+        ws.set_employee_account(user, (plan_id or "").strip(), (account or "").strip() or None)
+        return text(lang_of(user), "status.employee_set", account=markdown_text(account))
+
+    def do_acknowledge(plan_id, request: gr.Request):
+        user = who(request)
+        ws.acknowledge(user, (plan_id or "").strip())
+        return text(lang_of(user), "status.acknowledged")
 
     # ------------------------------------------------------------ layout
 
@@ -431,233 +420,323 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
     with gr.Blocks(title="PlanCoach", delete_cache=(60, int(settings.export_keep_minutes * 60))) as demo:
         session = gr.BrowserState(EMPTY_SESSION, storage_key="plancoach-session")
         plan_state = gr.State(None)
+        history = gr.State([])  # the plan after each edit since the draft (or open): what undo steps back to
+        errors, error_slot = page.errors, page.error_slot
+        page.also = [history]
+
         with gr.Row():
             title = gr.Markdown(f"## {label('en', 'title')}")
             ui_lang = gr.Radio([("English", "en"), ("中文", "zh")], value="en", label=label("en", "ui_language"), scale=0,
-                               min_width=220)
+                               min_width=220, elem_id="pc-ui-lang")
             whoami = gr.Markdown(elem_id="pc-whoami")
         with gr.Tabs():
-            with gr.Tab(label("en", "tab_draft"), id="draft") as tab_draft:
-                with gr.Row():
-                    with gr.Column(scale=2):
-                        notes = gr.Textbox(label=label("en", "notes"), info=label("en", "notes_info"), lines=14,
-                                           max_lines=40, elem_id="pc-notes")
-                        upload = gr.File(label=label("en", "upload"), file_types=[".txt", ".md", ".docx"], height=90)
-                        with gr.Row():
-                            employee = gr.Textbox(label=label("en", "employee"), elem_id="pc-employee", max_lines=1)
-                            role = gr.Textbox(label=label("en", "role"), elem_id="pc-role", max_lines=1)
-                            interview_date = gr.Textbox(label=label("en", "interview_date"), elem_id="pc-interview-date", max_lines=1)
-                        with gr.Row():
-                            draft_btn = gr.Button(label("en", "draft"), variant="primary", elem_id="pc-draft")
-                            new_btn = gr.Button(label("en", "new"), variant="secondary", elem_id="pc-new")
-                        learning = gr.Checkbox(label=label("en", "learning"), value=False)
-                        highlight = gr.HighlightedText(label=label("en", "highlight"), combine_adjacent=False,
-                                                       show_legend=False, elem_id="pc-highlight")
-                        readings = gr.HighlightedText(label=label("en", "readings"), combine_adjacent=False,
-                                                      show_legend=True, color_map=T.READING_COLOURS,
-                                                      elem_id="pc-readings")
-                        with gr.Row():
-                            fix_sentence = gr.Dropdown(label=label("en", "fix_sentence"), choices=[], scale=3,
-                                                       allow_custom_value=True,
-                                                       elem_id="pc-fix-sentence")
-                            fix_reading = gr.Dropdown(label=label("en", "fix_reading"), choices=T.CORRECTION_CHOICES,
-                                                      scale=2, elem_id="pc-fix-reading")
-                        fix_btn = gr.Button(label("en", "fix_apply"), elem_id="pc-fix")
-                        sources = gr.Markdown(elem_id="pc-sources")
-                    with gr.Column(scale=3):
-                        status = gr.Markdown(elem_classes="pc-status", elem_id="pc-status")
-                        comments = gr.Markdown(elem_id="pc-comments")
-                        plan_id_box = gr.Textbox(label="Plan id", interactive=False, elem_id="pc-plan-id", max_lines=1)
-                        guides = {}
-                        guides["deficiencies"] = gr.Markdown(visible=False, elem_classes="pc-guide")
-                        deficiencies = gr.Dataframe(headers=T.DEFICIENCY_COLUMNS, label=label("en", "deficiencies"),
-                                                    interactive=True, type="array", wrap=True, elem_id="pc-deficiencies",
-                                                    column_widths=["8%", "22%", "58%", "12%"])
-                        guides["causes"] = gr.Markdown(visible=False, elem_classes="pc-guide")
-                        causes = gr.Dataframe(headers=T.CAUSE_COLUMNS, label=label("en", "causes"), interactive=True,
-                                              type="array", wrap=True, column_widths=["85%", "15%"])
-                        guides["goals"] = gr.Markdown(visible=False, elem_classes="pc-guide")
-                        goals = gr.Dataframe(headers=T.GOAL_COLUMNS, label=label("en", "goals"), interactive=True,
-                                             type="array", wrap=True, elem_id="pc-goals", datatype=T.GOAL_TYPES,
-                                             column_widths=["5%", "24%", "14%", "8%", "9%", "11%", "8%", "13%", "8%"])
-                        guides["responsibilities"] = gr.Markdown(visible=False, elem_classes="pc-guide")
-                        with gr.Row():
-                            resp = {owner: gr.Dataframe(headers=T.RESPONSIBILITY_COLUMNS, interactive=True, type="array",
-                                                        wrap=True, label=label("en", f"resp_{owner}"),
-                                                        elem_id=f"pc-resp-{owner}", column_widths=["28%", "50%", "22%"])
-                                    for owner in T.OWNERS}
-                        guides["check_ins"] = gr.Markdown(visible=False, elem_classes="pc-guide")
-                        check_ins = gr.Dataframe(headers=T.CHECK_IN_COLUMNS, label=label("en", "check_ins"),
-                                                 interactive=True, type="array", column_widths=["20%", "80%"])
-                        flags = gr.Dataframe(headers=T.FLAG_COLUMNS, label=label("en", "flags"), interactive=False,
-                                             type="array", wrap=True, elem_id="pc-flags")
-                        with gr.Row():
-                            save_btn = gr.Button(label("en", "save"), elem_id="pc-save")
-                            submit_btn = gr.Button(label("en", "submit"))
-                            revise_btn = gr.Button(label("en", "revise"), elem_id="pc-revise")
-                            export_fmt = gr.Dropdown(list(EXPORTS), value="docx", label=label("en", "export_format"),
-                                                     elem_id="pc-export-format")
-                            export_for = gr.Radio(export_versions("en"), value="employee", label=label("en", "export_for"),
-                                                  elem_id="pc-export-for")
-                            export_btn = gr.Button(label("en", "export"), elem_id="pc-export")
-                        download = gr.File(label=label("en", "download"), interactive=False, elem_id="pc-download")
-                        with gr.Accordion("Preview (plan headings follow the notes' language)", open=False):
-                            preview = gr.Markdown()
-                        with gr.Accordion(label("en", "diff"), open=False):
-                            version_pick = gr.Dropdown(label=label("en", "versions"), choices=[])
-                            diff = gr.Code(language="markdown", label=label("en", "diff"))
+            with gr.Tab(label("en", "tab_draft"), id="draft") as tab_draft, gr.Row():
+                with gr.Column(scale=2):
+                    notes = gr.Textbox(label=label("en", "notes"), info=label("en", "notes_info"), lines=14,
+                                       max_lines=40, elem_id="pc-notes")
+                    error_slot("notes")
+                    upload = gr.File(label=label("en", "upload"), file_types=[".txt", ".md", ".docx"], height=90)
+                    with gr.Row():
+                        employee = gr.Textbox(label=label("en", "employee"), elem_id="pc-employee", max_lines=1)
+                        role = gr.Textbox(label=label("en", "role"), elem_id="pc-role", max_lines=1)
+                        interview_date = gr.Textbox(label=label("en", "interview_date"), elem_id="pc-interview-date", max_lines=1)
+                    error_slot("header")
+                    with gr.Row():
+                        draft_btn = gr.Button(label("en", "draft"), variant="primary", elem_id="pc-draft")
+                        new_btn = gr.Button(label("en", "new"), variant="secondary", elem_id="pc-new")
+                    error_slot("draft")
+                    learning = gr.Checkbox(label=label("en", "learning"), value=False, elem_id="pc-learning")
+                    highlight = gr.HighlightedText(label=label("en", "highlight"), combine_adjacent=False,
+                                                   show_legend=False, elem_id="pc-highlight")
+                    readings = gr.HighlightedText(label=label("en", "readings"), combine_adjacent=False,
+                                                  show_legend=True, elem_id="pc-readings",
+                                                  color_map=T.reading_colours("en"))
+                    with gr.Row():
+                        fix_sentence = gr.Dropdown(label=label("en", "fix_sentence"), choices=[], scale=3,
+                                                   allow_custom_value=True,
+                                                   elem_id="pc-fix-sentence")
+                        fix_reading = gr.Dropdown(label=label("en", "fix_reading"), choices=T.correction_choices("en"),
+                                                  scale=2, elem_id="pc-fix-reading")
+                    fix_btn = gr.Button(label("en", "fix_apply"), elem_id="pc-fix")
+                    error_slot("fix")
+                    sources = gr.Markdown(elem_id="pc-sources")
+                with gr.Column(scale=3):
+                    status = gr.Markdown(elem_classes="pc-status", elem_id="pc-status")
+                    error_slot("plan")
+                    comments = gr.Markdown(elem_id="pc-comments")
+                    plan_id_box = gr.Textbox(label=label("en", "plan_id"), interactive=False, elem_id="pc-plan-id",
+                                             max_lines=1)
+                    undo_btn = gr.Button(label("en", "undo"), elem_id="pc-undo", size="sm")
+                    guides = {}
+                    guides["deficiencies"] = gr.Markdown(visible=False, elem_classes="pc-guide", elem_id="pc-guide-deficiencies")
+                    deficiencies = gr.Dataframe(headers=T.headers("deficiencies", "en"), label=label("en", "deficiencies"),
+                                                interactive=True, type="array", wrap=True, elem_id="pc-deficiencies",
+                                                datatype=T.DEFICIENCY_TYPES,
+                                                column_widths=["7%", "20%", "53%", "11%", "9%"])
+                    error_slot("deficiencies")
+                    guides["causes"] = gr.Markdown(visible=False, elem_classes="pc-guide", elem_id="pc-guide-causes")
+                    causes = gr.Dataframe(headers=T.headers("causes", "en"), label=label("en", "causes"), interactive=True,
+                                          type="array", wrap=True, column_widths=["85%", "15%"], elem_id="pc-causes")
+                    error_slot("causes")
+                    guides["goals"] = gr.Markdown(visible=False, elem_classes="pc-guide", elem_id="pc-guide-goals")
+                    goals = gr.Dataframe(headers=T.headers("goals", "en"), label=label("en", "goals"), interactive=True,
+                                         type="array", wrap=True, elem_id="pc-goals", datatype=T.GOAL_TYPES,
+                                         column_widths=["5%", "24%", "14%", "8%", "9%", "11%", "8%", "13%", "8%"])
+                    error_slot("goals")
+                    guides["responsibilities"] = gr.Markdown(visible=False, elem_classes="pc-guide",
+                                                             elem_id="pc-guide-responsibilities")
+                    resp = {}
+                    with gr.Row():
+                        for owner in T.OWNERS:
+                            with gr.Column(min_width=160):
+                                resp[owner] = gr.Dataframe(
+                                    headers=T.headers(owner, "en"), interactive=True, type="array", wrap=True,
+                                    label=label("en", f"resp_{owner}"), elem_id=f"pc-resp-{owner}",
+                                    column_widths=["28%", "50%", "22%"])
+                                error_slot(owner)
+                    guides["check_ins"] = gr.Markdown(visible=False, elem_classes="pc-guide", elem_id="pc-guide-check_ins")
+                    check_ins = gr.Dataframe(headers=T.headers("check_ins", "en"), label=label("en", "check_ins"),
+                                             interactive=True, type="array", column_widths=["20%", "80%"],
+                                             elem_id="pc-check-ins")
+                    error_slot("check_ins")
+                    flags = gr.Dataframe(headers=T.headers("flags", "en"), label=label("en", "flags"), interactive=False,
+                                         type="array", wrap=True, elem_id="pc-flags")
+                    with gr.Row():
+                        save_btn = gr.Button(label("en", "save"), elem_id="pc-save")
+                        submit_btn = gr.Button(label("en", "submit"), elem_id="pc-submit")
+                        revise_btn = gr.Button(label("en", "revise"), elem_id="pc-revise")
+                        export_fmt = gr.Dropdown([(term("en", "format", f), f) for f in EXPORTS], value="docx",
+                                                 label=label("en", "export_format"), elem_id="pc-export-format")
+                        export_for = gr.Radio(export_versions("en"), value="employee", label=label("en", "export_for"),
+                                              elem_id="pc-export-for")
+                        export_btn = gr.Button(label("en", "export"), elem_id="pc-export")
+                    error_slot("actions")
+                    download = gr.File(label=label("en", "download"), interactive=False, elem_id="pc-download")
+                    with gr.Accordion(label("en", "preview"), open=False, elem_id="pc-preview") as preview_box:
+                        preview = gr.Markdown()
+                    with gr.Accordion(label("en", "diff"), open=False, elem_id="pc-diff-box") as diff_box:
+                        compare = gr.Dropdown(label=label("en", "compare"), choices=[], elem_id="pc-compare")
+                        diff = gr.Code(language="markdown", label=label("en", "diff"), elem_id="pc-diff")
             with gr.Tab(label("en", "tab_plans"), id="plans") as tab_plans:
-                plans_table = gr.Dataframe(headers=["ID", "Employee", "Status", "Errors", "Bias/sensitive flags", "Updated"],
-                                           interactive=False, type="array")
+                plans_table = gr.Dataframe(headers=T.columns("en", "plans"), interactive=False, type="array",
+                                           elem_id="pc-plans")
                 with gr.Row():
-                    selected_id = gr.Textbox(label="Plan id", max_lines=1, elem_id="pc-selected-id")
-                    page_no = gr.Number(value=1, minimum=1, precision=0, label="Page", scale=0, min_width=90)
+                    selected_id = gr.Textbox(label=label("en", "plan_id"), max_lines=1, elem_id="pc-selected-id")
+                    page_no = gr.Number(value=1, minimum=1, precision=0, label=label("en", "page"), scale=0, min_width=90)
                     refresh_btn = gr.Button(label("en", "refresh"))
                     open_btn = gr.Button(label("en", "open"), variant="primary")
                 with gr.Row():
-                    other_account = gr.Textbox(label="Account (another manager, or the employee)", max_lines=1)
-                    share_btn = gr.Button("Share with this manager")
-                    employee_btn = gr.Button("This is the employee's account")
-                    acknowledge_btn = gr.Button("Acknowledge (employee)")
+                    other_account = gr.Textbox(label=label("en", "other_account"), max_lines=1)
+                    share_btn = gr.Button(label("en", "share"))
+                    employee_btn = gr.Button(label("en", "set_employee"))
+                    acknowledge_btn = gr.Button(label("en", "acknowledge"))
+                error_slot("plans")
                 plans_note = gr.Markdown()
-            with gr.Tab(label("en", "tab_hr"), id="hr") as tab_hr:
-                hr_table = gr.Dataframe(headers=["ID", "Employee", "Status", "Errors", "Bias/sensitive flags", "Updated"],
-                                        interactive=False, type="array", label=label("en", "hr_list"))
-                hr_id = gr.Textbox(label="Plan id", max_lines=1, elem_id="pc-hr-id")
-                with gr.Row():
-                    with gr.Column(scale=3):
-                        hr_plan = gr.Markdown()
-                    with gr.Column(scale=2):
-                        hr_comment = gr.Textbox(label=label("en", "hr_comment"), lines=3)
-                        hr_override = gr.Textbox(label=label("en", "hr_override"))
-                        with gr.Row():
-                            comment_btn = gr.Button(label("en", "add_comment"))
-                            changes_btn = gr.Button(label("en", "request_changes"), variant="stop")
-                            approve_btn = gr.Button(label("en", "approve"), variant="primary", elem_id="pc-hr-approve")
-                        audit = gr.Dataframe(headers=["When", "Who", "What", "Detail"], interactive=False, type="array",
-                                             label=label("en", "audit"), wrap=True)
+            review = ReviewTab(page).build()
             admin = AdminPage(ws, who)
             admin.build()
 
+        # ------------------------------------------------------------ events
+
+        slots = list(errors.values())
+
+        in_browser, both = page.in_browser, page.both
+
+        def fresh_history(named: dict) -> dict:
+            """A plan drafted, re-drafted, opened or cleared: undo starts again from it."""
+            if plan_state not in named:
+                return named
+            plan = named[plan_state]
+            return {**named, history: [_snapshot(plan)] if isinstance(plan, dict) else []}
+
         plan_views = [deficiencies, causes, goals, resp["employee"], resp["manager"], resp["organisation"], check_ins,
                       flags, highlight, sources, preview, plan_state]
+        tables = plan_views[:7]
         header_fields = [employee, role, interview_date]
 
-        draft_btn.click(do_draft, [notes, employee, role, interview_date, session],
-                        [*plan_views, session, plan_id_box, status, *header_fields, version_pick, diff, comments],
-                        api_name="draft", concurrency_limit=4)
-        edit_inputs = [deficiencies, causes, goals, resp["employee"], resp["manager"], resp["organisation"], check_ins,
-                       plan_state, notes, session, *header_fields]
-        for table in (deficiencies, causes, goals, *resp.values(), check_ins, *header_fields):
-            table.input(do_edit, edit_inputs, [*plan_views, status, session], trigger_mode="always_last",
-                        api_visibility="private")
+        both(draft_btn, do_draft, [notes, employee, role, interview_date, session],
+             [*plan_views, session, plan_id_box, status, *header_fields, compare, diff, comments], "draft", "draft",
+             clears=("notes", "header", "plan", *T.TABLES), after=fresh_history, concurrency_limit=4)
+        edit_inputs = [*tables, plan_state, notes, session, *header_fields]
+
+        def do_edit_in_browser(deficiencies_v, causes_v, goals_v, employee_v, manager_v, organisation_v, check_ins_v,
+                               plan_data, notes_v, session_v, employee_name, role_name, interview_day, steps, base,
+                               request: gr.Request):
+            """An edit in a table or the header: re-checked and autosaved, each table's problems beside it, a step
+            for undo, and the diff against the chosen version brought up to date."""
+            user = who(request)
+            lang = lang_of(user)
+            if not plan_data:
+                return {status: text(lang, "status.first_draft")}
+            edited = edit(user, lang, edited_tables(deficiencies_v, causes_v, goals_v, employee_v, manager_v,
+                                                    organisation_v, check_ins_v), plan_data, notes_v, session_v,
+                          {"employee": employee_name, "role": role_name, "interview_date": interview_day},
+                          unless_unchanged=True)
+            if edited is None:  # nothing to check or save; what was wrong before is put right
+                return {errors[name]: "" for name in (*T.TABLES, "header")}
+            checked, problems, pending, session_v = edited
+            shown = plan_outputs(checked.plan, notes_v, lang, checked.analysis, pending)
+            beside = {errors[name]: error_md(" ".join(problems.by_table.get(name, []))) for name in (*T.TABLES, "header")}
+            step = _snapshot(shown[-1], pending)
+            steps = list(steps or [])
+            if not steps or steps[-1] != step:  # a change event that changed nothing is no step to undo
+                steps = [*steps, step][-HISTORY:]
+            return {**dict(zip(plan_views, shown)), **beside, status: text(lang, "status.checked", **counts(checked.plan)),
+                    session: session_v, history: steps,
+                    diff: diff_text(user, session_v.get("plan_id"), base, lang)}
+
+        edit_in_browser = in_browser(do_edit_in_browser, None, "plan")
+        for control in (*tables, *header_fields):
+            control.input(edit_in_browser, [*edit_inputs, history, compare],
+                          [*plan_views, status, session, history, diff, *slots], trigger_mode="always_last",
+                          api_visibility="private")
         check_event = gr.Button(visible=False, elem_id="pc-check")
-        check_event.click(do_edit, edit_inputs, [*plan_views, status, session], api_name="check")
+        check_event.click(raising(do_edit), edit_inputs, [*plan_views, status, session], api_name="check")
+
+        def do_undo(notes_v, session_v, steps, base, request: gr.Request):
+            """Back to the plan before the last edit (tables, incomplete rows and header), re-checked and autosaved."""
+            user = who(request)
+            lang = lang_of(user)
+            steps = list(steps or [])
+            if len(steps) < 2:
+                return {status: text(lang, "status.nothing_to_undo")}
+            steps.pop()
+            before = steps[-1]
+            session_v = dict(session_v or EMPTY_SESSION)
+            checked = ws.check(user, load_plan_lenient(before["plan"]), notes_v, session_v.get("plan_id"),
+                               session_v.get("revision"))
+            if session_v.get("plan_id"):
+                session_v = session_of(session_v["plan_id"], notes_v)
+            pending = T.Pending({t: [(i, r) for i, r in rows] for t, rows in before["pending"].items()})
+            shown = plan_outputs(checked.plan, notes_v, lang, checked.analysis, pending)
+            return {**dict(zip(plan_views, shown)), **dict(zip(header_fields, header_of(checked.plan))),
+                    status: text(lang, "status.undone", **counts(checked.plan)), session: session_v,
+                    history: [*steps[:-1], _snapshot(shown[-1], pending)], diff: diff_text(user, session_v.get("plan_id"), base, lang),
+                    **{errors[name]: "" for name in (*T.TABLES, "header")}}
+
+        undo_btn.click(in_browser(do_undo, None, "plan"), [notes, session, history, compare],
+                       [*plan_views, *header_fields, status, session, history, diff, *slots], api_visibility="private")
+
         plan_state.change(do_show_reading, [notes, plan_state], [readings, fix_sentence], api_visibility="private")
         readings.select(do_pick_sentence, None, fix_sentence, api_visibility="private")
-        fix_btn.click(do_correct, [notes, employee, role, interview_date, session, plan_state, fix_sentence,
-                                   fix_reading],
-                      [*plan_views, session, plan_id_box, status, *header_fields, version_pick, diff], api_name="correct")
+        both(fix_btn, do_correct, [notes, employee, role, interview_date, session, plan_state, fix_sentence, fix_reading],
+             [*plan_views, session, plan_id_box, status, *header_fields, compare, diff], "correct", "fix",
+             clears=("header",), after=fresh_history)
         flags.select(do_select_flag, [plan_state, notes], highlight, api_visibility="private")
         deficiencies.select(do_select_evidence, [plan_state, notes], highlight, api_visibility="private")
         notes.change(do_notes_changed, [notes, session], session, trigger_mode="always_last", api_visibility="private")
-        upload.upload(do_upload, upload, notes, api_name="upload")
-        save_btn.click(do_save, [plan_state, notes, session], [status, version_pick, diff, session], api_name="save")
-        submit_btn.click(do_submit, [plan_state, notes, session], [status, session], api_name="submit")
-        export_btn.click(do_export, [export_fmt, export_for, session], download, api_name="export")
+        upload.upload(in_browser(do_upload, [notes], "notes"), upload, [notes, *slots, history], api_visibility="private")
+        gr.Button(visible=False, elem_id="pc-api-upload").click(raising(do_upload), upload, notes, api_name="upload")
+        both(save_btn, do_save, [plan_state, notes, session], [status, compare, diff, session], "save", "actions")
+        both(submit_btn, do_submit, [plan_state, notes, session], [status, session], "submit", "actions")
+        both(export_btn, do_export, [export_fmt, export_for, session], [download], "export", "actions")
 
-        @_user_errors
-        def do_pick_version(session, number, request: gr.Request):
-            return diff_text(who(request), (session or {}).get("plan_id"), number)
+        def do_compare(session_v, base, request: gr.Request):
+            user = who(request)
+            return diff_text(user, (session_v or {}).get("plan_id"), base, lang_of(user))
 
-        version_pick.change(do_pick_version, [session, version_pick], diff, api_visibility="private")
-        new_btn.click(do_new, None, [*plan_views, session, notes, plan_id_box, status, *header_fields, download,
-                                     version_pick, diff, comments], api_visibility="private")
-        opened_views = [*plan_views, notes, plan_id_box, status, *header_fields, session, version_pick, diff, comments]
-        demo.load(do_restore, session, [*opened_views, whoami], api_visibility="private")
-        admin.register(demo)
+        compare.input(raising(do_compare), [session, compare], diff, api_visibility="private")
+        new_btn.click(in_browser(do_new, [*plan_views, session, notes, plan_id_box, status, *header_fields, download,
+                                          compare, diff, comments], "draft", clears=ERROR_SLOTS, after=fresh_history),
+                      None, [*plan_views, session, notes, plan_id_box, status, *header_fields, download, compare, diff,
+                             comments, *slots, history], api_visibility="private")
+        opened_views = [*plan_views, notes, plan_id_box, status, *header_fields, session, compare, diff, comments]
+        demo.load(in_browser(do_restore, [*opened_views, whoami, ui_lang, learning], "plan", after=fresh_history),
+                  session, [*opened_views, whoami, ui_lang, learning, *slots, history], api_visibility="private")
 
-        def toggle_learning(on, lang, plan_data):
+        def show_learning(on, plan_data, request: gr.Request):
+            """Learning mode's comments on this plan beside each section (or nothing, when it is off)."""
+            lang = lang_of(who(request))
             plan = load_plan_lenient(plan_data) if plan_data else None
-            return [gr.update(visible=bool(on), value=_guide_md(key, lang, plan, settings.knowledge_dirs) if on else "") for key in guides]
+            return [gr.update(visible=bool(on), value=coach.guide_md(plan, key, lang, settings.knowledge_dirs,
+                                                                     max_days=settings.plan_max_days,
+                                                                     max_gap=settings.check_in_max_gap_days)
+                              if on else "") for key in guides]
 
-        learning.change(toggle_learning, [learning, ui_lang, plan_state], list(guides.values()), api_visibility="private")
-        plan_state.change(toggle_learning, [learning, ui_lang, plan_state], list(guides.values()),
+        def keep_learning(on, request: gr.Request):
+            ws.preferences.set(who(request).name, learning=bool(on))
+
+        learning.input(keep_learning, learning, None, api_visibility="private")
+        for trigger in (learning.change, plan_state.change, ui_lang.change):
+            trigger(show_learning, [learning, plan_state], list(guides.values()), api_visibility="private")
+
+        refresh_btn.click(in_browser(do_plan_list, [plans_table], "plans"), page_no, [plans_table, *slots, history],
                           api_visibility="private")
-        ui_lang.change(toggle_learning, [learning, ui_lang, plan_state], list(guides.values()), api_visibility="private")
+        gr.Button(visible=False, elem_id="pc-api-plans").click(raising(do_plan_list), page_no, plans_table,
+                                                                api_name="plans")
+        tab_plans.select(raising(do_plan_list), page_no, plans_table, api_visibility="private")
+        plans_outputs = [plans_note]
+        both(share_btn, do_share, [selected_id, other_account], plans_outputs, "share", "plans")
+        both(employee_btn, do_set_employee, [selected_id, other_account], plans_outputs, "set_employee_account", "plans")
+        both(acknowledge_btn, do_acknowledge, [selected_id], plans_outputs, "acknowledge", "plans")
 
-        refresh_btn.click(do_plan_list, page_no, plans_table, api_name="plans")
-        tab_plans.select(do_plan_list, page_no, plans_table, api_visibility="private")
-
-        @_user_errors
-        def do_share(plan_id, account, request: gr.Request):
-            ws.share(who(request), (plan_id or "").strip(), (account or "").strip())
-            return f"Shared with {markdown_text(account)}: they can read and edit it while it is a draft."
-
-        @_user_errors
-        def do_set_employee(plan_id, account, request: gr.Request):
-            ws.set_employee_account(who(request), (plan_id or "").strip(), (account or "").strip() or None)
-            return f"{markdown_text(account)} may read the plan once HR approves it."
-
-        @_user_errors
-        def do_acknowledge(plan_id, request: gr.Request):
-            ws.acknowledge(who(request), (plan_id or "").strip())
-            return "Acknowledged: your manager and HR can see it in the plan's history."
-
-        share_btn.click(do_share, [selected_id, other_account], plans_note, api_name="share")
-        employee_btn.click(do_set_employee, [selected_id, other_account], plans_note, api_name="set_employee_account")
-        acknowledge_btn.click(do_acknowledge, selected_id, plans_note, api_name="acknowledge")
         def pick_plan(rows, evt: gr.SelectData):
             data = T._rows(rows)
-            row = _selected_row(evt)
+            row = selected_row(evt)
             return data[row][0] if 0 <= row < len(data) else ""
 
         plans_table.select(pick_plan, plans_table, selected_id, api_visibility="private")
-        open_btn.click(do_open, selected_id, opened_views, api_name="open")
-        revise_btn.click(do_revise, session, opened_views, api_name="revise")
-        tab_hr.select(do_hr_list, None, hr_table, api_visibility="private")
-        hr_table.select(do_hr_select, hr_table, [hr_id, hr_plan, audit], api_visibility="private")
-        hr_outputs = [hr_plan, audit, hr_table, hr_comment]
-        def hr_comment_fn(plan_id, comment, override, request: gr.Request):
-            return do_hr_action("comment", plan_id, comment, override, request)
+        both(open_btn, do_open, [selected_id], opened_views, "open", "plans", after=fresh_history)
+        both(revise_btn, do_revise, [session], opened_views, "revise", "actions", after=fresh_history)
+        admin.register(demo)
+        review.wire()
 
-        def hr_request_changes(plan_id, comment, override, request: gr.Request):
-            return do_hr_action("changes_requested", plan_id, comment, override, request)
+        # Every label in the chosen language: (component, what to set, label key).
+        worded = [(ui_lang, "label", "ui_language"), (upload, "label", "upload"), (employee, "label", "employee"),
+                  (role, "label", "role"), (interview_date, "label", "interview_date"), (draft_btn, "value", "draft"),
+                  (new_btn, "value", "new"), (learning, "label", "learning"), (highlight, "label", "highlight"),
+                  (fix_btn, "value", "fix_apply"), (plan_id_box, "label", "plan_id"), (undo_btn, "value", "undo"),
+                  (deficiencies, "label", "deficiencies"), (causes, "label", "causes"), (goals, "label", "goals"),
+                  *[(resp[o], "label", f"resp_{o}") for o in T.OWNERS], (check_ins, "label", "check_ins"),
+                  (flags, "label", "flags"), (save_btn, "value", "save"), (submit_btn, "value", "submit"), (revise_btn, "value", "revise"),
+                  (export_btn, "value", "export"), (download, "label", "download"), (preview_box, "label", "preview"),
+                  (diff_box, "label", "diff"), (compare, "label", "compare"), (diff, "label", "diff"),
+                  (tab_draft, "label", "tab_draft"), (tab_plans, "label", "tab_plans"),
+                  (selected_id, "label", "plan_id"), (page_no, "label", "page"), (refresh_btn, "value", "refresh"),
+                  (open_btn, "value", "open"), (other_account, "label", "other_account"), (share_btn, "value", "share"),
+                  (employee_btn, "value", "set_employee"), (acknowledge_btn, "value", "acknowledge"),
+                  *review.worded()]
 
-        def hr_approve(plan_id, comment, override, request: gr.Request):
-            return do_hr_action("approved", plan_id, comment, override, request)
+        def relabel(lang, plan_data, notes_v, plans_v, hr_v, audit_v, session_v, base, request: gr.Request):
+            """The whole page in `lang`: labels, choices, table headers, and the plan's tables and flags."""
+            user = who(request)
+            shown = plan_outputs(load_plan_lenient(plan_data), notes_v, lang) if plan_data else empty_views(lang)
+            analysis = reading_of(notes_v, plan_data)
+            changes: dict = {}
+            for component, attr, key in worded:
+                changes.setdefault(component, {})[attr] = label(lang, key)
+            for component, value in zip(plan_views[:10], shown[:10]):
+                changes.setdefault(component, {})["value"] = value
+            choices = compare_choices(user, (session_v or {}).get("plan_id"), lang, base or "draft")
+            more = {
+                title: {"value": f"## {label(lang, 'title')}"},
+                notes: {"label": label(lang, "notes"), "info": label(lang, "notes_info")},
+                fix_reading: {"label": label(lang, "fix_reading"), "choices": T.correction_choices(lang)},
+                readings: {"label": label(lang, "readings"), "color_map": T.reading_colours(lang),
+                           "value": T.reading_spans(analysis, notes_v or "", lang)},
+                fix_sentence: {"label": label(lang, "fix_sentence"), "choices": T.sentence_choices(analysis, lang)},
+                export_fmt: {"label": label(lang, "export_format"), "choices": [(term(lang, "format", f), f) for f in EXPORTS]},
+                export_for: {"label": label(lang, "export_for"), "choices": export_versions(lang)},
+                compare: {"choices": choices["choices"], "value": choices["value"]},
+                whoami: {"value": whoami_md(user, lang)},
+                plans_table: {"value": {"headers": T.columns(lang, "plans"), "data": T._cells(plans_v)}},
+                **review.relabelled(lang, hr_v, audit_v),
+            }
+            for component, change in more.items():
+                changes.setdefault(component, {}).update(change)
+            return {component: gr.update(**change) for component, change in changes.items()}
 
-        hr_inputs = [hr_id, hr_comment, hr_override]
-        comment_btn.click(hr_comment_fn, hr_inputs, hr_outputs, api_name="hr_comment")
-        changes_btn.click(hr_request_changes, hr_inputs, hr_outputs, api_name="hr_request_changes")
-        approve_btn.click(hr_approve, hr_inputs, hr_outputs, api_name="hr_approve")
+        ui_lang.change(relabel, [ui_lang, plan_state, notes, plans_table, review.waiting, review.audit, session, compare],
+                       list(dict.fromkeys([*(c for c, _, _ in worded), *plan_views[:10], title, notes, fix_reading, readings,
+                                           fix_sentence,
+                                           export_fmt, export_for, compare, whoami, plans_table, review.waiting,
+                                           review.audit])),
+                       api_visibility="private")
 
-        def relabel(lang):
-            L = lambda key: label(lang, key)  # noqa: E731
-            return (
-                f"## {L('title')}", gr.update(label=L("ui_language")),
-                gr.update(label=L("notes"), info=L("notes_info")), gr.update(label=L("upload")),
-                gr.update(label=L("employee")), gr.update(label=L("role")), gr.update(label=L("interview_date")),
-                gr.update(value=L("draft")), gr.update(value=L("new")), gr.update(label=L("learning")),
-                gr.update(label=L("highlight")), gr.update(label=L("deficiencies")), gr.update(label=L("causes")),
-                gr.update(label=L("goals")), *[gr.update(label=L(f"resp_{o}")) for o in T.OWNERS],
-                gr.update(label=L("check_ins")), gr.update(label=L("flags")), gr.update(value=L("save")),
-                gr.update(value=L("submit")), gr.update(value=L("revise")), gr.update(label=L("export_format")), gr.update(value=L("export")),
-                gr.update(label=L("export_for"), choices=export_versions(lang)),
-                gr.update(label=L("download")), gr.update(label=L("versions")), gr.update(label=L("hr_comment")),
-                gr.update(label=L("hr_override")), gr.update(value=L("add_comment")),
-                gr.update(value=L("request_changes")), gr.update(value=L("approve")), gr.update(label=L("audit")),
-                gr.update(label=L("hr_list")), gr.update(label=L("tab_draft")), gr.update(label=L("tab_plans")),
-                gr.update(label=L("tab_hr")), gr.update(label=L("readings")), gr.update(label=L("fix_sentence")),
-                gr.update(label=L("fix_reading")), gr.update(value=L("fix_apply")),
-            )
+        def keep_language(lang, request: gr.Request):
+            ws.preferences.set(who(request).name, language=lang)
 
-        ui_lang.change(relabel, ui_lang, [
-            title, ui_lang, notes, upload, employee, role, interview_date, draft_btn, new_btn, learning, highlight,
-            deficiencies, causes, goals, *resp.values(), check_ins, flags, save_btn, submit_btn, revise_btn, export_fmt,
-            export_btn,
-            export_for, download, version_pick, hr_comment, hr_override, comment_btn, changes_btn, approve_btn, audit, hr_table,
-            tab_draft, tab_plans, tab_hr, readings, fix_sentence, fix_reading, fix_btn], api_visibility="private")
+        ui_lang.input(keep_language, ui_lang, None, api_visibility="private")
     return demo
 
 

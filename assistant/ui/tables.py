@@ -1,37 +1,63 @@
-"""A plan as the editable tables the workspace shows, and back: the only translation the UI needs."""
+"""A plan as the editable tables the workspace shows, and back: the only translation the UI needs.
+
+Tables are shown in the interface's language (headers, the SMART column, the flags); what the manager
+types is read back by position, whatever the language."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 
+from ..i18n import LIST_SEPARATORS, columns, term, text
+from ..i18n import flags as F
 from ..notes import NotesAnalysis
-from ..reader import OWNERS
-from ..reader import READINGS
-from ..schema import CheckIn, Deficiency, Goal, Plan, ReviewFlag, Responsibility, RootCause, load_plan_lenient
+from ..reader import OWNERS, READINGS
+from ..schema import (
+    CheckIn,
+    Deficiency,
+    Goal,
+    Plan,
+    Responsibility,
+    ReviewFlag,
+    RootCause,
+    load_plan_lenient,
+)
 
-DEFICIENCY_COLUMNS = ["ID", "Area", "Evidence", "Sentences"]
-CAUSE_COLUMNS = ["Cause", "Deficiencies"]
-GOAL_COLUMNS = ["ID", "Description", "Metric", "Baseline", "Target", "Deadline", "Deficiencies", "SMART", "Set by me"]
-GOAL_TYPES = ["str"] * 8 + ["bool"]  # "Set by me" is a checkbox: the manager vouches for a value the notes do not give
-RESPONSIBILITY_COLUMNS = ["Party", "Action", "Due"]
-CHECK_IN_COLUMNS = ["Date", "Focus"]
-FLAG_COLUMNS = ["Severity", "Kind", "Message", "Where", "Suggestion"]
+# "Set by me" is a checkbox: the manager vouches for a value the notes do not give (the grounding check accepts it).
+DEFICIENCY_TYPES = ["str"] * 4 + ["bool"]
+GOAL_TYPES = ["str"] * 8 + ["bool"]
+TABLES = ("deficiencies", "causes", "goals", *OWNERS, "check_ins")
+
+
+def headers(table: str, lang: str) -> list[str]:
+    """A table's column headers in `lang` (the three responsibility tables share theirs)."""
+    return columns(lang, "responsibilities" if table in OWNERS else table)
 
 
 def _ids(text) -> list[str]:
     return [t for t in re.split(r"[\s,;，、]+", str(text or "").strip().upper()) if t]
 
 
-def _date(text, problems: list[str], where: str) -> dt.date | None:
-    text = str(text or "").strip()
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        problems.append(f"{where}: '{text}' is not a date (use YYYY-MM-DD)")
-        return None
+@dataclass
+class Problems:
+    """Cells that could not be read, by table, in the interface's language: shown beside their table."""
+
+    lang: str = "en"
+    by_table: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, table: str, key: str, **params) -> None:
+        self.by_table.setdefault(table, []).append(text(self.lang, f"errors.{key}", **params))
+
+    def date(self, value, table: str, row: int) -> dt.date | None:
+        value = str(value or "").strip()
+        if not value:
+            return None
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            self.add(table, "not_a_date" if table != "header" else "header_date", row=row + 1, value=value)
+            return None
 
 
 def _cells(table) -> list[list[str]]:
@@ -42,7 +68,7 @@ def _cells(table) -> list[list[str]]:
         table = table.values.tolist()
     if isinstance(table, dict):
         table = table.get("data", [])
-    return [["" if c is None or (isinstance(c, float) and c != c) else str(c) for c in row] for row in table]
+    return [["" if c is None or (isinstance(c, float) and math.isnan(c)) else str(c) for c in row] for row in table]
 
 
 def _rows(table) -> list[list[str]]:
@@ -51,16 +77,9 @@ def _rows(table) -> list[list[str]]:
 
 
 # What a row needs before it becomes part of the plan; until then it stays in its table, marked incomplete.
-NEEDED = {
-    "deficiencies": ((1, 2), "an area and its evidence"),
-    "causes": ((0,), "a cause"),
-    "goals": ((1,), "a description"),
-    "employee": ((1,), "an action"),
-    "manager": ((1,), "an action"),
-    "organisation": ((1,), "an action"),
-    "check_ins": ((0,), "a date"),
-}
-TABLE_WIDTH = {"deficiencies": 4, "causes": 2, "goals": 9, "employee": 3, "manager": 3, "organisation": 3, "check_ins": 2}
+NEEDED = {"deficiencies": (1, 2), "causes": (0,), "goals": (1,), "employee": (1,), "manager": (1,),
+          "organisation": (1,), "check_ins": (0,)}  # what each lacks is named in the language files ([needs])
+TABLE_WIDTH = {"deficiencies": 5, "causes": 2, "goals": 9, "employee": 3, "manager": 3, "organisation": 3, "check_ins": 2}
 
 
 @dataclass
@@ -72,9 +91,11 @@ class Pending:
     def add(self, table: str, index: int, row: list[str]) -> None:
         self.rows.setdefault(table, []).append((index, row))
 
-    def messages(self, names: dict[str, str]) -> list[str]:
-        return [f"{names.get(table, table)}: row {index + 1} is incomplete (it needs {NEEDED[table][1]}); "
-                f"fill it in or delete it" for table, rows in self.rows.items() for index, _ in rows]
+    def report(self, problems: Problems) -> None:
+        """Each incomplete row, as a problem beside its table."""
+        for table, rows in self.rows.items():
+            for index, _ in rows:
+                problems.add(table, "incomplete", row=index + 1, needs=text(problems.lang, f"needs.{table}"))
 
     def merge(self, tables: dict[str, list[list[str]]]) -> dict[str, list[list[str]]]:
         """The plan's tables with the incomplete rows put back where the manager left them."""
@@ -87,14 +108,15 @@ class Pending:
         return out
 
 
-def _complete_rows(table: str, value, pending: Pending) -> list[list[str]]:
-    """The rows of `table` filled in enough to enter the plan; the others go to `pending`."""
-    needed, _ = NEEDED[table]
+def _complete_rows(table: str, value, pending: Pending) -> list[tuple[int, list[str]]]:
+    """The rows of `table` filled in enough to enter the plan, with their place in the table; the others go to
+    `pending`."""
+    needed = NEEDED[table]
     complete = []
     for index, row in enumerate(_cells(value)):
         row = row + [""] * (TABLE_WIDTH[table] - len(row))
         if all(row[i].strip() for i in needed):
-            complete.append(row)
+            complete.append((index, row))
         else:
             pending.add(table, index, row)
     return complete
@@ -126,24 +148,26 @@ def _follow(goal: Goal, metric: str | None, target: str | None, deadline: dt.dat
     return text
 
 
-def smart_status(plan: Plan) -> list[str]:
+def smart_status(plan: Plan, lang: str = "en") -> list[str]:
+    """The goals table's SMART column: ✓, or ✗ and what the goal lacks."""
     out = []
     for i, _ in enumerate(plan.goals):
-        missing = [f for f in plan.review_flags if f.kind == "smart" and (f.location or "").startswith(f"goals[{i}]")]
-        out.append("✓" if not missing else "✗ " + "; ".join(f.message.split(":")[-1].strip() for f in missing)[:120])
+        missing = F.missing_parts(plan.review_flags, i, lang)
+        out.append("✓" if not missing else "✗ " + text(lang, "status.lacks", parts=LIST_SEPARATORS[lang].join(missing)))
     return out
 
 
-def to_tables(plan: Plan) -> dict[str, list[list[str]]]:
-    status = smart_status(plan)
+def to_tables(plan: Plan, lang: str = "en") -> dict[str, list[list]]:
+    status = smart_status(plan, lang)
     tables = {
-        "deficiencies": [[d.id, d.area, d.evidence, ", ".join(d.source_sentences)] for d in plan.deficiencies],
+        "deficiencies": [[d.id, d.area, d.evidence, ", ".join(d.source_sentences), d.manager_set]
+                         for d in plan.deficiencies],
         "causes": [[c.cause, ", ".join(c.deficiency_ids)] for c in plan.root_causes],
         "goals": [[g.id, g.description, g.metric or "", g.baseline or "", g.target or "",
                    g.deadline.isoformat() if g.deadline else "", ", ".join(g.deficiency_ids), status[i], g.manager_set]
                   for i, g in enumerate(plan.goals)],
         "check_ins": [[c.date.isoformat(), c.focus] for c in plan.check_ins],
-        "flags": flag_rows(plan.review_flags),
+        "flags": [F.row(f, lang, plan) for f in sorted_flags(plan.review_flags)],
     }
     for owner in OWNERS:
         tables[owner] = [[r.party, r.action, r.due.isoformat() if r.due else ""]
@@ -151,10 +175,14 @@ def to_tables(plan: Plan) -> dict[str, list[list[str]]]:
     return tables
 
 
-def flag_rows(flags: list[ReviewFlag]) -> list[list[str]]:
-    order = {"error": 0, "warning": 1, "info": 2}
-    return [[f.severity, f.kind, f.message, f.location or "", f.suggestion or ""]
-            for f in sorted(flags, key=lambda f: order[f.severity])]
+def same_plan(a: Plan, b: Plan) -> bool:
+    """The same plan as the tables show it: equal apart from the flags and the order of the three parties'
+    responsibilities (the tables group them by party)."""
+    def shown(plan: Plan) -> dict:
+        data = plan.model_dump(exclude={"review_flags"})
+        data["responsibilities"].sort(key=lambda r: OWNERS.index(r["owner"]))
+        return data
+    return shown(a) == shown(b)
 
 
 def sorted_flags(flags: list[ReviewFlag]) -> list[ReviewFlag]:
@@ -162,53 +190,51 @@ def sorted_flags(flags: list[ReviewFlag]) -> list[ReviewFlag]:
     return sorted(flags, key=lambda f: order[f.severity])
 
 
-def from_tables(base: Plan, tables: dict, header: dict | None = None) -> tuple[Plan, list[str], Pending]:
-    """The edited plan, the cells that could not be read, and the rows not yet filled in.
+def from_tables(base: Plan, tables: dict, header: dict | None = None,
+                lang: str = "en") -> tuple[Plan, Problems, Pending]:
+    """The edited plan, the cells that could not be read (by table, in `lang`), and the rows not yet filled in.
 
-    Unknown rows are the manager's own. `header` holds the edited employee, role, manager and
-    interview date (empty strings clear them)."""
-    problems: list[str] = []
+    Unknown rows are the manager's own, and so is a row whose "Set by me" is ticked. `header` holds the
+    edited employee, role, manager and interview date (empty strings clear them)."""
+    problems = Problems(lang)
     pending = Pending()
     known_defs = {d.id: d for d in base.deficiencies}
     deficiencies = []
-    for n, row in enumerate(_complete_rows("deficiencies", tables.get("deficiencies"), pending), 1):
+    for n, (_, row) in enumerate(_complete_rows("deficiencies", tables.get("deficiencies"), pending), 1):
         did = row[0].strip() or f"D{n}"
         original = known_defs.get(did)
-        edited = original is None or original.evidence != row[2]
         deficiencies.append(Deficiency(id=did, area=row[1].strip(), evidence=row[2].strip(), source_sentences=_ids(row[3]),
-                                       manager_set=(original.manager_set if original and not edited else
-                                                    original is None)))
-    causes = [RootCause(cause=r[0].strip(), deficiency_ids=_ids(r[1]))
-              for r in _complete_rows("causes", tables.get("causes"), pending)]
+                                       manager_set=_ticked(row[4]) or original is None))
+    known_causes = {c.cause: c for c in base.root_causes}
+    causes = [RootCause(cause=r[0].strip(), deficiency_ids=_ids(r[1]),
+                        source_sentences=known_causes[r[0].strip()].source_sentences if r[0].strip() in known_causes else [])
+              for _, r in _complete_rows("causes", tables.get("causes"), pending)]
     known_goals = {g.id: g for g in base.goals}
     goals = []
-    for n, row in enumerate(_complete_rows("goals", tables.get("goals"), pending), 1):
+    for n, (index, row) in enumerate(_complete_rows("goals", tables.get("goals"), pending), 1):
         gid = row[0].strip() or f"G{n}"
         original = known_goals.get(gid)
-        values = dict(description=row[1].strip(), metric=row[2].strip() or None, baseline=row[3].strip() or None,
-                      target=row[4].strip() or None)
-        deadline = _date(row[5], problems, f"goal {gid} deadline")
+        values = {"description": row[1].strip(), "metric": row[2].strip() or None,
+                  "baseline": row[3].strip() or None, "target": row[4].strip() or None}
+        deadline = problems.date(row[5], "goals", index)
         if original is not None and values["description"] == original.description:
             values["description"] = _follow(original, values["metric"], values["target"], deadline)
-        ticked = _ticked(row[8]) if len(row) > 8 else None
-        changed_numbers = original is None or (original.target, original.baseline) != (values["target"], values["baseline"])
-        kept = bool(original.manager_set if original and not changed_numbers else original is None)
         goals.append(Goal(id=gid, deficiency_ids=_ids(row[6]), deadline=deadline,
                           source_sentences=original.source_sentences if original else [],
-                          manager_set=kept if ticked is None else (ticked or original is None), **values))
+                          manager_set=_ticked(row[8]) or original is None, **values))
     responsibilities = []
     for owner in OWNERS:
-        for row in _complete_rows(owner, tables.get(owner), pending):
+        for index, row in _complete_rows(owner, tables.get(owner), pending):
             match = next((r for r in base.responsibilities if r.owner == owner and r.action == row[1].strip()), None)
             responsibilities.append(Responsibility(
                 owner=owner, party=row[0].strip() or owner, action=row[1].strip(),
-                due=_date(row[2], problems, f"{owner} action due date"),
+                due=problems.date(row[2], owner, index),
                 goal_ids=match.goal_ids if match else [], source_sentences=match.source_sentences if match else []))
     check_ins = []
-    for row in _complete_rows("check_ins", tables.get("check_ins"), pending):
-        day = _date(row[0], problems, "check-in date")
+    for index, row in _complete_rows("check_ins", tables.get("check_ins"), pending):
+        day = problems.date(row[0], "check_ins", index)
         if day:
-            check_ins.append(CheckIn(date=day, focus=row[1].strip() or "Progress review"))
+            check_ins.append(CheckIn(date=day, focus=row[1].strip() or text(base.language, "labels.check_in_focus")))
     deadlines = [g.deadline for g in goals if g.deadline]
     data = base.model_dump()
     data.update(
@@ -223,9 +249,10 @@ def from_tables(base: Plan, tables: dict, header: dict | None = None) -> tuple[P
         if "manager" in header:
             data["manager"] = (header.get("manager") or "").strip() or None
         if (header.get("interview_date") or "").strip():
-            data["interview_date"] = _date(header["interview_date"], problems, "interview date") or base.interview_date
+            data["interview_date"] = problems.date(header["interview_date"], "header", 0) or base.interview_date
     start = data["interview_date"] if header is not None else (base.period.start or base.interview_date)
     data["period"] = {"start": start, "end": max(deadlines) if deadlines else base.period.end}
+    pending.report(problems)
     return load_plan_lenient(data), problems, pending
 
 
@@ -244,38 +271,51 @@ def _spans(analysis: NotesAnalysis | None, notes: str, label_of) -> list[tuple[s
     return spans
 
 
-def highlighted_notes(analysis: NotesAnalysis | None, notes: str, sentence_ids: list[str], label: str = "evidence"):
+def highlighted_notes(analysis: NotesAnalysis | None, notes: str, sentence_ids: list[str], label: str = "evidence",
+                      lang: str = "en"):
     """The notes with the given sentences marked (the evidence of a deficiency, the sentences of a flag)."""
     wanted = set(sentence_ids)
-    return _spans(analysis, notes, lambda s: f"{label} {s.id}" if s.id in wanted else None)
+    name = term(lang, "reading", label)
+    return _spans(analysis, notes, lambda s: f"{name} {s.id}" if s.id in wanted else None)
 
 
 # ---------------------------------------------------------------- how the notes were read
 
 UNSURE = 0.6  # below this the reading view marks a sentence as unsure
-CORRECTION_CHOICES = [r for r in READINGS if r != "action"] + [f"action: {o}" for o in OWNERS]
+CORRECTIONS = [r for r in READINGS if r != "action"] + [f"action: {o}" for o in OWNERS]
 _COLOURS = {"shortfall": "#f4a6a6", "standard": "#c9d7f2", "account": "#f3dca2", "cause": "#f6c28b",
             "action: employee": "#a8dcb5", "action: manager": "#8fd3d6", "action: organisation": "#c5b3e6",
             "target": "#9ec9f0", "strength": "#d6e8a8", "quoted": "#dddddd", "aside": "#eeeeee",
             "header": "#e8e8e8", "other": "#f4f4f4", "kept out": "#444444"}
-READING_COLOURS = {**_COLOURS, **{f"{k} ?": v for k, v in _COLOURS.items() if k != "kept out"}}  # kept out is never unsure
 
 
-def reading_label(s) -> str:
+def reading_colours(lang: str) -> dict[str, str]:
+    """The reading view's colours by the labels it shows in `lang` ('?' marks an unsure reading)."""
+    named = {term(lang, "reading", k): v for k, v in _COLOURS.items()}
+    return {**named, **{f"{k} ?": v for k, v in named.items() if k != term(lang, "reading", "kept out")}}
+
+
+def correction_choices(lang: str) -> list[tuple[str, str]]:
+    """What a sentence can be re-read as: shown in `lang`, sent as the reading's name."""
+    return [(term(lang, "reading", c), c) for c in CORRECTIONS]
+
+
+def reading_label(s, lang: str = "en") -> str:
     """What the reading view shows for a sentence: its reading (with the owner of an action), '?' when unsure."""
     if s.kind == "excluded":
-        return "kept out"
-    name = f"action: {s.owner}" if s.reading == "action" and s.owner else s.reading
+        return term(lang, "reading", "kept out")
+    name = term(lang, "reading", f"action: {s.owner}" if s.reading == "action" and s.owner else s.reading)
     return name if s.confidence >= UNSURE or s.stated else f"{name} ?"
 
 
-def reading_spans(analysis: NotesAnalysis | None, notes: str):
+def reading_spans(analysis: NotesAnalysis | None, notes: str, lang: str = "en"):
     """The notes with every sentence coloured by how it was read."""
-    return _spans(analysis, notes, reading_label)
+    return _spans(analysis, notes, lambda s: reading_label(s, lang))
 
 
-def sentence_choices(analysis: NotesAnalysis | None) -> list[tuple[str, str]]:
+def sentence_choices(analysis: NotesAnalysis | None, lang: str = "en") -> list[tuple[str, str]]:
     """The sentences a manager may re-read, each chosen by its text: ids move when the notes are edited."""
     if analysis is None:
         return []
-    return [(f"{s.id} · {reading_label(s)} · {s.text[:70]}", s.text) for s in analysis.sentences if s.kind != "excluded"]
+    return [(f"{s.id} · {reading_label(s, lang)} · {s.text[:70]}", s.text)
+            for s in analysis.sentences if s.kind != "excluded"]

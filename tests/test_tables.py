@@ -1,0 +1,32 @@
+"""A plan as the workspace's tables and back: nothing is lost by showing it (an unchanged table is the same plan,
+so a change event that changes nothing writes nothing)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.pipeline import draft_plan
+from assistant.ui import tables as T
+
+NOTES = sorted((Path(__file__).parent / "notes").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", NOTES, ids=[p.stem for p in NOTES])
+def test_a_plan_read_back_from_its_tables_is_the_same_plan(path):
+    plan = draft_plan(path.read_text(encoding="utf-8")).plan
+    shown = T.to_tables(plan, plan.language)
+    header = {"employee": plan.employee.name or "", "role": plan.employee.role or "",
+              "interview_date": plan.interview_date.isoformat() if plan.interview_date else ""}
+    again, problems, pending = T.from_tables(plan, {name: shown[name] for name in T.TABLES}, header, plan.language)
+    assert T.same_plan(again, plan) and not problems.by_table and not pending.rows
+    assert [c.source_sentences for c in again.root_causes] == [c.source_sentences for c in plan.root_causes]
+
+
+def test_an_edited_cell_is_a_different_plan_and_an_unreadable_date_is_named_beside_its_table():
+    plan = draft_plan((Path(__file__).parent / "notes" / "teacher-qa.txt").read_text(encoding="utf-8")).plan
+    shown = T.to_tables(plan)
+    shown["goals"][0][5] = "next Friday"
+    again, problems, _ = T.from_tables(plan, {name: shown[name] for name in T.TABLES})
+    assert not T.same_plan(again, plan) and again.goals[0].deadline is None
+    assert problems.by_table == {"goals": ["Row 1: 'next Friday' is not a date; use YYYY-MM-DD."]}
