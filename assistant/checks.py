@@ -72,28 +72,15 @@ def _insufficient(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) ->
     if plan.deficiencies and not plan.goals:
         msg = ("记录写明了问题，但没有可衡量的目标。" if plan.language == "zh" else
                "The notes describe shortfalls but give no measurable target or standard to set a goal from.")
-    stated = _stated_parts(analysis, zh) if analysis and not plan.deficiencies else ""
+    stated = [s.id for s in analysis.sentences if s.kind in ("standard", "target", "action")] \
+        if analysis and not plan.deficiencies else []
     if stated:  # the notes are not silent: what drafting missed is which sentence is the shortfall
-        msg = (f"记录中没有读出工作上的不足，但记录写明了{stated}。" if zh else
-               f"No shortfall was recognised in the notes, though they state {stated}.")
+        ids = ("、" if zh else ", ").join(stated)
+        msg = (f"记录中没有读出工作上的不足，但记录写明了标准、目标或措施（{ids}）。" if zh else
+               f"No shortfall was recognised in the notes, though they state standards, targets or actions ({ids}).")
         tip = ("请把描述不足的那一句更正为“不足”，或补充一句具体的不足（数字、日期、次数）。" if zh else
                "Correct the reading of the sentence that describes the shortfall, or add one with numbers, dates or counts.")
-    sentences = [s.id for s in analysis.sentences if s.kind in ("standard", "target", "action")] if stated else []
-    return [_flag("insufficient", "warning", msg, "status", tip, sentences)]
-
-
-def _stated_parts(analysis: NotesAnalysis, zh: bool) -> str:
-    """What the notes do state, as 'a standard (S2), a target (S6) and actions (S4, S5)'."""
-    names = {"standard": ("标准", "a standard", "standards"), "target": ("目标", "a target", "targets"),
-             "action": ("措施", "an action", "actions")}
-    parts = []
-    for kind, (name_zh, one, many) in names.items():
-        ids = [s.id for s in analysis.sentences if s.kind == kind]
-        if ids:
-            parts.append(f"{name_zh}（{'、'.join(ids)}）" if zh else f"{one if len(ids) == 1 else many} ({', '.join(ids)})")
-    if zh:
-        return "、".join(parts)
-    return " and ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else "".join(parts)
+    return [_flag("insufficient", "warning", msg, "status", tip, stated)]
 
 
 def _smart_flags(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) -> list[ReviewFlag]:

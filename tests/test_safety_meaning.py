@@ -224,7 +224,7 @@ def test_notes_with_no_shortfall_read_say_what_they_do_state():
     zh = draft_plan("面谈记录 2026-05-12 员工：陈静 岗位：出纳\n她说新系统的对账功能不熟悉。\n标准是每月差错不超过1笔。\n"
                     "我这边每周三下午陪她对一次账。\n目标：6月底前差错降到每月1笔以内。").plan
     (flag,) = _flags(zh, "insufficient")
-    assert flag.message.startswith("记录中没有读出工作上的不足，但记录写明了") and "目标（S5）" in flag.message
+    assert flag.message == "记录中没有读出工作上的不足，但记录写明了标准、目标或措施（S3、S4、S5）。"
     assert "没有足够具体的信息" not in flag.message
 
 
