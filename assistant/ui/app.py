@@ -386,7 +386,9 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         plan_id = (session or {}).get("plan_id")
         if not plan_id:
             raise WorkflowError(text(lang_of(user), "errors.select_plan"))
-        return opened(user, ws.revise(user, plan_id), reopened=False)
+        shown = list(opened(user, ws.revise(user, plan_id), reopened=False))
+        shown[len(plan_views) + 2] = text(lang_of(user), "status.revision_started")  # the status line
+        return tuple(shown)
 
     def do_open(plan_id, request: gr.Request):
         user = who(request)
