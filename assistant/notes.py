@@ -110,6 +110,8 @@ _SPLIT = re.compile(
     r"|(?<=\d[.])\s+(?=[A-Z\u4e00-\u9fff])"  # '... 6 times. Jordan' but not '96.1'
     r"|,?\s+(?:and|but|while)\s+(?=(?:I|we|he|she|they)\s+(?:will|'ll|shall|am going to|agreed)\b)"  # a second actor
 )
+# Abbreviations that also end sentences ('by end of Feb.', 'pens, pads etc.'): a capitalised word after them starts one.
+_ENDS_SENTENCE = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|etc)\.$", re.I)
 _ABBREV = re.compile(r"(?:\b(?:vs|e\.g|i\.e|etc|approx|avg|dr|mr|mrs|ms|st|no|dept|incl|est|min|max|wk|hr|hrs|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$", re.I)
 _LABEL = re.compile(r"^\s*([^:：\n]{1,60}?)\s*[:：]\s*")
 _LABEL_QUALIFIER = re.compile(r"^\s*(?:by|for|in|until|till|from|after|before|over|during|\(|（|\d)", re.I)
@@ -135,8 +137,9 @@ def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:
         if cut <= start:
             continue
         chunk = line[start:cut]
-        if chunk.endswith(".") and _ABBREV.search(chunk):
-            continue
+        if chunk.endswith(".") and _ABBREV.search(chunk) and not (
+                _ENDS_SENTENCE.search(chunk) and re.match(r"[A-Z][a-z]", line[m.end():])):
+            continue  # 'vs. Tom', 'Feb. 3' stay whole; 'by end of Feb. Check in' is two sentences
         pieces.append((chunk, start))
         start = m.end()
     pieces.append((line[start:], start))

@@ -136,3 +136,10 @@ def test_a_figure_for_a_time_still_to_come_is_a_goal_whatever_the_lines_shape():
     assert kinds["Priya will shadow Kofi on two Saturdays."] == "action"
     assert kinds["Comebacks 3 in May so far."] != "target"  # May has begun: its figures are news, not a goal
     assert kinds["Fitted 14 sets a day in April against 20 expected."] == "observation"
+
+
+def test_a_month_abbreviation_can_end_a_sentence():
+    notes = "Review with Dana Whitfield, 2026-11-24\nGoal is FCR at 75% by end of Feb. Check in every two weeks.\nDue Feb. 3 at the latest."
+    texts = [s.text for s in analyse(notes).sentences]
+    assert "Goal is FCR at 75% by end of Feb." in texts and "Check in every two weeks." in texts
+    assert "Due Feb. 3 at the latest." in texts
