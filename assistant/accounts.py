@@ -43,6 +43,13 @@ class Account:
     locked_until: dt.datetime | None
     session_epoch: int
 
+    @property
+    def state(self) -> str:
+        """'active', 'disabled', 'active, locked until 14:05 UTC', with ', single sign-on' for an account without a
+        password: how the command line and the Accounts tab describe it."""
+        locked = f", locked until {self.locked_until:%H:%M} UTC" if self.locked_until and self.active else ""
+        return ("active" if self.active else "disabled") + locked + ("" if self.has_password else ", single sign-on")
+
     def user(self) -> User:
         """The signed-in user this account is (its current sessions)."""
         return User(self.name, self.role, self.session_epoch)

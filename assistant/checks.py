@@ -70,7 +70,7 @@ def _insufficient(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) ->
         tip = ("Add: concrete examples of the shortfall (numbers, dates, how often), what was agreed, targets with a value "
                "and a deadline, and what the manager and the organisation will provide.")
     if plan.deficiencies and not plan.goals:
-        msg = ("记录写明了问题，但没有可衡量的目标。" if plan.language == "zh" else
+        msg = ("记录写明了问题，但没有可衡量的目标。" if zh else
                "The notes describe shortfalls but give no measurable target or standard to set a goal from.")
     stated = [s.id for s in analysis.sentences if s.kind in ("standard", "target", "action")] \
         if analysis and not plan.deficiencies else []

@@ -308,10 +308,7 @@ def _users(args) -> int:
         print(f"Account {args.name} ({args.role}) created; sign-in is on for the workspace.")
     elif args.users_command == "list":
         for a in accounts.list():
-            state = "active" if a.active else "disabled"
-            locked = f", locked until {a.locked_until:%H:%M} UTC" if a.locked_until and a.active else ""
-            sso = "" if a.has_password else ", single sign-on"
-            print(f"{a.name}\t{a.role}\t{state}{locked}{sso}")
+            print(f"{a.name}\t{a.role}\t{a.state}")
     elif args.users_command == "set-role":
         accounts.set_role(args.name, args.role)
     elif args.users_command == "disable":

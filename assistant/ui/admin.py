@@ -9,20 +9,12 @@ from collections.abc import Callable
 import gradio as gr
 
 from ..access import ROLES, User
-from ..accounts import Account
 from ..errors import PlanCoachError
 from ..textutil import markdown_text
 from ..workspace import ACCOUNT_CHANGES, Workspace
 from .labels import label
 
 COLUMNS = ["Account", "Role", "State"]
-
-
-def _state(account: Account) -> str:
-    state = "active" if account.active else "disabled"
-    if account.active and account.locked_until:
-        state += f", locked until {account.locked_until:%H:%M} UTC"
-    return state + ("" if account.has_password else ", single sign-on")
 
 
 class AdminPage:
@@ -48,7 +40,7 @@ class AdminPage:
                          [self.status, self.table, self.password], api_name="admin_account")
 
     def rows(self, user: User) -> list[list[str]]:
-        return [[a.name, a.role, _state(a)] for a in self.ws.users(user)]
+        return [[a.name, a.role, a.state] for a in self.ws.users(user)]
 
     def shown(self, request: gr.Request):
         """The tab and its accounts for an administrator; hidden for everyone else."""

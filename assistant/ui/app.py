@@ -337,14 +337,14 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             raise WorkflowError(text(lang_of(user), "status.first_draft"))
         return str(ws.export(user, plan_id, fmt, audience=audience))
 
-    def opened(user: User, plan_id: str, reopened: bool):
+    def opened(user: User, plan_id: str, said: str = "status.opened"):
         """Everything the workspace shows for a stored plan the user may read."""
         lang = lang_of(user)
         stored = ws.plan(user, plan_id)
         state = term(lang, "plan_status", stored.status)
         note = "" if stored.status in EDITABLE else text(lang, "status.read_only_submitted") \
             if stored.status == "submitted" else text(lang, "status.read_only")
-        message = text(lang, "status.reopened" if reopened else "status.opened", status=state, note=note)
+        message = text(lang, said, status=state, note=note)  # `said`: the status line's words, by key
         if stored.plan is None:
             return (*[gr.update()] * 11, None, stored.notes, plan_id, message, "", "", "",
                     session_of(plan_id, stored.notes), compare_choices(user, plan_id, lang), "",
@@ -364,7 +364,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         plan_id = session.get("plan_id")
         if plan_id:
             try:
-                return (*opened(user, plan_id, reopened=True), *mine)
+                return (*opened(user, plan_id, "status.reopened"), *mine)
             except AccessDenied:
                 pass
         # Nothing stored: leave the notes box alone. Sending "" raced with a manager who starts typing as
@@ -386,15 +386,13 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         plan_id = (session or {}).get("plan_id")
         if not plan_id:
             raise WorkflowError(text(lang_of(user), "errors.select_plan"))
-        shown = list(opened(user, ws.revise(user, plan_id), reopened=False))
-        shown[len(plan_views) + 2] = text(lang_of(user), "status.revision_started")  # the status line
-        return tuple(shown)
+        return opened(user, ws.revise(user, plan_id), "status.revision_started")
 
     def do_open(plan_id, request: gr.Request):
         user = who(request)
         if not plan_id:
             raise WorkflowError(text(lang_of(user), "errors.select_plan"))
-        return opened(user, plan_id, reopened=False)
+        return opened(user, plan_id)
 
     def do_plan_list(page_number: float | None, request: gr.Request):
         """One page of the plans this user may see (50 a page, paged in the database)."""
