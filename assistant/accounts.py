@@ -7,6 +7,8 @@ resetting its password raises it, which ends every session made before.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
@@ -21,6 +23,13 @@ from .errors import PlanCoachError
 MIN_PASSWORD_CHARS = 10
 LOCK_AFTER = 5  # failed sign-ins in a row
 LOCK_FOR = dt.timedelta(minutes=15)
+# A session's account is read from the store at most this often per process. Every request asks (the page, its
+# event stream, the handler): on 20 concurrent users that was a tenth of the server's time. A change made in this
+# process applies at once; one made by another process (`plancoach users disable`) within these seconds.
+SESSION_RECHECK_SECONDS = 2.0
+_SESSIONS: dict[tuple[str, str, int], tuple[float, User | None]] = {}  # (store, name, epoch) -> (read at, user)
+_SESSIONS_LOCK = threading.Lock()
+_CHANGES = [0]  # account changes in this process: a read that overlapped one is not kept
 
 _HASHER = PasswordHasher()
 _DUMMY_HASH = _HASHER.hash("not a password of anyone")  # verified against for unknown names, so timing tells nothing
@@ -66,6 +75,7 @@ def _aware(when: dt.datetime | None) -> dt.datetime | None:
 class Accounts:
     def __init__(self, engine: Engine):
         self.engine = engine
+        self._store = engine.url.render_as_string()
 
     def any(self) -> bool:
         with self.engine.connect() as c:
@@ -82,6 +92,7 @@ class Accounts:
             c.execute(users.insert().values(name=name, role=role, created_at=_now(), active=True, failed_sign_ins=0,
                                             session_epoch=0,
                                             password_hash=_HASHER.hash(_valid_password(password)) if password else None))
+        self._forget(name)
 
     def get(self, name: str) -> Account | None:
         with self.engine.connect() as c:
@@ -130,14 +141,37 @@ class Accounts:
 
     def user(self, name: str, epoch: int) -> User | None:
         """The signed-in user of a session, if the account is still active and the session not ended."""
+        now, key = time.monotonic(), (self._store, name, epoch)
+        read_at, user = _SESSIONS.get(key, (-SESSION_RECHECK_SECONDS, None))
+        if now - read_at < SESSION_RECHECK_SECONDS:
+            return user
+        changes = _CHANGES[0]
         account = self.get(name)
-        if account is None or not account.active or account.session_epoch != epoch:
-            return None
-        return account.user()
+        user = account.user() if account and account.active and account.session_epoch == epoch else None
+        with _SESSIONS_LOCK:
+            if changes != _CHANGES[0]:
+                return user
+            if len(_SESSIONS) > 10_000:  # ended sessions' entries
+                for old in [k for k, (at, _) in _SESSIONS.items() if now - at >= SESSION_RECHECK_SECONDS]:
+                    del _SESSIONS[old]
+            _SESSIONS[key] = (now, user)
+        return user
+
+    @staticmethod
+    def changes() -> int:
+        """How many account changes this process has made: a cached answer older than a change is asked again."""
+        return _CHANGES[0]
 
     def failures(self, name: str) -> int:
         with self.engine.connect() as c:
             return c.execute(select(users.c.failed_sign_ins).where(users.c.name == name)).scalar() or 0
+
+    def _forget(self, name: str) -> None:
+        """Sessions of `name` are read from the store again (its account is changing)."""
+        with _SESSIONS_LOCK:
+            _CHANGES[0] += 1
+            for key in [k for k in _SESSIONS if k[:2] == (self._store, name)]:
+                del _SESSIONS[key]
 
     def _failed(self, name: str) -> None:
         with self.engine.begin() as c:
@@ -148,9 +182,12 @@ class Accounts:
             c.execute(update(users).where(users.c.name == name).values(**values))
 
     def _update(self, name: str, **values) -> None:
-        with self.engine.begin() as c:
-            if c.execute(update(users).where(users.c.name == name).values(**values)).rowcount == 0:
-                raise AccountError(f"No account named {name!r}: `plancoach users list` shows them.")
+        try:
+            with self.engine.begin() as c:
+                if c.execute(update(users).where(users.c.name == name).values(**values)).rowcount == 0:
+                    raise AccountError(f"No account named {name!r}: `plancoach users list` shows them.")
+        finally:
+            self._forget(name)
 
 
 def _account(row) -> Account:

@@ -109,13 +109,23 @@ class E5EmbeddingFunction(EmbeddingFunction[Documents]):
 
         return cls._thread.submit(run).result()
 
+    @staticmethod
+    def _encode(e5: Any, texts: list[str], *, query: bool) -> Embeddings:
+        """One text on one core, a batch (indexing) on every core: a short text split across cores waits on
+        their wake-ups (a query took 46 ms instead of 70, for less CPU) while a batch of 64 passages takes 1.5 s
+        instead of 2.1 (measured on 2 cores). OpenMP's own call, on the thread every encoding runs on."""
+        engine = e5._lib
+        if hasattr(engine, "omp_set_num_threads"):  # the engine exposes its OpenMP runtime
+            engine.omp_set_num_threads(1 if len(texts) == 1 else engine.omp_get_num_procs())
+        return list(e5.query(texts) if query else e5.passage(texts))
+
     def __call__(self, input: Documents) -> Embeddings:
         texts = [t[:EMBED_CHARS] for t in input]
-        return list(self._on_encoder_thread(lambda e5: e5.passage(texts)))
+        return self._on_encoder_thread(lambda e5: self._encode(e5, texts, query=False))
 
     def embed_query(self, input: Documents) -> Embeddings:
         texts = [t[:EMBED_CHARS] for t in input]
-        return list(self._on_encoder_thread(lambda e5: e5.query(texts)))
+        return self._on_encoder_thread(lambda e5: self._encode(e5, texts, query=True))
 
     def count_query_tokens(self, text: str) -> int:
         e5 = self._model or self._on_encoder_thread(lambda e5: e5)

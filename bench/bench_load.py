@@ -25,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -61,9 +62,12 @@ def main() -> int:
     cases = [ROOT.parent / "shared" / "eval" / "cases", ROOT / "tests" / "heldout"]
     notes = note_sets([c for c in cases if c.is_dir()]) or [(ROOT / "examples" / "training-specialist.txt").read_text()]
 
-    def http_draft(http, *data) -> None:
-        """One event on Gradio's call API: POST the inputs, read the event stream to its end."""
-        event = http.post("gradio_api/call/draft", json={"data": list(data)})
+    def http_draft(http, page: str, *data) -> None:
+        """One event on Gradio's call API: POST the inputs, read the event stream to its end.
+
+        `page` is the session hash a browser tab sends with every event (one per page load), so the
+        server keeps one session per user, as it does for the browser and `gradio_client`."""
+        event = http.post("gradio_api/call/draft", json={"data": list(data), "session_hash": page})
         event.raise_for_status()
         with http.stream("GET", f"gradio_api/call/draft/{event.json()['event_id']}") as stream:
             kind = None
@@ -86,7 +90,8 @@ def main() -> int:
             http = httpx.Client(base_url=url, timeout=120)
             http.post("login", data={"username": name, "password": PASSWORD}).raise_for_status()
             http.get("config").raise_for_status()
-            draft = lambda *data: http_draft(http, *data)  # noqa: E731
+            page = uuid.uuid4().hex
+            draft = lambda *data: http_draft(http, page, *data)  # noqa: E731
         ready.wait()
         results = []
         for r in range(args.rounds):

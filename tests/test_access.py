@@ -1,6 +1,8 @@
 """Who may do what, on a real store (SQLite and PostgreSQL): every Workspace call checks the signed-in user against the stored plan."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from assistant.access import AccessDenied, User
@@ -171,3 +173,21 @@ def test_accounts_hash_passwords_lock_after_repeated_failures_and_end_sessions(w
         accounts.add("new.person", "manager", "short")
     with pytest.raises(AccountError, match="Unknown role"):
         accounts.add("new.person", "boss", "a long enough password")
+
+
+def test_a_session_follows_its_account_at_once_here_and_within_seconds_from_another_process(ws, monkeypatch):
+    import assistant.accounts as accounts_module
+
+    monkeypatch.setattr(accounts_module, "SESSION_RECHECK_SECONDS", 0.3)
+    accounts = ws.accounts
+    omar = accounts.sign_in("omar", "a long enough password")
+    assert accounts.user("omar", omar.session_epoch) == omar  # read once, then remembered for a moment
+    Accounts(ws.store.engine).disable("omar")  # another page of this process: at once
+    assert accounts.user("omar", omar.session_epoch) is None
+    accounts.enable("omar")
+    omar = accounts.sign_in("omar", "a long enough password")
+    assert accounts.user("omar", omar.session_epoch) == omar
+    with PlanStore(str(ws.store.engine.url.render_as_string(hide_password=False))).engine.begin() as c:
+        c.exec_driver_sql("update users set active = false where name = 'omar'")  # `plancoach users disable`
+    time.sleep(0.35)
+    assert accounts.user("omar", omar.session_epoch) is None

@@ -747,6 +747,11 @@ class SignInRequired(PlanCoachError, RuntimeError):
     """`serve` on a shared address with nobody to sign in."""
 
 
+# Gradio's queue polls for work every 1 ms; while events wait for a free slot that loop holds the event loop
+# and the GIL ~1000 times a second, taking CPU from the drafts it waits for. 10 ms costs an event at most 10 ms.
+QUEUE_POLL_SECONDS = 0.01
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The web app: sign-in routes and the gate, with the workspace mounted behind them."""
     settings = settings or get_settings()
@@ -761,6 +766,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install(app, gate, settings)
     demo = build(settings, gate)
     demo.queue(default_concurrency_limit=8)
+    demo._queue.sleep_when_free = QUEUE_POLL_SECONDS
     return gr.mount_gradio_app(app, demo, path="", auth_dependency=gate.username, css=CSS, footer_links=["api"],
                                show_error=True)
 

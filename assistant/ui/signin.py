@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import html
 import secrets
+import time
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -18,7 +19,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..access import ALONE, ROLES, User
-from ..accounts import Accounts, SignInRefused
+from ..accounts import SESSION_RECHECK_SECONDS, Accounts, SignInRefused
 from ..output import write_atomic
 from ..settings import Settings
 
@@ -44,12 +45,16 @@ class Gate:
     def __init__(self, accounts: Accounts, settings: Settings):
         self.accounts, self.settings = accounts, settings
         self._closed = bool(settings.oidc_metadata_url)  # once an account exists, sign-in stays on
+        self._asked, self._changes = -SESSION_RECHECK_SECONDS, -1
 
     @property
     def open(self) -> bool:
-        """No sign-in at all: no account and no single sign-on (asked of the store until the first account)."""
-        if not self._closed:
-            self._closed = self.accounts.any()
+        """No sign-in at all: no account and no single sign-on (asked of the store until the first account, at most
+        every SESSION_RECHECK_SECONDS: an account added by `plancoach users add` turns sign-in on within them)."""
+        if not self._closed and (time.monotonic() - self._asked >= SESSION_RECHECK_SECONDS
+                                 or self._changes != self.accounts.changes()):
+            self._changes = self.accounts.changes()
+            self._closed, self._asked = self.accounts.any(), time.monotonic()
         return not self._closed
 
     def user(self, request: Request) -> User | None:
