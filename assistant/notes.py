@@ -21,17 +21,18 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
+from . import keepout, reader
 from .dates import MONTH_PATTERN, DateMention, explicit_dates, find_dates, held_on, undated_interview
 from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms, zh_name
-from . import keepout, reader
+from .quantities import Quantity, find_quantities
 from .reader.people_zh import employee_zh
 from .reader.role import role_beside, says_no_job
-from .quantities import Quantity, find_quantities
 from .screening import Hit, injection_hits, screen
 from .textutil import NAME_WORD, at_word_boundary, content_tokens, lower_same_offsets
+
 
 @dataclass(frozen=True)
 class Party:
@@ -146,7 +147,7 @@ def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:
     merged: list[tuple[str, int]] = []
     for chunk, s in pieces:
         if merged and re.fullmatch(r"\s*\(?\d{1,2}[.)、]\s*", merged[-1][0]):
-            prev_chunk, prev_start = merged.pop()
+            _, prev_start = merged.pop()
             chunk, s = line[prev_start:s + len(chunk)], prev_start
         merged.append((chunk, s))
     pieces = merged
@@ -230,7 +231,7 @@ _EMPLOYEE_LABEL = re.compile(r"(?:\b(?:employee|employee name|name|staff|staff m
                              r")\s*[:：】]\s*\x00", re.I)
 
 
-def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
+def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex')."""
     header = "\n".join(lines[:3])
     name = role = manager = None
@@ -454,7 +455,7 @@ class _PartyFinder:
 
     def owner_of(self, text: str) -> str:
         low = text.lower().removeprefix("the ").strip()
-        if any(low == a.lower() or low.startswith(a.lower() + " ") or low.startswith(a.lower() + "'") for a in self.employee):
+        if any(low == a.lower() or low.startswith((a.lower() + " ", a.lower() + "'")) for a in self.employee):
             return "employee"
         if low in ("i", "me", "manager", "mgr", "my manager", "line manager", "经理") or any(
             low == a.lower() or low.startswith(a.lower()) for a in self.manager
@@ -541,9 +542,9 @@ class _PartyFinder:
             return None, body
         rest = body[m.end():]
         verb = re.match(r"\s*(?:'ll|\w+)", rest)
-        if not verb or not vocab("action", "party_verbs_en").fullmatch(verb.group(0).strip().lower()):
-            if not re.match(r"\s*[:：]", rest):
-                return None, body
+        if (not verb or not vocab("action", "party_verbs_en").fullmatch(verb.group(0).strip().lower())) and not re.match(
+                r"\s*[:：]", rest):
+            return None, body
         party = Party(m.group(0).strip(), self.owner_of(m.group(0)))
         return party, _strip_modal(rest.lstrip(":： "))
 
@@ -611,9 +612,9 @@ def _positive(text: str) -> bool:
     return vocab_terms("observation", "positive_en").occurs_in(text) or vocab_terms("observation", "positive_zh").occurs_in(text)
 
 
-def _classify(s: Sentence, finder: _PartyFinder) -> str:
+def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predates the complexity budget
     body = s.body
-    numbers = [q for q in s.quantities]
+    numbers = list(s.quantities)
     if s.label == "meta":
         return "meta"
     if s.text.rstrip().endswith(("?", "？")) or s.label in ("question", "strength"):
@@ -624,7 +625,7 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:
         return "action"
     if s.label == "cause" or s.speaker == "employee":
         return "account" if s.speaker == "employee" else "cause"
-    if s.actor is not None and s.actor.owner != "employee" or (s.actor and s.actor.owner == "employee" and not _negative(body)):
+    if (s.actor is not None and s.actor.owner != "employee") or (s.actor and s.actor.owner == "employee" and not _negative(body)):
         return "action"
     praise = _positive(body) and not _negative(body)  # 'Exceeded the checklist target': a strength
     if s.label == "problem":
@@ -658,7 +659,7 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:
 
 # ---------------------------------------------------------------- the analysis
 
-def analyse(
+def analyse(  # noqa: C901 -- predates the complexity budget
     text: str,
     *,
     interview_date: dt.date | None = None,
@@ -747,8 +748,8 @@ def analyse(
                 s.kind, s.ahead = "target", True
             if first_content_line and s.label is None and _looks_meta(s, name, manager) and (
                 s.kind in ("context", "standard")
-                or s.kind in ("action", "observation") and not _FUTURE.search(s.body) and not _negative(s.body)
-                and explicit_dates(s.text)
+                or (s.kind in ("action", "observation") and not _FUTURE.search(s.body) and not _negative(s.body)
+                and explicit_dates(s.text))
             ):
                 s.kind, s.actor = "meta", None
             s.hits = _screen_sentence(s, injected)
@@ -844,9 +845,9 @@ def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> N
     zh = re.match(r"^\s*(.{1,4}?)(?:" + vocab("cause", "speech_zh").pattern + r")", s.body)
     if zh and (zh.group(1) in finder.employee or zh.group(1) in ("他", "她", "他自己", "她自己", "员工", "本人")):
         who = "employee"
-    if who is None and prev is not None and prev.speaker == "employee" and prev.line == s.line:
-        if not finder.actor(s.body)[0] and not _FUTURE.search(s.body) and not _WE_OR_I.match(s.body):
-            who = "employee"
+    if (who is None and prev is not None and prev.speaker == "employee" and prev.line == s.line
+            and not finder.actor(s.body)[0] and not _FUTURE.search(s.body) and not _WE_OR_I.match(s.body)):
+        who = "employee"
     s.speaker = who
 
 

@@ -156,7 +156,7 @@ def warm_up(settings: Settings | None = None, say: Callable[[str], None] = lambd
         kb = open_knowledge(settings, progress=_IndexingProgress(say))
         for example in sorted(EXAMPLES.glob("*.txt")):  # none in an installed package: the index only
             draft_plan(example.read_text(encoding="utf-8"), drafter="embedded", settings=settings)
-    except Exception as e:  # a Chroma server that is down: the first draft says so, with what to fix
+    except Exception as e:  # noqa: BLE001 -- a Chroma server that is down: the first draft says so, with what to fix
         log.warning("warm-up stopped: %s", e)
         return
     say(f"Knowledge base ready: {kb.collection.count()} passages from the sample plans and policy.")

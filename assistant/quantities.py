@@ -6,8 +6,8 @@ text as written and marks numbers that name a standard ('vs 7 min target', 'æ ‡å
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from .lexicon import vocab
 from .numbers import WORD_NUMBERS, ZH_DIGITS, zh_number
@@ -136,7 +136,7 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 @text_cache()
-def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:
+def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:  # noqa: C901 -- predates the complexity budget
     if not _ANY_NUMBER.search(text):
         return ()
     refs = vocab("observation", "reference_en"), vocab("observation", "reference_zh")

@@ -121,7 +121,7 @@ class Plan(_Model):
     sources: list[Source] = Field(default_factory=list, description="Sample plans and policy the draft drew on.")
 
     @model_validator(mode="after")
-    def _cross_field_rules(self, info: ValidationInfo) -> "Plan":
+    def _cross_field_rules(self, info: ValidationInfo) -> Plan:
         if info.context and info.context.get("lenient"):
             return self  # a person's edit in progress: kept, and its rule errors shown as flags instead
         errors = plan_rule_errors(self)

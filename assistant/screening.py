@@ -163,7 +163,7 @@ def outcome_hits(text: str) -> list[Hit]:
         if not words and (found(o.cues) or found(o.recorded)):
             if framing is None:
                 recorded = frames["record"].occurs_in(text)
-                framing = recorded, recorded or frames["agree"].occurs_in(text) and not frames["conditional"].occurs_in(text)
+                framing = recorded, recorded or (frames["agree"].occurs_in(text) and not frames["conditional"].occurs_in(text))
             recorded, agreed = framing
             words = (found(o.cues) if agreed else []) + (found(o.recorded) if recorded else [])
         hits += [Hit("injection", "outcome", w,
@@ -224,7 +224,7 @@ def sensitive_hits(text: str) -> list[Hit]:
     found = [Hit("sensitive", "sensitive", text[s:e], why, instead) for s, e in pattern.spans(text)
              if not _about_someone_else(text, s)]
     # Family or health mentions without a judgement are sensitive information, not bias.
-    for category, cwhy, cinstead, cpattern in _bias_tables():
+    for category, _, _, cpattern in _bias_tables():
         if category in _MENTION_ONLY:
             found += [Hit("sensitive", category, text[s:e], why, instead) for s, e in cpattern.spans(text)
                       if not _about_someone_else(text, s)]

@@ -39,7 +39,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PLANCOACH_", env_file=".env", extra="ignore", populate_by_name=True)
 
     data_dir: Path = Field(
-        default_factory=lambda: default_data_dir(),
+        default_factory=default_data_dir,
         description="Where the knowledge index, the plan database and the session key are kept: the platform's "
                     "data folder by default (~/.local/share/plancoach on Linux), whatever the working directory.",
     )

@@ -338,7 +338,8 @@ class PlanStore:
 
 def _same_plan(a: str, b: str) -> bool:
     """Equal apart from the review flags, which are recomputed on every check."""
-    strip = lambda t: {k: v for k, v in json.loads(t).items() if k != "review_flags"}
+    def strip(text: str) -> dict:
+        return {k: v for k, v in json.loads(text).items() if k != "review_flags"}
     return strip(a) == strip(b)
 
 

@@ -23,8 +23,16 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_draft import forget_notes, note_sets, percentile  # noqa: E402
 
-from assistant.knowledge import (BUNDLED, CHUNKING, FIRST_POOL, E5EmbeddingFunction, KnowledgeBase, chunk_document,  # noqa: E402
-                                 chunk_id, knowledge_files)
+from assistant.knowledge import (  # noqa: E402
+    BUNDLED,
+    CHUNKING,
+    FIRST_POOL,
+    E5EmbeddingFunction,
+    KnowledgeBase,
+    chunk_document,
+    chunk_id,
+    knowledge_files,
+)
 
 
 def bundled_chunks():

@@ -53,9 +53,9 @@ def running_app(tmp_path: Path, timeout: float = 120, *, accounts: bool = False,
            "PLANCOACH_SECRET_KEY": "test-key-" + tmp_path.name, **(env or {})}
     if accounts:
         add_accounts(env)
-    log = open(tmp_path / "server.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)], env=env,
-                            stdout=log, stderr=subprocess.STDOUT)
+    with open(tmp_path / "server.log", "w") as log:  # the server keeps its own copy of the file
+        proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)], env=env,
+                                stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.time() + timeout
@@ -67,7 +67,7 @@ def running_app(tmp_path: Path, timeout: float = 120, *, accounts: bool = False,
                 break
             except OSError:
                 if proc.poll() is not None or time.time() > deadline:
-                    raise RuntimeError("the app did not start: " + (tmp_path / "server.log").read_text())
+                    raise RuntimeError("the app did not start: " + (tmp_path / "server.log").read_text()) from None
                 time.sleep(0.5)
         yield url
     finally:
@@ -76,7 +76,6 @@ def running_app(tmp_path: Path, timeout: float = 120, *, accounts: bool = False,
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
-        log.close()
 
 
 def _postgres_bin(name: str) -> str:
@@ -122,7 +121,7 @@ def running_postgres():
         yield new_database
     finally:
         subprocess.run([*as_user, _postgres_bin("pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True)
+                       capture_output=True, check=False)
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -48,7 +48,7 @@ def draft(client: Client, notes: str = TRAINER_NOTES):
 def test_draft_edit_check_save_export_and_reload(app, tmp_path):
     client = as_manager(app)
     out = draft(client)
-    deficiencies, causes, goals, employee, manager, organisation, check_ins, flags = out[:8]
+    deficiencies, causes, goals, employee, manager, organisation, check_ins, _flags = out[:8]
     session, plan_id, status = out[11], out[12], out[13]
     assert session["plan_id"] == plan_id and "Drafted by embedded" in status
     assert out[14] == "Li Na" and out[16] == "2026-07-31"  # header fields filled from the notes
@@ -127,7 +127,7 @@ def test_approval_with_an_injection_flag_needs_a_recorded_override(app):
 
 def test_bad_input_gets_a_clear_error_and_keeps_the_notes(app):
     client = as_manager(app)
-    with pytest.raises(Exception, match="empty|no text|nothing"):
+    with pytest.raises(Exception, match=r"empty|no text|nothing"):
         client.predict("   ", "", "", "", NEW_SESSION, api_name="/draft")
     with pytest.raises(Exception, match="YYYY-MM-DD"):
         client.predict(TRAINER_NOTES, "", "", "31/07/2026", NEW_SESSION, api_name="/draft")
@@ -138,7 +138,7 @@ def test_an_added_row_is_kept_until_filled_and_header_edits_reach_the_plan(app):
     out = draft(client)
     deficiencies, causes, goals, employee, manager, organisation, check_ins = out[:7]
     session = out[11]
-    blank = frame(table(manager) + [["", "", ""]], manager["headers"])
+    blank = frame([*table(manager), ["", "", ""]], manager["headers"])
     checked = client.predict(deficiencies, causes, goals, employee, blank, organisation, check_ins, TRAINER_NOTES,
                              session, "Li Na Wong", "senior trainer", "2026-07-31", api_name="/check")
     assert len(table(checked[4])) == len(table(manager)) + 1  # the new row survives the re-check
@@ -147,7 +147,7 @@ def test_an_added_row_is_kept_until_filled_and_header_edits_reach_the_plan(app):
     assert "Li Na Wong" in preview and "senior trainer" in preview
     assert preview.count("Book a room") == 0
 
-    filled = frame(table(manager) + [["Ms Manager", "Book a room for the weekly review", ""]], manager["headers"])
+    filled = frame([*table(manager), ["Ms Manager", "Book a room for the weekly review", ""]], manager["headers"])
     checked = client.predict(deficiencies, causes, goals, employee, filled, organisation, check_ins, TRAINER_NOTES,
                              session, "Li Na Wong", "senior trainer", "2026-07-31", api_name="/check")
     assert "incomplete" not in checked[11]

@@ -60,7 +60,7 @@ def test_wide_cases_hold_their_floors(evaluate_module):
     folder = SHARED_EVAL / "cases-wide"
     if not folder.exists():
         pytest.skip("../shared/eval/cases-wide is not beside this checkout")
-    rows, means = _means(evaluate_module, load_cases(folder))
+    _, means = _means(evaluate_module, load_cases(folder))
     assert not _held_to(means, WIDE_FLOORS), _held_to(means, WIDE_FLOORS)
 
 
@@ -74,5 +74,5 @@ def test_own_heldout_notes_hold_their_floors(evaluate_module):
         doc = json.loads(path.read_text(encoding="utf-8"))
         cases.append({"id": doc["id"], "notes": notes_text(doc), "expect": {"forbidden": [], "flags": [], **doc["expect"]}})
     assert len(cases) >= 40
-    rows, means = _means(evaluate_module, cases)
+    _, means = _means(evaluate_module, cases)
     assert not _held_to(means, OWN_HELDOUT_FLOORS), _held_to(means, OWN_HELDOUT_FLOORS)

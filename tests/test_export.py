@@ -277,7 +277,7 @@ def test_the_workspace_exports_either_copy_on_the_organisations_paper_and_drops_
     from assistant.workspace import Workspace
 
     ws = Workspace(get_settings().model_copy(update={"page_size": "Letter"}), PlanStore(f"sqlite:///{tmp_path / 'p.db'}"))
-    plan_id, plan, _ = ws.draft(ALONE, TRAINER_NOTES)
+    plan_id, _, _ = ws.draft(ALONE, TRAINER_NOTES)
     employee = ws.export(ALONE, plan_id, "docx", tmp_path)
     hr = ws.export(ALONE, plan_id, "docx", tmp_path, audience="hr")
     assert (employee.name, hr.name) == ("improvement-plan-Li-Na-employee.docx", "improvement-plan-Li-Na-hr.docx")

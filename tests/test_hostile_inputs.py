@@ -19,6 +19,7 @@ import time
 import zipfile
 from pathlib import Path
 from types import SimpleNamespace
+from typing import ClassVar
 
 import pytest
 
@@ -285,7 +286,7 @@ class HostileLLM(http.server.BaseHTTPRequestHandler):
     """An 'OpenAI-compatible' server answering with what the server's `answer` names."""
 
     protocol_version = "HTTP/1.1"
-    ANSWERS = {
+    ANSWERS: ClassVar[dict[str, bytes]] = {
         "garbage": b"\x00\xffgarbage{{{",
         "html": b"<html><body><h1>502 Bad Gateway</h1></body></html>",
         "empty": b"",

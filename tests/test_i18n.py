@@ -31,9 +31,11 @@ def test_every_language_has_the_same_keys_and_the_same_values_to_fill_in():
     en = catalogue("en")
     for lang in LANGUAGES:
         assert _keys(catalogue(lang)) == _keys(en), lang
+    def first(words):
+        return words[0] if isinstance(words, list) else words
+
     for section in ("labels", "status", "errors", "checks", "coach", "audit_detail", "refusals"):
         for key, words in en[section].items():
-            first = lambda w: w[0] if isinstance(w, list) else w
             names = set(re.findall(r"{(\w+)}", first(words)))
             assert set(re.findall(r"{(\w+)}", first(catalogue("zh")[section][key]))) <= names, f"{section}.{key}"
 

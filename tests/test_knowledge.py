@@ -167,7 +167,7 @@ def test_retrieve_prefers_the_notes_language_and_fills_in_from_the_other(corpus,
     kb.ingest([corpus])
     assert all(i.startswith(("sample|", "policy|")) for i in kb.collection.get()["ids"])
     samples, policy = retrieve(kb, "前台主管 4月客户投诉12起，入住等待时间长", "zh")
-    assert [p.path for p in samples][0] == "samples/zh-hotel.md" and len(samples) == 2
+    assert samples[0].path == "samples/zh-hotel.md" and len(samples) == 2
     assert len({p.path for p in samples}) == 2 and all(p.kind == "sample" and p.text for p in samples)
     assert policy and all(p.kind == "policy" for p in policy)
     samples, _ = retrieve(kb, "registered nurse: 3 medication errors, charting late", "en", samples=1)
@@ -212,6 +212,8 @@ def test_embedding_function_roles():
     (doc,) = ef(["passage text"])
     (query,) = ef.embed_query(["passage text"])
     assert len(doc) == 384 and abs(float(doc @ doc) - 1) < 1e-3
+    assert len(query) == 384 and abs(float(query @ query) - 1) < 1e-3
+    assert float(doc @ query) < 0.99  # the same words as a query are encoded in the query's role, not as a passage
     assert E5EmbeddingFunction.build_from_config(ef.get_config()).name() == "plancoach-e5-small"
 
 

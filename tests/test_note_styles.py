@@ -5,7 +5,6 @@ reviewer would check first.
 """
 from pathlib import Path
 
-
 from assistant.pipeline import draft_plan
 
 NOTES = Path(__file__).with_name("notes")

@@ -40,7 +40,7 @@ def mias_plan(app):
 
 def test_without_a_session_every_route_is_refused(app):
     api = signed_in(app, MANAGER).view_api(return_format="dict", print_info=False)
-    names = [name for name in api["named_endpoints"]]
+    names = list(api["named_endpoints"])
     assert {"/draft", "/save", "/check", "/open", "/hr_approve", "/export", "/plans"} <= set(names)
     anonymous = httpx.Client(base_url=app, timeout=30)
     for name in names:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.pipeline import draft_plan
 from assistant.access import ALONE
 from assistant.compare import plan_diff
+from assistant.pipeline import draft_plan
 from assistant.storage import PlanStore, WorkflowError
 
 from .conftest import TRAINER_NOTES

@@ -60,8 +60,8 @@ def name_examples(folder: Path) -> tuple[list[list[int]], list[str], list[tuple[
         cands = candidates(text, rule_name, rule_manager)
         header = doc["header"]
         for c in cands:
-            labels.append("employee" if header.get("employee") and c.text in header["employee"].split() + [header["employee"]]
-                          else "manager" if header.get("manager") and c.text in header["manager"].split() + [header["manager"]]
+            labels.append("employee" if header.get("employee") and c.text in [*header["employee"].split(), header["employee"]]
+                          else "manager" if header.get("manager") and c.text in [*header["manager"].split(), header["manager"]]
                           else "none")
         all_rows += rows(cands)
         notes.append((text, [rule_name, rule_manager], header))
@@ -153,9 +153,8 @@ def header_report(reader: Reader, folder: Path) -> tuple[int, float, float]:
     for text, (rule_name, rule_manager), header in notes:
         want = header.get("employee") or ""
         name, _ = reader.people(text, rule_name, rule_manager)
-        ok = lambda got: bool(got) and (got in want or want in got)  # noqa: E731
-        rules += ok(rule_name)
-        learnt += ok(name)
+        rules += _names_match(rule_name, want)
+        learnt += _names_match(name, want)
     return len(notes), rules / len(notes), learnt / len(notes)
 
 
@@ -168,12 +167,21 @@ def role_report(reader: Reader, folder: Path) -> dict[str, tuple[int, float, flo
         want = (header.get("role") or "").lower()
         rule_name, rule_role, rule_manager = _rule_people(text)
         name, _ = reader.people(text, rule_name, rule_manager)
-        ok = lambda got: not want and not got or bool(want and got) and (want in got.lower() or got.lower() in want)  # noqa: E731
         for key in ("all", language):
             tally[key]["n"] += 1
-            tally[key]["rules"] += ok(rule_role)
-            tally[key]["reader"] += ok(reader.role(text, name, rule_role))
+            tally[key]["rules"] += _roles_match(rule_role, want)
+            tally[key]["reader"] += _roles_match(reader.role(text, name, rule_role), want)
     return {k: (v["n"], v["rules"] / v["n"], v["reader"] / v["n"]) for k, v in tally.items()}
+
+
+def _names_match(got: str | None, want: str) -> bool:
+    """The header's employee, or a form of it: one name holds the other."""
+    return bool(got) and (got in want or want in got)
+
+
+def _roles_match(got: str | None, want: str) -> bool:
+    """No role where the header gives none, or one role holding the other (`want` is lower case)."""
+    return (not want and not got) or (bool(want and got) and (want in got.lower() or got.lower() in want))
 
 
 def report(reader: Reader, examples: list[Example]) -> dict:

@@ -110,7 +110,7 @@ class _PlanBuilder:
 
     # ------------------------------------------------------------ goals
 
-    def goals(self, deficiencies: list[Deficiency], evidence_of: dict[str, list[Sentence]]) -> list[Goal]:
+    def goals(self, deficiencies: list[Deficiency], evidence_of: dict[str, list[Sentence]]) -> list[Goal]:  # noqa: C901 -- predates the complexity budget
         drafts: list[dict] = []
         for s in self.a.of_kind("target"):
             deadline = self._sentence_deadline(s)
@@ -118,7 +118,7 @@ class _PlanBuilder:
                 q = _first_quantity(item.bare)
                 drafts.append(dict(item=item.bare, q=q, deadline=item.deadline or deadline, sentence=s))
         for s in self.a.of_kind("action"):
-            if s.actor and s.actor.owner != "employee" or s.label == "manager" and not s.actor:
+            if (s.actor and s.actor.owner != "employee") or (s.label == "manager" and not s.actor):
                 continue
             items = self._items(s, split_and=False)
             for item in items:
@@ -253,7 +253,7 @@ class _PlanBuilder:
         for did in links:
             for s in evidence_of[did]:
                 for x in s.quantities:
-                    if x.reference or x.value == q.value and x.unit == q.unit:
+                    if x.reference or (x.value == q.value and x.unit == q.unit):
                         continue
                     same_unit = x.unit == q.unit and (q.unit in _SYMBOL_UNITS or _is_measure(q.unit) or q.unit.startswith("of "))
                     noun_match = (x.unit and q.unit not in _SYMBOL_UNITS and x.unit not in _SYMBOL_UNITS
@@ -569,9 +569,7 @@ def _value_text(q: Quantity, zh: bool, *, noun_words: int = 1) -> str:
         text = f"{number}{_ZH_UNITS[q.unit]}" if zh else f"{number} {q.unit if q.value == 1 else _TIME_WORDS[q.unit]}"
     elif _is_measure(q.unit):
         text = f"{number}{q.unit}"
-    elif q.unit.startswith("of "):
-        text = f"{number} {q.unit}"
-    elif q.unit and len(q.unit.split()) <= noun_words:
+    elif q.unit.startswith("of ") or (q.unit and len(q.unit.split()) <= noun_words):
         text = f"{number} {q.unit}"
     else:
         text = number

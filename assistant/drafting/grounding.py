@@ -16,8 +16,8 @@ from ..dates import find_dates
 from ..notes import NotesAnalysis
 from ..policy import Policy
 from ..quantities import find_quantities
-from ..screening import screen_counted
 from ..schema import CheckIn, Plan, Responsibility
+from ..screening import screen_counted
 from ..textutil import content_tokens, coverage
 from .model_output import DraftCause, DraftDeficiency, DraftGoal, PlanDraft, capped
 
@@ -29,7 +29,7 @@ class HeldGoal(DraftGoal):
     baseline: str | None = None
     target: str | None = None
     deadline: dt.date | None = None
-    source_sentences: list[str] = []
+    source_sentences: list[str] = Field(default_factory=list)
 
 
 @dataclass
@@ -53,7 +53,7 @@ class NoteFigures:
     interview: dt.date
 
     @classmethod
-    def of(cls, analysis: NotesAnalysis, reference: Plan | None = None) -> "NoteFigures":
+    def of(cls, analysis: NotesAnalysis, reference: Plan | None = None) -> NoteFigures:
         usable = [s for s in analysis.sentences if s.kind not in ("excluded", "meta")]
         dates = {d.date for s in analysis.sentences for d in s.dates}
         if reference is not None:
@@ -92,7 +92,7 @@ def _prose_ok(text: str, figures: NoteFigures, notes_tokens, min_coverage: float
     return coverage(text, notes_tokens) >= min_coverage and not figures.unsupported(text)
 
 
-def hold_to_notes(draft: PlanDraft, analysis: NotesAnalysis, reference: Plan, policy: Policy) -> tuple[HeldDraft, list[str]]:
+def hold_to_notes(draft: PlanDraft, analysis: NotesAnalysis, reference: Plan, policy: Policy) -> tuple[HeldDraft, list[str]]:  # noqa: C901 -- predates the complexity budget
     draft = draft.model_copy(deep=True)
     fixes: list[str] = []
     usable = {s.id: s for s in analysis.sentences if s.kind not in ("excluded", "meta")}

@@ -54,7 +54,7 @@ class Prompts:
     repair: PromptTemplate
 
     @classmethod
-    def load(cls, override_dir: Path | None = None) -> "Prompts":
+    def load(cls, override_dir: Path | None = None) -> Prompts:
         """Bundled prompts, each replaceable by a file of the same name in `override_dir`; read again
         when a file changes, so an organisation can tune its prompts without a restart."""
         paths = tuple(override_dir / name if override_dir and (override_dir / name).is_file() else BUNDLED_PROMPTS / name

@@ -124,7 +124,7 @@ class Reader:
         chosen = max((p for c, p in zip(cands, column) if c.text in employee or employee in c.text), default=0.0)
         others = sorted(((p, c.text) for c, p in zip(cands, column)
                          if c.text not in employee and employee not in c.text and c.text != rule_manager), reverse=True)
-        if not others or chosen >= SURE_EMPLOYEE and others[0][0] < DOUBT:
+        if not others or (chosen >= SURE_EMPLOYEE and others[0][0] < DOUBT):
             return ()
         return tuple(name for p, name in others[:2] if p >= DOUBT / 2)
 
@@ -164,7 +164,7 @@ class Reader:
         return buffer.getvalue()
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> "Reader":
+    def from_bytes(cls, data: bytes) -> Reader:
         with np.load(io.BytesIO(data)) as parts:
             return cls(*(LinearModel.from_file(io.BytesIO(parts[name].tobytes()))
                          for name in _PARTS))
@@ -200,7 +200,7 @@ def bundled() -> Reader | None:
     return Reader.from_bytes(path.read_bytes()) if path.is_file() else None
 
 
-def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Correction, ...] = ()) -> None:
+def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Correction, ...] = ()) -> None:  # noqa: C901 -- predates the complexity budget
     """Give every sentence its reading: the manager's correction of it (or of a sentence much like it) first,
     then the model where it is sure, the rules elsewhere."""
     from ..notes import Party
@@ -286,7 +286,7 @@ def rule_owner(s: Sentence, dialogue: bool = False) -> str:
     if dialogue and not _FIRST_PERSON.search(s.body):
         first = re.match(r"\W*([A-Za-z]+)", s.body)
         imperative = bool(first) and not _NOT_AN_ORDER.search(first.group(1)) and not first.group(1)[1:].isupper()
-        if imperative or _ADDRESSED.search(s.body) and not re.match(r"\W*(?:will|can|could|should|would)\b", s.body, re.I):
+        if imperative or (_ADDRESSED.search(s.body) and not re.match(r"\W*(?:will|can|could|should|would)\b", s.body, re.I)):
             return "employee"
     return "manager"
 

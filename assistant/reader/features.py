@@ -9,6 +9,7 @@ to the next employee and the next figure.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import zlib
 from typing import TYPE_CHECKING
@@ -82,12 +83,12 @@ def sentence_features(analysis: NotesAnalysis, index: int) -> list[str]:
              f"actor:{s.actor.owner if s.actor else None}", f"lang:{analysis.language}"]
     words = _words(body)
     feats += [f"w:{w}" for w in words]
-    feats += [f"b:{a}_{b}" for a, b in zip(words, words[1:])]
+    feats += [f"b:{a}_{b}" for a, b in itertools.pairwise(words)]
     if words:
         feats += [f"first:{words[0]}", f"last:{words[-1]}", f"first2:{'_'.join(words[:2])}"]
     for run in _CJK_RUN.findall(body):
         feats += [f"zh:{c}" for c in run]
-        feats += [f"zh:{a}{b}" for a, b in zip(run, run[1:])]
+        feats += [f"zh:{a}{b}" for a, b in itertools.pairwise(run)]
         feats += [f"zh3:{run[i:i + 3]}" for i in range(len(run) - 2)]
     head = _CJK_RUN.match(body.strip())
     if head:

@@ -25,7 +25,7 @@ class LinearModel:
 
     @classmethod
     def fit(cls, rows: list[list[int]], labels: list[str], classes: tuple[str, ...], *, epochs: int = 120,
-            l2: float = 1e-4, rate: float = 0.05, weights: list[float] | None = None) -> "LinearModel":
+            l2: float = 1e-4, rate: float = 0.05, weights: list[float] | None = None) -> LinearModel:
         """Full-batch Adam on the softmax loss; `weights` counts some examples more (a manager's corrections)."""
         index = {c: i for i, c in enumerate(classes)}
         y = np.array([index[label] for label in labels])
@@ -57,7 +57,7 @@ class LinearModel:
         return buffer.getvalue()
 
     @classmethod
-    def from_file(cls, path: Path | io.BytesIO) -> "LinearModel":
+    def from_file(cls, path: Path | io.BytesIO) -> LinearModel:
         with np.load(path) as data:
             weights = np.zeros((BUCKETS, len(data["classes"])), dtype=np.float32)
             weights[data["rows"]] = data["values"].astype(np.float32)

@@ -91,7 +91,7 @@ def role_beside(text: str, name: str | None) -> str | None:
                 value = _clean(after.group("inner") or after.group("next") or after.group("plain"))
                 if is_role(value):
                     return value
-                if after.group("inner") or after.group("plain") and has_cjk(after.group("plain")):
+                if after.group("inner") or (after.group("plain") and has_cjk(after.group("plain"))):
                     end = after.end()  # past a nickname or the name in another script: 'Kevin 王凯 (Data Engineer)'
                 else:
                     break

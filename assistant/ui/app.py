@@ -36,9 +36,9 @@ from ..textutil import markdown_text
 from ..workspace import EXPORTS, Workspace
 from . import coach
 from . import tables as T
+from .admin import AdminPage
 from .labels import export_versions, label
 from .parts import FieldError, Page, error_md, raising, selected_row
-from .admin import AdminPage
 from .review import ReviewTab
 from .signin import Gate, install
 
@@ -96,7 +96,7 @@ def _snapshot(plan_data: dict | None, pending: T.Pending | None = None) -> dict:
     return {"plan": plan_data, "pending": {t: [[i, r] for i, r in rows] for t, rows in (pending.rows if pending else {}).items()}}
 
 
-def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Blocks:
+def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Blocks:  # noqa: C901 -- predates the complexity budget
     settings = settings or get_settings()
     ws = Workspace.open(settings)
     gate = gate or Gate(ws.accounts, settings)
