@@ -9,14 +9,13 @@ import json
 import sys
 from pathlib import Path
 
-READINGS = {"shortfall", "standard", "account", "cause", "action", "target", "strength", "quoted", "aside", "header", "other"}
-OWNERS = {"employee", "manager", "organisation"}
 FLAGS = {"sensitive", "bias", "injection", "private"}
 EXPECT_KEYS = {"deficiencies", "goal_targets", "deadline_window", "deadlines", "parties", "owners", "wrong_owner",
                "forbidden", "flags", "not_deficiencies", "employee", "insufficient"}
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from assistant.reader import OWNERS, READINGS  # noqa: E402
 from assistant.reader.corpus import notes_text  # noqa: E402
 
 

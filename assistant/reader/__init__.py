@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..schema import OWNERS
 from ..textutil import NAME_WORD
 from .features import rows, rows_in_context
 from .header import NAME_CLASSES, candidates  # noqa: F401  (NAME_CLASSES: part of the API)
@@ -35,7 +36,6 @@ if TYPE_CHECKING:
 
 READINGS = ("shortfall", "standard", "account", "cause", "action", "target", "strength", "quoted", "aside", "header",
             "other")
-OWNERS = ("employee", "manager", "organisation")
 KEEP_OUT = ("keep", "sensitive", "bias", "injection")  # what the reader keeps out of a plan by meaning, beside the word lists
 SURE_KEEP_OUT = 0.6
 _WHY = {
