@@ -196,8 +196,10 @@ def _account(row) -> Account:
 
 
 def _check(stored: str | None, password: str) -> bool:
+    if not stored:
+        return False
     try:
-        return bool(stored) and _HASHER.verify(stored, password)
+        return _HASHER.verify(stored, password)
     except (VerificationError, InvalidHashError):
         return False
 

@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+from typing import Any
 
 from .access import ROLES
 from .errors import EXIT_USAGE
@@ -171,6 +172,7 @@ def _write(plan, args) -> None:
     if args.output:
         write_output(args.output, content)
     else:
+        assert isinstance(content, str)  # documents (bytes) need --output: main() refuses them first
         sys.stdout.write(content)
 
 
@@ -180,7 +182,7 @@ def _read(args) -> int:
     from .settings import get_settings
 
     analysis = analyse(read_notes(args.notes, get_settings().max_notes_chars))
-    rows = [{"id": s.id, "text": s.text, "reading": s.reading, "owner": s.owner, "confidence": round(s.confidence, 2),
+    rows: list[dict[str, Any]] = [{"id": s.id, "text": s.text, "reading": s.reading, "owner": s.owner, "confidence": round(s.confidence, 2),
              "kept_out": s.kind == "excluded"} for s in analysis.sentences]
     if args.json:
         header = {"employee": analysis.employee_name, "role": analysis.employee_role, "manager": analysis.manager,
@@ -199,7 +201,7 @@ def _corrections(path: str) -> tuple:
     from .inputs import InputError, read_json
     from .reader import Correction
 
-    data = read_json(path, "readings")
+    data: Any = read_json(path, "readings")  # any JSON: a file of another shape fails below, with the fix
     try:
         return tuple(Correction(r["text"], r["reading"], r.get("owner")) for r in data["sentences"])
     except (KeyError, TypeError) as exc:

@@ -145,9 +145,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         month, part = zh_number(g[0]) or 0, g[1]
         if not 1 <= month <= 12:
             return None, role
-        day = {"初": 5, "上旬": 10, "中": 15, "中旬": 15, "下旬": 25}.get(part)
+        part_day = {"初": 5, "上旬": 10, "中": 15, "中旬": 15, "下旬": 25}.get(part)
         role = "deadline" if part in ("底", "末") and role == "point" else role
-        make = (lambda y: _month_end(y, month)) if day is None else (lambda y: _safe(y, month, day))
+        make = (lambda y: _month_end(y, month)) if part_day is None else (lambda y: _safe(y, month, part_day))
         return _pick_year(ref, "deadline" if role != "point" else role, make), role
     if kind == "zh_rel_month":  # '下个月底' a deadline; '下个月' the month as a period; '下个月中' its middle
         months = 0 if g[0] in ("本", "这个") else 1
@@ -252,11 +252,11 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             return end, "duration"  # 'max 2 late sign-ons in a month': a rate, not the goal's deadline
         return end, "deadline" if contextual else ("end" if (lead or "").lower() == "for" else "duration")
     if kind == "zh_duration":
-        count, unit, tail = zh_number(g[0]), g[1], g[2]
-        if not count:
+        number, unit, tail = zh_number(g[0]), g[1], g[2]
+        if not number:
             return None, role
-        days = {"天": 1, "个工作日": 1, "周": 7, "个星期": 7}.get(unit)
-        end = _add_months(ref, count) if unit == "个月" else ref + dt.timedelta(days=count * days)
+        end = (_add_months(ref, number) if unit == "个月"
+               else ref + dt.timedelta(days=number * {"天": 1, "个工作日": 1, "周": 7, "个星期": 7}[unit]))
         return end, "deadline" if tail else "duration"
     if kind == "weekday":
         lead, day = g[0].lower(), WEEKDAYS[g[1].lower()]

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
@@ -38,8 +38,12 @@ from .frontmatter import FRONT_MATTER
 from .inputs import InputError, decode_notes, open_docx
 from .lexicon import LEXICON_DIR
 from .package_data import bundled
+from .schema import SourceKind, is_source_kind
 from .screening import injection_hits, screen_counted
 from .textutil import STOPWORDS, wide_chars
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger("plancoach")
 COLLECTION = "plancoach_knowledge"
@@ -271,17 +275,17 @@ class Hit:
     """A search result before its text is fetched."""
 
     id: str
-    kind: str
+    kind: SourceKind
     language: str
     source: str
     score: float
 
     @classmethod
     def parse(cls, chunk: str, distance: float) -> Hit | None:
-        parts = chunk.split("|", 2)
-        if len(parts) != 3:  # written by another tool: not ours to route
+        kind, *parts = chunk.split("|", 2)
+        if len(parts) != 2 or not is_source_kind(kind):  # written by another tool: not ours to route
             return None
-        return cls(chunk, parts[0], parts[1], parts[2].rsplit("#", 1)[0], 1.0 - distance)
+        return cls(chunk, kind, parts[0], parts[1].rsplit("#", 1)[0], 1.0 - distance)
 
 
 def read_document(path: Path) -> tuple[dict[str, Any], str]:
@@ -416,7 +420,8 @@ class KnowledgeBase:
         if self.embedding.name() != E5EmbeddingFunction.name():  # vectors of another model need their own collection
             collection = f"{collection}_{self.embedding.name().replace('-', '_')}"
         self.policy_rules: list[Passage] | None = None
-        self._policy = None  # (ids, normalised vectors, passages), loaded on first use, dropped on ingest
+        # (ids, normalised vectors, passages), loaded on first use, dropped on ingest
+        self._policy: tuple[set[str], np.ndarray, list[Passage]] | None = None
         self._policy_checked = 0.0  # when the policy ids were last compared with the store
         self._texts: dict[str, tuple[str, str]] = {}  # chunk id -> (title, text); ids name their content
         self.skipped: list[str] = []  # files the last ingest could not read
@@ -550,8 +555,8 @@ class KnowledgeBase:
                 self._texts.clear()
             self._texts.update({i: t for i, t in fetched.items() if CONTENT_MARK in i})  # ids that name their content
             texts.update(fetched)
-        return [Passage(title=texts[h.id][0], path=h.source, kind=h.kind, text=texts[h.id][1], score=h.score)
-                for h in hits if texts.get(h.id)]
+        return [Passage(title=found[0], path=h.source, kind=h.kind, text=found[1], score=h.score)
+                for h in hits if (found := texts.get(h.id))]
 
     def search(self, text: str, *, kind: str, k: int = 3, language: str | None = None,
                embedding: list[float] | None = None) -> list[Passage]:
@@ -570,7 +575,7 @@ class KnowledgeBase:
 
 # ---------------------------------------------------------------- retrieval for a draft
 
-_OPEN: dict[tuple[str | None, str], KnowledgeBase] = {}
+_OPEN: dict[tuple[str | None, str, str, str], KnowledgeBase] = {}  # (server, folder, embeddings, model)
 _OPEN_LOCK = threading.Lock()  # the web app's first drafts may arrive together
 _FAILED: dict[tuple, tuple[float, str]] = {}  # key -> (when, why) of the last open that failed
 _POLICY_QUESTION = "How long an improvement plan runs and how often check-ins are held"

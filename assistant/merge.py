@@ -29,11 +29,12 @@ def merge_edits(old_draft: Plan, edited: Plan, new_draft: Plan) -> Plan:
         rows = [r for r in getattr(new_draft, section) if key(r) not in deleted]
         known = {key(r) for r in rows}
         update[section] = rows + [r for r in added if key(r) not in known]
-    drafted = {g.metric.lower(): g for g in old_draft.goals}
+    drafted = {g.metric.lower(): g for g in old_draft.goals if g.metric}
     goals = []
     for g in new_draft.goals:
-        mine = next((e for e in edited.goals if e.metric.lower() == g.metric.lower()), None)
-        theirs = drafted.get(g.metric.lower())
+        metric = (g.metric or "").lower()  # a goal without a metric has no counterpart to take edits from
+        mine = next((e for e in edited.goals if metric and (e.metric or "").lower() == metric), None)
+        theirs = drafted.get(metric)
         if mine is not None and theirs is not None:
             changed = {f: getattr(mine, f) for f in _GOAL_FIELDS if getattr(mine, f) != getattr(theirs, f)}
             g = g.model_copy(update=changed)

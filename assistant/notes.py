@@ -30,6 +30,7 @@ from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_t
 from .quantities import Quantity, find_quantities
 from .reader.people_zh import employee_zh
 from .reader.role import role_beside, says_no_job
+from .schema import Language
 from .screening import Hit, injection_hits, screen
 from .textutil import NAME_WORD, at_word_boundary, content_tokens, lower_same_offsets
 
@@ -76,7 +77,7 @@ class Sentence:
 @dataclass
 class NotesAnalysis:
     text: str
-    language: str
+    language: Language
     sentences: list[Sentence]
     interview_date: dt.date
     interview_date_assumed: bool
@@ -124,7 +125,7 @@ def normalise(text: str) -> str:
     return text.replace("\t", " ")
 
 
-def detect_language(text: str) -> str:
+def detect_language(text: str) -> Language:
     cjk = len(re.findall(r"[\u3400-\u9fff]", text))
     latin = len(re.findall(r"[A-Za-z]", text))
     return "zh" if cjk and cjk * 2 >= latin * 0.5 else "en"
@@ -484,28 +485,29 @@ class _PartyFinder:
         """`self.en.finditer(text)`, two to three times faster: the word-list pattern, slow to try at
         every position, is searched from three words before the next party word (a match is at most
         'the' and two words before one), so stretches without a party word are skipped."""
-        low = lower_same_offsets(text)
-        if self.en_keywords is None or low is None:
+        low, keywords, names = lower_same_offsets(text), self.en_keywords, self.en_names
+        if keywords is None or low is None:
             yield from self.en.finditer(text)
             return
         token_starts = [m.start() for m in _TOKEN.finditer(text)]
 
         def next_word_party(pos: int) -> re.Match[str] | None:
-            word = self.en_keywords.search(low, pos)
+            word = keywords.search(low, pos)
             if word is None:
                 return None
             token = bisect.bisect_right(token_starts, word.start()) - 1
             return self.en_words.search(text, max(pos, token_starts[token - 3] if token >= 3 else 0))
 
         pos = 0
-        name = self.en_names.search(text) if self.en_names else None
+        name = names.search(text) if names else None
         party = next_word_party(0)
         while name or party:
             match = name if name and (party is None or name.start() <= party.start()) else party
+            assert match is not None  # the loop runs while one of the two is found
             yield match
             pos = match.end()
-            if name and name.start() < pos:
-                name = self.en_names.search(text, pos)
+            if names and name and name.start() < pos:
+                name = names.search(text, pos)
             if party and party.start() < pos:
                 party = next_word_party(pos)
 
@@ -599,7 +601,7 @@ _TARGET_START = re.compile(r"^\s*(?:(?:the\s+|our\s+|new\s+)?(?:targets?|goals?|
 
 def _starts_imperative(body: str) -> bool:
     first = re.match(r"\s*([A-Za-z][\w\-]*)", body)
-    return bool(first) and bool(vocab("action", "verbs_en").fullmatch(first.group(1).lower()))
+    return first is not None and bool(vocab("action", "verbs_en").fullmatch(first.group(1).lower()))
 
 
 def _negative(text: str) -> bool:
@@ -680,7 +682,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     rivals: tuple[str, ...] = ()
     if learnt is not None:
         named, manager = learnt.people(text, found_name, manager)
-        stated = bool(found_name) and bool(_EMPLOYEE_LABEL.search("\n".join(content_lines[:8]).replace(found_name, "\x00")))
+        stated = bool(found_name and _EMPLOYEE_LABEL.search("\n".join(content_lines[:8]).replace(found_name, "\x00")))
         if stated:
             named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed
         rivals = () if employee or stated else learnt.rivals(text, named, found_name, manager)
@@ -729,13 +731,13 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             label = label_for_line
             own = _LABEL.match(chunk)
             own_label = _label_or_person(own.group(1), finder, chunk[own.end():]) if own else None
-            if own_label:
+            if own and own_label:
                 label = own_label
                 s.body = chunk[own.end():]
             s.item_start = bool(_ENUM_INLINE.match(s.body))
             s.bullet = bool(bullet)
             s.body = _ENUM_INLINE.sub("", s.body).strip()
-            s.label = {"employee_person": "employee", "manager_person": "manager"}.get(label, label)
+            s.label = {"employee_person": "employee", "manager_person": "manager"}.get(label, label) if label else label
             _read_speaker(s, finder, prev)
             s.dates = find_dates(s.text, ref)
             s.quantities = find_quantities(s.text, [(d.start, d.end) for d in s.dates if d.role != "duration"])

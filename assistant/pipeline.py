@@ -34,6 +34,12 @@ class DraftResult:
     analysis: NotesAnalysis
 
 
+@dataclass
+class CheckResult:
+    plan: Plan
+    analysis: NotesAnalysis | None  # None for a plan checked without notes
+
+
 def make_drafter(name: str | None = None, settings: Settings | None = None) -> Drafter:
     settings = settings or get_settings()
     name = name or settings.resolved_drafter()
@@ -117,7 +123,7 @@ def recheck(plan: Plan, notes: str | None, settings: Settings | None = None) -> 
     return recheck_with_analysis(plan, notes, settings).plan
 
 
-def recheck_with_analysis(plan: Plan, notes: str | None, settings: Settings | None = None) -> DraftResult:
+def recheck_with_analysis(plan: Plan, notes: str | None, settings: Settings | None = None) -> CheckResult:
     """`recheck`, keeping the notes analysis for callers that show it (the workspace highlights sentences)."""
     settings = settings or get_settings()
     analysis = None
@@ -127,7 +133,7 @@ def recheck_with_analysis(plan: Plan, notes: str | None, settings: Settings | No
         analysis = analyse(notes, interview_date=plan.interview_date, employee=plan.employee.name, role=plan.employee.role)
     plan = plan.model_copy(deep=True)
     plan.review_flags = review(plan, analysis, Policy.of(settings))
-    return DraftResult(plan=plan, analysis=analysis)
+    return CheckResult(plan=plan, analysis=analysis)
 
 
 class _IndexingProgress:

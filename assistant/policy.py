@@ -96,7 +96,9 @@ def _checked(path: Path, name: str, value: object) -> int:
     """`value` as the setting `name` accepts it (its type and range), or a SettingsError naming the file."""
     field = Settings.model_fields[name]
     try:
-        return TypeAdapter(Annotated[field.annotation, *field.metadata]).validate_python(value, strict=True)
+        # The type is the field's, built at run time: no static form of it to check.
+        adapter: TypeAdapter[int] = TypeAdapter(Annotated[field.annotation, *field.metadata])  # type: ignore[arg-type]
+        return adapter.validate_python(value, strict=True)
     except ValidationError as exc:
         msg = exc.errors()[0]["msg"]
         raise SettingsError(f"{path}: its front matter gives {name}: {value!r}, which is not allowed ({msg[:1].lower()}"

@@ -32,8 +32,11 @@ class Preferences:
         """Change what is given and keep the rest; an unknown language is refused."""
         if language is not None and language not in LANGUAGES:
             raise ValueError(f"unknown interface language {language!r}: use one of {', '.join(LANGUAGES)}")
-        chosen = replace(self.get(user), **{k: v for k, v in (("language", language), ("learning", learning))
-                                            if v is not None})
+        chosen = self.get(user)
+        if language is not None:
+            chosen = replace(chosen, language=language)
+        if learning is not None:
+            chosen = replace(chosen, learning=learning)
         values = {"language": chosen.language, "learning": bool(chosen.learning), "updated_at": dt.datetime.now(dt.UTC)}
         with self.engine.begin() as c:
             if not c.execute(update(preferences).where(preferences.c.user == user).values(**values)).rowcount:

@@ -6,7 +6,7 @@ text as written and marks numbers that name a standard ('vs 7 min target', 'æ ‡å
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .lexicon import vocab
@@ -108,7 +108,7 @@ def _value(num: str, mult: str | None) -> float | None:
 _FRACTION = re.compile(r"(?<![\d.])(\d{1,4})\s+(?:of|out of|in)\s+(\d{1,4})(?![\d.%])", re.I)
 
 
-def find_quantities(text: str, skip_spans: list[tuple[int, int]] = ()) -> list[Quantity]:
+def find_quantities(text: str, skip_spans: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
     """Numbers in `text` with unit and comparator; dates (`skip_spans`), times, ids ('Q4', 'sev-2', 'aisle 14') left out.
 
     'N of M' is one value ('4 of 10 reports', '1 in 5 offers'), compared only with values out of the same M.
@@ -149,7 +149,7 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
         out.append(Quantity(f.group(0), f.start(), f.end(), float(f.group(1)), f"of {f.group(2)}", None, None,
                             bool(refs[0].search(window))))
         fractions.append(f.span())
-    skip_spans = [*skip_spans, *fractions]
+    skip_spans = (*skip_spans, *fractions)
     for m in _number_matches(text):
         num_start, num_end = m.span("num")
         if any(s <= num_start < e for s, e in skip_spans):

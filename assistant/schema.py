@@ -9,12 +9,13 @@ import datetime as dt
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Literal, TypeGuard, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 SCHEMA_FILE = Path(__file__).with_name("plan.schema.json")
 
+Language = Literal["en", "zh"]  # what the notes are written in, and so the plan
 Owner = Literal["employee", "manager", "organisation"]
 OWNERS: tuple[Owner, ...] = get_args(Owner)  # in the order plans list them
 Severity = Literal["error", "warning", "info"]
@@ -98,15 +99,26 @@ class ReviewFlag(_Model):
     sentence_ids: list[str] = Field(default_factory=list, description="Note sentences to highlight.")
 
 
+SourceKind = Literal["sample", "policy"]
+
+
+def is_source_kind(value: str) -> TypeGuard[SourceKind]:
+    return value in get_args(SourceKind)
+
+
+def is_owner(value: str) -> TypeGuard[Owner]:
+    return value in OWNERS
+
+
 class Source(_Model):
     title: str
     path: str
-    kind: Literal["sample", "policy"]
+    kind: SourceKind
 
 
 class Plan(_Model):
     status: Literal["draft", "insufficient_information"]
-    language: Literal["en", "zh"] = "en"
+    language: Language = "en"
     drafter: str = Field(description="Which drafter produced the plan: 'embedded' or 'llm:<model>'.")
     employee: Employee = Field(default_factory=Employee)
     manager: str | None = None

@@ -9,6 +9,7 @@ may do what: `access.py` does, and `Workspace` asks it before every call here.
 """
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import functools
 import json
@@ -162,7 +163,7 @@ class PlanStore:
         with self.engine.connect() as c:
             return [_stored(r) for r in c.execute(query).all()]
 
-    def versions(self, plan_id: str) -> list[dict]:
+    def versions(self, plan_id: str) -> builtins.list[dict]:  # (the method `list` shadows the type here)
         with self.engine.connect() as c:
             rows = c.execute(select(versions.c.number, versions.c.kind, versions.c.author, versions.c.created_at)
                              .where(versions.c.plan_id == plan_id).order_by(versions.c.number)).all()
@@ -296,13 +297,13 @@ class PlanStore:
             self._require(c, plan_id)
             self._audit(c, plan_id, actor, action, detail)
 
-    def audit_trail(self, plan_id: str) -> list[dict]:
+    def audit_trail(self, plan_id: str) -> builtins.list[dict]:
         with self.engine.connect() as c:
             rows = c.execute(select(audit.c.at, audit.c.actor, audit.c.action, audit.c.detail)
                              .where(audit.c.plan_id == plan_id).order_by(audit.c.id)).all()
         return [dict(r._mapping) for r in rows]
 
-    def overrides(self, plan_id: str) -> list[dict]:
+    def overrides(self, plan_id: str) -> builtins.list[dict]:
         """The overrides HR made on this plan: who, when, why, and which flags (as dicts)."""
         with self.engine.connect() as c:
             rows = c.execute(select(overrides.c.actor, overrides.c.reason, overrides.c.flags, overrides.c.at)

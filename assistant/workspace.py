@@ -21,7 +21,7 @@ from .i18n import text
 from .merge import merge_edits
 from .notes import NotesAnalysis
 from .output import export_folder, safe_file_name
-from .pipeline import DraftResult, draft_plan, recheck_with_analysis
+from .pipeline import CheckResult, draft_plan, recheck_with_analysis
 from .preferences import Preferences
 from .reader import Correction
 from .schema import Plan
@@ -77,9 +77,11 @@ class Workspace:
     def diff(self, user: User, plan_id: str, old: int | None = None, new: int | None = None) -> str:
         """What changed between two versions (default: the first draft and the working copy)."""
         stored = self.plan(user, plan_id)
+        before = self.store.version(plan_id, old or 1)
         after = self.store.version(plan_id, new) if new else stored.plan
-        return plan_diff(self.store.version(plan_id, old or 1), after, f"version {old or 1}",
-                         f"version {new}" if new else "current")
+        if after is None:
+            raise KeyError(f"plan {plan_id} has no working copy")
+        return plan_diff(before, after, f"version {old or 1}", f"version {new}" if new else "current")
 
     def audit_trail(self, user: User, plan_id: str) -> list[dict]:
         self.plan(user, plan_id)
@@ -110,7 +112,7 @@ class Workspace:
         return self.store.create(notes, plan, user.name), plan, result.analysis
 
     def redraft(self, user: User, plan_id: str, notes: str, edited: Plan | None, *, employee: str | None = None,
-                role: str | None = None, interview_date: dt.date | None = None) -> tuple[Plan, NotesAnalysis, int | None]:
+                role: str | None = None, interview_date: dt.date | None = None) -> tuple[Plan, NotesAnalysis | None, int | None]:
         """Draft `plan_id` again (after a correction) and keep the manager's edits: the edited plan is saved as
         a version first (its number returned when a new one was written) and its changes to the assistant's
         last draft are applied to the new draft (`merge.merge_edits`)."""
@@ -126,7 +128,7 @@ class Workspace:
                                        plan_id=plan_id)
         if edited is not None and old is not None:
             checked = self.check(user, merge_edits(old, edited, plan), notes, plan_id)
-            plan, analysis = checked.plan, checked.analysis
+            return checked.plan, checked.analysis, kept
         return plan, analysis, kept
 
     def correct(self, user: User, plan_id: str, correction: Correction) -> None:
@@ -135,7 +137,7 @@ class Workspace:
         self.store.add_correction(plan_id, correction, user.name)
 
     def check(self, user: User, plan: Plan, notes: str | None, plan_id: str | None = None,
-              revision: int | None = None) -> DraftResult:
+              revision: int | None = None) -> CheckResult:
         """Re-run every check on an edited plan (with the analysis, for highlighting); the working copy of
         `plan_id` is autosaved, unless someone else changed it since `revision` (`StaleEdit`)."""
         before = self.plan(user, plan_id, "edit").plan if plan_id else None  # refused before any work
@@ -165,7 +167,8 @@ class Workspace:
             yield
         except StaleEdit as exc:
             stored = self.store.get(plan_id)
-            exc.comparison = edit_against_stored(stored.plan, stored.notes, exc.by or "someone", plan, notes)
+            if stored.plan is not None:
+                exc.comparison = edit_against_stored(stored.plan, stored.notes, exc.by or "someone", plan, notes)
             raise
 
     def _record_vouched(self, user: User, plan_id: str, before: Plan | None, after: Plan) -> None:

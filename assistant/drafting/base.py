@@ -7,7 +7,7 @@ from typing import Protocol
 from ..errors import PlanCoachError
 from ..notes import NotesAnalysis
 from ..policy import Policy, current_policy
-from ..schema import Plan, Source
+from ..schema import Plan, Source, SourceKind
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class Passage:
 
     title: str
     path: str
-    kind: str  # "sample" or "policy"
+    kind: SourceKind
     text: str
     score: float = 0.0
 

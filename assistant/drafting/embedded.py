@@ -8,14 +8,16 @@ checks then tell the manager what to add.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from ..dates import DateMention, find_dates
 from ..lexicon import area_name, has_cjk
 from ..notes import NotesAnalysis, Sentence
 from ..quantities import Quantity, find_quantities
-from ..schema import CheckIn, Deficiency, Employee, Goal, Period, Plan, Responsibility, RootCause
+from ..schema import CheckIn, Deficiency, Employee, Goal, Owner, Period, Plan, Responsibility, RootCause, is_owner
 from ..textutil import STOPWORDS, at_word_boundary, content_tokens, lower_same_offsets
 from .base import DraftContext
 
@@ -53,7 +55,8 @@ class _PlanBuilder:
     def build(self) -> Plan:
         a = self.a
         deficiencies, evidence_of = self.deficiencies()
-        base = dict(
+        plan = functools.partial(
+            Plan,
             language=a.language,
             drafter=EmbeddedDrafter.name,
             employee=Employee(name=a.employee_name, role=a.employee_role),
@@ -64,12 +67,12 @@ class _PlanBuilder:
         goals = self.goals(deficiencies, evidence_of) if deficiencies else []
         measured = any(g.target for g in goals) or any(s.quantities for group in evidence_of.values() for s in group)
         if not measured:  # nothing counted and no target: a plan would be made of impressions
-            return Plan(status="insufficient_information", period=Period(start=self.start), **base)
+            return plan(status="insufficient_information", period=Period(start=self.start))
         if not goals:
-            return Plan(status="insufficient_information", period=Period(start=self.start),
-                        deficiencies=deficiencies, root_causes=self.root_causes(deficiencies, evidence_of), **base)
+            return plan(status="insufficient_information", period=Period(start=self.start),
+                        deficiencies=deficiencies, root_causes=self.root_causes(deficiencies, evidence_of))
         end = max(g.deadline for g in goals if g.deadline)
-        return Plan(
+        return plan(
             status="draft",
             period=Period(start=self.start, end=end),
             deficiencies=deficiencies,
@@ -77,7 +80,6 @@ class _PlanBuilder:
             goals=goals,
             responsibilities=self.responsibilities(goals, evidence_of),
             check_ins=self.check_ins(goals, end),
-            **base,
         )
 
     # ------------------------------------------------------------ deficiencies
@@ -89,7 +91,7 @@ class _PlanBuilder:
             same_line = last is not None and last.line == s.line and not s.item_start
             if s.kind == "observation":
                 area = area_name(s.body, self.a.language)
-                if same_line and (last.bullet or (area and area == area_name(last.body, self.a.language))):
+                if same_line and last is not None and (last.bullet or (area and area == area_name(last.body, self.a.language))):
                     groups[-1].append(s)
                 else:
                     groups.append([s])
@@ -186,7 +188,7 @@ class _PlanBuilder:
             parts = [p for p in _ITEM_SPLIT.split(body) if p.strip()]
             if s.kind == "action" and any(len(p.split()) < 2 and not has_cjk(p) for p in parts):
                 parts = [body]
-        texts = []
+        texts: list[str] = []
         for part in parts:
             pieces = _AND_SPLIT.split(part) if split_and else [part]
             if len(pieces) > 1 and all(_first_quantity(p) for p in pieces):
@@ -321,7 +323,9 @@ class _PlanBuilder:
         goal_words = {g.id: content_tokens(" ".join([g.metric or "", g.description] + [s.body for d in g.deficiency_ids for s in evidence_of[d]]))
                       for g in goals}
         for s in self.a.of_kind("action"):
-            if s.actor:
+            owner: Owner
+            party: str | None
+            if s.actor and is_owner(s.actor.owner):  # (the reader and the word rules name no other owner)
                 owner, party = s.actor.owner, s.actor.text
             elif s.label == "manager":
                 owner, party = "manager", self.a.manager
@@ -466,13 +470,14 @@ class _Item:
 _RELATIVE = re.compile(r"\d\s*[- ]?(?:days?|weeks?|wks?|months?)\b|(?:\d+|[一二两三四五六七八九十]+)\s*(?:天|周|个星期|个月|个工作日)", re.I)
 
 
-def _without_dates(body: str, ref: dt.date, *, keep: list[str] = ()) -> str:
+def _without_dates(body: str, ref: dt.date, *, keep: Collection[str] = ()) -> str:
     """The text with its dates and the words that introduce them taken out (except those in `keep`)."""
     dates = [d for d in find_dates(body, ref) if d.role != "duration" and d.text not in keep]
     for d in sorted(dates, key=lambda d: -d.start):
         left = re.search(r"(?:\(|（)?\s*(?:\b(?:by|before|until|till|due|ending|ends|no later than|on|within|in|over|for|the next|next)\s+(?:the\s+)?)*$",
                          body[:d.start], re.I)
         right = re.match(r"\s*(?:前|之前|以前|起)?\s*(?:\)|）)?", body[d.end:])
+        assert left is not None and right is not None  # both patterns match the empty string
         body = body[:left.start()] + " " + body[d.end + right.end():]
     body = re.sub(r"\(\s*\)|（\s*）", " ", body)
     body = _OPENER_LEFT.sub("", body)  # 'So by end of April: full records' -> 'full records', not 'So : full records'
@@ -536,7 +541,9 @@ def _strip_speaker(text: str, aliases: tuple[str, ...]) -> str:
 
 
 def _strip_speech(text: str, lead: re.Pattern[str], subjects: tuple[str, ...], speech: re.Pattern[str], *, fold: bool = False) -> str:
-    starts = [lead.match(text).end()]
+    opening = lead.match(text)
+    assert opening is not None  # each lead pattern matches the empty string
+    starts = [opening.end()]
     starts.append(len(text) - len(text.lstrip()))  # the lead's optional words given back
     folded = lower_same_offsets(text) if fold else None
     for start in dict.fromkeys(starts):
@@ -544,7 +551,7 @@ def _strip_speech(text: str, lead: re.Pattern[str], subjects: tuple[str, ...], s
             if folded is not None and len(subject.lower()) == len(subject):
                 found = folded.startswith(subject.lower(), start)
             elif fold:
-                found = re.match(re.escape(subject), text[start:], re.I)
+                found = re.match(re.escape(subject), text[start:], re.I) is not None
             else:
                 found = text.startswith(subject, start)
             if found and (tail := speech.match(text, start + len(subject))):

@@ -8,6 +8,7 @@ listed so that the trace can say what was corrected.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Container
 from dataclasses import dataclass
 
 from pydantic import Field
@@ -28,7 +29,7 @@ class HeldGoal(DraftGoal):
     metric: str | None = Field(default=None, max_length=120)
     baseline: str | None = None
     target: str | None = None
-    deadline: dt.date | None = None
+    deadline: dt.date  # the analysis's, or the policy's default end
     source_sentences: list[str] = Field(default_factory=list)
 
 
@@ -57,7 +58,7 @@ class NoteFigures:
         usable = [s for s in analysis.sentences if s.kind not in ("excluded", "meta")]
         dates = {d.date for s in analysis.sentences for d in s.dates}
         if reference is not None:
-            dates |= {g.deadline for g in reference.goals if g.deadline} | {reference.period.end} - {None}
+            dates |= {d for d in [*(g.deadline for g in reference.goals), reference.period.end] if d}
         return cls(frozenset(q.value for s in usable for q in s.quantities), frozenset(dates), analysis.interview_date)
 
     def unsupported(self, text: str) -> list[str]:
@@ -162,7 +163,7 @@ def hold_to_notes(draft: PlanDraft, analysis: NotesAnalysis, reference: Plan, po
         mine = next((d for d in draft.deficiencies if set(d.source_sentences) & set(rd.source_sentences)), None)
         # A name must fit the sentences it cites (the analysis's name for them counts): "Pipeline
         # coverage" for a missed quota is replaced. (Names that judge went in the loop above.)
-        cited = content_tokens(" ".join([rd.area, *(usable[i].text for i in mine.source_sentences)])) if mine else None
+        cited = content_tokens(" ".join([rd.area, *(usable[i].text for i in mine.source_sentences)])) if mine else frozenset()
         if mine is not None and coverage(mine.area, cited) < 0.34:
             fixes.append(f"{mine.id}: area {mine.area!r} -> {rd.area!r}")
             mine.area = capped(DraftDeficiency, "area", rd.area)
@@ -189,8 +190,8 @@ def hold_to_notes(draft: PlanDraft, analysis: NotesAnalysis, reference: Plan, po
 
     # Goals: numbers and dates from the notes, linked to real deficiencies.
     ref_goals = list(reference.goals)
-    held_for: dict = {}  # the analysis's goal id -> our goal holding its numbers
-    goals = []
+    held_for: dict[str, HeldGoal] = {}  # the analysis's goal id -> our goal holding its numbers
+    goals: list[HeldGoal] = []
     for g in draft.goals:
         g.deficiency_ids = our_ids(g.deficiency_ids) or _link(g, draft.deficiencies)
         ref = _matching_goal(g, ref_goals, ref_map, held_for)
@@ -207,15 +208,14 @@ def hold_to_notes(draft: PlanDraft, analysis: NotesAnalysis, reference: Plan, po
             g.description = capped(DraftGoal, "description", ref.description)
         held_for[ref.id] = held_goal(g.id, g.deficiency_ids, g.description, ref)
         goals.append(held_for[ref.id])
-    draft.goals = goals
-    for ref in ref_goals:
-        if ref.id in held_for or not ref.target:
+    for ref_goal in ref_goals:
+        if ref_goal.id in held_for or not ref_goal.target:
             continue
-        links = [ref_map[i] for i in ref.deficiency_ids if i in ref_map]
-        new = held_for[ref.id] = held_goal(_next_id("G", [g.id for g in draft.goals]), links, ref.description, ref)
-        draft.goals.append(new)
-        fixes.append(f"added goal {new.id} ({ref.target}) from the notes analysis")
-    _unique_ids(draft.goals, "G")
+        links = [ref_map[i] for i in ref_goal.deficiency_ids if i in ref_map]
+        new = held_for[ref_goal.id] = held_goal(_next_id("G", [g.id for g in goals]), links, ref_goal.description, ref_goal)
+        goals.append(new)
+        fixes.append(f"added goal {new.id} ({ref_goal.target}) from the notes analysis")
+    _unique_ids(goals, "G")
     goal_map = {ref_id: g.id for ref_id, g in held_for.items()}  # after renumbering
 
     # Root causes: the model's wording, on real sentences; the analysis's when the model gave none.
@@ -244,7 +244,7 @@ def hold_to_notes(draft: PlanDraft, analysis: NotesAnalysis, reference: Plan, po
         fixes.append("root causes taken from the notes analysis")
 
     # Responsibilities: the agreed actions the analysis found, linked to our goals.
-    end = max([g.deadline for g in draft.goals], default=default_end)
+    end = max([g.deadline for g in goals], default=default_end)
     responsibilities = [r.model_copy(update={"goal_ids": [goal_map[i] for i in r.goal_ids if i in goal_map]})
                         for r in reference.responsibilities]
 
@@ -254,7 +254,7 @@ def hold_to_notes(draft: PlanDraft, analysis: NotesAnalysis, reference: Plan, po
         focus = "进度回顾" if analysis.language == "zh" else "Review progress against the goals"
         checks = [CheckIn(date=when, focus=focus) for when in policy.check_in_dates(start, end)]
         fixes.append("check-ins respaced to the policy's rhythm")
-    return HeldDraft(draft.deficiencies, draft.root_causes, draft.goals, responsibilities, checks[:6]), fixes
+    return HeldDraft(draft.deficiencies, draft.root_causes, goals, responsibilities, checks[:6]), fixes
 
 
 def _restated_shortfall(cause: str, usable: dict) -> str | None:
@@ -288,7 +288,7 @@ def _link(goal, deficiencies) -> list[str]:
     return [deficiencies[0].id] if deficiencies else []
 
 
-def _matching_goal(goal, ref_goals, ref_map: dict[str, str], used: dict[str, object]):
+def _matching_goal(goal, ref_goals, ref_map: dict[str, str], used: Container[str]):
     """The analysis's goal for the same deficiency (or the same number), not yet matched."""
     values = {q.value for q in find_quantities(getattr(goal, "target", None) or goal.description)}
     best, best_score = None, 0

@@ -394,8 +394,8 @@ class LLMDrafter:
             raise DraftingError("The model returned no usable plan, even after a repair request "
                                 f"({_short('; '.join(trace.first_errors), 300)}). Your notes are unchanged; "
                                 "try again, use a larger model (PLANCOACH_LLM_MODEL) or the embedded drafter.")
-        draft, trace.fixes = hold_to_notes(draft, analysis, reference, context.rules)
-        return self.to_plan(draft, analysis, context)
+        held, trace.fixes = hold_to_notes(draft, analysis, reference, context.rules)
+        return self.to_plan(held, analysis, context)
 
     def messages(self, analysis: NotesAnalysis, context: DraftContext, reference: Plan) -> list[BaseMessage]:
         s = self.settings
@@ -449,7 +449,7 @@ class LLMDrafter:
 
     def to_plan(self, draft: PlanDraft | HeldDraft, analysis: NotesAnalysis, context: DraftContext) -> Plan:
         """Lenient: a broken cross-reference becomes a schema flag from the checks (and a repair request), not a crash."""
-        deadlines = [g.deadline for g in draft.goals if getattr(g, "deadline", None)]
+        deadlines = [deadline for g in draft.goals if (deadline := getattr(g, "deadline", None))]
         status = "draft" if draft.deficiencies and draft.goals else "insufficient_information"
         drafted = status == "draft"
         return load_plan_lenient({

@@ -110,18 +110,19 @@ class PlanPDF(FPDF):
     def section(self, section: Section) -> None:
         """The heading moves to the next page with the start of its content: a bullet, or a table's first row."""
         self.style(BODY)
-        if section.table is not None and len(section.table) > 1:
-            start = self.row_height(section, 0) + self.row_height(section, 1)
-        elif section.table is not None:
+        table = section.table
+        if table is not None and len(table) > 1:
+            start = self.row_height(table, section.widths, 0) + self.row_height(table, section.widths, 1)
+        elif table is not None:
             start = LINE
         else:
             start = self.text_height(section.paragraphs[0], self.epw - BULLET_INDENT) if section.paragraphs else 0
         if self.will_page_break(HEADING_HEIGHT + start):
             self.add_page()
         self.heading(section.title)
-        if section.table is not None and len(section.table) > 1:
-            self.table_of(section)
-        elif section.table is not None:
+        if table is not None and len(table) > 1:
+            self.table_of(table, section.widths)
+        elif table is not None:
             self.style(BODY)
             self.para(self.doc.none)
         for text in section.paragraphs:
@@ -178,7 +179,8 @@ class PlanPDF(FPDF):
 
     def text_height(self, text: str, width: float, height: float = LINE) -> float:
         """How tall `text` will be in the current font, wrapped at `width` mm."""
-        return self.multi_cell(width, height, self.safe(text), align="L", dry_run=True, output="HEIGHT")
+        # output="HEIGHT" returns the height alone; fpdf2 types the result as every output it can give.
+        return self.multi_cell(width, height, self.safe(text), align="L", dry_run=True, output="HEIGHT")  # type: ignore[return-value]
 
     def rule(self, label: str, until: float, label2: str = "", until2: float = 0) -> None:
         """A line to write on: a label, then a rule up to `until` mm from the margin (and a second pair)."""
@@ -194,22 +196,22 @@ class PlanPDF(FPDF):
             self.set_x(self.l_margin + end)
         self.set_xy(self.l_margin, y + 1)
 
-    def table_of(self, section: Section) -> None:
+    def table_of(self, rows: list[list[str]], widths: tuple[float, ...]) -> None:
         self.style(TABLE)
         head = FontFace(emphasis="BOLD" if self.bold else None, fill_color=TABLE_HEAD, color=INK)
-        with self.table(text_align="LEFT", line_height=TABLE_LINE, col_widths=section.widths or None, headings_style=head,
+        with self.table(text_align="LEFT", line_height=TABLE_LINE, col_widths=widths or None, headings_style=head,
                         width=self.epw, padding=(PAD_Y, PAD_X)) as table:
-            for row in section.table:
+            for row in rows:
                 cells = table.row()
                 for value in row:
                     cells.cell(self.safe(value))
 
-    def row_height(self, section: Section, index: int) -> float:
+    def row_height(self, rows: list[list[str]], widths: tuple[float, ...], index: int) -> float:
         """How tall a table row will be: its tallest cell, wrapped at the column's width."""
         self.style(TABLE, bold=index == 0)
-        widths = section.widths or (1,) * len(section.table[0])
+        widths = widths or (1,) * len(rows[0])
         tallest = max(self.text_height(value, self.epw * w / sum(widths) - 2 * PAD_X, TABLE_LINE)
-                      for value, w in zip(section.table[index], widths))
+                      for value, w in zip(rows[index], widths))
         return tallest + 2 * PAD_Y
 
     def style(self, size: float, color: tuple[int, int, int] = INK, *, bold: bool = False) -> None:

@@ -64,7 +64,7 @@ def terms(lang: str, group: str) -> dict[str, str]:
 @functools.cache
 def _term_index() -> dict[str, tuple[str, str]]:
     """Every term's words in every language -> (group, key): how a value inside a message is recognised."""
-    index = {}
+    index: dict[str, tuple[str, str]] = {}
     for lang in LANGUAGES:
         for group, names in catalogue(lang)["terms"].items():
             for key, words in names.items():
@@ -76,10 +76,11 @@ def translate_value(value: str, lang: str, group: str | None = None) -> str:
     """A value inside a message in `lang`: a term's words in any language become the term in `lang` (looked for
     first in `group`: '员工' is the owner 'the employee' in one message and the role 'employee' in another); a
     list of them is translated item by item and joined the way `lang` joins lists; anything else is kept."""
-    for other in LANGUAGES if group else ():
-        key = next((k for k, words in catalogue(other)["terms"].get(group, {}).items() if words == value), None)
-        if key:
-            return term(lang, group, key)
+    if group:
+        for other in LANGUAGES:
+            key = next((k for k, words in catalogue(other)["terms"].get(group, {}).items() if words == value), None)
+            if key:
+                return term(lang, group, key)
     found = _term_index().get(value)
     if found:
         return term(lang, *found)

@@ -16,7 +16,7 @@ import io
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -159,8 +159,8 @@ class Reader:
 
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
-        np.savez_compressed(buffer, **{name: np.frombuffer(getattr(self, name).to_bytes(), dtype=np.uint8)
-                                       for name in _PARTS})
+        parts: dict[str, Any] = {name: np.frombuffer(getattr(self, name).to_bytes(), dtype=np.uint8) for name in _PARTS}
+        np.savez_compressed(buffer, **parts)  # (typed Any: numpy's stub would read a part as its allow_pickle flag)
         return buffer.getvalue()
 
     @classmethod
@@ -270,7 +270,7 @@ def in_dialogue(analysis: NotesAnalysis) -> bool:
 
 def owner_of(s: Sentence, learnt: Reading | None, dialogue: bool = False) -> str:
     """Who does an action: the person the sentence names; else the model where it is sure; else the rules."""
-    if s.actor is None and learnt and learnt.owner_confidence >= SURE:
+    if s.actor is None and learnt and learnt.owner and learnt.owner_confidence >= SURE:
         return learnt.owner
     return rule_owner(s, dialogue)
 
@@ -285,7 +285,7 @@ def rule_owner(s: Sentence, dialogue: bool = False) -> str:
         return "employee"
     if dialogue and not _FIRST_PERSON.search(s.body):
         first = re.match(r"\W*([A-Za-z]+)", s.body)
-        imperative = bool(first) and not _NOT_AN_ORDER.search(first.group(1)) and not first.group(1)[1:].isupper()
+        imperative = first is not None and not _NOT_AN_ORDER.search(first.group(1)) and not first.group(1)[1:].isupper()
         if imperative or (_ADDRESSED.search(s.body) and not re.match(r"\W*(?:will|can|could|should|would)\b", s.body, re.I)):
             return "employee"
     return "manager"

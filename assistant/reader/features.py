@@ -96,8 +96,8 @@ def sentence_features(analysis: NotesAnalysis, index: int) -> list[str]:
     opening = _OPENING.match(s.text)
     feats.append(f"open:{opening.group('mark')[:1] if opening else None}")
     if s.text != s.body:  # a label or speaker tag was cut off the front
-        tag = _words(text[: max(0, len(text) - len(body))])[:3]
-        feats += [f"tag:{t}" for t in tag] + [f"tag2:{'_'.join(tag)}"]
+        tags = _words(text[: max(0, len(text) - len(body))])[:3]
+        feats += [f"tag:{t}" for t in tags] + [f"tag2:{'_'.join(tags)}"]
     feats += [
         f"nums:{min(len(s.quantities), 3)}", f"dates:{min(len(s.dates), 2)}",
         f"refnum:{any(q.reference for q in s.quantities)}",

@@ -35,7 +35,8 @@ class LinearModel:
         row_of = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
         starts = np.concatenate([[0], np.cumsum([len(r) for r in rows])[:-1]])
         w = np.zeros((len(used), len(classes)), dtype=np.float32)
-        m, v = np.zeros_like(w), np.zeros_like(w)
+        m: np.ndarray = np.zeros_like(w)  # Adam's first and second moments
+        v: np.ndarray = np.zeros_like(w)
         onehot = np.eye(len(classes), dtype=np.float32)[y]
         for step in range(1, epochs + 1):
             probs = _softmax(np.add.reduceat(w[column], starts, axis=0))

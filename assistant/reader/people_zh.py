@@ -67,16 +67,16 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
             if re.fullmatch(_CJK_NAME, token) and _plausible(token) and any(is_role(n) for n in near):
                 return token
     for line in head[:5]:
-        m = _title_name().search(line)
-        if m and _plausible(m.group(1)):
-            return m.group(1)
-    recipients = [m.group(1) for line in head if (m := _RECIPIENT.match(line))]
+        titled = _title_name().search(line)
+        if titled and _plausible(titled.group(1)):
+            return titled.group(1)
+    recipients = [to.group(1) for line in head if (to := _RECIPIENT.match(line))]
     for r in recipients:
         name = re.search(zh_name(), r)
         if name and not _HR.search(r):
             return name.group(0)
     for line in head[:3]:
-        m = _SALUTATION.match(line)
-        if m and _plausible(m.group(1)) and not any(m.group(1)[-2:] in r for r in recipients):
-            return m.group(1)
+        greeted = _SALUTATION.match(line)
+        if greeted and _plausible(greeted.group(1)) and not any(greeted.group(1)[-2:] in r for r in recipients):
+            return greeted.group(1)
     return None

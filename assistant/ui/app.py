@@ -43,7 +43,7 @@ from .review import ReviewTab
 from .signin import Gate, install
 
 EMPTY_SESSION = {"plan_id": None, "notes": "", "revision": None}
-TABLE_LABELS = {**{o: f"resp_{o}" for o in T.OWNERS}, "header": "interview_date"}  # a table's label key, by name
+TABLE_LABELS: dict[str, str] = {**{o: f"resp_{o}" for o in T.OWNERS}, "header": "interview_date"}  # a table's label key, by name
 HISTORY = 50  # edits the undo button can step back through
 CSS = """
 .pc-guide {border-left: 4px solid #7c9cd6; padding-left: 10px; background: #f6f8fc}
@@ -134,7 +134,9 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
 
     def diff_text(user: User, plan_id: str | None, base: str | None, lang: str) -> str:
         """The plan now against `base` ("draft", "saved" or a version number); never silent about unsaved edits."""
-        rows = ws.versions(user, plan_id) if plan_id else []
+        if not plan_id:
+            return ""
+        rows = ws.versions(user, plan_id)
         if not rows:
             return ""
         if base == "saved":
@@ -204,7 +206,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         return dict(zip(T.TABLES, (deficiencies, causes, goals, employee_rows, manager_rows, organisation_rows, check_ins)))
 
     def do_edit(deficiencies, causes, goals, employee_rows, manager_rows, organisation_rows, check_ins, plan_data,
-                notes, session, employee_name="", role_name="", interview_day="", request: gr.Request = None):
+                notes, session, employee_name="", role_name="", interview_day="", request: gr.Request | None = None):
         user = who(request)
         lang = lang_of(user)
         if not plan_data:
@@ -485,7 +487,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                     error_slot("goals")
                     guides["responsibilities"] = gr.Markdown(visible=False, elem_classes="pc-guide",
                                                              elem_id="pc-guide-responsibilities")
-                    resp = {}
+                    resp: dict[str, gr.Dataframe] = {}
                     with gr.Row():
                         for owner in T.OWNERS:
                             with gr.Column(min_width=160):
@@ -549,9 +551,9 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             plan = named[plan_state]
             return {**named, history: [_snapshot(plan)] if isinstance(plan, dict) else []}
 
-        plan_views = [deficiencies, causes, goals, resp["employee"], resp["manager"], resp["organisation"], check_ins,
-                      flags, highlight, sources, preview, plan_state]
-        tables = plan_views[:7]
+        tables: list[gr.Dataframe] = [deficiencies, causes, goals, resp["employee"], resp["manager"], resp["organisation"],
+                                      check_ins]
+        plan_views = [*tables, flags, highlight, sources, preview, plan_state]
         header_fields = [employee, role, interview_date]
 
         both(draft_btn, do_draft, [notes, employee, role, interview_date, session],
@@ -586,7 +588,8 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                     diff: diff_text(user, session_v.get("plan_id"), base, lang)}
 
         edit_in_browser = in_browser(do_edit_in_browser, None, "plan")
-        for control in (*tables, *header_fields):
+        controls: list[gr.Dataframe | gr.Textbox] = [*tables, *header_fields]
+        for control in controls:
             control.input(edit_in_browser, [*edit_inputs, history, compare],
                           [*plan_views, status, session, history, diff, *slots], trigger_mode="always_last",
                           api_visibility="private")

@@ -2,6 +2,8 @@
 request changes, approve with an override reason where blocking flags remain)."""
 from __future__ import annotations
 
+from typing import Literal
+
 import gradio as gr
 
 from ..access import User
@@ -15,6 +17,8 @@ from .parts import Page, raising, selected_row
 
 STEPS = (("comment", "hr_comment", "add_comment"), ("changes_requested", "hr_request_changes", "request_changes"),
          ("approved", "hr_approve", "approve"))  # (action, API endpoint, button label)
+_VARIANTS: dict[str, Literal["primary", "secondary", "stop"]] = {
+    "comment": "secondary", "changes_requested": "stop", "approved": "primary"}  # each step's button
 
 
 class ReviewTab:
@@ -34,8 +38,7 @@ class ReviewTab:
                     self.override = gr.Textbox(label=label("en", "hr_override"))
                     with gr.Row():
                         self.buttons = {action: gr.Button(label("en", key), elem_id=f"pc-{api_name.replace('_', '-')}",
-                                                          variant={"approved": "primary", "changes_requested": "stop"}
-                                                          .get(action, "secondary"))
+                                                          variant=_VARIANTS[action])
                                         for action, api_name, key in STEPS}
                     self.page.error_slot("hr")
                     self.audit = gr.Dataframe(headers=T.columns("en", "audit"), interactive=False, type="array",

@@ -8,6 +8,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from ..i18n import LIST_SEPARATORS, columns, term, text
 from ..i18n import flags as F
@@ -25,8 +26,8 @@ from ..schema import (
 )
 
 # "Set by me" is a checkbox: the manager vouches for a value the notes do not give (the grounding check accepts it).
-DEFICIENCY_TYPES = ["str"] * 4 + ["bool"]
-GOAL_TYPES = ["str"] * 8 + ["bool"]
+DEFICIENCY_TYPES: list[Literal["str", "bool"]] = ["str", "str", "str", "str", "bool"]
+GOAL_TYPES: list[Literal["str", "bool"]] = ["str", "str", "str", "str", "str", "str", "str", "str", "bool"]
 TABLES = ("deficiencies", "causes", "goals", *OWNERS, "check_ins")
 
 
@@ -159,7 +160,7 @@ def smart_status(plan: Plan, lang: str = "en") -> list[str]:
 
 def to_tables(plan: Plan, lang: str = "en") -> dict[str, list[list]]:
     status = smart_status(plan, lang)
-    tables = {
+    tables: dict[str, list[list]] = {
         "deficiencies": [[d.id, d.area, d.evidence, ", ".join(d.source_sentences), d.manager_set]
                          for d in plan.deficiencies],
         "causes": [[c.cause, ", ".join(c.deficiency_ids)] for c in plan.root_causes],
@@ -213,15 +214,15 @@ def from_tables(base: Plan, tables: dict, header: dict | None = None,
     goals = []
     for n, (index, row) in enumerate(_complete_rows("goals", tables.get("goals"), pending), 1):
         gid = row[0].strip() or f"G{n}"
-        original = known_goals.get(gid)
-        values = {"description": row[1].strip(), "metric": row[2].strip() or None,
-                  "baseline": row[3].strip() or None, "target": row[4].strip() or None}
+        drafted = known_goals.get(gid)
+        description = row[1].strip()
+        values = {"metric": row[2].strip() or None, "baseline": row[3].strip() or None, "target": row[4].strip() or None}
         deadline = problems.date(row[5], "goals", index)
-        if original is not None and values["description"] == original.description:
-            values["description"] = _follow(original, values["metric"], values["target"], deadline)
-        goals.append(Goal(id=gid, deficiency_ids=_ids(row[6]), deadline=deadline,
-                          source_sentences=original.source_sentences if original else [],
-                          manager_set=_ticked(row[8]) or original is None, **values))
+        if drafted is not None and description == drafted.description:
+            description = _follow(drafted, values["metric"], values["target"], deadline)
+        goals.append(Goal(id=gid, deficiency_ids=_ids(row[6]), description=description, deadline=deadline,
+                          source_sentences=drafted.source_sentences if drafted else [],
+                          manager_set=_ticked(row[8]) or drafted is None, **values))
     responsibilities = []
     for owner in OWNERS:
         for index, row in _complete_rows(owner, tables.get(owner), pending):
@@ -260,7 +261,8 @@ def _spans(analysis: NotesAnalysis | None, notes: str, label_of) -> list[tuple[s
     """The notes as (text, label) spans for gr.HighlightedText: each sentence labelled by `label_of`."""
     if analysis is None:
         return [(notes, None)] if notes else []
-    spans, pos, text = [], 0, analysis.text
+    spans: list[tuple[str, str | None]] = []
+    pos, text = 0, analysis.text
     for s in analysis.sentences:
         if s.start > pos:
             spans.append((text[pos:s.start], None))
