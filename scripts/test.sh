@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install everything the tests need on a fresh machine, lint, then run the tests. `.ci/run` calls this.
+# Install everything the tests need on a fresh machine, lint and type-check, then run the tests. `.ci/run` calls this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,7 +21,8 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-# The linter first: any finding fails the run before the tests start.
+# The linter and the type checker first: any finding fails the run before the tests start.
 .venv/bin/ruff check --quiet .
+.venv/bin/mypy
 
 exec .venv/bin/python -m pytest -q "$@"
