@@ -164,11 +164,16 @@ def test_dotted_and_hyphenated_header_dates(lines, expected):
 
 
 def test_the_notes_own_gloss_of_a_deadline_wins():
-    from assistant.pipeline import draft_plan
+    """The goal the embedded drafter makes takes the glossed date (drafted without retrieval, which no
+    deadline depends on, so this file needs neither Chroma nor the encoder)."""
+    from assistant.drafting.base import DraftContext
+    from assistant.drafting.embedded import EmbeddedDrafter
+    from assistant.notes import analyse
 
     notes = ("1:1 with Ada Obi, order picker, 2026-10-06\nPicking accuracy was 96.1% in September.\n"
              "- accuracy 98.5% or better before the Christmas peak starts (call it end of November)")
-    assert [g.deadline for g in draft_plan(notes).plan.goals] == [dt.date(2026, 11, 30)]
+    plan = EmbeddedDrafter().draft(analyse(notes), DraftContext())
+    assert [g.deadline for g in plan.goals] == [dt.date(2026, 11, 30)]
 
 
 def test_a_header_date_on_a_long_first_line_is_the_interview_date():
