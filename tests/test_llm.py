@@ -116,6 +116,10 @@ def test_a_date_the_notes_give_is_not_a_repair_error_but_an_invented_one_is():
 
 
 def test_numbers_and_dates_are_the_analysis_even_when_the_model_writes_others():
+    # The schema the model is given has no field for them, so what it writes there is dropped when parsed;
+    # grounding fills them from the analysis.
+    asked = set(draft_json_schema()["$defs"]["DraftGoal"]["properties"])
+    assert not asked & {"metric", "baseline", "target", "deadline"}
     wrong = good_answer(target=">= 100%", deadline="2026-09-30")  # fields the model is not asked for
     s = settings()
     plan = draft_plan(TRAINER_NOTES, drafter=LLMDrafter(s, chat_model=fake(tool_message(wrong))), settings=s).plan
