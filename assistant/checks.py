@@ -16,7 +16,7 @@ from functools import cache
 
 from .lexicon import Terms, fast_terms, load
 from .notes import NotesAnalysis
-from .policy import Policy, current_policy
+from .policy import Policy, check_in_span, current_policy
 from .quantities import find_quantities
 from .schema import OWNERS, Plan, ReviewFlag, plan_rule_errors
 from .screening import outcome_name, screen_counted
@@ -372,11 +372,8 @@ def _policy_flags(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) ->
     if not dates:
         return [_flag("policy", "warning", "The plan has no check-ins.", "check_ins",
                       f"Add check-ins at most {gap} days apart.")]
-    points = [plan.interview_date or dates[0], *dates]
     end = plan.period.end or max((g.deadline for g in plan.goals if g.deadline), default=None)
-    if end and end > dates[-1]:
-        points.append(end)
-    for a, b in policy.long_gaps(points):
+    for a, b in policy.long_gaps(check_in_span(plan.interview_date, dates, end)):
         flags.append(_flag("policy", "warning", f"{(b - a).days} days pass between {a} and {b} without a check-in.",
                            "check_ins", f"Policy: a check-in at least every {gap} days."))
     if plan.interview_date and any(c.date < plan.interview_date for c in plan.check_ins):

@@ -65,6 +65,15 @@ class Policy:
         return [start + dt.timedelta(days=round(days * k / count)) for k in range(1, count + 1)]
 
 
+def check_in_span(start: dt.date | None, check_ins: list[dt.date], end: dt.date | None) -> list[dt.date]:
+    """The days a plan's check-in gaps are measured between: the interview (else the first check-in), each
+    check-in (`check_ins`: sorted, at least one), and the plan's `end` when it comes after the last."""
+    points = [start or check_ins[0], *check_ins]
+    if end and end > check_ins[-1]:
+        points.append(end)
+    return points
+
+
 def current_policy() -> Policy:
     """The policy of this process's settings."""
     return Policy.of(get_settings())

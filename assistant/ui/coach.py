@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..i18n import term, text
 from ..knowledge import BUNDLED, learning_guide
+from ..policy import check_in_span
 from ..reader import OWNERS
 from ..schema import Plan
 from ..textutil import markdown_text
@@ -113,10 +114,8 @@ def _check_ins(plan: Plan, lang: str, max_gap: int) -> list[tuple[str, str]]:
     dates = sorted(c.date for c in plan.check_ins)
     if not dates:
         return [(_WEAK, _say(lang, "check_none", days=max_gap))]
-    points = [plan.interview_date or dates[0], *dates]
     end = max((g.deadline for g in plan.goals if g.deadline), default=None)
-    if end and end > dates[-1]:
-        points.append(end)
+    points = check_in_span(plan.interview_date, dates, end)
     gaps = [(a, b, (b - a).days) for a, b in itertools.pairwise(points)]
     long = [(_WEAK, _say(lang, "check_gap", start=_day(a), end=_day(b), days=days, max=max_gap))
             for a, b, days in gaps if days > max_gap]
