@@ -61,6 +61,8 @@ READING_OF_KIND = {"observation": "shortfall", "standard": "standard", "account"
 # losing a shortfall loses a plan its evidence, and the bundled example lost one at 0.3.
 SURE = 0.3
 SURE_UNLESS_SHORTFALL = 0.5
+SURE_OVER_STATED = 0.8  # where the notes state what a sentence is (`Sentence.stated`)
+SURE_SHORTFALL = 0.6  # a shortfall in a sentence where the rules saw no sign of falling short
 # The owner model overrules the owner of a person or team an action names (the rules often take the employee,
 # named another way, for another party) from this probability on, except where the rules found the manager: on
 # the training notes by writer, 0.88 of owners right against 0.85 when whoever was named kept the action (0.3 to
@@ -219,7 +221,7 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
             s.kind = "excluded"
         if s.kind == "excluded" and learnt:
             s.reading, s.confidence = learnt.reading, learnt.confidence  # what it would be, were it not kept out
-        elif learnt is None or learnt.confidence < (SURE_UNLESS_SHORTFALL if s.rule_kind == "observation" else SURE):
+        elif learnt is None or learnt.confidence < _needed(s, learnt):
             s.reading, s.confidence = rule_reading, learnt.confidence if learnt and learnt.reading == rule_reading else 0.0
             if learnt and KIND_OF[learnt.reading] == s.kind:  # the rules' kind stands; the model names the reading in it
                 s.reading = learnt.reading
@@ -255,6 +257,17 @@ _ADDRESSED = re.compile(r"\b(?:you|your|you'll|you’ll)\b|你", re.I)
 _NOT_AN_ORDER = re.compile(r"""^(?:i|we|he|she|they|it|the|a|an|my|our|his|her|their|this|that|there|so|ok|okay|and|but|also|
     then|yes|no|right|well|thanks|me|will|would|can|could|should|shall|might|must|may|have|has|had|did|was|were|is|are|am|
     been|sure|fine|great)$|(?:ed|ing)$""", re.I | re.X)
+
+
+def _needed(s: Sentence, learnt: Reading) -> float:
+    """How sure the model must be to read a sentence otherwise than the rules: surest where the notes state what it
+    is (a label such as 'Target:', a named actor, a figure dated after the interview), and before taking background
+    figures for a shortfall ('handles 300 orders a day') or dropping one the rules found."""
+    if s.stated or learnt.reading == "header" and s.rule_kind == "observation" and s.quantities:
+        return SURE_OVER_STATED  # a counted shortfall is content, even on the first line
+    if learnt.reading == "shortfall" and s.rule_kind == "context":
+        return SURE_SHORTFALL
+    return SURE_UNLESS_SHORTFALL if s.rule_kind == "observation" else SURE
 
 
 def in_dialogue(analysis: NotesAnalysis) -> bool:
