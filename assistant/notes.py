@@ -63,6 +63,7 @@ class Sentence:
     owner: str | None = None  # for actions: employee, manager or organisation
     confidence: float = 0.0  # the reader's probability for `reading` (0 where the rules decided alone)
     ahead: bool = False  # a figure for a time still to come: a goal, whatever the line's shape (`_figure_ahead`)
+    block_deadline: dt.date | None = None  # the date a heading above it sets ('For the next 8 weeks:', 'By end of March:')
 
     @property
     def stated(self) -> bool:
@@ -699,16 +700,20 @@ def analyse(
     sentences: list[Sentence] = []
     offset = 0
     block_label: str | None = None
+    block_deadline: dt.date | None = None
     first_content_line = True
     for line_no, line in enumerate(raw_lines):
         line_start = offset
         offset += len(line) + 1
         if not line.strip():
-            block_label = None
+            block_label = block_deadline = None
             continue
         bullet = _BULLET.match(line)
         content_start = bullet.end() if bullet and bullet.end() < len(line) else 0
         content = line[content_start:]
+        heading_deadline = _heading_deadline(content, ref)
+        if heading_deadline or _HEADING_END.search(content):
+            block_deadline = heading_deadline  # a new heading: its own date, or none
         line_label = None
         label_m = _LABEL.match(content)
         heading = None if label_m else _label_kind(content.strip().rstrip("：:"))
@@ -735,6 +740,7 @@ def analyse(
             s.bullet = bool(bullet)
             s.body = _ENUM_INLINE.sub("", s.body).strip()
             s.label = {"employee_person": "employee", "manager_person": "manager"}.get(label, label)
+            s.block_deadline = None if heading_deadline else block_deadline
             _read_speaker(s, finder, prev)
             s.dates = find_dates(s.text, ref)
             s.quantities = find_quantities(s.text, [(d.start, d.end) for d in s.dates if d.role != "duration"])
@@ -796,6 +802,18 @@ def _revive_measured_context(sentences: list[Sentence]) -> None:
 
 
 _CAPITALISED = re.compile(NAME_WORD)
+
+
+_HEADING_END = re.compile(r"[:：]\s*$")
+
+
+def _heading_deadline(line: str, ref: dt.date) -> dt.date | None:
+    """The date a short heading sets for the lines below it: 'So, for the next 8 weeks:', 'Targets (by 30 June):',
+    '下个月底前：'."""
+    if not _HEADING_END.search(line) or len(line.split()) > 10:
+        return None
+    ends = [d.date for d in find_dates(line, ref) if d.role in ("deadline", "end") and d.date > ref]
+    return max(ends) if ends else None
 
 
 def _label_or_person(label: str, finder: _PartyFinder, rest: str = "") -> str | None:

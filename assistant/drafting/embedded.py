@@ -277,7 +277,7 @@ class _PlanBuilder:
             found = [d.date for d in after if d.role == role]
             if found:  # of periods ('for the rest of Nov and all of Dec') the last one ends the goal
                 return max(found) if role == "end" else found[0]
-        return None
+        return s.block_deadline if s.block_deadline and s.block_deadline > self.start else None
 
     def _plan_deadline(self, stated: list[dt.date | None]) -> dt.date:
         dates = [d for d in stated if d]
