@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from .cadence import stated_gap
 from .dates import MONTH_PATTERN, DateMention, explicit_dates, find_dates, held_on, undated_interview
 from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms, zh_name
 from . import keepout, reader
@@ -86,6 +87,7 @@ class NotesAnalysis:
     employee_aliases: tuple[str, ...] = ()
     manager_aliases: tuple[str, ...] = ()
     employee_rivals: tuple[str, ...] = ()  # other names the notes might be about, when the reader is unsure
+    check_in_gap: int | None = None  # days between check-ins, where the notes say how often ('every two weeks')
 
     def of_kind(self, *kinds: str) -> list[Sentence]:
         return [s for s in self.sentences if s.kind in kinds]
@@ -786,6 +788,7 @@ def analyse(
     # A name the plan asks about is one the kept sentences use: never one only a kept-out disclosure names.
     kept = [s.text for s in sentences if s.kind != "excluded"]
     analysis.employee_rivals = tuple(r for r in rivals if r not in manager_aliases and any(r in t for t in kept))
+    analysis.check_in_gap = stated_gap(kept)
     return analysis
 
 

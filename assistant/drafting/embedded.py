@@ -352,7 +352,7 @@ class _PlanBuilder:
 
     def check_ins(self, goals: list[Goal], end: dt.date) -> list[CheckIn]:
         out = []
-        dates = self.ctx.rules.check_in_dates(self.start, end)
+        dates = self.ctx.rules.check_in_dates(self.start, end, self.a.check_in_gap)
         for k, when in enumerate(dates, 1):
             due = [g for g in goals if g.deadline and g.deadline <= when]
             open_goals = [g for g in goals if g not in due or g.deadline == when]
