@@ -172,13 +172,17 @@ def _content_label(words: str) -> str | None:
     return None
 
 
+_CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|isn't|aren't|wasn't|weren't)\b")  # a sentence, no label
+
+
 def _label_kind(label: str) -> str | None:
     words = label.strip().lower()
     opening = _content_label(words)
     if opening:
         return opening  # 'Goal for the next six weeks (review 2 June):' sets a goal, whatever else it names
-    if re.search(r"\b(?:interview|review|meeting|notes|conversation|1:1|one-to-one)\b|面谈|谈话|会议记录", words):
-        return "meta"  # 'Performance interview: ...' introduces the meeting, not a problem
+    if re.search(r"\b(?:interview|review|meeting|notes|conversation|1:1|one-to-one)\b|面谈|谈话|会议记录", words) \
+            and not _CLAUSE.search(words):
+        return "meta"  # 'Performance interview: ...' introduces the meeting, not a problem ('Ticket notes are late:' does not)
     if has_cjk(words) and len(words) <= 6:
         for kind in ("target", "action", "cause", "problem", "support", "strength"):
             if any(w in words for w in load("vocabulary")["labels"][kind] if has_cjk(w)):
