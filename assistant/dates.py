@@ -353,11 +353,18 @@ _DATE_LINE = re.compile(
       | 面谈 | 谈话 | 会议 | 沟通 | 日期 | 时间 | 记录""",
     re.I | re.X,
 )
-_YEARLESS = ("en_dm", "en_md", "zh_md", "slash", "dotted")
+# A date that opens or closes a range ('01 DEC 2025 - 15 JAN 2026', a report's period) is no meeting's date.
+_MEETING_WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b(?!\s+(?:mornings|evenings|nights))", re.I)
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|until|through|thru|~|至|到)\s*\d", re.I)
+_RANGE_BEFORE = re.compile(r"\d[^\s\d]*\s*(?:-|–|—|to|until|through|thru|~|至|到)\s*$", re.I)
+_YEARLESS = ("en_dm", "en_md", "zh_md", "slash", "dotted", "day_dot_month")
 # '4.27 聊了下', '11.2 黎秀英 面谈': a month and day with a dot, as Chinese notes date themselves (headers only)
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.%])")
+_DAY_DOT_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)")  # '22.01.': the day first, a dot after each
 # A line about a meeting still to come ('Next review 14 July', '下次复盘 6月3日') holds no interview date.
-_FORWARD = re.compile(r"\b(?:next|again|follow[- ]?up|upcoming|future|due|until|by)\b|下次|下一次|复谈|复盘|再约|之前|前完成", re.I)
+_FORWARD = re.compile(r"""\b(?:next|again|upcoming|future|due|until|by)\b
+    | \bfollow[- ]?up\b(?!\s+(?:from|to|after|on|of)\s+(?:our|the|this|today|yesterday|my|your))  # not 'Follow-up from our review'
+    | 下次|下一次|复谈|复盘|再约|之前|前完成""", re.I | re.X)
 _WEEKDAY_NEAR = re.compile(
     r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b | (?:周|星期|礼拜)([一二三四五六日天])", re.I | re.X)
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -373,10 +380,10 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
              if (i < 2 or _DATE_LINE.search(line) or (i < 4 and len(line) <= 60)) and not _FORWARD.search(line)]
     for line in lines[:2] + about:
         for start, end, options in _explicit(line):
-            if _role(line, start, end) == "point":
+            if _role(line, start, end) == "point" and not _RANGE_AFTER.match(line, end) and not _RANGE_BEFORE.search(line[:start]):
                 return _nearest_months(options, text)
     for line in about:
-        for kind, pattern in [*_PATTERNS, ("dotted", _DOTTED)]:
+        for kind, pattern in [*_PATTERNS, ("dotted", _DOTTED), ("day_dot_month", _DAY_DOT_MONTH)]:
             if kind not in _YEARLESS or (kind == "dotted" and not has_cjk(line)):
                 continue
             for m in pattern.finditer(line):
@@ -395,6 +402,8 @@ def _month_days(kind: str, m: re.Match[str]) -> list[tuple[int, int]]:
     g = m.groups()
     if kind in ("zh_md", "dotted"):
         return [(int(g[0]), int(g[1]))] if 1 <= int(g[0]) <= 12 else []
+    if kind == "day_dot_month":
+        return [(int(g[1]), int(g[0]))] if 1 <= int(g[1]) <= 12 else []
     if kind in ("en_dm", "en_md"):
         day_s, month_s = (g[0], g[1]) if kind == "en_dm" else (g[1], g[0])
         return [(MONTHS[month_s.lower()[:3]], int(day_s))]
@@ -449,12 +458,37 @@ _GOAL_LINE = re.compile(r"""[^\w\n]*(?:\d{1,2}[.)、]\s*)?
 
 
 def undated_interview(text: str, today: dt.date) -> dt.date | None:
-    """For notes that give no interview date: the first day after the latest month they report on
-    ('in May', 'Aug 2026', '4月客户投诉12起'), so 'by end of June' is the June after it and not the
-    next year's. None when the notes name no past month; the plan still says the date was assumed."""
+    """For notes that give no interview date: the day after the latest day they report on ('15 JAN 2026', 'came
+    on 9 Jan'), on the weekday the opening names if any ('what we discussed on Monday'); else the first day after
+    the latest month they report on ('in May', 'Aug 2026', '4月客户投诉12起'), so 'by end of June' is the June
+    after it and not the next year's. None when the notes name no past month; the plan says the date was assumed."""
+    dated = [max(options) for start, end, options in _explicit(text)
+             if _role(text, start, end) == "point" and not _in_goal(text, start) and min(options) <= today]
+    # months and days without a year are read near the latest one with a year ('01 DEC 2025 - 15 JAN 2026 ...
+    # since Jonas left in November': November 2025)
+    anchor = min(max(dated) + dt.timedelta(days=31), today) if dated else today
+    month = _latest_month_reported(text, anchor)
+    day = _latest_day_reported(text, anchor)
+    if day is not None and (month is None or day >= month):
+        after = day + dt.timedelta(days=1)
+        named = _MEETING_WEEKDAY.search("\n".join(text.splitlines()[:3]))
+        if named:
+            after += dt.timedelta(days=(WEEKDAYS[named.group(1).lower()] - after.weekday()) % 7)
+        return min(after, today)
+    return min(_add_months(month, 1), today) if month else None
+
+
+def _in_goal(text: str, start: int) -> bool:
+    """The sentence (or line) holding text[start] states a goal ('Goal: no more than 2 in April')."""
+    opening = max(text.rfind("\n", 0, start), *(text.rfind(p + " ", 0, start) for p in ".!?;。！？；")) + 1
+    return bool(_GOAL_LINE.match(text, opening))
+
+
+def _latest_month_reported(text: str, today: dt.date) -> dt.date | None:
+    """The first day of the latest past month the notes report on, outside goals."""
     latest: dt.date | None = None
     for m in _PAST_MONTH.finditer(text):
-        if _role(text, m.start(), m.end()) != "point" or _GOAL_LINE.match(text, text.rfind("\n", 0, m.start()) + 1):
+        if _role(text, m.start(), m.end()) != "point" or _in_goal(text, m.start()):
             continue  # a month a goal names ('Target: 0 errors in Oct and Nov') is ahead, not reported on
         g = m.groups()
         if g[0]:  # 'in April and May': the last month named
@@ -469,6 +503,20 @@ def undated_interview(text: str, today: dt.date) -> dt.date | None:
         first = dt.date(year, month, 1)
         if first <= today and (latest is None or first > latest):
             latest = first
-    if latest is None:
-        return None
-    return min(_add_months(latest, 1), today)
+    return latest
+
+
+def _latest_day_reported(text: str, today: dt.date) -> dt.date | None:
+    """The latest past day the notes report on: a date with a year, or a day and a month named in words ('9 Jan',
+    'Dec 12'), outside goals and deadlines."""
+    days = [max(options) for start, end, options in _explicit(text)
+            if _role(text, start, end) == "point" and not _in_goal(text, start)]
+    for kind, pattern in _PATTERNS:
+        if kind in ("en_dm", "en_md"):
+            for m in pattern.finditer(text):
+                if m.group(3) or _role(text, m.start(), m.end()) != "point" or _in_goal(text, m.start()):
+                    continue
+                ((month, day),) = _month_days(kind, m)
+                days.append(_latest(month, day, today, None))
+    past = [d for d in days if d and d <= today]
+    return max(past) if past else None

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import keepout, reader
+from .cadence import stated_gap
 from .dates import MONTH_PATTERN, DateMention, explicit_dates, find_dates, held_on, undated_interview
 from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms, zh_name
 from .quantities import Quantity, find_quantities
@@ -65,6 +66,7 @@ class Sentence:
     owner: str | None = None  # for actions: employee, manager or organisation
     confidence: float = 0.0  # the reader's probability for `reading` (0 where the rules decided alone)
     ahead: bool = False  # a figure for a time still to come: a goal, whatever the line's shape (`_figure_ahead`)
+    block_deadline: dt.date | None = None  # the date a heading above it sets ('For the next 8 weeks:', 'By end of March:')
 
     @property
     def stated(self) -> bool:
@@ -87,6 +89,7 @@ class NotesAnalysis:
     employee_aliases: tuple[str, ...] = ()
     manager_aliases: tuple[str, ...] = ()
     employee_rivals: tuple[str, ...] = ()  # other names the notes might be about, when the reader is unsure
+    check_in_gap: int | None = None  # days between check-ins, where the notes say how often ('every two weeks')
 
     def of_kind(self, *kinds: str) -> list[Sentence]:
         return [s for s in self.sentences if s.kind in kinds]
@@ -171,13 +174,17 @@ def _content_label(words: str) -> str | None:
     return None
 
 
+_CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|isn't|aren't|wasn't|weren't)\b")  # a sentence, no label
+
+
 def _label_kind(label: str) -> str | None:
     words = label.strip().lower()
     opening = _content_label(words)
     if opening:
         return opening  # 'Goal for the next six weeks (review 2 June):' sets a goal, whatever else it names
-    if re.search(r"\b(?:interview|review|meeting|notes|conversation|1:1|one-to-one)\b|面谈|谈话|会议记录", words):
-        return "meta"  # 'Performance interview: ...' introduces the meeting, not a problem
+    if re.search(r"\b(?:interview|review|meeting|notes|conversation|1:1|one-to-one)\b|面谈|谈话|会议记录", words) \
+            and not _CLAUSE.search(words):
+        return "meta"  # 'Performance interview: ...' introduces the meeting, not a problem ('Ticket notes are late:' does not)
     if has_cjk(words) and len(words) <= 6:
         for kind in ("target", "action", "cause", "problem", "support", "strength"):
             if any(w in words for w in load("vocabulary")["labels"][kind] if has_cjk(w)):
@@ -702,16 +709,20 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     sentences: list[Sentence] = []
     offset = 0
     block_label: str | None = None
+    block_deadline: dt.date | None = None
     first_content_line = True
     for line_no, line in enumerate(raw_lines):
         line_start = offset
         offset += len(line) + 1
         if not line.strip():
-            block_label = None
+            block_label = block_deadline = None
             continue
         bullet = _BULLET.match(line)
         content_start = bullet.end() if bullet and bullet.end() < len(line) else 0
         content = line[content_start:]
+        heading_deadline = _heading_deadline(content, ref)
+        if heading_deadline or _HEADING_END.search(content):
+            block_deadline = heading_deadline  # a new heading: its own date, or none
         line_label = None
         label_m = _LABEL.match(content)
         heading = None if label_m else _label_kind(content.strip().rstrip("：:"))
@@ -738,6 +749,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.bullet = bool(bullet)
             s.body = _ENUM_INLINE.sub("", s.body).strip()
             s.label = {"employee_person": "employee", "manager_person": "manager"}.get(label, label) if label else label
+            s.block_deadline = None if heading_deadline else block_deadline
             _read_speaker(s, finder, prev)
             s.dates = find_dates(s.text, ref)
             s.quantities = find_quantities(s.text, [(d.start, d.end) for d in s.dates if d.role != "duration"])
@@ -783,6 +795,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     # A name the plan asks about is one the kept sentences use: never one only a kept-out disclosure names.
     kept = [s.text for s in sentences if s.kind != "excluded"]
     analysis.employee_rivals = tuple(r for r in rivals if r not in manager_aliases and any(r in t for t in kept))
+    analysis.check_in_gap = stated_gap(kept)
     return analysis
 
 
@@ -799,6 +812,18 @@ def _revive_measured_context(sentences: list[Sentence]) -> None:
 
 
 _CAPITALISED = re.compile(NAME_WORD)
+
+
+_HEADING_END = re.compile(r"[:：]\s*$")
+
+
+def _heading_deadline(line: str, ref: dt.date) -> dt.date | None:
+    """The date a short heading sets for the lines below it: 'So, for the next 8 weeks:', 'Targets (by 30 June):',
+    '下个月底前：'."""
+    if not _HEADING_END.search(line) or len(line.split()) > 10:
+        return None
+    ends = [d.date for d in find_dates(line, ref) if d.role in ("deadline", "end") and d.date > ref]
+    return max(ends) if ends else None
 
 
 def _label_or_person(label: str, finder: _PartyFinder, rest: str = "") -> str | None:

@@ -57,10 +57,15 @@ class Policy:
         """The pairs of consecutive `dates` further apart than the policy allows between check-ins."""
         return [(a, b) for a, b in itertools.pairwise(dates) if (b - a).days > self.check_in_max_gap_days]
 
-    def check_in_dates(self, start: dt.date, end: dt.date) -> list[dt.date]:
-        """Check-ins spread evenly from `start` to `end`, the last on `end` (the final review), no more than the
-        policy's gap apart, and two at least in a plan of over two weeks (a progress review before the final one)."""
+    def check_in_dates(self, start: dt.date, end: dt.date, every: int | None = None) -> list[dt.date]:
+        """Check-ins from `start` to `end`, the last on `end` (the final review), no more than the policy's gap
+        apart. `every`: the days between check-ins the notes state ('every two weeks'), kept where the policy
+        allows it, the last step joining the final review when it would fall within half a step of it. Otherwise
+        spread evenly, two at least in a plan of over two weeks (a progress review before the final one)."""
         days = max(1, (end - start).days)
+        if every and every < self.check_in_max_gap_days and every < days:
+            steps = [start + dt.timedelta(days=every * k) for k in range(1, days // every + 1)]
+            return [d for d in steps if (end - d).days >= every / 2] + [end]
         count = max(math.ceil(days / self.check_in_max_gap_days), 2 if days > 14 else 1)
         return [start + dt.timedelta(days=round(days * k / count)) for k in range(1, count + 1)]
 

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assistant.export import AUDIENCES, FORMATS, render  # noqa: E402
-from assistant.inputs import write_atomic  # noqa: E402
+from assistant.output import write_atomic  # noqa: E402
 from assistant.pipeline import draft_plan  # noqa: E402
 from assistant.settings import get_settings  # noqa: E402
 

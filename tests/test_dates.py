@@ -3,6 +3,8 @@ import datetime as dt
 import pytest
 
 from assistant.dates import explicit_dates, find_dates, held_on, undated_interview
+from assistant.notes import analyse
+from assistant.pipeline import draft_plan
 
 MAY_12 = dt.date(2026, 5, 12)
 JUL_31 = dt.date(2026, 7, 31)
@@ -200,3 +202,37 @@ def test_shorthand_deadlines(text, expected):
 @pytest.mark.parametrize("text", ["at the end of the day it worked", "the end result was poor", "end of shift handover"])
 def test_an_end_that_is_no_date(text):
     assert find_dates(text, dt.date(2026, 9, 29)) == []
+
+
+def test_an_undated_meeting_follows_the_latest_day_reported_on_the_weekday_the_opening_names():
+    notes = ("Subject: what we discussed on Monday\nQuick recap.\n--- REPORT | 01 DEC 2025 - 15 JAN 2026 ---\n"
+             "Audits late on 11 of 46 nights, one person on nights since Jonas left in November.")
+    a = analyse(notes, today=dt.date(2026, 12, 2))
+    assert a.interview_date_assumed and a.interview_date == dt.date(2026, 1, 19)  # the Monday after 15 Jan 2026
+
+
+def test_a_goal_in_the_middle_of_a_paragraph_names_no_month_reported_on():
+    notes = ("Hi Marta, re Tomasz (driver). 11 late departures out of 60 duties in Jan. "
+             "Goal: no more than 2 late departures in April. Cheers, Dev")
+    assert analyse(notes, today=dt.date(2026, 12, 2)).interview_date == dt.date(2026, 2, 1)
+
+
+@pytest.mark.parametrize("opening, held", [
+    ("Catch-up w/ Bettina 22.01.", dt.date(2026, 1, 22)),  # day.month. with no year
+    ("Subject: Follow-up from our review meeting (Amara, Planning Officer) - Tuesday 10 Feb", dt.date(2026, 2, 10)),
+])
+def test_the_meeting_date_in_an_opening_line(opening, held):
+    a = analyse(opening + "\nLate 4 times in Jan.", today=dt.date(2026, 12, 2))
+    assert (a.interview_date, a.interview_date_assumed) == (held, False)
+
+
+def test_a_report_period_is_not_the_meeting_date():
+    a = analyse("Recap.\nREPORT 01 DEC 2025 - 15 JAN 2026\nAudits late 11 / 46.", today=dt.date(2026, 12, 2))
+    assert a.interview_date != dt.date(2025, 12, 1)
+
+
+def test_a_heading_sets_the_deadline_of_the_goals_below_it():
+    plan = draft_plan("Review with Tom (night auditor), 2026-01-19.\nAudits closed late on 11 of 46 nights.\n"
+                      "So, for the next 8 weeks:\n1. Audit closed by 05:00 on at least 90% of nights.\n"
+                      "2. Zero unposted charges.\n\nTarget: no complaints by 30 June.").plan
+    assert [str(g.deadline) for g in plan.goals] == ["2026-03-16", "2026-03-16", "2026-06-30"]

@@ -185,3 +185,11 @@ def test_a_goal_dated_by_a_spoken_opener_reads_cleanly_and_keeps_its_date():
     goal = draft_plan(notes, drafter="embedded").plan.goals[0]
     assert goal.deadline == dt.date(2026, 4, 30) and goal.target == "100%"
     assert goal.description.startswith("Full monitoring records on 100%")  # not 'So : full ...'
+
+
+def test_an_area_names_the_measure_not_whose_it_is_or_the_verb_before_the_figure():
+    plan = draft_plan("1:1 with Priya Shah (support agent), 3 Nov 2026.\n"
+                      "Priya's first-contact resolution has been 61% over the last two months; the team standard is 75%.\n"
+                      "Target: FCR at 75% by end of Feb.").plan
+    assert plan.deficiencies[0].area == "First-contact resolution"
+    assert plan.goals[0].metric.startswith("First-contact resolution")

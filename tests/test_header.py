@@ -125,3 +125,9 @@ def test_a_role_is_read_past_the_name_in_another_script():
 ])
 def test_roles_in_bilingual_and_full_width_layouts(text, name, role):
     assert role_beside(text, name) == role
+
+
+def test_a_forms_interviewee_field_names_the_employee_whatever_the_names_length():
+    notes = ("面谈记录表（质量部）\n被面谈人：乌兰其其格\n岗位：终检质检员\n面谈人：潘志刚    记录人：HR 龙晓雪\n"
+             "日期：2026年3月26日\n3月有2批次连接器被客户退回。")
+    assert analyse(notes).employee_name == "乌兰其其格"

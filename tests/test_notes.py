@@ -143,3 +143,9 @@ def test_a_month_abbreviation_can_end_a_sentence():
     texts = [s.text for s in analyse(notes).sentences]
     assert "Goal is FCR at 75% by end of Feb." in texts and "Check in every two weeks." in texts
     assert "Due Feb. 3 at the latest." in texts
+
+
+def test_a_sentence_before_a_colon_is_no_label_even_when_it_names_notes():
+    a = analyse("Review with Daniel, 2026-03-12.\nTicket notes are often incomplete: in a sample of 20 tickets, 7 had no fix summary.")
+    (s,) = [s for s in a.sentences if "sample" in s.text]
+    assert s.label is None and s.body.startswith("Ticket notes are often incomplete")

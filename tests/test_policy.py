@@ -72,3 +72,39 @@ def test_the_drafter_and_the_checks_apply_one_policy(tmp_path):
     assert monthly == ["31 days pass between 2026-07-31 and 2026-08-31 without a check-in."]
     short = Policy(20, 25, 30)  # a goal due 31 days after the interview is past this policy's longest plan
     assert any("at most 25 days" in f.message for f in review(plan, analysis, short) if f.kind == "smart")
+
+
+@pytest.mark.parametrize("sentences, gap", [
+    (["We will check in every two weeks."], 14),
+    (["Weekly 1:1s until the end of March."], 7),
+    (["Fortnightly catch-up with me on Fridays."], 14),
+    (["Review progress every other week."], 14),
+    (["每两周复盘一次。"], 14),
+    (["每周五跟我过一下工单。"], 7),
+    (["He works every two weeks on the night rota."], None),  # no meeting named
+    (["Daily stand-up at 9, check in daily."], None),  # daily meetings are not a plan's check-ins
+    (["Late 3 times.", "Monthly review with HR."], 30),
+])
+def test_the_notes_say_how_often_to_meet(sentences, gap):
+    from assistant.cadence import stated_gap
+
+    assert stated_gap(sentences) == gap
+
+
+def test_check_ins_keep_the_rhythm_the_notes_state_within_the_policy():
+    policy = Policy(plan_default_days=60, plan_max_days=90, check_in_max_gap_days=30)
+    start = dt.date(2026, 1, 19)
+    assert policy.check_in_dates(start, dt.date(2026, 3, 31), every=14) == [
+        dt.date(2026, 2, 2), dt.date(2026, 2, 16), dt.date(2026, 3, 2), dt.date(2026, 3, 16), dt.date(2026, 3, 31)]
+    # every six weeks is further apart than the policy allows: the policy's spacing
+    assert policy.check_in_dates(start, dt.date(2026, 3, 31), every=42) == policy.check_in_dates(start, dt.date(2026, 3, 31))
+
+
+def test_a_draft_meets_as_often_as_the_notes_say():
+    from assistant.pipeline import draft_plan
+
+    notes = ("Review with Tom (night auditor), 2026-01-19.\nAudits closed late on 11 of 46 nights.\n"
+             "Target: 90% of audits closed by 05:00 by 31 March.\nWe will check in every two weeks.")
+    dates = [c.date for c in draft_plan(notes).plan.check_ins]
+    assert dates[0] == dt.date(2026, 2, 2) and dates[-1] == dt.date(2026, 3, 31)
+    assert all((b - a).days <= 15 for a, b in zip([dt.date(2026, 1, 19), *dates], dates))

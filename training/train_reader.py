@@ -68,7 +68,14 @@ def name_examples(folder: Path) -> tuple[list[list[int]], list[str], list[tuple[
     return all_rows, labels, notes
 
 
-FOLDS = 5  # the second pass learns from first-pass readings of notes the first pass did not train on
+# The second pass learns from first-pass readings of notes the first pass did not train on, nor any note by the
+# same writer: as unsure as the first pass is on a new writer's notes, so the second pass learns how far to trust it.
+FOLDS = 5
+
+
+def writer(note: str) -> str:
+    """Who wrote a note: its id's prefix ('t9-warehouse-picker' -> 't9')."""
+    return note.split("-", 1)[0]
 
 
 def in_context(examples: list[Example], rows: list[list[int]], first: list[str]) -> list[list[int]]:
@@ -124,8 +131,8 @@ def train(examples: list[Example], extra_weight: list[float] | None = None) -> R
     weights = extra_weight or [1.0] * len(examples)
     labels = [e.reading for e in examples]
     readings = LinearModel.fit(rows, labels, READINGS, weights=weights)
-    notes = sorted({e.note for e in examples})
-    fold = [notes.index(e.note) % FOLDS for e in examples]
+    writers = sorted({writer(e.note) for e in examples})
+    fold = [writers.index(writer(e.note)) % FOLDS for e in examples]
     first = [""] * len(examples)
     for f in range(FOLDS):
         inside = [k for k in range(len(examples)) if fold[k] != f]
@@ -186,8 +193,7 @@ def _roles_match(got: str | None, want: str) -> bool:
 
 def report(reader: Reader, examples: list[Example]) -> dict:
     """Share right on labelled notes: the word rules alone; the reader as drafting uses it (`apply`: the
-    model where it is sure, the rules elsewhere, the kind from the first pass; the owner a sentence read as an
-    action gets); and the learnt model alone (the second pass's most likely reading, the owner model's owner)."""
+    model where it is sure, the rules elsewhere; the owner a sentence read as an action gets); and the learnt model alone (the second pass's most likely reading, the owner model's owner)."""
     by_note: dict[int, list[Example]] = collections.defaultdict(list)
     for e in examples:
         by_note[id(e.analysis)].append(e)

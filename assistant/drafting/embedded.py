@@ -279,7 +279,7 @@ class _PlanBuilder:
             found = [d.date for d in after if d.role == role]
             if found:  # of periods ('for the rest of Nov and all of Dec') the last one ends the goal
                 return max(found) if role == "end" else found[0]
-        return None
+        return s.block_deadline if s.block_deadline and s.block_deadline > self.start else None
 
     def _plan_deadline(self, stated: list[dt.date | None]) -> dt.date:
         dates = [d for d in stated if d]
@@ -356,7 +356,7 @@ class _PlanBuilder:
 
     def check_ins(self, goals: list[Goal], end: dt.date) -> list[CheckIn]:
         out = []
-        dates = self.ctx.rules.check_in_dates(self.start, end)
+        dates = self.ctx.rules.check_in_dates(self.start, end, self.a.check_in_gap)
         for k, when in enumerate(dates, 1):
             due = [g for g in goals if g.deadline and g.deadline <= when]
             open_goals = [g for g in goals if g not in due or g.deadline == when]
@@ -391,7 +391,19 @@ def _headline(text: str, zh: bool) -> str:
     words = re.findall(r"[A-Za-z][A-Za-z\-']*", before_number) or re.findall(r"[A-Za-z][A-Za-z\-']*", clause)
     skip = {"in", "on", "at", "the", "a", "of", "jan", "feb", "mar", "march", "apr", "april", "may", "june", "july",
             "aug", "sep", "oct", "nov", "dec", "january", "february", "august", "september", "october", "november", "december"}
-    return " ".join(w for w in words if w.lower() not in skip)[:60].capitalize() or text[:40]
+    words = [w for w in words if w.lower() not in skip]
+    headline = _LINKING_TAIL.sub("", _WHOSE.sub("", " ".join(words)))
+    return headline[:60].capitalize() or text[:40]
+
+
+# 'Priya's first-contact resolution has been 61%', 'Her ticket backlog stands at 40': the measure is what the
+# area names, without whose it is or the verb that leads to the figure.
+_WHOSE = re.compile(r"^(?:[A-Z][\w\-]*['’]s|her|his|their|your|my|our)\s+(?=\S)", re.I)
+_LINKING_TAIL = re.compile(
+    r"""(?:\s+(?:has|have|had|is|are|was|were|been|stood|stands|sat|sits|averaged|averages|averaging|came\s+in
+              |comes\s+in|dropped|fell|rose|went|running|runs|ran|only|just|about|around|still|currently|now))+$""",
+    re.I | re.X,
+)
 
 
 def _is_measure(unit: str) -> bool:

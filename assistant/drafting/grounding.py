@@ -252,7 +252,7 @@ def hold_to_notes(draft: PlanDraft, analysis: NotesAnalysis, reference: Plan, po
     checks = [c for c in reference.check_ins if start < c.date <= end]
     if not checks or checks[-1].date < end or policy.long_gaps([start, *(c.date for c in checks)]):
         focus = "进度回顾" if analysis.language == "zh" else "Review progress against the goals"
-        checks = [CheckIn(date=when, focus=focus) for when in policy.check_in_dates(start, end)]
+        checks = [CheckIn(date=when, focus=focus) for when in policy.check_in_dates(start, end, analysis.check_in_gap)]
         fixes.append("check-ins respaced to the policy's rhythm")
     return HeldDraft(draft.deficiencies, draft.root_causes, goals, responsibilities, checks[:6]), fixes
 

@@ -167,7 +167,7 @@ class PlanPDF(FPDF):
     def bullet(self, text: str) -> None:
         """A dot drawn, not typed (the CJK font has no '•'), and the text indented after it."""
         self.style(BODY)
-        if self.will_page_break(LINE):  # the dot goes to the next page with its text
+        if self.will_page_break(self.text_height(text, self.epw - BULLET_INDENT)):  # an item stays on one page
             self.add_page()
         with self.local_context(fill_color=INK):
             self.ellipse(self.l_margin + 1, self.get_y() + LINE / 2 - 0.6, 1.2, 1.2, style="F")

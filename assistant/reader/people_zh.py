@@ -36,6 +36,10 @@ _RECIPIENT = re.compile(r"^(?:收件人|致|to)\s*[:：]\s*(.+)$", re.I)
 _HR = re.compile(r"hr|hrbp|人力|人事|人资", re.I)
 
 
+# A form's field naming the one interviewed: '被面谈人：乌兰其其格', '员工姓名：李雷'.
+_INTERVIEWEE = re.compile(r"(?:被面谈人|面谈对象|被谈话人|谈话对象|员工姓名|姓名)\s*[:：]\s*([\u4e00-\u9fff]{2,8}(?:·[\u4e00-\u9fff]{2,6})?)")
+
+
 def _plausible(token: str) -> bool:
     token = token.lstrip("小老阿") if len(token) > 2 else token
     return 2 <= len(token.replace("·", "")) <= 9 and not _NOT_NAME.search(token) and not is_role(token)
@@ -45,6 +49,9 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
     """The employee's name in a Chinese note's opening lines, or None."""
     head = [line.strip() for line in lines[:8] if line.strip()]
     text = "\n".join(head)
+    form = _INTERVIEWEE.search(text)
+    if form and _plausible(form.group(1)):
+        return form.group(1)
     for m in _PAREN.finditer(text):  # 'X（role…）' or 'nickname（full name，role）'
         outer, parts = re.sub(r"^(?:跟|和|与|同|对|找)", "", m.group(1)), [p.strip() for p in re.split(r"[，,、;；]", m.group(2))]
         if outer in ("我", "本人"):

@@ -1,0 +1,58 @@
+"""How often the notes say the manager and the employee meet to follow progress: 'check in every two weeks',
+'weekly 1:1s', 'fortnightly catch-up', '每两周复盘一次'. The check-ins follow it (never further apart than the
+policy allows); notes that say nothing leave the policy's spacing.
+"""
+from __future__ import annotations
+
+import re
+
+from .numbers import WORD_NUMBERS, zh_number
+
+# A meeting to follow progress, in the same sentence as how often.
+_MEETING = re.compile(
+    r"""\b(?:check[- ]?ins?|check\s+in|catch[- ]?ups?|1[:-]1s?|one[- ](?:to|on)[- ]ones?|reviews?|review\s+(?:it|this|progress)
+          |meet(?:ings?)?|sync(?:s|[- ]ups?)?|touch\s+base|sit\s+down)\b
+      | 复盘 | 面谈 | 沟通 | 碰头 | 一对一 | 检查 | 跟进 | 过一下 | 对一下""",
+    re.I | re.X,
+)
+_EVERY = re.compile(
+    r"""\bevery\s+(?:(?P<other>other|second)\s+(?P<unit_o>week|month)
+                    | (?P<n>\d{1,2}|[a-z]+)\s+(?P<unit_n>days|weeks|months)
+                    | (?P<unit_1>day|week|month|fortnight))\b
+      | \b(?P<adverb>daily|weekly|fortnightly|bi-?weekly|monthly)\b
+      | 每(?:隔)?(?P<zh_n>[一二两三四五六七八九十\d]{0,2})(?:个)?(?P<zh_unit>天|日|周|星期|礼拜|月)
+      | (?P<zh_double>双周)""",
+    re.I | re.X,
+)
+_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30, "天": 1, "日": 1, "周": 7, "星期": 7, "礼拜": 7, "月": 30}
+_ADVERB = {"daily": 1, "weekly": 7, "fortnightly": 14, "biweekly": 14, "bi-weekly": 14, "monthly": 30}
+
+
+def stated_gap(sentences: list[str]) -> int | None:
+    """Days between two check-ins as the notes state them, or None: the first sentence naming both a meeting and
+    how often ('Check in every two weeks' 14, 'weekly 1:1s' 7, '每两周复盘一次' 14). Daily meetings are no plan's
+    check-ins, so a gap under a week is not taken."""
+    for text in sentences:
+        if not _MEETING.search(text):
+            continue
+        for m in _EVERY.finditer(text):
+            days = _days(m)
+            if days and days >= 7:
+                return days
+    return None
+
+
+def _days(m: re.Match[str]) -> int | None:
+    if m["other"]:
+        return 2 * _DAYS[m["unit_o"].lower()]
+    if m["unit_n"]:
+        n = int(m["n"]) if m["n"].isdigit() else WORD_NUMBERS.get(m["n"].lower())
+        return n * _DAYS[m["unit_n"].lower().rstrip("s")] if n else None
+    if m["unit_1"]:
+        return _DAYS[m["unit_1"].lower()]
+    if m["adverb"]:
+        return _ADVERB[m["adverb"].lower()]
+    if m["zh_double"]:
+        return 14
+    n = zh_number(m["zh_n"]) if m["zh_n"] else 1
+    return n * _DAYS[m["zh_unit"]] if n else None
