@@ -509,8 +509,8 @@ def _latest_month_reported(text: str, today: dt.date) -> dt.date | None:
 def _latest_day_reported(text: str, today: dt.date) -> dt.date | None:
     """The latest past day the notes report on: a date with a year, or a day and a month named in words ('9 Jan',
     'Dec 12'), outside goals and deadlines."""
-    days = [max(options) for start, end, options in _explicit(text)
-            if _role(text, start, end) == "point" and not _in_goal(text, start)]
+    days: list[dt.date | None] = [max(options) for start, end, options in _explicit(text)
+                                  if _role(text, start, end) == "point" and not _in_goal(text, start)]
     for kind, pattern in _PATTERNS:
         if kind in ("en_dm", "en_md"):
             for m in pattern.finditer(text):

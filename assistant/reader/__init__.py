@@ -211,7 +211,7 @@ def bundled() -> Reader | None:
     return Reader.from_bytes(path.read_bytes()) if path.is_file() else None
 
 
-def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Correction, ...] = ()) -> None:  # noqa: C901 -- predates the complexity budget
+def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Correction, ...] = ()) -> None:
     """Give every sentence its reading: the manager's correction of it (or of a sentence much like it) first,
     then the model where it is sure, the rules elsewhere."""
     from ..notes import Party
@@ -275,7 +275,7 @@ def _needed(s: Sentence, learnt: Reading) -> float:
     figures for a shortfall ('handles 300 orders a day') or dropping one the rules found."""
     if s.label in CONTENT_LABELS and learnt.reading == "header":
         return NEVER  # under 'Agreed actions:', 'Target:' or '原因：' a line is content, however short
-    if s.stated or learnt.reading == "header" and s.rule_kind == "observation" and s.quantities:
+    if s.stated or (learnt.reading == "header" and s.rule_kind == "observation" and s.quantities):
         return SURE_OVER_STATED  # a counted shortfall is content, even on the first line
     if learnt.reading == "shortfall" and s.rule_kind == "context":
         return SURE_SHORTFALL
