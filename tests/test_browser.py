@@ -5,6 +5,7 @@ DOCX, reloads the page and finds the plan still there. A screenshot is kept in t
 """
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -460,4 +461,54 @@ def test_the_chinese_interface_shows_no_english(tmp_path):
 
         page.reload()
         says(page, "#pc-draft", "起草计划", 60_000)  # the language is kept with the account
+        browser.close()
+
+
+def table_text(page, table: str) -> str:
+    return page.locator(f"#{table}").inner_text()
+
+
+def test_rows_move_up_and_down_and_the_order_is_saved_and_exported(tmp_path):
+    """A deficiency and a check-in are moved with Move up / Move down (a selected row follows its move); the order
+    is autosaved (a reload shows it), saved as a version and is the order of the Markdown and JSON exports."""
+    from playwright.sync_api import sync_playwright
+
+    with running_app(tmp_path) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1800}, accept_downloads=True)
+        draft_trainer_notes(page, url)
+        page.click("#pc-move-up")
+        says(page, "#pc-error-plan", "Select a row in a table first", 30_000)
+
+        page.locator("#pc-deficiencies [data-testid='cell-1-1']").click()  # D2's area
+        page.click("#pc-move-up")
+        status_says(page, "Deficiencies and evidence: row 2 moved to place 1")
+        deficiencies = table_text(page, "pc-deficiencies")
+        assert deficiencies.index("Supervision") < deficiencies.index("Timeliness")
+        page.click("#pc-move-up")  # the selection followed the row, which is now first
+        says(page, "#pc-error-deficiencies", "Row 1 cannot move that way", 30_000)
+
+        page.locator("#pc-check-ins [data-testid='cell-0-1']").click()
+        page.click("#pc-move-down")
+        status_says(page, "Check-ins: row 1 moved to place 2")
+        check_ins = table_text(page, "pc-check-ins")
+        assert check_ins.index("2026-08-31") < check_ins.index("2026-08-16")
+        page.click("#pc-save")
+        status_says(page, "Saved as version 2")
+
+        markdown = export_and_download(page, "Markdown", "#pc-download a[download$='.md']", tmp_path / "plan.md")
+        body = markdown.read_text(encoding="utf-8")
+        assert body.index("Supervision") < body.index("Timeliness") and body.index("2026-08-31") < body.index("2026-08-16")
+        assert "DRAFT" in body and "Drawn on" not in body
+        exported = export_and_download(page, "JSON", "#pc-download a[download$='.json']", tmp_path / "plan.json")
+        plan = json.loads(exported.read_text(encoding="utf-8"))
+        assert [d["id"] for d in plan["deficiencies"]] == ["D2", "D1"]
+        assert [c["date"] for c in plan["check_ins"]] == ["2026-08-31", "2026-08-16"]
+
+        plan_id = page.input_value("#pc-plan-id input")
+        page.reload()
+        page.wait_for_function(
+            "id => document.querySelector('#pc-plan-id input')?.value === id", arg=plan_id, timeout=60_000)
+        deficiencies = table_text(page, "pc-deficiencies")
+        assert deficiencies.index("Supervision") < deficiencies.index("Timeliness")
         browser.close()

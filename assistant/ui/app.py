@@ -96,6 +96,13 @@ def _snapshot(plan_data: dict | None, pending: T.Pending | None = None) -> dict:
     return {"plan": plan_data, "pending": {t: [[i, r] for i, r in rows] for t, rows in (pending.rows if pending else {}).items()}}
 
 
+def _picker(table: str):
+    """A table's select event: which row of which table the Move buttons act on."""
+    def pick(evt: gr.SelectData) -> dict:
+        return {"table": table, "row": selected_row(evt)}
+    return pick
+
+
 def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Blocks:
     settings = settings or get_settings()
     ws = Workspace.open(settings)
@@ -421,8 +428,9 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         session = gr.BrowserState(EMPTY_SESSION, storage_key="plancoach-session")
         plan_state = gr.State(None)
         history = gr.State([])  # the plan after each edit since the draft (or open): what undo steps back to
+        picked = gr.State({})  # the table and row last selected: what Move up and Move down act on
         errors, error_slot = page.errors, page.error_slot
-        page.also = [history]
+        page.also = [history, picked]
 
         with gr.Row():
             title = gr.Markdown(f"## {label('en', 'title')}")
@@ -466,7 +474,10 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                     comments = gr.Markdown(elem_id="pc-comments")
                     plan_id_box = gr.Textbox(label=label("en", "plan_id"), interactive=False, elem_id="pc-plan-id",
                                              max_lines=1)
-                    undo_btn = gr.Button(label("en", "undo"), elem_id="pc-undo", size="sm")
+                    with gr.Row():
+                        undo_btn = gr.Button(label("en", "undo"), elem_id="pc-undo", size="sm")
+                        up_btn = gr.Button(label("en", "move_up"), elem_id="pc-move-up", size="sm")
+                        down_btn = gr.Button(label("en", "move_down"), elem_id="pc-move-down", size="sm")
                     guides = {}
                     guides["deficiencies"] = gr.Markdown(visible=False, elem_classes="pc-guide", elem_id="pc-guide-deficiencies")
                     deficiencies = gr.Dataframe(headers=T.headers("deficiencies", "en"), label=label("en", "deficiencies"),
@@ -547,7 +558,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             if plan_state not in named:
                 return named
             plan = named[plan_state]
-            return {**named, history: [_snapshot(plan)] if isinstance(plan, dict) else []}
+            return {**named, history: [_snapshot(plan)] if isinstance(plan, dict) else [], picked: {}}
 
         plan_views = [deficiencies, causes, goals, resp["employee"], resp["manager"], resp["organisation"], check_ins,
                       flags, highlight, sources, preview, plan_state]
@@ -559,19 +570,11 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
              clears=("notes", "header", "plan", *T.TABLES), after=fresh_history, concurrency_limit=4)
         edit_inputs = [*tables, plan_state, notes, session, *header_fields]
 
-        def do_edit_in_browser(deficiencies_v, causes_v, goals_v, employee_v, manager_v, organisation_v, check_ins_v,
-                               plan_data, notes_v, session_v, employee_name, role_name, interview_day, steps, base,
-                               request: gr.Request):
-            """An edit in a table or the header: re-checked and autosaved, each table's problems beside it, a step
-            for undo, and the diff against the chosen version brought up to date."""
-            user = who(request)
-            lang = lang_of(user)
-            if not plan_data:
-                return {status: text(lang, "status.first_draft")}
-            edited = edit(user, lang, edited_tables(deficiencies_v, causes_v, goals_v, employee_v, manager_v,
-                                                    organisation_v, check_ins_v), plan_data, notes_v, session_v,
-                          {"employee": employee_name, "role": role_name, "interview_date": interview_day},
-                          unless_unchanged=True)
+        def edit_step(user, lang, tables_v, plan_data, notes_v, session_v, header, steps, base, said=None):
+            """Edited tables and header, by component: re-checked and autosaved, each table's problems beside it, a
+            step for undo, the diff against the chosen version brought up to date, and the status line (`said`, or
+            the checks' counts)."""
+            edited = edit(user, lang, tables_v, plan_data, notes_v, session_v, header, unless_unchanged=True)
             if edited is None:  # nothing to check or save; what was wrong before is put right
                 return {errors[name]: "" for name in (*T.TABLES, "header")}
             checked, problems, pending, session_v = edited
@@ -581,15 +584,56 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             steps = list(steps or [])
             if not steps or steps[-1] != step:  # a change event that changed nothing is no step to undo
                 steps = [*steps, step][-HISTORY:]
-            return {**dict(zip(plan_views, shown)), **beside, status: text(lang, "status.checked", **counts(checked.plan)),
-                    session: session_v, history: steps,
-                    diff: diff_text(user, session_v.get("plan_id"), base, lang)}
+            return {**dict(zip(plan_views, shown)), **beside,
+                    status: said or text(lang, "status.checked", **counts(checked.plan)),
+                    session: session_v, history: steps, diff: diff_text(user, session_v.get("plan_id"), base, lang)}
+
+        def do_edit_in_browser(deficiencies_v, causes_v, goals_v, employee_v, manager_v, organisation_v, check_ins_v,
+                               plan_data, notes_v, session_v, employee_name, role_name, interview_day, steps, base,
+                               request: gr.Request):
+            """An edit in a table or the header."""
+            user = who(request)
+            lang = lang_of(user)
+            if not plan_data:
+                return {status: text(lang, "status.first_draft")}
+            return edit_step(user, lang, edited_tables(deficiencies_v, causes_v, goals_v, employee_v, manager_v,
+                                                       organisation_v, check_ins_v), plan_data, notes_v, session_v,
+                             {"employee": employee_name, "role": role_name, "interview_date": interview_day}, steps, base)
+
+        def do_move(step, deficiencies_v, causes_v, goals_v, employee_v, manager_v, organisation_v, check_ins_v,
+                    plan_data, notes_v, session_v, employee_name, role_name, interview_day, steps, base, chosen,
+                    request: gr.Request):
+            """The selected row one place up (`step` -1) or down (+1) in its table: the plan's order, saved and
+            exported in it; the selection follows the row, so the next click moves it again."""
+            user = who(request)
+            lang = lang_of(user)
+            if not plan_data:
+                return {status: text(lang, "status.first_draft")}
+            table, row = (chosen or {}).get("table"), (chosen or {}).get("row", -1)
+            values = edited_tables(deficiencies_v, causes_v, goals_v, employee_v, manager_v, organisation_v, check_ins_v)
+            if table not in values:
+                raise FieldError("plan", text(lang, "errors.select_row"))
+            rows = T.moved(values[table], row, step)
+            if rows is None:
+                raise FieldError(table, text(lang, "errors.cannot_move", row=row + 1))
+            values[table] = rows
+            said = text(lang, "status.moved", row=row + 1, to=row + step + 1,
+                        table=label(lang, TABLE_LABELS.get(table, table)))
+            return {**edit_step(user, lang, values, plan_data, notes_v, session_v,
+                                {"employee": employee_name, "role": role_name, "interview_date": interview_day}, steps,
+                                base, said),
+                    picked: {"table": table, "row": row + step}}
 
         edit_in_browser = in_browser(do_edit_in_browser, None, "plan")
         for control in (*tables, *header_fields):
             control.input(edit_in_browser, [*edit_inputs, history, compare],
                           [*plan_views, status, session, history, diff, *slots], trigger_mode="always_last",
                           api_visibility="private")
+        for name, table in zip(T.TABLES, tables):
+            table.select(_picker(name), None, picked, api_visibility="private")
+        for button, step in ((up_btn, -1), (down_btn, 1)):
+            button.click(in_browser(do_move, None, "plan"), [gr.State(step), *edit_inputs, history, compare, picked],
+                         [*plan_views, status, session, history, diff, picked, *slots], api_visibility="private")
         check_event = gr.Button(visible=False, elem_id="pc-check")
         check_event.click(raising(do_edit), edit_inputs, [*plan_views, status, session], api_name="check")
 
@@ -639,10 +683,10 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         new_btn.click(in_browser(do_new, [*plan_views, session, notes, plan_id_box, status, *header_fields, download,
                                           compare, diff, comments], "draft", clears=ERROR_SLOTS, after=fresh_history),
                       None, [*plan_views, session, notes, plan_id_box, status, *header_fields, download, compare, diff,
-                             comments, *slots, history], api_visibility="private")
+                             comments, *slots, history, picked], api_visibility="private")
         opened_views = [*plan_views, notes, plan_id_box, status, *header_fields, session, compare, diff, comments]
         demo.load(in_browser(do_restore, [*opened_views, whoami, ui_lang, learning], "plan", after=fresh_history),
-                  session, [*opened_views, whoami, ui_lang, learning, *slots, history], api_visibility="private")
+                  session, [*opened_views, whoami, ui_lang, learning, *slots, history, picked], api_visibility="private")
 
         def show_learning(on, plan_data, request: gr.Request):
             """Learning mode's comments on this plan beside each section (or nothing, when it is off)."""
@@ -686,6 +730,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                   (role, "label", "role"), (interview_date, "label", "interview_date"), (draft_btn, "value", "draft"),
                   (new_btn, "value", "new"), (learning, "label", "learning"), (highlight, "label", "highlight"),
                   (fix_btn, "value", "fix_apply"), (plan_id_box, "label", "plan_id"), (undo_btn, "value", "undo"),
+                  (up_btn, "value", "move_up"), (down_btn, "value", "move_down"),
                   (deficiencies, "label", "deficiencies"), (causes, "label", "causes"), (goals, "label", "goals"),
                   *[(resp[o], "label", f"resp_{o}") for o in T.OWNERS], (check_ins, "label", "check_ins"),
                   (flags, "label", "flags"), (save_btn, "value", "save"), (submit_btn, "value", "submit"), (revise_btn, "value", "revise"),

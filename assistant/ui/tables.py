@@ -108,6 +108,16 @@ class Pending:
         return out
 
 
+def moved(value, row: int, step: int) -> list[list[str]] | None:
+    """The table's rows with `row` moved `step` places (-1 up, +1 down), or None when it cannot move that way."""
+    rows = _cells(value)
+    to = row + step
+    if not (0 <= row < len(rows) and 0 <= to < len(rows)):
+        return None
+    rows[row], rows[to] = rows[to], rows[row]
+    return rows
+
+
 def _complete_rows(table: str, value, pending: Pending) -> list[tuple[int, list[str]]]:
     """The rows of `table` filled in enough to enter the plan, with their place in the table; the others go to
     `pending`."""
