@@ -293,7 +293,7 @@ def test_an_administrator_manages_accounts_in_the_workspace_and_nobody_else_can(
     assert zoe.predict(TRAINER_NOTES, "", "", "", NEW_SESSION, api_name="/draft")[12]  # she drafts
 
     status, rows, _ = ada.predict("set role", "zoe.manager", "hr", "", api_name="/admin_account")
-    assert ["zoe.manager", "hr", "active"] in table(rows)
+    assert ["zoe.manager", "HR", "active"] in table(rows)  # the role in words
     with pytest.raises(httpx.HTTPStatusError, match="401"):  # her session ended with the change of role
         zoe.predict(TRAINER_NOTES, "", "", "", NEW_SESSION, api_name="/draft")
     status, _, _ = ada.predict("disable", ADMIN[0], "admin", "", api_name="/admin_account")

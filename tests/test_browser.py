@@ -416,10 +416,12 @@ def test_the_chinese_interface_shows_no_english(tmp_path):
     """A manager whose browser is in Chinese switches the workspace to 中文, drafts Chinese notes, turns learning
     mode on, makes a goal lose its target (a SMART flag), types a wrong date (a message beside the field), saves,
     opens the diff, the preview and every tab: no English word is visible outside their own text and the plan's
-    content, and the choice of language is still there after a reload."""
+    content. Switched to English and back, the status line, a message beside a field and learning mode follow;
+    an upload that is not text and empty notes are refused in Chinese; the choice of language is still there after
+    a reload; and an administrator's Accounts tab in Chinese shows no English but the accounts' names."""
     from playwright.sync_api import sync_playwright
 
-    from .servers import MANAGER, PASSWORD
+    from .servers import ADMIN, MANAGER, PASSWORD, PEOPLE
 
     with running_app(tmp_path, accounts=True) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
@@ -459,8 +461,43 @@ def test_the_chinese_interface_shows_no_english(tmp_path):
         seen |= english_words(page, own)
         assert not seen, " ".join(sorted(seen))
 
+        # Switched back and forth, what was already said follows: the status line, the message beside the header
+        # and learning mode's comments.
+        page.get_by_role("tab", name="起草与编辑").click()
+        page.locator("#pc-ui-lang").get_by_text("English").click()
+        status_says(page, "Saved as version 2.", 30_000)
+        says(page, "#pc-error-header", "'2026年4月30日' is not a date: use YYYY-MM-DD.", 30_000)
+        says(page, "#pc-guide-goals", "On this plan:", 30_000)
+        page.locator("#pc-ui-lang").get_by_text("中文").click()
+        status_says(page, "已保存为第 2 版", 30_000)
+        says(page, "#pc-guide-goals", "点评这份计划", 30_000)
+
+        # Input and drafting errors in Chinese: a file that is not text, and notes with nothing in them.
+        (tmp_path / "scan.txt").write_bytes(b"\x00\x01 not text")
+        page.locator("#pc-upload input[type=file]").set_input_files(str(tmp_path / "scan.txt"))
+        says(page, "#pc-error-notes", "scan.txt 看起来是二进制文件而不是文本", 30_000)
         page.reload()
         says(page, "#pc-draft", "起草计划", 60_000)  # the language is kept with the account
+        page.click("#pc-new")
+        status_says(page, "新计划", 30_000)
+        page.fill("#pc-notes textarea", "   ")
+        page.click("#pc-draft")
+        says(page, "#pc-error-draft", "记录是空的", 30_000)
+
+        # The Accounts tab, for an administrator who chose 中文: its labels, choices, accounts and messages.
+        page.goto(url + "logout")
+        sign_in(page, ADMIN[0], PASSWORD)
+        page.wait_for_selector("#pc-notes textarea")
+        page.locator("#pc-ui-lang").get_by_text("中文").click()
+        says(page, "#pc-draft", "起草计划", 30_000)
+        page.get_by_role("tab", name="账户").click()
+        says(page, "#pc-accounts", "经理", 30_000)
+        page.fill("#pc-account-name textarea, #pc-account-name input", "zoe.manager")
+        page.fill("#pc-account-password input", "short")
+        page.click("#pc-account-apply")
+        says(page, "#pc-account-status", "密码至少 10 个字符", 30_000)
+        seen = english_words(page, [*(name for name, _ in PEOPLE), "zoe.manager"])
+        assert not seen, " ".join(sorted(seen))
         browser.close()
 
 

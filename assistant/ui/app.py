@@ -24,7 +24,7 @@ from fastapi import FastAPI
 from ..access import EDITABLE, AccessDenied, User
 from ..errors import PlanCoachError
 from ..export import to_markdown
-from ..i18n import rewrite, term, text
+from ..i18n import reword, rewrite, term, text
 from ..inputs import InputError, read_notes
 from ..notes import analyse
 from ..pipeline import warm_up
@@ -36,9 +36,9 @@ from ..textutil import markdown_text
 from ..workspace import EXPORTS, Workspace
 from . import coach
 from . import tables as T
-from .labels import export_versions, label
-from .parts import FieldError, Page, error_md, raising, selected_row
 from .admin import AdminPage
+from .labels import export_versions, label
+from .parts import FieldError, Page, error_md, raising, reworded, selected_row
 from .review import ReviewTab
 from .signin import Gate, install
 
@@ -304,14 +304,15 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 session["plan_id"] = None  # not ours to change (any more): keep the notes in the browser only
         return session
 
-    def do_upload(file):
+    def do_upload(file, request: gr.Request):
         if file is None:
             return gr.update()
+        lang = lang_of(who(request))
         path = Path(str(file))
         try:
             return read_notes(str(path), settings.max_notes_chars)
         except InputError as exc:  # name the file as the manager knows it, never where the server keeps it
-            raise FieldError("notes", str(exc).replace(str(path), path.name)) from None
+            raise FieldError("notes", reword(str(exc).replace(str(path), path.name), lang)) from None
 
     def do_save(plan_data, notes, session, request: gr.Request):
         user = who(request)
@@ -443,7 +444,8 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                     notes = gr.Textbox(label=label("en", "notes"), info=label("en", "notes_info"), lines=14,
                                        max_lines=40, elem_id="pc-notes")
                     error_slot("notes")
-                    upload = gr.File(label=label("en", "upload"), file_types=[".txt", ".md", ".docx"], height=90)
+                    upload = gr.File(label=label("en", "upload"), file_types=[".txt", ".md", ".docx"], height=90,
+                                     elem_id="pc-upload")
                     with gr.Row():
                         employee = gr.Textbox(label=label("en", "employee"), elem_id="pc-employee", max_lines=1)
                         role = gr.Textbox(label=label("en", "role"), elem_id="pc-role", max_lines=1)
@@ -544,7 +546,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 error_slot("plans")
                 plans_note = gr.Markdown()
             review = ReviewTab(page).build()
-            admin = AdminPage(ws, who)
+            admin = AdminPage(ws, who, lang_of)
             admin.build()
 
         # ------------------------------------------------------------ events
@@ -688,9 +690,9 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         demo.load(in_browser(do_restore, [*opened_views, whoami, ui_lang, learning], "plan", after=fresh_history),
                   session, [*opened_views, whoami, ui_lang, learning, *slots, history, picked], api_visibility="private")
 
-        def show_learning(on, plan_data, request: gr.Request):
-            """Learning mode's comments on this plan beside each section (or nothing, when it is off)."""
-            lang = lang_of(who(request))
+        def show_learning(on, plan_data, lang):
+            """Learning mode's comments on this plan beside each section (or nothing, when it is off), in the language
+            the interface shows (a switch is seen here before it is kept with the account)."""
             plan = load_plan_lenient(plan_data) if plan_data else None
             return [gr.update(visible=bool(on), value=coach.guide_md(plan, key, lang, settings.knowledge_dirs,
                                                                      max_days=settings.plan_max_days,
@@ -702,7 +704,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
 
         learning.input(keep_learning, learning, None, api_visibility="private")
         for trigger in (learning.change, plan_state.change, ui_lang.change):
-            trigger(show_learning, [learning, plan_state], list(guides.values()), api_visibility="private")
+            trigger(show_learning, [learning, plan_state, ui_lang], list(guides.values()), api_visibility="private")
 
         refresh_btn.click(in_browser(do_plan_list, [plans_table], "plans"), page_no, [plans_table, *slots, history],
                           api_visibility="private")
@@ -740,11 +742,17 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                   (selected_id, "label", "plan_id"), (page_no, "label", "page"), (refresh_btn, "value", "refresh"),
                   (open_btn, "value", "open"), (other_account, "label", "other_account"), (share_btn, "value", "share"),
                   (employee_btn, "value", "set_employee"), (acknowledge_btn, "value", "acknowledge"),
-                  *review.worded()]
+                  *review.worded(), *admin.worded()]
 
-        def relabel(lang, plan_data, notes_v, plans_v, hr_v, audit_v, session_v, base, request: gr.Request):
-            """The whole page in `lang`: labels, choices, table headers, and the plan's tables and flags."""
+        said = [status, plans_note, *slots]  # messages shown in the language of the moment they were said
+
+        def relabel(values: dict, request: gr.Request):
+            """The whole page in the chosen language: labels, choices, table headers, the plan's tables and flags, the
+            diff, the comments, HR's view, and every message already shown (`values`: the inputs by component)."""
             user = who(request)
+            lang, plan_data, notes_v, plans_v, session_v, base = (
+                values[c] for c in (ui_lang, plan_state, notes, plans_table, session, compare))
+            plan_id = (session_v or {}).get("plan_id")
             shown = plan_outputs(load_plan_lenient(plan_data), notes_v, lang) if plan_data else empty_views(lang)
             analysis = reading_of(notes_v, plan_data)
             changes: dict = {}
@@ -752,7 +760,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 changes.setdefault(component, {})[attr] = label(lang, key)
             for component, value in zip(plan_views[:10], shown[:10]):
                 changes.setdefault(component, {})["value"] = value
-            choices = compare_choices(user, (session_v or {}).get("plan_id"), lang, base or "draft")
+            choices = compare_choices(user, plan_id, lang, base or "draft")
             more = {
                 title: {"value": f"## {label(lang, 'title')}"},
                 notes: {"label": label(lang, "notes"), "info": label(lang, "notes_info")},
@@ -765,17 +773,22 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 compare: {"choices": choices["choices"], "value": choices["value"]},
                 whoami: {"value": whoami_md(user, lang)},
                 plans_table: {"value": {"headers": T.columns(lang, "plans"), "data": T._cells(plans_v)}},
-                **review.relabelled(lang, hr_v, audit_v),
+                **review.relabelled(user, lang, values[review.waiting], values[review.audit], values[review.plan_id]),
+                **admin.relabelled(user, lang, values[admin.status]),
+                diff: {"value": diff_text(user, plan_id, base, lang)},
+                comments: {"value": comments_md(user, plan_id, lang)},
+                **{component: {"value": reworded(values[component], lang)} for component in said},
             }
             for component, change in more.items():
                 changes.setdefault(component, {}).update(change)
             return {component: gr.update(**change) for component, change in changes.items()}
 
-        ui_lang.change(relabel, [ui_lang, plan_state, notes, plans_table, review.waiting, review.audit, session, compare],
+        ui_lang.change(relabel, {ui_lang, plan_state, notes, plans_table, review.waiting, review.audit, session, compare,
+                                 review.plan_id, admin.status, *said},
                        list(dict.fromkeys([*(c for c, _, _ in worded), *plan_views[:10], title, notes, fix_reading, readings,
-                                           fix_sentence,
-                                           export_fmt, export_for, compare, whoami, plans_table, review.waiting,
-                                           review.audit])),
+                                           fix_sentence, export_fmt, export_for, compare, whoami, plans_table,
+                                           review.waiting, review.audit, review.plan, diff, comments, *said,
+                                           admin.change, admin.role, admin.status, admin.table])),
                        api_visibility="private")
 
         def keep_language(lang, request: gr.Request):
