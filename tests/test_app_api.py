@@ -50,7 +50,7 @@ def test_draft_edit_check_save_export_and_reload(app, tmp_path):
     out = draft(client)
     deficiencies, causes, goals, employee, manager, organisation, check_ins, flags = out[:8]
     session, plan_id, status = out[11], out[12], out[13]
-    assert session["plan_id"] == plan_id and "Drafted by embedded" in status
+    assert session["plan_id"] == plan_id and "Drafted on this computer (no AI service)" in status
     assert out[14] == "Li Na" and out[16] == "2026-07-31"  # header fields filled from the notes
     goal_rows = table(goals)
     assert goal_rows[0][4] == ">= 90%" and goal_rows[0][7] == "✓"

@@ -37,7 +37,7 @@ from ..workspace import EXPORTS, Workspace
 from . import coach
 from . import tables as T
 from .admin import AdminPage
-from .labels import export_versions, label
+from .labels import drafted_by, export_versions, label
 from .parts import FieldError, Page, error_md, raising, reworded, selected_row
 from .review import ReviewTab
 from .signin import Gate, install
@@ -49,6 +49,11 @@ CSS = """
 .pc-guide {border-left: 4px solid #7c9cd6; padding-left: 10px; background: #f6f8fc}
 .pc-status {min-height: 1.5em}
 .pc-error p {color: #b42318; margin: 2px 0 6px}
+.pc-table th, .pc-table th *, .pc-table .virtual-row * {font-family: var(--font) !important}
+.pc-table th *, .pc-table th *::first-letter {font-size: var(--text-sm) !important}
+.pc-table th .header {word-break: normal !important; overflow-wrap: normal !important; hyphens: none}
+.pc-table th .cell-wrap {padding-left: 4px; padding-right: 4px}
+#pc-upload .filename .stem {white-space: normal; overflow-wrap: anywhere; text-overflow: clip}
 """
 # Where a refusal is shown: beside the notes, the header fields, each table, and each row of buttons.
 ERROR_SLOTS = ("notes", "header", "draft", "plan", *T.TABLES, "actions", "fix", "plans", "hr")
@@ -187,7 +192,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         progress(0.1, desc=text(lang, "status.reading"))
         plan_id, plan, analysis = ws.draft(user, notes, employee=employee, role=role, interview_date=day)
         progress(0.9, desc=text(lang, "status.checking"))
-        status = text(lang, "status.drafted", drafter=term(lang, "drafter", plan.drafter.split(":")[0]),
+        status = text(lang, "status.drafted", by=drafted_by(plan.drafter, lang),
                       deficiencies=len(plan.deficiencies), goals=len(plan.goals), errors=counts(plan)["errors"])
         return (*plan_outputs(plan, notes, lang, analysis), session_of(plan_id, notes), plan_id, status,
                 *header_of(plan), compare_choices(user, plan_id, lang), text(lang, "status.no_changes",
@@ -444,7 +449,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                     notes = gr.Textbox(label=label("en", "notes"), info=label("en", "notes_info"), lines=14,
                                        max_lines=40, elem_id="pc-notes")
                     error_slot("notes")
-                    upload = gr.File(label=label("en", "upload"), file_types=[".txt", ".md", ".docx"], height=90,
+                    upload = gr.File(label=label("en", "upload"), file_types=[".txt", ".md", ".docx"],
                                      elem_id="pc-upload")
                     with gr.Row():
                         employee = gr.Textbox(label=label("en", "employee"), elem_id="pc-employee", max_lines=1)
@@ -485,35 +490,36 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                     deficiencies = gr.Dataframe(headers=T.headers("deficiencies", "en"), label=label("en", "deficiencies"),
                                                 interactive=True, type="array", wrap=True, elem_id="pc-deficiencies",
                                                 datatype=T.DEFICIENCY_TYPES,
-                                                column_widths=["7%", "20%", "53%", "11%", "9%"])
+                                                column_widths=["7%", "20%", "50%", "12%", "11%"], elem_classes="pc-table")
                     error_slot("deficiencies")
                     guides["causes"] = gr.Markdown(visible=False, elem_classes="pc-guide", elem_id="pc-guide-causes")
                     causes = gr.Dataframe(headers=T.headers("causes", "en"), label=label("en", "causes"), interactive=True,
-                                          type="array", wrap=True, column_widths=["85%", "15%"], elem_id="pc-causes")
+                                          type="array", wrap=True, column_widths=["80%", "20%"], elem_id="pc-causes",
+                                          elem_classes="pc-table")
                     error_slot("causes")
                     guides["goals"] = gr.Markdown(visible=False, elem_classes="pc-guide", elem_id="pc-guide-goals")
                     goals = gr.Dataframe(headers=T.headers("goals", "en"), label=label("en", "goals"), interactive=True,
                                          type="array", wrap=True, elem_id="pc-goals", datatype=T.GOAL_TYPES,
-                                         column_widths=["5%", "24%", "14%", "8%", "9%", "11%", "8%", "13%", "8%"])
+                                         column_widths=["6%", "17%", "12%", "10%", "9%", "12%", "14%", "9%", "11%"],
+                                         elem_classes="pc-table")
                     error_slot("goals")
                     guides["responsibilities"] = gr.Markdown(visible=False, elem_classes="pc-guide",
                                                              elem_id="pc-guide-responsibilities")
                     resp = {}
-                    with gr.Row():
-                        for owner in T.OWNERS:
-                            with gr.Column(min_width=160):
-                                resp[owner] = gr.Dataframe(
-                                    headers=T.headers(owner, "en"), interactive=True, type="array", wrap=True,
-                                    label=label("en", f"resp_{owner}"), elem_id=f"pc-resp-{owner}",
-                                    column_widths=["28%", "50%", "22%"])
-                                error_slot(owner)
+                    for owner in T.OWNERS:  # one under the other: side by side, a column was a word wide
+                        resp[owner] = gr.Dataframe(
+                            headers=T.headers(owner, "en"), interactive=True, type="array", wrap=True,
+                            label=label("en", f"resp_{owner}"), elem_id=f"pc-resp-{owner}", elem_classes="pc-table",
+                            column_widths=["22%", "60%", "18%"])
+                        error_slot(owner)
                     guides["check_ins"] = gr.Markdown(visible=False, elem_classes="pc-guide", elem_id="pc-guide-check_ins")
                     check_ins = gr.Dataframe(headers=T.headers("check_ins", "en"), label=label("en", "check_ins"),
-                                             interactive=True, type="array", column_widths=["20%", "80%"],
-                                             elem_id="pc-check-ins")
+                                             interactive=True, type="array", wrap=True, column_widths=["18%", "82%"],
+                                             elem_id="pc-check-ins", elem_classes="pc-table")
                     error_slot("check_ins")
                     flags = gr.Dataframe(headers=T.headers("flags", "en"), label=label("en", "flags"), interactive=False,
-                                         type="array", wrap=True, elem_id="pc-flags")
+                                         type="array", wrap=True, elem_id="pc-flags", elem_classes="pc-table",
+                                         column_widths=["10%", "12%", "41%", "15%", "22%"], max_height=900)
                     with gr.Row():
                         save_btn = gr.Button(label("en", "save"), elem_id="pc-save")
                         submit_btn = gr.Button(label("en", "submit"), elem_id="pc-submit")
@@ -695,7 +701,6 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             the interface shows (a switch is seen here before it is kept with the account)."""
             plan = load_plan_lenient(plan_data) if plan_data else None
             return [gr.update(visible=bool(on), value=coach.guide_md(plan, key, lang, settings.knowledge_dirs,
-                                                                     max_days=settings.plan_max_days,
                                                                      max_gap=settings.check_in_max_gap_days)
                               if on else "") for key in guides]
 
