@@ -207,7 +207,7 @@ def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_pa
     """A manager signs in through the form, drafts notes carrying HTML and Markdown tricks (they show as text and
     nothing runs, in the preview, learning mode and the diff), tries an HR approval (refused, with the reason
     shown), submits and signs out (the page is gone); HR signs in and comments with the same tricks (the plan
-    and the history show them as text)."""
+    and the history show them as text); an administrator adds an account, and the account history says who did."""
     from playwright.sync_api import sync_playwright
 
     from .servers import ADMIN, HR, MANAGER, PASSWORD
@@ -267,6 +267,14 @@ def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_pa
         sign_in(page, ADMIN[0], PASSWORD)
         page.get_by_role("tab", name="Accounts").click()
         page.wait_for_function("n => document.querySelector('#pc-accounts')?.innerText.includes(n)", arg=MANAGER[0])
+        says(page, "#pc-account-history", "(command line)", 30_000)  # the accounts the tests made with `plancoach users`
+        page.fill("#pc-account-name textarea, #pc-account-name input", "zoe.manager")
+        page.fill("#pc-account-password input", "a new long password")
+        page.click("#pc-account-apply")
+        says(page, "#pc-account-status", "Account zoe.manager (manager) created.", 30_000)
+        says(page, "#pc-account-history [data-testid='cell-0-2']", "zoe.manager", 30_000)  # the newest first
+        newest = [page.locator(f"#pc-account-history [data-testid='cell-0-{n}']").inner_text() for n in (1, 3)]
+        assert newest == [ADMIN[0], "add as manager"] and "a new long password" not in page.inner_text("#pc-account-history")
         browser.close()
 
 

@@ -145,12 +145,12 @@ def test_input_drafting_and_account_errors_as_their_modules_word_them_are_shown_
     latin1 = tmp_path / "old.txt"
     latin1.write_bytes("Überstunden: 14 von 20 Schulungen, Café".encode("latin-1"))
     accounts = Accounts(PlanStore(f"sqlite:///{tmp_path / 'a.db'}").engine)
-    accounts.add("mia", "manager", "a long enough password")
+    accounts.add("mia", "manager", "a long enough password", by="ada")
     said = [_refusal(lambda: validate_notes("  ", 100)), _refusal(lambda: validate_notes("x" * 101, 100)),
             _refusal(lambda: read_notes(str(binary), 100)), _refusal(lambda: read_notes(str(latin1), 100)),
-            _refusal(lambda: accounts.add("mia", "manager", "a long enough password")),
-            _refusal(lambda: accounts.add("a b", "manager", "a long enough password")),
-            _refusal(lambda: accounts.add("zoe", "manager", "short")), _refusal(lambda: accounts.disable("nobody"))]
+            _refusal(lambda: accounts.add("mia", "manager", "a long enough password", by="ada")),
+            _refusal(lambda: accounts.add("a b", "manager", "a long enough password", by="ada")),
+            _refusal(lambda: accounts.add("zoe", "manager", "short", by="ada")), _refusal(lambda: accounts.disable("nobody", by="ada"))]
     for message in said:
         shown = reword(message, "zh")
         assert CJK.search(shown) and shown != message, message

@@ -1,4 +1,5 @@
-"""The administrator's tab: every account, and adding or changing one, in the administrator's language.
+"""The administrator's tab: every account, adding or changing one, and who changed which account when, in the
+administrator's language.
 
 The tab shows only to administrators; the workspace checks the role on every call whatever the page shows.
 """
@@ -45,11 +46,14 @@ class AdminPage:
                                            elem_id="pc-account-password")
             self.apply = gr.Button(label("en", "account_apply"), elem_id="pc-account-apply")
             self.status = gr.Markdown(elem_id="pc-account-status")
+            self.history = gr.Dataframe(headers=columns("en", "account_changes"), interactive=False, type="array",
+                                        label=label("en", "account_changes"), elem_id="pc-account-history", wrap=True)
 
     def register(self, demo: gr.Blocks) -> None:
-        demo.load(self.shown, None, [self.tab, self.table], api_visibility="private")
+        demo.load(self.shown, None, [self.tab, self.table, self.history], api_visibility="private")
         self.apply.click(self.apply_change, [self.change, self.name, self.role, self.password],
-                         [self.status, self.table, self.password], api_name="admin_account")
+                         [self.status, self.table, self.password], api_name="admin_account").then(
+            self.changes_shown, None, self.history, api_visibility="private")
 
     @staticmethod
     def _changes(lang: str) -> list[tuple[str, str]]:
@@ -63,12 +67,30 @@ class AdminPage:
         data = [[a.name, term(lang, "role", a.role), state(a, lang)] for a in self.ws.users(user)]
         return {"headers": columns(lang, "accounts"), "data": data}
 
+    def changes(self, user: User, lang: str) -> dict:
+        """The account history: when, who, which account, what (and the role it gave), newest first."""
+        data = []
+        for c in self.ws.account_history(user):
+            change = term(lang, "account_change", c.action)
+            if c.action == "set role" and c.old_role:
+                change = text(lang, "account_history.role_set", change=change, old=term(lang, "role", c.old_role),
+                              new=term(lang, "role", c.role or ""))
+            elif c.action == "add" and c.role:
+                change = text(lang, "account_history.added", change=change, role=term(lang, "role", c.role))
+            data.append([f"{c.at:%Y-%m-%d %H:%M}", c.actor, c.account, change])
+        return {"headers": columns(lang, "account_changes"), "data": data}
+
     def shown(self, request: gr.Request):
-        """The tab and its accounts for an administrator; hidden for everyone else."""
+        """The tab, its accounts and their history for an administrator; hidden for everyone else."""
         user = self.who(request)
         if user.role != "admin" or user.alone:
-            return gr.update(visible=False), []
-        return gr.update(visible=True), self.rows(user, self.lang_of(user))
+            return gr.update(visible=False), [], []
+        lang = self.lang_of(user)
+        return gr.update(visible=True), self.rows(user, lang), self.changes(user, lang)
+
+    def changes_shown(self, request: gr.Request):
+        user = self.who(request)
+        return self.changes(user, self.lang_of(user)) if user.role == "admin" and not user.alone else gr.update()
 
     def apply_change(self, change: str, name: str, role: str, password: str, request: gr.Request):
         """Add or change an account; the message (or the refusal, in one sentence) shows beside the form in the
@@ -88,12 +110,14 @@ class AdminPage:
         return [(self.tab, "label", "tab_admin"), (self.table, "label", "accounts"),
                 (self.change, "label", "account_change"), (self.name, "label", "account_name"),
                 (self.role, "label", "account_role"), (self.password, "label", "account_password"),
-                (self.apply, "value", "account_apply")]
+                (self.apply, "value", "account_apply"), (self.history, "label", "account_changes")]
 
     def relabelled(self, user: User, lang: str, said: str) -> dict:
-        """The tab in `lang`: its choices, its last message and, for an administrator, the accounts."""
+        """The tab in `lang`: its choices, its last message and, for an administrator, the accounts and their
+        history."""
         shown = {self.change: {"choices": self._changes(lang)}, self.role: {"choices": self._roles(lang)},
                  self.status: {"value": markdown_text(reword(plain(said or ""), lang))}}
         if user.role == "admin" and not user.alone:
             shown[self.table] = {"value": self.rows(user, lang)}
+            shown[self.history] = {"value": self.changes(user, lang)}
         return shown

@@ -793,7 +793,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                        list(dict.fromkeys([*(c for c, _, _ in worded), *plan_views[:10], title, notes, fix_reading, readings,
                                            fix_sentence, export_fmt, export_for, compare, whoami, plans_table,
                                            review.waiting, review.audit, review.plan, diff, comments, *said,
-                                           admin.change, admin.role, admin.status, admin.table])),
+                                           admin.change, admin.role, admin.status, admin.table, admin.history])),
                        api_visibility="private")
 
         def keep_language(lang, request: gr.Request):

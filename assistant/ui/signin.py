@@ -217,15 +217,18 @@ def _role_of(claims: dict, settings: Settings) -> str | None:
     return next((role for value, role in settings.oidc_role_map.items() if value in held and role in ROLES), None)
 
 
+SSO = "single sign-on"  # who made an account, or changed its role, at a sign-in through the provider
+
+
 def _sso_account(accounts: Accounts, name: str, role: str) -> User | None:
     """The account of a single sign-on user, made on first sign-in; its role follows the provider's groups."""
     account = accounts.get(name)
     if account is None:
-        accounts.add(name, role, None)
+        accounts.add(name, role, None, by=SSO)
     elif not account.active:
         return None
     elif account.role != role:
-        accounts.set_role(name, role)
+        accounts.set_role(name, role, by=SSO)
     account = accounts.get(name)
     assert account is not None
     return account.user()
