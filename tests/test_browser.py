@@ -608,3 +608,44 @@ def test_tables_headers_flags_and_the_upload_box_read_without_clipping_or_broken
         assert page.evaluate(CLIPPED) == []  # the uploaded file's whole name
         page.screenshot(path=str(tmp_path / f"zh-{width}.png"), full_page=True)
         browser.close()
+
+
+NEW_ROWS = {  # table: (the cells a new row needs, by column, and what to find in the saved plan)
+    "pc-deficiencies": ({1: "Punctuality", 2: "Late to 4 of 20 sessions in July."}, ("deficiencies", "area", "Punctuality")),
+    "pc-causes": ({0: "No shared calendar with the department heads"}, ("root_causes", "cause", "No shared calendar")),
+    "pc-goals": ({1: "Hold every planned session on time"}, ("goals", "description", "Hold every planned session")),
+    "pc-resp-employee": ({1: "Send the month's schedule to every team leader"}, ("responsibilities", "action", "Send the month")),
+    "pc-resp-manager": ({1: "Book a quiet room for the weekly review"}, ("responsibilities", "action", "Book a quiet room")),
+    "pc-resp-organisation": ({1: "IT adds a shared training calendar"}, ("responsibilities", "action", "shared training calendar")),
+    "pc-check-ins": ({0: "2026-08-24", 1: "Mid-point review"}, ("check_ins", "focus", "Mid-point review")),
+}
+
+
+def test_a_row_added_in_each_table_is_kept_until_filled_in_and_saved(tmp_path):
+    """In every table, "Add row below" gives a blank row that stays (marked beside its table) until its needed cells
+    are filled; saved, each new row is in the saved plan (its JSON export)."""
+    from playwright.sync_api import sync_playwright
+
+    with running_app(tmp_path) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 2400}, accept_downloads=True)
+        draft_trainer_notes(page, url)
+        for table, (cells, _) in NEW_ROWS.items():
+            count = f"() => document.querySelectorAll(\"#{table} [data-testid^='cell-'][data-testid$='-1']\").length"
+            before = page.evaluate(count)
+            page.locator(f"#{table} [data-testid='cell-{before - 1}-1']").click(button="right")
+            page.locator("button", has_text="Add row below").click()
+            slot = "#pc-error-" + table.removeprefix("pc-").removeprefix("resp-").replace("-", "_")
+            says(page, slot, f"Row {before + 1} is incomplete", 30_000)
+            for column, value in cells.items():
+                edit_cell(page, table, before, column, value)
+            page.wait_for_function("s => !document.querySelector(s).innerText.includes('incomplete')", arg=slot,
+                                   timeout=30_000)
+            assert page.evaluate(count) == before + 1, table
+        page.click("#pc-save")
+        status_says(page, "Saved as version 2")
+        exported = export_and_download(page, "JSON", "#pc-download a[download$='.json']", tmp_path / "plan.json")
+        plan = json.loads(exported.read_text(encoding="utf-8"))
+        for table, (_, (section, field, words)) in NEW_ROWS.items():
+            assert any(words in (row.get(field) or "") for row in plan[section]), table
+        browser.close()
