@@ -301,10 +301,13 @@ def _operator() -> str:
     """Who changes accounts on the command line, as the account history records it: the system user."""
     import getpass
 
+    from .i18n import text
+
     try:
-        return f"{getpass.getuser()} (command line)"
+        user = getpass.getuser()
     except (KeyError, OSError):  # no name for this process's user (a bare container)
-        return "command line"
+        user = "?"
+    return text("en", "actors.command_line", user=user)
 
 
 def _users(args) -> int:

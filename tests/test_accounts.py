@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from assistant.accounts import AccountError, Accounts
+from assistant.i18n import rewrite
 from assistant.storage import PlanStore
 
 PASSWORD = "a long enough password"
@@ -57,3 +58,4 @@ def test_the_command_line_records_the_system_user(tmp_path):
     history = Accounts(PlanStore(env["PLANCOACH_DATABASE_URL"]).engine).history()
     assert [c.action for c in history] == ["reset password", "set role", "add"]
     assert all("command line" in c.actor and c.account == "zoe" for c in history)
+    assert rewrite("actors", history[0].actor, "zh").endswith("（命令行）")  # as the Accounts tab shows it in Chinese

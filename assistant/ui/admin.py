@@ -12,7 +12,7 @@ import gradio as gr
 from ..access import ROLES, User
 from ..accounts import Account
 from ..errors import PlanCoachError
-from ..i18n import columns, reword, term, text
+from ..i18n import columns, reword, rewrite, term, text
 from ..textutil import markdown_text
 from ..workspace import ACCOUNT_CHANGES, Workspace
 from .labels import label
@@ -77,7 +77,7 @@ class AdminPage:
                               new=term(lang, "role", c.role or ""))
             elif c.action == "add" and c.role:
                 change = text(lang, "account_history.added", change=change, role=term(lang, "role", c.role))
-            data.append([f"{c.at:%Y-%m-%d %H:%M}", c.actor, c.account, change])
+            data.append([f"{c.at:%Y-%m-%d %H:%M}", rewrite("actors", c.actor, lang), c.account, change])
         return {"headers": columns(lang, "account_changes"), "data": data}
 
     def shown(self, request: gr.Request):
