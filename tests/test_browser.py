@@ -407,8 +407,7 @@ VISIBLE_TEXT = """() => {
 }"""
 # Latin words a Chinese interface may show: names of formats and of the product, and the language switch.
 ALLOWED = {"PlanCoach", "PDF", "DOCX", "Word", "Markdown", "JSON", "CSV", "TSV", "HR", "SMART", "API", "AI", "English", "txt",
-           "md", "docx",
-           "common.complete"}  # the last: Gradio's own zh-CN file lacks this key, shown for a moment after a step
+           "md", "docx"}  # Gradio's own words its Chinese file lacks ('In queue', 'common.complete') are ours (GRADIO_WORDS)
 
 
 def english_words(page, own_text: list[str]) -> set[str]:

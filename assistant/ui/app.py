@@ -810,6 +810,11 @@ class SignInRequired(PlanCoachError, RuntimeError):
     """`serve` on a shared address with nobody to sign in."""
 
 
+# Gradio's own words that its Chinese file lacks (it showed "In queue: 1 of 3" and "common.complete" in a Chinese
+# browser); Gradio's words follow the browser's language, ours the person's choice.
+_GRADIO_ZH = {"status": {"queue_position": "排队中：第 {position} 位，共 {size} 位"}, "common": {"complete": "完成"}}
+GRADIO_WORDS = {"zh-CN": _GRADIO_ZH, "zh": _GRADIO_ZH}
+
 # Gradio's queue polls for work every 1 ms; while events wait for a free slot that loop holds the event loop
 # and the GIL ~1000 times a second, taking CPU from the drafts it waits for. 10 ms costs an event at most 10 ms.
 QUEUE_POLL_SECONDS = 0.01
@@ -831,7 +836,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     demo.queue(default_concurrency_limit=8)
     demo._queue.sleep_when_free = QUEUE_POLL_SECONDS
     return gr.mount_gradio_app(app, demo, path="", auth_dependency=gate.username, css=CSS, footer_links=["api"],
-                               show_error=True)
+                               show_error=True, i18n=gr.I18n(**GRADIO_WORDS))
 
 
 def launch(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None = None) -> None:
