@@ -2,7 +2,8 @@
 
 Sign-in is slowed after each failure and an account is locked for a while after repeated failures.
 Every session carries the account's `session_epoch`; signing out everywhere, disabling an account or
-resetting its password raises it, which ends every session made before.
+resetting its password raises it, which ends every session made before. Every change an administrator (or single
+sign-on) makes is recorded with who made it (`history`), in the same transaction as the change.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 
 from .access import ROLES, User
-from .db import users
+from .db import account_changes, users
 from .errors import PlanCoachError
 
 MIN_PASSWORD_CHARS = 10
@@ -64,6 +65,19 @@ class Account:
         return User(self.name, self.role, self.session_epoch)
 
 
+@dataclass(frozen=True)
+class RecordedChange:
+    """One change of an account: who made it, when, what (add, set role, disable, enable, reset password), and the
+    role it gave (and had before, for a change of role)."""
+
+    at: dt.datetime
+    actor: str
+    account: str
+    action: str
+    role: str | None
+    old_role: str | None
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
@@ -81,8 +95,8 @@ class Accounts:
         with self.engine.connect() as c:
             return bool(c.execute(select(func.count()).select_from(users)).scalar())
 
-    def add(self, name: str, role: str, password: str | None) -> None:
-        """A new account; `password` None for one that signs in through single sign-on only."""
+    def add(self, name: str, role: str, password: str | None, *, by: str) -> None:
+        """A new account, made by `by`; `password` None for one that signs in through single sign-on only."""
         name = _valid_name(name)
         _valid_role(role)
         with self.engine.begin() as c:
@@ -92,6 +106,7 @@ class Accounts:
             c.execute(users.insert().values(name=name, role=role, created_at=_now(), active=True, failed_sign_ins=0,
                                             session_epoch=0,
                                             password_hash=_HASHER.hash(_valid_password(password)) if password else None))
+            _record(c, by, name, "add", role)
         self._forget(name)
 
     def get(self, name: str) -> Account | None:
@@ -103,19 +118,25 @@ class Accounts:
         with self.engine.connect() as c:
             return [_account(r) for r in c.execute(select(users).order_by(users.c.name)).all()]
 
-    def set_role(self, name: str, role: str) -> None:
+    def set_role(self, name: str, role: str, *, by: str) -> None:
         _valid_role(role)
-        self._update(name, role=role, session_epoch=users.c.session_epoch + 1)
+        self._update(name, role=role, session_epoch=users.c.session_epoch + 1, change=(by, "set role"))
 
-    def disable(self, name: str) -> None:
-        self._update(name, active=False, session_epoch=users.c.session_epoch + 1)
+    def disable(self, name: str, *, by: str) -> None:
+        self._update(name, active=False, session_epoch=users.c.session_epoch + 1, change=(by, "disable"))
 
-    def enable(self, name: str) -> None:
-        self._update(name, active=True, failed_sign_ins=0, locked_until=None)
+    def enable(self, name: str, *, by: str) -> None:
+        self._update(name, active=True, failed_sign_ins=0, locked_until=None, change=(by, "enable"))
 
-    def reset_password(self, name: str, password: str) -> None:
+    def reset_password(self, name: str, password: str, *, by: str) -> None:
         self._update(name, password_hash=_HASHER.hash(_valid_password(password)), failed_sign_ins=0,
-                     locked_until=None, session_epoch=users.c.session_epoch + 1)
+                     locked_until=None, session_epoch=users.c.session_epoch + 1, change=(by, "reset password"))
+
+    def history(self, limit: int = 50) -> list[RecordedChange]:
+        """The latest account changes, newest first."""
+        with self.engine.connect() as c:
+            rows = c.execute(select(account_changes).order_by(account_changes.c.id.desc()).limit(limit)).all()
+        return [RecordedChange(_aware(r.at), r.actor, r.account, r.action, r.role, r.old_role) for r in rows]
 
     def end_sessions(self, name: str) -> None:
         self._update(name, session_epoch=users.c.session_epoch + 1)
@@ -181,13 +202,23 @@ class Accounts:
                 values["locked_until"] = _now() + LOCK_FOR
             c.execute(update(users).where(users.c.name == name).values(**values))
 
-    def _update(self, name: str, **values) -> None:
+    def _update(self, name: str, change: tuple[str, str] | None = None, **values) -> None:
+        """Set `values` on the account; `change` (who, what) is recorded with it."""
         try:
             with self.engine.begin() as c:
+                old_role = c.execute(select(users.c.role).where(users.c.name == name)).scalar()
                 if c.execute(update(users).where(users.c.name == name).values(**values)).rowcount == 0:
                     raise AccountError(f"No account named {name!r}: `plancoach users list` shows them.")
+                if change is not None:
+                    by, action = change
+                    _record(c, by, name, action, values.get("role", old_role), old_role if "role" in values else None)
         finally:
             self._forget(name)
+
+
+def _record(c, by: str, name: str, action: str, role: str | None, old_role: str | None = None) -> None:
+    c.execute(account_changes.insert().values(at=_now(), actor=by, account=name, action=action, role=role,
+                                              old_role=old_role))
 
 
 def _account(row) -> Account:

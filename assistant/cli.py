@@ -299,26 +299,40 @@ def _password(prompt: str) -> str:
     return first
 
 
+def _operator() -> str:
+    """Who changes accounts on the command line, as the account history records it: the system user."""
+    import getpass
+
+    from .i18n import text
+
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no name for this process's user (a bare container)
+        user = "?"
+    return text("en", "actors.command_line", user=user)
+
+
 def _users(args) -> int:
     from .accounts import Accounts
     from .settings import get_settings
     from .storage import open_store
 
     accounts = Accounts(open_store(get_settings().resolved_database_url()).engine)
+    by = _operator()
     if args.users_command == "add":
-        accounts.add(args.name, args.role, _password(f"Password for {args.name}: "))
+        accounts.add(args.name, args.role, _password(f"Password for {args.name}: "), by=by)
         print(f"Account {args.name} ({args.role}) created; sign-in is on for the workspace.")
     elif args.users_command == "list":
         for a in accounts.list():
             print(f"{a.name}\t{a.role}\t{a.state}")
     elif args.users_command == "set-role":
-        accounts.set_role(args.name, args.role)
+        accounts.set_role(args.name, args.role, by=by)
     elif args.users_command == "disable":
-        accounts.disable(args.name)
+        accounts.disable(args.name, by=by)
     elif args.users_command == "enable":
-        accounts.enable(args.name)
+        accounts.enable(args.name, by=by)
     else:
-        accounts.reset_password(args.name, _password(f"New password for {args.name}: "))
+        accounts.reset_password(args.name, _password(f"New password for {args.name}: "), by=by)
     return EXIT_OK
 
 

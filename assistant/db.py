@@ -116,6 +116,18 @@ preferences = Table(
     Column("learning", Boolean, nullable=False, server_default=false()),
     Column("updated_at", _WHEN, nullable=False),
 )
+# Who changed an account and how (migration 0005): added, role set (from `old_role` to `role`), disabled, enabled,
+# password reset. Never a password.
+account_changes = Table(
+    "account_changes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", _WHEN, nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("account", String(200), nullable=False, index=True),
+    Column("action", String(20), nullable=False),
+    Column("role", String(16)),
+    Column("old_role", String(16)),
+)
 
 PLAN_TABLES = (corrections, versions, audit, shares, overrides)  # what is kept with a plan and deleted with it
 

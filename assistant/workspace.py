@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal
 
 from .access import User, listed, require
-from .accounts import Account, AccountError, Accounts
+from .accounts import Account, AccountError, Accounts, RecordedChange
 from .compare import edit_against_stored, plan_diff
 from .export import FORMATS, Audience, render
 from .i18n import text
@@ -227,6 +227,11 @@ class Workspace:
         self._administers(user)
         return self.accounts.list()
 
+    def account_history(self, user: User) -> list[RecordedChange]:
+        """Who changed which account, when and how: the latest first."""
+        self._administers(user)
+        return self.accounts.history()
+
     @staticmethod
     def _administers(user: User) -> None:
         require(user, "admin")
@@ -244,18 +249,18 @@ class Workspace:
         if change in ("disable", "set role") and name == user.name and not (change == "set role" and role == "admin"):
             raise AccountError("You cannot disable or demote your own account; ask another administrator.")
         if change == "add":
-            accounts.add(name, role, password or None)
+            accounts.add(name, role, password or None, by=user.name)
             return f"Account {name} ({role}) created."
         if change == "set role":
-            accounts.set_role(name, role)
+            accounts.set_role(name, role, by=user.name)
             return f"{name} is now {role}; their open sessions have ended."
         if change == "disable":
-            accounts.disable(name)
+            accounts.disable(name, by=user.name)
             return f"{name} is disabled and signed out."
         if change == "enable":
-            accounts.enable(name)
+            accounts.enable(name, by=user.name)
             return f"{name} can sign in again."
-        accounts.reset_password(name, password)
+        accounts.reset_password(name, password, by=user.name)
         return f"{name}'s password is reset; their open sessions have ended."
 
     # ------------------------------------------------------------ export

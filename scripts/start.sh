@@ -2,6 +2,7 @@
 # Install PlanCoach on a fresh machine and start the web workspace on http://127.0.0.1:7860.
 # Offline, on the embedded drafter unless an LLM is configured (see docs/settings.md).
 # The PDF export uses Debian's fonts-wqy-zenhei for Chinese plans; it is installed when missing.
+# It prints a few lines of progress; pip's own output goes to .venv/install.log, named if the install fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,20 +10,29 @@ if [ ! -x .venv/bin/python ]; then
   echo "Creating the virtual environment in .venv ..."
   python3 -m venv .venv
 fi
-echo "Installing PlanCoach and its dependencies (the first time takes a few minutes) ..."
-set +e
-.venv/bin/python -m pip install --disable-pip-version-check -e . 2>&1 | tee .venv/install.log \
-  | grep --line-buffered -E "^(Collecting|Successfully installed|ERROR)"
-status=${PIPESTATUS[0]}
-set -e
+log="$PWD/.venv/install.log"
+echo "Installing PlanCoach (the first run takes a minute or two) ..."
+.venv/bin/python -m pip install --disable-pip-version-check -e . >"$log" 2>&1 &
+pip=$!
+while kill -0 "$pip" 2>/dev/null; do  # a line every 15 s, so a long first install is seen to move
+  sleep 1
+  if [ $((SECONDS % 15)) = 0 ] && kill -0 "$pip" 2>/dev/null; then
+    echo "  ... $(grep -c '^Collecting' "$log" || true) packages fetched so far"
+  fi
+done
+status=0
+wait "$pip" || status=$?
 if [ "$status" -ne 0 ]; then
-  echo "The installation failed; the full log is in .venv/install.log" >&2
+  echo "The installation failed (pip exited with $status); its output is in $log. The last lines:" >&2
+  tail -n 5 "$log" >&2
   exit "$status"
 fi
+echo "Installed."
 if ! fc-list :lang=zh 2>/dev/null | grep -q . && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing a Chinese font for PDF export (fonts-wqy-zenhei) ..."
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   ($SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq fonts-wqy-zenhei >/dev/null) \
     || echo "note: fonts-wqy-zenhei could not be installed; Chinese PDF export will ask for it" >&2
 fi
-echo "Starting the workspace (the knowledge base is indexed in the background on the first start) ..."
+echo "Starting the workspace (the first start indexes the knowledge base in the background) ..."
 exec .venv/bin/plancoach serve "$@"

@@ -22,7 +22,7 @@ def ws(store_url):
     store = PlanStore(store_url)
     accounts = Accounts(store.engine)
     for user in (MIA, OMAR, HANA, ELI, ADA):
-        accounts.add(user.name, user.role, "a long enough password")
+        accounts.add(user.name, user.role, "a long enough password", by="ada")
     return Workspace(get_settings(), store)
 
 
@@ -80,7 +80,7 @@ def test_hr_never_reviews_a_plan_they_wrote(ws):
     accounts = ws.accounts
     plan_id = ws.draft(OMAR, TRAINER_NOTES)[0]
     ws.submit(OMAR, plan_id)
-    accounts.set_role("omar", "hr")  # Omar moved to HR: his own plan is still not his to approve
+    accounts.set_role("omar", "hr", by="ada")  # Omar moved to HR: his own plan is still not his to approve
     omar_hr = User("omar", "hr")
     with pytest.raises(AccessDenied):
         ws.review(omar_hr, plan_id, "approved")
@@ -163,16 +163,16 @@ def test_accounts_hash_passwords_lock_after_repeated_failures_and_end_sessions(w
             accounts.sign_in("mia", "wrong password!")
     with pytest.raises(SignInRefused):
         accounts.sign_in("mia", "a long enough password")  # locked, even with the right password
-    accounts.reset_password("mia", "another long password")
+    accounts.reset_password("mia", "another long password", by="ada")
     assert accounts.user("mia", user.session_epoch) is None  # the reset ended the old session
     accounts.sign_in("mia", "another long password")
-    accounts.disable("mia")
+    accounts.disable("mia", by="ada")
     with pytest.raises(SignInRefused):
         accounts.sign_in("mia", "another long password")
     with pytest.raises(AccountError, match="at least 10"):
-        accounts.add("new.person", "manager", "short")
+        accounts.add("new.person", "manager", "short", by="ada")
     with pytest.raises(AccountError, match="Unknown role"):
-        accounts.add("new.person", "boss", "a long enough password")
+        accounts.add("new.person", "boss", "a long enough password", by="ada")
 
 
 def test_a_session_follows_its_account_at_once_here_and_within_seconds_from_another_process(ws, monkeypatch):
@@ -182,9 +182,9 @@ def test_a_session_follows_its_account_at_once_here_and_within_seconds_from_anot
     accounts = ws.accounts
     omar = accounts.sign_in("omar", "a long enough password")
     assert accounts.user("omar", omar.session_epoch) == omar  # read once, then remembered for a moment
-    Accounts(ws.store.engine).disable("omar")  # another page of this process: at once
+    Accounts(ws.store.engine).disable("omar", by="ada")  # another page of this process: at once
     assert accounts.user("omar", omar.session_epoch) is None
-    accounts.enable("omar")
+    accounts.enable("omar", by="ada")
     omar = accounts.sign_in("omar", "a long enough password")
     assert accounts.user("omar", omar.session_epoch) == omar
     with PlanStore(str(ws.store.engine.url.render_as_string(hide_password=False))).engine.begin() as c:

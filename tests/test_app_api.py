@@ -50,7 +50,7 @@ def test_draft_edit_check_save_export_and_reload(app, tmp_path):
     out = draft(client)
     deficiencies, causes, goals, employee, manager, organisation, check_ins, _flags = out[:8]
     session, plan_id, status = out[11], out[12], out[13]
-    assert session["plan_id"] == plan_id and "Drafted by embedded" in status
+    assert session["plan_id"] == plan_id and "Drafted on this computer (no AI service)" in status
     assert out[14] == "Li Na" and out[16] == "2026-07-31"  # header fields filled from the notes
     goal_rows = table(goals)
     assert goal_rows[0][4] == ">= 90%" and goal_rows[0][7] == "✓"
@@ -293,7 +293,7 @@ def test_an_administrator_manages_accounts_in_the_workspace_and_nobody_else_can(
     assert zoe.predict(TRAINER_NOTES, "", "", "", NEW_SESSION, api_name="/draft")[12]  # she drafts
 
     status, rows, _ = ada.predict("set role", "zoe.manager", "hr", "", api_name="/admin_account")
-    assert ["zoe.manager", "hr", "active"] in table(rows)
+    assert ["zoe.manager", "HR", "active"] in table(rows)  # the role in words
     with pytest.raises(httpx.HTTPStatusError, match="401"):  # her session ended with the change of role
         zoe.predict(TRAINER_NOTES, "", "", "", NEW_SESSION, api_name="/draft")
     status, _, _ = ada.predict("disable", ADMIN[0], "admin", "", api_name="/admin_account")

@@ -193,3 +193,9 @@ def test_an_area_names_the_measure_not_whose_it_is_or_the_verb_before_the_figure
                       "Target: FCR at 75% by end of Feb.").plan
     assert plan.deficiencies[0].area == "First-contact resolution"
     assert plan.goals[0].metric.startswith("First-contact resolution")
+
+
+def test_an_area_keeps_a_number_joined_to_its_word_and_acronyms_as_written():
+    plan = draft_plan("Review with Daniel (support agent), 2026-03-12.\n"
+                      "9 tickets breached the 24-hour response SLA in February; the team allows 2 a month.").plan
+    assert plan.deficiencies[0].area == "Tickets breached 24-hour response SLA"

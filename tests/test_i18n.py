@@ -114,3 +114,46 @@ def test_an_exported_file_is_named_in_the_plans_language(tmp_path):
     employee, hr = ws.export(ALONE, plan_id, "pdf", tmp_path), ws.export(ALONE, plan_id, "pdf", tmp_path, audience="hr")
     assert employee.name.startswith("改进计划-") and employee.name.endswith("-员工版.pdf")
     assert hr.name.endswith("-人力资源版.pdf")
+
+
+def test_what_the_page_already_said_is_said_again_in_the_other_language():
+    from assistant.i18n import reword
+
+    assert reword("Opened (submitted). It is read-only until HR requests changes.", "zh") == \
+        "已打开（已提交）。在人力资源部要求修改之前为只读。"
+    assert reword("Reopened plan (draft).", "zh") == "已重新打开计划（草稿）。"  # a value that may be empty
+    assert reword("已保存为第 2 版。", "en") == "Saved as version 2."
+    assert reword("Re-drafted with S8 read as action: manager; there were no unsaved edits.", "zh") == \
+        "已按S8理解为“行动：经理”重新起草；没有未保存的修改。"  # a value that is itself a status line
+    assert reword("Something nobody wrote a template for.", "zh") == "Something nobody wrote a template for."
+
+
+def _refusal(call) -> str:
+    try:
+        call()
+    except Exception as exc:  # noqa: BLE001 -- whatever the module raises, its words are what is read back
+        return str(exc)
+    raise AssertionError("not refused")
+
+
+def test_input_drafting_and_account_errors_as_their_modules_word_them_are_shown_in_chinese(tmp_path):
+    """The messages are read back from what inputs.py and accounts.py raise, so a change of their wording shows here."""
+    from assistant.accounts import Accounts
+    from assistant.i18n import reword
+    from assistant.inputs import read_notes, validate_notes
+
+    binary = tmp_path / "scan.txt"
+    binary.write_bytes(b"\x00\x01 not text")
+    latin1 = tmp_path / "old.txt"
+    latin1.write_bytes("Überstunden: 14 von 20 Schulungen, Café".encode("latin-1"))
+    accounts = Accounts(PlanStore(f"sqlite:///{tmp_path / 'a.db'}").engine)
+    accounts.add("mia", "manager", "a long enough password", by="ada")
+    said = [_refusal(lambda: validate_notes("  ", 100)), _refusal(lambda: validate_notes("x" * 101, 100)),
+            _refusal(lambda: read_notes(str(binary), 100)), _refusal(lambda: read_notes(str(latin1), 100)),
+            _refusal(lambda: accounts.add("mia", "manager", "a long enough password", by="ada")),
+            _refusal(lambda: accounts.add("a b", "manager", "a long enough password", by="ada")),
+            _refusal(lambda: accounts.add("zoe", "manager", "short", by="ada")), _refusal(lambda: accounts.disable("nobody", by="ada"))]
+    for message in said:
+        shown = reword(message, "zh")
+        assert CJK.search(shown) and shown != message, message
+

@@ -170,7 +170,7 @@ def test_background_figures_are_not_deficiencies():
 
 def test_figures_about_a_targeted_measure_are_evidence():
     plan = plan_of("helpdesk-measured-context.txt")
-    assert [d.area for d in plan.deficiencies] == ["Tickets breaching sla", "Reopened tickets"]
+    assert [d.area for d in plan.deficiencies] == ["Tickets breaching SLA", "Reopened tickets"]
     assert {(g.baseline, g.target) for g in plan.goals} == {("22%", "< 10%"), ("15", "< 5")}
     assert {g.deadline.isoformat() for g in plan.goals} == {"2026-11-30"}  # end of next month
     assert by_owner(plan)["organisation"] == ["Infra team: Fix the reset tool within two weeks"]

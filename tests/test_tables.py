@@ -30,3 +30,24 @@ def test_an_edited_cell_is_a_different_plan_and_an_unreadable_date_is_named_besi
     again, problems, _ = T.from_tables(plan, {name: shown[name] for name in T.TABLES})
     assert not T.same_plan(again, plan) and again.goals[0].deadline is None
     assert problems.by_table == {"goals": ["Row 1: 'next Friday' is not a date; use YYYY-MM-DD."]}
+
+
+@pytest.mark.parametrize("path", NOTES, ids=[p.stem for p in NOTES])
+def test_the_smart_column_and_learning_mode_agree_on_every_goal(path):
+    """One assessment of a goal: the SMART column ticks exactly the goals learning mode calls strong, and names
+    what learning mode calls weak (a goal without a baseline among them, which no check flags)."""
+    from assistant.pipeline import recheck
+    from assistant.ui import coach
+
+    plan = draft_plan(path.read_text(encoding="utf-8")).plan
+    if plan.goals:
+        plan.goals[0].baseline = None
+        plan = recheck(plan, path.read_text(encoding="utf-8"))
+    for lang in ("en", "zh"):
+        column = [row[7] for row in T.to_tables(plan, lang)["goals"]]
+        said = coach.comments(plan, "goals", lang)
+        for goal, cell in zip(plan.goals, column):
+            about = [mark for mark, words in said if f" {goal.id} " in f" {words} ".replace("：", " ")]
+            assert about and (cell == "✓") == (about == ["✓"]), (goal.id, cell, said)
+    if plan.goals:
+        assert T.to_tables(plan)["goals"][0][7].startswith("✗") and "baseline" in T.to_tables(plan)["goals"][0][7]

@@ -388,12 +388,17 @@ def _headline(text: str, zh: bool) -> str:
         return re.split(r"[，,（(：:\d]", text)[0][:12] or text[:12]
     clause = re.split(r"[:(;,]|\b(?:vs|versus|against)\b", text)[0]
     before_number = re.split(r"\d", clause)[0]
-    words = re.findall(r"[A-Za-z][A-Za-z\-']*", before_number) or re.findall(r"[A-Za-z][A-Za-z\-']*", clause)
+    words = re.findall(_HEADLINE_WORD, before_number) or re.findall(_HEADLINE_WORD, clause)
     skip = {"in", "on", "at", "the", "a", "of", "jan", "feb", "mar", "march", "apr", "april", "may", "june", "july",
             "aug", "sep", "oct", "nov", "dec", "january", "february", "august", "september", "october", "november", "december"}
     words = [w for w in words if w.lower() not in skip]
     headline = _LINKING_TAIL.sub("", _WHOSE.sub("", " ".join(words)))
-    return headline[:60].capitalize() or text[:40]
+    headline = headline[:60] if _ACRONYM.search(headline) else headline[:60].lower()
+    return headline[:1].upper() + headline[1:] or text[:40]
+
+
+_HEADLINE_WORD = r"(?:\d+-)?[A-Za-z][A-Za-z\-']*"  # '24-hour' stays whole
+_ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")  # 'SLA', 'KPIs': kept as written
 
 
 # 'Priya's first-contact resolution has been 61%', 'Her ticket backlog stands at 40': the measure is what the

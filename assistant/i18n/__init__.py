@@ -18,7 +18,8 @@ from pathlib import Path
 LANGUAGES = ("en", "zh")
 FOLDER = Path(__file__).parent
 LIST_SEPARATORS = {"en": ", ", "zh": "、"}
-MATCHED = ("checks", "audit_detail", "refusals")  # sections whose messages are read back (`read_back`)
+MATCHED = ("checks", "audit_detail", "refusals", "failures", "accounts")  # sections whose messages are read back
+SHOWN = ("status", "errors", "refusals", "failures", "accounts")  # what a status line or a message beside a control says
 
 
 @functools.cache
@@ -94,11 +95,12 @@ def translate_value(value: str, lang: str, group: str | None = None) -> str:
 # Values that are always one of a few phrases: matched as those phrases, so that a free value beside them
 # ("{why} {fate}") ends where they begin.
 CLOSED = {"fate": "fate", "need": "smart_need"}
+OPTIONAL = {"note"}  # values that may be empty ("Opened (draft).{note}")
 
 
 def _value_pattern(name: str) -> str:
     if name not in CLOSED:
-        return ".+?"
+        return ".*?" if name in OPTIONAL else ".+?"
     phrases = {words for lang in LANGUAGES for words in catalogue(lang)["terms"][CLOSED[name]].values()}
     return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
 
@@ -138,3 +140,25 @@ def rewrite(section: str, message: str, lang: str, values=None) -> str:
     key, params = found
     values = values or (lambda name, value, lang: translate_value(value, lang, name))
     return text(lang, f"{section}.{key}", **{name: values(name, value, lang) for name, value in params.items()})
+
+
+def reword(message: str, lang: str) -> str:
+    """A message the workspace shows (a status line, a refusal, an input or drafting error, an account change),
+    written in either language, in `lang`: what the page says again after the interface language changes. A value
+    that is itself such a message, a label or the name of a thing is translated too; a message no template matches
+    is returned as written."""
+    for section in SHOWN:
+        if read_back(section, message):
+            return rewrite(section, message, lang, _shown_value)
+    return message
+
+
+def _shown_value(name: str, value: str, lang: str) -> str:
+    again = reword(value, lang)
+    if again != value:
+        return again
+    for other in LANGUAGES:
+        key = next((k for k, words in catalogue(other)["labels"].items() if words == value), None)
+        if key:
+            return text(lang, f"labels.{key}")
+    return translate_value(value, lang, name)

@@ -104,14 +104,4 @@ def row(flag: ReviewFlag, lang: str, plan: Plan | None = None) -> list[str]:
             suggestion(flag, lang, plan)]
 
 
-def missing_parts(flags: list[ReviewFlag], goal_index: int, lang: str) -> list[str]:
-    """What the SMART check says goal `goal_index` lacks, as field names ('target', 'deadline')."""
-    out = []
-    for f in flags:
-        m = _LOCATION.fullmatch(f.location or "")
-        if f.kind == "smart" and f.severity == "error" and m and m["section"] == "goals" and m["index"] == str(goal_index):
-            out.append(term(lang, "field", m["field"] or "target"))
-    return out
-
-
-__all__ = ["kind", "message", "missing_parts", "row", "severity", "suggestion", "where"]
+__all__ = ["kind", "message", "row", "severity", "suggestion", "where"]

@@ -24,7 +24,7 @@ from fastapi import FastAPI
 from ..access import EDITABLE, AccessDenied, User
 from ..errors import PlanCoachError
 from ..export import to_markdown
-from ..i18n import rewrite, term, text
+from ..i18n import reword, rewrite, term, text
 from ..inputs import InputError, read_notes
 from ..notes import analyse
 from ..pipeline import warm_up
@@ -37,8 +37,8 @@ from ..workspace import EXPORTS, Workspace
 from . import coach
 from . import tables as T
 from .admin import AdminPage
-from .labels import export_versions, label
-from .parts import FieldError, Page, error_md, raising, selected_row
+from .labels import drafted_by, export_versions, label
+from .parts import FieldError, Page, error_md, raising, reworded, selected_row
 from .review import ReviewTab
 from .signin import Gate, install
 
@@ -49,6 +49,11 @@ CSS = """
 .pc-guide {border-left: 4px solid #7c9cd6; padding-left: 10px; background: #f6f8fc}
 .pc-status {min-height: 1.5em}
 .pc-error p {color: #b42318; margin: 2px 0 6px}
+.pc-table th, .pc-table th *, .pc-table .virtual-row * {font-family: var(--font) !important}
+.pc-table th *, .pc-table th *::first-letter {font-size: var(--text-sm) !important}
+.pc-table th .header {word-break: normal !important; overflow-wrap: normal !important; hyphens: none}
+.pc-table th .cell-wrap {padding-left: 4px; padding-right: 4px}
+#pc-upload .filename .stem {white-space: normal; overflow-wrap: anywhere; text-overflow: clip}
 """
 # Where a refusal is shown: beside the notes, the header fields, each table, and each row of buttons.
 ERROR_SLOTS = ("notes", "header", "draft", "plan", *T.TABLES, "actions", "fix", "plans", "hr")
@@ -94,6 +99,13 @@ def _frame(table: str, rows: list, lang: str) -> dict:
 def _snapshot(plan_data: dict | None, pending: T.Pending | None = None) -> dict:
     """What undo restores: the plan and the rows not yet filled in."""
     return {"plan": plan_data, "pending": {t: [[i, r] for i, r in rows] for t, rows in (pending.rows if pending else {}).items()}}
+
+
+def _picker(table: str):
+    """A table's select event: which row of which table the Move buttons act on."""
+    def pick(evt: gr.SelectData) -> dict:
+        return {"table": table, "row": selected_row(evt)}
+    return pick
 
 
 def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Blocks:  # noqa: C901 -- predates the complexity budget
@@ -182,7 +194,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         progress(0.1, desc=text(lang, "status.reading"))
         plan_id, plan, analysis = ws.draft(user, notes, employee=employee, role=role, interview_date=day)
         progress(0.9, desc=text(lang, "status.checking"))
-        status = text(lang, "status.drafted", drafter=term(lang, "drafter", plan.drafter.split(":")[0]),
+        status = text(lang, "status.drafted", by=drafted_by(plan.drafter, lang),
                       deficiencies=len(plan.deficiencies), goals=len(plan.goals), errors=counts(plan)["errors"])
         return (*plan_outputs(plan, notes, lang, analysis), session_of(plan_id, notes), plan_id, status,
                 *header_of(plan), compare_choices(user, plan_id, lang), text(lang, "status.no_changes",
@@ -299,14 +311,15 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 session["plan_id"] = None  # not ours to change (any more): keep the notes in the browser only
         return session
 
-    def do_upload(file):
+    def do_upload(file, request: gr.Request):
         if file is None:
             return gr.update()
+        lang = lang_of(who(request))
         path = Path(str(file))
         try:
             return read_notes(str(path), settings.max_notes_chars)
         except InputError as exc:  # name the file as the manager knows it, never where the server keeps it
-            raise FieldError("notes", str(exc).replace(str(path), path.name)) from None
+            raise FieldError("notes", reword(str(exc).replace(str(path), path.name), lang)) from None
 
     def do_save(plan_data, notes, session, request: gr.Request):
         user = who(request)
@@ -423,8 +436,9 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         session = gr.BrowserState(EMPTY_SESSION, storage_key="plancoach-session")
         plan_state = gr.State(None)
         history = gr.State([])  # the plan after each edit since the draft (or open): what undo steps back to
+        picked = gr.State({})  # the table and row last selected: what Move up and Move down act on
         errors, error_slot = page.errors, page.error_slot
-        page.also = [history]
+        page.also = [history, picked]
 
         with gr.Row():
             title = gr.Markdown(f"## {label('en', 'title')}")
@@ -437,7 +451,8 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                     notes = gr.Textbox(label=label("en", "notes"), info=label("en", "notes_info"), lines=14,
                                        max_lines=40, elem_id="pc-notes")
                     error_slot("notes")
-                    upload = gr.File(label=label("en", "upload"), file_types=[".txt", ".md", ".docx"], height=90)
+                    upload = gr.File(label=label("en", "upload"), file_types=[".txt", ".md", ".docx"],
+                                     elem_id="pc-upload")
                     with gr.Row():
                         employee = gr.Textbox(label=label("en", "employee"), elem_id="pc-employee", max_lines=1)
                         role = gr.Textbox(label=label("en", "role"), elem_id="pc-role", max_lines=1)
@@ -468,41 +483,45 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                     comments = gr.Markdown(elem_id="pc-comments")
                     plan_id_box = gr.Textbox(label=label("en", "plan_id"), interactive=False, elem_id="pc-plan-id",
                                              max_lines=1)
-                    undo_btn = gr.Button(label("en", "undo"), elem_id="pc-undo", size="sm")
+                    with gr.Row():
+                        undo_btn = gr.Button(label("en", "undo"), elem_id="pc-undo", size="sm")
+                        up_btn = gr.Button(label("en", "move_up"), elem_id="pc-move-up", size="sm")
+                        down_btn = gr.Button(label("en", "move_down"), elem_id="pc-move-down", size="sm")
                     guides = {}
                     guides["deficiencies"] = gr.Markdown(visible=False, elem_classes="pc-guide", elem_id="pc-guide-deficiencies")
                     deficiencies = gr.Dataframe(headers=T.headers("deficiencies", "en"), label=label("en", "deficiencies"),
                                                 interactive=True, type="array", wrap=True, elem_id="pc-deficiencies",
                                                 datatype=T.DEFICIENCY_TYPES,
-                                                column_widths=["7%", "20%", "53%", "11%", "9%"])
+                                                column_widths=["7%", "20%", "50%", "12%", "11%"], elem_classes="pc-table")
                     error_slot("deficiencies")
                     guides["causes"] = gr.Markdown(visible=False, elem_classes="pc-guide", elem_id="pc-guide-causes")
                     causes = gr.Dataframe(headers=T.headers("causes", "en"), label=label("en", "causes"), interactive=True,
-                                          type="array", wrap=True, column_widths=["85%", "15%"], elem_id="pc-causes")
+                                          type="array", wrap=True, column_widths=["80%", "20%"], elem_id="pc-causes",
+                                          elem_classes="pc-table")
                     error_slot("causes")
                     guides["goals"] = gr.Markdown(visible=False, elem_classes="pc-guide", elem_id="pc-guide-goals")
                     goals = gr.Dataframe(headers=T.headers("goals", "en"), label=label("en", "goals"), interactive=True,
                                          type="array", wrap=True, elem_id="pc-goals", datatype=T.GOAL_TYPES,
-                                         column_widths=["5%", "24%", "14%", "8%", "9%", "11%", "8%", "13%", "8%"])
+                                         column_widths=["6%", "17%", "12%", "10%", "9%", "12%", "14%", "9%", "11%"],
+                                         elem_classes="pc-table")
                     error_slot("goals")
                     guides["responsibilities"] = gr.Markdown(visible=False, elem_classes="pc-guide",
                                                              elem_id="pc-guide-responsibilities")
                     resp: dict[str, gr.Dataframe] = {}
-                    with gr.Row():
-                        for owner in T.OWNERS:
-                            with gr.Column(min_width=160):
-                                resp[owner] = gr.Dataframe(
-                                    headers=T.headers(owner, "en"), interactive=True, type="array", wrap=True,
-                                    label=label("en", f"resp_{owner}"), elem_id=f"pc-resp-{owner}",
-                                    column_widths=["28%", "50%", "22%"])
-                                error_slot(owner)
+                    for owner in T.OWNERS:  # one under the other: side by side, a column was a word wide
+                        resp[owner] = gr.Dataframe(
+                            headers=T.headers(owner, "en"), interactive=True, type="array", wrap=True,
+                            label=label("en", f"resp_{owner}"), elem_id=f"pc-resp-{owner}", elem_classes="pc-table",
+                            column_widths=["22%", "60%", "18%"])
+                        error_slot(owner)
                     guides["check_ins"] = gr.Markdown(visible=False, elem_classes="pc-guide", elem_id="pc-guide-check_ins")
                     check_ins = gr.Dataframe(headers=T.headers("check_ins", "en"), label=label("en", "check_ins"),
-                                             interactive=True, type="array", column_widths=["20%", "80%"],
-                                             elem_id="pc-check-ins")
+                                             interactive=True, type="array", wrap=True, column_widths=["18%", "82%"],
+                                             elem_id="pc-check-ins", elem_classes="pc-table")
                     error_slot("check_ins")
                     flags = gr.Dataframe(headers=T.headers("flags", "en"), label=label("en", "flags"), interactive=False,
-                                         type="array", wrap=True, elem_id="pc-flags")
+                                         type="array", wrap=True, elem_id="pc-flags", elem_classes="pc-table",
+                                         column_widths=["10%", "12%", "41%", "15%", "22%"], max_height=900)
                     with gr.Row():
                         save_btn = gr.Button(label("en", "save"), elem_id="pc-save")
                         submit_btn = gr.Button(label("en", "submit"), elem_id="pc-submit")
@@ -535,7 +554,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 error_slot("plans")
                 plans_note = gr.Markdown()
             review = ReviewTab(page).build()
-            admin = AdminPage(ws, who)
+            admin = AdminPage(ws, who, lang_of)
             admin.build()
 
         # ------------------------------------------------------------ events
@@ -549,7 +568,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             if plan_state not in named:
                 return named
             plan = named[plan_state]
-            return {**named, history: [_snapshot(plan)] if isinstance(plan, dict) else []}
+            return {**named, history: [_snapshot(plan)] if isinstance(plan, dict) else [], picked: {}}
 
         tables: list[gr.Dataframe] = [deficiencies, causes, goals, resp["employee"], resp["manager"], resp["organisation"],
                                       check_ins]
@@ -561,19 +580,11 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
              clears=("notes", "header", "plan", *T.TABLES), after=fresh_history, concurrency_limit=4)
         edit_inputs = [*tables, plan_state, notes, session, *header_fields]
 
-        def do_edit_in_browser(deficiencies_v, causes_v, goals_v, employee_v, manager_v, organisation_v, check_ins_v,
-                               plan_data, notes_v, session_v, employee_name, role_name, interview_day, steps, base,
-                               request: gr.Request):
-            """An edit in a table or the header: re-checked and autosaved, each table's problems beside it, a step
-            for undo, and the diff against the chosen version brought up to date."""
-            user = who(request)
-            lang = lang_of(user)
-            if not plan_data:
-                return {status: text(lang, "status.first_draft")}
-            edited = edit(user, lang, edited_tables(deficiencies_v, causes_v, goals_v, employee_v, manager_v,
-                                                    organisation_v, check_ins_v), plan_data, notes_v, session_v,
-                          {"employee": employee_name, "role": role_name, "interview_date": interview_day},
-                          unless_unchanged=True)
+        def edit_step(user, lang, tables_v, plan_data, notes_v, session_v, header, steps, base, said=None):
+            """Edited tables and header, by component: re-checked and autosaved, each table's problems beside it, a
+            step for undo, the diff against the chosen version brought up to date, and the status line (`said`, or
+            the checks' counts)."""
+            edited = edit(user, lang, tables_v, plan_data, notes_v, session_v, header, unless_unchanged=True)
             if edited is None:  # nothing to check or save; what was wrong before is put right
                 return {errors[name]: "" for name in (*T.TABLES, "header")}
             checked, problems, pending, session_v = edited
@@ -583,9 +594,45 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             steps = list(steps or [])
             if not steps or steps[-1] != step:  # a change event that changed nothing is no step to undo
                 steps = [*steps, step][-HISTORY:]
-            return {**dict(zip(plan_views, shown)), **beside, status: text(lang, "status.checked", **counts(checked.plan)),
-                    session: session_v, history: steps,
-                    diff: diff_text(user, session_v.get("plan_id"), base, lang)}
+            return {**dict(zip(plan_views, shown)), **beside,
+                    status: said or text(lang, "status.checked", **counts(checked.plan)),
+                    session: session_v, history: steps, diff: diff_text(user, session_v.get("plan_id"), base, lang)}
+
+        def do_edit_in_browser(deficiencies_v, causes_v, goals_v, employee_v, manager_v, organisation_v, check_ins_v,
+                               plan_data, notes_v, session_v, employee_name, role_name, interview_day, steps, base,
+                               request: gr.Request):
+            """An edit in a table or the header."""
+            user = who(request)
+            lang = lang_of(user)
+            if not plan_data:
+                return {status: text(lang, "status.first_draft")}
+            return edit_step(user, lang, edited_tables(deficiencies_v, causes_v, goals_v, employee_v, manager_v,
+                                                       organisation_v, check_ins_v), plan_data, notes_v, session_v,
+                             {"employee": employee_name, "role": role_name, "interview_date": interview_day}, steps, base)
+
+        def do_move(step, deficiencies_v, causes_v, goals_v, employee_v, manager_v, organisation_v, check_ins_v,
+                    plan_data, notes_v, session_v, employee_name, role_name, interview_day, steps, base, chosen,
+                    request: gr.Request):
+            """The selected row one place up (`step` -1) or down (+1) in its table: the plan's order, saved and
+            exported in it; the selection follows the row, so the next click moves it again."""
+            user = who(request)
+            lang = lang_of(user)
+            if not plan_data:
+                return {status: text(lang, "status.first_draft")}
+            table, row = (chosen or {}).get("table"), (chosen or {}).get("row", -1)
+            values = edited_tables(deficiencies_v, causes_v, goals_v, employee_v, manager_v, organisation_v, check_ins_v)
+            if table not in values:
+                raise FieldError("plan", text(lang, "errors.select_row"))
+            rows = T.moved(values[table], row, step)
+            if rows is None:
+                raise FieldError(table, text(lang, "errors.cannot_move", row=row + 1))
+            values[table] = rows
+            said = text(lang, "status.moved", row=row + 1, to=row + step + 1,
+                        table=label(lang, TABLE_LABELS.get(table, table)))
+            return {**edit_step(user, lang, values, plan_data, notes_v, session_v,
+                                {"employee": employee_name, "role": role_name, "interview_date": interview_day}, steps,
+                                base, said),
+                    picked: {"table": table, "row": row + step}}
 
         edit_in_browser = in_browser(do_edit_in_browser, None, "plan")
         controls: list[gr.Dataframe | gr.Textbox] = [*tables, *header_fields]
@@ -593,6 +640,11 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             control.input(edit_in_browser, [*edit_inputs, history, compare],
                           [*plan_views, status, session, history, diff, *slots], trigger_mode="always_last",
                           api_visibility="private")
+        for name, table in zip(T.TABLES, tables):
+            table.select(_picker(name), None, picked, api_visibility="private")
+        for button, step in ((up_btn, -1), (down_btn, 1)):
+            button.click(in_browser(do_move, None, "plan"), [gr.State(step), *edit_inputs, history, compare, picked],
+                         [*plan_views, status, session, history, diff, picked, *slots], api_visibility="private")
         check_event = gr.Button(visible=False, elem_id="pc-check")
         check_event.click(raising(do_edit), edit_inputs, [*plan_views, status, session], api_name="check")
 
@@ -642,17 +694,16 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         new_btn.click(in_browser(do_new, [*plan_views, session, notes, plan_id_box, status, *header_fields, download,
                                           compare, diff, comments], "draft", clears=ERROR_SLOTS, after=fresh_history),
                       None, [*plan_views, session, notes, plan_id_box, status, *header_fields, download, compare, diff,
-                             comments, *slots, history], api_visibility="private")
+                             comments, *slots, history, picked], api_visibility="private")
         opened_views = [*plan_views, notes, plan_id_box, status, *header_fields, session, compare, diff, comments]
         demo.load(in_browser(do_restore, [*opened_views, whoami, ui_lang, learning], "plan", after=fresh_history),
-                  session, [*opened_views, whoami, ui_lang, learning, *slots, history], api_visibility="private")
+                  session, [*opened_views, whoami, ui_lang, learning, *slots, history, picked], api_visibility="private")
 
-        def show_learning(on, plan_data, request: gr.Request):
-            """Learning mode's comments on this plan beside each section (or nothing, when it is off)."""
-            lang = lang_of(who(request))
+        def show_learning(on, plan_data, lang):
+            """Learning mode's comments on this plan beside each section (or nothing, when it is off), in the language
+            the interface shows (a switch is seen here before it is kept with the account)."""
             plan = load_plan_lenient(plan_data) if plan_data else None
             return [gr.update(visible=bool(on), value=coach.guide_md(plan, key, lang, settings.knowledge_dirs,
-                                                                     max_days=settings.plan_max_days,
                                                                      max_gap=settings.check_in_max_gap_days)
                               if on else "") for key in guides]
 
@@ -661,7 +712,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
 
         learning.input(keep_learning, learning, None, api_visibility="private")
         for trigger in (learning.change, plan_state.change, ui_lang.change):
-            trigger(show_learning, [learning, plan_state], list(guides.values()), api_visibility="private")
+            trigger(show_learning, [learning, plan_state, ui_lang], list(guides.values()), api_visibility="private")
 
         refresh_btn.click(in_browser(do_plan_list, [plans_table], "plans"), page_no, [plans_table, *slots, history],
                           api_visibility="private")
@@ -689,6 +740,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                   (role, "label", "role"), (interview_date, "label", "interview_date"), (draft_btn, "value", "draft"),
                   (new_btn, "value", "new"), (learning, "label", "learning"), (highlight, "label", "highlight"),
                   (fix_btn, "value", "fix_apply"), (plan_id_box, "label", "plan_id"), (undo_btn, "value", "undo"),
+                  (up_btn, "value", "move_up"), (down_btn, "value", "move_down"),
                   (deficiencies, "label", "deficiencies"), (causes, "label", "causes"), (goals, "label", "goals"),
                   *[(resp[o], "label", f"resp_{o}") for o in T.OWNERS], (check_ins, "label", "check_ins"),
                   (flags, "label", "flags"), (save_btn, "value", "save"), (submit_btn, "value", "submit"), (revise_btn, "value", "revise"),
@@ -698,11 +750,17 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                   (selected_id, "label", "plan_id"), (page_no, "label", "page"), (refresh_btn, "value", "refresh"),
                   (open_btn, "value", "open"), (other_account, "label", "other_account"), (share_btn, "value", "share"),
                   (employee_btn, "value", "set_employee"), (acknowledge_btn, "value", "acknowledge"),
-                  *review.worded()]
+                  *review.worded(), *admin.worded()]
 
-        def relabel(lang, plan_data, notes_v, plans_v, hr_v, audit_v, session_v, base, request: gr.Request):
-            """The whole page in `lang`: labels, choices, table headers, and the plan's tables and flags."""
+        said = [status, plans_note, *slots]  # messages shown in the language of the moment they were said
+
+        def relabel(values: dict, request: gr.Request):
+            """The whole page in the chosen language: labels, choices, table headers, the plan's tables and flags, the
+            diff, the comments, HR's view, and every message already shown (`values`: the inputs by component)."""
             user = who(request)
+            lang, plan_data, notes_v, plans_v, session_v, base = (
+                values[c] for c in (ui_lang, plan_state, notes, plans_table, session, compare))
+            plan_id = (session_v or {}).get("plan_id")
             shown = plan_outputs(load_plan_lenient(plan_data), notes_v, lang) if plan_data else empty_views(lang)
             analysis = reading_of(notes_v, plan_data)
             changes: dict = {}
@@ -710,7 +768,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 changes.setdefault(component, {})[attr] = label(lang, key)
             for component, value in zip(plan_views[:10], shown[:10]):
                 changes.setdefault(component, {})["value"] = value
-            choices = compare_choices(user, (session_v or {}).get("plan_id"), lang, base or "draft")
+            choices = compare_choices(user, plan_id, lang, base or "draft")
             more = {
                 title: {"value": f"## {label(lang, 'title')}"},
                 notes: {"label": label(lang, "notes"), "info": label(lang, "notes_info")},
@@ -723,17 +781,22 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 compare: {"choices": choices["choices"], "value": choices["value"]},
                 whoami: {"value": whoami_md(user, lang)},
                 plans_table: {"value": {"headers": T.columns(lang, "plans"), "data": T._cells(plans_v)}},
-                **review.relabelled(lang, hr_v, audit_v),
+                **review.relabelled(user, lang, values[review.waiting], values[review.audit], values[review.plan_id]),
+                **admin.relabelled(user, lang, values[admin.status]),
+                diff: {"value": diff_text(user, plan_id, base, lang)},
+                comments: {"value": comments_md(user, plan_id, lang)},
+                **{component: {"value": reworded(values[component], lang)} for component in said},
             }
             for component, change in more.items():
                 changes.setdefault(component, {}).update(change)
             return {component: gr.update(**change) for component, change in changes.items()}
 
-        ui_lang.change(relabel, [ui_lang, plan_state, notes, plans_table, review.waiting, review.audit, session, compare],
+        ui_lang.change(relabel, {ui_lang, plan_state, notes, plans_table, review.waiting, review.audit, session, compare,
+                                 review.plan_id, admin.status, *said},
                        list(dict.fromkeys([*(c for c, _, _ in worded), *plan_views[:10], title, notes, fix_reading, readings,
-                                           fix_sentence,
-                                           export_fmt, export_for, compare, whoami, plans_table, review.waiting,
-                                           review.audit])),
+                                           fix_sentence, export_fmt, export_for, compare, whoami, plans_table,
+                                           review.waiting, review.audit, review.plan, diff, comments, *said,
+                                           admin.change, admin.role, admin.status, admin.table, admin.history])),
                        api_visibility="private")
 
         def keep_language(lang, request: gr.Request):
@@ -749,6 +812,11 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 class SignInRequired(PlanCoachError, RuntimeError):
     """`serve` on a shared address with nobody to sign in."""
 
+
+# Gradio's own words that its Chinese file lacks (it showed "In queue: 1 of 3" and "common.complete" in a Chinese
+# browser); Gradio's words follow the browser's language, ours the person's choice.
+_GRADIO_ZH = {"status": {"queue_position": "排队中：第 {position} 位，共 {size} 位"}, "common": {"complete": "完成"}}
+GRADIO_WORDS = {"zh-CN": _GRADIO_ZH, "zh": _GRADIO_ZH}
 
 # Gradio's queue polls for work every 1 ms; while events wait for a free slot that loop holds the event loop
 # and the GIL ~1000 times a second, taking CPU from the drafts it waits for. 10 ms costs an event at most 10 ms.
@@ -771,7 +839,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     demo.queue(default_concurrency_limit=8)
     demo._queue.sleep_when_free = QUEUE_POLL_SECONDS
     return gr.mount_gradio_app(app, demo, path="", auth_dependency=gate.username, css=CSS, footer_links=["api"],
-                               show_error=True)
+                               show_error=True, i18n=gr.I18n(**GRADIO_WORDS))
 
 
 def launch(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None = None) -> None:

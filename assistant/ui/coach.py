@@ -17,6 +17,7 @@ from ..policy import check_in_span
 from ..reader import OWNERS
 from ..schema import Plan
 from ..textutil import markdown_text
+from .assessment import Gap, goal_gaps
 
 SECTIONS = ("deficiencies", "causes", "goals", "responsibilities", "check_ins")
 GUIDE_SECTION = {"deficiencies": "Deficiencies", "causes": "Root causes", "goals": "Goals",
@@ -70,31 +71,26 @@ def _causes(plan: Plan, lang: str) -> list[tuple[str, str]]:
     return unlinked or [(_GOOD, _say(lang, "cause_strong", count=len(plan.root_causes)))]
 
 
-def _goals(plan: Plan, lang: str, max_days: int) -> list[tuple[str, str]]:
+_GAP_SAID = {"deadline": "goal_no_deadline", "target": "goal_no_target", "metric": "goal_no_metric",
+             "deficiency_ids": "goal_no_deficiency", "baseline": "goal_no_baseline"}  # a missing part, by field
+
+
+def _gap(goal_id: str, gap: Gap, lang: str) -> str:
+    if gap.kind == "missing":
+        return _say(lang, _GAP_SAID[gap.field], goal=goal_id)
+    if gap.kind == "not_in_notes":
+        return _say(lang, "goal_not_in_notes", goal=goal_id, field=term(lang, "field", gap.field), value=gap.detail)
+    return _say(lang, "goal_too_long", goal=goal_id, days=gap.detail)
+
+
+def _goals(plan: Plan, lang: str) -> list[tuple[str, str]]:
+    """Each goal's gaps as the SMART column counts them (`assessment.goal_gaps`), or why it is strong."""
     if not plan.goals:
         return [(_WEAK, _say(lang, "goal_none"))]
     out = []
-    defs = {d.id for d in plan.deficiencies}
     for i, g in enumerate(plan.goals):
-        weak = []
-        if g.deadline is None:
-            weak.append(_say(lang, "goal_no_deadline", goal=g.id))
-        if not re.search(r"\d", g.target or ""):
-            weak.append(_say(lang, "goal_no_target", goal=g.id))
-        if not (g.metric or "").strip():
-            weak.append(_say(lang, "goal_no_metric", goal=g.id))
-        if not any(d in defs for d in g.deficiency_ids):
-            weak.append(_say(lang, "goal_no_deficiency", goal=g.id))
-        if not (g.baseline or "").strip():
-            weak.append(_say(lang, "goal_no_baseline", goal=g.id))
-        for field in ("target", "baseline"):
-            if _flagged(plan, "grounding", f"goals[{i}].{field}"):
-                weak.append(_say(lang, "goal_not_in_notes", goal=g.id, field=term(lang, "field", field),
-                                 value=getattr(g, field)))
-        if g.deadline and plan.interview_date and (g.deadline - plan.interview_date).days > max_days:
-            weak.append(_say(lang, "goal_too_long", goal=g.id, days=(g.deadline - plan.interview_date).days))
-        out += [(_WEAK, w) for w in weak] or [(_GOOD, _say(lang, "goal_strong", goal=g.id, target=g.target,
-                                                             deadline=_day(g.deadline)))]
+        out += [(_WEAK, _gap(g.id, gap, lang)) for gap in goal_gaps(plan, i)] or \
+            [(_GOOD, _say(lang, "goal_strong", goal=g.id, target=g.target, deadline=_day(g.deadline)))]
     return out
 
 
@@ -122,10 +118,10 @@ def _check_ins(plan: Plan, lang: str, max_gap: int) -> list[tuple[str, str]]:
     return long or [(_GOOD, _say(lang, "check_strong", count=len(dates), days=max(d for *_, d in gaps)))]
 
 
-def comments(plan: Plan, section: str, lang: str, *, max_days: int = 90, max_gap: int = 30) -> list[tuple[str, str]]:
+def comments(plan: Plan, section: str, lang: str, *, max_gap: int = 30) -> list[tuple[str, str]]:
     """What is strong (✓) and weak (✗) in one section of this plan, each a sentence saying why."""
     if section == "goals":
-        return _goals(plan, lang, max_days)
+        return _goals(plan, lang)
     if section == "check_ins":
         return _check_ins(plan, lang, max_gap)
     return {"deficiencies": _deficiencies, "causes": _causes, "responsibilities": _responsibilities}[section](plan, lang)
@@ -164,14 +160,14 @@ def similar_example(plan: Plan, section: str, folders: list[Path] | None = None)
     return None
 
 
-def guide_md(plan: Plan | None, section: str, lang: str, folders: list[Path] | None = None, *, max_days: int = 90,
+def guide_md(plan: Plan | None, section: str, lang: str, folders: list[Path] | None = None, *,
              max_gap: int = 30) -> str:
     """Learning mode's panel for one section: comments on this plan, then why it matters, a weak example and a
     strong one (from the closest sample plan when the draft drew on one)."""
     lines = []
     if plan is not None:
         lines += [f"**{text(lang, 'labels.this_plan')}**",
-                  *[f"- {mark} {said}" for mark, said in comments(plan, section, lang, max_days=max_days, max_gap=max_gap)],
+                  *[f"- {mark} {said}" for mark, said in comments(plan, section, lang, max_gap=max_gap)],
                   ""]
     entry = learning_guide(folders, lang).get(GUIDE_SECTION[section], {})
     example = similar_example(plan, section, folders) if plan is not None else None

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import contextvars
 import functools
+import re
 
 import gradio as gr
 
 from ..access import ALONE, User
 from ..errors import PlanCoachError
-from ..i18n import rewrite, term, text
+from ..i18n import reword, term, text
 from ..settings import Settings
 from ..storage import BLOCKING_KINDS
 from ..textutil import markdown_text
@@ -46,6 +47,21 @@ def raising(handler):
 
 def error_md(message: str) -> str:
     return f"⚠ {markdown_text(message)}" if message else ""
+
+
+_ESCAPED = re.compile(r"\\([\\`\[\]<])")  # what `markdown_text` escaped
+
+
+def plain(shown: str) -> str:
+    """Text as it was before `markdown_text` escaped it."""
+    return _ESCAPED.sub(r"\1", shown)
+
+
+def reworded(message: str | None, lang: str) -> str:
+    """A status line, or a message beside a control (`error_md`), said again in `lang`."""
+    if (message or "").startswith("⚠ "):
+        return error_md(reword(plain(message[2:]), lang))
+    return reword(message or "", lang)
 
 
 def selected_row(evt: gr.SelectData) -> int:
@@ -108,7 +124,7 @@ class Page:
                 return {errors[exc.field]: error_md(str(exc))}
             except (PlanCoachError, gr.Error) as exc:
                 said = getattr(exc, "message", None) or str(exc)
-                return {errors[slot]: error_md(rewrite("refusals", said, _LANG.get()))}
+                return {errors[slot]: error_md(reword(said, _LANG.get()))}
             if outputs is None or _by_component(values):
                 named = values
             else:

@@ -7,6 +7,7 @@ from typing import Literal
 import gradio as gr
 
 from ..access import User
+from ..errors import PlanCoachError
 from ..export import to_markdown
 from ..i18n import rewrite, term, text
 from ..storage import WorkflowError
@@ -47,9 +48,9 @@ class ReviewTab:
 
     # ------------------------------------------------------------ handlers (values by component)
 
-    def view(self, user: User, plan_id: str) -> dict:
+    def view(self, user: User, plan_id: str, lang: str | None = None) -> dict:
         """The plan as HR reads it (HR's copy, its status and overrides) and its history, in HR's language."""
-        ws, lang = self.page.ws, self.page.lang_of(user)
+        ws, lang = self.page.ws, lang or self.page.lang_of(user)
         stored = ws.plan(user, plan_id)
         body = (to_markdown(stored.plan, audience="hr", approved=stored.status == "approved") if stored.plan
                 else markdown_text(stored.notes))
@@ -105,7 +106,13 @@ class ReviewTab:
                 (self.comment, "label", "hr_comment"), (self.override, "label", "hr_override"),
                 (self.audit, "label", "audit"), *[(self.buttons[a], "value", key) for a, _, key in STEPS]]
 
-    def relabelled(self, lang: str, waiting, audit) -> dict:
-        """The page's tables with their headers in `lang` (their rows as they are)."""
-        return {self.waiting: {"value": {"headers": T.columns(lang, "plans"), "data": T._cells(waiting)}},
-                self.audit: {"value": {"headers": T.columns(lang, "audit"), "data": T._cells(audit)}}}
+    def relabelled(self, user: User, lang: str, waiting, audit, plan_id: str | None) -> dict:
+        """The page in `lang`: the waiting list's headers (its rows as they are), and the plan shown with its history
+        (or the history's headers, when no plan is shown)."""
+        shown = {self.audit: {"value": {"headers": T.columns(lang, "audit"), "data": T._cells(audit)}}}
+        if (plan_id or "").strip():
+            try:
+                shown = {component: {"value": value} for component, value in self.view(user, plan_id, lang).items()}
+            except PlanCoachError:  # an id this person may not read: what is shown stays as it is
+                pass
+        return {self.waiting: {"value": {"headers": T.columns(lang, "plans"), "data": T._cells(waiting)}}, **shown}

@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..access import ALONE, ROLES, User
 from ..accounts import SESSION_RECHECK_SECONDS, Accounts, SignInRefused
+from ..i18n import text
 from ..output import write_atomic
 from ..settings import Settings
 
@@ -217,15 +218,18 @@ def _role_of(claims: dict, settings: Settings) -> str | None:
     return next((role for value, role in settings.oidc_role_map.items() if value in held and role in ROLES), None)
 
 
+SSO = text("en", "actors.single_sign_on")  # who made an account, or changed its role, at a sign-in through the provider
+
+
 def _sso_account(accounts: Accounts, name: str, role: str) -> User | None:
     """The account of a single sign-on user, made on first sign-in; its role follows the provider's groups."""
     account = accounts.get(name)
     if account is None:
-        accounts.add(name, role, None)
+        accounts.add(name, role, None, by=SSO)
     elif not account.active:
         return None
     elif account.role != role:
-        accounts.set_role(name, role)
+        accounts.set_role(name, role, by=SSO)
     account = accounts.get(name)
     assert account is not None
     return account.user()

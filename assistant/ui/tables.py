@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..i18n import LIST_SEPARATORS, columns, term, text
+from ..i18n import columns, term, text
 from ..i18n import flags as F
 from ..notes import NotesAnalysis
 from ..reader import OWNERS, READINGS
@@ -24,6 +24,7 @@ from ..schema import (
     RootCause,
     load_plan_lenient,
 )
+from .assessment import smart_cell
 
 # "Set by me" is a checkbox: the manager vouches for a value the notes do not give (the grounding check accepts it).
 DEFICIENCY_TYPES: list[Literal["str", "bool"]] = ["str", "str", "str", "str", "bool"]
@@ -109,6 +110,16 @@ class Pending:
         return out
 
 
+def moved(value, row: int, step: int) -> list[list[str]] | None:
+    """The table's rows with `row` moved `step` places (-1 up, +1 down), or None when it cannot move that way."""
+    rows = _cells(value)
+    to = row + step
+    if not (0 <= row < len(rows) and 0 <= to < len(rows)):
+        return None
+    rows[row], rows[to] = rows[to], rows[row]
+    return rows
+
+
 def _complete_rows(table: str, value, pending: Pending) -> list[tuple[int, list[str]]]:
     """The rows of `table` filled in enough to enter the plan, with their place in the table; the others go to
     `pending`."""
@@ -149,17 +160,8 @@ def _follow(goal: Goal, metric: str | None, target: str | None, deadline: dt.dat
     return text
 
 
-def smart_status(plan: Plan, lang: str = "en") -> list[str]:
-    """The goals table's SMART column: ✓, or ✗ and what the goal lacks."""
-    out = []
-    for i, _ in enumerate(plan.goals):
-        missing = F.missing_parts(plan.review_flags, i, lang)
-        out.append("✓" if not missing else "✗ " + text(lang, "status.lacks", parts=LIST_SEPARATORS[lang].join(missing)))
-    return out
-
-
 def to_tables(plan: Plan, lang: str = "en") -> dict[str, list[list]]:
-    status = smart_status(plan, lang)
+    status = [smart_cell(plan, i, lang) for i in range(len(plan.goals))]
     tables: dict[str, list[list]] = {
         "deficiencies": [[d.id, d.area, d.evidence, ", ".join(d.source_sentences), d.manager_set]
                          for d in plan.deficiencies],
