@@ -7,10 +7,12 @@ sign-on) makes is recorded with who made it (`history`), in the same transaction
 """
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import threading
 import time
 from dataclasses import dataclass
+from typing import overload
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -82,6 +84,10 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+@overload
+def _aware(when: dt.datetime) -> dt.datetime: ...
+@overload
+def _aware(when: None) -> None: ...
 def _aware(when: dt.datetime | None) -> dt.datetime | None:
     return when.replace(tzinfo=dt.UTC) if when is not None and when.tzinfo is None else when
 
@@ -132,7 +138,7 @@ class Accounts:
         self._update(name, password_hash=_HASHER.hash(_valid_password(password)), failed_sign_ins=0,
                      locked_until=None, session_epoch=users.c.session_epoch + 1, change=(by, "reset password"))
 
-    def history(self, limit: int = 50) -> list[RecordedChange]:
+    def history(self, limit: int = 50) -> builtins.list[RecordedChange]:  # (the method `list` shadows the type)
         """The latest account changes, newest first."""
         with self.engine.connect() as c:
             rows = c.execute(select(account_changes).order_by(account_changes.c.id.desc()).limit(limit)).all()

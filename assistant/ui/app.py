@@ -621,7 +621,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                 return {status: text(lang, "status.first_draft")}
             table, row = (chosen or {}).get("table"), (chosen or {}).get("row", -1)
             values = edited_tables(deficiencies_v, causes_v, goals_v, employee_v, manager_v, organisation_v, check_ins_v)
-            if table not in values:
+            if table is None or table not in values:
                 raise FieldError("plan", text(lang, "errors.select_row"))
             rows = T.moved(values[table], row, step)
             if rows is None:
@@ -839,7 +839,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     demo.queue(default_concurrency_limit=8)
     demo._queue.sleep_when_free = QUEUE_POLL_SECONDS
     return gr.mount_gradio_app(app, demo, path="", auth_dependency=gate.username, css=CSS, footer_links=["api"],
-                               show_error=True, i18n=gr.I18n(**GRADIO_WORDS))
+                               # Gradio's hint says flat; its front end reads these nested keys ('status.queue_position').
+                               show_error=True, i18n=gr.I18n(**GRADIO_WORDS))  # type: ignore[arg-type]
 
 
 def launch(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None = None) -> None:

@@ -59,7 +59,7 @@ def plain(shown: str) -> str:
 
 def reworded(message: str | None, lang: str) -> str:
     """A status line, or a message beside a control (`error_md`), said again in `lang`."""
-    if (message or "").startswith("⚠ "):
+    if message and message.startswith("⚠ "):
         return error_md(reword(plain(message[2:]), lang))
     return reword(message or "", lang)
 

@@ -2,6 +2,7 @@
 request changes, approve with an override reason where blocking flags remain)."""
 from __future__ import annotations
 
+import contextlib
 from typing import Literal
 
 import gradio as gr
@@ -110,9 +111,7 @@ class ReviewTab:
         """The page in `lang`: the waiting list's headers (its rows as they are), and the plan shown with its history
         (or the history's headers, when no plan is shown)."""
         shown = {self.audit: {"value": {"headers": T.columns(lang, "audit"), "data": T._cells(audit)}}}
-        if (plan_id or "").strip():
-            try:
+        if plan_id and plan_id.strip():
+            with contextlib.suppress(PlanCoachError):  # an id this person may not read: what is shown stays as it is
                 shown = {component: {"value": value} for component, value in self.view(user, plan_id, lang).items()}
-            except PlanCoachError:  # an id this person may not read: what is shown stays as it is
-                pass
         return {self.waiting: {"value": {"headers": T.columns(lang, "plans"), "data": T._cells(waiting)}}, **shown}
