@@ -462,13 +462,14 @@ def undated_interview(text: str, today: dt.date) -> dt.date | None:
     on 9 Jan'), on the weekday the opening names if any ('what we discussed on Monday'); else the first day after
     the latest month they report on ('in May', 'Aug 2026', '4月客户投诉12起'), so 'by end of June' is the June
     after it and not the next year's. None when the notes name no past month; the plan says the date was assumed."""
-    dated = [max(options) for start, end, options in _explicit(text)
-             if _role(text, start, end) == "point" and not _in_goal(text, start) and min(options) <= today]
+    reported = [options for start, end, options in _explicit(text)
+                if _role(text, start, end) == "point" and not _in_goal(text, start)]
+    dated = [max(options) for options in reported if min(options) <= today]
     # months and days without a year are read near the latest one with a year ('01 DEC 2025 - 15 JAN 2026 ...
     # since Jonas left in November': November 2025)
     anchor = min(max(dated) + dt.timedelta(days=31), today) if dated else today
     month = _latest_month_reported(text, anchor)
-    day = _latest_day_reported(text, anchor)
+    day = _latest_day_reported(text, anchor, [max(options) for options in reported])
     if day is not None and (month is None or day >= month):
         after = day + dt.timedelta(days=1)
         named = _MEETING_WEEKDAY.search("\n".join(text.splitlines()[:3]))
@@ -506,11 +507,10 @@ def _latest_month_reported(text: str, today: dt.date) -> dt.date | None:
     return latest
 
 
-def _latest_day_reported(text: str, today: dt.date) -> dt.date | None:
-    """The latest past day the notes report on: a date with a year, or a day and a month named in words ('9 Jan',
-    'Dec 12'), outside goals and deadlines."""
-    days: list[dt.date | None] = [max(options) for start, end, options in _explicit(text)
-                                  if _role(text, start, end) == "point" and not _in_goal(text, start)]
+def _latest_day_reported(text: str, today: dt.date, dated: list[dt.date]) -> dt.date | None:
+    """The latest past day the notes report on: one of `dated` (the dates with a year they report on), or a day
+    and a month named in words ('9 Jan', 'Dec 12'), outside goals and deadlines."""
+    days: list[dt.date | None] = list(dated)
     for kind, pattern in _PATTERNS:
         if kind in ("en_dm", "en_md"):
             for m in pattern.finditer(text):

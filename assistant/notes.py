@@ -167,7 +167,7 @@ def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:
 
 def _content_label(words: str) -> str | None:
     """'target', 'action'… when a label opens with a content word ('Targets by June 30', 'Agreed actions')."""
-    for kind in ("target", "action", "cause", "problem", "support", "strength"):
+    for kind in reader.CONTENT_LABELS:
         m = terms(tuple(load("vocabulary")["labels"][kind])).match(words)
         if m and (not words[m.end():].strip() or _LABEL_QUALIFIER.match(words[m.end():]) or len(words.split()) <= 2):
             return kind
@@ -186,7 +186,7 @@ def _label_kind(label: str) -> str | None:
             and not _CLAUSE.search(words):
         return "meta"  # 'Performance interview: ...' introduces the meeting, not a problem ('Ticket notes are late:' does not)
     if has_cjk(words) and len(words) <= 6:
-        for kind in ("target", "action", "cause", "problem", "support", "strength"):
+        for kind in reader.CONTENT_LABELS:
             if any(w in words for w in load("vocabulary")["labels"][kind] if has_cjk(w)):
                 return kind
     meta = terms(tuple(load("vocabulary")["labels"]["meta"]))

@@ -61,7 +61,8 @@ SURE = 0.3
 SURE_UNLESS_SHORTFALL = 0.5
 SURE_OVER_STATED = 0.8  # where the notes state what a sentence is (`Sentence.stated`)
 NEVER = 1.01  # more than any probability
-CONTENT_LABELS = {"target", "action", "cause", "problem", "support", "strength"}  # labels that name a kind (notes.py)
+# Labels that name what the lines under them are ('Targets:', 'Agreed actions', '原因：'), in the order notes.py tries them.
+CONTENT_LABELS = ("target", "action", "cause", "problem", "support", "strength")
 RULE_PRIOR = 0.15  # the rules' reading counts this much more than the first pass's probability for it
 SURE_SHORTFALL = 0.6  # a shortfall in a sentence where the rules saw no sign of falling short
 # The owner model overrules the owner of a person or team an action names (the rules often take the employee,
