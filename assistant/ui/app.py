@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import gradio as gr
@@ -108,10 +109,35 @@ def _picker(table: str):
     return pick
 
 
+class _AppliedEdits:
+    """The edits applied lately, by plan, revision and content, so that an edit sent twice is applied once."""
+
+    def __init__(self, size: int = 512) -> None:
+        self._seen: OrderedDict[tuple, None] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def _key(self, session: dict, plan: Plan, pending: T.Pending) -> tuple:
+        return (session.get("plan_id"), session.get("revision"), plan.model_dump_json(exclude={"review_flags"}),
+                repr(sorted(pending.rows.items())))
+
+    def already(self, session: dict, plan: Plan, pending: T.Pending) -> bool:
+        """This plan (with these unfinished rows) was applied to this revision of the plan before."""
+        with self._lock:
+            return session.get("revision") is not None and self._key(session, plan, pending) in self._seen
+
+    def remember(self, session: dict, plan: Plan, pending: T.Pending) -> None:
+        with self._lock:
+            self._seen[self._key(session, plan, pending)] = None
+            if len(self._seen) > self._size:
+                self._seen.popitem(last=False)
+
+
 def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Blocks:  # noqa: C901 -- predates the complexity budget
     settings = settings or get_settings()
     ws = Workspace.open(settings)
     gate = gate or Gate(ws.accounts, settings)
+    applied = _AppliedEdits()
     # Index the knowledge base and warm the drafter while the page loads, not during the first manager's draft.
     threading.Thread(target=warm_up, args=(settings, _say), daemon=True, name="warm-up").start()
 
@@ -202,14 +228,18 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
 
     def edit(user, lang, tables, plan_data, notes, session, header, *, unless_unchanged=False):
         """The edited tables and header as a plan, checked and autosaved; with `unless_unchanged`, None when they
-        say what the plan they were edited from says (a table's change event on leaving a cell sends it again,
-        and would otherwise undo an undo that ran before it)."""
+        say what the plan they were edited from says, or repeat an edit already applied to the same revision (a
+        table sends an edit on Enter and again on leaving the cell: the second, answered after an undo, would
+        bring the undone edit back)."""
         base = load_plan_lenient(plan_data)
         plan, problems, pending = T.from_tables(base, tables, header, lang)
         if unless_unchanged and not pending.rows and not problems.by_table and T.same_plan(plan, base):
             return None
         session = dict(session or EMPTY_SESSION)
+        if unless_unchanged and applied.already(session, plan, pending):
+            return None
         checked = ws.check(user, plan, notes, session.get("plan_id"), session.get("revision"))
+        applied.remember(session, plan, pending)
         if session.get("plan_id"):
             session = session_of(session["plan_id"], notes)
         return checked, problems, pending, session
