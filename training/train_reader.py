@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import collections
 import copy
+import dataclasses
 import sys
 import time
 from pathlib import Path
@@ -30,6 +31,7 @@ from assistant.reader import (  # noqa: E402
     SURE_KEEP_OUT,
     Reader,
     apply,
+    bundled,
     in_dialogue,
     owner_of,
     rule_owner,
@@ -234,11 +236,16 @@ def report(reader: Reader, examples: list[Example]) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="do not write the model file")
+    ap.add_argument("--only", choices=["names"], help="retrain this part alone; the others stay as bundled")
     args = ap.parse_args()
     t0 = time.perf_counter()
     train_set = load(ROOT / "training" / "notes" / "train")
     heldout = load(ROOT / "training" / "notes" / "heldout")
-    reader = train(train_set)
+    if args.only == "names":
+        name_rows, name_labels, _ = name_examples(ROOT / "training" / "notes" / "train")
+        reader = dataclasses.replace(bundled(), names=LinearModel.fit(name_rows, name_labels, NAME_CLASSES))
+    else:
+        reader = train(train_set)
     print(f"trained on {len(train_set)} sentences in {time.perf_counter() - t0:.1f} s; held out: {len(heldout)}")
     print(f"{'held-out':24}{'n':>6}{'rules':>8}{'reader':>8}{'model':>8}")
     for key, (n, rules, learnt, alone) in report(reader, heldout).items():

@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
+from .. import grid
 from ..dates import DateMention, find_dates
 from ..lexicon import area_name, has_cjk
 from ..notes import NotesAnalysis, Sentence
@@ -113,14 +114,17 @@ class _PlanBuilder:
     # ------------------------------------------------------------ goals
 
     def goals(self, deficiencies: list[Deficiency], evidence_of: dict[str, list[Sentence]]) -> list[Goal]:  # noqa: C901 -- predates the complexity budget
-        drafts: list[dict] = []
+        drafts = self._table_targets()
+        in_tables = {d["sentence"].line for d in drafts}
         for s in self.a.of_kind("target"):
+            if s.line in in_tables:
+                continue
             deadline = self._sentence_deadline(s)
             for item in self._items(s, split_and=True):
                 q = _first_quantity(item.bare)
                 drafts.append(dict(item=item.bare, q=q, deadline=item.deadline or deadline, sentence=s))
         for s in self.a.of_kind("action"):
-            if (s.actor and s.actor.owner != "employee") or (s.label == "manager" and not s.actor):
+            if (s.actor and s.actor.owner != "employee") or (s.label == "manager" and not s.actor) or s.line in in_tables:
                 continue
             items = self._items(s, split_and=False)
             for item in items:
@@ -136,7 +140,7 @@ class _PlanBuilder:
             item, q = d["item"], d["q"]
             if q is None and not d.get("action") and _NONE_TARGET.match(item):
                 q = Quantity("0", 0, 0, 0.0, "", None, None, False)  # 'no avoidable incidents', '零差错': a target of none
-            metric = self._metric(item, q)
+            metric = _clean(d["metric"]) if d.get("metric") else self._metric(item, q)
             links = self._link(metric + " " + item, q, deficiencies, evidence_of)
             if d.get("action") and not links:
                 continue  # an agreed habit with a number, but not about any shortfall: it stays a responsibility
@@ -162,6 +166,26 @@ class _PlanBuilder:
                                     plan_deadline, [deficiency.id], evidence_of,
                                     [s.id for s in evidence_of[deficiency.id]], standard_goal=True))
         return goals
+
+    def _table_targets(self) -> list[dict]:
+        """Goals from the rows of tables with a target column ('Area | Observed | Target | Owner | By'): the area
+        is the metric, the target cell the value, the date cell the deadline."""
+        drafts: list[dict] = []
+        sentences_on: dict[int, list[Sentence]] = {}
+        for s in self.a.sentences:
+            sentences_on.setdefault(s.line, []).append(s)
+        for line, row in grid.rows(self.a.text).items():
+            target, on_line = row.cells.get("target"), sentences_on.get(line, [])
+            if not target or not on_line or any(s.kind == "excluded" for s in on_line):
+                continue
+            q = _first_quantity(target)
+            if q is None and _EVERY.match(target):
+                q = Quantity("100%", 0, 0, 100.0, "%", None, None, False)  # 'all complete', '全部完成'
+            area = row.cells.get("area") or row.cells.get("action") or ""
+            dates = [d for d in find_dates(row.cells.get("when", ""), self.start) if d.date > self.start]
+            drafts.append(dict(item=_clean(f"{area} {target}"), q=q, metric=area, sentence=on_line[0],
+                               deadline=dates[0].date if dates else None))
+        return drafts
 
     def _goal(self, n, item, metric, q, deadline, links, evidence_of, sources, standard_goal=False,
               condition: str = "") -> Goal:
@@ -422,6 +446,7 @@ _FROM_TO = re.compile(
 )
 
 
+_EVERY = re.compile(r"^\W*(?:all|every|each)\b|^\W*(?:全部|所有|每个|每一)", re.I)  # a target cell meaning 100%
 _NONE_TARGET = re.compile(r"^\W*(?:no|zero|nil|not a single|none of the)\s+(?!later|more|less|fewer|than)[a-z]|^\W*(?:零|杜绝|不再出现|无)", re.I)
 _GLOSS = re.compile(r"(?:\bso|\bi\.?e\.?|\bcall it|\bthat is|\bmeaning|\bnamely|即|也就是)[\s,:：]*(?:by\s+|the\s+)?$", re.I)
 

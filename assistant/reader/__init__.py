@@ -71,6 +71,9 @@ SURE_SHORTFALL = 0.6  # a shortfall in a sentence where the rules saw no sign of
 # 0.6 scored alike; overruling a named manager too, 0.885, would lose what the header says about the manager).
 SURE_OVER_NAMED = 0.6
 SURE_NAME = 0.5  # a name the model picks for the employee or the manager; below it the rules' name stands
+# ... or, for the employee, a name this likely that leads every other by NAME_LEAD (employee named on our held-out
+# notes: 0.76 against 0.72 with SURE_NAME alone; on the t21 notes 0.75 against 0.72).
+FAIRLY_SURE_NAME, NAME_LEAD = 0.3, 0.15
 # Who the employee is: below SURE_EMPLOYEE for the chosen name, or with another name at DOUBT or above, the
 # review panel asks the manager to confirm instead of trusting the guess.
 SURE_EMPLOYEE, DOUBT = 0.6, 0.35
@@ -100,20 +103,25 @@ class Reader:
     roles: LinearModel
 
     def people(self, text: str, rule_employee: str | None, rule_manager: str | None) -> tuple[str | None, str | None]:
-        """The employee's and the manager's names: the model's choice where it is sure, the rules' elsewhere."""
+        """The employee's and the manager's names: the model's choice where it is sure, the rules' elsewhere. The
+        manager is chosen first; the employee is someone else, taken when the model is sure of them, or fairly
+        sure and well ahead of everyone else named."""
         cands = candidates(text, rule_employee, rule_manager)
         if not cands:
             return rule_employee, rule_manager
         probs = self.names.probabilities(candidate_rows(cands))
-        chosen = []
-        for role, rule in (("employee", rule_employee), ("manager", rule_manager)):
-            column = probs[:, self.names.classes.index(role)]
-            best = int(column.argmax())
-            name = cands[best].text if column[best] >= SURE_NAME else rule
-            if name and name == cands[best].text:  # the fullest form of the name: 'Dana' -> 'Dana Ruiz'
-                name = max((c.text for c in cands if c.text.startswith(name + " ")), key=len, default=name)
-            chosen.append(name)
-        employee, manager = chosen
+        p_employee = probs[:, self.names.classes.index("employee")]
+        p_manager = probs[:, self.names.classes.index("manager")]
+        best = int(p_manager.argmax())
+        manager = cands[best].text if p_manager[best] >= SURE_NAME else rule_manager
+        ranked = sorted((float(p), c.text) for c, p, pm in zip(cands, p_employee, p_manager)
+                        if not (manager and _same_person(c.text, manager) and pm > p))
+        employee = rule_employee
+        if ranked:
+            p, name = ranked[-1]
+            runner_up = ranked[-2][0] if len(ranked) > 1 else 0.0
+            if p >= SURE_NAME or (p >= FAIRLY_SURE_NAME and p - runner_up >= NAME_LEAD):
+                employee = max((c.text for c in cands if c.text.startswith(name + " ")), key=len, default=name)
         return employee, (manager if manager != employee else rule_manager)
 
     def role(self, text: str, name: str | None, rule_role: str | None) -> str | None:
@@ -316,6 +324,11 @@ def rule_owner(s: Sentence, dialogue: bool = False) -> str:
 def sentence_key(text: str) -> str:
     """A sentence as corrections match it: spacing and closing punctuation do not count."""
     return " ".join(text.split()).rstrip(" .;,:!?。；，：！？")
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two forms of one name: 'Dana' and 'Dana Ruiz', '敏' and '赵敏'."""
+    return a in b or b in a or a.split()[0] == b.split()[0]
 
 
 def _party_for(analysis: NotesAnalysis, s, owner: str) -> str:

@@ -2,11 +2,14 @@
 
 Every run of capitalised words (and every Chinese surname with one or two characters after it) is a
 candidate; the model reads the words around each mention (after 'with', 'Hi', 'From:', before '(',
-as a speaker tag), how often and how early it appears, and whether the word rules chose it.
+as a speaker tag), the titles beside it (one who leads others, or another job), how often and how early it
+appears, whether it is a place or a team ('Hafod Primary'), other forms of the same name, and whether the
+word rules chose it.
 """
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -18,6 +21,33 @@ NAME_CLASSES = ("none", "employee", "manager")
 _EN_NAME = re.compile(r"(?<![\w'’])(" + NAME_WORD + r"(?:[ \t]+(?:" + NAME_WORD + r"|[A-Z]\.))?)(?![\w'’])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORDS = re.compile(r"[a-z]+|[:(),@>\-–—|]|[\u3400-\u9fff]")
+_LATIN_WORDS = re.compile(r"[a-z]+")
+_ME = re.compile(r"""=\s*["“']?me\b|\bme["”']?\s*=|\(me\)|（我）|\(我\)""", re.I)  # 'BS = me', 'Bev (me)', 'notes = "Me"'
+_SEPARATOR = re.compile(r"[|;\t｜；]|,(?![^(（]*[)）])|，")  # between the fields of a header line, not inside brackets
+NEAR = 4  # words (Latin) or characters x 2 (Chinese) either side of a mention that can hold a title
+
+
+@functools.cache
+def _titles() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """Lead titles and other job words (English words; Chinese title endings), and organisation words."""
+    names, roles = load("vocabulary")["names"], load("roles")
+    lead_en = frozenset(names["lead_titles_en"])
+    return (lead_en, frozenset(roles["en"]) - lead_en, tuple(names["lead_titles_zh"]),
+            tuple(t for t in roles["zh"] if t not in names["lead_titles_zh"]), frozenset(names["organisation_words_en"]))
+
+
+def _title_near(line: str, a: int, b: int) -> str:
+    """'lead' when a title of one who leads others stands beside the mention in its line, 'job' for another job
+    word, else 'none'."""
+    lead_en, job_en, lead_zh, job_zh, _ = _titles()
+    before, after = _SEPARATOR.split(line[:a])[-1], _SEPARATOR.split(line[b:])[0]  # the field the mention is in
+    around = _LATIN_WORDS.findall(before.lower())[-NEAR:] + _LATIN_WORDS.findall(after.lower())[:NEAR]
+    near_zh = before[-2 * NEAR:] + " " + after[:2 * NEAR]
+    if any(w in lead_en for w in around) or any(t in near_zh for t in lead_zh):
+        return "lead"
+    if any(w in job_en for w in around) or any(t in near_zh for t in job_zh):
+        return "job"
+    return "none"
 
 
 @dataclass(frozen=True)
@@ -49,15 +79,22 @@ def candidates(text: str, rule_employee: str | None, rule_manager: str | None) -
         mentions.setdefault(m.group(0), []).append((m.start(), m.end()))
     out = []
     total = max(len(text), 1)
+    organisation = _titles()[4]
     for name, spans in mentions.items():
         first = name.split()[0]
+        forms = sum(other != name and (other.split()[0] == first or name in other or other in name)
+                    for other in mentions)
         feats = [f"n:{min(len(spans), 5)}", f"words:{len(name.split())}", f"tok:{first.lower()}",
                  f"rule_emp:{bool(rule_employee) and name in (rule_employee or '')}",
                  f"rule_mgr:{bool(rule_manager) and name in (rule_manager or '')}",
-                 f"cjk:{bool(_CJK.match(name))}", f"len:{len(name)}"]
+                 f"cjk:{bool(_CJK.match(name))}", f"len:{len(name)}", f"forms:{min(forms, 2)}",
+                 f"org:{any(w in organisation for w in name.split())}"]
         for k, (a, b) in enumerate(spans[:6]):
             line_no = bisect.bisect_right(starts, a) - 1
             line_start = starts[line_no]
+            line = lines[line_no]
+            near = _title_near(line, a - line_start, b - line_start)
+            feats += [f"near:{near}", f"me:{bool(_ME.search(line)) and near != 'job'}"]
             before = _WORDS.findall(text[max(line_start, a - 30):a].lower())[-2:]
             after = _WORDS.findall(text[b:b + 20].lower())[:2]
             where = "first" if k == 0 else "later"

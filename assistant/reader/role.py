@@ -18,7 +18,8 @@ _LABELLED = re.compile(
 # What follows a name and opens its role: '(', ',', a dash, a slash, a bar.
 _AFTER_NAME = re.compile(r"""(?:\s+(?:[A-Z]\.?|[A-Z][a-z]+)(?=\s*[(（,\-–—|｜/]))?\s*(?:
       [(（]\s*(?P<inner>[^)）\n]{2,80})[)）]                          # 'Name (role, …)'
-    | (?:,|，|｜|\s[-–—/|]|:)\s*(?P<next>[^,，\n|｜/()（）–—;]{2,60})      # 'Name, role', 'Name - role -', '名｜岗位'
+    | (?:,|，|｜|\s[-–—/|])\s*(?P<next>[^,，\n|｜/()（）–—;]{2,60})      # 'Name, role', 'Name - role -', '名｜岗位'
+    | :[ \t]*(?P<colon>(?:[A-Za-z][\w&-]*[ \t]+){0,2}[A-Za-z][\w&-]*)[ \t]*$   # 'Dana Ruiz: forklift operator', not a speaker's line
     | (?P<plain>(?:[a-z][\w&-]*\s+){0,3}[a-z][\w&-]*|[\u4e00-\u9fff]{2,8})(?=\s*(?:[-–—|｜,(（]|$|\s+(?:1:1|1-1|review|chk-in
         |check-in|catch-up|chat|appraisal|supervision|面谈|谈话|月度|季度)))  # 'Hemi Walker ramp agent – 25 Nov'
     )""", re.X)
@@ -74,13 +75,7 @@ def role_beside(text: str, name: str | None) -> str | None:
         value = _clean(m.group("value"))
         if is_role(value):
             return value
-    for line in head.split("\n")[:2]:
-        opening = _ROLE_OPENS.match(line)
-        if opening and is_role(opening.group("role")):
-            return opening.group("role")
-    if not name:
-        return None
-    forms = [name] + ([name.split()[0]] if " " in name else [])
+    forms = [name] + ([name.split()[0]] if " " in name else []) if name else []
     for form in forms:
         for m in re.finditer(re.escape(form), head):
             end = m.end()
@@ -88,7 +83,7 @@ def role_beside(text: str, name: str | None) -> str | None:
                 after = _AFTER_NAME.match(head, end)
                 if not after:
                     break
-                value = _clean(after.group("inner") or after.group("next") or after.group("plain"))
+                value = _clean(after.group("inner") or after.group("next") or after.group("colon") or after.group("plain"))
                 if is_role(value):
                     return value
                 if after.group("inner") or (after.group("plain") and has_cjk(after.group("plain"))):
@@ -98,6 +93,10 @@ def role_beside(text: str, name: str | None) -> str | None:
             before = _role_before(head[:m.start()])
             if before:
                 return before
+    for line in head.split("\n")[:2]:  # beside the name or nowhere: the heading's opening words
+        opening = _ROLE_OPENS.match(line)
+        if opening and is_role(opening.group("role")):
+            return opening.group("role")
     return None
 
 

@@ -1,0 +1,81 @@
+"""Tables in notes: which column of a row says what.
+
+Managers paste tables ('Area | Observed | Target | Owner | By', a tab-separated tracker, a Markdown grid).
+Read as running text, a row runs its cells together; read as a table, its heading row says which cell is the
+area, the figure observed, the target, the owner and the date. The heading words are in
+`lexicons/columns.toml`, by language.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .lexicon import load
+
+COLUMNS = ("area", "observed", "target", "owner", "when", "action")
+_RULE_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")  # '|---|:---:|'
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a table whose heading the reader understood: its cells by kind of column."""
+
+    line: int  # counted from 1, as `Sentence.line`
+    cells: dict[str, str]
+
+
+@functools.cache
+def _heading_words() -> dict[str, str]:
+    """Every heading word of every language, with the kind of column it names."""
+    words: dict[str, str] = {}
+    for language in load("columns").values():
+        for column, names in language.items():
+            words.update({name.lower(): column for name in names})
+    return words
+
+
+def cells(line: str) -> list[str] | None:
+    """The cells of a table row (tabs, or pipes with or without the outer ones), or None for running text."""
+    if "\t" in line.strip():
+        parts = line.strip().split("\t")
+    elif "|" in line or "｜" in line:
+        parts = re.split(r"[|｜]", line.strip())
+        if parts and not parts[0].strip():
+            parts = parts[1:]
+        if parts and not parts[-1].strip():
+            parts = parts[:-1]
+    else:
+        return None
+    parts = [p.strip() for p in parts]
+    return parts if len(parts) >= 2 else None
+
+
+def _heading(parts: list[str]) -> list[str | None] | None:
+    """The kind of each column, when `parts` read as a heading row: no figures, and two columns or more named."""
+    if any(_DIGIT.search(p) for p in parts):
+        return None
+    words = _heading_words()
+    kinds = [words.get(re.sub(r"[\s*_:：]+", " ", p).strip().lower()) for p in parts]
+    named = [k for k in kinds if k]
+    return kinds if len(named) >= 2 and len(set(named)) == len(named) else None
+
+
+def rows(text: str) -> dict[int, Row]:
+    """The rows of every table in `text` with a heading row the reader understood, by line number (from 1)."""
+    found: dict[int, Row] = {}
+    kinds: list[str | None] | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        if _RULE_ROW.match(line):
+            continue
+        parts = cells(line)
+        if parts is None:
+            kinds = None  # the table ended
+            continue
+        heading = _heading(parts)
+        if heading is not None:
+            kinds = heading
+        elif kinds is not None and len(parts) <= len(kinds):
+            found[number] = Row(number, {k: p for k, p in zip(kinds, parts) if k and p})
+    return found

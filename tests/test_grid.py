@@ -1,0 +1,44 @@
+"""Tables in notes: a heading row says which cell is the area, the target and the date, and each row with a
+target becomes a goal of its own with that row's deadline."""
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.grid import rows
+from assistant.pipeline import draft_plan
+
+GRID_NOTES = """Quarterly check-in, Ines Duarte (payroll clerk), 3 March 2026, with Tom Reyes (payroll manager)
+
+KPI | Now | Goal | Who | Due
+Payslip errors | 14 in February | no more than 3 a month | Ines | 30 April
+Timesheet chasing | 22% of timesheets late | ≤ 5% late | Ines | end of May
+Pension uploads | 2 of 3 uploads missed the cut-off | all on time | Ines | 15 April
+
+Ines says the new rota system exports hours in the wrong format, so she re-keys them by hand.
+Tom will ask IT to fix the export by 20 March.
+"""
+
+
+def test_a_heading_row_names_the_columns_of_the_rows_under_it():
+    found = rows("Notes\n| Area | Observed | Target | Owner | By |\n|---|---|---|---|---|\n"
+                 "| Till counts | 4 short | 0 short | Sam | 30 June |\n\nAfterwards | we talked")
+    assert list(found) == [4]
+    assert found[4].cells == {"area": "Till counts", "observed": "4 short", "target": "0 short", "owner": "Sam",
+                              "when": "30 June"}
+
+
+def test_tab_separated_and_chinese_headings_are_read_and_a_table_without_known_headings_is_not():
+    assert rows("指标\t现状\t目标\t截止\n退货差错\t12单\t3单以内\t6月30日")[2].cells["target"] == "3单以内"
+    assert rows("Section | Notes\nPerformance | 9 completions against a target of 15") == {}
+    assert rows("Week\tUnits/hr\tErrors\nw/c 06.04\t44\t6.8%") == {}
+
+
+def test_each_row_with_a_target_is_a_goal_with_its_own_area_target_and_deadline():
+    plan = draft_plan(GRID_NOTES).plan
+    by_metric = {g.metric: g for g in plan.goals}
+    assert by_metric["Payslip errors"].deadline == dt.date(2026, 4, 30)
+    assert by_metric["Timesheet chasing"].deadline == dt.date(2026, 5, 31)
+    assert "5%" in (by_metric["Timesheet chasing"].target or "")
+    assert by_metric["Pension uploads"].deadline == dt.date(2026, 4, 15)
+    assert by_metric["Pension uploads"].target == "100%"  # 'all on time'
+    assert all("|" not in g.metric for g in plan.goals)
