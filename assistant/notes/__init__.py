@@ -24,16 +24,16 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from . import keepout, reader
-from .cadence import stated_gap
-from .dates import MONTH_PATTERN, DateMention, explicit_dates, find_dates, held_on, undated_interview
-from .lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms, zh_name
-from .quantities import Quantity, find_quantities
-from .reader.people_zh import employee_zh
-from .reader.role import role_beside, says_no_job
-from .schema import Language
-from .screening import Hit, injection_hits, screen
-from .textutil import NAME_WORD, at_word_boundary, content_tokens, lower_same_offsets
+from .. import keepout, reader
+from ..cadence import stated_gap
+from ..dates import MONTH_PATTERN, DateMention, explicit_dates, find_dates, held_on, undated_interview
+from ..lexicon import area_name, has_cjk, load, terms, vocab, vocab_list, vocab_terms, zh_name
+from ..quantities import Quantity, find_quantities
+from ..reader.people_zh import employee_zh
+from ..reader.role import role_beside, says_no_job
+from ..schema import Language
+from ..screening import Hit, injection_hits, screen
+from ..textutil import NAME_WORD, at_word_boundary, content_tokens, lower_same_offsets
 
 
 @dataclass(frozen=True)
