@@ -30,17 +30,17 @@ import yaml
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
 from chromadb.utils.embedding_functions import register_embedding_function
 
-from .dates import MONTHS, WEEKDAYS
-from .deadline import call_within
-from .drafting.base import Passage
-from .errors import PlanCoachError, first_line
-from .frontmatter import FRONT_MATTER
-from .inputs import InputError, decode_notes, open_docx
-from .lexicon import LEXICON_DIR
-from .package_data import bundled
-from .schema import SourceKind, is_source_kind
-from .screening import injection_hits, screen_counted
-from .textutil import STOPWORDS, wide_chars
+from ..dates import MONTHS, WEEKDAYS
+from ..deadline import call_within
+from ..drafting.base import Passage
+from ..errors import PlanCoachError, first_line
+from ..frontmatter import FRONT_MATTER
+from ..inputs import InputError, decode_notes, open_docx
+from ..lexicon import LEXICON_DIR
+from ..package_data import bundled
+from ..schema import SourceKind, is_source_kind
+from ..screening import injection_hits, screen_counted
+from ..textutil import STOPWORDS, wide_chars
 
 if TYPE_CHECKING:
     import numpy as np
@@ -167,7 +167,7 @@ class OpenAIEmbeddingFunction(EmbeddingFunction[Documents]):
     def _client(self):
         import openai
 
-        from .settings import get_settings
+        from ..settings import get_settings
 
         settings = get_settings()
         key = settings.llm_api_key
@@ -179,7 +179,7 @@ class OpenAIEmbeddingFunction(EmbeddingFunction[Documents]):
     def __call__(self, input: Documents) -> Embeddings:
         import openai
 
-        from .settings import get_settings
+        from ..settings import get_settings
 
         client, seconds = self._client(), get_settings().llm_timeout_s
         where = self.base_url or "the OpenAI API"
