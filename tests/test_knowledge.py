@@ -131,7 +131,7 @@ def test_chunks_indexed_before_ids_named_their_content_are_read_fresh(tmp_path):
 
 
 def test_policy_held_in_memory_follows_another_process_ingest(corpus, tmp_path, monkeypatch):
-    import assistant.knowledge as knowledge
+    import assistant.knowledge.index as index
     from assistant.knowledge import retrieve
 
     kb = KnowledgeBase(path=tmp_path / "chroma")
@@ -142,7 +142,7 @@ def test_policy_held_in_memory_follows_another_process_ingest(corpus, tmp_path, 
     KnowledgeBase(path=tmp_path / "chroma").ingest([corpus])
     _, policy = retrieve(kb, "medication errors", "en")
     assert any("every 30 days" in p.text for p in policy)  # checked at most once a minute
-    monkeypatch.setattr(knowledge, "POLICY_RECHECK_S", 0.0)
+    monkeypatch.setattr(index, "POLICY_RECHECK_S", 0.0)
     _, policy = retrieve(kb, "medication errors", "en")
     assert any("every 14 days" in p.text for p in policy) and not any("every 30 days" in p.text for p in policy)
 
@@ -175,7 +175,7 @@ def test_retrieve_prefers_the_notes_language_and_fills_in_from_the_other(corpus,
 
 
 def test_the_query_keeps_content_words_only():
-    from assistant.knowledge import _query_head
+    from assistant.knowledge.retrieval import _query_head
 
     assert _query_head("warehouse picker: pick accuracy 96.1% vs 99.5% standard") == "warehouse picker pick accuracy standard"
     assert _query_head("teller: drawer short 3 times in July (b) Monday") == "teller drawer short times"
@@ -183,7 +183,8 @@ def test_the_query_keeps_content_words_only():
 
 
 def test_the_query_never_costs_more_than_its_token_budget():
-    from assistant.knowledge import QUERY_TOKENS, E5EmbeddingFunction, _within_tokens
+    from assistant.knowledge import QUERY_TOKENS, E5EmbeddingFunction
+    from assistant.knowledge.retrieval import _within_tokens
 
     e5 = E5EmbeddingFunction()
     long_en = "software engineer missed sprint commitments code review turnaround slow deployment rollbacks frequent"

@@ -77,7 +77,7 @@ def test_the_fast_party_search_finds_exactly_what_the_full_pattern_finds():
     import re
     from pathlib import Path
 
-    from assistant.notes import _PartyFinder
+    from assistant.notes.parties import _PartyFinder
 
     root = Path(__file__).resolve().parents[1]
     texts = [t for f in [*root.glob("tests/notes/*"), *root.glob("knowledge/**/*.md"), root / "README.md", *root.glob("docs/*.md")]

@@ -50,7 +50,8 @@ def name_examples(folder: Path) -> tuple[list[list[int]], list[str], list[tuple[
     """Name candidates of every note, labelled employee, manager or none from the note's header."""
     import json
 
-    from assistant.notes import _find_people, normalise
+    from assistant.notes import normalise
+    from assistant.notes.header import _find_people
     from assistant.reader.corpus import notes_text
     from assistant.reader.header import candidates, rows
 
@@ -99,7 +100,7 @@ def in_context(examples: list[Example], rows: list[list[int]], first: list[str])
 
 def _rule_people(text: str) -> tuple[str | None, str | None, str | None]:
     """The employee, the role and the manager as the word rules alone find them."""
-    from assistant.notes import _find_people
+    from assistant.notes.header import _find_people
     from assistant.reader.role import role_beside, says_no_job
 
     name, found_role, manager = _find_people([line for line in text.split("\n") if line.strip()])

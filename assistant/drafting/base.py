@@ -2,23 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..errors import PlanCoachError
 from ..notes import NotesAnalysis
 from ..policy import Policy, current_policy
-from ..schema import Plan, Source, SourceKind
+from ..schema import Plan, Source
 
-
-@dataclass(frozen=True)
-class Passage:
-    """A piece of the knowledge base: a sample plan section or a policy paragraph."""
-
-    title: str
-    path: str
-    kind: SourceKind
-    text: str
-    score: float = 0.0
+if TYPE_CHECKING:  # importing the knowledge package loads Chroma (~1 s): the pipeline does so only to retrieve
+    from ..knowledge import Passage
 
 
 @dataclass

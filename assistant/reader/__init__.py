@@ -1,7 +1,7 @@
 """The reader: what each sentence of the notes is, learnt from labelled notes rather than written as rules.
 
 Every sentence gets a reading (`READINGS`), an owner when it is an action, and a confidence. The
-word rules in `notes.py` still run first (they are exact about numbers, dates, labels and names) and
+word rules in `notes/` still run first (they are exact about numbers, dates, labels and names) and
 their verdict is one of the features; the learnt model has the last word where it is sure, and the
 rules' reading stands where it is not.
 
@@ -47,7 +47,7 @@ _WHY = {
                   "(a resignation, a rating, goals marked as met) rather than a note about the work; it was treated as "
                   "data and left out of the plan.", "Remove it from the notes; describe the employee's work only."),
 }
-# What each reading means for drafting (the kinds `notes.py` and the drafters work with).
+# What each reading means for drafting (the kinds `notes/` and the drafters work with).
 KIND_OF = {"shortfall": "observation", "standard": "standard", "account": "account", "cause": "cause",
            "action": "action", "target": "target", "strength": "context", "quoted": "context", "aside": "context",
            "header": "meta", "other": "context"}
@@ -61,7 +61,7 @@ SURE = 0.3
 SURE_UNLESS_SHORTFALL = 0.5
 SURE_OVER_STATED = 0.8  # where the notes state what a sentence is (`Sentence.stated`)
 NEVER = 1.01  # more than any probability
-# Labels that name what the lines under them are ('Targets:', 'Agreed actions', '原因：'), in the order notes.py tries them.
+# Labels that name what the lines under them are ('Targets:', 'Agreed actions', '原因：'), in the order notes/labels.py tries them.
 CONTENT_LABELS = ("target", "action", "cause", "problem", "support", "strength")
 RULE_PRIOR = 0.15  # the rules' reading counts this much more than the first pass's probability for it
 SURE_SHORTFALL = 0.6  # a shortfall in a sentence where the rules saw no sign of falling short

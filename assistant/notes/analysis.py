@@ -1,0 +1,187 @@
+"""The analysis: `analyse` takes each line and sentence of the notes through the steps of this package (header,
+labels and headings, sentences, speakers, parties, kinds), screens every sentence, keeps out what only its
+place in the notes shows, and lets the reader read each sentence by meaning."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .. import keepout, reader
+from ..cadence import stated_gap
+from ..dates import explicit_dates, find_dates, held_on, undated_interview
+from ..quantities import find_quantities
+from ..reader.role import role_beside, says_no_job
+from ..screening import Hit, injection_hits, screen
+from .classify import _classify, _figure_ahead, _looks_meta, _negative, _revive_measured_context, _starts_imperative
+from .header import _EMPLOYEE_LABEL, _aliases, _find_people
+from .labels import _HEADING_END, _LABEL, _heading_deadline, _label_kind, _label_or_person
+from .parties import _PartyFinder, _read_speaker
+from .sentences import (
+    _BULLET,
+    _ENUM_INLINE,
+    _FUTURE,
+    NotesAnalysis,
+    Sentence,
+    _split_sentences,
+    detect_language,
+    normalise,
+)
+
+
+def analyse(  # noqa: C901 -- predates the complexity budget
+    text: str,
+    *,
+    interview_date: dt.date | None = None,
+    employee: str | None = None,
+    role: str | None = None,
+    today: dt.date | None = None,
+    read: bool = True,
+    corrections: tuple[reader.Correction, ...] = (),
+) -> NotesAnalysis:
+    """Sentences with their readings; `read=False` stops at the word rules (what the reader learns from),
+    `corrections` are the manager's own readings of some sentences, which win over both."""
+    text = normalise(text)
+    language = detect_language(text)
+    raw_lines = text.split("\n")
+    content_lines = [line for line in raw_lines if line.strip()]
+    found_name, found_role, manager = _find_people(content_lines)
+    learnt = reader.bundled() if read else None
+    rivals: tuple[str, ...] = ()
+    if learnt is not None:
+        named, manager = learnt.people(text, found_name, manager)
+        stated = bool(found_name and _EMPLOYEE_LABEL.search("\n".join(content_lines[:8]).replace(found_name, "\x00")))
+        if stated:
+            named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed
+        rivals = () if employee or stated else learnt.rivals(text, named, found_name, manager)
+        if named != found_name:
+            same = bool(found_name and named and (found_name in named or named in found_name))
+            found_name, found_role = named, found_role if same else None
+    name = employee or found_name
+    if not role:
+        role = role_beside(text, name) or (found_role if found_role and not says_no_job(found_role) else None)
+        role = learnt.role(text, name, role) if learnt is not None else role
+    today = today or dt.date.today()
+    found_date = None if interview_date else held_on(content_lines, text, today)
+    ref = interview_date or found_date or undated_interview(text, today) or today
+    employee_aliases, manager_aliases = _aliases(name), _aliases(manager, manager=True)
+    finder = _PartyFinder(employee_aliases, manager_aliases, manager)
+
+    sentences: list[Sentence] = []
+    offset = 0
+    block_label: str | None = None
+    block_deadline: dt.date | None = None
+    first_content_line = True
+    for line_no, line in enumerate(raw_lines):
+        line_start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            block_label = block_deadline = None
+            continue
+        bullet = _BULLET.match(line)
+        content_start = bullet.end() if bullet and bullet.end() < len(line) else 0
+        content = line[content_start:]
+        heading_deadline = _heading_deadline(content, ref)
+        if heading_deadline or _HEADING_END.search(content):
+            block_deadline = heading_deadline  # a new heading: its own date, or none
+        line_label = None
+        label_m = _LABEL.match(content)
+        heading = None if label_m else _label_kind(content.strip().rstrip("：:"))
+        if heading and heading != "meta" and len(content.split()) <= 4 and not re.search(r"\d", content):
+            block_label = heading  # '## Agreed actions', '二、改进措施': a heading for the lines below
+            continue
+        if label_m:
+            line_label = _label_or_person(label_m.group(1), finder, content[label_m.end():])
+            if line_label and not content[label_m.end():].strip():
+                block_label = line_label  # a heading line: it labels the lines below it
+                continue
+        label_for_line = line_label or block_label
+        injected = bool(injection_hits(content))
+        prev: Sentence | None = None
+        for chunk, start in _split_sentences(content, line_start + content_start):
+            s = Sentence(id=f"S{len(sentences) + 1}", text=chunk, body=chunk, line=line_no + 1, start=start, end=start + len(chunk))
+            label = label_for_line
+            own = _LABEL.match(chunk)
+            own_label = _label_or_person(own.group(1), finder, chunk[own.end():]) if own else None
+            if own and own_label:
+                label = own_label
+                s.body = chunk[own.end():]
+            s.item_start = bool(_ENUM_INLINE.match(s.body))
+            s.bullet = bool(bullet)
+            s.body = _ENUM_INLINE.sub("", s.body).strip()
+            s.label = {"employee_person": "employee", "manager_person": "manager"}.get(label, label) if label else label
+            s.block_deadline = None if heading_deadline else block_deadline
+            _read_speaker(s, finder, prev)
+            s.dates = find_dates(s.text, ref)
+            s.quantities = find_quantities(s.text, [(d.start, d.end) for d in s.dates if d.role != "duration"])
+            s.parties = finder.find(s.body)
+            s.actor, s.action = finder.actor(s.body)
+            if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
+                s.actor, s.action = prev.actor, s.body
+            s.kind = _classify(s, finder)
+            if _figure_ahead(s, ref, interview_date is None and found_date is None):
+                s.kind, s.ahead = "target", True
+            if first_content_line and s.label is None and _looks_meta(s, name, manager) and (
+                s.kind in ("context", "standard")
+                or (s.kind in ("action", "observation") and not _FUTURE.search(s.body) and not _negative(s.body)
+                and explicit_dates(s.text))
+            ):
+                s.kind, s.actor = "meta", None
+            s.hits = _screen_sentence(s, injected)
+            if s.hits and _redactable(s):
+                s.body = _redact(s.body, s.hits)  # 'lazy, missed 4 of 10 deadlines': keep the facts, drop the words
+            elif s.hits:
+                s.kind = "excluded"
+            sentences.append(s)
+            prev = s
+        first_content_line = False
+    _revive_measured_context(sentences)
+    keepout.apply(sentences, raw_lines)
+    for s in sentences:
+        s.rule_kind = s.kind
+    analysis = NotesAnalysis(
+        text=text,
+        language=language,
+        sentences=sentences,
+        interview_date=ref,
+        interview_date_assumed=interview_date is None and found_date is None,
+        employee_name=name,
+        employee_role=role,
+        manager=manager,
+        employee_aliases=employee_aliases,
+        manager_aliases=manager_aliases,
+        employee_rivals=rivals,
+    )
+    reader.apply(analysis, learnt, corrections)
+    # A name the plan asks about is one the kept sentences use: never one only a kept-out disclosure names.
+    kept = [s.text for s in sentences if s.kind != "excluded"]
+    analysis.employee_rivals = tuple(r for r in rivals if r not in manager_aliases and any(r in t for t in kept))
+    analysis.check_in_gap = stated_gap(kept)
+    return analysis
+
+
+_REDACTABLE = {"label", "absolute", "coded"}
+
+
+def _redactable(s: Sentence) -> bool:
+    """Judgement words next to counted facts can be cut; protected traits, health and injections cannot."""
+    return (s.kind == "observation" and all(h.kind == "bias" and h.category in _REDACTABLE for h in s.hits)
+            and any(q.unit or q.value for q in s.quantities))
+
+
+def _redact(body: str, hits: list[Hit]) -> str:
+    for h in sorted(hits, key=lambda h: -len(h.text)):
+        body = re.sub(r"(?:\b(?:is|was|are|very|so|really|just|a|an)\s+)*" + re.escape(h.text) + r"(?:\s+(?:and|,))?", " ", body,
+                      flags=re.I)
+    body = re.sub(r"^\W*(?:(?:he|she|they)(?:'s|\s+is|\s+was)?\s*)?(?:and\s+|,\s*)?", "", body.strip(), flags=re.I)
+    body = re.sub(r"\s{2,}", " ", body).strip(" ,;")
+    return body[:1].upper() + body[1:]
+
+
+def _screen_sentence(s: Sentence, injected_line: bool) -> list[Hit]:
+    if injected_line:
+        return injection_hits(s.text) or [Hit("injection", "injection", s.text[:60],
+                                               "This text sits on a line that addresses the assistant; it was treated as data.",
+                                               "Remove it from the notes.")]
+    judging = s.kind in ("observation", "standard", "context", "meta") and s.speaker != "employee"
+    evidence = any(q.unit or q.value for q in s.quantities)
+    return screen(s.body, absolutes=judging, has_evidence=evidence)

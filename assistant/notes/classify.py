@@ -1,0 +1,131 @@
+"""Sentence kinds by the word rules: observation, standard, account, cause, action, target, meta or context
+(the reader reads every sentence again by meaning); a figure for a time still to come is a goal."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..dates import MONTH_PATTERN
+from ..lexicon import area_name, has_cjk, vocab, vocab_terms
+from ..textutil import content_tokens
+from .labels import _LABEL
+from .parties import _PartyFinder
+from .sentences import _FUTURE, Sentence
+
+# A date named by its month or its numbers ('end of April', '1 Oct', '10月底', '2026-05-31', '5/31'): weekdays, 'the
+# 22nd' and quarters are left out, as the year or week they fall in is a guess.
+_ANCHORED = re.compile(r"\b" + MONTH_PATTERN + r"\b | \d{1,2}\s*月 | \d{4}-\d{1,2} | \b\d{1,2}/\d{1,2}\b", re.I | re.X)
+_NONE_OF = re.compile(r"\b(?:no|zero|none of the)\b", re.I)  # 'no comebacks' aims at none: no shortfall's word
+_FILLER = frozenset("by before until till at least most to of in on the a an and or no more than so per".split())
+
+
+def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
+    """A figure for a time still to come is a goal, however the line is shaped: '60 sessions sold in June' said
+    at an April interview, 'So by end of April: full records on 100% of GAs', 'Agreed: 24 kg/hr by 1 Oct'
+    (an agreement with nobody doing anything: a figure, a date and at most a few words naming the measure).
+    Only against an interview date the notes give, only dates named by month or number, never with a
+    shortfall's words ('lost', 'missed', '最低'; 'no comebacks' aims at none); a period ('in May') is ahead only
+    if it starts after the interview."""
+    dated = [d for d in s.dates if d.role in ("deadline", "end") and _ANCHORED.search(d.text)]
+    if assumed or not s.quantities or not dated or _negative(_NONE_OF.sub(" ", s.body)):
+        return False
+    if any((d.date.replace(day=1) if d.role == "end" else d.date) <= ref for d in dated):
+        return False
+    if s.kind == "observation":
+        return True
+    if s.kind != "action" or s.actor is not None:
+        return False
+    rest = s.text
+    for start, end in sorted([(q.start, q.end) for q in s.quantities] + [(d.start, d.end) for d in dated], reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    label = _LABEL.match(rest)
+    rest = rest[label.end():] if label else rest
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if w.lower() not in _FILLER and not has_cjk(w)]
+    return len(words) <= 3 and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 6
+
+
+_TARGET_START = re.compile(r"^\s*(?:(?:the\s+|our\s+|new\s+)?(?:targets?|goals?|aim|objectives?|kpis?)\b|目标|指标)", re.I)
+
+def _starts_imperative(body: str) -> bool:
+    first = re.match(r"\s*([A-Za-z][\w\-]*)", body)
+    return first is not None and bool(vocab("action", "verbs_en").fullmatch(first.group(1).lower()))
+
+
+def _negative(text: str) -> bool:
+    if has_cjk(text):
+        return vocab_terms("observation", "negative_zh").occurs_in(text)
+    return vocab_terms("observation", "negative_en").occurs_in(text) or bool(re.search(r"\w+n't\b", text))
+
+
+def _positive(text: str) -> bool:
+    return vocab_terms("observation", "positive_en").occurs_in(text) or vocab_terms("observation", "positive_zh").occurs_in(text)
+
+
+def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predates the complexity budget
+    body = s.body
+    numbers = list(s.quantities)
+    if s.label == "meta":
+        return "meta"
+    if s.text.rstrip().endswith(("?", "？")) or s.label in ("question", "strength"):
+        return "context"
+    if s.label == "target" or _TARGET_START.match(body):
+        return "target"
+    if s.label in ("action", "support"):
+        return "action"
+    if s.label == "cause" or s.speaker == "employee":
+        return "account" if s.speaker == "employee" else "cause"
+    if (s.actor is not None and s.actor.owner != "employee") or (s.actor and s.actor.owner == "employee" and not _negative(body)):
+        return "action"
+    praise = _positive(body) and not _negative(body)  # 'Exceeded the checklist target': a strength
+    if s.label == "problem":
+        return "context" if praise else "observation"
+    if s.label == "manager":
+        return "action" if (_starts_imperative(body) or vocab("action", "recurring_en").search(body)) and not _negative(body) else "observation"
+    if re.match(r"^\s*(?:because|due to|as a result|since|因为|由于)", body, re.I):
+        return "cause"
+    if praise:
+        return "context"
+    if has_cjk(body):
+        if _negative(body) and not re.match(r"^\s*(?:每|将|要|需要|请)", body):
+            return "observation"
+        if vocab("action", "cues_zh").search(body):
+            return "action"
+        return "observation" if numbers and (area_name(body, "zh") or any(q.reference for q in numbers)) else "context"
+    if (_starts_imperative(body) and not finder.en.match(body)) or re.match(r"^\s*(?:to|will|must|should)\s", body, re.I):
+        return "action"
+    if _FUTURE.search(body) and not re.search(r"\b(?:if|unless|otherwise)\b", body, re.I):
+        return "action"
+    if re.search(r"\b(?:due|every|each|daily|weekly)\b", body, re.I) and not _negative(body.replace("due", "")):
+        return "action"
+    if _negative(body):
+        return "observation"
+    if numbers and all(q.reference for q in numbers):
+        return "standard"
+    if numbers and (area_name(body, "en") or any(q.reference for q in numbers)):
+        return "observation"  # 'AHT 11.5 min', '58d vs 40d SLA'; but not 'with the company 6 years, a team of 12'
+    return "context"
+
+
+_GENERIC = frozenset({"target", "goal", "standa", "month", "week", "day", "rate", "number", "total", "averag"})
+
+
+def _revive_measured_context(sentences: list[Sentence]) -> None:
+    """Figures about what a target measures are evidence: 'Reopened tickets 15 last month' + 'reopened tickets below 5'."""
+    targets = [content_tokens(s.body) - _GENERIC for s in sentences if s.kind == "target"]
+    for s in sentences:
+        if (s.kind == "context" and s.label is None and s.quantities and not s.text.rstrip().endswith(("?", "？"))
+                and not _positive(s.body) and any(len(content_tokens(s.body) & t) >= 1 for t in targets)):
+            s.kind = "observation"
+
+
+_META_WORDS = re.compile(r"interview|review|meeting|1:1|conversation|notes|pip|prep|feedback|面谈|记录|谈话", re.I)
+
+
+def _looks_meta(s: Sentence, name: str | None, manager: str | None) -> bool:
+    if s.label == "meta":
+        return True
+    signals = [q for q in s.quantities if q.unit not in ("", )]
+    if _negative(s.body) and (signals or len(s.body) > 60) and not s.dates:
+        return False
+    meta_words = _META_WORDS.search(s.text)
+    return bool(s.dates or meta_words or (name and name in s.text) or (manager and manager in s.text))

@@ -1,0 +1,114 @@
+"""The header: the employee's name and role and the manager, from the notes' first lines, and the ways the
+notes refer to each of them."""
+from __future__ import annotations
+
+import re
+
+from ..lexicon import has_cjk, load, vocab, vocab_list, zh_name
+from ..reader.people_zh import employee_zh
+from ..textutil import NAME_WORD
+
+_TITLE = r"(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|RN|Chef|Coach)\.?\s"
+_HEADER_WORDS = re.compile(
+    r"(?:Interview|Review|Notes?|Meeting|Performance|Feedback|Date|Met|Spoke|Talked|Discussed|Had|Call|Chat|Check|Sat"
+    r"|Session|Summary|Follow|Conversation|Catch|Today|Yesterday|Monthly|Weekly|Quarterly|Annual|Mid|End|Year)\b")
+_NAME_TOKEN = re.compile(r"^(?:" + NAME_WORD + r"|[A-Z]\.?)$")
+_ROLE_SEP = re.compile(r"(?:[-–—:|/,]|\bwith\b|\bw/|\bfor\b|\bof\b|\bwith\b)", re.I)
+
+
+def _is_name(text: str) -> bool:
+    tokens = text.strip().split()
+    if not 1 <= len(tokens) <= 3 or not _NAME_TOKEN.match(tokens[0]) or len(tokens[0]) < 2:
+        return False
+    if vocab("roles", "en").search(text):
+        return False
+    return all(_NAME_TOKEN.match(t) for t in tokens)
+
+
+def _is_role(text: str) -> bool:
+    return bool(vocab("roles", "en").search(text)) or bool(re.match(r"^[a-z]", text.strip()))
+
+
+# Characters that start the next word after a name in running Chinese ('李强进行', '李强表示').
+_ZH_AFTER_NAME = "[进在的是和与说表认每负于将要对为，、。（(]"
+
+
+def _zh_name(text: str) -> re.Match[str] | None:
+    surnames = load("vocabulary")["roles"]["zh_surnames"]
+    suffixes = "|".join(sorted(vocab_list("roles", "zh_suffixes"), key=len, reverse=True))
+    return re.search(
+        rf"([\u4e00-\u9fff]{{0,6}}?(?:{suffixes}))\s*[:：]?\s*([{surnames}][\u4e00-\u9fff]{{1,2}}?)(?=[^\u4e00-\u9fff]|{_ZH_AFTER_NAME}|$)", text
+    )
+
+
+_ZH_EMPLOYEE_FIELD = r"(?:被面谈人|面谈对象|员工姓名|员工|姓名)"  # '被面谈人：甘露', '【面谈对象】温雅婷'
+_EMPLOYEE_LABEL = re.compile(r"(?:\b(?:employee|employee name|name|staff|staff member)|" + _ZH_EMPLOYEE_FIELD +
+                             r")\s*[:：】]\s*\x00", re.I)
+
+
+def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
+    """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex')."""
+    header = "\n".join(lines[:3])
+    name = role = manager = None
+    m = re.search(r"\b(?i:employee|name|staff)\s*[:：]\s*([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
+    if m:
+        name, role = m.group(1).strip(), (m.group(2) or "").strip() or None
+    if not name and has_cjk(header):
+        name = employee_zh(lines)
+    mm = re.search(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|line manager|charge nurse|head of (?:dept|department)|hod"
+                   r"|team lead|shift lead|head chef|principal|director|foreman)\s*[:：]?\s*((?:" + _TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", header)
+    if mm and not vocab("roles", "en").fullmatch(mm.group(1).lower()):
+        manager = mm.group(1)
+    if not manager:
+        mm = re.search(r"\bwith\s+(?:the\s+|my\s+|her\s+|his\s+|their\s+)?((?:[A-Z]{2,}\s|[A-Za-z]+\s)?(?:manager|supervisor|team lead|lead|director|minister|head of [A-Za-z]+))\b", header, re.I)
+        if mm:
+            manager = mm.group(1).strip()
+    if not name:
+        for pm in re.finditer(r"([^()\n]{1,80}?)\s*\(([^()\n]{1,60})\)", lines[0] if lines else ""):
+            tail = _ROLE_SEP.split(pm.group(1))[-1].strip()
+            inner = pm.group(2).strip()
+            name_run = re.search(r"(?<![A-Za-z])((?:" + NAME_WORD + r"|[A-Z]\.?)(?:\s(?:" + NAME_WORD + r"|[A-Z]\.?)){0,2})\s*$", tail)
+            if _is_name(inner) and tail and _is_role(tail) and not _is_name(tail):
+                name, role = inner, tail
+            elif name_run and _is_name(name_run.group(1)) and _is_role(inner):
+                name, role = name_run.group(1), inner
+            if name:
+                break
+    if not name and lines:
+        # 'with Dana' first, then '- Ms. Patel', then a name opening the line
+        for lead in (r"\b(?:with|w/|for|re:?|about)\s+", r"[-–—:]\s+", r"^"):
+            for wm in re.finditer("(?:" + lead + r")(" + _TITLE + r")?(" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r")?)\b", lines[0]):
+                if _is_name(wm.group(2)) and wm.group(2) not in (manager or "") and (wm.group(1) or not _HEADER_WORDS.match(wm.group(2))):
+                    name = wm.group(2)
+                    break
+            if name:
+                break
+    if not name and lines:
+        # '被面谈人：甘露', '【面谈对象】温雅婷（Emily）': a labelled name needs no known surname
+        zp = re.search(_ZH_EMPLOYEE_FIELD + r"\s*[:：】]\s*([\u4e00-\u9fff·]{2,9}?)(?=[\s（(，,｜|]|$)",
+                       "\n".join(lines[:8]), re.M) \
+            or re.search(rf"({zh_name()})\s*[（(]([^）)]{{1,12}})[）)]", lines[0])
+        if zp:
+            name, role = zp.group(1), zp.group(2) if zp.lastindex and zp.lastindex > 1 else None
+    if not name:
+        zh = _zh_name(lines[0] if lines else "")
+        if zh and not re.search(r"面谈人|面谈经理|经理\s*$", lines[0][: zh.start()] + zh.group(1)):
+            role, name = re.split(r"[与和的为是日月年，、]", zh.group(1))[-1], zh.group(2)
+    zm = re.search(r"(?:(?<!被)面谈人|面谈经理|直属上级|经理)\s*(?:[:：]|为|是)\s*(.+)", header)
+    if zm and not manager:
+        zh = _zh_name(zm.group(1))
+        manager = zh.group(2) if zh else re.split(r"[，,（(|｜]|\s{2,}", zm.group(1))[0].strip()[:20]
+    return name, role, manager
+
+
+def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
+    """The ways notes refer to a person: 'Marcus Bell' -> Marcus, Bell; '陈静' -> 陈经理 (for a manager)."""
+    if not name:
+        return ()
+    out = [name]
+    if has_cjk(name):
+        out += ["小" + name[0], "老" + name[0]] if not manager else [name[0] + t for t in vocab_list("parties", "supervisory_zh")]
+    elif _is_name(name):
+        tokens = name.split()
+        out += [t for i, t in enumerate(tokens) if len(t) >= (2 if i == 0 else 3)]
+    return tuple(dict.fromkeys(out))

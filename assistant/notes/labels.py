@@ -1,0 +1,85 @@
+"""Labels and headings: what a line's label ('Targets by June 30:', 'Agreed actions', '原因：', 'Li:') or a
+heading says the sentences under it are, or who speaks them, and the date a heading sets for its lines."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .. import reader
+from ..dates import find_dates
+from ..lexicon import area_name, has_cjk, load, terms
+from ..quantities import find_quantities
+from ..textutil import NAME_WORD
+from .header import _HEADER_WORDS
+from .parties import _PartyFinder
+
+_LABEL = re.compile(r"^\s*([^:：\n]{1,60}?)\s*[:：]\s*")
+_LABEL_QUALIFIER = re.compile(r"^\s*(?:by|for|in|until|till|from|after|before|over|during|\(|（|\d)", re.I)
+
+
+def _content_label(words: str) -> str | None:
+    """'target', 'action'… when a label opens with a content word ('Targets by June 30', 'Agreed actions')."""
+    for kind in reader.CONTENT_LABELS:
+        m = terms(tuple(load("vocabulary")["labels"][kind])).match(words)
+        if m and (not words[m.end():].strip() or _LABEL_QUALIFIER.match(words[m.end():]) or len(words.split()) <= 2):
+            return kind
+    return None
+
+
+_CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|isn't|aren't|wasn't|weren't)\b")  # a sentence, no label
+
+
+def _label_kind(label: str) -> str | None:
+    words = label.strip().lower()
+    opening = _content_label(words)
+    if opening:
+        return opening  # 'Goal for the next six weeks (review 2 June):' sets a goal, whatever else it names
+    if re.search(r"\b(?:interview|review|meeting|notes|conversation|1:1|one-to-one)\b|面谈|谈话|会议记录", words) \
+            and not _CLAUSE.search(words):
+        return "meta"  # 'Performance interview: ...' introduces the meeting, not a problem ('Ticket notes are late:' does not)
+    if has_cjk(words) and len(words) <= 6:
+        for kind in reader.CONTENT_LABELS:
+            if any(w in words for w in load("vocabulary")["labels"][kind] if has_cjk(w)):
+                return kind
+    meta = terms(tuple(load("vocabulary")["labels"]["meta"]))
+    if meta.fullmatch(words):
+        return "meta"
+    if words in ("a", "answer", "response", "employee response", "employee's response", "答"):
+        return "employee_person"
+    if words in ("q", "question", "问"):
+        return "question"
+    return None
+
+
+_CAPITALISED = re.compile(NAME_WORD)
+
+
+_HEADING_END = re.compile(r"[:：]\s*$")
+
+
+def _heading_deadline(line: str, ref: dt.date) -> dt.date | None:
+    """The date a short heading sets for the lines below it: 'So, for the next 8 weeks:', 'Targets (by 30 June):',
+    '下个月底前：'."""
+    if not _HEADING_END.search(line) or len(line.split()) > 10:
+        return None
+    ends = [d.date for d in find_dates(line, ref) if d.role in ("deadline", "end") and d.date > ref]
+    return max(ends) if ends else None
+
+
+def _label_or_person(label: str, finder: _PartyFinder, rest: str = "") -> str | None:
+    kind = _label_kind(label)
+    if kind:
+        return kind
+    person = re.sub(r"(?:'s|’s)?\s*(?:view|comment|comments|side|perspective|response|account|notes?|input|feedback)?\s*$", "", label.strip(), flags=re.I)
+    if person.lower() in ("me", "i", "myself", "manager", "mgr") or person in ("我", "本人"):
+        return "manager_person"  # 'Me: I'll book the course', '我：…': the note's writer speaking
+    if person and len(person) <= 30:
+        owner = finder.owner_of(person) if (finder.en.fullmatch(person) or finder.zh.fullmatch(person)) else None
+        if owner == "employee":
+            return "employee_person"
+        if owner == "manager" and (person.lower() in [a.lower() for a in finder.manager] or has_cjk(person)):
+            return "manager_person"
+        if (_CAPITALISED.fullmatch(person) and not finder.find(person) and not _HEADER_WORDS.match(person)
+                and not area_name(person, "en") and not find_quantities(rest)):
+            return "employee_person"  # notes are the manager's: another named speaker is the employee
+    return None

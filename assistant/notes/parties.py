@@ -1,0 +1,303 @@
+"""Parties and speakers: who a sentence names (the employee, the manager, a team or department of the
+organisation), who acts in it and what they do, and whether it is the employee speaking."""
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..lexicon import has_cjk, load, vocab, vocab_list
+from ..textutil import NAME_WORD, at_word_boundary, lower_same_offsets
+from .header import _NAME_TOKEN, _TITLE, _is_name
+from .sentences import _FUTURE, Party, Sentence
+
+_TOKEN = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class _NameMatch:
+    """The parts of `re.Match` that party matching uses."""
+
+    string: str
+    begin: int
+    finish: int
+    lastgroup: str = "name"
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def span(self) -> tuple[int, int]:
+        return self.begin, self.finish
+
+    def group(self, index: int = 0) -> str:
+        return self.string[self.begin:self.finish]
+
+
+_PartyMatch = re.Match[str] | _NameMatch  # what party searches return
+
+
+class _Names:
+    """`re.compile(rf"(?P<name>{b}(?:{names}){b})", flags)` for one notes' few names, by plain string
+    search: compiling even that small pattern took ~0.2 ms, for every notes."""
+
+    def __init__(self, names: tuple[str, ...], *, bounded: bool, ignore_case: bool):
+        self.names, self.bounded, self.ignore_case = names, bounded, ignore_case
+        self.keys = [n.lower() for n in names] if ignore_case else list(names)
+        # A name whose lower case changes its length ('İlker') is searched with the pattern.
+        self.keys_fit = all(len(k) == len(n) for k, n in zip(self.keys, names))
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The pattern itself, for text in which lower-casing moves offsets ('İ')."""
+        if self._pattern is None:
+            edge = r"\b" if self.bounded else ""
+            self._pattern = re.compile(f"(?P<name>{edge}(?:{'|'.join(map(re.escape, self.names))}){edge})",
+                                       re.IGNORECASE if self.ignore_case else 0)
+        return self._pattern
+
+    def _key(self, text: str) -> str | None:
+        """The text to search, or None where lower-casing and `re`'s case folding disagree."""
+        if not self.ignore_case:
+            return text
+        return lower_same_offsets(text) if self.keys_fit else None
+
+    def _fits(self, text: str, start: int, end: int) -> bool:
+        return not self.bounded or (at_word_boundary(text, start) and at_word_boundary(text, end))
+
+    def search(self, text: str, pos: int = 0) -> _PartyMatch | None:
+        key = self._key(text)
+        if key is None:
+            return self.pattern.search(text, pos)
+        best: tuple[int, int] | None = None  # at one start the earlier name wins, as in `a|b`
+        for name in self.keys:
+            at = key.find(name, pos)
+            while at != -1 and (best is None or at < best[0]) and not self._fits(text, at, at + len(name)):
+                at = key.find(name, at + 1)
+            if at != -1 and (best is None or at < best[0]):
+                best = (at, at + len(name))
+        return _NameMatch(text, *best) if best else None
+
+    def match(self, text: str) -> _PartyMatch | None:
+        found = self.search(text)
+        return found if found is not None and found.start() == 0 else None
+
+    def fullmatch(self, text: str) -> _PartyMatch | None:
+        key = self._key(text)
+        if key is None:
+            return self.pattern.fullmatch(text)
+        for name in self.keys:
+            if key == name and self._fits(text, 0, len(name)):
+                return _NameMatch(text, 0, len(name))
+        return None
+
+
+class _Alternatives:
+    """`re.compile(f"{first}|{rest}")` in two halves: the notes' own names, and the long word lists,
+    compiled once per process (compiling them with the names took ~5 ms an analysis). Same matches:
+    the leftmost wins, and at one position the name."""
+
+    def __init__(self, first: _Names | None, rest: re.Pattern[str]):
+        self.first, self.rest = first, rest
+
+    def match(self, text: str) -> _PartyMatch | None:
+        return (self.first and self.first.match(text)) or self.rest.match(text)
+
+    def fullmatch(self, text: str) -> _PartyMatch | None:
+        return (self.first and self.first.fullmatch(text)) or self.rest.fullmatch(text)
+
+    def search(self, text: str, pos: int = 0) -> _PartyMatch | None:
+        a = self.first.search(text, pos) if self.first else None
+        b = self.rest.search(text, pos)
+        return a if a and (b is None or a.start() <= b.start()) else b
+
+    def finditer(self, text: str) -> Iterator[_PartyMatch]:
+        pos = 0
+        while (m := self.search(text, pos)) is not None:
+            yield m
+            pos = m.end()
+
+
+@functools.cache
+def _party_words_en() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The English party pattern without names, and the words every such party ends in (lower case;
+    None when a word list holds what lower-casing would change)."""
+    groups = "|".join(vocab_list("parties", "group_nouns_en"))
+    depts = "|".join(re.escape(d) for d in sorted(vocab_list("parties", "departments_en"), key=len, reverse=True))
+    people = "|".join(re.escape(p) for p in sorted(vocab_list("parties", "people_en"), key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?P<person>\b(?:the\s+)?(?:[A-Za-z][\w\-]*\s){{0,2}}(?:{people})\b)"
+        + rf"|(?P<group>\b(?:the\s+)?(?:[A-Za-z&][\w&\-]*\s){{0,2}}(?:{groups})\b)"
+        + rf"|(?P<dept>(?<![\w-])(?:{depts})(?![\w-]))",
+        re.IGNORECASE,
+    )
+    keywords = "|".join([people, groups, depts])
+    plain = keywords.isascii() and not re.search(r"\\[A-Z]", keywords)
+    return pattern, re.compile(keywords.lower()) if plain else None
+
+
+@functools.cache
+def _party_words_zh() -> re.Pattern[str]:
+    zh_depts = "|".join(re.escape(d) for d in vocab_list("parties", "departments_zh"))
+    suffix = "|".join(vocab_list("parties", "group_suffix_zh"))
+    people_zh = "|".join(vocab_list("parties", "people_zh"))
+    return re.compile(
+        rf"(?P<dept>{zh_depts}|[\u4e00-\u9fff]{{1,4}}(?:{suffix}))"
+        + rf"|(?P<person>[{load('vocabulary')['roles']['zh_surnames']}](?:{'|'.join(vocab_list('parties', 'supervisory_zh'))})|{people_zh})"
+    )
+
+
+class _PartyFinder:
+    def __init__(self, employee: tuple[str, ...], manager: tuple[str, ...], manager_name: str | None):
+        self.employee = employee
+        self.manager = manager
+        self.manager_name = manager_name
+        by_length = sorted(employee + manager, key=len, reverse=True)
+        names = tuple(a for a in by_length if not has_cjk(a))
+        zh_names = tuple(a for a in by_length if has_cjk(a))
+        self.en_words, self.en_keywords = _party_words_en()
+        self.en_names = _Names(names, bounded=True, ignore_case=True) if names else None
+        self.en = _Alternatives(self.en_names, self.en_words)
+        self.zh = _Alternatives(_Names(zh_names, bounded=False, ignore_case=False) if zh_names else None, _party_words_zh())
+
+    def owner_of(self, text: str) -> str:
+        low = text.lower().removeprefix("the ").strip()
+        if any(low == a.lower() or low.startswith((a.lower() + " ", a.lower() + "'")) for a in self.employee):
+            return "employee"
+        if low in ("i", "me", "manager", "mgr", "my manager", "line manager", "经理") or any(
+            low == a.lower() or low.startswith(a.lower()) for a in self.manager
+        ):
+            return "manager"
+        plural = re.search(r"(?:s|heads|leaders|leads|team|teams)$", low) and not low.endswith("ss")
+        supervisory = vocab("parties", "supervisory_en").search(low) or any(t in text for t in vocab_list("parties", "supervisory_zh"))
+        if supervisory and not plural and not vocab("parties", "group_nouns_en").search(low):
+            mgr_words = set(re.findall(r"\w+", (self.manager_name or "").lower())) - {"manager", "the"}
+            if not self.manager_name or (mgr_words & set(re.findall(r"\w+", low))) or (
+                not _is_name(self.manager_name) and not has_cjk(self.manager_name)
+            ):
+                return "manager"
+        return "organisation"
+
+    def find(self, text: str) -> list[Party]:
+        found = []
+        for m in (self.zh.finditer(text) if has_cjk(text) else self._find_en(text)):
+            words = m.group(0).strip()
+            if words.lower() in ("team", "group", "the team", "office", "support"):
+                continue
+            found.append(Party(words, self.owner_of(words)))
+        return found
+
+    def _find_en(self, text: str) -> Iterator[_PartyMatch]:
+        """`self.en.finditer(text)`, two to three times faster: the word-list pattern, slow to try at
+        every position, is searched from three words before the next party word (a match is at most
+        'the' and two words before one), so stretches without a party word are skipped."""
+        low, keywords, names = lower_same_offsets(text), self.en_keywords, self.en_names
+        if keywords is None or low is None:
+            yield from self.en.finditer(text)
+            return
+        token_starts = [m.start() for m in _TOKEN.finditer(text)]
+
+        def next_word_party(pos: int) -> re.Match[str] | None:
+            word = keywords.search(low, pos)
+            if word is None:
+                return None
+            token = bisect.bisect_right(token_starts, word.start()) - 1
+            return self.en_words.search(text, max(pos, token_starts[token - 3] if token >= 3 else 0))
+
+        pos = 0
+        name = names.search(text) if names else None
+        party = next_word_party(0)
+        while name or party:
+            match = name if name and (party is None or name.start() <= party.start()) else party
+            assert match is not None  # the loop runs while one of the two is found
+            yield match
+            pos = match.end()
+            if names and name and name.start() < pos:
+                name = names.search(text, pos)
+            if party and party.start() < pos:
+                party = next_word_party(pos)
+
+    _ASK = re.compile(r"^(?:please\s+)?(?:ask|request|get|have|need)\s+(?:the\s+)?(.{1,40}?)\s+(?:for|to)\s+(.+)$", re.I)
+    _PRONOUN = re.compile(r"^(?:I'll|I will|I shall|I am going to|I'm going to|I need to|I plan to|I'd like to|I can|we will|we'll)\b", re.I)
+
+    def actor(self, body: str) -> tuple[Party | None, str]:
+        """Who acts at the start of `body`, and the action with the actor and modal removed."""
+        body = re.sub(r"^(?:and|also|then|\+|&)\s+", "", body.strip(), flags=re.I)
+        body = re.sub(r"^(?:we|they|both of us)\s+(?:have\s+)?agreed\s+(?:that\s+|on\s+)?", "", body, flags=re.I)
+        lead = re.match(r"^(?:he|she|they)\s+(?:will|'ll|shall|is going to|needs to|has to|agreed to|commits to)\s+", body, re.I)
+        if lead:
+            return None, _strip_modal(body[lead.end():])
+        ask = self._ASK.match(body)
+        if ask and self.find(ask.group(1)):
+            party = self.find(ask.group(1))[0]
+            action = ask.group(2)
+            if body[ask.end(1):ask.start(2)].strip() == "for":  # 'ask IT for a laptop': the party provides it
+                action = ("Provide " if not has_cjk(action) else "") + action
+            return Party(party.text, party.owner if party.owner != "employee" else "organisation"), action
+        if self._PRONOUN.match(body):
+            rest = self._PRONOUN.sub("", body, count=1)
+            return Party(self.manager_name or "Manager", "manager"), _strip_modal(rest)
+        if has_cjk(body):
+            m = self.zh.match(body)
+            if m:
+                return Party(m.group(0), self.owner_of(m.group(0))), body[m.end():].lstrip("：:，, ")
+            return None, body
+        m = self.en.match(body)
+        if not m:
+            named = re.match(r"^((?:" + _TITLE + r")?" + NAME_WORD + r"(?:\s" + NAME_WORD + r")?)\s+(?:will|'ll|to|shall|is going to|agreed to)\s+(?=\w)", body)
+            if named and named.group(1).split()[0].lower() not in ("we", "they", "it", "this", "that", "he", "she"):
+                return Party(named.group(1), self.owner_of(named.group(1))), _strip_modal(body[named.end():])
+            return None, body
+        rest = body[m.end():]
+        verb = re.match(r"\s*(?:'ll|\w+)", rest)
+        if (not verb or not vocab("action", "party_verbs_en").fullmatch(verb.group(0).strip().lower())) and not re.match(
+                r"\s*[:：]", rest):
+            return None, body
+        party = Party(m.group(0).strip(), self.owner_of(m.group(0)))
+        return party, _strip_modal(rest.lstrip(":： "))
+
+
+def _strip_modal(text: str) -> str:
+    text = re.sub(
+        r"^\s*(?:'ll|will|shall|should|must|needs? to|has to|have to|is to|are to|is going to|agreed to|to|can)\s+",
+        "", text.strip(), flags=re.I,
+    )
+    return text[:1].upper() + text[1:] if text else text
+
+
+# Verbs only: 'view', 'notes', 'comment' make labels ("Li's view:"), not speech in running text.
+_SPEECH_VERBS = re.compile(
+    r"(?:says?|said|thinks?|feels?|felt|explains?|explained|admits?|admitted|mentions?|mentioned|claims?|claimed"
+    r"|believes?|reported|told me|acknowledges?|acknowledged|points? out|pointed out|argues?|argued)", re.I)
+
+
+_WE_OR_I = re.compile(r"^\s*(?:we|I)\b", re.I)
+
+
+def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> None:
+    if s.label == "employee":
+        s.speaker = "employee"
+        return
+    speech = _SPEECH_VERBS
+    m = re.match(r"^\s*(?:(?:also|and)\s+)?(\S+(?:\s\S+)?)\s+(?:also\s+)?(" + speech.pattern + r")\b[,:]?\s*(?:that\s+)?", s.body, re.I)
+    who = None
+    if m:
+        subject = m.group(1).strip()
+        own = finder.owner_of(subject) == "employee" and finder.find(subject)
+        stranger = _NAME_TOKEN.match(subject) and not finder.find(subject) and len(subject.split()) == 1 and subject not in ("I", "We")
+        if subject.lower() in ("he", "she", "they") or own or stranger:
+            who = "employee"
+    elif re.match(r"^\s*(?:also|and)\s+(?:" + speech.pattern + r")\b", s.body, re.I) and prev is not None:
+        who = prev.speaker
+    zh = re.match(r"^\s*(.{1,4}?)(?:" + vocab("cause", "speech_zh").pattern + r")", s.body)
+    if zh and (zh.group(1) in finder.employee or zh.group(1) in ("他", "她", "他自己", "她自己", "员工", "本人")):
+        who = "employee"
+    if (who is None and prev is not None and prev.speaker == "employee" and prev.line == s.line
+            and not finder.actor(s.body)[0] and not _FUTURE.search(s.body) and not _WE_OR_I.match(s.body)):
+        who = "employee"
+    s.speaker = who

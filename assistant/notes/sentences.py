@@ -1,0 +1,143 @@
+"""The notes as numbered sentences: what a sentence and an analysis hold, the text normalised, its
+language, and each line cut into sentences (abbreviations and decimals kept whole)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..dates import DateMention
+from ..quantities import Quantity
+from ..schema import Language
+from ..screening import Hit
+
+
+@dataclass(frozen=True)
+class Party:
+    text: str  # as written: 'QA team', 'Tom', '人力资源部'
+    owner: str  # 'employee', 'manager' or 'organisation'
+
+
+@dataclass
+class Sentence:
+    id: str
+    text: str  # exactly as in the notes, for quoting and highlighting
+    body: str  # without bullet, line label and speaker prefix
+    line: int
+    start: int
+    end: int
+    label: str | None = None  # target, action, cause, problem, support, meta, employee, manager
+    kind: str = "context"
+    speaker: str | None = None  # 'employee' when it is the employee's own account
+    actor: Party | None = None  # who does it, for actions
+    action: str = ""  # the body without its actor and modal: 'Give clear acceptance criteria'
+    bullet: bool = False  # the line was a bullet point: its sentences are one point
+    item_start: bool = False  # began with an inline number ('2. ...'): a new point
+    dates: list[DateMention] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    parties: list[Party] = field(default_factory=list)
+    hits: list[Hit] = field(default_factory=list)
+    rule_kind: str = "context"  # what the word rules made of it, before the reader
+    reading: str = "other"  # the reader's verdict: one of reader.READINGS
+    owner: str | None = None  # for actions: employee, manager or organisation
+    confidence: float = 0.0  # the reader's probability for `reading` (0 where the rules decided alone)
+    ahead: bool = False  # a figure for a time still to come: a goal, whatever the line's shape (`_figure_ahead`)
+    block_deadline: dt.date | None = None  # the date a heading above it sets ('For the next 8 weeks:', 'By end of March:')
+
+    @property
+    def stated(self) -> bool:
+        """The notes say outright what this sentence is: a label, a named actor, the employee quoted ('she said'),
+        a commitment in words, or a figure dated after the interview."""
+        return bool(self.label or self.actor or self.speaker == "employee" or self.ahead
+                    or (self.rule_kind == "action" and _FUTURE.search(self.body)))
+
+
+@dataclass
+class NotesAnalysis:
+    text: str
+    language: Language
+    sentences: list[Sentence]
+    interview_date: dt.date
+    interview_date_assumed: bool
+    employee_name: str | None
+    employee_role: str | None
+    manager: str | None
+    employee_aliases: tuple[str, ...] = ()
+    manager_aliases: tuple[str, ...] = ()
+    employee_rivals: tuple[str, ...] = ()  # other names the notes might be about, when the reader is unsure
+    check_in_gap: int | None = None  # days between check-ins, where the notes say how often ('every two weeks')
+
+    def of_kind(self, *kinds: str) -> list[Sentence]:
+        return [s for s in self.sentences if s.kind in kinds]
+
+    def by_id(self, sid: str) -> Sentence | None:
+        return next((s for s in self.sentences if s.id == sid), None)
+
+    @property
+    def excluded(self) -> list[Sentence]:
+        return self.of_kind("excluded")
+
+
+# A commitment in words ('will', 'agreed to'): the notes say outright what the sentence is (`Sentence.stated`).
+_FUTURE = re.compile(
+    r"\b(?:will|'ll|shall|is going to|are going to|agreed to|agreed that|commits? to|committed to|plans? to|needs? to|has to|have to)\s+(?!not\b|be (?:late|behind)\b)\w",
+    re.I,
+)
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣+]|#{1,6}|>|\(?\d{1,2}[.)、](?!\d)|\d{1,2}\.\d{1,2}(?=\s+[A-Z\u4e00-\u9fff])|[（(][\d一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[a-h][.)](?=\s)"
+                     r"|\[\d{1,2}:\d{2}(?::\d{2})?(?:\s?[apAP][mM])?\]"  # a transcript's time stamp: '[10:02] Me: ...'
+                     r"|\d{1,2}:\d{2}(?::\d{2})?(?=\s+[^\s:：]{1,30}[:：]))\s*")  # '00:04:15 Femke: ...'
+
+_ENUM_INLINE = re.compile(r"^\s*(?:\(?\d{1,2}[.)、](?!\d)|[（(]\d{1,2}[)）])\s*")
+_SPLIT = re.compile(
+    r"(?<=[;；。！？!?])\s*"  # always ends a sentence
+    r"|(?<=[^\d\s.][.])\s+(?=[\"'(\[]?[A-Z0-9\u4e00-\u9fff])"  # a full stop before a capital or digit
+    r"|(?<=\d[.])\s+(?=[A-Z\u4e00-\u9fff])"  # '... 6 times. Jordan' but not '96.1'
+    r"|,?\s+(?:and|but|while)\s+(?=(?:I|we|he|she|they)\s+(?:will|'ll|shall|am going to|agreed)\b)"  # a second actor
+)
+# Abbreviations that also end sentences ('by end of Feb.', 'pens, pads etc.'): a capitalised word after them starts one.
+_ENDS_SENTENCE = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|etc)\.$", re.I)
+_ABBREV = re.compile(r"(?:\b(?:vs|e\.g|i\.e|etc|approx|avg|dr|mr|mrs|ms|st|no|dept|incl|est|min|max|wk|hr|hrs|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$", re.I)
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u200b-\u200f\u2028\u2029\ufeff]", "", text)
+    return text.replace("\t", " ")
+
+
+def detect_language(text: str) -> Language:
+    cjk = len(re.findall(r"[\u3400-\u9fff]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return "zh" if cjk and cjk * 2 >= latin * 0.5 else "en"
+
+
+def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:
+    """Split one line into (sentence, start offset) pairs, keeping abbreviations and decimals whole."""
+    pieces, start = [], 0
+    for m in _SPLIT.finditer(line):
+        cut = m.start()
+        if cut <= start:
+            continue
+        chunk = line[start:cut]
+        if chunk.endswith(".") and _ABBREV.search(chunk) and not (
+                _ENDS_SENTENCE.search(chunk) and re.match(r"[A-Z][a-z]", line[m.end():])):
+            continue  # 'vs. Tom', 'Feb. 3' stay whole; 'by end of Feb. Check in' is two sentences
+        pieces.append((chunk, start))
+        start = m.end()
+    pieces.append((line[start:], start))
+    merged: list[tuple[str, int]] = []
+    for chunk, s in pieces:
+        if merged and re.fullmatch(r"\s*\(?\d{1,2}[.)、]\s*", merged[-1][0]):
+            _, prev_start = merged.pop()
+            chunk, s = line[prev_start:s + len(chunk)], prev_start
+        merged.append((chunk, s))
+    pieces = merged
+    out = []
+    for chunk, s in pieces:
+        stripped = chunk.strip()
+        if stripped and re.search(r"\w", stripped):
+            out.append((stripped, offset + s + (len(chunk) - len(chunk.lstrip()))))
+    return out
