@@ -13,7 +13,7 @@ _HEADER_WORDS = re.compile(
     r"(?:Interview|Review|Notes?|Meeting|Performance|Feedback|Date|Met|Spoke|Talked|Discussed|Had|Call|Chat|Check|Sat"
     r"|Session|Summary|Follow|Conversation|Catch|Today|Yesterday|Monthly|Weekly|Quarterly|Annual|Mid|End|Year)\b")
 _NAME_TOKEN = re.compile(r"^(?:" + NAME_WORD + r"|[A-Z]\.?)$")
-_ROLE_SEP = re.compile(r"(?:[-–—:|/,]|\bwith\b|\bw/|\bfor\b|\bof\b|\bwith\b)", re.I)
+_ROLE_SEP = re.compile(r"(?:(?<!\w)-|-(?!\w)|[–—:|/,]|\bwith\b|\bw/|\bfor\b|\bof\b)", re.I)  # not the hyphen in 'follow-up'
 
 
 def _is_name(text: str) -> bool:
@@ -22,6 +22,9 @@ def _is_name(text: str) -> bool:
         return False
     if vocab("roles", "en").search(text):
         return False
+    names = load("vocabulary")["names"]
+    if any(t in names["organisation_words_en"] or t in names["not_names_en"] for t in tokens):
+        return False  # a place, a team or a greeting: 'Hafod Primary', 'Returns Desk', 'Re'
     return all(_NAME_TOKEN.match(t) for t in tokens)
 
 
