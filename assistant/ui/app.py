@@ -27,7 +27,6 @@ from ..errors import PlanCoachError
 from ..export import to_markdown
 from ..i18n import reword, rewrite, term, text
 from ..inputs import InputError, read_notes
-from ..notes import analyse
 from ..pipeline import warm_up
 from ..reader import Correction, sentence_key
 from ..schema import Plan, load_plan_lenient
@@ -73,15 +72,6 @@ def _date_or_none(value: str, lang: str = "en") -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise FieldError("header", text(lang, "errors.header_date", value=value)) from None
-
-
-def _analysis(plan: Plan | None, notes: str):
-    if not (notes or "").strip():
-        return None
-    try:
-        return analyse(notes, interview_date=plan.interview_date if plan else None)
-    except Exception:  # noqa: BLE001 -- highlighting is a convenience; never let it break editing
-        return None
 
 
 def _sources_md(plan: Plan, lang: str) -> str:
@@ -155,7 +145,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             t = pending.merge(t)
         ids = [i for f in plan.review_flags for i in f.sentence_ids]
         return (*[_frame(name, t[name], lang) for name in T.TABLES], _frame("flags", t["flags"], lang),
-                T.highlighted_notes(analysis or _analysis(plan, notes), notes, ids, lang=lang),
+                T.highlighted_notes(analysis or ws.sentences(notes, plan), notes, ids, lang=lang),
                 _sources_md(plan, lang), to_markdown(plan), plan.model_dump(mode="json"))
 
     def empty_views(lang: str):
@@ -199,8 +189,8 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         return "\n".join(f"- **{markdown_text(c['actor'])}** ({c['at']:%Y-%m-%d %H:%M}): "
                          f"{markdown_text(rewrite('audit_detail', c['detail'], lang))}" for c in rows)
 
-    def session_of(plan_id: str, notes: str) -> dict:
-        return {"plan_id": plan_id, "notes": notes, "revision": ws.store.get(plan_id).revision}
+    def session_of(user: User, plan_id: str, notes: str) -> dict:
+        return {"plan_id": plan_id, "notes": notes, "revision": ws.plan(user, plan_id).revision}
 
     def counts(plan: Plan) -> dict:
         return {"errors": sum(f.severity == "error" for f in plan.review_flags),
@@ -222,7 +212,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         progress(0.9, desc=text(lang, "status.checking"))
         status = text(lang, "status.drafted", by=drafted_by(plan.drafter, lang),
                       deficiencies=len(plan.deficiencies), goals=len(plan.goals), errors=counts(plan)["errors"])
-        return (*plan_outputs(plan, notes, lang, analysis), session_of(plan_id, notes), plan_id, status,
+        return (*plan_outputs(plan, notes, lang, analysis), session_of(user, plan_id, notes), plan_id, status,
                 *header_of(plan), compare_choices(user, plan_id, lang), text(lang, "status.no_changes",
                                                                              base=text(lang, "status.diff_base_draft")), "")
 
@@ -241,7 +231,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         checked = ws.check(user, plan, notes, session.get("plan_id"), session.get("revision"))
         applied.remember(session, plan, pending)
         if session.get("plan_id"):
-            session = session_of(session["plan_id"], notes)
+            session = session_of(user, session["plan_id"], notes)
         return checked, problems, pending, session
 
     def edited_tables(deficiencies, causes, goals, employee_rows, manager_rows, organisation_rows, check_ins):
@@ -264,14 +254,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
 
     def reading_of(notes: str, plan_data: dict | None):
         """The notes as this plan reads them: its interview date and employee, and the organisation's corrections."""
-        if not (notes or "").strip():
-            return None
-        plan = load_plan_lenient(plan_data) if plan_data else None
-        try:
-            return analyse(notes, interview_date=plan.interview_date if plan else None,
-                           employee=plan.employee.name if plan else None, corrections=ws.store.corrections())
-        except (InputError, ValueError):
-            return None
+        return ws.reading(notes, load_plan_lenient(plan_data) if plan_data else None)
 
     def do_show_reading(notes, plan_data, request: gr.Request):
         """The notes coloured by how each sentence was read, and the sentences offered for correction."""
@@ -310,7 +293,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
                                           employee=employee, role=role, interview_date=day)
         edits = text(lang, "status.edits_kept", number=kept) if kept else text(lang, "status.no_edits")
         status = text(lang, "status.redrafted", sentence=sentence.id, reading=term(lang, "reading", choice), edits=edits)
-        return (*plan_outputs(plan, notes, lang, analysis), session_of(plan_id, notes), plan_id, status,
+        return (*plan_outputs(plan, notes, lang, analysis), session_of(user, plan_id, notes), plan_id, status,
                 *header_of(plan), compare_choices(user, plan_id, lang), diff_text(user, plan_id, "draft", lang))
 
     def do_select_flag(plan_data, notes, evt: gr.SelectData, request: gr.Request):
@@ -320,7 +303,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         row = selected_row(evt)
         flags = T.sorted_flags(plan.review_flags)
         ids = flags[row].sentence_ids if 0 <= row < len(flags) else []
-        return T.highlighted_notes(_analysis(plan, notes), notes, ids, "flag", lang_of(who(request)))
+        return T.highlighted_notes(ws.sentences(notes, plan), notes, ids, "flag", lang_of(who(request)))
 
     def do_select_evidence(plan_data, notes, evt: gr.SelectData, request: gr.Request):
         if not plan_data:
@@ -328,7 +311,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         plan = load_plan_lenient(plan_data)
         row = selected_row(evt)
         ids = plan.deficiencies[row].source_sentences if 0 <= row < len(plan.deficiencies) else []
-        return T.highlighted_notes(_analysis(plan, notes), notes, ids, lang=lang_of(who(request)))
+        return T.highlighted_notes(ws.sentences(notes, plan), notes, ids, lang=lang_of(who(request)))
 
     @raising
     def do_notes_changed(notes, session, request: gr.Request):
@@ -363,7 +346,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             return (text(lang, "refusals.stale", by=exc.by or "?", at=f"{exc.at:%Y-%m-%d %H:%M}"), gr.update(),
                     exc.comparison, session)
         return (text(lang, "status.saved", number=number), compare_choices(user, plan_id, lang),
-                diff_text(user, plan_id, "draft", lang), session_of(plan_id, notes))
+                diff_text(user, plan_id, "draft", lang), session_of(user, plan_id, notes))
 
     def do_submit(plan_data, notes, session, request: gr.Request):
         user = who(request)
@@ -371,9 +354,8 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         plan_id = (session or {}).get("plan_id")
         if not plan_data or not plan_id:
             raise WorkflowError(text(lang, "status.first_draft"))
-        ws.save(user, plan_id, load_plan_lenient(plan_data), notes, (session or {}).get("revision"))
-        ws.submit(user, plan_id)
-        return text(lang, "status.submitted"), session_of(plan_id, notes)
+        ws.submit(user, plan_id, load_plan_lenient(plan_data), notes, (session or {}).get("revision"))
+        return text(lang, "status.submitted"), session_of(user, plan_id, notes)
 
     def do_export(fmt, audience, session, request: gr.Request):
         user = who(request)
@@ -392,11 +374,11 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         message = text(lang, said, status=state, note=note)  # `said`: the status line's words, by key
         if stored.plan is None:
             return (*[gr.update()] * 11, None, stored.notes, plan_id, message, "", "", "",
-                    session_of(plan_id, stored.notes), compare_choices(user, plan_id, lang), "",
+                    session_of(user, plan_id, stored.notes), compare_choices(user, plan_id, lang), "",
                     comments_md(user, plan_id, lang))
         plan = stored.plan
         return (*plan_outputs(plan, stored.notes, lang), stored.notes, plan_id, message, *header_of(plan),
-                session_of(plan_id, stored.notes), compare_choices(user, plan_id, lang),
+                session_of(user, plan_id, stored.notes), compare_choices(user, plan_id, lang),
                 diff_text(user, plan_id, "draft", lang), comments_md(user, plan_id, lang))
 
     def do_restore(session, request: gr.Request):
@@ -691,7 +673,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
             checked = ws.check(user, load_plan_lenient(before["plan"]), notes_v, session_v.get("plan_id"),
                                session_v.get("revision"))
             if session_v.get("plan_id"):
-                session_v = session_of(session_v["plan_id"], notes_v)
+                session_v = session_of(user, session_v["plan_id"], notes_v)
             pending = T.Pending({t: [(i, r) for i, r in rows] for t, rows in before["pending"].items()})
             shown = plan_outputs(checked.plan, notes_v, lang, checked.analysis, pending)
             return {**dict(zip(plan_views, shown)), **dict(zip(header_fields, header_of(checked.plan))),
