@@ -18,8 +18,9 @@ from .accounts import Account, AccountError, Accounts, RecordedChange
 from .compare import edit_against_stored, plan_diff
 from .export import FORMATS, Audience, render
 from .i18n import text
+from .inputs import InputError
 from .merge import merge_edits
-from .notes import NotesAnalysis
+from .notes import NotesAnalysis, analyse
 from .output import export_folder, safe_file_name
 from .pipeline import CheckResult, draft_plan, recheck_with_analysis
 from .preferences import Preferences
@@ -90,6 +91,34 @@ class Workspace:
     def comments(self, user: User, plan_id: str) -> list[dict]:
         """What people wrote on the plan (HR's requests among them), oldest first."""
         return [a for a in self.audit_trail(user, plan_id) if a["action"] == "comment"]
+
+    def overrides(self, user: User, plan_id: str) -> list[dict]:
+        """The blocking flags HR approved the plan over: who, when, why and which flags."""
+        self.plan(user, plan_id)
+        return self.store.overrides(plan_id)
+
+    def reading(self, notes: str, plan: Plan | None = None) -> NotesAnalysis | None:
+        """The notes as `plan` reads them (its interview date and employee) with every correction the organisation's
+        managers made: what the reading view colours and a correction picks its sentence from. None for notes with
+        nothing in them or that cannot be read. No stored plan is read, so no one's permission is asked."""
+        if not (notes or "").strip():
+            return None
+        try:
+            return analyse(notes, interview_date=plan.interview_date if plan else None,
+                           employee=plan.employee.name if plan else None, corrections=self.store.corrections())
+        except (InputError, ValueError):
+            return None
+
+    @staticmethod
+    def sentences(notes: str, plan: Plan | None = None) -> NotesAnalysis | None:
+        """The notes as the sentences a plan's evidence and flags point at (dated from the plan's interview), for
+        highlighting; None for notes with nothing in them or on any failure: highlighting never breaks editing."""
+        if not (notes or "").strip():
+            return None
+        try:
+            return analyse(notes, interview_date=plan.interview_date if plan else None)
+        except Exception:  # noqa: BLE001 -- highlighting is a convenience
+            return None
 
     # ------------------------------------------------------------ drafting and editing
 
@@ -199,7 +228,12 @@ class Workspace:
 
     # ------------------------------------------------------------ workflow
 
-    def submit(self, user: User, plan_id: str) -> None:
+    def submit(self, user: User, plan_id: str, plan: Plan | None = None, notes: str = "",
+               revision: int | None = None) -> None:
+        """Send the plan to HR's review queue; the manager's working copy (`plan`, with its `notes`), when given, is
+        saved as a version first (refused as `save` refuses it)."""
+        if plan is not None:
+            self.save(user, plan_id, plan, notes, revision)
         self.plan(user, plan_id, "submit")
         self.store.set_status(plan_id, "submitted", user.name)
 

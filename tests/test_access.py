@@ -76,6 +76,23 @@ def test_a_submitted_plan_is_read_only_until_hr_asks_for_changes(ws, plan_id):
     assert ws.plan(MIA, plan_id).status == "approved"
 
 
+def test_submitting_the_working_copy_saves_it_first_and_hr_sees_who_overrode_what(ws, plan_id):
+    plan = ws.plan(MIA, plan_id).plan.model_copy(deep=True)
+    plan.goals[0].target = ">= 95%"
+    revision = ws.plan(MIA, plan_id).revision
+    ws.submit(MIA, plan_id, plan, TRAINER_NOTES + "\nAgreed on the day.", revision)
+    stored = ws.plan(HANA, plan_id)
+    assert stored.status == "submitted" and stored.plan.goals[0].target == ">= 95%"
+    assert [v["kind"] for v in ws.versions(HANA, plan_id)] == ["draft", "edit"]  # saved as a version, then submitted
+    assert [p.id for p in ws.plans(HANA, for_review=True)] == [plan_id]  # in HR's queue
+    with pytest.raises(AccessDenied):
+        ws.submit(MIA, plan_id, plan, TRAINER_NOTES)  # submitted: read-only, nothing saved
+    assert len(ws.versions(MIA, plan_id)) == 2
+    assert ws.overrides(HANA, plan_id) == []
+    with pytest.raises(AccessDenied):
+        ws.overrides(OMAR, plan_id)
+
+
 def test_hr_never_reviews_a_plan_they_wrote(ws):
     accounts = ws.accounts
     plan_id = ws.draft(OMAR, TRAINER_NOTES)[0]

@@ -45,6 +45,26 @@ def draft(client: Client, notes: str = TRAINER_NOTES):
     return out
 
 
+ENDPOINTS = {  # each named endpoint's parameters and how many values it returns: what gradio_client callers rely on
+    "/draft": (["notes", "employee", "role", "interview_date", "session"], 20),
+    "/check": (["deficiencies", "causes", "goals", "employee_rows", "manager_rows", "organisation_rows", "check_ins",
+                "notes", "session", "employee_name", "role_name", "interview_day"], 13),
+    "/correct": (["notes", "employee", "role", "interview_date", "session", "sentence_text", "choice"], 19),
+    "/upload": (["file"], 1), "/save": (["notes", "session"], 4), "/submit": (["notes", "session"], 2),
+    "/export": (["fmt", "audience", "session"], 1), "/revise": (["session"], 21), "/open": (["plan_id"], 21),
+    "/plans": (["page_number"], 1), "/share": (["plan_id", "account"], 1),
+    "/set_employee_account": (["plan_id", "account"], 1), "/acknowledge": (["plan_id"], 1),
+    "/admin_account": (["change", "name", "role", "password"], 3),
+    **{f"/hr_{step}": (["plan_id", "comment", "override"], 4) for step in ("comment", "request_changes", "approve")},
+}
+
+
+def test_the_named_endpoints_keep_their_parameters_and_outputs(app):
+    named = as_manager(app).view_api(print_info=False, return_format="dict")["named_endpoints"]
+    assert {name: ([p["parameter_name"] for p in endpoint["parameters"]], len(endpoint["returns"]))
+            for name, endpoint in named.items()} == ENDPOINTS
+
+
 def test_draft_edit_check_save_export_and_reload(app, tmp_path):
     client = as_manager(app)
     out = draft(client)

@@ -22,6 +22,7 @@ from ..workspace import Workspace
 from . import tables as T
 from .signin import Gate
 
+EMPTY_SESSION = {"plan_id": None, "notes": "", "revision": None}  # what the browser keeps: the open plan, its notes
 _LANG = contextvars.ContextVar("interface_language", default="en")  # the language of the request being handled
 
 

@@ -59,7 +59,7 @@ class ReviewTab:
                   rewrite("audit_detail", a["detail"], lang)] for a in ws.audit_trail(user, plan_id)]
         overridden = ["- " + text(lang, "status.overridden", actor=markdown_text(o["actor"]), count=len(o["flags"]),
                                   date=o["at"].date().isoformat(), reason=markdown_text(o["reason"]))
-                      for o in ws.store.overrides(plan_id)]
+                      for o in ws.overrides(user, plan_id)]
         extra = (f"\n\n**{text(lang, 'status.overrides')}**\n\n" + "\n".join(overridden)) if overridden else ""
         status = f"**{label(lang, 'status')}: {term(lang, 'plan_status', stored.status)}**"
         return {self.plan: f"{status}{extra}\n\n" + body, self.audit: {"headers": T.columns(lang, "audit"), "data": trail}}
