@@ -312,12 +312,13 @@ class Workspace:
         if user.role == "employee":
             audience = "employee"
         plan = stored.plan
+        content = render(plan, fmt, audience=audience, approved=stored.status == "approved",
+                         page_size=self.settings.page_size)
+        # The folder's keep time starts once the document is ready, not while a first PDF is still rendering.
         folder = folder or export_folder(self.settings.data_dir / "exports", self.settings.export_keep_minutes)
         copy = "" if fmt == "json" else text(plan.language, f"files.{audience}")
         path = folder / safe_file_name(text(plan.language, "files.prefix"), plan.employee.name or "",
                                        f"{copy}{FORMATS[fmt]}", folder)
-        content = render(plan, fmt, audience=audience, approved=stored.status == "approved",
-                         page_size=self.settings.page_size)
         # A new file in a new private folder: written directly (an atomic write's temporary name would not fit
         # beside a name already cut to the file system's limit).
         path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)

@@ -482,7 +482,7 @@ def test_export_names_fit_the_file_system_and_hold_no_control_characters(tmp_pat
 
 
 def test_an_export_is_removed_after_the_keep_time_without_another_export(tmp_path, plan):
-    ws = export_workspace(tmp_path, export_keep_minutes=0.05)  # 3 s: more than a PDF takes to write on a busy machine
+    ws = export_workspace(tmp_path, export_keep_minutes=0.05)  # 3 s, counted from when the file is written
     path = ws.export(ALONE, ws.store.create(TRAINER_NOTES, plan, ALONE.name), "pdf")
     assert path.is_file()
     waited = 0.0
