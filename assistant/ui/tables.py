@@ -125,13 +125,27 @@ def _complete_rows(table: str, value, pending: Pending) -> list[tuple[int, list[
     `pending`."""
     needed = NEEDED[table]
     complete = []
-    for index, row in enumerate(_cells(value)):
+    for index, row in enumerate(value):
         row = row + [""] * (TABLE_WIDTH[table] - len(row))
         if all(row[i].strip() for i in needed):
             complete.append((index, row))
         else:
             pending.add(table, index, row)
     return complete
+
+
+def _columns_kept(base: Plan, tables: dict, problems: Problems) -> dict[str, list[list[str]]]:
+    """Each table's rows; a table whose rows are wider or narrower than its columns had a column added or deleted
+    in the browser (its cell menu offers both), which would shift every cell after it into the wrong field: that
+    table stays as `base` has it, and the manager is told beside it."""
+    out = {}
+    for table in TABLES:
+        rows = _cells(tables.get(table))
+        if rows and max(len(r) for r in rows) != TABLE_WIDTH[table]:
+            problems.add(table, "columns_fixed")
+            rows = _cells(to_tables(base)[table])
+        out[table] = rows
+    return out
 
 
 def _ticked(value) -> bool:
@@ -201,6 +215,7 @@ def from_tables(base: Plan, tables: dict, header: dict | None = None,
     edited employee, role, manager and interview date (empty strings clear them)."""
     problems = Problems(lang)
     pending = Pending()
+    tables = _columns_kept(base, tables, problems)
     known_defs = {d.id: d for d in base.deficiencies}
     deficiencies = []
     for n, (_, row) in enumerate(_complete_rows("deficiencies", tables.get("deficiencies"), pending), 1):
