@@ -69,3 +69,19 @@ def test_a_column_added_or_deleted_in_the_browser_changes_no_field(change):
     assert problems.by_table == {owner: ["This table's columns are fixed: the column you added or deleted is undone, "
                                          "and no cell was changed."]}
     assert again.root_causes[0].cause == "A cause the manager rewrote" and not pending.rows
+
+
+def test_a_responsibility_added_without_a_party_names_the_employee_or_the_manager():
+    """A row added in the browser starts with an empty party cell: the plan names the person, as the drafter does (it
+    said 'employee' in English whatever the plan's language), or the party in the plan's language."""
+    for notes, organisation in (("teacher-qa.txt", "the organisation"), ("zh-cashier-sections.txt", "组织")):
+        plan = draft_plan((Path(__file__).parent / "notes" / notes).read_text(encoding="utf-8")).plan
+        plan.manager = plan.manager or "Dana Reyes"
+        shown = T.to_tables(plan)
+        for owner in T.OWNERS:
+            shown[owner].append(["", f"A new action for the {owner}", ""])
+        header = {"employee": "Sam Lee", "role": plan.employee.role or "", "interview_date": ""}
+        again, problems, _ = T.from_tables(plan, {name: shown[name] for name in T.TABLES}, header)
+        added = {r.owner: r.party for r in again.responsibilities if r.action.startswith("A new action")}
+        assert added == {"employee": "Sam Lee", "manager": plan.manager, "organisation": organisation}, notes
+        assert not problems.by_table

@@ -148,6 +148,14 @@ def _columns_kept(base: Plan, tables: dict, problems: Problems) -> dict[str, lis
     return out
 
 
+def _party(owner: str, base: Plan, header: dict | None) -> str:
+    """Whom a responsibility names when its party cell is left empty (a row the manager added): the employee or the
+    manager by name when the plan has one, else the party's word in the plan's language."""
+    header = header or {}
+    named = {"employee": header.get("employee") or base.employee.name, "manager": header.get("manager") or base.manager}
+    return (named.get(owner) or "").strip() or term(base.language, "party", owner)
+
+
 def _ticked(value) -> bool:
     """A checkbox cell: a bool from the browser, or its text from an API caller."""
     return value is True or str(value).strip().lower() in ("true", "1", "yes", "✓", "x")
@@ -245,7 +253,7 @@ def from_tables(base: Plan, tables: dict, header: dict | None = None,
         for index, row in _complete_rows(owner, tables.get(owner), pending):
             match = next((r for r in base.responsibilities if r.owner == owner and r.action == row[1].strip()), None)
             responsibilities.append(Responsibility(
-                owner=owner, party=row[0].strip() or owner, action=row[1].strip(),
+                owner=owner, party=row[0].strip() or _party(owner, base, header), action=row[1].strip(),
                 due=problems.date(row[2], owner, index),
                 goal_ids=match.goal_ids if match else [], source_sentences=match.source_sentences if match else []))
     check_ins = []
