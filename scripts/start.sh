@@ -11,13 +11,22 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 log="$PWD/.venv/install.log"
-echo "Installing PlanCoach (the first run takes a minute or two) ..."
+echo "Installing PlanCoach (the first run takes a few minutes) ..."
 .venv/bin/python -m pip install --disable-pip-version-check -e . >"$log" 2>&1 &
 pip=$!
+every=${PLANCOACH_PROGRESS_EVERY:-15}  # seconds between two progress lines (the tests shorten it)
+started=$SECONDS
+last=$SECONDS
 while kill -0 "$pip" 2>/dev/null; do  # a line every 15 s, so a long first install is seen to move
   sleep 1
-  if [ $((SECONDS % 15)) = 0 ] && kill -0 "$pip" 2>/dev/null; then
-    echo "  ... $(grep -c '^Collecting' "$log" || true) packages fetched so far"
+  if [ $((SECONDS - last)) -ge "$every" ] && kill -0 "$pip" 2>/dev/null; then
+    last=$SECONDS
+    installing=$(sed -n 's/^Installing collected packages: //p' "$log" | tr ',' '\n' | grep -c . || true)
+    if [ "$installing" -gt 0 ]; then  # all fetched: pip unpacks them, the longest step, in silence
+      echo "  ... installing the $installing packages ($((SECONDS - started)) s so far)"
+    else
+      echo "  ... $(grep -c '^Collecting' "$log" || true) packages fetched so far"
+    fi
   fi
 done
 status=0

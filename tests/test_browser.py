@@ -142,6 +142,13 @@ def test_a_row_added_in_the_browser_is_kept_and_new_plan_leaks_nothing(tmp_path)
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1800})
         draft_trainer_notes(page, url)
+        action = page.locator("#pc-resp-manager [data-testid='cell-0-1']").inner_text()
+        page.locator("#pc-resp-manager [data-testid='cell-0-1']").click(button="right")  # the cell menu offers it
+        page.locator("button", has_text="Delete column").click()
+        says(page, "#pc-error-manager", "This table's columns are fixed", 30_000)
+        page.wait_for_function(  # the action is back in its column
+            "a => (document.querySelector(\"#pc-resp-manager [data-testid='cell-0-1']\")?.innerText || '').includes(a)",
+            arg=action, timeout=30_000)
         rows = "() => document.querySelectorAll(\"#pc-resp-manager [data-testid^='cell-'][data-testid$='-1']\").length"
         before = page.evaluate(rows, None)
 

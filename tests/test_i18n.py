@@ -157,3 +157,11 @@ def test_input_drafting_and_account_errors_as_their_modules_word_them_are_shown_
         shown = reword(message, "zh")
         assert CJK.search(shown) and shown != message, message
 
+
+
+def test_the_history_names_statuses_and_the_drafter_in_words_not_as_stored():
+    """HR's history showed 'submitted -> changes_requested' and 'by embedded', as the store writes them."""
+    assert rewrite("audit_detail", "submitted -> changes_requested", "en") == "submitted -> changes requested"
+    assert rewrite("audit_detail", "submitted -> changes_requested", "zh") == "已提交 → 要求修改"
+    assert rewrite("audit_detail", "by embedded", "en") == "by the built-in drafter (no AI service)"
+    assert rewrite("audit_detail", "by embedded", "zh") == "由内置起草器"

@@ -51,3 +51,37 @@ def test_the_smart_column_and_learning_mode_agree_on_every_goal(path):
             assert about and (cell == "✓") == (about == ["✓"]), (goal.id, cell, said)
     if plan.goals:
         assert T.to_tables(plan)["goals"][0][7].startswith("✗") and "baseline" in T.to_tables(plan)["goals"][0][7]
+
+
+@pytest.mark.parametrize("change", ["deleted", "added"])
+def test_a_column_added_or_deleted_in_the_browser_changes_no_field(change):
+    """A table's cell menu offers "Delete column" and "Add column": every cell after the change would land in the
+    wrong field (an action read from the due date, a due date lost). The table stays as it was, and says why."""
+    plan = draft_plan((Path(__file__).parent / "notes" / "teacher-qa.txt").read_text(encoding="utf-8")).plan
+    shown = T.to_tables(plan)
+    owner = next(o for o in T.OWNERS if shown[o])
+    shown[owner] = [[party, due] if change == "deleted" else [party, action, "", due]
+                    for party, action, due in shown[owner]]
+    shown["causes"][0][0] = "A cause the manager rewrote"  # an edit elsewhere in the same change still counts
+    again, problems, pending = T.from_tables(plan, {name: shown[name] for name in T.TABLES})
+    mine = [(r.party, r.action, r.due) for r in again.responsibilities if r.owner == owner]
+    assert mine == [(r.party, r.action, r.due) for r in plan.responsibilities if r.owner == owner]
+    assert problems.by_table == {owner: ["This table's columns are fixed: the column you added or deleted is undone, "
+                                         "and no cell was changed."]}
+    assert again.root_causes[0].cause == "A cause the manager rewrote" and not pending.rows
+
+
+def test_a_responsibility_added_without_a_party_names_the_employee_or_the_manager():
+    """A row added in the browser starts with an empty party cell: the plan names the person, as the drafter does (it
+    said 'employee' in English whatever the plan's language), or the party in the plan's language."""
+    for notes, organisation in (("teacher-qa.txt", "the organisation"), ("zh-cashier-sections.txt", "组织")):
+        plan = draft_plan((Path(__file__).parent / "notes" / notes).read_text(encoding="utf-8")).plan
+        plan.manager = plan.manager or "Dana Reyes"
+        shown = T.to_tables(plan)
+        for owner in T.OWNERS:
+            shown[owner].append(["", f"A new action for the {owner}", ""])
+        header = {"employee": "Sam Lee", "role": plan.employee.role or "", "interview_date": ""}
+        again, problems, _ = T.from_tables(plan, {name: shown[name] for name in T.TABLES}, header)
+        added = {r.owner: r.party for r in again.responsibilities if r.action.startswith("A new action")}
+        assert added == {"employee": "Sam Lee", "manager": plan.manager, "organisation": organisation}, notes
+        assert not problems.by_table

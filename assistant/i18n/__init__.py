@@ -95,6 +95,7 @@ def translate_value(value: str, lang: str, group: str | None = None) -> str:
 # Values that are always one of a few phrases: matched as those phrases, so that a free value beside them
 # ("{why} {fate}") ends where they begin.
 CLOSED = {"fate": "fate", "need": "smart_need"}
+KEYED = {"old": "plan_status", "new": "plan_status", "drafter": "drafter"}  # values the store writes as a term's key
 OPTIONAL = {"note"}  # values that may be empty ("Opened (draft).{note}")
 
 
@@ -138,8 +139,17 @@ def rewrite(section: str, message: str, lang: str, values=None) -> str:
     if found is None:
         return message
     key, params = found
-    values = values or (lambda name, value, lang: translate_value(value, lang, name))
+    values = values or _stored_value
     return text(lang, f"{section}.{key}", **{name: values(name, value, lang) for name, value in params.items()})
+
+
+def _stored_value(name: str, value: str, lang: str) -> str:
+    """A value as the store wrote it into a message: a status or a drafter by its key ('changes_requested',
+    'embedded') becomes its name in `lang`; anything else as `translate_value` reads it."""
+    group = KEYED.get(name)
+    if group and value in catalogue("en")["terms"][group]:
+        return term(lang, group, value)
+    return translate_value(value, lang, name)
 
 
 def reword(message: str, lang: str) -> str:

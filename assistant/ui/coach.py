@@ -14,6 +14,7 @@ from pathlib import Path
 from ..i18n import term, text
 from ..knowledge import BUNDLED, learning_guide
 from ..policy import check_in_span
+from ..quantities import has_quantity
 from ..reader import OWNERS
 from ..schema import Plan
 from ..textutil import markdown_text
@@ -26,6 +27,15 @@ SAMPLE_HEADINGS = {"deficiencies": ("Deficiencies", "不足之处"), "causes": (
                    "goals": ("Goals", "改进目标"), "responsibilities": ("Responsibilities", "职责分工"),
                    "check_ins": ("Check-ins", "跟进检查")}
 _GOOD, _WEAK = "✓", "✗"
+# How often an action is done, said in its own words: an action with one can be checked though it has no due date.
+_FREQUENCY = re.compile(
+    r"""\b(?:every|each)\s+(?:other\s+|second\s+)?(?:day|morning|evening|week|weekday|month|quarter|shift|session
+                                                   |meeting|\w+day)\b
+      | \b(?:daily|weekly|fortnightly|bi-?weekly|monthly|quarterly)\b
+      | \bon\s+the\s+same\s+day\b | \bsame[- ]day\b
+      | 每(?:隔)?[一二两三四五六七八九十\d]{0,2}(?:个)?(?:天|日|周|星期|礼拜|月|季度|班)""",
+    re.I | re.X,
+)
 
 
 def _say(lang: str, key: str, **values) -> str:
@@ -54,7 +64,7 @@ def _deficiencies(plan: Plan, lang: str) -> list[tuple[str, str]]:
     for i, d in enumerate(plan.deficiencies):
         if _flagged(plan, "grounding", f"deficiencies[{i}].evidence"):
             out.append((_WEAK, _say(lang, "def_not_in_notes", did=d.id)))
-        elif not re.search(r"\d", d.evidence):
+        elif not has_quantity(d.evidence):  # 'Three escalations were not logged' gives a figure, in words
             out.append((_WEAK, _say(lang, "def_no_figure", did=d.id, area=d.area)))
         elif not praised:
             out.append((_GOOD, _say(lang, "def_strong", did=d.id, evidence=_short(d.evidence))))
@@ -101,7 +111,7 @@ def _responsibilities(plan: Plan, lang: str) -> list[tuple[str, str]]:
         party = term(lang, "party", owner)
         if not actions:
             out.append((_WEAK, _say(lang, "resp_missing", owner=party)))
-        elif undated := [r for r in actions if r.due is None]:
+        elif undated := [r for r in actions if r.due is None and not _FREQUENCY.search(r.action)]:
             out.append((_WEAK, _say(lang, "resp_undated", owner=party, count=len(undated), total=len(actions))))
     return out or [(_GOOD, _say(lang, "resp_strong", total=len(plan.responsibilities)))]
 

@@ -125,13 +125,35 @@ def _complete_rows(table: str, value, pending: Pending) -> list[tuple[int, list[
     `pending`."""
     needed = NEEDED[table]
     complete = []
-    for index, row in enumerate(_cells(value)):
+    for index, row in enumerate(value):
         row = row + [""] * (TABLE_WIDTH[table] - len(row))
         if all(row[i].strip() for i in needed):
             complete.append((index, row))
         else:
             pending.add(table, index, row)
     return complete
+
+
+def _columns_kept(base: Plan, tables: dict, problems: Problems) -> dict[str, list[list[str]]]:
+    """Each table's rows; a table whose rows are wider or narrower than its columns had a column added or deleted
+    in the browser (its cell menu offers both), which would shift every cell after it into the wrong field: that
+    table stays as `base` has it, and the manager is told beside it."""
+    out = {}
+    for table in TABLES:
+        rows = _cells(tables.get(table))
+        if rows and max(len(r) for r in rows) != TABLE_WIDTH[table]:
+            problems.add(table, "columns_fixed")
+            rows = _cells(to_tables(base)[table])
+        out[table] = rows
+    return out
+
+
+def _party(owner: str, base: Plan, header: dict | None) -> str:
+    """Whom a responsibility names when its party cell is left empty (a row the manager added): the employee or the
+    manager by name when the plan has one, else the party's word in the plan's language."""
+    header = header or {}
+    named = {"employee": header.get("employee") or base.employee.name, "manager": header.get("manager") or base.manager}
+    return (named.get(owner) or "").strip() or term(base.language, "party", owner)
 
 
 def _ticked(value) -> bool:
@@ -201,6 +223,7 @@ def from_tables(base: Plan, tables: dict, header: dict | None = None,
     edited employee, role, manager and interview date (empty strings clear them)."""
     problems = Problems(lang)
     pending = Pending()
+    tables = _columns_kept(base, tables, problems)
     known_defs = {d.id: d for d in base.deficiencies}
     deficiencies = []
     for n, (_, row) in enumerate(_complete_rows("deficiencies", tables.get("deficiencies"), pending), 1):
@@ -230,7 +253,7 @@ def from_tables(base: Plan, tables: dict, header: dict | None = None,
         for index, row in _complete_rows(owner, tables.get(owner), pending):
             match = next((r for r in base.responsibilities if r.owner == owner and r.action == row[1].strip()), None)
             responsibilities.append(Responsibility(
-                owner=owner, party=row[0].strip() or owner, action=row[1].strip(),
+                owner=owner, party=row[0].strip() or _party(owner, base, header), action=row[1].strip(),
                 due=problems.date(row[2], owner, index),
                 goal_ids=match.goal_ids if match else [], source_sentences=match.source_sentences if match else []))
     check_ins = []
