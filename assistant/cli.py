@@ -292,10 +292,13 @@ def _password(prompt: str) -> str:
     import getpass
 
     if not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass(prompt)
-    if getpass.getpass("Again: ") != first:
-        raise SystemExit("plancoach: error: the two passwords differ; run the command again.")
+        first = sys.stdin.readline().rstrip("\r\n")
+    else:
+        first = getpass.getpass(prompt)
+        if getpass.getpass("Again: ") != first:
+            raise SystemExit("plancoach: error: the two passwords differ; run the command again.")
+    if not first:  # an account without a password signs in through single sign-on only: never by accident
+        raise SystemExit("plancoach: error: the password is empty; run the command again and type one.")
     return first
 
 
@@ -333,6 +336,7 @@ def _users(args) -> int:
         accounts.enable(args.name, by=by)
     else:
         accounts.reset_password(args.name, _password(f"New password for {args.name}: "), by=by)
+        print(f"Password of {args.name} changed; their open sessions are signed out.")
     return EXIT_OK
 
 

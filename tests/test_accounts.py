@@ -59,3 +59,12 @@ def test_the_command_line_records_the_system_user(tmp_path):
     assert [c.action for c in history] == ["reset password", "set role", "add"]
     assert all("command line" in c.actor and c.account == "zoe" for c in history)
     assert rewrite("actors", history[0].actor, "zh").endswith("（命令行）")  # as the Accounts tab shows it in Chinese
+
+
+def test_the_command_line_refuses_an_empty_password(tmp_path):
+    """Enter alone (or an empty line piped in) would make an account no one can sign in to with a password."""
+    env = {**os.environ, "PLANCOACH_DATABASE_URL": f"sqlite:///{tmp_path / 'plans.db'}"}
+    refused = subprocess.run([sys.executable, "-m", "assistant.cli", "users", "add", "zoe", "--role", "admin"], env=env,
+                             input="\n", text=True, capture_output=True)
+    assert refused.returncode != 0 and "the password is empty" in refused.stderr
+    assert Accounts(PlanStore(env["PLANCOACH_DATABASE_URL"]).engine).list() == []
