@@ -30,6 +30,10 @@ from .review import ReviewTab
 from .signin import Gate, install
 from .top import TopBar
 
+# Gradio's own semi-bold Source Sans file holds a few letters only ('ʙaseline', 'SMᴀRT' in headers and buttons):
+# regular and bold, and the browser takes bold for the semi-bold the theme asks for.
+THEME = gr.themes.Default(font=[gr.themes.LocalFont("Source Sans Pro", weights=(400, 700)), "ui-sans-serif",
+                                "system-ui", "sans-serif"])
 CSS = """
 .pc-guide {border-left: 4px solid #7c9cd6; padding-left: 10px; background: #f6f8fc}
 .pc-status {min-height: 1.5em}
@@ -104,7 +108,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     demo = build(settings, gate)
     demo.queue(default_concurrency_limit=8)
     demo._queue.sleep_when_free = QUEUE_POLL_SECONDS
-    return gr.mount_gradio_app(app, demo, path="", auth_dependency=gate.username, css=CSS, footer_links=["api"],
+    return gr.mount_gradio_app(app, demo, path="", auth_dependency=gate.username, css=CSS, theme=THEME, footer_links=["api"],
                                # Gradio's hint says flat; its front end reads these nested keys ('status.queue_position').
                                show_error=True, i18n=gr.I18n(**GRADIO_WORDS))  # type: ignore[arg-type]
 
