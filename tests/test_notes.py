@@ -149,3 +149,14 @@ def test_a_sentence_before_a_colon_is_no_label_even_when_it_names_notes():
     a = analyse("Review with Daniel, 2026-03-12.\nTicket notes are often incomplete: in a sample of 20 tickets, 7 had no fix summary.")
     (s,) = [s for s in a.sentences if "sample" in s.text]
     assert s.label is None and s.body.startswith("Ticket notes are often incomplete")
+
+
+def test_a_label_naming_the_meeting_is_no_problem_heading():
+    """'Performance interview:' opens the README's example: the line is the header, not a shortfall ('in' of
+    'interview' once read as a qualifier, 'Performance' as a problem label)."""
+    from pathlib import Path
+
+    notes = (Path(__file__).resolve().parents[1] / "examples" / "training-specialist.txt").read_text(encoding="utf-8")
+    first = analyse(notes).sentences[0]
+    assert first.text.startswith("Performance interview:") and first.kind == "meta"
+    assert analyse("Performance issues: 4 late shipments in May.").sentences[0].label == "problem"

@@ -14,18 +14,20 @@ from .header import _HEADER_WORDS
 from .parties import _PartyFinder
 
 _LABEL = re.compile(r"^\s*([^:：\n]{1,60}?)\s*[:：]\s*")
-_LABEL_QUALIFIER = re.compile(r"^\s*(?:by|for|in|until|till|from|after|before|over|during|\(|（|\d)", re.I)
+_LABEL_QUALIFIER = re.compile(r"^\s*(?:(?:by|for|in|until|till|from|after|before|over|during)\b|\(|（|\d)", re.I)  # not 'in' of 'interview'
 
 
 def _content_label(words: str) -> str | None:
     """'target', 'action'… when a label opens with a content word ('Targets by June 30', 'Agreed actions')."""
     for kind in reader.CONTENT_LABELS:
         m = terms(tuple(load("vocabulary")["labels"][kind])).match(words)
-        if m and (not words[m.end():].strip() or _LABEL_QUALIFIER.match(words[m.end():]) or len(words.split()) <= 2):
-            return kind
+        rest = words[m.end():] if m else ""
+        if m and (not rest.strip() or _LABEL_QUALIFIER.match(rest) or (len(words.split()) <= 2 and not _MEETING.search(rest))):
+            return kind  # but 'Performance interview' names the meeting
     return None
 
 
+_MEETING = re.compile(r"\b(?:interview|review|meeting|notes|conversation|1:1|one-to-one)\b|面谈|谈话|会议记录")
 _CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|isn't|aren't|wasn't|weren't)\b")  # a sentence, no label
 
 
@@ -34,8 +36,7 @@ def _label_kind(label: str) -> str | None:
     opening = _content_label(words)
     if opening:
         return opening  # 'Goal for the next six weeks (review 2 June):' sets a goal, whatever else it names
-    if re.search(r"\b(?:interview|review|meeting|notes|conversation|1:1|one-to-one)\b|面谈|谈话|会议记录", words) \
-            and not _CLAUSE.search(words):
+    if _MEETING.search(words) and not _CLAUSE.search(words):
         return "meta"  # 'Performance interview: ...' introduces the meeting, not a problem ('Ticket notes are late:' does not)
     if has_cjk(words) and len(words) <= 6:
         for kind in reader.CONTENT_LABELS:
