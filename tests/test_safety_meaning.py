@@ -236,3 +236,29 @@ def test_a_chinese_plans_kept_out_flags_are_in_chinese():
     assert "（年龄）" in kept[0].message and "员工要求保密" in kept[-1].message
     assert "老同志" not in _body(a) and "住院" not in _body(a)
     assert analyse("Late 4 times. His colleague was off sick.").excluded == []
+
+
+@pytest.mark.parametrize("notes, private", [
+    ("Sam Lee, courier, 2026-05-04. 6 late drops in April against 2 allowed. Sam told me he is moving house twice this "
+     "spring; he asked that this isn't written anywhere.\nTarget: no more than 2 late drops a month by 30 June.",
+     "moving house"),
+    ("[09:12] Sam: My knee's playing up again, I'm getting it looked at privately and I don't want it in anything my "
+     "team lead sees.\n[09:13] Me: 6 late drops in April against 2 allowed. Target: no more than 2 late drops a month "
+     "by 30 June.", "knee"),
+    ("Sam Lee, courier, 2026-05-04.\n- 6 late drops in April against 2 allowed\n- he says his brother's court case "
+     "takes his mornings, he doesn't want it on paper\nTarget: no more than 2 late drops a month by 30 June.", "court case"),
+    ("王芳，客服，2026-05-04。\n- 4月投诉12单，标准是5单以内\n- 她说她爸上个月住院了，最近请假多是因为这个，不要写进去\n"
+     "目标：6月30日前投诉降到5单以内。", "住院"),
+])
+def test_an_employees_request_to_leave_something_out_of_the_write_up_is_kept(notes, private):
+    """The employee's wish that something is not written down, in other words than 'confidential': the request and
+    what it is about stay out of the plan, and the flag says so."""
+    plan = draft_plan(notes).plan
+    assert private.lower() not in _body(plan)
+    assert _flags(plan, "sensitive")
+
+
+def test_the_managers_own_note_not_to_write_something_is_a_private_aside_not_a_confidence():
+    plan = draft_plan("王芳，客服，2026-05-04。4月投诉12单，标准是5单以内。\n（备注：她想调去售后组，我先不表态，别写进去。）\n"
+                      "目标：6月30日前投诉降到5单以内。").plan
+    assert "售后组" not in _body(plan) and not _flags(plan, "sensitive")
