@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from .lexicon import load
 
-COLUMNS = ("area", "observed", "target", "owner", "when", "action")
 _RULE_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")  # '|---|:---:|'
 _DIGIT = re.compile(r"\d")
 

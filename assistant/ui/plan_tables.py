@@ -54,18 +54,24 @@ class _AppliedEdits:
         self._size = size
         self._lock = threading.Lock()
 
-    def _key(self, session: dict, plan: Plan, pending: T.Pending) -> tuple:
-        return (session.get("plan_id"), session.get("revision"), plan.model_dump_json(exclude={"review_flags"}),
+    @staticmethod
+    def key(session: dict, plan: Plan, pending: T.Pending) -> tuple | None:
+        """What identifies an edit: the plan, its revision and the edited content (None before it has a revision)."""
+        if session.get("revision") is None:
+            return None
+        return (session.get("plan_id"), session["revision"], plan.model_dump_json(exclude={"review_flags"}),
                 repr(sorted(pending.rows.items())))
 
-    def already(self, session: dict, plan: Plan, pending: T.Pending) -> bool:
-        """This plan (with these unfinished rows) was applied to this revision of the plan before."""
+    def already(self, key: tuple | None) -> bool:
+        """This edit was applied to this revision of the plan before."""
         with self._lock:
-            return session.get("revision") is not None and self._key(session, plan, pending) in self._seen
+            return key is not None and key in self._seen
 
-    def remember(self, session: dict, plan: Plan, pending: T.Pending) -> None:
+    def remember(self, key: tuple | None) -> None:
+        if key is None:
+            return
         with self._lock:
-            self._seen[self._key(session, plan, pending)] = None
+            self._seen[key] = None
             if len(self._seen) > self._size:
                 self._seen.popitem(last=False)
 
@@ -136,10 +142,11 @@ class PlanTables:
         if unless_unchanged and not pending.rows and not problems.by_table and T.same_plan(plan, base):
             return None
         session = dict(session or EMPTY_SESSION)
-        if unless_unchanged and self.applied.already(session, plan, pending):
+        key = self.applied.key(session, plan, pending)
+        if unless_unchanged and self.applied.already(key):
             return None
         checked = self.page.ws.check(user, plan, notes, session.get("plan_id"), session.get("revision"))
-        self.applied.remember(session, plan, pending)
+        self.applied.remember(key)
         if session.get("plan_id"):
             session = self.tab.session_of(user, session["plan_id"], notes)
         return checked, problems, pending, session
