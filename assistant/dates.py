@@ -26,12 +26,15 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 
 MONTH_PATTERN = _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _M = "(" + _MONTH + ")"
+# A weekday written before a date ('Friday 19 June', 'Fri, 3rd'): the date says which day is meant.
+_WEEKDAY_WORD = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+(?:the\s+)?)?"
 _DEADLINE_BEFORE = re.compile(
     r"(?:\bby|\bbefore|\buntil|\btill|\bto|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bthru|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止|(?<![天周月年时])之?前)"
-    r"[\s:：(（,-]*(?:on\s+|the\s+)?$",
+    r"[\s:：(（,-]*(?:on\s+|the\s+)?" + _WEEKDAY_WORD + r"$",
     re.IGNORECASE,
 )
-_START_BEFORE = re.compile(r"(?:\bfrom|\bstarting|\bstarts?|\bas of|\bbeginning|\bfrom)[\s:]*(?:on\s+|the\s+)?$", re.IGNORECASE)
+_START_BEFORE = re.compile(r"(?:\bfrom|\bstarting|\bstarts?|\bas of|\bbeginning|\bfrom)[\s:]*(?:on\s+|the\s+)?" + _WEEKDAY_WORD + "$",
+                          re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*(?:前(?![台厅线端沿])|之前|以前|为止|截止)")  # not 前台 (front desk)
 _START_AFTER = re.compile(r"^\s*(?:起|开始)")
 _PERIOD_END = re.compile(r"(?:end|close|eoq|eo|末|底)", re.I)
@@ -44,9 +47,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("zh_full", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")),
     ("zh_md", re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
     ("zh_part", re.compile(r"(?<!\d)(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?(底|末|中旬|中|初|上旬|下旬)")),
+    ("zh_rel_day", re.compile(r"(本|这个?|下个?|次)月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")),  # '下个月 15 号'
+    ("zh_weekday", re.compile(r"(?<!每)(这个?|本|下个?)?(?:周|星期|礼拜)([一二三四五六日天])")),  # '下周五', '周三之前'
     ("zh_rel_month", re.compile(r"(本|这个|下个?|次)月(底|末|中|份)?(?![初\d])")),
     ("en_dm", re.compile(r"(?<![\d/])(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?:of\s+)?" + _M + r"\.?(?:,?\s+(\d{4}))?(?![a-z])", re.I)),
     ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%]|:\d)(?:,?\s+(\d{4}))?", re.I)),
+    # '12.05.', '16.03.2026': day first, the trailing dot tells it from a decimal ('12.05' is a number)
+    # '12.05.,', '(sitting 16.03.)', 'by 06.03.', '16.03.2026': day first (`_dotted_date` tells it from a decimal)
+    ("dotted", re.compile(r"(?<![\d.,£$€¥])(\d{1,2})\.(\d{2})\.(\d{4}|\d{2})?(?![\d.])")),
     ("slash", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")),
     ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close)(?:\s+of\s+|\s*-\s*|\s+(?=[a-z]{3}))(?:the\s+)?(?:(next|this|following)\s+)?(" + _MONTH + r"|month|quarter|q[1-4]|year|week)\b", re.I)),
     ("mid", re.compile(r"\bmid[- ]?" + _M + r"\b", re.I)),
@@ -59,9 +67,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("zh_months", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:份)?(?:\s*[、,，和至到~-]\s*\d{1,2}\s*月(?:份)?)*(?![\d日号底末中初前内起个]|上旬|下旬)")),
     ("named_day", re.compile("(?:" + "|".join(load("calendar")["days"]) + ")", re.I)),  # 'by Christmas', '双11前'
     ("duration", re.compile(r"(?:(within|in|over|for|after|next|the next)\s+(?:the\s+)?(?:next\s+)?)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a)\s*[- ]?(day|week|wk|month)s?(?:[- ](plan|pip|period|window|programme|program))?\b", re.I)),
-    ("zh_duration", re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*(天|周|个星期|个月|个工作日)\s*(内|之内|后|以内)?")),
+    ("zh_duration", re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*(天|周(?![一二三四五六日天末])|个星期|个月|个工作日)\s*(内|之内|后|以内)?")),
     # 'by Friday the 20th', 'by the 5th', 'the 20th of next month': that day, this month or the next
-    ("day_of_month", re.compile(r"\b(?:by|before|on|until|till|from|due)\s+(?:\w+day\s+)?the\s+(\d{1,2})(?:st|nd|rd|th)"
+    ("day_of_month", re.compile(r"\b(by|before|on|until|till|from|due)\s+" + _WEEKDAY_WORD + r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)"
                                 r"(?:\s+of\s+(next|this|the\s+following)\s+month)?\b", re.I)),
     ("weekday", re.compile(r"\b(by|on|before|until|next|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri)\b", re.I)),
     ("relative", re.compile(r"\b(tomorrow|next week|end of (?:this|next) week)\b", re.I)),
@@ -71,7 +79,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # What a pattern cannot match without: patterns that open with an optional part are tried at every
 # position of every sentence, and most sentences hold none of these words (duration alone was 40%).
 _NEEDS: dict[str, re.Pattern[str]] = {
-    "zh_full": re.compile("年"), "zh_md": re.compile("月"), "zh_part": re.compile("月"), "zh_rel_month": re.compile("月"),
+    "zh_full": re.compile("年"), "zh_md": re.compile("月"), "zh_part": re.compile("月"), "zh_rel_month": re.compile("月"), "zh_rel_day": re.compile("月"), "zh_weekday": re.compile("[周期拜]"),
     "zh_duration": re.compile("[天周期月日]"), "zh_months": re.compile("月"), "zh_quarter": re.compile("季度"),
     "duration": re.compile("day|week|wk|month", re.I),
 }
@@ -123,6 +131,30 @@ def _pick_year(ref: dt.date, role: str, make) -> dt.date | None:
     return min(options, key=lambda d: abs((d - ref).days))
 
 
+# A dotted day without a year is a date only after a word that leads to one, or before punctuation or more words.
+_DATE_CUE = re.compile(r"\b(?:by|on|from|until|till|before|after|since|due|sitting|am|bis|vom|le|el)\s+$", re.I)
+_DATE_AFTER_DOT = re.compile(r"[,;:)）]|\s+[a-z\d(]")
+
+
+def _nearest_day(ref: dt.date, day: int) -> dt.date | None:
+    """The day-of-month `day` nearest `ref`: this month's, last month's or next month's."""
+    options = [d for n in (-1, 0, 1) if (first := _add_months(ref.replace(day=1), n)) and (d := _safe(first.year, first.month, day))]
+    return min(options, key=lambda d: abs((d - ref).days)) if options else None
+
+
+def _slash_date(a: int, b: int, ref: dt.date, role: str) -> dt.date | None:
+    """'6/5' month first, as most software writes it; but day first ('06/07' said on 2 July, '24/07') where month
+    first cannot be a date or falls more than half a year from the interview while day first falls near it."""
+    month_first = _pick_year(ref, role, lambda y: _safe(y, a, b)) if a <= 12 else None
+    day_first = _pick_year(ref, role, lambda y: _safe(y, b, a)) if b <= 12 else None
+    if month_first is None or day_first is None:
+        return month_first or day_first
+    far = 183
+    if abs((month_first - ref).days) > far and abs((day_first - ref).days) <= far:
+        return day_first
+    return month_first
+
+
 def _role(text: str, start: int, end: int) -> str:
     before, after = text[max(0, start - 30):start], text[end:end + 4]
     if _DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before):
@@ -161,15 +193,35 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         if year_s:
             return _safe(int(year_s), month, day), role
         return _pick_year(ref, role, lambda y: _safe(y, month, day)), role
+    if kind == "dotted":
+        day, month, year_s = int(g[0]), int(g[1]), g[2]
+        if not year_s and not _DATE_AFTER_DOT.match(m.string[m.end():]) and not _DATE_CUE.search(m.string[:m.start()]):
+            return None, role  # 'AHT rose to 8.10.': a decimal ending a sentence
+        if year_s:
+            return _safe(int(year_s) + (2000 if len(year_s) == 2 else 0), month, day), role
+        return _pick_year(ref, role, lambda y: _safe(y, month, day)), role
     if kind == "slash":
         a, b, year_s = int(g[0]), int(g[1]), g[2]
-        month, day = (a, b) if a <= 12 else (b, a)  # month/day unless the first cannot be a month
         if year_s:
+            month, day = (a, b) if a <= 12 else (b, a)  # month/day unless the first cannot be a month
             year = int(year_s) + (2000 if len(year_s) == 2 else 0)
             return _safe(year, month, day), role
         if role == "point":  # "24/7", "3/4 of tickets": a bare fraction is not a date without context
             return None, role
-        return _pick_year(ref, role, lambda y: _safe(y, month, day)), role
+        return _slash_date(a, b, ref, role), role
+    if kind == "zh_rel_day":
+        day = zh_number(g[1]) or 0
+        first = _add_months(ref.replace(day=1), 0 if g[0] in ("本", "这", "这个") else 1)
+        return _safe(first.year, first.month, day), role if role != "point" else "deadline"
+    if kind == "zh_weekday":
+        which, day = g[0] or "", "一二三四五六".find(g[1]) if g[1] in "一二三四五六" else 6
+        monday = ref - dt.timedelta(days=ref.weekday())
+        if which.startswith("下"):
+            return monday + dt.timedelta(days=7 + day), role
+        ahead = (day - ref.weekday()) % 7
+        if role == "point" and not which:
+            return monday + dt.timedelta(days=day), role  # '2月24日 周二': the day of this week
+        return ref + dt.timedelta(days=ahead or 7), role
     if kind == "end_of":
         which, unit = (g[0] or "").lower(), g[1].lower()
         role = "deadline"
@@ -260,6 +312,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         return end, "deadline" if tail else "duration"
     if kind == "weekday":
         lead, day = g[0].lower(), WEEKDAYS[g[1].lower()]
+        if re.match(r"[\s,]+(?:the\s+)?\d", m.string[m.end():]):
+            return None, role  # 'by Friday 19 June': the date that follows says which Friday
         if _WEEKLY_AFTER.match(m.string[m.end():]):
             return None, role  # 'by Friday EOD each week' is a rhythm, not a deadline
         ahead = (day - ref.weekday()) % 7 or 7
@@ -267,13 +321,14 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             ahead += 7 if ref.weekday() < day else 0
         return ref + dt.timedelta(days=ahead), "deadline" if lead in ("by", "before", "until") else role
     if kind == "day_of_month":
-        day, which = int(g[0]), (g[1] or "").lower()
+        lead, day, which = g[0].lower(), int(g[1]), (g[2] or "").lower()
         first = ref.replace(day=1)
+        if lead == "on" and not which:  # 'rejected a load on the 24th', 'starts on the 3rd': the nearest 24th
+            return _pick_year(ref, "point", lambda y: _nearest_day(ref, day)), "point"
         if which in ("next", "the following") or (not which and day <= ref.day):
             first = _add_months(first, 1)
         date = _safe(first.year, first.month, day)
-        start = m.group(0).lower().startswith("from")
-        return date, "start" if start else "deadline"
+        return date, "start" if lead == "from" else "deadline"
     if kind == "relative":
         word = g[0].lower()
         if word == "tomorrow":

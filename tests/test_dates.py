@@ -48,6 +48,14 @@ JUL_31 = dt.date(2026, 7, 31)
         ("明年一季度末前完成系统切换", JUL_31, dt.date(2027, 3, 31)),
         ("下个月漏检不超过1次", JUL_31, dt.date(2026, 8, 31)),
         ("下个月中之前交齐台账", JUL_31, dt.date(2026, 8, 15)),
+        ("all checks signed by 04.09.; review (sitting 18.09.)", JUL_31, dt.date(2026, 9, 4)),  # day.month.
+        ("rota published by 14.08.2026", JUL_31, dt.date(2026, 8, 14)),
+        ("every crate scanned by Tuesday 18 August", JUL_31, dt.date(2026, 8, 18)),  # the date says which Tuesday
+        ("the hoist fixed by Fri 7th", JUL_31, dt.date(2026, 8, 7)),
+        ("bins emptied daily from 03/08", JUL_31, dt.date(2026, 8, 3)),  # 3 Aug: 8 March would be half a year away
+        ("order sheet in by 9/15", JUL_31, dt.date(2026, 9, 15)),
+        ("台账下个月 10 号之前交齐", JUL_31, dt.date(2026, 8, 10)),
+        ("下周三之前把排班表发出来", JUL_31, dt.date(2026, 8, 5)),  # 31 Jul 2026 is a Friday
     ],
 )
 def test_deadlines_resolve_against_the_interview_date(text, ref, expected):
@@ -62,6 +70,20 @@ def test_deadlines_resolve_against_the_interview_date(text, ref, expected):
                                   "the July audit found 3 gaps"])
 def test_things_that_are_not_deadlines(text):
     assert [d for d in find_dates(text, MAY_12) if d.role == "deadline"] == []
+
+
+def test_a_decimal_ending_a_sentence_is_not_a_date():
+    assert find_dates("Average pick time rose to 8.10.", MAY_12) == []
+    assert find_dates("每周五交周报", MAY_12) == []  # every Friday: a rhythm
+
+
+def test_a_day_named_with_on_is_the_nearest_such_day():
+    (mention,) = find_dates("they rejected a pallet on the 28th", MAY_12)
+    assert (mention.date, mention.role) == (dt.date(2026, 4, 28), "point")
+
+
+def test_a_chinese_weekday_beside_a_date_is_no_length_of_time():
+    assert [d.role for d in find_dates("1:1 记录 5/12 周二", MAY_12)] == ["point"]
 
 
 def test_a_length_of_time_in_an_observation_is_not_a_deadline():

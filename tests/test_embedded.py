@@ -199,3 +199,12 @@ def test_an_area_keeps_a_number_joined_to_its_word_and_acronyms_as_written():
     plan = draft_plan("Review with Daniel (support agent), 2026-03-12.\n"
                       "9 tickets breached the 24-hour response SLA in February; the team allows 2 a month.").plan
     assert plan.deficiencies[0].area == "Tickets breached 24-hour response SLA"
+
+
+def test_a_shorthand_target_label_and_a_from_date_make_a_dated_goal():
+    """'tgt:' is a target label; a target that holds from a date is due on that date."""
+    plan = draft_plan("1:1 - Ines Barros, lab technician - thu 6 aug 2026\n"
+                      "- sample logs: 7 of 50 not signed in july\n"
+                      "- tgt: 0 unsigned sample logs from 17 aug\n").plan
+    (goal,) = plan.goals
+    assert (goal.target, goal.deadline) == ("0", dt.date(2026, 8, 17))

@@ -160,3 +160,14 @@ def test_a_label_naming_the_meeting_is_no_problem_heading():
     first = analyse(notes).sentences[0]
     assert first.text.startswith("Performance interview:") and first.kind == "meta"
     assert analyse("Performance issues: 4 late shipments in May.").sentences[0].label == "problem"
+
+
+def test_a_sentence_that_only_names_what_follows_labels_its_paragraph():
+    """'Targets, as agreed.' opening a paragraph is a heading for the sentences after it, not a sentence itself."""
+    a = analyse("Review with Tomasz Wren (van driver), 1 Sept 2026.\n"
+                "Deliveries: 14 of 120 drops missed their slot in August.\n"
+                "Targets, as agreed. Missed slots under 3% by 31 October. Photos on every drop from 14 September.")
+    assert [s.text for s in a.sentences if s.label == "target"] == [
+        "Missed slots under 3% by 31 October.", "Photos on every drop from 14 September."]
+    assert not any(s.text.startswith("Targets") for s in a.sentences)
+    assert analyse("Targets were missed. Two drops late.").sentences[0].text == "Targets were missed."

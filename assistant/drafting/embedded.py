@@ -299,7 +299,7 @@ class _PlanBuilder:
         glossed = _glossed(s.text, [d for d in after if d.role == "deadline"])
         if glossed:
             return glossed[0].date
-        for role in ("deadline", "end") if strict else ("deadline", "end", "point"):
+        for role in ("deadline", "end") if strict else ("deadline", "end", "point", "start"):  # '0 missed tests from 10 Aug'
             found = [d.date for d in after if d.role == role]
             if found:  # of periods ('for the rest of Nov and all of Dec') the last one ends the goal
                 return max(found) if role == "end" else found[0]

@@ -14,7 +14,7 @@ from ..reader.role import role_beside, says_no_job
 from ..screening import Hit, injection_hits, screen
 from .classify import _classify, _figure_ahead, _looks_meta, _negative, _revive_measured_context, _starts_imperative
 from .header import _EMPLOYEE_LABEL, _aliases, _find_people
-from .labels import _HEADING_END, _LABEL, _heading_deadline, _label_kind, _label_or_person
+from .labels import _HEADING_END, _LABEL, _heading_deadline, _label_kind, _label_or_person, heading_sentence
 from .parties import _PartyFinder, _read_speaker
 from .sentences import (
     _BULLET,
@@ -94,10 +94,15 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             if line_label and not content[label_m.end():].strip():
                 block_label = line_label  # a heading line: it labels the lines below it
                 continue
+        chunks = list(_split_sentences(content, line_start + content_start))
+        opening = heading_sentence(chunks[0][0]) if chunks and not label_m else None
+        if opening:
+            block_label = line_label = opening  # 'Targets, as agreed. Returns under 10% by…': it names what follows
+            chunks = chunks[1:]
         label_for_line = line_label or block_label
         injected = bool(injection_hits(content))
         prev: Sentence | None = None
-        for chunk, start in _split_sentences(content, line_start + content_start):
+        for chunk, start in chunks:
             s = Sentence(id=f"S{len(sentences) + 1}", text=chunk, body=chunk, line=line_no + 1, start=start, end=start + len(chunk))
             label = label_for_line
             own = _LABEL.match(chunk)

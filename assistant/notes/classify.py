@@ -44,7 +44,7 @@ def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
     return len(words) <= 3 and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 6
 
 
-_TARGET_START = re.compile(r"^\s*(?:(?:the\s+|our\s+|new\s+)?(?:targets?|goals?|aim|objectives?|kpis?)\b|目标|指标)", re.I)
+_TARGET_START = re.compile(r"^\s*(?:(?:the\s+|our\s+|new\s+)?(?:targets?|tgts?|goals?|aim|objectives?|kpis?)\b|目标|指标)", re.I)
 
 def _starts_imperative(body: str) -> bool:
     first = re.match(r"\s*([A-Za-z][\w\-]*)", body)

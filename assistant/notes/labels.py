@@ -54,6 +54,25 @@ def _label_kind(label: str) -> str | None:
 
 _CAPITALISED = re.compile(NAME_WORD)
 
+# A sentence that only names what follows: 'Targets, as agreed.', 'Actions for next month.', '原因如下。'
+_HEADING_SENTENCE = re.compile(r"""^\s*(?P<words>[^\d.。:：]{2,40}?)\s*(?:[.。:：]|——|-)?\s*$""")
+_HEADING_FILLER = re.compile(r"""^[\s,，]*(?:(?:as|we|you|i|she|he|they)\s+agreed|agreed|for\s+(?:the\s+)?next\s+\w+|
+    going\s+forward|from\s+now(?:\s+on)?|below|as\s+follows|如下|(?:我们)?约定(?:如下)?)?[\s,，]*$""", re.I | re.X)
+
+
+def heading_sentence(chunk: str) -> str | None:
+    """The kind a sentence sets for the sentences after it on its line and in its paragraph, when it only
+    names them ('Targets, as agreed.', 'Next steps going forward.'), like a heading line."""
+    m = _HEADING_SENTENCE.match(chunk)
+    if not m or _CLAUSE.search(m.group("words")):
+        return None
+    words = m.group("words").strip().lower()
+    for kind in reader.CONTENT_LABELS:
+        label = terms(tuple(load("vocabulary")["labels"][kind])).match(words)
+        if label and _HEADING_FILLER.match(words[label.end():]):
+            return kind
+    return None
+
 
 _HEADING_END = re.compile(r"[:：]\s*$")
 
