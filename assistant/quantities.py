@@ -14,6 +14,7 @@ from .numbers import WORD_NUMBERS, ZH_DIGITS, zh_number
 from .textutil import text_cache
 
 _WORDS = "|".join(w for w in WORD_NUMBERS if w != "one")  # 'one of the reasons', 'a one-off': seldom a count
+_ONE_AFTER_LIMIT = r"(?:(?<=than\s)|(?<=most\s)|(?<=max\s)|(?<=to\s))one\b"  # but 'no more than one' is a count
 _ZH = "[" + "".join(ZH_DIGITS) + "十]"
 _ZH_MEASURE = "次|名|个|起|件|人|天|周|小时|分钟|单|笔|台|张|份|项|条|位|家|例|遍|场|本|套|批"
 
@@ -39,7 +40,7 @@ _NUMBER = re.compile(
     r"|\babove|\bmore than|\bat most|\bup to|\bmaximum|\bmax\.?|\bunder|\bbelow|\bless than|\bfewer than"
     r"|不超过|不高于|不多于|最多|不低于|不少于|至少|达到|低于|少于|高于|超过|降到|降至|控制在|提升到|提高到)?\s*"
     r"(?P<cur>[$€£¥￥])?\s?"
-    r"(?P<num>(?<![A-Za-z0-9_.\-/#:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\b(?:" + _WORDS + r")\b"
+    r"(?P<num>(?<![A-Za-z0-9_.\-/#:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\b(?:" + _WORDS + r")\b|" + _ONE_AFTER_LIMIT +
     r"|" + _ZH + r"{1,3}(?=(?:" + _ZH_MEASURE + r")))"
     r"(?P<mult>\s?(?:k|K|m|M|bn|万|千|亿)(?![A-Za-z]))?"
     r"(?P<pct>\s?(?:%|％|percent\b|pct\b)|x(?![A-Za-z]))?"
@@ -51,7 +52,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 # What every number above contains: most plan sentences (causes, actions) have none, and this says so in one pass.
-_ANY_NUMBER = re.compile(r"\d|" + _ZH + r"|\b(?:" + _WORDS + r")\b", re.IGNORECASE)
+_ANY_NUMBER = re.compile(r"\d|" + _ZH + r"|\b(?:" + _WORDS + r")\b|" + _ONE_AFTER_LIMIT, re.IGNORECASE)
 _SKIP_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:aisle|room|gate|bay|dock|floor|building|ward|zone|version|v|store|branch|station|lane|route|site|table|bed"
     r"|terminal|tier|level|sev|severity|p|q|l|#|no\.|number|ticket|case|order|model|chapter|page|step|line)\s?[-#]?\s?$",
@@ -61,7 +62,7 @@ _SKIP_AFTER = re.compile(r"^(?::\d|(?:am|pm|a\.m\.|p\.m\.|st|nd|rd|th)\b|[A-Za-z
 _STOP = (r"(?:in|on|at|by|for|of|to|vs|and|or|per|from|since|over|the|a|an|where|that|which|when|while|who|with|after"
          r"|before|because|than|is|are|was|were|has|had|have|this|last|next|each|every|avg|average|more|less|out|so|but"
          r"|it|its|his|her|their|our|we|he|she|they|focused|ago|only|total|all|went|came|got|took|did|were|had"
-         r"|happened|occurred|reported|logged|recorded|seen|found|made)\b")
+         r"|happened|occurred|reported|logged|recorded|seen|found|made|between|until|till|during|across)\b")
 _NOUN_AFTER = re.compile(r"^\s?((?!" + _STOP + r")[A-Za-z][\w\-']*(?:\s(?!" + _STOP + r")[A-Za-z][\w\-']*){0,2})", re.IGNORECASE)
 _REF_AFTER = re.compile(r"^\s?的?(?:standard|target|norm|quota|benchmark|sla|expected|required|标准|目标|要求)", re.IGNORECASE)
 _PER_NOUN = re.compile(r"^\s?(?:/|per |a |an |each |every )\s?(day|wk|week|month|shift|hour|hr)s?\b", re.IGNORECASE)

@@ -208,3 +208,23 @@ def test_a_shorthand_target_label_and_a_from_date_make_a_dated_goal():
                       "- tgt: 0 unsigned sample logs from 17 aug\n").plan
     (goal,) = plan.goals
     assert (goal.target, goal.deadline) == ("0", dt.date(2026, 8, 17))
+
+
+def test_a_target_stated_in_words_is_a_number():
+    """'every week' is 100%, 'no more than one' at most 1: a goal can be checked without a figure in the notes."""
+    plan = draft_plan("Review - Hana Novak, payroll clerk - 3 March 2026\n"
+                      "Timesheet batches: 3 of the last 8 weekly batches were sent to the bureau late.\n"
+                      "Pay corrections: 4 correction runs in February because of keying errors.\n"
+                      "Targets: timesheet batches sent on time every week by 30 April. "
+                      "No more than one correction run a month by the end of May.\n").plan
+    assert sorted(g.target for g in plan.goals) == ["100%", "<= 1/month"]
+
+
+def test_small_talk_on_the_managers_lines_is_no_shortfall():
+    plan = draft_plan("Transcript, 1:1, 9 Feb 2026 - Rhys Morgan (scaffolder)\n"
+                      "Me: Coffee's cold again, sorry.\n"
+                      "Rhys: Always is.\n"
+                      "Me: The tag inspection log was blank for 6 of the 10 scaffolds you signed off in January.\n"
+                      "Me: Tag log filled for 100% of scaffolds by 31 March.\n").plan
+    assert [d.evidence for d in plan.deficiencies] == [
+        "The tag inspection log was blank for 6 of the 10 scaffolds you signed off in January"]

@@ -138,8 +138,8 @@ class _PlanBuilder:
         goals: list[Goal] = []
         for d in drafts:
             item, q = d["item"], d["q"]
-            if q is None and not d.get("action") and _NONE_TARGET.match(item):
-                q = Quantity("0", 0, 0, 0.0, "", None, None, False)  # 'no avoidable incidents', '零差错': a target of none
+            if q is None and not d.get("action"):
+                q = _word_target(item)
             metric = _clean(d["metric"]) if d.get("metric") else self._metric(item, q)
             links = self._link(metric + " " + item, q, deficiencies, evidence_of)
             if d.get("action") and not links:
@@ -178,9 +178,7 @@ class _PlanBuilder:
             target, on_line = row.cells.get("target"), sentences_on.get(line, [])
             if not target or not on_line or any(s.kind == "excluded" for s in on_line):
                 continue
-            q = _first_quantity(target)
-            if q is None and _EVERY.match(target):
-                q = Quantity("100%", 0, 0, 100.0, "%", None, None, False)  # 'all complete', '全部完成'
+            q = _first_quantity(target) or _word_target(target)  # 'all complete', '全部完成', 'none'
             area = row.cells.get("area") or row.cells.get("action") or ""
             dates = [d for d in find_dates(row.cells.get("when", ""), self.start) if d.date > self.start]
             drafts.append(dict(item=_clean(f"{area} {target}"), q=q, metric=area, sentence=on_line[0],
@@ -266,8 +264,9 @@ class _PlanBuilder:
                 score += 1
             if score:
                 scores[d.id] = score
-        if not scores:
-            return []
+        if not scores:  # no word in common ('Zero PPE breaches' for 'on the saw without your chaps'): the same area
+            area = area_name(text, self.a.language)
+            return [d.id for d in deficiencies if area and area_name(d.evidence, self.a.language) == area][:1]
         best = max(scores.values())
         return [i for i, v in scores.items() if v == best]
 
@@ -446,7 +445,21 @@ _FROM_TO = re.compile(
 )
 
 
-_EVERY = re.compile(r"^\W*(?:all|every|each)\b|^\W*(?:全部|所有|每个|每一)", re.I)  # a target cell meaning 100%
+# A target in words: every time ('Timesheets on time every week', 'All June lots written by the deadline') is 100%.
+_EVERY_TIME = re.compile(r"""^\W*(?:all|every|each)\b | \b(?:every|each)\s+(?:single\s+)?(?:day|week|month|shift|time|visit|job|
+    order|case|patient|load|night|morning|weekend)\b | \b(?:always|without\s+exception)\b | ^\W*(?:全部|所有|每个|每一|每次|每天|每周)""",
+                         re.I | re.X)
+
+
+def _word_target(item: str) -> Quantity | None:
+    """The target a point states in words: none ('no avoidable incidents', '零差错') or every time (100%)."""
+    if _NONE_TARGET.match(item):
+        return Quantity("0", 0, 0, 0.0, "", None, None, False)
+    if _EVERY_TIME.search(item):
+        return Quantity("100%", 0, 0, 100.0, "%", None, None, False)
+    return None
+
+
 _NONE_TARGET = re.compile(r"^\W*(?:no|zero|nil|not a single|none of the)\s+(?!later|more|less|fewer|than)[a-z]|^\W*(?:零|杜绝|不再出现|无)", re.I)
 _GLOSS = re.compile(r"(?:\bso|\bi\.?e\.?|\bcall it|\bthat is|\bmeaning|\bnamely|即|也就是)[\s,:：]*(?:by\s+|the\s+)?$", re.I)
 

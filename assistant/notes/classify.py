@@ -80,7 +80,9 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
     if s.label == "problem":
         return "context" if praise else "observation"
     if s.label == "manager":
-        return "action" if (_starts_imperative(body) or vocab("action", "recurring_en").search(body)) and not _negative(body) else "observation"
+        if (_starts_imperative(body) or vocab("action", "recurring_en").search(body)) and not _negative(body):
+            return "action"
+        return "observation" if _negative(body) or numbers else "context"  # not 'Tea's stewed, sorry.', 'I know, but —'
     if re.match(r"^\s*(?:because|due to|as a result|since|因为|由于)", body, re.I):
         return "cause"
     if praise:
