@@ -228,3 +228,17 @@ def test_small_talk_on_the_managers_lines_is_no_shortfall():
                       "Me: Tag log filled for 100% of scaffolds by 31 March.\n").plan
     assert [d.evidence for d in plan.deficiencies] == [
         "The tag inspection log was blank for 6 of the 10 scaffolds you signed off in January"]
+
+
+def test_in_a_transcript_each_speaker_owns_what_they_take_on():
+    """The employee's 'I'll' is the employee's; the manager telling them what to do is theirs too."""
+    plan = draft_plan("Teams transcript, 14 May 2026 - Owen Pryce (transport manager) with Nadia Haddad, driver\n"
+                      "Owen: Three of the last six deliveries to the Leeds site arrived without a signed delivery note.\n"
+                      "Nadia: I'll photograph every signed note before the van leaves the yard.\n"
+                      "Owen: Check the note against the order at the door, every drop.\n"
+                      "Owen: I'll get the scanner app on your phone by Friday.\n"
+                      "Owen: Target: signed notes for 100% of drops by 30 June.\n").plan
+    def owners_of(word: str) -> set[str]:
+        return {r.owner for r in plan.responsibilities if word in r.action}
+    assert (owners_of("Photograph"), owners_of("Check the note"), owners_of("scanner")) == ({"employee"}, {"employee"}, {"manager"})
+    assert plan.manager == "Owen Pryce" and plan.employee.name == "Nadia Haddad"

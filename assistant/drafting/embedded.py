@@ -348,8 +348,10 @@ class _PlanBuilder:
         for s in self.a.of_kind("action"):
             owner: Owner
             party: str | None
-            if s.actor and is_owner(s.actor.owner):  # (the reader and the word rules name no other owner)
-                owner, party = s.actor.owner, s.actor.text
+            if s.actor and is_owner(s.actor.owner) and s.owner in (None, s.actor.owner):
+                owner, party = s.actor.owner, s.actor.text  # (the reader and the word rules name no other owner)
+            elif s.owner and is_owner(s.owner):  # the reader's owner: 'Bethan: Sign each CIP sheet…' tells the employee to
+                owner, party = s.owner, {"manager": self.a.manager, "employee": self.a.employee_name}.get(s.owner)
             elif s.label == "manager":
                 owner, party = "manager", self.a.manager
             else:

@@ -119,7 +119,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.dates = find_dates(s.text, ref)
             s.quantities = find_quantities(s.text, [(d.start, d.end) for d in s.dates if d.role != "duration"])
             s.parties = finder.find(s.body)
-            s.actor, s.action = finder.actor(s.body)
+            s.actor, s.action = finder.actor(s.body, employee_speaks=s.label == "employee")
             if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
                 s.actor, s.action = prev.actor, s.body
             s.kind = _classify(s, finder)

@@ -225,8 +225,9 @@ class _PartyFinder:
     _ASK = re.compile(r"^(?:please\s+)?(?:ask|request|get|have|need)\s+(?:the\s+)?(.{1,40}?)\s+(?:for|to)\s+(.+)$", re.I)
     _PRONOUN = re.compile(r"^(?:I'll|I will|I shall|I am going to|I'm going to|I need to|I plan to|I'd like to|I can|we will|we'll)\b", re.I)
 
-    def actor(self, body: str) -> tuple[Party | None, str]:
-        """Who acts at the start of `body`, and the action with the actor and modal removed."""
+    def actor(self, body: str, *, employee_speaks: bool = False) -> tuple[Party | None, str]:
+        """Who acts at the start of `body`, and the action with the actor and modal removed; 'I' is the notes'
+        writer, the manager, except on the employee's own line of a transcript ('Lorcan: I'll measure…')."""
         body = re.sub(r"^(?:and|also|then|\+|&)\s+", "", body.strip(), flags=re.I)
         body = re.sub(r"^(?:we|they|both of us)\s+(?:have\s+)?agreed\s+(?:that\s+|on\s+)?", "", body, flags=re.I)
         lead = re.match(r"^(?:he|she|they)\s+(?:will|'ll|shall|is going to|needs to|has to|agreed to|commits to)\s+", body, re.I)
@@ -241,6 +242,8 @@ class _PartyFinder:
             return Party(party.text, party.owner if party.owner != "employee" else "organisation"), action
         if self._PRONOUN.match(body):
             rest = self._PRONOUN.sub("", body, count=1)
+            if employee_speaks:
+                return Party(self.employee[0] if self.employee else "Employee", "employee"), _strip_modal(rest)
             return Party(self.manager_name or "Manager", "manager"), _strip_modal(rest)
         if has_cjk(body):
             m = self.zh.match(body)

@@ -23,7 +23,7 @@ import numpy as np
 from ..schema import OWNERS
 from ..textutil import NAME_WORD
 from .features import rows, rows_in_context
-from .header import NAME_CLASSES, candidates  # noqa: F401  (NAME_CLASSES: part of the API)
+from .header import NAME_CLASSES, Candidate, candidates  # noqa: F401  (NAME_CLASSES: part of the API)
 from .header import rows as candidate_rows
 from .memory import nearest
 from .model import LinearModel
@@ -113,7 +113,7 @@ class Reader:
         p_employee = probs[:, self.names.classes.index("employee")]
         p_manager = probs[:, self.names.classes.index("manager")]
         best = int(p_manager.argmax())
-        manager = cands[best].text if p_manager[best] >= SURE_NAME else rule_manager
+        manager = cands[best].text if p_manager[best] >= SURE_NAME else (rule_manager or _titled_lead(cands))
         ranked = sorted((float(p), c.text) for c, p, pm in zip(cands, p_employee, p_manager)
                         if not (manager and _same_person(c.text, manager) and pm > p))
         employee = rule_employee
@@ -291,6 +291,19 @@ def _needed(s: Sentence, learnt: Reading) -> float:
     return SURE_UNLESS_SHORTFALL if s.rule_kind == "observation" else SURE
 
 
+def _titled_lead(cands: list[Candidate]) -> str | None:
+    """The one person named with a title of one who leads others beside them, where another is named with a job:
+    'Owen Pryce (transport manager) with Nadia Haddad, driver'."""
+    def first_title(c: Candidate) -> str:
+        return next((f for f in c.features if f.startswith("near:")), "near:none")
+    full = [c for c in cands if len(c.text.split()) > 1 or _CJK_NAME.fullmatch(c.text)]
+    leads = [c.text for c in full if first_title(c) == "near:lead"]
+    return leads[0] if len(leads) == 1 and any(first_title(c) == "near:job" for c in full) else None
+
+
+_CJK_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+
+
 def in_dialogue(analysis: NotesAnalysis) -> bool:
     """A transcript or chat: the employee speaks on lines of their own, beside the manager's."""
     return any(s.speaker == "employee" and s.label == "employee" for s in analysis.sentences)
@@ -300,9 +313,11 @@ def owner_of(s: Sentence, learnt: Reading | None, dialogue: bool = False) -> str
     """Who does an action: the model where it is sure (surer against a person the sentence names, and never
     against the manager named: the rules know the manager's name and title from the header); else the rules."""
     named = s.actor.owner if s.actor else None
-    if learnt and learnt.owner and named != "manager" and learnt.owner_confidence >= (SURE if named is None else SURE_OVER_NAMED):
+    rule = rule_owner(s, dialogue)
+    told = dialogue and s.label == "manager" and named is None and rule == "employee"  # 'Me: Check the note at the door'
+    if learnt and learnt.owner and named != "manager" and learnt.owner_confidence >= (SURE if named is None and not told else SURE_OVER_NAMED):
         return learnt.owner
-    return rule_owner(s, dialogue)
+    return rule
 
 
 def rule_owner(s: Sentence, dialogue: bool = False) -> str:

@@ -23,7 +23,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORDS = re.compile(r"[a-z]+|[:(),@>\-–—|]|[\u3400-\u9fff]")
 _LATIN_WORDS = re.compile(r"[a-z]+")
 _ME = re.compile(r"""=\s*["“']?me\b|\bme["”']?\s*=|\(me\)|（我）|\(我\)""", re.I)  # 'BS = me', 'Bev (me)', 'notes = "Me"'
-_SEPARATOR = re.compile(r"[|;\t｜；]|,(?![^(（]*[)）])|，")  # between the fields of a header line, not inside brackets
+# Between the fields of a header line, not inside brackets: 'Owen Pryce (transport manager) with Nadia Haddad, driver'.
+_SEPARATOR = re.compile(r"[|;\t｜；]|,(?![^(（]*[)）])|，|\s(?:with|and|[-–—/&])\s(?![^(（]*[)）])|和|与|跟")
 NEAR = 4  # words (Latin) or characters x 2 (Chinese) either side of a mention that can hold a title
 
 
@@ -40,7 +41,8 @@ def _title_near(line: str, a: int, b: int) -> str:
     """'lead' when a title of one who leads others stands beside the mention in its line, 'job' for another job
     word, else 'none'."""
     lead_en, job_en, lead_zh, job_zh, _ = _titles()
-    before, after = _SEPARATOR.split(line[:a])[-1], _SEPARATOR.split(line[b:])[0]  # the field the mention is in
+    before, after_fields = _SEPARATOR.split(line[:a])[-1], _SEPARATOR.split(line[b:])  # the field the mention is in
+    after = after_fields[0] if after_fields[0].strip() or len(after_fields) == 1 else after_fields[1]  # 'Nadia, driver'
     around = _LATIN_WORDS.findall(before.lower())[-NEAR:] + _LATIN_WORDS.findall(after.lower())[:NEAR]
     near_zh = before[-2 * NEAR:] + " " + after[:2 * NEAR]
     if any(w in lead_en for w in around) or any(t in near_zh for t in lead_zh):
