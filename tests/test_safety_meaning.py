@@ -34,6 +34,7 @@ def _flags(plan, kind):
     ("她是宝妈，出差肯定顾不过来。", "family"),
     ("小姑娘刚结婚，估计明年就要休产假了，大客户先别给她。", "family"),
     ("他普通话不标准，客户听不懂。", "ethnicity"),
+    ("Regulars respond better to door staff who look local, keep that in mind for his gate.", "ethnicity"),
 ])
 def test_a_coded_remark_is_caught_in_paraphrase(text, category):
     assert category in {h.category for h in bias_hits(text, absolutes=False)}, text
@@ -262,3 +263,15 @@ def test_the_managers_own_note_not_to_write_something_is_a_private_aside_not_a_c
     plan = draft_plan("王芳，客服，2026-05-04。4月投诉12单，标准是5单以内。\n（备注：她想调去售后组，我先不表态，别写进去。）\n"
                       "目标：6月30日前投诉降到5单以内。").plan
     assert "售后组" not in _body(plan) and not _flags(plan, "sensitive")
+
+
+def test_a_family_court_matter_and_the_managers_off_record_follow_up_stay_out():
+    plan = draft_plan("Review - Ffion Rees, lab analyst - 2 March 2026\n"
+                      "Ffion signed off 5 of 40 batch reports in February without the second check.\n"
+                      "She is in a custody dispute with her ex-partner and needs her phone on for her solicitor.\n"
+                      "I'll sort an EAP referral for her, off record.\n"
+                      "Target: every batch report second-checked, 100% by 30 April.\n").plan
+    body = _body(plan)
+    assert "custody" not in body and "solicitor" not in body and "eap referral" not in body
+    assert _flags(plan, "sensitive")
+    assert plan.goals and "second" in body
