@@ -72,6 +72,17 @@ def test_things_that_are_not_deadlines(text):
     assert [d for d in find_dates(text, MAY_12) if d.role == "deadline"] == []
 
 
+def test_a_count_after_a_month_and_a_services_window_are_not_dates():
+    assert find_dates("In August 14 of his 90 jobs ran over", JUL_31) == []
+    assert [d.role for d in find_dates("two visits fell outside the 28-day window", JUL_31)] == ["duration"]
+    assert [d.role for d in find_dates("by the way on 5 Aug he was late", JUL_31)] == ["point"]
+
+
+def test_the_date_of_an_event_a_goal_is_due_by_is_its_deadline():
+    (mention,) = find_dates("every bay signed off by the fire audit on 14 September", JUL_31)
+    assert (mention.date, mention.role) == (dt.date(2026, 9, 14), "deadline")
+
+
 def test_a_decimal_ending_a_sentence_is_not_a_date():
     assert find_dates("Average pick time rose to 8.10.", MAY_12) == []
     assert find_dates("每周五交周报", MAY_12) == []  # every Friday: a rhythm
