@@ -242,3 +242,12 @@ def test_in_a_transcript_each_speaker_owns_what_they_take_on():
         return {r.owner for r in plan.responsibilities if word in r.action}
     assert (owners_of("Photograph"), owners_of("Check the note"), owners_of("scanner")) == ({"employee"}, {"employee"}, {"manager"})
     assert plan.manager == "Owen Pryce" and plan.employee.name == "Nadia Haddad"
+
+
+def test_words_that_introduce_the_targets_are_no_part_of_a_metric():
+    plan = draft_plan("Notes, 12 Jan 2026 - Mirela Popescu, dental nurse\n"
+                      "Sterilisation log: 9 of 40 cycles in December have no printout attached.\n"
+                      "What I'd like to see by the end of February is a printout attached for 100% of cycles.\n").plan
+    (goal,) = plan.goals
+    assert (goal.target, goal.deadline.isoformat()) == ("100%", "2026-02-28")
+    assert "like to see" not in goal.metric.lower() and "printout" in goal.metric.lower()

@@ -203,7 +203,7 @@ class _PlanBuilder:
     def _items(self, s: Sentence, *, split_and: bool) -> list[_Item]:
         """The separate points of one sentence: 'AHT <= 8 min, CSAT >= 82%' is two goals."""
         body = s.action if s.kind == "action" else s.body
-        body = re.sub(r"^(?:the\s+)?(?:targets?|goals?|aim|objectives?)\b[\s:]*", "", body, flags=re.I)
+        body = _TARGET_LEAD.sub("", body)
         if s.kind == "action" and s.line in self.semicolon_lines:
             parts = [body]
         else:
@@ -447,6 +447,14 @@ _FROM_TO = re.compile(
 )
 
 
+# Words that introduce the targets, not part of any: 'Targets:', 'What I want:', 'What I'd like to see by Easter is',
+# 'Where he needs to be:', '目标就这几个：'.
+_TARGET_LEAD = re.compile(r"""^\s*(?:
+    (?:the\s+)?(?:targets?|goals?|aim|objectives?)\b[\s:]*
+  | what\s+(?:i|we)(?:'ve\s+said\s+i)?\s*(?:want|need|expect|'d\s+like|would\s+like)(?:\s+to\s+see)?\b
+      (?:[^:：]{0,60}?\bis\b|\s*[:：])\s*
+  | where\s+(?:she|he|they|you)\s+(?:needs?|has|have)\s+to\s+be\s*[:：]\s*
+  | (?:我的)?目标(?:就是|就这几个|是|如下)\s*[:：]?\s*)""", re.I | re.X)
 # A target in words: every time ('Timesheets on time every week', 'All June lots written by the deadline') is 100%.
 _EVERY_TIME = re.compile(r"""^\W*(?:all|every|each)\b | \b(?:every|each)\s+(?:single\s+)?(?:day|week|month|shift|time|visit|job|
     order|case|patient|load|night|morning|weekend)\b | \b(?:always|without\s+exception)\b | ^\W*(?:全部|所有|每个|每一|每次|每天|每周)""",
