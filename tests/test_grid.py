@@ -42,3 +42,21 @@ def test_each_row_with_a_target_is_a_goal_with_its_own_area_target_and_deadline(
     assert by_metric["Pension uploads"].deadline == dt.date(2026, 4, 15)
     assert by_metric["Pension uploads"].target == "100%"  # 'all on time'
     assert all("|" not in g.metric for g in plan.goals)
+
+
+def test_an_action_table_gives_each_row_its_owner():
+    """'Action | Owner | Due' under a Markdown heading: each row is an action of the person or team in its owner cell."""
+    plan = draft_plan("## Review - Kofi Mensah (stores clerk) - 4 May 2026\n"
+                      "Kofi's manager: Ruth Lowe\n"
+                      "Goods-in: 12 of 80 deliveries in April were booked in a day late.\n"
+                      "Target: every delivery booked in on the day it arrives, 100% by 30 June.\n\n"
+                      "**Actions**\n"
+                      "| Action | Owner | Due |\n"
+                      "|---|---|---|\n"
+                      "| Book deliveries in before lunch each day | Kofi | from 11 May |\n"
+                      "| Weekly check of the goods-in log | Ruth | Fridays |\n"
+                      "| Fix the scanner dock at bay 2 | Facilities | end of May |\n").plan
+    owners = {r.action: (r.owner, r.party) for r in plan.responsibilities}
+    assert owners["Book deliveries in before lunch each day"] == ("employee", "Kofi Mensah")
+    assert owners["Weekly check of the goods-in log"] == ("manager", "Ruth Lowe")
+    assert owners["Fix the scanner dock at bay 2"] == ("organisation", "Facilities")

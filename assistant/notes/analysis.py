@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import keepout, reader
+from .. import grid, keepout, reader
 from ..cadence import stated_gap
 from ..dates import explicit_dates, find_dates, held_on, undated_interview
 from ..quantities import find_quantities
@@ -21,6 +21,7 @@ from .sentences import (
     _ENUM_INLINE,
     _FUTURE,
     NotesAnalysis,
+    Party,
     Sentence,
     _split_sentences,
     detect_language,
@@ -43,6 +44,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     text = normalise(text)
     language = detect_language(text)
     raw_lines = text.split("\n")
+    table = grid.rows(text)
     content_lines = [line for line in raw_lines if line.strip()]
     found_name, found_role, manager = _find_people(content_lines)
     learnt = reader.bundled() if read else None
@@ -85,7 +87,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             block_deadline = heading_deadline  # a new heading: its own date, or none
         line_label = None
         label_m = _LABEL.match(content)
-        heading = None if label_m else _label_kind(content.strip().rstrip("：:"))
+        heading = None if label_m else _label_kind(content.strip().strip("*_").rstrip("：:").strip("*_"))  # '**Actions**'
         if heading and heading != "meta" and len(content.split()) <= 4 and not re.search(r"\d", content):
             block_label = heading  # '## Agreed actions', '二、改进措施': a heading for the lines below
             continue
@@ -99,7 +101,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if opening:
             block_label = line_label = opening  # 'Targets, as agreed. Returns under 10% by…': it names what follows
             chunks = chunks[1:]
-        label_for_line = line_label or block_label
+        row = table.get(line_no + 1)
+        agreed = row if row is not None and "action" in row.cells else None  # a row of an 'Action | Owner | Due' table
+        label_for_line = line_label or ("action" if agreed else block_label)
         injected = bool(injection_hits(content))
         prev: Sentence | None = None
         for chunk, start in chunks:
@@ -120,6 +124,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.quantities = find_quantities(s.text, [(d.start, d.end) for d in s.dates if d.role != "duration"])
             s.parties = finder.find(s.body)
             s.actor, s.action = finder.actor(s.body, employee_speaks=s.label == "employee")
+            if agreed is not None:
+                owner = agreed.cells.get("owner")
+                s.actor, s.action = (Party(owner, finder.owner_of(owner)) if owner else None), agreed.cells["action"]
             if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
                 s.actor, s.action = prev.actor, s.body
             s.kind = _classify(s, finder)
