@@ -171,3 +171,13 @@ def test_a_sentence_that_only_names_what_follows_labels_its_paragraph():
         "Missed slots under 3% by 31 October.", "Photos on every drop from 14 September."]
     assert not any(s.text.startswith("Targets") for s in a.sentences)
     assert analyse("Targets were missed. Two drops late.").sentences[0].text == "Targets were missed."
+
+
+def test_a_team_already_on_a_task_is_its_actor_but_a_habit_that_falls_short_is_not():
+    a = analyse("1:1 - Pia Laine, sterile services technician - 7 Oct 2026\n"
+                "Two tray errors reached theatre in September.\n"
+                "EBME are replacing the bench 3 scanner, they said by the 30th.\n"
+                "Theatres are sending late changes to the list by phone.\n")
+    team, habit = a.sentences[2], a.sentences[3]
+    assert team.kind == "action" and team.actor is not None and team.actor.owner == "organisation"
+    assert habit.actor is None
