@@ -22,7 +22,7 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LATIN_EXT = [chr(c) for c in range(0x100, 0x180)]
 UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _LATIN_EXT if c.isupper())
 LOWER = "a-zß-öø-ÿ" + "".join(c for c in _LATIN_EXT if c.islower())
-NAME_WORD = f"[{UPPER}][{LOWER}'’]+(?:-[{UPPER}]?[{LOWER}'’]+)*"  # 'Mei-Ling', 'Al-Sayed'
+NAME_WORD = f"[{UPPER}](?:['’][{UPPER}])?[{LOWER}'’]+(?:[{UPPER}][{LOWER}]+)?(?:-[{UPPER}]?[{LOWER}'’]+)*"  # 'Mei-Ling', "O'Rourke", 'McDonald'
 _WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # CJK characters, punctuation and full-width forms
 
 

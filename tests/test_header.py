@@ -34,6 +34,8 @@ def test_a_role_needs_a_job_word():
 def test_names_in_any_latin_script_are_read_whole():
     a = analyse("1:1 notes - Tomás Ferreira-Luís, junior backend dev - 14 Sep 2026\nMissed 3 of 5 sprint goals in August.")
     assert (a.employee_name, a.employee_role) == ("Tomás Ferreira-Luís", "junior backend dev")
+    b = analyse("Check-in, 9 Feb 2026 - Aoife O'Donnell, lab assistant\nMissed 4 of 12 fridge temperature checks in January.")
+    assert b.employee_name == "Aoife O'Donnell"
 
 
 @pytest.mark.parametrize("text, name, role, manager", [
