@@ -1,5 +1,8 @@
 """Load the word lists in `lexicons/` and compile them into regular expressions once.
 
+Each language has a folder (`lexicons/en/`, `lexicons/zh/`) with a `profile.toml` and the same file names;
+what is no language's (a chat template's tokens) is in `lexicons/common/`. An organisation's folders
+(PLANCOACH_LEXICON_DIRS) have the same layout and extend the bundled lists, or add a language.
 English terms match on word boundaries, case-insensitively; Chinese terms match anywhere
 (Chinese has no spaces between words).
 """
@@ -11,16 +14,79 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
 
+from .errors import PlanCoachError
 from .textutil import text_cache
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
+COMMON = "common"  # the folder of what every language shares
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
+class LexiconError(PlanCoachError):
+    """A word list in a lexicon folder cannot be read; the message names the file."""
+
+
+def lexicon_dirs() -> tuple[Path, ...]:
+    """The bundled word lists, then the organisation's folders (PLANCOACH_LEXICON_DIRS), each extending those before it."""
+    from .settings import get_settings
+
+    return (LEXICON_DIR, *(get_settings().lexicon_dirs or ()))
+
+
 @cache
-def load(name: str) -> dict:
-    with open(LEXICON_DIR / f"{name}.toml", "rb") as fh:
-        return tomllib.load(fh)
+def languages() -> tuple[str, ...]:
+    """The code of every language with a profile (a folder holding `profile.toml`), the bundled ones first."""
+    codes: list[str] = []
+    for folder in lexicon_dirs():
+        codes += [p.parent.name for p in sorted(folder.glob("*/profile.toml")) if p.parent.name not in codes]
+    return tuple(codes)
+
+
+def _read(path: Path) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"the word list {path} is not valid TOML ({exc}): fix it or remove it from "
+                           "PLANCOACH_LEXICON_DIRS") from None
+
+
+def _extend(into: dict, more: dict, *, replace: bool) -> dict:
+    """Tables merged key by key and lists joined; a single value (a name, a why) is replaced, or kept when
+    `replace` is off (several languages' parts: the first language's)."""
+    for key, value in more.items():
+        old = into.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            _extend(old, value, replace=replace)
+        elif isinstance(old, list) and isinstance(value, list):
+            into[key] = old + value
+        elif old is None or replace:
+            into[key] = value if not isinstance(value, dict) else _extend({}, value, replace=True)
+    return into
+
+
+@cache
+def _language_part(name: str, lang: str) -> dict:
+    """One folder's `name.toml`, bundled then each organisation folder's, extending it."""
+    part: dict = {}
+    for folder in lexicon_dirs():
+        path = folder / lang / f"{name}.toml"
+        if path.exists():
+            _extend(part, _read(path), replace=True)
+    return part
+
+
+@cache
+def load(name: str, lang: str | None = None) -> dict:
+    """The word list `name`: one language's part (`lang`), or what every language contributes (mixed notes
+    use both); what is in `common/` is in both."""
+    parts = [_language_part(name, code) for code in ((lang,) if lang else languages())]
+    merged: dict = {}
+    for part in (*parts, _language_part(name, COMMON)):
+        _extend(merged, part, replace=False)
+    if lang is None and not merged:
+        raise LexiconError(f"no word list {name}.toml in {', '.join(map(str, lexicon_dirs()))}: reinstall PlanCoach")
+    return merged
 
 
 _HEAD = r"(?<![A-Za-z0-9])"
@@ -110,27 +176,28 @@ def fast_terms(patterns: tuple[str, ...]) -> Terms:
     return Terms(patterns)
 
 
-def vocab(section: str, key: str) -> re.Pattern[str]:
-    return terms(tuple(load("vocabulary")[section][key]))
+def vocab(section: str, key: str, lang: str | None = None) -> re.Pattern[str]:
+    """A list of `vocabulary.toml` as one pattern: one language's (`lang`), or every language's."""
+    return terms(tuple(load("vocabulary", lang)[section].get(key, ())))
 
 
-def vocab_terms(section: str, key: str) -> Terms:
+def vocab_terms(section: str, key: str, lang: str | None = None) -> Terms:
     """`vocab` for the lists asked of every sentence: the faster `Terms`, same matches."""
-    return fast_terms(tuple(load("vocabulary")[section][key]))
+    return fast_terms(tuple(load("vocabulary", lang)[section].get(key, ())))
 
 
-def vocab_list(section: str, key: str) -> list[str]:
-    return list(load("vocabulary")[section][key])
+def vocab_list(section: str, key: str, lang: str | None = None) -> list[str]:
+    return list(load("vocabulary", lang)[section].get(key, ()))
 
 
 @lru_cache(maxsize=1)
 def zh_name() -> str:
     """A Chinese personal name, as a pattern: a surname (one character or two) and one or two more characters,
     or a name written with a middle dot ('艾力·买买提')."""
-    roles = load("vocabulary")["roles"]
-    compound = "|".join(roles["zh_compound_surnames"])
+    roles = load("vocabulary", "zh")["roles"]
+    compound = "|".join(roles["compound_surnames"])
     return (rf"(?:[\u4e00-\u9fff]{{2,4}}·[\u4e00-\u9fff]{{2,4}}|(?:{compound})[\u4e00-\u9fff]{{1,2}}"
-            rf"|[{roles['zh_surnames']}][\u4e00-\u9fff]{{1,2}})")
+            rf"|[{roles['surnames']}][\u4e00-\u9fff]{{1,2}})")
 
 
 def has_cjk(text: str) -> bool:
@@ -140,9 +207,10 @@ def has_cjk(text: str) -> bool:
 @lru_cache(maxsize=1)
 def _areas() -> tuple[Terms, list[tuple[str, str, Terms]]]:
     """Every area's keywords, and all of them in one list: most sentences name no area, and one search says so."""
-    areas = load("areas")["area"]
-    every = fast_terms(tuple(dict.fromkeys(k for a in areas for k in a["keywords"])))
-    return every, [(a["en"], a["zh"], fast_terms(tuple(a["keywords"]))) for a in areas]
+    areas = load("areas")
+    every = fast_terms(tuple(dict.fromkeys(k for a in areas.values() for k in a["keywords"])))
+    return every, [(load("areas", "en")[key]["name"], load("areas", "zh")[key]["name"], fast_terms(tuple(a["keywords"])))
+                   for key, a in areas.items()]
 
 
 @text_cache()

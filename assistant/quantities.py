@@ -139,7 +139,7 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
 def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:  # noqa: C901 -- predates the complexity budget
     if not _ANY_NUMBER.search(text):
         return ()
-    refs = vocab("observation", "reference_en"), vocab("observation", "reference_zh")
+    refs = vocab("observation", "reference", "en"), vocab("observation", "reference", "zh")
     out: list[Quantity] = []
     fractions = []
     for f in _FRACTION.finditer(text):

@@ -48,17 +48,17 @@ _TARGET_START = re.compile(r"^\s*(?:(?:the\s+|our\s+|new\s+)?(?:targets?|goals?|
 
 def _starts_imperative(body: str) -> bool:
     first = re.match(r"\s*([A-Za-z][\w\-]*)", body)
-    return first is not None and bool(vocab("action", "verbs_en").fullmatch(first.group(1).lower()))
+    return first is not None and bool(vocab("action", "verbs", "en").fullmatch(first.group(1).lower()))
 
 
 def _negative(text: str) -> bool:
     if has_cjk(text):
-        return vocab_terms("observation", "negative_zh").occurs_in(text)
-    return vocab_terms("observation", "negative_en").occurs_in(text) or bool(re.search(r"\w+n't\b", text))
+        return vocab_terms("observation", "negative", "zh").occurs_in(text)
+    return vocab_terms("observation", "negative", "en").occurs_in(text) or bool(re.search(r"\w+n't\b", text))
 
 
 def _positive(text: str) -> bool:
-    return vocab_terms("observation", "positive_en").occurs_in(text) or vocab_terms("observation", "positive_zh").occurs_in(text)
+    return vocab_terms("observation", "positive", "en").occurs_in(text) or vocab_terms("observation", "positive", "zh").occurs_in(text)
 
 
 def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predates the complexity budget
@@ -80,7 +80,7 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
     if s.label == "problem":
         return "context" if praise else "observation"
     if s.label == "manager":
-        return "action" if (_starts_imperative(body) or vocab("action", "recurring_en").search(body)) and not _negative(body) else "observation"
+        return "action" if (_starts_imperative(body) or vocab("action", "recurring", "en").search(body)) and not _negative(body) else "observation"
     if re.match(r"^\s*(?:because|due to|as a result|since|因为|由于)", body, re.I):
         return "cause"
     if praise:
@@ -88,7 +88,7 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
     if has_cjk(body):
         if _negative(body) and not re.match(r"^\s*(?:每|将|要|需要|请)", body):
             return "observation"
-        if vocab("action", "cues_zh").search(body):
+        if vocab("action", "cues", "zh").search(body):
             return "action"
         return "observation" if numbers and (area_name(body, "zh") or any(q.reference for q in numbers)) else "context"
     if (_starts_imperative(body) and not finder.en.match(body)) or re.match(r"^\s*(?:to|will|must|should)\s", body, re.I):

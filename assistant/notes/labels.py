@@ -40,7 +40,7 @@ def _label_kind(label: str) -> str | None:
         return "meta"  # 'Performance interview: ...' introduces the meeting, not a problem ('Ticket notes are late:' does not)
     if has_cjk(words) and len(words) <= 6:
         for kind in reader.CONTENT_LABELS:
-            if any(w in words for w in load("vocabulary")["labels"][kind] if has_cjk(w)):
+            if any(w in words for w in load("vocabulary", "zh")["labels"][kind]):
                 return kind
     meta = terms(tuple(load("vocabulary")["labels"]["meta"]))
     if meta.fullmatch(words):

@@ -127,9 +127,9 @@ class _Alternatives:
 def _party_words_en() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     """The English party pattern without names, and the words every such party ends in (lower case;
     None when a word list holds what lower-casing would change)."""
-    groups = "|".join(vocab_list("parties", "group_nouns_en"))
-    depts = "|".join(re.escape(d) for d in sorted(vocab_list("parties", "departments_en"), key=len, reverse=True))
-    people = "|".join(re.escape(p) for p in sorted(vocab_list("parties", "people_en"), key=len, reverse=True))
+    groups = "|".join(vocab_list("parties", "group_nouns", "en"))
+    depts = "|".join(re.escape(d) for d in sorted(vocab_list("parties", "departments", "en"), key=len, reverse=True))
+    people = "|".join(re.escape(p) for p in sorted(vocab_list("parties", "people", "en"), key=len, reverse=True))
     pattern = re.compile(
         rf"(?P<person>\b(?:the\s+)?(?:[A-Za-z][\w\-]*\s){{0,2}}(?:{people})\b)"
         + rf"|(?P<group>\b(?:the\s+)?(?:[A-Za-z&][\w&\-]*\s){{0,2}}(?:{groups})\b)"
@@ -143,12 +143,12 @@ def _party_words_en() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
 
 @functools.cache
 def _party_words_zh() -> re.Pattern[str]:
-    zh_depts = "|".join(re.escape(d) for d in vocab_list("parties", "departments_zh"))
-    suffix = "|".join(vocab_list("parties", "group_suffix_zh"))
-    people_zh = "|".join(vocab_list("parties", "people_zh"))
+    zh_depts = "|".join(re.escape(d) for d in vocab_list("parties", "departments", "zh"))
+    suffix = "|".join(vocab_list("parties", "group_suffix", "zh"))
+    people_zh = "|".join(vocab_list("parties", "people", "zh"))
     return re.compile(
         rf"(?P<dept>{zh_depts}|[\u4e00-\u9fff]{{1,4}}(?:{suffix}))"
-        + rf"|(?P<person>[{load('vocabulary')['roles']['zh_surnames']}](?:{'|'.join(vocab_list('parties', 'supervisory_zh'))})|{people_zh})"
+        + rf"|(?P<person>[{load('vocabulary', 'zh')['roles']['surnames']}](?:{'|'.join(vocab_list('parties', 'supervisory', 'zh'))})|{people_zh})"
     )
 
 
@@ -174,8 +174,8 @@ class _PartyFinder:
         ):
             return "manager"
         plural = re.search(r"(?:s|heads|leaders|leads|team|teams)$", low) and not low.endswith("ss")
-        supervisory = vocab("parties", "supervisory_en").search(low) or any(t in text for t in vocab_list("parties", "supervisory_zh"))
-        if supervisory and not plural and not vocab("parties", "group_nouns_en").search(low):
+        supervisory = vocab("parties", "supervisory", "en").search(low) or any(t in text for t in vocab_list("parties", "supervisory", "zh"))
+        if supervisory and not plural and not vocab("parties", "group_nouns", "en").search(low):
             mgr_words = set(re.findall(r"\w+", (self.manager_name or "").lower())) - {"manager", "the"}
             if not self.manager_name or (mgr_words & set(re.findall(r"\w+", low))) or (
                 not _is_name(self.manager_name) and not has_cjk(self.manager_name)
@@ -255,7 +255,7 @@ class _PartyFinder:
             return None, body
         rest = body[m.end():]
         verb = re.match(r"\s*(?:'ll|\w+)", rest)
-        if (not verb or not vocab("action", "party_verbs_en").fullmatch(verb.group(0).strip().lower())) and not re.match(
+        if (not verb or not vocab("action", "party_verbs", "en").fullmatch(verb.group(0).strip().lower())) and not re.match(
                 r"\s*[:：]", rest):
             return None, body
         party = Party(m.group(0).strip(), self.owner_of(m.group(0)))
@@ -294,7 +294,7 @@ def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> N
             who = "employee"
     elif re.match(r"^\s*(?:also|and)\s+(?:" + speech.pattern + r")\b", s.body, re.I) and prev is not None:
         who = prev.speaker
-    zh = re.match(r"^\s*(.{1,4}?)(?:" + vocab("cause", "speech_zh").pattern + r")", s.body)
+    zh = re.match(r"^\s*(.{1,4}?)(?:" + vocab("cause", "speech", "zh").pattern + r")", s.body)
     if zh and (zh.group(1) in finder.employee or zh.group(1) in ("他", "她", "他自己", "她自己", "员工", "本人")):
         who = "employee"
     if (who is None and prev is not None and prev.speaker == "employee" and prev.line == s.line

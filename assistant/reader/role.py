@@ -32,15 +32,15 @@ _CUT = re.compile(r"""\s+(?:[-–—]|(?:with|w/|at|for|on|re|since|staff\s+no|n
 
 @lru_cache(maxsize=1)
 def job_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    spec = load("roles")
+    en_spec, zh_spec = load("roles", "en"), load("roles", "zh")
     # The job word ends the title, or is followed only by a grade or an 'of …' ('engineer II', 'chef de partie',
     # 'head of housekeeping'): 'lead times' and 'head office' are no roles.
     tail = r"(?:\s+(?:[IVX]{1,4}|\d|grade\s+\d|band\s+\d|level\s+\d|(?:of|de)\s+\w+(?:\s+\w+)?))?\s*$"
-    not_roles = "|".join(spec["en_not_roles"])
-    word_ending = rf"(?!(?:{not_roles})\b)[a-z][a-z-]{{2,}}(?:{'|'.join(spec['en_endings'])})"
-    en = re.compile(r"\b(?:" + "|".join(spec["en"]) + r")s?" + tail + r"|\b" + word_ending + tail, re.I)
-    abbreviations = re.compile(r"\b(?:" + "|".join(spec["en_abbreviations"]) + r")" + tail)  # 'SDR', not '2 pm'
-    zh = re.compile("(?:" + "|".join(spec["zh"]) + ")$")
+    not_roles = "|".join(en_spec["not_roles"])
+    word_ending = rf"(?!(?:{not_roles})\b)[a-z][a-z-]{{2,}}(?:{'|'.join(en_spec['endings'])})"
+    en = re.compile(r"\b(?:" + "|".join(en_spec["terms"]) + r")s?" + tail + r"|\b" + word_ending + tail, re.I)
+    abbreviations = re.compile(r"\b(?:" + "|".join(en_spec["abbreviations"]) + r")" + tail)  # 'SDR', not '2 pm'
+    zh = re.compile("(?:" + "|".join(zh_spec["terms"]) + ")$")
     return en, abbreviations, zh
 
 
@@ -57,8 +57,7 @@ def is_role(phrase: str) -> bool:
 
 def says_no_job(phrase: str) -> bool:
     """'员工', 'staff member': words that say who someone is, not what they do."""
-    spec = load("roles")
-    return phrase.strip() in spec["zh_not_roles"] or phrase.strip().lower() in spec["en_not_roles"]
+    return phrase.strip() in load("roles", "zh")["not_roles"] or phrase.strip().lower() in load("roles", "en")["not_roles"]
 
 
 def _clean(phrase: str) -> str:
