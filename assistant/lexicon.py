@@ -19,7 +19,6 @@ from .textutil import text_cache
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 COMMON = "common"  # the folder of what every language shares
-_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 class LexiconError(PlanCoachError):
@@ -93,7 +92,10 @@ _HEAD = r"(?<![A-Za-z0-9])"
 
 
 def _bounded(pattern: str) -> str:
-    if _CJK.search(pattern):
+    """A term on word boundaries, unless it is in a language written without spaces (then anywhere)."""
+    from .language import unspaced  # the profiles are word lists too: read through this module
+
+    if unspaced(pattern):
         return pattern
     head = _HEAD if re.match(r"[A-Za-z0-9(]", pattern) else ""
     tail = r"(?![A-Za-z0-9])" if re.search(r"[A-Za-z0-9)?+*]$", pattern) else ""
@@ -103,6 +105,8 @@ def _bounded(pattern: str) -> str:
 @cache
 def terms(patterns: tuple[str, ...]) -> re.Pattern[str]:
     """One compiled alternation for a list of terms; longest terms first so phrases win."""
+    if not patterns:
+        return re.compile("(?!)")  # an empty list matches nothing (an empty alternation would match everywhere)
     ordered = sorted(patterns, key=len, reverse=True)
     # ASCII case-folding: Unicode folding makes compiling these alternations ten times slower,
     # and Chinese has no case anyway.
@@ -132,8 +136,8 @@ class Terms:
                 raise ValueError(f"lexicon term {p!r}: write terms in lower case (matching ignores case)")
         self.words = patterns
         ordered = sorted(patterns, key=len, reverse=True)
-        self.pattern = re.compile("|".join(_bounded(p).removeprefix(_HEAD) for term in ordered for p in _expand_lead(term)),
-                                  re.ASCII)
+        self.pattern = re.compile("|".join(_bounded(p).removeprefix(_HEAD) for term in ordered for p in _expand_lead(term))
+                                  or "(?!)", re.ASCII)  # an empty list matches nothing
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         return self.spans_lowered(lowered(text))
@@ -200,29 +204,28 @@ def zh_name() -> str:
             rf"|[{roles['surnames']}][\u4e00-\u9fff]{{1,2}})")
 
 
-def has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))
-
-
 @lru_cache(maxsize=1)
-def _areas() -> tuple[Terms, list[tuple[str, str, Terms]]]:
-    """Every area's keywords, and all of them in one list: most sentences name no area, and one search says so."""
+def _areas() -> tuple[Terms, list[tuple[str, Terms]]]:
+    """Every area's keywords in every language, and all of them in one list: most sentences name no area, and
+    one search says so."""
     areas = load("areas")
     every = fast_terms(tuple(dict.fromkeys(k for a in areas.values() for k in a["keywords"])))
-    return every, [(load("areas", "en")[key]["name"], load("areas", "zh")[key]["name"], fast_terms(tuple(a["keywords"])))
-                   for key, a in areas.items()]
+    return every, [(key, fast_terms(tuple(a["keywords"]))) for key, a in areas.items()]
 
 
 @text_cache()
 def area_name(text: str, language: str) -> str | None:
-    """The performance area whose keywords the text uses most (first listed wins a tie)."""
+    """The name, in `language` (else in the first language), of the performance area whose keywords the text
+    uses most (first listed wins a tie)."""
     low = lowered(text)
     every, areas = _areas()
     if next(every.spans_lowered(low), None) is None:
         return None
     best, best_hits = None, 0
-    for en, zh, keywords in areas:
+    for key, keywords in areas:
         hits = sum(1 for _ in keywords.spans_lowered(low))
         if hits > best_hits:
-            best, best_hits = (zh if language == "zh" else en), hits
-    return best
+            best, best_hits = key, hits
+    if best is None:
+        return None
+    return load("areas", language).get(best, {}).get("name") or load("areas")[best]["name"]

@@ -6,7 +6,8 @@ import datetime as dt
 import re
 
 from ..dates import MONTH_PATTERN
-from ..lexicon import area_name, has_cjk, vocab, vocab_terms
+from ..language import sentence_language, unspaced
+from ..lexicon import area_name, vocab, vocab_terms
 from ..textutil import content_tokens
 from .labels import _LABEL
 from .parties import _PartyFinder
@@ -40,7 +41,7 @@ def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
         rest = rest[:start] + " " + rest[end:]
     label = _LABEL.match(rest)
     rest = rest[label.end():] if label else rest
-    words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if w.lower() not in _FILLER and not has_cjk(w)]
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if w.lower() not in _FILLER and not unspaced(w)]
     return len(words) <= 3 and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 6
 
 
@@ -52,13 +53,11 @@ def _starts_imperative(body: str) -> bool:
 
 
 def _negative(text: str) -> bool:
-    if has_cjk(text):
-        return vocab_terms("observation", "negative", "zh").occurs_in(text)
-    return vocab_terms("observation", "negative", "en").occurs_in(text) or bool(re.search(r"\w+n't\b", text))
+    return vocab_terms("observation", "negative", sentence_language(text)).occurs_in(text)
 
 
 def _positive(text: str) -> bool:
-    return vocab_terms("observation", "positive", "en").occurs_in(text) or vocab_terms("observation", "positive", "zh").occurs_in(text)
+    return vocab_terms("observation", "positive").occurs_in(text)
 
 
 def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predates the complexity budget
@@ -85,12 +84,13 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "cause"
     if praise:
         return "context"
-    if has_cjk(body):
-        if _negative(body) and not re.match(r"^\s*(?:每|将|要|需要|请)", body):
+    if unspaced(body):  # no word order to read an imperative or a subject from: the words the sentence holds
+        lang = sentence_language(body)
+        if _negative(body) and not vocab("action", "openers", lang).match(body.lstrip()):
             return "observation"
-        if vocab("action", "cues", "zh").search(body):
+        if vocab("action", "cues", lang).search(body):
             return "action"
-        return "observation" if numbers and (area_name(body, "zh") or any(q.reference for q in numbers)) else "context"
+        return "observation" if numbers and (area_name(body, lang) or any(q.reference for q in numbers)) else "context"
     if (_starts_imperative(body) and not finder.en.match(body)) or re.match(r"^\s*(?:to|will|must|should)\s", body, re.I):
         return "action"
     if _FUTURE.search(body) and not re.search(r"\b(?:if|unless|otherwise)\b", body, re.I):

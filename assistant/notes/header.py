@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import has_cjk, load, vocab, vocab_list, zh_name
+from ..language import unspaced
+from ..lexicon import load, vocab, vocab_list, zh_name
 from ..reader.people_zh import employee_zh
 from ..textutil import NAME_WORD
 
@@ -22,7 +23,7 @@ def _is_name(text: str) -> bool:
         return False
     if vocab("roles", "terms", "en").search(text):
         return False
-    names = load("vocabulary", "en")["names"]
+    names = load("vocabulary")["names"]
     if any(t in names["organisation_words"] or t in names["not_names"] for t in tokens):
         return False  # a place, a team or a greeting: 'Hafod Primary', 'Returns Desk', 'Re'
     return all(_NAME_TOKEN.match(t) for t in tokens)
@@ -56,7 +57,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     m = re.search(r"\b(?i:employee|name|staff)\s*[:：]\s*([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
     if m:
         name, role = m.group(1).strip(), (m.group(2) or "").strip() or None
-    if not name and has_cjk(header):
+    if not name and unspaced(header):
         name = employee_zh(lines)
     mm = re.search(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|line manager|charge nurse|head of (?:dept|department)|hod"
                    r"|team lead|shift lead|head chef|principal|director|foreman)\s*[:：]?\s*((?:" + _TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", header)
@@ -109,7 +110,7 @@ def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
     if not name:
         return ()
     out = [name]
-    if has_cjk(name):
+    if unspaced(name):
         out += ["小" + name[0], "老" + name[0]] if not manager else [name[0] + t for t in vocab_list("parties", "supervisory", "zh")]
     elif _is_name(name):
         tokens = name.split()

@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..lexicon import has_cjk, load, vocab, vocab_list
+from ..language import unspaced
+from ..lexicon import load, vocab, vocab_list
 from ..textutil import NAME_WORD, at_word_boundary, lower_same_offsets
 from .header import _NAME_TOKEN, _TITLE, _is_name
 from .sentences import _FUTURE, Party, Sentence
@@ -158,8 +159,8 @@ class _PartyFinder:
         self.manager = manager
         self.manager_name = manager_name
         by_length = sorted(employee + manager, key=len, reverse=True)
-        names = tuple(a for a in by_length if not has_cjk(a))
-        zh_names = tuple(a for a in by_length if has_cjk(a))
+        names = tuple(a for a in by_length if not unspaced(a))
+        zh_names = tuple(a for a in by_length if unspaced(a))
         self.en_words, self.en_keywords = _party_words_en()
         self.en_names = _Names(names, bounded=True, ignore_case=True) if names else None
         self.en = _Alternatives(self.en_names, self.en_words)
@@ -178,14 +179,14 @@ class _PartyFinder:
         if supervisory and not plural and not vocab("parties", "group_nouns", "en").search(low):
             mgr_words = set(re.findall(r"\w+", (self.manager_name or "").lower())) - {"manager", "the"}
             if not self.manager_name or (mgr_words & set(re.findall(r"\w+", low))) or (
-                not _is_name(self.manager_name) and not has_cjk(self.manager_name)
+                not _is_name(self.manager_name) and not unspaced(self.manager_name)
             ):
                 return "manager"
         return "organisation"
 
     def find(self, text: str) -> list[Party]:
         found = []
-        for m in (self.zh.finditer(text) if has_cjk(text) else self._find_en(text)):
+        for m in (self.zh.finditer(text) if unspaced(text) else self._find_en(text)):
             words = m.group(0).strip()
             if words.lower() in ("team", "group", "the team", "office", "support"):
                 continue
@@ -237,12 +238,12 @@ class _PartyFinder:
             party = self.find(ask.group(1))[0]
             action = ask.group(2)
             if body[ask.end(1):ask.start(2)].strip() == "for":  # 'ask IT for a laptop': the party provides it
-                action = ("Provide " if not has_cjk(action) else "") + action
+                action = ("Provide " if not unspaced(action) else "") + action
             return Party(party.text, party.owner if party.owner != "employee" else "organisation"), action
         if self._PRONOUN.match(body):
             rest = self._PRONOUN.sub("", body, count=1)
             return Party(self.manager_name or "Manager", "manager"), _strip_modal(rest)
-        if has_cjk(body):
+        if unspaced(body):
             m = self.zh.match(body)
             if m:
                 return Party(m.group(0), self.owner_of(m.group(0))), body[m.end():].lstrip("：:，, ")
