@@ -8,10 +8,11 @@ English terms match on word boundaries, case-insensitively; Chinese terms match 
 """
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from .errors import PlanCoachError
@@ -88,18 +89,42 @@ def load(name: str, lang: str | None = None) -> dict:
     return merged
 
 
-_HEAD = r"(?<![A-Za-z0-9])"
+@cache
+def _word_letter() -> str:
+    """A letter or digit of a language written with spaces, in any script ('í' of 'línea', 'ü' of 'Müller'), as a
+    character class: a term must not start or end beside one. The letters of a language written without spaces
+    (Chinese) are no such letter: 'SLA' is a word in 'SLA达标'."""
+    from .language import profiles  # the profiles are word lists too: read through this module
+
+    return "[^\\W_" + "".join(p.letters for p in profiles() if not p.spaces) + "]"
 
 
-def _bounded(pattern: str) -> str:
-    """A term on word boundaries, unless it is in a language written without spaces (then anywhere)."""
-    from .language import unspaced  # the profiles are word lists too: read through this module
+def _edges(pattern: str) -> tuple[bool, bool]:
+    """Whether a term needs a word boundary before it and after it: not in a language written without spaces
+    (matched anywhere), nor beside a character of the term that is no letter ('$' of '$5k')."""
+    from .language import unspaced
 
     if unspaced(pattern):
-        return pattern
-    head = _HEAD if re.match(r"[A-Za-z0-9(]", pattern) else ""
-    tail = r"(?![A-Za-z0-9])" if re.search(r"[A-Za-z0-9)?+*]$", pattern) else ""
-    return f"{head}(?:{pattern}){tail}"
+        return False, False
+    return bool(re.match(r"[^\W_]|\(", pattern)), bool(re.search(r"(?:[^\W_]|[)?+*])$", pattern))
+
+
+def _alternation(ordered: list[str], *, heads: bool = True) -> str:
+    """The terms as one alternation in their order, each run of terms that need the same boundaries under one
+    pair of them: `H(?:a|b)T` finds what `HaT|HbT` finds, and compiling a boundary costs milliseconds (its
+    letters are every script's; `(?u-i:...)` makes them Unicode in a pattern that is otherwise ASCII)."""
+    runs = []
+    for (head, tail), group in itertools.groupby(ordered, key=_edges):
+        before = f"(?u-i:(?<!{_word_letter()}))" if head and heads else ""
+        after = f"(?u-i:(?!{_word_letter()}))" if tail else ""
+        runs.append(f"{before}(?:{'|'.join(group)}){after}")
+    return "|".join(runs)
+
+
+def _folded(pattern: str) -> str:
+    """A term with letters outside ASCII ('línea') matches them in either case ('LÍNEA'); the others fold ASCII
+    only: Unicode folding makes compiling these alternations ten times slower, and Chinese has no case anyway."""
+    return f"(?u:{pattern})" if any(c.isalpha() and c.upper() != c.lower() and not c.isascii() for c in pattern) else pattern
 
 
 @cache
@@ -108,36 +133,51 @@ def terms(patterns: tuple[str, ...]) -> re.Pattern[str]:
     if not patterns:
         return re.compile("(?!)")  # an empty list matches nothing (an empty alternation would match everywhere)
     ordered = sorted(patterns, key=len, reverse=True)
-    # ASCII case-folding: Unicode folding makes compiling these alternations ten times slower,
-    # and Chinese has no case anyway.
-    return re.compile("|".join(_bounded(p) for p in ordered), re.IGNORECASE | re.ASCII)
+    return re.compile(_alternation([_folded(p) for p in ordered]), re.IGNORECASE | re.ASCII)
 
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-_UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")  # an upper-case letter that is not an escape such as \S
+def _has_capital(term: str) -> bool:
+    """An upper-case letter that is not an escape such as \\S."""
+    return any(c.isupper() and not term[:i].endswith("\\") for i, c in enumerate(term))
 
 
 def lowered(text: str) -> str:
-    """ASCII letters lower-cased, everything else (and so every offset) kept: what `Terms` searches."""
-    return text.translate(_ASCII_LOWER)
+    """Letters lower-cased where that keeps them one character ('Á' -> 'á'; not 'İ', which becomes two), so
+    every offset is kept: what `Terms` searches."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _word_character(c: str) -> bool:
+    """`_word_letter()` for one character."""
+    from .language import unspaced
+
+    return c.isalnum() and not unspaced(c)
 
 
 class Terms:
     """A word list matched as `terms()` matches it, about six times faster, for the lists asked of
     every sentence (screening, areas, judgement words). Python's `re` cannot skip ahead to where a
     term may start when each term opens with a look-behind and the match ignores case; so the text
-    is lower-cased (ASCII only, which keeps every offset), the pattern is case-sensitive, and the
-    left word boundary is checked here."""
+    is lower-cased (`lowered`, which keeps every offset), the pattern is case-sensitive, and the
+    left word boundary is checked here. The right one is checked in the pattern for ASCII letters, which
+    compile fast; a term that ends beside another letter ('caf' of 'café') is tried again with every
+    script's letters (`exact`, compiled the first time such a text comes)."""
 
     def __init__(self, patterns: tuple[str, ...]):
         for p in patterns:
-            if _UPPER_LITERAL.search(p):
+            if _has_capital(p):
                 raise ValueError(f"lexicon term {p!r}: write terms in lower case (matching ignores case)")
         self.words = patterns
         ordered = sorted(patterns, key=len, reverse=True)
-        self.pattern = re.compile("|".join(_bounded(p).removeprefix(_HEAD) for term in ordered for p in _expand_lead(term))
-                                  or "(?!)", re.ASCII)  # an empty list matches nothing
+        self._expanded = [p for term in ordered for p in _expand_lead(term)]
+        self.pattern = re.compile("|".join(f"(?:{p})(?![A-Za-z0-9])" if _edges(p)[1] else f"(?:{p})" for p in self._expanded)
+                                  or "(?!)", re.ASCII)
+
+    @cached_property
+    def exact(self) -> re.Pattern[str]:
+        """The pattern with the right word boundary of every script."""
+        return re.compile(_alternation(self._expanded, heads=False) or "(?!)", re.ASCII)
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         return self.spans_lowered(lowered(text))
@@ -147,9 +187,15 @@ class Terms:
         pos = 0
         while (m := self.pattern.search(low, pos)) is not None:
             start, end = m.span()
-            if start > 0 and low[start] in _ALNUM and low[start - 1] in _ALNUM:
+            if start > 0 and _word_character(low[start]) and _word_character(low[start - 1]):
                 pos = start + 1  # inside a word: a term may still start further on
                 continue
+            if end < len(low) and not low[end].isascii() and _word_character(low[end]) and _word_character(low[end - 1]):
+                m = self.exact.match(low, start)  # 'caf' of 'café': another term may end at a boundary
+                if m is None:
+                    pos = start + 1
+                    continue
+                start, end = m.span()
             yield start, end
             pos = max(end, start + 1)
 

@@ -20,7 +20,7 @@ from ..lexicon import area_name
 from ..notes import NotesAnalysis, Sentence
 from ..quantities import Quantity, find_quantities
 from ..schema import CheckIn, Deficiency, Employee, Goal, Owner, Period, Plan, Responsibility, RootCause, is_owner
-from ..textutil import STOPWORDS, at_word_boundary, content_tokens, lower_same_offsets
+from ..textutil import LOWER, STOPWORDS, UPPER, at_word_boundary, content_tokens, lower_same_offsets
 from .base import DraftContext
 
 _SYMBOL_UNITS = {"%", "x", "$", "€", "£", "¥", "￥", "min", "h", "s", "day", "week", "month"}
@@ -422,7 +422,7 @@ def _headline(text: str, zh: bool) -> str:
     return headline[:1].upper() + headline[1:] or text[:40]
 
 
-_HEADLINE_WORD = r"(?:\d+-)?[A-Za-z][A-Za-z\-']*"  # '24-hour' stays whole
+_HEADLINE_WORD = rf"(?:\d+-)?[{UPPER}{LOWER}][{UPPER}{LOWER}\-']*"  # '24-hour' and 'línea' stay whole
 _ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")  # 'SLA', 'KPIs': kept as written
 
 
