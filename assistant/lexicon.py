@@ -228,16 +228,16 @@ def fast_terms(patterns: tuple[str, ...]) -> Terms:
 
 def vocab(section: str, key: str, lang: str | None = None) -> re.Pattern[str]:
     """A list of `vocabulary.toml` as one pattern: one language's (`lang`), or every language's."""
-    return terms(tuple(load("vocabulary", lang)[section].get(key, ())))
+    return terms(tuple(load("vocabulary", lang).get(section, {}).get(key, ())))
 
 
 def vocab_terms(section: str, key: str, lang: str | None = None) -> Terms:
     """`vocab` for the lists asked of every sentence: the faster `Terms`, same matches."""
-    return fast_terms(tuple(load("vocabulary", lang)[section].get(key, ())))
+    return fast_terms(tuple(load("vocabulary", lang).get(section, {}).get(key, ())))
 
 
 def vocab_list(section: str, key: str, lang: str | None = None) -> list[str]:
-    return list(load("vocabulary", lang)[section].get(key, ()))
+    return list(load("vocabulary", lang).get(section, {}).get(key, ()))
 
 
 @lru_cache(maxsize=1)

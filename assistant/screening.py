@@ -65,7 +65,10 @@ def _coded() -> tuple[Terms, tuple[_Trait, ...]]:
     traits = []
     for category in (key for key, value in load("coded").items() if isinstance(value, dict)):
         for lang in languages():
-            spec, table = load("coded", lang), load("bias", lang)[category]
+            spec, bias = load("coded", lang), load("bias", lang)
+            if category not in spec or category not in bias:
+                continue  # a language with no cues for this trait, or no bias list
+            table = bias[category]
             traits.append(_Trait(category, lang, table["why"], table["instead"], fast_terms(tuple(spec[category]["terms"])),
                                  fast_terms(tuple(spec[category]["marked"])), spec["window"]))
     return judgements, tuple(traits)

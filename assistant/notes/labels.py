@@ -40,7 +40,7 @@ def _label_kind(label: str) -> str | None:
     if _MEETING.search(words) and not _CLAUSE.search(words):
         return "meta"  # 'Performance interview: ...' introduces the meeting, not a problem ('Ticket notes are late:' does not)
     if unspaced(words) and len(words) <= 6:  # a short label in a language without spaces: a label word anywhere in it
-        labels = load("vocabulary", sentence_language(words))["labels"]
+        labels = load("vocabulary", sentence_language(words)).get("labels", {})
         for kind in reader.CONTENT_LABELS:
             if any(w in words for w in labels.get(kind, ())):
                 return kind
