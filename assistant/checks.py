@@ -225,7 +225,7 @@ _CATEGORY_ZH = {"age": "年龄", "gender": "性别", "family": "婚育家庭", "
 
 def _bias_why(hit, zh: bool) -> tuple[str, str]:
     """Why a biased word is a problem and what to write instead, in the plan's language."""
-    table = load(f"bias_{'zh' if zh else 'en'}").get(hit.category)
+    table = load("bias", "zh" if zh else "en").get(hit.category)
     return (table["why"], table["instead"]) if table else (hit.why, hit.instead)
 
 
@@ -351,8 +351,7 @@ def _coverage_flags(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) 
 @cache
 def _commitments(what: str) -> Terms:
     """How notes say in words that the manager or the organisation will do something, or what the target is."""
-    spec = load("commitments")[what]
-    return fast_terms(tuple(spec["en"] + spec["zh"]))
+    return fast_terms(tuple(load("commitments")[what]))
 
 
 def _quoted(sentences: list, zh: bool) -> str:

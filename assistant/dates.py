@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import has_cjk, load
+from .language import unspaced
+from .lexicon import load
 from .numbers import WORD_NUMBERS, zh_number
 from .textutil import text_cache
 
@@ -444,7 +445,7 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
                 return _nearest_months(options, text)
     for line in about:
         for kind, pattern in [*_PATTERNS, ("dotted", _DOTTED), ("day_dot_month", _DAY_DOT_MONTH)]:
-            if kind not in _YEARLESS or (kind == "dotted" and not has_cjk(line)):
+            if kind not in _YEARLESS or (kind == "dotted" and not unspaced(line)):
                 continue
             for m in pattern.finditer(line):
                 if kind in ("en_dm", "en_md") and m.group(3):

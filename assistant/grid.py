@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import load
+from .lexicon import languages, load
 
 _RULE_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")  # '|---|:---:|'
 _DIGIT = re.compile(r"\d")
@@ -29,8 +29,8 @@ class Row:
 def _heading_words() -> dict[str, str]:
     """Every heading word of every language, with the kind of column it names."""
     words: dict[str, str] = {}
-    for language in load("columns").values():
-        for column, names in language.items():
+    for lang in languages():
+        for column, names in load("columns", lang).items():
             words.update({name.lower(): column for name in names})
     return words
 

@@ -68,8 +68,7 @@ def quoted_lines(lines: list[str]) -> set[int]:
 
 @lru_cache(maxsize=1)
 def _quoted_terms() -> Terms:
-    spec = load("injection")["quoted"]
-    return fast_terms(tuple(spec["en"] + spec["zh"]))
+    return fast_terms(tuple(load("injection")["quoted"]))
 
 
 def _quoted_instructions(sentences: list[Sentence], lines: list[str]) -> None:
@@ -88,8 +87,7 @@ def _quoted_instructions(sentences: list[Sentence], lines: list[str]) -> None:
 
 @lru_cache(maxsize=1)
 def _personal() -> Terms:
-    spec = load("confidential")["personal"]
-    return fast_terms(tuple(spec["en"] + spec["zh"]))
+    return fast_terms(tuple(load("confidential")["personal"]))
 
 
 def _confidences(sentences: list[Sentence], lines: list[str]) -> None:

@@ -1,73 +1,183 @@
 """Load the word lists in `lexicons/` and compile them into regular expressions once.
 
+Each language has a folder (`lexicons/en/`, `lexicons/zh/`) with a `profile.toml` and the same file names;
+what is no language's (a chat template's tokens) is in `lexicons/common/`. An organisation's folders
+(PLANCOACH_LEXICON_DIRS) have the same layout and extend the bundled lists, or add a language.
 English terms match on word boundaries, case-insensitively; Chinese terms match anywhere
 (Chinese has no spaces between words).
 """
 from __future__ import annotations
 
+import itertools
 import re
 import tomllib
 from collections.abc import Iterator
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
+from .errors import PlanCoachError
 from .textutil import text_cache
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+COMMON = "common"  # the folder of what every language shares
+
+
+class LexiconError(PlanCoachError):
+    """A word list in a lexicon folder cannot be read; the message names the file."""
+
+
+def lexicon_dirs() -> tuple[Path, ...]:
+    """The bundled word lists, then the organisation's folders (PLANCOACH_LEXICON_DIRS), each extending those before it."""
+    from .settings import get_settings
+
+    return (LEXICON_DIR, *(get_settings().lexicon_dirs or ()))
 
 
 @cache
-def load(name: str) -> dict:
-    with open(LEXICON_DIR / f"{name}.toml", "rb") as fh:
-        return tomllib.load(fh)
+def languages() -> tuple[str, ...]:
+    """The code of every language with a profile (a folder holding `profile.toml`), the bundled ones first."""
+    codes: list[str] = []
+    for folder in lexicon_dirs():
+        codes += [p.parent.name for p in sorted(folder.glob("*/profile.toml")) if p.parent.name not in codes]
+    return tuple(codes)
 
 
-_HEAD = r"(?<![A-Za-z0-9])"
+def _read(path: Path) -> dict:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise LexiconError(f"the word list {path} is not valid TOML ({exc}): fix it or remove it from "
+                           "PLANCOACH_LEXICON_DIRS") from None
 
 
-def _bounded(pattern: str) -> str:
-    if _CJK.search(pattern):
-        return pattern
-    head = _HEAD if re.match(r"[A-Za-z0-9(]", pattern) else ""
-    tail = r"(?![A-Za-z0-9])" if re.search(r"[A-Za-z0-9)?+*]$", pattern) else ""
-    return f"{head}(?:{pattern}){tail}"
+def _extend(into: dict, more: dict, *, replace: bool) -> dict:
+    """Tables merged key by key and lists joined; a single value (a name, a why) is replaced, or kept when
+    `replace` is off (several languages' parts: the first language's)."""
+    for key, value in more.items():
+        old = into.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            _extend(old, value, replace=replace)
+        elif isinstance(old, list) and isinstance(value, list):
+            into[key] = old + value
+        elif old is None or replace:
+            into[key] = value if not isinstance(value, dict) else _extend({}, value, replace=True)
+    return into
+
+
+@cache
+def _language_part(name: str, lang: str) -> dict:
+    """One folder's `name.toml`, bundled then each organisation folder's, extending it."""
+    part: dict = {}
+    for folder in lexicon_dirs():
+        path = folder / lang / f"{name}.toml"
+        if path.exists():
+            _extend(part, _read(path), replace=True)
+    return part
+
+
+@cache
+def load(name: str, lang: str | None = None) -> dict:
+    """The word list `name`: one language's part (`lang`), or what every language contributes (mixed notes
+    use both); what is in `common/` is in both."""
+    parts = [_language_part(name, code) for code in ((lang,) if lang else languages())]
+    merged: dict = {}
+    for part in (*parts, _language_part(name, COMMON)):
+        _extend(merged, part, replace=False)
+    if lang is None and not merged:
+        raise LexiconError(f"no word list {name}.toml in {', '.join(map(str, lexicon_dirs()))}: reinstall PlanCoach")
+    return merged
+
+
+@cache
+def _word_letter() -> str:
+    """A letter or digit of a language written with spaces, in any script ('í' of 'línea', 'ü' of 'Müller'), as a
+    character class: a term must not start or end beside one. The letters of a language written without spaces
+    (Chinese) are no such letter: 'SLA' is a word in 'SLA达标'."""
+    from .language import profiles  # the profiles are word lists too: read through this module
+
+    return "[^\\W_" + "".join(p.letters for p in profiles() if not p.spaces) + "]"
+
+
+def _edges(pattern: str) -> tuple[bool, bool]:
+    """Whether a term needs a word boundary before it and after it: not in a language written without spaces
+    (matched anywhere), nor beside a character of the term that is no letter ('$' of '$5k')."""
+    from .language import unspaced
+
+    if unspaced(pattern):
+        return False, False
+    return bool(re.match(r"[^\W_]|\(", pattern)), bool(re.search(r"(?:[^\W_]|[)?+*])$", pattern))
+
+
+def _alternation(ordered: list[str], *, heads: bool = True) -> str:
+    """The terms as one alternation in their order, each run of terms that need the same boundaries under one
+    pair of them: `H(?:a|b)T` finds what `HaT|HbT` finds, and compiling a boundary costs milliseconds (its
+    letters are every script's; `(?u-i:...)` makes them Unicode in a pattern that is otherwise ASCII)."""
+    runs = []
+    for (head, tail), group in itertools.groupby(ordered, key=_edges):
+        before = f"(?u-i:(?<!{_word_letter()}))" if head and heads else ""
+        after = f"(?u-i:(?!{_word_letter()}))" if tail else ""
+        runs.append(f"{before}(?:{'|'.join(group)}){after}")
+    return "|".join(runs)
+
+
+def _folded(pattern: str) -> str:
+    """A term with letters outside ASCII ('línea') matches them in either case ('LÍNEA'); the others fold ASCII
+    only: Unicode folding makes compiling these alternations ten times slower, and Chinese has no case anyway."""
+    return f"(?u:{pattern})" if any(c.isalpha() and c.upper() != c.lower() and not c.isascii() for c in pattern) else pattern
 
 
 @cache
 def terms(patterns: tuple[str, ...]) -> re.Pattern[str]:
     """One compiled alternation for a list of terms; longest terms first so phrases win."""
+    if not patterns:
+        return re.compile("(?!)")  # an empty list matches nothing (an empty alternation would match everywhere)
     ordered = sorted(patterns, key=len, reverse=True)
-    # ASCII case-folding: Unicode folding makes compiling these alternations ten times slower,
-    # and Chinese has no case anyway.
-    return re.compile("|".join(_bounded(p) for p in ordered), re.IGNORECASE | re.ASCII)
+    return re.compile(_alternation([_folded(p) for p in ordered]), re.IGNORECASE | re.ASCII)
 
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-_UPPER_LITERAL = re.compile(r"(?<!\\)[A-Z]")  # an upper-case letter that is not an escape such as \S
+def _has_capital(term: str) -> bool:
+    """An upper-case letter that is not an escape such as \\S."""
+    return any(c.isupper() and not term[:i].endswith("\\") for i, c in enumerate(term))
 
 
 def lowered(text: str) -> str:
-    """ASCII letters lower-cased, everything else (and so every offset) kept: what `Terms` searches."""
-    return text.translate(_ASCII_LOWER)
+    """Letters lower-cased where that keeps them one character ('Á' -> 'á'; not 'İ', which becomes two), so
+    every offset is kept: what `Terms` searches."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _word_character(c: str) -> bool:
+    """`_word_letter()` for one character."""
+    from .language import unspaced
+
+    return c.isalnum() and not unspaced(c)
 
 
 class Terms:
     """A word list matched as `terms()` matches it, about six times faster, for the lists asked of
     every sentence (screening, areas, judgement words). Python's `re` cannot skip ahead to where a
     term may start when each term opens with a look-behind and the match ignores case; so the text
-    is lower-cased (ASCII only, which keeps every offset), the pattern is case-sensitive, and the
-    left word boundary is checked here."""
+    is lower-cased (`lowered`, which keeps every offset), the pattern is case-sensitive, and the
+    left word boundary is checked here. The right one is checked in the pattern for ASCII letters, which
+    compile fast; a term that ends beside another letter ('caf' of 'café') is tried again with every
+    script's letters (`exact`, compiled the first time such a text comes)."""
 
     def __init__(self, patterns: tuple[str, ...]):
         for p in patterns:
-            if _UPPER_LITERAL.search(p):
+            if _has_capital(p):
                 raise ValueError(f"lexicon term {p!r}: write terms in lower case (matching ignores case)")
         self.words = patterns
         ordered = sorted(patterns, key=len, reverse=True)
-        self.pattern = re.compile("|".join(_bounded(p).removeprefix(_HEAD) for term in ordered for p in _expand_lead(term)),
-                                  re.ASCII)
+        self._expanded = [p for term in ordered for p in _expand_lead(term)]
+        self.pattern = re.compile("|".join(f"(?:{p})(?![A-Za-z0-9])" if _edges(p)[1] else f"(?:{p})" for p in self._expanded)
+                                  or "(?!)", re.ASCII)
+
+    @cached_property
+    def exact(self) -> re.Pattern[str]:
+        """The pattern with the right word boundary of every script."""
+        return re.compile(_alternation(self._expanded, heads=False) or "(?!)", re.ASCII)
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         return self.spans_lowered(lowered(text))
@@ -77,9 +187,15 @@ class Terms:
         pos = 0
         while (m := self.pattern.search(low, pos)) is not None:
             start, end = m.span()
-            if start > 0 and low[start] in _ALNUM and low[start - 1] in _ALNUM:
+            if start > 0 and _word_character(low[start]) and _word_character(low[start - 1]):
                 pos = start + 1  # inside a word: a term may still start further on
                 continue
+            if end < len(low) and not low[end].isascii() and _word_character(low[end]) and _word_character(low[end - 1]):
+                m = self.exact.match(low, start)  # 'caf' of 'café': another term may end at a boundary
+                if m is None:
+                    pos = start + 1
+                    continue
+                start, end = m.span()
             yield start, end
             pos = max(end, start + 1)
 
@@ -110,51 +226,52 @@ def fast_terms(patterns: tuple[str, ...]) -> Terms:
     return Terms(patterns)
 
 
-def vocab(section: str, key: str) -> re.Pattern[str]:
-    return terms(tuple(load("vocabulary")[section][key]))
+def vocab(section: str, key: str, lang: str | None = None) -> re.Pattern[str]:
+    """A list of `vocabulary.toml` as one pattern: one language's (`lang`), or every language's."""
+    return terms(tuple(load("vocabulary", lang).get(section, {}).get(key, ())))
 
 
-def vocab_terms(section: str, key: str) -> Terms:
+def vocab_terms(section: str, key: str, lang: str | None = None) -> Terms:
     """`vocab` for the lists asked of every sentence: the faster `Terms`, same matches."""
-    return fast_terms(tuple(load("vocabulary")[section][key]))
+    return fast_terms(tuple(load("vocabulary", lang).get(section, {}).get(key, ())))
 
 
-def vocab_list(section: str, key: str) -> list[str]:
-    return list(load("vocabulary")[section][key])
+def vocab_list(section: str, key: str, lang: str | None = None) -> list[str]:
+    return list(load("vocabulary", lang).get(section, {}).get(key, ()))
 
 
 @lru_cache(maxsize=1)
 def zh_name() -> str:
     """A Chinese personal name, as a pattern: a surname (one character or two) and one or two more characters,
     or a name written with a middle dot ('艾力·买买提')."""
-    roles = load("vocabulary")["roles"]
-    compound = "|".join(roles["zh_compound_surnames"])
+    roles = load("vocabulary", "zh")["roles"]
+    compound = "|".join(roles["compound_surnames"])
     return (rf"(?:[\u4e00-\u9fff]{{2,4}}·[\u4e00-\u9fff]{{2,4}}|(?:{compound})[\u4e00-\u9fff]{{1,2}}"
-            rf"|[{roles['zh_surnames']}][\u4e00-\u9fff]{{1,2}})")
-
-
-def has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))
+            rf"|[{roles['surnames']}][\u4e00-\u9fff]{{1,2}})")
 
 
 @lru_cache(maxsize=1)
-def _areas() -> tuple[Terms, list[tuple[str, str, Terms]]]:
-    """Every area's keywords, and all of them in one list: most sentences name no area, and one search says so."""
-    areas = load("areas")["area"]
-    every = fast_terms(tuple(dict.fromkeys(k for a in areas for k in a["keywords"])))
-    return every, [(a["en"], a["zh"], fast_terms(tuple(a["keywords"]))) for a in areas]
+def _areas() -> tuple[Terms, list[tuple[str, Terms]]]:
+    """Every area's keywords in every language, and all of them in one list: most sentences name no area, and
+    one search says so."""
+    areas = load("areas")
+    every = fast_terms(tuple(dict.fromkeys(k for a in areas.values() for k in a["keywords"])))
+    return every, [(key, fast_terms(tuple(a["keywords"]))) for key, a in areas.items()]
 
 
 @text_cache()
 def area_name(text: str, language: str) -> str | None:
-    """The performance area whose keywords the text uses most (first listed wins a tie)."""
+    """The name, in `language` (else in the first language), of the performance area whose keywords the text
+    uses most (first listed wins a tie)."""
     low = lowered(text)
     every, areas = _areas()
     if next(every.spans_lowered(low), None) is None:
         return None
     best, best_hits = None, 0
-    for en, zh, keywords in areas:
+    for key, keywords in areas:
         hits = sum(1 for _ in keywords.spans_lowered(low))
         if hits > best_hits:
-            best, best_hits = (zh if language == "zh" else en), hits
-    return best
+            best, best_hits = key, hits
+    if best is None:
+        return None
+    return load("areas", language).get(best, {}).get("name") or load("areas")[best]["name"]

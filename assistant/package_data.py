@@ -3,8 +3,9 @@
 `prompts/` and `knowledge/` live at the repository's top level, where an organisation reads them and
 writes its own after them; `assistant/bundled/` links them into the package, so that a wheel carries
 them and an installed PlanCoach finds them through the package from any working directory. (The word
-lists in `lexicons/` and the reader's model sit inside the package already.) An organisation's own
-folders (PLANCOACH_PROMPTS_DIR, PLANCOACH_KNOWLEDGE_DIRS) are read instead, as before.
+lists in `lexicons/<language>/` and the reader's model sit inside the package already; the organisation's
+PLANCOACH_LEXICON_DIRS extend the word lists.) An organisation's own folders (PLANCOACH_PROMPTS_DIR,
+PLANCOACH_KNOWLEDGE_DIRS) are read instead, as before.
 """
 from __future__ import annotations
 

@@ -140,7 +140,7 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
 def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:  # noqa: C901 -- predates the complexity budget
     if not _ANY_NUMBER.search(text):
         return ()
-    refs = vocab("observation", "reference_en"), vocab("observation", "reference_zh")
+    refs = vocab("observation", "reference")
     out: list[Quantity] = []
     fractions = []
     for f in _FRACTION.finditer(text):
@@ -148,7 +148,7 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
             continue
         window = re.split(r"[.;:,(（，；。：]", text[max(0, f.start() - 16):f.start()])[-1]
         out.append(Quantity(f.group(0), f.start(), f.end(), float(f.group(1)), f"of {f.group(2)}", None, None,
-                            bool(refs[0].search(window))))
+                            bool(refs.search(window))))
         fractions.append(f.span())
     skip_spans = (*skip_spans, *fractions)
     for m in _number_matches(text):
@@ -191,7 +191,7 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
         comparator = _CMP_AFTER.get((m.group("after") or "").strip().lower()) or _CMP_WORDS.get(cmp_word)
         start = m.start() if cmp_word else (m.start("cur") if m.group("cur") else num_start)
         window = re.split(r"[.;:,(（，；。：]", text[max(0, start - 16):start])[-1]
-        reference = bool(refs[0].search(window) or refs[1].search(window) or _REF_AFTER.match(text[end:]))
+        reference = bool(refs.search(window) or _REF_AFTER.match(text[end:]))
         out.append(Quantity(text[start:end].strip(), start, end, value, unit, per, comparator, reference))
     return tuple(sorted(out, key=lambda q: q.start))
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import Terms, fast_terms, load, lowered
+from .lexicon import Terms, fast_terms, languages, load, lowered
 from .quantities import has_quantity
 from .textutil import text_cache
 
@@ -31,8 +31,8 @@ class Hit:
 @lru_cache(maxsize=1)
 def _bias_tables() -> list[tuple[str, str, str, Terms]]:
     tables = []
-    for lang in ("en", "zh"):
-        for category, spec in load(f"bias_{lang}").items():
+    for lang in languages():
+        for category, spec in load("bias", lang).items():
             tables.append((category, spec["why"], spec["instead"], fast_terms(tuple(spec["patterns"]))))
     return tables
 
@@ -40,18 +40,17 @@ def _bias_tables() -> list[tuple[str, str, str, Terms]]:
 @lru_cache(maxsize=1)
 def _sensitive() -> tuple[str, str, Terms]:
     spec = load("sensitive")
-    return spec["why"], spec["instead"], fast_terms(tuple(spec["en"] + spec["zh"]))
+    return spec["why"], spec["instead"], fast_terms(tuple(spec["terms"]))
 
 
 @lru_cache(maxsize=1)
 def _injection() -> Terms:
-    spec = load("injection")
-    return fast_terms(tuple(spec["en"] + spec["zh"]))
+    return fast_terms(tuple(load("injection")["terms"]))
 
 
 @dataclass(frozen=True)
 class _Trait:
-    category: str  # as in bias_en.toml / bias_zh.toml: age, gender, family, health, ethnicity
+    category: str  # as in bias.toml: age, gender, family, health, ethnicity
     language: str
     why: str
     instead: str
@@ -62,16 +61,16 @@ class _Trait:
 
 @lru_cache(maxsize=1)
 def _coded() -> tuple[Terms, tuple[_Trait, ...]]:
-    spec = load("coded")
-    judgements = fast_terms(tuple(spec["judgement"]["en"] + spec["judgement"]["zh"]))
+    judgements = fast_terms(tuple(load("coded")["judgement"]))
     traits = []
-    for category, lists in spec.items():
-        if category in ("window", "judgement"):
-            continue
-        for lang in ("en", "zh"):
-            table = load(f"bias_{lang}")[category]
-            traits.append(_Trait(category, lang, table["why"], table["instead"], fast_terms(tuple(lists[lang])),
-                                 fast_terms(tuple(lists[f"marked_{lang}"])), spec["window"][lang]))
+    for category in (key for key, value in load("coded").items() if isinstance(value, dict)):
+        for lang in languages():
+            spec, bias = load("coded", lang), load("bias", lang)
+            if category not in spec or category not in bias:
+                continue  # a language with no cues for this trait, or no bias list
+            table = bias[category]
+            traits.append(_Trait(category, lang, table["why"], table["instead"], fast_terms(tuple(spec[category]["terms"])),
+                                 fast_terms(tuple(spec[category]["marked"])), spec["window"]))
     return judgements, tuple(traits)
 
 
@@ -129,11 +128,10 @@ class _Outcome:
 @lru_cache(maxsize=1)
 def _outcomes() -> tuple[dict[str, Terms], tuple[_Outcome, ...]]:
     spec = load("outcome")
-    frames = {key: fast_terms(tuple(spec["frame"][f"{key}_en"] + spec["frame"][f"{key}_zh"]))
-              for key in ("record", "agree", "conditional")}
+    frames = {key: fast_terms(tuple(spec["frame"][key])) for key in ("record", "agree", "conditional")}
 
     def listed(table: dict, key: str) -> Terms | None:
-        patterns = tuple(table.get(f"{key}_en", []) + table.get(f"{key}_zh", []))
+        patterns = tuple(table.get(key, []))
         return fast_terms(patterns) if patterns else None
 
     outcomes = tuple(_Outcome(name, listed(table, "decided"), listed(table, "cues"), listed(table, "recorded"))
@@ -143,7 +141,7 @@ def _outcomes() -> tuple[dict[str, Terms], tuple[_Outcome, ...]]:
 
 def outcome_name(hit: Hit, zh: bool) -> str:
     """What outcome a hit decides, in the plan's language: 'a resignation', '辞职'."""
-    return load("outcome")[hit.detail]["name_zh" if zh else "name_en"]
+    return load("outcome", "zh" if zh else "en")[hit.detail]["name"]
 
 
 def outcome_hits(text: str) -> list[Hit]:
@@ -178,7 +176,8 @@ def outcome_hits(text: str) -> list[Hit]:
 @lru_cache(maxsize=1)
 def _confidential() -> dict[str, tuple[str, str, Terms]]:
     spec = load("confidential")
-    return {kind: (t["why"], t["instead"], fast_terms(tuple(t["en"] + t["zh"]))) for kind, t in spec.items() if "why" in t}
+    return {kind: (t["why"], t["instead"], fast_terms(tuple(t["terms"]))) for kind, t in spec.items()
+            if isinstance(t, dict) and "why" in t}
 
 
 def private_hits(text: str) -> list[Hit]:
@@ -233,8 +232,7 @@ def sensitive_hits(text: str) -> list[Hit]:
 
 @lru_cache(maxsize=1)
 def _someone_else() -> Terms:
-    spec = load("sensitive")["someone_else"]
-    return fast_terms(tuple(spec["en"] + spec["zh"]))
+    return fast_terms(tuple(load("sensitive")["someone_else"]))
 
 
 _CLAUSE_END = re.compile(r"[.;:,!?()\u2013\u2014。；：，！？（）]|\s-\s")

@@ -124,6 +124,11 @@ class Settings(BaseSettings):
     knowledge_dirs: list[Path] | None = Field(
         default=None, description="Knowledge folders ingested on first use; default: the bundled knowledge/."
     )
+    lexicon_dirs: list[Path] | None = Field(
+        default=None,
+        description="Folders of the organisation's word lists, laid out as the bundled lexicons/ (en/, zh/, common/, "
+        "a new language's folder with its profile.toml); their lists extend the bundled ones.",
+    )
     embeddings: Literal["e5", "openai"] = Field(
         default="e5",
         description="Knowledge embeddings: 'e5' (bundled multilingual-e5-small, offline) or 'openai' (the OpenAI "

@@ -15,7 +15,7 @@ STOPWORDS = frozenset(
     will would shall should can could may might must need needs to get got make made up down out off about after before
     since until while when where which who whom whose what why how same other such own one two""".split()
 )
-_WORD = re.compile(r"[a-z0-9][a-z0-9\-']*")
+_WORD = re.compile(r"[^\W_\u3400-\u9fff](?:[^\W_\u3400-\u9fff]|[-'])*")  # letters of any script but Chinese ('línea' whole)
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 # A capitalised word of a person's name in any Latin script ('Tomás', 'Wiśniewski', 'Gráinne'), for patterns.

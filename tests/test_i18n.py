@@ -88,8 +88,8 @@ def test_every_screening_reason_has_words_in_each_language():
                for part in ("why", "instead")}
     for reason in reasons:
         assert CJK.search(F._reason(reason, "zh")), reason
-    for category, spec in load("bias_en").items():
-        assert F._reason(spec["why"], "zh") == load("bias_zh")[category]["why"]
+    for category, spec in load("bias", "en").items():
+        assert F._reason(spec["why"], "zh") == load("bias", "zh")[category]["why"]
 
 
 def test_preferences_are_kept_per_person(tmp_path):

@@ -142,17 +142,17 @@ def test_a_whole_line_that_addresses_the_assistant_is_excluded():
 
 
 def _screening_lists() -> list[tuple[str, ...]]:
-    lists = [tuple(spec["patterns"]) for lang in ("en", "zh") for spec in load(f"bias_{lang}").values()]
-    lists += [tuple(table[key]) for name, table in load("coded").items() if name not in ("window", "judgement")
-              for key in ("en", "zh", "marked_en", "marked_zh")]
-    lists += [tuple(table.get(f"{key}_en", []) + table.get(f"{key}_zh", [])) for name, table in load("outcome").items()
+    lists = [tuple(spec["patterns"]) for lang in ("en", "zh") for spec in load("bias", lang).values()]
+    lists += [tuple(table[key]) for lang in ("en", "zh") for table in load("coded", lang).values() if isinstance(table, dict)
+              for key in ("terms", "marked")]
+    lists += [tuple(table.get(key, [])) for name, table in load("outcome").items()
               if name != "frame" for key in ("decided", "cues", "recorded")]
-    return [words for words in lists if words] + [tuple(load(name)["en"] + load(name)["zh"]) for name in ("sensitive", "injection")]
+    return [words for words in lists if words] + [tuple(load(name)["terms"]) for name in ("sensitive", "injection")]
 
 
 def _other_lists() -> list[tuple[str, ...]]:
-    lists = [tuple(load("vocabulary")["observation"][key]) for key in ("negative_en", "negative_zh", "positive_en", "positive_zh")]
-    return lists + [tuple(area["keywords"]) for area in load("areas")["area"]]
+    lists = [tuple(load("vocabulary", lang)["observation"][key]) for key in ("negative", "positive") for lang in ("en", "zh")]
+    return lists + [tuple(area["keywords"]) for area in load("areas").values()]
 
 
 def test_the_fast_word_lists_find_exactly_what_the_plain_regular_expressions_find():

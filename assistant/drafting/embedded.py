@@ -15,11 +15,12 @@ from dataclasses import dataclass, replace
 
 from .. import grid
 from ..dates import DateMention, find_dates
-from ..lexicon import area_name, has_cjk
+from ..language import unspaced
+from ..lexicon import area_name
 from ..notes import NotesAnalysis, Sentence
 from ..quantities import Quantity, find_quantities
 from ..schema import CheckIn, Deficiency, Employee, Goal, Owner, Period, Plan, Responsibility, RootCause, is_owner
-from ..textutil import STOPWORDS, at_word_boundary, content_tokens, lower_same_offsets
+from ..textutil import LOWER, STOPWORDS, UPPER, at_word_boundary, content_tokens, lower_same_offsets
 from .base import DraftContext
 
 _SYMBOL_UNITS = {"%", "x", "$", "€", "£", "¥", "￥", "min", "h", "s", "day", "week", "month"}
@@ -208,7 +209,7 @@ class _PlanBuilder:
             parts = [body]
         else:
             parts = [p for p in _ITEM_SPLIT.split(body) if p.strip()]
-            if s.kind == "action" and any(len(p.split()) < 2 and not has_cjk(p) for p in parts):
+            if s.kind == "action" and any(len(p.split()) < 2 and not unspaced(p) for p in parts):
                 parts = [body]
         texts: list[str] = []
         for part in parts:
@@ -242,7 +243,7 @@ class _PlanBuilder:
         text = re.sub(r"\b(?:on|for|in|at)\s+(?=of\b)", "", text)  # 'within 2 days on [90%] of claims'
         text = _LEADING_VERBS.sub("", text).strip(" ,.:;-–")
         text = re.sub(r"\b(?:to|at|of|by|or less|or more|per|a|an)$", "", text, flags=re.I).strip(" ,.:;-–")
-        if has_cjk(text):
+        if unspaced(text):
             text = _ZH_FILLER.sub("", text).strip("，。：:、 ")
         return text
 
@@ -422,7 +423,7 @@ def _headline(text: str, zh: bool) -> str:
     return headline[:1].upper() + headline[1:] or text[:40]
 
 
-_HEADLINE_WORD = r"(?:\d+-)?[A-Za-z][A-Za-z\-']*"  # '24-hour' stays whole
+_HEADLINE_WORD = rf"(?:\d+-)?[{UPPER}{LOWER}][{UPPER}{LOWER}\-']*"  # '24-hour' and 'línea' stay whole
 _ACRONYM = re.compile(r"\b[A-Z]{2,}s?\b")  # 'SLA', 'KPIs': kept as written
 
 
@@ -566,7 +567,7 @@ def _with_zh_rhythm(q: Quantity | None, text: str) -> Quantity | None:
 
 def _enrich_metric(metric: str, deficiency: Deficiency) -> str:
     """A one-word metric ('accuracy', 'CSAT') gets the words the evidence puts around it."""
-    if has_cjk(metric) or len(metric.split()) >= 2:
+    if unspaced(metric) or len(metric.split()) >= 2:
         return metric
     m = _word_before(metric, deficiency.evidence)
     if m and len(m.group(1)) > 2 and m.group(1).lower() not in STOPWORDS:

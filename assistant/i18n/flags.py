@@ -40,7 +40,7 @@ def where(location: str | None, lang: str, plan: Plan | None = None) -> str:
 
 @functools.cache
 def _bias(lang: str) -> dict:
-    return load(f"bias_{lang}")
+    return load("bias", lang)
 
 
 @functools.cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,7 @@ import yaml
 
 from ..frontmatter import FRONT_MATTER
 from ..inputs import InputError, decode_notes, open_docx
-from ..lexicon import LEXICON_DIR
+from ..lexicon import load
 from ..package_data import bundled
 from ..screening import injection_hits, screen_counted
 from .embeddings import EMBED_CHARS
@@ -31,9 +32,8 @@ FILE_MAX_BYTES = 10_000_000  # one knowledge file; larger ones are skipped with 
 
 def _screening_lists() -> str:
     """The word lists chunks are screened with (`screened`): a change to them re-indexes the knowledge."""
-    data = b"".join((LEXICON_DIR / f"{name}.toml").read_bytes() for name in ("injection", "outcome", "bias_en", "bias_zh",
-                                                                              "coded", "sensitive"))
-    return hashlib.sha256(data).hexdigest()[:12]
+    data = json.dumps([load(name) for name in ("injection", "outcome", "bias", "coded", "sensitive")], sort_keys=True)
+    return hashlib.sha256(data.encode()).hexdigest()[:12]
 
 
 # Part of every content hash: changing how files are chunked, screened or embedded re-indexes them.

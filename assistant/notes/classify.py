@@ -6,7 +6,8 @@ import datetime as dt
 import re
 
 from ..dates import MONTH_PATTERN
-from ..lexicon import area_name, has_cjk, vocab, vocab_terms
+from ..language import sentence_language, unspaced
+from ..lexicon import area_name, vocab, vocab_terms
 from ..textutil import content_tokens
 from .labels import _LABEL
 from .parties import _PartyFinder
@@ -40,7 +41,7 @@ def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
         rest = rest[:start] + " " + rest[end:]
     label = _LABEL.match(rest)
     rest = rest[label.end():] if label else rest
-    words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if w.lower() not in _FILLER and not has_cjk(w)]
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if w.lower() not in _FILLER and not unspaced(w)]
     return len(words) <= 3 and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 6
 
 
@@ -48,17 +49,15 @@ _TARGET_START = re.compile(r"^\s*(?:(?:the\s+|our\s+|new\s+)?(?:targets?|tgts?|g
 
 def _starts_imperative(body: str) -> bool:
     first = re.match(r"\s*([A-Za-z][\w\-]*)", body)
-    return first is not None and bool(vocab("action", "verbs_en").fullmatch(first.group(1).lower()))
+    return first is not None and bool(vocab("action", "verbs", "en").fullmatch(first.group(1).lower()))
 
 
 def _negative(text: str) -> bool:
-    if has_cjk(text):
-        return vocab_terms("observation", "negative_zh").occurs_in(text)
-    return vocab_terms("observation", "negative_en").occurs_in(text) or bool(re.search(r"\w+n't\b", text))
+    return vocab_terms("observation", "negative", sentence_language(text)).occurs_in(text)
 
 
 def _positive(text: str) -> bool:
-    return vocab_terms("observation", "positive_en").occurs_in(text) or vocab_terms("observation", "positive_zh").occurs_in(text)
+    return vocab_terms("observation", "positive").occurs_in(text)
 
 
 def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predates the complexity budget
@@ -80,19 +79,20 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
     if s.label == "problem":
         return "context" if praise else "observation"
     if s.label == "manager":
-        if (_starts_imperative(body) or vocab("action", "recurring_en").search(body)) and not _negative(body):
+        if (_starts_imperative(body) or vocab("action", "recurring", "en").search(body)) and not _negative(body):
             return "action"
         return "observation" if _negative(body) or numbers else "context"  # not 'Tea's stewed, sorry.', 'I know, but —'
     if re.match(r"^\s*(?:because|due to|as a result|since|因为|由于)", body, re.I):
         return "cause"
     if praise:
         return "context"
-    if has_cjk(body):
-        if _negative(body) and not re.match(r"^\s*(?:每|将|要|需要|请)", body):
+    if unspaced(body):  # no word order to read an imperative or a subject from: the words the sentence holds
+        lang = sentence_language(body)
+        if _negative(body) and not vocab("action", "openers", lang).match(body.lstrip()):
             return "observation"
-        if vocab("action", "cues_zh").search(body):
+        if vocab("action", "cues", lang).search(body):
             return "action"
-        return "observation" if numbers and (area_name(body, "zh") or any(q.reference for q in numbers)) else "context"
+        return "observation" if numbers and (area_name(body, lang) or any(q.reference for q in numbers)) else "context"
     if (_starts_imperative(body) and not finder.en.match(body)) or re.match(r"^\s*(?:to|will|must|should)\s", body, re.I):
         return "action"
     if _FUTURE.search(body) and not re.search(r"\b(?:if|unless|otherwise)\b", body, re.I):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import has_cjk, load, vocab, vocab_list, zh_name
+from ..language import unspaced
+from ..lexicon import load, vocab, vocab_list, zh_name
 from ..reader.people_zh import employee_zh
 from ..textutil import NAME_WORD
 
@@ -20,16 +21,16 @@ def _is_name(text: str) -> bool:
     tokens = text.strip().split()
     if not 1 <= len(tokens) <= 3 or not _NAME_TOKEN.match(tokens[0]) or len(tokens[0]) < 2:
         return False
-    if vocab("roles", "en").search(text):
+    if vocab("roles", "terms", "en").search(text):
         return False
     names = load("vocabulary")["names"]
-    if any(t in names["organisation_words_en"] or t in names["not_names_en"] for t in tokens):
+    if any(t in names["organisation_words"] or t in names["not_names"] for t in tokens):
         return False  # a place, a team or a greeting: 'Hafod Primary', 'Returns Desk', 'Re'
     return all(_NAME_TOKEN.match(t) for t in tokens)
 
 
 def _is_role(text: str) -> bool:
-    return bool(vocab("roles", "en").search(text)) or bool(re.match(r"^[a-z]", text.strip()))
+    return bool(vocab("roles", "terms", "en").search(text)) or bool(re.match(r"^[a-z]", text.strip()))
 
 
 # Characters that start the next word after a name in running Chinese ('李强进行', '李强表示').
@@ -37,8 +38,8 @@ _ZH_AFTER_NAME = "[进在的是和与说表认每负于将要对为，、。（(
 
 
 def _zh_name(text: str) -> re.Match[str] | None:
-    surnames = load("vocabulary")["roles"]["zh_surnames"]
-    suffixes = "|".join(sorted(vocab_list("roles", "zh_suffixes"), key=len, reverse=True))
+    surnames = load("vocabulary", "zh")["roles"]["surnames"]
+    suffixes = "|".join(sorted(vocab_list("roles", "suffixes", "zh"), key=len, reverse=True))
     return re.search(
         rf"([\u4e00-\u9fff]{{0,6}}?(?:{suffixes}))\s*[:：]?\s*([{surnames}][\u4e00-\u9fff]{{1,2}}?)(?=[^\u4e00-\u9fff]|{_ZH_AFTER_NAME}|$)", text
     )
@@ -56,11 +57,11 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     m = re.search(r"\b(?i:employee|name|staff)\s*[:：]\s*([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
     if m:
         name, role = m.group(1).strip(), (m.group(2) or "").strip() or None
-    if not name and has_cjk(header):
+    if not name and unspaced(header):
         name = employee_zh(lines)
     mm = re.search(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|line manager|charge nurse|head of (?:dept|department)|hod"
                    r"|team lead|shift lead|head chef|principal|director|foreman)\s*[:：]?\s*((?:" + _TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", header)
-    if mm and not vocab("roles", "en").fullmatch(mm.group(1).lower()):
+    if mm and not vocab("roles", "terms", "en").fullmatch(mm.group(1).lower()):
         manager = mm.group(1)
     if not manager:
         mm = re.search(r"\bwith\s+(?:the\s+|my\s+|her\s+|his\s+|their\s+)?((?:[A-Z]{2,}\s|[A-Za-z]+\s)?(?:manager|supervisor|team lead|lead|director|minister|head of [A-Za-z]+))\b", header, re.I)
@@ -109,8 +110,8 @@ def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
     if not name:
         return ()
     out = [name]
-    if has_cjk(name):
-        out += ["小" + name[0], "老" + name[0]] if not manager else [name[0] + t for t in vocab_list("parties", "supervisory_zh")]
+    if unspaced(name):
+        out += ["小" + name[0], "老" + name[0]] if not manager else [name[0] + t for t in vocab_list("parties", "supervisory", "zh")]
     elif _is_name(name):
         tokens = name.split()
         out += [t for i, t in enumerate(tokens) if len(t) >= (2 if i == 0 else 3)]

@@ -7,7 +7,8 @@ import re
 
 from .. import reader
 from ..dates import find_dates
-from ..lexicon import area_name, has_cjk, load, terms
+from ..language import sentence_language, unspaced
+from ..lexicon import area_name, load, terms
 from ..quantities import find_quantities
 from ..textutil import NAME_WORD
 from .header import _HEADER_WORDS
@@ -38,9 +39,10 @@ def _label_kind(label: str) -> str | None:
         return opening  # 'Goal for the next six weeks (review 2 June):' sets a goal, whatever else it names
     if _MEETING.search(words) and not _CLAUSE.search(words):
         return "meta"  # 'Performance interview: ...' introduces the meeting, not a problem ('Ticket notes are late:' does not)
-    if has_cjk(words) and len(words) <= 6:
+    if unspaced(words) and len(words) <= 6:  # a short label in a language without spaces: a label word anywhere in it
+        labels = load("vocabulary", sentence_language(words)).get("labels", {})
         for kind in reader.CONTENT_LABELS:
-            if any(w in words for w in load("vocabulary")["labels"][kind] if has_cjk(w)):
+            if any(w in words for w in labels.get(kind, ())):
                 return kind
     meta = terms(tuple(load("vocabulary")["labels"]["meta"]))
     if meta.fullmatch(words):
@@ -97,7 +99,7 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "") -> str | 
         owner = finder.owner_of(person) if (finder.en.fullmatch(person) or finder.zh.fullmatch(person)) else None
         if owner == "employee":
             return "employee_person"
-        if owner == "manager" and (person.lower() in [a.lower() for a in finder.manager] or has_cjk(person)):
+        if owner == "manager" and (person.lower() in [a.lower() for a in finder.manager] or unspaced(person)):
             return "manager_person"
         if (_CAPITALISED.fullmatch(person) and not finder.find(person) and not _HEADER_WORDS.match(person)
                 and not area_name(person, "en") and not find_quantities(rest)):

@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..lexicon import has_cjk, load, vocab, vocab_list, vocab_terms
+from ..language import unspaced
+from ..lexicon import load, vocab, vocab_list, vocab_terms
 from ..textutil import NAME_WORD, at_word_boundary, lower_same_offsets
 from .header import _NAME_TOKEN, _TITLE, _is_name
 from .sentences import _FUTURE, Party, Sentence
@@ -127,9 +128,9 @@ class _Alternatives:
 def _party_words_en() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     """The English party pattern without names, and the words every such party ends in (lower case;
     None when a word list holds what lower-casing would change)."""
-    groups = "|".join(vocab_list("parties", "group_nouns_en"))
-    depts = "|".join(re.escape(d) for d in sorted(vocab_list("parties", "departments_en"), key=len, reverse=True))
-    people = "|".join(re.escape(p) for p in sorted(vocab_list("parties", "people_en"), key=len, reverse=True))
+    groups = "|".join(vocab_list("parties", "group_nouns", "en"))
+    depts = "|".join(re.escape(d) for d in sorted(vocab_list("parties", "departments", "en"), key=len, reverse=True))
+    people = "|".join(re.escape(p) for p in sorted(vocab_list("parties", "people", "en"), key=len, reverse=True))
     pattern = re.compile(
         rf"(?P<person>\b(?:the\s+)?(?:[A-Za-z][\w\-]*\s){{0,2}}(?:{people})\b)"
         + rf"|(?P<group>\b(?:the\s+)?(?:[A-Za-z&][\w&\-]*\s){{0,2}}(?:{groups})\b)"
@@ -143,12 +144,12 @@ def _party_words_en() -> tuple[re.Pattern[str], re.Pattern[str] | None]:
 
 @functools.cache
 def _party_words_zh() -> re.Pattern[str]:
-    zh_depts = "|".join(re.escape(d) for d in vocab_list("parties", "departments_zh"))
-    suffix = "|".join(vocab_list("parties", "group_suffix_zh"))
-    people_zh = "|".join(vocab_list("parties", "people_zh"))
+    zh_depts = "|".join(re.escape(d) for d in vocab_list("parties", "departments", "zh"))
+    suffix = "|".join(vocab_list("parties", "group_suffix", "zh"))
+    people_zh = "|".join(vocab_list("parties", "people", "zh"))
     return re.compile(
         rf"(?P<dept>{zh_depts}|[\u4e00-\u9fff]{{1,4}}(?:{suffix}))"
-        + rf"|(?P<person>[{load('vocabulary')['roles']['zh_surnames']}](?:{'|'.join(vocab_list('parties', 'supervisory_zh'))})|{people_zh})"
+        + rf"|(?P<person>[{load('vocabulary', 'zh')['roles']['surnames']}](?:{'|'.join(vocab_list('parties', 'supervisory', 'zh'))})|{people_zh})"
     )
 
 
@@ -158,8 +159,8 @@ class _PartyFinder:
         self.manager = manager
         self.manager_name = manager_name
         by_length = sorted(employee + manager, key=len, reverse=True)
-        names = tuple(a for a in by_length if not has_cjk(a))
-        zh_names = tuple(a for a in by_length if has_cjk(a))
+        names = tuple(a for a in by_length if not unspaced(a))
+        zh_names = tuple(a for a in by_length if unspaced(a))
         self.en_words, self.en_keywords = _party_words_en()
         self.en_names = _Names(names, bounded=True, ignore_case=True) if names else None
         self.en = _Alternatives(self.en_names, self.en_words)
@@ -174,18 +175,18 @@ class _PartyFinder:
         ):
             return "manager"
         plural = re.search(r"(?:s|heads|leaders|leads|team|teams)$", low) and not low.endswith("ss")
-        supervisory = vocab("parties", "supervisory_en").search(low) or any(t in text for t in vocab_list("parties", "supervisory_zh"))
-        if supervisory and not plural and not vocab("parties", "group_nouns_en").search(low):
+        supervisory = vocab("parties", "supervisory", "en").search(low) or any(t in text for t in vocab_list("parties", "supervisory", "zh"))
+        if supervisory and not plural and not vocab("parties", "group_nouns", "en").search(low):
             mgr_words = set(re.findall(r"\w+", (self.manager_name or "").lower())) - {"manager", "the"}
             if not self.manager_name or (mgr_words & set(re.findall(r"\w+", low))) or (
-                not _is_name(self.manager_name) and not has_cjk(self.manager_name)
+                not _is_name(self.manager_name) and not unspaced(self.manager_name)
             ):
                 return "manager"
         return "organisation"
 
     def find(self, text: str) -> list[Party]:
         found = []
-        for m in (self.zh.finditer(text) if has_cjk(text) else self._find_en(text)):
+        for m in (self.zh.finditer(text) if unspaced(text) else self._find_en(text)):
             words = m.group(0).strip()
             if words.lower() in ("team", "group", "the team", "office", "support"):
                 continue
@@ -238,20 +239,20 @@ class _PartyFinder:
             party = self.find(ask.group(1))[0]
             action = ask.group(2)
             if body[ask.end(1):ask.start(2)].strip() == "for":  # 'ask IT for a laptop': the party provides it
-                action = ("Provide " if not has_cjk(action) else "") + action
+                action = ("Provide " if not unspaced(action) else "") + action
             return Party(party.text, party.owner if party.owner != "employee" else "organisation"), action
         if self._PRONOUN.match(body):
             rest = self._PRONOUN.sub("", body, count=1)
             if employee_speaks:
                 return Party(self.employee[0] if self.employee else "Employee", "employee"), _strip_modal(rest)
             return Party(self.manager_name or "Manager", "manager"), _strip_modal(rest)
-        if has_cjk(body):
+        if unspaced(body):
             m = self.zh.match(body)
             if m:
                 return Party(m.group(0), self.owner_of(m.group(0))), body[m.end():].lstrip("：:，, ")
             return None, body
         doing = _DOING.match(body)  # but not a habit that falls short: 'Sales are sending late changes'
-        if (doing and not vocab_terms("observation", "negative_en").occurs_in(body)
+        if (doing and not vocab_terms("observation", "negative", "en").occurs_in(body)
                 and doing.group(1).split()[0].lower() not in ("we", "they", "it", "this", "that", "he", "she", "i")):
             return Party(doing.group(1), self.owner_of(doing.group(1))), _strip_modal(body[doing.end(1):].lstrip())
         m = self.en.match(body)
@@ -262,7 +263,7 @@ class _PartyFinder:
             return None, body
         rest = body[m.end():]
         verb = re.match(r"\s*(?:'ll|\w+)", rest)
-        if (not verb or not vocab("action", "party_verbs_en").fullmatch(verb.group(0).strip().lower())) and not re.match(
+        if (not verb or not vocab("action", "party_verbs", "en").fullmatch(verb.group(0).strip().lower())) and not re.match(
                 r"\s*[:：]", rest):
             return None, body
         party = Party(m.group(0).strip(), self.owner_of(m.group(0)))
@@ -308,7 +309,7 @@ def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> N
             who = "employee"
     elif re.match(r"^\s*(?:also|and)\s+(?:" + speech.pattern + r")\b", s.body, re.I) and prev is not None:
         who = prev.speaker
-    zh = re.match(r"^\s*(.{1,4}?)(?:" + vocab("cause", "speech_zh").pattern + r")", s.body)
+    zh = re.match(r"^\s*(.{1,4}?)(?:" + vocab("cause", "speech", "zh").pattern + r")", s.body)
     if zh and (zh.group(1) in finder.employee or zh.group(1) in ("他", "她", "他自己", "她自己", "员工", "本人")):
         who = "employee"
     if (who is None and prev is not None and prev.speaker == "employee" and prev.line == s.line

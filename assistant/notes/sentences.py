@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..dates import DateMention
+from ..language import language_of
 from ..quantities import Quantity
 from ..schema import Language
 from ..screening import Hit
@@ -109,9 +110,9 @@ def normalise(text: str) -> str:
 
 
 def detect_language(text: str) -> Language:
-    cjk = len(re.findall(r"[\u3400-\u9fff]", text))
-    latin = len(re.findall(r"[A-Za-z]", text))
-    return "zh" if cjk and cjk * 2 >= latin * 0.5 else "en"
+    """The plan's language: the notes' own, or English for a language with word lists but no plan wording (i18n)."""
+    code = language_of(text)
+    return "zh" if code == "zh" else "en"
 
 
 def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:

@@ -31,10 +31,10 @@ NEAR = 4  # words (Latin) or characters x 2 (Chinese) either side of a mention t
 @functools.cache
 def _titles() -> tuple[frozenset[str], frozenset[str], tuple[str, ...], tuple[str, ...], frozenset[str]]:
     """Lead titles and other job words (English words; Chinese title endings), and organisation words."""
-    names, roles = load("vocabulary")["names"], load("roles")
-    lead_en = frozenset(names["lead_titles_en"])
-    return (lead_en, frozenset(roles["en"]) - lead_en, tuple(names["lead_titles_zh"]),
-            tuple(t for t in roles["zh"] if t not in names["lead_titles_zh"]), frozenset(names["organisation_words_en"]))
+    en, zh = load("vocabulary", "en")["names"], load("vocabulary", "zh")["names"]
+    lead_en = frozenset(en["lead_titles"])
+    return (lead_en, frozenset(load("roles", "en")["terms"]) - lead_en, tuple(zh["lead_titles"]),
+            tuple(t for t in load("roles", "zh")["terms"] if t not in zh["lead_titles"]), frozenset(en["organisation_words"]))
 
 
 def _title_near(line: str, a: int, b: int) -> str:
@@ -68,7 +68,7 @@ def candidates(text: str, rule_employee: str | None, rule_manager: str | None) -
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
     mentions: dict[str, list[tuple[int, int]]] = {}
-    not_names = set(load("vocabulary")["names"]["not_names_en"])
+    not_names = set(load("vocabulary", "en")["names"]["not_names"])
     for m in _EN_NAME.finditer(text):
         name, start = m.group(1), m.start(1)
         first = name.split()[0]

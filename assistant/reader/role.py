@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import has_cjk, load
+from ..language import profiles, unspaced
+from ..lexicon import load
 
 _LABELLED = re.compile(
     r"""(?:^[\s*#>-]* | \s{2,} | \u3000 | [|｜]\s*)(?:role|position|job\s*title|job|grade\s*/\s*role|岗位|职位|职务|工种)(?:/职级)?\s*[:：]\s*
@@ -30,17 +31,28 @@ _ROLE_OPENS = re.compile(r"""^\W*(?:(?:subject|re|fwd?|主题)\s*[:：]\s*)*(?P<
 _CUT = re.compile(r"""\s+(?:[-–—]|(?:with|w/|at|for|on|re|since|staff\s+no|no\.)(?!\w)|\d{1,2}[/.]\d{1,2}\b).*$""", re.I)
 
 
+def _roles(*, spaces: bool) -> dict[str, list[str]]:
+    """The job words of every language written with spaces between words (a word of the title, or a word ending),
+    or of every one written without (the title's last characters)."""
+    out: dict[str, list[str]] = {}
+    for p in profiles():
+        if p.spaces == spaces:
+            for key, words in load("roles", p.code).items():
+                out[key] = out.get(key, []) + list(words)
+    return out
+
+
 @lru_cache(maxsize=1)
 def job_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    spec = load("roles")
+    en_spec, zh_spec = _roles(spaces=True), _roles(spaces=False)
     # The job word ends the title, or is followed only by a grade or an 'of …' ('engineer II', 'chef de partie',
     # 'head of housekeeping'): 'lead times' and 'head office' are no roles.
     tail = r"(?:\s+(?:[IVX]{1,4}|\d|grade\s+\d|band\s+\d|level\s+\d|(?:of|de)\s+\w+(?:\s+\w+)?))?\s*$"
-    not_roles = "|".join(spec["en_not_roles"])
-    word_ending = rf"(?!(?:{not_roles})\b)[a-z][a-z-]{{2,}}(?:{'|'.join(spec['en_endings'])})"
-    en = re.compile(r"\b(?:" + "|".join(spec["en"]) + r")s?" + tail + r"|\b" + word_ending + tail, re.I)
-    abbreviations = re.compile(r"\b(?:" + "|".join(spec["en_abbreviations"]) + r")" + tail)  # 'SDR', not '2 pm'
-    zh = re.compile("(?:" + "|".join(spec["zh"]) + ")$")
+    not_roles = "|".join(en_spec["not_roles"])
+    word_ending = rf"(?!(?:{not_roles})\b)[a-z][a-z-]{{2,}}(?:{'|'.join(en_spec['endings'])})"
+    en = re.compile(r"\b(?:" + "|".join(en_spec["terms"]) + r")s?" + tail + r"|\b" + word_ending + tail, re.I)
+    abbreviations = re.compile(r"\b(?:" + "|".join(en_spec["abbreviations"]) + r")" + tail)  # 'SDR', not '2 pm'
+    zh = re.compile("(?:" + "|".join(zh_spec["terms"]) + ")$")
     return en, abbreviations, zh
 
 
@@ -48,7 +60,7 @@ def is_role(phrase: str) -> bool:
     """A short phrase that ends in a job word (or a grade after it): 'Tier 1 support agent', 'engineer II', '客服专员'."""
     phrase = phrase.strip()
     en, abbreviations, zh = job_words()
-    if has_cjk(phrase):
+    if unspaced(phrase):
         return 2 <= len(phrase) <= 12 and bool(zh.search(phrase)) and not says_no_job(phrase)
     words = phrase.split()
     return (1 <= len(words) <= 6 and bool(en.search(phrase) or abbreviations.search(phrase))
@@ -57,8 +69,8 @@ def is_role(phrase: str) -> bool:
 
 def says_no_job(phrase: str) -> bool:
     """'员工', 'staff member': words that say who someone is, not what they do."""
-    spec = load("roles")
-    return phrase.strip() in spec["zh_not_roles"] or phrase.strip().lower() in spec["en_not_roles"]
+    not_roles = load("roles").get("not_roles", [])
+    return phrase.strip() in not_roles or phrase.strip().lower() in not_roles
 
 
 def _clean(phrase: str) -> str:
@@ -86,7 +98,7 @@ def role_beside(text: str, name: str | None) -> str | None:
                 value = _clean(after.group("inner") or after.group("next") or after.group("colon") or after.group("plain"))
                 if is_role(value):
                     return value
-                if after.group("inner") or (after.group("plain") and has_cjk(after.group("plain"))):
+                if after.group("inner") or (after.group("plain") and unspaced(after.group("plain"))):
                     end = after.end()  # past a nickname or the name in another script: 'Kevin 王凯 (Data Engineer)'
                 else:
                     break

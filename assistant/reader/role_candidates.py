@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import has_cjk
+from ..language import unspaced
 from .features import hashed
 from .role import is_role, job_words
 
@@ -56,7 +56,7 @@ def _mentions(lines: list[str]) -> dict[str, list[tuple[int, int, int]]]:
 
 def _shape(phrase: str) -> tuple[str, str, str, str]:
     """Its length, capitalisation, first and last word (Chinese: length, first character, last two)."""
-    if has_cjk(phrase):
+    if unspaced(phrase):
         return f"zh{min(len(phrase), 6)}", "zh", phrase[:1], phrase[-2:]
     words = phrase.split()
     caps = "".join("U" if w.isupper() else "T" if w[:1].isupper() else "l" for w in words)[:4]
