@@ -785,3 +785,47 @@ def test_at_a_laptops_size_the_draft_button_shows_and_the_panels_read_as_text(tm
         fonts = page.evaluate(FONTS, "#pc-plans")
         assert fonts and not any("mono" in font.lower() for font in fonts), fonts
         browser.close()
+
+
+EXPORTS = {"Word (DOCX)": ".docx", "PDF": ".pdf", "Markdown": ".md", "JSON": ".json"}  # as the menu names them
+
+
+def exported_text(path) -> str:
+    """What a downloaded export says: a Word file's body with its page header (the draft mark) and footer, a PDF's
+    text as poppler reads it, the others as they are."""
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(path) as docx:
+            parts = [n for n in docx.namelist() if re.fullmatch(r"word/(document|header\d+|footer\d+)\.xml", n)]
+            return " ".join(docx.read(n).decode("utf-8") for n in parts).replace("&gt;", ">")
+    if path.suffix == ".pdf":
+        return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return path.read_text(encoding="utf-8")
+
+
+def test_every_export_downloads_for_the_employee_and_for_hr(tmp_path):
+    """Each format, in each copy, downloaded through the page: marked as a draft, the plan's goal in it, the sources
+    ('Drawn on') in HR's copy only, on the organisation's paper (A4 by default) in Word and PDF, and the JSON the plan."""
+    from playwright.sync_api import sync_playwright
+
+    with running_app(tmp_path) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1800}, accept_downloads=True)
+        draft_trainer_notes(page, url)
+        for copy, label in (("employee", "For the employee"), ("hr", "For HR (with sources and review notes)")):
+            page.get_by_label(label).check()
+            for fmt, suffix in EXPORTS.items():
+                ending = suffix if suffix == ".json" else f"-{copy}{suffix}"
+                path = export_and_download(page, fmt, f"#pc-download a[download$='{ending}']", tmp_path / f"{copy}{suffix}")
+                if suffix == ".json":
+                    plan = json.loads(path.read_text(encoding="utf-8"))
+                    assert plan["goals"][0]["target"] == ">= 90%" and plan["status"] == "draft", copy
+                    continue
+                body = exported_text(path)
+                assert "DRAFT" in body and ">= 90%" in body, (copy, fmt)
+                assert ("Drawn on" in body) == (copy == "hr"), (copy, fmt)
+                if suffix == ".docx":
+                    assert re.search(r'<w:pgSz w:w="11906" w:h="16838"', body), "A4 in Word"
+                if suffix == ".pdf":
+                    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+                    assert "(A4)" in info, info
+        browser.close()
