@@ -149,7 +149,7 @@ def test_a_row_added_in_the_browser_is_kept_and_new_plan_leaks_nothing(tmp_path)
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1800})
         draft_trainer_notes(page, url)
-        says(page, "#pc-rows-hint", "To add a row, click + under a table or right-click a cell", 30_000)
+        says(page, "#pc-rows-hint", "To add or delete a row, click a cell, then its ⋮ button (or right-click the cell)", 30_000)
         page.locator("#pc-check-ins [data-testid='cell-0-1']").click(button="right")  # the cell menu: rows only
         page.locator("button", has_text="Add row below").wait_for(timeout=10_000)
         assert page.locator("button", has_text="Delete row").count() == 1
@@ -766,7 +766,7 @@ def test_at_a_laptops_size_the_draft_button_shows_and_the_panels_read_as_text(tm
         assert button and button["y"] + button["height"] <= 800, button
         page.click("#pc-draft")
         status_says(page, "Drafted on this computer (no AI service)")
-        assert "To add a row, click + under a table" in page.inner_text("#pc-rows-hint")
+        assert "To add or delete a row, click a cell, then its ⋮ button" in page.inner_text("#pc-rows-hint")
         assert not page.locator("#pc-plan-id").is_visible() and "Plan id" not in page.inner_text("body")
 
         page.locator("#pc-readings").get_by_text("shortfall").first.wait_for(timeout=30_000)

@@ -48,6 +48,7 @@ CSS = """
 .pc-hint p {color: var(--body-text-color-subdued); font-size: var(--text-sm); margin: 0}
 #pc-highlight .textfield, #pc-readings .textfield {display: block; word-break: normal; overflow-wrap: anywhere}
 #pc-highlight .line-break, #pc-readings .line-break {display: block}
+#pc-highlight .label, #pc-readings .label {white-space: nowrap}
 .pc-legend {display: flex; flex-wrap: wrap; gap: 4px; font-size: var(--text-sm); font-weight: 600}
 .pc-legend-item {border-radius: var(--radius-xs); padding: 0 6px}
 """

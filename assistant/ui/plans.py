@@ -27,10 +27,10 @@ class PlansTab:
         with gr.Tab(label("en", "tab_plans"), id="plans", visible=False) as self.tab:
             self.table = gr.Dataframe(headers=T.columns("en", "plans"), interactive=False, type="array",
                                       elem_id="pc-plans", elem_classes="pc-table", column_widths=PLAN_LIST_WIDTHS)
+            # The selected row's plan, for the buttons: an id is no word for a person, so it is never shown.
+            self.selected_id = gr.Textbox(label=label("en", "plan_id"), max_lines=1, elem_id="pc-selected-id",
+                                          elem_classes="pc-hidden")
             with gr.Row():
-                # The selected row's plan, for the buttons: an id is no word for a person, so it is never shown.
-                self.selected_id = gr.Textbox(label=label("en", "plan_id"), max_lines=1, elem_id="pc-selected-id",
-                                              elem_classes="pc-hidden")
                 self.page_no = gr.Number(value=1, minimum=1, precision=0, label=label("en", "page"), scale=0,
                                          min_width=90)
                 self.refresh_btn = gr.Button(label("en", "refresh"))
