@@ -12,7 +12,7 @@ import json
 import sys
 from typing import Any
 
-from .access import ROLES
+from .access import ALONE, ROLES
 from .errors import EXIT_USAGE
 
 EXIT_OK, EXIT_INVALID = 0, 1
@@ -90,6 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
     for verb, text in (("disable", "stop an account signing in (ends its sessions)"), ("enable", "let it sign in again"),
                        ("reset-password", "set a new password (asked for, or read from standard input)")):
         how.add_parser(verb, help=text).add_argument("name")
+    plans = sub.add_parser("plans", help="plans kept in the data folder")
+    what = plans.add_subparsers(dest="plans_command", required=True)
+    what.add_parser("adopt", help="give the plans drafted before sign-in was on to a manager's account").add_argument(
+        "name", help="the manager's account")
     return parser
 
 
@@ -115,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command in ("draft", "export") and args.format in ("docx", "pdf") and not args.output:
             raise InputError(f"{args.format} is a binary format: add --output FILE.{args.format}")
         commands = {"draft": _draft, "read": _read, "check": _check, "export": _export, "schema": _schema,
-                    "ingest": _ingest, "serve": _serve, "users": _users}
+                    "ingest": _ingest, "serve": _serve, "users": _users, "plans": _plans}
         return commands[args.command](args)
     except PlanCoachError as exc:
         print(f"plancoach: error: {exc}", file=sys.stderr)
@@ -320,11 +324,16 @@ def _users(args) -> int:
     from .settings import get_settings
     from .storage import open_store
 
-    accounts = Accounts(open_store(get_settings().resolved_database_url()).engine)
+    store = open_store(get_settings().resolved_database_url())
+    accounts = Accounts(store.engine)
     by = _operator()
     if args.users_command == "add":
         accounts.add(args.name, args.role, _password(f"Password for {args.name}: "), by=by)
         print(f"Account {args.name} ({args.role}) created; sign-in is on for the workspace.")
+        unowned = store.owned_by(ALONE.name)
+        if unowned:
+            print(f"{unowned} plans were drafted before sign-in was on and nobody can open them now: give them to the "
+                  "manager who wrote them with `plancoach plans adopt NAME`.")
     elif args.users_command == "list":
         for a in accounts.list():
             print(f"{a.name}\t{a.role}\t{a.state}")
@@ -337,6 +346,25 @@ def _users(args) -> int:
     else:
         accounts.reset_password(args.name, _password(f"New password for {args.name}: "), by=by)
         print(f"Password of {args.name} changed; their open sessions are signed out.")
+    return EXIT_OK
+
+
+def _plans(args) -> int:
+    """`plans adopt NAME`: the plans drafted without sign-in (the one person of a workspace without accounts) given to
+    the manager's account NAME. Not to the first administrator: an administrator reads no plan, and the first account
+    is usually one."""
+    from .accounts import AccountError, Accounts
+    from .settings import get_settings
+    from .storage import open_store
+
+    store = open_store(get_settings().resolved_database_url())
+    account = Accounts(store.engine).get(args.name)
+    if account is None or account.role != "manager":
+        raise AccountError(f"'{args.name}' is not a manager's account: name the manager who drafted the plans "
+                           "(`plancoach users list`), or add one with `plancoach users add NAME --role manager`.")
+    adopted = store.adopt(ALONE.name, args.name, by=_operator())
+    print(f"{adopted} plans drafted before sign-in are now {args.name}'s." if adopted
+          else "No plan was drafted before sign-in: nothing to give.")
     return EXIT_OK
 
 

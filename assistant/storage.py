@@ -187,6 +187,21 @@ class PlanStore:
                 c.execute(shares.insert().values(plan_id=plan_id, user=user, created_at=_now()))
                 self._audit(c, plan_id, by, "shared", f"with {user}")
 
+    def adopt(self, owner: str, account: str, by: str) -> int:
+        """Give every plan of `owner` to `account` (the plans drafted without sign-in, to the manager who wrote them),
+        each with a line in its history; returns how many."""
+        with self.engine.begin() as c:
+            ids = c.execute(select(plans.c.id).where(plans.c.owner == owner)).scalars().all()
+            c.execute(update(plans).where(plans.c.owner == owner).values(owner=account))
+            for plan_id in ids:
+                self._audit(c, plan_id, by, "adopted", f"to {account}")
+        return len(ids)
+
+    def owned_by(self, owner: str) -> int:
+        """How many plans `owner` has."""
+        with self.engine.begin() as c:
+            return c.execute(select(func.count()).select_from(plans).where(plans.c.owner == owner)).scalar_one()
+
     def set_employee_account(self, plan_id: str, account: str | None, by: str) -> None:
         """The employee's account, who may read the plan (and acknowledge it) once it is approved."""
         with self.engine.begin() as c:

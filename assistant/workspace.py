@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -27,12 +28,24 @@ from .preferences import Preferences
 from .reader import Correction
 from .schema import Plan
 from .settings import Settings, get_settings
-from .storage import PlanStore, StaleEdit, StoredPlan, open_store
+from .storage import PlanStore, StaleEdit, StoredPlan, WorkflowError, open_store
 
 EXPORTS = FORMATS  # what the workspace offers to download
 AccountChange = Literal["add", "set role", "disable", "enable", "reset password"]
 ACCOUNT_CHANGES: tuple[AccountChange, ...] = ("add", "set role", "disable", "enable", "reset password")
 PAGE = 50  # plans per page of a list
+MIN_REQUEST_WORDS = 4  # a request for changes says what to change ("no", "." or "fix" tell the manager nothing)
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+class CommentNeeded(WorkflowError):
+    """A request for changes whose comment does not say what to change; shown beside the comment box."""
+
+
+def words_in(comment: str) -> float:
+    """About how many words a comment says: its words between spaces, and a word for every two Chinese characters."""
+    cjk = len(_CJK.findall(comment))
+    return len(_CJK.sub(" ", comment).split()) + cjk / 2
 
 
 @dataclass
@@ -238,8 +251,12 @@ class Workspace:
         self.store.set_status(plan_id, "submitted", user.name)
 
     def review(self, user: User, plan_id: str, status: str, *, comment: str = "", override: str = "") -> None:
-        """HR requests changes or approves (with an override reason where blocking flags remain)."""
+        """HR requests changes (saying what to change, in a comment of a few words) or approves (with an override
+        reason where blocking flags remain)."""
         self.plan(user, plan_id, "review")
+        if status == "changes_requested" and words_in(comment) < MIN_REQUEST_WORDS:
+            raise CommentNeeded(f"Say in the comment what the manager should change, in at least {MIN_REQUEST_WORDS} "
+                                "words; the request was not sent.")
         self.store.set_status(plan_id, status, user.name, comment=comment, override=override)
 
     def revise(self, user: User, plan_id: str) -> str:

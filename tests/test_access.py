@@ -9,7 +9,7 @@ from assistant.access import AccessDenied, User
 from assistant.accounts import AccountError, Accounts, SignInRefused
 from assistant.settings import get_settings
 from assistant.storage import PlanStore, StaleEdit
-from assistant.workspace import Workspace
+from assistant.workspace import CommentNeeded, Workspace
 
 from .conftest import TRAINER_NOTES
 
@@ -60,6 +60,21 @@ def test_only_managers_draft_and_only_hr_reviews(ws, plan_id):
     assert [c["detail"] for c in ws.comments(MIA, plan_id)] == ["Add a date to the manager's action."]  # reaches her
 
 
+def test_a_request_for_changes_says_what_to_change(ws, plan_id):
+    """HR's request for changes sent with no comment, or one that tells the manager nothing, is refused and the plan
+    stays submitted; a few words, in English or Chinese, are enough."""
+    ws.submit(MIA, plan_id)
+    for comment in ("", "   ", "fix", "Please fix this", "请修改"):
+        with pytest.raises(CommentNeeded, match="Say in the comment what the manager should change, in at least 4 words"):
+            ws.review(HANA, plan_id, "changes_requested", comment=comment)
+    assert ws.plan(HANA, plan_id).status == "submitted"
+    ws.review(HANA, plan_id, "changes_requested", comment="请给每项经理行动写上完成日期")
+    assert ws.plan(MIA, plan_id).status == "changes_requested"
+    ws.submit(MIA, plan_id)
+    ws.review(HANA, plan_id, "changes_requested", comment="Add dates to the manager's actions.")
+    assert [c["detail"] for c in ws.comments(MIA, plan_id)][-1] == "Add dates to the manager's actions."
+
+
 def test_a_submitted_plan_is_read_only_until_hr_asks_for_changes(ws, plan_id):
     plan = ws.plan(MIA, plan_id).plan
     ws.submit(MIA, plan_id)
@@ -67,7 +82,7 @@ def test_a_submitted_plan_is_read_only_until_hr_asks_for_changes(ws, plan_id):
                    lambda: ws.autosave_notes(MIA, plan_id, "wiped"), lambda: ws.draft(MIA, TRAINER_NOTES, plan_id=plan_id)):
         with pytest.raises(AccessDenied, match="read-only until HR requests changes"):
             change()
-    ws.review(HANA, plan_id, "changes_requested")
+    ws.review(HANA, plan_id, "changes_requested", comment="Give every action a due date.")
     ws.save(MIA, plan_id, plan, TRAINER_NOTES + "\nDates added.")
     ws.submit(MIA, plan_id)
     ws.review(HANA, plan_id, "approved")

@@ -68,3 +68,37 @@ def test_the_command_line_refuses_an_empty_password(tmp_path):
                              input="\n", text=True, capture_output=True)
     assert refused.returncode != 0 and "the password is empty" in refused.stderr
     assert Accounts(PlanStore(env["PLANCOACH_DATABASE_URL"]).engine).list() == []
+
+
+def test_plans_drafted_before_sign_in_are_given_to_their_manager(tmp_path):
+    """Plans drafted with no account (owner 'local') could not be opened by anyone once accounts existed: adding the
+    first account says so, and `plancoach plans adopt NAME` gives them to a manager's account (never to an
+    administrator, who reads no plan), with a line in each plan's history."""
+    from assistant.access import ALONE, User
+    from assistant.settings import get_settings
+    from assistant.workspace import Workspace
+
+    from .conftest import TRAINER_NOTES
+
+    env = {**os.environ, "PLANCOACH_DATABASE_URL": f"sqlite:///{tmp_path / 'plans.db'}"}
+    store = PlanStore(env["PLANCOACH_DATABASE_URL"])
+    ws = Workspace(get_settings(), store)
+    drafted = {ws.draft(ALONE, TRAINER_NOTES)[0], ws.draft(ALONE, TRAINER_NOTES + "\nSecond interview.")[0]}
+
+    def cli(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "assistant.cli", *args], env=env, input=PASSWORD + "\n", text=True,
+                              capture_output=True)
+
+    added = cli("users", "add", "ada", "--role", "admin")
+    assert "2 plans were drafted before sign-in was on" in added.stdout and "plancoach plans adopt NAME" in added.stdout
+    refused = cli("plans", "adopt", "ada")
+    assert refused.returncode != 0 and "'ada' is not a manager's account" in refused.stderr
+    cli("users", "add", "mia", "--role", "manager")
+    mia = User("mia", "manager")
+    assert ws.plans(mia) == []
+    adopted = cli("plans", "adopt", "mia")
+    assert adopted.returncode == 0 and "2 plans drafted before sign-in are now mia's." in adopted.stdout
+    assert {p.id for p in ws.plans(mia)} == drafted
+    trail = ws.audit_trail(mia, drafted.pop())
+    assert trail[-1]["action"] == "adopted" and trail[-1]["detail"] == "to mia" and "command line" in trail[-1]["actor"]
+    assert "nothing to give" in cli("plans", "adopt", "mia").stdout

@@ -174,6 +174,23 @@ def test_an_added_row_is_kept_until_filled_and_header_edits_reach_the_plan(app):
     assert "Book a room for the weekly review" in checked[10]
 
 
+OTHER_NOTES = """1:1 with Omar Haddad (warehouse picker), 2026-09-14.
+- Picking accuracy 96.2% in August against the 99% standard; 14 mis-picks reported by dispatch.
+Agreed: Omar to re-scan every bin label on aisle changes. Target: accuracy >= 99% by 31 Oct."""
+
+
+def test_the_next_persons_notes_pasted_over_a_draft_are_drafted_under_their_name(app):
+    """The header fields still say what the open plan's draft said: drafting other notes reads them again from those
+    notes; a field the manager changed is kept."""
+    client = as_manager(app)
+    first = draft(client)
+    assert tuple(first[14:17]) == HEADER
+    second = client.predict(OTHER_NOTES, *HEADER, first[11], api_name="/draft")
+    assert second[12] != first[12] and tuple(second[14:17]) == ("Omar Haddad", "warehouse picker", "2026-09-14")
+    typed = client.predict(OTHER_NOTES, "Omar H. Haddad", "warehouse picker", "2026-09-14", second[11], api_name="/draft")
+    assert typed[14] == "Omar H. Haddad"
+
+
 def test_a_corrected_reading_redrafts_the_plan_and_stays_with_the_notes(app):
     from assistant.notes import analyse
 

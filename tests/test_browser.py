@@ -75,6 +75,13 @@ def export_and_download(page, fmt: str, link_selector: str, save_as):
     return save_as
 
 
+def upload(page, path) -> None:
+    """Upload a file of notes as a manager does: the Upload button, then the file in the browser's file chooser."""
+    with page.expect_file_chooser() as chooser:
+        page.click("#pc-upload")
+    chooser.value.set_files(str(path))
+
+
 def flags_text(page) -> str:
     return page.locator("#pc-flags").inner_text()
 
@@ -142,13 +149,12 @@ def test_a_row_added_in_the_browser_is_kept_and_new_plan_leaks_nothing(tmp_path)
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1800})
         draft_trainer_notes(page, url)
-        action = page.locator("#pc-resp-manager [data-testid='cell-0-1']").inner_text()
-        page.locator("#pc-resp-manager [data-testid='cell-0-1']").click(button="right")  # the cell menu offers it
-        page.locator("button", has_text="Delete column").click()
-        says(page, "#pc-error-manager", "This table's columns are fixed", 30_000)
-        page.wait_for_function(  # the action is back in its column
-            "a => (document.querySelector(\"#pc-resp-manager [data-testid='cell-0-1']\")?.innerText || '').includes(a)",
-            arg=action, timeout=30_000)
+        says(page, "#pc-rows-hint", "To add or delete a row, click a cell, then its ⋮ button (or right-click the cell)", 30_000)
+        page.locator("#pc-check-ins [data-testid='cell-0-1']").click(button="right")  # the cell menu: rows only
+        page.locator("button", has_text="Add row below").wait_for(timeout=10_000)
+        assert page.locator("button", has_text="Delete row").count() == 1
+        assert page.locator("button", has_text="column").count() == 0  # no Add column left / right, no Delete column
+        close_menu(page)
         rows = "() => document.querySelectorAll(\"#pc-resp-manager [data-testid^='cell-'][data-testid$='-1']\").length"
         before = page.evaluate(rows, None)
 
@@ -211,11 +217,18 @@ HOSTILE_LINES = ('\nLink: [open me](javascript:window.__pwned=3) and <script>win
                  '\n<b onmouseover="window.__pwned=4">Late 4 times in July.</b>')
 
 
-def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_path):
-    """A manager signs in through the form, drafts notes carrying HTML and Markdown tricks (they show as text and
-    nothing runs, in the preview, learning mode and the diff), tries an HR approval (refused, with the reason
-    shown), submits and signs out (the page is gone); HR signs in and comments with the same tricks (the plan
-    and the history show them as text); an administrator adds an account, and the account history says who did."""
+def tab_names(page) -> list[str]:
+    """The tabs this person sees."""
+    return [t.strip() for t in page.get_by_role("tab").all_inner_texts()]
+
+
+def test_sign_in_hostile_text_stays_text_each_role_sees_its_tabs_and_sign_out(tmp_path):
+    """A manager signs in through the form, sees the tabs a manager uses (not HR's review, whose steps the server
+    refuses them: tests/test_security.py), drafts notes carrying HTML and Markdown tricks (they show as text and
+    nothing runs, in the preview, learning mode and the diff), submits and signs out (the page is gone); HR signs in
+    to their review tab alone, opens the plan from the waiting list, is told beside the comment box that a request for
+    changes says what to change, and comments with the same tricks (the plan and the history show them as text); an
+    administrator sees the accounts alone, adds an account, and the account history says who did."""
     from playwright.sync_api import sync_playwright
 
     from .servers import ADMIN, HR, MANAGER, PASSWORD
@@ -230,6 +243,9 @@ def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_pa
         sign_in(page, MANAGER[0], PASSWORD)
         page.wait_for_selector("#pc-notes textarea")
         page.wait_for_function("() => (document.querySelector('#pc-whoami')?.innerText || '').includes('Signed in as')")
+        page.wait_for_function("() => ![...document.querySelectorAll('[role=tab]')].some(t => t.innerText.includes('HR'))",
+                               timeout=30_000)
+        assert tab_names(page) == ["Draft and edit", "My plans"]
 
         page.fill("#pc-notes textarea", TRAINER_NOTES + HOSTILE_LINES)
         page.fill("#pc-employee textarea, #pc-employee input", HOSTILE_NAME)
@@ -239,14 +255,7 @@ def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_pa
         page.wait_for_function("n => document.body.innerText.includes(n)", arg=HOSTILE_NAME)  # shown as written
         assert_nothing_rendered(page)
 
-        plan_id = page.input_value("#pc-plan-id input, #pc-plan-id textarea")
-        page.get_by_role("tab", name="HR review").click()
-        page.fill("#pc-hr-id textarea, #pc-hr-id input", plan_id)
-        page.click("#pc-hr-approve")
-        page.wait_for_function("() => document.body.innerText.includes('Only HR can request changes or approve')")
-
         # The same text in the other views: learning mode, the diff after a save, and HR's view and history.
-        page.get_by_role("tab", name="Draft and edit").click()
         page.get_by_label("Learning mode (comments on this plan)").check()
         page.click("#pc-save")
         status_says(page, "Saved as version")
@@ -261,20 +270,26 @@ def test_sign_in_hostile_text_stays_text_a_refused_hr_action_and_sign_out(tmp_pa
         assert "/login" in page.url  # signed out: the workspace is behind the sign-in page again
 
         sign_in(page, HR[0], PASSWORD)
-        page.wait_for_selector("#pc-notes textarea")
-        page.get_by_role("tab", name="HR review").click()
-        page.fill("#pc-hr-id textarea, #pc-hr-id input", plan_id)
+        says(page, "#pc-hr-list", "submitted", 60_000)  # HR's tab, open at once, lists the plan waiting for them
+        assert tab_names(page) == ["HR review"]
+        page.locator("#pc-hr-list [data-testid='cell-0-1']").click()  # the waiting plan opens
+        page.wait_for_function("n => document.body.innerText.includes(n)", arg=HOSTILE_NAME)
+        page.get_by_role("textbox", name="Comment").fill("fix")
+        page.get_by_role("button", name="Request changes").click()
+        says(page, "#pc-error-hr_comment", "Say in the comment what the manager should change, in at least 4 words",
+             30_000)
+        assert "Status: submitted" in page.inner_text("body")  # not sent
         page.get_by_role("textbox", name="Comment").fill('Checked. <img src=x onerror="window.__pwned=5"> [x](javascript:window.__pwned=6)')
         page.get_by_role("button", name="Add comment").click()
         page.wait_for_function("n => document.body.innerText.includes(n)", arg=HOSTILE_NAME)  # HR's view of the plan
         page.wait_for_function("() => document.body.innerText.includes('window.__pwned=5')")  # the history, as text
         assert_nothing_rendered(page)
-        assert page.get_by_role("tab", name="Accounts").count() == 0  # only administrators see the accounts
+        assert not page.inner_text("#pc-error-hr_comment").strip()  # a step that worked clears the message
 
         page.goto(url + "logout")
         sign_in(page, ADMIN[0], PASSWORD)
-        page.get_by_role("tab", name="Accounts").click()
         page.wait_for_function("n => document.querySelector('#pc-accounts')?.innerText.includes(n)", arg=MANAGER[0])
+        assert tab_names(page) == ["Accounts"]  # open at once: an administrator reads no plan
         says(page, "#pc-account-history", "(command line)", 30_000)  # the accounts the tests made with `plancoach users`
         page.fill("#pc-account-name textarea, #pc-account-name input", "zoe.manager")
         page.fill("#pc-account-password input", "a new long password")
@@ -443,7 +458,7 @@ VISIBLE_TEXT = """() => {
   return out;
 }"""
 # Latin words a Chinese interface may show: names of formats and of the product, and the language switch.
-ALLOWED = {"PlanCoach", "PDF", "DOCX", "Word", "Markdown", "JSON", "CSV", "TSV", "HR", "SMART", "API", "AI", "English", "txt",
+ALLOWED = {"PlanCoach", "PDF", "DOCX", "Word", "Markdown", "JSON", "CSV", "TSV", "HR", "SMART", "AI", "English", "txt",
            "md", "docx"}  # Gradio's own words its Chinese file lacks ('In queue', 'common.complete') are ours (GRADIO_WORDS)
 
 
@@ -457,11 +472,23 @@ def english_words(page, own_text: list[str]) -> set[str]:
     return words
 
 
+def menu_says(page, words: str) -> None:
+    """A table's cell menu (Gradio's words) offers `words`; closed again."""
+    page.locator("#pc-resp-manager [data-testid='cell-0-1']").click(button="right")
+    page.locator("button", has_text=words).wait_for(timeout=10_000)
+    close_menu(page)
+
+
+def close_menu(page) -> None:
+    page.keyboard.press("Escape")
+    page.locator("#pc-status").click()  # somewhere with nothing to click
+
+
 def test_the_chinese_interface_shows_no_english(tmp_path):
-    """A manager whose browser is in Chinese switches the workspace to 中文, drafts Chinese notes, turns learning
-    mode on, makes a goal lose its target (a SMART flag), types a wrong date (a message beside the field), saves,
-    opens the diff, the preview and every tab: no English word is visible outside their own text and the plan's
-    content. Switched to English and back, the status line, a message beside a field and learning mode follow;
+    """A manager whose browser is in English switches the workspace to 中文 (Gradio's own words follow: its upload
+    area, table menus and progress, and it has no English footer), drafts Chinese notes, turns learning mode on,
+    makes a goal lose its target (a SMART flag), types a wrong date (a message beside the field), saves, opens the
+    diff, the preview and every tab: no English word is visible outside their own text and the plan's content. Switched to English and back, the status line, a message beside a field and learning mode follow;
     an upload that is not text and empty notes are refused in Chinese; the choice of language is still there after
     a reload; and an administrator's Accounts tab in Chinese shows no English but the accounts' names."""
     from playwright.sync_api import sync_playwright
@@ -470,12 +497,17 @@ def test_the_chinese_interface_shows_no_english(tmp_path):
 
     with running_app(tmp_path, accounts=True) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 2200}, locale="zh-CN")
+        page = browser.new_page(viewport={"width": 1400, "height": 2200}, locale="en-US")
         page.goto(url)
         sign_in(page, MANAGER[0], PASSWORD)
         page.wait_for_selector("#pc-notes textarea")
         page.locator("#pc-ui-lang").get_by_text("中文").click()
         says(page, "#pc-draft", "起草计划", 30_000)
+        says(page, "#pc-upload", "上传记录", 30_000)
+        assert page.evaluate("() => navigator.language") == "zh-CN"  # what Gradio's words follow
+        # What a screen reader hears over a table is said once, as the page starts: from the next page on, in Chinese.
+        page.reload()
+        says(page, "#pc-draft", "起草计划", 60_000)
         page.fill("#pc-notes textarea", ZH_NOTES)
         page.click("#pc-draft")
         status_says(page, "已在本机（未使用 AI 服务）起草")
@@ -501,13 +533,12 @@ def test_the_chinese_interface_shows_no_english(tmp_path):
         page.get_by_role("tab", name="我的计划").click()
         says(page, "#pc-plans", "草稿", 30_000)
         seen |= english_words(page, own)
-        page.get_by_role("tab", name="人力资源审核").click()
-        page.wait_for_timeout(1000)
-        seen |= english_words(page, own)
+        assert page.get_by_role("tab", name="人力资源审核").count() == 0  # HR's tab is HR's
+        assert page.locator("footer").count() == 0 or not page.inner_text("footer").strip()  # no "Use via API"
         assert not seen, " ".join(sorted(seen))
 
-        # Switched back and forth, what was already said follows: the status line, the message beside the header
-        # and learning mode's comments.
+        # Switched back and forth, what was already said follows: the status line, the message beside the header,
+        # learning mode's comments, and Gradio's words (a table's menu).
         page.get_by_role("tab", name="起草与编辑").click()
         page.locator("#pc-ui-lang").get_by_text("English").click()
         status_says(page, "Saved as version 2.", 30_000)
@@ -516,10 +547,11 @@ def test_the_chinese_interface_shows_no_english(tmp_path):
         page.locator("#pc-ui-lang").get_by_text("中文").click()
         status_says(page, "已保存为第 2 版", 30_000)
         says(page, "#pc-guide-goals", "点评这份计划", 30_000)
+        menu_says(page, "在下方添加行")
 
         # Input and drafting errors in Chinese: a file that is not text, and notes with nothing in them.
         (tmp_path / "scan.txt").write_bytes(b"\x00\x01 not text")
-        page.locator("#pc-upload input[type=file]").set_input_files(str(tmp_path / "scan.txt"))
+        upload(page, tmp_path / "scan.txt")
         says(page, "#pc-error-notes", "scan.txt 看起来是二进制文件而不是文本", 30_000)
         page.reload()
         says(page, "#pc-draft", "起草计划", 60_000)  # the language is kept with the account
@@ -532,11 +564,10 @@ def test_the_chinese_interface_shows_no_english(tmp_path):
         # The Accounts tab, for an administrator who chose 中文: its labels, choices, accounts and messages.
         page.goto(url + "logout")
         sign_in(page, ADMIN[0], PASSWORD)
-        page.wait_for_selector("#pc-notes textarea")
+        says(page, "#pc-accounts", MANAGER[0], 60_000)  # the Accounts tab, open at once
         page.locator("#pc-ui-lang").get_by_text("中文").click()
-        says(page, "#pc-draft", "起草计划", 30_000)
-        page.get_by_role("tab", name="账户").click()
         says(page, "#pc-accounts", "经理", 30_000)
+        assert tab_names(page) == ["账户"]
         page.fill("#pc-account-name textarea, #pc-account-name input", "zoe.manager")
         page.fill("#pc-account-password input", "short")
         page.click("#pc-account-apply")
@@ -607,9 +638,7 @@ CLIPPED = """() => {
   for (const t of document.querySelectorAll('TABLES .table-wrap'))
     if (t.scrollWidth > t.clientWidth + 2) out.push('scrolls sideways ' + t.closest('[id^=pc-]').id);
   for (const e of document.querySelectorAll('#pc-upload, #pc-upload *'))
-    if (getComputedStyle(e).overflowY !== 'visible' && e.scrollHeight > e.clientHeight + 1) out.push('upload ' + e.innerText);
-  for (const e of document.querySelectorAll('#pc-upload td *'))
-    if (e.scrollWidth > e.clientWidth + 1) out.push('file name ' + e.innerText);
+    if (e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1) out.push('upload ' + e.innerText);
   return out;
 }""".replace("TABLES", PLAN_TABLES)
 WORDS_BROKEN = """() => [...document.querySelectorAll('TABLES th .header')].filter(h => {
@@ -622,8 +651,8 @@ WORDS_BROKEN = """() => [...document.querySelectorAll('TABLES th .header')].filt
 @pytest.mark.parametrize("width", [1280, 1400])
 def test_tables_headers_flags_and_the_upload_box_read_without_clipping_or_broken_words(tmp_path, width):
     """On a laptop's and a desktop's width, in English and Chinese: no header breaks inside a word or is cut off, no
-    cell is cut off, no table (the review flags among them) needs a sideways scroll, the upload box shows all its
-    words and an uploaded file's whole name; and the status line says what drafted the plan in a manager's words."""
+    cell is cut off, no table (the review flags among them) needs a sideways scroll, the upload button shows all its
+    words and reads a file into the notes; and the status line says what drafted the plan in a manager's words."""
     from playwright.sync_api import sync_playwright
 
     with running_app(tmp_path) as url, sync_playwright() as p:
@@ -639,10 +668,11 @@ def test_tables_headers_flags_and_the_upload_box_read_without_clipping_or_broken
         says(page, "#pc-goals", "截止日期", 30_000)
         assert page.evaluate(CLIPPED) == []
         named = tmp_path / "2026-07-31 performance interview notes - training specialist Li Na (final, signed).txt"
-        named.write_text(TRAINER_NOTES, encoding="utf-8")
-        page.locator("#pc-upload input[type=file]").set_input_files(str(named))
-        page.locator("#pc-upload td").first.wait_for(timeout=30_000)
-        assert page.evaluate(CLIPPED) == []  # the uploaded file's whole name
+        named.write_text(TRAINER_NOTES.replace("Li Na", "Li Na Wong"), encoding="utf-8")
+        upload(page, named)
+        page.wait_for_function("() => document.querySelector('#pc-notes textarea').value.includes('Li Na Wong')",
+                               timeout=30_000)  # the file's notes in the box
+        assert page.evaluate(CLIPPED) == []
         page.screenshot(path=str(tmp_path / f"zh-{width}.png"), full_page=True)
         browser.close()
 
@@ -685,4 +715,117 @@ def test_a_row_added_in_each_table_is_kept_until_filled_in_and_saved(tmp_path):
         plan = json.loads(exported.read_text(encoding="utf-8"))
         for table, (_, (section, field, words)) in NEW_ROWS.items():
             assert any(words in (row.get(field) or "") for row in plan[section]), table
+        browser.close()
+
+
+SPLIT_WORDS = """selector => {
+  const out = [];
+  for (const root of document.querySelectorAll(selector)) {
+    const walk = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) {
+      const node = walk.currentNode;
+      for (const word of node.textContent.matchAll(/[A-Za-z0-9']{2,}/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (lines.size > 1) out.push(word[0]);
+      }
+    }
+  }
+  return out;
+}"""
+LINES = """selector => {
+  const tops = new Set(), walk = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    if (!walk.currentNode.textContent.trim()) continue;
+    const range = document.createRange();
+    range.selectNodeContents(walk.currentNode);
+    for (const r of range.getClientRects()) if (r.width > 0) tops.add(Math.round(r.top));
+  }
+  return tops.size;
+}"""
+FONTS = """selector => [...document.querySelectorAll(selector + ' td *, ' + selector + ' .cell-wrap *')]
+  .filter(e => e.innerText?.trim()).map(e => getComputedStyle(e).fontFamily)"""
+
+
+def test_at_a_laptops_size_the_draft_button_shows_and_the_panels_read_as_text(tmp_path):
+    """At 1280x800: the Draft button shows without scrolling once notes are pasted; a hint says how to add a row; the
+    plan's id is not shown; the notes and their reading wrap at spaces, never inside a word; the reading's colours
+    are named once each; a goal's SMART cell says what it lacks on one line; the list of plans is in the page's font."""
+    from playwright.sync_api import sync_playwright
+
+    with running_app(tmp_path) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(url)
+        page.wait_for_selector("#pc-notes textarea")
+        page.fill("#pc-notes textarea", TRAINER_NOTES + "\n" + "Li also said the room bookings clash with the plant's "
+                  "maintenance windows, and that the new trainees' induction material is out of date.\n" * 3)
+        button = page.locator("#pc-draft").bounding_box()
+        assert button and button["y"] + button["height"] <= 800, button
+        page.click("#pc-draft")
+        status_says(page, "Drafted on this computer (no AI service)")
+        assert "To add or delete a row, click a cell, then its ⋮ button" in page.inner_text("#pc-rows-hint")
+        assert not page.locator("#pc-plan-id").is_visible() and "Plan id" not in page.inner_text("body")
+
+        page.locator("#pc-readings").get_by_text("shortfall").first.wait_for(timeout=30_000)
+        assert page.evaluate(SPLIT_WORDS, "#pc-highlight .textfield, #pc-readings .textfield") == []
+        legend = page.locator("#pc-legend .pc-legend-item").all_inner_texts()
+        assert "shortfall" in legend and len(legend) == len(set(legend)) and not any("?" in item for item in legend)
+        assert page.locator("#pc-readings .legend").count() == 0  # Gradio's own legend, which named each twice
+
+        edit_cell(page, "pc-goals", 0, 4, "")  # the goal loses its target
+        says(page, "#pc-goals [data-testid='cell-0-7']", "✗ no target", 60_000)
+        assert page.evaluate(LINES, "#pc-goals [data-testid='cell-0-7']") == 1
+        page.screenshot(path=str(tmp_path / "laptop.png"), full_page=True)
+
+        page.get_by_role("tab", name="My plans").click()
+        says(page, "#pc-plans", "draft", 30_000)
+        fonts = page.evaluate(FONTS, "#pc-plans")
+        assert fonts and not any("mono" in font.lower() for font in fonts), fonts
+        browser.close()
+
+
+EXPORTS = {"Word (DOCX)": ".docx", "PDF": ".pdf", "Markdown": ".md", "JSON": ".json"}  # as the menu names them
+
+
+def exported_text(path) -> str:
+    """What a downloaded export says: a Word file's body with its page header (the draft mark) and footer, a PDF's
+    text as poppler reads it, the others as they are."""
+    if path.suffix == ".docx":
+        with zipfile.ZipFile(path) as docx:
+            parts = [n for n in docx.namelist() if re.fullmatch(r"word/(document|header\d+|footer\d+)\.xml", n)]
+            return " ".join(docx.read(n).decode("utf-8") for n in parts).replace("&gt;", ">")
+    if path.suffix == ".pdf":
+        return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return path.read_text(encoding="utf-8")
+
+
+def test_every_export_downloads_for_the_employee_and_for_hr(tmp_path):
+    """Each format, in each copy, downloaded through the page: marked as a draft, the plan's goal in it, the sources
+    ('Drawn on') in HR's copy only, on the organisation's paper (A4 by default) in Word and PDF, and the JSON the plan."""
+    from playwright.sync_api import sync_playwright
+
+    with running_app(tmp_path) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1800}, accept_downloads=True)
+        draft_trainer_notes(page, url)
+        for copy, label in (("employee", "For the employee"), ("hr", "For HR (with sources and review notes)")):
+            page.get_by_label(label).check()
+            for fmt, suffix in EXPORTS.items():
+                ending = suffix if suffix == ".json" else f"-{copy}{suffix}"
+                path = export_and_download(page, fmt, f"#pc-download a[download$='{ending}']", tmp_path / f"{copy}{suffix}")
+                if suffix == ".json":
+                    plan = json.loads(path.read_text(encoding="utf-8"))
+                    assert plan["goals"][0]["target"] == ">= 90%" and plan["status"] == "draft", copy
+                    continue
+                body = exported_text(path)
+                assert "DRAFT" in body and ">= 90%" in body, (copy, fmt)
+                assert ("Drawn on" in body) == (copy == "hr"), (copy, fmt)
+                if suffix == ".docx":
+                    assert re.search(r'<w:pgSz w:w="11906" w:h="16838"', body), "A4 in Word"
+                if suffix == ".pdf":
+                    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+                    assert "(A4)" in info, info
         browser.close()

@@ -1,7 +1,8 @@
 """The administrator's tab: every account, adding or changing one, and who changed which account when, in the
 administrator's language.
 
-The tab shows only to administrators; the workspace checks the role on every call whatever the page shows.
+The tab shows only to administrators (`top.TABS`); the workspace checks the role on every call whatever the page
+shows.
 """
 from __future__ import annotations
 
@@ -35,7 +36,7 @@ class AdminPage:
     def build(self) -> None:
         with gr.Tab(label("en", "tab_admin"), id="admin", visible=False) as self.tab:
             self.table = gr.Dataframe(headers=columns("en", "accounts"), interactive=False, type="array",
-                                      label=label("en", "accounts"), elem_id="pc-accounts")
+                                      label=label("en", "accounts"), elem_id="pc-accounts", elem_classes="pc-table")
             with gr.Row():
                 self.change = gr.Dropdown(self._changes("en"), value="add", label=label("en", "account_change"),
                                           elem_id="pc-account-change")
@@ -47,10 +48,10 @@ class AdminPage:
             self.apply = gr.Button(label("en", "account_apply"), elem_id="pc-account-apply")
             self.status = gr.Markdown(elem_id="pc-account-status")
             self.history = gr.Dataframe(headers=columns("en", "account_changes"), interactive=False, type="array",
-                                        label=label("en", "account_changes"), elem_id="pc-account-history", wrap=True)
+                                        label=label("en", "account_changes"), elem_id="pc-account-history", wrap=True, elem_classes="pc-table")
 
     def register(self, demo: gr.Blocks) -> None:
-        demo.load(self.shown, None, [self.tab, self.table, self.history], api_visibility="private")
+        demo.load(self.shown, None, [self.table, self.history], api_visibility="private")
         self.apply.click(self.apply_change, [self.change, self.name, self.role, self.password],
                          [self.status, self.table, self.password], api_name="admin_account").then(
             self.changes_shown, None, self.history, api_visibility="private")
@@ -81,12 +82,12 @@ class AdminPage:
         return {"headers": columns(lang, "account_changes"), "data": data}
 
     def shown(self, request: gr.Request):
-        """The tab, its accounts and their history for an administrator; hidden for everyone else."""
+        """The accounts and their history for an administrator (the tab shows to them only: `top.TABS`)."""
         user = self.who(request)
         if user.role != "admin" or user.alone:
-            return gr.update(visible=False), [], []
+            return [], []
         lang = self.lang_of(user)
-        return gr.update(visible=True), self.rows(user, lang), self.changes(user, lang)
+        return self.rows(user, lang), self.changes(user, lang)
 
     def changes_shown(self, request: gr.Request):
         user = self.who(request)

@@ -18,12 +18,14 @@ import gradio as gr
 import uvicorn
 from fastapi import FastAPI
 
+from ..access import ALONE
 from ..errors import PlanCoachError
 from ..pipeline import warm_up
 from ..settings import Settings, get_settings
 from ..workspace import Workspace
 from .admin import AdminPage
 from .draft_tab import DraftTab
+from .language import LanguageFirst
 from .parts import Page
 from .plans import PlansTab
 from .review import ReviewTab
@@ -42,7 +44,13 @@ CSS = """
 .pc-table th *, .pc-table th *::first-letter {font-size: var(--text-sm) !important}
 .pc-table th .header {word-break: normal !important; overflow-wrap: normal !important; hyphens: none}
 .pc-table th .cell-wrap {padding-left: 4px; padding-right: 4px}
-#pc-upload .filename .stem {white-space: normal; overflow-wrap: anywhere; text-overflow: clip}
+.pc-hidden {display: none !important}
+.pc-hint p {color: var(--body-text-color-subdued); font-size: var(--text-sm); margin: 0}
+#pc-highlight .textfield, #pc-readings .textfield {display: block; word-break: normal; overflow-wrap: anywhere}
+#pc-highlight .line-break, #pc-readings .line-break {display: block}
+#pc-highlight .label, #pc-readings .label {white-space: nowrap}
+.pc-legend {display: flex; flex-wrap: wrap; gap: 4px; font-size: var(--text-sm); font-weight: 600}
+.pc-legend-item {border-radius: var(--radius-xs); padding: 0 6px}
 """
 
 
@@ -62,7 +70,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
     with gr.Blocks(title="PlanCoach", delete_cache=(60, int(settings.export_keep_minutes * 60))) as demo:
         draft = DraftTab(page)
         top = TopBar(page).build()
-        with gr.Tabs():
+        with gr.Tabs() as tabs:
             draft.build()
             plans = PlansTab(page).build()
             review = ReviewTab(page).build()
@@ -71,6 +79,7 @@ def build(settings: Settings | None = None, gate: Gate | None = None) -> gr.Bloc
         draft.register(top.ui_lang)
         plans.register(draft.opening, draft.opened_views, draft.fresh_history)
         top.register(demo, draft, plans, review, admin)
+        top.show_tabs(demo, tabs)
         admin.register(demo)
         review.wire()
     return demo
@@ -84,7 +93,7 @@ class SignInRequired(PlanCoachError, RuntimeError):
 
 
 # Gradio's own words that its Chinese file lacks (it showed "In queue: 1 of 3" and "common.complete" in a Chinese
-# browser); Gradio's words follow the browser's language, ours the person's choice.
+# browser); Gradio's words follow the person's choice of language like ours (language.py).
 _GRADIO_ZH = {"status": {"queue_position": "排队中：第 {position} 位，共 {size} 位"}, "common": {"complete": "完成"}}
 GRADIO_WORDS = {"zh-CN": _GRADIO_ZH, "zh": _GRADIO_ZH}
 
@@ -105,10 +114,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "PLANCOACH_ALLOW_NO_SIGNIN=true on a trusted network.")
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     install(app, gate, settings)
+    app.add_middleware(LanguageFirst)
     demo = build(settings, gate)
     demo.queue(default_concurrency_limit=8)
     demo._queue.sleep_when_free = QUEUE_POLL_SECONDS
-    return gr.mount_gradio_app(app, demo, path="", auth_dependency=gate.username, css=CSS, theme=THEME, footer_links=["api"],
+    return gr.mount_gradio_app(app, demo, path="", auth_dependency=gate.username, css=CSS, theme=THEME,
+                               footer_links=[],  # no "Use via API" or "Built with Gradio" under the workspace
                                # Gradio's hint says flat; its front end reads these nested keys ('status.queue_position').
                                show_error=True, i18n=gr.I18n(**GRADIO_WORDS))  # type: ignore[arg-type]
 
@@ -116,8 +127,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 def launch(host: str = "127.0.0.1", port: int = 7860, settings: Settings | None = None) -> None:
     settings = (settings or get_settings()).model_copy(update={"host": host, "port": port})
     app = create_app(settings)
-    if not Workspace.open(settings).accounts.any() and not settings.oidc_metadata_url:
+    ws = Workspace.open(settings)
+    if not ws.accounts.any() and not settings.oidc_metadata_url:
         print("No account yet: one person works without sign-in. Create the first administrator with "
               "`plancoach users add NAME --role admin` to turn sign-in on.", flush=True)
+    elif unowned := ws.store.owned_by(ALONE.name):
+        print(f"{unowned} plans were drafted before sign-in was on and nobody can open them now: give them to the "
+              "manager who wrote them with `plancoach plans adopt NAME`.", flush=True)
     print(f"PlanCoach is ready at http://{host}:{port}", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

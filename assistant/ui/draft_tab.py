@@ -29,7 +29,7 @@ from .plan_tables import PlanTables, counts, snapshot
 from .reading import ReadingPanel
 
 # Where a refusal is shown: beside the notes, the header fields, each table, and each row of buttons.
-ERROR_SLOTS = ("notes", "header", "draft", "plan", *T.TABLES, "actions", "fix", "plans", "hr")
+ERROR_SLOTS = ("notes", "header", "draft", "plan", *T.TABLES, "actions", "fix", "plans", "hr", "hr_comment")
 
 
 class DraftTab:
@@ -45,7 +45,7 @@ class DraftTab:
         self.actions, self.history = Actions(self), History(page)
 
     def build(self) -> DraftTab:
-        with gr.Tab(label("en", "tab_draft"), id="draft") as self.tab, gr.Row():
+        with gr.Tab(label("en", "tab_draft"), id="draft", visible=False) as self.tab, gr.Row():
             with gr.Column(scale=2):
                 self.notes.build()
                 self.reading.build()
@@ -53,8 +53,9 @@ class DraftTab:
                 self.status = gr.Markdown(elem_classes="pc-status", elem_id="pc-status")
                 self.page.error_slot("plan")
                 self.history.build_comments()
+                # The plan's id is the browser's pointer, not a word for the manager: kept on the page, never shown.
                 self.plan_id_box = gr.Textbox(label=label("en", "plan_id"), interactive=False, elem_id="pc-plan-id",
-                                              max_lines=1)
+                                              max_lines=1, elem_classes="pc-hidden")
                 self.tables.build()
                 self.actions.build()
                 self.history.build()
@@ -118,6 +119,7 @@ class DraftTab:
               progress=gr.Progress()) -> dict:  # noqa: B008 -- Gradio finds the progress bar by this default
         user = self.page.who(request)
         lang = self.page.lang_of(user)
+        employee, role, interview_date = self.typed_header(user, session, employee, role, interview_date)
         day = date_or_none(interview_date, lang)
         progress(0.1, desc=text(lang, "status.reading"))
         plan_id, plan, analysis = self.page.ws.draft(user, notes, employee=employee, role=role, interview_date=day)
@@ -130,6 +132,20 @@ class DraftTab:
                 history.compare: history.choices(user, plan_id, lang),
                 history.diff: text(lang, "status.no_changes", base=text(lang, "status.diff_base_draft")),
                 history.comments: ""}
+
+    def typed_header(self, user: User, session, *typed: str) -> tuple[str, ...]:
+        """The employee, role and interview date the manager typed for a draft: a field still saying what the open
+        plan says came from that plan's draft and is read from the notes again (the next person's notes pasted over
+        the last ones were drafted under the last person's name)."""
+        plan_id = (session or {}).get("plan_id")
+        plan = None
+        if plan_id:
+            with contextlib.suppress(AccessDenied):
+                plan = self.page.ws.plan(user, plan_id).plan
+        if plan is None:
+            return typed
+        drafted = self.notes.header(plan)
+        return tuple("" if value == drafted[field] else value for field, value in zip(self.notes.header_fields, typed))
 
     def opening(self, plan_id, request: gr.Request) -> dict:
         """A stored plan (picked in the list of plans) opened in the workspace tab."""
@@ -179,7 +195,7 @@ class DraftTab:
     def relabel_outputs(self) -> list:
         """What `relabelled` changes."""
         reading, actions, history = self.reading, self.actions, self.history
-        return [*self.views[:10], self.notes.notes, reading.fix_reading, reading.readings, reading.fix_sentence,
+        return [*self.views[:10], self.notes.notes, reading.fix_reading, reading.legend, reading.readings, reading.fix_sentence,
                 actions.export_fmt, actions.export_for, history.compare, history.diff, history.comments]
 
     def relabelled(self, user: User, lang: str, values: dict) -> dict:

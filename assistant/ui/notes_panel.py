@@ -38,19 +38,23 @@ class NotesPanel:
 
     def build(self) -> None:
         error_slot = self.page.error_slot
-        self.notes = gr.Textbox(label=label("en", "notes"), info=label("en", "notes_info"), lines=14, max_lines=40,
+        # The Draft button right under the notes (seen without scrolling on a laptop's screen, long notes scroll in
+        # their box), and an upload button whose words are ours, in the interface language (Gradio's drop area
+        # said "Drop File Here" in the browser's).
+        self.notes = gr.Textbox(label=label("en", "notes"), info=label("en", "notes_info"), lines=12, max_lines=14,
                                 elem_id="pc-notes")
         error_slot("notes")
-        self.upload = gr.File(label=label("en", "upload"), file_types=[".txt", ".md", ".docx"], elem_id="pc-upload")
+        with gr.Row():
+            self.draft_btn = gr.Button(label("en", "draft"), variant="primary", elem_id="pc-draft", min_width=100)
+            self.new_btn = gr.Button(label("en", "new"), variant="secondary", elem_id="pc-new", min_width=100)
+            self.upload = gr.UploadButton(label("en", "upload"), file_types=[".txt", ".md", ".docx"], elem_id="pc-upload",
+                                          min_width=100)
+        error_slot("draft")
         with gr.Row():
             self.employee = gr.Textbox(label=label("en", "employee"), elem_id="pc-employee", max_lines=1)
             self.role = gr.Textbox(label=label("en", "role"), elem_id="pc-role", max_lines=1)
             self.interview_date = gr.Textbox(label=label("en", "interview_date"), elem_id="pc-interview-date", max_lines=1)
         error_slot("header")
-        with gr.Row():
-            self.draft_btn = gr.Button(label("en", "draft"), variant="primary", elem_id="pc-draft")
-            self.new_btn = gr.Button(label("en", "new"), variant="secondary", elem_id="pc-new")
-        error_slot("draft")
         self.learning = gr.Checkbox(label=label("en", "learning"), value=False, elem_id="pc-learning")
         self.header_fields = [self.employee, self.role, self.interview_date]
 

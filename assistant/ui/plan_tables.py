@@ -86,6 +86,7 @@ class PlanTables:
             self.undo_btn = gr.Button(label("en", "undo"), elem_id="pc-undo", size="sm")
             self.up_btn = gr.Button(label("en", "move_up"), elem_id="pc-move-up", size="sm")
             self.down_btn = gr.Button(label("en", "move_down"), elem_id="pc-move-down", size="sm")
+        self.hint = gr.Markdown(label("en", "rows_hint"), elem_id="pc-rows-hint", elem_classes="pc-hint")
         self.guides: dict[str, gr.Markdown] = {}
         self.frames: dict[str, gr.Dataframe] = {}
         self._guide("deficiencies")
@@ -94,7 +95,7 @@ class PlanTables:
         self._table("causes", column_widths=["80%", "20%"])
         self._guide("goals")
         self._table("goals", datatype=T.GOAL_TYPES,
-                    column_widths=["6%", "17%", "12%", "10%", "9%", "12%", "14%", "9%", "11%"])
+                    column_widths=["5%", "16%", "12%", "10%", "9%", "12%", "12%", "13%", "11%"])
         self._guide("responsibilities")
         for owner in T.OWNERS:  # one under the other: side by side, a column was a word wide
             self._table(owner, column_widths=["22%", "60%", "18%"])
@@ -109,9 +110,11 @@ class PlanTables:
         self.guides[section] = gr.Markdown(visible=False, elem_classes="pc-guide", elem_id=f"pc-guide-{section}")
 
     def _table(self, name: str, **shape) -> None:
-        """An editable table with the place for its problems below it."""
+        """An editable table with the place for its problems below it. Its columns are fixed (its menu offers rows only:
+        a column added or deleted would shift every cell after it into the wrong field)."""
         self.frames[name] = gr.Dataframe(
             headers=T.headers(name, "en"), label=label("en", TABLE_LABELS.get(name, name)), interactive=True,
+            column_count=(T.TABLE_WIDTH[name], "fixed"),  # type: ignore[arg-type]  # Gradio's hint: the count alone
             type="array", wrap=True, elem_id=f"pc-{name.replace('_', '-')}" if name not in T.OWNERS else f"pc-resp-{name}",
             elem_classes="pc-table", **shape)
         self.page.error_slot(name)
@@ -285,5 +288,6 @@ class PlanTables:
 
     def worded(self) -> list[tuple]:
         return [(self.undo_btn, "value", "undo"), (self.up_btn, "value", "move_up"), (self.down_btn, "value", "move_down"),
+                (self.hint, "value", "rows_hint"),
                 *[(self.frames[name], "label", TABLE_LABELS.get(name, name)) for name in T.TABLES],
                 (self.flags, "label", "flags")]

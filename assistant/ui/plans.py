@@ -6,11 +6,17 @@ from collections.abc import Callable
 
 import gradio as gr
 
+from ..access import User
+from ..export import to_markdown
 from ..i18n import text
 from ..textutil import markdown_text
 from . import tables as T
 from .labels import label
 from .parts import Page, raising, selected_row
+
+# A list of plans: the id's first letters are enough to tell two plans apart (the rest is cut off), the columns
+# people read get the room.
+PLAN_LIST_WIDTHS: list[str | int] = ["11%", "25%", "16%", "10%", "18%", "20%"]
 
 
 class PlansTab:
@@ -18,11 +24,13 @@ class PlansTab:
         self.page = page
 
     def build(self) -> PlansTab:
-        with gr.Tab(label("en", "tab_plans"), id="plans") as self.tab:
+        with gr.Tab(label("en", "tab_plans"), id="plans", visible=False) as self.tab:
             self.table = gr.Dataframe(headers=T.columns("en", "plans"), interactive=False, type="array",
-                                      elem_id="pc-plans")
+                                      elem_id="pc-plans", elem_classes="pc-table", column_widths=PLAN_LIST_WIDTHS)
+            # The selected row's plan, for the buttons: an id is no word for a person, so it is never shown.
+            self.selected_id = gr.Textbox(label=label("en", "plan_id"), max_lines=1, elem_id="pc-selected-id",
+                                          elem_classes="pc-hidden")
             with gr.Row():
-                self.selected_id = gr.Textbox(label=label("en", "plan_id"), max_lines=1, elem_id="pc-selected-id")
                 self.page_no = gr.Number(value=1, minimum=1, precision=0, label=label("en", "page"), scale=0,
                                          min_width=90)
                 self.refresh_btn = gr.Button(label("en", "refresh"))
@@ -34,7 +42,16 @@ class PlansTab:
                 self.acknowledge_btn = gr.Button(label("en", "acknowledge"))
             self.page.error_slot("plans")
             self.note = gr.Markdown()
+            self.view = gr.Markdown(elem_id="pc-plan-view")  # the selected plan, as its reader's copy
+        # What only some roles can use: opening in the workspace and sharing for a manager, acknowledging for an
+        # employee (`for_role`; the workspace checks each call).
+        self.by_role = [self.open_btn, self.other_account, self.share_btn, self.employee_btn, self.acknowledge_btn]
         return self
+
+    def for_role(self, user: User) -> dict:
+        manages, employee = user.alone or user.role == "manager", user.role == "employee"
+        return {**{c: gr.update(visible=manages) for c in self.by_role[:4]},
+                self.acknowledge_btn: gr.update(visible=employee)}
 
     # ------------------------------------------------------------ handlers (values by component)
 
@@ -59,10 +76,19 @@ class PlansTab:
         self.page.ws.acknowledge(user, (plan_id or "").strip())
         return {self.note: text(self.page.lang_of(user), "status.acknowledged")}
 
-    def picked(self, rows, evt: gr.SelectData) -> dict:
+    def picked(self, rows, evt: gr.SelectData, request: gr.Request) -> dict:
+        """A selected plan: its id for the buttons, and the plan as this person may read it below the list (the
+        employee's copy for an employee, HR's for the others)."""
         data = T._rows(rows)
         row = selected_row(evt)
-        return {self.selected_id: data[row][0] if 0 <= row < len(data) else ""}
+        plan_id = data[row][0] if 0 <= row < len(data) else ""
+        if not plan_id:
+            return {self.selected_id: "", self.view: ""}
+        user = self.page.who(request)
+        stored = self.page.ws.plan(user, plan_id)
+        body = to_markdown(stored.plan, audience="employee" if user.role == "employee" else "hr",
+                           approved=stored.status == "approved") if stored.plan else ""
+        return {self.selected_id: plan_id, self.view: body}
 
     # ------------------------------------------------------------ events and words
 
@@ -80,7 +106,7 @@ class PlansTab:
                 (self.employee_btn, self.set_employee, [self.selected_id, self.other_account], "set_employee_account"),
                 (self.acknowledge_btn, self.acknowledge, [self.selected_id], "acknowledge")):
             page.both(button, handler, inputs, [self.note], api_name, "plans")
-        self.table.select(self.picked, self.table, self.selected_id, api_visibility="private")
+        self.table.select(raising(self.picked), self.table, [self.selected_id, self.view], api_visibility="private")
         page.both(self.open_btn, opening, [self.selected_id], opened_views, "open", "plans", after=after)
 
     def worded(self) -> list[tuple]:

@@ -37,7 +37,8 @@ class ReadingPanel:
     def build(self) -> None:
         self.highlight = gr.HighlightedText(label=label("en", "highlight"), combine_adjacent=False, show_legend=False,
                                             elem_id="pc-highlight")
-        self.readings = gr.HighlightedText(label=label("en", "readings"), combine_adjacent=False, show_legend=True,
+        self.legend = gr.HTML(T.reading_legend("en"), elem_id="pc-legend")
+        self.readings = gr.HighlightedText(label=label("en", "readings"), combine_adjacent=False, show_legend=False,
                                            elem_id="pc-readings", color_map=T.reading_colours("en"))
         with gr.Row():
             self.fix_sentence = gr.Dropdown(label=label("en", "fix_sentence"), choices=[], scale=3,
@@ -147,6 +148,7 @@ class ReadingPanel:
     def relabelled(self, lang: str, notes: str, plan_data: dict | None) -> dict:
         analysis = self.reading_of(notes, plan_data)
         return {self.fix_reading: {"label": label(lang, "fix_reading"), "choices": T.correction_choices(lang)},
+                self.legend: {"value": T.reading_legend(lang)},
                 self.readings: {"label": label(lang, "readings"), "color_map": T.reading_colours(lang),
                                 "value": T.reading_spans(analysis, notes or "", lang)},
                 self.fix_sentence: {"label": label(lang, "fix_sentence"), "choices": T.sentence_choices(analysis, lang)}}

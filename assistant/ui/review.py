@@ -10,12 +10,14 @@ import gradio as gr
 from ..access import User
 from ..errors import PlanCoachError
 from ..export import to_markdown
-from ..i18n import rewrite, term, text
+from ..i18n import reword, rewrite, term, text
 from ..storage import WorkflowError
 from ..textutil import markdown_text
+from ..workspace import CommentNeeded
 from . import tables as T
 from .labels import label
-from .parts import Page, raising, selected_row
+from .parts import FieldError, Page, raising, selected_row
+from .plans import PLAN_LIST_WIDTHS
 
 STEPS = (("comment", "hr_comment", "add_comment"), ("changes_requested", "hr_request_changes", "request_changes"),
          ("approved", "hr_approve", "approve"))  # (action, API endpoint, button label)
@@ -28,15 +30,18 @@ class ReviewTab:
         self.page = page
 
     def build(self) -> ReviewTab:
-        with gr.Tab(label("en", "tab_hr"), id="hr") as self.tab:
+        with gr.Tab(label("en", "tab_hr"), id="hr", visible=False) as self.tab:
             self.waiting = gr.Dataframe(headers=T.columns("en", "plans"), interactive=False, type="array",
-                                        label=label("en", "hr_list"))
-            self.plan_id = gr.Textbox(label=label("en", "plan_id"), max_lines=1, elem_id="pc-hr-id")
+                                        label=label("en", "hr_list"), elem_classes="pc-table", elem_id="pc-hr-list",
+                                        column_widths=PLAN_LIST_WIDTHS)
+            self.plan_id = gr.Textbox(label=label("en", "plan_id"), max_lines=1, elem_id="pc-hr-id",
+                                      elem_classes="pc-hidden")  # the selected plan's: no word for a person
             with gr.Row():
                 with gr.Column(scale=3):
                     self.plan = gr.Markdown()
                 with gr.Column(scale=2):
-                    self.comment = gr.Textbox(label=label("en", "hr_comment"), lines=3)
+                    self.comment = gr.Textbox(label=label("en", "hr_comment"), lines=3, elem_id="pc-hr-comment")
+                    self.page.error_slot("hr_comment")
                     self.override = gr.Textbox(label=label("en", "hr_override"))
                     with gr.Row():
                         self.buttons = {action: gr.Button(label("en", key), elem_id=f"pc-{api_name.replace('_', '-')}",
@@ -44,7 +49,7 @@ class ReviewTab:
                                         for action, api_name, key in STEPS}
                     self.page.error_slot("hr")
                     self.audit = gr.Dataframe(headers=T.columns("en", "audit"), interactive=False, type="array",
-                                              label=label("en", "audit"), wrap=True)
+                                              label=label("en", "audit"), wrap=True, elem_classes="pc-table")
         return self
 
     # ------------------------------------------------------------ handlers (values by component)
@@ -84,7 +89,10 @@ class ReviewTab:
             if action == "comment":
                 ws.comment(user, plan_id, comment)
             else:
-                ws.review(user, plan_id, action, comment=comment, override=override)
+                try:
+                    ws.review(user, plan_id, action, comment=comment, override=override)
+                except CommentNeeded as exc:
+                    raise FieldError("hr_comment", reword(str(exc), self.page.lang_of(user))) from None
             return {**self.view(user, plan_id), self.comment: "",
                     self.waiting: self.page.plan_rows(ws.plans(user, for_review=True), self.page.lang_of(user))}
         act.__name__ = f"hr_{action}"
@@ -99,7 +107,7 @@ class ReviewTab:
         outputs = [self.plan, self.audit, self.waiting, self.comment]  # the API's order
         for action, api_name, _ in STEPS:
             self.page.both(self.buttons[action], self.step(action), [self.plan_id, self.comment, self.override],
-                           outputs, api_name, "hr")
+                           outputs, api_name, "hr", clears=("hr_comment",))
 
     def worded(self) -> list[tuple]:
         """(component, what to set, label key) for every label of the page."""

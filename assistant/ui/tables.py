@@ -5,6 +5,7 @@ types is read back by position, whatever the language."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import math
 import re
 from dataclasses import dataclass, field
@@ -136,8 +137,8 @@ def _complete_rows(table: str, value, pending: Pending) -> list[tuple[int, list[
 
 def _columns_kept(base: Plan, tables: dict, problems: Problems) -> dict[str, list[list[str]]]:
     """Each table's rows; a table whose rows are wider or narrower than its columns had a column added or deleted
-    in the browser (its cell menu offers both), which would shift every cell after it into the wrong field: that
-    table stays as `base` has it, and the manager is told beside it."""
+    (by an API caller: the browser's tables have fixed columns), which would shift every cell after it into the wrong
+    field: that table stays as `base` has it, and the caller is told beside it."""
     out = {}
     for table in TABLES:
         rows = _cells(tables.get(table))
@@ -320,6 +321,17 @@ def reading_colours(lang: str) -> dict[str, str]:
     """The reading view's colours by the labels it shows in `lang` ('?' marks an unsure reading)."""
     named = {term(lang, "reading", k): v for k, v in _COLOURS.items()}
     return {**named, **{f"{k} ?": v for k, v in named.items() if k != term(lang, "reading", "kept out")}}
+
+
+def reading_legend(lang: str) -> str:
+    """The reading view's colours, each reading named once (an unsure one, marked '?', has its colour): Gradio's
+    legend named each twice, with and without '?'."""
+    items = []
+    for key, colour in _COLOURS.items():
+        ink = "#ffffff" if key == "kept out" else "#000000"
+        items.append(f'<span class="pc-legend-item" style="background:{colour}; color:{ink}">'
+                     f'{html.escape(term(lang, "reading", key))}</span>')
+    return f'<div class="pc-legend">{"".join(items)}</div>'
 
 
 def correction_choices(lang: str) -> list[tuple[str, str]]:

@@ -9,12 +9,19 @@ import gradio as gr
 from ..access import User
 from ..i18n import term, text
 from ..textutil import markdown_text
+from . import language
 from .admin import AdminPage
 from .draft_tab import DraftTab
 from .labels import label
 from .parts import EMPTY_SESSION, Page, reworded
 from .plans import PlansTab
 from .review import ReviewTab
+
+# The tabs each role can use, the first one opened (the workspace still checks every call, whatever the page shows):
+# a manager drafts and keeps plans, HR reviews them, an employee reads and acknowledges theirs in the list of plans,
+# an administrator manages accounts; the one person of a workspace without accounts drafts and reviews.
+TABS = {"manager": ("draft", "plans"), "hr": ("hr",), "employee": ("plans",), "admin": ("admin",)}
+ALONE_TABS = ("draft", "plans", "hr")
 
 
 def whoami_md(user: User, lang: str) -> str:
@@ -44,7 +51,8 @@ class TopBar:
         self.said = [draft.status, plans.note, *page.errors.values()]  # messages, in the language they were said in
         demo.load(page.in_browser(self.restore, None, "plan", after=draft.fresh_history), draft.session,
                   [*draft.opened_views, self.whoami, self.ui_lang, draft.notes.learning, *page.errors.values(), *page.also],
-                  api_visibility="private")
+                  api_visibility="private").then(None, self.ui_lang, None, js=language.CALL)
+        self.ui_lang.change(None, self.ui_lang, None, js=language.CALL)
         self.ui_lang.change(self.relabel, {self.ui_lang, *draft.relabel_inputs, plans.table, review.waiting, review.audit,
                                            review.plan_id, admin.status, *self.said},
                             list(dict.fromkeys([*(c for c, _, _ in self.worded), *draft.relabel_outputs, self.title,
@@ -53,6 +61,23 @@ class TopBar:
                                                 admin.history])),
                             api_visibility="private")
         self.ui_lang.input(self.keep_language, self.ui_lang, None, api_visibility="private")
+
+    def show_tabs(self, demo: gr.Blocks, tabs: gr.Tabs) -> None:
+        """On page load, only the tabs the signed-in person's role can use, the first of them open (every tab is built
+        hidden: Gradio shows a hidden tab on an update, but does not hide a shown one)."""
+        shown = {"draft": self.draft.tab, "plans": self.plans.tab, "hr": self.review.tab, "admin": self.admin.tab}
+
+        def usable(request: gr.Request) -> dict:
+            """The tabs, and the list of the tab opened first (a tab opened by the page is not selected by a click,
+            which lists it)."""
+            user = self.page.who(request)
+            names = ALONE_TABS if user.alone else TABS.get(user.role, ())
+            first = names[0] if names else ""
+            listed = {"plans": lambda: self.plans.listed(1, request), "hr": lambda: self.review.listed(request)}
+            return {**{tab: gr.update(visible=name in names) for name, tab in shown.items()},
+                    **self.plans.for_role(user), tabs: gr.Tabs(selected=first or None), **listed.get(first, dict)()}
+        demo.load(usable, None, [*shown.values(), *self.plans.by_role, tabs, self.plans.table, self.review.waiting],
+                  api_visibility="private")
 
     def restore(self, session, request: gr.Request) -> dict:
         """Page load: the plan this browser was working on (`DraftTab.restored`), and the person's interface language

@@ -1,0 +1,59 @@
+"""Gradio's own words (a table's menu, the progress line, what a screen reader hears over a table) in the interface
+language the person chose, not the browser's.
+
+Gradio takes its language from navigator.language once, as its page starts, and some of its words never change
+after that; its `head` option runs too late (Gradio adds it after starting). So `LanguageFirst` puts `SCRIPT` first in
+the page's head: the page says the language last chosen in this browser before Gradio starts, and on a change
+`plancoachLanguage` calls the `changeLocale` Gradio's front end exports (its core module, found by its address among
+the page's resources, is the instance the page runs). `top.TopBar` calls it on page load and on a change.
+"""
+from __future__ import annotations
+
+SCRIPT = """<script>
+(() => {
+  const locale = lang => lang === "zh" ? "zh-CN" : "en";
+  const say = lang => Object.defineProperty(navigator, "language", {get: () => locale(lang), configurable: true});
+  say(localStorage.getItem("plancoach-language") || "en");
+  window.plancoachLanguage = async lang => {
+    localStorage.setItem("plancoach-language", lang);
+    say(lang);
+    const core = performance.getEntriesByType("resource").map(e => e.name)
+      .find(name => /\\/assets\\/core-[\\w-]+\\.js$/.test(name));
+    if (core) (await import(core)).changeLocale(locale(lang));
+  };
+})();
+</script>"""
+CALL = "(lang) => { window.plancoachLanguage?.(lang); }"  # an event's browser-side step, with the language chosen
+
+
+class LanguageFirst:
+    """ASGI middleware: the workspace's page (GET /) with `SCRIPT` first in its head."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] != "/":
+            await self.app(scope, receive, send)
+            return
+        start: dict = {}
+        chunks: list[bytes] = []
+
+        async def with_script(message) -> None:
+            if message["type"] == "http.response.start":
+                start.update(message)
+                return
+            if message["type"] != "http.response.body":
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            body = b"".join(chunks)
+            headers = [(k, v) for k, v in start["headers"] if k.lower() != b"content-length"]
+            if dict(headers).get(b"content-type", b"").startswith(b"text/html"):
+                body = body.replace(b"<head>", b"<head>" + SCRIPT.encode(), 1)
+            await send({**start, "headers": [*headers, (b"content-length", str(len(body)).encode())]})
+            await send({"type": "http.response.body", "body": body})
+
+        await self.app(scope, receive, with_script)
