@@ -355,7 +355,7 @@ def test_warm_up_that_cannot_reach_the_knowledge_logs_and_freezes_nothing(caplog
 
 def test_learning_guide_explains_every_section_in_either_language():
     from assistant.knowledge import GUIDE_SECTIONS, learning_guide
-    from assistant.lexicon import has_cjk
+    from assistant.language import unspaced
 
     for language in ("en", "zh"):
         guide = learning_guide(language=language)
@@ -363,7 +363,7 @@ def test_learning_guide_explains_every_section_in_either_language():
         for section in GUIDE_SECTIONS:
             fields = guide[section]
             assert set(fields) == {"why", "weak", "strong", "tip"}, (language, section)
-            assert all(has_cjk(text) == (language == "zh") for text in fields.values()), (language, section)
+            assert all(unspaced(text) == (language == "zh") for text in fields.values()), (language, section)
 
 
 def test_an_organisation_guide_replaces_ours_and_chinese_falls_back_to_it(tmp_path):
