@@ -80,7 +80,7 @@ def listed(user: User, *, for_review: bool = False) -> dict | None:
 def require(user: User, action: str, plan: StoredPlan | None = None) -> None:
     """Raise `AccessDenied` unless `user` may do `action` (to `plan`).
 
-    Actions: draft (a new plan), read, edit, submit, share, comment, review (request changes, approve,
+    Actions: draft (a new plan), read, notes (the interview notes behind it), edit, submit, share, comment, review (request changes, approve,
     override), acknowledge, revise (start a revision of an approved plan), admin.
     """
     reason = _refusal(user, action, plan)
@@ -97,6 +97,8 @@ def _refusal(user: User, action: str, plan: StoredPlan | None) -> str | None:  #
         return "No such plan, or it is not yours to see."  # the same words whether or not it exists
     if action == "read":
         return None
+    if action == "notes":  # the interview notes hold the manager's own words and asides: the plan is the employee's copy
+        return None if _works_on(user, plan) or _reviews(user, plan) else "The interview notes stay with the manager and HR; your plan is in My plans."
     if action in ("edit", "submit", "share"):
         if not _works_on(user, plan):
             return "Only the plan's manager can change it."

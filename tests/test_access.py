@@ -131,6 +131,9 @@ def test_the_employee_reads_their_approved_plan_only(ws, plan_id):
     with pytest.raises(AccessDenied):
         ws.review(ELI, plan_id, "changes_requested")
     assert [c["actor"] for c in ws.comments(MIA, plan_id)] == ["eli", "eli"]
+    with pytest.raises(AccessDenied, match="interview notes stay with the manager"):
+        ws.plan(ELI, plan_id, "notes")  # the manager's own words and asides are not the employee's copy
+    assert ws.plan(MIA, plan_id, "notes").notes and ws.plan(HANA, plan_id, "notes").notes
 
 
 def test_a_change_to_an_approved_plan_is_a_revision_that_goes_through_hr_again(ws, plan_id):

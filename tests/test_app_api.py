@@ -249,7 +249,8 @@ def test_sharing_a_plan_and_the_employees_acknowledgement(app):
         eli.predict(plan_id, api_name="/open")  # not before HR approves it
     mia.predict(TRAINER_NOTES, session, api_name="/submit")
     hr_client(app).predict(plan_id, "", "", api_name="/hr_approve")
-    assert eli.predict(plan_id, api_name="/open")[12] == plan_id
+    with pytest.raises(AppError, match="interview notes stay with the manager"):
+        eli.predict(plan_id, api_name="/open")  # the workspace shows the manager's notes: the employee reads the plan
     assert [row[0] for row in eli.predict(1, api_name="/plans")["data"]] == [plan_id]
     eli.predict(plan_id, api_name="/acknowledge")
     reopened = mia.predict(plan_id, api_name="/open")

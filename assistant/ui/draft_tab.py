@@ -91,7 +91,7 @@ class DraftTab:
     def opened(self, user: User, plan_id: str, said: str = "status.opened") -> dict:
         """Everything the tab shows for a stored plan the user may read; `said`: the status line's words, by key."""
         lang = self.page.lang_of(user)
-        stored = self.page.ws.plan(user, plan_id)
+        stored = self.page.ws.plan(user, plan_id, "notes")  # the workspace shows the notes: never to the employee
         state = term(lang, "plan_status", stored.status)
         note = "" if stored.status in EDITABLE else text(lang, "status.read_only_submitted") \
             if stored.status == "submitted" else text(lang, "status.read_only")
