@@ -60,3 +60,16 @@ def test_an_action_table_gives_each_row_its_owner():
     assert owners["Book deliveries in before lunch each day"] == ("employee", "Kofi Mensah")
     assert owners["Weekly check of the goods-in log"] == ("manager", "Ruth Lowe")
     assert owners["Fix the scanner dock at bay 2"] == ("organisation", "Facilities")
+    due = {r.action: r.due for r in plan.responsibilities}
+    assert due["Fix the scanner dock at bay 2"] == dt.date(2026, 5, 31)
+
+
+def test_a_plain_date_in_an_action_rows_due_cell_is_its_due_date():
+    plan = draft_plan("Review - Kofi Mensah (stores clerk) - 4 May 2026\n"
+                      "Goods-in: 12 of 80 deliveries in April were booked in a day late.\n"
+                      "Target: every delivery booked in on the day it arrives, 100% by 30 June.\n\n"
+                      "| Action | Owner | Due |\n"
+                      "|---|---|---|\n"
+                      "| Move the goods-in desk next to bay 1 for Q2 | Facilities | 15 May |\n").plan
+    (row,) = [r for r in plan.responsibilities if r.owner == "organisation"]
+    assert row.due == dt.date(2026, 5, 15)

@@ -3,6 +3,7 @@ labels and headings, sentences, speakers, parties, kinds), screens every sentenc
 place in the notes shows, and lets the reader read each sentence by meaning."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -121,6 +122,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.block_deadline = None if heading_deadline else block_deadline
             _read_speaker(s, finder, prev)
             s.dates = find_dates(s.text, ref)
+            if agreed is not None and agreed.cells.get("when"):
+                s.dates = _due_in_cell(s.text, agreed.cells["when"], s.dates)
             s.quantities = find_quantities(s.text, [(d.start, d.end) for d in s.dates if d.role != "duration"])
             s.parties = finder.find(s.body)
             s.actor, s.action = finder.actor(s.body, employee_speaks=s.label == "employee")
@@ -169,6 +172,15 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     analysis.employee_rivals = tuple(r for r in rivals if r not in manager_aliases and any(r in t for t in kept))
     analysis.check_in_gap = stated_gap(kept)
     return analysis
+
+
+def _due_in_cell(text: str, cell: str, dates: list) -> list:
+    """A date in an action row's 'Due' cell is the action's deadline, however it is written ('15 May', '3/6')."""
+    at = text.rfind(cell)
+    if at < 0:
+        return dates
+    return [dataclasses.replace(d, role="deadline") if at <= d.start < at + len(cell) and d.role == "point" else d
+            for d in dates]
 
 
 _REDACTABLE = {"label", "absolute", "coded"}
