@@ -53,8 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("zh_rel_month", re.compile(r"(本|这个|下个?|次)月(底|末|中|份)?(?![初\d])")),
     ("en_dm", re.compile(r"(?<![\d/])(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?:of\s+)?" + _M + r"\.?(?:,?\s+(\d{4}))?(?![a-z])", re.I)),
     ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%]|:\d|\s+(?:of|out\s+of)\b)(?:,?\s+(\d{4}))?", re.I)),
-    # '12.05.', '16.03.2026': day first, the trailing dot tells it from a decimal ('12.05' is a number)
-    # '12.05.,', '(sitting 16.03.)', 'by 06.03.', '16.03.2026': day first (`_dotted_date` tells it from a decimal)
+    # '12.05.,', '(sitting 16.03.)', 'by 06.03.', '16.03.2026': day first (`_resolve` tells it from a decimal)
     ("day_dot_month", re.compile(r"(?<![\d.,£$€¥])(\d{1,2})\.(\d{2})\.(\d{4}|\d{2})?(?![\d.])")),
     ("slash", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])")),
     ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close)(?:\s+of\s+|\s*-\s*|\s+(?=[a-z]{3}))(?:the\s+)?(?:(next|this|following)\s+)?(" + _MONTH + r"|month|quarter|q[1-4]|year|week)\b", re.I)),
@@ -220,7 +219,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         first = _add_months(ref.replace(day=1), 0 if g[0] in ("本", "这", "这个") else 1)
         return _safe(first.year, first.month, day), role if role != "point" else "deadline"
     if kind == "zh_weekday":
-        which, day = g[0] or "", "一二三四五六".find(g[1]) if g[1] in "一二三四五六" else 6
+        which, day = g[0] or "", _ZH_WEEKDAY[g[1]]
         monday = ref - dt.timedelta(days=ref.weekday())
         if which.startswith("下"):
             return monday + dt.timedelta(days=7 + day), role
@@ -330,7 +329,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         lead, day, which = g[0].lower(), int(g[1]), (g[2] or "").lower()
         first = ref.replace(day=1)
         if lead == "on" and not which:  # 'rejected a load on the 24th', 'starts on the 3rd': the nearest 24th
-            return _pick_year(ref, "point", lambda y: _nearest_day(ref, day)), "point"
+            return _nearest_day(ref, day), "point"
         if which in ("next", "the following") or (not which and day <= ref.day):
             first = _add_months(first, 1)
         date = _safe(first.year, first.month, day)

@@ -126,10 +126,11 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.dates = _due_in_cell(s.text, agreed.cells["when"], s.dates)
             s.quantities = find_quantities(s.text, [(d.start, d.end) for d in s.dates if d.role != "duration"])
             s.parties = finder.find(s.body)
-            s.actor, s.action = finder.actor(s.body, employee_speaks=s.label == "employee")
-            if agreed is not None:
+            if agreed is not None:  # the row's cells say who and what
                 owner = agreed.cells.get("owner")
                 s.actor, s.action = (Party(owner, finder.owner_of(owner)) if owner else None), agreed.cells["action"]
+            else:
+                s.actor, s.action = finder.actor(s.body, employee_speaks=s.label == "employee")
             if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
                 s.actor, s.action = prev.actor, s.body
             s.kind = _classify(s, finder)

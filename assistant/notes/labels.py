@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from .. import reader
 from ..dates import find_dates
@@ -18,12 +19,18 @@ _LABEL = re.compile(r"^\s*([^:：\n]{1,60}?)\s*[:：]\s*")
 _LABEL_QUALIFIER = re.compile(r"^\s*(?:(?:by|for|in|until|till|from|after|before|over|during)\b|\(|（|\d)", re.I)  # not 'in' of 'interview'
 
 
-def _content_label(words: str) -> str | None:
-    """'target', 'action'… when a label opens with a content word ('Targets by June 30', 'Agreed actions')."""
+def _openings(words: str) -> Iterator[tuple[str, str]]:
+    """(kind, the words after it) for each kind of content whose label word opens `words` ('targets', 'agreed')."""
     for kind in reader.CONTENT_LABELS:
         m = terms(tuple(load("vocabulary")["labels"][kind])).match(words)
-        rest = words[m.end():] if m else ""
-        if m and (not rest.strip() or _LABEL_QUALIFIER.match(rest) or (len(words.split()) <= 2 and not _MEETING.search(rest))):
+        if m:
+            yield kind, words[m.end():]
+
+
+def _content_label(words: str) -> str | None:
+    """'target', 'action'… when a label opens with a content word ('Targets by June 30', 'Agreed actions')."""
+    for kind, rest in _openings(words):
+        if not rest.strip() or _LABEL_QUALIFIER.match(rest) or (len(words.split()) <= 2 and not _MEETING.search(rest)):
             return kind  # but 'Performance interview' names the meeting
     return None
 
@@ -68,12 +75,7 @@ def heading_sentence(chunk: str) -> str | None:
     m = _HEADING_SENTENCE.match(chunk)
     if not m or _CLAUSE.search(m.group("words")):
         return None
-    words = m.group("words").strip().lower()
-    for kind in reader.CONTENT_LABELS:
-        label = terms(tuple(load("vocabulary")["labels"][kind])).match(words)
-        if label and _HEADING_FILLER.match(words[label.end():]):
-            return kind
-    return None
+    return next((kind for kind, rest in _openings(m.group("words").strip().lower()) if _HEADING_FILLER.match(rest)), None)
 
 
 _HEADING_END = re.compile(r"[:：]\s*$")

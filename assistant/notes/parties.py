@@ -253,12 +253,12 @@ class _PartyFinder:
             return None, body
         doing = _DOING.match(body)  # but not a habit that falls short: 'Sales are sending late changes'
         if (doing and not vocab_terms("observation", "negative", "en").occurs_in(body)
-                and doing.group(1).split()[0].lower() not in ("we", "they", "it", "this", "that", "he", "she", "i")):
+                and doing.group(1).split()[0].lower() not in (*_NO_ACTOR, "i")):
             return Party(doing.group(1), self.owner_of(doing.group(1))), _strip_modal(body[doing.end(1):].lstrip())
         m = self.en.match(body)
         if not m:
             named = re.match(r"^((?:" + _TITLE + r")?" + NAME_WORD + r"(?:\s" + NAME_WORD + r")?)\s+(?:will|'ll|to|shall|is going to|agreed to)\s+(?=\w)", body)
-            if named and named.group(1).split()[0].lower() not in ("we", "they", "it", "this", "that", "he", "she"):
+            if named and named.group(1).split()[0].lower() not in _NO_ACTOR:
                 return Party(named.group(1), self.owner_of(named.group(1))), _strip_modal(body[named.end():])
             return None, body
         rest = body[m.end():]
@@ -270,6 +270,7 @@ class _PartyFinder:
         return party, _strip_modal(rest.lstrip(":： "))
 
 
+_NO_ACTOR = ("we", "they", "it", "this", "that", "he", "she")  # words that open a sentence without naming who acts
 # A team or person already on it: 'EBME are replacing the bench 3 scanner', 'Purchasing is setting a minimum stock'.
 _DOING = re.compile(r"""^((?:the\s+)?[A-Z][\w&'-]*(?:\s[A-Z][\w&'-]*){0,2})\s+(?:are|is|'re|'s)\s+(?:going\s+to\s+\w+|
     (?:re-?)?(?:replac|sett|fix|add|mov|swapp|order|install|review|updat|chang|sort|arrang|book|runn|provid|putt|gett|train|

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..language import unspaced
 from ..schema import OWNERS
 from ..textutil import NAME_WORD
 from .features import rows, rows_in_context
@@ -296,12 +297,9 @@ def _titled_lead(cands: list[Candidate]) -> str | None:
     'Owen Pryce (transport manager) with Nadia Haddad, driver'."""
     def first_title(c: Candidate) -> str:
         return next((f for f in c.features if f.startswith("near:")), "near:none")
-    full = [c for c in cands if len(c.text.split()) > 1 or _CJK_NAME.fullmatch(c.text)]
+    full = [c for c in cands if len(c.text.split()) > 1 or unspaced(c.text)]  # a whole name, not 'Owen' alone
     leads = [c.text for c in full if first_title(c) == "near:lead"]
     return leads[0] if len(leads) == 1 and any(first_title(c) == "near:job" for c in full) else None
-
-
-_CJK_NAME = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 
 
 def in_dialogue(analysis: NotesAnalysis) -> bool:
