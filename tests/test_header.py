@@ -133,3 +133,25 @@ def test_a_forms_interviewee_field_names_the_employee_whatever_the_names_length(
     notes = ("面谈记录表（质量部）\n被面谈人：乌兰其其格\n岗位：终检质检员\n面谈人：潘志刚    记录人：HR 龙晓雪\n"
              "日期：2026年3月26日\n3月有2批次连接器被客户退回。")
     assert analyse(notes).employee_name == "乌兰其其格"
+
+
+@pytest.mark.parametrize("notes, employee, manager", [
+    # the one titled as leading others is the manager when the header names someone else with a job
+    ("钉钉 · 钱卫东（仓储部经理）→ 小高（人事）\n钱卫东 14:05：叉车司机周海我上午谈过了，跟你说一下\n"
+     "钱卫东 14:06：4月份他有3次没做班前点检，公司要求每班都做\n", "周海", "钱卫东"),
+    ("绩效沟通记录\n参加：韩科长（采购科科长，我），苏晓梅（采购员）\n我：5月有4张订单比计划晚了一周。\n", "苏晓梅", "韩科长"),
+    ("Mei Lin\tforklift driver\t1:1\t03/04/2026\tTom Baxter (Warehouse Superintendent)\n"
+     "Area\tObserved\tStandard\nPre-use checks\tmissed 4 times\tevery shift\n", "Mei Lin", "Tom Baxter"),
+])
+def test_a_lead_title_beside_another_job_is_the_manager(notes, employee, manager):
+    analysis = analyse(notes)
+    assert (analysis.employee_name, analysis.manager) == (employee, manager)
+
+
+@pytest.mark.parametrize("notes", [
+    "Dockside – 1:1 – Aled Rhys (shift supervisor) – w/ Bronwen Hale, 4 May\nLate handovers 3 times in April.\n",
+    "门店面谈 5/8\n马建军（店长），区域经理：贺兰\n4月门店损耗率3.2%，公司要求2%以内。\n",
+])
+def test_a_lead_title_alone_stays_the_employees(notes):
+    """A supervisor or a store manager can be the one interviewed: with no one else titled, the title is theirs."""
+    assert analyse(notes).employee_name in ("Aled Rhys", "马建军")

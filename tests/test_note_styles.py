@@ -174,3 +174,35 @@ def test_figures_about_a_targeted_measure_are_evidence():
     assert {(g.baseline, g.target) for g in plan.goals} == {("22%", "< 10%"), ("15", "< 5")}
     assert {g.deadline.isoformat() for g in plan.goals} == {"2026-11-30"}  # end of next month
     assert by_owner(plan)["organisation"] == ["Infra team: Fix the reset tool within two weeks"]
+
+
+def test_a_chat_export_with_time_stamps_after_the_speakers_name():
+    """'钱卫东 14:06：…' is the manager reporting to HR: shortfalls, not the manager's own tasks."""
+    notes = ("钉钉 · 钱卫东（仓储部经理）→ 小高（人事）\n"
+             "钱卫东 14:05：叉车司机周海我上午谈过了，跟你说一下\n"
+             "钱卫东 14:06：4月份他有3次没做班前点检，公司要求每班都做\n"
+             "钱卫东 14:07：还有两次叉车超速，监控拍到的\n"
+             "小高 14:08：收到，他自己怎么说\n"
+             "钱卫东 14:09：他说早班人手不够，赶时间\n"
+             "钱卫东 14:10：目标：5月底前点检完成率100%，超速0次\n"
+             "钱卫东 14:11：我安排他下周参加安全复训\n")
+    plan = draft_plan(notes).plan
+    assert (plan.employee.name, plan.manager) == ("周海", "钱卫东")
+    shortfalls = " ".join(d.area + d.evidence for d in plan.deficiencies)
+    assert "点检" in shortfalls and "超速" in shortfalls
+    assert not any("点检" in r.action for r in plan.responsibilities if r.owner == "manager")
+
+
+def test_a_recording_transcript_with_each_speaker_and_stamp_on_a_line_of_its_own():
+    """'Priya Shah 0:10' names who speaks the lines below it: with the employee named, another speaker is the one
+    holding the interview, so her words are not the employee's account."""
+    notes = ("Owen - 1:1 - Meeting Recording 2026-05-28\n\n"
+             "Priya Shah 0:03\nThanks for coming in, grab a seat.\n"
+             "Owen Hale 0:06\nNo problem.\n"
+             "Priya Shah 0:10\nThree of your five May incident reports were filed after the 24-hour deadline.\n"
+             "Owen Hale 0:21\nI know, the rota was a mess that month.\n"
+             "Priya Shah 0:30\nFrom June every report goes in within 24 hours.\n")
+    analysis = draft_plan(notes).analysis
+    late = next(s for s in analysis.sentences if s.text.startswith("Three of your five"))
+    mine = next(s for s in analysis.sentences if s.text.startswith("I know"))
+    assert late.reading == "shortfall" and mine.reading == "account"

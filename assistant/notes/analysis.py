@@ -93,7 +93,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             block_label = heading  # '## Agreed actions', '二、改进措施': a heading for the lines below
             continue
         if label_m:
-            line_label = _label_or_person(label_m.group(1), finder, content[label_m.end():])
+            line_label = _label_or_person(label_m.group(1), finder, content[label_m.end():], stamped=bool(label_m.group("stamp")))
             if line_label and not content[label_m.end():].strip():
                 block_label = line_label  # a heading line: it labels the lines below it
                 continue
@@ -111,7 +111,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s = Sentence(id=f"S{len(sentences) + 1}", text=chunk, body=chunk, line=line_no + 1, start=start, end=start + len(chunk))
             label = label_for_line
             own = _LABEL.match(chunk)
-            own_label = _label_or_person(own.group(1), finder, chunk[own.end():]) if own else None
+            own_label = _label_or_person(own.group(1), finder, chunk[own.end():], stamped=bool(own.group("stamp"))) if own else None
             if own and own_label:
                 label = own_label
                 s.body = chunk[own.end():]

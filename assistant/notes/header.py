@@ -6,7 +6,8 @@ import re
 
 from ..language import unspaced
 from ..lexicon import load, vocab, vocab_list, zh_name
-from ..reader.people_zh import employee_zh
+from ..reader.people_zh import employee_zh, leader_zh
+from ..reader.role import is_role, leads_others
 from ..textutil import NAME_WORD
 
 _TITLE = r"(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|RN|Chef|Coach)\.?\s"
@@ -27,6 +28,14 @@ def _is_name(text: str) -> bool:
     if any(t in names["organisation_words"] or t in names["not_names"] for t in tokens):
         return False  # a place, a team or a greeting: 'Hafod Primary', 'Returns Desk', 'Re'
     return all(_NAME_TOKEN.match(t) for t in tokens)
+
+
+def _names_another_job(text: str) -> bool:
+    """The rest of a header line holds a job title of someone who leads no one ('Mei Lin forklift driver 1:1 …'),
+    not only dates, places and shifts ('night shift')."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", text)
+    return any(is_role(" ".join(words[i:j])) and not leads_others(" ".join(words[i:j]))
+               for j in range(1, len(words) + 1) for i in range(max(0, j - 4), j))
 
 
 def _is_role(text: str) -> bool:
@@ -67,7 +76,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         mm = re.search(r"\bwith\s+(?:the\s+|my\s+|her\s+|his\s+|their\s+)?((?:[A-Z]{2,}\s|[A-Za-z]+\s)?(?:manager|supervisor|team lead|lead|director|minister|head of [A-Za-z]+))\b", header, re.I)
         if mm:
             manager = mm.group(1).strip()
-    if not name:
+    leader: tuple[str, str] | None = None  # 'Gráinne O'Sullivan (Terminal Ops Superintendent)': the employee only
+    if not name:                            # when no one else is named
         for pm in re.finditer(r"([^()\n]{1,80}?)\s*\(([^()\n]{1,60})\)", lines[0] if lines else ""):
             tail = _ROLE_SEP.split(pm.group(1))[-1].strip()
             inner = pm.group(2).strip()
@@ -76,17 +86,25 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
                 name, role = inner, tail
             elif name_run and _is_name(name_run.group(1)) and _is_role(inner):
                 name, role = name_run.group(1), inner
-            if name:
+            rest = lines[0].replace(name or "\x00", " ").replace(f"({inner})", " ")
+            if name and role and leads_others(role) and _names_another_job(rest):
+                leader, name, role = leader or (name, role), None, None
+            elif name:
                 break
     if not name and lines:
         # 'with Dana' first, then '- Ms. Patel', then a name opening the line
         for lead in (r"\b(?:with|w/|for|re:?|about)\s+", r"[-–—:]\s+", r"^"):
             for wm in re.finditer("(?:" + lead + r")(" + _TITLE + r")?(" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r")?)\b", lines[0]):
-                if _is_name(wm.group(2)) and wm.group(2) not in (manager or "") and (wm.group(1) or not _HEADER_WORDS.match(wm.group(2))):
+                if (_is_name(wm.group(2)) and wm.group(2) not in (manager or "") + (leader[0] if leader else "")
+                        and (wm.group(1) or not _HEADER_WORDS.match(wm.group(2)))):
                     name = wm.group(2)
                     break
             if name:
                 break
+    if not name and leader:
+        name, role = leader
+    elif leader and not manager:
+        manager = leader[0]
     if not name and lines:
         # '被面谈人：甘露', '【面谈对象】温雅婷（Emily）': a labelled name needs no known surname
         zp = re.search(_ZH_EMPLOYEE_FIELD + r"\s*[:：】]\s*([\u4e00-\u9fff·]{2,9}?)(?=[\s（(，,｜|]|$)",
@@ -102,6 +120,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     if zm and not manager:
         zh = _zh_name(zm.group(1))
         manager = zh.group(2) if zh else re.split(r"[，,（(|｜]|\s{2,}", zm.group(1))[0].strip()[:20]
+    if not manager and unspaced(header):
+        manager = leader_zh(lines, name)
     return name, role, manager
 
 

@@ -15,7 +15,13 @@ from ..textutil import NAME_WORD
 from .header import _HEADER_WORDS
 from .parties import _PartyFinder
 
-_LABEL = re.compile(r"^\s*([^:：\n]{1,60}?)\s*[:：]\s*")
+# A line's label: 'Targets:', 'Me:', '我：', and a speaker with a time stamp after the name, with or without a
+# colon ('王秀梅 10:31：…', '刘健 00:00:12 听得到吗', 'Dana [14:02]: …').
+_STAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[apAP][mM])?[\])]?"
+_LABEL = re.compile(rf"""^\s*
+    ( (?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?|[\u4e00-\u9fff·]{{1,6}})(?=\s+{_STAMP}(?:\s|[:：]|$))   # a speaker before a stamp
+    | [^:：\n]{{1,60}}? )
+    (?: \s+(?P<stamp>{_STAMP})\s*[:：]? | \s*[:：] )\s*""", re.X)
 _LABEL_QUALIFIER = re.compile(r"^\s*(?:(?:by|for|in|until|till|from|after|before|over|during)\b|\(|（|\d)", re.I)  # not 'in' of 'interview'
 
 
@@ -62,6 +68,7 @@ def _label_kind(label: str) -> str | None:
 
 
 _CAPITALISED = re.compile(NAME_WORD)
+_FULL_NAME = re.compile(NAME_WORD + r"\s" + NAME_WORD)  # a speaker's two names: 'Natasha Brook 0:12'
 
 # A sentence that only names what follows: 'Targets, as agreed.', 'Actions for next month.', '原因如下。'
 _HEADING_SENTENCE = re.compile(r"""^\s*(?P<words>[^\d.。:：]{2,40}?)\s*(?:[.。:：]|——|-)?\s*$""")
@@ -90,7 +97,9 @@ def _heading_deadline(line: str, ref: dt.date) -> dt.date | None:
     return max(ends) if ends else None
 
 
-def _label_or_person(label: str, finder: _PartyFinder, rest: str = "") -> str | None:
+def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stamped: bool = False) -> str | None:
+    """The kind a line's label gives what follows, or whose words they are ('Me:', 'Dana:', 'Natasha Brook 0:12');
+    `stamped` when a transcript's time stamp follows the label, which makes it a speaker."""
     kind = _label_kind(label)
     if kind:
         return kind
@@ -103,7 +112,11 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "") -> str | 
             return "employee_person"
         if owner == "manager" and (person.lower() in [a.lower() for a in finder.manager] or unspaced(person)):
             return "manager_person"
-        if (_CAPITALISED.fullmatch(person) and not finder.find(person) and not _HEADER_WORDS.match(person)
+        if ((_CAPITALISED.fullmatch(person) or (stamped and _FULL_NAME.fullmatch(person))) and not finder.find(person) and not _HEADER_WORDS.match(person)
                 and not area_name(person, "en") and not find_quantities(rest)):
-            return "employee_person"  # notes are the manager's: another named speaker is the employee
+            # The notes are the manager's: another named speaker is the employee, unless the notes name the employee
+            # and this is someone else ('Natasha Brook 0:12' in a recording of Callum's 1:1): the one holding it.
+            if stamped and finder.employee and not any(a[:3].lower() == person[:3].lower() for a in finder.employee):
+                return "manager_person"
+            return "employee_person"
     return None

@@ -5,19 +5,20 @@ A name found in one of these places needs no surname from the list; elsewhere (`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..lexicon import zh_name
-from .role import is_role
+from .role import is_role, leads_others
 
 _CJK_NAME = r"[\u4e00-\u9fff]{1,4}(?:·[\u4e00-\u9fff]{2,4})?"
 # Words of a note's heading that are never a name.
 _NOT_NAME = re.compile(
     r"面谈|谈话|绩效|记录|纪要|要点|月度|季度|年度|部门|项目|门店|主题|会议|沟通|情况|今天|下午|上午|晚上|参加|在场|"
-    r"时间|地点|对象|员工|同事|客户|老师们|大家|我们|他们|她们|领导|公司|团队|小组|班组|夜班|早班|中班|白班|巡店|汇报|日志|"
+    r"时间|地点|对象|参会|与会|出席|员工|同事|客户|老师们|大家|我们|他们|她们|领导|公司|团队|小组|班组|夜班|早班|中班|白班|巡店|汇报|日志|"
     r"聊天|微信|钉钉|飞书|邮件|问答|整理|关于|本月|上月|本周|节选|例会|周会|周例|发件|收件|抄送|日期|附件|你好|您好"
 )
-_PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?" + _CJK_NAME + r")\s*[（(]\s*([^）)\n]{1,40})[）)]")
+_PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?" + _CJK_NAME + r")\s*(?:[A-Z][a-z]+\s*)?[（(]\s*([^）)\n]{1,40})[）)]")
 _TALK = re.compile(r"(?:跟|和|与|同|找)\s*(?:[\u4e00-\u9fff]{0,6}?(?:员|师|工|长|管|手|顾问|专员|助理|老师)\s*)?"
                    r"([\u4e00-\u9fff]{2,6}?(?:·[\u4e00-\u9fff]{2,4})?)\s*(?:老师|师傅)?\s*"
                    r"(?:聊|谈|面谈|做了?(?:一次)?面谈|沟通|的面谈|的谈话|简单聊)")
@@ -25,7 +26,7 @@ _TALK = re.compile(r"(?:跟|和|与|同|找)\s*(?:[\u4e00-\u9fff]{0,6}?(?:员|�
 @lru_cache(maxsize=1)
 def _title_name() -> re.Pattern[str]:
     return re.compile(r"(?:员|师|工|顾问|专员|助理|主管|接待|老师|护士|司机|骑手|店长|组长|班长)\s?(" + zh_name() +
-                      r")(?=[^\u4e00-\u9fff]|[进在的是和与说表认每负于将要对为面谈月]|$)")  # not '李强进(行)'
+                      r")(?=[^\u4e00-\u9fff]|[进在的是和与说表认每负于将要对为面谈月我昨今这]|$)")  # not '李强进(行)'
 
 
 _FIELDS = re.compile(r"[｜|—–/，,；;]|\s+")
@@ -45,6 +46,28 @@ def _plausible(token: str) -> bool:
     return 2 <= len(token.replace("·", "")) <= 9 and not _NOT_NAME.search(token) and not is_role(token)
 
 
+def _bracketed(text: str) -> Iterator[tuple[str, str]]:
+    """(name, title) for each 'X（role…）' or 'nickname（full name，role）' in `text`."""
+    for m in _PAREN.finditer(text):
+        outer, parts = re.sub(r"^(?:跟|和|与|同|对|找)", "", m.group(1)), [p.strip() for p in re.split(r"[，,、;；]", m.group(2))]
+        if outer in ("我", "本人"):
+            continue
+        named = None
+        if len(parts) > 1 and re.fullmatch(zh_name(), parts[0]) and any(is_role(p) for p in parts[1:]):
+            named, parts = parts[0], parts[1:]
+        elif any(is_role(p) or is_role(p.split()[0]) for p in parts if p) and _plausible(outer):
+            named = outer
+        if named:
+            yield named, next((p for p in parts if p and (is_role(p) or is_role(p.split()[0]))), "")
+
+
+def leader_zh(lines: list[str], employee: str | None) -> str | None:
+    """The one a Chinese note's opening lines title as leading others ('钱卫东（仓储部经理）'), when that is not the
+    employee: the manager."""
+    head = "\n".join(line.strip() for line in lines[:8])
+    return next((named for named, title in _bracketed(head) if leads_others(title) and named != employee), None)
+
+
 def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the complexity budget
     """The employee's name in a Chinese note's opening lines, or None."""
     head = [line.strip() for line in lines[:8] if line.strip()]
@@ -52,14 +75,12 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
     form = _INTERVIEWEE.search(text)
     if form and _plausible(form.group(1)):
         return form.group(1)
-    for m in _PAREN.finditer(text):  # 'X（role…）' or 'nickname（full name，role）'
-        outer, parts = re.sub(r"^(?:跟|和|与|同|对|找)", "", m.group(1)), [p.strip() for p in re.split(r"[，,、;；]", m.group(2))]
-        if outer in ("我", "本人"):
-            continue
-        if len(parts) > 1 and re.fullmatch(zh_name(), parts[0]) and any(is_role(p) for p in parts[1:]):
-            return parts[0]
-        if any(is_role(p) or is_role(p.split()[0]) for p in parts if p) and _plausible(outer):
-            return outer
+    leader = None  # one titled as leading others: the employee only if no one else in the header has a title
+    for named, title in _bracketed(text):
+        if leads_others(title):
+            leader = leader or named
+        else:
+            return named
     for m in _TALK.finditer(text):
         if _plausible(m.group(1)):
             return m.group(1)
@@ -86,4 +107,4 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
         greeted = _SALUTATION.match(line)
         if greeted and _plausible(greeted.group(1)) and not any(greeted.group(1)[-2:] in r for r in recipients):
             return greeted.group(1)
-    return None
+    return leader

@@ -19,7 +19,7 @@ _LABELLED = re.compile(
 # What follows a name and opens its role: '(', ',', a dash, a slash, a bar.
 _AFTER_NAME = re.compile(r"""(?:\s+(?:[A-Z]\.?|[A-Z][a-z]+)(?=\s*[(（,\-–—|｜/]))?\s*(?:
       [(（]\s*(?P<inner>[^)）\n]{2,80})[)）]                          # 'Name (role, …)'
-    | (?:,|，|｜|\s[-–—/|])\s*(?P<next>[^,，\n|｜/()（）–—;]{2,60})      # 'Name, role', 'Name - role -', '名｜岗位'
+    | (?:,|，|｜|\s[-–—/|])\s*(?P<next>[^,，\n|｜/()（）–—;；]{2,60})      # 'Name, role', 'Name - role -', '名｜岗位'
     | :[ \t]*(?P<colon>(?:[A-Za-z][\w&-]*[ \t]+){0,2}[A-Za-z][\w&-]*)[ \t]*$   # 'Dana Ruiz: forklift operator', not a speaker's line
     | (?P<plain>(?:[a-z][\w&-]*\s+){0,3}[a-z][\w&-]*|[\u4e00-\u9fff]{2,8})(?=\s*(?:[-–—|｜,(（]|$|\s+(?:1:1|1-1|review|chk-in
         |check-in|catch-up|chat|appraisal|supervision|面谈|谈话|月度|季度)))  # 'Hemi Walker ramp agent – 25 Nov'
@@ -65,6 +65,15 @@ def is_role(phrase: str) -> bool:
     words = phrase.split()
     return (1 <= len(words) <= 6 and bool(en.search(phrase) or abbreviations.search(phrase))
             and not re.search(r"\b(?:me|my|notes?|minutes)\b", phrase, re.I))
+
+
+def leads_others(phrase: str) -> bool:
+    """A title of one who leads others ('Terminal Ops Superintendent', '门诊护士长', '食堂经理，我'): in a header that
+    names two people, the one with such a title is the manager, unless no one else has a title."""
+    names = load("vocabulary", "zh" if unspaced(phrase) else "en")["names"]
+    if unspaced(phrase):
+        return any(t in phrase for t in names["lead_titles"])
+    return any(w in names["lead_titles"] for w in re.findall(r"[a-z]+", phrase.lower()))
 
 
 def says_no_job(phrase: str) -> bool:
