@@ -206,3 +206,14 @@ def test_a_recording_transcript_with_each_speaker_and_stamp_on_a_line_of_its_own
     late = next(s for s in analysis.sentences if s.text.startswith("Three of your five"))
     mine = next(s for s in analysis.sentences if s.text.startswith("I know"))
     assert late.reading == "shortfall" and mine.reading == "account"
+
+
+def test_a_question_and_answer_transcript_q_is_the_interviewer():
+    """'Q: The gate log was incomplete on 6 of 20 nights.' is the manager stating a shortfall, not a question."""
+    notes = ("Supervision – Nia Ford (night porter) – 4 June 2026\n"
+             "Q: How have nights been?\nA: Quiet mostly.\n"
+             "Q: The gate log was incomplete on 6 of 20 nights in May.\nA: The pen kept going missing, honestly.\n"
+             "Q: Two parcels for residents were signed out to the wrong flat.\nA: Fine, I'll double-check names.\n")
+    plan = draft_plan(notes).plan
+    found = " ".join(d.area + " " + d.evidence for d in plan.deficiencies).lower()
+    assert "gate log" in found and "parcels" in found

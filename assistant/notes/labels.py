@@ -62,7 +62,9 @@ def _label_kind(label: str) -> str | None:
         return "meta"
     if words in ("a", "answer", "response", "employee response", "employee's response", "答"):
         return "employee_person"
-    if words in ("q", "question", "问"):
+    if words in ("q", "问"):
+        return "manager_person"  # 'Q: The sign-in sheets are missing for five shifts.': the one asking holds the interview
+    if words == "question":
         return "question"
     return None
 
