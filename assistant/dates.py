@@ -66,6 +66,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         \b""" + _M + r"""\b(?:\s*(?:,|and|&|or|to|through|until|-|–)\s*""" + _MONTH + r"""\b)*(?!\s*\d|\.?\s+\d)""", re.I | re.X)),
     ("zh_months", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:份)?(?:\s*[、,，和至到~-]\s*\d{1,2}\s*月(?:份)?)*(?![\d日号底末中初前内起个]|上旬|下旬)")),
     ("named_day", re.compile("(?:" + "|".join(load("calendar")["days"]) + ")", re.I)),  # 'by Christmas', '双11前'
+    # 'end of wk 46', 'from week 12', 'W14', 'wk 46 结束前', '第46周': a week of the year by its ISO number
+    ("week_number", re.compile(r"(?:\b(?:wk|week|w)\.?\s?(\d{1,2})\b(?!\s*(?:days?|weeks?|months?|%|x\b|of\b|/))|第\s*(\d{1,2})\s*周)", re.I)),
+    ("from_today", re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a)\s+(day|week|month)s?\s+"
+                              r"(?:from|after)\s+(?:today|now|this (?:meeting|review|conversation|1:1)|the interview)\b", re.I)),
     ("duration", re.compile(r"(?:(within|in|over|for|after|next|the next)\s+(?:the\s+)?(?:next\s+)?)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a)\s*[- ]?(day|week|wk|month)s?(?:[- ](plan|pip|period|programme|program))?\b", re.I)),
     ("zh_duration", re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*(天|周(?![一二三四五六日天末])|个星期|个月|个工作日)\s*(内|之内|后|以内)?")),
     # 'by Friday the 20th', 'by the 5th', 'the 20th of next month': that day, this month or the next
@@ -73,6 +77,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                                 r"(?:\s+of\s+(next|this|the\s+following)\s+month)?\b", re.I)),
     ("weekday", re.compile(r"\b(by|on|before|until|next|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri)\b", re.I)),
     ("relative", re.compile(r"\b(tomorrow|next week|end of (?:this|next) week)\b", re.I)),
+    ("zh_dotted", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?=\s*(?:前|之前|以前|为止|截止))")),  # '3.15前': 15 March
 ]
 
 
@@ -81,7 +86,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _NEEDS: dict[str, re.Pattern[str]] = {
     "zh_full": re.compile("年"), "zh_md": re.compile("月"), "zh_part": re.compile("月"), "zh_rel_month": re.compile("月"), "zh_rel_day": re.compile("月"), "zh_weekday": re.compile("[周期拜]"),
     "zh_duration": re.compile("[天周期月日]"), "zh_months": re.compile("月"), "zh_quarter": re.compile("季度"),
-    "duration": re.compile("day|week|wk|month", re.I),
+    "duration": re.compile("day|week|wk|month", re.I), "week_number": re.compile(r"wk|week|w\.?\s?\d|周", re.I),
+    "from_today": re.compile("from|after", re.I), "zh_dotted": re.compile("前|为止|截止"),
 }
 
 
@@ -156,7 +162,7 @@ def _slash_date(a: int, b: int, ref: dt.date, role: str) -> dt.date | None:
 
 
 # 'by the BRC audit on 18 November', 'before the stocktake (3 June)': the event's date is the deadline
-_DEADLINE_EVENT = re.compile(r"\b(?:by|before|until|till)\s+(?!the\s+way\b)(?:the\s+|our\s+|her\s+|his\s+|their\s+)?(?:[^\W\d][\w'-]*\s+){1,3}"
+_DEADLINE_EVENT = re.compile(r"\b(?:by|before|until|till)\s+(?!the\s+way\b)(?:the\s+|our\s+|her\s+|his\s+|their\s+)?[^\W\d][\w'-]*\s+(?:[\w'-]+\s+){0,2}"
                              r"(?:on\s+(?:the\s+)?|[,(（]\s*)$", re.I)
 
 
@@ -211,7 +217,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             month, day = (a, b) if a <= 12 else (b, a)  # month/day unless the first cannot be a month
             year = int(year_s) + (2000 if len(year_s) == 2 else 0)
             return _safe(year, month, day), role
-        if role == "point":  # "24/7", "3/4 of tickets": a bare fraction is not a date without context
+        # "24/7", "3/4 of tickets": a bare fraction is not a date without context; 'at the 30/10 check', '(31/7)' are
+        if role == "point" and not (12 < a <= 31 and b <= 12 and re.search(r"(?:\(|\bthe\s+|\bat\s+|\bon\s+)$", m.string[:m.start()], re.I)):
             return None, role
         return _slash_date(a, b, ref, role), role
     if kind == "zh_rel_day":
@@ -334,6 +341,29 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             first = _add_months(first, 1)
         date = _safe(first.year, first.month, day)
         return date, "start" if lead == "from" else "deadline"
+    if kind == "week_number":
+        week = int(g[0] or g[1])
+        if not 1 <= week <= 53:
+            return None, role
+        after, before = m.string[m.end():m.end() + 6], m.string[max(0, m.start() - 12):m.start()]
+        if re.match(r"\s*(?:结束|末|底)", after) or re.search(r"\bend\s+of\s+(?:the\s+)?$", before, re.I):
+            role = "deadline"
+        weekday = 0 if role == "start" else 6  # a week's Monday to start from, its Sunday to end by
+
+        def make(year: int) -> dt.date | None:
+            try:
+                return dt.date.fromisocalendar(year, week, weekday + 1)
+            except ValueError:  # week 53 of a year with 52
+                return None
+        return _pick_year(ref, role, make), role
+    if kind == "from_today":
+        count_s, unit = g[0].lower(), g[1].lower()
+        count = 1 if count_s == "a" else int(count_s) if count_s.isdigit() else WORD_NUMBERS[count_s]
+        end = _add_months(ref, count) if unit == "month" else ref + dt.timedelta(days=count * (7 if unit == "week" else 1))
+        return end, "deadline"
+    if kind == "zh_dotted":
+        month, day = int(g[0]), int(g[1])
+        return (_pick_year(ref, "deadline", lambda y: _safe(y, month, day)), "deadline") if 1 <= month <= 12 else (None, role)
     if kind == "relative":
         word = g[0].lower()
         if word == "tomorrow":
@@ -422,13 +452,15 @@ _YEARLESS = ("en_dm", "en_md", "zh_md", "slash", "dotted", "day_dot_month")
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.%])")
 _DAY_DOT_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)")  # '22.01.': the day first, a dot after each
 # A line about a meeting still to come ('Next review 14 July', '下次复盘 6月3日') holds no interview date.
-_FORWARD = re.compile(r"""\b(?:next|again|upcoming|future|due|until|by)\b
+_FORWARD = re.compile(r"""\b(?:next|again|upcoming|future|due|until)\b
+    | \bby\s+(?:the\s+)?(?:end|close|mid|early|late|next|this|\d|""" + _MONTH + r"""|mon|tue|wed|thu|fri|sat|sun)  # not 'typed by Gill'
     | \bfollow[- ]?up\b(?!\s+(?:from|to|after|on|of)\s+(?:our|the|this|today|yesterday|my|your))  # not 'Follow-up from our review'
     | 下次|下一次|复谈|复盘|再约|之前|前完成""", re.I | re.X)
 _WEEKDAY_NEAR = re.compile(
     r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b | (?:周|星期|礼拜)([一二三四五六日天])", re.I | re.X)
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _MONTH_WORD = re.compile(_M + r"\b|(?<!\d)(\d{1,2})\s*月", re.I)
+_WEEK_NUMBER = re.compile(r"\b(?:wk|week)\.?\s?(\d{1,2})\b", re.I)  # 'wk 11': a month of the year too
 
 
 def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
@@ -452,10 +484,21 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
                 if _role(line, m.start(), m.end()) != "point":
                     continue
                 days = _month_days(kind, m)
+                if kind == "slash" and len(days) == 2 and _day_first(text):
+                    days.reverse()  # the notes write day first elsewhere ('at the 30/10 check'): read this one so too
                 options = [d for d in (_latest(month, day, today, _weekday_near(line, m)) for month, day in days) if d]
                 if options:
                     return _nearest_months(options, text)
     return None
+
+
+_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+
+
+def _day_first(text: str) -> bool:
+    """The notes write slash dates day first: one of them can only be read that way ('30/10'), none only month first."""
+    pairs = [(int(a), int(b)) for a, b in _SLASH.findall(text) if (int(a), int(b)) != (24, 7)]
+    return any(12 < a <= 31 and b <= 12 for a, b in pairs) and not any(a <= 12 < b <= 31 for a, b in pairs)
 
 
 def _month_days(kind: str, m: re.Match[str]) -> list[tuple[int, int]]:
@@ -494,6 +537,7 @@ def _nearest_months(options: list[dt.date], text: str) -> dt.date:
     if len(options) == 1:
         return options[0]
     months = [MONTHS[m.group(1).lower()[:3]] if m.group(1) else int(m.group(2)) for m in _MONTH_WORD.finditer(text)]
+    months += [dt.date.fromisocalendar(options[0].year, int(w), 1).month for w in _WEEK_NUMBER.findall(text) if 1 <= int(w) <= 52]
     months = [m for m in months if 1 <= m <= 12]
 
     def distance(d: dt.date) -> int:

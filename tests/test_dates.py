@@ -269,3 +269,36 @@ def test_a_heading_sets_the_deadline_of_the_goals_below_it():
                       "So, for the next 8 weeks:\n1. Audit closed by 05:00 on at least 90% of nights.\n"
                       "2. Zero unposted charges.\n\nTarget: no complaints by 30 June.").plan
     assert [str(g.deadline) for g in plan.goals] == ["2026-03-16", "2026-03-16", "2026-06-30"]
+
+
+@pytest.mark.parametrize("text, ref, expected", [
+    ("Aim for the end of wk 12: every delivery logged", dt.date(2027, 2, 1), dt.date(2027, 3, 28)),  # ISO week 12 ends Sun 28 Mar
+    ("第18周结束前完成全部盘点", dt.date(2027, 3, 1), dt.date(2027, 5, 9)),
+    ("4.20前把台账补齐", dt.date(2027, 3, 9), dt.date(2027, 4, 20)),
+    ("ready for the (28/5) handover", dt.date(2027, 5, 2), dt.date(2027, 5, 28)),
+    ("matches the count at the 27/9 audit", dt.date(2027, 9, 1), dt.date(2027, 9, 27)),
+])
+def test_week_numbers_days_from_today_and_dotted_or_slashed_days(text, ref, expected):
+    assert expected in [d.date for d in find_dates(text, ref)]
+
+
+def test_a_time_from_today_is_a_deadline_not_a_length_of_time():
+    assert [(d.date, d.role) for d in find_dates("Two weeks from today: no unlabelled trays", dt.date(2027, 5, 3))] == [
+        (dt.date(2027, 5, 17), "deadline")]
+
+
+def test_a_week_starting_point_is_its_monday_and_a_bare_fraction_is_still_no_date():
+    assert [(d.date, d.role) for d in find_dates("from week 12", dt.date(2027, 2, 1))] == [(dt.date(2027, 3, 22), "start")]
+    assert find_dates("covered 24/7 and 3/4 of calls answered", dt.date(2027, 2, 1)) == []
+
+
+def test_a_header_line_typed_by_someone_still_dates_the_interview():
+    lines = ["Stores 1:1 with Oskar Lind (porter) – Weds 14 Apr, notes typed by Mo", "Late 3 times."]
+    assert held_on(lines, "\n".join(lines), dt.date(2027, 6, 1)) == dt.date(2027, 4, 14)
+
+
+def test_a_slash_date_in_the_header_is_read_the_way_the_notes_write_the_others():
+    lines = ["Ana Ruiz – picker – 1:1 9/11", "Scanner errors 12 in Oct.", "Recount at the 28/11 stock check."]
+    assert held_on(lines, "\n".join(lines), dt.date(2027, 12, 1)) == dt.date(2027, 11, 9)
+    lines = ["Stores 1:1 Thu 4/3, wk 9", "Temp not logged on 6 of 30 deliveries."]
+    assert held_on(lines, "\n".join(lines), dt.date(2027, 12, 20)) == dt.date(2027, 3, 4)

@@ -251,3 +251,12 @@ def test_words_that_introduce_the_targets_are_no_part_of_a_metric():
     (goal,) = plan.goals
     assert (goal.target, goal.deadline.isoformat()) == ("100%", "2026-02-28")
     assert "like to see" not in goal.metric.lower() and "printout" in goal.metric.lower()
+
+
+def test_a_target_line_that_opens_with_its_time_keeps_the_time_out_of_the_metric():
+    notes = ("1:1 with Rosa Klein (lab assistant) – 1 Mar 2027\n"
+             "Unlabelled trays found in 5 of 12 fridge checks in February.\n"
+             "Target for the end of wk 12: no unlabelled trays.\n")
+    goal = draft_plan(notes).plan.goals[0]
+    assert (goal.target, goal.deadline) == ("0", dt.date(2027, 3, 28))
+    assert not goal.metric.lower().startswith(("for", "target"))

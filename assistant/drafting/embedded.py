@@ -451,7 +451,8 @@ _FROM_TO = re.compile(
 # Words that introduce the targets, not part of any: 'Targets:', 'What I want:', 'What I'd like to see by Easter is',
 # 'Where he needs to be:', '目标就这几个：'.
 _TARGET_LEAD = re.compile(r"""^\s*(?:
-    (?:the\s+)?(?:targets?|goals?|aim|objectives?)\b[\s:]*
+    (?:the\s+)?(?:targets?|goals?|aim|objectives?)\s+(?:for|by|until|before|over|at)\b[^:：\n]{0,40}[:：]\s*  # 'Target for the end of wk 46:'
+  | (?:the\s+)?(?:targets?|goals?|aim|objectives?)\b[\s:]*
   | what\s+(?:i|we)(?:'ve\s+said\s+i)?\s*(?:want|need|expect|'d\s+like|would\s+like)(?:\s+to\s+see)?\b
       (?:[^:：]{0,60}?\bis\b|\s*[:：])\s*
   | where\s+(?:she|he|they|you)\s+(?:needs?|has|have)\s+to\s+be\s*[:：]\s*
