@@ -3,6 +3,7 @@
 Each file in tests/notes is a style the drafter must read; the assertions are what a
 reviewer would check first.
 """
+import datetime as dt
 from pathlib import Path
 
 from assistant.pipeline import draft_plan
@@ -217,3 +218,39 @@ def test_a_question_and_answer_transcript_q_is_the_interviewer():
     plan = draft_plan(notes).plan
     found = " ".join(d.area + " " + d.evidence for d in plan.deficiencies).lower()
     assert "gate log" in found and "parcels" in found
+
+
+def test_a_speakers_line_can_open_with_a_label_of_its_own():
+    """'韩队 21:05：月底前的要求：…' is the manager setting targets, not one more shortfall."""
+    notes = ("【微信】韩队 → 阿强（维修师傅） 6月3日\n"
+             "韩队 21:01：5月你有4单返修，都是水管接头没拧紧\n"
+             "韩队 21:02：还有3次上门迟到超过半小时\n"
+             "阿强 21:03：那几天活太多了\n"
+             "韩队 21:05：月底前的要求：返修0单，迟到不超过1次\n")
+    plan = draft_plan(notes).plan
+    assert plan.employee.name == "阿强"
+    assert [g.target for g in plan.goals] == ["0单", "<= 1次"]
+    assert plan.goals[0].metric == "返修" and not any("要求" in d.evidence for d in plan.deficiencies)
+
+
+def test_a_label_after_a_clause_is_read_by_its_last_clause_and_a_name_the_model_cannot_see_stands():
+    notes = ("11.2 下班后 跟仓管员小葛谈话 老贺记\n"
+             "第一个，10月盘点差异3次，最多一次差了12箱。\n"
+             "第二个，出库单有5张没签字。\n"
+             "盘点定在11月30日，盘点前的要求：差异0次，出库单签字100%。\n")
+    plan = draft_plan(notes).plan
+    assert plan.employee.name == "小葛"
+    assert [(g.target, g.deadline) for g in plan.goals] == [("0次", dt.date(2026, 11, 30)), ("100%", dt.date(2026, 11, 30))]
+    assert not any("要求" in d.evidence for d in plan.deficiencies)
+
+
+def test_speakers_written_by_their_initials_are_the_people_the_header_names():
+    notes = ("1:1 Tom Price (boiler technician) with Gwen Hale (team leader) – 3 Mar 2027\n"
+             "GH (09:02): Three of the February pressure checks were not logged.\n"
+             "TP (09:03): The tablet kept logging me out.\n"
+             "TP (09:04): I will log every check on paper and copy it up the same day.\n"
+             "GH (09:05): I will ask IT to fix the tablet timeout.\n"
+             "GH (09:06): Target: every pressure check logged by 31 March.\n")
+    plan = draft_plan(notes).plan
+    owners = {r.owner: r.action for r in plan.responsibilities}
+    assert "paper" in owners["employee"] and "timeout" in owners["manager"]

@@ -15,7 +15,7 @@ from ..reader.role import role_beside, says_no_job
 from ..screening import Hit, injection_hits, screen
 from .classify import _classify, _figure_ahead, _looks_meta, _negative, _revive_measured_context, _starts_imperative
 from .header import _EMPLOYEE_LABEL, _aliases, _find_people
-from .labels import _HEADING_END, _LABEL, _heading_deadline, _label_kind, _label_or_person, heading_sentence
+from .labels import _HEADING_END, _LABEL, _heading_deadline, _label_kind, _label_or_person, heading_sentence, label_text
 from .parties import _PartyFinder, _read_speaker
 from .sentences import (
     _BULLET,
@@ -93,7 +93,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             block_label = heading  # '## Agreed actions', '二、改进措施': a heading for the lines below
             continue
         if label_m:
-            line_label = _label_or_person(label_m.group(1), finder, content[label_m.end():], stamped=bool(label_m.group("stamp")))
+            line_label = _label_or_person(label_text(label_m), finder, content[label_m.end():], stamped=bool(label_m.group("stamp")))
             if line_label and not content[label_m.end():].strip():
                 block_label = line_label  # a heading line: it labels the lines below it
                 continue
@@ -111,10 +111,14 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s = Sentence(id=f"S{len(sentences) + 1}", text=chunk, body=chunk, line=line_no + 1, start=start, end=start + len(chunk))
             label = label_for_line
             own = _LABEL.match(chunk)
-            own_label = _label_or_person(own.group(1), finder, chunk[own.end():], stamped=bool(own.group("stamp"))) if own else None
-            if own and own_label:
-                label = own_label
+            own_label = _label_or_person(label_text(own), finder, chunk[own.end():], stamped=bool(own.group("stamp"))) if own else None
+            if own and (own_label or own.group("stamp")):  # a label, or a speaker and their time stamp
+                label = own_label or label
                 s.body = chunk[own.end():]
+                inner = _LABEL.match(s.body) if (own_label or "_person").endswith("_person") else None
+                inner_kind = _label_kind(label_text(inner)) if inner else None
+                if inner and inner_kind in reader.CONTENT_LABELS:  # '杨队 20:46：国庆前的要求：…': what the speaker sets out
+                    label, s.body = inner_kind, s.body[inner.end():]
             s.item_start = bool(_ENUM_INLINE.match(s.body))
             s.bullet = bool(bullet)
             s.body = _ENUM_INLINE.sub("", s.body).strip()

@@ -18,10 +18,14 @@ from .parties import _PartyFinder
 # A line's label: 'Targets:', 'Me:', '我：', and a speaker with a time stamp after the name, with or without a
 # colon ('王秀梅 10:31：…', '刘健 00:00:12 听得到吗', 'Dana [14:02]: …').
 _STAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[apAP][mM])?[\])]?"
-_LABEL = re.compile(rf"""^\s*
-    ( (?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?|[\u4e00-\u9fff·]{{1,6}})(?=\s+{_STAMP}(?:\s|[:：]|$))   # a speaker before a stamp
-    | [^:：\n]{{1,60}}? )
-    (?: \s+(?P<stamp>{_STAMP})\s*[:：]? | \s*[:：] )\s*""", re.X)
+_LABEL = re.compile(rf"""^\s*(?:
+      (?P<speaker>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?|[\u4e00-\u9fff·]{{1,6}})\s+(?P<stamp>{_STAMP})(?=\s|[:：]|$)\s*[:：]?  # a speaker
+    | (?P<label>[^:：\n]{{1,60}}?)\s*[:：] )\s*""", re.X)
+
+
+def label_text(m: re.Match[str]) -> str:
+    """The label a `_LABEL` match found: the speaker's name, or the words before the colon."""
+    return m.group("speaker") or m.group("label")
 _LABEL_QUALIFIER = re.compile(r"^\s*(?:(?:by|for|in|until|till|from|after|before|over|during)\b|\(|（|\d)", re.I)  # not 'in' of 'interview'
 
 
@@ -46,6 +50,14 @@ _CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|isn't|aren'
 
 
 def _label_kind(label: str) -> str | None:
+    kind = _whole_label_kind(label)
+    clauses = re.split(r"[，,；;]\s*", label.strip())
+    if kind is None and len(clauses) > 1 and unspaced(label):  # '杀青定在11月28日，杀青前的要求': its last clause
+        return _whole_label_kind(clauses[-1])
+    return kind
+
+
+def _whole_label_kind(label: str) -> str | None:
     words = label.strip().lower()
     opening = _content_label(words)
     if opening:
@@ -99,6 +111,10 @@ def _heading_deadline(line: str, ref: dt.date) -> dt.date | None:
     return max(ends) if ends else None
 
 
+def _initials(name: str) -> str:
+    return "".join(part[0] for part in re.split(r"[\s-]+", name) if part[:1].isupper())
+
+
 def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stamped: bool = False) -> str | None:
     """The kind a line's label gives what follows, or whose words they are ('Me:', 'Dana:', 'Natasha Brook 0:12');
     `stamped` when a transcript's time stamp follows the label, which makes it a speaker."""
@@ -108,6 +124,11 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
     person = re.sub(r"(?:'s|’s)?\s*(?:view|comment|comments|side|perspective|response|account|notes?|input|feedback)?\s*$", "", label.strip(), flags=re.I)
     if person.lower() in ("me", "i", "myself", "manager", "mgr") or person in ("我", "本人"):
         return "manager_person"  # 'Me: I'll book the course', '我：…': the note's writer speaking
+    if person.isupper() and 2 <= len(person) <= 4:  # initials: 'DOH' for Daisy Okwu-Hart, 'RM' for Ravi Menon
+        if any(_initials(a) == person for a in finder.employee):
+            return "employee_person"
+        if finder.manager_name and _initials(finder.manager_name) == person:
+            return "manager_person"
     if person and len(person) <= 30:
         owner = finder.owner_of(person) if (finder.en.fullmatch(person) or finder.zh.fullmatch(person)) else None
         if owner == "employee":

@@ -118,10 +118,12 @@ class Reader:
         ranked = sorted((float(p), c.text) for c, p, pm in zip(cands, p_employee, p_manager)
                         if not (manager and _same_person(c.text, manager) and pm > p))
         employee = rule_employee
+        # A name the rules read where the model has no candidate ('跟道具员小唐谈话') is overturned only when the model is sure.
+        unseen = bool(rule_employee) and not any(_same_person(c.text, rule_employee or "") for c in cands)
         if ranked:
             p, name = ranked[-1]
             runner_up = ranked[-2][0] if len(ranked) > 1 else 0.0
-            if p >= SURE_NAME or (p >= FAIRLY_SURE_NAME and p - runner_up >= NAME_LEAD):
+            if p >= SURE_NAME or (p >= FAIRLY_SURE_NAME and p - runner_up >= NAME_LEAD and not unseen):
                 employee = max((c.text for c in cands if c.text.startswith(name + " ")), key=len, default=name)
         return employee, (manager if manager != employee else rule_manager)
 
