@@ -111,6 +111,10 @@ def _heading_deadline(line: str, ref: dt.date) -> dt.date | None:
     return max(ends) if ends else None
 
 
+_WHAT_ONE_DOES = re.compile(r"^\s*what\s+(.{1,30}?)\s*(?:'ll|’ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+agreed\s+to)\s+do\s*$",
+                            re.I)
+
+
 def _initials(name: str) -> str:
     return "".join(part[0] for part in re.split(r"[\s-]+", name) if part[:1].isupper())
 
@@ -122,6 +126,9 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
     if kind:
         return kind
     person = re.sub(r"(?:'s|’s)?\s*(?:view|comment|comments|side|perspective|response|account|notes?|input|feedback)?\s*$", "", label.strip(), flags=re.I)
+    doing = _WHAT_ONE_DOES.match(label)
+    if doing:  # 'What I'll do:', 'What Maddie will do:': that person's actions follow
+        person = doing.group(1)
     if person.lower() in ("me", "i", "myself", "manager", "mgr") or person in ("我", "本人"):
         return "manager_person"  # 'Me: I'll book the course', '我：…': the note's writer speaking
     if person.isupper() and 2 <= len(person) <= 4:  # initials: 'DOH' for Daisy Okwu-Hart, 'RM' for Ravi Menon
