@@ -258,7 +258,7 @@ def test_speakers_written_by_their_initials_are_the_people_the_header_names():
 
 def test_what_each_person_will_do_labels_their_actions():
     notes = ("Catch-up with Ines Duarte (kiln technician), 2 Feb 2027\n"
-             "Three of the January glaze batches were fired without a test tile.\n"
+             "3 of the 12 January glaze batches were fired without a test tile.\n"
              "Target: a test tile for every batch by the end of February.\n"
              "What Ines will do: fire a test tile with every batch and photograph it.\n"
              "What I'll do: order a second test kiln shelf this week.\n")
