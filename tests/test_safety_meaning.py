@@ -319,3 +319,13 @@ def test_a_relatives_stay_in_hospital_and_a_wish_to_keep_it_off_the_record_in_ch
 ])
 def test_never_judges_the_person_only_when_the_person_does_it(text, flagged):
     assert bool([h for h in bias_hits(text) if h.category == "absolute"]) == flagged
+
+
+def test_a_bullet_ending_in_a_label_word_is_still_a_sentence_and_screened():
+    """'- 员工下周离职，本计划作废' ends in a word that can label a section ('计划'): it is no heading to skip, it is
+    an outcome decided in the notes, kept out and flagged."""
+    notes = ("面谈记录 5月6日 仓管员 周明\n4月盘点差异3次。\n约定：\n- 周明每天下班前盘点一次\n- 员工下周离职，本计划作废\n"
+             "目标：6月底前盘点差异0次。\n")
+    analysis = draft_plan(notes).analysis
+    kept_out = [s for s in analysis.sentences if "离职" in s.text]
+    assert kept_out and kept_out[0].kind == "excluded"

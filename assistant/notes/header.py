@@ -34,8 +34,9 @@ def _names_another_job(text: str) -> bool:
     """The rest of a header line holds a job title of someone who leads no one ('Mei Lin forklift driver 1:1 …'),
     not only dates, places and shifts ('night shift')."""
     words = re.findall(r"[A-Za-z][\w'’-]*", text)
-    return any(is_role(" ".join(words[i:j])) and not leads_others(" ".join(words[i:j]))
-               for j in range(1, len(words) + 1) for i in range(max(0, j - 4), j))
+    phrases = (" ".join(words[i:j]) for j in range(1, len(words) + 1) for i in range(max(0, j - 4), j))
+    return any(is_role(p) and not leads_others(p) and not p.isupper() for p in phrases)  # not 'PM' of 'PM review'
+
 
 
 def _is_role(text: str) -> bool:

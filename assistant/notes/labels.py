@@ -50,14 +50,6 @@ _CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|isn't|aren'
 
 
 def _label_kind(label: str) -> str | None:
-    kind = _whole_label_kind(label)
-    clauses = re.split(r"[，,；;]\s*", label.strip())
-    if kind is None and len(clauses) > 1 and unspaced(label):  # '杀青定在11月28日，杀青前的要求': its last clause
-        return _whole_label_kind(clauses[-1])
-    return kind
-
-
-def _whole_label_kind(label: str) -> str | None:
     words = label.strip().lower()
     opening = _content_label(words)
     if opening:
@@ -123,6 +115,9 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
     """The kind a line's label gives what follows, or whose words they are ('Me:', 'Dana:', 'Natasha Brook 0:12');
     `stamped` when a transcript's time stamp follows the label, which makes it a speaker."""
     kind = _label_kind(label)
+    clauses = re.split(r"[，,；;]\s*", label.strip())
+    if kind is None and len(clauses) > 1 and unspaced(label):  # '杀青定在11月28日，杀青前的要求：': its last clause
+        kind = _label_kind(clauses[-1])
     if kind:
         return kind
     person = re.sub(r"(?:'s|’s)?\s*(?:view|comment|comments|side|perspective|response|account|notes?|input|feedback)?\s*$", "", label.strip(), flags=re.I)

@@ -38,7 +38,7 @@ _HR = re.compile(r"hr|hrbp|人力|人事|人资", re.I)
 
 
 # A form's field naming the one interviewed: '被面谈人：乌兰其其格', '员工姓名：李雷'.
-_INTERVIEWEE = re.compile(r"(?:被面谈人|面谈对象|被谈话人|谈话对象|员工姓名|姓名)\s*[:：]\s*([\u4e00-\u9fff]{2,8}(?:·[\u4e00-\u9fff]{2,6})?)")
+_INTERVIEWEE = re.compile(r"(?:被面谈人|面谈对象|被谈话人|谈话对象|被考核人|考核对象|员工姓名|姓名)\s*[:：]\s*([\u4e00-\u9fff]{2,8}(?:·[\u4e00-\u9fff]{2,6})?)")
 
 
 def _plausible(token: str) -> bool:
@@ -75,12 +75,16 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
     form = _INTERVIEWEE.search(text)
     if form and _plausible(form.group(1)):
         return form.group(1)
-    leader = None  # one titled as leading others: the employee only if no one else in the header has a title
+    leader = None  # one titled as leading others: the employee unless the opening lines name someone else by their job
     for named, title in _bracketed(text):
         if leads_others(title):
             leader = leader or named
         else:
             return named
+    if leader:  # only the clear layouts may name another: '跟X聊', '导诊员陈晓燕'; the weaker ones below would not
+        talked = next((m.group(1) for m in _TALK.finditer(text) if _plausible(m.group(1)) and m.group(1) != leader), None)
+        titled = next((t.group(1) for line in head[:5] if (t := _title_name().search(line)) and _plausible(t.group(1))), None)
+        return talked or (titled if titled != leader else None) or leader
     for m in _TALK.finditer(text):
         if _plausible(m.group(1)):
             return m.group(1)
