@@ -20,12 +20,14 @@ URL = os.environ.get("PLANCOACH_TEST_LLM_URL")
 pytestmark = pytest.mark.skipif(not URL, reason="set PLANCOACH_TEST_LLM_URL (scripts/llm_quality_run.sh pytest)")
 
 
-def test_a_real_model_drafts_a_grounded_plan_through_the_detected_mode():
-    settings = Settings(llm_base_url=URL, llm_model="local", llm_max_tokens=900, llm_timeout_s=180)
+def test_a_real_model_answers_the_reader_s_questions_through_the_detected_mode():
+    settings = Settings(llm_base_url=URL, llm_model="local", llm_timeout_s=180)
     drafter = LLMDrafter(settings)
     plan = draft_plan(TRAINER_NOTES, drafter=drafter, settings=settings).plan
     assert drafter.call.mode in ("json_object", "tools", "json_schema")
+    assert drafter.trace.asked == ["owners"] and not drafter.trace.repaired  # one JSON answer, held to its schema
     assert plan.drafter == "llm:local" and plan.status == "draft" and not has_errors(plan.review_flags)
     assert any(g.target == ">= 90%" and str(g.deadline) == "2026-08-31" for g in plan.goals)
-    assert {r.owner for r in plan.responsibilities} == {"employee", "manager", "organisation"}
+    assert {"employee", "organisation"} <= {r.owner for r in plan.responsibilities}
     assert not [f for f in plan.review_flags if f.kind == "grounding"]
+    assert drafter.trace.model_seconds < settings.llm_plan_budget_s

@@ -127,12 +127,17 @@ class Reader:
 
     def role(self, text: str, name: str | None, rule_role: str | None) -> str | None:
         """The employee's role: the candidate phrase the model likes best where it is sure enough, else the rules'."""
+        choices = self.role_choices(text, name, rule_role)
+        return choices[0][0] if choices and choices[0][1] >= SURE_ROLE else rule_role
+
+    def role_choices(self, text: str, name: str | None, rule_role: str | None) -> list[tuple[str, float]]:
+        """Every role candidate of the notes with the model's probability that it is the employee's role, likeliest
+        first (`role` takes the first where it is sure enough; the LLM drafter asks among them where it is not)."""
         cands = candidate_roles(text, name, rule_role)
         if not cands:
-            return rule_role
+            return []
         column = self.roles.probabilities(role_rows(cands))[:, self.roles.classes.index("role")]
-        best = int(column.argmax())
-        return cands[best].text if column[best] >= SURE_ROLE else rule_role
+        return sorted(((c.text, float(p)) for c, p in zip(cands, column)), key=lambda choice: -choice[1])
 
     def rivals(self, text: str, employee: str | None, rule_employee: str | None, rule_manager: str | None) -> tuple[str, ...]:
         """Other names the notes might be about: where the model is unsure who the employee is, the plan asks."""
@@ -262,8 +267,10 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
             continue
         if fixed is not None and fixed.owner:
             s.owner, s.actor = fixed.owner, Party(_party_for(analysis, s, fixed.owner), fixed.owner)
+            s.owner_confidence = sure
             continue
         s.owner = owner_of(s, learnt, dialogue)
+        s.owner_confidence = learnt.owner_confidence if learnt and learnt.owner == s.owner else 0.0
         if s.owner != rule_owner(s, dialogue):
             s.actor = Party(_party_for(analysis, s, s.owner), s.owner)
 

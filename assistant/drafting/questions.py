@@ -1,0 +1,181 @@
+"""What the LLM drafter asks a model: only what the reader is unsure of, and every answer checked against the notes.
+
+Each question is one small prompt (`prompts/<name>.md`) after the numbered notes, answered by one short JSON
+object under a schema. An answer that fails its check is ignored, so a small model cannot make a plan worse
+than the reader's, and a capable one fixes what the reader misses:
+
+  employee  who the plan is about, where the reader names rivals or nobody: one of the notes' names
+  role      the employee's job title, where the role model is unsure: one of the notes' role phrases, or none
+  owners    who does each action whose owner the reader is unsure of: employee, manager or organisation,
+            and only a party the sentence itself points to (a name, a team, 'I', 'you')
+
+The answers are applied as the manager's corrections would be (`reread`): the notes are read again with
+them, and the embedded drafter drafts from that reading.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import reader
+from ..notes import NotesAnalysis, Sentence, analyse
+from ..reader.header import candidates as name_candidates
+from ..schema import OWNERS
+
+# The reader is unsure of a role below this probability for its best candidate, and of an action's owner below
+# this probability for the owner it chose (or when its owner model chose another).
+UNSURE_ROLE = 0.5
+UNSURE_OWNER = 0.6
+MOST_CHOICES = 6  # names or roles offered; a longer list costs prompt time and confuses small models
+MOST_ACTIONS = 6
+NONE = "none"
+_FIRST_PERSON = re.compile(r"(?:^|\W)(?:i|i'll|i’ll|i'm|me|my|we|we'll|our|us)(?:\W|$)|我|咱", re.I)
+_ADDRESSED = re.compile(r"(?:^|\W)(?:you|your|you'll|you’ll)(?:\W|$)|你", re.I)
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str  # the prompt file: prompts/<name>.md
+    values: dict[str, str]  # its placeholders
+    schema: dict[str, Any]  # the answer's JSON schema (servers that take one hold the model to it)
+    check: Callable[[dict], tuple[dict[str, Any], list[str]]]  # the answer -> (what it changes, what was ignored, why)
+
+
+@dataclass
+class Answers:
+    """What the model's checked answers change in the reader's reading."""
+
+    employee: str | None = None
+    role: str | None = None  # NONE: the notes give the employee no role
+    owners: dict[str, str] = field(default_factory=dict)  # sentence id -> owner
+
+    def __bool__(self) -> bool:
+        return bool(self.employee or self.role or self.owners)
+
+
+def _enum(key: str, choices: list[str]) -> dict[str, Any]:
+    return {"type": "object", "properties": {key: {"type": "string", "enum": choices}}, "required": [key]}
+
+
+def _same_person(a: str, b: str | None) -> bool:
+    return bool(b) and (a in b or b in a)  # type: ignore[operator]
+
+
+def employee_question(analysis: NotesAnalysis) -> Question | None:
+    """Who the plan is about, where the reader named rivals or nobody (and the caller did not say)."""
+    if "employee" in analysis.given or (analysis.employee_name and not analysis.employee_rivals):
+        return None
+    names = [analysis.employee_name] if analysis.employee_name else []
+    names += list(analysis.employee_rivals)
+    if not names:
+        names = [c.text for c in name_candidates(analysis.text, None, analysis.manager)]
+    choices = [n for n in dict.fromkeys(names) if n and not _same_person(n, analysis.manager)][:MOST_CHOICES]
+    if not choices or choices == [analysis.employee_name]:
+        return None
+    if not analysis.employee_name:
+        choices.append(NONE)  # the notes may name nobody the plan is about
+
+    def check(data: dict) -> tuple[dict[str, Any], list[str]]:
+        said = str(data.get("employee", "")).strip()
+        if said not in choices:
+            return {}, [f"employee {said!r}: not one of the names offered"]
+        return ({"employee": said} if said not in (analysis.employee_name, NONE) else {}), []
+
+    return Question("employee", {"choices": ", ".join(choices)}, _enum("employee", choices), check)
+
+
+def role_question(analysis: NotesAnalysis) -> Question | None:
+    """The employee's role, where the role model's best candidate is below UNSURE_ROLE (and the caller gave none)."""
+    learnt = reader.bundled()
+    if "role" in analysis.given or learnt is None:
+        return None
+    ranked = learnt.role_choices(analysis.text, analysis.employee_name, analysis.employee_role)
+    if not ranked or ranked[0][1] >= UNSURE_ROLE:
+        return None
+    choices = [text for text, _ in ranked[:MOST_CHOICES]]
+    if analysis.employee_role and analysis.employee_role not in choices:
+        choices.insert(0, analysis.employee_role)
+    choices.append(NONE)
+
+    def check(data: dict) -> tuple[dict[str, Any], list[str]]:
+        said = str(data.get("role", "")).strip()
+        if said not in choices:
+            return {}, [f"role {said!r}: not one of the phrases offered"]
+        if said == NONE:
+            return ({"role": NONE} if analysis.employee_role else {}), []
+        return ({"role": said} if said != analysis.employee_role else {}), []
+
+    values = {"employee": analysis.employee_name or "the employee", "choices": ", ".join(choices)}
+    return Question("role", values, _enum("role", choices), check)
+
+
+def pointed_to(s: Sentence) -> set[str]:
+    """The owners a sentence itself points to: the parties it names, 'I'/'we' or a 'Manager:' line (the manager),
+    'you' or an 'Employee:' line (the employee). A sentence naming nobody is the employee's, as the rules read it."""
+    owners = {p.owner for p in s.parties} | ({s.actor.owner} if s.actor else set())
+    if _FIRST_PERSON.search(s.body) or s.label == "manager":
+        owners.add("manager")
+    if _ADDRESSED.search(s.body) or s.label == "employee" or not owners:
+        owners.add("employee")
+    return owners
+
+
+def owners_question(analysis: NotesAnalysis) -> Question | None:
+    """Who does each action the reader is unsure of (the manager's own corrections are never asked about)."""
+    corrected = {c.key for c in analysis.corrections}
+    unsure = [s for s in analysis.of_kind("action")
+              if s.owner_confidence < UNSURE_OWNER and reader.sentence_key(s.text) not in corrected
+              and pointed_to(s) - {s.owner}][:MOST_ACTIONS]  # another owner the answer could name
+    if not unsure:
+        return None
+    ids = [s.id for s in unsure]
+    schema = {"type": "object", "properties": {i: {"type": "string", "enum": list(OWNERS)} for i in ids}, "required": ids}
+
+    def check(data: dict) -> tuple[dict[str, Any], list[str]]:
+        owners, ignored = {}, []
+        for s in unsure:
+            said = str(data.get(s.id, "")).strip().lower()
+            if said == s.owner:
+                continue
+            if said not in OWNERS:
+                ignored.append(f"{s.id} owner {said!r}: not employee, manager or organisation")
+            elif said not in pointed_to(s):
+                ignored.append(f"{s.id} owner {said!r}: the sentence does not point to the {said}")
+            else:
+                owners[s.id] = said
+        return ({"owners": owners} if owners else {}), ignored
+
+    values = {"actions": "\n".join(f"{s.id}: {s.text}" for s in unsure),
+              "employee": analysis.employee_name or "the employee", "manager": analysis.manager or "the manager"}
+    return Question("owners", values, schema, check)
+
+
+# In the order they are asked: the role's candidates are scored for the employee the first answer names.
+QUESTIONS: tuple[Callable[[NotesAnalysis], Question | None], ...] = (employee_question, role_question, owners_question)
+
+
+def reread(analysis: NotesAnalysis, answers: Answers) -> None:
+    """`analysis` read again with the model's checked answers, in place (the checks and the workspace see the
+    reading the plan was drafted from). The caller's own values and the manager's corrections still win; the
+    model's answers are not the manager's, so the review still asks about a name the reader was unsure of."""
+    if not answers:
+        return
+    employee = answers.employee or (analysis.employee_name if "employee" in analysis.given else None)
+    role = analysis.employee_role if "role" in analysis.given else answers.role if answers.role != NONE else None
+    owners = tuple(reader.Correction(s.text, "action", answers.owners[s.id])
+                   for s in analysis.sentences if s.id in answers.owners)
+    again = analyse(analysis.text, interview_date=None if analysis.interview_date_assumed else analysis.interview_date,
+                    employee=employee, role=role, corrections=analysis.corrections + owners)
+    if answers.role == NONE and "role" not in analysis.given:
+        again.employee_role = None
+    if answers.employee:
+        doubted = (analysis.employee_name, *analysis.employee_rivals) if analysis.employee_rivals else ()
+        again.employee_rivals = tuple(n for n in doubted if n and not _same_person(n, answers.employee))
+    else:
+        again.employee_rivals = analysis.employee_rivals
+    again.corrections, again.given = analysis.corrections, analysis.given
+    for f in dataclasses.fields(NotesAnalysis):
+        setattr(analysis, f.name, getattr(again, f.name))
