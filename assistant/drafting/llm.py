@@ -97,10 +97,15 @@ def estimate_tokens(text: str) -> int:
     return cjk + (len(text) - cjk + 3) // 4
 
 
-def render_notes(analysis: NotesAnalysis) -> str:
-    """One line per sentence, with its id. Sentences the screening kept out never reach the model."""
-    lines = []
+def render_notes(analysis: NotesAnalysis, keep: frozenset[str] | None = None) -> str:
+    """One line per sentence, with its id (only those in `keep`, with '...' where sentences are left out).
+    Sentences the screening kept out never reach the model."""
+    lines: list[str] = []
     for s in analysis.sentences:
+        if keep is not None and s.id not in keep:
+            if lines and lines[-1] != "...":
+                lines.append("...")
+            continue
         if s.kind == "excluded":
             lines.append(f"{s.id}: [left out of the plan: {', '.join(sorted({h.kind for h in s.hits})) or 'excluded'}]")
         else:
@@ -338,7 +343,6 @@ class LLMDrafter:
         self.trace = trace = DraftTrace()
         started = time.monotonic()
         deadline = started + self.settings.llm_timeout_s  # every request and repair together
-        prefix = self.notes_prefix(analysis)
         answers = Answers()
         for make in QUESTIONS:
             question = make(analysis if not answers else _updated(analysis, answers))
@@ -347,7 +351,7 @@ class LLMDrafter:
             if trace.calls and time.monotonic() - started > self.settings.llm_plan_budget_s:
                 trace.skipped.append(question.name)
                 continue
-            data = self._answer(question, prefix, deadline)
+            data = self._answer(question, analysis, deadline)
             changes, ignored = question.check(data) if data is not None else ({}, [f"{question.name}: no usable answer"])
             trace.ignored += ignored
             for key, value in changes.items():
@@ -357,24 +361,24 @@ class LLMDrafter:
         plan = EmbeddedDrafter().draft(analysis, context)
         return plan.model_copy(update={"drafter": self.name})
 
-    def notes_prefix(self, analysis: NotesAnalysis) -> list[BaseMessage]:
-        """The system prompt and the numbered notes: the same for every question of a plan."""
+    def messages(self, question: Question, analysis: NotesAnalysis) -> list[BaseMessage]:
+        """The system prompt, then the part of the notes the question is about and the question, in one message."""
         s = self.settings
         language = "Chinese" if analysis.language == "zh" else "English"
-        system = self.prompts.format("system", language=language)
-        notes = self.prompts.format("notes", notes=render_notes(analysis), language=language)
-        if estimate_tokens(system) + estimate_tokens(notes) > s.llm_max_prompt_tokens:
+        notes = self.prompts.format("notes", notes=render_notes(analysis, question.about or None), language=language)
+        messages: list[BaseMessage] = [SystemMessage(content=self.prompts.format("system", language=language)),
+                                       HumanMessage(content=f"{notes}\n\n{self.prompts.format(question.name, **question.values)}")]
+        if sum(estimate_tokens(str(m.content)) for m in messages) > s.llm_max_prompt_tokens:
             raise DraftingError(
                 f"These notes are too long for the LLM drafter's prompt budget ({s.llm_max_prompt_tokens} tokens, "
                 "PLANCOACH_LLM_MAX_PROMPT_TOKENS). Shorten them, raise the budget, or use the embedded drafter.")
-        return [SystemMessage(content=system), HumanMessage(content=notes)]
+        return messages
 
-    def _answer(self, question: Question, prefix: list[BaseMessage], deadline: float) -> dict | None:
-        """The model's answer to one question (the notes and the question in one message, the notes first), with
-        one re-ask when it is not the JSON object the question's schema asks for."""
+    def _answer(self, question: Question, analysis: NotesAnalysis, deadline: float) -> dict | None:
+        """The model's answer to one question, with one re-ask when it is not the JSON object the question's schema
+        asks for."""
         self.trace.asked.append(question.name)
-        messages: list[BaseMessage] = [prefix[0], HumanMessage(content=f"{prefix[1].content}\n\n"
-                                                                       f"{self.prompts.format(question.name, **question.values)}")]
+        messages = self.messages(question, analysis)
         self.trace.prompt_tokens += sum(estimate_tokens(str(m.content)) for m in messages)
         raw, data = self._ask(messages, deadline, question.schema)
         self.trace.answers[question.name] = _short(raw, 300)

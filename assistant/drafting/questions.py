@@ -21,8 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import reader
-from ..notes import NotesAnalysis, Sentence, analyse
-from ..reader.header import candidates as name_candidates
+from ..notes import NotesAnalysis, Party, Sentence, analyse
 from ..schema import OWNERS
 
 # The reader is unsure of a role below this probability for its best candidate, and of an action's owner below
@@ -31,8 +30,13 @@ UNSURE_ROLE = 0.5
 UNSURE_OWNER = 0.6
 MOST_CHOICES = 6  # names or roles offered; a longer list costs prompt time and confuses small models
 MOST_ACTIONS = 6
+HEADER_SENTENCES = 3  # the first sentences, which say who meets whom, come with every question
+MOST_SENTENCES = 14  # an excerpt: on a busy 2-core machine the 1.5B test model reads ~20-40 prompt tokens a second
 NONE = "none"
 _FIRST_PERSON = re.compile(r"(?:^|\W)(?:i|i'll|i’ll|i'm|me|my|we|we'll|our|us)(?:\W|$)|我|咱", re.I)
+# A line opened by who speaks: 'SD:', 'Ruth:', 'Me:', '我：' (a label such as 'Action:' is read by notes/labels.py).
+_SPEAKER_TAG = re.compile(r"^\W*([A-Z][A-Za-z.'’-]{0,20}|me|[\u4e00-\u9fff]{1,4})\s*[:：]", re.I)
+_ME = {"me", "i", "manager", "我", "经理", "主管"}
 _ADDRESSED = re.compile(r"(?:^|\W)(?:you|your|you'll|you’ll)(?:\W|$)|你", re.I)
 
 
@@ -42,6 +46,7 @@ class Question:
     values: dict[str, str]  # its placeholders
     schema: dict[str, Any]  # the answer's JSON schema (servers that take one hold the model to it)
     check: Callable[[dict], tuple[dict[str, Any], list[str]]]  # the answer -> (what it changes, what was ignored, why)
+    about: frozenset[str] = frozenset()  # the sentences the model reads for it (with the header): an excerpt, not the notes
 
 
 @dataclass
@@ -64,15 +69,30 @@ def _same_person(a: str, b: str | None) -> bool:
     return bool(b) and (a in b or b in a)  # type: ignore[operator]
 
 
+def excerpt(analysis: NotesAnalysis, wanted: list[str]) -> frozenset[str]:
+    """The sentences a question needs: the header and the first MOST_SENTENCES of `wanted` (ids), in the notes' order."""
+    head = [s.id for s in analysis.sentences[:HEADER_SENTENCES]]
+    return frozenset([*head, *list(dict.fromkeys(i for i in wanted if i not in head))[:MOST_SENTENCES - len(head)]])
+
+
+def mentioning(analysis: NotesAnalysis, words: list[str]) -> list[str]:
+    """The ids of the sentences that hold any of `words`."""
+    return [s.id for s in analysis.sentences if any(w and w in s.text for w in words)]
+
+
 def employee_question(analysis: NotesAnalysis) -> Question | None:
-    """Who the plan is about, where the reader named rivals or nobody (and the caller did not say)."""
-    if "employee" in analysis.given or (analysis.employee_name and not analysis.employee_rivals):
+    """Who the plan is about, where the reader named rivals or nobody (and the caller did not say): the reader's
+    choice and its rivals, or the people the name model gives at least a rival's chance (reader.DOUBT / 2)."""
+    learnt = reader.bundled()
+    if "employee" in analysis.given or learnt is None or (analysis.employee_name and not analysis.employee_rivals):
         return None
-    names = [analysis.employee_name] if analysis.employee_name else []
-    names += list(analysis.employee_rivals)
-    if not names:
-        names = [c.text for c in name_candidates(analysis.text, None, analysis.manager)]
-    choices = [n for n in dict.fromkeys(names) if n and not _same_person(n, analysis.manager)][:MOST_CHOICES]
+    ranked = learnt.employee_choices(analysis.text, analysis.employee_name, analysis.manager)
+    people = {name for name, _ in ranked}
+    if analysis.employee_name:
+        names = [analysis.employee_name, *(n for n in analysis.employee_rivals if n in people)]
+    else:
+        names = [name for name, p in ranked if p >= reader.DOUBT / 2]
+    choices = [n for n in dict.fromkeys(names) if not _same_person(n, analysis.manager)][:MOST_CHOICES]
     if not choices or choices == [analysis.employee_name]:
         return None
     if not analysis.employee_name:
@@ -84,7 +104,8 @@ def employee_question(analysis: NotesAnalysis) -> Question | None:
             return {}, [f"employee {said!r}: not one of the names offered"]
         return ({"employee": said} if said not in (analysis.employee_name, NONE) else {}), []
 
-    return Question("employee", {"choices": ", ".join(choices)}, _enum("employee", choices), check)
+    return Question("employee", {"choices": ", ".join(choices)}, _enum("employee", choices), check,
+                    excerpt(analysis, mentioning(analysis, [n.split()[0] for n in choices if n != NONE])))
 
 
 def role_question(analysis: NotesAnalysis) -> Question | None:
@@ -109,16 +130,28 @@ def role_question(analysis: NotesAnalysis) -> Question | None:
         return ({"role": said} if said != analysis.employee_role else {}), []
 
     values = {"employee": analysis.employee_name or "the employee", "choices": ", ".join(choices)}
-    return Question("role", values, _enum("role", choices), check)
+    name = (analysis.employee_name or "").split()
+    return Question("role", values, _enum("role", choices), check,
+                    excerpt(analysis, mentioning(analysis, [*name[:1], *(c for c in choices if c != NONE)])))
 
 
-def pointed_to(s: Sentence) -> set[str]:
-    """The owners a sentence itself points to: the parties it names, 'I'/'we' or a 'Manager:' line (the manager),
-    'you' or an 'Employee:' line (the employee). A sentence naming nobody is the employee's, as the rules read it."""
+def pointed_to(s: Sentence, analysis: NotesAnalysis) -> set[str]:
+    """The owners a sentence itself points to: the parties it names; 'I'/'we' for whoever speaks (the manager, unless
+    the line is the employee's or tagged with someone else: 'SD: I can do a second check'); 'you' or an employee's
+    line for the employee. A sentence that points to nobody is the employee's, as the rules read it."""
     owners = {p.owner for p in s.parties} | ({s.actor.owner} if s.actor else set())
-    if _FIRST_PERSON.search(s.body) or s.label == "manager":
+    tag = _SPEAKER_TAG.match(s.text) if s.label in (None, "employee", "manager") else None  # not 'Action: ...'
+    who = tag.group(1) if tag else None
+    manager_speaks = s.label == "manager" or bool(who and (who.lower() in _ME or who in analysis.manager_aliases))
+    employee_speaks = s.speaker == "employee" or s.label == "employee" or bool(who and who in analysis.employee_aliases)
+    if _FIRST_PERSON.search(s.body):
+        if manager_speaks or not (who or employee_speaks):
+            owners.add("manager")
+        if employee_speaks:
+            owners.add("employee")
+    if s.label == "manager":
         owners.add("manager")
-    if _ADDRESSED.search(s.body) or s.label == "employee" or not owners:
+    if (_ADDRESSED.search(s.body) and not employee_speaks) or employee_speaks or not owners:
         owners.add("employee")
     return owners
 
@@ -128,7 +161,7 @@ def owners_question(analysis: NotesAnalysis) -> Question | None:
     corrected = {c.key for c in analysis.corrections}
     unsure = [s for s in analysis.of_kind("action")
               if s.owner_confidence < UNSURE_OWNER and reader.sentence_key(s.text) not in corrected
-              and pointed_to(s) - {s.owner}][:MOST_ACTIONS]  # another owner the answer could name
+              and pointed_to(s, analysis) - {s.owner}][:MOST_ACTIONS]  # another owner the answer could name
     if not unsure:
         return None
     ids = [s.id for s in unsure]
@@ -142,7 +175,7 @@ def owners_question(analysis: NotesAnalysis) -> Question | None:
                 continue
             if said not in OWNERS:
                 ignored.append(f"{s.id} owner {said!r}: not employee, manager or organisation")
-            elif said not in pointed_to(s):
+            elif said not in pointed_to(s, analysis):
                 ignored.append(f"{s.id} owner {said!r}: the sentence does not point to the {said}")
             else:
                 owners[s.id] = said
@@ -150,7 +183,8 @@ def owners_question(analysis: NotesAnalysis) -> Question | None:
 
     values = {"actions": "\n".join(f"{s.id}: {s.text}" for s in unsure),
               "employee": analysis.employee_name or "the employee", "manager": analysis.manager or "the manager"}
-    return Question("owners", values, schema, check)
+    before = [analysis.sentences[i - 1].id for i, s in enumerate(analysis.sentences) if s in unsure and i]
+    return Question("owners", values, schema, check, excerpt(analysis, sorted([*ids, *before], key=lambda i: int(i[1:]))))
 
 
 # In the order they are asked: the role's candidates are scored for the employee the first answer names.
@@ -158,24 +192,27 @@ QUESTIONS: tuple[Callable[[NotesAnalysis], Question | None], ...] = (employee_qu
 
 
 def reread(analysis: NotesAnalysis, answers: Answers) -> None:
-    """`analysis` read again with the model's checked answers, in place (the checks and the workspace see the
-    reading the plan was drafted from). The caller's own values and the manager's corrections still win; the
-    model's answers are not the manager's, so the review still asks about a name the reader was unsure of."""
-    if not answers:
-        return
-    employee = answers.employee or (analysis.employee_name if "employee" in analysis.given else None)
-    role = analysis.employee_role if "role" in analysis.given else answers.role if answers.role != NONE else None
-    owners = tuple(reader.Correction(s.text, "action", answers.owners[s.id])
-                   for s in analysis.sentences if s.id in answers.owners)
-    again = analyse(analysis.text, interview_date=None if analysis.interview_date_assumed else analysis.interview_date,
-                    employee=employee, role=role, corrections=analysis.corrections + owners)
-    if answers.role == NONE and "role" not in analysis.given:
-        again.employee_role = None
-    if answers.employee:
-        doubted = (analysis.employee_name, *analysis.employee_rivals) if analysis.employee_rivals else ()
-        again.employee_rivals = tuple(n for n in doubted if n and not _same_person(n, answers.employee))
-    else:
-        again.employee_rivals = analysis.employee_rivals
-    again.corrections, again.given = analysis.corrections, analysis.given
-    for f in dataclasses.fields(NotesAnalysis):
-        setattr(analysis, f.name, getattr(again, f.name))
+    """`analysis` with the model's checked answers, in place (the checks and the workspace see the reading the plan
+    was drafted from). A new employee or role reads the notes again (who the employee is changes who acts in
+    them); an owner changes that sentence alone (a manager's correction also applies to sentences much like it,
+    the model's does not). The caller's values and the manager's corrections still win, and the model's answers
+    are not the manager's: the review still asks about a name the reader was unsure of."""
+    if answers.employee or answers.role:
+        employee = answers.employee or (analysis.employee_name if "employee" in analysis.given else None)
+        role = analysis.employee_role if "role" in analysis.given else answers.role if answers.role != NONE else None
+        again = analyse(analysis.text, interview_date=None if analysis.interview_date_assumed else analysis.interview_date,
+                        employee=employee, role=role, corrections=analysis.corrections)
+        if answers.role == NONE and "role" not in analysis.given:
+            again.employee_role = None
+        if answers.employee:
+            doubted = (analysis.employee_name, *analysis.employee_rivals) if analysis.employee_rivals else ()
+            again.employee_rivals = tuple(n for n in doubted if n and not _same_person(n, answers.employee))
+        else:
+            again.employee_rivals = analysis.employee_rivals
+        again.given = analysis.given
+        for f in dataclasses.fields(NotesAnalysis):
+            setattr(analysis, f.name, getattr(again, f.name))
+    for sid, owner in answers.owners.items():
+        s = analysis.by_id(sid)
+        if s is not None and s.kind == "action":
+            s.owner, s.actor = owner, Party(reader.party_for(analysis, s, owner), owner)
