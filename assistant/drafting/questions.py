@@ -9,33 +9,36 @@ than the reader's, and a capable one fixes what the reader misses:
   owners    who does each action whose owner the reader is unsure of: employee, manager or organisation,
             and only a party the sentence itself points to (a name, a team, 'I', 'you')
 
-The answers are applied as the manager's corrections would be (`reread`): the notes are read again with
-them, and the embedded drafter drafts from that reading.
+The checked answers change the reading in place (`reread`): each only what it is about, and the embedded
+drafter drafts from that reading.
 """
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import reader
-from ..notes import NotesAnalysis, Party, Sentence, analyse
+from ..notes import NotesAnalysis, Party, Sentence
+from ..notes.header import _aliases
 from ..schema import OWNERS
 
 # The reader is unsure of a role below this probability for its best candidate, and of an action's owner below
 # this probability for the owner it chose (or when its owner model chose another).
 UNSURE_ROLE = 0.5
+# A phrase the role model gives less than this is not offered (on our labelled notes: the roles the notes give
+# scored 0.015-0.09 where the model was unsure, and the phrases of notes that give no role mostly below 0.015).
+ROLE_FLOOR = 0.015
 UNSURE_OWNER = 0.6
 MOST_CHOICES = 6  # names or roles offered; a longer list costs prompt time and confuses small models
 MOST_ACTIONS = 6
 HEADER_SENTENCES = 3  # the first sentences, which say who meets whom, come with every question
 MOST_SENTENCES = 14  # an excerpt: on a busy 2-core machine the 1.5B test model reads ~20-40 prompt tokens a second
 NONE = "none"
-_FIRST_PERSON = re.compile(r"(?:^|\W)(?:i|i'll|i’ll|i'm|me|my|we|we'll|our|us)(?:\W|$)|我|咱", re.I)
-# A line opened by who speaks: 'SD:', 'Ruth:', 'Me:', '我：' (a label such as 'Action:' is read by notes/labels.py).
-_SPEAKER_TAG = re.compile(r"^\W*([A-Z][A-Za-z.'’-]{0,20}|me|[\u4e00-\u9fff]{1,4})\s*[:：]", re.I)
+_FIRST_PERSON = re.compile(r"(?:^|\W)(?:i|i'll|i’ll|i'm|i’m|me|my)(?:\W|$)|我(?!们)", re.I)  # not 'we', 'all of us': a team
+# A line opened by who speaks: 'SD:', 'Ruth:', 'Me:', '我：', '刘婷 10:43：' (a label such as 'Action:' is notes/labels.py's).
+_SPEAKER_TAG = re.compile(r"^\W*([A-Z][A-Za-z.'’-]{0,20}|me|[\u4e00-\u9fff]{1,4})(?:\s+\d{1,2}:\d{2})?\s*[:：]", re.I)
 _ME = {"me", "i", "manager", "我", "经理", "主管"}
 _ADDRESSED = re.compile(r"(?:^|\W)(?:you|your|you'll|you’ll)(?:\W|$)|你", re.I)
 
@@ -109,14 +112,17 @@ def employee_question(analysis: NotesAnalysis) -> Question | None:
 
 
 def role_question(analysis: NotesAnalysis) -> Question | None:
-    """The employee's role, where the role model's best candidate is below UNSURE_ROLE (and the caller gave none)."""
+    """The employee's role, where the role model's best candidate is below UNSURE_ROLE (and the caller gave none):
+    the phrases it gives at least ROLE_FLOOR, or none."""
     learnt = reader.bundled()
     if "role" in analysis.given or learnt is None:
         return None
     ranked = learnt.role_choices(analysis.text, analysis.employee_name, analysis.employee_role)
     if not ranked or ranked[0][1] >= UNSURE_ROLE:
         return None
-    choices = [text for text, _ in ranked[:MOST_CHOICES]]
+    choices = [text for text, p in ranked[:MOST_CHOICES] if p >= ROLE_FLOOR]
+    if not choices:
+        return None
     if analysis.employee_role and analysis.employee_role not in choices:
         choices.insert(0, analysis.employee_role)
     choices.append(NONE)
@@ -139,7 +145,7 @@ def pointed_to(s: Sentence, analysis: NotesAnalysis) -> set[str]:
     """The owners a sentence itself points to: the parties it names; 'I'/'we' for whoever speaks (the manager, unless
     the line is the employee's or tagged with someone else: 'SD: I can do a second check'); 'you' or an employee's
     line for the employee. A sentence that points to nobody is the employee's, as the rules read it."""
-    owners = {p.owner for p in s.parties} | ({s.actor.owner} if s.actor else set())
+    owners = {p.owner for p in s.parties}  # (not the actor: the reader's owner model may have set it)
     tag = _SPEAKER_TAG.match(s.text) if s.label in (None, "employee", "manager") else None  # not 'Action: ...'
     who = tag.group(1) if tag else None
     manager_speaks = s.label == "manager" or bool(who and (who.lower() in _ME or who in analysis.manager_aliases))
@@ -193,25 +199,17 @@ QUESTIONS: tuple[Callable[[NotesAnalysis], Question | None], ...] = (employee_qu
 
 def reread(analysis: NotesAnalysis, answers: Answers) -> None:
     """`analysis` with the model's checked answers, in place (the checks and the workspace see the reading the plan
-    was drafted from). A new employee or role reads the notes again (who the employee is changes who acts in
-    them); an owner changes that sentence alone (a manager's correction also applies to sentences much like it,
-    the model's does not). The caller's values and the manager's corrections still win, and the model's answers
-    are not the manager's: the review still asks about a name the reader was unsure of."""
-    if answers.employee or answers.role:
-        employee = answers.employee or (analysis.employee_name if "employee" in analysis.given else None)
-        role = analysis.employee_role if "role" in analysis.given else answers.role if answers.role != NONE else None
-        again = analyse(analysis.text, interview_date=None if analysis.interview_date_assumed else analysis.interview_date,
-                        employee=employee, role=role, corrections=analysis.corrections)
-        if answers.role == NONE and "role" not in analysis.given:
-            again.employee_role = None
-        if answers.employee:
-            doubted = (analysis.employee_name, *analysis.employee_rivals) if analysis.employee_rivals else ()
-            again.employee_rivals = tuple(n for n in doubted if n and not _same_person(n, answers.employee))
-        else:
-            again.employee_rivals = analysis.employee_rivals
-        again.given = analysis.given
-        for f in dataclasses.fields(NotesAnalysis):
-            setattr(analysis, f.name, getattr(again, f.name))
+    was drafted from). Each answer changes what it is about and nothing else: the employee's name (and the names
+    they go by) and role in the header, an action's owner in its sentence. The notes are not read again with
+    another employee (that moved shortfalls and owners the model was never asked about), a manager's correction
+    also applies to sentences much like it and the model's does not, and the model's answers are not the manager's:
+    the review still asks about a name the reader was unsure of."""
+    if answers.employee:
+        doubted = (analysis.employee_name, *analysis.employee_rivals)
+        analysis.employee_rivals = tuple(n for n in doubted if n and not _same_person(n, answers.employee))
+        analysis.employee_name, analysis.employee_aliases = answers.employee, _aliases(answers.employee)
+    if answers.role:
+        analysis.employee_role = None if answers.role == NONE else answers.role
     for sid, owner in answers.owners.items():
         s = analysis.by_id(sid)
         if s is not None and s.kind == "action":
