@@ -84,6 +84,10 @@ def test_a_checked_answer_changes_the_reading_and_the_plan_drafts_from_it():
     result = draft_plan(TWO_NAMES, drafter=drafter, settings=s)
     assert result.plan.employee.name == "Karen Wu" and result.plan.drafter == "llm:local"
     assert result.analysis.employee_name == "Karen Wu"  # the checks and the workspace see the reading drafted from
+    # The answer changes the header and nothing else: the notes are not read again around another employee.
+    reference = embedded(TWO_NAMES)
+    assert result.plan.deficiencies == reference.deficiencies and result.plan.goals == reference.goals
+    assert [r.owner for r in result.plan.responsibilities] == [r.owner for r in reference.responsibilities]
     assert drafter.trace.asked[0] == "employee" and "employee: Karen Wu" in drafter.trace.fixes
     # The model is not the manager: the review still asks whether the plan is about the other name.
     assert any(f.kind == "assumption" and "Tom" in f.message for f in result.plan.review_flags)

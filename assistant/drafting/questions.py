@@ -22,6 +22,7 @@ from typing import Any
 from .. import reader
 from ..notes import NotesAnalysis, Party, Sentence
 from ..notes.header import _aliases
+from ..notes.labels import _label_kind
 from ..schema import OWNERS
 
 # The reader is unsure of a role below this probability for its best candidate, and of an action's owner below
@@ -36,9 +37,10 @@ MOST_ACTIONS = 6
 HEADER_SENTENCES = 3  # the first sentences, which say who meets whom, come with every question
 MOST_SENTENCES = 14  # an excerpt: on a busy 2-core machine the 1.5B test model reads ~20-40 prompt tokens a second
 NONE = "none"
-_FIRST_PERSON = re.compile(r"(?:^|\W)(?:i|i'll|i’ll|i'm|i’m|me|my)(?:\W|$)|我(?!们)", re.I)  # not 'we', 'all of us': a team
-# A line opened by who speaks: 'SD:', 'Ruth:', 'Me:', '我：', '刘婷 10:43：' (a label such as 'Action:' is notes/labels.py's).
-_SPEAKER_TAG = re.compile(r"^\W*([A-Z][A-Za-z.'’-]{0,20}|me|[\u4e00-\u9fff]{1,4})(?:\s+\d{1,2}:\d{2})?\s*[:：]", re.I)
+# 'I' as the one who acts: the subject ('I'll book', '我来'), not 'w/ me' or 'send me', and not 'we' or 'all of us'.
+_FIRST_PERSON = re.compile(r"(?<![\w'’])I(?:'ll|’ll|'m|’m|'ve|’ve)?(?![\w'’])|(?:^|[，,。：:；;\s])我(?!们)")
+# A line opened by who speaks or acts: 'SD:', 'Ruth:', 'Me:', 'me - ', '我：', '刘婷 10:43：' (not a label: 'Action:').
+_SPEAKER_TAG = re.compile(r"^\W*([A-Z][A-Za-z.'’-]{0,20}|me|[\u4e00-\u9fff]{1,4})(?:\s+\d{1,2}:\d{2})?(?:\s*[:：]|\s+[-–]\s)", re.I)
 _ME = {"me", "i", "manager", "我", "经理", "主管"}
 _ADDRESSED = re.compile(r"(?:^|\W)(?:you|your|you'll|you’ll)(?:\W|$)|你", re.I)
 
@@ -146,8 +148,8 @@ def pointed_to(s: Sentence, analysis: NotesAnalysis) -> set[str]:
     the line is the employee's or tagged with someone else: 'SD: I can do a second check'); 'you' or an employee's
     line for the employee. A sentence that points to nobody is the employee's, as the rules read it."""
     owners = {p.owner for p in s.parties}  # (not the actor: the reader's owner model may have set it)
-    tag = _SPEAKER_TAG.match(s.text) if s.label in (None, "employee", "manager") else None  # not 'Action: ...'
-    who = tag.group(1) if tag else None
+    tag = _SPEAKER_TAG.match(s.text)
+    who = tag.group(1) if tag and not _label_kind(tag.group(1)) else None  # 'Action: ...' is a label, not a speaker
     manager_speaks = s.label == "manager" or bool(who and (who.lower() in _ME or who in analysis.manager_aliases))
     employee_speaks = s.speaker == "employee" or s.label == "employee" or bool(who and who in analysis.employee_aliases)
     if _FIRST_PERSON.search(s.body):
@@ -155,8 +157,8 @@ def pointed_to(s: Sentence, analysis: NotesAnalysis) -> set[str]:
             owners.add("manager")
         if employee_speaks:
             owners.add("employee")
-    if s.label == "manager":
-        owners.add("manager")
+    if manager_speaks:
+        owners.add("manager")  # 'Me: ...', 'me - add the gun to the checklist'
     if (_ADDRESSED.search(s.body) and not employee_speaks) or employee_speaks or not owners:
         owners.add("employee")
     return owners
