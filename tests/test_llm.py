@@ -40,6 +40,13 @@ TWO_NAMES = """Catch-up with Tom Baker and Karen Wu, 3 June 2026.
 - Target: error rate <= 2% by 31 July."""
 
 
+# An action the reader gives the manager (p 0.49) though the sentence names only Facilities.
+FACILITIES = """1:1 with Priya Shah (dispatcher), 3 June 2026. Manager: Omar Haddad.
+- Priya's dispatch error rate was 6% in May against a 2% standard.
+- Target: error rate <= 2% by 31 July.
+- Facilities move the desk next to the board before Monday."""
+
+
 def sid(notes: str, words: str) -> str:
     return next(s.id for s in analyse(notes).sentences if words in s.text)
 
@@ -72,9 +79,9 @@ def test_only_what_the_reader_is_unsure_of_is_asked():
     assert analysis.employee_name == "Tom Baker" and "Karen Wu" in analysis.employee_rivals
     asked = [q.name for make in QUESTIONS if (q := make(analysis))]
     assert asked[0] == "employee"
-    sure = analyse(TRAINER_NOTES)  # the header names one employee and the role model is sure of her role
-    asked = [q.name for make in QUESTIONS if (q := make(sure))]
-    assert asked == ["owners"]  # only 'HR Minister to ...' is unsure
+    sure = analyse(TRAINER_NOTES)  # one employee, a role the role model is sure of, owners sure or pointed to by two
+    assert not [make.__name__ for make in QUESTIONS if make(sure)]
+    assert [make.__name__ for make in QUESTIONS if make(analyse(FACILITIES))] == ["owners_question"]
     assert not employee_question(analyse(TWO_NAMES, employee="Tom Baker"))  # what the caller states is never asked
 
 
@@ -97,11 +104,12 @@ def test_answers_that_fail_their_check_are_ignored_and_the_plan_is_the_reader_s(
     """A small model cannot make a plan worse: a name the notes do not offer, a role that is none of the notes'
     phrases, an owner the sentence does not point to, and garbage, each leave the reading as it was."""
     s = settings()
-    hr = sid(TRAINER_NOTES, "HR Minister")
+    hr = sid(FACILITIES, "Facilities")
     cases = [  # (notes, the model's answers, re-asks included, what the trace says was ignored)
         (TWO_NAMES, [reply({"employee": "Tom Hanks"})] * 2 + [reply({"role": "chief executive"})] * 2,
          "employee: no usable answer"),
-        (TRAINER_NOTES, [reply({hr: "the boss"})] * 2, "owners: no usable answer"),
+        (FACILITIES, [reply({hr: "the boss"})] * 2, "owners: no usable answer"),
+        (FACILITIES, [reply({hr: "employee"})], f"{hr} owner 'employee': the sentence does not point to the employee alone"),
         (TWO_NAMES, [AIMessage(content="Sure!"), AIMessage(content="{}"), AIMessage(content="?"), AIMessage(content="?")],
          "role: no usable answer"),
     ]
@@ -124,19 +132,20 @@ def test_an_owner_moves_only_to_a_party_the_sentence_points_to():
     assert pointed("Priya: I will double-check the dates before sealing.") == {"employee"}  # "I" is whoever speaks
     assert pointed("Me: I will double-check the dates before sealing.") == {"manager"}
     s = settings()
-    hr = sid(TRAINER_NOTES, "HR Minister")
-    before = {r.owner for r in embedded(TRAINER_NOTES).responsibilities if "Stress" in r.action}
-    drafter = LLMDrafter(s, chat_model=fake(reply({hr: "organisation"})))
-    plan = draft_plan(TRAINER_NOTES, drafter=drafter, settings=s).plan
-    (moved,) = [r for r in plan.responsibilities if "Stress" in r.action]
-    assert before == {"manager"} and moved.owner == "organisation" and f"owners: {{'{hr}': 'organisation'}}" in drafter.trace.fixes
+    desk = sid(FACILITIES, "Facilities")
+    assert {r.owner for r in embedded(FACILITIES).responsibilities if "desk" in r.action} == {"manager"}
+    drafter = LLMDrafter(s, chat_model=fake(reply({desk: "organisation"})))
+    plan = draft_plan(FACILITIES, drafter=drafter, settings=s).plan
+    assert {r.owner for r in plan.responsibilities if "desk" in r.action} == {"organisation"}
+    assert f"owners: {{'{desk}': 'organisation'}}" in drafter.trace.fixes
 
 
 def test_the_manager_s_own_corrections_are_never_asked_about():
     from assistant.reader import Correction
 
-    hr = next(s for s in analyse(TRAINER_NOTES).sentences if "HR Minister" in s.text)
-    analysis = analyse(TRAINER_NOTES, corrections=(Correction(hr.text, "action", "manager"),))
+    desk = next(s for s in analyse(FACILITIES).sentences if "Facilities" in s.text)
+    assert owners_question(analyse(FACILITIES))
+    analysis = analyse(FACILITIES, corrections=(Correction(desk.text, "action", "manager"),))
     assert owners_question(analysis) is None
 
 
@@ -189,7 +198,7 @@ def test_prompts_can_be_overridden_from_a_folder(tmp_path):
     (tmp_path / "system.md").write_text("CUSTOM SYSTEM in {language}", encoding="utf-8")
     s = settings(prompts_dir=tmp_path)
     drafter = LLMDrafter(s, chat_model=fake(reply({})))
-    analysis = analyse(TRAINER_NOTES)
+    analysis = analyse(FACILITIES)
     question = owners_question(analysis)
     messages = drafter.messages(question, analysis)
     assert messages[0].content == "CUSTOM SYSTEM in English"
@@ -256,9 +265,9 @@ def test_fallback_to_embedded_is_opt_in_and_says_so():
 
     s = settings()
     with pytest.raises(DraftingError):
-        draft_plan(TRAINER_NOTES, drafter=LLMDrafter(s, chat_model=Down(responses=[])), settings=s)
+        draft_plan(TWO_NAMES, drafter=LLMDrafter(s, chat_model=Down(responses=[])), settings=s)
     s = settings(llm_fallback_to_embedded=True)
-    plan = draft_plan(TRAINER_NOTES, drafter=LLMDrafter(s, chat_model=Down(responses=[])), settings=s).plan
+    plan = draft_plan(TWO_NAMES, drafter=LLMDrafter(s, chat_model=Down(responses=[])), settings=s).plan
     assert plan.drafter == "embedded (fallback: llm:local failed)"
 
 
