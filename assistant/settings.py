@@ -110,6 +110,11 @@ class Settings(BaseSettings):
         description="Time one plan may take. The LLM drafter asks no further question once the answers so far have "
         "used it; what is left unasked keeps the notes reader's reading.",
     )
+    llm_questions: list[Literal["employee", "role", "owners"]] = Field(
+        default=["employee", "role"],
+        description="What the LLM drafter may ask the model where the notes reader is unsure. 'owners' (who does an "
+        "action) is opt-in: the 1.5B test model's answers cost more owners than they fixed on the wide cases.",
+    )
     llm_fallback_to_embedded: bool = Field(
         default=False,
         description="Opt-in: when the model cannot be reached, draft with the embedded drafter instead (the plan says so).",

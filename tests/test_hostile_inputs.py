@@ -61,11 +61,13 @@ def notes(tmp_path) -> Path:
     return path
 
 
-# Notes the LLM drafter asks the model about: an action the reader gives the manager names only Facilities.
-UNSURE_NOTES = """1:1 with Priya Shah (dispatcher), 3 June 2026. Manager: Omar Haddad.
-- Priya's dispatch error rate was 6% in May against a 2% standard.
-- Target: error rate <= 2% by 31 July.
-- Facilities move the desk next to the board before Monday."""
+# Notes the LLM drafter asks the model about: two people are named, and either could be the employee.
+UNSURE_NOTES = """Catch-up with Tom Baker and Karen Wu, 3 June 2026.
+- Tom's dispatch error rate was 6% in May against a 2% standard.
+- Karen said the new routing screen confuses the night shift.
+- Tom to complete the routing refresher by 20 June.
+- I will pair Tom with Karen for two night shifts next week.
+- Target: error rate <= 2% by 31 July."""
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ FACILITIES = """1:1 with Priya Shah (dispatcher), 3 June 2026. Manager: Omar Had
 
 
 def test_a_real_model_answers_the_reader_s_question_through_the_detected_mode():
-    settings = Settings(llm_base_url=URL, llm_model="local", llm_timeout_s=180)
+    settings = Settings(llm_base_url=URL, llm_model="local", llm_timeout_s=180, llm_questions=["employee", "role", "owners"])
     drafter = LLMDrafter(settings)
     plan = draft_plan(FACILITIES, drafter=drafter, settings=settings).plan
     assert drafter.call.mode in ("json_object", "tools", "json_schema")

@@ -3,12 +3,12 @@
 The notes analysis (the reader) already knows most of a plan: the shortfalls, the numbers, the dates, who does
 what. Redrafting all of it gave a model many chances to get something wrong and few to add anything, so the
 model is asked small questions instead (`questions.py`): who the employee is, the role, who owns an action,
-each where the reader is unsure. Each is one prompt from `prompts/` after the numbered notes (`notes.md`, the
-same prefix for every question of a plan, so the server's prompt cache reads the notes once), answered with one
-short JSON object (json_schema, json_object with the schema or tool calling, whichever the server accepts), with
-one repair re-ask when the answer is not that JSON. Every answer is checked against the notes and ignored when
-it fails; the checked answers are applied as corrections of the reading, and the embedded drafter drafts the
-plan from it. The model is the only part that is faked in tests.
+each where the reader is unsure and the settings allow it (PLANCOACH_LLM_QUESTIONS). Each is one prompt from
+`prompts/`: the system prompt, then an excerpt of the numbered notes (`notes.md`: the header and the sentences the
+question is about) and the question, answered with one short JSON object (json_schema, json_object with the
+schema or tool calling, whichever the server accepts), with one repair re-ask when the answer is not that JSON.
+Every answer is checked against the notes and ignored when it fails; the checked answers change the reading, and
+the embedded drafter drafts the plan from it. The model is the only part that is faked in tests.
 """
 from __future__ import annotations
 
@@ -346,7 +346,7 @@ class LLMDrafter:
         answers = Answers()
         for make in QUESTIONS:
             question = make(analysis if not answers else _updated(analysis, answers))
-            if question is None:
+            if question is None or question.name not in self.settings.llm_questions:
                 continue
             if trace.calls and time.monotonic() - started > self.settings.llm_plan_budget_s:
                 trace.skipped.append(question.name)
