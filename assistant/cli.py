@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--employee", help="employee name, when the notes do not give it")
     draft.add_argument("--role", help="employee role, when the notes do not give it")
     draft.add_argument("--drafter", choices=["embedded", "llm"], help="override PLANCOACH_DRAFTER")
-    draft.add_argument("--verbose", "-v", action="store_true", help="say what the LLM drafter asked, repaired and corrected")
+    draft.add_argument("--verbose", "-v", action="store_true", help="say what the LLM drafter asked the model, and what its answers changed or were ignored for")
     draft.add_argument("--readings", help="a corrected copy of `plancoach read NOTES --json`: its readings and owners win")
 
     read = sub.add_parser("read", help="print how the reader reads each sentence of the notes")

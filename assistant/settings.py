@@ -101,17 +101,19 @@ class Settings(BaseSettings):
     llm_max_retries: int = Field(
         default=2, ge=0, le=10, description="Retries, with exponential backoff, after HTTP 429 or 5xx. Timeouts are never retried."
     )
-    llm_max_tokens: int = Field(default=2500, ge=1, le=100_000, description="Most tokens the model may write for one plan.")
+    llm_max_tokens: int = Field(default=300, ge=1, le=100_000, description="Most tokens the model may write for one answer.")
     llm_max_prompt_tokens: int = Field(
-        default=4000, ge=1, le=1_000_000, description="Prompt budget (estimated tokens); retrieved context is trimmed first, then notes are refused."
+        default=4000, ge=1, le=1_000_000, description="Prompt budget (estimated tokens): longer notes are refused by the LLM drafter."
     )
     llm_plan_budget_s: float = Field(
         default=60.0, gt=0, le=3600,
-        description="Time one plan may take. A re-ask for wrong facts is skipped when the first answer used over half of it "
-        "(the facts are then taken from the notes analysis); a re-ask for an unusable answer is always made.",
+        description="Time one plan may take. The LLM drafter asks no further question once the answers so far have "
+        "used it; what is left unasked keeps the notes reader's reading.",
     )
-    llm_context_tokens: int = Field(
-        default=200, ge=0, le=100_000, description="Most of the prompt given to retrieved sample plans and policy (estimated tokens)."
+    llm_questions: list[Literal["employee", "role", "owners"]] = Field(
+        default=["employee", "role"],
+        description="What the LLM drafter may ask the model where the notes reader is unsure. 'owners' (who does an "
+        "action) is opt-in: the 1.5B test model's answers cost more owners than they fixed on the wide cases.",
     )
     llm_fallback_to_embedded: bool = Field(
         default=False,
@@ -119,7 +121,7 @@ class Settings(BaseSettings):
     )
     llm_temperature: float = Field(default=0.1, ge=0, le=2, description="Sampling temperature; low keeps numbers faithful.")
     prompts_dir: Path | None = Field(
-        default=None, description="Folder of prompt overrides (system.md, draft.md, repair.md); default: the bundled prompts/."
+        default=None, description="Folder of prompt overrides (any of prompts/*.md by its name); default: the bundled prompts/."
     )
     knowledge_dirs: list[Path] | None = Field(
         default=None, description="Knowledge folders ingested on first use; default: the bundled knowledge/."

@@ -101,20 +101,20 @@ def llm_overhead(notes: list[str], rounds: int) -> tuple[list[float], list[int]]
     from langchain_core.language_models.fake_chat_models import FakeMessagesListChatModel
     from langchain_core.messages import AIMessage
 
-    from assistant.drafting.embedded import EmbeddedDrafter
     from assistant.drafting.llm import LLMDrafter
+    from assistant.drafting.questions import QUESTIONS
     from assistant.notes import analyse
-    from assistant.pipeline import EXAMPLES, build_context, draft_plan, warm_up
+    from assistant.pipeline import EXAMPLES, draft_plan, warm_up
     from assistant.settings import Settings
 
     settings = Settings(llm_base_url="http://bench.invalid/v1", llm_model="fake")
 
     def model_answering(text: str) -> FakeMessagesListChatModel:
-        """A model that answers instantly with a good plan for `text` (the embedded drafter's)."""
+        """A model that answers each question the reader has about `text` instantly, with the first choice offered."""
         analysis = analyse(text)
-        answer = EmbeddedDrafter().draft(analysis, build_context(analysis, settings))
-        body = {k: answer.model_dump(mode="json")[k] for k in ("deficiencies", "root_causes", "goals")}
-        return FakeMessagesListChatModel(responses=[AIMessage(content=json.dumps(body))])
+        asked = [q for make in QUESTIONS if (q := make(analysis))]
+        answers = [{key: spec.get("enum", ["employee"])[0] for key, spec in q.schema["properties"].items()} for q in asked]
+        return FakeMessagesListChatModel(responses=[AIMessage(content=json.dumps(a)) for a in answers or [{}]])
 
     # One model per process, as in the app (`shared_chat_call`); a drafter per draft, as in the app.
     texts = [*notes, *(p.read_text(encoding="utf-8") for p in EXAMPLES.glob("*.txt"))]  # examples: forget_notes
@@ -158,7 +158,7 @@ def main() -> int:
               f" (vector search alone: p50 {statistics.median(search):.1f} ms, p95 {percentile(search, 95):.1f} ms)")
     t, tokens = llm_overhead(notes, args.rounds)
     print(f"LLM path overhead (fake model): p50 {statistics.median(t):.1f} ms, p95 {percentile(t, 95):.1f} ms")
-    print(f"prompt size: mean {statistics.mean(tokens):.0f}, max {max(tokens)} estimated tokens per draft")
+    print(f"prompt size: mean {statistics.mean(tokens):.0f}, max {max(tokens)} estimated tokens per draft (all its questions)")
     return 0
 
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The LLM path against a real OpenAI-compatible server with a real small model, for the protocol and
 # for quality: llama.cpp's server (llama-cpp-python) serving Qwen2.5-Coder-1.5B-Instruct (Q4_K_M).
-# Not part of the default CI: the build takes 4-7 minutes and each plan 30-55 s on 2 cores.
+# Not part of the default CI: the build takes 4-7 minutes, and the model's questions take seconds a plan on 2 cores.
 #
 #   bash scripts/llm_quality_run.sh            # the dev evaluation (../shared/eval) through the LLM drafter
 #   bash scripts/llm_quality_run.sh pytest     # tests/test_llm_server.py against the same server
@@ -27,7 +27,6 @@ trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/v1/models" >/dev/null && break; sleep 1; done
 
 export PLANCOACH_DRAFTER=llm PLANCOACH_LLM_BASE_URL="http://127.0.0.1:$PORT/v1" PLANCOACH_LLM_MODEL=local
-export PLANCOACH_LLM_MAX_TOKENS="${PLANCOACH_LLM_MAX_TOKENS:-900}"
 if [ "${1:-eval}" = "pytest" ]; then
   PLANCOACH_TEST_LLM_URL="$PLANCOACH_LLM_BASE_URL" .venv/bin/python -m pytest -q tests/test_llm_server.py
 else

@@ -61,6 +61,22 @@ def notes(tmp_path) -> Path:
     return path
 
 
+# Notes the LLM drafter asks the model about: two people are named, and either could be the employee.
+UNSURE_NOTES = """Catch-up with Tom Baker and Karen Wu, 3 June 2026.
+- Tom's dispatch error rate was 6% in May against a 2% standard.
+- Karen said the new routing screen confuses the night shift.
+- Tom to complete the routing refresher by 20 June.
+- I will pair Tom with Karen for two night shifts next week.
+- Target: error rate <= 2% by 31 July."""
+
+
+@pytest.fixture
+def unsure_notes(tmp_path) -> Path:
+    path = tmp_path / "unsure.txt"
+    path.write_text(UNSURE_NOTES, encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def previous(tmp_path) -> Path:
     """An output file a refused command must leave as it was."""
@@ -165,10 +181,10 @@ def unwritable_folder(tmp_path: Path) -> Path:
     return Path("/sys/kernel")
 
 
-def test_an_unwritable_folder_is_refused_before_the_draft_runs(tmp_path, notes):
+def test_an_unwritable_folder_is_refused_before_the_draft_runs(tmp_path, unsure_notes):
     # The LLM drafter on a closed port: had the draft run first, its error would be the one shown.
     llm = {"PLANCOACH_DRAFTER": "llm", "PLANCOACH_LLM_BASE_URL": "http://127.0.0.1:9/v1"}
-    one_line(plancoach("draft", notes, "--output", unwritable_folder(tmp_path) / "plan.json", env=llm), 2,
+    one_line(plancoach("draft", unsure_notes, "--output", unwritable_folder(tmp_path) / "plan.json", env=llm), 2,
              "cannot write in")
 
 
@@ -330,16 +346,16 @@ def hostile_llm():
 
 
 @pytest.mark.parametrize("answer", ["garbage", "html", "empty", "no choices"])
-def test_an_llm_server_answering_something_else_is_one_line(notes, hostile_llm, previous, answer):
+def test_an_llm_server_answering_something_else_is_one_line(unsure_notes, hostile_llm, previous, answer):
     env = {"PLANCOACH_DRAFTER": "llm", "PLANCOACH_LLM_BASE_URL": hostile_llm(answer)}
-    one_line(plancoach("draft", notes, "--output", previous, env=env), 1, "PLANCOACH_LLM_BASE_URL")
+    one_line(plancoach("draft", unsure_notes, "--output", previous, env=env), 1, "PLANCOACH_LLM_BASE_URL")
     assert previous.read_text(encoding="utf-8") == "previous plan" and leftovers(previous.parent) == []
 
 
-def test_an_llm_server_sending_a_byte_a_second_is_cut_off_at_the_whole_request_deadline(notes, hostile_llm):
+def test_an_llm_server_sending_a_byte_a_second_is_cut_off_at_the_whole_request_deadline(unsure_notes, hostile_llm):
     """The answer takes ~100 s to arrive; each read waits 1 s, under any per-read timeout."""
     env = {"PLANCOACH_DRAFTER": "llm", "PLANCOACH_LLM_BASE_URL": hostile_llm("drip"), "PLANCOACH_LLM_TIMEOUT_S": "3"}
-    one_line(plancoach("draft", notes, env=env, bound=60), 1, "did not answer within 3 s", "PLANCOACH_LLM_TIMEOUT_S")
+    one_line(plancoach("draft", unsure_notes, env=env, bound=60), 1, "did not answer within 3 s", "PLANCOACH_LLM_TIMEOUT_S")
 
 
 def test_serve_on_a_busy_port_is_one_line():
@@ -386,8 +402,6 @@ def test_bad_knowledge_files_are_skipped_by_name_and_the_rest_serve(tmp_path, no
 
 
 def test_an_instruction_planted_in_a_knowledge_file_never_reaches_the_prompt(tmp_path):
-    from assistant.drafting.base import DraftContext
-    from assistant.drafting.embedded import EmbeddedDrafter
     from assistant.drafting.llm import LLMDrafter
     from assistant.knowledge import KnowledgeBase, retrieve
     from assistant.notes import analyse
@@ -404,13 +418,15 @@ def test_an_instruction_planted_in_a_knowledge_file_never_reaches_the_prompt(tmp
     samples, _ = retrieve(kb, "training plan completion", "en")
     assert samples and "70%" in samples[0].text and planted not in samples[0].text
 
-    analysis = analyse(TRAINER_NOTES)
-    context = DraftContext(samples=samples)
-    settings = Settings(llm_base_url="http://127.0.0.1:9/v1")
-    messages = LLMDrafter(settings).messages(analysis, context, EmbeddedDrafter().draft(analysis, context))
-    prompt = "\n".join(str(m.content) for m in messages)
-    assert "Training coordinator plan" in prompt and "70% against the 90% standard" in prompt
-    assert "Ignore all previous instructions" not in prompt
+    # The model is asked about the notes only: retrieved passages, planted or not, are never in its prompt.
+    from assistant.drafting.questions import QUESTIONS
+
+    analysis = analyse(UNSURE_NOTES)
+    drafter = LLMDrafter(Settings(llm_base_url="http://127.0.0.1:9/v1"))
+    asked = [q for make in QUESTIONS if (q := make(analysis))]
+    assert asked
+    prompt = "\n".join(str(m.content) for q in asked for m in drafter.messages(q, analysis))
+    assert "Training coordinator plan" not in prompt and "Ignore all previous instructions" not in prompt
 
 
 # ---------------------------------------------------------------- the workspace: stored notes and exports

@@ -1,11 +1,14 @@
-"""The LLM drafter: a LangChain chain over any OpenAI-compatible chat model, held to the notes.
+"""The LLM drafter: a LangChain chain over any OpenAI-compatible chat model, asked only what the reader is unsure of.
 
-prompts/ (system, draft) -> the notes with sentence ids, the analysis and retrieved context ->
-the chat model under the draft schema (json_schema, tool calling or json_object, whichever the
-server accepts) -> Pydantic validation and the review checks -> one repair re-ask with the errors
--> `hold_to_notes`, which takes any number, date or citation the model still got wrong from the
-notes analysis and adds what the analysis owns (who does what, check-ins) -> the plan. The model
-is the only part that is faked in tests.
+The notes analysis (the reader) already knows most of a plan: the shortfalls, the numbers, the dates, who does
+what. Redrafting all of it gave a model many chances to get something wrong and few to add anything, so the
+model is asked small questions instead (`questions.py`): who the employee is, the role, who owns an action,
+each where the reader is unsure and the settings allow it (PLANCOACH_LLM_QUESTIONS). Each is one prompt from
+`prompts/`: the system prompt, then an excerpt of the numbered notes (`notes.md`: the header and the sentences the
+question is about) and the question, answered with one short JSON object (json_schema, json_object with the
+schema or tool calling, whichever the server accepts), with one repair re-ask when the answer is not that JSON.
+Every answer is checked against the notes and ignored when it fails; the checked answers change the reading, and
+the embedded drafter drafts the plan from it. The model is the only part that is faked in tests.
 """
 from __future__ import annotations
 
@@ -22,58 +25,58 @@ from typing import Any, Literal
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 from langchain_core.prompts import PromptTemplate
-from pydantic import ValidationError
 
-from ..checks import review
 from ..deadline import call_within
 from ..errors import first_line
 from ..notes import NotesAnalysis
 from ..package_data import bundled
-from ..policy import Policy
-from ..schema import Plan, load_plan_lenient
+from ..schema import Plan
 from ..settings import Settings
 from ..textutil import wide_chars
 from .base import DraftContext, DraftingError
 from .embedded import EmbeddedDrafter
-from .grounding import HeldDraft, NoteFigures, hold_to_notes, prose_number_errors, quote
-from .model_output import PlanDraft, draft_json_schema, within_caps
+from .questions import QUESTIONS, Answers, Question, reread
 
 log = logging.getLogger("plancoach")
 BUNDLED_PROMPTS = bundled("prompts")
 OutputMode = Literal["json_schema", "tools", "json_object"]
 MODES: tuple[OutputMode, ...] = ("json_schema", "json_object", "tools")
-TOOL_NAME = "submit_plan"
+TOOL_NAME = "answer"
 
 
 # ---------------------------------------------------------------- prompts
 
+# Each prompt file and what it may ask for (prompts/README.md); an overriding file asking for more is refused at load.
+PROMPT_PLACEHOLDERS: dict[str, set[str]] = {
+    "system": {"language"},
+    "notes": {"notes", "language"},
+    "employee": {"choices"},
+    "role": {"employee", "choices"},
+    "owners": {"actions", "employee", "manager"},
+    "repair": {"errors"},
+}
+
+
 @dataclass(frozen=True)
 class Prompts:
-    system: PromptTemplate
-    draft: PromptTemplate
-    repair: PromptTemplate
+    templates: dict[str, PromptTemplate]
 
     @classmethod
     def load(cls, override_dir: Path | None = None) -> Prompts:
         """Bundled prompts, each replaceable by a file of the same name in `override_dir`; read again
         when a file changes, so an organisation can tune its prompts without a restart."""
-        paths = tuple(override_dir / name if override_dir and (override_dir / name).is_file() else BUNDLED_PROMPTS / name
-                      for name in ("system.md", "draft.md", "repair.md"))
+        paths = tuple(override_dir / f"{name}.md" if override_dir and (override_dir / f"{name}.md").is_file()
+                      else BUNDLED_PROMPTS / f"{name}.md" for name in PROMPT_PLACEHOLDERS)
         return _read_prompts(paths, tuple(path.stat().st_mtime_ns for path in paths))
 
-
-# What each prompt may ask for (prompts/README.md); an overriding file asking for more is refused at load.
-PROMPT_PLACEHOLDERS = (
-    {"language"},
-    {"language", "notes", "analysis", "context", "interview_date", "max_days", "check_in_gap"},
-    {"errors"},
-)
+    def format(self, name: str, **values: str) -> str:
+        return self.templates[name].format(**values)
 
 
 @lru_cache(maxsize=8)
 def _read_prompts(paths: tuple[Path, ...], _mtimes: tuple[int, ...]) -> Prompts:
-    templates = []
-    for path, allowed in zip(paths, PROMPT_PLACEHOLDERS):
+    templates = {}
+    for path, (name, allowed) in zip(paths, PROMPT_PLACEHOLDERS.items()):
         try:
             template = PromptTemplate.from_template(path.read_text(encoding="utf-8"))
         except ValueError as e:  # an unbalanced brace
@@ -84,8 +87,8 @@ def _read_prompts(paths: tuple[Path, ...], _mtimes: tuple[int, ...]) -> Prompts:
             raise DraftingError(f"The prompt file {path} asks for {', '.join('{' + u + '}' for u in sorted(unknown))}, "
                                 f"which the drafter does not fill (it may use: {', '.join(sorted(allowed))}; a literal "
                                 "brace is written twice, {{ and }}; see prompts/README.md). Your notes are unchanged.")
-        templates.append(template)
-    return Prompts(*templates)
+        templates[name] = template
+    return Prompts(templates)
 
 
 def estimate_tokens(text: str) -> int:
@@ -94,51 +97,20 @@ def estimate_tokens(text: str) -> int:
     return cjk + (len(text) - cjk + 3) // 4
 
 
-def render_notes(analysis: NotesAnalysis) -> str:
-    """One line per sentence, with its id. Sentences the screening kept out never reach the model."""
-    lines = []
+def render_notes(analysis: NotesAnalysis, keep: frozenset[str] | None = None) -> str:
+    """One line per sentence, with its id (only those in `keep`, with '...' where sentences are left out).
+    Sentences the screening kept out never reach the model."""
+    lines: list[str] = []
     for s in analysis.sentences:
+        if keep is not None and s.id not in keep:
+            if lines and lines[-1] != "...":
+                lines.append("...")
+            continue
         if s.kind == "excluded":
             lines.append(f"{s.id}: [left out of the plan: {', '.join(sorted({h.kind for h in s.hits})) or 'excluded'}]")
         else:
             lines.append(f"{s.id}: {s.body if s.hits else s.text}")
     return "\n".join(lines)
-
-
-def render_analysis(analysis: NotesAnalysis, reference: Plan) -> str:
-    """What the deterministic analysis found: the model rewrites around these facts, never against them."""
-    a = analysis
-    out = [
-        f"Employee: {a.employee_name or 'not named'}; role: {a.employee_role or 'not given'}; "
-        f"manager: {a.manager or 'not named'}; interview date: {a.interview_date.isoformat()}.",
-    ]
-    # Targets and agreed actions are left out: goals are listed below, and responsibilities are the analysis's.
-    groups = {"observation": "Shortfalls", "standard": "Standards", "account": "Employee's own account", "cause": "Causes"}
-    for kind, title in groups.items():
-        items = []
-        for s in a.of_kind(kind):
-            facts = [q.text for q in s.quantities] + [d.date.isoformat() for d in s.dates]
-            who = f" [{s.actor.owner}: {s.actor.text}]" if s.actor else ""
-            items.append(s.id + who + (f" ({'; '.join(facts)})" if facts else ""))
-        if items:
-            out.append(f"{title}: " + ", ".join(items))
-    for g in reference.goals:
-        cited = ", ".join(g.source_sentences) or ", ".join(g.deficiency_ids)
-        out.append(f"Goal found: {g.id} ({cited}): {g.metric} {g.target or ''} by {g.deadline or '-'}")
-    return "\n".join(out)
-
-
-def render_context(context: DraftContext, budget_tokens: int) -> str:
-    """Samples first: they show the parts the model writes; the policy is applied by the analysis."""
-    parts, used = [], 0
-    for p in [*context.samples, *context.policy]:
-        text = f"[{p.kind}: {p.title}]\n{p.text.strip()}"
-        cost = estimate_tokens(text)
-        if used + cost > budget_tokens:
-            continue
-        parts.append(text)
-        used += cost
-    return "\n\n".join(parts) or "(none)"
 
 
 # ---------------------------------------------------------------- talking to the model
@@ -161,15 +133,15 @@ class ChatCall:
         wanted = self.settings.llm_output_mode
         return list(MODES) if wanted == "auto" else [wanted]
 
-    def __call__(self, messages: list[BaseMessage], deadline: float) -> tuple[str, dict | None]:
-        """(raw text, parsed object or None), by `deadline` (a time.monotonic() the whole exchange must end by:
+    def __call__(self, messages: list[BaseMessage], deadline: float, schema: dict[str, Any]) -> tuple[str, dict | None]:
+        """(raw text, parsed object or None) under the JSON `schema`, by `deadline` (a time.monotonic() the whole exchange must end by:
         the draft's PLANCOACH_LLM_TIMEOUT_S). Raises ProviderError when the server cannot answer, or not in time."""
         import openai
 
         modes = self.modes()
         for i, mode in enumerate(modes):
             try:
-                message = self._with_retries(mode, messages, deadline)
+                message = self._with_retries(mode, messages, deadline, schema)
             except TimeoutError:
                 raise self._timed_out() from None
             except openai.APIStatusError as e:
@@ -189,12 +161,12 @@ class ChatCall:
             return _message_payload(message)
         raise ProviderError("The LLM server accepted none of the structured-output modes; set PLANCOACH_LLM_OUTPUT_MODE.")
 
-    def _with_retries(self, mode: OutputMode, messages: list[BaseMessage], deadline: float) -> AIMessage:
+    def _with_retries(self, mode: OutputMode, messages: list[BaseMessage], deadline: float, schema: dict[str, Any]) -> AIMessage:
         """One request (and its retries), each within what is left before `deadline`: the HTTP client's
         timeout bounds each read only, and a server sending a byte every few seconds never trips it."""
         import openai
 
-        bound = self.model.bind(**self._request_options(mode))
+        bound = self.model.bind(**self._request_options(mode, schema))
         for attempt in range(self.settings.llm_max_retries + 1):
             try:
                 return call_within(deadline - time.monotonic(), lambda: bound.invoke(messages), "llm-request")
@@ -211,18 +183,17 @@ class ChatCall:
                 time.sleep(wait)
         raise AssertionError("unreachable")
 
-    def _request_options(self, mode: OutputMode) -> dict[str, Any]:
-        schema = draft_json_schema()
+    def _request_options(self, mode: OutputMode, schema: dict[str, Any]) -> dict[str, Any]:
         options: dict[str, Any] = {}
         extra: dict[str, Any] = {}
         if self.settings.llm_base_url:  # compatible servers read max_tokens, not max_completion_tokens
             extra["max_tokens"] = self.settings.llm_max_tokens
         if mode == "json_schema":
             options["response_format"] = {"type": "json_schema",
-                                          "json_schema": {"name": "plan_draft", "schema": schema, "strict": False}}
+                                          "json_schema": {"name": "answer", "schema": schema, "strict": False}}
         elif mode == "tools":
             options["tools"] = [{"type": "function", "function": {
-                "name": TOOL_NAME, "description": "Submit the drafted improvement plan.", "parameters": schema}}]
+                "name": TOOL_NAME, "description": "Give the answer.", "parameters": schema}}]
             options["tool_choice"] = {"type": "function", "function": {"name": TOOL_NAME}}
         else:  # llama.cpp's way: json mode constrained by a schema it turns into a grammar
             extra["response_format"] = {"type": "json_object", "schema": schema}
@@ -295,8 +266,6 @@ def _parse_json(text: str) -> dict | None:
         value = json.loads(text[start : end + 1])
     except json.JSONDecodeError:
         return None
-    if isinstance(value, dict) and isinstance(value.get("plan"), dict):
-        value = value["plan"]
     return value if isinstance(value, dict) else None
 
 
@@ -351,11 +320,13 @@ class DraftTrace:
 
     prompt_tokens: int = 0
     calls: int = 0
-    repaired: bool = False
-    first_errors: list[str] = field(default_factory=list)
-    fixes: list[str] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)  # the questions, in order
+    answers: dict[str, str] = field(default_factory=dict)  # question -> the model's answer, as received
+    repaired: list[str] = field(default_factory=list)  # questions re-asked for an answer that was not the JSON asked
+    fixes: list[str] = field(default_factory=list)  # what the checked answers changed
+    ignored: list[str] = field(default_factory=list)  # answers that failed their check, and why
+    skipped: list[str] = field(default_factory=list)  # questions left unasked: the plan's time budget was spent
     model_seconds: float = 0.0
-    answer: str = ""  # the model's first answer, as received
 
 
 class LLMDrafter:
@@ -367,103 +338,85 @@ class LLMDrafter:
         self.trace = DraftTrace()
 
     def draft(self, analysis: NotesAnalysis, context: DraftContext) -> Plan:
+        """The embedded drafter's plan from the reading the model's checked answers corrected. A question is
+        asked while the plan's time budget (PLANCOACH_LLM_PLAN_BUDGET_S) lasts; the rest keep the reader's reading."""
         self.trace = trace = DraftTrace()
-        deadline = time.monotonic() + self.settings.llm_timeout_s  # every request and the repair together
-        reference = EmbeddedDrafter().draft(analysis, context)
-        if reference.status != "draft" and not analysis.of_kind("observation"):
-            # Nothing in the notes to draft from: asking a model would only invite invention.
-            return reference.model_copy(update={"drafter": self.name})
-        messages = self.messages(analysis, context, reference)
-        trace.prompt_tokens = sum(estimate_tokens(str(m.content)) for m in messages)
+        started = time.monotonic()
+        deadline = started + self.settings.llm_timeout_s  # every request and repair together
+        answers = Answers()
+        for make in QUESTIONS:
+            question = make(analysis if not answers else _updated(analysis, answers))
+            if question is None or question.name not in self.settings.llm_questions:
+                continue
+            if trace.calls and time.monotonic() - started > self.settings.llm_plan_budget_s:
+                trace.skipped.append(question.name)
+                continue
+            data = self._answer(question, analysis, deadline)
+            changes, ignored = question.check(data) if data is not None else ({}, [f"{question.name}: no usable answer"])
+            trace.ignored += ignored
+            for key, value in changes.items():
+                setattr(answers, key, value)
+                trace.fixes.append(f"{key}: {value}")
+        reread(analysis, answers)
+        plan = EmbeddedDrafter().draft(analysis, context)
+        return plan.model_copy(update={"drafter": self.name})
 
-        raw, data = self._ask(messages, deadline)
-        trace.answer = raw
-        figures = NoteFigures.of(analysis, reference)
-        draft, errors = self.validate(data, raw, analysis, figures, context.rules)
-        in_time = trace.model_seconds < self.settings.llm_plan_budget_s / 2
-        if errors and (draft is None or in_time):
-            trace.first_errors = errors
-            trace.repaired = True
-            repair = self.prompts.repair.format(errors="\n".join(f"- {e}" for e in errors[:20]))
-            raw2, data2 = self._ask([*messages, AIMessage(content=_short(raw, 6000)), HumanMessage(content=repair)],
-                                    deadline)
-            draft2, errors2 = self.validate(data2, raw2, analysis, figures, context.rules)
-            if draft2 is not None and (draft is None or len(errors2) <= len(errors)):
-                draft = draft2
-        if draft is None:
-            raise DraftingError("The model returned no usable plan, even after a repair request "
-                                f"({_short('; '.join(trace.first_errors), 300)}). Your notes are unchanged; "
-                                "try again, use a larger model (PLANCOACH_LLM_MODEL) or the embedded drafter.")
-        held, trace.fixes = hold_to_notes(draft, analysis, reference, context.rules)
-        return self.to_plan(held, analysis, context)
-
-    def messages(self, analysis: NotesAnalysis, context: DraftContext, reference: Plan) -> list[BaseMessage]:
+    def messages(self, question: Question, analysis: NotesAnalysis) -> list[BaseMessage]:
+        """The system prompt, then the part of the notes the question is about and the question, in one message."""
         s = self.settings
         language = "Chinese" if analysis.language == "zh" else "English"
-        notes = render_notes(analysis)
-        facts = render_analysis(analysis, reference)
-        # Everything before the notes is the same for every draft, so the server's prompt cache reuses it
-        # (the language is named at the end).
-        system = self.prompts.system.format(language=language)
-        fixed = {"language": language, "interview_date": analysis.interview_date.isoformat(),
-                 "max_days": context.rules.plan_max_days, "check_in_gap": context.rules.check_in_max_gap_days,
-                 "analysis": facts, "notes": notes}
-        bare = self.prompts.draft.format(context="", **fixed)
-        left = s.llm_max_prompt_tokens - estimate_tokens(system) - estimate_tokens(bare)
-        if left < 0:
+        notes = self.prompts.format("notes", notes=render_notes(analysis, question.about or None), language=language)
+        messages: list[BaseMessage] = [SystemMessage(content=self.prompts.format("system", language=language)),
+                                       HumanMessage(content=f"{notes}\n\n{self.prompts.format(question.name, **question.values)}")]
+        if sum(estimate_tokens(str(m.content)) for m in messages) > s.llm_max_prompt_tokens:
             raise DraftingError(
                 f"These notes are too long for the LLM drafter's prompt budget ({s.llm_max_prompt_tokens} tokens, "
                 "PLANCOACH_LLM_MAX_PROMPT_TOKENS). Shorten them, raise the budget, or use the embedded drafter.")
-        human = self.prompts.draft.format(context=render_context(context, min(left, s.llm_context_tokens)), **fixed)
-        return [SystemMessage(content=system), HumanMessage(content=human)]
+        return messages
 
-    def _ask(self, messages: list[BaseMessage], deadline: float) -> tuple[str, dict | None]:
+    def _answer(self, question: Question, analysis: NotesAnalysis, deadline: float) -> dict | None:
+        """The model's answer to one question, with one re-ask when it is not the JSON object the question's schema
+        asks for."""
+        self.trace.asked.append(question.name)
+        messages = self.messages(question, analysis)
+        self.trace.prompt_tokens += sum(estimate_tokens(str(m.content)) for m in messages)
+        raw, data = self._ask(messages, deadline, question.schema)
+        self.trace.answers[question.name] = _short(raw, 300)
+        errors = _shape_errors(data, question.schema, raw)
+        if not errors:
+            return data
+        self.trace.repaired.append(question.name)
+        repair = self.prompts.format("repair", errors="\n".join(f"- {e}" for e in errors))
+        raw, data = self._ask([*messages, AIMessage(content=_short(raw, 2000)), HumanMessage(content=repair)],
+                              deadline, question.schema)
+        return None if _shape_errors(data, question.schema, raw) else data
+
+    def _ask(self, messages: list[BaseMessage], deadline: float, schema: dict[str, Any]) -> tuple[str, dict | None]:
         started = time.perf_counter()
         try:
-            return self.call(messages, deadline)
+            return self.call(messages, deadline, schema)
         finally:
             self.trace.calls += 1
             self.trace.model_seconds += time.perf_counter() - started
 
-    def validate(self, data: dict | None, raw: str, analysis: NotesAnalysis, figures: NoteFigures,
-                 policy: Policy) -> tuple[PlanDraft | None, list[str]]:
-        """The draft (None when unusable) and every problem with it, worded for the repair request."""
-        if data is None:
-            return None, [f"The answer was not one JSON object matching the schema. It began: {_short(raw, 120)!r}"]
-        data = within_caps(data)
-        try:
-            draft = PlanDraft.model_validate(data)
-        except ValidationError as e:
-            return None, [f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in e.errors()[:20]]
-        for d in draft.deficiencies:  # evidence left out is quoted from the cited sentences
-            if not d.evidence.strip():
-                d.evidence = quote(analysis, d.source_sentences)
-        plan = self.to_plan(draft, analysis, DraftContext(rules=policy))
-        flags = review(plan, analysis, policy)
-        # Errors only: a value the model left out is filled from the analysis without asking again.
-        # (SMART values are the analysis's, added after this, so they are not the model's errors.)
-        errors = [f"{f.location}: {f.message}" if f.location else f.message
-                  for f in flags if f.severity == "error" and f.kind != "smart"]
-        errors += prose_number_errors(draft, figures)
-        return draft, errors
 
-    def to_plan(self, draft: PlanDraft | HeldDraft, analysis: NotesAnalysis, context: DraftContext) -> Plan:
-        """Lenient: a broken cross-reference becomes a schema flag from the checks (and a repair request), not a crash."""
-        deadlines = [deadline for g in draft.goals if (deadline := getattr(g, "deadline", None))]
-        status = "draft" if draft.deficiencies and draft.goals else "insufficient_information"
-        drafted = status == "draft"
-        return load_plan_lenient({
-            "status": status,
-            "language": analysis.language,
-            "drafter": self.name,
-            "employee": {"name": analysis.employee_name, "role": analysis.employee_role},
-            "manager": analysis.manager,
-            "interview_date": analysis.interview_date,
-            "period": {"start": analysis.interview_date, "end": max(deadlines) if deadlines and drafted else None},
-            "deficiencies": [d.model_dump() for d in draft.deficiencies],
-            "root_causes": [c.model_dump() for c in draft.root_causes],
-            "goals": [g.model_dump() for g in draft.goals] if drafted else [],
-            "responsibilities": [r.model_dump() for r in getattr(draft, "responsibilities", [])] if drafted else [],
-            "check_ins": [c.model_dump() for c in getattr(draft, "check_ins", [])] if drafted else [],
-            "sources": [src.model_dump() for src in context.sources()],
-        })
+def _shape_errors(data: dict | None, schema: dict[str, Any], raw: str) -> list[str]:
+    """What keeps an answer from being the JSON object `schema` asks for (its keys, and values among their choices)."""
+    if data is None:
+        return [f"The answer was not one JSON object. It began: {_short(raw, 120)!r}"]
+    errors = []
+    for key in schema.get("required", []):
+        allowed = schema["properties"][key].get("enum")
+        if key not in data:
+            errors.append(f"{key!r} is missing")
+        elif allowed and data[key] not in allowed:
+            errors.append(f"{key!r} is {data[key]!r}: it must be one of {', '.join(map(json.dumps, allowed))}")
+    return errors
+
+
+def _updated(analysis: NotesAnalysis, answers: Answers) -> NotesAnalysis:
+    """The analysis as the next question sees it: the role question asks about the employee just named."""
+    from dataclasses import replace
+
+    return replace(analysis, employee_name=answers.employee or analysis.employee_name,
+                   employee_rivals=() if answers.employee else analysis.employee_rivals)

@@ -170,6 +170,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         employee_aliases=employee_aliases,
         manager_aliases=manager_aliases,
         employee_rivals=rivals,
+        corrections=corrections,
+        given=frozenset(k for k, v in (("employee", employee), ("role", role)) if v),
     )
     reader.apply(analysis, learnt, corrections)
     # A name the plan asks about is one the kept sentences use: never one only a kept-out disclosure names.

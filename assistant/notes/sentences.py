@@ -6,12 +6,16 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..dates import DateMention
 from ..language import language_of
 from ..quantities import Quantity
 from ..schema import Language
 from ..screening import Hit
+
+if TYPE_CHECKING:
+    from ..reader import Correction
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class Sentence:
     reading: str = "other"  # the reader's verdict: one of reader.READINGS
     owner: str | None = None  # for actions: employee, manager or organisation
     confidence: float = 0.0  # the reader's probability for `reading` (0 where the rules decided alone)
+    owner_confidence: float = 0.0  # for actions: the owner model's probability for `owner` (0 where it chose another)
     ahead: bool = False  # a figure for a time still to come: a goal, whatever the line's shape (`_figure_ahead`)
     block_deadline: dt.date | None = None  # the date a heading above it sets ('For the next 8 weeks:', 'By end of March:')
 
@@ -68,6 +73,8 @@ class NotesAnalysis:
     manager_aliases: tuple[str, ...] = ()
     employee_rivals: tuple[str, ...] = ()  # other names the notes might be about, when the reader is unsure
     check_in_gap: int | None = None  # days between check-ins, where the notes say how often ('every two weeks')
+    corrections: tuple[Correction, ...] = ()  # the manager's readings of sentences, applied over the reader's
+    given: frozenset[str] = frozenset()  # what the caller stated rather than the notes: 'employee', 'role'
 
     def of_kind(self, *kinds: str) -> list[Sentence]:
         return [s for s in self.sentences if s.kind in kinds]

@@ -129,12 +129,26 @@ class Reader:
 
     def role(self, text: str, name: str | None, rule_role: str | None) -> str | None:
         """The employee's role: the candidate phrase the model likes best where it is sure enough, else the rules'."""
+        choices = self.role_choices(text, name, rule_role)
+        return choices[0][0] if choices and choices[0][1] >= SURE_ROLE else rule_role
+
+    def employee_choices(self, text: str, rule_employee: str | None, rule_manager: str | None) -> list[tuple[str, float]]:
+        """Every person the notes name (not a name with an organisation's word: 'Kestrel Logistics'), with the name
+        model's probability that they are the employee, likeliest first (the LLM drafter asks among them)."""
+        cands = [c for c in candidates(text, rule_employee, rule_manager) if "org:True" not in c.features]
+        if not cands:
+            return []
+        column = self.names.probabilities(candidate_rows(cands))[:, self.names.classes.index("employee")]
+        return sorted(((c.text, float(p)) for c, p in zip(cands, column)), key=lambda choice: -choice[1])
+
+    def role_choices(self, text: str, name: str | None, rule_role: str | None) -> list[tuple[str, float]]:
+        """Every role candidate of the notes with the model's probability that it is the employee's role, likeliest
+        first (`role` takes the first where it is sure enough; the LLM drafter asks among them where it is not)."""
         cands = candidate_roles(text, name, rule_role)
         if not cands:
-            return rule_role
+            return []
         column = self.roles.probabilities(role_rows(cands))[:, self.roles.classes.index("role")]
-        best = int(column.argmax())
-        return cands[best].text if column[best] >= SURE_ROLE else rule_role
+        return sorted(((c.text, float(p)) for c, p in zip(cands, column)), key=lambda choice: -choice[1])
 
     def rivals(self, text: str, employee: str | None, rule_employee: str | None, rule_manager: str | None) -> tuple[str, ...]:
         """Other names the notes might be about: where the model is unsure who the employee is, the plan asks."""
@@ -263,11 +277,13 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
             s.owner = None
             continue
         if fixed is not None and fixed.owner:
-            s.owner, s.actor = fixed.owner, Party(_party_for(analysis, s, fixed.owner), fixed.owner)
+            s.owner, s.actor = fixed.owner, Party(party_for(analysis, s, fixed.owner), fixed.owner)
+            s.owner_confidence = sure
             continue
         s.owner = owner_of(s, learnt, dialogue)
+        s.owner_confidence = learnt.owner_confidence if learnt and learnt.owner == s.owner else 0.0
         if s.owner != rule_owner(s, dialogue):
-            s.actor = Party(_party_for(analysis, s, s.owner), s.owner)
+            s.actor = Party(party_for(analysis, s, s.owner), s.owner)
 
 
 _NAMED = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})*|[\u4e00-\u9fff·]{{2,6}}")  # a person's name, not 'the shift lead'
@@ -346,7 +362,7 @@ def _same_person(a: str, b: str) -> bool:
     return a in b or b in a or a.split()[0] == b.split()[0]
 
 
-def _party_for(analysis: NotesAnalysis, s, owner: str) -> str:
+def party_for(analysis: NotesAnalysis, s, owner: str) -> str:
     named = [p.text for p in s.parties if p.owner == owner]
     if named:
         return named[0]
