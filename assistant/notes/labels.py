@@ -26,6 +26,8 @@ _LABEL = re.compile(rf"""^\s*(?:
 def label_text(m: re.Match[str]) -> str:
     """The label a `_LABEL` match found: the speaker's name, or the words before the colon."""
     return m.group("speaker") or m.group("label")
+
+
 _LABEL_QUALIFIER = re.compile(r"^\s*(?:(?:by|for|in|until|till|from|after|before|over|during)\b|\(|（|\d)", re.I)  # not 'in' of 'interview'
 
 
