@@ -26,6 +26,14 @@ HR Minister to stress importance of training to the study groups and check Li's 
 Team leaders submit written records after each session.
 Target: plan completion rate >= 90% by 31 Aug."""
 
+# Notes the LLM drafter asks the model about: two people are named, and either could be the employee.
+TWO_NAMES = """Catch-up with Tom Baker and Karen Wu, 3 June 2026.
+- Tom's dispatch error rate was 6% in May against a 2% standard.
+- Karen said the new routing screen confuses the night shift.
+- Tom to complete the routing refresher by 20 June.
+- I will pair Tom with Karen for two night shifts next week.
+- Target: error rate <= 2% by 31 July."""
+
 
 def load_cases(folder: Path) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]

@@ -25,7 +25,7 @@ import pytest
 
 from assistant.access import ALONE
 
-from .conftest import TRAINER_NOTES
+from .conftest import TRAINER_NOTES, TWO_NAMES
 
 CLI = [sys.executable, "-m", "assistant.cli"]
 pytestmark = pytest.mark.usefixtures("knowledge_index")  # its drafts run in subprocesses, under a time bound
@@ -61,19 +61,10 @@ def notes(tmp_path) -> Path:
     return path
 
 
-# Notes the LLM drafter asks the model about: two people are named, and either could be the employee.
-UNSURE_NOTES = """Catch-up with Tom Baker and Karen Wu, 3 June 2026.
-- Tom's dispatch error rate was 6% in May against a 2% standard.
-- Karen said the new routing screen confuses the night shift.
-- Tom to complete the routing refresher by 20 June.
-- I will pair Tom with Karen for two night shifts next week.
-- Target: error rate <= 2% by 31 July."""
-
-
 @pytest.fixture
 def unsure_notes(tmp_path) -> Path:
     path = tmp_path / "unsure.txt"
-    path.write_text(UNSURE_NOTES, encoding="utf-8")
+    path.write_text(TWO_NAMES, encoding="utf-8")
     return path
 
 
@@ -421,7 +412,7 @@ def test_an_instruction_planted_in_a_knowledge_file_never_reaches_the_prompt(tmp
     # The model is asked about the notes only: retrieved passages, planted or not, are never in its prompt.
     from assistant.drafting.questions import QUESTIONS
 
-    analysis = analyse(UNSURE_NOTES)
+    analysis = analyse(TWO_NAMES)
     drafter = LLMDrafter(Settings(llm_base_url="http://127.0.0.1:9/v1"))
     asked = [q for make in QUESTIONS if (q := make(analysis))]
     assert asked

@@ -20,7 +20,7 @@ from assistant.notes import analyse
 from assistant.pipeline import draft_plan
 from assistant.settings import Settings
 
-from .conftest import TRAINER_NOTES
+from .conftest import TRAINER_NOTES, TWO_NAMES
 
 BASE = "http://llm.test/v1"
 
@@ -30,15 +30,6 @@ def settings(**overrides) -> Settings:
                   llm_questions=["employee", "role", "owners"])
     values.update(overrides)
     return Settings(**values)
-
-
-# Notes the reader is unsure of: two people are named, and either could be the employee.
-TWO_NAMES = """Catch-up with Tom Baker and Karen Wu, 3 June 2026.
-- Tom's dispatch error rate was 6% in May against a 2% standard.
-- Karen said the new routing screen confuses the night shift.
-- Tom to complete the routing refresher by 20 June.
-- I will pair Tom with Karen for two night shifts next week.
-- Target: error rate <= 2% by 31 July."""
 
 
 # An action the reader gives the manager (p 0.49) though the sentence names only Facilities.
