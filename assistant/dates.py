@@ -148,6 +148,14 @@ def _nearest_day(ref: dt.date, day: int) -> dt.date | None:
     return min(options, key=lambda d: abs((d - ref).days)) if options else None
 
 
+def _after(ref: dt.date, count_s: str, unit: str) -> tuple[int, dt.date]:
+    """'3 weeks', 'a month', 'two days' after `ref`: the count and the date it ends on."""
+    count_s, unit = count_s.lower(), unit.lower()
+    count = 1 if count_s == "a" else int(count_s) if count_s.isdigit() else WORD_NUMBERS[count_s]
+    end = _add_months(ref, count) if unit == "month" else ref + dt.timedelta(days=count * (7 if unit in ("week", "wk") else 1))
+    return count, end
+
+
 def _slash_date(a: int, b: int, ref: dt.date, role: str) -> dt.date | None:
     """'6/5' month first, as most software writes it; but day first ('06/07' said on 2 July, '24/07') where month
     first cannot be a date or falls more than half a year from the interview while day first falls near it."""
@@ -303,11 +311,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         return _pick_year(ref, "deadline" if role != "point" else role, lambda y: _safe(y, month, day)), role
     if kind == "duration":
         lead, count_s, unit, plan_word = g
-        count = 1 if count_s.lower() == "a" else int(count_s) if count_s.isdigit() else WORD_NUMBERS[count_s.lower()]
+        count, end = _after(ref, count_s, unit)
         if not count:
             return None, role
-        unit = unit.lower()
-        end = _add_months(ref, count) if unit == "month" else ref + dt.timedelta(days=count * (7 if unit in ("week", "wk") else 1))
         contextual = bool(plan_word) or (lead or "").lower() in ("within", "in", "next", "the next", "over")
         if re.search(r"\b(?:each|every|per|weekly|daily)\b", m.string, re.I) and not plan_word:
             return end, "duration"  # 'mark each set within 7 days': a service level, not a date
@@ -357,10 +363,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
                 return None
         return _pick_year(ref, role, make), role
     if kind == "from_today":
-        count_s, unit = g[0].lower(), g[1].lower()
-        count = 1 if count_s == "a" else int(count_s) if count_s.isdigit() else WORD_NUMBERS[count_s]
-        end = _add_months(ref, count) if unit == "month" else ref + dt.timedelta(days=count * (7 if unit == "week" else 1))
-        return end, "deadline"
+        return _after(ref, g[0], g[1])[1], "deadline"
     if kind == "zh_dotted":
         month, day = int(g[0]), int(g[1])
         return (_pick_year(ref, "deadline", lambda y: _safe(y, month, day)), "deadline") if 1 <= month <= 12 else (None, role)
