@@ -115,7 +115,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             if own and (own_label or own.group("stamp")):  # a label, or a speaker and their time stamp
                 label = own_label or label
                 s.body = chunk[own.end():]
-                inner = _LABEL.match(s.body) if (own_label or "_person").endswith("_person") else None
+                speaker = own_label is None or own_label.endswith("_person")  # a person speaks, not a content label
+                inner = _LABEL.match(s.body) if speaker else None
                 inner_kind = _label_kind(label_text(inner)) if inner else None
                 if inner and inner_kind in reader.CONTENT_LABELS:  # '杨队 20:46：国庆前的要求：…': what the speaker sets out
                     label, s.body = inner_kind, s.body[inner.end():]

@@ -111,4 +111,4 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
         greeted = _SALUTATION.match(line)
         if greeted and _plausible(greeted.group(1)) and not any(greeted.group(1)[-2:] in r for r in recipients):
             return greeted.group(1)
-    return leader
+    return None
