@@ -23,6 +23,8 @@ class Row:
 
     line: int  # counted from 1, as `Sentence.line`
     cells: dict[str, str]
+    content: str = ""  # the cells that say what the row is about: not its number, status, owner or date
+
 
 
 @functools.cache
@@ -61,6 +63,18 @@ def _heading(parts: list[str]) -> list[str | None] | None:
     return kinds if len(named) >= 2 and len(set(named)) == len(named) else None
 
 
+_NUMBER = re.compile(r"^\W*(?:#|no\.?\s*)?[A-Z]{0,4}-?\d{1,4}\W*$", re.I)  # '3', '#12', 'T-04', 'PIP-2'
+
+
+def _content(kinds: list[str | None], parts: list[str]) -> str:
+    """A row's cells without its number, a one- or two-word status ('open', 'in progress'), its owner or date."""
+    def kept(column: int, kind: str | None, cell: str) -> bool:
+        if kind in ("owner", "when") or not re.search(r"\w", cell) or (column == 0 and _NUMBER.match(cell)):
+            return False
+        return not (kind == "observed" and not _DIGIT.search(cell) and len(cell.split()) <= 2 and cell.isascii())
+    return " | ".join(p for i, (k, p) in enumerate(zip(kinds, parts)) if kept(i, k, p))
+
+
 def rows(text: str) -> dict[int, Row]:
     """The rows of every table in `text` with a heading row the reader understood, by line number (from 1)."""
     found: dict[int, Row] = {}
@@ -76,5 +90,5 @@ def rows(text: str) -> dict[int, Row]:
         if heading is not None:
             kinds = heading
         elif kinds is not None and len(parts) <= len(kinds):
-            found[number] = Row(number, {k: p for k, p in zip(kinds, parts) if k and p})
+            found[number] = Row(number, {k: p for k, p in zip(kinds, parts) if k and p}, _content(kinds, parts))
     return found

@@ -6,6 +6,8 @@ reviewer would check first.
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from assistant.pipeline import draft_plan
 
 NOTES = Path(__file__).with_name("notes")
@@ -264,3 +266,41 @@ def test_what_each_person_will_do_labels_their_actions():
              "What I'll do: order a second test kiln shelf this week.\n")
     owners = {r.owner: r.action.lower() for r in draft_plan(notes).plan.responsibilities}
     assert "photograph" in owners["employee"] and "shelf" in owners["manager"]
+
+
+def test_a_sentence_the_writer_opens_as_background_is_no_deficiency():
+    notes = ("Check-in with Rafael Costa (print finisher), 3 March 2027\n"
+             "Rafael trimmed 2 of the 9 wedding orders short last month and both were reprinted.\n"
+             "For context, the shop turns out roughly 600 small jobs a month, down from 800.\n"
+             "FYI: the old guillotine misses its blade service most years.\n"
+             "顺便说一句，隔壁车间下个月搬走，噪音少了不少。\n"
+             "Target: no reprints for trimming by the end of April.\n")
+    result = draft_plan(notes)
+    shortfalls = [s.text for s in result.analysis.sentences if s.reading == "shortfall"]
+    assert len(shortfalls) == 1 and "wedding" in shortfalls[0]
+    assert len(result.plan.deficiencies) == 1
+
+
+def test_a_tracker_row_opening_with_a_verb_is_its_owners_task_and_a_finding_row_is_read_without_its_cells():
+    notes = ("PIP tracker – Jonas Weber (service desk analyst) – reviewed 9 Feb 2027 by Carla Moss\n\n"
+             "| ID | Item | Status | Owner | Due |\n|----|------|--------|-------|-----|\n"
+             "| 1 | 14 of 60 P2 tickets breached the 8h SLA in January | open | Jonas | 31 Mar |\n"
+             "| 3 | Book Jonas on the ITIL refresher | done | Carla | 20 Feb |\n"
+             "| 4 | Fix the queue routing rule that drops P2s | in progress | Platform team | 28 Feb |\n\n"
+             "Target: P2 SLA breaches under 5% by 31 March.\n")
+    plan = draft_plan(notes).plan
+    assert plan.manager == "Carla Moss"
+    tasks = {r.owner: (r.action, r.due.isoformat() if r.due else None) for r in plan.responsibilities}
+    assert tasks["manager"] == ("Book Jonas on the ITIL refresher", "2027-02-20")
+    assert tasks["organisation"][0].startswith("Fix the queue routing rule")
+    assert [d.evidence for d in plan.deficiencies] == ["14 of 60 P2 tickets breached the 8h SLA in January"]
+
+
+@pytest.mark.parametrize("header, manager", [
+    ("Review held on Tuesday 3 March by Sam Ortiz: Dana Ruiz (forklift operator)", "Sam Ortiz"),
+    ("1:1 Dana Ruiz (forklift operator), written up by Ms. Leah Cohen", "Leah Cohen"),
+    ("Dana Ruiz (forklift operator) – notes on the shifts covered by Priya Shah", None),
+])
+def test_the_one_who_held_or_wrote_up_the_interview_is_the_manager(header, manager):
+    plan = draft_plan(header + "\nDana missed 3 of 10 pallet checks in May.\nTarget: all checks done by 30 June.\n").plan
+    assert (plan.employee.name, plan.manager) == ("Dana Ruiz", manager)

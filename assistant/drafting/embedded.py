@@ -51,6 +51,8 @@ class _PlanBuilder:
         self.start = analysis.interview_date
         # Lines whose points the author separated with semicolons: commas there are inside a point.
         self.semicolon_lines = {s.line for s in analysis.sentences if s.text.endswith((";", "；"))}
+        self.rows = grid.rows(analysis.text)
+        self.lines = analysis.text.split("\n")
 
     # ------------------------------------------------------------ the plan
 
@@ -101,7 +103,7 @@ class _PlanBuilder:
                 groups[-1].append(s)
         out, evidence_of = [], {}
         for i, group in enumerate(groups, 1):
-            evidence = " ".join(_clean(s.body) for s in group)
+            evidence = " ".join(_clean(self._said(s)) for s in group)
             did = f"D{i}"
             out.append(Deficiency(
                 id=did,
@@ -111,6 +113,12 @@ class _PlanBuilder:
             ))
             evidence_of[did] = group
         return out, evidence_of
+
+    def _said(self, s: Sentence) -> str:
+        """What a sentence says: a table row's item and findings without its number, status, owner or date cells."""
+        row = self.rows.get(s.line)
+        whole_row = row is not None and row.content and s.text.strip() == self.lines[s.line - 1].strip()
+        return row.content if row and whole_row else s.body
 
     # ------------------------------------------------------------ goals
 
@@ -175,7 +183,7 @@ class _PlanBuilder:
         sentences_on: dict[int, list[Sentence]] = {}
         for s in self.a.sentences:
             sentences_on.setdefault(s.line, []).append(s)
-        for line, row in grid.rows(self.a.text).items():
+        for line, row in self.rows.items():
             target, on_line = row.cells.get("target"), sentences_on.get(line, [])
             if not target or not on_line or any(s.kind == "excluded" for s in on_line):
                 continue

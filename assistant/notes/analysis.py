@@ -15,7 +15,16 @@ from ..reader.role import role_beside, says_no_job
 from ..screening import Hit, injection_hits, screen
 from .classify import _classify, _figure_ahead, _looks_meta, _negative, _revive_measured_context, _starts_imperative
 from .header import _EMPLOYEE_LABEL, _aliases, _find_people
-from .labels import _HEADING_END, _LABEL, _heading_deadline, _label_kind, _label_or_person, heading_sentence, label_text
+from .labels import (
+    _HEADING_END,
+    _LABEL,
+    _heading_deadline,
+    _label_kind,
+    _label_or_person,
+    background_opening,
+    heading_sentence,
+    label_text,
+)
 from .parties import _PartyFinder, _read_speaker
 from .sentences import (
     _BULLET,
@@ -103,7 +112,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             block_label = line_label = opening  # 'Targets, as agreed. Returns under 10% by…': it names what follows
             chunks = chunks[1:]
         row = table.get(line_no + 1)
-        agreed = row if row is not None and "action" in row.cells else None  # a row of an 'Action | Owner | Due' table
+        agreed = row if row is not None and _task_row(row) else None  # a row of an 'Action | Owner | Due' table
         label_for_line = line_label or ("action" if agreed else block_label)
         injected = bool(injection_hits(content))
         prev: Sentence | None = None
@@ -123,6 +132,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.item_start = bool(_ENUM_INLINE.match(s.body))
             s.bullet = bool(bullet)
             s.body = _ENUM_INLINE.sub("", s.body).strip()
+            if label is None and background_opening(s.body):
+                label = "background"  # 'For context, we sell about 400 mugs a month': not a finding
             s.label = {"employee_person": "employee", "manager_person": "manager"}.get(label, label) if label else label
             s.block_deadline = None if heading_deadline else block_deadline
             _read_speaker(s, finder, prev)
@@ -133,7 +144,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.parties = finder.find(s.body)
             if agreed is not None:  # the row's cells say who and what
                 owner = agreed.cells.get("owner")
-                s.actor, s.action = (Party(owner, finder.owner_of(owner)) if owner else None), agreed.cells["action"]
+                s.actor, s.action = (Party(owner, finder.owner_of(owner)) if owner else None), _task(agreed)
             else:
                 s.actor, s.action = finder.actor(s.body, employee_speaks=s.label == "employee")
             if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
@@ -180,6 +191,24 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     analysis.employee_rivals = tuple(r for r in rivals if r not in manager_aliases and any(r in t for t in kept))
     analysis.check_in_gap = stated_gap(kept)
     return analysis
+
+
+def _task_row(row: grid.Row) -> bool:
+    """A row saying what someone will do: one under an 'Action' column, or an item opening with a verb in a
+    tracker that names an owner ('| 3 | Book Jonas on the ITIL refresher | done | Carla | 20 Feb |')."""
+    return "action" in row.cells or (_named_owner(row) and _starts_imperative(_item(row)))
+
+
+def _named_owner(row: grid.Row) -> bool:
+    return bool(re.search(r"\w", row.cells.get("owner", "")))  # not '–' or '-'
+
+
+def _item(row: grid.Row) -> str:
+    return _BULLET.sub("", row.cells.get("area", ""), count=1)
+
+
+def _task(row: grid.Row) -> str:
+    return row.cells.get("action") or _item(row)
 
 
 def _due_in_cell(text: str, cell: str, dates: list) -> list:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..dates import MONTH_PATTERN
 from ..language import unspaced
 from ..lexicon import load, vocab, vocab_list, zh_name
 from ..reader.people_zh import employee_zh, leader_zh
@@ -77,6 +78,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         mm = re.search(r"\bwith\s+(?:the\s+|my\s+|her\s+|his\s+|their\s+)?((?:[A-Z]{2,}\s|[A-Za-z]+\s)?(?:manager|supervisor|team lead|lead|director|minister|head of [A-Za-z]+))\b", header, re.I)
         if mm:
             manager = mm.group(1).strip()
+    if not manager:
+        manager = _written_by(header)
     leader: tuple[str, str] | None = None  # 'Gráinne O'Sullivan (Terminal Ops Superintendent)': the employee only
     if not name:                            # when no one else is named
         for pm in re.finditer(r"([^()\n]{1,80}?)\s*\(([^()\n]{1,60})\)", lines[0] if lines else ""):
@@ -124,6 +127,21 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     if not manager and unspaced(header):
         manager = leader_zh(lines, name)
     return name, role, manager
+
+
+# 'reviewed 9 Feb 2027 by Carla Moss', 'notes taken by Gill', 'held on Tuesday by Sam': the one who held or wrote up
+# the interview; between the verb and 'by' only a date or a time ('Notes on the shifts covered by Priya' names no writer).
+_BY_WRITER = re.compile(r"""\b(?:reviewed|conducted|held|led|run|interviewed|written(?:\s+up)?|typed(?:\s+up)?|
+    (?:notes\s+)?taken|prepared|recorded|notes|minuted)
+    (?:[\s,]+(?:on|at|in|the|today|yesterday|this|morning|afternoon|\S*\d\S*|""" + MONTH_PATTERN + r"""\.?|
+    (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?)){0,5}
+    [\s,]+by\s*[:：]?\s*""", re.I | re.X)
+
+
+def _written_by(header: str) -> str | None:
+    m = _BY_WRITER.search(header)
+    run = re.match("(?:" + _TITLE + ")?(" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + ")?)", header[m.end():]) if m else None
+    return run.group(1) if run and _is_name(run.group(1)) else None
 
 
 def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:

@@ -75,6 +75,14 @@ def _label_kind(label: str) -> str | None:
     return None
 
 
+def background_opening(body: str) -> bool:
+    """The writer opens the sentence by saying it is background, not a finding: 'For context, we sell about 400 mugs a
+    month', 'FYI: the old scanner is being replaced', '顺便说一句，…'."""
+    words = load("vocabulary", sentence_language(body))["labels"].get("background", ())
+    m = terms(tuple(words)).match(body.strip())
+    return m is not None and (unspaced(m.group()) or bool(re.match(r"\s*[,，:：;–—-]", body.strip()[m.end():])))
+
+
 _CAPITALISED = re.compile(NAME_WORD)
 _FULL_NAME = re.compile(NAME_WORD + r"\s" + NAME_WORD)  # a speaker's two names: 'Natasha Brook 0:12'
 

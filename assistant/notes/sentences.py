@@ -32,7 +32,7 @@ class Sentence:
     line: int
     start: int
     end: int
-    label: str | None = None  # target, action, cause, problem, support, meta, employee, manager
+    label: str | None = None  # target, action, cause, problem, support, strength, meta, background, employee, manager
     kind: str = "context"
     speaker: str | None = None  # 'employee' when it is the employee's own account
     actor: Party | None = None  # who does it, for actions
