@@ -2,6 +2,7 @@
 
     python training/train_reader.py            # train, report, write assistant/reader/model.npz
     python training/train_reader.py --check    # train and report only
+    python training/train_reader.py --keep owners names   # retrain all but these parts
 
 The report gives, on the held-out notes, the share of sentences whose reading is right (per reading
 and per language) and the share of actions given the right owner: for the word rules alone and for
@@ -25,6 +26,7 @@ from assistant.reader import (  # noqa: E402
     MODEL_FILE,
     NAME_CLASSES,
     OWNERS,
+    PARTS,
     READING_OF_KIND,
     READINGS,
     ROLE_CLASSES,
@@ -237,16 +239,16 @@ def report(reader: Reader, examples: list[Example]) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="do not write the model file")
-    ap.add_argument("--only", choices=["names"], help="retrain this part alone; the others stay as bundled")
+    ap.add_argument("--keep", nargs="+", default=[], choices=PARTS, metavar="PART",
+                    help=f"keep these parts as bundled and retrain the others ({', '.join(PARTS)})")
     args = ap.parse_args()
     t0 = time.perf_counter()
     train_set = load(ROOT / "training" / "notes" / "train")
     heldout = load(ROOT / "training" / "notes" / "heldout")
-    if args.only == "names":
-        name_rows, name_labels, _ = name_examples(ROOT / "training" / "notes" / "train")
-        reader = dataclasses.replace(bundled(), names=LinearModel.fit(name_rows, name_labels, NAME_CLASSES))
-    else:
-        reader = train(train_set)
+    reader = train(train_set)
+    if args.keep:
+        shipped = bundled()
+        reader = dataclasses.replace(reader, **{part: getattr(shipped, part) for part in args.keep})
     print(f"trained on {len(train_set)} sentences in {time.perf_counter() - t0:.1f} s; held out: {len(heldout)}")
     print(f"{'held-out':24}{'n':>6}{'rules':>8}{'reader':>8}{'model':>8}")
     for key, (n, rules, learnt, alone) in report(reader, heldout).items():

@@ -196,7 +196,7 @@ class Reader:
 
     def to_bytes(self) -> bytes:
         buffer = io.BytesIO()
-        parts: dict[str, Any] = {name: np.frombuffer(getattr(self, name).to_bytes(), dtype=np.uint8) for name in _PARTS}
+        parts: dict[str, Any] = {name: np.frombuffer(getattr(self, name).to_bytes(), dtype=np.uint8) for name in PARTS}
         np.savez_compressed(buffer, **parts)  # (typed Any: numpy's stub would read a part as its allow_pickle flag)
         return buffer.getvalue()
 
@@ -204,10 +204,10 @@ class Reader:
     def from_bytes(cls, data: bytes) -> Reader:
         with np.load(io.BytesIO(data)) as parts:
             return cls(*(LinearModel.from_file(io.BytesIO(parts[name].tobytes()))
-                         for name in _PARTS))
+                         for name in PARTS))
 
 
-_PARTS = ("readings", "in_context", "owners", "keep_out", "names", "roles")
+PARTS = ("readings", "in_context", "owners", "keep_out", "names", "roles")
 
 
 @dataclass(frozen=True)
