@@ -304,3 +304,23 @@ def test_a_tracker_row_opening_with_a_verb_is_its_owners_task_and_a_finding_row_
 def test_the_one_who_held_or_wrote_up_the_interview_is_the_manager(header, manager):
     plan = draft_plan(header + "\nDana missed 3 of 10 pallet checks in May.\nTarget: all checks done by 30 June.\n").plan
     assert (plan.employee.name, plan.manager) == ("Dana Ruiz", manager)
+
+
+@pytest.mark.parametrize("notes, target", [
+    ("Catch-up with Bea Lund (packer), 4 May 2027\nBea wrapped 81 of 100 pallets to spec in April.\n"
+     "What we need to see by 30 June is 95% of pallets wrapped to spec.\n", "95%"),
+    ("5月6日 面谈 员工：孔亮（叉车司机）\n4月叉车刮碰3次。\n我希望看到6月底前刮碰0次。\n", "0"),
+])
+def test_a_target_written_as_what_the_manager_wants_to_see_is_a_goal(notes, target):
+    (goal,) = draft_plan(notes).plan.goals
+    assert goal.target.startswith(target.split("%")[0]) and goal.deadline.month == 6
+
+
+@pytest.mark.parametrize("notes", [
+    "1:1 Omar Said (dispatcher), 2 Mar 2027\nOmar's on-time dispatch was 82% in February; the site standard is 95%.\n",
+    "3月2日 面谈 员工：万宁（质检员）\n上月漏检率2.5%，标准是1%以内。\n",
+])
+def test_a_figure_beside_the_standard_on_its_line_is_a_shortfall(notes):
+    plan = draft_plan(notes).plan
+    assert len(plan.deficiencies) == 1 and any(x in plan.deficiencies[0].evidence for x in ("82%", "2.5%"))
+

@@ -13,7 +13,15 @@ from ..dates import explicit_dates, find_dates, held_on, undated_interview
 from ..quantities import find_quantities
 from ..reader.role import role_beside, says_no_job
 from ..screening import Hit, injection_hits, screen
-from .classify import _classify, _figure_ahead, _looks_meta, _negative, _revive_measured_context, _starts_imperative
+from .classify import (
+    _classify,
+    _figure_ahead,
+    _looks_meta,
+    _measured_beside_standard,
+    _negative,
+    _revive_measured_context,
+    _starts_imperative,
+)
 from .header import _EMPLOYEE_LABEL, _aliases, _find_people
 from .labels import (
     _HEADING_END,
@@ -21,9 +29,9 @@ from .labels import (
     _heading_deadline,
     _label_kind,
     _label_or_person,
-    background_opening,
     heading_sentence,
     label_text,
+    opening_label,
 )
 from .parties import _PartyFinder, _read_speaker
 from .sentences import (
@@ -132,8 +140,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.item_start = bool(_ENUM_INLINE.match(s.body))
             s.bullet = bool(bullet)
             s.body = _ENUM_INLINE.sub("", s.body).strip()
-            if label is None and background_opening(s.body):
-                label = "background"  # 'For context, we sell about 400 mugs a month': not a finding
+            if label is None:
+                label = opening_label(s.body)  # 'For context, we sell about 400 mugs a month': not a finding
             s.label = {"employee_person": "employee", "manager_person": "manager"}.get(label, label) if label else label
             s.block_deadline = None if heading_deadline else block_deadline
             _read_speaker(s, finder, prev)
@@ -167,6 +175,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             prev = s
         first_content_line = False
     _revive_measured_context(sentences)
+    _measured_beside_standard(sentences)
     keepout.apply(sentences, raw_lines)
     for s in sentences:
         s.rule_kind = s.kind

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from ..dates import MONTH_PATTERN
@@ -118,6 +119,20 @@ def _revive_measured_context(sentences: list[Sentence]) -> None:
         if (s.kind == "context" and s.label is None and s.quantities and not s.text.rstrip().endswith(("?", "？"))
                 and not _positive(s.body) and any(len(content_tokens(s.body) & t) >= 1 for t in targets)):
             s.kind = "observation"
+
+
+def _measured_beside_standard(sentences: list[Sentence]) -> None:
+    """A figure set beside the standard on its line is a result held against it: 'Her first-contact resolution has been
+    61% over two months; the team standard is 75%', '平均响应4分钟，要求是2分钟以内'."""
+    pairs = list(itertools.pairwise(sentences))
+    for s, other in pairs + [(b, a) for a, b in pairs]:
+        units = {q.unit for q in other.quantities}
+        if (s.kind == "context" and s.label is None and other.kind == "standard" and other.line == s.line
+                and any(q.unit in units for q in s.quantities) and not _positive(s.body)):
+            s.kind, s.measured = "observation", True
+    for s in sentences:  # the two in one sentence: '上月漏检率2.5%，标准是1%以内'
+        if s.kind == "observation" and any(q.reference for q in s.quantities) and any(not q.reference for q in s.quantities):
+            s.measured = True
 
 
 _META_WORDS = re.compile(r"interview|review|meeting|1:1|conversation|notes|pip|prep|feedback|面谈|记录|谈话", re.I)

@@ -75,12 +75,15 @@ def _label_kind(label: str) -> str | None:
     return None
 
 
-def background_opening(body: str) -> bool:
-    """The writer opens the sentence by saying it is background, not a finding: 'For context, we sell about 400 mugs a
-    month', 'FYI: the old scanner is being replaced', '顺便说一句，…'."""
-    words = load("vocabulary", sentence_language(body))["labels"].get("background", ())
-    m = terms(tuple(words)).match(body.strip())
-    return m is not None and (unspaced(m.group()) or bool(re.match(r"\s*[,，:：;–—-]", body.strip()[m.end():])))
+def opening_label(body: str) -> str | None:
+    """'background' or 'target' where the writer opens the sentence by saying what it is: 'For context, we sell about
+    400 mugs a month', 'FYI: …', '顺便说一句，…'; 'What I'd like to see by June is …', '我希望看到…'."""
+    labels = load("vocabulary", sentence_language(body))["labels"]
+    for kind, key in (("background", "background"), ("target", "target_opening")):
+        m = terms(tuple(labels.get(key, ()))).match(body.strip())
+        if m and (kind == "target" or unspaced(m.group()) or re.match(r"\s*[,，:：;–—-]", body.strip()[m.end():])):
+            return kind
+    return None
 
 
 _CAPITALISED = re.compile(NAME_WORD)

@@ -48,14 +48,15 @@ class Sentence:
     owner: str | None = None  # for actions: employee, manager or organisation
     confidence: float = 0.0  # the reader's probability for `reading` (0 where the rules decided alone)
     owner_confidence: float = 0.0  # for actions: the owner model's probability for `owner` (0 where it chose another)
+    measured: bool = False  # a figure set beside the standard on its line (`_measured_beside_standard`)
     ahead: bool = False  # a figure for a time still to come: a goal, whatever the line's shape (`_figure_ahead`)
     block_deadline: dt.date | None = None  # the date a heading above it sets ('For the next 8 weeks:', 'By end of March:')
 
     @property
     def stated(self) -> bool:
         """The notes say outright what this sentence is: a label, a named actor, the employee quoted ('she said'),
-        a commitment in words, or a figure dated after the interview."""
-        return bool(self.label or self.actor or self.speaker == "employee" or self.ahead
+        a commitment in words, a figure dated after the interview or one set beside the standard on its line."""
+        return bool(self.label or self.actor or self.speaker == "employee" or self.ahead or self.measured
                     or (self.rule_kind == "action" and _FUTURE.search(self.body)))
 
 

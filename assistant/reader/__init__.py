@@ -307,6 +307,8 @@ def _needed(s: Sentence, learnt: Reading) -> float:
         return SURE_OVER_STATED  # a counted shortfall is content, even on the first line
     if learnt.reading == "shortfall" and s.rule_kind == "context":
         return SURE_SHORTFALL
+    if learnt.reading == "action" and s.rule_kind == "observation" and not s.dates:
+        return SURE_OVER_STATED  # a shortfall with no date is no task: 'Theatres are sending late changes by phone'
     return SURE_UNLESS_SHORTFALL if s.rule_kind == "observation" else SURE
 
 
