@@ -12,6 +12,7 @@ the embedded drafter drafts the plan from it. The model is the only part that is
 """
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -271,14 +272,18 @@ def _parse_json(text: str) -> dict | None:
 
 # ---------------------------------------------------------------- the drafter
 
+def _require_provider(settings: Settings) -> None:
+    if not (settings.llm_base_url or settings.llm_api_key):
+        raise ProviderError("The LLM drafter needs PLANCOACH_LLM_BASE_URL (an OpenAI-compatible server) or "
+                            "PLANCOACH_LLM_API_KEY / OPENAI_API_KEY (the OpenAI API). Or set PLANCOACH_DRAFTER=embedded.")
+
+
 def default_chat_model(settings: Settings, http_client: Any = None) -> BaseChatModel:
     """LangChain's OpenAI chat model (ChatOpenAI, through `init_chat_model`) for the OpenAI API or any compatible
     server; `http_client` lets tests replay HTTP."""
     from langchain.chat_models import init_chat_model
 
-    if not (settings.llm_base_url or settings.llm_api_key):
-        raise ProviderError("The LLM drafter needs PLANCOACH_LLM_BASE_URL (an OpenAI-compatible server) or "
-                            "PLANCOACH_LLM_API_KEY / OPENAI_API_KEY (the OpenAI API). Or set PLANCOACH_DRAFTER=embedded.")
+    _require_provider(settings)
     options: dict[str, Any] = {}
     if not settings.llm_base_url:
         options["max_tokens"] = settings.llm_max_tokens
@@ -331,11 +336,19 @@ class DraftTrace:
 
 class LLMDrafter:
     def __init__(self, settings: Settings, chat_model: BaseChatModel | None = None):
+        if chat_model is None:
+            _require_provider(settings)  # a setting missing is said at once, not at the first question
         self.settings = settings
         self.prompts = Prompts.load(settings.prompts_dir)
-        self.call = ChatCall(chat_model, settings) if chat_model else shared_chat_call(settings)
+        self._chat_model = chat_model
         self.name = f"llm:{settings.llm_model}"
         self.trace = DraftTrace()
+
+    @functools.cached_property
+    def call(self) -> ChatCall:
+        """The chat model, made at the first question: a plan the reader is sure of asks nothing, and never loads the
+        OpenAI client (about 2 s of a cold `plancoach draft`)."""
+        return ChatCall(self._chat_model, self.settings) if self._chat_model else shared_chat_call(self.settings)
 
     def draft(self, analysis: NotesAnalysis, context: DraftContext) -> Plan:
         """The embedded drafter's plan from the reading the model's checked answers corrected. A question is
