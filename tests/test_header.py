@@ -159,3 +159,21 @@ def test_a_lead_title_beside_another_job_is_the_manager(notes, employee, manager
 def test_a_lead_title_alone_stays_the_employees(notes, employee):
     """A supervisor or a store manager can be the one interviewed: with no one else titled, the title is theirs."""
     assert analyse(notes).employee_name == employee
+
+
+@pytest.mark.parametrize("notes, employee, manager", [
+    ("1:1 Tomas Reyes 12/05/2027 studio B\n\nMgr: Right, thanks for making time before the shift.\n"
+     "Mgr: Tomas missed 2 of 9 cue checks in April.\n", "Tomas Reyes", None),
+    ("re 1:1 w/ BK (bar back, Level Two) - sat 3 apr\n- 4 of 10 closing checklists not signed\n", "BK", None),
+    ("1:1 Nell T. - lifeguard - 2/5/27\nmissed 2 of 6 pool tests in April\n", "Nell T.", None),
+    ("From: Ola Grant\nSubject: catch-up\n\nMorning Ravi,\nThanks for the chat. 3 of your 12 site reports went late in "
+     "March.\n", "Ravi", None),
+])
+def test_interjections_greetings_initials_and_a_surname_initial_in_a_header(notes, employee, manager):
+    a = analyse(notes)
+    assert (a.employee_name, a.manager) == (employee, manager)
+
+
+def test_a_chinese_line_label_is_no_ones_name():
+    a = analyse("11/3 LW 面谈（招商专员） - MZ记录\n背景：本月客流下降 6%，不全是她的问题\n1）空铺 5 个超过 90 天\n")
+    assert a.employee_name != "背景"

@@ -61,6 +61,11 @@ _EMPLOYEE_LABEL = re.compile(r"(?:\b(?:employee|employee name|name|staff|staff m
                              r")\s*[:：】]\s*\x00", re.I)
 
 
+# A name in a header line: 'Dana Ruiz', 'Finn O.' (an initial for the surname), or initials before the role in brackets
+# ('1:1 w/ JK (door sup, …)').
+_NAMED = rf"(?:{NAME_WORD}(?:[ \t]{NAME_WORD})?(?:[ \t][A-Z]\.)?(?!\w)|[A-Z]{{2,3}}(?=\s*\())"
+
+
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex')."""
     header = "\n".join(lines[:3])
@@ -72,8 +77,10 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         name = employee_zh(lines)
     mm = re.search(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|line manager|charge nurse|head of (?:dept|department)|hod"
                    r"|team lead|shift lead|head chef|principal|director|foreman)\s*[:：]?\s*((?:" + _TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", header)
-    if mm and not vocab("roles", "terms", "en").fullmatch(mm.group(1).lower()):
-        manager = mm.group(1)
+    not_names = load("vocabulary")["names"]["not_names"]
+    if mm and not vocab("roles", "terms", "en").fullmatch(mm.group(1).lower()) and mm.group(1).split()[-1] not in not_names:
+        manager = mm.group(1)  # not 'Mgr: Right, thanks for coming in'
+
     if not manager:
         mm = re.search(r"\bwith\s+(?:the\s+|my\s+|her\s+|his\s+|their\s+)?((?:[A-Z]{2,}\s|[A-Za-z]+\s)?(?:manager|supervisor|team lead|lead|director|minister|head of [A-Za-z]+))\b", header, re.I)
         if mm:
@@ -96,11 +103,12 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
             elif name:
                 break
     if not name and lines:
-        # 'with Dana' first, then '- Ms. Patel', then a name opening the line
-        for lead in (r"\b(?:with|w/|for|re:?|about)\s+", r"[-–—:]\s+", r"^"):
-            for wm in re.finditer("(?:" + lead + r")(" + _TITLE + r")?(" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + r")?)\b", lines[0]):
-                if (_is_name(wm.group(2)) and wm.group(2) not in (manager or "") + (leader[0] if leader else "")
-                        and (wm.group(1) or not _HEADER_WORDS.match(wm.group(2)))):
+        # 'with Dana' or '1:1 Dana' first, then '- Ms. Patel', then a name opening the line
+        for lead in (r"\b(?:with|w/|for|re:?|about)\s+|(?<!\S)(?:1:1|1-1|121|1on1)\s+", r"[-–—:]\s+", r"^"):
+            for wm in re.finditer("(?:" + lead + r")(" + _TITLE + r")?(" + _NAMED + r")", lines[0]):
+                initials = wm.group(2).isupper()
+                if ((initials or _is_name(wm.group(2))) and wm.group(2) not in (manager or "") + (leader[0] if leader else "")
+                        and (wm.group(1) or initials or not _HEADER_WORDS.match(wm.group(2)))):
                     name = wm.group(2)
                     break
             if name:

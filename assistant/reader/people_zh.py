@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..lexicon import zh_name
+from ..lexicon import load, zh_name
 from .role import is_role, leads_others
 
 _CJK_NAME = r"[\u4e00-\u9fff]{1,4}(?:·[\u4e00-\u9fff]{2,4})?"
@@ -16,7 +16,8 @@ _CJK_NAME = r"[\u4e00-\u9fff]{1,4}(?:·[\u4e00-\u9fff]{2,4})?"
 _NOT_NAME = re.compile(
     r"面谈|谈话|绩效|记录|纪要|要点|月度|季度|年度|部门|项目|门店|主题|会议|沟通|情况|今天|下午|上午|晚上|参加|在场|"
     r"时间|地点|对象|参会|与会|出席|员工|同事|客户|老师们|大家|我们|他们|她们|领导|公司|团队|小组|班组|夜班|早班|中班|白班|巡店|汇报|日志|"
-    r"聊天|微信|钉钉|飞书|邮件|问答|整理|关于|本月|上月|本周|节选|例会|周会|周例|发件|收件|抄送|日期|附件|你好|您好"
+    r"聊天|微信|钉钉|飞书|邮件|问答|整理|关于|本月|上月|本周|节选|例会|周会|周例|发件|收件|抄送|日期|附件|你好|您好|"
+    r"背景|备注|补充|说明|结论|总结|小结|其他|另外"
 )
 _PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?" + _CJK_NAME + r")\s*(?:[A-Z][a-z]+\s*)?[（(]\s*([^）)\n]{1,40})[）)]")
 _TALK = re.compile(r"(?:跟|和|与|同|找)\s*(?:[\u4e00-\u9fff]{0,6}(?:员|师|工|长|管|手|顾问|专员|助理|老师)\s*)?"
@@ -43,7 +44,14 @@ _INTERVIEWEE = re.compile(r"(?:被面谈人|面谈对象|被谈话人|谈话对�
 
 def _plausible(token: str) -> bool:
     token = token.lstrip("小老阿") if len(token) > 2 else token
-    return 2 <= len(token.replace("·", "")) <= 9 and not _NOT_NAME.search(token) and not is_role(token)
+    return (2 <= len(token.replace("·", "")) <= 9 and not _NOT_NAME.search(token) and not is_role(token)
+            and token not in _label_words())
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> frozenset[str]:
+    """What Chinese notes label their lines with ('背景：', '目标：', '原因：'): no one's name."""
+    return frozenset(w for words in load("vocabulary", "zh")["labels"].values() for w in words)
 
 
 def _bracketed(text: str) -> Iterator[tuple[str, str]]:
