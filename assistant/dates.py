@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,6 +44,11 @@ _PERIOD_WORDS = ("in", "for", "during", "over", "across", "through", "thru", "th
 _IN_PERIOD = re.compile(r"(?:\b(?:" + "|".join(_PERIOD_WORDS) + r")\s+(?:the\s+)?)$", re.I)
 _WEEKLY_AFTER = re.compile(r"[^.;]{0,20}\b(?:each|every)\s+week|[^.;]{0,20}\bweekly\b", re.I)
 
+def _named_days_pattern() -> str:
+    table = load("calendar")
+    return "(?:" + "|".join([*table.get("days", {}), *table.get("ends", {}), *table.get("feasts", {})]) + ")"
+
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
     ("zh_full", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")),
@@ -50,7 +56,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("zh_part", re.compile(r"(?<!\d)(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?(底|末|中旬|中|初|上旬|下旬)")),
     ("zh_rel_day", re.compile(r"(本|这个?|下个?|次)月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")),  # '下个月 15 号'
     ("zh_weekday", re.compile(r"(?<!每)(这个?|本|下个?)?(?:周|星期|礼拜)([一二三四五六日天])")),  # '下周五', '周三之前'
-    ("zh_rel_month", re.compile(r"(本|这个|下个?|次)月(底|末|中|份)?(?![初\d])")),
+    # '下个月底', '本月中', and '月中之前', '月底前' alone: this month's (the next one's, when its middle has passed)
+    ("zh_rel_month", re.compile(r"(?:(本|这个|下个?|次)月(底|末|中|份)?|(?<![\d一二三四五六七八九十个每年上])月(底|末|中)(?!旬))(?![初\d])")),
     ("en_dm", re.compile(r"(?<![\d/])(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?:of\s+)?" + _M + r"\.?(?:,?\s+(\d{4}))?(?![a-z])", re.I)),
     ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%]|:\d|\s+(?:of|out\s+of)\b)(?:,?\s+(\d{4}))?", re.I)),
     # '12.05.,', '(sitting 16.03.)', 'by 06.03.', '16.03.2026': day first (`_resolve` tells it from a decimal)
@@ -65,7 +72,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("months", re.compile(r"""(?:\b(?:in|for|during|over|across|through|throughout|until|till|by|(?:the\s+)?(?:whole|rest|end)\s+of|all\s+of)\s+(?:the\s+)?(?:months?\s+of\s+)?)?
         \b""" + _M + r"""\b(?:\s*(?:,|and|&|or|to|through|until|-|–)\s*""" + _MONTH + r"""\b)*(?!\s*\d|\.?\s+\d)""", re.I | re.X)),
     ("zh_months", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:份)?(?:\s*[、,，和至到~-]\s*\d{1,2}\s*月(?:份)?)*(?![\d日号底末中初前内起个]|上旬|下旬)")),
-    ("named_day", re.compile("(?:" + "|".join(load("calendar")["days"]) + ")", re.I)),  # 'by Christmas', '双11前'
+    ("named_day", re.compile(_named_days_pattern(), re.I)),  # 'by Christmas', '双11前', '春节前'
     # 'end of wk 46', 'from week 12', 'W14', 'wk 46 结束前', '第46周': a week of the year by its ISO number
     ("week_number", re.compile(r"(?:\b(?:wk|week|w)\.?\s?(\d{1,2})\b(?!\s*(?:days?|weeks?|months?|%|x\b|of\b|/))|第\s*(\d{1,2})\s*周)", re.I)),
     ("from_today", re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a)\s+(day|week|month)s?\s+"
@@ -101,12 +108,37 @@ class DateMention:
 
 
 @lru_cache(maxsize=1)
-def _calendar() -> list[tuple[re.Pattern[str], int, int]]:
-    return [(re.compile(p, re.I), int(v[:2]), int(v[3:])) for p, v in load("calendar")["days"].items()]
+def _calendar() -> list[tuple[re.Pattern[str], Callable[[int], dt.date | None], bool]]:
+    """Each named day: its pattern, its date in a given year (None where not known), and whether it is one day
+    (before it is the day before) rather than a period's end."""
+    table = load("calendar")
+    def on(month: int, day: int) -> Callable[[int], dt.date | None]:
+        return lambda year: _safe(year, month, day)
+    def listed(dates: list[str]) -> Callable[[int], dt.date | None]:
+        by_year = {int(d[:4]): dt.date.fromisoformat(d) for d in dates}
+        return by_year.get
+    return ([(re.compile(p, re.I), on(int(v[:2]), int(v[3:])), True) for p, v in table.get("days", {}).items()]
+            + [(re.compile(p, re.I), on(int(v[:2]), int(v[3:])), False) for p, v in table.get("ends", {}).items()]
+            + [(re.compile(p, re.I), listed(v), True) for p, v in table.get("feasts", {}).items()])
 
 
-def _named_day(text: str) -> tuple[int, int]:
-    return next((month, day) for pattern, month, day in _calendar() if pattern.fullmatch(text))
+# 'before Christmas', '国庆前', '春节之前': the day before a single day
+_BEFORE_DAY = re.compile(r"\bbefore\s+(?:the\s+)?$", re.I)
+_DAY_BEFORE = re.compile(r"^\s*(?:之前|以前|前)")
+
+
+# 'the Easter holidays (3 April)', '国庆（9月30日）': a day and its month in brackets after the name
+_DATED_AFTER = re.compile(r"^\s*(?:holidays?|break|day|weekend|假期|节)?\s*[(（]\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH
+                          + r"|" + _MONTH + r"\s+\d|\d{1,2}\s*月\s*\d)", re.I)
+
+
+def _named_day(m: re.Match[str], ref: dt.date, role: str) -> dt.date | None:
+    if _DATED_AFTER.match(m.string[m.end():]):
+        return None  # the date in brackets says which day is meant
+    make, single = next((make, single) for pattern, make, single in _calendar() if pattern.fullmatch(m.group(0)))
+    day = _pick_year(ref, role, make)
+    before = _BEFORE_DAY.search(m.string[:m.start()]) or _DAY_BEFORE.match(m.string[m.end():])
+    return day - dt.timedelta(days=1) if day and single and before else day
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -201,11 +233,12 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         make = (lambda y: _month_end(y, month)) if part_day is None else (lambda y: _safe(y, month, part_day))
         return _pick_year(ref, "deadline" if role != "point" else role, make), role
     if kind == "zh_rel_month":  # '下个月底' a deadline; '下个月' the month as a period; '下个月中' its middle
-        months = 0 if g[0] in ("本", "这个") else 1
+        part = g[1] if g[0] else g[2]
+        months = (1 if part == "中" and ref.day >= 15 else 0) if not g[0] else 0 if g[0] in ("本", "这个") else 1
         first = _add_months(ref.replace(day=1), months)
-        if g[1] == "中":
+        if part == "中":
             return first.replace(day=15), "deadline"
-        return _month_end(first.year, first.month), "deadline" if g[1] in ("底", "末") else "end"
+        return _month_end(first.year, first.month), "deadline" if part in ("底", "末") else "end"
     if kind in ("en_dm", "en_md"):
         day_s, month_s, year_s = (g[0], g[1], g[2]) if kind == "en_dm" else (g[1], g[0], g[2])
         month, day = MONTHS[month_s.lower()[:3]], int(day_s)
@@ -307,8 +340,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             return None, role  # a month named alone ('May was busy', 'the May run') is no date to hold a goal to
         return _pick_year(ref, "point", lambda y: _month_end(y, last)), "end" if role == "point" else role
     if kind == "named_day":
-        month, day = _named_day(m.group(0))
-        return _pick_year(ref, "deadline" if role != "point" else role, lambda y: _safe(y, month, day)), role
+        return _named_day(m, ref, "deadline" if role != "point" else role), role
     if kind == "duration":
         lead, count_s, unit, plan_word = g
         count, end = _after(ref, count_s, unit)

@@ -34,11 +34,11 @@ JUL_31 = dt.date(2026, 7, 31)
         ("no missed collections over Nov-Jan", dt.date(2026, 10, 20), dt.date(2027, 1, 31)),
         ("returns processed within 48h by month-end", MAY_12, dt.date(2026, 5, 31)),
         ("all audits passed in Q4", JUL_31, dt.date(2026, 12, 31)),
-        ("every shelf labelled before Christmas", JUL_31, dt.date(2026, 12, 25)),
+        ("every shelf labelled before Christmas", JUL_31, dt.date(2026, 12, 24)),
         ("9月、10月 盘点差异 0 次", JUL_31, dt.date(2026, 10, 31)),
         ("Q3末 客诉降到 5 起以内", MAY_12, dt.date(2026, 9, 30)),
         ("第四季度末前完成交接", JUL_31, dt.date(2026, 12, 31)),
-        ("双11前 拣货准确率 99%", JUL_31, dt.date(2026, 11, 11)),
+        ("双11前 拣货准确率 99%", JUL_31, dt.date(2026, 11, 10)),  # before a single day: the day before it
         ("旺季前（9/15）完成培训", JUL_31, dt.date(2026, 9, 15)),
         ("rota gaps closed by Thursday the 13th", JUL_31, dt.date(2026, 8, 13)),
         ("handover notes due the 3rd of next month", JUL_31, dt.date(2026, 8, 3)),
@@ -302,3 +302,32 @@ def test_a_slash_date_in_the_header_is_read_the_way_the_notes_write_the_others()
     assert held_on(lines, "\n".join(lines), dt.date(2027, 12, 1)) == dt.date(2027, 11, 9)
     lines = ["Stores 1:1 Thu 4/3, wk 9", "Temp not logged on 6 of 30 deliveries."]
     assert held_on(lines, "\n".join(lines), dt.date(2027, 12, 20)) == dt.date(2027, 3, 4)
+
+
+@pytest.mark.parametrize("text, ref, expected", [
+    ("国庆前把库存盘清", dt.date(2026, 8, 3), dt.date(2026, 9, 30)),  # before a single day: the day before it
+    ("before Christmas, every locker relabelled", dt.date(2026, 11, 2), dt.date(2026, 12, 24)),
+    ("by Christmas, every locker relabelled", dt.date(2026, 11, 2), dt.date(2026, 12, 25)),
+    ("年底前交齐", dt.date(2026, 8, 3), dt.date(2026, 12, 31)),  # before a period's end: still that day
+    ("春节前退货降到2次以内", dt.date(2027, 11, 20), dt.date(2028, 1, 25)),  # a feast that moves with the year
+    ("the new rota live before Easter", dt.date(2028, 1, 10), dt.date(2028, 4, 15)),
+    ("月中之前把清单用起来", dt.date(2026, 6, 3), dt.date(2026, 6, 15)),  # this month's middle, no month named
+    ("月中之前把清单用起来", dt.date(2026, 6, 20), dt.date(2026, 7, 15)),  # its middle has passed: the next one's
+    ("月底前超期为零", dt.date(2026, 6, 3), dt.date(2026, 6, 30)),
+])
+def test_named_days_feasts_and_a_months_middle_or_end(text, ref, expected):
+    assert [d.date for d in find_dates(text, ref) if d.role == "deadline"] == [expected]
+
+
+@pytest.mark.parametrize("text", ["每月底对账一次", "上月底的库存", "三年前入职"])
+def test_a_recurring_or_past_month_end_is_no_deadline(text):
+    assert not [d for d in find_dates(text, dt.date(2026, 6, 3)) if d.role == "deadline"]
+
+
+def test_a_moving_feast_in_a_year_not_listed_is_no_date():
+    assert not find_dates("before Easter", dt.date(2041, 1, 10))
+
+
+def test_a_date_in_brackets_after_a_named_day_says_which_day_is_meant():
+    found = find_dates("every job closed by the Easter holidays (27 March)", dt.date(2026, 2, 10))
+    assert [(d.date, d.role) for d in found] == [(dt.date(2026, 3, 27), "deadline")]
