@@ -45,7 +45,7 @@ def test_heldout_cases_meet_the_bar(evaluate_module):
 # Notes written the way managers really write (../shared/eval/cases-wide), and our own held-out notes
 # (training/notes/heldout, never trained on). Floors are the figures measured when they were set, a
 # little below: raise them as the reader improves, never lower them. The bar is 0.9 everywhere.
-WIDE_FLOORS = {"valid": 1.0, "coverage": 0.97, "precision": 0.89, "targets": 0.84, "deadlines": 0.85, "smart": 0.85,
+WIDE_FLOORS = {"valid": 1.0, "coverage": 0.97, "precision": 0.90, "targets": 0.84, "deadlines": 0.90, "smart": 0.85,
                "parties": 0.88, "grounded": 0.97, "safe": 1.0, "flags": 0.95, "header": 0.82, "clean": 0.99}
 # Set on 98 held-out notes (h1-h4; re-based when the h3 and h4 writers joined, 2026-12-01; raised 2026-12-02, three times).
 OWN_HELDOUT_FLOORS = {"valid": 1.0, "coverage": 0.92, "precision": 0.84, "targets": 0.79, "deadlines": 0.78, "smart": 0.82,

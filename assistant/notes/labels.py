@@ -78,7 +78,7 @@ def _label_kind(label: str) -> str | None:
 def opening_label(body: str) -> str | None:
     """'background' or 'target' where the writer opens the sentence by saying what it is: 'For context, we sell about
     400 mugs a month', 'FYI: …', '顺便说一句，…'; 'What I'd like to see by June is …', '我希望看到…'."""
-    labels = load("vocabulary", sentence_language(body))["labels"]
+    labels = load("vocabulary", sentence_language(body)).get("labels", {})
     for kind, key in (("background", "background"), ("target", "target_opening")):
         m = terms(tuple(labels.get(key, ()))).match(body.strip())
         if m and (kind == "target" or unspaced(m.group()) or re.match(r"\s*[,，:：;–—-]", body.strip()[m.end():])):
