@@ -1,5 +1,6 @@
 """Gradio's own words (a table's menu, the progress line, what a screen reader hears over a table) in the interface
-language the person chose, not the browser's.
+language the person chose, not the browser's; the one word its progress line writes in English whatever the
+language ('processing') is put in Chinese as it appears.
 
 Gradio takes its language from navigator.language once, as its page starts, and some of its words never change
 after that; its `head` option runs too late (Gradio adds it after starting). So `LanguageFirst` puts `SCRIPT` first in
@@ -14,6 +15,15 @@ SCRIPT = """<script>
   const locale = lang => lang === "zh" ? "zh-CN" : "en";
   const say = lang => Object.defineProperty(navigator, "language", {get: () => locale(lang), configurable: true});
   say(localStorage.getItem("plancoach-language") || "en");
+  // Gradio writes "processing |" beside a busy output in every language (its progress line has no word for it).
+  const ZH = {"processing |": "处理中 |"};
+  const mend = node => {
+    if (node.nodeType === Node.TEXT_NODE && navigator.language === "zh-CN" && ZH[node.data.trim()]) node.data = ZH[node.data.trim()];
+  };
+  new MutationObserver(changes => changes.forEach(change => {
+    mend(change.target);
+    change.addedNodes.forEach(node => { mend(node); node.childNodes?.forEach(mend); });
+  })).observe(document.documentElement, {subtree: true, childList: true, characterData: true});
   window.plancoachLanguage = async lang => {
     localStorage.setItem("plancoach-language", lang);
     say(lang);
