@@ -177,3 +177,14 @@ def test_interjections_greetings_initials_and_a_surname_initial_in_a_header(note
 def test_a_chinese_line_label_is_no_ones_name():
     a = analyse("11/3 LW 面谈（招商专员） - MZ记录\n背景：本月客流下降 6%，不全是她的问题\n1）空铺 5 个超过 90 天\n")
     assert a.employee_name != "背景"
+
+
+@pytest.mark.parametrize("notes, employee, role, manager", [
+    ("车间员工面谈记录表\n| 姓名 | 黄丽娟 | 岗位 | 包装工 |\n| 面谈人 | 赵主任（生产部） | 日期 | 2027.3.2 |\n| 事项 | 情况 |\n"
+     "| 漏贴标签 | 2月 5 次 |\n", "黄丽娟", "包装工", "赵主任"),
+    ("Review form\n| Name | Ines Moreau | Role | forklift operator |\n| Manager | Tariq Bell | Date | 3 March 2027 |\n"
+     "Ines had 3 near-misses in February.\n", "Ines Moreau", "forklift operator", "Tariq Bell"),
+])
+def test_a_forms_rows_of_labels_and_values_name_the_employee_role_and_manager(notes, employee, role, manager):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role, a.manager) == (employee, role, manager)

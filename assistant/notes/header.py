@@ -3,8 +3,10 @@ notes refer to each of them."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..dates import MONTH_PATTERN
+from ..grid import cells
 from ..language import unspaced
 from ..lexicon import load, vocab, vocab_list, zh_name
 from ..reader.people_zh import employee_zh, leader_zh
@@ -66,8 +68,26 @@ _EMPLOYEE_LABEL = re.compile(r"(?:\b(?:employee|employee name|name|staff|staff m
 _NAMED = rf"(?:{NAME_WORD}(?:[ \t]{NAME_WORD})?(?:[ \t][A-Z]\.)?(?!\w)|[A-Z]{{2,3}}(?=\s*\())"
 
 
+def _form_row(line: str) -> str:
+    """A form's row of label and value cells read as labelled fields: '| 姓名 | 刘桂芬 | 岗位 | 门诊收费员 |' ->
+    '姓名：刘桂芬；岗位：门诊收费员', '| Name | Dana Ruiz | Role | picker |' -> 'Name：Dana Ruiz；Role：picker'."""
+    parts = cells(line)
+    fields = _field_words()
+    if not parts or len(parts) % 2 or not all(re.sub(r"[\s*_:：]+", "", p).lower() in fields for p in parts[::2]):
+        return line
+    return "；".join(f"{label}：{value}" for label, value in zip(parts[::2], parts[1::2]))
+
+
+@lru_cache(maxsize=1)
+def _field_words() -> frozenset[str]:
+    """A form's field labels in every language: 'Name', 'Role', 'Manager', '姓名', '岗位', '面谈人'."""
+    labels = load("vocabulary")["labels"]
+    return frozenset(w.replace(" ", "").lower() for key in ("meta", "manager_meta", "employee_meta") for w in labels.get(key, ()))
+
+
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex')."""
+    lines = [_form_row(line) for line in lines]
     header = "\n".join(lines[:3])
     name = role = manager = None
     m = re.search(r"\b(?i:employee|name|staff)\s*[:：]\s*([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
@@ -134,6 +154,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         manager = zh.group(2) if zh else re.split(r"[，,（(|｜]|\s{2,}", zm.group(1))[0].strip()[:20]
     if not manager and unspaced(header):
         manager = leader_zh(lines, name)
+    if name and not role and (field := re.search(r"(?:岗位|职位|职务|工种)\s*[:：]\s*([^\s，,；;|｜（(]{2,12})", header)):
+        role = field.group(1)  # a form's field: '岗位：门诊收费员'
     return name, role, manager
 
 
