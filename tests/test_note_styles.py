@@ -324,3 +324,16 @@ def test_a_figure_beside_the_standard_on_its_line_is_a_shortfall(notes):
     plan = draft_plan(notes).plan
     assert len(plan.deficiencies) == 1 and any(x in plan.deficiencies[0].evidence for x in ("82%", "2.5%"))
 
+
+
+def test_a_shorthand_arrow_gives_the_task_to_whoever_stands_before_it():
+    notes = ("1:1 Rosa Lind - pool attendant - 3/5/27\n"
+             "water tests -> 3 of 14 logged late in April\n"
+             "R -> log every test within 10 min, initials on the sheet\n"
+             "me → move the test kit next to the log\n"
+             "facilities (Ade) -> fix the poolside clock\n"
+             "Target: 100% of tests logged within 10 min by 31 May\n")
+    plan = draft_plan(notes).plan
+    tasks = {r.owner: r.action.lower() for r in plan.responsibilities}
+    assert "initials" in tasks["employee"] and "test kit" in tasks["manager"] and tasks["organisation"].startswith("fix")
+    assert len(plan.deficiencies) == 1 and "3 of 14" in plan.deficiencies[0].evidence

@@ -144,6 +144,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.body = _ENUM_INLINE.sub("", s.body).strip()
             if label is None:
                 label = opening_label(s.body)  # 'For context, we sell about 400 mugs a month': not a finding
+            if label is None and finder.assignee(s.body):
+                label = "action"  # 'F -> partner check on every climb': a task given to someone
             s.label = {"employee_person": "employee", "manager_person": "manager"}.get(label, label) if label else label
             s.block_deadline = None if heading_deadline else block_deadline
             _read_speaker(s, finder, prev)

@@ -226,9 +226,31 @@ class _PartyFinder:
     _ASK = re.compile(r"^(?:please\s+)?(?:ask|request|get|have|need)\s+(?:the\s+)?(.{1,40}?)\s+(?:for|to)\s+(.+)$", re.I)
     _PRONOUN = re.compile(r"^(?:I'll|I will|I shall|I am going to|I'm going to|I need to|I plan to|I'd like to|I can|we will|we'll)\b", re.I)
 
+    def assignee(self, body: str) -> tuple[Party, str] | None:
+        """Who a shorthand arrow gives a task to, and the task: 'F -> partner check on every climb' (the employee's
+        initial), 'me → laminate the sheet', 'ops (Mel) -> buy a 2nd set of harnesses', 'Mel -> order harnesses'."""
+        m = _ARROW.match(body)
+        if not m:
+            return None
+        who, task = m.group(1).strip(), body[m.end():]
+        low = who.lower()
+        initials = {"".join(w[0] for w in name.split()).upper() for name in self.employee[:1]} | {self.employee[0][:1].upper()} \
+            if self.employee else set()
+        if who in initials:
+            return Party(self.employee[0], "employee"), _strip_modal(task)
+        if low in ("me", "i", "mgr", "manager", "我"):
+            return Party(self.manager_name or "Manager", "manager"), _strip_modal(task)
+        found = self.find(who)
+        named = _is_name(who) and not re.match(r"[\d(]", task)
+        if (found and low.startswith(found[0].text.lower())) or named or self.owner_of(who) != "organisation":
+            return Party(who, self.owner_of(who)), _strip_modal(task)
+        return None
+
     def actor(self, body: str, *, employee_speaks: bool = False) -> tuple[Party | None, str]:
         """Who acts at the start of `body`, and the action with the actor and modal removed; 'I' is the notes'
         writer, the manager, except on the employee's own line of a transcript ('Lorcan: I'll measure…')."""
+        if assigned := self.assignee(body):
+            return assigned
         body = re.sub(r"^(?:and|also|then|\+|&)\s+", "", body.strip(), flags=re.I)
         body = re.sub(r"^(?:we|they|both of us)\s+(?:have\s+)?agreed\s+(?:that\s+|on\s+)?", "", body, flags=re.I)
         lead = re.match(r"^(?:he|she|they)\s+(?:will|'ll|shall|is going to|needs to|has to|agreed to|commits to)\s+", body, re.I)
@@ -270,6 +292,8 @@ class _PartyFinder:
         return party, _strip_modal(rest.lstrip(":： "))
 
 
+# A shorthand arrow from whoever does it to the task: 'F -> …', 'ops (Mel) → …', 'me => …'.
+_ARROW = re.compile(r"^\s*([^\n>→⇒]{1,30}?)\s*(?:->|→|=>|⇒)\s*(?=\w)")
 _NO_ACTOR = ("we", "they", "it", "this", "that", "he", "she")  # words that open a sentence without naming who acts
 # A team or person already on it: 'EBME are replacing the bench 3 scanner', 'Purchasing is setting a minimum stock'.
 _DOING = re.compile(r"""^((?:the\s+)?[A-Z][\w&'-]*(?:\s[A-Z][\w&'-]*){0,2})\s+(?:are|is|'re|'s)\s+(?:going\s+to\s+\w+|
