@@ -184,6 +184,9 @@ def test_a_chinese_line_label_is_no_ones_name():
      "| 漏贴标签 | 2月 5 次 |\n", "黄丽娟", "包装工", "赵主任"),
     ("Review form\n| Name | Ines Moreau | Role | forklift operator |\n| Manager | Tariq Bell | Date | 3 March 2027 |\n"
      "Ines had 3 near-misses in February.\n", "Ines Moreau", "forklift operator", "Tariq Bell"),
+    ("NORDIC PLASTICS – MID-YEAR REVIEW FORM (QA/QC)\nEmployee: Oskar Nyberg    Job title: Mould Setter (grade B)\n"
+     "Reviewer: Priya Das, QA/QC Manager    Date of review: 04/05/2027\nMould changes: 3 of 12 over time in April.\n",
+     "Oskar Nyberg", "Mould Setter", "Priya Das"),
 ])
 def test_a_forms_rows_of_labels_and_values_name_the_employee_role_and_manager(notes, employee, role, manager):
     a = analyse(notes)
