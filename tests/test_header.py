@@ -191,3 +191,11 @@ def test_a_chinese_line_label_is_no_ones_name():
 def test_a_forms_rows_of_labels_and_values_name_the_employee_role_and_manager(notes, employee, role, manager):
     a = analyse(notes)
     assert (a.employee_name, a.employee_role, a.manager) == (employee, role, manager)
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Nia Rowe – stage crew chief – season review, 3 May 2027 – Tom Ash (Venue Manager)", "Nia Rowe", "stage crew chief"),
+])
+def test_a_title_ending_in_chief_is_a_whole_role(text, name, role):
+    a = analyse(text + "\nThree of the twelve checks were missed in May.\n")
+    assert (a.employee_name, a.employee_role) == (name, role)
