@@ -234,8 +234,8 @@ class _PartyFinder:
             return None
         who, task = m.group(1).strip(), body[m.end():]
         low = who.lower()
-        initials = {"".join(w[0] for w in name.split()).upper() for name in self.employee[:1]} | {self.employee[0][:1].upper()} \
-            if self.employee else set()
+        first = self.employee[0] if self.employee else ""
+        initials = {first[:1].upper(), "".join(w[0] for w in first.split()).upper()} - {""}  # 'F', 'FO' for 'Finn O.'
         if who in initials:
             return Party(self.employee[0], "employee"), _strip_modal(task)
         if low in ("me", "i", "mgr", "manager", "我"):
