@@ -44,6 +44,7 @@ _PERIOD_WORDS = ("in", "for", "during", "over", "across", "through", "thru", "th
 _IN_PERIOD = re.compile(r"(?:\b(?:" + "|".join(_PERIOD_WORDS) + r")\s+(?:the\s+)?)$", re.I)
 _WEEKLY_AFTER = re.compile(r"[^.;]{0,20}\b(?:each|every)\s+week|[^.;]{0,20}\bweekly\b", re.I)
 
+
 def _named_days_pattern() -> str:
     table = load("calendar")
     return "(?:" + "|".join([*table.get("days", {}), *table.get("ends", {}), *table.get("feasts", {})]) + ")"

@@ -26,7 +26,6 @@ class Row:
     content: str = ""  # the cells that say what the row is about: not its number, status, owner or date
 
 
-
 @functools.cache
 def _heading_words() -> dict[str, str]:
     """Every heading word of every language, with the kind of column it names."""

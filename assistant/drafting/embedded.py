@@ -117,8 +117,9 @@ class _PlanBuilder:
     def _said(self, s: Sentence) -> str:
         """What a sentence says: a table row's item and findings without its number, status, owner or date cells."""
         row = self.rows.get(s.line)
-        whole_row = row is not None and row.content and s.text.strip() == self.lines[s.line - 1].strip()
-        return row.content if row and whole_row else s.body
+        if row and row.content and s.text.strip() == self.lines[s.line - 1].strip():
+            return row.content
+        return s.body
 
     # ------------------------------------------------------------ goals
 

@@ -22,7 +22,7 @@ from .classify import (
     _revive_measured_context,
     _starts_imperative,
 )
-from .header import _EMPLOYEE_LABEL, _aliases, _find_people
+from .header import _EMPLOYEE_LABEL, _aliases, _find_people, form_role
 from .labels import (
     _HEADING_END,
     _LABEL,
@@ -77,7 +77,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             same = bool(found_name and named and (found_name in named or named in found_name))
             found_name, found_role = named, found_role if same else None
     name = employee or found_name
-    if not role and found_role and _ROLE_FIELD.search("\n".join(content_lines[:8]).replace(found_role, "\x00")):
+    if not role and found_role and form_role(content_lines[:8]) == found_role:
         role = found_role  # 'Role: picker', '| 岗位 | 门诊收费员 |': what a form states is not second-guessed
     if not role:
         role = role_beside(text, name) or (found_role if found_role and not says_no_job(found_role) else None)
@@ -204,9 +204,6 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     analysis.employee_rivals = tuple(r for r in rivals if r not in manager_aliases and any(r in t for t in kept))
     analysis.check_in_gap = stated_gap(kept)
     return analysis
-
-
-_ROLE_FIELD = re.compile(r"(?:岗位|职位|职务|工种|\b(?i:role|position|job title))\s*[:：|｜]\s*\x00")
 
 
 def _task_row(row: grid.Row) -> bool:

@@ -90,6 +90,12 @@ _ROLE_FIELD = re.compile(r"""(?:岗位|职位|职务|工种)\s*[:：]\s*([^\s，
     | \b(?i:job\s+title|role|position)\s*[:：]\s*([A-Za-z][\w&/'’ -]{1,40}?)(?=\s{2,}|\t|\s*[(,;|；]|\s*$)""", re.X | re.M)
 
 
+def form_role(lines: list[str]) -> str | None:
+    """The role a form's field gives: '岗位：门诊收费员', '| Role | picker |', 'Job title: Welding Inspector (CSWIP 3.1)'."""
+    field = _ROLE_FIELD.search("\n".join(_form_row(line) for line in lines))
+    return (field.group(1) or field.group(2)).strip() if field else None
+
+
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex')."""
     lines = [_form_row(line) for line in lines]
@@ -158,8 +164,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         manager = zh.group(2) if zh else re.split(r"[，,（(|｜]|\s{2,}", zm.group(1))[0].strip()[:20]
     if not manager and unspaced(header):
         manager = leader_zh(lines, name)
-    if name and not role and (field := _ROLE_FIELD.search(header)):
-        role = (field.group(1) or field.group(2)).strip()  # a form's field: '岗位：门诊收费员', 'Job title: Welding Inspector'
+    if name and not role:
+        role = form_role(lines[:3])
     return name, role, manager
 
 

@@ -240,10 +240,10 @@ class _PartyFinder:
             return Party(self.employee[0], "employee"), _strip_modal(task)
         if low in ("me", "i", "mgr", "manager", "我"):
             return Party(self.manager_name or "Manager", "manager"), _strip_modal(task)
-        found = self.find(who)
+        found, owner = self.find(who), self.owner_of(who)
         named = _is_name(who) and not re.match(r"[\d(]", task)
-        if (found and low.startswith(found[0].text.lower())) or named or self.owner_of(who) != "organisation":
-            return Party(who, self.owner_of(who)), _strip_modal(task)
+        if (found and low.startswith(found[0].text.lower())) or named or owner != "organisation":
+            return Party(who, owner), _strip_modal(task)
         return None
 
     def actor(self, body: str, *, employee_speaks: bool = False) -> tuple[Party | None, str]:
