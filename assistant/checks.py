@@ -21,6 +21,7 @@ from .quantities import find_quantities
 from .schema import OWNERS, Plan, ReviewFlag, plan_rule_errors
 from .screening import outcome_name, screen_counted
 from .textutil import content_tokens, coverage, squash
+from .word_targets import word_target
 
 # Plan fields that are written for the employee: what bias, sensitive and injection checks read.
 _BODY_FIELDS = {
@@ -30,9 +31,6 @@ _BODY_FIELDS = {
     "responsibilities": ("party", "action"),
     "check_ins": ("focus",),
 }
-
-
-_NONE = re.compile(r"\b(?:no|zero|nil|none|not a single)\b|[零无]|杜绝|不再", re.I)
 
 
 Check = Callable[[Plan, NotesAnalysis | None, Policy], list[ReviewFlag]]
@@ -274,8 +272,9 @@ def _grounding_flags(plan: Plan, analysis: NotesAnalysis | None, policy: Policy)
             continue
         for field in ("target", "baseline"):
             for q in find_quantities(getattr(g, field) or ""):
-                if q.value == 0 and field == "target" and _NONE.search(g.description or ""):
-                    continue  # 'no avoidable incidents': the notes say none in words
+                stated = word_target(g.description or "")
+                if field == "target" and stated and stated.value == q.value:
+                    continue  # 'no avoidable incidents', 'every order checked': the notes give it in words
                 if q.value not in note_numbers:
                     flags.append(_flag("grounding", "error",
                                        f"The {field} of {g.id} ({q.text}) is not a number the notes give.",

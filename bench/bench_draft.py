@@ -40,21 +40,30 @@ def forget_notes(draft_other_notes) -> None:
     clear_text_caches()
 
 
+# The notes benchmarked by default: the dev cases and our own held-out notes (the labelled corpus's format).
+DEFAULT_CASES = (ROOT.parent / "shared" / "eval" / "cases", ROOT / "training" / "notes" / "heldout")
+
+
 def note_sets(folders: list[Path]) -> list[str]:
+    """The notes of every case in the folders: evaluation cases ('notes') or labelled corpus notes (segments)."""
+    from assistant.reader.corpus import notes_text
+
     notes = []
     for folder in folders:
-        notes += [json.loads(p.read_text(encoding="utf-8"))["notes"] for p in sorted(folder.glob("*.json"))]
+        for path in sorted(folder.glob("*.json")):
+            case = json.loads(path.read_text(encoding="utf-8"))
+            notes.append(case["notes"] if "notes" in case else notes_text(case))
     return notes
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", action="append", type=Path,
-                        help="folder of evaluation cases (default: ../shared/eval/cases and tests/heldout)")
+                        help="folder of cases (default: ../shared/eval/cases and training/notes/heldout)")
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--cold-runs", type=int, default=5)
     args = parser.parse_args()
-    folders = args.cases or [p for p in (ROOT.parent / "shared" / "eval" / "cases", ROOT / "tests" / "heldout") if p.exists()]
+    folders = args.cases or [p for p in DEFAULT_CASES if p.exists()]
     notes = note_sets(folders)
     if not notes:
         print("no cases found", file=sys.stderr)

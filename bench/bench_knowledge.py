@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_draft import forget_notes, note_sets, percentile  # noqa: E402
+from bench_draft import DEFAULT_CASES, forget_notes, note_sets, percentile  # noqa: E402
 
 from assistant.knowledge import (  # noqa: E402
     BUNDLED,
@@ -144,8 +144,7 @@ def main() -> int:
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=20)
     args = parser.parse_args()
-    cases = [ROOT.parent / "shared" / "eval" / "cases", ROOT / "tests" / "heldout"]
-    notes = note_sets([c for c in cases if c.is_dir()]) or [(ROOT / "examples" / "training-specialist.txt").read_text()]
+    notes = note_sets([c for c in DEFAULT_CASES if c.is_dir()]) or [(ROOT / "examples" / "training-specialist.txt").read_text()]
 
     chunks, seconds = ingest_throughput()
     print(f"ingest: {chunks} chunks in {seconds:.1f} s = {chunks / seconds:.1f} chunks/s")

@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_draft import note_sets, percentile  # noqa: E402
+from bench_draft import DEFAULT_CASES, note_sets, percentile  # noqa: E402
 
 from tests.servers import PASSWORD, add_accounts, running_app, running_postgres  # noqa: E402
 
@@ -59,8 +59,7 @@ def main() -> int:
     import httpx
     from gradio_client import Client
 
-    cases = [ROOT.parent / "shared" / "eval" / "cases", ROOT / "tests" / "heldout"]
-    notes = note_sets([c for c in cases if c.is_dir()]) or [(ROOT / "examples" / "training-specialist.txt").read_text()]
+    notes = note_sets([c for c in DEFAULT_CASES if c.is_dir()]) or [(ROOT / "examples" / "training-specialist.txt").read_text()]
 
     def http_draft(http, page: str, *data) -> None:
         """One event on Gradio's call API: POST the inputs, read the event stream to its end.

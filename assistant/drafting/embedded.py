@@ -21,6 +21,7 @@ from ..notes import NotesAnalysis, Sentence
 from ..quantities import Quantity, find_quantities
 from ..schema import CheckIn, Deficiency, Employee, Goal, Owner, Period, Plan, Responsibility, RootCause, is_owner
 from ..textutil import LOWER, STOPWORDS, UPPER, at_word_boundary, content_tokens, lower_same_offsets
+from ..word_targets import CLOCK, word_target
 from .base import DraftContext
 
 _SYMBOL_UNITS = {"%", "x", "$", "€", "£", "¥", "￥", "min", "h", "s", "day", "week", "month"}
@@ -147,13 +148,14 @@ class _PlanBuilder:
         by_id = {d.id: d for d in deficiencies}
         goals: list[Goal] = []
         for d in drafts:
-            item, q = d["item"], d["q"]
+            item, q, worded = d["item"], d["q"], False
             if q is None and not d.get("action"):
-                q = _word_target(item)
+                q = word_target(item)
+                worded = q is not None
             metric = _clean(d["metric"]) if d.get("metric") else self._metric(item, q)
             links = self._link(metric + " " + item, q, deficiencies, evidence_of)
-            if d.get("action") and not links:
-                continue  # an agreed habit with a number, but not about any shortfall: it stays a responsibility
+            if (d.get("action") or worded) and not links:
+                continue  # an agreed habit, or a point with no figure, about no shortfall: not a goal
             if q is None and (not links or len(content_tokens(item)) < 2):
                 continue  # no number, and no shortfall it is about or no words ('same deadline', 'um'): not a goal
             if q is None and not metric:
@@ -188,7 +190,7 @@ class _PlanBuilder:
             target, on_line = row.cells.get("target"), sentences_on.get(line, [])
             if not target or not on_line or any(s.kind == "excluded" for s in on_line):
                 continue
-            q = _first_quantity(target) or _word_target(target)  # 'all complete', '全部完成', 'none'
+            q = _first_quantity(target) or word_target(target)  # 'all complete', '全部完成', 'none'
             area = row.cells.get("area") or row.cells.get("action") or ""
             dates = [d for d in find_dates(row.cells.get("when", ""), self.start) if d.date > self.start]
             drafts.append(dict(item=_clean(f"{area} {target}"), q=q, metric=area, sentence=on_line[0],
@@ -466,22 +468,6 @@ _TARGET_LEAD = re.compile(r"""^\s*(?:
       (?:[^:：]{0,60}?\bis\b|\s*[:：])\s*
   | where\s+(?:she|he|they|you)\s+(?:needs?|has|have)\s+to\s+be\s*[:：]\s*
   | (?:我的)?目标(?:就是|就这几个|是|如下)\s*[:：]?\s*)""", re.I | re.X)
-# A target in words: every time ('Timesheets on time every week', 'All June lots written by the deadline') is 100%.
-_EVERY_TIME = re.compile(r"""^\W*(?:all|every|each)\b | \b(?:every|each)\s+(?:single\s+)?(?:day|week|month|shift|time|visit|job|
-    order|case|patient|load|night|morning|weekend)\b | \b(?:always|without\s+exception)\b | ^\W*(?:全部|所有|每个|每一|每次|每天|每周)""",
-                         re.I | re.X)
-
-
-def _word_target(item: str) -> Quantity | None:
-    """The target a point states in words: none ('no avoidable incidents', '零差错') or every time (100%)."""
-    if _NONE_TARGET.match(item):
-        return Quantity("0", 0, 0, 0.0, "", None, None, False)
-    if _EVERY_TIME.search(item):
-        return Quantity("100%", 0, 0, 100.0, "%", None, None, False)
-    return None
-
-
-_NONE_TARGET = re.compile(r"^\W*(?:no|zero|nil|not a single|none of the)\s+(?!later|more|less|fewer|than)[a-z]|^\W*(?:零|杜绝|不再出现|无)", re.I)
 _GLOSS = re.compile(r"(?:\bso|\bi\.?e\.?|\bcall it|\bthat is|\bmeaning|\bnamely|即|也就是)[\s,:：]*(?:by\s+|the\s+)?$", re.I)
 
 
@@ -660,6 +646,8 @@ def _value_text(q: Quantity, zh: bool, *, noun_words: int = 1) -> str:
 
 
 def _target_text(q: Quantity, zh: bool, baseline: Quantity | None = None) -> str:
+    if q.unit == CLOCK:
+        return f"{q.text}前" if zh else f"by {q.text}"
     comparator = q.comparator
     if comparator is None and baseline is not None:
         comparator = ">=" if baseline.value < q.value else "<="

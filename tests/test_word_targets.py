@@ -1,0 +1,44 @@
+"""Targets stated without a figure: a time of day, none, every time."""
+import pytest
+
+from assistant.pipeline import draft_plan
+from assistant.word_targets import CLOCK, word_target
+
+
+@pytest.mark.parametrize("point, value, unit", [
+    ("and no unlabelled jars left on the shelf", 0, ""),
+    ("So I want every delivery note scanned", 100, "%"),
+    ("Cold room log filled in each shift", 100, "%"),
+    ("the measures are: no trolley left unlocked", 0, ""),
+    ("no more parcels sent without a signature", 0, ""),
+    ("样品登记差错为零", 0, ""),
+    ("交接班零遗漏", 0, ""),
+    ("每张单据当天录入", 100, "%"),
+    ("Float counted and banked by 4:30pm", 0, CLOCK),
+    ("日报每天9点前发出", 0, CLOCK),
+])
+def test_a_point_gives_its_target_in_words(point, value, unit):
+    q = word_target(point)
+    assert q is not None and (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("point", [
+    "no later than the stock take", "every other week we meet", "零售柜台的陈列", "无法按时到岗", "No-shows phoned the day before",
+    "tidy the loading bay",
+])
+def test_other_words_are_no_target(point):
+    assert word_target(point) is None
+
+
+def test_a_worded_target_becomes_a_measurable_goal_tied_to_its_shortfall():
+    plan = draft_plan(
+        "Review with Tomasz (bakery shift lead), 2026-05-04.\n"
+        "Problem: the allergen labels were missing on 6 trays in April.\n"
+        "Target: by 30 June, and no trays leave the bake room without an allergen label.\n"
+        "Target: allergen label check signed by 05:30 on every early shift by 30 June.\n"
+        "Target: proving room swept every night by 30 June.").plan
+    targets = {g.target: g for g in plan.goals}
+    assert set(targets) == {"0", "by 05:30"}
+    assert targets["0"].metric.lower().startswith("trays leave the bake room")
+    assert all(g.deficiency_ids == ["D1"] for g in plan.goals)  # the swept proving room is about no shortfall
+    assert not [f for f in plan.review_flags if f.kind == "grounding"]
