@@ -199,3 +199,24 @@ def test_a_forms_rows_of_labels_and_values_name_the_employee_role_and_manager(no
 def test_a_title_ending_in_chief_is_a_whole_role(text, name, role):
     a = analyse(text + "\nThree of the twelve checks were missed in May.\n")
     assert (a.employee_name, a.employee_role) == (name, role)
+
+
+@pytest.mark.parametrize("text, name, role, manager", [
+    ("Minutes - pastry section review, 2026-03-02\nPresent: Ines Duarte (Pastry Chef), Tom Wray (Head Chef, minutes)\n"
+     "Ines had 4 late dessert tickets on Friday.", "Ines Duarte", "Pastry Chef", "Tom Wray"),
+    ("收银组面谈纪要 2026-05-06\n参会人：门店经理赵磊、收银员何小梅、刘芳（HR）\n何小梅4月长短款3次。", "何小梅", "收银员", "赵磊"),
+    ("Picking review 1:1 | 2026-07-14\nAttendees：Warehouse Manager Colm Reilly；Picker Dara 吴\nDara 说 7 月漏扫了 9 单。",
+     "Dara 吴", "Picker", "Colm Reilly"),
+    ("Q2 review (store manager)\nAttendees: Priya Raman (Area Manager, notes), Joel Achebe (Store Manager), HR: Lin Wu\n"
+     "Joel's shrinkage was 2.4% in May.", "Joel Achebe", "Store Manager", "Priya Raman"),
+])
+def test_a_list_of_those_present_gives_the_employee_and_the_manager(text, name, role, manager):
+    a = analyse(text)
+    assert (a.employee_name, (a.employee_role or "").lower()) == (name, role.lower())
+    assert manager in (a.manager or "")
+
+
+def test_a_list_of_managers_alone_does_not_make_one_of_them_the_employee():
+    a = analyse("Night shift handover review, 2026-02-11\nPresent: Nadia Petrov (Night Manager), Sam Ode (Duty Manager)\n"
+                "Farid Haidari missed two patrol scans on 3 Feb.\nFarid said the scanner battery was flat.")
+    assert a.employee_name not in ("Nadia Petrov", "Sam Ode")

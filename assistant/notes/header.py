@@ -5,32 +5,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..dates import MONTH_PATTERN
 from ..grid import cells
 from ..language import unspaced
 from ..lexicon import load, vocab, vocab_list, zh_name
 from ..reader.people_zh import employee_zh, leader_zh
 from ..reader.role import is_role, leads_others
 from ..textutil import NAME_WORD
+from .attendees import present
+from .names import TITLE, is_name
+from .writer import written_by
 
-_TITLE = r"(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|RN|Chef|Coach)\.?\s"
 _HEADER_WORDS = re.compile(
     r"(?:Interview|Review|Notes?|Meeting|Performance|Feedback|Date|Met|Spoke|Talked|Discussed|Had|Call|Chat|Check|Sat"
     r"|Session|Summary|Follow|Conversation|Catch|Today|Yesterday|Monthly|Weekly|Quarterly|Annual|Mid|End|Year)\b")
-_NAME_TOKEN = re.compile(r"^(?:" + NAME_WORD + r"|[A-Z]\.?)$")
 _ROLE_SEP = re.compile(r"(?:(?<!\w)-|-(?!\w)|[–—:|/,]|\bwith\b|\bw/|\bfor\b|\bof\b)", re.I)  # not the hyphen in 'follow-up'
-
-
-def _is_name(text: str) -> bool:
-    tokens = text.strip().split()
-    if not 1 <= len(tokens) <= 3 or not _NAME_TOKEN.match(tokens[0]) or len(tokens[0]) < 2:
-        return False
-    if vocab("roles", "terms", "en").search(text):
-        return False
-    names = load("vocabulary")["names"]
-    if any(t in names["organisation_words"] or t in names["not_names"] for t in tokens):
-        return False  # a place, a team or a greeting: 'Hafod Primary', 'Returns Desk', 'Re'
-    return all(_NAME_TOKEN.match(t) for t in tokens)
 
 
 def _names_another_job(text: str) -> bool:
@@ -104,10 +92,13 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     m = re.search(r"\b(?i:employee|name|staff)\s*[:：]\s*([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
     if m:
         name, role = m.group(1).strip(), (m.group(2) or "").strip() or None
+    attending = None if name else present(lines)  # 'Present: Adaeze Okonkwo (Payroll Clerk), Liam Fairweather (…)'
+    if attending and attending[0]:
+        name, role = attending[0].name, attending[0].role
     if not name and unspaced(header):
         name = employee_zh(lines)
     mm = re.search(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|line manager|charge nurse|head of (?:dept|department)|hod"
-                   r"|team lead|shift lead|head chef|principal|director|foreman)\s*[:：]?\s*((?:" + _TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", header)
+                   r"|team lead|shift lead|head chef|principal|director|foreman)\s*[:：]?\s*((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", header)
     not_names = load("vocabulary")["names"]["not_names"]
     if mm and not vocab("roles", "terms", "en").fullmatch(mm.group(1).lower()) and mm.group(1).split()[-1] not in not_names:
         manager = mm.group(1)  # not 'Mgr: Right, thanks for coming in'
@@ -116,16 +107,16 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         if mm:
             manager = mm.group(1).strip()
     if not manager:
-        manager = _written_by(header)
+        manager = written_by(header) or (attending[1].name if attending and attending[1] else None)
     leader: tuple[str, str] | None = None  # 'Gráinne O'Sullivan (Terminal Ops Superintendent)': the employee only
     if not name:                            # when no one else is named
         for pm in re.finditer(r"([^()\n]{1,80}?)\s*\(([^()\n]{1,60})\)", lines[0] if lines else ""):
             tail = _ROLE_SEP.split(pm.group(1))[-1].strip()
             inner = pm.group(2).strip()
             name_run = re.search(r"(?<![A-Za-z])((?:" + NAME_WORD + r"|[A-Z]\.?)(?:\s(?:" + NAME_WORD + r"|[A-Z]\.?)){0,2})\s*$", tail)
-            if _is_name(inner) and tail and _is_role(tail) and not _is_name(tail):
+            if is_name(inner) and tail and _is_role(tail) and not is_name(tail):
                 name, role = inner, tail
-            elif name_run and _is_name(name_run.group(1)) and _is_role(inner):
+            elif name_run and is_name(name_run.group(1)) and _is_role(inner):
                 name, role = name_run.group(1), inner
             rest = lines[0].replace(name or "\x00", " ").replace(f"({inner})", " ")
             if name and role and leads_others(role) and _names_another_job(rest):
@@ -135,9 +126,9 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     if not name and lines:
         # 'with Dana' or '1:1 Dana' first, then '- Ms. Patel', then a name opening the line
         for lead in (r"\b(?:with|w/|for|re:?|about)\s+|(?<!\S)(?:1:1|1-1|121|1on1)\s+", r"[-–—:]\s+", r"^"):
-            for wm in re.finditer("(?:" + lead + r")(" + _TITLE + r")?(" + _NAMED + r")", lines[0]):
+            for wm in re.finditer("(?:" + lead + r")(" + TITLE + r")?(" + _NAMED + r")", lines[0]):
                 initials = wm.group(2).isupper()
-                if ((initials or _is_name(wm.group(2))) and wm.group(2) not in (manager or "") + (leader[0] if leader else "")
+                if ((initials or is_name(wm.group(2))) and wm.group(2) not in (manager or "") + (leader[0] if leader else "")
                         and (wm.group(1) or initials or not _HEADER_WORDS.match(wm.group(2)))):
                     name = wm.group(2)
                     break
@@ -169,21 +160,6 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     return name, role, manager
 
 
-# 'reviewed 9 Feb 2027 by Carla Moss', 'notes taken by Gill', 'held on Tuesday by Sam': the one who held or wrote up
-# the interview; between the verb and 'by' only a date or a time ('Notes on the shifts covered by Priya' names no writer).
-_BY_WRITER = re.compile(r"""\b(?:reviewed|conducted|held|led|run|interviewed|written(?:\s+up)?|typed(?:\s+up)?|
-    (?:notes\s+)?taken|prepared|recorded|notes|minuted)
-    (?:[\s,]+(?:on|at|in|the|today|yesterday|this|morning|afternoon|\S*\d\S*|""" + MONTH_PATTERN + r"""\.?|
-    (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?)){0,5}
-    [\s,]+by\s*[:：]?\s*""", re.I | re.X)
-
-
-def _written_by(header: str) -> str | None:
-    m = _BY_WRITER.search(header)
-    run = re.match("(?:" + _TITLE + ")?(" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + ")?)", header[m.end():]) if m else None
-    return run.group(1) if run and _is_name(run.group(1)) else None
-
-
 def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
     """The ways notes refer to a person: 'Marcus Bell' -> Marcus, Bell; '陈静' -> 陈经理 (for a manager)."""
     if not name:
@@ -191,7 +167,7 @@ def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
     out = [name]
     if unspaced(name):
         out += ["小" + name[0], "老" + name[0]] if not manager else [name[0] + t for t in vocab_list("parties", "supervisory", "zh")]
-    elif _is_name(name):
+    elif is_name(name):
         tokens = name.split()
         out += [t for i, t in enumerate(tokens) if len(t) >= (2 if i == 0 else 3)]
     return tuple(dict.fromkeys(out))

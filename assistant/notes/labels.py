@@ -63,7 +63,8 @@ def _label_kind(label: str) -> str | None:
         for kind in reader.CONTENT_LABELS:
             if any(w in words for w in labels.get(kind, ())):
                 return kind
-    meta = terms(tuple(load("vocabulary")["labels"]["meta"]))
+    labels = load("vocabulary")["labels"]
+    meta = terms((*labels["meta"], *labels.get("attendees", ())))  # 'Present:', '参会人：' list those at the meeting
     if meta.fullmatch(words):
         return "meta"
     if words in ("a", "answer", "response", "employee response", "employee's response", "答"):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..language import unspaced
 from ..lexicon import load, vocab, vocab_list, vocab_terms
 from ..textutil import NAME_WORD, at_word_boundary, lower_same_offsets
-from .header import _NAME_TOKEN, _TITLE, _is_name
+from .names import NAME_TOKEN, TITLE, is_name
 from .sentences import _FUTURE, Party, Sentence
 
 _TOKEN = re.compile(r"\S+")
@@ -179,7 +179,7 @@ class _PartyFinder:
         if supervisory and not plural and not vocab("parties", "group_nouns", "en").search(low):
             mgr_words = set(re.findall(r"\w+", (self.manager_name or "").lower())) - {"manager", "the"}
             if not self.manager_name or (mgr_words & set(re.findall(r"\w+", low))) or (
-                not _is_name(self.manager_name) and not unspaced(self.manager_name)
+                not is_name(self.manager_name) and not unspaced(self.manager_name)
             ):
                 return "manager"
         return "organisation"
@@ -241,7 +241,7 @@ class _PartyFinder:
         if low in ("me", "i", "mgr", "manager", "我"):
             return Party(self.manager_name or "Manager", "manager"), _strip_modal(task)
         found, owner = self.find(who), self.owner_of(who)
-        named = _is_name(who) and not re.match(r"[\d(]", task)
+        named = is_name(who) and not re.match(r"[\d(]", task)
         if (found and low.startswith(found[0].text.lower())) or named or owner != "organisation":
             return Party(who, owner), _strip_modal(task)
         return None
@@ -279,7 +279,7 @@ class _PartyFinder:
             return Party(doing.group(1), self.owner_of(doing.group(1))), _strip_modal(body[doing.end(1):].lstrip())
         m = self.en.match(body)
         if not m:
-            named = re.match(r"^((?:" + _TITLE + r")?" + NAME_WORD + r"(?:\s" + NAME_WORD + r")?)\s+(?:will|'ll|to|shall|is going to|agreed to)\s+(?=\w)", body)
+            named = re.match(r"^((?:" + TITLE + r")?" + NAME_WORD + r"(?:\s" + NAME_WORD + r")?)\s+(?:will|'ll|to|shall|is going to|agreed to)\s+(?=\w)", body)
             if named and named.group(1).split()[0].lower() not in _NO_ACTOR:
                 return Party(named.group(1), self.owner_of(named.group(1))), _strip_modal(body[named.end():])
             return None, body
@@ -329,7 +329,7 @@ def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> N
     if m:
         subject = m.group(1).strip()
         own = finder.owner_of(subject) == "employee" and finder.find(subject)
-        stranger = _NAME_TOKEN.match(subject) and not finder.find(subject) and len(subject.split()) == 1 and subject not in ("I", "We")
+        stranger = NAME_TOKEN.match(subject) and not finder.find(subject) and len(subject.split()) == 1 and subject not in ("I", "We")
         if subject.lower() in ("he", "she", "they") or own or stranger:
             who = "employee"
     elif re.match(r"^\s*(?:also|and)\s+(?:" + speech.pattern + r")\b", s.body, re.I) and prev is not None:

@@ -1,0 +1,145 @@
+"""A list of those present: 'Present: Adaeze Okonkwo (Payroll Clerk), Liam Fairweather (Payroll Team Leader, minutes)',
+'出席：Kelvin 黄（Facilities Manager）、Nina 许（Facility Coordinator）', '参会：Station Manager 周立，Load Controller Kevin 陈浩'.
+
+Each entry is a name with a role before it or in brackets after it. HR is neither side of the interview. Of the
+others, the employee is one who neither wrote the notes ('me', 'minutes', '记录') nor leads others; among equals, the
+one the notes go on to talk about most. The manager is the writer, or one left with a title of one who leads others,
+or the one left.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import languages, load, terms, vocab_list, zh_name
+from ..reader.role import is_role, leads_others
+from ..textutil import NAME_WORD
+from .writer import written_by
+
+
+@dataclass(frozen=True)
+class Attendee:
+    name: str
+    role: str | None
+    writer: bool = False  # 'me', or the one taking the minutes
+
+
+@cache
+def _field() -> re.Pattern[str]:
+    words = terms(tuple(vocab_list("labels", "attendees"))).pattern
+    return re.compile(rf"^[\s*#>|-]*(?:{words})\s*[:：]\s*(?P<list>.+)$", re.I | re.M)
+
+
+# Between entries, never inside brackets: 'Daniel Okonkwo (Area Manager, 记录), 马国栋 (…)'.
+_BETWEEN = re.compile(r"(?:[,;，；、|｜]|\s+(?:and|&)\s+)(?![^(（]*[)）])")
+_BRACKETED = re.compile(r"^(?P<out>[^(（]+?)\s*[(（](?P<inside>[^)）]*)[)）]\s*$")
+# Words in an entry that say what someone does at the meeting, not their job: 'minutes', '记录'.
+_DUTY = re.compile(r"\b(?:minutes|notes|note-taker|scribe|chair)\b|记录|主持", re.I)
+_SPEAKER = re.compile(r"^[\s\[\]\d:.()]*[^\n:：\[\]]{1,40}?\s*[\[\]\d:.()]*[:：]", re.M)
+_ME = re.compile(r"^(?:me|myself|I|我|本人)$", re.I)
+_ZH_FULL_NAME = r"[\u4e00-\u9fff]{2,5}·[\u4e00-\u9fff]{2,6}"  # '阿依古丽·买买提'
+
+
+def _latin_name_at_end(entry: str) -> re.Match[str] | None:
+    return re.search(rf"(?:(?:{NAME_WORD}|[A-Z]{{2,}}|[A-Z]\.)\s*){{0,3}}(?:{NAME_WORD})(?:\s*[\u4e00-\u9fff]{{1,3}})?\s*$", entry)
+
+
+def _entry(text: str) -> Attendee | None:
+    """'Kelvin 黄（Facilities Manager）', 'QA Manager Daniel 宋', '仓库主管张伟', '我（韦光明，项目经理）'."""
+    text = text.strip(" .。")
+    duty = bool(_DUTY.search(_BRACKETED.sub(lambda m: m.group("out"), text)))  # 'I. Lund (QC Manager) - notes'
+    text = re.sub(rf"\s*[-–—]\s*(?:{_DUTY.pattern})\s*$", "", text, flags=re.I)
+    bracketed = _BRACKETED.match(text)
+    if bracketed:
+        parts = [p.strip() for p in re.split(r"[,，]", bracketed.group("inside")) if p.strip()]
+        duty = duty or any(_DUTY.search(p) for p in parts)
+        parts = [p for p in parts if not _DUTY.search(p)]
+        out = bracketed.group("out").strip()
+        if _ME.match(out) and parts:  # '我（韦光明，项目经理）': the writer, named inside
+            return Attendee(parts[0], ", ".join(parts[1:]) or None, writer=True)
+        named = _named(out)
+        role = ", ".join(parts) or (named.role if named else None)
+        return Attendee(named.name if named else out, role, writer=duty)
+    named = _named(text)
+    return Attendee(named.name, named.role, writer=duty) if named else None
+
+
+@cache
+def _job_words() -> frozenset[str]:
+    """Job words as whole words ('specialist', 'manager'): 'Oliver' ends like one but is none."""
+    return frozenset(w.lower() for lang in languages() for w in [*load("roles", lang).get("terms", ()),
+                                                                  *vocab_list("names", "lead_titles", lang)])
+
+
+def _named(text: str) -> Attendee | None:
+    """A name at the end of an entry, after its role: 'QA Specialist Sophie 邓', '乘务长 邹晓岚', '仓库主管张伟';
+    or initials alone ('J.P.', 'KB')."""
+    if re.fullmatch(r"(?:[A-Z]\.?){2,3}", text):
+        return Attendee(text, None)
+    latin = _latin_name_at_end(text)
+    if latin:
+        words = latin.group(0).split()
+        jobs = [i for i, w in enumerate(words) if w.lower() in _job_words() or (w.isupper() and not w.endswith("."))]
+        name = " ".join(words[jobs[-1] + 1:] if jobs else words)
+        if name:
+            return Attendee(name, text[: text.rindex(name)].strip() or None)
+    chinese = re.search(rf"({_ZH_FULL_NAME}|{zh_name()})\s*$", text)
+    if chinese:
+        before = text[: chinese.start()].strip()
+        if not before or is_role(before):
+            return Attendee(chinese.group(1), before or None)
+    return None
+
+
+def _mentions(person: Attendee, body: str) -> int:
+    """How often the notes refer to the person: by name, first or last name, given name ('国栋'), initials ('AO')."""
+    name = person.name
+    forms = {name}
+    if re.search(r"[\u4e00-\u9fff]", name) and " " not in name:
+        forms |= {name[1:]} if len(name) >= 3 else set()
+    else:
+        parts = name.split()
+        forms |= {p for p in parts if len(p) >= 2}
+        if len(parts) >= 2 and all(p[0].isupper() for p in parts):
+            forms.add("".join(p[0] for p in parts))
+    return sum(len(re.findall(rf"(?<![A-Za-z]){re.escape(f)}(?![a-z])", body)) for f in forms)
+
+
+def _is_hr(entry: str) -> bool:
+    return bool(re.search(r"\bHR(?:BP)?\b|\bhuman resources\b|\bpeople (?:partner|team)\b|人事|人力|HRBP", entry, re.I))
+
+
+def _in_title(person: Attendee, title: str) -> bool:
+    """The meeting's title names the person's job ('店长绩效面谈' for 'Store Manager 店长')."""
+    words = re.findall(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2,}", person.role or "")
+    return any(w.lower() in _job_words() and w.lower() in title.lower() for w in words)
+
+
+def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
+    """The employee and the manager from a list of those present in the first lines, or None where there is no
+    list. The employee is None where everyone listed leads others, none of them wrote the notes and the title names
+    none of their jobs: the employee may not be on the list at all."""
+    head = "\n".join(lines[:8])
+    field = _field().search(head)
+    if not field:
+        return None
+    entries = _BETWEEN.split(field.group("list"))
+    people = [a for a in (_entry(e) for e in entries if not _is_hr(e)) if a]
+    if len(people) < 2:
+        return None
+    # not as a speaker's tag ('00:01 Noor Haddad: …'): whoever speaks most need not be the one spoken of
+    body = _SPEAKER.sub("", "\n".join(lines).replace(field.group(0), ""))
+    writer = written_by(head)
+    people = [Attendee(a.name, a.role, writer=True) if writer and writer in a.name else a for a in people]
+    title = lines[0]
+    ranked = sorted(people, key=lambda a: (a.writer, bool(a.role and leads_others(a.role)), not _in_title(a, title),
+                                           -_mentions(a, body)))
+    employee: Attendee | None = ranked[0]
+    known_writer = any(a.writer for a in people if a is not employee)
+    if employee and (employee.writer or (employee.role and leads_others(employee.role) and not _in_title(employee, title)
+                                         and not known_writer)):
+        employee = None
+    others = [a for a in people if a is not employee]
+    manager = next((a for a in others if a.writer), None) or next((a for a in others if a.role and leads_others(a.role)), None)
+    return employee, manager or (others[0] if employee else None)

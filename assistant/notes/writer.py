@@ -1,0 +1,33 @@
+"""Who wrote the notes up: 'reviewed 9 Feb 2027 by Carla Moss', 'notes taken by Gill', 'edited by Fiona Hollis',
+'记录：Kelvin'. In a header that names two people, the writer is the manager."""
+from __future__ import annotations
+
+import re
+
+from ..dates import MONTH_PATTERN
+from ..textutil import NAME_WORD
+from .names import TITLE, is_name
+
+# 'reviewed 9 Feb 2027 by Carla Moss', 'notes taken by Gill', 'held on Tuesday by Sam': the one who held or wrote up
+# the interview; between the verb and 'by' only a date or a time ('Notes on the shifts covered by Priya' names no writer).
+_BY_WRITER = re.compile(r"""\b(?:reviewed|conducted|held|led|run|interviewed|written(?:\s+up)?|typed(?:\s+up)?|edited|
+    (?:notes\s+)?taken|prepared|recorded|notes|minuted)
+    (?:[\s,]+(?:on|at|in|the|today|yesterday|this|morning|afternoon|\S*\d\S*|""" + MONTH_PATTERN + r"""\.?|
+    (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?)){0,5}
+    [\s,]+by\s*[:：]?\s*""", re.I | re.X)
+
+
+# 'Minutes: Kelvin', '记录：Kelvin', '记录人：张伟': a line that names the one taking the notes.
+_WRITER_FIELD = re.compile(r"(?:^|[|｜;；]\s*)(?:minutes|minute[- ]taker|note[- ]taker|scribe|记录人?|纪要整理)\s*[:：]\s*(?P<who>[^\s,，;；|｜()（）]{1,20})",
+                           re.I | re.M)
+
+
+def written_by(header: str) -> str | None:
+    field = _WRITER_FIELD.search(header)
+    if field:
+        return field.group("who")
+    m = _BY_WRITER.search(header)
+    run = re.match("(?:" + TITLE + ")?(" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + ")?)", header[m.end():]) if m else None
+    return run.group(1) if run and is_name(run.group(1)) else None
+
+
