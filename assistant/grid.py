@@ -52,6 +52,22 @@ def cells(line: str) -> list[str] | None:
     return parts if len(parts) >= 2 else None
 
 
+_CELL_END = re.compile(r"\t|[|｜]")
+
+
+def first_cell(line: str) -> tuple[str, int] | None:
+    """A row's first cell that is not its number ('| 12 | Target | …' -> 'Target'), and where the cells after it
+    start in the line; None for running text or a row of one cell."""
+    parts = cells(line)
+    if not parts:
+        return None
+    column = 1 if _NUMBER.match(parts[0]) and len(parts) > 2 else 0
+    ends = [m.end() for m in _CELL_END.finditer(line)]
+    if line.lstrip().startswith(("|", "｜")):
+        ends = ends[1:]  # the opening pipe ends no cell
+    return (parts[column], ends[column]) if column < len(ends) else None
+
+
 def _heading(parts: list[str]) -> list[str | None] | None:
     """The kind of each column, when `parts` read as a heading row: no figures, and two columns or more named."""
     if any(_DIGIT.search(p) for p in parts):

@@ -73,3 +73,43 @@ def test_a_plain_date_in_an_action_rows_due_cell_is_its_due_date():
                       "| Move the goods-in desk next to bay 1 for Q2 | Facilities | 15 May |\n").plan
     (row,) = [r for r in plan.responsibilities if r.owner == "organisation"]
     assert row.due == dt.date(2026, 5, 15)
+
+
+TSV_SHEET = (
+    "Bakery line 1:1 - Oskar Lind - 12/05/2026 - P. Meyer (Production Manager)\n"
+    "Copied from the review sheet:\n"
+    "Area\tFinding\tWho\tWhen\n"
+    "Proving times\tDough left in the prover past 50 min on 7 of 22 shifts in April\n"
+    "Oskar's view\tThe prover timer has been unreliable since the March service\n"
+    "Strength\tNever missed a sanitation sign-off this year\n"
+    "Action\tSet a phone timer for every prover load\tOskar\tfrom now\n"
+    "Action\tGet the prover timer repaired\tMaintenance\tend of May\n"
+    "Target\tNo batch over 50 min in the prover\tOskar\tby 30 June\n"
+    "Background\tThe line runs 40,000 loaves a week\n"
+)
+
+
+def test_a_tab_separated_sheet_is_read_row_by_row_with_its_first_cell_as_the_label():
+    result = draft_plan(TSV_SHEET)
+    plan = result.plan
+    assert plan.status == "draft" and plan.employee.name == "Oskar Lind"
+    evidence = " ".join(d.evidence for d in plan.deficiencies)
+    assert "prover past 50 min" in evidence
+    assert "sanitation" not in evidence and "40,000" not in evidence  # a strength and a background row
+    assert {r.owner for r in plan.responsibilities} >= {"employee", "organisation"}
+    assert [(g.target, g.deadline.isoformat()) for g in plan.goals] == [("0 (over 50 min)", "2026-06-30")]
+    account = next(s for s in result.analysis.sentences if "timer has been unreliable" in s.text)
+    assert account.text.startswith("The prover timer")  # the label cell is not part of the sentence
+
+
+def test_a_numbered_table_whose_second_cell_labels_the_row():
+    plan = draft_plan(
+        "Dispatch review - Lena Vos (dispatcher) - 2026-09-03, notes by Ray (ops manager)\n"
+        "| # | Item | Detail | Owner |\n"
+        "|---|---|---|---|\n"
+        "| 1 | Issue | 12 jobs sent to the wrong depot in August | Lena |\n"
+        "| 2 | Strength | Calm on the phone with angry drivers | - |\n"
+        "| 3 | Action | Check the depot code before every release | Lena |\n"
+        "| 4 | Target | Wrong-depot jobs at most 2 a month by 31 October | Lena |\n").plan
+    assert len(plan.deficiencies) == 1 and "wrong depot" in plan.deficiencies[0].evidence
+    assert [g.deadline.isoformat() for g in plan.goals] == ["2026-10-31"]

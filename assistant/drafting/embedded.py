@@ -13,7 +13,6 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from .. import grid
 from ..dates import DateMention, find_dates
 from ..language import unspaced
 from ..lexicon import area_name
@@ -52,7 +51,7 @@ class _PlanBuilder:
         self.start = analysis.interview_date
         # Lines whose points the author separated with semicolons: commas there are inside a point.
         self.semicolon_lines = {s.line for s in analysis.sentences if s.text.endswith((";", "；"))}
-        self.rows = grid.rows(analysis.text)
+        self.rows = analysis.rows
         self.lines = analysis.text.split("\n")
 
     # ------------------------------------------------------------ the plan
@@ -133,7 +132,12 @@ class _PlanBuilder:
             deadline = self._sentence_deadline(s)
             for item in self._items(s, split_and=True):
                 q = _first_quantity(item.bare)
-                drafts.append(dict(item=item.bare, q=q, deadline=item.deadline or deadline, sentence=s))
+                none, over = word_target(item.bare), ""
+                if q and q.comparator in (">", ">=") and none and none.value == 0 and none.end:
+                    # 'No batch over 50 min': none is the target, the figure says of what ('0 (over 50 min)')
+                    phrase, q = item.bare[q.start:q.end], None
+                    over = f"（{phrase}）" if self.zh else f" ({phrase})"
+                drafts.append(dict(item=item.bare, q=q, deadline=item.deadline or deadline, sentence=s, over=over))
         for s in self.a.of_kind("action"):
             if (s.actor and s.actor.owner != "employee") or (s.label == "manager" and not s.actor) or s.line in in_tables:
                 continue
@@ -164,7 +168,7 @@ class _PlanBuilder:
             if metric and links:
                 metric = _enrich_metric(metric, by_id[links[0]])
             goals.append(self._goal(len(goals) + 1, item, metric or area or item, q, d["deadline"] or plan_deadline,
-                                    links, evidence_of, [d["sentence"].id], condition=_within(item, q, self.zh)))
+                                    links, evidence_of, [d["sentence"].id], condition=_within(item, q, self.zh) or d.get("over", "")))
         covered = {i for g in goals for i in g.deficiency_ids}
         for deficiency in deficiencies:
             if deficiency.id in covered:

@@ -22,7 +22,7 @@ from .classify import (
     _revive_measured_context,
     _starts_imperative,
 )
-from .header import _EMPLOYEE_LABEL, _aliases, _find_people, form_role
+from .header import _EMPLOYEE_LABEL, _aliases, _find_people, _form_row, form_role
 from .labels import (
     _HEADING_END,
     _LABEL,
@@ -32,6 +32,7 @@ from .labels import (
     heading_sentence,
     label_text,
     opening_label,
+    row_label,
 )
 from .parties import _PartyFinder, _read_speaker
 from .sentences import (
@@ -59,17 +60,20 @@ def analyse(  # noqa: C901 -- predates the complexity budget
 ) -> NotesAnalysis:
     """Sentences with their readings; `read=False` stops at the word rules (what the reader learns from),
     `corrections` are the manager's own readings of some sentences, which win over both."""
+    tabbed = normalise(text, tabs=True)  # a tab-separated table is read before tabs become spaces (same offsets)
+    table, tabbed_lines = grid.rows(tabbed), tabbed.split("\n")
     text = normalise(text)
     language = detect_language(text)
     raw_lines = text.split("\n")
-    table = grid.rows(text)
     content_lines = [line for line in raw_lines if line.strip()]
-    found_name, found_role, manager = _find_people(content_lines)
+    form_lines = [line for line in tabbed_lines if line.strip()]  # the header's lines, cells kept apart
+    found_name, found_role, manager = _find_people(form_lines)
     learnt = reader.bundled() if read else None
     rivals: tuple[str, ...] = ()
     if learnt is not None:
         named, manager = learnt.people(text, found_name, manager)
-        stated = bool(found_name and _EMPLOYEE_LABEL.search("\n".join(content_lines[:8]).replace(found_name, "\x00")))
+        fields = "\n".join(_form_row(line) for line in form_lines[:8])  # 'Employee<TAB>Dana Ruiz' as 'Employee：Dana Ruiz'
+        stated = bool(found_name and _EMPLOYEE_LABEL.search(fields.replace(found_name, "\x00")))
         if stated:
             named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed
         rivals = () if employee or stated else learnt.rivals(text, named, found_name, manager)
@@ -77,7 +81,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             same = bool(found_name and named and (found_name in named or named in found_name))
             found_name, found_role = named, found_role if same else None
     name = employee or found_name
-    if not role and found_role and form_role(content_lines[:8]) == found_role:
+    if not role and found_role and form_role(form_lines[:8]) == found_role:
         role = found_role  # 'Role: picker', '| 岗位 | 门诊收费员 |': what a form states is not second-guessed
     if not role:
         role = role_beside(text, name) or (found_role if found_role and not says_no_job(found_role) else None)
@@ -101,6 +105,10 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             continue
         bullet = _BULLET.match(line)
         content_start = bullet.end() if bullet and bullet.end() < len(line) else 0
+        row = table.get(line_no + 1)
+        labelled_row = row_label(tabbed_lines[line_no], finder)
+        if labelled_row:  # '| 12 | Target | …', 'Role<TAB>picker': the first cell labels the rest of the row
+            content_start = labelled_row[1]
         content = line[content_start:]
         heading_deadline = _heading_deadline(content, ref)
         if heading_deadline or _HEADING_END.search(content):
@@ -116,13 +124,15 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             if line_label and not content[label_m.end():].strip():
                 block_label = line_label  # a heading line: it labels the lines below it
                 continue
+        line_label = line_label or (labelled_row[0] if labelled_row else None)
         chunks = list(_split_sentences(content, line_start + content_start))
         opening = heading_sentence(chunks[0][0]) if chunks and not label_m else None
         if opening:
             block_label = line_label = opening  # 'Targets, as agreed. Returns under 10% by…': it names what follows
             chunks = chunks[1:]
-        row = table.get(line_no + 1)
         agreed = row if row is not None and _task_row(row) else None  # a row of an 'Action | Owner | Due' table
+        if row is not None and block_label == "meta":
+            block_label = None  # 'Pasted from the review sheet:' above a table: its rows are the notes, not the header
         label_for_line = line_label or ("action" if agreed else block_label)
         injected = bool(injection_hits(content))
         prev: Sentence | None = None
@@ -196,6 +206,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         manager_aliases=manager_aliases,
         employee_rivals=rivals,
         corrections=corrections,
+        rows=table,
         given=frozenset(k for k, v in (("employee", employee), ("role", role)) if v),
     )
     reader.apply(analysis, learnt, corrections)

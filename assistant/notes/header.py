@@ -30,6 +30,13 @@ def _names_another_job(text: str) -> bool:
 
 
 
+def _names_another_person(before: str, name: str) -> bool:
+    """A field before the one with a title that leads others is someone else's full name alone ('Bakery line 1:1 -
+    Oskar Lind - 12/05/2026 - P. Meyer (Production Manager)'): that title is the manager's."""
+    fields = (f.strip() for f in re.split(r"\s[-–—|]\s|[,;|]", before))
+    return any(re.fullmatch(rf"{NAME_WORD}[ \t]{NAME_WORD}", f) and is_name(f) and f not in name for f in fields)
+
+
 def _is_role(text: str) -> bool:
     return bool(vocab("roles", "terms", "en").search(text)) or bool(re.match(r"^[a-z]", text.strip()))
 
@@ -60,14 +67,14 @@ def _form_row(line: str) -> str:
     """A form's row of label and value cells read as labelled fields: '| 姓名 | 刘桂芬 | 岗位 | 门诊收费员 |' ->
     '姓名：刘桂芬；岗位：门诊收费员', '| Name | Dana Ruiz | Role | picker |' -> 'Name：Dana Ruiz；Role：picker'."""
     parts = cells(line)
-    fields = _field_words()
+    fields = field_words()
     if not parts or len(parts) % 2 or not all(re.sub(r"[\s*_:：]+", "", p).lower() in fields for p in parts[::2]):
         return line
     return "；".join(f"{label}：{value}" for label, value in zip(parts[::2], parts[1::2]))
 
 
 @lru_cache(maxsize=1)
-def _field_words() -> frozenset[str]:
+def field_words() -> frozenset[str]:
     """A form's field labels in every language: 'Name', 'Role', 'Manager', '姓名', '岗位', '面谈人'."""
     labels = load("vocabulary")["labels"]
     return frozenset(w.replace(" ", "").lower() for key in ("meta", "manager_meta", "employee_meta") for w in labels.get(key, ()))
@@ -119,7 +126,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
             elif name_run and is_name(name_run.group(1)) and _is_role(inner):
                 name, role = name_run.group(1), inner
             rest = lines[0].replace(name or "\x00", " ").replace(f"({inner})", " ")
-            if name and role and leads_others(role) and _names_another_job(rest):
+            if name and role and leads_others(role) and (_names_another_job(rest)
+                                                         or _names_another_person(lines[0][:lines[0].find(name)], name)):
                 leader, name, role = leader or (name, role), None, None
             elif name:
                 break

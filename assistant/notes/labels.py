@@ -6,13 +6,13 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from .. import reader
+from .. import grid, reader
 from ..dates import find_dates
 from ..language import sentence_language, unspaced
 from ..lexicon import area_name, load, terms
 from ..quantities import find_quantities
 from ..textutil import NAME_WORD
-from .header import _HEADER_WORDS
+from .header import _HEADER_WORDS, field_words
 from .parties import _PartyFinder
 
 # A line's label: 'Targets:', 'Me:', '我：', and a speaker with a time stamp after the name, with or without a
@@ -73,6 +73,24 @@ def _label_kind(label: str) -> str | None:
         return "manager_person"  # 'Q: The sign-in sheets are missing for five shifts.': the one asking holds the interview
     if words == "question":
         return "question"
+    return None
+
+
+_VIEW = re.compile(r"\b(?:view|comments?|side|account|response|says?)\b|说法|补充|意见|解释|回应", re.I)
+
+
+def row_label(line: str, finder: _PartyFinder) -> tuple[str, int] | None:
+    """A table row whose first cell says what the row is ('| 12 | Target | …', 'Strength<TAB>No lost samples',
+    'Background<TAB>…', 'Siân's view<TAB>…', '| 6 | 优点 | …'): the kind, and where the rest of the row starts."""
+    first = grid.first_cell(line)
+    if not first:
+        return None
+    cell, end = first
+    if re.sub(r"[\s*_:：]+", "", cell).lower() in field_words():
+        return "meta", len(line) - len(line[end:].lstrip(" \t|｜"))  # 'Role<TAB>Medical Records Clerk': a form's field
+    kind = opening_label(f"{cell}:") or _label_or_person(cell, finder)
+    if kind in (*reader.CONTENT_LABELS, "background") or (kind and kind.endswith("_person") and _VIEW.search(cell)):
+        return kind, len(line) - len(line[end:].lstrip(" \t|｜"))
     return None
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..dates import DateMention
+from ..grid import Row
 from ..language import language_of
 from ..quantities import Quantity
 from ..schema import Language
@@ -76,6 +77,7 @@ class NotesAnalysis:
     check_in_gap: int | None = None  # days between check-ins, where the notes say how often ('every two weeks')
     corrections: tuple[Correction, ...] = ()  # the manager's readings of sentences, applied over the reader's
     given: frozenset[str] = frozenset()  # what the caller stated rather than the notes: 'employee', 'role'
+    rows: dict[int, Row] = field(default_factory=dict)  # the rows of the notes' tables, by line number (from 1)
 
     def of_kind(self, *kinds: str) -> list[Sentence]:
         return [s for s in self.sentences if s.kind in kinds]
@@ -111,10 +113,12 @@ _ENDS_SENTENCE = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|
 _ABBREV = re.compile(r"(?:\b(?:vs|e\.g|i\.e|etc|approx|avg|dr|mr|mrs|ms|st|no|dept|incl|est|min|max|wk|hr|hrs|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$", re.I)
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, *, tabs: bool = False) -> str:
+    """One form of the notes for reading; tabs become spaces (same offsets) unless `tabs` keeps them for the
+    table reader ('Area<TAB>Finding<TAB>Who')."""
     text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[\u200b-\u200f\u2028\u2029\ufeff]", "", text)
-    return text.replace("\t", " ")
+    return text if tabs else text.replace("\t", " ")
 
 
 def detect_language(text: str) -> Language:
