@@ -31,13 +31,13 @@ _M = "(" + _MONTH + ")"
 # A weekday written before a date ('Friday 19 June', 'Fri, 3rd'): the date says which day is meant.
 _WEEKDAY_WORD = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+(?:the\s+)?)?"
 _DEADLINE_BEFORE = re.compile(
-    r"(?:\bby|\bbefore|\buntil|\btill|\bto|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bthru|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止|(?<![天周月年时])之?前)"
+    r"(?:\bby|\bbefore|\bb4|\buntil|\btill|\bto|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bthru|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止|(?<![天周月年时])之?前)"
     r"[\s:：(（,-]*(?:on\s+|the\s+)?" + _WEEKDAY_WORD + r"$",
     re.IGNORECASE,
 )
 _START_BEFORE = re.compile(r"(?:\bfrom|\bstarting|\bstarts?|\bas of|\bbeginning|\bfrom)[\s:]*(?:on\s+|the\s+)?" + _WEEKDAY_WORD + "$",
                           re.IGNORECASE)
-_DEADLINE_AFTER = re.compile(r"^\s*(?:前(?![台厅线端沿])|之前|以前|为止|截止)")  # not 前台 (front desk)
+_DEADLINE_AFTER = re.compile(r"^\s*[)）]?\s*(?:前(?![台厅线端沿])|之前|以前|为止|截止)")  # '（6月18日）前'; not 前台 (front desk)
 _START_AFTER = re.compile(r"^\s*(?:起|开始)")
 _PERIOD_END = re.compile(r"(?:end|close|eoq|eo|末|底)", re.I)
 _PERIOD_WORDS = ("in", "for", "during", "over", "across", "through", "thru", "throughout")  # 'in Q3', 'for July and August'
@@ -129,8 +129,9 @@ _DAY_BEFORE = re.compile(r"^\s*(?:之前|以前|前)")
 
 
 # 'the Easter holidays (3 April)', '国庆（9月30日）': a day and its month in brackets after the name
-_DATED_AFTER = re.compile(r"^\s*(?:holidays?|break|day|weekend|假期|节)?\s*[(（]\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH
-                          + r"|" + _MONTH + r"\s+\d|\d{1,2}\s*月\s*\d)", re.I)
+# or after the event the day names and 'on' ('the Christmas range lock on 11 December')
+_DATED_AFTER = re.compile(r"^\s*(?:(?:holidays?|break|day|weekend|假期|节)?\s*[(（]|(?:[\w-]+\s+){1,3}on\s+(?:the\s+)?)\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+                          + _MONTH + r"|" + _MONTH + r"\s+\d|\d{1,2}\s*月\s*\d)", re.I)
 
 
 def _named_day(m: re.Match[str], ref: dt.date, role: str) -> dt.date | None:
@@ -202,14 +203,15 @@ def _slash_date(a: int, b: int, ref: dt.date, role: str) -> dt.date | None:
     return month_first
 
 
-# 'by the BRC audit on 18 November', 'before the stocktake (3 June)': the event's date is the deadline
-_DEADLINE_EVENT = re.compile(r"\b(?:by|before|until|till)\s+(?!the\s+way\b)(?:the\s+|our\s+|her\s+|his\s+|their\s+)?[^\W\d][\w'-]*\s+(?:[\w'-]+\s+){0,2}"
-                             r"(?:on\s+(?:the\s+)?|[,(（]\s*)$", re.I)
+# 'by the BRC audit on 18 November', 'before the stocktake (3 June)', 'before the Q3 close (we close the quarter on 25
+# September)': the event's date is the deadline
+_DEADLINE_EVENT = re.compile(r"""\b(?:by|before|b4|until|till)\s+(?!the\s+way\b)(?:the\s+|our\s+|her\s+|his\s+|their\s+)?[^\W\d][\w'-]*\s+
+    (?:[\w'-]+\s+){0,2}(?:on\s+(?:the\s+)?|[,(（]\s*|[(（][^()（）]{0,40}\bon\s+(?:the\s+)?)$""", re.I | re.X)
 
 
 def _role(text: str, start: int, end: int) -> str:
     before, after = text[max(0, start - 30):start], text[end:end + 4]
-    if _DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before) or _DEADLINE_EVENT.search(before):
+    if _DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before) or _DEADLINE_EVENT.search(text[max(0, start - 80):start]):
         return "deadline"
     if _START_AFTER.match(after) or _START_BEFORE.search(before):
         return "start"

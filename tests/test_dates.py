@@ -267,7 +267,7 @@ def test_a_report_period_is_not_the_meeting_date():
 def test_a_heading_sets_the_deadline_of_the_goals_below_it():
     plan = draft_plan("Review with Tom (night auditor), 2026-01-19.\nAudits closed late on 11 of 46 nights.\n"
                       "So, for the next 8 weeks:\n1. Audit closed by 05:00 on at least 90% of nights.\n"
-                      "2. Zero unposted charges.\n\nTarget: no complaints by 30 June.").plan
+                      "2. Zero unposted charges.\n\nTarget: no late audits by 30 June.").plan
     assert [str(g.deadline) for g in plan.goals] == ["2026-03-16", "2026-03-16", "2026-06-30"]
 
 
@@ -331,3 +331,27 @@ def test_a_moving_feast_in_a_year_not_listed_is_no_date():
 def test_a_date_in_brackets_after_a_named_day_says_which_day_is_meant():
     found = find_dates("every job closed by the Easter holidays (27 March)", dt.date(2026, 2, 10))
     assert [(d.date, d.role) for d in found] == [(dt.date(2026, 3, 27), "deadline")]
+
+
+@pytest.mark.parametrize("target, deadline", [
+    ("Target before the stock count (we count on 14 March this year): shrinkage under 2%.", "2026-03-14"),
+    ("Targets b4 the Q1 review (27 March): returns under 4%.", "2026-03-27"),
+    ("By the Christmas menu sign-off on 4 December I want plate waste under 6%.", "2026-12-04"),
+    ("目标：客户验厂（3 月 20 日）前 温度记录完整率 100%。", "2026-03-20"),
+])
+def test_a_date_the_notes_give_for_an_event_is_the_goals_deadline(target, deadline):
+    plan = draft_plan(f"Review with Lotte (baker), 2026-02-02.\nShrinkage was 4.5% in January, plate waste 11%, returns 9%, "
+                      f"温度记录缺了6天.\n{target}").plan
+    assert [g.deadline.isoformat() for g in plan.goals] == [deadline]
+
+
+def test_a_date_in_brackets_after_another_is_its_gloss_but_a_later_review_is_not():
+    text = "Complete the allergen course by 30 June (review on 15 July)."
+    dates = {d.text: d.role for d in find_dates(text, dt.date(2026, 5, 1))}
+    assert dates == {"30 June": "deadline", "15 July": "point"}
+
+
+def test_what_must_be_reached_before_a_day_is_a_target_in_chinese():
+    a = analyse("谈话记录 2026年12月10日 站长办公室 马文斌\n我：组串巡检10月只巡了3次，计划是8次。\n我：春节前要做到：巡检按计划100%完成。")
+    target = next(s for s in a.sentences if "100%" in s.text)
+    assert target.kind == "target"

@@ -466,7 +466,7 @@ _FROM_TO = re.compile(
 # Words that introduce the targets, not part of any: 'Targets:', 'What I want:', 'What I'd like to see by Easter is',
 # 'Where he needs to be:', '目标就这几个：'.
 _TARGET_LEAD = re.compile(r"""^\s*(?:
-    (?:the\s+)?(?:targets?|goals?|aim|objectives?)\s+(?:for|by|until|before|over|at)\b[^:：\n]{0,40}[:：]\s*  # 'Target for the end of wk 46:'
+    (?:the\s+)?(?:targets?|goals?|aim|objectives?)\s+(?:for|by|b4|until|before|over|at)\b[^:：\n]{0,70}[:：]\s*  # 'Target for the end of wk 46:'
   | (?:the\s+)?(?:targets?|goals?|aim|objectives?)\b[\s:]*
   | what\s+(?:i|we)(?:'ve\s+said\s+i)?\s*(?:want|need|expect|'d\s+like|would\s+like)(?:\s+to\s+see)?\b
       (?:[^:：]{0,60}?\bis\b|\s*[:：])\s*
@@ -477,8 +477,18 @@ _GLOSS = re.compile(r"(?:\bso|\bi\.?e\.?|\bcall it|\bthat is|\bmeaning|\bnamely|
 
 def _glossed(text: str, dates: list[DateMention]) -> list[DateMention]:
     """The dates the notes give as a gloss of another ('before the Christmas peak (call it end of November)',
-    '年前（即1月31日）'): where they are, they are the deadline meant."""
-    return [d for d in dates if _GLOSS.search(text[max(0, d.start - 16):d.start])]
+    '年前（即1月31日）', 'before the Q3 close (we close the quarter on 25 September)', 'b4 the Q2 review (26 June)'):
+    where they are, they are the deadline meant."""
+    return [d for d in dates if _GLOSS.search(text[max(0, d.start - 16):d.start]) or _bracketed_gloss(text, d, dates)]
+
+
+def _bracketed_gloss(text: str, d: DateMention, dates: list[DateMention]) -> bool:
+    """A deadline in brackets just after another deadline, at most two words on: the day that one falls on."""
+    opened = max(text.rfind("(", 0, d.start), text.rfind("（", 0, d.start))
+    if d.role != "deadline" or opened < 0 or re.search(r"[)）]", text[opened:d.start]):
+        return False
+    return any(o.role == "deadline" and o.end <= opened and re.fullmatch(r"\s*(?:[\w'-]+\s*){0,2}", text[o.end:opened])
+               for o in dates if o is not d)
 
 
 _TIME_UNIT = re.compile(r"^(?:min|mins|minutes?|h|hrs?|hours?|days?|working days?|business days?|weeks?|秒|分钟|小时|天|个?工作日|周)$", re.I)

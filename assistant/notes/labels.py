@@ -20,7 +20,7 @@ from .parties import _PartyFinder
 _STAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[apAP][mM])?[\])]?"
 _LABEL = re.compile(rf"""^\s*(?:
       (?P<speaker>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?|[\u4e00-\u9fff·]{{1,6}})\s+(?P<stamp>{_STAMP})(?=\s|[:：]|$)\s*[:：]?  # a speaker
-    | (?P<label>[^:：\n]{{1,60}}?)\s*[:：] )\s*""", re.X)
+    | (?P<label>[^:：\n]{{1,80}}?)\s*[:：] )\s*""", re.X)
 
 
 def label_text(m: re.Match[str]) -> str:
@@ -28,7 +28,7 @@ def label_text(m: re.Match[str]) -> str:
     return m.group("speaker") or m.group("label")
 
 
-_LABEL_QUALIFIER = re.compile(r"^\s*(?:(?:by|for|in|until|till|from|after|before|over|during)\b|\(|（|\d)", re.I)  # not 'in' of 'interview'
+_LABEL_QUALIFIER = re.compile(r"^\s*(?:(?:by|b4|for|in|until|till|from|after|before|over|during)\b|\(|（|\d)", re.I)  # not 'in' of 'interview'
 
 
 def _openings(words: str) -> Iterator[tuple[str, str]]:
