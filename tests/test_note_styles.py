@@ -281,6 +281,20 @@ def test_a_sentence_the_writer_opens_as_background_is_no_deficiency():
     assert len(result.plan.deficiencies) == 1
 
 
+def test_background_said_in_a_label_or_in_passing_and_an_email_disclaimer_are_no_deficiency():
+    notes = ("Check-in with Rafael Costa (print finisher), 3 March 2027\n"
+             "Rafael trimmed 2 of the 9 wedding orders short last month and both were reprinted.\n"
+             "Background only: the finishing room handled 7,400 jobs last year.\n"
+             "Context for anyone reading this later: two of the four guillotines are over 20 years old.\n"
+             "Spoilage across the site was 3.1% in February, not his KPI.\n"
+             "FYI 车间二月份产量 52 万张，比去年多 8%。\n"
+             "Inkwell Print accepts no responsibility and does not accept liability for errors in transmission.\n"
+             "Target: no reprints for trimming by the end of April.\n")
+    result = draft_plan(notes)
+    assert [d.evidence for d in result.plan.deficiencies] == [
+        "Rafael trimmed 2 of the 9 wedding orders short last month and both were reprinted"]
+
+
 def test_a_tracker_row_opening_with_a_verb_is_its_owners_task_and_a_finding_row_is_read_without_its_cells():
     notes = ("PIP tracker – Jonas Weber (service desk analyst) – reviewed 9 Feb 2027 by Carla Moss\n\n"
              "| ID | Item | Status | Owner | Due |\n|----|------|--------|-------|-----|\n"

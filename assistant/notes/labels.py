@@ -95,14 +95,24 @@ def row_label(line: str, finder: _PartyFinder) -> tuple[str, int] | None:
 
 
 def opening_label(body: str) -> str | None:
-    """'background' or 'target' where the writer opens the sentence by saying what it is: 'For context, we sell about
-    400 mugs a month', 'FYI: …', '顺便说一句，…'; 'What I'd like to see by June is …', '我希望看到…'."""
-    labels = load("vocabulary", sentence_language(body)).get("labels", {})
+    """'background' or 'target' where the writer says what the sentence is: 'For context, we sell about 400 mugs a
+    month', 'FYI …', 'Background only: …', '顺便说一句，…', '… 41,000 guests, not his KPI'; 'What I'd like to see by June
+    is …', '我希望看到…'."""
+    labels = load("vocabulary").get("labels", {})  # every language's: 'FYI 车间二月份产量…'
+    text = body.strip()
     for kind, key in (("background", "background"), ("target", "target_opening")):
-        m = terms(tuple(labels.get(key, ()))).match(body.strip())
-        if m and (kind == "target" or unspaced(m.group()) or re.match(r"\s*[,，:：;–—-]", body.strip()[m.end():])):
+        m = terms(tuple(labels.get(key, ()))).match(text)
+        if m and (kind == "target" or unspaced(m.group()) or " " in m.group() or m.group().lower() in ("fyi", "btw")
+                  or _SAYS_WHAT_FOLLOWS.match(text[m.end():])):
             return kind
+    if terms(tuple(labels.get("background_anywhere", ()))).search(text):
+        return "background"
     return None
+
+
+# After an opening word, the writer's label ends: ', ', ': ', or a few words and a colon ('Background only: …',
+# 'Context for whoever reads this later: …').
+_SAYS_WHAT_FOLLOWS = re.compile(r"\s*(?:[,，:：;–—-]|(?:[^\s:：,.]+\s+){0,5}[^\s:：,.]*[:：])")
 
 
 _CAPITALISED = re.compile(NAME_WORD)

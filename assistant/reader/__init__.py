@@ -303,6 +303,8 @@ def _needed(s: Sentence, learnt: Reading) -> float:
     figures for a shortfall ('handles 300 orders a day') or dropping one the rules found."""
     if s.label in CONTENT_LABELS and learnt.reading == "header":
         return NEVER  # under 'Agreed actions:', 'Target:' or '原因：' a line is content, however short
+    if s.label == "background" and learnt.reading in ("shortfall", "standard"):
+        return NEVER  # the writer says it is background: 'For context, …', '…, not his KPI'
     if s.stated or (learnt.reading == "header" and s.rule_kind == "observation" and s.quantities):
         return SURE_OVER_STATED  # a counted shortfall is content, even on the first line
     if learnt.reading == "shortfall" and s.rule_kind == "context":
