@@ -57,6 +57,16 @@ def test_never_invents_a_number_date_or_sentence(notes):
         assert s.body[:30] not in body
 
 
+def test_notes_with_shortfalls_and_tasks_but_no_target_keep_the_tasks_for_the_manager_to_add_targets_to():
+    plan = draft_plan("1:1 with Bea Lund (library assistant), 2026-03-09.\n"
+                      "Bea shelved the returns late on 6 days in February and two holds went missing.\n"
+                      "Bea will clear the returns trolley before noon each day.\n"
+                      "I will move her desk shift so she has the first hour for shelving.\n"
+                      "IT will fix the holds printer this week.\n").plan
+    assert plan.status == "insufficient_information" and plan.deficiencies and not plan.goals
+    assert {r.owner for r in plan.responsibilities} == {"employee", "manager", "organisation"}
+
+
 def test_drafting_is_deterministic(trainer_notes):
     assert draft_plan(trainer_notes).plan == draft_plan(trainer_notes).plan
 

@@ -72,9 +72,10 @@ class _PlanBuilder:
         measured = any(g.target for g in goals) or any(s.quantities for group in evidence_of.values() for s in group)
         if not measured:  # nothing counted and no target: a plan would be made of impressions
             return plan(status="insufficient_information", period=Period(start=self.start))
-        if not goals:
+        if not goals:  # no goal yet: what the notes do give stays, for the manager to add the targets to
             return plan(status="insufficient_information", period=Period(start=self.start),
-                        deficiencies=deficiencies, root_causes=self.root_causes(deficiencies, evidence_of))
+                        deficiencies=deficiencies, root_causes=self.root_causes(deficiencies, evidence_of),
+                        responsibilities=self.responsibilities([], evidence_of))
         end = max(g.deadline for g in goals if g.deadline)
         return plan(
             status="draft",
