@@ -220,3 +220,20 @@ def test_a_list_of_managers_alone_does_not_make_one_of_them_the_employee():
     a = analyse("Night shift handover review, 2026-02-11\nPresent: Nadia Petrov (Night Manager), Sam Ode (Duty Manager)\n"
                 "Farid Haidari missed two patrol scans on 3 Feb.\nFarid said the scanner battery was flat.")
     assert a.employee_name not in ("Nadia Petrov", "Sam Ode")
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Subject: write-up of today's review - Ola Berg\nHi Sam,\nSummary of the review I held with Ola. She's a night porter "
+     "on the east wing.\nOla missed 3 of 12 ward rounds in May.", "night porter"),
+    ("From: Kai Moss\nTo: Rosa Lind\nHi Rosa, thanks for today and well done on your first month as dispatcher on the "
+     "city desk.\nRosa sent 6 crews to the wrong postcode in May.", "dispatcher"),
+    ("面谈记录 2026-05-06 周敏\n她是我们的仓库管理员，干了三年。\n周敏4月盘点差异3次。", "仓库管理员"),
+])
+def test_a_role_said_in_passing_is_the_role(text, role):
+    assert analyse(text).employee_role == role
+
+
+def test_whose_review_it_is_names_the_employee_and_the_role_in_brackets():
+    a = analyse("[09:12] Mo Reid: finished Ana Pires's review (front desk supervisor), notes below\n"
+                "[09:13] Mo Reid: 4 check-ins in June were done without ID")
+    assert (a.employee_name, a.employee_role) == ("Ana Pires", "front desk supervisor")

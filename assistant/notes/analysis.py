@@ -22,7 +22,7 @@ from .classify import (
     _revive_measured_context,
     _starts_imperative,
 )
-from .header import _EMPLOYEE_LABEL, _aliases, _find_people, _form_row, form_role
+from .header import _EMPLOYEE_LABEL, _aliases, _find_people, _form_row, form_role, whose_review
 from .labels import (
     _HEADING_END,
     _LABEL,
@@ -73,7 +73,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     if learnt is not None:
         named, manager = learnt.people(text, found_name, manager)
         fields = "\n".join(_form_row(line) for line in form_lines[:8])  # 'Employee<TAB>Dana Ruiz' as 'Employee：Dana Ruiz'
-        stated = bool(found_name and _EMPLOYEE_LABEL.search(fields.replace(found_name, "\x00")))
+        whose = whose_review("\n".join(form_lines[:3]))  # 'finished Ana Pires's review': said outright too
+        stated = bool(found_name and (_EMPLOYEE_LABEL.search(fields.replace(found_name, "\x00"))
+                                      or (whose and whose[0] == found_name)))
         if stated:
             named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed
         rivals = () if employee or stated else learnt.rivals(text, named, found_name, manager)

@@ -30,6 +30,19 @@ def _names_another_job(text: str) -> bool:
 
 
 
+# 'just done Kemal Yilmaz's review (Pirate Cove kiosks supervisor)': the review is the employee's
+_WHOSE_REVIEW = re.compile(rf"""({NAME_WORD}(?:[ \t]{NAME_WORD})?)['’]s[ \t]+(?:[\w-]+[ \t]+)?
+    (?:review|1:1|appraisal|check-in|catch-up|supervision|PIP|probation\s+review)\b(?:[ \t]*[(（](?P<role>[^)）\n]{{2,50}})[)）])?""", re.X)
+
+
+def whose_review(header: str) -> tuple[str, str | None] | None:
+    for m in _WHOSE_REVIEW.finditer(header):
+        if is_name(m.group(1)):
+            role = m.group("role")
+            return m.group(1), role if role and _is_role(role) else None
+    return None
+
+
 def _names_another_person(before: str, name: str) -> bool:
     """A field before the one with a title that leads others is someone else's full name alone ('Bakery line 1:1 -
     Oskar Lind - 12/05/2026 - P. Meyer (Production Manager)'): that title is the manager's."""
@@ -131,6 +144,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
                 leader, name, role = leader or (name, role), None, None
             elif name:
                 break
+    if not name:
+        name, role = whose_review(header) or (name, role)
     if not name and lines:
         # 'with Dana' or '1:1 Dana' first, then '- Ms. Patel', then a name opening the line
         for lead in (r"\b(?:with|w/|for|re:?|about)\s+|(?<!\S)(?:1:1|1-1|121|1on1)\s+", r"[-–—:]\s+", r"^"):

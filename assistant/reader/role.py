@@ -118,6 +118,26 @@ def role_beside(text: str, name: str | None) -> str | None:
         opening = _ROLE_OPENS.match(line)
         if opening and is_role(opening.group("role")):
             return opening.group("role")
+    return _in_passing(head, name)
+
+
+# A role said in passing: 'He's a service technician on our food-site contracts', 'your first quarter as resourcer on
+# the construction desk', 'for your file (Cook in Charge, Oakfield Primary)', '她是我们的仓库管理员'.
+_IN_PASSING = re.compile(r"""
+    \b(?:(?:he|she|they)(?:'s|’s|\s+is|\s+are|\s+works\s+as)|works\s+as|(?:first|second|third|new)\s+\w+\s+as|your\s+file)\s+
+    (?:(?:a|an|our|the|one\s+of\s+our)\s+)?\(?(?P<role>[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,4})
+  | (?:他|她)是(?:我们的?|我们组的?|店里的?)?(?P<zh>[\u4e00-\u9fff]{2,8})""", re.I | re.X)
+_PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|and|but|so|,).*$", re.I)
+
+
+def _in_passing(head: str, name: str | None) -> str | None:
+    for m in _IN_PASSING.finditer(head):
+        phrase = m.group("role") or m.group("zh")
+        phrase = _PASSING_CUT.sub("", phrase).strip(" .,()")
+        if m.group("zh"):
+            phrase = re.split(r"[，。,、的]", phrase)[0]
+        if phrase and is_role(phrase) and not says_no_job(phrase):
+            return phrase
     return None
 
 
