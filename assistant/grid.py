@@ -15,6 +15,9 @@ from .lexicon import languages, load
 
 _RULE_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")  # '|---|:---:|'
 _DIGIT = re.compile(r"\d")
+# A heading cell that names the period its column was measured in: '10月', 'Oct 2026', 'Q3', 'wk 12', 'FY26', '2026'.
+_PERIOD_CELL = re.compile(r"""\d{1,2}\s*月份?|(?:20)?\d{2}\s*年(?:\d{1,2}\s*月)?|Q[1-4](?:\s*\d{2,4})?|(?:wk|week|W)\s*\d{1,2}|FY\s*\d{2,4}|20\d\d
+    |[A-Za-z]{3,9}\.?\s*(?:20)?\d{2}""", re.I | re.X)
 
 
 @dataclass(frozen=True)
@@ -70,8 +73,8 @@ def first_cell(line: str) -> tuple[str, int] | None:
 
 def _heading(parts: list[str]) -> list[str | None] | None:
     """The kind of each column, when `parts` read as a heading row: no figures, and two columns or more named."""
-    if any(_DIGIT.search(p) for p in parts):
-        return None
+    if any(_DIGIT.search(p) and not _PERIOD_CELL.fullmatch(p.strip()) for p in parts):
+        return None  # a row of figures, not a heading ('| KPI | 10月 | Target |' names a month, and is one)
     words = _heading_words()
     kinds = [words.get(re.sub(r"[\s*_:：]+", " ", p).strip().lower()) for p in parts]
     named = [k for k in kinds if k]

@@ -270,3 +270,14 @@ def test_a_target_line_that_opens_with_its_time_keeps_the_time_out_of_the_metric
     goal = draft_plan(notes).plan.goals[0]
     assert (goal.target, goal.deadline) == ("0", dt.date(2027, 3, 28))
     assert not goal.metric.lower().startswith(("for", "target"))
+
+
+@pytest.mark.parametrize("target, value", [
+    ("Target by 30 June: complaint 24h response ≥ 95%.", ">= 95% within 24h"),
+    ("Target by 30 June: fewer than 3 repair jobs older than 10 days.", "< 3 (older than 10 days)"),
+    ("目标：6月30日前超过15天未结的工单不超过2张。", "<= 2张（超过15天）"),
+])
+def test_a_targets_condition_stays_beside_its_value(target, value):
+    plan = draft_plan("Review with Omar (service desk), 2026-04-02.\nOmar answered 71% of complaints within 24h in March; "
+                      "9 repair jobs were older than 10 days; 超过15天未结的工单有6张。\n" + target).plan
+    assert [g.target for g in plan.goals] == [value]

@@ -113,3 +113,9 @@ def test_a_numbered_table_whose_second_cell_labels_the_row():
         "| 4 | Target | Wrong-depot jobs at most 2 a month by 31 October | Lena |\n").plan
     assert len(plan.deficiencies) == 1 and "wrong depot" in plan.deficiencies[0].evidence
     assert [g.deadline.isoformat() for g in plan.goals] == ["2026-10-31"]
+
+
+def test_a_heading_that_names_the_month_measured_is_still_a_heading():
+    table = rows("| Measure | Sep 2026 | Target | By |\n| Rebooking rate | 41% | 60% | end of Nov |")
+    assert table[2].cells["target"] == "60%" and table[2].cells["area"] == "Rebooking rate"
+    assert rows("| Measure | 41 | 60 | 3 |\n| Rebooking rate | 41% | 60% | end of Nov |") == {}

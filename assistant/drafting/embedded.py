@@ -492,18 +492,20 @@ def _bracketed_gloss(text: str, d: DateMention, dates: list[DateMention]) -> boo
                for o in dates if o is not d)
 
 
+_AGED = re.compile(r"(?:older than|aged over|over|more than|longer than|than|past|超过|逾期)\s*$", re.I)
 _TIME_UNIT = re.compile(r"^(?:min|mins|minutes?|h|hrs?|hours?|days?|working days?|business days?|weeks?|秒|分钟|小时|天|个?工作日|周)$", re.I)
 _WITHIN_AFTER = re.compile(r"^\s*(?:内|以内|之内)")
 
 
 def _service_level(text: str, qs: list[Quantity]) -> tuple[Quantity, Quantity] | None:
-    """'within 2 days on 90% of claims', '72h 内提交率 100%': the share is the goal's value and the time a
-    condition of it (a rate and the time it is measured against)."""
+    """'within 2 days on 90% of claims', '72h 内提交率 100%', '48h closure ≥ 90%': the share is the goal's value and the
+    time a condition of it (a rate and the time it is measured against)."""
     rate = next((q for q in qs if q.unit == "%"), None)
     if rate is None:
         return None
     time = next((q for q in qs if q is not rate and _TIME_UNIT.match(q.unit or "")
-                 and (q.comparator in ("<", "<=") or _WITHIN_AFTER.match(text[q.end:]))), None)
+                 and (q.comparator in ("<", "<=") or _WITHIN_AFTER.match(text[q.end:])
+                      or (rate.comparator and q.end <= rate.start))), None)  # '48h closure ≥ 90%'
     return (rate, time) if time else None
 
 
@@ -519,11 +521,21 @@ def _first_quantity(text: str) -> Quantity | None:
     level = _service_level(text, qs)
     if level:
         return level[0]
+    if len(qs) > 1 and qs[0].comparator in (">", ">=") and _TIME_UNIT.match(qs[0].unit or "") \
+            and qs[1].comparator in ("<", "<="):
+        return qs[1]  # '超过30天未关闭的工单不超过3张': the age is a condition, the count the value
     return qs[0] if qs else None
 
 
 def _within(text: str, q: Quantity | None, zh: bool) -> str:
-    """The time a share is measured against, as the target says it: ' within 2 working days', '（48小时内）'."""
+    """The time a share is measured against, as the target says it: ' within 2 working days', '（48小时内）'; or the
+    age a count is of ('fewer than 5 work orders older than 14 days': ' (older than 14 days)')."""
+    if q is not None and q.unit != "%":
+        for x in find_quantities(text):
+            before = _AGED.search(text[max(q.start, x.start - 14):x.start])
+            if x is not q and _TIME_UNIT.match(x.unit or "") and (before or x.comparator in (">", ">=")):
+                phrase = ((before.group(0).strip() + " ") if before else "") + text[x.start:x.end].strip()
+                return f"（{phrase}）" if zh else f" ({phrase})"
     level = _service_level(text, find_quantities(text)) if q is not None and q.unit == "%" else None
     if not level or level[0] != q:
         return ""
