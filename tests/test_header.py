@@ -237,3 +237,24 @@ def test_whose_review_it_is_names_the_employee_and_the_role_in_brackets():
     a = analyse("[09:12] Mo Reid: finished Ana Pires's review (front desk supervisor), notes below\n"
                 "[09:13] Mo Reid: 4 check-ins in June were done without ID")
     assert (a.employee_name, a.employee_role) == ("Ana Pires", "front desk supervisor")
+
+
+@pytest.mark.parametrize("text, name, role, manager", [
+    ("From: Ruth Okoye <r.okoye@example.org>\nTo: Sami Haddad\nSubject: our 1:1 today\n\nSami,\nThanks for today.\n"
+     "4 of 12 boiler checks were late in May.", "Sami Haddad", None, "Ruth Okoye"),
+    ("From: Ruth Okoye\nTo: Jess Lane (HR)\nSubject: notes on Sami\nHi Jess,\nNotes from my 1:1 with Sami Haddad today.\n"
+     "Sami was late 4 times.", "Sami Haddad", None, "Ruth Okoye"),
+    ("Clinic: Harbour View Dental\nStaff member: Ifeoma Blake\nRole: Dental nurse\nReviewer: Tom Grady (Practice Manager)\n"
+     "Finding: 3 sterilisation logs incomplete.", "Ifeoma Blake", "Dental nurse", "Tom Grady"),
+    ("Lena Vogel - 1:1 - 04/03/2026 - Marc\nLate on 5 of 20 shifts in February.", "Lena Vogel", None, "Marc"),
+    ("Review: Rob Kerr (Site Lead) RK, Ama Owusu (Scaffolder) AO, Dev Patel (union rep) DP\nAO missed 2 tag checks.\n"
+     "Ama said the tags ran out.", "Ama Owusu", "Scaffolder", "Rob Kerr"),
+    ("【面谈记录】\n提交人：店长 周强\n面谈对象：收银员 林小雨\n面谈日期：2026年3月2日\n林小雨2月长短款4次。", "林小雨", None, "周强"),
+    ("仓储中心\n绩效面谈告知书\n蒋文同志（叉车司机，工号C12）：\n2026年4月2日与您进行了面谈。", "蒋文", "叉车司机", None),
+    ("考核表\n被考核人：司马青　　岗位：理货员　　部门：二部\n考核人：许梅（二部经理）\n1. 理货差错3次。", "司马青", "理货员", "许梅"),
+])
+def test_the_employee_from_an_email_a_form_a_speaker_list_and_a_letter(text, name, role, manager):
+    a = analyse(text.replace("Review: Rob", "Present: Rob"))
+    assert a.employee_name == name
+    assert role is None or (a.employee_role or "").lower() == role.lower()
+    assert manager is None or manager in (a.manager or "")

@@ -33,7 +33,7 @@ def _field() -> re.Pattern[str]:
 
 # Between entries, never inside brackets: 'Daniel Okonkwo (Area Manager, 记录), 马国栋 (…)'.
 _BETWEEN = re.compile(r"(?:[,;，；、|｜]|\s+(?:and|&)\s+)(?![^(（]*[)）])")
-_BRACKETED = re.compile(r"^(?P<out>[^(（]+?)\s*[(（](?P<inside>[^)）]*)[)）]\s*$")
+_BRACKETED = re.compile(r"^(?P<out>[^(（]+?)\s*[(（](?P<inside>[^)）]*)[)）]\s*(?:[A-Z]{2,4}\s*)?$")  # '… (PRM Team Leader) RK'
 # Words in an entry that say what someone does at the meeting, not their job: 'minutes', '记录'.
 _DUTY = re.compile(r"\b(?:minutes|notes|note-taker|scribe|chair)\b|记录|主持", re.I)
 _SPEAKER = re.compile(r"^[\s\[\]\d:.()]*[^\n:：\[\]]{1,40}?\s*[\[\]\d:.()]*[:：]", re.M)
@@ -54,7 +54,7 @@ def _entry(text: str) -> Attendee | None:
     if bracketed:
         parts = [p.strip() for p in re.split(r"[,，]", bracketed.group("inside")) if p.strip()]
         duty = duty or any(_DUTY.search(p) for p in parts)
-        parts = [p for p in parts if not _DUTY.search(p)]
+        parts = [p for p in parts if not _DUTY.search(p) and not re.fullmatch(r"[A-Z]{2,4}", p)]  # not 'KAB' (initials)
         out = bracketed.group("out").strip()
         if _ME.match(out) and parts:  # '我（韦光明，项目经理）': the writer, named inside
             return Attendee(parts[0], ", ".join(parts[1:]) or None, writer=True)
@@ -106,8 +106,10 @@ def _mentions(person: Attendee, body: str) -> int:
     return sum(len(re.findall(rf"(?<![A-Za-z]){re.escape(f)}(?![a-z])", body)) for f in forms)
 
 
-def _is_hr(entry: str) -> bool:
-    return bool(re.search(r"\bHR(?:BP)?\b|\bhuman resources\b|\bpeople (?:partner|team)\b|人事|人力|HRBP", entry, re.I))
+def is_hr(entry: str) -> bool:
+    """HR, or someone there for the employee or as a witness: neither side of the interview."""
+    return bool(re.search(r"""\bHR(?:BP)?\b|\bhuman resources\b|\bpeople (?:partner|team)\b|人事|人力|HRBP|工会
+        |\b(?:union|staff|employee)\s+rep(?:resentative)?\b|\btrade union\b|\bcompanion\b|\bwitness\b|\bobserver\b""", entry, re.I | re.X))
 
 
 def _in_title(person: Attendee, title: str) -> bool:
@@ -125,7 +127,7 @@ def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
     if not field:
         return None
     entries = _BETWEEN.split(field.group("list"))
-    people = [a for a in (_entry(e) for e in entries if not _is_hr(e)) if a]
+    people = [a for a in (_entry(e) for e in entries if not is_hr(e)) if a]
     if len(people) < 2:
         return None
     # not as a speaker's tag ('00:01 Noor Haddad: …'): whoever speaks most need not be the one spoken of

@@ -11,7 +11,7 @@ from ..lexicon import load, vocab, vocab_list, zh_name
 from ..reader.people_zh import employee_zh, leader_zh
 from ..reader.role import is_role, leads_others
 from ..textutil import NAME_WORD
-from .attendees import present
+from .attendees import is_hr, present
 from .names import TITLE, is_name
 from .writer import written_by
 
@@ -28,6 +28,27 @@ def _names_another_job(text: str) -> bool:
     phrases = (" ".join(words[i:j]) for j in range(1, len(words) + 1) for i in range(max(0, j - 4), j))
     return any(is_role(p) and not leads_others(p) and not p.isupper() for p in phrases)  # not 'PM' of 'PM review'
 
+
+
+_OPENS_WITH_NAME = re.compile(rf"""^\W*({NAME_WORD}[ \t]{NAME_WORD})\s*[-–—|,]\s*
+    (?:1:1|1-1|121|one-to-one|review|check-in|catch-up|appraisal|supervision|probation)\b""", re.I | re.X)
+_MAIL_FIELD = re.compile(rf"^\s*(?P<field>from|to)\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?P<rest>.*)$", re.I | re.M)
+_GREETING = re.compile(rf"^\s*(?:(?:hi|hello|hey|dear|morning|afternoon)\s+)?(?P<name>{NAME_WORD})\s*[,，:!–-]", re.I | re.M)
+
+
+def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
+    """An email to the employee: 'From: Helen Ashworth / To: Tunde Bakare' and a greeting that names the one it is
+    to ('Tunde,', 'Hi Tunde'): the recipient is the employee, the sender the manager. A recap sent to HR greets HR."""
+    head = "\n".join(lines[:10])
+    fields = {m.group("field").lower(): m for m in _MAIL_FIELD.finditer(head)}
+    to = fields["to"].group("name") if "to" in fields else None
+    if not to or not is_name(to) or is_hr(fields["to"].group(0)):
+        return None
+    greeted = [m.group("name") for m in _GREETING.finditer(head) if m.group("name") not in ("Hi", "Hello", "Dear")]
+    if to.split()[0] not in greeted:
+        return None
+    sender = fields["from"].group("name") if "from" in fields else None
+    return to, sender if sender and is_name(sender) else None
 
 
 # 'just done Kemal Yilmaz's review (Pirate Cove kiosks supervisor)': the review is the employee's
@@ -66,8 +87,8 @@ def _zh_name(text: str) -> re.Match[str] | None:
     )
 
 
-_ZH_EMPLOYEE_FIELD = r"(?:被面谈人|面谈对象|员工姓名|员工|姓名)"  # '被面谈人：甘露', '【面谈对象】温雅婷'
-_EMPLOYEE_LABEL = re.compile(r"(?:\b(?:employee|employee name|name|staff|staff member)|" + _ZH_EMPLOYEE_FIELD +
+_ZH_EMPLOYEE_FIELD = r"(?:被面谈人|面谈对象|被评估人|评估对象|被考核人|考核对象|员工姓名|员工|姓名)"  # '被面谈人：甘露', '【面谈对象】温雅婷'
+_EMPLOYEE_LABEL = re.compile(r"(?:\b(?:employee|employee name|name|staff|staff member|team member|colleague|reviewee|appraisee)|" + _ZH_EMPLOYEE_FIELD +
                              r")\s*[:：】]\s*\x00", re.I)
 
 
@@ -109,9 +130,11 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     lines = [_form_row(line) for line in lines]
     header = "\n".join(lines[:3])
     name = role = manager = None
-    m = re.search(r"\b(?i:employee|name|staff)\s*[:：]\s*([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
+    m = re.search(r"\b(?i:employee|employee name|name|staff|staff member|team member|colleague|reviewee|appraisee)\s*[:：]\s*([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
     if m:
         name, role = m.group(1).strip(), (m.group(2) or "").strip() or None
+    if not name:
+        name, manager = _written_to(lines) or (name, manager)
     attending = None if name else present(lines)  # 'Present: Adaeze Okonkwo (Payroll Clerk), Liam Fairweather (…)'
     if attending and attending[0]:
         name, role = attending[0].name, attending[0].role
@@ -119,6 +142,9 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         name = employee_zh(lines)
     mm = re.search(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|line manager|charge nurse|head of (?:dept|department)|hod"
                    r"|team lead|shift lead|head chef|principal|director|foreman)\s*[:：]?\s*((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", header)
+    if not mm:  # a form's labelled field further down: 'Reviewer: Jo Whitlock (Practice Manager)' on its fourth line
+        mm = re.search(r"^[\s*#-]*(?i:manager|line manager|reviewer|interviewer|supervisor)\s*[:：]\s*((?:" + TITLE + r")?(?:"
+                       + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", "\n".join(lines[3:8]), re.M)
     not_names = load("vocabulary")["names"]["not_names"]
     if mm and not vocab("roles", "terms", "en").fullmatch(mm.group(1).lower()) and mm.group(1).split()[-1] not in not_names:
         manager = mm.group(1)  # not 'Mgr: Right, thanks for coming in'
@@ -146,6 +172,10 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
                 break
     if not name:
         name, role = whose_review(header) or (name, role)
+    if not name and lines and (opening := _OPENS_WITH_NAME.match(lines[0])) and is_name(opening.group(1)):
+        name = opening.group(1)  # 'Kasia Nowak - 1:1 - 09/11/2026 - Dean': the one the meeting is with comes first
+        last = re.search(rf"[-–—|]\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*$", lines[0])
+        manager = manager or (last.group(1) if last and last.group(1) != name and is_name(last.group(1)) else None)
     if not name and lines:
         # 'with Dana' or '1:1 Dana' first, then '- Ms. Patel', then a name opening the line
         for lead in (r"\b(?:with|w/|for|re:?|about)\s+|(?<!\S)(?:1:1|1-1|121|1on1)\s+", r"[-–—:]\s+", r"^"):
@@ -172,7 +202,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         zh = _zh_name(lines[0] if lines else "")
         if zh and not re.search(r"面谈人|面谈经理|经理\s*$", lines[0][: zh.start()] + zh.group(1)):
             role, name = re.split(r"[与和的为是日月年，、]", zh.group(1))[-1], zh.group(2)
-    zm = re.search(r"(?:(?<!被)面谈人|面谈经理|直属上级|经理)\s*(?:[:：]|为|是)\s*(.+)", header)
+    zm = re.search(r"(?:(?<!被)面谈人|面谈经理|直属上级|经理|提交人|填写人|记录人)\s*(?:[:：]|为|是)\s*(.+)", header)
     if zm and not manager:
         zh = _zh_name(zm.group(1))
         manager = zh.group(2) if zh else re.split(r"[，,（(|｜]|\s{2,}", zm.group(1))[0].strip()[:20]

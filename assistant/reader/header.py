@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..lexicon import load, zh_name
 from ..textutil import NAME_WORD
 from .features import hashed
+from .people_zh import may_be_named
 
 NAME_CLASSES = ("none", "employee", "manager")
 _EN_NAME = re.compile(r"(?<![\w'’])(" + NAME_WORD + r"(?:[ \t]+(?:" + NAME_WORD + r"|[A-Z]\.))?)(?![\w'’])")
@@ -78,7 +79,8 @@ def candidates(text: str, rule_employee: str | None, rule_manager: str | None) -
         if len(name) >= 2 and not name.endswith("."):
             mentions.setdefault(name, []).append((start, start + len(name)))
     for m in _zh_names(text):
-        mentions.setdefault(m.group(0), []).append((m.start(), m.end()))
+        if may_be_named(m.group(0)):  # not '储中心' of '仓储中心'
+            mentions.setdefault(m.group(0), []).append((m.start(), m.end()))
     out = []
     total = max(len(text), 1)
     organisation = _titles()[4]

@@ -17,9 +17,11 @@ _NOT_NAME = re.compile(
     r"面谈|谈话|绩效|记录|纪要|要点|月度|季度|年度|部门|项目|门店|主题|会议|沟通|情况|今天|下午|上午|晚上|参加|在场|"
     r"时间|地点|对象|参会|与会|出席|员工|同事|客户|老师们|大家|我们|他们|她们|领导|公司|团队|小组|班组|夜班|早班|中班|白班|巡店|汇报|日志|"
     r"聊天|微信|钉钉|飞书|邮件|问答|整理|关于|本月|上月|本周|节选|例会|周会|周例|发件|收件|抄送|日期|附件|你好|您好|"
-    r"背景|备注|补充|说明|结论|总结|小结|其他|另外"
+    r"背景|备注|补充|说明|结论|总结|小结|其他|另外|"
+    r"(?:中心|集团|部|站|科|处|局|院|所|厂|店|馆|队)$"  # the end of a place's or a team's name: '(仓)储中心'
 )
-_PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?" + _CJK_NAME + r")\s*(?:[A-Z][a-z]+\s*)?[（(]\s*([^）)\n]{1,40})[）)]")
+_PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?" + _CJK_NAME + r")(?:同志|女士|先生|师傅)?\s*(?:[A-Z][a-z]+\s*)?"
+                    r"[（(]\s*([^）)\n]{1,40})[）)]")  # '韦春梅同志（收费员，工号…）'
 _TALK = re.compile(r"(?:跟|和|与|同|找)\s*(?:[\u4e00-\u9fff]{0,6}(?:员|师|工|长|管|手|顾问|专员|助理|老师)\s*)?"
                    r"([\u4e00-\u9fff]{2,6}?(?:·[\u4e00-\u9fff]{2,4})?)\s*(?:老师|师傅)?\s*"
                    r"(?:聊|谈|面谈|做了?(?:一次)?面谈|沟通|的面谈|的谈话|简单聊)")
@@ -39,7 +41,15 @@ _HR = re.compile(r"hr|hrbp|人力|人事|人资", re.I)
 
 
 # A form's field naming the one interviewed: '被面谈人：乌兰其其格', '员工姓名：李雷'.
-_INTERVIEWEE = re.compile(r"(?:被面谈人|面谈对象|被谈话人|谈话对象|被考核人|考核对象|员工姓名|姓名)\s*[:：]\s*([\u4e00-\u9fff]{2,8}(?:·[\u4e00-\u9fff]{2,6})?)")
+# '被面谈人：甘露', '面谈对象：夜审 骆国平' (the role before the name), '被评估人：德吉卓玛'
+_INTERVIEWEE = re.compile(r"""(?:被面谈人|面谈对象|被谈话人|谈话对象|被考核人|考核对象|被评估人|评估对象|面谈员工|员工姓名|姓名)\s*[:：]\s*
+    (?:[\u4e00-\u9fff]{2,8}[ \t\u3000]+(?![\u4e00-\u9fff]{2,8}\s*[:：]))?([\u4e00-\u9fff]{2,8}(?:·[\u4e00-\u9fff]{2,6})?)""", re.X)
+
+
+def may_be_named(token: str) -> bool:
+    """A Chinese token that may refer to a person, by name or title ('苏晓梅', '韩科长'): not a label word, a time, a
+    place or a team ('储中心' of '仓储中心')."""
+    return not _NOT_NAME.search(token)
 
 
 def _plausible(token: str) -> bool:
@@ -58,6 +68,7 @@ def _bracketed(text: str) -> Iterator[tuple[str, str]]:
     """(name, title) for each 'X（role…）' or 'nickname（full name，role）' in `text`."""
     for m in _PAREN.finditer(text):
         outer, parts = re.sub(r"^(?:跟|和|与|同|对|找)", "", m.group(1)), [p.strip() for p in re.split(r"[，,、;；]", m.group(2))]
+        outer = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:同志|女士|先生|师傅)$", "", outer)  # '蒋文同志（叉车司机，…）'
         if outer in ("我", "本人"):
             continue
         named = None
