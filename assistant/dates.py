@@ -128,9 +128,10 @@ _BEFORE_DAY = re.compile(r"\bbefore\s+(?:the\s+)?$", re.I)
 _DAY_BEFORE = re.compile(r"^\s*(?:之前|以前|前)")
 
 
-# 'the Easter holidays (3 April)', '国庆（9月30日）': a day and its month in brackets after the name
-# or after the event the day names and 'on' ('the Christmas range lock on 11 December')
-_DATED_AFTER = re.compile(r"^\s*(?:(?:holidays?|break|day|weekend|假期|节)?\s*[(（]|(?:[\w-]+\s+){1,3}on\s+(?:the\s+)?)\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+"
+# 'the Easter holidays (3 April)', '国庆（9月30日）', 'the Christmas peak (the bumper issue goes to print 11 Dec)': a day
+# and its month in brackets after the name, or a few words on ('the Christmas range lock on 11 December', 'Christmas
+# break starts 18 Dec')
+_DATED_AFTER = re.compile(r"^\s*(?:(?:[\w-]+\s+){0,3}[(（][^()（）\n]{0,40}?|(?:[\w/-]+\s+){1,5}(?:on\s+(?:the\s+)?)?)\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+"
                           + _MONTH + r"|" + _MONTH + r"\s+\d|\d{1,2}\s*月\s*\d)", re.I)
 
 
@@ -204,9 +205,9 @@ def _slash_date(a: int, b: int, ref: dt.date, role: str) -> dt.date | None:
 
 
 # 'by the BRC audit on 18 November', 'before the stocktake (3 June)', 'before the Q3 close (we close the quarter on 25
-# September)': the event's date is the deadline
+# September)', 'by the end of term (the break starts 18 Dec)': the event's date is the deadline
 _DEADLINE_EVENT = re.compile(r"""\b(?:by|before|b4|until|till)\s+(?!the\s+way\b)(?:the\s+|our\s+|her\s+|his\s+|their\s+)?[^\W\d][\w'-]*\s+
-    (?:[\w'-]+\s+){0,2}(?:on\s+(?:the\s+)?|[,(（]\s*|[(（][^()（）]{0,40}\bon\s+(?:the\s+)?)$""", re.I | re.X)
+    (?:[\w'-]+\s+){0,3}(?:on\s+(?:the\s+)?|[,(（]\s*|[(（][^()（）]{0,40}?)$""", re.I | re.X)
 
 
 def _role(text: str, start: int, end: int) -> str:

@@ -355,3 +355,15 @@ def test_what_must_be_reached_before_a_day_is_a_target_in_chinese():
     a = analyse("谈话记录 2026年12月10日 站长办公室 马文斌\n我：组串巡检10月只巡了3次，计划是8次。\n我：春节前要做到：巡检按计划100%完成。")
     target = next(s for s in a.sentences if "100%" in s.text)
     assert target.kind == "target"
+
+
+@pytest.mark.parametrize("target, deadline", [
+    ("Target: no more than 2 misprints before the Christmas rush (the catalogue goes to print 4 Dec).", "2026-12-04"),
+    ("Target: fewer than 3 late returns by the end of term (half term starts 23 Oct).", "2026-10-23"),
+    ("Target: under 2 keying errors by the October payroll (paid 28 Oct).", "2026-10-28"),
+    ("Target: oven checks logged every day before the Easter rush (w/c 22 March).", "2027-03-22"),
+])
+def test_a_date_that_says_when_a_named_time_falls_is_the_deadline(target, deadline):
+    plan = draft_plan("Review with Aled (print room), 2026-09-14.\nAled had 7 misprints, 5 late returns, 6 keying errors "
+                      "and 4 missed oven checks in August.\n" + target).plan
+    assert [g.deadline.isoformat() for g in plan.goals] == [deadline]
