@@ -367,3 +367,16 @@ def test_a_date_that_says_when_a_named_time_falls_is_the_deadline(target, deadli
     plan = draft_plan("Review with Aled (print room), 2026-09-14.\nAled had 7 misprints, 5 late returns, 6 keying errors "
                       "and 4 missed oven checks in August.\n" + target).plan
     assert [g.deadline.isoformat() for g in plan.goals] == [deadline]
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("下月中（10/15）前：double booking 0 次；超 30 天未提交的 invoice 清零。", "target"),
+    ("6月底前：double booking 0 次。", "target"),
+    ("By 15 October: double bookings 0.", "target"),
+    ("目标（6月底）：首件未确认就批量生产 0 次，参数变更 100% 有单。", "target"),
+    ("Jan-Apr: 27 double bookings (team avg 6).", "observation"),
+])
+def test_a_label_that_only_says_by_when_sets_a_target_and_a_past_period_does_not(line, kind):
+    a = analyse("Review with Ann Lowe (facilities coordinator), 2026-09-24.\nAnn had 23 double bookings in September and "
+                "14 invoices over 30 days.\n" + line)
+    assert a.sentences[2].kind == kind

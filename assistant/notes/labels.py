@@ -47,6 +47,18 @@ def _content_label(words: str) -> str | None:
     return None
 
 
+_DEADLINE_WORDS = re.compile(r"\b(?:by|before|until|till|no later than|due)\b|之?前|以前|为止|截止|[\s()（）,，]", re.I)
+
+
+def _only_a_deadline(label: str) -> bool:
+    """A label that says nothing but when: 'By 15 October', '下月中（10/15）前', '6月底前'."""
+    dates = [d for d in find_dates(label, dt.date(2026, 1, 1)) if d.role == "deadline"]  # not a period: "Jan-Apr:"
+    rest = label
+    for d in sorted(dates, key=lambda d: d.start, reverse=True):
+        rest = rest[:d.start] + rest[d.end:]
+    return bool(dates) and not _DEADLINE_WORDS.sub("", rest).strip()
+
+
 _MEETING = re.compile(r"\b(?:interview|review|meeting|notes|conversation|1:1|one-to-one)\b|面谈|谈话|会议记录")
 _CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|isn't|aren't|wasn't|weren't)\b")  # a sentence, no label
 
@@ -56,6 +68,8 @@ def _label_kind(label: str) -> str | None:
     opening = _content_label(words)
     if opening:
         return opening  # 'Goal for the next six weeks (review 2 June):' sets a goal, whatever else it names
+    if _only_a_deadline(label):
+        return "target"  # '下月中（10/15）前：', 'By 15 October:': what is to be reached by then
     if _MEETING.search(words) and not _CLAUSE.search(words):
         return "meta"  # 'Performance interview: ...' introduces the meeting, not a problem ('Ticket notes are late:' does not)
     if unspaced(words) and len(words) <= 6:  # a short label in a language without spaces: a label word anywhere in it

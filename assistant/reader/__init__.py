@@ -303,6 +303,8 @@ def _needed(s: Sentence, learnt: Reading) -> float:
     figures for a shortfall ('handles 300 orders a day') or dropping one the rules found."""
     if s.label in CONTENT_LABELS and learnt.reading == "header":
         return NEVER  # under 'Agreed actions:', 'Target:' or '原因：' a line is content, however short
+    if s.label == "target" and learnt.reading == "shortfall":
+        return NEVER  # under 'Target:' or '目标（6月底）：' a figure is what is to be reached, not what fell short
     if s.label == "background" and learnt.reading in ("shortfall", "standard"):
         return NEVER  # the writer says it is background: 'For context, …', '…, not his KPI'
     if s.stated or (learnt.reading == "header" and s.rule_kind == "observation" and s.quantities):
