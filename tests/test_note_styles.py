@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.notes import analyse
 from assistant.pipeline import draft_plan
 
 NOTES = Path(__file__).with_name("notes")
@@ -351,3 +352,12 @@ def test_a_shorthand_arrow_gives_the_task_to_whoever_stands_before_it():
     tasks = {r.owner: r.action.lower() for r in plan.responsibilities}
     assert "initials" in tasks["employee"] and "test kit" in tasks["manager"] and tasks["organisation"].startswith("fix")
     assert len(plan.deficiencies) == 1 and "3 of 14" in plan.deficiencies[0].evidence
+
+
+def test_a_transcript_tagged_mgr_and_emp_is_read_as_speech_not_as_header_fields():
+    a = analyse("Line review — Bea Quist, packer — 3 March 2026\nMgr = Tom, Emp = Bea.\n"
+                "Mgr: Right, I've been through February, 9 of your 40 cartons failed the seal check.\n"
+                "Emp: The sealer runs hot after lunch.\n"
+                "Mgr: The target is no more than 2 failed cartons a week by 31 March.")
+    kinds = [s.kind for s in a.sentences[2:]]
+    assert "meta" not in kinds and kinds[1] == "account"

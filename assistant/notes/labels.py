@@ -13,6 +13,7 @@ from ..lexicon import area_name, load, terms
 from ..quantities import find_quantities
 from ..textutil import NAME_WORD
 from .header import _HEADER_WORDS, field_words
+from .names import is_name
 from .parties import _PartyFinder
 
 # A line's label: 'Targets:', 'Me:', '我：', and a speaker with a time stamp after the name, with or without a
@@ -167,6 +168,25 @@ def _initials(name: str) -> str:
     return "".join(part[0] for part in re.split(r"[\s-]+", name) if part[:1].isupper())
 
 
+# After a field label, a name (and a role) fills the field: 'Manager: Alex Chen (ops)', 'Employee: Dana Ruiz, picker'.
+_NAMED_VALUE = re.compile(rf"^\s*(?P<name>(?:{NAME_WORD}|[A-Z]\.?)(?:\s+(?:{NAME_WORD}|[A-Z]\.?)){{0,2}})\s*(?:[,(|–—-]|$)"
+                          rf"|^\s*[\u4e00-\u9fff·]{{2,9}}\s*(?:[，,（(|｜]|$)")
+
+
+def _field_or_speaker(label: str, rest: str) -> str:
+    """'Mgr: Right, I've pulled your March surveys' is the manager speaking, 'Mgr: Sam Ortiz' a header field: after
+    the word for a side of the interview, a sentence is what that side says."""
+    labels = load("vocabulary")["labels"]
+    side = "manager_person" if label.strip().lower() in labels["manager_meta"] else \
+        "employee_person" if label.strip().lower() in labels["employee_meta"] else None
+    named = _NAMED_VALUE.match(rest)
+    if named and named.group("name") and not is_name(named.group("name").split()[0]):
+        named = None  # 'Mgr: Right, I've pulled your surveys': an interjection, not a name
+    if side and not named and (len(rest.split()) >= 4 or (unspaced(rest) and len(rest.strip()) >= 8)):
+        return side
+    return "meta"
+
+
 def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stamped: bool = False) -> str | None:
     """The kind a line's label gives what follows, or whose words they are ('Me:', 'Dana:', 'Natasha Brook 0:12');
     `stamped` when a transcript's time stamp follows the label, which makes it a speaker."""
@@ -174,6 +194,8 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
     clauses = re.split(r"[，,；;]\s*", label.strip())
     if kind is None and len(clauses) > 1 and unspaced(label):  # '杀青定在11月28日，杀青前的要求：': its last clause
         kind = _label_kind(clauses[-1])
+    if kind == "meta" and rest:
+        kind = _field_or_speaker(label, rest)
     if kind:
         return kind
     person = re.sub(r"(?:'s|’s)?\s*(?:view|comment|comments|side|perspective|response|account|notes?|input|feedback)?\s*$", "", label.strip(), flags=re.I)
