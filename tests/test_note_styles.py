@@ -361,3 +361,12 @@ def test_a_transcript_tagged_mgr_and_emp_is_read_as_speech_not_as_header_fields(
                 "Mgr: The target is no more than 2 failed cartons a week by 31 March.")
     kinds = [s.kind for s in a.sentences[2:]]
     assert "meta" not in kinds and kinds[1] == "account"
+
+
+def test_a_topic_named_before_its_shortfall_names_the_deficiency():
+    plan = draft_plan("1:1 with Noor Aziz (events assistant), 2026-05-05.\n"
+                      "First, the supplier invoices.\nFour were paid late in April and one twice.\n"
+                      "Then she said it went fine.\n"
+                      "Second, room set-ups.\nThe Tuesday room was set for 40 when 80 were booked, so the event started 20 minutes late.\n"
+                      "Target: no late invoices by 30 June.").plan
+    assert [d.area for d in plan.deficiencies] == ["Supplier invoices", "Room set-ups"]

@@ -91,7 +91,13 @@ class _PlanBuilder:
 
     def deficiencies(self) -> tuple[list[Deficiency], dict[str, list[Sentence]]]:
         groups: list[list[Sentence]] = []
+        topics: dict[int, str] = {}  # a group's topic, where the writer named it just before ('Third, the SLA reports.')
+        topic: tuple[int, str] | None = None
         for s in self.a.sentences:
+            named = _topic(s.body) if s.kind == "context" or (s.kind == "meta" and s.line > 2) else None
+            if named:
+                topic = (s.line, named)
+                continue
             last = groups[-1][-1] if groups else None
             same_line = last is not None and last.line == s.line and not s.item_start
             if s.kind == "observation":
@@ -100,6 +106,9 @@ class _PlanBuilder:
                     groups[-1].append(s)
                 else:
                     groups.append([s])
+                    if topic and s.line - topic[0] <= 2:
+                        topics[len(groups)] = topic[1]
+                topic = None
             elif s.kind == "standard" and same_line:
                 groups[-1].append(s)
         out, evidence_of = [], {}
@@ -108,7 +117,7 @@ class _PlanBuilder:
             did = f"D{i}"
             out.append(Deficiency(
                 id=did,
-                area=area_name(evidence, self.a.language) or _headline(group[0].body, self.zh),
+                area=topics.get(i) or area_name(evidence, self.a.language) or _headline(group[0].body, self.zh),
                 evidence=evidence,
                 source_sentences=[s.id for s in group],
             ))
@@ -423,6 +432,29 @@ def _clean(text: str) -> str:
 def _sentence_case(text: str) -> str:
     text = _clean(text)
     return text[:1].upper() + text[1:] if text else text
+
+
+# A sentence that only names the next topic: 'Third, the client SLA reports.', 'Second, school and nursery visits.', 'The
+# bigger one is shading.', 'And uploads.', '第二，交接班记录。'
+_TOPIC = re.compile(r"""^\W*(?:(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|next|then|also|and|finally|lastly|last(?:\s+one)?
+      |one\s+more|another\s+(?:one|thing)(?:\s+is)?|the\s+(?:next|other|bigger|big|last|main)\s+(?:one|thing|issue|point)(?:\s+is)?)
+      [\s,:–—-]+(?:(?:is|was)\s+)?(?:the\s+)?(?P<en>[A-Za-z][\w/&'’ -]{1,40}?)
+    | (?:第[一二三四五六]|其次|另外|还有|最后)[，,、：:\s]*(?P<zh>[\u4e00-\u9fffA-Za-z/ ]{2,12}?))\s*[.。:：!]?\s*$""", re.I | re.X)
+
+
+_CLAUSE_WORD = re.compile(r"""\b(?:i|she|he|they|we|you|it|this|that|there|said|says|will|would|can|could|should|must|is|are|was|were
+    |has|have|had|did|do|does|went|go|goes|need|needs|get|got|make|made|think|thinks|thought|ok|okay|fine)\b|我|他|她|说|会|要""",
+                          re.I | re.X)
+
+
+def _topic(body: str) -> str | None:
+    m = _TOPIC.match(body)
+    if not m:
+        return None
+    topic = (m.group("en") or m.group("zh") or "").strip()
+    if not topic or len(topic.split()) > 5 or re.search(r"\d", topic) or _CLAUSE_WORD.search(topic):
+        return None  # 'Then she said it went fine' is a sentence, not a topic
+    return topic[:1].upper() + topic[1:]
 
 
 def _headline(text: str, zh: bool) -> str:
