@@ -370,3 +370,9 @@ def test_a_topic_named_before_its_shortfall_names_the_deficiency():
                       "Second, room set-ups.\nThe Tuesday room was set for 40 when 80 were booked, so the event started 20 minutes late.\n"
                       "Target: no late invoices by 30 June.").plan
     assert [d.area for d in plan.deficiencies] == ["Supplier invoices", "Room set-ups"]
+
+
+def test_her_side_is_her_account_and_credit_is_a_strength():
+    a = analyse("Review with Jo Kerr (beekeeper), 2026-05-05.\nJo missed 4 hive inspections in April.\n"
+                "Her side: she has done all six yards alone since March.\nCredit: she caught the swarm on 12 April.")
+    assert [s.kind for s in a.sentences[2:]] == ["account", "context"]

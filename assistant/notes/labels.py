@@ -203,6 +203,8 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
     if doing:  # 'What I'll do:' the manager's actions; 'What Maddie will do:' the employee's (actions, not her account)
         who = _label_or_person(doing.group(1), finder, rest)
         return "action" if who == "employee_person" else who
+    if person.lower() in ("her", "his", "their", "employee") and person != label.strip():
+        return "employee_person"  # 'Her side:', 'His view:': the employee's account
     if person.lower() in ("me", "i", "myself", "manager", "mgr") or person in ("我", "本人"):
         return "manager_person"  # 'Me: I'll book the course', '我：…': the note's writer speaking
     if person.isupper() and 2 <= len(person) <= 4:  # initials: 'DOH' for Daisy Okwu-Hart, 'RM' for Ravi Menon
