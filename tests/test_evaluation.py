@@ -45,11 +45,11 @@ def test_heldout_cases_meet_the_bar(evaluate_module):
 # Notes written the way managers really write (../shared/eval/cases-wide), and our own held-out notes
 # (training/notes/heldout, never trained on). Floors are the figures measured when they were set, a
 # little below: raise them as the reader improves, never lower them. The issue's bar is 0.9 everywhere.
-WIDE_FLOORS = {"valid": 1.0, "coverage": 0.97, "precision": 0.90, "targets": 0.84, "deadlines": 0.90, "smart": 0.85,
-               "parties": 0.88, "grounded": 0.97, "safe": 1.0, "flags": 0.95, "header": 0.82, "clean": 0.99}
-# Set on 98 held-out notes (h1-h4; re-based when the h3 and h4 writers joined, 2026-12-01; raised 2026-12-02, three times).
-OWN_HELDOUT_FLOORS = {"valid": 1.0, "coverage": 0.92, "precision": 0.84, "targets": 0.79, "deadlines": 0.78, "smart": 0.82,
-                      "parties": 0.82, "grounded": 0.97, "safe": 1.0, "flags": 0.93, "header": 0.83, "clean": 0.98}
+WIDE_FLOORS = {"valid": 1.0, "coverage": 0.97, "precision": 0.91, "targets": 0.85, "deadlines": 0.91, "smart": 0.89,
+               "parties": 0.90, "grounded": 0.97, "safe": 1.0, "flags": 0.98, "header": 0.83, "clean": 0.99}
+# Set on 98 held-out notes (h1-h4; re-based when the h3 and h4 writers joined, 2026-12-01; raised 2026-12-02, four times).
+OWN_HELDOUT_FLOORS = {"valid": 1.0, "coverage": 0.92, "precision": 0.84, "targets": 0.84, "deadlines": 0.83, "smart": 0.87,
+                      "parties": 0.84, "grounded": 0.98, "safe": 1.0, "flags": 0.93, "header": 0.86, "clean": 0.98}
 
 
 def _held_to(means: dict, floors: dict) -> dict:
@@ -76,3 +76,14 @@ def test_own_heldout_notes_hold_their_floors(evaluate_module):
     assert len(cases) >= 40
     _, means = _means(evaluate_module, cases)
     assert not _held_to(means, OWN_HELDOUT_FLOORS), _held_to(means, OWN_HELDOUT_FLOORS)
+
+
+def test_cases_and_wide_cases_together_meet_the_issues_overall_bar(evaluate_module):
+    """Issue 11's bar on the 44 shared cases together: overall >= 0.95 with safe and valid 1.0 (met 2 December 2026
+    at 0.951; targets and header are still under the 0.9 it asks of every metric)."""
+    folder = SHARED_EVAL / "cases-wide"
+    if not folder.exists():
+        pytest.skip("../shared/eval/cases-wide is not beside this checkout")
+    _, means = _means(evaluate_module, load_cases(SHARED_EVAL / "cases") + load_cases(folder))
+    assert means["safe"] == 1.0 and means["valid"] == 1.0
+    assert sum(means.values()) / len(means) >= 0.95, {k: round(v, 3) for k, v in means.items()}
