@@ -72,7 +72,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 'for July and August', 'over Dec-Feb', '6月、7月': the end of the last month named
     ("months", re.compile(r"""(?:\b(?:in|for|during|over|across|through|throughout|until|till|by|(?:the\s+)?(?:whole|rest|end)\s+of|all\s+of)\s+(?:the\s+)?(?:months?\s+of\s+)?)?
         \b""" + _M + r"""\b(?:\s*(?:,|and|&|or|to|through|until|-|–)\s*""" + _MONTH + r"""\b)*(?!\s*\d|\.?\s+\d)""", re.I | re.X)),
-    ("zh_months", re.compile(r"(?<![\d年])(\d{1,2})\s*月(?:份)?(?:\s*[、,，和至到~-]\s*\d{1,2}\s*月(?:份)?)*(?![\d日号底末中初前内起个]|上旬|下旬)")),
+    # '7月、8月', '7-8月' (the months run to the last one named)
+    ("zh_months", re.compile(r"(?<![\d年./:])(?:\d{1,2}\s*[至到~-]\s*)?(\d{1,2})\s*月(?:份)?(?:\s*[、,，和至到~-]\s*\d{1,2}\s*月(?:份)?)*"
+                             r"(?![\d日号底末中初前内起个]|上旬|下旬)")),
     ("named_day", re.compile(_named_days_pattern(), re.I)),  # 'by Christmas', '双11前', '春节前'
     # 'end of wk 46', 'from week 12', 'W14', 'wk 46 结束前', '第46周': a week of the year by its ISO number
     ("week_number", re.compile(r"(?:\b(?:wk|week|w)\.?\s?(\d{1,2})\b(?!\s*(?:days?|weeks?|months?|%|x\b|of\b|/))|第\s*(\d{1,2})\s*周)", re.I)),

@@ -281,3 +281,16 @@ def test_a_targets_condition_stays_beside_its_value(target, value):
     plan = draft_plan("Review with Omar (service desk), 2026-04-02.\nOmar answered 71% of complaints within 24h in March; "
                       "9 repair jobs were older than 10 days; 超过15天未结的工单有6张。\n" + target).plan
     assert [g.target for g in plan.goals] == [value]
+
+
+def test_a_sentence_that_opens_with_the_word_target_stays_a_target():
+    result = draft_plan("2026-07-15 跟飞手小吴谈话\n6月作业8200亩，任务1.2万亩，完成68%。\n目标 7-8月 每月≥6000亩\n")
+    line = next(s for s in result.analysis.sentences if "6000" in s.text)
+    (goal,) = result.plan.goals
+    assert line.kind == "target" and goal.target.startswith(">= 6000") and goal.deadline.isoformat() == "2026-08-31"
+
+
+def test_a_figure_is_not_its_own_condition():
+    plan = draft_plan("Review with Omar (claims handler), 2026-04-02.\n9 claims sat over 5 days in March.\n"
+                      "Target by 30 June: no claim over 5 days.\n").plan
+    assert [g.target for g in plan.goals] == ["0 (over 5 days)"]

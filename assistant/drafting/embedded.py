@@ -504,7 +504,7 @@ _TARGET_LEAD = re.compile(r"""^\s*(?:
   | what\s+(?:i|we)(?:'ve\s+said\s+i)?\s*(?:want|need|expect|'d\s+like|would\s+like)(?:\s+to\s+see)?\b
       (?:[^:：]{0,60}?\bis\b|\s*[:：])\s*
   | where\s+(?:she|he|they|you)\s+(?:needs?|has|have)\s+to\s+be\s*[:：]\s*
-  | (?:我的)?目标(?:就是|就这几个|是|如下)\s*[:：]?\s*)""", re.I | re.X)
+  | (?:我的)?目标(?:就是|就这几个|是|如下)?\s*[:：]?\s*)""", re.I | re.X)
 _GLOSS = re.compile(r"(?:\bso|\bi\.?e\.?|\bcall it|\bthat is|\bmeaning|\bnamely|即|也就是)[\s,:：]*(?:by\s+|the\s+)?$", re.I)
 
 
@@ -565,7 +565,8 @@ def _within(text: str, q: Quantity | None, zh: bool) -> str:
     if q is not None and q.unit != "%":
         for x in find_quantities(text):
             before = _AGED.search(text[max(q.start, x.start - 14):x.start])
-            if x is not q and _TIME_UNIT.match(x.unit or "") and (before or x.comparator in (">", ">=")):
+            apart = x.start >= q.end or x.end <= q.start  # another figure, not the value itself
+            if apart and _TIME_UNIT.match(x.unit or "") and (before or x.comparator in (">", ">=")):
                 phrase = ((before.group(0).strip() + " ") if before else "") + text[x.start:x.end].strip()
                 return f"（{phrase}）" if zh else f" ({phrase})"
     level = _service_level(text, find_quantities(text)) if q is not None and q.unit == "%" else None

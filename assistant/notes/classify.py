@@ -21,6 +21,11 @@ _NONE_OF = re.compile(r"\b(?:no|zero|none of the)\b", re.I)  # 'no comebacks' ai
 _FILLER = frozenset("by before until till at least most to of in on the a an and or no more than so per".split())
 
 
+def opens_with_target(body: str) -> bool:
+    """'Target: …', 'Goals for Q3 …', '目标 7-8月 每月≥6000亩': the sentence says it sets a target."""
+    return bool(_TARGET_START.match(body))
+
+
 def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
     """A figure for a time still to come is a goal, however the line is shaped: '60 sessions sold in June' said
     at an April interview, 'So by end of April: full records on 100% of GAs', 'Agreed: 24 kg/hr by 1 Oct'

@@ -301,8 +301,12 @@ def _needed(s: Sentence, learnt: Reading) -> float:
     """How sure the model must be to read a sentence otherwise than the rules: surest where the notes state what it
     is (a label such as 'Target:', a named actor, a figure dated after the interview), and before taking background
     figures for a shortfall ('handles 300 orders a day') or dropping one the rules found."""
+    from ..notes.classify import opens_with_target  # (the notes package reads with this one)
+
     if s.label in CONTENT_LABELS and learnt.reading == "header":
         return NEVER  # under 'Agreed actions:', 'Target:' or '原因：' a line is content, however short
+    if s.rule_kind == "target" and opens_with_target(s.body):
+        return NEVER  # 'Target …', '目标 7-8月 每月≥6000亩': the writer says what it is
     if s.label == "target" and learnt.reading == "shortfall":
         return NEVER  # under 'Target:' or '目标（6月底）：' a figure is what is to be reached, not what fell short
     if s.label == "background" and learnt.reading in ("shortfall", "standard"):
