@@ -258,3 +258,9 @@ def test_the_employee_from_an_email_a_form_a_speaker_list_and_a_letter(text, nam
     assert a.employee_name == name
     assert role is None or (a.employee_role or "").lower() == role.lower()
     assert manager is None or manager in (a.manager or "")
+
+
+def test_a_surname_initial_without_a_dot_stays_with_the_name():
+    a = analyse("1:1 w/ Craig M (cable jointer) 25/2\nCraig had 2 joint failures in January.")
+    assert (a.employee_name, a.employee_role) == ("Craig M", "cable jointer")
+    assert analyse("Chat with Sam I think on Monday\nSam was late 3 times.").employee_name == "Sam"

@@ -94,7 +94,7 @@ _EMPLOYEE_LABEL = re.compile(r"(?:\b(?:employee|employee name|name|staff|staff m
 
 # A name in a header line: 'Dana Ruiz', 'Finn O.' (an initial for the surname), or initials before the role in brackets
 # ('1:1 w/ JK (door sup, …)').
-_NAMED = rf"(?:{NAME_WORD}(?:[ \t]{NAME_WORD})?(?:[ \t][A-Z]\.)?(?!\w)|[A-Z]{{2,3}}(?=\s*\())"
+_NAMED = rf"(?:{NAME_WORD}(?:[ \t]{NAME_WORD})?(?:[ \t](?!I\b)[A-Z](?:\.|(?![\w.'’])))?(?!\w)|[A-Z]{{2,3}}(?=\s*\())"
 
 
 def _form_row(line: str) -> str:
