@@ -380,3 +380,9 @@ def test_a_label_that_only_says_by_when_sets_a_target_and_a_past_period_does_not
     a = analyse("Review with Ann Lowe (facilities coordinator), 2026-09-24.\nAnn had 23 double bookings in September and "
                 "14 invoices over 30 days.\n" + line)
     assert a.sentences[2].kind == kind
+
+
+def test_the_day_in_brackets_wins_over_a_period_named_beside_it():
+    plan = draft_plan("Review with Aled (technician), 2026-07-09.\nAled did 52 of 64 visits in the window in June.\n"
+                      "Before the Q3 close (we close the quarter on 25 September this year): 98% of visits in window.").plan
+    assert [g.deadline.isoformat() for g in plan.goals] == ["2026-09-25"]

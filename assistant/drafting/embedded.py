@@ -518,8 +518,8 @@ def _glossed(text: str, dates: list[DateMention]) -> list[DateMention]:
 def _bracketed_gloss(text: str, d: DateMention, dates: list[DateMention]) -> bool:
     """A deadline in brackets just after another deadline, at most two words on: the day that one falls on."""
     opened = max(text.rfind("(", 0, d.start), text.rfind("（", 0, d.start))
-    if d.role != "deadline" or opened < 0 or re.search(r"[)）]", text[opened:d.start]):
-        return False
+    if d.role != "deadline" or opened < 0 or re.search(r"[)）]", text[opened:d.start]) or not re.search(r"\d", d.text):
+        return False  # a day, not another period ('(we close the quarter on 25 September)')
     return any(o.role == "deadline" and o.end <= opened and re.fullmatch(r"\s*(?:[\w'-]+\s*){0,2}", text[o.end:opened])
                for o in dates if o is not d)
 
