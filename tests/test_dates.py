@@ -383,6 +383,6 @@ def test_a_label_that_only_says_by_when_sets_a_target_and_a_past_period_does_not
 
 
 def test_the_day_in_brackets_wins_over_a_period_named_beside_it():
-    plan = draft_plan("Review with Aled (technician), 2026-07-09.\nAled did 52 of 64 visits in the window in June.\n"
-                      "Before the Q3 close (we close the quarter on 25 September this year): 98% of visits in window.").plan
+    plan = draft_plan("Review with Aled (technician), 2026-07-09.\nAled missed the visit window on 12 of 64 visits in June.\n"
+                      "Target before the Q3 close (we close the quarter on 25 September this year): 98% of visits in window.").plan
     assert [g.deadline.isoformat() for g in plan.goals] == ["2026-09-25"]
