@@ -142,12 +142,13 @@ class _PlanBuilder:
             deadline = self._sentence_deadline(s)
             for item in self._items(s, split_and=True):
                 q = _first_quantity(item.bare)
-                none, over = word_target(item.bare), ""
+                none, over, worded = word_target(item.bare), "", False
                 if q and q.comparator in (">", ">=") and none and none.value == 0 and none.end:
                     # 'No batch over 50 min': none is the target, the figure says of what ('0 (over 50 min)')
-                    phrase, q = item.bare[q.start:q.end], None
+                    phrase, q, worded = item.bare[q.start:q.end], none, True
                     over = f"（{phrase}）" if self.zh else f" ({phrase})"
-                drafts.append(dict(item=item.bare, q=q, deadline=item.deadline or deadline, sentence=s, over=over))
+                drafts.append(dict(item=item.bare, q=q, deadline=item.deadline or deadline, sentence=s, over=over,
+                                   worded=worded))
         for s in self.a.of_kind("action"):
             if (s.actor and s.actor.owner != "employee") or (s.label == "manager" and not s.actor) or s.line in in_tables:
                 continue
@@ -162,7 +163,7 @@ class _PlanBuilder:
         by_id = {d.id: d for d in deficiencies}
         goals: list[Goal] = []
         for d in drafts:
-            item, q, worded = d["item"], d["q"], False
+            item, q, worded = d["item"], d["q"], d.get("worded", False)
             if q is None and not d.get("action"):
                 q = word_target(item)
                 worded = q is not None

@@ -62,7 +62,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     `corrections` are the manager's own readings of some sentences, which win over both."""
     tabbed = normalise(text, tabs=True)  # a tab-separated table is read before tabs become spaces (same offsets)
     table, tabbed_lines = grid.rows(tabbed), tabbed.split("\n")
-    text = normalise(text)
+    text = tabbed.replace("\t", " ")
     language = detect_language(text)
     raw_lines = text.split("\n")
     content_lines = [line for line in raw_lines if line.strip()]

@@ -44,7 +44,7 @@ def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
     to = fields["to"].group("name") if "to" in fields else None
     if not to or not is_name(to) or is_hr(fields["to"].group(0)):
         return None
-    greeted = [m.group("name") for m in _GREETING.finditer(head) if m.group("name") not in ("Hi", "Hello", "Dear")]
+    greeted = [m.group("name") for m in _GREETING.finditer(head) if is_name(m.group("name"))]  # not 'Hi,' alone
     if to.split()[0] not in greeted:
         return None
     sender = fields["from"].group("name") if "from" in fields else None
@@ -88,7 +88,8 @@ def _zh_name(text: str) -> re.Match[str] | None:
 
 
 _ZH_EMPLOYEE_FIELD = r"(?:被面谈人|面谈对象|被评估人|评估对象|被考核人|考核对象|员工姓名|员工|姓名)"  # '被面谈人：甘露', '【面谈对象】温雅婷'
-_EMPLOYEE_LABEL = re.compile(r"(?:\b(?:employee|employee name|name|staff|staff member|team member|colleague|reviewee|appraisee)|" + _ZH_EMPLOYEE_FIELD +
+_EN_EMPLOYEE_FIELD = r"(?:employee|employee name|name|staff|staff member|team member|colleague|reviewee|appraisee)"
+_EMPLOYEE_LABEL = re.compile(r"(?:\b" + _EN_EMPLOYEE_FIELD + "|" + _ZH_EMPLOYEE_FIELD +
                              r")\s*[:：】]\s*\x00", re.I)
 
 
@@ -130,7 +131,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     lines = [_form_row(line) for line in lines]
     header = "\n".join(lines[:3])
     name = role = manager = None
-    m = re.search(r"\b(?i:employee|employee name|name|staff|staff member|team member|colleague|reviewee|appraisee)\s*[:：]\s*([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
+    m = re.search(r"\b(?i:" + _EN_EMPLOYEE_FIELD + r")\s*[:：]\s*([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
     if m:
         name, role = m.group(1).strip(), (m.group(2) or "").strip() or None
     if not name:

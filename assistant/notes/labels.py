@@ -101,11 +101,12 @@ def row_label(line: str, finder: _PartyFinder) -> tuple[str, int] | None:
     if not first:
         return None
     cell, end = first
+    rest = len(line) - len(line[end:].lstrip(" \t|｜"))  # where the cells after the label start
     if re.sub(r"[\s*_:：]+", "", cell).lower() in field_words():
-        return "meta", len(line) - len(line[end:].lstrip(" \t|｜"))  # 'Role<TAB>Medical Records Clerk': a form's field
+        return "meta", rest  # 'Role<TAB>Medical Records Clerk': a form's field
     kind = opening_label(f"{cell}:") or _label_or_person(cell, finder)
     if kind in (*reader.CONTENT_LABELS, "background") or (kind and kind.endswith("_person") and _VIEW.search(cell)):
-        return kind, len(line) - len(line[end:].lstrip(" \t|｜"))
+        return kind, rest
     return None
 
 
