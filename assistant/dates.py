@@ -442,7 +442,7 @@ def _find_dates(text: str, ref: dt.date) -> tuple[DateMention, ...]:
 
 _EXPLICIT = re.compile(
     r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})"
-    r"|(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/.])"
+    r"|(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/]|\.\d)"
     r"|(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+" + _M + r",?\s+(\d{4})|" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})",
     re.I,
 )
@@ -525,9 +525,11 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
                 if _role(line, m.start(), m.end()) != "point":
                     continue
                 days = _month_days(kind, m)
-                if kind == "slash" and len(days) == 2 and _day_first(text):
-                    days.reverse()  # the notes write day first elsewhere ('at the 30/10 check'): read this one so too
+                if kind == "slash" and len(days) == 2 and (order := _slash_order(text)):
+                    days = days[1:] if order == "day first" else days[:1]  # as the notes write it elsewhere ('30/10')
                 options = [d for d in (_latest(month, day, today, _weekday_near(line, m)) for month, day in days) if d]
+                if week := _WEEK_NUMBER.search(line):  # 'mon 2/3 (wk 10)': the week written beside it decides
+                    options = [d for d in options if d.isocalendar()[1] == int(week.group(1))] or options
                 if options:
                     return _nearest_months(options, text)
     return None
@@ -536,10 +538,13 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
 _SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 
 
-def _day_first(text: str) -> bool:
-    """The notes write slash dates day first: one of them can only be read that way ('30/10'), none only month first."""
+def _slash_order(text: str) -> str | None:
+    """How the notes write slash dates, where one of them can only be read one way ('30/10' day first, '9/22'
+    month first) and none only the other; None when they never say."""
     pairs = [(int(a), int(b)) for a, b in _SLASH.findall(text) if (int(a), int(b)) != (24, 7)]
-    return any(12 < a <= 31 and b <= 12 for a, b in pairs) and not any(a <= 12 < b <= 31 for a, b in pairs)
+    day_first = any(12 < a <= 31 and b <= 12 for a, b in pairs)
+    month_first = any(a <= 12 < b <= 31 for a, b in pairs)
+    return None if day_first == month_first else "day first" if day_first else "month first"
 
 
 def _month_days(kind: str, m: re.Match[str]) -> list[tuple[int, int]]:

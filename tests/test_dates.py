@@ -386,3 +386,16 @@ def test_the_day_in_brackets_wins_over_a_period_named_beside_it():
     plan = draft_plan("Review with Aled (technician), 2026-07-09.\nAled missed the visit window on 12 of 64 visits in June.\n"
                       "Target before the Q3 close (we close the quarter on 25 September this year): 98% of visits in window.").plan
     assert [g.deadline.isoformat() for g in plan.goals] == ["2026-09-25"]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Depot 1:1, 19/04/2026. Ruth (Transport Manager) / Kemal (driver)."], dt.date(2026, 4, 19)),  # a full stop after it
+    (["catch-up thu 5/3 (wk 10) w/ Ilse", "3 late loads in feb, 2 in jan, feb was the worst"], dt.date(2026, 3, 5)),
+    (["6/11 面谈 w/ 小周", "背景：这个月单量比上个月多了两成，大家都很忙，不是她一个人的问题。", "1）到货登记不及时，上周有三次当天没录系统。",
+      "2）盘点差异：仓库二区差了 12 箱，到现在还没找到原因。", "10/24 那批货晚了两天", "10月投诉 3 次"], dt.date(2026, 6, 11)),
+    (["6/11 review w/ Tam", "on 24/10 the pallet went missing"], dt.date(2026, 11, 6)),
+])
+def test_the_interview_date_reads_as_the_notes_write_their_other_dates(lines, expected):
+    """A week number beside it, and the notes' other slash dates ('10/24' month first, '24/10' day first), decide
+    how a date that reads both ways is meant."""
+    assert held_on(lines, "\n".join(lines), TODAY) == expected

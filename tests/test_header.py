@@ -264,3 +264,17 @@ def test_a_surname_initial_without_a_dot_stays_with_the_name():
     a = analyse("1:1 w/ Craig M (cable jointer) 25/2\nCraig had 2 joint failures in January.")
     assert (a.employee_name, a.employee_role) == ("Craig M", "cable jointer")
     assert analyse("Chat with Sam I think on Monday\nSam was late 3 times.").employee_name == "Sam"
+
+
+@pytest.mark.parametrize("text, name, role, manager", [
+    ("[03/06/2027, 08:41] Bronwen Tell: sat down with AJ Okafor (sous chef) last night, quick summary\n"
+     "[03/06/2027, 08:42] Bronwen Tell: 4 of 10 fridge logs blank in May\n[03/06/2027, 08:44] Priya: noted",
+     "AJ Okafor", "sous chef", "Bronwen Tell"),
+    ("[14:05, 02/03/2027] Gareth: ok finished my catch-up with Lotte (stores clerk)\n[14:06, 02/03/2027] Gareth: "
+     "3 deliveries booked in late in February\n[14:07, 02/03/2027] Nia: 👍", "Lotte", "stores clerk", "Gareth"),
+])
+def test_a_pasted_chat_names_the_one_who_held_the_meeting_as_the_manager(text, name, role, manager):
+    a = analyse(text)
+    assert (a.employee_name, (a.employee_role or "").lower(), a.manager) == (name, role, manager)
+    assert not any(s.body.startswith(("[", "Bronwen", "Gareth")) for s in a.sentences)  # the stamp and speaker are not words
+    assert any(s.kind == "observation" for s in a.sentences)

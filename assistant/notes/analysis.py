@@ -47,6 +47,8 @@ from .sentences import (
     normalise,
 )
 
+_TIME = re.compile(r"\d:\d\d")
+
 
 def analyse(  # noqa: C901 -- predates the complexity budget
     text: str,
@@ -117,12 +119,13 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             block_deadline = heading_deadline  # a new heading: its own date, or none
         line_label = None
         label_m = _LABEL.match(content)
+        chat = bool(bullet and _TIME.search(bullet.group()))  # '[17:02] Jen: …': a speaker follows the time stamp
         heading = None if label_m else _label_kind(content.strip().strip("*_").rstrip("：:").strip("*_"))  # '**Actions**'
         if heading and heading != "meta" and len(content.split()) <= 4 and not re.search(r"\d", content):
             block_label = heading  # '## Agreed actions', '二、改进措施': a heading for the lines below
             continue
         if label_m:
-            line_label = _label_or_person(label_text(label_m), finder, content[label_m.end():], stamped=bool(label_m.group("stamp")))
+            line_label = _label_or_person(label_text(label_m), finder, content[label_m.end():], stamped=chat or bool(label_m.group("stamp")))
             if line_label and not content[label_m.end():].strip():
                 block_label = line_label  # a heading line: it labels the lines below it
                 continue
@@ -142,7 +145,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s = Sentence(id=f"S{len(sentences) + 1}", text=chunk, body=chunk, line=line_no + 1, start=start, end=start + len(chunk))
             label = label_for_line
             own = _LABEL.match(chunk)
-            own_label = _label_or_person(label_text(own), finder, chunk[own.end():], stamped=bool(own.group("stamp"))) if own else None
+            own_label = _label_or_person(label_text(own), finder, chunk[own.end():], stamped=chat or bool(own.group("stamp"))) if own else None
             if own and (own_label or own.group("stamp")):  # a label, or a speaker and their time stamp
                 label = own_label or label
                 s.body = chunk[own.end():]

@@ -12,7 +12,7 @@ from ..reader.people_zh import employee_zh, leader_zh
 from ..reader.role import is_role, leads_others
 from ..textutil import NAME_WORD
 from .attendees import is_hr, present
-from .names import TITLE, is_name
+from .names import INITIALS_BEFORE_NAME, TITLE, is_name
 from .writer import written_by
 
 _HEADER_WORDS = re.compile(
@@ -95,7 +95,7 @@ _EMPLOYEE_LABEL = re.compile(r"(?:\b" + _EN_EMPLOYEE_FIELD + "|" + _ZH_EMPLOYEE_
 
 # A name in a header line: 'Dana Ruiz', 'Finn O.' (an initial for the surname), or initials before the role in brackets
 # ('1:1 w/ JK (door sup, …)').
-_NAMED = rf"(?:{NAME_WORD}(?:[ \t]{NAME_WORD})?(?:[ \t](?!I\b)[A-Z](?:\.|(?![\w.'’])))?(?!\w)|[A-Z]{{2,3}}(?=\s*\())"
+_NAMED = rf"(?:{INITIALS_BEFORE_NAME}{NAME_WORD}(?:[ \t]{NAME_WORD})?(?:[ \t](?!I\b)[A-Z](?:\.|(?![\w.'’])))?(?!\w)|[A-Z]{{2,3}}(?=\s*\())"  # 'DJ Park', 'Sam K', 'JT ('
 
 
 def _form_row(line: str) -> str:
@@ -160,7 +160,9 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         for pm in re.finditer(r"([^()\n]{1,80}?)\s*\(([^()\n]{1,60})\)", lines[0] if lines else ""):
             tail = _ROLE_SEP.split(pm.group(1))[-1].strip()
             inner = pm.group(2).strip()
-            name_run = re.search(r"(?<![A-Za-z])((?:" + NAME_WORD + r"|[A-Z]\.?)(?:\s(?:" + NAME_WORD + r"|[A-Z]\.?)){0,2})\s*$", tail)
+            name_run = re.search(r"(?<![A-Za-z])(" + INITIALS_BEFORE_NAME + r"(?:" + NAME_WORD + r"|[A-Z]\.?)(?:\s(?:" + NAME_WORD
+                                 + r"|[A-Z]\.?)){0,2})\s*$", tail)  # 'DJ Park', 'Sam K.', 'Ana María Ruiz'
+
             if is_name(inner) and tail and _is_role(tail) and not is_name(tail):
                 name, role = inner, tail
             elif name_run and is_name(name_run.group(1)) and _is_role(inner):

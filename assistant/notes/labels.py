@@ -220,7 +220,7 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
         if owner == "manager" and (person.lower() in [a.lower() for a in finder.manager] or unspaced(person)):
             return "manager_person"
         if ((_CAPITALISED.fullmatch(person) or (stamped and _FULL_NAME.fullmatch(person))) and not finder.find(person) and not _HEADER_WORDS.match(person)
-                and not area_name(person, "en") and not find_quantities(rest)):
+                and not area_name(person, "en") and (stamped or not find_quantities(rest))):
             # The notes are the manager's: another named speaker is the employee, unless the notes name the employee
             # and this is someone else ('Natasha Brook 0:12' in a recording of Callum's 1:1): the one holding it.
             if stamped and finder.employee and not any(a[:3].lower() == person[:3].lower() for a in finder.employee):

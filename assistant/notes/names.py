@@ -3,20 +3,27 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import load, vocab
+from ..lexicon import load, vocab, vocab_list
 from ..textutil import NAME_WORD
 
 TITLE = r"(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|RN|Chef|Coach)\.?\s"
 NAME_TOKEN = re.compile(r"^(?:" + NAME_WORD + r"|[A-Z]\.?)$")
 
 
+# Two capitals before a name are initials the person goes by ('DJ Park', 'AJ Okafor'), not a title ('RN Kate Moss').
+INITIALS_BEFORE_NAME = rf"(?:(?!{TITLE})[A-Z]{{2}}[ \t]+(?={NAME_WORD}))?"
+_INITIALS = re.compile(INITIALS_BEFORE_NAME.removesuffix("?"))
+
+
 def is_name(text: str) -> bool:
-    tokens = text.strip().split()
+    words = tokens = text.strip().split()
+    if _INITIALS.match(text.strip()) and tokens[0] not in vocab_list("parties", "departments"):
+        tokens = tokens[1:]
     if not 1 <= len(tokens) <= 3 or not NAME_TOKEN.match(tokens[0]) or len(tokens[0]) < 2:
         return False
     if vocab("roles", "terms", "en").search(text):
         return False
     names = load("vocabulary")["names"]
-    if any(t in names["organisation_words"] or t in names["not_names"] for t in tokens):
+    if any(t in names["organisation_words"] or t in names["not_names"] for t in words):
         return False  # a place, a team or a greeting: 'Hafod Primary', 'Returns Desk', 'Re'
     return all(NAME_TOKEN.match(t) for t in tokens)

@@ -97,9 +97,20 @@ _FUTURE = re.compile(
 )
 
 
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣+]|#{1,6}|>|\(?\d{1,2}[.)、](?!\d)|\d{1,2}\.\d{1,2}(?=\s+[A-Z\u4e00-\u9fff])|[（(][\d一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、|[a-h][.)](?=\s)"
-                     r"|\[\d{1,2}:\d{2}(?::\d{2})?(?:\s?[apAP][mM])?\]"  # a transcript's time stamp: '[10:02] Me: ...'
-                     r"|\d{1,2}:\d{2}(?::\d{2})?(?=\s+[^\s:：]{1,30}[:：]))\s*")  # '00:04:15 Femke: ...'
+_STAMP_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[apAP][mM])?"
+_STAMP_DAY = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+# What opens a line without being its words: a bullet, a number, a heading mark, a quote mark, a time stamp.
+_BULLET = re.compile(rf"""^\s*(?:
+      [-*•·▪◦‣+] | \#{{1,6}} | >
+    | \(?\d{{1,2}}[.)、](?!\d)                           # '1.' '2)' '3、'
+    | \d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z\u4e00-\u9fff])       # '2.1 Scheduling'
+    | [（(][\d一二三四五六七八九十]{{1,2}}[)）] | [一二三四五六七八九十]{{1,2}}、
+    | [a-h][.)](?=\s)
+    | \[{_STAMP_TIME}\]                                   # a transcript's time stamp: '[10:02] Me: ...'
+    | {_STAMP_TIME}(?=\s+[^\s:：]{{1,30}}[:：])               # '00:04:15 Femke: ...'
+    | \[(?:{_STAMP_DAY},?\s*{_STAMP_TIME}|{_STAMP_TIME},?\s*{_STAMP_DAY})\]   # a chat export: '[01/12/2026, 17:02] Jen: ...'
+    | {_STAMP_DAY},?\s+{_STAMP_TIME}\s+[-–]\s+(?=[^:：\n]{{1,30}}[:：])       # '01/12/2026, 17:02 - Jen: ...'
+    )\s*""", re.X)
 
 _ENUM_INLINE = re.compile(r"^\s*(?:\(?\d{1,2}[.)、](?!\d)|[（(]\d{1,2}[)）])\s*")
 _SPLIT = re.compile(

@@ -22,10 +22,22 @@ _WRITER_FIELD = re.compile(r"(?:^|[|｜;；]\s*)(?:minutes|minute[- ]taker|note[
                            re.I | re.M)
 
 
+# '[09:14] Renata Oliveira: quick recap of my 1:1 with DJ', 'Jen: ok done w/ Kasia - notes for u': a speaker telling
+# someone about the meeting they held is the one who held it.
+_SPEAKER_HELD = re.compile(r"""^\W*(?:\[?[\d/.,:\s]+(?:[ap]m)?\]?\s*[-–]?\s*)?       # a chat export's time stamp
+    (?P<who>[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)\s*:\s*
+    .{0,60}?\b(?:(?:my|our)\s+(?:1:1|1-1|121|one[- ]to[- ]one|review|meeting|catch[- ]?up|chat|conversation|talk|sit[- ]?down)
+              |(?:done|finished|had|did|sat\s+down|met|spoke|talked)(?:\s+(?:the|my|a))?(?:\s+(?:1:1|1-1|review|meeting|catch[- ]?up|chat|talk))?)
+    \s+(?:with|w/)\s""", re.I | re.X | re.M)
+
+
 def written_by(header: str) -> str | None:
     field = _WRITER_FIELD.search(header)
     if field:
         return field.group("who")
+    held = _SPEAKER_HELD.search(header)
+    if held and is_name(held.group("who")):
+        return held.group("who")
     m = _BY_WRITER.search(header)
     run = re.match("(?:" + TITLE + ")?(" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + ")?)", header[m.end():]) if m else None
     return run.group(1) if run and is_name(run.group(1)) else None

@@ -14,12 +14,13 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import load, zh_name
+from ..notes.names import INITIALS_BEFORE_NAME
 from ..textutil import NAME_WORD
 from .features import hashed
 from .people_zh import may_be_named
 
 NAME_CLASSES = ("none", "employee", "manager")
-_EN_NAME = re.compile(r"(?<![\w'’])(" + NAME_WORD + r"(?:[ \t]+(?:" + NAME_WORD + r"|[A-Z]\.|(?!I\b)[A-Z](?![\w.'’])))?)(?![\w'’])")
+_EN_NAME = re.compile(r"(?<![\w'’])(" + INITIALS_BEFORE_NAME + NAME_WORD + r"(?:[ \t]+(?:" + NAME_WORD + r"|[A-Z]\.|(?!I\b)[A-Z](?![\w.'’])))?)(?![\w'’])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORDS = re.compile(r"[a-z]+|[:(),@>\-–—|]|[\u3400-\u9fff]")
 _LATIN_WORDS = re.compile(r"[a-z]+")
