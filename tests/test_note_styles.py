@@ -376,3 +376,29 @@ def test_her_side_is_her_account_and_credit_is_a_strength():
     a = analyse("Review with Jo Kerr (beekeeper), 2026-05-05.\nJo missed 4 hive inspections in April.\n"
                 "Her side: she has done all six yards alone since March.\nCredit: she caught the swarm on 12 April.")
     assert [s.kind for s in a.sentences[2:]] == ["account", "context"]
+
+
+def test_marks_opening_chat_style_lines_say_what_each_line_is():
+    """Emoji and arrows are bullets, not words: '🟢' marks a strength, '🎯' the targets, '✅' a task, '🔴' a
+    problem; a keycap number is a number; a figure said 'as background' at the end is not a shortfall."""
+    notes = ("Quick 1:1 w/ Odile (barista) 4 March\n"
+             "1️⃣ milk waste: 14 litres binned last week, the shop norm is 5\n"
+             "🔴 till: 3 drawer counts off by more than £10 in Feb\n"
+             "🟢 regulars ask for her by name, 30 reviews mention her\n"
+             "→ Odile: steam to the jug line only, count the drawer with a second person\n"
+             "✅ me: order the marked jugs this week\n"
+             "🎯 by 31 March: milk waste under 5 litres a week, 0 drawer counts off\n"
+             "shop sold 2,100 flat whites in Feb, background\n")
+    a = analyse(notes)
+    kinds = {s.body[:12]: s.kind for s in a.sentences}
+    assert not any(s.body[:1] in "1🔴🟢→✅🎯" for s in a.sentences)  # the marks are gone from the words
+    assert kinds["milk waste: "] == "observation" and kinds["till: 3 draw"] == "observation"
+    assert kinds["regulars ask"] != "observation"
+    assert kinds["shop sold 2,"] != "observation"
+    assert kinds["order the ma"] == "action"
+    plan = draft_plan(notes).plan
+    assert sorted(g.target for g in plan.goals) == ["0", "< 5 litres/week"]
+    assert {g.deadline.isoformat() for g in plan.goals} == {"2026-03-31"}
+    assert [d.area for d in plan.deficiencies] == ["Milk waste", "Till"]
+    assert {(r.owner, r.action) for r in plan.responsibilities} >= {("employee", "Steam to the jug line only"),
+                                                                    ("manager", "Order the marked jugs this week")}

@@ -64,6 +64,12 @@ _MEETING = re.compile(r"\b(?:interview|review|meeting|notes|conversation|1:1|one
 _CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|isn't|aren't|wasn't|weren't)\b")  # a sentence, no label
 
 
+def mark_kind(bullet: str) -> str | None:
+    """The kind a mark opening a line says it is ('🎯' a target, '🟢' a strength), from `marks.toml`."""
+    mark = bullet.strip().rstrip("\ufe0f")
+    return next((kind for kind, marks in load("marks")["labels"].items() if mark in marks), None)
+
+
 def _label_kind(label: str) -> str | None:
     words = label.strip().lower()
     opening = _content_label(words)

@@ -102,6 +102,9 @@ _STAMP_DAY = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
 # What opens a line without being its words: a bullet, a number, a heading mark, a quote mark, a time stamp.
 _BULLET = re.compile(rf"""^\s*(?:
       [-*•·▪◦‣+] | \#{{1,6}} | >
+    | (?:->|=>|→|⇒|➔|➜)                                  # an arrow opening a shorthand line: '→ Ivy：…'
+    | [\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?           # an emoji bullet: '🎯 by the 20th：…', '✅ …'
+    | \d\ufe0f?\u20e3                                     # a keycap number: '1️⃣ 充电桩 uptime：…'
     | \(?\d{{1,2}}[.)、](?!\d)                           # '1.' '2)' '3、'
     | \d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z\u4e00-\u9fff])       # '2.1 Scheduling'
     | [（(][\d一二三四五六七八九十]{{1,2}}[)）] | [一二三四五六七八九十]{{1,2}}、
