@@ -49,6 +49,8 @@ from .sentences import (
 )
 
 _TIME = re.compile(r"\d:\d\d")
+# A sentence about a person the notes judge ('he never…', 'you always…', '她总是…'), not about the writer or others.
+_ABOUT_SOMEONE = re.compile(r"\b(?:he|she|him|her|his|hers|you|your)\b|[他她你]", re.I)
 
 
 def analyse(  # noqa: C901 -- predates the complexity budget
@@ -273,6 +275,7 @@ def _screen_sentence(s: Sentence, injected_line: bool) -> list[Hit]:
         return injection_hits(s.text) or [Hit("injection", "injection", s.text[:60],
                                                "This text sits on a line that addresses the assistant; it was treated as data.",
                                                "Remove it from the notes.")]
-    judging = s.kind in ("observation", "standard", "context", "meta") and s.speaker != "employee"
+    judging = (s.kind in ("observation", "standard") or (s.kind in ("context", "meta") and _ABOUT_SOMEONE.search(s.body))) \
+        and s.speaker != "employee" and s.label != "strength"  # 'they always pull the custody forms' judges no one
     evidence = any(q.unit or q.value for q in s.quantities)
     return screen(s.body, absolutes=judging, has_evidence=evidence)

@@ -117,14 +117,14 @@ def row_label(line: str, finder: _PartyFinder) -> tuple[str, int] | None:
 
 
 def opening_label(body: str) -> str | None:
-    """'background' or 'target' where the writer says what the sentence is: 'For context, we sell about 400 mugs a
-    month', 'FYI …', 'Background only: …', '顺便说一句，…', '… 41,000 guests, not his KPI'; 'What I'd like to see by June
-    is …', '我希望看到…'."""
+    """'background', 'target' or 'strength' where the writer says what the sentence is: 'For context, we sell about
+    400 mugs a month', 'FYI …', 'Background only: …', '顺便说一句，…', '… 41,000 guests, not his KPI'; 'What I'd like to see
+    by June is …', '我希望看到…'; 'On the plus side he's brilliant with the tourists'."""
     labels = load("vocabulary").get("labels", {})  # every language's: 'FYI 车间二月份产量…'
     text = body.strip()
-    for kind, key in (("background", "background"), ("target", "target_opening")):
+    for kind, key in (("background", "background"), ("target", "target_opening"), ("strength", "strength_opening")):
         m = terms(tuple(labels.get(key, ()))).match(text)
-        if m and (kind == "target" or unspaced(m.group()) or " " in m.group() or m.group().lower() in ("fyi", "btw")
+        if m and (kind != "background" or unspaced(m.group()) or " " in m.group() or m.group().lower() in ("fyi", "btw")
                   or _SAYS_WHAT_FOLLOWS.match(text[m.end():])):
             return kind
     if terms(tuple(labels.get("background_anywhere", ()))).search(text):
