@@ -275,7 +275,7 @@ def _screen_sentence(s: Sentence, injected_line: bool) -> list[Hit]:
         return injection_hits(s.text) or [Hit("injection", "injection", s.text[:60],
                                                "This text sits on a line that addresses the assistant; it was treated as data.",
                                                "Remove it from the notes.")]
-    judging = (s.kind in ("observation", "standard") or (s.kind in ("context", "meta") and _ABOUT_SOMEONE.search(s.body))) \
+    judging = (s.kind in ("observation", "standard") or (s.kind in ("context", "meta") and bool(_ABOUT_SOMEONE.search(s.body)))) \
         and s.speaker != "employee" and s.label != "strength"  # 'they always pull the custody forms' judges no one
     evidence = any(q.unit or q.value for q in s.quantities)
     return screen(s.body, absolutes=judging, has_evidence=evidence)
