@@ -278,3 +278,22 @@ def test_a_pasted_chat_names_the_one_who_held_the_meeting_as_the_manager(text, n
     assert (a.employee_name, (a.employee_role or "").lower(), a.manager) == (name, role, manager)
     assert not any(s.body.startswith(("[", "Bronwen", "Gareth")) for s in a.sentences)  # the stamp and speaker are not words
     assert any(s.kind == "observation" for s in a.sentences)
+
+
+@pytest.mark.parametrize("text, name, role, manager", [
+    ("Call notes, 02/02/2027. Ruth Abara (Head of Rostering) / Piet Venter (tram driver). My notes only.\n"
+     "Piet: hi.\nRuth: 3 late departures in January.", "Piet Venter", "tram driver", "Ruth Abara"),
+    ("纪要\n日期：2027-03-02　参会：Lily Wang（Store Manager）、Owen Zhao（Visual Merchandiser）\n陈列检查3次不合格。",
+     "Owen Zhao", "Visual Merchandiser", "Lily Wang"),
+    ("1:1 Tariq A - meter reader - thu 4/2\n3 routes unfinished in Jan", "Tariq A", "meter reader", None),
+    ("Appraisal, Noor Haddad (NH), lab assistant - with Prof Ian Mole (IM), Head of Lab - 3 Mar 2027\n"
+     "NH: morning.\nIM: 2 sample logs were missing in Feb.", "Noor Haddad", "lab assistant", None),
+    ("voice note Gav 1 to 1 Remi Costa tyre fitter Friday\n2 wheel nut checks not signed", "Remi Costa", None, None),
+])
+def test_more_header_layouts_name_the_employee_not_the_manager(text, name, role, manager):
+    """The employee's own brackets give the role, not the manager's; a list of those present after another field on
+    its line; a surname initial that is also a word elsewhere ('B', 'Q'); initials in brackets before the role."""
+    a = analyse(text)
+    assert a.employee_name == name
+    assert role is None or (a.employee_role or "").lower() == role.lower()
+    assert manager is None or a.manager == manager

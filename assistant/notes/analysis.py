@@ -53,6 +53,11 @@ _TIME = re.compile(r"\d:\d\d")
 _ABOUT_SOMEONE = re.compile(r"\b(?:he|she|him|her|his|hers|you|your)\b|[他她你]", re.I)
 
 
+def _beside(text: str, person: str, role: str) -> bool:
+    """The notes give `role` right after `person`'s name: 'Fiona Macrae (Marine Services Manager)'."""
+    return re.search(re.escape(person) + r"\s*(?:\([A-Z]{2,3}\))?\s*[(（,，:：–—-]\s*" + re.escape(role), text) is not None
+
+
 def analyse(  # noqa: C901 -- predates the complexity budget
     text: str,
     *,
@@ -92,7 +97,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         role = found_role  # 'Role: picker', '| 岗位 | 门诊收费员 |': what a form states is not second-guessed
     if not role:
         role = role_beside(text, name) or (found_role if found_role and not says_no_job(found_role) else None)
-        role = learnt.role(text, name, role) if learnt is not None else role
+        chosen = learnt.role(text, name, role) if learnt is not None else role
+        role = role if chosen and manager and _beside(text, manager, chosen) else chosen  # not the manager's own title
     today = today or dt.date.today()
     found_date = None if interview_date else held_on(content_lines, text, today)
     ref = interview_date or found_date or undated_interview(text, today) or today

@@ -126,6 +126,9 @@ def form_role(lines: list[str]) -> str | None:
     return (field.group(1) or field.group(2)).strip() if field else None
 
 
+_ROLE_AFTER_INITIALS = re.compile(r"\s*[,，]\s*([^,，()\n–—|-]{2,40}?)\s*(?=[,，–—|-]|$)")
+
+
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex')."""
     lines = [_form_row(line) for line in lines]
@@ -162,7 +165,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
             inner = pm.group(2).strip()
             name_run = re.search(r"(?<![A-Za-z])(" + INITIALS_BEFORE_NAME + r"(?:" + NAME_WORD + r"|[A-Z]\.?)(?:\s(?:" + NAME_WORD
                                  + r"|[A-Z]\.?)){0,2})\s*$", tail)  # 'DJ Park', 'Sam K.', 'Ana María Ruiz'
-
+            if re.fullmatch(r"[A-Z]{2,3}", inner) and (after := _ROLE_AFTER_INITIALS.match(lines[0], pm.end())):
+                inner = after.group(1)  # 'Jasmine Mbatha (JM), biobank technician': the role follows her initials
             if is_name(inner) and tail and _is_role(tail) and not is_name(tail):
                 name, role = inner, tail
             elif name_run and is_name(name_run.group(1)) and _is_role(inner):
@@ -181,7 +185,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         manager = manager or (last.group(1) if last and last.group(1) != name and is_name(last.group(1)) else None)
     if not name and lines:
         # 'with Dana' or '1:1 Dana' first, then '- Ms. Patel', then a name opening the line
-        for lead in (r"\b(?:with|w/|for|re:?|about)\s+|(?<!\S)(?:1:1|1-1|121|1on1)\s+", r"[-–—:]\s+", r"^"):
+        for lead in (r"\b(?:with|w/|for|re:?|about)\s+|(?<!\S)(?:1:1|1-1|121|1on1|1 to 1|one[- ]to[- ]one)\s+", r"[-–—:]\s+", r"^"):
             for wm in re.finditer("(?:" + lead + r")(" + TITLE + r")?(" + _NAMED + r")", lines[0]):
                 initials = wm.group(2).isupper()
                 if ((initials or is_name(wm.group(2))) and wm.group(2) not in (manager or "") + (leader[0] if leader else "")

@@ -24,6 +24,6 @@ def is_name(text: str) -> bool:
     if vocab("roles", "terms", "en").search(text):
         return False
     names = load("vocabulary")["names"]
-    if any(t in names["organisation_words"] or t in names["not_names"] for t in words):
-        return False  # a place, a team or a greeting: 'Hafod Primary', 'Returns Desk', 'Re'
+    if any(t in names["organisation_words"] or t in names["not_names"] for t in words if len(t.rstrip(".")) > 1):
+        return False  # a place, a team or a greeting: 'Hafod Primary', 'Returns Desk', 'Re' (an initial is none: 'Hamza Q')
     return all(NAME_TOKEN.match(t) for t in tokens)
