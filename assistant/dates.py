@@ -80,7 +80,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("week_number", re.compile(r"(?:\b(?:wk|week|w)\.?\s?(\d{1,2})\b(?!\s*(?:days?|weeks?|months?|%|x\b|of\b|/))|第\s*(\d{1,2})\s*周)", re.I)),
     ("from_today", re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a)\s+(day|week|month)s?\s+"
                               r"(?:from|after)\s+(?:today|now|this (?:meeting|review|conversation|1:1)|the interview)\b", re.I)),
-    ("duration", re.compile(r"(?:(within|in|over|for|after|next|the next)\s+(?:the\s+)?(?:next\s+)?)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a)\s*[- ]?(day|week|wk|month)s?(?:[- ](plan|pip|period|programme|program))?\b", re.I)),
+    ("duration", re.compile(r"(?:(within|in|over|for|after|next|the next)\s+(?:the\s+)?(?:next\s+)?)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a)\s*[- ]?((?:working |business )?day|week|wk|month)s?(?:[- ](plan|pip|period|programme|program))?\b", re.I)),
     ("zh_duration", re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*(天|周(?![一二三四五六日天末])|个星期|个月|个工作日)\s*(内|之内|后|以内)?")),
     # 'by Friday the 20th', 'by the 5th', 'the 20th of next month': that day, this month or the next
     ("day_of_month", re.compile(r"\b(by|before|on|until|till|from|due)\s+" + _WEEKDAY_WORD + r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)"
@@ -185,10 +185,21 @@ def _nearest_day(ref: dt.date, day: int) -> dt.date | None:
     return min(options, key=lambda d: abs((d - ref).days)) if options else None
 
 
+# 'so within ten working days: 0 missing logs', '… done within 10 business days': the date the goals are due by; not
+# '90% of recalls within 2 working days', how fast each is to be done.
+_DEADLINE_CLAUSE = re.compile(r"\s*(?:(?:so|and|then|ok|okay|right|all|everything)\s+)*", re.I)
+_DONE_BEFORE = re.compile(r"\b(?:done|completed?|finished|sorted|in place|signed off|closed out)\s*$", re.I)
+
+
 def _after(ref: dt.date, count_s: str, unit: str) -> tuple[int, dt.date]:
     """'3 weeks', 'a month', 'two days' after `ref`: the count and the date it ends on."""
     count_s, unit = count_s.lower(), unit.lower()
     count = 1 if count_s == "a" else int(count_s) if count_s.isdigit() else WORD_NUMBERS[count_s]
+    if unit in ("working day", "business day"):  # 'within ten working days': weekends do not count
+        end = ref
+        for _ in range(count):
+            end += dt.timedelta(days=3 if end.weekday() == 4 else 2 if end.weekday() == 5 else 1)
+        return count, end
     end = _add_months(ref, count) if unit == "month" else ref + dt.timedelta(days=count * (7 if unit in ("week", "wk") else 1))
     return count, end
 
@@ -352,12 +363,15 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         count, end = _after(ref, count_s, unit)
         if not count:
             return None, role
+        clause = re.split(r"[,;:(]", m.string[:m.start()])[-1]
         contextual = bool(plan_word) or (lead or "").lower() in ("within", "in", "next", "the next", "over")
         if re.search(r"\b(?:each|every|per|weekly|daily)\b", m.string, re.I) and not plan_word:
             return end, "duration"  # 'mark each set within 7 days': a service level, not a date
-        clause = re.split(r"[,;:(]", m.string[:m.start()])[-1]
         if (lead or "").lower() == "in" and count == 1 and re.search(r"\d", clause) and not plan_word:
             return end, "duration"  # 'max 2 late sign-ons in a month': a rate, not the goal's deadline
+        if unit.lower().startswith(("working", "business")) and not _DEADLINE_CLAUSE.fullmatch(clause) \
+                and not _DONE_BEFORE.search(m.string[:m.start()]):
+            return end, "duration"  # 'queries answered within 2 working days': how fast, not by when
         return end, "deadline" if contextual else ("end" if (lead or "").lower() == "for" else "duration")
     if kind == "zh_duration":
         number, unit, tail = zh_number(g[0]), g[1], g[2]

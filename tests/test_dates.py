@@ -399,3 +399,11 @@ def test_the_interview_date_reads_as_the_notes_write_their_other_dates(lines, ex
     """A week number beside it, and the notes' other slash dates ('10/24' month first, '24/10' day first), decide
     how a date that reads both ways is meant."""
     assert held_on(lines, "\n".join(lines), TODAY) == expected
+
+
+def test_working_days_count_the_working_week_and_say_by_when_only_when_nothing_is_measured_against_them():
+    thursday = dt.date(2027, 3, 4)
+    found = find_dates("ok so within 3 working days: all 14 returns filed", thursday)
+    assert [(d.date, d.role) for d in found] == [(dt.date(2027, 3, 9), "deadline")]  # Fri, Mon, Tue
+    assert find_dates("the course done within 5 business days", thursday)[0].date == dt.date(2027, 3, 11)
+    assert find_dates("95% of claims paid within 3 working days", thursday)[0].role == "duration"
