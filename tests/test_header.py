@@ -297,3 +297,9 @@ def test_more_header_layouts_name_the_employee_not_the_manager(text, name, role,
     assert a.employee_name == name
     assert role is None or (a.employee_role or "").lower() == role.lower()
     assert manager is None or a.manager == manager
+
+
+def test_a_form_with_dotted_initials_a_post_and_an_appraiser():
+    a = analyse("Employee: K.O.\nPost: Stores Clerk (goods in)\nAppraiser: Mina Rahman, Warehouse Supervisor\n"
+                "Date: 03/02/2027\n\n2 deliveries were booked in late in January.")
+    assert (a.employee_name, a.employee_role, a.manager) == ("K.O.", "Stores Clerk", "Mina Rahman")

@@ -117,7 +117,7 @@ def field_words() -> frozenset[str]:
 
 # A form's field giving the role: '岗位：门诊收费员', 'Job title: Welding Inspector (CSWIP 3.1)    Depot: …'.
 _ROLE_FIELD = re.compile(r"""(?:岗位|职位|职务|工种)\s*[:：]\s*([^\s，,；;|｜（(]{2,12})
-    | \b(?i:job\s+title|role|position)\s*[:：]\s*([A-Za-z][\w&/'’ -]{1,40}?)(?=\s{2,}|\t|\s*[(,;|；]|\s*$)""", re.X | re.M)
+    | \b(?i:job\s+title|role|position|post)\s*[:：]\s*([A-Za-z][\w&/'’ -]{1,40}?)(?=\s{2,}|\t|\s*[(,;|；]|\s*$)""", re.X | re.M)
 
 
 def form_role(lines: list[str]) -> str | None:
@@ -134,7 +134,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     lines = [_form_row(line) for line in lines]
     header = "\n".join(lines[:3])
     name = role = manager = None
-    m = re.search(r"\b(?i:" + _EN_EMPLOYEE_FIELD + r")\s*[:：]\s*([A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
+    m = re.search(r"\b(?i:" + _EN_EMPLOYEE_FIELD + r")\s*[:：]\s*((?:[A-Z]\.){2,3}|[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
     if m:
         name, role = m.group(1).strip(), (m.group(2) or "").strip() or None
     if not name:
@@ -144,10 +144,10 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         name, role = attending[0].name, attending[0].role
     if not name and unspaced(header):
         name = employee_zh(lines)
-    mm = re.search(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|line manager|charge nurse|head of (?:dept|department)|hod"
+    mm = re.search(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|appraiser|assessor|line manager|charge nurse|head of (?:dept|department)|hod"
                    r"|team lead|shift lead|head chef|principal|director|foreman)\s*[:：]?\s*((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", header)
     if not mm:  # a form's labelled field further down: 'Reviewer: Jo Whitlock (Practice Manager)' on its fourth line
-        mm = re.search(r"^[\s*#-]*(?i:manager|line manager|reviewer|interviewer|supervisor)\s*[:：]\s*((?:" + TITLE + r")?(?:"
+        mm = re.search(r"^[\s*#-]*(?i:manager|line manager|reviewer|interviewer|appraiser|assessor|supervisor)\s*[:：]\s*((?:" + TITLE + r")?(?:"
                        + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", "\n".join(lines[3:8]), re.M)
     not_names = load("vocabulary")["names"]["not_names"]
     if mm and not vocab("roles", "terms", "en").fullmatch(mm.group(1).lower()) and mm.group(1).split()[-1] not in not_names:
@@ -159,21 +159,22 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     if not manager:
         manager = written_by(header) or (attending[1].name if attending and attending[1] else None)
     leader: tuple[str, str] | None = None  # 'Gráinne O'Sullivan (Terminal Ops Superintendent)': the employee only
+    first = lines[0] if lines else ""
     if not name:                            # when no one else is named
-        for pm in re.finditer(r"([^()\n]{1,80}?)\s*\(([^()\n]{1,60})\)", lines[0] if lines else ""):
+        for pm in re.finditer(r"([^()\n]{1,80}?)\s*\(([^()\n]{1,60})\)", first):
             tail = _ROLE_SEP.split(pm.group(1))[-1].strip()
             inner = pm.group(2).strip()
             name_run = re.search(r"(?<![A-Za-z])(" + INITIALS_BEFORE_NAME + r"(?:" + NAME_WORD + r"|[A-Z]\.?)(?:\s(?:" + NAME_WORD
                                  + r"|[A-Z]\.?)){0,2})\s*$", tail)  # 'DJ Park', 'Sam K.', 'Ana María Ruiz'
-            if re.fullmatch(r"[A-Z]{2,3}", inner) and (after := _ROLE_AFTER_INITIALS.match(lines[0], pm.end())):
+            if re.fullmatch(r"[A-Z]{2,3}", inner) and (after := _ROLE_AFTER_INITIALS.match(first, pm.end())):
                 inner = after.group(1)  # 'Jasmine Mbatha (JM), biobank technician': the role follows her initials
             if is_name(inner) and tail and _is_role(tail) and not is_name(tail):
                 name, role = inner, tail
             elif name_run and is_name(name_run.group(1)) and _is_role(inner):
                 name, role = name_run.group(1), inner
-            rest = lines[0].replace(name or "\x00", " ").replace(f"({inner})", " ")
+            rest = first.replace(name or "\x00", " ").replace(f"({inner})", " ")
             if name and role and leads_others(role) and (_names_another_job(rest)
-                                                         or _names_another_person(lines[0][:lines[0].find(name)], name)):
+                                                         or _names_another_person(first[:first.find(name)], name)):
                 leader, name, role = leader or (name, role), None, None
             elif name:
                 break
