@@ -402,3 +402,11 @@ def test_marks_opening_chat_style_lines_say_what_each_line_is():
     assert [d.area for d in plan.deficiencies] == ["Milk waste", "Till"]
     assert {(r.owner, r.action) for r in plan.responsibilities} >= {("employee", "Steam to the jug line only"),
                                                                     ("manager", "Order the marked jugs this week")}
+
+
+def test_a_deadline_with_an_arrow_to_what_is_due_sets_targets():
+    notes = ("1:1 小林（收银员）2027-03-01\n收银差错：2月有4次长短款。\n两周内 → 长短款 0 次，交班表签名 100%\n")
+    plan = draft_plan(notes).plan
+    assert sorted(g.target for g in plan.goals) == ["0次", "100%"]
+    assert {g.deadline.isoformat() for g in plan.goals} == {"2027-03-15"}
+    assert not any(g.metric.startswith(("→", ">")) for g in plan.goals)

@@ -265,7 +265,7 @@ class _PlanBuilder:
         if q is not None:
             keep = q.unit if q.unit and q.unit not in _SYMBOL_UNITS and not _is_measure(q.unit) and not q.unit.startswith("of ") else ""
             text = item.replace(q.text, f" {keep} " if keep else " ", 1)
-        text = re.sub(r"\s+", " ", text).strip(" ,.:;-–")
+        text = re.sub(r"\s+", " ", text).strip(" ,.:;-–→>=")  # and an arrow left by a deadline: '两周内 → log 签名'
         text = re.sub(r"\b(?:on|for|in|at)\s+(?=of\b)", "", text)  # 'within 2 days on [90%] of claims'
         text = _LEADING_VERBS.sub("", text).strip(" ,.:;-–")
         text = re.sub(r"\b(?:to|at|of|by|or less|or more|per|a|an)$", "", text, flags=re.I).strip(" ,.:;-–")

@@ -29,6 +29,7 @@ from .labels import (
     _heading_deadline,
     _label_kind,
     _label_or_person,
+    deadline_arrow,
     heading_sentence,
     label_text,
     mark_kind,
@@ -138,7 +139,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             if line_label and not content[label_m.end():].strip():
                 block_label = line_label  # a heading line: it labels the lines below it
                 continue
-        line_label = line_label or (labelled_row[0] if labelled_row else None) or (mark_kind(bullet.group()) if bullet else None)
+        line_label = (line_label or (labelled_row[0] if labelled_row else None) or (mark_kind(bullet.group()) if bullet else None)
+                      or ("target" if deadline_arrow(content) else None))
         chunks = list(_split_sentences(content, line_start + content_start))
         opening = heading_sentence(chunks[0][0]) if chunks and not label_m else None
         if opening:

@@ -60,6 +60,15 @@ def _only_a_deadline(label: str) -> bool:
     return bool(dates) and not _DEADLINE_WORDS.sub("", rest).strip()
 
 
+_ARROW_LEAD = re.compile(r"^\s*(?P<lead>[^→\n]{1,30}?)\s*(?:→|->|=>)\s*\S")
+
+
+def deadline_arrow(content: str) -> bool:
+    """A line that opens with only a deadline and an arrow to what is due by then: '两周内 → log 签名 100%'."""
+    m = _ARROW_LEAD.match(content)
+    return bool(m and _only_a_deadline(m.group("lead")))
+
+
 _MEETING = re.compile(r"\b(?:interview|review|meeting|notes|conversation|1:1|one-to-one)\b|面谈|谈话|会议记录")
 _CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|isn't|aren't|wasn't|weren't)\b")  # a sentence, no label
 
