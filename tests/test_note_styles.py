@@ -410,3 +410,18 @@ def test_a_deadline_with_an_arrow_to_what_is_due_sets_targets():
     assert sorted(g.target for g in plan.goals) == ["0次", "100%"]
     assert {g.deadline.isoformat() for g in plan.goals} == {"2027-03-15"}
     assert not any(g.metric.startswith(("→", ">")) for g in plan.goals)
+
+
+def test_background_said_by_a_speaker_in_brackets_or_as_a_disclaimer_is_no_shortfall():
+    notes = ("Review – Bea Lund (payroll officer) – 2 March 2027\n"
+             "Rating key: 1 = poor, 3 = meets, 5 = excellent\n"
+             "Me: background – the bureau ran 41,000 payslips in February, up 8%.\n"
+             "(Background: 3 of the 9 clients changed pay dates this year.)\n"
+             "Bea keyed 6 overtime claims twice in February.\n"
+             "Late submissions rose to 7 in February, but that's the whole team, not Bea\n"
+             "Client calls went unanswered 12 times - not something I'm measuring Bea on\n")
+    plan = draft_plan(notes).plan
+    evidence = " ".join(d.evidence for d in plan.deficiencies)
+    assert "overtime claims" in evidence
+    for background in ("41,000", "pay dates", "Rating key", "Late submissions", "unanswered"):
+        assert background not in evidence, background

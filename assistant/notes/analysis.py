@@ -168,8 +168,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.item_start = bool(_ENUM_INLINE.match(s.body))
             s.bullet = bool(bullet)
             s.body = _ENUM_INLINE.sub("", s.body).strip()
-            if label is None:
-                label = opening_label(s.body)  # 'For context, we sell about 400 mugs a month': not a finding
+            if label is None or label.endswith("_person"):  # 'HM: background – we're on 142,000 weekly reach'
+                label = opening_label(s.body) or label  # 'For context, we sell about 400 mugs a month': not a finding
             if label is None and finder.assignee(s.body):
                 label = "action"  # 'F -> partner check on every climb': a task given to someone
             s.label = {"employee_person": "employee", "manager_person": "manager"}.get(label, label) if label else label

@@ -130,7 +130,7 @@ def opening_label(body: str) -> str | None:
     400 mugs a month', 'FYI …', 'Background only: …', '顺便说一句，…', '… 41,000 guests, not his KPI'; 'What I'd like to see
     by June is …', '我希望看到…'; 'On the plus side he's brilliant with the tourists'."""
     labels = load("vocabulary").get("labels", {})  # every language's: 'FYI 车间二月份产量…'
-    text = body.strip()
+    text = body.strip().lstrip("(（[")  # '(Background: the team filed 1,240 returns…)'
     for kind, key in (("background", "background"), ("target", "target_opening"), ("strength", "strength_opening")):
         m = terms(tuple(labels.get(key, ()))).match(text)
         if m and (kind != "background" or unspaced(m.group()) or " " in m.group() or m.group().lower() in ("fyi", "btw")
