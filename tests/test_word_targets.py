@@ -42,3 +42,14 @@ def test_a_worded_target_becomes_a_measurable_goal_tied_to_its_shortfall():
     assert targets["0"].metric.lower().startswith("trays leave the bake room")
     assert all(g.deficiency_ids == ["D1"] for g in plan.goals)  # the swept proving room is about no shortfall
     assert not [f for f in plan.review_flags if f.kind == "grounding"]
+
+
+@pytest.mark.parametrize("point", ["stock cards complete", "the asset register fully up to date", "timesheets up to date"])
+def test_a_point_that_ends_complete_or_up_to_date_is_every_time(point):
+    q = word_target(point)
+    assert q is not None and (q.value, q.unit) == (100.0, "%")
+
+
+def test_complete_as_a_verb_or_mid_sentence_is_no_target():
+    assert word_target("complete the handover sheet") is None
+    assert word_target("the course is complete for most of the team") is None
