@@ -53,3 +53,12 @@ def test_a_point_that_ends_complete_or_up_to_date_is_every_time(point):
 def test_complete_as_a_verb_or_mid_sentence_is_no_target():
     assert word_target("complete the handover sheet") is None
     assert word_target("the course is complete for most of the team") is None
+
+
+@pytest.mark.parametrize("point, value", [
+    ("job photos uploaded same day", 100), ("same-day close-out of every callback", 100),
+    ("巡检记录补齐", 100), ("晨会每天都开", 100), ("盘点不再漏", 0), ("神秘顾客检查不扣分", 0),
+])
+def test_same_day_and_no_longer_missed_in_either_language(point, value):
+    q = word_target(point)
+    assert q is not None and q.value == value
