@@ -549,7 +549,8 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
     return None
 
 
-_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+# A slash date, not a score: '9/14 audits passed', '8/20 jobs', '3/4 的单子' count things.
+_SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])(?!\s*(?:[a-z]+s\b|of\b|个|次|件|单|条|台|张|份|项|%))", re.I)
 
 
 def _slash_order(text: str) -> str | None:

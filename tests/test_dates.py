@@ -390,10 +390,11 @@ def test_the_day_in_brackets_wins_over_a_period_named_beside_it():
 
 @pytest.mark.parametrize("lines, expected", [
     (["Depot 1:1, 19/04/2026. Ruth (Transport Manager) / Kemal (driver)."], dt.date(2026, 4, 19)),  # a full stop after it
-    (["catch-up thu 5/3 (wk 10) w/ Ilse", "3 late loads in feb, 2 in jan, feb was the worst"], dt.date(2026, 3, 5)),
+    (["catch-up mon 2/3 (wk 10) w/ Ilse", "3 late loads in feb, 2 in jan, feb was the worst"], dt.date(2026, 3, 2)),
     (["6/11 面谈 w/ 小周", "背景：这个月单量比上个月多了两成，大家都很忙，不是她一个人的问题。", "1）到货登记不及时，上周有三次当天没录系统。",
       "2）盘点差异：仓库二区差了 12 箱，到现在还没找到原因。", "10/24 那批货晚了两天", "10月投诉 3 次"], dt.date(2026, 6, 11)),
     (["6/11 review w/ Tam", "on 24/10 the pallet went missing"], dt.date(2026, 11, 6)),
+    (["6/11 review w/ Tam", "passed 9/14 audits in Oct", "3/4 的单子当天录入"], dt.date(2026, 11, 6)),  # scores, not dates
 ])
 def test_the_interview_date_reads_as_the_notes_write_their_other_dates(lines, expected):
     """A week number beside it, and the notes' other slash dates ('10/24' month first, '24/10' day first), decide
@@ -405,5 +406,6 @@ def test_working_days_count_the_working_week_and_say_by_when_only_when_nothing_i
     thursday = dt.date(2027, 3, 4)
     found = find_dates("ok so within 3 working days: all 14 returns filed", thursday)
     assert [(d.date, d.role) for d in found] == [(dt.date(2027, 3, 9), "deadline")]  # Fri, Mon, Tue
-    assert find_dates("the course done within 5 business days", thursday)[0].date == dt.date(2027, 3, 11)
+    done = find_dates("the course done within 5 business days", thursday)
+    assert [(d.date, d.role) for d in done] == [(dt.date(2027, 3, 11), "deadline")]
     assert find_dates("95% of claims paid within 3 working days", thursday)[0].role == "duration"

@@ -51,7 +51,7 @@ from .sentences import (
 
 _TIME = re.compile(r"\d:\d\d")
 # A sentence about a person the notes judge ('he never…', 'you always…', '她总是…'), not about the writer or others.
-_ABOUT_SOMEONE = re.compile(r"\b(?:he|she|him|her|his|hers|you|your)\b|[他她你]", re.I)
+_ABOUT_SOMEONE = re.compile(r"\b(?:he|she|him|her|his|hers|you|your)\b|[他她你]", re.I)  # not 'they': most often others
 
 
 def _beside(text: str, person: str, role: str) -> bool:
@@ -283,7 +283,8 @@ def _screen_sentence(s: Sentence, injected_line: bool) -> list[Hit]:
         return injection_hits(s.text) or [Hit("injection", "injection", s.text[:60],
                                                "This text sits on a line that addresses the assistant; it was treated as data.",
                                                "Remove it from the notes.")]
-    judging = (s.kind in ("observation", "standard") or (s.kind in ("context", "meta") and bool(_ABOUT_SOMEONE.search(s.body)))) \
-        and s.speaker != "employee" and s.label != "strength"  # 'they always pull the custody forms' judges no one
+    about_someone = bool(_ABOUT_SOMEONE.search(s.body)) or any(p.owner == "employee" for p in s.parties)
+    judging = (s.kind in ("observation", "standard") or (s.kind in ("context", "meta") and about_someone)) \
+        and s.speaker != "employee" and s.label != "strength"  # 'the inspectors always pull the custody forms' judges no one
     evidence = any(q.unit or q.value for q in s.quantities)
     return screen(s.body, absolutes=judging, has_evidence=evidence)

@@ -29,7 +29,7 @@ class Attendee:
 def _field() -> re.Pattern[str]:
     words = terms(tuple(vocab_list("labels", "attendees"))).pattern
     # at a line's start, or after another field on the line: '时间：2026-07-06 10:00　参会：Sandy Chen（…）、…'
-    return re.compile(rf"(?:^[\s*#>|-]*|[\u3000\t|｜;；]\s*|\s{{2,}})(?:{words})\s*[:：]\s*(?P<list>.+)$", re.I | re.M)
+    return re.compile(rf"(?:^[ \t*#>|-]*|[\u3000\t|｜;；][ \t]*|(?<=\S)[ \t]{{2,}}+)(?:{words})[ \t]*[:：][ \t]*(?P<list>.+)$", re.I | re.M)
 
 
 # Between entries, never inside brackets: 'Daniel Okonkwo (Area Manager, 记录), 马国栋 (…)'.

@@ -3,21 +3,24 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import load, vocab, vocab_list
+from ..lexicon import load, vocab
 from ..textutil import NAME_WORD
 
 TITLE = r"(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|RN|Chef|Coach)\.?\s"
 NAME_TOKEN = re.compile(r"^(?:" + NAME_WORD + r"|[A-Z]\.?)$")
 
 
-# Two capitals before a name are initials the person goes by ('DJ Park', 'AJ Okafor'), not a title ('RN Kate Moss').
-INITIALS_BEFORE_NAME = rf"(?:(?!{TITLE})[A-Z]{{2}}[ \t]+(?={NAME_WORD}))?"
-_INITIALS = re.compile(INITIALS_BEFORE_NAME.removesuffix("?"))
+# Two capitals before a name are initials the person goes by ('DJ Park', 'AJ Okafor'), not a title or a team
+# ('RN Kate Moss', 'GM Sarah Jones', 'QA Tom', 'MS Teams').
+_NOT_INITIALS = "|".join(load("vocabulary", "en")["names"]["not_initials"])
+_INITIALS_WORD = rf"(?!(?:{_NOT_INITIALS})\b)[A-Z]{{2}}[ \t]+(?={NAME_WORD})"
+INITIALS_BEFORE_NAME = rf"(?:{_INITIALS_WORD})?"
+_INITIALS = re.compile(_INITIALS_WORD)
 
 
 def is_name(text: str) -> bool:
     words = tokens = text.strip().split()
-    if _INITIALS.match(text.strip()) and tokens[0] not in vocab_list("parties", "departments"):
+    if _INITIALS.match(text.strip()):
         tokens = tokens[1:]
     if not 1 <= len(tokens) <= 3 or not NAME_TOKEN.match(tokens[0]) or len(tokens[0]) < 2:
         return False

@@ -24,11 +24,12 @@ _WRITER_FIELD = re.compile(r"(?:^|[|｜;；]\s*)(?:minutes|minute[- ]taker|note[
 
 # '[09:14] Renata Oliveira: quick recap of my 1:1 with DJ', 'Jen: ok done w/ Kasia - notes for u': a speaker telling
 # someone about the meeting they held is the one who held it.
-_SPEAKER_HELD = re.compile(r"""^\W*(?:\[?[\d/.,:\s]+(?:[ap]m)?\]?\s*[-–]?\s*)?       # a chat export's time stamp
-    (?P<who>[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)\s*:\s*
-    .{0,60}?\b(?:(?:my|our)\s+(?:1:1|1-1|121|one[- ]to[- ]one|review|meeting|catch[- ]?up|chat|conversation|talk|sit[- ]?down)
-              |(?:done|finished|had|did|sat\s+down|met|spoke|talked)(?:\s+(?:the|my|a))?(?:\s+(?:1:1|1-1|review|meeting|catch[- ]?up|chat|talk))?)
-    \s+(?:with|w/)\s""", re.I | re.X | re.M)
+_SPEAKER_HELD = re.compile(r"""^[ \t]*(?:\[[^\]\n]{1,25}\]|\d[\d/., :]{3,20}(?:[ap]m)?)?[ \t]*[-–]?[ \t]*  # a chat export's stamp
+    (?P<who>(?-i:[A-Z])[\w'’-]+(?:[ ](?-i:[A-Z])[\w'’-]+)?)[ \t]*:[ \t]*
+    [^\n]{0,60}?\b(?:(?:my|our)\s+(?:1:1|1-1|121|one[- ]to[- ]one|review|meeting|catch[- ]?up|chat|conversation|talk|sit[- ]?down)
+              |(?:done|finished|sat\s+down)(?:\s+(?:the|my|a))?(?:\s+(?:1:1|1-1|review|meeting|catch[- ]?up|chat|talk))?
+              |(?:had|did|held)\s+(?:the\s+|my\s+|a\s+)?(?:1:1|1-1|review|meeting|catch[- ]?up|chat|talk))
+    [ \t]+(?:with|w/)\s""", re.I | re.X | re.M)
 
 
 def written_by(header: str) -> str | None:
