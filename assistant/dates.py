@@ -191,7 +191,7 @@ _DEADLINE_CLAUSE = re.compile(r"\s*(?:(?:so|and|then|ok|okay|right|all|everythin
 _DONE_BEFORE = re.compile(r"\b(?:done|completed?|finished|sorted|in place|signed off|closed out)\s*$", re.I)
 
 
-def _after(ref: dt.date, count_s: str, unit: str) -> tuple[int, dt.date]:
+def add_length(ref: dt.date, count_s: str, unit: str) -> tuple[int, dt.date]:
     """'3 weeks', 'a month', 'two days' after `ref`: the count and the date it ends on."""
     count_s, unit = count_s.lower(), unit.lower()
     count = 1 if count_s == "a" else int(count_s) if count_s.isdigit() else WORD_NUMBERS[count_s]
@@ -360,7 +360,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         return _named_day(m, ref, "deadline" if role != "point" else role), role
     if kind == "duration":
         lead, count_s, unit, plan_word = g
-        count, end = _after(ref, count_s, unit)
+        count, end = add_length(ref, count_s, unit)
         if not count:
             return None, role
         clause = re.split(r"[,;:(]", m.string[:m.start()])[-1]
@@ -415,7 +415,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
                 return None
         return _pick_year(ref, role, make), role
     if kind == "from_today":
-        return _after(ref, g[0], g[1])[1], "deadline"
+        return add_length(ref, g[0], g[1])[1], "deadline"
     if kind == "zh_dotted":
         month, day = int(g[0]), int(g[1])
         return (_pick_year(ref, "deadline", lambda y: _safe(y, month, day)), "deadline") if 1 <= month <= 12 else (None, role)

@@ -409,3 +409,15 @@ def test_working_days_count_the_working_week_and_say_by_when_only_when_nothing_i
     done = find_dates("the course done within 5 business days", thursday)
     assert [(d.date, d.role) for d in done] == [(dt.date(2027, 3, 11), "deadline")]
     assert find_dates("95% of claims paid within 3 working days", thursday)[0].role == "duration"
+
+
+def test_a_deadline_after_an_event_the_notes_date_elsewhere():
+    from assistant.notes import analyse
+
+    a = analyse("Stores 1:1, 02/03/2027\nThe fire inspection is on 15 March.\nTwo blocked exits found in February.\n"
+                "Target: a fortnight after the inspection, 0 blocked exits on the weekly walk.\n"
+                "Three weeks after the inspection, every extinguisher tagged.\n")
+    due = {s.text[:12]: [(d.date, d.role) for d in s.dates] for s in a.sentences}
+    assert due["Target: a fo"] == [(dt.date(2027, 3, 29), "deadline")]
+    assert due["Three weeks "] == [(dt.date(2027, 4, 5), "deadline")]
+    assert analyse("1:1, 02/03/2027\nTwo weeks after the reorg the rota changed.\n").sentences[1].dates[0].role != "deadline"

@@ -22,6 +22,7 @@ from .classify import (
     _revive_measured_context,
     _starts_imperative,
 )
+from .events import event_deadlines
 from .header import _EMPLOYEE_LABEL, _aliases, _find_people, _form_row, form_role, whose_review
 from .labels import (
     _HEADING_END,
@@ -175,7 +176,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.label = {"employee_person": "employee", "manager_person": "manager"}.get(label, label) if label else label
             s.block_deadline = None if heading_deadline else block_deadline
             _read_speaker(s, finder, prev)
-            s.dates = find_dates(s.text, ref)
+            s.dates = event_deadlines(s.text, find_dates(s.text, ref), text, ref)
             if agreed is not None and agreed.cells.get("when"):
                 s.dates = _due_in_cell(s.text, agreed.cells["when"], s.dates)
             s.quantities = find_quantities(s.text, [(d.start, d.end) for d in s.dates if d.role != "duration"])
