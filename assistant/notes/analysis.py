@@ -10,6 +10,7 @@ import re
 from .. import grid, keepout, reader
 from ..cadence import stated_gap
 from ..dates import explicit_dates, find_dates, held_on, undated_interview
+from ..lexicon import vocab
 from ..quantities import find_quantities
 from ..reader.role import role_beside, says_no_job
 from ..screening import Hit, injection_hits, screen
@@ -51,8 +52,6 @@ from .sentences import (
 )
 
 _TIME = re.compile(r"\d:\d\d")
-# A sentence about a person the notes judge ('he never…', 'you always…', '她总是…'), not about the writer or others.
-_ABOUT_SOMEONE = re.compile(r"\b(?:he|she|him|her|his|hers|you|your)\b|[他她你]", re.I)  # not 'they': most often others
 
 
 def _beside(text: str, person: str, role: str) -> bool:
@@ -284,7 +283,7 @@ def _screen_sentence(s: Sentence, injected_line: bool) -> list[Hit]:
         return injection_hits(s.text) or [Hit("injection", "injection", s.text[:60],
                                                "This text sits on a line that addresses the assistant; it was treated as data.",
                                                "Remove it from the notes.")]
-    about_someone = bool(_ABOUT_SOMEONE.search(s.body)) or any(p.owner == "employee" for p in s.parties)
+    about_someone = bool(vocab("names", "about_person").search(s.body)) or any(p.owner == "employee" for p in s.parties)
     judging = (s.kind in ("observation", "standard") or (s.kind in ("context", "meta") and about_someone)) \
         and s.speaker != "employee" and s.label != "strength"  # 'the inspectors always pull the custody forms' judges no one
     evidence = any(q.unit or q.value for q in s.quantities)
