@@ -1,12 +1,19 @@
 """How often the notes say the manager and the employee meet to follow progress: 'check in every two weeks',
 'weekly 1:1s', 'fortnightly catch-up', '每两周复盘一次'. The check-ins follow it (never further apart than the
-policy allows); notes that say nothing leave the policy's spacing.
+policy allows); notes that say nothing leave the policy's spacing. And the day they set for the review
+('we check in on 31 Aug', 'Review date: 31/03/2026', '8月31日复查'), which closes goals that give no date of their own.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
+from .lexicon import vocab_terms
 from .numbers import WORD_NUMBERS, zh_number
+
+if TYPE_CHECKING:
+    from .notes import Sentence
 
 # A meeting to follow progress, in the same sentence as how often.
 _MEETING = re.compile(
@@ -56,3 +63,21 @@ def _days(m: re.Match[str]) -> int | None:
         return 14
     n = zh_number(m["zh_n"]) if m["zh_n"] else 1
     return n * _DAYS[m["zh_unit"]] if n else None
+
+
+def stated_review(sentences: list[Sentence], start: dt.date) -> dt.date | None:
+    """The last day after the interview that a sentence naming a review meeting sets ('Both to be achieved by the next
+    review on 31 January 2027', 'Review date: three weeks from today'), or None. Not a review that is a task ('review
+    the rota by 3 May', 'review 东区指标'), a day something starts from, a length ('posted 14 days ahead'), nor a day
+    over a year ahead."""
+    review = vocab_terms("meetings", "review")
+    days = [d.date for s in sentences if s.kind != "excluded" and any(not _TASK_AFTER.match(s.text, end)
+                                                                    for _, end in review.spans(s.text))
+            for d in s.dates if d.role not in ("start", "duration") and start < d.date <= start + dt.timedelta(days=366)]
+    return max(days, default=None)
+
+
+# What follows 'review' when it is a task with an object rather than a meeting: 'review the rota', 'review all
+# open tickets', 'review 东区指标分配'.
+_TASK_AFTER = re.compile(r"""\s*(?:(?:the|all|every|each|his|her|their|our|my|your|these|those|any|some)\b
+                               | [\u4e00-\u9fff])""", re.I | re.X)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .language import unspaced
 from .lexicon import load
-from .numbers import WORD_NUMBERS, zh_number
+from .numbers import COUNT_WORDS, WORD_NUMBERS, zh_number
 from .textutil import text_cache
 
 MONTHS = {
@@ -78,9 +78,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("named_day", re.compile(_named_days_pattern(), re.I)),  # 'by Christmas', '双11前', '春节前'
     # 'end of wk 46', 'from week 12', 'W14', 'wk 46 结束前', '第46周': a week of the year by its ISO number
     ("week_number", re.compile(r"(?:\b(?:wk|week|w)\.?\s?(\d{1,2})\b(?!\s*(?:days?|weeks?|months?|%|x\b|of\b|/))|第\s*(\d{1,2})\s*周)", re.I)),
-    ("from_today", re.compile(r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a)\s+(day|week|month)s?\s+"
+    ("from_today", re.compile(rf"\b(\d{{1,2}}|{COUNT_WORDS}|a)\s+(day|week|month)s?\s+"
                               r"(?:from|after)\s+(?:today|now|this (?:meeting|review|conversation|1:1)|the interview)\b", re.I)),
-    ("duration", re.compile(r"(?:(within|in|over|for|after|next|the next)\s+(?:the\s+)?(?:next\s+)?)?(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a)\s*[- ]?((?:working |business )?day|week|wk|month)s?(?:[- ](plan|pip|period|programme|program))?\b", re.I)),
+    ("duration", re.compile(rf"(?:(within|in|over|for|after|next|the next)\s+(?:the\s+)?(?:next\s+)?)?(\d{{1,3}}|{COUNT_WORDS}|a)\s*[- ]?((?:working |business )?day|week|wk|month)s?(?:[- ](plan|pip|period|programme|program))?\b", re.I)),
     ("zh_duration", re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*(天|周(?![一二三四五六日天末])|个星期|个月|个工作日)\s*(内|之内|后|以内)?")),
     # 'by Friday the 20th', 'by the 5th', 'the 20th of next month': that day, this month or the next
     ("day_of_month", re.compile(r"\b(by|before|on|until|till|from|due)\s+" + _WEEKDAY_WORD + r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)"

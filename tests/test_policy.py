@@ -108,3 +108,42 @@ def test_a_draft_meets_as_often_as_the_notes_say():
     dates = [c.date for c in draft_plan(notes).plan.check_ins]
     assert dates[0] == dt.date(2026, 2, 2) and dates[-1] == dt.date(2026, 3, 31)
     assert all((b - a).days <= 15 for a, b in zip([dt.date(2026, 1, 19), *dates], dates))
+
+
+@pytest.mark.parametrize("line, due", [
+    ("We meet again to review it all on 14 May.", dt.date(2026, 5, 14)),
+    ("Review date: six weeks from today", dt.date(2026, 4, 13)),
+    ("Follow-up review in sixty days.", dt.date(2026, 5, 1)),
+    ("5月20日复盘。", dt.date(2026, 5, 20)),
+])
+def test_goals_with_no_date_of_their_own_run_to_the_review_the_notes_set(line, due):
+    from assistant.pipeline import draft_plan
+
+    notes = ("Review with Ines Duarte (lab technician), 2026-03-02.\nSamples were logged late on 9 of 40 runs.\n"
+             f"Target: samples logged within one hour on 95% of runs.\n{line}")
+    plan = draft_plan(notes).plan
+    assert [g.deadline for g in plan.goals] == [due]
+    assert plan.check_ins[-1].date == due and plan.period.end == due
+
+
+@pytest.mark.parametrize("line", [
+    "I will review the rota on 14 May.",  # a task with an object, not a meeting
+    "Rota posted 14 days ahead.",  # a length, and no review at all
+    "Review the logs every Friday.",
+])
+def test_a_review_that_is_a_task_or_a_length_sets_no_deadline(line):
+    from assistant.cadence import stated_review
+    from assistant.notes import analyse
+
+    analysis = analyse(f"Review with Ines Duarte (lab technician), 2026-03-02.\nSamples logged late on 9 of 40 runs.\n{line}")
+    assert stated_review(analysis.sentences, analysis.interview_date) is None
+
+
+def test_a_goals_own_date_is_kept_and_a_later_review_ends_the_plan():
+    from assistant.pipeline import draft_plan
+
+    notes = ("Review with Ines Duarte (lab technician), 2026-03-02.\nSamples were logged late on 9 of 40 runs.\n"
+             "Target: samples logged within one hour on 95% of runs by 30 April.\nWe review progress on 12 May.")
+    plan = draft_plan(notes).plan
+    assert [g.deadline for g in plan.goals] == [dt.date(2026, 4, 30)]
+    assert plan.check_ins[-1].date == dt.date(2026, 5, 12)

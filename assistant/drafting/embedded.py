@@ -77,6 +77,7 @@ class _PlanBuilder:
                         deficiencies=deficiencies, root_causes=self.root_causes(deficiencies, evidence_of),
                         responsibilities=self.responsibilities([], evidence_of))
         end = max(g.deadline for g in goals if g.deadline)
+        end = max(end, self.a.review_date or end)  # the review the notes set, when it comes after every goal
         return plan(
             status="draft",
             period=Period(start=self.start, end=end),
@@ -332,13 +333,17 @@ class _PlanBuilder:
         return s.block_deadline if s.block_deadline and s.block_deadline > self.start else None
 
     def _plan_deadline(self, stated: list[dt.date | None]) -> dt.date:
+        """The deadline of goals that give none of their own: the last deadline another goal gives; else the day the
+        notes set for the review; else a deadline they state outside the goals; else the policy's default."""
         dates = [d for d in stated if d]
         if dates:
             return max(dates)
+        if self.a.review_date:
+            return self.a.review_date
         for s in self.a.sentences:
-            if s.kind in ("target", "meta", "context", "action"):
+            if s.kind in ("target", "meta", "context"):
                 found = [d.date for d in s.dates if d.role == "deadline" and d.date > self.start]
-                if found and s.kind != "action":
+                if found:
                     return max(found)
         return self.ctx.rules.default_end(self.start)
 

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from .. import grid, keepout, reader
-from ..cadence import stated_gap
+from ..cadence import stated_gap, stated_review
 from ..dates import explicit_dates, find_dates, held_on, undated_interview
 from ..lexicon import vocab
 from ..quantities import find_quantities
@@ -230,6 +230,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     kept = [s.text for s in sentences if s.kind != "excluded"]
     analysis.employee_rivals = tuple(r for r in rivals if r not in manager_aliases and any(r in t for t in kept))
     analysis.check_in_gap = stated_gap(kept)
+    analysis.review_date = stated_review(sentences, ref)
     return analysis
 
 

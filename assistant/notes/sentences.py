@@ -75,6 +75,7 @@ class NotesAnalysis:
     manager_aliases: tuple[str, ...] = ()
     employee_rivals: tuple[str, ...] = ()  # other names the notes might be about, when the reader is unsure
     check_in_gap: int | None = None  # days between check-ins, where the notes say how often ('every two weeks')
+    review_date: dt.date | None = None  # the day the notes set for the review ('we check in on 31 Aug')
     corrections: tuple[Correction, ...] = ()  # the manager's readings of sentences, applied over the reader's
     given: frozenset[str] = frozenset()  # what the caller stated rather than the notes: 'employee', 'role'
     rows: dict[int, Row] = field(default_factory=dict)  # the rows of the notes' tables, by line number (from 1)

@@ -278,7 +278,8 @@ def from_tables(base: Plan, tables: dict, header: dict | None = None,
         if (header.get("interview_date") or "").strip():
             data["interview_date"] = problems.date(header["interview_date"], "header", 0) or base.interview_date
     start = data["interview_date"] if header is not None else (base.period.start or base.interview_date)
-    data["period"] = {"start": start, "end": max(deadlines) if deadlines else base.period.end}
+    ends = [*deadlines, *(c.date for c in check_ins if c.date)]  # the plan runs to its last deadline or final review
+    data["period"] = {"start": start, "end": max(ends) if ends else base.period.end}
     pending.report(problems)
     return load_plan_lenient(data), problems, pending
 
