@@ -82,9 +82,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                               r"(?:from|after)\s+(?:today|now|this (?:meeting|review|conversation|1:1)|the interview)\b", re.I)),
     ("duration", re.compile(rf"(?:(within|in|over|for|after|next|the next)\s+(?:the\s+)?(?:next\s+)?)?(\d{{1,3}}|{COUNT_WORDS}|a)\s*[- ]?((?:working |business )?day|week|wk|month)s?(?:[- ](plan|pip|period|programme|program))?\b", re.I)),
     ("zh_duration", re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*(天|周(?![一二三四五六日天末])|个星期|个月|个工作日)\s*(内|之内|后|以内)?")),
-    # 'by Friday the 20th', 'by the 5th', 'the 20th of next month': that day, this month or the next
+    # 'by Friday the 20th', 'by the 5th', 'the 20th of next month': that day, this month or the next; not a day that
+    # comes round each month ('by the 5th working day', 'by the 10th of each month', 'on the 1st of the month')
     ("day_of_month", re.compile(r"\b(by|before|on|until|till|from|due)\s+" + _WEEKDAY_WORD + r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)"
-                                r"(?:\s+of\s+(next|this|the\s+following)\s+month)?\b", re.I)),
+                                r"(?:\s+of\s+(next|this|the\s+following)\s+month)?\b"
+                                r"(?!\s+(?:working|business|calendar)\s+days?|\s+(?:day\s+)?(?:of\s+)?(?:each|every|the)\s+month)", re.I)),
     ("weekday", re.compile(r"\b(by|on|before|until|next|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri)\b", re.I)),
     ("relative", re.compile(r"\b(tomorrow|next week|end of (?:this|next) week)\b", re.I)),
     ("zh_dotted", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?=\s*(?:前|之前|以前|为止|截止))")),  # '3.15前': 15 March

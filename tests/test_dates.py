@@ -67,7 +67,8 @@ def test_deadlines_resolve_against_the_interview_date(text, ref, expected):
 
 @pytest.mark.parametrize("text", ["24/7 support", "Three duplicate payments in Q2", "every Friday afternoon",
                                   "every opp has a next step by Friday EOD each week", "she may need the May rota",
-                                  "the July audit found 3 gaps"])
+                                  "the July audit found 3 gaps", "invoices matched by the 3rd working day",
+                                  "timesheets in by the 25th of every month", "rent paid on the 1st of the month"])
 def test_things_that_are_not_deadlines(text):
     assert [d for d in find_dates(text, MAY_12) if d.role == "deadline"] == []
 
