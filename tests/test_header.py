@@ -60,6 +60,7 @@ def test_chinese_forms_give_name_role_and_manager(text, name, role, manager):
     (["发件人：秦海", "收件人：HR 韩露", "主题：仓管员邵一鸣 4月面谈记录", "韩露："], "邵一鸣"),
     (["发件人：秦海", "收件人：卢嘉欣", "主题：今天面谈的要点"], "卢嘉欣"),
     (["绩效面谈 2026-05-06 质检员 龚平，面谈人：质量经理 严红"], "龚平"),
+    (["面谈记录 3月4日（顾晓雯，仓库理货员；主管严立新）"], "顾晓雯"),  # in brackets with her role, the manager after
 ])
 def test_chinese_headers_name_the_employee_whatever_the_surname(lines, name):
     from assistant.reader.people_zh import employee_zh

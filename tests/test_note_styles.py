@@ -425,3 +425,38 @@ def test_background_said_by_a_speaker_in_brackets_or_as_a_disclaimer_is_no_short
     assert "overtime claims" in evidence
     for background in ("41,000", "pay dates", "Rating key", "Late submissions", "unanswered"):
         assert background not in evidence, background
+
+
+def test_a_transcript_tagged_by_surname_alone_knows_who_speaks_and_who_commits():
+    notes = ("面谈记录 3月4日（顾晓雯，仓库理货员；主管严立新）\n"
+             "严：上个月拣货差错有9单，标准是不超过3单。\n"
+             "顾：月初新系统上线，我还不熟。\n"
+             "顾：我以后每单出库前再扫一遍。\n"
+             "严：系统培训我来安排，下周二之前。\n"
+             "严：目标是4月底前差错不超过3单。")
+    read = {s.body: s for s in analyse(notes).sentences}
+    assert read["月初新系统上线，我还不熟。"].label == "employee"
+    assert read["月初新系统上线，我还不熟。"].kind == "account"
+    assert (read["我以后每单出库前再扫一遍。"].kind, read["我以后每单出库前再扫一遍。"].owner) == ("action", "employee")
+    assert (read["系统培训我来安排，下周二之前。"].kind, read["系统培训我来安排，下周二之前。"].owner) == ("action", "manager")
+
+
+def test_a_name_written_with_a_middle_dot_speaks_by_its_first_part():
+    notes = ("谈话记录（阿依古丽·吐尔逊，收银员；店长 陶明）\n"
+             "陶明：三月收银长短款5次，规定每月不超过1次。\n"
+             "阿依古丽：高峰期排队太长，我着急了。\n"
+             "陶明：目标是5月底前每月不超过1次。")
+    read = {s.body: s for s in analyse(notes).sentences}
+    assert read["高峰期排队太长，我着急了。"].label == "employee"
+
+
+def test_an_employee_who_says_what_they_will_do_in_a_transcript_owns_an_action():
+    notes = ("1:1 with Bram Visser (kiln operator), 12 March 2026\n"
+             "Mgr: Eleven firings in February ran over temperature, against a limit of two.\n"
+             "Bram: The thermocouple on kiln 3 kept drifting.\n"
+             "Bram: I'll log the reading every hour and call maintenance if it drifts.\n"
+             "Mgr: Target is no more than two over-temperature firings a month by 30 April.")
+    read = {s.body: s for s in analyse(notes).sentences}
+    logging = read["I'll log the reading every hour and call maintenance if it drifts."]
+    assert (logging.kind, logging.owner) == ("action", "employee")
+    assert read["The thermocouple on kiln 3 kept drifting."].kind == "account"

@@ -8,7 +8,7 @@ import re
 
 from ..dates import MONTH_PATTERN
 from ..language import sentence_language, unspaced
-from ..lexicon import area_name, vocab, vocab_terms
+from ..lexicon import area_name, fast_terms, load, vocab, vocab_terms
 from ..textutil import content_tokens
 from .labels import _LABEL
 from .parties import _PartyFinder
@@ -58,6 +58,11 @@ def _starts_imperative(body: str) -> bool:
     return first is not None and bool(vocab("action", "verbs", "en").fullmatch(first.group(1).lower()))
 
 
+def _commits(text: str) -> bool:
+    """A first-person commitment ('I'll pull five test pieces', '我以后都记在本上'): the speaker's action."""
+    return fast_terms(tuple(load("commitments")["speaker"])).occurs_in(text)
+
+
 def _negative(text: str) -> bool:
     return vocab_terms("observation", "negative", sentence_language(text)).occurs_in(text)
 
@@ -77,6 +82,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "target"
     if s.label in ("action", "support"):
         return "action"
+    if s.speaker == "employee" and _commits(body):
+        return "action"  # 'Emp: I'll run the checklist at every handover': the employee's own action
     if s.label == "cause" or s.speaker == "employee":
         return "account" if s.speaker == "employee" else "cause"
     if (s.actor is not None and s.actor.owner != "employee") or (s.actor and s.actor.owner == "employee" and not _negative(body)):
@@ -85,6 +92,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
     if s.label == "problem":
         return "context" if praise else "observation"
     if s.label == "manager":
+        if _commits(body):
+            return "action"  # '邓：巡站我来安排值班员顶班', 'Me: I'll book the course'
         if (_starts_imperative(body) or vocab("action", "recurring", "en").search(body)) and not _negative(body):
             return "action"
         return "observation" if _negative(body) or numbers else "context"  # not 'Tea's stewed, sorry.', 'I know, but —'

@@ -222,11 +222,14 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
 
 
 def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
-    """The ways notes refer to a person: 'Marcus Bell' -> Marcus, Bell; '陈静' -> 陈经理 (for a manager)."""
+    """The ways notes refer to a person: 'Marcus Bell' -> Marcus, Bell; '陈静' -> 陈经理 (for a manager);
+    '古丽娜尔·艾合买提' -> 古丽娜尔 (a name written with a middle dot goes by its first part)."""
     if not name:
         return ()
     out = [name]
-    if unspaced(name):
+    if "·" in name:
+        out.append(name.split("·")[0])
+    elif unspaced(name):
         out += ["小" + name[0], "老" + name[0]] if not manager else [name[0] + t for t in vocab_list("parties", "supervisory", "zh")]
     elif is_name(name):
         tokens = name.split()

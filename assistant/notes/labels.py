@@ -203,6 +203,24 @@ def _field_or_speaker(label: str, rest: str) -> str:
     return "meta"
 
 
+def _initials_or_surname(person: str, finder: _PartyFinder) -> str | None:
+    """A speaker named by initials ('DOH' for Daisy Okwu-Hart) or by surname alone ('黄：', '温：'): the employee or
+    the manager whose name they stand for; where the notes name the employee another surname is the manager's, whose
+    notes they are. None for any other label."""
+    if person.isupper() and 2 <= len(person) <= 4:
+        if any(_initials(a) == person for a in finder.employee):
+            return "employee_person"
+        return "manager_person" if finder.manager_name and _initials(finder.manager_name) == person else None
+    if len(person) != 1 or person not in load("vocabulary", "zh")["roles"]["surnames"]:
+        return None
+    employee = [a for a in finder.employee if unspaced(a) and len(a) >= 2]
+    if any(a[0] == person for a in employee):
+        return "employee_person"
+    if finder.manager_name and unspaced(finder.manager_name) and finder.manager_name[0] == person:
+        return "manager_person"
+    return "manager_person" if employee else None
+
+
 def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stamped: bool = False) -> str | None:
     """The kind a line's label gives what follows, or whose words they are ('Me:', 'Dana:', 'Natasha Brook 0:12');
     `stamped` when a transcript's time stamp follows the label, which makes it a speaker."""
@@ -223,11 +241,8 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
         return "employee_person"  # 'Her side:', 'His view:': the employee's account
     if person.lower() in ("me", "i", "myself", "manager", "mgr") or person in ("我", "本人"):
         return "manager_person"  # 'Me: I'll book the course', '我：…': the note's writer speaking
-    if person.isupper() and 2 <= len(person) <= 4:  # initials: 'DOH' for Daisy Okwu-Hart, 'RM' for Ravi Menon
-        if any(_initials(a) == person for a in finder.employee):
-            return "employee_person"
-        if finder.manager_name and _initials(finder.manager_name) == person:
-            return "manager_person"
+    if short := _initials_or_surname(person, finder):
+        return short
     if person and len(person) <= 30:
         owner = finder.owner_of(person) if (finder.en.fullmatch(person) or finder.zh.fullmatch(person)) else None
         if owner == "employee":

@@ -32,7 +32,7 @@ def _title_name() -> re.Pattern[str]:
                       r")(?=[^\u4e00-\u9fff]|[进在的是和与说表认每负于将要对为面谈月我昨今这]|$)")  # not '李强进(行)'
 
 
-_FIELDS = re.compile(r"[｜|—–/，,；;]|\s+")
+_FIELDS = re.compile(r"[｜|—–/，,；;（）()]|\s+")  # brackets too: "（顾晓雯，仓库理货员；主管严立新）"
 # Labels that name the one who held or wrote the interview, not the employee.
 _INTERVIEWER = re.compile(r"面谈人|面谈经理|记录人|记录[:：]|主持|督导|直属上级|^by$", re.I)
 _SALUTATION = re.compile(r"^([\u4e00-\u9fff]{2,3})[，,：:]")
