@@ -34,6 +34,31 @@ def at_word_boundary(text: str, i: int) -> bool:
     return (i > 0 and word(text[i - 1])) != (i < len(text) and word(text[i]))
 
 
+# Words a phrase must not end on: it would read as broken off ('Timesheets for', 'Goals agreed with the', '之前的').
+_DANGLING_TAIL = re.compile(r"""(?:[\s,;:–—-]+(?:to|and|or|of|the|a|an|since|with|for|by|from|w|vs|than|as|is|are|was|were|be
+                                              |not|but|so|because|that|in|on|at|into|per|over|under)\b)+[\s,;:–—-]*$
+                                 |(?:的|与|和|及|以及|因为|但是|而且|还有|那个|这个|[\s,，;；:：–—-])+$""", re.I | re.X)
+
+
+def drop_dangling(text: str) -> str:
+    """`text` without the words at its end that leave it hanging ('of', 'the', 'and', '的')."""
+    return _DANGLING_TAIL.sub("", text)
+
+
+def cut_at_word(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters, cut after a whole word (or Chinese clause) and never on a word that
+    leaves it hanging; whole when it fits."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    if wide_chars(head[-1:]):
+        stops = [m.start() for m in re.finditer(r"[，,；;：:。（(]", head)]
+        head = head[:stops[-1]] if stops and stops[-1] > 0 else head
+    elif text[limit:limit + 1].isalnum() and " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return drop_dangling(head) or head
+
+
 # Letters on which `re`'s case-insensitive matching and str.lower() disagree: 'ſ' matches 's' but
 # lower-cases to itself, 'ı' matches 'I', and 'İ' lower-cases to two characters.
 _ODD_CASE = re.compile("[\u0130\u0131\u017f]")

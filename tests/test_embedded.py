@@ -294,3 +294,27 @@ def test_a_figure_is_not_its_own_condition():
     plan = draft_plan("Review with Omar (claims handler), 2026-04-02.\n9 claims sat over 5 days in March.\n"
                       "Target by 30 June: no claim over 5 days.\n").plan
     assert [g.target for g in plan.goals] == ["0 (over 5 days)"]
+
+
+@pytest.mark.parametrize("text, limit, cut", [
+    ("On the 9th a family of five waited 50 minutes at the gate", 40, "On the 9th a family of five waited 50"),
+    ("Timesheets for the whole month of May", 14, "Timesheets"),
+    ("遇到业主情绪激动的时候，她直接挂了电话", 12, "遇到业主情绪激动的时候"),
+    ("还有 ERP 那个 report 一直没更新", 12, "还有 ERP"),
+    ("Late returns", 40, "Late returns"),
+])
+def test_a_phrase_cut_to_fit_ends_on_a_whole_word_that_does_not_hang(text, limit, cut):
+    from assistant.textutil import cut_at_word
+
+    assert cut_at_word(text, limit) == cut
+
+
+def test_an_area_named_from_a_sentence_is_never_cut_mid_word_nor_left_hanging():
+    notes = ("Review with Petra Lind (beekeeper), 2026-06-02.\n"
+             "In May 12 of our 40 hives went queenless for more than a week.\n"
+             "Hive cards for 5 of the 9 apiaries were not filled in.\n"
+             "Target: no more than 2 queenless hives a month and every hive card filled in, by 31 July.")
+    areas = [d.area for d in draft_plan(notes).plan.deficiencies]
+    assert len(areas) == 2 and not any(re.search(r"\b(?:for|of|the|and|to|in)$", a, re.I) for a in areas)
+    words = set(re.findall(r"\w+", notes.lower()))
+    assert all(w in words for a in areas for w in re.findall(r"\w+", a.lower()))  # whole words of the notes

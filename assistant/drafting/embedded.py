@@ -19,7 +19,16 @@ from ..lexicon import area_name
 from ..notes import NotesAnalysis, Sentence
 from ..quantities import Quantity, find_quantities
 from ..schema import CheckIn, Deficiency, Employee, Goal, Owner, Period, Plan, Responsibility, RootCause, is_owner
-from ..textutil import LOWER, STOPWORDS, UPPER, at_word_boundary, content_tokens, lower_same_offsets
+from ..textutil import (
+    LOWER,
+    STOPWORDS,
+    UPPER,
+    at_word_boundary,
+    content_tokens,
+    cut_at_word,
+    drop_dangling,
+    lower_same_offsets,
+)
 from ..word_targets import CLOCK, word_target
 from .base import DraftContext
 
@@ -464,17 +473,21 @@ def _topic(body: str) -> str | None:
 
 
 def _headline(text: str, zh: bool) -> str:
-    if zh:
-        return re.split(r"[，,（(：:\d]", text)[0][:12] or text[:12]
+    if zh:  # the first clause that says something: not '但是，…' or '还有，…'
+        clauses = [drop_dangling(_ZH_OPENER.sub("", c)) for c in re.split(r"[，,（(：:\d]", text)]
+        return cut_at_word(next((c for c in clauses if len(c) >= 2), text), 12)
     clause = re.split(r"[:(;,]|\b(?:vs|versus|against)\b", text)[0]
     before_number = re.split(r"\d", clause)[0]
     words = re.findall(_HEADLINE_WORD, before_number) or re.findall(_HEADLINE_WORD, clause)
-    skip = {"in", "on", "at", "the", "a", "of", "jan", "feb", "mar", "march", "apr", "april", "may", "june", "july",
+    skip = {"in", "on", "at", "the", "a", "of", "and", "so", "but", "also", "then", "jan", "feb", "mar", "march", "apr", "april", "may", "june", "july",
             "aug", "sep", "oct", "nov", "dec", "january", "february", "august", "september", "october", "november", "december"}
     words = [w for w in words if w.lower() not in skip]
     headline = _LINKING_TAIL.sub("", _WHOSE.sub("", " ".join(words)))
-    headline = headline[:60] if _ACRONYM.search(headline) else headline[:60].lower()
-    return headline[:1].upper() + headline[1:] or text[:40]
+    headline = drop_dangling(cut_at_word(headline if _ACRONYM.search(headline) else headline.lower(), 60))
+    return headline[:1].upper() + headline[1:] or cut_at_word(text, 40)
+
+
+_ZH_OPENER = re.compile(r"^\s*(?:还有|但是|而且|另外|然后|所以|不过|就是|其次|第[一二三四五六七八九十])+\s*")
 
 
 _HEADLINE_WORD = rf"(?:\d+-)?[{UPPER}{LOWER}][{UPPER}{LOWER}\-']*"  # '24-hour' and 'línea' stay whole
