@@ -371,6 +371,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             return end, "duration"  # 'mark each set within 7 days': a service level, not a date
         if (lead or "").lower() == "in" and count == 1 and re.search(r"\d", clause) and not plan_word:
             return end, "duration"  # 'max 2 late sign-ons in a month': a rate, not the goal's deadline
+        if re.search(r"\b(?:any|a\s+rolling|rolling|each|every|per)\s+$", m.string[:m.start()], re.I):
+            return end, "duration"  # 'no more than 3 in any four-week period': a window that rolls, not a date
         if unit.lower().startswith(("working", "business")) and not _DEADLINE_CLAUSE.fullmatch(clause) \
                 and not _DONE_BEFORE.search(m.string[:m.start()]):
             return end, "duration"  # 'queries answered within 2 working days': how fast, not by when

@@ -68,7 +68,8 @@ def test_deadlines_resolve_against_the_interview_date(text, ref, expected):
 @pytest.mark.parametrize("text", ["24/7 support", "Three duplicate payments in Q2", "every Friday afternoon",
                                   "every opp has a next step by Friday EOD each week", "she may need the May rota",
                                   "the July audit found 3 gaps", "invoices matched by the 3rd working day",
-                                  "timesheets in by the 25th of every month", "rent paid on the 1st of the month"])
+                                  "timesheets in by the 25th of every month", "rent paid on the 1st of the month",
+                                  "no more than 2 spills in any four-week period", "over a rolling 12-month period"])
 def test_things_that_are_not_deadlines(text):
     assert [d for d in find_dates(text, MAY_12) if d.role == "deadline"] == []
 
@@ -422,3 +423,20 @@ def test_a_deadline_after_an_event_the_notes_date_elsewhere():
     assert due["Target: a fo"] == [(dt.date(2027, 3, 29), "deadline")]
     assert due["Three weeks "] == [(dt.date(2027, 4, 5), "deadline")]
     assert analyse("1:1, 02/03/2027\nTwo weeks after the reorg the rota changed.\n").sentences[1].dates[0].role != "deadline"
+
+
+@pytest.mark.parametrize("heading, due", [
+    ("TARGETS (by end of Q3, 30/09/2026)", dt.date(2026, 9, 30)),
+    ("PART 2 - GOALS (review date 15/08/2026)", dt.date(2026, 8, 15)),
+    ("改进目标（6月1日—7月31日）", dt.date(2026, 7, 31)),
+])
+def test_a_targets_heading_dates_the_targets_under_it_in_brackets(heading, due):
+    notes = (f"Review with Ola Berg (cheesemaker), 2026-05-12.\nRinds cracked on 9 of 40 wheels in April.\n{heading}\n"
+             "- cracked rinds on no more than 2 wheels a month")
+    assert [g.deadline for g in draft_plan(notes).plan.goals] == [due]
+
+
+def test_a_date_that_glosses_another_holds_the_goal():
+    notes = ("Review with Ola Berg (cheesemaker), 2026-11-24.\nRinds cracked on 9 of 40 wheels in October.\n"
+             "Target: cracked rinds on no more than 2 wheels before the Christmas rush, so by the 18th.")
+    assert [g.deadline for g in draft_plan(notes).plan.goals] == [dt.date(2026, 12, 18)]

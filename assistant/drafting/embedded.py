@@ -150,6 +150,8 @@ class _PlanBuilder:
             if s.line in in_tables:
                 continue
             deadline = self._sentence_deadline(s)
+            # 'sorted before the Christmas peak, so by the 18th': the day the sentence glosses holds every point of it
+            glossed = bool(_glossed(s.text, [d for d in s.dates if d.role == "deadline" and d.date > self.start]))
             for item in self._items(s, split_and=True):
                 q = _first_quantity(item.bare)
                 none, over, worded = word_target(item.bare), "", False
@@ -157,8 +159,8 @@ class _PlanBuilder:
                     # 'No batch over 50 min': none is the target, the figure says of what ('0 (over 50 min)')
                     phrase, q, worded = item.bare[q.start:q.end], none, True
                     over = f"（{phrase}）" if self.zh else f" ({phrase})"
-                drafts.append(dict(item=item.bare, q=q, deadline=item.deadline or deadline, sentence=s, over=over,
-                                   worded=worded))
+                drafts.append(dict(item=item.bare, q=q, deadline=deadline if glossed else item.deadline or deadline,
+                                   sentence=s, over=over, worded=worded))
         for s in self.a.of_kind("action"):
             if (s.actor and s.actor.owner != "employee") or (s.label == "manager" and not s.actor) or s.line in in_tables:
                 continue
@@ -537,8 +539,9 @@ def _glossed(text: str, dates: list[DateMention]) -> list[DateMention]:
 def _bracketed_gloss(text: str, d: DateMention, dates: list[DateMention]) -> bool:
     """A deadline in brackets just after another deadline, at most two words on: the day that one falls on."""
     opened = max(text.rfind("(", 0, d.start), text.rfind("（", 0, d.start))
-    if d.role != "deadline" or opened < 0 or re.search(r"[)）]", text[opened:d.start]) or not re.search(r"\d", d.text):
-        return False  # a day, not another period ('(we close the quarter on 25 September)')
+    if d.role != "deadline" or opened < 0 or re.search(r"[)）]", text[opened:d.start]) or not re.search(r"\d", d.text) \
+            or _RELATIVE.search(d.text):
+        return False  # a day, not another period ('(we close the quarter on 25 September)', '(60-day plan)')
     return any(o.role == "deadline" and o.end <= opened and re.fullmatch(r"\s*(?:[\w'-]+\s*){0,2}", text[o.end:opened])
                for o in dates if o is not d)
 

@@ -169,11 +169,22 @@ _HEADING_END = re.compile(r"[:：]\s*$")
 
 def _heading_deadline(line: str, ref: dt.date) -> dt.date | None:
     """The date a short heading sets for the lines below it: 'So, for the next 8 weeks:', 'Targets (by 30 June):',
-    '下个月底前：'."""
-    if not _HEADING_END.search(line) or len(line.split()) > 10:
+    '下个月底前：'; and a targets heading's date in brackets, with no colon ('TARGETS (by end of Q2, 30/06/2026)',
+    'SECTION D - TARGETS (review date 31/08/2026)', '改进目标（3月1日—4月30日）')."""
+    if len(line.split()) > 10:
         return None
-    ends = [d.date for d in find_dates(line, ref) if d.role in ("deadline", "end") and d.date > ref]
-    return max(ends) if ends else None
+    if _HEADING_END.search(line):
+        ends = [d.date for d in find_dates(line, ref) if d.role in ("deadline", "end") and d.date > ref]
+        return max(ends) if ends else None
+    bracketed = _BRACKETED_DATE.search(line)
+    if bracketed and _label_kind(_SECTION.sub("", line[:bracketed.start()]).strip(" *#_-–")) == "target":
+        ends = [d.date for d in find_dates(bracketed.group(1), ref) if d.role not in ("start", "duration") and d.date > ref]
+        return max(ends) if ends else None
+    return None
+
+
+_BRACKETED_DATE = re.compile(r"[(（]([^()（）]{2,60})[)）]\s*$")
+_SECTION = re.compile(r"^\W*(?:(?:section|part|step)\s+\w{1,3}\s*[-–—:.)]\s*|[一二三四五六七八九十]+[、.．]\s*)", re.I)
 
 
 _WHAT_ONE_DOES = re.compile(r"^\s*what\s+(.{1,30}?)\s*(?:'ll|’ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+agreed\s+to)\s+do\s*$",
