@@ -56,6 +56,10 @@ JUL_31 = dt.date(2026, 7, 31)
         ("order sheet in by 9/15", JUL_31, dt.date(2026, 9, 15)),
         ("台账下个月 10 号之前交齐", JUL_31, dt.date(2026, 8, 10)),
         ("下周三之前把排班表发出来", JUL_31, dt.date(2026, 8, 5)),  # 31 Jul 2026 is a Friday
+        ("all returns booked by the August bank holiday", JUL_31, dt.date(2026, 8, 31)),  # its last Monday
+        ("stock counted by Thanksgiving", JUL_31, dt.date(2026, 11, 26)),
+        ("rota signed off before Black Friday", JUL_31, dt.date(2026, 11, 26)),  # the day before 27 Nov
+        ("the new menu tested by Valentine's", JUL_31, dt.date(2027, 2, 14)),
     ],
 )
 def test_deadlines_resolve_against_the_interview_date(text, ref, expected):
