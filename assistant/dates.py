@@ -461,7 +461,7 @@ def _find_dates(text: str, ref: dt.date) -> tuple[DateMention, ...]:
 _EXPLICIT = re.compile(
     r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})"
     r"|(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/]|\.\d)"
-    r"|(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+" + _M + r",?\s+(\d{4})|" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})",
+    r"|(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r",?\s+(\d{4})|" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})",
     re.I,
 )
 
@@ -504,8 +504,11 @@ _DATE_LINE = re.compile(
 )
 # A date that opens or closes a range ('01 DEC 2025 - 15 JAN 2026', a report's period) is no meeting's date.
 _MEETING_WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b(?!\s+(?:mornings|evenings|nights))", re.I)
-_RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|until|through|thru|~|至|到)\s*\d", re.I)
-_RANGE_BEFORE = re.compile(r"\d[^\s\d]*\s*(?:-|–|—|to|until|through|thru|~|至|到)\s*$", re.I)
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|until|through|thru|~|至|到)\s*\d(?!\d*[:：]\d)", re.I)  # not '24/2/26 – 1:1
+_RANGE_BEFORE = re.compile(  # a date, then the dash: not 'veterinary nurse (ward 2) – 07/07/2026' or '1:1 - 09/11/2026'
+    r"""(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{2,4})? | \d{1,2}(?:st|nd|rd|th)?\s+""" + _MONTH + r"""\.?(?:,?\s+\d{4})?
+         | """ + _MONTH + r"""\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})? | \d{1,2}\s*[月日号])
+        \s*(?:-|–|—|to|until|through|thru|~|至|到)\s*$""", re.I | re.X)
 _YEARLESS = ("en_dm", "en_md", "zh_md", "slash", "dotted", "day_dot_month")
 # '4.27 聊了下', '11.2 黎秀英 面谈': a month and day with a dot, as Chinese notes date themselves (headers only)
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.%])")
@@ -532,7 +535,8 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
     for line in lines[:2] + about:
         for start, end, options in _explicit(line):
             if _role(line, start, end) == "point" and not _RANGE_AFTER.match(line, end) and not _RANGE_BEFORE.search(line[:start]):
-                return _nearest_months(options, text)
+                weekday = _weekday_near(line, start, end)  # 'Thu 04/06/2026': 4 June, a Thursday, not 6 April
+                return _nearest_months([d for d in options if d.weekday() == weekday] or options, text)
     for line in about:
         for kind, pattern in [*_PATTERNS, ("dotted", _DOTTED), ("day_dot_month", _DAY_DOT_MONTH)]:
             if kind not in _YEARLESS or (kind == "dotted" and not unspaced(line)):
@@ -543,9 +547,10 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
                 if _role(line, m.start(), m.end()) != "point":
                     continue
                 days = _month_days(kind, m)
-                if kind == "slash" and len(days) == 2 and (order := _slash_order(text)):
-                    days = days[1:] if order == "day first" else days[:1]  # as the notes write it elsewhere ('30/10')
-                options = [d for d in (_latest(month, day, today, _weekday_near(line, m)) for month, day in days) if d]
+                # as the notes write it elsewhere ('30/10'); in Chinese, the month first ('9/7 面谈': 7 September)
+                if kind == "slash" and len(days) == 2 and (order := _slash_order(text) or ("month first" if unspaced(line) else None)):
+                    days = days[1:] if order == "day first" else days[:1]
+                options = [d for d in (_latest(month, day, today, _weekday_near(line, m.start(), m.end())) for month, day in days) if d]
                 if week := _WEEK_NUMBER.search(line):  # 'mon 2/3 (wk 10)': the week written beside it decides
                     options = [d for d in options if d.isocalendar()[1] == int(week.group(1))] or options
                 if options:
@@ -581,8 +586,9 @@ def _month_days(kind: str, m: re.Match[str]) -> list[tuple[int, int]]:
     return [(a, b), (b, a)] if a != b and a <= 12 and b <= 12 else [(a, b) if a <= 12 else (b, a)]
 
 
-def _weekday_near(line: str, m: re.Match[str]) -> int | None:
-    window = line[max(0, m.start() - 12):m.end() + 8]
+def _weekday_near(line: str, start: int, end: int) -> int | None:
+    """The weekday written beside the date at line[start:end] ('Thu 04/06', '3月5日（周四）'), or None."""
+    window = line[max(0, start - 12):end + 8]
     w = _WEEKDAY_NEAR.search(window)
     if not w:
         return None

@@ -142,6 +142,12 @@ TODAY = dt.date(2026, 12, 1)
         (["面谈时间：3月5日（周四）", "被面谈人：周峰"], dt.date(2026, 3, 5)),
         (["绩效面谈记录 2026-04-30 前台主管 王某"], dt.date(2026, 4, 30)),
         (["Date of review: 22 October"], dt.date(2026, 10, 22)),
+        (["Kiln room – supervision notes – Tue 03/11/2026"], dt.date(2026, 11, 3)),  # a Tuesday: 3 November
+        (["Sorting office – Lena Vogt, postal sorter (bay 4) – 15/09/2026"], dt.date(2026, 9, 15)),  # '4) –' is no range
+        (["Ravi K – 17/3/26 – 1:1 in the yard office"], dt.date(2026, 3, 17)),  # '– 1:1' is no range either
+        (["recorded on my phone, today is Monday the 9th of February 2026"], dt.date(2026, 2, 9)),
+        (["10/8 小周 面谈（咖啡师，二号店）"], dt.date(2026, 10, 8)),  # Chinese notes put the month first
+        (["Rota period 01 JUN 2026 - 30 JUN 2026", "Notes on Kim's July rota"], None),  # a range is no meeting
     ],
 )
 def test_the_interview_date_is_read_from_any_header_layout(lines, expected):
