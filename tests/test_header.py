@@ -289,7 +289,7 @@ def test_a_pasted_chat_names_the_one_who_held_the_meeting_as_the_manager(text, n
     ("1:1 Tariq A - meter reader - thu 4/2\n3 routes unfinished in Jan", "Tariq A", "meter reader", None),
     ("Appraisal, Noor Haddad (NH), lab assistant - with Prof Ian Mole (IM), Head of Lab - 3 Mar 2027\n"
      "NH: morning.\nIM: 2 sample logs were missing in Feb.", "Noor Haddad", "lab assistant", None),
-    ("voice note Gav 1 to 1 Remi Costa tyre fitter Friday\n2 wheel nut checks not signed", "Remi Costa", None, None),
+    ("voice note Gav 1 to 1 Remi Costa tyre fitter Friday\n2 wheel nut checks not signed", "Remi Costa", "tyre fitter", None),  # no punctuation around the role
 ])
 def test_more_header_layouts_name_the_employee_not_the_manager(text, name, role, manager):  # None: none is read
     """The employee's own brackets give the role, not the manager's; a list of those present after another field on
@@ -304,3 +304,20 @@ def test_a_form_with_dotted_initials_a_post_and_an_appraiser():
     a = analyse("Employee: K.O.\nPost: Stores Clerk (goods in)\nAppraiser: Mina Rahman, Warehouse Supervisor\n"
                 "Date: 03/02/2027\n\n2 deliveries were booked in late in January.")
     assert (a.employee_name, a.employee_role, a.manager) == ("K.O.", "Stores Clerk", "Mina Rahman")
+
+
+@pytest.mark.parametrize("phrase, title", [
+    ("质检员", True), ("MOT tester", True), ("dental technician", True), ("视频剪辑", True),
+    ("就是周师", False), ("的理赔员", False), ("that was excellent", False), ("best listener", False), ("Crew 2", False),
+])
+def test_a_job_title_and_nothing_else(phrase, title):
+    from assistant.reader.role import is_title
+
+    assert is_title(phrase) is title
+
+
+def test_a_role_said_in_passing_is_taken_when_it_is_a_job_title():
+    notes = ("语音备忘 4月9号 路上录的\n嗯今天跟郝雪梅聊了一下 她是我们检测中心的质检员 先说问题\n"
+             "3月有6批样品没按时出报告 标准是48小时内\n目标就是5月底前超时为零")
+    analysis = analyse(notes)
+    assert (analysis.employee_name, analysis.employee_role) == ("郝雪梅", "质检员")

@@ -18,7 +18,7 @@ EXAMPLE = ROOT / "examples" / "training-specialist.txt"
 # that (it had let the model win where `apply` keeps the rules' reading): the reader before the second pass
 # scored 0.70 by it, 0.73 with the first model, 0.76 with the second (owners 0.87). The model alone is the second
 # pass's most likely reading.
-HELDOUT_READING_FLOOR, HELDOUT_MODEL_FLOOR, HELDOUT_OWNER_FLOOR, HELDOUT_ROLE_FLOOR = 0.80, 0.85, 0.86, 0.70
+HELDOUT_READING_FLOOR, HELDOUT_MODEL_FLOOR, HELDOUT_OWNER_FLOOR, HELDOUT_ROLE_FLOOR = 0.80, 0.85, 0.86, 0.80
 
 
 def test_every_sentence_gets_a_reading_an_owner_for_actions_and_a_confidence():

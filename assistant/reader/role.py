@@ -67,6 +67,26 @@ def is_role(phrase: str) -> bool:
             and not re.search(r"\b(?:me|my|notes?|minutes)\b", phrase, re.I))
 
 
+@lru_cache(maxsize=1)
+def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Job titles by their listed words alone, not by a word's ending: 'fibre splicer' no, 'MOT tester', '理赔员' yes."""
+    en_spec, zh_spec = _roles(spaces=True), _roles(spaces=False)
+    en = re.compile(r"^[A-Za-z][\w&/ -]{0,40}\b(?:" + "|".join(en_spec["terms"] + en_spec["abbreviations"]) + r")s?$", re.I)
+    zh_terms = [w for w in zh_spec["terms"] if len(w) >= 2 or w in ("员", "师")]
+    zh = re.compile("^[\u4e00-\u9fffA-Za-z]{1,8}?(?:" + "|".join(zh_terms) + ")$")
+    return en, zh
+
+
+def is_title(phrase: str) -> bool:
+    """A phrase that is a job title and nothing else ('dental technician', '化验员'), by the strict test of `_titles`;
+    a phrase with a word of talk in it ('就是周师', '的理赔员') is none."""
+    phrase = phrase.strip()
+    en, zh = _titles()
+    if unspaced(phrase):
+        return bool(zh.match(phrase)) and not re.search("[的是就跟了我你他她们这那很在和说]", phrase) and not says_no_job(phrase)
+    return bool(en.match(phrase)) and not re.search(r"\b(?:i|you|he|she|we|they|was|is|the|to|talked|been|'s)\b|\d", phrase, re.I)
+
+
 def leads_others(phrase: str) -> bool:
     """A title of one who leads others ('Terminal Ops Superintendent', '门诊护士长', '食堂经理，我'): in a header that
     names two people, the one with such a title is the manager, unless no one else has a title."""
