@@ -109,6 +109,27 @@ def _value(num: str, mult: str | None) -> float | None:
 _FRACTION = re.compile(r"(?<![\d.])(\d{1,4})\s+(?:of|out of|in)\s+(\d{1,4})(?![\d.%])", re.I)
 
 
+# A share written in Chinese words: '百分之九十五' (95%), '九成' (90%), '九成五' (95%), '一成以下' (under 10%).
+_ZH_SHARE = re.compile(r"""(?P<cmp>不超过|不高于|不低于|不少于|至少|达到|低于|超过|降到|降至|控制在|提升到|提高到)?
+    (?:百分之(?P<pct>[零一二两三四五六七八九十]{1,3}|百) | (?P<tenths>[一二两三四五六七八九])成(?P<more>半|[一二三四五六七八九](?![\u4e00-\u9fff]*[个人次件天]))?(?!不变|[是会要得就]))
+    (?P<after>以上|以下|以内)?""", re.X)
+
+
+def _zh_shares(text: str, refs: re.Pattern[str]) -> Iterator[Quantity]:
+    for m in _ZH_SHARE.finditer(text):
+        if m.group("pct"):
+            value = 100 if m.group("pct") == "百" else zh_number(m.group("pct"))
+        else:
+            tenths = zh_number(m.group("tenths")) or 0
+            more = m.group("more")
+            value = tenths * 10 + (5 if more == "半" else (zh_number(more) or 0) if more else 0)
+        if not value:
+            continue
+        comparator = _CMP_AFTER.get(m.group("after") or "") or _CMP_WORDS.get(m.group("cmp") or "")
+        window = re.split(r"[.;:,(（，；。：]", text[max(0, m.start() - 16):m.start()])[-1]
+        yield Quantity(m.group(0), m.start(), m.end(), float(value), "%", None, comparator, bool(refs.search(window)))
+
+
 def find_quantities(text: str, skip_spans: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
     """Numbers in `text` with unit and comparator; dates (`skip_spans`), times, ids ('Q4', 'sev-2', 'aisle 14') left out.
 
@@ -138,7 +159,7 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
 
 @text_cache()
 def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:  # noqa: C901 -- predates the complexity budget
-    if not _ANY_NUMBER.search(text):
+    if not _ANY_NUMBER.search(text) and "百分之百" not in text:
         return ()
     refs = vocab("observation", "reference")
     out: list[Quantity] = []
@@ -150,6 +171,10 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
         out.append(Quantity(f.group(0), f.start(), f.end(), float(f.group(1)), f"of {f.group(2)}", None, None,
                             bool(refs.search(window))))
         fractions.append(f.span())
+    if "成" in text or "百分之" in text:
+        shares = [q for q in _zh_shares(text, refs) if not any(s <= q.start < e for s, e in skip_spans)]
+        out += shares
+        fractions += [(q.start, q.end) for q in shares]
     skip_spans = (*skip_spans, *fractions)
     for m in _number_matches(text):
         num_start, num_end = m.span("num")

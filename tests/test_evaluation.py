@@ -45,7 +45,7 @@ def test_heldout_cases_meet_the_bar(evaluate_module):
 # Notes written the way managers really write (../shared/eval/cases-wide), and our own held-out notes
 # (training/notes/heldout, never trained on). Floors are the figures measured when they were set, a
 # little below: raise them as the reader improves, never lower them. The bar is 0.9 everywhere.
-WIDE_FLOORS = {"valid": 1.0, "coverage": 0.97, "precision": 0.92, "targets": 0.85, "deadlines": 0.94, "smart": 0.90,
+WIDE_FLOORS = {"valid": 1.0, "coverage": 0.98, "precision": 0.92, "targets": 0.93, "deadlines": 0.94, "smart": 0.91,
                "parties": 0.90, "grounded": 0.97, "safe": 1.0, "flags": 0.98, "header": 0.84, "clean": 0.99}
 # Set on 98 held-out notes (h1-h4; re-based when the h3 and h4 writers joined, 2026-12-01; raised 2026-12-02, four
 # times, and 2026-12-03).

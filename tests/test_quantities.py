@@ -1,3 +1,6 @@
+import pytest
+
+from assistant.pipeline import draft_plan
 from assistant.quantities import find_quantities
 
 
@@ -55,3 +58,25 @@ def test_the_fast_number_search_finds_exactly_what_the_full_pattern_finds():
         assert [m.span() for m in _number_matches(text)] == expected, text
         found += len(expected)
     assert found > 500
+
+
+@pytest.mark.parametrize("text, value, comparator", [
+    ("出库准确率要提升到百分之九十八", 98.0, ">="),
+    ("回访覆盖率达到八成以上", 80.0, ">="),
+    ("返工率压到一成以下", 10.0, "<"),
+    ("签收率九成五", 95.0, None),
+    ("巡检百分之百覆盖", 100.0, None),
+])
+def test_a_share_written_in_chinese_words_is_a_percentage(text, value, comparator):
+    [q] = find_quantities(text)
+    assert (q.value, q.unit, q.comparator) == (value, "%", comparator)
+
+
+@pytest.mark.parametrize("text", ["流程一成不变", "他八成是忘了", "成本涨了", "完成了三单"])
+def test_chinese_words_near_a_share_that_are_no_share(text):
+    assert not [q for q in find_quantities(text) if q.unit == "%"]
+
+
+def test_a_target_written_as_a_chinese_share_is_the_goals_value():
+    notes = ("面谈记录 2026年3月2日 分拣员 刘晓峰\n2月分拣差错率4%，标准是1%以内。\n目标：4月底前分拣准确率提升到百分之九十九。")
+    assert [g.target for g in draft_plan(notes).plan.goals] == [">= 99%"]
