@@ -72,10 +72,18 @@ def first_cell(line: str) -> tuple[str, int] | None:
 
 
 def _heading(parts: list[str]) -> list[str | None] | None:
-    """The kind of each column, when `parts` read as a heading row: no figures, and two columns or more named."""
+    """The kind of each column, when `parts` read as a heading row: no figures, and two columns or more named. A
+    period may open a heading cell ('3月实际', 'Oct actual'): the column is what follows it."""
+    words = _heading_words()
+
+    def unperiod(cell: str) -> str:
+        period = _PERIOD_CELL.match(cell.strip())
+        rest = cell.strip()[period.end():].strip(" -–(（)）") if period else ""
+        return rest if rest and rest.lower() in words else cell
+
+    parts = [unperiod(p) for p in parts]
     if any(_DIGIT.search(p) and not _PERIOD_CELL.fullmatch(p.strip()) for p in parts):
         return None  # a row of figures, not a heading ('| KPI | 10月 | Target |' names a month, and is one)
-    words = _heading_words()
     kinds = [words.get(re.sub(r"[\s*_:：]+", " ", p).strip().lower()) for p in parts]
     named = [k for k in kinds if k]
     return kinds if len(named) >= 2 and len(set(named)) == len(named) else None

@@ -119,3 +119,14 @@ def test_a_heading_that_names_the_month_measured_is_still_a_heading():
     table = rows("| Measure | Sep 2026 | Target | By |\n| Rebooking rate | 41% | 60% | end of Nov |")
     assert table[2].cells["target"] == "60%" and table[2].cells["area"] == "Rebooking rate"
     assert rows("| Measure | 41 | 60 | 3 |\n| Rebooking rate | 41% | 60% | end of Nov |") == {}
+
+
+def test_a_heading_cell_may_open_with_the_period_it_was_measured_in():
+    notes = ("仓储月度面谈 2026-05-06 员工：韦海燕（仓管员） 面谈人：蒙主管\n\n"
+             "| 项目 | 4月实际 | 目标 |\n| --- | --- | --- |\n| 盘点差异（件） | 12 | 3 |\n| 入库及时率 | 88% | 98% |\n\n"
+             "下次面谈：6月30日。")
+    table = rows(notes)
+    assert [r.cells for r in table.values()] == [{"area": "盘点差异（件）", "observed": "12", "target": "3"},
+                                                 {"area": "入库及时率", "observed": "88%", "target": "98%"}]
+    goals = draft_plan(notes).plan.goals
+    assert [(g.target, g.deadline) for g in goals] == [("3", dt.date(2026, 6, 30)), ("98%", dt.date(2026, 6, 30))]
