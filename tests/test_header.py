@@ -321,3 +321,16 @@ def test_a_role_said_in_passing_is_taken_when_it_is_a_job_title():
              "3月有6批样品没按时出报告 标准是48小时内\n目标就是5月底前超时为零")
     analysis = analyse(notes)
     assert (analysis.employee_name, analysis.employee_role) == ("郝雪梅", "质检员")
+
+
+@pytest.mark.parametrize("word", ["Recap", "Debrief", "District", "Regional"])
+def test_a_document_or_organisation_word_is_no_name(word):
+    from assistant.notes.names import is_name
+
+    assert not is_name(word)
+
+
+def test_a_transcripts_employee_line_is_no_form_field_naming_her():
+    notes = ("客服组 月度面谈（2026年6月3日）\n今天和陆思彤做了面谈。\n主管：5月投诉有6单，目标是2单以内。\n"
+             "员工：那几天系统老是卡，我也没办法。\n主管：6月底前投诉降到2单以内。")
+    assert analyse(notes).employee_name == "陆思彤"

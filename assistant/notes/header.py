@@ -201,7 +201,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         manager = leader[0]
     if not name and lines:
         # '被面谈人：甘露', '【面谈对象】温雅婷（Emily）': a labelled name needs no known surname
-        zp = re.search(_ZH_EMPLOYEE_FIELD + r"\s*[:：】]\s*([\u4e00-\u9fff·]{2,9}?)(?=[\s（(，,｜|]|$)",
+        zp = re.search(_ZH_EMPLOYEE_FIELD + r"\s*[:：】]\s*([\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8})(?=[\s（(，,｜|]|$)",
                        "\n".join(lines[:8]), re.M) \
             or re.search(rf"({zh_name()})\s*[（(]([^）)]{{1,12}})[）)]", lines[0])
         if zp:
