@@ -334,3 +334,12 @@ def test_a_transcripts_employee_line_is_no_form_field_naming_her():
     notes = ("客服组 月度面谈（2026年6月3日）\n主管：5月投诉有6单，目标是2单以内。\n"
              "员工：那几天系统老是卡，我也没办法。\n主管：6月底前投诉降到2单以内。")
     assert analyse(notes).employee_name is None  # unnamed: the plan asks, rather than take her words for her name
+
+
+@pytest.mark.parametrize("notes, name", [
+    ("Review with A.J. Osei (driver), 4 May 2026\n3 late runs in April", "A.J. Osei"),
+    ("Payroll clerk K.L. Mensah - review, 4 May 2026\nAttendees: K.L., Ruth Ames (Payroll Manager)\n3 late runs in April",
+     "K.L."),
+])
+def test_dotted_initials_are_part_of_a_name_and_keep_their_dots(notes, name):
+    assert analyse(notes).employee_name == name

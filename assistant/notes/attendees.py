@@ -48,7 +48,8 @@ def _latin_name_at_end(entry: str) -> re.Match[str] | None:
 
 def _entry(text: str) -> Attendee | None:
     """'Kelvin 黄（Facilities Manager）', 'QA Manager Daniel 宋', '仓库主管张伟', '我（韦光明，项目经理）'."""
-    text = text.strip(" .。")
+    text = text.strip(" 。")
+    text = text if re.search(r"\b[A-Z]\.$", text) else text.rstrip(" .")  # not the dot of an initial: 'J.P.', 'Sam K.'
     duty = bool(_DUTY.search(_BRACKETED.sub(lambda m: m.group("out"), text)))  # 'I. Lund (QC Manager) - notes'
     text = re.sub(rf"\s*[-–—]\s*(?:{_DUTY.pattern})\s*$", "", text, flags=re.I)
     bracketed = _BRACKETED.match(text)

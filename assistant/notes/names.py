@@ -7,14 +7,14 @@ from ..lexicon import load, vocab
 from ..textutil import NAME_WORD
 
 TITLE = r"(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|RN|Chef|Coach)\.?\s"
-NAME_TOKEN = re.compile(r"^(?:" + NAME_WORD + r"|[A-Z]\.?)$")
+NAME_TOKEN = re.compile(r"^(?:" + NAME_WORD + r"|[A-Z]\.?|(?:[A-Z]\.){2,3})$")  # 'Finn O.', 'J.P. Okafor'
 
 
 # Two capitals before a name are initials the person goes by ('DJ Park', 'AJ Okafor'), not a title or a team
 # ('RN Kate Moss', 'GM Sarah Jones', 'QA Tom', 'MS Teams').
 _NOT_INITIALS = "|".join(load("vocabulary", "en")["names"]["not_initials"])
 _INITIALS_WORD = rf"(?!(?:{_NOT_INITIALS})\b)[A-Z]{{2}}[ \t]+(?={NAME_WORD})"
-INITIALS_BEFORE_NAME = rf"(?:{_INITIALS_WORD})?"
+INITIALS_BEFORE_NAME = rf"(?:{_INITIALS_WORD}|(?:[A-Z]\.){{2,3}}[ \t]?(?={NAME_WORD}))?"  # 'DJ Park', 'J.P. Okafor'
 _INITIALS = re.compile(_INITIALS_WORD)
 
 
