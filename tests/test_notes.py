@@ -1,5 +1,7 @@
 import datetime as dt
 
+import pytest
+
 from assistant.notes import analyse, detect_language
 
 
@@ -181,3 +183,13 @@ def test_a_team_already_on_a_task_is_its_actor_but_a_habit_that_falls_short_is_n
     team, habit = a.sentences[2], a.sentences[3]
     assert team.kind == "action" and team.actor is not None and team.actor.owner == "organisation"
     assert habit.actor is None
+
+
+@pytest.mark.parametrize("notes, party, owner", [
+    ("Review with Dana Ruiz (agent), 4 May 2026\n3 late tickets in April\n"
+     "Her closed tickets will be spot-checked by Sam Ortiz every Friday.", "Sam Ortiz", "organisation"),
+    ("面谈记录 2026年5月4日 员工：李娜（客服）\n4月投诉5单\n你的通话录音由质检组每周抽听10通。", "质检组", "organisation"),
+])
+def test_an_action_in_the_passive_belongs_to_whoever_does_it(notes, party, owner):
+    last = analyse(notes).sentences[-1]
+    assert (last.kind, last.owner, last.actor.text) == ("action", owner, party)

@@ -153,6 +153,13 @@ def _party_words_zh() -> re.Pattern[str]:
     )
 
 
+# An action in the passive with who does it: 'will be spot-checked by Dana', '由质检组每周抽听', '由领班每天检查'.
+_PASSIVE_AGENT = re.compile(r"""\b(?:be|are|is|get|gets|being)\s+(?:\w+\s+)?(?:checked|spot[- ]checked|reviewed|audited|signed\s+off
+        |countersigned|verified|monitored|sampled|observed|shadowed|coached|approved)\s+by\s+
+        (?P<en>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?|the\s+\w+(?:\s+\w+)?\s+(?:team|desk|lead|supervisor|manager))
+    | 由(?P<zh>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=每|来|负责|统一|定期|抽|检查|核对|审|复核|跟进|陪同|进行|做|带)""", re.X)
+
+
 class _PartyFinder:
     def __init__(self, employee: tuple[str, ...], manager: tuple[str, ...], manager_name: str | None):
         self.employee = employee
@@ -249,6 +256,10 @@ class _PartyFinder:
     def actor(self, body: str, *, employee_speaks: bool = False) -> tuple[Party | None, str]:
         """Who acts at the start of `body`, and the action with the actor and modal removed; 'I' is the notes'
         writer, the manager, except on the employee's own line of a transcript ('Lorcan: I'll measure…')."""
+        if agent := _PASSIVE_AGENT.search(body):  # 'checked by Dana each week', '由质检组每周抽听': the agent acts
+            who = agent.group("en") or agent.group("zh")
+            found = self.find(who)
+            return Party(found[0].text if found else who, self.owner_of(found[0].text if found else who)), body
         if assigned := self.assignee(body):
             return assigned
         body = re.sub(r"^(?:and|also|then|\+|&)\s+", "", body.strip(), flags=re.I)
