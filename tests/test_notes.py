@@ -193,3 +193,14 @@ def test_a_team_already_on_a_task_is_its_actor_but_a_habit_that_falls_short_is_n
 def test_an_action_in_the_passive_belongs_to_whoever_does_it(notes, party, owner):
     last = analyse(notes).sentences[-1]
     assert (last.kind, last.owner, last.actor.text) == ("action", owner, party)
+
+
+@pytest.mark.parametrize("line", [
+    "Two late drops in March, not Tomasz's fault: the depot moved.",
+    "The printer jammed 6 times, which wasn't really his doing.",
+    "To be fair, his scan rate is the best on the floor at 98%.",
+    "迟到两次，这个不怪她，班车改点了。",
+])
+def test_a_sentence_that_clears_the_employee_or_praises_is_no_shortfall(line):
+    notes = f"Review with Tomasz Nowak (picker), 4 May 2026\nMis-picks: 14 in April, standard is 5.\n{line}"
+    assert analyse(notes).sentences[-1].kind != "observation"
