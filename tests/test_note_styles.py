@@ -460,3 +460,14 @@ def test_an_employee_who_says_what_they_will_do_in_a_transcript_owns_an_action()
     logging = read["I'll log the reading every hour and call maintenance if it drifts."]
     assert (logging.kind, logging.owner) == ("action", "employee")
     assert read["The thermocouple on kiln 3 kept drifting."].kind == "account"
+
+
+def test_a_work_chat_export_stamped_with_date_and_time_before_the_speaker():
+    notes = ("【企业微信聊天记录】仓储组长 韦强 ↔ 物流经理 程慧\n"
+             "2026/05/12 18:20 韦强：程经理，今天跟莫小雨（叉车司机）谈了，汇报一下\n"
+             "2026/05/12 18:21 韦强：4月叉车擦碰3次，标准是0次\n"
+             "2026/05/12 18:23 韦强：目标：6月底前擦碰0次，每班出车前点检100%\n"
+             "2026/05/12 18:24 程慧：好的")
+    analysis = analyse(notes)
+    assert [s.body for s in analysis.sentences if s.kind == "target"] == ["6月底前擦碰0次，每班出车前点检100%"]
+    assert draft_plan(notes).plan.status == "draft"
