@@ -1,4 +1,4 @@
-"""Find numbers with their units in notes: '96.1%', '$60k', '11.5 min', '20 calls/week', '55万', '4起以下'.
+"""Find numbers with their units in notes: '96.1%', '$60k', '11.5 min', '20 calls/week', '55万', '4起以下', '九成'.
 
 A goal's target and baseline are taken from these, never made up, so the extraction keeps the
 text as written and marks numbers that name a standard ('vs 7 min target', '标准10分钟').
