@@ -471,3 +471,14 @@ def test_a_work_chat_export_stamped_with_date_and_time_before_the_speaker():
     analysis = analyse(notes)
     assert [s.body for s in analysis.sentences if s.kind == "target"] == ["6月底前擦碰0次，每班出车前点检100%"]
     assert draft_plan(notes).plan.status == "draft"
+
+
+def test_a_forms_numbered_section_labels_its_lines_and_a_new_section_ends_it():
+    notes = ("APPRAISAL FORM\nEmployee: Maren Lund\nRole: lab technician\nDate: 02/03/2026\n"
+             "SECTION B – FINDINGS: 7 of 40 sample logs were unsigned in February.\n"
+             "SECTION C – TARGETS (by review date 30/04/2026): no unsigned sample logs;\n"
+             "SECTION D - any other comments\nMaren has been helpful with the new starters.")
+    plan = draft_plan(notes).plan
+    assert [(g.target, g.deadline) for g in plan.goals] == [("0", dt.date(2026, 4, 30))]
+    read = {s.body: s for s in analyse(notes).sentences}
+    assert read["Maren has been helpful with the new starters."].kind != "target"

@@ -36,6 +36,7 @@ from .labels import (
     label_text,
     mark_kind,
     opening_label,
+    opens_section,
     row_label,
 )
 from .parties import _PartyFinder, _read_speaker
@@ -134,6 +135,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if heading and heading != "meta" and len(content.split()) <= 4 and not re.search(r"\d", content):
             block_label = heading  # '## Agreed actions', '二、改进措施': a heading for the lines below
             continue
+        if heading is None and opens_section(content):
+            block_label = None  # 'Section D - any other comments': a new section ends the one before
         if label_m:
             line_label = _label_or_person(label_text(label_m), finder, content[label_m.end():], stamped=chat or bool(label_m.group("stamp")))
             if line_label and not content[label_m.end():].strip():

@@ -80,7 +80,7 @@ def mark_kind(bullet: str) -> str | None:
 
 
 def _label_kind(label: str) -> str | None:
-    words = label.strip().lower()
+    words = _SECTION.sub("", label.strip().lower())  # 'SECTION D – TARGETS (by 30/09):' labels targets
     opening = _content_label(words)
     if opening:
         return opening  # 'Goal for the next six weeks (review 2 June):' sets a goal, whatever else it names
@@ -177,10 +177,15 @@ def _heading_deadline(line: str, ref: dt.date) -> dt.date | None:
         ends = [d.date for d in find_dates(line, ref) if d.role in ("deadline", "end") and d.date > ref]
         return max(ends) if ends else None
     bracketed = _BRACKETED_DATE.search(line)
-    if bracketed and _label_kind(_SECTION.sub("", line[:bracketed.start()]).strip(" *#_-–")) == "target":
+    if bracketed and _label_kind(line[:bracketed.start()].strip(" *#_-–")) == "target":
         ends = [d.date for d in find_dates(bracketed.group(1), ref) if d.role not in ("start", "duration") and d.date > ref]
         return max(ends) if ends else None
     return None
+
+
+def opens_section(line: str) -> bool:
+    """A form's numbered section starts on this line ('Section D - comments', 'PART 2: Actions', '三、')."""
+    return bool(_SECTION.match(line))
 
 
 _BRACKETED_DATE = re.compile(r"[(（]([^()（）]{2,60})[)）]\s*$")
