@@ -482,3 +482,12 @@ def test_a_forms_numbered_section_labels_its_lines_and_a_new_section_ends_it():
     assert [(g.target, g.deadline) for g in plan.goals] == [("0", dt.date(2026, 4, 30))]
     read = {s.body: s for s in analyse(notes).sentences}
     assert read["Maren has been helpful with the new starters."].kind != "target"
+
+
+def test_a_letter_that_greets_the_employee_is_not_her_speaking():
+    notes = ("致：韩晓雪（质检员）\n小韩：\n今天（3月2日）跟你谈的内容整理如下。\n"
+             "第一，2月你负责的来料检验有6批没有留样，标准是每批留样。\n"
+             "接下来你要做到：每批来料当天留样并登记。\n目标：4月底前漏留样为0。")
+    read = {s.body: s for s in analyse(notes).sentences}
+    assert read["第一，2月你负责的来料检验有6批没有留样，标准是每批留样。"].speaker is None
+    assert draft_plan(notes).plan.status == "draft"

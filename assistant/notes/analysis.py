@@ -140,7 +140,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if label_m:
             line_label = _label_or_person(label_text(label_m), finder, content[label_m.end():], stamped=chat or bool(label_m.group("stamp")))
             if line_label and not content[label_m.end():].strip():
-                block_label = line_label  # a heading line: it labels the lines below it
+                if not _salutation(line_label, line_no, raw_lines):
+                    block_label = line_label  # a heading line: it labels the lines below it
                 continue
         line_label = (line_label or (labelled_row[0] if labelled_row else None) or (mark_kind(bullet.group()) if bullet else None)
                       or ("target" if deadline_arrow(content) else None))
@@ -235,6 +236,13 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     analysis.check_in_gap = stated_gap(kept)
     analysis.review_date = stated_review(sentences, ref)
     return analysis
+
+
+def _salutation(label: str, line_no: int, lines: list[str]) -> bool:
+    """'小罗：' or 'Dana,' opening a letter to the employee, the next line speaking to them ('今天跟你聊的…'): a greeting,
+    not the employee's own words below it."""
+    after = next((line for line in lines[line_no + 1:] if line.strip()), "")
+    return label == "employee_person" and line_no < 4 and bool(re.search(r"你|\byou\b", after, re.I))
 
 
 def _task_row(row: grid.Row) -> bool:
