@@ -71,13 +71,16 @@ def stated_review(sentences: list[Sentence], start: dt.date) -> dt.date | None:
     the rota by 3 May', 'review 东区指标'), a day something starts from, a length ('posted 14 days ahead'), nor a day
     over a year ahead."""
     review = vocab_terms("meetings", "review")
-    days = [d.date for s in sentences if s.kind != "excluded" and any(not _TASK_AFTER.match(s.text, end)
+    days = [d.date for s in sentences if s.kind != "excluded" and any(_MEETING_AFTER.match(s.text, end)
                                                                     for _, end in review.spans(s.text))
             for d in s.dates if d.role not in ("start", "duration") and start < d.date <= start + dt.timedelta(days=366)]
     return max(days, default=None)
 
 
-# What follows 'review' when it is a task with an object rather than a meeting: 'review the rota', 'review all
-# open tickets', 'review 东区指标分配'.
-_TASK_AFTER = re.compile(r"""\s*(?:(?:the|all|every|each|his|her|their|our|my|your|these|those|any|some)\b
-                               | [\u4e00-\u9fff])""", re.I | re.X)
+# What follows a review word when it names a meeting, not a task: a date or a time word, a verb of arranging, the
+# end of a clause ('review on 14 May', 'check-in is booked for…', 'Review date: …', '复查时间：', '面谈定在…', '…复盘。').
+# 'review the rota', 'catch up on the backlog', 'reviews must average 4.5' are none.
+_MEETING_AFTER = re.compile(r"""\s*(?:$|[,.:;!?)(（）：，。；！？]|\d
+        | (?:on|in|at|by|for|date|meeting|session|is|will|was|set|booked|scheduled|planned|due|again|then|next|after
+           |before|around|of\s+(?:progress|the\s+plan|this)|progress|it|this|with\s+(?:me|you|him|her|them))\b
+        | 时间|日期|定在|安排在|在|于|前|后|时|一次|。|，)""", re.I | re.X)

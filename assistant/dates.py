@@ -483,7 +483,8 @@ def _explicit(text: str) -> list[tuple[int, int, list[dt.date]]]:
         elif g[6]:
             a, b = int(g[6]), int(g[7])
             year = int(g[8]) + (2000 if len(g[8]) == 2 else 0)
-            options = [_safe(year, a, b), _safe(year, b, a)] if a != b else [_safe(year, a, b)]
+            dotted = "." in m.group(0)  # '02.06.2026': written with dots, the day comes first
+            options = [_safe(year, b, a)] if dotted else [_safe(year, a, b), _safe(year, b, a)] if a != b else [_safe(year, a, b)]
         elif g[9]:
             options = [_safe(int(g[11]), MONTHS[g[10].lower()[:3]], int(g[9]))]
         else:
@@ -507,7 +508,7 @@ _MEETING_WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(monday|tuesday|wednesday|th
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|until|through|thru|~|至|到)\s*\d(?!\d*[:：]\d)", re.I)  # not '24/2/26 – 1:1
 _RANGE_BEFORE = re.compile(  # a date, then the dash: not 'veterinary nurse (ward 2) – 07/07/2026' or '1:1 - 09/11/2026'
     r"""(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{2,4})? | \d{1,2}(?:st|nd|rd|th)?\s+""" + _MONTH + r"""\.?(?:,?\s+\d{4})?
-         | """ + _MONTH + r"""\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})? | \d{1,2}\s*[月日号])
+         | """ + _MONTH + r"""\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})? | \d{1,2}\s*[月日号] | (?<![\d:)])\b\d{1,2})
         \s*(?:-|–|—|to|until|through|thru|~|至|到)\s*$""", re.I | re.X)
 _YEARLESS = ("en_dm", "en_md", "zh_md", "slash", "dotted", "day_dot_month")
 # '4.27 聊了下', '11.2 黎秀英 面谈': a month and day with a dot, as Chinese notes date themselves (headers only)
@@ -519,7 +520,7 @@ _FORWARD = re.compile(r"""\b(?:next|again|upcoming|future|due|until)\b
     | \bfollow[- ]?up\b(?!\s+(?:from|to|after|on|of)\s+(?:our|the|this|today|yesterday|my|your))  # not 'Follow-up from our review'
     | 下次|下一次|复谈|复盘|再约|之前|前完成""", re.I | re.X)
 _WEEKDAY_NEAR = re.compile(
-    r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b | (?:周|星期|礼拜)([一二三四五六日天])", re.I | re.X)
+    r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|t|r|\.)?\b | (?:周|星期|礼拜)([一二三四五六日天])", re.I | re.X)
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _MONTH_WORD = re.compile(_M + r"\b|(?<!\d)(\d{1,2})\s*月", re.I)
 _WEEK_NUMBER = re.compile(r"\b(?:wk|week)\.?\s?(\d{1,2})\b", re.I)  # 'wk 11': a month of the year too

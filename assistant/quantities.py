@@ -109,25 +109,30 @@ def _value(num: str, mult: str | None) -> float | None:
 _FRACTION = re.compile(r"(?<![\d.])(\d{1,4})\s+(?:of|out of|in)\s+(\d{1,4})(?![\d.%])", re.I)
 
 
-# A share written in Chinese words: '百分之九十五' (95%), '九成' (90%), '九成五' (95%), '一成以下' (under 10%).
-_ZH_SHARE = re.compile(r"""(?P<cmp>不超过|不高于|不低于|不少于|至少|达到|低于|超过|降到|降至|控制在|提升到|提高到)?
-    (?:百分之(?P<pct>[零一二两三四五六七八九十]{1,3}|百) | (?P<tenths>[一二两三四五六七八九])成(?P<more>半|[一二三四五六七八九](?![\u4e00-\u9fff]*[个人次件天]))?(?!不变|[是会要得就]))
-    (?P<after>以上|以下|以内)?""", re.X)
+# A share written in Chinese words: '百分之九十五' (95%), '百分之九十九点五', '九成' (90%), '九成五' (95%), '一成以下',
+# '不到一成' (under 10%); not '一成不变' (unchanged), nor '八成是忘了' / '九成九是系统问题' (most likely).
+_ZH_SHARE = re.compile(r"""(?P<cmp>不超过|不高于|不低于|不少于|至少|达到|低于|超过|降到|降至|控制在|提升到|提高到|不到)?
+    (?:百分之(?P<pct>一?百|[零一二两三四五六七八九十]{1,3})(?:点(?P<decimal>[零一二三四五六七八九]{1,2}))?
+     | (?P<tenths>[一二两三四五六七八九])成(?P<more>半|[一二三四五六七八九](?![个人次件天位名]))?+(?!不变|[是会要得就又没也都可能概]))
+    (?P<after>以上|以下|以内|不到)?""", re.X)
+_ZH_DECIMAL = {"零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
 
 def _zh_shares(text: str, refs: re.Pattern[str]) -> Iterator[Quantity]:
     for m in _ZH_SHARE.finditer(text):
         if m.group("pct"):
-            value = 100 if m.group("pct") == "百" else zh_number(m.group("pct"))
+            value = 100.0 if m.group("pct") in ("百", "一百") else float(zh_number(m.group("pct")) or 0)
+            if m.group("decimal"):
+                value += float("0." + "".join(_ZH_DECIMAL[c] for c in m.group("decimal")))
         else:
-            tenths = zh_number(m.group("tenths")) or 0
             more = m.group("more")
-            value = tenths * 10 + (5 if more == "半" else (zh_number(more) or 0) if more else 0)
+            value = float((zh_number(m.group("tenths")) or 0) * 10 + (5 if more == "半" else (zh_number(more) or 0) if more else 0))
         if not value:
             continue
-        comparator = _CMP_AFTER.get(m.group("after") or "") or _CMP_WORDS.get(m.group("cmp") or "")
+        after, before = m.group("after") or "", m.group("cmp") or ""
+        comparator = "<" if "不到" in (after, before) else _CMP_AFTER.get(after) or _CMP_WORDS.get(before)
         window = re.split(r"[.;:,(（，；。：]", text[max(0, m.start() - 16):m.start()])[-1]
-        yield Quantity(m.group(0), m.start(), m.end(), float(value), "%", None, comparator, bool(refs.search(window)))
+        yield Quantity(m.group(0), m.start(), m.end(), value, "%", None, comparator, bool(refs.search(window)))
 
 
 def find_quantities(text: str, skip_spans: Sequence[tuple[int, int]] = ()) -> list[Quantity]:

@@ -450,3 +450,23 @@ def test_a_date_that_glosses_another_holds_the_goal():
     notes = ("Review with Ola Berg (cheesemaker), 2026-11-24.\nRinds cracked on 9 of 40 wheels in October.\n"
              "Target: cracked rinds on no more than 2 wheels before the Christmas rush, so by the 18th.")
     assert [g.deadline for g in draft_plan(notes).plan.goals] == [dt.date(2026, 12, 18)]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["Date: 02.06.2026 - 1:1 with Jo"], dt.date(2026, 6, 2)),  # dots: the day first
+    (["Period: 1 – 31 May 2026", "Notes on Kim's rota"], None),  # a range, no meeting
+])
+def test_dotted_dates_and_ranges_in_the_header(lines, expected):
+    assert held_on(lines, "\n".join(lines), TODAY) == expected
+
+
+def test_a_gloss_dates_only_the_point_it_glosses():
+    notes = ("Review with Ola Berg (picker), 2026-11-24.\nMis-picks were 3% in October.\nTarget: mis-picks under 1% by "
+             "30 April and dispatch accuracy 99% before the Christmas peak, so by 18 December.")
+    assert sorted(g.deadline for g in draft_plan(notes).plan.goals) == [dt.date(2026, 12, 18), dt.date(2027, 4, 30)]
+
+
+def test_a_bracket_that_names_no_deadline_dates_no_targets():
+    from assistant.notes.labels import _heading_deadline
+
+    assert _heading_deadline("Targets (HR meeting 10 March)", dt.date(2026, 2, 17)) is None

@@ -318,3 +318,10 @@ def test_an_area_named_from_a_sentence_is_never_cut_mid_word_nor_left_hanging():
     assert len(areas) == 2 and not any(re.search(r"\b(?:for|of|the|and|to|in)$", a, re.I) for a in areas)
     words = set(re.findall(r"\w+", notes.lower()))
     assert all(w in words for a in areas for w in re.findall(r"\w+", a.lower()))  # whole words of the notes
+
+
+@pytest.mark.parametrize("text", ["Check-in", "late sign-on", "Grade A"])
+def test_a_hyphenated_word_or_a_grade_is_not_left_hanging(text):
+    from assistant.textutil import drop_dangling
+
+    assert drop_dangling(text) == text

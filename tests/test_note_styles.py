@@ -491,3 +491,10 @@ def test_a_letter_that_greets_the_employee_is_not_her_speaking():
     read = {s.body: s for s in analyse(notes).sentences}
     assert read["第一，2月你负责的来料检验有6批没有留样，标准是每批留样。"].speaker is None
     assert draft_plan(notes).plan.status == "draft"
+
+
+def test_another_surname_is_no_manager_where_the_manager_is_named():
+    notes = ("面谈记录 2026年5月6日\n员工：张伟（仓管员）\n面谈人：陈磊\n陈：4月盘点差异12件，标准3件。\n"
+             "张：月初新系统上线。\n王：我这边HR会跟进培训。")
+    [other] = [s for s in analyse(notes).sentences if s.text.startswith("王：")]
+    assert other.label != "manager"

@@ -147,3 +147,20 @@ def test_a_goals_own_date_is_kept_and_a_later_review_ends_the_plan():
     plan = draft_plan(notes).plan
     assert [g.deadline for g in plan.goals] == [dt.date(2026, 4, 30)]
     assert plan.check_ins[-1].date == dt.date(2026, 5, 12)
+
+
+@pytest.mark.parametrize("line, review", [
+    ("She also needs to catch up on the filing backlog by 20 March.", None),
+    ("Follow up with the client by 10 April.", None),
+    ("Customer reviews must average 4.5 by 30 June.", None),
+    ("She must review stock levels by 3 May.", None),
+    ("复查时间：2026年5月20日", dt.date(2026, 5, 20)),
+    ("下次面谈定在5月20日。", dt.date(2026, 5, 20)),
+    ("Next catch-up 14 May.", dt.date(2026, 5, 14)),
+])
+def test_a_review_is_a_meeting_not_a_task_that_mentions_one(line, review):
+    from assistant.cadence import stated_review
+    from assistant.notes import analyse
+
+    analysis = analyse(f"Review with Ines Duarte (lab technician), 2026-03-02.\nSamples logged late on 9 of 40 runs.\n{line}")
+    assert stated_review(analysis.sentences, analysis.interview_date) == review

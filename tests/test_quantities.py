@@ -80,3 +80,17 @@ def test_chinese_words_near_a_share_that_are_no_share(text):
 def test_a_target_written_as_a_chinese_share_is_the_goals_value():
     notes = ("面谈记录 2026年3月2日 分拣员 刘晓峰\n2月分拣差错率4%，标准是1%以内。\n目标：4月底前分拣准确率提升到百分之九十九。")
     assert [g.target for g in draft_plan(notes).plan.goals] == [">= 99%"]
+
+
+@pytest.mark.parametrize("text, value, comparator", [
+    ("百分之一百", 100.0, None), ("百分之九十九点五", 99.5, None), ("九成五的订单要当天发出", 95.0, None),
+    ("达到九成五以上的人员", 95.0, ">="), ("不到一成", 10.0, "<"),
+])
+def test_chinese_shares_read_whole(text, value, comparator):
+    [q] = [q for q in find_quantities(text) if q.unit == "%"]
+    assert (q.value, q.comparator) == (value, comparator)
+
+
+@pytest.mark.parametrize("text", ["这事九成九是系统问题", "他八成又忘了打卡", "我估计八成没看邮件"])
+def test_most_likely_in_chinese_is_no_share(text):
+    assert not [q for q in find_quantities(text) if q.unit == "%"]

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from assistant.notes import analyse
 from assistant.pipeline import draft_plan
 from assistant.reader import OWNERS, READINGS, Correction, bundled
@@ -142,3 +144,10 @@ def test_the_header_names_the_employee_a_greeting_addresses_and_the_manager_who_
 def test_the_reader_names_more_employees_than_the_rules_on_notes_it_never_saw():
     n, rules, reader = _train_reader().header_report(bundled(), ROOT / "training" / "notes" / "heldout")
     assert n >= 40 and reader >= 0.5 and reader > rules
+
+
+@pytest.mark.parametrize("phrase", ["my manager", "Jo Smith manager", "Friday manager", "会员", "成员", "动员"])
+def test_no_job_title_in_a_pronoun_a_name_or_a_common_word(phrase):
+    from assistant.reader.role import is_title
+
+    assert not is_title(phrase)

@@ -150,8 +150,10 @@ class _PlanBuilder:
             if s.line in in_tables:
                 continue
             deadline = self._sentence_deadline(s)
-            # 'sorted before the Christmas peak, so by the 18th': the day the sentence glosses holds every point of it
-            glossed = bool(_glossed(s.text, [d for d in s.dates if d.role == "deadline" and d.date > self.start]))
+            # 'sorted before the Christmas peak, so by the 18th': the day that glosses another holds the point dated by it
+            ahead = sorted((d for d in s.dates if d.role == "deadline" and d.date > self.start), key=lambda d: d.start)
+            glossed = {before.date: g.date for g in _glossed(s.text, ahead)
+                       for before in [b for b in ahead if b.end <= g.start][-1:]}
             for item in self._items(s, split_and=True):
                 q = _first_quantity(item.bare)
                 none, over, worded = word_target(item.bare), "", False
@@ -159,8 +161,8 @@ class _PlanBuilder:
                     # 'No batch over 50 min': none is the target, the figure says of what ('0 (over 50 min)')
                     phrase, q, worded = item.bare[q.start:q.end], none, True
                     over = f"（{phrase}）" if self.zh else f" ({phrase})"
-                drafts.append(dict(item=item.bare, q=q, deadline=deadline if glossed else item.deadline or deadline,
-                                   sentence=s, over=over, worded=worded))
+                own = glossed.get(item.deadline, item.deadline) if item.deadline else None
+                drafts.append(dict(item=item.bare, q=q, deadline=own or deadline, sentence=s, over=over, worded=worded))
         for s in self.a.of_kind("action"):
             if (s.actor and s.actor.owner != "employee") or (s.label == "manager" and not s.actor) or s.line in in_tables:
                 continue

@@ -178,7 +178,12 @@ def _heading_deadline(line: str, ref: dt.date) -> dt.date | None:
         return max(ends) if ends else None
     bracketed = _BRACKETED_DATE.search(line)
     if bracketed and _label_kind(line[:bracketed.start()].strip(" *#_-–")) == "target":
-        ends = [d.date for d in find_dates(bracketed.group(1), ref) if d.role not in ("start", "duration") and d.date > ref]
+        said, dates = bracketed.group(1), find_dates(bracketed.group(1), ref)
+        rest = "".join(c for i, c in enumerate(said) if not any(d.start <= i < d.end for d in dates))
+        # a date a review or due word names, or dates alone ('（6月1日—7月31日）'); not '(HR meeting 10 March)'
+        named = bool(re.search(r"\b(?:by|due|review|deadline|until|before)\b|截止|前|底|末|复查|复盘", said, re.I)
+                     or re.fullmatch(r"[\s—–~至到,，-]*", rest))
+        ends = [d.date for d in dates if (d.role == "deadline" or (named and d.role in ("point", "end"))) and d.date > ref]
         return max(ends) if ends else None
     return None
 
@@ -234,7 +239,7 @@ def _initials_or_surname(person: str, finder: _PartyFinder) -> str | None:
         return "employee_person"
     if finder.manager_name and unspaced(finder.manager_name) and finder.manager_name[0] == person:
         return "manager_person"
-    return "manager_person" if employee else None
+    return "manager_person" if employee and not finder.manager_name else None
 
 
 def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stamped: bool = False) -> str | None:

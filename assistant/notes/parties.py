@@ -157,7 +157,10 @@ def _party_words_zh() -> re.Pattern[str]:
 _PASSIVE_AGENT = re.compile(r"""\b(?:be|are|is|get|gets|being)\s+(?:\w+\s+)?(?:checked|spot[- ]checked|reviewed|audited|signed\s+off
         |countersigned|verified|monitored|sampled|observed|shadowed|coached|approved)\s+by\s+
         (?P<en>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?|the\s+\w+(?:\s+\w+)?\s+(?:team|desk|lead|supervisor|manager))
-    | 由(?P<zh>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=每|来|负责|统一|定期|抽|检查|核对|审|复核|跟进|陪同|进行|做|带)""", re.X)
+    | 由(?!于)(?P<zh>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=每|来|负责|统一|定期|抽|检查|核对|审|复核|跟进|陪同|进行|做|带)""", re.X)
+# Not an agent: a day or time ('approved by Friday', '由下周起'), or the employee ('由她每天核对').
+_NO_AGENT = re.compile(r"""[日月周年起天] | ^(?:她|他|你|本人|员工)$ | ^(?:the\s+)?(?:end|start|close|next|tomorrow|today)\b
+    | ^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*$""", re.I | re.X)
 
 
 class _PartyFinder:
@@ -256,8 +259,9 @@ class _PartyFinder:
     def actor(self, body: str, *, employee_speaks: bool = False) -> tuple[Party | None, str]:
         """Who acts at the start of `body`, and the action with the actor and modal removed; 'I' is the notes'
         writer, the manager, except on the employee's own line of a transcript ('Lorcan: I'll measure…')."""
-        if agent := _PASSIVE_AGENT.search(body):  # 'checked by Dana each week', '由质检组每周抽听': the agent acts
-            who = agent.group("en") or agent.group("zh")
+        agent = _PASSIVE_AGENT.search(body)
+        who = (agent.group("en") or agent.group("zh")).rstrip(".") if agent else ""
+        if agent and not _NO_AGENT.search(who):  # 'checked by Dana each week', '由质检组每周抽听': the agent acts
             found = self.find(who)
             return Party(found[0].text if found else who, self.owner_of(found[0].text if found else who)), body
         if assigned := self.assignee(body):

@@ -83,8 +83,12 @@ def is_title(phrase: str) -> bool:
     phrase = phrase.strip()
     en, zh = _titles()
     if unspaced(phrase):
-        return bool(zh.match(phrase)) and not re.search("[的是就跟了我你他她们这那很在和说]", phrase) and not says_no_job(phrase)
-    return bool(en.match(phrase)) and not re.search(r"\b(?:i|you|he|she|we|they|was|is|the|to|talked|been|'s)\b|\d", phrase, re.I)
+        return (bool(zh.match(phrase)) and not re.search("[的是就跟了我你他她们这那很在和说]", phrase) and not says_no_job(phrase)
+                and not (len(phrase) < 3 and phrase[-1] in "员师"))  # '会员', '动员' are no jobs
+    words = phrase.split()
+    named = any(w[:1].isupper() and not w.isupper() for w in words[:-1]) and words[-1].islower()  # 'Jo Smith manager'
+    return (bool(en.match(phrase)) and not named
+            and not re.search(r"\b(?:i|my|you|your|he|his|she|her|we|our|they|their|was|is|the|to|talked|been|'s)\b|\d", phrase, re.I))
 
 
 def leads_others(phrase: str) -> bool:
