@@ -218,7 +218,8 @@ HOSTILE_LINES = ('\nLink: [open me](javascript:window.__pwned=3) and <script>win
 
 
 def tab_names(page) -> list[str]:
-    """The tabs this person sees."""
+    """The tabs this person sees, once the tab strip has rendered (under load it can follow the page's content)."""
+    page.wait_for_function("() => document.querySelectorAll('[role=tab]').length > 0", timeout=30_000)
     return [t.strip() for t in page.get_by_role("tab").all_inner_texts()]
 
 
