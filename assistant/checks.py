@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import cache
 
-from .lexicon import Terms, fast_terms, load
+from .lexicon import commitment_terms, load
 from .notes import NotesAnalysis
 from .policy import Policy, check_in_span, current_policy
 from .quantities import find_quantities
@@ -302,7 +301,7 @@ def _coverage_flags(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) 
     unused = [s for s in (analysis.sentences if analysis else []) if s.id not in used and s.kind not in ("excluded", "meta")]
     targets = [s for s in unused if s.reading == "target"]
     targets += [s for s in unused if s not in targets and s.reading in ("standard", "other", "action") and s.quantities
-                and _commitments("target").occurs_in(s.text)]
+                and commitment_terms("target").occurs_in(s.text)]
     covered = {i for g in plan.goals for i in g.deficiency_ids}
     for i, d in enumerate(plan.deficiencies):
         if d.id in covered:
@@ -333,7 +332,7 @@ def _coverage_flags(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) 
         stated = [s for s in unused if s.reading == "action" and s.owner == owner]
         if owner != "employee":
             stated += [s for s in unused if s not in stated and s.reading in ("action", "other", "cause")
-                       and (s.owner in (None, owner)) and _commitments(owner).occurs_in(s.text)]
+                       and (s.owner in (None, owner)) and commitment_terms(owner).occurs_in(s.text)]
         if stated:
             said = _quoted(stated, zh)
             msg = (f"计划中没有{names[owner]}的职责，但记录中写了{said}，读作{names[owner]}要做的事。" if zh else
@@ -345,12 +344,6 @@ def _coverage_flags(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) 
             tip = "商定他们要做什么，并写明期限。" if zh else "Agree what they will do, with a due date."
         flags.append(_flag("coverage", "warning", msg, "responsibilities", tip, [s.id for s in stated]))
     return flags
-
-
-@cache
-def _commitments(what: str) -> Terms:
-    """How notes say in words that the manager or the organisation will do something, or what the target is."""
-    return fast_terms(tuple(load("commitments")[what]))
 
 
 def _quoted(sentences: list, zh: bool) -> str:

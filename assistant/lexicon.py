@@ -236,6 +236,13 @@ def vocab_terms(section: str, key: str, lang: str | None = None) -> Terms:
     return fast_terms(tuple(load("vocabulary", lang).get(section, {}).get(key, ())))
 
 
+@cache
+def commitment_terms(what: str) -> Terms:
+    """A list of `commitments.toml` (every language's): how notes say in words who will do something ('manager',
+    'organisation', 'speaker') or what the target is ('target')."""
+    return fast_terms(tuple(load("commitments")[what]))
+
+
 def vocab_list(section: str, key: str, lang: str | None = None) -> list[str]:
     return list(load("vocabulary", lang).get(section, {}).get(key, ()))
 

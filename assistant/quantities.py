@@ -115,7 +115,6 @@ _ZH_SHARE = re.compile(r"""(?P<cmp>不超过|不高于|不低于|不少于|至�
     (?:百分之(?P<pct>一?百|[零一二两三四五六七八九十]{1,3})(?:点(?P<decimal>[零一二三四五六七八九]{1,2}))?
      | (?P<tenths>[一二两三四五六七八九])成(?P<more>半|[一二三四五六七八九](?![个人次件天位名]))?+(?!不变|[是会要得就又没也都可能概]))
     (?P<after>以上|以下|以内|不到)?""", re.X)
-_ZH_DECIMAL = {"零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
 
 
 def _zh_shares(text: str, refs: re.Pattern[str]) -> Iterator[Quantity]:
@@ -123,7 +122,7 @@ def _zh_shares(text: str, refs: re.Pattern[str]) -> Iterator[Quantity]:
         if m.group("pct"):
             value = 100.0 if m.group("pct") in ("百", "一百") else float(zh_number(m.group("pct")) or 0)
             if m.group("decimal"):
-                value += float("0." + "".join(_ZH_DECIMAL[c] for c in m.group("decimal")))
+                value += float("0." + "".join(str(ZH_DIGITS[c]) for c in m.group("decimal")))
         else:
             more = m.group("more")
             value = float((zh_number(m.group("tenths")) or 0) * 10 + (5 if more == "半" else (zh_number(more) or 0) if more else 0))
@@ -131,8 +130,12 @@ def _zh_shares(text: str, refs: re.Pattern[str]) -> Iterator[Quantity]:
             continue
         after, before = m.group("after") or "", m.group("cmp") or ""
         comparator = "<" if "不到" in (after, before) else _CMP_AFTER.get(after) or _CMP_WORDS.get(before)
-        window = re.split(r"[.;:,(（，；。：]", text[max(0, m.start() - 16):m.start()])[-1]
-        yield Quantity(m.group(0), m.start(), m.end(), value, "%", None, comparator, bool(refs.search(window)))
+        yield Quantity(m.group(0), m.start(), m.end(), value, "%", None, comparator, _named_standard(text, m.start(), refs))
+
+
+def _named_standard(text: str, start: int, refs: re.Pattern[str]) -> bool:
+    """The words just before text[start], within its clause, say the number is a standard ('vs', 'target', '标准')."""
+    return bool(refs.search(re.split(r"[.;:,(（，；。：]", text[max(0, start - 16):start])[-1]))
 
 
 def find_quantities(text: str, skip_spans: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
@@ -172,9 +175,8 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
     for f in _FRACTION.finditer(text):
         if any(s <= f.start() < e for s, e in skip_spans):
             continue
-        window = re.split(r"[.;:,(（，；。：]", text[max(0, f.start() - 16):f.start()])[-1]
         out.append(Quantity(f.group(0), f.start(), f.end(), float(f.group(1)), f"of {f.group(2)}", None, None,
-                            bool(refs.search(window))))
+                            _named_standard(text, f.start(), refs)))
         fractions.append(f.span())
     if "成" in text or "百分之" in text:
         shares = [q for q in _zh_shares(text, refs) if not any(s <= q.start < e for s, e in skip_spans)]
@@ -220,8 +222,7 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
         cmp_word = (m.group("cmp") or "").strip().lower()
         comparator = _CMP_AFTER.get((m.group("after") or "").strip().lower()) or _CMP_WORDS.get(cmp_word)
         start = m.start() if cmp_word else (m.start("cur") if m.group("cur") else num_start)
-        window = re.split(r"[.;:,(（，；。：]", text[max(0, start - 16):start])[-1]
-        reference = bool(refs.search(window) or _REF_AFTER.match(text[end:]))
+        reference = _named_standard(text, start, refs) or bool(_REF_AFTER.match(text[end:]))
         out.append(Quantity(text[start:end].strip(), start, end, value, unit, per, comparator, reference))
     return tuple(sorted(out, key=lambda q: q.start))
 

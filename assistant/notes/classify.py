@@ -8,7 +8,7 @@ import re
 
 from ..dates import MONTH_PATTERN
 from ..language import sentence_language, unspaced
-from ..lexicon import area_name, fast_terms, load, vocab, vocab_terms
+from ..lexicon import area_name, commitment_terms, vocab, vocab_terms
 from ..textutil import content_tokens
 from .labels import _LABEL
 from .parties import _PartyFinder
@@ -60,7 +60,7 @@ def _starts_imperative(body: str) -> bool:
 
 def _commits(text: str) -> bool:
     """A first-person commitment ('I'll pull five test pieces', '我以后都记在本上'): the speaker's action."""
-    return fast_terms(tuple(load("commitments")["speaker"])).occurs_in(text)
+    return commitment_terms("speaker").occurs_in(text)
 
 
 def _negative(text: str) -> bool:

@@ -263,7 +263,8 @@ class _PartyFinder:
         who = (agent.group("en") or agent.group("zh")).rstrip(".") if agent else ""
         if agent and not _NO_AGENT.search(who):  # 'checked by Dana each week', '由质检组每周抽听': the agent acts
             found = self.find(who)
-            return Party(found[0].text if found else who, self.owner_of(found[0].text if found else who)), body
+            agent_text = found[0].text if found else who
+            return Party(agent_text, self.owner_of(agent_text)), body
         if assigned := self.assignee(body):
             return assigned
         body = re.sub(r"^(?:and|also|then|\+|&)\s+", "", body.strip(), flags=re.I)
