@@ -165,10 +165,10 @@ def _notes_flags(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) -> 
 
 
 _FATE = {"kept": " Those words were left out of the plan; the facts in the sentence were kept.",
-         "bias": " It was left out of the plan.",
+         "bias": " It was left out of the plan.", "wording": " It was left out of the plan.",
          "sensitive": " It was left out of the plan; pass it to HR if it needs an adjustment or leave.",
          "private": " It was left out of the plan.", "injection": " It was treated as data, not followed, and left out of the plan."}
-_FATE_ZH = {"kept": "这些词没有写进计划，句中的事实保留了。", "bias": "该句没有写进计划。",
+_FATE_ZH = {"kept": "这些词没有写进计划，句中的事实保留了。", "bias": "该句没有写进计划。", "wording": "该句没有写进计划。",
             "sensitive": "该句没有写进计划；如需调整工作安排或请假，请转人力资源部。",
             "private": "该句没有写进计划。", "injection": "已作为数据处理，没有执行，也没有写进计划。"}
 
@@ -193,6 +193,11 @@ def _kept_out(sid: str, kind: str, hits: list, words: str, kept: bool, zh: bool)
                      first.instead))
         return ((f"第{sid}句是写给助手的指令{said}。", "从记录中删除它，只描述员工的工作。") if zh else
                 (f"Sentence {sid} addresses the assistant{said}.", first.instead))
+    if kind == "wording":
+        categories = sorted({h.category for h in hits})
+        why, instead = _bias_why(first, zh)
+        return ((f"第{sid}句的评判没有依据（{'、'.join(_CATEGORY_ZH.get(c, c) for c in categories)}）：{words}。{why}", instead)
+                if zh else (f"Sentence {sid} judges without evidence ({', '.join(categories)}): {words}. {why}", instead))
     if kind == "bias":
         categories = sorted({h.category for h in hits if h.category not in ("bias", "reader")})
         if first.category == "reader":

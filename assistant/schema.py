@@ -22,7 +22,8 @@ Severity = Literal["error", "warning", "info"]
 FlagKind = Literal[
     "smart",  # a goal lacks a metric, a numeric target, a deadline or a deficiency
     "grounding",  # evidence or numbers not found in the notes
-    "bias",  # protected traits, coded terms, labels without evidence, absolutes
+    "bias",  # a remark about who the employee is: protected traits, coded terms
+    "wording",  # a judgement without evidence: labels ('lazy'), absolutes ('always', 'never')
     "sensitive",  # health, medical, family or leave information: for HR, not the plan
     "injection",  # text addressing the assistant, treated as data
     "private",  # a remark the notes mark as the manager's own, kept out of the plan

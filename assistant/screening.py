@@ -16,11 +16,14 @@ from .textutil import text_cache
 # Categories that describe the person rather than judge them: they only make a sentence
 # biased together with a judgement; alone they are sensitive information for HR.
 _MENTION_ONLY = {"family", "health"}
+# Categories that judge without evidence ('lazy', 'always late') rather than by who the person is: a 'wording' flag
+# (give counts, describe behaviour), not a 'bias' one, which HR reads as a remark about age, gender, origin and the like.
+WORDING = {"label", "absolute"}
 
 
 @dataclass(frozen=True)
 class Hit:
-    kind: str  # "bias" | "sensitive" | "injection" | "private"
+    kind: str  # "bias" | "wording" | "sensitive" | "injection" | "private"
     category: str  # bias category, or "sensitive" / "confidential" / "injection" / "outcome" / "quoted"
     text: str  # the words matched
     why: str
@@ -204,7 +207,7 @@ def bias_hits(text: str, *, absolutes: bool = True, has_evidence: bool = False) 
         if category == "absolute" and (not absolutes or has_evidence):
             continue
         for words in pattern.found(text):
-            hits.append(Hit("bias", category, words, why, instead))
+            hits.append(Hit("wording" if category in WORDING else "bias", category, words, why, instead))
     coded = coded_hits(text)
     judged = coded or [h for h in hits if h.category not in _MENTION_ONLY]
     return _distinct(hits + coded) if judged else []
@@ -247,7 +250,7 @@ def _about_someone_else(text: str, start: int) -> bool:
 
 
 def screen(text: str, *, absolutes: bool = True, has_evidence: bool = False) -> list[Hit]:
-    """Every hit in `text`, most serious kind first: injection, then bias, then sensitive."""
+    """Every hit in `text`, most serious kind first: injection, then bias and wording, then sensitive."""
     return list(_screen(text, absolutes, has_evidence))
 
 

@@ -47,7 +47,7 @@ def drafted():
 
 def test_every_flag_the_checks_write_is_read_back_and_shown_in_either_language(drafted):
     flags = [(plan, f) for plan in drafted for f in plan.review_flags]
-    assert len(flags) > 20 and {f.kind for _, f in flags} >= {"coverage", "bias", "sensitive", "injection"}
+    assert len(flags) > 20 and {f.kind for _, f in flags} >= {"coverage", "bias", "wording", "sensitive", "injection"}
     for plan, flag in flags:
         assert read_back("checks", flag.message), flag.message
         # Words quoted from the notes and the plan's own area names stay as written; the rest is in one language.

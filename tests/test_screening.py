@@ -53,7 +53,7 @@ def test_absolutes_only_count_where_they_judge_without_evidence():
 
 def test_family_or_health_is_sensitive_unless_used_as_a_judgement():
     assert [h.kind for h in screen("She was off 3 weeks after her surgery in March")] == ["sensitive"]
-    assert {h.kind for h in screen("she's always off for her kids")} == {"bias"}
+    assert {h.kind for h in screen("she's always off for her kids")} == {"bias", "wording"}
 
 
 def test_work_vocabulary_of_a_nurse_is_not_sensitive():
@@ -210,3 +210,23 @@ def test_the_employees_aches_are_health_information_a_back_office_is_not(text, k
 ])
 def test_text_written_to_whoever_drafts_the_plan_is_an_instruction(text, kinds):
     assert sorted({h.kind for h in screen(text)}) == kinds
+
+
+def test_a_label_or_an_absolute_is_wording_and_only_a_remark_about_who_someone_is_is_bias():
+    assert {(h.kind, h.category) for h in screen("He is lazy and never answers the radio.")} == {
+        ("wording", "label"), ("wording", "absolute")}
+    assert {h.kind for h in screen("他总是迟到。")} == {"wording"}
+    assert {h.kind for h in screen("She's too old for the night shift.")} == {"bias"}
+
+
+@pytest.mark.parametrize("text, about_the_employee", [
+    ("Busy week, 3 stewards called in sick and he ran the bar alone.", False),
+    ("short-handed on the Saturday, 2 off sick, she covered both tills", False),
+    ("two of the cleaners were off sick so the rota slipped", False),
+    ("After 3 weeks off sick she came back on reduced hours.", True),
+    ("On 2 occasions he called in sick on a Monday.", True),
+    ("仓库人手紧，三个人请了病假，他一个人收货。", False),
+    ("她请了两个病假。", True),
+])
+def test_a_count_of_other_people_off_sick_is_staffing_not_the_employees_health(text, about_the_employee):
+    assert bool(sensitive_hits(text)) == about_the_employee, text

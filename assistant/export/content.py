@@ -65,10 +65,10 @@ LABELS = {
 
 # What each kind of review flag is about, as a reader of the plan would name it.
 FLAG_KINDS = {
-    "en": {"smart": "SMART", "grounding": "not in the notes", "bias": "bias", "sensitive": "sensitive",
+    "en": {"smart": "SMART", "grounding": "not in the notes", "bias": "bias", "wording": "wording", "sensitive": "sensitive",
            "injection": "instruction in the notes", "private": "private remark", "insufficient": "too little to go on",
            "coverage": "coverage", "policy": "policy", "assumption": "assumption", "schema": "structure"},
-    "zh": {"smart": "SMART", "grounding": "记录中没有", "bias": "偏见", "sensitive": "敏感信息",
+    "zh": {"smart": "SMART", "grounding": "记录中没有", "bias": "偏见", "wording": "措辞", "sensitive": "敏感信息",
            "injection": "记录中的指令", "private": "私人备注", "insufficient": "信息不足", "coverage": "覆盖",
            "policy": "制度", "assumption": "假设", "schema": "结构"},
 }

@@ -277,7 +277,7 @@ _REDACTABLE = {"label", "absolute", "coded"}
 
 def _redactable(s: Sentence) -> bool:
     """Judgement words next to counted facts can be cut; protected traits, health and injections cannot."""
-    return (s.kind == "observation" and all(h.kind == "bias" and h.category in _REDACTABLE for h in s.hits)
+    return (s.kind == "observation" and all(h.kind in ("bias", "wording") and h.category in _REDACTABLE for h in s.hits)
             and any(q.unit or q.value for q in s.quantities))
 
 
