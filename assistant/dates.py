@@ -410,7 +410,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         after, before = m.string[m.end():m.end() + 6], m.string[max(0, m.start() - 12):m.start()]
         if re.match(r"\s*(?:结束|末|底)", after) or re.search(r"\bend\s+of\s+(?:the\s+)?$", before, re.I):
             role = "deadline"
-        weekday = 0 if role == "start" else 6  # a week's Monday to start from, its Sunday to end by
+        weekday = 0 if role == "start" else 4  # a week's Monday to start from, its Friday to end by (as 'end of week')
 
         def make(year: int) -> dt.date | None:
             try:

@@ -284,8 +284,9 @@ def test_a_heading_sets_the_deadline_of_the_goals_below_it():
 
 
 @pytest.mark.parametrize("text, ref, expected", [
-    ("Aim for the end of wk 12: every delivery logged", dt.date(2027, 2, 1), dt.date(2027, 3, 28)),  # ISO week 12 ends Sun 28 Mar
-    ("第18周结束前完成全部盘点", dt.date(2027, 3, 1), dt.date(2027, 5, 9)),
+    # a week ends on its Friday, as 'end of week' does: ISO week 12 of 2027 runs Mon 22 to Sun 28 March
+    ("Aim for the end of wk 12: every delivery logged", dt.date(2027, 2, 1), dt.date(2027, 3, 26)),
+    ("第18周结束前完成全部盘点", dt.date(2027, 3, 1), dt.date(2027, 5, 7)),
     ("4.20前把台账补齐", dt.date(2027, 3, 9), dt.date(2027, 4, 20)),
     ("ready for the (28/5) handover", dt.date(2027, 5, 2), dt.date(2027, 5, 28)),
     ("matches the count at the 27/9 audit", dt.date(2027, 9, 1), dt.date(2027, 9, 27)),

@@ -223,3 +223,12 @@ def test_a_cause_a_date_or_the_employee_is_no_passive_agent(line):
 def test_a_shortfall_with_but_after_its_excuse_stays_a_shortfall(line):
     notes = f"Review with Tomasz Nowak (driver), 4 May 2026\nLate drops: 14 in April, standard is 5.\n{line}"
     assert analyse(notes).sentences[-1].rule_kind == "observation"  # the word rules' reading; the model may still differ
+
+
+def test_a_table_row_whose_first_cell_labels_its_own_words_keeps_them_and_their_date():
+    notes = ("面谈记录 2026年4月7日 员工：罗海燕 岗位：收银员\n"
+             "问题 | 说明\n"
+             "收银差错 | 3月短款5次\n"
+             "目标（4.30前）：短款每月不超过1次 | 罗海燕 |\n")
+    target = next(s for s in analyse(notes).sentences if "不超过1次" in s.text)
+    assert target.kind == "target" and [str(d.date) for d in target.dates if d.role == "deadline"] == ["2026-04-30"]

@@ -116,6 +116,8 @@ def row_label(line: str, finder: _PartyFinder) -> tuple[str, int] | None:
     if not first:
         return None
     cell, end = first
+    if _OWN_LABEL.match(cell):
+        return None  # '目标（3.15前）：报损每月不超过200件 | 邓秀兰': the cell labels its own words, read as a labelled line
     rest = len(line) - len(line[end:].lstrip(" \t|｜"))  # where the cells after the label start
     if re.sub(r"[\s*_:：]+", "", cell).lower() in field_words():
         return "meta", rest  # 'Role<TAB>Medical Records Clerk': a form's field
@@ -123,6 +125,9 @@ def row_label(line: str, finder: _PartyFinder) -> tuple[str, int] | None:
     if kind in (*reader.CONTENT_LABELS, "background") or (kind and kind.endswith("_person") and _VIEW.search(cell)):
         return kind, rest
     return None
+
+
+_OWN_LABEL = re.compile(r"^[^:：]{1,30}[:：]\s*\S")  # a label, its colon and words after it, in one cell
 
 
 def opening_label(body: str) -> str | None:
