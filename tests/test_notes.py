@@ -232,3 +232,28 @@ def test_a_table_row_whose_first_cell_labels_its_own_words_keeps_them_and_their_
              "目标（4.30前）：短款每月不超过1次 | 罗海燕 |\n")
     target = next(s for s in analyse(notes).sentences if "不超过1次" in s.text)
     assert target.kind == "target" and [str(d.date) for d in target.dates if d.role == "deadline"] == ["2026-04-30"]
+
+
+def test_a_forms_numbered_questions_say_what_the_answers_below_them_are():
+    notes = ("绩效面谈问答 2026年5月6日 被面谈人：方小雨（理货员）\n"
+             "1. 这段时间主要问题？\n"
+             "答：4月有5次补货没按陈列图放，扣了门店考核分。\n"
+             "2. 她自己怎么说？\n"
+             "答：她说新陈列图发得太晚。\n"
+             "3. 目标？\n"
+             "答：5月底前陈列差错0次。\n"
+             "4. 其他\n"
+             "她想学收银。\n")
+    read = {s.text: s for s in analyse(notes).sentences}
+    assert read["答：4月有5次补货没按陈列图放，扣了门店考核分。"].kind == "observation"
+    assert read["答：她说新陈列图发得太晚。"].label == "employee"
+    assert read["答：5月底前陈列差错0次。"].kind == "target"
+    assert read["这段时间主要问题？"].kind == "context" and read["她想学收银。"].label is None
+    en = ("Ward review form - 2 June 2026 - Nadia Bell (HCA)\n"
+          "1. What went wrong?\n"
+          "A: Fluid charts left blank on 7 of 20 shifts in May.\n"
+          "2. What will we do?\n"
+          "A: Ward manager to add a fluid prompt to the handover sheet.\n")
+    read = {s.text: s for s in analyse(en).sentences}
+    assert read["A: Fluid charts left blank on 7 of 20 shifts in May."].kind == "observation"
+    assert read["A: Ward manager to add a fluid prompt to the handover sheet."].kind == "action"

@@ -31,8 +31,10 @@ from .labels import (
     _heading_deadline,
     _label_kind,
     _label_or_person,
+    asks,
     deadline_arrow,
     heading_sentence,
+    is_answer,
     label_text,
     mark_kind,
     opening_label,
@@ -111,12 +113,14 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     offset = 0
     block_label: str | None = None
     block_deadline: dt.date | None = None
+    answering = False  # the lines below a form's numbered question answer it: '答：' there is no one speaking
     first_content_line = True
     for line_no, line in enumerate(raw_lines):
         line_start = offset
         offset += len(line) + 1
         if not line.strip():
             block_label = block_deadline = None
+            answering = False
             continue
         bullet = _BULLET.match(line)
         content_start = bullet.end() if bullet and bullet.end() < len(line) else 0
@@ -137,6 +141,11 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             continue
         if heading is None and opens_section(content):
             block_label = None  # 'Section D - any other comments': a new section ends the one before
+        question, answers = asks(line) if not label_m else (False, None)
+        if question:  # '3. 原因核实了吗？': what the lines below it answer; the question itself is context
+            block_label, answering, line_label = answers, True, "question"
+        if label_m and answering and is_answer(label_text(label_m)):
+            label_m = None  # '答：一是…' under '1. 最近主要有什么问题？': the form's answer, read as the question says
         if label_m:
             line_label = _label_or_person(label_text(label_m), finder, content[label_m.end():], stamped=chat or bool(label_m.group("stamp")))
             if line_label and not content[label_m.end():].strip():
@@ -160,6 +169,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s = Sentence(id=f"S{len(sentences) + 1}", text=chunk, body=chunk, line=line_no + 1, start=start, end=start + len(chunk))
             label = label_for_line
             own = _LABEL.match(chunk)
+            if own and answering and is_answer(label_text(own)):
+                s.body, own = chunk[own.end():], None
             own_label = _label_or_person(label_text(own), finder, chunk[own.end():], stamped=chat or bool(own.group("stamp"))) if own else None
             if own and (own_label or own.group("stamp")):  # a label, or a speaker and their time stamp
                 label = own_label or label

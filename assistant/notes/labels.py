@@ -106,6 +106,34 @@ def _label_kind(label: str) -> str | None:
     return None
 
 
+_QUESTION = re.compile(r"""^\s*(?:(?:\d{1,2}|[QqＱ]\d{0,2})\s*[.)、:：．-]?\s*)?  # its number: '3.', 'Q2:', '4、'
+    (?P<words>[^?？:：\n]{1,60}?)\s*(?P<mark>[?？])?\s*$""", re.VERBOSE)
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[QqＱ]\d{0,2})\s*[.)、．]")
+
+
+def asks(line: str) -> tuple[bool, str | None]:
+    """Whether a line is a numbered question a form or an agenda asks ('3. What went wrong?', '6. 目标？'), and what its
+    answers below are (a label kind, 'employee_person' for the employee's side, None for 'other' or unknown).
+    A numbered 'Other' / '其他' ends the questions before it."""
+    m = _QUESTION.match(line)
+    if not m or not _NUMBERED.match(line):
+        return False, None
+    words = m.group("words").strip().lower()
+    for kind, patterns in load("vocabulary").get("questions", {}).items():
+        found = terms(tuple(patterns)).search(words)
+        if found and (m.group("mark") or (kind == "other" and found.group() == words)):
+            return True, None if kind == "other" else kind
+    return bool(m.group("mark")), None
+
+
+_ANSWER = ("a", "answer", "answers", "response", "答", "回答", "答复")
+
+
+def is_answer(label: str) -> bool:
+    """'A:', '答：': an answer's label, which names no one where a form asks the questions."""
+    return label.strip().lower() in _ANSWER
+
+
 _VIEW = re.compile(r"\b(?:view|comments?|side|account|response|says?)\b|说法|补充|意见|解释|回应", re.I)
 
 
