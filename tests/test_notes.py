@@ -257,3 +257,17 @@ def test_a_forms_numbered_questions_say_what_the_answers_below_them_are():
     read = {s.text: s for s in analyse(en).sentences}
     assert read["A: Fluid charts left blank on 7 of 20 shifts in May."].kind == "observation"
     assert read["A: Ward manager to add a fluid prompt to the handover sheet."].kind == "action"
+
+
+def test_a_transcripts_speaker_tag_speaks_whatever_follows_it_and_a_figure_the_manager_wants_is_a_target():
+    notes = ("Stores check-in 3 March 2026 – Priya Nair\n"
+             "Mgr: Right, the cycle counts first.\n"
+             "Mgr: Maybe, but 6 of the 20 counts in February were never keyed in.\n"
+             "Emp: The scanner kept dropping the connection.\n"
+             "Mgr: Second, returns.\n"
+             "Emp: That was the week two of us were on leave.\n"
+             "Mgr: By the end of March I want 100% of counts keyed in on the day.\n")
+    read = {s.text: s for s in analyse(notes).sentences}
+    assert read["Mgr: Maybe, but 6 of the 20 counts in February were never keyed in."].label == "manager"
+    assert read["Mgr: Second, returns."].kind != "meta"
+    assert read["Mgr: By the end of March I want 100% of counts keyed in on the day."].kind == "target"

@@ -40,6 +40,7 @@ from .labels import (
     opening_label,
     opens_section,
     row_label,
+    speaker_tags,
 )
 from .parties import _PartyFinder, _read_speaker
 from .sentences import (
@@ -114,6 +115,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     block_label: str | None = None
     block_deadline: dt.date | None = None
     answering = False  # the lines below a form's numbered question answer it: '答：' there is no one speaking
+    tags = speaker_tags(raw_lines)
     first_content_line = True
     for line_no, line in enumerate(raw_lines):
         line_start = offset
@@ -147,7 +149,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if label_m and answering and is_answer(label_text(label_m)):
             label_m = None  # '答：一是…' under '1. 最近主要有什么问题？': the form's answer, read as the question says
         if label_m:
-            line_label = _label_or_person(label_text(label_m), finder, content[label_m.end():], stamped=chat or bool(label_m.group("stamp")))
+            line_label = _label_or_person(label_text(label_m), finder, content[label_m.end():], stamped=chat or bool(label_m.group("stamp")),
+                                          tags=tags)
             if line_label and not content[label_m.end():].strip():
                 if not _salutation(line_label, line_no, raw_lines):
                     block_label = line_label  # a heading line: it labels the lines below it
@@ -171,7 +174,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             own = _LABEL.match(chunk)
             if own and answering and is_answer(label_text(own)):
                 s.body, own = chunk[own.end():], None
-            own_label = _label_or_person(label_text(own), finder, chunk[own.end():], stamped=chat or bool(own.group("stamp"))) if own else None
+            own_label = _label_or_person(label_text(own), finder, chunk[own.end():], stamped=chat or bool(own.group("stamp")),
+                                         tags=tags) if own else None
             if own and (own_label or own.group("stamp")):  # a label, or a speaker and their time stamp
                 label = own_label or label
                 s.body = chunk[own.end():]

@@ -63,6 +63,12 @@ def _commits(text: str) -> bool:
     return commitment_terms("speaker").occurs_in(text)
 
 
+def _aims(text: str) -> bool:
+    """Words that set a figure to reach ('at least', 'I want 100%', '不低于'), with no shortfall's words beside them
+    ('zero' and 'no' aim at none)."""
+    return commitment_terms("target").occurs_in(text) and not _negative(_NONE_OF.sub(" ", text))
+
+
 def _negative(text: str) -> bool:
     return vocab_terms("observation", "negative", sentence_language(text)).occurs_in(text)
 
@@ -96,6 +102,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
             return "action"  # '邓：巡站我来安排值班员顶班', 'Me: I'll book the course'
         if (_starts_imperative(body) or vocab("action", "recurring", "en").search(body)) and not _negative(body):
             return "action"
+        if numbers and _aims(body) and any(d.role == "deadline" for d in s.dates):
+            return "target"  # 'Mgr: By a fortnight after the inspection I want 100% complete job cards'
         return "observation" if _negative(body) or numbers else "context"  # not 'Tea's stewed, sorry.', 'I know, but —'
     if re.match(r"^\s*(?:because|due to|as a result|since|因为|由于)", body, re.I):
         return "cause"

@@ -2,6 +2,7 @@
 heading says the sentences under it are, or who speaks them, and the date a heading sets for its lines."""
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -243,18 +244,25 @@ _NAMED_VALUE = re.compile(rf"^\s*(?P<name>(?:{NAME_WORD}|[A-Z]\.?)(?:\s+(?:{NAME
                           rf"|^\s*[\u4e00-\u9fff·]{{2,9}}\s*(?:[，,（(|｜]|$)")
 
 
-def _field_or_speaker(label: str, rest: str) -> str:
+def _field_or_speaker(label: str, rest: str, tag: bool = False) -> str:
     """'Mgr: Right, I've pulled your March surveys' is the manager speaking, 'Mgr: Sam Ortiz' a header field: after
-    the word for a side of the interview, a sentence is what that side says."""
+    the word for a side of the interview, a sentence is what that side says; and anything at all where the notes
+    use the word as a speaker's tag (`tag`: it opens line after line), as 'Mgr: Second, torque marking.'"""
     labels = load("vocabulary")["labels"]
     side = "manager_person" if label.strip().lower() in labels["manager_meta"] else \
         "employee_person" if label.strip().lower() in labels["employee_meta"] else None
     named = _NAMED_VALUE.match(rest)
     if named and named.group("name") and not is_name(named.group("name").split()[0]):
         named = None  # 'Mgr: Right, I've pulled your surveys': an interjection, not a name
-    if side and not named and (len(rest.split()) >= 4 or (unspaced(rest) and len(rest.strip()) >= 8)):
+    if side and (tag or (not named and (len(rest.split()) >= 4 or (unspaced(rest) and len(rest.strip()) >= 8)))):
         return side
     return "meta"
+
+
+def speaker_tags(lines: list[str]) -> frozenset[str]:
+    """The labels that open three lines or more ('Mgr:', 'Emp:'): a transcript's speakers, not a form's fields."""
+    opened = collections.Counter(label_text(m).strip().lower() for line in lines if (m := _LABEL.match(line)))
+    return frozenset(label for label, n in opened.items() if n >= 3)
 
 
 def _initials_or_surname(person: str, finder: _PartyFinder) -> str | None:
@@ -275,15 +283,17 @@ def _initials_or_surname(person: str, finder: _PartyFinder) -> str | None:
     return "manager_person" if employee and not finder.manager_name else None
 
 
-def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stamped: bool = False) -> str | None:
+def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stamped: bool = False,
+                     tags: frozenset[str] = frozenset()) -> str | None:
     """The kind a line's label gives what follows, or whose words they are ('Me:', 'Dana:', 'Natasha Brook 0:12');
-    `stamped` when a transcript's time stamp follows the label, which makes it a speaker."""
+    `stamped` when a transcript's time stamp follows the label, which makes it a speaker; `tags`, the labels that
+    open many lines of the notes (`speaker_tags`)."""
     kind = _label_kind(label)
     clauses = re.split(r"[，,；;]\s*", label.strip())
     if kind is None and len(clauses) > 1 and unspaced(label):  # '杀青定在11月28日，杀青前的要求：': its last clause
         kind = _label_kind(clauses[-1])
     if kind == "meta" and rest:
-        kind = _field_or_speaker(label, rest)
+        kind = _field_or_speaker(label, rest, label.strip().lower() in tags)
     if kind:
         return kind
     person = re.sub(r"(?:'s|’s)?\s*(?:view|comment|comments|side|perspective|response|account|notes?|input|feedback)?\s*$", "", label.strip(), flags=re.I)
