@@ -88,6 +88,12 @@ def text_cache(maxsize: int = 8192):
     return wrap
 
 
+def register_text_cache(cache):
+    """Register a cache of one's own making (it has `cache_clear`) with the others, and return it."""
+    _TEXT_CACHES.append(cache)
+    return cache
+
+
 def clear_text_caches() -> None:
     for cached in _TEXT_CACHES:
         cached.cache_clear()

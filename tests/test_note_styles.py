@@ -128,7 +128,7 @@ def test_a_label_beside_counted_facts_is_cut_and_the_facts_kept():
     assert "lazy" not in plan.model_dump_json(exclude={"review_flags"})
     (goal,) = plan.goals
     assert (goal.metric, goal.baseline, goal.target) == ("reports on time", "4 of 10", "10 of 10")
-    assert {f.kind for f in plan.review_flags if f.severity == "warning"} >= {"bias"}
+    assert {f.kind for f in plan.review_flags if f.severity == "warning"} >= {"wording"}  # a label, not a remark on who she is
 
 
 def test_windows_line_ends_tabs_markup_and_a_topic_label():

@@ -271,3 +271,14 @@ def test_a_transcripts_speaker_tag_speaks_whatever_follows_it_and_a_figure_the_m
     assert read["Mgr: Maybe, but 6 of the 20 counts in February were never keyed in."].label == "manager"
     assert read["Mgr: Second, returns."].kind != "meta"
     assert read["Mgr: By the end of March I want 100% of counts keyed in on the day."].kind == "target"
+
+
+def test_unpunctuated_chinese_speech_is_split_at_its_pauses_but_spaced_shorthand_is_not():
+    spoken = ("语音转文字 6月3日 跟店员小温谈话\n"
+              "嗯今天主要说一下五月份的情况 五月份盘点你有三次没按时交表 你说是因为晚班人手不够 "
+              "目标就是这个月底之前 盘点表按时交100% 我这边会把晚班再排一个人\n")
+    read = {s.text: s for s in analyse(spoken).sentences}
+    assert read["五月份盘点你有三次没按时交表"].kind == "observation"
+    assert read["盘点表按时交100%"].kind == "target"  # the aim before it on the line names it
+    shorthand = "盘点 周报\n6月 盘点表 迟交 3次 晚班 人手 不够\n"
+    assert [s.text for s in analyse(shorthand).sentences][-1] == "6月 盘点表 迟交 3次 晚班 人手 不够"

@@ -168,6 +168,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         label_for_line = line_label or ("action" if agreed else block_label)
         injected = bool(injection_hits(content))
         prev: Sentence | None = None
+        aim: dt.date | None = None
         for chunk, start in chunks:
             s = Sentence(id=f"S{len(sentences) + 1}", text=chunk, body=chunk, line=line_no + 1, start=start, end=start + len(chunk))
             label = label_for_line
@@ -209,6 +210,10 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.kind = _classify(s, finder)
             if _figure_ahead(s, ref, interview_date is None and found_date is None):
                 s.kind, s.ahead = "target", True
+            if aim and s.quantities and s.kind in ("observation", "context"):
+                s.kind, s.block_deadline = "target", aim  # '目标就是下个月中之前 平行样做到100%': what the aim names
+            if s.kind == "target" and not s.quantities and (ends := [d.date for d in s.dates if d.role == "deadline"]):
+                aim = max(ends)  # an aim and its date with the figures still to come on the line
             if first_content_line and s.label is None and _looks_meta(s, name, manager) and (
                 s.kind in ("context", "standard")
                 or (s.kind in ("action", "observation") and not _FUTURE.search(s.body) and not _negative(s.body)

@@ -143,10 +143,26 @@ def detect_language(text: str) -> Language:
     return "zh" if code == "zh" else "en"
 
 
+# Voice-to-text Chinese often marks its pauses with spaces and no punctuation at all ('…记错了 一次是… 然后你说…');
+# shorthand spaces its words ('6月 门诊配药 被复核拦下 5次'): pieces a few characters long are words, not clauses.
+_SPOKEN_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff%\d])\s+(?=[\u4e00-\u9fff])")
+_ANY_STOP = re.compile(r"[,.;:!?()，。！？；：、（）]")
+_CLAUSE_CHARS = 6  # the shortest a spoken clause is, on average
+
+
+def _cuts(line: str) -> list[re.Match[str]]:
+    """Where sentences end in a line: punctuation, and in unpunctuated Chinese, the spaces of its pauses."""
+    cuts = list(_SPLIT.finditer(line))
+    pauses = list(_SPOKEN_PAUSE.finditer(line))
+    if len(pauses) >= 2 and not _ANY_STOP.search(line) and len(line.split()) * _CLAUSE_CHARS <= len(line):
+        cuts = sorted(cuts + pauses, key=lambda m: m.start())
+    return cuts
+
+
 def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:
     """Split one line into (sentence, start offset) pairs, keeping abbreviations and decimals whole."""
     pieces, start = [], 0
-    for m in _SPLIT.finditer(line):
+    for m in _cuts(line):
         cut = m.start()
         if cut <= start:
             continue

@@ -26,6 +26,7 @@ from ..textutil import NAME_WORD
 from .features import rows, rows_in_context
 from .header import NAME_CLASSES, Candidate, candidates  # noqa: F401  (NAME_CLASSES: part of the API)
 from .header import rows as candidate_rows
+from .meaning import EncodedModel, kept_out
 from .memory import nearest
 from .model import LinearModel
 from .role import is_title
@@ -255,13 +256,16 @@ def bundled() -> Reader | None:
     return Reader.from_bytes(path.read_bytes()) if path.is_file() else None
 
 
-def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Correction, ...] = ()) -> None:
+def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Correction, ...] = (),
+          meaning: EncodedModel | None = None) -> None:
     """Give every sentence its reading: the manager's correction of it (or of a sentence much like it) first,
-    then the model where it is sure, the rules elsewhere."""
+    then the model where it is sure, the rules elsewhere. What must stay out of the plan is read from the words
+    (the rules, the reader's keep-out part) and from the meaning (`meaning`, or the bundled model)."""
     from ..notes import Party
     from ..screening import Hit
 
     readings = reader.read(analysis) if reader else []
+    meant = kept_out(analysis, meaning, [1.0 - r.keep_out_confidence if r.keep_out == "keep" else 1.0 for r in readings])
     dialogue = in_dialogue(analysis)
     by_key: dict[str, Correction] = {}
     for c in corrections:
@@ -272,6 +276,10 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
         if learnt and learnt.keep_out != "keep" and learnt.keep_out_confidence >= SURE_KEEP_OUT and not s.hits:
             why, instead = _WHY[learnt.keep_out]
             s.hits = [Hit(learnt.keep_out, "reader", "read by meaning", why, instead)]  # the flag never quotes it
+            s.kind = "excluded"
+        elif i in meant and not s.hits:
+            why, instead = _WHY[meant[i][0]]
+            s.hits = [Hit(meant[i][0], "reader", "read by meaning", why, instead)]
             s.kind = "excluded"
         if s.kind == "excluded" and learnt:
             s.reading, s.confidence = learnt.reading, learnt.confidence  # what it would be, were it not kept out
