@@ -63,6 +63,9 @@ def test_the_installed_wheel_carries_its_prompts_and_knowledge(installed, tmp_pa
     shipped = sorted(p.relative_to(knowledge).as_posix() for p in knowledge.rglob("*") if p.is_file())
     assert shipped == sorted(p.relative_to(ROOT / "knowledge").as_posix() for p in (ROOT / "knowledge").rglob("*")
                              if p.is_file())
+    models = run(installed / "python", "-c", "from assistant.reader import bundled, meaning; "
+                 "print(bundled() is not None, meaning.bundled_meaning() is not None)", cwd=tmp_path, env=clean_env(tmp_path))
+    assert models.split() == ["True", "True"]  # the reader and its keep-out-by-meaning model travel in the wheel
 
 
 @pytest.mark.slow
