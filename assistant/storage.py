@@ -41,7 +41,7 @@ TRANSITIONS = {
     "approved": {"superseded"},  # only by the approval of a revision (`revise`)
     "superseded": set(),
 }
-BLOCKING_KINDS = ("bias", "sensitive", "injection")
+BLOCKING_KINDS = ("bias", "wording", "sensitive", "injection")  # 'wording' was part of 'bias' until session 13
 MIN_OVERRIDE_WORDS = 4  # an override reason says why in a sentence, not "." or "ok"
 
 
@@ -243,7 +243,7 @@ class PlanStore:
     def set_status(self, plan_id: str, status: str, actor: str, *, comment: str = "", override: str = "") -> None:
         """Move a plan along draft -> submitted -> changes_requested | approved.
 
-        Approving a plan whose flags still include bias, sensitive or injection needs an override
+        Approving a plan whose flags still include bias, wording, sensitive or injection needs an override
         reason of a sentence, kept as a record with the flags it overrode.
         """
         if status not in STATUSES:
@@ -256,7 +256,7 @@ class PlanStore:
                 plan = load_plan_lenient(row.working_plan) if row.working_plan else None
                 blocking = [f for f in (plan.review_flags if plan else []) if f.kind in BLOCKING_KINDS]
                 if blocking and not override.strip():
-                    raise WorkflowError(f"{len(blocking)} unresolved bias, sensitive or injection flags: fix them, or "
+                    raise WorkflowError(f"{len(blocking)} unresolved bias, wording, sensitive or injection flags: fix them, or "
                                         "approve with an override reason")
                 if blocking and len(override.split()) < MIN_OVERRIDE_WORDS:
                     raise WorkflowError(f"An override reason says why in at least {MIN_OVERRIDE_WORDS} words; "

@@ -82,3 +82,19 @@ def test_work_facts_that_speak_of_someone_are_kept():
              "He logged the line cleaning late on 5 of 8 Mondays in April.\n"
              "She asked me to book him on the forklift refresher.\n")
     assert not any(s.kind == "excluded" for s in analyse(notes).sentences)
+
+
+def test_the_meaning_is_read_of_a_few_sentences_that_speak_of_someone_and_only_when_the_reader_reads(monkeypatch):
+    asked: list[list[str]] = []
+    real = M.encode
+    monkeypatch.setattr(M, "encode", lambda texts: asked.append(texts) or real(texts))
+    notes = ("Review with Declan (cellar technician), 12 May 2026\n"
+             "He logged the line cleaning late on 5 of 8 Mondays in April.\n" +
+             "".join(f"He said the {thing} was a problem again.\n" for thing in
+                     ("cooler", "keg washer", "gas regulator", "python line", "ice machine")))
+    analyse(notes, read=False)
+    assert not asked  # the word rules alone read nothing by meaning
+    analyse(notes)
+    if M.bundled_meaning() is not None:
+        (texts,) = asked
+        assert len(texts) == M.MAX_READ and all("said the" in t for t in texts)  # never the counted shortfall

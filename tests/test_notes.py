@@ -282,3 +282,15 @@ def test_unpunctuated_chinese_speech_is_split_at_its_pauses_but_spaced_shorthand
     assert read["盘点表按时交100%"].kind == "target"  # the aim before it on the line names it
     shorthand = "盘点 周报\n6月 盘点表 迟交 3次 晚班 人手 不够\n"
     assert [s.text for s in analyse(shorthand).sentences][-1] == "6月 盘点表 迟交 3次 晚班 人手 不够"
+
+
+def test_a_numbered_finding_that_asks_why_is_no_form_question_and_past_figures_after_an_aim_stay_findings():
+    notes = ("Depot 1:1 – Kofi Mensah – 4 May 2026\n"
+             "1. Late drops 14 times in April - why?\n"
+             "2. Vehicle checks missed on 6 of 20 days.\n"
+             "3. Fuel card receipts missing for 4 fills.\n")
+    kinds = {s.text: s.kind for s in analyse(notes).sentences}
+    assert kinds["Fuel card receipts missing for 4 fills."] == kinds["Late drops 14 times in April - why?"] == "observation"
+    spoken = "语音备忘 5月6日 店员小温\n目标是下个月底之前 这个月收银短款错了5次 盘点表按时交100%\n"
+    kinds = {s.text: s.kind for s in analyse(spoken).sentences}
+    assert kinds["这个月收银短款错了5次"] != "target" and kinds["盘点表按时交100%"] == "target"

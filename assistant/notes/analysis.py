@@ -210,8 +210,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.kind = _classify(s, finder)
             if _figure_ahead(s, ref, interview_date is None and found_date is None):
                 s.kind, s.ahead = "target", True
-            if aim and s.quantities and s.kind in ("observation", "context"):
-                s.kind, s.block_deadline = "target", aim  # '目标就是下个月中之前 平行样做到100%': what the aim names
+            if aim and s.kind in ("context", "observation") and any(q.unit == "%" or q.value == 0 for q in s.quantities):
+                s.kind, s.block_deadline = "target", aim  # '目标就是下个月中之前 平行样做到100%' (not '…错了5次')
             if s.kind == "target" and not s.quantities and (ends := [d.date for d in s.dates if d.role == "deadline"]):
                 aim = max(ends)  # an aim and its date with the figures still to come on the line
             if first_content_line and s.label is None and _looks_meta(s, name, manager) and (

@@ -262,10 +262,10 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
     then the model where it is sure, the rules elsewhere. What must stay out of the plan is read from the words
     (the rules, the reader's keep-out part) and from the meaning (`meaning`, or the bundled model)."""
     from ..notes import Party
-    from ..screening import Hit
 
     readings = reader.read(analysis) if reader else []
-    meant = kept_out(analysis, meaning, [1.0 - r.keep_out_confidence if r.keep_out == "keep" else 1.0 for r in readings])
+    if readings:
+        _keep_out(analysis, readings, meaning)
     dialogue = in_dialogue(analysis)
     by_key: dict[str, Correction] = {}
     for c in corrections:
@@ -273,14 +273,6 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
     for i, s in enumerate(analysis.sentences):
         rule_reading = READING_OF_KIND[s.kind]
         learnt = readings[i] if readings else None
-        if learnt and learnt.keep_out != "keep" and learnt.keep_out_confidence >= SURE_KEEP_OUT and not s.hits:
-            why, instead = _WHY[learnt.keep_out]
-            s.hits = [Hit(learnt.keep_out, "reader", "read by meaning", why, instead)]  # the flag never quotes it
-            s.kind = "excluded"
-        elif i in meant and not s.hits:
-            why, instead = _WHY[meant[i][0]]
-            s.hits = [Hit(meant[i][0], "reader", "read by meaning", why, instead)]
-            s.kind = "excluded"
         if s.kind == "excluded" and learnt:
             s.reading, s.confidence = learnt.reading, learnt.confidence  # what it would be, were it not kept out
         elif learnt is None or learnt.confidence < _needed(s, learnt):
@@ -310,6 +302,22 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
         s.owner_confidence = learnt.owner_confidence if learnt and learnt.owner == s.owner else 0.0
         if s.owner != rule_owner(s, dialogue):
             s.actor = Party(party_for(analysis, s, s.owner), s.owner)
+
+
+def _keep_out(analysis: NotesAnalysis, readings: list[Reading], meaning: EncodedModel | None) -> None:
+    """What stays out of the plan by what it means, beside the word lists: what the word model is sure of, then
+    the sentences whose encoding shows it (`meaning`), the word model's likeliest first. The flag never quotes it."""
+    from ..screening import Hit
+
+    for s, learnt in zip(analysis.sentences, readings):
+        if learnt.keep_out != "keep" and learnt.keep_out_confidence >= SURE_KEEP_OUT and not s.hits:
+            why, instead = _WHY[learnt.keep_out]
+            s.hits, s.kind = [Hit(learnt.keep_out, "reader", "read by meaning", why, instead)], "excluded"
+    likely = [1.0 - r.keep_out_confidence if r.keep_out == "keep" else r.keep_out_confidence for r in readings]
+    for i, (kind, _) in kept_out(analysis, meaning, likely).items():
+        why, instead = _WHY[kind]
+        analysis.sentences[i].hits = [Hit(kind, "reader", "read by meaning", why, instead)]
+        analysis.sentences[i].kind = "excluded"
 
 
 _NAMED = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})*|[\u4e00-\u9fff·]{{2,6}}")  # a person's name, not 'the shift lead'

@@ -1,15 +1,15 @@
 """Keep-out by meaning: what must stay out of a plan, read from a sentence's multilingual-e5 encoding.
 
 The word lists (`screening`) and the reader's hashed-feature model catch remarks, disclosures and instructions
-written in words some note used before. A remark in other words ('he has been doing this since before most of
-the crew were born', '身体情况特殊，下半年估计要休很长时间') shares few words with any list, but its encoding lies
-near the labelled ones. A linear model over the encoding (the e5 engine the knowledge base already loads)
-reads each sentence that speaks of a person and is not kept out already: sensitive, bias, injection or keep.
+written in words some note used before. A remark in other words ('at his time of life I doubt the new handheld
+will ever make sense to him', '身体情况特殊，下半年估计要休很长时间') shares few words with any list, but its encoding
+lies near the labelled ones. A linear model over the encoding (the e5 engine the knowledge base already loads)
+reads a few sentences of each note that speak of a person and that nothing kept out yet: sensitive, bias,
+injection or keep.
 
-Measured (training/train_reader.py): trained on `train/` and incoming5-9, on sentences the rules and the
-hashed model let through, the held-out notes and t30's: at `SURE_MEANING` it kept out 2 of t30's 4 paraphrased
-remarks the rest missed and nothing on the held-out notes that should stay (0.6 to 0.7 let in up to 3 wrong
-notes there).
+Trained on every sentence of `train/` and incoming5-10 (training/train_reader.py). Measured with a model trained
+without incoming10 (t30), on the sentences the rules and the hashed model let through: at `SURE_MEANING` it kept
+out 2 of t30's 5 flagged ones and wrongly 1 held-out note's sentence (at 0.7: 3 of 5, 2 notes; at 0.5: 8 notes).
 """
 from __future__ import annotations
 
@@ -25,14 +25,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..lexicon import vocab_terms
-from ..textutil import register_text_cache
+from ..textutil import register_text_cache, wide_chars
 
 if TYPE_CHECKING:
     from ..notes import NotesAnalysis
 
 MEANING_FILE = "meaning.npz"
 SURE_MEANING = 0.8
-MIN_CHARS = 12  # shorter text ('Ok.', '她说好') says too little to judge by its meaning
+MIN_WIDTH = 12  # shorter text ('Ok.', '她说好') says too little to judge by its meaning (a CJK character counts 2)
 # Read by meaning per note at most (the notes' 95th percentile has 11 such sentences): a draft's time stays within
 # its budget; of the flagged sentences the rules let through in our sets, the word model put each among its top 3.
 MAX_READ = 3
@@ -131,7 +131,8 @@ def encode(texts: list[str]) -> np.ndarray:
 
 def worth_reading(text: str) -> bool:
     """Whether a sentence speaks of a person ('he', 'my', '她', '员工') at a length that has a meaning to read."""
-    return len(text.strip()) >= MIN_CHARS and vocab_terms("names", "someone").occurs_in(text)
+    text = text.strip()
+    return len(text) + wide_chars(text) >= MIN_WIDTH and vocab_terms("names", "someone").occurs_in(text)
 
 
 def kept_out(analysis: NotesAnalysis, model: EncodedModel | None = None,
@@ -146,8 +147,7 @@ def kept_out(analysis: NotesAnalysis, model: EncodedModel | None = None,
         return {}
     chosen = [i for i, s in enumerate(analysis.sentences)
               if s.kind != "excluded" and not s.hits and not s.quantities and worth_reading(s.text)]
-    if first:
-        chosen = sorted(sorted(chosen, key=lambda i: -first[i])[:MAX_READ])
+    chosen = sorted(sorted(chosen, key=lambda i: -first[i] if first else 0)[:MAX_READ])
     if not chosen:
         return {}
     probabilities = model.probabilities(encode([analysis.sentences[i].text for i in chosen]))
