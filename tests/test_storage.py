@@ -161,3 +161,16 @@ def test_a_redraft_keeps_the_managers_edits(tmp_path, store):
     assert any(o == "manager" and a.lower().startswith("remind the responsible") for o, a in actions)  # the correction
     assert merged.goals[0].target == ">= 95%" and merged.goals[0].manager_set
     assert kept == 2 and store.get(plan_id).plan.goals[0].target == ">= 95%"  # the working copy holds the merge
+
+
+def test_a_label_left_in_the_plan_blocks_approval_as_a_wording_flag(store):
+    from assistant.pipeline import recheck
+
+    plan = draft_plan(TRAINER_NOTES).plan
+    plan.deficiencies[0].evidence += " She is lazy about it."  # a label without evidence kept in the plan
+    plan = recheck(plan, TRAINER_NOTES)
+    assert any(f.kind == "wording" for f in plan.review_flags) and not any(f.kind == "bias" for f in plan.review_flags)
+    plan_id = store.create(TRAINER_NOTES, plan, "mgr")
+    store.set_status(plan_id, "submitted", "mgr")
+    with pytest.raises(WorkflowError, match="wording"):
+        store.set_status(plan_id, "approved", "hr")
