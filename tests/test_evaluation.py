@@ -49,7 +49,7 @@ WIDE_FLOORS = {"valid": 1.0, "coverage": 0.98, "precision": 0.92, "targets": 0.9
                "parties": 0.92, "grounded": 0.99, "safe": 1.0, "flags": 1.0, "header": 0.85, "clean": 0.99}
 # Set on 98 held-out notes (h1-h4; re-based when the h3 and h4 writers joined, 2026-12-01; raised 2026-12-02, four
 # times, and 2026-12-03, twice).
-OWN_HELDOUT_FLOORS = {"valid": 1.0, "coverage": 0.94, "precision": 0.85, "targets": 0.91, "deadlines": 0.91, "smart": 0.89,
+OWN_HELDOUT_FLOORS = {"valid": 1.0, "coverage": 0.94, "precision": 0.85, "targets": 0.91, "deadlines": 0.91, "smart": 0.88,
                       "parties": 0.86, "grounded": 0.99, "safe": 1.0, "flags": 0.96, "header": 0.88, "clean": 0.99}
 
 
