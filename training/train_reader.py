@@ -177,16 +177,16 @@ def encodings(texts: list[str]) -> np.ndarray:
     if ENCODINGS_CACHE.is_file():
         with np.load(ENCODINGS_CACHE) as data:
             cached = dict(zip(data["keys"].tolist(), data["vectors"]))
-    keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
-    missing = list(dict.fromkeys(t for t, k in zip(texts, keys) if k not in cached))
+    key_of = {t: hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts}
+    missing = [t for t, k in key_of.items() if k not in cached]
     for start in range(0, len(missing), 256):
         batch = missing[start:start + 256]
         for text, vector in zip(batch, encode(batch)):
-            cached[hashlib.sha1(text.encode("utf-8")).hexdigest()] = vector
+            cached[key_of[text]] = vector
     if missing:
         ENCODINGS_CACHE.parent.mkdir(exist_ok=True)
         np.savez(ENCODINGS_CACHE, keys=np.array(list(cached)), vectors=np.stack(list(cached.values())))
-    return np.stack([cached[k] for k in keys])
+    return np.stack([cached[key_of[t]] for t in texts])
 
 
 def train_meaning() -> EncodedModel:

@@ -34,7 +34,7 @@ def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
     shortfall's words ('lost', 'missed', '最低'; 'no comebacks' aims at none); a period ('in May') is ahead only
     if it starts after the interview."""
     dated = [d for d in s.dates if d.role in ("deadline", "end") and _ANCHORED.search(d.text)]
-    if assumed or not s.quantities or not dated or _negative(_NONE_OF.sub(" ", s.body)):
+    if assumed or not s.quantities or not dated or _falls_short(s.body):
         return False
     if any((d.date.replace(day=1) if d.role == "end" else d.date) <= ref for d in dated):
         return False
@@ -66,7 +66,12 @@ def _commits(text: str) -> bool:
 def _aims(text: str) -> bool:
     """Words that set a figure to reach ('at least', 'I want 100%', '不低于'), with no shortfall's words beside them
     ('zero' and 'no' aim at none)."""
-    return commitment_terms("target").occurs_in(text) and not _negative(_NONE_OF.sub(" ", text))
+    return commitment_terms("target").occurs_in(text) and not _falls_short(text)
+
+
+def _falls_short(text: str) -> bool:
+    """A shortfall's words, where 'zero' and 'no' aim at none ('no comebacks', 'zero missed logs')."""
+    return _negative(_NONE_OF.sub(" ", text))
 
 
 def _negative(text: str) -> bool:

@@ -309,15 +309,16 @@ def _keep_out(analysis: NotesAnalysis, readings: list[Reading], meaning: Encoded
     the sentences whose encoding shows it (`meaning`), the word model's likeliest first. The flag never quotes it."""
     from ..screening import Hit
 
+    def keep_out(s: Sentence, kind: str) -> None:
+        why, instead = _WHY[kind]
+        s.hits, s.kind = [Hit(kind, "reader", "read by meaning", why, instead)], "excluded"
+
     for s, learnt in zip(analysis.sentences, readings):
         if learnt.keep_out != "keep" and learnt.keep_out_confidence >= SURE_KEEP_OUT and not s.hits:
-            why, instead = _WHY[learnt.keep_out]
-            s.hits, s.kind = [Hit(learnt.keep_out, "reader", "read by meaning", why, instead)], "excluded"
+            keep_out(s, learnt.keep_out)
     likely = [1.0 - r.keep_out_confidence if r.keep_out == "keep" else r.keep_out_confidence for r in readings]
     for i, (kind, _) in kept_out(analysis, meaning, likely).items():
-        why, instead = _WHY[kind]
-        analysis.sentences[i].hits = [Hit(kind, "reader", "read by meaning", why, instead)]
-        analysis.sentences[i].kind = "excluded"
+        keep_out(analysis.sentences[i], kind)
 
 
 _NAMED = re.compile(rf"{NAME_WORD}(?:\s+{NAME_WORD})*|[\u4e00-\u9fff·]{{2,6}}")  # a person's name, not 'the shift lead'
