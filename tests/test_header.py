@@ -343,3 +343,47 @@ def test_a_transcripts_employee_line_is_no_form_field_naming_her():
 ])
 def test_dotted_initials_are_part_of_a_name_and_keep_their_dots(notes, name):
     assert analyse(notes).employee_name == name
+
+
+@pytest.mark.parametrize("text, name, role, manager", [
+    # initials alone before a bracketed job, after the manager's initials
+    ("1:1 KM / DW (forklift driver) – yard cabin – 02/03/26\n10:00 KM: pallets. DW broke 4 pallets in February.",
+     "DW", "forklift driver", None),
+    # a Latin name with its Chinese surname, before the one the meeting is 'w/'
+    ("3/11 Mina 周 (front desk agent, 3F) 1:1 w/ Raj\n❌ 入住登记错了 3 次", "Mina", "front desk agent", None),
+    # those present split by '/', each with a bracketed title: the manager's title is not the employee's
+    ("【会议纪要】QA 1:1\n参会：Leo 赵（Operations Manager）/ Nora 钱（QA Specialist，二厂）\n1. 批记录漏签 6 次。",
+     "Nora 钱", "QA Specialist", "Leo 赵"),
+    # the name first, then the job, then the one it was held with
+    ("Tess Varga - cheesemonger - mid-yr w/ Oren - 8/7\n- wrong labels on 3 wheels", "Tess Varga", "cheesemonger", "Oren"),
+])
+def test_header_layouts_with_two_people_name_the_employee_and_their_own_role(text, name, role, manager):
+    a = analyse(text)
+    assert a.employee_name.startswith(name) and a.employee_role == role
+    if manager:
+        assert a.manager == manager
+
+
+def test_a_greeting_names_the_employee_and_the_sender_the_manager():
+    a = analyse("Jo, Amir here, as promised the write-up of Tuesday.\nYou missed 3 of the 5 stock counts in May.")
+    assert (a.employee_name, a.manager) == ("Jo", "Amir")
+
+
+@pytest.mark.parametrize("lines, name", [
+    (["9.2 跟 Mia 的 review 语音转文字", "她这个月有 3 单交付晚了"], "Mia"),
+    (["包装车间周报（3.2-3.6）", "一、本周工作", "二、人员面谈（周三与LQ，质检岗）", "1. 漏检 4 次"], "LQ"),
+])
+def test_chinese_notes_name_the_one_talked_with_by_latin_name_or_initials(lines, name):
+    a = analyse("\n".join(lines))
+    assert a.employee_name == name
+
+
+def test_a_dated_heading_in_brackets_is_no_name():
+    a = analyse("包装车间周报（3.2-3.6）\n本周产量 40 吨。")
+    assert a.employee_name != "包装" and not (a.employee_name or "").startswith("周")
+
+
+def test_a_role_said_in_passing_is_the_job_word_without_its_article():
+    from assistant.reader.role_candidates import candidates
+    found = {c.text for c in candidates("Hi Jo,\nas the only dispatcher on nights you carry most call-outs.", "Jo", None)}
+    assert "dispatcher" in found and "the only dispatcher" not in found

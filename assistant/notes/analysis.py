@@ -59,8 +59,10 @@ _TIME = re.compile(r"\d:\d\d")
 
 
 def _beside(text: str, person: str, role: str) -> bool:
-    """The notes give `role` right after `person`'s name: 'Fiona Macrae (Marine Services Manager)'."""
-    return re.search(re.escape(person) + r"\s*(?:\([A-Z]{2,3}\))?\s*[(（,，:：–—-]\s*" + re.escape(role), text) is not None
+    """The notes give `role` right after `person`'s name: 'Fiona Macrae (Marine Services Manager)', 'Kevin 陈（Project
+    Manager）' (a Latin name with its Chinese surname)."""
+    return re.search(re.escape(person) + r"(?:[ \t]?[\u4e00-\u9fff]{1,2})?\s*(?:\([A-Z]{2,3}\))?\s*[(（,，:：–—-]\s*"
+                     + re.escape(role), text) is not None
 
 
 def analyse(  # noqa: C901 -- predates the complexity budget

@@ -32,8 +32,8 @@ def _field() -> re.Pattern[str]:
     return re.compile(rf"(?:^[ \t*#>|-]*|[\u3000\t|｜;；][ \t]*|(?<=\S)[ \t]{{2,}}+)(?:{words})[ \t]*[:：][ \t]*(?P<list>.+)$", re.I | re.M)
 
 
-# Between entries, never inside brackets: 'Daniel Okonkwo (Area Manager, 记录), 马国栋 (…)'.
-_BETWEEN = re.compile(r"(?:[,;，；、|｜]|\s+(?:and|&)\s+)(?![^(（]*[)）])")
+# Between entries, never inside brackets: 'Daniel Okonkwo (Area Manager, 记录), 马国栋 (…)', 'Kevin 陈（PM）/ Vivian 王（CRC）'.
+_BETWEEN = re.compile(r"(?:[,;，；、|｜]|\s+(?:and|&|/)\s+|(?<=[)）])\s*/)(?![^(（]*[)）])")
 _BRACKETED = re.compile(r"^(?P<out>[^(（]+?)\s*[(（](?P<inside>[^)）]*)[)）]\s*(?:[A-Z]{2,4}\s*)?$")  # '… (PRM Team Leader) RK'
 # Words in an entry that say what someone does at the meeting, not their job: 'minutes', '记录'.
 _DUTY = re.compile(r"\b(?:minutes|notes|note-taker|scribe|chair)\b|记录|主持", re.I)
@@ -56,7 +56,7 @@ def _entry(text: str) -> Attendee | None:
     if bracketed:
         parts = [p.strip() for p in re.split(r"[,，]", bracketed.group("inside")) if p.strip()]
         duty = duty or any(_DUTY.search(p) for p in parts)
-        parts = [p for p in parts if not _DUTY.search(p) and not re.fullmatch(r"[A-Z]{2,4}", p)]  # not 'KAB' (initials)
+        parts = [p for p in parts if not _DUTY.search(p) and (is_role(p) or not re.fullmatch(r"[A-Z]{2,4}", p))]  # not 'KAB' (initials)
         out = bracketed.group("out").strip()
         if _ME.match(out) and parts:  # '我（韦光明，项目经理）': the writer, named inside
             return Attendee(parts[0], ", ".join(parts[1:]) or None, writer=True)

@@ -30,16 +30,27 @@ def _names_another_job(text: str) -> bool:
 
 
 
+# 'Kasia Nowak - 1:1 - …', 'Maddy Fenwick - banker mason - mid-yr w/ Clive': the one named first, before the meeting
+# or their job, is the one the meeting is with.
 _OPENS_WITH_NAME = re.compile(rf"""^\W*({NAME_WORD}[ \t]{NAME_WORD})\s*[-–—|,]\s*
-    (?:1:1|1-1|121|one-to-one|review|check-in|catch-up|appraisal|supervision|probation)\b""", re.I | re.X)
+    (?:(?:1:1|1-1|121|one-to-one|review|check-in|catch-up|appraisal|supervision|probation)\b
+      | (?P<job>[A-Za-z][\w&'’-]*(?:[ \t][A-Za-z][\w&'’-]*){{0,3}})\s*[-–—|,(])""", re.I | re.X)
 _MAIL_FIELD = re.compile(rf"^\s*(?P<field>from|to)\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?P<rest>.*)$", re.I | re.M)
 _GREETING = re.compile(rf"^\s*(?:(?:hi|hello|hey|dear|morning|afternoon)\s+)?(?P<name>{NAME_WORD})\s*[,，:!–-]", re.I | re.M)
+
+# 'Kit, Dom here, as promised …', 'Hi Priya - it's Sam': the one greeted and the one writing.
+_GREETED_BY_SENDER = re.compile(rf"""^\s*(?:(?i:hi|hello|hey|dear)\s+)?(?P<to>{NAME_WORD})\s*[,，!–—-]\s*
+    (?:(?i:it['’]?s|this\s+is)\s+(?P<sender>{NAME_WORD})\b|(?P<sender_>{NAME_WORD})\s+here\b)""", re.M | re.X)
 
 
 def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
     """An email to the employee: 'From: Helen Ashworth / To: Tunde Bakare' and a greeting that names the one it is
     to ('Tunde,', 'Hi Tunde'): the recipient is the employee, the sender the manager. A recap sent to HR greets HR."""
     head = "\n".join(lines[:10])
+    if signed := _GREETED_BY_SENDER.search("\n".join(lines[:3])):
+        sender = signed.group("sender") or signed.group("sender_")
+        if is_name(signed.group("to")) and is_name(sender) and sender != signed.group("to"):
+            return signed.group("to"), sender
     fields = {m.group("field").lower(): m for m in _MAIL_FIELD.finditer(head)}
     to = fields["to"].group("name") if "to" in fields else None
     if not to or not is_name(to) or is_hr(fields["to"].group(0)):
@@ -126,6 +137,22 @@ def form_role(lines: list[str]) -> str | None:
     return (field.group(1) or field.group(2)).strip() if field else None
 
 
+# The name that ends a header field before a bracket: 'DJ Park', 'Sam K.', 'Ana María Ruiz', initials alone ('JT (reefer
+# tech)') and a Latin name with its Chinese surname ('Aria 孙 (lounge host)').
+_NAME_RUN = re.compile(rf"""(?<![A-Za-z])(
+      {INITIALS_BEFORE_NAME}(?:{NAME_WORD}|[A-Z]\.?)(?:\s(?:{NAME_WORD}|[A-Z]\.?)){{0,2}}(?:[ \t][\u4e00-\u9fff])?
+    | (?<!\S)[A-Z]{{2,3}}
+    )\s*$""", re.X)
+
+
+def _names_the_one(run: str, inner: str) -> bool:
+    """The name before a bracket names the one whose role the bracket holds: initials only before a listed job
+    ('JT (reefer tech)', not 'QA (nights)'), a name before any role-like words."""
+    if re.fullmatch(r"[A-Z]{2,3}", run):
+        return is_role(re.split(r"[,，;；]", inner)[0]) and run not in load("vocabulary", "en")["names"]["not_initials"]
+    return is_name(re.sub(r"[ \t][\u4e00-\u9fff]$", "", run)) and _is_role(inner)
+
+
 _ROLE_AFTER_INITIALS = re.compile(r"\s*[,，]\s*([^,，()\n–—|-]{2,40}?)\s*(?=[,，–—|-]|$)")
 
 
@@ -161,16 +188,15 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     leader: tuple[str, str] | None = None  # 'Gráinne O'Sullivan (Terminal Ops Superintendent)': the employee only
     first = lines[0] if lines else ""
     if not name:                            # when no one else is named
-        for pm in re.finditer(r"([^()\n]{1,80}?)\s*\(([^()\n]{1,60})\)", first):
+        for pm in re.finditer(r"([^()（）\n]{1,80}?)\s*[(（]([^()（）\n]{1,60})[)）]", first):
             tail = _ROLE_SEP.split(pm.group(1))[-1].strip()
             inner = pm.group(2).strip()
-            name_run = re.search(r"(?<![A-Za-z])(" + INITIALS_BEFORE_NAME + r"(?:" + NAME_WORD + r"|[A-Z]\.?)(?:\s(?:" + NAME_WORD
-                                 + r"|[A-Z]\.?)){0,2})\s*$", tail)  # 'DJ Park', 'Sam K.', 'Ana María Ruiz'
+            name_run = _NAME_RUN.search(tail)
             if re.fullmatch(r"[A-Z]{2,3}", inner) and (after := _ROLE_AFTER_INITIALS.match(first, pm.end())):
                 inner = after.group(1)  # 'Jasmine Mbatha (JM), biobank technician': the role follows her initials
             if is_name(inner) and tail and _is_role(tail) and not is_name(tail):
                 name, role = inner, tail
-            elif name_run and is_name(name_run.group(1)) and _is_role(inner):
+            elif name_run and _names_the_one(name_run.group(1), inner):
                 name, role = name_run.group(1), inner
             rest = first.replace(name or "\x00", " ").replace(f"({inner})", " ")
             if name and role and leads_others(role) and (_names_another_job(rest)
@@ -180,9 +206,11 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
                 break
     if not name:
         name, role = whose_review(header) or (name, role)
-    if not name and lines and (opening := _OPENS_WITH_NAME.match(lines[0])) and is_name(opening.group(1)):
-        name = opening.group(1)  # 'Kasia Nowak - 1:1 - 09/11/2026 - Dean': the one the meeting is with comes first
-        last = re.search(rf"[-–—|]\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*$", lines[0])
+    opening = _OPENS_WITH_NAME.match(lines[0]) if lines else None
+    job = opening.group("job") if opening else None
+    if not name and opening and is_name(opening.group(1)) and (not job or (_is_role(job) and not is_name(job))):
+        name, role = opening.group(1), job or role  # 'Kasia Nowak - 1:1 - 09/11/2026 - Dean': the one the meeting is with
+        last = re.search(rf"(?:[-–—|]|\bw(?:ith|/))\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*(?:$|[-–—|,])", lines[0])  # '… w/ Clive - 8/7'
         manager = manager or (last.group(1) if last and last.group(1) != name and is_name(last.group(1)) else None)
     if not name and lines:
         # 'with Dana' or '1:1 Dana' first, then '- Ms. Patel', then a name opening the line
@@ -203,7 +231,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         # '被面谈人：甘露', '【面谈对象】温雅婷（Emily）': a labelled name needs no known surname
         zp = re.search(_ZH_EMPLOYEE_FIELD + r"\s*[:：】]\s*([\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8})(?=[\s（(，,｜|]|$)",
                        "\n".join(lines[:8]), re.M) \
-            or re.search(rf"({zh_name()})\s*[（(]([^）)]{{1,12}})[）)]", lines[0])
+            or re.search(rf"({zh_name()})\s*[（(]([^）)\d]{{1,12}})[）)]", lines[0])  # not '周报（9.14-9.18）'
         if zp:
             name, role = zp.group(1), zp.group(2) if zp.lastindex and zp.lastindex > 1 else None
     if not name:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..lexicon import load, zh_name
-from .role import is_role, leads_others
+from .role import is_role, leads_others, role_beside
 
 _CJK_NAME = r"[\u4e00-\u9fff]{1,4}(?:·[\u4e00-\u9fff]{2,4})?"
 # Words of a note's heading that are never a name.
@@ -22,9 +22,12 @@ _NOT_NAME = re.compile(
 )
 _PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?" + _CJK_NAME + r")(?:同志|女士|先生|师傅)?\s*(?:[A-Z][a-z]+\s*)?"
                     r"[（(]\s*([^）)\n]{1,40})[）)]")  # '韦春梅同志（收费员，工号…）'
-_TALK = re.compile(r"(?:跟|和|与|同|找)\s*(?:[\u4e00-\u9fff]{0,6}(?:员|师|工|长|管|手|顾问|专员|助理|老师)\s*)?"
-                   r"([\u4e00-\u9fff]{2,6}?(?:·[\u4e00-\u9fff]{2,4})?)\s*(?:老师|师傅)?\s*"
-                   r"(?:聊|谈|面谈|做了?(?:一次)?面谈|沟通|的面谈|的谈话|简单聊)")
+# '跟郭子豪聊9月的情况', '和导购员小周谈', '跟 Coco 的 review', '与ZHQ面谈': the one talked with, by a Chinese name, a Latin
+# name or initials.
+_TALK = re.compile(r"""(?:跟|和|与|同|找)\s*(?:[\u4e00-\u9fff]{0,6}(?:员|师|工|长|管|手|顾问|专员|助理|老师)\s*)?
+    ([\u4e00-\u9fff]{2,6}?(?:·[\u4e00-\u9fff]{2,4})?|[A-Z][a-z]+|[A-Z]{2,4})\s*(?:老师|师傅)?\s*
+    (?:聊|谈|面谈|做了?(?:一次)?面谈|沟通|的面谈|的谈话|简单聊|的\s*(?:review|1:1|1-1|one-on-one|check-in))""", re.X)
+_WITH_ROLE = re.compile(r"(?:跟|和|与|同)\s*([\u4e00-\u9fff]{2,4}|[A-Z][a-z]+|[A-Z]{2,4})\s*[，,、]")  # '与ZHQ，布草分拣岗'
 # '主题：服务顾问邬海龙面谈记录', '前台接待欧阳琳 5月绩效面谈': a job title run straight into a name
 @lru_cache(maxsize=1)
 def _title_name() -> re.Pattern[str]:
@@ -106,6 +109,9 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
         return talked or (titled if titled != leader else None) or leader
     for m in _TALK.finditer(text):
         if _plausible(m.group(1)):
+            return m.group(1)
+    for m in _WITH_ROLE.finditer(text):  # '人员面谈（周五与ZHQ，布草分拣岗）'
+        if _plausible(m.group(1)) and role_beside(text, m.group(1)):
             return m.group(1)
     for line in head[:2]:  # '绩效面谈 ｜ 马俊 ｜ 拣货员', '11.2 黎秀英 收银员 面谈'
         tokens = [t for t in _FIELDS.split(line) if t]

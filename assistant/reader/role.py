@@ -106,10 +106,13 @@ def says_no_job(phrase: str) -> bool:
     return phrase.strip() in not_roles or phrase.strip().lower() in not_roles
 
 
+_POST = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:" + "|".join(load("roles", "zh")["post"]) + ")$")
+
+
 def _clean(phrase: str) -> str:
     phrase = re.sub(r"\s*[(（][^)）]*[)）]", "", phrase)  # '综合柜员（3号窗口）', 'Driver (PSV)'
     phrase = re.split(r"[,，/]|\s{2,}|\u3000|\s+(?=\S{1,12}[:：])", phrase)[0]  # '综合柜员　面谈人：…'
-
+    phrase = _POST.sub("", phrase) if unspaced(phrase) else phrase  # '布草分拣岗': the post of a '布草分拣'
     return _CUT.sub("", phrase).strip(" .:;-–—")
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..language import unspaced
+from ..language import profiles, unspaced
+from ..lexicon import load
 from .features import hashed
 from .role import is_role, job_words
 
@@ -29,9 +31,16 @@ class Candidate:
     features: tuple[str, ...]
 
 
+@lru_cache(maxsize=1)
+def _not_first() -> frozenset[str]:
+    """Words that open no job title ('the', 'our'), in the languages written with spaces."""
+    return frozenset(w for p in profiles() if p.spaces for w in load("roles", p.code).get("not_first", ()))
+
+
 def _mentions(lines: list[str]) -> dict[str, list[tuple[int, int, int]]]:
     """Every phrase of up to four words (or two to eight Chinese characters) that is a role, with where it is."""
     en, abbreviations, zh = job_words()
+    not_first = _not_first()
     found: dict[str, list[tuple[int, int, int]]] = {}
     for number, line in enumerate(lines[:MAX_LINES]):
         tokens = list(_TOKEN.finditer(line))
@@ -41,7 +50,7 @@ def _mentions(lines: list[str]) -> dict[str, list[tuple[int, int, int]]]:
                 continue
             for k in range(max(0, j - 3), j + 1):
                 phrase = line[tokens[k].start():last.end()]
-                if is_role(phrase) and (k == j or not _SPLITS.search(phrase)):
+                if is_role(phrase) and (k == j or not _SPLITS.search(phrase)) and tokens[k].group(0).lower() not in not_first:
                     found.setdefault(phrase, []).append((number, tokens[k].start(), last.end()))
         for run in _CJK_RUN.finditer(line):
             chars = run.group(0)
