@@ -1,4 +1,6 @@
 """The header: who the notes are about and their role, from the layouts managers write."""
+import re
+
 import pytest
 
 from assistant.notes import analyse
@@ -387,3 +389,20 @@ def test_a_role_said_in_passing_is_the_job_word_without_its_article():
     from assistant.reader.role_candidates import candidates
     found = {c.text for c in candidates("Hi Jo,\nas the only dispatcher on nights you carry most call-outs.", "Jo", None)}
     assert "dispatcher" in found and "the only dispatcher" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Name: Priya N.\nreviewed by: T.W. (depot manager)\ncontext: Priya moved to rota planning in May.\n- 4 rotas published late in June",
+    "盘点复盘\n被面谈人：鲁思远\n提交人：仓储主管 韩立新\n1. 6月盘点差异 5 次。",
+])
+def test_another_lead_s_title_is_not_the_employee_s_role(text):
+    role = analyse(text).employee_role
+    assert role is None or not re.search(r"depot manager|主管", role)
+
+
+def test_someone_elses_title_is_told_from_the_employee_s_own():
+    from assistant.reader.role import someone_elses
+    line = "Ines Duarte | Regional Supervisor | Northline Buses\nRe: Tomas Lind, bus driver"
+    assert someone_elses(line, "Regional Supervisor", "Tomas Lind")
+    assert not someone_elses(line, "bus driver", "Tomas Lind")
+    assert not someone_elses(line, "Regional Supervisor", None)  # unknown who the employee is: no telling

@@ -12,7 +12,7 @@ from ..cadence import stated_gap, stated_review
 from ..dates import explicit_dates, find_dates, held_on, undated_interview
 from ..lexicon import vocab
 from ..quantities import find_quantities
-from ..reader.role import role_beside, says_no_job
+from ..reader.role import leads_others, role_beside, says_no_job, someone_elses
 from ..screening import Hit, injection_hits, screen
 from .classify import (
     _classify,
@@ -105,7 +105,11 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     if not role:
         role = role_beside(text, name) or (found_role if found_role and not says_no_job(found_role) else None)
         chosen = learnt.role(text, name, role) if learnt is not None else role
-        role = role if chosen and manager and _beside(text, manager, chosen) else chosen  # not the manager's own title
+        if chosen and manager and _beside(text, manager, chosen):
+            chosen = role  # the manager's own title
+        elif chosen and leads_others(chosen) and someone_elses(text, chosen, name):  # another lead's title
+            chosen = role if role and not someone_elses(text, role, name) else None
+        role = chosen
     today = today or dt.date.today()
     found_date = None if interview_date else held_on(content_lines, text, today)
     ref = interview_date or found_date or undated_interview(text, today) or today

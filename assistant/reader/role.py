@@ -5,11 +5,14 @@ when it holds a job word of `lexicons/roles.toml`; where none is found the plan 
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from ..language import profiles, unspaced
-from ..lexicon import load
+from ..lexicon import load, zh_name
+from ..notes.names import is_name
+from ..textutil import NAME_WORD
 
 _LABELLED = re.compile(
     r"""(?:^[\s*#>-]* | \s{2,} | \u3000 | [|｜]\s*)(?:role|position|job\s*title|job|grade\s*/\s*role|岗位|职位|职务|工种)(?:/职级)?\s*[:：]\s*
@@ -180,3 +183,36 @@ def _role_before(text: str) -> str | None:
     if m and is_role(m.group(1)) and job_words()[0].search(m.group(1).split()[-1]):
         return m.group(1)
     return None
+
+
+# Someone named beside a title: 'Lisa Marsh | Area Catering Supervisor', 'reviewer: D.S. (branch manager)',
+# 'Owner: Kevin Zhao（Partner）', '提交人：前厅经理 戴振华'.
+@lru_cache(maxsize=1)
+def _person() -> re.Pattern[str]:
+    return re.compile(rf"{NAME_WORD}[ \t]+(?:{NAME_WORD}|[\u4e00-\u9fff]{{1,3}}(?=\s*[(（]))|(?<![A-Za-z])(?:[A-Z]\.){{2,3}}|{zh_name()}")
+
+
+# Between the fields of a line, never inside brackets: 'Fiona Macrae (Marine Services Manager) / Callum Reid (…)'.
+_FIELD_SEP = re.compile(r"(?:\s[/|–—-]+\s|(?<=[)）])\s*/|[|｜;；,，、\t]|——)(?![^(（]*[)）])")
+
+
+def someone_elses(text: str, role: str, name: str | None) -> bool:
+    """Every mention of `role` in the notes is in a field of its line that names another person and not the employee
+    `name`: it is their title, not the employee's. Unknown where the employee's name is."""
+    if not name:
+        return False
+    forms = [f for f in (name, *name.split()) if len(f) >= 2]
+    mentions = list(re.finditer(re.escape(role), text))
+    for m in mentions:
+        start = text.rfind("\n", 0, m.start()) + 1
+        line = text[start:text.find("\n", m.end()) % (len(text) + 1)]
+        cuts = [0, *(c.end() for c in _FIELD_SEP.finditer(line)), len(line) + 1]
+        k = bisect.bisect_right(cuts, m.start() - start) - 1
+        field, before = line[cuts[k]:cuts[k + 1]], line[cuts[k - 1]:cuts[k]] if k else ""
+        if is_name(before.strip(" |｜,，;；/—–-")):
+            field = before + field  # 'Lisa Marsh | Area Catering Supervisor', 'Kevin Mallory, pinsetter technician'
+        people = (re.sub(r"[ \t]*[\u4e00-\u9fff]+$", "", p.group(0)) for p in _person().finditer(field.replace(role, " ")))
+        if any(f in field for f in forms) or not any(not p or is_name(p) for p in people):  # '戴振华', 'Kevin 陈'
+
+            return False
+    return bool(mentions)
