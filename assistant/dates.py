@@ -597,10 +597,13 @@ def _weekday_near(line: str, start: int, end: int) -> int | None:
 
 
 def _latest(month: int, day: int, today: dt.date, weekday: int | None) -> dt.date | None:
-    """The latest such date not after today (a week's grace for notes dated ahead), on `weekday` if given."""
-    dates = [d for d in (_safe(today.year + 1 - k, month, day) for k in range(8)) if d and d <= today + dt.timedelta(days=7)]
-    if weekday is not None:
-        dates = [d for d in dates if d.weekday() == weekday] or dates
+    """The latest such date not after today (a week's grace for notes dated ahead); with a `weekday` written beside
+    it, the one on that weekday nearest today, ahead or behind ('Wed 6 Jan' in December 2026: January 2027, not 2021)."""
+    years = [d for d in (_safe(today.year + 1 - k, month, day) for k in range(8)) if d]
+    on_day = [d for d in years if weekday is not None and d.weekday() == weekday]
+    if on_day:
+        return min(on_day, key=lambda d: abs((d - today).days))
+    dates = [d for d in years if d <= today + dt.timedelta(days=7)]
     return dates[0] if dates else None
 
 

@@ -159,6 +159,11 @@ def test_a_year_less_header_date_is_the_latest_one_on_its_weekday():
     assert held_on(["Mon 3 Feb - review with Adaeze"], "", TODAY) == dt.date(2025, 2, 3)
 
 
+def test_a_year_less_date_on_its_weekday_may_lie_just_ahead_of_today():
+    """Notes dated a few weeks ahead keep their year: 'Wed 7 Jan' seen on 3 December 2025 is 2026, not 2015."""
+    assert held_on(["Wed 7 Jan - check-in with Oskar, pruning crew"], "", dt.date(2025, 12, 3)) == dt.date(2026, 1, 7)
+
+
 def test_a_slash_date_is_read_the_way_the_notes_other_months_agree_with():
     notes = ["Mtg 4/10/26 w/ Pieter, orchard", "Picked 310 kg a day in September", "Agreed: 400 kg a day by 15 Nov"]
     assert held_on(notes, "\n".join(notes), TODAY) == dt.date(2026, 10, 4)
@@ -323,6 +328,7 @@ def test_a_slash_date_in_the_header_is_read_the_way_the_notes_write_the_others()
     ("by Christmas, every locker relabelled", dt.date(2026, 11, 2), dt.date(2026, 12, 25)),
     ("年底前交齐", dt.date(2026, 8, 3), dt.date(2026, 12, 31)),  # before a period's end: still that day
     ("春节前退货降到2次以内", dt.date(2027, 11, 20), dt.date(2028, 1, 25)),  # a feast that moves with the year
+    ("清明前把茶青烘干记录补齐", dt.date(2027, 3, 2), dt.date(2027, 4, 4)),  # a solar term's day moves too
     ("the new rota live before Easter", dt.date(2028, 1, 10), dt.date(2028, 4, 15)),
     ("月中之前把清单用起来", dt.date(2026, 6, 3), dt.date(2026, 6, 15)),  # this month's middle, no month named
     ("月中之前把清单用起来", dt.date(2026, 6, 20), dt.date(2026, 7, 15)),  # its middle has passed: the next one's
