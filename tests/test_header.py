@@ -406,3 +406,11 @@ def test_someone_elses_title_is_told_from_the_employee_s_own():
     assert someone_elses(line, "Regional Supervisor", "Tomas Lind")
     assert not someone_elses(line, "bus driver", "Tomas Lind")
     assert not someone_elses(line, "Regional Supervisor", None)  # unknown who the employee is: no telling
+
+
+def test_a_dictated_lowercase_note_names_the_one_it_was_with():
+    a = analyse("voice memo 3 march about kofi mensah at the north depot\nok so sat down with kofi after his shift\n"
+                "he missed 4 of the 12 vehicle checks in february")
+    assert a.employee_name == "Kofi Mensah"
+    b = analyse("voice memo 3 march\nok so sat down with the team after the shift\nthe team missed 4 of 12 checks")
+    assert b.employee_name is None

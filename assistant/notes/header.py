@@ -156,6 +156,26 @@ def _names_the_one(run: str, inner: str) -> bool:
 _ROLE_AFTER_INITIALS = re.compile(r"\s*[,，]\s*([^,，()\n–—|-]{2,40}?)\s*(?=[,，–—|-]|$)")
 
 
+_DICTATED_NAME = re.compile(r"\b(?:with|to|about|re)\s+([a-z][a-z'’-]+)(?:\s+([a-z][a-z'’-]+))?")
+
+
+def _dictated(lines: list[str]) -> str | None:
+    """The one a dictated, all-lowercase note is about ('voice memo … ok so just talked to brenda naylor um'): the
+    words after 'with', 'to' or 'about' in its first lines whose first word the note says again. Written with
+    capitals, as a name is: 'Brenda Naylor'."""
+    if not lines or re.search(r"[A-Z]", lines[0]) or not re.search(r"[a-z]", lines[0]):
+        return None
+    body = "\n".join(lines)
+    not_names = set(vocab_list("names", "not_dictated", "en")) | set(load("roles", "en")["terms"])
+    for m in _DICTATED_NAME.finditer("\n".join(lines[:3])):
+        words = [w for w in m.groups() if w]
+        if words[0] in not_names or len(re.findall(rf"\b{re.escape(words[0])}\b", body)) < 2:
+            continue
+        words = words[:1] if words[-1] in not_names else words
+        return " ".join(w[:1].upper() + w[1:] for w in words)
+    return None
+
+
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex')."""
     lines = [_form_row(line) for line in lines]
@@ -244,6 +264,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         manager = zh.group(2) if zh else re.split(r"[，,（(|｜]|\s{2,}", zm.group(1))[0].strip()[:20]
     if not manager and unspaced(header):
         manager = leader_zh(lines, name)
+    name = name or _dictated(lines)
     if name and not role:
         role = form_role(lines[:3])
     return name, role, manager
