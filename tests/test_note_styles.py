@@ -296,6 +296,19 @@ def test_background_said_in_a_label_or_in_passing_and_an_email_disclaimer_are_no
         "Rafael trimmed 2 of the 9 wedding orders short last month and both were reprinted"]
 
 
+def test_background_named_inside_a_label_or_as_a_site_record_is_no_deficiency():
+    notes = ("Check-in with Rafael Costa (print finisher), 3 March 2027\n"
+             "Rafael trimmed 2 of the 9 wedding orders short last month and both were reprinted.\n"
+             "Shop context, not a concern: the finishing room handled 7,400 jobs last year.\n"
+             "Figures for HR, not targets: 4 guillotines, 11 finishers, two shifts.\n"
+             "We printed 31,000 flyers in February, busiest February on record.\n"
+             "The bindery ran 900 books last Saturday, by the way.\n"
+             "Target: no reprints for trimming by the end of April.\n")
+    result = draft_plan(notes)
+    assert [d.evidence for d in result.plan.deficiencies] == [
+        "Rafael trimmed 2 of the 9 wedding orders short last month and both were reprinted"]
+
+
 def test_a_tracker_row_opening_with_a_verb_is_its_owners_task_and_a_finding_row_is_read_without_its_cells():
     notes = ("PIP tracker – Jonas Weber (service desk analyst) – reviewed 9 Feb 2027 by Carla Moss\n\n"
              "| ID | Item | Status | Owner | Due |\n|----|------|--------|-------|-----|\n"

@@ -171,12 +171,19 @@ def opening_label(body: str) -> str | None:
             return kind
     if terms(tuple(labels.get("background_anywhere", ()))).search(text):
         return "background"
+    label = _LABEL_WORDS.match(text)  # 'Team context, not a concern: …', 'Numbers for the file, so the context is there: …'
+    if label and any(re.match(r"\s*(?:$|[,，]|(?:for|only)\b)", label.group(1)[m.end():])  # not 'Context switching:'
+                     for m in terms(tuple(labels.get("background", ()))).finditer(label.group(1))):
+        return "background"
     return None
+
+
+_LABEL_WORDS = re.compile(r"^([^:：\d]{2,60}?)\s*[:：]\s*\S")  # the words of a label before its colon, no figures
 
 
 # After an opening word, the writer's label ends: ', ', ': ', or a few words and a colon ('Background only: …',
 # 'Context for whoever reads this later: …').
-_SAYS_WHAT_FOLLOWS = re.compile(r"\s*(?:[,，:：;–—-]|(?:[^\s:：,.]+\s+){0,5}[^\s:：,.]*[:：])")
+_SAYS_WHAT_FOLLOWS = re.compile(r"\s*(?:[,，:：;–—-]|(?:[^\s:：.]+\s+){0,5}[^\s:：.]*[:：])")
 
 
 _CAPITALISED = re.compile(NAME_WORD)
