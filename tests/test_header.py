@@ -290,7 +290,7 @@ def test_a_pasted_chat_names_the_one_who_held_the_meeting_as_the_manager(text, n
      "Owen Zhao", "Visual Merchandiser", "Lily Wang"),
     ("1:1 Tariq A - meter reader - thu 4/2\n3 routes unfinished in Jan", "Tariq A", "meter reader", None),
     ("Appraisal, Noor Haddad (NH), lab assistant - with Prof Ian Mole (IM), Head of Lab - 3 Mar 2027\n"
-     "NH: morning.\nIM: 2 sample logs were missing in Feb.", "Noor Haddad", "lab assistant", None),
+     "NH: morning.\nIM: 2 sample logs were missing in Feb.", "Noor Haddad", "lab assistant", "Ian Mole"),
     ("voice note Gav 1 to 1 Remi Costa tyre fitter Friday\n2 wheel nut checks not signed", "Remi Costa", "tyre fitter", None),  # no punctuation around the role
 ])
 def test_more_header_layouts_name_the_employee_not_the_manager(text, name, role, manager):  # None: none is read
@@ -414,3 +414,16 @@ def test_a_dictated_lowercase_note_names_the_one_it_was_with():
     assert a.employee_name == "Kofi Mensah"
     b = analyse("voice memo 3 march\nok so sat down with the team after the shift\nthe team missed 4 of 12 checks")
     assert b.employee_name is None
+
+
+@pytest.mark.parametrize("text, name, manager", [
+    ("3/11 Mina Osei (front desk agent) 1:1 w/ Raj\n- 3 wrong check-ins", "Mina Osei", "Raj"),
+    ("1:1 KM / DW (forklift driver) – yard cabin – 02/03/26\nDW broke 4 pallets.", "DW", "KM"),
+    ("Review notes - Dana Ruiz (picker) - 3 March 2026 - Lorraine Tibbs\nDana picked 140 lines an hour.", "Dana Ruiz",
+     "Lorraine Tibbs"),
+    ("1:1 w/ Yuki Sato (QA tester)\nYuki missed 2 regression passes.", "Yuki Sato", None),  # 'w/' names the employee
+    ("Dock log - Femi Ade (crane op), 14 May\n14:36 - GW (me): get the east monitor moved", "Femi Ade", "GW"),
+])
+def test_the_manager_is_the_other_one_on_the_header_line_or_the_one_marked_me(text, name, manager):
+    a = analyse(text)
+    assert a.employee_name == name and a.manager == manager

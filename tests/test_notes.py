@@ -294,3 +294,13 @@ def test_a_numbered_finding_that_asks_why_is_no_form_question_and_past_figures_a
     spoken = "语音备忘 5月6日 店员小温\n目标是下个月底之前 这个月收银短款错了5次 盘点表按时交100%\n"
     kinds = {s.text: s.kind for s in analyse(spoken).sentences}
     assert kinds["这个月收银短款错了5次"] != "target" and kinds["盘点表按时交100%"] == "target"
+
+
+def test_a_name_a_dash_and_a_verb_of_doing_give_that_person_the_task():
+    a = analyse("Review notes - Dana Ruiz (picker) - 3 March 2026 - Lorraine Tibbs\n"
+                "Dana picked 140 lines an hour in February against 180.\n"
+                "Sam - late 3 times in May.\n"
+                "Lorraine - book the scanner rep for a half-day.\n")
+    owners = {s.text: s.owner for s in a.sentences}
+    assert owners["Lorraine - book the scanner rep for a half-day."] == "manager"
+    assert [s.kind for s in a.sentences if s.text.startswith("Sam")] != ["action"]

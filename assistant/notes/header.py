@@ -176,6 +176,32 @@ def _dictated(lines: list[str]) -> str | None:
     return None
 
 
+# The other one on a header line that names the employee: after them, the one it was 'w/' or a name closing the line
+# ('Aria 孙 (lounge host) 1:1 w/ Ben', 'Kasia Nowak - 1:1 - 09/11/2026 - Dean'); before them, one paired by a slash
+# ('RM / JT (reefer tech)'). ('1:1 w/ Dana' names the employee, not the manager.)
+_AFTER_EMPLOYEE = re.compile(rf"\bw(?:ith|/)\s*(?:{TITLE})?({NAME_WORD}(?:[ \t]{NAME_WORD})?)|[-–—|]\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*(?:$|[-–—|,])")
+_SLASH_BEFORE = re.compile(rf"(?<![\w/])([A-Z]{{2,3}}|{NAME_WORD})\s*/\s*$")
+
+
+def _beside_on_line(line: str, name: str) -> str | None:
+    """The one the header line names beside the employee `name`: the manager who held the meeting."""
+    at = line.find(name)
+    if at < 0:
+        return None
+    paired = _SLASH_BEFORE.search(line[:at])
+    others = [paired.group(1)] if paired else []
+    others += [m.group(1) or m.group(2) for m in _AFTER_EMPLOYEE.finditer(line, at + len(name))]
+    return next((o for o in others if o not in name and (o.isupper() or is_name(o)) and not _HEADER_WORDS.match(o)), None)
+
+
+# 'ST (me): get the east monitor moved', 'Bev (me) to book the course': the writer marks themself.
+_ME_MARK = re.compile(rf"(?<![\w.])({NAME_WORD}(?:[ \t]{NAME_WORD})?|[A-Z]{{2,3}})[ \t]*[(（](?i:me|我)[)）]")
+
+
+def _writer_marked(lines: list[str]) -> str | None:
+    return next((m.group(1) for line in lines if (m := _ME_MARK.search(line))), None)
+
+
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex')."""
     lines = [_form_row(line) for line in lines]
@@ -230,8 +256,6 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     job = opening.group("job") if opening else None
     if not name and opening and is_name(opening.group(1)) and (not job or (_is_role(job) and not is_name(job))):
         name, role = opening.group(1), job or role  # 'Kasia Nowak - 1:1 - 09/11/2026 - Dean': the one the meeting is with
-        last = re.search(rf"(?:[-–—|]|\bw(?:ith|/))\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*(?:$|[-–—|,])", lines[0])  # '… w/ Clive - 8/7'
-        manager = manager or (last.group(1) if last and last.group(1) != name and is_name(last.group(1)) else None)
     if not name and lines:
         # 'with Dana' or '1:1 Dana' first, then '- Ms. Patel', then a name opening the line
         for lead in (r"\b(?:with|w/|for|re:?|about)\s+|(?<!\S)(?:1:1|1-1|121|1on1|1 to 1|one[- ]to[- ]one)\s+", r"[-–—:]\s+", r"^"):
@@ -265,6 +289,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     if not manager and unspaced(header):
         manager = leader_zh(lines, name)
     name = name or _dictated(lines)
+    if name and not manager and lines:
+        manager = _beside_on_line(lines[0], name) or _writer_marked(lines)
     if name and not role:
         role = form_role(lines[:3])
     return name, role, manager

@@ -238,9 +238,11 @@ class _PartyFinder:
 
     def assignee(self, body: str) -> tuple[Party, str] | None:
         """Who a shorthand arrow gives a task to, and the task: 'F -> partner check on every climb' (the employee's
-        initial), 'me → laminate the sheet', 'ops (Mel) -> buy a 2nd set of harnesses', 'Mel -> order harnesses'."""
-        m = _ARROW.match(body)
-        if not m:
+        initial), 'me → laminate the sheet', 'ops (Mel) -> buy a 2nd set of harnesses', 'Mel -> order harnesses'; or
+        a dash before a verb of doing: 'Lorraine - book the Hoffman rep' (not 'Sam - late 3 times in May')."""
+        m = _ARROW.match(body) or _DASH_TASK.match(body)
+        if not m or (m.re is _DASH_TASK and not vocab("action", "verbs", "en").fullmatch(m.group("verb").lower().removeprefix("re"))
+                     and not vocab("action", "verbs", "en").fullmatch(m.group("verb").lower())):
             return None
         who, task = m.group(1).strip(), body[m.end():]
         low = who.lower()
@@ -310,6 +312,7 @@ class _PartyFinder:
 
 # A shorthand arrow from whoever does it to the task: 'F -> …', 'ops (Mel) → …', 'me => …'.
 _ARROW = re.compile(r"^\s*([^\n>→⇒]{1,30}?)\s*(?:->|→|=>|⇒)\s*(?=\w)")
+_DASH_TASK = re.compile(rf"^\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?|[A-Z]{{2,3}}|me)\s+[-–—]\s+(?=(?P<verb>[a-z]+)\b)")
 _NO_ACTOR = ("we", "they", "it", "this", "that", "he", "she")  # words that open a sentence without naming who acts
 # A team or person already on it: 'EBME are replacing the bench 3 scanner', 'Purchasing is setting a minimum stock'.
 _DOING = re.compile(r"""^((?:the\s+)?[A-Z][\w&'-]*(?:\s[A-Z][\w&'-]*){0,2})\s+(?:are|is|'re|'s)\s+(?:going\s+to\s+\w+|
