@@ -511,3 +511,15 @@ def test_another_surname_is_no_manager_where_the_manager_is_named():
              "张：月初新系统上线。\n王：我这边HR会跟进培训。")
     [other] = [s for s in analyse(notes).sentences if s.text.startswith("王：")]
     assert other.label != "manager"
+
+
+def test_a_table_s_heading_row_under_a_targets_label_is_no_goal():
+    notes = ("11.5 1on1｜Mia 周晓 Swim Coach｜by Tom\n"
+             "- 续课率 10 月 35%，店均 60%\n"
+             "- Mia → 到期前 2 周做续课沟通\n"
+             "目标表：\n| KPI | 10月 | Target | Due |\n| 续课率 | 35% | 55% | 12 月中 |\n")
+    result = draft_plan(notes)
+    heading = next(s for s in result.analysis.sentences if "Due" in s.text)
+    assert heading.kind == "context"
+    assert all("Due" not in g.description for g in result.plan.goals)
+    assert any(g.target and "55" in g.target for g in result.plan.goals)

@@ -171,7 +171,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         agreed = row if row is not None and _task_row(row) else None  # a row of an 'Action | Owner | Due' table
         if row is not None and block_label == "meta":
             block_label = None  # 'Pasted from the review sheet:' above a table: its rows are the notes, not the header
-        label_for_line = line_label or ("action" if agreed else block_label)
+        label_for_line = "heading" if grid.is_heading(tabbed_lines[line_no]) else (line_label or ("action" if agreed else block_label))
         injected = bool(injection_hits(content))
         prev: Sentence | None = None
         aim: dt.date | None = None

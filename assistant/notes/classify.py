@@ -87,7 +87,7 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
     numbers = list(s.quantities)
     if s.label == "meta":
         return "meta"
-    if s.text.rstrip().endswith(("?", "？")) or s.label in ("question", "strength", "background"):
+    if s.text.rstrip().endswith(("?", "？")) or s.label in ("question", "strength", "background", "heading"):
         return "context"
     if s.label == "target" or _TARGET_START.match(body):
         return "target"
