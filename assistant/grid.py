@@ -92,7 +92,7 @@ def _heading(parts: list[str]) -> list[str | None] | None:
 def is_heading(line: str) -> bool:
     """A table's heading row: '| KPI | 10月 | Target | Due |', 'What<TAB>Who<TAB>By'."""
     parts = cells(line)
-    return bool(parts) and _heading(parts) is not None
+    return parts is not None and _heading(parts) is not None
 
 
 _NUMBER = re.compile(r"^\W*(?:#|no\.?\s*)?[A-Z]{0,4}-?\d{1,4}\W*$", re.I)  # '3', '#12', 'T-04', 'PIP-2'
