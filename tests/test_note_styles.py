@@ -523,3 +523,13 @@ def test_a_table_s_heading_row_under_a_targets_label_is_no_goal():
     assert heading.kind == "context"
     assert all("Due" not in g.description for g in result.plan.goals)
     assert any(g.target and "55" in g.target for g in result.plan.goals)
+
+
+def test_a_bare_date_in_a_target_row_s_due_cell_is_its_deadline():
+    notes = ("Helpdesk tracker - Joy Marsh (helpdesk coordinator) - reviewed 3 March 2026\n"
+             "ID | Type | Item | Status | Owner | Due\n"
+             "HD-01 | Finding | 14 P1 calls took over an hour to dispatch in February | Open | Joy | -\n"
+             "HD-02 | Target | P1 calls dispatched within 30 min: 95% or better | Open | Joy | 30/04\n")
+    result = draft_plan(notes)
+    assert [str(g.deadline) for g in result.plan.goals] == ["2026-04-30"]
+    assert any("95" in (g.target or "") for g in result.plan.goals)

@@ -202,8 +202,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.block_deadline = None if heading_deadline else block_deadline
             _read_speaker(s, finder, prev)
             s.dates = event_deadlines(s.text, find_dates(s.text, ref), text, ref)
-            if agreed is not None and agreed.cells.get("when"):
-                s.dates = _due_in_cell(s.text, agreed.cells["when"], s.dates)
+            if row is not None and row.cells.get("when") and (agreed is not None or _target_row(row, tabbed_lines[line_no])):
+                s.dates = _due_in_cell(s.text, row.cells["when"], s.dates, ref)
             s.quantities = find_quantities(s.text, [(d.start, d.end) for d in s.dates if d.role != "duration"])
             s.parties = finder.find(s.body)
             if agreed is not None:  # the row's cells say who and what
@@ -289,11 +289,21 @@ def _task(row: grid.Row) -> str:
     return row.cells.get("action") or _item(row)
 
 
-def _due_in_cell(text: str, cell: str, dates: list) -> list:
-    """A date in an action row's 'Due' cell is the action's deadline, however it is written ('15 May', '3/6')."""
+def _target_row(row: grid.Row, line: str) -> bool:
+    """A row setting a target: under a 'Target' column, or typed so ('| FH-11 | Target | P1 dispatched … | 30/04 |')."""
+    return "target" in row.cells or any(_label_kind(cell) == "target" for cell in grid.cells(line) or ())
+
+
+def _due_in_cell(text: str, cell: str, dates: list, ref: dt.date) -> list:
+    """A date in an action's or a target's 'Due' cell is its deadline, however it is written ('15 May', '3/6', a bare
+    '30/04' that running text would not take for a date)."""
     at = text.rfind(cell)
     if at < 0:
         return dates
+    if not any(at <= d.start < at + len(cell) for d in dates):
+        by = "by "  # read as running text reads a date after 'by', at the cell's place in the sentence
+        dates = dates + [dataclasses.replace(d, start=at + d.start - len(by), end=at + d.end - len(by))
+                         for d in find_dates(by + cell, ref) if d.start >= len(by)]
     return [dataclasses.replace(d, role="deadline") if at <= d.start < at + len(cell) and d.role == "point" else d
             for d in dates]
 
