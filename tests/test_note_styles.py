@@ -533,3 +533,16 @@ def test_a_bare_date_in_a_target_row_s_due_cell_is_its_deadline():
     result = draft_plan(notes)
     assert [str(g.deadline) for g in result.plan.goals] == ["2026-04-30"]
     assert any("95" in (g.target or "") for g in result.plan.goals)
+
+
+def test_an_aim_said_aloud_with_its_date_is_a_target_without_a_label():
+    notes = ("voice memo 12 March 2026 1 to 1 with Shauna Clegg control room operator\n"
+             "four times since January footage for a police request was not bookmarked in time\n"
+             "I've told her three weeks from today I want every log entry timed and no footage lost on a police request\n"
+             "She'll keep a request sheet by the desk from Monday.\n"
+             "Our policy wants each request bookmarked within 2 hours of the call.\n")
+    result = draft_plan(notes)
+    kinds = {s.text[:20]: s.kind for s in result.analysis.sentences}
+    assert kinds["I've told her three "] == "target"
+    assert kinds["She'll keep a reques"] == "action" and kinds["Our policy wants eac"] != "target"
+    assert [str(g.deadline) for g in result.plan.goals] == ["2026-04-02"]

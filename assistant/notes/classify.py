@@ -17,7 +17,8 @@ from .sentences import _FUTURE, Sentence
 # A date named by its month or its numbers ('end of April', '1 Oct', '10月底', '2026-05-31', '5/31'): weekdays, 'the
 # 22nd' and quarters are left out, as the year or week they fall in is a guess.
 _ANCHORED = re.compile(r"\b" + MONTH_PATTERN + r"\b | \d{1,2}\s*月 | \d{4}-\d{1,2} | \b\d{1,2}/\d{1,2}\b", re.I | re.X)
-_NONE_OF = re.compile(r"\b(?:no|zero|none of the)\b", re.I)  # 'no comebacks' aims at none: no shortfall's word
+# 'no comebacks', 'zero missed logs', 'no footage lost' aim at none: no shortfall's words, up to the clause's next word
+_NONE_OF = re.compile(r"\b(?:no|zero|none\s+of\s+the)\b(?:\s+(?!(?:and|or|but|on|in|at|by|for|from|since)\b)[\w'’-]+){0,2}", re.I)
 _FILLER = frozenset("by before until till at least most to of in on the a an and or no more than so per".split())
 
 
@@ -114,6 +115,9 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "cause"
     if praise:
         return "context"
+    if (commitment_terms("aim").occurs_in(body) and not _falls_short(body) and any(d.role == "deadline" for d in s.dates)
+            and not _FUTURE.search(body) and not _starts_imperative(body) and "|" not in body):  # not a task, nor a tracker's row
+        return "target"  # 'three weeks from today I want every log entry timed and no footage lost on a police request'
     if unspaced(body):  # no word order to read an imperative or a subject from: the words the sentence holds
         lang = sentence_language(body)
         if _negative(body) and not vocab("action", "openers", lang).match(body.lstrip()):
