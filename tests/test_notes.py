@@ -304,3 +304,16 @@ def test_a_name_a_dash_and_a_verb_of_doing_give_that_person_the_task():
     owners = {s.text: s.owner for s in a.sentences}
     assert owners["Lorraine - book the scanner rep for a half-day."] == "manager"
     assert [s.kind for s in a.sentences if s.text.startswith("Sam")] != ["action"]
+
+
+def test_a_time_stamped_log_reads_its_speakers_and_the_writer_marked_me():
+    a = analyse("Lock ops - supervision log - Thu 04/06/2026\n"
+                "Employee: Jean-Paul Roux (lock keeper) | Supervisor: Hana Sato\n"
+                "14:08 - 6 of 40 lock cycles in May started late\n"
+                "14:18 - JP: the east camera screen has glare in the afternoon\n"
+                "14:33 - JP: check the gate sensor before every cycle\n"
+                "14:36 - HS (me): get an anti-glare screen fitted on the east camera\n")
+    by_text = {s.body: s for s in a.sentences}
+    assert by_text["the east camera screen has glare in the afternoon"].label == "employee"
+    assert by_text["get an anti-glare screen fitted on the east camera"].owner == "manager"
+    assert by_text["check the gate sensor before every cycle"].owner == "employee"

@@ -289,6 +289,9 @@ def _initials_or_surname(person: str, finder: _PartyFinder) -> str | None:
     return "manager_person" if employee and not finder.manager_name else None
 
 
+_MARKED_ME = re.compile(r"\S\s*[(（](?i:me|myself|我)[)）]$")  # 'ST (me)': the writer, named and marked
+
+
 def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stamped: bool = False,
                      tags: frozenset[str] = frozenset()) -> str | None:
     """The kind a line's label gives what follows, or whose words they are ('Me:', 'Dana:', 'Natasha Brook 0:12');
@@ -309,7 +312,7 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
         return "action" if who == "employee_person" else who
     if person.lower() in ("her", "his", "their", "employee") and person != label.strip():
         return "employee_person"  # 'Her side:', 'His view:': the employee's account
-    if person.lower() in ("me", "i", "myself", "manager", "mgr") or person in ("我", "本人"):
+    if person.lower() in ("me", "i", "myself", "manager", "mgr") or person in ("我", "本人") or _MARKED_ME.search(person):
         return "manager_person"  # 'Me: I'll book the course', '我：…': the note's writer speaking
     if short := _initials_or_surname(person, finder):
         return short
