@@ -427,3 +427,14 @@ def test_a_dictated_lowercase_note_names_the_one_it_was_with():
 def test_the_manager_is_the_other_one_on_the_header_line_or_the_one_marked_me(text, name, manager):
     a = analyse(text)
     assert a.employee_name == name and a.manager == manager
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Subject: Stores – where we got to today\nMorag,\nQuick write-up of this afternoon.\n"
+     "The stock check found 5 pallets you moved in January on the wrong rack.", "Morag"),
+    ("Subject: Felix – note after today\nHi Ursula,\n\nHad the half-year chat with Felix Brandt (apprentice joiner).\n"
+     "He's not where I hoped with his dovetails; he missed 3 of 8 fit checks.", "Felix Brandt"),
+    ("kasia – valeter – prep bay 1:1 – 8/4\n- 5 cars handed over w/ interior not done", "Kasia"),
+])
+def test_a_greeting_alone_names_the_employee_only_when_the_words_after_it_speak_to_them(text, name):
+    assert analyse(text).employee_name == name

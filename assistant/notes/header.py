@@ -42,10 +42,16 @@ _GREETING = re.compile(rf"^\s*(?:(?:hi|hello|hey|dear|morning|afternoon)\s+)?(?P
 _GREETED_BY_SENDER = re.compile(rf"""^\s*(?:(?i:hi|hello|hey|dear)\s+)?(?P<to>{NAME_WORD})\s*[,，!–—-]\s*
     (?:(?i:it['’]?s|this\s+is)\s+(?P<sender>{NAME_WORD})\b|(?P<sender_>{NAME_WORD})\s+here\b)""", re.M | re.X)
 
+_GREETED_ALONE = re.compile(rf"^[ \t]*(?:(?i:hi|hello|hey|dear)[ \t]+)?(?P<name>{NAME_WORD})[ \t]*[,，!][ \t]*$", re.M)
+_YOU = re.compile(r"\b(?:you|your|you've|you're)\b|你", re.I)
+_THIRD_PERSON = re.compile(r"\b(?:he|she|his|her|him|he's|she's)\b|他|她", re.I)  # 'Hi Ursula, … Felix … He's keen': about another
+
 
 def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
     """An email to the employee: 'From: Helen Ashworth / To: Tunde Bakare' and a greeting that names the one it is
-    to ('Tunde,', 'Hi Tunde'): the recipient is the employee, the sender the manager. A recap sent to HR greets HR."""
+    to ('Tunde,', 'Hi Tunde'): the recipient is the employee, the sender the manager. A recap sent to HR greets HR.
+    With no 'To:' field, a greeting on a line of its own before words more to 'you' than about 'him' or 'her' names
+    the employee."""
     head = "\n".join(lines[:10])
     if signed := _GREETED_BY_SENDER.search("\n".join(lines[:3])):
         sender = signed.group("sender") or signed.group("sender_")
@@ -53,6 +59,10 @@ def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
             return signed.group("to"), sender
     fields = {m.group("field").lower(): m for m in _MAIL_FIELD.finditer(head)}
     to = fields["to"].group("name") if "to" in fields else None
+    if "to" not in fields and (alone := _GREETED_ALONE.search("\n".join(lines[:4]))) and is_name(alone.group("name")):
+        after = "\n".join(lines[:10])[alone.end():]
+        if len(_YOU.findall(after)) > len(_THIRD_PERSON.findall(after)):
+            return alone.group("name"), None  # 'Morag,' on a line of its own, then 'you moved…': written to the employee
     if not to or not is_name(to) or is_hr(fields["to"].group(0)):
         return None
     greeted = [m.group("name") for m in _GREETING.finditer(head) if is_name(m.group("name"))]  # not 'Hi,' alone
@@ -156,20 +166,24 @@ def _names_the_one(run: str, inner: str) -> bool:
 _ROLE_AFTER_INITIALS = re.compile(r"\s*[,，]\s*([^,，()\n–—|-]{2,40}?)\s*(?=[,，–—|-]|$)")
 
 
-_DICTATED_NAME = re.compile(r"\b(?:with|to|about|re)\s+([a-z][a-z'’-]+)(?:\s+([a-z][a-z'’-]+))?")
+_DICTATED_NAME = re.compile(r"""\b(?:with|to|about|re)\s+([a-z][a-z'’-]+)(?:\s+([a-z][a-z'’-]+))?
+    | ^\W*([a-z][a-z'’-]+)(?=\s+(?:[-–—|,]|talk|1:1|review|chat|catch)\b|\s+[-–—|])""", re.X | re.M)  # 'jordan – valeter – 1:1'
 
 
 def _dictated(lines: list[str]) -> str | None:
-    """The one a dictated, all-lowercase note is about ('voice memo … ok so just talked to brenda naylor um'): the
-    words after 'with', 'to' or 'about' in its first lines whose first word the note says again. Written with
-    capitals, as a name is: 'Brenda Naylor'."""
+    """The one a dictated, all-lowercase note is about ('voice memo … ok so just talked to brenda naylor um', 'jordan –
+    valeter – prep bay 1:1'): the words after 'with', 'to' or 'about' in its first lines, or the word opening them
+    before a dash or the meeting, whose first word the note says again (or that a job follows). Written with capitals,
+    as a name is."""
     if not lines or re.search(r"[A-Z]", lines[0]) or not re.search(r"[a-z]", lines[0]):
         return None
     body = "\n".join(lines)
     not_names = set(vocab_list("names", "not_dictated", "en")) | set(load("roles", "en")["terms"])
     for m in _DICTATED_NAME.finditer("\n".join(lines[:3])):
-        words = [w for w in m.groups() if w]
-        if words[0] in not_names or len(re.findall(rf"\b{re.escape(words[0])}\b", body)) < 2:
+        words = [w for w in (m.group(3),) if w] or [w for w in m.groups()[:2] if w]
+        field = re.split(r"\s[-–—|,]\s", m.string[m.end():].lstrip(" -–—|,"))[0] if m.group(3) else ""
+        said_again = len(re.findall(rf"\b{re.escape(words[0])}\b", body)) >= 2
+        if words[0] in not_names or not (said_again or is_role(field)):  # 'jordan – valeter –': a job beside it
             continue
         words = words[:1] if words[-1] in not_names else words
         return " ".join(w[:1].upper() + w[1:] for w in words)
