@@ -438,3 +438,11 @@ def test_the_manager_is_the_other_one_on_the_header_line_or_the_one_marked_me(te
 ])
 def test_a_greeting_alone_names_the_employee_only_when_the_words_after_it_speak_to_them(text, name):
     assert analyse(text).employee_name == name
+
+
+def test_a_greeting_below_a_header_that_names_the_employee_is_to_the_reader_not_the_employee():
+    # The header line says who the note is about; 'Hi Karen,' under it greets whoever the note is sent to.
+    a = analyse("Tom Baker - picker - 9 Dec\nHi Karen,\nyou asked me to send these over. Let me know if you need more.\n"
+                "Late 5 times in Nov.")
+    assert a.employee_name == "Tom Baker"
+    assert a.manager != "Tom Baker"

@@ -47,6 +47,11 @@ _YOU = re.compile(r"\b(?:you|your|you've|you're)\b|你", re.I)
 _THIRD_PERSON = re.compile(r"\b(?:he|she|his|her|him|he's|she's)\b|他|她", re.I)  # 'Hi Ursula, … Felix … He's keen': about another
 
 
+def _names_someone(text: str) -> bool:
+    """Some word of `text` is a name: a header that already says who the note is about."""
+    return any(is_name(w) and not _HEADER_WORDS.match(w) for w in re.findall(NAME_WORD, text))
+
+
 def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
     """An email to the employee: 'From: Helen Ashworth / To: Tunde Bakare' and a greeting that names the one it is
     to ('Tunde,', 'Hi Tunde'): the recipient is the employee, the sender the manager. A recap sent to HR greets HR.
@@ -59,7 +64,8 @@ def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
             return signed.group("to"), sender
     fields = {m.group("field").lower(): m for m in _MAIL_FIELD.finditer(head)}
     to = fields["to"].group("name") if "to" in fields else None
-    if "to" not in fields and (alone := _GREETED_ALONE.search("\n".join(lines[:4]))) and is_name(alone.group("name")):
+    if ("to" not in fields and (alone := _GREETED_ALONE.search("\n".join(lines[:4]))) and is_name(alone.group("name"))
+            and not _names_someone("\n".join(lines[:4])[:alone.start()])):  # not 'Tom Baker - picker' above 'Hi Karen,'
         after = "\n".join(lines[:10])[alone.end():]
         if len(_YOU.findall(after)) > len(_THIRD_PERSON.findall(after)):
             return alone.group("name"), None  # 'Morag,' on a line of its own, then 'you moved…': written to the employee
