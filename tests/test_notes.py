@@ -317,3 +317,14 @@ def test_a_time_stamped_log_reads_its_speakers_and_the_writer_marked_me():
     assert by_text["the east camera screen has glare in the afternoon"].label == "employee"
     assert by_text["get an anti-glare screen fitted on the east camera"].owner == "manager"
     assert by_text["check the gate sensor before every cycle"].owner == "employee"
+
+
+@pytest.mark.parametrize("line", [
+    "Sam - order picking errors up to 12 in November.",  # 'order', 'support', 'sort': verbs that open a noun here
+    "Sam - support tickets left open for 5 days.",
+    "Sam - sort accuracy down to 91%.",
+])
+def test_a_name_and_a_dash_before_a_finding_set_no_task(line):
+    a = analyse("1:1 with Sam Patel (warehouse operative), 9 Dec 2026\n" + line + "\n")
+    s = next(s for s in a.sentences if s.text == line)
+    assert s.kind != "action" and s.label != "action"

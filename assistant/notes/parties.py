@@ -244,6 +244,8 @@ class _PartyFinder:
         if not m or (m.re is _DASH_TASK and not vocab("action", "verbs", "en").fullmatch(m.group("verb").lower().removeprefix("re"))
                      and not vocab("action", "verbs", "en").fullmatch(m.group("verb").lower())):
             return None
+        if m.re is _DASH_TASK and _reads_as_finding(body[m.end():]):
+            return None  # 'Sam - order picking errors up to 12', 'Sam - sort accuracy down to 91%': a finding, no task
         who, task = m.group(1).strip(), body[m.end():]
         low = who.lower()
         first = self.employee[0] if self.employee else ""
@@ -313,6 +315,12 @@ class _PartyFinder:
 # A shorthand arrow from whoever does it to the task: 'F -> …', 'ops (Mel) → …', 'me => …'.
 _ARROW = re.compile(r"^\s*([^\n>→⇒]{1,30}?)\s*(?:->|→|=>|⇒)\s*(?=\w)")
 _DASH_TASK = re.compile(rf"^\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?|[A-Z]{{2,3}}|me)\s+[-–—]\s+(?=(?P<verb>[a-z]+)\b)")
+def _reads_as_finding(rest: str) -> bool:
+    """The words after 'Name -' report how things stand rather than set a task: a shortfall's words or a figure (a verb
+    that is also a noun opens them: 'order picking errors', 'support tickets', 'return rate', 'sort accuracy')."""
+    return bool(re.search(r"\d", rest)) or vocab_terms("observation", "negative", "en").occurs_in(rest)
+
+
 _NO_ACTOR = ("we", "they", "it", "this", "that", "he", "she")  # words that open a sentence without naming who acts
 # A team or person already on it: 'EBME are replacing the bench 3 scanner', 'Purchasing is setting a minimum stock'.
 _DOING = re.compile(r"""^((?:the\s+)?[A-Z][\w&'-]*(?:\s[A-Z][\w&'-]*){0,2})\s+(?:are|is|'re|'s)\s+(?:going\s+to\s+\w+|
