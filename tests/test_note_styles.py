@@ -546,3 +546,13 @@ def test_an_aim_said_aloud_with_its_date_is_a_target_without_a_label():
     assert kinds["I've told her three "] == "target"
     assert kinds["She'll keep a reques"] == "action" and kinds["Our policy wants eac"] != "target"
     assert [str(g.deadline) for g in result.plan.goals] == ["2026-04-02"]
+
+
+
+def test_a_record_the_employee_set_by_falling_short_stays_a_finding():
+    findings = ["Returns from his bay were the highest ever in November, 14 out of 200.",
+                "He had 9 customer complaints in October, which was a record."]
+    a = analyse("1:1 with Sam Patel (warehouse operative), 9 Dec 2026\nSam was late 4 times in November.\n"
+                "He also missed the fire drill again, by the way.\n" + "\n".join(findings) + "\nTarget: no lates in January.\n")
+    read = {s.text: s for s in a.sentences}
+    assert all(read[f].label != "background" and read[f].kind == "observation" for f in findings)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from .. import grid, reader
 from ..dates import find_dates
 from ..language import sentence_language, unspaced
-from ..lexicon import area_name, load, terms
+from ..lexicon import area_name, load, terms, vocab_terms
 from ..quantities import find_quantities
 from ..textutil import NAME_WORD
 from .header import _HEADER_WORDS, field_words
@@ -171,6 +171,9 @@ def opening_label(body: str) -> str | None:
             return kind
     if terms(tuple(labels.get("background_anywhere", ()))).search(text):
         return "background"
+    if terms(tuple(labels.get("background_in_passing", ()))).search(text) and not vocab_terms(
+            "observation", "negative", sentence_language(text)).occurs_in(text):
+        return "background"  # 'The bindery ran 900 books last Saturday, by the way' (not '…missed the drill, by the way')
     label = _LABEL_WORDS.match(text)  # 'Team context, not a concern: …', 'Numbers for the file, so the context is there: …'
     if label and any(re.match(r"\s*(?:$|[,，]|(?:for|only)\b)", label.group(1)[m.end():])  # not 'Context switching:'
                      for m in terms(tuple(labels.get("background", ()))).finditer(label.group(1))):
