@@ -446,3 +446,8 @@ def test_a_greeting_below_a_header_that_names_the_employee_is_to_the_reader_not_
                 "Late 5 times in Nov.")
     assert a.employee_name == "Tom Baker"
     assert a.manager != "Tom Baker"
+
+
+def test_talking_with_hr_in_a_chinese_note_names_no_employee():
+    a = analyse("面谈记录 12.9\n跟HR沟通过了，王磊本月迟到 4 次。\n目标：1月份零迟到。")
+    assert a.employee_name != "HR"
