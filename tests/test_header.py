@@ -451,3 +451,14 @@ def test_a_greeting_below_a_header_that_names_the_employee_is_to_the_reader_not_
 def test_talking_with_hr_in_a_chinese_note_names_no_employee():
     a = analyse("面谈记录 12.9\n跟HR沟通过了，王磊本月迟到 4 次。\n目标：1月份零迟到。")
     assert a.employee_name != "HR"
+
+
+@pytest.mark.parametrize("text, name", [
+    # the name ends with its line: the next line opening with the same word is no surname
+    ("voice memo 3 march, sat down with kofi\nkofi missed 4 of the 12 vehicle checks in february", "Kofi"),
+    # what the talk was about, said again, is no one's name
+    ("quick notes about lateness\nlateness is up again on nights, sam was late 4 times in november", None),
+    ("notes re timekeeping\ntimekeeping has slipped, jo was late 5 times", None),
+])
+def test_a_dictated_note_takes_a_name_from_one_line_and_no_topic_for_a_name(text, name):
+    assert analyse(text).employee_name == name

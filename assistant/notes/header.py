@@ -172,7 +172,7 @@ def _names_the_one(run: str, inner: str) -> bool:
 _ROLE_AFTER_INITIALS = re.compile(r"\s*[,，]\s*([^,，()\n–—|-]{2,40}?)\s*(?=[,，–—|-]|$)")
 
 
-_DICTATED_NAME = re.compile(r"""\b(?:with|to|about|re)\s+([a-z][a-z'’-]+)(?:\s+([a-z][a-z'’-]+))?
+_DICTATED_NAME = re.compile(r"""\b(?:with|to|about|re)\s+([a-z][a-z'’-]+)(?:[ \t]+([a-z][a-z'’-]+))?
     | ^\W*([a-z][a-z'’-]+)(?=\s+(?:[-–—|,]|talk|1:1|review|chat|catch)\b|\s+[-–—|])""", re.X | re.M)  # 'jordan – valeter – 1:1'
 
 
