@@ -422,6 +422,7 @@ def test_a_dictated_lowercase_note_names_the_one_it_was_with():
     ("Review notes - Dana Ruiz (picker) - 3 March 2026 - Lorraine Tibbs\nDana picked 140 lines an hour.", "Dana Ruiz",
      "Lorraine Tibbs"),
     ("1:1 w/ Yuki Sato (QA tester)\nYuki missed 2 regression passes.", "Yuki Sato", None),  # 'w/' names the employee
+    ("Tom Baker (picker) - 1:1 with Priya Shah (HR) sitting in\nLate 5 times in Nov.", "Tom Baker", None),  # HR is no side
     ("Dock log - Femi Ade (crane op), 14 May\n14:36 - GW (me): get the east monitor moved", "Femi Ade", "GW"),
 ])
 def test_the_manager_is_the_other_one_on_the_header_line_or_the_one_marked_me(text, name, manager):

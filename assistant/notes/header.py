@@ -209,9 +209,10 @@ def _beside_on_line(line: str, name: str) -> str | None:
     if at < 0:
         return None
     paired = _SLASH_BEFORE.search(line[:at])
-    others = [paired.group(1)] if paired else []
-    others += [m.group(1) or m.group(2) for m in _AFTER_EMPLOYEE.finditer(line, at + len(name))]
-    return next((o for o in others if o not in name and (o.isupper() or is_name(o)) and not _HEADER_WORDS.match(o)), None)
+    others = [(paired.group(1), "")] if paired else []
+    others += [(m.group(1) or m.group(2), line[m.end():m.end() + 20]) for m in _AFTER_EMPLOYEE.finditer(line, at + len(name))]
+    return next((o for o, after in others if o not in name and (o.isupper() or is_name(o)) and not _HEADER_WORDS.match(o)
+                 and not is_hr(after.split(")")[0])), None)  # not 'with Priya Shah (HR) sitting in'
 
 
 # 'ST (me): get the east monitor moved', 'Bev (me) to book the course': the writer marks themself.
