@@ -43,8 +43,6 @@ _GREETED_BY_SENDER = re.compile(rf"""^\s*(?:(?i:hi|hello|hey|dear)\s+)?(?P<to>{N
     (?:(?i:it['’]?s|this\s+is)\s+(?P<sender>{NAME_WORD})\b|(?P<sender_>{NAME_WORD})\s+here\b)""", re.M | re.X)
 
 _GREETED_ALONE = re.compile(rf"^[ \t]*(?:(?i:hi|hello|hey|dear)[ \t]+)?(?P<name>{NAME_WORD})[ \t]*[,，!][ \t]*$", re.M)
-_YOU = re.compile(r"\b(?:you|your|you've|you're)\b|你", re.I)
-_THIRD_PERSON = re.compile(r"\b(?:he|she|his|her|him|he's|she's)\b|他|她", re.I)  # 'Hi Ursula, … Felix … He's keen': about another
 
 
 def _names_someone(text: str) -> bool:
@@ -67,7 +65,7 @@ def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
     if ("to" not in fields and (alone := _GREETED_ALONE.search("\n".join(lines[:4]))) and is_name(alone.group("name"))
             and not _names_someone("\n".join(lines[:4])[:alone.start()])):  # not 'Tom Baker - picker' above 'Hi Karen,'
         after = "\n".join(lines[:10])[alone.end():]
-        if len(_YOU.findall(after)) > len(_THIRD_PERSON.findall(after)):
+        if len(vocab("names", "addressed").findall(after)) > len(vocab("names", "third_person").findall(after)):
             return alone.group("name"), None  # 'Morag,' on a line of its own, then 'you moved…': written to the employee
     if not to or not is_name(to) or is_hr(fields["to"].group(0)):
         return None
