@@ -282,27 +282,23 @@ def test_a_sentence_the_writer_opens_as_background_is_no_deficiency():
     assert len(result.plan.deficiencies) == 1
 
 
-def test_background_said_in_a_label_or_in_passing_and_an_email_disclaimer_are_no_deficiency():
+@pytest.mark.parametrize("background", [
+    # said in a label or in passing, and an email's disclaimer
+    ("Background only: the finishing room handled 7,400 jobs last year.\n"
+     "Context for anyone reading this later: two of the four guillotines are over 20 years old.\n"
+     "Spoilage across the site was 3.1% in February, not his KPI.\n"
+     "FYI 车间二月份产量 52 万张，比去年多 8%。\n"
+     "Inkwell Print accepts no responsibility and does not accept liability for errors in transmission.\n"),
+    # named inside a label, or a site's record said in passing
+    ("Shop context, not a concern: the finishing room handled 7,400 jobs last year.\n"
+     "Figures for HR, not targets: 4 guillotines, 11 finishers, two shifts.\n"
+     "We printed 31,000 flyers in February, busiest February on record.\n"
+     "The bindery ran 900 books last Saturday, by the way.\n"),
+])
+def test_background_the_writer_marks_as_such_is_no_deficiency(background):
     notes = ("Check-in with Rafael Costa (print finisher), 3 March 2027\n"
              "Rafael trimmed 2 of the 9 wedding orders short last month and both were reprinted.\n"
-             "Background only: the finishing room handled 7,400 jobs last year.\n"
-             "Context for anyone reading this later: two of the four guillotines are over 20 years old.\n"
-             "Spoilage across the site was 3.1% in February, not his KPI.\n"
-             "FYI 车间二月份产量 52 万张，比去年多 8%。\n"
-             "Inkwell Print accepts no responsibility and does not accept liability for errors in transmission.\n"
-             "Target: no reprints for trimming by the end of April.\n")
-    result = draft_plan(notes)
-    assert [d.evidence for d in result.plan.deficiencies] == [
-        "Rafael trimmed 2 of the 9 wedding orders short last month and both were reprinted"]
-
-
-def test_background_named_inside_a_label_or_as_a_site_record_is_no_deficiency():
-    notes = ("Check-in with Rafael Costa (print finisher), 3 March 2027\n"
-             "Rafael trimmed 2 of the 9 wedding orders short last month and both were reprinted.\n"
-             "Shop context, not a concern: the finishing room handled 7,400 jobs last year.\n"
-             "Figures for HR, not targets: 4 guillotines, 11 finishers, two shifts.\n"
-             "We printed 31,000 flyers in February, busiest February on record.\n"
-             "The bindery ran 900 books last Saturday, by the way.\n"
+             + background +
              "Target: no reprints for trimming by the end of April.\n")
     result = draft_plan(notes)
     assert [d.evidence for d in result.plan.deficiencies] == [
