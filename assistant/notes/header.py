@@ -12,7 +12,7 @@ from ..reader.people_zh import employee_zh, leader_zh
 from ..reader.role import is_role, leads_others
 from ..textutil import NAME_WORD
 from .attendees import is_hr, present
-from .names import INITIALS_BEFORE_NAME, TITLE, is_name
+from .names import INITIALS_BEFORE_NAME, TITLE, is_name, team_initials
 from .writer import written_by
 
 _HEADER_WORDS = re.compile(
@@ -163,7 +163,7 @@ def _names_the_one(run: str, inner: str) -> bool:
     """The name before a bracket names the one whose role the bracket holds: initials only before a listed job
     ('JT (reefer tech)', not 'QA (nights)'), a name before any role-like words."""
     if re.fullmatch(r"[A-Z]{2,3}", run):
-        return is_role(re.split(r"[,，;；]", inner)[0]) and run not in load("vocabulary", "en")["names"]["not_initials"]
+        return is_role(re.split(r"[,，;；]", inner)[0]) and not team_initials(run)
     return is_name(re.sub(r"[ \t][\u4e00-\u9fff]$", "", run)) and _is_role(inner)
 
 

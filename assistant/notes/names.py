@@ -12,7 +12,9 @@ NAME_TOKEN = re.compile(r"^(?:" + NAME_WORD + r"|[A-Z]\.?|(?:[A-Z]\.){2,3})$")  
 
 # Two capitals before a name are initials the person goes by ('DJ Park', 'AJ Okafor'), not a title or a team
 # ('RN Kate Moss', 'GM Sarah Jones', 'QA Tom', 'MS Teams').
-_NOT_INITIALS = "|".join(load("vocabulary", "en")["names"]["not_initials"])
+_NOT_INITIALS_LIST = load("vocabulary", "en")["names"]["not_initials"]
+_TEAM_INITIALS = frozenset(_NOT_INITIALS_LIST)
+_NOT_INITIALS = "|".join(_NOT_INITIALS_LIST)
 _INITIALS_WORD = rf"(?!(?:{_NOT_INITIALS})\b)[A-Z]{{2}}[ \t]+(?={NAME_WORD})"
 INITIALS_BEFORE_NAME = rf"(?:{_INITIALS_WORD}|(?:[A-Z]\.){{2,3}}[ \t]?(?={NAME_WORD}))?"  # 'DJ Park', 'J.P. Okafor'
 _INITIALS = re.compile(_INITIALS_WORD)
@@ -30,3 +32,8 @@ def is_name(text: str) -> bool:
     if any(t in names["organisation_words"] or t in names["not_names"] for t in words if len(t.rstrip(".")) > 1):
         return False  # a place, a team or a greeting: 'Hafod Primary', 'Returns Desk', 'Re' (an initial is none: 'Hamza Q')
     return all(NAME_TOKEN.match(t) for t in tokens)
+
+
+def team_initials(text: str) -> bool:
+    """Capitals that name a title, a team or a product, not someone's initials: 'HR', 'QA', 'GM'."""
+    return text in _TEAM_INITIALS

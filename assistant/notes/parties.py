@@ -240,12 +240,9 @@ class _PartyFinder:
         """Who a shorthand arrow gives a task to, and the task: 'F -> partner check on every climb' (the employee's
         initial), 'me → laminate the sheet', 'ops (Mel) -> buy a 2nd set of harnesses', 'Mel -> order harnesses'; or
         a dash before a verb of doing: 'Lorraine - book the Hoffman rep' (not 'Sam - late 3 times in May')."""
-        m = _ARROW.match(body) or _DASH_TASK.match(body)
-        if not m or (m.re is _DASH_TASK and not vocab("action", "verbs", "en").fullmatch(m.group("verb").lower().removeprefix("re"))
-                     and not vocab("action", "verbs", "en").fullmatch(m.group("verb").lower())):
+        m = _ARROW.match(body) or _dash_task(body)
+        if not m:
             return None
-        if m.re is _DASH_TASK and _reads_as_finding(body[m.end():]):
-            return None  # 'Sam - order picking errors up to 12', 'Sam - sort accuracy down to 91%': a finding, no task
         who, task = m.group(1).strip(), body[m.end():]
         low = who.lower()
         first = self.employee[0] if self.employee else ""
@@ -315,10 +312,21 @@ class _PartyFinder:
 # A shorthand arrow from whoever does it to the task: 'F -> …', 'ops (Mel) → …', 'me => …'.
 _ARROW = re.compile(r"^\s*([^\n>→⇒]{1,30}?)\s*(?:->|→|=>|⇒)\s*(?=\w)")
 _DASH_TASK = re.compile(rf"^\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?|[A-Z]{{2,3}}|me)\s+[-–—]\s+(?=(?P<verb>[a-z]+)\b)")
-def _reads_as_finding(rest: str) -> bool:
-    """The words after 'Name -' report how things stand rather than set a task: a shortfall's words or a figure (a verb
-    that is also a noun opens them: 'order picking errors', 'support tickets', 'return rate', 'sort accuracy')."""
-    return bool(re.search(r"\d", rest)) or vocab_terms("observation", "negative", "en").occurs_in(rest)
+
+
+def _dash_task(body: str) -> re.Match[str] | None:
+    """'Lorraine - book the Hoffman rep': a name, a dash and a verb of doing ('re-' before one too). Not when the words
+    after the dash report how things stand, with a shortfall's words or a figure (a verb that is also a noun opens
+    them: 'Sam - order picking errors up to 12', 'Sam - sort accuracy down to 91%')."""
+    m = _DASH_TASK.match(body)
+    if not m:
+        return None
+    verb, verbs = m.group("verb").lower(), vocab("action", "verbs", "en")
+    if not (verbs.fullmatch(verb) or verbs.fullmatch(verb.removeprefix("re"))):
+        return None
+    rest = body[m.end():]
+    return None if re.search(r"\d", rest) or vocab_terms("observation", "negative", "en").occurs_in(rest) else m
+
 
 
 _NO_ACTOR = ("we", "they", "it", "this", "that", "he", "she")  # words that open a sentence without naming who acts

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..lexicon import load, zh_name
+from ..notes.names import team_initials
 from .role import is_role, leads_others, role_beside
 
 _CJK_NAME = r"[\u4e00-\u9fff]{1,4}(?:·[\u4e00-\u9fff]{2,4})?"
@@ -58,13 +59,7 @@ def may_be_named(token: str) -> bool:
 def _plausible(token: str) -> bool:
     token = token.lstrip("小老阿") if len(token) > 2 else token
     return (2 <= len(token.replace("·", "")) <= 9 and not _NOT_NAME.search(token) and not is_role(token)
-            and token not in _label_words() and token not in _team_initials())
-
-
-@lru_cache(maxsize=1)
-def _team_initials() -> frozenset[str]:
-    """Capitals that name a team or a title, not someone's initials: '跟HR沟通过了' talks with HR, no employee."""
-    return frozenset(load("vocabulary", "en")["names"]["not_initials"])
+            and token not in _label_words() and not team_initials(token))  # '跟HR沟通过了': no one's name
 
 
 @lru_cache(maxsize=1)

@@ -213,6 +213,5 @@ def someone_elses(text: str, role: str, name: str | None) -> bool:
             field = before + field  # 'Lisa Marsh | Area Catering Supervisor', 'Kevin Mallory, pinsetter technician'
         people = (re.sub(r"[ \t]*[\u4e00-\u9fff]+$", "", p.group(0)) for p in _person().finditer(field.replace(role, " ")))
         if any(f in field for f in forms) or not any(not p or is_name(p) for p in people):  # '戴振华', 'Kevin 陈'
-
             return False
     return bool(mentions)
