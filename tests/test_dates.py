@@ -477,3 +477,36 @@ def test_a_bracket_that_names_no_deadline_dates_no_targets():
     from assistant.notes.labels import _heading_deadline
 
     assert _heading_deadline("Targets (HR meeting 10 March)", dt.date(2026, 2, 17)) is None
+
+
+@pytest.mark.parametrize("target, deadline", [
+    ("End of next month (30 April): no more than 1 mislabelled pallet a week.", "2026-04-30"),
+    ("By the spring show (the doors open Saturday 18 April): no more than 1 mislabelled pallet a week.", "2026-04-18"),
+    ("Before the spring show（4/18）: no more than 1 mislabelled pallet a week.", "2026-04-18"),
+    ("Goal: 1 mislabelled pallet a week at most, a month after the show (show 18 April → 18 May).", "2026-05-18"),
+    ("Aim: mislabelled pallets down to 2/3 max by 30 April, none by the end of May.", "2026-04-30"),
+])
+def test_a_day_the_notes_write_beside_a_deadline_in_words_is_that_deadline(target, deadline):
+    """In brackets after 'end of next month', right after the event it dates, or after an arrow; a count's bounds
+    ('2/3 max') are no date."""
+    notes = (f"Review with Bram (stock controller), 2026-03-10.\nBram mislabelled 6 pallets in February, 2 went to the wrong "
+             f"store.\n{target}")
+    assert draft_plan(notes).plan.goals[0].deadline.isoformat() == deadline
+
+
+def test_a_deadline_the_notes_gloss_does_not_date_an_undated_interview():
+    notes = ("Bram mislabelled 6 pallets in February.\nI'll pair him with Noor each week in March.\n"
+             "End of next month (30 April): no more than 1 mislabelled pallet a week.")
+    assert undated_interview(notes, dt.date(2026, 12, 3)) == dt.date(2026, 3, 1)
+
+
+def test_a_goal_that_names_only_a_day_in_passing_is_due_at_the_review():
+    notes = ("Review with Bram (stock controller), 2026-03-10.\nBram mislabelled 6 pallets in February, 2 went to the wrong "
+             "store.\nFor the spring range (first delivery 2 April) I want no more than 1 mislabelled pallet a week.\n"
+             "We'll look at it again at the end of May.")
+    assert draft_plan(notes).plan.goals[0].deadline == dt.date(2026, 5, 31)
+
+
+def test_christmas_misspelt_in_quick_notes_is_still_christmas():
+    found = find_dates("re-works down to 1 a month by chrismas", dt.date(2026, 10, 2))
+    assert [d.date for d in found if d.role == "deadline"] == [dt.date(2026, 12, 25)]

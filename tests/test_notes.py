@@ -328,3 +328,14 @@ def test_a_name_and_a_dash_before_a_finding_set_no_task(line):
     a = analyse("1:1 with Sam Patel (warehouse operative), 9 Dec 2026\n" + line + "\n")
     s = next(s for s in a.sentences if s.text == line)
     assert s.kind != "action" and s.label != "action"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Scan at the rack, never from memory at the end of the day.", "action"),
+    ("Redo the weighing steps with Alasdair on the next 10 batches.", "action"),
+    ("Scan errors went up to 12 in May.", "observation"),
+    ("I want no more than 1 mislabelled pallet a week.", "target"),
+])
+def test_an_instruction_opens_with_its_verb_and_a_bound_the_manager_wants_is_a_target(line, kind):
+    a = analyse(f"Review with Ines Roca (stores clerk), 2026-06-02.\nInes keyed 14 wrong batch numbers in May.\n{line}")
+    assert a.sentences[2].rule_kind == kind

@@ -341,6 +341,11 @@ class _PlanBuilder:
             return glossed[0].date
         for role in ("deadline", "end") if strict else ("deadline", "end", "point", "start"):  # '0 missed tests from 10 Aug'
             found = [d.date for d in after if d.role == role]
+            if found and role in ("point", "start"):
+                if arrowed := _glossed(s.text, [d for d in after if d.role == role]):
+                    return arrowed[-1].date  # '(show 18 April → 18 May)'
+                if self.a.review_date and self.a.review_date > max(found):
+                    return self.a.review_date  # a day the goal names, not one it is due by: the review judges it
             if found:  # of periods ('for the rest of Nov and all of Dec') the last one ends the goal
                 return max(found) if role == "end" else found[0]
         return s.block_deadline if s.block_deadline and s.block_deadline > self.start else None
@@ -528,7 +533,7 @@ _TARGET_LEAD = re.compile(r"""^\s*(?:
       (?:[^:：]{0,60}?\bis\b|\s*[:：])\s*
   | where\s+(?:she|he|they|you)\s+(?:needs?|has|have)\s+to\s+be\s*[:：]\s*
   | (?:我的)?目标(?:就是|就这几个|是|如下)?\s*[:：]?\s*)""", re.I | re.X)
-_GLOSS = re.compile(r"(?:\bso|\bi\.?e\.?|\bcall it|\bthat is|\bmeaning|\bnamely|即|也就是)[\s,:：]*(?:by\s+|the\s+)?$", re.I)
+_GLOSS = re.compile(r"(?:\bso|\bi\.?e\.?|\bcall it|\bthat is|\bmeaning|\bnamely|即|也就是|→|=>|->)[\s,:：]*(?:by\s+|the\s+)?$", re.I)
 
 
 def _glossed(text: str, dates: list[DateMention]) -> list[DateMention]:

@@ -32,10 +32,11 @@ def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
     at an April interview, 'So by end of April: full records on 100% of GAs', 'Agreed: 24 kg/hr by 1 Oct'
     (an agreement with nobody doing anything: a figure, a date and at most a few words naming the measure).
     Only against an interview date the notes give, only dates named by month or number, never with a
-    shortfall's words ('lost', 'missed', '最低'; 'no comebacks' aims at none); a period ('in May') is ahead only
-    if it starts after the interview."""
+    shortfall's words ('lost', 'missed', '最低'; 'no comebacks' aims at none) unless a bound says how many at most or
+    least; a period ('in May') is ahead only if it starts after the interview."""
     dated = [d for d in s.dates if d.role in ("deadline", "end") and _ANCHORED.search(d.text)]
-    if assumed or not s.quantities or not dated or _falls_short(s.body):
+    bounded = any(q.comparator for q in s.quantities)  # 'no more than 1 mislabelled pallet': the bound, not a shortfall
+    if assumed or not s.quantities or not dated or (_falls_short(s.body) and not bounded):
         return False
     if any((d.date.replace(day=1) if d.role == "end" else d.date) <= ref for d in dated):
         return False
@@ -54,9 +55,14 @@ def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
 
 _TARGET_START = re.compile(r"^\s*(?:(?:the\s+|our\s+|new\s+)?(?:targets?|tgts?|goals?|aim|objectives?|kpis?)\b|目标|指标)", re.I)
 
-def _starts_imperative(body: str) -> bool:
+def _starts_imperative(body: str, plain: bool = False) -> bool:
+    """The sentence opens with a verb of doing ('Book the course'); with `plain`, also with one that often opens a noun
+    phrase instead ('Scan at the rack' but 'Scan errors up to 12'), which the caller checks for a shortfall."""
     first = re.match(r"\s*([A-Za-z][\w\-]*)", body)
-    return first is not None and bool(vocab("action", "verbs", "en").fullmatch(first.group(1).lower()))
+    if first is None:
+        return False
+    word = first.group(1).lower()
+    return bool(vocab("action", "verbs", "en").fullmatch(word) or (plain and vocab("action", "plain_verbs", "en").fullmatch(word)))
 
 
 def _commits(text: str) -> bool:
@@ -115,9 +121,11 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "cause"
     if praise:
         return "context"
-    if (commitment_terms("aim").occurs_in(body) and not _falls_short(body) and any(d.role == "deadline" for d in s.dates)
+    bounded = any(q.comparator for q in numbers)
+    if (commitment_terms("aim").occurs_in(body) and (bounded or (not _falls_short(body) and any(d.role == "deadline" for d in s.dates)))
             and not _FUTURE.search(body) and not _starts_imperative(body) and "|" not in body):  # not a task, nor a tracker's row
-        return "target"  # 'three weeks from today I want every log entry timed and no footage lost on a police request'
+        return "target"  # 'three weeks from today I want every log entry timed and no footage lost on a police request',
+        # 'I want no more than 1 mislabelled pallet a week'
     if unspaced(body):  # no word order to read an imperative or a subject from: the words the sentence holds
         lang = sentence_language(body)
         if _negative(body) and not vocab("action", "openers", lang).match(body.lstrip()):
@@ -126,6 +134,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
             return "action"
         return "observation" if numbers and (area_name(body, lang) or any(q.reference for q in numbers)) else "context"
     if (_starts_imperative(body) and not finder.en.match(body)) or re.match(r"^\s*(?:to|will|must|should)\s", body, re.I):
+        return "action"
+    if _starts_imperative(body, plain=True) and not finder.en.match(body) and not _negative(body) and not _positive(body):
         return "action"
     if _FUTURE.search(body) and not re.search(r"\b(?:if|unless|otherwise)\b", body, re.I):
         return "action"
