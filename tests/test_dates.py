@@ -510,3 +510,10 @@ def test_a_goal_that_names_only_a_day_in_passing_is_due_at_the_review():
 def test_christmas_misspelt_in_quick_notes_is_still_christmas():
     found = find_dates("re-works down to 1 a month by chrismas", dt.date(2026, 10, 2))
     assert [d.date for d in found if d.role == "deadline"] == [dt.date(2026, 12, 25)]
+
+
+@pytest.mark.parametrize("length", ["over the next eight weeks", "over the next 8 weeks", "within a fortnight"])
+def test_a_goal_counted_in_weeks_is_due_on_the_review_day_the_notes_set(length):
+    notes = ("Review with Bram (stock controller), 2026-05-14.\nBram mislabelled 6 pallets in April, 2 went to the wrong store.\n"
+             f"Target: no mislabelled pallets {length}. We review at the end of June.")
+    assert [g.deadline for g in draft_plan(notes).plan.goals] == [dt.date(2026, 6, 30)]

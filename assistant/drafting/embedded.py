@@ -17,6 +17,7 @@ from ..dates import DateMention, find_dates
 from ..language import unspaced
 from ..lexicon import area_name
 from ..notes import NotesAnalysis, Sentence
+from ..numbers import COUNT_WORDS
 from ..quantities import Quantity, find_quantities
 from ..schema import CheckIn, Deficiency, Employee, Goal, Owner, Period, Plan, Responsibility, RootCause, is_owner
 from ..textutil import (
@@ -270,8 +271,11 @@ class _PlanBuilder:
             measures = [d for d in dates if calendar_deadline and _RELATIVE.search(d.text) and d.start > 2]
             dates = [d for d in dates if d not in measures]
             bare = _clean(_without_dates(text, self.start, keep=[d.text for d in measures]))
+            due = (_glossed(text, dates) or dates)[0] if dates else None
+            if due and _RELATIVE.search(due.text) and self.a.review_date:
+                due = replace(due, date=self.a.review_date)  # 'over the next eight weeks … We review at the end of June'
             if bare:
-                items.append(_Item(text, bare, (_glossed(text, dates) or dates)[0].date if dates else None))
+                items.append(_Item(text, bare, due.date if due else None))
         return items
 
     def _metric(self, item: str, q: Quantity | None) -> str:
@@ -618,7 +622,8 @@ class _Item:
     deadline: dt.date | None
 
 
-_RELATIVE = re.compile(r"\d\s*[- ]?(?:days?|weeks?|wks?|months?)\b|(?:\d+|[一二两三四五六七八九十]+)\s*(?:天|周|个星期|个月|个工作日)", re.I)
+_RELATIVE = re.compile(rf"(?:\d|\b(?:{COUNT_WORDS}))\s*[- ]?(?:(?:working |business )?days?|weeks?|wks?|months?)\b|\bfortnight\b"
+                       r"|(?:\d+|[一二两三四五六七八九十]+)\s*(?:天|周|个星期|个月|个工作日)", re.I)
 
 
 def _without_dates(body: str, ref: dt.date, *, keep: Collection[str] = ()) -> str:
