@@ -325,3 +325,13 @@ def test_a_hyphenated_word_or_a_grade_is_not_left_hanging(text):
     from assistant.textutil import drop_dangling
 
     assert drop_dangling(text) == text
+
+
+@pytest.mark.parametrize("target, value", [
+    ("Target by 30 September: open tickets older than 5 days down to under 10.", "< 10"),
+    ("目标：9月底前 第2组一次验收合格率达到95%以上。", ">= 95%"),
+])
+def test_the_bound_is_the_goals_value_not_a_number_naming_what_is_measured(target, value):
+    notes = ("Review with Rhian (service desk lead), 2026-07-15.\nOpen tickets older than 5 days reached 31 in June.\n"
+             f"一次验收合格率只有82%。\n{target}")
+    assert [g.target for g in draft_plan(notes).plan.goals] == [value]

@@ -589,6 +589,8 @@ def _first_quantity(text: str) -> Quantity | None:
     if len(qs) > 1 and qs[0].comparator in (">", ">=") and _TIME_UNIT.match(qs[0].unit or "") \
             and qs[1].comparator in ("<", "<="):
         return qs[1]  # '超过30天未关闭的工单不超过3张': the age is a condition, the count the value
+    if qs and qs[0].comparator is None and (bounded := [q for q in qs[1:] if q.comparator]):
+        return bounded[0]  # '第2组一次验收合格率达到95%以上': the bound is the value, not a number naming what is measured
     return qs[0] if qs else None
 
 
