@@ -463,3 +463,15 @@ def test_talking_with_hr_in_a_chinese_note_names_no_employee():
 ])
 def test_a_dictated_note_takes_a_name_from_one_line_and_no_topic_for_a_name(text, name):
     assert analyse(text).employee_name == name
+
+
+@pytest.mark.parametrize("line", [
+    "Quick write-up of this afternoon as it's easier than remembering.",
+    "But she's brilliant with the residents, the care home emailed to say so.",
+])
+def test_a_word_that_describes_someone_is_no_role(line):
+    from assistant.pipeline import draft_plan
+
+    notes = (f"Hi Morag,\n{line}\nYou missed 4 of the 9 home visits in October.\nTarget: every visit done in November.\n"
+             "Colin")
+    assert draft_plan(notes).plan.employee.role is None

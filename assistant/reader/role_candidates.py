@@ -37,6 +37,18 @@ def _not_first() -> frozenset[str]:
     return frozenset(w for p in profiles() if p.spaces for w in load("roles", p.code).get("not_first", ()))
 
 
+@lru_cache(maxsize=1)
+def _describes() -> frozenset[str]:
+    """Words after which a phrase describes someone instead of naming a job ('she's brilliant', 'much easier')."""
+    return frozenset(w for p in profiles() if p.spaces for w in load("roles", p.code).get("describes", ()))
+
+
+def _described(line: str, start: int) -> bool:
+    """'she's brilliant with the residents', 'so much easier': a description, not a job."""
+    before = re.findall(r"[\w'’]+", line[max(0, start - 12):start].lower())
+    return bool(before and before[-1] in _describes())
+
+
 def _mentions(lines: list[str]) -> dict[str, list[tuple[int, int, int]]]:
     """Every phrase of up to four words (or two to eight Chinese characters) that is a role, with where it is."""
     en, abbreviations, zh = job_words()
@@ -50,7 +62,8 @@ def _mentions(lines: list[str]) -> dict[str, list[tuple[int, int, int]]]:
                 continue
             for k in range(max(0, j - 3), j + 1):
                 phrase = line[tokens[k].start():last.end()]
-                if is_role(phrase) and (k == j or not _SPLITS.search(phrase)) and tokens[k].group(0).lower() not in not_first:
+                if (is_role(phrase) and (k == j or not _SPLITS.search(phrase)) and tokens[k].group(0).lower() not in not_first
+                        and not _described(line, tokens[k].start())):
                     found.setdefault(phrase, []).append((number, tokens[k].start(), last.end()))
         for run in _CJK_RUN.finditer(line):
             chars = run.group(0)
