@@ -120,7 +120,11 @@ _EMPLOYEE_LABEL = re.compile(r"(?:\b" + _EN_EMPLOYEE_FIELD + "|" + _ZH_EMPLOYEE_
 
 # A name in a header line: 'Dana Ruiz', 'Finn O.' (an initial for the surname), or initials before the role in brackets
 # ('1:1 w/ JK (door sup, …)').
-_NAMED = rf"(?:{INITIALS_BEFORE_NAME}{NAME_WORD}(?:[ \t]{NAME_WORD})?(?:[ \t](?!I\b)[A-Z](?:\.|(?![\w.'’])))?(?!\w)|[A-Z]{{2,3}}(?=\s*\())"  # 'DJ Park', 'Sam K', 'JT ('
+_NAMED = rf"(?:{INITIALS_BEFORE_NAME}{NAME_WORD}(?:[ \t]{NAME_WORD})?(?:[ \t](?!I\b)[A-Z](?:\.|(?![\w.'’])))?(?!\w)|[A-Z]{{2,3}}(?=\s*[(（]))"  # 'DJ Park', 'Sam K', 'JT ('
+# Initials met with initials, or at a meeting: 'TC operator KO w/ GH', 'client payroll manager AO with RK', 'JL 1:1 (…)'.
+_INITIALS_MET = re.compile(r"""(?<![\w/])(?P<one>[A-Z]{2,3})\s+(?:
+      (?:w/|with)\s+(?P<other>[A-Z]{2,3})(?![\w/])
+    | (?:1:1|1-1|121|review|check-in|catch-up)\b)""", re.X)
 
 
 def _form_row(line: str) -> str:
@@ -269,6 +273,9 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
                 leader, name, role = leader or (name, role), None, None
             elif name:
                 break
+    if not name and lines and (met := _INITIALS_MET.search(lines[0])) and not team_initials(met.group("one")) \
+            and not team_initials(met.group("other") or ""):
+        name, manager = met.group("one"), manager or met.group("other")
     if not name:
         name, role = whose_review(header) or (name, role)
     opening = _OPENS_WITH_NAME.match(lines[0]) if lines else None
