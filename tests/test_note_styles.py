@@ -294,6 +294,11 @@ def test_a_sentence_the_writer_opens_as_background_is_no_deficiency():
      "Figures for HR, not targets: 4 guillotines, 11 finishers, two shifts.\n"
      "We printed 31,000 flyers in February, busiest February on record.\n"
      "The bindery ran 900 books last Saturday, by the way.\n"),
+    # a short label, a clearing remark, and in Chinese an opening or a remark that it is not assessed
+    ("bg: shop avg 3.9 jobs/hr, Rafael 3.7 -> fine, not an issue\n"
+     "Orders up by a fifth since the new contract. Not a complaint, just the picture.\n"
+     "先说个背景：车间三月份一共接了 1,200 单，比去年多了两成。\n"
+     "二号机全月停了 6 天，这部分不作为考核内容。\n"),
 ])
 def test_background_the_writer_marks_as_such_is_no_deficiency(background):
     notes = ("Check-in with Rafael Costa (print finisher), 3 March 2027\n"
