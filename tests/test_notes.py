@@ -339,3 +339,9 @@ def test_a_name_and_a_dash_before_a_finding_set_no_task(line):
 def test_an_instruction_opens_with_its_verb_and_a_bound_the_manager_wants_is_a_target(line, kind):
     a = analyse(f"Review with Ines Roca (stores clerk), 2026-06-02.\nInes keyed 14 wrong batch numbers in May.\n{line}")
     assert a.sentences[2].rule_kind == kind
+
+
+def test_praise_that_says_nothing_went_wrong_is_a_strength():
+    a = analyse("Review with Ines Roca (dispatcher), 2026-06-02.\nInes sent 4 buses to the wrong depot in May.\n"
+                "Her handling of the road closure was excellent, rerouted six buses with no missed pickups.")
+    assert a.sentences[2].rule_kind == "context"

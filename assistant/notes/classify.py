@@ -106,7 +106,7 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "account" if s.speaker == "employee" else "cause"
     if (s.actor is not None and s.actor.owner != "employee") or (s.actor and s.actor.owner == "employee" and not _negative(body)):
         return "action"
-    praise = _positive(body) and not _negative(body)  # 'Exceeded the checklist target': a strength
+    praise = _positive(body) and not _falls_short(body)  # 'Exceeded the checklist target': a strength
     if s.label == "problem":
         return "context" if praise else "observation"
     if s.label == "manager":
