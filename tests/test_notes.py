@@ -345,3 +345,15 @@ def test_praise_that_says_nothing_went_wrong_is_a_strength():
     a = analyse("Review with Ines Roca (dispatcher), 2026-06-02.\nInes sent 4 buses to the wrong depot in May.\n"
                 "Her handling of the road closure was excellent, rerouted six buses with no missed pickups.")
     assert a.sentences[2].rule_kind == "context"
+
+
+@pytest.mark.parametrize("line, kind, owner", [
+    ("我从7月起按难易程度给她分配样品。", "action", "manager"),
+    ("我下周跟采购确认备件。", "action", "manager"),
+    ("我: 跟质检部沟通, 留足 3天 复检时间", "action", None),
+    ("我：那就定下月底之前，漏检为0，记录齐全率100%。", "target", None),
+])
+def test_what_the_writer_says_they_will_do_or_sets_in_chinese(line, kind, owner):
+    a = analyse(f"面谈记录 2026-06-24 白振宇 与 阎书瑶（质检员）\n阎书瑶6月漏检5次，记录缺了8天。\n{line}")
+    s = a.sentences[2]
+    assert s.rule_kind == kind and (owner is None or (s.actor is not None and s.actor.owner == owner))

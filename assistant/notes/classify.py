@@ -19,6 +19,8 @@ from .sentences import _FUTURE, Sentence
 _ANCHORED = re.compile(r"\b" + MONTH_PATTERN + r"\b | \d{1,2}\s*月 | \d{4}-\d{1,2} | \b\d{1,2}/\d{1,2}\b", re.I | re.X)
 # 'no comebacks', 'zero missed logs', 'no footage lost' aim at none: no shortfall's words, up to the clause's next word
 _NONE_OF = re.compile(r"\b(?:no|zero|none\s+of\s+the)\b(?:\s+(?!(?:and|or|but|on|in|at|by|for|from|since)\b)[\w'’-]+){0,2}", re.I)
+# '逾期申报为0', '投诉降到0起', '差错清零': a clause that brings a shortfall to none aims at none
+_NONE_OF_ZH = re.compile(r"[^，,。；;：:\s]*?(?:(?:为|降到|降至|到|是)\s*(?:0|零)\s*(?:次|起|件|个|单|张|例|笔)?|清零)(?=[，,。；;\s]|$)")
 _FILLER = frozenset("by before until till at least most to of in on the a an and or no more than so per".split())
 
 
@@ -77,8 +79,8 @@ def _aims(text: str) -> bool:
 
 
 def _falls_short(text: str) -> bool:
-    """A shortfall's words, where 'zero' and 'no' aim at none ('no comebacks', 'zero missed logs')."""
-    return _negative(_NONE_OF.sub(" ", text))
+    """A shortfall's words, where 'zero' and 'no' aim at none ('no comebacks', 'zero missed logs', '逾期申报为0')."""
+    return _negative(_NONE_OF_ZH.sub(" ", _NONE_OF.sub(" ", text)))
 
 
 def _negative(text: str) -> bool:
@@ -114,8 +116,11 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
             return "action"  # '邓：巡站我来安排值班员顶班', 'Me: I'll book the course'
         if (_starts_imperative(body) or vocab("action", "recurring", "en").search(body)) and not _negative(body):
             return "action"
+
         if numbers and _aims(body) and any(d.role == "deadline" for d in s.dates):
             return "target"  # 'Mgr: By a fortnight after the inspection I want 100% complete job cards'
+        if unspaced(body) and vocab("action", "cues", sentence_language(body)).search(body) and not _negative(body):
+            return "action"  # '我: 跟制作人沟通, 1.4 留足 5天 测试窗口'
         return "observation" if _negative(body) or numbers else "context"  # not 'Tea's stewed, sorry.', 'I know, but —'
     if re.match(r"^\s*(?:because|due to|as a result|since|因为|由于)", body, re.I):
         return "cause"

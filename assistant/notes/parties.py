@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..language import unspaced
-from ..lexicon import load, vocab, vocab_list, vocab_terms
+from ..lexicon import commitment_terms, load, vocab, vocab_list, vocab_terms
 from ..textutil import NAME_WORD, at_word_boundary, lower_same_offsets
 from .names import NAME_TOKEN, TITLE, is_name
 from .sentences import _FUTURE, Party, Sentence
@@ -289,6 +289,8 @@ class _PartyFinder:
             m = self.zh.match(body)
             if m:
                 return Party(m.group(0), self.owner_of(m.group(0))), body[m.end():].lstrip("：:，, ")
+            if body.startswith("我") and commitment_terms("manager").occurs_in(body):  # '我从7月起按难易程度分配书叶'
+                return Party(self.manager_name or "Manager", "manager"), body[1:]
             return None, body
         doing = _DOING.match(body)  # but not a habit that falls short: 'Sales are sending late changes'
         if (doing and not vocab_terms("observation", "negative", "en").occurs_in(body)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..dates import DateMention
 from ..grid import Row
 from ..language import language_of
+from ..lexicon import commitment_terms
 from ..quantities import Quantity
 from ..schema import Language
 from ..screening import Hit
@@ -56,9 +57,10 @@ class Sentence:
     @property
     def stated(self) -> bool:
         """The notes say outright what this sentence is: a label, a named actor, the employee quoted ('she said'),
-        a commitment in words, a figure dated after the interview or one set beside the standard on its line."""
+        a commitment in words ('will', '我来', '我从7月起'), a figure dated after the interview or one set beside the
+        standard on its line."""
         return bool(self.label or self.actor or self.speaker == "employee" or self.ahead or self.measured
-                    or (self.rule_kind == "action" and _FUTURE.search(self.body)))
+                    or (self.rule_kind == "action" and (_FUTURE.search(self.body) or commitment_terms("speaker").occurs_in(self.body))))
 
 
 @dataclass
