@@ -357,3 +357,22 @@ def test_what_the_writer_says_they_will_do_or_sets_in_chinese(line, kind, owner)
     a = analyse(f"面谈记录 2026-06-24 白振宇 与 阎书瑶（质检员）\n阎书瑶6月漏检5次，记录缺了8天。\n{line}")
     s = a.sentences[2]
     assert s.rule_kind == kind and (owner is None or (s.actor is not None and s.actor.owner == owner))
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Q: Your trays are showing 6% rejects at goods-in, the standard is 2% – what's going on?", "observation"),
+    ("Q: Why was the chiller log blank on the 4th?", "context"),
+    ("Could HR look at whether her shift can start at 6.30 instead of 6.00?", "context"),
+])
+def test_a_question_that_reports_a_counted_shortfall_is_a_finding(line, kind):
+    a = analyse(f"Review with Ines Roca (packer), 2026-06-02.\nInes missed 3 chiller checks in May.\n{line}")
+    assert a.sentences[2].rule_kind == kind
+
+
+def test_under_a_problem_label_a_figure_against_the_standard_is_the_shortfall():
+    from assistant.pipeline import draft_plan
+
+    notes = ("面谈记录 2026-08-20 与 吴小满（修图师）\n问题1：交片超时，8月有5单晚于约定日期。\n"
+             "问题2：返修率18%，部门标准是8%以内，主要是液化过度。\n目标：月底前返修率降到10%以内，交片超时0单。")
+    evidence = " ".join(d.evidence for d in draft_plan(notes).plan.deficiencies)
+    assert "返修率18%" in evidence

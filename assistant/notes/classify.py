@@ -96,8 +96,11 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
     numbers = list(s.quantities)
     if s.label == "meta":
         return "meta"
-    if s.text.rstrip().endswith(("?", "？")) or s.label in ("question", "strength", "background", "heading"):
-        return "context"
+    asks = s.text.rstrip().endswith(("?", "？"))
+    counted = (any(not q.reference for q in numbers) and (any(q.reference for q in numbers) or _negative(body))
+               and not re.match(r"\s*(?:could|can|would|will|shall|should|may)\b", body, re.I))  # not a request
+    if (asks and not counted) or s.label in ("question", "strength", "background", "heading"):
+        return "context"  # but 'Q: Your packs show 4.1% cracks, the line standard is 2.5% – what's happening?' reports one
     if s.label == "target" or _TARGET_START.match(body):
         return "target"
     if s.label in ("action", "support"):
