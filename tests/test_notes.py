@@ -376,3 +376,10 @@ def test_under_a_problem_label_a_figure_against_the_standard_is_the_shortfall():
              "问题2：返修率18%，部门标准是8%以内，主要是液化过度。\n目标：月底前返修率降到10%以内，交片超时0单。")
     evidence = " ".join(d.evidence for d in draft_plan(notes).plan.deficiencies)
     assert "返修率18%" in evidence
+
+
+@pytest.mark.parametrize("label", ["What we agreed", "So what we agreed on", "What was agreed"])
+def test_what_was_agreed_labels_the_actions_after_it(label):
+    a = analyse(f"Review with Ines Roca (packer), 2026-06-02.\nInes missed 3 chiller checks in May.\n"
+                f"{label}: she logs the chiller at 8, 12 and 4, even on a short shift.")
+    assert a.sentences[2].rule_kind == "action"
