@@ -335,3 +335,13 @@ def test_the_bound_is_the_goals_value_not_a_number_naming_what_is_measured(targe
     notes = ("Review with Rhian (service desk lead), 2026-07-15.\nOpen tickets older than 5 days reached 31 in June.\n"
              f"一次验收合格率只有82%。\n{target}")
     assert [g.target for g in draft_plan(notes).plan.goals] == [value]
+
+
+def test_a_second_figure_in_a_target_is_of_the_same_measure():
+    notes = ("Review with Cosmin Radu (presser), 2026-06-24.\nCosmin pressed 28 shirts an hour in June; the standard is 40.\n"
+             "Targets: 35 shirts an hour by 31 July, 40 by end of September; no more than one binned batch a week.")
+    goals = draft_plan(notes).plan.goals
+    first, second = goals[0], goals[1]
+    assert (second.target, second.deadline) == ("40 shirts/hour", dt.date(2026, 9, 30))
+    assert second.metric == first.metric and second.deficiency_ids == first.deficiency_ids
+    assert "binned" in goals[2].metric

@@ -155,6 +155,7 @@ class _PlanBuilder:
             ahead = sorted((d for d in s.dates if d.role == "deadline" and d.date > self.start), key=lambda d: d.start)
             glossed = {before.date: g.date for g in _glossed(s.text, ahead)
                        for before in [b for b in ahead if b.end <= g.start][-1:]}
+            before: dict | None = None
             for item in self._items(s, split_and=True):
                 q = _first_quantity(item.bare)
                 none, over, worded = word_target(item.bare), "", False
@@ -163,7 +164,14 @@ class _PlanBuilder:
                     phrase, q, worded = item.bare[q.start:q.end], none, True
                     over = f"（{phrase}）" if self.zh else f" ({phrase})"
                 own = glossed.get(item.deadline, item.deadline) if item.deadline else None
-                drafts.append(dict(item=item.bare, q=q, deadline=own or deadline, sentence=s, over=over, worded=worded))
+                draft = dict(item=item.bare, q=q, deadline=own or deadline, sentence=s, over=over, worded=worded)
+                if (q is not None and (not q.unit or q.unit in _SYMBOL_UNITS or _is_measure(q.unit))  # '40', '100%', not '1 binned batch'
+                        and before and before["q"] and not re.search(r"[^\W\d_]", item.bare.replace(q.text, ""))):
+                    # '35 shirts an hour by 31 July, 40 by end of September': the second figure is of the same measure
+                    draft.update(item=before["item"], q=replace(q, unit=before["q"].unit, per=before["q"].per),
+                                 metric=self._metric(before["item"], before["q"]))
+                drafts.append(draft)
+                before = draft
         for s in self.a.of_kind("action"):
             if (s.actor and s.actor.owner != "employee") or (s.label == "manager" and not s.actor) or s.line in in_tables:
                 continue
