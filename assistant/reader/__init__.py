@@ -311,7 +311,7 @@ def _keep_out(analysis: NotesAnalysis, readings: list[Reading], meaning: Encoded
 
     def keep_out(s: Sentence, kind: str) -> None:
         why, instead = _WHY[kind]
-        s.hits, s.kind = [Hit(kind, "reader", "read by meaning", why, instead)], "excluded"
+        s.hits, s.kind = [*s.hits, Hit(kind, "reader", "read by meaning", why, instead)], "excluded"  # (a private mark stays)
 
     for s, learnt in zip(analysis.sentences, readings):
         if learnt.keep_out != "keep" and learnt.keep_out_confidence >= SURE_KEEP_OUT and not s.hits:

@@ -140,13 +140,14 @@ def kept_out(analysis: NotesAnalysis, model: EncodedModel | None = None,
     """The sentences (by index) the model is sure must stay out of the plan, with what they are and how sure:
     among those that speak of a person, count nothing (a count is a work fact: of the 35 flagged sentences of
     the corpus that the rules let through, 2 count something, against 3,250 of the 8,200 others) and that
-    nothing kept out yet; at most `MAX_READ` of them, those the reader's word model (`first`: its probability
+    nothing kept out yet, or only as the manager's private aside (the flag then says what the aside is too); at most `MAX_READ` of them, those the reader's word model (`first`: its probability
     that each sentence stays out) finds likeliest. An encoding costs 13-30 ms on 2 cores."""
     model = model or bundled_meaning()
     if model is None:
         return {}
-    chosen = [i for i, s in enumerate(analysis.sentences)
-              if s.kind != "excluded" and not s.hits and not s.quantities and worth_reading(s.text)]
+    chosen = [i for i, s in enumerate(analysis.sentences)  # and a private aside: what it is, the flag says
+              if (not s.hits or all(h.kind == "private" for h in s.hits)) and (s.kind != "excluded" or s.hits)
+              and not s.quantities and worth_reading(s.text)]
     chosen = sorted(sorted(chosen, key=lambda i: -first[i] if first else 0)[:MAX_READ])
     if not chosen:
         return {}
