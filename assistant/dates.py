@@ -63,9 +63,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%]|:\d|\s+(?:of|out\s+of)\b)(?:,?\s+(\d{4}))?", re.I)),
     # '12.05.,', '(sitting 16.03.)', 'by 06.03.', '16.03.2026': day first (`_resolve` tells it from a decimal)
     ("day_dot_month", re.compile(r"(?<![\d.,£$€¥])(\d{1,2})\.(\d{2})\.(\d{4}|\d{2})?(?![\d.])")),
-    # not a count's bounds: 'down to 3/4 max'
-    ("slash", re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])"
-                         r"(?!\s*(?:max(?:imum)?|min(?:imum)?|tops|at\s+most|or\s+(?:less|fewer|more|under|below))\b)", re.I)),
+    # not a count's bounds: 'down to 3/4 max by 13 March' (but 'from 1/7 max 2 breaks' is a date)
+    ("slash", re.compile(r"""(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])
+                             (?!\s*(?:max(?:imum)?|min(?:imum)?|tops)\b(?!\s*\d))""", re.I | re.X)),
     ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close)(?:\s+of\s+|\s*-\s*|\s+(?=[a-z]{3}))(?:the\s+)?(?:(next|this|following)\s+)?(" + _MONTH + r"|month|quarter|q[1-4]|year|week)\b", re.I)),
     ("mid", re.compile(r"\bmid[- ]?" + _M + r"\b", re.I)),
     ("q_end", re.compile(r"\b(?:eo)?(q[1-4])\s*(?:end|close|末|底)?(?![a-z0-9])", re.I)),
@@ -223,13 +223,19 @@ def _slash_date(a: int, b: int, ref: dt.date, role: str) -> dt.date | None:
 
 # 'by the BRC audit on 18 November', 'before the stocktake (3 June)', 'before the Q3 close (we close the quarter on 25
 # September)', 'by the end of term (the break starts 18 Dec)': the event's date is the deadline
-_DEADLINE_EVENT = re.compile(r"""\b(?:by|before|b4|until|till|end\s+of|within)\s+(?!the\s+way\b)(?:the\s+|our\s+|her\s+|his\s+|their\s+)?[^\W\d][\w'-]*
+_DEADLINE_EVENT = re.compile(r"""\b(?:by|before|b4|until|till)\s+(?!the\s+way\b)(?:the\s+|our\s+|her\s+|his\s+|their\s+)?[^\W\d][\w'-]*
     (?:\s+[\w'-]+){0,3}(?:\s+on\s+(?:the\s+)?|\s*[,(（]\s*|\s*[(（][^()（）]{0,40}?)$""", re.I | re.X)
+
+
+# 'End of next month (31 March): …': the day in brackets after a period's end is that end
+_PERIOD_END_GLOSS = re.compile(r"""\b(?:end|close)\s+of\s+(?:the\s+)?(?:next|this|the\s+following|following)\s+
+    (?:month|quarter|week|term|season|year|half)\s*[(（]\s*$""", re.I | re.X)
 
 
 def _role(text: str, start: int, end: int) -> str:
     before, after = text[max(0, start - 30):start], text[end:end + 4]
-    if _DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before) or _DEADLINE_EVENT.search(text[max(0, start - 80):start]):
+    if (_DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before) or _PERIOD_END_GLOSS.search(before)
+            or _DEADLINE_EVENT.search(text[max(0, start - 80):start])):
         return "deadline"
     if _START_AFTER.match(after) or _START_BEFORE.search(before):
         return "start"
@@ -664,10 +670,13 @@ def _in_goal(text: str, start: int) -> bool:
     """The sentence (or line) holding text[start] states a goal ('Goal: no more than 2 in April') or something still to
     be done before it ('I'll listen to three of your calls each week in March')."""
     opening = max(text.rfind("\n", 0, start), *(text.rfind(p + " ", 0, start) for p in ".!?;。！？；")) + 1
-    return bool(_GOAL_LINE.match(text, opening) or _WILL.search(text, opening, start))
+    clause = max(opening, *(text.rfind(p, opening, start) + 1 for p in ",，:："))
+    return bool(_GOAL_LINE.match(text, opening) or _WILL.search(text, clause, start))
 
 
-_WILL = re.compile(r"\bwill\b|'ll\b|\bshall\b|\bgoing\s+to\b|将|会", re.I)
+# What someone will do, in the clause before a month ('I'll listen to three of your calls each week in March'); lower
+# case only, so 'Will from stores says that in May…' names someone.
+_WILL = re.compile(r"\b(?:will|shall|going\s+to)\b|(?<=\w)['’]ll\b")
 
 
 def _latest_month_reported(text: str, today: dt.date) -> dt.date | None:

@@ -517,3 +517,24 @@ def test_a_goal_counted_in_weeks_is_due_on_the_review_day_the_notes_set(length):
     notes = ("Review with Bram (stock controller), 2026-05-14.\nBram mislabelled 6 pallets in April, 2 went to the wrong store.\n"
              f"Target: no mislabelled pallets {length}. We review at the end of June.")
     assert [g.deadline for g in draft_plan(notes).plan.goals] == [dt.date(2026, 6, 30)]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("At the end of the shift on 12 March she left the till open.", "point"),
+    ("Target: by 30/6 at most 2 mislabelled pallets a week.", "deadline"),
+])
+def test_a_past_day_at_the_end_of_a_shift_is_no_deadline_and_a_bound_after_a_date_keeps_it(text, role):
+    assert [d.role for d in find_dates(text, dt.date(2026, 3, 20)) if "/" in d.text or "March" in d.text] == [role]
+
+
+@pytest.mark.parametrize("line", ["质量会议通报：5月返工12次。", "Will from stores says that in May four more went wrong.",
+                                  "As you'll see from the log, in May four more went wrong."])
+def test_a_meeting_or_a_name_before_a_month_does_not_make_it_a_future_one(line):
+    notes = f"Ines keyed 14 wrong numbers in April.\n{line}"
+    assert undated_interview(notes, dt.date(2026, 12, 3)) == dt.date(2026, 6, 1)
+
+
+def test_a_goal_on_a_named_day_keeps_that_day_beside_a_later_review():
+    notes = ("Review with Bram (forklift driver), 2026-05-14.\nBram failed the forklift re-test in April with 72%.\n"
+             "Goal: pass the forklift re-test on 12 June with 100%. We review at the end of July.")
+    assert [g.deadline for g in draft_plan(notes).plan.goals] == [dt.date(2026, 6, 12)]

@@ -343,5 +343,7 @@ def test_a_second_figure_in_a_target_is_of_the_same_measure():
     goals = draft_plan(notes).plan.goals
     first, second = goals[0], goals[1]
     assert (second.target, second.deadline) == ("40 shirts/hour", dt.date(2026, 9, 30))
-    assert second.metric == first.metric and second.deficiency_ids == first.deficiency_ids
+    assert second.metric == first.metric and second.deficiency_ids == first.deficiency_ids == ["D1"]
     assert "binned" in goals[2].metric
+    shares = draft_plan(notes.replace("40 by end of September", "100% by end of September")).plan.goals
+    assert shares[1].target == "100%"

@@ -475,6 +475,7 @@ def test_a_word_that_describes_someone_is_no_role(line):
     notes = (f"Hi Morag,\n{line}\nYou missed 4 of the 9 home visits in October.\nTarget: every visit done in November.\n"
              "Colin")
     assert draft_plan(notes).plan.employee.role is None
+    assert (draft_plan(notes.replace(line, "She's a brilliant cutter.")).plan.employee.role or "").endswith("cutter")
 
 
 @pytest.mark.parametrize("line, employee, manager", [
@@ -482,6 +483,8 @@ def test_a_word_that_describes_someone_is_no_role(line):
     ("Meeting: quarterly check-in, accounts assistant MB with TR. 04/11/2026, Teams.", "MB", "TR"),
     ("4/11 RV 1:1（收银员，二号店）", "RV", None),
     ("11/4 1:1 w/ LQ（收银，夜班）", "LQ", None),
+    ("PIP review, Leeds DC, 03/06/26", None, None),
+    ("SOP review with SP", None, None),
 ])
 def test_people_written_as_initials_in_the_header(line, employee, manager):
     from assistant.notes.header import _find_people

@@ -383,3 +383,24 @@ def test_what_was_agreed_labels_the_actions_after_it(label):
     a = analyse(f"Review with Ines Roca (packer), 2026-06-02.\nInes missed 3 chiller checks in May.\n"
                 f"{label}: she logs the chiller at 8, 12 and 4, even on a short shift.")
     assert a.sentences[2].rule_kind == "action"
+
+
+@pytest.mark.parametrize("line", [
+    "我今天抽查了10份记录，有4份不全。",
+    "我从6月起一直在看她的记录，漏检了5次。",
+    "我自己起草了检查表，她没有用。",
+])
+def test_what_the_writer_found_or_did_is_no_task_of_theirs(line):
+    a = analyse(f"面谈记录 2026-06-24 白振宇 与 阎书瑶（质检员）\n阎书瑶6月漏检5次，记录缺了8天。\n{line}")
+    s = a.sentences[2]
+    assert not (s.actor is not None and s.actor.owner == "manager")
+
+
+@pytest.mark.parametrize("line", [
+    "Print volumes went up 20% in May.",
+    "Label printer jammed twice a week.",
+    "She asked why the standard is 98% when the old scanner fails 1 in 20 reads?",
+])
+def test_a_noun_that_is_also_a_verb_or_the_employees_question_is_no_task_nor_finding(line):
+    a = analyse(f"Review with Ines Roca (stores clerk), 2026-06-02.\nInes keyed 14 wrong batch numbers in May.\n{line}")
+    assert a.sentences[2].rule_kind not in ("action", "observation")

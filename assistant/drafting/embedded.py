@@ -155,7 +155,7 @@ class _PlanBuilder:
             ahead = sorted((d for d in s.dates if d.role == "deadline" and d.date > self.start), key=lambda d: d.start)
             glossed = {before.date: g.date for g in _glossed(s.text, ahead)
                        for before in [b for b in ahead if b.end <= g.start][-1:]}
-            before: dict | None = None
+            previous: dict | None = None
             for item in self._items(s, split_and=True):
                 q = _first_quantity(item.bare)
                 none, over, worded = word_target(item.bare), "", False
@@ -165,13 +165,14 @@ class _PlanBuilder:
                     over = f"（{phrase}）" if self.zh else f" ({phrase})"
                 own = glossed.get(item.deadline, item.deadline) if item.deadline else None
                 draft = dict(item=item.bare, q=q, deadline=own or deadline, sentence=s, over=over, worded=worded)
-                if (q is not None and (not q.unit or q.unit in _SYMBOL_UNITS or _is_measure(q.unit))  # '40', '100%', not '1 binned batch'
-                        and before and before["q"] and not re.search(r"[^\W\d_]", item.bare.replace(q.text, ""))):
-                    # '35 shirts an hour by 31 July, 40 by end of September': the second figure is of the same measure
-                    draft.update(item=before["item"], q=replace(q, unit=before["q"].unit, per=before["q"].per),
-                                 metric=self._metric(before["item"], before["q"]))
+                if (q is not None and previous and previous["q"] and not re.search(r"[^\W\d_]", item.bare.replace(q.text, ""))
+                        and (not q.unit or q.unit == "%")):  # a bare '40' or '100%', not '1 binned batch' or '3 days'
+                    # '35 shirts an hour by 31 July, 40 by end of September': the second figure is of the same measure;
+                    # a share keeps its own unit ('… within 24 hours, 100%')
+                    own_unit = q if q.unit else replace(q, unit=previous["q"].unit, per=previous["q"].per)
+                    draft.update(item=previous["item"], q=own_unit, metric=self._metric(previous["item"], previous["q"]))
                 drafts.append(draft)
-                before = draft
+                previous = draft
         for s in self.a.of_kind("action"):
             if (s.actor and s.actor.owner != "employee") or (s.label == "manager" and not s.actor) or s.line in in_tables:
                 continue
@@ -280,10 +281,8 @@ class _PlanBuilder:
             dates = [d for d in dates if d not in measures]
             bare = _clean(_without_dates(text, self.start, keep=[d.text for d in measures]))
             due = (_glossed(text, dates) or dates)[0] if dates else None
-            if due and _RELATIVE.search(due.text) and self.a.review_date:
-                due = replace(due, date=self.a.review_date)  # 'over the next eight weeks … We review at the end of June'
             if bare:
-                items.append(_Item(text, bare, due.date if due else None))
+                items.append(_Item(text, bare, self._reviewed(due) if due else None))
         return items
 
     def _metric(self, item: str, q: Quantity | None) -> str:
@@ -356,11 +355,20 @@ class _PlanBuilder:
             if found and role in ("point", "start"):
                 if arrowed := _glossed(s.text, [d for d in after if d.role == role]):
                     return arrowed[-1].date  # '(show 18 April → 18 May)'
-                if self.a.review_date and self.a.review_date > max(found):
-                    return self.a.review_date  # a day the goal names, not one it is due by: the review judges it
+                aside = all(_in_brackets(s.text, d.start) for d in after if d.role == role)
+                if aside and self.a.review_date and self.a.review_date > max(found):
+                    return self.a.review_date  # '(first departure 27 November)': a day said in passing; the review judges it
             if found:  # of periods ('for the rest of Nov and all of Dec') the last one ends the goal
                 return max(found) if role == "end" else found[0]
         return s.block_deadline if s.block_deadline and s.block_deadline > self.start else None
+
+    def _reviewed(self, due: DateMention) -> dt.date:
+        """A length counted from the interview ends on the review day the notes set near its end: 'over the next eight
+        weeks … We review at the end of June' (but not '3 months … first check-in at the end of May')."""
+        review = self.a.review_date
+        if review and _RELATIVE.search(due.text) and abs((review - due.date).days) <= 31:
+            return review
+        return due.date
 
     def _plan_deadline(self, stated: list[dt.date | None]) -> dt.date:
         """The deadline of goals that give none of their own: the last deadline another goal gives; else the day the
@@ -548,6 +556,12 @@ _TARGET_LEAD = re.compile(r"""^\s*(?:
 _GLOSS = re.compile(r"(?:\bso|\bi\.?e\.?|\bcall it|\bthat is|\bmeaning|\bnamely|即|也就是|→|=>|->)[\s,:：]*(?:by\s+|the\s+)?$", re.I)
 
 
+def _in_brackets(text: str, at: int) -> bool:
+    """text[at] sits inside an open bracket: '(first departure 27 November)'."""
+    opened = max(text.rfind("(", 0, at), text.rfind("（", 0, at))
+    return opened >= 0 and not re.search(r"[)）]", text[opened:at])
+
+
 def _glossed(text: str, dates: list[DateMention]) -> list[DateMention]:
     """The dates the notes give as a gloss of another ('before the Christmas peak (call it end of November)',
     '年前（即1月31日）', 'before the Q3 close (we close the quarter on 25 September)', 'b4 the Q2 review (26 June)'):
@@ -583,8 +597,9 @@ def _service_level(text: str, qs: list[Quantity]) -> tuple[Quantity, Quantity] |
 
 
 def _first_quantity(text: str) -> Quantity | None:
-    """The goal's value in a target: the first number, the one a change leads to ('from 27 to 20 days'), or
-    the share in a service level ('within 2 days on 90% of claims')."""
+    """The goal's value in a target: the first number, the one a change leads to ('from 27 to 20 days'), the
+    share in a service level ('within 2 days on 90% of claims'), or a bound after a bare number or an age naming
+    what is measured ('older than 5 days down to under 10')."""
     qs = find_quantities(text)
     change = _FROM_TO.search(text)
     if change:
@@ -597,8 +612,9 @@ def _first_quantity(text: str) -> Quantity | None:
     if len(qs) > 1 and qs[0].comparator in (">", ">=") and _TIME_UNIT.match(qs[0].unit or "") \
             and qs[1].comparator in ("<", "<="):
         return qs[1]  # '超过30天未关闭的工单不超过3张': the age is a condition, the count the value
-    if qs and qs[0].comparator is None and (bounded := [q for q in qs[1:] if q.comparator]):
-        return bounded[0]  # '第2组一次验收合格率达到95%以上': the bound is the value, not a number naming what is measured
+    if (qs and qs[0].comparator is None and (not qs[0].unit or qs[0].unit == "次" or _TIME_UNIT.match(qs[0].unit))
+            and (bounded := [q for q in qs[1:] if q.comparator])):
+        return bounded[0]  # 'older than 5 days down to under 10', '第2组一次验收合格率达到95%以上': the bound is the value
     return qs[0] if qs else None
 
 

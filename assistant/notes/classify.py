@@ -21,6 +21,11 @@ _ANCHORED = re.compile(r"\b" + MONTH_PATTERN + r"\b | \d{1,2}\s*月 | \d{4}-\d{1
 _NONE_OF = re.compile(r"\b(?:no|zero|none\s+of\s+the)\b(?:\s+(?!(?:and|or|but|on|in|at|by|for|from|since)\b)[\w'’-]+){0,2}", re.I)
 # '逾期申报为0', '投诉降到0起', '差错清零': a clause that brings a shortfall to none aims at none
 _NONE_OF_ZH = re.compile(r"[^，,。；;：:\s]*?(?:(?:为|降到|降至|到|是)\s*(?:0|零)\s*(?:次|起|件|个|单|张|例|笔)?|清零)(?=[，,。；;\s]|$)")
+# 'Print volumes went up 20%', 'Label printer jammed twice': a verb (or a past tense) within the next few words makes the
+# opening word a noun, not an instruction ('Scan at the rack', 'Label every tray' have none).
+_NOUN_PHRASE_SUBJECT = re.compile(r"""\s*\S+(?:\s+\S+){0,2}?\s+
+    (?:is|are|was|were|went|has|have|had|got|gets|rose|fell|came|ran|\w+ed)\b""", re.I | re.X)
+_CONTRAST = re.compile(r"\b(?:but|however|though|although|yet)\b|但是?|不过|可是", re.I)  # 'Excellent with customers, but …'
 _FILLER = frozenset("by before until till at least most to of in on the a an and or no more than so per".split())
 
 
@@ -37,8 +42,7 @@ def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
     shortfall's words ('lost', 'missed', '最低'; 'no comebacks' aims at none) unless a bound says how many at most or
     least; a period ('in May') is ahead only if it starts after the interview."""
     dated = [d for d in s.dates if d.role in ("deadline", "end") and _ANCHORED.search(d.text)]
-    bounded = any(q.comparator for q in s.quantities)  # 'no more than 1 mislabelled pallet': the bound, not a shortfall
-    if assumed or not s.quantities or not dated or (_falls_short(s.body) and not bounded):
+    if assumed or not s.quantities or not dated or (_falls_short(s.body) and not _bounded(s)):
         return False
     if any((d.date.replace(day=1) if d.role == "end" else d.date) <= ref for d in dated):
         return False
@@ -65,6 +69,11 @@ def _starts_imperative(body: str, plain: bool = False) -> bool:
         return False
     word = first.group(1).lower()
     return bool(vocab("action", "verbs", "en").fullmatch(word) or (plain and vocab("action", "plain_verbs", "en").fullmatch(word)))
+
+
+def _bounded(s: Sentence) -> bool:
+    """A figure with a bound ('no more than 1 mislabelled pallet', '达到95%以上'): where to get to, not a shortfall."""
+    return any(q.comparator for q in s.quantities)
 
 
 def _commits(text: str) -> bool:
@@ -98,7 +107,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "meta"
     asks = s.text.rstrip().endswith(("?", "？"))
     counted = (any(not q.reference for q in numbers) and (any(q.reference for q in numbers) or _negative(body))
-               and not re.match(r"\s*(?:could|can|would|will|shall|should|may)\b", body, re.I))  # not a request
+               and not re.match(r"\s*(?:could|can|would|will|shall|should|may)\b", body, re.I)  # not a request,
+               and not re.search(r"\basked\b", body, re.I) and s.speaker != "employee")  # nor the employee's question
     if (asks and not counted) or s.label in ("question", "strength", "background", "heading"):
         return "context"  # but 'Q: Your packs show 4.1% cracks, the line standard is 2.5% – what's happening?' reports one
     if s.label == "target" or _TARGET_START.match(body):
@@ -111,7 +121,7 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "account" if s.speaker == "employee" else "cause"
     if (s.actor is not None and s.actor.owner != "employee") or (s.actor and s.actor.owner == "employee" and not _negative(body)):
         return "action"
-    praise = _positive(body) and not _falls_short(body)  # 'Exceeded the checklist target': a strength
+    praise = _positive(body) and not _falls_short(body) and not _CONTRAST.search(body)  # 'Exceeded the checklist target': a strength
     if s.label == "problem":
         return "context" if praise else "observation"
     if s.label == "manager":
@@ -119,18 +129,17 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
             return "action"  # '邓：巡站我来安排值班员顶班', 'Me: I'll book the course'
         if (_starts_imperative(body) or vocab("action", "recurring", "en").search(body)) and not _negative(body):
             return "action"
-
         if numbers and _aims(body) and any(d.role == "deadline" for d in s.dates):
             return "target"  # 'Mgr: By a fortnight after the inspection I want 100% complete job cards'
-        if unspaced(body) and vocab("action", "cues", sentence_language(body)).search(body) and not _negative(body):
+        if (unspaced(body) and vocab("action", "cues", sentence_language(body)).search(body) and not _negative(body)
+                and not any(q.reference for q in numbers)):  # not '我：从3月起你每周的复检数是4次，标准8次'
             return "action"  # '我: 跟制作人沟通, 1.4 留足 5天 测试窗口'
         return "observation" if _negative(body) or numbers else "context"  # not 'Tea's stewed, sorry.', 'I know, but —'
     if re.match(r"^\s*(?:because|due to|as a result|since|因为|由于)", body, re.I):
         return "cause"
     if praise:
         return "context"
-    bounded = any(q.comparator for q in numbers)
-    if (commitment_terms("aim").occurs_in(body) and (bounded or (not _falls_short(body) and any(d.role == "deadline" for d in s.dates)))
+    if (commitment_terms("aim").occurs_in(body) and (_bounded(s) or (not _falls_short(body) and any(d.role == "deadline" for d in s.dates)))
             and not _FUTURE.search(body) and not _starts_imperative(body) and "|" not in body):  # not a task, nor a tracker's row
         return "target"  # 'three weeks from today I want every log entry timed and no footage lost on a police request',
         # 'I want no more than 1 mislabelled pallet a week'
@@ -143,7 +152,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "observation" if numbers and (area_name(body, lang) or any(q.reference for q in numbers)) else "context"
     if (_starts_imperative(body) and not finder.en.match(body)) or re.match(r"^\s*(?:to|will|must|should)\s", body, re.I):
         return "action"
-    if _starts_imperative(body, plain=True) and not finder.en.match(body) and not _negative(body) and not _positive(body):
+    if (_starts_imperative(body, plain=True) and not finder.en.match(body) and not _negative(body) and not _positive(body)
+            and not _NOUN_PHRASE_SUBJECT.match(body)):
         return "action"
     if _FUTURE.search(body) and not re.search(r"\b(?:if|unless|otherwise)\b", body, re.I):
         return "action"

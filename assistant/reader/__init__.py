@@ -344,7 +344,8 @@ def _needed(s: Sentence, learnt: Reading) -> float:
         return NEVER  # 'Target …', '目标 7-8月 每月≥6000亩': the writer says what it is
     if s.label == "target" and learnt.reading == "shortfall":
         return NEVER  # under 'Target:' or '目标（6月底）：' a figure is what is to be reached, not what fell short
-    if s.label == "problem" and learnt.reading == "standard" and any(not q.reference for q in s.quantities):
+    if (s.label == "problem" and learnt.reading == "standard" and s.quantities and not s.quantities[0].reference
+            and any(q.reference for q in s.quantities)):
         return NEVER  # under '问题2：' or 'Issue:' a figure held against the standard is the shortfall
     if s.label == "background" and learnt.reading in ("shortfall", "standard"):
         return NEVER  # the writer says it is background: 'For context, …', '…, not his KPI'
