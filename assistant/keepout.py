@@ -109,7 +109,8 @@ def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sen
     and after it that speak of a personal life ('It has been a rough few weeks at home'), up to the first
     that is about the work. A sentence that counts something or sets a deadline is never covered."""
     s = sentences[i]
-    covered = [n for n in sentences if n.line == s.line and n is not s and not _work_fact(n)]
+    covered = [n for n in sentences if n.line == s.line and n is not s  # on its own line a label is no work fact:
+               and not (n.quantities or any(d.role == "deadline" for d in n.dates))]  # 'You told me about the tests; as you asked…'
     for step in (-1, 1):
         j = i
         for _ in range(MAX_SPREAD):

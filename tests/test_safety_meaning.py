@@ -495,3 +495,13 @@ def test_a_private_aside_that_is_a_coded_remark_is_flagged_as_both(aside):
                         "Target: no stones out of line by July.")
     assert {"bias", "private"} <= {f.kind for f in result.plan.review_flags}
     assert "fiddly" not in result.plan.model_dump_json() and "background" not in result.plan.model_dump_json()
+
+
+def test_a_confidence_on_its_own_line_keeps_out_the_disclosure_before_it_even_under_an_action_label():
+    notes = ("Review with Ines Roca (conservator), 2026-11-20.\nInes signed off 9 of 20 condition reports late in October.\n"
+             "Next steps:\n- Ines books two hours each Monday for condition reports.\n"
+             "- You also mentioned the scan results you're waiting for; as you asked, that stays out of any written record.\n"
+             "Target: all 20 reports signed off by 18 December.")
+    result = draft_plan(notes)
+    assert "scan results" not in result.plan.model_dump_json()
+    assert "sensitive" in {f.kind for f in result.plan.review_flags}
