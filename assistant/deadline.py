@@ -30,7 +30,7 @@ def call_within(seconds: float, call: Callable[[], T], name: str = "network-call
             finished.set()
 
     threading.Thread(target=run, name=name, daemon=True).start()
-    if not finished.wait(seconds):
+    if not finished.wait(min(seconds, threading.TIMEOUT_MAX)):  # an unbounded deadline ('inf') waits as long as allowed
         raise TimeoutError(f"no answer within {seconds:g} s")
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
