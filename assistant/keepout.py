@@ -109,8 +109,8 @@ def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sen
     and after it that speak of a personal life ('It has been a rough few weeks at home'), up to the first
     that is about the work. A sentence that counts something or sets a deadline is never covered."""
     s = sentences[i]
-    covered = [n for n in sentences if n.line == s.line and n is not s  # on its own line a label is no work fact:
-               and not (n.quantities or any(d.role == "deadline" for d in n.dates))]  # 'You told me about the tests; as you asked…'
+    # on its own line a label above is no work fact: 'You told me about the tests; as you asked, …'
+    covered = [n for n in sentences if n.line == s.line and n is not s and not _work_fact(n, by_label=False)]
     for step in (-1, 1):
         j = i
         for _ in range(MAX_SPREAD):
@@ -129,6 +129,7 @@ def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sen
     return covered
 
 
-def _work_fact(s: Sentence) -> bool:
-    """A sentence about the work: it counts something, sets a deadline, or is labelled a target or an action."""
-    return bool(s.quantities or any(d.role == "deadline" for d in s.dates) or s.label in ("target", "action"))
+def _work_fact(s: Sentence, *, by_label: bool = True) -> bool:
+    """A sentence about the work: it counts something, sets a deadline, or (`by_label`) is labelled a target or an
+    action."""
+    return bool(s.quantities or any(d.role == "deadline" for d in s.dates) or (by_label and s.label in ("target", "action")))

@@ -330,6 +330,16 @@ def test_a_name_and_a_dash_before_a_finding_set_no_task(line):
     assert s.kind != "action" and s.label != "action"
 
 
+def _third(line: str, role: str = "stores clerk", finding: str = "Ines keyed 14 wrong batch numbers in May."):
+    """The sentence `line` as read after a header and one finding: the third of the notes."""
+    return analyse(f"Review with Ines Roca ({role}), 2026-06-02.\n{finding}\n{line}").sentences[2]
+
+
+def _third_zh(line: str):
+    """The same in Chinese notes."""
+    return analyse(f"面谈记录 2026-06-24 白振宇 与 阎书瑶（质检员）\n阎书瑶6月漏检5次，记录缺了8天。\n{line}").sentences[2]
+
+
 @pytest.mark.parametrize("line, kind", [
     ("Scan at the rack, never from memory at the end of the day.", "action"),
     ("Redo the weighing steps with Alasdair on the next 10 batches.", "action"),
@@ -337,14 +347,12 @@ def test_a_name_and_a_dash_before_a_finding_set_no_task(line):
     ("I want no more than 1 mislabelled pallet a week.", "target"),
 ])
 def test_an_instruction_opens_with_its_verb_and_a_bound_the_manager_wants_is_a_target(line, kind):
-    a = analyse(f"Review with Ines Roca (stores clerk), 2026-06-02.\nInes keyed 14 wrong batch numbers in May.\n{line}")
-    assert a.sentences[2].rule_kind == kind
+    assert _third(line).rule_kind == kind
 
 
 def test_praise_that_says_nothing_went_wrong_is_a_strength():
-    a = analyse("Review with Ines Roca (dispatcher), 2026-06-02.\nInes sent 4 buses to the wrong depot in May.\n"
-                "Her handling of the road closure was excellent, rerouted six buses with no missed pickups.")
-    assert a.sentences[2].rule_kind == "context"
+    line = "Her handling of the road closure was excellent, rerouted six buses with no missed pickups."
+    assert _third(line, "dispatcher", "Ines sent 4 buses to the wrong depot in May.").rule_kind == "context"
 
 
 @pytest.mark.parametrize("line, kind, owner", [
@@ -354,8 +362,7 @@ def test_praise_that_says_nothing_went_wrong_is_a_strength():
     ("我：那就定下月底之前，漏检为0，记录齐全率100%。", "target", None),
 ])
 def test_what_the_writer_says_they_will_do_or_sets_in_chinese(line, kind, owner):
-    a = analyse(f"面谈记录 2026-06-24 白振宇 与 阎书瑶（质检员）\n阎书瑶6月漏检5次，记录缺了8天。\n{line}")
-    s = a.sentences[2]
+    s = _third_zh(line)
     assert s.rule_kind == kind and (owner is None or (s.actor is not None and s.actor.owner == owner))
 
 
@@ -365,8 +372,7 @@ def test_what_the_writer_says_they_will_do_or_sets_in_chinese(line, kind, owner)
     ("Could HR look at whether her shift can start at 6.30 instead of 6.00?", "context"),
 ])
 def test_a_question_that_reports_a_counted_shortfall_is_a_finding(line, kind):
-    a = analyse(f"Review with Ines Roca (packer), 2026-06-02.\nInes missed 3 chiller checks in May.\n{line}")
-    assert a.sentences[2].rule_kind == kind
+    assert _third(line, "packer", "Ines missed 3 chiller checks in May.").rule_kind == kind
 
 
 def test_under_a_problem_label_a_figure_against_the_standard_is_the_shortfall():
@@ -380,9 +386,8 @@ def test_under_a_problem_label_a_figure_against_the_standard_is_the_shortfall():
 
 @pytest.mark.parametrize("label", ["What we agreed", "So what we agreed on", "What was agreed"])
 def test_what_was_agreed_labels_the_actions_after_it(label):
-    a = analyse(f"Review with Ines Roca (packer), 2026-06-02.\nInes missed 3 chiller checks in May.\n"
-                f"{label}: she logs the chiller at 8, 12 and 4, even on a short shift.")
-    assert a.sentences[2].rule_kind == "action"
+    line = f"{label}: she logs the chiller at 8, 12 and 4, even on a short shift."
+    assert _third(line, "packer", "Ines missed 3 chiller checks in May.").rule_kind == "action"
 
 
 @pytest.mark.parametrize("line", [
@@ -391,8 +396,7 @@ def test_what_was_agreed_labels_the_actions_after_it(label):
     "我自己起草了检查表，她没有用。",
 ])
 def test_what_the_writer_found_or_did_is_no_task_of_theirs(line):
-    a = analyse(f"面谈记录 2026-06-24 白振宇 与 阎书瑶（质检员）\n阎书瑶6月漏检5次，记录缺了8天。\n{line}")
-    s = a.sentences[2]
+    s = _third_zh(line)
     assert not (s.actor is not None and s.actor.owner == "manager")
 
 
@@ -402,5 +406,4 @@ def test_what_the_writer_found_or_did_is_no_task_of_theirs(line):
     "She asked why the standard is 98% when the old scanner fails 1 in 20 reads?",
 ])
 def test_a_noun_that_is_also_a_verb_or_the_employees_question_is_no_task_nor_finding(line):
-    a = analyse(f"Review with Ines Roca (stores clerk), 2026-06-02.\nInes keyed 14 wrong batch numbers in May.\n{line}")
-    assert a.sentences[2].rule_kind not in ("action", "observation")
+    assert _third(line).rule_kind not in ("action", "observation")

@@ -355,7 +355,7 @@ class _PlanBuilder:
             if found and role in ("point", "start"):
                 if arrowed := _glossed(s.text, [d for d in after if d.role == role]):
                     return arrowed[-1].date  # '(show 18 April → 18 May)'
-                aside = all(_in_brackets(s.text, d.start) for d in after if d.role == role)
+                aside = all(_open_bracket(s.text, d.start) is not None for d in after if d.role == role)
                 if aside and self.a.review_date and self.a.review_date > max(found):
                     return self.a.review_date  # '(first departure 27 November)': a day said in passing; the review judges it
             if found:  # of periods ('for the rest of Nov and all of Dec') the last one ends the goal
@@ -556,10 +556,10 @@ _TARGET_LEAD = re.compile(r"""^\s*(?:
 _GLOSS = re.compile(r"(?:\bso|\bi\.?e\.?|\bcall it|\bthat is|\bmeaning|\bnamely|即|也就是|→|=>|->)[\s,:：]*(?:by\s+|the\s+)?$", re.I)
 
 
-def _in_brackets(text: str, at: int) -> bool:
-    """text[at] sits inside an open bracket: '(first departure 27 November)'."""
+def _open_bracket(text: str, at: int) -> int | None:
+    """Where the bracket text[at] sits inside opens ('(first departure 27 November)'), or None outside brackets."""
     opened = max(text.rfind("(", 0, at), text.rfind("（", 0, at))
-    return opened >= 0 and not re.search(r"[)）]", text[opened:at])
+    return opened if opened >= 0 and not re.search(r"[)）]", text[opened:at]) else None
 
 
 def _glossed(text: str, dates: list[DateMention]) -> list[DateMention]:
@@ -571,9 +571,8 @@ def _glossed(text: str, dates: list[DateMention]) -> list[DateMention]:
 
 def _bracketed_gloss(text: str, d: DateMention, dates: list[DateMention]) -> bool:
     """A deadline in brackets just after another deadline, at most two words on: the day that one falls on."""
-    opened = max(text.rfind("(", 0, d.start), text.rfind("（", 0, d.start))
-    if d.role != "deadline" or opened < 0 or re.search(r"[)）]", text[opened:d.start]) or not re.search(r"\d", d.text) \
-            or _RELATIVE.search(d.text):
+    opened = _open_bracket(text, d.start)
+    if d.role != "deadline" or opened is None or not re.search(r"\d", d.text) or _RELATIVE.search(d.text):
         return False  # a day, not another period ('(we close the quarter on 25 September)', '(60-day plan)')
     return any(o.role == "deadline" and o.end <= opened and re.fullmatch(r"\s*(?:[\w'-]+\s*){0,2}", text[o.end:opened])
                for o in dates if o is not d)

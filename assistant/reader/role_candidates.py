@@ -31,28 +31,23 @@ class Candidate:
     features: tuple[str, ...]
 
 
-@lru_cache(maxsize=1)
-def _not_first() -> frozenset[str]:
-    """Words that open no job title ('the', 'our'), in the languages written with spaces."""
-    return frozenset(w for p in profiles() if p.spaces for w in load("roles", p.code).get("not_first", ()))
-
-
-@lru_cache(maxsize=1)
-def _describes() -> frozenset[str]:
-    """Words after which a phrase describes someone instead of naming a job ('she's brilliant', 'much easier')."""
-    return frozenset(w for p in profiles() if p.spaces for w in load("roles", p.code).get("describes", ()))
+@lru_cache(maxsize=2)
+def _spaced_words(key: str) -> frozenset[str]:
+    """A word list of `roles.toml` in the languages written with spaces: `not_first`, the words that open no job title
+    ('the', 'our'); `describes`, those after which a phrase describes someone instead ('she's brilliant')."""
+    return frozenset(w for p in profiles() if p.spaces for w in load("roles", p.code).get(key, ()))
 
 
 def _described(line: str, start: int) -> bool:
     """'she's brilliant with the residents', 'so much easier': a description, not a job."""
     before = re.findall(r"[\w'’]+", line[max(0, start - 12):start].lower())
-    return bool(before and before[-1] in _describes())
+    return bool(before and before[-1] in _spaced_words("describes"))
 
 
 def _mentions(lines: list[str]) -> dict[str, list[tuple[int, int, int]]]:
     """Every phrase of up to four words (or two to eight Chinese characters) that is a role, with where it is."""
     en, abbreviations, zh = job_words()
-    not_first = _not_first()
+    not_first = _spaced_words("not_first")
     found: dict[str, list[tuple[int, int, int]]] = {}
     for number, line in enumerate(lines[:MAX_LINES]):
         tokens = list(_TOKEN.finditer(line))
