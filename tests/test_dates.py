@@ -111,6 +111,21 @@ def test_a_length_of_time_in_an_observation_is_not_a_deadline():
 def test_only_dates_with_a_year_can_fix_the_interview_date():
     assert explicit_dates("PIP prep - Helen, 2026-06-03, by 31 Aug") == [dt.date(2026, 6, 3)]
     assert explicit_dates("held 3 March 2026") == [dt.date(2026, 3, 3)]
+    assert explicit_dates("面谈 2026年6月3日") == [dt.date(2026, 6, 3)]
+    assert explicit_dates("pages 1-2-3, 4-5-26") == []  # a hyphenated date needs its four-digit year
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Deadline: the spring inventory (12 Mar)", dt.date(2027, 3, 12)),
+    ("Deadline for both targets - 31 Jan", dt.date(2027, 1, 31)),
+    ("完成期限：3月20日", dt.date(2027, 3, 20)),
+])
+def test_a_line_labelled_deadline_makes_its_date_a_deadline(text, expected):
+    """However far along the line the date stands; the same date on another line is a day something happened."""
+    (mention,) = find_dates(text, dt.date(2026, 11, 17))
+    assert (mention.date, mention.role) == (expected, "deadline")
+    (mention,) = find_dates("Stock counted on 12 Mar", dt.date(2026, 11, 17))
+    assert mention.role == "point"
 
 
 def test_a_pattern_is_skipped_only_when_it_cannot_match():
@@ -148,6 +163,10 @@ TODAY = dt.date(2026, 12, 1)
         (["recorded on my phone, today is Monday the 9th of February 2026"], dt.date(2026, 2, 9)),
         (["10/8 小周 面谈（咖啡师，二号店）"], dt.date(2026, 10, 8)),  # Chinese notes put the month first
         (["Rota period 01 JUN 2026 - 30 JUN 2026", "Notes on Kim's July rota"], None),  # a range is no meeting
+        (["minutes.txt (H. Osei, 14-10-2026)", "Agreed: 3 audits by 1 Dec"], dt.date(2026, 10, 14)),  # hyphens, day first
+        (["Glazier catch-up - bay 3, lates - 19.11", "mgr: Tove"], dt.date(2026, 11, 19)),  # dots, day first
+        (["Q3 review - score 3.5", "Agreed: 3 audits by 1 Dec"], None),  # a decimal is no date
+        (["仓储三组 面谈（11月24日）", "| 目标 | 差错率降到1%以下 | 2027年2月28日前 |"], dt.date(2026, 11, 24)),
     ],
 )
 def test_the_interview_date_is_read_from_any_header_layout(lines, expected):
