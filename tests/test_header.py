@@ -491,3 +491,23 @@ def test_people_written_as_initials_in_the_header(line, employee, manager):
 
     name, _, boss = _find_people([line, "RV missed 3 till counts in October."])
     assert (name, boss) == (employee, manager)
+
+
+PICKING_KEY = """Pick face review, aisle 14, Tuesday
+{key}
+HW: Your scan rate on the pick face was 71 an hour last week, and the floor standard is 90.
+JD: The handheld keeps dropping the wifi at the back of aisle 14.
+HW: I'll get IT to put a booster on that aisle by Friday.
+JD: I'll book the refresher course and do it this month."""
+
+
+@pytest.mark.parametrize("key", [
+    "HW = Hana Wells (senior picker), JD = Jon Dale (picker)",
+    "JD = Jon Dale (picker), HW = Hana Wells (senior picker)",  # listed first, but the one holding the review opens it
+])
+def test_a_transcripts_key_to_its_speakers_names_the_employee_and_whose_lines_are_whose(key):
+    analysis = analyse(PICKING_KEY.format(key=key))
+    assert (analysis.employee_name, analysis.employee_role, analysis.manager) == ("Jon Dale", "picker", "Hana Wells")
+    owners = {s.body[:12]: s.owner for s in analysis.sentences if s.kind == "action"}
+    assert owners["I'll book th"] == "employee"  # 'JD: I'll …': the employee's own line says who 'I' is
+    assert owners["I'll get IT "] in ("manager", "organisation")

@@ -1,7 +1,8 @@
 """A list of those present: 'Present: Adaeze Okonkwo (Payroll Clerk), Liam Fairweather (Payroll Team Leader, minutes)',
 '出席：Kelvin 黄（Facilities Manager）、Nina 许（Facility Coordinator）', '参会：Station Manager 周立，Load Controller Kevin 陈浩'.
 
-Each entry is a name with a role before it or in brackets after it. HR is neither side of the interview. Of the
+A transcript's key to its speakers' tags ('FM = Fionn MacAskill (mate), KD = Kerrin Doyle (deckhand)') lists them
+too; there the one who speaks first holds the interview. Each entry is a name with a role before it or in brackets after it. HR is neither side of the interview. Of the
 others, the employee is one who neither wrote the notes ('me', 'minutes', '记录') nor leads others; among equals, the
 one the notes go on to talk about most. The manager is the writer, or one left with a title of one who leads others,
 or the one left.
@@ -120,25 +121,59 @@ def _in_title(person: Attendee, title: str) -> bool:
     return any(w.lower() in _job_words() and w.lower() in title.lower() for w in words)
 
 
+# A transcript's key to its speakers' tags: 'FM = Fionn MacAskill (mate), KD = Kerrin Doyle (deckhand)', 'P = Priya'.
+_KEY = re.compile(rf"""(?:^|[,;，；]|\s{{2,}}|\t)\s*(?P<tag>[A-Z]{{1,3}}|{NAME_WORD})\s*[=＝]\s*
+    (?P<entry>[^,;，；=＝\n(（]+(?:[(（][^)）\n]*[)）])?)(?=\s*(?:[,;，；]|$|\s{{2,}}|\t))""", re.M | re.X)
+
+
+def _speakers_key(head: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """The lines of a speakers' key and its (tag, entry) pairs, where the first lines hold one of two or more."""
+    for line in head.split("\n"):
+        pairs = [(m.group("tag"), m.group("entry").strip()) for m in _KEY.finditer(line)]
+        if len(pairs) >= 2:
+            return line, pairs
+    return None
+
+
+def _first_speaker(lines: list[str], tags: dict[str, Attendee]) -> Attendee | None:
+    """Who speaks first, by a tag of the key: in a transcript the one holding the interview opens it."""
+    for line in lines:
+        m = re.match(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^\s:：]{1,12})\s*[:：]", line)
+        if m and m.group(1) in tags:
+            return tags[m.group(1)]
+    return None
+
+
 def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
-    """The employee and the manager from a list of those present in the first lines, or None where there is no
-    list. The employee is None where everyone listed leads others, none of them wrote the notes and the title names
-    none of their jobs: the employee may not be on the list at all."""
+    """The employee and the manager from a list of those present in the first lines, or a speakers' key, or None
+    where there is neither. The employee is None where everyone listed leads others, none of them wrote the notes
+    and the title names none of their jobs: the employee may not be on the list at all."""
     head = "\n".join(lines[:8])
     field = _field().search(head)
-    if not field:
+    key = None if field else _speakers_key(head)
+    if not field and not key:
         return None
-    entries = _BETWEEN.split(field.group("list"))
-    people = [a for a in (_entry(e) for e in entries if not is_hr(e)) if a]
+    tags: dict[str, Attendee] = {}
+    if field:
+        listed, people = field.group(0), [a for a in (_entry(e) for e in _BETWEEN.split(field.group("list")) if not is_hr(e)) if a]
+    else:
+        assert key is not None
+        listed, people = key[0], []
+        for tag, entry in key[1]:
+            person = Attendee("me", None, writer=True) if _ME.match(entry) else _entry(entry)
+            if person and not is_hr(entry):
+                tags[tag] = person
+                people.append(person)
     if len(people) < 2:
         return None
     # not as a speaker's tag ('00:01 Noor Haddad: …'): whoever speaks most need not be the one spoken of
-    body = _SPEAKER.sub("", "\n".join(lines).replace(field.group(0), ""))
+    body = _SPEAKER.sub("", "\n".join(lines).replace(listed, ""))
     writer = written_by(head)
     people = [Attendee(a.name, a.role, writer=True) if writer and writer in a.name else a for a in people]
     title = lines[0]
-    ranked = sorted(people, key=lambda a: (a.writer, bool(a.role and leads_others(a.role)), not _in_title(a, title),
-                                           -_mentions(a, body)))
+    opens = _first_speaker(lines, tags)
+    ranked = sorted(people, key=lambda a: (a.writer, bool(a.role and leads_others(a.role)), a == opens,
+                                           not _in_title(a, title), -_mentions(a, body)))
     employee: Attendee | None = ranked[0]
     known_writer = any(a.writer for a in people if a is not employee)
     if employee and (employee.writer or (employee.role and leads_others(employee.role) and not _in_title(employee, title)

@@ -298,7 +298,7 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
             s.owner, s.actor = fixed.owner, Party(party_for(analysis, s, fixed.owner), fixed.owner)
             s.owner_confidence = sure
             continue
-        s.owner = owner_of(s, learnt, dialogue)
+        s.owner = owner_of(s, learnt, dialogue, own_line=_opened_by(s, analysis.employee_aliases))
         s.owner_confidence = learnt.owner_confidence if learnt and learnt.owner == s.owner else 0.0
         if s.owner != rule_owner(s, dialogue):
             s.actor = Party(party_for(analysis, s, s.owner), s.owner)
@@ -373,15 +373,25 @@ def in_dialogue(analysis: NotesAnalysis) -> bool:
     return any(s.speaker == "employee" and s.label == "employee" for s in analysis.sentences)
 
 
-def owner_of(s: Sentence, learnt: Reading | None, dialogue: bool = False) -> str:
+def owner_of(s: Sentence, learnt: Reading | None, dialogue: bool = False, own_line: bool = False) -> str:
     """Who does an action: the model where it is sure (surer against a person the sentence names, and never
-    against the manager named: the rules know the manager's name and title from the header); else the rules."""
+    against the manager named, nor against the employee speaking of themself on a line their name or initials open
+    (`own_line`): the rules know the manager's name and title from the header, and whose line it is); else the rules."""
     named = s.actor.owner if s.actor else None
     rule = rule_owner(s, dialogue)
+    if own_line and named == "employee" and _FIRST_PERSON.search(s.body):
+        return rule  # 'KD: I'll do the line check': the employee's own line says who 'I' is
     told = dialogue and s.label == "manager" and named is None and rule == "employee"  # 'Me: Check the note at the door'
     if learnt and learnt.owner and named != "manager" and learnt.owner_confidence >= (SURE if named is None and not told else SURE_OVER_NAMED):
         return learnt.owner
     return rule
+
+
+def _opened_by(s: Sentence, aliases: tuple[str, ...]) -> bool:
+    """The employee's own line of a transcript: a speaker's tag that is their name or its initials ('Kerrin:', 'KD:')."""
+    words = re.findall(r"[^\W\d_]+", s.text.split(s.body, 1)[0] if s.body and s.body in s.text else "")
+    initials = {"".join(w[0] for w in a.split()).upper() for a in aliases if len(a.split()) > 1}
+    return s.speaker == "employee" and len(words) == 1 and (words[0] in aliases or words[0] in initials)
 
 
 def rule_owner(s: Sentence, dialogue: bool = False) -> str:
