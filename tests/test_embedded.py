@@ -347,3 +347,16 @@ def test_a_second_figure_in_a_target_is_of_the_same_measure():
     assert "binned" in goals[2].metric
     shares = draft_plan(notes.replace("40 by end of September", "100% by end of September")).plan.goals
     assert shares[1].target == "100%"
+
+
+def test_the_one_goal_sharing_no_word_with_any_shortfall_is_about_the_one_no_goal_covers():
+    notes = ("Ola Berg, kennel assistant - review 2 Nov\n"
+             "- Feeding sheets: 6 of 20 left blank in October.\n"
+             "- Kennel 4 door was left unlatched twice in October, and a dog got out.\n"
+             "Targets by 31 Jan: feeding sheets complete 100% of days; zero unsecured enclosures.")
+    plan = draft_plan(notes).plan
+    by_area = {d.area: d.id for d in plan.deficiencies}
+    links = {g.target: g.deficiency_ids for g in plan.goals}
+    assert links["0"] == [by_area["Kennel"]]
+    assert links["100%"] == [by_area["Feeding sheets"]]
+

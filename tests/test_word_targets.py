@@ -62,3 +62,10 @@ def test_complete_as_a_verb_or_mid_sentence_is_no_target():
 def test_same_day_and_no_longer_missed_in_either_language(point, value):
     q = word_target(point)
     assert q is not None and q.value == value
+
+
+@pytest.mark.parametrize("point", ["Meter readings on time", "月报按时提交", "房费差异当日核清"])
+def test_on_time_is_every_time(point):
+    quantity = word_target(point)
+    assert quantity is not None and (quantity.value, quantity.unit) == (100, "%")
+    assert word_target(point.replace("on time", "not on time").replace("按时", "没按时").replace("当日", "未当日")) is None

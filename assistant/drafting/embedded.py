@@ -185,7 +185,7 @@ class _PlanBuilder:
                     drafts.append(dict(item=item.bare, q=q, deadline=own, sentence=s, action=True))
         plan_deadline = self._plan_deadline([d["deadline"] for d in drafts])
         by_id = {d.id: d for d in deficiencies}
-        goals: list[Goal] = []
+        kept = []
         for d in drafts:
             item, q, worded = d["item"], d["q"], d.get("worded", False)
             if q is None and not d.get("action"):
@@ -199,6 +199,13 @@ class _PlanBuilder:
                 continue  # no number, and no shortfall it is about or no words ('same deadline', 'um'): not a goal
             if q is None and not metric:
                 continue
+            kept.append((d, item, q, metric, links))
+        orphans = [links for *_, links in kept if not links]
+        linked = {i for *_, links in kept for i in links}
+        if len(orphans) == 1 and len(left := [d.id for d in deficiencies if d.id not in linked]) == 1:
+            orphans[0].append(left[0])  # the one goal with no word in common is about the one shortfall no goal covers
+        goals: list[Goal] = []
+        for d, item, q, metric, links in kept:
             area = by_id[links[0]].area if links else None
             if metric and links:
                 metric = _enrich_metric(metric, by_id[links[0]])
