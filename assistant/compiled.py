@@ -36,28 +36,38 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(pattern, flags)
     flags = int(flags)  # a RegexFlag is an int to `_sre`, and marshal keeps plain ints only
     key = hashlib.blake2b(f"{flags}:{pattern}".encode(), digest_size=16).hexdigest()
-    program = store.programs.get(key)
+    program = store.get(key)
     if program is not None:
         try:
             return _sre.compile(pattern, *program)
         except (TypeError, ValueError, RuntimeError):
-            pass  # a damaged entry: compiled again below, and replaced
-    parsed = _parser.parse(pattern, flags)
-    groups = parsed.state.groupdict
-    index = [None] * parsed.state.groups
-    for name, i in groups.items():
-        index[i] = name
-    program = (flags | parsed.state.flags, [int(op) for op in _compiler._code(parsed, flags)], parsed.state.groups - 1, dict(groups), tuple(index))
+            pass  # compiled again below, and replaced
+    try:
+        parsed = _parser.parse(pattern, flags)
+        groups = parsed.state.groupdict
+        index = [None] * parsed.state.groups
+        for name, i in groups.items():
+            index[i] = name
+        program = (flags | parsed.state.flags, [int(op) for op in _compiler._code(parsed, flags)], parsed.state.groups - 1,
+                   dict(groups), tuple(index))
+        compiled = _sre.compile(pattern, *program)
+    except re.error:
+        raise
+    except Exception:  # noqa: BLE001 -- CPython's internals changed: compile as usual, and keep nothing
+        return re.compile(pattern, flags)
     store.add(key, program)
-    return _sre.compile(pattern, *program)
+    return compiled
 
 
 class _Store:
-    """The programs of one Python version, read once, written back when the process ends if it added any."""
+    """The programs of one Python version, read once, written back when the process ends if it added any. Each is kept
+    with its checksum: `_sre` checks a program's structure, not that it is the one compiled (a flipped bit can leave a
+    valid program that matches nothing)."""
 
     def __init__(self, path: Path):
         self.path = path
-        self.programs: dict[str, _Program] = {}
+        self.programs: dict[str, tuple[bytes, _Program]] = {}
+        self.used: set[str] = set()
         self.added = False
         try:
             loaded: Any = marshal.loads(path.read_bytes())
@@ -66,13 +76,24 @@ class _Store:
         except (OSError, EOFError, ValueError, TypeError):
             pass  # none yet, or unreadable: start afresh
 
+    def get(self, key: str) -> _Program | None:
+        entry = self.programs.get(key)
+        if not (isinstance(entry, tuple) and len(entry) == 2 and entry[0] == _checksum(entry[1])):
+            return None  # none, or damaged: compiled again
+        self.used.add(key)
+        return entry[1]
+
     def add(self, key: str, program: _Program) -> None:
         if not self.added:
             atexit.register(self.save)
-        self.programs[key] = program
+        self.programs[key] = (_checksum(program), program)
+        self.used.add(key)
         self.added = True
 
     def save(self) -> None:
+        """Written atomically; where it holds far more than this process used (lists edited since), only what it used."""
+        if len(self.programs) > KEEP_UNUSED * len(self.used):
+            self.programs = {k: v for k, v in self.programs.items() if k in self.used}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".compiled-")
@@ -84,6 +105,16 @@ class _Store:
             os.replace(tmp, self.path)
         except (OSError, ValueError):
             Path(tmp).unlink(missing_ok=True)
+
+
+KEEP_UNUSED = 3  # the file may hold this many times the programs one process uses before the unused ones go
+
+
+def _checksum(program: Any) -> bytes:
+    try:
+        return hashlib.blake2b(marshal.dumps(program), digest_size=16).digest()
+    except ValueError:
+        return b""
 
 
 @cache

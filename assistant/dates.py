@@ -232,17 +232,23 @@ _PERIOD_END_GLOSS = re.compile(r"""\b(?:end|close)\s+of\s+(?:the\s+)?(?:next|thi
     (?:month|quarter|week|term|season|year|half)\s*[(（]\s*$""", re.I | re.X)
 
 
-# A line labelled with the deadline ('Deadline: February stock count (26 Feb)', 'Deadline for both: …', '完成期限：…'): its dates
-# are deadlines, however far along the line
-_DEADLINE_LABEL = re.compile(r"""[^\w\n]*(?:deadlines?|due(?:\s+date)?|target\s+dates?|completion\s+date|by\s+when
+# A line labelled with the deadline ('Deadline: February stock count (26 Feb)', 'Deadline for both: …', '完成期限：…')
+_DEADLINE_LABEL = re.compile(r"""[^\w\n]*(?:deadlines?|due(?:\s+date)?|completion\s+date
     | 截止(?:日期|时间)? | 完成(?:日期|时间|期限) | 期限)(?:\s+(?:for|of)\s+[^:：\n]{1,30})?\s*(?:[:：]|\s[-–—]\s)""", re.I | re.X)
+
+
+def _labelled_deadline(text: str, start: int) -> bool:
+    """The first date after a deadline label on its line ('Deadline: stock count (26 Feb)'), not a later one ('…, handed
+    in 21 Oct')."""
+    label = _DEADLINE_LABEL.match(text, text.rfind("\n", 0, start) + 1)
+    return label is not None and not re.search(r"\d", text[label.end():start])
 
 
 def _role(text: str, start: int, end: int) -> str:
     before, after = text[max(0, start - 30):start], text[end:end + 4]
     if (_DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before) or _PERIOD_END_GLOSS.search(before)
             or _DEADLINE_EVENT.search(text[max(0, start - 80):start])
-            or _DEADLINE_LABEL.match(text, text.rfind("\n", 0, start) + 1)):
+            or _labelled_deadline(text, start)):
         return "deadline"
     if _START_AFTER.match(after) or _START_BEFORE.search(before):
         return "start"
@@ -475,7 +481,7 @@ def _find_dates(text: str, ref: dt.date) -> tuple[DateMention, ...]:
 
 _EXPLICIT = re.compile(
     r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"
-    r"|(?<![\d/.-])(\d{1,2})([/.]|-(?=\d{1,2}-\d{4}))(\d{1,2})[/.-](\d{4}|\d{2})(?![\d/-]|\.\d)"  # '23-11-2026' too
+    r"|(?<![\d/.-])(\d{1,2})([/.]|-(?=\d{1,2}-20\d\d))(\d{1,2})\8(\d{4}|\d{2})(?![\d/-]|\.\d)"  # '23-11-2026' too
     r"|(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r",?\s+(\d{4})|" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})",
     re.I,
 )
@@ -529,8 +535,9 @@ _YEARLESS = ("en_dm", "en_md", "zh_md", "slash", "dotted", "day_dot_month", "hea
 # '4.27 聊了下', '11.2 黎秀英 面谈': a month and day with a dot, as Chinese notes date themselves (headers only)
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.%])")
 _DAY_DOT_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)")  # '22.01.': the day first, a dot after each
-# 'nights - 26.11' on a heading written with spaces: the day first, the month in two digits (not 'score 3.5')
-_HEADING_DAY_DOT = re.compile(r"(?<![\w.£$€¥])(\d{1,2})\.(\d{2})(?![\w.%])")
+# 'nights - 26.11' on a heading written with spaces: the day first, the month in two digits, set apart by a dash, a bar
+# or a comma and ending its part of the line (not 'score 3.5', 'room 3.12', 'at 10.05 am', 'rate 1.05 per 100')
+_HEADING_DAY_DOT = re.compile(r"(?:^|[-–—|,(]\s*)(\d{1,2})\.(\d{2})(?=\s*(?:$|[-–—|,)]))")
 # A line about a meeting still to come ('Next review 14 July', '下次复盘 6月3日') holds no interview date.
 _FORWARD = re.compile(r"""\b(?:next|again|upcoming|future|due|until)\b
     | \bby\s+(?:the\s+)?(?:end|close|mid|early|late|next|this|\d|""" + _MONTH + r"""|mon|tue|wed|thu|fri|sat|sun)  # not 'typed by Gill'
@@ -548,6 +555,7 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
     'Tue 17 Feb', '3/9/26', '面谈时间：3月5日'), never a deadline. A date without a year is the latest
     one not after today (on the weekday written beside it, if any); a slash date that reads both ways
     is read the way that puts the notes' other months nearest it."""
+    heading = lines[:2]
     about = [line for i, line in enumerate(lines[:40])
              if (i < 2 or _DATE_LINE.search(line) or (i < 4 and len(line) <= 60)) and not _FORWARD.search(line)]
     for line in lines[:2] + about:
@@ -559,7 +567,7 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
         for kind, pattern in [*_PATTERNS, ("dotted", _DOTTED), ("day_dot_month", _DAY_DOT_MONTH),
                               ("heading_day_dot", _HEADING_DAY_DOT)]:
             if (kind not in _YEARLESS or (kind == "dotted" and not unspaced(line))
-                    or (kind == "heading_day_dot" and (unspaced(line) or line not in lines[:2]))):
+                    or (kind == "heading_day_dot" and (unspaced(line) or line not in heading))):
                 continue
             for m in pattern.finditer(line):
                 if kind in ("en_dm", "en_md") and m.group(3):

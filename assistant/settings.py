@@ -186,6 +186,16 @@ class Settings(BaseSettings):
                     "a user matching several gets the first role in this map; no match: no access.",
     )
 
+    @field_validator("data_dir", "cache_dir", mode="before")
+    @classmethod
+    def _folder(cls, value: object, info) -> object:
+        """An empty value is the default folder, not the working directory; '~' is the home folder."""
+        if isinstance(value, str | Path):
+            if not str(value).strip():
+                return default_data_dir() if info.field_name == "data_dir" else default_cache_dir()
+            return Path(value).expanduser()
+        return value
+
     @field_validator("page_size", mode="before")
     @classmethod
     def _page_size_any_case(cls, value: object) -> object:

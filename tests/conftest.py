@@ -16,6 +16,7 @@ HELDOUT = ROOT / "tests" / "heldout"
 # One knowledge index for the whole run (and the next): the first draft indexes the bundled
 # knowledge with the real embeddings, later ones reuse it. Tests that need their own store say so.
 os.environ.setdefault("PLANCOACH_DATA_DIR", str(Path(tempfile.gettempdir()) / "plancoach-test-data"))
+os.environ.setdefault("PLANCOACH_CACHE_DIR", str(Path(tempfile.gettempdir()) / "plancoach-test-cache"))
 
 TRAINER_NOTES = """Performance interview - training specialist (Li Na), review of July, held 2026-07-31 with HR manager.
 - Training plan not fully implemented on time: 14 of 20 planned sessions ran as scheduled (70%). Company requires >= 90%.

@@ -62,3 +62,19 @@ def test_a_cache_folder_that_cannot_be_written_costs_only_the_compiling(tmp_path
     assert result.returncode == 0, result.stderr
     assert result.stdout == WANT
     assert result.stderr == ""
+
+
+def test_a_cached_program_altered_but_still_valid_is_compiled_again(tmp_path):
+    """A flipped bit can leave a program `_sre` accepts that matches nothing: each entry's checksum catches it."""
+    import marshal
+
+    assert _run(tmp_path).returncode == 0
+    (kept,) = tmp_path.glob("patterns-*.marshal")
+    programs = marshal.loads(kept.read_bytes())
+    for key, (checksum, (flags, code, *rest)) in programs.items():
+        programs[key] = (checksum, (flags, [*code[:-2], 0, 0], *rest))  # still well formed, no longer the same
+    kept.write_bytes(marshal.dumps(programs))
+    again = _run(tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout == WANT
+

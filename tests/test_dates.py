@@ -113,6 +113,8 @@ def test_only_dates_with_a_year_can_fix_the_interview_date():
     assert explicit_dates("held 3 March 2026") == [dt.date(2026, 3, 3)]
     assert explicit_dates("面谈 2026年6月3日") == [dt.date(2026, 6, 3)]
     assert explicit_dates("pages 1-2-3, 4-5-26") == []  # a hyphenated date needs its four-digit year
+    # one separator throughout, and a year of this century: ranges, decimals, versions and extensions are no dates
+    assert explicit_dates("pick rate 9.5-12 an hour, yield 2.5-10%, v1.2-2024, ratio 3/4-10, ext. 01-12-3456") == []
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -126,6 +128,8 @@ def test_a_line_labelled_deadline_makes_its_date_a_deadline(text, expected):
     assert (mention.date, mention.role) == (expected, "deadline")
     (mention,) = find_dates("Stock counted on 12 Mar", dt.date(2026, 11, 17))
     assert mention.role == "point"
+    due, handed_in = find_dates("Deadline: 14 Dec, handed in 21 Nov", dt.date(2026, 11, 30))  # the label's date only
+    assert (due.role, handed_in.role, handed_in.date) == ("deadline", "point", dt.date(2026, 11, 21))
 
 
 def test_a_pattern_is_skipped_only_when_it_cannot_match():
@@ -166,6 +170,7 @@ TODAY = dt.date(2026, 12, 1)
         (["minutes.txt (H. Osei, 14-10-2026)", "Agreed: 3 audits by 1 Dec"], dt.date(2026, 10, 14)),  # hyphens, day first
         (["Glazier catch-up - bay 3, lates - 19.11", "mgr: Tove"], dt.date(2026, 11, 19)),  # dots, day first
         (["Q3 review - score 3.5", "Agreed: 3 audits by 1 Dec"], None),  # a decimal is no date
+        (["Sam Ode - 1:1 at 10.05 am, room 3.12", "error rate 1.05 per 100"], None),  # nor a time, a room, a rate
         (["仓储三组 面谈（11月24日）", "| 目标 | 差错率降到1%以下 | 2027年2月28日前 |"], dt.date(2026, 11, 24)),
     ],
 )

@@ -360,3 +360,23 @@ def test_the_one_goal_sharing_no_word_with_any_shortfall_is_about_the_one_no_goa
     assert links["0"] == [by_area["Kennel"]]
     assert links["100%"] == [by_area["Feeding sheets"]]
 
+
+def test_a_shortfall_with_its_own_standard_keeps_its_own_goal_rather_than_a_stray_one():
+    notes = ("Ola Berg, kennel assistant - review 2 Nov\n"
+             "- Feeding sheets: 6 of 20 left blank in October.\n"
+             "- Walks ran late: only 70% done by 10:00 in October against a 90% standard.\n"
+             "Targets by 31 Jan: feeding sheets complete 100% of days; 10 grooming sessions logged.")
+    plan = draft_plan(notes).plan
+    walks = next(d.id for d in plan.deficiencies if "Walks" in d.evidence)
+    assert [g.target for g in plan.goals if walks in g.deficiency_ids] == [">= 90%"]
+    assert [g.deficiency_ids for g in plan.goals if g.target == "10"] == [[]]  # left for the manager to link
+
+
+
+def test_an_area_is_not_named_after_a_filler_word():
+    notes = ("Ines Moro, court usher - 1:1, 4 Nov\n"
+             "OK, so, 5 of 22 hearings in October started late because the parties were not called in time.\n"
+             "Yes, and two witnesses were left unattended in the corridor on the 12th.\n"
+             "Target: every case called within 4 minutes by 31 Jan.")
+    areas = [d.area for d in draft_plan(notes).plan.deficiencies]
+    assert areas and not any(a.split()[0].lower() in ("ok", "yes", "there", "in") for a in areas), areas

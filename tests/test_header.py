@@ -511,3 +511,28 @@ def test_a_transcripts_key_to_its_speakers_names_the_employee_and_whose_lines_ar
     owners = {s.body[:12]: s.owner for s in analysis.sentences if s.kind == "action"}
     assert owners["I'll book th"] == "employee"  # 'JD: I'll …': the employee's own line says who 'I' is
     assert owners["I'll get IT "] in ("manager", "organisation")
+
+
+def test_the_key_holder_is_the_one_who_speaks_to_a_you_even_when_the_employee_opens():
+    notes = PICKING_KEY.format(key="HW = Hana Wells (senior picker), JD = Jon Dale (picker)").replace(
+        "HW: Your scan", "JD: Sorry I'm late, the bus was cancelled.\nHW: Your scan")
+    analysis = analyse(notes)
+    assert (analysis.employee_name, analysis.manager) == ("Jon Dale", "Hana Wells")
+
+
+def test_the_writer_in_a_key_is_no_manager_named_me():
+    analysis = analyse(PICKING_KEY.format(key="HW = me, JD = Jon Dale (picker)"))
+    assert (analysis.employee_name, analysis.manager) == ("Jon Dale", None)
+
+
+@pytest.mark.parametrize("legend", ["Key: A = Absent, L = Late, S = Sick", "Score = Speed x Accuracy, Bonus = Base x Score"])
+def test_a_legend_or_a_formula_is_no_speakers_key(legend):
+    analysis = analyse(f"Review - Jon Dale, goods-in operative - 17 Nov 2026\n{legend}\nJon was late 4 times in October.")
+    assert analysis.employee_name == "Jon Dale"
+
+
+def test_the_employee_asking_the_manager_to_act_is_not_their_own_task():
+    notes = PICKING_KEY.format(key="HW = Hana Wells (senior picker), JD = Jon Dale (picker)")
+    analysis = analyse(notes + "\nJD: I'll need you to chase IT for the booster by Friday.")
+    assert analysis.sentences[-1].owner == "manager"
+

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from assistant.settings import Settings
 
 
@@ -24,3 +26,13 @@ def test_the_page_size_is_a4_unless_the_organisation_says_letter_in_any_case(mon
     assert Settings().page_size == "A4"
     monkeypatch.setenv("PLANCOACH_PAGE_SIZE", "letter")
     assert Settings().page_size == "Letter"
+
+
+def test_an_empty_folder_setting_is_the_default_not_the_working_directory(monkeypatch):
+    from assistant.settings import default_cache_dir
+
+    monkeypatch.setenv("PLANCOACH_CACHE_DIR", "")
+    assert Settings().cache_dir == default_cache_dir()
+    monkeypatch.setenv("PLANCOACH_CACHE_DIR", "~/pc-cache")
+    assert Settings().cache_dir == Path.home() / "pc-cache"
+

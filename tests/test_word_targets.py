@@ -69,3 +69,8 @@ def test_on_time_is_every_time(point):
     quantity = word_target(point)
     assert quantity is not None and (quantity.value, quantity.unit) == (100, "%")
     assert word_target(point.replace("on time", "not on time").replace("按时", "没按时").replace("当日", "未当日")) is None
+
+
+@pytest.mark.parametrize("point", ["rarely on schedule", "isn't on time", "月结凭证没有按时提交的要说明原因", "不能按时到岗", "事发当日他迟到了"])
+def test_negated_or_reported_on_time_is_no_target(point):
+    assert word_target(point) is None

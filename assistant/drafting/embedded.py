@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
@@ -200,10 +201,14 @@ class _PlanBuilder:
             if q is None and not metric:
                 continue
             kept.append((d, item, q, metric, links))
-        orphans = [links for *_, links in kept if not links]
+        # The one goal `_link` tied to no shortfall is about the one shortfall no goal covers, where that shortfall
+        # states no standard (one that does gets its own goal below): 'zero unsecured enclosures' for 'Kennel 4 door was
+        # left unlatched twice'.
+        unlinked = [links for *_, links in kept if not links]
         linked = {i for *_, links in kept for i in links}
-        if len(orphans) == 1 and len(left := [d.id for d in deficiencies if d.id not in linked]) == 1:
-            orphans[0].append(left[0])  # the one goal with no word in common is about the one shortfall no goal covers
+        uncovered = [d.id for d in deficiencies if d.id not in linked and self._standard(evidence_of[d.id]) is None]
+        if len(unlinked) == 1 and len(uncovered) == 1:
+            unlinked[0].append(uncovered[0])
         goals: list[Goal] = []
         for d, item, q, metric, links in kept:
             area = by_id[links[0]].area if links else None
@@ -215,8 +220,7 @@ class _PlanBuilder:
         for deficiency in deficiencies:
             if deficiency.id in covered:
                 continue
-            standard = next((q for s in evidence_of[deficiency.id] for q in s.quantities
-                             if q.reference and (q.unit in _SYMBOL_UNITS or _is_measure(q.unit))), None)
+            standard = self._standard(evidence_of[deficiency.id])
             if standard is None:
                 continue  # no stated target or standard: the checks ask the manager for one
             metric = self._metric_before(evidence_of[deficiency.id], standard) or deficiency.area
@@ -224,6 +228,12 @@ class _PlanBuilder:
                                     plan_deadline, [deficiency.id], evidence_of,
                                     [s.id for s in evidence_of[deficiency.id]], standard_goal=True))
         return goals
+
+    @staticmethod
+    def _standard(evidence: list[Sentence]) -> Quantity | None:
+        """The standard a shortfall's evidence states, as a measure ('SLA 48 h', 'standard is 90%'), or None."""
+        return next((q for s in evidence for q in s.quantities if q.reference and (q.unit in _SYMBOL_UNITS or _is_measure(q.unit))),
+                    None)
 
     def _table_targets(self) -> list[dict]:
         """Goals from the rows of tables with a target column ('Area | Observed | Target | Owner | By'): the area
@@ -512,15 +522,35 @@ def _headline(text: str, zh: bool) -> str:
     if zh:  # the first clause that says something: not '但是，…' or '还有，…'
         clauses = [drop_dangling(_ZH_OPENER.sub("", c)) for c in re.split(r"[，,（(：:\d]", text)]
         return cut_at_word(next((c for c in clauses if len(c) >= 2), text), 12)
-    clause = re.split(r"[:(;,]|\b(?:vs|versus|against)\b", text)[0]
-    before_number = re.split(r"\d", clause)[0]
-    words = re.findall(_HEADLINE_WORD, before_number) or re.findall(_HEADLINE_WORD, clause)
-    skip = {"in", "on", "at", "the", "a", "of", "and", "so", "but", "also", "then", "jan", "feb", "mar", "march", "apr", "april", "may", "june", "july",
-            "aug", "sep", "oct", "nov", "dec", "january", "february", "august", "september", "october", "november", "december"}
-    words = [w for w in words if w.lower() not in skip]
+    words: list[str] = []
+    filler = False
+    for clause in re.split(r"[:(;,]|\b(?:vs|versus|against)\b", text):
+        before_number = re.split(r"\d", clause)[0]
+        words = [w for w in re.findall(_HEADLINE_WORD, before_number) or re.findall(_HEADLINE_WORD, clause) if w.lower() not in _SKIP]
+        if not words and filler:
+            continue  # 'OK, so, …': past the 'so' too
+        if not words or words[0].lower() not in _FILLERS:
+            break
+        filler = True
+        # 'OK, so, the standard…', 'In May there were 6 hearings where…': the words after the filler, or after the
+        # figure, or the next clause's; not 'OK' or 'There'
+        words = _past_fillers(words) or _past_fillers([w for w in re.findall(rf"(?<![\d{UPPER}{LOWER}]){_HEADLINE_WORD}", clause)
+                                                      if w.lower() not in _SKIP])
+        if words:
+            break
     headline = _LINKING_TAIL.sub("", _WHOSE.sub("", " ".join(words)))
     headline = drop_dangling(cut_at_word(headline if _ACRONYM.search(headline) else headline.lower(), 60))
     return headline[:1].upper() + headline[1:] or cut_at_word(text, 40)
+
+
+# Words an area never holds (months, small words), and those it never opens with (fillers, the 'there' of 'there were').
+_SKIP = frozenset("""in on at the a of and so but also then jan feb mar march apr april may june july aug sep oct nov dec
+    january february august september october november december""".split())
+_FILLERS = frozenset("ok okay yes yeah right well um uh there here it this that is are was were".split())
+
+
+def _past_fillers(words: list[str]) -> list[str]:
+    return list(itertools.dropwhile(lambda w: w.lower() in _FILLERS, words))
 
 
 _ZH_OPENER = re.compile(r"^\s*(?:还有|但是|而且|另外|然后|所以|不过|就是|其次|第[一二三四五六七八九十])+\s*")

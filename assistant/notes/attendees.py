@@ -2,13 +2,15 @@
 '出席：Kelvin 黄（Facilities Manager）、Nina 许（Facility Coordinator）', '参会：Station Manager 周立，Load Controller Kevin 陈浩'.
 
 A transcript's key to its speakers' tags ('FM = Fionn MacAskill (mate), KD = Kerrin Doyle (deckhand)') lists them
-too; there the one who speaks first holds the interview. Each entry is a name with a role before it or in brackets after it. HR is neither side of the interview. Of the
+too; there the one who holds the interview speaks to a 'you' more, and opens it. Each entry is a name with a role
+before it or in brackets after it. HR is neither side of the interview. Of the
 others, the employee is one who neither wrote the notes ('me', 'minutes', '记录') nor leads others; among equals, the
 one the notes go on to talk about most. The manager is the writer, or one left with a title of one who leads others,
 or the one left.
 """
 from __future__ import annotations
 
+import collections
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -121,27 +123,34 @@ def _in_title(person: Attendee, title: str) -> bool:
     return any(w.lower() in _job_words() and w.lower() in title.lower() for w in words)
 
 
-# A transcript's key to its speakers' tags: 'FM = Fionn MacAskill (mate), KD = Kerrin Doyle (deckhand)', 'P = Priya'.
+# A transcript's key to its speakers' tags: 'FM = Fionn MacAskill (mate), KD = Kerrin Doyle (deckhand)', 'HW = me'.
 _KEY = re.compile(rf"""(?:^|[,;，；]|\s{{2,}}|\t)\s*(?P<tag>[A-Z]{{1,3}}|{NAME_WORD})\s*[=＝]\s*
     (?P<entry>[^,;，；=＝\n(（]+(?:[(（][^)）\n]*[)）])?)(?=\s*(?:[,;，；]|$|\s{{2,}}|\t))""", re.M | re.X)
+_TAG = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^\s:：]{1,12})\s*[:：]\s*(.*)$")
+_YOU = re.compile(r"\b(?:you|your|you'?ve|you'?re|you'?ll)\b|你", re.I)
 
 
-def _speakers_key(head: str) -> tuple[str, list[tuple[str, str]]] | None:
-    """The lines of a speakers' key and its (tag, entry) pairs, where the first lines hold one of two or more."""
-    for line in head.split("\n"):
-        pairs = [(m.group("tag"), m.group("entry").strip()) for m in _KEY.finditer(line)]
-        if len(pairs) >= 2:
+def _speakers_key(lines: list[str]) -> tuple[str, dict[str, str]] | None:
+    """A key's line in the first lines and its entries by tag, where two of its tags open lines of the notes below
+    (not a table's legend, 'A = Absent, L = Late', nor a formula, 'Score = Speed x Accuracy')."""
+    spoken = collections.Counter(m.group(1) for line in lines if (m := _TAG.match(line)))
+    for line in lines[:8]:
+        pairs = {m.group("tag"): m.group("entry").strip() for m in _KEY.finditer(line)}
+        if len(pairs) >= 2 and sum(spoken[tag] > 0 for tag in pairs) >= 2:
             return line, pairs
     return None
 
 
-def _first_speaker(lines: list[str], tags: dict[str, Attendee]) -> Attendee | None:
-    """Who speaks first, by a tag of the key: in a transcript the one holding the interview opens it."""
+def _speaking(lines: list[str], tags: dict[str, Attendee]) -> tuple[Attendee | None, collections.Counter]:
+    """Who speaks first, and how often each speaks to a 'you': the one holding the interview speaks to the other
+    ('Your scan rate was 71 an hour') and most often opens it."""
+    first, to_you = None, collections.Counter[Attendee]()
     for line in lines:
-        m = re.match(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^\s:：]{1,12})\s*[:：]", line)
+        m = _TAG.match(line)
         if m and m.group(1) in tags:
-            return tags[m.group(1)]
-    return None
+            first = first or tags[m.group(1)]
+            to_you[tags[m.group(1)]] += bool(_YOU.search(m.group(2)))
+    return first, to_you
 
 
 def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
@@ -150,20 +159,23 @@ def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
     and the title names none of their jobs: the employee may not be on the list at all."""
     head = "\n".join(lines[:8])
     field = _field().search(head)
-    key = None if field else _speakers_key(head)
+    key = None if field else _speakers_key(lines)
     if not field and not key:
         return None
     tags: dict[str, Attendee] = {}
+    writer_keyed = False
     if field:
         listed, people = field.group(0), [a for a in (_entry(e) for e in _BETWEEN.split(field.group("list")) if not is_hr(e)) if a]
-    else:
-        assert key is not None
+    elif key:
         listed, people = key[0], []
-        for tag, entry in key[1]:
-            person = Attendee("me", None, writer=True) if _ME.match(entry) else _entry(entry)
-            if person and not is_hr(entry):
+        for tag, entry in key[1].items():
+            if _ME.match(entry):
+                writer_keyed = True  # 'HW = me': the writer, who holds the interview, is not named
+            elif (person := _entry(entry)) and not is_hr(entry):
                 tags[tag] = person
                 people.append(person)
+        if writer_keyed and len(people) == 1:
+            return people[0], None
     if len(people) < 2:
         return None
     # not as a speaker's tag ('00:01 Noor Haddad: …'): whoever speaks most need not be the one spoken of
@@ -171,8 +183,8 @@ def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
     writer = written_by(head)
     people = [Attendee(a.name, a.role, writer=True) if writer and writer in a.name else a for a in people]
     title = lines[0]
-    opens = _first_speaker(lines, tags)
-    ranked = sorted(people, key=lambda a: (a.writer, bool(a.role and leads_others(a.role)), a == opens,
+    opens, to_you = _speaking(lines, tags)
+    ranked = sorted(people, key=lambda a: (a.writer, bool(a.role and leads_others(a.role)), to_you[a], a == opens,
                                            not _in_title(a, title), -_mentions(a, body)))
     employee: Attendee | None = ranked[0]
     known_writer = any(a.writer for a in people if a is not employee)

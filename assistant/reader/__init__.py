@@ -379,8 +379,8 @@ def owner_of(s: Sentence, learnt: Reading | None, dialogue: bool = False, own_li
     (`own_line`): the rules know the manager's name and title from the header, and whose line it is); else the rules."""
     named = s.actor.owner if s.actor else None
     rule = rule_owner(s, dialogue)
-    if own_line and named == "employee" and _FIRST_PERSON.search(s.body):
-        return rule  # 'KD: I'll do the line check': the employee's own line says who 'I' is
+    if own_line and named == "employee" and _FIRST_PERSON.search(s.body) and not _ADDRESSED.search(s.body):
+        return rule  # 'KD: I'll do the line check': the employee's own line says who 'I' is (not 'I'll need you to…')
     told = dialogue and s.label == "manager" and named is None and rule == "employee"  # 'Me: Check the note at the door'
     if learnt and learnt.owner and named != "manager" and learnt.owner_confidence >= (SURE if named is None and not told else SURE_OVER_NAMED):
         return learnt.owner
@@ -389,9 +389,9 @@ def owner_of(s: Sentence, learnt: Reading | None, dialogue: bool = False, own_li
 
 def _opened_by(s: Sentence, aliases: tuple[str, ...]) -> bool:
     """The employee's own line of a transcript: a speaker's tag that is their name or its initials ('Kerrin:', 'KD:')."""
-    words = re.findall(r"[^\W\d_]+", s.text.split(s.body, 1)[0] if s.body and s.body in s.text else "")
+    tag = " ".join(re.findall(r"[^\W\d_]+", s.text.split(s.body, 1)[0] if s.body and s.body in s.text else ""))
     initials = {"".join(w[0] for w in a.split()).upper() for a in aliases if len(a.split()) > 1}
-    return s.speaker == "employee" and len(words) == 1 and (words[0] in aliases or words[0] in initials)
+    return s.speaker == "employee" and bool(tag) and (tag.lower() in {a.lower() for a in aliases} or tag in initials)
 
 
 def rule_owner(s: Sentence, dialogue: bool = False) -> str:
