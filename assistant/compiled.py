@@ -111,8 +111,9 @@ KEEP_UNUSED = 3  # the file may hold this many times the programs one process us
 
 
 def _checksum(program: Any) -> bytes:
+    """Of the program's value: marshal's version 2 writes no back-references, so the same value gives the same bytes."""
     try:
-        return hashlib.blake2b(marshal.dumps(program), digest_size=16).digest()
+        return hashlib.blake2b(marshal.dumps(program, 2), digest_size=16).digest()
     except ValueError:
         return b""
 

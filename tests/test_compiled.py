@@ -20,7 +20,11 @@ SCRIPT = textwrap.dedent("""
         compiled._parser = types.SimpleNamespace(parse=refuse)
     found = lexicon.terms(("missed deadline", "late", "(?:her|his) age", "línea")).findall(
         "Late twice, a missed deadline, HIS AGE was mentioned, LÍNEA 3")
+    lexicon.vocab_terms("observation", "negative")  # a long list too: its program must come back the same
     print(found)
+    if os.environ.get("NO_PARSE"):
+        store = compiled._store()
+        print("all read back" if len(store.used) >= 2 and not store.added else "compiled again")
 """)
 
 
@@ -42,7 +46,7 @@ def test_a_second_process_reads_the_compiled_list_back_and_finds_the_same(tmp_pa
     assert list(tmp_path.glob("patterns-*.marshal")), "the first process keeps what it compiled"
     second = _run(tmp_path, no_parse=True)
     assert second.returncode == 0, second.stderr
-    assert second.stdout == WANT
+    assert second.stdout == WANT + "all read back\n"
 
 
 def test_a_damaged_cache_file_is_compiled_again_and_replaced(tmp_path):
@@ -52,7 +56,7 @@ def test_a_damaged_cache_file_is_compiled_again_and_replaced(tmp_path):
     again = _run(tmp_path)
     assert again.returncode == 0, again.stderr
     assert again.stdout == WANT
-    assert _run(tmp_path, no_parse=True).stdout == WANT  # written afresh
+    assert _run(tmp_path, no_parse=True).stdout == WANT + "all read back\n"  # written afresh
 
 
 def test_a_cache_folder_that_cannot_be_written_costs_only_the_compiling(tmp_path):
