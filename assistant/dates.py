@@ -63,6 +63,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%]|:\d|\s+(?:of|out\s+of)\b)(?:,?\s+(\d{4}))?", re.I)),
     # '12.05.,', '(sitting 16.03.)', 'by 06.03.', '16.03.2026': day first (`_resolve` tells it from a decimal)
     ("day_dot_month", re.compile(r"(?<![\d.,£$€¥])(\d{1,2})\.(\d{2})\.(\d{4}|\d{2})?(?![\d.])")),
+    ("hyphen_dmy", re.compile(r"(?<![\d/.-])(\d{1,2})-(\d{1,2})-(20\d\d)(?![\d-])")),  # 'by 30-01-2027'
     # not a count's bounds: 'down to 3/4 max by 13 March' (but 'from 1/7 max 2 breaks' is a date)
     ("slash", re.compile(r"""(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])
                              (?!\s*(?:max(?:imum)?|min(?:imum)?|tops)\b(?!\s*\d))""", re.I | re.X)),
@@ -292,7 +293,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         if year_s:
             return _safe(int(year_s) + (2000 if len(year_s) == 2 else 0), month, day), role
         return _pick_year(ref, role, lambda y: _safe(y, month, day)), role
-    if kind == "slash":
+    if kind in ("slash", "hyphen_dmy"):
         a, b, year_s = int(g[0]), int(g[1]), g[2]
         if year_s:
             month, day = (a, b) if a <= 12 else (b, a)  # month/day unless the first cannot be a month

@@ -60,6 +60,7 @@ JUL_31 = dt.date(2026, 7, 31)
         ("stock counted by Thanksgiving", JUL_31, dt.date(2026, 11, 26)),
         ("rota signed off before Black Friday", JUL_31, dt.date(2026, 11, 26)),  # the day before 27 Nov
         ("the new menu tested by Valentine's", JUL_31, dt.date(2027, 2, 14)),
+        ("error rate under 0.5% by 30-01-2027", JUL_31, dt.date(2027, 1, 30)),  # a year written with hyphens
     ],
 )
 def test_deadlines_resolve_against_the_interview_date(text, ref, expected):
