@@ -536,3 +536,15 @@ def test_the_employee_asking_the_manager_to_act_is_not_their_own_task():
     analysis = analyse(notes + "\nJD: I'll need you to chase IT for the booster by Friday.")
     assert analysis.sentences[-1].owner == "manager"
 
+
+
+@pytest.mark.parametrize("second_line", [
+    "Aoife Burke (yard foreman) / Tiago Reis (forklift driver)",
+    "Quarterly conversation: Aoife Burke (yard foreman) and Tiago Reis (forklift driver, nights)",
+    "Date: 12 Nov 2026. Present: Aoife Burke (yard foreman), Tiago Reis (forklift driver)",
+])
+def test_a_line_of_people_with_their_roles_names_both_sides_with_or_without_a_label(second_line):
+    analysis = analyse(f"Timber yard B - performance talk, 12/11/2026\n{second_line}\n"
+                       "AB: Nine pallets were stacked over height last month.\nTR: The racking labels are worn.")
+    assert (analysis.employee_name, analysis.manager) == ("Tiago Reis", "Aoife Burke")
+    assert analysis.employee_role.startswith("forklift driver")

@@ -18,6 +18,7 @@ from functools import cache
 from ..lexicon import languages, load, terms, vocab_list, zh_name
 from ..reader.role import is_role, leads_others
 from ..textutil import NAME_WORD
+from .names import is_name
 from .writer import written_by
 
 
@@ -31,8 +32,25 @@ class Attendee:
 @cache
 def _field() -> re.Pattern[str]:
     words = terms(tuple(vocab_list("labels", "attendees"))).pattern
-    # at a line's start, or after another field on the line: '时间：2026-07-06 10:00　参会：Sandy Chen（…）、…'
-    return re.compile(rf"(?:^[ \t*#>|-]*|[\u3000\t|｜;；][ \t]*|(?<=\S)[ \t]{{2,}}+)(?:{words})[ \t]*[:：][ \t]*(?P<list>.+)$", re.I | re.M)
+    # at a line's start, or after another field on the line: '时间：2026-07-06 10:00　参会：Sandy Chen（…）、…',
+    # 'Date: 30 Nov 2026. Present: …'
+    return re.compile(rf"(?:^[ \t*#>|-]*|[\u3000\t|｜;；][ \t]*|(?<=\S)[ \t]{{2,}}+|(?<=\S\.)[ \t]+)(?:{words})[ \t]*[:：][ \t]*(?P<list>.+)$",
+                      re.I | re.M)
+
+
+def _people_line(lines: list[str]) -> tuple[str, list[Attendee]] | None:
+    """A line of the first ones that lists two people or more, each with a role in brackets, with no label or after
+    any: 'Ros Kennedy (Chief Officer) / Eamon Quigley (deckhand)', 'Performance conversation: Joanne Pryce (lifting
+    supervisor) and Marek Dvořák (tower crane operator, TC2)'."""
+    for line in lines[:4]:
+        listed = re.sub(r"^[^:：()（）]{0,40}[:：]\s*", "", line)
+        entries = [e.strip() for e in _BETWEEN.split(listed) if e.strip()]
+        bracketed = [e for e in entries if _BRACKETED.match(e)]
+        if len(entries) >= 2 and len(bracketed) == len(entries):
+            people = [a for a in (_entry(e) for e in entries if not is_hr(e)) if a and a.role and is_name(a.name)]
+            if len(people) >= 2 and len(people) == len([e for e in entries if not is_hr(e)]):
+                return line, people
+    return None
 
 
 # Between entries, never inside brackets: 'Daniel Okonkwo (Area Manager, 记录), 马国栋 (…)', 'Kevin 陈（PM）/ Vivian 王（CRC）'.
@@ -160,12 +178,15 @@ def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
     head = "\n".join(lines[:8])
     field = _field().search(head)
     key = None if field else _speakers_key(lines)
-    if not field and not key:
+    plain = None if field or key else _people_line(lines)
+    if not field and not key and not plain:
         return None
     tags: dict[str, Attendee] = {}
     writer_keyed = False
     if field:
         listed, people = field.group(0), [a for a in (_entry(e) for e in _BETWEEN.split(field.group("list")) if not is_hr(e)) if a]
+    elif plain:
+        listed, people = plain
     elif key:
         listed, people = key[0], []
         for tag, entry in key[1].items():
