@@ -380,3 +380,13 @@ def test_an_area_is_not_named_after_a_filler_word():
              "Target: every case called within 4 minutes by 31 Jan.")
     areas = [d.area for d in draft_plan(notes).plan.deficiencies]
     assert areas and not any(a.split()[0].lower() in ("ok", "yes", "there", "in") for a in areas), areas
+
+
+def test_the_day_that_ends_a_line_of_targets_is_the_deadline_of_each_target_on_it():
+    notes = ("Name: Priya Nair\nRole: Pharmacy technician\nDate: 3 Nov 2026\n"
+             "Concern 1: 5 controlled-drug entries were not countersigned in October.\n"
+             "Concern 2: 3 fridge temperature logs were missed.\n"
+             "Agreed targets: zero unsigned controlled-drug entries; every fridge log done; all returns booked – by Friday 29 January.\n"
+             "Review: in 2 weeks, then monthly.")
+    plan = draft_plan(notes).plan
+    assert plan.goals and {g.deadline for g in plan.goals} == {dt.date(2027, 1, 29)}, [(g.metric, g.deadline) for g in plan.goals]

@@ -407,3 +407,9 @@ def test_what_the_writer_found_or_did_is_no_task_of_theirs(line):
 ])
 def test_a_noun_that_is_also_a_verb_or_the_employees_question_is_no_task_nor_finding(line):
     assert _third(line).rule_kind not in ("action", "observation")
+
+
+def test_agreed_targets_label_targets_not_actions():
+    from assistant.notes.labels import _label_kind
+
+    assert (_label_kind("Agreed targets"), _label_kind("Agreed goals"), _label_kind("Agreed actions")) == ("target", "target", "action")

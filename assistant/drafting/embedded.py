@@ -148,10 +148,16 @@ class _PlanBuilder:
     def goals(self, deficiencies: list[Deficiency], evidence_of: dict[str, list[Sentence]]) -> list[Goal]:  # noqa: C901 -- predates the complexity budget
         drafts = self._table_targets()
         in_tables = {d["sentence"].line for d in drafts}
+        # 'Agreed targets: zero …; every tag signed …; all talks attended – by Friday 29 January': the day that ends a
+        # line of targets is each one's there that gives none
+        line_ends: dict[int, dt.date] = {}
+        for s in self.a.of_kind("target", "action"):
+            if ends := [d for d in s.dates if d.role == "deadline" and d.date > self.start]:
+                line_ends[s.line] = max(ends, key=lambda d: d.start).date
         for s in self.a.of_kind("target"):
             if s.line in in_tables:
                 continue
-            deadline = self._sentence_deadline(s)
+            deadline = self._sentence_deadline(s) or line_ends.get(s.line)
             # 'sorted before the Christmas peak, so by the 18th': the day that glosses another holds the point dated by it
             ahead = sorted((d for d in s.dates if d.role == "deadline" and d.date > self.start), key=lambda d: d.start)
             glossed = {before.date: g.date for g in _glossed(s.text, ahead)
