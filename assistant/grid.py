@@ -84,9 +84,22 @@ def _heading(parts: list[str]) -> list[str | None] | None:
     parts = [unperiod(p) for p in parts]
     if any(_DIGIT.search(p) and not _PERIOD_CELL.fullmatch(p.strip()) for p in parts):
         return None  # a row of figures, not a heading ('| KPI | 10月 | Target |' names a month, and is one)
-    kinds = [words.get(re.sub(r"[\s*_:：]+", " ", p).strip().lower()) for p in parts]
+    kinds = [_cell_kind(p, words) for p in parts]
     named = [k for k in kinds if k]
     return kinds if len(named) >= 2 and len(set(named)) == len(named) else None
+
+
+def _cell_kind(cell: str, words: dict[str, str]) -> str | None:
+    """The kind a heading cell names: as a whole, or without its bracket ('What we saw (Oct)'), or each of its
+    halves naming the same kind ('Standard / target')."""
+    def kind(text: str) -> str | None:
+        return words.get(re.sub(r"[\s*_:：]+", " ", text).strip().lower())
+
+    found = kind(cell) or kind(re.sub(r"[(（][^)）]*[)）]", " ", cell))
+    if found is None and (halves := [h for h in re.split(r"\s*[/&]\s*|\s+or\s+", cell) if h.strip()]) and len(halves) > 1:
+        named = {kind(h) for h in halves}
+        found = named.pop() if len(named) == 1 else None
+    return found
 
 
 def is_heading(line: str) -> bool:

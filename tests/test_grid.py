@@ -130,3 +130,11 @@ def test_a_heading_cell_may_open_with_the_period_it_was_measured_in():
                                                  {"area": "入库及时率", "observed": "88%", "target": "98%"}]
     goals = draft_plan(notes).plan.goals
     assert [(g.target, g.deadline) for g in goals] == [("3", dt.date(2026, 6, 30)), ("98%", dt.date(2026, 6, 30))]
+
+
+def test_a_heading_cell_names_its_column_without_its_bracket_or_by_both_its_halves():
+    from assistant.grid import _heading
+
+    assert _heading(["Area", "What we saw (Oct)", "Standard / target", "Owner", "By"]) == [
+        "area", "observed", "target", "owner", "when"]
+    assert _heading(["Area", "Owner / target", "By"]) == ["area", None, "when"]  # halves of two kinds name none
