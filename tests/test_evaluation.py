@@ -45,11 +45,11 @@ def test_heldout_cases_meet_the_bar(evaluate_module):
 # Notes written the way managers really write (../shared/eval/cases-wide), and our own held-out notes
 # (training/notes/heldout, never trained on). Floors are the figures measured when they were set, a
 # little below: raise them as the reader improves, never lower them. The bar is 0.9 everywhere.
-WIDE_FLOORS = {"valid": 1.0, "coverage": 0.98, "precision": 0.92, "targets": 0.97, "deadlines": 0.99, "smart": 0.93,
+WIDE_FLOORS = {"valid": 1.0, "coverage": 0.98, "precision": 0.92, "targets": 0.97, "deadlines": 0.99, "smart": 0.95,
                "parties": 0.93, "grounded": 0.99, "safe": 1.0, "flags": 1.0, "header": 0.90, "clean": 0.99}
 # Set on 98 held-out notes (h1-h4; re-based when the h3 and h4 writers joined, 2026-12-01; raised 2026-12-02, four
-# times, and 2026-12-03, four times).
-OWN_HELDOUT_FLOORS = {"valid": 1.0, "coverage": 0.94, "precision": 0.86, "targets": 0.91, "deadlines": 0.92, "smart": 0.89,
+# times, and 2026-12-03, five times).
+OWN_HELDOUT_FLOORS = {"valid": 1.0, "coverage": 0.94, "precision": 0.86, "targets": 0.91, "deadlines": 0.92, "smart": 0.91,
                       "parties": 0.88, "grounded": 0.99, "safe": 1.0, "flags": 0.96, "header": 0.88, "clean": 0.99}
 
 
