@@ -349,12 +349,15 @@ def test_a_second_figure_in_a_target_is_of_the_same_measure():
     assert shares[1].target == "100%"
 
 
+def _kennel(second_shortfall: str, second_target: str) -> str:
+    """A kennel assistant's notes: blank feeding sheets, another shortfall, and a target for each on one line."""
+    return ("Ola Berg, kennel assistant - review 2 Nov\n- Feeding sheets: 6 of 20 left blank in October.\n"
+            f"- {second_shortfall}\nTargets by 31 Jan: feeding sheets complete 100% of days; {second_target}.")
+
+
 def test_the_one_goal_sharing_no_word_with_any_shortfall_is_about_the_one_no_goal_covers():
-    notes = ("Ola Berg, kennel assistant - review 2 Nov\n"
-             "- Feeding sheets: 6 of 20 left blank in October.\n"
-             "- Kennel 4 door was left unlatched twice in October, and a dog got out.\n"
-             "Targets by 31 Jan: feeding sheets complete 100% of days; zero unsecured enclosures.")
-    plan = draft_plan(notes).plan
+    plan = draft_plan(_kennel("Kennel 4 door was left unlatched twice in October, and a dog got out.",
+                              "zero unsecured enclosures")).plan
     by_area = {d.area: d.id for d in plan.deficiencies}
     links = {g.target: g.deficiency_ids for g in plan.goals}
     assert links["0"] == [by_area["Kennel"]]
@@ -362,15 +365,11 @@ def test_the_one_goal_sharing_no_word_with_any_shortfall_is_about_the_one_no_goa
 
 
 def test_a_shortfall_with_its_own_standard_keeps_its_own_goal_rather_than_a_stray_one():
-    notes = ("Ola Berg, kennel assistant - review 2 Nov\n"
-             "- Feeding sheets: 6 of 20 left blank in October.\n"
-             "- Walks ran late: only 70% done by 10:00 in October against a 90% standard.\n"
-             "Targets by 31 Jan: feeding sheets complete 100% of days; 10 grooming sessions logged.")
-    plan = draft_plan(notes).plan
+    plan = draft_plan(_kennel("Walks ran late: only 70% done by 10:00 in October against a 90% standard.",
+                              "10 grooming sessions logged")).plan
     walks = next(d.id for d in plan.deficiencies if "Walks" in d.evidence)
     assert [g.target for g in plan.goals if walks in g.deficiency_ids] == [">= 90%"]
     assert [g.deficiency_ids for g in plan.goals if g.target == "10"] == [[]]  # left for the manager to link
-
 
 
 def test_an_area_is_not_named_after_a_filler_word():

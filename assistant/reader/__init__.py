@@ -388,9 +388,12 @@ def owner_of(s: Sentence, learnt: Reading | None, dialogue: bool = False, own_li
 
 
 def _opened_by(s: Sentence, aliases: tuple[str, ...]) -> bool:
-    """The employee's own line of a transcript: a speaker's tag that is their name or its initials ('Kerrin:', 'KD:')."""
+    """The employee's own line of a transcript: a speaker's tag that is their name or its initials ('Kerrin:', 'KD:'),
+    as the speaker's label reads initials (`notes.labels._initials`)."""
+    from ..notes.labels import _initials
+
     tag = " ".join(re.findall(r"[^\W\d_]+", s.text.split(s.body, 1)[0] if s.body and s.body in s.text else ""))
-    initials = {"".join(w[0] for w in a.split()).upper() for a in aliases if len(a.split()) > 1}
+    initials = {_initials(a) for a in aliases if len(a.split()) > 1}
     return s.speaker == "employee" and bool(tag) and (tag.lower() in {a.lower() for a in aliases} or tag in initials)
 
 
