@@ -8,6 +8,7 @@ area, the figure observed, the target, the owner and the date. The heading words
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ class Row:
     line: int  # counted from 1, as `Sentence.line`
     cells: dict[str, str]
     content: str = ""  # the cells that say what the row is about: not its number, status, owner or date
+    kinds: tuple[str | None, ...] = ()  # the kind of each of its columns, in order
 
 
 @functools.cache
@@ -56,6 +58,51 @@ def cells(line: str) -> list[str] | None:
 
 
 _CELL_END = re.compile(r"\t|[|｜]")
+
+
+def _spans(line: str) -> list[tuple[int, int]]:
+    """Where each cell's text starts and ends in `line`, for the cells `cells` returns."""
+    bounds = [-1, *(m.start() for m in _CELL_END.finditer(line)), len(line)]
+    spans = []
+    for left, right in itertools.pairwise(bounds):
+        cell = line[left + 1:right]
+        start = left + 1 + len(cell) - len(cell.lstrip())
+        spans.append((start, max(start, left + 1 + len(cell.rstrip()))))
+    if "\t" not in line.strip():  # pipes: the empty cells outside the outer ones are no cells
+        if spans and spans[0][0] == spans[0][1]:
+            spans = spans[1:]
+        if spans and spans[-1][0] == spans[-1][1]:
+            spans = spans[:-1]
+    return spans
+
+
+# Which part of a row a column belongs to: its owner and date go with the part before them.
+_PART = {"area": "finding", "observed": "finding", "target": "target", "action": "action"}
+
+
+def parts(row: Row, line: str) -> list[tuple[str, int, int]]:
+    """A row that holds a finding beside its action, and perhaps its target ('| Cash drop | Variance over £20 on 4
+    nights | Under £5 every night | Count the float at handover | Bao | 15 Jan |'), cut into those parts: (part,
+    start, end) in `line`. Read whole, such a row is one task. A row with no task, or without a finding of its own
+    (no figure, a word or two), or whose finding does not come first, is not cut: [] (a row of findings and
+    targets alone reads well whole: '| Errors | 6 | 0 |')."""
+    found = row.cells.get("observed", "")
+    if not (_DIGIT.search(found) or len(found.split()) > 2):
+        return []
+    cut: list[list] = []
+    for kind, (start, end) in zip(row.kinds, _spans(line)):
+        cell = line[start:end]
+        if not re.search(r"\w", cell):
+            continue  # '–': nothing in it
+        part = _PART.get(kind or "")
+        if cut and (part is None or part == cut[-1][0]):
+            cut[-1][2] = end  # an owner, a date or another cell of the same part
+        elif part is not None or not cut:
+            cut.append([part or "finding", start, end])
+    named = [p for p, _, _ in cut]
+    if "action" not in named or named[0] != "finding" or named.count("finding") > 1:
+        return []  # no task beside it, or the finding after its standard ('| KPI | Standard | Q2 actual |'): read whole
+    return [(p, a, b) for p, a, b in cut]
 
 
 def first_cell(line: str) -> tuple[str, int] | None:
@@ -135,5 +182,6 @@ def rows(text: str) -> dict[int, Row]:
         if heading is not None:
             kinds = heading
         elif kinds is not None and len(parts) <= len(kinds):
-            found[number] = Row(number, {k: p for k, p in zip(kinds, parts) if k and p}, _content(kinds, parts))
+            found[number] = Row(number, {k: p for k, p in zip(kinds, parts) if k and p}, _content(kinds, parts),
+                                tuple(kinds[:len(parts)]))
     return found

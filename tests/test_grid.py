@@ -138,3 +138,40 @@ def test_a_heading_cell_names_its_column_without_its_bracket_or_by_both_its_halv
     assert _heading(["Area", "What we saw (Oct)", "Standard / target", "Owner", "By"]) == [
         "area", "observed", "target", "owner", "when"]
     assert _heading(["Area", "Owner / target", "By"]) == ["area", None, "when"]  # halves of two kinds name none
+
+
+# A review table whose rows each hold the finding, its target and the agreed task (a bakery, in our own words).
+PIP_GRID = """Bakery review, Tomasz Wrona (night baker), 10 March 2026, with Alys Pugh (production manager)
+
+| Area | What we found | Standard | Action | Owner | By |
+|---|---|---|---|---|---|
+| Proving times | 7 of 20 batches over-proved in February | No more than 1 batch a month over-proved | Set a timer for every rack on the proving log | Tomasz | 30 April |
+| Oven checks | Temperature log blank on 5 nights | Log filled every night | Put the log sheet on the oven door | Alys | 20 March |
+| Flour deliveries | Deliveries arrive after 02:00 on most nights | – | Move the delivery slot to 22:00 | Purchasing (Remi) | 31 March |
+| Customer orders | Very reliable with the cafe's special orders | – | – | – | – |
+"""
+
+
+def test_a_row_holding_a_finding_its_standard_and_its_task_gives_a_shortfall_a_goal_and_an_owned_task():
+    plan = draft_plan(PIP_GRID).plan
+    assert [d.area for d in plan.deficiencies] == ["Proving times", "Oven checks"]
+    assert "7 of 20 batches over-proved" in plan.deficiencies[0].evidence
+    proving = next(g for g in plan.goals if g.metric == "Proving times")
+    assert proving.deadline == dt.date(2026, 4, 30) and proving.deficiency_ids == [plan.deficiencies[0].id]
+    tasks = {r.action: r for r in plan.responsibilities}
+    timer = tasks["Set a timer for every rack on the proving log"]
+    assert timer.owner == "employee" and proving.id in timer.goal_ids and timer.due == dt.date(2026, 4, 30)
+    assert tasks["Put the log sheet on the oven door"].owner == "manager"
+    assert tasks["Move the delivery slot to 22:00"].owner == "organisation"
+    assert not any("cafe" in d.evidence for d in plan.deficiencies)  # a row of praise and no task stays out
+
+
+def test_a_row_of_findings_and_targets_without_a_task_is_read_whole():
+    found = rows("| Metric | Actual | Target |\n|---|---|---|\n| Errors | 6 | 0 |\n")
+    line = "| Errors | 6 | 0 |"
+    from assistant.grid import parts
+    assert parts(found[3], line) == []
+    task_row = rows("| Area | Seen | Action | Owner |\n|---|---|---|---|\n| Errors | 6 in May | Double-check | Sam |\n")
+    line = "| Errors | 6 in May | Double-check | Sam |"
+    assert [(p, line[a:b]) for p, a, b in parts(task_row[3], line)] == [("finding", "Errors | 6 in May"),
+                                                                          ("action", "Double-check | Sam")]

@@ -42,6 +42,8 @@ _LEADING_VERBS = re.compile(
     re.I,
 )
 _ZH_FILLER = re.compile(r"^(?:每[周天日月班][一二三四五六日]?|将|要|需|需要|完成|把|使|让)+|(?:降到|降至|达到|控制在|提升到|提高到|不超过|不低于|为|是|到|在)$")
+_NUMBERED = re.compile(r"^\W*(?:\d{1,2}[.)、]\s*)?")  # '2. Cash drop', '(3) 交接'
+_AREA_CELL_CHARS = 40  # an area cell longer than this is a finding written in the area column, not a name
 _ITEM_SPLIT = re.compile(r"\s*(?:;|；|，|、|,\s+)\s*")
 _AND_SPLIT = re.compile(r"\s+(?:and|&|\+)\s+|\s*和\s*|\s*并且?\s*")
 
@@ -129,12 +131,19 @@ class _PlanBuilder:
             did = f"D{i}"
             out.append(Deficiency(
                 id=did,
-                area=topics.get(i) or area_name(evidence, self.a.language) or _headline(group[0].body, self.zh),
+                area=topics.get(i) or self._area_cell(group) or area_name(evidence, self.a.language) or _headline(group[0].body, self.zh),
                 evidence=evidence,
                 source_sentences=[s.id for s in group],
             ))
             evidence_of[did] = group
         return out, evidence_of
+
+    def _area_cell(self, group: list[Sentence]) -> str | None:
+        """The area a table row names in its own cell ('| Cash drop | Variance over £20 on 4 nights |'), for a
+        shortfall read from that row alone, where the cell is a short name."""
+        row = self.rows.get(group[0].line)
+        cell = _clean(_NUMBERED.sub("", row.cells.get("area", ""))) if row and all(s.line == row.line for s in group) else ""
+        return cell if re.search(r"[^\W\d_]", cell) and len(cell) <= _AREA_CELL_CHARS and len(cell.split()) <= 5 else None
 
     def _said(self, s: Sentence) -> str:
         """What a sentence says: a table row's item and findings without its number, status, owner or date cells."""
@@ -438,6 +447,8 @@ class _PlanBuilder:
         out: list[Responsibility] = []
         goal_words = {g.id: content_tokens(" ".join([g.metric or "", g.description] + [s.body for d in g.deficiency_ids for s in evidence_of[d]]))
                       for g in goals}
+        by_id = {s.id: s for s in self.a.sentences}
+        goal_rows = {g.id: {by_id[i].line for i in g.source_sentences if i in by_id} for g in goals}
         for s in self.a.of_kind("action"):
             owner: Owner
             party: str | None
@@ -465,7 +476,8 @@ class _PlanBuilder:
                 if not action:
                     continue
                 words = content_tokens(action)
-                linked = [gid for gid, gw in goal_words.items() if words & gw]
+                linked = [gid for gid, gw in goal_words.items()
+                          if words & gw or (s.column == "action" and s.line in goal_rows[gid])]  # (a row's own target)
                 out.append(Responsibility(owner=owner, party=party, action=action, due=due, goal_ids=linked,
                                           source_sentences=[s.id]))
         return out

@@ -172,12 +172,19 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if row is not None and block_label == "meta":
             block_label = None  # 'Pasted from the review sheet:' above a table: its rows are the notes, not the header
         label_for_line = "heading" if grid.is_heading(tabbed_lines[line_no]) else (line_label or ("action" if agreed else block_label))
+        parts = grid.parts(row, tabbed_lines[line_no]) if row is not None else []
+        if parts:  # a row holding a finding, its target and its action: one sentence each, read as its column says
+            chunks = [(line[a:b], line_start + a) for _, a, b in parts]
+        part_labels = [_PART_LABEL[p] for p, _, _ in parts]
         injected = bool(injection_hits(content))
         prev: Sentence | None = None
         aim: dt.date | None = None
-        for chunk, start in chunks:
+        for n, (chunk, start) in enumerate(chunks):
             s = Sentence(id=f"S{len(sentences) + 1}", text=chunk, body=chunk, line=line_no + 1, start=start, end=start + len(chunk))
-            label = label_for_line
+            label = part_labels[n] if parts else label_for_line
+            if parts:
+                s.column = parts[n][0]
+                agreed = row if s.column == "action" else None
             own = _LABEL.match(chunk)
             if own and answering and is_answer(label_text(own)):
                 s.body, own = chunk[own.end():], None
@@ -262,6 +269,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     analysis.check_in_gap = stated_gap(kept)
     analysis.review_date = stated_review(sentences, ref)
     return analysis
+
+
+_PART_LABEL = {"finding": None, "target": "target", "action": "action"}  # a finding is read as running text is
 
 
 def _salutation(label: str, line_no: int, lines: list[str]) -> bool:

@@ -53,6 +53,7 @@ class Sentence:
     measured: bool = False  # a figure set beside the standard on its line (`_measured_beside_standard`)
     ahead: bool = False  # a figure for a time still to come: a goal, whatever the line's shape (`_figure_ahead`)
     block_deadline: dt.date | None = None  # the date a heading above it sets ('For the next 8 weeks:', 'By end of March:')
+    column: str | None = None  # the part of a table row it was cut from: finding, target or action (`grid.parts`)
 
     @property
     def stated(self) -> bool:
