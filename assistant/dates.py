@@ -59,8 +59,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("zh_weekday", re.compile(r"(?<!每)(这个?|本|下个?)?(?:周|星期|礼拜)([一二三四五六日天])")),  # '下周五', '周三之前'
     # '下个月底', '本月中', and '月中之前', '月底前' alone: this month's (the next one's, when its middle has passed)
     ("zh_rel_month", re.compile(r"(?:(本|这个|下个?|次)月(底|末|中|份)?|(?<![\d一二三四五六七八九十个每年上])月(底|末|中)(?!旬))(?![初\d])")),
-    ("en_dm", re.compile(r"(?<![\d/])(\d{1,2})(?:st|nd|rd|th)?(?:\s+|-)(?:of\s+)?" + _M + r"\.?(?:,?\s+(\d{4}))?(?![a-z])", re.I)),
-    ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%]|:\d|\s+(?:of|out\s+of)\b)(?:,?\s+(\d{4}))?", re.I)),
+    # '25 Nov 2026', '25th, Nov '26', 'Nov 25th, 2026' (a year of two digits after an apostrophe)
+    ("en_dm", re.compile(r"(?<![\d/])(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+|-)(?:of\s+)?" + _M + r"\.?(?:,?\s+(\d{4}|['’]\d{2}))?(?![a-z])", re.I)),
+    ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%]|:\d|\s+(?:of|out\s+of)\b)(?:,?\s+(\d{4}|['’]\d{2}))?", re.I)),
     # '12.05.,', '(sitting 16.03.)', 'by 06.03.', '16.03.2026': day first (`_resolve` tells it from a decimal)
     ("day_dot_month", re.compile(r"(?<![\d.,£$€¥])(\d{1,2})\.(\d{2})\.(\d{4}|\d{2})?(?![\d.])")),
     ("hyphen_dmy", re.compile(r"(?<![\d/.-])(\d{1,2})-(\d{1,2})-(20\d\d)(?![\d-])")),  # 'by 30-01-2027'
@@ -228,6 +229,8 @@ _DEADLINE_EVENT = re.compile(r"""\b(?:by|before|b4|until|till)\s+(?!the\s+way\b)
     (?:\s+[\w'-]+){0,3}(?:\s+on\s+(?:the\s+)?|\s*[,(（]\s*|\s*[(（][^()（）]{0,40}?)$""", re.I | re.X)
 
 
+# 'before the season opens' just ahead of 'on the 19th', in the same clause: the day is something to be ready by
+_AHEAD_OF = re.compile(r"\b(?:before|ahead\s+of|in\s+time\s+for|ready\s+for)\b[^,.;:!?–—()]{0,40}$", re.I)
 # 'End of next month (31 March): …': the day in brackets after a period's end is that end
 _PERIOD_END_GLOSS = re.compile(r"""\b(?:end|close)\s+of\s+(?:the\s+)?(?:next|this|the\s+following|following)\s+
     (?:month|quarter|week|term|season|year|half)\s*[(（]\s*$""", re.I | re.X)
@@ -284,7 +287,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         day_s, month_s, year_s = (g[0], g[1], g[2]) if kind == "en_dm" else (g[1], g[0], g[2])
         month, day = MONTHS[month_s.lower()[:3]], int(day_s)
         if year_s:
-            return _safe(int(year_s), month, day), role
+            return _safe(_year(year_s), month, day), role
         return _pick_year(ref, role, lambda y: _safe(y, month, day)), role
     if kind == "day_dot_month":
         day, month, year_s = int(g[0]), int(g[1]), g[2]
@@ -419,8 +422,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
     if kind == "day_of_month":
         lead, day, which = g[0].lower(), int(g[1]), (g[2] or "").lower()
         first = ref.replace(day=1)
-        if lead == "on" and not which:  # 'rejected a load on the 24th', 'starts on the 3rd': the nearest 24th
-            return _nearest_day(ref, day), "point"
+        if lead == "on" and not which and not _AHEAD_OF.search(m.string[:m.start()]):
+            return _nearest_day(ref, day), "point"  # 'rejected a load on the 24th', 'starts on the 3rd': the nearest 24th
+        # ... but 'in place before the season opens on the 19th' is a deadline: the next 19th
         if which in ("next", "the following") or (not which and day <= ref.day):
             first = _add_months(first, 1)
         date = _safe(first.year, first.month, day)
@@ -483,7 +487,7 @@ def _find_dates(text: str, ref: dt.date) -> tuple[DateMention, ...]:
 _EXPLICIT = re.compile(
     r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"
     r"|(?<![\d/.-])(\d{1,2})([/.]|-(?=\d{1,2}-20\d\d))(\d{1,2})\8(\d{4}|\d{2})(?![\d/-]|\.\d)"  # '23-11-2026' too
-    r"|(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r",?\s+(\d{4})|" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})",
+    r"|(?<!\d)(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:of\s+)?" + _M + r",?\s+(\d{4}|['’]\d{2})|" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}|['’]\d{2})",
     re.I,
 )
 
@@ -491,6 +495,11 @@ _EXPLICIT = re.compile(
 def explicit_dates(text: str) -> list[dt.date]:
     """Dates that carry their own year, as written (a slash date read month first)."""
     return [options[0] for _, _, options in _explicit(text)]
+
+
+def _year(written: str) -> int:
+    """'2026', or '26 written after an apostrophe."""
+    return int(written.lstrip("'’")) + (2000 if len(written) == 3 else 0)
 
 
 def _explicit(text: str) -> list[tuple[int, int, list[dt.date]]]:
@@ -508,9 +517,9 @@ def _explicit(text: str) -> list[tuple[int, int, list[dt.date]]]:
             dotted = g[7] == "."  # '02.06.2026': written with dots, the day comes first
             options = [_safe(year, b, a)] if dotted else [_safe(year, a, b), _safe(year, b, a)] if a != b else [_safe(year, a, b)]
         elif g[10]:
-            options = [_safe(int(g[12]), MONTHS[g[11].lower()[:3]], int(g[10]))]
+            options = [_safe(_year(g[12]), MONTHS[g[11].lower()[:3]], int(g[10]))]
         else:
-            options = [_safe(int(g[15]), MONTHS[g[13].lower()[:3]], int(g[14]))]
+            options = [_safe(_year(g[15]), MONTHS[g[13].lower()[:3]], int(g[14]))]
         found = [d for d in options if d]
         if found:
             out.append((m.start(), m.end(), found))

@@ -173,6 +173,8 @@ TODAY = dt.date(2026, 12, 1)
         (["Q3 review - score 3.5", "Agreed: 3 audits by 1 Dec"], None),  # a decimal is no date
         (["Sam Ode - 1:1 at 10.05 am, room 3.12", "error rate 1.05 per 100"], None),  # nor a time, a room, a rate
         (["仓储三组 面谈（11月24日）", "| 目标 | 差错率降到1%以下 | 2027年2月28日前 |"], dt.date(2026, 11, 24)),
+        (["Kennels – winter review (Thurs 12th, Mar '26)", "first deliveries are 2 June"], dt.date(2026, 3, 12)),
+        (["Boatyard 1:1, Oct 8th, '26"], dt.date(2026, 10, 8)),  # a year after an apostrophe
     ],
 )
 def test_the_interview_date_is_read_from_any_header_layout(lines, expected):
@@ -563,3 +565,20 @@ def test_a_goal_on_a_named_day_keeps_that_day_beside_a_later_review():
     notes = ("Review with Bram (forklift driver), 2026-05-14.\nBram failed the forklift re-test in April with 72%.\n"
              "Goal: pass the forklift re-test on 12 June with 100%. We review at the end of July.")
     assert [g.deadline for g in draft_plan(notes).plan.goals] == [dt.date(2026, 6, 12)]
+
+
+def test_a_day_named_with_on_after_before_something_is_the_next_such_day():
+    (mention,) = find_dates("all three rinks resurfaced before the league starts on the 9th", MAY_12)
+    assert (mention.date, mention.role) == (dt.date(2026, 6, 9), "deadline")
+    (seen,) = find_dates("before that, on the 9th, the ice was rough", MAY_12)  # another clause: a day gone by
+    assert (seen.date, seen.role) == (dt.date(2026, 5, 9), "point")
+
+
+def test_the_end_of_an_event_the_notes_date_elsewhere_is_a_deadline():
+    from assistant.notes import analyse
+
+    a = analyse("Stage crew 1:1, 02/03/2027\nThe touring season runs 12 March – 20 June.\n"
+                "Set changes under 4 minutes by the end of the season.\nZero lost props by the end of the month.\n")
+    due = {s.text[:9]: [(d.date, d.role) for d in s.dates] for s in a.sentences}
+    assert due["Set chang"] == [(dt.date(2027, 6, 20), "deadline")]  # the season's end, not its start
+    assert due["Zero lost"] == [(dt.date(2027, 3, 31), "deadline")]  # a month is read by the date rules

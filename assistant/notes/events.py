@@ -1,5 +1,5 @@
 """A deadline set by an event the notes date elsewhere: 'a fortnight after the audit', with 'MCA audit is 14 April'
-further up."""
+further up; 'by the end of the run', with 'the panto run, which ends 10 January'."""
 from __future__ import annotations
 
 import datetime as dt
@@ -11,6 +11,13 @@ _AFTER_EVENT = re.compile(r"""
     \b(?P<count>a|an|one|two|three|four|five|six|\d{1,2})\s+(?P<unit>fortnight|weeks?|days?|months?)
     \s+(?:after|following)\s+(?:the\s+|our\s+|her\s+|his\s+|their\s+)?
     (?P<event>[a-z][\w-]{2,})""", re.I | re.X)
+_END_OF_EVENT = re.compile(r"""
+    \b(?:by|before|until|till|through|for)\s+(?:the\s+)?(?:end|close|last\s+day)\s+of\s+
+    (?:the\s+|this\s+|our\s+|her\s+|his\s+|their\s+)?(?P<event>[a-z][\w-]{2,})""", re.I | re.X)
+# Periods the date rules read themselves ('by the end of the month', 'end of next quarter').
+_PERIODS = re.compile(r"^(?:month|quarter|year|week|day|next|this|following|q[1-4]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+                      re.I)
+_ENDS = re.compile(r"\b(?:ends?|ending|finish(?:es)?|closes?|until|till|to|through)\s*(?:on\s+)?$|[-–]\s*$", re.I)
 
 
 def event_deadlines(sentence: str, dates: list[DateMention], notes: str, ref: dt.date) -> list[DateMention]:
@@ -25,17 +32,26 @@ def event_deadlines(sentence: str, dates: list[DateMention], notes: str, ref: dt
         due = held + (2 * length if unit == "fortnight" else length)
         out = [d for d in out if d.end <= m.start() or d.start >= m.end()]  # 'two weeks' alone was only a length
         out.append(DateMention(m.group(0), m.start(), m.end(), due, "deadline"))
+    for m in _END_OF_EVENT.finditer(sentence):
+        if _PERIODS.match(m.group("event")) or any(d.start < m.end() and d.end > m.start() for d in out):
+            continue
+        if (ends := _event_date(m.group("event"), notes, sentence, ref, end=True)) is not None:
+            out.append(DateMention(m.group(0), m.start(), m.end(), ends, "deadline"))
     return sorted(out, key=lambda d: d.start)
 
 
-def _event_date(event: str, notes: str, sentence: str, ref: dt.date) -> dt.date | None:
-    """The date another line gives the event: its name, then a date a few words on ('audit is 14 April')."""
+def _event_date(event: str, notes: str, sentence: str, ref: dt.date, end: bool = False) -> dt.date | None:
+    """The date another line gives the event: its name, then a date a few words on ('audit is 14 April'); for its
+    `end`, the date an end word leads to ('the run, which ends 10 January', 'trial 3 March – 30 April')."""
     word = event.lower()
     for line in notes.split("\n"):
         at = line.lower().find(word)
         if at < 0 or sentence.strip() in line:
             continue
-        for d in find_dates(line[at:at + len(word) + 40], ref):
-            if d.role in ("point", "deadline"):
-                return d.date
+        window = line[at:at + len(word) + 40]
+        dated = [d for d in find_dates(window, ref) if d.role in ("point", "deadline", "end")]
+        if end:
+            dated = [d for d in dated if _ENDS.search(window[:d.start])] or dated[-1:]
+        if dated:
+            return dated[0].date
     return None
