@@ -509,11 +509,13 @@ def test_the_chinese_interface_shows_no_english(tmp_path):
         # What a screen reader hears over a table is said once, as the page starts: from the next page on, in Chinese.
         page.reload()
         says(page, "#pc-draft", "起草计划", 60_000)
-        # Gradio's progress line writes 'processing |' beside a busy output in every language: it appears in Chinese.
-        page.evaluate("() => { const d = document.createElement('div'); d.id = 'pc-busy';"
-                      " d.appendChild(document.createTextNode('processing |')); document.body.appendChild(d); }")
-        says(page, "#pc-busy", "处理中 |", 5_000)
-        page.evaluate("() => document.getElementById('pc-busy').remove()")
+        # Gradio's progress line writes 'processing |' and 'queue: 2/3 |' beside a busy output in every language: they
+        # appear in Chinese.
+        for english, chinese in (("processing |", "处理中 |"), ("queue: 2/3 |", "排队中：2/3 |")):
+            page.evaluate("english => { const d = document.createElement('div'); d.id = 'pc-busy';"
+                          " d.appendChild(document.createTextNode(english)); document.body.appendChild(d); }", english)
+            says(page, "#pc-busy", chinese, 5_000)
+            page.evaluate("() => document.getElementById('pc-busy').remove()")
         page.fill("#pc-notes textarea", ZH_NOTES)
         page.click("#pc-draft")
         status_says(page, "已在本机（未使用 AI 服务）起草")

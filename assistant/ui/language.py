@@ -1,6 +1,6 @@
 """Gradio's own words (a table's menu, the progress line, what a screen reader hears over a table) in the interface
-language the person chose, not the browser's; the one word its progress line writes in English whatever the
-language ('processing') is put in Chinese as it appears.
+language the person chose, not the browser's; the words its progress line writes in English whatever the language
+('processing', 'queue: 1/2') are put in Chinese as they appear.
 
 Gradio takes its language from navigator.language once, as its page starts, and some of its words never change
 after that; its `head` option runs too late (Gradio adds it after starting). So `LanguageFirst` puts `SCRIPT` first in
@@ -15,10 +15,13 @@ SCRIPT = """<script>
   const locale = lang => lang === "zh" ? "zh-CN" : "en";
   const say = lang => Object.defineProperty(navigator, "language", {get: () => locale(lang), configurable: true});
   say(localStorage.getItem("plancoach-language") || "en");
-  // Gradio writes "processing |" beside a busy output in every language (its progress line has no word for it).
-  const ZH = {"processing |": "处理中 |"};
+  // Gradio writes "processing |" and "queue: 1/2 |" beside a busy output in every language (its progress line has
+  // no words for them).
+  const ZH = [[/^processing \\|$/, "处理中 |"], [/^queue: (\\d+)\\/(\\d*) \\|$/, "排队中：$1/$2 |"]];
   const mend = node => {
-    if (node.nodeType === Node.TEXT_NODE && navigator.language === "zh-CN" && ZH[node.data.trim()]) node.data = ZH[node.data.trim()];
+    if (node.nodeType !== Node.TEXT_NODE || navigator.language !== "zh-CN") return;
+    const found = ZH.find(([english]) => english.test(node.data.trim()));
+    if (found) node.data = node.data.trim().replace(...found);
   };
   new MutationObserver(changes => changes.forEach(change => {
     mend(change.target);
