@@ -190,6 +190,10 @@ def test_a_chinese_line_label_is_no_ones_name():
     ("NORDIC PLASTICS – MID-YEAR REVIEW FORM (QA/QC)\nEmployee: Oskar Nyberg    Job title: Mould Setter (grade B)\n"
      "Reviewer: Priya Das, QA/QC Manager    Date of review: 04/05/2027\nMould changes: 3 of 12 over time in April.\n",
      "Oskar Nyberg", "Mould Setter", "Priya Das"),
+    ("JOINERY 1-2-1 FORM\nName: Kit Alder\nTrade: Bench joiner (time-served), shop 2\nSupervisor: Ola Brandt\n"
+     "Date: 4 March 2027\nDoor frames: 4 of 30 out of square in February.\n", "Kit Alder", "Bench joiner", "Ola Brandt"),
+    ("Lock gates – supervision log – Tue 02/03/2027\nKeeper: Ruairi Doyle (lock keeper, lates) | Supervisor: Dana Firth\n"
+     "Gate cycle log missed on 6 of 40 shifts.\n", "Ruairi Doyle", "lock keeper", "Dana Firth"),
 ])
 def test_a_forms_rows_of_labels_and_values_name_the_employee_role_and_manager(notes, employee, role, manager):
     a = analyse(notes)
@@ -548,3 +552,14 @@ def test_a_line_of_people_with_their_roles_names_both_sides_with_or_without_a_la
                        "AB: Nine pallets were stacked over height last month.\nTR: The racking labels are worn.")
     assert (analysis.employee_name, analysis.manager) == ("Tiago Reis", "Aoife Burke")
     assert analysis.employee_role.startswith("forklift driver")
+
+
+def test_a_role_holds_no_ones_name_and_a_weekday_or_a_title_is_no_name():
+    sommelier = analyse("Fri 05.03 – w/ Inès (head somm) before service\npres: me (GM), Inès. Chef popped in for 5 min\n"
+                        "March stocktake variance 4.2% — max we allow is 1.5\n")
+    assert (sommelier.employee_name, sommelier.employee_role) == ("Inès", "head somm")  # not 'Inès. Chef'
+    from assistant.reader.header import candidates
+
+    found = [c.text for c in candidates("Sent: Wed 3 Mar 2027 09:10\nOps Team Leader Graham Wills met Bo Tan.", None, None)]
+    assert "Wed" not in found and "Mar" not in found
+    assert "Graham Wills" in found and "Leader Graham" not in found

@@ -144,9 +144,10 @@ def field_words() -> frozenset[str]:
     return frozenset(w.replace(" ", "").lower() for key in ("meta", "manager_meta", "employee_meta") for w in labels.get(key, ()))
 
 
-# A form's field giving the role: '岗位：门诊收费员', 'Job title: Welding Inspector (CSWIP 3.1)    Depot: …'.
+# A form's field giving the role: '岗位：门诊收费员', 'Job title: Welding Inspector (CSWIP 3.1)    Depot: …', 'Trade:
+# Scaffolder (advanced)'.
 _ROLE_FIELD = re.compile(r"""(?:岗位|职位|职务|工种)\s*[:：]\s*([^\s，,；;|｜（(]{2,12})
-    | \b(?i:job\s+title|role|position|post)\s*[:：]\s*([A-Za-z][\w&/'’ -]{1,40}?)(?=\s{2,}|\t|\s*[(,;|；]|\s*$)""", re.X | re.M)
+    | \b(?i:job\s+title|job|role|position|post|trade|occupation|designation)\s*[:：]\s*([A-Za-z][\w&/'’ -]{1,40}?)(?=\s{2,}|\t|\s*[(,;|；]|\s*$)""", re.X | re.M)
 
 
 def form_role(lines: list[str]) -> str | None:
@@ -225,6 +226,21 @@ def _writer_marked(lines: list[str]) -> str | None:
     return next((m.group(1) for line in lines if (m := _ME_MARK.search(line))), None)
 
 
+# A header field named by a job, holding a name: 'Operator: Jean-Baptiste Moreau (bridge operator, B-shift)'.
+_JOB_FIELD = re.compile(r"""(?:^|[|｜·•]\s*|\s{2,}|\t)(?P<label>[A-Za-z][A-Za-z -]{1,30}?)\s*[:：]\s*
+    (?P<name>(?:[A-Z]\.){2,3}|[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2})(?:\s*\((?P<role>[^)\n]{2,40})\))?""", re.M | re.X)
+
+
+def _job_field(header: str) -> tuple[str, str] | None:
+    """The employee and their role from a field a job names ('Technician: Siobhan Nkemelu', 'Driver: Ana Ruiz (HGV,
+    nights)'): not a title of one who leads others ('Supervisor: …'), and a name in it."""
+    for m in _JOB_FIELD.finditer(header):
+        label, person = m.group("label").strip(), m.group("name").strip()
+        if is_role(label) and not leads_others(label) and is_name(person):
+            return person, re.split(r"\s*[,;]\s*", m.group("role") or label)[0]
+    return None
+
+
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex')."""
     lines = [_form_row(line) for line in lines]
@@ -233,6 +249,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     m = re.search(r"\b(?i:" + _EN_EMPLOYEE_FIELD + r")\s*[:：]\s*((?:[A-Z]\.){2,3}|[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
     if m:
         name, role = m.group(1).strip(), (m.group(2) or "").strip() or None
+    if not name:
+        name, role = _job_field(header) or (name, role)
     if not name:
         name, manager = _written_to(lines) or (name, manager)
     attending = None if name else present(lines)  # 'Present: Adaeze Okonkwo (Payroll Clerk), Liam Fairweather (…)'

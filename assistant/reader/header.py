@@ -18,6 +18,7 @@ from ..notes.names import INITIALS_BEFORE_NAME
 from ..textutil import NAME_WORD
 from .features import hashed
 from .people_zh import may_be_named
+from .role import leads_others
 
 NAME_CLASSES = ("none", "employee", "manager")
 _EN_NAME = re.compile(r"(?<![\w'’])(" + INITIALS_BEFORE_NAME + NAME_WORD + r"(?:[ \t]+(?:" + NAME_WORD + r"|[A-Z]\.|(?!I\b)[A-Z](?![\w.'’])))?)(?![\w'’])")
@@ -64,6 +65,12 @@ def _zh_names(text: str) -> list[re.Match[str]]:
     return list(re.finditer(rf"(?<![\u4e00-\u9fff]{{2}}){zh_name()}", text))
 
 
+def _title_before_name(word: str, after: str) -> bool:
+    """The last word of a title of one who leads others, opening a pair of capitalised words that a name follows:
+    'Leader' of 'Payroll Team Leader Graham Whitcombe'."""
+    return leads_others(word) and re.match(r"[ \t]+" + NAME_WORD, after) is not None
+
+
 def candidates(text: str, rule_employee: str | None, rule_manager: str | None) -> list[Candidate]:
     lines = text.split("\n")
     starts = [0]
@@ -71,9 +78,13 @@ def candidates(text: str, rule_employee: str | None, rule_manager: str | None) -
         starts.append(starts[-1] + len(line) + 1)
     mentions: dict[str, list[tuple[int, int]]] = {}
     not_names = set(load("vocabulary", "en")["names"]["not_names"])
-    for m in _EN_NAME.finditer(text):
-        name, start = m.group(1), m.start(1)
+    at = 0
+    while m := _EN_NAME.search(text, at):
+        name, start, at = m.group(1), m.start(1), m.end()
         first = name.split()[0]
+        if first != name and _title_before_name(first, text[m.end(1):]):
+            at = start + len(first)  # 'Payroll Team Leader Graham Whitcombe': the name starts after the title
+            continue
         if first in not_names:  # 'Hi Priya' -> 'Priya'; 'From' alone is no candidate
             rest = name[len(first):].lstrip()
             name, start = rest, m.end(1) - len(rest)

@@ -88,6 +88,8 @@ def candidates(text: str, name: str | None, rule_role: str | None) -> list[Candi
     rule = (rule_role or "").lower()
     out = []
     for phrase, spans in found.items():
+        if first_name and re.search(rf"(?<!\w){re.escape(first_name)}(?!\w)", phrase):
+            continue  # 'Océane. Chef popped in': a job title holds no one's name
         size, caps, first, last = _shape(phrase)
         feats = [f"n:{min(len(spans), 4)}", f"words:{size}", f"shape:{caps}", f"first:{first}", f"last:{last}",
                  f"rule:{bool(rule) and phrase.lower() == rule}",
