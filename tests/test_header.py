@@ -563,3 +563,10 @@ def test_a_role_holds_no_ones_name_and_a_weekday_or_a_title_is_no_name():
     found = [c.text for c in candidates("Sent: Wed 3 Mar 2027 09:10\nOps Team Leader Graham Wills met Bo Tan.", None, None)]
     assert "Wed" not in found and "Mar" not in found
     assert "Graham Wills" in found and "Leader Graham" not in found
+
+
+def test_a_forms_job_fields_are_header_not_findings():
+    notes = ("JOINERY 1-2-1 FORM\nName: Kit Alder\nTrade: Bench joiner (time-served), shop 2\nDepot: Leith\n"
+             "Supervisor: Ola Brandt\nDate: 4 March 2027\n4 of 30 door frames he made in February were out of square.\n")
+    kinds = {s.text.split(":")[0]: s.kind for s in analyse(notes).sentences}
+    assert kinds["Trade"] == kinds["Depot"] == "meta"
