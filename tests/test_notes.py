@@ -185,6 +185,16 @@ def test_a_team_already_on_a_task_is_its_actor_but_a_habit_that_falls_short_is_n
     assert habit.actor is None
 
 
+def test_a_board_or_a_named_colleague_where_they_work_is_the_actor_of_their_task():
+    a = analyse("1:1 - Pia Laine, sterile services technician - 7 Oct 2026\n"
+                "Two tray errors reached theatre in September.\n"
+                "The trust board is buying two more washers for the unit.\n"
+                "Omar in the workshop will service the sealer before Friday.\n")
+    board, colleague = a.sentences[2], a.sentences[3]
+    assert board.actor is not None and board.actor.text == "The trust board" and board.actor.owner == "organisation"
+    assert colleague.actor is not None and colleague.actor.text == "Omar" and colleague.actor.owner == "organisation"
+
+
 @pytest.mark.parametrize("notes, party, owner", [
     ("Review with Dana Ruiz (agent), 4 May 2026\n3 late tickets in April\n"
      "Her closed tickets will be spot-checked by Sam Ortiz every Friday.", "Sam Ortiz", "organisation"),

@@ -298,7 +298,8 @@ class _PartyFinder:
             return Party(doing.group(1), self.owner_of(doing.group(1))), _strip_modal(body[doing.end(1):].lstrip())
         m = self.en.match(body)
         if not m:
-            named = re.match(r"^((?:" + TITLE + r")?" + NAME_WORD + r"(?:\s" + NAME_WORD + r")?)\s+(?:will|'ll|to|shall|is going to|agreed to)\s+(?=\w)", body)
+            named = re.match(r"^((?:" + TITLE + r")?" + NAME_WORD + r"(?:\s" + NAME_WORD + r")?)" + _WHERE_FROM
+                             + r"\s+(?:will|'ll|to|shall|is going to|agreed to)\s+(?=\w)", body)
             if named and named.group(1).split()[0].lower() not in _NO_ACTOR:
                 return Party(named.group(1), self.owner_of(named.group(1))), _strip_modal(body[named.end():])
             return None, body
@@ -332,10 +333,15 @@ def _dash_task(body: str) -> re.Match[str] | None:
 
 
 _NO_ACTOR = ("we", "they", "it", "this", "that", "he", "she")  # words that open a sentence without naming who acts
-# A team or person already on it: 'EBME are replacing the bench 3 scanner', 'Purchasing is setting a minimum stock'.
-_DOING = re.compile(r"""^((?:the\s+)?[A-Z][\w&'-]*(?:\s[A-Z][\w&'-]*){0,2})\s+(?:are|is|'re|'s)\s+(?:going\s+to\s+\w+|
+# Where a named person works, between their name and what they will do: 'Ravi in the workshop will …', 'Ailsa from
+# purchasing to …', 'Marcus (IT) will …'.
+_WHERE_FROM = r"(?:\s+(?:in|from|at|on)\s+(?:the\s+)?[\w&'-]+(?:\s[\w&'-]+)?|\s*\([^()\n]{1,30}\))?"
+# A team or person already on it: 'EBME are replacing the bench 3 scanner', 'Purchasing is setting a minimum stock',
+# 'The co-op board is buying two more kits'.
+_DOING = re.compile(r"""^((?:the\s+)?[A-Z][\w&'-]*(?:\s[A-Z][\w&'-]*){0,2}|[Tt]he\s+(?:[\w&'-]+\s+){0,2}(?:"""
+                    + "|".join(vocab_list("parties", "group_nouns", "en")) + r"""))\s+(?:are|is|'re|'s)\s+(?:going\s+to\s+\w+|
     (?:re-?)?(?:replac|sett|fix|add|mov|swapp|order|install|review|updat|chang|sort|arrang|book|runn|provid|putt|gett|train|
-    hir|recruit|cover|organis|organiz|send|build|buy|rewrit|redesign|laminat|rota|schedul|print|issu|rais|introduc)ing)\b""",
+    hir|recruit|cover|organis|organiz|send|build|buy|rewrit|redesign|laminat|rota|schedul|print|issu|rais|introduc|tak)ing)\b""",
                     re.X)
 
 
