@@ -151,3 +151,12 @@ def test_no_job_title_in_a_pronoun_a_name_or_a_common_word(phrase):
     from assistant.reader.role import is_title
 
     assert not is_title(phrase)
+
+
+def test_a_line_giving_only_the_teams_mark_is_no_shortfall_whatever_the_model_thinks():
+    from assistant.notes import analyse
+
+    a = analyse("1:1 with Dana Ruiz (picker), 3 March 2027\nDana mis-picked 14 orders in February.\nThe team average is 3.\n"
+                "Team 3 average 93.4%.\nYours averaged about 3 days last month, the team average is 1.\n")
+    mark = a.sentences[2]
+    assert mark.kind == "standard" and all(q.reference for q in mark.quantities)

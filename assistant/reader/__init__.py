@@ -347,6 +347,8 @@ def _needed(s: Sentence, learnt: Reading) -> float:
     if (s.label == "problem" and learnt.reading == "standard" and s.quantities and not s.quantities[0].reference
             and any(q.reference for q in s.quantities)):
         return NEVER  # under '问题2：' or 'Issue:' a figure held against the standard is the shortfall
+    if s.rule_kind == "standard" and learnt.reading == "shortfall" and s.quantities and all(q.reference for q in s.quantities):
+        return NEVER  # 'The team average is 3.': every figure in it is the standard or the others' mark, none hers
     if s.column == "finding" and learnt.reading in ("action", "target"):
         return NEVER  # under 'What we saw' a row's cell says what happened: its task and its target have columns
     if s.label == "background" and learnt.reading in ("shortfall", "standard"):
