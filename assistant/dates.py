@@ -28,6 +28,8 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 
 MONTH_PATTERN = _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _M = "(" + _MONTH + ")"
+_YEAR = r"(\d{4}|['’]\d{2})"  # '2026', or '26 after an apostrophe
+_DAY_BEFORE_MONTH = r"(\d{1,2})(?:(?:st|nd|rd|th),?\s+|\s+|-)"  # '25 Nov', '25th Nov', '25th, Nov', '25-Nov' (not '3, Nov')
 # A weekday written before a date ('Friday 19 June', 'Fri, 3rd'): the date says which day is meant.
 _WEEKDAY_WORD = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+(?:the\s+)?)?"
 _DEADLINE_BEFORE = re.compile(
@@ -60,8 +62,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # '下个月底', '本月中', and '月中之前', '月底前' alone: this month's (the next one's, when its middle has passed)
     ("zh_rel_month", re.compile(r"(?:(本|这个|下个?|次)月(底|末|中|份)?|(?<![\d一二三四五六七八九十个每年上])月(底|末|中)(?!旬))(?![初\d])")),
     # '25 Nov 2026', '25th, Nov '26', 'Nov 25th, 2026' (a year of two digits after an apostrophe)
-    ("en_dm", re.compile(r"(?<![\d/])(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+|-)(?:of\s+)?" + _M + r"\.?(?:,?\s+(\d{4}|['’]\d{2}))?(?![a-z])", re.I)),
-    ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%]|:\d|\s+(?:of|out\s+of)\b)(?:,?\s+(\d{4}|['’]\d{2}))?", re.I)),
+    ("en_dm", re.compile(r"(?<![\d/])" + _DAY_BEFORE_MONTH + r"(?:of\s+)?" + _M + r"\.?(?:,?\s+" + _YEAR + r")?(?![a-z])", re.I)),
+    ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%]|:\d|\s+(?:of|out\s+of)\b)(?:,?\s+" + _YEAR + r")?", re.I)),
     # '12.05.,', '(sitting 16.03.)', 'by 06.03.', '16.03.2026': day first (`_resolve` tells it from a decimal)
     ("day_dot_month", re.compile(r"(?<![\d.,£$€¥])(\d{1,2})\.(\d{2})\.(\d{4}|\d{2})?(?![\d.])")),
     ("hyphen_dmy", re.compile(r"(?<![\d/.-])(\d{1,2})-(\d{1,2})-(20\d\d)(?![\d-])")),  # 'by 30-01-2027'
@@ -229,8 +231,16 @@ _DEADLINE_EVENT = re.compile(r"""\b(?:by|before|b4|until|till)\s+(?!the\s+way\b)
     (?:\s+[\w'-]+){0,3}(?:\s+on\s+(?:the\s+)?|\s*[,(（]\s*|\s*[(（][^()（）]{0,40}?)$""", re.I | re.X)
 
 
-# 'before the season opens' just ahead of 'on the 19th', in the same clause: the day is something to be ready by
+# 'before the season opens' just ahead of 'on the 19th', in the same clause: the day is something to be ready by,
+# unless the clause tells of the past ('left before the handover was signed off on the 15th')
 _AHEAD_OF = re.compile(r"\b(?:before|ahead\s+of|in\s+time\s+for|ready\s+for)\b[^,.;:!?–—()]{0,40}$", re.I)
+_PAST = re.compile(r"\b(?:was|were|had|did|didn't|wasn't|weren't|hadn't|left|went|came|got|took|made|forgot|missed)\b", re.I)
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The words of `text` before `at`, back to the start of their clause."""
+    return re.split(r"[,.;:!?–—()\n]", text[:at])[-1]
+
 # 'End of next month (31 March): …': the day in brackets after a period's end is that end
 _PERIOD_END_GLOSS = re.compile(r"""\b(?:end|close)\s+of\s+(?:the\s+)?(?:next|this|the\s+following|following)\s+
     (?:month|quarter|week|term|season|year|half)\s*[(（]\s*$""", re.I | re.X)
@@ -422,7 +432,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
     if kind == "day_of_month":
         lead, day, which = g[0].lower(), int(g[1]), (g[2] or "").lower()
         first = ref.replace(day=1)
-        if lead == "on" and not which and not _AHEAD_OF.search(m.string[:m.start()]):
+        ready_by = _AHEAD_OF.search(m.string[:m.start()]) and not _PAST.search(_clause_before(m.string, m.start()))
+        if lead == "on" and not which and not ready_by:
             return _nearest_day(ref, day), "point"  # 'rejected a load on the 24th', 'starts on the 3rd': the nearest 24th
         # ... but 'in place before the season opens on the 19th' is a deadline: the next 19th
         if which in ("next", "the following") or (not which and day <= ref.day):
@@ -487,7 +498,7 @@ def _find_dates(text: str, ref: dt.date) -> tuple[DateMention, ...]:
 _EXPLICIT = re.compile(
     r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"
     r"|(?<![\d/.-])(\d{1,2})([/.]|-(?=\d{1,2}-20\d\d))(\d{1,2})\8(\d{4}|\d{2})(?![\d/-]|\.\d)"  # '23-11-2026' too
-    r"|(?<!\d)(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:of\s+)?" + _M + r",?\s+(\d{4}|['’]\d{2})|" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}|['’]\d{2})",
+    r"|(?<!\d)" + _DAY_BEFORE_MONTH + r"(?:of\s+)?" + _M + r",?\s+" + _YEAR + "|" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR,
     re.I,
 )
 
@@ -498,8 +509,9 @@ def explicit_dates(text: str) -> list[dt.date]:
 
 
 def _year(written: str) -> int:
-    """'2026', or '26 written after an apostrophe."""
-    return int(written.lstrip("'’")) + (2000 if len(written) == 3 else 0)
+    """'2026', or '26 written after an apostrophe ('99 is 1999)."""
+    year = int(written.lstrip("'’"))
+    return year if len(written) == 4 else year + (2000 if year < 70 else 1900)
 
 
 def _explicit(text: str) -> list[tuple[int, int, list[dt.date]]]:

@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from .language import unspaced
 from .lexicon import languages, load
 
 _RULE_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")  # '|---|:---:|'
@@ -28,7 +29,7 @@ class Row:
     line: int  # counted from 1, as `Sentence.line`
     cells: dict[str, str]
     content: str = ""  # the cells that say what the row is about: not its number, status, owner or date
-    kinds: tuple[str | None, ...] = ()  # the kind of each of its columns, in order
+    kinds: tuple[str | None, ...] = ()  # the kind of each column of its table, in order
 
 
 @functools.cache
@@ -61,14 +62,17 @@ _CELL_END = re.compile(r"\t|[|｜]")
 
 
 def _spans(line: str) -> list[tuple[int, int]]:
-    """Where each cell's text starts and ends in `line`, for the cells `cells` returns."""
-    bounds = [-1, *(m.start() for m in _CELL_END.finditer(line)), len(line)]
+    """Where each cell's text starts and ends in `line`, split as `cells` splits it: at tabs (the line's own edges
+    stripped first), else at pipes (the empty cells outside the outer ones are none)."""
+    tabbed = "\t" in line.strip()
+    first, last = (len(line) - len(line.lstrip()), len(line.rstrip())) if tabbed else (0, len(line))
+    edges = [m.start() for m in re.finditer(r"\t" if tabbed else r"[|｜]", line) if first <= m.start() < last]
     spans = []
-    for left, right in itertools.pairwise(bounds):
+    for left, right in itertools.pairwise([first - 1, *edges, last]):
         cell = line[left + 1:right]
         start = left + 1 + len(cell) - len(cell.lstrip())
         spans.append((start, max(start, left + 1 + len(cell.rstrip()))))
-    if "\t" not in line.strip():  # pipes: the empty cells outside the outer ones are no cells
+    if not tabbed:
         if spans and spans[0][0] == spans[0][1]:
             spans = spans[1:]
         if spans and spans[-1][0] == spans[-1][1]:
@@ -76,33 +80,53 @@ def _spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-# Which part of a row a column belongs to: its owner and date go with the part before them.
+# Which part of a row a column's cell belongs to. An owner's or a date's cell goes with the task beside it; a column
+# the heading does not name ('Status'), with the part before it.
 _PART = {"area": "finding", "observed": "finding", "target": "target", "action": "action"}
+
+
+@dataclass
+class _Part:
+    name: str
+    start: int
+    end: int
 
 
 def parts(row: Row, line: str) -> list[tuple[str, int, int]]:
     """A row that holds a finding beside its action, and perhaps its target ('| Cash drop | Variance over £20 on 4
     nights | Under £5 every night | Count the float at handover | Bao | 15 Jan |'), cut into those parts: (part,
     start, end) in `line`. Read whole, such a row is one task. A row with no task, or without a finding of its own
-    (no figure, a word or two), or whose finding does not come first, is not cut: [] (a row of findings and
-    targets alone reads well whole: '| Errors | 6 | 0 |')."""
+    (no figure, a word or two; a few characters of Chinese), or whose finding does not come first, is not cut: [] (a
+    row of findings and targets alone reads well whole: '| Errors | 6 | 0 |')."""
     found = row.cells.get("observed", "")
-    if not (_DIGIT.search(found) or len(found.split()) > 2):
+    if not (_DIGIT.search(found) or len(found.split()) > 2 or (unspaced(found) and len(found) > 4)):
         return []
-    cut: list[list] = []
-    for kind, (start, end) in zip(row.kinds, _spans(line)):
-        cell = line[start:end]
-        if not re.search(r"\w", cell):
+    spans = _spans(line)
+    if len(spans) != len(row.kinds) or [line[a:b] for a, b in spans] != cells(line):
+        return []  # a row short of a cell (a blank one stripped), or cells the two splits disagree on: read whole
+    cut: list[_Part] = []
+    waiting: list[tuple[int, int]] = []  # an owner's or a date's cells before the task they go with
+    for kind, (start, end) in zip(row.kinds, spans):
+        if not re.search(r"\w", line[start:end]):
             continue  # '–': nothing in it
+        if kind in ("owner", "when"):
+            if cut and cut[-1].name == "action":
+                cut[-1].end = end  # the task's owner and date
+            else:
+                waiting.append((start, end))
+            continue
         part = _PART.get(kind or "")
-        if cut and (part is None or part == cut[-1][0]):
-            cut[-1][2] = end  # an owner, a date or another cell of the same part
-        elif part is not None or not cut:
-            cut.append([part or "finding", start, end])
-    named = [p for p, _, _ in cut]
+        if part == "action" and waiting:
+            cut.append(_Part(part, waiting[0][0], end))  # '| Priya | Walk Bao through the checklist |'
+        elif cut and (part is None or part == cut[-1].name):
+            cut[-1].end = end  # another cell of the same part
+        else:
+            cut.append(_Part(part or "finding", start, end))
+        waiting = []  # an owner or a date beside no task is in no part (the row's cells still say whose and when)
+    named = [p.name for p in cut]
     if "action" not in named or named[0] != "finding" or named.count("finding") > 1:
         return []  # no task beside it, or the finding after its standard ('| KPI | Standard | Q2 actual |'): read whole
-    return [(p, a, b) for p, a, b in cut]
+    return [(p.name, p.start, p.end) for p in cut]
 
 
 def first_cell(line: str) -> tuple[str, int] | None:
@@ -183,5 +207,5 @@ def rows(text: str) -> dict[int, Row]:
             kinds = heading
         elif kinds is not None and len(parts) <= len(kinds):
             found[number] = Row(number, {k: p for k, p in zip(kinds, parts) if k and p}, _content(kinds, parts),
-                                tuple(kinds[:len(parts)]))
+                                tuple(kinds))
     return found

@@ -582,3 +582,17 @@ def test_the_end_of_an_event_the_notes_date_elsewhere_is_a_deadline():
     due = {s.text[:9]: [(d.date, d.role) for d in s.dates] for s in a.sentences}
     assert due["Set chang"] == [(dt.date(2027, 6, 20), "deadline")]  # the season's end, not its start
     assert due["Zero lost"] == [(dt.date(2027, 3, 31), "deadline")]  # a month is read by the date rules
+
+
+def test_a_count_before_a_month_is_no_date_and_a_past_clause_keeps_its_day():
+    assert find_dates("Mispicks in February: 14, March so far: 6", MAY_12)[-1].text == "in February"  # not '14, March'
+    (gone,) = find_dates("The float was not counted in time for the audit on the 9th", MAY_12)
+    assert (gone.date, gone.role) == (dt.date(2026, 5, 9), "point")
+
+
+def test_the_end_of_an_event_needs_a_day_it_ends_and_a_recurring_end_is_none():
+    from assistant.notes import analyse
+
+    a = analyse("Stage crew 1:1, 02/03/2027\nThe refit project kicks off 13 April.\nChecks with the teaching staff on 3 May.\n"
+                "Zero lost props by the end of the project.\nTills balanced by the end of each shift.\n")
+    assert [s.dates for s in a.sentences[3:]] == [[], []]  # a start is no end; 'each' is not in 'teaching'

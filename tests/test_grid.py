@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from assistant.grid import rows
 from assistant.pipeline import draft_plan
 
@@ -175,3 +177,38 @@ def test_a_row_of_findings_and_targets_without_a_task_is_read_whole():
     line = "| Errors | 6 in May | Double-check | Sam |"
     assert [(p, line[a:b]) for p, a, b in parts(task_row[3], line)] == [("finding", "Errors | 6 in May"),
                                                                           ("action", "Double-check | Sam")]
+
+
+@pytest.mark.parametrize("heading", ["| KPI | Current | Target | Gap | Due |", "| Measure | Result | Example | Standard | By |"])
+def test_a_heading_with_a_gap_or_example_column_is_still_a_heading(heading):
+    notes = (f"Review with Ines Duarte (picker), 3 March 2026\n{heading}\n|---|---|---|---|---|\n"
+             "| Pick accuracy | 96.5% | 99.5% | 3 points | 30 April |\n")
+    assert 4 in rows(notes)
+
+
+def test_a_rows_owner_and_date_go_with_its_task_whatever_the_column_order():
+    from assistant.grid import parts
+
+    def cut(heading: str, row: str) -> list[tuple[str, str]]:
+        found = rows(f"{heading}\n{row}")
+        return [(p, row[a:b]) for p, a, b in parts(found[2], row)] if 2 in found else []
+
+    assert cut("| Area | What we found | Owner | Action | By |",
+               "| Audit pack | Incomplete on 3 nights | Priya | Walk Bao through the checklist | 31 Jan |") == [
+        ("finding", "Audit pack | Incomplete on 3 nights"), ("action", "Priya | Walk Bao through the checklist | 31 Jan")]
+    assert cut("| 事项 | 存在问题 | 目标 | 行动 | 负责人 | 截止 |", "| 夜审报表 | 报表经常漏填，领导多次提醒 | 每晚按时完成 | 使用核对清单 | 张伟 | 1月31日 |")[0] == (
+        "finding", "夜审报表 | 报表经常漏填，领导多次提醒")  # a Chinese finding with no figure is cut too
+    tabs = "Area\tSeen\tTarget\tAction\tOwner\tBy"
+    assert cut(tabs, "\tSafe left unlocked twice\tLocked every time\tUse the lock check\tBao\t31 Jan") == []  # a blank cell
+    assert cut(tabs, "Cash drop\tOver £20 on 4 nights | twice over £50\tUnder £5\tCount the float\tBao\t15 Feb")[1:] == [
+        ("target", "Under £5"), ("action", "Count the float\tBao\t15 Feb")]  # a pipe inside a tabbed cell
+
+
+def test_a_finding_cell_that_opens_with_a_verb_is_no_task_and_an_owner_cell_is_not_overruled():
+    plan = draft_plan("Night audit review – Bao Tran (night auditor) – 20 March 2026 – Lorna Fitch\n"
+                      "| Area | What we saw | Action | Target | Owner | By |\n|---|---|---|---|---|---|\n"
+                      "| Report writing | Shift report missing on 3 nights | Use the template | every night | Bao | 30 April |\n"
+                      "| Shadowing with Lee | Going well, 6 shifts so far | Carry on twice a week | – | Bao | 30 April |\n").plan
+    assert [d.area for d in plan.deficiencies] == ["Report writing"]
+    assert {(r.action, r.owner, r.due) for r in plan.responsibilities} == {
+        ("Use the template", "employee", dt.date(2026, 4, 30)), ("Carry on twice a week", "employee", dt.date(2026, 4, 30))}

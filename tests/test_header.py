@@ -570,3 +570,21 @@ def test_a_forms_job_fields_are_header_not_findings():
              "Supervisor: Ola Brandt\nDate: 4 March 2027\n4 of 30 door frames he made in February were out of square.\n")
     kinds = {s.text.split(":")[0]: s.kind for s in analyse(notes).sentences}
     assert kinds["Trade"] == kinds["Depot"] == "meta"
+
+
+@pytest.mark.parametrize("notes, employee, manager", [
+    ("Mid-year review – Dana Ruiz / Interviewer: Helen Price\nDana was late 4 times in May.\n", "Dana Ruiz", "Helen Price"),
+    ("Review: Dana Ruiz (picker)\nMentor: Lee Park (senior picker)\nDana was late 4 times.\n", "Dana Ruiz", None),
+    ("1:1 with Jan Kowalski (forklift driver), 3 May 2026\nJan was late 4 times.\n", "Jan Kowalski", None),
+])
+def test_someone_else_at_the_meeting_is_not_the_employee_and_jan_is_a_name(notes, employee, manager):
+    a = analyse(notes)
+    assert (a.employee_name, a.manager) == (employee, manager)
+
+
+def test_a_title_whose_first_word_leads_others_stays_whole_and_a_job_field_is_not_a_task():
+    from assistant.reader.header import candidates
+
+    found = [c.text for c in candidates("Signed off by Head Chef Marco Rossi and Lead Technician Sam Ortiz.", None, None)]
+    assert "Marco Rossi" in found and "Sam Ortiz" in found
+    assert analyse("Job: fit the kitchen at 14 Elm Road (overran)\nName: Ola Berg\nOla overran by 3 days.\n").employee_role is None

@@ -182,9 +182,10 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         for n, (chunk, start) in enumerate(chunks):
             s = Sentence(id=f"S{len(sentences) + 1}", text=chunk, body=chunk, line=line_no + 1, start=start, end=start + len(chunk))
             label = part_labels[n] if parts else label_for_line
+            task = agreed
             if parts:
                 s.column = parts[n][0]
-                agreed = row if s.column == "action" else None
+                task = row if s.column == "action" else None
             own = _LABEL.match(chunk)
             if own and answering and is_answer(label_text(own)):
                 s.body, own = chunk[own.end():], None
@@ -209,18 +210,23 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.block_deadline = None if heading_deadline else block_deadline
             _read_speaker(s, finder, prev)
             s.dates = event_deadlines(s.text, find_dates(s.text, ref), text, ref)
-            if row is not None and row.cells.get("when") and (agreed is not None or _target_row(row, tabbed_lines[line_no])):
+            if row is not None and row.cells.get("when") and (task is not None or _target_row(row, tabbed_lines[line_no])):
                 s.dates = _due_in_cell(s.text, row.cells["when"], s.dates, ref)
+                if task is not None and row.cells["when"] not in s.text:  # '| Task | Target | Owner | By |': its date apart
+                    s.block_deadline = next((d.date for d in find_dates("by " + row.cells["when"], ref)), None)
             s.quantities = find_quantities(s.text, [(d.start, d.end) for d in s.dates if d.role != "duration"])
             s.parties = finder.find(s.body)
-            if agreed is not None:  # the row's cells say who and what
-                owner = agreed.cells.get("owner")
-                s.actor, s.action = (Party(owner, finder.owner_of(owner)) if owner else None), _task(agreed)
+            if task is not None:  # the row's cells say who and what
+                owner = task.cells.get("owner")
+                s.actor, s.action = (Party(owner, finder.owner_of(owner)) if owner else None), _task(task)
             else:
                 s.actor, s.action = finder.actor(s.body, employee_speaks=s.label == "employee")
             if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
                 s.actor, s.action = prev.actor, s.body
             s.kind = _classify(s, finder)
+            if s.column == "finding" and s.kind in ("action", "target"):  # 'Report writing | Shift report missing on 3 nights'
+                s.actor = None  # under 'What we saw' a cell says what happened: its task and its target have columns
+                s.kind = "observation" if _negative(s.body) else "context"
             if _figure_ahead(s, ref, interview_date is None and found_date is None):
                 s.kind, s.ahead = "target", True
             if aim and s.kind in ("context", "observation") and any(q.unit == "%" or q.value == 0 for q in s.quantities):

@@ -14,9 +14,11 @@ _AFTER_EVENT = re.compile(r"""
 _END_OF_EVENT = re.compile(r"""
     \b(?:by|before|until|till|through|for)\s+(?:the\s+)?(?:end|close|last\s+day)\s+of\s+
     (?:the\s+|this\s+|our\s+|her\s+|his\s+|their\s+)?(?P<event>[a-z][\w-]{2,})""", re.I | re.X)
-# Periods the date rules read themselves ('by the end of the month', 'end of next quarter').
-_PERIODS = re.compile(r"^(?:month|quarter|year|week|day|next|this|following|q[1-4]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
-                      re.I)
+# Periods the date rules read themselves ('by the end of the month', 'end of next quarter'), and the words of a
+# recurring end ('by the end of each shift', 'of every day'): no event's day.
+_PERIODS = re.compile(r"""(?:months?|quarters?|years?|weeks?|days?|shifts?|next|this|following|each|every|q[1-4]
+    |jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?
+    |nov(?:ember)?|dec(?:ember)?)""", re.I | re.X)
 _ENDS = re.compile(r"\b(?:ends?|ending|finish(?:es)?|closes?|until|till|to|through)\s*(?:on\s+)?$|[-–]\s*$", re.I)
 
 
@@ -33,7 +35,7 @@ def event_deadlines(sentence: str, dates: list[DateMention], notes: str, ref: dt
         out = [d for d in out if d.end <= m.start() or d.start >= m.end()]  # 'two weeks' alone was only a length
         out.append(DateMention(m.group(0), m.start(), m.end(), due, "deadline"))
     for m in _END_OF_EVENT.finditer(sentence):
-        if _PERIODS.match(m.group("event")) or any(d.start < m.end() and d.end > m.start() for d in out):
+        if _PERIODS.fullmatch(m.group("event")) or any(d.start < m.end() and d.end > m.start() for d in out):
             continue
         if (ends := _event_date(m.group("event"), notes, sentence, ref, end=True)) is not None:
             out.append(DateMention(m.group(0), m.start(), m.end(), ends, "deadline"))
@@ -42,16 +44,16 @@ def event_deadlines(sentence: str, dates: list[DateMention], notes: str, ref: dt
 
 def _event_date(event: str, notes: str, sentence: str, ref: dt.date, end: bool = False) -> dt.date | None:
     """The date another line gives the event: its name, then a date a few words on ('audit is 14 April'); for its
-    `end`, the date an end word leads to ('the run, which ends 10 January', 'trial 3 March – 30 April')."""
-    word = event.lower()
+    `end`, only a date an end word leads to ('the run, which ends 10 January', 'trial 3 March – 30 April')."""
+    word = re.compile(rf"\b{re.escape(event)}\b", re.I)  # 'each' is not in 'teaching'
     for line in notes.split("\n"):
-        at = line.lower().find(word)
-        if at < 0 or sentence.strip() in line:
+        named = word.search(line)
+        if named is None or sentence.strip() in line:
             continue
-        window = line[at:at + len(word) + 40]
+        window = line[named.start():named.end() + 40]
         dated = [d for d in find_dates(window, ref) if d.role in ("point", "deadline", "end")]
         if end:
-            dated = [d for d in dated if _ENDS.search(window[:d.start])] or dated[-1:]
+            dated = [d for d in dated if _ENDS.search(window[:d.start])]  # not the day it starts ('kicks off 13 April')
         if dated:
             return dated[0].date
     return None

@@ -147,7 +147,7 @@ def field_words() -> frozenset[str]:
 # A form's field giving the role: '岗位：门诊收费员', 'Job title: Welding Inspector (CSWIP 3.1)    Depot: …', 'Trade:
 # Scaffolder (advanced)'.
 _ROLE_FIELD = re.compile(r"""(?:岗位|职位|职务|工种)\s*[:：]\s*([^\s，,；;|｜（(]{2,12})
-    | \b(?i:job\s+title|job|role|position|post|trade|occupation|designation)\s*[:：]\s*([A-Za-z][\w&/'’ -]{1,40}?)(?=\s{2,}|\t|\s*[(,;|；]|\s*$)""", re.X | re.M)
+    | \b(?i:job\s+title|role|position|post|trade|occupation|designation)\s*[:：]\s*([A-Za-z][\w&/'’ -]{1,40}?)(?=\s{2,}|\t|\s*[(,;|；]|\s*$)""", re.X | re.M)
 
 
 def form_role(lines: list[str]) -> str | None:
@@ -232,11 +232,13 @@ _JOB_FIELD = re.compile(r"""(?:^|[|｜·•]\s*|\s{2,}|\t)(?P<label>[A-Za-z][A-Z
 
 
 def _job_field(header: str) -> tuple[str, str] | None:
-    """The employee and their role from a field a job names ('Technician: Siobhan Nkemelu', 'Driver: Ana Ruiz (HGV,
-    nights)'): not a title of one who leads others ('Supervisor: …'), and a name in it."""
+    """The employee and their role from a field a job names ('Technician: Siobhan Nkemelu', 'Operator: Ana Ruiz
+    (bridge operator, nights)'): not a title of one who leads others ('Supervisor: …') nor of someone else at the
+    meeting ('Interviewer:', 'Mentor:', 'Union rep:'), and a name in it."""
+    others = vocab("parties", "attending", "en")
     for m in _JOB_FIELD.finditer(header):
         label, person = m.group("label").strip(), m.group("name").strip()
-        if is_role(label) and not leads_others(label) and is_name(person):
+        if is_role(label) and not leads_others(label) and not others.fullmatch(label.lower()) and is_name(person):
             return person, re.split(r"\s*[,;]\s*", m.group("role") or label)[0]
     return None
 

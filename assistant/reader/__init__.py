@@ -380,9 +380,12 @@ def in_dialogue(analysis: NotesAnalysis) -> bool:
 def owner_of(s: Sentence, learnt: Reading | None, dialogue: bool = False, own_line: bool = False) -> str:
     """Who does an action: the model where it is sure (surer against a person the sentence names, and never
     against the manager named, nor against the employee speaking of themself on a line their name or initials open
-    (`own_line`): the rules know the manager's name and title from the header, and whose line it is); else the rules."""
+    (`own_line`), nor against a table row's Owner cell: the rules know the manager's name and title from the header,
+    whose line it is and which column is whose); else the rules."""
     named = s.actor.owner if s.actor else None
     rule = rule_owner(s, dialogue)
+    if s.column == "action" and named:
+        return rule  # a table's Owner cell says whose the task is
     if own_line and named == "employee" and _FIRST_PERSON.search(s.body) and not _ADDRESSED.search(s.body):
         return rule  # 'KD: I'll do the line check': the employee's own line says who 'I' is (not 'I'll need you to…')
     told = dialogue and s.label == "manager" and named is None and rule == "employee"  # 'Me: Check the note at the door'

@@ -65,10 +65,12 @@ def _zh_names(text: str) -> list[re.Match[str]]:
     return list(re.finditer(rf"(?<![\u4e00-\u9fff]{{2}}){zh_name()}", text))
 
 
-def _title_before_name(word: str, after: str) -> bool:
-    """The last word of a title of one who leads others, opening a pair of capitalised words that a name follows:
-    'Leader' of 'Payroll Team Leader Graham Whitcombe'."""
-    return leads_others(word) and re.match(r"[ \t]+" + NAME_WORD, after) is not None
+def _title_before_name(word: str, before: str, after: str) -> bool:
+    """The last word of a title of one who leads others, after another word of it, opening a pair of capitalised
+    words that a name follows: 'Leader' of 'Payroll Team Leader Graham Whitcombe' (not 'Head' of 'Head Chef Marco
+    Rossi', nor the name 'Dean' of 'Dean Alexander Walsh')."""
+    return (leads_others(word) and re.search(NAME_WORD + r"[ \t]+$", before) is not None
+            and re.match(r"[ \t]+" + NAME_WORD, after) is not None)
 
 
 def candidates(text: str, rule_employee: str | None, rule_manager: str | None) -> list[Candidate]:
@@ -82,7 +84,7 @@ def candidates(text: str, rule_employee: str | None, rule_manager: str | None) -
     while m := _EN_NAME.search(text, at):
         name, start, at = m.group(1), m.start(1), m.end()
         first = name.split()[0]
-        if first != name and _title_before_name(first, text[m.end(1):]):
+        if first != name and _title_before_name(first, text[max(0, start - 40):start], text[m.end(1):]):
             at = start + len(first)  # 'Payroll Team Leader Graham Whitcombe': the name starts after the title
             continue
         if first in not_names:  # 'Hi Priya' -> 'Priya'; 'From' alone is no candidate
