@@ -195,6 +195,14 @@ def test_a_board_or_a_named_colleague_where_they_work_is_the_actor_of_their_task
     assert colleague.actor is not None and colleague.actor.text == "Omar" and colleague.actor.owner == "organisation"
 
 
+def test_a_line_labelled_with_a_party_that_tells_someone_to_act_is_that_partys_task():
+    a = analyse("1:1 – Gwen Adjei, mobile library driver – 2 Dec 2026\nManager: Philip Nairn\n"
+                "6 scheduled stops missed in Oct–Nov.\nMe: re-plan the Friday timetable with Gwen.\n"
+                "Facilities: fix the van's heater.\n")
+    tasks = {s.text.split(":")[0]: (s.kind, s.owner, s.actor.text if s.actor else None) for s in a.sentences[3:]}
+    assert tasks == {"Me": ("action", "manager", "Philip Nairn"), "Facilities": ("action", "organisation", "Facilities")}
+
+
 @pytest.mark.parametrize("notes, party, owner", [
     ("Review with Dana Ruiz (agent), 4 May 2026\n3 late tickets in April\n"
      "Her closed tickets will be spot-checked by Sam Ortiz every Friday.", "Sam Ortiz", "organisation"),

@@ -223,6 +223,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.actor, s.action = finder.actor(s.body, employee_speaks=s.label == "employee")
             if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
                 s.actor, s.action = prev.actor, s.body
+            if s.actor is None and not chat and _starts_imperative(re.sub(r"^re-", "", s.body.strip())):
+                s.actor = _label_party(label_text(own) if own else label_text(label_m) if label_m else "", s.label, finder, tags)
+                s.action = s.body if s.actor else s.action  # 'Me: re-plan the Friday timetable', 'IT: fix the export'
             s.kind = _classify(s, finder)
             if s.column == "finding" and s.kind in ("action", "target"):  # 'Report writing | Shift report missing on 3 nights'
                 s.actor = None  # under 'What we saw' a cell says what happened: its task and its target have columns
@@ -275,6 +278,20 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     analysis.check_in_gap = stated_gap(kept)
     analysis.review_date = stated_review(sentences, ref)
     return analysis
+
+
+def _label_party(tag: str, label: str | None, finder: _PartyFinder, tags: frozenset[str]) -> Party | None:
+    """Whose task a line's label says it is, where the line tells someone to do something: the manager's own 'Me:',
+    the employee's name, a team or department the notes name ('Facilities:'). Not a transcript's speaker (a label
+    opening many lines), whose words are speech."""
+    tag = tag.strip()
+    if not tag or tag.lower() in tags:
+        return None
+    if label == "manager":
+        return Party(finder.manager_name or tag, "manager")
+    named = finder.en.fullmatch(tag) or finder.zh.fullmatch(tag)
+    owner = finder.owner_of(tag) if named or label == "employee" else None
+    return Party(tag, owner) if owner and (owner != "employee" or label == "employee") else None
 
 
 _PART_LABEL = {"finding": None, "target": "target", "action": "action"}  # a finding is read as running text is
