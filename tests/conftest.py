@@ -1,6 +1,7 @@
 """Shared fixtures: the dev evaluation cases live in ../shared beside the repository."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -14,9 +15,12 @@ SHARED_EVAL = ROOT.parent / "shared" / "eval"
 HELDOUT = ROOT / "tests" / "heldout"
 
 # One knowledge index for the whole run (and the next): the first draft indexes the bundled
-# knowledge with the real embeddings, later ones reuse it. Tests that need their own store say so.
-os.environ.setdefault("PLANCOACH_DATA_DIR", str(Path(tempfile.gettempdir()) / "plancoach-test-data"))
-os.environ.setdefault("PLANCOACH_CACHE_DIR", str(Path(tempfile.gettempdir()) / "plancoach-test-cache"))
+# knowledge with the real embeddings, later ones reuse it. Tests that need their own store say so. Each checkout
+# has its own: Chroma's embedded store is not shared safely between processes, and a second checkout's test run
+# beside this one (CI on a clean clone) failed with "Error finding id" when they shared one.
+_CHECKOUT = hashlib.sha256(str(ROOT).encode()).hexdigest()[:8]
+os.environ.setdefault("PLANCOACH_DATA_DIR", str(Path(tempfile.gettempdir()) / f"plancoach-test-data-{_CHECKOUT}"))
+os.environ.setdefault("PLANCOACH_CACHE_DIR", str(Path(tempfile.gettempdir()) / f"plancoach-test-cache-{_CHECKOUT}"))
 
 TRAINER_NOTES = """Performance interview - training specialist (Li Na), review of July, held 2026-07-31 with HR manager.
 - Training plan not fully implemented on time: 14 of 20 planned sessions ran as scheduled (70%). Company requires >= 90%.
