@@ -103,7 +103,7 @@ def test_answers_that_fail_their_check_are_ignored_and_the_plan_is_the_reader_s(
         (FACILITIES, [reply({hr: "the boss"})] * 2, "owners: no usable answer"),
         (FACILITIES, [reply({hr: "employee"})], f"{hr} owner 'employee': the sentence does not point to the employee alone"),
         (TWO_NAMES, [AIMessage(content="Sure!"), AIMessage(content="{}"), AIMessage(content="?"), AIMessage(content="?")],
-         "role: no usable answer"),
+         "employee: no usable answer"),  # (no role is asked: no phrase of these notes is a likely role of Tom's)
     ]
     for notes, answers, why in cases:
         drafter = LLMDrafter(s, chat_model=fake(*answers))
