@@ -44,17 +44,9 @@ def _heading_words() -> dict[str, str]:
 
 def cells(line: str) -> list[str] | None:
     """The cells of a table row (tabs, or pipes with or without the outer ones), or None for running text."""
-    if "\t" in line.strip():
-        parts = line.strip().split("\t")
-    elif "|" in line or "｜" in line:
-        parts = re.split(r"[|｜]", line.strip())
-        if parts and not parts[0].strip():
-            parts = parts[1:]
-        if parts and not parts[-1].strip():
-            parts = parts[:-1]
-    else:
+    if "\t" not in line.strip() and "|" not in line and "｜" not in line:
         return None
-    parts = [p.strip() for p in parts]
+    parts = [line[a:b] for a, b in _spans(line)]
     return parts if len(parts) >= 2 else None
 
 
@@ -62,8 +54,8 @@ _CELL_END = re.compile(r"\t|[|｜]")
 
 
 def _spans(line: str) -> list[tuple[int, int]]:
-    """Where each cell's text starts and ends in `line`, split as `cells` splits it: at tabs (the line's own edges
-    stripped first), else at pipes (the empty cells outside the outer ones are none)."""
+    """Where each cell's text starts and ends in `line` (`cells` gives their text): split at tabs (the line's own
+    edges stripped first), else at pipes (the empty cells outside the outer ones are none)."""
     tabbed = "\t" in line.strip()
     first, last = (len(line) - len(line.lstrip()), len(line.rstrip())) if tabbed else (0, len(line))
     edges = [m.start() for m in re.finditer(r"\t" if tabbed else r"[|｜]", line) if first <= m.start() < last]
@@ -102,8 +94,8 @@ def parts(row: Row, line: str) -> list[tuple[str, int, int]]:
     if not (_DIGIT.search(found) or len(found.split()) > 2 or (unspaced(found) and len(found) > 4)):
         return []
     spans = _spans(line)
-    if len(spans) != len(row.kinds) or [line[a:b] for a, b in spans] != cells(line):
-        return []  # a row short of a cell (a blank one stripped), or cells the two splits disagree on: read whole
+    if len(spans) != len(row.kinds):
+        return []  # a row short of a cell (a blank first one stripped): read whole
     cut: list[_Part] = []
     waiting: list[tuple[int, int]] = []  # an owner's or a date's cells before the task they go with
     for kind, (start, end) in zip(row.kinds, spans):

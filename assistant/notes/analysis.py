@@ -175,17 +175,15 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         parts = grid.parts(row, tabbed_lines[line_no]) if row is not None else []
         if parts:  # a row holding a finding, its target and its action: one sentence each, read as its column says
             chunks = [(line[a:b], line_start + a) for _, a, b in parts]
-        part_labels = [_PART_LABEL[p] for p, _, _ in parts]
         injected = bool(injection_hits(content))
         prev: Sentence | None = None
         aim: dt.date | None = None
         for n, (chunk, start) in enumerate(chunks):
             s = Sentence(id=f"S{len(sentences) + 1}", text=chunk, body=chunk, line=line_no + 1, start=start, end=start + len(chunk))
-            label = part_labels[n] if parts else label_for_line
-            task = agreed
+            label, task = label_for_line, agreed
             if parts:
                 s.column = parts[n][0]
-                task = row if s.column == "action" else None
+                label, task = _PART_LABEL[s.column], row if s.column == "action" else None
             own = _LABEL.match(chunk)
             if own and answering and is_answer(label_text(own)):
                 s.body, own = chunk[own.end():], None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..dates import DateMention, add_length, find_dates
+from ..dates import MONTH_PATTERN, DateMention, add_length, find_dates
 
 _AFTER_EVENT = re.compile(r"""
     \b(?P<count>a|an|one|two|three|four|five|six|\d{1,2})\s+(?P<unit>fortnight|weeks?|days?|months?)
@@ -16,9 +16,8 @@ _END_OF_EVENT = re.compile(r"""
     (?:the\s+|this\s+|our\s+|her\s+|his\s+|their\s+)?(?P<event>[a-z][\w-]{2,})""", re.I | re.X)
 # Periods the date rules read themselves ('by the end of the month', 'end of next quarter'), and the words of a
 # recurring end ('by the end of each shift', 'of every day'): no event's day.
-_PERIODS = re.compile(r"""(?:months?|quarters?|years?|weeks?|days?|shifts?|next|this|following|each|every|q[1-4]
-    |jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?
-    |nov(?:ember)?|dec(?:ember)?)""", re.I | re.X)
+_PERIODS = re.compile(r"months?|quarters?|years?|weeks?|days?|shifts?|next|this|following|each|every|q[1-4]|" + MONTH_PATTERN,
+                      re.I)
 _ENDS = re.compile(r"\b(?:ends?|ending|finish(?:es)?|closes?|until|till|to|through)\s*(?:on\s+)?$|[-–]\s*$", re.I)
 
 

@@ -226,9 +226,11 @@ def _writer_marked(lines: list[str]) -> str | None:
     return next((m.group(1) for line in lines if (m := _ME_MARK.search(line))), None)
 
 
+# The name a header field holds: 'Jean-Baptiste Moreau', 'R.D.', up to three capitalised words.
+_FIELD_NAME = r"(?:[A-Z]\.){2,3}|[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2}"
 # A header field named by a job, holding a name: 'Operator: Jean-Baptiste Moreau (bridge operator, B-shift)'.
 _JOB_FIELD = re.compile(r"""(?:^|[|｜·•]\s*|\s{2,}|\t)(?P<label>[A-Za-z][A-Za-z -]{1,30}?)\s*[:：]\s*
-    (?P<name>(?:[A-Z]\.){2,3}|[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2})(?:\s*\((?P<role>[^)\n]{2,40})\))?""", re.M | re.X)
+    (?P<name>""" + _FIELD_NAME + r""")(?:\s*\((?P<role>[^)\n]{2,40})\))?""", re.M | re.X)
 
 
 def _job_field(header: str) -> tuple[str, str] | None:
@@ -248,7 +250,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     lines = [_form_row(line) for line in lines]
     header = "\n".join(lines[:3])
     name = role = manager = None
-    m = re.search(r"\b(?i:" + _EN_EMPLOYEE_FIELD + r")\s*[:：]\s*((?:[A-Z]\.){2,3}|[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2})\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
+    m = re.search(r"\b(?i:" + _EN_EMPLOYEE_FIELD + r")\s*[:：]\s*(" + _FIELD_NAME + r")\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
     if m:
         name, role = m.group(1).strip(), (m.group(2) or "").strip() or None
     if not name:
