@@ -175,10 +175,12 @@ def test_a_sentence_that_only_names_what_follows_labels_its_paragraph():
     assert analyse("Targets were missed. Two drops late.").sentences[0].text == "Targets were missed."
 
 
+# A sterile services review's first two lines, for the tests of who acts on the lines after them.
+_TRAYS = "1:1 - Pia Laine, sterile services technician - 7 Oct 2026\nTwo tray errors reached theatre in September.\n"
+
+
 def test_a_team_already_on_a_task_is_its_actor_but_a_habit_that_falls_short_is_not():
-    a = analyse("1:1 - Pia Laine, sterile services technician - 7 Oct 2026\n"
-                "Two tray errors reached theatre in September.\n"
-                "EBME are replacing the bench 3 scanner, they said by the 30th.\n"
+    a = analyse(_TRAYS + "EBME are replacing the bench 3 scanner, they said by the 30th.\n"
                 "Theatres are sending late changes to the list by phone.\n")
     team, habit = a.sentences[2], a.sentences[3]
     assert team.kind == "action" and team.actor is not None and team.actor.owner == "organisation"
@@ -186,9 +188,7 @@ def test_a_team_already_on_a_task_is_its_actor_but_a_habit_that_falls_short_is_n
 
 
 def test_a_board_or_a_named_colleague_where_they_work_is_the_actor_of_their_task():
-    a = analyse("1:1 - Pia Laine, sterile services technician - 7 Oct 2026\n"
-                "Two tray errors reached theatre in September.\n"
-                "The trust board is buying two more washers for the unit.\n"
+    a = analyse(_TRAYS + "The trust board is buying two more washers for the unit.\n"
                 "Omar in the workshop will service the sealer before Friday.\n")
     board, colleague = a.sentences[2], a.sentences[3]
     assert board.actor is not None and board.actor.text == "The trust board" and board.actor.owner == "organisation"
