@@ -234,7 +234,11 @@ _DEADLINE_EVENT = re.compile(r"""\b(?:by|before|b4|until|till)\s+(?!the\s+way\b)
 # 'before the season opens' just ahead of 'on the 19th', in the same clause: the day is something to be ready by,
 # unless the clause tells of the past ('left before the handover was signed off on the 15th')
 _AHEAD_OF = re.compile(r"\b(?:before|ahead\s+of|in\s+time\s+for|ready\s+for)\b[^,.;:!?–—()]{0,40}$", re.I)
-_PAST = re.compile(r"\b(?:was|were|had|did|didn't|wasn't|weren't|hadn't|left|went|came|got|took|made|forgot|missed)\b", re.I)
+_PAST = re.compile(r"\b(?:was|were|had|did|met|didn't|wasn't|weren't|hadn't|left|went|came|got|took|made|forgot|missed)\b", re.I)
+
+
+# Words by which a clause speaks of what is still to come: 'we meet again on the 20th', 'I'll check on the 3rd'.
+_COMING = re.compile(r"\b(?:will|shall|going\s+to|again|next|meet|follow[- ]?up|catch[- ]?up|check[- ]?in)\b|['’]ll\b", re.I)
 
 
 def _clause_before(text: str, at: int) -> str:
@@ -433,8 +437,12 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         lead, day, which = g[0].lower(), int(g[1]), (g[2] or "").lower()
         first = ref.replace(day=1)
         ready_by = _AHEAD_OF.search(m.string[:m.start()]) and not _PAST.search(_clause_before(m.string, m.start()))
-        if lead == "on" and not which and not ready_by:
+        ahead = _COMING.search(_clause_before(m.string, m.start())) and not _PAST.search(_clause_before(m.string, m.start()))
+        if lead == "on" and not which and not ready_by and not ahead:
             return _nearest_day(ref, day), "point"  # 'rejected a load on the 24th', 'starts on the 3rd': the nearest 24th
+        if lead == "on" and ahead and not which:  # 'we meet again on the 20th': the next 20th
+            first = _add_months(first, 1) if day <= ref.day else first
+            return _safe(first.year, first.month, day), "point"
         # ... but 'in place before the season opens on the 19th' is a deadline: the next 19th
         if which in ("next", "the following") or (not which and day <= ref.day):
             first = _add_months(first, 1)

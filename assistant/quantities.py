@@ -106,7 +106,15 @@ def _value(num: str, mult: str | None) -> float | None:
     return value * factor
 
 
-_FRACTION = re.compile(r"(?<![\d.])(\d{1,4})\s+(?:of|out of|in)\s+(\d{1,4})(?![\d.%])", re.I)
+_COUNT = r"(?:\d{1,4}|\b(?:" + "|".join(WORD_NUMBERS) + r")\b)"
+# 'N of M' as one value: '4 of 10', '1 in 5', 'four weeks out of six' (a noun may stand between only before 'out of').
+_FRACTION = re.compile(rf"""(?<![\d.])(?P<n>{_COUNT})
+    (?:\s+(?:of|in) | (?:\s+[a-z][\w'-]*)?\s+out\ of)
+    \s+(?P<m>{_COUNT})(?![\d%]|\.\d)""", re.I | re.X)
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else WORD_NUMBERS[word.lower()]
 
 
 # A share written in Chinese words: '百分之九十五' (95%), '百分之九十九点五', '九成' (90%), '九成五' (95%), '一成以下',
@@ -175,8 +183,10 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
     for f in _FRACTION.finditer(text):
         if any(s <= f.start() < e for s, e in skip_spans):
             continue
-        out.append(Quantity(f.group(0), f.start(), f.end(), float(f.group(1)), f"of {f.group(2)}", None, None,
-                            _named_standard(text, f.start(), refs)))
+        n, m = _count(f.group("n")), _count(f.group("m"))
+        if not 0 < m or n > m:
+            continue  # '3 in 2 weeks' is no share
+        out.append(Quantity(f.group(0), f.start(), f.end(), float(n), f"of {m}", None, None, _named_standard(text, f.start(), refs)))
         fractions.append(f.span())
     if "成" in text or "百分之" in text:
         shares = [q for q in _zh_shares(text, refs) if not any(s <= q.start < e for s, e in skip_spans)]

@@ -596,3 +596,14 @@ def test_the_end_of_an_event_needs_a_day_it_ends_and_a_recurring_end_is_none():
     a = analyse("Stage crew 1:1, 02/03/2027\nThe refit project kicks off 13 April.\nChecks with the teaching staff on 3 May.\n"
                 "Zero lost props by the end of the project.\nTills balanced by the end of each shift.\n")
     assert [s.dates for s in a.sentences[3:]] == [[], []]  # a start is no end; 'each' is not in 'teaching'
+
+
+@pytest.mark.parametrize("text, day", [
+    ("We meet again on the 10th to close it out.", dt.date(2026, 6, 10)),  # still to come: the next 10th
+    ("I'll walk the line with her on the 3rd.", dt.date(2026, 6, 3)),
+    ("He rejected a load on the 9th.", dt.date(2026, 5, 9)),  # said of the past: the nearest 9th
+    ("We met again on the 11th.", dt.date(2026, 5, 11)),
+])
+def test_a_day_of_the_month_still_to_come_is_the_next_one(text, day):
+    (found,) = find_dates(text, MAY_12)
+    assert found.date == day

@@ -389,3 +389,12 @@ def test_the_day_that_ends_a_line_of_targets_is_the_deadline_of_each_target_on_i
              "Review: in 2 weeks, then monthly.")
     plan = draft_plan(notes).plan
     assert plan.goals and {g.deadline for g in plan.goals} == {dt.date(2027, 1, 29)}, [(g.metric, g.deadline) for g in plan.goals]
+
+
+def test_what_the_manager_wants_by_a_date_under_agreed_actions_is_the_goal():
+    plan = draft_plan("Catch-up with Ines Duarte, kennel assistant, 2 June 2026\n"
+                      "Runs were left unhosed three days out of ten in May.\n"
+                      "What we agreed:\nInes hoses every run before lunch.\n"
+                      "What I want by 31 July: no unhosed runs, and the log signed every day.\n").plan
+    assert [(g.metric, g.target, str(g.deadline)) for g in plan.goals][0] == ("unhosed runs", "0", "2026-07-31")
+    assert all(not g.metric.lower().startswith(("what", "and")) for g in plan.goals)

@@ -588,3 +588,15 @@ def test_a_title_whose_first_word_leads_others_stays_whole_and_a_job_field_is_no
     found = [c.text for c in candidates("Signed off by Head Chef Marco Rossi and Lead Technician Sam Ortiz.", None, None)]
     assert "Marco Rossi" in found and "Sam Ortiz" in found
     assert analyse("Job: fit the kitchen at 14 Elm Road (overran)\nName: Ola Berg\nOla overran by 3 days.\n").employee_role is None
+
+
+def test_attendees_named_by_an_initial_speak_under_their_initials():
+    notes = ("Warehouse 1:1, 03.12.26\nPresent: R. Okafor (Shift Supervisor), T. Lindqvist (Picker), M. Shah (HR Advisor)\n"
+             "RO: Thanks for making time. You mis-picked 9 of 120 orders last week.\n"
+             "TL: The scanner kept dropping out on aisle 6.\n"
+             "RO: Target is 2 mis-picks or fewer a week by the 18th.\n")
+    a = analyse(notes)
+    assert (a.employee_name, a.manager) == ("T. Lindqvist", "R. Okafor")  # the one spoken to, whole, initial and all
+    read = {s.body.split()[0]: (s.label, s.kind) for s in a.sentences}
+    assert (read["You"], read["The"], read["Target"]) == (
+        ("manager", "observation"), ("employee", "account"), ("manager", "target"))

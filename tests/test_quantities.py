@@ -94,3 +94,17 @@ def test_chinese_shares_read_whole(text, value, comparator):
 @pytest.mark.parametrize("text", ["这事九成九是系统问题", "他八成又忘了打卡", "我估计八成没看邮件"])
 def test_most_likely_in_chinese_is_no_share(text):
     assert not [q for q in find_quantities(text) if q.unit == "%"]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The leaf clearance was skipped four weeks out of six.", 4.0, "of 6"),
+    ("skipped 4 weeks out of 6", 4.0, "of 6"),
+    ("one in five calls went unlogged", 1.0, "of 5"),
+    ("remakes on 5 of 31 orders", 5.0, "of 31"),
+])
+def test_a_share_of_a_count_in_words_or_figures_is_one_value(text, value, unit):
+    assert [(q.value, q.unit) for q in find_quantities(text)] == [(value, unit)]
+
+
+def test_a_count_larger_than_its_whole_is_no_share():
+    assert all(not q.unit.startswith("of") for q in find_quantities("3 in 2 weeks"))

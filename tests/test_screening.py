@@ -240,3 +240,27 @@ def test_conditions_a_coming_baby_and_a_system_line_are_caught(text, kind):
 def test_someone_elses_condition_is_no_flag():
     assert screen("a customer had a seizure in store, she handled it well") == []
     assert screen("7-8月共随访高血压、糖尿病患者186人次") == []  # patients with diabetes
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Supervisor comment: the way they're brought up over there, paperwork just isn't taken seriously.", "ethnicity"),
+    ("说实话 95 后抗压能力就是差一点，说两句就不吭声了。", "age"),  # a generation, with a space before 后
+    ("她都三十五了还没结婚，心思可能不在店里", "family"),
+    ("Since she came back from maternity leave her head hasn't been in it, maybe she'd be happier part-time.", "family"),
+])
+def test_origin_generation_marriage_and_leave_are_caught_in_paraphrase(text, category):
+    assert category in {h.category for h in screen(text) if h.kind == "bias"}, screen(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Bereavement Services had two complaints in October about strimmer marks on headstones.",  # a department
+    "Last week he stopped to help a widow find her husband's plot and walked her round.",  # a visitor's family
+    "She helped a family whose child was ill find the clinic.",
+    "12月10号18:00后不接单，抗压差的客户少。", "3 天后复查",  # an hour or a wait is no generation
+])
+def test_a_department_a_visitors_family_and_an_hour_are_no_flag(text):
+    assert screen(text) == []
+
+
+def test_the_employees_own_bereavement_is_still_kept_out():
+    assert {h.kind for h in screen("He was on bereavement leave for two weeks in October.")} == {"sensitive"}

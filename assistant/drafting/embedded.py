@@ -37,7 +37,7 @@ from .base import DraftContext
 _SYMBOL_UNITS = {"%", "x", "$", "€", "£", "¥", "￥", "min", "h", "s", "day", "week", "month"}
 _TIME_WORDS = {"min": "min", "h": "h", "s": "s", "day": "days", "week": "weeks", "month": "months"}
 _LEADING_VERBS = re.compile(
-    r"^(?:(?:the\s+)?(?:targets?|goals?|aim|objectives?)\b[\s:]*)?(?:to\s+)?(?:(?:reduce|lower|cut|bring(?:\s+down)?|decrease|increase|raise|grow|improve"
+    r"^(?:(?:and|also|plus)\s+)?(?:(?:the\s+)?(?:targets?|goals?|aim|objectives?)\b[\s:]*(?:(?:is|are|will\s+be)\s+)?)?(?:to\s+)?(?:(?:reduce|lower|cut|bring(?:\s+down)?|decrease|increase|raise|grow|improve"
     r"|get|reach|achieve|hit|maintain|keep|meet|deliver|close|make|have|be)\s+)?(?:(?:the|a|an|his|her|their|our)\s+)?",
     re.I,
 )

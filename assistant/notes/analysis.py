@@ -56,6 +56,7 @@ from .sentences import (
 )
 
 _TIME = re.compile(r"\d:\d\d")
+_OPENING_SAYS = re.compile(r"^[^:：]{4,60}?[:：](?!\d)\s*(?=\S)")  # 'What I want by Easter Sunday: ' before the aim itself
 
 
 def _beside(text: str, person: str, role: str) -> bool:
@@ -200,8 +201,13 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.item_start = bool(_ENUM_INLINE.match(s.body))
             s.bullet = bool(bullet)
             s.body = _ENUM_INLINE.sub("", s.body).strip()
+            opening = opening_label(s.body)
             if label is None or label.endswith("_person"):  # 'HM: background – we're on 142,000 weekly reach'
-                label = opening_label(s.body) or label  # 'For context, we sell about 400 mugs a month': not a finding
+                label = opening or label  # 'For context, we sell about 400 mugs a month': not a finding
+            elif label == "action" and opening == "target":
+                label = "target"  # under 'What we agreed:', 'What I want by Easter: no damage complaints' is the aim
+            if opening == "target" and label == "target" and (said := _OPENING_SAYS.match(s.body)):
+                s.body = s.body[said.end():]  # 'What I want by Easter Sunday: no complaints': the aim is after the colon
             if label is None and finder.assignee(s.body):
                 label = "action"  # 'F -> partner check on every climb': a task given to someone
             s.label = {"employee_person": "employee", "manager_person": "manager"}.get(label, label) if label else label

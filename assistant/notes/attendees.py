@@ -171,6 +171,19 @@ def _speaking(lines: list[str], tags: dict[str, Attendee]) -> tuple[Attendee | N
     return first, to_you
 
 
+def _initials_tags(people: list[Attendee]) -> dict[str, Attendee]:
+    """Speakers' tags a transcript may use without a key: each one's initials ('AW' for 'A. Whitlock') and first name,
+    where no two people share them."""
+    tags: dict[str, list[Attendee]] = collections.defaultdict(list)
+    for a in people:
+        words = re.findall(r"[A-Z][\w'’-]*", a.name)
+        if len(words) >= 2:
+            tags["".join(w[0] for w in words)].append(a)
+            if len(words[0]) > 1:
+                tags[words[0]].append(a)
+    return {tag: found[0] for tag, found in tags.items() if len(found) == 1}
+
+
 def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
     """The employee and the manager from a list of those present in the first lines, or a speakers' key, or None
     where there is neither. The employee is None where everyone listed leads others, none of them wrote the notes
@@ -204,7 +217,7 @@ def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
     writer = written_by(head)
     people = [Attendee(a.name, a.role, writer=True) if writer and writer in a.name else a for a in people]
     title = lines[0]
-    opens, to_you = _speaking(lines, tags)
+    opens, to_you = _speaking(lines, tags or _initials_tags(people))
     ranked = sorted(people, key=lambda a: (a.writer, bool(a.role and leads_others(a.role)), to_you[a], a == opens,
                                            not _in_title(a, title), -_mentions(a, body)))
     employee: Attendee | None = ranked[0]

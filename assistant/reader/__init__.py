@@ -137,6 +137,7 @@ class Reader:
             runner_up = ranked[-2][0] if len(ranked) > 1 else 0.0
             if p >= SURE_NAME or (p >= FAIRLY_SURE_NAME and p - runner_up >= NAME_LEAD and not unseen):
                 employee = max((c.text for c in cands if c.text.startswith(name + " ")), key=len, default=name)
+        employee, manager = _fuller(employee, rule_employee), _fuller(manager, rule_manager)
         return employee, (manager if manager != employee else rule_manager)
 
     def role(self, text: str, name: str | None, rule_role: str | None) -> str | None:
@@ -423,6 +424,13 @@ def rule_owner(s: Sentence, dialogue: bool = False) -> str:
 def sentence_key(text: str) -> str:
     """A sentence as corrections match it: spacing and closing punctuation do not count."""
     return " ".join(text.split()).rstrip(" .;,:!?。；，：！？")
+
+
+def _fuller(chosen: str | None, rule: str | None) -> str | None:
+    """The rules' form of the one the model chose where it adds the initials: 'J. Tarrant' for 'Tarrant'."""
+    if chosen and rule and re.fullmatch(rf"(?:[A-Z]\.\s?){{1,3}}{re.escape(chosen)}", rule):
+        return rule
+    return chosen
 
 
 def _same_person(a: str, b: str) -> bool:
