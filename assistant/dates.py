@@ -437,10 +437,11 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         lead, day, which = g[0].lower(), int(g[1]), (g[2] or "").lower()
         first = ref.replace(day=1)
         ready_by = _AHEAD_OF.search(m.string[:m.start()]) and not _PAST.search(_clause_before(m.string, m.start()))
-        ahead = _COMING.search(_clause_before(m.string, m.start())) and not _PAST.search(_clause_before(m.string, m.start()))
-        if lead == "on" and not which and not ready_by and not ahead:
+        clause = _clause_before(m.string, m.start())
+        coming = bool(_COMING.search(clause)) and not _PAST.search(clause)
+        if lead == "on" and not which and not ready_by and not coming:
             return _nearest_day(ref, day), "point"  # 'rejected a load on the 24th', 'starts on the 3rd': the nearest 24th
-        if lead == "on" and ahead and not which:  # 'we meet again on the 20th': the next 20th
+        if lead == "on" and coming and not which:  # 'we meet again on the 20th': the next 20th
             first = _add_months(first, 1) if day <= ref.day else first
             return _safe(first.year, first.month, day), "point"
         # ... but 'in place before the season opens on the 19th' is a deadline: the next 19th

@@ -183,10 +183,11 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
     for f in _FRACTION.finditer(text):
         if any(s <= f.start() < e for s, e in skip_spans):
             continue
-        n, m = _count(f.group("n")), _count(f.group("m"))
-        if not 0 < m or n > m:
+        part, whole = _count(f.group("n")), _count(f.group("m"))
+        if whole <= 0 or part > whole:
             continue  # '3 in 2 weeks' is no share
-        out.append(Quantity(f.group(0), f.start(), f.end(), float(n), f"of {m}", None, None, _named_standard(text, f.start(), refs)))
+        out.append(Quantity(f.group(0), f.start(), f.end(), float(part), f"of {whole}", None, None,
+                            _named_standard(text, f.start(), refs)))
         fractions.append(f.span())
     if "成" in text or "百分之" in text:
         shares = [q for q in _zh_shares(text, refs) if not any(s <= q.start < e for s, e in skip_spans)]

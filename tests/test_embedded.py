@@ -396,5 +396,6 @@ def test_what_the_manager_wants_by_a_date_under_agreed_actions_is_the_goal():
                       "Runs were left unhosed three days out of ten in May.\n"
                       "What we agreed:\nInes hoses every run before lunch.\n"
                       "What I want by 31 July: no unhosed runs, and the log signed every day.\n").plan
-    assert [(g.metric, g.target, str(g.deadline)) for g in plan.goals][0] == ("unhosed runs", "0", "2026-07-31")
+    first = plan.goals[0]
+    assert (first.metric, first.target, str(first.deadline)) == ("unhosed runs", "0", "2026-07-31")
     assert all(not g.metric.lower().startswith(("what", "and")) for g in plan.goals)
