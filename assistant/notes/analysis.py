@@ -182,6 +182,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         for n, (chunk, start) in enumerate(chunks):
             s = Sentence(id=f"S{len(sentences) + 1}", text=chunk, body=chunk, line=line_no + 1, start=start, end=start + len(chunk))
             label, task = label_for_line, agreed
+            s.under_heading = bool(label) and not line_label and not agreed and label == block_label
             if parts:
                 s.column = parts[n][0]
                 label, task = _PART_LABEL[s.column], row if s.column == "action" else None

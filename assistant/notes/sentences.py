@@ -54,13 +54,14 @@ class Sentence:
     ahead: bool = False  # a figure for a time still to come: a goal, whatever the line's shape (`_figure_ahead`)
     block_deadline: dt.date | None = None  # the date a heading above it sets ('For the next 8 weeks:', 'By end of March:')
     column: str | None = None  # the part of a table row it was cut from: finding, target or action (`grid.parts`)
+    under_heading: bool = False  # its label is a heading's above it ('Agreed actions:'), not its line's own
 
     @property
     def stated(self) -> bool:
-        """The notes say outright what this sentence is: a label, a named actor, the employee quoted ('she said'),
+        """The notes say outright what this sentence is: a label of its own line, a named actor, the employee quoted ('she said'),
         a commitment in words ('will', '我来', '我从7月起'), a figure dated after the interview or one set beside the
         standard on its line."""
-        return bool(self.label or self.actor or self.speaker == "employee" or self.ahead or self.measured
+        return bool((self.label and not self.under_heading) or self.actor or self.speaker == "employee" or self.ahead or self.measured
                     or (self.rule_kind == "action" and (_FUTURE.search(self.body) or commitment_terms("speaker").occurs_in(self.body))))
 
 

@@ -63,11 +63,15 @@ READING_OF_KIND = {"observation": "shortfall", "standard": "standard", "account"
 SURE = 0.3
 SURE_UNLESS_SHORTFALL = 0.5
 SURE_OVER_STATED = 0.8  # where the notes state what a sentence is (`Sentence.stated`)
+SURE_ONLY_TALK = 0.6  # a task or an account the rules found, which the model reads as talk around it
+SURE_HEADER_BELOW = 0.95  # a signature or '记录人：周建军' at the foot of the actions
+SURE_TASK_NOT_CUE = 0.65  # a task where the rules saw a shortfall or the employee's account by its surface
+SURE_UNDER_HEADING = 0.5  # where only a heading above says what it is
 NEVER = 1.01  # more than any probability
 # Labels that name what the lines under them are ('Targets:', 'Agreed actions', '原因：'), in the order notes/labels.py tries them.
 CONTENT_LABELS = ("target", "action", "cause", "problem", "support", "strength")
 RULE_PRIOR = 0.15  # the rules' reading counts this much more than the first pass's probability for it
-SURE_SHORTFALL = 0.6  # a shortfall in a sentence where the rules saw no sign of falling short
+SURE_SHORTFALL = 0.5  # a shortfall in a sentence where the rules saw no sign of falling short
 # The owner model overrules the owner of a person or team an action names (the rules often take the employee,
 # named another way, for another party) from this probability on, except where the rules found the manager: on
 # the training notes by writer, 0.88 of owners right against 0.85 when whoever was named kept the action (0.3 to
@@ -333,13 +337,18 @@ _NOT_AN_ORDER = re.compile(r"""^(?:i|we|he|she|they|it|the|a|an|my|our|his|her|t
     been|sure|fine|great)$|(?:ed|ing)$""", re.I | re.X)
 
 
+# A label that says the line is the employee's account: 'Her side:', "Employee's view:", '员工说法：'.
+_VIEW_LABEL = re.compile(r"""^\W*(?:(?:her|his|their|the\ employee'?s?|employee'?s?|staff)\s+(?:side|view|account|comments?|response|
+    perspective|input|feedback)|员工(?:的)?(?:说法|意见|解释|回应|反馈|自述))\s*[:：]""", re.I | re.X)
+
+
 def _needed(s: Sentence, learnt: Reading) -> float:
     """How sure the model must be to read a sentence otherwise than the rules: surest where the notes state what it
     is (a label such as 'Target:', a named actor, a figure dated after the interview), and before taking background
     figures for a shortfall ('handles 300 orders a day') or dropping one the rules found."""
     from ..notes.classify import opens_with_target  # (the notes package reads with this one)
 
-    if s.label in CONTENT_LABELS and learnt.reading == "header":
+    if s.label in CONTENT_LABELS and learnt.reading == "header" and not (s.under_heading and learnt.confidence >= SURE_HEADER_BELOW):
         return NEVER  # under 'Agreed actions:', 'Target:' or '原因：' a line is content, however short
     if s.rule_kind == "target" and opens_with_target(s.body):
         return NEVER  # 'Target …', '目标 7-8月 每月≥6000亩': the writer says what it is
@@ -354,12 +363,20 @@ def _needed(s: Sentence, learnt: Reading) -> float:
         return NEVER  # under 'What we saw' a row's cell says what happened: its task and its target have columns
     if s.label == "background" and learnt.reading in ("shortfall", "standard"):
         return NEVER  # the writer says it is background: 'For context, …', '…, not his KPI'
+    if s.rule_kind == "account" and KIND_OF[learnt.reading] in ("context", "meta") and not _VIEW_LABEL.match(s.text):
+        return SURE_ONLY_TALK  # the employee's small talk ('Sure, go.') or their email's 'To:' line: no account
+    if s.rule_kind == "action" and not s.label and KIND_OF[learnt.reading] == "context":
+        return SURE_ONLY_TALK  # 'He asked about doing his NEBOSH, told him to put it in writing': words of will, no task
+    if s.rule_kind == "account" and learnt.reading == "action":
+        return SURE_TASK_NOT_CUE  # the employee's own line may be a task they take on: 'Raj: 下周 重考 gowning 认证'
     if s.stated or (learnt.reading == "header" and s.rule_kind == "observation" and s.quantities):
         return SURE_OVER_STATED  # a counted shortfall is content, even on the first line
+    if s.under_heading and s.label in CONTENT_LABELS:  # a line below 'Agreed:' may be the aim or the praise added after the tasks
+        return SURE_UNDER_HEADING if learnt.reading in ("target", "strength", "shortfall", "standard", "cause") else SURE_OVER_STATED
     if learnt.reading == "shortfall" and s.rule_kind == "context":
         return SURE_SHORTFALL
     if learnt.reading == "action" and s.rule_kind == "observation" and not s.dates:
-        return SURE_OVER_STATED  # a shortfall with no date is no task: 'Theatres are sending late changes by phone'
+        return SURE_TASK_NOT_CUE  # a shortfall with no date is seldom a task: 'Theatres are sending late changes by phone'
     return SURE_UNLESS_SHORTFALL if s.rule_kind == "observation" else SURE
 
 
