@@ -607,3 +607,14 @@ def test_the_end_of_an_event_needs_a_day_it_ends_and_a_recurring_end_is_none():
 def test_a_day_of_the_month_still_to_come_is_the_next_one(text, day):
     (found,) = find_dates(text, MAY_12)
     assert found.date == day
+
+
+@pytest.mark.parametrize("sentence, notes", [
+    ("厂家 audit 是 6月2号，audit 后两周内：返修不超过 2 台。", ""),  # the event dated in the same sentence
+    ("验收后两周内把问题清单清零。", "甲方验收定在6月2号。\n"),  # in another line, in Chinese
+])
+def test_a_chinese_deadline_after_an_event_counts_from_the_events_day(sentence, notes):
+    from assistant.notes.events import event_deadlines
+
+    found = event_deadlines(sentence, find_dates(sentence, MAY_12), notes + sentence, MAY_12)
+    assert [d.date for d in found if d.role == "deadline"] == [dt.date(2026, 6, 16)]

@@ -600,3 +600,8 @@ def test_attendees_named_by_an_initial_speak_under_their_initials():
     read = {s.body.split()[0]: (s.label, s.kind) for s in a.sentences}
     assert (read["You"], read["The"], read["Target"]) == (
         ("manager", "observation"), ("employee", "account"), ("manager", "target"))
+
+
+def test_a_job_title_opening_the_line_is_no_name_and_a_nickname_in_brackets_no_role():
+    a = analyse("Parts advisor 季度面谈 – 刘洋 (Sean) – 3 Dec 2026\n10月退货单错了 6 张，标准是不超过 2 张。\n")
+    assert (a.employee_name, a.employee_role) == ("刘洋", "Parts advisor")

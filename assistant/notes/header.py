@@ -96,6 +96,9 @@ def _names_another_person(before: str, name: str) -> bool:
     return any(re.fullmatch(rf"{NAME_WORD}[ \t]{NAME_WORD}", f) and is_name(f) and f not in name for f in fields)
 
 
+_TITLE_GOES_ON = re.compile(r"[ \t]+[a-z]")  # a capitalised word whose title goes on in lower case: 'Service advisor'
+
+
 def _is_role(text: str) -> bool:
     return bool(vocab("roles", "terms", "en").search(text)) or bool(re.match(r"^[a-z]", text.strip()))
 
@@ -309,6 +312,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         for lead in (r"\b(?:with|w/|for|re:?|about)\s+|(?<!\S)(?:1:1|1-1|121|1on1|1 to 1|one[- ]to[- ]one)\s+", r"[-–—:]\s+", r"^"):
             for wm in re.finditer("(?:" + lead + r")(" + TITLE + r")?(" + _NAMED + r")", lines[0]):
                 initials = wm.group(2).isupper()
+                if _TITLE_GOES_ON.match(lines[0], wm.end()) and _is_role(wm.group(2) + lines[0][wm.end():wm.end() + 20]):
+                    continue  # 'Service advisor 月度面谈 – …': a job's first word, not a name
                 if ((initials or is_name(wm.group(2))) and wm.group(2) not in (manager or "") + (leader[0] if leader else "")
                         and (wm.group(1) or initials or not _HEADER_WORDS.match(wm.group(2)))):
                     name = wm.group(2)
@@ -325,7 +330,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
                        "\n".join(lines[:8]), re.M) \
             or re.search(rf"({zh_name()})\s*[（(]([^）)\d]{{1,12}})[）)]", lines[0])  # not '周报（9.14-9.18）'
         if zp:
-            name, role = zp.group(1), zp.group(2) if zp.lastindex and zp.lastindex > 1 else None
+            inner = zp.group(2) if zp.lastindex and zp.lastindex > 1 else None
+            name, role = zp.group(1), None if inner and is_name(inner) and not _is_role(inner) else inner  # '赵磊 (Leo)'
     if not name:
         zh = _zh_name(lines[0] if lines else "")
         if zh and not re.search(r"面谈人|面谈经理|经理\s*$", lines[0][: zh.start()] + zh.group(1)):
