@@ -399,3 +399,12 @@ def test_what_the_manager_wants_by_a_date_under_agreed_actions_is_the_goal():
     first = plan.goals[0]
     assert (first.metric, first.target, str(first.deadline)) == ("unhosed runs", "0", "2026-07-31")
     assert all(not g.metric.lower().startswith(("what", "and")) for g in plan.goals)
+
+
+def test_a_wish_with_a_figure_is_the_goal_and_its_closing_date_stays_with_it():
+    plan = draft_plan("Ski school review – Ana Ruiz, instructor – 1 Dec 2026\n"
+                      "Three lessons started late in November, and the register was missed on 5 of 20 days.\n"
+                      "For the winter season I want 0 late lessons and the register done every day, through to the last day on 12 April.\n"
+                      ).plan
+    assert [(g.metric, g.target, str(g.deadline)) for g in plan.goals] == [
+        ("late lessons and the register done every day", "0", "2027-04-12")]  # not 'For the winter season I want …'

@@ -300,7 +300,7 @@ class _PlanBuilder:
                 texts += pieces
             else:
                 texts.append(part)
-        items = []
+        items: list[_Item] = []
         for text in texts:
             text = _clean(text)
             if not text:
@@ -313,7 +313,10 @@ class _PlanBuilder:
             dates = [d for d in dates if d not in measures]
             bare = _clean(_without_dates(text, self.start, keep=[d.text for d in measures]))
             due = (_glossed(text, dates) or dates)[0] if dates else None
-            if bare:
+            until = _ONLY_UNTIL.match(text) and next((d for d in find_dates(text, self.start) if d.date > self.start), None)
+            if items and until and not _first_quantity(bare):
+                items[-1] = replace(items[-1], deadline=self._reviewed(until))  # '…, through to closing night on 10 Jan'
+            elif bare:
                 items.append(_Item(text, bare, self._reviewed(due) if due else None))
         return items
 
@@ -702,6 +705,7 @@ class _Item:
     deadline: dt.date | None
 
 
+_ONLY_UNTIL = re.compile(r"^\W*(?:(?:right\s+)?(?:through|up)\s+to|through|until|till|by|before|no\s+later\s+than)\b", re.I)  # a point's date
 _RELATIVE = re.compile(rf"(?:\d|\b(?:{COUNT_WORDS}))\s*[- ]?(?:(?:working |business )?days?|weeks?|wks?|months?)\b|\bfortnight\b"
                        r"|(?:\d+|[一二两三四五六七八九十]+)\s*(?:天|周|个星期|个月|个工作日)", re.I)
 

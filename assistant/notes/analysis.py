@@ -41,6 +41,7 @@ from .labels import (
     opens_section,
     row_label,
     speaker_tags,
+    target_opening_end,
 )
 from .parties import _PartyFinder, _read_speaker
 from .sentences import (
@@ -207,8 +208,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 label = opening or label  # 'For context, we sell about 400 mugs a month': not a finding
             elif label == "action" and opening == "target":
                 label = "target"  # under 'What we agreed:', 'What I want by Easter: no damage complaints' is the aim
-            if opening == "target" and label == "target" and (said := _OPENING_SAYS.match(s.body)):
-                s.body = s.body[said.end():]  # 'What I want by Easter Sunday: no complaints': the aim is after the colon
+            if opening == "target" and label == "target":  # the aim itself, after the words that say it is one
+                said = _OPENING_SAYS.match(s.body)  # 'What I want by Easter Sunday: no complaints'
+                s.body = s.body[said.end():] if said else s.body[target_opening_end(s.body):].lstrip()  # 'I want 0 …'
             if label is None and finder.assignee(s.body):
                 label = "action"  # 'F -> partner check on every climb': a task given to someone
             s.label = {"employee_person": "employee", "manager_person": "manager"}.get(label, label) if label else label

@@ -181,6 +181,12 @@ def opening_label(body: str) -> str | None:
     return None
 
 
+def target_opening_end(body: str) -> int:
+    """Where a target opening ends in `body` ('For the panto run I want ', 'What I'd like to see '), or 0."""
+    m = terms(tuple(load("vocabulary").get("labels", {}).get("target_opening", ()))).match(body)
+    return m.end() if m else 0
+
+
 _LABEL_WORDS = re.compile(r"^([^:：\d]{2,60}?)\s*[:：]\s*\S")  # the words of a label before its colon, no figures
 
 
