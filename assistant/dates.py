@@ -70,7 +70,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # not a count's bounds: 'down to 3/4 max by 13 March' (but 'from 1/7 max 2 breaks' is a date)
     ("slash", re.compile(r"""(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])
                              (?!\s*(?:max(?:imum)?|min(?:imum)?|tops)\b(?!\s*\d))""", re.I | re.X)),
-    ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close)(?:\s+of\s+|\s*-\s*|\s+(?=[a-z]{3}))(?:the\s+)?(?:(next|this|following)\s+)?(" + _MONTH + r"|month|quarter|q[1-4]|year|week)\b", re.I)),
+    ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close)(?:\s+of\s+|\s*-\s*|\s+(?=[a-z]{3}))(?:the\s+)?(?:(next|this|following)\s+)?(" + _MONTH + r"|month|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|quarter|q[1-4]|year|week)\b", re.I)),
     ("mid", re.compile(r"\bmid[- ]?" + _M + r"\b", re.I)),
     ("q_end", re.compile(r"\b(?:eo)?(q[1-4])\s*(?:end|close|末|底)?(?![a-z0-9])", re.I)),
     ("zh_quarter", re.compile(r"(明年)?(?:第?([一二三四1-4])|(本|这个?|下个?))季度(末|底)?")),
@@ -241,6 +241,10 @@ _PAST = re.compile(r"\b(?:was|were|had|did|met|didn't|wasn't|weren't|hadn't|left
 _COMING = re.compile(r"\b(?:will|shall|going\s+to|again|next|meet|follow[- ]?up|catch[- ]?up|check[- ]?in)\b|['’]ll\b", re.I)
 
 
+# After 'year-end' or 'month-end', a thing with its own day: 'year-end run on 18 December', 'month-end close (27th)'.
+_OWN_DAY_AFTER = re.compile(r"[ \t]+[a-z][\w-]*[ \t]+(?:on[ \t]+|is[ \t]+|[(（][ \t]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?[ \t]+)?\d", re.I)
+
+
 def _clause_before(text: str, at: int) -> str:
     """The words of `text` before `at`, back to the start of their clause."""
     return re.split(r"[,.;:!?–—()\n]", text[:at])[-1]
@@ -344,6 +348,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             return friday, role
         if unit == "year":
             return dt.date(ref.year + (1 if which == "next" else 0), 12, 31), role
+        if unit.endswith("quarter") and unit != "quarter":  # 'by the end of the first quarter': the next Q1's end
+            q_month = 3 * ("first second third fourth".split().index(unit.split()[0]) + 1 if unit[0].isalpha() else int(unit[0]))
+            return _pick_year(ref, role, lambda y: _month_end(y, q_month)), role
         if unit == "quarter":
             q_month = ((ref.month - 1) // 3 + 1) * 3 + (3 if which == "next" else 0)
             year = ref.year + (q_month - 1) // 12
@@ -377,6 +384,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         year = ref.year + (q_month - 1) // 12
         return _month_end(year, (q_month - 1) % 12 + 1), role
     if kind == "period_end":
+        if _OWN_DAY_AFTER.match(m.string, m.end()):
+            return None, role  # 'before the year-end run on 18 December': the run's own day says when
         unit = g[0].lower()[:5]
         if unit in ("eow", "week-", "week "):
             return ref + dt.timedelta(days=(4 - ref.weekday()) % 7), "deadline"  # this week's Friday

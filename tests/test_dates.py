@@ -618,3 +618,20 @@ def test_a_chinese_deadline_after_an_event_counts_from_the_events_day(sentence, 
 
     found = event_deadlines(sentence, find_dates(sentence, MAY_12), notes + sentence, MAY_12)
     assert [d.date for d in found if d.role == "deadline"] == [dt.date(2026, 6, 16)]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Target: 95% of reads by the end of the first quarter.", dt.date(2027, 3, 31)),  # said in May: next year's Q1
+    ("Both files on time, before the year-end run on 18 December.", dt.date(2026, 12, 18)),  # the run's own day
+    ("All reconciliations closed by year-end.", dt.date(2026, 12, 31)),
+])
+def test_a_quarter_named_in_words_and_a_year_end_with_its_own_day(text, day):
+    assert [d.date for d in find_dates(text, MAY_12) if d.role == "deadline"] == [day]
+
+
+def test_over_the_first_weeks_of_an_event_counts_from_the_day_it_opens():
+    from assistant.notes.events import event_deadlines
+
+    text = "No missed checks over the first four weeks of the term, which starts on Monday 7 September."
+    found = event_deadlines(text, find_dates(text, MAY_12), text, MAY_12)
+    assert [d.date for d in found if d.role == "deadline"] == [dt.date(2026, 10, 5)]

@@ -605,3 +605,9 @@ def test_attendees_named_by_an_initial_speak_under_their_initials():
 def test_a_job_title_opening_the_line_is_no_name_and_a_nickname_in_brackets_no_role():
     a = analyse("Parts advisor 季度面谈 – 刘洋 (Sean) – 3 Dec 2026\n10月退货单错了 6 张，标准是不超过 2 张。\n")
     assert (a.employee_name, a.employee_role) == ("刘洋", "Parts advisor")
+
+
+def test_an_emails_subject_naming_a_job_does_not_hide_the_greeting():
+    a = analyse("Subject: Follow up from Monday — Window Cleaner review\nDate: Tue 01/12/2026 09:10\n\nHi Rory,\n\n"
+                "Thanks for Monday. 5 of your 60 rounds last month were missed without a call to the office.\n")
+    assert a.employee_name == "Rory"

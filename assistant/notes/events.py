@@ -12,6 +12,10 @@ _AFTER_EVENT = re.compile(r"""
     \b(?P<count>a|an|one|two|three|four|five|six|\d{1,2})\s+(?P<unit>fortnight|weeks?|days?|months?)
     \s+(?:after|following)\s+(?:the\s+|our\s+|her\s+|his\s+|their\s+)?
     (?P<event>[a-z][\w-]{2,})""", re.I | re.X)
+# 'over the first six weeks of the season, which opens on 12 December': the event's start and that length after it
+_FIRST_OF_EVENT = re.compile(r"""
+    \b(?:over|in|during|for|within|through)\s+the\s+first\s+(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})
+    \s+(?P<unit>weeks?|days?|months?)\s+of\s+(?:the\s+|our\s+|this\s+|next\s+)?(?P<event>[a-z][\w-]{2,})""", re.I | re.X)
 # '审核后两周内', 'audit 后两周内', '验收后10天内': the same, written in Chinese (the event is the words before 后)
 _AFTER_EVENT_ZH = re.compile(r"""(?P<event>[A-Za-z][\w-]{2,}|[\u4e00-\u9fff]{2,4})\s*(?:之后|以后|后)\s*
     (?P<count>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?P<unit>周|个星期|天|个月)(?:内|之内|以内)?""", re.X)
@@ -38,6 +42,13 @@ def event_deadlines(sentence: str, dates: list[DateMention], notes: str, ref: dt
         due = held + (2 * length if unit == "fortnight" else length)
         out = [d for d in out if d.end <= m.start() or d.start >= m.end()]  # 'two weeks' alone was only a length
         out.append(DateMention(m.group(0), m.start(), m.end(), due, "deadline"))
+    for m in _FIRST_OF_EVENT.finditer(sentence):
+        starts = _event_date(m.group("event"), notes, sentence, ref, before=len(sentence), start=m.start("event"))
+        if starts is None or _PERIODS.fullmatch(m.group("event")):
+            continue
+        due = add_length(starts, m.group("count").lower(), m.group("unit").lower().rstrip("s"))[1]
+        out = [d for d in out if d.end <= m.start() or d.start >= m.end()]
+        out.append(DateMention(m.group(0), m.start(), m.end(), due, "deadline"))
     for m in _AFTER_EVENT_ZH.finditer(sentence):
         count = m.group("count") if m.group("count").isdigit() else str(zh_number(m.group("count")) or "")
         held = next((d for e in _tails(m.group("event")) if (d := _event_date(e, notes, sentence, ref, before=m.start()))), None)
@@ -62,18 +73,19 @@ def _tails(event: str) -> list[str]:
 
 
 def _event_date(event: str, notes: str, sentence: str, ref: dt.date, end: bool = False,
-                before: int | None = None) -> dt.date | None:
+                before: int | None = None, start: int = 0) -> dt.date | None:
     """The date another line gives the event: its name, then a date a few words on ('audit is 14 April'); for its
     `end`, only a date an end word leads to ('the run, which ends 10 January', 'trial 3 March – 30 April'). With
-    `before`, the sentence's own words up to there count as a line too ('audit 是 12月8号，audit 后两周内')."""
+    `before`, the sentence's own words from `start` up to there count as a line too ('audit 是 12月8号，audit 后两周内',
+    '…of the season, which opens on 12 December')."""
     word = re.compile(rf"(?<![A-Za-z]){re.escape(event)}(?![A-Za-z])", re.I)  # 'each' is not in 'teaching'; 'audit后' is
-    own = [sentence[:before]] if before is not None else []
+    own = [sentence[start:before]] if before is not None else []
     for line in own + [line for line in notes.split("\n") if sentence.strip() not in line]:
         named = word.search(line)
         if named is None:
             continue
         window = line[named.start():named.end() + 40]
-        dated = [d for d in find_dates(window, ref) if d.role in ("point", "deadline", "end")]
+        dated = [d for d in find_dates(window, ref) if d.role in ("point", "deadline", "end", "start")]
         if end:
             dated = [d for d in dated if _ENDS.search(window[:d.start])]  # not the day it starts ('kicks off 13 April')
         if dated:

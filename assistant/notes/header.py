@@ -36,6 +36,7 @@ _OPENS_WITH_NAME = re.compile(rf"""^\W*({NAME_WORD}[ \t]{NAME_WORD})\s*[-–—|
     (?:(?:1:1|1-1|121|one-to-one|review|check-in|catch-up|appraisal|supervision|probation)\b
       | (?P<job>[A-Za-z][\w&'’-]*(?:[ \t][A-Za-z][\w&'’-]*){{0,3}})\s*[-–—|,(])""", re.I | re.X)
 _MAIL_FIELD = re.compile(rf"^\s*(?P<field>from|to)\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?P<rest>.*)$", re.I | re.M)
+_SUBJECT_OR_DATE = re.compile(r"^\s*(?:subject|subj|re|fwd?|date|sent)\s*:.*$", re.I | re.M)  # an email's own fields
 _GREETING = re.compile(rf"^\s*(?:(?:hi|hello|hey|dear|morning|afternoon)\s+)?(?P<name>{NAME_WORD})\s*[,，:!–-]", re.I | re.M)
 
 # 'Kit, Dom here, as promised …', 'Hi Priya - it's Sam': the one greeted and the one writing.
@@ -63,7 +64,7 @@ def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
     fields = {m.group("field").lower(): m for m in _MAIL_FIELD.finditer(head)}
     to = fields["to"].group("name") if "to" in fields else None
     if ("to" not in fields and (alone := _GREETED_ALONE.search("\n".join(lines[:4]))) and is_name(alone.group("name"))
-            and not _names_someone("\n".join(lines[:4])[:alone.start()])):  # not 'Tom Baker - picker' above 'Hi Karen,'
+            and not _names_someone(_SUBJECT_OR_DATE.sub("", "\n".join(lines[:4])[:alone.start()]))):  # not 'Tom Baker - picker' above 'Hi Karen,'
         after = "\n".join(lines[:10])[alone.end():]
         if len(vocab("names", "addressed").findall(after)) > len(vocab("names", "third_person").findall(after)):
             return alone.group("name"), None  # 'Morag,' on a line of its own, then 'you moved…': written to the employee
