@@ -431,3 +431,11 @@ def test_agreed_targets_label_targets_not_actions():
     from assistant.notes.labels import _label_kind
 
     assert (_label_kind("Agreed targets"), _label_kind("Agreed goals"), _label_kind("Agreed actions")) == ("target", "target", "action")
+
+
+def test_what_needs_work_lists_shortfalls_and_a_numbered_persons_heading_their_account():
+    a = analyse("Salon check-in form\nStylist: Mira Holt | Date: 02/11/2026\n\n1. What's going well\n- Colour work is excellent.\n"
+                "2. What needs work\n- Three late starts in October, each over 15 minutes.\n"
+                "3. Mira's comments\n- She says the 9am slot is booked before she arrives.\n")
+    kinds = {s.body.split()[0]: s.kind for s in a.sentences}
+    assert (kinds["Colour"], kinds["Three"], kinds["She"]) == ("context", "observation", "account")

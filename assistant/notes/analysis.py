@@ -57,6 +57,7 @@ from .sentences import (
 )
 
 _TIME = re.compile(r"\d:\d\d")
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<words>[^\d.:：]{2,40}?)\s*$")  # '3. Keeley's comments'
 _OPENING_SAYS = re.compile(r"^[^:：]{4,60}?[:：](?!\d)\s*(?=\S)")  # 'What I want by Easter Sunday: ' before the aim itself
 
 
@@ -148,6 +149,10 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         heading = None if label_m else _label_kind(content.strip().strip("*_").rstrip("：:").strip("*_"))  # '**Actions**'
         if heading and heading != "meta" and len(content.split()) <= 4 and not re.search(r"\d", content):
             block_label = heading  # '## Agreed actions', '二、改进措施': a heading for the lines below
+            continue
+        whose = _NUMBERED_HEADING.match(content) if heading is None and not label_m else None
+        if whose and (who := _label_or_person(whose.group("words"), finder)) and who.endswith("_person"):
+            block_label = who  # "3. Keeley's comments": what she said, on the lines below
             continue
         if heading is None and opens_section(content):
             block_label = None  # 'Section D - any other comments': a new section ends the one before
