@@ -150,8 +150,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if heading and heading != "meta" and len(content.split()) <= 4 and not re.search(r"\d", content):
             block_label = heading  # '## Agreed actions', '二、改进措施': a heading for the lines below
             continue
-        whose = _NUMBERED_HEADING.match(content) if heading is None and not label_m else None
-        if whose and (who := _label_or_person(whose.group("words"), finder)) and who.endswith("_person"):
+        numbered = _NUMBERED_HEADING.match(content) if heading is None and not label_m else None
+        if numbered and (who := _label_or_person(numbered.group("words"), finder)) and who.endswith("_person"):
             block_label = who  # "3. Keeley's comments": what she said, on the lines below
             continue
         if heading is None and opens_section(content):
