@@ -408,3 +408,12 @@ def test_a_wish_with_a_figure_is_the_goal_and_its_closing_date_stays_with_it():
                       ).plan
     assert [(g.metric, g.target, str(g.deadline)) for g in plan.goals] == [
         ("late lessons and the register done every day", "0", "2027-04-12")]  # not 'For the winter season I want …'
+
+
+def test_an_agenda_item_is_cut_at_the_dash_before_who_acts_and_a_bound_wins_over_a_comparison():
+    plan = draft_plan("Agenda – 1:1 Tomas Berg, sign maker – Lena – Tue 3 Nov 2026\n"
+                      "1. Spelling: 4/30 signs went out with a typo in October – Tomas to proof every sign against the order twice.\n"
+                      "2. Vinyl waste cost £410 in Oct vs £180 in Sept – target under £200 a month by end of January.\n").plan
+    assert ("employee", "Proof every sign against the order twice") in [(r.owner, r.action) for r in plan.responsibilities]
+    assert all("Tomas to" not in d.evidence for d in plan.deficiencies)
+    assert [g.target for g in plan.goals if "waste" in g.metric.lower()] == ["< £200/month"]

@@ -246,9 +246,10 @@ class _PlanBuilder:
 
     @staticmethod
     def _standard(evidence: list[Sentence]) -> Quantity | None:
-        """The standard a shortfall's evidence states, as a measure ('SLA 48 h', 'standard is 90%'), or None."""
-        return next((q for s in evidence for q in s.quantities if q.reference and (q.unit in _SYMBOL_UNITS or _is_measure(q.unit))),
-                    None)
+        """The standard a shortfall's evidence states, as a measure ('SLA 48 h', 'standard is 90%'), or None; a bound
+        before one compared against ('£640 vs £210 in Sept – target under £250': under £250)."""
+        stated = [q for s in evidence for q in s.quantities if q.reference and (q.unit in _SYMBOL_UNITS or _is_measure(q.unit))]
+        return next((q for q in stated if q.comparator), stated[0] if stated else None)
 
     def _table_targets(self) -> list[dict]:
         """Goals from the rows of tables with a target column ('Area | Observed | Target | Owner | By'): the area

@@ -128,6 +128,8 @@ _SPLIT = re.compile(
     r"|(?<=[^\d\s.][.])\s+(?=[\"'(\[]?[A-Z0-9\u4e00-\u9fff])"  # a full stop before a capital or digit
     r"|(?<=\d[.])\s+(?=[A-Z\u4e00-\u9fff])"  # '... 6 times. Jordan' but not '96.1'
     r"|,?\s+(?:and|but|while)\s+(?=(?:I|we|he|she|they)\s+(?:will|'ll|shall|am going to|agreed)\b)"  # a second actor
+    # a finding, a dash, then who acts on it: '3/40 jobs with no bleed – Kasia to run the preflight', '… – I'll stagger lunches'
+    r"|\s+[-–—]\s+(?=(?:I|we|[A-Z][a-z]+)(?:'ll|’ll|\s+(?:to|will|shall|agreed\s+to|is\s+going\s+to))\b)"
 )
 # Abbreviations that also end sentences ('by end of Feb.', 'pens, pads etc.'): a capitalised word after them starts one.
 _ENDS_SENTENCE = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|etc)\.$", re.I)
