@@ -248,14 +248,18 @@ def vocab_list(section: str, key: str, lang: str | None = None) -> list[str]:
     return list(load("vocabulary", lang).get(section, {}).get(key, ()))
 
 
+# What opens like a surname but names a day: '周五' (Friday), '周末', '周年'.
+NOT_A_ZH_NAME = "(?!周[一二三四五六日天末年])"
+
+
 @lru_cache(maxsize=1)
 def zh_name() -> str:
     """A Chinese personal name, as a pattern: a surname (one character or two) and one or two more characters,
-    or a name written with a middle dot ('艾力·买买提')."""
+    or a name written with a middle dot ('艾力·买买提'); never a weekday ('周五') nor an anniversary ('周年')."""
     roles = load("vocabulary", "zh")["roles"]
     compound = "|".join(roles["compound_surnames"])
     return (rf"(?:[\u4e00-\u9fff]{{2,4}}·[\u4e00-\u9fff]{{2,4}}|(?:{compound})[\u4e00-\u9fff]{{1,2}}"
-            rf"|[{roles['surnames']}][\u4e00-\u9fff]{{1,2}})")
+            rf"|{NOT_A_ZH_NAME}[{roles['surnames']}][\u4e00-\u9fff]{{1,2}})")
 
 
 @lru_cache(maxsize=1)

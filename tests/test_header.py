@@ -611,3 +611,8 @@ def test_an_emails_subject_naming_a_job_does_not_hide_the_greeting():
     a = analyse("Subject: Follow up from Monday — Window Cleaner review\nDate: Tue 01/12/2026 09:10\n\nHi Rory,\n\n"
                 "Thanks for Monday. 5 of your 60 rounds last month were missed without a call to the office.\n")
     assert a.employee_name == "Rory"
+
+
+def test_a_weekday_is_no_chinese_name_and_a_nickname_may_follow_the_one_talked_with():
+    a = analyse("跟 林夏 Maya 的 check-in，12/1 周二，在办公室\n10 月有 4 单 booking 没有按时确认，标准是 24 小时内确认。\n")
+    assert a.employee_name == "林夏"

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..grid import cells
 from ..language import unspaced
-from ..lexicon import load, vocab, vocab_list, zh_name
+from ..lexicon import NOT_A_ZH_NAME, load, vocab, vocab_list, zh_name
 from ..reader.people_zh import employee_zh, leader_zh
 from ..reader.role import is_role, leads_others
 from ..textutil import NAME_WORD
@@ -112,7 +112,7 @@ def _zh_name(text: str) -> re.Match[str] | None:
     surnames = load("vocabulary", "zh")["roles"]["surnames"]
     suffixes = "|".join(sorted(vocab_list("roles", "suffixes", "zh"), key=len, reverse=True))
     return re.search(
-        rf"([\u4e00-\u9fff]{{0,6}}?(?:{suffixes}))\s*[:：]?\s*([{surnames}][\u4e00-\u9fff]{{1,2}}?)(?=[^\u4e00-\u9fff]|{_ZH_AFTER_NAME}|$)", text
+        rf"([\u4e00-\u9fff]{{0,6}}?(?:{suffixes}))\s*[:：]?\s*({NOT_A_ZH_NAME}[{surnames}][\u4e00-\u9fff]{{1,2}}?)(?=[^\u4e00-\u9fff]|{_ZH_AFTER_NAME}|$)", text
     )
 
 
