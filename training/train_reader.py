@@ -1,14 +1,13 @@
-"""Train the reader on every labelled folder but the held-out one (`TRAIN_FOLDERS`), measure it on
-training/notes/heldout, write the bundled model.
+"""Train the reader on training/notes/train, measure it on training/notes/heldout, write the bundled model.
 
     python training/train_reader.py            # train, report, write assistant/reader/model.npz
     python training/train_reader.py --check    # train and report only
     python training/train_reader.py --keep owners names   # retrain all but these parts
     python training/train_reader.py --keep meaning        # ... or all but the keep-out-by-meaning model
 
-The keep-out-by-meaning model (`reader/meaning.py`) learns from the same folders, for their remarks, disclosures and
-instructions in new words. Encoding their ~28,000 sentences takes about 6 minutes on 2 cores the first time (cached
-in .plancoach/).
+The keep-out-by-meaning model (`reader/meaning.py`) learns from `MEANING_FOLDERS`: besides `train/`, the
+incoming sets already measured blind, for their remarks, disclosures and instructions in new words. Encoding
+its ~23,000 sentences takes about 5 minutes on 2 cores the first time (cached in .plancoach/).
 
 The report gives, on the held-out notes, the share of sentences whose reading is right (per reading
 and per language) and the share of actions given the right owner: for the word rules alone and for
@@ -58,7 +57,7 @@ def rows_of(examples: list[Example]) -> list[list[int]]:
     return [hashed(sentence_features(e.analysis, e.index)) for e in examples]
 
 
-def name_examples(*folders: Path) -> tuple[list[list[int]], list[str], list[tuple[str, list, dict]]]:
+def name_examples(folder: Path) -> tuple[list[list[int]], list[str], list[tuple[str, list, dict]]]:
     """Name candidates of every note, labelled employee, manager or none from the note's header."""
     import json
 
@@ -68,7 +67,7 @@ def name_examples(*folders: Path) -> tuple[list[list[int]], list[str], list[tupl
     from assistant.reader.header import candidates, rows
 
     all_rows, labels, notes = [], [], []
-    for path in (p for folder in folders for p in sorted(folder.glob("*.json"))):
+    for path in sorted(folder.glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
         text = normalise(notes_text(doc))
         rule_name, _, rule_manager = _find_people([line for line in text.split("\n") if line.strip()])
@@ -81,12 +80,6 @@ def name_examples(*folders: Path) -> tuple[list[list[int]], list[str], list[tupl
         all_rows += rows(cands)
         notes.append((text, [rule_name, rule_manager], header))
     return all_rows, labels, notes
-
-
-# What the reader learns from: every labelled folder but the held-out one. The `incoming*` sets were each measured
-# blind once, then read for rules; since session 18 the model learns from them too (the held-out split never).
-TRAIN_FOLDERS = ("train", *(f"incoming{n}" for n in range(5, 16)))
-TRAIN_PATHS = tuple(ROOT / "training" / "notes" / folder for folder in TRAIN_FOLDERS)
 
 
 # The second pass learns from first-pass readings of notes the first pass did not train on, nor any note by the
@@ -125,7 +118,7 @@ def _rule_people(text: str) -> tuple[str | None, str | None, str | None]:
     return name, role_beside(text, name) or (found_role if found_role and not says_no_job(found_role) else None), manager
 
 
-def role_examples(*folders: Path) -> tuple[list[list[int]], list[str], list[tuple[str, str, dict]]]:
+def role_examples(folder: Path) -> tuple[list[list[int]], list[str], list[tuple[str, str, dict]]]:
     """Role candidates of every note, labelled role where the phrase is the role the note's header gives. The
     candidates are read beside the name the rules find: as noisy as the reader's names on notes it never saw."""
     import json
@@ -135,7 +128,7 @@ def role_examples(*folders: Path) -> tuple[list[list[int]], list[str], list[tupl
     from assistant.reader.role_candidates import candidates, rows
 
     all_rows, labels, notes = [], [], []
-    for path in (p for folder in folders for p in sorted(folder.glob("*.json"))):
+    for path in sorted(folder.glob("*.json")):
         doc = json.loads(path.read_text(encoding="utf-8"))
         text = normalise(notes_text(doc))
         name, rule_role, _ = _rule_people(text)
@@ -167,13 +160,14 @@ def train(examples: list[Example], extra_weight: list[float] | None = None) -> R
     owners = LinearModel.fit([rows[i] for i in acts], [examples[i].owner for i in acts], OWNERS,
                              weights=[weights[i] for i in acts])
     keep_out = LinearModel.fit(rows, [e.keep_out for e in examples], KEEP_OUT, weights=weights)
-    name_rows, name_labels, _ = name_examples(*TRAIN_PATHS)
+    name_rows, name_labels, _ = name_examples(ROOT / "training" / "notes" / "train")
     names = LinearModel.fit(name_rows, name_labels, NAME_CLASSES)
-    role_rows, role_labels, _ = role_examples(*TRAIN_PATHS)
+    role_rows, role_labels, _ = role_examples(ROOT / "training" / "notes" / "train")
     roles = LinearModel.fit(role_rows, role_labels, ROLE_CLASSES)
     return Reader(readings, second, owners, keep_out, names, roles)
 
 
+MEANING_FOLDERS = ("train", "incoming5", "incoming6", "incoming7", "incoming8", "incoming9", "incoming10")
 ENCODINGS_CACHE = ROOT / ".plancoach" / "training-encodings.npz"
 
 
@@ -196,7 +190,7 @@ def encodings(texts: list[str]) -> np.ndarray:
 
 
 def train_meaning() -> EncodedModel:
-    examples = [e for path in TRAIN_PATHS for e in load(path)]
+    examples = [e for folder in MEANING_FOLDERS for e in load(ROOT / "training" / "notes" / folder)]
     texts = [e.analysis.sentences[e.index].text for e in examples]
     return EncodedModel.fit(encodings(texts), [e.keep_out for e in examples], KEEP_OUT)
 
@@ -286,7 +280,7 @@ def main() -> int:
                     help=f"keep these parts as bundled and retrain the others ({', '.join(PARTS)}, meaning)")
     args = ap.parse_args()
     t0 = time.perf_counter()
-    train_set = [e for path in TRAIN_PATHS for e in load(path)]
+    train_set = load(ROOT / "training" / "notes" / "train")
     heldout = load(ROOT / "training" / "notes" / "heldout")
     shipped = bundled()
     reader = shipped if shipped and set(PARTS) <= set(args.keep) else train(train_set)  # (every part kept: no training)
