@@ -242,7 +242,7 @@ _COMING = re.compile(r"\b(?:will|shall|going\s+to|again|next|meet|follow[- ]?up|
 
 
 # After 'year-end' or 'month-end', a thing with its own day: 'year-end run on 18 December', 'month-end close (27th)'.
-_OWN_DAY_AFTER = re.compile(r"[ \t]+[a-z][\w-]*[ \t]+(?:on[ \t]+|is[ \t]+|[(（][ \t]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?[ \t]+)?\d", re.I)
+_OWN_DAY_AFTER = re.compile(r"[ \t]+[a-z][\w-]*[ \t]+(?:on|is|[(（])[ \t]*(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?[ \t]+)?\d", re.I)
 
 
 def _clause_before(text: str, at: int) -> str:
@@ -447,7 +447,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         first = ref.replace(day=1)
         ready_by = _AHEAD_OF.search(m.string[:m.start()]) and not _PAST.search(_clause_before(m.string, m.start()))
         clause = _clause_before(m.string, m.start())
-        coming = bool(_COMING.search(clause)) and not _PAST.search(clause)
+        coming = bool(_COMING.search(clause)) and not _PAST.search(clause) and not re.search(r"[a-z]{3,}ed\b", clause, re.I)
         if lead == "on" and not which and not ready_by and not coming:
             return _nearest_day(ref, day), "point"  # 'rejected a load on the 24th', 'starts on the 3rd': the nearest 24th
         if lead == "on" and coming and not which:  # 'we meet again on the 20th': the next 20th

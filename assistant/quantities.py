@@ -106,6 +106,7 @@ def _value(num: str, mult: str | None) -> float | None:
     return value * factor
 
 
+_TIMES = re.compile(r"(?<![\w.])[x×](\d{1,2})(?![\d.%\w])")
 _COUNT = r"(?:\d{1,4}|\b(?:" + "|".join(WORD_NUMBERS) + r")\b)"
 # 'N of M' as one value: '4 of 10', '1 in 5', 'four weeks out of six' (a noun may stand between only before 'out of').
 _FRACTION = re.compile(rf"""(?<![\d.])(?P<n>{_COUNT})
@@ -235,6 +236,9 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
         start = m.start() if cmp_word else (m.start("cur") if m.group("cur") else num_start)
         reference = _named_standard(text, start, refs) or bool(_REF_AFTER.match(text[end:]))
         out.append(Quantity(text[start:end].strip(), start, end, value, unit, per, comparator, reference))
+    for m in _TIMES.finditer(text):  # shorthand's count of times: 'held the shoe on too long x2'
+        if not any(s <= m.start() < e for s, e in skip_spans) and not any(q.start <= m.start() < q.end for q in out):
+            out.append(Quantity(m.group(0), m.start(), m.end(), float(m.group(1)), "times", None, None, False))
     return tuple(sorted(out, key=lambda q: q.start))
 
 

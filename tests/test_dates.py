@@ -635,3 +635,7 @@ def test_over_the_first_weeks_of_an_event_counts_from_the_day_it_opens():
     text = "No missed checks over the first four weeks of the term, which starts on Monday 7 September."
     found = event_deadlines(text, find_dates(text, MAY_12), text, MAY_12)
     assert [d.date for d in found if d.role == "deadline"] == [dt.date(2026, 10, 5)]
+
+
+def test_a_month_end_followed_by_a_figure_is_still_the_month_end():
+    assert [d.date for d in find_dates("Pick accuracy to 95% by month-end from 88% now.", MAY_12)] == [dt.date(2026, 5, 31)]

@@ -616,3 +616,11 @@ def test_an_emails_subject_naming_a_job_does_not_hide_the_greeting():
 def test_a_weekday_is_no_chinese_name_and_a_nickname_may_follow_the_one_talked_with():
     a = analyse("跟 林夏 Maya 的 check-in，12/1 周二，在办公室\n10 月有 4 单 booking 没有按时确认，标准是 24 小时内确认。\n")
     assert a.employee_name == "林夏"
+
+
+@pytest.mark.parametrize("notes, employee", [
+    ("员工：周天宇 岗位：仓管员 面谈人：李明\n3月有4单出库差错。\n", "周天宇"),  # a name that opens like a weekday
+    ("1:1 with Sam re driver rota, 3 Dec 2026\nSam was late 4 times in November.\n", "Sam"),
+])
+def test_a_name_like_a_weekday_and_a_name_before_lower_case_words_stay_names(notes, employee):
+    assert analyse(notes).employee_name == employee

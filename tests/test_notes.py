@@ -439,3 +439,10 @@ def test_what_needs_work_lists_shortfalls_and_a_numbered_persons_heading_their_a
                 "3. Mira's comments\n- She says the 9am slot is booked before she arrives.\n")
     kinds = {s.body.split()[0]: s.kind for s in a.sentences}
     assert (kinds["Colour"], kinds["Three"], kinds["She"]) == ("context", "observation", "account")
+
+
+def test_a_resource_wanted_is_no_target_and_a_dash_before_down_to_is_no_owner():
+    a = analyse("Review with Ola Berg, picker, 2026-05-12\nWe need 2 more pickers on nights before peak.\n"
+                "Customer complaints – Down to 2 from 6 in April.\n")
+    assert a.sentences[1].kind != "target"
+    assert len([s for s in a.sentences if "complaints" in s.text or "Down to" in s.text]) == 1

@@ -247,9 +247,10 @@ class _PlanBuilder:
     @staticmethod
     def _standard(evidence: list[Sentence]) -> Quantity | None:
         """The standard a shortfall's evidence states, as a measure ('SLA 48 h', 'standard is 90%'), or None; a bound
-        before one compared against ('£640 vs £210 in Sept – target under £250': under £250)."""
-        stated = [q for s in evidence for q in s.quantities if q.reference and (q.unit in _SYMBOL_UNITS or _is_measure(q.unit))]
-        return next((q for q in stated if q.comparator), stated[0] if stated else None)
+        the target names before one compared against ('£640 vs £210 in Sept – target under £250': under £250)."""
+        stated = [(s, q) for s in evidence for q in s.quantities if q.reference and (q.unit in _SYMBOL_UNITS or _is_measure(q.unit))]
+        aimed = (q for s, q in stated if q.comparator and _AIM_BEFORE.search(s.text[max(0, q.start - 14):q.start]))
+        return next(aimed, stated[0][1] if stated else None)
 
     def _table_targets(self) -> list[dict]:
         """Goals from the rows of tables with a target column ('Area | Observed | Target | Owner | By'): the area
@@ -315,7 +316,7 @@ class _PlanBuilder:
             bare = _clean(_without_dates(text, self.start, keep=[d.text for d in measures]))
             due = (_glossed(text, dates) or dates)[0] if dates else None
             until = _ONLY_UNTIL.match(text) and next((d for d in find_dates(text, self.start) if d.date > self.start), None)
-            if items and until and not _first_quantity(bare):
+            if items and until and not _first_quantity(bare) and items[-1].deadline is None:
                 items[-1] = replace(items[-1], deadline=self._reviewed(until))  # '…, through to closing night on 10 Jan'
             elif bare:
                 items.append(_Item(text, bare, self._reviewed(due) if due else None))
@@ -706,6 +707,7 @@ class _Item:
     deadline: dt.date | None
 
 
+_AIM_BEFORE = re.compile(r"\b(?:target|goal|aim)\b|目标", re.I)
 _ONLY_UNTIL = re.compile(r"^\W*(?:(?:right\s+)?(?:through|up)\s+to|through|until|till|by|before|no\s+later\s+than)\b", re.I)  # a point's date
 _RELATIVE = re.compile(rf"(?:\d|\b(?:{COUNT_WORDS}))\s*[- ]?(?:(?:working |business )?days?|weeks?|wks?|months?)\b|\bfortnight\b"
                        r"|(?:\d+|[一二两三四五六七八九十]+)\s*(?:天|周|个星期|个月|个工作日)", re.I)

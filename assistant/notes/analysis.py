@@ -27,7 +27,6 @@ from .events import event_deadlines
 from .header import _EMPLOYEE_LABEL, _aliases, _find_people, _form_row, form_role, whose_review
 from .labels import (
     _HEADING_END,
-    _LABEL,
     _heading_deadline,
     _label_kind,
     _label_or_person,
@@ -35,6 +34,7 @@ from .labels import (
     deadline_arrow,
     heading_sentence,
     is_answer,
+    label_match,
     label_text,
     mark_kind,
     opening_label,
@@ -144,7 +144,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if heading_deadline or _HEADING_END.search(content):
             block_deadline = heading_deadline  # a new heading: its own date, or none
         line_label = None
-        label_m = _LABEL.match(content)
+        label_m = label_match(content)
         chat = bool(bullet and _TIME.search(bullet.group()))  # '[17:02] Jen: …': a speaker follows the time stamp
         heading = None if label_m else _label_kind(content.strip().strip("*_").rstrip("：:").strip("*_"))  # '**Actions**'
         if heading and heading != "meta" and len(content.split()) <= 4 and not re.search(r"\d", content):
@@ -192,7 +192,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             if parts:
                 s.column = parts[n][0]
                 label, task = _PART_LABEL[s.column], row if s.column == "action" else None
-            own = _LABEL.match(chunk)
+            own = label_match(chunk)
             if own and answering and is_answer(label_text(own)):
                 s.body, own = chunk[own.end():], None
             own_label = _label_or_person(label_text(own), finder, chunk[own.end():], stamped=chat or bool(own.group("stamp")),
@@ -201,7 +201,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 label = own_label or label
                 s.body = chunk[own.end():]
                 speaker = own_label is None or own_label.endswith("_person")  # a person speaks, not a content label
-                inner = _LABEL.match(s.body) if speaker else None
+                inner = label_match(s.body) if speaker else None
                 inner_kind = _label_kind(label_text(inner)) if inner else None
                 if inner and inner_kind in reader.CONTENT_LABELS:  # '杨队 20:46：国庆前的要求：…': what the speaker sets out
                     label, s.body = inner_kind, s.body[inner.end():]
@@ -215,6 +215,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 label = "target"  # under 'What we agreed:', 'What I want by Easter: no damage complaints' is the aim
             if opening == "target" and label == "target":  # the aim itself, after the words that say it is one
                 said = _OPENING_SAYS.match(s.body)  # 'What I want by Easter Sunday: no complaints'
+                said = said if said and "(" not in said.group() and said.end() - target_opening_end(s.body) <= 30 else None
                 s.body = s.body[said.end():] if said else s.body[target_opening_end(s.body):].lstrip()  # 'I want 0 …'
             if label is None and finder.assignee(s.body):
                 label = "action"  # 'F -> partner check on every climb': a task given to someone

@@ -172,15 +172,13 @@ def _speaking(lines: list[str], tags: dict[str, Attendee]) -> tuple[Attendee | N
 
 
 def _initials_tags(people: list[Attendee]) -> dict[str, Attendee]:
-    """Speakers' tags a transcript may use without a key: each one's initials ('AW' for 'A. Whitlock') and first name,
-    where no two people share them."""
+    """Speakers' tags a transcript may use without a key: each one's initials ('AW' for 'A. Whitlock'), where no two
+    people share them (a first name is no such tag: 'Me:' may answer 'Priya:')."""
     tags: dict[str, list[Attendee]] = collections.defaultdict(list)
     for a in people:
         words = re.findall(r"[A-Z][\w'’-]*", a.name)
         if len(words) >= 2:
             tags["".join(w[0] for w in words)].append(a)
-            if len(words[0]) > 1:
-                tags[words[0]].append(a)
     return {tag: found[0] for tag, found in tags.items() if len(found) == 1}
 
 

@@ -10,7 +10,7 @@ from ..dates import MONTH_PATTERN
 from ..language import sentence_language, unspaced
 from ..lexicon import area_name, commitment_terms, vocab, vocab_terms
 from ..textutil import content_tokens
-from .labels import _LABEL
+from .labels import label_match
 from .parties import _PartyFinder
 from .sentences import _FUTURE, Sentence
 
@@ -53,7 +53,7 @@ def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
     rest = s.text
     for start, end in sorted([(q.start, q.end) for q in s.quantities] + [(d.start, d.end) for d in dated], reverse=True):
         rest = rest[:start] + " " + rest[end:]
-    label = _LABEL.match(rest)
+    label = label_match(rest)
     rest = rest[label.end():] if label else rest
     words = [w for w in re.findall(r"[^\W\d_]{2,}", rest) if w.lower() not in _FILLER and not unspaced(w)]
     return len(words) <= 3 and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 6

@@ -97,7 +97,7 @@ def _names_another_person(before: str, name: str) -> bool:
     return any(re.fullmatch(rf"{NAME_WORD}[ \t]{NAME_WORD}", f) and is_name(f) and f not in name for f in fields)
 
 
-_TITLE_GOES_ON = re.compile(r"[ \t]+[a-z]")  # a capitalised word whose title goes on in lower case: 'Service advisor'
+_TITLE_GOES_ON = re.compile(r" ([a-z]+)\b")  # a capitalised word whose title goes on in lower case: 'Service advisor'
 
 
 def _is_role(text: str) -> bool:
@@ -313,7 +313,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         for lead in (r"\b(?:with|w/|for|re:?|about)\s+|(?<!\S)(?:1:1|1-1|121|1on1|1 to 1|one[- ]to[- ]one)\s+", r"[-–—:]\s+", r"^"):
             for wm in re.finditer("(?:" + lead + r")(" + TITLE + r")?(" + _NAMED + r")", lines[0]):
                 initials = wm.group(2).isupper()
-                if _TITLE_GOES_ON.match(lines[0], wm.end()) and _is_role(wm.group(2) + lines[0][wm.end():wm.end() + 20]):
+                goes_on = _TITLE_GOES_ON.match(lines[0], wm.end())
+                if goes_on and " " not in wm.group(2) and _is_role(f"{wm.group(2)} {goes_on.group(1)}"):
                     continue  # 'Service advisor 月度面谈 – …': a job's first word, not a name
                 if ((initials or is_name(wm.group(2))) and wm.group(2) not in (manager or "") + (leader[0] if leader else "")
                         and (wm.group(1) or initials or not _HEADER_WORDS.match(wm.group(2)))):

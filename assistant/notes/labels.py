@@ -22,12 +22,23 @@ from .parties import _PartyFinder
 _STAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[apAP][mM])?[\])]?"
 _LABEL = re.compile(rf"""^\s*(?:
       (?P<speaker>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?|[\u4e00-\u9fff·]{{1,6}})\s+(?P<stamp>{_STAMP})(?=\s|[:：]|$)\s*[:：]?  # a speaker
-    | (?P<label>[^:：\n]{{1,80}}?)\s*[:：] )\s*""", re.X)
+    | (?P<label>[^:：\n]{{1,80}}?)\s*[:：]
+    | (?P<arrowed>[A-Za-z][A-Za-z ]{{1,24}}?)\s*(?:->|=>|→)(?=\s) )\s*  # shorthand: 'agreed -> T drops the yard job'
+    """, re.X)
+
+
+def label_match(text: str) -> re.Match[str] | None:
+    """`_LABEL`'s match at the start of `text`; a label before an arrow only where it names what follows ('agreed ->',
+    'target ->'), not who ('me -> order the phone' stays whole: the rules read its owner from the words)."""
+    m = _LABEL.match(text)
+    if m and m.group("arrowed") and _label_kind(m.group("arrowed")) not in ("target", "action", "cause", "problem", "strength", "support"):
+        return None
+    return m
 
 
 def label_text(m: re.Match[str]) -> str:
     """The label a `_LABEL` match found: the speaker's name, or the words before the colon."""
-    return m.group("speaker") or m.group("label")
+    return m.group("speaker") or m.group("label") or m.group("arrowed")
 
 
 _LABEL_QUALIFIER = re.compile(r"^\s*(?:(?:by|b4|for|in|until|till|from|after|before|over|during)\b|\(|（|\d)", re.I)  # not 'in' of 'interview'
@@ -276,7 +287,7 @@ def _field_or_speaker(label: str, rest: str, tag: bool = False) -> str:
 
 def speaker_tags(lines: list[str]) -> frozenset[str]:
     """The labels that open three lines or more ('Mgr:', 'Emp:'): a transcript's speakers, not a form's fields."""
-    opened = collections.Counter(label_text(m).strip().lower() for line in lines if (m := _LABEL.match(line)))
+    opened = collections.Counter(label_text(m).strip().lower() for line in lines if (m := label_match(line)))
     return frozenset(label for label, n in opened.items() if n >= 3)
 
 

@@ -106,7 +106,7 @@ _STAMP_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[apAP][mM])?"
 _STAMP_DAY = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
 # What opens a line without being its words: a bullet, a number, a heading mark, a quote mark, a time stamp.
 _BULLET = re.compile(rf"""^\s*(?:
-      [-*•·▪◦‣+] | \#{{1,6}} | >
+      [-*•·▪◦‣+](?:\s*(?:->|=>|→|⇒|➔|➜))? | \#{{1,6}} | >   # a bullet, perhaps with an arrow: '- -> me: …'
     | (?:->|=>|→|⇒|➔|➜)                                  # an arrow opening a shorthand line: '→ Ivy：…'
     | [\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?           # an emoji bullet: '🎯 by the 20th：…', '✅ …'
     | \d\ufe0f?\u20e3                                     # a keycap number: '1️⃣ 充电桩 uptime：…'
@@ -129,7 +129,8 @@ _SPLIT = re.compile(
     r"|(?<=\d[.])\s+(?=[A-Z\u4e00-\u9fff])"  # '... 6 times. Jordan' but not '96.1'
     r"|,?\s+(?:and|but|while)\s+(?=(?:I|we|he|she|they)\s+(?:will|'ll|shall|am going to|agreed)\b)"  # a second actor
     # a finding, a dash, then who acts on it: '3/40 jobs with no bleed – Kasia to run the preflight', '… – I'll stagger lunches'
-    r"|\s+[-–—]\s+(?=(?:I|we|[A-Z][a-z]+)(?:'ll|’ll|\s+(?:to|will|shall|agreed\s+to|is\s+going\s+to))\b)"
+    r"|\s+[-–—]\s+(?=(?:I|we|(?!(?:Down|Up|Due|Back|Next|Prior|Priority|Subject|Owing|Close|Set|Need|Needs|Time|Plan|Hard|"
+    r"Easy|Able|Going|Thanks)\b)[A-Z][a-z]+)(?:'ll|’ll|\s+(?:to|will|shall|agreed\s+to|is\s+going\s+to))\b)"
 )
 # Abbreviations that also end sentences ('by end of Feb.', 'pens, pads etc.'): a capitalised word after them starts one.
 _ENDS_SENTENCE = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|etc)\.$", re.I)

@@ -63,7 +63,7 @@ READING_OF_KIND = {"observation": "shortfall", "standard": "standard", "account"
 SURE = 0.3
 SURE_UNLESS_SHORTFALL = 0.5
 SURE_OVER_STATED = 0.8  # where the notes state what a sentence is (`Sentence.stated`)
-SURE_ONLY_TALK = 0.6  # a task or an account the rules found, which the model reads as talk around it
+SURE_ONLY_TALK = 0.6  # an account the rules found, which the model reads as talk around it
 SURE_HEADER_BELOW = 0.95  # a signature or '记录人：周建军' at the foot of the actions
 SURE_TASK_NOT_CUE = 0.65  # a task where the rules saw a shortfall or the employee's account by its surface
 SURE_UNDER_HEADING = 0.5  # where only a heading above says what it is
@@ -365,8 +365,6 @@ def _needed(s: Sentence, learnt: Reading) -> float:
         return NEVER  # the writer says it is background: 'For context, …', '…, not his KPI'
     if s.rule_kind == "account" and KIND_OF[learnt.reading] in ("context", "meta") and not _VIEW_LABEL.match(s.text):
         return SURE_ONLY_TALK  # the employee's small talk ('Sure, go.') or their email's 'To:' line: no account
-    if s.rule_kind == "action" and not s.label and KIND_OF[learnt.reading] == "context":
-        return SURE_ONLY_TALK  # 'He asked about doing his NEBOSH, told him to put it in writing': words of will, no task
     if s.rule_kind == "account" and learnt.reading == "action":
         return SURE_TASK_NOT_CUE  # the employee's own line may be a task they take on: 'Raj: 下周 重考 gowning 认证'
     if s.stated or (learnt.reading == "header" and s.rule_kind == "observation" and s.quantities):
