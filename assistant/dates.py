@@ -445,8 +445,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
     if kind == "day_of_month":
         lead, day, which = g[0].lower(), int(g[1]), (g[2] or "").lower()
         first = ref.replace(day=1)
-        ready_by = _AHEAD_OF.search(m.string[:m.start()]) and not _PAST.search(_clause_before(m.string, m.start()))
         clause = _clause_before(m.string, m.start())
+        ready_by = _AHEAD_OF.search(m.string[:m.start()]) and not _PAST.search(clause)
         coming = bool(_COMING.search(clause)) and not _PAST.search(clause) and not re.search(r"[a-z]{3,}ed\b", clause, re.I)
         if lead == "on" and not which and not ready_by and not coming:
             return _nearest_day(ref, day), "point"  # 'rejected a load on the 24th', 'starts on the 3rd': the nearest 24th

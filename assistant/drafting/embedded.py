@@ -307,7 +307,8 @@ class _PlanBuilder:
             text = _clean(text)
             if not text:
                 continue
-            dates = [d for d in find_dates(text, self.start) if d.date > self.start and d.role in ("deadline", "end")]
+            ahead = [d for d in find_dates(text, self.start) if d.date > self.start]
+            dates = [d for d in ahead if d.role in ("deadline", "end")]
             # 'Targets by 31 March: marking within 7 days': beside a calendar deadline, a length of time
             # inside a point is its target ('纪要在1天内发出'); one that opens the point is its deadline.
             calendar_deadline = any(not _RELATIVE.search(d.text) for d in s.dates if d.role == "deadline")
@@ -315,7 +316,7 @@ class _PlanBuilder:
             dates = [d for d in dates if d not in measures]
             bare = _clean(_without_dates(text, self.start, keep=[d.text for d in measures]))
             due = (_glossed(text, dates) or dates)[0] if dates else None
-            until = _ONLY_UNTIL.match(text) and next((d for d in find_dates(text, self.start) if d.date > self.start), None)
+            until = _ONLY_UNTIL.match(text) and next(iter(ahead), None)
             if items and until and not _first_quantity(bare) and items[-1].deadline is None:
                 items[-1] = replace(items[-1], deadline=self._reviewed(until))  # '…, through to closing night on 10 Jan'
             elif bare:

@@ -208,15 +208,15 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.item_start = bool(_ENUM_INLINE.match(s.body))
             s.bullet = bool(bullet)
             s.body = _ENUM_INLINE.sub("", s.body).strip()
-            opening = opening_label(s.body)
+            opening = opening_label(s.body) if label is None or label.endswith("_person") or label in ("action", "target") else None
             if label is None or label.endswith("_person"):  # 'HM: background – we're on 142,000 weekly reach'
                 label = opening or label  # 'For context, we sell about 400 mugs a month': not a finding
             elif label == "action" and opening == "target":
                 label = "target"  # under 'What we agreed:', 'What I want by Easter: no damage complaints' is the aim
             if opening == "target" and label == "target":  # the aim itself, after the words that say it is one
-                said = _OPENING_SAYS.match(s.body)  # 'What I want by Easter Sunday: no complaints'
-                said = said if said and "(" not in said.group() and said.end() - target_opening_end(s.body) <= 30 else None
-                s.body = s.body[said.end():] if said else s.body[target_opening_end(s.body):].lstrip()  # 'I want 0 …'
+                said, wish = _OPENING_SAYS.match(s.body), target_opening_end(s.body)  # 'What I want by Easter Sunday: no complaints'
+                said = said if said and "(" not in said.group() and said.end() - wish <= 30 else None
+                s.body = s.body[said.end():] if said else s.body[wish:].lstrip()  # 'I want 0 …'
             if label is None and finder.assignee(s.body):
                 label = "action"  # 'F -> partner check on every climb': a task given to someone
             s.label = {"employee_person": "employee", "manager_person": "manager"}.get(label, label) if label else label

@@ -43,8 +43,10 @@ def event_deadlines(sentence: str, dates: list[DateMention], notes: str, ref: dt
         out = [d for d in out if d.end <= m.start() or d.start >= m.end()]  # 'two weeks' alone was only a length
         out.append(DateMention(m.group(0), m.start(), m.end(), due, "deadline"))
     for m in _FIRST_OF_EVENT.finditer(sentence):
+        if _PERIODS.fullmatch(m.group("event")):
+            continue  # 'over the first two weeks of the month': the date rules read that
         starts = _event_date(m.group("event"), notes, sentence, ref, before=len(sentence), start=m.start("event"))
-        if starts is None or _PERIODS.fullmatch(m.group("event")):
+        if starts is None:
             continue
         due = add_length(starts, m.group("count").lower(), m.group("unit").lower().rstrip("s"))[1]
         out = [d for d in out if d.end <= m.start() or d.start >= m.end()]

@@ -31,7 +31,7 @@ def label_match(text: str) -> re.Match[str] | None:
     """`_LABEL`'s match at the start of `text`; a label before an arrow only where it names what follows ('agreed ->',
     'target ->'), not who ('me -> order the phone' stays whole: the rules read its owner from the words)."""
     m = _LABEL.match(text)
-    if m and m.group("arrowed") and _label_kind(m.group("arrowed")) not in ("target", "action", "cause", "problem", "strength", "support"):
+    if m and m.group("arrowed") and _label_kind(m.group("arrowed")) not in reader.CONTENT_LABELS:
         return None
     return m
 
