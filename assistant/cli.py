@@ -185,7 +185,7 @@ def _read(args) -> int:
     from .notes import analyse
     from .settings import get_settings
 
-    analysis = analyse(read_notes(args.notes, get_settings().max_notes_chars))
+    analysis = analyse(read_notes(args.notes, get_settings().max_notes_chars)).as_written()
     rows: list[dict[str, Any]] = [{"id": s.id, "text": s.text, "reading": s.reading, "owner": s.owner, "confidence": round(s.confidence, 2),
              "kept_out": s.kind == "excluded"} for s in analysis.sentences]
     if args.json:

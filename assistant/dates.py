@@ -73,7 +73,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close)(?:\s+of\s+|\s*-\s*|\s+(?=[a-z]{3}))(?:the\s+)?(?:(next|this|following)\s+)?(" + _MONTH + r"|month|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|quarter|q[1-4]|year|week)\b", re.I)),
     ("mid", re.compile(r"\bmid[- ]?" + _M + r"\b", re.I)),
     ("q_end", re.compile(r"\b(?:eo)?(q[1-4])\s*(?:end|close|末|底)?(?![a-z0-9])", re.I)),
-    ("zh_quarter", re.compile(r"(明年)?(?:第?([一二三四1-4])|(本|这个?|下个?))季度(末|底)?")),
+    # '第三季度末', '下季度', and Taiwan's '第一季結束前' (folded: '结束'), '本季底'
+    ("zh_quarter", re.compile(r"(明年)?(?:第?([一二三四1-4])季度|第([一二三四1-4])季|(本|这个?|下个?)季度?)(末|底|结束)?")),
     ("period_end", re.compile(r"\b(eow|eom|eoq|eoy|week[- ]end|month[- ]end|quarter[- ]end|year[- ]end)\b", re.I)),
     # 'for July and August', 'over Dec-Feb', '6月、7月': the end of the last month named
     ("months", re.compile(r"""(?:\b(?:in|for|during|over|across|through|throughout|until|till|by|(?:the\s+)?(?:whole|rest|end)\s+of|all\s+of)\s+(?:the\s+)?(?:months?\s+of\s+)?)?
@@ -103,7 +104,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 # position of every sentence, and most sentences hold none of these words (duration alone was 40%).
 _NEEDS: dict[str, re.Pattern[str]] = {
     "zh_full": re.compile("年"), "zh_md": re.compile("月"), "zh_part": re.compile("月"), "zh_rel_month": re.compile("月"), "zh_rel_day": re.compile("月"), "zh_weekday": re.compile("[周期拜]"),
-    "zh_duration": re.compile("[天周期月日]"), "zh_months": re.compile("月"), "zh_quarter": re.compile("季度"),
+    "zh_duration": re.compile("[天周期月日]"), "zh_months": re.compile("月"), "zh_quarter": re.compile("季"),
     "duration": re.compile("day|week|wk|month", re.I), "week_number": re.compile(r"wk|week|w\.?\s?\d|周", re.I),
     "from_today": re.compile("from|after", re.I), "zh_dotted": re.compile("前|为止|截止"),
 }
@@ -372,7 +373,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             return _pick_year(ref, "deadline", lambda y: _month_end(y, q_month)), "deadline"
         return _pick_year(ref, "point", lambda y: _month_end(y, q_month)), "end"  # 'in Q3': the quarter's end
     if kind == "zh_quarter":
-        next_year, number, relative, end = g
+        next_year, number, short_number, relative, end = g
+        number = number or short_number
         role = "deadline" if end else "end"
         quarter = zh_number(number) if number else None  # '第三季度', 'Q3末'
         if quarter:

@@ -115,6 +115,8 @@ def draft_plan(
         plan = run_drafter(EmbeddedDrafter(), analysis, context)
         plan.drafter = f"embedded (fallback: {drafter.name} failed)"
     plan.review_flags = review(plan, analysis, context.rules)
+    if analysis.script:
+        return DraftResult(plan=analysis.script.written_plan(plan), analysis=analysis.as_written())
     return DraftResult(plan=plan, analysis=analysis)
 
 
@@ -131,8 +133,11 @@ def recheck_with_analysis(plan: Plan, notes: str | None, settings: Settings | No
         check_notes_length(notes, settings.max_notes_chars)  # before the analysis, which is linear in them
     if notes is not None and notes.strip():
         analysis = analyse(notes, interview_date=plan.interview_date, employee=plan.employee.name, role=plan.employee.role)
-    plan = plan.model_copy(deep=True)
+    script = analysis.script if analysis else None
+    plan = script.folded_plan(plan) if script else plan.model_copy(deep=True)
     plan.review_flags = review(plan, analysis, Policy.of(settings))
+    if analysis and script:
+        return CheckResult(plan=script.written_plan(plan), analysis=analysis.as_written())
     return CheckResult(plan=plan, analysis=analysis)
 
 

@@ -118,7 +118,7 @@ class Workspace:
             return None
         try:
             return analyse(notes, interview_date=plan.interview_date if plan else None,
-                           employee=plan.employee.name if plan else None, corrections=self.store.corrections())
+                           employee=plan.employee.name if plan else None, corrections=self.store.corrections()).as_written()
         except (InputError, ValueError):
             return None
 
@@ -129,7 +129,7 @@ class Workspace:
         if not (notes or "").strip():
             return None
         try:
-            return analyse(notes, interview_date=plan.interview_date if plan else None)
+            return analyse(notes, interview_date=plan.interview_date if plan else None).as_written()
         except Exception:  # noqa: BLE001 -- highlighting is a convenience
             return None
 

@@ -46,6 +46,8 @@ JUL_31 = dt.date(2026, 7, 31)
         ("no missed scans over the next 6 weeks (to 11 Sep)", JUL_31, dt.date(2026, 9, 11)),
         ("三季度客诉不超过3起", JUL_31, dt.date(2026, 9, 30)),
         ("明年一季度末前完成系统切换", JUL_31, dt.date(2027, 3, 31)),
+        ("第一季结束前：调阅逾期每月不超过5件", dt.date(2026, 11, 18), dt.date(2027, 3, 31)),  # Taiwan's '第一季結束前', folded
+        ("本季底前补齐", JUL_31, dt.date(2026, 9, 30)),
         ("下个月漏检不超过1次", JUL_31, dt.date(2026, 8, 31)),
         ("下个月中之前交齐台账", JUL_31, dt.date(2026, 8, 15)),
         ("all checks signed by 04.09.; review (sitting 18.09.)", JUL_31, dt.date(2026, 9, 4)),  # day.month.

@@ -441,6 +441,26 @@ def test_what_needs_work_lists_shortfalls_and_a_numbered_persons_heading_their_a
     assert (kinds["Colour"], kinds["Three"], kinds["She"]) == ("context", "observation", "account")
 
 
+def test_a_numbered_heading_for_the_employees_account_ends_at_the_next_numbered_heading():
+    a = analyse("Lift review - Kenji Ross, lift operator, 2026-01-10\n1. What needs to improve\n- Brake test skipped 3 times.\n"
+                "2. Employee comments\nKenji says the snowcat reaches the unload late.\n3. Goals until end of season\n"
+                "No more than 1 skipped test per month.\n")
+    label = {s.body.split()[0]: s.label for s in a.sentences}
+    assert label["Kenji"] == "employee" and label["No"] != "employee"
+    zh = analyse("面谈纪录\n员工：蒋文涛\n一、问题\n1. 10月有5节实验器材未按时备齐。\n二、做得好的方面\n学生评价好。\n"
+                 "三、员工本人意见\n蒋老师表示实验通知经常是前一天晚上才发到他手上。\n四、其他\n下次面谈：12月中旬。\n")
+    said = next(s for s in zh.sentences if "蒋老师表示" in s.text)
+    assert said.label == "employee" and said.kind == "account"  # not the praise heading's block above it
+    assert next(s for s in zh.sentences if "下次面谈" in s.text).label != "employee"
+
+
+def test_praise_whose_own_words_say_not_is_no_shortfall():
+    a = analyse("Review - Omar Said, sound engineer, 2026-03-02\nJM: Two desk patches were left unlabelled on Friday.\n"
+                "JM: His mixing on the night is flawless, that is not in question.\n")
+    praise = next(s for s in a.sentences if "flawless" in s.text)
+    assert praise.rule_kind == "context" and praise.kind != "observation"
+
+
 def test_a_resource_wanted_is_no_target_and_a_dash_before_down_to_is_no_owner():
     a = analyse("Review with Ola Berg, picker, 2026-05-12\nWe need 2 more pickers on nights before peak.\n"
                 "Customer complaints – Down to 2 from 6 in April.\n")

@@ -30,6 +30,7 @@ def test_biased_wording_is_found(text, category):
     "老周都五十多了，新系统学得慢也正常。",
     "女生做这种夜班巡检确实吃力，还是换个男的来带。",
     "他们老家那边出来的人做事就是慢。",
+    "With a little one due in March he'll likely want to step back from the night rota.",
 ])
 def test_coded_remarks_are_caught_in_paraphrase(text):
     assert bias_hits(text), text

@@ -11,6 +11,7 @@ from assistant.word_targets import CLOCK, word_target
     ("Cold room log filled in each shift", 100, "%"),
     ("the measures are: no trolley left unlocked", 0, ""),
     ("no more parcels sent without a signature", 0, ""),
+    ("The target is no unsealed sample bags from the next batch", 0, ""),
     ("样品登记差错为零", 0, ""),
     ("交接班零遗漏", 0, ""),
     ("每张单据当天录入", 100, "%"),

@@ -32,6 +32,7 @@ from .labels import (
     _label_or_person,
     asks,
     deadline_arrow,
+    heading_kind,
     heading_sentence,
     is_answer,
     label_match,
@@ -44,6 +45,7 @@ from .labels import (
     target_opening_end,
 )
 from .parties import _PartyFinder, _read_speaker
+from .script import Script, fold
 from .sentences import (
     _BULLET,
     _ENUM_INLINE,
@@ -81,6 +83,10 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     """Sentences with their readings; `read=False` stops at the word rules (what the reader learns from),
     `corrections` are the manager's own readings of some sentences, which win over both."""
     tabbed = normalise(text, tabs=True)  # a tab-separated table is read before tabs become spaces (same offsets)
+    script = Script.of(tabbed.replace("\t", " "))
+    if script:  # notes in traditional characters are read in simplified ones (same offsets); the plan is written back
+        tabbed, employee, role = fold(tabbed), employee and fold(employee), role and fold(role)
+        corrections = tuple(dataclasses.replace(c, text=fold(c.text)) for c in corrections)
     table, tabbed_lines = grid.rows(tabbed), tabbed.split("\n")
     text = tabbed.replace("\t", " ")
     language = detect_language(text)
@@ -124,6 +130,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     block_label: str | None = None
     block_deadline: dt.date | None = None
     answering = False  # the lines below a form's numbered question answer it: '答：' there is no one speaking
+    numbered_block = False  # the block's label is a numbered heading's ('3. Employee comments'): the next one ends it
     tags = speaker_tags(raw_lines)
     first_content_line = True
     for line_no, line in enumerate(raw_lines):
@@ -131,9 +138,10 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         offset += len(line) + 1
         if not line.strip():
             block_label = block_deadline = None
-            answering = False
+            answering = numbered_block = False
             continue
         bullet = _BULLET.match(line)
+        numbered_line = bool(bullet and _NUMBER.match(bullet.group()))
         content_start = bullet.end() if bullet and bullet.end() < len(line) else 0
         row = table.get(line_no + 1)
         labelled_row = row_label(tabbed_lines[line_no], finder)
@@ -146,16 +154,18 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         line_label = None
         label_m = label_match(content)
         chat = bool(bullet and _TIME.search(bullet.group()))  # '[17:02] Jen: …': a speaker follows the time stamp
-        heading = None if label_m else _label_kind(content.strip().strip("*_").rstrip("：:").strip("*_"))  # '**Actions**'
+        heading = None if label_m else heading_kind(content.strip().strip("*_").rstrip("：:").strip("*_"))  # '**Actions**'
         if heading and heading != "meta" and len(content.split()) <= 4 and not re.search(r"\d", content):
-            block_label = heading  # '## Agreed actions', '二、改进措施': a heading for the lines below
+            block_label, numbered_block = heading, numbered_line  # '## Agreed actions', '二、改进措施': for the lines below
             continue
         numbered = _NUMBERED_HEADING.match(content) if heading is None and not label_m else None
         if numbered and (who := _label_or_person(numbered.group("words"), finder)) and who.endswith("_person"):
-            block_label = who  # "3. Keeley's comments": what she said, on the lines below
+            block_label, numbered_block = who, True  # "3. Keeley's comments": what she said, on the lines below
             continue
-        if heading is None and opens_section(content):
-            block_label = None  # 'Section D - any other comments': a new section ends the one before
+        names_only = bool(_NAMES_ONLY.fullmatch(content.strip())) and len(content.split()) <= 6
+        if (heading is None and (opens_section(content) or (names_only and opens_section(line)))) or (
+                names_only and numbered_block and numbered_line):
+            block_label = None  # 'Section D - any other comments', '4. Goals until end of season': a new section
         question, answers = asks(line) if not label_m else (False, None)
         if question:  # '3. 原因核实了吗？': what the lines below it answer; the question itself is context
             block_label, answering, line_label = answers, True, "question"
@@ -283,6 +293,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         corrections=corrections,
         rows=table,
         given=frozenset(k for k, v in (("employee", employee), ("role", role)) if v),
+        script=script,
     )
     reader.apply(analysis, learnt, corrections)
     # A name the plan asks about is one the kept sentences use: never one only a kept-out disclosure names.
@@ -291,6 +302,11 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     analysis.check_in_gap = stated_gap(kept)
     analysis.review_date = stated_review(sentences, ref)
     return analysis
+
+
+# A numbered section's words when they only name it ('二、当事人说明', '五、其他'), not a first finding ('一、11月有12单超时').
+_NAMES_ONLY = re.compile(r"[^\d,.;:!?，。；：！？]{1,40}")
+_NUMBER = re.compile(r"\s*[(（]?[\d一二三四五六七八九十]")  # a numbered line's mark: '4.', '(2)', '三、'
 
 
 def _label_party(tag: str, label: str | None, finder: _PartyFinder, tags: frozenset[str]) -> Party | None:

@@ -100,6 +100,13 @@ def _positive(text: str) -> bool:
     return vocab_terms("observation", "positive").occurs_in(text)
 
 
+def _unpraised(text: str) -> str:
+    """The text without its words of praise, whose own 'not' is no shortfall: "faultless, that's not in question"."""
+    for start, end in sorted(vocab_terms("observation", "positive").spans(text), reverse=True):
+        text = text[:start] + " " + text[end:]
+    return text
+
+
 def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predates the complexity budget
     body = s.body
     numbers = list(s.quantities)
@@ -121,7 +128,7 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "account" if s.speaker == "employee" else "cause"
     if (s.actor is not None and s.actor.owner != "employee") or (s.actor and s.actor.owner == "employee" and not _negative(body)):
         return "action"
-    praise = _positive(body) and not _falls_short(body) and not _CONTRAST.search(body)  # 'Exceeded the checklist target': a strength
+    praise = _positive(body) and not _falls_short(_unpraised(body)) and not _CONTRAST.search(body)  # 'Exceeded the checklist target
     if s.label == "problem":
         return "context" if praise else "observation"
     if s.label == "manager":
@@ -134,7 +141,7 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         if (unspaced(body) and vocab("action", "cues", sentence_language(body)).search(body) and not _negative(body)
                 and not any(q.reference for q in numbers)):  # not '我：从3月起你每周的复检数是4次，标准8次'
             return "action"  # '我: 跟制作人沟通, 1.4 留足 5天 测试窗口'
-        return "observation" if _negative(body) or numbers else "context"  # not 'Tea's stewed, sorry.', 'I know, but —'
+        return "observation" if (_negative(body) or numbers) and not praise else "context"  # not 'Tea's stewed, sorry.'
     if re.match(r"^\s*(?:because|due to|as a result|since|因为|由于)", body, re.I):
         return "cause"
     if praise:

@@ -91,6 +91,15 @@ def mark_kind(bullet: str) -> str | None:
     return next((kind for kind, marks in load("marks")["labels"].items() if mark in marks), None)
 
 
+def heading_kind(label: str) -> str | None:
+    """What a heading line alone says the lines below it are: a label's kind, or the employee's account."""
+    kind, words = _label_kind(label), label.strip().lower()
+    account = terms(tuple(load("vocabulary")["labels"].get("account_heading", ())))
+    if kind is None and (account.fullmatch(words) or (unspaced(words) and len(words) <= 8 and account.search(words))):
+        return "employee_person"  # '二、员工本人意见' too
+    return kind
+
+
 def _label_kind(label: str) -> str | None:
     words = _SECTION.sub("", label.strip().lower())  # 'SECTION D – TARGETS (by 30/09):' labels targets
     opening = _content_label(words)
@@ -109,7 +118,7 @@ def _label_kind(label: str) -> str | None:
     meta = terms((*labels["meta"], *labels.get("attendees", ())))  # 'Present:', '参会人：' list those at the meeting
     if meta.fullmatch(words):
         return "meta"
-    if words in ("a", "answer", "response", "employee response", "employee's response", "答"):
+    if terms(tuple(labels.get("account", ()))).fullmatch(words):
         return "employee_person"
     if words in ("q", "问"):
         return "manager_person"  # 'Q: The sign-in sheets are missing for five shifts.': the one asking holds the interview

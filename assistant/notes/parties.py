@@ -163,6 +163,9 @@ _NO_AGENT = re.compile(r"""[日月周年起天] | ^(?:她|他|你|本人|员工)
     | ^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*$""", re.I | re.X)
 
 
+_SELF_TITLED = re.compile(r"^(?:本人|我|笔者)\s*[（(]([^）)]{1,8})[)）]")  # the writer, by their title: '本人（课长）'
+
+
 class _PartyFinder:
     def __init__(self, employee: tuple[str, ...], manager: tuple[str, ...], manager_name: str | None):
         self.employee = employee
@@ -257,6 +260,17 @@ class _PartyFinder:
             return Party(who, owner), _strip_modal(task)
         return None
 
+    def _zh_actor(self, body: str) -> tuple[Party | None, str]:
+        """`actor` in Chinese: a name or party opening the sentence, the writer by their title, or '我' committing."""
+        m = self.zh.match(body)
+        if m:
+            return Party(m.group(0), self.owner_of(m.group(0))), body[m.end():].lstrip("：:，, ")
+        if (own := _SELF_TITLED.match(body)) and any(t in own.group(1) for t in vocab_list("names", "lead_titles", "zh")):
+            return Party(self.manager_name or "Manager", "manager"), body[own.end():]  # '本人（课长）于12月10日前…'
+        if body.startswith("我") and commitment_terms("manager").occurs_in(body):  # '我从7月起按难易程度分配书叶'
+            return Party(self.manager_name or "Manager", "manager"), body[1:]
+        return None, body
+
     def actor(self, body: str, *, employee_speaks: bool = False) -> tuple[Party | None, str]:
         """Who acts at the start of `body`, and the action with the actor and modal removed; 'I' is the notes'
         writer, the manager, except on the employee's own line of a transcript ('Lorcan: I'll measure…')."""
@@ -286,12 +300,7 @@ class _PartyFinder:
                 return Party(self.employee[0] if self.employee else "Employee", "employee"), _strip_modal(rest)
             return Party(self.manager_name or "Manager", "manager"), _strip_modal(rest)
         if unspaced(body):
-            m = self.zh.match(body)
-            if m:
-                return Party(m.group(0), self.owner_of(m.group(0))), body[m.end():].lstrip("：:，, ")
-            if body.startswith("我") and commitment_terms("manager").occurs_in(body):  # '我从7月起按难易程度分配书叶'
-                return Party(self.manager_name or "Manager", "manager"), body[1:]
-            return None, body
+            return self._zh_actor(body)
         doing = _DOING.match(body)  # but not a habit that falls short: 'Sales are sending late changes'
         if (doing and not vocab_terms("observation", "negative", "en").occurs_in(body)
                 and doing.group(1).split()[0].lower() not in (*_NO_ACTOR, "i")):

@@ -18,6 +18,7 @@ from ..screening import Hit
 
 if TYPE_CHECKING:
     from ..reader import Correction
+    from .script import Script
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,11 @@ class NotesAnalysis:
     corrections: tuple[Correction, ...] = ()  # the manager's readings of sentences, applied over the reader's
     given: frozenset[str] = frozenset()  # what the caller stated rather than the notes: 'employee', 'role'
     rows: dict[int, Row] = field(default_factory=dict)  # the rows of the notes' tables, by line number (from 1)
+    script: Script | None = None  # notes in traditional characters, read folded (`notes.script`)
+
+    def as_written(self) -> NotesAnalysis:
+        """The analysis to show: for notes in traditional characters, their text as written (else itself)."""
+        return self.script.written_analysis(self) if self.script else self
 
     def of_kind(self, *kinds: str) -> list[Sentence]:
         return [s for s in self.sentences if s.kind in kinds]
