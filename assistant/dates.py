@@ -55,6 +55,10 @@ def _named_days_pattern() -> str:
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
     ("zh_full", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")),
+    # 'the last Friday in January', 'the first working day of March'
+    ("nth_weekday", re.compile(r"""\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+
+        (mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:working|business|week)\s?day)(?:day|nesday|sday|urday)?\s+
+        (?:of|in)\s+""" + _M + r"\b", re.I | re.X)),
     ("zh_md", re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
     ("zh_part", re.compile(r"(?<!\d)(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?(底|末|中旬|中|初|上旬|下旬)")),
     ("zh_rel_day", re.compile(r"(本|这个?|下个?|次)月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")),  # '下个月 15 号'
@@ -74,7 +78,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mid", re.compile(r"\bmid[- ]?" + _M + r"\b", re.I)),
     ("q_end", re.compile(r"\b(?:eo)?(q[1-4])\s*(?:end|close|末|底)?(?![a-z0-9])", re.I)),
     # '第三季度末', '下季度', and Taiwan's '第一季結束前' (folded: '结束'), '本季底'
-    ("zh_quarter", re.compile(r"(明年)?(?:第?([一二三四1-4])季度|第([一二三四1-4])季|(本|这个?|下个?)季度?)(末|底|结束)?")),
+    # ('季' alone only with its end: '这个季节', '本季新品' are seasons)
+    ("zh_quarter", re.compile(r"(明年)?(?:第?([一二三四1-4])季度|第([一二三四1-4])季(?=末|底|结束)|(本|这个?|下个?)(?:季度|季(?=末|底|结束)))(末|底|结束)?")),
     ("period_end", re.compile(r"\b(eow|eom|eoq|eoy|week[- ]end|month[- ]end|quarter[- ]end|year[- ]end)\b", re.I)),
     # 'for July and August', 'over Dec-Feb', '6月、7月': the end of the last month named
     ("months", re.compile(r"""(?:\b(?:in|for|during|over|across|through|throughout|until|till|by|(?:the\s+)?(?:whole|rest|end)\s+of|all\s+of)\s+(?:the\s+)?(?:months?\s+of\s+)?)?
@@ -170,6 +175,16 @@ def _add_months(d: dt.date, months: int) -> dt.date:
     month0 = d.month - 1 + months
     year, month = d.year + month0 // 12, month0 % 12 + 1
     return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3, "last": -1, "final": -1}
+
+
+def _nth_weekday(year: int, month: int, ordinal: str, day: str) -> dt.date:
+    """The first (second, …, last) such day of a month: a weekday, or a working day (Monday to Friday)."""
+    days = [dt.date(year, month, d) for d in range(1, calendar.monthrange(year, month)[1] + 1)]
+    wanted = [d for d in days if (d.weekday() < 5 if day[0] in "wb" and "day" in day else d.weekday() == WEEKDAYS[day[:3]])]
+    return wanted[_ORDINALS[ordinal]]
 
 
 def _pick_year(ref: dt.date, role: str, make) -> dt.date | None:
@@ -361,6 +376,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             return _pick_year(ref, role, lambda y: _month_end(y, q_month)), role
         month = MONTHS[unit[:3]]
         return _pick_year(ref, role, lambda y: _month_end(y, month)), role
+    if kind == "nth_weekday":
+        return _pick_year(ref, "deadline" if role != "point" else role,
+                          lambda y: _nth_weekday(y, MONTHS[g[2].lower()[:3]], g[0].lower(), g[1].lower())), role
     if kind == "mid":
         month = MONTHS[g[0].lower()[:3]]
         return _pick_year(ref, "deadline" if role != "point" else role, lambda y: _safe(y, month, 15)), role

@@ -133,11 +133,11 @@ def recheck_with_analysis(plan: Plan, notes: str | None, settings: Settings | No
         check_notes_length(notes, settings.max_notes_chars)  # before the analysis, which is linear in them
     if notes is not None and notes.strip():
         analysis = analyse(notes, interview_date=plan.interview_date, employee=plan.employee.name, role=plan.employee.role)
-    script = analysis.script if analysis else None
-    plan = script.folded_plan(plan) if script else plan.model_copy(deep=True)
+    plan = plan.model_copy(deep=True)
+    if analysis and analysis.script:  # notes in traditional characters: checked folded, the plan's own words kept
+        plan.review_flags = analysis.script.checked(plan, lambda folded: review(folded, analysis, Policy.of(settings)))
+        return CheckResult(plan=plan, analysis=analysis.as_written())
     plan.review_flags = review(plan, analysis, Policy.of(settings))
-    if analysis and script:
-        return CheckResult(plan=script.written_plan(plan), analysis=analysis.as_written())
     return CheckResult(plan=plan, analysis=analysis)
 
 

@@ -63,6 +63,8 @@ JUL_31 = dt.date(2026, 7, 31)
         ("rota signed off before Black Friday", JUL_31, dt.date(2026, 11, 26)),  # the day before 27 Nov
         ("the new menu tested by Valentine's", JUL_31, dt.date(2027, 2, 14)),
         ("error rate under 0.5% by 30-01-2027", JUL_31, dt.date(2027, 1, 30)),  # a year written with hyphens
+        ("all kits checked by the last Friday in October", JUL_31, dt.date(2026, 10, 30)),
+        ("rota fixed by the first working day of September", JUL_31, dt.date(2026, 9, 1)),
     ],
 )
 def test_deadlines_resolve_against_the_interview_date(text, ref, expected):
@@ -641,3 +643,8 @@ def test_over_the_first_weeks_of_an_event_counts_from_the_day_it_opens():
 
 def test_a_month_end_followed_by_a_figure_is_still_the_month_end():
     assert [d.date for d in find_dates("Pick accuracy to 95% by month-end from 88% now.", MAY_12)] == [dt.date(2026, 5, 31)]
+
+
+def test_a_season_is_no_quarter():
+    for text in ("这个季节客流大，迟到不超过1次", "本季新品上架要核对价签", "下个季节排班再说"):
+        assert not [d for d in find_dates(text, dt.date(2026, 3, 20)) if d.date.month in (3, 6)], text

@@ -417,3 +417,14 @@ def test_an_agenda_item_is_cut_at_the_dash_before_who_acts_and_a_bound_wins_over
     assert ("employee", "Proof every sign against the order twice") in [(r.owner, r.action) for r in plan.responsibilities]
     assert all("Tomas to" not in d.evidence for d in plan.deficiencies)
     assert [g.target for g in plan.goals if "waste" in g.metric.lower()] == ["< £200/month"]
+
+
+def test_a_sentence_detailing_the_shortfall_above_is_part_of_it():
+    notes = ("Review with Kit Obi, payroll clerk, 2026-05-04\nKit keyed 7 of 40 timesheets late in April.\n"
+             "Two of those were for agency staff, who were then paid a week late.\nThe expenses queue is 3 weeks behind.\n")
+    plan = draft_plan(notes).plan
+    assert len(plan.deficiencies) == 2, [d.evidence for d in plan.deficiencies]
+    assert "Two of those" in plan.deficiencies[0].evidence and "7 of 40" in plan.deficiencies[0].evidence
+    zh = draft_plan("员工：白露\n面谈日期：2026-05-04\n白露4月有6张报销单录入错误。\n其中2张是金额录错，被财务退回。\n"
+                    "另外，月结报表晚交了3天。\n").plan
+    assert len(zh.deficiencies) == 2 and "其中2张" in zh.deficiencies[0].evidence

@@ -454,11 +454,23 @@ def test_a_numbered_heading_for_the_employees_account_ends_at_the_next_numbered_
     assert next(s for s in zh.sentences if "下次面谈" in s.text).label != "employee"
 
 
+def test_numbered_items_under_a_numbered_heading_keep_its_label():
+    zh = analyse("员工：韩冬\n岗位：仓管员\n面谈日期：2026-03-02\n\n一、存在问题\n1、入库单漏签\n2、货位标签贴错\n3、消防通道堆货\n"
+                 "二、改进措施\n1、每天下班前补签入库单\n")
+    assert [s.kind for s in zh.sentences if s.text in ("入库单漏签", "货位标签贴错", "消防通道堆货")] == ["observation"] * 3
+    en = analyse("Employee: Rae Holt\nInterview date: 2026-03-02\n\n1. Findings\nRae missed 3 of 9 pickups in May.\n"
+                 "2. Employee comments\n1) The van was off the road twice\n2) Dispatch changed the rota late\n3. Agreed actions\n"
+                 "Rae will confirm each pickup by 8am.\n")
+    assert all(s.label == "employee" for s in en.sentences if s.text.startswith(("1) The van", "2) Dispatch")))
+
+
 def test_praise_whose_own_words_say_not_is_no_shortfall():
     a = analyse("Review - Omar Said, sound engineer, 2026-03-02\nJM: Two desk patches were left unlabelled on Friday.\n"
                 "JM: His mixing on the night is flawless, that is not in question.\n")
     praise = next(s for s in a.sentences if "flawless" in s.text)
     assert praise.rule_kind == "context" and praise.kind != "observation"
+    fact = analyse("Review - Omar Said, sound engineer, 2026-03-02\nThat he left the desk unlocked overnight is not in question.\n")
+    assert fact.sentences[1].rule_kind == "observation"
 
 
 def test_a_resource_wanted_is_no_target_and_a_dash_before_down_to_is_no_owner():

@@ -108,3 +108,10 @@ def test_a_share_of_a_count_in_words_or_figures_is_one_value(text, value, unit):
 
 def test_a_count_larger_than_its_whole_is_no_share():
     assert all(not q.unit.startswith("of") for q in find_quantities("3 in 2 weeks"))
+
+
+def test_a_chinese_bound_said_as_what_may_not_be_passed():
+    """'不能超过3次' is at most 3, not over 3; '不可以多过' (Cantonese-flavoured) and '不得低于' alike."""
+    qs = _by_text("迟到不能超过3次，差评不可以多过1条，好评率不得低于95%，上月超过4次")
+    assert (qs["不能超过3次"].comparator, qs["不可以多过1条"].comparator, qs["不得低于95%"].comparator) == ("<=", "<=", ">=")
+    assert qs["超过4次"].comparator == ">"

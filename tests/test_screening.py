@@ -41,6 +41,8 @@ def test_coded_remarks_are_caught_in_paraphrase(text):
     "The next generation of scanners arrives in May.",
     "他们的人手这个月不够，只排了3个班。",
     "She finished the forklift course at 55% and must resit it.",
+    "Ama has asked to step back from the weekend rota while her baby is small; HR agreed.",
+    "I will step back from the school-run rota discussion and let HR lead it.",
 ])
 def test_look_alikes_of_coded_remarks_are_not_bias(text):
     assert bias_hits(text) == [], text

@@ -25,7 +25,7 @@ def test_a_point_gives_its_target_in_words(point, value, unit):
 
 @pytest.mark.parametrize("point", [
     "no later than the stock take", "every other week we meet", "零售柜台的陈列", "无法按时到岗", "No-shows phoned the day before",
-    "tidy the loading bay",
+    "tidy the loading bay", "the target is no different for her than for the team", "the goal is no better than last year",
 ])
 def test_other_words_are_no_target(point):
     assert word_target(point) is None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from ..dates import DateMention, find_dates
 from ..language import unspaced
-from ..lexicon import area_name
+from ..lexicon import area_name, vocab
 from ..notes import NotesAnalysis, Sentence
 from ..numbers import COUNT_WORDS
 from ..quantities import Quantity, find_quantities
@@ -116,7 +116,9 @@ class _PlanBuilder:
             same_line = last is not None and last.line == s.line and not s.item_start
             if s.kind == "observation":
                 area = area_name(s.body, self.a.language)
-                if same_line and last is not None and (last.bullet or (area and area == area_name(last.body, self.a.language))):
+                details = last is not None and last.line + 1 >= s.line and vocab("observation", "refers_back").match(s.body.lstrip())
+                alike = last is not None and (last.bullet or (area and area == area_name(last.body, self.a.language)))
+                if (same_line and alike) or details:  # 'Of those, 3 were …', '其中3笔是…': the shortfall above, in detail
                     groups[-1].append(s)
                 else:
                     groups.append([s])
@@ -131,7 +133,8 @@ class _PlanBuilder:
             did = f"D{i}"
             out.append(Deficiency(
                 id=did,
-                area=topics.get(i) or self._area_cell(group) or area_name(evidence, self.a.language) or _headline(group[0].body, self.zh),
+                area=(topics.get(i) or self._area_cell(group) or area_name(group[0].body, self.a.language)  # the first sentence's
+                      or area_name(evidence, self.a.language) or _headline(group[0].body, self.zh)),  # topic, before a detail's
                 evidence=evidence,
                 source_sentences=[s.id for s in group],
             ))

@@ -45,7 +45,7 @@ from .labels import (
     target_opening_end,
 )
 from .parties import _PartyFinder, _read_speaker
-from .script import Script, fold
+from .script import Script
 from .sentences import (
     _BULLET,
     _ENUM_INLINE,
@@ -83,10 +83,10 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     """Sentences with their readings; `read=False` stops at the word rules (what the reader learns from),
     `corrections` are the manager's own readings of some sentences, which win over both."""
     tabbed = normalise(text, tabs=True)  # a tab-separated table is read before tabs become spaces (same offsets)
-    script = Script.of(tabbed.replace("\t", " "))
-    if script:  # notes in traditional characters are read in simplified ones (same offsets); the plan is written back
-        tabbed, employee, role = fold(tabbed), employee and fold(employee), role and fold(role)
-        corrections = tuple(dataclasses.replace(c, text=fold(c.text)) for c in corrections)
+    script = Script.of(tabbed)
+    if script:  # traditional characters, written Cantonese: read as simplified Mandarin (same offsets), written back
+        tabbed, employee, role = script.folded, employee and script.read_as(employee), role and script.read_as(role)
+        corrections = tuple(dataclasses.replace(c, text=script.read_as(c.text)) for c in corrections)
     table, tabbed_lines = grid.rows(tabbed), tabbed.split("\n")
     text = tabbed.replace("\t", " ")
     language = detect_language(text)
@@ -123,14 +123,14 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     found_date = None if interview_date else held_on(content_lines, text, today)
     ref = interview_date or found_date or undated_interview(text, today) or today
     employee_aliases, manager_aliases = _aliases(name), _aliases(manager, manager=True)
-    finder = _PartyFinder(employee_aliases, manager_aliases, manager)
+    finder = _PartyFinder(employee_aliases, manager_aliases, manager, role)
 
     sentences: list[Sentence] = []
     offset = 0
     block_label: str | None = None
     block_deadline: dt.date | None = None
     answering = False  # the lines below a form's numbered question answer it: '答：' there is no one speaking
-    numbered_block = False  # the block's label is a numbered heading's ('3. Employee comments'): the next one ends it
+    numbered_block: str | None = None  # the numbering of the heading labelling the block ('3. Employee comments': 'N.')
     tags = speaker_tags(raw_lines)
     first_content_line = True
     for line_no, line in enumerate(raw_lines):
@@ -138,10 +138,10 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         offset += len(line) + 1
         if not line.strip():
             block_label = block_deadline = None
-            answering = numbered_block = False
+            answering, numbered_block = False, None
             continue
         bullet = _BULLET.match(line)
-        numbered_line = bool(bullet and _NUMBER.match(bullet.group()))
+        marker = _marker(bullet.group()) if bullet and _NUMBER.search(bullet.group()) else None
         content_start = bullet.end() if bullet and bullet.end() < len(line) else 0
         row = table.get(line_no + 1)
         labelled_row = row_label(tabbed_lines[line_no], finder)
@@ -156,16 +156,15 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         chat = bool(bullet and _TIME.search(bullet.group()))  # '[17:02] Jen: …': a speaker follows the time stamp
         heading = None if label_m else heading_kind(content.strip().strip("*_").rstrip("：:").strip("*_"))  # '**Actions**'
         if heading and heading != "meta" and len(content.split()) <= 4 and not re.search(r"\d", content):
-            block_label, numbered_block = heading, numbered_line  # '## Agreed actions', '二、改进措施': for the lines below
+            block_label, numbered_block = heading, marker  # '## Agreed actions', '二、改进措施': for the lines below
             continue
         numbered = _NUMBERED_HEADING.match(content) if heading is None and not label_m else None
         if numbered and (who := _label_or_person(numbered.group("words"), finder)) and who.endswith("_person"):
-            block_label, numbered_block = who, True  # "3. Keeley's comments": what she said, on the lines below
+            block_label, numbered_block = who, marker  # "3. Keeley's comments": what she said, on the lines below
             continue
         names_only = bool(_NAMES_ONLY.fullmatch(content.strip())) and len(content.split()) <= 6
-        if (heading is None and (opens_section(content) or (names_only and opens_section(line)))) or (
-                names_only and numbered_block and numbered_line):
-            block_label = None  # 'Section D - any other comments', '4. Goals until end of season': a new section
+        if (heading is None and opens_section(content)) or (names_only and marker is not None and marker == numbered_block):
+            block_label = None  # 'Section D - any other comments'; '4. Goals until end of season' after '3. Employee comments'
         question, answers = asks(line) if not label_m else (False, None)
         if question:  # '3. 原因核实了吗？': what the lines below it answer; the question itself is context
             block_label, answering, line_label = answers, True, "question"
@@ -306,7 +305,12 @@ def analyse(  # noqa: C901 -- predates the complexity budget
 
 # A numbered section's words when they only name it ('二、当事人说明', '五、其他'), not a first finding ('一、11月有12单超时').
 _NAMES_ONLY = re.compile(r"[^\d,.;:!?，。；：！？]{1,40}")
-_NUMBER = re.compile(r"\s*[(（]?[\d一二三四五六七八九十]")  # a numbered line's mark: '4.', '(2)', '三、'
+_NUMBER = re.compile(r"\d+|[一二三四五六七八九十]+")  # the number in a numbered line's mark: '4.', '(2)', '三、'
+
+
+def _marker(bullet: str) -> str:
+    """How a line is numbered, whatever its number: '4.' and '3.' alike, '三、' and '1、' not ('C、', 'N、')."""
+    return re.sub(r"[一二三四五六七八九十]+", "C", re.sub(r"\d+", "N", bullet.strip()))
 
 
 def _label_party(tag: str, label: str | None, finder: _PartyFinder, tags: frozenset[str]) -> Party | None:

@@ -95,13 +95,18 @@ def heading_kind(label: str) -> str | None:
     """What a heading line alone says the lines below it are: a label's kind, or the employee's account."""
     kind, words = _label_kind(label), label.strip().lower()
     account = terms(tuple(load("vocabulary")["labels"].get("account_heading", ())))
-    if kind is None and (account.fullmatch(words) or (unspaced(words) and len(words) <= 8 and account.search(words))):
-        return "employee_person"  # '二、员工本人意见' too
+    found = account.search(words) if unspaced(words) else None
+    if kind is None and (account.fullmatch(words) or (found and found.end() == len(words) and found.start() <= 2)):
+        return "employee_person"  # '员工本人意见' too, not '经理回应员工意见'
     return kind
+
+
+_REPEATED = re.compile(r"\s*(?:[(（]\d{1,2}[)）]|\#\d{1,2})$")  # a label's second line of a form: 'Issues observed (2)'
 
 
 def _label_kind(label: str) -> str | None:
     words = _SECTION.sub("", label.strip().lower())  # 'SECTION D – TARGETS (by 30/09):' labels targets
+    words = _REPEATED.sub("", words)  # 'Issues observed (2):' labels what 'Issues observed:' does
     opening = _content_label(words)
     if opening:
         return opening  # 'Goal for the next six weeks (review 2 June):' sets a goal, whatever else it names

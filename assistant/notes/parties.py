@@ -167,10 +167,12 @@ _SELF_TITLED = re.compile(r"^(?:本人|我|笔者)\s*[（(]([^）)]{1,8})[)）]"
 
 
 class _PartyFinder:
-    def __init__(self, employee: tuple[str, ...], manager: tuple[str, ...], manager_name: str | None):
+    def __init__(self, employee: tuple[str, ...], manager: tuple[str, ...], manager_name: str | None,
+                 employee_role: str | None = None):
         self.employee = employee
         self.manager = manager
         self.manager_name = manager_name
+        self.employee_role = employee_role or ""
         by_length = sorted(employee + manager, key=len, reverse=True)
         names = tuple(a for a in by_length if not unspaced(a))
         zh_names = tuple(a for a in by_length if unspaced(a))
@@ -265,7 +267,9 @@ class _PartyFinder:
         m = self.zh.match(body)
         if m:
             return Party(m.group(0), self.owner_of(m.group(0))), body[m.end():].lstrip("：:，, ")
-        if (own := _SELF_TITLED.match(body)) and any(t in own.group(1) for t in vocab_list("names", "lead_titles", "zh")):
+        own = _SELF_TITLED.match(body)
+        if (own and any(t in own.group(1) for t in vocab_list("names", "lead_titles", "zh"))
+                and own.group(1) not in self.employee_role):  # not '本人（组长）' where the employee is the 仓储组长
             return Party(self.manager_name or "Manager", "manager"), body[own.end():]  # '本人（课长）于12月10日前…'
         if body.startswith("我") and commitment_terms("manager").occurs_in(body):  # '我从7月起按难易程度分配书叶'
             return Party(self.manager_name or "Manager", "manager"), body[1:]

@@ -1,28 +1,34 @@
-"""Notes written in traditional Chinese characters (Taiwan, Hong Kong): read with the simplified word lists and
-written back in their own characters.
+"""Notes written in traditional Chinese characters (Taiwan, Hong Kong) or in written Cantonese: read with the
+simplified Mandarin word lists and written back in their own characters.
 
 Folding changes one character for one (`lexicons/zh/script.toml`), so every offset in the folded notes is the
 same in the notes as written: a sentence is quoted from the notes themselves, and the plan's words are turned back
-with the characters these notes use (where one simplified character stands for two of theirs, the one they use
-most), the usual traditional form elsewhere (the plan's own wording)."""
+with the characters these notes use (a stretch the notes hold copied as written, so a character they write two ways
+comes back as each place writes it), a character's one traditional form elsewhere (the plan's own wording)."""
 from __future__ import annotations
 
 import collections
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import BaseModel
 
 from ..lexicon import load
 
 if TYPE_CHECKING:
-    from ..schema import Plan
+    from ..schema import Plan, ReviewFlag
     from .sentences import NotesAnalysis
 
-# Notes are in traditional characters when at least this many of their characters fold, and this share of their
-# Chinese ones: simplified notes hold the odd '著' or '乾', which the table folds too.
-AT_LEAST, SHARE = 3, 0.05
+_Model = TypeVar("_Model", bound=BaseModel)  # a plan or a review flag
+
+# Notes are in traditional characters when at least this many of their characters fold, and more of them than the
+# characters only simplified Chinese writes ('们', '这'): simplified notes quoting a traditional line stay simplified.
+AT_LEAST = 3
+_KANA = re.compile(r"[\u3040-\u30ff]")  # Japanese: its kanji look traditional, but the notes are no Chinese
 
 
 @cache
@@ -33,6 +39,21 @@ def _tables() -> tuple[dict[int, int], dict[int, int]]:
             str.maketrans(simplified["characters"], simplified["traditional"]))
 
 
+@cache
+def _cantonese() -> tuple[frozenset[str], dict[int, int], re.Pattern[str] | None, dict[str, str]]:
+    table = load("script", "zh").get("cantonese", {})
+    phrases = {k: v for k, v in table.get("phrases", {}).items() if len(k) == len(v)}  # one for one, or offsets move
+    return (frozenset(table.get("markers", "")), str.maketrans(table.get("characters", ""), table.get("mandarin", "")),
+            re.compile("|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))) if phrases else None, phrases)
+
+
+def _in_mandarin(text: str) -> str:
+    """Written Cantonese read as Mandarin, one character for one: '唔好再用' as '不要再用', '佢' as '他'."""
+    _, words, phrase, phrases = _cantonese()
+    text = phrase.sub(lambda m: phrases[m.group(0)], text) if phrase else text
+    return text.translate(words)
+
+
 def fold(text: str) -> str:
     """`text` in simplified characters, one for one (the same length, the same offsets)."""
     return text.translate(_tables()[0])
@@ -40,34 +61,76 @@ def fold(text: str) -> str:
 
 @dataclass(frozen=True)
 class Script:
-    """How one set of notes is written: their text as written, and how to write simplified text back in it."""
+    """How one set of notes is written: their text as written and folded, and how to write simplified text back."""
 
     written: str
+    folded: str
     back: dict[int, int | str]
+    ambiguous: frozenset[str]  # simplified characters these notes write in two ways ('钟': '鍾' in a name, '鐘' in '分鐘')
+    traditional: bool
+    cantonese: bool
 
     @classmethod
     def of(cls, text: str) -> Script | None:
-        """The script of notes in traditional characters; None for any other notes (nothing to fold)."""
-        folded = fold(text)
-        used = collections.Counter((f, c) for c, f in zip(text, folded) if "\u3400" <= c <= "\u9fff")
-        if sum(n for (f, c), n in used.items() if f != c) < max(AT_LEAST, SHARE * used.total()):
+        """How notes in traditional characters or in written Cantonese are read; None for other notes (nothing to fold).
+        Cantonese words ('佢', '冇') are read as their Mandarin ones and written back only where the plan quotes them."""
+        spoken = _in_mandarin(text) if sum(c in _cantonese()[0] for c in text) >= AT_LEAST else text
+        pairs = collections.Counter((f, c) for c, said, f in zip(text, spoken, fold(spoken))
+                                    if c == said and "\u3400" <= c <= "\u9fff")  # (the Cantonese words apart)
+        changed = sum(n for (f, c), n in pairs.items() if f != c)
+        simplified_only = sum(n for (f, c), n in pairs.items() if ord(c) in _tables()[1])
+        traditional = changed >= max(AT_LEAST, simplified_only + 1) and len(_KANA.findall(text)) * 10 <= pairs.total()
+        folded = fold(spoken) if traditional else spoken
+        if folded == text:
             return None
-        back: dict[int, int | str] = dict(_tables()[1])
-        for (simplified, written), _ in reversed(used.most_common()):  # the most used is set last, and stays
-            back[ord(simplified)] = written  # (a '郁' the notes write as it is stays '郁')
-        return cls(text, back)
+        back: dict[int, int | str] = dict(_tables()[1]) if traditional else {}
+        forms: dict[str, set[str]] = collections.defaultdict(set)
+        for (simplified, written), _ in reversed(pairs.most_common()):  # the most used is set last, and stays
+            if traditional:
+                back[ord(simplified)] = written  # (a '郁' the notes write as it is stays '郁')
+            forms[simplified].add(written)
+        ambiguous = {c for c, f in forms.items() if len(f) > 1} | {f for c, said, f in zip(text, spoken, folded) if c != said}
+        return cls(text, folded, back, frozenset(ambiguous), traditional, spoken != text)
+
+    def read_as(self, text: str) -> str:
+        """Other text (a name the caller gives, a correction) read as these notes are: folded the same way."""
+        spoken = _in_mandarin(text) if self.cantonese else text
+        return fold(spoken) if self.traditional else spoken
 
     def restore(self, text: str) -> str:
-        return text.translate(self.back)
+        """Simplified text in the notes' characters: a stretch the notes hold is copied from them as written (where
+        they write a character two ways, the stretch around it says which), the rest character by character."""
+        if not self.ambiguous.intersection(text):
+            return text.translate(self.back)
+        out, i = [], 0
+        while i < len(text):
+            at, end = self._longest_quote(text, i)
+            if at is None:
+                out.append(text[i].translate(self.back))
+                i += 1
+            else:
+                out.append(self.written[at:at + end - i])
+                i = end
+        return "".join(out)
+
+    def _longest_quote(self, text: str, i: int) -> tuple[int | None, int]:
+        """Where the notes hold the longest stretch of `text` from `i` (of 2 characters or more), and its end."""
+        at, end = None, i
+        while end < len(text):
+            found = self.folded.find(text[i:end + 1])
+            if found < 0:
+                break
+            at, end = found, end + 1
+        return (at, end) if at is not None and end - i >= 2 else (None, i)
 
     def written_plan(self, plan: Plan) -> Plan:
         """The plan in the notes' own characters."""
         return _each_text(plan, self.restore)
 
-    @staticmethod
-    def folded_plan(plan: Plan) -> Plan:
-        """The plan in simplified characters, as the checks read it against the folded notes."""
-        return _each_text(plan, fold)
+    def checked(self, plan: Plan, review: Callable[[Plan], list[ReviewFlag]]) -> list[ReviewFlag]:
+        """The flags `review` gives a plan in the notes' characters, read folded as the notes are, and written back:
+        the plan itself (the manager's own characters, '鍾' where the notes write '鐘' elsewhere) is not changed."""
+        return [_each_text(flag, self.restore) for flag in review(_each_text(plan, self.read_as))]
 
     def written_analysis(self, analysis: NotesAnalysis) -> NotesAnalysis:
         """A copy of the analysis to show: the notes and their sentences as written, names and roles turned back."""
@@ -81,7 +144,7 @@ class Script:
                                    manager=name(analysis.manager))
 
 
-def _each_text(plan: Plan, change: Callable[[str], str]) -> Plan:
+def _each_text(model: _Model, change: Callable[[str], str]) -> _Model:
     def each(value: Any) -> Any:
         if isinstance(value, str):
             return change(value)
@@ -90,4 +153,4 @@ def _each_text(plan: Plan, change: Callable[[str], str]) -> Plan:
         if isinstance(value, dict):
             return {k: each(v) for k, v in value.items()}
         return value
-    return type(plan).model_validate(each(plan.model_dump(mode="json")))
+    return type(model).model_validate(each(model.model_dump(mode="json")))
