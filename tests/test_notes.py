@@ -464,6 +464,17 @@ def test_numbered_items_under_a_numbered_heading_keep_its_label():
     assert all(s.label == "employee" for s in en.sentences if s.text.startswith(("1) The van", "2) Dispatch")))
 
 
+def test_a_dialogue_of_two_initials_names_the_manager_by_the_other_initials():
+    a = analyse("Call - Odile Marsh / Teo Brandt (line fitter) - 2026-05-04\nOM: So I've been through the defect log for April.\n"
+                "OM: Four of your twelve torque checks were never signed.\nTB: The sheets ran out on the night shift.\n"
+                "OM: So the goal is every torque check signed within 10 minutes, by 31 May.\nOM: I'll order a stock of sheets.\n"
+                "TB: I'll sign each check at the bench.\n")
+    by = {s.body.split()[0] + " " + s.body.split()[1]: s for s in a.sentences if s.line > 1}
+    assert by["So I've"].kind == "context"  # what the manager read, not a finding
+    assert by["So the"].kind == "target"
+    assert by["I'll order"].owner == "manager" and by["I'll sign"].owner == "employee"
+
+
 def test_praise_whose_own_words_say_not_is_no_shortfall():
     a = analyse("Review - Omar Said, sound engineer, 2026-03-02\nJM: Two desk patches were left unlabelled on Friday.\n"
                 "JM: His mixing on the night is flawless, that is not in question.\n")

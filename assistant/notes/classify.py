@@ -59,7 +59,14 @@ def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
     return len(words) <= 3 and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 6
 
 
-_TARGET_START = re.compile(r"^\s*(?:(?:the\s+|our\s+|new\s+)?(?:targets?|tgts?|goals?|aim|objectives?|kpis?)\b|目标|指标)", re.I)
+_TARGET_START = re.compile(r"""^\s*(?:(?:so|and|ok(?:ay)?|right|then|now)[,\s]+)?    # 'So the goal is …'
+    (?:(?:the\s+|our\s+|new\s+)?(?:targets?|tgts?|goals?|aim|objectives?|kpis?)\b|目标|指标)""", re.I | re.X)
+
+# The manager saying what they looked at before the interview: the findings follow.
+_LOOKED_INTO = re.compile(r"""^\W*(?:(?:so|ok(?:ay)?|right|and|well)[,\s]+)?i(?:'ve|’ve|\s+have)?\s+
+    (?:been\s+through|gone\s+through|went\s+through|looked\s+(?:at|through|into|over)|had\s+a\s+look|pulled|reviewed|checked)\b""",
+                          re.I | re.X)
+
 
 def _starts_imperative(body: str, plain: bool = False) -> bool:
     """The sentence opens with a verb of doing ('Book the course'); with `plain`, also with one that often opens a noun
@@ -141,6 +148,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         if (unspaced(body) and vocab("action", "cues", sentence_language(body)).search(body) and not _negative(body)
                 and not any(q.reference for q in numbers)):  # not '我：从3月起你每周的复检数是4次，标准8次'
             return "action"  # '我: 跟制作人沟通, 1.4 留足 5天 测试窗口'
+        if _LOOKED_INTO.match(body) and not numbers:
+            return "context"  # 'So I've been through the incident log for August.': what the manager read, not a finding
         return "observation" if (_negative(body) or numbers) and not praise else "context"  # not 'Tea's stewed, sorry.'
     if re.match(r"^\s*(?:because|due to|as a result|since|因为|由于)", body, re.I):
         return "cause"

@@ -305,14 +305,19 @@ def speaker_tags(lines: list[str]) -> frozenset[str]:
     return frozenset(label for label, n in opened.items() if n >= 3)
 
 
-def _initials_or_surname(person: str, finder: _PartyFinder) -> str | None:
+def _initials_or_surname(person: str, finder: _PartyFinder, tags: frozenset[str] = frozenset()) -> str | None:
     """A speaker named by initials ('DOH' for Daisy Okwu-Hart) or by surname alone ('黄：', '温：'): the employee or
     the manager whose name they stand for; where the notes name the employee another surname is the manager's, whose
-    notes they are. None for any other label."""
+    notes they are, and so are the only other initials that speak line after line ('BL:' beside the employee's
+    'RO:'). None for any other label."""
     if person.isupper() and 2 <= len(person) <= 4:
-        if any(_initials(a) == person for a in finder.employee):
+        employees = {_initials(a) for a in finder.employee}
+        if person in employees:
             return "employee_person"
-        return "manager_person" if finder.manager_name and _initials(finder.manager_name) == person else None
+        if finder.manager_name and _initials(finder.manager_name) == person:
+            return "manager_person"
+        speakers = {t.upper() for t in tags if t.isalpha() and 2 <= len(t) <= 4}
+        return "manager_person" if speakers - employees == {person} else None
     if len(person) != 1 or person not in load("vocabulary", "zh")["roles"]["surnames"]:
         return None
     employee = [a for a in finder.employee if unspaced(a) and len(a) >= 2]
@@ -348,7 +353,7 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
         return "employee_person"  # 'Her side:', 'His view:': the employee's account
     if person.lower() in ("me", "i", "myself", "manager", "mgr") or person in ("我", "本人") or _MARKED_ME.search(person):
         return "manager_person"  # 'Me: I'll book the course', '我：…': the note's writer speaking
-    if short := _initials_or_surname(person, finder):
+    if short := _initials_or_surname(person, finder, tags):
         return short
     if person and len(person) <= 30:
         owner = finder.owner_of(person) if (finder.en.fullmatch(person) or finder.zh.fullmatch(person)) else None
