@@ -648,3 +648,13 @@ def test_a_month_end_followed_by_a_figure_is_still_the_month_end():
 def test_a_season_is_no_quarter():
     for text in ("这个季节客流大，迟到不超过1次", "本季新品上架要核对价签", "下个季节排班再说"):
         assert not [d for d in find_dates(text, dt.date(2026, 3, 20)) if d.date.month in (3, 6)], text
+
+
+def test_an_event_dated_where_the_sentence_names_it_sets_the_deadline_after_it():
+    from assistant.notes.events import event_deadlines
+
+    ref = dt.date(2026, 2, 24)
+    said = "backlog under 10 by two weeks after the fire inspection on 9 March"
+    assert dt.date(2026, 3, 23) in [d.date for d in event_deadlines(said, find_dates(said, ref), said, ref) if d.role == "deadline"]
+    later = "all fixed two weeks after the audit, by 30 April"  # a deadline further on is not the audit's day
+    assert dt.date(2026, 5, 14) not in [d.date for d in event_deadlines(later, find_dates(later, ref), later, ref)]

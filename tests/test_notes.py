@@ -475,6 +475,12 @@ def test_a_dialogue_of_two_initials_names_the_manager_by_the_other_initials():
     assert by["I'll order"].owner == "manager" and by["I'll sign"].owner == "employee"
 
 
+def test_good_stuff_is_a_heading_for_praise():
+    a = analyse("1:1 - Pat Orr (van driver) - 2026-02-24\nDeliveries\n- late at 5 of 30 drops in Jan\nGood stuff\n"
+                "- customers keep writing in about her\n")
+    assert next(s for s in a.sentences if "writing in" in s.text).label == "strength"
+
+
 def test_praise_whose_own_words_say_not_is_no_shortfall():
     a = analyse("Review - Omar Said, sound engineer, 2026-03-02\nJM: Two desk patches were left unlabelled on Friday.\n"
                 "JM: His mixing on the night is flawless, that is not in question.\n")

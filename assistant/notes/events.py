@@ -33,8 +33,8 @@ _ENDS = re.compile(r"\b(?:ends?|ending|finish(?:es)?|closes?|until|till|to|throu
 def event_deadlines(sentence: str, dates: list[DateMention], notes: str, ref: dt.date) -> list[DateMention]:
     """`dates` with a deadline for each 'N after <event>' whose event another line of the notes dates."""
     out = list(dates)
-    for m in _AFTER_EVENT.finditer(sentence):
-        held = _event_date(m.group("event"), notes, sentence, ref)
+    for m in _AFTER_EVENT.finditer(sentence):  # the event dated further up, or right there: '… after the inspection on 9 March'
+        held = _event_date(m.group("event"), notes, sentence, ref) or _dated_here(sentence[m.start("event"):], ref)
         if held is None:
             continue
         count, unit = m.group("count").lower(), m.group("unit").lower().rstrip("s")
@@ -65,6 +65,16 @@ def event_deadlines(sentence: str, dates: list[DateMention], notes: str, ref: dt
         if (ends := _event_date(m.group("event"), notes, sentence, ref, end=True)) is not None:
             out.append(DateMention(m.group(0), m.start(), m.end(), ends, "deadline"))
     return sorted(out, key=lambda d: d.start)
+
+
+_DATED_ON = re.compile(r"[\w\s'-]{0,40}?\b(?:on|of|is|was|set\s+for)\s+")  # 'council inspection on ', 'audit is '
+
+
+def _dated_here(event_on: str, ref: dt.date) -> dt.date | None:
+    """The date the sentence gives its event as it names it ('inspection on 9 March'), not a deadline further on."""
+    said = _DATED_ON.match(event_on)
+    dated = [d for d in find_dates(event_on[said.end():], ref) if d.start == 0] if said else []
+    return dated[0].date if dated else None
 
 
 def _tails(event: str) -> list[str]:
