@@ -475,6 +475,16 @@ def test_a_dialogue_of_two_initials_names_the_manager_by_the_other_initials():
     assert by["I'll order"].owner == "manager" and by["I'll sign"].owner == "employee"
 
 
+def test_a_numbered_forms_fields_and_sub_items():
+    a = analyse("1. Employee name: Rhys Okafor\n2. Line manager: Dr Lena Voss\n3. Date of meeting: 09/09/2026\n"
+                "4. Areas of concern:\n4a. Cold-chain log: 4 gaps in August.\n5. Agreed objectives:\n"
+                "5a. Zero gaps in the cold-chain log by 31 October.\n")
+    assert a.employee_name == "Rhys Okafor"
+    assert [s.kind for s in a.sentences if "Line manager" in s.text] == ["meta"]  # a field, not the manager's task
+    target = next(s for s in a.sentences if "Zero gaps" in s.text)
+    assert target.body.startswith("Zero") and not any(q.value == 5 for q in target.quantities)  # '5a.' is its number
+
+
 def test_good_stuff_is_a_heading_for_praise():
     a = analyse("1:1 - Pat Orr (van driver) - 2026-02-24\nDeliveries\n- late at 5 of 30 drops in Jan\nGood stuff\n"
                 "- customers keep writing in about her\n")

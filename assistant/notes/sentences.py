@@ -117,6 +117,7 @@ _BULLET = re.compile(rf"""^\s*(?:
     | [\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?           # an emoji bullet: '🎯 by the 20th：…', '✅ …'
     | \d\ufe0f?\u20e3                                     # a keycap number: '1️⃣ 充电桩 uptime：…'
     | \(?\d{{1,2}}[.)、](?!\d)                           # '1.' '2)' '3、'
+    | \d{{1,2}}[a-h][.)](?=\s|$)                          # a form's sub-item: '10a.', '7c.'
     | \d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z\u4e00-\u9fff])       # '2.1 Scheduling'
     | [（(][\d一二三四五六七八九十]{{1,2}}[)）] | [一二三四五六七八九十]{{1,2}}、
     | [a-h][.)](?=\s)
