@@ -92,7 +92,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("week_number", re.compile(r"(?:\b(?:wk|week|w)\.?\s?(\d{1,2})\b(?!\s*(?:days?|weeks?|months?|%|x\b|of\b|/))|第\s*(\d{1,2})\s*周)", re.I)),
     ("from_today", re.compile(rf"\b(\d{{1,2}}|{COUNT_WORDS}|a)\s+(day|week|month)s?\s+"
                               r"(?:from|after)\s+(?:today|now|this (?:meeting|review|conversation|1:1)|the interview)\b", re.I)),
-    ("duration", re.compile(rf"(?:(within|in|over|for|after|next|the next)\s+(?:the\s+)?(?:next\s+)?)?(\d{{1,3}}|{COUNT_WORDS}|a)\s*[- ]?((?:working |business )?day|week|wk|month)s?(?:[- ](plan|pip|period|programme|program))?\b", re.I)),
+    ("duration", re.compile(rf"(?:(within|in|over|for|after|next|the next)\s+(?:the\s+)?(?:next\s+)?)?(\d{{1,3}}|{COUNT_WORDS}|a)\s*[- ]?((?:working |business )?day|week|wk|month|fortnight)s?(?:[- ](plan|pip|period|programme|program))?\b", re.I)),
     ("zh_duration", re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*(天|周(?![一二三四五六日天末])|个星期|个月|个工作日)\s*(内|之内|后|以内)?")),
     # 'by Friday the 20th', 'by the 5th', 'the 20th of next month': that day, this month or the next; not a day that
     # comes round each month ('by the 5th working day', 'by the 10th of each month', 'on the 1st of the month')
@@ -110,7 +110,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _NEEDS: dict[str, re.Pattern[str]] = {
     "zh_full": re.compile("年"), "zh_md": re.compile("月"), "zh_part": re.compile("月"), "zh_rel_month": re.compile("月"), "zh_rel_day": re.compile("月"), "zh_weekday": re.compile("[周期拜]"),
     "zh_duration": re.compile("[天周期月日]"), "zh_months": re.compile("月"), "zh_quarter": re.compile("季"),
-    "duration": re.compile("day|week|wk|month", re.I), "week_number": re.compile(r"wk|week|w\.?\s?\d|周", re.I),
+    "duration": re.compile("day|week|wk|month|fortnight", re.I), "week_number": re.compile(r"wk|week|w\.?\s?\d|周", re.I),
     "from_today": re.compile("from|after", re.I), "zh_dotted": re.compile("前|为止|截止"),
 }
 
@@ -224,7 +224,8 @@ def add_length(ref: dt.date, count_s: str, unit: str) -> tuple[int, dt.date]:
         for _ in range(count):
             end += dt.timedelta(days=3 if end.weekday() == 4 else 2 if end.weekday() == 5 else 1)
         return count, end
-    end = _add_months(ref, count) if unit == "month" else ref + dt.timedelta(days=count * (7 if unit in ("week", "wk") else 1))
+    days = {"week": 7, "wk": 7, "fortnight": 14}.get(unit, 1)  # 'within a fortnight'
+    end = _add_months(ref, count) if unit == "month" else ref + dt.timedelta(days=count * days)
     return count, end
 
 

@@ -64,6 +64,7 @@ JUL_31 = dt.date(2026, 7, 31)
         ("the new menu tested by Valentine's", JUL_31, dt.date(2027, 2, 14)),
         ("error rate under 0.5% by 30-01-2027", JUL_31, dt.date(2027, 1, 30)),  # a year written with hyphens
         ("all kits checked by the last Friday in October", JUL_31, dt.date(2026, 10, 30)),
+        ("the backlog cleared within a fortnight", JUL_31, dt.date(2026, 8, 14)),
         ("rota fixed by the first working day of September", JUL_31, dt.date(2026, 9, 1)),
     ],
 )
@@ -543,11 +544,13 @@ def test_christmas_misspelt_in_quick_notes_is_still_christmas():
     assert [d.date for d in found if d.role == "deadline"] == [dt.date(2026, 12, 25)]
 
 
-@pytest.mark.parametrize("length", ["over the next eight weeks", "over the next 8 weeks", "within a fortnight"])
-def test_a_goal_counted_in_weeks_is_due_on_the_review_day_the_notes_set(length):
+@pytest.mark.parametrize("length, due", [("over the next eight weeks", dt.date(2026, 6, 30)),
+                                         ("over the next 8 weeks", dt.date(2026, 6, 30)),
+                                         ("within a fortnight", dt.date(2026, 5, 28))])  # six weeks before the review
+def test_a_goal_counted_in_weeks_is_due_on_the_review_day_the_notes_set_near_its_end(length, due):
     notes = ("Review with Bram (stock controller), 2026-05-14.\nBram mislabelled 6 pallets in April, 2 went to the wrong store.\n"
              f"Target: no mislabelled pallets {length}. We review at the end of June.")
-    assert [g.deadline for g in draft_plan(notes).plan.goals] == [dt.date(2026, 6, 30)]
+    assert [g.deadline for g in draft_plan(notes).plan.goals] == [due]
 
 
 @pytest.mark.parametrize("text, role", [

@@ -485,6 +485,12 @@ def test_a_numbered_forms_fields_and_sub_items():
     assert target.body.startswith("Zero") and not any(q.value == 5 for q in target.quantities)  # '5a.' is its number
 
 
+def test_right_what_we_agreed_heads_the_agreement():
+    a = analyse("Catch-up with Ian Moss, signaller, 2026-01-27\nIan left 9 of 40 faults open past the shift in December.\n"
+                "Right, what we agreed.\nThe backlog of open faults is cleared within a fortnight.\n")
+    assert next(s for s in a.sentences if "backlog" in s.text).label == "action"
+
+
 def test_good_stuff_is_a_heading_for_praise():
     a = analyse("1:1 - Pat Orr (van driver) - 2026-02-24\nDeliveries\n- late at 5 of 30 drops in Jan\nGood stuff\n"
                 "- customers keep writing in about her\n")
