@@ -183,7 +183,8 @@ _ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, 
 def _nth_weekday(year: int, month: int, ordinal: str, day: str) -> dt.date:
     """The first (second, …, last) such day of a month: a weekday, or a working day (Monday to Friday)."""
     days = [dt.date(year, month, d) for d in range(1, calendar.monthrange(year, month)[1] + 1)]
-    wanted = [d for d in days if (d.weekday() < 5 if day[0] in "wb" and "day" in day else d.weekday() == WEEKDAYS[day[:3]])]
+    weekday = WEEKDAYS.get(day[:3])  # None: a working day ('working day', 'business day', 'weekday')
+    wanted = [d for d in days if (d.weekday() < 5 if weekday is None else d.weekday() == weekday)]
     return wanted[_ORDINALS[ordinal]]
 
 

@@ -24,15 +24,16 @@ _TIME_UNITS = {
     "d": "day", "wk": "week", "wks": "week", "week": "week", "weeks": "week", "month": "month", "months": "month",
     "分钟": "min", "小时": "h", "天": "day", "周": "week",
 }
-_MAY_NOT = ("不能", "不可以", "不可", "不得", "不应", "不准")  # '不能超过': no more than
+# '不能超过3次', '不可以多过1次': what may not be passed, a bound
+_MAY_NOT = {f"{no}{word}": bound for no in ("不能", "不可以", "不可", "不得", "不应", "不准")
+            for word, bound in (("超过", "<="), ("多过", "<="), ("多于", "<="), ("高于", "<="), ("低于", ">="), ("少于", ">="))}
 _CMP_WORDS = {
     "<=": "<=", "=<": "<=", "≤": "<=", ">=": ">=", "=>": ">=", "≥": ">=", "<": "<", ">": ">",
     "within": "<=", "at least": ">=", "no less than": ">=", "not less than": ">=", "minimum": ">=", "min.": ">=", "over": ">",
     "above": ">", "more than": ">", "at most": "<=", "no more than": "<=", "not more than": "<=", "up to": "<=",
     "maximum": "<=", "max": "<=", "max.": "<=", "under": "<", "below": "<", "less than": "<", "fewer than": "<",
     "不超过": "<=", "不高于": "<=", "不多于": "<=", "最多": "<=", "不低于": ">=", "不少于": ">=", "至少": ">=", "达到": ">=",
-    **{f"{no}{more}": "<=" for no in _MAY_NOT for more in ("超过", "多过", "多于", "高于")},  # '不能超过3次', '不可以多过1次'
-    **{f"{no}{less}": ">=" for no in _MAY_NOT for less in ("低于", "少于")},
+    **_MAY_NOT,
     "低于": "<", "少于": "<", "高于": ">", "超过": ">", "降到": "<=", "降至": "<=", "控制在": "<=", "提升到": ">=", "提高到": ">=",
 }
 _CMP_AFTER = {"以下": "<", "以内": "<=", "以上": ">=", "or less": "<=", "or fewer": "<=", "or more": ">=",
@@ -41,7 +42,7 @@ _CMP_AFTER = {"以下": "<", "以内": "<=", "以上": ">=", "or less": "<=", "o
 _NUMBER = re.compile(
     r"(?P<cmp><=|>=|=<|=>|≤|≥|<|>|\bwithin|\bat least|\bno (?:less|more) than|\bnot (?:less|more) than|\bminimum|\bmin\.|\bover"
     r"|\babove|\bmore than|\bat most|\bup to|\bmaximum|\bmax\.?|\bunder|\bbelow|\bless than|\bfewer than"
-    r"|(?:" + "|".join(_MAY_NOT) + r")(?:超过|多过|多于|高于|低于|少于)"
+    r"|" + "|".join(_MAY_NOT) +
     r"|不超过|不高于|不多于|最多|不低于|不少于|至少|达到|低于|少于|高于|超过|降到|降至|控制在|提升到|提高到)?\s*"
     r"(?P<cur>[$€£¥￥])?\s?"
     r"(?P<num>(?<![A-Za-z0-9_.\-/#:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\b(?:" + _WORDS + r")\b|" + _ONE_AFTER_LIMIT +

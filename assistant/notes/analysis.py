@@ -141,7 +141,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             answering, numbered_block = False, None
             continue
         bullet = _BULLET.match(line)
-        marker = _marker(bullet.group()) if bullet and _NUMBER.search(bullet.group()) else None
+        marker = _marker(bullet.group()) if bullet else None
         content_start = bullet.end() if bullet and bullet.end() < len(line) else 0
         row = table.get(line_no + 1)
         labelled_row = row_label(tabbed_lines[line_no], finder)
@@ -305,12 +305,11 @@ def analyse(  # noqa: C901 -- predates the complexity budget
 
 # A numbered section's words when they only name it ('二、当事人说明', '五、其他'), not a first finding ('一、11月有12单超时').
 _NAMES_ONLY = re.compile(r"[^\d,.;:!?，。；：！？]{1,40}")
-_NUMBER = re.compile(r"\d+|[一二三四五六七八九十]+")  # the number in a numbered line's mark: '4.', '(2)', '三、'
-
-
-def _marker(bullet: str) -> str:
-    """How a line is numbered, whatever its number: '4.' and '3.' alike, '三、' and '1、' not ('C、', 'N、')."""
-    return re.sub(r"[一二三四五六七八九十]+", "C", re.sub(r"\d+", "N", bullet.strip()))
+def _marker(bullet: str) -> str | None:
+    """How a line is numbered, whatever its number: '4.' and '3.' alike, '三、' and '1、' not ('C、', 'N、'); None for
+    a bullet with no number ('-', '•')."""
+    marker = re.sub(r"[一二三四五六七八九十]+", "C", re.sub(r"\d+", "N", bullet.strip()))
+    return marker if marker != bullet.strip() else None
 
 
 def _label_party(tag: str, label: str | None, finder: _PartyFinder, tags: frozenset[str]) -> Party | None:

@@ -74,13 +74,16 @@ class Script:
     def of(cls, text: str) -> Script | None:
         """How notes in traditional characters or in written Cantonese are read; None for other notes (nothing to fold).
         Cantonese words ('佢', '冇') are read as their Mandarin ones and written back only where the plan quotes them."""
-        spoken = _in_mandarin(text) if sum(c in _cantonese()[0] for c in text) >= AT_LEAST else text
-        pairs = collections.Counter((f, c) for c, said, f in zip(text, spoken, fold(spoken))
+        spoken = _in_mandarin(text) if sum(text.count(c) for c in _cantonese()[0]) >= AT_LEAST else text
+        simplified = fold(spoken)
+        if simplified == text:
+            return None  # English, simplified Mandarin: nothing folds (found at C speed, before counting characters)
+        pairs = collections.Counter((f, c) for c, said, f in zip(text, spoken, simplified)
                                     if c == said and "\u3400" <= c <= "\u9fff")  # (the Cantonese words apart)
         changed = sum(n for (f, c), n in pairs.items() if f != c)
         simplified_only = sum(n for (f, c), n in pairs.items() if ord(c) in _tables()[1])
         traditional = changed >= max(AT_LEAST, simplified_only + 1) and len(_KANA.findall(text)) * 10 <= pairs.total()
-        folded = fold(spoken) if traditional else spoken
+        folded = simplified if traditional else spoken
         if folded == text:
             return None
         back: dict[int, int | str] = dict(_tables()[1]) if traditional else {}
