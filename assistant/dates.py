@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .language import unspaced
 from .lexicon import load
-from .numbers import COUNT_WORDS, WORD_NUMBERS, zh_number
+from .numbers import COUNT_WORDS, WORD_NUMBERS, in_figures, zh_number
 from .textutil import text_cache
 
 MONTHS = {
@@ -55,6 +55,7 @@ def _named_days_pattern() -> str:
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
     ("zh_full", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")),
+    ("zh_year_month", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?(?:底|末)?(?!\s*\d|[初中上下])")),  # '2027年1月前': its end
     # 'the last Friday in January', 'the first working day of March'
     ("nth_weekday", re.compile(r"""\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+
         (mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:working|business|week)\s?day)(?:day|nesday|sday|urday)?\s+
@@ -102,16 +103,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(by|on|before|until|next|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri)\b", re.I)),
     ("relative", re.compile(r"\b(tomorrow|next week|end of (?:this|next) week)\b", re.I)),
     ("zh_dotted", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?=\s*(?:前|之前|以前|为止|截止))")),  # '3.15前': 15 March
+    ("zh_day", re.compile(r"(?<![\d月年./])(\d{1,2})\s*号(?=\s*(?:前|之前|以前|为止|截止))")),  # '20号前': the next 20th
 ]
 
 
 # What a pattern cannot match without: patterns that open with an optional part are tried at every
 # position of every sentence, and most sentences hold none of these words (duration alone was 40%).
 _NEEDS: dict[str, re.Pattern[str]] = {
-    "zh_full": re.compile("年"), "zh_md": re.compile("月"), "zh_part": re.compile("月"), "zh_rel_month": re.compile("月"), "zh_rel_day": re.compile("月"), "zh_weekday": re.compile("[周期拜]"),
+    "zh_full": re.compile("年"), "zh_year_month": re.compile("年"), "zh_md": re.compile("月"), "zh_part": re.compile("月"), "zh_rel_month": re.compile("月"), "zh_rel_day": re.compile("月"), "zh_weekday": re.compile("[周期拜]"),
     "zh_duration": re.compile("[天周期月日]"), "zh_months": re.compile("月"), "zh_quarter": re.compile("季"),
     "duration": re.compile("day|week|wk|month|fortnight", re.I), "week_number": re.compile(r"wk|week|w\.?\s?\d|周", re.I),
-    "from_today": re.compile("from|after", re.I), "zh_dotted": re.compile("前|为止|截止"),
+    "from_today": re.compile("from|after", re.I), "zh_dotted": re.compile("前|为止|截止"), "zh_day": re.compile("号"),
 }
 
 
@@ -301,6 +303,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         return _safe(int(g[0]), int(g[1]), int(g[2])), role
     if kind == "zh_full":
         return _safe(int(g[0]), int(g[1]), int(g[2])), role
+    if kind == "zh_year_month":
+        month = int(g[1])
+        return (_month_end(int(g[0]), month), role) if 1 <= month <= 12 else (None, role)
     if kind == "zh_md":
         month, day = int(g[0]), int(g[1])
         return _pick_year(ref, role, lambda y: _safe(y, month, day)), role
@@ -500,6 +505,10 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
     if kind == "zh_dotted":
         month, day = int(g[0]), int(g[1])
         return (_pick_year(ref, "deadline", lambda y: _safe(y, month, day)), "deadline") if 1 <= month <= 12 else (None, role)
+    if kind == "zh_day":
+        day, first = int(g[0]), ref.replace(day=1)
+        first = _add_months(first, 1) if day <= ref.day else first
+        return _safe(first.year, first.month, day), "deadline"
     if kind == "relative":
         word = g[0].lower()
         if word == "tomorrow":
@@ -518,6 +527,17 @@ def find_dates(text: str, ref: dt.date) -> list[DateMention]:
 
 @text_cache()
 def _find_dates(text: str, ref: dt.date) -> tuple[DateMention, ...]:
+    """The dates of `text`, found in it with its dates' words put in figures ('三月十五日', '115年3月5日'), each
+    given back at its place in `text`."""
+    view = in_figures(text)
+    if view is None:
+        return _dates_in(text, ref)
+    figures, where = view
+    return tuple(DateMention(text[where[d.start]:where[d.end - 1] + 1].strip(), where[d.start], where[d.end - 1] + 1,
+                             d.date, d.role) for d in _dates_in(figures, ref))
+
+
+def _dates_in(text: str, ref: dt.date) -> tuple[DateMention, ...]:
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for kind, pattern in _PATTERNS:
@@ -556,6 +576,14 @@ def _year(written: str) -> int:
 
 def _explicit(text: str) -> list[tuple[int, int, list[dt.date]]]:
     """(start, end, readings) of each date with a year; '3/9/26' has two readings, 9 March and 3 September."""
+    view = in_figures(text)
+    if view is None:
+        return _explicit_in(text)
+    figures, where = view
+    return [(where[start], where[end - 1] + 1, options) for start, end, options in _explicit_in(figures)]
+
+
+def _explicit_in(text: str) -> list[tuple[int, int, list[dt.date]]]:
     out = []
     for m in _EXPLICIT.finditer(text):
         g = m.groups()

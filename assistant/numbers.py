@@ -30,3 +30,47 @@ def zh_number(text: str) -> int | None:
     if m["digit"]:
         return ZH_DIGITS[m["digit"]]
     return ZH_DIGITS.get(m["tens"], 1) * 10 + ZH_DIGITS.get(m["units"], 0)
+
+
+# Dates written in Chinese numerals ('二〇二六年三月十五日', '三月底', '十五号前') or in the Minguo calendar that
+# Taiwanese forms use ('115年3月5日', '民國115年', '115/03/05': year 115 is 2026), each part as it would be written in
+# figures. Only the parts of a date: '三个月' (three months) and '三日内' (within three days) stay words.
+_DATE_IN_WORDS = re.compile(
+    r"""(?:民[国國]\s*)?(?<![\d/.-])(?P<minguo>1[01]\d)(?=\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月|/\d{1,2}/\d{1,2}(?![\d/]))
+      | (?P<year>[〇零一二三四五六七八九]{4})(?=\s*年)
+      | (?<![个個每几幾两兩数數上下一二三四五六七八九十\d])(?P<month>十[一二]?|[一二三四五六七八九])(?=\s*月)
+      | (?<=月)(?P<day>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*[日号號])
+      | (?<![\w])(?P<day_only>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*[号號]\s*(?:前|之前|以前|截止|为止|為止))""",
+    re.X,
+)
+_YEAR_DIGITS = {"〇": "0", **{k: str(v) for k, v in ZH_DIGITS.items()}}
+MINGUO = 1911  # Minguo year 1 is 1912
+
+
+def in_figures(text: str) -> tuple[str, list[int]] | None:
+    """`text` with the parts of its dates written in words or Minguo years put in figures, and where each
+    character of that came from in `text` (None where there is nothing to put in figures)."""
+    out: list[str] = []
+    where: list[int] = []
+    at = 0
+    for m in _DATE_IN_WORDS.finditer(text):
+        kind = m.lastgroup or ""
+        written = m[kind]
+        if kind == "minguo":
+            figures = str(int(written) + MINGUO)
+        elif kind == "year":
+            figures = "".join(_YEAR_DIGITS[c] for c in written)
+        else:
+            figures = str(zh_number(written) or "")
+        if not figures:
+            continue
+        out.append(text[at:m.start()])
+        where += range(at, m.start())
+        out.append(figures)
+        where += [min(m.start() + k, m.end() - 1) for k in range(len(figures))]
+        at = m.end()
+    if not out:
+        return None
+    out.append(text[at:])
+    where += range(at, len(text))
+    return "".join(out), where

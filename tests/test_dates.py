@@ -58,6 +58,14 @@ JUL_31 = dt.date(2026, 7, 31)
         ("order sheet in by 9/15", JUL_31, dt.date(2026, 9, 15)),
         ("台账下个月 10 号之前交齐", JUL_31, dt.date(2026, 8, 10)),
         ("下周三之前把排班表发出来", JUL_31, dt.date(2026, 8, 5)),  # 31 Jul 2026 is a Friday
+        # dates in Chinese numerals, and Taiwan's Minguo years (115 is 2026)
+        ("九月三十日前完成盘点", JUL_31, dt.date(2026, 9, 30)),
+        ("十二月底前交齐", JUL_31, dt.date(2026, 12, 31)),
+        ("二〇二六年十月八日前提交", JUL_31, dt.date(2026, 10, 8)),
+        ("請於115年9月15日前完成", JUL_31, dt.date(2026, 9, 15)),
+        ("民国116年1月前结案", JUL_31, dt.date(2027, 1, 31)),
+        ("二十号前把表交上来", JUL_31, dt.date(2026, 8, 20)),
+        ("5号之前交", dt.date(2026, 8, 10), dt.date(2026, 9, 5)),  # the 5th has passed: next month's
         ("all returns booked by the August bank holiday", JUL_31, dt.date(2026, 8, 31)),  # its last Monday
         ("stock counted by Thanksgiving", JUL_31, dt.date(2026, 11, 26)),
         ("rota signed off before Black Friday", JUL_31, dt.date(2026, 11, 26)),  # the day before 27 Nov
@@ -79,7 +87,8 @@ def test_deadlines_resolve_against_the_interview_date(text, ref, expected):
                                   "every opp has a next step by Friday EOD each week", "she may need the May rota",
                                   "the July audit found 3 gaps", "invoices matched by the 3rd working day",
                                   "timesheets in by the 25th of every month", "rent paid on the 1st of the month",
-                                  "no more than 2 spills in any four-week period", "over a rolling 12-month period"])
+                                  "no more than 2 spills in any four-week period", "over a rolling 12-month period",
+                                  "坐3号线上班", "每月三次巡检", "三号仓库"])
 def test_things_that_are_not_deadlines(text):
     assert [d for d in find_dates(text, MAY_12) if d.role == "deadline"] == []
 
@@ -180,6 +189,9 @@ TODAY = dt.date(2026, 12, 1)
         (["仓储三组 面谈（11月24日）", "| 目标 | 差错率降到1%以下 | 2027年2月28日前 |"], dt.date(2026, 11, 24)),
         (["Kennels – winter review (Thurs 12th, Mar '26)", "first deliveries are 2 June"], dt.date(2026, 3, 12)),
         (["Boatyard 1:1, Oct 8th, '26"], dt.date(2026, 10, 8)),  # a year after an apostrophe
+        (["面談日期：民國115年3月5日", "受談人：林怡君"], dt.date(2026, 3, 5)),  # a Minguo year
+        (["日期：115/03/05　主管：陳"], dt.date(2026, 3, 5)),
+        (["谈话记录（二〇二六年三月五日）"], dt.date(2026, 3, 5)),  # a date in numerals
     ],
 )
 def test_the_interview_date_is_read_from_any_header_layout(lines, expected):

@@ -1,4 +1,5 @@
 """The header: who the notes are about and their role, from the layouts managers write."""
+import datetime as dt
 import re
 
 import pytest
@@ -51,6 +52,13 @@ def test_chinese_forms_give_name_role_and_manager(text, name, role, manager):
     assert (a.employee_name, a.employee_role) == (name, role)
     if manager:
         assert a.manager == manager
+
+
+def test_a_taiwanese_form_gives_name_role_manager_and_its_minguo_date():
+    """'受談人' labels the employee, the interviewer's title stands before the name on line four, year 115 is 2026."""
+    a = analyse("面談紀錄（倉管員）\n日期：115年4月7日\n受談人：郭品妤\n面談人：物流課長 邱建宏\n一、3月盤點差異6次。").as_written()
+    assert (a.employee_name, a.employee_role, a.manager, a.interview_date) == (
+        "郭品妤", "倉管員", "邱建宏", dt.date(2026, 4, 7))
 
 
 @pytest.mark.parametrize("lines, name", [
@@ -624,3 +632,10 @@ def test_a_weekday_is_no_chinese_name_and_a_nickname_may_follow_the_one_talked_w
 ])
 def test_a_name_like_a_weekday_and_a_name_before_lower_case_words_stay_names(notes, employee):
     assert analyse(notes).employee_name == employee
+
+
+def test_a_transcripts_speaker_tag_is_no_employee_field():
+    """'Emp:' tags the employee's lines in a transcript; 'No problem.' after it is what they said, not their name."""
+    a = analyse("1:1 Tomasz Wrona 14/05/2026 MCR room 2\nMgr: Thanks for coming in.\nEmp: No problem.\n"
+                "Mgr: April had three missed ad breaks on your shifts.")
+    assert a.employee_name == "Tomasz Wrona"

@@ -116,11 +116,19 @@ def _zh_name(text: str) -> re.Match[str] | None:
     )
 
 
-_ZH_EMPLOYEE_FIELD = r"(?:被面谈人|面谈对象|被评估人|评估对象|被考核人|考核对象|员工姓名|员工|姓名)"  # '被面谈人：甘露', '【面谈对象】温雅婷'
-_EN_EMPLOYEE_FIELD = r"(?:employee|employee name|name|staff|staff member|team member|colleague|reviewee|appraisee)"
+def _employee_field(language: str) -> str:
+    """The labels a form gives the employee's name ('Employee name', '被面谈人'), longest first, as a pattern."""
+    words = sorted(vocab_list("labels", "employee_meta", language), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+
+
+_ZH_EMPLOYEE_FIELD = _employee_field("zh")  # '被面谈人：甘露', '【面谈对象】温雅婷', '受談人：林志豪'
+_EN_EMPLOYEE_FIELD = _employee_field("en")
 _EMPLOYEE_LABEL = re.compile(r"(?:\b" + _EN_EMPLOYEE_FIELD + "|" + _ZH_EMPLOYEE_FIELD +
                              r")\s*[:：】]\s*\x00", re.I)
 
+
+_ZH_MANAGER_FIELD = "(?:(?<!被)面谈人|面谈经理|直属上级|经理|提交人|填写人|记录人)"
 
 # A name in a header line: 'Dana Ruiz', 'Finn O.' (an initial for the surname), or initials before the role in brackets
 # ('1:1 w/ JK (door sup, …)').
@@ -254,7 +262,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     lines = [_form_row(line) for line in lines]
     header = "\n".join(lines[:3])
     name = role = manager = None
-    m = re.search(r"\b(?i:" + _EN_EMPLOYEE_FIELD + r")\s*[:：]\s*(" + _FIELD_NAME + r")\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
+    # (a field's whole value: not a speaker's words after a tag, 'Emp: No problem.')
+    m = re.search(r"\b(?i:" + _EN_EMPLOYEE_FIELD + r")\s*[:：]\s*((?>" + _FIELD_NAME + r"))(?![ \t]+[a-z])\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
     if m:
         name, role = m.group(1).strip(), (m.group(2) or "").strip() or None
     if not name:
@@ -338,10 +347,12 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         zh = _zh_name(lines[0] if lines else "")
         if zh and not re.search(r"面谈人|面谈经理|经理\s*$", lines[0][: zh.start()] + zh.group(1)):
             role, name = re.split(r"[与和的为是日月年，、]", zh.group(1))[-1], zh.group(2)
-    zm = re.search(r"(?:(?<!被)面谈人|面谈经理|直属上级|经理|提交人|填写人|记录人)\s*(?:[:：]|为|是)\s*(.+)", header)
+    zm = re.search(_ZH_MANAGER_FIELD + r"\s*(?:[:：]|为|是)\s*(.+)", header)
     if zm and not manager:
         zh = _zh_name(zm.group(1))
         manager = zh.group(2) if zh else re.split(r"[，,（(|｜]|\s{2,}", zm.group(1))[0].strip()[:20]
+    elif not manager and (zm := re.search(_ZH_MANAGER_FIELD + rf"\s*[:：]\s*(?:\S+\s+)?({zh_name()})\s*$", "\n".join(lines[3:8]), re.M)):
+        manager = zm.group(1)  # a form's fourth line on ('面谈人：物业主任 王淑芬'): a name, not a speaker's words
     if not manager and unspaced(header):
         manager = leader_zh(lines, name)
     name = name or _dictated(lines)
