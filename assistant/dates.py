@@ -32,9 +32,11 @@ _YEAR = r"(\d{4}|['’]\d{2})"  # '2026', or '26 after an apostrophe
 _DAY_BEFORE_MONTH = r"(\d{1,2})(?:(?:st|nd|rd|th),?\s+|\s+|-)"  # '25 Nov', '25th Nov', '25th, Nov', '25-Nov' (not '3, Nov')
 # A weekday written before a date ('Friday 19 June', 'Fri, 3rd'): the date says which day is meant.
 _WEEKDAY_WORD = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+(?:the\s+)?)?"
+# The hour of the day named before the date ('by close of play Friday 13 March', 'by EOD 4 June', 'by noon on the 3rd').
+_TIME_OF_DAY = r"(?:(?:close\s+of\s+(?:play|business)|end\s+of\s+(?:play|business|(?:the\s+)?day)|cop|cob|eod|noon|midday|\d{1,2}(?::\d\d)?\s*(?:am|pm))\s*,?\s+(?:on\s+)?)?"
 _DEADLINE_BEFORE = re.compile(
     r"(?:\bby|\bbefore|\bb4|\buntil|\btill|\bto|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bthru|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止|(?<![天周月年时])之?前)"
-    r"[\s:：(（,-]*(?:on\s+|the\s+)?" + _WEEKDAY_WORD + r"$",
+    r"[\s:：(（,-]*(?:on\s+|the\s+)?" + _TIME_OF_DAY + _WEEKDAY_WORD + r"$",
     re.IGNORECASE,
 )
 _START_BEFORE = re.compile(r"(?:\bfrom|\bstarting|\bstarts?|\bas of|\bbeginning|\bfrom)[\s:]*(?:on\s+|the\s+)?" + _WEEKDAY_WORD + "$",

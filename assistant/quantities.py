@@ -83,12 +83,19 @@ class Quantity:
     per: str | None  # 'week' in '20 calls/week'
     comparator: str | None  # '<', '<=', '>', '>=' when the notes give one
     reference: bool  # the number states a standard or target ('vs 7 min target', 'team avg is 20')
+    low: float | None = None  # a range's lower bound ('between 32 and 38 mm': 32; `value` is 38, `comparator` 'between')
 
     @property
     def number_text(self) -> str:
-        """The bare number as the notes wrote it ('60k', '11.5', '55万')."""
-        m = _BARE_NUMBER.search(self.text)
-        return m.group(0).strip() if m else self.text
+        """The bare number as the notes wrote it ('60k', '11.5', '55万'); a range's upper bound."""
+        found = _BARE_NUMBER.findall(self.text)
+        return (found[-1] if self.low is not None else found[0]).strip() if found else self.text
+
+    @property
+    def low_text(self) -> str:
+        """A range's lower bound as the notes wrote it ('32' in 'between 32 and 38 mm')."""
+        found = _BARE_NUMBER.findall(self.text)
+        return found[0].strip() if found else ""
 
 
 _BARE_NUMBER = re.compile(r"[\d.,]+(?:\s?(?:k|m|bn|万|千|亿)(?![a-z]))?|" + _ZH + "+|" + _WORDS, re.IGNORECASE)
@@ -152,6 +159,28 @@ def _named_standard(text: str, start: int, refs: re.Pattern[str]) -> bool:
     return bool(refs.search(re.split(r"[.;:,(（，；。：]", text[max(0, start - 16):start])[-1]))
 
 
+# A range of values, one quantity: 'between 32 and 38 mm', '2-5°C', '3–4 visits', '控制在2到5度之间'. Without
+# 'between' or '之间' a range needs a unit after it and a dash between ('9-5' is office hours, 'from 4 to 2' a change).
+_RANGE = re.compile(r"""
+    (?:(?P<between>\bbetween)\s+)?
+    (?<![A-Za-z0-9_.:/#第-])(?P<a>\d+(?:\.\d+)?)\s?(?P<unit_a>%|％|°C|°F|℃|°)?
+    \s*(?P<to>and|-|–|—|~|～|至|到)\s*
+    (?P<b>\d+(?:\.\d+)?)(?![\d.:/-])
+    (?P<unit>\s?(?:%|％|°C|°F|℃|°|度|""" + _ZH_MEASURE + r"""|(?!(?:am|pm|and|or|to|of|out|in|on|at|by|per|a|the)\b)[A-Za-z]{1,12}\b))?
+    (?P<apart>\s?之间)?""", re.X)
+
+
+def _ranges(text: str) -> Iterator[Quantity]:
+    for m in _RANGE.finditer(text):
+        low, high = float(m["a"]), float(m["b"])
+        bounded = m["between"] or m["apart"] or (m["unit"] and m["to"] not in ("到", "and"))
+        if not bounded or (m["to"] == "and") != bool(m["between"]) or low >= high or (1900 <= low <= 2100 and 1900 <= high <= 2100):
+            continue  # 'from 4 to 2' (a change), '2025-2026' (years)
+        unit = (m["unit"] or m["unit_a"] or "").strip()
+        unit = {"％": "%", "℃": "°C", "度": "°C"}.get(unit, unit)
+        yield Quantity(m.group(0).strip(), m.start(), m.end(), high, unit, None, "between", False, low)
+
+
 def find_quantities(text: str, skip_spans: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
     """Numbers in `text` with unit and comparator; dates (`skip_spans`), times, ids ('Q4', 'sev-2', 'aisle 14') left out.
 
@@ -195,6 +224,10 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
         out.append(Quantity(f.group(0), f.start(), f.end(), float(part), f"of {whole}", None, None,
                             _named_standard(text, f.start(), refs)))
         fractions.append(f.span())
+    for q in _ranges(text):
+        if not any(s <= q.start < e for s, e in skip_spans) and not any(s < q.end and q.start < e for s, e in fractions):
+            out.append(q)
+            fractions.append((q.start, q.end))
     if "成" in text or "百分之" in text:
         shares = [q for q in _zh_shares(text, refs) if not any(s <= q.start < e for s, e in skip_spans)]
         out += shares

@@ -115,3 +115,29 @@ def test_a_chinese_bound_said_as_what_may_not_be_passed():
     qs = _by_text("迟到不能超过3次，差评不可以多过1条，好评率不得低于95%，上月超过4次")
     assert (qs["不能超过3次"].comparator, qs["不可以多过1条"].comparator, qs["不得低于95%"].comparator) == ("<=", "<=", ">=")
     assert qs["超过4次"].comparator == ">"
+
+
+@pytest.mark.parametrize("text, written, low, high, unit", [
+    ("Ice depth between 32 and 38 mm at every grid point", "between 32 and 38 mm", 32, 38, "mm"),
+    ("Fridge kept at 2-5°C every day", "2-5°C", 2, 5, "°C"),
+    ("between 2 and 4 errors a week", "between 2 and 4 errors", 2, 4, "errors"),
+    ("温度控制在2到5度之间", "2到5度之间", 2, 5, "°C"),
+    ("每周巡检3-4次", "3-4次", 3, 4, "次"),
+])
+def test_a_range_is_one_quantity(text, written, low, high, unit):
+    (q,) = [q for q in find_quantities(text) if q.low is not None]
+    assert (q.text, q.low, q.value, q.unit, q.comparator) == (written, low, high, unit, "between")
+
+
+@pytest.mark.parametrize("text", ["dropped from 4 to 2 complaints", "works 9-5 on weekdays", "the 2025-2026 season",
+                                  "rota 17:00-19:00", "from 60% to 80%", "第3-4周", "aisle 12-14"])
+def test_a_change_hours_years_and_labels_are_no_range(text):
+    assert not [q for q in find_quantities(text) if q.low is not None]
+
+
+def test_a_target_written_as_a_range_is_one_goal_with_both_bounds():
+    plan = draft_plan("1:1 with Dana Ruiz, rink technician, 2 March 2026\n"
+                      "- Ice depth survey: 9 of 30 points under 28 mm in February.\n"
+                      "Targets:\n- Ice depth between 32 and 38 mm at every grid point by 30 April.").plan
+    (goal,) = plan.goals
+    assert (goal.target, goal.metric) == ("32–38 mm", "Ice depth at every grid point")

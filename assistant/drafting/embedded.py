@@ -34,7 +34,8 @@ from ..textutil import (
 from ..word_targets import CLOCK, word_target
 from .base import DraftContext
 
-_SYMBOL_UNITS = {"%", "x", "$", "€", "£", "¥", "￥", "min", "h", "s", "day", "week", "month"}
+_SYMBOL_UNITS = {"%", "x", "$", "€", "£", "¥", "￥", "min", "h", "s", "day", "week", "month", "°C", "°F", "°", "mm", "cm", "m", "km", "g", "kg",
+                 "ml", "l"}
 _TIME_WORDS = {"min": "min", "h": "h", "s": "s", "day": "days", "week": "weeks", "month": "months"}
 _LEADING_VERBS = re.compile(
     r"^(?:(?:and|also|plus)\s+)?(?:(?:the\s+)?(?:targets?|goals?|aim|objectives?)\b[\s:]*(?:(?:is|are|will\s+be)\s+)?)?(?:to\s+)?(?:(?:reduce|lower|cut|bring(?:\s+down)?|decrease|increase|raise|grow|improve"
@@ -46,6 +47,17 @@ _NUMBERED = re.compile(r"^\W*(?:\d{1,2}[.)、]\s*)?")  # '2. Cash drop', '(3) �
 _AREA_CELL_CHARS = 40  # an area cell longer than this is a finding written in the area column, not a name
 _ITEM_SPLIT = re.compile(r"\s*(?:;|；|，|、|,\s+)\s*")
 _AND_SPLIT = re.compile(r"\s+(?:and|&|\+)\s+|\s*和\s*|\s*并且?\s*")
+
+
+def _split_and(text: str) -> list[str]:
+    """`text` split at each 'and', '&', '和' that joins two points, not inside a range ('between 32 and 38 mm')."""
+    ranges = [(q.start, q.end) for q in find_quantities(text) if q.low is not None]
+    pieces, at = [], 0
+    for m in _AND_SPLIT.finditer(text):
+        if not any(s <= m.start() < e for s, e in ranges):
+            pieces.append(text[at:m.start()])
+            at = m.end()
+    return [*pieces, text[at:]]
 
 
 class EmbeddedDrafter:
@@ -300,7 +312,7 @@ class _PlanBuilder:
                 parts = [body]
         texts: list[str] = []
         for part in parts:
-            pieces = _AND_SPLIT.split(part) if split_and else [part]
+            pieces = _split_and(part) if split_and else [part]
             if len(pieces) > 1 and all(_first_quantity(p) for p in pieces):
                 texts += pieces
             else:
@@ -833,6 +845,8 @@ def _value_text(q: Quantity, zh: bool, *, noun_words: int = 1) -> str:
 def _target_text(q: Quantity, zh: bool, baseline: Quantity | None = None) -> str:
     if q.unit == CLOCK:
         return f"{q.text}前" if zh else f"by {q.text}"
+    if q.low is not None:  # a range: '32–38 mm'
+        return f"{q.low_text}–{_value_text(q, zh)}"
     comparator = q.comparator
     if comparator is None and baseline is not None:
         comparator = ">=" if baseline.value < q.value else "<="

@@ -104,9 +104,15 @@ def heading_kind(label: str) -> str | None:
 _REPEATED = re.compile(r"\s*(?:[(（]\d{1,2}[)）]|\#\d{1,2})$")  # a label's second line of a form: 'Issues observed (2)'
 
 
+_GLOSS = re.compile(r"[^()（）]+?\s*[(（](?P<inner>[^()（）]+)[)）]")  # a heading glossed in brackets
+
+
 def _label_kind(label: str) -> str | None:
     words = _SECTION.sub("", label.strip().lower())  # 'SECTION D – TARGETS (by 30/09):' labels targets
     words = _REPEATED.sub("", words)  # 'Issues observed (2):' labels what 'Issues observed:' does
+    gloss = _GLOSS.fullmatch(words)
+    if gloss and (glossed := _content_label(gloss["inner"])):
+        return glossed  # 'WHY (findings)': the word in brackets says what the lines below are
     opening = _content_label(words)
     if opening:
         return opening  # 'Goal for the next six weeks (review 2 June):' sets a goal, whatever else it names
