@@ -639,3 +639,23 @@ def test_a_transcripts_speaker_tag_is_no_employee_field():
     a = analyse("1:1 Tomasz Wrona 14/05/2026 MCR room 2\nMgr: Thanks for coming in.\nEmp: No problem.\n"
                 "Mgr: April had three missed ad breaks on your shifts.")
     assert a.employee_name == "Tomasz Wrona"
+
+
+@pytest.mark.parametrize("notes, employee, role, manager", [
+    # an email to the employee with HR in copy on the 'To:' line
+    ("From: Nadia Holt <n.holt@example.org>\nTo: Ellis Gutteridge; Cc: Transport HR\nSubject: Recap of our 1:1\n\n"
+     "Hi Ellis,\nThanks for your time. On 3 runs in May the logger showed platelets above 24°C.", "Ellis Gutteridge", None,
+     "Nadia Holt"),
+    # a reply written to 'you' over the employee's own message, quoted: they sign it with their job
+    ("Subject: RE: Tuesday's review\n\nMorning,\nYour first-time-fix rate for September was 71%, the team's is 88%.\n"
+     "Cheers,\nHayley Brandt\nOperations Manager\n\n> From: Dom Kaczmarek\n> Sent: 23 September 2026 07:58\n"
+     "> Hi Hayley, can you send over what we said yesterday?\n> Cheers, Dom Kaczmarek, Mobile Locksmith",
+     "Dom Kaczmarek", "Mobile Locksmith", "Hayley Brandt"),
+    # a team's capitals before '1:1', the job in lower case before an initial and a surname
+    ("EOC 1:1 notes - dispatcher A. Mensah-Clarke - 18.09.26 - by shift lead\n- 3 calls in Aug not triaged within 60s",
+     "A. Mensah-Clarke", "dispatcher", None),
+])
+def test_emails_replies_and_job_first_headers_name_the_employee(notes, employee, role, manager):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == (employee, role)
+    assert manager is None or a.manager == manager

@@ -68,13 +68,49 @@ def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
         after = "\n".join(lines[:10])[alone.end():]
         if len(vocab("names", "addressed").findall(after)) > len(vocab("names", "third_person").findall(after)):
             return alone.group("name"), None  # 'Morag,' on a line of its own, then 'you moved…': written to the employee
-    if not to or not is_name(to) or is_hr(fields["to"].group(0)):
+    if not to or not is_name(to) or is_hr(re.split(r";|\bcc\s*:", fields["to"].group(0), flags=re.I)[0]):  # (HR in copy)
         return None
     greeted = [m.group("name") for m in _GREETING.finditer(head) if is_name(m.group("name"))]  # not 'Hi,' alone
     if to.split()[0] not in greeted:
         return None
     sender = fields["from"].group("name") if "from" in fields else None
     return to, sender if sender and is_name(sender) else None
+
+
+_FULL_NAME = re.compile(rf"(?<!\w)(?:[A-Z]\.[ \t]?{NAME_WORD}|{NAME_WORD}[ \t]{NAME_WORD})(?!\w)")
+
+
+def _full_name(line: str) -> str | None:
+    """A name of more than one word in `line` ('A. Mensah-Clarke', 'Dana Ruiz'): beside it, capitals are a team's."""
+    return next((m.group(0) for m in _FULL_NAME.finditer(line) if is_name(m.group(0))), None)
+
+
+# A reply with the message it answers quoted below: '> From: Dom Kaczmarek', '> Hi Hayley, can you send over …'.
+_QUOTED_FROM = re.compile(rf"^[ \t]*>[ \t]*from\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)", re.I | re.M)
+_REPLY_SUBJECT = re.compile(r"^\s*subject\s*:\s*re\s*:", re.I | re.M)
+
+
+def _replying_to(lines: list[str]) -> tuple[str, str | None, str | None] | None:
+    """A reply written to 'you' over the employee's own message, quoted: the quoted sender is the employee, the one
+    they greet (who signs the reply) the manager, and the job after their name in their sign-off their role
+    ('Cheers, Dom Kaczmarek, Mobile Locksmith'). Not a message forwarded from someone else."""
+    text = "\n".join(lines)
+    if not _REPLY_SUBJECT.search("\n".join(lines[:3])) or any(m["field"].lower() == "to" for m in _MAIL_FIELD.finditer("\n".join(lines[:3]))):
+        return None
+    m = _QUOTED_FROM.search(text)
+    if m is None or not is_name(sender := m["name"]) or is_hr(m.group(0)):
+        return None
+    above, quoted = text[:m.start()], re.sub(r"(?m)^[ \t]*>[ \t]?", "", text[m.end():])
+    greeted = next((g["name"] for g in _GREETING.finditer(quoted) if is_name(g["name"])), None)
+    if not greeted or greeted in sender or not re.search(rf"\b{re.escape(greeted)}\b", above):
+        return None  # the one the quoted message greets signs the reply
+    if len(vocab("names", "addressed").findall(above)) <= len(vocab("names", "third_person").findall(above)):
+        return None
+    job = re.search(rf"{re.escape(sender)}\s*[,|–-]\s*([A-Za-z][\w -]{{2,40}}?)\s*$", quoted, re.M)
+    signed = re.search(rf"\b{re.escape(greeted)}(?:[ \t]{NAME_WORD})?", above[::-1][:400][::-1])
+    organisations = load("vocabulary")["names"]["organisation_words"]  # not 'SecureTurn Locks Ltd'
+    role = job.group(1) if job and not any(w in organisations for w in job.group(1).split()) else None
+    return sender, role, signed.group(0) if signed else greeted
 
 
 # 'just done Kemal Yilmaz's review (Pirate Cove kiosks supervisor)': the review is the employee's
@@ -133,6 +169,9 @@ _ZH_MANAGER_FIELD = "(?:(?<!被)面谈人|面谈经理|直属上级|经理|提�
 # A name in a header line: 'Dana Ruiz', 'Finn O.' (an initial for the surname), or initials before the role in brackets
 # ('1:1 w/ JK (door sup, …)').
 _NAMED = rf"(?:{INITIALS_BEFORE_NAME}{NAME_WORD}(?:[ \t]{NAME_WORD})?(?:[ \t](?!I\b)[A-Z](?:\.|(?![\w.'’])))?(?!\w)|[A-Z]{{2,3}}(?=\s*[(（]))"  # 'DJ Park', 'Sam K', 'JT ('
+# A header field of a job in lower case, then the name: '- dispatcher A. Mensah-Clarke -', '| nurse J. Okafor |'.
+_JOB_THEN_NAME = re.compile(rf"""(?:^|[-–—|:]\s+)(?P<job>[a-z][\w&'’-]*(?:[ \t][a-z][\w&'’-]*){{0,3}})[ \t]+
+    (?P<name>(?:[A-Z]\.[ \t]?)?{_NAMED})(?=\s*(?:[-–—|,(]|$))""", re.X)
 # Initials met with initials, or at a meeting: 'TC operator KO w/ GH', 'client payroll manager AO with RK', 'JL 1:1 (…)'.
 _INITIALS_MET = re.compile(r"""(?<![\w/])(?P<one>[A-Z]{2,3})\s+(?:
       (?:w/|with)\s+(?P<other>[A-Z]{2,3})(?![\w/])
@@ -270,6 +309,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         name, role = _job_field(header) or (name, role)
     if not name:
         name, manager = _written_to(lines) or (name, manager)
+    if not name:
+        name, role, manager = _replying_to(lines) or (name, role, manager)
     attending = None if name else present(lines)  # 'Present: Adaeze Okonkwo (Payroll Clerk), Liam Fairweather (…)'
     if attending and attending[0]:
         name, role = attending[0].name, attending[0].role
@@ -309,7 +350,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
             elif name:
                 break
     if not name and lines and (met := _INITIALS_MET.search(lines[0])) and not team_initials(met.group("one")) \
-            and not team_initials(met.group("other") or ""):
+            and not team_initials(met.group("other") or "") and not _full_name(lines[0]):  # 'EOC 1:1 - A. Mensah-Clarke
         name, manager = met.group("one"), manager or met.group("other")
     if not name:
         name, role = whose_review(header) or (name, role)
@@ -317,6 +358,9 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     job = opening.group("job") if opening else None
     if not name and opening and is_name(opening.group(1)) and (not job or (_is_role(job) and not is_name(job))):
         name, role = opening.group(1), job or role  # 'Kasia Nowak - 1:1 - 09/11/2026 - Dean': the one the meeting is with
+    if not name and lines and (jm := _JOB_THEN_NAME.search(lines[0])) and is_role(jm["job"]) and is_name(jm["name"]) \
+            and not vocab("roles", "terms", "en").fullmatch(jm["name"].lower()):
+        name, role = jm["name"], role or jm["job"]  # '1:1 notes - dispatcher A. Mensah-Clarke - 18.09.26'
     if not name and lines:
         # 'with Dana' or '1:1 Dana' first, then '- Ms. Patel', then a name opening the line
         for lead in (r"\b(?:with|w/|for|re:?|about)\s+|(?<!\S)(?:1:1|1-1|121|1on1|1 to 1|one[- ]to[- ]one)\s+", r"[-–—:]\s+", r"^"):

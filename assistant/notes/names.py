@@ -26,6 +26,8 @@ def is_name(text: str) -> bool:
         tokens = tokens[1:]
     if not 1 <= len(tokens) <= 3 or not NAME_TOKEN.match(tokens[0]) or len(tokens[0]) < 2:
         return False
+    if tokens[-1].endswith(("'s", "’s")):
+        return False  # a possessive is someone's something ('Tuesday's review'), not the name written alone
     if vocab("roles", "terms", "en").search(text):
         return False
     names = load("vocabulary")["names"]

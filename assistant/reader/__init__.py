@@ -442,8 +442,9 @@ def sentence_key(text: str) -> str:
 
 
 def _fuller(chosen: str | None, rule: str | None) -> str | None:
-    """The rules' form of the one the model chose where it adds the initials: 'J. Tarrant' for 'Tarrant'."""
-    if chosen and rule and re.fullmatch(rf"(?:[A-Z]\.\s?){{1,3}}{re.escape(chosen)}", rule):
+    """The rules' form of the one the model chose where it adds the initials or the surname: 'J. Tarrant' for
+    'Tarrant', 'Hayley Brandt' for 'Hayley'."""
+    if chosen and rule and re.fullmatch(rf"(?:[A-Z]\.\s?){{1,3}}{re.escape(chosen)}|{re.escape(chosen)}\s{NAME_WORD}", rule):
         return rule
     return chosen
 
