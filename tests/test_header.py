@@ -659,3 +659,16 @@ def test_emails_replies_and_job_first_headers_name_the_employee(notes, employee,
     a = analyse(notes)
     assert (a.employee_name, a.employee_role) == (employee, role)
     assert manager is None or a.manager == manager
+
+
+def test_a_key_to_two_speakers_names_the_employee_and_the_manager_by_title():
+    a = analyse("Level 2 BSL team - 1:1 transcript, 8 Oct 2026\n"
+                "PA: Priscilla Adeyemi (curriculum lead). FW: Fenna de Wit (BSL tutor, evening groups).\n"
+                "PA: Okay, I want to talk about the Level 2 results.\nFW: Sure.")
+    assert (a.employee_name, a.employee_role, a.manager) == ("Fenna de Wit", "BSL tutor", "Priscilla Adeyemi")
+
+
+def test_an_english_field_may_hold_a_chinese_name_and_a_bracketed_other_name_is_no_role():
+    a = analyse("Kitchen review | 点心部 | 2026-06-03\nEmployee: 梁志恒 (Leung), dim sum chef\nReviewer: Marco Tsang\n"
+                "5月有3次蒸笼温度记录缺失。")
+    assert a.employee_name == "梁志恒" and a.employee_role != "Leung"

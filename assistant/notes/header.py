@@ -284,6 +284,24 @@ _JOB_FIELD = re.compile(r"""(?:^|[|｜·•]\s*|\s{2,}|\t)(?P<label>[A-Za-z][A-Z
     (?P<name>""" + _FIELD_NAME + r""")(?:\s*\((?P<role>[^)\n]{2,40})\))?""", re.M | re.X)
 
 
+# A transcript's key to its speakers: 'PA: Priscilla Adeyemi (curriculum lead). FW: Fenna de Wit (BSL tutor)'.
+_SPEAKER_KEY = re.compile(rf"""(?:^|[.;,|]\s*)(?P<tag>[A-Z]{{2,3}})\s*[:：=]\s*
+    (?P<name>{NAME_WORD}(?:[ \t](?:(?:de|da|di|du|van|von|der|den|la|le|bin|al)[ \t])?{NAME_WORD}){{0,2}})
+    \s*[(（](?P<role>[^)）\n]{{2,60}})[)）]""", re.M | re.X)
+
+
+def _speaker_key(header: str) -> tuple[str, str, str] | None:
+    """The employee, their role and the manager from a key to two speakers, each tagged by their initials: the one
+    whose title leads others is the manager."""
+    keyed = [(m["name"], re.split(r"\s*[,;]\s*", m["role"])[0]) for m in _SPEAKER_KEY.finditer(header)
+             if m["tag"] == "".join(w[0] for w in m["name"].split() if w[0].isupper())]
+    leading = [leads_others(role) for _, role in keyed]
+    if len(keyed) != 2 or leading.count(True) != 1:
+        return None
+    (employee, role), (manager, _) = keyed[leading.index(False)], keyed[leading.index(True)]
+    return employee, role, manager
+
+
 def _job_field(header: str) -> tuple[str, str] | None:
     """The employee and their role from a field a job names ('Technician: Siobhan Nkemelu', 'Operator: Ana Ruiz
     (bridge operator, nights)'): not a title of one who leads others ('Supervisor: …') nor of someone else at the
@@ -302,9 +320,13 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     header = "\n".join(lines[:3])
     name = role = manager = None
     # (a field's whole value: not a speaker's words after a tag, 'Emp: No problem.')
-    m = re.search(r"\b(?i:" + _EN_EMPLOYEE_FIELD + r")\s*[:：]\s*((?>" + _FIELD_NAME + r"))(?![ \t]+[a-z])\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
+    m = re.search(r"\b(?i:" + _EN_EMPLOYEE_FIELD + r")\s*[:：]\s*((?>" + _FIELD_NAME + r"|[\u4e00-\u9fff]{2,4}(?=[\s(（,，|]|$)))(?![ \t]+[a-z])\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
     if m:
         name, role = m.group(1).strip(), (m.group(2) or "").strip() or None
+        if role and is_name(role) and not _is_role(role):
+            role = None  # 'Employee: 梁志恒 (Leung), dim sum chef': another form of the name
+    if not name:
+        name, role, manager = _speaker_key(header) or (name, role, manager)
     if not name:
         name, role = _job_field(header) or (name, role)
     if not name:
