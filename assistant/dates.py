@@ -85,8 +85,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("zh_quarter", re.compile(r"(明年)?(?:第?([一二三四1-4])季度|第([一二三四1-4])季(?=末|底|结束)|(本|这个?|下个?)(?:季度|季(?=末|底|结束)))(末|底|结束)?")),
     ("period_end", re.compile(r"\b(eow|eom|eoq|eoy|week[- ]end|month[- ]end|quarter[- ]end|year[- ]end)\b", re.I)),
     # 'for July and August', 'over Dec-Feb', '6月、7月': the end of the last month named
-    ("months", re.compile(r"""(?:\b(?:in|for|during|over|across|through|throughout|until|till|by|(?:the\s+)?(?:whole|rest|end)\s+of|all\s+of)\s+(?:the\s+)?(?:months?\s+of\s+)?)?
-        \b""" + _M + r"""\b(?:\s*(?:,|and|&|or|to|through|until|-|–)\s*""" + _MONTH + r"""\b)*(?!\s*\d|\.?\s+\d)""", re.I | re.X)),
+    ("months", re.compile(r"""(?:\b(?:in|for|during|over|across|through|thru|throughout|until|till|by|(?:the\s+)?(?:whole|rest|end)\s+of|all\s+of)\s+(?:the\s+)?(?:months?\s+of\s+)?)?
+        \b""" + _M + r"""\b(?:\s*(?:,|and|&|\+|or|to|through|thru|until|-|–)\s*""" + _MONTH + r"""\b)*(?!\s*\d|\.?\s+\d)""", re.I | re.X)),
     # '7月、8月', '7-8月' (the months run to the last one named)
     ("zh_months", re.compile(r"(?<![\d年./:])(?:\d{1,2}\s*[至到~-]\s*)?(\d{1,2})\s*月(?:份)?(?:\s*[、,，和至到~-]\s*\d{1,2}\s*月(?:份)?)*"
                              r"(?![\d日号底末中初前内起个]|上旬|下旬)")),

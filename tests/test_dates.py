@@ -58,6 +58,8 @@ JUL_31 = dt.date(2026, 7, 31)
         ("order sheet in by 9/15", JUL_31, dt.date(2026, 9, 15)),
         ("台账下个月 10 号之前交齐", JUL_31, dt.date(2026, 8, 10)),
         ("下周三之前把排班表发出来", JUL_31, dt.date(2026, 8, 5)),  # 31 Jul 2026 is a Friday
+        ("0 lates thru July", JUL_31, dt.date(2026, 7, 31)),
+        ("Cat 1 recognition ≤ 60s on ≥ 90% of calls, Oct + Nov audits", JUL_31, dt.date(2026, 11, 30)),
         # dates in Chinese numerals, and Taiwan's Minguo years (115 is 2026)
         ("九月三十日前完成盘点", JUL_31, dt.date(2026, 9, 30)),
         ("十二月底前交齐", JUL_31, dt.date(2026, 12, 31)),

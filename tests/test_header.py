@@ -672,3 +672,10 @@ def test_an_english_field_may_hold_a_chinese_name_and_a_bracketed_other_name_is_
     a = analyse("Kitchen review | 点心部 | 2026-06-03\nEmployee: 梁志恒 (Leung), dim sum chef\nReviewer: Marco Tsang\n"
                 "5月有3次蒸笼温度记录缺失。")
     assert a.employee_name == "梁志恒" and a.employee_role != "Leung"
+
+
+def test_a_chinese_note_that_opens_with_its_conclusions_names_the_employee_from_the_form_below():
+    notes = ("面谈结论先写在前面：\n一、两周内完成X光机图像识别复训。\n二、3月中旬前，开包检查当面做。\n三、站务室负责调整排班。\n"
+             "四、我去跟驻站民警沟通移交流程。\n目标：漏检率控制在0.5%以下。\n——以下是面谈时的情况——\n时间：2026年2月27日下午\n"
+             "对象：赵一鸣，安检员，入职8个月。\n2月份暗访测试漏检了2次。")
+    assert analyse(notes).employee_name == "赵一鸣"

@@ -337,7 +337,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     if attending and attending[0]:
         name, role = attending[0].name, attending[0].role
     if not name and unspaced(header):
-        name = employee_zh(lines)
+        further = re.search(_ZH_EMPLOYEE_FIELD + rf"\s*[:：】]\s*({zh_name()})(?=[\s（(，,｜|]|$)", "\n".join(lines[8:16]), re.M)
+        name = further.group(1) if further else employee_zh(lines)  # a form's field after the agreement: '对象：赵一鸣，安检员'
     mm = re.search(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|appraiser|assessor|line manager|charge nurse|head of (?:dept|department)|hod"
                    r"|team lead|shift lead|head chef|principal|director|foreman)\s*[:：]?\s*((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", header)
     if not mm:  # a form's labelled field further down: 'Reviewer: Jo Whitlock (Practice Manager)' on its fourth line
