@@ -160,3 +160,15 @@ def test_a_line_giving_only_the_teams_mark_is_no_shortfall_whatever_the_model_th
                 "Team 3 average 93.4%.\nYours averaged about 3 days last month, the team average is 1.\n")
     mark = a.sentences[2]
     assert mark.kind == "standard" and all(q.reference for q in mark.quantities)
+
+
+def test_a_managers_speaker_tag_says_who_speaks_not_what_is_said():
+    """'Me:' on a line says the manager said it; only a counted shortfall stays as sure as a labelled line."""
+    from assistant.notes import analyse
+
+    a = analyse("1:1 with Tom Reyes, forklift driver, 3 March 2026\nMe: two near misses in the yard in February, both reversing.\n"
+                "Tom: the mirrors on FLT 4 are cracked.\nMe: honestly he's a good lad, I don't want to scare him off.",
+                read=False)
+    counted, _, aside = a.sentences[1:4]
+    assert counted.label == aside.label == "manager"
+    assert counted.stated and not aside.stated

@@ -58,11 +58,16 @@ class Sentence:
     under_heading: bool = False  # its label is a heading's above it ('Agreed actions:'), not its line's own
 
     @property
+    def _counted_shortfall(self) -> bool:
+        return self.rule_kind == "observation" and bool(self.quantities)
+
+    @property
     def stated(self) -> bool:
-        """The notes say outright what this sentence is: a label of its own line, a named actor, the employee quoted ('she said'),
+        """The notes say outright what this sentence is: a label of its own line (not the manager's speaker tag, which
+        says who speaks, not what is said), a named actor, the employee quoted ('she said'),
         a commitment in words ('will', '我来', '我从7月起'), a figure dated after the interview or one set beside the
         standard on its line."""
-        return bool((self.label and not self.under_heading) or self.actor or self.speaker == "employee" or self.ahead or self.measured
+        return bool((self.label and not self.under_heading and (self.label != "manager" or self._counted_shortfall)) or self.actor or self.speaker == "employee" or self.ahead or self.measured
                     or (self.rule_kind == "action" and (_FUTURE.search(self.body) or commitment_terms("speaker").occurs_in(self.body))))
 
 
