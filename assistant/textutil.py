@@ -23,6 +23,8 @@ _LATIN_EXT = [chr(c) for c in range(0x100, 0x180)]
 UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _LATIN_EXT if c.isupper())
 LOWER = "a-zß-öø-ÿ" + "".join(c for c in _LATIN_EXT if c.islower())
 NAME_WORD = f"[{UPPER}](?:['’][{UPPER}])?[{LOWER}'’]+(?:[{UPPER}][{LOWER}]+)?(?:-[{UPPER}]?[{LOWER}'’]+)*"  # 'Mei-Ling', "O'Rourke", 'McDonald'
+# The fillers a spoken or jotted sentence opens with before it says anything ('So just so you know …', 'Ok right, …').
+FILLER_LEAD = re.compile(r"^(?:(?:so|and|ok|okay|right|well|now|then|also|anyway)\b[,\s]*)+", re.I)
 _WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # CJK characters, punctuation and full-width forms
 
 

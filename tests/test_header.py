@@ -679,3 +679,9 @@ def test_a_chinese_note_that_opens_with_its_conclusions_names_the_employee_from_
              "四、我去跟驻站民警沟通移交流程。\n目标：漏检率控制在0.5%以下。\n——以下是面谈时的情况——\n时间：2026年2月27日下午\n"
              "对象：赵一鸣，安检员，入职8个月。\n2月份暗访测试漏检了2次。")
     assert analyse(notes).employee_name == "赵一鸣"
+
+
+def test_a_name_with_a_particle_goes_by_its_first_name_and_its_surname():
+    from assistant.notes.header import _aliases
+
+    assert _aliases("Fenna de Wit") == ("Fenna de Wit", "Fenna", "de Wit")

@@ -275,6 +275,8 @@ def test_a_sentence_the_writer_opens_as_background_is_no_deficiency():
              "For context, the shop turns out roughly 600 small jobs a month, down from 800.\n"
              "FYI: the old guillotine misses its blade service most years.\n"
              "顺便说一句，隔壁车间下个月搬走，噪音少了不少。\n"
+             "So just so you know, we now print about 900 jobs a week across both shifts.\n"
+             "她的优点是从不迟到，设备点检一次没漏过。\n"
              "Target: no reprints for trimming by the end of April.\n")
     result = draft_plan(notes)
     shortfalls = [s.text for s in result.analysis.sentences if s.reading == "shortfall"]

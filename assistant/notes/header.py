@@ -443,4 +443,7 @@ def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
     elif is_name(name):
         tokens = name.split()
         out += [t for i, t in enumerate(tokens) if len(t) >= (2 if i == 0 else 3)]
+    elif is_name(" ".join(t for t in name.split() if t[:1].isupper())):  # 'Fenna de Wit' -> Fenna, de Wit
+        first, *rest = name.split()
+        out += [first, " ".join(rest)]
     return tuple(dict.fromkeys(out))

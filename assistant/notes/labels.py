@@ -12,7 +12,7 @@ from ..dates import find_dates
 from ..language import sentence_language, unspaced
 from ..lexicon import area_name, load, terms, vocab_terms
 from ..quantities import find_quantities
-from ..textutil import NAME_WORD
+from ..textutil import FILLER_LEAD, NAME_WORD
 from .header import _HEADER_WORDS, field_words
 from .names import is_name
 from .parties import _PartyFinder
@@ -194,7 +194,7 @@ def opening_label(body: str) -> str | None:
     400 mugs a month', 'FYI …', 'Background only: …', '顺便说一句，…', '… 41,000 guests, not his KPI'; 'What I'd like to see
     by June is …', '我希望看到…'; 'On the plus side he's brilliant with the tourists'."""
     labels = load("vocabulary").get("labels", {})  # every language's: 'FYI 车间二月份产量…'
-    text = body.strip().lstrip("(（[")  # '(Background: the team filed 1,240 returns…)'
+    text = FILLER_LEAD.sub("", body.strip().lstrip("(（["))  # '(Background: the team filed 1,240 returns…)', 'So FYI …'
     for kind, key in (("background", "background"), ("target", "target_opening"), ("strength", "strength_opening")):
         m = terms(tuple(labels.get(key, ()))).match(text)
         if m and (kind != "background" or unspaced(m.group()) or " " in m.group() or m.group().lower() in ("fyi", "btw")

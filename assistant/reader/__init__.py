@@ -29,7 +29,7 @@ from .header import rows as candidate_rows
 from .meaning import EncodedModel, kept_out
 from .memory import nearest
 from .model import LinearModel
-from .role import is_title
+from .role import is_role, is_title
 from .role_candidates import ROLE_CLASSES  # noqa: F401  (part of the API)
 from .role_candidates import candidates as candidate_roles
 from .role_candidates import rows as role_rows
@@ -442,9 +442,11 @@ def sentence_key(text: str) -> str:
 
 
 def _fuller(chosen: str | None, rule: str | None) -> str | None:
-    """The rules' form of the one the model chose where it adds the initials or the surname: 'J. Tarrant' for
-    'Tarrant', 'Hayley Brandt' for 'Hayley'."""
-    if chosen and rule and re.fullmatch(rf"(?:[A-Z]\.\s?){{1,3}}{re.escape(chosen)}|{re.escape(chosen)}\s{NAME_WORD}", rule):
+    """The rules' form of the one the model chose where it adds the initials or the rest of the name: 'J. Tarrant' for
+    'Tarrant', 'Hayley Brandt' for 'Hayley', 'Fenna de Wit' for 'Wit'."""
+    if chosen and rule and (re.fullmatch(rf"(?:[A-Z]\.\s?){{1,3}}{re.escape(chosen)}|{re.escape(chosen)}\s{NAME_WORD}", rule) or (
+            re.fullmatch(NAME_WORD, chosen) and re.fullmatch(rf"{NAME_WORD}\s(?:[a-z]+\s)?{re.escape(chosen)}", rule)
+            and not is_role(rule.split()[0]))):
         return rule
     return chosen
 
