@@ -141,3 +141,15 @@ def test_a_target_written_as_a_range_is_one_goal_with_both_bounds():
                       "Targets:\n- Ice depth between 32 and 38 mm at every grid point by 30 April.").plan
     (goal,) = plan.goals
     assert (goal.target, goal.metric) == ("32–38 mm", "Ice depth at every grid point")
+
+
+def test_a_category_number_is_no_quantity():
+    assert [q.text for q in find_quantities("Cat 1 recognition ≤ 60s on ≥ 90% of calls")] == ["≤ 60s", "≥ 90%"]
+
+
+def test_two_targets_joined_by_and_are_two_goals_whatever_period_follows():
+    plan = draft_plan("Recap of our 1:1 with Ellis Gutteridge (courier), 9 June 2026\n"
+                      "On 3 runs in May the logger showed platelets above 24°C for more than 30 minutes.\n"
+                      "4 deliveries in May had no countersigned handover form.\n"
+                      "Targets: zero temperature excursions and 100% countersigned handovers in July and August.").plan
+    assert sorted(g.target for g in plan.goals) == ["0", "100%"]

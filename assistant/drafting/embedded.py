@@ -50,8 +50,10 @@ _AND_SPLIT = re.compile(r"\s+(?:and|&|\+)\s+|\s*和\s*|\s*并且?\s*")
 
 
 def _split_and(text: str) -> list[str]:
-    """`text` split at each 'and', '&', '和' that joins two points, not inside a range ('between 32 and 38 mm')."""
+    """`text` split at each 'and', '&', '和' that joins two points, not inside a range ('between 32 and 38 mm') nor a
+    period ('in July and August')."""
     ranges = [(q.start, q.end) for q in find_quantities(text) if q.low is not None]
+    ranges += [(d.start, d.end) for d in find_dates(text, dt.date.today())]
     pieces, at = [], 0
     for m in _AND_SPLIT.finditer(text):
         if not any(s <= m.start() < e for s, e in ranges):
