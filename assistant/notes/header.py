@@ -10,7 +10,7 @@ from ..language import unspaced
 from ..lexicon import NOT_A_ZH_NAME, load, vocab, vocab_list, zh_name
 from ..reader.people_zh import employee_zh, leader_zh
 from ..reader.role import is_role, leads_others
-from ..textutil import NAME_WORD
+from ..textutil import NAME_WORD, PARTICLE
 from .attendees import is_hr, present
 from .names import INITIALS_BEFORE_NAME, TITLE, is_name, team_initials
 from .writer import written_by
@@ -168,7 +168,7 @@ _ZH_MANAGER_FIELD = "(?:(?<!被)面谈人|面谈经理|直属上级|经理|提�
 
 # A name in a header line: 'Dana Ruiz', 'Finn O.' (an initial for the surname), or initials before the role in brackets
 # ('1:1 w/ JK (door sup, …)').
-_NAMED = rf"(?:{INITIALS_BEFORE_NAME}{NAME_WORD}(?:[ \t]{NAME_WORD})?(?:[ \t](?!I\b)[A-Z](?:\.|(?![\w.'’])))?(?!\w)|[A-Z]{{2,3}}(?=\s*[(（]))"  # 'DJ Park', 'Sam K', 'JT ('
+_NAMED = rf"(?:{INITIALS_BEFORE_NAME}{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD})?(?:[ \t](?!I\b)[A-Z](?:\.|(?![\w.'’])))?(?!\w)|[A-Z]{{2,3}}(?=\s*[(（]))"  # 'DJ Park', 'Sam K', 'JT ('
 # A header field of a job in lower case, then the name: '- dispatcher A. Mensah-Clarke -', '| nurse J. Okafor |'.
 _JOB_THEN_NAME = re.compile(rf"""(?:^|[-–—|:]\s+)(?P<job>[a-z][\w&'’-]*(?:[ \t][a-z][\w&'’-]*){{0,3}})[ \t]+
     (?P<name>(?:[A-Z]\.[ \t]?)?{_NAMED})(?=\s*(?:[-–—|,(]|$))""", re.X)
@@ -210,7 +210,7 @@ def form_role(lines: list[str]) -> str | None:
 # The name that ends a header field before a bracket: 'DJ Park', 'Sam K.', 'Ana María Ruiz', initials alone ('JT (reefer
 # tech)') and a Latin name with its Chinese surname ('Aria 孙 (lounge host)').
 _NAME_RUN = re.compile(rf"""(?<![A-Za-z])(
-      {INITIALS_BEFORE_NAME}(?:{NAME_WORD}|[A-Z]\.?)(?:\s(?:{NAME_WORD}|[A-Z]\.?)){{0,2}}(?:[ \t][\u4e00-\u9fff])?
+      {INITIALS_BEFORE_NAME}(?:{NAME_WORD}|[A-Z]\.?)(?:\s(?:{PARTICLE}\s){{0,2}}(?:{NAME_WORD}|[A-Z]\.?)){{0,2}}(?:[ \t][\u4e00-\u9fff])?
     | (?<!\S)[A-Z]{{2,3}}
     )\s*$""", re.X)
 
@@ -440,10 +440,10 @@ def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
         out.append(name.split("·")[0])
     elif unspaced(name):
         out += ["小" + name[0], "老" + name[0]] if not manager else [name[0] + t for t in vocab_list("parties", "supervisory", "zh")]
+    elif is_name(name) and re.search(rf"\s{PARTICLE}\s", name):  # 'Fenna de Wit' -> Fenna, de Wit
+        first, *rest = name.split()
+        out += [first, " ".join(rest)]
     elif is_name(name):
         tokens = name.split()
         out += [t for i, t in enumerate(tokens) if len(t) >= (2 if i == 0 else 3)]
-    elif is_name(" ".join(t for t in name.split() if t[:1].isupper())):  # 'Fenna de Wit' -> Fenna, de Wit
-        first, *rest = name.split()
-        out += [first, " ".join(rest)]
     return tuple(dict.fromkeys(out))

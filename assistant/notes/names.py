@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import load, vocab
-from ..textutil import NAME_WORD
+from ..textutil import NAME_WORD, PARTICLE
 
 TITLE = r"(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|RN|Chef|Coach)\.?\s"
 NAME_TOKEN = re.compile(r"^(?:" + NAME_WORD + r"|[A-Z]\.?|(?:[A-Z]\.){2,3})$")  # 'Finn O.', 'J.P. Okafor'
@@ -20,8 +20,12 @@ INITIALS_BEFORE_NAME = rf"(?:{_INITIALS_WORD}|(?:[A-Z]\.){{2,3}}[ \t]?(?={NAME_W
 _INITIALS = re.compile(_INITIALS_WORD)
 
 
+_PARTICLE = re.compile(PARTICLE)
+
+
 def is_name(text: str) -> bool:
-    words = tokens = text.strip().split()
+    words = text.strip().split()
+    tokens = [t for i, t in enumerate(words) if not (0 < i < len(words) - 1 and _PARTICLE.fullmatch(t))]
     if _INITIALS.match(text.strip()):
         tokens = tokens[1:]
     if not 1 <= len(tokens) <= 3 or not NAME_TOKEN.match(tokens[0]) or len(tokens[0]) < 2:

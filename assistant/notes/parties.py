@@ -158,6 +158,10 @@ _PASSIVE_AGENT = re.compile(r"""\b(?:be|are|is|get|gets|being)\s+(?:\w+\s+)?(?:c
         |countersigned|verified|monitored|sampled|observed|shadowed|coached|approved)\s+by\s+
         (?P<en>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?|the\s+\w+(?:\s+\w+)?\s+(?:team|desk|lead|supervisor|manager))
     | 由(?!于)(?P<zh>[\u4e00-\u9fffA-Za-z]{1,8}?)(?=每|来|负责|统一|定期|抽|检查|核对|审|复核|跟进|陪同|进行|做|带)""", re.X)
+# The writer as the agent of a passive: 'a mentor will be assigned by me', '由面谈人安排一名师傅带教' (opening the
+# sentence: in '先做小样，由我确认' the employee does the task and the manager only checks it).
+_BY_ME = re.compile(r"\b(?:be|is|are|been|being|get|gets)\s+(?:\w+\s+)?\w+(?:ed|en|t)\s+by\s+(?:me|myself)\b|^\W*由(?:我|面谈人)(?=[\u4e00-\u9fff])",
+                    re.I)
 # Not an agent: a day or time ('approved by Friday', '由下周起'), or the employee ('由她每天核对').
 _NO_AGENT = re.compile(r"""[日月周年起天] | ^(?:她|他|你|本人|员工)$ | ^(?:the\s+)?(?:end|start|close|next|tomorrow|today)\b
     | ^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*$""", re.I | re.X)
@@ -278,6 +282,8 @@ class _PartyFinder:
     def actor(self, body: str, *, employee_speaks: bool = False) -> tuple[Party | None, str]:
         """Who acts at the start of `body`, and the action with the actor and modal removed; 'I' is the notes'
         writer, the manager, except on the employee's own line of a transcript ('Lorcan: I'll measure…')."""
+        if _BY_ME.search(body):
+            return Party(self.manager_name or "Manager", "manager"), body
         agent = _PASSIVE_AGENT.search(body)
         who = (agent.group("en") or agent.group("zh")).rstrip(".") if agent else ""
         if agent and not _NO_AGENT.search(who):  # 'checked by Dana each week', '由质检组每周抽听': the agent acts
