@@ -33,7 +33,8 @@ _DAY_BEFORE_MONTH = r"(\d{1,2})(?:(?:st|nd|rd|th),?\s+|\s+|-)"  # '25 Nov', '25t
 # A weekday written before a date ('Friday 19 June', 'Fri, 3rd'): the date says which day is meant.
 _WEEKDAY_WORD = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+(?:the\s+)?)?"
 # The hour of the day named before the date ('by close of play Friday 13 March', 'by EOD 4 June', 'by noon on the 3rd').
-_TIME_OF_DAY = r"(?:(?:close\s+of\s+(?:play|business)|end\s+of\s+(?:play|business|(?:the\s+)?day)|cop|cob|eod|noon|midday|\d{1,2}(?::\d\d)?\s*(?:am|pm))\s*,?\s+(?:on\s+)?)?"
+_TIME_OF_DAY = (r"(?:(?:close\s+of\s+(?:play|business)|end\s+of\s+(?:play|business|(?:the\s+)?day)|cop|cob|eod|noon|midday"
+                r"|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)|\d{1,2}:\d\d)\s*,?\s+(?:on\s+)?)?")
 _DEADLINE_BEFORE = re.compile(
     r"(?:\bby|\bbefore|\bb4|\buntil|\btill|\bto|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bthru|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止|(?<![天周月年时])之?前)"
     r"[\s:：(（,-]*(?:on\s+|the\s+)?" + _TIME_OF_DAY + _WEEKDAY_WORD + r"$",
@@ -57,7 +58,8 @@ def _named_days_pattern() -> str:
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
     ("zh_full", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")),
-    ("zh_year_month", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?(?:底|末)?(?!\s*\d|[初中上下])")),  # '2027年1月前': its end
+    # '2027年1月前': that month's end ('从2026年3月起': its first day); not the first month of a range ('3月至6月')
+    ("zh_year_month", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?(?:底|末)?(?!\s*\d|[初中上下]|\s*[至到~-])")),
     # 'the last Friday in January', 'the first working day of March'
     ("nth_weekday", re.compile(r"""\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+
         (mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:working|business|week)\s?day)(?:day|nesday|sday|urday)?\s+
@@ -105,7 +107,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(by|on|before|until|next|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri)\b", re.I)),
     ("relative", re.compile(r"\b(tomorrow|next week|end of (?:this|next) week)\b", re.I)),
     ("zh_dotted", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?=\s*(?:前|之前|以前|为止|截止))")),  # '3.15前': 15 March
-    ("zh_day", re.compile(r"(?<![\d月年./])(\d{1,2})\s*号(?=\s*(?:前|之前|以前|为止|截止))")),  # '20号前': the next 20th
+    ("zh_day", re.compile(r"(?<![\d月年./])(\d{1,2})\s*号(?=\s*(?:前(?![台厅线端沿后])|之前|以前|为止|截止))")),  # '20号前': the next 20th
 ]
 
 
@@ -306,8 +308,10 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
     if kind == "zh_full":
         return _safe(int(g[0]), int(g[1]), int(g[2])), role
     if kind == "zh_year_month":
-        month = int(g[1])
-        return (_month_end(int(g[0]), month), role) if 1 <= month <= 12 else (None, role)
+        year, month = int(g[0]), int(g[1])
+        if not 1 <= month <= 12:
+            return None, role
+        return (dt.date(year, month, 1) if role == "start" else _month_end(year, month)), role
     if kind == "zh_md":
         month, day = int(g[0]), int(g[1])
         return _pick_year(ref, role, lambda y: _safe(y, month, day)), role
@@ -510,7 +514,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
     if kind == "zh_day":
         day, first = int(g[0]), ref.replace(day=1)
         first = _add_months(first, 1) if day <= ref.day else first
-        return _safe(first.year, first.month, day), "deadline"
+        if not 1 <= day <= 31:
+            return None, role
+        return _safe(first.year, first.month, day) or _month_end(first.year, first.month), "deadline"  # '31号前' in April
     if kind == "relative":
         word = g[0].lower()
         if word == "tomorrow":

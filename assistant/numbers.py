@@ -38,11 +38,14 @@ def zh_number(text: str) -> int | None:
 _DATE_IN_WORDS = re.compile(
     r"""(?:民[国國]\s*)?(?<![\d/.-])(?P<minguo>1[01]\d)(?=\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月|/\d{1,2}/\d{1,2}(?![\d/]))
       | (?P<year>[〇零一二三四五六七八九]{4})(?=\s*年)
-      | (?<![个個每几幾两兩数數上下一二三四五六七八九十\d])(?P<month>十[一二]?|[一二三四五六七八九])(?=\s*月)
+      | (?<![个個每几幾两兩数數上下同统統这這那第近连連续續本该該整头頭一二三四五六七八九十\d])
+        (?P<month>十[一二]?|[一二三四五六七八九])(?=\s*月)(?!\s*月[一二三四五六七八九十]次)   # not '同一月', '近三月', '一月一次'
       | (?<=月)(?P<day>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*[日号號])
-      | (?<![\w])(?P<day_only>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*[号號]\s*(?:前|之前|以前|截止|为止|為止))""",
+      | (?<![一二三四五六七八九十两兩\d])(?P<day_only>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])
+        (?=\s*[号號]\s*(?:前(?![台厅廳线線端沿后後])|之前|以前|截止|为止|為止))""",
     re.X,
 )
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_DIGITS = {"〇": "0", **{k: str(v) for k, v in ZH_DIGITS.items()}}
 MINGUO = 1911  # Minguo year 1 is 1912
 
@@ -53,9 +56,12 @@ def in_figures(text: str) -> tuple[str, list[int]] | None:
     out: list[str] = []
     where: list[int] = []
     at = 0
+    chinese = bool(_CHINESE.search(text))
     for m in _DATE_IN_WORDS.finditer(text):
         kind = m.lastgroup or ""
         written = m[kind]
+        if kind == "minguo" and not chinese:
+            continue  # '110/12/20' in an English note is a reference number, not a Taiwanese date
         if kind == "minguo":
             figures = str(int(written) + MINGUO)
         elif kind == "year":

@@ -159,6 +159,8 @@ def _named_standard(text: str, start: int, refs: re.Pattern[str]) -> bool:
     return bool(refs.search(re.split(r"[.;:,(（，；。：]", text[max(0, start - 16):start])[-1]))
 
 
+# Words after a range that are no unit: 'o'clock', a pronoun, a multiplier ('1-2k calls' is read as two numbers).
+_NOT_A_UNIT = "am|pm|and|or|to|of|out|in|on|at|by|per|a|the|o|she|he|they|we|you|it|i|his|her|their|k|m|bn"
 # A range of values, one quantity: 'between 32 and 38 mm', '2-5°C', '3–4 visits', '控制在2到5度之间'. Without
 # 'between' or '之间' a range needs a unit after it and a dash between ('9-5' is office hours, 'from 4 to 2' a change).
 _RANGE = re.compile(r"""
@@ -166,18 +168,23 @@ _RANGE = re.compile(r"""
     (?<![A-Za-z0-9_.:/#第-])(?P<a>\d+(?:\.\d+)?)\s?(?P<unit_a>%|％|°C|°F|℃|°)?
     \s*(?P<to>and|-|–|—|~|～|至|到)\s*
     (?P<b>\d+(?:\.\d+)?)(?![\d.:/-])
-    (?P<unit>\s?(?:%|％|°C|°F|℃|°|度|""" + _ZH_MEASURE + r"""|(?!(?:am|pm|and|or|to|of|out|in|on|at|by|per|a|the)\b)[A-Za-z]{1,12}\b))?
+    (?P<unit>\s?(?:%|％|°C|°F|℃|°|度|percent\b|""" + _ZH_MEASURE + r"""|(?!(?:""" + _NOT_A_UNIT + r""")\b)[A-Za-z]{1,12}\b))?
     (?P<apart>\s?之间)?""", re.X)
+# Before a range, what numbers things rather than measuring them: 'Rooms 101-105', 'Aisles 3-5', 'in weeks 3-4'.
+_NUMBERED_BEFORE = re.compile(r"(?:rooms?|aisles?|bays?|tickets?|orders?|lines?|pages?|weeks?|days?|months?|years?|levels?|floors?"
+                              r"|units?|items?|rows?|cases?|steps?|chapters?|sections?|stages?|phases?)\s*$", re.I)
 
 
 def _ranges(text: str) -> Iterator[Quantity]:
     for m in _RANGE.finditer(text):
         low, high = float(m["a"]), float(m["b"])
         bounded = m["between"] or m["apart"] or (m["unit"] and m["to"] not in ("到", "and"))
+        if _NUMBERED_BEFORE.search(text[max(0, m.start("a") - 12):m.start("a")]) or re.match(r"[kKmM]\b|bn\b", text[m.end("b"):]):
+            continue  # numbers of things ('Rooms 101-105'), or a multiplier after ('1-2k calls')
         if not bounded or (m["to"] == "and") != bool(m["between"]) or low >= high or (1900 <= low <= 2100 and 1900 <= high <= 2100):
             continue  # 'from 4 to 2' (a change), '2025-2026' (years)
         unit = (m["unit"] or m["unit_a"] or "").strip()
-        unit = {"％": "%", "℃": "°C", "度": "°C"}.get(unit, unit)
+        unit = {"％": "%", "℃": "°C", "度": "°C", "percent": "%"}.get(unit.lower(), unit)
         yield Quantity(m.group(0).strip(), m.start(), m.end(), high, unit, None, "between", False, low)
 
 
@@ -225,7 +232,7 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
                             _named_standard(text, f.start(), refs)))
         fractions.append(f.span())
     for q in _ranges(text):
-        if not any(s <= q.start < e for s, e in skip_spans) and not any(s < q.end and q.start < e for s, e in fractions):
+        if not any(s < q.end and q.start < e for s, e in (*skip_spans, *fractions)):  # not over a date ('10-12 June')
             out.append(q)
             fractions.append((q.start, q.end))
     if "成" in text or "百分之" in text:

@@ -675,3 +675,13 @@ def test_an_event_dated_where_the_sentence_names_it_sets_the_deadline_after_it()
     assert dt.date(2026, 3, 23) in [d.date for d in event_deadlines(said, find_dates(said, ref), said, ref) if d.role == "deadline"]
     later = "all fixed two weeks after the audit, by 30 April"  # a deadline further on is not the audit's day
     assert dt.date(2026, 5, 14) not in [d.date for d in event_deadlines(later, find_dates(later, ref), later, ref)]
+
+
+@pytest.mark.parametrize("text", ["同一月份的数据", "统一月度考核", "近三月投诉增加", "她在3号前台值班", "二十号前后到", "Incident ref 110/12/20"])
+def test_words_like_chinese_dates_and_reference_numbers_are_no_dates(text):
+    assert find_dates(text, JUL_31) == []
+
+
+def test_a_month_a_chinese_year_starts_from_is_its_first_day():
+    (found,) = find_dates("从2026年9月起每周复盘", JUL_31)
+    assert (found.date, found.role) == (dt.date(2026, 9, 1), "start")

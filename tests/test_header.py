@@ -685,3 +685,16 @@ def test_a_name_with_a_particle_goes_by_its_first_name_and_its_surname():
     from assistant.notes.header import _aliases
 
     assert _aliases("Fenna de Wit") == ("Fenna de Wit", "Fenna", "de Wit")
+
+
+@pytest.mark.parametrize("lines, employee", [
+    (["1:1 Tomasz Wrona 14/05/2026", "Mgr: Thanks.", "Emp: Honestly? It was the rota."], "Tomasz Wrona"),  # a tag's words
+    (["Weekly 1:1 - supervisor Jo Hart - 18.09.26"], None),  # a title that leads others is the manager's
+    (["服务对象：王阿姨，投诉送餐晚了40分钟。"], None),  # a label inside a longer word ('服务对象') is a customer's
+    (["Subject: RE: figures", "Morning,", "As you asked, here you go: your first-time-fix rate was 71%.", "Hayley",
+      "> From: Mark Lowe", "> Hi Hayley, can you send over Dom's numbers?", "> Thanks, Mark Lowe, Area Manager"], None),
+])
+def test_misreadings_of_speaker_tags_titles_labels_and_quoted_requests_name_no_employee(lines, employee):
+    from assistant.notes.header import _find_people
+
+    assert _find_people(lines)[0] == employee

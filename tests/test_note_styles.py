@@ -561,3 +561,15 @@ def test_a_record_the_employee_set_by_falling_short_stays_a_finding():
                 "He also missed the fire drill again, by the way.\n" + "\n".join(findings) + "\nTarget: no lates in January.\n")
     read = {s.text: s for s in a.sentences}
     assert all(read[f].label != "background" and read[f].kind == "observation" for f in findings)
+
+
+@pytest.mark.parametrize("finding", [
+    "So just so you know, he missed 3 of 10 test bags in February.",  # fillers before a background opening, a shortfall after
+    "他的优点是细心，但这个月暗访测试漏检了3次。",  # praise that turns to the shortfall
+    "Reports were late for 5 of 12 clients in February, and that's a criticism three of them raised.",
+])
+def test_a_shortfall_behind_an_opening_of_praise_or_background_stays_a_shortfall(finding):
+    from assistant.notes import analyse
+
+    (s,) = [s for s in analyse("1:1 with Dana Ruiz, lab tech, 3 March 2026\n" + finding).sentences if s.line == 2]
+    assert s.kind == "observation"

@@ -153,3 +153,8 @@ def test_two_targets_joined_by_and_are_two_goals_whatever_period_follows():
                       "4 deliveries in May had no countersigned handover form.\n"
                       "Targets: zero temperature excursions and 100% countersigned handovers in July and August.").plan
     assert sorted(g.target for g in plan.goals) == ["0", "100%"]
+
+
+@pytest.mark.parametrize("text", ["Rooms 101-105 were signed off", "In weeks 3-4 she missed two", "Target: 1-2k calls a month"])
+def test_numbered_things_and_multiplied_bounds_are_no_range(text):
+    assert not [q for q in find_quantities(text) if q.low is not None]

@@ -296,7 +296,7 @@ def test_a_family_court_matter_and_the_managers_off_record_follow_up_stay_out():
     ("她下个月办婚礼，估计年后就要休长假，这个岗位最好趁早换人。", "family"),
     ("For the client dinners I'd rather have someone who sounds like they're from around here.", "ethnicity"),
     ("I'm not sure someone at your stage of life wants to keep up with all these apps anyway.", "age"),
-    ("Not sure the loading bay is the right place for a wee lass, maybe put her on the tills?", "gender"),
+    ("Not sure the loading bay is the right place for a lass her size, maybe put her on the tills?", "gender"),
 ])
 def test_more_coded_remarks_in_paraphrase(text, category):
     assert category in {h.category for h in bias_hits(text)}

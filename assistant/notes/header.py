@@ -51,6 +51,11 @@ def _names_someone(text: str) -> bool:
     return any(is_name(w) and not _HEADER_WORDS.match(w) for w in re.findall(NAME_WORD, text))
 
 
+def _to_you(text: str) -> bool:
+    """`text` speaks more to 'you' than about 'him' or 'her': written to the employee."""
+    return len(vocab("names", "addressed").findall(text)) > len(vocab("names", "third_person").findall(text))
+
+
 def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
     """An email to the employee: 'From: Helen Ashworth / To: Tunde Bakare' and a greeting that names the one it is
     to ('Tunde,', 'Hi Tunde'): the recipient is the employee, the sender the manager. A recap sent to HR greets HR.
@@ -64,10 +69,9 @@ def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
     fields = {m.group("field").lower(): m for m in _MAIL_FIELD.finditer(head)}
     to = fields["to"].group("name") if "to" in fields else None
     if ("to" not in fields and (alone := _GREETED_ALONE.search("\n".join(lines[:4]))) and is_name(alone.group("name"))
-            and not _names_someone(_SUBJECT_OR_DATE.sub("", "\n".join(lines[:4])[:alone.start()]))):  # not 'Tom Baker - picker' above 'Hi Karen,'
-        after = "\n".join(lines[:10])[alone.end():]
-        if len(vocab("names", "addressed").findall(after)) > len(vocab("names", "third_person").findall(after)):
-            return alone.group("name"), None  # 'Morag,' on a line of its own, then 'you moved…': written to the employee
+            and not _names_someone(_SUBJECT_OR_DATE.sub("", "\n".join(lines[:4])[:alone.start()]))  # not 'Tom Baker - picker' above 'Hi Karen,'
+            and _to_you("\n".join(lines[:10])[alone.end():])):
+        return alone.group("name"), None  # 'Morag,' on a line of its own, then 'you moved…': written to the employee
     if not to or not is_name(to) or is_hr(re.split(r";|\bcc\s*:", fields["to"].group(0), flags=re.I)[0]):  # (HR in copy)
         return None
     greeted = [m.group("name") for m in _GREETING.finditer(head) if is_name(m.group("name"))]  # not 'Hi,' alone
@@ -104,10 +108,13 @@ def _replying_to(lines: list[str]) -> tuple[str, str | None, str | None] | None:
     greeted = next((g["name"] for g in _GREETING.finditer(quoted) if is_name(g["name"])), None)
     if not greeted or greeted in sender or not re.search(rf"\b{re.escape(greeted)}\b", above):
         return None  # the one the quoted message greets signs the reply
-    if len(vocab("names", "addressed").findall(above)) <= len(vocab("names", "third_person").findall(above)):
+    if not _to_you(above):
         return None
     job = re.search(rf"{re.escape(sender)}\s*[,|–-]\s*([A-Za-z][\w -]{{2,40}}?)\s*$", quoted, re.M)
-    signed = re.search(rf"\b{re.escape(greeted)}(?:[ \t]{NAME_WORD})?", above[::-1][:400][::-1])
+    about_another = any(is_name(n) and n not in sender for n in re.findall(rf"({NAME_WORD})['’]s\b", quoted))
+    if (job and leads_others(job.group(1))) or about_another:
+        return None  # a lead asking for someone's figures ('can you send over Dom's numbers?'), not the employee
+    signed = re.search(rf"\b{re.escape(greeted)}(?:[ \t]{NAME_WORD})?", above[-400:])
     organisations = load("vocabulary")["names"]["organisation_words"]  # not 'SecureTurn Locks Ltd'
     role = job.group(1) if job and not any(w in organisations for w in job.group(1).split()) else None
     return sender, role, signed.group(0) if signed else greeted
@@ -153,9 +160,10 @@ def _zh_name(text: str) -> re.Match[str] | None:
 
 
 def _employee_field(language: str) -> str:
-    """The labels a form gives the employee's name ('Employee name', '被面谈人'), longest first, as a pattern."""
-    words = sorted(vocab_list("labels", "employee_meta", language), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+    """The labels a form gives the employee's name ('Employee name', '被面谈人'), longest first, as a pattern; not a
+    transcript's short speaker tag ('Emp:'), nor a label inside a longer word ('服务对象' is not '对象')."""
+    words = sorted((w for w in vocab_list("labels", "employee_meta", language) if len(w) > 3 or unspaced(w)), key=len, reverse=True)
+    return "(?<![\u4e00-\u9fff])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
 
 
 _ZH_EMPLOYEE_FIELD = _employee_field("zh")  # '被面谈人：甘露', '【面谈对象】温雅婷', '受談人：林志豪'
@@ -286,15 +294,17 @@ _JOB_FIELD = re.compile(r"""(?:^|[|｜·•]\s*|\s{2,}|\t)(?P<label>[A-Za-z][A-Z
 
 # A transcript's key to its speakers: 'PA: Priscilla Adeyemi (curriculum lead). FW: Fenna de Wit (BSL tutor)'.
 _SPEAKER_KEY = re.compile(rf"""(?:^|[.;,|]\s*)(?P<tag>[A-Z]{{2,3}})\s*[:：=]\s*
-    (?P<name>{NAME_WORD}(?:[ \t](?:(?:de|da|di|du|van|von|der|den|la|le|bin|al)[ \t])?{NAME_WORD}){{0,2}})
+    (?P<name>{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}){{0,2}})
     \s*[(（](?P<role>[^)）\n]{{2,60}})[)）]""", re.M | re.X)
 
 
 def _speaker_key(header: str) -> tuple[str, str, str] | None:
     """The employee, their role and the manager from a key to two speakers, each tagged by their initials: the one
     whose title leads others is the manager."""
+    others = vocab("parties", "attending", "en")  # not HR, a union rep, an observer
     keyed = [(m["name"], re.split(r"\s*[,;]\s*", m["role"])[0]) for m in _SPEAKER_KEY.finditer(header)
-             if m["tag"] == "".join(w[0] for w in m["name"].split() if w[0].isupper())]
+             if m["tag"] == "".join(w[0] for w in m["name"].split() if w[0].isupper())
+             and not is_hr(m["role"]) and not others.search(m["role"].lower())]
     leading = [leads_others(role) for _, role in keyed]
     if len(keyed) != 2 or leading.count(True) != 1:
         return None
@@ -373,7 +383,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
             elif name:
                 break
     if not name and lines and (met := _INITIALS_MET.search(lines[0])) and not team_initials(met.group("one")) \
-            and not team_initials(met.group("other") or "") and not _full_name(lines[0]):  # 'EOC 1:1 - A. Mensah-Clarke
+            and not team_initials(met.group("other") or "") and not (met.group("other") is None and _full_name(lines[0])):
+        # (capitals before '1:1' on a line that names someone in full are a team's: 'EOC 1:1 notes - A. Mensah-Clarke')
         name, manager = met.group("one"), manager or met.group("other")
     if not name:
         name, role = whose_review(header) or (name, role)
@@ -381,8 +392,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     job = opening.group("job") if opening else None
     if not name and opening and is_name(opening.group(1)) and (not job or (_is_role(job) and not is_name(job))):
         name, role = opening.group(1), job or role  # 'Kasia Nowak - 1:1 - 09/11/2026 - Dean': the one the meeting is with
-    if not name and lines and (jm := _JOB_THEN_NAME.search(lines[0])) and is_role(jm["job"]) and is_name(jm["name"]) \
-            and not vocab("roles", "terms", "en").fullmatch(jm["name"].lower()):
+    if not name and lines and (jm := _JOB_THEN_NAME.search(lines[0])) and is_role(jm["job"]) and not leads_others(jm["job"]) \
+            and is_name(jm["name"]) and not vocab("roles", "terms", "en").fullmatch(jm["name"].lower()) and jm["name"] != manager:
         name, role = jm["name"], role or jm["job"]  # '1:1 notes - dispatcher A. Mensah-Clarke - 18.09.26'
     if not name and lines:
         # 'with Dana' or '1:1 Dana' first, then '- Ms. Patel', then a name opening the line

@@ -104,15 +104,16 @@ def heading_kind(label: str) -> str | None:
 _REPEATED = re.compile(r"\s*(?:[(（]\d{1,2}[)）]|\#\d{1,2})$")  # a label's second line of a form: 'Issues observed (2)'
 
 
-_GLOSS = re.compile(r"[^()（）]+?\s*[(（](?P<inner>[^()（）]+)[)）]")  # a heading glossed in brackets
+_GLOSS = re.compile(r"(?P<outer>[^()（）]+?)\s*[(（](?P<inner>[^()（）]+)[)）]")  # a heading glossed in brackets
+_ASKING = re.compile(r"(?:the\s+)?(?:why|what|how|so what|what happened|what we found)\??", re.I)
 
 
 def _label_kind(label: str) -> str | None:
     words = _SECTION.sub("", label.strip().lower())  # 'SECTION D – TARGETS (by 30/09):' labels targets
     words = _REPEATED.sub("", words)  # 'Issues observed (2):' labels what 'Issues observed:' does
     gloss = _GLOSS.fullmatch(words)
-    if gloss and (glossed := _content_label(gloss["inner"])):
-        return glossed  # 'WHY (findings)': the word in brackets says what the lines below are
+    if gloss and _ASKING.fullmatch(gloss["outer"]) and (glossed := _content_label(gloss["inner"])):
+        return glossed  # 'WHY (findings)': under a question word, the word in brackets says what the lines below are
     opening = _content_label(words)
     if opening:
         return opening  # 'Goal for the next six weeks (review 2 June):' sets a goal, whatever else it names
@@ -186,6 +187,7 @@ def row_label(line: str, finder: _PartyFinder) -> tuple[str, int] | None:
     return None
 
 
+_TURN = re.compile(r"但|但是|不过|可是|\bbut\b|\bhowever\b", re.I)
 _OWN_LABEL = re.compile(r"^[^:：]{1,30}[:：]\s*\S")  # a label, its colon and words after it, in one cell
 
 
@@ -194,11 +196,15 @@ def opening_label(body: str) -> str | None:
     400 mugs a month', 'FYI …', 'Background only: …', '顺便说一句，…', '… 41,000 guests, not his KPI'; 'What I'd like to see
     by June is …', '我希望看到…'; 'On the plus side he's brilliant with the tourists'."""
     labels = load("vocabulary").get("labels", {})  # every language's: 'FYI 车间二月份产量…'
-    text = FILLER_LEAD.sub("", body.strip().lstrip("(（["))  # '(Background: the team filed 1,240 returns…)', 'So FYI …'
+    text = body.strip().lstrip("(（[")  # '(Background: the team filed 1,240 returns…)'
+    spoken = FILLER_LEAD.sub("", text)  # 'So just so you know, …': after fillers, only where it reports no shortfall
+    falls_short = vocab_terms("observation", "negative", sentence_language(text)).occurs_in(text)
     for kind, key in (("background", "background"), ("target", "target_opening"), ("strength", "strength_opening")):
-        m = terms(tuple(labels.get(key, ()))).match(text)
+        m = terms(tuple(labels.get(key, ()))).match(text) or (None if falls_short else terms(tuple(labels.get(key, ()))).match(spoken))
+        if m and kind == "strength" and _TURN.search(m.string[m.end():]):
+            continue  # '他的优点是细心，但这个月漏检了3次': the praise turns to the shortfall
         if m and (kind != "background" or unspaced(m.group()) or " " in m.group() or m.group().lower() in ("fyi", "btw")
-                  or _SAYS_WHAT_FOLLOWS.match(text[m.end():])):
+                  or _SAYS_WHAT_FOLLOWS.match(m.string[m.end():])):
             return kind
     if terms(tuple(labels.get("background_anywhere", ()))).search(text):
         return "background"
