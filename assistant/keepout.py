@@ -29,6 +29,7 @@ _QUOTE_OPENS = re.compile(r"""^\s*(?:
     | -{2,}\s*(?:原始邮件|转发的邮件|转发邮件)\s*-{0,}
     | (?:pasted|copied|forwarded)\s+(?:from|below|chat|message|email)\b.*
     | (?:以下|下面)(?:是)?(?:转发|粘贴|聊天记录).*
+    | (?:以下|下面)(?:是)?[^，。,:：]{0,12}(?:发来|转来|转发)的(?:微信|消息|邮件|聊天记录|信息).*
     )\s*$""", re.IGNORECASE | re.VERBOSE)
 _HEADER_FIELD = re.compile(r"^\s*(?:from|sent|date|to|cc|subject|发件人|收件人|发送时间|日期|抄送|主题)\s*[:：]", re.IGNORECASE)
 _QUOTE_MARK = re.compile(r"^\s*>")
