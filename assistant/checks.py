@@ -18,7 +18,7 @@ from .notes import NotesAnalysis
 from .policy import Policy, check_in_span, current_policy
 from .quantities import find_quantities
 from .schema import OWNERS, Plan, ReviewFlag, plan_rule_errors
-from .screening import outcome_name, screen_counted
+from .screening import a_colleagues_leave, outcome_name, screen_counted
 from .textutil import content_tokens, coverage, squash
 from .word_targets import word_target
 
@@ -115,12 +115,20 @@ def _body_texts(plan: Plan) -> Iterator[tuple[str, str]]:
                     yield f"{section}[{i}].{field}", str(value)
 
 
+def _names(plan: Plan) -> tuple[str, ...]:
+    """The employee's name and its parts, as the plan gives it."""
+    name = plan.employee.name or ""
+    return (name, *name.split()) if name else ()
+
+
 def _body_screening(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) -> list[ReviewFlag]:
     """Biased, sensitive or injected words inside the plan itself: errors, they reach the employee."""
     flags = []
     for location, text in _body_texts(plan):
         judging = location.startswith(("deficiencies", "goals"))
         for hit in screen_counted(text, absolutes=judging):
+            if hit.kind == "sensitive" and a_colleagues_leave(text, hit.text, _names(plan)):
+                continue
             flags.append(_flag(hit.kind, "error", f"'{hit.text}' in the plan ({hit.category}): {hit.why}", location,
                                hit.instead))
     return flags

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .lexicon import Terms, fast_terms, languages, load, lowered
 from .quantities import has_quantity
-from .textutil import text_cache
+from .textutil import NAME_WORD, text_cache
 
 # Categories that describe the person rather than judge them: they only make a sentence
 # biased together with a judgement; alone they are sensitive information for HR.
@@ -247,6 +247,21 @@ def _about_someone_else(text: str, start: int) -> bool:
     clause = text[max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0):start]
     other = list(_someone_else().spans(clause))
     return bool(other) and not _EMPLOYEE_WORD.search(clause, other[-1][1])
+
+
+# A colleague named as the one on leave or off sick: 'since Liam went on paternity leave', 'while Priya's off sick'.
+_NAMED_ON_LEAVE = re.compile(rf"({NAME_WORD})(?:['’]s|\s+(?:went|goes|is|was|has been|had been|being))\s+(?:off\s+|out\s+|away\s+)?"
+                             r"(?:on\s+)?(?:\w+\s+)?$")
+
+
+def a_colleagues_leave(text: str, term: str, employee: tuple[str, ...]) -> bool:
+    """A health, family or leave word (`term`) about someone `text` names who is not the employee: 'covering the west
+    patch since Liam went on paternity leave' (not 'Dana went on maternity leave' where Dana is the employee)."""
+    from .notes.names import is_name
+
+    at = text.find(term)
+    named = _NAMED_ON_LEAVE.search(text[max(0, at - 40):at]) if at >= 0 else None
+    return named is not None and is_name(named.group(1)) and not any(named.group(1) in a for a in employee)
 
 
 def screen(text: str, *, absolutes: bool = True, has_evidence: bool = False) -> list[Hit]:

@@ -532,3 +532,22 @@ def test_a_busy_queue_and_a_plain_count_of_a_group_are_neither_health_nor_bias(t
     from assistant.screening import screen
 
     assert screen(text) == []
+
+
+def test_a_colleagues_leave_is_not_the_employees_disclosure():
+    from assistant.notes import analyse
+
+    notes = "Recap for Dana Ruiz, lift engineer, 3 March 2026\n"
+    colleague = analyse(notes + "You are the only engineer on the west patch since Liam went on paternity leave.").sentences[-1]
+    own = analyse(notes + "Dana went on maternity leave in May and came back in October.").sentences[-1]
+    assert colleague.kind != "excluded" and own.kind == "excluded"
+
+
+def test_a_plan_quoting_a_colleagues_leave_raises_no_sensitive_flag():
+    from assistant.pipeline import draft_plan
+
+    plan = draft_plan("Recap for Dana Ruiz, lift engineer, 3 March 2026\n"
+                      "Callouts: you were over the 2-hour limit on 3 of 9 entrapments in April.\n"
+                      "You pointed out you're the only engineer on the west patch since Liam went on paternity leave.\n"
+                      "Target: every entrapment attended within 2 hours by 30 June.").plan
+    assert not [f for f in plan.review_flags if f.kind == "sensitive"]

@@ -13,7 +13,7 @@ from ..dates import explicit_dates, find_dates, held_on, undated_interview
 from ..lexicon import vocab
 from ..quantities import find_quantities
 from ..reader.role import leads_others, role_beside, says_no_job, someone_elses
-from ..screening import Hit, injection_hits, screen
+from ..screening import Hit, a_colleagues_leave, injection_hits, screen
 from .classify import (
     _classify,
     _figure_ahead,
@@ -264,7 +264,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 and explicit_dates(s.text))
             ):
                 s.kind, s.actor = "meta", None
-            s.hits = _screen_sentence(s, injected)
+            s.hits = _screen_sentence(s, injected, employee_aliases)
             if s.hits and _redactable(s):
                 s.body = _redact(s.body, s.hits)  # 'lazy, missed 4 of 10 deadlines': keep the facts, drop the words
             elif s.hits:
@@ -391,7 +391,7 @@ def _redact(body: str, hits: list[Hit]) -> str:
     return body[:1].upper() + body[1:]
 
 
-def _screen_sentence(s: Sentence, injected_line: bool) -> list[Hit]:
+def _screen_sentence(s: Sentence, injected_line: bool, employee: tuple[str, ...]) -> list[Hit]:
     if injected_line:
         return injection_hits(s.text) or [Hit("injection", "injection", s.text[:60],
                                                "This text sits on a line that addresses the assistant; it was treated as data.",
@@ -400,4 +400,5 @@ def _screen_sentence(s: Sentence, injected_line: bool) -> list[Hit]:
     judging = (s.kind in ("observation", "standard") or (s.kind in ("context", "meta") and about_someone)) \
         and s.speaker != "employee" and s.label != "strength"  # 'the inspectors always pull the custody forms' judges no one
     evidence = any(q.unit or q.value for q in s.quantities)
-    return screen(s.body, absolutes=judging, has_evidence=evidence)
+    return [h for h in screen(s.body, absolutes=judging, has_evidence=evidence)
+            if h.kind != "sensitive" or not a_colleagues_leave(s.body, h.text, employee)]
