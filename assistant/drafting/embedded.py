@@ -49,11 +49,11 @@ _ITEM_SPLIT = re.compile(r"\s*(?:;|；|，|、|,\s+)\s*")
 _AND_SPLIT = re.compile(r"\s+(?:and|&|\+)\s+|\s*和\s*|\s*并且?\s*")
 
 
-def _split_and(text: str) -> list[str]:
+def _split_and(text: str, ref: dt.date) -> list[str]:
     """`text` split at each 'and', '&', '和' that joins two points, not inside a range ('between 32 and 38 mm') nor a
-    period ('in July and August')."""
+    period ('in July and August'; dates read against `ref`, the interview's date)."""
     ranges = [(q.start, q.end) for q in find_quantities(text) if q.low is not None]
-    ranges += [(d.start, d.end) for d in find_dates(text, dt.date.today())]
+    ranges += [(d.start, d.end) for d in find_dates(text, ref)]
     pieces, at = [], 0
     for m in _AND_SPLIT.finditer(text):
         if not any(s <= m.start() < e for s, e in ranges):
@@ -314,7 +314,7 @@ class _PlanBuilder:
                 parts = [body]
         texts: list[str] = []
         for part in parts:
-            pieces = _split_and(part) if split_and else [part]
+            pieces = _split_and(part, self.start) if split_and else [part]
             if len(pieces) > 1 and all(_first_quantity(p) for p in pieces):
                 texts += pieces
             else:

@@ -200,7 +200,8 @@ def opening_label(body: str) -> str | None:
     spoken = FILLER_LEAD.sub("", text)  # 'So just so you know, …': after fillers, only where it reports no shortfall
     falls_short = vocab_terms("observation", "negative", sentence_language(text)).occurs_in(text)
     for kind, key in (("background", "background"), ("target", "target_opening"), ("strength", "strength_opening")):
-        m = terms(tuple(labels.get(key, ()))).match(text) or (None if falls_short else terms(tuple(labels.get(key, ()))).match(spoken))
+        openings = terms(tuple(labels.get(key, ())))
+        m = openings.match(text) or (None if falls_short else openings.match(spoken))
         if m and kind == "strength" and _TURN.search(m.string[m.end():]):
             continue  # '他的优点是细心，但这个月漏检了3次': the praise turns to the shortfall
         if m and (kind != "background" or unspaced(m.group()) or " " in m.group() or m.group().lower() in ("fyi", "btw")
