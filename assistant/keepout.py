@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import Terms, fast_terms, load
+from .lexicon import Terms, fast_terms, load, terms
 from .screening import Hit, confidence_request, private_hits
 
 if TYPE_CHECKING:
@@ -91,6 +91,11 @@ def _personal() -> Terms:
     return fast_terms(tuple(load("confidential")["personal"]))
 
 
+@lru_cache(maxsize=1)
+def _reply() -> re.Pattern[str]:
+    return terms(tuple(load("confidential")["reply"]))
+
+
 def _confidences(sentences: list[Sentence], lines: list[str]) -> None:
     """A confidence the employee asked to keep stays out with what it covers; a remark the manager marks
     private stays out."""
@@ -108,7 +113,8 @@ def _confidences(sentences: list[Sentence], lines: list[str]) -> None:
 def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sentence]:
     """What a confidence covers: the other sentences of its line, and the sentences of its paragraph before
     and after it that speak of a personal life ('It has been a rough few weeks at home'), up to the first
-    that is about the work. A sentence that counts something or sets a deadline is never covered."""
+    that is about the work, and the writer's answer after it ('I said fine, …'). A sentence that counts something or
+    sets a deadline is never covered."""
     s = sentences[i]
     # on its own line a label above is no work fact: 'You told me about the tests; as you asked, …'
     covered = [n for n in sentences if n.line == s.line and n is not s and not _work_fact(n, by_label=False)]
@@ -124,7 +130,7 @@ def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sen
             first, last = sorted((n.line, near.line))
             if not all(line.strip() for line in lines[first - 1:last]) or _work_fact(n):
                 break  # a blank line ends the paragraph; a work fact ends the disclosure
-            if not (n.hits or _personal().occurs_in(n.text)):
+            if not (n.hits or _personal().occurs_in(n.text) or (step == 1 and _reply().match(n.body.lstrip(" -*•")))):
                 break
             covered.append(n)
     return covered

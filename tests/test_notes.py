@@ -511,3 +511,24 @@ def test_a_resource_wanted_is_no_target_and_a_dash_before_down_to_is_no_owner():
                 "Customer complaints – Down to 2 from 6 in April.\n")
     assert a.sentences[1].kind != "target"
     assert len([s for s in a.sentences if "complaints" in s.text or "Down to" in s.text]) == 1
+
+
+def test_a_section_heading_with_its_date_in_brackets_labels_the_lines_below_and_a_field_name_is_no_speaker():
+    a = analyse("ANNUAL REVIEW - PORTER SERVICES\nEmployee: Tomasz Wrona    Job title: Hospital porter\n"
+                "Reviewer: Grace Oyelaran    Date of review: 14/05/2026\n\n"
+                "PART 2 - ACTIONS\nEmployee: log every transfer in the tracker before leaving the ward.\n\n"
+                "PART 3 - GOALS (review date 31/07/2026)\nTransfers: no missed handover slips in June and July.\n"
+                "Urgent calls: 95% answered within 10 minutes.\n")
+    below = [s for s in a.sentences if s.text.startswith(("Transfers:", "Urgent calls:"))]
+    assert [(s.label, s.kind, s.speaker) for s in below] == [("target", "target", None)] * 2
+    assert all(s.block_deadline == dt.date(2026, 7, 31) for s in below)
+
+
+def test_a_figure_already_past_its_target_is_never_taken_for_a_target():
+    from assistant.reader import Reading, _needed
+
+    for line in ("Duty-free sales average GBP 3,100 a month, 15% above target.", "Attach rate 18%, ahead of the 15% goal."):
+        s = analyse(f"Review - Ines Duarte - 3 March 2026\n{line}\n").sentences[1]
+        assert s.rule_kind == "context" and _needed(s, Reading("target", 0.99)) > 1
+    plain = analyse("Review - Ines Duarte - 3 March 2026\nDuty-free sales average GBP 3,100 a month.\n").sentences[1]
+    assert _needed(plain, Reading("target", 0.99)) <= 1

@@ -34,6 +34,7 @@ from .labels import (
     deadline_arrow,
     heading_kind,
     heading_sentence,
+    heading_words,
     is_answer,
     label_match,
     label_text,
@@ -155,7 +156,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         label_m = label_match(content)
         chat = bool(bullet and _TIME.search(bullet.group()))  # '[17:02] Jen: …': a speaker follows the time stamp
         heading = None if label_m else heading_kind(content.strip().strip("*_").rstrip("：:").strip("*_"))  # '**Actions**'
-        if heading and heading != "meta" and len(content.split()) <= 4 and not re.search(r"\d", content):
+        bare = heading_words(content)
+        if heading and heading != "meta" and len(bare.split()) <= 4 and not re.search(r"\d", bare):
             block_label, numbered_block = heading, marker  # '## Agreed actions', '二、改进措施': for the lines below
             continue
         numbered = _NUMBERED_HEADING.match(content) if heading is None and not label_m else None

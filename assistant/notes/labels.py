@@ -275,6 +275,15 @@ def _heading_deadline(line: str, ref: dt.date) -> dt.date | None:
     return None
 
 
+_GLOSSED = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")  # a bracketed gloss or date closing a line
+
+
+def heading_words(line: str) -> str:
+    """A heading's own words, without its section number or a closing gloss or date in brackets: 'TARGETS' in
+    'SECTION D - TARGETS (review date 31/08/2026)', 'Goals' in 'PART 3 - Goals (by 30 June)'."""
+    return _SECTION.sub("", _GLOSSED.sub("", line))
+
+
 def opens_section(line: str) -> bool:
     """A form's numbered section starts on this line ('Section D - comments', 'PART 2: Actions', '三、')."""
     return bool(_SECTION.match(line))
@@ -341,6 +350,14 @@ def _initials_or_surname(person: str, finder: _PartyFinder, tags: frozenset[str]
     return "manager_person" if employee and not finder.manager_name else None
 
 
+def _may_be(person: str, name: str) -> bool:
+    """Whether a speaker tag may be the person named so: 'Callum' or 'Reid' for 'Callum Reid', 'Joe' for 'J. Okafor'."""
+    words = name.split() or [name]
+    if re.fullmatch(r"[A-Z]\.?", words[0]) and person[:1] == words[0][:1]:
+        return True
+    return any(person[:3].lower() == word[:3].lower() for word in words)
+
+
 _MARKED_ME = re.compile(r"\S\s*[(（](?i:me|myself|我)[)）]$")  # 'ST (me)': the writer, named and marked
 
 
@@ -378,7 +395,9 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
                 and not area_name(person, "en") and (stamped or not find_quantities(rest))):
             # The notes are the manager's: another named speaker is the employee, unless the notes name the employee
             # and this is someone else ('Natasha Brook 0:12' in a recording of Callum's 1:1): the one holding it.
-            if stamped and finder.employee and not any(a[:3].lower() == person[:3].lower() for a in finder.employee):
-                return "manager_person"
+            if stamped and finder.employee and not any(_may_be(person, a) for a in finder.employee):
+                return "manager_person"  # a recording's other speaker is the one holding it
+            if finder.employee and label.strip().lower() not in tags and not any(_may_be(person, a) for a in finder.employee):
+                return None  # a one-off 'Route:' or 'Seals:' in a form that names the employee otherwise: a field
             return "employee_person"
     return None

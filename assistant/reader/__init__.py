@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..language import unspaced
+from ..lexicon import vocab
 from ..schema import OWNERS
 from ..textutil import NAME_WORD, PARTICLE
 from .features import rows, rows_in_context
@@ -62,7 +63,7 @@ READING_OF_KIND = {"observation": "shortfall", "standard": "standard", "account"
 # sentence the rules took for a shortfall needs 0.5: losing a shortfall loses a plan its evidence.
 SURE = 0.3
 SURE_UNLESS_SHORTFALL = 0.5
-SURE_OVER_STATED = 0.8  # where the notes state what a sentence is (`Sentence.stated`)
+SURE_OVER_STATED = 0.85  # where the notes state what a sentence is (`Sentence.stated`)
 SURE_ONLY_TALK = 0.6  # an account the rules found, which the model reads as talk around it
 SURE_HEADER_BELOW = 0.95  # a signature or '记录人：周建军' at the foot of the actions
 SURE_TASK_NOT_CUE = 0.65  # a task where the rules saw a shortfall or the employee's account by its surface
@@ -213,8 +214,11 @@ class Reader:
                 r1, p1 = r2, p2  # the second pass is sure it is another kind: it decides, with its own confidence
             same_kind = [KIND_OF[c] == KIND_OF[classes[r1]] for c in classes]
             r = int(np.where(same_kind, p2 + prior, -1.0).argmax())
+            sure = float(p1[r1])
+            if KIND_OF[classes[int(p2.argmax())]] == KIND_OF[classes[r1]]:  # both passes read this kind: as sure as the surer
+                sure = max(sure, float(np.where(same_kind, p2, 0.0).sum()))
             o, k = int(po.argmax()), int(pk.argmax())
-            out.append(Reading(classes[r], float(p1[r1]), self.owners.classes[o], float(po[o]),
+            out.append(Reading(classes[r], sure, self.owners.classes[o], float(po[o]),
                                self.keep_out.classes[k], float(pk[k])))
         return out
 
@@ -357,6 +361,8 @@ def _needed(s: Sentence, learnt: Reading) -> float:
     if (s.label == "problem" and learnt.reading == "standard" and s.quantities and not s.quantities[0].reference
             and any(q.reference for q in s.quantities)):
         return NEVER  # under '问题2：' or 'Issue:' a figure held against the standard is the shortfall
+    if learnt.reading == "target" and s.rule_kind == "context" and vocab("word_targets", "past_target").search(s.body):
+        return NEVER  # 'Sales EUR 2,950 a month, 20% above target': a result past its target, not one to reach
     if s.rule_kind == "standard" and learnt.reading == "shortfall" and s.quantities and all(q.reference for q in s.quantities):
         return NEVER  # 'The team average is 3.': every figure in it is the standard or the others' mark, none hers
     if s.column == "finding" and learnt.reading in ("action", "target"):
@@ -367,8 +373,8 @@ def _needed(s: Sentence, learnt: Reading) -> float:
         return SURE_ONLY_TALK  # the employee's small talk ('Sure, go.') or their email's 'To:' line: no account
     if s.rule_kind == "account" and learnt.reading == "action":
         return SURE_TASK_NOT_CUE  # the employee's own line may be a task they take on: 'Raj: 下周 重考 gowning 认证'
-    if s.stated or (learnt.reading == "header" and s.rule_kind == "observation" and s.quantities):
-        return SURE_OVER_STATED  # a counted shortfall is content, even on the first line
+    if s.stated or _counted(s, learnt):
+        return SURE_OVER_STATED
     if s.under_heading and s.label in CONTENT_LABELS:  # a line below 'Agreed:' may be the aim or the praise added after the tasks
         return SURE_UNDER_HEADING if learnt.reading in ("target", "strength", "shortfall", "standard", "cause") else SURE_OVER_STATED
     if learnt.reading == "shortfall" and s.rule_kind == "context":
@@ -376,6 +382,15 @@ def _needed(s: Sentence, learnt: Reading) -> float:
     if learnt.reading == "action" and s.rule_kind == "observation" and not s.dates:
         return SURE_TASK_NOT_CUE  # a shortfall with no date is seldom a task: 'Theatres are sending late changes by phone'
     return SURE_UNLESS_SHORTFALL if s.rule_kind == "observation" else SURE
+
+
+def _counted(s: Sentence, learnt: Reading) -> bool:
+    """A count the rules read as a shortfall, which the model takes for the header (a counted shortfall is content,
+    even on the first line) or, where it names the employee, for talk ('Bea keyed 6 overtime claims twice in
+    February', amid background lines)."""
+    if s.rule_kind != "observation" or not s.quantities:
+        return False
+    return learnt.reading == "header" or (KIND_OF[learnt.reading] == "context" and any(p.owner == "employee" for p in s.parties))
 
 
 def _titled_lead(cands: list[Candidate]) -> str | None:
