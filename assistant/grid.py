@@ -12,14 +12,17 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from .dates import MONTH_PATTERN
 from .language import unspaced
 from .lexicon import languages, load
 
 _RULE_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")  # '|---|:---:|'
 _DIGIT = re.compile(r"\d")
 # A heading cell that names the period its column was measured in: '10月', 'Oct 2026', 'Q3', 'wk 12', 'FY26', '2026'.
-_PERIOD_CELL = re.compile(r"""\d{1,2}\s*月份?|(?:20)?\d{2}\s*年(?:\d{1,2}\s*月)?|Q[1-4](?:\s*\d{2,4})?|(?:wk|week|W)\s*\d{1,2}|FY\s*\d{2,4}|20\d\d
-    |[A-Za-z]{3,9}\.?\s*(?:20)?\d{2}""", re.I | re.X)
+_PERIOD_CELL = re.compile(rf"""\d{{1,2}}\s*月份?|(?:20)?\d{{2}}\s*年(?:\d{{1,2}}\s*月)?|Q[1-4](?:\s*\d{{2,4}})?|(?:wk|week|W)\s*\d{{1,2}}|FY\s*\d{{2,4}}|20\d\d
+    |[A-Za-z]{{3,9}}\.?\s*(?:20)?\d{{2}}
+    |{MONTH_PATTERN}\.?(?=\s)|(?:this|last)\s+(?:week|month|quarter|year)(?=\s)  # 'May actual', 'last month actual'
+    """, re.I | re.X)
 
 
 @dataclass(frozen=True)

@@ -239,7 +239,9 @@ def _someone_else() -> Terms:
 
 
 _CLAUSE_END = re.compile(r"[.;:,!?()\u2013\u2014。；：，！？（）]|\s-\s")
-_EMPLOYEE_WORD = re.compile(r"\b(?:she|he|her|his|they|their|i|my)\b|[她他我]", re.IGNORECASE)
+# Who the clause is about after someone else is named: a pronoun as its subject ('a customer said she was ill'); a
+# possessive there is that other person's ('a patient's daughter sorting out her mum's medication').
+_EMPLOYEE_WORD = re.compile(r"\b(?:she|he|they|i|my)\b|[她他我]", re.IGNORECASE)
 
 
 def _about_someone_else(text: str, start: int) -> bool:

@@ -303,3 +303,16 @@ def test_the_employees_own_family_and_an_order_to_write_are_still_caught(text, k
 ])
 def test_counts_thresholds_and_a_background_are_no_coded_remark(text):
     assert not [h for h in screen(text) if h.kind == "bias"]
+
+
+@pytest.mark.parametrize("text, employees", [
+    ("The daughter's asthma was bad that week, the family thanked her.", False),
+    ("She spent an hour helping a patient's son sort out his dad's dementia tablets.", False),
+    ("The rota went out late, so people were scrambling for childcare.", False),
+    ("班上有个孩子有癫痫史，她每天都核对用药。", False),
+    ("Her son's asthma was bad that week.", True),
+    ("A customer said she was off sick all week.", True),
+    ("她孩子生病住院了。", True),
+])
+def test_someone_elses_health_or_family_is_not_the_employees(text, employees):
+    assert bool(sensitive_hits(text)) is employees

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.notes import analyse
 from assistant.pipeline import draft_plan
 from assistant.ui import tables as T
 
@@ -85,3 +86,12 @@ def test_a_responsibility_added_without_a_party_names_the_employee_or_the_manage
         added = {r.owner: r.party for r in again.responsibilities if r.action.startswith("A new action")}
         assert added == {"employee": "Sam Lee", "manager": plan.manager, "organisation": organisation}, notes
         assert not problems.by_table
+
+
+def test_a_kpi_rows_result_against_the_target_beside_it_says_whether_it_falls_short():
+    a = analyse("Review - Aoife Brennan (dispatcher) - 2 June 2026\n\n| Measure | May actual | Standard |\n|---|---|---|\n"
+                "| Calls answered in 20s | 71% | 90% |\n| Missed pickups | 12 | 4 |\n| Average call time | 6 min | 7 min |\n"
+                "| Jobs over budget | 3 | fewer than 5 |\n")
+    kinds = {s.text.split("|")[1].strip(): s.kind for s in a.sentences if s.text.count("|") >= 3 and any(c.isdigit() for c in s.text)}
+    assert kinds == {"Calls answered in 20s": "observation", "Missed pickups": "observation",
+                     "Average call time": "context", "Jobs over budget": "context"}

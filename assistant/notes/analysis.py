@@ -21,6 +21,7 @@ from .classify import (
     _measured_beside_standard,
     _negative,
     _revive_measured_context,
+    _row_against_target,
     _starts_imperative,
 )
 from .events import event_deadlines
@@ -276,6 +277,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         first_content_line = False
     _revive_measured_context(sentences)
     _measured_beside_standard(sentences)
+    _row_against_target(sentences, table)
     keepout.apply(sentences, raw_lines)
     for s in sentences:
         s.rule_kind = s.kind

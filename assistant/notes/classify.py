@@ -7,8 +7,10 @@ import itertools
 import re
 
 from ..dates import MONTH_PATTERN
+from ..grid import Row
 from ..language import sentence_language, unspaced
 from ..lexicon import area_name, commitment_terms, vocab, vocab_terms
+from ..quantities import find_quantities
 from ..textutil import content_tokens
 from .labels import label_match
 from .parties import _PartyFinder
@@ -210,6 +212,37 @@ def _measured_beside_standard(sentences: list[Sentence]) -> None:
             s.measured = True
 
 
+def _row_against_target(sentences: list[Sentence], rows: dict[int, Row]) -> None:
+    """A table row whose result misses the target in its own row is a shortfall ('| First-time fix | 64% | 80% |',
+    '| Repeat visits | 19 | fewer than 8 |'); one that meets it is none ('| Van stock audit | 98% | 95% |')."""
+    for s in sentences:
+        row = rows.get(s.line)
+        if row is None or s.column not in (None, "finding") or s.kind not in ("context", "observation"):
+            continue
+        missed = _misses(row)
+        if missed is True and s.kind == "context":
+            s.kind, s.measured = "observation", True
+        elif missed is False and not _negative(row.cells.get("observed", "")):
+            s.kind, s.label = "context", s.label or "strength"
+
+
+def _misses(row: Row) -> bool | None:
+    """Whether a row's result misses its target: by the target's own comparator, else lower being better for a time
+    or what the metric's name says comes fewer (`fewer_is_better`), higher for a percentage; None when unsure."""
+    got, want = (find_quantities(row.cells.get(k, ""), []) for k in ("observed", "target"))
+    if len(got) != 1 or len(want) != 1 or want[0].comparator == "between" or got[0].unit != want[0].unit:
+        return None
+    value, goal, comparator = got[0].value, want[0].value, want[0].comparator
+    if comparator is None:
+        area = row.cells.get("area", "") or row.content
+        fewer = vocab_terms("observation", "fewer_is_better", sentence_language(area)).occurs_in(area)
+        comparator = "<=" if fewer or want[0].unit in _TIME_UNITS else ">=" if want[0].unit == "%" else None
+    if comparator is None:
+        return None
+    return not (value <= goal if comparator in ("<", "<=") else value >= goal)
+
+
+_TIME_UNITS = frozenset({"min", "h", "day", "week", "month", "s"})
 _META_WORDS = re.compile(r"interview|review|meeting|1:1|conversation|notes|pip|prep|feedback|面谈|记录|谈话", re.I)
 
 
