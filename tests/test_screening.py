@@ -138,7 +138,7 @@ def test_a_confidence_is_kept_out_with_the_sentences_beside_it():
     assert [s.text for s in zh.excluded] == ["她说家里老人最近住院，心情不好。", "她希望我保密，别写进档案。"]
 
 
-def test_the_managers_answer_to_a_confidence_stays_out_with_it_and_the_next_work_fact_stays_in():
+def test_the_managers_answer_to_a_confidence_stays_out_with_it_and_the_work_after_it_stays_in():
     notes = ("Review with Omar Haddad (line cook), 2026-03-02.\n"
              "Tickets over 12 minutes: 9 in February.\n"
              "His wife is in hospital for tests this month.\n"
@@ -148,9 +148,15 @@ def test_the_managers_answer_to_a_confidence_stays_out_with_it_and_the_next_work
     assert [s.text for s in analyse(notes).excluded] == [
         "His wife is in hospital for tests this month.", "He asked me not to mention it to anyone.",
         "I said fine, we'll quietly swap his Friday lates for now."]
+    for work in ("We agreed he will shadow Priya on the grill section.", "I said he must log every ticket time on the pass sheet.",
+                 "OK, I'll book him on the kitchen-flow course."):
+        kept = analyse(notes.replace("I said fine, we'll quietly swap his Friday lates for now.", work))
+        assert work not in [s.text for s in kept.excluded], work
     zh = analyse("面谈记录 2026-03-02 员工：林梅（收银员）\n2月收银差错4次。\n她爸爸最近住院，她要陪护。\n她让我别写进档案。\n"
                  "我说好，晚班我先私下帮她换掉。\n目标：4月底前差错不超过1次。")
     assert [s.text for s in zh.excluded] == ["她爸爸最近住院，她要陪护。", "她让我别写进档案。", "我说好，晚班我先私下帮她换掉。"]
+    work = analyse(zh.text.replace("我说好，晚班我先私下帮她换掉。", "我跟她说交接单必须每班填写。"))
+    assert "我跟她说交接单必须每班填写。" not in [s.text for s in work.excluded]
 
 
 def test_a_whole_line_that_addresses_the_assistant_is_excluded():

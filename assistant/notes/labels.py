@@ -12,7 +12,7 @@ from ..dates import find_dates
 from ..language import sentence_language, unspaced
 from ..lexicon import area_name, load, terms, vocab_terms
 from ..quantities import find_quantities
-from ..textutil import FILLER_LEAD, NAME_WORD
+from ..textutil import FILLER_LEAD, NAME_WORD, PARTICLE
 from .header import _HEADER_WORDS, field_words
 from .names import is_name
 from .parties import _PartyFinder
@@ -278,10 +278,17 @@ def _heading_deadline(line: str, ref: dt.date) -> dt.date | None:
 _GLOSSED = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")  # a bracketed gloss or date closing a line
 
 
-def heading_words(line: str) -> str:
-    """A heading's own words, without its section number or a closing gloss or date in brackets: 'TARGETS' in
-    'SECTION D - TARGETS (review date 31/08/2026)', 'Goals' in 'PART 3 - Goals (by 30 June)'."""
-    return _SECTION.sub("", _GLOSSED.sub("", line))
+def heading_words(line: str, ref: dt.date) -> str:
+    """A heading's own words, without its section number or a closing date in brackets: 'TARGETS' in 'SECTION D -
+    TARGETS (review date 31/08/2026)'; a bracket that says more stays ('Targets (95% pick accuracy by 30 June)')."""
+    gloss = _GLOSSED.search(line)
+    if gloss:
+        said = gloss.group()
+        dates = find_dates(said, ref)
+        undated = "".join(c for i, c in enumerate(said) if not any(d.start <= i < d.end for d in dates))
+        if dates and not re.search(r"\d", undated) and len(undated.split()) <= 4:
+            line = line[:gloss.start()]
+    return _SECTION.sub("", line)
 
 
 def opens_section(line: str) -> bool:
@@ -304,6 +311,13 @@ def _initials(name: str) -> str:
 # After a field label, a name (and a role) fills the field: 'Manager: Alex Chen (ops)', 'Employee: Dana Ruiz, picker'.
 _NAMED_VALUE = re.compile(rf"^\s*(?P<name>(?:{NAME_WORD}|[A-Z]\.?)(?:\s+(?:{NAME_WORD}|[A-Z]\.?)){{0,2}})\s*(?:[,(|–—-]|$)"
                           rf"|^\s*[\u4e00-\u9fff·]{{2,9}}\s*(?:[，,（(|｜]|$)")
+
+
+def _bare_score(rest: str) -> bool:
+    """What follows a score's label is the score alone ('3', '2 (below standard)', '4/5    Next review: July'), up to
+    the next field."""
+    first = re.split(r"\s{2,}|\t|[|｜]", rest.strip())[0]
+    return len(first.split()) <= 3 and not re.search(r"[,;，；]", first)
 
 
 def _field_or_speaker(label: str, rest: str, tag: bool = False) -> str:
@@ -351,11 +365,15 @@ def _initials_or_surname(person: str, finder: _PartyFinder, tags: frozenset[str]
 
 
 def _may_be(person: str, name: str) -> bool:
-    """Whether a speaker tag may be the person named so: 'Callum' or 'Reid' for 'Callum Reid', 'Joe' for 'J. Okafor'."""
-    words = name.split() or [name]
+    """Whether a speaker tag may be the person named so: 'Callum' or 'Reid' for 'Callum Reid', 'Jo' for 'Joanna',
+    'Joe' for 'J. Okafor' (not 'del' for 'Marta del Olmo')."""
+    if not person or not name:
+        return False
+    words = [w for w in name.split() if not re.fullmatch(PARTICLE, w, re.I)] or name.split()
     if re.fullmatch(r"[A-Z]\.?", words[0]) and person[:1] == words[0][:1]:
         return True
-    return any(person[:3].lower() == word[:3].lower() for word in words)
+    tag = person.lower()
+    return any(w.lower().startswith(tag[:3]) or tag.startswith(w.lower()[:3]) for w in words if len(w) > 1)
 
 
 _MARKED_ME = re.compile(r"\S\s*[(（](?i:me|myself|我)[)）]$")  # 'ST (me)': the writer, named and marked
@@ -370,6 +388,8 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
     clauses = re.split(r"[，,；;]\s*", label.strip())
     if kind is None and len(clauses) > 1 and unspaced(label):  # '杀青定在11月28日，杀青前的要求：': its last clause
         kind = _label_kind(clauses[-1])
+    if kind == "meta" and label.strip().lower() in load("vocabulary")["labels"]["score"] and not _bare_score(rest):
+        return None  # 'Rating: below standard, 14 calls closed without ID checks': the finding, not a form's field
     if kind == "meta" and rest:
         kind = _field_or_speaker(label, rest, label.strip().lower() in tags)
     if kind:
@@ -395,9 +415,10 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
                 and not area_name(person, "en") and (stamped or not find_quantities(rest))):
             # The notes are the manager's: another named speaker is the employee, unless the notes name the employee
             # and this is someone else ('Natasha Brook 0:12' in a recording of Callum's 1:1): the one holding it.
-            if stamped and finder.employee and not any(_may_be(person, a) for a in finder.employee):
+            someone_else = bool(finder.employee) and not any(_may_be(person, a) for a in finder.employee)
+            if stamped and someone_else:
                 return "manager_person"  # a recording's other speaker is the one holding it
-            if finder.employee and label.strip().lower() not in tags and not any(_may_be(person, a) for a in finder.employee):
-                return None  # a one-off 'Route:' or 'Seals:' in a form that names the employee otherwise: a field
+            if someone_else and label.strip().lower() not in tags:
+                return None  # a one-off 'Route:' in a form, or 'Sandra:' from HR twice, where the notes name the employee otherwise
             return "employee_person"
     return None

@@ -49,7 +49,7 @@ class Sentence:
     rule_kind: str = "context"  # what the word rules made of it, before the reader
     reading: str = "other"  # the reader's verdict: one of reader.READINGS
     owner: str | None = None  # for actions: employee, manager or organisation
-    confidence: float = 0.0  # the reader's probability for `reading` (0 where the rules decided alone)
+    confidence: float = 0.0  # how sure the reader is of the kind `reading` gives drafting (0 where the rules decided alone)
     owner_confidence: float = 0.0  # for actions: the owner model's probability for `owner` (0 where it chose another)
     measured: bool = False  # a figure set beside the standard on its line (`_measured_beside_standard`)
     ahead: bool = False  # a figure for a time still to come: a goal, whatever the line's shape (`_figure_ahead`)

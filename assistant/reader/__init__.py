@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..language import unspaced
+from ..language import language_of, unspaced
 from ..lexicon import vocab
 from ..schema import OWNERS
 from ..textutil import NAME_WORD, PARTICLE
@@ -38,6 +38,7 @@ from .role_candidates import rows as role_rows
 if TYPE_CHECKING:
     from ..notes import NotesAnalysis, Sentence
 
+TRAINED_ON = ("en", "zh")  # the languages of the labelled notes: in another, the model's guesses are noise, the rules read
 READINGS = ("shortfall", "standard", "account", "cause", "action", "target", "strength", "quoted", "aside", "header",
             "other")
 KEEP_OUT = ("keep", "sensitive", "bias", "injection")  # what the reader keeps out of a plan by meaning, beside the word lists
@@ -63,7 +64,7 @@ READING_OF_KIND = {"observation": "shortfall", "standard": "standard", "account"
 # sentence the rules took for a shortfall needs 0.5: losing a shortfall loses a plan its evidence.
 SURE = 0.3
 SURE_UNLESS_SHORTFALL = 0.5
-SURE_OVER_STATED = 0.85  # where the notes state what a sentence is (`Sentence.stated`)
+SURE_OVER_STATED = 0.85  # where the notes state what a sentence is (`Sentence.stated`), or count her shortfall (`_counted`)
 SURE_ONLY_TALK = 0.6  # an account the rules found, which the model reads as talk around it
 SURE_HEADER_BELOW = 0.95  # a signature or '记录人：周建军' at the foot of the actions
 SURE_TASK_NOT_CUE = 0.65  # a task where the rules saw a shortfall or the employee's account by its surface
@@ -194,8 +195,9 @@ class Reader:
         or other are all context to drafting). On notes by writers the corpus never saw, the second pass tells
         readings apart far better (0.88 of sentences right alone), but letting it move every sentence between
         kinds (a shortfall read as a cause) cost plans coverage on the shared wide cases (0.91 against 0.98). Where
-        both passes read the same kind, the confidence is the surer pass's (the second's share for the kind): readings
-        as drafting uses them 0.827 -> 0.8499 on our held-out notes, plans 0.943 -> 0.951 there."""
+        both passes read the same kind, the confidence is how sure the surer pass is of that kind (the second pass's
+        share for it): it says how sure the reader is of what drafting does with the sentence, not of the reading's
+        name within the kind (readings as drafting uses them on our held-out notes 0.827 -> 0.85)."""
         first_rows = rows(analysis)
         if not first_rows:
             return []
@@ -217,7 +219,7 @@ class Reader:
             same_kind = [KIND_OF[c] == KIND_OF[classes[r1]] for c in classes]
             r = int(np.where(same_kind, p2 + prior, -1.0).argmax())
             sure = float(p1[r1])
-            if KIND_OF[classes[int(p2.argmax())]] == KIND_OF[classes[r1]]:  # both passes read this kind: as sure as the surer
+            if KIND_OF[classes[r2]] == KIND_OF[classes[r1]]:  # both passes read this kind: as sure of it as the surer
                 sure = max(sure, float(np.where(same_kind, p2, 0.0).sum()))
             o, k = int(po.argmax()), int(pk.argmax())
             out.append(Reading(classes[r], sure, self.owners.classes[o], float(po[o]),
@@ -274,7 +276,7 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
     (the rules, the reader's keep-out part) and from the meaning (`meaning`, or the bundled model)."""
     from ..notes import Party
 
-    readings = reader.read(analysis) if reader else []
+    readings = reader.read(analysis) if reader and language_of(analysis.text) in TRAINED_ON else []
     if readings:
         _keep_out(analysis, readings, meaning)
     dialogue = in_dialogue(analysis)
@@ -363,8 +365,8 @@ def _needed(s: Sentence, learnt: Reading) -> float:
     if (s.label == "problem" and learnt.reading == "standard" and s.quantities and not s.quantities[0].reference
             and any(q.reference for q in s.quantities)):
         return NEVER  # under '问题2：' or 'Issue:' a figure held against the standard is the shortfall
-    if learnt.reading == "target" and s.rule_kind == "context" and vocab("word_targets", "past_target").search(s.body):
-        return NEVER  # 'Sales EUR 2,950 a month, 20% above target': a result past its target, not one to reach
+    if learnt.reading in ("target", "shortfall") and s.rule_kind == "context" and vocab("word_targets", "past_target").search(s.body):
+        return NEVER  # 'Sales EUR 2,950 a month, 20% above target': a result past its target, no shortfall, none to reach
     if s.rule_kind == "standard" and learnt.reading == "shortfall" and s.quantities and all(q.reference for q in s.quantities):
         return NEVER  # 'The team average is 3.': every figure in it is the standard or the others' mark, none hers
     if s.column == "finding" and learnt.reading in ("action", "target"):
