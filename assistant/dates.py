@@ -29,6 +29,8 @@ WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 
 MONTH_PATTERN = _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _M = "(" + _MONTH + ")"
 _YEAR = r"(\d{4}|['’]\d{2})"  # '2026', or '26 after an apostrophe
+# ... and after a day and a month, two digits alone where a field ends: '1:1 nts - Jaylen - 9 jun 27 - me = Sandra'
+_YEAR_AFTER_DAY = r"(\d{4}|['’]\d{2}|\d{2}(?=[ \t]*(?:[-–—|;)\]\n]|$)))"
 _DAY_BEFORE_MONTH = r"(\d{1,2})(?:(?:st|nd|rd|th),?\s+|\s+|-)"  # '25 Nov', '25th Nov', '25th, Nov', '25-Nov' (not '3, Nov')
 # A weekday written before a date ('Friday 19 June', 'Fri, 3rd'): the date says which day is meant.
 _WEEKDAY_WORD = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+(?:the\s+)?)?"
@@ -44,7 +46,7 @@ _START_BEFORE = re.compile(r"(?:\bfrom|\bstarting|\bstarts?|\bas of|\bbeginning|
                           re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*[)）]?\s*(?:前(?![台厅线端沿])|之前|以前|为止|截止)")  # '（6月18日）前'; not 前台 (front desk)
 _START_AFTER = re.compile(r"^\s*(?:起|开始)")
-_PERIOD_END = re.compile(r"(?:end|close|eoq|eo|末|底)", re.I)
+_PERIOD_END = re.compile(r"(?:end|close|wrap|eoq|eo|末|底)", re.I)
 _PERIOD_WORDS = ("in", "for", "during", "over", "across", "through", "thru", "throughout")  # 'in Q3', 'for July and August'
 _IN_PERIOD = re.compile(r"(?:\b(?:" + "|".join(_PERIOD_WORDS) + r")\s+(?:the\s+)?)$", re.I)
 _WEEKLY_AFTER = re.compile(r"[^.;]{0,20}\b(?:each|every)\s+week|[^.;]{0,20}\bweekly\b", re.I)
@@ -71,7 +73,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # '下个月底', '本月中', and '月中之前', '月底前' alone: this month's (the next one's, when its middle has passed)
     ("zh_rel_month", re.compile(r"(?:(本|这个|下个?|次)月(底|末|中|份)?|(?<![\d一二三四五六七八九十个每年上])月(底|末|中)(?!旬))(?![初\d])")),
     # '25 Nov 2026', '25th, Nov '26', 'Nov 25th, 2026' (a year of two digits after an apostrophe)
-    ("en_dm", re.compile(r"(?<![\d/])" + _DAY_BEFORE_MONTH + r"(?:of\s+)?" + _M + r"\.?(?:,?\s+" + _YEAR + r")?(?![a-z])", re.I)),
+    ("en_dm", re.compile(r"(?<![\d/])" + _DAY_BEFORE_MONTH + r"(?:of\s+)?" + _M + r"\.?(?:,?\s+" + _YEAR_AFTER_DAY + r")?(?![a-z])", re.I)),
     ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%]|:\d|\s+(?:of|out\s+of)\b)(?:,?\s+" + _YEAR + r")?", re.I)),
     # '12.05.,', '(sitting 16.03.)', 'by 06.03.', '16.03.2026': day first (`_resolve` tells it from a decimal)
     ("day_dot_month", re.compile(r"(?<![\d.,£$€¥])(\d{1,2})\.(\d{2})\.(\d{4}|\d{2})?(?![\d.])")),
@@ -81,7 +83,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              (?!\s*(?:max(?:imum)?|min(?:imum)?|tops)\b(?!\s*\d))""", re.I | re.X)),
     ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close)(?:\s+of\s+|\s*-\s*|\s+(?=[a-z]{3}))(?:the\s+)?(?:(next|this|following)\s+)?(" + _MONTH + r"|month|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|quarter|q[1-4]|year|week)\b", re.I)),
     ("mid", re.compile(r"\bmid[- ]?" + _M + r"\b", re.I)),
-    ("q_end", re.compile(r"\b(?:eo)?(q[1-4])\s*(?:end|close|末|底)?(?![a-z0-9])", re.I)),
+    ("q_end", re.compile(r"\b(?:eo)?(q[1-4]|[1-4]q)\s*(?:end|close|wrap(?:[- ]?up)?|末|底)?(?![a-z0-9])", re.I)),  # '3Q 末', 'Q1 wrap'
     # '第三季度末', '下季度', and Taiwan's '第一季結束前' (folded: '结束'), '本季底'
     # ('季' alone only with its end: '这个季节', '本季新品' are seasons)
     ("zh_quarter", re.compile(r"(明年)?(?:第?([一二三四1-4])季度|第([一二三四1-4])季(?=末|底|结束)|(本|这个?|下个?)(?:季度|季(?=末|底|结束)))(末|底|结束)?")),
@@ -96,7 +98,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 'end of wk 46', 'from week 12', 'W14', 'wk 46 结束前', '第46周': a week of the year by its ISO number
     ("week_number", re.compile(r"(?:\b(?:wk|week|w)\.?\s?(\d{1,2})\b(?!\s*(?:days?|weeks?|months?|%|x\b|of\b|/))|第\s*(\d{1,2})\s*周)", re.I)),
     ("from_today", re.compile(rf"\b(\d{{1,2}}|{COUNT_WORDS}|a)\s+(day|week|month)s?\s+"
-                              r"(?:from|after)\s+(?:today|now|this (?:meeting|review|conversation|1:1)|the interview)\b", re.I)),
+                              r"(?:from|after)\s+(?:today|now|this (?:meeting|review|conversation|1:1)|the interview"
+                              r"|(?:next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),  # '… from Monday': the coming one
     ("duration", re.compile(rf"(?:(within|in|over|for|after|next|the next)\s+(?:the\s+)?(?:next\s+)?)?(\d{{1,3}}|{COUNT_WORDS}|a)\s*[- ]?((?:working |business )?day|week|wk|month|fortnight)s?(?:[- ](plan|pip|period|programme|program))?\b", re.I)),
     ("zh_duration", re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*(天|周(?![一二三四五六日天末])|个星期|个月|个工作日)\s*(内|之内|后|以内)?")),
     # 'by Friday the 20th', 'by the 5th', 'the 20th of next month': that day, this month or the next; not a day that
@@ -399,7 +402,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         ending = bool(_PERIOD_END.search(m.group(0))) or role == "deadline"
         if not ending and not _IN_PERIOD.search(m.string[max(0, m.start() - 20):m.start()]):
             return None, role
-        q_month = int(g[0][1]) * 3
+        q_month = int(re.sub(r"\D", "", g[0])) * 3
         if ending:
             return _pick_year(ref, "deadline", lambda y: _month_end(y, q_month)), "deadline"
         return _pick_year(ref, "point", lambda y: _month_end(y, q_month)), "end"  # 'in Q3': the quarter's end
@@ -507,7 +510,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
                 return None
         return _pick_year(ref, role, make), role
     if kind == "from_today":
-        return add_length(ref, g[0], g[1])[1], "deadline"
+        start = ref + dt.timedelta(days=(WEEKDAYS[g[2].lower()] - ref.weekday() - 1) % 7 + 1) if g[2] else ref
+        return add_length(start, g[0], g[1])[1], "deadline"
     if kind == "zh_dotted":
         month, day = int(g[0]), int(g[1])
         return (_pick_year(ref, "deadline", lambda y: _safe(y, month, day)), "deadline") if 1 <= month <= 12 else (None, role)
@@ -566,7 +570,7 @@ def _dates_in(text: str, ref: dt.date) -> tuple[DateMention, ...]:
 _EXPLICIT = re.compile(
     r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"
     r"|(?<![\d/.-])(\d{1,2})([/.]|-(?=\d{1,2}-20\d\d))(\d{1,2})\8(\d{4}|\d{2})(?![\d/-]|\.\d)"  # '23-11-2026' too
-    r"|(?<!\d)" + _DAY_BEFORE_MONTH + r"(?:of\s+)?" + _M + r",?\s+" + _YEAR + "|" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR,
+    r"|(?<!\d)" + _DAY_BEFORE_MONTH + r"(?:of\s+)?" + _M + r",?\s+" + _YEAR_AFTER_DAY + "|" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR,
     re.I,
 )
 

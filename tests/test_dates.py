@@ -685,3 +685,17 @@ def test_words_like_chinese_dates_and_reference_numbers_are_no_dates(text):
 def test_a_month_a_chinese_year_starts_from_is_its_first_day():
     (found,) = find_dates("从2026年9月起每周复盘", JUL_31)
     assert (found.date, found.role) == (dt.date(2026, 9, 1), "start")
+
+
+@pytest.mark.parametrize("text, ref, want", [
+    ("quality at 85% or above by two weeks from Monday", dt.date(2027, 3, 4), dt.date(2027, 3, 22)),  # a Thursday
+    ("目标：scrap rate 7月底降到 2%，3Q 末到 1.5%", dt.date(2026, 6, 3), dt.date(2026, 9, 30)),
+    ("Q1 wrap 前: check-in 等待时间降到 5 分钟以内", dt.date(2027, 1, 5), dt.date(2027, 3, 31)),
+])
+def test_weeks_from_a_weekday_and_quarters_written_short_are_deadlines(text, ref, want):
+    assert max(d.date for d in find_dates(text, ref) if d.role == "deadline") == want
+
+
+def test_two_digits_after_a_day_and_a_month_are_its_year_where_a_field_ends():
+    assert analyse("1:1 nts - Rhys Nolan, van drvr - 9 jun 27 - me = Sandra P.\n- 4 late drops\n").interview_date == dt.date(2027, 6, 9)
+    assert [d.date for d in find_dates("due 3 Dec 12 calls", dt.date(2027, 3, 4))] == [dt.date(2027, 12, 3)]

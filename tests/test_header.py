@@ -16,6 +16,8 @@ from assistant.reader.role import is_role, role_beside
     ("Warehouse team leader Callum Reid - catch-up 4/6", "Callum Reid", "Warehouse team leader"),
     ("季度面谈 2026-06-12 仓库拣货员 孙立，面谈人：仓储经理 何伟", "孙立", "仓库拣货员"),
     ("Job title: claims assessor\nName: Pia Lund\nDate: 3 Feb", "Pia Lund", "claims assessor"),
+    ("1:1 nts - Dev Malhotra, night shift drvr - 4 mar 27 - me = Jo", "Dev Malhotra", "night shift drvr"),
+    ("re: Keeley Ames, accounts clk, 1:1 3/3/27", "Keeley Ames", "accounts clk"),
 ])
 def test_the_role_is_read_beside_the_name_or_from_its_label(text, name, role):
     assert role_beside(text, name) == role

@@ -172,3 +172,13 @@ def test_a_managers_speaker_tag_says_who_speaks_not_what_is_said():
     counted, _, aside = a.sentences[1:4]
     assert counted.label == aside.label == "manager"
     assert counted.stated and not aside.stated
+
+
+def test_the_employee_and_the_manager_are_never_one_person():
+    from assistant.reader import _same_person
+    from assistant.reader.corpus import notes_text
+
+    folder = ROOT / "training" / "notes" / "incoming19"  # emails from the manager, forms headed by the line lead
+    for path in sorted(folder.glob("*.json")):
+        a = analyse(notes_text(json.loads(path.read_text(encoding="utf-8"))))
+        assert not (a.employee_name and a.manager and _same_person(a.employee_name, a.manager)), path.name

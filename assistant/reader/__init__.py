@@ -143,8 +143,26 @@ class Reader:
             runner_up = ranked[-2][0] if len(ranked) > 1 else 0.0
             if p >= SURE_NAME or (p >= FAIRLY_SURE_NAME and p - runner_up >= NAME_LEAD and not unseen):
                 employee = max((c.text for c in cands if c.text.startswith(name + " ")), key=len, default=name)
+        if employee and manager and employee != manager and _same_person(employee, manager):  # 'Steve Morgan', 'Steve'
+            employee, manager = self._one_role(cands, p_employee, p_manager, employee, manager, rule_manager)
         employee, manager = _fuller(employee, rule_employee), _fuller(manager, rule_manager)
-        return employee, (manager if manager != employee else rule_manager)
+        manager = manager if manager != employee else rule_manager
+        return employee, (None if employee and manager and _same_person(employee, manager) else manager)
+
+    @staticmethod
+    def _one_role(cands: list[Candidate], p_employee: np.ndarray, p_manager: np.ndarray, employee: str, manager: str,
+                  rule_manager: str | None) -> tuple[str, str | None]:
+        """One person is not both employee and manager ('Steve Morgan' and 'Steve'): they keep the side the model is
+        surer of; the other side goes to the likeliest other person named, or to the rules' manager, or to no one."""
+        def surest(p: np.ndarray, who: str) -> float:
+            return max((float(x) for c, x in zip(cands, p) if _same_person(c.text, who)), default=0.0)
+
+        if surest(p_employee, employee) >= surest(p_manager, manager):
+            other = rule_manager if rule_manager and not _same_person(rule_manager, employee) else None
+            return employee, other
+        others = [(float(p), c.text) for c, p in zip(cands, p_employee)
+                  if not _same_person(c.text, manager) and not is_role(c.text) and "org:True" not in c.features]
+        return (max(others)[1] if others else employee), manager
 
     def role(self, text: str, name: str | None, rule_role: str | None) -> str | None:
         """The employee's role: the candidate phrase the model likes best where it is sure enough, else the rules'."""
