@@ -130,15 +130,15 @@ def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sen
             first, last = sorted((n.line, near.line))
             if not all(line.strip() for line in lines[first - 1:last]) or _work_fact(n):
                 break  # a blank line ends the paragraph; a work fact ends the disclosure
-            if not (n.hits or _personal().occurs_in(n.text) or _answers(n, near is s)):
+            if not (n.hits or _personal().occurs_in(n.text) or (near is s and _answers(n))):
                 break
             covered.append(n)
     return covered
 
 
-def _answers(n: Sentence, right_after: bool) -> bool:
-    """The writer's answer to the request, the sentence right after it: 'I said fine, we'll swap his lates quietly'."""
-    return right_after and bool(_reply().match(n.body.lstrip(" -*•")))
+def _answers(n: Sentence) -> bool:
+    """The writer's answer to a confidence request: 'I said fine, we'll swap his lates quietly'."""
+    return bool(_reply().match(n.body.lstrip(" -*•")))
 
 
 def _work_fact(s: Sentence, *, by_label: bool = True) -> bool:

@@ -24,6 +24,7 @@ _TIME_UNITS = {
     "d": "day", "wk": "week", "wks": "week", "week": "week", "weeks": "week", "month": "month", "months": "month",
     "分钟": "min", "小时": "h", "天": "day", "周": "week",
 }
+TIME_UNITS = frozenset(_TIME_UNITS.values())  # the units a length of time is read in: 'min', 'h', 'day', …
 # '不能超过3次', '不可以多过1次': what may not be passed, a bound
 _MAY_NOT = {f"{no}{word}": bound for no in ("不能", "不可以", "不可", "不得", "不应", "不准")
             for word, bound in (("超过", "<="), ("多过", "<="), ("多于", "<="), ("高于", "<="), ("低于", ">="), ("少于", ">="))}

@@ -157,8 +157,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         label_m = label_match(content)
         chat = bool(bullet and _TIME.search(bullet.group()))  # '[17:02] Jen: …': a speaker follows the time stamp
         heading = None if label_m else heading_kind(content.strip().strip("*_").rstrip("：:").strip("*_"))  # '**Actions**'
-        bare = heading_words(content, ref)
-        if heading and heading != "meta" and len(bare.split()) <= 4 and not re.search(r"\d", bare):
+        bare = heading_words(content, ref) if heading and heading != "meta" else None  # (only where it may be one)
+        if bare is not None and len(bare.split()) <= 4 and not re.search(r"\d", bare):
             block_label, numbered_block = heading, marker  # '## Agreed actions', '二、改进措施': for the lines below
             continue
         numbered = _NUMBERED_HEADING.match(content) if heading is None and not label_m else None

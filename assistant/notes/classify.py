@@ -10,7 +10,7 @@ from ..dates import MONTH_PATTERN
 from ..grid import Row
 from ..language import sentence_language, unspaced
 from ..lexicon import area_name, commitment_terms, vocab, vocab_terms
-from ..quantities import find_quantities
+from ..quantities import TIME_UNITS, find_quantities
 from ..textutil import content_tokens
 from .labels import label_match
 from .parties import _PartyFinder
@@ -236,13 +236,12 @@ def _misses(row: Row) -> bool | None:
     if comparator is None:
         area = row.cells.get("area", "") or row.content
         fewer = vocab_terms("observation", "fewer_is_better", sentence_language(area)).occurs_in(area)
-        comparator = "<=" if fewer or want[0].unit in _TIME_UNITS else ">=" if want[0].unit == "%" else None
+        comparator = "<=" if fewer or want[0].unit in TIME_UNITS else ">=" if want[0].unit == "%" else None
     if comparator is None:
         return None
     return not (value <= goal if comparator in ("<", "<=") else value >= goal)
 
 
-_TIME_UNITS = frozenset({"min", "h", "day", "week", "month", "s"})
 _META_WORDS = re.compile(r"interview|review|meeting|1:1|conversation|notes|pip|prep|feedback|面谈|记录|谈话", re.I)
 
 

@@ -385,13 +385,14 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
     `stamped` when a transcript's time stamp follows the label, which makes it a speaker; `tags`, the labels that
     open many lines of the notes (`speaker_tags`)."""
     kind = _label_kind(label)
+    key = label.strip().lower()
     clauses = re.split(r"[，,；;]\s*", label.strip())
     if kind is None and len(clauses) > 1 and unspaced(label):  # '杀青定在11月28日，杀青前的要求：': its last clause
         kind = _label_kind(clauses[-1])
-    if kind == "meta" and label.strip().lower() in load("vocabulary")["labels"]["score"] and not _bare_score(rest):
+    if kind == "meta" and key in load("vocabulary")["labels"]["score"] and not _bare_score(rest):
         return None  # 'Rating: below standard, 14 calls closed without ID checks': the finding, not a form's field
     if kind == "meta" and rest:
-        kind = _field_or_speaker(label, rest, label.strip().lower() in tags)
+        kind = _field_or_speaker(label, rest, key in tags)
     if kind:
         return kind
     person = re.sub(r"(?:'s|’s)?\s*(?:view|comment|comments|side|perspective|response|account|notes?|input|feedback)?\s*$", "", label.strip(), flags=re.I)
@@ -418,7 +419,7 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
             someone_else = bool(finder.employee) and not any(_may_be(person, a) for a in finder.employee)
             if stamped and someone_else:
                 return "manager_person"  # a recording's other speaker is the one holding it
-            if someone_else and label.strip().lower() not in tags:
+            if someone_else and key not in tags:
                 return None  # a one-off 'Route:' in a form, or 'Sandra:' from HR twice, where the notes name the employee otherwise
             return "employee_person"
     return None
