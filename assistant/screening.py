@@ -9,13 +9,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .language import unspaced
 from .lexicon import Terms, fast_terms, languages, load, lowered
 from .quantities import has_quantity
 from .textutil import NAME_WORD, text_cache
 
 # Categories that describe the person rather than judge them: they only make a sentence
 # biased together with a judgement; alone they are sensitive information for HR.
-_MENTION_ONLY = {"family", "health"}
+_MENTION_ONLY = {"family", "health", "religion"}  # named alone, a disclosure (sensitive); judged, bias (coded.toml)
 # Categories that judge without evidence ('lazy', 'always late') rather than by who the person is: a 'wording' flag
 # (give counts, describe behaviour), not a 'bias' one, which HR reads as a remark about age, gender, origin and the like.
 WORDING = {"label", "absolute"}
@@ -251,19 +252,40 @@ def _about_someone_else(text: str, start: int) -> bool:
     return bool(other) and not _EMPLOYEE_WORD.search(clause, other[-1][1])
 
 
-# A colleague named as the one on leave or off sick: 'since Liam went on paternity leave', 'while Priya's off sick'.
-_NAMED_ON_LEAVE = re.compile(rf"({NAME_WORD})(?:['’]s|\s+(?:went|goes|is|was|has been|had been|being))\s+(?:off\s+|out\s+|away\s+)?"
-                             r"(?:on\s+)?(?:\w+\s+)?$")
+# A colleague named as the one on leave or off sick: 'since Liam went on paternity leave', 'while Priya's off sick',
+# 'The bosun, Gary, was off sick', 'Mrs Okafor … was in hospital', 'Lily 8 月请了两周病假'.
+_NAMED_ON_LEAVE = re.compile(rf"""(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?({NAME_WORD})(?:['’]s|,?\s+(?:went|goes|is|was|has\ been|had\ been|being))\s+
+    (?:off\s+|out\s+|away\s+)?(?:on\s+)?(?:\w+\s+)?$
+  | ({NAME_WORD}|[\u4e00-\u9fff]{{2,3}})\s*(?:\d+\s*月\s*)?(?:请了|休了|在休|请|因)[^，。；,;]{{0,6}}$""", re.X)
+# 'she's been in hospital' where the notes call the employee 'he': the other pronoun, someone else.
+_PRONOUN_BEFORE = re.compile(r"\b(she|he)(?:['’]s|\s+(?:is|was|has|had))\b[^,;.]{0,20}$|(她|他)[^，。；]{0,6}$", re.I)
+_HE = re.compile(r"\b(?:he|him|his|he's|he'll|he’s|he’ll)\b|他", re.I)
+_SHE = re.compile(r"\b(?:she|her|hers|she's|she'll|she’s|she’ll)\b|她", re.I)
 
 
-def a_colleagues_leave(text: str, term: str, employee: tuple[str, ...]) -> bool:
-    """A health, family or leave word (`term`) about someone `text` names who is not the employee: 'covering the west
-    patch since Liam went on paternity leave' (not 'Dana went on maternity leave' where Dana is the employee)."""
+def pronoun_of(text: str) -> str | None:
+    """'he' or 'she': the pronoun the notes use for people far more often (the employee, mostly), else None."""
+    he, she = len(_HE.findall(text)), len(_SHE.findall(text))
+    return "he" if he >= 3 and he >= 3 * she else "she" if she >= 3 and she >= 3 * he else None
+
+
+def a_colleagues_leave(text: str, term: str, employee: tuple[str, ...], pronoun: str | None = None) -> bool:
+    """A health, family or leave word (`term`) about someone `text` names who is not the employee ('covering the west
+    patch since Liam went on paternity leave'; not 'Dana went on maternity leave' where Dana is the employee), or about
+    'she' where the notes call the employee 'he' (`pronoun`), or the other way round."""
     from .notes.names import is_name
 
     at = text.find(term)
-    named = _NAMED_ON_LEAVE.search(text[max(0, at - 40):at]) if at >= 0 else None
-    return named is not None and is_name(named.group(1)) and not any(named.group(1) in a for a in employee)
+    if at < 0:
+        return False
+    before = text[max(0, at - 40):at]
+    named = _NAMED_ON_LEAVE.search(before)
+    who = named and (named.group(1) or named.group(2))
+    if who and (is_name(who) or unspaced(who)) and not any(who in a or a in who for a in employee):
+        return True
+    said = _PRONOUN_BEFORE.search(before)
+    other = {"he": ("she", "她"), "she": ("he", "他")}.get(pronoun or "", ())
+    return said is not None and (said.group(1) or said.group(2) or "").lower() in other
 
 
 def screen(text: str, *, absolutes: bool = True, has_evidence: bool = False) -> list[Hit]:

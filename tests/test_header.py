@@ -700,3 +700,64 @@ def test_misreadings_of_speaker_tags_titles_labels_and_quoted_requests_name_no_e
     from assistant.notes.header import _find_people
 
     assert _find_people(lines)[0] == employee
+
+
+@pytest.mark.parametrize("notes, employee, role, manager", [
+    # the employee only in the subject, set apart at its end; the email is written to them, its sender the manager
+    ("From: Tessa Morland <tessa@kilnworks.example>\nSent: Mon 2 March 2026 09:10\n"
+     "Subject: Thursday's catch-up (Idris Fenwick)\n\nHi you,\nThanks for sitting down with me. You glazed 14 of the 60 "
+     "March orders in the wrong finish.", "Idris Fenwick", None, "Tessa Morland"),
+    # a recap sent to HR: the subject names the employee, the one greeted is HR, the role is said in passing
+    ("Subject: FW: 1:1 write-up – Orla Baptiste\nTo: Gwen Pike (HR Business Partner)\n\nHi Gwen,\n"
+     "Background: Orla moved up to payroll analyst in March.\n6 of 40 payslips in April went out with the wrong tax code.",
+     "Orla Baptiste", "payroll analyst", None),
+    # a job in shorthand with its dots, after the name
+    ("Review – Wendell Ames, Kiln Op. II – Stanmore works – 4/3/26 – P. Greaves\nTemperature log skipped on 5 of 20 firings.",
+     "Wendell Ames", "Kiln Op. II", None),
+    # a form's job title field in shorthand
+    ("Employee: Mr Ravi Osei\nJob title: Senior Pharm. (weekend rota)\nReviewer: Kath Dunn, Area Manager\n"
+     "4 prescriptions in May were labelled for the wrong patient.", "Mr Ravi Osei", "Senior Pharm", "Kath Dunn"),
+    # one initial before the surname, the job in brackets after it
+    ("Imaging 1:1 — J. Okoro (Band 5 diag. rad.) — reviewer: M. Castell — 2 Feb 2026\nID checks missing on 12% of exams.",
+     "J. Okoro", "Band 5 diag. rad", None),
+])
+def test_subjects_shorthand_jobs_and_initials_name_the_employee(notes, employee, role, manager):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == (employee, role)
+    assert manager is None or a.manager == manager
+
+
+@pytest.mark.parametrize("lines", [
+    ["Subject: Night porter review - what we agreed", "Date: Tue 3 Mar 2026", "Femi,"],  # a job title's capitals
+    ["Subject: RE: Callouts at Harbour Court - our chat today", "Piotr,", "Callouts went up again."],  # a place
+    ["From: Lena Marsh", "Subject: your 1:1 with Colm", "Hi Rosa,", "You missed 3 of your 8 deadlines."],  # the meeting's other side
+])
+def test_a_subject_that_names_a_job_a_place_or_the_manager_names_no_employee(lines):
+    from assistant.notes.header import _named_in_subject
+
+    assert _named_in_subject(lines) is None
+
+
+@pytest.mark.parametrize("notes, role", [
+    ("Gareth Pryce review, 14/04/26\nGareth's been our tower crane op since 2024.\n3 lifts started without the banksman's call.",
+     "tower crane op"),
+    ("Declan Byrne – review notes – 16 Sept 2026\nHe's been a banker mason with us for six years.\n3 stones out of tolerance.",
+     "banker mason"),
+    ("[voice memo] Nell here, just done Tomas's review at the depot\nso um Tomas Brandt climbing arborist for the notes\n"
+     "no chainsaw trousers on 3 spot checks", "climbing arborist"),
+    ("语音备忘 6月18号\n今天跟晓雯聊了一下就是林晓雯我们店里的茶艺师嘛\n上个月盘点少了一斤龙井", "茶艺师"),
+])
+def test_a_role_said_in_passing_or_beside_the_name_is_found(notes, role):
+    assert analyse(notes).employee_role == role
+
+
+def test_a_role_in_chinese_beside_its_english_initials_in_brackets_after_a_name_in_two_scripts():
+    notes = "1:1 | 孙悦 Sun Yue（QA 测试工程师，商城模块）| Leo Zhang | 2026-07-15\n7 个 P1 bug"
+    assert role_beside(notes, "孙悦") == "QA 测试工程师"
+
+
+def test_a_role_is_never_a_phrase_with_someone_doing_something_in_it_nor_the_title_of_hr_or_a_lead():
+    a = analyse("Catch-up – Ines Carvalho – 29 Oct 2026 (Joel)\nThree drawings were issued from a superseded model.\n"
+                "Her details were praised by the structural engineer.")
+    assert a.employee_role is None
+    assert not is_role("S&OP") and not is_role("ops") and is_role("crane op")

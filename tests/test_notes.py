@@ -554,3 +554,20 @@ def test_whats_not_working_heads_the_problems_below_it():
                 "**Compliance misses:** two product pages went to legal with unapproved claims.\n")
     (line,) = [s for s in a.sentences if "Compliance" in s.text]
     assert (line.label, line.rule_kind) == ("problem", "observation")
+
+
+def test_an_agenda_on_one_line_is_its_items_and_none_is_a_finding():
+    a = analyse("Review – Tomasz Wrobel, keeper, 21 July 2026\nAgenda: 1. Welfare & safety  2. Records  3. Visitor engagement\n"
+                "Daily records missing on 9 of 30 days in June.")
+    agenda = a.sentences[1:5]
+    assert [s.text for s in agenda] == ["Agenda:", "1. Welfare & safety", "2. Records", "3. Visitor engagement"]
+    assert all(s.kind in ("meta", "context") for s in agenda)
+
+
+def test_a_recap_to_you_reads_what_you_felt_as_your_account_and_what_we_plan_on_as_the_standard():
+    a = analyse("To: Ines Rocha\nSubject: follow-up\nDear Ines,\nYou missed 4 of your 15 delivery deadlines in September.\n"
+                "Your throughput averaged 1,900 words a day; for a translator at your level we plan on 2,500.\n"
+                "You also felt that the patent jobs were outside your specialism.\nYou will update the TM every day.")
+    kinds = {s.text: s.kind for s in a.sentences}
+    assert kinds["You also felt that the patent jobs were outside your specialism."] == "account"
+    assert kinds["for a translator at your level we plan on 2,500."] == "standard"

@@ -322,3 +322,40 @@ def test_counts_thresholds_and_a_background_are_no_coded_remark(text):
 ])
 def test_someone_elses_health_or_family_is_not_the_employees(text, employees):
     assert bool(sensitive_hits(text)) is employees
+
+
+@pytest.mark.parametrize("notes", [
+    # a colleague named with a comma, a customer with a title and 'she' where the notes call the employee 'he', in Chinese
+    "Theo Marsh 1:1, 3 May 2026\nTheo missed 4 of 12 lashing checks in April.\nThe bosun, Colm, was off sick most of April "
+    "so Theo covered two rounds.\nHe says the checklist app keeps crashing.\nHe will use the paper checklist until it is fixed.",
+    "Bike shop review - Ade, 2 June\nAde left 5 repairs past their promised date in May; he says parts came late.\n"
+    "One of them I told him not to worry about: Mrs Lund's tandem sat here two weeks, but she's been in hospital and "
+    "couldn't collect it.\nHe will text every customer when a part is late.",
+    "6月面谈 牙技师 周凯\n周凯5月有4个 crown 返工。\nLily 5 月请了两周病假，她的 cases 都压到他手上。\n他说 scanner 数据不全。\n周凯：每天下班前核对返工单。",
+    # a funeral as the work of a florist
+    "Florist review - Ines, 4 June\nThe Marlow funeral order went out 40 minutes late.\nInes will pack funeral work the day before.",
+])
+def test_someone_elses_illness_or_a_funeral_as_work_raises_no_sensitive_flag(notes):
+    a = analyse(notes)
+    assert not [h for s in a.sentences for h in s.hits if h.kind == "sensitive"]
+
+
+def test_the_employees_own_illness_still_raises_one_where_the_notes_call_them_by_that_pronoun():
+    a = analyse("Bike shop review - Ade, 2 June\nAde left 5 repairs past their promised date in May; he says parts came late.\n"
+                "He told me he's been in hospital twice this spring.\nHe will text every customer when a part is late.")
+    assert [h for s in a.sentences for h in s.hits if h.kind == "sensitive"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("She told me she is fasting during Ramadan and the late shifts are hard.", "sensitive"),  # a belief disclosed, not judged
+    ("Some regulars trust a fella's palate more with the big bottles.", "bias"),
+    ("With her hearing aid I wonder if the busy courtroom is just too much for her.", "bias"),
+])
+def test_a_belief_named_alone_is_a_disclosure_and_a_trait_beside_a_judgement_is_bias(text, kind):
+    assert {h.kind for h in screen(text)} == {kind}
+
+
+def test_a_shortfall_the_writer_says_was_not_on_the_employee_is_background():
+    a = analyse("Florist review - Ines, 4 June\nTwo bouquets went out in the wrong colour in May.\n"
+                "The Marlow order moving twice wasn't on you at all, the family changed the date.\nInes will check colours.")
+    assert [s.kind for s in a.sentences if "Marlow" in s.text] == ["context"]

@@ -13,7 +13,8 @@ from ..dates import explicit_dates, find_dates, held_on, undated_interview
 from ..lexicon import vocab
 from ..quantities import find_quantities
 from ..reader.role import leads_others, role_beside, says_no_job, someone_elses
-from ..screening import Hit, a_colleagues_leave, injection_hits, screen
+from ..screening import Hit, a_colleagues_leave, injection_hits, pronoun_of, screen
+from .attendees import is_hr
 from .classify import (
     _classify,
     _figure_ahead,
@@ -25,7 +26,7 @@ from .classify import (
     _starts_imperative,
 )
 from .events import event_deadlines
-from .header import _EMPLOYEE_LABEL, _aliases, _find_people, _form_row, form_role, whose_review
+from .header import _EMPLOYEE_LABEL, _aliases, _find_people, _form_row, form_role, sent_to_hr, whose_review
 from .labels import (
     _HEADING_END,
     _heading_deadline,
@@ -104,8 +105,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         whose = whose_review("\n".join(form_lines[:3]))  # 'finished Ana Pires's review': said outright too
         stated = bool(found_name and (_EMPLOYEE_LABEL.search(fields.replace(found_name, "\x00"))
                                       or (whose and whose[0] == found_name)))
-        if stated:
-            named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed
+        if stated or (named and named != found_name and sent_to_hr(form_lines, named)):
+            named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed; nor is HR the employee
         rivals = () if employee or stated else learnt.rivals(text, named, found_name, manager)
         if named != found_name:
             same = bool(found_name and named and (found_name in named or named in found_name))
@@ -118,13 +119,14 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         chosen = learnt.role(text, name, role) if learnt is not None else role
         if chosen and manager and _beside(text, manager, chosen):
             chosen = role  # the manager's own title
-        elif chosen and leads_others(chosen) and someone_elses(text, chosen, name):  # another lead's title
+        elif chosen and (leads_others(chosen) or is_hr(chosen)) and someone_elses(text, chosen, name):  # another lead's or HR's title
             chosen = role if role and not someone_elses(text, role, name) else None
         role = chosen
     today = today or dt.date.today()
     found_date = None if interview_date else held_on(content_lines, text, today)
     ref = interview_date or found_date or undated_interview(text, today) or today
     employee_aliases, manager_aliases = _aliases(name), _aliases(manager, manager=True)
+    pronoun = pronoun_of(text)  # the one the notes call the employee, mostly: another's illness is not theirs
     finder = _PartyFinder(employee_aliases, manager_aliases, manager, role)
 
     sentences: list[Sentence] = []
@@ -267,7 +269,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 and explicit_dates(s.text))
             ):
                 s.kind, s.actor = "meta", None
-            s.hits = _screen_sentence(s, injected, employee_aliases)
+            s.hits = _screen_sentence(s, injected, employee_aliases, pronoun)
             if s.hits and _redactable(s):
                 s.body = _redact(s.body, s.hits)  # 'lazy, missed 4 of 10 deadlines': keep the facts, drop the words
             elif s.hits:
@@ -395,7 +397,7 @@ def _redact(body: str, hits: list[Hit]) -> str:
     return body[:1].upper() + body[1:]
 
 
-def _screen_sentence(s: Sentence, injected_line: bool, employee: tuple[str, ...]) -> list[Hit]:
+def _screen_sentence(s: Sentence, injected_line: bool, employee: tuple[str, ...], pronoun: str | None) -> list[Hit]:
     if injected_line:
         return injection_hits(s.text) or [Hit("injection", "injection", s.text[:60],
                                                "This text sits on a line that addresses the assistant; it was treated as data.",
@@ -405,4 +407,4 @@ def _screen_sentence(s: Sentence, injected_line: bool, employee: tuple[str, ...]
         and s.speaker != "employee" and s.label != "strength"  # 'the inspectors always pull the custody forms' judges no one
     evidence = any(q.unit or q.value for q in s.quantities)
     return [h for h in screen(s.body, absolutes=judging, has_evidence=evidence)
-            if h.kind != "sensitive" or not a_colleagues_leave(s.body, h.text, employee)]
+            if h.kind != "sensitive" or not a_colleagues_leave(s.body, h.text, employee, pronoun)]

@@ -89,6 +89,68 @@ def _full_name(line: str) -> str | None:
     return next((m.group(0) for m in _FULL_NAME.finditer(line) if is_name(m.group(0))), None)
 
 
+_INITIAL = rf"(?:{INITIALS_BEFORE_NAME}|[A-Z]\.[ \t]?(?={NAME_WORD}))"  # as in a name's candidates, and one initial: 'K. Mensah'
+_SUBJECT = re.compile(r"^\s*(?:subject|subj|主题)\s*[:：]\s*(?:(?:re|fwd?|aw|回复|转发)\s*[:：]\s*)*(?P<value>.+)$", re.I | re.M)
+_SUBJECT_NAME = re.compile(rf"(?:{TITLE})?(?P<name>{_INITIAL}{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?!\w)")
+
+
+def _named_in_subject(lines: list[str]) -> tuple[str, str | None] | None:
+    """An email whose subject names the one it is about ('Subject: Q2 review – Ms. Zhou Min（周敏）', 'Subject: Notes
+    from Thursday's review (Marisol Vega)'): they are the employee and its sender ('From:') the manager. Not the one
+    an email to 'you' says the meeting was with ('Subject: your 1:1 with Helen')."""
+    head = "\n".join(lines[:6])
+    subject = _SUBJECT.search(head)
+    if subject is None:
+        return None
+    fields = {m.group("field").lower(): m.group("name") for m in _MAIL_FIELD.finditer(head)}
+    sender = fields.get("from") if fields.get("from") and is_name(fields["from"]) else None
+    value = subject.group("value")
+    to_you = _to_you("\n".join(lines[:12]))
+    named = [m.group("name") for m in _SUBJECT_NAME.finditer(value)
+             if is_name(m.group("name")) and not _HEADER_WORDS.match(m.group("name"))
+             and not (sender and _one_of(m.group("name"), sender))
+             and not re.search(rf"\b(?:at|in|from|to|for{'|with|w/' if to_you else ''})\s*$", value[:m.start()], re.I)  # a place
+             and not _job_ahead(value[m.start():])
+             and (_bracketed(value, m) or _said_again(lines, m.group("name")))]
+    if not named:
+        return None
+    fuller = re.search(rf"(?<!\w){re.escape(named[-1])}[ \t]{NAME_WORD}(?!\w)", "\n".join(lines))  # 'Sami' -> 'Sami Haddad'
+    return (fuller.group(0) if fuller and " " not in named[-1] and is_name(fuller.group(0)) else named[-1]), sender
+
+
+def sent_to_hr(lines: list[str], name: str) -> bool:
+    """'To: Fiona Brennan (HR Business Partner)': the one an email goes to is in HR, no side of the interview."""
+    first = name.split()[0]
+    return any(re.match(r"\s*(?:to|cc)\s*:", line, re.I) and first in line and is_hr(line) for line in lines[:6])
+
+
+def _job_ahead(text: str) -> bool:
+    """'Night auditor review', 'Mobile Locksmith review': the capitals open a job title, not a name."""
+    words = text.split()
+    return any(is_role(" ".join(words[:n])) for n in (1, 2, 3))
+
+
+def _bracketed(value: str, m: re.Match[str]) -> bool:
+    """A name set apart at the subject's end: '… review (Marisol Vega)', '1:1 write-up – Nikhil Rao'."""
+    return bool(re.search(r"[(（\-–—:|]\s*$", value[:m.start()])) and not value[m.end():].strip(" )）.")
+
+
+def _said_again(lines: list[str], name: str) -> bool:
+    """The subject's name comes up in the notes too, beyond a subject line, and not as a sentence's first word
+    ('Callouts at Marlow House' above 'Callouts went up again.')."""
+    rest = "\n".join(line for line in lines if not _SUBJECT.match(line))
+    for m in re.finditer(rf"(?<![\w'’]){re.escape(name.split()[0])}(?!\w)", rest):
+        before = rest[:m.start()].rsplit("\n", 1)[-1].rstrip()
+        if before and (not before.endswith((".", "!", "?", ":")) or re.search(TITLE + "$", before + " ")):
+            return True
+    return False
+
+
+def _one_of(a: str, b: str) -> bool:
+    """Two forms of one name ('Jude', 'Jude Ashworth')."""
+    return a in b or b in a
+
+
 # A reply with the message it answers quoted below: '> From: Dom Kaczmarek', '> Hi Hayley, can you send over …'.
 _QUOTED_FROM = re.compile(rf"^[ \t]*>[ \t]*from\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)", re.I | re.M)
 _REPLY_SUBJECT = re.compile(r"^\s*subject\s*:\s*re\s*:", re.I | re.M)
@@ -176,7 +238,7 @@ _ZH_MANAGER_FIELD = "(?:(?<!被)面谈人|面谈经理|直属上级|经理|提�
 
 # A name in a header line: 'Dana Ruiz', 'Finn O.' (an initial for the surname), or initials before the role in brackets
 # ('1:1 w/ JK (door sup, …)').
-_NAMED = rf"(?:{INITIALS_BEFORE_NAME}{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD})?(?:[ \t](?!I\b)[A-Z](?:\.|(?![\w.'’])))?(?!\w)|[A-Z]{{2,3}}(?=\s*[(（]))"  # 'DJ Park', 'Sam K', 'JT ('
+_NAMED = rf"(?:{_INITIAL}{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD})?(?:[ \t](?!I\b)[A-Z](?:\.|(?![\w.'’])))?(?!\w)|[A-Z]{{2,3}}(?=\s*[(（]))"  # 'DJ Park', 'Sam K', 'JT ('
 # A header field of a job in lower case, then the name: '- dispatcher A. Mensah-Clarke -', '| nurse J. Okafor |'.
 _JOB_THEN_NAME = re.compile(rf"""(?:^|[-–—|:]\s+)(?P<job>[a-z][\w&'’-]*(?:[ \t][a-z][\w&'’-]*){{0,3}})[ \t]+
     (?P<name>(?:[A-Z]\.[ \t]?)?{_NAMED})(?=\s*(?:[-–—|,(]|$))""", re.X)
@@ -340,7 +402,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     if not name:
         name, role = _job_field(header) or (name, role)
     if not name:
-        name, manager = _written_to(lines) or (name, manager)
+        name, manager = _named_in_subject(lines) or _written_to(lines) or (name, manager)
     if not name:
         name, role, manager = _replying_to(lines) or (name, role, manager)
     attending = None if name else present(lines)  # 'Present: Adaeze Okonkwo (Payroll Clerk), Liam Fairweather (…)'
@@ -397,7 +459,9 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         name, role = jm["name"], role or jm["job"]  # '1:1 notes - dispatcher A. Mensah-Clarke - 18.09.26'
     if not name and lines:
         # 'with Dana' or '1:1 Dana' first, then '- Ms. Patel', then a name opening the line
-        for lead in (r"\b(?:with|w/|for|re:?|about)\s+|(?<!\S)(?:1:1|1-1|121|1on1|1 to 1|one[- ]to[- ]one)\s+", r"[-–—:]\s+", r"^"):
+        for lead in (r"\b(?:with|w/|for|re:?|about)\s+|(?<!\S)(?:1:1|1-1|121|1on1|1 to 1|one[- ]to[- ]one)\s+",
+                     r"\bwith\s+(?:the|our|my)\s+(?:[a-z]+\s+){0,2}[a-z]+,\s+", r"[-–—:]\s+", r"^"):  # '… with the store manager, Rosa Marchetti'
+
             for wm in re.finditer("(?:" + lead + r")(" + TITLE + r")?(" + _NAMED + r")", lines[0]):
                 initials = wm.group(2).isupper()
                 goes_on = _TITLE_GOES_ON.match(lines[0], wm.end())

@@ -389,10 +389,10 @@ def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> N
     m = re.match(r"^\s*(?:(?:also|and)\s+)?(\S+(?:\s\S+)?)\s+(?:also\s+)?(" + speech.pattern + r")\b[,:]?\s*(?:that\s+)?", s.body, re.I)
     who = None
     if m:
-        subject = m.group(1).strip()
+        subject = re.sub(r"\s+also$", "", m.group(1).strip(), flags=re.I)  # 'She also said'
         own = finder.owner_of(subject) == "employee" and finder.find(subject)
         stranger = NAME_TOKEN.match(subject) and not finder.find(subject) and len(subject.split()) == 1 and subject not in ("I", "We")
-        if subject.lower() in ("he", "she", "they") or own or stranger:
+        if subject.lower() in ("he", "she", "they", "you") or own or stranger:  # ("you felt that …": a recap to the employee)
             who = "employee"
     elif re.match(r"^\s*(?:also|and)\s+(?:" + speech.pattern + r")\b", s.body, re.I) and prev is not None:
         who = prev.speaker

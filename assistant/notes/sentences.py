@@ -139,6 +139,7 @@ _SPLIT = re.compile(
     r"(?<=[;；。！？!?])\s*"  # always ends a sentence
     r"|(?<=[^\d\s.][.])\s+(?=[\"'(\[]?[A-Z0-9\u4e00-\u9fff])"  # a full stop before a capital or digit
     r"|(?<=\d[.])\s+(?=[A-Z\u4e00-\u9fff])"  # '... 6 times. Jordan' but not '96.1'
+    r"|(?<=[:：])\s*(?=\(?1[.)]\s+\S.*?\s\(?2[.)]\s)|\s{2,}(?=\(?\d{1,2}[.)]\s+\S)"  # a list on one line: 'Agenda: 1. Safety  2. Records'
     r"|,?\s+(?:and|but|while)\s+(?=(?:I|we|he|she|they)\s+(?:will|'ll|shall|am going to|agreed)\b)"  # a second actor
     # a finding, a dash, then who acts on it: '3/40 jobs with no bleed – Kasia to run the preflight', '… – I'll stagger lunches'
     r"|\s+[-–—]\s+(?=(?:I|we|(?!(?:Down|Up|Due|Back|Next|Prior|Priority|Subject|Owing|Close|Set|Need|Needs|Time|Plan|Hard|"

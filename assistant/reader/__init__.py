@@ -165,8 +165,11 @@ class Reader:
         return (max(others)[1] if others else employee), manager
 
     def role(self, text: str, name: str | None, rule_role: str | None) -> str | None:
-        """The employee's role: the candidate phrase the model likes best where it is sure enough, else the rules'."""
-        choices = self.role_choices(text, name, rule_role)
+        """The employee's role: the candidate phrase the model likes best where it is sure enough, else the rules'. Never
+        a phrase with someone doing something in it ('transcribed by Otter'), nor one said only of another ('praised
+        by the structural engineer')."""
+        choices = [c for c in self.role_choices(text, name, rule_role)
+                   if not re.search(r"\b(?:by|from)\b", c[0], re.I) and not _anothers(text, c[0])]
         if choices and choices[0][1] >= SURE_ROLE:
             return choices[0][0]
         if rule_role is None and choices and choices[0][1] >= FAIRLY_SURE_ROLE and is_title(choices[0][0]):
@@ -413,6 +416,14 @@ def _counted(s: Sentence, learnt: Reading) -> bool:
     if s.rule_kind != "observation" or not s.quantities:
         return False
     return learnt.reading == "header" or (KIND_OF[learnt.reading] == "context" and any(p.owner == "employee" for p in s.parties))
+
+
+def _anothers(text: str, phrase: str) -> bool:
+    """Every mention of the job `phrase` is someone else's: 'praised by the structural engineer', 'a call from the
+    site agent' (not 'a talk with the store manager, Rosa', who may be the employee)."""
+    starts = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)]
+    return bool(starts) and all(re.search(r"\b(?:by|from)\s+(?:the|a|an|their|his|her)\s+$", text[max(0, i - 20):i], re.I)
+                                for i in starts)
 
 
 def _titled_lead(cands: list[Candidate]) -> str | None:

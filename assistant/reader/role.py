@@ -20,12 +20,12 @@ _LABELLED = re.compile(
     re.I | re.M | re.X,
 )
 # What follows a name and opens its role: '(', ',', a dash, a slash, a bar.
-_AFTER_NAME = re.compile(r"""(?:\s+(?:[A-Z]\.?|[A-Z][a-z]+)(?=\s*[(（,\-–—|｜/]))?\s*(?:
+_AFTER_NAME = re.compile(r"""(?:(?:[ \t]+(?:[A-Z]\.?|[A-Z][a-z]+)){1,2}(?=[ \t]*[(（,\-–—|｜/]|[ \t]+[a-z]))?\s*(?:
       [(（]\s*(?P<inner>[^)）\n]{2,80})[)）]                          # 'Name (role, …)'
     | (?:,|，|｜|\s[-–—/|])\s*(?P<next>[^,，\n|｜/()（）–—;；]{2,60})      # 'Name, role', 'Name - role -', '名｜岗位'
     | :[ \t]*(?P<colon>(?:[A-Za-z][\w&-]*[ \t]+){0,2}[A-Za-z][\w&-]*)[ \t]*$   # 'Dana Ruiz: forklift operator', not a speaker's line
     | (?P<plain>(?:[a-z][\w&-]*\s+){0,3}[a-z][\w&-]*|[\u4e00-\u9fff]{2,8})(?=\s*(?:[-–—|｜,(（]|$|\s+(?:1:1|1-1|review|chk-in
-        |check-in|catch-up|chat|appraisal|supervision|面谈|谈话|月度|季度)))  # 'Hemi Walker ramp agent – 25 Nov'
+        |check-in|catch-up|chat|appraisal|supervision|面谈|谈话|月度|季度)|\s+for\s+the\s+(?:notes|record|file)\b))  # 'Hemi Walker ramp agent – 25 Nov'
     )""", re.X)
 # A header that opens with the role: 'Porter 1:1, Femi…', 'Sous chef review - Ravi', 'Shift lead check-in – Yusuf'.
 _ROLE_OPENS = re.compile(r"""^\W*(?:(?:subject|re|fwd?|主题)\s*[:：]\s*)*(?P<role>(?:[A-Za-z][\w&-]*\s+){0,3}[A-Za-z][\w&-]*|[\u4e00-\u9fff]{2,8})
@@ -53,10 +53,13 @@ def job_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     tail = r"(?:\s+(?:[IVX]{1,4}|\d|grade\s+\d|band\s+\d|level\s+\d|(?:of|de)\s+\w+(?:\s+\w+)?))?\s*$"
     not_roles = "|".join(en_spec["not_roles"])
     word_ending = rf"(?!(?:{not_roles})\b)[a-z][a-z-]{{2,}}(?:{'|'.join(en_spec['endings'])})"
-    en = re.compile(r"\b(?:" + "|".join(en_spec["terms"]) + r")s?" + tail + r"|\b" + word_ending + tail, re.I)
+    en = re.compile(r"(?<![&/])\b(?!ops\b)(?:" + "|".join(en_spec["terms"]) + r")s?" + tail + r"|\b" + word_ending + tail, re.I)
     abbreviations = re.compile(r"\b(?:" + "|".join(en_spec["abbreviations"]) + r")" + tail)  # 'SDR', not '2 pm'
     zh = re.compile("(?:" + "|".join(zh_spec["terms"]) + ")$")
     return en, abbreviations, zh
+
+
+_DOTTED = re.compile(r"(?<=[A-Za-z]{2})\.(?=\s|$)")
 
 
 def is_role(phrase: str) -> bool:
@@ -65,6 +68,7 @@ def is_role(phrase: str) -> bool:
     en, abbreviations, zh = job_words()
     if unspaced(phrase):
         return 2 <= len(phrase) <= 12 and bool(zh.search(phrase)) and not says_no_job(phrase)
+    phrase = _DOTTED.sub("", phrase)  # 'Relief Pharm.', 'Elev. Op. II', 'diag. rad.': shorthand with its dots
     words = phrase.split()
     return (1 <= len(words) <= 6 and bool(en.search(phrase) or abbreviations.search(phrase))
             and not re.search(r"\b(?:me|my|notes?|minutes)\b", phrase, re.I))
@@ -154,18 +158,23 @@ def role_beside(text: str, name: str | None) -> str | None:
 # A role said in passing: 'He's a service technician on our food-site contracts', 'your first quarter as resourcer on
 # the construction desk', 'for your file (Cook in Charge, Oakfield Primary)', '她是我们的仓库管理员'.
 _IN_PASSING = re.compile(r"""
-    \b(?:(?:he|she|they)(?:'s|’s|\s+is|\s+are|\s+works\s+as)|works\s+as|(?:first|second|third|new)\s+\w+\s+as|your\s+file)\s+
+    \b(?:(?:he|she|they)(?:'s|’s|\s+is|\s+are|\s+works\s+as|(?:'s|’s|\s+has|\s+have)\s+been)|works\s+as|(?:first|second|third|new)\s+\w+\s+as
+      |your\s+file|(?:moved|stepped)\s+(?:up\s+)?(?:in)?to|promoted\s+to|(?:started|joined(?:\s+us)?)\s+as)\s+
     (?:(?:a|an|our|the|one\s+of\s+our)\s+)?\(?(?P<role>[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,4})
-  | (?:他|她)是(?:我们的?|我们组的?|店里的?)?(?P<zh>[\u4e00-\u9fff]{2,8})""", re.I | re.X)
+  | (?:他|她)是(?:我们店里的?|我们组的?|我们的?|店里的?)?\s*(?:[A-Za-z]+\s+)?(?P<zh>[\u4e00-\u9fff]{2,8})""", re.I | re.X)
 _PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|and|but|so|,).*$", re.I)
 
 
 def _in_passing(head: str, name: str | None) -> str | None:
+    if name and not unspaced(name):  # 'Gareth's been our tower crane op since …' as 'he's been …'
+        head = re.sub(rf"\b(?:{'|'.join(re.escape(f) for f in (name, name.split()[0]))})\b", "he", head)
+    elif name:  # '就是林晓雯我们店里的茶艺师嘛' as '她是我们店里的茶艺师'
+        head = re.sub(rf"{re.escape(name)}是?(?=我们|店里|组里)", "她是", head)
     for m in _IN_PASSING.finditer(head):
         phrase = m.group("role") or m.group("zh")
         phrase = _PASSING_CUT.sub("", phrase).strip(" .,()")
         if m.group("zh"):
-            phrase = re.split(r"[，。,、的]", phrase)[0]
+            phrase = re.sub("[嘛呢啊吧呀哈了]+$", "", re.split(r"[，。,、的]", phrase)[0])
         if phrase and is_role(phrase) and not says_no_job(phrase):
             return phrase
     return None
