@@ -48,7 +48,7 @@ _DEADLINE_AFTER = re.compile(r"^\s*[)）]?\s*(?:前(?![台厅线端沿])|之前|
 _START_AFTER = re.compile(r"^\s*(?:起|开始)")
 _PERIOD_END = re.compile(r"(?:end|close|wrap|eoq|eo|末|底)", re.I)
 _PERIOD_WORDS = ("in", "for", "during", "over", "across", "through", "thru", "throughout")  # 'in Q3', 'for July and August'
-_IN_PERIOD = re.compile(r"(?:\b(?:" + "|".join(_PERIOD_WORDS) + r")\s+(?:the\s+)?)$", re.I)
+_IN_PERIOD = re.compile(r"(?:\b(?:" + "|".join(_PERIOD_WORDS) + r")\s+(?:the\s+)?|[(（]\s*)$", re.I)  # and '0 次（Q3）'
 _WEEKLY_AFTER = re.compile(r"[^.;]{0,20}\b(?:each|every)\s+week|[^.;]{0,20}\bweekly\b", re.I)
 
 
@@ -443,6 +443,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             return None, role  # a month named alone ('May was busy', 'the May run') is no date to hold a goal to
         return _pick_year(ref, "point", lambda y: _month_end(y, last)), "end" if role == "point" else role
     if kind == "named_day":
+        if lead := re.match(r"(by|before)\b|(?:over|during|through|across|for|end of|the end of)\b", m.group(0), re.I):
+            role = "deadline" if lead.group(1) else "end"  # a season with its word: 'by summer', 'over the summer'
         return _named_day(m, ref, "deadline" if role != "point" else role), role
     if kind == "duration":
         lead, count_s, unit, plan_word = g

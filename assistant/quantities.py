@@ -48,9 +48,10 @@ _NUMBER = re.compile(
     r"(?P<cur>[$€£¥￥])?\s?"
     r"(?P<num>(?<![A-Za-z0-9_.\-/#:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\b(?:" + _WORDS + r")\b|" + _ONE_AFTER_LIMIT +
     r"|" + _ZH + r"{1,3}(?=(?:" + _ZH_MEASURE + r")))"
-    r"(?P<mult>\s?(?:k|K|m|M|bn|万|千|亿)(?![A-Za-z]))?"
+    r"(?P<mult>\s?(?:k|K|m|M|bn|万|千|亿)(?![A-Za-z]|/s(?![A-Za-z])))?"
     r"(?P<pct>\s?(?:%|％|percent\b|pct\b)|x(?![A-Za-z]))?"
     r"(?P<unit>\s?[- ]?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h(?![A-Za-z])|days?|d(?![A-Za-z])|wks?|weeks?|months?)(?![A-Za-z])"
+    r"|\s?(?:m/s|km/h|kph|mph)(?![A-Za-z])"  # a speed: 'the 20 m/s gust limit'
     r"|\s?(?:分钟|小时|天|周|个月|次|名|个|起|件|人|单|笔|台|张|份|项|条|位|家|例|元|遍|场|本|套|批))?"
     r"(?P<per>\s?(?:/|per |a |an |each |every )\s?(?:day|wk|week|month|shift|hour|hr|h|call|ticket|session|sprint|quarter)s?\b"
     r"|/(?:天|周|月|班|小时))?"

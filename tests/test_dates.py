@@ -699,3 +699,19 @@ def test_weeks_from_a_weekday_and_quarters_written_short_are_deadlines(text, ref
 def test_two_digits_after_a_day_and_a_month_are_its_year_where_a_field_ends():
     assert analyse("1:1 nts - Rhys Nolan, van drvr - 9 jun 27 - me = Sandra P.\n- 4 late drops\n").interview_date == dt.date(2027, 6, 9)
     assert [d.date for d in find_dates("due 3 Dec 12 calls", dt.date(2027, 3, 4))] == [dt.date(2027, 12, 3)]
+
+
+@pytest.mark.parametrize("text, date, role", [
+    ("complaints down to 35 by summer", dt.date(2027, 5, 31), "deadline"),  # before it begins (June): the next one
+    ("no tunings slipping over the summer", dt.date(2026, 8, 31), "end"),
+    ("all reports filed by the end of summer", dt.date(2026, 8, 31), "deadline"),
+    ("rework 0 times (Q3)", dt.date(2026, 9, 30), "end"),  # a period in brackets after the figure
+    ("返工重飞 0 次（Q3）", dt.date(2026, 9, 30), "end"),
+])
+def test_seasons_with_their_word_and_a_quarter_in_brackets_are_dates(text, date, role):
+    assert [(d.date, d.role) for d in find_dates(text, dt.date(2026, 6, 5))] == [(date, role)]
+
+
+@pytest.mark.parametrize("text", ["the summer menu launched", "a fall in sales", "summer staff start soon"])
+def test_a_season_without_a_word_that_dates_it_is_no_date(text):
+    assert find_dates(text, dt.date(2026, 3, 9)) == []

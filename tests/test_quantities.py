@@ -158,3 +158,13 @@ def test_two_targets_joined_by_and_are_two_goals_whatever_period_follows():
 @pytest.mark.parametrize("text", ["Rooms 101-105 were signed off", "In weeks 3-4 she missed two", "Target: 1-2k calls a month"])
 def test_numbered_things_and_multiplied_bounds_are_no_range(text):
     assert not [q for q in find_quantities(text) if q.low is not None]
+
+
+@pytest.mark.parametrize("text, unit, value", [
+    ("no lifting above the 20 m/s gust limit", "m/s", 20.0),
+    ("under 30 km/h on site roads", "km/h", 30.0),
+    ("revenue 2m/year", "", 2_000_000.0),  # a million a year, not metres
+])
+def test_a_speed_keeps_its_unit_and_a_million_a_year_stays_a_million(text, unit, value):
+    q = find_quantities(text)[0]
+    assert (q.unit, q.value) == (unit, value)
