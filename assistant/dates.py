@@ -443,8 +443,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             return None, role  # a month named alone ('May was busy', 'the May run') is no date to hold a goal to
         return _pick_year(ref, "point", lambda y: _month_end(y, last)), "end" if role == "point" else role
     if kind == "named_day":
-        if word := re.match(r"(by|before)\b|(?:over|during|through|across|for|end of|the end of)\b", m.group(0), re.I):
-            role = "deadline" if word.group(1) else "end"  # a season with its word: 'by summer', 'over the summer'
+        if season := re.match(r"(by|before)\b|(?:over|during|through|across|for|end of|the end of)\b", m.group(0), re.I):
+            role = "deadline" if season.group(1) else "end"  # a season with its word: 'by summer', 'over the summer'
         return _named_day(m, ref, "deadline" if role != "point" else role), role
     if kind == "duration":
         lead, count_s, unit, plan_word = g
