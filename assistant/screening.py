@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .language import unspaced
-from .lexicon import Terms, fast_terms, languages, load, lowered
+from .lexicon import Terms, fast_terms, languages, load, lowered, zh_name
 from .quantities import has_quantity
 from .textutil import NAME_WORD, text_cache
 
@@ -256,15 +256,17 @@ def _about_someone_else(text: str, start: int) -> bool:
 # 'The bosun, Gary, was off sick', 'Mrs Okafor … was in hospital', 'Lily 8 月请了两周病假'.
 _NAMED_ON_LEAVE = re.compile(rf"""(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?({NAME_WORD})(?:['’]s|,?\s+(?:went|goes|is|was|has\ been|had\ been|being))\s+
     (?:off\s+|out\s+|away\s+)?(?:on\s+)?(?:\w+\s+)?$
-  | ({NAME_WORD}|[\u4e00-\u9fff]{{2,3}})\s*(?:\d+\s*月\s*)?(?:请了|休了|在休|请|因)[^，。；,;]{{0,6}}$""", re.X)
-# 'she's been in hospital' where the notes call the employee 'he': the other pronoun, someone else.
+  | ({NAME_WORD}|{zh_name()})\s*(?:\d+\s*月\s*)?(?:请了|休了|在休|请|因)[^，。；,;]{{0,6}}$""", re.X)
+# 'Mrs Okafor's Brompton sat here, but she's been in hospital' in notes that call the employee 'he': someone else named
+# before (with a title, or as a customer, a patient…), then the other pronoun: that someone.
 _PRONOUN_BEFORE = re.compile(r"\b(she|he)(?:['’]s|\s+(?:is|was|has|had))\b[^,;.]{0,20}$|(她|他)[^，。；]{0,6}$", re.I)
+_TITLED = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+{NAME_WORD}")
 _HE = re.compile(r"\b(?:he|him|his|he's|he'll|he’s|he’ll)\b|他", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers|she's|she'll|she’s|she’ll)\b|她", re.I)
 
 
 def pronoun_of(text: str) -> str | None:
-    """'he' or 'she': the pronoun the notes use for people far more often (the employee, mostly), else None."""
+    """'he' or 'she': the one the notes use far more often for anyone (mostly the one they are about), else None."""
     he, she = len(_HE.findall(text)), len(_SHE.findall(text))
     return "he" if he >= 3 and he >= 3 * she else "she" if she >= 3 and she >= 3 * he else None
 
@@ -275,17 +277,19 @@ def a_colleagues_leave(text: str, term: str, employee: tuple[str, ...], pronoun:
     'she' where the notes call the employee 'he' (`pronoun`), or the other way round."""
     from .notes.names import is_name
 
-    at = text.find(term)
-    if at < 0:
-        return False
-    before = text[max(0, at - 40):at]
-    named = _NAMED_ON_LEAVE.search(before)
-    who = named and (named.group(1) or named.group(2))
-    if who and (is_name(who) or unspaced(who)) and not any(who in a or a in who for a in employee):
-        return True
-    said = _PRONOUN_BEFORE.search(before)
     other = {"he": ("she", "她"), "she": ("he", "他")}.get(pronoun or "", ())
-    return said is not None and (said.group(1) or said.group(2) or "").lower() in other
+
+    def someone_elses(at: int) -> bool:
+        named = _NAMED_ON_LEAVE.search(text[max(0, at - 40):at])
+        who = named and (named.group(1) or named.group(2))
+        if who and (is_name(who) or unspaced(who)) and not any(who in a or a in who for a in employee):
+            return True
+        said = _PRONOUN_BEFORE.search(text[max(0, at - 40):at])
+        another = _TITLED.search(text[:at]) or any(_someone_else().spans(text[:at]))
+        return said is not None and bool(another) and (said.group(1) or said.group(2) or "").lower() in other
+
+    starts = [m.start() for m in re.finditer(re.escape(term), text)]
+    return bool(starts) and all(someone_elses(at) for at in starts)  # 'Colm was off sick, and Theo was off sick': Theo's
 
 
 def screen(text: str, *, absolutes: bool = True, has_evidence: bool = False) -> list[Hit]:

@@ -359,3 +359,22 @@ def test_a_shortfall_the_writer_says_was_not_on_the_employee_is_background():
     a = analyse("Florist review - Ines, 4 June\nTwo bouquets went out in the wrong colour in May.\n"
                 "The Marlow order moving twice wasn't on you at all, the family changed the date.\nInes will check colours.")
     assert [s.kind for s in a.sentences if "Marlow" in s.text] == ["context"]
+
+
+@pytest.mark.parametrize("notes", [
+    "6月面谈 客服 周凯\n周凯上个月请了两周病假，回来后效率偏低。\n周凯：每天下班前核对工单。",  # a time, not a colleague
+    "Review - Marcus Reid, 3 May\nHe was late twice because of funeral arrangements for his mum.\nHe will text me if late.",
+    # the notes use 'he' mostly for a guest; 'she' here is the employee
+    "Review - Alicia Gomez, 3 May\nA guest complained; he said he waited, he was angry and he left.\n"
+    "She was off sick for two weeks in April.\nShe will answer the desk phone within 3 rings.",
+    # two people off sick in one sentence: the employee's own leave still counts
+    "Theo Marsh 1:1, 3 May 2026\nThe bosun, Colm, was off sick for a week and Theo was off sick for two weeks.\n"
+    "Theo will use the paper checklist.",
+])
+def test_the_employees_own_illness_beside_someone_elses_or_a_time_still_raises_a_sensitive_flag(notes):
+    a = analyse(notes)
+    assert [h for s in a.sentences for h in s.hits if h.kind == "sensitive"]
+
+
+def test_a_family_reason_beside_a_preference_is_a_disclosure_not_bias():
+    assert {h.kind for h in screen("She prefers the early shift because of the school run.")} != {"bias"}

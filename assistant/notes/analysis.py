@@ -26,7 +26,7 @@ from .classify import (
     _starts_imperative,
 )
 from .events import event_deadlines
-from .header import _EMPLOYEE_LABEL, _aliases, _find_people, _form_row, form_role, sent_to_hr, whose_review
+from .header import _EMPLOYEE_LABEL, _aliases, _find_people, _form_row, form_role, sent_by, sent_to_hr, whose_review
 from .labels import (
     _HEADING_END,
     _heading_deadline,
@@ -105,8 +105,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         whose = whose_review("\n".join(form_lines[:3]))  # 'finished Ana Pires's review': said outright too
         stated = bool(found_name and (_EMPLOYEE_LABEL.search(fields.replace(found_name, "\x00"))
                                       or (whose and whose[0] == found_name)))
-        if stated or (named and named != found_name and sent_to_hr(form_lines, named)):
-            named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed; nor is HR the employee
+        if stated or (named and named != found_name and (sent_to_hr(form_lines, named) or sent_by(form_lines, named))):
+            named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed; nor is HR
+            # the email is sent to, nor the one who sends it, the employee
         rivals = () if employee or stated else learnt.rivals(text, named, found_name, manager)
         if named != found_name:
             same = bool(found_name and named and (found_name in named or named in found_name))

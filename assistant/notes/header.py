@@ -36,7 +36,7 @@ _OPENS_WITH_NAME = re.compile(rf"""^\W*({NAME_WORD}[ \t]{NAME_WORD})\s*[-–—|
     (?:(?:1:1|1-1|121|one-to-one|review|check-in|catch-up|appraisal|supervision|probation)\b
       | (?P<job>[A-Za-z][\w&'’-]*(?:[ \t][A-Za-z][\w&'’-]*){{0,3}})\s*[-–—|,(])""", re.I | re.X)
 _MAIL_FIELD = re.compile(rf"^\s*(?P<field>from|to)\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?P<rest>.*)$", re.I | re.M)
-_SUBJECT_OR_DATE = re.compile(r"^\s*(?:subject|subj|re|fwd?|date|sent)\s*:.*$", re.I | re.M)  # an email's own fields
+_SUBJECT_OR_DATE = re.compile(r"^\s*(?:subject|subj|re|fwd?|date|sent|from|cc)\s*:.*$", re.I | re.M)  # an email's own fields
 _GREETING = re.compile(rf"^\s*(?:(?:hi|hello|hey|dear|morning|afternoon)\s+)?(?P<name>{NAME_WORD})\s*[,，:!–-]", re.I | re.M)
 
 # 'Kit, Dom here, as promised …', 'Hi Priya - it's Sam': the one greeted and the one writing.
@@ -96,32 +96,43 @@ _SUBJECT_NAME = re.compile(rf"(?:{TITLE})?(?P<name>{_INITIAL}{NAME_WORD}(?:[ \t]
 
 def _named_in_subject(lines: list[str]) -> tuple[str, str | None] | None:
     """An email whose subject names the one it is about ('Subject: Q2 review – Ms. Zhou Min（周敏）', 'Subject: Notes
-    from Thursday's review (Marisol Vega)'): they are the employee and its sender ('From:') the manager. Not the one
-    an email to 'you' says the meeting was with ('Subject: your 1:1 with Helen')."""
+    from Thursday's review (Marisol Vega)'): they are the employee and its sender ('From:') the manager; the first
+    such name, set apart at the subject's end or said again in the notes. Not a job title, a place, the one who signs
+    the email, nor anyone where the email greets someone by name and speaks to 'you' (then `_written_to` decides)."""
     head = "\n".join(lines[:6])
     subject = _SUBJECT.search(head)
     if subject is None:
         return None
     fields = {m.group("field").lower(): m.group("name") for m in _MAIL_FIELD.finditer(head)}
     sender = fields.get("from") if fields.get("from") and is_name(fields["from"]) else None
+    if _to_you("\n".join(lines[:12])) and any(is_name(g.group("name")) for g in _GREETING.finditer("\n".join(lines[:8]))):
+        return None  # 'Hi Priya, … you …' under 'Subject: Hartley account review': the one greeted (`_written_to`)
     value = subject.group("value")
-    to_you = _to_you("\n".join(lines[:12]))
     named = [m.group("name") for m in _SUBJECT_NAME.finditer(value)
              if is_name(m.group("name")) and not _HEADER_WORDS.match(m.group("name"))
-             and not (sender and _one_of(m.group("name"), sender))
-             and not re.search(rf"\b(?:at|in|from|to|for{'|with|w/' if to_you else ''})\s*$", value[:m.start()], re.I)  # a place
-             and not _job_ahead(value[m.start():])
+             and not (sender and (m.group("name") in sender or sender in m.group("name")))
+             and not re.search(r"\b(?:at|in|from|to|for)\s*$", value[:m.start()], re.I)  # a place
+             and not _job_ahead(value[m.start():]) and not _signs(lines, m.group("name"))
              and (_bracketed(value, m) or _said_again(lines, m.group("name")))]
     if not named:
         return None
-    fuller = re.search(rf"(?<!\w){re.escape(named[-1])}[ \t]{NAME_WORD}(?!\w)", "\n".join(lines))  # 'Sami' -> 'Sami Haddad'
-    return (fuller.group(0) if fuller and " " not in named[-1] and is_name(fuller.group(0)) else named[-1]), sender
+    named.sort(key=lambda n: not any(_bracketed(value, m) for m in _SUBJECT_NAME.finditer(value) if m.group("name") == n))
+    fuller = re.search(rf"(?<!\w){re.escape(named[0])}[ \t]{NAME_WORD}(?!\w)", "\n".join(lines))  # 'Sami' -> 'Sami Haddad'
+    return (fuller.group(0) if fuller and " " not in named[0] and is_name(fuller.group(0)) else named[0]), sender
+
+
+def sent_by(lines: list[str], name: str) -> bool:
+    """'From: Dan Whitfield' at the top: the one who wrote the email, the manager (a message the employee sent is quoted
+    or forwarded below, and read by `_replying_to`)."""
+    first = re.escape(name.split()[0])
+    return any(re.match(rf"\s*from\s*:\s*(?:\S+\s+)?{first}\b", line, re.I) for line in lines[:4])
 
 
 def sent_to_hr(lines: list[str], name: str) -> bool:
     """'To: Fiona Brennan (HR Business Partner)': the one an email goes to is in HR, no side of the interview."""
-    first = name.split()[0]
-    return any(re.match(r"\s*(?:to|cc)\s*:", line, re.I) and first in line and is_hr(line) for line in lines[:6])
+    first = re.escape(name.split()[0])
+    return any(re.match(r"\s*(?:to|cc)\s*:", line, re.I) and re.search(rf"\b{first}\b", line) and is_hr(line)
+               for line in lines[:6])
 
 
 def _job_ahead(text: str) -> bool:
@@ -146,9 +157,12 @@ def _said_again(lines: list[str], name: str) -> bool:
     return False
 
 
-def _one_of(a: str, b: str) -> bool:
-    """Two forms of one name ('Jude', 'Jude Ashworth')."""
-    return a in b or b in a
+def _signs(lines: list[str], name: str) -> bool:
+    """The one the subject names signs the email: 'Thanks, Dan' or 'Kevin Li | Sales Manager' among its last lines."""
+    first = re.escape(name.split()[0])
+    return any(re.match(rf"[^\w>]*(?:(?:thanks|cheers|best|regards|thank you)\W+)?{first}\b(?!['’])", line, re.I)
+               and (len(line) <= 30 or "|" in line) for line in lines[-6:])  # not 'Priya will send the forecast', '> Jason'
+
 
 
 # A reply with the message it answers quoted below: '> From: Dom Kaczmarek', '> Hi Hayley, can you send over …'.
@@ -461,7 +475,6 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         # 'with Dana' or '1:1 Dana' first, then '- Ms. Patel', then a name opening the line
         for lead in (r"\b(?:with|w/|for|re:?|about)\s+|(?<!\S)(?:1:1|1-1|121|1on1|1 to 1|one[- ]to[- ]one)\s+",
                      r"\bwith\s+(?:the|our|my)\s+(?:[a-z]+\s+){0,2}[a-z]+,\s+", r"[-–—:]\s+", r"^"):  # '… with the store manager, Rosa Marchetti'
-
             for wm in re.finditer("(?:" + lead + r")(" + TITLE + r")?(" + _NAMED + r")", lines[0]):
                 initials = wm.group(2).isupper()
                 goes_on = _TITLE_GOES_ON.match(lines[0], wm.end())

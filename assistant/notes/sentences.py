@@ -139,7 +139,6 @@ _SPLIT = re.compile(
     r"(?<=[;；。！？!?])\s*"  # always ends a sentence
     r"|(?<=[^\d\s.][.])\s+(?=[\"'(\[]?[A-Z0-9\u4e00-\u9fff])"  # a full stop before a capital or digit
     r"|(?<=\d[.])\s+(?=[A-Z\u4e00-\u9fff])"  # '... 6 times. Jordan' but not '96.1'
-    r"|(?<=[:：])\s*(?=\(?1[.)]\s+\S.*?\s\(?2[.)]\s)|\s{2,}(?=\(?\d{1,2}[.)]\s+\S)"  # a list on one line: 'Agenda: 1. Safety  2. Records'
     r"|,?\s+(?:and|but|while)\s+(?=(?:I|we|he|she|they)\s+(?:will|'ll|shall|am going to|agreed)\b)"  # a second actor
     # a finding, a dash, then who acts on it: '3/40 jobs with no bleed – Kasia to run the preflight', '… – I'll stagger lunches'
     r"|\s+[-–—]\s+(?=(?:I|we|(?!(?:Down|Up|Due|Back|Next|Prior|Priority|Subject|Owing|Close|Set|Need|Needs|Time|Plan|Hard|"
@@ -171,9 +170,16 @@ _ANY_STOP = re.compile(r"[,.;:!?()，。！？；：、（）]")
 _CLAUSE_CHARS = 6  # the shortest a spoken clause is, on average
 
 
+# Where an item of a numbered list on one line begins: 'Agenda: 1. Safety  2. Records  3. Visitor engagement'.
+_LIST_ITEM = re.compile(r"(?:(?<=[:：])\s*|\s{2,})(?=\(?\d{1,2}[.)]\s+\S)")
+
+
 def _cuts(line: str) -> list[re.Match[str]]:
-    """Where sentences end in a line: punctuation, and in unpunctuated Chinese, the spaces of its pauses."""
+    """Where sentences end in a line: punctuation, the items of a numbered list on one line (two or more of them: not
+    'Overall rating  2.  Below expectations'), and in unpunctuated Chinese, the spaces of its pauses."""
     cuts = list(_SPLIT.finditer(line))
+    if len(items := list(_LIST_ITEM.finditer(line))) >= 2:
+        cuts = sorted(cuts + items, key=lambda m: m.start())
     pauses = list(_SPOKEN_PAUSE.finditer(line))
     if len(pauses) >= 2 and not _ANY_STOP.search(line) and len(line.split()) * _CLAUSE_CHARS <= len(line):
         cuts = sorted(cuts + pauses, key=lambda m: m.start())

@@ -165,11 +165,8 @@ class Reader:
         return (max(others)[1] if others else employee), manager
 
     def role(self, text: str, name: str | None, rule_role: str | None) -> str | None:
-        """The employee's role: the candidate phrase the model likes best where it is sure enough, else the rules'. Never
-        a phrase with someone doing something in it ('transcribed by Otter'), nor one said only of another ('praised
-        by the structural engineer')."""
-        choices = [c for c in self.role_choices(text, name, rule_role)
-                   if not re.search(r"\b(?:by|from)\b", c[0], re.I) and not _anothers(text, c[0])]
+        """The employee's role: the candidate phrase the model likes best where it is sure enough, else the rules'."""
+        choices = self.role_choices(text, name, rule_role)
         if choices and choices[0][1] >= SURE_ROLE:
             return choices[0][0]
         if rule_role is None and choices and choices[0][1] >= FAIRLY_SURE_ROLE and is_title(choices[0][0]):
@@ -187,8 +184,11 @@ class Reader:
 
     def role_choices(self, text: str, name: str | None, rule_role: str | None) -> list[tuple[str, float]]:
         """Every role candidate of the notes with the model's probability that it is the employee's role, likeliest
-        first (`role` takes the first where it is sure enough; the LLM drafter asks among them where it is not)."""
-        cands = candidate_roles(text, name, rule_role)
+        first (`role` takes the first where it is sure enough; the LLM drafter asks among them where it is not). Never
+        a phrase with someone doing something in it ('transcribed by Otter'), nor one said only of another ('praised
+        by the structural engineer')."""
+        cands = [c for c in candidate_roles(text, name, rule_role)
+                 if not re.search(r"\b(?:by|from)\b", c.text, re.I) and not _anothers(text, c.text)]
         if not cands:
             return []
         column = self.roles.probabilities(role_rows(cands))[:, self.roles.classes.index("role")]

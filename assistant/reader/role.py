@@ -53,7 +53,7 @@ def job_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     tail = r"(?:\s+(?:[IVX]{1,4}|\d|grade\s+\d|band\s+\d|level\s+\d|(?:of|de)\s+\w+(?:\s+\w+)?))?\s*$"
     not_roles = "|".join(en_spec["not_roles"])
     word_ending = rf"(?!(?:{not_roles})\b)[a-z][a-z-]{{2,}}(?:{'|'.join(en_spec['endings'])})"
-    en = re.compile(r"(?<![&/])\b(?!ops\b)(?:" + "|".join(en_spec["terms"]) + r")s?" + tail + r"|\b" + word_ending + tail, re.I)
+    en = re.compile(r"\b(?!ops\b)(?:" + "|".join(en_spec["terms"]) + r")s?" + tail + r"|\b" + word_ending + tail, re.I)
     abbreviations = re.compile(r"\b(?:" + "|".join(en_spec["abbreviations"]) + r")" + tail)  # 'SDR', not '2 pm'
     zh = re.compile("(?:" + "|".join(zh_spec["terms"]) + ")$")
     return en, abbreviations, zh
@@ -159,7 +159,8 @@ def role_beside(text: str, name: str | None) -> str | None:
 # the construction desk', 'for your file (Cook in Charge, Oakfield Primary)', '她是我们的仓库管理员'.
 _IN_PASSING = re.compile(r"""
     \b(?:(?:he|she|they)(?:'s|’s|\s+is|\s+are|\s+works\s+as|(?:'s|’s|\s+has|\s+have)\s+been)|works\s+as|(?:first|second|third|new)\s+\w+\s+as
-      |your\s+file|(?:moved|stepped)\s+(?:up\s+)?(?:in)?to|promoted\s+to|(?:started|joined(?:\s+us)?)\s+as)\s+
+      |your\s+file|(?:he|she|they)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:(?:moved|stepped)\s+(?:up\s+)?(?:in)?to|promoted\s+to)
+      |(?:he|she|they)\s+(?:started|joined(?:\s+us)?)\s+as)\s+
     (?:(?:a|an|our|the|one\s+of\s+our)\s+)?\(?(?P<role>[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,4})
   | (?:他|她)是(?:我们店里的?|我们组的?|我们的?|店里的?)?\s*(?:[A-Za-z]+\s+)?(?P<zh>[\u4e00-\u9fff]{2,8})""", re.I | re.X)
 _PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|and|but|so|,).*$", re.I)
