@@ -52,7 +52,7 @@ _NUMBER = re.compile(
     r"(?P<pct>\s?(?:%|％|percent\b|pct\b)|x(?![A-Za-z]))?"
     r"(?P<unit>\s?[- ]?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h(?![A-Za-z])|days?|d(?![A-Za-z])|wks?|weeks?|months?)(?![A-Za-z])"
     r"|\s?(?:m/s|km/h|kph|mph)(?![A-Za-z])"  # a speed: 'the 20 m/s gust limit'
-    r"|\s?(?:分钟|小时|天|周|个月|次|名|个|起|件|人|单|笔|台|张|份|项|条|位|家|例|元|遍|场|本|套|批))?"
+    r"|\s?(?:分钟|小时|天|周|个月|次|名|个|起|件|人|单|笔|台|张|份|项|条|位|家|例|元|遍|场|本|套|批|斤|两(?!个)))?"
     r"(?P<per>\s?(?:/|per |a |an |each |every )\s?(?:day|wk|week|month|shift|hour|hr|h|call|ticket|session|sprint|quarter)s?\b"
     r"|/(?:天|周|月|班|小时))?"
     r"(?P<after>\s?(?:以下|以内|以上|or less|or fewer|or more|or better|or above|or higher|or lower|\+(?!\d)))?",
@@ -217,6 +217,10 @@ def _number_matches(text: str) -> Iterator[re.Match[str]]:
         pos = match.end()
 
 
+# 'a month' before the figure a rate allows in it: '损耗一个月控制在3两以内', '一个月10张' (the rate's period, no count).
+_ZH_RATE = re.compile(r"一(?:个月|周|天)(?=[^，。；,;\d]{0,6}\d)")
+
+
 @text_cache()
 def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tuple[Quantity, ...]:  # noqa: C901 -- predates the complexity budget
     if not _ANY_NUMBER.search(text) and "百分之百" not in text:
@@ -244,7 +248,7 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
     skip_spans = (*skip_spans, *fractions)
     for m in _number_matches(text):
         num_start, num_end = m.span("num")
-        if any(s <= num_start < e for s, e in skip_spans):
+        if any(s <= num_start < e for s, e in skip_spans) or _ZH_RATE.match(text, num_start):
             continue
         before, after = text[max(0, num_start - 12):num_start], text[m.end():]
         if not m.group("cur") and _SKIP_BEFORE.search(before.rstrip("(")):

@@ -168,3 +168,13 @@ def test_numbered_things_and_multiplied_bounds_are_no_range(text):
 def test_a_speed_keeps_its_unit_and_a_million_a_year_stays_a_million(text, unit, value):
     q = find_quantities(text)[0]
     assert (q.unit, q.value) == (unit, value)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("目标就是龙井损耗一个月控制在3两以内", [("两", 3.0, "<=")]),  # 'a month' is the rate's period; 两 a weight after a digit
+    ("会员卡七月底前做到一个月10张", [("张", 10.0, None)]),
+    ("用了一个月", [("个月", 1.0, None)]),  # a month with no figure after it is a length of time
+    ("两个人请假", [("个", 2.0, None)]),  # 两 before a measure is the number two
+])
+def test_a_month_before_a_rates_figure_is_its_period_not_a_count(text, found):
+    assert [(q.unit, q.value, q.comparator) for q in find_quantities(text)] == found
