@@ -571,3 +571,9 @@ def test_a_recap_to_you_reads_what_you_felt_as_your_account_and_what_we_plan_on_
     kinds = {s.text: s.kind for s in a.sentences}
     assert kinds["You also felt that the patent jobs were outside your specialism."] == "account"
     assert kinds["for a translator at your level we plan on 2,500."] == "standard"
+
+
+def test_a_verb_that_opens_with_a_teams_character_names_no_team():
+    a = analyse("5月面谈 教练 刘强\n4月有3次没填日检表。\n驾校5月组织一次沟通技巧培训，你要参加。\n维修组下周一前把4号车修好。\n大部分时间及时处理投诉。")
+    parties = {p.text for s in a.sentences for p in s.parties}
+    assert "维修组" in parties and not parties & {"月组", "大部", "及时处"}
