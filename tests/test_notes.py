@@ -577,3 +577,11 @@ def test_a_verb_that_opens_with_a_teams_character_names_no_team():
     a = analyse("5月面谈 教练 刘强\n4月有3次没填日检表。\n驾校5月组织一次沟通技巧培训，你要参加。\n维修组下周一前把4号车修好。\n大部分时间及时处理投诉。")
     parties = {p.text for s in a.sentences for p in s.parties}
     assert "维修组" in parties and not parties & {"月组", "大部", "及时处"}
+
+
+def test_i_on_the_employees_own_line_of_a_chinese_transcript_is_the_employee():
+    a = analyse("5月面谈 教练 刘强，记录：王建军\n刘：4月有3次没填日检表，是我忘了。\n我：以后每天要填。\n"
+                "刘：我每天出车前填日检表，拍照发群里。\n我：我从5月起每周检查一次。")
+    owners = {s.text: s.owner for s in a.sentences if s.kind == "action"}
+    assert owners.get("刘：我每天出车前填日检表，拍照发群里。") == "employee"
+    assert owners.get("我：我从5月起每周检查一次。") == "manager"

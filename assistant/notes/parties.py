@@ -266,8 +266,11 @@ class _PartyFinder:
             return Party(who, owner), _strip_modal(task)
         return None
 
-    def _zh_actor(self, body: str) -> tuple[Party | None, str]:
-        """`actor` in Chinese: a name or party opening the sentence, the writer by their title, or '我' committing."""
+    def _zh_actor(self, body: str, employee_speaks: bool) -> tuple[Party | None, str]:
+        """`actor` in Chinese: a name or party opening the sentence, the writer by their title, or '我' committing
+        (on the employee's own line of a transcript, '刘：我每天出车前填日检表', the employee)."""
+        if employee_speaks and body.startswith("我") and not body.startswith("我们"):
+            return Party(self.employee[0] if self.employee else "员工", "employee"), body[1:]
         m = self.zh.match(body)
         if m:
             return Party(m.group(0), self.owner_of(m.group(0))), body[m.end():].lstrip("：:，, ")
@@ -310,7 +313,7 @@ class _PartyFinder:
                 return Party(self.employee[0] if self.employee else "Employee", "employee"), _strip_modal(rest)
             return Party(self.manager_name or "Manager", "manager"), _strip_modal(rest)
         if unspaced(body):
-            return self._zh_actor(body)
+            return self._zh_actor(body, employee_speaks)
         doing = _DOING.match(body)  # but not a habit that falls short: 'Sales are sending late changes'
         if (doing and not vocab_terms("observation", "negative", "en").occurs_in(body)
                 and doing.group(1).split()[0].lower() not in (*_NO_ACTOR, "i")):
