@@ -100,7 +100,8 @@ def in_context(examples: list[Example], rows: list[list[int]], first: list[str])
     out: list[list[int]] = [[] for _ in examples]
     for ks in by_note.values():
         analysis = examples[ks[0]].analysis
-        note_rows, note_first = [[] for _ in analysis.sentences], ["other"] * len(analysis.sentences)
+        note_rows: list[list[int]] = [[] for _ in analysis.sentences]
+        note_first = ["other"] * len(analysis.sentences)
         for k in ks:
             note_rows[examples[k].index], note_first[examples[k].index] = rows[k], first[k]
         context = rows_in_context(analysis, note_rows, note_first)
@@ -156,9 +157,9 @@ def train(examples: list[Example], extra_weight: list[float] | None = None) -> R
         for k, p in zip(outside, model.probabilities([rows[k] for k in outside])):
             first[k] = READINGS[int(p.argmax())]
     second = LinearModel.fit(in_context(examples, rows, first), labels, READINGS, weights=weights)
-    acts = [i for i, e in enumerate(examples) if e.reading == "action" and e.owner]
-    owners = LinearModel.fit([rows[i] for i in acts], [examples[i].owner for i in acts], OWNERS,
-                             weights=[weights[i] for i in acts])
+    acts = [(i, e.owner) for i, e in enumerate(examples) if e.reading == "action" and e.owner]
+    owners = LinearModel.fit([rows[i] for i, _ in acts], [owner for _, owner in acts], OWNERS,
+                             weights=[weights[i] for i, _ in acts])
     keep_out = LinearModel.fit(rows, [e.keep_out for e in examples], KEEP_OUT, weights=weights)
     name_rows, name_labels, _ = name_examples(ROOT / "training" / "notes" / "train")
     names = LinearModel.fit(name_rows, name_labels, NAME_CLASSES)
@@ -225,12 +226,12 @@ def role_report(reader: Reader, folder: Path) -> dict[str, tuple[int, float, flo
 
 def _names_match(got: str | None, want: str) -> bool:
     """The header's employee, or a form of it: one name holds the other."""
-    return bool(got) and (got in want or want in got)
+    return got is not None and got != "" and (got in want or want in got)
 
 
 def _roles_match(got: str | None, want: str) -> bool:
     """No role where the header gives none, or one role holding the other (`want` is lower case)."""
-    return (not want and not got) or (bool(want and got) and (want in got.lower() or got.lower() in want))
+    return (not want and not got) or (bool(want) and got is not None and got != "" and (want in got.lower() or got.lower() in want))
 
 
 def report(reader: Reader, examples: list[Example], meaning: EncodedModel | None = None) -> dict:
