@@ -254,13 +254,14 @@ def _about_someone_else(text: str, start: int) -> bool:
 
 # A colleague named as the one on leave or off sick: 'since Liam went on paternity leave', 'while Priya's off sick',
 # 'The bosun, Gary, was off sick', 'Mrs Okafor … was in hospital', 'Lily 8 月请了两周病假'.
-_NAMED_ON_LEAVE = re.compile(rf"""(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?({NAME_WORD})(?:['’]s|,?\s+(?:went|goes|is|was|has\ been|had\ been|being))\s+
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+"
+_NAMED_ON_LEAVE = re.compile(rf"""(?:{_TITLE})?({NAME_WORD})(?:['’]s|,?\s+(?:went|goes|is|was|has\ been|had\ been|being))\s+
     (?:off\s+|out\s+|away\s+)?(?:on\s+)?(?:\w+\s+)?$
   | ({NAME_WORD}|{zh_name()})\s*(?:\d+\s*月\s*)?(?:请了|休了|在休|请|因)[^，。；,;]{{0,6}}$""", re.X)
 # 'Mrs Okafor's Brompton sat here, but she's been in hospital' in notes that call the employee 'he': someone else named
 # before (with a title, or as a customer, a patient…), then the other pronoun: that someone.
 _PRONOUN_BEFORE = re.compile(r"\b(she|he)(?:['’]s|\s+(?:is|was|has|had))\b[^,;.]{0,20}$|(她|他)[^，。；]{0,6}$", re.I)
-_TITLED = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+{NAME_WORD}")
+_TITLED = re.compile(rf"\b{_TITLE}{NAME_WORD}")
 _HE = re.compile(r"\b(?:he|him|his|he's|he'll|he’s|he’ll)\b|他", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers|she's|she'll|she’s|she’ll)\b|她", re.I)
 
@@ -280,11 +281,12 @@ def a_colleagues_leave(text: str, term: str, employee: tuple[str, ...], pronoun:
     other = {"he": ("she", "她"), "she": ("he", "他")}.get(pronoun or "", ())
 
     def someone_elses(at: int) -> bool:
-        named = _NAMED_ON_LEAVE.search(text[max(0, at - 40):at])
+        before = text[max(0, at - 40):at]
+        named = _NAMED_ON_LEAVE.search(before)
         who = named and (named.group(1) or named.group(2))
         if who and (is_name(who) or unspaced(who)) and not any(who in a or a in who for a in employee):
             return True
-        said = _PRONOUN_BEFORE.search(text[max(0, at - 40):at])
+        said = _PRONOUN_BEFORE.search(before)
         another = _TITLED.search(text[:at]) or any(_someone_else().spans(text[:at]))
         return said is not None and bool(another) and (said.group(1) or said.group(2) or "").lower() in other
 

@@ -99,33 +99,39 @@ def _named_in_subject(lines: list[str]) -> tuple[str, str | None] | None:
     from Thursday's review (Marisol Vega)'): they are the employee and its sender ('From:') the manager; the first
     such name, set apart at the subject's end or said again in the notes. Not a job title, a place, the one who signs
     the email, nor anyone where the email greets someone by name and speaks to 'you' (then `_written_to` decides)."""
-    head = "\n".join(lines[:6])
-    subject = _SUBJECT.search(head)
+    subject = _SUBJECT.search("\n".join(lines[:6]))
     if subject is None:
         return None
-    fields = {m.group("field").lower(): m.group("name") for m in _MAIL_FIELD.finditer(head)}
-    sender = fields.get("from") if fields.get("from") and is_name(fields["from"]) else None
+    sender = _sender(lines[:6])
+    sender = sender if sender and is_name(sender) else None
     if _to_you("\n".join(lines[:12])) and any(is_name(g.group("name")) for g in _GREETING.finditer("\n".join(lines[:8]))):
         return None  # 'Hi Priya, … you …' under 'Subject: Hartley account review': the one greeted (`_written_to`)
     value = subject.group("value")
-    named = [m.group("name") for m in _SUBJECT_NAME.finditer(value)
-             if is_name(m.group("name")) and not _HEADER_WORDS.match(m.group("name"))
-             and not (sender and (m.group("name") in sender or sender in m.group("name")))
-             and not re.search(r"\b(?:at|in|from|to|for)\s*$", value[:m.start()], re.I)  # a place
-             and not _job_ahead(value[m.start():]) and not _signs(lines, m.group("name"))
-             and (_bracketed(value, m) or _said_again(lines, m.group("name")))]
+    named = []  # (a name, whether it is set apart at the subject's end)
+    for m in _SUBJECT_NAME.finditer(value):
+        name, bracketed = m.group("name"), _bracketed(value, m)
+        if (is_name(name) and not _HEADER_WORDS.match(name) and not (sender and (name in sender or sender in name))
+                and not re.search(r"\b(?:at|in|from|to|for)\s*$", value[:m.start()], re.I)  # a place
+                and not _job_ahead(value[m.start():]) and not _signs(lines, name) and (bracketed or _said_again(lines, name))):
+            named.append((name, bracketed))
     if not named:
         return None
-    named.sort(key=lambda n: not any(_bracketed(value, m) for m in _SUBJECT_NAME.finditer(value) if m.group("name") == n))
-    fuller = re.search(rf"(?<!\w){re.escape(named[0])}[ \t]{NAME_WORD}(?!\w)", "\n".join(lines))  # 'Sami' -> 'Sami Haddad'
-    return (fuller.group(0) if fuller and " " not in named[0] and is_name(fuller.group(0)) else named[0]), sender
+    first = min(named, key=lambda n: not n[1])[0]  # a bracketed one first, else the first
+    fuller = re.search(rf"(?<!\w){re.escape(first)}[ \t]{NAME_WORD}(?!\w)", "\n".join(lines))  # 'Sami' -> 'Sami Haddad'
+    return (fuller.group(0) if fuller and " " not in first and is_name(fuller.group(0)) else first), sender
+
+
+def _sender(lines: list[str]) -> str | None:
+    """The name on an email's 'From:' line among `lines` (the last, if several)."""
+    return next((m.group("name") for m in reversed(list(_MAIL_FIELD.finditer("\n".join(lines))))
+                 if m.group("field").lower() == "from"), None)
 
 
 def sent_by(lines: list[str], name: str) -> bool:
     """'From: Dan Whitfield' at the top: the one who wrote the email, the manager (a message the employee sent is quoted
     or forwarded below, and read by `_replying_to`)."""
-    first = re.escape(name.split()[0])
-    return any(re.match(rf"\s*from\s*:\s*(?:\S+\s+)?{first}\b", line, re.I) for line in lines[:4])
+    sender = _sender(lines[:4])
+    return sender is not None and sender.split()[0] == name.split()[0]
 
 
 def sent_to_hr(lines: list[str], name: str) -> bool:
@@ -162,7 +168,6 @@ def _signs(lines: list[str], name: str) -> bool:
     first = re.escape(name.split()[0])
     return any(re.match(rf"[^\w>]*(?:(?:thanks|cheers|best|regards|thank you)\W+)?{first}\b(?!['’])", line, re.I)
                and (len(line) <= 30 or "|" in line) for line in lines[-6:])  # not 'Priya will send the forecast', '> Jason'
-
 
 
 # A reply with the message it answers quoted below: '> From: Dom Kaczmarek', '> Hi Hayley, can you send over …'.
