@@ -642,11 +642,11 @@ _DAY_DOT_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?!\d)")  # '22.01
 # 'nights - 26.11' on a heading written with spaces: the day first, the month in two digits, set apart by a dash, a bar
 # or a comma and ending its part of the line (not 'score 3.5', 'room 3.12', 'at 10.05 am', 'rate 1.05 per 100')
 _HEADING_DAY_DOT = re.compile(r"(?:^|[-–—|,(]\s*)(\d{1,2})\.(\d{2})(?=\s*(?:$|[-–—|,)]))")
-# A line about a meeting still to come ('Next review 14 July', '下次复盘 6月3日') holds no interview date.
+# A line about a meeting still to come ('Next review 14 July', '下次复盘 6月3日', '10月31号复盘') holds no interview date.
 _FORWARD = re.compile(r"""\b(?:next|again|upcoming|future|due|until)\b
     | \bby\s+(?:the\s+)?(?:end|close|mid|early|late|next|this|\d|""" + _MONTH + r"""|mon|tue|wed|thu|fri|sat|sun)  # not 'typed by Gill'
     | \bfollow[- ]?up\b(?!\s+(?:from|to|after|on|of)\s+(?:our|the|this|today|yesterday|my|your))  # not 'Follow-up from our review'
-    | 下次|下一次|复谈|复盘|再约|之前|前完成""", re.I | re.X)
+    | 下次|下一次|复谈|(?:[号日]|\d|下周|下个?月)\s*复盘|再约|之前|前完成""", re.I | re.X)  # '10月31号复盘' (not '跟大伟复盘': this one)
 _WEEKDAY_NEAR = re.compile(
     r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|t|r|\.)?\b | (?:周|星期|礼拜)([一二三四五六日天])", re.I | re.X)
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}

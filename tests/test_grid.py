@@ -212,3 +212,20 @@ def test_a_finding_cell_that_opens_with_a_verb_is_no_task_and_an_owner_cell_is_n
     assert [d.area for d in plan.deficiencies] == ["Report writing"]
     assert {(r.action, r.owner, r.due) for r in plan.responsibilities} == {
         ("Use the template", "employee", dt.date(2026, 4, 30)), ("Carry on twice a week", "employee", dt.date(2026, 4, 30))}
+
+
+def test_an_agreed_column_holds_the_rows_aims_and_a_label_rows_empty_cells_are_no_words():
+    """'| Area | What happened | Agreed |': what was agreed in a row is its aim or its task, so the plan has goals; a
+    row the first cell labels ('| Support | … | |') keeps none of the empty cells after its words."""
+    result = draft_plan(
+        "Lock-keeping check-in - Bryn Tal, lock keeper - 12.03.2027, me (Nia, section lead)\n\n"
+        "| Area | What happened | Agreed |\n|---|---|---|\n"
+        "| Log entries | 6 of 28 boat passages in February not logged | every passage logged, by end of April |\n"
+        "| Paddle checks | weekly paddle check skipped 3 times | 4 checks a month from now on |\n"
+        "| Support | Estates to fix the log tablet's charger (by 20 March) | |\n"
+        "| Strengths | boaters praise how he handles the queue | |\n")
+    plan = result.plan
+    logged = next(g for g in plan.goals if "logged" in g.description)
+    assert logged.deadline.isoformat() == "2027-04-30" and any("4" in g.target for g in plan.goals)
+    support = next(r for r in plan.responsibilities if "charger" in r.action)
+    assert support.owner == "organisation" and "|" not in support.action

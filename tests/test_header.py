@@ -73,6 +73,13 @@ def test_a_taiwanese_form_gives_name_role_manager_and_its_minguo_date():
     (["发件人：秦海", "收件人：卢嘉欣", "主题：今天面谈的要点"], "卢嘉欣"),
     (["绩效面谈 2026-05-06 质检员 龚平，面谈人：质量经理 严红"], "龚平"),
     (["面谈记录 3月4日（顾晓雯，仓库理货员；主管严立新）"], "顾晓雯"),  # in brackets with her role, the manager after
+    (["周二晚上跟 Dylan 吃了个饭，顺便聊了聊"], "Dylan"),  # a Latin name after '跟', with a meal for the meeting
+    (["面谈记录：雕刻师傅 钱永康（5月9日）"], "钱永康"),  # a craftsman's title ('师傅') run into the name
+    (["3/12 邹雨桐 配镜 谈话"], "邹雨桐"),  # a full name on the meeting's line, whatever the job beside it
+    (["焊工 1:1 — 龙海涛 Tao — 2 Mar — K. Lee"], "龙海涛"),  # not the Latin name after the last dash
+    (["小蒋，昨天聊的我记一下，你看看", "你上个月有4次没按时交表，跟家属沟通也少。"], "小蒋"),  # not '家属', the family
+    (["主题：季度复盘 Slide", "Reviewer: 孟凡, Area Lead", "Ella 邹, 审单员 check-in"], None),  # the reviewer is no employee
+    (["Store Supervisor 罗佳怡 (Gina) – review chat", "面谈人: Tony Pan 潘东, Store Manager"], "罗佳怡"),  # not the interviewer
 ])
 def test_chinese_headers_name_the_employee_whatever_the_surname(lines, name):
     from assistant.reader.people_zh import employee_zh
@@ -252,6 +259,8 @@ def test_a_list_of_managers_alone_does_not_make_one_of_them_the_employee():
     ("[voice memo] Nell here, just done Tomas's review at the depot\nso um Tomas Brandt climbing arborist for the notes\n"
      "no chainsaw trousers on 3 spot checks", "climbing arborist"),
     ("语音备忘 6月18号\n今天跟晓雯聊了一下就是林晓雯我们店里的茶艺师嘛\n上个月盘点少了一斤龙井", "茶艺师"),
+    ("Nils – notes from Friday 6 March\nYou left the west lock unmanned twice in February, which you know matters since you "
+     "were taken on as lock keeper.\nNils to hand over in person every shift.", "lock keeper"),
 ])
 def test_a_role_said_in_passing_is_the_role(text, role):
     assert analyse(text).employee_role == role
@@ -313,6 +322,20 @@ def test_a_pasted_chat_names_the_one_who_held_the_meeting_as_the_manager(text, n
     ("Appraisal, Noor Haddad (NH), lab assistant - with Prof Ian Mole (IM), Head of Lab - 3 Mar 2027\n"
      "NH: morning.\nIM: 2 sample logs were missing in Feb.", "Noor Haddad", "lab assistant", "Ian Mole"),
     ("voice note Gav 1 to 1 Remi Costa tyre fitter Friday\n2 wheel nut checks not signed", "Remi Costa", "tyre fitter", None),  # no punctuation around the role
+    ("Morwenna T. - piano tuner (concert) - check-in 9/3/27 - Idris\nMorwenna's tuning log was blank on 4 hall dates.\n"
+     "Morwenna to log every tuning the same day.", "Morwenna T.", "piano tuner", "Idris"),  # a surname's initial
+    ("Ezra - framing - Tues 9th March\nEzra has 40 of 120 frames done for the gallery.\n- Ezra: finish 20 a week.",
+     "Ezra", "framing", None),  # one name, the job, then the date
+    ("Gritting - catch-up with Anwen, 4 Dec 2026\nAnwen missed 2 of 9 call-outs in November.", "Anwen", None, None),  # not 'Gritting'
+    ("Carys - notes from our chat, Mon 2 Feb 2026\nYou were late to 3 of 8 tastings.", "Carys", None, None),  # no job: the meeting
+    ("Kilns: 7 of 60 firings in May ran over temperature.\nShe says the controller drifts.\n\nNotes from 1:1 with Delyth "
+     "Rowe, potter, 2 Jun 2026 - G. Ince", "Delyth Rowe", "potter", "Ince"),  # the header closes the notes
+    ("St Brannock's Parish Church - 1:1 notes\nVerger: T. Oduya | Notes: Ruth Kemp, Operations Manager | 5 May 2026\n"
+     "The vestry was left unlocked on 2 Sundays.", "T. Oduya", "verger", None),  # a field named by the job; a church is no one
+    ("Aviary Block - keeper review notes - 03.03.27\n3 feed logs missing in February.\n\nR. Akande, Curator\n"
+     "cc: file - Ines Dorado, keeper", "Ines Dorado", "keeper", None),  # the name only in the copy line at the foot
+    ("Subject: PIP prep - Oisin Barr (deck hand, ferry 2)\nTo: HR\nOisin missed 3 mooring checks in March.", "Oisin Barr",
+     "deck hand", None),  # the subject gives the job beside the name
 ])
 def test_more_header_layouts_name_the_employee_not_the_manager(text, name, role, manager):  # None: none is read
     """The employee's own brackets give the role, not the manager's; a list of those present after another field on
@@ -755,3 +778,18 @@ def test_a_role_is_never_a_phrase_said_of_another_and_op_is_a_job_only_after_its
     assert a.employee_role is None
     assert is_role("crane op") and is_role("nurse/midwife") and is_role("sous-chef")
     assert not any(is_role(p) for p in ("photo op", "post-op", "Co-op", "S&OP", "ops"))
+
+
+@pytest.mark.parametrize("header, forms, name", [
+    ("1:1 — 冯晓雪 Cindy Feng, 单证员 — 3/11 — w/ Oscar Ng", {"冯晓雪", "Cindy"}, "Cindy"),
+    ("Store check-in | Gina Luo 罗佳怡 | 店员 | 2026-11-03", {"罗佳怡", "Gina"}, "Gina"),
+])
+def test_a_name_written_in_both_scripts_opens_the_employees_lines_in_either(header, forms, name):
+    """The notes call her by either form of her name, so a line either opens is hers: her task, her account, not the
+    manager's reasoning ('Root cause 我觉得…' is no task of hers)."""
+    a = analyse(f"{header}\n10 月单据 80 票里有 5 票信息错误。\n{name} 说系统经常卡。\n"
+                "Root cause 我觉得 partly 在 sales，没要求客户提供资料。\n"
+                f"Agreed:\n- {name}: 每票提交前对一遍 booking 信息。\n- Me: 每周三跟她过一遍错误清单。\n")
+    assert forms <= {form for alias in a.employee_aliases for form in (alias, alias.split()[0])}
+    assert {s.body[:6]: s.owner for s in a.sentences if s.kind == "action"} == {"每票提交前对": "employee", "每周三跟她过": "manager"}
+    assert next(s for s in a.sentences if s.text.startswith("Root cause")).kind != "action"

@@ -585,3 +585,32 @@ def test_i_on_the_employees_own_line_of_a_chinese_transcript_is_the_employee():
     owners = {s.text: s.owner for s in a.sentences if s.kind == "action"}
     assert owners.get("刘：我每天出车前填日检表，拍照发群里。") == "employee"
     assert owners.get("我：我从5月起每周检查一次。") == "manager"
+
+
+def test_a_label_the_writer_marks_as_their_own_gives_them_the_task_whoever_it_names():
+    """'Action (me): book Dana on the refresher': the writer's task, though it names the employee."""
+    a = analyse("1:1 with Dana Ruiz (picker), 3 May 2026\nDana had 3 near-misses in April.\n"
+                "Action (Dana): walk the aisle route with the trainer.\nAction (me): book Dana on the refresher course.\n"
+                "行动（我）：5月底前给她换一台新的扫描枪。\n")
+    owners = {s.body[:12]: s.owner for s in a.sentences if s.kind == "action"}
+    assert owners == {"walk the ais": "employee", "book Dana on": "manager", "5月底前给她换一台新的扫": "manager"}
+
+
+def test_a_transcript_tagged_me_and_her_gives_her_the_tasks_the_writer_tells_her():
+    """'我：… / 她：…' line by line: '她' is the one the writer speaks with, so '我：…你至少自己跑三遍' is her task."""
+    a = analyse("11.12 跟林晓（DM）聊，录音整理\n我：10月你带的场平均超时40分钟。\n她：玩家搜证太慢，我不好催。\n"
+                "她：那天道具箱被翻乱了，我没核对。\n我：那这样，新本子开之前你至少自己跑三遍。\n她：行，我试试。\n"
+                "我：我这边周二安排一次内部培训。\n")
+    assert [s.speaker for s in a.sentences if s.text.startswith("她")] == ["employee"] * 3
+    owners = {s.body[:6]: s.owner for s in a.sentences if s.kind == "action"}
+    assert owners.get("那这样，新本") == "employee" and owners.get("我这边周二安") == "manager"
+
+
+def test_notes_whose_header_closes_them_open_with_a_finding():
+    """'Notes from 1:1 with Delyth Rowe, potter, …' as the last line: the first line, dated 'in May', is what the rules
+    read as content, not as the header the first line usually is."""
+    notes = ("Glaze runs: 7 of the 60 pots she glazed in May ran onto the kiln shelf.\n"
+             "She says the controller drifts on the old kiln.\nDelyth to log the cone readings on every firing.\n\n"
+             "Notes from 1:1 with Delyth Rowe, potter, 2 Jun 2026 - G. Ince")
+    assert analyse(notes, read=False).sentences[0].kind != "meta"
+    assert analyse(notes).employee_name == "Delyth Rowe"

@@ -31,6 +31,9 @@ def test_biased_wording_is_found(text, category):
     "女生做这种夜班巡检确实吃力，还是换个男的来带。",
     "他们老家那边出来的人做事就是慢。",
     "With a little one due in March he'll likely want to step back from the night rota.",
+    "老郑毕竟快六十了，学新软件跟那些 95 后比不了。",  # an age said by a name, held against a younger generation
+    "Given her hearing aids, the lead wonders if she can really catch the cues, maybe move her to the archive desk.",
+    "小敏才领证，下半年估计顾不上门店了，大促还是让别人顶。",  # just married, so judged unable to give the shop time
 ])
 def test_coded_remarks_are_caught_in_paraphrase(text):
     assert bias_hits(text), text
@@ -43,6 +46,9 @@ def test_coded_remarks_are_caught_in_paraphrase(text):
     "She finished the forklift course at 55% and must resit it.",
     "Ama has asked to step back from the weekend rota while her baby is small; HR agreed.",
     "I will step back from the school-run rota discussion and let HR lead it.",
+    "这批货快五十箱了，跟上个月的量比不了。",  # boxes, not years
+    "We wondered if she could cover the Saturday shifts, so maybe move her to the weekend rota.",  # no trait at all
+    "他上个月刚领了叉车证，这个月可以顾不上别的先练车。",  # a licence, not a marriage
 ])
 def test_look_alikes_of_coded_remarks_are_not_bias(text):
     assert bias_hits(text) == [], text

@@ -26,7 +26,18 @@ from .classify import (
     _starts_imperative,
 )
 from .events import event_deadlines
-from .header import _EMPLOYEE_LABEL, _aliases, _find_people, _form_row, form_role, sent_by, sent_to_hr, whose_review
+from .header import (
+    _EMPLOYEE_LABEL,
+    _aliases,
+    _find_people,
+    _form_row,
+    form_role,
+    header_at_foot,
+    other_script,
+    sent_by,
+    sent_to_hr,
+    whose_review,
+)
 from .labels import (
     _HEADING_END,
     _heading_deadline,
@@ -127,6 +138,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     found_date = None if interview_date else held_on(content_lines, text, today)
     ref = interview_date or found_date or undated_interview(text, today) or today
     employee_aliases, manager_aliases = _aliases(name), _aliases(manager, manager=True)
+    if other := other_script(form_lines, name):  # '王可欣 Kelly Wang': 'Kelly:' opens her own lines too
+        employee_aliases = tuple(dict.fromkeys((*employee_aliases, *_aliases(other))))
     pronoun = pronoun_of(text)  # the one the notes call the employee, mostly: another's illness is not theirs
     finder = _PartyFinder(employee_aliases, manager_aliases, manager, role)
 
@@ -137,7 +150,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     answering = False  # the lines below a form's numbered question answer it: '答：' there is no one speaking
     numbered_block: str | None = None  # the numbering of the heading labelling the block ('3. Employee comments': 'N.')
     tags = speaker_tags(raw_lines)
-    first_content_line = True
+    first_content_line = header_at_foot(form_lines) is None  # ('Notes from 1:1 with …' as the last line: the first is content)
     for line_no, line in enumerate(raw_lines):
         line_start = offset
         offset += len(line) + 1
@@ -153,6 +166,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if labelled_row:  # '| 12 | Target | …', 'Role<TAB>picker': the first cell labels the rest of the row
             content_start = labelled_row[1]
         content = line[content_start:]
+        if labelled_row:  # '| Support | IT to set up an alert (by 5 Feb) | |': the empty cells after it are no words of it
+            content = re.sub(r"[\s|｜]+$", "", content)
         heading_deadline = _heading_deadline(content, ref)
         if heading_deadline or _HEADING_END.search(content):
             block_deadline = heading_deadline  # a new heading: its own date, or none

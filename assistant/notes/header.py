@@ -30,9 +30,9 @@ def _names_another_job(text: str) -> bool:
 
 
 
-# 'Kasia Nowak - 1:1 - …', 'Maddy Fenwick - banker mason - mid-yr w/ Clive': the one named first, before the meeting
-# or their job, is the one the meeting is with.
-_OPENS_WITH_NAME = re.compile(rf"""^\W*({NAME_WORD}[ \t]{NAME_WORD})\s*[-–—|,]\s*
+# 'Kasia Nowak - 1:1 - …', 'Maddy Fenwick - banker mason - mid-yr w/ Clive', 'Harriet O. - court reporter (steno) - …',
+# 'Bea - bindery - Thurs 3rd Sept': the one named first, before the meeting or their job, is the one the meeting is with.
+_OPENS_WITH_NAME = re.compile(rf"""^\W*({NAME_WORD}(?:[ \t]{NAME_WORD}|[ \t][A-Z]\.)?)(?![\w-])\s*[-–—|,]\s*
     (?:(?:1:1|1-1|121|one-to-one|review|check-in|catch-up|appraisal|supervision|probation)\b
       | (?P<job>[A-Za-z][\w&'’-]*(?:[ \t][A-Za-z][\w&'’-]*){{0,3}})\s*[-–—|,(])""", re.I | re.X)
 _MAIL_FIELD = re.compile(rf"^\s*(?P<field>from|to)\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?P<rest>.*)$", re.I | re.M)
@@ -119,6 +119,38 @@ def _named_in_subject(lines: list[str]) -> tuple[str, str | None] | None:
     first = min(named, key=lambda n: not n[1])[0]  # a bracketed one first, else the first
     fuller = re.search(rf"(?<!\w){re.escape(first)}[ \t]{NAME_WORD}(?!\w)", "\n".join(lines))  # 'Sami' -> 'Sami Haddad'
     return (fuller.group(0) if fuller and " " not in first and is_name(fuller.group(0)) else first), sender
+
+
+def _subject_role(lines: list[str], name: str) -> str | None:
+    """The job an email's subject gives beside the employee's name: 'Subject: PIP prep - Brendan Keogh (site hand, oyster
+    beds)', 'Subject: 1:1 follow-up - Declan Moraes - blade repair, crew B'."""
+    subject = _SUBJECT.search("\n".join(lines[:6]))
+    beside = subject and re.search(rf"{re.escape(name)}\s*(?:[(（](?P<bracketed>[^)）,，;]+)|[-–—|]\s*(?P<field>[^-–—|(,;]+))",
+                                   subject.group("value"))
+    job = beside and (beside["bracketed"] or beside["field"]).strip()
+    return job if job and _is_role(job) and not is_name(job) and not _MEETING_WORDS.search(job) else None
+
+
+_MEETING_WORDS = re.compile(r"\b(?:1:1|1-1|review|notes?|catch-up|check-in|follow-up|meeting|summary|recap|write-up|pip|prep"
+                            r"|feedback|appraisal|conversation|supervision)\b", re.I)
+# A line that says what the notes are, whoever wrote it, at their foot as well as their head: 'Notes from 1:1 with Ruth
+# Hollis, cooper, 1 Dec 2026 - D. Baird', 'cc: file - Hana Vošková, keeper'.
+_HEADER_LINE = re.compile(r"""^\W*(?:(?:notes?|minutes|summary|record|write-?up)\b[^.\n]{0,40}?(?:1:1|1-1|121|review|check-in
+    |catch-up|meeting|interview|conversation|chat|supervision)\b[^.\n]{0,20}?\b(?:with|w/)\s
+    | cc\s*:\s*(?:(?:the|her|his|their|personnel|staff|hr)\s+)?file\s*[-–—:,]\s*[A-Z])""", re.I | re.X)
+
+
+def header_at_foot(lines: list[str]) -> str | None:
+    """The line that says what the notes are, where it closes them rather than opens them."""
+    if any(_HEADER_LINE.search(line) for line in lines[:min(3, len(lines) - 3)]):
+        return None
+    return next((line for line in reversed(lines[-3:]) if _HEADER_LINE.search(line)), None)
+
+
+def _header_first(lines: list[str]) -> list[str]:
+    """The lines with the one that says what the notes are first."""
+    foot = header_at_foot(lines)
+    return [foot, *lines] if foot else lines
 
 
 def _sender(lines: list[str]) -> str | None:
@@ -309,7 +341,7 @@ def _names_the_one(run: str, inner: str) -> bool:
     ('JT (reefer tech)', not 'QA (nights)'), a name before any role-like words."""
     if re.fullmatch(r"[A-Z]{2,3}", run):
         return is_role(re.split(r"[,，;；]", inner)[0]) and not team_initials(run)
-    return is_name(re.sub(r"[ \t][\u4e00-\u9fff]$", "", run)) and _is_role(inner)
+    return is_name(re.sub(r"[ \t][\u4e00-\u9fff]$", "", run)) and (_is_role(inner) or is_role(re.split(r"[,，;；]", inner)[0]))  # 'Ken 刘 (NPC 演员, …)'
 
 
 _ROLE_AFTER_INITIALS = re.compile(r"\s*[,，]\s*([^,，()\n–—|-]{2,40}?)\s*(?=[,，–—|-]|$)")
@@ -367,7 +399,7 @@ def _writer_marked(lines: list[str]) -> str | None:
 
 
 # The name a header field holds: 'Jean-Baptiste Moreau', 'R.D.', up to three capitalised words.
-_FIELD_NAME = r"(?:[A-Z]\.){2,3}|[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2}"
+_FIELD_NAME = r"(?:[A-Z]\.){2,3}|[A-Z]\.[ \t]?[A-Z][\w'’\-]+|[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2}"  # 'A. Rahman' too
 # A header field named by a job, holding a name: 'Operator: Jean-Baptiste Moreau (bridge operator, B-shift)'.
 _JOB_FIELD = re.compile(r"""(?:^|[|｜·•]\s*|\s{2,}|\t)(?P<label>[A-Za-z][A-Za-z -]{1,30}?)\s*[:：]\s*
     (?P<name>""" + _FIELD_NAME + r""")(?:\s*\((?P<role>[^)\n]{2,40})\))?""", re.M | re.X)
@@ -407,7 +439,7 @@ def _job_field(header: str) -> tuple[str, str] | None:
 
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex')."""
-    lines = [_form_row(line) for line in lines]
+    lines = _header_first([_form_row(line) for line in lines])
     header = "\n".join(lines[:3])
     name = role = manager = None
     # (a field's whole value: not a speaker's words after a tag, 'Emp: No problem.')
@@ -456,7 +488,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
             if is_name(inner) and tail and _is_role(tail) and not is_name(tail):
                 name, role = inner, tail
             elif name_run and _names_the_one(name_run.group(1), inner):
-                name, role = name_run.group(1), inner
+                name, role = name_run.group(1), re.split(r"[,，;；]", inner)[0].strip()  # 'Oisin Barr (deck hand, ferry 2)'
             rest = first.replace(name or "\x00", " ").replace(f"({inner})", " ")
             if name and role and leads_others(role) and (_names_another_job(rest)
                                                          or _names_another_person(first[:first.find(name)], name)):
@@ -471,18 +503,21 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         name, role = whose_review(header) or (name, role)
     opening = _OPENS_WITH_NAME.match(lines[0]) if lines else None
     job = opening.group("job") if opening else None
-    if not name and opening and is_name(opening.group(1)) and (not job or (_is_role(job) and not is_name(job))):
+    if not name and opening and is_name(opening.group(1)) and (not job or (_is_role(job) and not is_name(job) and not _MEETING_WORDS.search(job))) \
+            and (" " in opening.group(1) or (job and _said_again(lines[1:], opening.group(1)))):  # 'Bea - bindery -', not 'Snowmaking – catch-up
         name, role = opening.group(1), job or role  # 'Kasia Nowak - 1:1 - 09/11/2026 - Dean': the one the meeting is with
     if not name and lines and (jm := _JOB_THEN_NAME.search(lines[0])) and is_role(jm["job"]) and not leads_others(jm["job"]) \
             and is_name(jm["name"]) and not vocab("roles", "terms", "en").fullmatch(jm["name"].lower()) and jm["name"] != manager:
         name, role = jm["name"], role or jm["job"]  # '1:1 notes - dispatcher A. Mensah-Clarke - 18.09.26'
     if not name and lines:
-        # 'with Dana' or '1:1 Dana' first, then '- Ms. Patel', then a name opening the line
-        for lead in (r"\b(?:with|w/|for|re:?|about)\s+|(?<!\S)(?:1:1|1-1|121|1on1|1 to 1|one[- ]to[- ]one)\s+",
-                     r"\bwith\s+(?:the|our|my)\s+(?:[a-z]+\s+){0,2}[a-z]+,\s+", r"[-–—:]\s+", r"^"):  # '… with the store manager, Rosa Marchetti'
-            for wm in re.finditer("(?:" + lead + r")(" + TITLE + r")?(" + _NAMED + r")", lines[0]):
+        # 'with Dana' or '1:1 Dana' first, then '- Ms. Patel', then a name opening the line; on the second line, after
+        # a first that names no one ('Voice memo, transcribed - 17 June' above '… this is about Shauna'), the first only
+        leads = (r"\b(?:with|w/|for|re:?|about|notes\s+on)\s+|(?<!\S)(?:1:1|1-1|121|1on1|1 to 1|one[- ]to[- ]one)\s+",
+                 r"\bwith\s+(?:the|our|my)\s+(?:[a-z]+\s+){0,2}[a-z]+,\s+", r"[-–—:]\s+", r"^")  # '… with the store manager, Rosa Marchetti'
+        for line, lead in [*((lines[0], lead) for lead in leads), *((line, leads[0]) for line in lines[1:2])]:
+            for wm in re.finditer("(?:" + lead + r")(" + TITLE + r")?(" + _NAMED + r")", line):
                 initials = wm.group(2).isupper()
-                goes_on = _TITLE_GOES_ON.match(lines[0], wm.end())
+                goes_on = _TITLE_GOES_ON.match(line, wm.end())
                 if goes_on and " " not in wm.group(2) and _is_role(f"{wm.group(2)} {goes_on.group(1)}"):
                     continue  # 'Service advisor 月度面谈 – …': a job's first word, not a name
                 if ((initials or is_name(wm.group(2))) and wm.group(2) not in (manager or "") + (leader[0] if leader else "")
@@ -519,8 +554,21 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     if name and not manager and lines:
         manager = _beside_on_line(lines[0], name) or _writer_marked(lines)
     if name and not role:
-        role = form_role(lines[:3])
+        role = form_role(lines[:8]) or _subject_role(lines, name)
     return name, role, manager
+
+
+def other_script(lines: list[str], name: str | None) -> str | None:
+    """The employee's full name in the other script, written beside it in the header: 'Kelly Wang' of '王可欣 Kelly
+    Wang', '周美琳' of 'Gina Zhou 周美琳' (the notes may call her by either). Not a single English name beside the
+    Chinese one ('Mei 林美'): a nickname, which may head notes about her as well as her own words."""
+    if not name:
+        return None
+    head, zh = "\n".join(lines[:3]), unspaced(name)
+    other = rf"{NAME_WORD}[ \t]{NAME_WORD}" if zh else zh_name()
+    m = (re.search(rf"(?<!\w){re.escape(name)}[ \t]*[(（]?[ \t]*({other})(?!\w)", head)
+         or re.search(rf"({other})[ \t]*[(（]?[ \t]*{re.escape(name)}(?!\w)", head))
+    return m.group(1) if m and (not zh or is_name(m.group(1))) else None
 
 
 def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:

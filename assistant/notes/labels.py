@@ -400,8 +400,9 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
     if doing:  # 'What I'll do:' the manager's actions; 'What Maddie will do:' the employee's (actions, not her account)
         who = _label_or_person(doing.group(1), finder, rest)
         return "action" if who == "employee_person" else who
-    if person.lower() in ("her", "his", "their", "employee") and person != label.strip():
-        return "employee_person"  # 'Her side:', 'His view:': the employee's account
+    if (person.lower() in ("her", "his", "their", "employee") and person != label.strip()) or (
+            key in tags and (person in ("他", "她") or key in ("he", "she"))):
+        return "employee_person"  # 'Her side:', 'His view:': the employee's account; '我：… / 她：…' line by line
     if person.lower() in ("me", "i", "myself", "manager", "mgr") or person in ("我", "本人") or _MARKED_ME.search(person):
         return "manager_person"  # 'Me: I'll book the course', '我：…': the note's writer speaking
     if short := _initials_or_surname(person, finder, tags):

@@ -491,8 +491,8 @@ def sentence_key(text: str) -> str:
 
 def _fuller(chosen: str | None, rule: str | None) -> str | None:
     """The rules' form of the one the model chose where it adds the initials or the rest of the name: 'J. Tarrant' for
-    'Tarrant', 'Hayley Brandt' for 'Hayley', 'Fenna de Wit' for 'Wit'."""
-    if chosen and rule and (re.fullmatch(rf"(?:[A-Z]\.\s?){{1,3}}{re.escape(chosen)}|{re.escape(chosen)}\s(?:{PARTICLE}\s){{0,2}}{NAME_WORD}", rule) or (
+    'Tarrant', 'Hayley Brandt' for 'Hayley', 'Harriet O.' for 'Harriet', 'Fenna de Wit' for 'Wit'."""
+    if chosen and rule and (re.fullmatch(rf"(?:[A-Z]\.\s?){{1,3}}{re.escape(chosen)}|{re.escape(chosen)}\s(?:(?:{PARTICLE}\s){{0,2}}{NAME_WORD}|[A-Z]\.)", rule) or (
             re.fullmatch(NAME_WORD, chosen) and re.fullmatch(rf"{NAME_WORD}\s(?:[a-z]+\s)?{re.escape(chosen)}", rule)
             and not is_role(rule.split()[0]))):
         return rule

@@ -99,6 +99,8 @@ def candidates(text: str, rule_employee: str | None, rule_manager: str | None) -
     total = max(len(text), 1)
     organisation = _titles()[4]
     for name, spans in mentions.items():
+        if name.endswith(("'s", "’s")):
+            continue  # someone's something ('Ambrose's clerk'): never how the employee is named alone
         first = name.split()[0]
         forms = sum(other != name and (other.split()[0] == first or name in other or other in name)
                     for other in mentions)

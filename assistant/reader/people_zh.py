@@ -19,26 +19,28 @@ _NOT_NAME = re.compile(
     r"时间|地点|对象|参会|与会|出席|员工|同事|客户|老师们|大家|我们|他们|她们|领导|公司|团队|小组|班组|夜班|早班|中班|白班|巡店|汇报|日志|"
     r"聊天|微信|钉钉|飞书|邮件|问答|整理|关于|本月|上月|本周|节选|例会|周会|周例|发件|收件|抄送|日期|附件|你好|您好|"
     r"背景|备注|补充|说明|结论|总结|小结|其他|另外|^周[一二三四五六日天末]$|星期|礼拜|"
+    r"家属|家长|顾客|病人|患者|乘客|游客|住户|业主|用户|会员|学员|学生|玩家|供应商|厂家|^[他她我你它咱]|"  # '跟家属沟通': people, not a name
     r"(?:中心|集团|部|站|科|处|局|院|所|厂|店|馆|队)$"  # the end of a place's or a team's name: '(仓)储中心'
 )
 _PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?" + _CJK_NAME + r")(?:同志|女士|先生|师傅)?\s*(?:[A-Z][a-z]+\s*)?"
                     r"[（(]\s*([^）)\n]{1,40})[）)]")  # '韦春梅同志（收费员，工号…）'
-# '跟郭子豪聊9月的情况', '和导购员小周谈', '跟 Coco 的 review', '与ZHQ面谈': the one talked with, by a Chinese name, a Latin
-# name or initials.
+# '跟郭子豪聊9月的情况', '和导购员小周谈', '跟 Coco 的 review', '与ZHQ面谈', '跟 Marcus 喝了杯咖啡': the one talked with, by a
+# Chinese name, a Latin name or initials.
 _TALK = re.compile(r"""(?:跟|和|与|同|找)\s*(?:[\u4e00-\u9fff]{0,6}(?:员|师|工|长|管|手|顾问|专员|助理|老师)\s*)?
     ([\u4e00-\u9fff]{2,6}?(?:·[\u4e00-\u9fff]{2,4})?|[A-Z][a-z]+|[A-Z]{2,4})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
-    (?:聊|谈|面谈|做了?(?:一次)?面谈|沟通|的面谈|的谈话|简单聊|的\s*(?:review|1:1|1-1|one-on-one|check-in))""", re.X)
+    (?:聊|谈|面谈|做了?(?:一次)?面谈|沟通|的面谈|的谈话|简单聊|喝了?|吃了?|见了?|碰了?|坐了?|的\s*(?:review|1:1|1-1|one-on-one|check-in))""", re.X)
 _WITH_ROLE = re.compile(r"(?:跟|和|与|同)\s*([\u4e00-\u9fff]{2,4}|[A-Z][a-z]+|[A-Z]{2,4})\s*[，,、]")  # '与ZHQ，布草分拣岗'
-# '主题：服务顾问邬海龙面谈记录', '前台接待欧阳琳 5月绩效面谈': a job title run straight into a name
+# '主题：服务顾问邬海龙面谈记录', '前台接待欧阳琳 5月绩效面谈', '拉坯师傅 何小军': a job title run straight into a name
 @lru_cache(maxsize=1)
 def _title_name() -> re.Pattern[str]:
-    return re.compile(r"(?:员|师|工|顾问|专员|助理|主管|接待|老师|护士|司机|骑手|店长|组长|班长)\s?(" + zh_name() +
+    return re.compile(r"(?:员|师傅|师|工|顾问|专员|助理|主管|接待|老师|护士|司机|骑手|店长|组长|班长)\s?(" + zh_name() +
                       r")(?=[^\u4e00-\u9fff]|[进在的是和与说表认每负于将要对为面谈月我昨今这]|$)")  # not '李强进(行)'
 
 
 _FIELDS = re.compile(r"[｜|—–/，,；;（）()]|\s+")  # brackets too: "（顾晓雯，仓库理货员；主管严立新）"
 # Labels that name the one who held or wrote the interview, not the employee.
 _INTERVIEWER = re.compile(r"面谈人|面谈经理|记录人|记录[:：]|主持|督导|直属上级|^by$", re.I)
+_MEETING = re.compile(r"面谈(?!人|经理)|谈话(?!人)|(?<![\w-])(?:1:1|1-1|121|one-on-one|check-in|review|chat|catch-up)(?![\w-])", re.I)
 _SALUTATION = re.compile(r"^([\u4e00-\u9fff]{2,3})[，,：:]")
 _RECIPIENT = re.compile(r"^(?:收件人|致|to)\s*[:：]\s*(.+)$", re.I)
 _HR = re.compile(r"hr|hrbp|人力|人事|人资", re.I)
@@ -122,8 +124,14 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
             if i and _INTERVIEWER.search(tokens[i - 1]):
                 continue
             token = token.split("：")[-1].split(":")[-1]
-            if re.fullmatch(_CJK_NAME, token) and _plausible(token) and any(is_role(n) for n in near):
+            if re.fullmatch(_CJK_NAME, token) and _plausible(token) and any(is_role(re.split("[:：]", n)[-1]) for n in near):
                 return token
+    for line in head[:2]:  # '10/9 宋立新 修表 谈话', '手语翻译 1:1 — 周美琳 Mei — 14 Jul': a full name on the meeting's line
+        if _MEETING.search(line) and not re.search(r"面谈人|面谈经理|记录人|reviewer|interviewer|manager", line, re.I):
+            tokens = [t for t in _FIELDS.split(line) if t]
+            full = next((t for t in tokens if re.fullmatch(zh_name(), t) and _plausible(t)), None)
+            if full:
+                return full
     for line in head[:5]:
         titled = _title_name().search(line)
         if titled and _plausible(titled.group(1)):

@@ -125,17 +125,19 @@ def _clean(phrase: str) -> str:
 
 def role_beside(text: str, name: str | None) -> str | None:
     """The role the notes give the employee `name`, or None."""
-    head = "\n".join(text.split("\n")[:12])
+    lines = text.split("\n")
+    head = "\n".join(lines[:12])
     for m in _LABELLED.finditer(head):  # a labelled line says outright that this is the role
         value = _clean(m.group("value"))
         if is_role(value):
             return value
     forms = [name] + ([name.split()[0]] if " " in name else []) if name else []
+    ends = "\n".join([*lines[:12], *lines[max(12, len(lines) - 3):]])  # and the foot: 'cc: file - Hana Vošková, keeper'
     for form in forms:
-        for m in re.finditer(re.escape(form), head):
+        for m in re.finditer(re.escape(form), ends):
             end = m.end()
             for _ in range(2):  # 'Name (Emily), English teacher': past a nickname to the role
-                after = _AFTER_NAME.match(head, end)
+                after = _AFTER_NAME.match(ends, end)
                 if not after:
                     break
                 value = _clean(after.group("inner") or after.group("next") or after.group("colon") or after.group("plain"))
@@ -145,7 +147,7 @@ def role_beside(text: str, name: str | None) -> str | None:
                     end = after.end()  # past a nickname or the name in another script: 'Kevin 王凯 (Data Engineer)'
                 else:
                     break
-            before = _role_before(head[:m.start()])
+            before = _role_before(ends[:m.start()])
             if before:
                 return before
     for line in head.split("\n")[:2]:  # beside the name or nowhere: the heading's opening words
@@ -156,11 +158,11 @@ def role_beside(text: str, name: str | None) -> str | None:
 
 
 # A role said in passing: 'He's a service technician on our food-site contracts', 'your first quarter as resourcer on
-# the construction desk', 'for your file (Cook in Charge, Oakfield Primary)', '她是我们的仓库管理员'.
+# the construction desk', 'when you were taken on as city carillonneur', 'for your file (Cook in Charge, Oakfield Primary)', '她是我们的仓库管理员'.
 _IN_PASSING = re.compile(r"""
     \b(?:(?:he|she|they)(?:'s|’s|\s+is|\s+are|\s+works\s+as|(?:'s|’s|\s+has|\s+have)\s+been)|works\s+as|(?:first|second|third|new)\s+\w+\s+as
       |your\s+file|(?:he|she|they)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:(?:moved|stepped)\s+(?:up\s+)?(?:in)?to|promoted\s+to)
-      |(?:he|she|they)\s+(?:started|joined(?:\s+us)?)\s+as)\s+
+      |(?:he|she|they)\s+(?:started|joined(?:\s+us)?)\s+as|(?:taken\s+on|hired|employed|appointed|recruited)\s+as)\s+
     (?:(?:a|an|our|the|one\s+of\s+our)\s+)?\(?(?P<role>[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,4})
   | (?:他|她)是(?:我们店里的?|我们组的?|我们的?|店里的?)?\s*(?:[A-Za-z]+\s+)?(?P<zh>[\u4e00-\u9fff]{2,8})""", re.I | re.X)
 _PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|and|but|so|,).*$", re.I)
