@@ -646,7 +646,9 @@ _HEADING_DAY_DOT = re.compile(r"(?:^|[-–—|,(]\s*)(\d{1,2})\.(\d{2})(?=\s*(?:
 _FORWARD = re.compile(r"""\b(?:next|again|upcoming|future|due|until)\b
     | \bby\s+(?:the\s+)?(?:end|close|mid|early|late|next|this|\d|""" + _MONTH + r"""|mon|tue|wed|thu|fri|sat|sun)  # not 'typed by Gill'
     | \bfollow[- ]?up\b(?!\s+(?:from|to|after|on|of)\s+(?:our|the|this|today|yesterday|my|your))  # not 'Follow-up from our review'
-    | 下次|下一次|复谈|(?:[号日]|\d|下周|下个?月)\s*复盘|再约|之前|前完成""", re.I | re.X)  # '10月31号复盘' (not '跟大伟复盘': this one)
+    | 下次|下一次|复谈|复盘|再约|之前|前完成""", re.I | re.X)
+# ... but a review held with someone is this meeting: '9.25 跟大伟（场控）复盘' (not '月底复盘 11.30').
+_HELD_WITH = re.compile(r"(?:跟|和|与)\s*[^\s，,。；;\d]{1,12}?(?:[（(][^）)]{1,12}[）)])?\s*复盘")
 _WEEKDAY_NEAR = re.compile(
     r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|t|r|\.)?\b | (?:周|星期|礼拜)([一二三四五六日天])", re.I | re.X)
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -661,7 +663,7 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
     is read the way that puts the notes' other months nearest it."""
     heading = lines[:2]
     about = [line for i, line in enumerate(lines[:40])
-             if (i < 2 or _DATE_LINE.search(line) or (i < 4 and len(line) <= 60)) and not _FORWARD.search(line)]
+             if (i < 2 or _DATE_LINE.search(line) or (i < 4 and len(line) <= 60)) and (not _FORWARD.search(line) or _HELD_WITH.search(line))]
     for line in lines[:2] + about:
         for start, end, options in _explicit(line):
             if _role(line, start, end) == "point" and not _RANGE_AFTER.match(line, end) and not _RANGE_BEFORE.search(line[:start]):

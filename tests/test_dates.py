@@ -196,6 +196,7 @@ TODAY = dt.date(2026, 12, 1)
         (["谈话记录（二〇二六年三月五日）"], dt.date(2026, 3, 5)),  # a date in numerals
         (["9.18 跟阿坤（配送）复盘，下面是我记的"], dt.date(2026, 9, 18)),  # the review held that day
         (["下次复盘 10.20", "目标：差错0次"], None),  # a review still to come
+        (["月底复盘 11.30", "目标：差错0次"], None),
     ],
 )
 def test_the_interview_date_is_read_from_any_header_layout(lines, expected):

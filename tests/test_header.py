@@ -80,6 +80,8 @@ def test_a_taiwanese_form_gives_name_role_manager_and_its_minguo_date():
     (["小蒋，昨天聊的我记一下，你看看", "你上个月有4次没按时交表，跟家属沟通也少。"], "小蒋"),  # not '家属', the family
     (["主题：季度复盘 Slide", "Reviewer: 孟凡, Area Lead", "Ella 邹, 审单员 check-in"], None),  # the reviewer is no employee
     (["Store Supervisor 罗佳怡 (Gina) – review chat", "面谈人: Tony Pan 潘东, Store Manager"], "罗佳怡"),  # not the interviewer
+    (["学徒面谈 11/5，带教师傅 邓伟 也在", "小孟上个月返工 4 次。"], None),  # the mentor, not the apprentice
+    (["夜班叉车和高架碰了一下，11/2"], None),  # two machines bumped: no meeting with anyone
 ])
 def test_chinese_headers_name_the_employee_whatever_the_surname(lines, name):
     from assistant.reader.people_zh import employee_zh
@@ -336,6 +338,10 @@ def test_a_pasted_chat_names_the_one_who_held_the_meeting_as_the_manager(text, n
      "cc: file - Ines Dorado, keeper", "Ines Dorado", "keeper", None),  # the name only in the copy line at the foot
     ("Subject: PIP prep - Oisin Barr (deck hand, ferry 2)\nTo: HR\nOisin missed 3 mooring checks in March.", "Oisin Barr",
      "deck hand", None),  # the subject gives the job beside the name
+    ("Lena Ortiz - 1:1 - 4 Nov 2026 - Raj\nLena missed 4 of 20 callbacks in October.\nRaj to log a ticket about the headset.\n"
+     "Lena to call back within a day.\ncc: file - Sam Reid, store manager", "Lena Ortiz", None, "Raj"),  # the top header stands
+    ("Ellie Court - call handler - 3 Nov 2026\nEllie dropped 9 calls in October.", "Ellie Court", "call handler", None),
+    ("Tom House, driver - review 3 Nov 2026\nTom was late on 6 routes in October.", "Tom House", "driver", None),  # surnames
 ])
 def test_more_header_layouts_name_the_employee_not_the_manager(text, name, role, manager):  # None: none is read
     """The employee's own brackets give the role, not the manager's; a list of those present after another field on
@@ -778,6 +784,15 @@ def test_a_role_is_never_a_phrase_said_of_another_and_op_is_a_job_only_after_its
     assert a.employee_role is None
     assert is_role("crane op") and is_role("nurse/midwife") and is_role("sous-chef")
     assert not any(is_role(p) for p in ("photo op", "post-op", "Co-op", "S&OP", "ops"))
+
+
+@pytest.mark.parametrize("notes, alias", [
+    ("周五跟 Marcus 喝了杯咖啡，聊了下最近的情况\n他上个月漏扫了 12 件。\n", "周五跟"),  # a day, not his name
+    ("Kelly Wang 王经理 1:1 11/3\nKelly 上月客诉 5 起。\n", "王经理"),  # the manager beside her, by title
+    ("Mei 林美（夜床服务员）\nMei：DND 房处理不对，有 3 次敲了挂 DND 的门。\n", "Mei"),  # a nickname heading findings
+])
+def test_no_other_form_of_the_name_where_the_words_beside_it_are_someone_else_or_a_nickname(notes, alias):
+    assert alias not in analyse(notes).employee_aliases
 
 
 @pytest.mark.parametrize("header, forms, name", [

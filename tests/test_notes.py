@@ -594,6 +594,9 @@ def test_a_label_the_writer_marks_as_their_own_gives_them_the_task_whoever_it_na
                 "行动（我）：5月底前给她换一台新的扫描枪。\n")
     owners = {s.body[:12]: s.owner for s in a.sentences if s.kind == "action"}
     assert owners == {"walk the ais": "employee", "book Dana on": "manager", "5月底前给她换一台新的扫": "manager"}
+    rules = analyse("1:1 - 梁振邦 (ramp agent) - 3/5\n上个月 bag count 错了 3 次。\nAction (me): 这个月先把梁振邦排在白班。\n",
+                    read=False)  # the word rules alone say whose it is, before any model
+    assert [s.actor.owner for s in rules.sentences if s.kind == "action"] == ["manager"]
 
 
 def test_a_transcript_tagged_me_and_her_gives_her_the_tasks_the_writer_tells_her():

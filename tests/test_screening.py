@@ -33,7 +33,7 @@ def test_biased_wording_is_found(text, category):
     "With a little one due in March he'll likely want to step back from the night rota.",
     "老郑毕竟快六十了，学新软件跟那些 95 后比不了。",  # an age said by a name, held against a younger generation
     "Given her hearing aids, the lead wonders if she can really catch the cues, maybe move her to the archive desk.",
-    "小敏才领证，下半年估计顾不上门店了，大促还是让别人顶。",  # just married, so judged unable to give the shop time
+    "她才领证，下半年估计顾不上门店了，大促还是让别人顶。",  # just married, so judged unable to give the shop time
 ])
 def test_coded_remarks_are_caught_in_paraphrase(text):
     assert bias_hits(text), text
@@ -49,6 +49,10 @@ def test_coded_remarks_are_caught_in_paraphrase(text):
     "这批货快五十箱了，跟上个月的量比不了。",  # boxes, not years
     "We wondered if she could cover the Saturday shifts, so maybe move her to the weekend rota.",  # no trait at all
     "他上个月刚领了叉车证，这个月可以顾不上别的先练车。",  # a licence, not a marriage
+    "Now his kids are older we wondered if he could cover Sundays.",  # a question of the rota, no judgement
+    "Priya asked whether we could move her to days for her kids' school run; agreed.",  # her own request
+    "待处理的工单都快五十了，他一个人根本跟不上。",  # tickets, not his age
+    "小吴 上周焊工考核刚过，刚领证，速度还跟不上老师傅。",  # a welder's licence
 ])
 def test_look_alikes_of_coded_remarks_are_not_bias(text):
     assert bias_hits(text) == [], text

@@ -266,6 +266,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.actor, s.action = finder.actor(s.body, employee_speaks=s.label == "employee")
             if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
                 s.actor, s.action = prev.actor, s.body
+            if s.actor is None and label_m and _MINE.search(label_text(label_m)):  # 'Action (me): 这个月先把 Ken 排在白班'
+                s.actor, s.action = Party(finder.manager_name or "Manager", "manager"), s.body
             if s.actor is None and not chat and _starts_imperative(re.sub(r"^re-", "", s.body.strip())):
                 s.actor = _label_party(label_text(own) if own else label_text(label_m) if label_m else "", s.label, finder, tags)
                 s.action = s.body if s.actor else s.action  # 'Me: re-plan the Friday timetable', 'IT: fix the export'
@@ -348,6 +350,7 @@ def _label_party(tag: str, label: str | None, finder: _PartyFinder, tags: frozen
     return Party(tag, owner) if owner and (owner != "employee" or label == "employee") else None
 
 
+_MINE = re.compile(r"[(（]\s*(?:me|mine|i|我)\s*[)）]", re.I)  # a label the writer marks as their own: 'Action (me):', '行动（我）：'
 _PART_LABEL = {"finding": None, "target": "target", "action": "action"}  # a finding is read as running text is
 
 

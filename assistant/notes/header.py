@@ -128,7 +128,13 @@ def _subject_role(lines: list[str], name: str) -> str | None:
     beside = subject and re.search(rf"{re.escape(name)}\s*(?:[(（](?P<bracketed>[^)）,，;]+)|[-–—|]\s*(?P<field>[^-–—|(,;]+))",
                                    subject.group("value"))
     job = beside and (beside["bracketed"] or beside["field"]).strip()
-    return job if job and _is_role(job) and not is_name(job) and not _MEETING_WORDS.search(job) else None
+    return job if job and (is_role(job) or (_is_role(job) and not _NOT_A_JOB.search(job))) and not is_name(job) \
+        and not _MEETING_WORDS.search(job) else None
+
+
+# Words of a subject's phrase that is about the letter, not a job: 'copy for his line manager', 'second warning'.
+_NOT_A_JOB = re.compile(r"\b(?:for|his|her|their|the|a|an|of|to|copy|warning|written|final|second|first|notice|letter|hearing"
+                        r"|outcome|draft|confidential)\b", re.I)
 
 
 _MEETING_WORDS = re.compile(r"\b(?:1:1|1-1|review|notes?|catch-up|check-in|follow-up|meeting|summary|recap|write-up|pip|prep"
@@ -141,16 +147,24 @@ _HEADER_LINE = re.compile(r"""^\W*(?:(?:notes?|minutes|summary|record|write-?up)
 
 
 def header_at_foot(lines: list[str]) -> str | None:
-    """The line that says what the notes are, where it closes them rather than opens them."""
-    if any(_HEADER_LINE.search(line) for line in lines[:min(3, len(lines) - 3)]):
+    """The line that says what the notes are, where it closes them rather than opens them: the notes open with a
+    sentence of content ('Leakers: 9 of the 140 casks she rebuilt in November weeped at the filling store.'), not a
+    header of their own ('Maria Lopez - 1:1 - 3 Nov 2026 - Dev'), and one of their last two lines, not HR's, says it."""
+    return _foot_line(lines) if _PROSE.search(lines[0] if lines else "") else None
+
+
+def _foot_line(lines: list[str]) -> str | None:
+    """One of the last two lines that says what the notes are (not HR's), where none of the first lines does."""
+    if len(lines) < 3 or any(_HEADER_LINE.search(line) for line in lines[:min(3, len(lines) - 2)]):
         return None
-    return next((line for line in reversed(lines[-3:]) if _HEADER_LINE.search(line)), None)
+    return next((line for line in reversed(lines[-2:]) if _HEADER_LINE.search(line) and not is_hr(line)), None)
 
 
-def _header_first(lines: list[str]) -> list[str]:
-    """The lines with the one that says what the notes are first."""
-    foot = header_at_foot(lines)
-    return [foot, *lines] if foot else lines
+_PROSE = re.compile(r"(?:\S+\s+){5,}\S+[.!?]\s*$|[\u4e00-\u9fff].{14,}[。！？]\s*$")  # a sentence of six words or more
+
+
+def _said_after(lines: list[str], name: str) -> bool:
+    return bool(re.search(rf"(?<!\w){re.escape(name.split()[0])}(?!\w)", "\n".join(lines[1:])))
 
 
 def _sender(lines: list[str]) -> str | None:
@@ -437,9 +451,20 @@ def _job_field(header: str) -> tuple[str, str] | None:
     return None
 
 
-def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
-    """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex')."""
-    lines = _header_first([_form_row(line) for line in lines])
+def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
+    """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex'), or
+    from the line at the notes' foot that says what they are, where the notes open with content, or the opening lines
+    name no one the notes speak of again ('Reptile House - keeper review notes' above '… cc: file - Hana Vošková')."""
+    lines = [_form_row(line) for line in lines]
+    found = _people(lines)
+    foot = _foot_line(lines)
+    if foot and (header_at_foot(lines) or not found[0] or not _said_after(lines[:-2], found[0])):
+        return _people([foot, *lines])
+    return found
+
+
+def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
+    """`_find_people` on the lines as given, the first taken as the header's."""
     header = "\n".join(lines[:3])
     name = role = manager = None
     # (a field's whole value: not a speaker's words after a tag, 'Emp: No problem.')
@@ -504,7 +529,9 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     opening = _OPENS_WITH_NAME.match(lines[0]) if lines else None
     job = opening.group("job") if opening else None
     if not name and opening and is_name(opening.group(1)) and (not job or (_is_role(job) and not is_name(job) and not _MEETING_WORDS.search(job))) \
-            and (" " in opening.group(1) or (job and _said_again(lines[1:], opening.group(1)))):  # 'Bea - bindery -', not 'Snowmaking – catch-up
+            and (" " in opening.group(1) or (job and not leads_others(job) and _said_again(lines[1:], opening.group(1)))):
+        # one name alone only before a job of no lead, said again: 'Bea - bindery -', not 'Snowmaking – catch-up' nor
+        # 'Marta - shift lead - 1:1 w/ Kofi' (the writer)
         name, role = opening.group(1), job or role  # 'Kasia Nowak - 1:1 - 09/11/2026 - Dean': the one the meeting is with
     if not name and lines and (jm := _JOB_THEN_NAME.search(lines[0])) and is_role(jm["job"]) and not leads_others(jm["job"]) \
             and is_name(jm["name"]) and not vocab("roles", "terms", "en").fullmatch(jm["name"].lower()) and jm["name"] != manager:
@@ -559,16 +586,22 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
 
 
 def other_script(lines: list[str], name: str | None) -> str | None:
-    """The employee's full name in the other script, written beside it in the header: 'Kelly Wang' of '王可欣 Kelly
-    Wang', '周美琳' of 'Gina Zhou 周美琳' (the notes may call her by either). Not a single English name beside the
-    Chinese one ('Mei 林美'): a nickname, which may head notes about her as well as her own words."""
+    """The employee's name in the other script, written beside it in the header: 'Kelly Wang' of '王可欣 Kelly Wang',
+    '周美琳' of 'Gina Zhou 周美琳' (the notes may call her by either). A single English name beside the Chinese one
+    ('Mei 林美') only where a line it opens says 'I' ('Mei：我每周一…'): a nickname may head notes about her too ('Mei：
+    DND 房处理不对…'). Never a job ('王经理', 'Tom Baker') nor a day ('周五跟 Marcus')."""
     if not name:
         return None
     head, zh = "\n".join(lines[:3]), unspaced(name)
-    other = rf"{NAME_WORD}[ \t]{NAME_WORD}" if zh else zh_name()
+    other = rf"{NAME_WORD}(?:[ \t]{NAME_WORD})?" if zh else rf"(?<![\u4e00-\u9fff]){zh_name()}"
     m = (re.search(rf"(?<!\w){re.escape(name)}[ \t]*[(（]?[ \t]*({other})(?!\w)", head)
          or re.search(rf"({other})[ \t]*[(（]?[ \t]*{re.escape(name)}(?!\w)", head))
-    return m.group(1) if m and (not zh or is_name(m.group(1))) else None
+    found = m.group(1) if m else None
+    if not found or is_role(found) or re.match(r"周[一二三四五六日天末]", found) or (zh and not is_name(found)):
+        return None
+    if zh and " " not in found and not re.search(rf"^\W*{re.escape(found)}\s*[:：].*?(?:我(?!们)|\bI\b)", "\n".join(lines), re.M):
+        return None
+    return found
 
 
 def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:

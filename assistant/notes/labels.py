@@ -401,7 +401,7 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
         who = _label_or_person(doing.group(1), finder, rest)
         return "action" if who == "employee_person" else who
     if (person.lower() in ("her", "his", "their", "employee") and person != label.strip()) or (
-            key in tags and (person in ("他", "她") or key in ("he", "she"))):
+            person in ("他", "她") and key in tags and "我" in tags and not {"他", "她"} <= tags):
         return "employee_person"  # 'Her side:', 'His view:': the employee's account; '我：… / 她：…' line by line
     if person.lower() in ("me", "i", "myself", "manager", "mgr") or person in ("我", "本人") or _MARKED_ME.search(person):
         return "manager_person"  # 'Me: I'll book the course', '我：…': the note's writer speaking

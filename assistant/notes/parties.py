@@ -243,7 +243,8 @@ class _PartyFinder:
                 party = next_word_party(pos)
 
     _ASK = re.compile(r"^(?:please\s+)?(?:ask|request|get|have|need)\s+(?:the\s+)?(.{1,40}?)\s+(?:for|to)\s+(.+)$", re.I)
-    _PRONOUN = re.compile(r"^(?:I'll|I will|I shall|I am going to|I'm going to|I need to|I plan to|I'd like to|I can|we will|we'll)\b", re.I)
+    _PRONOUN = re.compile(r"^(?:I'll|I will|I shall|I am going to|I'm going to|I'm gonna|I am gonna|I need to|I plan to|I'd like to"
+                          r"|I can|we will|we'll)\b(?:[\s,]+(?:uh|um|er|erm)\b)*[\s,]*", re.I)  # "I'm gonna, uh, talk to Kev"
 
     def assignee(self, body: str) -> tuple[Party, str] | None:
         """Who a shorthand arrow gives a task to, and the task: 'F -> partner check on every climb' (the employee's
@@ -297,7 +298,8 @@ class _PartyFinder:
             return assigned
         body = re.sub(r"^(?:and|also|then|\+|&)\s+", "", body.strip(), flags=re.I)
         body = re.sub(r"^(?:we|they|both of us)\s+(?:have\s+)?agreed\s+(?:that\s+|on\s+)?", "", body, flags=re.I)
-        lead = re.match(r"^(?:he|she|they)\s+(?:will|'ll|shall|is going to|needs to|has to|agreed to|commits to)\s+", body, re.I)
+        lead = re.match(r"^(?:he|she|they)(?:\s+(?:will|shall|is going to|is gonna|needs to|has to|agreed to|commits to)"
+                        r"|(?:'s|’s|'re|’re)\s+(?:gonna|going to))[\s,]+(?:(?:uh|um|er|erm)[\s,]+)*", body, re.I)
         if lead:
             return None, _strip_modal(body[lead.end():])
         ask = self._ASK.match(body)

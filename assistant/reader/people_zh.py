@@ -28,12 +28,12 @@ _PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?
 # Chinese name, a Latin name or initials.
 _TALK = re.compile(r"""(?:跟|和|与|同|找)\s*(?:[\u4e00-\u9fff]{0,6}(?:员|师|工|长|管|手|顾问|专员|助理|老师)\s*)?
     ([\u4e00-\u9fff]{2,6}?(?:·[\u4e00-\u9fff]{2,4})?|[A-Z][a-z]+|[A-Z]{2,4})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
-    (?:聊|谈|面谈|做了?(?:一次)?面谈|沟通|的面谈|的谈话|简单聊|喝了?|吃了?|见了?|碰了?|坐了?|的\s*(?:review|1:1|1-1|one-on-one|check-in))""", re.X)
+    (?:聊|谈|面谈|做了?(?:一次)?面谈|沟通|的面谈|的谈话|简单聊|喝了?|吃了?|的\s*(?:review|1:1|1-1|one-on-one|check-in))""", re.X)
 _WITH_ROLE = re.compile(r"(?:跟|和|与|同)\s*([\u4e00-\u9fff]{2,4}|[A-Z][a-z]+|[A-Z]{2,4})\s*[，,、]")  # '与ZHQ，布草分拣岗'
 # '主题：服务顾问邬海龙面谈记录', '前台接待欧阳琳 5月绩效面谈', '拉坯师傅 何小军': a job title run straight into a name
 @lru_cache(maxsize=1)
 def _title_name() -> re.Pattern[str]:
-    return re.compile(r"(?:员|师傅|师|工|顾问|专员|助理|主管|接待|老师|护士|司机|骑手|店长|组长|班长)\s?(" + zh_name() +
+    return re.compile(r"(?:员|(?<!带教)师傅|师|工|顾问|专员|助理|主管|接待|老师|护士|司机|骑手|店长|组长|班长)\s?(" + zh_name() +
                       r")(?=[^\u4e00-\u9fff]|[进在的是和与说表认每负于将要对为面谈月我昨今这]|$)")  # not '李强进(行)'
 
 
@@ -129,7 +129,8 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
     for line in head[:2]:  # '10/9 宋立新 修表 谈话', '手语翻译 1:1 — 周美琳 Mei — 14 Jul': a full name on the meeting's line
         if _MEETING.search(line) and not re.search(r"面谈人|面谈经理|记录人|reviewer|interviewer|manager", line, re.I):
             tokens = [t for t in _FIELDS.split(line) if t]
-            full = next((t for t in tokens if re.fullmatch(zh_name(), t) and _plausible(t)), None)
+            full = next((t for t in tokens if re.fullmatch(zh_name(), t) and _plausible(t)
+                         and not re.search(rf"(?:带教|师傅|师父|陪同|旁听)\s*{t}|{t}\s*(?:也在|在场|陪同|旁听)", line)), None)
             if full:
                 return full
     for line in head[:5]:

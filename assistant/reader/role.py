@@ -134,7 +134,7 @@ def role_beside(text: str, name: str | None) -> str | None:
     forms = [name] + ([name.split()[0]] if " " in name else []) if name else []
     ends = "\n".join([*lines[:12], *lines[max(12, len(lines) - 3):]])  # and the foot: 'cc: file - Hana Vošková, keeper'
     for form in forms:
-        for m in re.finditer(re.escape(form), ends):
+        for m in re.finditer(re.escape(form), ends if form == name else head):  # (at the foot, the whole name only)
             end = m.end()
             for _ in range(2):  # 'Name (Emily), English teacher': past a nickname to the role
                 after = _AFTER_NAME.match(ends, end)
@@ -162,7 +162,8 @@ def role_beside(text: str, name: str | None) -> str | None:
 _IN_PASSING = re.compile(r"""
     \b(?:(?:he|she|they)(?:'s|’s|\s+is|\s+are|\s+works\s+as|(?:'s|’s|\s+has|\s+have)\s+been)|works\s+as|(?:first|second|third|new)\s+\w+\s+as
       |your\s+file|(?:he|she|they)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:(?:moved|stepped)\s+(?:up\s+)?(?:in)?to|promoted\s+to)
-      |(?:he|she|they)\s+(?:started|joined(?:\s+us)?)\s+as|(?:taken\s+on|hired|employed|appointed|recruited)\s+as)\s+
+      |(?:he|she|they)\s+(?:started|joined(?:\s+us)?)\s+as
+      |(?:you|he|she|they)\s+(?:were|was|got|have\s+been|has\s+been)\s+(?:taken\s+on|hired|employed|appointed|recruited)\s+as)\s+
     (?:(?:a|an|our|the|one\s+of\s+our)\s+)?\(?(?P<role>[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,4})
   | (?:他|她)是(?:我们店里的?|我们组的?|我们的?|店里的?)?\s*(?:[A-Za-z]+\s+)?(?P<zh>[\u4e00-\u9fff]{2,8})""", re.I | re.X)
 _PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|and|but|so|,).*$", re.I)
