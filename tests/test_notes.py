@@ -617,3 +617,38 @@ def test_notes_whose_header_closes_them_open_with_a_finding():
              "Notes from 1:1 with Delyth Rowe, potter, 2 Jun 2026 - G. Ince")
     assert analyse(notes, read=False).sentences[0].kind != "meta"
     assert analyse(notes).employee_name == "Delyth Rowe"
+
+
+def test_circled_numbers_shorthand_me_and_initials_before_to_say_whose_task_it_is():
+    """'③我 找厂家修测试机': a circled number is a list's marker and '我 ' in shorthand the writer; 'LA to book Ray on the
+    training day': the manager's initials."""
+    zh = analyse("10/9 宋立新 修表 谈话\n返修率 9月 12%\n定:\n①宋立新 每只出店前做防水测试\n③我 找厂家修测试机 下周内\n")
+    owners = {s.body: s.owner for s in zh.sentences if s.kind == "action"}
+    assert owners == {"宋立新 每只出店前做防水测试": "employee", "我 找厂家修测试机 下周内": "manager"}  # no '①', '③' in them
+    en = analyse("Ice crew minutes - Ray Kowalczyk (ice technician) - 5 Nov 2026 - Linda Ashworth\n"
+                 "Ray opened 3 sessions under 32 mm in October.\n• Actions:\n• Ray to measure ice depth before each session.\n"
+                 "• LA to book Ray on the manufacturer training day.\n")
+    assert {s.body[:12]: s.owner for s in en.sentences if s.kind == "action"} == {
+        "Ray to measu": "employee", "LA to book R": "manager"}
+
+
+def test_a_counted_shortfall_after_the_employees_account_is_the_writers_finding():
+    """'Tomasz felt the drawings kept changing. He has also missed the Friday stand-up 3 times out of the last 5.': the
+    second sentence counts what the writer saw; it is no more of his account."""
+    a = analyse("1:1 with Tomasz Nowak (joiner), 4 Nov 2026\n"
+                "Tomasz felt the drawings kept changing. He has also missed the Friday stand-up 3 times out of the last 5.\n")
+    assert [s.kind for s in a.sentences[1:]] == ["account", "observation"]
+
+
+def test_a_forms_section_labels_say_whose_tasks_and_comments_they_are():
+    """'Agreed actions - reviewer:' is the reviewer's task, '… - employee:' the employee's; 'Employee comments (cont.):'
+    goes on with the employee's account, no finding."""
+    a = analyse("Employee: Tran, Linh\nReviewer: Okafor, Ben\nConversation date: 03/11/2026\n"
+                "Performance concern 1: 4 of 12 site audits in October were filed after the 48-hour limit\n"
+                "Employee comments: Says the tablet app loses drafts offline\n"
+                "Employee comments (cont.): Feels the audit template is too long for small sites\n"
+                "Agreed actions - employee: File every audit the same day from the office PC\n"
+                "Agreed actions - reviewer: Raise the offline drafts bug with IT by 10 November\n")
+    kinds = {s.body[:12]: (s.kind, s.owner) for s in a.sentences if s.kind in ("account", "action", "observation")}
+    assert kinds["Feels the au"] == ("account", None)
+    assert kinds["File every a"] == ("action", "employee") and kinds["Raise the of"] == ("action", "manager")

@@ -40,6 +40,7 @@ from .header import (
 )
 from .labels import (
     _HEADING_END,
+    WHOSE_SECTION,
     _heading_deadline,
     _label_kind,
     _label_or_person,
@@ -266,8 +267,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.actor, s.action = finder.actor(s.body, employee_speaks=s.label == "employee")
             if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
                 s.actor, s.action = prev.actor, s.body
-            if s.actor is None and label_m and _MINE.search(label_text(label_m)):  # 'Action (me): 这个月先把 Ken 排在白班'
-                s.actor, s.action = Party(finder.manager_name or "Manager", "manager"), s.body
+            if s.actor is None and label_m and (marked := _section_party(label_text(label_m), finder)):
+                s.actor, s.action = marked, s.body  # 'Action (me): 这个月先把 Ken 排在白班', 'Agreed actions - reviewer: …'
             if s.actor is None and not chat and _starts_imperative(re.sub(r"^re-", "", s.body.strip())):
                 s.actor = _label_party(label_text(own) if own else label_text(label_m) if label_m else "", s.label, finder, tags)
                 s.action = s.body if s.actor else s.action  # 'Me: re-plan the Friday timetable', 'IT: fix the export'
@@ -351,6 +352,18 @@ def _label_party(tag: str, label: str | None, finder: _PartyFinder, tags: frozen
 
 
 _MINE = re.compile(r"[(（]\s*(?:me|mine|i|我)\s*[)）]", re.I)  # a label the writer marks as their own: 'Action (me):', '行动（我）：'
+
+
+def _section_party(label: str, finder: _PartyFinder) -> Party | None:
+    """Whose the lines are that a form's label marks: the writer's ('Action (me):', 'Agreed actions - reviewer:'), the
+    employee's ('… - employee:'), or others' ('… - other:')."""
+    whose = WHOSE_SECTION.search(label)
+    who = "manager" if _MINE.search(label) else (whose["whose"].lower() if whose else None)
+    if who in ("manager", "reviewer", "line manager", "mgr"):
+        return Party(finder.manager_name or "Manager", "manager")
+    if who in ("employee", "staff member"):
+        return Party(finder.employee[0] if finder.employee else "Employee", "employee")
+    return Party("Organisation", "organisation") if who else None
 _PART_LABEL = {"finding": None, "target": "target", "action": "action"}  # a finding is read as running text is
 
 

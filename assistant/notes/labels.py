@@ -101,7 +101,9 @@ def heading_kind(label: str) -> str | None:
     return kind
 
 
-_REPEATED = re.compile(r"\s*(?:[(（]\d{1,2}[)）]|\#\d{1,2})$")  # a label's second line of a form: 'Issues observed (2)'
+_REPEATED = re.compile(r"\s*(?:[(（](?:\d{1,2}|cont(?:inued|'d|\.)?)[)）]|\#\d{1,2})$", re.I)  # a label's second line of a form: 'Issues observed (2)', 'Employee comments (cont.)'
+# A form's section label that names whose its lines are: 'Agreed actions - reviewer:', 'Actions – employee:'.
+WHOSE_SECTION = re.compile(r"\s+[-–—]\s+(?P<whose>reviewer|manager|line manager|mgr|employee|staff member|other|others|company)\s*$", re.I)
 
 
 _GLOSS = re.compile(r"(?P<outer>[^()（）]+?)\s*[(（](?P<inner>[^()（）]+)[)）]")  # a heading glossed in brackets
@@ -110,7 +112,7 @@ _ASKING = re.compile(r"(?:the\s+)?(?:why|what|how|so what|what happened|what we 
 
 def _label_kind(label: str) -> str | None:
     words = _SECTION.sub("", label.strip().lower())  # 'SECTION D – TARGETS (by 30/09):' labels targets
-    words = _REPEATED.sub("", words)  # 'Issues observed (2):' labels what 'Issues observed:' does
+    words = WHOSE_SECTION.sub("", _REPEATED.sub("", words))  # 'Issues observed (2):' labels what 'Issues observed:' does
     gloss = _GLOSS.fullmatch(words)
     if gloss and _ASKING.fullmatch(gloss["outer"]) and (glossed := _content_label(gloss["inner"])):
         return glossed  # 'WHY (findings)': under a question word, the word in brackets says what the lines below are
@@ -384,6 +386,7 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
     """The kind a line's label gives what follows, or whose words they are ('Me:', 'Dana:', 'Natasha Brook 0:12');
     `stamped` when a transcript's time stamp follows the label, which makes it a speaker; `tags`, the labels that
     open many lines of the notes (`speaker_tags`)."""
+    label = _REPEATED.sub("", label.strip())  # 'Employee comments (cont.)'
     kind = _label_kind(label)
     key = label.strip().lower()
     clauses = re.split(r"[，,；;]\s*", label.strip())

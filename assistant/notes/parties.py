@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..language import unspaced
+from ..language import sentence_language, unspaced
 from ..lexicon import commitment_terms, load, vocab, vocab_list, vocab_terms
 from ..textutil import NAME_WORD, at_word_boundary, lower_same_offsets
 from .names import NAME_TOKEN, TITLE, is_name
@@ -249,8 +249,9 @@ class _PartyFinder:
     def assignee(self, body: str) -> tuple[Party, str] | None:
         """Who a shorthand arrow gives a task to, and the task: 'F -> partner check on every climb' (the employee's
         initial), 'me → laminate the sheet', 'ops (Mel) -> buy a 2nd set of harnesses', 'Mel -> order harnesses'; or
-        a dash before a verb of doing: 'Lorraine - book the Hoffman rep' (not 'Sam - late 3 times in May')."""
-        m = _ARROW.match(body) or _dash_task(body)
+        a dash before a verb of doing: 'Lorraine - book the Hoffman rep' (not 'Sam - late 3 times in May'); or someone's
+        initials before 'to': 'LA to book Ray on the training day'."""
+        m = _ARROW.match(body) or _dash_task(body) or _INITIALS_TO.match(body)
         if not m:
             return None
         who, task = m.group(1).strip(), body[m.end():]
@@ -259,7 +260,8 @@ class _PartyFinder:
         initials = {first[:1].upper(), "".join(w[0] for w in first.split()).upper()} - {""}  # 'F', 'FO' for 'Finn O.'
         if who in initials:
             return Party(self.employee[0], "employee"), _strip_modal(task)
-        if low in ("me", "i", "mgr", "manager", "我"):
+        if low in ("me", "i", "mgr", "manager", "我") or (self.manager_name and " " in self.manager_name
+                                                          and who == "".join(w[0] for w in self.manager_name.split()).upper()):
             return Party(self.manager_name or "Manager", "manager"), _strip_modal(task)
         found, owner = self.find(who), self.owner_of(who)
         named = is_name(who) and not re.match(r"[\d(]", task)
@@ -279,8 +281,8 @@ class _PartyFinder:
         if (own and any(t in own.group(1) for t in vocab_list("names", "lead_titles", "zh"))
                 and own.group(1) not in self.employee_role):  # not '本人（组长）' where the employee is the 仓储组长
             return Party(self.manager_name or "Manager", "manager"), body[own.end():]  # '本人（课长）于12月10日前…'
-        if body.startswith("我") and commitment_terms("manager").occurs_in(body):  # '我从7月起按难易程度分配书叶'
-            return Party(self.manager_name or "Manager", "manager"), body[1:]
+        if body.startswith("我") and (commitment_terms("manager").occurs_in(body) or re.match(r"我\s+\S", body)):
+            return Party(self.manager_name or "Manager", "manager"), body[1:].lstrip()  # '我从7月起…', shorthand '我 找厂家修测试机'
         return None, body
 
     def actor(self, body: str, *, employee_speaks: bool = False) -> tuple[Party | None, str]:
@@ -338,6 +340,7 @@ class _PartyFinder:
 
 # A shorthand arrow from whoever does it to the task: 'F -> …', 'ops (Mel) → …', 'me => …'.
 _ARROW = re.compile(r"^\s*([^\n>→⇒]{1,30}?)\s*(?:->|→|=>|⇒)\s*(?=\w)")
+_INITIALS_TO = re.compile(r"^\s*([A-Z]{2,3})\s+(?:to|will|'ll)\s+(?=[a-z])")  # 'LA to book Ray on the training day'
 _DASH_TASK = re.compile(rf"^\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?|[A-Z]{{2,3}}|me)\s+[-–—]\s+(?=(?P<verb>[a-z]+)\b)")
 
 
@@ -386,6 +389,11 @@ _SPEECH_VERBS = re.compile(
 _WE_OR_I = re.compile(r"^\s*(?:we|I)\b", re.I)
 
 
+def _counts_a_shortfall(body: str) -> bool:
+    """A figure and a shortfall's words: what the writer saw, not more of what the employee said before it."""
+    return bool(re.search(r"\d", body)) and vocab_terms("observation", "negative", sentence_language(body)).occurs_in(body)
+
+
 def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> None:
     if s.label == "employee":
         s.speaker = "employee"
@@ -405,6 +413,7 @@ def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> N
     if zh and (zh.group(1) in finder.employee or zh.group(1) in ("他", "她", "他自己", "她自己", "员工", "本人")):
         who = "employee"
     if (who is None and prev is not None and prev.speaker == "employee" and prev.line == s.line
-            and not finder.actor(s.body)[0] and not _FUTURE.search(s.body) and not _WE_OR_I.match(s.body)):
+            and not finder.actor(s.body)[0] and not _FUTURE.search(s.body) and not _WE_OR_I.match(s.body)
+            and not _counts_a_shortfall(s.body)):  # not 'She has also missed the huddle 4 times out of the last 6'
         who = "employee"
     s.speaker = who

@@ -123,6 +123,7 @@ _BULLET = re.compile(rf"""^\s*(?:
     | (?:->|=>|→|⇒|➔|➜)                                  # an arrow opening a shorthand line: '→ Ivy：…'
     | [\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?           # an emoji bullet: '🎯 by the 20th：…', '✅ …'
     | \d\ufe0f?\u20e3                                     # a keycap number: '1️⃣ 充电桩 uptime：…'
+    | [\u2460-\u2473]                                    # a circled number: '③我 找厂家修测试机'
     | \(?\d{{1,2}}[.)、](?!\d)                           # '1.' '2)' '3、'
     | \d{{1,2}}[a-h][.)](?=\s|$)                          # a form's sub-item: '10a.', '7c.'
     | \d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z\u4e00-\u9fff])       # '2.1 Scheduling'
