@@ -652,3 +652,27 @@ def test_a_forms_section_labels_say_whose_tasks_and_comments_they_are():
     kinds = {s.body[:12]: (s.kind, s.owner) for s in a.sentences if s.kind in ("account", "action", "observation")}
     assert kinds["Feels the au"] == ("account", None)
     assert kinds["File every a"] == ("action", "employee") and kinds["Raise the of"] == ("action", "manager")
+
+
+@pytest.mark.parametrize("notes, text, kind, owner", [
+    ("11/3 小孟 面谈\n我 查了 打卡记录，11月 迟到 4 次\n", "我 查了", "observation", None),  # what I found, no task of mine
+    ("11/3 小孟 面谈\n⑤号机 本月停机 4 次\n", "⑤号机", None, None),  # a circled number naming a machine stays in its words
+    ("1:1 - Dana Ruiz (picker) - 3 Nov 2026 - Ian Thomas\nDana had 3 near-misses.\nIT to fix the export.\n", "IT to fix",
+     "action", "organisation"),  # a team's letters, though the manager's initials are the same
+    ("Employee: Tran, Linh\nReviewer: Okafor, Ben\nConcern: 4 of 12 audits filed late\n"
+     "Comments - other: Night supervisor says the tablets often have no signal\n", "Comments - other", None, None),  # no task
+    ("Employee: Tran, Linh\nReviewer: Okafor, Ben\nConcern: 4 of 12 audits filed late\nAgreed actions - reviewer:\n"
+     "- Chase IT about the offline drafts bug by 10 November\n", "Chase IT", "action", "manager"),  # the heading says whose
+])
+def test_markers_initials_and_section_labels_only_where_they_say_whose_task_it_is(notes, text, kind, owner):
+    s = next(s for s in analyse(notes).sentences if text in s.text)
+    assert (kind is None or s.kind == kind) and s.owner == owner
+    assert text[:2] in s.body or not text.startswith("⑤")
+
+
+@pytest.mark.parametrize("notes", [
+    "1:1 with Hana Sato (picker), 3 Nov 2026\nHana said the nights were chaotic. She only had 2 pickers on 3 of the 5 nights.\n",
+    "1:1 with Hana Sato (picker), 3 Nov 2026\nEmployee comments (cont’d): Feels the template is too long\n",
+])
+def test_the_employees_account_goes_on_where_nothing_missed_is_counted(notes):
+    assert analyse(notes).sentences[-1].speaker == "employee"

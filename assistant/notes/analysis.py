@@ -147,6 +147,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     sentences: list[Sentence] = []
     offset = 0
     block_label: str | None = None
+    block_whose: Party | None = None  # whose the lines below a heading are: 'Agreed actions - reviewer:'
     block_deadline: dt.date | None = None
     answering = False  # the lines below a form's numbered question answer it: '答：' there is no one speaking
     numbered_block: str | None = None  # the numbering of the heading labelling the block ('3. Employee comments': 'N.')
@@ -156,7 +157,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         line_start = offset
         offset += len(line) + 1
         if not line.strip():
-            block_label = block_deadline = None
+            block_label = block_deadline = block_whose = None
             answering, numbered_block = False, None
             continue
         bullet = _BULLET.match(line)
@@ -198,6 +199,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             if line_label and not content[label_m.end():].strip():
                 if not _salutation(line_label, line_no, raw_lines):
                     block_label = line_label  # a heading line: it labels the lines below it
+                    block_whose = _section_party(label_text(label_m), line_label, finder)
                 continue
         line_label = (line_label or (labelled_row[0] if labelled_row else None) or (mark_kind(bullet.group()) if bullet else None)
                       or ("target" if deadline_arrow(content) else None))
@@ -267,8 +269,11 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.actor, s.action = finder.actor(s.body, employee_speaks=s.label == "employee")
             if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
                 s.actor, s.action = prev.actor, s.body
-            if s.actor is None and label_m and (marked := _section_party(label_text(label_m), finder)):
+            if s.actor is None and (marked := _section_party(label_text(label_m), s.label, finder) if label_m else
+                                    block_whose if s.under_heading else None):
                 s.actor, s.action = marked, s.body  # 'Action (me): 这个月先把 Ken 排在白班', 'Agreed actions - reviewer: …'
+            if s.actor is None and s.label == "action" and re.match(r"我\s+\S", s.body):
+                s.actor, s.action = Party(finder.manager_name or "Manager", "manager"), s.body[1:].lstrip()  # '③我 找厂家修测试机'
             if s.actor is None and not chat and _starts_imperative(re.sub(r"^re-", "", s.body.strip())):
                 s.actor = _label_party(label_text(own) if own else label_text(label_m) if label_m else "", s.label, finder, tags)
                 s.action = s.body if s.actor else s.action  # 'Me: re-plan the Friday timetable', 'IT: fix the export'
@@ -354,9 +359,11 @@ def _label_party(tag: str, label: str | None, finder: _PartyFinder, tags: frozen
 _MINE = re.compile(r"[(（]\s*(?:me|mine|i|我)\s*[)）]", re.I)  # a label the writer marks as their own: 'Action (me):', '行动（我）：'
 
 
-def _section_party(label: str, finder: _PartyFinder) -> Party | None:
-    """Whose the lines are that a form's label marks: the writer's ('Action (me):', 'Agreed actions - reviewer:'), the
-    employee's ('… - employee:'), or others' ('… - other:')."""
+def _section_party(label: str, kind: str | None, finder: _PartyFinder) -> Party | None:
+    """Whose the tasks are that a form's label marks: the writer's ('Action (me):', 'Agreed actions - reviewer:'), the
+    employee's ('… - employee:'), or others' ('… - other:'). Only a label of tasks (not 'Comments - other:')."""
+    if kind != "action":
+        return None
     whose = WHOSE_SECTION.search(label)
     who = "manager" if _MINE.search(label) else (whose["whose"].lower() if whose else None)
     if who in ("manager", "reviewer", "line manager", "mgr"):

@@ -101,7 +101,7 @@ def heading_kind(label: str) -> str | None:
     return kind
 
 
-_REPEATED = re.compile(r"\s*(?:[(（](?:\d{1,2}|cont(?:inued|'d|\.)?)[)）]|\#\d{1,2})$", re.I)  # a label's second line of a form: 'Issues observed (2)', 'Employee comments (cont.)'
+_REPEATED = re.compile(r"\s*(?:[(（](?:\d{1,2}|cont(?:inued|['’]?d|\.)?)[)）]|\#\d{1,2})$", re.I)  # a label's second line of a form: 'Issues observed (2)', 'Employee comments (cont.)'
 # A form's section label that names whose its lines are: 'Agreed actions - reviewer:', 'Actions – employee:'.
 WHOSE_SECTION = re.compile(r"\s+[-–—]\s+(?P<whose>reviewer|manager|line manager|mgr|employee|staff member|other|others|company)\s*$", re.I)
 

@@ -8,10 +8,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..language import sentence_language, unspaced
+from ..language import unspaced
 from ..lexicon import commitment_terms, load, vocab, vocab_list, vocab_terms
 from ..textutil import NAME_WORD, at_word_boundary, lower_same_offsets
-from .names import NAME_TOKEN, TITLE, is_name
+from .names import NAME_TOKEN, TITLE, is_name, team_initials
 from .sentences import _FUTURE, Party, Sentence
 
 _TOKEN = re.compile(r"\S+")
@@ -249,19 +249,22 @@ class _PartyFinder:
     def assignee(self, body: str) -> tuple[Party, str] | None:
         """Who a shorthand arrow gives a task to, and the task: 'F -> partner check on every climb' (the employee's
         initial), 'me → laminate the sheet', 'ops (Mel) -> buy a 2nd set of harnesses', 'Mel -> order harnesses'; or
-        a dash before a verb of doing: 'Lorraine - book the Hoffman rep' (not 'Sam - late 3 times in May'); or someone's
-        initials before 'to': 'LA to book Ray on the training day'."""
-        m = _ARROW.match(body) or _dash_task(body) or _INITIALS_TO.match(body)
+        a dash before a verb of doing: 'Lorraine - book the Hoffman rep' (not 'Sam - late 3 times in May'); or the
+        employee's or the manager's initials before 'to' (not a team's): 'LA to book Ray on the training day'."""
+        first = self.employee[0] if self.employee else ""
+        initials = {first[:1].upper(), "".join(w[0] for w in first.split()).upper()} - {""}  # 'F', 'FO' for 'Finn O.'
+        manager = "".join(w[0] for w in self.manager_name.split()).upper() if self.manager_name and " " in self.manager_name else ""
+        m = _ARROW.match(body) or _dash_task(body)
+        if m is None and (by_initials := _INITIALS_TO.match(body)) and by_initials.group(1) in {*initials, manager} - {""} \
+                and not team_initials(by_initials.group(1)):
+            m = by_initials  # 'LA to book Ray on the training day', not 'IT to fix the export'
         if not m:
             return None
         who, task = m.group(1).strip(), body[m.end():]
         low = who.lower()
-        first = self.employee[0] if self.employee else ""
-        initials = {first[:1].upper(), "".join(w[0] for w in first.split()).upper()} - {""}  # 'F', 'FO' for 'Finn O.'
         if who in initials:
             return Party(self.employee[0], "employee"), _strip_modal(task)
-        if low in ("me", "i", "mgr", "manager", "我") or (self.manager_name and " " in self.manager_name
-                                                          and who == "".join(w[0] for w in self.manager_name.split()).upper()):
+        if low in ("me", "i", "mgr", "manager", "我") or (manager and who == manager):
             return Party(self.manager_name or "Manager", "manager"), _strip_modal(task)
         found, owner = self.find(who), self.owner_of(who)
         named = is_name(who) and not re.match(r"[\d(]", task)
@@ -281,8 +284,8 @@ class _PartyFinder:
         if (own and any(t in own.group(1) for t in vocab_list("names", "lead_titles", "zh"))
                 and own.group(1) not in self.employee_role):  # not '本人（组长）' where the employee is the 仓储组长
             return Party(self.manager_name or "Manager", "manager"), body[own.end():]  # '本人（课长）于12月10日前…'
-        if body.startswith("我") and (commitment_terms("manager").occurs_in(body) or re.match(r"我\s+\S", body)):
-            return Party(self.manager_name or "Manager", "manager"), body[1:].lstrip()  # '我从7月起…', shorthand '我 找厂家修测试机'
+        if body.startswith("我") and commitment_terms("manager").occurs_in(body):  # '我从7月起按难易程度分配书叶'
+            return Party(self.manager_name or "Manager", "manager"), body[1:]
         return None, body
 
     def actor(self, body: str, *, employee_speaks: bool = False) -> tuple[Party | None, str]:
@@ -340,7 +343,7 @@ class _PartyFinder:
 
 # A shorthand arrow from whoever does it to the task: 'F -> …', 'ops (Mel) → …', 'me => …'.
 _ARROW = re.compile(r"^\s*([^\n>→⇒]{1,30}?)\s*(?:->|→|=>|⇒)\s*(?=\w)")
-_INITIALS_TO = re.compile(r"^\s*([A-Z]{2,3})\s+(?:to|will|'ll)\s+(?=[a-z])")  # 'LA to book Ray on the training day'
+_INITIALS_TO = re.compile(r"^\s*([A-Z]{2,3})\s+to\s+(?=[a-z])")  # 'LA to book Ray on the training day'
 _DASH_TASK = re.compile(rf"^\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?|[A-Z]{{2,3}}|me)\s+[-–—]\s+(?=(?P<verb>[a-z]+)\b)")
 
 
@@ -390,8 +393,13 @@ _WE_OR_I = re.compile(r"^\s*(?:we|I)\b", re.I)
 
 
 def _counts_a_shortfall(body: str) -> bool:
-    """A figure and a shortfall's words: what the writer saw, not more of what the employee said before it."""
-    return bool(re.search(r"\d", body)) and vocab_terms("observation", "negative", sentence_language(body)).occurs_in(body)
+    """Something missed, late or wrong, counted ('has also missed the huddle 4 times out of the last 6', '又漏了3次'):
+    what the writer saw, not more of what the employee said before it ('She only had 2 pickers on 3 of the 5 nights')."""
+    return bool(_MISSED_COUNT.search(body))
+
+
+_MISSED_COUNT = re.compile(r"""\b(?:missed|skipped|failed|forgot|was\ late|were\ late|got\ wrong)\b.{0,60}?\b\d+\s*(?:times|x\b|of|out\ of)
+    | (?:漏|迟到|错|没按时|没交|超时).{0,12}?\d+\s*次""", re.I | re.X)
 
 
 def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> None:

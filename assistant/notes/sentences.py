@@ -108,8 +108,8 @@ class NotesAnalysis:
 
 # A commitment in words ('will', 'agreed to'): the notes say outright what the sentence is (`Sentence.stated`).
 _FUTURE = re.compile(
-    r"(?:\b(?:will|shall|is going to|are going to|am going to|gonna|agreed to|agreed that|commits? to|committed to|plans? to"
-    r"|needs? to|has to|have to)|'ll|’ll|(?:'s|’s|'m|’m|'re|’re)\s+going to)[\s,]+(?:(?:uh|um|er|erm)[\s,]+)*"
+    r"(?:\b(?:will|shall|is going to|are going to|am going to|agreed to|agreed that|commits? to|committed to|plans? to"
+    r"|needs? to|has to|have to)|(?<!not )\bgonna|'ll|’ll|(?:'s|’s|'m|’m|'re|’re)\s+going to)[\s,]+(?:(?:uh|um|er|erm)[\s,]+)*"
     r"(?!not\b|be (?:late|behind)\b)\w",
     re.I,
 )
@@ -123,7 +123,7 @@ _BULLET = re.compile(rf"""^\s*(?:
     | (?:->|=>|→|⇒|➔|➜)                                  # an arrow opening a shorthand line: '→ Ivy：…'
     | [\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?           # an emoji bullet: '🎯 by the 20th：…', '✅ …'
     | \d\ufe0f?\u20e3                                     # a keycap number: '1️⃣ 充电桩 uptime：…'
-    | [\u2460-\u2473]                                    # a circled number: '③我 找厂家修测试机'
+    | [\u2460-\u2473](?![\u2460-\u2473号班线组台机#])       # a circled number ①-⑳: '③我 找厂家修测试机' (not '⑤号机')
     | \(?\d{{1,2}}[.)、](?!\d)                           # '1.' '2)' '3、'
     | \d{{1,2}}[a-h][.)](?=\s|$)                          # a form's sub-item: '10a.', '7c.'
     | \d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z\u4e00-\u9fff])       # '2.1 Scheduling'
