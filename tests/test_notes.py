@@ -676,3 +676,11 @@ def test_markers_initials_and_section_labels_only_where_they_say_whose_task_it_i
 ])
 def test_the_employees_account_goes_on_where_nothing_missed_is_counted(notes):
     assert analyse(notes).sentences[-1].speaker == "employee"
+
+
+@pytest.mark.parametrize("label, kind", [("说定", "action"), ("定下来", "action"), ("定的目标", "target"), ("定期检查", None)])
+def test_chinese_labels_of_what_was_settled(label, kind):
+    """'说定：', '定下来：' head the agreed tasks; '定的目标：' the aims; '定期检查' is no label of either."""
+    from assistant.notes.labels import _label_kind
+
+    assert _label_kind(label) == kind
