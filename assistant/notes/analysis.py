@@ -273,7 +273,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                                     block_whose if s.under_heading else None):
                 s.actor, s.action = marked, s.body  # 'Action (me): 这个月先把 Ken 排在白班', 'Agreed actions - reviewer: …'
             if s.actor is None and s.label == "action" and re.match(r"我\s+\S", s.body):
-                s.actor, s.action = Party(finder.manager_name or "Manager", "manager"), s.body[1:].lstrip()  # '③我 找厂家修测试机'
+                s.actor, s.action = finder.writer, s.body[1:].lstrip()  # '③我 找厂家修测试机'
             if s.actor is None and not chat and _starts_imperative(re.sub(r"^re-", "", s.body.strip())):
                 s.actor = _label_party(label_text(own) if own else label_text(label_m) if label_m else "", s.label, finder, tags)
                 s.action = s.body if s.actor else s.action  # 'Me: re-plan the Friday timetable', 'IT: fix the export'
@@ -367,10 +367,12 @@ def _section_party(label: str, kind: str | None, finder: _PartyFinder) -> Party 
     whose = WHOSE_SECTION.search(label)
     who = "manager" if _MINE.search(label) else (whose["whose"].lower() if whose else None)
     if who in ("manager", "reviewer", "line manager", "mgr"):
-        return Party(finder.manager_name or "Manager", "manager")
+        return finder.writer
     if who in ("employee", "staff member"):
         return Party(finder.employee[0] if finder.employee else "Employee", "employee")
     return Party("Organisation", "organisation") if who else None
+
+
 _PART_LABEL = {"finding": None, "target": "target", "action": "action"}  # a finding is read as running text is
 
 

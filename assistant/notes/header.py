@@ -164,7 +164,8 @@ _PROSE = re.compile(r"(?:\S+\s+){5,}\S+[.!?]\s*$|[\u4e00-\u9fff].{14,}[。！？
 
 
 def _said_after(lines: list[str], name: str) -> bool:
-    return bool(re.search(rf"(?<!\w){re.escape(name.split()[0])}(?!\w)", "\n".join(lines[1:])))
+    """`name`'s first word comes up in `lines` (the notes between their header and their foot)."""
+    return bool(re.search(rf"(?<!\w){re.escape(name.split()[0])}(?!\w)", "\n".join(lines)))
 
 
 def _sender(lines: list[str]) -> str | None:
@@ -458,7 +459,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     lines = [_form_row(line) for line in lines]
     found = _people(lines)
     foot = _foot_line(lines)
-    if foot and (header_at_foot(lines) or not found[0] or not _said_after(lines[:-2], found[0])):
+    if foot and (_PROSE.search(lines[0]) or not found[0] or not _said_after(lines[1:-2], found[0])):
         return _people([foot, *lines])
     return found
 

@@ -185,6 +185,11 @@ class _PartyFinder:
         self.en = _Alternatives(self.en_names, self.en_words)
         self.zh = _Alternatives(_Names(zh_names, bounded=False, ignore_case=False) if zh_names else None, _party_words_zh())
 
+    @property
+    def writer(self) -> Party:
+        """The notes' writer, the manager: by name where the header gives one."""
+        return Party(self.manager_name or "Manager", "manager")
+
     def owner_of(self, text: str) -> str:
         low = text.lower().removeprefix("the ").strip()
         if any(low == a.lower() or low.startswith((a.lower() + " ", a.lower() + "'")) for a in self.employee):
@@ -265,7 +270,7 @@ class _PartyFinder:
         if who in initials:
             return Party(self.employee[0], "employee"), _strip_modal(task)
         if low in ("me", "i", "mgr", "manager", "我") or (manager and who == manager):
-            return Party(self.manager_name or "Manager", "manager"), _strip_modal(task)
+            return self.writer, _strip_modal(task)
         found, owner = self.find(who), self.owner_of(who)
         named = is_name(who) and not re.match(r"[\d(]", task)
         if (found and low.startswith(found[0].text.lower())) or named or owner != "organisation":
@@ -283,16 +288,16 @@ class _PartyFinder:
         own = _SELF_TITLED.match(body)
         if (own and any(t in own.group(1) for t in vocab_list("names", "lead_titles", "zh"))
                 and own.group(1) not in self.employee_role):  # not '本人（组长）' where the employee is the 仓储组长
-            return Party(self.manager_name or "Manager", "manager"), body[own.end():]  # '本人（课长）于12月10日前…'
+            return self.writer, body[own.end():]  # '本人（课长）于12月10日前…'
         if body.startswith("我") and commitment_terms("manager").occurs_in(body):  # '我从7月起按难易程度分配书叶'
-            return Party(self.manager_name or "Manager", "manager"), body[1:]
+            return self.writer, body[1:]
         return None, body
 
     def actor(self, body: str, *, employee_speaks: bool = False) -> tuple[Party | None, str]:
         """Who acts at the start of `body`, and the action with the actor and modal removed; 'I' is the notes'
         writer, the manager, except on the employee's own line of a transcript ('Lorcan: I'll measure…')."""
         if _BY_ME.search(body):
-            return Party(self.manager_name or "Manager", "manager"), body
+            return self.writer, body
         agent = _PASSIVE_AGENT.search(body)
         who = (agent.group("en") or agent.group("zh")).rstrip(".") if agent else ""
         if agent and not _NO_AGENT.search(who):  # 'checked by Dana each week', '由质检组每周抽听': the agent acts
@@ -318,7 +323,7 @@ class _PartyFinder:
             rest = self._PRONOUN.sub("", body, count=1)
             if employee_speaks:
                 return Party(self.employee[0] if self.employee else "Employee", "employee"), _strip_modal(rest)
-            return Party(self.manager_name or "Manager", "manager"), _strip_modal(rest)
+            return self.writer, _strip_modal(rest)
         if unspaced(body):
             return self._zh_actor(body, employee_speaks)
         doing = _DOING.match(body)  # but not a habit that falls short: 'Sales are sending late changes'
