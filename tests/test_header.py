@@ -5,6 +5,7 @@ import re
 import pytest
 
 from assistant.notes import analyse
+from assistant.notes.attendees import present
 from assistant.reader.role import is_role, role_beside
 
 
@@ -808,3 +809,70 @@ def test_a_name_written_in_both_scripts_opens_the_employees_lines_in_either(head
     assert forms <= {form for alias in a.employee_aliases for form in (alias, alias.split()[0])}
     assert {s.body[:6]: s.owner for s in a.sentences if s.kind == "action"} == {"每票提交前对": "employee", "每周三跟她过": "manager"}
     assert next(s for s in a.sentences if s.text.startswith("Root cause")).kind != "action"
+
+
+def _read(text):
+    a = analyse(text)
+    return a.employee_name, a.employee_role, a.manager
+
+
+def test_a_surname_first_name_field_is_read_given_name_first():
+    name, role, _ = _read("=== PeopleDesk export - Feedback Record ===\nEmployee Name (Last, First): Mbeki, Thandiwe\n"
+                          "Job Title: Conservator\nReviewer: Lindqvist, Oskar (Head of Conservation)\n"
+                          "Thandiwe left 5 of 12 treatment reports unfinished in April.\nThandiwe says the imaging rig crashed.")
+    assert (name, role) == ("Thandiwe Mbeki", "Conservator")
+
+
+def test_a_surname_with_a_capitalised_particle_is_read_whole():
+    name, role, _ = _read("Subject: Joost - notes, Tue 7 April 2026\nHi Maud,\nNotes from today's chat with Joost Van der Meer "
+                          "(lock keeper, night roster) for his file.\nJoost opened the gates late 3 times in March.\n"
+                          "Joost will log every opening time.")
+    assert (name, role) == ("Joost Van der Meer", "lock keeper")
+
+
+def test_a_list_of_those_present_ends_where_a_sentence_follows_it():
+    notes = ("Performance talk, kiln room, 12.03.2026\nPresent: Bronwen Lloyd (studio lead), Tariq Haddad (kiln technician). "
+             "Recorded with consent, tidied up by BL.\nBL: Thanks for coming in early.\nTH: No problem.\n"
+             "BL: Firing logs were missing for 6 of 18 firings in February.\nTH: The tablet was broken most of that month.")
+    employee, manager = present(notes.split("\n"))
+    assert (employee.name, employee.role, manager.name) == ("Tariq Haddad", "kiln technician", "Bronwen Lloyd")
+
+
+def test_of_two_speakers_with_no_lead_title_the_one_who_opens_and_says_you_is_the_manager():
+    notes = ("Call recording, tidied - aviary check-in - 04/02/2026\nSpeakers: Rowan Achterberg (Curator, Birds), Mina Sato (Keeper, Birds)\n"
+             "[00:00:03] Rowan Achterberg: Thanks for joining. Your diet sheets were missing on 8 days in January.\n"
+             "[00:00:15] Mina Sato: The printer in the kitchen was broken, I reported it twice.\n"
+             "[00:00:29] Rowan Achterberg: You could have used the paper forms.\n"
+             "[00:00:41] Mina Sato: I'll keep a paper copy in the kitchen from tomorrow.")
+    name, _, manager = _read(notes)
+    assert (name, manager) == ("Mina Sato", "Rowan Achterberg")
+
+
+def test_the_one_in_copy_of_a_recap_to_hr_is_the_employee_and_the_sender_is_never():
+    notes = ("From: Imogen Tate\nTo: Farid Osman (HR)\nCc: Callum Birch\nDate: Mon 9 Nov 2026 16:10\n"
+             "Subject: summary of this morning's feedback meeting\nFarid,\nhere are my notes from this morning's meeting with "
+             "our bell founder; I've copied him in.\nTwo of the five bells cast in October failed the tuning check.\n"
+             "He says the new sand mix cracked the moulds.\nImogen")
+    name, role, manager = _read(notes)
+    assert (name, role, manager) == ("Callum Birch", "bell founder", "Imogen Tate")
+    assert _read(notes.replace("I've copied him in", "he has a copy"))[0] != "Imogen Tate"
+
+
+def test_a_form_labelled_in_both_languages_gives_the_employee_not_the_interviewer():
+    name, role, _ = _read("潜水中心 | 绩效面谈\n| 面谈人 Interviewer | 林海 Lin Hai (Dive Manager) |\n| 员工 Employee | 吴佳琪 Wu Jiaqi |\n"
+                          "| 岗位 | 潜水教练 |\n| 问题 | 5月 3 次没做下水前装备检查记录 |")
+    assert (name, role) == ("吴佳琪", "潜水教练")
+
+
+def test_a_name_in_the_other_script_is_no_role():
+    name, role, _ = _read("Minutes | Depot B | Feedback meeting | 12-Oct-2026\nPresent: Grace Tan (chair), 黄志强 Huang Zhiqiang, HRBP 李娜\n"
+                          "- 9月 3 次交接单没签, 志强说太忙\n- 志强: 每班结束前签交接单")
+    assert name in ("黄志强", "Huang Zhiqiang") and role is None
+
+
+def test_the_role_after_the_name_in_the_other_script_in_brackets():
+    assert role_beside("Recap of my talk with Max (王子豪, sommelier) on 10 Mar 2026.\nMax says the list was wrong.", "Max") == "sommelier"
+
+
+def test_a_clause_is_no_role():
+    assert not is_role("explanation is that the gazetteer")

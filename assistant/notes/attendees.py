@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..language import unspaced
 from ..lexicon import languages, load, terms, vocab_list, zh_name
 from ..reader.role import is_role, leads_others
 from ..textutil import NAME_WORD
@@ -57,6 +58,7 @@ def _people_line(lines: list[str]) -> tuple[str, list[Attendee]] | None:
 _BETWEEN = re.compile(r"(?:[,;，；、|｜]|\s+(?:and|&|/)\s+|(?<=[)）])\s*/)(?![^(（]*[)）])")
 _BRACKETED = re.compile(r"^(?P<out>[^(（]+?)\s*[(（](?P<inside>[^)）]*)[)）]\s*(?:[A-Z]{2,4}\s*)?$")  # '… (PRM Team Leader) RK'
 # Words in an entry that say what someone does at the meeting, not their job: 'minutes', '记录'.
+_LIST_ENDS = re.compile(r"(?<=[)）])\s*[.。]\s+(?=\S)")
 _DUTY = re.compile(r"\b(?:minutes|notes|note-taker|scribe|chair)\b|记录|主持", re.I)
 _SPEAKER = re.compile(r"^[\s\[\]\d:.()]*[^\n:：\[\]]{1,40}?\s*[\[\]\d:.()]*[:：]", re.M)
 _ME = re.compile(r"^(?:me|myself|I|我|本人)$", re.I)
@@ -105,8 +107,9 @@ def _named(text: str) -> Attendee | None:
         words = latin.group(0).split()
         jobs = [i for i, w in enumerate(words) if w.lower() in _job_words() or (w.isupper() and not w.endswith("."))]
         name = " ".join(words[jobs[-1] + 1:] if jobs else words)
-        if name:
-            return Attendee(name, text[: text.rindex(name)].strip() or None)
+        before = text[: text.rindex(name)].strip()
+        if name:  # not the name in the other script before it: '卢振东 Lu Zhendong'
+            return Attendee(name, before if before and (is_role(before) or not unspaced(before)) else None)
     chinese = re.search(rf"({_ZH_FULL_NAME}|{zh_name()})\s*$", text)
     if chinese:
         before = text[: chinese.start()].strip()
@@ -144,7 +147,8 @@ def _in_title(person: Attendee, title: str) -> bool:
 # A transcript's key to its speakers' tags: 'FM = Fionn MacAskill (mate), KD = Kerrin Doyle (deckhand)', 'HW = me'.
 _KEY = re.compile(rf"""(?:^|[,;，；]|\s{{2,}}|\t)\s*(?P<tag>[A-Z]{{1,3}}|{NAME_WORD})\s*[=＝]\s*
     (?P<entry>[^,;，；=＝\n(（]+(?:[(（][^)）\n]*[)）])?)(?=\s*(?:[,;，；]|$|\s{{2,}}|\t))""", re.M | re.X)
-_TAG = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^\s:：]{1,12})\s*[:：]\s*(.*)$")
+# A speaker's tag opening a line, after a time or not: 'KD: …', '[00:01:15] Mina Sato: …'.
+_TAG = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^\s:：]{1,12}(?:[ \t][^\s:：]{1,20}){0,2})\s*[:：]\s*(.*)$")
 _YOU = re.compile(r"\b(?:you|your|you'?ve|you'?re|you'?ll)\b|你", re.I)
 
 
@@ -171,14 +175,15 @@ def _speaking(lines: list[str], tags: dict[str, Attendee]) -> tuple[Attendee | N
     return first, to_you
 
 
-def _initials_tags(people: list[Attendee]) -> dict[str, Attendee]:
-    """Speakers' tags a transcript may use without a key: each one's initials ('AW' for 'A. Whitlock'), where no two
-    people share them (a first name is no such tag: 'Me:' may answer 'Priya:')."""
+def _listed_tags(people: list[Attendee]) -> dict[str, Attendee]:
+    """Speakers' tags a transcript may use without a key: each one's name as listed ('Mina Sato:') and initials ('AW'
+    for 'A. Whitlock'), where no two people share them (a first name is no such tag: 'Me:' may answer 'Priya:')."""
     tags: dict[str, list[Attendee]] = collections.defaultdict(list)
     for a in people:
         words = re.findall(r"[A-Z][\w'’-]*", a.name)
         if len(words) >= 2:
             tags["".join(w[0] for w in words)].append(a)
+            tags[a.name].append(a)
     return {tag: found[0] for tag, found in tags.items() if len(found) == 1}
 
 
@@ -195,7 +200,8 @@ def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
     tags: dict[str, Attendee] = {}
     writer_keyed = False
     if field:
-        listed, people = field.group(0), [a for a in (_entry(e) for e in _BETWEEN.split(field.group("list")) if not is_hr(e)) if a]
+        entries = _LIST_ENDS.split(field.group("list"))[0]  # not the sentence after it: '…, Ines Varga (glassblower). Recorded by OP.'
+        listed, people = field.group(0), [a for a in (_entry(e) for e in _BETWEEN.split(entries) if not is_hr(e)) if a]
     elif plain:
         listed, people = plain
     elif key:
@@ -215,7 +221,7 @@ def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
     writer = written_by(head)
     people = [Attendee(a.name, a.role, writer=True) if writer and writer in a.name else a for a in people]
     title = lines[0]
-    opens, to_you = _speaking(lines, tags or _initials_tags(people))
+    opens, to_you = _speaking(lines, tags or _listed_tags(people))
     ranked = sorted(people, key=lambda a: (a.writer, bool(a.role and leads_others(a.role)), to_you[a], a == opens,
                                            not _in_title(a, title), -_mentions(a, body)))
     employee: Attendee | None = ranked[0]

@@ -81,6 +81,21 @@ def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
     return to, sender if sender and is_name(sender) else None
 
 
+_CC = re.compile(rf"^\s*cc\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?P<rest>.*)$", re.I | re.M)
+_COPIED = re.compile(r"\b(?:copied|cc['’]?d|cc-?ed|copying|(?:put|added)\s+(?:him|her|them)\s+(?:on|in)\s+(?:copy|cc))\b", re.I)
+
+
+def _copied_in(lines: list[str]) -> tuple[str, str | None] | None:
+    """An email sent to HR with the employee in copy: 'From: Imogen Tate / To: Farid Osman (HR) / Cc: Callum Birch'
+    over '… I've copied him in': the one in copy is the employee, the sender the manager."""
+    head = "\n".join(lines[:8])
+    cc = _CC.search(head)
+    if cc is None or not is_name(cc["name"]) or is_hr(cc.group(0)) or not _COPIED.search("\n".join(lines[:20])):
+        return None
+    sender = _sender(lines[:6])
+    return cc["name"], sender if sender and is_name(sender) else None
+
+
 _FULL_NAME = re.compile(rf"(?<!\w)(?:[A-Z]\.[ \t]?{NAME_WORD}|{NAME_WORD}[ \t]{NAME_WORD})(?!\w)")
 
 
@@ -117,7 +132,7 @@ def _named_in_subject(lines: list[str]) -> tuple[str, str | None] | None:
     if not named:
         return None
     first = min(named, key=lambda n: not n[1])[0]  # a bracketed one first, else the first
-    fuller = re.search(rf"(?<!\w){re.escape(first)}[ \t]{NAME_WORD}(?!\w)", "\n".join(lines))  # 'Sami' -> 'Sami Haddad'
+    fuller = re.search(rf"(?<!\w){re.escape(first)}[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}(?!\w)", "\n".join(lines))  # 'Sami' -> 'Sami Haddad'
     return (fuller.group(0) if fuller and " " not in first and is_name(fuller.group(0)) else first), sender
 
 
@@ -287,6 +302,14 @@ def _zh_name(text: str) -> re.Match[str] | None:
     )
 
 
+_NAME_ORDER = r"(?:[ \t]*\((?i:last|surname|family name)[ \t]*,[ \t]*(?i:first|given)(?:[ \t]+names?)?\))?"  # '(Last, First)'
+
+
+def _given_name(word: str) -> bool:
+    """The word after a comma in a name field is a given name ('Okonkwo, Adaeze'), not a role ('Dana, forklift')."""
+    return re.fullmatch(NAME_WORD, word) is not None and is_name(word) and not _is_role(word)
+
+
 def _employee_field(language: str) -> str:
     """The labels a form gives the employee's name ('Employee name', '被面谈人'), longest first, as a pattern; not a
     transcript's short speaker tag ('Emp:'), nor a label inside a longer word ('服务对象' is not '对象')."""
@@ -318,10 +341,22 @@ def _form_row(line: str) -> str:
     """A form's row of label and value cells read as labelled fields: '| 姓名 | 刘桂芬 | 岗位 | 门诊收费员 |' ->
     '姓名：刘桂芬；岗位：门诊收费员', '| Name | Dana Ruiz | Role | picker |' -> 'Name：Dana Ruiz；Role：picker'."""
     parts = cells(line)
-    fields = field_words()
-    if not parts or len(parts) % 2 or not all(re.sub(r"[\s*_:：]+", "", p).lower() in fields for p in parts[::2]):
+    labels = [_field_label(p) for p in parts[::2]] if parts else []
+    if not parts or len(parts) % 2 or None in labels:
         return line
-    return "；".join(f"{label}：{value}" for label, value in zip(parts[::2], parts[1::2]))
+    return "；".join(f"{label}：{value}" for label, value in zip(labels, parts[1::2]))
+
+
+def _field_label(cell: str) -> str | None:
+    """A cell that is a form's label, as a label: '姓名', 'Name', and one said in both languages, '员工 Employee' ->
+    '员工'; None for any other cell."""
+    fields = field_words()
+    if re.sub(r"[\s*_:：]+", "", cell).lower() in fields:
+        return cell
+    halves = re.findall(r"[\u4e00-\u9fff]+|[A-Za-z][A-Za-z ]*[A-Za-z]", cell)
+    if len(halves) == 2 and all(re.sub(r"\s+", "", h).lower() in fields for h in halves):
+        return halves[0]
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -469,17 +504,19 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     header = "\n".join(lines[:3])
     name = role = manager = None
     # (a field's whole value: not a speaker's words after a tag, 'Emp: No problem.')
-    m = re.search(r"\b(?i:" + _EN_EMPLOYEE_FIELD + r")\s*[:：]\s*((?>" + _FIELD_NAME + r"|[\u4e00-\u9fff]{2,4}(?=[\s(（,，|]|$)))(?![ \t]+[a-z])\s*(?:[,(]\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
+    m = re.search(r"\b(?i:" + _EN_EMPLOYEE_FIELD + r")" + _NAME_ORDER + r"\s*[:：]\s*((?>" + _FIELD_NAME + r"|[\u4e00-\u9fff]{2,4}(?=[\s(（,，|]|$)))(?![ \t]+[a-z])\s*(?:([,(])\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
     if m:
-        name, role = m.group(1).strip(), (m.group(2) or "").strip() or None
-        if role and is_name(role) and not _is_role(role):
+        name, role = m.group(1).strip(), (m.group(3) or "").strip() or None
+        if role and m.group(2) == "," and _given_name(role):
+            name, role = f"{role} {name}", None  # 'Employee Name (Last, First): Okonkwo, Adaeze'
+        elif role and is_name(role) and not _is_role(role):
             role = None  # 'Employee: 梁志恒 (Leung), dim sum chef': another form of the name
     if not name:
         name, role, manager = _speaker_key(header) or (name, role, manager)
     if not name:
         name, role = _job_field(header) or (name, role)
     if not name:
-        name, manager = _named_in_subject(lines) or _written_to(lines) or (name, manager)
+        name, manager = _named_in_subject(lines) or _written_to(lines) or _copied_in(lines) or (name, manager)
     if not name:
         name, role, manager = _replying_to(lines) or (name, role, manager)
     attending = None if name else present(lines)  # 'Present: Adaeze Okonkwo (Payroll Clerk), Liam Fairweather (…)'
@@ -496,6 +533,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     not_names = load("vocabulary")["names"]["not_names"]
     if mm and not vocab("roles", "terms", "en").fullmatch(mm.group(1).lower()) and mm.group(1).split()[-1] not in not_names:
         manager = mm.group(1)  # not 'Mgr: Right, thanks for coming in'
+        given = re.match(rf",[ \t]*({NAME_WORD})(?=[ \t]*(?:[(（|]|$))", mm.string[mm.end():], re.M)
+        manager = f"{given[1]} {manager}" if given and " " not in manager and _given_name(given[1]) else manager  # 'Reviewer: Halvorsen, Petra'
     if not manager:
         mm = re.search(r"\bwith\s+(?:the\s+|my\s+|her\s+|his\s+|their\s+)?((?:[A-Z]{2,}\s|[A-Za-z]+\s)?(?:manager|supervisor|team lead|lead|director|minister|head of [A-Za-z]+))\b", header, re.I)
         if mm:
@@ -549,7 +588,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
                 if goes_on and " " not in wm.group(2) and _is_role(f"{wm.group(2)} {goes_on.group(1)}"):
                     continue  # 'Service advisor 月度面谈 – …': a job's first word, not a name
                 if ((initials or is_name(wm.group(2))) and wm.group(2) not in (manager or "") + (leader[0] if leader else "")
-                        and (wm.group(1) or initials or not _HEADER_WORDS.match(wm.group(2)))):
+                        and (wm.group(1) or initials or not _HEADER_WORDS.match(wm.group(2))) and not sent_by(lines, wm.group(2))):
                     name = wm.group(2)
                     break
             if name:

@@ -15,13 +15,16 @@ from dataclasses import dataclass
 
 from ..lexicon import load, zh_name
 from ..notes.names import INITIALS_BEFORE_NAME
-from ..textutil import NAME_WORD
+from ..textutil import NAME_WORD, PARTICLE
 from .features import hashed
 from .people_zh import may_be_named
 from .role import leads_others
 
 NAME_CLASSES = ("none", "employee", "manager")
-_EN_NAME = re.compile(r"(?<![\w'’])(" + INITIALS_BEFORE_NAME + NAME_WORD + r"(?:[ \t]+(?:" + NAME_WORD + r"|[A-Z]\.|(?!I\b)[A-Z](?![\w.'’])))?)(?![\w'’])")
+# (a surname opening with a capitalised particle whole, 'Noor Van den Berg', not 'Noor Van'; after a particle in lower
+# case the first name alone, as before: 'Pieter' of 'Pieter van der Berg')
+_EN_NAME = re.compile(r"(?<![\w'’])(" + INITIALS_BEFORE_NAME + NAME_WORD + r"(?:[ \t]+(?:(?=[A-Z])" + PARTICLE + r"(?:[ \t]+" + PARTICLE
+                      + r")?[ \t]+" + NAME_WORD + "|" + NAME_WORD + r"|[A-Z]\.|(?!I\b)[A-Z](?![\w.'’])))?)(?![\w'’])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORDS = re.compile(r"[a-z]+|[:(),@>\-–—|]|[\u3400-\u9fff]")
 _LATIN_WORDS = re.compile(r"[a-z]+")

@@ -71,7 +71,7 @@ def is_role(phrase: str) -> bool:
     phrase = _DOTTED.sub("", phrase)  # 'Relief Pharm.', 'Elev. Op. II', 'diag. rad.': shorthand with its dots
     words = phrase.split()
     return (1 <= len(words) <= 6 and bool(en.search(phrase) or abbreviations.search(phrase))
-            and not re.search(r"\b(?:me|my|notes?|minutes)\b", phrase, re.I))
+            and not re.search(r"\b(?:me|my|notes?|minutes|is|was|are|were|that|says|said)\b", phrase, re.I))  # not a clause
 
 
 @lru_cache(maxsize=1)
@@ -143,6 +143,9 @@ def role_beside(text: str, name: str | None) -> str | None:
                 value = _clean(after.group("inner") or after.group("next") or after.group("colon") or after.group("plain"))
                 if is_role(value):
                     return value
+                parts = [p.strip() for p in re.split(r"[,，]", after.group("inner") or "")]
+                if len(parts) == 2 and (is_name(parts[0]) or re.fullmatch(zh_name(), parts[0])) and is_role(parts[1]):
+                    return parts[1]  # 'Jo (陈佳怡, brewer)': the name in the other script, then the role
                 if after.group("inner") or (after.group("plain") and unspaced(after.group("plain"))):
                     end = after.end()  # past a nickname or the name in another script: 'Kevin 王凯 (Data Engineer)'
                 else:
