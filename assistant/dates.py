@@ -31,7 +31,15 @@ _M = "(" + _MONTH + ")"
 _YEAR = r"(\d{4}|['’]\d{2})"  # '2026', or '26 after an apostrophe
 # ... and after a day and a month, two digits alone where a field ends: '1:1 nts - Jaylen - 9 jun 27 - me = Sandra'
 _YEAR_AFTER_DAY = r"(\d{4}|['’]\d{2}|\d{2}(?=[ \t]*(?:[-–—|;)\]\n]|$)))"
-_DAY_BEFORE_MONTH = r"(\d{1,2})(?:(?:st|nd|rd|th),?\s+|\s+|-)"  # '25 Nov', '25th Nov', '25th, Nov', '25-Nov' (not '3, Nov')
+_ORDINAL_DAYS: dict[str, int] = load("calendar", "en")["ordinal_days"]
+# '25 Nov', '25th Nov', '25th, Nov', '25-Nov' (not '3, Nov'), 'the tenth of February'
+_DAY_BEFORE_MONTH = (r"(\d{1,2}|(?<=the\s)(?:" + "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True)) + r")(?=\s+of\s))"
+                     r"(?:(?:st|nd|rd|th),?\s+|\s+|-)")
+
+
+def _day_number(day: str) -> int:
+    """'25' or 'tenth': the day of the month."""
+    return int(day) if day.isdigit() else _ORDINAL_DAYS[day.lower()]
 # A weekday written before a date ('Friday 19 June', 'Fri, 3rd'): the date says which day is meant.
 _WEEKDAY_WORD = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+(?:the\s+)?)?"
 # The hour of the day named before the date ('by close of play Friday 13 March', 'by EOD 4 June', 'by noon on the 3rd').
@@ -335,7 +343,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         return _month_end(first.year, first.month), "deadline" if part in ("底", "末") else "end"
     if kind in ("en_dm", "en_md"):
         day_s, month_s, year_s = (g[0], g[1], g[2]) if kind == "en_dm" else (g[1], g[0], g[2])
-        month, day = MONTHS[month_s.lower()[:3]], int(day_s)
+        month, day = MONTHS[month_s.lower()[:3]], _day_number(day_s)
         if year_s:
             return _safe(_year(year_s), month, day), role
         return _pick_year(ref, role, lambda y: _safe(y, month, day)), role
@@ -611,7 +619,7 @@ def _explicit_in(text: str) -> list[tuple[int, int, list[dt.date]]]:
             dotted = g[7] == "."  # '02.06.2026': written with dots, the day comes first
             options = [_safe(year, b, a)] if dotted else [_safe(year, a, b), _safe(year, b, a)] if a != b else [_safe(year, a, b)]
         elif g[10]:
-            options = [_safe(_year(g[12]), MONTHS[g[11].lower()[:3]], int(g[10]))]
+            options = [_safe(_year(g[12]), MONTHS[g[11].lower()[:3]], _day_number(g[10]))]
         else:
             options = [_safe(_year(g[15]), MONTHS[g[13].lower()[:3]], int(g[14]))]
         found = [d for d in options if d]
@@ -713,7 +721,7 @@ def _month_days(kind: str, m: re.Match[str]) -> list[tuple[int, int]]:
         return [(int(g[1]), int(g[0]))] if 1 <= int(g[1]) <= 12 else []
     if kind in ("en_dm", "en_md"):
         day_s, month_s = (g[0], g[1]) if kind == "en_dm" else (g[1], g[0])
-        return [(MONTHS[month_s.lower()[:3]], int(day_s))]
+        return [(MONTHS[month_s.lower()[:3]], _day_number(day_s))]
     if g[2]:
         return []  # a slash date with a year is explicit
     a, b = int(g[0]), int(g[1])

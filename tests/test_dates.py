@@ -718,3 +718,13 @@ def test_seasons_with_their_word_and_a_quarter_in_brackets_are_dates(text, date,
 @pytest.mark.parametrize("text", ["the summer menu launched", "a fall in sales", "summer staff start soon"])
 def test_a_season_without_a_word_that_dates_it_is_no_date(text):
     assert find_dates(text, dt.date(2026, 3, 9)) == []
+
+
+def test_a_day_written_as_an_ordinal_word_before_of_and_a_month():
+    a = analyse("Talked to Tommo (fixer mason) today, the tenth of February 2026.\nHe fixed 14 of 25 stones.\n"
+                "Goal: lime log 100% complete, reviewed by the end of next month.", today=dt.date(2026, 12, 4))
+    assert a.interview_date == dt.date(2026, 2, 10)
+    assert analyse("Catch-up with Ana on the twenty-first of March.\nShe was late 3 times.",
+                   today=dt.date(2026, 12, 4)).interview_date == dt.date(2026, 3, 21)
+    assert analyse("She came second of the five applicants.\nShe was late 3 times.", today=dt.date(2026, 12, 4)).interview_date \
+        == dt.date(2026, 12, 4)

@@ -876,3 +876,22 @@ def test_the_role_after_the_name_in_the_other_script_in_brackets():
 
 def test_a_clause_is_no_role():
     assert not is_role("explanation is that the gazetteer")
+
+
+def test_a_table_row_a_job_names_gives_the_employee_and_a_labelled_supervisor_stays_the_manager():
+    name, role, manager = _read("Performance feedback notes — Carreg Ddu O&M base — 04/03/2026\n"
+                                "| Technician | Rhiannon Mbeki (wind turbine technician, band 3) |\n| Site supervisor | Stuart Kelleher |\n"
+                                "| 1 | PM completion | 41 of 60 tasks closed in Q4 |\nSK — request a contract tech from the OEM.")
+    assert (name, role, manager) == ("Rhiannon Mbeki", "wind turbine technician", "Stuart Kelleher")
+
+
+def test_a_full_name_closing_the_header_line_after_the_date_is_the_manager():
+    assert _read("Apiary team — feedback 1:1 Marguerite Oyelaran (apiarist) 08 Jul 2026 Tobias Finch\n"
+                 "Inspections: 9 of 40 colonies not inspected in June.")[2] == "Tobias Finch"
+
+
+def test_minutes_of_a_meeting_name_no_writer():
+    _, _, manager = _read("FSA Operations — Abattoir team\nMinutes: performance feedback meeting\n"
+                          "Attendees: Dr Ilse Voorhuis (Lead OV, chair), Kofi Asante-Brandt (Meat Hygiene Inspector)\n"
+                          "Kofi missed 3 of 20 break records.")
+    assert manager != "performance"

@@ -684,3 +684,19 @@ def test_chinese_labels_of_what_was_settled(label, kind):
     from assistant.notes.labels import _label_kind
 
     assert _label_kind(label) == kind
+
+
+def test_a_phrase_that_moves_the_talk_on_names_no_one_who_acts():
+    a = analyse("Tues 9 June 2026 - Priya Holt, feedback chat (Colm)\n"
+                "On to the actual stuff: the survey sheets went out with 27 labelling errors.\n"
+                "Back to the rota: she was late 4 times in May.\nPriya to book peer QA 2 days ahead.")
+    kinds = [(s.kind, s.actor.owner if s.actor else None) for s in a.sentences[1:]]
+    assert kinds == [("observation", None), ("observation", None), ("action", "employee")]
+
+
+def test_the_managers_initials_after_an_action_label_or_before_a_dash_are_the_managers_tasks():
+    a = analyse("Feedback notes - depot 4 - 04/03/2026\nEmployee: Rhiannon Mbeki\nManager: Stuart Kelleher\n"
+                "Rhiannon missed 4 of 20 tachograph downloads in February.\nAction — RM: log each download.\n"
+                "SK — request a spare card reader from fleet.\nAction — SK: book the refresher course.")
+    owners = [s.actor.owner if s.actor else None for s in a.sentences if s.kind == "action"]
+    assert owners == ["employee", "manager", "manager"]

@@ -28,6 +28,7 @@ from .classify import (
 from .events import event_deadlines
 from .header import (
     _EMPLOYEE_LABEL,
+    _MANAGER_LABEL,
     _aliases,
     _find_people,
     _form_row,
@@ -112,8 +113,11 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     learnt = reader.bundled() if read else None
     rivals: tuple[str, ...] = ()
     if learnt is not None:
-        named, manager = learnt.people(text, found_name, manager)
         fields = "\n".join(_form_row(line) for line in form_lines[:8])  # 'Employee<TAB>Dana Ruiz' as 'Employee：Dana Ruiz'
+        found_manager = manager
+        named, manager = learnt.people(text, found_name, manager)
+        if found_manager and _MANAGER_LABEL.search(fields.replace(found_manager, "\x00")):
+            manager = found_manager  # 'Site supervisor | Stuart Kelleher': a form's stated manager is not second-guessed
         whose = whose_review("\n".join(form_lines[:3]))  # 'finished Ana Pires's review': said outright too
         stated = bool(found_name and (_EMPLOYEE_LABEL.search(fields.replace(found_name, "\x00"))
                                       or (whose and whose[0] == found_name)))

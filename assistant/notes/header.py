@@ -283,6 +283,8 @@ def _names_another_person(before: str, name: str) -> bool:
     return any(re.fullmatch(rf"{NAME_WORD}[ \t]{NAME_WORD}", f) and is_name(f) and f not in name for f in fields)
 
 
+_PLACE_AFTER = re.compile(r"[ \t]+(?:[A-Z]&[A-Z][ \t]+)?(?:base|site|depot|plant|office|branch|yard|station|works|farm|centre|center"
+                          r"|hub|campus|store|warehouse|terminal|mill|quarry|mine|estate)\b")
 _TITLE_GOES_ON = re.compile(r" ([a-z]+)\b")  # a capitalised word whose title goes on in lower case: 'Service advisor'
 
 
@@ -324,10 +326,13 @@ _EMPLOYEE_LABEL = re.compile(r"(?:\b" + _EN_EMPLOYEE_FIELD + "|" + _ZH_EMPLOYEE_
 
 
 _ZH_MANAGER_FIELD = "(?:(?<!被)面谈人|面谈经理|直属上级|经理|提交人|填写人|记录人)"
+# The manager's name in a labelled field, marked '\x00' in the form's lines: 'Site supervisor：\x00', '面谈人：\x00'.
+_MANAGER_LABEL = re.compile(r"(?:\b(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+    vocab_list("labels", "manager_meta", "en"), key=len, reverse=True)) + r")|" + _ZH_MANAGER_FIELD + r")\s*[:：】]\s*(?:" + TITLE + r")?\x00")
 
 # A name in a header line: 'Dana Ruiz', 'Finn O.' (an initial for the surname), or initials before the role in brackets
 # ('1:1 w/ JK (door sup, …)').
-_NAMED = rf"(?:{_INITIAL}{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD})?(?:[ \t](?!I\b)[A-Z](?:\.|(?![\w.'’])))?(?!\w)|[A-Z]{{2,3}}(?=\s*[(（]))"  # 'DJ Park', 'Sam K', 'JT ('
+_NAMED = rf"(?:{_INITIAL}{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD})?(?:[ \t](?!I\b)[A-Z](?:\.|(?![\w.'’&/])))?(?!\w)|[A-Z]{{2,3}}(?=\s*[(（]))"  # 'DJ Park', 'Sam K', 'JT ('
 # A header field of a job in lower case, then the name: '- dispatcher A. Mensah-Clarke -', '| nurse J. Okafor |'.
 _JOB_THEN_NAME = re.compile(rf"""(?:^|[-–—|:]\s+)(?P<job>[a-z][\w&'’-]*(?:[ \t][a-z][\w&'’-]*){{0,3}})[ \t]+
     (?P<name>(?:[A-Z]\.[ \t]?)?{_NAMED})(?=\s*(?:[-–—|,(]|$))""", re.X)
@@ -342,6 +347,9 @@ def _form_row(line: str) -> str:
     '姓名：刘桂芬；岗位：门诊收费员', '| Name | Dana Ruiz | Role | picker |' -> 'Name：Dana Ruiz；Role：picker'."""
     parts = cells(line)
     labels = [_field_label(p) for p in parts[::2]] if parts else []
+    if parts and len(parts) == 2 and labels == [None] and _is_role(parts[0]) and (named := re.match(_FIELD_NAME, parts[1])) \
+            and is_name(named.group(0)):
+        return f"{parts[0]}：{parts[1]}"  # '| Technician | Rhiannon Mbeki (wind turbine technician) |': a field a job names
     if not parts or len(parts) % 2 or None in labels:
         return line
     return "；".join(f"{label}：{value}" for label, value in zip(labels, parts[1::2]))
@@ -424,7 +432,9 @@ def _dictated(lines: list[str]) -> str | None:
 # The other one on a header line that names the employee: after them, the one it was 'w/' or a name closing the line
 # ('Aria 孙 (lounge host) 1:1 w/ Ben', 'Kasia Nowak - 1:1 - 09/11/2026 - Dean'); before them, one paired by a slash
 # ('RM / JT (reefer tech)'). ('1:1 w/ Dana' names the employee, not the manager.)
-_AFTER_EMPLOYEE = re.compile(rf"\bw(?:ith|/)\s*(?:{TITLE})?({NAME_WORD}(?:[ \t]{NAME_WORD})?)|[-–—|]\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*(?:$|[-–—|,])")
+# 'w/ Dana', '- Dana -', and a full name closing the line after the date: '… (apiarist) 08 Jul 2026 Tobias Finch'
+_AFTER_EMPLOYEE = re.compile(rf"\bw(?:ith|/)\s*(?:{TITLE})?({NAME_WORD}(?:[ \t]{NAME_WORD})?)|[-–—|]\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*(?:$|[-–—|,])"
+                             rf"|\b(?:19|20)\d\d[ \t]+({NAME_WORD}[ \t]{NAME_WORD})\s*$")
 _SLASH_BEFORE = re.compile(rf"(?<![\w/])([A-Z]{{2,3}}|{NAME_WORD})\s*/\s*$")
 
 
@@ -435,7 +445,7 @@ def _beside_on_line(line: str, name: str) -> str | None:
         return None
     paired = _SLASH_BEFORE.search(line[:at])
     others = [(paired.group(1), "")] if paired else []
-    others += [(m.group(1) or m.group(2), line[m.end():m.end() + 20]) for m in _AFTER_EMPLOYEE.finditer(line, at + len(name))]
+    others += [(m.group(1) or m.group(2) or m.group(3), line[m.end():m.end() + 20]) for m in _AFTER_EMPLOYEE.finditer(line, at + len(name))]
     return next((o for o, after in others if o not in name and (o.isupper() or is_name(o)) and not _HEADER_WORDS.match(o)
                  and not is_hr(after.split(")")[0])), None)  # not 'with Priya Shah (HR) sitting in'
 
@@ -587,6 +597,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
                 goes_on = _TITLE_GOES_ON.match(line, wm.end())
                 if goes_on and " " not in wm.group(2) and _is_role(f"{wm.group(2)} {goes_on.group(1)}"):
                     continue  # 'Service advisor 月度面谈 – …': a job's first word, not a name
+                if _PLACE_AFTER.match(line, wm.end()):
+                    continue  # 'Gwynt Uchaf O&M base': a place's name
                 if ((initials or is_name(wm.group(2))) and wm.group(2) not in (manager or "") + (leader[0] if leader else "")
                         and (wm.group(1) or initials or not _HEADER_WORDS.match(wm.group(2))) and not sent_by(lines, wm.group(2))):
                     name = wm.group(2)

@@ -258,7 +258,9 @@ class _PartyFinder:
         employee's or the manager's initials before 'to' (not a team's): 'LA to book Ray on the training day'."""
         first = self.employee[0] if self.employee else ""
         initials = {first[:1].upper(), "".join(w[0] for w in first.split()).upper()} - {""}  # 'F', 'FO' for 'Finn O.'
-        manager = "".join(w[0] for w in self.manager_name.split()).upper() if self.manager_name and " " in self.manager_name else ""
+        manager_words = re.sub(rf"^{TITLE}", "", self.manager_name or "").split()  # 'Dr Ilse Voorhuis': IV
+        manager = "".join(w[0] for w in manager_words).upper() if len(manager_words) > 1 else ""
+        body = _TASK_LABEL.sub("", body, count=1)  # 'Action — PG: escalate …'
         m = _ARROW.match(body) or _dash_task(body)
         if m is None and (by_initials := _INITIALS_TO.match(body)) and by_initials.group(1) in {*initials, manager} - {""} \
                 and not team_initials(by_initials.group(1)):
@@ -348,7 +350,8 @@ class _PartyFinder:
 
 # A shorthand arrow from whoever does it to the task: 'F -> …', 'ops (Mel) → …', 'me => …'.
 _ARROW = re.compile(r"^\s*([^\n>→⇒]{1,30}?)\s*(?:->|→|=>|⇒)\s*(?=\w)")
-_INITIALS_TO = re.compile(r"^\s*([A-Z]{2,3})\s+to\s+(?=[a-z])")  # 'LA to book Ray on the training day'
+_INITIALS_TO = re.compile(r"^\s*([A-Z]{2,3})(?:\s+to\s+|\s*:\s*)(?=[a-z])")  # 'LA to book Ray on the training day', 'PG: escalate …'
+_TASK_LABEL = re.compile(r"^\s*(?:action|task|to-?do)\s*(?:[-–—]|:)\s*(?=[A-Z]{2,3}\b)", re.I)  # before initials: 'Action — PG: …'
 _DASH_TASK = re.compile(rf"^\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?|[A-Z]{{2,3}}|me)\s+[-–—]\s+(?=(?P<verb>[a-z]+)\b)")
 
 
@@ -367,7 +370,9 @@ def _dash_task(body: str) -> re.Match[str] | None:
 
 
 
-_NO_ACTOR = ("we", "they", "it", "this", "that", "he", "she")  # words that open a sentence without naming who acts
+# Words that open a sentence without naming who acts: 'It will …', 'On to the actual stuff: …', 'Back to the rota: …'.
+_NO_ACTOR = ("we", "they", "it", "this", "that", "he", "she", "on", "onto", "up", "in", "back", "down", "over", "off", "out",
+             "now", "so", "then", "time", "how", "what", "where", "when")
 # Where a named person works, between their name and what they will do: 'Ravi in the workshop will …', 'Ailsa from
 # purchasing to …', 'Marcus (IT) will …'.
 _WHERE_FROM = r"(?:\s+(?:in|from|at|on)\s+(?:the\s+)?[\w&'-]+(?:\s[\w&'-]+)?|\s*\([^()\n]{1,30}\))?"

@@ -33,9 +33,10 @@ _SPEAKER_HELD = re.compile(r"""^[ \t]*(?:\[[^\]\n]{1,25}\]|\d[\d/., :]{3,20}(?:[
 
 
 def written_by(header: str) -> str | None:
-    field = _WRITER_FIELD.search(header)
-    if field:
-        return field.group("who")
+    for field in _WRITER_FIELD.finditer(header):  # someone named, not 'Minutes: performance feedback meeting'
+        who = field.group("who")
+        if is_name(who) or who.isupper() or re.match(r"[\u4e00-\u9fff]", who):
+            return who
     held = _SPEAKER_HELD.search(header)
     if held and is_name(held.group("who")):
         return held.group("who")

@@ -24,7 +24,7 @@ NAME_CLASSES = ("none", "employee", "manager")
 # (a surname opening with a capitalised particle whole, 'Noor Van den Berg', not 'Noor Van'; after a particle in lower
 # case the first name alone, as before: 'Pieter' of 'Pieter van der Berg')
 _EN_NAME = re.compile(r"(?<![\w'’])(" + INITIALS_BEFORE_NAME + NAME_WORD + r"(?:[ \t]+(?:(?=[A-Z])" + PARTICLE + r"(?:[ \t]+" + PARTICLE
-                      + r")?[ \t]+" + NAME_WORD + "|" + NAME_WORD + r"|[A-Z]\.|(?!I\b)[A-Z](?![\w.'’])))?)(?![\w'’])")
+                      + r")?[ \t]+" + NAME_WORD + "|" + NAME_WORD + r"|[A-Z]\.|(?!I\b)[A-Z](?![\w.'’&/])))?)(?![\w'’])")  # not the 'O' of 'O&M'
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WORDS = re.compile(r"[a-z]+|[:(),@>\-–—|]|[\u3400-\u9fff]")
 _LATIN_WORDS = re.compile(r"[a-z]+")
