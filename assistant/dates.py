@@ -657,6 +657,8 @@ _FORWARD = re.compile(r"""\b(?:next|again|upcoming|future|due|until)\b
     | 下次|下一次|复谈|复盘|再约|之前|前完成""", re.I | re.X)
 # ... but a review held with someone is this meeting: '9.25 跟大伟（场控）复盘' (not '月底复盘 11.30').
 _HELD_WITH = re.compile(r"(?:跟|和|与)\s*[^\s，,。；;\d]{1,12}?(?:[（(][^）)]{1,12}[）)])?\s*复盘")
+# A line that says the day the talk was held: '7月21号谈的', '9.3 聊了一下'.
+_SAID_HELD = re.compile(r"(?:\d{1,2}\s*[月.]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号])\s*[日号]?\s*(?:那天|当天)?\s*(?:面谈|谈|聊)(?:的|了|过)")
 _WEEKDAY_NEAR = re.compile(
     r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|t|r|\.)?\b | (?:周|星期|礼拜)([一二三四五六日天])", re.I | re.X)
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -670,8 +672,9 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
     one not after today (on the weekday written beside it, if any); a slash date that reads both ways
     is read the way that puts the notes' other months nearest it."""
     heading = lines[:2]
-    about = [line for i, line in enumerate(lines[:40])
-             if (i < 2 or _DATE_LINE.search(line) or (i < 4 and len(line) <= 60)) and (not _FORWARD.search(line) or _HELD_WITH.search(line))]
+    said = [line for line in lines if _SAID_HELD.search(line)]  # '好，这是跟梅秀兰的，7月21号谈的' at the foot says it outright
+    about = said + [line for i, line in enumerate(lines[:40])
+                    if (i < 2 or _DATE_LINE.search(line) or (i < 4 and len(line) <= 60)) and (not _FORWARD.search(line) or _HELD_WITH.search(line))]
     for line in lines[:2] + about:
         for start, end, options in _explicit(line):
             if _role(line, start, end) == "point" and not _RANGE_AFTER.match(line, end) and not _RANGE_BEFORE.search(line[:start]):

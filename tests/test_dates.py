@@ -728,3 +728,9 @@ def test_a_day_written_as_an_ordinal_word_before_of_and_a_month():
                    today=dt.date(2026, 12, 4)).interview_date == dt.date(2026, 3, 21)
     assert analyse("She came second of the five applicants.\nShe was late 3 times.", today=dt.date(2026, 12, 4)).interview_date \
         == dt.date(2026, 12, 4)
+
+
+def test_a_line_that_says_the_day_the_talk_was_held_gives_the_interview_date_wherever_it_stands():
+    a = analyse("那个我说一下今天谈的情况啊。\n上个月交的那批团扇，30把里面有7把返工。\n交期也拖了，客户原本说的6月20号，结果拖到7月3号才发出去。\n"
+                "目标就是下个月底之前返工控制在3把以内。\n好，这是跟梅秀兰的，刺绣师，7月21号谈的，2026年。", today=dt.date(2026, 12, 4))
+    assert (a.interview_date, a.employee_name, a.employee_role) == (dt.date(2026, 7, 21), "梅秀兰", "刺绣师")

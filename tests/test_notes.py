@@ -700,3 +700,20 @@ def test_the_managers_initials_after_an_action_label_or_before_a_dash_are_the_ma
                 "SK — request a spare card reader from fleet.\nAction — SK: book the refresher course.")
     owners = [s.actor.owner if s.actor else None for s in a.sentences if s.kind == "action"]
     assert owners == ["employee", "manager", "manager"]
+
+
+def test_a_numbered_section_heading_framed_by_rules_labels_the_lines_below():
+    a = analyse("Employee: Ada Obi\nMeeting Date: 2026-09-14\n--- Section 1: Performance concerns ---\n"
+                "1.1 Backlog: 214 boxes remain unprocessed.\n--- Section 5: Targets ---\n"
+                "Retrieval turnaround: 95% within 48h, measured monthly from October.\nData incidents in published finding aids: 0.\n"
+                "=== Agreed actions ===\nAda to process 15 boxes a week.\nEmployee signature: ________  Reviewer signature: P. Hale")
+    assert [s.kind for s in a.sentences[2:]] == ["observation", "target", "target", "action", "meta"]
+
+
+def test_an_owner_field_before_the_task_says_whose_it_is():
+    a = analyse("Employee: Ada Obi\nReviewer: Petra Hale\nAda left 23 of 150 requests past 48 hours.\n"
+                "4.1 [Owner: Employee] Process 15 boxes a week.\n4.2 [Owner: Reviewer] Take Ada off the desk rota.\n"
+                "4.3 [Owner: HR / Recruitment] Re-advertise the assistant post.")
+    assert [(s.actor.owner, s.action) for s in a.sentences if s.kind == "action"] == [
+        ("employee", "Process 15 boxes a week."), ("manager", "Take Ada off the desk rota."),
+        ("organisation", "Re-advertise the assistant post.")]

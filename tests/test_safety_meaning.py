@@ -38,6 +38,7 @@ def _flags(plan, kind):
     ("Honestly not sure a person of his faith is the right face for the Christmas window.", "religion"),
     ("Only just got married, so I'd give it six months until she's asking for time off.", "family"),
     ("With her shoulder the way it is since the surgery she's not really cut out for the loading bay.", "health"),
+    ("Given his hearing, I don't think he's cut out for the radio desk in the long run.", "health"),
 ])
 def test_a_coded_remark_is_caught_in_paraphrase(text, category):
     assert category in {h.category for h in bias_hits(text, absolutes=False)}, text
@@ -54,6 +55,8 @@ def test_a_coded_remark_is_caught_in_paraphrase(text, category):
     "She'll be off next Friday for the training day.",
     "Older tickets can't be closed until the supplier replies.",
     "The church hall booking was not right for the size of the group.",
+    "The old van is not cut out for the hill route.",
+    "I don't think he is cut out for nights, he keeps missing the count.",
 ])
 def test_a_trait_word_or_a_judgement_alone_is_not_a_coded_remark(text):
     assert bias_hits(text, absolutes=False) == [], text

@@ -179,9 +179,12 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             block_deadline = heading_deadline  # a new heading: its own date, or none
         line_label = None
         label_m = label_match(content)
+        numbered_label = bool(label_m and opens_section(label_text(label_m) + ":"))
+        label_m = None if numbered_label else label_m  # '--- Section 5: Targets ---': a section's heading, not a label 'Section 5'
         chat = bool(bullet and _TIME.search(bullet.group()))  # '[17:02] Jen: …': a speaker follows the time stamp
-        heading = None if label_m else heading_kind(content.strip().strip("*_").rstrip("：:").strip("*_"))  # '**Actions**'
-        bare = heading_words(content, ref) if heading and heading != "meta" else None  # (only where it may be one)
+        framed = _FRAME.sub("", content)  # '**Actions**', '=== Agreed actions ===', '-- Section 5: Targets ---'
+        heading = None if label_m else heading_kind(heading_words(framed, ref) if numbered_label else framed)
+        bare = heading_words(framed, ref) if heading and heading != "meta" else None  # (only where it may be one)
         if bare is not None and len(bare.split()) <= 4 and not re.search(r"\d", bare):
             block_label, numbered_block = heading, marker  # '## Agreed actions', '二、改进措施': for the lines below
             continue
@@ -361,6 +364,9 @@ def _label_party(tag: str, label: str | None, finder: _PartyFinder, tags: frozen
 
 
 _MINE = re.compile(r"[(（]\s*(?:me|mine|i|我)\s*[)）]", re.I)  # a label the writer marks as their own: 'Action (me):', '行动（我）：'
+
+
+_FRAME = re.compile(r"^[\s*_=~#-]+|[\s*_=~#-]*[：:]?[\s*_=~#-]*$")  # a heading's decoration, and its closing colon
 
 
 def _section_party(label: str, kind: str | None, finder: _PartyFinder) -> Party | None:

@@ -194,7 +194,7 @@ class _PartyFinder:
         low = text.lower().removeprefix("the ").strip()
         if any(low == a.lower() or low.startswith((a.lower() + " ", a.lower() + "'")) for a in self.employee):
             return "employee"
-        if low in ("i", "me", "manager", "mgr", "my manager", "line manager", "经理") or any(
+        if low in ("i", "me", "manager", "mgr", "my manager", "line manager", "reviewer", "appraiser", "interviewer", "经理") or any(
             low == a.lower() or low.startswith(a.lower()) for a in self.manager
         ):
             return "manager"
@@ -261,6 +261,11 @@ class _PartyFinder:
         manager_words = re.sub(rf"^{TITLE}", "", self.manager_name or "").split()  # 'Dr Ilse Voorhuis': IV
         manager = "".join(w[0] for w in manager_words).upper() if len(manager_words) > 1 else ""
         body = _TASK_LABEL.sub("", body, count=1)  # 'Action — PG: escalate …'
+        if tagged := _OWNER_TAG.match(body):  # '4.3 [Owner: Reviewer] Remove …'
+            who, task = tagged.group(1).strip(), body[tagged.end():]
+            if who.lower() in ("employee", "staff member", "emp", "staff"):
+                return Party(self.employee[0] if self.employee else "Employee", "employee"), _strip_modal(task)
+            return Party(who, self.owner_of(who)), _strip_modal(task)
         m = _ARROW.match(body) or _dash_task(body)
         if m is None and (by_initials := _INITIALS_TO.match(body)) and by_initials.group(1) in {*initials, manager} - {""} \
                 and not team_initials(by_initials.group(1)):
@@ -351,6 +356,8 @@ class _PartyFinder:
 # A shorthand arrow from whoever does it to the task: 'F -> …', 'ops (Mel) → …', 'me => …'.
 _ARROW = re.compile(r"^\s*([^\n>→⇒]{1,30}?)\s*(?:->|→|=>|⇒)\s*(?=\w)")
 _INITIALS_TO = re.compile(r"^\s*([A-Z]{2,3})(?:\s+to\s+|\s*:\s*)(?=[a-z])")  # 'LA to book Ray on the training day', 'PG: escalate …'
+# A form's owner field before the task: '4.3 [Owner: Reviewer] Remove …', '(Who: HR) Re-advertise …'.
+_OWNER_TAG = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?[\[(（]\s*(?i:owner|who|by|responsible|lead)\s*[:：]\s*([^\])）\n]{1,40})[\])）]\s*")
 _TASK_LABEL = re.compile(r"^\s*(?:action|task|to-?do)\s*(?:[-–—]|:)\s*(?=[A-Z]{2,3}\b)", re.I)  # before initials: 'Action — PG: …'
 _DASH_TASK = re.compile(rf"^\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?|[A-Z]{{2,3}}|me)\s+[-–—]\s+(?=(?P<verb>[a-z]+)\b)")
 

@@ -29,7 +29,7 @@ _PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?
 _TALK = re.compile(r"""(?:跟|和|与|同|找)\s*(?:[\u4e00-\u9fff]{0,6}(?:员|师|工|长|管|手|顾问|专员|助理|老师)\s*)?
     ([\u4e00-\u9fff]{2,6}?(?:·[\u4e00-\u9fff]{2,4})?|[A-Z][a-z]+|[A-Z]{2,4})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
     (?:聊|谈|面谈|做了?(?:一次)?面谈|沟通|的面谈|的谈话|简单聊|喝了?|吃了?|的\s*(?:review|1:1|1-1|one-on-one|check-in))""", re.X)
-_WITH_ROLE = re.compile(r"(?:跟|和|与|同)\s*([\u4e00-\u9fff]{2,4}|[A-Z][a-z]+|[A-Z]{2,4})\s*[，,、]")  # '与ZHQ，布草分拣岗'
+_WITH_ROLE = re.compile(r"(?:跟|和|与|同)\s*([\u4e00-\u9fff]{2,4}?|[A-Z][a-z]+|[A-Z]{2,4})的?\s*[，,、]")  # '与ZHQ，布草分拣岗', '跟梅秀兰的，刺绣师'
 # '主题：服务顾问邬海龙面谈记录', '前台接待欧阳琳 5月绩效面谈', '拉坯师傅 何小军': a job title run straight into a name
 @lru_cache(maxsize=1)
 def _title_name() -> re.Pattern[str]:
