@@ -159,3 +159,14 @@ def test_word_documents_are_read(tmp_path):
     broken.write_bytes(b"not a zip")
     proc = run("draft", str(broken))
     assert proc.returncode == 2 and b"could not be read as a Word document" in proc.stderr
+
+
+def test_output_cut_short_by_a_pipe_ends_quietly(tmp_path):
+    notes = tmp_path / "long.txt"
+    notes.write_text(TRAINER_NOTES + "\n" + "\n".join(f"Late to the morning briefing {n} times in week {n}." for n in range(1, 1500)),
+                     encoding="utf-8")
+    proc = subprocess.Popen([*CLI, "read", str(notes)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.readline()
+    proc.stdout.close()  # as 'plancoach read notes.txt | head -1' does
+    _, err = proc.communicate(timeout=60)
+    assert b"Traceback" not in err and b"BrokenPipe" not in err, err.decode()

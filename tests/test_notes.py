@@ -717,3 +717,15 @@ def test_an_owner_field_before_the_task_says_whose_it_is():
     assert [(s.actor.owner, s.action) for s in a.sentences if s.kind == "action"] == [
         ("employee", "Process 15 boxes a week."), ("manager", "Take Ada off the desk rota."),
         ("organisation", "Re-advertise the assistant post.")]
+
+
+def test_chinese_records_not_filled_in_are_a_shortfall():
+    a = analyse("11月3号 跟小吴（库管）面谈\n出入库单（签收、时间）一半以上没填\n他说最近太忙")
+    assert a.sentences[1].kind == "observation"
+
+
+def test_under_actions_the_employees_given_name_on_a_line_says_whose_task_it_is():
+    a = analyse("Minutes | Depot B | Feedback meeting | 12-Oct-2026\nPresent: Grace Tan (chair), 黄志强 (叉车司机)\n"
+                "1. Review\n- 志强: 交接单太多, 来不及签\n2. Actions\n- 志强: 每班结束前签交接单\n- Grace: 跟调度协调人手")
+    read = [(s.kind, s.actor.owner if s.actor else None) for s in a.sentences[3:5]]
+    assert read == [("account", None), ("action", "employee")]  # under 'Review' what he said; under 'Actions' his task

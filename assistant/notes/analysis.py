@@ -177,7 +177,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         heading_deadline = _heading_deadline(content, ref)
         if heading_deadline or _HEADING_END.search(content):
             block_deadline = heading_deadline  # a new heading: its own date, or none
-        line_label = None
+        line_label, tagged = None, None  # tagged: whose a task is, by the employee's name on it under 'Actions' ('振东: 上传数据')
         label_m = label_match(content)
         numbered_label = bool(label_m and opens_section(label_text(label_m) + ":"))
         label_m = None if numbered_label else label_m  # '--- Section 5: Targets ---': a section's heading, not a label 'Section 5'
@@ -203,6 +203,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if label_m:
             line_label = _label_or_person(label_text(label_m), finder, content[label_m.end():], stamped=chat or bool(label_m.group("stamp")),
                                           tags=tags)
+            if line_label == "employee_person" and block_label == "action":
+                line_label, tagged = "action", Party(finder.employee[0] if finder.employee else "Employee", "employee")
             if line_label and not content[label_m.end():].strip():
                 if not _salutation(line_label, line_no, raw_lines):
                     block_label = line_label  # a heading line: it labels the lines below it
@@ -237,6 +239,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.body, own = chunk[own.end():], None
             own_label = _label_or_person(label_text(own), finder, chunk[own.end():], stamped=chat or bool(own.group("stamp")),
                                          tags=tags) if own else None
+            if tagged and own_label == "employee_person":
+                own_label = "action"  # the tag says whose the task is
             if own and (own_label or own.group("stamp")):  # a label, or a speaker and their time stamp
                 label = own_label or label
                 s.body = chunk[own.end():]
@@ -274,6 +278,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.actor, s.action = (Party(owner, finder.owner_of(owner)) if owner else None), _task(task)
             else:
                 s.actor, s.action = finder.actor(s.body, employee_speaks=s.label == "employee")
+            if s.actor is None and tagged:
+                s.actor, s.action = tagged, s.body
             if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
                 s.actor, s.action = prev.actor, s.body
             if s.actor is None and (marked := _section_party(label_text(label_m), s.label, finder) if label_m else

@@ -657,7 +657,7 @@ def other_script(lines: list[str], name: str | None) -> str | None:
 
 
 def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
-    """The ways notes refer to a person: 'Marcus Bell' -> Marcus, Bell; '陈静' -> 陈经理 (for a manager);
+    """The ways notes refer to a person: 'Marcus Bell' -> Marcus, Bell; '陈静' -> 陈经理 (for a manager), '卢振东' -> 振东;
     '古丽娜尔·艾合买提' -> 古丽娜尔 (a name written with a middle dot goes by its first part)."""
     if not name:
         return ()
@@ -666,6 +666,7 @@ def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
         out.append(name.split("·")[0])
     elif unspaced(name):
         out += ["小" + name[0], "老" + name[0]] if not manager else [name[0] + t for t in vocab_list("parties", "supervisory", "zh")]
+        out += [name[1:]] if len(name) == 3 else []  # '卢振东' -> 振东, as colleagues call him
     elif is_name(name) and re.search(rf"\s{PARTICLE}\s", name):  # 'Fenna de Wit' -> Fenna, de Wit
         first, *rest = name.split()
         out += [first, " ".join(rest)]
