@@ -657,8 +657,9 @@ _FORWARD = re.compile(r"""\b(?:next|again|upcoming|future|due|until)\b
     | 下次|下一次|复谈|复盘|再约|之前|前完成""", re.I | re.X)
 # ... but a review held with someone is this meeting: '9.25 跟大伟（场控）复盘' (not '月底复盘 11.30').
 _HELD_WITH = re.compile(r"(?:跟|和|与)\s*[^\s，,。；;\d]{1,12}?(?:[（(][^）)]{1,12}[）)])?\s*复盘")
-# A line that says the day the talk was held: '7月21号谈的', '9.3 聊了一下'.
-_SAID_HELD = re.compile(r"(?:\d{1,2}\s*[月.]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号])\s*[日号]?\s*(?:那天|当天)?\s*(?:面谈|谈|聊)(?:的|了|过)")
+# A line that says the day this talk was held: '这是跟梅秀兰的，7月21号谈的，2026年' (not '上次6.3谈的改进计划', '6月3号谈的目标').
+_SAID_HELD = re.compile(r"""^(?!.*(?:上次|上回|之前|以前|上个月))
+    .*(?<!\d)\d{1,2}\s*[月.]\s*\d{1,2}\s*[日号]?\s*(?:那天|当天)?\s*(?:面谈|谈|聊)(?:的|了|过)(?:一下)?\s*(?:[，,。.；;！!]|$)""", re.X)
 _WEEKDAY_NEAR = re.compile(
     r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|t|r|\.)?\b | (?:周|星期|礼拜)([一二三四五六日天])", re.I | re.X)
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}

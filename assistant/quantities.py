@@ -63,8 +63,8 @@ _ANY_NUMBER = re.compile(r"\d|" + _ZH + r"|\b(?:" + _WORDS + r")\b|" + _ONE_AFTE
 _SKIP_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:aisle|room|gate|bay|dock|floor|building|ward|zone|version|v|store|branch|station|lane|route|site|table|bed"
     r"|terminal|tier|level|sev|severity|cat|category|p|q|l|#|no\.|number|ticket|case|order|model|chapter|page|step|line"
-    r"|runway|platform|pier|berth|quay|track|pitch|court|cell|tank|vat|kiln|oven|hangar|stand|pump|press|machine|truck|van|boat"
-    r"|vessel|crane|chair|lift|enclosure|pen|paddock|field|plot|shelf|rack|booth|desk|counter|till|checkout|studio|theatre|lab)\s?[-#]?\s?$",
+    r"|runway|platform|pier|berth|quay|hangar|kiln|oven|vat|tank|pump|crane|vessel|enclosure|paddock|plot|shelf|rack|chair)"
+    r"\s?[-#]?\s?$",  # (not a noun that is also a verb: 'field 40 calls', 'lift 20 boxes')
     re.IGNORECASE,
 )
 _SKIP_AFTER = re.compile(r"^(?::\d|(?:am|pm|a\.m\.|p\.m\.|st|nd|rd|th)\b|[A-Za-z]\w|\s?(?:月|年|号|日|季度))", re.IGNORECASE)

@@ -692,6 +692,8 @@ def test_a_phrase_that_moves_the_talk_on_names_no_one_who_acts():
                 "Back to the rota: she was late 4 times in May.\nPriya to book peer QA 2 days ahead.")
     kinds = [(s.kind, s.actor.owner if s.actor else None) for s in a.sentences[1:]]
     assert kinds == [("observation", None), ("observation", None), ("action", "employee")]
+    so = analyse("1:1 with Sam Okoro, picker, 3 June 2026\nSam was late 4 times in May.\nNow Sam to log every download by 9am.")
+    assert (so.sentences[2].kind, so.sentences[2].actor.owner if so.sentences[2].actor else None) == ("action", "employee")
 
 
 def test_the_managers_initials_after_an_action_label_or_before_a_dash_are_the_managers_tasks():
@@ -727,5 +729,5 @@ def test_chinese_records_not_filled_in_are_a_shortfall():
 def test_under_actions_the_employees_given_name_on_a_line_says_whose_task_it_is():
     a = analyse("Minutes | Depot B | Feedback meeting | 12-Oct-2026\nPresent: Grace Tan (chair), 黄志强 (叉车司机)\n"
                 "1. Review\n- 志强: 交接单太多, 来不及签\n2. Actions\n- 志强: 每班结束前签交接单\n- Grace: 跟调度协调人手")
-    read = [(s.kind, s.actor.owner if s.actor else None) for s in a.sentences[3:5]]
+    read = [(s.reading, s.owner) for s in a.sentences[3:5]]
     assert read == [("account", None), ("action", "employee")]  # under 'Review' what he said; under 'Actions' his task

@@ -29,6 +29,7 @@ def test_identifiers_times_and_meetings_are_not_numbers():
     assert find_quantities("Q4 review, sev-2 bug, Tier-1 agent, aisle 14, weekly 1:1 at 10am") == []
     # what a place or a machine is numbered by: the target is the number after it
     assert [q.value for q in find_quantities("runway 09 strikes down to 3 or fewer a month, kiln 4 losses below 2%")] == [3, 2]
+    assert [q.value for q in find_quantities("field 40 calls a day, lift 20 boxes, the help desk 12 calls")] == [40, 20, 12]
 
 
 def test_chinese_numbers_and_units():

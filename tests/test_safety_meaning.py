@@ -57,6 +57,8 @@ def test_a_coded_remark_is_caught_in_paraphrase(text, category):
     "The church hall booking was not right for the size of the group.",
     "The old van is not cut out for the hill route.",
     "I don't think he is cut out for nights, he keeps missing the count.",
+    "The new headset isn't suited for people with hearing aids, so IT will order another one.",
+    "Night shifts aren't suited for her childcare, so we agreed she moves to days.",
 ])
 def test_a_trait_word_or_a_judgement_alone_is_not_a_coded_remark(text):
     assert bias_hits(text, absolutes=False) == [], text
@@ -424,7 +426,9 @@ def test_an_instruction_to_whatever_reads_the_notes_is_injection_in_other_words(
     "We took item 3 off the agenda because the supplier had already fixed it.",
     "She marks the delivery as complete once the customer signs.",
     "Two of the points from March are closed.",
-    "He tends to ignore the problems until they pile up.",
+    "He tends to ignore the issues listed in the audit, 3 of 5 are still open.",
+    "He'll ignore any issues below 5 minutes of delay.",
+    "Record it as a satisfactory audit.",
 ])
 def test_ordinary_sentences_about_items_and_completion_are_not_injection(text):
     assert not injection_hits(text), text

@@ -10,7 +10,7 @@ import re
 from .. import grid, keepout, reader
 from ..cadence import stated_gap, stated_review
 from ..dates import explicit_dates, find_dates, held_on, undated_interview
-from ..lexicon import vocab
+from ..lexicon import vocab, vocab_list
 from ..quantities import find_quantities
 from ..reader.role import leads_others, role_beside, says_no_job, someone_elses
 from ..screening import Hit, a_colleagues_leave, injection_hits, pronoun_of, screen
@@ -203,8 +203,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if label_m:
             line_label = _label_or_person(label_text(label_m), finder, content[label_m.end():], stamped=chat or bool(label_m.group("stamp")),
                                           tags=tags)
-            if line_label == "employee_person" and block_label == "action":
-                line_label, tagged = "action", Party(finder.employee[0] if finder.employee else "Employee", "employee")
+            if line_label == "employee_person" and block_label == "action" and not _FORM_LABEL.fullmatch(label_text(label_m).strip()):
+                tagged = Party(finder.employee[0], "employee")  # (read as said, then made a task after the reader)
             if line_label and not content[label_m.end():].strip():
                 if not _salutation(line_label, line_no, raw_lines):
                     block_label = line_label  # a heading line: it labels the lines below it
@@ -239,8 +239,6 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.body, own = chunk[own.end():], None
             own_label = _label_or_person(label_text(own), finder, chunk[own.end():], stamped=chat or bool(own.group("stamp")),
                                          tags=tags) if own else None
-            if tagged and own_label == "employee_person":
-                own_label = "action"  # the tag says whose the task is
             if own and (own_label or own.group("stamp")):  # a label, or a speaker and their time stamp
                 label = own_label or label
                 s.body = chunk[own.end():]
@@ -278,8 +276,6 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.actor, s.action = (Party(owner, finder.owner_of(owner)) if owner else None), _task(task)
             else:
                 s.actor, s.action = finder.actor(s.body, employee_speaks=s.label == "employee")
-            if s.actor is None and tagged:
-                s.actor, s.action = tagged, s.body
             if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
                 s.actor, s.action = prev.actor, s.body
             if s.actor is None and (marked := _section_party(label_text(label_m), s.label, finder) if label_m else
@@ -291,6 +287,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.actor = _label_party(label_text(own) if own else label_text(label_m) if label_m else "", s.label, finder, tags)
                 s.action = s.body if s.actor else s.action  # 'Me: re-plan the Friday timetable', 'IT: fix the export'
             s.kind = _classify(s, finder)
+            s.tagged = tagged
             if s.column == "finding" and s.kind in ("action", "target"):  # 'Report writing | Shift report missing on 3 nights'
                 s.actor = None  # under 'What we saw' a cell says what happened: its task and its target have columns
                 s.kind = "observation" if _negative(s.body) else "context"
@@ -338,6 +335,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         script=script,
     )
     reader.apply(analysis, learnt, corrections)
+    for s in sentences:
+        if s.tagged and s.reading == "account":  # under 'Actions', '振东: 出隧道后上传数据' is his task, not his words
+            s.kind, s.reading, s.owner, s.actor, s.action = "action", "action", "employee", s.tagged, s.body
     # A name the plan asks about is one the kept sentences use: never one only a kept-out disclosure names.
     kept = [s.text for s in sentences if s.kind != "excluded"]
     analysis.employee_rivals = tuple(r for r in rivals if r not in manager_aliases and any(r in t for t in kept))
@@ -372,6 +372,8 @@ def _label_party(tag: str, label: str | None, finder: _PartyFinder, tags: frozen
 _MINE = re.compile(r"[(（]\s*(?:me|mine|i|我)\s*[)）]", re.I)  # a label the writer marks as their own: 'Action (me):', '行动（我）：'
 
 
+# The employee by a form's label ('员工：', 'Employee:'), not by name: a form's own layout, read as it is.
+_FORM_LABEL = re.compile("|".join(re.escape(w) for lang in ("en", "zh") for w in vocab_list("labels", "employee_meta", lang)), re.I)
 _FRAME = re.compile(r"^[\s*_=~#-]+|[\s*_=~#-]*[：:]?[\s*_=~#-]*$")  # a heading's decoration, and its closing colon
 
 

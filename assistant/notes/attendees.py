@@ -58,8 +58,9 @@ def _people_line(lines: list[str]) -> tuple[str, list[Attendee]] | None:
 _BETWEEN = re.compile(r"(?:[,;，；、|｜]|\s+(?:and|&|/)\s+|(?<=[)）])\s*/)(?![^(（]*[)）])")
 _BRACKETED = re.compile(r"^(?P<out>[^(（]+?)\s*[(（](?P<inside>[^)）]*)[)）]\s*(?:[A-Z]{2,4}\s*)?$")  # '… (PRM Team Leader) RK'
 # Words in an entry that say what someone does at the meeting, not their job: 'minutes', '记录'.
-_LIST_ENDS = re.compile(r"(?<=[)）])\s*[.。]\s+(?=\S)")
 _DUTY = re.compile(r"\b(?:minutes|notes|note-taker|scribe|chair)\b|记录|主持", re.I)
+# Where a list of those present ends and a sentence begins: '…, Ines Varga (glassblower). Recorded by OP.'
+_LIST_ENDS = re.compile(r"(?<=[)）])\s*[.。]\s+(?=\S)")
 _SPEAKER = re.compile(r"^[\s\[\]\d:.()]*[^\n:：\[\]]{1,40}?\s*[\[\]\d:.()]*[:：]", re.M)
 _ME = re.compile(r"^(?:me|myself|I|我|本人)$", re.I)
 _ZH_FULL_NAME = r"[\u4e00-\u9fff]{2,5}·[\u4e00-\u9fff]{2,6}"  # '阿依古丽·买买提'
@@ -200,7 +201,7 @@ def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
     tags: dict[str, Attendee] = {}
     writer_keyed = False
     if field:
-        entries = _LIST_ENDS.split(field.group("list"))[0]  # not the sentence after it: '…, Ines Varga (glassblower). Recorded by OP.'
+        entries = _LIST_ENDS.split(field.group("list"))[0]
         listed, people = field.group(0), [a for a in (_entry(e) for e in _BETWEEN.split(entries) if not is_hr(e)) if a]
     elif plain:
         listed, people = plain

@@ -82,7 +82,8 @@ def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
 
 
 _CC = re.compile(rf"^\s*cc\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?P<rest>.*)$", re.I | re.M)
-_COPIED = re.compile(r"\b(?:copied|cc['’]?d|cc-?ed|copying|(?:put|added)\s+(?:him|her|them)\s+(?:on|in)\s+(?:copy|cc))\b", re.I)
+# 'I've copied him in', 'cc'd her', 'copying them so they have it', 'put him on copy' (not 'copied the rota into …').
+_COPIED = re.compile(r"\b(?:copied|copying|cc['’]?d|cc-?ed|cc['’]?ing|(?:put|added))\s+(?:him|her|them)\b", re.I)
 
 
 def _copied_in(lines: list[str]) -> tuple[str, str | None] | None:
@@ -283,8 +284,10 @@ def _names_another_person(before: str, name: str) -> bool:
     return any(re.fullmatch(rf"{NAME_WORD}[ \t]{NAME_WORD}", f) and is_name(f) and f not in name for f in fields)
 
 
-_PLACE_AFTER = re.compile(r"[ \t]+(?:[A-Z]&[A-Z][ \t]+)?(?:base|site|depot|plant|office|branch|yard|station|works|farm|centre|center"
-                          r"|hub|campus|store|warehouse|terminal|mill|quarry|mine|estate)\b")
+# A place's name before the word for the place, ending its field: 'Gwynt Uchaf O&M base —' (not 'Tom Reyes site review').
+_PLACE_AFTER = re.compile(r"""[ \t]+(?:[A-Z]&[A-Z][ \t]+)?
+    (?:base|site|depot|plant|office|branch|yard|station|works|farm|centre|center|hub|campus|store|warehouse|terminal|mill|quarry|mine|estate)
+    (?=[ \t]*(?:[-–—|,;]|$))""", re.X)
 _TITLE_GOES_ON = re.compile(r" ([a-z]+)\b")  # a capitalised word whose title goes on in lower case: 'Service advisor'
 
 
@@ -304,7 +307,7 @@ def _zh_name(text: str) -> re.Match[str] | None:
     )
 
 
-_NAME_ORDER = r"(?:[ \t]*\((?i:last|surname|family name)[ \t]*,[ \t]*(?i:first|given)(?:[ \t]+names?)?\))?"  # '(Last, First)'
+_NAME_ORDER = r"(?P<order>[ \t]*\((?i:last|surname|family name)[ \t]*,[ \t]*(?i:first|given)(?:[ \t]+names?)?\))?"  # '(Last, First)'
 
 
 def _given_name(word: str) -> bool:
@@ -347,7 +350,7 @@ def _form_row(line: str) -> str:
     '姓名：刘桂芬；岗位：门诊收费员', '| Name | Dana Ruiz | Role | picker |' -> 'Name：Dana Ruiz；Role：picker'."""
     parts = cells(line)
     labels = [_field_label(p) for p in parts[::2]] if parts else []
-    if parts and len(parts) == 2 and labels == [None] and _is_role(parts[0]) and (named := re.match(_FIELD_NAME, parts[1])) \
+    if parts and len(parts) == 2 and labels == [None] and _job_label(parts[0]) and (named := re.match(_FIELD_NAME, parts[1])) \
             and is_name(named.group(0)):
         return f"{parts[0]}：{parts[1]}"  # '| Technician | Rhiannon Mbeki (wind turbine technician) |': a field a job names
     if not parts or len(parts) % 2 or None in labels:
@@ -432,6 +435,7 @@ def _dictated(lines: list[str]) -> str | None:
 # The other one on a header line that names the employee: after them, the one it was 'w/' or a name closing the line
 # ('Aria 孙 (lounge host) 1:1 w/ Ben', 'Kasia Nowak - 1:1 - 09/11/2026 - Dean'); before them, one paired by a slash
 # ('RM / JT (reefer tech)'). ('1:1 w/ Dana' names the employee, not the manager.)
+_NOT_A_PERSON = re.compile(r"\b(?:Shift|Night|Nights|Day|Days|Team|Crew|Site|Office|Depot|Branch|Store|Ward|Line|Rota|Review|Notes?)\b")
 # 'w/ Dana', '- Dana -', and a full name closing the line after the date: '… (apiarist) 08 Jul 2026 Tobias Finch'
 _AFTER_EMPLOYEE = re.compile(rf"\bw(?:ith|/)\s*(?:{TITLE})?({NAME_WORD}(?:[ \t]{NAME_WORD})?)|[-–—|]\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*(?:$|[-–—|,])"
                              rf"|\b(?:19|20)\d\d[ \t]+({NAME_WORD}[ \t]{NAME_WORD})\s*$")
@@ -445,7 +449,8 @@ def _beside_on_line(line: str, name: str) -> str | None:
         return None
     paired = _SLASH_BEFORE.search(line[:at])
     others = [(paired.group(1), "")] if paired else []
-    others += [(m.group(1) or m.group(2) or m.group(3), line[m.end():m.end() + 20]) for m in _AFTER_EMPLOYEE.finditer(line, at + len(name))]
+    others += [(m.group(1) or m.group(2) or m.group(3), line[m.end():m.end() + 20]) for m in _AFTER_EMPLOYEE.finditer(line, at + len(name))
+               if not (m.group(3) and _NOT_A_PERSON.search(m.group(3)))]  # not '… 3 June 2026 Night Shift'
     return next((o for o, after in others if o not in name and (o.isupper() or is_name(o)) and not _HEADER_WORDS.match(o)
                  and not is_hr(after.split(")")[0])), None)  # not 'with Priya Shah (HR) sitting in'
 
@@ -485,14 +490,19 @@ def _speaker_key(header: str) -> tuple[str, str, str] | None:
     return employee, role, manager
 
 
+def _job_label(label: str) -> bool:
+    """A field's label that is the employee's job ('Technician'), not a lead's ('Supervisor') nor someone else's at the
+    meeting ('Interviewer', 'Mentor', 'Union rep')."""
+    return is_role(label) and not leads_others(label) and not vocab("parties", "attending", "en").fullmatch(label.lower())
+
+
 def _job_field(header: str) -> tuple[str, str] | None:
     """The employee and their role from a field a job names ('Technician: Siobhan Nkemelu', 'Operator: Ana Ruiz
     (bridge operator, nights)'): not a title of one who leads others ('Supervisor: …') nor of someone else at the
     meeting ('Interviewer:', 'Mentor:', 'Union rep:'), and a name in it."""
-    others = vocab("parties", "attending", "en")
     for m in _JOB_FIELD.finditer(header):
         label, person = m.group("label").strip(), m.group("name").strip()
-        if is_role(label) and not leads_others(label) and not others.fullmatch(label.lower()) and is_name(person):
+        if _job_label(label) and is_name(person):
             return person, re.split(r"\s*[,;]\s*", m.group("role") or label)[0]
     return None
 
@@ -514,11 +524,13 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     header = "\n".join(lines[:3])
     name = role = manager = None
     # (a field's whole value: not a speaker's words after a tag, 'Emp: No problem.')
-    m = re.search(r"\b(?i:" + _EN_EMPLOYEE_FIELD + r")" + _NAME_ORDER + r"\s*[:：]\s*((?>" + _FIELD_NAME + r"|[\u4e00-\u9fff]{2,4}(?=[\s(（,，|]|$)))(?![ \t]+[a-z])\s*(?:([,(])\s*([^,.\n()]+(?:\([^)\n]*\))?))?", header)
+    surname_first = False  # a form that writes names 'Last, First'
+    m = re.search(r"\b(?i:" + _EN_EMPLOYEE_FIELD + r")" + _NAME_ORDER + r"\s*[:：]\s*(?P<name>(?>" + _FIELD_NAME + r"|[\u4e00-\u9fff]{2,4}(?=[\s(（,，|]|$)))"
+                  r"(?![ \t]+[a-z])\s*(?:(?P<sep>[,(])\s*(?P<after>[^,.\n()]+(?:\([^)\n]*\))?))?", header)
     if m:
-        name, role = m.group(1).strip(), (m.group(3) or "").strip() or None
-        if role and m.group(2) == "," and _given_name(role):
-            name, role = f"{role} {name}", None  # 'Employee Name (Last, First): Okonkwo, Adaeze'
+        name, role = m["name"].strip(), (m["after"] or "").strip() or None
+        if role and m["sep"] == "," and _given_name(role) and (m["order"] or _said_after([x for x in lines if m["name"] not in x], role)):
+            name, role, surname_first = f"{role} {name}", None, True  # 'Employee Name (Last, First): Okonkwo, Adaeze'
         elif role and is_name(role) and not _is_role(role):
             role = None  # 'Employee: 梁志恒 (Leung), dim sum chef': another form of the name
     if not name:
@@ -543,8 +555,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     not_names = load("vocabulary")["names"]["not_names"]
     if mm and not vocab("roles", "terms", "en").fullmatch(mm.group(1).lower()) and mm.group(1).split()[-1] not in not_names:
         manager = mm.group(1)  # not 'Mgr: Right, thanks for coming in'
-        given = re.match(rf",[ \t]*({NAME_WORD})(?=[ \t]*(?:[(（|]|$))", mm.string[mm.end():], re.M)
-        manager = f"{given[1]} {manager}" if given and " " not in manager and _given_name(given[1]) else manager  # 'Reviewer: Halvorsen, Petra'
+        given = re.match(rf",[ \t]*({NAME_WORD})(?=[ \t]*(?:[(（|]|$))", mm.string[mm.end():], re.M)  # 'Reviewer: Halvorsen, Petra'
+        manager = f"{given[1]} {manager}" if given and surname_first and " " not in manager and _given_name(given[1]) else manager
     if not manager:
         mm = re.search(r"\bwith\s+(?:the\s+|my\s+|her\s+|his\s+|their\s+)?((?:[A-Z]{2,}\s|[A-Za-z]+\s)?(?:manager|supervisor|team lead|lead|director|minister|head of [A-Za-z]+))\b", header, re.I)
         if mm:
@@ -657,7 +669,7 @@ def other_script(lines: list[str], name: str | None) -> str | None:
 
 
 def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
-    """The ways notes refer to a person: 'Marcus Bell' -> Marcus, Bell; '陈静' -> 陈经理 (for a manager), '卢振东' -> 振东;
+    """The ways notes refer to a person: 'Marcus Bell' -> Marcus, Bell; '陈静' -> 陈经理 (for a manager);
     '古丽娜尔·艾合买提' -> 古丽娜尔 (a name written with a middle dot goes by its first part)."""
     if not name:
         return ()
@@ -666,7 +678,6 @@ def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
         out.append(name.split("·")[0])
     elif unspaced(name):
         out += ["小" + name[0], "老" + name[0]] if not manager else [name[0] + t for t in vocab_list("parties", "supervisory", "zh")]
-        out += [name[1:]] if len(name) == 3 else []  # '卢振东' -> 振东, as colleagues call him
     elif is_name(name) and re.search(rf"\s{PARTICLE}\s", name):  # 'Fenna de Wit' -> Fenna, de Wit
         first, *rest = name.split()
         out += [first, " ".join(rest)]

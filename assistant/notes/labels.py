@@ -356,6 +356,11 @@ def _initials_or_surname(person: str, finder: _PartyFinder, tags: frozenset[str]
             return "manager_person"
         speakers = {t.upper() for t in tags if t.isalpha() and 2 <= len(t) <= 4}
         return "manager_person" if speakers - employees == {person} else None
+    if unspaced(person) and len(person) == 2:  # '振东：' for 卢振东: a speaker by the given name
+        if any(unspaced(a) and len(a) == 3 and a[1:] == person for a in finder.employee):
+            return "employee_person"
+        manager = finder.manager_name or ""
+        return "manager_person" if unspaced(manager) and len(manager) == 3 and manager[1:] == person else None
     if len(person) != 1 or person not in load("vocabulary", "zh")["roles"]["surnames"]:
         return None
     employee = [a for a in finder.employee if unspaced(a) and len(a) >= 2]

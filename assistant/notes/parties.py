@@ -194,7 +194,7 @@ class _PartyFinder:
         low = text.lower().removeprefix("the ").strip()
         if any(low == a.lower() or low.startswith((a.lower() + " ", a.lower() + "'")) for a in self.employee):
             return "employee"
-        if low in ("i", "me", "manager", "mgr", "my manager", "line manager", "reviewer", "appraiser", "interviewer", "经理") or any(
+        if low in ("i", "me", "manager", "mgr", "my manager", "line manager", "经理", *_INTERVIEWER_WORDS) or any(
             low == a.lower() or low.startswith(a.lower()) for a in self.manager
         ):
             return "manager"
@@ -261,9 +261,9 @@ class _PartyFinder:
         manager_words = re.sub(rf"^{TITLE}", "", self.manager_name or "").split()  # 'Dr Ilse Voorhuis': IV
         manager = "".join(w[0] for w in manager_words).upper() if len(manager_words) > 1 else ""
         body = _TASK_LABEL.sub("", body, count=1)  # 'Action — PG: escalate …'
-        if tagged := _OWNER_TAG.match(body):  # '4.3 [Owner: Reviewer] Remove …'
+        if (tagged := _OWNER_TAG.match(body)) and not _NO_OWNER_YET.match(tagged.group(1).strip()):  # '4.3 [Owner: Reviewer] …'
             who, task = tagged.group(1).strip(), body[tagged.end():]
-            if who.lower() in ("employee", "staff member", "emp", "staff"):
+            if who.lower() in vocab_list("labels", "employee_meta", "en"):
                 return Party(self.employee[0] if self.employee else "Employee", "employee"), _strip_modal(task)
             return Party(who, self.owner_of(who)), _strip_modal(task)
         m = _ARROW.match(body) or _dash_task(body)
@@ -356,9 +356,12 @@ class _PartyFinder:
 # A shorthand arrow from whoever does it to the task: 'F -> …', 'ops (Mel) → …', 'me => …'.
 _ARROW = re.compile(r"^\s*([^\n>→⇒]{1,30}?)\s*(?:->|→|=>|⇒)\s*(?=\w)")
 _INITIALS_TO = re.compile(r"^\s*([A-Z]{2,3})(?:\s+to\s+|\s*:\s*)(?=[a-z])")  # 'LA to book Ray on the training day', 'PG: escalate …'
+# What a form calls the one holding the interview ('[Owner: Reviewer]'); a supervisor or a lead may be someone else.
+_INTERVIEWER_WORDS = ("reviewer", "appraiser", "interviewer")
 # A form's owner field before the task: '4.3 [Owner: Reviewer] Remove …', '(Who: HR) Re-advertise …'.
-_OWNER_TAG = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?[\[(（]\s*(?i:owner|who|by|responsible|lead)\s*[:：]\s*([^\])）\n]{1,40})[\])）]\s*")
-_TASK_LABEL = re.compile(r"^\s*(?:action|task|to-?do)\s*(?:[-–—]|:)\s*(?=[A-Z]{2,3}\b)", re.I)  # before initials: 'Action — PG: …'
+_OWNER_TAG = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?[\[(（]\s*(?i:owner|who|responsible)\s*[:：]\s*([^\])）\n]{1,40})[\])）]\s*")
+_NO_OWNER_YET = re.compile(r"(?i:both|joint|all|tbc|tbd|n/?a|-+)$")  # '[Owner: both]', '(Who: TBC)': no one party
+_TASK_LABEL = re.compile(r"^\s*(?i:action|task|to-?do)\s*(?:[-–—]|:)\s*(?=[A-Z]{2,3}\b)")  # before initials: 'Action — PG: …'
 _DASH_TASK = re.compile(rf"^\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?|[A-Z]{{2,3}}|me)\s+[-–—]\s+(?=(?P<verb>[a-z]+)\b)")
 
 
@@ -378,8 +381,7 @@ def _dash_task(body: str) -> re.Match[str] | None:
 
 
 # Words that open a sentence without naming who acts: 'It will …', 'On to the actual stuff: …', 'Back to the rota: …'.
-_NO_ACTOR = ("we", "they", "it", "this", "that", "he", "she", "on", "onto", "up", "in", "back", "down", "over", "off", "out",
-             "now", "so", "then", "time", "how", "what", "where", "when")
+_NO_ACTOR = ("we", "they", "it", "this", "that", "he", "she", "on", "onto", "back", "over")
 # Where a named person works, between their name and what they will do: 'Ravi in the workshop will …', 'Ailsa from
 # purchasing to …', 'Marcus (IT) will …'.
 _WHERE_FROM = r"(?:\s+(?:in|from|at|on)\s+(?:the\s+)?[\w&'-]+(?:\s[\w&'-]+)?|\s*\([^()\n]{1,30}\))?"

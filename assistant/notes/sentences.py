@@ -56,6 +56,7 @@ class Sentence:
     block_deadline: dt.date | None = None  # the date a heading above it sets ('For the next 8 weeks:', 'By end of March:')
     column: str | None = None  # the part of a table row it was cut from: finding, target or action (`grid.parts`)
     under_heading: bool = False  # its label is a heading's above it ('Agreed actions:'), not its line's own
+    tagged: Party | None = None  # under an actions heading, the employee's name opening its line ('振东: 上传数据')
 
     @property
     def _counted_shortfall(self) -> bool:
