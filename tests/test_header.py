@@ -906,3 +906,11 @@ def test_minutes_of_a_meeting_name_no_writer():
                           "Attendees: Dr Ilse Voorhuis (Lead OV, chair), Kofi Asante-Brandt (Meat Hygiene Inspector)\n"
                           "Kofi missed 3 of 20 break records.")
     assert manager == "Dr Ilse Voorhuis"  # the chair, not 'performance'
+
+
+def test_a_place_is_no_manager_whoever_the_name_model_takes_it_for():
+    name, _, manager = _read("Performance feedback notes — Mynydd Du O&M base — 04/03/2026\n"
+                             "| Technician | Rhiannon Mbeki (wind turbine technician, band 3) |\n| # | Item | Detail |\n"
+                             "| 1 | PM completion | 41 of 60 tasks closed in Q4 |\nRM — plan PMs into the weekly schedule first.\n"
+                             "RM — enter torque values before closing any work order.")
+    assert (name, manager) == ("Rhiannon Mbeki", None)

@@ -731,3 +731,9 @@ def test_under_actions_the_employees_given_name_on_a_line_says_whose_task_it_is(
                 "1. Review\n- 志强: 交接单太多, 来不及签\n2. Actions\n- 志强: 每班结束前签交接单\n- Grace: 跟调度协调人手")
     read = [(s.reading, s.owner) for s in a.sentences[3:5]]
     assert read == [("account", None), ("action", "employee")]  # under 'Review' what he said; under 'Actions' his task
+
+
+def test_the_chair_of_a_feedback_meetings_minutes_is_the_manager():
+    a = analyse("Minutes: feedback meeting\nAttendees: Dr Ilse Voorhuis (Lead OV, chair), Kofi Asante-Brandt (Meat Hygiene Inspector)\n"
+                "Kofi missed 3 of 20 break records.\nAction: Chair to raise line-speed staffing with plant management.")
+    assert [s.actor.owner for s in a.sentences if s.kind == "action"] == ["manager"]

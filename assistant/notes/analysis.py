@@ -32,6 +32,7 @@ from .header import (
     _aliases,
     _find_people,
     _form_row,
+    a_place,
     form_role,
     header_at_foot,
     other_script,
@@ -118,6 +119,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         named, manager = learnt.people(text, found_name, manager)
         if found_manager and _MANAGER_LABEL.search(fields.replace(found_manager, "\x00")):
             manager = found_manager  # 'Site supervisor | Stuart Kelleher': a form's stated manager is not second-guessed
+        if manager and a_place(text, manager):
+            manager = None  # 'Gwynt Uchaf O&M base': a place, whoever the name model takes it for
         whose = whose_review("\n".join(form_lines[:3]))  # 'finished Ana Pires's review': said outright too
         stated = bool(found_name and (_EMPLOYEE_LABEL.search(fields.replace(found_name, "\x00"))
                                       or (whose and whose[0] == found_name)))

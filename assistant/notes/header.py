@@ -284,10 +284,13 @@ def _names_another_person(before: str, name: str) -> bool:
     return any(re.fullmatch(rf"{NAME_WORD}[ \t]{NAME_WORD}", f) and is_name(f) and f not in name for f in fields)
 
 
-# A place's name before the word for the place, ending its field: 'Gwynt Uchaf O&M base —' (not 'Tom Reyes site review').
-_PLACE_AFTER = re.compile(r"""[ \t]+(?:[A-Z]&[A-Z][ \t]+)?
-    (?:base|site|depot|plant|office|branch|yard|station|works|farm|centre|center|hub|campus|store|warehouse|terminal|mill|quarry|mine|estate)
-    (?=[ \t]*(?:[-–—|,;]|$))""", re.X)
+_PLACE_AFTER = re.compile(r"[ \t]+(?:[A-Z]&[A-Z][ \t]+)?(?:" + "|".join(vocab_list("names", "place_nouns", "en")) + r")(?=[ \t]*(?:[-–—|,;]|$))")
+
+
+def a_place(text: str, name: str) -> bool:
+    """Every time the notes write `name`, the word for a place follows it: 'Gwynt Uchaf O&M base', a place's name."""
+    found = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
+    return bool(found) and all(_PLACE_AFTER.match(text, m.end()) for m in found)
 _TITLE_GOES_ON = re.compile(r" ([a-z]+)\b")  # a capitalised word whose title goes on in lower case: 'Service advisor'
 
 

@@ -357,7 +357,7 @@ class _PartyFinder:
 _ARROW = re.compile(r"^\s*([^\n>→⇒]{1,30}?)\s*(?:->|→|=>|⇒)\s*(?=\w)")
 _INITIALS_TO = re.compile(r"^\s*([A-Z]{2,3})(?:\s+to\s+|\s*:\s*)(?=[a-z])")  # 'LA to book Ray on the training day', 'PG: escalate …'
 # What a form calls the one holding the interview ('[Owner: Reviewer]'); a supervisor or a lead may be someone else.
-_INTERVIEWER_WORDS = ("reviewer", "appraiser", "interviewer")
+_INTERVIEWER_WORDS = ("reviewer", "appraiser", "interviewer", "chair")  # (the chair of the feedback meeting's minutes)
 # A form's owner field before the task: '4.3 [Owner: Reviewer] Remove …', '(Who: HR) Re-advertise …'.
 _OWNER_TAG = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?[\[(（]\s*(?i:owner|who|responsible)\s*[:：]\s*([^\])）\n]{1,40})[\])）]\s*")
 _NO_OWNER_YET = re.compile(r"(?i:both|joint|all|tbc|tbd|n/?a|-+)$")  # '[Owner: both]', '(Who: TBC)': no one party
