@@ -737,3 +737,14 @@ def test_the_chair_of_a_feedback_meetings_minutes_is_the_manager():
     a = analyse("Minutes: feedback meeting\nAttendees: Dr Ilse Voorhuis (Lead OV, chair), Kofi Asante-Brandt (Meat Hygiene Inspector)\n"
                 "Kofi missed 3 of 20 break records.\nAction: Chair to raise line-speed staffing with plant management.")
     assert [s.actor.owner for s in a.sentences if s.kind == "action"] == ["manager"]
+
+
+def test_a_task_rows_last_cell_that_names_only_whose_it_is_gives_the_owner_and_is_no_words_of_the_task():
+    a = analyse("Caretaking team — feedback 1:1 Idris Vale (caretaker) 08 Jul 2026\nTopic\tWhat happened\tNotes\n"
+                "Fire doors\tNot checked on 5 of 8 Fridays in June\tsite log\n"
+                "Action\tCheck the fire doors every Friday and sign the log\tEmployee\n"
+                "Action\tOrder a second ladder for the east block\tManager\nAction\tService the goods lift by 31 July\tboth")
+    tasks = [(s.text, s.actor.owner if s.actor else None) for s in a.sentences if s.kind == "action"]
+    assert tasks[:2] == [("Check the fire doors every Friday and sign the log", "employee"),
+                         ("Order a second ladder for the east block", "manager")]
+    assert tasks[2][0] == "Service the goods lift by 31 July"  # 'both': no one party, and no words of the task

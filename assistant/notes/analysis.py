@@ -177,6 +177,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         content = line[content_start:]
         if labelled_row:  # '| Support | IT to set up an alert (by 5 Feb) | |': the empty cells after it are no words of it
             content = re.sub(r"[\s|｜]+$", "", content)
+        row_owner = _owner_cell(tabbed_lines[line_no], finder) if labelled_row and labelled_row[0] == "action" else None
+        if row_owner:  # 'Action<TAB>TF to book the van<TAB>Manager': the last cell says whose it is, no words of the task
+            content = content[:content.rfind(row_owner[0])].rstrip(" \t|｜")
         heading_deadline = _heading_deadline(content, ref)
         if heading_deadline or _HEADING_END.search(content):
             block_deadline = heading_deadline  # a new heading: its own date, or none
@@ -279,6 +282,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.actor, s.action = (Party(owner, finder.owner_of(owner)) if owner else None), _task(task)
             else:
                 s.actor, s.action = finder.actor(s.body, employee_speaks=s.label == "employee")
+            if s.actor is None and row_owner and row_owner[1]:
+                s.actor, s.action = row_owner[1], s.body
             if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
                 s.actor, s.action = prev.actor, s.body
             if s.actor is None and (marked := _section_party(label_text(label_m), s.label, finder) if label_m else
@@ -378,6 +383,24 @@ _MINE = re.compile(r"[(（]\s*(?:me|mine|i|我)\s*[)）]", re.I)  # a label the 
 # The employee by a form's label ('员工：', 'Employee:'), not by name: a form's own layout, read as it is.
 _FORM_LABEL = re.compile("|".join(re.escape(w) for lang in ("en", "zh") for w in vocab_list("labels", "employee_meta", lang)), re.I)
 _FRAME = re.compile(r"^[\s*_=~#-]+|[\s*_=~#-]*[：:]?[\s*_=~#-]*$")  # a heading's decoration, and its closing colon
+
+
+def _owner_cell(line: str, finder: _PartyFinder) -> tuple[str, Party | None] | None:
+    """The last cell of a task's row where it names only whose the task is ('Employee', 'Manager', 'Ops', 'Marguerite',
+    'both'): the cell, and its party (None for 'both', 'TBC'). None where the last cell is anything else."""
+    cells = grid.cells(line)
+    last = cells[-1].strip() if cells and len(cells) >= 3 else ""
+    if not last or len(last.split()) > 3 or re.search(r"\d", last):
+        return None
+    low = last.lower()
+    if low in ("both", "all", "joint", "tbc", "tbd", "-", "—"):
+        return last, None
+    if low in vocab_list("labels", "employee_meta", "en") or low == "员工":
+        return last, Party(finder.employee[0] if finder.employee else "Employee", "employee")
+    if low in ("me", "manager", "mgr", "line manager", "reviewer", "我", "经理", "主管"):
+        return last, finder.writer
+    found = finder.find(last)
+    return (last, found[0]) if found and found[0].text.lower() == low else None
 
 
 def _section_party(label: str, kind: str | None, finder: _PartyFinder) -> Party | None:
