@@ -189,8 +189,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         label_m = None if numbered_label else label_m  # '--- Section 5: Targets ---': a section's heading, not a label 'Section 5'
         chat = bool(bullet and _TIME.search(bullet.group()))  # '[17:02] Jen: …': a speaker follows the time stamp
         framed = _FRAME.sub("", content)  # '**Actions**', '=== Agreed actions ===', '-- Section 5: Targets ---'
-        heading = None if label_m else heading_kind(heading_words(framed, ref) if numbered_label else framed)
-        bare = heading_words(framed, ref) if heading and heading != "meta" else None  # (only where it may be one)
+        section = heading_words(framed, ref) if numbered_label else None  # 'Targets' of 'Section 5: Targets'
+        heading = None if label_m else heading_kind(section or framed)
+        bare = (section or heading_words(framed, ref)) if heading and heading != "meta" else None  # (only where it may be one)
         if bare is not None and len(bare.split()) <= 4 and not re.search(r"\d", bare):
             block_label, numbered_block = heading, marker  # '## Agreed actions', '二、改进措施': for the lines below
             continue
@@ -210,7 +211,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             line_label = _label_or_person(label_text(label_m), finder, content[label_m.end():], stamped=chat or bool(label_m.group("stamp")),
                                           tags=tags)
             if line_label == "employee_person" and block_label == "action" and not _FORM_LABEL.fullmatch(label_text(label_m).strip()):
-                tagged = Party(finder.employee[0], "employee")  # (read as said, then made a task after the reader)
+                tagged = finder.employee_party  # (read as said, then made a task after the reader)
             if line_label and not content[label_m.end():].strip():
                 if not _salutation(line_label, line_no, raw_lines):
                     block_label = line_label  # a heading line: it labels the lines below it
@@ -396,7 +397,7 @@ def _owner_cell(line: str, finder: _PartyFinder) -> tuple[str, Party | None] | N
     if low in ("both", "all", "joint", "tbc", "tbd", "-", "—"):
         return last, None
     if low in vocab_list("labels", "employee_meta", "en") or low == "员工":
-        return last, Party(finder.employee[0] if finder.employee else "Employee", "employee")
+        return last, finder.employee_party
     if low in ("me", "manager", "mgr", "line manager", "reviewer", "我", "经理", "主管"):
         return last, finder.writer
     found = finder.find(last)
@@ -413,7 +414,7 @@ def _section_party(label: str, kind: str | None, finder: _PartyFinder) -> Party 
     if who in ("manager", "reviewer", "line manager", "mgr"):
         return finder.writer
     if who in ("employee", "staff member"):
-        return Party(finder.employee[0] if finder.employee else "Employee", "employee")
+        return finder.employee_party
     return Party("Organisation", "organisation") if who else None
 
 

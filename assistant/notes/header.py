@@ -35,7 +35,7 @@ def _names_another_job(text: str) -> bool:
 _OPENS_WITH_NAME = re.compile(rf"""^\W*({NAME_WORD}(?:[ \t]{NAME_WORD}|[ \t][A-Z]\.)?)(?![\w-])\s*[-–—|,]\s*
     (?:(?:1:1|1-1|121|one-to-one|review|check-in|catch-up|appraisal|supervision|probation)\b
       | (?P<job>[A-Za-z][\w&'’-]*(?:[ \t][A-Za-z][\w&'’-]*){{0,3}})\s*[-–—|,(])""", re.I | re.X)
-_MAIL_FIELD = re.compile(rf"^\s*(?P<field>from|to)\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?P<rest>.*)$", re.I | re.M)
+_MAIL_FIELD = re.compile(rf"^\s*(?P<field>from|to|cc)\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?P<rest>.*)$", re.I | re.M)
 _SUBJECT_OR_DATE = re.compile(r"^\s*(?:subject|subj|re|fwd?|date|sent|from|cc)\s*:.*$", re.I | re.M)  # an email's own fields
 _GREETING = re.compile(rf"^\s*(?:(?:hi|hello|hey|dear|morning|afternoon)\s+)?(?P<name>{NAME_WORD})\s*[,，:!–-]", re.I | re.M)
 
@@ -81,7 +81,6 @@ def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
     return to, sender if sender and is_name(sender) else None
 
 
-_CC = re.compile(rf"^\s*cc\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?P<rest>.*)$", re.I | re.M)
 # 'I've copied him in', 'cc'd her', 'copying them so they have it', 'put him on copy' (not 'copied the rota into …').
 _COPIED = re.compile(r"\b(?:copied|copying|cc['’]?d|cc-?ed|cc['’]?ing|(?:put|added))\s+(?:him|her|them)\b", re.I)
 
@@ -90,7 +89,7 @@ def _copied_in(lines: list[str]) -> tuple[str, str | None] | None:
     """An email sent to HR with the employee in copy: 'From: Imogen Tate / To: Farid Osman (HR) / Cc: Callum Birch'
     over '… I've copied him in': the one in copy is the employee, the sender the manager."""
     head = "\n".join(lines[:8])
-    cc = _CC.search(head)
+    cc = next((m for m in _MAIL_FIELD.finditer(head) if m["field"].lower() == "cc"), None)
     if cc is None or not is_name(cc["name"]) or is_hr(cc.group(0)) or not _COPIED.search("\n".join(lines[:20])):
         return None
     sender = _sender(lines[:6])

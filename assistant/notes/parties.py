@@ -190,6 +190,11 @@ class _PartyFinder:
         """The notes' writer, the manager: by name where the header gives one."""
         return Party(self.manager_name or "Manager", "manager")
 
+    @property
+    def employee_party(self) -> Party:
+        """The one the notes are about: by name where the header gives one."""
+        return Party(self.employee[0] if self.employee else "Employee", "employee")
+
     def owner_of(self, text: str) -> str:
         low = text.lower().removeprefix("the ").strip()
         if any(low == a.lower() or low.startswith((a.lower() + " ", a.lower() + "'")) for a in self.employee):
@@ -264,7 +269,7 @@ class _PartyFinder:
         if (tagged := _OWNER_TAG.match(body)) and not _NO_OWNER_YET.match(tagged.group(1).strip()):  # '4.3 [Owner: Reviewer] …'
             who, task = tagged.group(1).strip(), body[tagged.end():]
             if who.lower() in vocab_list("labels", "employee_meta", "en"):
-                return Party(self.employee[0] if self.employee else "Employee", "employee"), _strip_modal(task)
+                return self.employee_party, _strip_modal(task)
             return Party(who, self.owner_of(who)), _strip_modal(task)
         m = _ARROW.match(body) or _dash_task(body)
         if m is None and (by_initials := _INITIALS_TO.match(body)) and by_initials.group(1) in {*initials, manager} - {""} \
@@ -329,7 +334,7 @@ class _PartyFinder:
         if self._PRONOUN.match(body):
             rest = self._PRONOUN.sub("", body, count=1)
             if employee_speaks:
-                return Party(self.employee[0] if self.employee else "Employee", "employee"), _strip_modal(rest)
+                return self.employee_party, _strip_modal(rest)
             return self.writer, _strip_modal(rest)
         if unspaced(body):
             return self._zh_actor(body, employee_speaks)
