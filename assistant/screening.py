@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .language import unspaced
-from .lexicon import Terms, fast_terms, languages, load, lowered, zh_name
+from .lexicon import Terms, fast_terms, languages, load, lowered, terms, zh_name
 from .quantities import has_quantity
 from .textutil import NAME_WORD, text_cache
 
@@ -61,6 +61,21 @@ class _Trait:
     cues: Terms  # the trait or a stand-in, about a person: coded beside a judgement
     marked: Terms  # a stand-in that judges by itself: 'young blood', '新鲜血液'
     window: int  # how many characters may part a cue and its judgement
+    foreign_word: int | None  # in an unspaced language, what a word in a spaced script counts for in that window
+
+
+# A word of a spaced script with the spaces around it ('bridge call' in '他戴着助听器，bridge call 上…跟不上').
+_SPACED_WORD = re.compile(r"\s*[A-Za-z0-9][A-Za-z0-9'’.-]*\s*")
+
+
+def _apart(text: str, first: tuple[int, int], second: tuple[int, int], foreign_word: int | None) -> int:
+    """How many characters part two spans (0 where they touch or overlap); where the trait's language is written
+    without spaces, an English word between them counts as `foreign_word` characters, not its letters."""
+    lo, hi = (first[1], second[0]) if first[1] <= second[0] else (second[1], first[0])
+    gap = text[lo:hi]  # empty where they overlap
+    if foreign_word is None:
+        return len(gap)
+    return len(_SPACED_WORD.sub("·" * foreign_word, gap))
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +89,8 @@ def _coded() -> tuple[Terms, tuple[_Trait, ...]]:
                 continue  # a language with no cues for this trait, or no bias list
             table = bias[category]
             traits.append(_Trait(category, lang, table["why"], table["instead"], fast_terms(tuple(spec[category]["terms"])),
-                                 fast_terms(tuple(spec[category]["marked"])), spec["window"]))
+                                 fast_terms(tuple(spec[category]["marked"])), spec["window"],
+                                 spec.get("foreign_word")))
     return judgements, tuple(traits)
 
 
@@ -92,7 +108,7 @@ def coded_hits(text: str) -> list[Hit]:
         for start, end in trait.cues.spans_lowered(low):
             if judged is None:
                 judged = list(judgements.spans_lowered(low))
-            near = [(s, e) for s, e in judged if s - end <= trait.window and start - e <= trait.window
+            near = [(s, e) for s, e in judged if _apart(text, (start, end), (s, e), trait.foreign_word) <= trait.window
                     and not (s >= start and e <= end)]
             if near:
                 s, e = min(near, key=lambda span: abs(span[0] - start))
@@ -225,13 +241,25 @@ def sensitive_hits(text: str) -> list[Hit]:
     """Health, family and leave details about the employee (not about a customer or a colleague)."""
     why, instead, pattern = _sensitive()
     found = [Hit("sensitive", "sensitive", text[s:e], why, instead) for s, e in pattern.spans(text)
-             if not _about_someone_else(text, s)]
+             if not _about_someone_else(text, s) and not _denied(text, s)]
     # Family or health mentions without a judgement are sensitive information, not bias.
     for category, _, _, cpattern in _bias_tables():
         if category in _MENTION_ONLY:
             found += [Hit("sensitive", category, text[s:e], why, instead) for s, e in cpattern.spans(text)
-                      if not _about_someone_else(text, s)]
+                      if not _about_someone_else(text, s) and not _denied(text, s)]
     return found
+
+
+# An absence denied, which discloses nothing: 'never off sick', 'not once called in sick', 'hasn't been off sick',
+# '从没请过病假'. Only a few filler words may part the denial from the word: 'not because of her depression' discloses.
+_DENIED = re.compile(r"""(?:
+      (?:\b(?:never|not|without)|n['’]t)(?:\s+(?:once|ever|been|taken|had|a|any|single|one))*\s+
+    | (?:从没|从来没|从不|没有?|未曾?|不曾)(?:有|请过?|休过?|过)?
+    )$""", re.IGNORECASE | re.VERBOSE)
+
+
+def _denied(text: str, start: int) -> bool:
+    return bool(_DENIED.search(text, 0, start))
 
 
 @lru_cache(maxsize=1)
@@ -248,15 +276,25 @@ _EMPLOYEE_WORD = re.compile(r"\b(?:she|he|they|i|my)\b|[她他我]", re.IGNORECA
 def _about_someone_else(text: str, start: int) -> bool:
     """A health word about a person the clause names before it: 'two agents were off sick', '同事小张请病假'."""
     clause = text[max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0):start]
+    begun = start - len(clause)
+    if any(m.start() < start < m.end() for m in _counted().finditer(text, begun)):
+        return True  # '2 off sick', '两名保安请了病假': the word is part of a count of others
     other = list(_someone_else().spans(clause))
     return bool(other) and not _EMPLOYEE_WORD.search(clause, other[-1][1])
+
+
+
+@lru_cache(maxsize=1)
+def _counted() -> re.Pattern[str]:
+    return terms(tuple(load("sensitive")["counted"]))
 
 
 # A colleague named as the one on leave or off sick: 'since Liam went on paternity leave', 'while Priya's off sick',
 # 'The bosun, Gary, was off sick', 'Mrs Okafor … was in hospital', 'Lily 8 月请了两周病假'.
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+"
-_NAMED_ON_LEAVE = re.compile(rf"""(?:{_TITLE})?({NAME_WORD})(?:['’]s|,?\s+(?:went|goes|is|was|has\ been|had\ been|being))\s+
-    (?:off\s+|out\s+|away\s+)?(?:on\s+)?(?:\w+\s+)?$
+_NAMED_ON_LEAVE = re.compile(rf"""(?:{_TITLE})?({NAME_WORD})(?:['’]s|,?\s+(?:went|goes|is|was|has\ been|had\ been|being)
+        |(?=\s+(?:off|out|away)\b))\s+
+    (?:off\s+|out\s+|away\s+)?(?:on\s+)?(?:[\w-]+\s+)?$
   | ({NAME_WORD}|{zh_name()})\s*(?:\d+\s*月\s*)?(?:请了|休了|在休|请|因)[^，。；,;]{{0,6}}$""", re.X)
 # 'Mrs Okafor's Brompton sat here, but she's been in hospital' in notes that call the employee 'he': someone else named
 # before (with a title, or as a customer, a patient…), then the other pronoun: that someone.
@@ -279,8 +317,12 @@ def a_colleagues_leave(text: str, term: str, employee: tuple[str, ...], pronoun:
     from .notes.names import is_name
 
     other = {"he": ("she", "她"), "she": ("he", "他")}.get(pronoun or "", ())
+    # 'his wife says' in notes that call the employee 'she': the word itself names the other person's
+    possessive = {"he": re.compile(r"(?:her|她的?)\b", re.I), "she": re.compile(r"(?:his|他的?)\b", re.I)}.get(pronoun or "")
 
     def someone_elses(at: int) -> bool:
+        if possessive and possessive.match(text, at):
+            return True
         before = text[max(0, at - 40):at]
         named = _NAMED_ON_LEAVE.search(before)
         who = named and (named.group(1) or named.group(2))

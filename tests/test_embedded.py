@@ -428,3 +428,9 @@ def test_a_sentence_detailing_the_shortfall_above_is_part_of_it():
     zh = draft_plan("员工：白露\n面谈日期：2026-05-04\n白露4月有6张报销单录入错误。\n其中2张是金额录错，被财务退回。\n"
                     "另外，月结报表晚交了3天。\n").plan
     assert len(zh.deficiencies) == 2 and "其中2张" in zh.deficiencies[0].evidence
+
+
+def test_when_a_target_starts_is_no_goal_of_its_own():
+    plan = draft_plan("1:1 with Ola Berg (courier), 2 March 2026\nOla's delivery notes were 9 days late in February.\n"
+                      "Target: all delivery notes in within 2 working days of the run, starting with March.\n").plan
+    assert [g.target for g in plan.goals] == ["<= 2"], [(g.target, g.description) for g in plan.goals]

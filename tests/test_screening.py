@@ -388,3 +388,24 @@ def test_the_employees_own_illness_beside_someone_elses_or_a_time_still_raises_a
 
 def test_a_family_reason_beside_a_preference_is_a_disclosure_not_bias():
     assert {h.kind for h in screen("She prefers the early shift because of the school run.")} != {"bias"}
+
+
+@pytest.mark.parametrize("text", [
+    "Fair to say she's never off sick and the regulars ask for her.", "He hasn't once called in sick since March.",
+    "她从来没请过病假。",
+    # others on the team, counted
+    "He covered the bar alone, 3 off sick that Saturday.", "Two porters were off sick, so she ran the lift on her own.",
+    "当晚两名保安请了病假，她一个人守门。",
+])
+def test_an_absence_denied_or_others_counted_off_sick_disclose_nothing(text):
+    assert not sensitive_hits(text), text
+
+
+def test_a_named_colleague_off_on_leave_and_the_other_pronouns_family_are_not_the_employees():
+    from assistant.screening import a_colleagues_leave
+
+    text = "With Omar off on long-term sick leave the night checks fell to her."
+    assert [a_colleagues_leave(text, h.text, ("Bea Lund",), "she") for h in sensitive_hits(text)] == [True]
+    text = "Omar hopes to be back by spring, his wife told me."
+    assert [a_colleagues_leave(text, h.text, ("Bea Lund",), "she") for h in sensitive_hits(text)] == [True]
+    assert [a_colleagues_leave(text, h.text, ("Bea Lund",), "he") for h in sensitive_hits(text)] == [False]

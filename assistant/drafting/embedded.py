@@ -334,6 +334,8 @@ class _PlanBuilder:
             bare = _clean(_without_dates(text, self.start, keep=[d.text for d in measures]))
             due = (_glossed(text, dates) or dates)[0] if dates else None
             until = _ONLY_UNTIL.match(text) and next(iter(ahead), None)
+            if items and _ONLY_FROM.match(text) and not _first_quantity(bare):
+                continue  # '…, starting with March': when the point before starts, not a point of its own
             if items and until and not _first_quantity(bare) and items[-1].deadline is None:
                 items[-1] = replace(items[-1], deadline=self._reviewed(until))  # '…, through to closing night on 10 Jan'
             elif bare:
@@ -727,6 +729,7 @@ class _Item:
 
 _AIM_BEFORE = re.compile(r"\b(?:target|goal|aim)\b|目标", re.I)
 _ONLY_UNTIL = re.compile(r"^\W*(?:(?:right\s+)?(?:through|up)\s+to|through|until|till|by|before|no\s+later\s+than)\b", re.I)  # a point's date
+_ONLY_FROM = re.compile(r"^\W*(?:starting|beginning|commencing|effective|from|as\s+of)\b", re.I)  # a point's start
 _RELATIVE = re.compile(rf"(?:\d|\b(?:{COUNT_WORDS}))\s*[- ]?(?:(?:working |business )?days?|weeks?|wks?|months?)\b|\bfortnight\b"
                        r"|(?:\d+|[一二两三四五六七八九十]+)\s*(?:天|周|个星期|个月|个工作日)", re.I)
 
