@@ -195,6 +195,10 @@ def _kept_out(sid: str, kind: str, hits: list, words: str, kept: bool, zh: bool)
         if first.category == "quoted":
             return ((f"第{sid}句是引用内容（转发的邮件、引用行或粘贴的聊天）里的指令{said}。", "只根据你自己的面谈记录起草。")
                     if zh else (f"Sentence {sid} is an instruction inside quoted material{said}.", first.instead))
+        if first.category == "disowned":
+            return ((f"第{sid}句写的目标或约定，记录随后说并未商定{said}。", "只写面谈中真正商定的内容。") if zh else
+                    (f"Sentence {sid} sets a target or an agreement the notes then say was never agreed{said}.",
+                     first.instead))
         if first.category == "reader":
             return ((f"第{sid}句读来像是写给助手的指令，或预先决定了计划的结果。", "从记录中删除它，只描述员工的工作。") if zh else
                     (f"Sentence {sid} reads as an instruction to the assistant or an outcome decided in advance.",

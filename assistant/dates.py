@@ -99,9 +99,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 'for July and August', 'over Dec-Feb', '6月、7月': the end of the last month named
     ("months", re.compile(r"""(?:\b(?:in|for|during|over|across|through|thru|throughout|until|till|by|(?:the\s+)?(?:whole|rest|end)\s+of|all\s+of)\s+(?:the\s+)?(?:months?\s+of\s+)?)?
         \b""" + _M + r"""\b(?:\s*(?:,|and|&|\+|or|to|through|thru|until|-|–)\s*""" + _MONTH + r"""\b)*(?!\s*\d|\.?\s+\d)""", re.I | re.X)),
-    # '7月、8月', '7-8月' (the months run to the last one named)
-    ("zh_months", re.compile(r"(?<![\d年./:])(?:\d{1,2}\s*[至到~-]\s*)?(\d{1,2})\s*月(?:份)?(?:\s*[、,，和至到~-]\s*\d{1,2}\s*月(?:份)?)*"
-                             r"(?![\d日号底末中初前内起个]|上旬|下旬)")),
+    # '7月、8月', '7-8月', '6、7两个月' (the months run to the last one named)
+    ("zh_months", re.compile(r"(?<![\d年./:])(?:\d{1,2}\s*[、至到~-]\s*)?(\d{1,2})\s*(?:[两二三]个?)?月(?:份)?(?:\s*[、,，和至到~-]\s*\d{1,2}\s*月(?:份)?)*"
+                             r"(?![\d号底末中初前内起个]|日(?!志)|上旬|下旬)")),
     ("named_day", re.compile(_named_days_pattern(), re.I)),  # 'by Christmas', '双11前', '春节前'
     # 'end of wk 46', 'from week 12', 'W14', 'wk 46 结束前', '第46周': a week of the year by its ISO number
     ("week_number", re.compile(r"(?:\b(?:wk|week|w)\.?\s?(\d{1,2})\b(?!\s*(?:days?|weeks?|months?|%|x\b|of\b|/))|第\s*(\d{1,2})\s*周)", re.I)),
@@ -109,7 +109,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                               r"(?:from|after)\s+(?:today|now|this (?:meeting|review|conversation|1:1)|the interview"
                               r"|(?:next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),  # '… from Monday': the coming one
     ("duration", re.compile(rf"(?:(within|in|over|for|after|next|the next)\s+(?:the\s+)?(?:next\s+)?)?(\d{{1,3}}|{COUNT_WORDS}|a)\s*[- ]?((?:working |business )?day|week|wk|month|fortnight)s?(?:[- ](plan|pip|period|programme|program))?\b", re.I)),
-    ("zh_duration", re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*(天|周(?![一二三四五六日天末])|个星期|个月|个工作日)\s*(内|之内|后|以内)?")),
+    ("zh_duration", re.compile(r"(?<!\d、)(?<!\d、\d)(?<!\d、\d\d)(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*(天|周(?![一二三四五六日天末])|个星期|个月|个工作日)\s*(内|之内|后|以内)?")),
     # 'by Friday the 20th', 'by the 5th', 'the 20th of next month': that day, this month or the next; not a day that
     # comes round each month ('by the 5th working day', 'by the 10th of each month', 'on the 1st of the month')
     ("day_of_month", re.compile(r"\b(by|before|on|until|till|from|due)\s+" + _WEEKDAY_WORD + r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)"
@@ -440,7 +440,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         q_month = ((ref.month - 1) // 3 + 1) * 3
         return _month_end(ref.year, q_month), "deadline"
     if kind in ("months", "zh_months"):
-        names = re.findall(_MONTH, m.group(0), re.I) if kind == "months" else re.findall(r"(\d{1,2})\s*月", m.group(0))
+        names = re.findall(_MONTH, m.group(0), re.I) if kind == "months" else re.findall(r"(\d{1,2})\s*(?:[两二三]个?)?月", m.group(0))
         last = MONTHS[names[-1].lower()[:3]] if kind == "months" else int(names[-1])
         if not 1 <= last <= 12:
             return None, role
@@ -618,6 +618,8 @@ def _explicit_in(text: str) -> list[tuple[int, int, list[dt.date]]]:
             year = int(g[9]) + (2000 if len(g[9]) == 2 else 0)
             dotted = g[7] == "."  # '02.06.2026': written with dots, the day comes first
             options = [_safe(year, b, a)] if dotted else [_safe(year, a, b), _safe(year, b, a)] if a != b else [_safe(year, a, b)]
+            if dotted and len(g[9]) == 2 and a >= 20 and unspaced(text):
+                options.insert(0, _safe(2000 + a, b, int(g[9])))  # '26.9.22 盾构2号机': in Chinese a year (20xx) comes first
         elif g[10]:
             options = [_safe(_year(g[12]), MONTHS[g[11].lower()[:3]], _day_number(g[10]))]
         else:
@@ -684,6 +686,8 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
     for line in about:
         for kind, pattern in [*_PATTERNS, ("dotted", _DOTTED), ("day_dot_month", _DAY_DOT_MONTH),
                               ("heading_day_dot", _HEADING_DAY_DOT)]:
+            if kind == "nth_weekday" and (day := _nth_weekday_held(line, pattern, today)):
+                return day  # 'first Monday of September 2026'
             if (kind not in _YEARLESS or (kind == "dotted" and not unspaced(line))
                     or (kind == "heading_day_dot" and (unspaced(line) or line not in heading))):
                 continue
@@ -701,6 +705,21 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
                     options = [d for d in options if d.isocalendar()[1] == int(week.group(1))] or options
                 if options:
                     return _nearest_months(options, text)
+    return None
+
+
+def _nth_weekday_held(line: str, pattern: re.Pattern[str], today: dt.date) -> dt.date | None:
+    """'first Monday of September 2026' as the meeting's day: in the year written after it, else the latest not after
+    today."""
+    for m in pattern.finditer(line):
+        if _role(line, m.start(), m.end()) != "point":
+            continue
+        ordinal, day, month = (g.lower() for g in m.groups()[:3])
+        written = re.match(r"[ \t,]*(\d{4})\b", line[m.end():])
+        years = [int(written.group(1))] if written else [today.year, today.year - 1]
+        held = [d for d in (_nth_weekday(y, MONTHS[month[:3]], ordinal, day) for y in years) if d <= today]
+        if held:
+            return held[0]
     return None
 
 

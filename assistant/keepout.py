@@ -2,8 +2,9 @@
 
 `screening` judges a sentence by itself. Some of what must stay out is only clear from around it: the
 sentences of a disclosure the employee asked to keep confidential (the request is one sentence, what it
-covers are the sentences beside it), a remark the manager marks as private, and an instruction written
-inside quoted material (a forwarded email, a '>' line) telling whoever writes the plan what to put in it.
+covers are the sentences beside it), a remark the manager marks as private, an instruction written
+inside quoted material (a forwarded email, a '>' line) telling whoever writes the plan what to put in it, and a
+line the next line disowns ('I never agreed to that').
 """
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ def apply(sentences: list[Sentence], lines: list[str]) -> None:
     """Keep out what the notes' layout says must stay out; each kept-out sentence carries the hit that says why."""
     _confidences(sentences, lines)
     _quoted_instructions(sentences, lines)
+    _disowned(sentences)
 
 
 def quoted_lines(lines: list[str]) -> set[int]:
@@ -84,6 +86,26 @@ def _quoted_instructions(sentences: list[Sentence], lines: list[str]) -> None:
                           "it was treated as data, not followed, and left out of the plan.",
                           "Draft from your own notes of the interview; leave others' instructions out of them."), *s.hits]
             s.kind = "excluded"
+
+
+@lru_cache(maxsize=1)
+def _disowning() -> Terms:
+    return fast_terms(tuple(load("injection")["disowns"]))
+
+
+def _disowned(sentences: list[Sentence]) -> None:
+    """A line that disowns the line before it ('I never agreed to that', '上面这条我没确认过'): that line is someone's
+    claim of a target or an agreement the manager did not make. It stays out of the plan, flagged."""
+    for i, s in enumerate(sentences):
+        words = _disowning().found(s.text)
+        before = [n for n in sentences[:i] if n.line < s.line]
+        if not words or not before:
+            continue
+        for n in (n for n in before if n.line == before[-1].line and n.kind != "excluded"):
+            n.hits = [Hit("injection", "disowned", words[0],
+                          "A target or an agreement the notes say was never agreed; it was left out of the plan.",
+                          "Keep to what was agreed in the interview."), *n.hits]
+            n.kind = "excluded"
 
 
 @lru_cache(maxsize=1)

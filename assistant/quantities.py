@@ -33,7 +33,7 @@ _CMP_WORDS = {
     "within": "<=", "at least": ">=", "no less than": ">=", "not less than": ">=", "minimum": ">=", "min.": ">=", "over": ">",
     "above": ">", "more than": ">", "at most": "<=", "no more than": "<=", "not more than": "<=", "up to": "<=",
     "maximum": "<=", "max": "<=", "max.": "<=", "under": "<", "below": "<", "less than": "<", "fewer than": "<",
-    "不超过": "<=", "不高于": "<=", "不多于": "<=", "最多": "<=", "不低于": ">=", "不少于": ">=", "至少": ">=", "达到": ">=",
+    "不超过": "<=", "不超": "<=", "不高于": "<=", "不多于": "<=", "最多": "<=", "不低于": ">=", "不少于": ">=", "至少": ">=", "达到": ">=",
     **_MAY_NOT,
     "低于": "<", "少于": "<", "高于": ">", "超过": ">", "降到": "<=", "降至": "<=", "控制在": "<=", "提升到": ">=", "提高到": ">=",
 }
@@ -44,7 +44,7 @@ _NUMBER = re.compile(
     r"(?P<cmp><=|>=|=<|=>|≤|≥|<|>|\bwithin|\bat least|\bno (?:less|more) than|\bnot (?:less|more) than|\bminimum|\bmin\.|\bover"
     r"|\babove|\bmore than|\bat most|\bup to|\bmaximum|\bmax\.?|\bunder|\bbelow|\bless than|\bfewer than"
     r"|" + "|".join(_MAY_NOT) +
-    r"|不超过|不高于|不多于|最多|不低于|不少于|至少|达到|低于|少于|高于|超过|降到|降至|控制在|提升到|提高到)?\s*"
+    r"|不超过|不超|不高于|不多于|最多|不低于|不少于|至少|达到|低于|少于|高于|超过|降到|降至|控制在|提升到|提高到)?\s*"
     r"(?P<cur>[$€£¥￥])?\s?"
     r"(?P<num>(?<![A-Za-z0-9_.\-/#:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\b(?:" + _WORDS + r")\b|" + _ONE_AFTER_LIMIT +
     r"|" + _ZH + r"{1,3}(?=(?:" + _ZH_MEASURE + r")))"
@@ -67,7 +67,10 @@ _SKIP_BEFORE = re.compile(
     r"\s?[-#]?\s?$",  # (not a noun that is also a verb: 'field 40 calls', 'lift 20 boxes')
     re.IGNORECASE,
 )
-_SKIP_AFTER = re.compile(r"^(?::\d|(?:am|pm|a\.m\.|p\.m\.|st|nd|rd|th)\b|[A-Za-z]\w|\s?(?:月|年|号|日|季度))", re.IGNORECASE)
+# (letters run onto a number make a code, 'B12', '4x4', '3rd', not a unit of measure written tight: '30mm', '5kg')
+_SKIP_AFTER = re.compile(r"""^(?::\d|(?:am|pm|a\.m\.|p\.m\.|st|nd|rd|th)\b
+    |(?!(?:mm|cm|km|kg|mg|ml|kw|kwh|kv|mbps|gb|mb|tb|bar|psi|rpm|lbs?|ft)(?![A-Za-z]))[A-Za-z]\w|\s?(?:月|年|号|日|季度))""",
+                         re.IGNORECASE | re.VERBOSE)
 _STOP = (r"(?:in|on|at|by|for|of|to|vs|and|or|per|from|since|over|the|a|an|where|that|which|when|while|who|with|after"
          r"|before|because|than|is|are|was|were|has|had|have|this|last|next|each|every|avg|average|more|less|out|so|but"
          r"|it|its|his|her|their|our|we|he|she|they|focused|ago|only|total|all|went|came|got|took|did|were|had"

@@ -734,3 +734,28 @@ def test_a_line_that_says_the_day_the_talk_was_held_gives_the_interview_date_whe
     a = analyse("那个我说一下今天谈的情况啊。\n上个月交的那批团扇，30把里面有7把返工。\n交期也拖了，客户原本说的6月20号，结果拖到7月3号才发出去。\n"
                 "目标就是下个月底之前返工控制在3把以内。\n好，这是跟梅秀兰的，刺绣师，7月21号谈的，2026年。", today=dt.date(2026, 12, 4))
     assert (a.interview_date, a.employee_name, a.employee_role) == (dt.date(2026, 7, 21), "梅秀兰", "刺绣师")
+
+
+@pytest.mark.parametrize("line, held", [
+    ("Stable notes – Ria Moss, groom – second Tuesday of March 2026 – JB", dt.date(2026, 3, 10)),
+    ("25.11.13 压铸2线 刘芳(操作工) 面谈", dt.date(2025, 11, 13)),  # a Chinese header: the year first
+    ("Review 25.11.13 with Ann Lee", dt.date(2013, 11, 25)),  # elsewhere the day first
+])
+def test_a_meeting_day_by_its_weekday_in_a_month_or_a_chinese_short_date(line, held):
+    assert held_on([line, "x"], "x", dt.date(2026, 12, 5)) == held
+
+
+@pytest.mark.parametrize("text, end", [
+    ("目标：6、7两个月日志填写率100%", dt.date(2026, 7, 31)),
+    ("9、10月返工0次", dt.date(2026, 10, 31)),
+    ("8月日志缺了几次", dt.date(2026, 8, 31)),  # a month's log ('日志'), not a day of it
+])
+def test_months_named_together_in_chinese_run_to_the_last(text, end):
+    assert [d.date for d in find_dates(text, dt.date(2026, 6, 9))] == [end]
+
+
+def test_two_months_named_together_stay_one_target():
+    plan = draft_plan("【群聊】仓储部 2026/6/9\n周敏：今天和叉车司机郑浩做了绩效面谈。\n周敏：5月他有6天没填点检记录。\n"
+                      "周敏：目标：6、7两个月点检记录填写率100%，叉车事故0次。\n").plan
+    assert sorted(g.target or "" for g in plan.goals) == ["0次", "100%"]
+    assert {g.deadline for g in plan.goals} == {dt.date(2026, 7, 31)}

@@ -914,3 +914,38 @@ def test_a_place_is_no_manager_whoever_the_name_model_takes_it_for():
                              "| 1 | PM completion | 41 of 60 tasks closed in Q4 |\nRM — plan PMs into the weekly schedule first.\n"
                              "RM — enter torque values before closing any work order.")
     assert (name, manager) == ("Rhiannon Mbeki", None)
+
+
+_BODY = "\nShe missed 4 of 10 deadlines in May.\nShe says the rota changed twice.\nTarget: all deadlines met by 30 June.\n"
+
+
+@pytest.mark.parametrize("notes, name, role", [
+    # a form in columns: a row of labels over a row of values
+    ("| Employee | Role | Reviewer | Date |\n|---|---|---|---|\n| Ines Varga | kiln operator | P. Oduya | 4 May 2026 |" + _BODY,
+     "Ines Varga", "kiln operator"),
+    ("Name\tPosition\tManager\nAma Owusu\tpastry chef\tJo Kent" + _BODY, "Ama Owusu", "pastry chef"),
+    ("| 员工 | 岗位 | 日期 |\n|---|---|---|\n| 王晓雯 | 叉车司机 | 2026-05-06 |\n她五月有4次没按时交班。\n目标：6月30日前按时交班率100%。\n",
+     "王晓雯", "叉车司机"),
+    # a field a job names, after a sentence on the line where the notes close
+    ("She missed 4 of 10 mooring checks in May, all of them on weekends.\nShe says the rota changed twice.\n"
+     "Target: all checks done by 30 June.\n——\nNotes of feedback interview, 2 June, Kyle pier. Ranger: Ada Brennan. "
+     "Interviewer: Ross Hay, Estates.\n", "Ada Brennan", "Ranger"),
+    # attendees after a date and a middle dot, under a title that is the employer's name
+    ("Marlow Family Ambulance Service – note of performance discussion\n03.03.2026 · Attendees: Kit Dunn (Station Manager, chair), "
+     "Ola Bright (Paramedic), Sam Reyes (HR, note-taker)" + _BODY, "Ola Bright", "Paramedic"),
+])
+def test_more_header_layouts(notes, name, role):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == (name, role)
+
+
+def test_an_email_subject_names_the_employee_when_the_body_has_them_speak():
+    a = analyse("From: Greta Vale\nTo: HR – Lowfold\nSubject: FW: Tomas Kerr (cellarman) – feedback interview 22/04\nHi Marcus,\n"
+                "Casks were vented late on 9 occasions in March.\nTomas says the gauge was broken.\nTarget: no late venting by 31 May.\n")
+    assert (a.employee_name, a.employee_role) == ("Tomas Kerr", "cellarman")
+
+
+def test_a_chinese_meeting_line_names_the_one_talked_with_not_the_speaker():
+    a = analyse("【群聊记录】仓储部 2026/6/9\n周敏：今天下午和叉车司机郑浩做了绩效面谈，要点如下\n周敏：5月他有6次没做班前检查。\n"
+                "周敏：目标：7月31日前班前检查100%完成。\n")
+    assert (a.employee_name, a.manager) == ("郑浩", "周敏")  # the one who says they held it is the manager

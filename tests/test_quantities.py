@@ -181,3 +181,16 @@ def test_a_speed_keeps_its_unit_and_a_million_a_year_stays_a_million(text, unit,
 ])
 def test_a_month_before_a_rates_figure_is_its_period_not_a_count(text, found):
     assert [(q.unit, q.value, q.comparator) for q in find_quantities(text)] == found
+
+
+@pytest.mark.parametrize("text, value, unit, comparator", [
+    ("偏差不超30mm", 30, "mm", "<="), ("wheels over 5kg", 5, "kg", ">"), ("余压低于50bar", 50, "bar", "<"),
+])
+def test_a_unit_of_measure_written_tight_to_its_number_is_read(text, value, unit, comparator):
+    [q] = find_quantities(text)
+    assert (q.value, q.unit, q.comparator) == (value, unit, comparator)
+
+
+@pytest.mark.parametrize("text", ["bay B12 again", "the 3rd time", "line 7A was down"])
+def test_codes_with_letters_after_a_number_are_no_quantity(text):
+    assert not [q for q in find_quantities(text) if q.unit], text

@@ -33,11 +33,11 @@ from .header import (
     _find_people,
     _form_row,
     a_place,
-    form_role,
     header_at_foot,
     other_script,
     sent_by,
     sent_to_hr,
+    stated_role,
     whose_review,
 )
 from .labels import (
@@ -132,8 +132,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             same = bool(found_name and named and (found_name in named or named in found_name))
             found_name, found_role = named, found_role if same else None
     name = employee or found_name
-    if not role and found_role and form_role(form_lines[:8]) == found_role:
-        role = found_role  # 'Role: picker', '| 岗位 | 门诊收费员 |': what a form states is not second-guessed
+    if not role and found_role and stated_role(form_lines, found_name) == found_role:
+        role = found_role  # 'Role: picker', '| 岗位 | 门诊收费员 |', 'Keeper: Morag Sinclair': what a form states is not second-guessed
     if not role:
         role = role_beside(text, name) or (found_role if found_role and not says_no_job(found_role) else None)
         chosen = learnt.role(text, name, role) if learnt is not None else role
@@ -267,7 +267,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 said = said if said and "(" not in said.group() and said.end() - wish <= 30 else None
                 s.body = s.body[said.end():] if said else s.body[wish:].lstrip()  # 'I want 0 …'
             if label is None and finder.assignee(s.body):
-                label = "action"  # 'F -> partner check on every climb': a task given to someone
+                label = "action"  # 'F -> partner check on every climb', 'HR, can you book him on …?': a task given to someone
             s.label = {"employee_person": "employee", "manager_person": "manager"}.get(label, label) if label else label
             s.block_deadline = None if heading_deadline else block_deadline
             _read_speaker(s, finder, prev)

@@ -35,7 +35,7 @@ def _field() -> re.Pattern[str]:
     words = terms(tuple(vocab_list("labels", "attendees"))).pattern
     # at a line's start, or after another field on the line: '时间：2026-07-06 10:00　参会：Sandy Chen（…）、…',
     # 'Date: 30 Nov 2026. Present: …'
-    return re.compile(rf"(?:^[ \t*#>|-]*|[\u3000\t|｜;；][ \t]*|(?<=\S)[ \t]{{2,}}+|(?<=\S\.)[ \t]+)(?:{words})[ \t]*[:：][ \t]*(?P<list>.+)$",
+    return re.compile(rf"(?:^[ \t*#>|-]*|[\u3000\t|｜;；·•][ \t]*|(?<=\S)[ \t]{{2,}}+|(?<=\S\.)[ \t]+)(?:{words})[ \t]*[:：][ \t]*(?P<list>.+)$",
                       re.I | re.M)
 
 

@@ -125,6 +125,7 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
     counted = (any(not q.reference for q in numbers) and (any(q.reference for q in numbers) or _negative(body))
                and not re.match(r"\s*(?:could|can|would|will|shall|should|may)\b", body, re.I)  # not a request,
                and not re.search(r"\basked\b", body, re.I) and s.speaker != "employee")  # nor the employee's question
+    asks = asks and not finder.asked(body)  # 'HR, can you book him on the course?' asks a party to act
     if (asks and not counted) or s.label in ("question", "strength", "background", "heading"):
         return "context"  # but 'Q: Your packs show 4.1% cracks, the line standard is 2.5% – what's happening?' reports one
     if s.label == "target" or _TARGET_START.match(body):

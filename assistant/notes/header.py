@@ -157,7 +157,8 @@ _MEETING_WORDS = re.compile(r"\b(?:1:1|1-1|review|notes?|catch-up|check-in|follo
 # A line that says what the notes are, whoever wrote it, at their foot as well as their head: 'Notes from 1:1 with Ruth
 # Hollis, cooper, 1 Dec 2026 - D. Baird', 'cc: file - Hana Vošková, keeper'.
 _HEADER_LINE = re.compile(r"""^\W*(?:(?:notes?|minutes|summary|record|write-?up)\b[^.\n]{0,40}?(?:1:1|1-1|121|review|check-in
-    |catch-up|meeting|interview|conversation|chat|supervision)\b[^.\n]{0,20}?\b(?:with|w/)\s
+    |catch-up|meeting|interview|conversation|chat|supervision)\b
+      (?:[^.\n]{0,20}?\b(?:with|w/)\s|[^\n]{0,60}?\b[A-Z][A-Za-z]+\s*:\s*[A-Z])  # '… with Dana', '… Keeper: Morag Sinclair'
     | cc\s*:\s*(?:(?:the|her|his|their|personnel|staff|hr)\s+)?file\s*[-–—:,]\s*[A-Z])""", re.I | re.X)
 
 
@@ -222,6 +223,8 @@ def _said_again(lines: list[str], name: str) -> bool:
         before = rest[:m.start()].rsplit("\n", 1)[-1].rstrip()
         if before and (not before.endswith((".", "!", "?", ":")) or re.search(TITLE + "$", before + " ")):
             return True
+        if vocab("cause", "speech", "en").match(rest, m.end() + 1):
+            return True  # first in its sentence, but someone who speaks: 'Tobias says the probe reads 99%'
     return False
 
 
@@ -360,6 +363,24 @@ def _form_row(line: str) -> str:
     return "；".join(f"{label}：{value}" for label, value in zip(labels, parts[1::2]))
 
 
+_RULE_ROW = re.compile(r"^[\s|｜:+=-]*-{2,}[\s|｜:+=-]*$")  # a table's rule: '|---|---|', '+------+'
+
+
+def _column_form(lines: list[str]) -> list[str]:
+    """A form laid out in columns, a row of field labels over a row of values ('| Employee | Role | Reviewer | Date |',
+    '|---|…', '| Yusuf Demir | ice technician | C. Lambert | 9 Feb 2026 |'): the labels' row becomes the fields it
+    heads ('Employee：Yusuf Demir；Role：ice technician；…'). Only the first such table, among the opening lines."""
+    for i, line in enumerate(lines[:6]):
+        labels = [c.strip() for c in cells(line) or ()]
+        if not labels or any(_field_label(c) is None for c in labels):
+            continue
+        j = next((k for k in range(i + 1, min(i + 3, len(lines))) if not _RULE_ROW.match(lines[k])), None)
+        values = [c.strip() for c in cells(lines[j]) or ()] if j is not None else []
+        if len(values) == len(labels):
+            return [*lines[:i], "；".join(f"{label}：{value}" for label, value in zip(labels, values)), *lines[i + 1:]]
+    return lines
+
+
 def _field_label(cell: str) -> str | None:
     """A cell that is a form's label, as a label: '姓名', 'Name', and one said in both languages, '员工 Employee' ->
     '员工'; None for any other cell."""
@@ -389,6 +410,15 @@ def form_role(lines: list[str]) -> str | None:
     """The role a form's field gives: '岗位：门诊收费员', '| Role | picker |', 'Job title: Welding Inspector (CSWIP 3.1)'."""
     field = _ROLE_FIELD.search("\n".join(_form_row(line) for line in lines))
     return (field.group(1) or field.group(2)).strip() if field else None
+
+
+def stated_role(lines: list[str], name: str | None) -> str | None:
+    """The role a form states outright: a role field ('Role: picker', '| 岗位 | 门诊收费员 |'), or a field its job
+    names that holds the employee's name ('Keeper: Morag Sinclair'), among the opening lines or on the line at the foot."""
+    if field := form_role(lines[:8]):
+        return field
+    job = _job_field("\n".join([*lines[:3], *filter(None, [_foot_line(lines)])]))
+    return job[1] if job and job[0] == name else None
 
 
 # The name that ends a header field before a bracket: 'DJ Park', 'Sam K.', 'Ana María Ruiz', initials alone ('JT (reefer
@@ -466,9 +496,9 @@ def _writer_marked(lines: list[str]) -> str | None:
 
 
 # The name a header field holds: 'Jean-Baptiste Moreau', 'R.D.', up to three capitalised words.
-_FIELD_NAME = r"(?:[A-Z]\.){2,3}|[A-Z]\.[ \t]?[A-Z][\w'’\-]+|[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-.]*){0,2}"  # 'A. Rahman' too
+_FIELD_NAME = r"(?:[A-Z]\.){2,3}|[A-Z]\.[ \t]?[A-Z][\w'’\-]+|[A-Z][\w'’\-]*(?:[ \t][A-Z](?:\.|[\w'’\-]*)){0,2}"  # 'A. Rahman', 'Ana M. Ruiz'; not 'Morag Sinclair. Interviewer'
 # A header field named by a job, holding a name: 'Operator: Jean-Baptiste Moreau (bridge operator, B-shift)'.
-_JOB_FIELD = re.compile(r"""(?:^|[|｜·•]\s*|\s{2,}|\t)(?P<label>[A-Za-z][A-Za-z -]{1,30}?)\s*[:：]\s*
+_JOB_FIELD = re.compile(r"""(?:^|[|｜·•]\s*|[.;]\s+|\s{2,}|\t)(?P<label>[A-Za-z][A-Za-z -]{1,30}?)\s*[:：]\s*
     (?P<name>""" + _FIELD_NAME + r""")(?:\s*\((?P<role>[^)\n]{2,40})\))?""", re.M | re.X)
 
 
@@ -513,7 +543,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex'), or
     from the line at the notes' foot that says what they are, where the notes open with content, or the opening lines
     name no one the notes speak of again ('Reptile House - keeper review notes' above '… cc: file - Hana Vošková')."""
-    lines = [_form_row(line) for line in lines]
+    lines = [_form_row(line) for line in _column_form(lines)]
     found = _people(lines)
     foot = _foot_line(lines)
     if foot and (_PROSE.search(lines[0]) or not found[0] or not _said_after(lines[1:-2], found[0])):
@@ -647,7 +677,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if name and not manager and lines:
         manager = _beside_on_line(lines[0], name) or _writer_marked(lines)
     if name and not role:
-        role = form_role(lines[:8]) or _subject_role(lines, name)
+        field = _job_field(header)  # 'Keeper: Morag Sinclair' where another line gave her name first
+        role = form_role(lines[:8]) or _subject_role(lines, name) or (field[1] if field and field[0] == name else None)
     return name, role, manager
 
 

@@ -256,11 +256,30 @@ class _PartyFinder:
     _PRONOUN = re.compile(r"^(?:I'll|I will|I shall|I am going to|I'm going to|I'm gonna|I am gonna|I need to|I plan to|I'd like to"
                           r"|I can|we will|we'll)\b(?:[\s,]+(?:uh|um|er|erm)\b)*[\s,]*", re.I)  # "I'm gonna, uh, talk to Kev"
 
+    def _without_aside(self, body: str) -> str:
+        """The actor's aside left out where the actor is a team or the writer: 'Stores (Karen) to order …', 'the office,
+        Tamsin, is going to …', 'We (Caspian) will tell …'; not 'lifting supervisor (Dev) to …', a person it names."""
+        aside = _ASIDE_AFTER_ACTOR.match(body)
+        if aside and (re.fullmatch(r"we|i", aside.group("actor"), re.I)
+                      or any(p.owner == "organisation" for p in self.find(aside.group("actor")))):
+            return aside.group("actor") + " " + body[aside.end():]
+        return body
+
+    def asked(self, body: str) -> tuple[Party, str] | None:
+        """A party asked outright to do something, and what: 'HR, please can you book him on the course?'."""
+        if (m := _ASKED.match(body)) and (found := self.find(m.group("who"))):
+            party = found[0]
+            return Party(party.text, party.owner if party.owner != "employee" else "organisation"), body[m.end():]
+        return None
+
     def assignee(self, body: str) -> tuple[Party, str] | None:
         """Who a shorthand arrow gives a task to, and the task: 'F -> partner check on every climb' (the employee's
         initial), 'me → laminate the sheet', 'ops (Mel) -> buy a 2nd set of harnesses', 'Mel -> order harnesses'; or
         a dash before a verb of doing: 'Lorraine - book the Hoffman rep' (not 'Sam - late 3 times in May'); or the
-        employee's or the manager's initials before 'to' (not a team's): 'LA to book Ray on the training day'."""
+        employee's or the manager's initials before 'to' (not a team's): 'LA to book Ray on the training day'; or a
+        party asked outright: 'HR, please can you book him on the course?'."""
+        if asked := self.asked(body):
+            return asked
         first = self.employee[0] if self.employee else ""
         initials = {first[:1].upper(), "".join(w[0] for w in first.split()).upper()} - {""}  # 'F', 'FO' for 'Finn O.'
         manager_words = re.sub(rf"^{TITLE}", "", self.manager_name or "").split()  # 'Dr Ilse Voorhuis': IV
@@ -320,6 +339,7 @@ class _PartyFinder:
             return assigned
         body = re.sub(r"^(?:and|also|then|\+|&)\s+", "", body.strip(), flags=re.I)
         body = re.sub(r"^(?:we|they|both of us)\s+(?:have\s+)?agreed\s+(?:that\s+|on\s+)?", "", body, flags=re.I)
+        body = self._without_aside(body)
         lead = re.match(r"^(?:he|she|they)(?:\s+(?:will|shall|is going to|is gonna|needs to|has to|agreed to|commits to)"
                         r"|(?:'s|’s|'re|’re)\s+(?:gonna|going to))[\s,]+(?:(?:uh|um|er|erm)[\s,]+)*", body, re.I)
         if lead:
@@ -358,6 +378,13 @@ class _PartyFinder:
         return party, _strip_modal(rest.lstrip(":： "))
 
 
+# Who acts, then a name or an aside before what they will do: 'office (Karen) to …', 'the office, Tamsin, is going to …'.
+_ASIDE_AFTER_ACTOR = re.compile(rf"""^(?P<actor>(?:the\s+)?[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*)?)\s*
+    (?:[(（][^()（）\n]{{1,30}}[)）]|,\s*{NAME_WORD}(?:\s{NAME_WORD})?\s*,)\s*
+    (?=(?:to|will|'ll|shall|is\s+going\s+to|are\s+going\s+to|agreed\s+to)\b)""", re.X)
+# A party asked outright: 'HR, please can you book him on the course?'
+_ASKED = re.compile(r"^(?P<who>[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*)?),\s*(?:please\s+)?(?:can|could|would|will)\s+you\s+(?:please\s+)?",
+                    re.I)
 # A shorthand arrow from whoever does it to the task: 'F -> …', 'ops (Mel) → …', 'me => …'.
 _ARROW = re.compile(r"^\s*([^\n>→⇒]{1,30}?)\s*(?:->|→|=>|⇒)\s*(?=\w)")
 _INITIALS_TO = re.compile(r"^\s*([A-Z]{2,3})(?:\s+to\s+|\s*:\s*)(?=[a-z])")  # 'LA to book Ray on the training day', 'PG: escalate …'

@@ -150,7 +150,10 @@ _SPLIT = re.compile(
 )
 # Abbreviations that also end sentences ('by end of Feb.', 'pens, pads etc.'): a capitalised word after them starts one.
 _ENDS_SENTENCE = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|etc)\.$", re.I)
-_ABBREV = re.compile(r"(?:\b(?:vs|e\.g|i\.e|etc|approx|avg|dr|mr|mrs|ms|st|no|dept|incl|est|min|max|wk|hr|hrs|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|\b[A-Z])\.$", re.I)
+_ABBREV = re.compile(r"""(?:\b(?:vs|e\.g|i\.e|etc|approx|avg|dr|mr|mrs|ms|st|no|dept|incl|est|min|max|wk|hr|hrs
+    |jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec
+    |capt|cpt|prof|sgt|lt|col|cllr|insp|supt|rev|fr)  # titles before a name: 'Capt. Lau'
+    |\b[A-Z])\.$""", re.I | re.X)
 
 
 def normalise(text: str, *, tabs: bool = False) -> str:
@@ -190,6 +193,10 @@ def _cuts(line: str) -> list[re.Match[str]]:
     return cuts
 
 
+# A point's number after a speaker's time or a wide gap, where a sentence does not end: '陈国栋 19:38  1.'
+_NUMBER_AFTER_TAG = re.compile(r"(?:\b\d{1,2}:\d{2}(?::\d{2})?\s+|\s{2,})\(?\d{1,2}[.)]$")
+
+
 def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:
     """Split one line into (sentence, start offset) pairs, keeping abbreviations and decimals whole."""
     pieces, start = [], 0
@@ -201,6 +208,8 @@ def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:
         if chunk.endswith(".") and _ABBREV.search(chunk) and not (
                 _ENDS_SENTENCE.search(chunk) and re.match(r"[A-Z][a-z]", line[m.end():])):
             continue  # 'vs. Tom', 'Feb. 3' stay whole; 'by end of Feb. Check in' is two sentences
+        if _NUMBER_AFTER_TAG.search(chunk):
+            continue  # a list's number after a speaker's tag opens its point: '陈国栋 19:38  1. 每天…'
         pieces.append((chunk, start))
         start = m.end()
     pieces.append((line[start:], start))

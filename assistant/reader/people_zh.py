@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..lexicon import load, zh_name
+from ..lexicon import load, vocab_list, zh_name
 from ..notes.names import team_initials
 from .role import is_role, leads_others, role_beside
 
@@ -26,9 +26,12 @@ _PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?
                     r"[（(]\s*([^）)\n]{1,40})[）)]")  # '韦春梅同志（收费员，工号…）'
 # '跟郭子豪聊9月的情况', '和导购员小周谈', '跟 Coco 的 review', '与ZHQ面谈', '跟 Marcus 喝了杯咖啡': the one talked with, by a
 # Chinese name, a Latin name or initials.
-_TALK = re.compile(r"""(?:跟|和|与|同|找)\s*(?:[\u4e00-\u9fff]{0,6}(?:员|师|工|长|管|手|顾问|专员|助理|老师)\s*)?
-    ([\u4e00-\u9fff]{2,6}?(?:·[\u4e00-\u9fff]{2,4})?|[A-Z][a-z]+|[A-Z]{2,4})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
-    (?:聊|谈|面谈|做了?(?:一次)?面谈|沟通|的面谈|的谈话|简单聊|喝了?|吃了?|的\s*(?:review|1:1|1-1|one-on-one|check-in))""", re.X)
+@lru_cache(maxsize=1)
+def _talk() -> re.Pattern[str]:
+    jobs = "|".join(sorted({*vocab_list("roles", "suffixes", "zh"), "工", "管", "手"}, key=len, reverse=True))  # '叉车司机'
+    return re.compile(rf"""(?:跟|和|与|同|找)\s*(?:[\u4e00-\u9fff]{{0,6}}(?:{jobs})\s*)?
+    ([\u4e00-\u9fff]{{2,6}}?(?:·[\u4e00-\u9fff]{{2,4}})?|[A-Z][a-z]+|[A-Z]{{2,4}})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
+    (?:聊|谈|面谈|做了?(?:一次)?(?:绩效|月度|季度|年度|半年)?(?:面谈|反馈|谈话)|沟通|的面谈|的谈话|简单聊|喝了?|吃了?|的\s*(?:review|1:1|1-1|one-on-one|check-in))""", re.X)
 _WITH_ROLE = re.compile(r"(?:跟|和|与|同)\s*([\u4e00-\u9fff]{2,4}?|[A-Z][a-z]+|[A-Z]{2,4})的?\s*[，,、]")  # '与ZHQ，布草分拣岗', '跟梅秀兰的，刺绣师'
 # '主题：服务顾问邬海龙面谈记录', '前台接待欧阳琳 5月绩效面谈', '拉坯师傅 何小军': a job title run straight into a name
 @lru_cache(maxsize=1)
@@ -90,7 +93,20 @@ def leader_zh(lines: list[str], employee: str | None) -> str | None:
     """The one a Chinese note's opening lines title as leading others ('钱卫东（仓储部经理）'), when that is not the
     employee: the manager."""
     head = "\n".join(line.strip() for line in lines[:8])
-    return next((named for named, title in _bracketed(head) if leads_others(title) and named != employee), None)
+    titled = next((named for named, title in _bracketed(head) if leads_others(title) and named != employee), None)
+    return titled or _announcer(lines[:8], employee)
+
+
+_SPEAKER_TAG = re.compile(r"^\s*(" + _CJK_NAME + r")\s*[:：]")
+
+
+def _announcer(lines: list[str], employee: str | None) -> str | None:
+    """The one whose line says they talked with the employee ('苏晴：今天下午和潜水员郑浩做了绩效面谈'): the manager."""
+    for line in lines:
+        tag, talked = _SPEAKER_TAG.match(line), _talk().search(line)
+        if tag and talked and talked.group(1) == employee and tag.group(1) != employee and _plausible(tag.group(1)):
+            return tag.group(1)
+    return None
 
 
 def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the complexity budget
@@ -107,10 +123,10 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
         else:
             return named
     if leader:  # only the clear layouts may name another: '跟X聊', '导诊员陈晓燕'; the weaker ones below would not
-        talked = next((m.group(1) for m in _TALK.finditer(text) if _plausible(m.group(1)) and m.group(1) != leader), None)
+        talked = next((m.group(1) for m in _talk().finditer(text) if _plausible(m.group(1)) and m.group(1) != leader), None)
         titled = next((t.group(1) for line in head[:5] if (t := _title_name().search(line)) and _plausible(t.group(1))), None)
         return talked or (titled if titled != leader else None) or leader
-    for m in _TALK.finditer(text):
+    for m in _talk().finditer(text):
         if _plausible(m.group(1)):
             return m.group(1)
     for m in _WITH_ROLE.finditer(text):  # '人员面谈（周五与ZHQ，布草分拣岗）'
