@@ -109,7 +109,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                               r"(?:from|after)\s+(?:today|now|this (?:meeting|review|conversation|1:1)|the interview"
                               r"|(?:next\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b", re.I)),  # '… from Monday': the coming one
     ("duration", re.compile(rf"(?:(within|in|over|for|after|next|the next)\s+(?:the\s+)?(?:next\s+)?)?(\d{{1,3}}|{COUNT_WORDS}|a)\s*[- ]?((?:working |business )?day|week|wk|month|fortnight)s?(?:[- ](plan|pip|period|programme|program))?\b", re.I)),
-    ("zh_duration", re.compile(r"(?<!\d、)(?<!\d、\d)(?<!\d、\d\d)(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*(天|周(?![一二三四五六日天末])|个星期|个月|个工作日)\s*(内|之内|后|以内)?")),
+    ("zh_duration", re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*(天|周(?![一二三四五六日天末])|个星期|个月|个工作日)\s*(内|之内|后|以内)?")),
     # 'by Friday the 20th', 'by the 5th', 'the 20th of next month': that day, this month or the next; not a day that
     # comes round each month ('by the 5th working day', 'by the 10th of each month', 'on the 1st of the month')
     ("day_of_month", re.compile(r"\b(by|before|on|until|till|from|due)\s+" + _WEEKDAY_WORD + r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)"
@@ -686,8 +686,6 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
     for line in about:
         for kind, pattern in [*_PATTERNS, ("dotted", _DOTTED), ("day_dot_month", _DAY_DOT_MONTH),
                               ("heading_day_dot", _HEADING_DAY_DOT)]:
-            if kind == "nth_weekday" and (day := _nth_weekday_held(line, pattern, today)):
-                return day  # 'first Monday of September 2026'
             if (kind not in _YEARLESS or (kind == "dotted" and not unspaced(line))
                     or (kind == "heading_day_dot" and (unspaced(line) or line not in heading))):
                 continue
@@ -705,7 +703,8 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
                     options = [d for d in options if d.isocalendar()[1] == int(week.group(1))] or options
                 if options:
                     return _nearest_months(options, text)
-    return None
+    nth = next(pattern for kind, pattern in _PATTERNS if kind == "nth_weekday")
+    return next((day for line in about if (day := _nth_weekday_held(line, nth, today))), None)  # 'first Monday of September'
 
 
 def _nth_weekday_held(line: str, pattern: re.Pattern[str], today: dt.date) -> dt.date | None:

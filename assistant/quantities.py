@@ -68,6 +68,7 @@ _SKIP_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # (letters run onto a number make a code, 'B12', '4x4', '3rd', not a unit of measure written tight: '30mm', '5kg')
+_TIMES_AFTER = re.compile(r"\s?(?:times|x\b|occasions|次)", re.IGNORECASE)
 _SKIP_AFTER = re.compile(r"""^(?::\d|(?:am|pm|a\.m\.|p\.m\.|st|nd|rd|th)\b
     |(?!(?:mm|cm|km|kg|mg|ml|kw|kwh|kv|mbps|gb|mb|tb|bar|psi|rpm|lbs?|ft)(?![A-Za-z]))[A-Za-z]\w|\s?(?:月|年|号|日|季度))""",
                          re.IGNORECASE | re.VERBOSE)
@@ -256,8 +257,8 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
         if any(s <= num_start < e for s, e in skip_spans) or _ZH_RATE.match(text, num_start):
             continue
         before, after = text[max(0, num_start - 12):num_start], text[m.end():]
-        if not m.group("cur") and _SKIP_BEFORE.search(before.rstrip("(")):
-            continue
+        if not m.group("cur") and _SKIP_BEFORE.search(before.rstrip("(")) and not _TIMES_AFTER.match(after):
+            continue  # 'bay 6', 'station 4'; but 'late at mooring station 0 times' counts
         if not (m.group("pct") or m.group("unit") or m.group("mult") or m.group("per")) and _SKIP_AFTER.match(text[num_end:]):
             continue
         if re.match(r"\d", m.group("num")) is None and m.group("num").lower() in WORD_NUMBERS and not _NOUN_AFTER.match(after):

@@ -241,25 +241,26 @@ def sensitive_hits(text: str) -> list[Hit]:
     """Health, family and leave details about the employee (not about a customer or a colleague)."""
     why, instead, pattern = _sensitive()
     found = [Hit("sensitive", "sensitive", text[s:e], why, instead) for s, e in pattern.spans(text)
-             if not _about_someone_else(text, s) and not _denied(text, s)]
+             if not _about_someone_else(text, s) and not _denied(text, s, e)]
     # Family or health mentions without a judgement are sensitive information, not bias.
     for category, _, _, cpattern in _bias_tables():
         if category in _MENTION_ONLY:
             found += [Hit("sensitive", category, text[s:e], why, instead) for s, e in cpattern.spans(text)
-                      if not _about_someone_else(text, s) and not _denied(text, s)]
+                      if not _about_someone_else(text, s) and not _denied(text, s, e)]
     return found
 
 
-# An absence denied, which discloses nothing: 'never off sick', 'not once called in sick', 'hasn't been off sick',
-# '从没请过病假'. Only a few filler words may part the denial from the word: 'not because of her depression' discloses.
-_DENIED = re.compile(r"""(?:
-      (?:\b(?:never|not|without)|n['’]t)(?:\s+(?:once|ever|been|taken|had|a|any|single|one))*\s+
-    | (?:从没|从来没|从不|没有?|未曾?|不曾)(?:有|请过?|休过?|过)?
-    )$""", re.IGNORECASE | re.VERBOSE)
+@lru_cache(maxsize=1)
+def _denial() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = load("sensitive")  # (the denial is matched where the word starts, inside 'hasn't' too: no word boundary)
+    return re.compile("|".join(f"(?:{p})" for p in spec["denied"]), re.I), terms(tuple(spec["denied_unless"]))
 
 
-def _denied(text: str, start: int) -> bool:
-    return bool(_DENIED.search(text, 0, start))
+def _denied(text: str, start: int, end: int) -> bool:
+    """An absence denied, which discloses nothing ('never off sick', '从没请过病假'); not one the sentence goes on to date
+    or qualify ('never off sick until her surgery in May', 'not pregnant yet, but trying')."""
+    denial, unless = _denial()
+    return bool(denial.search(text, 0, start)) and not unless.search(re.split(r"[.;!?。；！？]", text[end:], maxsplit=1)[0])
 
 
 @lru_cache(maxsize=1)
@@ -318,7 +319,7 @@ def a_colleagues_leave(text: str, term: str, employee: tuple[str, ...], pronoun:
 
     other = {"he": ("she", "她"), "she": ("he", "他")}.get(pronoun or "", ())
     # 'his wife says' in notes that call the employee 'she': the word itself names the other person's
-    possessive = {"he": re.compile(r"(?:her|她的?)\b", re.I), "she": re.compile(r"(?:his|他的?)\b", re.I)}.get(pronoun or "")
+    possessive = {"he": re.compile(r"her\b|她", re.I), "she": re.compile(r"his\b|他", re.I)}.get(pronoun or "")
 
     def someone_elses(at: int) -> bool:
         if possessive and possessive.match(text, at):

@@ -759,3 +759,20 @@ def test_two_months_named_together_stay_one_target():
                       "周敏：目标：6、7两个月点检记录填写率100%，叉车事故0次。\n").plan
     assert sorted(g.target or "" for g in plan.goals) == ["0次", "100%"]
     assert {g.deadline for g in plan.goals} == {dt.date(2026, 7, 31)}
+
+
+@pytest.mark.parametrize("text, due", [("1、3个月内把返工率降到2%以下", dt.date(2026, 9, 9)), ("2、10天内交检查报告", dt.date(2026, 6, 19))])
+def test_a_numbered_point_keeps_its_length_of_time(text, due):
+    assert [d.date for d in find_dates(text, dt.date(2026, 6, 9))] == [due]
+
+
+def test_a_weekday_of_a_month_in_a_finding_does_not_date_the_meeting():
+    assert held_on(["Review Tue 3 Mar - stocktake on the last Friday of Feb was short", "x"], "x",
+                   dt.date(2026, 12, 5)) == dt.date(2026, 3, 3)
+
+
+def test_points_listed_with_a_pause_mark_stay_apart():
+    plan = draft_plan("员工：林小燕\n面谈日期：2026-06-09\n5月点检记录缺了6天，返工3次。\n"
+                      "目标：点检记录填写率100%、7月返工不超过1次。\n").plan
+    assert sorted(g.target or "" for g in plan.goals) == ["100%", "<= 1次"], [g.target for g in plan.goals]
+

@@ -949,3 +949,11 @@ def test_a_chinese_meeting_line_names_the_one_talked_with_not_the_speaker():
     a = analyse("【群聊记录】仓储部 2026/6/9\n周敏：今天下午和叉车司机郑浩做了绩效面谈，要点如下\n周敏：5月他有6次没做班前检查。\n"
                 "周敏：目标：7月31日前班前检查100%完成。\n")
     assert (a.employee_name, a.manager) == ("郑浩", "周敏")  # the one who says they held it is the manager
+
+
+def test_a_labelled_word_in_lower_case_text_makes_no_header_at_the_foot():
+    from assistant.notes.header import _HEADER_LINE
+
+    assert not _HEADER_LINE.search("Notes of review meeting, agreed: Supervisor Dan Cole to swap her scanner.")
+    assert _HEADER_LINE.search("Notes of feedback interview, 14 Nov. Keeper: Morag Sinclair.")
+

@@ -194,3 +194,8 @@ def test_a_unit_of_measure_written_tight_to_its_number_is_read(text, value, unit
 @pytest.mark.parametrize("text", ["bay B12 again", "the 3rd time", "line 7A was down"])
 def test_codes_with_letters_after_a_number_are_no_quantity(text):
     assert not [q for q in find_quantities(text) if q.unit], text
+
+
+def test_a_count_after_a_place_noun_is_a_count_but_the_place_number_is_not():
+    assert [q.value for q in find_quantities("late at mooring station 0 times in May")] == [0]
+    assert find_quantities("station 4 was down again") == []

@@ -409,3 +409,20 @@ def test_a_named_colleague_off_on_leave_and_the_other_pronouns_family_are_not_th
     text = "Omar hopes to be back by spring, his wife told me."
     assert [a_colleagues_leave(text, h.text, ("Bea Lund",), "she") for h in sensitive_hits(text)] == [True]
     assert [a_colleagues_leave(text, h.text, ("Bea Lund",), "he") for h in sensitive_hits(text)] == [False]
+
+
+@pytest.mark.parametrize("text", [
+    "Tom filed 6 returns late in May, after 3 spells off sick.", "她5月有两个工作日请了病假。", "她请了两个下午的病假。",
+    "She was never off sick until her surgery in May.", "Without her medication she struggles on the line.",
+    "She'd never been in hospital before the accident in May.",
+])
+def test_the_employees_own_absence_counted_or_dated_is_still_sensitive(text):
+    assert sensitive_hits(text), text
+
+
+def test_the_other_pronouns_family_in_chinese_is_someone_elses():
+    from assistant.screening import a_colleagues_leave
+
+    text = "她这周一个人顶班，因为他住院了。"
+    assert [a_colleagues_leave(text, h.text, ("林小燕",), "she") for h in sensitive_hits(text)] == [True]
+

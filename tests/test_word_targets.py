@@ -75,3 +75,14 @@ def test_on_time_is_every_time(point):
 @pytest.mark.parametrize("point", ["rarely on schedule", "isn't on time", "月结凭证没有按时提交的要说明原因", "不能按时到岗", "事发当日他迟到了"])
 def test_negated_or_reported_on_time_is_no_target(point):
     assert word_target(point) is None
+
+
+@pytest.mark.parametrize("text", ["Fridge temperatures logged daily", "交接记录齐全", "货架清洁一次不漏", "巡检记录完整"])
+def test_a_habit_said_in_full_is_every_time(text):
+    q = word_target(text)
+    assert q is not None and q.value == 100 and q.unit == "%", text
+
+
+@pytest.mark.parametrize("text", ["daily stand-up missed twice", "记录不完整的有3份"])
+def test_the_same_words_inside_a_finding_are_no_target(text):
+    assert word_target(text) is None, text

@@ -45,7 +45,7 @@ _LEADING_VERBS = re.compile(
 _ZH_FILLER = re.compile(r"^(?:每[周天日月班][一二三四五六日]?|将|要|需|需要|完成|把|使|让)+|(?:降到|降至|达到|控制在|提升到|提高到|不超过|不低于|为|是|到|在)$")
 _NUMBERED = re.compile(r"^\W*(?:\d{1,2}[.)、]\s*)?")  # '2. Cash drop', '(3) 交接'
 _AREA_CELL_CHARS = 40  # an area cell longer than this is a finding written in the area column, not a name
-_ITEM_SPLIT = re.compile(r"\s*(?:;|；|，|、(?!\d{1,2}\s*(?:[两二三]个?)?月)|,\s+)\s*")  # (not '6、7两个月': two months)
+_ITEM_SPLIT = re.compile(r"\s*(?:;|；|，|、(?!(?<=\d、)\d{1,2}\s*(?:[两二三]个?)?月)|,\s+)\s*")  # (not '6、7两个月': two months)
 _AND_SPLIT = re.compile(r"\s+(?:and|&|\+)\s+|\s*和\s*|\s*并且?\s*")
 
 
@@ -335,7 +335,7 @@ class _PlanBuilder:
             due = (_glossed(text, dates) or dates)[0] if dates else None
             until = _ONLY_UNTIL.match(text) and next(iter(ahead), None)
             if items and _ONLY_FROM.match(text) and not _first_quantity(bare):
-                continue  # '…, starting with March': when the point before starts, not a point of its own
+                continue  # '…, starting this week': when the point before starts, not a point of its own
             if items and until and not _first_quantity(bare) and items[-1].deadline is None:
                 items[-1] = replace(items[-1], deadline=self._reviewed(until))  # '…, through to closing night on 10 Jan'
             elif bare:

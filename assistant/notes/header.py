@@ -158,7 +158,7 @@ _MEETING_WORDS = re.compile(r"\b(?:1:1|1-1|review|notes?|catch-up|check-in|follo
 # Hollis, cooper, 1 Dec 2026 - D. Baird', 'cc: file - Hana Vošková, keeper'.
 _HEADER_LINE = re.compile(r"""^\W*(?:(?:notes?|minutes|summary|record|write-?up)\b[^.\n]{0,40}?(?:1:1|1-1|121|review|check-in
     |catch-up|meeting|interview|conversation|chat|supervision)\b
-      (?:[^.\n]{0,20}?\b(?:with|w/)\s|[^\n]{0,60}?\b[A-Z][A-Za-z]+\s*:\s*[A-Z])  # '… with Dana', '… Keeper: Morag Sinclair'
+      (?:[^.\n]{0,20}?\b(?:with|w/)\s|[^\n]{0,60}?\b(?-i:[A-Z][A-Za-z]+\s*:\s*[A-Z]))  # '… with Dana', '… Keeper: Morag Sinclair'
     | cc\s*:\s*(?:(?:the|her|his|their|personnel|staff|hr)\s+)?file\s*[-–—:,]\s*[A-Z])""", re.I | re.X)
 
 

@@ -267,10 +267,9 @@ class _PartyFinder:
 
     def asked(self, body: str) -> tuple[Party, str] | None:
         """A party asked outright to do something, and what: 'HR, please can you book him on the course?'."""
-        if (m := _ASKED.match(body)) and (found := self.find(m.group("who"))):
-            party = found[0]
-            return Party(party.text, party.owner if party.owner != "employee" else "organisation"), body[m.end():]
-        return None
+        m = _ASKED.match(body)
+        found = self.find(m.group("who")) if m and not _ASKED_TO_SAY.match(body, m.end()) else []
+        return (found[0], body[m.end():]) if m and found and found[0].owner == "organisation" else None  # (a team; not 'Ana, can you …')
 
     def assignee(self, body: str) -> tuple[Party, str] | None:
         """Who a shorthand arrow gives a task to, and the task: 'F -> partner check on every climb' (the employee's
@@ -385,6 +384,7 @@ _ASIDE_AFTER_ACTOR = re.compile(rf"""^(?P<actor>(?:the\s+)?[A-Za-z][\w&-]*(?:\s[
 # A party asked outright: 'HR, please can you book him on the course?'
 _ASKED = re.compile(r"^(?P<who>[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*)?),\s*(?:please\s+)?(?:can|could|would|will)\s+you\s+(?:please\s+)?",
                     re.I)
+_ASKED_TO_SAY = re.compile(r"(?:tell|explain|walk\s+me|say|let\s+me\s+know|talk)\b", re.I)  # a question, not a task
 # A shorthand arrow from whoever does it to the task: 'F -> …', 'ops (Mel) → …', 'me => …'.
 _ARROW = re.compile(r"^\s*([^\n>→⇒]{1,30}?)\s*(?:->|→|=>|⇒)\s*(?=\w)")
 _INITIALS_TO = re.compile(r"^\s*([A-Z]{2,3})(?:\s+to\s+|\s*:\s*)(?=[a-z])")  # 'LA to book Ray on the training day', 'PG: escalate …'

@@ -193,8 +193,8 @@ def _cuts(line: str) -> list[re.Match[str]]:
     return cuts
 
 
-# A point's number after a speaker's time or a wide gap, where a sentence does not end: '陈国栋 19:38  1.'
-_NUMBER_AFTER_TAG = re.compile(r"(?:\b\d{1,2}:\d{2}(?::\d{2})?\s+|\s{2,})\(?\d{1,2}[.)]$")
+# A point's number after a chat's speaker and time, where a sentence does not end: '陈国栋 19:38  1.'
+_NUMBER_AFTER_TAG = re.compile(r"^\s*\S+(?:\s\S+)?\s+\d{1,2}:\d{2}(?::\d{2})?\s{2,}\(?\d{1,2}[.)]$")
 
 
 def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:
