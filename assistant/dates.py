@@ -703,14 +703,13 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
                     options = [d for d in options if d.isocalendar()[1] == int(week.group(1))] or options
                 if options:
                     return _nearest_months(options, text)
-    nth = next(pattern for kind, pattern in _PATTERNS if kind == "nth_weekday")
-    return next((day for line in about if (day := _nth_weekday_held(line, nth, today))), None)  # 'first Monday of September'
+    return next((day for line in about if (day := _nth_weekday_held(line, today))), None)  # 'first Monday of September'
 
 
-def _nth_weekday_held(line: str, pattern: re.Pattern[str], today: dt.date) -> dt.date | None:
+def _nth_weekday_held(line: str, today: dt.date) -> dt.date | None:
     """'first Monday of September 2026' as the meeting's day: in the year written after it, else the latest not after
     today."""
-    for m in pattern.finditer(line):
+    for m in dict(_PATTERNS)["nth_weekday"].finditer(line):
         if _role(line, m.start(), m.end()) != "point":
             continue
         ordinal, day, month = (g.lower() for g in m.groups()[:3])

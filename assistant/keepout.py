@@ -88,9 +88,6 @@ def _quoted_instructions(sentences: list[Sentence], lines: list[str]) -> None:
             s.kind = "excluded"
 
 
-_SPEAKER = re.compile(r"^\s*([^\s:：]{1,12})\s*[:：]")  # a line's speaker: 'Ivo:', '郑浩：'
-
-
 @lru_cache(maxsize=1)
 def _disowning() -> Terms:
     return fast_terms(tuple(load("injection")["disowns"]))
@@ -99,18 +96,22 @@ def _disowning() -> Terms:
 def _disowned(sentences: list[Sentence]) -> None:
     """A line of the manager's that disowns the line before it ('I never agreed to that', '上面这条我没确认过'), where that
     line is someone else's, by its speaker's tag ('Ivo: extra target agreed with you: …'): it stays out, flagged."""
-    from .notes.labels import _label_kind  # (the notes' module imports this one)
+    from .notes.labels import _label_kind, label_match, label_text  # (the notes' module imports this one)
+
+    def speaker(n: Sentence) -> str | None:  # a line's speaker's tag: 'Ivo:', '郑浩：', not a label ('Target:')
+        m = label_match(n.text)
+        return label_text(m).strip() if m and _label_kind(label_text(m)) is None else None
 
     for i, s in enumerate(sentences):
         words = _disowning().found(s.text) if s.label == "manager" else []  # the manager's own line ('Me:', '苏晴：')
         before = [n for n in sentences[:i] if n.line < s.line]
         if not words or not before:
             continue
-        said_by = _SPEAKER.match(s.text)
+        said_by = speaker(s)
         for n in (n for n in before if n.line == before[-1].line and n.kind != "excluded"):
-            other = _SPEAKER.match(n.text)  # someone else's line ('Ivo: extra target agreed with you: …'), not the manager's
-            if not other or (said_by and other.group(1) == said_by.group(1)) or _label_kind(other.group(1)) is not None:
-                continue  # (nor a label's: 'Target: …')
+            other = speaker(n)  # someone else's line ('Ivo: extra target agreed with you: …'), not the manager's
+            if other is None or other == said_by:
+                continue
             n.hits = [Hit("injection", "disowned", words[0],
                           "A target or an agreement the notes say was never agreed; it was left out of the plan.",
                           "Keep to what was agreed in the interview."), *n.hits]

@@ -750,6 +750,11 @@ def test_a_task_rows_last_cell_that_names_only_whose_it_is_gives_the_owner_and_i
     assert tasks[2][0] == "Service the goods lift by 31 July"  # 'both': no one party, and no words of the task
 
 
+def _after_a_finding(line: str, *, read: bool = True):
+    """`line`, as the last sentence of a short note with one finding."""
+    return analyse(f"1:1 with Ana Reis (moulder), 2026-05-04\nAna scrapped 9 of 40 castings in April.\n{line}\n", read=read).sentences[-1]
+
+
 @pytest.mark.parametrize("sentence, actor", [
     ("Stores (Priya) to order the heavier clamps this week.", "Stores"),
     ("And the workshop, Dev, is going to replace the worn clamps.", "the workshop"),
@@ -757,8 +762,7 @@ def test_a_task_rows_last_cell_that_names_only_whose_it_is_gives_the_owner_and_i
     ("Paint lab to check the viscosity of every drum before it goes out.", "Paint lab"),
 ])
 def test_a_team_named_first_acts_whatever_stands_between_it_and_the_task(sentence, actor):
-    a = analyse("1:1 with Ana Reis (moulder), 2026-05-04\nAna scrapped 9 of 40 castings in April.\n" + sentence + "\n")
-    s = a.sentences[-1]
+    s = _after_a_finding(sentence)
     assert (s.reading, s.owner, s.actor.text if s.actor else None) == ("action", "organisation", actor)
 
 
@@ -774,7 +778,5 @@ def test_sentences_end_where_a_sentence_ends(line, count):
 
 
 def test_a_person_asked_a_question_is_given_no_task():
-    a = analyse("1:1 with Ana Reis (moulder), 2026-05-04\nAna scrapped 9 of 40 castings in April.\n"
-                "Ana, can you tell me why the castings cracked?\n", read=False)
-    assert a.sentences[-1].kind != "action"
+    assert _after_a_finding("Ana, can you tell me why the castings cracked?", read=False).kind != "action"
 

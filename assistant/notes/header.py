@@ -417,8 +417,7 @@ def stated_role(lines: list[str], name: str | None) -> str | None:
     names that holds the employee's name ('Keeper: Morag Sinclair'), among the opening lines or on the line at the foot."""
     if field := form_role(lines[:8]):
         return field
-    job = _job_field("\n".join([*lines[:3], *filter(None, [_foot_line(lines)])]))
-    return job[1] if job and job[0] == name else None
+    return _job_of(name, "\n".join([*lines[:3], *filter(None, [_foot_line(lines)])]))
 
 
 # The name that ends a header field before a bracket: 'DJ Park', 'Sam K.', 'Ana María Ruiz', initials alone ('JT (reefer
@@ -537,6 +536,12 @@ def _job_field(header: str) -> tuple[str, str] | None:
         if _job_label(label) and is_name(person):
             return person, re.split(r"\s*[,;]\s*", m.group("role") or label)[0]
     return None
+
+
+def _job_of(name: str | None, header: str) -> str | None:
+    """The job a field names where the field holds `name`: 'Keeper: Morag Sinclair', where another line named her first."""
+    job = _job_field(header)
+    return job[1] if job and job[0] == name else None
 
 
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
@@ -677,8 +682,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if name and not manager and lines:
         manager = _beside_on_line(lines[0], name) or _writer_marked(lines)
     if name and not role:
-        field = _job_field(header)  # 'Keeper: Morag Sinclair' where another line gave her name first
-        role = form_role(lines[:8]) or _subject_role(lines, name) or (field[1] if field and field[0] == name else None)
+        role = form_role(lines[:8]) or _subject_role(lines, name) or _job_of(name, header)
     return name, role, manager
 
 
