@@ -178,9 +178,10 @@ _NUMBER = re.compile(r"^\W*(?:#|no\.?\s*)?[A-Z]{0,4}-?\d{1,4}\W*$", re.I)  # '3'
 
 
 def _content(kinds: list[str | None], parts: list[str]) -> str:
-    """A row's cells without its number, a one- or two-word status ('open', 'in progress'), its owner or date."""
+    """A row's cells without its number, a one- or two-word status ('open', 'in progress'), its verdict ('PASS'), its
+    owner or date."""
     def kept(column: int, kind: str | None, cell: str) -> bool:
-        if kind in ("owner", "when") or not re.search(r"\w", cell) or (column == 0 and _NUMBER.match(cell)):
+        if kind in ("owner", "when", "verdict") or not re.search(r"\w", cell) or (column == 0 and _NUMBER.match(cell)):
             return False
         return not (kind == "observed" and not _DIGIT.search(cell) and len(cell.split()) <= 2 and cell.isascii())
     return " | ".join(p for i, (k, p) in enumerate(zip(kinds, parts)) if kept(i, k, p))

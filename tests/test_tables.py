@@ -95,3 +95,23 @@ def test_a_kpi_rows_result_against_the_target_beside_it_says_whether_it_falls_sh
     kinds = {s.text.split("|")[1].strip(): s.kind for s in a.sentences if s.text.count("|") >= 3 and any(c.isdigit() for c in s.text)}
     assert kinds == {"Calls answered in 20s": "observation", "Missed pickups": "observation",
                      "Average call time": "context", "Jobs over budget": "context"}
+
+
+@pytest.mark.parametrize("notes, falls_short, met", [
+    ("Review: Gareth Pryce, QA inspector - 14 Nov 2026\n\n| Check | Target | Result | Verdict |\n|---|---|---|---|\n"
+     "| First-pass yield | >= 97% | 98.4% | PASS |\n| Audit findings closed on time | 100% | 71% | FAIL |\n"
+     "| Calibration records complete | 100% | 100% | PASS |\n| Inspection reports within 24h | 95% | 80% | FAIL |\n",
+     ["Audit findings closed on time", "Inspection reports within 24h"],
+     ["First-pass yield", "Calibration records complete"]),
+    ("面谈记录：质检员 何佳（2026年11月14日）\n\n| 指标 | 目标 | 实际 | 是否达标 |\n|---|---|---|---|\n"
+     "| 一次合格率 | 97% | 98% | 达标 |\n| 审核问题按时关闭率 | 100% | 71% | 未达标 |\n",
+     ["审核问题按时关闭率"], ["一次合格率"]),
+])
+def test_a_rows_verdict_cell_says_whether_it_falls_short_and_a_row_met_sets_no_goal(notes, falls_short, met):
+    a = analyse(notes)
+    rows = {s.text.split("|")[1].strip(): s for s in a.sentences if s.text.count("|") >= 4 and any(c.isdigit() for c in s.text)}
+    assert {k for k, s in rows.items() if s.reading == "shortfall"} == set(falls_short)
+    assert {k for k, s in rows.items() if s.reading == "strength"} == set(met)
+    plan = draft_plan(notes).plan
+    assert sorted(d.area for d in plan.deficiencies) == sorted(falls_short)
+    assert sorted(g.metric for g in plan.goals) == sorted(falls_short)

@@ -271,7 +271,7 @@ class _PlanBuilder:
 
     def _table_targets(self) -> list[dict]:
         """Goals from the rows of tables with a target column ('Area | Observed | Target | Owner | By'): the area
-        is the metric, the target cell the value, the date cell the deadline."""
+        is the metric, the target cell the value, the date cell the deadline; none from a row met already."""
         drafts: list[dict] = []
         sentences_on: dict[int, list[Sentence]] = {}
         for s in self.a.sentences:
@@ -280,6 +280,8 @@ class _PlanBuilder:
             target, on_line = row.cells.get("target"), sentences_on.get(line, [])
             if not target or not on_line or any(s.kind == "excluded" for s in on_line):
                 continue
+            if all(s.label == "strength" for s in on_line):
+                continue  # a row whose result met its target ('| First-pass yield | >= 97% | 98.4% | PASS |'): no goal
             q = _first_quantity(target) or word_target(target)  # 'all complete', '全部完成', 'none'
             area = row.cells.get("area") or row.cells.get("action") or ""
             dates = [d for d in find_dates(row.cells.get("when", ""), self.start) if d.date > self.start]

@@ -221,15 +221,18 @@ def _row_against_target(sentences: list[Sentence], rows: dict[int, Row]) -> None
         if row is None or s.column not in (None, "finding") or s.kind not in ("context", "observation"):
             continue
         missed = _misses(row)
-        if missed is True and s.kind == "context":
-            s.kind, s.measured = "observation", True
+        if missed is True:
+            s.kind, s.measured, s.label = "observation", True, "problem"  # its own cells say so: never a strength
         elif missed is False and not _negative(row.cells.get("observed", "")):
             s.kind, s.label = "context", s.label or "strength"
 
 
 def _misses(row: Row) -> bool | None:
-    """Whether a row's result misses its target: by the target's own comparator, else lower being better for a time
-    or what the metric's name says comes fewer (`fewer_is_better`), higher for a percentage; None when unsure."""
+    """Whether a row's result misses its target: as a cell says on its own ('| 100% | 71% | FAIL |', '未达标'), else
+    by the target's own comparator, else lower being better for a time or what the metric's name says comes fewer
+    (`fewer_is_better`), higher for a percentage; None when unsure."""
+    if (said := _verdict(row)) is not None:
+        return said
     got, want = (find_quantities(row.cells.get(k, ""), []) for k in ("observed", "target"))
     if len(got) != 1 or len(want) != 1 or want[0].comparator == "between" or got[0].unit != want[0].unit:
         return None
@@ -241,6 +244,18 @@ def _misses(row: Row) -> bool | None:
     if comparator is None:
         return None
     return not (value <= goal if comparator in ("<", "<=") else value >= goal)
+
+
+def _verdict(row: Row) -> bool | None:
+    """What a row's verdict or status cell says on its own: True for missed ('FAIL', 'not met', '❌', '未达标'), False
+    for met ('PASS', 'on track', '✅', '达标'); None when no cell says either."""
+    for kind in ("verdict", "observed"):
+        cell = row.cells.get(kind, "").strip(" .!*_:：")
+        lang = sentence_language(cell)
+        for missed, key in ((True, "missed_verdict"), (False, "met_verdict")):
+            if cell and vocab("observation", key, lang).fullmatch(cell):
+                return missed
+    return None
 
 
 _META_WORDS = re.compile(r"interview|review|meeting|1:1|conversation|notes|pip|prep|feedback|面谈|记录|谈话", re.I)

@@ -305,7 +305,7 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
     for c in corrections:
         by_key.setdefault(c.key, c)  # the first (newest) correction of a sentence wins
     for i, s in enumerate(analysis.sentences):
-        rule_reading = READING_OF_KIND[s.kind]
+        rule_reading = "strength" if s.kind == "context" and s.label == "strength" else READING_OF_KIND[s.kind]
         learnt = readings[i] if readings else None
         if s.kind == "excluded" and learnt:
             s.reading, s.confidence = learnt.reading, learnt.confidence  # what it would be, were it not kept out
@@ -375,25 +375,8 @@ def _needed(s: Sentence, learnt: Reading) -> float:
     """How sure the model must be to read a sentence otherwise than the rules: surest where the notes state what it
     is (a label such as 'Target:', a named actor, a figure dated after the interview), and before taking background
     figures for a shortfall ('handles 300 orders a day') or dropping one the rules found."""
-    from ..notes.classify import opens_with_target  # (the notes package reads with this one)
-
-    if s.label in CONTENT_LABELS and learnt.reading == "header" and not (s.under_heading and learnt.confidence >= SURE_HEADER_BELOW):
-        return NEVER  # under 'Agreed actions:', 'Target:' or '原因：' a line is content, however short
-    if s.rule_kind == "target" and opens_with_target(s.body):
-        return NEVER  # 'Target …', '目标 7-8月 每月≥6000亩': the writer says what it is
-    if s.label == "target" and learnt.reading == "shortfall":
-        return NEVER  # under 'Target:' or '目标（6月底）：' a figure is what is to be reached, not what fell short
-    if (s.label == "problem" and learnt.reading == "standard" and s.quantities and not s.quantities[0].reference
-            and any(q.reference for q in s.quantities)):
-        return NEVER  # under '问题2：' or 'Issue:' a figure held against the standard is the shortfall
-    if learnt.reading in ("target", "shortfall") and s.rule_kind == "context" and vocab("word_targets", "past_target").search(s.body):
-        return NEVER  # 'Sales EUR 2,950 a month, 20% above target': a result past its target, no shortfall, none to reach
-    if s.rule_kind == "standard" and learnt.reading == "shortfall" and s.quantities and all(q.reference for q in s.quantities):
-        return NEVER  # 'The team average is 3.': every figure in it is the standard or the others' mark, none hers
-    if s.column == "finding" and learnt.reading in ("action", "target"):
-        return NEVER  # under 'What we saw' a row's cell says what happened: its task and its target have columns
-    if s.label == "background" and learnt.reading in ("shortfall", "standard"):
-        return NEVER  # the writer says it is background: 'For context, …', '…, not his KPI'
+    if _never(s, learnt):
+        return NEVER
     if s.rule_kind == "account" and KIND_OF[learnt.reading] in ("context", "meta") and not _VIEW_LABEL.match(s.text):
         return SURE_ONLY_TALK  # the employee's small talk ('Sure, go.') or their email's 'To:' line: no account
     if s.rule_kind == "account" and learnt.reading == "action":
@@ -407,6 +390,31 @@ def _needed(s: Sentence, learnt: Reading) -> float:
     if learnt.reading == "action" and s.rule_kind == "observation" and not s.dates:
         return SURE_TASK_NOT_CUE  # a shortfall with no date is seldom a task: 'Theatres are sending late changes by phone'
     return SURE_UNLESS_SHORTFALL if s.rule_kind == "observation" else SURE
+
+
+def _never(s: Sentence, learnt: Reading) -> bool:
+    """Where the notes say outright what a sentence is, against the model's reading of it."""
+    from ..notes.classify import opens_with_target  # (the notes package reads with this one)
+
+    if s.label in CONTENT_LABELS and learnt.reading == "header" and not (s.under_heading and learnt.confidence >= SURE_HEADER_BELOW):
+        return True  # under 'Agreed actions:', 'Target:' or '原因：' a line is content, however short
+    if s.rule_kind == "target" and opens_with_target(s.body):
+        return True  # 'Target …', '目标 7-8月 每月≥6000亩': the writer says what it is
+    if s.label == "target" and learnt.reading == "shortfall":
+        return True  # under 'Target:' or '目标（6月底）：' a figure is what is to be reached, not what fell short
+    if (s.label == "problem" and learnt.reading == "standard" and s.quantities and not s.quantities[0].reference
+            and any(q.reference for q in s.quantities)):
+        return True  # under '问题2：' or 'Issue:' a figure held against the standard is the shortfall
+    if learnt.reading in ("target", "shortfall") and s.rule_kind == "context" and vocab("word_targets", "past_target").search(s.body):
+        return True  # 'Sales EUR 2,950 a month, 20% above target': a result past its target, no shortfall, none to reach
+    if s.rule_kind == "standard" and learnt.reading == "shortfall" and s.quantities and all(q.reference for q in s.quantities):
+        return True  # 'The team average is 3.': every figure in it is the standard or the others' mark, none hers
+    if not s.under_heading and (s.label, learnt.reading) in (("problem", "strength"), ("strength", "shortfall")):
+        return True  # the line's own label, or its table row's verdict ('| 100% | 71% | FAIL |'), says which it is
+    if s.column == "finding" and learnt.reading in ("action", "target"):
+        return True  # under 'What we saw' a row's cell says what happened: its task and its target have columns
+    # the writer says it is background: 'For context, …', '…, not his KPI'
+    return s.label == "background" and learnt.reading in ("shortfall", "standard")
 
 
 def _counted(s: Sentence, learnt: Reading) -> bool:
