@@ -676,10 +676,18 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
     is read the way that puts the notes' other months nearest it."""
     heading = lines[:2]
     said = [line for line in lines if _SAID_HELD.search(line)]  # '好，这是跟梅秀兰的，7月21号谈的' at the foot says it outright
-    about = said + [line for i, line in enumerate(lines[:40])
-                    if (i < 2 or _DATE_LINE.search(line) or (i < 4 and len(line) <= 60)) and (not _FORWARD.search(line) or _HELD_WITH.search(line))]
+
+    def ahead(line: str, start: int, end: int) -> bool:
+        """A date for a meeting to come: said so on its line, or, on a first line, in its own clause (not 'Wednesday
+        11 Feb, sat down with Tomasz over coffee from the new place next door')."""
+        said_of = _clause(line, start, end) if line in heading else line
+        return bool(_FORWARD.search(said_of)) and not _HELD_WITH.search(line)
+
+    about = said + [line for i, line in enumerate(lines[:40]) if i < 2 or _DATE_LINE.search(line) or (i < 4 and len(line) <= 60)]
     for line in lines[:2] + about:
         for start, end, options in _explicit(line):
+            if line not in heading and ahead(line, start, end):
+                continue
             if _role(line, start, end) == "point" and not _RANGE_AFTER.match(line, end) and not _RANGE_BEFORE.search(line[:start]):
                 weekday = _weekday_near(line, start, end)  # 'Thu 04/06/2026': 4 June, a Thursday, not 6 April
                 return _nearest_months([d for d in options if d.weekday() == weekday] or options, text)
@@ -692,7 +700,7 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
             for m in pattern.finditer(line):
                 if kind in ("en_dm", "en_md") and m.group(3):
                     continue  # a year of its own: read above
-                if _role(line, m.start(), m.end()) != "point":
+                if _role(line, m.start(), m.end()) != "point" or ahead(line, m.start(), m.end()):
                     continue
                 days = _month_days(kind, m)
                 # as the notes write it elsewhere ('30/10'); in Chinese, the month first ('9/7 面谈': 7 September)
@@ -703,7 +711,19 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
                     options = [d for d in options if d.isocalendar()[1] == int(week.group(1))] or options
                 if options:
                     return _nearest_months(options, text)
-    return next((day for line in about if (day := _nth_weekday_held(line, today))), None)  # 'first Monday of September'
+    return next((day for line in about if not ahead(line, 0, len(line)) and (day := _nth_weekday_held(line, today))),
+                None)  # 'first Monday of September'
+
+
+# What ends a clause around a date on a first line.
+_CLAUSE_END = re.compile(r"[,;!?，；。！？()（）]|\.(?:\s|$)|\s[-–—]\s")
+
+
+def _clause(line: str, start: int, end: int) -> str:
+    """The clause of `line` that holds the date at [start, end)."""
+    before = [m.end() for m in _CLAUSE_END.finditer(line, 0, start)]
+    after = _CLAUSE_END.search(line, end - 1 if line[end - 1:end] == "." else end)  # ('3 Mar.': its dot ends it)
+    return line[before[-1] if before else 0:after.start() if after else len(line)]
 
 
 def _nth_weekday_held(line: str, today: dt.date) -> dt.date | None:

@@ -124,6 +124,11 @@ def _personal() -> Terms:
 
 
 @lru_cache(maxsize=1)
+def _ties_back() -> re.Pattern[str]:
+    return terms(tuple(load("confidential")["ties_back"]))
+
+
+@lru_cache(maxsize=1)
 def _reply() -> re.Pattern[str]:
     return terms(tuple(load("confidential")["reply"]))
 
@@ -146,10 +151,11 @@ def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sen
     """What a confidence covers: the other sentences of its line, and the sentences of its paragraph before
     and after it that speak of a personal life ('It has been a rough few weeks at home'), up to the first
     that is about the work, and the writer's answer after it ('I said fine, …'). A sentence that counts something or
-    sets a deadline is never covered."""
+    sets a deadline is covered only where it says it comes of the confidence ('跟这个有关')."""
     s = sentences[i]
     # on its own line a label above is no work fact: 'You told me about the tests; as you asked, …'
-    covered = [n for n in sentences if n.line == s.line and n is not s and not _work_fact(n, by_label=False)]
+    covered = [n for n in sentences if n.line == s.line and n is not s
+               and (not _work_fact(n, by_label=False) or _ties_back().search(n.body))]
     for step in (-1, 1):
         j = i
         for _ in range(MAX_SPREAD):
@@ -160,9 +166,10 @@ def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sen
             if n.line == s.line:
                 continue
             first, last = sorted((n.line, near.line))
-            if not all(line.strip() for line in lines[first - 1:last]) or _work_fact(n):
-                break  # a blank line ends the paragraph; a work fact ends the disclosure
-            if not (n.hits or _personal().occurs_in(n.text) or (near is s and _answers(n))):
+            tied = bool(_ties_back().search(n.body))  # 'The late starts are related to this too.'
+            if not all(line.strip() for line in lines[first - 1:last]) or (_work_fact(n) and not tied):
+                break  # a blank line ends the paragraph; a work fact ends the disclosure, unless it says it comes of it
+            if not (n.hits or tied or _personal().occurs_in(n.text) or (near is s and _answers(n))):
                 break
             covered.append(n)
     return covered

@@ -776,3 +776,16 @@ def test_points_listed_with_a_pause_mark_stay_apart():
                       "目标：点检记录填写率100%、7月返工不超过1次。\n").plan
     assert sorted(g.target or "" for g in plan.goals) == ["100%", "<= 1次"], [g.target for g in plan.goals]
 
+
+
+@pytest.mark.parametrize("first, held", [
+    # a forward word elsewhere on a long first line is not about the date
+    ("Wednesday 11 Feb, sat down with Tomasz (repair luthier) over coffee from the new place next door.", dt.date(2026, 2, 11)),
+    ("1:1 Ana, 3 Mar. Next one 4 Apr", dt.date(2026, 3, 3)),
+    ("Catch-up 3 Mar (next: 4 Apr)", dt.date(2026, 3, 3)),
+    # the date's own clause looks ahead
+    ("Next review 12 Mar", None),
+    ("Follow-up due 14 Mar", None),
+])
+def test_only_the_dates_own_clause_on_a_first_line_says_it_is_ahead(first, held):
+    assert held_on([first], first, dt.date(2026, 12, 5)) == held

@@ -957,3 +957,64 @@ def test_a_labelled_word_in_lower_case_text_makes_no_header_at_the_foot():
     assert not _HEADER_LINE.search("Notes of review meeting, agreed: Supervisor Dan Cole to swap her scanner.")
     assert _HEADER_LINE.search("Notes of feedback interview, 14 Nov. Keeper: Morag Sinclair.")
 
+
+
+@pytest.mark.parametrize("notes, name, manager", [
+    # a meeting word, a colon and the name it is with, though another is named more often and speaks in English
+    ("飞书妙记｜采集组 review：王浩然｜2026年12月4日｜参会人：周莉、王浩然、Priya Raman\n"
+     "Priya Raman 00:00:55：From our side, the arm hit e-stop 9 times in his sessions last month.\n"
+     "Priya Raman 00:01:05：Priya thinks the gripper speed was too high, Priya said so twice.\n"
+     "王浩然 00:01:30：主要是 latency。\n周莉 00:02:44：你每个 session 开始前先跑一下 latency check。\n", "王浩然", None),
+    # a transcript of two, a time before each tag: the manager speaks to 'you', the other is the employee
+    ("Recording – Still house office – 07/05/2026 14:02 – transcript (auto)\n"
+     "[00:00:03] Fiona Gallacher: Right, come in. So this is your review.\n[00:00:07] Callum Rae: Aye.\n"
+     "[00:00:31] Fiona Gallacher: On five of your twenty-two runs in April the cut came late.\n"
+     "[00:00:44] Callum Rae: The screen's been rubbish since they changed it.\n"
+     "[00:01:02] Fiona Gallacher: You take the cut off the meter reading from now on.\n[00:01:10] Callum Rae: Fair.\n",
+     "Callum Rae", "Fiona Gallacher"),
+    # a key to the speakers' initials halfway down
+    ("24/11/26 - depot mess room - review\nAP: Thanks for coming in on your rest day.\nLF: No worries.\n"
+     "AP: 7 of your 24 patrol reports went in more than 24 hours late.\nLF: The handheld dies in the cold.\n"
+     "(key: AP = Anita Patel, section manager; LF = Leon Fairweather, track patroller)\n"
+     "AP: Targets: 100% of reports in within 24 hours by the end of December.\nLF: Fine by me.\n",
+     "Leon Fairweather", "Anita Patel"),
+])
+def test_who_a_transcript_is_with(notes, name, manager):
+    a = analyse(notes)
+    assert a.employee_name == name
+    assert manager is None or a.manager == manager
+
+
+def test_an_email_to_a_colleague_about_the_one_its_subject_names_is_not_to_the_employee():
+    a = analyse("Subject: Re: Jonah Pettigrew - catch-up 23/6 (the wedding stationery mess)\nTo: Marisol Quint\nHi Marisol,\n"
+                "Here's where we got to on our letterpress printer's review. He had 4 of 15 jobs out of register in May.\n"
+                "J's view is that the new stock is thicker. He will sign every proof before printing.\nKit\n")
+    assert (a.employee_name, a.employee_role) == ("Jonah Pettigrew", None)  # not 'catch' from 'catch-up'
+
+
+def test_a_slack_thread_of_the_manager_and_hr_about_the_employee_names_no_speaker_employee():
+    a = analyse("#workshop-leads\nSophie Achterberg: Notes from my review with Lukas Brandt (bench goldsmith) just now.\n"
+                "Noor Hale: thanks, filed.\nSophie Achterberg: His metal loss was 3.1% in August, allowance is 2%.\n"
+                "Noor Hale: ok.\nSophie Achterberg: He says the extraction was off for two weeks.\nNoor Hale: noted.\n")
+    assert a.employee_name == "Lukas Brandt"
+
+
+def test_a_key_that_names_each_speakers_tag_makes_their_lines_theirs():
+    a = analyse("会议录音转写｜饮片车间绩效面谈｜2026-05-26 15:00\n发言人1：韩志刚（生产主管）\n发言人2：孙丽华（炮制工）\n"
+                "00:00:05 发言人1：坐吧，今天主要说说这两个月的情况。\n00:00:20 发言人1：4月份有2批外观检验不合格，返工了。\n"
+                "00:01:30 发言人2：炒药机那个温控器不准。\n00:01:48 发言人2：批记录是新表，好多栏我不知道怎么填。\n"
+                "00:03:05 发言人1：我下周三组织新表的培训。\n00:03:18 发言人2：我每锅开炒前用测温枪测一下锅温。\n")
+    assert (a.employee_name, a.manager) == ("孙丽华", "韩志刚")
+    owners = {s.body: s.owner for s in a.sentences if s.reading == "action"}
+    assert owners == {"我下周三组织新表的培训。": "manager", "我每锅开炒前用测温枪测一下锅温。": "employee"}
+
+
+@pytest.mark.parametrize("header, name", [
+    ("飞书妙记｜采集组 review：王浩然｜2026年12月4日 14:00", "王浩然"),
+    ("Appraisal: Dana Ruiz - 3 Mar 2026", "Dana Ruiz"),
+    ("Review: weekly numbers, 3 Mar", None),  # no one's name after the colon
+])
+def test_a_meeting_word_and_a_colon_say_whose_review_it_is(header, name):
+    from assistant.notes.header import whose_review
+
+    assert (whose_review(header) or (None,))[0] == name

@@ -780,3 +780,13 @@ def test_sentences_end_where_a_sentence_ends(line, count):
 def test_a_person_asked_a_question_is_given_no_task():
     assert _after_a_finding("Ana, can you tell me why the castings cracked?", read=False).kind != "action"
 
+
+
+@pytest.mark.parametrize("line", ["Fiona: So this is your review, and I'll be straight with you on three things.",
+                                  "Fiona: There are two points I want to go through today.",
+                                  "周莉：今天主要说三件事。"])
+def test_a_managers_count_of_what_there_is_to_talk_about_is_no_shortfall(line):
+    notes = f"Review 3 Mar 2026\nFiona: Come in.\nBob: Thanks.\n{line}\nFiona: 4 late deliveries in May.\nBob: The van broke.\n"
+    a = analyse(notes)
+    said = {s.text: s.reading for s in a.sentences}
+    assert said[line] != "shortfall" and said["Fiona: 4 late deliveries in May."] == "shortfall"

@@ -643,3 +643,48 @@ def test_only_the_managers_disowning_of_the_employees_claim_keeps_a_line_out(lin
 def test_a_gendered_job_named_for_a_room_is_no_coded_remark(text):
     assert not bias_hits(text), text
 
+
+
+@pytest.mark.parametrize("notes, kept_out, kept_in", [
+    # a count that says it comes of the confidence stays out with it; one that does not stays in
+    ("面谈 2026-03-03 动捕技术员 Sandy\n3.4 清理积压：backlog 有 26 个 take。\n"
+     "3.5 另外 Sandy 私下说她怀孕了（12周），组里还没人知道，暂时不想公开。最近几次早上晚到也跟这个有关。她明确要求这件事不要写进任何文档或计划。\n"
+     "目标：3月底前 backlog 降到 10 个以内。\n", ["怀孕", "早上晚到"], "backlog"),
+    ("Review with Dana Ruiz, 2 March 2026.\nPicks short on 4 of 20 shifts in February.\n"
+     "She told me her mother is in hospital and asked me to keep it between us. The late starts are related to this too.\n"
+     "Target: no short picks by 30 April.\n", ["hospital", "late starts"], "short picks"),
+])
+def test_a_work_fact_that_says_it_comes_of_a_confidence_stays_out_with_it(notes, kept_out, kept_in):
+    plan = draft_plan(notes).plan
+    body = _body(plan)
+    assert not any(k in body for k in kept_out) and kept_in in body
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Between us, I'd expect her to be off on maternity before long, so I wouldn't put her forward for the head role.", "bias"),
+    ("Frankly, with her ears the way they are, I'm not sure a lab full of alarms is the right place for her.", "bias"),
+    ("说实话他都45了，跟我们想要的 young, energetic 的 bar vibe 不太搭。", "bias"),
+    ("She is off on maternity leave from May; cover is arranged.", "sensitive"),  # a fact, no judgement
+])
+def test_a_guess_at_a_pregnancy_a_body_held_against_her_and_an_age_in_figures_are_bias(text, kind):
+    assert {h.kind for h in screen(text)} == {kind}
+
+
+@pytest.mark.parametrize("text", [
+    "The run sheet says new make goes to the receiver at 68 to 70 percent.",  # a range, not an age
+    "We want a young, energetic crowd at the launch.",  # the customers, not her
+    "I won't put him forward for the course until the audit is done.",  # no trait beside it
+    "With his back the way it is he has been on light duties since May.",  # a fact of health: sensitive at most
+])
+def test_no_bias_in_a_range_a_crowd_or_a_plain_decision(text):
+    assert not bias_hits(text)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("不过你炮制的经验是车间里最好的，几个年轻人也都愿意跟你学。", set()),  # young colleagues, praised with her: no remark
+    ("年轻人学得快，他这个岁数比不了。", {"bias"}),
+    ("私下说一句，老黄毕竟快五十了，跟那帮小孩比不了。", {"bias"}),  # the manager's own 'between us': no confidence of hers
+    ("另外 Sandy 私下说她怀孕了（12周），暂时不想公开。", {"sensitive"}),
+])
+def test_young_people_named_are_no_remark_until_judged_and_a_managers_between_us_is_no_confidence(text, kinds):
+    assert {h.kind for h in screen(text)} | {h.kind for h in confidence_request(text)} == kinds

@@ -14,7 +14,7 @@ from ..lexicon import vocab, vocab_list
 from ..quantities import find_quantities
 from ..reader.role import leads_others, role_beside, says_no_job, someone_elses
 from ..screening import Hit, a_colleagues_leave, injection_hits, pronoun_of, screen
-from .attendees import is_hr
+from .attendees import is_hr, keyed_speakers
 from .classify import (
     _classify,
     _figure_ahead,
@@ -38,6 +38,7 @@ from .header import (
     sent_by,
     sent_to_hr,
     stated_role,
+    to_you,
     whose_review,
 )
 from .labels import (
@@ -59,8 +60,10 @@ from .labels import (
     opens_section,
     row_label,
     speaker_tags,
+    speakers,
     target_opening_end,
 )
+from .names import is_name
 from .parties import _PartyFinder, _read_speaker
 from .script import Script
 from .sentences import (
@@ -85,6 +88,23 @@ def _beside(text: str, person: str, role: str) -> bool:
     Manager）' (a Latin name with its Chinese surname)."""
     return re.search(re.escape(person) + r"(?:[ \t]?[\u4e00-\u9fff]{1,2})?\s*(?:\([A-Z]{2,3}\))?\s*[(（,，:：–—-]\s*"
                      + re.escape(role), text) is not None
+
+
+def _the_other_speaker(lines: list[str], manager: str | None) -> tuple[str, str] | None:
+    """In a transcript of two people named in full, (employee, manager): the manager is the one the notes name so, or
+    else the one who speaks to 'you' more; the employee the other, where the manager's lines speak to 'you' more than
+    about 'him' or 'her' (a talk with the employee, not a thread with HR about them)."""
+    talk = [p for p in speakers(lines) if is_name(p) or re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p)]  # not '发言人1'
+    if len(talk) != 2:
+        return None
+    said = {p: "\n".join(line[m.end():] for line in lines if (m := label_match(line)) and label_text(m).strip() == p)
+            for p in talk}
+    named = [p for p in talk if manager and (p == manager or manager.startswith(p))]
+    theirs = named[0] if named else max(talk, key=lambda p: len(vocab("names", "addressed").findall(said[p])))
+    other = next(p for p in talk if p != theirs)
+    if not to_you(said[theirs]) or (not named and to_you(said[other])):
+        return None
+    return other, theirs
 
 
 def analyse(  # noqa: C901 -- predates the complexity budget
@@ -127,6 +147,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if stated or (named and named != found_name and (sent_to_hr(form_lines, named) or sent_by(form_lines, named))):
             named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed; nor is HR
             # the email is sent to, nor the one who sends it, the employee
+        if not stated and (pair := _the_other_speaker(form_lines, manager)):
+            named, manager = pair  # '[00:00:03] Fiona Gallacher: … your review': a talk of two, to 'you' from the manager
         rivals = () if employee or stated else learnt.rivals(text, named, found_name, manager)
         if named != found_name:
             same = bool(found_name and named and (found_name in named or named in found_name))
@@ -148,6 +170,11 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     employee_aliases, manager_aliases = _aliases(name), _aliases(manager, manager=True)
     if other := other_script(form_lines, name):  # '王可欣 Kelly Wang': 'Kelly:' opens her own lines too
         employee_aliases = tuple(dict.fromkeys((*employee_aliases, *_aliases(other))))
+    for tag, person in keyed_speakers(form_lines).items():  # '发言人2：孙丽华（炮制工）': '发言人2：' is she speaking
+        if person in employee_aliases:
+            employee_aliases = (*employee_aliases, tag)
+        elif person in manager_aliases:
+            manager_aliases = (*manager_aliases, tag)
     pronoun = pronoun_of(text)  # the one the notes call the employee, mostly: another's illness is not theirs
     finder = _PartyFinder(employee_aliases, manager_aliases, manager, role)
 

@@ -146,22 +146,43 @@ def _in_title(person: Attendee, title: str) -> bool:
 
 
 # A transcript's key to its speakers' tags: 'FM = Fionn MacAskill (mate), KD = Kerrin Doyle (deckhand)', 'HW = me'.
-_KEY = re.compile(rf"""(?:^|[,;，；]|\s{{2,}}|\t)\s*(?P<tag>[A-Z]{{1,3}}|{NAME_WORD})\s*[=＝]\s*
+_KEY = re.compile(rf"""(?:^|[,;，；]|\s{{2,}}|\t|[(（]\s*key\s*[:：])\s*(?P<tag>[A-Z]{{1,3}}|{NAME_WORD})\s*[=＝]\s*
     (?P<entry>[^,;，；=＝\n(（]+(?:[(（][^)）\n]*[)）])?)(?=\s*(?:[,;，；]|$|\s{{2,}}|\t))""", re.M | re.X)
+_KEY_LINE = re.compile(r"^\s*[(（]\s*key\s*[:：]", re.I)
 # A speaker's tag opening a line, after a time or not: 'KD: …', '[00:01:15] Mina Sato: …'.
 _TAG = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^\s:：]{1,12}(?:[ \t][^\s:：]{1,20}){0,2})\s*[:：]\s*(.*)$")
 _YOU = re.compile(r"\b(?:you|your|you'?ve|you'?re|you'?ll)\b|你", re.I)
 
 
 def _speakers_key(lines: list[str]) -> tuple[str, dict[str, str]] | None:
-    """A key's line in the first lines and its entries by tag, where two of its tags open lines of the notes below
-    (not a table's legend, 'A = Absent, L = Late', nor a formula, 'Score = Speed x Accuracy')."""
+    """A key's line and its entries by tag, where two of its tags open lines of the notes (not a table's legend,
+    'A = Absent, L = Late', nor a formula, 'Score = Speed x Accuracy'); in the first lines, or in brackets further
+    down ('(key: AP = Anita Patel, section manager; LF = Leon Fairweather, track patroller)')."""
     spoken = collections.Counter(m.group(1) for line in lines if (m := _TAG.match(line)))
-    for line in lines[:8]:
+    for line in lines[:8] + [line for line in lines[8:] if _KEY_LINE.match(line)]:
         pairs = {m.group("tag"): m.group("entry").strip() for m in _KEY.finditer(line)}
         if len(pairs) >= 2 and sum(spoken[tag] > 0 for tag in pairs) >= 2:
             return line, pairs
     return None
+
+
+# A line of its own that keys one speaker's tag to a name: '发言人1：韩志刚（生产主管）', 'Speaker 2 = Dana Ruiz, picker'.
+_KEY_ENTRY = re.compile(r"""^\s*(?P<tag>[^\s:：=＝]{1,12}(?:[ \t]\d{1,2})?)\s*[:：=＝]\s*
+    (?P<entry>[^\s:：=＝,，(（]{1,20}(?:[ \t][^\s:：=＝,，(（]{1,20}){0,2}\s*(?:[(（][^)）\n]{1,30}[)）]|[,，][^,，:：\n]{1,30})?)\s*$""", re.X)
+
+
+def keyed_speakers(lines: list[str]) -> dict[str, str]:
+    """Each speaker's tag a key in the notes names, with the name: from a key's line ('FM = Fionn MacAskill (mate),
+    KD = Kerrin Doyle') or a line of its own for each tag in the first lines ('发言人1：韩志刚（生产主管）'), where the tag
+    opens three lines or more of the notes."""
+    spoken = collections.Counter(m.group(1) for line in lines if (m := _TAG.match(line)))
+    entries = dict(key[1]) if (key := _speakers_key(lines)) else {}
+    for line in lines[:10]:
+        if (m := _KEY_ENTRY.match(line)) and spoken[m["tag"]] >= 3 and (person := _entry(m["entry"])) \
+                and m["entry"].startswith(person.name):  # the name first, not 'COLM: Appreciated, Gwen.'
+            entries.setdefault(m["tag"], m["entry"])
+    named = {tag: person.name for tag, entry in entries.items() if (person := _entry(entry))}
+    return {tag: name for tag, name in named.items() if is_name(name) or re.fullmatch(zh_name(), name)}
 
 
 def _speaking(lines: list[str], tags: dict[str, Attendee]) -> tuple[Attendee | None, collections.Counter]:

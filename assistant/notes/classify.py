@@ -153,7 +153,9 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
             return "action"  # '我: 跟制作人沟通, 1.4 留足 5天 测试窗口'
         if _LOOKED_INTO.match(body) and not numbers:
             return "context"  # 'So I've been through the incident log for August.': what the manager read, not a finding
-        return "observation" if (_negative(body) or numbers) and not praise else "context"  # not 'Tea's stewed, sorry.'
+        measured = [q for q in numbers if not vocab("observation", "talk_counts", sentence_language(body)).fullmatch(q.unit)]
+        # not 'Tea's stewed, sorry.', nor 'I'll be straight with you on three things.'
+        return "observation" if (_negative(body) or measured) and not praise else "context"
     if re.match(r"^\s*(?:because|due to|as a result|since|因为|由于)", body, re.I):
         return "cause"
     if praise:

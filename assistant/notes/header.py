@@ -3,7 +3,7 @@ notes refer to each of them."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..grid import cells
 from ..language import unspaced
@@ -51,14 +51,26 @@ def _names_someone(text: str) -> bool:
     return any(is_name(w) and not _HEADER_WORDS.match(w) for w in re.findall(NAME_WORD, text))
 
 
-def _to_you(text: str) -> bool:
+def _you_and_them(text: str) -> tuple[int, int]:
+    return len(vocab("names", "addressed").findall(text)), len(vocab("names", "third_person").findall(text))
+
+
+def to_you(text: str) -> bool:
     """`text` speaks more to 'you' than about 'him' or 'her': written to the employee."""
-    return len(vocab("names", "addressed").findall(text)) > len(vocab("names", "third_person").findall(text))
+    you, them = _you_and_them(text)
+    return you > them
+
+
+def _about_them(text: str) -> bool:
+    """`text` speaks more about 'him' or 'her' than to 'you': written about the employee to someone else."""
+    you, them = _you_and_them(text)
+    return them > you
 
 
 def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
     """An email to the employee: 'From: Helen Ashworth / To: Tunde Bakare' and a greeting that names the one it is
-    to ('Tunde,', 'Hi Tunde'): the recipient is the employee, the sender the manager. A recap sent to HR greets HR.
+    to ('Tunde,', 'Hi Tunde') over words more to 'you' than about 'him' or 'her': the recipient is the employee, the
+    sender the manager. A recap sent to HR greets HR.
     With no 'To:' field, a greeting on a line of its own before words more to 'you' than about 'him' or 'her' names
     the employee."""
     head = "\n".join(lines[:10])
@@ -70,13 +82,13 @@ def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
     to = fields["to"].group("name") if "to" in fields else None
     if ("to" not in fields and (alone := _GREETED_ALONE.search("\n".join(lines[:4]))) and is_name(alone.group("name"))
             and not _names_someone(_SUBJECT_OR_DATE.sub("", "\n".join(lines[:4])[:alone.start()]))  # not 'Tom Baker - picker' above 'Hi Karen,'
-            and _to_you("\n".join(lines[:10])[alone.end():])):
+            and to_you("\n".join(lines[:10])[alone.end():])):
         return alone.group("name"), None  # 'Morag,' on a line of its own, then 'you moved…': written to the employee
     if not to or not is_name(to) or is_hr(re.split(r";|\bcc\s*:", fields["to"].group(0), flags=re.I)[0]):  # (HR in copy)
         return None
     greeted = [m.group("name") for m in _GREETING.finditer(head) if is_name(m.group("name"))]  # not 'Hi,' alone
-    if to.split()[0] not in greeted:
-        return None
+    if to.split()[0] not in greeted or _about_them("\n".join(lines[:12])):
+        return None  # (a recap to a colleague greets them too, and speaks about 'him')
     sender = fields["from"].group("name") if "from" in fields else None
     return to, sender if sender and is_name(sender) else None
 
@@ -119,7 +131,7 @@ def _named_in_subject(lines: list[str]) -> tuple[str, str | None] | None:
         return None
     sender = _sender(lines[:6])
     sender = sender if sender and is_name(sender) else None
-    if _to_you("\n".join(lines[:12])) and any(is_name(g.group("name")) for g in _GREETING.finditer("\n".join(lines[:8]))):
+    if to_you("\n".join(lines[:12])) and any(is_name(g.group("name")) for g in _GREETING.finditer("\n".join(lines[:8]))):
         return None  # 'Hi Priya, … you …' under 'Subject: Hartley account review': the one greeted (`_written_to`)
     value = subject.group("value")
     named = []  # (a name, whether it is set apart at the subject's end)
@@ -140,7 +152,7 @@ def _subject_role(lines: list[str], name: str) -> str | None:
     """The job an email's subject gives beside the employee's name: 'Subject: PIP prep - Brendan Keogh (site hand, oyster
     beds)', 'Subject: 1:1 follow-up - Declan Moraes - blade repair, crew B'."""
     subject = _SUBJECT.search("\n".join(lines[:6]))
-    beside = subject and re.search(rf"{re.escape(name)}\s*(?:[(（](?P<bracketed>[^)）,，;]+)|[-–—|]\s*(?P<field>[^-–—|(,;]+))",
+    beside = subject and re.search(rf"{re.escape(name)}\s*(?:[(（](?P<bracketed>[^)）,，;]+)|[-–—|]\s*(?P<field>.+?)(?=\s[-–—]\s|\s*[|(（,，;；]|\s*$))",
                                    subject.group("value"))
     job = beside and (beside["bracketed"] or beside["field"]).strip()
     return job if job and (is_role(job) or (_is_role(job) and not _NOT_A_JOB.search(job))) and not is_name(job) \
@@ -254,7 +266,7 @@ def _replying_to(lines: list[str]) -> tuple[str, str | None, str | None] | None:
     greeted = next((g["name"] for g in _GREETING.finditer(quoted) if is_name(g["name"])), None)
     if not greeted or greeted in sender or not re.search(rf"\b{re.escape(greeted)}\b", above):
         return None  # the one the quoted message greets signs the reply
-    if not _to_you(above):
+    if not to_you(above):
         return None
     job = re.search(rf"{re.escape(sender)}\s*[,|–-]\s*([A-Za-z][\w -]{{2,40}}?)\s*$", quoted, re.M)
     about_another = any(is_name(n) and n not in sender for n in re.findall(rf"({NAME_WORD})['’]s\b", quoted))
@@ -271,11 +283,25 @@ _WHOSE_REVIEW = re.compile(rf"""({NAME_WORD}(?:[ \t]{NAME_WORD})?)['’]s[ \t]+(
     (?:review|1:1|appraisal|check-in|catch-up|supervision|PIP|probation\s+review)\b(?:[ \t]*[(（](?P<role>[^)）\n]{{2,50}})[)）])?""", re.X)
 
 
+@cache
+def _review_of() -> re.Pattern[str]:
+    """A meeting word, a colon and the name it is with, alone in its field: 'review：王浩然｜2026年12月4日',
+    'Appraisal: Dana Ruiz - 3 Mar'."""
+    surnames = load("vocabulary", "zh")["roles"]["surnames"]
+    return re.compile(rf"""(?i:review|1:1|one-to-one|appraisal|check-in|catch-up|supervision)[ \t]*[:：][ \t]*
+        (?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?|[{surnames}][\u4e00-\u9fff]{{1,2}})(?=[ \t]*(?:[|｜,，;；(（—–-]|$))""",
+                      re.X | re.M)
+
+
 def whose_review(header: str) -> tuple[str, str | None] | None:
+    """Whose review the first lines say this is: 'finished Ana Pires's review (kiosk supervisor)', 'review：王浩然'."""
     for m in _WHOSE_REVIEW.finditer(header):
         if is_name(m.group(1)):
             role = m.group("role")
             return m.group(1), role if role and _is_role(role) else None
+    for m in _review_of().finditer(header):
+        if unspaced(m["name"]) or is_name(m["name"]):
+            return m["name"], None
     return None
 
 

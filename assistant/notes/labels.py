@@ -20,7 +20,7 @@ from .parties import _PartyFinder
 # A line's label: 'Targets:', 'Me:', '我：', and a speaker with a time stamp after the name, with or without a
 # colon ('王秀梅 10:31：…', '刘健 00:00:12 听得到吗', 'Dana [14:02]: …').
 _STAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[apAP][mM])?[\])]?"
-_LABEL = re.compile(rf"""^\s*(?:
+_LABEL = re.compile(rf"""^\s*(?:{_STAMP}\s+(?=[^\W\d]))?(?:  # a transcript's time first: '[00:00:03] Fiona Gallacher:'
       (?P<speaker>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?(?:\s(?!周|星期|礼拜|[今明昨]天|[上下中]午|晚上|早上)[\u4e00-\u9fff·]{{2,6}})?|[\u4e00-\u9fff·]{{1,6}})  # 'Capt. Lau 刘船长'
         (?:\s*[(（][^()（）\n]{{1,20}}[)）])?\s+(?P<stamp>{_STAMP})(?=\s|[:：]|$)\s*[:：]?  # a speaker, '阿明 (engineer) 21:12:'
     | (?P<label>[^:：\n]{{1,80}}?)\s*[:：]
@@ -340,8 +340,18 @@ def _field_or_speaker(label: str, rest: str, tag: bool = False) -> str:
 
 def speaker_tags(lines: list[str]) -> frozenset[str]:
     """The labels that open three lines or more ('Mgr:', 'Emp:'): a transcript's speakers, not a form's fields."""
-    opened = collections.Counter(label_text(m).strip().lower() for line in lines if (m := label_match(line)))
-    return frozenset(label for label, n in opened.items() if n >= 3)
+    return frozenset(tag.lower() for tag in speakers(lines))
+
+
+def speakers(lines: list[str]) -> list[str]:
+    """`speaker_tags` as first written ('Fiona Gallacher', '周莉'), the most lines first."""
+    opened = collections.Counter(label_text(m).strip() for line in lines if (m := label_match(line)))
+    counts: collections.Counter[str] = collections.Counter()
+    written: dict[str, str] = {}
+    for tag, n in opened.items():
+        counts[tag.lower()] += n
+        written.setdefault(tag.lower(), tag)
+    return [written[tag] for tag, n in counts.most_common() if n >= 3]
 
 
 def _initials_or_surname(person: str, finder: _PartyFinder, tags: frozenset[str] = frozenset()) -> str | None:
