@@ -837,7 +837,23 @@ def undated_interview(text: str, today: dt.date) -> dt.date | None:
         if named:
             after += dt.timedelta(days=(WEEKDAYS[named.group(1).lower()] - after.weekday()) % 7)
         return min(after, today)
-    return min(_add_months(month, 1), today) if month else None
+    if not month:
+        return None
+    after = _add_months(month, 1)
+    if (bare := _BARE_DAY.search("\n".join(text.splitlines()[:2]))) and (held := _day_of(after, int(bare["day"] or bare["zh"]))) <= today:
+        return held  # 'chat with Shay this morning the 19th', after reporting on July: 19 August
+    return min(after, today)
+
+
+# A day of the month alone, in an opening that says the talk was today: 'this morning the 19th', '今天19号'.
+_BARE_DAY = re.compile(r"""\b(?:today|this\s+(?:morning|afternoon|evening))[,\s]+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)\b
+    (?!\s*(?:of\s+)?(?:""" + _MONTH + r"""))|今天\s*(?P<zh>\d{1,2})\s*[号日]""", re.I | re.X)
+
+
+def _day_of(first: dt.date, day: int) -> dt.date:
+    """`day` of the month that starts on `first`, or its last day where the month is shorter."""
+    last = (_add_months(first, 1) - dt.timedelta(days=1)).day
+    return first.replace(day=min(max(day, 1), last))
 
 
 def _in_goal(text: str, start: int) -> bool:
@@ -848,9 +864,11 @@ def _in_goal(text: str, start: int) -> bool:
     return bool(_GOAL_LINE.match(text, opening) or _WILL.search(text, clause, start))
 
 
-# What someone will do, in the clause before a month ('I'll listen to three of your calls each week in March'); lower
-# case only, so 'Will from stores says that in May…' names someone.
-_WILL = re.compile(r"\b(?:will|shall|going\s+to)\b|(?<=\w)['’]ll\b")
+# What someone will or would do, in the clause before a month ('I'll listen to three of your calls each week in March',
+# 'I said we'd look at it in October'); lower case only, so 'Will from stores says that in May…' names someone.
+_WILL = re.compile(r"""\b(?:will|shall|would|going\s+to)\b|(?<=\w)['’]ll\b
+    |(?<=\w)['’]d\s+(?!(?:been|had|done|gone|got|seen|made|taken|said|told|left|\w+ed)\b)  # 'we'd look at it in October'
+    """, re.X)
 
 
 def _latest_month_reported(text: str, today: dt.date) -> dt.date | None:

@@ -789,3 +789,14 @@ def test_points_listed_with_a_pause_mark_stay_apart():
 ])
 def test_only_the_dates_own_clause_on_a_first_line_says_it_is_ahead(first, held):
     assert held_on([first], first, dt.date(2026, 12, 5)) == held
+
+
+@pytest.mark.parametrize("text, held", [
+    # a bare day in an opening that says the talk was today, in the month after the last one the notes report on
+    ("ok this is Mick notes from the chat with Shay this morning the 19th after second lot\n"
+     "three horses got the wrong feed in July\nhe asked about his course I said we'd look at it in October\n",
+     dt.date(2026, 8, 19)),
+    ("今天19号跟小王聊了一下。\n7月迟到5次。\n", dt.date(2026, 8, 19)),
+])
+def test_a_bare_day_of_an_undated_talk_and_a_month_someone_would_look_at_later(text, held):
+    assert undated_interview(text, dt.date(2026, 12, 5)) == held

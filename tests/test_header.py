@@ -1018,3 +1018,9 @@ def test_a_meeting_word_and_a_colon_say_whose_review_it_is(header, name):
     from assistant.notes.header import whose_review
 
     assert (whose_review(header) or (None,))[0] == name
+
+
+def test_a_chats_mention_of_everyone_is_no_role():
+    a = analyse("【钉钉群：滨江中心外墙项目组】\n吴建 10-13 19:05\n@马国强 @全体成员 今天下午跟国强谈了一下，要点发群里备个档\n"
+                "吴建 19:07：9月份国强有两次下吊只挂了工作绳\n马国强 19:12：那两次是图快，我认\n")
+    assert a.employee_name.endswith("国强") and a.employee_role is None

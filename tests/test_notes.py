@@ -790,3 +790,35 @@ def test_a_managers_count_of_what_there_is_to_talk_about_is_no_shortfall(line):
     a = analyse(notes)
     said = {s.text: s.reading for s in a.sentences}
     assert said[line] != "shortfall" and said["Fiona: 4 late deliveries in May."] == "shortfall"
+
+
+@pytest.mark.parametrize("heading, owner", [("What I'll do:", "manager"), ("From my side:", "manager"),
+                                            ("What you'll do:", "employee")])
+def test_a_heading_in_the_writers_words_says_whose_the_tasks_below_are(heading, owner):
+    a = analyse(f"Hi Dev,\nThanks for today.\nIn December 8 of your 14 quotes took more than 5 working days.\n{heading}\n"
+                "- Build a quote calculator sheet for standard fascias.\n- Proofread any lettering over a metre.\n")
+    owners = {s.body.strip("- "): s.owner for s in a.sentences if s.reading == "action"}
+    assert set(owners.values()) == {owner}, owners
+
+
+def test_a_chat_speakers_numbered_point_is_no_sentence_of_its_own():
+    a = analyse("【钉钉群：外墙项目组】\n吴建 10-13 19:05\n@马国强 今天下午跟国强谈了一下\n"
+                "吴建 19:07：9月份国强有两次下吊只挂了工作绳\n吴建 19:18：接下来：\n吴建 19:18：1. 国强每次下吊前双绳检查，拍照发群里再下\n"
+                "吴建 19:19：2. 每天收工前在群里报当天完成的层数\n")
+    assert not any(s.body.strip() in ("1.", "2.") for s in a.sentences)
+
+
+def test_praise_in_colloquial_chinese_is_praise():
+    from assistant.notes.classify import _positive
+
+    assert _positive("国强干活麻利，这块幕墙就是他带着弄完的，甲方也认可")
+    assert not _positive("甲方不认可这批返工")
+
+
+@pytest.mark.parametrize("text, reading", [("吴建 19:09：A座原定9月30号完工，拖到了10月8号", "shortfall")])
+def test_a_delay_in_colloquial_chinese(text, reading):
+    a = analyse("【钉钉群：外墙项目组】\n吴建 10-13 19:05\n@马国强 今天下午跟国强谈了一下，要点发群里备个档\n"
+                "吴建 19:07：9月份国强有两次下吊只挂了工作绳，甲方安全员都拍了照\n" + text + "\n"
+                "马国强 19:12：楼顶锚点太少了，那两次是图快，我认\n吴建 19:20：我去跟物业谈临时锚点\n马国强 19:30：收到\n"
+                "马国强 19:31：好的\n")
+    assert next(s for s in a.sentences if s.text == text).reading == reading

@@ -432,12 +432,15 @@ def _owner_cell(line: str, finder: _PartyFinder) -> tuple[str, Party | None] | N
 
 
 def _section_party(label: str, kind: str | None, finder: _PartyFinder) -> Party | None:
-    """Whose the tasks are that a form's label marks: the writer's ('Action (me):', 'Agreed actions - reviewer:'), the
-    employee's ('… - employee:'), or others' ('… - other:'). Only a label of tasks (not 'Comments - other:')."""
+    """Whose the tasks are that a form's label marks: the writer's ('Action (me):', 'Agreed actions - reviewer:', 'What
+    I'll do:'), the employee's ('… - employee:', 'What you'll do:'), or others' ('… - other:'). Only a label of tasks
+    (not 'Comments - other:')."""
     if kind != "action":
         return None
     whose = WHOSE_SECTION.search(label)
-    who = "manager" if _MINE.search(label) else (whose["whose"].lower() if whose else None)
+    who = ("manager" if _MINE.search(label) or vocab("labels", "writer_actions").fullmatch(label.strip())
+           else "employee" if vocab("labels", "employee_actions").fullmatch(label.strip())
+           else whose["whose"].lower() if whose else None)
     if who in ("manager", "reviewer", "line manager", "mgr"):
         return finder.writer
     if who in ("employee", "staff member"):

@@ -193,8 +193,10 @@ def _cuts(line: str) -> list[re.Match[str]]:
     return cuts
 
 
-# A point's number after a chat's speaker and time, where a sentence does not end: '陈国栋 19:38  1.'
-_NUMBER_AFTER_TAG = re.compile(r"^\s*\S+(?:\s\S+)?\s+\d{1,2}:\d{2}(?::\d{2})?\s{2,}\(?\d{1,2}[.)]$")
+# A point's number after a chat's speaker and time, or a speaker's tag, where a sentence does not end: '陈国栋 19:38  1.',
+# '吴建 19:18：1.'
+_NUMBER_AFTER_TAG = re.compile(r"""^\s*(?:\S+(?:\s\S+)?\s+\d{1,2}:\d{2}(?::\d{2})?\s{2,}
+    | [^\s:：]{1,12}(?:\s\S+)?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[:：]\s*)\(?\d{1,2}[.)]$""", re.X)
 
 
 def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:

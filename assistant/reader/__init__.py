@@ -186,9 +186,10 @@ class Reader:
         """Every role candidate of the notes with the model's probability that it is the employee's role, likeliest
         first (`role` takes the first where it is sure enough; the LLM drafter asks among them where it is not). Never
         a phrase with someone doing something in it ('transcribed by Otter'), nor one said only of another ('praised
-        by the structural engineer')."""
+        by the structural engineer'), nor a chat's mention ('@全体成员')."""
         cands = [c for c in candidate_roles(text, name, rule_role)
-                 if not re.search(r"\b(?:by|from)\b", c.text, re.I) and not _anothers(text, c.text)]
+                 if not re.search(r"\b(?:by|from)\b", c.text, re.I) and not _anothers(text, c.text)
+                 and not re.search(rf"@\s?{re.escape(c.text)}", text)]  # not a chat's mention: '@全体成员'
         if not cands:
             return []
         column = self.roles.probabilities(role_rows(cands))[:, self.roles.classes.index("role")]
