@@ -716,7 +716,7 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
 
 
 # What ends a clause around a date on a first line.
-_CLAUSE_END = re.compile(r"[,;!?，；。！？()（）]|\.(?:\s|$)|\s[-–—]\s")
+_CLAUSE_END = re.compile(r"[,;!?，；。！？()（）：]|:(?!\d)|\.(?:\s|$)|\s[-–—]\s")
 
 
 def _clause(line: str, start: int, end: int) -> str:
@@ -822,7 +822,8 @@ def undated_interview(text: str, today: dt.date) -> dt.date | None:
     """For notes that give no interview date: the day after the latest day they report on ('15 JAN 2026', 'came
     on 9 Jan'), on the weekday the opening names if any ('what we discussed on Monday'); else the first day after
     the latest month they report on ('in May', 'Aug 2026', '4月客户投诉12起'), so 'by end of June' is the June
-    after it and not the next year's. None when the notes name no past month; the plan says the date was assumed."""
+    after it and not the next year's, or the day of that month an opening about today names ('this morning the
+    19th', '今天19号'). None when the notes name no past month; the plan says the date was assumed."""
     reported = [options for start, end, options in _explicit(text)
                 if _role(text, start, end) == "point" and not _in_goal(text, start)]
     dated = [max(options) for options in reported if min(options) <= today]
@@ -846,8 +847,8 @@ def undated_interview(text: str, today: dt.date) -> dt.date | None:
 
 
 # A day of the month alone, in an opening that says the talk was today: 'this morning the 19th', '今天19号'.
-_BARE_DAY = re.compile(r"""\b(?:today|this\s+(?:morning|afternoon|evening))[,\s]+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)\b
-    (?!\s*(?:of\s+)?(?:""" + _MONTH + r"""))|今天\s*(?P<zh>\d{1,2})\s*[号日]""", re.I | re.X)
+_BARE_DAY = re.compile(r"""\b(?:today|this\s+(?:morning|afternoon|evening))[,\s]+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b
+    (?!\s*(?:of\b|""" + _MONTH + r"""))|今天\s*(?P<zh>\d{1,2})\s*[号日](?![线机楼仓号])""", re.I | re.X)
 
 
 def _day_of(first: dt.date, day: int) -> dt.date:
@@ -866,8 +867,9 @@ def _in_goal(text: str, start: int) -> bool:
 
 # What someone will or would do, in the clause before a month ('I'll listen to three of your calls each week in March',
 # 'I said we'd look at it in October'); lower case only, so 'Will from stores says that in May…' names someone.
-_WILL = re.compile(r"""\b(?:will|shall|would|going\s+to)\b|(?<=\w)['’]ll\b
-    |(?<=\w)['’]d\s+(?!(?:been|had|done|gone|got|seen|made|taken|said|told|left|\w+ed)\b)  # 'we'd look at it in October'
+_WILL = re.compile(r"""\b(?:will|shall|going\s+to)\b|(?<=\w)['’]ll\b
+    |(?<=\w)['’]d\s+(?!(?:\w+ly\s+|also\s+|already\s+|just\s+|never\s+)?(?:been|had|done|gone|got|seen|made|taken|said|told
+      |left|\w+ed)\b)  # 'we'd look at it in October' (not 'she'd also missed two in September')
     """, re.X)
 
 

@@ -800,3 +800,12 @@ def test_only_the_dates_own_clause_on_a_first_line_says_it_is_ahead(first, held)
 ])
 def test_a_bare_day_of_an_undated_talk_and_a_month_someone_would_look_at_later(text, held):
     assert undated_interview(text, dt.date(2026, 12, 5)) == held
+
+
+@pytest.mark.parametrize("text, held", [
+    ("She'd also missed two in September.\nLate 3 times in August.\n", dt.date(2026, 10, 1)),  # past, not would
+    ("今天3号线停了，跟小王聊了一下。\n7月迟到5次。\n", dt.date(2026, 8, 1)),  # line 3, not the 3rd
+    ("Spoke to Dana today, the 3rd of the three talks.\nLate 4 times in July.\n", dt.date(2026, 8, 1)),
+])
+def test_no_bare_day_nor_month_ahead_where_the_words_say_otherwise(text, held):
+    assert undated_interview(text, dt.date(2026, 12, 5)) == held

@@ -959,19 +959,31 @@ def test_a_labelled_word_in_lower_case_text_makes_no_header_at_the_foot():
 
 
 
+_STILL_HOUSE = (
+    "Recording – Still house office – 07/05/2026 14:02 – transcript (auto)\n"
+    "[00:00:03] Fiona Gallacher: Right, come in, shut the door, it's roaring out there today.\n"
+    "[00:00:07] Callum Rae: Aye, the spirit still's on its second run.\n"
+    "[00:00:11] Fiona Gallacher: Did you see the Dons on Saturday?\n"
+    "[00:00:14] Callum Rae: Don't. Just don't.\n"
+    "[00:00:20] Fiona Gallacher: Fair enough. So this is your review, and I'll be straight with you on three things.\n"
+    "[00:00:31] Fiona Gallacher: The run sheet says the heart cut comes off at the meter reading and new make goes to the receiver at 68 to 70 percent.\n"
+    "[00:00:44] Fiona Gallacher: On five of the twenty-two spirit runs you did in April the cut came late, and new make went in at 72.4 on the worst one.\n"
+    "[00:01:02] Fiona Gallacher: Second, the receiver dips weren't written up on three nights, and the monthly return is out by 41 litres of pure alcohol we can't explain.\n"
+    "[00:01:19] Fiona Gallacher: Third, the low wines charger valve was left open over the handover on the 22nd, Isla found it, and that's a near miss on the log.\n"
+    "[00:01:35] Callum Rae: The cuts, honestly, I go by the nose more than the screen, the screen's been rubbish since they changed it.\n"
+    "[00:01:48] Callum Rae: And the dip book's at the far end by the receiver, so at three in the morning I'll do them all at the end, and some nights that went wrong.\n"
+)
+
+
 @pytest.mark.parametrize("notes, name, manager", [
     # a meeting word, a colon and the name it is with, though another is named more often and speaks in English
     ("飞书妙记｜采集组 review：王浩然｜2026年12月4日｜参会人：周莉、王浩然、Priya Raman\n"
      "Priya Raman 00:00:55：From our side, the arm hit e-stop 9 times in his sessions last month.\n"
      "Priya Raman 00:01:05：Priya thinks the gripper speed was too high, Priya said so twice.\n"
      "王浩然 00:01:30：主要是 latency。\n周莉 00:02:44：你每个 session 开始前先跑一下 latency check。\n", "王浩然", None),
-    # a transcript of two, a time before each tag: the manager speaks to 'you', the other is the employee
-    ("Recording – Still house office – 07/05/2026 14:02 – transcript (auto)\n"
-     "[00:00:03] Fiona Gallacher: Right, come in. So this is your review.\n[00:00:07] Callum Rae: Aye.\n"
-     "[00:00:31] Fiona Gallacher: On five of your twenty-two runs in April the cut came late.\n"
-     "[00:00:44] Callum Rae: The screen's been rubbish since they changed it.\n"
-     "[00:01:02] Fiona Gallacher: You take the cut off the meter reading from now on.\n[00:01:10] Callum Rae: Fair.\n",
-     "Callum Rae", "Fiona Gallacher"),
+    # a transcript of two, a time before each tag, its title read as a name ('Still'): the manager speaks to 'you',
+    # the other is the employee (the first lines of training/notes/incoming24's stillman note)
+    (_STILL_HOUSE, "Callum Rae", "Fiona Gallacher"),
     # a key to the speakers' initials halfway down
     ("24/11/26 - depot mess room - review\nAP: Thanks for coming in on your rest day.\nLF: No worries.\n"
      "AP: 7 of your 24 patrol reports went in more than 24 hours late.\nLF: The handheld dies in the cold.\n"
@@ -1009,18 +1021,45 @@ def test_a_key_that_names_each_speakers_tag_makes_their_lines_theirs():
     assert owners == {"我下周三组织新表的培训。": "manager", "我每锅开炒前用测温枪测一下锅温。": "employee"}
 
 
-@pytest.mark.parametrize("header, name", [
-    ("飞书妙记｜采集组 review：王浩然｜2026年12月4日 14:00", "王浩然"),
-    ("Appraisal: Dana Ruiz - 3 Mar 2026", "Dana Ruiz"),
-    ("Review: weekly numbers, 3 Mar", None),  # no one's name after the colon
+@pytest.mark.parametrize("header, body, name", [
+    ("飞书妙记｜采集组 review：王浩然｜2026年12月4日 14:00", "郑博：浩然 11 月的合格率是 71%。", "王浩然"),
+    ("Appraisal: Dana Ruiz - 3 Mar 2026", "Dana missed 4 of 10 deadlines.", "Dana Ruiz"),
+    ("Review: weekly numbers, 3 Mar", "Dana missed 4 of 10 deadlines.", None),  # no one's name after the colon
+    ("Review: Mid Year - 3 Mar 2026", "Dana Ruiz missed 4 of 10 deadlines.", None),  # words that could be a name, not again
+    ("周会 review：周五", "周五再看一次。", None),  # a weekday
 ])
-def test_a_meeting_word_and_a_colon_say_whose_review_it_is(header, name):
+def test_a_meeting_word_and_a_colon_say_whose_review_it_is_where_the_notes_name_them_again(header, body, name):
     from assistant.notes.header import whose_review
 
-    assert (whose_review(header) or (None,))[0] == name
+    assert (whose_review(header, f"{header}\n{body}") or (None,))[0] == name
 
 
 def test_a_chats_mention_of_everyone_is_no_role():
     a = analyse("【钉钉群：滨江中心外墙项目组】\n吴建 10-13 19:05\n@马国强 @全体成员 今天下午跟国强谈了一下，要点发群里备个档\n"
                 "吴建 19:07：9月份国强有两次下吊只挂了工作绳\n马国强 19:12：那两次是图快，我认\n")
     assert a.employee_name.endswith("国强") and a.employee_role is None
+
+
+@pytest.mark.parametrize("notes, name, role", [
+    # an exported form's comma-separated label and value
+    ("Field,Value\nEmployee,Nkechi Obi\nJob title,Prosthetic Technician II\nReviewer,Rafael Szabo\nReview date,2026-04-14\n"
+     "Section,Comment\n\"Observation 1\",\"Q1: 11 of 36 sockets were not ready on time.\"\n", "Nkechi Obi",
+     "Prosthetic Technician II"),
+    # the name below a line of its date and time alone, with a particle in it
+    ("Thursday, 29 January 2026    07:41\nPieter van Rensburg - review (done yesterday, writing up now)\n"
+     "Dec: 14 of his 186 routine reports went out late.\nHe says the launch runs into the next ob.\n", "Pieter van Rensburg", None),
+    # a job word by its ending: -smith, -wright
+    ("Notes from my review with Lukas Brandt (bench goldsmith) just now\nHis metal loss was 3.1% in August, allowance 2%.\n",
+     "Lukas Brandt", "bench goldsmith"),
+])
+def test_header_layouts_of_exports_memos_and_crafts(notes, name, role):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == (name, role)
+    assert a.manager != "Pieter"
+
+
+def test_first_name_speaker_tags_keep_the_employees_full_name():
+    a = analyse("1:1 with Dana Ruiz (picker), 3 March 2026\nTom: You were late 4 times in February.\nDana: The bus changed.\n"
+                "Tom: Can you get the earlier one?\nDana: Yes, from Monday.\nTom: And you'll text me if it's cancelled.\n"
+                "Dana: Fine.\n")
+    assert a.employee_name == "Dana Ruiz" and a.manager != "Dana Ruiz"

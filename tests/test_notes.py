@@ -801,6 +801,14 @@ def test_a_heading_in_the_writers_words_says_whose_the_tasks_below_are(heading, 
     assert set(owners.values()) == {owner}, owners
 
 
+@pytest.mark.parametrize("line, pieces", [("吴建 19:18：1. 国强每次下吊前双绳检查，拍照发群里再下", 1),
+                                          ("Errors: 4. She says the scanner froze.", 2)])  # a count after a label ends one
+def test_a_number_after_a_chat_speakers_time_opens_their_point(line, pieces):
+    from assistant.notes.sentences import _split_sentences
+
+    assert len(_split_sentences(line, 0)) == pieces
+
+
 def test_a_chat_speakers_numbered_point_is_no_sentence_of_its_own():
     a = analyse("【钉钉群：外墙项目组】\n吴建 10-13 19:05\n@马国强 今天下午跟国强谈了一下\n"
                 "吴建 19:07：9月份国强有两次下吊只挂了工作绳\n吴建 19:18：接下来：\n吴建 19:18：1. 国强每次下吊前双绳检查，拍照发群里再下\n"
@@ -822,3 +830,12 @@ def test_a_delay_in_colloquial_chinese(text, reading):
                 "马国强 19:12：楼顶锚点太少了，那两次是图快，我认\n吴建 19:20：我去跟物业谈临时锚点\n马国强 19:30：收到\n"
                 "马国强 19:31：好的\n")
     assert next(s for s in a.sentences if s.text == text).reading == reading
+
+
+@pytest.mark.parametrize("line, not_read_as", [
+    ("Your actions: you shouted at a customer on 3 Feb and left the till open twice.", "action"),  # what she did
+    ("Findings: she ran 3 toolbox talks for the new starters and all 3 passed their sign-off first time.", "shortfall"),
+])
+def test_a_label_word_before_content_on_its_line_does_not_decide_its_reading(line, not_read_as):
+    a = analyse(f"1:1 with Dana Ruiz (picker), 3 March 2026\n{line}\nTarget: no incidents by 30 April.\n")
+    assert next(s for s in a.sentences if s.text == line).reading != not_read_as

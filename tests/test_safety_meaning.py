@@ -688,3 +688,21 @@ def test_no_bias_in_a_range_a_crowd_or_a_plain_decision(text):
 ])
 def test_young_people_named_are_no_remark_until_judged_and_a_managers_between_us_is_no_confidence(text, kinds):
     assert {h.kind for h in screen(text)} | {h.kind for h in confidence_request(text)} == kinds
+
+
+@pytest.mark.parametrize("notes, kept_in", [
+    # a count that gives its own reason stays in beside a confidence
+    ("Review with Dana Ruiz, 2 March 2026.\nShe told me her mother is in hospital and asked me to keep it between us.\n"
+     "The scanner on bay 4 was down for two days and 40 orders went out late because of it.\n"
+     "Target: no late orders by 30 April.\n", "40 orders"),
+    ("面谈 2026-03-03 拣货员 小何\n她私下说家里老人住院了，不想让同事知道。扫描枪坏了两天，40单晚发也是因为这个。\n"
+     "目标：4月底前晚发为0。\n", "40单晚发"),
+])
+def test_a_work_fact_with_its_own_reason_stays_in_beside_a_confidence(notes, kept_in):
+    assert kept_in in _body(draft_plan(notes).plan)
+
+
+@pytest.mark.parametrize("text", ["拣货速度她已经60了，离目标每小时80件还差一点。", "这个月她都45了，比上个月多了5单。",
+                                  "上周我私下说过她一次，这周又漏了2次。", "The new menu is young, energetic and cheap."])
+def test_figures_a_managers_own_word_and_a_menu_are_no_remark_nor_confidence(text):
+    assert not bias_hits(text) and not confidence_request(text)

@@ -107,7 +107,7 @@ def test_a_kpi_rows_result_against_the_target_beside_it_says_whether_it_falls_sh
      "| 一次合格率 | 97% | 98% | 达标 |\n| 审核问题按时关闭率 | 100% | 71% | 未达标 |\n",
      ["审核问题按时关闭率"], ["一次合格率"]),
 ])
-def test_a_rows_verdict_cell_says_whether_it_falls_short_and_a_row_met_sets_no_goal(notes, falls_short, met):
+def test_a_rows_verdict_and_figures_say_whether_it_falls_short_and_a_row_met_sets_no_goal(notes, falls_short, met):
     a = analyse(notes)
     rows = {s.text.split("|")[1].strip(): s for s in a.sentences if s.text.count("|") >= 4 and any(c.isdigit() for c in s.text)}
     assert {k for k, s in rows.items() if s.reading == "shortfall"} == set(falls_short)
@@ -115,3 +115,15 @@ def test_a_rows_verdict_cell_says_whether_it_falls_short_and_a_row_met_sets_no_g
     plan = draft_plan(notes).plan
     assert sorted(d.area for d in plan.deficiencies) == sorted(falls_short)
     assert sorted(g.metric for g in plan.goals) == sorted(falls_short)
+
+
+@pytest.mark.parametrize("row, reading", [
+    ("| Cash drop variance | – | – | FAIL |", "shortfall"),  # no figures: the verdict says
+    ("| Audit findings closed | 100% | 71% | PASS |", "shortfall"),  # the figures outweigh a verdict against them
+    ("| Scanner errors a week | under 5 | 12 | On track |", "shortfall"),  # 'on track' is how it goes, not met
+    ("| Calibration records complete | 100% | 100% | ✅ |", "strength"),
+])
+def test_a_verdict_cell_decides_only_where_the_figures_do_not(row, reading):
+    a = analyse("Review: Gareth Pryce, QA inspector - 14 Nov 2026\n\n| Check | Target | Result | Verdict |\n|---|---|---|---|\n"
+                f"{row}\n| First-pass yield | >= 97% | 96% | FAIL |\n\nGareth says the template changed twice.\n")
+    assert next(s for s in a.sentences if s.text == row).reading == reading

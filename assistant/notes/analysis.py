@@ -40,6 +40,7 @@ from .header import (
     stated_role,
     to_you,
     whose_review,
+    you_and_them,
 )
 from .labels import (
     _HEADING_END,
@@ -90,21 +91,28 @@ def _beside(text: str, person: str, role: str) -> bool:
                      + re.escape(role), text) is not None
 
 
-def _the_other_speaker(lines: list[str], manager: str | None) -> tuple[str, str] | None:
-    """In a transcript of two people named in full, (employee, manager): the manager is the one the notes name so, or
-    else the one who speaks to 'you' more; the employee the other, where the manager's lines speak to 'you' more than
-    about 'him' or 'her' (a talk with the employee, not a thread with HR about them)."""
+def _the_other_speaker(lines: list[str], employee: str | None, manager: str | None) -> tuple[str, str] | None:
+    """In a transcript of two named speakers, (employee, manager): the manager is the one the notes name so, or else
+    the one who speaks to 'you' at least twice as often as the other; the employee the other, where the manager's lines
+    speak to 'you' more than about 'him' or 'her' (a talk with the employee, not a thread with HR about them). None
+    where the name read for the employee is already the other's, perhaps in full ('Dana Ruiz' for 'Dana:')."""
     talk = [p for p in speakers(lines) if is_name(p) or re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p)]  # not '发言人1'
     if len(talk) != 2:
         return None
     said = {p: "\n".join(line[m.end():] for line in lines if (m := label_match(line)) and label_text(m).strip() == p)
             for p in talk}
-    named = [p for p in talk if manager and (p == manager or manager.startswith(p))]
-    theirs = named[0] if named else max(talk, key=lambda p: len(vocab("names", "addressed").findall(said[p])))
+    you = {p: you_and_them(said[p])[0] for p in talk}
+    named = [p for p in talk if manager and _one_person(p, manager)]
+    theirs = named[0] if named else max(talk, key=lambda p: you[p])
     other = next(p for p in talk if p != theirs)
-    if not to_you(said[theirs]) or (not named and to_you(said[other])):
+    if not to_you(said[theirs]) or (not named and you[theirs] < 2 * you[other] + 1) or (employee and _one_person(other, employee)):
         return None
     return other, theirs
+
+
+def _one_person(a: str, b: str) -> bool:
+    """One name is the other, or the other's whole words: 'Fiona' of 'Fiona Gallacher' (not 'Dan' of 'Danielle')."""
+    return a == b or bool(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", b) or re.search(rf"(?<!\w){re.escape(b)}(?!\w)", a))
 
 
 def analyse(  # noqa: C901 -- predates the complexity budget
@@ -141,18 +149,22 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             manager = found_manager  # 'Site supervisor | Stuart Kelleher': a form's stated manager is not second-guessed
         if manager and a_place(text, manager):
             manager = None  # 'Gwynt Uchaf O&M base': a place, whoever the name model takes it for
-        whose = whose_review("\n".join(form_lines[:3]))  # 'finished Ana Pires's review': said outright too
+        whose = whose_review("\n".join(form_lines[:3]), text)  # 'finished Ana Pires's review': said outright too
         stated = bool(found_name and (_EMPLOYEE_LABEL.search(fields.replace(found_name, "\x00"))
                                       or (whose and whose[0] == found_name)))
         if stated or (named and named != found_name and (sent_to_hr(form_lines, named) or sent_by(form_lines, named))):
             named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed; nor is HR
             # the email is sent to, nor the one who sends it, the employee
-        if not stated and (pair := _the_other_speaker(form_lines, manager)):
+        if not stated and not employee and (pair := _the_other_speaker(form_lines, named, manager)):
             named, manager = pair  # '[00:00:03] Fiona Gallacher: … your review': a talk of two, to 'you' from the manager
         rivals = () if employee or stated else learnt.rivals(text, named, found_name, manager)
         if named != found_name:
             same = bool(found_name and named and (found_name in named or named in found_name))
-            found_name, found_role = named, found_role if same else None
+            fuller = same and len(found_name or "") > len(named or "") and is_name(found_name or "")
+            found_name, found_role = (found_name if fuller else named), found_role if same else None
+            # ('Rensburg' is 'Pieter van Rensburg', whom the rules read in full)
+        if manager and found_name and manager != found_name and re.search(rf"(?<!\w){re.escape(manager)}(?!\w)", found_name):
+            manager = None  # a part of the employee's own name: 'Pieter' of 'Pieter van Rensburg'
     name = employee or found_name
     if not role and found_role and stated_role(form_lines, found_name) == found_role:
         role = found_role  # 'Role: picker', '| 岗位 | 门诊收费员 |', 'Keeper: Morag Sinclair': what a form states is not second-guessed

@@ -154,11 +154,16 @@ _TAG = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^\s:：]{1,12}(?
 _YOU = re.compile(r"\b(?:you|your|you'?ve|you'?re|you'?ll)\b|你", re.I)
 
 
+def _spoken(lines: list[str]) -> collections.Counter[str]:
+    """How many lines each speaker's tag opens."""
+    return collections.Counter(m.group(1) for line in lines if (m := _TAG.match(line)))
+
+
 def _speakers_key(lines: list[str]) -> tuple[str, dict[str, str]] | None:
     """A key's line and its entries by tag, where two of its tags open lines of the notes (not a table's legend,
     'A = Absent, L = Late', nor a formula, 'Score = Speed x Accuracy'); in the first lines, or in brackets further
     down ('(key: AP = Anita Patel, section manager; LF = Leon Fairweather, track patroller)')."""
-    spoken = collections.Counter(m.group(1) for line in lines if (m := _TAG.match(line)))
+    spoken = _spoken(lines)
     for line in lines[:8] + [line for line in lines[8:] if _KEY_LINE.match(line)]:
         pairs = {m.group("tag"): m.group("entry").strip() for m in _KEY.finditer(line)}
         if len(pairs) >= 2 and sum(spoken[tag] > 0 for tag in pairs) >= 2:
@@ -175,7 +180,7 @@ def keyed_speakers(lines: list[str]) -> dict[str, str]:
     """Each speaker's tag a key in the notes names, with the name: from a key's line ('FM = Fionn MacAskill (mate),
     KD = Kerrin Doyle') or a line of its own for each tag in the first lines ('发言人1：韩志刚（生产主管）'), where the tag
     opens three lines or more of the notes."""
-    spoken = collections.Counter(m.group(1) for line in lines if (m := _TAG.match(line)))
+    spoken = _spoken(lines)
     entries = dict(key[1]) if (key := _speakers_key(lines)) else {}
     for line in lines[:10]:
         if (m := _KEY_ENTRY.match(line)) and spoken[m["tag"]] >= 3 and (person := _entry(m["entry"])) \

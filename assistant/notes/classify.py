@@ -230,21 +230,19 @@ def _row_against_target(sentences: list[Sentence], rows: dict[int, Row]) -> None
 
 
 def _misses(row: Row) -> bool | None:
-    """Whether a row's result misses its target: as a cell says on its own ('| 100% | 71% | FAIL |', '未达标'), else
-    by the target's own comparator, else lower being better for a time or what the metric's name says comes fewer
-    (`fewer_is_better`), higher for a percentage; None when unsure."""
-    if (said := _verdict(row)) is not None:
-        return said
+    """Whether a row's result misses its target: by the target's own comparator, else lower being better for a time
+    or what the metric's name says comes fewer (`fewer_is_better`), higher for a percentage; where the figures do not
+    say, as a cell says on its own ('| Cash drop | £5 | – | FAIL |', '未达标'); None when unsure."""
     got, want = (find_quantities(row.cells.get(k, ""), []) for k in ("observed", "target"))
     if len(got) != 1 or len(want) != 1 or want[0].comparator == "between" or got[0].unit != want[0].unit:
-        return None
+        return _verdict(row)
     value, goal, comparator = got[0].value, want[0].value, want[0].comparator
     if comparator is None:
         area = row.cells.get("area", "") or row.content
         fewer = vocab_terms("observation", "fewer_is_better", sentence_language(area)).occurs_in(area)
         comparator = "<=" if fewer or want[0].unit in TIME_UNITS else ">=" if want[0].unit == "%" else None
     if comparator is None:
-        return None
+        return _verdict(row)
     return not (value <= goal if comparator in ("<", "<=") else value >= goal)
 
 

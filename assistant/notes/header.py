@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from ..dates import MONTH_PATTERN
 from ..grid import cells
 from ..language import unspaced
 from ..lexicon import NOT_A_ZH_NAME, load, vocab, vocab_list, zh_name
@@ -32,9 +33,12 @@ def _names_another_job(text: str) -> bool:
 
 # 'Kasia Nowak - 1:1 - …', 'Maddy Fenwick - banker mason - mid-yr w/ Clive', 'Harriet O. - court reporter (steno) - …',
 # 'Bea - bindery - Thurs 3rd Sept': the one named first, before the meeting or their job, is the one the meeting is with.
-_OPENS_WITH_NAME = re.compile(rf"""^\W*({NAME_WORD}(?:[ \t]{NAME_WORD}|[ \t][A-Z]\.)?)(?![\w-])\s*[-–—|,]\s*
+_OPENS_WITH_NAME = re.compile(rf"""^\W*({NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}|[ \t][A-Z]\.)?)(?![\w-])\s*[-–—|,]\s*
     (?:(?:1:1|1-1|121|one-to-one|review|check-in|catch-up|appraisal|supervision|probation)\b
       | (?P<job>[A-Za-z][\w&'’-]*(?:[ \t][A-Za-z][\w&'’-]*){{0,3}})\s*[-–—|,(])""", re.I | re.X)
+# A line of a date and a time and nothing else: 'Thursday, 29 January 2026    07:41', '2026-03-02 14:00'.
+_DATE_ONLY = re.compile(rf"""^[\s\W]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|{MONTH_PATTERN}|\d{{1,4}}|[ap]\.?m\.?|[\s,./:-])+$""",
+                        re.I)
 _MAIL_FIELD = re.compile(rf"^\s*(?P<field>from|to|cc)\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?P<rest>.*)$", re.I | re.M)
 _SUBJECT_OR_DATE = re.compile(r"^\s*(?:subject|subj|re|fwd?|date|sent|from|cc)\s*:.*$", re.I | re.M)  # an email's own fields
 _GREETING = re.compile(rf"^\s*(?:(?:hi|hello|hey|dear|morning|afternoon)\s+)?(?P<name>{NAME_WORD})\s*[,，:!–-]", re.I | re.M)
@@ -51,26 +55,27 @@ def _names_someone(text: str) -> bool:
     return any(is_name(w) and not _HEADER_WORDS.match(w) for w in re.findall(NAME_WORD, text))
 
 
-def _you_and_them(text: str) -> tuple[int, int]:
+def you_and_them(text: str) -> tuple[int, int]:
+    """How often `text` speaks to 'you', and about 'him' or 'her'."""
     return len(vocab("names", "addressed").findall(text)), len(vocab("names", "third_person").findall(text))
 
 
 def to_you(text: str) -> bool:
     """`text` speaks more to 'you' than about 'him' or 'her': written to the employee."""
-    you, them = _you_and_them(text)
+    you, them = you_and_them(text)
     return you > them
 
 
 def _about_them(text: str) -> bool:
     """`text` speaks more about 'him' or 'her' than to 'you': written about the employee to someone else."""
-    you, them = _you_and_them(text)
+    you, them = you_and_them(text)
     return them > you
 
 
 def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
     """An email to the employee: 'From: Helen Ashworth / To: Tunde Bakare' and a greeting that names the one it is
-    to ('Tunde,', 'Hi Tunde') over words more to 'you' than about 'him' or 'her': the recipient is the employee, the
-    sender the manager. A recap sent to HR greets HR.
+    to ('Tunde,', 'Hi Tunde'): the recipient is the employee, the sender the manager. A recap sent to HR greets HR;
+    one to a colleague greets them, speaks about 'him' or 'her' and names them in its subject.
     With no 'To:' field, a greeting on a line of its own before words more to 'you' than about 'him' or 'her' names
     the employee."""
     head = "\n".join(lines[:10])
@@ -87,10 +92,17 @@ def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
     if not to or not is_name(to) or is_hr(re.split(r";|\bcc\s*:", fields["to"].group(0), flags=re.I)[0]):  # (HR in copy)
         return None
     greeted = [m.group("name") for m in _GREETING.finditer(head) if is_name(m.group("name"))]  # not 'Hi,' alone
-    if to.split()[0] not in greeted or _about_them("\n".join(lines[:12])):
-        return None  # (a recap to a colleague greets them too, and speaks about 'him')
+    if to.split()[0] not in greeted or (_about_them("\n".join(lines[:12])) and _subject_names_another(head, to)):
+        return None  # (a recap to a colleague greets them too, and speaks about 'him', whom its subject names)
     sender = fields["from"].group("name") if "from" in fields else None
     return to, sender if sender and is_name(sender) else None
+
+
+def _subject_names_another(head: str, to: str) -> bool:
+    """The email's subject names someone other than the one it is to: 'Subject: Re: Jonah Pettigrew - catch-up'."""
+    subject = _SUBJECT.search(head)
+    return subject is not None and any(is_name(m["name"]) and m["name"] not in to and to not in m["name"]
+                                       for m in _SUBJECT_NAME.finditer(subject.group("value")))
 
 
 # 'I've copied him in', 'cc'd her', 'copying them so they have it', 'put him on copy' (not 'copied the rota into …').
@@ -287,21 +299,23 @@ _WHOSE_REVIEW = re.compile(rf"""({NAME_WORD}(?:[ \t]{NAME_WORD})?)['’]s[ \t]+(
 def _review_of() -> re.Pattern[str]:
     """A meeting word, a colon and the name it is with, alone in its field: 'review：王浩然｜2026年12月4日',
     'Appraisal: Dana Ruiz - 3 Mar'."""
-    surnames = load("vocabulary", "zh")["roles"]["surnames"]
     return re.compile(rf"""(?i:review|1:1|one-to-one|appraisal|check-in|catch-up|supervision)[ \t]*[:：][ \t]*
-        (?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?|[{surnames}][\u4e00-\u9fff]{{1,2}})(?=[ \t]*(?:[|｜,，;；(（—–-]|$))""",
-                      re.X | re.M)
+        (?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?|{zh_name()})(?=[ \t]*(?:[|｜,，;；(（—–-]|$))""", re.X | re.M)
 
 
-def whose_review(header: str) -> tuple[str, str | None] | None:
-    """Whose review the first lines say this is: 'finished Ana Pires's review (kiosk supervisor)', 'review：王浩然'."""
+def whose_review(header: str, notes: str = "") -> tuple[str, str | None] | None:
+    """Whose review the first lines say this is: 'finished Ana Pires's review (kiosk supervisor)', or 'review：王浩然'
+    where the notes name them again (not 'Review: Mid Year')."""
     for m in _WHOSE_REVIEW.finditer(header):
         if is_name(m.group(1)):
             role = m.group("role")
             return m.group(1), role if role and _is_role(role) else None
     for m in _review_of().finditer(header):
-        if unspaced(m["name"]) or is_name(m["name"]):
-            return m["name"], None
+        name = m["name"]
+        called = name[-2:] if unspaced(name) else name.split()[0]  # '浩然' of '王浩然', 'Dana' of 'Dana Ruiz'
+        said = re.escape(called) if unspaced(name) else rf"(?<!\w){re.escape(called)}(?!\w)"
+        if (unspaced(name) or is_name(name)) and len(re.findall(said, notes)) >= 2:
+            return name, None
     return None
 
 
@@ -378,8 +392,9 @@ _INITIALS_MET = re.compile(r"""(?<![\w/])(?P<one>[A-Z]{2,3})\s+(?:
 
 def _form_row(line: str) -> str:
     """A form's row of label and value cells read as labelled fields: '| 姓名 | 刘桂芬 | 岗位 | 门诊收费员 |' ->
-    '姓名：刘桂芬；岗位：门诊收费员', '| Name | Dana Ruiz | Role | picker |' -> 'Name：Dana Ruiz；Role：picker'."""
-    parts = cells(line)
+    '姓名：刘桂芬；岗位：门诊收费员', '| Name | Dana Ruiz | Role | picker |' -> 'Name：Dana Ruiz；Role：picker', an export's
+    'Employee,Nkechi Obi' -> 'Employee：Nkechi Obi'."""
+    parts = cells(line) or _csv_pair(line)
     labels = [_field_label(p) for p in parts[::2]] if parts else []
     if parts and len(parts) == 2 and labels == [None] and _job_label(parts[0]) and (named := re.match(_FIELD_NAME, parts[1])) \
             and is_name(named.group(0)):
@@ -387,6 +402,15 @@ def _form_row(line: str) -> str:
     if not parts or len(parts) % 2 or None in labels:
         return line
     return "；".join(f"{label}：{value}" for label, value in zip(labels, parts[1::2]))
+
+
+_CSV_PAIR = re.compile(r'^\s*"?(?P<label>[^",\n]{1,40}?)"?\s*,\s*"?(?P<value>[^",\n]{1,80}?)"?\s*$')
+
+
+def _csv_pair(line: str) -> list[str] | None:
+    """A line of an exported form's two comma-separated cells, label and value: 'Employee,Nkechi Obi'."""
+    pair = _CSV_PAIR.match(line)
+    return [pair["label"], pair["value"]] if pair and _field_label(pair["label"]) else None
 
 
 _RULE_ROW = re.compile(r"^[\s|｜:+=-]*-{2,}[\s|｜:+=-]*$")  # a table's rule: '|---|---|', '+------+'
@@ -650,8 +674,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         # (capitals before '1:1' on a line that names someone in full are a team's: 'EOC 1:1 notes - A. Mensah-Clarke')
         name, manager = met.group("one"), manager or met.group("other")
     if not name:
-        name, role = whose_review(header) or (name, role)
-    opening = _OPENS_WITH_NAME.match(lines[0]) if lines else None
+        name, role = whose_review(header, "\n".join(lines)) or (name, role)
+    opening_line = lines[1] if len(lines) > 1 and _DATE_ONLY.match(lines[0]) else lines[0] if lines else ""
+    opening = _OPENS_WITH_NAME.match(opening_line)  # (below a line of its date and time alone: 'Thursday, 29 January 2026 07:41')
     job = opening.group("job") if opening else None
     if not name and opening and is_name(opening.group(1)) and (not job or (_is_role(job) and not is_name(job) and not _MEETING_WORDS.search(job))) \
             and (" " in opening.group(1) or (job and not leads_others(job) and _said_again(lines[1:], opening.group(1)))):

@@ -45,10 +45,17 @@ def label_text(m: re.Match[str]) -> str:
 _LABEL_QUALIFIER = re.compile(r"^\s*(?:(?:by|b4|for|in|until|till|from|after|before|over|during)\b|\(|（|\d)", re.I)  # not 'in' of 'interview'
 
 
+def _kind_words(kind: str) -> tuple[str, ...]:
+    """The words of every language that label `kind`; for tasks, also those that say whose they are ('What I'll do')."""
+    labels = load("vocabulary")["labels"]
+    whose = (*labels.get("writer_actions", ()), *labels.get("employee_actions", ())) if kind == "action" else ()
+    return (*labels[kind], *whose)
+
+
 def _openings(words: str) -> Iterator[tuple[str, str]]:
     """(kind, the words after it) for each kind of content whose label word opens `words` ('targets', 'agreed')."""
     for kind in reader.CONTENT_LABELS:
-        m = terms(tuple(load("vocabulary")["labels"][kind])).match(words)
+        m = terms(_kind_words(kind)).match(words)
         if m:
             yield kind, words[m.end():]
 

@@ -410,8 +410,10 @@ def _never(s: Sentence, learnt: Reading) -> bool:
         return True  # 'Sales EUR 2,950 a month, 20% above target': a result past its target, no shortfall, none to reach
     if s.rule_kind == "standard" and learnt.reading == "shortfall" and s.quantities and all(q.reference for q in s.quantities):
         return True  # 'The team average is 3.': every figure in it is the standard or the others' mark, none hers
-    if not s.under_heading and (s.label, learnt.reading) in (("problem", "strength"), ("strength", "shortfall")):
-        return True  # the line's own label, or its table row's verdict ('| 100% | 71% | FAIL |'), says which it is
+    if s.label == "problem" and s.measured and learnt.reading == "strength":
+        return True  # a row its own cells show missed ('| 100% | 71% | FAIL |'), or a figure against the standard beside it
+    if not s.under_heading and s.label == "strength" and learnt.reading == "shortfall":
+        return True  # the line's own label, or its table row met ('| 100% | 100% | PASS |'), says it is a strength
     if s.column == "finding" and learnt.reading in ("action", "target"):
         return True  # under 'What we saw' a row's cell says what happened: its task and its target have columns
     # the writer says it is background: 'For context, …', '…, not his KPI'
