@@ -46,6 +46,8 @@ _ZH_FILLER = re.compile(r"^(?:每[周天日月班][一二三四五六日]?|将|�
 _NUMBERED = re.compile(r"^\W*(?:\d{1,2}[.)、]\s*)?")  # '2. Cash drop', '(3) 交接'
 _AREA_CELL_CHARS = 40  # an area cell longer than this is a finding written in the area column, not a name
 _ITEM_SPLIT = re.compile(r"\s*(?:;|；|，|、(?!(?<=\d、)\d{1,2}\s*(?:[两二三]个?)?月)|,\s+)\s*")  # (not '6、7两个月': two months)
+# Words by which a day is what a deadline is counted from: 'by two weeks after the council inspection on 9 March'.
+_COUNTED_FROM = re.compile(r"\b(?:after|before|following|from)\b[^,;]{0,40}$|(?:之后|以后|之前|以前)[^，；]{0,10}$", re.I)
 _AND_SPLIT = re.compile(r"\s+(?:and|&|\+)\s+|\s*和\s*|\s*并且?\s*")
 
 
@@ -328,6 +330,9 @@ class _PlanBuilder:
                 continue
             ahead = [d for d in find_dates(text, self.start) if d.date > self.start]
             dates = [d for d in ahead if d.role in ("deadline", "end")]
+            if (not dates and s.kind == "target" and len(points := [d for d in ahead if d.role == "point"]) == 1
+                    and not _COUNTED_FROM.search(text[:points[0].start])):
+                dates = points  # the one day a goal names, when it is checked: '… when the train runs your section in week 50'
             # 'Targets by 31 March: marking within 7 days': beside a calendar deadline, a length of time
             # inside a point is its target ('纪要在1天内发出'); one that opens the point is its deadline.
             calendar_deadline = any(not _RELATIVE.search(d.text) for d in s.dates if d.role == "deadline")
