@@ -331,8 +331,10 @@ class _PlanBuilder:
             ahead = [d for d in find_dates(text, self.start) if d.date > self.start]
             dates = [d for d in ahead if d.role in ("deadline", "end")]
             if (not dates and s.kind == "target" and len(points := [d for d in ahead if d.role == "point"]) == 1
-                    and not _COUNTED_FROM.search(text[:points[0].start])):
+                    and not _COUNTED_FROM.search(before := text[:points[0].start])
+                    and before.count("(") + before.count("（") <= before.count(")") + before.count("）")):
                 dates = points  # the one day a goal names, when it is checked: '… when the train runs your section in week 50'
+                # (not one in passing, in brackets: 'For the spring range (first delivery 2 April) I want …')
             # 'Targets by 31 March: marking within 7 days': beside a calendar deadline, a length of time
             # inside a point is its target ('纪要在1天内发出'); one that opens the point is its deadline.
             calendar_deadline = any(not _RELATIVE.search(d.text) for d in s.dates if d.role == "deadline")
