@@ -1063,3 +1063,12 @@ def test_first_name_speaker_tags_keep_the_employees_full_name():
                 "Tom: Can you get the earlier one?\nDana: Yes, from Monday.\nTom: And you'll text me if it's cancelled.\n"
                 "Dana: Fine.\n")
     assert a.employee_name == "Dana Ruiz" and a.manager != "Dana Ruiz"
+
+
+def test_initials_the_body_uses_for_the_one_it_is_about_name_them_from_a_forwarded_subject():
+    notes = ("From: m.hald@nordkabel.example\nTo: resourcing@nordkabel.example\nSubject: FW: RE: Joint X-ray results / review\n"
+             "Hi Aisling,\nReview held today on the quayside. Summary for BZ's file, client thread below.\n"
+             "On the August campaign 2 of his 7 joints failed X-ray.\nBZ says the container was over 80% humidity.\n"
+             "Regards,\nMorten Hald\n---------- Forwarded message ---------\nFrom: Client Rep - K. Sorensen\n"
+             "Subject: RE: Joint X-ray results - Bartek Zielinski, cable jointer\nMorten, joints 4 and 6 rejected.\n")
+    assert analyse(notes).employee_name == "Bartek Zielinski"

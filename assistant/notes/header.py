@@ -603,7 +603,27 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     foot = _foot_line(lines)
     if foot and (_PROSE.search(lines[0]) or not found[0] or not _said_after(lines[1:-2], found[0])):
         return _people([foot, *lines])
+    if not found[0] and (initialled := _initialled(lines)):
+        return initialled, None, found[2]
     return found
+
+
+# Initials that stand for the one the notes are about: 'Summary for BZ's file', 'BZ says', 'Agreed with BZ:'.
+_INITIALS_OF_SUBJECT = re.compile(r"\b(?P<initials>[A-Z]{2,3})(?:['’]s\s+(?:file|record|review|view|side)\b|\s+(?:says|said|admits|agreed)\b)"
+                                  r"|\b(?:with|for)\s+(?P<after>[A-Z]{2,3})\b(?=\s*[:：,.])")
+
+
+def _initialled(lines: list[str]) -> str | None:
+    """The full name elsewhere in the notes (a forwarded subject's 'Bartek Zieliński') whose initials the body uses
+    for the one it is about ('Summary for BZ's file', 'BZ says …'); None unless exactly one name has them."""
+    text = "\n".join(lines)
+    used = {m["initials"] or m["after"] for m in _INITIALS_OF_SUBJECT.finditer(text)} - {"HR", "IT", "QA", "OK", "AM", "PM"}
+    if len(used) != 1:
+        return None
+    initials = used.pop()
+    names = {m.group(0) for m in _FULL_NAME.finditer(text)
+             if is_name(m.group(0)) and "".join(w[0] for w in m.group(0).replace(".", " ").split()) == initials}
+    return names.pop() if len(names) == 1 else None
 
 
 def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
