@@ -181,12 +181,12 @@ def keyed_speakers(lines: list[str]) -> dict[str, str]:
     KD = Kerrin Doyle') or a line of its own for each tag in the first lines ('发言人1：韩志刚（生产主管）'), where the tag
     opens three lines or more of the notes."""
     spoken = _spoken(lines)
-    entries = dict(key[1]) if (key := _speakers_key(lines)) else {}
+    key = _speakers_key(lines)
+    named = {tag: person.name for tag, entry in (key[1] if key else {}).items() if (person := _entry(entry))}
     for line in lines[:10]:
         if (m := _KEY_ENTRY.match(line)) and spoken[m["tag"]] >= 3 and (person := _entry(m["entry"])) \
                 and m["entry"].startswith(person.name):  # the name first, not 'COLM: Appreciated, Gwen.'
-            entries.setdefault(m["tag"], m["entry"])
-    named = {tag: person.name for tag, entry in entries.items() if (person := _entry(entry))}
+            named.setdefault(m["tag"], person.name)
     return {tag: name for tag, name in named.items() if is_name(name) or re.fullmatch(zh_name(), name)}
 
 

@@ -248,7 +248,7 @@ def _misses(row: Row) -> bool | None:
 
 def _verdict(row: Row) -> bool | None:
     """What a row's verdict or status cell says on its own: True for missed ('FAIL', 'not met', '❌', '未达标'), False
-    for met ('PASS', 'on track', '✅', '达标'); None when no cell says either."""
+    for met ('PASS', 'GREEN', '✅', '达标'); None when no cell says either."""
     for kind in ("verdict", "observed"):
         cell = row.cells.get(kind, "").strip(" .!*_:：")
         lang = sentence_language(cell)
