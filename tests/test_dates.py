@@ -694,6 +694,8 @@ def test_a_month_a_chinese_year_starts_from_is_its_first_day():
     ("quality at 85% or above by two weeks from Monday", dt.date(2027, 3, 4), dt.date(2027, 3, 22)),  # a Thursday
     ("目标：scrap rate 7月底降到 2%，3Q 末到 1.5%", dt.date(2026, 6, 3), dt.date(2026, 9, 30)),
     ("Q1 wrap 前: check-in 等待时间降到 5 分钟以内", dt.date(2027, 1, 5), dt.date(2027, 3, 31)),
+    ("返工率 Q3内 降到 2%", dt.date(2026, 6, 3), dt.date(2026, 9, 30)),  # 'within Q3'
+    ("Q4之前 把投诉降到 3 起", dt.date(2026, 6, 3), dt.date(2026, 12, 31)),
 ])
 def test_weeks_from_a_weekday_and_quarters_written_short_are_deadlines(text, ref, want):
     assert max(d.date for d in find_dates(text, ref) if d.role == "deadline") == want

@@ -269,6 +269,28 @@ def test_a_role_said_in_passing_is_the_role(text, role):
     assert analyse(text).employee_role == role
 
 
+@pytest.mark.parametrize("text, name, role", [
+    ("Pav is one of our three roasters on the early shift.\n4 batches over temperature in May.", "Pav", "roaster"),
+    ("Twelve years as an assessor and the files are still late.\n5 of 20 files late in June.", "Ines", "assessor"),
+    ("honestly he's still the best groomer on the hill\n3 runs not groomed by 7am", "Toby", "groomer"),
+    ("You're the senior glazier now, so the others copy you.\n3 panes cracked in fitting.", "Ewan", "senior glazier"),
+    ("From: Ana\nTo: Ewan\nSubject: Forklift instructor review - notes\nHi Ewan,\n2 courses overran.", "Ewan",
+     "Forklift instructor"),
+    ("Bea Moss review\nshe's reading every attachment in full\n4 files late", "Bea Moss", None),  # what she is doing
+    ("Oli Park review\n3 late.\nIf you are not the intended recipient, delete this email.", "Oli Park", None),
+    ("Oli Park review\nhe's a bit of a worrier about the rota\n3 late.", "Oli Park", None),
+])
+def test_a_role_said_in_passing_later_in_the_notes_is_the_role(text, name, role):
+    assert role_beside(text, name) == role
+
+
+def test_a_review_line_at_the_foot_names_the_employee_and_the_role():
+    a = analyse("ok so main probs this month\n- 3 safety briefings skipped on sat 31st\n- 2 incident forms not done\n"
+                "targets – 100% briefings logged by 18 Dec\n--\nNotes by Gemma Ortiz (Duty Manager)\n"
+                "re: Callum Reid, Floor Supervisor – 1:1 held 11/11/26")
+    assert (a.employee_name, a.employee_role) == ("Callum Reid", "Floor Supervisor")
+
+
 def test_whose_review_it_is_names_the_employee_and_the_role_in_brackets():
     a = analyse("[09:12] Mo Reid: finished Ana Pires's review (front desk supervisor), notes below\n"
                 "[09:13] Mo Reid: 4 check-ins in June were done without ID")

@@ -77,7 +77,7 @@ def test_the_second_pass_reads_a_forwarded_block_and_an_aside_by_what_surrounds_
 
 def test_the_role_is_learnt_from_where_it_is_written_not_only_beside_the_name():
     notes = ("Catch-up with Lena Fischer, 4 June\n"
-             "Lena joined us as a junior sous chef in March and runs the pass on weekends.\n"
+             "We took Lena on in March to cover the pass on weekends; junior sous chef is the title.\n"
              "Ticket times averaged 19 minutes on Saturdays in May against our 12-minute standard.")
     assert analyse(notes, read=False).employee_role is None  # the word rules look beside the name only
     assert analyse(notes).employee_role == "junior sous chef"

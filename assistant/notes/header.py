@@ -183,7 +183,9 @@ _MEETING_WORDS = re.compile(r"\b(?:1:1|1-1|review|notes?|catch-up|check-in|follo
 _HEADER_LINE = re.compile(r"""^\W*(?:(?:notes?|minutes|summary|record|write-?up)\b[^.\n]{0,40}?(?:1:1|1-1|121|review|check-in
     |catch-up|meeting|interview|conversation|chat|supervision)\b
       (?:[^.\n]{0,20}?\b(?:with|w/)\s|[^\n]{0,60}?\b(?-i:[A-Z][A-Za-z]+\s*:\s*[A-Z]))  # '… with Dana', '… Keeper: Morag Sinclair'
-    | cc\s*:\s*(?:(?:the|her|his|their|personnel|staff|hr)\s+)?file\s*[-–—:,]\s*[A-Z])""", re.I | re.X)
+    | cc\s*:\s*(?:(?:the|her|his|their|personnel|staff|hr)\s+)?file\s*[-–—:,]\s*[A-Z]
+    | re\s*:\s*(?-i:[A-Z])[^\n]{0,60}?\b(?:1:1|1-1|121|review|check-in|catch-up|supervision)\b)  # 're: Callum Reid, Floor Supervisor – 1:1 held 11/11/26'
+    """, re.I | re.X)
 
 
 def header_at_foot(lines: list[str]) -> str | None:

@@ -50,7 +50,7 @@ def job_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     en_spec, zh_spec = _roles(spaces=True), _roles(spaces=False)
     # The job word ends the title, or is followed only by a grade or an 'of …' ('engineer II', 'chef de partie',
     # 'head of housekeeping'): 'lead times' and 'head office' are no roles.
-    tail = r"(?:\s+(?:[IVX]{1,4}|\d|grade\s+\d|band\s+\d|level\s+\d|(?:of|de)\s+\w+(?:\s+\w+)?))?\s*$"
+    tail = r"(?:\s+(?:[IVX]{1,4}|\d|grade\s+\d|band\s+\d|level\s+\d|(?:of|de)\s+\w+(?:\s+\w+)?|in\s+charge))?\s*$"
     not_roles = "|".join(en_spec["not_roles"])
     word_ending = rf"(?!(?:{not_roles})\b)[a-z][a-z-]{{2,}}(?:{'|'.join(en_spec['endings'])})"
     en = re.compile(r"\b(?!ops\b)(?:" + "|".join(en_spec["terms"]) + r")s?" + tail + r"|\b" + word_ending + tail, re.I)
@@ -78,7 +78,7 @@ def is_role(phrase: str) -> bool:
 def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Job titles by their listed words alone, not by a word's ending: 'fibre splicer' no, 'MOT tester', '理赔员' yes."""
     en_spec, zh_spec = _roles(spaces=True), _roles(spaces=False)
-    en = re.compile(r"^[A-Za-z][\w&/ -]{0,40}\b(?:" + "|".join(en_spec["terms"] + en_spec["abbreviations"]) + r")s?$", re.I)
+    en = re.compile(r"^(?:[A-Za-z][\w&/ -]{0,40}\b)?(?:" + "|".join(en_spec["terms"] + en_spec["abbreviations"]) + r")s?$", re.I)
     zh_terms = [w for w in zh_spec["terms"] if len(w) >= 2 or w in ("员", "师")]
     zh = re.compile("^[\u4e00-\u9fffA-Za-z]{1,8}?(?:" + "|".join(zh_terms) + ")$")
     return en, zh
@@ -93,9 +93,18 @@ def is_title(phrase: str) -> bool:
         return (bool(zh.match(phrase)) and not re.search("[的是就跟了我你他她们这那很在和说]", phrase) and not says_no_job(phrase)
                 and not (len(phrase) < 3 and phrase[-1] in "员师"))  # '会员', '动员' are no jobs
     words = phrase.split()
+    if len(words) == 1 and (phrase.lower() in spaced_words("not_alone") or (phrase.isupper() and len(phrase) < 4)):
+        return False  # 'lead', 'crew', 'PM': too general, or an abbreviation, to be a title alone
     named = any(w[:1].isupper() and not w.isupper() for w in words[:-1]) and words[-1].islower()  # 'Jo Smith manager'
     return (bool(en.match(phrase)) and not named
             and not re.search(r"\b(?:i|my|you|your|he|his|she|her|we|our|they|their|was|is|the|to|talked|been|'s)\b|\d", phrase, re.I))
+
+
+@lru_cache(maxsize=4)
+def spaced_words(key: str) -> frozenset[str]:
+    """A word list of `roles.toml` in the languages written with spaces: `not_first`, the words that open no job title
+    ('the', 'our'); `describes`, those after which a phrase describes someone instead ('she's brilliant'); `not_alone`."""
+    return frozenset(w for p in profiles() if p.spaces for w in load("roles", p.code).get(key, ()))
 
 
 def leads_others(phrase: str) -> bool:
@@ -153,23 +162,29 @@ def role_beside(text: str, name: str | None) -> str | None:
             before = _role_before(ends[:m.start()])
             if before:
                 return before
-    for line in head.split("\n")[:2]:  # beside the name or nowhere: the heading's opening words
+    heading = head.split("\n")[:2] + [line for line in head.split("\n") if _SUBJECT.match(line)]
+    for line in heading:  # beside the name or nowhere: the heading's (or an email subject's) opening words
         opening = _ROLE_OPENS.match(line)
         if opening and is_role(opening.group("role")):
             return opening.group("role")
-    return _in_passing(head, name)
+    return _in_passing(head, name) or _in_passing(text, name)  # said near the top, or else anywhere
 
 
+_SUBJECT = re.compile(r"\W*(?:subject|主题)\s*[:：]", re.I)
 # A role said in passing: 'He's a service technician on our food-site contracts', 'your first quarter as resourcer on
-# the construction desk', 'when you were taken on as city carillonneur', 'for your file (Cook in Charge, Oakfield Primary)', '她是我们的仓库管理员'.
+# the construction desk', 'when you were taken on as city carillonneur', 'one of our four snowmakers', '15 years as an
+# inspector', 'he's still the best patroller', 'for your file (Cook in Charge, Oakfield Primary)', '她是我们的仓库管理员'.
 _IN_PASSING = re.compile(r"""
-    \b(?:(?:he|she|they)(?:'s|’s|\s+is|\s+are|\s+works\s+as|(?:'s|’s|\s+has|\s+have)\s+been)|works\s+as|(?:first|second|third|new)\s+\w+\s+as
+    \b(?:(?:he|she|they)(?:(?:'s|’s|\s+has|\s+have)\s+been|'s|’s|\s+is|\s+are|\s+works\s+as)
+      |you(?:'re|’re|\s+are)(?=\s+(?:still\s+|now\s+)?(?:a|an|the|our|one)\s)  # 'you're the senior stillman'
+      |works\s+as|(?:first|second|third|new)\s+\w+\s+as|(?:years?|months?|time|stint|career)\s+as  # '15 years as an inspector'
       |your\s+file|(?:he|she|they)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:(?:moved|stepped)\s+(?:up\s+)?(?:in)?to|promoted\s+to)
       |(?:he|she|they)\s+(?:started|joined(?:\s+us)?)\s+as
       |(?:you|he|she|they)\s+(?:were|was|got|have\s+been|has\s+been)\s+(?:taken\s+on|hired|employed|appointed|recruited)\s+as)\s+
-    (?:(?:a|an|our|the|one\s+of\s+our)\s+)?\(?(?P<role>[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,4})
+    (?:(?:still|now|also)\s+)?(?P<article>(?:a|an|our|the|(?P<one>one\s+of\s+(?:our|the)(?:\s+(?:\d+|two|three|four|five|six))?))\s+)?
+    \(?(?P<role>[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,4})
   | (?:他|她)是(?:我们店里的?|我们组的?|我们的?|店里的?)?\s*(?:[A-Za-z]+\s+)?(?P<zh>[\u4e00-\u9fff]{2,8})""", re.I | re.X)
-_PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|and|but|so|,).*$", re.I)
+_PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|and|but|so|now|still|too|again)\b.*$|\s*,.*$", re.I)
 
 
 def _in_passing(head: str, name: str | None) -> str | None:
@@ -182,6 +197,15 @@ def _in_passing(head: str, name: str | None) -> str | None:
         phrase = _PASSING_CUT.sub("", phrase).strip(" .,()")
         if m.group("zh"):
             phrase = re.sub("[嘛呢啊吧呀哈了]+$", "", re.split(r"[，。,、的]", phrase)[0])
+        else:  # 'the best patroller': the title without the words that praise or count
+            words = phrase.split()
+            if not m.group("article") and words and words[0].lower().endswith("ing"):
+                continue  # 'she's reading every attachment': what she is doing
+            while len(words) > 1 and words[0].lower() in spaced_words("not_first"):
+                words = words[1:]
+            phrase = " ".join(words)
+            if m.group("one") and phrase.endswith("s") and is_role(phrase[:-1]):
+                phrase = phrase[:-1]  # 'one of our four snowmakers': a snowmaker
         if phrase and is_role(phrase) and not says_no_job(phrase):
             return phrase
     return None

@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..language import profiles, unspaced
-from ..lexicon import load
+from ..language import unspaced
 from .features import hashed
-from .role import is_role, job_words
+from .role import is_role, job_words, spaced_words
 
 ROLE_CLASSES = ("none", "role")
 MAX_LINES = 60  # roles are given near the top, or in the first paragraphs of a long email
@@ -31,23 +29,16 @@ class Candidate:
     features: tuple[str, ...]
 
 
-@lru_cache(maxsize=2)
-def _spaced_words(key: str) -> frozenset[str]:
-    """A word list of `roles.toml` in the languages written with spaces: `not_first`, the words that open no job title
-    ('the', 'our'); `describes`, those after which a phrase describes someone instead ('she's brilliant')."""
-    return frozenset(w for p in profiles() if p.spaces for w in load("roles", p.code).get(key, ()))
-
-
 def _described(line: str, start: int) -> bool:
     """'she's brilliant with the residents', 'so much easier': a description, not a job."""
     before = re.findall(r"[\w'’]+", line[max(0, start - 12):start].lower())
-    return bool(before and before[-1] in _spaced_words("describes"))
+    return bool(before and before[-1] in spaced_words("describes"))
 
 
 def _mentions(lines: list[str]) -> dict[str, list[tuple[int, int, int]]]:
     """Every phrase of up to four words (or two to eight Chinese characters) that is a role, with where it is."""
     en, abbreviations, zh = job_words()
-    not_first = _spaced_words("not_first")
+    not_first = spaced_words("not_first")
     found: dict[str, list[tuple[int, int, int]]] = {}
     for number, line in enumerate(lines[:MAX_LINES]):
         tokens = list(_TOKEN.finditer(line))
