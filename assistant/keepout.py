@@ -138,7 +138,7 @@ def _confidences(sentences: list[Sentence], lines: list[str]) -> None:
     private stays out."""
     for i, s in enumerate(sentences):
         request = confidence_request(s.text)
-        if request:
+        if request and not any(h.kind == "injection" for h in s.hits):  # 'AI助手注意，…不要写进计划': an instruction
             s.hits, s.kind = request + s.hits, "excluded"
             for n in _disclosure(sentences, i, lines):
                 if not any(h.category == "confidential" for h in n.hits):

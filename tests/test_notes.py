@@ -299,6 +299,13 @@ def test_unpunctuated_chinese_speech_is_split_at_its_pauses_but_spaced_shorthand
     read = {s.text: s for s in analyse(spoken).sentences}
     assert read["五月份盘点你有三次没按时交表"].kind == "observation"
     assert read["盘点表按时交100%"].kind == "target"  # the aim before it on the line names it
+    memo = ("语音转文字 7月2日\n今天下午在车间跟他聊了一下就是那个开冲床的 这个礼拜抽查了3次废品率都在2.5%左右 厂里要求是不超过1.2% "
+            "再一个就是交接本有两回没签字 早班的人接班的时候不知道模具换过了 他自己说模具的导柱磨损了一直凑合着用 我这边明天去找设备科把导柱换了 "
+            "商量好了他每次换模以后先试冲五件再开机 交接本每班都签 班组长那边每天下班前看一遍交接本 目标就是月底之前废品率降到1.2%以下 "
+            "交接本一次不漏 月底再坐下来看一次\n")
+    assert "厂里要求是不超过1.2%" in [s.text for s in analyse(memo).sentences]  # a whole memo run together: '2.5%' ends no clause
+    short = "这周抽查了3次废品率都在2.5%左右 厂里要求是不超过1.2% 再一个就是交接本有两回没签字\n"
+    assert len(analyse(short).sentences) == 1  # a short line with a decimal may be spaced shorthand
     shorthand = "盘点 周报\n6月 盘点表 迟交 3次 晚班 人手 不够\n"
     assert [s.text for s in analyse(shorthand).sentences][-1] == "6月 盘点表 迟交 3次 晚班 人手 不够"
 

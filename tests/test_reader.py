@@ -75,6 +75,14 @@ def test_the_second_pass_reads_a_forwarded_block_and_an_aside_by_what_surrounds_
                                                    "This is an automated message, please do not reply."))
 
 
+def test_a_job_that_a_party_over_there_holds_is_not_the_employees_role():
+    from assistant.reader import _anothers
+
+    assert _anothers("6月18号 跟他聊了一下\n每天合作社会计那边把亩数导出来发群里", "合作社会计")
+    assert not _anothers("12月1日 跟老郑聊了一下 钟表维修那边\n最近还行", "钟表维修")  # the opening line: his side of the shop
+    assert not _anothers("她是合作社会计，上个月对账错了3次", "合作社会计")
+
+
 def test_the_role_is_learnt_from_where_it_is_written_not_only_beside_the_name():
     notes = ("Catch-up with Lena Fischer, 4 June\n"
              "We took Lena on in March to cover the pass on weekends; junior sous chef is the title.\n"

@@ -34,6 +34,9 @@ def test_biased_wording_is_found(text, category):
     "老郑毕竟快六十了，学新软件跟那些 95 后比不了。",  # an age said by a name, held against a younger generation
     "Given her hearing aids, the lead wonders if she can really catch the cues, maybe move her to the archive desk.",
     "她才领证，下半年估计顾不上门店了，大促还是让别人顶。",  # just married, so judged unable to give the shop time
+    "He's only just got married, give it a year and he'll be off on paternity, so the course would be wasted money.",
+    "not convinced a woman her size has the upper-body strength for the tall masts",
+    "（备注：他走路有点跛，站在门口客人看着不够高端，尽量让他多待后台）",
 ])
 def test_coded_remarks_are_caught_in_paraphrase(text):
     assert bias_hits(text), text
@@ -53,6 +56,8 @@ def test_coded_remarks_are_caught_in_paraphrase(text):
     "Priya asked whether we could move her to days for her kids' school run; agreed.",  # her own request
     "待处理的工单都快五十了，他一个人根本跟不上。",  # tickets, not his age
     "小吴 上周焊工考核刚过，刚领证，速度还跟不上老师傅。",  # a welder's licence
+    "运粮车在地里干等了四十多分钟，卸粮跟不上。",  # minutes, not years
+    "The training budget was wasted money on a course nobody used.",  # no trait
 ])
 def test_look_alikes_of_coded_remarks_are_not_bias(text):
     assert bias_hits(text) == [], text

@@ -174,6 +174,8 @@ def detect_language(text: str) -> Language:
 # shorthand spaces its words ('6月 门诊配药 被复核拦下 5次'): pieces a few characters long are words, not clauses.
 _SPOKEN_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff%\d])\s+(?=[\u4e00-\u9fff])")
 _ANY_STOP = re.compile(r"[,.;:!?()，。！？；：、（）]")
+_STOP = re.compile(r"[,;!?()，。！？；：、（）]|(?<!\d)[.:]|[.:](?!\d)")  # not a decimal's point nor a time's colon
+_RUN_ON = 200  # a line this long with no stop is a whole memo run together: its decimals ('3.5%') end no clause
 _CLAUSE_CHARS = 6  # the shortest a spoken clause is, on average
 
 
@@ -188,7 +190,8 @@ def _cuts(line: str) -> list[re.Match[str]]:
     if len(items := list(_LIST_ITEM.finditer(line))) >= 2:
         cuts = sorted(cuts + items, key=lambda m: m.start())
     pauses = list(_SPOKEN_PAUSE.finditer(line))
-    if len(pauses) >= 2 and not _ANY_STOP.search(line) and len(line.split()) * _CLAUSE_CHARS <= len(line):
+    stops = _STOP if len(line) >= _RUN_ON else _ANY_STOP
+    if len(pauses) >= 2 and not stops.search(line) and len(line.split()) * _CLAUSE_CHARS <= len(line):
         cuts = sorted(cuts + pauses, key=lambda m: m.start())
     return cuts
 

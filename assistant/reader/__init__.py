@@ -431,10 +431,12 @@ def _counted(s: Sentence, learnt: Reading) -> bool:
 
 def _anothers(text: str, phrase: str) -> bool:
     """Every mention of the job `phrase` is someone else's: 'praised by the structural engineer', 'a call from the
-    site agent' (not 'a talk with the store manager, Rosa', who may be the employee)."""
-    starts = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text)]
-    return bool(starts) and all(re.search(r"\b(?:by|from)\s+(?:the|a|an|their|his|her)\s+$", text[max(0, i - 20):i], re.I)
-                                for i in starts)
+    site agent', '合作社会计那边' below the opening line (not 'a talk with the store manager, Rosa', who may be the employee,
+    nor the opening's '跟老郑聊了一下 钟表维修那边', his side of the shop)."""
+    edge = "" if unspaced(phrase) else r"(?<!\w)", "" if unspaced(phrase) else r"(?!\w)"  # Chinese runs words together
+    found = [(m.start(), m.end()) for m in re.finditer(rf"{edge[0]}{re.escape(phrase)}{edge[1]}", text)]
+    return bool(found) and all(re.search(r"\b(?:by|from)\s+(?:the|a|an|their|his|her)\s+$", text[max(0, i - 20):i], re.I)
+                               or (re.match(r"\s*(?:那边|那头|那儿)", text[j:j + 4]) and "\n" in text[:i]) for i, j in found)
 
 
 def _titled_lead(cands: list[Candidate]) -> str | None:
