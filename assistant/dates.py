@@ -33,13 +33,14 @@ _YEAR = r"(\d{4}|['’]\d{2})"  # '2026', or '26 after an apostrophe
 _YEAR_AFTER_DAY = r"(\d{4}|['’]\d{2}|\d{2}(?=[ \t]*(?:[-–—|;)\]\n]|$)))"
 _ORDINAL_DAYS: dict[str, int] = load("calendar", "en")["ordinal_days"]
 # '25 Nov', '25th Nov', '25th, Nov', '25-Nov' (not '3, Nov'), 'the tenth of February'
-_DAY_BEFORE_MONTH = (r"(\d{1,2}|(?<=the\s)(?:" + "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True)) + r")(?=\s+of\s))"
+_ORDINAL_WORDS = "|".join(w.replace("-", "[- ]") for w in sorted(_ORDINAL_DAYS, key=len, reverse=True))  # 'twenty second' too
+_DAY_BEFORE_MONTH = (r"(\d{1,2}|(?<=the\s)(?:" + _ORDINAL_WORDS + r")(?=\s+of\s))"
                      r"(?:(?:st|nd|rd|th),?\s+|\s+|-)")
 
 
 def _day_number(day: str) -> int:
     """'25' or 'tenth': the day of the month."""
-    return int(day) if day.isdigit() else _ORDINAL_DAYS[day.lower()]
+    return int(day) if day.isdigit() else _ORDINAL_DAYS[re.sub(r"[\s-]+", "-", day.lower())]
 # A weekday written before a date ('Friday 19 June', 'Fri, 3rd'): the date says which day is meant.
 _WEEKDAY_WORD = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s+(?:the\s+)?)?"
 # The hour of the day named before the date ('by close of play Friday 13 March', 'by EOD 4 June', 'by noon on the 3rd').
@@ -656,6 +657,7 @@ _HEADING_DAY_DOT = re.compile(r"(?:^|[-–—|,(]\s*)(\d{1,2})\.(\d{2})(?=\s*(?:
 _FORWARD = re.compile(r"""\b(?:next|again|upcoming|future|due|until)\b
     | \bby\s+(?:the\s+)?(?:end|close|mid|early|late|next|this|\d|""" + _MONTH + r"""|mon|tue|wed|thu|fri|sat|sun)  # not 'typed by Gill'
     | \bfollow[- ]?up\b(?!\s+(?:from|to|after|on|of)\s+(?:our|the|this|today|yesterday|my|your))  # not 'Follow-up from our review'
+    | \bthen\s+(?:we\s+)?(?:review|check|meet|look|catch\s+up)\b | ^\W*targets?\b  # '… then we review on the first of december'
     | 下次|下一次|复谈|复盘|再约|之前|前完成""", re.I | re.X)
 # ... but a review held with someone is this meeting: '9.25 跟大伟（场控）复盘' (not '月底复盘 11.30').
 _HELD_WITH = re.compile(r"(?:跟|和|与)\s*[^\s，,。；;\d]{1,12}?(?:[（(][^）)]{1,12}[）)])?\s*复盘")
@@ -711,8 +713,9 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
                     options = [d for d in options if d.isocalendar()[1] == int(week.group(1))] or options
                 if options:
                     return _nearest_months(options, text)
-    return next((day for line in about if not ahead(line, 0, len(line)) and (day := _nth_weekday_held(line, today))),
-                None)  # 'first Monday of September'
+    return next((day for line in about if not ahead(line, 0, len(line))
+                 and (day := _nth_weekday_held(line, today) or (_weekday_day_held(line, today) if line in heading else None))),
+                None)  # 'first Monday of September', 'tuesday the twenty second'
 
 
 # What ends a clause around a date on a first line.
@@ -738,6 +741,26 @@ def _nth_weekday_held(line: str, today: dt.date) -> dt.date | None:
         held = [d for d in (_nth_weekday(y, MONTHS[month[:3]], ordinal, day) for y in years) if d <= today]
         if held:
             return held[0]
+    return None
+
+
+# A weekday and a day of the month, no month: 'voice memo tuesday the twenty second after the one to one', 'Fri the 3rd'.
+_WEEKDAY_DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\.?,?\s+"
+                          r"(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(" + _ORDINAL_WORDS + r"))\b(?!\s*(?:of\b|" + _MONTH + r"))", re.I)
+
+
+def _weekday_day_held(line: str, today: dt.date) -> dt.date | None:
+    """'tuesday the twenty second' as the meeting's day: the latest day of that number on that weekday, not after today."""
+    m = _WEEKDAY_DAY.search(line)
+    if not m:
+        return None
+    day, weekday = _day_number(m.group(2) or m.group(3)), WEEKDAYS[m.group(1).lower()]
+    month = today.replace(day=1)
+    for _ in range(12):
+        held = _safe(month.year, month.month, day)
+        if held and held <= today and held.weekday() == weekday:
+            return held
+        month = _add_months(month, -1)
     return None
 
 

@@ -811,3 +811,18 @@ def test_a_bare_day_of_an_undated_talk_and_a_month_someone_would_look_at_later(t
 ])
 def test_no_bare_day_nor_month_ahead_where_the_words_say_otherwise(text, held):
     assert undated_interview(text, dt.date(2026, 12, 5)) == held
+
+
+def test_a_weekday_and_a_spelled_day_in_a_memo_s_opening_is_the_interview_and_a_review_to_come_is_not():
+    notes = ("voice memo tuesday the twenty second after the one to one with Owen\n"
+             "three pre dive checklists in august were missing the second signature\n"
+             "target 0 missing signatures through october and november then we review on the first of december\n")
+    analysis = analyse(notes, today=dt.date(2026, 12, 5))
+    assert analysis.interview_date == dt.date(2026, 9, 22)  # the latest Tuesday the 22nd
+    assert analysis.review_date == dt.date(2026, 12, 1)
+    assert [g.deadline for g in draft_plan(notes, interview_date=dt.date(2026, 9, 22)).plan.goals] == [dt.date(2026, 12, 1)]
+
+
+def test_an_ordinal_day_spelled_with_a_space_is_a_date():
+    (found,) = find_dates("we meet again on the twenty first of march", dt.date(2026, 2, 3))
+    assert found.date == dt.date(2026, 3, 21)

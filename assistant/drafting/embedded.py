@@ -348,7 +348,7 @@ class _PlanBuilder:
             if items and until and not _first_quantity(bare) and items[-1].deadline is None:
                 items[-1] = replace(items[-1], deadline=self._reviewed(until))  # '…, through to closing night on 10 Jan'
             elif bare:
-                items.append(_Item(text, bare, self._reviewed(due) if due else None))
+                items.append(_Item(text, bare, self._reviewed(due, s) if due else None))
         return items
 
     def _metric(self, item: str, q: Quantity | None) -> str:
@@ -428,11 +428,16 @@ class _PlanBuilder:
                 return max(found) if role == "end" else found[0]
         return s.block_deadline if s.block_deadline and s.block_deadline > self.start else None
 
-    def _reviewed(self, due: DateMention) -> dt.date:
+    def _reviewed(self, due: DateMention, said_in: Sentence | None = None) -> dt.date:
         """A length counted from the interview ends on the review day the notes set near its end: 'over the next eight
-        weeks … We review at the end of June' (but not '3 months … first check-in at the end of May')."""
+        weeks … We review at the end of June' (but not '3 months … first check-in at the end of May'); so does a period
+        the review its own sentence sets closes: 'through October and November, then we review on the first of December'
+        (not 'under £700 for Q4' above a line of its own 'Next review: 15/01/2027')."""
         review = self.a.review_date
         if review and _RELATIVE.search(due.text) and abs((review - due.date).days) <= 31:
+            return review
+        if (review and due.role == "end" and said_in is not None and any(d.date == review for d in said_in.dates)
+                and -7 <= (review - due.date).days <= 31):  # (or in its last week)
             return review
         return due.date
 
