@@ -1094,3 +1094,38 @@ def test_initials_the_body_uses_for_the_one_it_is_about_name_them_from_a_forward
              "Regards,\nMorten Hald\n---------- Forwarded message ---------\nFrom: Client Rep - K. Sorensen\n"
              "Subject: RE: Joint X-ray results - Bartek Zielinski, cable jointer\nMorten, joints 4 and 6 rejected.\n")
     assert analyse(notes).employee_name == "Bartek Zielinski"
+
+
+@pytest.mark.parametrize("lines, name", [
+    (["27.08.26", "Ruairí Quinlan", "sat down with him up in the loft after the launch"], "Ruairí Quinlan"),
+    (["Ops Control · Dispatch — 面谈记录", "Wed 22.VII.2026", "宋雅婷", "1. OFP 晚发 9 次。"], "宋雅婷"),
+])
+def test_a_name_alone_below_a_line_of_its_date_is_the_employee(lines, name):
+    assert analyse("\n".join(lines)).employee_name == name
+
+
+def test_a_greeting_alone_names_the_employee_when_the_email_is_to_an_address_alone():
+    a = analyse("From: Ashok Varma\nTo: driver147@northfleet.example\nSubject: Wednesday's chat – notes\nMarek,\n"
+                "Quick recap as promised.\nYou delivered 4 cars with new scuffs in 8 weeks.\nYou said the ramp sticks.\n")
+    assert (a.employee_name, a.manager) == ("Marek", "Ashok Varma")
+
+
+def test_a_chat_platform_in_the_heading_is_no_name():
+    a = analyse("Microsoft Teams — chat — Abel Mensah, Siobhan Carty — 01/10/2026\n"
+                "Siobhan Carty 09:14  Morning Abel, follow-up from yesterday's review walk\n"
+                "Siobhan Carty 09:15  17 of 60 spot checks were under the 250 micron minimum\n")
+    assert a.employee_name == "Abel Mensah"
+
+
+@pytest.mark.parametrize("text", [
+    "Pat Lowe review\nhe's had to sister 11 of the frames before he could plank\n3 days over",  # what he did
+    "Pat Lowe review\nshe's cleaner than anyone on the yard\n3 days over",
+])
+def test_a_verb_after_he_s_is_no_role_said_in_passing(text):
+    assert role_beside(text, "Pat Lowe") is None
+
+
+def test_a_job_after_any_or_every_is_the_job_alone():
+    from assistant.reader.role_candidates import candidates
+    found = {c.text for c in candidates("Abel,\nbest surface prep by any painter on this contract", "Abel", None)}
+    assert "painter" in found and "any painter" not in found

@@ -2,6 +2,7 @@
 notes refer to each of them."""
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache, lru_cache
 
@@ -37,8 +38,8 @@ _OPENS_WITH_NAME = re.compile(rf"""^\W*({NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{
     (?:(?:1:1|1-1|121|one-to-one|review|check-in|catch-up|appraisal|supervision|probation)\b
       | (?P<job>[A-Za-z][\w&'’-]*(?:[ \t][A-Za-z][\w&'’-]*){{0,3}})\s*[-–—|,(])""", re.I | re.X)
 # A line of a date and a time and nothing else: 'Thursday, 29 January 2026    07:41', '2026-03-02 14:00'.
-_DATE_ONLY = re.compile(rf"""^[\s\W]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|{MONTH_PATTERN}|\d{{1,4}}|[ap]\.?m\.?|[\s,./:-])+$""",
-                        re.I)
+_DATE_ONLY = re.compile(rf"""^[\s\W]*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|{MONTH_PATTERN}|\d{{1,4}}
+    |(?<=\.)[IVX]{{1,4}}(?=\.)|[ap]\.?m\.?|[\s,./:-])+$""", re.I | re.X)  # (a month in Roman numerals: '22.VII.2026')
 _MAIL_FIELD = re.compile(rf"^\s*(?P<field>from|to|cc)\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?P<rest>.*)$", re.I | re.M)
 _SUBJECT_OR_DATE = re.compile(r"^\s*(?:subject|subj|re|fwd?|date|sent|from|cc)\s*:.*$", re.I | re.M)  # an email's own fields
 _GREETING = re.compile(rf"^\s*(?:(?:hi|hello|hey|dear|morning|afternoon)\s+)?(?P<name>{NAME_WORD})\s*[,，:!–-]", re.I | re.M)
@@ -83,12 +84,14 @@ def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
         sender = signed.group("sender") or signed.group("sender_")
         if is_name(signed.group("to")) and is_name(sender) and sender != signed.group("to"):
             return signed.group("to"), sender
-    fields = {m.group("field").lower(): m for m in _MAIL_FIELD.finditer(head)}
+    fields = {m.group("field").lower(): m for m in _MAIL_FIELD.finditer(head)
+              if not re.match(r"[\w.+-]*@", m.group("rest"))}  # an address alone names no one: 'To: driver147@northfleet…'
     to = fields["to"].group("name") if "to" in fields else None
     if ("to" not in fields and (alone := _GREETED_ALONE.search("\n".join(lines[:4]))) and is_name(alone.group("name"))
             and not _names_someone(_SUBJECT_OR_DATE.sub("", "\n".join(lines[:4])[:alone.start()]))  # not 'Tom Baker - picker' above 'Hi Karen,'
             and to_you("\n".join(lines[:10])[alone.end():])):
-        return alone.group("name"), None  # 'Morag,' on a line of its own, then 'you moved…': written to the employee
+        sender = fields["from"].group("name") if "from" in fields and is_name(fields["from"].group("name")) else None
+        return alone.group("name"), sender  # 'Morag,' on a line of its own, then 'you moved…': written to the employee
     if not to or not is_name(to) or is_hr(re.split(r";|\bcc\s*:", fields["to"].group(0), flags=re.I)[0]):  # (HR in copy)
         return None
     greeted = [m.group("name") for m in _GREETING.finditer(head) if is_name(m.group("name"))]  # not 'Hi,' alone
@@ -607,7 +610,20 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         return _people([foot, *lines])
     if not found[0] and (initialled := _initialled(lines)):
         return initialled, None, found[2]
+    if not found[0] and (below := _name_below_date(lines)):
+        return below, None, found[2]
     return found
+
+
+def _name_below_date(lines: list[str]) -> str | None:
+    """A name alone on the line below one of the date alone, among the opening lines ('27.08.26' over 'Ruairí Quinlan',
+    'Wed 22.VII.2026' over '宋雅婷'): whom the notes are about."""
+    for line, below in itertools.pairwise(lines[:4]):
+        name = below.strip(" \t*#:-–—")
+        if _DATE_ONLY.match(line) and re.search(r"\d", line) and (
+                (" " in name and is_name(name) and _full_name(name) == name) or re.fullmatch(zh_name(), name)):
+            return name
+    return None
 
 
 # Initials that stand for the one the notes are about: 'Summary for BZ's file', 'BZ says', 'Agreed with BZ:'.

@@ -199,8 +199,9 @@ def _in_passing(head: str, name: str | None) -> str | None:
             phrase = re.sub("[嘛呢啊吧呀哈了]+$", "", re.split(r"[，。,、的]", phrase)[0])
         else:  # 'the best patroller': the title without the words that praise or count
             words = phrase.split()
-            if not m.group("article") and words and words[0].lower().endswith("ing"):
-                continue  # 'she's reading every attachment': what she is doing
+            bare = not m.group("article") and not re.search(r"(?:been|as|to|into|file)\s+\(?$", head[m.start():m.start("role")], re.I)
+            if bare or (not m.group("article") and words and words[0].lower().endswith("ing")):
+                continue  # 'she's reading every attachment', 'he's had to sister 11 of them': what they do, not what they are
             while len(words) > 1 and words[0].lower() in spaced_words("not_first"):
                 words = words[1:]
             phrase = " ".join(words)
