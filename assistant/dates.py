@@ -512,7 +512,12 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         after, before = m.string[m.end():m.end() + 6], m.string[max(0, m.start() - 12):m.start()]
         if re.match(r"\s*(?:结束|末|底)", after) or re.search(r"\bend\s+of\s+(?:the\s+)?$", before, re.I):
             role = "deadline"
-        weekday = 0 if role == "start" else 4  # a week's Monday to start from, its Friday to end by (as 'end of week')
+        elif re.match(r"\s*[–—-]\s*(?:wk|week|w)?\.?\s?\d", after, re.I):
+            role = "start"  # 'W46–W52': a range of weeks runs from the first …
+        elif re.search(r"(?:wk|week|w)\.?\s?\d{1,2}\s*[–—-]\s*(?:wk|week|w)?\.?\s?$", before, re.I) and role == "point":
+            role = "end"  # … to the last
+        weekday = {"start": 0, "end": 6}.get(role, 4)  # a week's Monday to start from, its Friday to end by (as 'end of
+        # week'), and a range of weeks its last week's Sunday
 
         def make(year: int) -> dt.date | None:
             try:

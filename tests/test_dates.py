@@ -826,3 +826,18 @@ def test_a_weekday_and_a_spelled_day_in_a_memo_s_opening_is_the_interview_and_a_
 def test_an_ordinal_day_spelled_with_a_space_is_a_date():
     (found,) = find_dates("we meet again on the twenty first of march", dt.date(2026, 2, 3))
     assert found.date == dt.date(2026, 3, 21)
+
+
+def test_a_range_of_weeks_runs_from_the_first_to_the_last_week_s_end():
+    first, last = find_dates("Targets W46–W52: remakes < 5%", dt.date(2026, 11, 5))
+    assert (first.role, last.role, last.date) == ("start", "end", dt.date(2026, 12, 27))
+
+
+def test_a_label_that_dates_an_event_sets_the_targets_below_it_by_the_day_in_brackets():
+    notes = ("飞书文档 · 1:1 Notes · 2026-08-06\n## 数据\n- Jira：她名下 23 个 bug 还 open，掉线率 5%。\n## Targets\n"
+             "- 9 月 sprint review（9/24）前：掉线率 ≤ 2%，crash bug 清零\n")
+    analysis = analyse(notes)
+    assert analysis.sentences[-1].kind == "target"
+    assert {g.deadline for g in draft_plan(notes).plan.goals} == {dt.date(2026, 9, 24)}
+    fix = analyse("Notes 3 May\nFix scanner by 30/09: IT to order the part\n").sentences[-1]
+    assert fix.kind != "target"  # a task's own words before the date: no label of targets

@@ -664,11 +664,12 @@ def _glossed(text: str, dates: list[DateMention]) -> list[DateMention]:
 
 
 def _bracketed_gloss(text: str, d: DateMention, dates: list[DateMention]) -> bool:
-    """A deadline in brackets just after another deadline, at most two words on: the day that one falls on."""
+    """A deadline in brackets just after another deadline or period, at most two words on: the day that one falls on
+    ('9 月 sprint review（9/24）前')."""
     opened = _open_bracket(text, d.start)
     if d.role != "deadline" or opened is None or not re.search(r"\d", d.text) or _RELATIVE.search(d.text):
         return False  # a day, not another period ('(we close the quarter on 25 September)', '(60-day plan)')
-    return any(o.role == "deadline" and o.end <= opened and re.fullmatch(r"\s*(?:[\w'-]+\s*){0,2}", text[o.end:opened])
+    return any(o.role in ("deadline", "end") and o.end <= opened and re.fullmatch(r"\s*(?:[\w'-]+\s*){0,2}", text[o.end:opened])
                for o in dates if o is not d)
 
 

@@ -68,16 +68,22 @@ def _content_label(words: str) -> str | None:
     return None
 
 
+_EVENT = re.compile(r"\b(?:review|audit|inspection|launch|sprint|visit|go-live|handover)\b|评审|审核|内审|验收|上线|检查|复盘", re.I)
 _DEADLINE_WORDS = re.compile(r"\b(?:by|before|until|till|no later than|due)\b|之?前|以前|为止|截止|[\s()（）,，]", re.I)
 
 
 def _only_a_deadline(label: str) -> bool:
-    """A label that says nothing but when: 'By 15 October', '下月中（10/15）前', '6月底前'."""
-    dates = [d for d in find_dates(label, dt.date(2026, 1, 1)) if d.role == "deadline"]  # not a period: "Jan-Apr:"
+    """A label that says nothing but when: 'By 15 October', '下月中（10/15）前', '6月底前', or when by an event it dates
+    ('9 月 sprint review（9/24）前', 'Before the audit (12 March)')."""
+    found = find_dates(label, dt.date(2026, 1, 1))
+    if not any(d.role == "deadline" for d in found):  # not a period alone: "Jan-Apr:"
+        return False
     rest = label
-    for d in sorted(dates, key=lambda d: d.start, reverse=True):
-        rest = rest[:d.start] + rest[d.end:]
-    return bool(dates) and not _DEADLINE_WORDS.sub("", rest).strip()
+    for d in sorted(found, key=lambda d: d.start, reverse=True):
+        rest = rest[:d.start] + " " + rest[d.end:]
+    rest = _DEADLINE_WORDS.sub(" ", rest)
+    words = re.findall(r"[A-Za-z][\w'-]*|[\u4e00-\u9fff]{1,2}", rest)
+    return not words or (len(words) <= 3 and bool(_EVENT.search(rest)))  # (not 'Fix scanner by 30/09:', a task)
 
 
 _ARROW_LEAD = re.compile(r"^\s*(?P<lead>[^→\n]{1,30}?)\s*(?:→|->|=>)\s*\S")
