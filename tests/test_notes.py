@@ -846,3 +846,16 @@ def test_a_delay_in_colloquial_chinese(text, reading):
 def test_a_label_word_before_content_on_its_line_does_not_decide_its_reading(line, not_read_as):
     a = analyse(f"1:1 with Dana Ruiz (picker), 3 March 2026\n{line}\nTarget: no incidents by 30 April.\n")
     assert next(s for s in a.sentences if s.text == line).reading != not_read_as
+
+
+def test_support_the_manager_arranged_and_what_the_employee_does_from_a_day_on_are_actions_on_the_managers_line():
+    notes = ("Teams chat — Abel Mensah, Siobhan Carty — 01/10/2026\n"
+             "Siobhan Carty 09:15  17 of 60 spot checks were under the 250 micron minimum\n"
+             "Abel Mensah 09:20  the gauge we've got is old\n"
+             "Siobhan Carty 09:26  I've ordered a new coating gauge, arrives Friday\n"
+             "Siobhan Carty 09:26  From Monday you log the readings per panel in the QA app, minimum 5 readings per panel\n"
+             "Siobhan Carty 09:27  I've been through the QA app and 12 panels have no readings\n")
+    kinds = {s.text.split("  ")[-1]: s.kind for s in analyse(notes).sentences}
+    assert kinds["I've ordered a new coating gauge, arrives Friday"] == "action"
+    assert kinds["From Monday you log the readings per panel in the QA app, minimum 5 readings per panel"] == "action"
+    assert kinds["I've been through the QA app and 12 panels have no readings"] == "observation"  # what she found

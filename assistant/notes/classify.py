@@ -70,6 +70,15 @@ _LOOKED_INTO = re.compile(r"""^\W*(?:(?:so|ok(?:ay)?|right|and|well)[,\s]+)?i(?:
                           re.I | re.X)
 
 
+# On the manager's own line: support they have arranged ('I've ordered a new gauge, arrives Friday'), or what the employee
+# does from a day on ('From Monday you log DFT per panel in the QA app'): actions, whatever figures they hold.
+_ARRANGED = re.compile(r"""^\W*(?:(?:so|and|also|ok(?:ay)?)\W+)*i(?:'ve|’ve|\s+have)\s+(?:already\s+|just\s+)?
+    (?:booked|ordered|arranged|set\s+up|organi[sz]ed)\b""", re.I | re.X)  # (not 'raised it with IT': theirs to do)
+_FROM_THEN_YOU = re.compile(r"""^\W*(?:from|starting|as\s+of)\s+(?:now(?:\s+on)?|today|tomorrow|next\s+week|the\s+\w+
+    |(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s*,?\s+you\s+
+    (?!(?:said|told|were|was|had|did|missed|didn't)\b)""", re.I | re.X)
+
+
 def _starts_imperative(body: str, plain: bool = False) -> bool:
     """The sentence opens with a verb of doing ('Book the course'); with `plain`, also with one that often opens a noun
     phrase instead ('Scan at the rack' but 'Scan errors up to 12'), which the caller checks for a shortfall."""
@@ -142,8 +151,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
     if s.label == "problem":
         return "context" if praise else "observation"
     if s.label == "manager":
-        if _commits(body):
-            return "action"  # '邓：巡站我来安排值班员顶班', 'Me: I'll book the course'
+        if _commits(body) or _ARRANGED.match(body) or _FROM_THEN_YOU.match(body):
+            return "action"  # '邓：巡站我来安排值班员顶班', 'Me: I'll book the course', 'From Monday you log …'
         if (_starts_imperative(body) or vocab("action", "recurring", "en").search(body)) and not _negative(body):
             return "action"
         if numbers and _aims(body) and any(d.role == "deadline" for d in s.dates):
