@@ -1129,3 +1129,17 @@ def test_a_job_after_any_or_every_is_the_job_alone():
     from assistant.reader.role_candidates import candidates
     found = {c.text for c in candidates("Abel,\nbest surface prep by any painter on this contract", "Abel", None)}
     assert "painter" in found and "any painter" not in found
+
+
+def test_a_speaker_whose_name_ends_like_a_job_word_is_not_a_job_field():
+    from assistant.notes.header import _job_field
+
+    assert _job_field("Julian: Kelvin，今天的 review 记录发你") is None  # 'Julian' ends as 'librarian' does
+    assert _job_field("Technician: Siobhan Nkemelu") == ("Siobhan Nkemelu", "Technician")
+
+
+def test_a_formal_letter_is_to_the_one_its_addressee_block_names_and_its_letterhead_is_no_one():
+    a = analyse("Brackwater Drilling Services Ltd\nUnit 9, Mill Lane\nPRIVATE AND CONFIDENTIAL\nMs Ines Alvarez\n"
+                "Site Technician\n12 March 2026\nDear Ines,\nRe: Outcome of your performance review meeting\n"
+                "Over the last two months, 4 of your 18 site logs reached the office late.\n")
+    assert (a.employee_name, a.employee_role) == ("Ines Alvarez", "Site Technician")

@@ -187,7 +187,7 @@ _HEADER_LINE = re.compile(r"""^\W*(?:(?:notes?|minutes|summary|record|write-?up)
     |catch-up|meeting|interview|conversation|chat|supervision)\b
       (?:[^.\n]{0,20}?\b(?:with|w/)\s|[^\n]{0,60}?\b(?-i:[A-Z][A-Za-z]+\s*:\s*[A-Z]))  # '… with Dana', '… Keeper: Morag Sinclair'
     | cc\s*:\s*(?:(?:the|her|his|their|personnel|staff|hr)\s+)?file\s*[-–—:,]\s*[A-Z]
-    | re\s*:\s*(?-i:[A-Z])[^\n]{0,60}?\b(?:1:1|1-1|121|review|check-in|catch-up|supervision)\b)  # 're: Callum Reid, Floor Supervisor – 1:1 held 11/11/26'
+    | re\s*:\s*(?-i:[A-Z][a-z]+[ \t]+[A-Z][a-z'-]+)\s*[,–—-][^\n]{0,60}?\b(?:1:1|1-1|121|review|check-in|catch-up|supervision)\b)  # 're: Callum Reid, Floor Supervisor – 1:1 held 11/11/26'
     """, re.I | re.X)
 
 
@@ -553,7 +553,8 @@ def _writer_marked(lines: list[str]) -> str | None:
 _FIELD_NAME = r"(?:[A-Z]\.){2,3}|[A-Z]\.[ \t]?[A-Z][\w'’\-]+|[A-Z][\w'’\-]*(?:[ \t][A-Z](?:\.|[\w'’\-]*)){0,2}"  # 'A. Rahman', 'Ana M. Ruiz'; not 'Morag Sinclair. Interviewer'
 # A header field named by a job, holding a name: 'Operator: Jean-Baptiste Moreau (bridge operator, B-shift)'.
 _JOB_FIELD = re.compile(r"""(?:^|[|｜·•]\s*|[.;]\s+|\s{2,}|\t)(?P<label>[A-Za-z][A-Za-z -]{1,30}?)\s*[:：]\s*
-    (?P<name>""" + _FIELD_NAME + r""")(?:\s*\((?P<role>[^)\n]{2,40})\))?""", re.M | re.X)
+    (?P<name>""" + _FIELD_NAME + r""")(?:\s*\((?P<role>[^)\n]{2,40})\))?
+    (?=[ \t]*(?:$|[|｜;,.·•(]|\s{2,}))  # the field ends: not a speaker's line ('Vivian: Kevin，今天 review 的 summary')""", re.M | re.X)
 
 
 # A transcript's key to its speakers: 'PA: Priscilla Adeyemi (curriculum lead). FW: Fenna de Wit (BSL tutor)'.
@@ -612,7 +613,25 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         return initialled, None, found[2]
     if not found[0] and (below := _name_below_date(lines)):
         return below, None, found[2]
+    if not found[0] and (addressed := _addressee(lines)):
+        return addressed[0], addressed[1], found[2]
     return found
+
+
+# A letter's addressee block: 'Mr Luka Petrović' on a line of its own (a job title on the next), whom 'Dear Luka,' greets.
+_ADDRESSEE = re.compile(rf"^\s*(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD}){{1,2}})\s*$")
+
+
+def _addressee(lines: list[str]) -> tuple[str, str | None] | None:
+    """The one a formal letter is addressed to, and the job under their name, where its greeting names them."""
+    for i, line in enumerate(lines[:10]):
+        if (m := _ADDRESSEE.match(line)) and is_name(m["name"]):
+            words = m["name"].split()
+            greeted = any(g["name"] in (words[0], words[-1]) for g in _GREETING.finditer("\n".join(lines[i + 1:i + 8])))
+            job = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if greeted:
+                return m["name"], job if is_role(job) and not is_name(job) else None
+    return None
 
 
 def _name_below_date(lines: list[str]) -> str | None:
@@ -770,9 +789,21 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     name = name or _dictated(lines)
     if name and not manager and lines:
         manager = _beside_on_line(lines[0], name) or _writer_marked(lines)
+    if name and _heads_an_organisation(name, lines[:3]):
+        name = None  # 'Hartwell Ground Investigations Ltd': the letterhead, not a person
     if name and not role:
         role = form_role(lines[:8]) or _subject_role(lines, name) or _job_of(name, header)
     return name, role, manager
+
+
+def _heads_an_organisation(name: str, lines: list[str]) -> bool:
+    """`name` opens a line whose other words are all an organisation's ('Hartwell Ground Investigations Ltd')."""
+    organisation = set(load("vocabulary", "en")["names"]["organisation_words"])
+    for line in lines:
+        if line.strip().startswith(name):
+            rest = line.strip()[len(name):].split()
+            return bool(rest) and all(w.strip(".,") in organisation for w in rest)
+    return False
 
 
 def other_script(lines: list[str], name: str | None) -> str | None:

@@ -134,7 +134,8 @@ class Reader:
         best = int(p_manager.argmax())
         manager = cands[best].text if p_manager[best] >= SURE_NAME else (rule_manager or _titled_lead(cands))
         ranked = sorted((float(p), c.text) for c, p, pm in zip(cands, p_employee, p_manager)
-                        if not (manager and _same_person(c.text, manager) and pm > p))
+                        if not (manager and _same_person(c.text, manager) and pm > p)
+                        and "org:True" not in c.features)  # never an organisation: 'Hartwell Ground Investigations Ltd'
         employee = rule_employee
         # A name the rules read where the model has no candidate ('跟道具员小唐谈话') is overturned only when the model is sure.
         unseen = bool(rule_employee) and not any(_same_person(c.text, rule_employee or "") for c in cands)

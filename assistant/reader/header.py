@@ -105,13 +105,16 @@ def candidates(text: str, rule_employee: str | None, rule_manager: str | None) -
         if name.endswith(("'s", "’s")):
             continue  # someone's something ('Ambrose's clerk'): never how the employee is named alone
         first = name.split()[0]
+        # a word of an organisation in it, or just after it on its line: 'Hartwell Ground Investigations Ltd'
+        org = any(w in organisation for w in name.split()) or any(
+            (nxt := re.match(r"[ \t]+([A-Z][\w&'’-]*)", text[b:b + 40])) is not None and nxt.group(1) in organisation for _, b in spans)
         forms = sum(other != name and (other.split()[0] == first or name in other or other in name)
                     for other in mentions)
         feats = [f"n:{min(len(spans), 5)}", f"words:{len(name.split())}", f"tok:{first.lower()}",
                  f"rule_emp:{bool(rule_employee) and name in (rule_employee or '')}",
                  f"rule_mgr:{bool(rule_manager) and name in (rule_manager or '')}",
                  f"cjk:{bool(_CJK.match(name))}", f"len:{len(name)}", f"forms:{min(forms, 2)}",
-                 f"org:{any(w in organisation for w in name.split())}"]
+                 f"org:{org}"]
         for k, (a, b) in enumerate(spans[:6]):
             line_no = bisect.bisect_right(starts, a) - 1
             line_start = starts[line_no]
