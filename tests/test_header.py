@@ -1143,3 +1143,12 @@ def test_a_formal_letter_is_to_the_one_its_addressee_block_names_and_its_letterh
                 "Site Technician\n12 March 2026\nDear Ines,\nRe: Outcome of your performance review meeting\n"
                 "Over the last two months, 4 of your 18 site logs reached the office late.\n")
     assert (a.employee_name, a.employee_role) == ("Ines Alvarez", "Site Technician")
+
+
+@pytest.mark.parametrize("opening, name, role, manager", [
+    ("Teams 会议转录 | 1:1 | 2026/11/30\n（QW：仓储工程师；ZT：我）", "QW", "仓储工程师", "ZT"),
+    ("Zoom transcript 3 May 2026\n(DK = me, RS = pipe fitter)", "RS", "pipe fitter", "DK"),
+])
+def test_a_speakers_key_that_marks_the_writer_names_the_other_as_the_employee(opening, name, role, manager):
+    a = analyse(opening + f"\n[00:00:05] {manager}: 上周有 4 单超时。\n[00:00:12] {name}: 系统太慢。\n")
+    assert (a.employee_name, a.employee_role, a.manager) == (name, role, manager)

@@ -472,6 +472,8 @@ def stated_role(lines: list[str], name: str | None) -> str | None:
     names that holds the employee's name ('Keeper: Morag Sinclair'), among the opening lines or on the line at the foot."""
     if field := form_role(lines[:8]):
         return field
+    if (keyed := _writer_keyed(lines[:3])) and keyed[0] == name:
+        return keyed[1]  # '（LJ：MES 工程师；HM：我）'
     return _job_of(name, "\n".join([*lines[:3], *filter(None, [_foot_line(lines)])]))
 
 
@@ -577,6 +579,25 @@ def _speaker_key(header: str) -> tuple[str, str, str] | None:
     return employee, role, manager
 
 
+_KEY = re.compile(r"[（(]([^）)\n]{3,80})[）)]")
+_KEY_ENTRY = re.compile(r"^\s*([A-Z]{2,3}|[\u4e00-\u9fff]{1,4})\s*[:：=]\s*(.+?)\s*$")
+_WRITER = re.compile(r"我|本人|me|i|myself|writer", re.I)
+
+
+def _writer_keyed(lines: list[str]) -> tuple[str, str | None, str] | None:
+    """A key to two speakers, one of them marked as the writer: '（LJ：MES 工程师；HM：我）', '(DK = me, RS = fitter)'.
+    The other is the employee, the job beside their tag their role."""
+    for key in (m.group(1) for line in lines for m in _KEY.finditer(line)):
+        entries = [e for part in re.split(r"[；;，,]", key) if (e := _KEY_ENTRY.match(part))]
+        writers = [e for e in entries if _WRITER.fullmatch(e.group(2))]
+        if len(entries) == 2 and len(writers) == 1:
+            other = next(e for e in entries if e is not writers[0])
+            job = other.group(2)
+            return other.group(1), job if is_role(job) or is_role(re.sub(r"^[A-Za-z\d ]+(?=[\u4e00-\u9fff])", "", job)) else None, \
+                writers[0].group(1)  # ('MES 工程师': a Chinese title after a system's name)
+    return None
+
+
 def _job_label(label: str) -> bool:
     """A field's label that is the employee's job ('Technician'), not a lead's ('Supervisor') nor someone else's at the
     meeting ('Interviewer', 'Mentor', 'Union rep')."""
@@ -605,6 +626,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     from the line at the notes' foot that says what they are, where the notes open with content, or the opening lines
     name no one the notes speak of again ('Reptile House - keeper review notes' above '… cc: file - Hana Vošková')."""
     lines = [_form_row(line) for line in _column_form(lines)]
+    if keyed := _writer_keyed(lines[:3]):
+        return keyed  # '（LJ：MES 工程师；HM：我）': a key that marks the writer says outright who the other is
     found = _people(lines)
     foot = _foot_line(lines)
     if foot and (_PROSE.search(lines[0]) or not found[0] or not _said_after(lines[1:-2], found[0])):
