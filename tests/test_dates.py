@@ -695,7 +695,7 @@ def test_a_month_a_chinese_year_starts_from_is_its_first_day():
     ("目标：scrap rate 7月底降到 2%，3Q 末到 1.5%", dt.date(2026, 6, 3), dt.date(2026, 9, 30)),
     ("Q1 wrap 前: check-in 等待时间降到 5 分钟以内", dt.date(2027, 1, 5), dt.date(2027, 3, 31)),
     ("返工率 Q3内 降到 2%", dt.date(2026, 6, 3), dt.date(2026, 9, 30)),  # 'within Q3'
-    ("Q4之前 把投诉降到 3 起", dt.date(2026, 6, 3), dt.date(2026, 12, 31)),
+    ("Q3内完成 SOP 培训", dt.date(2026, 6, 3), dt.date(2026, 9, 30)),
 ])
 def test_weeks_from_a_weekday_and_quarters_written_short_are_deadlines(text, ref, want):
     assert max(d.date for d in find_dates(text, ref) if d.role == "deadline") == want
@@ -813,6 +813,24 @@ def test_no_bare_day_nor_month_ahead_where_the_words_say_otherwise(text, held):
     assert undated_interview(text, dt.date(2026, 12, 5)) == held
 
 
+@pytest.mark.parametrize("text", ["Q1内容审核漏了3篇", "Q2内部审计发现3项问题", "Q2前端页面改版延期了"])
+def test_a_quarter_that_opens_a_word_is_no_deadline(text):
+    assert not [d for d in find_dates(text, dt.date(2026, 6, 3)) if d.role == "deadline"]
+
+
+@pytest.mark.parametrize("line, held", [
+    ("voice memo thursday 14 may sat with jaylen numbers first then we look at the rota", dt.date(2026, 5, 14)),
+    ("1:1 notes 14 May, then we review on 30 June", dt.date(2026, 5, 14)),  # the review is ahead, the talk is not
+])
+def test_a_review_to_come_gives_no_interview_date(line, held):
+    assert analyse(line + "\n3 late starts in April.\n", today=dt.date(2026, 12, 5)).interview_date == held
+
+
+def test_a_target_line_below_the_opening_gives_no_interview_date():
+    notes = "Notes on Dana\n3 late starts in April.\ntarget 0 late starts, review on 30 June\n"
+    assert analyse(notes, today=dt.date(2026, 12, 5)).interview_date != dt.date(2026, 6, 30)
+
+
 def test_a_weekday_and_a_spelled_day_in_a_memo_s_opening_is_the_interview_and_a_review_to_come_is_not():
     notes = ("voice memo tuesday the twenty second after the one to one with Owen\n"
              "three pre dive checklists in august were missing the second signature\n"
@@ -841,3 +859,13 @@ def test_a_label_that_dates_an_event_sets_the_targets_below_it_by_the_day_in_bra
     assert {g.deadline for g in draft_plan(notes).plan.goals} == {dt.date(2026, 9, 24)}
     fix = analyse("Notes 3 May\nFix scanner by 30/09: IT to order the part\n").sentences[-1]
     assert fix.kind != "target"  # a task's own words before the date: no label of targets
+
+
+def test_the_day_a_target_s_own_sentence_is_checked_is_its_deadline_and_a_length_inside_it_its_measure():
+    notes = ("[03/08/2026, 17:40] Kit: Hi Bryony, here's the summary of today's review\n"
+             "[03/08/2026, 17:41] Kit: feeding charts had gaps on 6 of 14 nights in July\n"
+             "[03/08/2026, 17:42] Kit: release forms took 9 days on average\n"
+             "[03/08/2026, 17:45] Kit: target: 0 gaps on the feeding charts and all release forms in within 5 days, "
+             "we check on 30 Sept\n")
+    goals = draft_plan(notes).plan.goals
+    assert goals and {g.deadline for g in goals} == {dt.date(2026, 9, 30)}

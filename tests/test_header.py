@@ -269,9 +269,16 @@ def test_a_role_said_in_passing_is_the_role(text, role):
     assert analyse(text).employee_role == role
 
 
+_TWELVE_LINES = "\n".join(f"- point {k} of the talk" for k in range(12))
+
+
 @pytest.mark.parametrize("text, name, role", [
     ("Pav is one of our three roasters on the early shift.\n4 batches over temperature in May.", "Pav", "roaster"),
-    ("Twelve years as an assessor and the files are still late.\n5 of 20 files late in June.", "Ines", "assessor"),
+    (f"Rhys review\n{_TWELVE_LINES}\nRhys is one of our four snowmakers on nights.", "Rhys", "snowmaker"),  # by name, later
+    (f"Sam Hill review\n{_TWELVE_LINES}\nDave covered the late starts; he's the supervisor on nights.", "Sam Hill", None),
+    (f"王芳 面谈\n{_TWELVE_LINES}\n客户那边对接的是小刘，她是采购主管，催了两次。", "王芳", None),  # later, of someone else
+    ("Sam Hill review\nHis time as a manager at Tesco should help with cash-up.\n3 late.", "Sam Hill", None),  # a past job
+    ("Sam Hill review\nNote: you're a quick learner, keep it up.\n3 late.", "Sam Hill", None),
     ("honestly he's still the best groomer on the hill\n3 runs not groomed by 7am", "Toby", "groomer"),
     ("You're the senior glazier now, so the others copy you.\n3 panes cracked in fitting.", "Ewan", "senior glazier"),
     ("From: Ana\nTo: Ewan\nSubject: Forklift instructor review - notes\nHi Ewan,\n2 courses overran.", "Ewan",
@@ -1098,10 +1105,35 @@ def test_initials_the_body_uses_for_the_one_it_is_about_name_them_from_a_forward
 
 @pytest.mark.parametrize("lines, name", [
     (["27.08.26", "Ruairí Quinlan", "sat down with him up in the loft after the launch"], "Ruairí Quinlan"),
-    (["Ops Control · Dispatch — 面谈记录", "Wed 22.VII.2026", "宋雅婷", "1. OFP 晚发 9 次。"], "宋雅婷"),
+    (["Ops Control · Dispatch — 面谈记录", "Wed 22.VII.2026", "宋雅婷", "1. OFP 晚发 9 次。", "雅婷的解释：航班太多。"], "宋雅婷"),
 ])
 def test_a_name_alone_below_a_line_of_its_date_is_the_employee(lines, name):
     assert analyse("\n".join(lines)).employee_name == name
+
+
+@pytest.mark.parametrize("lines", [
+    ["27.08.26", "Night Shift", "3 pallets mis-picked on Tuesday", "2 late starts"],
+    ["Mon 3 Aug", "Kings Cross", "3 late openings this month"],
+])
+def test_a_place_or_a_shift_below_a_line_of_its_date_is_no_one(lines):
+    from assistant.notes.header import _find_people
+
+    assert _find_people(lines)[0] is None
+
+
+def test_a_greeting_alone_in_an_email_to_hr_about_someone_else_names_no_employee():
+    from assistant.notes.header import _find_people
+
+    lines = ["From: Ashok Varma", "To: hr.team@northfleet.example", "Subject: Marek Nowak - notes from Wednesday",
+             "Claire,", "As discussed, notes below.", "You asked for the figures."]
+    assert _find_people(lines)[0] != "Claire"
+
+
+@pytest.mark.parametrize("phrase, title", [("inspector", True), ("lead", False), ("crew", False), ("PM", False)])
+def test_a_single_job_word_is_a_title_unless_too_general(phrase, title):
+    from assistant.reader.role import is_title
+
+    assert is_title(phrase) is title
 
 
 def test_a_greeting_alone_names_the_employee_when_the_email_is_to_an_address_alone():

@@ -36,7 +36,8 @@ def test_biased_wording_is_found(text, category):
     "她才领证，下半年估计顾不上门店了，大促还是让别人顶。",  # just married, so judged unable to give the shop time
     "He's only just got married, give it a year and he'll be off on paternity, so the course would be wasted money.",
     "not convinced a woman her size has the upper-body strength for the tall masts",
-    "（备注：他走路有点跛，站在门口客人看着不够高端，尽量让他多待后台）",
+    "（备注：他走路有点跛，站在门口客人看着不够高端）",
+    "（备注：他腿有点瘸，以后尽量让他多待后台）",
 ])
 def test_coded_remarks_are_caught_in_paraphrase(text):
     assert bias_hits(text), text
@@ -57,7 +58,12 @@ def test_coded_remarks_are_caught_in_paraphrase(text):
     "待处理的工单都快五十了，他一个人根本跟不上。",  # tickets, not his age
     "小吴 上周焊工考核刚过，刚领证，速度还跟不上老师傅。",  # a welder's licence
     "运粮车在地里干等了四十多分钟，卸粮跟不上。",  # minutes, not years
+    "5月柜台漏录了四十多笔交易，对账跟不上。",  # transactions
     "The training budget was wasted money on a course nobody used.",  # no trait
+    "Her kids started school in September. She has the strength of will to finish the NVQ.",
+    "He was on paternity leave in March, so the booked course fee was wasted money; rebook for May.",  # a fact, no guess
+    "助听器专柜的陈列看着不够高端，5月客人投诉2次。",  # the counter sells hearing aids
+    "仓库那把椅子瘸了一条腿，让他去后台换一把。",  # a chair's leg
 ])
 def test_look_alikes_of_coded_remarks_are_not_bias(text):
     assert bias_hits(text) == [], text

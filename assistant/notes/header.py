@@ -87,7 +87,8 @@ def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
     fields = {m.group("field").lower(): m for m in _MAIL_FIELD.finditer(head)
               if not re.match(r"[\w.+-]*@", m.group("rest"))}  # an address alone names no one: 'To: driver147@northfleet…'
     to = fields["to"].group("name") if "to" in fields else None
-    if ("to" not in fields and (alone := _GREETED_ALONE.search("\n".join(lines[:4]))) and is_name(alone.group("name"))
+    to_hr = any(is_hr(m.group(0)) for m in _MAIL_FIELD.finditer(head) if m.group("field").lower() == "to")  # 'To: hr.team@…'
+    if ("to" not in fields and not to_hr and (alone := _GREETED_ALONE.search("\n".join(lines[:4]))) and is_name(alone.group("name"))
             and not _names_someone(_SUBJECT_OR_DATE.sub("", "\n".join(lines[:4])[:alone.start()]))  # not 'Tom Baker - picker' above 'Hi Karen,'
             and to_you("\n".join(lines[:10])[alone.end():])):
         sender = fields["from"].group("name") if "from" in fields and is_name(fields["from"].group("name")) else None
@@ -659,11 +660,14 @@ def _addressee(lines: list[str]) -> tuple[str, str | None] | None:
 
 def _name_below_date(lines: list[str]) -> str | None:
     """A name alone on the line below one of the date alone, among the opening lines ('27.08.26' over 'Ruairí Quinlan',
-    'Wed 22.VII.2026' over '宋雅婷'): whom the notes are about."""
-    for line, below in itertools.pairwise(lines[:4]):
+    'Wed 22.VII.2026' over '宋雅婷'), that the notes then speak of, by name or as 'him' or 'her' (not 'Night Shift' or
+    'Kings Cross' above a list of what went wrong there): whom the notes are about."""
+    for i, (line, below) in enumerate(itertools.pairwise(lines[:4])):
         name = below.strip(" \t*#:-–—")
-        if _DATE_ONLY.match(line) and re.search(r"\d", line) and (
-                (" " in name and is_name(name) and _full_name(name) == name) or re.fullmatch(zh_name(), name)):
+        person = (" " in name and is_name(name) and _full_name(name) == name) or re.fullmatch(zh_name(), name)
+        spoken_of = _said_after(lines[i + 2:], name) or (unspaced(name) and name[1:] in "\n".join(lines[i + 2:])) or bool(
+            re.search(r"\b(?:him|her|he|she|his)\b|[他她]", "\n".join(lines[i + 2:i + 5]), re.I))
+        if _DATE_ONLY.match(line) and re.search(r"\d", line) and person and spoken_of:
             return name
     return None
 

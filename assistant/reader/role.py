@@ -167,17 +167,17 @@ def role_beside(text: str, name: str | None) -> str | None:
         opening = _ROLE_OPENS.match(line)
         if opening and is_role(opening.group("role")):
             return opening.group("role")
-    return _in_passing(head, name) or _in_passing(text, name)  # said near the top, or else anywhere
+    return _in_passing(head, name) or _in_passing(text, name, named_only=True)  # near the top; later, of them by name
 
 
 _SUBJECT = re.compile(r"\W*(?:subject|主题)\s*[:：]", re.I)
 # A role said in passing: 'He's a service technician on our food-site contracts', 'your first quarter as resourcer on
-# the construction desk', 'when you were taken on as city carillonneur', 'one of our four snowmakers', '15 years as an
-# inspector', 'he's still the best patroller', 'for your file (Cook in Charge, Oakfield Primary)', '她是我们的仓库管理员'.
+# the construction desk', 'when you were taken on as city carillonneur', 'one of our four snowmakers', 'he's still the
+# best patroller', 'for your file (Cook in Charge, Oakfield Primary)', '她是我们的仓库管理员'.
 _IN_PASSING = re.compile(r"""
     \b(?:(?:he|she|they)(?:(?:'s|’s|\s+has|\s+have)\s+been|'s|’s|\s+is|\s+are|\s+works\s+as)
       |you(?:'re|’re|\s+are)(?=\s+(?:still\s+|now\s+)?(?:a|an|the|our|one)\s)  # 'you're the senior stillman'
-      |works\s+as|(?:first|second|third|new)\s+\w+\s+as|(?:years?|months?|time|stint|career)\s+as  # '15 years as an inspector'
+      |works\s+as|(?:first|second|third|new)\s+\w+\s+as
       |your\s+file|(?:he|she|they)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:(?:moved|stepped)\s+(?:up\s+)?(?:in)?to|promoted\s+to)
       |(?:he|she|they)\s+(?:started|joined(?:\s+us)?)\s+as
       |(?:you|he|she|they)\s+(?:were|was|got|have\s+been|has\s+been)\s+(?:taken\s+on|hired|employed|appointed|recruited)\s+as)\s+
@@ -187,12 +187,21 @@ _IN_PASSING = re.compile(r"""
 _PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|and|but|so|now|still|too|again)\b.*$|\s*,.*$", re.I)
 
 
-def _in_passing(head: str, name: str | None) -> str | None:
+_NAMED = "\u00a7"  # marks where the employee's name stood, for `named_only`
+
+
+def _in_passing(head: str, name: str | None, named_only: bool = False) -> str | None:
+    """A role said in passing in `head`; with `named_only`, only one said of the employee by name ('Rhys is one of our
+    four snowmakers'), not of 'he' or 'you', who may be anyone further down the notes."""
+    if named_only and not name:
+        return None
     if name and not unspaced(name):  # 'Gareth's been our tower crane op since …' as 'he's been …'
-        head = re.sub(rf"\b(?:{'|'.join(re.escape(f) for f in (name, name.split()[0]))})\b", "he", head)
+        head = re.sub(rf"\b(?:{'|'.join(re.escape(f) for f in (name, name.split()[0]))})\b", _NAMED + "he", head)
     elif name:  # '就是林晓雯我们店里的茶艺师嘛' as '她是我们店里的茶艺师'
-        head = re.sub(rf"{re.escape(name)}是?(?=我们|店里|组里)", "她是", head)
+        head = re.sub(rf"{re.escape(name)}是?(?=我们|店里|组里)", _NAMED + "她是", head)
     for m in _IN_PASSING.finditer(head):
+        if named_only and head[m.start() - 1:m.start()] != _NAMED:
+            continue
         phrase = m.group("role") or m.group("zh")
         phrase = _PASSING_CUT.sub("", phrase).strip(" .,()")
         if m.group("zh"):
