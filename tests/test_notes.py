@@ -859,3 +859,15 @@ def test_support_the_manager_arranged_and_what_the_employee_does_from_a_day_on_a
     assert kinds["I've ordered a new coating gauge, arrives Friday"] == "action"
     assert kinds["From Monday you log the readings per panel in the QA app, minimum 5 readings per panel"] == "action"
     assert kinds["I've been through the QA app and 12 panels have no readings"] == "observation"  # what she found
+
+
+@pytest.mark.parametrize("line, party", [
+    ("- Digital Services: add Ferris Road as a location on the property system", "Digital Services"),
+    ("- Lab courier firm: collections booked 10:00–12:00 only", "Lab courier firm"),
+    ("- the packaging supplier will deliver the new cartons weekly", "the packaging supplier"),
+])
+def test_a_services_team_a_firm_or_a_contractor_is_an_organisation_s_party(line, party):
+    notes = ("Store review – S. Whitlock – 20 Aug 2026\n- 23 of 400 sampled items were not where the system said\n"
+             "Actions\n" + line + "\n")
+    action = next(s for s in analyse(notes, read=False).sentences if s.kind == "action")
+    assert action.actor is not None and (action.actor.text, action.actor.owner) == (party, "organisation")
