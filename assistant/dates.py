@@ -753,7 +753,7 @@ def _nth_weekday_held(line: str, today: dt.date) -> dt.date | None:
 
 
 # A weekday and a day of the month, no month: 'voice memo tuesday the twenty second after the one to one', 'Fri the 3rd'.
-_WEEKDAY_DAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\.?,?\s+"
+_WEEKDAY_DAY = re.compile(r"\b(" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+"
                           r"(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)|(" + _ORDINAL_WORDS + r"))\b(?!\s*(?:of\b|" + _MONTH + r"))", re.I)
 
 

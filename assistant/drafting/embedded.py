@@ -337,9 +337,8 @@ class _PlanBuilder:
                 # (not one in passing, in brackets: 'For the spring range (first delivery 2 April) I want …')
             # 'Targets by 31 March: marking within 7 days': beside a calendar deadline, a length of time
             # inside a point is its target ('纪要在1天内发出'); one that opens the point is its deadline.
-            calendar_deadline = any(not _RELATIVE.search(d.text) for d in s.dates if d.role == "deadline") or any(
-                d.role == "point" and _CHECKED_ON.search(s.text[max(0, d.start - 30):d.start]) for d in s.dates)
-            # (and a day the sentence says it is checked: '… release forms in within 5 days, we check on 30 Sept')
+            calendar_deadline = any(not _RELATIVE.search(d.text) for d in s.dates if d.role == "deadline") or bool(
+                _checked_days(s, s.dates))  # (and a day the sentence says it is checked: '… within 5 days, we check on 30 Sept')
             measures = [d for d in dates if calendar_deadline and _RELATIVE.search(d.text) and d.start > 2]
             dates = [d for d in dates if d not in measures]
             bare = _clean(_without_dates(text, self.start, keep=[d.text for d in measures]))
@@ -418,7 +417,7 @@ class _PlanBuilder:
         glossed = _glossed(s.text, [d for d in after if d.role == "deadline"])
         if glossed:
             return glossed[0].date
-        checked = [d for d in after if d.role == "point" and _CHECKED_ON.search(s.text[max(0, d.start - 30):d.start])]
+        checked = _checked_days(s, after)
         if checked and s.kind == "target":
             return checked[0].date  # the day a target's own sentence is checked: '…, we check on 30 Sept'
         for role in ("deadline", "end") if strict else ("deadline", "end", "point", "start"):  # '0 missed tests from 10 Aug'
@@ -663,6 +662,11 @@ def _open_bracket(text: str, at: int) -> int | None:
 
 _CHECKED_ON = re.compile(r"\b(?:check|review|look\s+at\s+it|meet|catch\s+up)(?:ed)?\s+(?:it\s+|again\s+|in\s+)*(?:on|at)\s+(?:the\s+)?$",
                          re.I)
+
+
+def _checked_days(s: Sentence, dates: list[DateMention]) -> list[DateMention]:
+    """The days among `dates` that sentence `s` says it is checked on: '…, we check on 30 Sept'."""
+    return [d for d in dates if d.role == "point" and _CHECKED_ON.search(s.text[max(0, d.start - 30):d.start])]
 
 
 def _glossed(text: str, dates: list[DateMention]) -> list[DateMention]:

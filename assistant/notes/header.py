@@ -84,10 +84,11 @@ def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
         sender = signed.group("sender") or signed.group("sender_")
         if is_name(signed.group("to")) and is_name(sender) and sender != signed.group("to"):
             return signed.group("to"), sender
-    fields = {m.group("field").lower(): m for m in _MAIL_FIELD.finditer(head)
+    mail = list(_MAIL_FIELD.finditer(head))
+    fields = {m.group("field").lower(): m for m in mail
               if not re.match(r"[\w.+-]*@", m.group("rest"))}  # an address alone names no one: 'To: driver147@northfleet…'
     to = fields["to"].group("name") if "to" in fields else None
-    to_hr = any(is_hr(m.group(0)) for m in _MAIL_FIELD.finditer(head) if m.group("field").lower() == "to")  # 'To: hr.team@…'
+    to_hr = any(is_hr(m.group(0)) for m in mail if m.group("field").lower() == "to")  # 'To: hr.team@…'
     if ("to" not in fields and not to_hr and (alone := _GREETED_ALONE.search("\n".join(lines[:4]))) and is_name(alone.group("name"))
             and not _names_someone(_SUBJECT_OR_DATE.sub("", "\n".join(lines[:4])[:alone.start()]))  # not 'Tom Baker - picker' above 'Hi Karen,'
             and to_you("\n".join(lines[:10])[alone.end():])):
