@@ -673,7 +673,9 @@ _HELD_WITH = re.compile(r"(?:跟|和|与)\s*[^\s，,。；;\d]{1,12}?(?:[（(][^
 _SAID_HELD = re.compile(r"""^(?!.*(?:上次|上回|之前|以前|上个月))
     .*(?<!\d)\d{1,2}\s*[月.]\s*\d{1,2}\s*[日号]?\s*(?:那天|当天)?\s*(?:面谈|谈|聊)(?:的|了|过)(?:一下)?\s*(?:[，,。.；;！!]|$)""", re.X)
 _WEEKDAY_NEAR = re.compile(
-    r"\b(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|t|r|\.)?\b | (?:周|星期|礼拜)([一二三四五六日天])", re.I | re.X)
+    r"""\b(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|t|r|\.)?\b
+        (?!(?<=\bsat)\s+(?:in|down|with|there|around|through|outside|next\s+to|beside)\b)  # 'sat in the back room'
+      | (?:周|星期|礼拜)([一二三四五六日天])""", re.I | re.X)
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
 _MONTH_WORD = re.compile(_M + r"\b|(?<!\d)(\d{1,2})\s*月", re.I)
 _WEEK_NUMBER = re.compile(r"\b(?:wk|week)\.?\s?(\d{1,2})\b", re.I)  # 'wk 11': a month of the year too
@@ -905,11 +907,14 @@ _WILL = re.compile(r"""\b(?:will|shall|going\s+to)\b|(?<=\w)['’]ll\b
 
 
 def _latest_month_reported(text: str, today: dt.date) -> dt.date | None:
-    """The first day of the latest past month the notes report on, outside goals."""
+    """The first day of the latest past month the notes report on, outside goals. A month a period starts in ('since
+    October') does not end it where another month is named: 'since October … 12 times in January' ends in January."""
+    reported = [m for m in _PAST_MONTH.finditer(text)
+                if _role(text, m.start(), m.end()) == "point" and not _in_goal(text, m.start())]
+    # a month a goal names ('Target: 0 errors in Oct and Nov') is ahead, not reported on
+    ends = [m for m in reported if not m.group(0).lower().startswith("since")]
     latest: dt.date | None = None
-    for m in _PAST_MONTH.finditer(text):
-        if _role(text, m.start(), m.end()) != "point" or _in_goal(text, m.start()):
-            continue  # a month a goal names ('Target: 0 errors in Oct and Nov') is ahead, not reported on
+    for m in ends or reported:
         g = m.groups()
         if g[0]:  # 'in April and May': the last month named
             month, year = MONTHS[re.findall(_MONTH, m.group(0), re.I)[-1].lower()[:3]], None

@@ -187,6 +187,68 @@ def _content(kinds: list[str | None], parts: list[str]) -> str:
     return " | ".join(p for i, (k, p) in enumerate(zip(kinds, parts)) if kept(i, k, p))
 
 
+def closing_cells_start(row: Row, line: str) -> int | None:
+    """Where the owner's and date's cells that close a row start in `line` ('Replace the scanner<TAB>IT<TAB>10/03'), or
+    None where the row does not close with them."""
+    spans = _spans(line)
+    if len(spans) != len(row.kinds):
+        return None
+    start = None
+    for kind, (a, _) in reversed(list(zip(row.kinds, spans))):
+        if kind not in ("owner", "when"):
+            break
+        start = a
+    return start
+
+
+def _csv_fields(line: str) -> list[tuple[int, int, bool]] | None:
+    """The fields of a comma-separated line as (start, end, quoted), a quoted field's span with its quotes; None when a
+    quote is left open, the line has no comma, or it reads as prose: a comma outside quotes followed by a space ('late
+    twice, in May'), or one inside a number ('1,200')."""
+    fields, start, quoted, inside = [], 0, False, False
+    for i, c in enumerate(line):
+        if c == '"' and (inside or i == start or quoted):
+            inside, quoted = not inside, True  # ('""' inside a quoted cell closes and opens it again)
+        elif c == "," and not inside:
+            if line[i + 1:i + 2] == " " or (line[i - 1:i].isdigit() and line[i + 1:i + 2].isdigit() and not quoted):
+                return None
+            fields.append((start, i, quoted))
+            start, quoted = i + 1, False
+    if inside or not fields:
+        return None
+    return [*fields, (start, len(line), quoted)]
+
+
+def csv_as_tabs(text: str) -> str:
+    """A comma-separated table pasted into notes (a review export) as a tab-separated one of the same length, so it is
+    read as tables are: the commas between its cells become tabs, the quotes around a cell spaces. A table is a heading
+    row of three cells or more the reader understands ('item,type,detail,owner,due'), and the lines below it with as
+    many cells."""
+    lines = text.split("\n")
+    width = 0
+    for n, line in enumerate(lines):
+        fields = None if "\t" in line or "|" in line else _csv_fields(line)
+        if fields is None or (width and len(fields) != width):
+            width = 0
+        if fields is None:
+            continue
+        if not width:
+            heading = [line[a:b] for a, b, _ in fields]
+            if len(fields) < 3 or _heading(heading) is None:
+                continue
+            width = len(fields)
+        chars = list(line)
+        for a, b, quoted in fields:
+            if b < len(chars):
+                chars[b] = "\t"
+            if quoted:
+                chars[a] = " "
+                if b - 1 > a and chars[b - 1] == '"':
+                    chars[b - 1] = " "
+        lines[n] = "".join(chars)
+    return "\n".join(lines)
+
+
 def rows(text: str) -> dict[int, Row]:
     """The rows of every table in `text` with a heading row the reader understood, by line number (from 1)."""
     found: dict[int, Row] = {}

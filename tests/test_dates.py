@@ -233,6 +233,9 @@ def test_a_deadline_in_the_first_lines_is_not_the_interview_date():
         # the months a goal line names are ahead, not reported on
         ("Till shortages 6 times in June and July.\nTarget: no shortage in Oct and Nov.", dt.date(2026, 8, 1)),
         ("6月、7月报表错了5次。\n目标：10月、11月差错0次。", dt.date(2026, 8, 1)),
+        # a period's start does not end it: October of the year before, the wash-ups late in January
+        ("Top seller since October, but the wash-ups ran late 9 times in January.", dt.date(2026, 2, 1)),
+        ("Top seller since October.", dt.date(2026, 11, 1)),  # the only month named
     ],
 )
 def test_undated_notes_are_anchored_after_the_last_month_they_report_on(text, expected):
@@ -869,3 +872,13 @@ def test_the_day_a_target_s_own_sentence_is_checked_is_its_deadline_and_a_length
              "we check on 30 Sept\n")
     goals = draft_plan(notes).plan.goals
     assert goals and {g.deadline for g in goals} == {dt.date(2026, 9, 30)}
+
+
+def test_sat_as_a_verb_is_no_weekday_beside_the_date():
+    """'the ninth of september sat in the back room': 9 September of this year, not a year whose 9 September is a Saturday."""
+    line = "ok recording this on the ninth of september sat in the back room after the review"
+    assert held_on([line], line, dt.date(2026, 12, 5)) == dt.date(2026, 9, 9)
+
+
+def test_sat_before_at_or_on_is_still_the_weekday():
+    assert held_on(["Check-in Sat at 10, 13 May"], "Check-in Sat at 10, 13 May", dt.date(2026, 12, 5)) == dt.date(2023, 5, 13)

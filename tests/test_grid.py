@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from assistant.grid import rows
+from assistant.notes import analyse
 from assistant.pipeline import draft_plan
 
 GRID_NOTES = """Quarterly check-in, Ines Duarte (payroll clerk), 3 March 2026, with Tom Reyes (payroll manager)
@@ -229,3 +230,36 @@ def test_an_agreed_column_holds_the_rows_aims_and_a_label_rows_empty_cells_are_n
     assert logged.deadline.isoformat() == "2027-04-30" and any("4" in g.target for g in plan.goals)
     support = next(r for r in plan.responsibilities if "charger" in r.action)
     assert support.owner == "organisation" and "|" not in support.action
+
+
+EXPORT = """Review export - Nadia Brooks, depot picker, 12 Mar 2026
+item,type,detail,owner,due
+1,finding,"Late picks: 14 in February, mostly on Fridays",,
+2,employee view,"Says the handheld froze on 4 shifts, so she picked from paper",,
+3,action,"Pick the Friday trunking orders first thing",Nadia,31/03/2026
+4,action,"Replace the handheld",IT service desk,20/03/2026
+5,action,"Cover one Friday shift a week",me,31/03/2026
+6,target,"Late picks: 2 or fewer in April",Nadia,30/04/2026
+"""
+
+
+def test_a_comma_separated_export_is_read_as_a_table_with_its_owner_and_due_columns():
+    """A review sheet saved as CSV: each row's type cell labels it, its owner and due cells say whose and by when, and no
+    comma inside a quoted cell splits it."""
+    sentences = analyse(EXPORT).sentences
+    by_text = {s.text: s for s in sentences}
+    assert "Says the handheld froze on 4 shifts, so she picked from paper" in by_text
+    assert by_text["Replace the handheld"].owner == "organisation"
+    assert by_text["Cover one Friday shift a week"].owner == "manager"
+    plan = draft_plan(EXPORT).plan
+    due = {r.action: r.due for r in plan.responsibilities}
+    assert due["Replace the handheld"] == dt.date(2026, 3, 20)
+    assert [(g.target, g.deadline) for g in plan.goals] == [("<= 2", dt.date(2026, 4, 30))]
+    assert all("," not in d.evidence.split(" ")[0] for d in plan.deficiencies)  # no '1,finding,' in the evidence
+
+
+def test_prose_with_commas_is_no_comma_separated_table():
+    """A line of column words is no heading when its commas are followed by spaces, and a number's comma splits nothing."""
+    notes = ("We went through targets, actions, timing\nPicks were 1,200 a day against 3,400 for the team\n"
+             "She was late 4 times in March, twice in April, and once in May.\n")
+    assert [s.text for s in analyse(notes).sentences] == notes.strip().split("\n")

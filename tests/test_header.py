@@ -1184,3 +1184,28 @@ def test_a_formal_letter_is_to_the_one_its_addressee_block_names_and_its_letterh
 def test_a_speakers_key_that_marks_the_writer_names_the_other_as_the_employee(opening, name, role, manager):
     a = analyse(opening + f"\n[00:00:05] {manager}: 上周有 4 单超时。\n[00:00:12] {name}: 系统太慢。\n")
     assert (a.employee_name, a.employee_role, a.manager) == (name, role, manager)
+
+
+SLACK_COPY = """#dm - Lena Voss, Arjun Pillai - Tue 14 Apr
+Lena Voss  09:02
+morning, writing up your review from yesterday so we both have it
+you closed 6 of your 15 tickets past the SLA in March
+and the weekly release notes went out late three times
+Arjun Pillai  09:10
+yes, the on-call week ate most of my time
+I also lost two days to the laptop rebuild
+:sweat_smile: 1
+Lena Voss  09:12
+fair. so you'll block Thursday mornings for the release notes
+I'll take you off the on-call rota for April
+Arjun Pillai  09:15
+sounds good, thanks
+"""
+
+
+def test_a_chat_copy_with_message_headings_names_the_one_the_writer_speaks_to():
+    """Slack and Teams copies put 'Name  09:02' above each run of messages: the employee is the one the manager's lines
+    call 'you', not the writer; the reactions copied along (':sweat_smile: 1') are no sentence."""
+    analysis = analyse(SLACK_COPY)
+    assert (analysis.employee_name, analysis.manager) == ("Arjun Pillai", "Lena Voss")
+    assert not [s for s in analysis.sentences if "sweat_smile" in s.text]

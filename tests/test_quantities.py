@@ -199,3 +199,9 @@ def test_codes_with_letters_after_a_number_are_no_quantity(text):
 def test_a_count_after_a_place_noun_is_a_count_but_the_place_number_is_not():
     assert [q.value for q in find_quantities("late at mooring station 0 times in May")] == [0]
     assert find_quantities("station 4 was down again") == []
+
+
+@pytest.mark.parametrize("text, value", [("she did seventy repairs in august", 70), ("eighty calls a week", 80),
+                                         ("nineteen jobs came back", 19)])
+def test_counts_written_in_words_up_to_ninety(text, value):
+    assert [q.value for q in find_quantities(text)] == [value]

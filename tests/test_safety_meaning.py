@@ -74,9 +74,19 @@ def test_a_trait_word_or_a_judgement_alone_is_not_a_coded_remark(text):
     ("目标：他同意转为兼职。", "resignation"),
     ("他本人同意无偿加班到月底。", "unpaid"),
     ("Agreed: Tomasz accepts a 10% pay cut from June.", "demotion"),
+    ("Employee agrees to hand in resignation if targets are not met by the due date", "resignation"),
 ])
 def test_an_outcome_decided_in_the_notes_is_found_without_the_trigger_words(text, outcome):
     assert outcome in {h.detail for h in injection_hits(text) if h.category == "outcome"}, text
+
+
+@pytest.mark.parametrize("text, unpaid", [
+    ("She agreed to do the extra Saturdays for free until the backlog clears.", True),
+    ("I'll do the training hours for free, he said.", True),
+    ("He sized the ring wrong and we had to do it again for free for the customer.", False),
+])
+def test_unpaid_work_is_the_employee_working_unpaid_not_a_job_redone_free_of_charge(text, unpaid):
+    assert ("unpaid" in {h.detail for h in injection_hits(text) if h.category == "outcome"}) is unpaid, text
 
 
 @pytest.mark.parametrize("text", [
@@ -736,3 +746,8 @@ def test_a_work_fact_with_its_own_reason_stays_in_beside_a_confidence(notes, kep
                                   "上周我私下说过她一次，这周又漏了2次。", "The new menu is young, energetic and cheap."])
 def test_figures_a_managers_own_word_and_a_menu_are_no_remark_nor_confidence(text):
     assert not bias_hits(text) and not confidence_request(text)
+
+
+@pytest.mark.parametrize("text", ["She refused to agree to resign.", "He will not agree to hand in his notice."])
+def test_refusing_to_resign_decides_no_resignation(text):
+    assert not [h for h in injection_hits(text) if h.detail == "resignation"], text

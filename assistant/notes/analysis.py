@@ -49,6 +49,7 @@ from .labels import (
     _label_kind,
     _label_or_person,
     asks,
+    chat_turns,
     deadline_arrow,
     heading_kind,
     heading_sentence,
@@ -77,6 +78,7 @@ from .sentences import (
     _split_sentences,
     detect_language,
     normalise,
+    spoken,
 )
 
 _TIME = re.compile(r"\d:\d\d")
@@ -99,8 +101,7 @@ def _the_other_speaker(lines: list[str], employee: str | None, manager: str | No
     talk = [p for p in speakers(lines) if is_name(p) or re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p)]  # not '发言人1'
     if len(talk) != 2:
         return None
-    said = {p: "\n".join(line[m.end():] for line in lines if (m := label_match(line)) and label_text(m).strip() == p)
-            for p in talk}
+    said = {p: "\n".join(line for who, line in chat_turns(lines) if who == p) for p in talk}
     you = {p: you_and_them(said[p])[0] for p in talk}
     named = [p for p in talk if manager and _one_person(p, manager)]
     theirs = named[0] if named else max(talk, key=lambda p: you[p])
@@ -127,7 +128,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
 ) -> NotesAnalysis:
     """Sentences with their readings; `read=False` stops at the word rules (what the reader learns from),
     `corrections` are the manager's own readings of some sentences, which win over both."""
-    tabbed = normalise(text, tabs=True)  # a tab-separated table is read before tabs become spaces (same offsets)
+    tabbed = grid.csv_as_tabs(normalise(text, tabs=True))  # a table (tab- or comma-separated) is read before its tabs
+    # become spaces (same offsets)
     script = Script.of(tabbed)
     if script:  # traditional characters, written Cantonese: read as simplified Mandarin (same offsets), written back
         tabbed, employee, role = script.folded, employee and script.read_as(employee), role and script.read_as(role)
@@ -216,9 +218,13 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         content = line[content_start:]
         if labelled_row:  # '| Support | IT to set up an alert (by 5 Feb) | |': the empty cells after it are no words of it
             content = re.sub(r"[\s|｜]+$", "", content)
-        row_owner = _owner_cell(tabbed_lines[line_no], finder) if labelled_row and labelled_row[0] == "action" else None
-        if row_owner:  # 'Action<TAB>TF to book the van<TAB>Manager': the last cell says whose it is, no words of the task
-            content = content[:content.rfind(row_owner[0])].rstrip(" \t|｜")
+        row_owner = _owner_cell(tabbed_lines[line_no], finder, row) if labelled_row and labelled_row[0] == "action" else None
+        closing = (grid.closing_cells_start(row, tabbed_lines[line_no])
+                   if labelled_row and row is not None and "owner" in row.kinds else None)
+        if closing and closing > content_start:  # '6<TAB>action<TAB>Pick Fridays first<TAB>Dana<TAB>from now'
+            content = line[content_start:closing].rstrip(" \t|｜")
+        elif row_owner and row_owner[0] in content:  # 'Action<TAB>TF to book the van<TAB>Manager': the last cell says whose
+            content = content[:content.rfind(row_owner[0])].rstrip(" \t|｜")  # it is, no words of the task
         heading_deadline = _heading_deadline(content, ref)
         if heading_deadline or _HEADING_END.search(content):
             block_deadline = heading_deadline  # a new heading: its own date, or none
@@ -270,7 +276,10 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         parts = grid.parts(row, tabbed_lines[line_no]) if row is not None else []
         if parts:  # a row holding a finding, its target and its action: one sentence each, read as its column says
             chunks = [(line[a:b], line_start + a) for _, a, b in parts]
-        injected = bool(injection_hits(content))
+        injected_from = None  # where the sentences of a line that addresses the assistant start being data: the line's
+        if hits := injection_hits(content):  # start, or in a memo run together on one line, the first clause that does
+            found = [at for h in hits if (at := content.find(h.text)) >= 0]
+            injected_from = line_start + content_start + (min(found, default=0) if spoken(content) else 0)
         prev: Sentence | None = None
         aim: dt.date | None = None
         for n, (chunk, start) in enumerate(chunks):
@@ -311,9 +320,10 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.block_deadline = None if heading_deadline else block_deadline
             _read_speaker(s, finder, prev)
             s.dates = event_deadlines(s.text, find_dates(s.text, ref), text, ref)
-            if row is not None and row.cells.get("when") and (task is not None or _target_row(row, tabbed_lines[line_no])):
+            dated_row = task is not None or bool(labelled_row)  # '| Task | Owner | By |', '6,action,Pick first,Dana,30/04'
+            if row is not None and row.cells.get("when") and (dated_row or _target_row(row, tabbed_lines[line_no])):
                 s.dates = _due_in_cell(s.text, row.cells["when"], s.dates, ref)
-                if task is not None and row.cells["when"] not in s.text:  # '| Task | Target | Owner | By |': its date apart
+                if dated_row and row.cells["when"] not in s.text:  # '| Task | Target | Owner | By |': its date apart
                     s.block_deadline = next((d.date for d in find_dates("by " + row.cells["when"], ref)), None)
             s.quantities = find_quantities(s.text, [(d.start, d.end) for d in s.dates if d.role != "duration"])
             s.parties = finder.find(s.body)
@@ -351,7 +361,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 and explicit_dates(s.text))
             ):
                 s.kind, s.actor = "meta", None
-            s.hits = _screen_sentence(s, injected, employee_aliases, pronoun)
+            s.hits = _screen_sentence(s, injected_from is not None and s.end > injected_from, employee_aliases, pronoun)
             if s.hits and _redactable(s):
                 s.body = _redact(s.body, s.hits)  # 'lazy, missed 4 of 10 deadlines': keep the facts, drop the words
             elif s.hits:
@@ -425,11 +435,12 @@ _FORM_LABEL = re.compile("|".join(re.escape(w) for lang in ("en", "zh") for w in
 _FRAME = re.compile(r"^[\s*_=~#-]+|[\s*_=~#-]*[：:]?[\s*_=~#-]*$")  # a heading's decoration, and its closing colon
 
 
-def _owner_cell(line: str, finder: _PartyFinder) -> tuple[str, Party | None] | None:
-    """The last cell of a task's row where it names only whose the task is ('Employee', 'Manager', 'Ops', 'Marguerite',
-    'both'): the cell, and its party (None for 'both', 'TBC'). None where the last cell is anything else."""
+def _owner_cell(line: str, finder: _PartyFinder, row: grid.Row | None) -> tuple[str, Party | None] | None:
+    """The cell of a task's row that names only whose the task is ('Employee', 'Manager', 'Ops', 'Marguerite', 'both'):
+    the table's owner column, else the last cell; the cell, and its party (None for 'both', 'TBC'). None where that cell
+    is anything else."""
     cells = grid.cells(line)
-    last = cells[-1].strip() if cells and len(cells) >= 3 else ""
+    last = ((row.cells.get("owner") if row else None) or (cells[-1] if cells and len(cells) >= 3 else "")).strip()
     if not last or len(last.split()) > 3 or re.search(r"\d", last):
         return None
     low = last.lower()

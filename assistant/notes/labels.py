@@ -356,9 +356,30 @@ def speaker_tags(lines: list[str]) -> frozenset[str]:
     return frozenset(tag.lower() for tag in speakers(lines))
 
 
+# A chat app's message heading alone on its line, the lines below it being that person's: 'Priscilla Adeyemi  10:02',
+# 'Jun Takeda  4:11 PM' (a Slack or Teams copy).
+_CHAT_HEADING = re.compile(r"""^\s*(?P<who>[^\W\d][\w.'’-]*(?:\s[^\W\d][\w.'’-]*){0,3})  # one to four words of a name
+    \s+\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s*$  # the time alone after it""", re.X)
+
+
+def chat_turns(lines: list[str]) -> list[tuple[str, str]]:
+    """(speaker, what they say) for each line a speaker's tag opens ('Dana: …', '[09:02] Dana: …'), and each line below
+    a chat app's message heading ('Priscilla Adeyemi  10:02'), up to the next tag or heading."""
+    turns, current = [], None
+    for line in lines:
+        if (m := label_match(line)) and line[m.end():].strip():
+            turns.append((label_text(m).strip(), line[m.end():]))
+            current = None
+        elif (heading := _CHAT_HEADING.match(line)) and is_name(heading["who"]):
+            current = heading["who"]
+        elif current and line.strip():
+            turns.append((current, line))
+    return turns
+
+
 def speakers(lines: list[str]) -> list[str]:
     """`speaker_tags` as first written ('Fiona Gallacher', '周莉'), the most lines first."""
-    opened = collections.Counter(label_text(m).strip() for line in lines if (m := label_match(line)))
+    opened = collections.Counter(who for who, _ in chat_turns(lines))
     counts: collections.Counter[str] = collections.Counter()
     written: dict[str, str] = {}
     for tag, n in opened.items():

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from ..dates import DateMention
 from ..grid import Row
-from ..language import language_of
-from ..lexicon import commitment_terms
+from ..language import language_of, unspaced
+from ..lexicon import commitment_terms, vocab, vocab_list
 from ..quantities import Quantity
 from ..schema import Language
 from ..screening import Hit
@@ -179,6 +179,36 @@ _RUN_ON = 200  # a line this long with no stop is a whole memo run together: its
 _CLAUSE_CHARS = 6  # the shortest a spoken clause is, on average
 
 
+_SPOKEN = 300  # a line this long per stop and one more, or longer, is speech transcribed without punctuation
+_HERE = re.compile("")  # a cut that takes no character: the clause after it starts with its opener
+
+
+def _spoken_cuts(line: str) -> list[re.Match[str]]:
+    """Where the clauses of a memo transcribed without punctuation begin (`[spoken]` in vocabulary.toml): at an opener,
+    or at a subject the word before does not join to what came before; no piece shorter than three words (six Chinese
+    characters), before a cut or after the last."""
+    openers, subjects = vocab("spoken", "openers"), vocab("spoken", "subjects")
+    inside, joiners = ({w.lower() for w in vocab_list("spoken", key)} for key in ("inside", "joiners"))
+
+    def after(pos: int, words: set[str]) -> bool:
+        before = line[:pos].split()
+        return bool(before) and before[-1].lower() in words
+
+    def long_enough(piece: str) -> bool:
+        return len(piece.split()) >= 3 or len(re.findall(r"[\u4e00-\u9fff]", piece)) >= 6
+
+    starts = sorted({m.start() for m in openers.finditer(line) if not after(m.start(), inside)}
+                    | {m.start() for m in subjects.finditer(line) if m.start() and not after(m.start(), joiners)})
+    kept: list[int] = []
+    for pos in starts:
+        inside_word = pos and not line[pos - 1].isspace() and not unspaced(line[pos - 1])
+        if not inside_word and long_enough(line[kept[-1] if kept else 0:pos]):
+            kept.append(pos)
+    if kept and not long_enough(line[kept[-1]:]):
+        kept.pop()  # 'decide then': no clause of one word at the end
+    return [m for pos in kept if (m := _HERE.match(line, pos))]  # (an empty pattern matches anywhere: every one)
+
+
 # Where an item of a numbered list on one line begins: 'Agenda: 1. Safety  2. Records  3. Visitor engagement'.
 _LIST_ITEM = re.compile(r"(?:(?<=[:：])\s*|\s{2,})(?=\(?\d{1,2}[.)]\s+\S)")
 
@@ -193,13 +223,24 @@ def _cuts(line: str) -> list[re.Match[str]]:
     stops = _STOP if len(line) >= _RUN_ON else _ANY_STOP
     if len(pauses) >= 2 and not stops.search(line) and len(line.split()) * _CLAUSE_CHARS <= len(line):
         cuts = sorted(cuts + pauses, key=lambda m: m.start())
+    if spoken(line):
+        cuts = sorted(cuts + _spoken_cuts(line), key=lambda m: m.start())
     return cuts
+
+
+def spoken(line: str) -> bool:
+    """A line that is a whole memo transcribed without punctuation: long, with hardly a stop in it."""
+    return len(line) >= (len(_STOP.findall(line)) + 1) * _SPOKEN
 
 
 # A point's number after a chat's speaker and time, or a speaker's tag, where a sentence does not end: '陈国栋 19:38  1.',
 # '吴建 19:18：1.'
 _NUMBER_AFTER_TAG = re.compile(r"""^\s*(?:\S+(?:\s\S+)?\s+\d{1,2}:\d{2}(?::\d{2})?\s{2,}
     | [^\s:：]{1,12}(?:\s\S+)?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[:：]\s*)\(?\d{1,2}[.)]$""", re.X)
+
+
+# A chat app's reactions copied with a message, as a line of their own: ':sweat_smile: 1', ':+1: 2 :eyes: 1'. No words.
+_REACTIONS = re.compile(r"(?::[\w+\-]+:\s*\d*\s*)+")
 
 
 def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:
@@ -228,6 +269,6 @@ def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:
     out = []
     for chunk, s in pieces:
         stripped = chunk.strip()
-        if stripped and re.search(r"\w", stripped):
+        if stripped and re.search(r"\w", stripped) and not _REACTIONS.fullmatch(stripped):
             out.append((stripped, offset + s + (len(chunk) - len(chunk.lstrip()))))
     return out
