@@ -650,9 +650,11 @@ _DATE_LINE = re.compile(
 _MEETING_WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:'s)?\b(?!\s+(?:mornings|evenings|nights))", re.I)
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|until|through|thru|~|至|到)\s*\d(?!\d*[:：]\d)", re.I)  # not '24/2/26 – 1:1
 _RANGE_BEFORE = re.compile(  # a date, then the dash: not 'veterinary nurse (ward 2) – 07/07/2026' or '1:1 - 09/11/2026'
-    r"""(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{2,4})? | \d{1,2}(?:st|nd|rd|th)?\s+""" + _MONTH + r"""\.?(?:,?\s+\d{4})?
-         | """ + _MONTH + r"""\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})? | \d{1,2}\s*[月日号] | (?<![\d:)])\b\d{1,2})
-        \s*(?:-|–|—|to|until|through|thru|~|至|到)\s*$""", re.I | re.X)
+    r"""(?:(?:\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{2,4})? | \d{1,2}(?:st|nd|rd|th)?\s+""" + _MONTH + r"""\.?(?:,?\s+\d{4})?
+         | """ + _MONTH + r"""\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})? | \d{1,2}\s*[月日号])
+        \s*(?:-|–|—|to|until|through|thru|~|至|到)
+      | (?<![\d:)])\b\d{1,2}\s*(?:-|–|to|until|through|thru|~|至|到))  # a bare day first, not 'Station 7 — 11/02/2026'
+    \s*$""", re.I | re.X)
 _YEARLESS = ("en_dm", "en_md", "zh_md", "slash", "dotted", "day_dot_month", "heading_day_dot")
 # '4.27 聊了下', '11.2 黎秀英 面谈': a month and day with a dot, as Chinese notes date themselves (headers only)
 _DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?![\d.%])")
@@ -702,7 +704,7 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
                 continue
             if _role(line, start, end) == "point" and not _RANGE_AFTER.match(line, end) and not _RANGE_BEFORE.search(line[:start]):
                 weekday = _weekday_near(line, start, end)  # 'Thu 04/06/2026': 4 June, a Thursday, not 6 April
-                return _nearest_months([d for d in options if d.weekday() == weekday] or options, text)
+                return _nearest_months([d for d in options if d.weekday() == weekday] or options, text, today)
     for line in about:
         for kind, pattern in [*_PATTERNS, ("dotted", _DOTTED), ("day_dot_month", _DAY_DOT_MONTH),
                               ("heading_day_dot", _HEADING_DAY_DOT)]:
@@ -722,7 +724,7 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
                 if week := _WEEK_NUMBER.search(line):  # 'mon 2/3 (wk 10)': the week written beside it decides
                     options = [d for d in options if d.isocalendar()[1] == int(week.group(1))] or options
                 if options:
-                    return _nearest_months(options, text)
+                    return _nearest_months(options, text, today)
     return next((day for line in about if not ahead(line, 0, len(line))
                  and (day := _nth_weekday_held(line, today) or (_weekday_day_held(line, today) if line in heading else None))),
                 None)  # 'first Monday of September', 'tuesday the twenty second'
@@ -733,10 +735,14 @@ _CLAUSE_END = re.compile(r"[,;!?，；。！？()（）：]|:(?!\d)|\.(?:\s|$)|\
 
 
 def _clause(line: str, start: int, end: int) -> str:
-    """The clause of `line` that holds the date at [start, end)."""
+    """The clause of `line` that holds the date at [start, end), no more than `_CLAUSE_REACH` characters either side (a
+    memo transcribed without punctuation is one line with no clause end)."""
     before = [m.end() for m in _CLAUSE_END.finditer(line, 0, start)]
     after = _CLAUSE_END.search(line, end - 1 if line[end - 1:end] == "." else end)  # ('3 Mar.': its dot ends it)
-    return line[before[-1] if before else 0:after.start() if after else len(line)]
+    return line[max(before[-1] if before else 0, start - _CLAUSE_REACH):min(after.start() if after else len(line), end + _CLAUSE_REACH)]
+
+
+_CLAUSE_REACH = 80
 
 
 def _nth_weekday_held(line: str, today: dt.date) -> dt.date | None:
@@ -822,8 +828,10 @@ def _latest(month: int, day: int, today: dt.date, weekday: int | None) -> dt.dat
     return dates[0] if dates else None
 
 
-def _nearest_months(options: list[dt.date], text: str) -> dt.date:
-    """Of a date's readings, the one the months named in the notes cluster around (first on a tie)."""
+def _nearest_months(options: list[dt.date], text: str, today: dt.date) -> dt.date:
+    """Of a date's readings, the one the months named in the notes cluster around (first on a tie); one that has not
+    come yet is no day the talk was held, where another reading has ('12/11' on 5 December: 12 November)."""
+    options = [d for d in options if d <= today] or options
     if len(options) == 1:
         return options[0]
     months = [MONTHS[m.group(1).lower()[:3]] if m.group(1) else int(m.group(2)) for m in _MONTH_WORD.finditer(text)]

@@ -34,7 +34,8 @@ def zh_number(text: str) -> int | None:
 
 # Dates written in Chinese numerals ('二〇二六年三月十五日', '三月底', '十五号前') or in the Minguo calendar that
 # Taiwanese forms use ('115年3月5日', '民國115年', '115/03/05': year 115 is 2026), each part as it would be written in
-# figures. Only the parts of a date: '三个月' (three months) and '三日内' (within three days) stay words.
+# figures, and a month in Roman numerals ('12.viii.2026'). Only the parts of a date: '三个月' (three months) and '三日内'
+# (within three days) stay words.
 _DATE_IN_WORDS = re.compile(
     r"""(?:民[国國]\s*)?(?<![\d/.-])(?P<minguo>1[01]\d)(?=\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月|/\d{1,2}/\d{1,2}(?![\d/]))
       | (?P<year>[〇零一二三四五六七八九]{4})(?=\s*年)
@@ -42,9 +43,11 @@ _DATE_IN_WORDS = re.compile(
         (?P<month>十[一二]?|[一二三四五六七八九])(?=\s*月)(?!\s*月[一二三四五六七八九十]次)   # not '同一月', '近三月', '一月一次'
       | (?<=月)(?P<day>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*[日号號])
       | (?<![一二三四五六七八九十两兩\d])(?P<day_only>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])
-        (?=\s*[号號]\s*(?:前(?![台厅廳线線端沿后後])|之前|以前|截止|为止|為止))""",
+        (?=\s*[号號]\s*(?:前(?![台厅廳线線端沿后後])|之前|以前|截止|为止|為止))
+      | (?<=\d\.)(?P<roman>(?i:xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i))(?=\.)  # a month in Roman numerals: '12.viii.2026'""",
     re.X,
 )
+_ROMAN_MONTHS = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), start=1)}
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_DIGITS = {"〇": "0", **{k: str(v) for k, v in ZH_DIGITS.items()}}
 MINGUO = 1911  # Minguo year 1 is 1912
@@ -66,6 +69,8 @@ def in_figures(text: str) -> tuple[str, list[int]] | None:
             figures = str(int(written) + MINGUO)
         elif kind == "year":
             figures = "".join(_YEAR_DIGITS[c] for c in written)
+        elif kind == "roman":
+            figures = f"{_ROMAN_MONTHS[written.lower()]:02d}"
         else:
             figures = str(zh_number(written) or "")
         if not figures:

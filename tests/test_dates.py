@@ -882,3 +882,19 @@ def test_sat_as_a_verb_is_no_weekday_beside_the_date():
 
 def test_sat_before_at_or_on_is_still_the_weekday():
     assert held_on(["Check-in Sat at 10, 13 May"], "Check-in Sat at 10, 13 May", dt.date(2026, 12, 5)) == dt.date(2023, 5, 13)
+
+
+@pytest.mark.parametrize("line, held", [
+    ("Cut-up QA 1:1 - DS / MK - 12.viii.2026", dt.date(2026, 8, 12)),  # a month in Roman numerals
+    ("Performance conversation — Station 7 — 11/02/2026 — CTL Morag Fraser", dt.date(2026, 2, 11)),  # no range '7 — 11/02'
+    ("Subject: 1:1 follow-up – Ravi C. – 12/11", dt.date(2026, 11, 12)),  # not 11 December, still to come on 5 December
+])
+def test_the_interview_date_in_a_heading_written_unusually(line, held):
+    notes = line + "\nThe January audit found 18 of 60 records incomplete.\n"
+    assert held_on(notes.splitlines(), notes, dt.date(2026, 12, 5)) == held
+
+
+def test_a_date_opening_a_memo_with_no_punctuation_is_the_day_it_was_held():
+    memo = ("我是 Fang 今天 4 月 15 号 刚跟 Kai 做完 review 趁记得赶紧录一下 " + "问题一 报告晚了三周 他说需求改了好几轮 " * 8
+            + "目标是 by end of May 全部按时")
+    assert held_on([memo], memo, dt.date(2026, 12, 5)) == dt.date(2026, 4, 15)

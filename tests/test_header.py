@@ -1209,3 +1209,10 @@ def test_a_chat_copy_with_message_headings_names_the_one_the_writer_speaks_to():
     analysis = analyse(SLACK_COPY)
     assert (analysis.employee_name, analysis.manager) == ("Arjun Pillai", "Lena Voss")
     assert not [s for s in analysis.sentences if "sweat_smile" in s.text]
+
+
+def test_the_side_of_a_review_someone_is_on_is_no_job():
+    notes = ("Supervision record - Community Rehab Team\nSupervisee: Noor Haddad, Band 6 physiotherapist\n"
+             "Supervisor: Tom Reyes\nIn August 9 of Noor's 30 visit notes were written up after 48 hours.\n")
+    analysis = analyse(notes)
+    assert analysis.employee_name == "Noor Haddad" and "physiotherapist" in (analysis.employee_role or "")

@@ -108,6 +108,8 @@ def test_a_consequence_or_a_fact_about_the_work_is_no_decided_outcome(text):
     "She covered 2 shifts that day because two agents were off sick.",
     "王磊说3月有两个司机请病假，他只能临时把单子合并派。",
     "Her health and safety walks are excellent.",
+    "Four of the 20 women on her caseload were first seen after 12 weeks of pregnancy.",
+    "Maternity unit IT will move the clinic to e-referral by June.",
 ])
 def test_someone_elses_illness_is_not_the_employees_health(text):
     assert sensitive_hits(text) == [], text
@@ -312,6 +314,9 @@ def test_a_family_court_matter_and_the_managers_off_record_follow_up_stay_out():
     ("For the client dinners I'd rather have someone who sounds like they're from around here.", "ethnicity"),
     ("I'm not sure someone at your stage of life wants to keep up with all these apps anyway.", "age"),
     ("Not sure the loading bay is the right place for a lass her size, maybe put her on the tills?", "gender"),
+    ("Site foreman said those Polish lads all cut corners on the grouting, it's how they're taught.", "ethnicity"),
+    ("With his stammer I doubt phone sales is ever going to be his thing.", "health"),
+    ("主管说她怀孕以后明显没以前上心了，以后也很难再带大项目。", "family"),
 ])
 def test_more_coded_remarks_in_paraphrase(text, category):
     assert category in {h.category for h in bias_hits(text)}
@@ -334,6 +339,11 @@ def test_an_aid_named_beside_no_judgement_is_no_coded_remark():
 ])
 def test_instructions_about_writing_the_plan_are_injection(text):
     assert injection_hits(text)
+
+
+@pytest.mark.parametrize("text", ["你现在是组里唯一一个在跟大客户的初级顾问，压力我理解。", "He cut corners on the prep twice in May."])
+def test_a_role_said_to_you_or_a_fact_about_the_work_is_no_instruction_nor_coded_remark(text):
+    assert not injection_hits(text) and not bias_hits(text), text
 
 
 def test_a_confidence_in_the_employees_own_words_stays_out_with_what_follows():
