@@ -1216,3 +1216,29 @@ def test_the_side_of_a_review_someone_is_on_is_no_job():
              "Supervisor: Tom Reyes\nIn August 9 of Noor's 30 visit notes were written up after 48 hours.\n")
     analysis = analyse(notes)
     assert analysis.employee_name == "Noor Haddad" and "physiotherapist" in (analysis.employee_role or "")
+
+
+def test_a_dictated_memo_in_lower_case_names_the_one_the_talk_was_with():
+    """'after the chat with farah': a meeting word before 'with' names her though the memo calls her 'she' after it; a
+    phrase holding a weekday is no job ('from next monday head office are sending')."""
+    memo = ("ok this is conor recording notes after the chat with farah it's the ninth of september so the main thing is "
+            "the repairs she did seventy and six came back with loose stones our standard is under two percent her side "
+            "she says the lamp is too yellow i'll take her off engraving cover from next monday head office are sending "
+            "the new ticket format targets comebacks under 2 percent for october ok that's it")
+    analysis = analyse(memo, today=dt.date(2026, 12, 5))
+    assert (analysis.employee_name, analysis.employee_role) == ("Farah", None)
+
+
+def test_in_a_transcript_of_initials_the_name_one_speaker_calls_the_other_is_the_employee():
+    notes = ("Cut-up & sectioning QA 1:1 — RB / ML — 12.viii.2026\nRB: OK Mei, thanks for staying late.\nML: No worries.\n"
+             "RB: The July audit: 6 of your 180 blocks needed recutting, the bench target is under 1%.\n"
+             "ML: The microtome has been vibrating since the service.\nRB: Log the blade changes every day from now.\n"
+             "ML: Will do.\n")
+    assert analyse(notes).employee_name == "Mei"  # not 'Cut-up' (a noun made of a verb), nor the writer
+
+
+def test_a_name_the_employee_calls_the_manager_by_or_a_word_later_in_the_talk_is_not_the_employee():
+    notes = ("Ops 1:1 transcript - 2026-02-17\nAttendees: GW, TB\nGW: Recording's on. So, change windows.\n"
+             "TB: Right Gavin, the vendor engineer turned up early.\nGW: Two changes in January ran outside the window.\n"
+             "TB: Fair.\nGW: True, the rota had you on two jobs at once.\nTB: It did.\nGW: Changes start inside the window from now.\n")
+    assert analyse(notes).employee_name not in ("Gavin", "True")

@@ -603,3 +603,12 @@ def test_in_a_voice_memo_what_follows_an_instruction_to_the_assistant_is_data_to
     flagged = [s.text for s in sentences if any(h.kind == "injection" for h in s.hits)]
     assert flagged and not any(t.startswith("then the van checks") for t in flagged)  # before it: the notes
     assert any("customers complained" in t for t in flagged)  # after it, on the same line: data
+
+
+def test_a_chat_exports_stamp_without_a_year_is_no_words_of_the_message():
+    notes = ("Review with Jodie Hartnell (dog walker), 27 Nov 2026\n"
+             "[19/11, 18:52] Jodie Hartnell: sorry, I took 8 dogs out again today, the limit is 6\n"
+             "[19/11, 18:55] Simone Achebe: that's the fourth time in November\n"
+             "Jodie to keep every group to 6 dogs from now.\nTarget: 0 walks over 6 dogs by 31 December.\n")
+    bodies = [s.body for s in analyse(notes).sentences if "8 dogs" in s.text]
+    assert bodies and not bodies[0].startswith("[")

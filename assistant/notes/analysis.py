@@ -14,6 +14,7 @@ from ..lexicon import vocab, vocab_list
 from ..quantities import find_quantities
 from ..reader.role import leads_others, role_beside, says_no_job, someone_elses
 from ..screening import Hit, a_colleagues_leave, injection_hits, pronoun_of, screen
+from ..textutil import NAME_WORD
 from .attendees import is_hr, keyed_speakers
 from .classify import (
     _classify,
@@ -111,6 +112,25 @@ def _the_other_speaker(lines: list[str], employee: str | None, manager: str | No
     return other, theirs
 
 
+# A speaker's line that opens by calling someone by name: 'Right Sunniva, let's do this', 'OK Mei, thanks for staying'.
+_VOCATIVE = re.compile(rf"^\W*(?:(?i:ok|okay|right|so|thanks|thank\s+you|hi|hey|hello|morning|cheers|well|now)\W+)+({NAME_WORD})\s*[,!]")
+
+
+def _called_by_initials(lines: list[str]) -> str | None:
+    """In a transcript of two speakers tagged by initials ('DS:', 'MK:'), the name the one who opens the talk greets the
+    other by, where its initial opens the other's tag ('DS: OK Mei, thanks …' beside 'MK:'): the employee's. None where
+    no line does."""
+    tags = [t for t in speakers(lines) if re.fullmatch(r"[A-Z]{2,3}", t)]
+    if len(tags) != 2:
+        return None
+    turns = [(who, said) for who, said in chat_turns(lines) if who in tags]
+    opener = turns[0][0] if turns else None  # the one who opens the talk holds it: the manager
+    for who, said in turns[:4]:  # a greeting as the talk opens, not 'True, the rota had you on…' later
+        if who == opener and (m := _VOCATIVE.match(said)) and is_name(m[1]) and m[1][0] == next(t for t in tags if t != who)[0]:
+            return m[1]
+    return None
+
+
 def _one_person(a: str, b: str) -> bool:
     """One name is the other, or the other's whole words: 'Fiona' of 'Fiona Gallacher' (not 'Dan' of 'Danielle')."""
     return a == b or bool(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", b) or re.search(rf"(?<!\w){re.escape(b)}(?!\w)", a))
@@ -159,6 +179,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             # the email is sent to, nor the one who sends it, the employee
         if not stated and not employee and (pair := _the_other_speaker(form_lines, named, manager)):
             named, manager = pair  # '[00:00:03] Fiona Gallacher: … your review': a talk of two, to 'you' from the manager
+        elif not stated and not employee and (called := _called_by_initials(form_lines)):
+            named = called  # 'DS: OK Mei, thanks for staying late' beside 'MK:'
         rivals = () if employee or stated else learnt.rivals(text, named, found_name, manager)
         if named != found_name:
             same = bool(found_name and named and (found_name in named or named in found_name))

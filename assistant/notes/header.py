@@ -498,8 +498,12 @@ def _names_the_one(run: str, inner: str) -> bool:
 _ROLE_AFTER_INITIALS = re.compile(r"\s*[,，]\s*([^,，()\n–—|-]{2,40}?)\s*(?=[,，–—|-]|$)")
 
 
-_DICTATED_NAME = re.compile(r"""\b(?:with|to|about|re)\s+([a-z][a-z'’-]+)(?:[ \t]+([a-z][a-z'’-]+))?
-    | ^\W*([a-z][a-z'’-]+)(?=\s+(?:[-–—|,]|talk|1:1|review|chat|catch)\b|\s+[-–—|])""", re.X | re.M)  # 'jordan – valeter – 1:1'
+_DICTATED_NAME = re.compile(r"""\b(?:(?P<met>chat|review|1:1|talk|meeting|catch[- ]?up|conversation|session|supervision|appraisal
+        |sat\s+down|sit\s+down)\s+)?
+      (?:with|about|re|(?:talked|spoke|spoken|speaking|talking|chatted|chatting|been)\s+to)\s+(?P<first>[a-z][a-z'’-]+)
+      (?:[ \t]+(?P<second>[a-z][a-z'’-]+))?
+    | ^\W*(?P<opening>[a-z][a-z'’-]+)(?=\s+(?:[-–—|,]|talk|1:1|review|chat|catch)\b|\s+[-–—|])""", re.X | re.M)
+# ('jordan – valeter – 1:1'; 'the chat with farah' names her though the memo says 'she' after it)
 
 
 def _dictated(lines: list[str]) -> str | None:
@@ -512,12 +516,12 @@ def _dictated(lines: list[str]) -> str | None:
     body = "\n".join(lines)
     not_names = set(vocab_list("names", "not_dictated", "en")) | set(load("roles", "en")["terms"])
     for m in _DICTATED_NAME.finditer("\n".join(lines[:3])):
-        words = [w for w in (m.group(3),) if w] or [w for w in m.groups()[:2] if w]
-        field = re.split(r"\s[-–—|,]\s", m.string[m.end():].lstrip(" -–—|,"))[0] if m.group(3) else ""
+        words = [m["opening"]] if m["opening"] else [w for w in (m["first"], m["second"]) if w]
+        field = re.split(r"\s[-–—|,]\s", m.string[m.end():].lstrip(" -–—|,"))[0] if m["opening"] else ""
         said_again = len(re.findall(rf"\b{re.escape(words[0])}\b", body)) >= 2
-        if words[0] in not_names or not (said_again or is_role(field)):  # 'jordan – valeter –': a job beside it
+        if words[0] in not_names or not (said_again or m["met"] or is_role(field)):  # 'jordan – valeter –': a job beside it
             continue
-        words = words[:1] if words[-1] in not_names else words
+        words = words[:1] if words[-1] in not_names or re.search(r"['’]", words[-1]) else words  # not 'farah it's'
         return " ".join(w[:1].upper() + w[1:] for w in words)
     return None
 

@@ -23,6 +23,9 @@ _INITIALS = re.compile(_INITIALS_WORD)
 _PARTICLE = re.compile(PARTICLE)
 
 
+_PHRASAL = re.compile(r"-(?:up|down|off|in|out|over|on|back|through|by|away|around)$")
+
+
 def is_name(text: str) -> bool:
     words = text.strip().split()
     tokens = [t for i, t in enumerate(words) if not (0 < i < len(words) - 1 and _PARTICLE.fullmatch(t))]
@@ -32,6 +35,8 @@ def is_name(text: str) -> bool:
         return False
     if tokens[-1].endswith(("'s", "’s")):
         return False  # a possessive is someone's something ('Tuesday's review'), not the name written alone
+    if any(_PHRASAL.search(t) for t in tokens):
+        return False  # a verb and its particle made a noun: 'Cut-up', 'Hand-over', 'Sign-off' (not 'Jean-Baptiste')
     if vocab("roles", "terms", "en").search(text):
         return False
     names = load("vocabulary")["names"]

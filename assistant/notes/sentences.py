@@ -135,6 +135,7 @@ _BULLET = re.compile(rf"""^\s*(?:
     | {_STAMP_TIME}\s+[-–—](?=\s)                          # a log's time stamp: '14:18 – JB: the monitor…'
     | (?:\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|{_STAMP_DAY}),?\s+{_STAMP_TIME}(?=\s+[^\s:：]{{1,30}}[:：])  # '2026/06/03 19:42 陈磊：…'
     | \[(?:{_STAMP_DAY},?\s*{_STAMP_TIME}|{_STAMP_TIME},?\s*{_STAMP_DAY})\]   # a chat export: '[01/12/2026, 17:02] Jen: ...'
+    | \[\d{{1,2}}[/.]\d{{1,2}},?\s*{_STAMP_TIME}\](?=\s+[^\s:：]{{1,30}}(?:\s[^\s:：]{{1,30}})?[:：])  # with no year: '[19/11, 18:52] Helen Price: …'
     | {_STAMP_DAY},?\s+{_STAMP_TIME}\s+[-–]\s+(?=[^:：\n]{{1,30}}[:：])       # '01/12/2026, 17:02 - Jen: ...'
     )\s*""", re.X)
 

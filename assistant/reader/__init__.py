@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..dates import WEEKDAYS
 from ..language import language_of, unspaced
 from ..lexicon import vocab
 from ..schema import OWNERS
@@ -101,6 +102,9 @@ FAIRLY_SURE_ROLE = 0.02
 SURE_MOVE, SURE_MOVE_SHORTFALL = 0.6, 0.9
 MODEL_FILE = "model.npz"
 
+
+# A day of the week in a phrase makes it no job ('from next monday head office …' run together in a voice memo).
+_DAY_WORD = re.compile(r"\b(?:" + "|".join(w for w in WEEKDAYS if len(w) > 3) + r")\b", re.I)
 
 @dataclass(frozen=True)
 class Reading:
@@ -189,7 +193,7 @@ class Reader:
         a phrase with someone doing something in it ('transcribed by Otter'), nor one said only of another ('praised
         by the structural engineer'), nor a chat's mention ('@全体成员')."""
         cands = [c for c in candidate_roles(text, name, rule_role)
-                 if not re.search(r"\b(?:by|from)\b", c.text, re.I) and not _anothers(text, c.text)
+                 if not re.search(r"\b(?:by|from)\b", c.text, re.I) and not _anothers(text, c.text) and not _DAY_WORD.search(c.text)
                  and not re.search(rf"@\s?{re.escape(c.text)}", text)]  # not a chat's mention: '@全体成员'
         if not cands:
             return []
