@@ -257,10 +257,12 @@ def _slash_date(a: int, b: int, ref: dt.date, role: str) -> dt.date | None:
     day_first = _pick_year(ref, role, lambda y: _safe(y, b, a)) if b <= 12 else None
     if month_first is None or day_first is None:
         return month_first or day_first
-    far = 183
-    if abs((month_first - ref).days) > far and abs((day_first - ref).days) <= far:
-        return day_first
-    return month_first
+    return day_first if _far(month_first, ref) and not _far(day_first, ref) else month_first
+
+
+def _far(date: dt.date, ref: dt.date) -> bool:
+    """More than half a year from the interview: no date a note about it is likely to name."""
+    return abs((date - ref).days) > 183
 
 
 # 'by the BRC audit on 18 November', 'before the stocktake (3 June)', 'before the Q3 close (we close the quarter on 25
@@ -360,9 +362,11 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
     if kind in ("slash", "hyphen_dmy"):
         a, b, year_s = int(g[0]), int(g[1]), g[2]
         if year_s:
-            month, day = (a, b) if a <= 12 else (b, a)  # month/day unless the first cannot be a month
             year = int(year_s) + (2000 if len(year_s) == 2 else 0)
-            return _safe(year, month, day), role
+            month_first, day_first = (_safe(year, a, b) if a <= 12 else None), (_safe(year, b, a) if b <= 12 else None)
+            if month_first and day_first and _far(month_first, ref) and not _far(day_first, ref):
+                return day_first, role  # '10/03/2026' in notes of March 2026: 10 March, not 3 October
+            return month_first or day_first, role  # month/day unless the first cannot be a month
         # "24/7", "3/4 of tickets": a bare fraction is not a date without context; 'at the 30/10 check', '(31/7)' are
         if role == "point" and not (12 < a <= 31 and b <= 12 and re.search(r"(?:\(|\bthe\s+|\bat\s+|\bon\s+)$", m.string[:m.start()], re.I)):
             return None, role

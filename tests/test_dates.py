@@ -898,3 +898,9 @@ def test_a_date_opening_a_memo_with_no_punctuation_is_the_day_it_was_held():
     memo = ("我是 Fang 今天 4 月 15 号 刚跟 Kai 做完 review 趁记得赶紧录一下 " + "问题一 报告晚了三周 他说需求改了好几轮 " * 8
             + "目标是 by end of May 全部按时")
     assert held_on([memo], memo, dt.date(2026, 12, 5)) == dt.date(2026, 4, 15)
+
+
+def test_a_slash_date_with_its_year_is_read_day_first_where_month_first_falls_far_from_the_interview():
+    ref = dt.date(2026, 3, 3)
+    assert [d.date for d in find_dates("Replace the scanner by 10/03/2026", ref)] == [dt.date(2026, 3, 10)]
+    assert [d.date for d in find_dates("Due 10/03/2026", dt.date(2026, 9, 20))] == [dt.date(2026, 10, 3)]

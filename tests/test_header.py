@@ -1242,3 +1242,38 @@ def test_a_name_the_employee_calls_the_manager_by_or_a_word_later_in_the_talk_is
              "TB: Right Gavin, the vendor engineer turned up early.\nGW: Two changes in January ran outside the window.\n"
              "TB: Fair.\nGW: True, the rota had you on two jobs at once.\nTB: It did.\nGW: Changes start inside the window from now.\n")
     assert analyse(notes).employee_name not in ("Gavin", "True")
+
+
+@pytest.mark.parametrize("heading", ["12.2 跟阿杰（陈杰）谈 — 王科记", "12.2 跟陈杰谈 — 王科记"])
+def test_a_chinese_heading_names_the_one_talked_with_by_full_name(heading):
+    body = "· 11月巡查APP漏打卡14次\n· 他说老街里面信号差\n· 阿杰：每个点位打卡\n· 我：W50前给他配两块备用电池\n目标 ↓\n· 元旦前漏打卡0次\n"
+    assert analyse(heading + "\n" + body).employee_name == "陈杰"  # not the nickname, nor '陈杰谈'
+
+
+def test_a_mixed_voice_memo_names_the_one_the_review_was_with_not_a_word_of_the_memo():
+    memo = ("我是 Fang 今天 4 月 15 号 刚跟 Kai 做完 review 趁记得赶紧录一下 问题一 study 205 的 SAP 比计划晚了三周 sponsor 有点不高兴 "
+            "他说 SAP 晚主要是 sponsor 那边 endpoint 定义改了好几轮 每次改 spec 都要重来 然后我们定了几件事 SAP 每个 milestone "
+            "提前两周给我 review 我去跟 sponsor 约一个 spec freeze 日期 方案也要改 target 的话 下一轮 major findings 0 个")
+    assert analyse(memo, today=dt.date(2026, 12, 5)).employee_name == "Kai"
+
+
+def test_a_full_name_opening_the_line_before_the_talk_and_the_writer_closing_it():
+    notes = ("Lola Mensah — chat 2/6 after close — Vince\n- she's been barber on chair 3 since jan\n"
+             "- rebooking rate 22% in may, shop avg 45%\n- agreed: L offers a rebook at the mirror for every client\n")
+    analysis = analyse(notes, today=dt.date(2026, 12, 5))
+    assert (analysis.employee_name, analysis.manager) == ("Lola Mensah", "Vince")
+
+
+def test_a_recap_greeting_a_colleague_is_about_the_one_its_subject_names():
+    notes = ("Subject: FW: notes from Tuesday + Bettina's reply\nHi Marcus,\nMy write-up of Tuesday's review and her reply "
+             "below, so you have both for the file.\nTill: three cash discrepancies in May, all on shifts she closed.\n"
+             "She told me the till screen freezes mid-count.\nBettina will count the float with a second person on every close.\n"
+             "She keeps the returns calendar on the staffroom board.\nZero till discrepancies over £5 in June.\nThanks,\nDeclan\n")
+    assert analyse(notes, today=dt.date(2026, 12, 5)).employee_name == "Bettina"
+
+
+def test_the_writer_opening_a_heading_before_their_own_review_is_not_the_employee():
+    notes = ("# Jonas Eriksson — practice lead review — with Aoife — 3.xi.2026\n"
+             "She'd just come back from the red-team job, the first she's led as a senior pen tester.\n"
+             "5 of 12 reports were delivered more than 5 working days late.\n")
+    assert analyse(notes, today=dt.date(2026, 12, 5)).employee_name != "Jonas Eriksson"

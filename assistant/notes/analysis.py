@@ -34,6 +34,7 @@ from .header import (
     _find_people,
     _form_row,
     a_place,
+    greeted_about,
     header_at_foot,
     other_script,
     sent_by,
@@ -112,6 +113,9 @@ def _the_other_speaker(lines: list[str], employee: str | None, manager: str | No
     return other, theirs
 
 
+_TALKED = re.compile("(?:面)?谈(?:话)?|聊|说|讲")  # a verb of talking run into a Chinese name by the name model: '陈杰谈'
+
+
 # A speaker's line that opens by calling someone by name: 'Right Sunniva, let's do this', 'OK Mei, thanks for staying'.
 _VOCATIVE = re.compile(rf"^\W*(?:(?i:ok|okay|right|so|thanks|thank\s+you|hi|hey|hello|morning|cheers|well|now)\W+)+({NAME_WORD})\s*[,!]")
 
@@ -181,12 +185,15 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             named, manager = pair  # '[00:00:03] Fiona Gallacher: … your review': a talk of two, to 'you' from the manager
         elif not stated and not employee and (called := _called_by_initials(form_lines)):
             named = called  # 'DS: OK Mei, thanks for staying late' beside 'MK:'
+        elif not stated and not employee and (about := greeted_about(form_lines, named)):
+            named = about  # 'Subject: … + Ottilie's reply', 'Hi Fran,', then 'she' and 'her': a recap to a colleague
         rivals = () if employee or stated else learnt.rivals(text, named, found_name, manager)
         if named != found_name:
             same = bool(found_name and named and (found_name in named or named in found_name))
             fuller = same and len(found_name or "") > len(named or "") and is_name(found_name or "")
-            found_name, found_role = (found_name if fuller else named), found_role if same else None
-            # ('Rensburg' is 'Pieter van Rensburg', whom the rules read in full)
+            talked = bool(found_name and named and _TALKED.fullmatch(named.removeprefix(found_name)))
+            found_name, found_role = (found_name if fuller or talked else named), found_role if same else None
+            # ('Rensburg' is 'Pieter van Rensburg', whom the rules read in full; '陈杰谈' is 陈杰 and the talk)
         if manager and found_name and manager != found_name and re.search(rf"(?<!\w){re.escape(manager)}(?!\w)", found_name):
             manager = None  # a part of the employee's own name: 'Pieter' of 'Pieter van Rensburg'
     name = employee or found_name

@@ -35,7 +35,8 @@ def _names_another_job(text: str) -> bool:
 # 'Kasia Nowak - 1:1 - …', 'Maddy Fenwick - banker mason - mid-yr w/ Clive', 'Harriet O. - court reporter (steno) - …',
 # 'Bea - bindery - Thurs 3rd Sept': the one named first, before the meeting or their job, is the one the meeting is with.
 _OPENS_WITH_NAME = re.compile(rf"""^\W*({NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}|[ \t][A-Z]\.)?)(?![\w-])\s*[-–—|,]\s*
-    (?:(?:1:1|1-1|121|one-to-one|review|check-in|catch-up|appraisal|supervision|probation)\b
+    (?:(?:1:1|1-1|121|one-to-one|review|check-in|catch-up|catch\ up|appraisal|supervision|probation|chat|talk|call|meeting
+        |conversation|sit-down|debrief)\b
       | (?P<job>[A-Za-z][\w&'’-]*(?:[ \t][A-Za-z][\w&'’-]*){{0,3}})\s*[-–—|,(])""", re.I | re.X)
 # A line of a date and a time and nothing else: 'Thursday, 29 January 2026    07:41', '2026-03-02 14:00'.
 _DATE_ONLY = re.compile(rf"""^[\s\W]*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|{MONTH_PATTERN}|\d{{1,4}}
@@ -105,9 +106,24 @@ def _written_to(lines: list[str]) -> tuple[str, str | None] | None:
 
 def _subject_names_another(head: str, to: str) -> bool:
     """The email's subject names someone other than the one it is to: 'Subject: Re: Jonah Pettigrew - catch-up'."""
+    return bool(_others_in_subject(head, to))
+
+
+def _others_in_subject(head: str, to: str) -> list[str]:
+    """The people an email's subject names other than `to` ('Subject: FW: notes from Thursday + Ottilie's reply')."""
     subject = _SUBJECT.search(head)
-    return subject is not None and any(is_name(m["name"]) and m["name"] not in to and to not in m["name"]
-                                       for m in _SUBJECT_NAME.finditer(subject.group("value")))
+    names = [re.sub(r"['’]s$", "", m["name"]) for m in _SUBJECT_NAME.finditer(subject.group("value"))] if subject else []
+    return [n for n in names if is_name(n) and n not in to and to not in n]
+
+
+def greeted_about(lines: list[str], name: str | None) -> str | None:
+    """Where an email greets someone ('Hi Fran,'; `name`, when the notes were read as about them) and speaks about 'her'
+    or 'him', not to 'you': the one its subject names ('… + Ottilie's reply'), whom the recap is about. None otherwise."""
+    head = "\n".join(lines[:4])
+    greeted = [m["name"] for m in _GREETING.finditer(head) if is_name(m["name"])]
+    if not greeted or (name and name not in greeted) or not _about_them("\n".join(lines[:12])):
+        return None
+    return next(iter(_others_in_subject(head, name or greeted[0])), None)
 
 
 # 'I've copied him in', 'cc'd her', 'copying them so they have it', 'put him on copy' (not 'copied the rota into …').
@@ -770,7 +786,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if not name and opening and is_name(opening.group(1)) and (not job or (_is_role(job) and not is_name(job) and not _MEETING_WORDS.search(job))) \
             and (" " in opening.group(1) or (job and not leads_others(job) and _said_again(lines[1:], opening.group(1)))):
         # one name alone only before a job of no lead, said again: 'Bea - bindery -', not 'Snowmaking – catch-up' nor
-        # 'Marta - shift lead - 1:1 w/ Kofi' (the writer)
+        # 'Marta - shift lead - 1:1 w/ Kofi' (the writer); a full name before the talk: 'Lola Mensah — chat 2/6 — Vince'
         name, role = opening.group(1), job or role  # 'Kasia Nowak - 1:1 - 09/11/2026 - Dean': the one the meeting is with
     if not name and lines and (jm := _JOB_THEN_NAME.search(lines[0])) and is_role(jm["job"]) and not leads_others(jm["job"]) \
             and is_name(jm["name"]) and not vocab("roles", "terms", "en").fullmatch(jm["name"].lower()) and jm["name"] != manager:

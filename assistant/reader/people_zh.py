@@ -31,7 +31,8 @@ def _talk() -> re.Pattern[str]:
     jobs = "|".join(sorted({*vocab_list("roles", "suffixes", "zh"), "工", "管", "手"}, key=len, reverse=True))  # '叉车司机'
     return re.compile(rf"""(?:跟|和|与|同|找)\s*(?:[\u4e00-\u9fff]{{0,6}}(?:{jobs})\s*)?
     ([\u4e00-\u9fff]{{2,6}}?(?:·[\u4e00-\u9fff]{{2,4}})?|[A-Z][a-z]+|[A-Z]{{2,4}})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
-    (?:聊|谈|面谈|做了?(?:一次)?(?:绩效|月度|季度|年度|半年)?(?:面谈|反馈|谈话)|沟通|的面谈|的谈话|简单聊|喝了?|吃了?|的\s*(?:review|1:1|1-1|one-on-one|check-in))""", re.X)
+    (?:[（(]\s*(?P<full>{zh_name()})\s*[）)]\s*)?  # a nickname's full name: '跟阿杰（陈杰）谈'
+    (?:聊|谈|面谈|做[了完]?(?:一次)?(?:绩效|月度|季度|年度|半年)?\s*(?:面谈|反馈|谈话|review|1:1|1-1|one-on-one)|沟通|的面谈|的谈话|简单聊|喝了?|吃了?|的\s*(?:review|1:1|1-1|one-on-one|check-in))""", re.X)
 _WITH_ROLE = re.compile(r"(?:跟|和|与|同)\s*([\u4e00-\u9fff]{2,4}?|[A-Z][a-z]+|[A-Z]{2,4})的?\s*[，,、]")  # '与ZHQ，布草分拣岗', '跟梅秀兰的，刺绣师'
 # '主题：服务顾问邬海龙面谈记录', '前台接待欧阳琳 5月绩效面谈', '拉坯师傅 何小军': a job title run straight into a name
 @lru_cache(maxsize=1)
@@ -109,6 +110,10 @@ def _announcer(lines: list[str], employee: str | None) -> str | None:
     return None
 
 
+# A heading line is no longer than this; a longer first line is a memo run together, whose words are no header's fields.
+_HEADING_CHARS = 120
+
+
 def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the complexity budget
     """The employee's name in a Chinese note's opening lines, or None."""
     head = [line.strip() for line in lines[:8] if line.strip()]
@@ -128,11 +133,11 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
         return talked or (titled if titled != leader else None) or leader
     for m in _talk().finditer(text):
         if _plausible(m.group(1)):
-            return m.group(1)
+            return m["full"] or m.group(1)
     for m in _WITH_ROLE.finditer(text):  # '人员面谈（周五与ZHQ，布草分拣岗）'
         if _plausible(m.group(1)) and role_beside(text, m.group(1)):
             return m.group(1)
-    for line in head[:2]:  # '绩效面谈 ｜ 马俊 ｜ 拣货员', '11.2 黎秀英 收银员 面谈'
+    for line in (line for line in head[:2] if len(line) <= _HEADING_CHARS):  # '绩效面谈 ｜ 马俊 ｜ 拣货员', '11.2 黎秀英 收银员 面谈'
         tokens = [t for t in _FIELDS.split(line) if t]
         tokens = [re.sub(r"[（(][^）)]*[）)]?", "", t) for t in tokens]  # '拣货员（B区夜班）'
         for i, token in enumerate(tokens):
@@ -142,7 +147,8 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
             token = token.split("：")[-1].split(":")[-1]
             if re.fullmatch(_CJK_NAME, token) and _plausible(token) and any(is_role(re.split("[:：]", n)[-1]) for n in near):
                 return token
-    for line in head[:2]:  # '10/9 宋立新 修表 谈话', '手语翻译 1:1 — 周美琳 Mei — 14 Jul': a full name on the meeting's line
+    for line in (line for line in head[:2] if len(line) <= _HEADING_CHARS):  # '10/9 宋立新 修表 谈话', '手语翻译 1:1 — 周美琳
+        # Mei — 14 Jul': a full name on the meeting's line
         if _MEETING.search(line) and not re.search(r"面谈人|面谈经理|记录人|reviewer|interviewer|manager", line, re.I):
             tokens = [t for t in _FIELDS.split(line) if t]
             full = next((t for t in tokens if re.fullmatch(zh_name(), t) and _plausible(t)
