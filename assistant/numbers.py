@@ -44,7 +44,7 @@ _DATE_IN_WORDS = re.compile(
       | (?<=月)(?P<day>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*[日号號])
       | (?<![一二三四五六七八九十两兩\d])(?P<day_only>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])
         (?=\s*[号號]\s*(?:前(?![台厅廳线線端沿后後])|之前|以前|截止|为止|為止))
-      | (?<=\d\.)(?P<roman>(?i:xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i))(?=\.)  # a month in Roman numerals: '12.viii.2026'""",
+      | (?<=\d\.)(?P<roman>(?i:xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i))(?=\.\d{2,4}\b)  # a month in Roman numerals: '12.viii.2026'""",
     re.X,
 )
 _ROMAN_MONTHS = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), start=1)}

@@ -904,3 +904,7 @@ def test_a_slash_date_with_its_year_is_read_day_first_where_month_first_falls_fa
     ref = dt.date(2026, 3, 3)
     assert [d.date for d in find_dates("Replace the scanner by 10/03/2026", ref)] == [dt.date(2026, 3, 10)]
     assert [d.date for d in find_dates("Due 10/03/2026", dt.date(2026, 9, 20))] == [dt.date(2026, 10, 3)]
+
+
+def test_an_outline_number_with_a_roman_numeral_is_no_date():
+    assert find_dates("See section 3.ii. of the SOP and goal 1.i. below", dt.date(2026, 12, 5)) == []

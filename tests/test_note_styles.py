@@ -611,4 +611,4 @@ def test_a_chat_exports_stamp_without_a_year_is_no_words_of_the_message():
              "[19/11, 18:55] Simone Achebe: that's the fourth time in November\n"
              "Jodie to keep every group to 6 dogs from now.\nTarget: 0 walks over 6 dogs by 31 December.\n")
     bodies = [s.body for s in analyse(notes).sentences if "8 dogs" in s.text]
-    assert bodies and not bodies[0].startswith("[")
+    assert bodies and bodies[0].startswith("sorry, I took 8 dogs")

@@ -115,7 +115,8 @@ def test_someone_elses_illness_is_not_the_employees_health(text):
     assert sensitive_hits(text) == [], text
 
 
-@pytest.mark.parametrize("text", ["She has a nut allergy and was off sick twice in May.", "她对花生过敏，上周请了病假。"])
+@pytest.mark.parametrize("text", ["She has a nut allergy and was off sick twice in May.", "她对花生过敏，上周请了病假。",
+                                  "Two of the women in dispatch mentioned her pregnancy.", "She's on maternity it seems."])
 def test_the_employees_own_illness_is_still_sensitive(text):
     assert sensitive_hits(text)
 
@@ -341,7 +342,10 @@ def test_instructions_about_writing_the_plan_are_injection(text):
     assert injection_hits(text)
 
 
-@pytest.mark.parametrize("text", ["你现在是组里唯一一个在跟大客户的初级顾问，压力我理解。", "He cut corners on the prep twice in May."])
+@pytest.mark.parametrize("text", ["你现在是组里唯一一个在跟大客户的初级顾问，压力我理解。", "He cut corners on the prep twice in May.",
+                                  "你现在作为系统管理员负责备份。", "It's how she was trained, and she no longer cuts corners.",
+                                  "Now her dyslexia is supported, proofreading is going to be her strength.",
+                                  "这个号码很难接通，她难以接受这个安排。"])
 def test_a_role_said_to_you_or_a_fact_about_the_work_is_no_instruction_nor_coded_remark(text):
     assert not injection_hits(text) and not bias_hits(text), text
 

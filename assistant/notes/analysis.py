@@ -113,7 +113,7 @@ def _the_other_speaker(lines: list[str], employee: str | None, manager: str | No
     return other, theirs
 
 
-_TALKED = re.compile("(?:面)?谈(?:话)?|聊|说|讲")  # a verb of talking run into a Chinese name by the name model: '陈杰谈'
+_TALK_VERB_AFTER_NAME = re.compile("(?:面)?谈(?:话)?|聊|说|讲")  # a verb of talking run into a Chinese name by the name model: '陈杰谈'
 
 
 # A speaker's line that opens by calling someone by name: 'Right Sunniva, let's do this', 'OK Mei, thanks for staying'.
@@ -121,17 +121,18 @@ _VOCATIVE = re.compile(rf"^\W*(?:(?i:ok|okay|right|so|thanks|thank\s+you|hi|hey|
 
 
 def _called_by_initials(lines: list[str]) -> str | None:
-    """In a transcript of two speakers tagged by initials ('DS:', 'MK:'), the name the one who opens the talk greets the
-    other by, where its initial opens the other's tag ('DS: OK Mei, thanks …' beside 'MK:'): the employee's. None where
-    no line does."""
+    """In a transcript of two speakers tagged by initials ('DS:', 'MK:'), the name the one who speaks to 'you' more greets
+    the other by as the talk opens, where its initial opens the other's tag ('DS: OK Mei, thanks …' beside 'MK:'): the
+    employee's. None where no line does."""
     tags = [t for t in speakers(lines) if re.fullmatch(r"[A-Z]{2,3}", t)]
     if len(tags) != 2:
         return None
     turns = [(who, said) for who, said in chat_turns(lines) if who in tags]
-    opener = turns[0][0] if turns else None  # the one who opens the talk holds it: the manager
+    you = {tag: you_and_them("\n".join(said for who, said in turns if who == tag))[0] for tag in tags}
     for who, said in turns[:4]:  # a greeting as the talk opens, not 'True, the rota had you on…' later
-        if who == opener and (m := _VOCATIVE.match(said)) and is_name(m[1]) and m[1][0] == next(t for t in tags if t != who)[0]:
-            return m[1]
+        other = next(t for t in tags if t != who)
+        if you[who] > you[other] and (m := _VOCATIVE.match(said)) and is_name(m[1]) and m[1][0] == other[0]:
+            return m[1]  # (from the one who speaks to 'you': the manager, not 'TB: Morning Gavin, you wanted to see me?')
     return None
 
 
@@ -191,7 +192,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if named != found_name:
             same = bool(found_name and named and (found_name in named or named in found_name))
             fuller = same and len(found_name or "") > len(named or "") and is_name(found_name or "")
-            talked = bool(found_name and named and _TALKED.fullmatch(named.removeprefix(found_name)))
+            talked = bool(found_name and named and _TALK_VERB_AFTER_NAME.fullmatch(named.removeprefix(found_name)))
             found_name, found_role = (found_name if fuller or talked else named), found_role if same else None
             # ('Rensburg' is 'Pieter van Rensburg', whom the rules read in full; '陈杰谈' is 陈杰 and the talk)
         if manager and found_name and manager != found_name and re.search(rf"(?<!\w){re.escape(manager)}(?!\w)", found_name):

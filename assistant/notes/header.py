@@ -35,8 +35,8 @@ def _names_another_job(text: str) -> bool:
 # 'Kasia Nowak - 1:1 - …', 'Maddy Fenwick - banker mason - mid-yr w/ Clive', 'Harriet O. - court reporter (steno) - …',
 # 'Bea - bindery - Thurs 3rd Sept': the one named first, before the meeting or their job, is the one the meeting is with.
 _OPENS_WITH_NAME = re.compile(rf"""^\W*({NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}|[ \t][A-Z]\.)?)(?![\w-])\s*[-–—|,]\s*
-    (?:(?:1:1|1-1|121|one-to-one|review|check-in|catch-up|catch\ up|appraisal|supervision|probation|chat|talk|call|meeting
-        |conversation|sit-down|debrief)\b
+    (?:(?:1:1|1-1|121|one-to-one|review|check-in|catch-up|catch\ up|appraisal|supervision|probation)\b
+      | (?:chat|talk|call|meeting|conversation|sit-down|debrief)\b(?!\s+(?:with|w/))  # not 'Mark Hale — talk w/ Dana' (his)
       | (?P<job>[A-Za-z][\w&'’-]*(?:[ \t][A-Za-z][\w&'’-]*){{0,3}})\s*[-–—|,(])""", re.I | re.X)
 # A line of a date and a time and nothing else: 'Thursday, 29 January 2026    07:41', '2026-03-02 14:00'.
 _DATE_ONLY = re.compile(rf"""^[\s\W]*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b|{MONTH_PATTERN}|\d{{1,4}}
@@ -116,6 +116,17 @@ def _others_in_subject(head: str, to: str) -> list[str]:
     return [n for n in names if is_name(n) and n not in to and to not in n]
 
 
+def _whose_in_subject(lines: list[str], to: str) -> str | None:
+    """The one an email's subject names as its business ('… + Ottilie's reply'), or names and the body names again; None
+    where the subject is about 'your' review (written to the one greeted) or names no one else."""
+    head, body = "\n".join(lines[:4]), "\n".join(lines[2:])
+    subject = _SUBJECT.search(head)
+    if subject is None or re.search(r"\byour\b", subject.group("value"), re.I):
+        return None
+    return next((n for n in _others_in_subject(head, to)
+                 if re.search(rf"\b{re.escape(n)}['’]s\b", subject.group("value")) or re.search(rf"\b{re.escape(n)}\b", body)), None)
+
+
 def greeted_about(lines: list[str], name: str | None) -> str | None:
     """Where an email greets someone ('Hi Fran,'; `name`, when the notes were read as about them) and speaks about 'her'
     or 'him', not to 'you': the one its subject names ('… + Ottilie's reply'), whom the recap is about. None otherwise."""
@@ -123,7 +134,7 @@ def greeted_about(lines: list[str], name: str | None) -> str | None:
     greeted = [m["name"] for m in _GREETING.finditer(head) if is_name(m["name"])]
     if not greeted or (name and name not in greeted) or not _about_them("\n".join(lines[:12])):
         return None
-    return next(iter(_others_in_subject(head, name or greeted[0])), None)
+    return _whose_in_subject(lines, name or greeted[0])
 
 
 # 'I've copied him in', 'cc'd her', 'copying them so they have it', 'put him on copy' (not 'copied the rota into …').
@@ -535,7 +546,8 @@ def _dictated(lines: list[str]) -> str | None:
         words = [m["opening"]] if m["opening"] else [w for w in (m["first"], m["second"]) if w]
         field = re.split(r"\s[-–—|,]\s", m.string[m.end():].lstrip(" -–—|,"))[0] if m["opening"] else ""
         said_again = len(re.findall(rf"\b{re.escape(words[0])}\b", body)) >= 2
-        if words[0] in not_names or not (said_again or m["met"] or is_role(field)):  # 'jordan – valeter –': a job beside it
+        met = m["met"] and is_name(words[0].capitalize())  # 'the chat with farah', not 'the meeting with finance'
+        if words[0] in not_names or not (said_again or met or is_role(field)):  # 'jordan – valeter –': a job beside it
             continue
         words = words[:1] if words[-1] in not_names or re.search(r"['’]", words[-1]) else words  # not 'farah it's'
         return " ".join(w[:1].upper() + w[1:] for w in words)

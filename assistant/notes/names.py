@@ -23,7 +23,7 @@ _INITIALS = re.compile(_INITIALS_WORD)
 _PARTICLE = re.compile(PARTICLE)
 
 
-_PHRASAL = re.compile(r"-(?:up|down|off|in|out|over|on|back|through|by|away|around)$")
+_PHRASAL = re.compile(r"-(?:up|down|off|out|over|back|through|by|away|around)$")  # (not 'Ye-in', 'Ha-on')
 
 
 def is_name(text: str) -> bool:

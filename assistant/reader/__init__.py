@@ -103,8 +103,16 @@ SURE_MOVE, SURE_MOVE_SHORTFALL = 0.6, 0.9
 MODEL_FILE = "model.npz"
 
 
-# A day of the week in a phrase makes it no job ('from next monday head office …' run together in a voice memo).
-_DAY_WORD = re.compile(r"\b(?:" + "|".join(w for w in WEEKDAYS if len(w) > 3) + r")\b", re.I)
+# A day of the week said as a day ('from next monday') in a phrase, or opening it where the notes say it so ('monday head'
+# of 'from next monday head office', run together in a voice memo), makes it no job; not 'Saturday assistant'.
+_WEEKDAY = "(?:" + "|".join(w for w in WEEKDAYS if len(w) > 3) + ")"
+_DAY_CUE = r"\b(?:next|from|this|on|every|last|by|until)\s+"
+
+
+def _a_day(text: str, phrase: str) -> bool:
+    return bool(re.search(_DAY_CUE + _WEEKDAY + r"\b", phrase, re.I)
+                or (re.match(_WEEKDAY + r"\b", phrase, re.I) and re.search(_DAY_CUE + re.escape(phrase), text, re.I)))
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -193,7 +201,7 @@ class Reader:
         a phrase with someone doing something in it ('transcribed by Otter'), nor one said only of another ('praised
         by the structural engineer'), nor a chat's mention ('@全体成员')."""
         cands = [c for c in candidate_roles(text, name, rule_role)
-                 if not re.search(r"\b(?:by|from)\b", c.text, re.I) and not _anothers(text, c.text) and not _DAY_WORD.search(c.text)
+                 if not re.search(r"\b(?:by|from)\b", c.text, re.I) and not _anothers(text, c.text) and not _a_day(text, c.text)
                  and not re.search(rf"@\s?{re.escape(c.text)}", text)]  # not a chat's mention: '@全体成员'
         if not cands:
             return []

@@ -110,8 +110,13 @@ def _announcer(lines: list[str], employee: str | None) -> str | None:
     return None
 
 
-# A heading line is no longer than this; a longer first line is a memo run together, whose words are no header's fields.
+# A heading is no longer than this before its remarks ('其他说明：…'); a longer first line is a memo run together, whose
+# words are no header's fields.
 _HEADING_CHARS = 120
+
+
+def _heading_like(line: str) -> bool:
+    return len(re.split(r"。|(?:其他)?说明\s*[:：]|备注\s*[:：]", line, maxsplit=1)[0]) <= _HEADING_CHARS
 
 
 def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the complexity budget
@@ -137,7 +142,7 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
     for m in _WITH_ROLE.finditer(text):  # '人员面谈（周五与ZHQ，布草分拣岗）'
         if _plausible(m.group(1)) and role_beside(text, m.group(1)):
             return m.group(1)
-    for line in (line for line in head[:2] if len(line) <= _HEADING_CHARS):  # '绩效面谈 ｜ 马俊 ｜ 拣货员', '11.2 黎秀英 收银员 面谈'
+    for line in (line for line in head[:2] if _heading_like(line)):  # '绩效面谈 ｜ 马俊 ｜ 拣货员', '11.2 黎秀英 收银员 面谈'
         tokens = [t for t in _FIELDS.split(line) if t]
         tokens = [re.sub(r"[（(][^）)]*[）)]?", "", t) for t in tokens]  # '拣货员（B区夜班）'
         for i, token in enumerate(tokens):
@@ -147,8 +152,8 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
             token = token.split("：")[-1].split(":")[-1]
             if re.fullmatch(_CJK_NAME, token) and _plausible(token) and any(is_role(re.split("[:：]", n)[-1]) for n in near):
                 return token
-    for line in (line for line in head[:2] if len(line) <= _HEADING_CHARS):  # '10/9 宋立新 修表 谈话', '手语翻译 1:1 — 周美琳
-        # Mei — 14 Jul': a full name on the meeting's line
+    # '10/9 宋立新 修表 谈话', '手语翻译 1:1 — 周美琳 Mei — 14 Jul': a full name on the meeting's line
+    for line in (line for line in head[:2] if _heading_like(line)):
         if _MEETING.search(line) and not re.search(r"面谈人|面谈经理|记录人|reviewer|interviewer|manager", line, re.I):
             tokens = [t for t in _FIELDS.split(line) if t]
             full = next((t for t in tokens if re.fullmatch(zh_name(), t) and _plausible(t)
