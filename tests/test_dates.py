@@ -908,3 +908,8 @@ def test_a_slash_date_with_its_year_is_read_day_first_where_month_first_falls_fa
 
 def test_an_outline_number_with_a_roman_numeral_is_no_date():
     assert find_dates("See section 3.ii. of the SOP and goal 1.i. below", dt.date(2026, 12, 5)) == []
+
+
+def test_the_last_day_of_a_month_is_its_end():
+    found = find_dates("Medicine book complete by the last day of August.", dt.date(2026, 6, 12))
+    assert [(d.date, d.role) for d in found] == [(dt.date(2026, 8, 31), "deadline")]
