@@ -255,6 +255,12 @@ def _slash_date(a: int, b: int, ref: dt.date, role: str) -> dt.date | None:
     first cannot be a date or falls more than half a year from the interview while day first falls near it."""
     month_first = _pick_year(ref, role, lambda y: _safe(y, a, b)) if a <= 12 else None
     day_first = _pick_year(ref, role, lambda y: _safe(y, b, a)) if b <= 12 else None
+    return _in_order(month_first, day_first, ref)
+
+
+def _in_order(month_first: dt.date | None, day_first: dt.date | None, ref: dt.date) -> dt.date | None:
+    """Of a slash date's two readings, month first, unless it cannot be a date, or falls more than half a year from the
+    interview while day first falls near it ('10/03/2026' in notes of March 2026: 10 March, not 3 October)."""
     if month_first is None or day_first is None:
         return month_first or day_first
     return day_first if _far(month_first, ref) and not _far(day_first, ref) else month_first
@@ -363,10 +369,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         a, b, year_s = int(g[0]), int(g[1]), g[2]
         if year_s:
             year = int(year_s) + (2000 if len(year_s) == 2 else 0)
-            month_first, day_first = (_safe(year, a, b) if a <= 12 else None), (_safe(year, b, a) if b <= 12 else None)
-            if month_first and day_first and _far(month_first, ref) and not _far(day_first, ref):
-                return day_first, role  # '10/03/2026' in notes of March 2026: 10 March, not 3 October
-            return month_first or day_first, role  # month/day unless the first cannot be a month
+            return _in_order(_safe(year, a, b) if a <= 12 else None, _safe(year, b, a) if b <= 12 else None, ref), role
         # "24/7", "3/4 of tickets": a bare fraction is not a date without context; 'at the 30/10 check', '(31/7)' are
         if role == "point" and not (12 < a <= 31 and b <= 12 and re.search(r"(?:\(|\bthe\s+|\bat\s+|\bon\s+)$", m.string[:m.start()], re.I)):
             return None, role

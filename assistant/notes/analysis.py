@@ -182,12 +182,13 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if stated or (named and named != found_name and (sent_to_hr(form_lines, named) or sent_by(form_lines, named))):
             named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed; nor is HR
             # the email is sent to, nor the one who sends it, the employee
-        if not stated and not employee and (pair := _the_other_speaker(form_lines, named, manager)):
-            named, manager = pair  # '[00:00:03] Fiona Gallacher: … your review': a talk of two, to 'you' from the manager
-        elif not stated and not employee and (called := _called_by_initials(form_lines)):
-            named = called  # 'DS: OK Mei, thanks for staying late' beside 'MK:'
-        elif not stated and not employee and (about := greeted_about(form_lines, named)):
-            named = about  # 'Subject: … + Ottilie's reply', 'Hi Fran,', then 'she' and 'her': a recap to a colleague
+        if not stated and not employee:  # (what a form states or the caller gives is not second-guessed)
+            if pair := _the_other_speaker(form_lines, named, manager):
+                named, manager = pair  # '[00:00:03] Fiona Gallacher: … your review': a talk of two, to 'you' from the manager
+            elif called := _called_by_initials(form_lines):
+                named = called  # 'DS: OK Mei, thanks for staying late' beside 'MK:'
+            elif about := greeted_about(form_lines, named):
+                named = about  # 'Subject: … + Ottilie's reply', 'Hi Fran,', then 'she' and 'her': a recap to a colleague
         rivals = () if employee or stated else learnt.rivals(text, named, found_name, manager)
         if named != found_name:
             same = bool(found_name and named and (found_name in named or named in found_name))
