@@ -72,7 +72,7 @@ _TIMES_AFTER = re.compile(r"\s?(?:times|x\b|occasions|次)", re.IGNORECASE)
 _SKIP_AFTER = re.compile(r"""^(?::\d|(?:am|pm|a\.m\.|p\.m\.|st|nd|rd|th)\b
     |(?!(?:mm|cm|km|kg|mg|ml|kw|kwh|kv|mbps|gb|mb|tb|bar|psi|rpm|lbs?|ft)(?![A-Za-z]))[A-Za-z]\w|\s?(?:月|年|号|日|季度))""",
                          re.IGNORECASE | re.VERBOSE)
-_STOP = (r"(?:in|on|at|by|for|of|to|vs|and|or|per|from|since|over|the|a|an|where|that|which|when|while|who|with|after"
+_STOP = (r"(?:in|on|at|by|for|of|to|vs|versus|against|and|or|per|from|since|over|the|a|an|where|that|which|when|while|who|with|after"
          r"|before|because|than|is|are|was|were|has|had|have|this|last|next|each|every|avg|average|more|less|out|so|but"
          r"|it|its|his|her|their|our|we|he|she|they|focused|ago|only|total|all|went|came|got|took|did|were|had"
          r"|happened|occurred|reported|logged|recorded|seen|found|made|between|until|till|during|across)\b")

@@ -437,6 +437,14 @@ def test_when_a_target_starts_is_no_goal_of_its_own():
     assert all(g.target for g in plan.goals), [(g.target, g.description) for g in plan.goals]
 
 
+def test_a_comma_inside_a_quoted_title_does_not_split_the_task():
+    plan = draft_plan("Review with Ola Berg, 2 March 2026\nOla stepped out while a cyclist was on the crossing, 2 near misses in "
+                      "February.\nTarget: 0 near misses by 30 April.\nOla to complete the refresher \"Checking all approaches, "
+                      "including cyclists\" by the 20th.\n").plan
+    tasks = [r.action for r in plan.responsibilities if r.owner == "employee"]
+    assert tasks == ['Complete the refresher "Checking all approaches, including cyclists" by the 20th'], tasks
+
+
 def _training_note(folder: str, name: str) -> str:
     from assistant.reader.corpus import notes_text
 

@@ -287,6 +287,17 @@ _TWELVE_LINES = "\n".join(f"- point {k} of the talk" for k in range(12))
     ("Bea Moss review\nshe's reading every attachment in full\n4 files late", "Bea Moss", None),  # what she is doing
     ("Oli Park review\n3 late.\nIf you are not the intended recipient, delete this email.", "Oli Park", None),
     ("Oli Park review\nhe's a bit of a worrier about the rota\n3 late.", "Oli Park", None),
+    ("Tess  09:40\nhi! writing up what we said in your 3D modeller review\n2 scenes late", "Jo Hart", "3D modeller"),
+    ("Hi Ana,\nhere's where we got to on our cellar keeper's review.\n3 casks spoiled.", "Bo Lin", "cellar keeper"),
+    ("Hi Ana,\nnotes from your annual review.\n3 casks spoiled.", "Bo Lin", None),  # which review, not a job
+    ("Hi Ines,\nthanks for today.\nAs you know, our QA review found 2 critical errors.", "Ines Carvalho", None),  # a team's
+    (f"Ray Ng review\n{_TWELVE_LINES}\n[00:03:10] Ana Ruiz: You're the lead rigger on nights, so they copy you.", "Ray Ng",
+     "lead rigger"),  # later, told as 'you' by the manager
+    (f"Ray Ng review\n{_TWELVE_LINES}\n[00:03:10] Ray Ng: you're the shift manager, you tell me.", "Ray Ng", None),  # his 'you'
+    ("12月1号 跟张建军谈话\n他是我们这司炉工里干得最久的 快二十年了\n十一月漏检九次", "张建军", "司炉工"),
+    (f"林雅 面谈\n{_TWELVE_LINES}\n周哥：说实话你是咱们签的几个配音演员里嗓子最好的", "林雅", "配音演员"),  # later, as 'you'
+    (f"王芳 面谈\n{_TWELVE_LINES}\n她是不是觉得这个员工太慢", "王芳", None),  # a question, no job
+    (f"王芳 面谈\n{_TWELVE_LINES}\n小刘说她是我们这仓库主管里最早的", "王芳", None),  # later, 'she' may be anyone
 ])
 def test_a_role_said_in_passing_later_in_the_notes_is_the_role(text, name, role):
     assert role_beside(text, name) == role
@@ -1031,7 +1042,7 @@ def test_an_email_to_a_colleague_about_the_one_its_subject_names_is_not_to_the_e
     a = analyse("Subject: Re: Jonah Pettigrew - catch-up 23/6 (the wedding stationery mess)\nTo: Marisol Quint\nHi Marisol,\n"
                 "Here's where we got to on our letterpress printer's review. He had 4 of 15 jobs out of register in May.\n"
                 "J's view is that the new stock is thicker. He will sign every proof before printing.\nKit\n")
-    assert (a.employee_name, a.employee_role) == ("Jonah Pettigrew", None)  # not 'catch' from 'catch-up'
+    assert (a.employee_name, a.employee_role) == ("Jonah Pettigrew", "letterpress printer")  # not 'catch'
 
 
 def test_a_slack_thread_of_the_manager_and_hr_about_the_employee_names_no_speaker_employee():

@@ -719,6 +719,26 @@ def test_a_numbered_section_heading_framed_by_rules_labels_the_lines_below():
     assert [s.kind for s in a.sentences[2:]] == ["observation", "target", "target", "action", "meta"]
 
 
+def test_a_forms_dashed_section_headings_name_what_follows_and_are_no_findings():
+    a = analyse("Name: Ada Obi\nDate of conversation: 14/10/2026\n"
+                "Section 1 — Attendance [ ] Meets  [x] Below\nAda arrived late on 6 of 38 shifts in September.\n"
+                "Section 2 — Employee comments\nShe says the early bus was cut.\n"
+                "Section 3 — Other notes (confidential, not for the form)\nShe may ask for a transfer next year.\n"
+                "Section 4 — Agreed actions\nAda to take the 07:10 bus.")
+    assert [(s.kind, s.label, s.text) for s in a.sentences[2:]] == [
+        ("observation", None, "Ada arrived late on 6 of 38 shifts in September."),
+        ("account", "employee", "She says the early bus was cut."),
+        ("context", "meta", "She may ask for a transfer next year."),  # kept out of the plan, as the heading says
+        ("action", "action", "Ada to take the 07:10 bus.")]
+
+
+def test_a_state_of_being_committed_is_no_commitment():
+    a = analyse("Name: Ada Obi\nDate: 14/10/2026\nOn 22 September Ada stepped out while a cyclist was already committed to the "
+                "crossing.\nAda has committed to a refresher by the 20th.")
+    seen, committed = a.sentences[2:]
+    assert seen.kind != "action" and committed.kind == "action"
+
+
 def test_an_owner_field_before_the_task_says_whose_it_is():
     a = analyse("Employee: Ada Obi\nReviewer: Petra Hale\nAda left 23 of 150 requests past 48 hours.\n"
                 "4.1 [Owner: Employee] Process 15 boxes a week.\n4.2 [Owner: Reviewer] Take Ada off the desk rota.\n"

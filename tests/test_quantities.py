@@ -16,6 +16,9 @@ def test_units_comparators_and_references():
     assert qs[">= 82%"].comparator == ">=" and qs[">= 82%"].value == 82
     assert qs["$60k"].value == 60000 and qs["$60k"].unit == "$"
     assert qs["3x"].unit == "x"
+    qs = _by_text("NMS consultations: average 11 a month against an objective of 25.")
+    assert qs["11 a month"].unit == "" and not qs["11 a month"].reference  # 'against' is no unit,
+    assert qs["25"].reference  # and the objective is the standard it is held to
 
 
 def test_rates_and_counted_nouns():

@@ -265,11 +265,15 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         label_m = None if numbered_label else label_m  # '--- Section 5: Targets ---': a section's heading, not a label 'Section 5'
         chat = bool(bullet and _TIME.search(bullet.group()))  # '[17:02] Jen: …': a speaker follows the time stamp
         framed = _FRAME.sub("", content)  # '**Actions**', '=== Agreed actions ===', '-- Section 5: Targets ---'
-        section = heading_words(framed, ref) if numbered_label else None  # 'Targets' of 'Section 5: Targets'
-        heading = None if label_m else heading_kind(section or framed)
-        bare = (section or heading_words(framed, ref)) if heading and heading != "meta" else None  # (only where it may be one)
-        if bare is not None and len(bare.split()) <= 4 and not re.search(r"\d", bare):
+        section = heading_words(framed, ref) if numbered_label or opens_section(framed) else None  # 'Targets' of
+        heading = None if label_m else heading_kind(section or framed)  # 'Section 5: Targets', 'Section 3 — Comments'
+        bare = (section or heading_words(framed, ref)) if heading and (heading != "meta" or section) else None  # (only where
+        # it may be one: a form's 'Section 6 – Other notes (confidential)' is one)
+        if bare is not None and len(bare.split()) <= (8 if section else 4) and not re.search(r"\d", bare):
             block_label, numbered_block = heading, marker  # '## Agreed actions', '二、改进措施': for the lines below
+            continue
+        if heading is None and not label_m and _titled_section(framed, section):
+            block_label = None  # 'Section 2 — Safe working [ ] Meets [x] Below': the form's heading, no finding of its own
             continue
         numbered = _NUMBERED_HEADING.match(content) if heading is None and not label_m else None
         if numbered and (who := _label_or_person(numbered.group("words"), finder)) and who.endswith("_person"):
@@ -463,6 +467,18 @@ _MINE = re.compile(r"[(（]\s*(?:me|mine|i|我)\s*[)）]", re.I)  # a label the 
 
 # The employee by a form's label ('员工：', 'Employee:'), not by name: a form's own layout, read as it is.
 _FORM_LABEL = re.compile("|".join(re.escape(w) for lang in ("en", "zh") for w in vocab_list("labels", "employee_meta", lang)), re.I)
+_RATING = re.compile(r"\[\s*[xX✓✔]?\s*\]\s*\w+")  # '[ ] Meets', '[x] Below': a form's tick boxes
+
+
+def _titled_section(line: str, words: str | None) -> bool:
+    """A form's section heading that only names a topic: 'Section 2 — Safe working [ ] Meets [x] Below', 'PART B -
+    Attendance'; not a numbered Chinese line, whose words may be a whole finding ('三、漏打卡两次')."""
+    if not words or not re.match(r"\W*(?:section|part)\b", line, re.I):
+        return False
+    topic = _RATING.sub(" ", words)
+    return len(topic.split()) <= 5 and not re.search(r"[\d,.;!?]", topic)
+
+
 _FRAME = re.compile(r"^[\s*_=~#-]+|[\s*_=~#-]*[：:]?[\s*_=~#-]*$")  # a heading's decoration, and its closing colon
 
 

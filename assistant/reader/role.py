@@ -167,7 +167,8 @@ def role_beside(text: str, name: str | None) -> str | None:
         opening = _ROLE_OPENS.match(line)
         if opening and is_role(opening.group("role")):
             return opening.group("role")
-    return _in_passing(head, name) or _in_passing(text, name, named_only=True)  # near the top; later, of them by name
+    return (_in_passing(head, name) or _reviewed_as(head) or _zh_among(head, name)  # near the top; later, of them by
+            or _in_passing(text, name, named_only=True) or _zh_among(text, name, named_only=True))  # name (or as 'you')
 
 
 _SUBJECT = re.compile(r"\W*(?:subject|主题)\s*[:：]", re.I)
@@ -200,7 +201,7 @@ def _in_passing(head: str, name: str | None, named_only: bool = False) -> str | 
     elif name:  # '就是林晓雯我们店里的茶艺师嘛' as '她是我们店里的茶艺师'
         head = re.sub(rf"{re.escape(name)}是?(?=我们|店里|组里)", _NAMED + "她是", head)
     for m in _IN_PASSING.finditer(head):
-        if named_only and head[m.start() - 1:m.start()] != _NAMED:
+        if named_only and head[m.start() - 1:m.start()] != _NAMED and not _told(head, m.start()):
             continue
         phrase = m.group("role") or m.group("zh")
         phrase = _PASSING_CUT.sub("", phrase).strip(" .,()")
@@ -219,6 +220,58 @@ def _in_passing(head: str, name: str | None, named_only: bool = False) -> str | 
         if phrase and is_role(phrase) and not says_no_job(phrase):
             return phrase
     return None
+
+
+# The review named by the employee's role: 'what we said in your 2D animator review', "our letterpress printer's review".
+# ('your' the employee's, or 'our' with the role's possessive: 'our QA review' is the QA team's).
+_REVIEW_OF = re.compile(r"""\b(?:your\s+(?P<yours>(?:[\w&/-]+\s+){0,3}?[\w&/-]+?)
+      |(?:our|his|her|their)\s+(?P<theirs>(?:[\w&/-]+\s+){0,3}?[\w&/-]+?)(?:'s|’s))
+    \s+(?:review|1:1|1-1|appraisal|check-in|catch-up|supervision|probation)\b""", re.I | re.X)
+
+
+def _reviewed_as(head: str) -> str | None:
+    for m in _REVIEW_OF.finditer(head):
+        words = (m.group("yours") or m.group("theirs")).split()
+        if len(words) == 1 and words[0].isupper():
+            continue  # 'your QA review': the review's kind, not a job
+        while len(words) > 1 and words[0].lower() in spaced_words("not_first"):
+            words = words[1:]
+        phrase = " ".join(words)
+        if is_role(phrase) and not says_no_job(phrase) and not re.search(r"\b(?:performance|annual|monthly|quarterly|mid-year"
+                                                                           r"|weekly|first|last|next|year-end)\b", phrase, re.I):
+            return phrase
+    return None
+
+
+# One among others of a trade, said of the employee: '他是我们这司炉工里干得最久的', '你是组里最早的一批数据采集员',
+# '她是咱们签的几个配音演员里嗓子最好的'.
+_ZH_AMONG = re.compile(r"(?P<who>[他她你§])是(?P<words>[^，。,；;！？\n]{2,20}?)(?:里|当中|中间|之一|[，。,；;]|$)", re.M)
+
+
+def _zh_among(text: str, name: str | None, named_only: bool = False) -> str | None:
+    """A role said of the employee in Chinese, as the longest job title its words end with; with `named_only`, only one
+    said of them by name or as 'you' (the one the notes talk to), not as 'he' or 'she', who may be anyone."""
+    if name and unspaced(name):
+        text = text.replace(name, _NAMED)
+    for m in _ZH_AMONG.finditer(text):
+        if named_only and m.group("who") not in ("你", _NAMED):
+            continue
+        words = re.sub(r"^[一两二三四五六七八九十几多]+[批个位名]", "", re.split(r"[的是里]", m.group("words"))[-1])
+        for start in range(len(words) - 1):  # the longest that is a title: '我们这司炉工' holds '司炉工'
+            phrase = words[start:]
+            if is_role(phrase) and not _TALK_CHARACTERS.search(phrase) and not says_no_job(phrase):
+                return phrase
+    return None
+
+
+_TALK_CHARACTERS = re.compile("[的是就跟了我你他她们这那很在和说咱组得个位名批些种]")
+
+
+def _told(text: str, at: int) -> bool:
+    """The words at `at` tell the employee what they are ("You're the senior stillman on nights"): said as 'you', on a
+    line that is not the employee's own (whose 'you' would be the manager)."""
+    line = text[text.rfind("\n", 0, at) + 1:at]
+    return text[at:at + 3].lower() == "you" and _NAMED not in line
 
 
 def _role_before(text: str) -> str | None:
