@@ -303,6 +303,30 @@ def test_a_role_said_in_passing_later_in_the_notes_is_the_role(text, name, role)
     assert role_beside(text, name) == role
 
 
+@pytest.mark.parametrize("text, who", [
+    # a form that gives each person a block under their own heading: the reviewer's 'Name:' is not the employee's
+    ("DISCUSSION RECORD (HR-07)\n\nSection A - Reviewer\nName: Olu Banks\nPosition: Technical Manager\n"
+     "Date of meeting: 14/10/2026\n\nSection B - Employee\nName: Kit Marsh\nJob title: Glazier\n\n"
+     "Section C - Concerns\n3 of 20 panes cracked in fitting.", ("Kit Marsh", "Glazier", "Olu Banks")),
+    # fields between bars: the name with a job beside it is the employee's, the name alone the manager's
+    ("Studio catch-up | Ana Reis - Pilates Instructor | Tom Hale | Fri 06-11-2026\n3 classes started late.",
+     ("Ana Reis", "Pilates Instructor", "Tom Hale")),
+    # a chat message's heading is its writer; the note below it names the one the meeting was with
+    ("Priya Das  10:14 AM\n1:1 notes - Kofi Mensah (Network Engineer II), 26 Nov\n• 3 P1 pages missed in October",
+     ("Kofi Mensah", "Network Engineer II", "Priya Das")),
+    # the writer's own line, then the one the meeting was with
+    ("Abi Cole, Senior Youth Worker - supervision notes\nwith Rui Costa (Youth Worker, Eastside), Fri 20/11/26\n"
+     "2 session records late in October.", ("Rui Costa", "Youth Worker", "Abi Cole")),
+])
+def test_more_header_layouts_name_the_employee_and_the_manager(text, who):
+    a = analyse(text)
+    assert (a.employee_name, a.employee_role, a.manager) == who
+
+
+def test_a_ships_name_is_no_one():
+    assert not is_name("MV Hollin Bay") and is_name("Tomasz Wrona")
+
+
 def test_a_review_line_at_the_foot_names_the_employee_and_the_role():
     a = analyse("ok so main probs this month\n- 3 safety briefings skipped on sat 31st\n- 2 incident forms not done\n"
                 "targets – 100% briefings logged by 18 Dec\n--\nNotes by Gemma Ortiz (Duty Manager)\n"

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 
 from assistant.notes import analyse, detect_language
+from assistant.notes.analysis import _answers_alone
 from assistant.pipeline import draft_plan
 
 
@@ -730,6 +731,16 @@ def test_a_forms_dashed_section_headings_name_what_follows_and_are_no_findings()
         ("account", "employee", "She says the early bus was cut."),
         ("context", "meta", "She may ask for a transfer next year."),  # kept out of the plan, as the heading says
         ("action", "action", "Ada to take the 07:10 bus.")]
+
+
+def test_an_agendas_answers_are_the_writers_not_a_speaker_called_a():
+    a = analyse("Season review agenda, Mon 28 Sept 2026\nGuide: Bo Lind | Reviewer: Chiara Vent, Ops Lead\n\n"
+                "1. Safety audit\nA: the audit logged 3 launches where Bo skipped the second-guide check.\n\n"
+                "2. Development\nA: Bo to re-sit the launch assessment before we reopen.\nA: I'll buy 2 more mic headsets.\n")
+    assert [(s.kind, s.actor.owner if s.actor else None) for s in a.sentences if s.text.startswith("A:")] == [
+        ("observation", None), ("action", "employee"), ("action", "manager")]
+    assert not _answers_alone(["A: You skipped 3 buddy checks.", "B: The brake reset takes my time.", "A: OK."])  # speakers
+    assert not _answers_alone(["Q: Why late?", "A: The bus.", "Q: And Friday?", "A: Same."])  # an interview's answers
 
 
 def test_a_state_of_being_committed_is_no_commitment():

@@ -347,7 +347,8 @@ def test_instructions_about_writing_the_plan_are_injection(text):
 @pytest.mark.parametrize("text", ["你现在是组里唯一一个在跟大客户的初级顾问，压力我理解。", "He cut corners on the prep twice in May.",
                                   "你现在作为系统管理员负责备份。", "It's how she was trained, and she no longer cuts corners.",
                                   "Now her dyslexia is supported, proofreading is going to be her strength.",
-                                  "这个号码很难接通，她难以接受这个安排。", "下次生成排班计划时要注意人手。", "@Dana can you book the van?"])
+                                  "这个号码很难接通，她难以接受这个安排。", "下次生成排班计划时要注意人手。", "@Dana can you book the van?",
+                                  "Send it to tobias@hendrydai.co.uk by Friday."])
 def test_a_role_said_to_you_or_a_fact_about_the_work_is_no_instruction_nor_coded_remark(text):
     assert not injection_hits(text) and not bias_hits(text), text
 

@@ -37,6 +37,7 @@ from .header import (
     greeted_about,
     header_at_foot,
     other_script,
+    sectioned,
     sent_by,
     sent_to_hr,
     stated_role,
@@ -164,7 +165,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     language = detect_language(text)
     raw_lines = text.split("\n")
     content_lines = [line for line in raw_lines if line.strip()]
-    form_lines = [line for line in tabbed_lines if line.strip()]  # the header's lines, cells kept apart
+    form_lines = sectioned([line for line in tabbed_lines if line.strip()])  # the header's lines, cells kept apart
     found_name, found_role, manager = _find_people(form_lines)
     learnt = reader.bundled() if read else None
     rivals: tuple[str, ...] = ()
@@ -202,7 +203,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     if not role and found_role and stated_role(form_lines, found_name) == found_role:
         role = found_role  # 'Role: picker', '| 岗位 | 门诊收费员 |', 'Keeper: Morag Sinclair': what a form states is not second-guessed
     if not role:
-        role = role_beside(text, name) or (found_role if found_role and not says_no_job(found_role) else None)
+        role = role_beside("\n".join(sectioned(raw_lines)), name) or (found_role if found_role and not says_no_job(found_role)
+                                                                       else None)
         chosen = learnt.role(text, name, role) if learnt is not None else role
         if chosen and manager and _beside(text, manager, chosen):
             chosen = role  # the manager's own title
@@ -229,6 +231,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     block_whose: Party | None = None  # whose the lines below a heading are: 'Agreed actions - reviewer:'
     block_deadline: dt.date | None = None
     answering = False  # the lines below a form's numbered question answer it: '答：' there is no one speaking
+    answers_alone = _answers_alone(raw_lines)  # 'A:' under each agenda item, no 'Q:' nor 'B:': the item's answer
     numbered_block: str | None = None  # the numbering of the heading labelling the block ('3. Employee comments': 'N.')
     tags = speaker_tags(raw_lines)
     first_content_line = header_at_foot(form_lines) is None  # ('Notes from 1:1 with …' as the last line: the first is content)
@@ -285,7 +288,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         question, answers = asks(line) if not label_m else (False, None)
         if question:  # '3. 原因核实了吗？': what the lines below it answer; the question itself is context
             block_label, answering, line_label = answers, True, "question"
-        if label_m and answering and is_answer(label_text(label_m)):
+        if label_m and (answering or answers_alone) and is_answer(label_text(label_m)):
             label_m = None  # '答：一是…' under '1. 最近主要有什么问题？': the form's answer, read as the question says
         if label_m:
             line_label = _label_or_person(label_text(label_m), finder, content[label_m.end():], stamped=chat or bool(label_m.group("stamp")),
@@ -325,7 +328,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.column = parts[n][0]
                 label, task = _PART_LABEL[s.column], row if s.column == "action" else None
             own = label_match(chunk)
-            if own and answering and is_answer(label_text(own)):
+            if own and (answering or answers_alone) and is_answer(label_text(own)):
                 s.body, own = chunk[own.end():], None
             own_label = _label_or_person(label_text(own), finder, chunk[own.end():], stamped=chat or bool(own.group("stamp")),
                                          tags=tags) if own else None
@@ -467,6 +470,16 @@ _MINE = re.compile(r"[(（]\s*(?:me|mine|i|我)\s*[)）]", re.I)  # a label the 
 
 # The employee by a form's label ('员工：', 'Employee:'), not by name: a form's own layout, read as it is.
 _FORM_LABEL = re.compile("|".join(re.escape(w) for lang in ("en", "zh") for w in vocab_list("labels", "employee_meta", lang)), re.I)
+_ONE_LETTER_TAG = re.compile(r"^\W*([A-Z])\s*[:：]\s*\S", re.M)
+
+
+def _answers_alone(lines: list[str]) -> bool:
+    """The notes' one-letter labels are all 'A:', twice or more: an agenda's answers ('2. Throughput' over 'A: average
+    dispatch interval …'), not a transcript's speakers ('A:' and 'B:'), nor a 'Q:'/'A:' interview, where 'A:' answers."""
+    tags = [m.group(1) for line in lines if (m := _ONE_LETTER_TAG.match(line))]
+    return len(tags) >= 2 and set(tags) == {"A"}
+
+
 _RATING = re.compile(r"\[\s*[xX✓✔]?\s*\]\s*\w+")  # '[ ] Meets', '[x] Below': a form's tick boxes
 
 

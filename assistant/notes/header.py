@@ -655,6 +655,60 @@ def _job_of(name: str | None, header: str) -> str | None:
     return job[1] if job and job[0] == name else None
 
 
+# A heading over one person's block of a form: 'Section A - Reviewer', 'EMPLOYEE DETAILS', '面谈人信息'.
+_PARTY_HEADING = re.compile(r"""^\W*(?:(?:section|part)\s+\w{1,3}\s*[-–—:.)]\s*)?(?P<who>[^\d:：]{2,30}?)
+    \s*(?:details|information|info|particulars|信息|资料)?\s*[:：]?\s*$""", re.I | re.X)
+_FIELD = re.compile(r"^\W*(?P<label>[^\W\d][\w '’/]{0,24}?|[\u4e00-\u9fff]{1,6})\s*[:：]")
+
+
+def sectioned(lines: list[str]) -> list[str]:
+    """A form that gives each person a block under its own heading ('Section A - Reviewer', then 'Name: Graham
+    Oyelaran' and 'Position: Technical Manager'): the manager's block's fields labelled as the manager's, so that
+    its 'Name:' is not read as the employee's, nor its 'Position:' as the employee's role."""
+    managers, employees = (set(vocab_list("labels", key, "en") + vocab_list("labels", key, "zh"))
+                           for key in ("manager_meta", "employee_meta"))
+    out, managers_block = [], False
+    for line in lines:
+        heading = _PARTY_HEADING.match(line)
+        if heading and not _FIELD.match(line):
+            who = heading["who"].strip().lower()
+            managers_block = who in managers and who not in employees
+        elif not _FIELD.match(line):
+            managers_block = False  # the block has ended: a line that is no field
+        elif managers_block:
+            line = re.sub(r"^(\W*)(?:name|姓名)(?=\s*[:：])", r"\1Reviewer", line, count=1, flags=re.I)
+            line = re.sub(r"^(\W*)(?:position|role|job\s*title|title|岗位|职位)(?=\s*[:：])", r"\1Reviewer's title", line,
+                          count=1, flags=re.I)
+        out.append(line)
+    return out
+
+
+# A chat app's message heading alone on its line, the lines below it being that person's: 'Priscilla Adeyemi  10:02',
+# 'Jun Takeda  4:11 PM' (a Slack or Teams copy).
+CHAT_HEADING = re.compile(r"""^\s*(?P<who>[^\W\d][\w.'’-]*(?:\s[^\W\d][\w.'’-]*){0,3})  # one to four words of a name
+    \s+\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s*$  # the time alone after it""", re.X)
+# The one the meeting was with, on the line below the writer's own: 'Abi Okonkwo, Senior Youth Worker - supervision
+# notes' over 'with Ruben Castillo (Youth Worker, Eastside detached), Fri 20/11/26'.
+_WITH_BELOW = re.compile(rf"^\W*(?:with|w/)\s+(?:{TITLE})?(?P<name>{_NAMED})(?:\s*[(（](?P<inner>[^)）\n]{{2,60}})[)）])?")
+
+
+def _barred(line: str) -> tuple[str, str, str | None] | None:
+    """A header of fields between bars, one a name with a job beside it, another a name alone: 'Group Ex catch-up | Tessa
+    Moyo - Yoga Instructor | Liam Duarte | Fri 06-11-2026': the employee, their role, and the manager."""
+    fields = [f.strip() for f in re.split(r"\s[|｜]\s", line)]
+    if len(fields) < 3:
+        return None
+    employee = manager = None
+    for field in fields:
+        pair = re.fullmatch(rf"(?P<name>{_NAMED})\s*(?:[-–—,]\s*(?P<job>[^()\n]{{2,40}})|[(（](?P<inner>[^)）]{{2,40}})[)）])", field)
+        job = pair and (pair["job"] or pair["inner"]).strip()
+        if pair and job and is_name(pair["name"]) and is_role(job) and not leads_others(job) and employee is None:
+            employee = (pair["name"], job)
+        elif is_name(field) and manager is None:
+            manager = field
+    return (*employee, manager) if employee else None
+
+
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex'), or
     from the line at the notes' foot that says what they are, where the notes open with content, or the opening lines
@@ -662,6 +716,17 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     lines = [_form_row(line) for line in _column_form(lines)]
     if keyed := _writer_keyed(lines[:3]):
         return keyed  # '（LJ：MES 工程师；HM：我）': a key that marks the writer says outright who the other is
+    if lines and (barred := _barred(lines[0])):
+        return barred
+    if len(lines) > 1 and (chat := CHAT_HEADING.match(lines[0])) and is_name(chat["who"]):
+        message = _people(lines[1:])  # 'Priyanka Das  10:14 AM' over '1:1 notes - Kwame Asante (…)': the writer's message
+        if message[0] and message[0] != chat["who"]:
+            return message[0], message[1], message[2] or chat["who"]
+    if len(lines) > 1 and (met := _WITH_BELOW.match(lines[1])) and is_name(met["name"]) and _MEETING_WORDS.search(lines[0]):
+        writer = _people(lines[:1])  # the writer's line above: the meeting was with the one named below it
+        if met["name"] != writer[0]:
+            inner = re.split(r"[,，;]", met["inner"] or "")[0].strip()
+            return met["name"], inner if is_role(inner) else None, writer[0] or writer[2]
     found = _people(lines)
     foot = _foot_line(lines)
     if foot and (_PROSE.search(lines[0]) or not found[0] or not _said_after(lines[1:-2], found[0])):
@@ -729,8 +794,10 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     name = role = manager = None
     # (a field's whole value: not a speaker's words after a tag, 'Emp: No problem.')
     surname_first = False  # a form that writes names 'Last, First'
-    m = re.search(r"\b(?i:" + _EN_EMPLOYEE_FIELD + r")" + _NAME_ORDER + r"\s*[:：]\s*(?P<name>(?>" + _FIELD_NAME + r"|[\u4e00-\u9fff]{2,4}(?=[\s(（,，|]|$)))"
-                  r"(?![ \t]+[a-z])\s*(?:(?P<sep>[,(])\s*(?P<after>[^,.\n()]+(?:\([^)\n]*\))?))?", header)
+    field = (r"\b(?i:" + _EN_EMPLOYEE_FIELD + r")" + _NAME_ORDER + r"\s*[:：]\s*(?P<name>(?>" + _FIELD_NAME
+             + r"|[\u4e00-\u9fff]{2,4}(?=[\s(（,，|]|$)))(?![ \t]+[a-z])\s*(?:(?P<sep>[,(])\s*(?P<after>[^,.\n()]+(?:\([^)\n]*\))?))?")
+    m = re.search(field, header) or re.search(r"^[\s*#-]*" + field, "\n".join(lines[3:10]), re.M)  # (further down, a form's
+    # field on a line of its own: 'Section B - Employee' over 'Name: Dee Whitcombe')
     if m:
         name, role = m["name"].strip(), (m["after"] or "").strip() or None
         if role and m["sep"] == "," and _given_name(role) and (m["order"] or _said_after([x for x in lines if m["name"] not in x], role)):
@@ -752,7 +819,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         further = re.search(_ZH_EMPLOYEE_FIELD + rf"\s*[:：】]\s*({zh_name()})(?=[\s（(，,｜|]|$)", "\n".join(lines[8:16]), re.M)
         name = further.group(1) if further else employee_zh(lines)  # a form's field after the agreement: '对象：赵一鸣，安检员'
     mm = re.search(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|appraiser|assessor|line manager|charge nurse|head of (?:dept|department)|hod"
-                   r"|team lead|shift lead|head chef|principal|director|foreman)\s*[:：]?\s*((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", header)
+                   r"|team lead|shift lead|head chef|principal|director|foreman)[ \t]*[:：]?[ \t]*((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", header)
     if not mm:  # a form's labelled field further down: 'Reviewer: Jo Whitlock (Practice Manager)' on its fourth line
         mm = re.search(r"^[\s*#-]*(?i:manager|line manager|reviewer|interviewer|appraiser|assessor|supervisor)\s*[:：]\s*((?:" + TITLE + r")?(?:"
                        + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", "\n".join(lines[3:8]), re.M)

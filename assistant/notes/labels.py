@@ -13,7 +13,7 @@ from ..language import sentence_language, unspaced
 from ..lexicon import area_name, load, terms, vocab_terms
 from ..quantities import find_quantities
 from ..textutil import FILLER_LEAD, NAME_WORD, PARTICLE
-from .header import _HEADER_WORDS, field_words
+from .header import _HEADER_WORDS, CHAT_HEADING, field_words
 from .names import is_name
 from .parties import _PartyFinder
 
@@ -356,12 +356,6 @@ def speaker_tags(lines: list[str]) -> frozenset[str]:
     return frozenset(tag.lower() for tag in speakers(lines))
 
 
-# A chat app's message heading alone on its line, the lines below it being that person's: 'Priscilla Adeyemi  10:02',
-# 'Jun Takeda  4:11 PM' (a Slack or Teams copy).
-_CHAT_HEADING = re.compile(r"""^\s*(?P<who>[^\W\d][\w.'’-]*(?:\s[^\W\d][\w.'’-]*){0,3})  # one to four words of a name
-    \s+\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s*$  # the time alone after it""", re.X)
-
-
 def chat_turns(lines: list[str]) -> list[tuple[str, str]]:
     """(speaker, what they say) for each line a speaker's tag opens ('Dana: …', '[09:02] Dana: …'), and each line below
     a chat app's message heading ('Priscilla Adeyemi  10:02'), up to the next tag or heading."""
@@ -370,7 +364,7 @@ def chat_turns(lines: list[str]) -> list[tuple[str, str]]:
         if (m := label_match(line)) and line[m.end():].strip():
             turns.append((label_text(m).strip(), line[m.end():]))
             current = None
-        elif (heading := _CHAT_HEADING.match(line)) and is_name(heading["who"]):
+        elif (heading := CHAT_HEADING.match(line)) and is_name(heading["who"]):
             current = heading["who"]
         elif current and line.strip():
             turns.append((current, line))
