@@ -44,10 +44,21 @@ _DATE_IN_WORDS = re.compile(
       | (?<=月)(?P<day>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])(?=\s*[日号號])
       | (?<![一二三四五六七八九十两兩\d])(?P<day_only>[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])
         (?=\s*[号號]\s*(?:前(?![台厅廳线線端沿后後])|之前|以前|截止|为止|為止))
-      | (?<=\d\.)(?P<roman>(?i:xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i))(?=\.\d{2,4}\b)  # a month in Roman numerals: '12.viii.2026'""",
+      | (?<![\w./])(?P<roman>\d{1,2}[./](?i:xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i)[./]\d{2,4})\b  # a month in Roman
+      | (?<![\w./])(?P<roman_year>(?i:xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i)[./]20\d\d)\b  # numerals: '12.viii.2026',
+      | (?<![\w./])(?P<roman_day>\d{1,2}/(?:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II))(?![\w/])  # '14/X/2026', 'XI/2026', '2/XI'""",
     re.X,
 )
 _ROMAN_MONTHS = {r: n for n, r in enumerate("i ii iii iv v vi vii viii ix x xi xii".split(), start=1)}
+_MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def _roman_date(written: str) -> str:
+    """'14/X/2026' -> '14 Oct 2026', 'XI/2026' -> 'Nov 2026', '2/XI' -> '2 Nov': the month by its name, which no reading
+    order of day and month can mistake."""
+    parts = re.split(r"[./]", written)
+    month = next(p for p in parts if p.lower() in _ROMAN_MONTHS)
+    return " ".join(_MONTH_NAMES[_ROMAN_MONTHS[month.lower()] - 1] if p == month else p for p in parts)
 _CHINESE = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_DIGITS = {"〇": "0", **{k: str(v) for k, v in ZH_DIGITS.items()}}
 MINGUO = 1911  # Minguo year 1 is 1912
@@ -69,8 +80,8 @@ def in_figures(text: str) -> tuple[str, list[int]] | None:
             figures = str(int(written) + MINGUO)
         elif kind == "year":
             figures = "".join(_YEAR_DIGITS[c] for c in written)
-        elif kind == "roman":
-            figures = f"{_ROMAN_MONTHS[written.lower()]:02d}"
+        elif kind.startswith("roman"):
+            figures = _roman_date(written)
         else:
             figures = str(zh_number(written) or "")
         if not figures:
@@ -78,7 +89,10 @@ def in_figures(text: str) -> tuple[str, list[int]] | None:
         out.append(text[at:m.start()])
         where += range(at, m.start())
         out.append(figures)
-        where += [min(m.start() + k, m.end() - 1) for k in range(len(figures))]
+        if kind.startswith("roman"):  # ('12.viii.2026' -> '12 Aug 2026', one shorter: its last figure is its last character)
+            where += [m.start() + round(k * (len(written) - 1) / max(len(figures) - 1, 1)) for k in range(len(figures))]
+        else:
+            where += [min(m.start() + k, m.end() - 1) for k in range(len(figures))]
         at = m.end()
     if not out:
         return None

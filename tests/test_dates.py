@@ -886,12 +886,25 @@ def test_sat_before_at_or_on_is_still_the_weekday():
 
 @pytest.mark.parametrize("line, held", [
     ("Cut-up QA 1:1 - DS / MK - 12.viii.2026", dt.date(2026, 8, 12)),  # a month in Roman numerals
+    ("Date of meeting: 2/X/2026", dt.date(2026, 10, 2)),  # with slashes: the Roman numeral is the month, whatever the order
     ("Performance conversation — Station 7 — 11/02/2026 — CTL Morag Fraser", dt.date(2026, 2, 11)),  # no range '7 — 11/02'
     ("Subject: 1:1 follow-up – Ravi C. – 12/11", dt.date(2026, 11, 12)),  # not 11 December, still to come on 5 December
 ])
 def test_the_interview_date_in_a_heading_written_unusually(line, held):
     notes = line + "\nThe January audit found 18 of 60 records incomplete.\n"
     assert held_on(notes.splitlines(), notes, dt.date(2026, 12, 5)) == held
+
+
+@pytest.mark.parametrize("text, date", [
+    ("95% of reports on time by 31/I/2027.", dt.date(2027, 1, 31)), ("New rota from 2/XI.", dt.date(2026, 11, 2)),
+])
+def test_a_roman_month_between_slashes_is_the_month(text, date):
+    assert [d.date for d in find_dates(text, dt.date(2026, 10, 14))] == [date]
+
+
+@pytest.mark.parametrize("text", ["See page 4/i of the manual.", "I went 3/I think.", "Section 3.ii. applies."])
+def test_roman_numerals_that_are_no_month_stay_as_written(text):
+    assert find_dates(text, dt.date(2026, 10, 14)) == []
 
 
 def test_a_date_opening_a_memo_with_no_punctuation_is_the_day_it_was_held():
