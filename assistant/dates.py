@@ -836,8 +836,9 @@ def _latest(month: int, day: int, today: dt.date, weekday: int | None) -> dt.dat
 
 
 def _nearest_months(options: list[dt.date], text: str, today: dt.date) -> dt.date:
-    """Of a date's readings, the one the months named in the notes cluster around (first on a tie); one that has not
-    come yet is no day the talk was held, where another reading has ('12/11' on 5 December: 12 November)."""
+    """Of a date's readings, the one the months named in the notes cluster around, and on a tie the latest (notes are
+    written soon after the talk: 'Thursday (12/11)' on 5 December is 12 November 2026, not 11 December 2025); one that
+    has not come yet is no day the talk was held, where another reading has ('12/11' on 5 December: 12 November)."""
     options = [d for d in options if d <= today] or options
     if len(options) == 1:
         return options[0]
@@ -848,7 +849,7 @@ def _nearest_months(options: list[dt.date], text: str, today: dt.date) -> dt.dat
     def distance(d: dt.date) -> int:
         return sum(min((m - d.month) % 12, (d.month - m) % 12) for m in months)
 
-    return min(options, key=distance)
+    return min(options, key=lambda d: (distance(d), abs((today - d).days)))
 
 
 _PAST_MONTH = re.compile(

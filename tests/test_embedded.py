@@ -445,6 +445,17 @@ def test_a_comma_inside_a_quoted_title_does_not_split_the_task():
     assert tasks == ['Complete the refresher "Checking all approaches, including cyclists" by the 20th'], tasks
 
 
+@pytest.mark.parametrize("action, points", [
+    ("Complete the refresher 'Checking all approaches, including cyclists' by the 20th", 1),  # single quotes
+    ('Stock the 6" pipes, label the 4" pipes', 2),  # inch marks are no quotes
+    ("Update Ola's rota, fix Sam's van", 2),  # nor apostrophes
+])
+def test_quoted_titles_hold_together_and_inch_marks_and_apostrophes_do_not(action, points):
+    from assistant.drafting.embedded import _points
+
+    assert len(_points(action)) == points
+
+
 def _training_note(folder: str, name: str) -> str:
     from assistant.reader.corpus import notes_text
 

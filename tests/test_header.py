@@ -290,7 +290,7 @@ _TWELVE_LINES = "\n".join(f"- point {k} of the talk" for k in range(12))
     ("Tess  09:40\nhi! writing up what we said in your 3D modeller review\n2 scenes late", "Jo Hart", "3D modeller"),
     ("Hi Ana,\nhere's where we got to on our cellar keeper's review.\n3 casks spoiled.", "Bo Lin", "cellar keeper"),
     ("Hi Ana,\nnotes from your annual review.\n3 casks spoiled.", "Bo Lin", None),  # which review, not a job
-    ("Hi Ines,\nthanks for today.\nAs you know, our QA review found 2 critical errors.", "Ines Carvalho", None),  # a team's
+    ("Hi Ines,\nthanks for today.\nAs you know, your QA review found 2 critical errors.", "Ines Carvalho", None),  # a kind of review
     (f"Ray Ng review\n{_TWELVE_LINES}\n[00:03:10] Ana Ruiz: You're the lead rigger on nights, so they copy you.", "Ray Ng",
      "lead rigger"),  # later, told as 'you' by the manager
     (f"Ray Ng review\n{_TWELVE_LINES}\n[00:03:10] Ray Ng: you're the shift manager, you tell me.", "Ray Ng", None),  # his 'you'
@@ -298,6 +298,14 @@ _TWELVE_LINES = "\n".join(f"- point {k} of the talk" for k in range(12))
     (f"林雅 面谈\n{_TWELVE_LINES}\n周哥：说实话你是咱们签的几个配音演员里嗓子最好的", "林雅", "配音演员"),  # later, as 'you'
     (f"王芳 面谈\n{_TWELVE_LINES}\n她是不是觉得这个员工太慢", "王芳", None),  # a question, no job
     (f"王芳 面谈\n{_TWELVE_LINES}\n小刘说她是我们这仓库主管里最早的", "王芳", None),  # later, 'she' may be anyone
+    ("Hi Ana,\nnotes from your supervisor review.\n3 casks spoiled.", "Bo Lin", None),  # who gives it, not a job
+    ("Hi Ana,\nnotes from your mentor catch-up.\n3 casks spoiled.", "Bo Lin", None),
+    (f"Ray Ng review\n{_TWELVE_LINES}\nEmp: you're the shift manager, you tell me.", "Ray Ng", None),  # the employee's 'you'
+    (f"Ray Ng review\n{_TWELVE_LINES}\nM: If you're the first aider on shift, log it.", "Ray Ng", None),  # a condition
+    (f"Ray Ng review\n{_TWELVE_LINES}\nHi Marisol, thanks. You're the HR partner for nights.", "Ray Ng", None),  # to HR
+    (f"张建军 面谈\n{_TWELVE_LINES}\n张建军：你是经理，你说了算", "张建军", None),  # his own line
+    ("面谈 张建军\n她是他的带教老师\n他是今年的优秀员工之一\n漏检九次", "张建军", None),  # a relation, an award
+    (f"林雅 面谈\n{_TWELVE_LINES}\n周哥：你是咱们组里唯一的叉车司机", "林雅", "叉车司机"),  # past the '组里'
 ])
 def test_a_role_said_in_passing_later_in_the_notes_is_the_role(text, name, role):
     assert role_beside(text, name) == role
@@ -323,8 +331,39 @@ def test_more_header_layouts_name_the_employee_and_the_manager(text, who):
     assert (a.employee_name, a.employee_role, a.manager) == who
 
 
+@pytest.mark.parametrize("text, who", [
+    ("FORM\nSection A - Appraiser\nFull name: Olu Banks\nDesignation: Technical Manager\nDate: 14/10/2026\n"
+     "Section B - Employee\nName: Kit Marsh\nJob title: Glazier\n3 of 20 panes cracked.", ("Kit Marsh", "Glazier", "Olu Banks")),
+    ("FORM\nReviewer's details\nName: Olu Banks\nPosition: Technical Manager\nDate: 14/10/2026\nEmployee name: Kit Marsh\n"
+     "Job title: Glazier\n3 of 20 panes cracked.", ("Kit Marsh", "Glazier", "Olu Banks")),  # the employee's field ends the block
+    ("面谈记录表\n面谈人信息\n姓名：陈静\n职位：车间主任\n员工信息\n姓名：王磊\n岗位：焊工\n10月焊缝返工5次。", ("王磊", "焊工", "陈静")),
+    ("Ana Reis - Pilates Instructor | Tom Hale - Studio Manager | Fri 06-11-2026\n3 classes started late.",
+     ("Ana Reis", "Pilates Instructor", "Tom Hale")),  # the other field names the manager with a lead's title
+    ("Employee: Jordan Lee\nManager:\nTom Hale\n3 late starts in May.", ("Jordan Lee", None, "Tom Hale")),  # a two-row form
+])
+def test_a_forms_blocks_and_fields_say_who_is_who(text, who):
+    a = analyse(text)
+    assert (a.employee_name, a.employee_role, a.manager) == who
+
+
+@pytest.mark.parametrize("text, employee", [
+    ("Jordan Lee 10:30\n1:1 with Tom Hale (Ops Manager) present\n- late on 5 of 20 shifts", "Jordan Lee"),  # a title, no message
+    ("Jordan Lee  10:30\nNotes - Priya Das (HR) sitting in\n- late on 5 of 20 shifts", "Jordan Lee"),  # HR is no employee
+    ("1:1 notes, 3 March - Ben Ortiz\nwith Tom Hale sitting in from HR\n3 late starts", "Ben Ortiz"),  # one sitting in
+    ("Ben Ortiz review notes\nwith Tom Hale (shift lead)\n3 late starts", "Ben Ortiz"),  # no writer's title on the line above
+])
+def test_a_message_heading_or_a_with_line_does_not_make_an_onlooker_the_employee(text, employee):
+    assert analyse(text).employee_name == employee
+
+
+def test_a_role_said_of_she_does_not_make_a_name_of_the_words_around_it():
+    a = analyse("[微信] Leo → 制作人 Ray｜5/20 19:36\nRay，今天跟林可（Coco）做了 1:1，她是我们组负责性能测试的 QA，要点同步一下，明天我"
+                "整理进 Lark。\n1）Perf report 每周五要交，5月她迟交了3次。")
+    assert a.employee_name != "步一下" and a.employee_role == "QA"
+
+
 def test_a_ships_name_is_no_one():
-    assert not is_name("MV Hollin Bay") and is_name("Tomasz Wrona")
+    assert not is_name("MV Hollin Bay") and is_name("Tomasz Wrona") and is_name("MV Rao")  # (initials and a name)
 
 
 def test_a_review_line_at_the_foot_names_the_employee_and_the_role():

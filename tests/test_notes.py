@@ -733,6 +733,22 @@ def test_a_forms_dashed_section_headings_name_what_follows_and_are_no_findings()
         ("action", "action", "Ada to take the 07:10 bus.")]
 
 
+@pytest.mark.parametrize("line", ["Section 3 - Did not complete training", "Section 4 — Missed handovers again",
+                                  "Part 2. He was rude to customers"])
+def test_a_section_line_that_says_a_finding_is_still_read(line):
+    a = analyse(f"Name: Ada Obi\nDate: 14/10/2026\n{line}\nSection 5 - Agreed actions\nAda to do the refresher by Friday.")
+    assert any(line.split(" ", 3)[-1] in s.text for s in a.sentences if s.kind in ("observation", "context")), \
+        [(s.kind, s.text) for s in a.sentences]
+
+
+def test_a_section_of_discussion_notes_keeps_its_findings_and_a_rated_section_alone_is_its_finding():
+    a = analyse("Name: Ada Obi\nDate: 14/10/2026\nSection 2 — Discussion notes\nAda arrived late on 6 of 38 shifts in September.\n"
+                "Section 3 — Quality [ ] Meets [x] Below\nSection 4 — Agreed actions\nAda to log each late arrival by Friday.")
+    kinds = {s.text: s.kind for s in a.sentences}
+    assert kinds["Ada arrived late on 6 of 38 shifts in September."] == "observation"
+    assert "Section 3 — Quality [ ] Meets [x] Below" in kinds  # nothing below it: the rating is the finding
+
+
 def test_an_agendas_answers_are_the_writers_not_a_speaker_called_a():
     a = analyse("Season review agenda, Mon 28 Sept 2026\nGuide: Bo Lind | Reviewer: Chiara Vent, Ops Lead\n\n"
                 "1. Safety audit\nA: the audit logged 3 launches where Bo skipped the second-guide check.\n\n"
@@ -745,9 +761,10 @@ def test_an_agendas_answers_are_the_writers_not_a_speaker_called_a():
 
 def test_a_state_of_being_committed_is_no_commitment():
     a = analyse("Name: Ada Obi\nDate: 14/10/2026\nOn 22 September Ada stepped out while a cyclist was already committed to the "
-                "crossing.\nAda has committed to a refresher by the 20th.")
-    seen, committed = a.sentences[2:]
-    assert seen.kind != "action" and committed.kind == "action"
+                "crossing.\nThe van was fully committed to the junction.\nAda has committed to a refresher by the 20th.\n"
+                "Ada has already committed to the Saturday refresher.")
+    seen, van, committed, already = a.sentences[2:]
+    assert seen.kind != "action" and van.kind != "action" and committed.kind == "action" and already.kind == "action"
 
 
 def test_an_owner_field_before_the_task_says_whose_it_is():

@@ -19,6 +19,7 @@ def test_units_comparators_and_references():
     qs = _by_text("NMS consultations: average 11 a month against an objective of 25.")
     assert qs["11 a month"].unit == "" and not qs["11 a month"].reference  # 'against' is no unit,
     assert qs["25"].reference  # and the objective is the standard it is held to
+    assert not any(q.reference for q in find_quantities("Ada missed her objectives 3 quarters running."))
 
 
 def test_rates_and_counted_nouns():

@@ -46,19 +46,9 @@ _ZH_FILLER = re.compile(r"^(?:每[周天日月班][一二三四五六日]?|将|�
 _NUMBERED = re.compile(r"^\W*(?:\d{1,2}[.)、]\s*)?")  # '2. Cash drop', '(3) 交接'
 _AREA_CELL_CHARS = 40  # an area cell longer than this is a finding written in the area column, not a name
 _ITEM_SPLIT = re.compile(r"\s*(?:;|；|，|、(?!(?<=\d、)\d{1,2}\s*(?:[两二三]个?)?月)|,\s+)\s*")  # (not '6、7两个月': two months)
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|「[^」]*」|《[^》]*》')  # a title or words quoted: 'the course "Checking all approaches, …"'
-
-
-def _points(text: str) -> list[str]:
-    """`text` split at each ';' or ', ' between its points, not inside a quoted title ('complete the refresher
-    "Checking all approaches, including cyclists" by the 20th' is one point)."""
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
-    pieces, at = [], 0
-    for m in _ITEM_SPLIT.finditer(text):
-        if not any(a < m.start() < b for a, b in quoted):
-            pieces.append(text[at:m.start()])
-            at = m.end()
-    return [p for p in [*pieces, text[at:]] if p.strip()]
+# A title or words quoted: 'the course "Checking all approaches, …"', "the module 'Safe lifting, part 2'"; not an
+# inch mark ('6" pipes') nor an apostrophe ("Ola's rota, Sam's van").
+_QUOTED = re.compile(r"""(?<![\d\w])"[^"\n]*"|“[^”\n]*”|「[^」\n]*」|《[^》\n]*》|(?<!\w)'(?=\w)[^'\n]*?(?<=\w)'(?!\w)|(?<!\w)‘[^’\n]*’(?!\w)""")
 # Words by which a day is what a deadline is counted from: 'by two weeks after the council inspection on 9 March'.
 _COUNTED_FROM = re.compile(r"\b(?:after|before|following|from)\b[^,;]{0,40}$|(?:之后|以后|之前|以前)[^，；]{0,10}$", re.I)
 _AND_SPLIT = re.compile(r"\s+(?:and|&|\+)\s+|\s*和\s*|\s*并且?\s*")
@@ -75,6 +65,18 @@ def _split_and(text: str, ref: dt.date) -> list[str]:
             pieces.append(text[at:m.start()])
             at = m.end()
     return [*pieces, text[at:]]
+
+
+def _points(text: str) -> list[str]:
+    """`text` split at each ';' or ', ' between its points, not inside a quoted title ('complete the refresher
+    "Checking all approaches, including cyclists" by the 20th' is one point)."""
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    pieces, at = [], 0
+    for m in _ITEM_SPLIT.finditer(text):
+        if not any(a < m.start() < b for a, b in quoted):
+            pieces.append(text[at:m.start()])
+            at = m.end()
+    return [p for p in [*pieces, text[at:]] if p.strip()]
 
 
 class EmbeddedDrafter:

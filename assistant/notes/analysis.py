@@ -13,7 +13,7 @@ from ..dates import explicit_dates, find_dates, held_on, undated_interview
 from ..lexicon import vocab, vocab_list
 from ..quantities import find_quantities
 from ..reader.role import leads_others, role_beside, says_no_job, someone_elses
-from ..screening import Hit, a_colleagues_leave, injection_hits, pronoun_of, screen
+from ..screening import Hit, a_colleagues_leave, injection_hits, private_hits, pronoun_of, screen
 from ..textutil import NAME_WORD
 from .attendees import is_hr, keyed_speakers
 from .classify import (
@@ -165,7 +165,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     language = detect_language(text)
     raw_lines = text.split("\n")
     content_lines = [line for line in raw_lines if line.strip()]
-    form_lines = sectioned([line for line in tabbed_lines if line.strip()])  # the header's lines, cells kept apart
+    form_lines = [line for line in sectioned(tabbed_lines) if line.strip()]  # the header's lines, cells kept apart
     found_name, found_role, manager = _find_people(form_lines)
     learnt = reader.bundled() if read else None
     rivals: tuple[str, ...] = ()
@@ -268,16 +268,20 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         label_m = None if numbered_label else label_m  # '--- Section 5: Targets ---': a section's heading, not a label 'Section 5'
         chat = bool(bullet and _TIME.search(bullet.group()))  # '[17:02] Jen: …': a speaker follows the time stamp
         framed = _FRAME.sub("", content)  # '**Actions**', '=== Agreed actions ===', '-- Section 5: Targets ---'
-        section = heading_words(framed, ref) if numbered_label or opens_section(framed) else None  # 'Targets' of
-        heading = None if label_m else heading_kind(section or framed)  # 'Section 5: Targets', 'Section 3 — Comments'
-        bare = (section or heading_words(framed, ref)) if heading and (heading != "meta" or section) else None  # (only where
-        # it may be one: a form's 'Section 6 – Other notes (confidential)' is one)
+        # 'Targets' of 'Section 5: Targets' or 'Section 3 — Targets'
+        section = heading_words(framed, ref) if numbered_label or opens_section(framed) else None
+        heading = None if label_m else heading_kind(section or framed)
+        # A heading's words, where it may be one; a section of notes about the meeting is one only where it keeps its lines
+        # out ('Section 6 – Other notes (not for the form)'), not 'Section 2 — Discussion notes', whose lines are findings.
+        kept_out = bool(section and private_hits(section))
+        bare = (section or heading_words(framed, ref)) if heading and (heading != "meta" or kept_out) else None
         if bare is not None and len(bare.split()) <= (8 if section else 4) and not re.search(r"\d", bare):
             block_label, numbered_block = heading, marker  # '## Agreed actions', '二、改进措施': for the lines below
             continue
-        if heading is None and not label_m and _titled_section(framed, section):
-            block_label = None  # 'Section 2 — Safe working [ ] Meets [x] Below': the form's heading, no finding of its own
-            continue
+        below = next((x for x in raw_lines[line_no + 1:] if x.strip()), "")
+        if (heading is None and not label_m and _titled_section(framed, section, below)) or (section and heading == "meta"):
+            block_label = None  # 'Section 2 — Safe working [ ] Meets [x] Below', 'Section 6 - Targets and review': the form's
+            continue  # heading, no finding of its own
         numbered = _NUMBERED_HEADING.match(content) if heading is None and not label_m else None
         if numbered and (who := _label_or_person(numbered.group("words"), finder)) and who.endswith("_person"):
             block_label, numbered_block = who, marker  # "3. Keeley's comments": what she said, on the lines below
@@ -483,13 +487,20 @@ def _answers_alone(lines: list[str]) -> bool:
 _RATING = re.compile(r"\[\s*[xX✓✔]?\s*\]\s*\w+")  # '[ ] Meets', '[x] Below': a form's tick boxes
 
 
-def _titled_section(line: str, words: str | None) -> bool:
-    """A form's section heading that only names a topic: 'Section 2 — Safe working [ ] Meets [x] Below', 'PART B -
-    Attendance'; not a numbered Chinese line, whose words may be a whole finding ('三、漏打卡两次')."""
-    if not words or not re.match(r"\W*(?:section|part)\b", line, re.I):
+def _titled_section(line: str, words: str | None, below: str) -> bool:
+    """A form's section heading that only names a topic, with lines of its own below it: 'Section 2 — Safe working [ ]
+    Meets [x] Below', 'PART B - Attendance'; not one that says a finding ('Section 3 - Did not complete training',
+    'Part 2. He was rude to customers'), nor a rated one with nothing below it but the next section, whose rating is
+    the finding; nor a numbered Chinese line, whose words may be a whole finding ('三、漏打卡两次')."""
+    if not words or not re.match(r"\W*(?:section|part)\b", line, re.I) or not below.strip() or opens_section(below):
         return False
     topic = _RATING.sub(" ", words)
-    return len(topic.split()) <= 5 and not re.search(r"[\d,.;!?]", topic)
+    return (len(topic.split()) <= 4 and not re.search(r"[\d,.;!?]", topic) and not _negative(topic)
+            and not _SAYS_SOMETHING.search(topic))
+
+
+# Words by which a section's title says something happened rather than naming a topic.
+_SAYS_SOMETHING = re.compile(r"\b(?:i|he|she|they|we|you|was|were|is|are|has|had|did|does|not|no|never|\w+ed)\b", re.I)
 
 
 _FRAME = re.compile(r"^[\s*_=~#-]+|[\s*_=~#-]*[：:]?[\s*_=~#-]*$")  # a heading's decoration, and its closing colon

@@ -655,30 +655,34 @@ def _job_of(name: str | None, header: str) -> str | None:
     return job[1] if job and job[0] == name else None
 
 
-# A heading over one person's block of a form: 'Section A - Reviewer', 'EMPLOYEE DETAILS', '面谈人信息'.
-_PARTY_HEADING = re.compile(r"""^\W*(?:(?:section|part)\s+\w{1,3}\s*[-–—:.)]\s*)?(?P<who>[^\d:：]{2,30}?)
+# A heading over one person's block of a form: 'Section A - Reviewer', "Reviewer's details", '面谈人信息'.
+_PARTY_HEADING = re.compile(r"""^\W*(?:(?:section|part)\s+\w{1,3}\s*[-–—:.)]\s*)?(?P<who>[^\d:：]{2,30}?)(?:'s|’s)?
     \s*(?:details|information|info|particulars|信息|资料)?\s*[:：]?\s*$""", re.I | re.X)
 _FIELD = re.compile(r"^\W*(?P<label>[^\W\d][\w '’/]{0,24}?|[\u4e00-\u9fff]{1,6})\s*[:：]")
+_NAME_FIELD = re.compile(r"^(\W*)(?:full\s+name|name|姓名)(?=\s*[:：])", re.I)
+_TITLE_FIELD = re.compile(r"^\W*(?:position|role|job\s*title|title|designation|grade|岗位|职位|职务)\s*[:：]", re.I)
 
 
 def sectioned(lines: list[str]) -> list[str]:
     """A form that gives each person a block under its own heading ('Section A - Reviewer', then 'Name: Graham
-    Oyelaran' and 'Position: Technical Manager'): the manager's block's fields labelled as the manager's, so that
-    its 'Name:' is not read as the employee's, nor its 'Position:' as the employee's role."""
-    managers, employees = (set(vocab_list("labels", key, "en") + vocab_list("labels", key, "zh"))
+    Oyelaran' and 'Position: Technical Manager'): the manager's block's name labelled as the manager's ('Reviewer:',
+    '面谈人：') and its title left out, so that neither is read as the employee's. The block ends at a line that is no
+    field, or at the employee's own field ('Employee name: …')."""
+    managers, employees = ({w.lower() for w in vocab_list("labels", key, "en") + vocab_list("labels", key, "zh")}
                            for key in ("manager_meta", "employee_meta"))
     out, managers_block = [], False
     for line in lines:
-        heading = _PARTY_HEADING.match(line)
-        if heading and not _FIELD.match(line):
+        heading, field = _PARTY_HEADING.match(line), _FIELD.match(line)
+        if heading and not field:
             who = heading["who"].strip().lower()
             managers_block = who in managers and who not in employees
-        elif not _FIELD.match(line):
-            managers_block = False  # the block has ended: a line that is no field
-        elif managers_block:
-            line = re.sub(r"^(\W*)(?:name|姓名)(?=\s*[:：])", r"\1Reviewer", line, count=1, flags=re.I)
-            line = re.sub(r"^(\W*)(?:position|role|job\s*title|title|岗位|职位)(?=\s*[:：])", r"\1Reviewer's title", line,
-                          count=1, flags=re.I)
+        elif not field or (field["label"].strip().lower() in employees and not _NAME_FIELD.match(line)):
+            managers_block = False  # the block has ended
+        elif managers_block and _TITLE_FIELD.match(line):
+            line = ""  # the manager's own title
+        elif managers_block and (name_field := _NAME_FIELD.match(line)):
+            label = vocab_list("labels", "manager_meta", "zh" if unspaced(line) else "en")[0]
+            line = name_field.group(1) + label + line[name_field.end():]
         out.append(line)
     return out
 
@@ -686,10 +690,13 @@ def sectioned(lines: list[str]) -> list[str]:
 # A chat app's message heading alone on its line, the lines below it being that person's: 'Priscilla Adeyemi  10:02',
 # 'Jun Takeda  4:11 PM' (a Slack or Teams copy).
 CHAT_HEADING = re.compile(r"""^\s*(?P<who>[^\W\d][\w.'’-]*(?:\s[^\W\d][\w.'’-]*){0,3})  # one to four words of a name
-    \s+\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?\s*$  # the time alone after it""", re.X)
+    (?:\s{2,}\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?|\s\d{1,2}:\d{2}\s?[AaPp][Mm])\s*$  # the time alone after it, set apart
+    # by two spaces or with its AM/PM (not a title's 'Jordan Lee 10:30')""", re.X)
 # The one the meeting was with, on the line below the writer's own: 'Abi Okonkwo, Senior Youth Worker - supervision
 # notes' over 'with Ruben Castillo (Youth Worker, Eastside detached), Fri 20/11/26'.
-_WITH_BELOW = re.compile(rf"^\W*(?:with|w/)\s+(?:{TITLE})?(?P<name>{_NAMED})(?:\s*[(（](?P<inner>[^)）\n]{{2,60}})[)）])?")
+_WITH_BELOW = re.compile(rf"^\W*(?i:with|w/)\s+(?:{TITLE})?(?P<name>{_NAMED})(?:\s*[(（](?P<inner>[^)）\n]{{2,60}})[)）])?")
+# Someone at the meeting who is not its subject: 'with Tom Hale sitting in from HR'.
+_ONLOOKER = re.compile(r"\b(?:sitting\s+in|sat\s+in|observing|present|taking\s+notes|note[- ]?taker)\b|\bHR\b", re.I)
 
 
 def _barred(line: str) -> tuple[str, str, str | None] | None:
@@ -704,8 +711,9 @@ def _barred(line: str) -> tuple[str, str, str | None] | None:
         job = pair and (pair["job"] or pair["inner"]).strip()
         if pair and job and is_name(pair["name"]) and is_role(job) and not leads_others(job) and employee is None:
             employee = (pair["name"], job)
-        elif is_name(field) and manager is None:
-            manager = field
+        elif manager is None and (is_name(field) or (pair and job and is_name(pair["name"]) and leads_others(job))):
+            manager = pair["name"] if pair else field  # 'Liam Duarte', 'Tom Hale - Studio Manager'
+
     return (*employee, manager) if employee else None
 
 
@@ -720,13 +728,16 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         return barred
     if len(lines) > 1 and (chat := CHAT_HEADING.match(lines[0])) and is_name(chat["who"]):
         message = _people(lines[1:])  # 'Priyanka Das  10:14 AM' over '1:1 notes - Kwame Asante (…)': the writer's message
-        if message[0] and message[0] != chat["who"]:
+        titled = re.search(re.escape(message[0]) + r"\s*[(（]([^)）]{1,40})[)）]", lines[1]) if message[0] else None
+        title = message[1] or (titled.group(1) if titled else "")  # 'Priya Das (HR) sitting in': HR's, not the employee
+        if message[0] and message[0] != chat["who"] and not (title and (is_hr(title) or leads_others(title))):
             return message[0], message[1], message[2] or chat["who"]
-    if len(lines) > 1 and (met := _WITH_BELOW.match(lines[1])) and is_name(met["name"]) and _MEETING_WORDS.search(lines[0]):
-        writer = _people(lines[:1])  # the writer's line above: the meeting was with the one named below it
-        if met["name"] != writer[0]:
+    if len(lines) > 1 and (met := _WITH_BELOW.match(lines[1])) and is_name(met["name"]) and _MEETING_WORDS.search(lines[0]) \
+            and not _ONLOOKER.search(lines[1]):
+        writer = _people(lines[:1])  # the writer's line above, their name and title: the meeting was with the one below
+        if writer[0] and writer[1] and lines[0].lstrip(" #*-").startswith(writer[0]) and met["name"] != writer[0]:
             inner = re.split(r"[,，;]", met["inner"] or "")[0].strip()
-            return met["name"], inner if is_role(inner) else None, writer[0] or writer[2]
+            return met["name"], inner if is_role(inner) else None, writer[0]
     found = _people(lines)
     foot = _foot_line(lines)
     if foot and (_PROSE.search(lines[0]) or not found[0] or not _said_after(lines[1:-2], found[0])):
@@ -818,8 +829,13 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if not name and unspaced(header):
         further = re.search(_ZH_EMPLOYEE_FIELD + rf"\s*[:：】]\s*({zh_name()})(?=[\s（(，,｜|]|$)", "\n".join(lines[8:16]), re.M)
         name = further.group(1) if further else employee_zh(lines)  # a form's field after the agreement: '对象：赵一鸣，安检员'
-    mm = re.search(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|appraiser|assessor|line manager|charge nurse|head of (?:dept|department)|hod"
-                   r"|team lead|shift lead|head chef|principal|director|foreman)[ \t]*[:：]?[ \t]*((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", header)
+    labels = {w.lower() for w in vocab_list("labels", "manager_meta", "en") + vocab_list("labels", "employee_meta", "en")}
+    named = re.compile(r"\s*[:：]?\s*((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)")
+    mm = next((m for label in re.finditer(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|appraiser|assessor|line manager"
+                                          r"|charge nurse|head of (?:dept|department)|hod|team lead|shift lead|head chef|principal"
+                                          r"|director|foreman)", header)
+               if (m := named.match(header, label.end())) and m.group(1).lower() not in labels), None)
+    # (not the label below a heading: 'Section A - Reviewer' over 'Reviewer: Graham Oyelaran')
     if not mm:  # a form's labelled field further down: 'Reviewer: Jo Whitlock (Practice Manager)' on its fourth line
         mm = re.search(r"^[\s*#-]*(?i:manager|line manager|reviewer|interviewer|appraiser|assessor|supervisor)\s*[:：]\s*((?:" + TITLE + r")?(?:"
                        + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", "\n".join(lines[3:8]), re.M)

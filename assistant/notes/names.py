@@ -42,6 +42,8 @@ def is_name(text: str) -> bool:
     names = load("vocabulary")["names"]
     if any(t in names["organisation_words"] or t in names["not_names"] for t in words if len(t.rstrip(".")) > 1):
         return False  # a place, a team or a greeting: 'Hafod Primary', 'Returns Desk', 'Re' (an initial is none: 'Hamza Q')
+    if len(words) >= 3 and words[0] in names["vessel_prefixes"]:
+        return False  # a ship: 'MV Hollin Bay'; 'MV Rao' may be someone's initials and name
     return all(NAME_TOKEN.match(t) for t in tokens)
 
 

@@ -109,7 +109,7 @@ class NotesAnalysis:
 
 # A commitment in words ('will', 'agreed to'): the notes say outright what the sentence is (`Sentence.stated`).
 _FUTURE = re.compile(
-    r"(?:\b(?:will|shall|is going to|are going to|am going to|agreed to|agreed that|commits? to|(?<!was )(?<!were )(?<!already )committed to|plans? to"
+    r"(?:\b(?:will|shall|is going to|are going to|am going to|agreed to|agreed that|commits? to|(?<!was )(?<!were )(?<!was already )(?<!were already )(?<!was fully )(?<!were fully )committed to|plans? to"
     r"|needs? to|has to|have to)|(?<!not )\bgonna|'ll|’ll|(?:'s|’s|'m|’m|'re|’re)\s+going to)[\s,]+(?:(?:uh|um|er|erm)[\s,]+)*"
     r"(?!not\b|be (?:late|behind)\b)\w",
     re.I,

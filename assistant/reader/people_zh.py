@@ -140,7 +140,7 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
         if _plausible(m.group(1)):
             return m["full"] or m.group(1)
     for m in _WITH_ROLE.finditer(text):  # '人员面谈（周五与ZHQ，布草分拣岗）'
-        if _plausible(m.group(1)) and role_beside(text, m.group(1)):
+        if _plausible(m.group(1)) and role_beside(text, m.group(1), unnamed=False):
             return m.group(1)
     for line in (line for line in head[:2] if _heading_like(line)):  # '绩效面谈 ｜ 马俊 ｜ 拣货员', '11.2 黎秀英 收银员 面谈'
         tokens = [t for t in _FIELDS.split(line) if t]

@@ -132,8 +132,9 @@ def _clean(phrase: str) -> str:
     return _CUT.sub("", phrase).strip(" .:;-–—")
 
 
-def role_beside(text: str, name: str | None) -> str | None:
-    """The role the notes give the employee `name`, or None."""
+def role_beside(text: str, name: str | None, *, unnamed: bool = True) -> str | None:
+    """The role the notes give the employee `name`, or None; with `unnamed` off, not one the notes say without naming
+    anyone ('your 2D animator review', '他是我们这司炉工里…'), which says nothing of whether `name` is the employee."""
     lines = text.split("\n")
     head = "\n".join(lines[:12])
     for m in _LABELLED.finditer(head):  # a labelled line says outright that this is the role
@@ -167,6 +168,8 @@ def role_beside(text: str, name: str | None) -> str | None:
         opening = _ROLE_OPENS.match(line)
         if opening and is_role(opening.group("role")):
             return opening.group("role")
+    if not unnamed:
+        return _in_passing(head, name) or _in_passing(text, name, named_only=True)
     return (_in_passing(head, name) or _reviewed_as(head) or _zh_among(head, name)  # near the top; later, of them by
             or _in_passing(text, name, named_only=True) or _zh_among(text, name, named_only=True))  # name (or as 'you')
 
@@ -222,56 +225,67 @@ def _in_passing(head: str, name: str | None, named_only: bool = False) -> str | 
     return None
 
 
-# The review named by the employee's role: 'what we said in your 2D animator review', "our letterpress printer's review".
+# The review named by the employee's role: 'what we said in your 2D animator review', "our letterpress printer's review"
 # ('your' the employee's, or 'our' with the role's possessive: 'our QA review' is the QA team's).
-_REVIEW_OF = re.compile(r"""\b(?:your\s+(?P<yours>(?:[\w&/-]+\s+){0,3}?[\w&/-]+?)
-      |(?:our|his|her|their)\s+(?P<theirs>(?:[\w&/-]+\s+){0,3}?[\w&/-]+?)(?:'s|’s))
+_REVIEW_OF = re.compile(r"""\b(?:your\s+(?P<yours>(?:[\w&/-]+\s+){0,3}?[\w&/-]+?)|our\s+(?P<ours>(?:[\w&/-]+\s+){0,3}?[\w&/-]+?)(?:'s|’s))
     \s+(?:review|1:1|1-1|appraisal|check-in|catch-up|supervision|probation)\b""", re.I | re.X)
 
 
 def _reviewed_as(head: str) -> str | None:
+    """The employee's job as the review is named after it ('your 2D animator review'); not which review it is ('your
+    annual review', 'your mentor catch-up'), nor the one who gives it ('your manager review')."""
+    kinds = spaced_words("review_kinds")
     for m in _REVIEW_OF.finditer(head):
-        words = (m.group("yours") or m.group("theirs")).split()
-        if len(words) == 1 and words[0].isupper():
-            continue  # 'your QA review': the review's kind, not a job
+        words = (m.group("yours") or m.group("ours")).split()
         while len(words) > 1 and words[0].lower() in spaced_words("not_first"):
             words = words[1:]
         phrase = " ".join(words)
-        if is_role(phrase) and not says_no_job(phrase) and not re.search(r"\b(?:performance|annual|monthly|quarterly|mid-year"
-                                                                           r"|weekly|first|last|next|year-end)\b", phrase, re.I):
+        if (is_role(phrase) and not says_no_job(phrase) and not leads_others(phrase)
+                and not any(w.lower() in kinds for w in words) and not (len(words) == 1 and phrase.isupper())):
             return phrase
     return None
 
 
 # One among others of a trade, said of the employee: '他是我们这司炉工里干得最久的', '你是组里最早的一批数据采集员',
-# '她是咱们签的几个配音演员里嗓子最好的'.
-_ZH_AMONG = re.compile(r"(?P<who>[他她你§])是(?P<words>[^，。,；;！？\n]{2,20}?)(?:里|当中|中间|之一|[，。,；;]|$)", re.M)
+# '她是咱们签的几个配音演员里嗓子最好的', '他是车间里最好的焊工'.
+_ZH_AMONG = re.compile(r"(?P<line>^[^\n]*?)(?P<who>[他她你§])是(?!不是)(?P<words>[^，。,；;！？\n]{2,24})", re.M)
+_TALK_CHARACTERS = re.compile("[的是就跟了我你他她们这那很在和说咱得个位名批些种]")
 
 
 def _zh_among(text: str, name: str | None, named_only: bool = False) -> str | None:
-    """A role said of the employee in Chinese, as the longest job title its words end with; with `named_only`, only one
-    said of them by name or as 'you' (the one the notes talk to), not as 'he' or 'she', who may be anyone."""
+    """A role said of the employee in Chinese, as the longest job title its words end with (or end with before '里':
+    '…配音演员里嗓子最好的'); with `named_only`, only one said of them by name or as 'you' (the one the notes talk to),
+    not as 'he' or 'she', who may be anyone. Not the employee's own line ('张建军：你是经理'), nor someone's relation
+    to another ('她是他的带教老师'), nor an award ('今年的优秀员工之一')."""
     if name and unspaced(name):
         text = text.replace(name, _NAMED)
     for m in _ZH_AMONG.finditer(text):
-        if named_only and m.group("who") not in ("你", _NAMED):
+        if (named_only and m.group("who") not in ("你", _NAMED)) or re.match(r"\W*\u00a7\s*[:：]", m.group("line")):
             continue
-        words = re.sub(r"^[一两二三四五六七八九十几多]+[批个位名]", "", re.split(r"[的是里]", m.group("words"))[-1])
-        for start in range(len(words) - 1):  # the longest that is a title: '我们这司炉工' holds '司炉工'
-            phrase = words[start:]
-            if is_role(phrase) and not _TALK_CHARACTERS.search(phrase) and not says_no_job(phrase):
-                return phrase
+        said = m.group("words")
+        if re.search("[他她你我]的", said):
+            continue
+        for words in (said, said[:said.rfind("里")] if "里" in said else ""):
+            words = re.sub(r"^[一两二三四五六七八九十几多]+[批个位名]", "", re.split(r"[的是里]", words)[-1].strip())
+            for start in range(len(words) - 1):  # the longest that is a title: '我们这司炉工' holds '司炉工'
+                phrase = words[start:]
+                if (is_role(phrase) and not _TALK_CHARACTERS.search(phrase) and not says_no_job(phrase)
+                        and not says_no_job(phrase[-2:]) and not leads_others(phrase)):
+                    return phrase
     return None
 
 
-_TALK_CHARACTERS = re.compile("[的是就跟了我你他她们这那很在和说咱组得个位名批些种]")
-
-
 def _told(text: str, at: int) -> bool:
-    """The words at `at` tell the employee what they are ("You're the senior stillman on nights"): said as 'you', on a
-    line that is not the employee's own (whose 'you' would be the manager)."""
-    line = text[text.rfind("\n", 0, at) + 1:at]
-    return text[at:at + 3].lower() == "you" and _NAMED not in line
+    """The words at `at` tell the employee what they are ("[00:02:30] Fiona Gallacher: You're the senior stillman on
+    nights"): said as 'you' at the start of a named speaker's line who is not the employee (whose 'you' is the manager),
+    not in an email to someone else, a quote or a condition ('If you're the first aider on shift, …')."""
+    before = text[text.rfind("\n", 0, at) + 1:at]
+    return text[at:at + 3].lower() == "you" and bool(_SPEAKER_OPENS.fullmatch(before)) and _NAMED not in before
+
+
+# A transcript line's opening up to its words, by a speaker named in full or as the manager: '[00:02:30] Fiona
+# Gallacher: ', 'Mgr: ' (not 'Emp:' nor initials, who may be the employee).
+_SPEAKER_OPENS = re.compile(r"\W*(?:\d{1,2}:\d{2}(?::\d{2})?\W*)?(?:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2}|(?i:mgr|manager|me))\s*[:：]\s*")
 
 
 def _role_before(text: str) -> str | None:
