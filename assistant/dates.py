@@ -118,6 +118,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_of_month", re.compile(r"\b(by|before|on|until|till|from|due)\s+" + _WEEKDAY_WORD + r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)"
                                 r"(?:\s+of\s+(next|this|the\s+following)\s+month)?\b"
                                 r"(?!\s+(?:working|business|calendar)\s+days?|\s+(?:day\s+)?(?:of\s+)?(?:each|every|the)\s+month)", re.I)),
+    # 'thats the 18th of next month' with no word before it: the month says it is a date to come
+    ("day_of_next_month", re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\s+of\s+(?:next|the\s+following)\s+month\b", re.I)),
     ("weekday", re.compile(r"\b(by|on|before|until|next|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri)\b", re.I)),
     ("relative", re.compile(r"\b(tomorrow|next week|end of (?:this|next) week)\b", re.I)),
     ("zh_dotted", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?=\s*(?:前|之前|以前|为止|截止))")),  # '3.15前': 15 March
@@ -132,6 +134,7 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "zh_duration": re.compile("[天周期月日]"), "zh_months": re.compile("月"), "zh_quarter": re.compile("季"),
     "duration": re.compile("day|week|wk|month|fortnight", re.I), "week_number": re.compile(r"wk|week|w\.?\s?\d|周", re.I),
     "from_today": re.compile("from|after", re.I), "zh_dotted": re.compile("前|为止|截止"), "zh_day": re.compile("号"),
+    "day_of_next_month": re.compile("month", re.I),
 }
 
 
@@ -514,6 +517,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             first = _add_months(first, 1)
         date = _safe(first.year, first.month, day)
         return date, "start" if lead == "from" else "deadline"
+    if kind == "day_of_next_month":
+        following = _add_months(ref.replace(day=1), 1)
+        return _safe(following.year, following.month, int(g[0])), "point"
     if kind == "week_number":
         week = int(g[0] or g[1])
         if not 1 <= week <= 53:

@@ -902,6 +902,14 @@ def test_a_roman_month_between_slashes_is_the_month(text, date):
     assert [d.date for d in find_dates(text, dt.date(2026, 10, 14))] == [date]
 
 
+def test_the_nth_of_next_month_is_a_date_with_or_without_a_word_before_it():
+    ref = dt.date(2026, 11, 19)
+    assert [d.date for d in find_dates("right through to the end of phase 2 thats the 18th of next month", ref)] == [
+        dt.date(2026, 12, 18)]
+    assert [d.date for d in find_dates("by the 18th of next month", ref)] == [dt.date(2026, 12, 18)]
+    assert find_dates("the 18th floor was closed", ref) == []
+
+
 @pytest.mark.parametrize("text", ["See page 4/i of the manual.", "I went 3/I think.", "Section 3.ii. applies."])
 def test_roman_numerals_that_are_no_month_stay_as_written(text):
     assert find_dates(text, dt.date(2026, 10, 14)) == []

@@ -605,6 +605,49 @@ def test_in_a_voice_memo_what_follows_an_instruction_to_the_assistant_is_data_to
     assert any("customers complained" in t for t in flagged)  # after it, on the same line: data
 
 
+_DICTATED = ("voice memo tue 10 nov 17:05\n"
+             "ok so just had the chat in the van with Kerry Doyle our roofer on the north estate job\n"
+             "main thing is the ridge tiles 9 out of 40 we checked on block C werent bedded properly and two came off in the wind\n"
+             "and timekeeping shes been late on four mornings in the last two weeks she said its the school run\n"
+             "good bits shes tidy and the residents like her\n"
+             "so what we said she checks every ridge tile before she signs the job off and shell do the heritage roofing refresher\n"
+             "im going to get a second mortar mixer ordered tomorrow and the safety team are running the harness refresher\n"
+             "target zero loose ridge tiles and on time every day right through to the end of the job thats the 18th of next month\n"
+             "ill check in with her friday week\n")
+
+
+def test_notes_dictated_line_by_line_are_read_clause_by_clause():
+    """No stop anywhere, one thought to a line and some lines two: a long line is cut where a clause opens, and the
+    words typed without apostrophes ('im going to', 'shell do', 'ill check') still say who commits to what."""
+    a = analyse(_DICTATED)
+    texts = [s.text for s in a.sentences]
+    assert "and timekeeping shes been late on four mornings in the last two weeks" in texts
+    assert "she said its the school run" in texts
+    kinds = {s.text: (s.kind, s.actor.owner if s.actor else None) for s in a.sentences}
+    assert kinds["ill check in with her friday week"] == ("action", "manager")
+    assert next(k for t, k in kinds.items() if t.startswith("im going to get a second mortar mixer"))[0] == "action"
+    target = next(s for s in a.sentences if s.text.startswith("target zero loose"))
+    assert [d.date for d in target.dates if d.text == "the 18th of next month"] == [dt.date(2026, 12, 18)]
+
+
+def test_a_short_unpunctuated_line_in_written_notes_stays_whole():
+    line = "Kerry was late on four mornings in the last two weeks and she said it was the school run every time"
+    notes = "Review, Kerry Doyle, 10 Nov 2026\n" + line + "\nTarget: on time every day. Kerry to leave earlier.\n"
+    assert line in [s.text for s in analyse(notes).sentences]
+
+
+def test_a_coded_remark_cut_from_its_consequence_stays_out_with_it():
+    memo = ("ok so memo after the review with Nadia our dressmaker five of the sixty gowns she did since August came back for "
+            "a second fix and we say two percent max comebacks then promised dates were missed nine times since the summer "
+            "and I mean now shes married shell be starting a family before long so im not sure its worth putting her on the "
+            "couture course so what we agreed she writes full measurements on every ticket at the first fitting targets "
+            "comebacks under two percent by the end of march")
+    plan = draft_plan(memo).plan
+    body = plan.model_dump_json(exclude={"review_flags", "sources"}).lower()
+    assert "starting a family" not in body and "couture course" not in body
+    assert [f for f in plan.review_flags if f.kind == "bias"]
+
+
 def test_a_chat_exports_stamp_without_a_year_is_no_words_of_the_message():
     notes = ("Review with Jodie Hartnell (dog walker), 27 Nov 2026\n"
              "[19/11, 18:52] Jodie Hartnell: sorry, I took 8 dogs out again today, the limit is 6\n"

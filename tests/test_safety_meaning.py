@@ -300,6 +300,7 @@ def test_a_family_court_matter_and_the_managers_off_record_follow_up_stay_out():
 
 
 @pytest.mark.parametrize("text, category", [
+    ("now shes married shell be starting a family before long", "family"),  # dictated, no apostrophes
     ("A woman who still writes her rota on paper won't pick up the new app at this stage of her life.", "age"),
     ("He isn't going to take to the tablets now, he's set in his ways.", "age"),
     ("She'll be off from June for the obvious reason, so no point putting her on the autumn tour.", "family"),

@@ -80,6 +80,7 @@ from .sentences import (
     Sentence,
     _split_sentences,
     detect_language,
+    dictated,
     normalise,
     spoken,
 )
@@ -232,6 +233,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     block_deadline: dt.date | None = None
     answering = False  # the lines below a form's numbered question answer it: '答：' there is no one speaking
     answers_alone = _answers_alone(raw_lines)  # 'A:' under each agenda item, no 'Q:' nor 'B:': the item's answer
+    memo = dictated(raw_lines)  # notes dictated line by line, with no punctuation: a long line holds more than one thought
     numbered_block: str | None = None  # the numbering of the heading labelling the block ('3. Employee comments': 'N.')
     tags = speaker_tags(raw_lines)
     first_content_line = header_at_foot(form_lines) is None  # ('Notes from 1:1 with …' as the last line: the first is content)
@@ -306,7 +308,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 continue
         line_label = (line_label or (labelled_row[0] if labelled_row else None) or (mark_kind(bullet.group()) if bullet else None)
                       or ("target" if deadline_arrow(content) else None))
-        chunks = list(_split_sentences(content, line_start + content_start))
+        chunks = list(_split_sentences(content, line_start + content_start, memo))
         opening = heading_sentence(chunks[0][0]) if chunks and not label_m else None
         if opening:
             block_label = line_label = opening  # 'Targets, as agreed. Returns under 10% by…': it names what follows

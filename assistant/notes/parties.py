@@ -254,7 +254,9 @@ class _PartyFinder:
 
     _ASK = re.compile(r"^(?:please\s+)?(?:ask|request|get|have|need)\s+(?:the\s+)?(.{1,40}?)\s+(?:for|to)\s+(.+)$", re.I)
     _PRONOUN = re.compile(r"^(?:I'll|I will|I shall|I am going to|I'm going to|I'm gonna|I am gonna|I need to|I plan to|I'd like to"
-                          r"|I can|we will|we'll)\b(?:[\s,]+(?:uh|um|er|erm)\b)*[\s,]*"  # "I'm gonna, uh, talk to Kev"
+                          r"|I can|we will|we'll|im going to|im gonna"  # (and as a memo typed by voice writes them: 'ill sort the diary')
+                          r"|ill(?=\s+(?:" + "|".join(vocab_list("action", "verbs", "en")) + r")\b))"
+                          r"\b(?:[\s,]+(?:uh|um|er|erm)\b)*[\s,]*"  # "I'm gonna, uh, talk to Kev"
                           r"|I(?:'m|’m|\s+am)\s+(?=(?:booking|ordering|arranging|organi[sz]ing|setting\s+up|sorting\s+out|chasing)\b"
                           r"|(?:getting|having)\s+(?!(?:a\s+)?(?:hard\s+|tough\s+)?(?:time|trouble|problems?)\b)"
                           r"(?:[\w'’-]+\s+){1,4}(?:ordered|booked|fixed|replaced|serviced|sorted|installed|repaired)\b)",

@@ -110,8 +110,10 @@ class NotesAnalysis:
 # A commitment in words ('will', 'agreed to'): the notes say outright what the sentence is (`Sentence.stated`).
 _FUTURE = re.compile(
     r"(?:\b(?:will|shall|is going to|are going to|am going to|agreed to|agreed that|commits? to|(?<!was )(?<!were )(?<!was already )(?<!were already )(?<!was fully )(?<!were fully )committed to|plans? to"
-    r"|needs? to|has to|have to)|(?<!not )\bgonna|'ll|’ll|(?:'s|’s|'m|’m|'re|’re)\s+going to)[\s,]+(?:(?:uh|um|er|erm)[\s,]+)*"
-    r"(?!not\b|be (?:late|behind)\b)\w",
+    r"|needs? to|has to|have to)|(?<!not )\bgonna|'ll|’ll|(?:'s|’s|'m|’m|'re|’re)\s+going to"
+    # a memo typed by voice, with no apostrophes: 'im going to get a third wrench ordered', 'hell do the refresher'
+    r"|\bim\s+going\s+to|\b(?:ill|hell|shell|theyll|youll)(?=\s+(?:" + "|".join(vocab_list("action", "verbs", "en")) + r")\b))"
+    r"[\s,]+(?:(?:uh|um|er|erm)[\s,]+)*(?!not\b|be (?:late|behind)\b)\w",
     re.I,
 )
 
@@ -214,9 +216,11 @@ def _spoken_cuts(line: str) -> list[re.Match[str]]:
 _LIST_ITEM = re.compile(r"(?:(?<=[:：])\s*|\s{2,})(?=\(?\d{1,2}[.)]\s+\S)")
 
 
-def _cuts(line: str) -> list[re.Match[str]]:
+def _cuts(line: str, dictated: bool = False) -> list[re.Match[str]]:
     """Where sentences end in a line: punctuation, the items of a numbered list on one line (two or more of them: not
-    'Overall rating  2.  Below expectations'), and in unpunctuated Chinese, the spaces of its pauses."""
+    'Overall rating  2.  Below expectations'), in unpunctuated Chinese, the spaces of its pauses, in a memo transcribed
+    without punctuation on one line, the clauses its openers and subjects begin, and where the notes are `dictated` line
+    by line, the employee's account inside a long line."""
     cuts = list(_SPLIT.finditer(line))
     if len(items := list(_LIST_ITEM.finditer(line))) >= 2:
         cuts = sorted(cuts + items, key=lambda m: m.start())
@@ -226,7 +230,27 @@ def _cuts(line: str) -> list[re.Match[str]]:
         cuts = sorted(cuts + pauses, key=lambda m: m.start())
     if spoken(line):
         cuts = sorted(cuts + _spoken_cuts(line), key=lambda m: m.start())
+    elif dictated and len(line) >= _DICTATED_LINE and not _STOP.search(line):
+        cuts = sorted(cuts + _reported(line), key=lambda m: m.start())
     return cuts
+
+
+def _reported(line: str) -> list[re.Match[str]]:
+    """Where, in a line of dictated notes, the employee's account of what went before begins ('… late on five mornings
+    in the last three weeks | he said its the train from Dartford'): three words or more before it."""
+    return [here for m in vocab("spoken", "reports").finditer(line)
+            if len(line[:m.start()].split()) >= 3 and not re.search(r"\b(?:and|that|what)\s*$", line[:m.start()], re.I)
+            and (here := _HERE.match(line, m.start()))]
+
+
+_DICTATED_LINE = 80  # in dictated notes, a line this long with no stop holds more than one thought
+
+
+def dictated(lines: list[str]) -> bool:
+    """Notes dictated into a phone line by line: four or more long lines (twelve words or more), nearly all with no stop
+    in them ('and timekeeping hes been late on five mornings in the last three weeks he said its the train')."""
+    long = [line for line in lines if len(line.split()) >= 12]
+    return len(long) >= 4 and sum(not _STOP.search(line) for line in long) >= 0.8 * len(long)
 
 
 def spoken(line: str) -> bool:
@@ -244,10 +268,10 @@ _NUMBER_AFTER_TAG = re.compile(r"""^\s*(?:\S+(?:\s\S+)?\s+\d{1,2}:\d{2}(?::\d{2}
 _REACTIONS = re.compile(r"(?::[\w+\-]+:\s*\d*\s*)+")
 
 
-def _split_sentences(line: str, offset: int) -> list[tuple[str, int]]:
+def _split_sentences(line: str, offset: int, dictated: bool = False) -> list[tuple[str, int]]:
     """Split one line into (sentence, start offset) pairs, keeping abbreviations and decimals whole."""
     pieces, start = [], 0
-    for m in _cuts(line):
+    for m in _cuts(line, dictated):
         cut = m.start()
         if cut <= start:
             continue
