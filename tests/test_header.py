@@ -362,6 +362,27 @@ def test_a_role_said_of_she_does_not_make_a_name_of_the_words_around_it():
     assert a.employee_name != "步一下" and a.employee_role == "QA"
 
 
+@pytest.mark.parametrize("text, who", [
+    # a chat with HR about the talk: HR is never the employee, whoever the name model takes for them
+    ("【微信聊天记录】陈立新 和 周敏(HR) 的聊天\n2026年12月1日 15:20\n陈立新：周姐，今天下午跟滨江路店店长刘洋做完面谈了，我简单说下\n"
+     "陈立新：11月营业额38.6万，目标45万\n周敏(HR)：他怎么说\n陈立新：他说系统给的量偏大\n", "刘洋"),
+    ("飞书文档｜11月绩效沟通｜2026/11/27\n沟通人：Eason（用户运营负责人）  被沟通人：陈可欣 Kelly，私域运营专员\n- 复购率 12%，目标 20%",
+     "陈可欣"),  # '被沟通人' is the one talked to
+    ("1:1 w/ ZJ｜小程序前端｜2026-11-19\n- 10月 release 后线上 P1 bug 5 个", "ZJ"),  # initials before a bar
+    ("1:1 w/ HR｜小程序前端｜2026-11-19\n- 10月 release 后线上 P1 bug 5 个", None),  # a team's initials are no one
+])
+def test_who_the_employee_is_in_chats_with_hr_and_chinese_forms(text, who):
+    assert analyse(text).employee_name == who
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("EA Joanna 周 - Q3/Q4 1:1 - 4 Nov 2026 (Michael)\n• 10月 double-booking 6 次", "Joanna", "EA"),  # an abbreviation before her
+    ("飞书文档｜沟通人：Eason  被沟通人：陈可欣 Kelly，私域运营专员\n- 复购率 12%", "陈可欣", "私域运营专员"),  # after a full-width comma
+])
+def test_a_role_beside_the_name_in_more_layouts(text, name, role):
+    assert role_beside(text, name) == role
+
+
 def test_a_ships_name_is_no_one():
     assert not is_name("MV Hollin Bay") and is_name("Tomasz Wrona") and is_name("MV Rao")  # (initials and a name)
 

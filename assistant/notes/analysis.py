@@ -41,6 +41,7 @@ from .header import (
     sent_by,
     sent_to_hr,
     stated_role,
+    titled_hr,
     to_you,
     whose_review,
     you_and_them,
@@ -181,7 +182,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         whose = whose_review("\n".join(form_lines[:3]), text)  # 'finished Ana Pires's review': said outright too
         stated = bool(found_name and (_EMPLOYEE_LABEL.search(fields.replace(found_name, "\x00"))
                                       or (whose and whose[0] == found_name)))
-        if stated or (named and named != found_name and (sent_to_hr(form_lines, named) or sent_by(form_lines, named))):
+        if stated or (named and named != found_name and (sent_to_hr(form_lines, named) or sent_by(form_lines, named)
+                                                         or titled_hr(text, named))):
             named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed; nor is HR
             # the email is sent to, nor the one who sends it, the employee
         if not stated and not employee:  # (what a form states or the caller gives is not second-guessed)

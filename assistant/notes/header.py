@@ -414,7 +414,7 @@ _MANAGER_LABEL = re.compile(r"(?:\b(?i:" + "|".join(re.escape(w).replace(r"\ ", 
 
 # A name in a header line: 'Dana Ruiz', 'Finn O.' (an initial for the surname), or initials before the role in brackets
 # ('1:1 w/ JK (door sup, …)').
-_NAMED = rf"(?:{_INITIAL}{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD})?(?:[ \t](?!I\b)[A-Z](?:\.|(?![\w.'’&/])))?(?!\w)|[A-Z]{{2,3}}(?=\s*[(（]))"  # 'DJ Park', 'Sam K', 'JT ('
+_NAMED = rf"(?:{_INITIAL}{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD})?(?:[ \t](?!I\b)[A-Z](?:\.|(?![\w.'’&/])))?(?!\w)|[A-Z]{{2,3}}(?=\s*[(（|｜]))"  # 'DJ Park', 'Sam K', 'JT (', 'w/ ZJ｜'
 # A header field of a job in lower case, then the name: '- dispatcher A. Mensah-Clarke -', '| nurse J. Okafor |'.
 _JOB_THEN_NAME = re.compile(rf"""(?:^|[-–—|:]\s+)(?P<job>[a-z][\w&'’-]*(?:[ \t][a-z][\w&'’-]*){{0,3}})[ \t]+
     (?P<name>(?:[A-Z]\.[ \t]?)?{_NAMED})(?=\s*(?:[-–—|,(]|$))""", re.X)
@@ -717,6 +717,11 @@ def _barred(line: str) -> tuple[str, str, str | None] | None:
     return (*employee, manager) if employee else None
 
 
+def titled_hr(text: str, name: str) -> bool:
+    """The notes give `name` an HR title in brackets ('周敏(HR)', 'Priya Das (HR) sitting in'): HR's, never the employee."""
+    return any(is_hr(m.group(1)) for m in re.finditer(re.escape(name) + r"\s*[(（]([^)）]{1,40})[)）]", text))
+
+
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex'), or
     from the line at the notes' foot that says what they are, where the notes open with content, or the opening lines
@@ -728,9 +733,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         return barred
     if len(lines) > 1 and (chat := CHAT_HEADING.match(lines[0])) and is_name(chat["who"]):
         message = _people(lines[1:])  # 'Priyanka Das  10:14 AM' over '1:1 notes - Kwame Asante (…)': the writer's message
-        titled = re.search(re.escape(message[0]) + r"\s*[(（]([^)）]{1,40})[)）]", lines[1]) if message[0] else None
-        title = message[1] or (titled.group(1) if titled else "")  # 'Priya Das (HR) sitting in': HR's, not the employee
-        if message[0] and message[0] != chat["who"] and not (title and (is_hr(title) or leads_others(title))):
+        if (message[0] and message[0] != chat["who"] and not titled_hr(lines[1], message[0])
+                and not (message[1] and (is_hr(message[1]) or leads_others(message[1])))):
             return message[0], message[1], message[2] or chat["who"]
     if len(lines) > 1 and (met := _WITH_BELOW.match(lines[1])) and is_name(met["name"]) and _MEETING_WORDS.search(lines[0]) \
             and not _ONLOOKER.search(lines[1]):
@@ -893,7 +897,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
                  r"\bwith\s+(?:the|our|my)\s+(?:[a-z]+\s+){0,2}[a-z]+,\s+", r"[-–—:]\s+", r"^")  # '… with the store manager, Rosa Marchetti'
         for line, lead in [*((lines[0], lead) for lead in leads), *((line, leads[0]) for line in lines[1:2])]:
             for wm in re.finditer("(?:" + lead + r")(" + TITLE + r")?(" + _NAMED + r")", line):
-                initials = wm.group(2).isupper()
+                initials = wm.group(2).isupper() and not team_initials(wm.group(2))
                 goes_on = _TITLE_GOES_ON.match(line, wm.end())
                 if goes_on and " " not in wm.group(2) and _is_role(f"{wm.group(2)} {goes_on.group(1)}"):
                     continue  # 'Service advisor 月度面谈 – …': a job's first word, not a name

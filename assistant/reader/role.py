@@ -20,7 +20,7 @@ _LABELLED = re.compile(
     re.I | re.M | re.X,
 )
 # What follows a name and opens its role: '(', ',', a dash, a slash, a bar.
-_AFTER_NAME = re.compile(r"""(?:(?:[ \t]+(?:[A-Z]\.?|[A-Z][a-z]+)){1,2}(?=[ \t]*[(（,\-–—|｜/]|[ \t]+[a-z]))?\s*(?:
+_AFTER_NAME = re.compile(r"""(?:(?:[ \t]+(?:[A-Z]\.?|[A-Z][a-z]+)){1,2}(?=[ \t]*[(（,，\-–—|｜/]|[ \t]+[a-z]))?\s*(?:
       [(（]\s*(?P<inner>[^)）\n]{2,80})[)）]                          # 'Name (role, …)'
     | (?:的?(?:,|，)|｜|\s[-–—/|])\s*(?P<next>[^,，\n|｜/()（）–—;；]{2,60})  # 'Name, role', 'Name - role -', '名｜岗位', '跟梅秀兰的，刺绣师'
     | :[ \t]*(?P<colon>(?:[A-Za-z][\w&-]*[ \t]+){0,2}[A-Za-z][\w&-]*)[ \t]*$   # 'Dana Ruiz: forklift operator', not a speaker's line
@@ -297,7 +297,7 @@ def _role_before(text: str) -> str | None:
         if is_role(phrase):
             return phrase
     m = re.search(r"(?:^|[|,;(]\s*|[-–—:]\s+)((?:[A-Za-z][\w'-]*\s+){0,3}[A-Za-z][\w'-]*)\s*:?\s*$", line)
-    if m and is_role(m.group(1)) and job_words()[0].search(m.group(1).split()[-1]):
+    if m and is_role(m.group(1)) and any(words.search(m.group(1).split()[-1]) for words in job_words()[:2]):  # ('EA Joanna')
         return m.group(1)
     return None
 
