@@ -53,7 +53,7 @@ _DEADLINE_BEFORE = re.compile(
 )
 _START_BEFORE = re.compile(r"(?:\bfrom|\bstarting|\bstarts?|\bas of|\bbeginning|\bfrom)[\s:]*(?:on\s+|the\s+)?" + _WEEKDAY_WORD + "$",
                           re.IGNORECASE)
-_DEADLINE_AFTER = re.compile(r"^\s*[)）]?\s*(?:前(?![台厅线端沿])|之前|以前|为止|截止)")  # '（6月18日）前'; not 前台 (front desk)
+_DEADLINE_AFTER = re.compile(r"^\s*[)）]?\s*(?:前(?![台厅线端沿后])|之前|以前|为止|截止)")  # '（6月18日）前'; not 前台 (front desk)
 _START_AFTER = re.compile(r"^\s*(?:起|开始)")
 _ZH_DUE_VERB = "完成|达到|降|做到|交|提交|实现|把|要|必须|全部"  # what 'Q3内' is followed by when it is a deadline ('Q3内完成')
 _PERIOD_END = re.compile(r"(?:end|close|wrap|eoq|eo|末|底|内|前)", re.I)
@@ -164,7 +164,7 @@ def _calendar() -> list[tuple[re.Pattern[str], Callable[[int], dt.date | None], 
 
 # 'before Christmas', '国庆前', '春节之前': the day before a single day
 _BEFORE_DAY = re.compile(r"\bbefore\s+(?:the\s+)?$", re.I)
-_DAY_BEFORE = re.compile(r"^\s*(?:之前|以前|前)")
+_DAY_BEFORE = re.compile(r"^\s*(?:之前|以前|前(?!后))")
 
 
 # 'the Easter holidays (3 April)', '国庆（9月30日）', 'the Christmas peak (the bumper issue goes to print 11 Dec)': a day

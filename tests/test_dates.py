@@ -902,6 +902,12 @@ def test_a_roman_month_between_slashes_is_the_month(text, date):
     assert [d.date for d in find_dates(text, dt.date(2026, 10, 14))] == [date]
 
 
+def test_around_a_day_is_no_deadline_before_it():
+    ref = dt.date(2026, 11, 11)
+    assert [(d.date, d.role) for d in find_dates("截止日都挤在11月1号前后", ref)] == [(dt.date(2026, 11, 1), "point")]
+    assert [(d.date, d.role) for d in find_dates("11月1号前交齐", ref)] == [(dt.date(2027, 11, 1), "deadline")]
+
+
 def test_the_nth_of_next_month_is_a_date_with_or_without_a_word_before_it():
     ref = dt.date(2026, 11, 19)
     assert [d.date for d in find_dates("right through to the end of phase 2 thats the 18th of next month", ref)] == [

@@ -370,6 +370,8 @@ def test_a_role_said_of_she_does_not_make_a_name_of_the_words_around_it():
      "陈可欣"),  # '被沟通人' is the one talked to
     ("1:1 w/ ZJ｜小程序前端｜2026-11-19\n- 10月 release 后线上 P1 bug 5 个", "ZJ"),  # initials before a bar
     ("1:1 w/ HR｜小程序前端｜2026-11-19\n- 10月 release 后线上 P1 bug 5 个", None),  # a team's initials are no one
+    ("【飞书文档】Q4 面谈记录 - 孙佳琪\n面谈人：王蕾（咨询部总监）｜时间：2026年11月11日｜岗位：留学顾问\n| 指标 | 目标 | 10月实际 |\n"
+     "| 转化率 | 20% | 9% |", "孙佳琪"),  # the one who held the talk is not the employee, however senior
 ])
 def test_who_the_employee_is_in_chats_with_hr_and_chinese_forms(text, who):
     assert analyse(text).employee_name == who

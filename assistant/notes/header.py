@@ -833,6 +833,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if not name and unspaced(header):
         further = re.search(_ZH_EMPLOYEE_FIELD + rf"\s*[:：】]\s*({zh_name()})(?=[\s（(，,｜|]|$)", "\n".join(lines[8:16]), re.M)
         name = further.group(1) if further else employee_zh(lines)  # a form's field after the agreement: '对象：赵一鸣，安检员'
+        if name and re.search(_ZH_MANAGER_FIELD + r"\s*[:：]\s*" + re.escape(name), header):
+            # '面谈人：王蕾（咨询部总监）': the one who held the talk, not the employee; read again without that line
+            name = employee_zh([line for line in lines if not re.match(r"\W*" + _ZH_MANAGER_FIELD + r"\s*[:：]", line)])
     labels = {w.lower() for w in vocab_list("labels", "manager_meta", "en") + vocab_list("labels", "employee_meta", "en")}
     named = re.compile(r"\s*[:：]?\s*((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)")
     mm = next((m for label in re.finditer(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|appraiser|assessor|line manager"
