@@ -663,13 +663,25 @@ _NAME_FIELD = re.compile(r"^(\W*)(?:full\s+name|name|姓名)(?=\s*[:：])", re.I
 _TITLE_FIELD = re.compile(r"^\W*(?:position|role|job\s*title|title|designation|grade|岗位|职位|职务)\s*[:：]", re.I)
 
 
+_MANAGER_WORD = re.compile(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|appraiser|assessor|line manager|charge nurse"
+                          r"|head of (?:dept|department)|hod|team lead|shift lead|head chef|principal|director|foreman)")
+_NAME_AFTER_LABEL = re.compile(r"\s*[:：]?\s*((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)")
+
+
+@cache
+def _party_labels() -> tuple[frozenset[str], frozenset[str]]:
+    """The labels of the manager's and of the employee's fields, in every language, in lower case."""
+    def of(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in vocab_list("labels", key, "en") + vocab_list("labels", key, "zh"))
+    return of("manager_meta"), of("employee_meta")
+
+
 def sectioned(lines: list[str]) -> list[str]:
     """A form that gives each person a block under its own heading ('Section A - Reviewer', then 'Name: Graham
     Oyelaran' and 'Position: Technical Manager'): the manager's block's name labelled as the manager's ('Reviewer:',
     '面谈人：') and its title left out, so that neither is read as the employee's. The block ends at a line that is no
     field, or at the employee's own field ('Employee name: …')."""
-    managers, employees = ({w.lower() for w in vocab_list("labels", key, "en") + vocab_list("labels", key, "zh")}
-                           for key in ("manager_meta", "employee_meta"))
+    managers, employees = _party_labels()
     out, managers_block = [], False
     for line in lines:
         heading, field = _PARTY_HEADING.match(line), _FIELD.match(line)
@@ -836,12 +848,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         if name and re.search(_ZH_MANAGER_FIELD + r"\s*[:：]\s*" + re.escape(name), header):
             # '面谈人：王蕾（咨询部总监）': the one who held the talk, not the employee; read again without that line
             name = employee_zh([line for line in lines if not re.match(r"\W*" + _ZH_MANAGER_FIELD + r"\s*[:：]", line)])
-    labels = {w.lower() for w in vocab_list("labels", "manager_meta", "en") + vocab_list("labels", "employee_meta", "en")}
-    named = re.compile(r"\s*[:：]?\s*((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)")
-    mm = next((m for label in re.finditer(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|appraiser|assessor|line manager"
-                                          r"|charge nurse|head of (?:dept|department)|hod|team lead|shift lead|head chef|principal"
-                                          r"|director|foreman)", header)
-               if (m := named.match(header, label.end())) and m.group(1).lower() not in labels), None)
+    labels = _party_labels()
+    mm = next((m for label in _MANAGER_WORD.finditer(header)
+               if (m := _NAME_AFTER_LABEL.match(header, label.end())) and m.group(1).lower() not in labels[0] | labels[1]), None)
     # (not the label below a heading: 'Section A - Reviewer' over 'Reviewer: Graham Oyelaran')
     if not mm:  # a form's labelled field further down: 'Reviewer: Jo Whitlock (Practice Manager)' on its fourth line
         mm = re.search(r"^[\s*#-]*(?i:manager|line manager|reviewer|interviewer|appraiser|assessor|supervisor)\s*[:：]\s*((?:" + TITLE + r")?(?:"
