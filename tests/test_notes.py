@@ -759,6 +759,17 @@ def test_an_agendas_answers_are_the_writers_not_a_speaker_called_a():
     assert not _answers_alone(["Q: Why late?", "A: The bus.", "Q: And Friday?", "A: Same."])  # an interview's answers
 
 
+def test_a_teams_part_of_a_task_is_its_own_task():
+    a = analyse("Review, Dana Ruiz, picker, 3 March 2026\nDana mis-picked 9 of 200 orders in February.\n"
+                "I'll get a second scanner ordered tomorrow and the IT team are setting up the scan alerts on Friday.\n"
+                "Dana to redo the pick audit and the QA team will check it.\nDana and the stores team will meet weekly.\n")
+    tasks = [(s.text, s.actor.owner if s.actor else None) for s in a.sentences if s.kind == "action"]
+    assert ("I'll get a second scanner ordered tomorrow", "manager") in tasks
+    assert ("the IT team are setting up the scan alerts on Friday.", "organisation") in tasks
+    assert ("the QA team will check it.", "organisation") in tasks
+    assert any(t.startswith("Dana and the stores team") for t, _ in tasks)  # one task of both, not 'Dana' alone
+
+
 def test_a_state_of_being_committed_is_no_commitment():
     a = analyse("Name: Ada Obi\nDate: 14/10/2026\nOn 22 September Ada stepped out while a cyclist was already committed to the "
                 "crossing.\nThe van was fully committed to the junction.\nAda has committed to a refresher by the 20th.\n"

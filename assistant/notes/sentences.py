@@ -216,12 +216,25 @@ def _spoken_cuts(line: str) -> list[re.Match[str]]:
 _LIST_ITEM = re.compile(r"(?:(?<=[:：])\s*|\s{2,})(?=\(?\d{1,2}[.)]\s+\S)")
 
 
+# A team taking on its part of a task the sentence gives someone first: 'I'll get a wrench ordered tomorrow | and the
+# safety team are running the refresher on the 1st', 'I will book the course | and IT will replace the scanner'.
+_TEAM_TAKES_ON = re.compile(r"""\s+and\s+(?=(?:the\s+(?:[A-Za-z&]+\s+){0,2}(?:team|office|department|dept|desk|supplier|vendor)s?
+    |HR|IT|L&D|Facilities|Payroll|Procurement)\s+(?:will|'ll|are\s+going\s+to|is\s+going\s+to|(?:are|is)\s+[a-z]+ing
+    |(?:have|has)\s+agreed)\b)""", re.X)
+
+
+def _team_takes_on(line: str) -> list[re.Match[str]]:
+    """`_TEAM_TAKES_ON` where the words before it commit someone to something ('I'll …', 'Dana to …'), three or more."""
+    return [m for m in _TEAM_TAKES_ON.finditer(line)
+            if len(line[:m.start()].split()) >= 3 and (_FUTURE.search(line[:m.start()]) or re.match(r"\W*\w+\s+to\s", line))]
+
+
 def _cuts(line: str, dictated: bool = False) -> list[re.Match[str]]:
     """Where sentences end in a line: punctuation, the items of a numbered list on one line (two or more of them: not
     'Overall rating  2.  Below expectations'), in unpunctuated Chinese, the spaces of its pauses, in a memo transcribed
     without punctuation on one line, the clauses its openers and subjects begin, and where the notes are `dictated` line
     by line, the employee's account inside a long line."""
-    cuts = list(_SPLIT.finditer(line))
+    cuts = sorted([*_SPLIT.finditer(line), *_team_takes_on(line)], key=lambda m: m.start())
     if len(items := list(_LIST_ITEM.finditer(line))) >= 2:
         cuts = sorted(cuts + items, key=lambda m: m.start())
     pauses = list(_SPOKEN_PAUSE.finditer(line))
