@@ -167,7 +167,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     language = detect_language(text)
     raw_lines = text.split("\n")
     content_lines = [line for line in raw_lines if line.strip()]
-    form_lines = [line for line in sectioned(tabbed_lines) if line.strip()]  # the header's lines, cells kept apart
+    blocks = sectioned(tabbed_lines)  # a form's reviewer block labelled as the manager's (`header.sectioned`)
+    form_lines = [line for line in blocks if line.strip()]  # the header's lines, cells kept apart
     found_name, found_role, manager = _find_people(form_lines)
     learnt = reader.bundled() if read else None
     rivals: tuple[str, ...] = ()
@@ -206,8 +207,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     if not role and found_role and stated_role(form_lines, found_name) == found_role:
         role = found_role  # 'Role: picker', '| 岗位 | 门诊收费员 |', 'Keeper: Morag Sinclair': what a form states is not second-guessed
     if not role:
-        role = role_beside("\n".join(sectioned(raw_lines)), name) or (found_role if found_role and not says_no_job(found_role)
-                                                                       else None)
+        role = role_beside("\n".join(blocks).replace("\t", " "), name) or (found_role if found_role and not says_no_job(found_role)
+                                                                           else None)
         chosen = learnt.role(text, name, role) if learnt is not None else role
         if chosen and manager and _beside(text, manager, chosen):
             chosen = role  # the manager's own title

@@ -848,9 +848,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         if name and re.search(_ZH_MANAGER_FIELD + r"\s*[:：]\s*" + re.escape(name), header):
             # '面谈人：王蕾（咨询部总监）': the one who held the talk, not the employee; read again without that line
             name = employee_zh([line for line in lines if not re.match(r"\W*" + _ZH_MANAGER_FIELD + r"\s*[:：]", line)])
-    labels = _party_labels()
-    mm = next((m for label in _MANAGER_WORD.finditer(header)
-               if (m := _NAME_AFTER_LABEL.match(header, label.end())) and m.group(1).lower() not in labels[0] | labels[1]), None)
+    managers, employees = _party_labels()
+    mm = next((m for label in _MANAGER_WORD.finditer(header) if (m := _NAME_AFTER_LABEL.match(header, label.end()))
+               and m.group(1).lower() not in managers and m.group(1).lower() not in employees), None)
     # (not the label below a heading: 'Section A - Reviewer' over 'Reviewer: Graham Oyelaran')
     if not mm:  # a form's labelled field further down: 'Reviewer: Jo Whitlock (Practice Manager)' on its fourth line
         mm = re.search(r"^[\s*#-]*(?i:manager|line manager|reviewer|interviewer|appraiser|assessor|supervisor)\s*[:：]\s*((?:" + TITLE + r")?(?:"

@@ -248,7 +248,7 @@ def _reviewed_as(head: str) -> str | None:
 
 # One among others of a trade, said of the employee: '他是我们这司炉工里干得最久的', '你是组里最早的一批数据采集员',
 # '她是咱们签的几个配音演员里嗓子最好的', '他是车间里最好的焊工'.
-_ZH_AMONG = re.compile(r"(?P<line>^[^\n]*?)(?P<who>[他她你§])是(?!不是)(?P<words>[^，。,；;！？\n]{2,24})", re.M)
+_ZH_AMONG = re.compile(rf"(?P<line>^[^\n]*?)(?P<who>[他她你{_NAMED}])是(?!不是)(?P<words>[^，。,；;！？\n]{{2,24}})", re.M)
 _TALK_CHARACTERS = re.compile("[的是就跟了我你他她们这那很在和说咱得个位名批些种]")
 
 
@@ -260,7 +260,7 @@ def _zh_among(text: str, name: str | None, named_only: bool = False) -> str | No
     if name and unspaced(name):
         text = text.replace(name, _NAMED)
     for m in _ZH_AMONG.finditer(text):
-        if (named_only and m.group("who") not in ("你", _NAMED)) or re.match(r"\W*\u00a7\s*[:：]", m.group("line")):
+        if (named_only and m.group("who") not in ("你", _NAMED)) or re.match(rf"\W*{_NAMED}\s*[:：]", m.group("line")):
             continue
         said = m.group("words")
         if re.search("[他她你我]的", said):
