@@ -163,8 +163,15 @@ def _zh_shares(text: str, refs: re.Pattern[str]) -> Iterator[Quantity]:
 
 
 def _named_standard(text: str, start: int, refs: re.Pattern[str]) -> bool:
-    """The words just before text[start], within its clause, say the number is a standard ('vs', 'target', '标准')."""
-    return bool(refs.search(re.split(r"[.;:,(（，；。：]", text[max(0, start - 16):start])[-1]))
+    """The words just before text[start], within its clause, say the number is a standard ('vs', 'target', '标准'); in
+    Chinese with English terms in it, a verb that requires it further back ('SOP 要求每份 QC findings < 10 个')."""
+    if refs.search(re.split(r"[.;:,(（，；。：]", text[max(0, start - 16):start])[-1]):
+        return True
+    before = re.split(r"[.;:,(（，；。：]", text[max(0, start - 24):start])[-1]
+    return bool(re.search(r"[A-Za-z]{3}", before)) and bool(_REQUIRES_ZH.search(before))
+
+
+_REQUIRES_ZH = re.compile("要求|规定|应为|应该")
 
 
 # Words after a range that are no unit: 'o'clock', a pronoun, a multiplier ('1-2k calls' is read as two numbers).

@@ -699,9 +699,16 @@ def test_a_month_a_chinese_year_starts_from_is_its_first_day():
     ("Q1 wrap 前: check-in 等待时间降到 5 分钟以内", dt.date(2027, 1, 5), dt.date(2027, 3, 31)),
     ("返工率 Q3内 降到 2%", dt.date(2026, 6, 3), dt.date(2026, 9, 30)),  # 'within Q3'
     ("Q3内完成 SOP 培训", dt.date(2026, 6, 3), dt.date(2026, 9, 30)),
+    ("退货率 Q1 内到 3%", dt.date(2026, 11, 24), dt.date(2027, 3, 31)),  # 'within Q1, to 3%'
+    ("Q2 结束前 差评率降到 1%", dt.date(2026, 11, 24), dt.date(2027, 6, 30)),  # 'before Q2 ends'
 ])
 def test_weeks_from_a_weekday_and_quarters_written_short_are_deadlines(text, ref, want):
     assert max(d.date for d in find_dates(text, ref) if d.role == "deadline") == want
+
+
+@pytest.mark.parametrize("text", ["Q2内部培训", "Q1内容更新", "看一下 Q3 的到货"])
+def test_a_quarter_inside_a_word_is_no_deadline(text):
+    assert not find_dates(text, dt.date(2026, 11, 24))
 
 
 def test_two_digits_after_a_day_and_a_month_are_its_year_where_a_field_ends():

@@ -265,9 +265,17 @@ def test_a_list_of_managers_alone_does_not_make_one_of_them_the_employee():
     ("语音备忘 6月18号\n今天跟晓雯聊了一下就是林晓雯我们店里的茶艺师嘛\n上个月盘点少了一斤龙井", "茶艺师"),
     ("Nils – notes from Friday 6 March\nYou left the west lock unmanned twice in February, which you know matters since you "
      "were taken on as lock keeper.\nNils to hand over in person every shift.", "lock keeper"),
+    ("主题：11月面谈 recap\nHi 佳怡，\n今天谈的整理如下。作为华东区的渠道专员，下面几项要跟进：\n1. 10月回款率只有62%。", "渠道专员"),
 ])
 def test_a_role_said_in_passing_is_the_role(text, role):
     assert analyse(text).employee_role == role
+
+
+@pytest.mark.parametrize("text", ["我作为经理，这个月要盯紧。", "作为回报，公司报销路费。"])
+def test_the_writers_own_capacity_is_no_role_of_the_employee(text):
+    from assistant.reader.role import _in_passing
+
+    assert _in_passing(text, "佳怡") is None
 
 
 _TWELVE_LINES = "\n".join(f"- point {k} of the talk" for k in range(12))
@@ -306,6 +314,9 @@ _TWELVE_LINES = "\n".join(f"- point {k} of the talk" for k in range(12))
     (f"张建军 面谈\n{_TWELVE_LINES}\n张建军：你是经理，你说了算", "张建军", None),  # his own line
     ("面谈 张建军\n她是他的带教老师\n他是今年的优秀员工之一\n漏检九次", "张建军", None),  # a relation, an award
     (f"林雅 面谈\n{_TWELVE_LINES}\n周哥：你是咱们组里唯一的叉车司机", "林雅", "叉车司机"),  # past the '组里'
+    ("刚跟 Kai 做完 review 他在 team 里算是最能扛事的 welder 了 先说问题", "Kai", "welder"),  # among others, 'counts as'
+    ("跟小周聊完 她在店里算是最细心的收银员了 上个月短款三次", "小周", "收银员"),
+    ("跟小周聊完 她在店里算是我的左右手 上个月短款三次", "小周", None),  # no job
 ])
 def test_a_role_said_in_passing_later_in_the_notes_is_the_role(text, name, role):
     assert role_beside(text, name) == role

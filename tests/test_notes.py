@@ -875,6 +875,26 @@ def test_a_number_after_a_chat_speakers_time_opens_their_point(line, pieces):
     assert len(_split_sentences(line, 0)) == pieces
 
 
+@pytest.mark.parametrize("memo, lead, point", [
+    ("我是 Fang 今天刚跟 Kai 做完 review 趁记得赶紧录一下 他在组里算是最能扛事的了 最近项目也多 先说这个 "
+     "问题一 study 205 的 SAP 比计划晚了三周才 final sponsor 有点不高兴 问题二 上一轮 QC 出来 27 个 findings 其中 5 个是 major "
+     "他说是赶时间没 self-check 而且 macro library 还是老版本 然后我们定了几件事 他之后每个 TLF 先用 checklist 自查再交给 QC "
+     "我去跟 sponsor 约一个 spec freeze 日期 另外 study 207 的 ad hoc request 我先转给 Grace 那边处理 programming team 那边要把 "
+     "macro library 升级到 v3 这个五月底之前要弄完 下一次 DSMB 是六月二十号 到时候再看", "先说这个", "问题一 study 205"),
+    ("right this is the memo for the review with Jonas at the depot this morning he was fine with it all so first up "
+     "issue one the pallet labels were wrong on eleven orders last month and two went to the wrong store issue two he was "
+     "late on four mornings he said the printer kept jamming and nobody fixed it for three weeks and the bus is unreliable "
+     "then we agreed he checks every label against the pick list and I will get the printer fixed by Friday",
+     "so first up", "issue one the pallet labels"),
+])
+def test_a_short_lead_in_before_a_spoken_numbered_point_ends_the_clause_before(memo, lead, point):
+    from assistant.notes.sentences import _split_sentences, spoken
+
+    assert spoken(memo)
+    pieces = [p for p, _ in _split_sentences(memo, 0)]
+    assert any(p.startswith(point) for p in pieces) and any(p.endswith(lead) for p in pieces), pieces
+
+
 def test_a_chat_speakers_numbered_point_is_no_sentence_of_its_own():
     a = analyse("【钉钉群：外墙项目组】\n吴建 10-13 19:05\n@马国强 今天下午跟国强谈了一下\n"
                 "吴建 19:07：9月份国强有两次下吊只挂了工作绳\n吴建 19:18：接下来：\n吴建 19:18：1. 国强每次下吊前双绳检查，拍照发群里再下\n"
@@ -930,3 +950,65 @@ def test_a_services_team_a_firm_or_a_contractor_is_an_organisation_s_party(line,
              "Actions\n" + line + "\n")
     action = next(s for s in analyse(notes, read=False).sentences if s.kind == "action")
     assert action.actor is not None and (action.actor.text, action.actor.owner) == (party, "organisation")
+
+
+_FORWARDED_APPRAISAL = (
+    "From: Greta Lindqvist <g.lindqvist@fjordline-freight.com>\n"
+    "Sent: 14 September 2026 08:10\n"
+    "To: Depot Operations; Training Office\n"
+    "Subject: FW: Appraisal follow-up\n\n"
+    "Hi both,\n\n"
+    "Notes from the appraisal I held yesterday with our reach truck driver, his own mail is at the bottom.\n"
+    "In August 9 of 60 container moves were logged to the wrong bay, and 2 loads left without a seal check.\n"
+    "What we agreed:\n"
+    "- He scans every bay label before he drops a container, and I audit 5 moves every Friday.\n"
+    "- He closes the 3 open seal reports by 20.09. and brings wrong-bay moves below 5% by 31.10.\n\n"
+    "One thing I need from you:\n"
+    "Depot Operations, the yard tablets have been dropping signal since the mast move, can IT support look at it this month?\n\n"
+    "Regards,\nGreta Lindqvist\nYard Manager\n\n"
+    "---------- Forwarded message ----------\n"
+    "From: Pavel Novak <p.novak@fjordline-freight.com>\n"
+    "Date: Sun, 13 Sep 2026 19:02\n"
+    "Subject: Appraisal follow-up\n\n"
+    "Greta, thanks for today.\n"
+    "Like I said, the tablet lost signal half the shift so some scans I did never saved.\n"
+    "I will check the seal on every load from now, agreed.\n\n"
+    "Br, Pavel\nReach Truck Driver\n"
+)
+
+
+def test_the_employee_named_only_in_their_own_forwarded_mail_is_read_from_its_signature():
+    a = analyse(_FORWARDED_APPRAISAL)
+    assert a.employee_name == "Pavel Novak"
+    said = {s.body: s for s in a.sentences}
+    account = next(s for b, s in said.items() if b.startswith("Like I said"))
+    assert account.reading == "account"
+    promise = next(s for b, s in said.items() if b.startswith("I will check the seal"))
+    assert promise.reading == "action" and promise.owner == "employee"
+
+
+def test_a_request_to_a_team_after_what_it_is_about_is_the_teams_task():
+    a = analyse(_FORWARDED_APPRAISAL)
+    asked = next(s for s in a.sentences if "can IT support look at it" in s.body)
+    assert asked.reading == "action" and asked.owner == "organisation"
+
+
+def test_the_writers_part_of_an_employees_task_is_the_managers_and_each_part_keeps_its_dotted_date():
+    plan = draft_plan(_FORWARDED_APPRAISAL).plan
+    by_owner = {(r.owner, r.action) for r in plan.responsibilities}
+    assert ("manager", "I audit 5 moves every Friday") in by_owner, by_owner
+    assert not any("audit 5 moves" in action for owner, action in by_owner if owner == "employee")
+    assert {g.deadline for g in plan.goals} >= {dt.date(2026, 9, 20), dt.date(2026, 10, 31)}, plan.goals
+
+
+@pytest.mark.parametrize("line, reading", [
+    ("00:07:50 Gail Moss: Next inspection, zero missing fire door checks and no blocked exits.", "target"),
+    ("00:07:50 Gail Moss: By the next audit: 100% of permits signed before work starts.", "target"),
+    ("00:07:50 Gail Moss: The next inspection found 3 blocked exits.", "shortfall"),  # what it found, no aim
+])
+def test_the_next_check_and_what_it_must_find_is_a_target(line, reading):
+    notes = ("Teams transcript - review: D. Obi - 12/05/2026\nParticipants: Gail Moss (Site Manager), Dayo Obi (Fire Marshal)\n"
+             "00:01:00 Gail Moss: In April 4 fire door checks were missed on the east wing.\n"
+             "00:02:00 Dayo Obi: The rota had me on two sites.\n" + line + "\n")
+    a = analyse(notes)
+    assert next(s for s in a.sentences if s.text == line.split(" ", 1)[1] or line.endswith(s.text)).reading == reading

@@ -45,7 +45,8 @@ _LEADING_VERBS = re.compile(
 _ZH_FILLER = re.compile(r"^(?:每[周天日月班][一二三四五六日]?|将|要|需|需要|完成|把|使|让)+|(?:降到|降至|达到|控制在|提升到|提高到|不超过|不低于|为|是|到|在)$")
 _NUMBERED = re.compile(r"^\W*(?:\d{1,2}[.)、]\s*)?")  # '2. Cash drop', '(3) 交接'
 _AREA_CELL_CHARS = 40  # an area cell longer than this is a finding written in the area column, not a name
-_ITEM_SPLIT = re.compile(r"\s*(?:;|；|，|、(?!(?<=\d、)\d{1,2}\s*(?:[两二三]个?)?月)|,\s+)\s*")  # (not '6、7两个月': two months)
+# (not '6、7两个月': two months, nor after a clause that names what the rest is for: '任何可能 delay 超过 2 天的，当天先说')
+_ITEM_SPLIT = re.compile(r"\s*(?:;|；|(?<![的时话])，|、(?!(?<=\d、)\d{1,2}\s*(?:[两二三]个?)?月)|,\s+)\s*")
 # A title or words quoted: 'the course "Checking all approaches, …"', "the module 'Safe lifting, part 2'"; not an
 # inch mark ('6" pipes') nor an apostrophe ("Ola's rota, Sam's van").
 _QUOTED = re.compile(r"""(?<![\d\w])"[^"\n]*"|“[^”\n]*”|「[^」\n]*」|《[^》\n]*》|(?<!\w)'(?=\w)[^'\n]*?(?<=\w)'(?!\w)|(?<!\w)‘[^’\n]*’(?!\w)""")
@@ -339,11 +340,13 @@ class _PlanBuilder:
             else:
                 texts.append(part)
         items: list[_Item] = []
-        for text in texts:
-            text = _clean(text)
+        for raw in texts:
+            text = _clean(raw)
             if not text:
                 continue
-            ahead = [d for d in find_dates(text, self.start) if d.date > self.start]
+            # (its dates read before the sentence's stop is cleaned off: '… by 30.11.' is a day, '… by 30.11' may be a figure)
+            dated = text + "." if re.search(r"\d\.\s*$", raw) else text
+            ahead = [d for d in find_dates(dated, self.start) if d.date > self.start]
             dates = [d for d in ahead if d.role in ("deadline", "end")]
             if (not dates and s.kind == "target" and len(points := [d for d in ahead if d.role == "point"]) == 1
                     and not _COUNTED_FROM.search(before := text[:points[0].start])
@@ -356,7 +359,7 @@ class _PlanBuilder:
                 _checked_days(s, s.dates))  # (and a day the sentence says it is checked: '… within 5 days, we check on 30 Sept')
             measures = [d for d in dates if calendar_deadline and _RELATIVE.search(d.text) and d.start > 2]
             dates = [d for d in dates if d not in measures]
-            bare = _clean(_without_dates(text, self.start, keep=[d.text for d in measures]))
+            bare = _clean(_without_dates(dated, self.start, keep=[d.text for d in measures]))
             due = (_glossed(text, dates) or dates)[0] if dates else None
             until = _ONLY_UNTIL.match(text) and next(iter(ahead), None)
             if items and _ONLY_FROM.match(text) and not _first_quantity(bare):
@@ -507,6 +510,8 @@ class _PlanBuilder:
                       for g in goals}
         by_id = {s.id: s for s in self.a.sentences}
         goal_rows = {g.id: {by_id[i].line for i in g.source_sentences if i in by_id} for g in goals}
+        party_name = {"employee": "员工" if self.zh else "Employee", "manager": "经理" if self.zh else "Manager",
+                      "organisation": "组织" if self.zh else "Organisation"}
         for s in self.a.of_kind("action"):
             owner: Owner
             party: str | None
@@ -518,8 +523,7 @@ class _PlanBuilder:
                 owner, party = "manager", self.a.manager
             else:
                 owner, party = "employee", self.a.employee_name
-            party = party or {"employee": "员工" if self.zh else "Employee", "manager": "经理" if self.zh else "Manager",
-                              "organisation": "组织" if self.zh else "Organisation"}[owner]
+            party = party or party_name[owner]
             if owner == "manager" and self.a.manager and s.actor and s.actor.text in self.a.manager_aliases:
                 party = self.a.manager
             if owner == "employee" and self.a.employee_name and s.actor and s.actor.text in self.a.employee_aliases:
@@ -533,10 +537,16 @@ class _PlanBuilder:
                 due = item.deadline or (sentence_due if len(items) == 1 else None)
                 if not action:
                     continue
+                mine = (owner == "employee" and len(items) > 1 and s.speaker != "employee" and s.label != "employee"
+                        and _WRITER_OPENS.match(item.text))  # (on the employee's own line 'I' is the employee)
+                item_owner: Owner = "manager" if mine else owner
+                item_party = (self.a.manager or party_name["manager"]) if mine else party
+                action = _sentence_case(re.sub(r"^\W*(?:and|but|then|while)\s+", "", action, flags=re.I)) if mine else action
+                # ('He makes the ORB entry …, and I countersign the ORB every Sunday': the second part is the writer's)
                 words = content_tokens(action)
                 linked = [gid for gid, gw in goal_words.items()
                           if words & gw or (s.column == "action" and s.line in goal_rows[gid])]  # (a row's own target)
-                out.append(Responsibility(owner=owner, party=party, action=action, due=due, goal_ids=linked,
+                out.append(Responsibility(owner=item_owner, party=item_party, action=action, due=due, goal_ids=linked,
                                           source_sentences=[s.id]))
         return out
 
@@ -629,7 +639,9 @@ def _past_fillers(words: list[str]) -> list[str]:
     return list(itertools.dropwhile(lambda w: w.lower() in _FILLERS, words))
 
 
-_ZH_OPENER = re.compile(r"^\s*(?:还有|但是|而且|另外|然后|所以|不过|就是|其次|第[一二三四五六七八九十])+\s*")
+# A part of an employee's task that the writer takes on: '…, and I countersign the ORB every Sunday', '我每周抽查'.
+_WRITER_OPENS = re.compile(r"^\W*(?:(?:and|but|then|while)\s+)?(?:I(?:'ll|’ll|\s+will|\s+shall)?\s+[a-z]|我(?:会|来|每|去|负责))")
+_ZH_OPENER = re.compile(r"^\s*(?:还有|但是|而且|另外|然后|所以|不过|就是|其次|第[一二三四五六七八九十]个?(?:问题|点)?|问题[一二三四五六七八九十])+\s*")
 
 
 _HEADLINE_WORD = rf"(?:\d+-)?[{UPPER}{LOWER}][{UPPER}{LOWER}\-']*"  # '24-hour' and 'línea' stay whole

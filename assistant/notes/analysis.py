@@ -40,6 +40,7 @@ from .header import (
     sectioned,
     sent_by,
     sent_to_hr,
+    signed_as,
     stated_role,
     titled_hr,
     to_you,
@@ -70,7 +71,7 @@ from .labels import (
     target_opening_end,
 )
 from .names import is_name
-from .parties import _PartyFinder, _read_speaker
+from .parties import TEAM_TAG, _PartyFinder, _read_speaker
 from .script import Script
 from .sentences import (
     _BULLET,
@@ -99,8 +100,8 @@ def _beside(text: str, person: str, role: str) -> bool:
 
 
 def _the_other_speaker(lines: list[str], employee: str | None, manager: str | None) -> tuple[str, str] | None:
-    """In a transcript of two named speakers, (employee, manager): the manager is the one the notes name so, or else
-    the one who speaks to 'you' at least twice as often as the other; the employee the other, where the manager's lines
+    """In a transcript of two named speakers, (employee, manager): the manager is the one the notes name so, or the one
+    whose lines list tasks for 'Me:', or else the one who speaks to 'you' at least twice as often as the other; the employee the other, where the manager's lines
     speak to 'you' more than about 'him' or 'her' (a talk with the employee, not a thread with HR about them). None
     where the name read for the employee is already the other's, perhaps in full ('Dana Ruiz' for 'Dana:')."""
     talk = [p for p in speakers(lines) if is_name(p) or re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p)]  # not '发言人1'
@@ -109,6 +110,8 @@ def _the_other_speaker(lines: list[str], employee: str | None, manager: str | No
     said = {p: "\n".join(line for who, line in chat_turns(lines) if who == p) for p in talk}
     you = {p: you_and_them(said[p])[0] for p in talk}
     named = [p for p in talk if manager and _one_person(p, manager)]
+    if not named and len(own := [p for p in talk if _OWN_TASK.search(said[p])]) == 1:
+        named = own  # the one whose lines give tasks to 'Me:' ('• Me: call the client about the landing page') writes them
     theirs = named[0] if named else max(talk, key=lambda p: you[p])
     other = next(p for p in talk if p != theirs)
     if not to_you(said[theirs]) or (not named and you[theirs] < 2 * you[other] + 1) or (employee and _one_person(other, employee)):
@@ -116,6 +119,7 @@ def _the_other_speaker(lines: list[str], employee: str | None, manager: str | No
     return other, theirs
 
 
+_OWN_TASK = re.compile(r"^\W*(?:me|myself|我)\s*[:：]\s*\S", re.I | re.M)  # a line of the writer's own tasks: '• Me: call …'
 _TALK_VERB_AFTER_NAME = re.compile("(?:面)?谈(?:话)?|聊|说|讲")  # a verb of talking run into a Chinese name by the name model: '陈杰谈'
 
 
@@ -215,6 +219,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         elif chosen and (leads_others(chosen) or is_hr(chosen)) and someone_elses(text, chosen, name):  # another lead's or HR's title
             chosen = role if role and not someone_elses(text, role, name) else None
         role = chosen
+    if not name and role and (signer := signed_as(form_lines, role)) and signer != manager:
+        name = signer  # '… with our 2nd Engineer, his own mail is underneath' and his mail signed 'Br, Tomasz / 2nd Engineer'
     today = today or dt.date.today()
     found_date = None if interview_date else held_on(content_lines, text, today)
     ref = interview_date or found_date or undated_interview(text, today) or today
@@ -239,6 +245,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     memo = dictated(raw_lines)  # notes dictated line by line, with no punctuation: a long line holds more than one thought
     numbered_block: str | None = None  # the numbering of the heading labelling the block ('3. Employee comments': 'N.')
     tags = speaker_tags(raw_lines)
+    forwarded, message_label = False, None  # below a forwarded message's 'From:' line naming the employee: their words
     first_content_line = header_at_foot(form_lines) is None  # ('Notes from 1:1 with …' as the last line: the first is content)
     for line_no, line in enumerate(raw_lines):
         line_start = offset
@@ -247,6 +254,11 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             block_label = block_deadline = block_whose = None
             answering, numbered_block = False, None
             continue
+        if _FORWARDED.search(line):
+            forwarded, message_label = True, None
+        elif forwarded and (sender := _MESSAGE_FROM.match(line)):
+            forwarded = False
+            message_label = "employee_person" if finder.owner_of(sender["name"]) == "employee" else None
         bullet = _BULLET.match(line)
         marker = _marker(bullet.group()) if bullet else None
         content_start = bullet.end() if bullet and bullet.end() < len(line) else 0
@@ -319,7 +331,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         agreed = row if row is not None and _task_row(row) else None  # a row of an 'Action | Owner | Due' table
         if row is not None and block_label == "meta":
             block_label = None  # 'Pasted from the review sheet:' above a table: its rows are the notes, not the header
-        label_for_line = "heading" if grid.is_heading(tabbed_lines[line_no]) else (line_label or ("action" if agreed else block_label))
+        label_for_line = "heading" if grid.is_heading(tabbed_lines[line_no]) else (
+            line_label or ("action" if agreed else block_label or message_label))
         parts = grid.parts(row, tabbed_lines[line_no]) if row is not None else []
         if parts:  # a row holding a finding, its target and its action: one sentence each, read as its column says
             chunks = [(line[a:b], line_start + a) for _, a, b in parts]
@@ -388,6 +401,11 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.actor, s.action = marked, s.body  # 'Action (me): 这个月先把 Ken 排在白班', 'Agreed actions - reviewer: …'
             if s.actor is None and s.label == "action" and re.match(r"我\s+\S", s.body):
                 s.actor, s.action = finder.writer, s.body[1:].lstrip()  # '③我 找厂家修测试机'
+            marked_by = own or label_m
+            if s.actor is None and s.label == "action" and marked_by and (team := finder.find(tag := label_text(marked_by).strip())) \
+                    and team[0].owner == "organisation" and team[0].text == tag and TEAM_TAG.search(tag):
+                s.actor, s.action = team[0], s.body[marked_by.end():].strip() if own else s.body
+                # under 'Agreed:', 'Biostat team：TFL 冻结后再交' is the team's task
             if s.actor is None and not chat and _starts_imperative(re.sub(r"^re-", "", s.body.strip())):
                 s.actor = _label_party(label_text(own) if own else label_text(label_m) if label_m else "", s.label, finder, tags)
                 s.action = s.body if s.actor else s.action  # 'Me: re-plan the Friday timetable', 'IT: fix the export'
@@ -453,6 +471,12 @@ def analyse(  # noqa: C901 -- predates the complexity budget
 
 # A numbered section's words when they only name it ('二、当事人说明', '五、其他'), not a first finding ('一、11月有12单超时').
 _NAMES_ONLY = re.compile(r"[^\d,.;:!?，。；：！？]{1,40}")
+# A message forwarded into the notes, and the line naming who wrote it: '---------- Forwarded message ----------',
+# '-----Original Message-----', 'Begin forwarded message:', then 'From: Tomasz Wrona <2e.hollinbay@…>'.
+_FORWARDED = re.compile(r"^\W*(?:-+\s*)?(?:forwarded\s+message|original\s+message|begin\s+forwarded\s+message)\b", re.I)
+_MESSAGE_FROM = re.compile(rf"^\W*from\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD}){{0,2}})", re.I)
+
+
 def _marker(bullet: str) -> str | None:
     """How a line is numbered, whatever its number: '4.' and '3.' alike, '三、' and '1、' not ('C、', 'N、'); None for
     a bullet with no number ('-', '•')."""

@@ -62,7 +62,10 @@ def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
 
 
 _TARGET_START = re.compile(r"""^\s*(?:(?:so|and|ok(?:ay)?|right|then|now)[,\s]+)?    # 'So the goal is …'
-    (?:(?:the\s+|our\s+|new\s+)?(?:targets?|tgts?|goals?|aim|objectives?|kpis?)\b|目标|指标)""", re.I | re.X)
+    (?:(?:the\s+|our\s+|new\s+)?(?:targets?|tgts?|goals?|aim|objectives?|kpis?)\b|目标|指标
+    # the next check and what it must find: 'Next audit, zero unlocked twist-locks …', 'By the next inspection: 100% …'
+    |(?:(?:at|by|for|on)\s+)?(?:the\s+)?next\s+(?:audit|inspection|review|spot[- ]?check|check|visit|assessment|survey)\s*[,:：–—-]\s*
+     (?=\d|(?:zero|no|nil|none|all|every|at\s+least|under|below|over|above|fewer|less)\b))""", re.I | re.X)
 
 # The manager saying what they looked at before the interview: the findings follow.
 _LOOKED_INTO = re.compile(r"""^\W*(?:(?:so|ok(?:ay)?|right|and|well)[,\s]+)?i(?:'ve|’ve|\s+have)?\s+

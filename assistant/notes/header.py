@@ -34,7 +34,8 @@ def _names_another_job(text: str) -> bool:
 
 # 'Kasia Nowak - 1:1 - …', 'Maddy Fenwick - banker mason - mid-yr w/ Clive', 'Harriet O. - court reporter (steno) - …',
 # 'Bea - bindery - Thurs 3rd Sept': the one named first, before the meeting or their job, is the one the meeting is with.
-_OPENS_WITH_NAME = re.compile(rf"""^\W*({NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}|[ \t][A-Z]\.)?)(?![\w-])\s*[-–—|,]\s*
+_OPENS_WITH_NAME = re.compile(rf"""^\W*(?:\d{{1,2}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?[ \t]+)?  # after its date: '12/5 Keith H - sprayer op -'
+    ({NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}|[ \t][A-Z]\.|[ \t][A-Z](?=[ \t]*[-–—|,]))?)(?![\w-])\s*[-–—|,]\s*
     (?:(?:1:1|1-1|121|one-to-one|review|check-in|catch-up|catch\ up|appraisal|supervision|probation)\b
       | (?:chat|talk|call|meeting|conversation|sit-down|debrief)\b(?!\s+(?:with|w/))  # not 'Mark Hale — talk w/ Dana' (his)
       | (?P<job>[A-Za-z][\w&'’-]*(?:[ \t][A-Za-z][\w&'’-]*){{0,3}})\s*[-–—|,(])""", re.I | re.X)
@@ -199,6 +200,10 @@ def _subject_role(lines: list[str], name: str) -> str | None:
     beside = subject and re.search(rf"{re.escape(name)}\s*(?:[(（](?P<bracketed>[^)）,，;]+)|[-–—|]\s*(?P<field>.+?)(?=\s[-–—]\s|\s*[|(（,，;；]|\s*$))",
                                    subject.group("value"))
     job = beside and (beside["bracketed"] or beside["field"]).strip()
+    if not job and subject and name.split()[0] not in subject.group("value"):  # no name in it: the field after the meeting's
+        after = re.search(rf"{_MEETING_WORDS.pattern}[^-–—|\n]{{0,20}}\s[-–—|]\s*(?P<field>[^,，|;(（\n]+)", subject.group("value"), re.I)
+        job = after and after["field"].strip()  # 'Subject: Seat review follow-up - trainee solicitor, residential property seat'
+        job = job if job and is_role(job) and not leads_others(job) else None
     return job if job and (is_role(job) or (_is_role(job) and not _NOT_A_JOB.search(job))) and not is_name(job) \
         and not _MEETING_WORDS.search(job) else None
 
@@ -253,6 +258,25 @@ def sent_by(lines: list[str], name: str) -> bool:
     or forwarded below, and read by `_replying_to`)."""
     sender = _sender(lines[:4])
     return sender is not None and sender.split()[0] == name.split()[0]
+
+
+_SIGN_OFF = re.compile(rf"\W*(?:(?:thanks|cheers|best|regards|kind regards|br|thank you|ta)\W+)?(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)\W*",
+                       re.I)
+
+
+def signed_as(lines: list[str], role: str) -> str | None:
+    """The one who signs a message with the employee's role, above it, where nothing else names the employee: 'Br,
+    Tomasz' over '2nd Engineer' in their own mail forwarded below a recap of the appraisal 'with our 2nd Engineer'; in
+    full where a 'From:' line gives the whole name."""
+    for above, line in itertools.pairwise(lines):
+        sign = _SIGN_OFF.fullmatch(above)
+        if line.strip(" .,").lower() != role.lower() or not sign or not is_name(sign["name"]):
+            continue
+        first = sign["name"].split()[0]
+        full = next((m["name"] for m in _MAIL_FIELD.finditer("\n".join(lines))
+                     if m["field"].lower() == "from" and m["name"].split()[0] == first and " " in m["name"]), None)
+        return full or sign["name"]
+    return None
 
 
 def sent_to_hr(lines: list[str], name: str) -> bool:

@@ -275,7 +275,12 @@ class _PartyFinder:
         """A party asked outright to do something, and what: 'HR, please can you book him on the course?'."""
         m = _ASKED.match(body)
         found = self.find(m.group("who")) if m and not _ASKED_TO_SAY.match(body, m.end()) else []
-        return (found[0], body[m.end():]) if m and found and found[0].owner == "organisation" else None  # (a team; not 'Ana, can you …')
+        if m and found and found[0].owner == "organisation":  # (a team; not 'Ana, can you …')
+            return found[0], body[m.end():]
+        if body.rstrip().endswith("?") and (late := _ASKED_LATE.search(body)) and not _ASKED_TO_SAY.match(body, late.end()):
+            found = self.find(late.group("who"))  # '…has been failing since the VSAT swap, can IT ashore look at it?'
+            return (found[0], body) if found and found[0].owner == "organisation" else None
+        return None
 
     def assignee(self, body: str) -> tuple[Party, str] | None:
         """Who a shorthand arrow gives a task to, and the task: 'F -> partner check on every climb' (the employee's
@@ -390,6 +395,11 @@ _ASIDE_AFTER_ACTOR = re.compile(rf"""^(?P<actor>(?:the\s+)?[A-Za-z][\w&-]*(?:\s[
 # A party asked outright: 'HR, please can you book him on the course?'
 _ASKED = re.compile(r"^(?P<who>[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*)?),\s*(?:please\s+)?(?:can|could|would|will)\s+you\s+(?:please\s+)?",
                     re.I)
+# A tag that names a team by its word for one: 'Biostat team：', 'Data team:', '统计组：' (not initials, nor 'Employee:').
+TEAM_TAG = re.compile(r"\b(?i:team|dept|department|office|desk|unit|group|crew|lab)s?$|[组部科室处]$|中心$")
+# A team asked by name after what it is about: '…, can IT ashore look at it before the next audit?'.
+_ASKED_LATE = re.compile(r"[,，]\s*(?:and\s+)?(?:please\s+)?(?:can|could|would)\s+(?P<who>(?:the\s+)?[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*)?)"
+                         r"\s+(?:please\s+)?(?=[a-z])", re.I)
 _ASKED_TO_SAY = re.compile(r"(?:tell|explain|walk\s+me|say|let\s+me\s+know|talk)\b", re.I)  # a question, not a task
 # A shorthand arrow from whoever does it to the task: 'F -> …', 'ops (Mel) → …', 'me => …'.
 _ARROW = re.compile(r"^\s*([^\n>→⇒]{1,30}?)\s*(?:->|→|=>|⇒)\s*(?=\w)")

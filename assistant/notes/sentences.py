@@ -187,10 +187,11 @@ _HERE = re.compile("")  # a cut that takes no character: the clause after it sta
 
 
 def _spoken_cuts(line: str) -> list[re.Match[str]]:
-    """Where the clauses of a memo transcribed without punctuation begin (`[spoken]` in vocabulary.toml): at an opener,
-    or at a subject the word before does not join to what came before; no piece shorter than three words (six Chinese
-    characters), before a cut or after the last."""
-    openers, subjects = vocab("spoken", "openers"), vocab("spoken", "subjects")
+    """Where the clauses of a memo transcribed without punctuation begin (`[spoken]` in vocabulary.toml): at an opener
+    or a numbered point's, or at a subject the word before does not join to what came before; no piece shorter than
+    three words (six Chinese characters), before a cut or after the last. A lead-in too short to stand before a numbered
+    point ('先说这个 | 问题一 …') ends the clause before it."""
+    openers, subjects, items = (vocab("spoken", key) for key in ("openers", "subjects", "items"))
     inside, joiners = ({w.lower() for w in vocab_list("spoken", key)} for key in ("inside", "joiners"))
 
     def after(pos: int, words: set[str]) -> bool:
@@ -200,13 +201,17 @@ def _spoken_cuts(line: str) -> list[re.Match[str]]:
     def long_enough(piece: str) -> bool:
         return len(piece.split()) >= 3 or len(re.findall(r"[\u4e00-\u9fff]", piece)) >= 6
 
-    starts = sorted({m.start() for m in openers.finditer(line) if not after(m.start(), inside)}
+    numbered = {m.start() for m in items.finditer(line) if not after(m.start(), inside)}
+    starts = sorted({m.start() for m in openers.finditer(line) if not after(m.start(), inside)} | numbered
                     | {m.start() for m in subjects.finditer(line) if m.start() and not after(m.start(), joiners)})
     kept: list[int] = []
     for pos in starts:
-        inside_word = pos and not line[pos - 1].isspace() and not unspaced(line[pos - 1])
-        if not inside_word and long_enough(line[kept[-1] if kept else 0:pos]):
+        if pos and not line[pos - 1].isspace() and not unspaced(line[pos - 1]):
+            continue  # inside a word
+        if long_enough(line[kept[-1] if kept else 0:pos]):
             kept.append(pos)
+        elif pos in numbered and kept and long_enough(line[kept[-2] if len(kept) > 1 else 0:pos]):
+            kept[-1] = pos
     if kept and not long_enough(line[kept[-1]:]):
         kept.pop()  # 'decide then': no clause of one word at the end
     return [m for pos in kept if (m := _HERE.match(line, pos))]  # (an empty pattern matches anywhere: every one)

@@ -406,6 +406,11 @@ def _needed(s: Sentence, learnt: Reading) -> float:
     return SURE_UNLESS_SHORTFALL if s.rule_kind == "observation" else SURE
 
 
+# Speech that did not happen: 'didn't tell me', 'never flagged it', '没有提前说', '未通知'.
+_UNSAID = re.compile(r"""(?:没有?|未)(?:提前|事先|及时|主动)?(?:说|告诉|通知|讲|报|提)
+    |\b(?:didn['’]?t|did\s+not|never|failed\s+to)\s+(?:\w+\s+)?(?:tell|say|let\s+\w+\s+know|mention|flag|warn|raise)\b""", re.I | re.X)
+
+
 def _never(s: Sentence, learnt: Reading) -> bool:
     """Where the notes say outright what a sentence is, against the model's reading of it."""
     from ..notes.classify import opens_with_target  # (the notes package reads with this one)
@@ -427,6 +432,11 @@ def _never(s: Sentence, learnt: Reading) -> bool:
         return True  # a row its own cells show missed ('| 100% | 71% | FAIL |'), or a figure against the standard beside it
     if not s.under_heading and s.label == "strength" and learnt.reading == "shortfall":
         return True  # the line's own label, or its table row met ('| 100% | 100% | PASS |'), says it is a strength
+    if s.rule_kind == "observation" and learnt.reading == "account" and _UNSAID.search(s.body):
+        return True  # 'she did not tell anyone it would slip', '她没有提前说会 delay': what went unsaid is the shortfall
+    if (s.rule_kind == "action" and learnt.reading != "action" and s.actor and s.actor.owner == "organisation"
+            and s.text.rstrip().endswith(("?", "？"))):
+        return True  # a team asked outright to act: 'HR, can you book him on …?', '…, can IT ashore look at it?'
     if s.column == "finding" and learnt.reading in ("action", "target"):
         return True  # under 'What we saw' a row's cell says what happened: its task and its target have columns
     # the writer says it is background: 'For context, …', '…, not his KPI'
@@ -472,10 +482,14 @@ def owner_of(s: Sentence, learnt: Reading | None, dialogue: bool = False, own_li
     against the manager named, nor against the employee speaking of themself on a line their name or initials open
     (`own_line`), nor against a table row's Owner cell: the rules know the manager's name and title from the header,
     whose line it is and which column is whose); else the rules."""
+    from ..notes.parties import TEAM_TAG  # (the notes package reads with this one)
+
     named = s.actor.owner if s.actor else None
     rule = rule_owner(s, dialogue)
     if s.column == "action" and named:
         return rule  # a table's Owner cell says whose the task is
+    if named == "organisation" and s.actor and TEAM_TAG.search(s.actor.text) and re.match(rf"\W*{re.escape(s.actor.text)}\s*[:：]", s.text):
+        return rule  # so does a tag naming them before it: 'Biostat team：TFL 冻结后再交', 'IT: fix the export
     if own_line and named == "employee" and _FIRST_PERSON.search(s.body) and not _ADDRESSED.search(s.body):
         return rule  # 'KD: I'll do the line check': the employee's own line says who 'I' is (not 'I'll need you to…')
     told = dialogue and s.label == "manager" and named is None and rule == "employee"  # 'Me: Check the note at the door'
@@ -486,10 +500,13 @@ def owner_of(s: Sentence, learnt: Reading | None, dialogue: bool = False, own_li
 
 def _opened_by(s: Sentence, aliases: tuple[str, ...]) -> bool:
     """The employee's own line of a transcript: a speaker's tag that is their name or its initials ('Kerrin:', 'KD:'),
-    as the speaker's label reads initials (`notes.labels._initials`)."""
+    as the speaker's label reads initials (`notes.labels._initials`); or a line of no tag among the employee's own
+    words ('I will do the ORB every watch' in their mail forwarded below the notes)."""
     from ..notes.labels import _initials
 
     tag = " ".join(re.findall(r"[^\W\d_]+", s.text.split(s.body, 1)[0] if s.body and s.body in s.text else ""))
+    if s.speaker == "employee" and s.label == "employee" and not tag:
+        return True
     initials = {_initials(a) for a in aliases if len(a.split()) > 1}
     return s.speaker == "employee" and bool(tag) and (tag.lower() in {a.lower() for a in aliases} or tag in initials)
 

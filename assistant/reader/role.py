@@ -187,7 +187,9 @@ _IN_PASSING = re.compile(r"""
       |(?:you|he|she|they)\s+(?:were|was|got|have\s+been|has\s+been)\s+(?:taken\s+on|hired|employed|appointed|recruited)\s+as)\s+
     (?:(?:still|now|also)\s+)?(?P<article>(?:a|an|our|the|(?P<one>one\s+of\s+(?:our|the)(?:\s+(?:\d+|two|three|four|five|six))?))\s+)?
     \(?(?P<role>[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,4})
-  | (?:他|她)是(?:我们店里的?|我们组的?|我们的?|店里的?)?\s*(?:[A-Za-z]+\s+)?(?P<zh>[\u4e00-\u9fff]{2,8})""", re.I | re.X)
+  | (?:(?:他|她)是(?:我们店里的?|我们组的?|我们的?|店里的?)?
+     |(?<![我们])作为\s*(?:一[名个位]\s*)?(?:[^，。,；;的\n]{1,12}的)?)  # '作为 US 站的运营专员，下面几项…' (not '我作为经理')
+    \s*(?:[A-Za-z]+\s+)?(?P<zh>[\u4e00-\u9fff]{2,8})""", re.I | re.X)
 _PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|and|but|so|now|still|too|again)\b.*$|\s*,.*$", re.I)
 
 
@@ -225,9 +227,11 @@ def _in_passing(head: str, name: str | None, named_only: bool = False) -> str | 
     return None
 
 
-# The review named by the employee's role: 'what we said in your 2D animator review', "our letterpress printer's review"
-# ('your' the employee's, or 'our' with the role's possessive: 'our QA review' is the QA team's).
-_REVIEW_OF = re.compile(r"""\b(?:your\s+(?P<yours>(?:[\w&/-]+\s+){0,3}?[\w&/-]+?)|our\s+(?P<ours>(?:[\w&/-]+\s+){0,3}?[\w&/-]+?)(?:'s|’s))
+# The review named by the employee's role: 'what we said in your 2D animator review', "our letterpress printer's review",
+# "recap from this morning's PPC specialist 1:1" ('your' the employee's, or 'our' with the role's possessive: 'our QA
+# review' is the QA team's).
+_REVIEW_OF = re.compile(r"""\b(?:your\s+(?P<yours>(?:[\w&/-]+\s+){0,3}?[\w&/-]+?)|our\s+(?P<ours>(?:[\w&/-]+\s+){0,3}?[\w&/-]+?)(?:'s|’s)
+    |(?:today|yesterday|this\s+(?:morning|afternoon|week))(?:'s|’s)\s+(?P<todays>(?:[\w&/-]+\s+){0,3}?[\w&/-]+?))  # "this morning's PPC specialist 1:1"
     \s+(?:review|1:1|1-1|appraisal|check-in|catch-up|supervision|probation)\b""", re.I | re.X)
 
 
@@ -236,7 +240,7 @@ def _reviewed_as(head: str) -> str | None:
     annual review', 'your mentor catch-up'), nor the one who gives it ('your manager review')."""
     kinds = spaced_words("review_kinds")
     for m in _REVIEW_OF.finditer(head):
-        words = (m.group("yours") or m.group("ours")).split()
+        words = (m.group("yours") or m.group("ours") or m.group("todays")).split()
         while len(words) > 1 and words[0].lower() in spaced_words("not_first"):
             words = words[1:]
         phrase = " ".join(words)
@@ -248,7 +252,9 @@ def _reviewed_as(head: str) -> str | None:
 
 # One among others of a trade, said of the employee: '他是我们这司炉工里干得最久的', '你是组里最早的一批数据采集员',
 # '她是咱们签的几个配音演员里嗓子最好的', '他是车间里最好的焊工'.
-_ZH_AMONG = re.compile(rf"(?P<line>^[^\n]*?)(?P<who>[他她你{_NAMED}])是(?!不是)(?P<words>[^，。,；;！？\n]{{2,24}})", re.M)
+# ('他在 team 里算是最能扛事的 biostatistician 了': where they are among others may come first, and 'counts as')
+_ZH_AMONG = re.compile(rf"""(?P<line>^[^\n]*?)(?P<who>[他她你{_NAMED}])(?:\s*在[^，。,；;\n]{{1,12}}?里)?\s*(?:算|也算|可以说|应该)?是(?!不是)
+    (?P<words>[^，。,；;！？\n]{{2,24}})""", re.M | re.X)
 _TALK_CHARACTERS = re.compile("[的是就跟了我你他她们这那很在和说咱得个位名批些种]")
 
 
@@ -262,7 +268,7 @@ def _zh_among(text: str, name: str | None, named_only: bool = False) -> str | No
     for m in _ZH_AMONG.finditer(text):
         if (named_only and m.group("who") not in ("你", _NAMED)) or re.match(rf"\W*{_NAMED}\s*[:：]", m.group("line")):
             continue
-        said = m.group("words")
+        said = re.split(r"\s*[了嘛呢啊吧呀哈]+(?:\s|$)", m.group("words"))[0]  # "…的 biostatistician 了 先说…"
         if re.search("[他她你我]的", said):
             continue
         for words in (said, said[:said.rfind("里")] if "里" in said else ""):
@@ -289,14 +295,14 @@ _SPEAKER_OPENS = re.compile(r"\W*(?:\d{1,2}:\d{2}(?::\d{2})?\W*)?(?:[A-Z][\w'’
 
 
 def _role_before(text: str) -> str | None:
-    """'Night auditor Femi', 'Agent: Kwame', '前台主管 王磊': a role written just before the name."""
+    """'Night auditor Femi', 'Agent: Kwame', 'w/ Steel fixer Luke', '前台主管 王磊': a role written just before the name."""
     line = text.split("\n")[-1]
     zh = re.search(r"([\u4e00-\u9fff]{2,10})\s*[:：]?\s*$", line)
     if zh:  # '3月5日与仓库拣货员 李强': the words after the last joining character
         phrase = re.split(r"[与和跟同及的为是日月年号]", zh.group(1))[-1]
         if is_role(phrase):
             return phrase
-    m = re.search(r"(?:^|[|,;(]\s*|[-–—:]\s+)((?:[A-Za-z][\w'-]*\s+){0,3}[A-Za-z][\w'-]*)\s*:?\s*$", line)
+    m = re.search(r"(?:^|[|,;(]\s*|[-–—:]\s+|(?<!\S)(?:w/|with)\s+)((?:[A-Za-z][\w'-]*\s+){0,3}[A-Za-z][\w'-]*)\s*:?\s*$", line)
     if m and is_role(m.group(1)) and any(words.search(m.group(1).split()[-1]) for words in job_words()[:2]):  # ('EA Joanna')
         return m.group(1)
     return None
