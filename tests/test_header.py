@@ -1414,3 +1414,57 @@ def test_the_writer_opening_a_heading_before_their_own_review_is_not_the_employe
              "She'd just come back from the red-team job, the first she's led as a senior pen tester.\n"
              "5 of 12 reports were delivered more than 5 working days late.\n")
     assert analyse(notes, today=dt.date(2026, 12, 5)).employee_name == "Aoife"
+
+
+@pytest.mark.parametrize("line, name, role", [
+    ("03/11 Tom B - bin lorry driver - 1:1 at the depot", "Tom B", "bin lorry driver"),  # after its date, a surname's initial
+    ("Tom B - bin lorry driver - 1:1", "Tom B", "bin lorry driver"),
+])
+def test_a_name_with_its_surnames_initial_opens_the_header_after_its_date(line, name, role):
+    from assistant.notes.header import _find_people
+
+    assert _find_people([line, "- 4 missed collections in Oct"])[:2] == (name, role)
+
+
+def test_a_job_written_after_with_and_before_the_name_is_the_role():
+    notes = "14.09 - Supervisor K. Marsh w/ Pipe fitter Sam Oduya (crew 2, boiler house)\n- 3 flange leaks on retest\n"
+    assert analyse(notes).employee_role == "Pipe fitter"
+
+
+def test_the_job_after_the_meeting_words_of_a_subject_that_names_no_one_is_the_role():
+    notes = ("From: Lena Park\nTo: Omar Haddad\nSubject: Seat review follow-up - trainee surveyor, commercial team\n\n"
+             "Hi Omar,\nThanks for today. Two of your May valuations had the wrong floor areas.\nThanks, Lena\n"
+             "Lena Park | Senior Surveyor\n")
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == ("Omar Haddad", "trainee surveyor")
+
+
+def test_the_job_a_meeting_is_named_after_today_is_the_role():
+    notes = ("#dm-priya-tom | exported 2 Mar 2026\nTom Reed [09:01]: Notes from this morning's payroll officer 1:1 for us both\n"
+             "Tom Reed [09:02]: 3 of your February BACS files went late\nPriya Shah [09:10]: the bank portal was down\n"
+             "Priya Shah [09:10]: twice it timed out after I'd keyed the batch\nPriya Shah [09:11]: fair on the third one\n"
+             "Tom Reed [09:12]: Agreed:\nTom Reed [09:12]: • Priya: submit each file by 2pm the day before\n"
+             "Tom Reed [09:13]: • Me: ask the bank for a second login\n")
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role, a.manager) == ("Priya Shah", "payroll officer", "Tom Reed")
+
+
+@pytest.mark.parametrize("subject, role", [
+    ("Subject: Seat review follow-up - trainee surveyor, commercial team", "trainee surveyor"),
+    ("Subject: Review follow-up - team leader, nights", None),  # a lead's title: whose, it does not say
+    ("Subject: Review follow-up - Friday", None),
+])
+def test_the_job_after_a_subjects_meeting_words_is_the_role_where_it_names_no_one(subject, role):
+    from assistant.notes.header import _subject_role
+
+    assert _subject_role(["From: Lena Park", "To: Omar Haddad", subject, "Hi Omar,"], "Omar Haddad") == role
+
+
+@pytest.mark.parametrize("head, role", [
+    ("Tom Reed [09:01]: Notes from this morning's payroll officer 1:1 for us both", "payroll officer"),
+    ("Recap of today's quarterly review", None),  # which review, not a job
+])
+def test_a_meeting_named_after_a_job_today_gives_the_role(head, role):
+    from assistant.reader.role import _reviewed_as
+
+    assert _reviewed_as(head) == role

@@ -1012,3 +1012,43 @@ def test_the_next_check_and_what_it_must_find_is_a_target(line, reading):
              "00:02:00 Dayo Obi: The rota had me on two sites.\n" + line + "\n")
     a = analyse(notes)
     assert next(s for s in a.sentences if s.text == line.split(" ", 1)[1] or line.endswith(s.text)).reading == reading
+
+
+_WECHAT_PASTE = ("[文件传输助手] 3/2 1:1 w/ 小敏 (Payroll Specialist)\n"
+                 "社保申报：2月晚了3天，被罚款200元\n"
+                 "还有 沟通：她没有提前说会晚，财务是从银行那里知道的\n"
+                 "Agreed:\n"
+                 "- 小敏：任何可能晚超过 1 天的，当天先跟我说\n"
+                 "- Tax team：申报模板月初前更新好\n"
+                 "目标：3月起申报 0 次逾期，时间是 6 月底\n")
+
+
+def test_what_went_unsaid_is_a_shortfall_and_a_teams_tag_under_agreed_is_its_task():
+    a = analyse(_WECHAT_PASTE)
+    said = {s.text: s for s in a.sentences}
+    assert said["还有 沟通：她没有提前说会晚，财务是从银行那里知道的"].reading == "shortfall"
+    team = said["Tax team：申报模板月初前更新好"]
+    assert team.reading == "action" and team.owner == "organisation"
+
+
+def test_a_clause_that_says_what_the_rest_is_for_stays_with_it():
+    plan = draft_plan(_WECHAT_PASTE).plan
+    assert any(r.action.startswith("任何可能晚超过 1 天的，当天先跟我说") for r in plan.responsibilities), plan.responsibilities
+
+
+
+def test_overspent_is_a_shortfalls_word():
+    from assistant.notes.classify import _negative
+
+    assert _negative("Budget pacing: February overspent by 23% on the spring sale")
+
+
+def test_in_a_chat_of_two_the_one_listing_tasks_for_me_is_the_manager():
+    from assistant.notes.analysis import _the_other_speaker
+
+    lines = ["#dm-priya-tom | exported 2 Mar 2026", "Tom Reed [09:01]: Notes from this morning's 1:1 for us both",
+             "Tom Reed [09:02]: 3 of your February BACS files went late", "Priya Shah [09:10]: the bank portal was down",
+             "Priya Shah [09:10]: twice it timed out, you saw the tickets", "Priya Shah [09:11]: fair on the third one",
+             "Tom Reed [09:12]: Agreed:", "Tom Reed [09:12]: • Priya: submit each file by 2pm the day before",
+             "Tom Reed [09:13]: • Me: ask the bank for a second login"]
+    assert _the_other_speaker(lines, None, None) == ("Priya Shah", "Tom Reed")

@@ -209,3 +209,11 @@ def test_a_count_after_a_place_noun_is_a_count_but_the_place_number_is_not():
                                          ("nineteen jobs came back", 19)])
 def test_counts_written_in_words_up_to_ninety(text, value):
     assert [q.value for q in find_quantities(text)] == [value]
+
+
+def test_a_chinese_requirement_with_english_terms_between_sets_a_standard_and_a_label_alone_does_not():
+    from assistant.quantities import find_quantities
+
+    (found, limit) = find_quantities("QC 各有 20+ findings，主要是 table 数字对不上 我们 SOP 要求每份 QC findings < 10 个")
+    assert not found.reference and limit.reference
+    assert not find_quantities("标准 所有 assignment 提前 15 min 到场")[0].reference  # a row's label, not a requirement

@@ -191,3 +191,29 @@ def test_the_employee_and_the_manager_are_never_one_person():
     for path in sorted(folder.glob("*.json")):
         a = analyse(notes_text(json.loads(path.read_text(encoding="utf-8"))))
         assert not (a.employee_name and a.manager and _same_person(a.employee_name, a.manager)), path.name
+
+
+@pytest.mark.parametrize("body, never", [
+    ("还有 timeline：她没有提前说会 delay，sponsor 是从 PM 那里知道的", True),  # what went unsaid is the shortfall
+    ("She didn't tell anyone the batch would slip; the client heard it from Sales.", True),
+    ("She says the batch slipped because the supplier was late.", False),  # her account
+])
+def test_the_model_never_takes_what_went_unsaid_for_the_employees_account(body, never):
+    from assistant.notes import Sentence
+    from assistant.reader import Reading, _never
+
+    s = Sentence(id="S2", text=body, body=body, line=2, start=0, end=len(body))
+    s.rule_kind = "observation"
+    assert _never(s, Reading("account", 0.9)) is never
+
+
+def test_a_teams_own_tag_keeps_its_task_against_the_model():
+    from assistant.notes import Party, Sentence
+    from assistant.reader import Reading, owner_of
+
+    body = "Biostat team：TFL 冻结后再交，dry run 版本提前给"
+    s = Sentence(id="S9", text=body, body=body, line=9, start=0, end=len(body))
+    s.actor, s.label = Party("Biostat team", "organisation"), "action"
+    assert owner_of(s, Reading("action", 0.9, "employee", 0.95)) == "organisation"
+    s.actor = Party("AS", "organisation")  # initials, which may be the employee's: the model may read them
+    assert owner_of(s, Reading("action", 0.9, "employee", 0.95)) == "employee"

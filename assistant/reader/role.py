@@ -151,7 +151,7 @@ def role_beside(text: str, name: str | None, *, unnamed: bool = True) -> str | N
                 if not after:
                     break
                 value = _clean(after.group("inner") or after.group("next") or after.group("colon") or after.group("plain"))
-                if is_role(value):
+                if is_role(value) and not _UNIT_NUMBER.match(value):  # not 'Sam Oduya (crew 2, boiler house)': his crew
                     return value
                 parts = [p.strip() for p in re.split(r"[,，]", after.group("inner") or "")]
                 if len(parts) == 2 and (is_name(parts[0]) or re.fullmatch(zh_name(), parts[0])) and is_role(parts[1]):
@@ -175,6 +175,7 @@ def role_beside(text: str, name: str | None, *, unnamed: bool = True) -> str | N
 
 
 _SUBJECT = re.compile(r"\W*(?:subject|主题)\s*[:：]", re.I)
+_UNIT_NUMBER = re.compile(r"[A-Za-z]+\s*\d+$")  # 'crew 2', 'gang 3', 'shift 4': which team, not a job
 # A role said in passing: 'He's a service technician on our food-site contracts', 'your first quarter as resourcer on
 # the construction desk', 'when you were taken on as city carillonneur', 'one of our four snowmakers', 'he's still the
 # best patroller', 'for your file (Cook in Charge, Oakfield Primary)', '她是我们的仓库管理员'.
