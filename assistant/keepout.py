@@ -153,10 +153,14 @@ def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sen
     and after it that speak of a personal life ('It has been a rough few weeks at home'), up to the first
     that is about the work, and the writer's answer after it ('I said fine, …'). A sentence that counts something or
     sets a deadline is covered only where it says it comes of the confidence ('跟这个有关')."""
+    from .notes.sentences import run_together  # (the notes package reads with this module)
+
     s = sentences[i]
-    # on its own line a label above is no work fact: 'You told me about the tests; as you asked, …'
-    covered = [n for n in sentences if n.line == s.line and n is not s
-               and (not _work_fact(n, by_label=False) or _ties_back().search(n.body))]
+    # on its own line a label above is no work fact: 'You told me about the tests; as you asked, …'; but a memo run
+    # together on one line holds the whole talk
+    memo = run_together(lines[s.line - 1] if 0 < s.line <= len(lines) else "", sum(n.line == s.line for n in sentences))
+    covered = [] if memo else [n for n in sentences if n.line == s.line and n is not s
+                               and (not _work_fact(n, by_label=False) or _ties_back().search(n.body))]
     for step in (-1, 1):
         j = i
         for _ in range(MAX_SPREAD):
@@ -164,14 +168,16 @@ def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sen
             if not 0 <= j < len(sentences):
                 break
             n, near = sentences[j], sentences[j - step]
-            if n.line == s.line:
+            if n.line == s.line and not memo:
                 continue
             first, last = sorted((n.line, near.line))
             tied = bool(_ties_back().search(n.body))  # 'The late starts are related to this too.'
             if not all(line.strip() for line in lines[first - 1:last]) or (_work_fact(n) and not tied):
                 break  # a blank line ends the paragraph; a work fact ends the disclosure, unless it says it comes of it
             if not (n.hits or tied or _personal().occurs_in(n.text) or (near is s and _answers(n))):
-                break
+                beyond = sentences[j + step] if memo and 0 <= j + step < len(sentences) else None
+                if beyond is None or not (beyond.hits or _personal().occurs_in(beyond.text)):
+                    break  # (in a spoken memo, one short clause between two of the confidence is part of it: '… 陪床 | 白天老走神 | 这个让我别往上报')
             covered.append(n)
     return covered
 

@@ -1468,3 +1468,56 @@ def test_a_meeting_named_after_a_job_today_gives_the_role(head, role):
     from assistant.reader.role import _reviewed_as
 
     assert _reviewed_as(head) == role
+
+
+_SUPERVISION_FORM = ("ESTATES - SUPERVISION RECORD\n"
+                     "Site: North Block | Date: 03/03/26 | Completed by: Sister B. Oyelaran, Ward Manager\n"
+                     "Reason: follow-up from January\n"
+                     "1. Discussion\n"
+                     "Met with Tariq in the sluice room after handover; he has been the unit's healthcare assistant for a year.\n"
+                     "Obs charts: 5 of 20 charts in February had no 4-hourly observations recorded.\n"
+                     "2. Agreed actions\n"
+                     "Tariq to record observations on the e-chart within 30 minutes.\n"
+                     "Ward manager to add a second HCA to the night rota from 1 April.\n")
+
+
+def test_a_form_names_the_employee_it_met_and_their_job_and_whose_title_the_ward_manager_is():
+    a = analyse(_SUPERVISION_FORM)
+    assert (a.employee_name, a.employee_role, a.manager) == ("Tariq", "healthcare assistant", "B. Oyelaran")
+    rota = next(s for s in a.sentences if s.text.startswith("Ward manager to add"))
+    assert rota.owner == "manager"
+
+
+def test_a_title_closing_a_line_names_no_one_on_the_line_below():
+    from assistant.notes.header import _find_people
+
+    lines = ["Shift: nights | Completed by: Sister B. Oyelaran, Ward Manager", "Reason: follow-up from January",
+             "Met with Tariq after handover.", "5 charts had no observations."]
+    assert _find_people(lines)[2] != "Reason"
+
+
+@pytest.mark.parametrize("memo, name, manager, role", [
+    ("voice memo 3 nov right this is Moira Fraser yard supervisor Loch Ness site just in from the rain so I had a word in "
+     "the van with the forwarder lad thats Ewan Grant for the record hes been on the machine since may and he left 3 "
+     "loads unstacked last week", "Ewan Grant", "Moira Fraser", "forwarder"),
+])
+def test_a_dictated_memo_says_who_speaks_and_whom_it_is_about(memo, name, manager, role):
+    a = analyse(memo)
+    assert (a.employee_name, a.manager, a.employee_role) == (name, manager, role)
+
+
+def test_this_is_no_name():
+    from assistant.notes.header import _find_people
+
+    assert _find_people(["This is Dana Ruiz, picker, review 3 Mar", "- 3 late deliveries in Feb"])[0] != "This"
+
+
+@pytest.mark.parametrize("lines, name, role", [
+    (["飞书导出｜设计部 绩效面谈｜2026/12/1", "面谈人：设计总监 陈曦｜被面谈人：软装设计师 Vivi（邓雨桐）", "| 维度 | 情况 |"],
+     "邓雨桐", "软装设计师"),  # the job, then the name in both scripts
+    (["【语音转文字】3月2号 跟咱们车队货车司机孙国栋聊了一下 这个月超时三次"], "孙国栋", "车队货车司机"),  # a name before '聊'
+])
+def test_a_chinese_job_written_before_the_name_is_the_role_and_not_the_name(lines, name, role):
+    from assistant.notes.header import _find_people
+
+    assert _find_people(lines)[:2] == (name, role)

@@ -1052,3 +1052,48 @@ def test_in_a_chat_of_two_the_one_listing_tasks_for_me_is_the_manager():
              "Tom Reed [09:12]: Agreed:", "Tom Reed [09:12]: • Priya: submit each file by 2pm the day before",
              "Tom Reed [09:13]: • Me: ask the bank for a second login"]
     assert _the_other_speaker(lines, None, None) == ("Priya Shah", "Tom Reed")
+
+
+def test_a_named_colleague_taking_on_their_part_of_a_task_is_their_own_task():
+    a = analyse("1:1 with Ewan Grant (forwarder driver), 3 Nov 2026\nEwan left 3 loads unstacked last week.\n"
+                "I'm going to get the dealer out to look at the crane next week and Sarah in the office will chase "
+                "the parts order.\n")
+    tasks = {s.body: s.owner for s in a.sentences if s.reading == "action"}
+    assert any(b.startswith("Sarah in the office will chase") and o == "organisation" for b, o in tasks.items()), tasks
+
+
+_SPOKEN_MEMO = ("【语音转文字】3月2号 跟咱们车队货车司机孙国栋聊了一下 这个月他准点率掉到82%了 公司要求是95%以上 客户投诉有4单 "
+                "两单说卸货慢 两单说没提前打电话 他说那几单是仓库出货晚了 他还说他妈上个月做了手术 在县医院 他每天下了班要去陪床 "
+                "白天老犯困 这个让我别往上报 不过他车一直保养得挺好 客户也夸过几次 说好了 以后出发前先给客户打电话 到了先报到再卸货 "
+                "每天收车前把单据拍照上传 路上有延误先打给调度 我这边去跟仓库说把出货时间提前 公司下周给车队配新的导航 "
+                "目标月底前准点率回到90% 下个月底到95% 下个月中我再找他聊一次")
+
+
+def test_a_confidence_in_a_memo_spoken_on_one_line_stays_out_with_its_clauses_and_no_more():
+    a = analyse(_SPOKEN_MEMO)
+    out = {s.body for s in a.sentences if s.kind == "excluded"}
+    assert {"他还说他妈上个月做了手术", "在县医院", "他每天下了班要去陪床", "白天老犯困", "这个让我别往上报"} <= out, out
+    assert not any("保养得挺好" in b or "准点率" in b for b in out), out
+
+
+def test_the_clauses_after_we_agreed_in_a_spoken_memo_are_tasks_not_the_employees_account():
+    from assistant.notes.analysis import analyse as by_rules
+
+    full = analyse(_SPOKEN_MEMO)
+    for a in (full, by_rules(_SPOKEN_MEMO, read=False)):  # the word rules alone read them so too
+        kinds = {s.body: s.kind for s in a.sentences}
+        assert kinds["以后出发前先给客户打电话"] == "action" and kinds["每天收车前把单据拍照上传"] == "action", kinds
+    assert {s.body: s.kind for s in full.sentences}["下个月底到95%"] == "target"
+
+
+def test_the_speaker_who_talks_to_you_holds_the_talk_whatever_order_the_attendees_are_listed_in():
+    notes = ("飞书妙记｜药剂科 3月面谈｜2026年3月9日｜参会人：方敏、宋佳宁\n"
+             "方敏 00:00:05：今天主要说一下你这个月的几个问题。\n"
+             "宋佳宁 00:00:12：好的方老师。\n"
+             "方敏 00:00:30：第一个，你上个月有9张处方超过30分钟才审完。\n"
+             "方敏 00:01:10：第二个，你有两次没做双人核对。\n"
+             "宋佳宁 00:01:40：那几天窗口就我一个人。\n"
+             "方敏 00:02:00：那我们说好，你每张处方15分钟内审完。\n"
+             "宋佳宁 00:02:20：好。\n")
+    a = analyse(notes)
+    assert (a.employee_name, a.manager) == ("宋佳宁", "方敏")

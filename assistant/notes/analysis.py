@@ -10,6 +10,7 @@ import re
 from .. import grid, keepout, reader
 from ..cadence import stated_gap, stated_review
 from ..dates import explicit_dates, find_dates, held_on, undated_interview
+from ..language import unspaced
 from ..lexicon import vocab, vocab_list
 from ..quantities import find_quantities
 from ..reader.role import leads_others, role_beside, says_no_job, someone_elses
@@ -17,6 +18,7 @@ from ..screening import Hit, a_colleagues_leave, injection_hits, private_hits, p
 from ..textutil import NAME_WORD
 from .attendees import is_hr, keyed_speakers
 from .classify import (
+    _TARGET_START,
     _classify,
     _figure_ahead,
     _looks_meta,
@@ -71,7 +73,7 @@ from .labels import (
     target_opening_end,
 )
 from .names import is_name
-from .parties import TEAM_TAG, _PartyFinder, _read_speaker
+from .parties import _AGREED, TEAM_TAG, _PartyFinder, _read_speaker
 from .script import Script
 from .sentences import (
     _BULLET,
@@ -84,6 +86,7 @@ from .sentences import (
     detect_language,
     dictated,
     normalise,
+    run_together,
     spoken,
 )
 
@@ -97,6 +100,19 @@ def _beside(text: str, person: str, role: str) -> bool:
     Manager）' (a Latin name with its Chinese surname)."""
     return re.search(re.escape(person) + r"(?:[ \t]?[\u4e00-\u9fff]{1,2})?\s*(?:\([A-Z]{2,3}\))?\s*[(（,，:：–—-]\s*"
                      + re.escape(role), text) is not None
+
+
+def _title_beside(lines: list[str], person: str | None) -> str | None:
+    """The title a header writes after `person`'s name: 'Completed by: Sister A. Mahmood, Ward Manager', 'Rhian Pryce
+    (Conductor Manager, Cardiff Central)'; the manager's, so that 'Ward manager to issue a memo' is the manager's task."""
+    if not person:
+        return None
+    m = re.search(re.escape(person) + r"\s*(?:[(（,，|]|\s[-–—]\s)\s*([A-Za-z][A-Za-z &-]{2,40}?)\s*(?:[)）|,，;]|$)",
+                  "\n".join(lines), re.M)
+    return m.group(1) if m and leads_others(m.group(1)) else None
+
+
+_TALKS_TO_YOU = 3  # how often one speaker says 'you' to the other, where the one named the manager never does, to hold the talk
 
 
 def _the_other_speaker(lines: list[str], employee: str | None, manager: str | None) -> tuple[str, str] | None:
@@ -114,6 +130,9 @@ def _the_other_speaker(lines: list[str], employee: str | None, manager: str | No
         named = own  # the one whose lines give tasks to 'Me:' ('• Me: call the client about the landing page') writes them
     theirs = named[0] if named else max(talk, key=lambda p: you[p])
     other = next(p for p in talk if p != theirs)
+    if named and you[other] >= _TALKS_TO_YOU and you[theirs] == 0:
+        theirs, other, named = other, theirs, []  # the one read as the manager never says 'you', the other often: the other
+        # holds the talk ('参会人：何静、林雨桐', 何静 the one asking '你…')
     if not to_you(said[theirs]) or (not named and you[theirs] < 2 * you[other] + 1) or (employee and _one_person(other, employee)):
         return None
     return other, theirs
@@ -233,7 +252,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         elif person in manager_aliases:
             manager_aliases = (*manager_aliases, tag)
     pronoun = pronoun_of(text)  # the one the notes call the employee, mostly: another's illness is not theirs
-    finder = _PartyFinder(employee_aliases, manager_aliases, manager, role)
+    finder = _PartyFinder(employee_aliases, manager_aliases, manager, role, _title_beside(form_lines[:4], manager))
 
     sentences: list[Sentence] = []
     offset = 0
@@ -342,9 +361,16 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             injected_from = line_start + content_start + (min(found, default=0) if spoken(content) else 0)
         prev: Sentence | None = None
         aim: dt.date | None = None
+        agreed_after = False  # in a memo spoken on one line, the clauses after '说好了' or 'so what we agreed is' are tasks
+        one_line_memo = run_together(content, len(chunks))
         for n, (chunk, start) in enumerate(chunks):
             s = Sentence(id=f"S{len(sentences) + 1}", text=chunk, body=chunk, line=line_no + 1, start=start, end=start + len(chunk))
-            label, task = label_for_line, agreed
+            label, task = label_for_line or ("action" if agreed_after and unspaced(chunk) else None), agreed
+            # (Chinese only: an English clause says who will do it, 'he logs every cut', 'so we stop waiting' does not)
+            if one_line_memo and _AGREED.match(chunk):
+                agreed_after = True
+            elif one_line_memo and _TARGET_START.match(chunk):
+                agreed_after = False
             s.under_heading = bool(label) and not line_label and not agreed and label == block_label
             if parts:
                 s.column = parts[n][0]

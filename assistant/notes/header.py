@@ -398,8 +398,9 @@ def _is_role(text: str) -> bool:
     return bool(vocab("roles", "terms", "en").search(text)) or bool(re.match(r"^[a-z]", text.strip()))
 
 
+_ZH_TALK = re.compile("[跟了我你他她们咱这那很在和说得个]")  # words of talk, never inside a job title
 # Characters that start the next word after a name in running Chinese ('李强进行', '李强表示').
-_ZH_AFTER_NAME = "[进在的是和与说表认每负于将要对为，、。（(]"
+_ZH_AFTER_NAME = "[进在的是和与说聊谈表认每负于将要对为，、。（(]"
 
 
 def _zh_name(text: str) -> re.Match[str] | None:
@@ -411,6 +412,12 @@ def _zh_name(text: str) -> re.Match[str] | None:
 
 
 _NAME_ORDER = r"(?P<order>[ \t]*\((?i:last|surname|family name)[ \t]*,[ \t]*(?i:first|given)(?:[ \t]+names?)?\))?"  # '(Last, First)'
+
+
+def _zh_title(before: str) -> str:
+    """The job in the words before a Chinese name: the longest title they end with ('跟咱们车队网约车司机' -> '车队网约车司机')."""
+    words = re.split(r"[与和的为是日月年，、]", before)[-1]
+    return next((words[i:] for i in range(len(words)) if not _ZH_TALK.search(words[i:]) and is_role(words[i:])), words)
 
 
 def _given_name(word: str) -> bool:
@@ -583,7 +590,7 @@ def _dictated(lines: list[str]) -> str | None:
 # ('RM / JT (reefer tech)'). ('1:1 w/ Dana' names the employee, not the manager.)
 _NOT_A_PERSON = re.compile(r"\b(?:Shift|Night|Nights|Day|Days|Team|Crew|Site|Office|Depot|Branch|Store|Ward|Line|Rota|Review|Notes?)\b")
 # 'w/ Dana', '- Dana -', and a full name closing the line after the date: '… (apiarist) 08 Jul 2026 Tobias Finch'
-_AFTER_EMPLOYEE = re.compile(rf"\bw(?:ith|/)\s*(?:{TITLE})?({NAME_WORD}(?:[ \t]{NAME_WORD})?)|[-–—|]\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*(?:$|[-–—|,])"
+_AFTER_EMPLOYEE = re.compile(rf"\bw(?:ith|/)\s*(?:{TITLE})?({NAME_WORD}(?:[ \t]{NAME_WORD})?)|[-–—|]\s*(?:[A-Z]{{2,5}}[ \t]+)?({NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*(?:$|[-–—|,])"
                              rf"|\b(?:19|20)\d\d[ \t]+({NAME_WORD}[ \t]{NAME_WORD})\s*$")
 _SLASH_BEFORE = re.compile(rf"(?<![\w/])([A-Z]{{2,3}}|{NAME_WORD})\s*/\s*$")
 
@@ -689,7 +696,8 @@ _TITLE_FIELD = re.compile(r"^\W*(?:position|role|job\s*title|title|designation|g
 
 _MANAGER_WORD = re.compile(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|appraiser|assessor|line manager|charge nurse"
                           r"|head of (?:dept|department)|hod|team lead|shift lead|head chef|principal|director|foreman)")
-_NAME_AFTER_LABEL = re.compile(r"\s*[:：]?\s*((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)")
+# (past a line's end only after the label's colon, and never a label of its own: not 'Ward Manager' over 'Reason: …')
+_NAME_AFTER_LABEL = re.compile(r"(?:[ \t]*[:：]\s*|[ \t]+)((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)(?![ \t]*[:：])")
 
 
 @cache
@@ -758,11 +766,14 @@ def titled_hr(text: str, name: str) -> bool:
     return any(is_hr(m.group(1)) for m in re.finditer(re.escape(name) + r"\s*[(（]([^)）]{1,40})[)）]", text))
 
 
+_BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*$")
+
+
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex'), or
     from the line at the notes' foot that says what they are, where the notes open with content, or the opening lines
     name no one the notes speak of again ('Reptile House - keeper review notes' above '… cc: file - Hana Vošková')."""
-    lines = [_form_row(line) for line in _column_form(lines)]
+    lines = [_BOLD_LINE.sub(r"\1", _form_row(line)) for line in _column_form(lines)]  # '**Sales 1:1 — Vincent …**' as plain text
     if keyed := _writer_keyed(lines[:3]):
         return keyed  # '（LJ：MES 工程师；HM：我）': a key that marks the writer says outright who the other is
     if lines and (barred := _barred(lines[0])):
@@ -880,6 +891,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         mm = re.search(r"^[\s*#-]*(?i:manager|line manager|reviewer|interviewer|appraiser|assessor|supervisor)\s*[:：]\s*((?:" + TITLE + r")?(?:"
                        + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", "\n".join(lines[3:8]), re.M)
     not_names = load("vocabulary")["names"]["not_names"]
+    if (own := _SELF_NAMED.search(header)) and any(leads_others(" ".join(own["after"].split()[:n])) for n in (1, 2, 3)):
+        manager, mm = own["name"], None  # 'this is Ian Strachan harvesting supervisor Glen Affric block 14': the one speaking
     if mm and not vocab("roles", "terms", "en").fullmatch(mm.group(1).lower()) and mm.group(1).split()[-1] not in not_names:
         manager = mm.group(1)  # not 'Mgr: Right, thanks for coming in'
         given = re.match(rf",[ \t]*({NAME_WORD})(?=[ \t]*(?:[(（|]|$))", mm.string[mm.end():], re.M)  # 'Reviewer: Halvorsen, Petra'
@@ -926,6 +939,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if not name and lines and (jm := _JOB_THEN_NAME.search(lines[0])) and is_role(jm["job"]) and not leads_others(jm["job"]) \
             and is_name(jm["name"]) and not vocab("roles", "terms", "en").fullmatch(jm["name"].lower()) and jm["name"] != manager:
         name, role = jm["name"], role or jm["job"]  # '1:1 notes - dispatcher A. Mensah-Clarke - 18.09.26'
+    if not name and (recorded := _FOR_THE_RECORD.search("\n".join(lines[:3]))) and is_name(recorded.group(1)):
+        name = recorded.group(1)  # '… with the harvester lad this morning thats Callum Reid for the record …'
     if not name and lines:
         # 'with Dana' or '1:1 Dana' first, then '- Ms. Patel', then a name opening the line; on the second line, after
         # a first that names no one ('Voice memo, transcribed - 17 June' above '… this is about Shauna'), the first only
@@ -954,13 +969,16 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         zp = re.search(_ZH_EMPLOYEE_FIELD + r"\s*[:：】]\s*([\u4e00-\u9fff]{2,5}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8})(?=[\s（(，,｜|]|$)",
                        "\n".join(lines[:8]), re.M) \
             or re.search(rf"({zh_name()})\s*[（(]([^）)\d]{{1,12}})[）)]", lines[0])  # not '周报（9.14-9.18）'
-        if zp:
+        titled = zp and zp.lastindex == 1 and is_role(zp.group(1)) and _name_after_title().match(zp.string, zp.end())
+        if zp and titled:  # '被面谈人：室内设计师 Ada（黄思琪）': the job, then the name (in the other script too)
+            name, role = titled["zh"] or titled["zh_only"] or titled["en"], zp.group(1)
+        elif zp:
             inner = zp.group(2) if zp.lastindex and zp.lastindex > 1 else None
             name, role = zp.group(1), None if inner and is_name(inner) and not _is_role(inner) else inner  # '赵磊 (Leo)'
     if not name:
         zh = _zh_name(lines[0] if lines else "")
         if zh and not re.search(r"面谈人|面谈经理|经理\s*$", lines[0][: zh.start()] + zh.group(1)):
-            role, name = re.split(r"[与和的为是日月年，、]", zh.group(1))[-1], zh.group(2)
+            role, name = _zh_title(zh.group(1)), zh.group(2)
     zm = re.search(_ZH_MANAGER_FIELD + r"\s*(?:[:：]|为|是)\s*(.+)", header)
     if zm and not manager:
         zh = _zh_name(zm.group(1))
@@ -969,14 +987,36 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         manager = zm.group(1)  # a form's fourth line on ('面谈人：物业主任 王淑芬'): a name, not a speaker's words
     if not manager and unspaced(header):
         manager = leader_zh(lines, name)
-    name = name or _dictated(lines)
+    name = name or _dictated(lines) or _met_with(lines)
     if name and not manager and lines:
         manager = _beside_on_line(lines[0], name) or _writer_marked(lines)
     if name and _heads_an_organisation(name, lines[:3]):
         name = None  # 'Hartwell Ground Investigations Ltd': the letterhead, not a person
+    if name and not role and (zh := _zh_name(lines[0] if lines else "")) and zh.group(2) == name:
+        role = _zh_title(zh.group(1))  # '跟咱们车队货车司机孙国栋聊了一下', the name read first by the name list
     if name and not role:
         role = form_role(lines[:8]) or _subject_role(lines, name) or _job_of(name, header)
     return name, role, manager
+
+
+# A form's discussion opening with whom the talk was: 'Met with Jess in the playroom office after handover; …'.
+_MET_WITH = re.compile(rf"^\W*(?i:(?:i\s+)?(?:met|spoke|sat\s+down|talked|caught\s+up)\s+with)\s+({_NAMED})(?=[\s,;.(]|$)", re.M)
+
+
+# The name after a job in a Chinese form's field: '室内设计师 Ada（黄思琪）', '室内设计师 黄思琪'.
+@cache
+def _name_after_title() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]*(?:(?P<en>{NAME_WORD})[ \t]*(?:[（(](?P<zh>{zh_name()})[)）])?|(?P<zh_only>{zh_name()}))")
+# Who a dictated memo says is speaking, with their title: "right this is Ian Strachan harvesting supervisor …".
+_SELF_NAMED = re.compile(rf"\b(?i:this\s+is|it['’]?s)\s+(?P<name>{NAME_WORD}[ \t]{NAME_WORD})[ \t,]+(?P<after>(?:[a-z]+[ \t]+){{0,2}}[a-z]+)")
+# A name said outright for the notes, in a dictated memo: "… the harvester lad, that's Callum Reid for the record".
+_FOR_THE_RECORD = re.compile(rf"\b(?i:that['’]?s|that\s+is|it['’]?s|this\s+is\s+about)\s+({NAME_WORD}[ \t]{NAME_WORD})[ \t,]+(?i:for\s+the\s+(?:record|notes|file))\b")
+
+
+def _met_with(lines: list[str]) -> str | None:
+    """The one a form's discussion says the writer met, in its first lines, where nothing above names the employee."""
+    found = _MET_WITH.search("\n".join(lines[1:10]))
+    return found.group(1) if found and is_name(found.group(1)) and not _HEADER_WORDS.match(found.group(1)) else None
 
 
 def _heads_an_organisation(name: str, lines: list[str]) -> bool:

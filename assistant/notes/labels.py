@@ -38,8 +38,10 @@ def label_match(text: str) -> re.Match[str] | None:
 
 
 def label_text(m: re.Match[str]) -> str:
-    """The label a `_LABEL` match found: the speaker's name, or the words before the colon."""
-    return m.group("speaker") or m.group("label") or m.group("arrowed")
+    """The label a `_LABEL` match found: the speaker's name, or the words before the colon (without the Markdown marks
+    that make it bold: '**Target**:')."""
+    text = m.group("speaker") or m.group("label") or m.group("arrowed")
+    return text.strip("*_") if text else text
 
 
 _LABEL_QUALIFIER = re.compile(r"^\s*(?:(?:by|b4|for|in|until|till|from|after|before|over|during)\b|\(|（|\d)", re.I)  # not 'in' of 'interview'
@@ -192,6 +194,11 @@ def row_label(line: str, finder: _PartyFinder) -> tuple[str, int] | None:
     if not first:
         return None
     cell, end = first
+    skipped = 0  # past a log's date and whose row it is: '09/07/2026<TAB>Chloe Adeyemi<TAB>Target<TAB>…'
+    while skipped < 2 and _DATE_OR_NAME.fullmatch(cell.strip()) and (after := grid.first_cell(line[end:])):
+        cell, end, skipped = after[0], end + after[1], skipped + 1
+    if skipped and not _PLAIN_KIND.fullmatch(cell.strip()):
+        return None  # there only a cell that says outright what the row is, not a topic ('KPI', 'Compliance')
     if _OWN_LABEL.match(cell):
         return None  # '目标（3.15前）：报损每月不超过200件 | 邓秀兰': the cell labels its own words, read as a labelled line
     rest = len(line) - len(line[end:].lstrip(" \t|｜"))  # where the cells after the label start
@@ -203,6 +210,8 @@ def row_label(line: str, finder: _PartyFinder) -> tuple[str, int] | None:
     return None
 
 
+_PLAIN_KIND = re.compile(r"(?i:targets?|goals?|actions?|agreed|positives?|strengths?|causes?)|目标|措施|行动|亮点|原因")
+_DATE_OR_NAME = re.compile(rf"\d{{1,4}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?|{NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]*\([^)]*\))?")
 _TURN = re.compile(r"但|但是|不过|可是|\bbut\b|\bhowever\b", re.I)
 _OWN_LABEL = re.compile(r"^[^:：]{1,30}[:：]\s*\S")  # a label, its colon and words after it, in one cell
 

@@ -6,7 +6,7 @@ import re
 from ..lexicon import load, vocab
 from ..textutil import NAME_WORD, PARTICLE
 
-TITLE = r"(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|RN|Chef|Coach)\.?\s"
+TITLE = r"(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof|RN|Chef|Coach|Sister|Matron|Capt|Captain|Cllr)\.?\s"
 NAME_TOKEN = re.compile(r"^(?:" + NAME_WORD + r"|[A-Z]\.?|(?:[A-Z]\.){2,3})$")  # 'Finn O.', 'J.P. Okafor'
 
 

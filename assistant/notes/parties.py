@@ -172,11 +172,12 @@ _SELF_TITLED = re.compile(r"^(?:本人|我|笔者)\s*[（(]([^）)]{1,8})[)）]"
 
 class _PartyFinder:
     def __init__(self, employee: tuple[str, ...], manager: tuple[str, ...], manager_name: str | None,
-                 employee_role: str | None = None):
+                 employee_role: str | None = None, manager_title: str | None = None):
         self.employee = employee
         self.manager = manager
         self.manager_name = manager_name
         self.employee_role = employee_role or ""
+        self.manager_title = (manager_title or "").lower()  # 'Ward Manager' beside the manager's name
         by_length = sorted(employee + manager, key=len, reverse=True)
         names = tuple(a for a in by_length if not unspaced(a))
         zh_names = tuple(a for a in by_length if unspaced(a))
@@ -201,7 +202,7 @@ class _PartyFinder:
             return "employee"
         if low in ("i", "me", "manager", "mgr", "my manager", "line manager", "经理", *_INTERVIEWER_WORDS) or any(
             low == a.lower() or low.startswith(a.lower()) for a in self.manager
-        ):
+        ) or (self.manager_title and low == self.manager_title):
             return "manager"
         plural = re.search(r"(?:s|heads|leaders|leads|team|teams)$", low) and not low.endswith("ss")
         supervisory = vocab("parties", "supervisory", "en").search(low) or any(t in text for t in vocab_list("parties", "supervisory", "zh"))
@@ -469,6 +470,10 @@ _MISSED_COUNT = re.compile(r"""\b(?:missed|skipped|failed|forgot|was\ late|were\
     | (?:漏|迟到|错|没按时|没交|超时).{0,12}?\d+\s*次""", re.I | re.X)
 
 
+# What the two agreed, after the employee's account on the same line: '… 乘客评价里好几个都夸了 | 说好了 | 以后…'.
+_AGREED = re.compile(r"^\W*(?:说好了|约定|商定|我们定了|定了几件事|(?:(?:so|and|then)\s+)?(?:what\s+)?we\s+agreed|agreed\b)", re.I)
+
+
 def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> None:
     if s.label == "employee":
         s.speaker = "employee"
@@ -487,7 +492,7 @@ def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> N
     zh = re.match(r"^\s*(.{1,4}?)(?:" + vocab("cause", "speech", "zh").pattern + r")", s.body)
     if zh and (zh.group(1) in finder.employee or zh.group(1) in ("他", "她", "他自己", "她自己", "员工", "本人")):
         who = "employee"
-    if (who is None and prev is not None and prev.speaker == "employee" and prev.line == s.line
+    if (who is None and prev is not None and prev.speaker == "employee" and prev.line == s.line and not _AGREED.match(s.body)
             and not finder.actor(s.body)[0] and not _FUTURE.search(s.body) and not _WE_OR_I.match(s.body)
             and not _counts_a_shortfall(s.body)):  # not 'She has also missed the huddle 4 times out of the last 6'
         who = "employee"

@@ -122,7 +122,7 @@ _STAMP_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[apAP][mM])?"
 _STAMP_DAY = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
 # What opens a line without being its words: a bullet, a number, a heading mark, a quote mark, a time stamp.
 _BULLET = re.compile(rf"""^\s*(?:
-      [-*•·▪◦‣+](?:\s*(?:->|=>|→|⇒|➔|➜))? | \#{{1,6}} | >   # a bullet, perhaps with an arrow: '- -> me: …'
+      (?:\*(?!\*)|[-•·▪◦‣+])(?:\s*(?:->|=>|→|⇒|➔|➜))? | \#{{1,6}} | >   # a bullet, perhaps with an arrow: '- -> me: …'
     | (?:->|=>|→|⇒|➔|➜)                                  # an arrow opening a shorthand line: '→ Ivy：…'
     | [\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?           # an emoji bullet: '🎯 by the 20th：…', '✅ …'
     | \d\ufe0f?\u20e3                                     # a keycap number: '1️⃣ 充电桩 uptime：…'
@@ -224,7 +224,9 @@ _LIST_ITEM = re.compile(r"(?:(?<=[:：])\s*|\s{2,})(?=\(?\d{1,2}[.)]\s+\S)")
 # A team taking on its part of a task the sentence gives someone first: 'I'll get a wrench ordered tomorrow | and the
 # safety team are running the refresher on the 1st', 'I will book the course | and IT will replace the scanner'.
 _TEAM_TAKES_ON = re.compile(r"""\s+and\s+(?=(?:the\s+(?:[A-Za-z&]+\s+){0,2}(?:team|office|department|dept|desk|supplier|vendor)s?
-    |HR|IT|L&D|Facilities|Payroll|Procurement)\s+(?:will|'ll|are\s+going\s+to|is\s+going\s+to|(?:are|is)\s+[a-z]+ing
+    |HR|IT|L&D|Facilities|Payroll|Procurement
+    |[A-Z][a-z]+\s+(?:in|from|at)\s+(?:the\s+)?[a-z]+)  # 'and Sarah in the office will chase the dealer'
+    \s+(?:will|'ll|are\s+going\s+to|is\s+going\s+to|(?:are|is)\s+[a-z]+ing
     |(?:have|has)\s+agreed)\b)""", re.X)
 
 
@@ -274,6 +276,15 @@ def dictated(lines: list[str]) -> bool:
 def spoken(line: str) -> bool:
     """A line that is a whole memo transcribed without punctuation: long, with hardly a stop in it."""
     return len(line) >= (len(_STOP.findall(line)) + 1) * _SPOKEN
+
+
+_MEMO_CLAUSES = 6  # a line cut at its pauses into this many clauses, or more, and no stop is a memo run together
+
+
+def run_together(line: str, clauses: int) -> bool:
+    """A memo spoken on one line, cut into `clauses`: long with hardly a stop (`spoken`), or cut at its pauses into
+    many clauses with no stop at all; its clauses are read one by one, as a paragraph's sentences are."""
+    return spoken(line) or (clauses >= _MEMO_CLAUSES and not re.search(r"[。！？；.!?;]", line))
 
 
 # A point's number after a chat's speaker and time, or a speaker's tag, where a sentence does not end: '陈国栋 19:38  1.',

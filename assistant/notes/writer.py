@@ -1,4 +1,5 @@
 """Who wrote the notes up: 'reviewed 9 Feb 2027 by Carla Moss', 'notes taken by Gill', 'edited by Fiona Hollis',
+'Completed by: Sister A. Mahmood',
 '记录：Kelvin'. In a header that names two people, the writer is the manager."""
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from .names import TITLE, is_name
 # 'reviewed 9 Feb 2027 by Carla Moss', 'notes taken by Gill', 'held on Tuesday by Sam': the one who held or wrote up
 # the interview; between the verb and 'by' only a date or a time ('Notes on the shifts covered by Priya' names no writer).
 _BY_WRITER = re.compile(r"""\b(?:reviewed|conducted|held|led|run|interviewed|written(?:\s+up)?|typed(?:\s+up)?|edited|
-    (?:notes\s+)?taken|prepared|recorded|notes|minuted)
+    (?:notes\s+)?taken|prepared|recorded|notes|minuted|completed|filled\s+in|compiled)
     (?:[\s,]+(?:on|at|in|the|today|yesterday|this|morning|afternoon|\S*\d\S*|""" + MONTH_PATTERN + r"""\.?|
     (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?)){0,5}
     [\s,]+by\s*[:：]?\s*""", re.I | re.X)
@@ -41,7 +42,7 @@ def written_by(header: str) -> str | None:
     if held and is_name(held.group("who")):
         return held.group("who")
     m = _BY_WRITER.search(header)
-    run = re.match("(?:" + TITLE + ")?(" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + ")?)", header[m.end():]) if m else None
+    run = re.match("(?:" + TITLE + r")?((?:[A-Z]\.[ \t]?)?" + NAME_WORD + r"(?:[ \t]" + NAME_WORD + ")?)", header[m.end():]) if m else None
     return run.group(1) if run and is_name(run.group(1)) else None
 
 

@@ -170,7 +170,7 @@ def role_beside(text: str, name: str | None, *, unnamed: bool = True) -> str | N
             return opening.group("role")
     if not unnamed:
         return _in_passing(head, name) or _in_passing(text, name, named_only=True)
-    return (_in_passing(head, name) or _reviewed_as(head) or _zh_among(head, name)  # near the top; later, of them by
+    return (_in_passing(head, name) or _reviewed_as(head) or _by_trade(head) or _zh_among(head, name)  # near the top; later, of them by
             or _in_passing(text, name, named_only=True) or _zh_among(text, name, named_only=True))  # name (or as 'you')
 
 
@@ -186,7 +186,8 @@ _IN_PASSING = re.compile(r"""
       |your\s+file|(?:he|she|they)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:(?:moved|stepped)\s+(?:up\s+)?(?:in)?to|promoted\s+to)
       |(?:he|she|they)\s+(?:started|joined(?:\s+us)?)\s+as
       |(?:you|he|she|they)\s+(?:were|was|got|have\s+been|has\s+been)\s+(?:taken\s+on|hired|employed|appointed|recruited)\s+as)\s+
-    (?:(?:still|now|also)\s+)?(?P<article>(?:a|an|our|the|(?P<one>one\s+of\s+(?:our|the)(?:\s+(?:\d+|two|three|four|five|six))?))\s+)?
+    (?:(?:still|now|also)\s+)?(?P<article>(?:a|an|our|the|(?P<one>one\s+of\s+(?:our|the)(?:\s+(?:\d+|two|three|four|five|six))?))\s+
+      (?:[a-z][\w-]*['’]s\s+)?)?  # "the ward's hospital play specialist"
     \(?(?P<role>[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,4})
   | (?:(?:他|她)是(?:我们店里的?|我们组的?|我们的?|店里的?)?
      |(?<![我们])作为\s*(?:一[名个位]\s*)?(?:[^，。,；;的\n]{1,12}的)?)  # '作为 US 站的运营专员，下面几项…' (not '我作为经理')
@@ -234,6 +235,16 @@ def _in_passing(head: str, name: str | None, named_only: bool = False) -> str | 
 _REVIEW_OF = re.compile(r"""\b(?:your\s+(?P<yours>(?:[\w&/-]+\s+){0,3}?[\w&/-]+?)|our\s+(?P<ours>(?:[\w&/-]+\s+){0,3}?[\w&/-]+?)(?:'s|’s)
     |(?:today|yesterday|this\s+(?:morning|afternoon|week))(?:'s|’s)\s+(?P<todays>(?:[\w&/-]+\s+){0,3}?[\w&/-]+?))  # "this morning's PPC specialist 1:1"
     \s+(?:review|1:1|1-1|appraisal|check-in|catch-up|supervision|probation)\b""", re.I | re.X)
+
+
+# The one the talk was with, called by their trade: 'had the sit down in the cab with the harvester lad this morning'.
+_BY_TRADE = re.compile(r"\b(?:with|to)\s+(?:the|our)\s+(?P<trade>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:lad|lass|guy|girl|bloke|fella|chap)\b")
+
+
+def _by_trade(head: str) -> str | None:
+    """The employee's job where the notes call them by it ('with the harvester lad'), not a lead's ('the shift lead guy')."""
+    m = _BY_TRADE.search(head)
+    return m["trade"] if m and is_role(m["trade"]) and not leads_others(m["trade"]) and not says_no_job(m["trade"]) else None
 
 
 def _reviewed_as(head: str) -> str | None:
