@@ -1097,3 +1097,23 @@ def test_the_speaker_who_talks_to_you_holds_the_talk_whatever_order_the_attendee
              "宋佳宁 00:02:20：好。\n")
     a = analyse(notes)
     assert (a.employee_name, a.manager) == ("宋佳宁", "方敏")
+
+
+def test_a_bold_label_and_a_bold_header_line_read_as_plain_ones():
+    notes = ("**Ops 1:1 — Wen 陈文, Shift Lead (Dock) — 3/8 — GM Paul Hart**\n"
+             "Wen had 4 late trailer departures in July.\n"
+             "**Agreed actions**\n"
+             "1. Wen: check the door plan at 06:00\n"
+             "**Target**: late departures 0 by end of August\n")
+    a = analyse(notes)
+    assert (a.employee_name, a.manager) == ("陈文", "Paul Hart")
+    assert next(s for s in a.sentences if "late departures 0" in s.text).reading == "target"
+
+
+def test_a_logs_row_says_what_it_is_after_its_date_and_whose_row_it_is():
+    from assistant.notes.labels import row_label
+    from assistant.notes.parties import _PartyFinder
+
+    finder = _PartyFinder(("Ali Khan",), (), None)
+    assert row_label("09/07/2026\tAli Khan\tTarget\tAttach rate 12% by end Aug\tAli\t31/08/2026", finder)[0] == "target"
+    assert row_label("09/07/2026\tAli Khan\tKPI\tAttach rate 6% in June vs 18%\t-\t-", finder) is None  # a topic
