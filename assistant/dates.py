@@ -55,6 +55,7 @@ _START_BEFORE = re.compile(r"(?:\bfrom|\bstarting|\bstarts?|\bas of|\bbeginning|
                           re.IGNORECASE)
 _DEADLINE_AFTER = re.compile(r"^\s*[)）]?\s*(?:前(?![台厅线端沿后])|之前|以前|为止|截止)")  # '（6月18日）前'; not 前台 (front desk)
 _START_AFTER = re.compile(r"^\s*(?:起|开始)")
+_OF_ANOTHER_DAY = re.compile(r"\s+(?:of|from|after|before)\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:planned|scheduled|booked|due|agreed|target|set|request|order|call|referral|delivery|arrival|admission|incident)\b", re.I)
 _ZH_DUE_VERB = "完成|达到|到|降|提升|提高|控制|做到|交|提交|实现|把|要|必须|全部"  # what 'Q3内' is followed by when it is a deadline ('Q3内完成')
 _PERIOD_END = re.compile(r"(?:end|close|wrap|eoq|eo|末|底|结束|内|前)", re.I)
 _PERIOD_WORDS = ("in", "for", "during", "over", "across", "through", "thru", "throughout")  # 'in Q3', 'for July and August'
@@ -101,9 +102,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("period_end", re.compile(r"\b(eow|eom|eoq|eoy|week[- ]end|month[- ]end|quarter[- ]end|year[- ]end)\b", re.I)),
     # 'for July and August', 'over Dec-Feb', '6月、7月': the end of the last month named
     ("months", re.compile(r"""(?:\b(?:in|for|during|over|across|through|thru|throughout|until|till|by|(?:the\s+)?(?:whole|rest|end)\s+of|all\s+of)\s+(?:the\s+)?(?:months?\s+of\s+)?)?
-        \b""" + _M + r"""\b(?:\s*(?:,|and|&|\+|or|to|through|thru|until|-|–)\s*""" + _MONTH + r"""\b)*(?!\s*\d|\.?\s+\d)""", re.I | re.X)),
+        \b""" + _M + r"""\b(?:\s*(?:,|and|&|\+|or|to|through|thru|until|-|–|/)\s*""" + _MONTH + r"""\b)*(?!\s*\d|\.?\s+\d)""", re.I | re.X)),
     # '7月、8月', '7-8月', '6、7两个月' (the months run to the last one named)
-    ("zh_months", re.compile(r"(?<![\d年./:])(?:\d{1,2}\s*[、至到~-]\s*)?(\d{1,2})\s*(?:[两二三]个?)?月(?:份)?(?:\s*[、,，和至到~-]\s*\d{1,2}\s*月(?:份)?)*"
+    ("zh_months", re.compile(r"(?<![\d年./:])(?:\d{1,2}\s*[、至到~～–—-]\s*)?(\d{1,2})\s*(?:[两二三]个?)?月(?:份)?(?:\s*[、,，和至到~～–—-]\s*\d{1,2}\s*月(?:份)?)*"
                              r"(?![\d号底末中初前内起个]|日(?!志)|上旬|下旬)")),
     ("named_day", re.compile(_named_days_pattern(), re.I)),  # 'by Christmas', '双11前', '春节前'
     # 'end of wk 46', 'from week 12', 'W14', 'wk 46 结束前', '第46周': a week of the year by its ISO number
@@ -480,6 +481,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             return end, "duration"  # 'max 2 late sign-ons in a month': a rate, not the goal's deadline
         if re.search(r"\b(?:any|a\s+rolling|rolling|each|every|per)\s+$", m.string[:m.start()], re.I):
             return end, "duration"  # 'no more than 3 in any four-week period': a window that rolls, not a date
+        if _OF_ANOTHER_DAY.match(m.string, m.end()):
+            return end, "duration"  # 'T2/T3 within 2 days of the planned date': how close to a day, not by when
         if unit.lower().startswith(("working", "business")) and not _DEADLINE_CLAUSE.fullmatch(clause) \
                 and not _DONE_BEFORE.search(m.string[:m.start()]):
             return end, "duration"  # 'queries answered within 2 working days': how fast, not by when

@@ -131,6 +131,7 @@ _COUNT = r"(?:\d{1,4}|\b(?:" + "|".join(WORD_NUMBERS) + r")\b)"
 # 'N of M' as one value: '4 of 10', '1 in 5', 'four weeks out of six' (a noun may stand between only before 'out of').
 _FRACTION = re.compile(rf"""(?<![\d.])(?P<n>{_COUNT})
     (?:\s+(?:of|in) | (?:\s+[a-z][\w'-]*)?\s+out\ of)
+    (?:\s+(?:his|her|their|the|your|my)\s+next)?  # '3 of his next 4 dogs'
     \s+(?P<m>{_COUNT})(?![\d%]|\.\d)""", re.I | re.X)
 
 

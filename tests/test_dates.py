@@ -947,3 +947,21 @@ def test_an_outline_number_with_a_roman_numeral_is_no_date():
 def test_the_last_day_of_a_month_is_its_end():
     found = find_dates("Medicine book complete by the last day of August.", dt.date(2026, 6, 12))
     assert [(d.date, d.role) for d in found] == [(dt.date(2026, 8, 31), "deadline")]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("callouts within 3 days of the request", "duration"),  # how close to another day, not by when
+    ("T2 sprays within 2 days of the planned date", "duration"),
+    ("finish the course within 2 weeks", "deadline"),
+])
+def test_within_days_of_another_day_is_a_measure(text, role):
+    (found,) = find_dates(text, dt.date(2026, 5, 14))
+    assert found.role == role
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Target：6月–7月 sprint 资源 0 次晚交", dt.date(2026, 7, 31)),  # months joined by an en dash
+    ("3 of his next 4 dogs through, Sept/Oct qualifying round", dt.date(2026, 10, 31)),  # months joined by a slash
+])
+def test_months_joined_by_a_dash_or_a_slash_run_to_the_last(text, want):
+    assert [d.date for d in find_dates(text, dt.date(2026, 5, 27))] == [want]

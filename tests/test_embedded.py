@@ -473,3 +473,11 @@ def _training_note(folder: str, name: str) -> str:
 def test_the_one_day_a_goal_names_is_when_it_is_checked(notes, deadline):
     notes = _training_note(*notes) if isinstance(notes, tuple) else notes
     assert deadline in [g.deadline for g in draft_plan(notes).plan.goals]
+
+
+def test_how_many_of_the_next_ones_must_pass_is_a_target_and_the_round_after_it_its_deadline():
+    plan = draft_plan("Review with Hamza Ali (guide dog trainer), 21 Jul 2026\n"
+                      "- 2 of his 4 dogs failed their qualification assessments in June\n"
+                      "- 3 of his next 4 dogs through first-time assessment, Sept/Oct qualifying round\n").plan
+    (goal,) = plan.goals
+    assert goal.target == "3 of 4" and goal.deadline == dt.date(2026, 10, 31), goal

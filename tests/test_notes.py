@@ -1117,3 +1117,37 @@ def test_a_logs_row_says_what_it_is_after_its_date_and_whose_row_it_is():
     finder = _PartyFinder(("Ali Khan",), (), None)
     assert row_label("09/07/2026\tAli Khan\tTarget\tAttach rate 12% by end Aug\tAli\t31/08/2026", finder)[0] == "target"
     assert row_label("09/07/2026\tAli Khan\tKPI\tAttach rate 6% in June vs 18%\t-\t-", finder) is None  # a topic
+
+
+_ARROW_SHORTHAND = ("14/5 Gary P - hedge cutter op - 1:1 yard\n"
+                    "- 4 verges cut in the nesting window in April -> council complaint\n"
+                    "- our limit = no cutting between March and August except for sight lines\n"
+                    "-> G to check the cutting map on the tablet before each job\n"
+                    "-> Target: 0 verges cut out of season, 100% jobs logged, callouts within 3 days of the request\n"
+                    "-> all above by end of July, review then\n")
+
+
+def test_an_arrow_bullet_keeps_its_label_and_a_line_naming_its_rule_is_a_standard():
+    a = analyse(_ARROW_SHORTHAND)
+    said = {s.body: s for s in a.sentences}
+    assert said["our limit = no cutting between March and August except for sight lines"].reading == "standard"
+    target = next(s for b, s in said.items() if b.startswith("0 verges cut"))
+    assert target.reading == "target" and target.label == "target"
+
+
+def test_the_line_after_targets_that_dates_them_all_gives_them_its_deadline():
+    plan = draft_plan(_ARROW_SHORTHAND).plan
+    assert plan.goals and {g.deadline for g in plan.goals} == {dt.date(2026, 7, 31)}, plan.goals
+
+
+def test_a_memo_run_together_is_cut_where_a_named_person_speaks_others_complain_and_a_target_opens():
+    memo = ("Voice memo 4 Dec transcribed\nok so just left the lodge at Glenmore its freezing so bear with me had the chat "
+            "with Ross the lodge porter he's on his first winter with us main thing is the drying room its been left "
+            "locked on six mornings and the budget is 40 minutes a day on it target is 15 minutes three guests complained "
+            "their boots were still wet at 8 and the fire door was propped open twice Ross says the key safe keeps "
+            "jamming so he locks it to be safe which is fair so agreed he checks the drying room at 7 every day and I'll "
+            "get the key safe replaced target drying room open every morning by the end of the month right that's me\n")
+    texts = [s.text for s in analyse(memo).sentences]
+    assert any(t.startswith("three guests complained") for t in texts), texts
+    assert any(t.startswith("Ross says the key safe") for t in texts), texts
+    assert any(t.startswith("target drying room open every morning") for t in texts), texts

@@ -364,8 +364,10 @@ class _PlanBuilder:
             until = _ONLY_UNTIL.match(text) and next(iter(ahead), None)
             if items and _ONLY_FROM.match(text) and not _first_quantity(bare):
                 continue  # '…, starting this week': when the point before starts, not a point of its own
-            if items and until and not _first_quantity(bare) and items[-1].deadline is None:
-                items[-1] = replace(items[-1], deadline=self._reviewed(until))  # '…, through to closing night on 10 Jan'
+            when = until or (ahead[0] if ahead and len(bare.split()) <= _WHEN_WORDS and not _first_quantity(bare) else None)
+            if items and when and not _first_quantity(bare) and items[-1].deadline is None:
+                # '…, through to closing night on 10 Jan', '3 of his next 4 dogs through, | Sept/Oct qualifying round'
+                items[-1] = replace(items[-1], deadline=self._reviewed(when))
             elif bare:
                 items.append(_Item(text, bare, self._reviewed(due, s) if due else None))
         return items
@@ -571,6 +573,9 @@ class _PlanBuilder:
 
 
 # ---------------------------------------------------------------- helpers
+
+_WHEN_WORDS = 3  # a point of a target this short beside its date only says when the point before it is due
+
 
 def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ;；,，.。:：-–—")

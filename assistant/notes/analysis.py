@@ -484,6 +484,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         script=script,
     )
     reader.apply(analysis, learnt, corrections)
+    _dated_by_the_line_after(sentences)
     for s in sentences:
         if s.tagged and s.reading == "account":  # under 'Actions', '振东: 出隧道后上传数据' is his task, not his words
             s.kind, s.reading, s.owner, s.actor, s.action = "action", "action", "employee", s.tagged, s.body
@@ -493,6 +494,21 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     analysis.check_in_gap = stated_gap(kept)
     analysis.review_date = stated_review(sentences, ref)
     return analysis
+
+
+# A line that dates the targets above it: '-> all above by end of June, review then', '以上都在6月底前'.
+_ALL_ABOVE = re.compile(r"^\W*(?:(?:all|everything)\s+(?:of\s+)?(?:the\s+)?above|(?:the\s+)?(?:targets|goals)\s+above|以上(?:目标)?(?:都|全部)?)", re.I)
+
+
+def _dated_by_the_line_after(sentences: list[Sentence]) -> None:
+    """The targets just above a line that dates them all take its deadline, where they state none of their own."""
+    for i, s in enumerate(sentences):
+        due = next((d.date for d in s.dates if d.role == "deadline"), None) if _ALL_ABOVE.match(s.body) else None
+        j = i - 1
+        while due and j >= 0 and sentences[j].kind == "target":
+            if not any(d.role == "deadline" for d in sentences[j].dates):
+                sentences[j].block_deadline = due
+            j -= 1
 
 
 # A numbered section's words when they only name it ('二、当事人说明', '五、其他'), not a first finding ('一、11月有12单超时').

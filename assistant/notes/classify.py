@@ -63,9 +63,15 @@ def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
 
 _TARGET_START = re.compile(r"""^\s*(?:(?:so|and|ok(?:ay)?|right|then|now)[,\s]+)?    # 'So the goal is …'
     (?:(?:the\s+|our\s+|new\s+)?(?:targets?|tgts?|goals?|aim|objectives?|kpis?)\b|目标|指标
+    # how many of the ones to come must pass: '3 of his next 4 dogs through first-time assessment'
+    |\d+\s+(?:of|out\s+of)\s+(?:his|her|their|the|your|my)\s+next\s+\d+\b
     # the next check and what it must find: 'Next audit, zero unlocked twist-locks …', 'By the next inspection: 100% …'
     |(?:(?:at|by|for|on)\s+)?(?:the\s+)?next\s+(?:audit|inspection|review|spot[- ]?check|check|visit|assessment|survey)\s*[,:：–—-]\s*
      (?=\d|(?:zero|no|nil|none|all|every|at\s+least|under|below|over|above|fewer|less)\b))""", re.I | re.X)
+
+# A sentence that opens by naming the rule it states: 'our limit = no spraying over 10 mph', 'The site rule is no phones'.
+_STANDARD_OPENS = re.compile(r"""^\W*(?:(?:our|the|site|farm|company|shop|store|team)\s+)?(?:limit|rule|standard|policy|requirement|sla|norm)s?
+    \s*(?:=|:|is\b|are\b)""", re.I | re.X)
 
 # The manager saying what they looked at before the interview: the findings follow.
 _LOOKED_INTO = re.compile(r"""^\W*(?:(?:so|ok(?:ay)?|right|and|well)[,\s]+)?i(?:'ve|’ve|\s+have)?\s+
@@ -192,6 +198,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "action"
     if re.search(r"\b(?:due|every|each|daily|weekly)\b", body, re.I) and not _negative(body.replace("due", "")):
         return "action"
+    if _STANDARD_OPENS.match(body) and len(numbers) <= 1 and not _CONTRAST.search(body):
+        return "standard"  # 'our limit = no spraying over 10 mph': the rule, whatever shortfall words it holds
     if _negative(body):
         return "observation"
     if numbers and all(q.reference for q in numbers):

@@ -122,7 +122,7 @@ _STAMP_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[apAP][mM])?"
 _STAMP_DAY = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
 # What opens a line without being its words: a bullet, a number, a heading mark, a quote mark, a time stamp.
 _BULLET = re.compile(rf"""^\s*(?:
-      (?:\*(?!\*)|[-•·▪◦‣+])(?:\s*(?:->|=>|→|⇒|➔|➜))? | \#{{1,6}} | >   # a bullet, perhaps with an arrow: '- -> me: …'
+      (?:\*(?!\*)|-(?![>-])|[•·▪◦‣+])(?:\s*(?:->|=>|→|⇒|➔|➜))? | \#{{1,6}} | >   # a bullet, perhaps with an arrow: '- -> me: …'
     | (?:->|=>|→|⇒|➔|➜)                                  # an arrow opening a shorthand line: '→ Ivy：…'
     | [\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?           # an emoji bullet: '🎯 by the 20th：…', '✅ …'
     | \d\ufe0f?\u20e3                                     # a keycap number: '1️⃣ 充电桩 uptime：…'
@@ -186,6 +186,10 @@ _SPOKEN = 300  # a line this long per stop and one more, or longer, is speech tr
 _HERE = re.compile("")  # a cut that takes no character: the clause after it starts with its opener
 
 
+# Someone named and what they say, in a memo transcribed with capitals: '… late and short | Kirsty says the supermarket …'.
+_NAMED_SAYS = re.compile(r"(?<=\s)[A-Z][a-z]+ (?:says|said|reckons|thinks|admits|admitted|explained)\b")
+
+
 def _spoken_cuts(line: str) -> list[re.Match[str]]:
     """Where the clauses of a memo transcribed without punctuation begin (`[spoken]` in vocabulary.toml): at an opener
     or a numbered point's, or at a subject the word before does not join to what came before; no piece shorter than
@@ -203,7 +207,8 @@ def _spoken_cuts(line: str) -> list[re.Match[str]]:
 
     numbered = {m.start() for m in items.finditer(line) if not after(m.start(), inside)}
     starts = sorted({m.start() for m in openers.finditer(line) if not after(m.start(), inside)} | numbered
-                    | {m.start() for m in subjects.finditer(line) if m.start() and not after(m.start(), joiners)})
+                    | {m.start() for m in subjects.finditer(line) if m.start() and not after(m.start(), joiners)}
+                    | {m.start() for m in _NAMED_SAYS.finditer(line) if not after(m.start(), joiners | inside)})
     kept: list[int] = []
     for pos in starts:
         if pos and not line[pos - 1].isspace() and not unspaced(line[pos - 1]):
