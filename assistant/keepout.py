@@ -8,12 +8,13 @@ line the next line disowns ('I never agreed to that').
 """
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .lexicon import Terms, fast_terms, load, terms
-from .screening import Hit, confidence_request, private_hits
+from .screening import Hit, confidence_request, judges_someone, private_hits
 
 if TYPE_CHECKING:
     from .notes import Sentence
@@ -41,6 +42,17 @@ def apply(sentences: list[Sentence], lines: list[str]) -> None:
     _confidences(sentences, lines)
     _quoted_instructions(sentences, lines)
     _disowned(sentences)
+    _coded_consequences(sentences)
+
+
+def _coded_consequences(sentences: list[Sentence]) -> None:
+    """A judgement right after a remark kept out for a trait, cut from it into a sentence of its own, is the rest of that
+    remark ('… now shes married shell be starting a family before long | so im not sure its worth putting her on the
+    couture course') and stays out with it."""
+    for s, n in itertools.pairwise(sentences):
+        coded = next((h for h in s.hits if h.kind == "bias"), None) if s.kind == "excluded" else None
+        if coded and n.kind != "excluded" and n.line - s.line <= 1 and judges_someone(n.text):
+            n.hits, n.kind = [coded, *n.hits], "excluded"
 
 
 def quoted_lines(lines: list[str]) -> set[int]:

@@ -118,6 +118,12 @@ def coded_hits(text: str) -> list[Hit]:
     return hits
 
 
+def judges_someone(text: str) -> bool:
+    """The text judges someone's ability, fit, worth or future ('not sure its worth putting her on the course'): what
+    makes a trait said just before it a coded remark (`keepout`)."""
+    return _coded()[0].occurs_in(text)
+
+
 @lru_cache(maxsize=1)
 def _any_term() -> Terms:
     """Every list in one: most plan and note sentences hold none of these words, and one pass says so."""

@@ -1151,3 +1151,23 @@ def test_a_memo_run_together_is_cut_where_a_named_person_speaks_others_complain_
     assert any(t.startswith("three guests complained") for t in texts), texts
     assert any(t.startswith("Ross says the key safe") for t in texts), texts
     assert any(t.startswith("target drying room open every morning") for t in texts), texts
+
+
+_MINUTES = ("MEETING NOTE - informal stage - Harbour Control\n"
+            "Present: Duty Harbour Master R. Kaur (chair); Harbour Officer P. Lindqvist; A. Shah, HR Adviser\n"
+            "Date: 03.03.2026\n"
+            "1. PL confirmed he did not want a companion.\n"
+            "2. Berth log: 9 entries in February had no pilot boarding time.\n"
+            "3. PL has not completed the annual VTS refresher, overdue since December.\n"
+            "4. Actions agreed\n"
+            "4.1 PL to complete the VTS refresher by 20 March.\n"
+            "4.2 DHM to check 10 of PL's berth log entries each week.\n")
+
+
+def test_the_employee_by_initials_the_minutes_use_leaves_something_undone_and_the_chairs_title_initials_take_a_task():
+    a = analyse(_MINUTES)
+    assert a.employee_name == "P. Lindqvist" and "PL" in a.employee_aliases
+    said = {s.body: s for s in a.sentences}
+    assert said["PL has not completed the annual VTS refresher, overdue since December."].reading == "shortfall"
+    check = next(s for b, s in said.items() if "check 10 of PL's" in b)
+    assert check.reading == "action" and check.owner == "manager"

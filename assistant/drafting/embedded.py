@@ -347,7 +347,8 @@ class _PlanBuilder:
             # (its dates read before the sentence's stop is cleaned off: '… by 30.11.' is a day, '… by 30.11' may be a figure)
             dated = text + "." if re.search(r"\d\.\s*$", raw) else text
             ahead = [d for d in find_dates(dated, self.start) if d.date > self.start]
-            dates = [d for d in ahead if d.role in ("deadline", "end")]
+            dates = sorted((d for d in ahead if d.role in ("deadline", "end")), key=lambda d: d.role != "deadline")
+            # (a deadline said before a period the point names: 'oct/nov sheets closed by fri')
             if (not dates and s.kind == "target" and len(points := [d for d in ahead if d.role == "point"]) == 1
                     and not _COUNTED_FROM.search(before := text[:points[0].start])
                     and before.count("(") + before.count("（") <= before.count(")") + before.count("）")):
@@ -364,7 +365,8 @@ class _PlanBuilder:
             until = _ONLY_UNTIL.match(text) and next(iter(ahead), None)
             if items and _ONLY_FROM.match(text) and not _first_quantity(bare):
                 continue  # '…, starting this week': when the point before starts, not a point of its own
-            when = until or (ahead[0] if ahead and len(bare.split()) <= _WHEN_WORDS and not _first_quantity(bare) else None)
+            short = len(bare.split()) <= _WHEN_WORDS and not unspaced(bare)  # (Chinese has no spaces to count words by)
+            when = until or (ahead[0] if ahead and short and not _first_quantity(bare) else None)
             if items and when and not _first_quantity(bare) and items[-1].deadline is None:
                 # '…, through to closing night on 10 Jan', '3 of his next 4 dogs through, | Sept/Oct qualifying round'
                 items[-1] = replace(items[-1], deadline=self._reviewed(when))

@@ -72,7 +72,7 @@ from .labels import (
     speakers,
     target_opening_end,
 )
-from .names import is_name
+from .names import is_name, team_initials
 from .parties import _AGREED, TEAM_TAG, _PartyFinder, _read_speaker
 from .script import Script
 from .sentences import (
@@ -102,14 +102,26 @@ def _beside(text: str, person: str, role: str) -> bool:
                      + re.escape(role), text) is not None
 
 
+def _initials_used(name: str | None, text: str, others: tuple[str, ...]) -> tuple[str, ...]:
+    """The initials of `name` where the notes call them so twice or more ('T. Hussain' as 'TH'): not a team's ('IT'), nor
+    anyone else's."""
+    words = [w for w in re.split(r"[\s.]+", name or "") if w]
+    initials = "".join(w[0] for w in words) if len(words) >= 2 and all(w[0].isupper() for w in words) else ""
+    if len(initials) < 2 or team_initials(initials) or initials in others:
+        return ()
+    return (initials,) if len(re.findall(rf"(?<![\w.]){initials}(?![\w.])", text)) >= 2 else ()
+
+
 def _title_beside(lines: list[str], person: str | None) -> str | None:
     """The title a header writes after `person`'s name: 'Completed by: Sister A. Mahmood, Ward Manager', 'Rhian Pryce
     (Conductor Manager, Cardiff Central)'; the manager's, so that 'Ward manager to issue a memo' is the manager's task."""
     if not person:
         return None
-    m = re.search(re.escape(person) + r"\s*(?:[(（,，|]|\s[-–—]\s)\s*([A-Za-z][A-Za-z &-]{2,40}?)\s*(?:[)）|,，;]|$)",
+    m = re.search(re.escape(person) + r"\s*(?:[(（,，|]|\s[-–—]\s)\s*([A-Za-z][A-Za-z &-]{2,40}?)\s*(?:[()（）|,，;]|$)",
                   "\n".join(lines), re.M)
-    return m.group(1) if m and leads_others(m.group(1)) else None
+    before = re.search(r"(?:^|[:;|,]\s*)((?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\s+" + re.escape(person), "\n".join(lines), re.M)
+    # (or before it: 'Present: Senior Watch Manager E. Munro (chair); …')
+    return next((t.group(1) for t in (m, before) if t and leads_others(t.group(1))), None)
 
 
 _TALKS_TO_YOU = 3  # how often one speaker says 'you' to the other, where the one named the manager never does, to hold the talk
@@ -244,6 +256,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     found_date = None if interview_date else held_on(content_lines, text, today)
     ref = interview_date or found_date or undated_interview(text, today) or today
     employee_aliases, manager_aliases = _aliases(name), _aliases(manager, manager=True)
+    employee_aliases += _initials_used(name, text, manager_aliases)  # 'T. Hussain', then 'TH has not completed …'
+    manager_aliases += _initials_used(manager, text, employee_aliases)
     if other := other_script(form_lines, name):  # '王可欣 Kelly Wang': 'Kelly:' opens her own lines too
         employee_aliases = tuple(dict.fromkeys((*employee_aliases, *_aliases(other))))
     for tag, person in keyed_speakers(form_lines).items():  # '发言人2：孙丽华（炮制工）': '发言人2：' is she speaking

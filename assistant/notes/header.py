@@ -590,7 +590,7 @@ def _dictated(lines: list[str]) -> str | None:
 # ('RM / JT (reefer tech)'). ('1:1 w/ Dana' names the employee, not the manager.)
 _NOT_A_PERSON = re.compile(r"\b(?:Shift|Night|Nights|Day|Days|Team|Crew|Site|Office|Depot|Branch|Store|Ward|Line|Rota|Review|Notes?)\b")
 # 'w/ Dana', '- Dana -', and a full name closing the line after the date: '… (apiarist) 08 Jul 2026 Tobias Finch'
-_AFTER_EMPLOYEE = re.compile(rf"\bw(?:ith|/)\s*(?:{TITLE})?({NAME_WORD}(?:[ \t]{NAME_WORD})?)|[-–—|]\s*(?:[A-Z]{{2,5}}[ \t]+)?({NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*(?:$|[-–—|,])"
+_AFTER_EMPLOYEE = re.compile(rf"\bw(?:ith|/)\s*(?:{TITLE})?({NAME_WORD}(?:[ \t]{NAME_WORD})?)|(?:[-–—|]|(?<=[)）])[ \t]*/)\s*(?:[A-Z]{{2,5}}[ \t]+)?({NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*(?:$|[-–—|,])"
                              rf"|\b(?:19|20)\d\d[ \t]+({NAME_WORD}[ \t]{NAME_WORD})\s*$")
 _SLASH_BEFORE = re.compile(rf"(?<![\w/])([A-Z]{{2,3}}|{NAME_WORD})\s*/\s*$")
 

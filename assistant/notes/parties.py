@@ -202,7 +202,7 @@ class _PartyFinder:
             return "employee"
         if low in ("i", "me", "manager", "mgr", "my manager", "line manager", "经理", *_INTERVIEWER_WORDS) or any(
             low == a.lower() or low.startswith(a.lower()) for a in self.manager
-        ) or (self.manager_title and low == self.manager_title):
+        ) or (self.manager_title and low in (self.manager_title, _initials_of(self.manager_title))):
             return "manager"
         plural = re.search(r"(?:s|heads|leaders|leads|team|teams)$", low) and not low.endswith("ss")
         supervisory = vocab("parties", "supervisory", "en").search(low) or any(t in text for t in vocab_list("parties", "supervisory", "zh"))
@@ -302,7 +302,8 @@ class _PartyFinder:
                 return self.employee_party, _strip_modal(task)
             return Party(who, self.owner_of(who)), _strip_modal(task)
         m = _ARROW.match(body) or _dash_task(body)
-        if m is None and (by_initials := _INITIALS_TO.match(body)) and by_initials.group(1) in {*initials, manager} - {""} \
+        titled = _initials_of(self.manager_title).upper() if " " in self.manager_title else ""  # 'SWM' for 'Senior Watch Manager'
+        if m is None and (by_initials := _INITIALS_TO.match(body)) and by_initials.group(1) in {*initials, manager, titled} - {""} \
                 and not team_initials(by_initials.group(1)):
             m = by_initials  # 'LA to book Ray on the training day', not 'IT to fix the export'
         if not m:
@@ -311,7 +312,7 @@ class _PartyFinder:
         low = who.lower()
         if who in initials:
             return Party(self.employee[0], "employee"), _strip_modal(task)
-        if low in ("me", "i", "mgr", "manager", "我") or (manager and who == manager):
+        if low in ("me", "i", "mgr", "manager", "我") or (manager and who == manager) or (titled and who == titled):
             return self.writer, _strip_modal(task)
         found, owner = self.find(who), self.owner_of(who)
         named = is_name(who) and not re.match(r"[\d(]", task)
@@ -396,6 +397,11 @@ _ASIDE_AFTER_ACTOR = re.compile(rf"""^(?P<actor>(?:the\s+)?[A-Za-z][\w&-]*(?:\s[
 # A party asked outright: 'HR, please can you book him on the course?'
 _ASKED = re.compile(r"^(?P<who>[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*)?),\s*(?:please\s+)?(?:can|could|would|will)\s+you\s+(?:please\s+)?",
                     re.I)
+def _initials_of(title: str) -> str:
+    """'senior watch manager' -> 'swm': how notes shorten a title ('SWM to audit 10 of TH's log entries weekly')."""
+    return "".join(w[0] for w in title.split()) if len(title.split()) >= 2 else title
+
+
 # A tag that names a team by its word for one: 'Biostat team：', 'Data team:', '统计组：' (not initials, nor 'Employee:').
 TEAM_TAG = re.compile(r"\b(?i:team|dept|department|office|desk|unit|group|crew|lab)s?$|[组部科室处]$|中心$")
 # A team asked by name after what it is about: '…, can IT ashore look at it before the next audit?'.

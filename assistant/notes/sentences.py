@@ -122,13 +122,14 @@ _STAMP_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[apAP][mM])?"
 _STAMP_DAY = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
 # What opens a line without being its words: a bullet, a number, a heading mark, a quote mark, a time stamp.
 _BULLET = re.compile(rf"""^\s*(?:
-      (?:\*(?!\*)|-(?![>-])|[•·▪◦‣+])(?:\s*(?:->|=>|→|⇒|➔|➜))? | \#{{1,6}} | >   # a bullet, perhaps with an arrow: '- -> me: …'
+      (?:\*(?!\*)|--?(?![>-])|[•·▪◦‣+])(?:\s*(?:->|=>|→|⇒|➔|➜))? | \#{{1,6}} | >   # a bullet, perhaps with an arrow: '- -> me: …'
     | (?:->|=>|→|⇒|➔|➜)                                  # an arrow opening a shorthand line: '→ Ivy：…'
     | [\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?           # an emoji bullet: '🎯 by the 20th：…', '✅ …'
     | \d\ufe0f?\u20e3                                     # a keycap number: '1️⃣ 充电桩 uptime：…'
     | [\u2460-\u2473](?![\u2460-\u2473号班线组台机#])       # a circled number ①-⑳: '③我 找厂家修测试机' (not '⑤号机')
     | \(?\d{{1,2}}[.)、](?!\d)                           # '1.' '2)' '3、'
     | \d{{1,2}}[a-h][.)](?=\s|$)                          # a form's sub-item: '10a.', '7c.'
+    | [A-H]\d{{1,2}}[.)](?=\s)                            # a form's item under its section's letter: 'B2.', 'E1.'
     | \d{{1,2}}\.\d{{1,2}}(?=\s+[A-Z\u4e00-\u9fff])       # '2.1 Scheduling'
     | [（(][\d一二三四五六七八九十]{{1,2}}[)）] | [一二三四五六七八九十]{{1,2}}、
     | [a-h][.)](?=\s)

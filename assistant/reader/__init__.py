@@ -406,6 +406,18 @@ def _needed(s: Sentence, learnt: Reading) -> float:
     return SURE_UNLESS_SHORTFALL if s.rule_kind == "observation" else SURE
 
 
+# Something left undone, said of someone: 'TH has not completed the annual refresher', 'she hasn't booked the course'.
+_NOT_DONE = re.compile(r"""^\W*(?:\S+\s+){1,2}?(?:has|have|had)\s*(?:not|n['’]t|never)\s+(?:yet\s+)?
+    (?:completed|done|finished|submitted|attended|booked|logged|sent|filed|returned|signed|passed|updated)\b""", re.I | re.X)
+
+
+def _by_the_employee(s: Sentence) -> bool:
+    """The sentence opens with the employee: by name or initials, or as 'he' or 'she'."""
+    opening = s.body.lstrip(" -*•").split(maxsplit=1)[0] if s.body.strip(" -*•") else ""
+    return opening.lower() in ("he", "she") or any(p.owner == "employee" and s.body.lstrip(" -*•").startswith(p.text)
+                                                  for p in s.parties)
+
+
 # Speech that did not happen: 'didn't tell me', 'never flagged it', '没有提前说', '未通知'.
 _UNSAID = re.compile(r"""(?:没有?|未)(?:提前|事先|及时|主动)?(?:说|告诉|通知|讲|报|提)
     |\b(?:didn['’]?t|did\s+not|never|failed\s+to)\s+(?:\w+\s+)?(?:tell|say|let\s+\w+\s+know|mention|flag|warn|raise)\b""", re.I | re.X)
@@ -432,6 +444,8 @@ def _never(s: Sentence, learnt: Reading) -> bool:
         return True  # a row its own cells show missed ('| 100% | 71% | FAIL |'), or a figure against the standard beside it
     if not s.under_heading and s.label == "strength" and learnt.reading == "shortfall":
         return True  # the line's own label, or its table row met ('| 100% | 100% | PASS |'), says it is a strength
+    if s.rule_kind == "observation" and learnt.reading == "cause" and _NOT_DONE.match(s.body) and _by_the_employee(s):
+        return True  # 'TH has not completed the annual refresher, overdue since November': what they left undone
     if s.rule_kind == "observation" and learnt.reading == "account" and _UNSAID.search(s.body):
         return True  # 'she did not tell anyone it would slip', '她没有提前说会 delay': what went unsaid is the shortfall
     if (s.rule_kind == "action" and learnt.reading != "action" and s.actor and s.actor.owner == "organisation"
