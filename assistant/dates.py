@@ -463,6 +463,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             return _pick_year(ref, "deadline", lambda y: _month_end(y, last)), "deadline"
         if kind == "months" and len(names) == 1 and lead not in (*_PERIOD_WORDS, "whole", "rest", "all", "the"):
             return None, role  # a month named alone ('May was busy', 'the May run') is no date to hold a goal to
+        if kind == "months" and "/" in m.group(0) and lead not in (*_PERIOD_WORDS, "whole", "rest", "all", "the"):
+            return _pick_year(ref, "point", lambda y: _month_end(y, last)), "point"  # 'oct/nov sheets', 'Sept/Oct round'
         return _pick_year(ref, "point", lambda y: _month_end(y, last)), "end" if role == "point" else role
     if kind == "named_day":
         if season := re.match(r"(by|before)\b|(?:over|during|through|across|for|end of|the end of)\b", m.group(0), re.I):

@@ -481,3 +481,9 @@ def test_how_many_of_the_next_ones_must_pass_is_a_target_and_the_round_after_it_
                       "- 3 of his next 4 dogs through first-time assessment, Sept/Oct qualifying round\n").plan
     (goal,) = plan.goals
     assert goal.target == "3 of 4" and goal.deadline == dt.date(2026, 10, 31), goal
+
+
+def test_a_points_own_deadline_wins_over_the_period_it_names():
+    plan = draft_plan("1:1 with Dom Price (mobile locksmith), 20 Nov 2026\n- 6 job sheets were closed late in October\n"
+                      "- target: oct/nov sheets closed 100% by fri\n").plan
+    assert [g.deadline for g in plan.goals] == [dt.date(2026, 11, 27)], plan.goals

@@ -1171,3 +1171,29 @@ def test_the_employee_by_initials_the_minutes_use_leaves_something_undone_and_th
     assert said["PL has not completed the annual VTS refresher, overdue since December."].reading == "shortfall"
     check = next(s for b, s in said.items() if "check 10 of PL's" in b)
     assert check.reading == "action" and check.owner == "manager"
+
+
+def test_a_forms_section_items_are_numbering_not_sentences():
+    a = analyse("EMPLOYEE: Kate Moss | ROLE: Field Interviewer\nSECTION B - Concerns\nB1. Response rate 48% against the 65% minimum.\n"
+                "SECTION E - Agreed actions\nE1. Kate to log every call attempt on the device.\n")
+    assert not any(s.body.strip() in ("B1.", "E1.", "B1", "E1") for s in a.sentences)
+    assert any(s.body.startswith("Response rate 48%") for s in a.sentences)
+
+
+def test_a_manager_after_the_employees_bracket_and_a_slash():
+    from assistant.notes.header import _find_people
+
+    lines = ["Agenda — 1:1 Priya Nair (Occupational Therapist, community team) / Tom Evans", "Wed 16 Sep, Teams"]
+    assert _find_people(lines) == ("Priya Nair", "Occupational Therapist", "Tom Evans")
+
+
+def test_a_judgement_cut_from_the_coded_remark_before_it_stays_out_by_the_rules_alone():
+    from assistant.notes.analysis import analyse as by_rules
+
+    memo = ("ok so memo after the review with Lena our upholsterer four of the thirty chairs she did since August came back "
+            "for a second fix and we say two percent max comebacks then promised dates were missed six times since the "
+            "summer and I mean now shes married shell be starting a family before long so im not sure its worth putting "
+            "her on the leather course so what we agreed she checks every seam before it leaves the bench targets "
+            "comebacks under two percent by the end of march")
+    out = [s.text for s in by_rules(memo, read=False).sentences if s.kind == "excluded"]
+    assert any("leather course" in t for t in out), out
