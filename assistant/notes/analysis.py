@@ -103,13 +103,13 @@ def _beside(text: str, person: str, role: str) -> bool:
 
 
 def _initials_used(name: str | None, text: str, others: tuple[str, ...]) -> tuple[str, ...]:
-    """The initials of `name` where the notes call them so twice or more ('T. Hussain' as 'TH'): not a team's ('IT'), nor
-    anyone else's."""
+    """The initials of `name` where the notes call them so twice or more in their sentences ('T. Hussain' as 'TH has not
+    completed …'): not as a speaker's tag ('TH:', which the labels read already), a team's ('IT'), nor anyone else's."""
     words = [w for w in re.split(r"[\s.]+", name or "") if w]
     initials = "".join(w[0] for w in words) if len(words) >= 2 and all(w[0].isupper() for w in words) else ""
     if len(initials) < 2 or team_initials(initials) or initials in others:
         return ()
-    return (initials,) if len(re.findall(rf"(?<![\w.]){initials}(?![\w.])", text)) >= 2 else ()
+    return (initials,) if len(re.findall(rf"(?<![\w.]){initials}(?![\w.]|\s*[:：])", text)) >= 2 else ()
 
 
 def _title_beside(lines: list[str], person: str | None) -> str | None:

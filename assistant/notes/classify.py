@@ -69,6 +69,9 @@ _TARGET_START = re.compile(r"""^\s*(?:(?:so|and|ok(?:ay)?|right|then|now)[,\s]+)
     |(?:(?:at|by|for|on)\s+)?(?:the\s+)?next\s+(?:audit|inspection|review|spot[- ]?check|check|visit|assessment|survey)\s*[,:：–—-]\s*
      (?=\d|(?:zero|no|nil|none|all|every|at\s+least|under|below|over|above|fewer|less)\b))""", re.I | re.X)
 
+# The writer owning the cause: "that's on us", 'that one is on me', '这个是我们的问题'.
+_ON_US = re.compile(r"\b(?:that['’]?s|that\s+is|that\s+one['’]?s|it['’]?s|this\s+is)\s+(?:(?:all|partly|really)\s+)?on\s+(?:us|me)\b|(?:是|算)我(?:们|这边)的(?:问题|责任)", re.I)
+
 # A sentence that opens by naming the rule it states: 'our limit = no spraying over 10 mph', 'The site rule is no phones'.
 _STANDARD_OPENS = re.compile(r"""^\W*(?:(?:our|the|site|farm|company|shop|store|team)\s+)?(?:limit|rule|standard|policy|requirement|sla|norm)s?
     \s*(?:=|:|is\b|are\b)""", re.I | re.X)
@@ -159,6 +162,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
     praise = _positive(body) and not _falls_short(_unpraised(body)) and not _CONTRAST.search(body)  # 'Exceeded the checklist target
     if s.label == "problem":
         return "context" if praise else "observation"
+    if s.label == "manager" and _ON_US.search(body) and not _commits(body):
+        return "cause"  # 'He hasn't, and that's on us, the refit finished before the training was arranged'
     if s.label == "manager":
         if _commits(body) or _ARRANGED.match(body) or _FROM_THEN_YOU.match(body):
             return "action"  # '邓：巡站我来安排值班员顶班', 'Me: I'll book the course', 'From Monday you log …'
