@@ -1521,3 +1521,10 @@ def test_a_chinese_job_written_before_the_name_is_the_role_and_not_the_name(line
     from assistant.notes.header import _find_people
 
     assert _find_people(lines)[:2] == (name, role)
+
+
+def test_a_csv_exports_first_row_gives_the_initials_before_the_job_and_the_reviewer():
+    from assistant.notes.header import _find_people
+
+    lines = ["1to1_JB_2026-10-02.csv", "meeting,02/10/2026,JB,press setter - hall A,reviewer KM", "item,type,detail,owner,due"]
+    assert _find_people(lines) == ("JB", "press setter", "KM")

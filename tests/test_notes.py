@@ -1197,3 +1197,31 @@ def test_a_judgement_cut_from_the_coded_remark_before_it_stays_out_by_the_rules_
             "comebacks under two percent by the end of march")
     out = [s.text for s in by_rules(memo, read=False).sentences if s.kind == "excluded"]
     assert any("leather course" in t for t in out), out
+
+
+@pytest.mark.parametrize("line", ["MF: He hasn't, and that's on us, the refit finished before the training was arranged.",
+                                  "MF: Fair, that one's on me, I never sent the rota."])
+def test_the_writer_owning_a_shortfall_gives_its_cause(line):
+    from assistant.notes.analysis import analyse as by_rules
+
+    notes = ("Teams transcript — Callum Dray, deckhand — 3 Oct 2026\nMF: Morag Fenwick, manager\nCD: Callum Dray\n"
+             "MF: Four sailings in September had the stern line on the wrong bollard.\nCD: Nobody showed me the new plan.\n"
+             f"{line}\nMF: So you'll check the mooring plan before every sailing.\n")
+    (owned,) = [s for s in by_rules(notes, read=False).sentences if "on us" in s.text or "on me" in s.text]
+    assert owned.kind == "cause", owned
+
+
+def test_a_chat_of_two_in_initials_greets_the_employee_by_theirs_and_a_team_in_latin_letters_takes_a_chinese_task():
+    notes = ("企业微信 | 私聊 LW ↔ QY | 2026/10/12 导出\n"
+             "LW 17:01: QY 今天 1:1 的要点我打在这里, 你确认下\n"
+             "LW 17:02: 1) 排期表出错: 9 月有 3 个 campaign 的上线日期写错, 你要重新核对\n"
+             "LW 17:03: 2) 周报晚交, 最近 4 周有 3 周是周一下午才交\n"
+             "QY 17:10: 排期是 client 临时改了时间, 我没同步到表里\n"
+             "QY 17:11: 周报晚是因为数据周一上午才出\n"
+             "LW 17:15: So: 所有排期发出前找 Annie 复核\n"
+             "LW 17:16: Finance 跟 client 确认补偿方案\n"
+             "QY 17:20: 收到\n")
+    a = analyse(notes)
+    assert a.employee_name == "QY"
+    finance = next(s for s in a.sentences if "确认补偿方案" in s.text)
+    assert finance.owner == "organisation", finance

@@ -160,8 +160,8 @@ _VOCATIVE = re.compile(rf"^\W*(?:(?i:ok|okay|right|so|thanks|thank\s+you|hi|hey|
 
 def _called_by_initials(lines: list[str]) -> str | None:
     """In a transcript of two speakers tagged by initials ('DS:', 'MK:'), the name the one who speaks to 'you' more greets
-    the other by as the talk opens, where its initial opens the other's tag ('DS: OK Mei, thanks …' beside 'MK:'): the
-    employee's. None where no line does."""
+    the other by as the talk opens, where its initial opens the other's tag ('DS: OK Mei, thanks …' beside 'MK:'), or the
+    other's tag itself ('TT 今天 catch-up 的 summary…'): the employee's. None where no line does."""
     tags = [t for t in speakers(lines) if re.fullmatch(r"[A-Z]{2,3}", t)]
     if len(tags) != 2:
         return None
@@ -171,6 +171,8 @@ def _called_by_initials(lines: list[str]) -> str | None:
         other = next(t for t in tags if t != who)
         if you[who] > you[other] and (m := _VOCATIVE.match(said)) and is_name(m[1]) and m[1][0] == other[0]:
             return m[1]  # (from the one who speaks to 'you': the manager, not 'TB: Morning Gavin, you wanted to see me?')
+        if you[who] > you[other] and re.match(rf"\W*{other}(?![\w'’])", said):
+            return other  # greeted by the tag itself: 'MJ 18:03: TT 今天 catch-up 的 summary 我打在这里, 你确认下'
     return None
 
 

@@ -761,6 +761,20 @@ def _barred(line: str) -> tuple[str, str, str | None] | None:
     return (*employee, manager) if employee else None
 
 
+def _comma_fields(line: str) -> tuple[str, str, str | None] | None:
+    """A CSV export's first row of the meeting's fields, with no spaces after its commas: 'meeting,22/09/2026,RK,process
+    technician - moulding hall B,reviewer DM': the initials or name before a job, and the reviewer's."""
+    fields = [f.strip() for f in line.split(",")] if ", " not in line else []
+    employee = manager = None
+    for before, field in itertools.pairwise(fields):
+        job = re.split(r"\s[-–—]\s", field)[0].strip()
+        if employee is None and (re.fullmatch(r"[A-Z]{2,3}", before) or is_name(before)) and is_role(job) and not leads_others(job):
+            employee = (before, job)
+        reviewer = re.fullmatch(rf"(?i:reviewer|manager|supervisor|interviewer|appraiser)\s+({_NAMED}|[A-Z]{{2,3}})", field)
+        manager = manager or (reviewer.group(1) if reviewer else None)
+    return (*employee, manager) if employee and len(fields) >= 4 else None
+
+
 def titled_hr(text: str, name: str) -> bool:
     """The notes give `name` an HR title in brackets ('周敏(HR)', 'Priya Das (HR) sitting in'): HR's, never the employee."""
     return any(is_hr(m.group(1)) for m in re.finditer(re.escape(name) + r"\s*[(（]([^)）]{1,40})[)）]", text))
@@ -778,6 +792,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         return keyed  # '（LJ：MES 工程师；HM：我）': a key that marks the writer says outright who the other is
     if lines and (barred := _barred(lines[0])):
         return barred
+    if fielded := next((f for line in lines[:2] if (f := _comma_fields(line))), None):
+        return fielded
     if len(lines) > 1 and (chat := CHAT_HEADING.match(lines[0])) and is_name(chat["who"]):
         message = _people(lines[1:])  # 'Priyanka Das  10:14 AM' over '1:1 notes - Kwame Asante (…)': the writer's message
         if (message[0] and message[0] != chat["who"] and not titled_hr(lines[1], message[0])

@@ -328,6 +328,9 @@ class _PartyFinder:
         m = self.zh.match(body)
         if m:
             return Party(m.group(0), self.owner_of(m.group(0))), body[m.end():].lstrip("：:，, ")
+        latin = re.match(r"[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*)?(?=\s*[\u4e00-\u9fff：:])", body)  # 'Finance 跟 client 确认 …'
+        if latin and (team := self.en.fullmatch(latin.group(0))) and self.owner_of(team.group(0)) == "organisation":
+            return Party(team.group(0), "organisation"), body[latin.end():].lstrip("：:，, ")
         own = _SELF_TITLED.match(body)
         if (own and any(t in own.group(1) for t in vocab_list("names", "lead_titles", "zh"))
                 and own.group(1) not in self.employee_role):  # not '本人（组长）' where the employee is the 仓储组长
