@@ -1225,3 +1225,13 @@ def test_a_chat_of_two_in_initials_greets_the_employee_by_theirs_and_a_team_in_l
     assert a.employee_name == "QY"
     finance = next(s for s in a.sentences if "确认补偿方案" in s.text)
     assert finance.owner == "organisation", finance
+
+
+def test_the_other_speaker_of_a_talk_is_the_manager_when_the_employee_is_already_read():
+    from assistant.notes.analysis import _the_other_speaker
+
+    lines = ["WEBVTT - Zoom cloud recording 14 Oct 2026", "00:00:02.000 --> 00:00:07.500",
+             "Olu Bankole: Your release went to production without the change board.",
+             "Freya Lindqvist: Sales ops were pushing for it.", "Olu Bankole: You know the policy, you sign the CAB ticket.",
+             "Freya Lindqvist: Fair.", "Olu Bankole: And you'll clean up the duplicates.", "Freya Lindqvist: Ok."]
+    assert _the_other_speaker(lines, "Freya Lindqvist", None) == ("Freya Lindqvist", "Olu Bankole")

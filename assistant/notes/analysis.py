@@ -129,9 +129,10 @@ _TALKS_TO_YOU = 3  # how often one speaker says 'you' to the other, where the on
 
 def _the_other_speaker(lines: list[str], employee: str | None, manager: str | None) -> tuple[str, str] | None:
     """In a transcript of two named speakers, (employee, manager): the manager is the one the notes name so, or the one
-    whose lines list tasks for 'Me:', or else the one who speaks to 'you' at least twice as often as the other; the employee the other, where the manager's lines
-    speak to 'you' more than about 'him' or 'her' (a talk with the employee, not a thread with HR about them). None
-    where the name read for the employee is already the other's, perhaps in full ('Dana Ruiz' for 'Dana:')."""
+    whose lines list tasks for 'Me:', or else the one who speaks to 'you' at least twice as often as the other; the
+    employee the other, where the manager's lines speak to 'you' more than about 'him' or 'her' (a talk with the
+    employee, not a thread with HR about them), kept as read where that is already the other, perhaps in full ('Dana
+    Ruiz' for 'Dana:')."""
     talk = [p for p in speakers(lines) if is_name(p) or re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p)]  # not '发言人1'
     if len(talk) != 2:
         return None
@@ -145,9 +146,9 @@ def _the_other_speaker(lines: list[str], employee: str | None, manager: str | No
     if named and you[other] >= _TALKS_TO_YOU and you[theirs] == 0:
         theirs, other, named = other, theirs, []  # the one read as the manager never says 'you', the other often: the other
         # holds the talk ('参会人：何静、林雨桐', 何静 the one asking '你…')
-    if not to_you(said[theirs]) or (not named and you[theirs] < 2 * you[other] + 1) or (employee and _one_person(other, employee)):
+    if not to_you(said[theirs]) or (not named and you[theirs] < 2 * you[other] + 1):
         return None
-    return other, theirs
+    return (employee, theirs) if employee and _one_person(other, employee) else (other, theirs)
 
 
 _OWN_TASK = re.compile(r"^\W*(?:me|myself|我)\s*[:：]\s*\S", re.I | re.M)  # a line of the writer's own tasks: '• Me: call …'
