@@ -1528,3 +1528,17 @@ def test_a_csv_exports_first_row_gives_the_initials_before_the_job_and_the_revie
 
     lines = ["1to1_JB_2026-10-02.csv", "meeting,02/10/2026,JB,press setter - hall A,reviewer KM", "item,type,detail,owner,due"]
     assert _find_people(lines) == ("JB", "press setter", "KM")
+
+
+def test_the_one_introduced_with_their_place_in_the_team_is_the_employee_and_that_place_their_role():
+    notes = ("Gwen Pritchard — Cae Mawr — staff catch-ups, spring\nSat on the quad by the pens, too nice to be inside.\n"
+             "Started with the dogs, then the weather.\nAnyway the proper bit, with Huw Morgan, who has been our second "
+             "shepherd since last March and runs the hill ewes.\nThe footbath was missed twice in April.\n")
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == ("Huw Morgan", "second shepherd")
+
+
+def test_someone_elses_place_in_the_team_is_not_the_employees_role():
+    from assistant.reader.role import _in_passing
+
+    assert _in_passing("I spoke to Mo, who is the union rep, about it.", "Dana Ruiz") is None

@@ -180,7 +180,7 @@ _UNIT_NUMBER = re.compile(r"[A-Za-z]+\s*\d+$")  # 'crew 2', 'gang 3', 'shift 4':
 # the construction desk', 'when you were taken on as city carillonneur', 'one of our four snowmakers', 'he's still the
 # best patroller', 'for your file (Cook in Charge, Oakfield Primary)', '她是我们的仓库管理员'.
 _IN_PASSING = re.compile(r"""
-    \b(?:(?:he|she|they)(?:(?:'s|’s|\s+has|\s+have)\s+been|'s|’s|\s+is|\s+are|\s+works\s+as)
+    \b(?:(?:he|she|they|(?<=\u00a7he,\s)who)(?:(?:'s|’s|\s+has|\s+have)\s+been|'s|’s|\s+is|\s+are|\s+works\s+as)
       |you(?:'re|’re|\s+are)(?=\s+(?:still\s+|now\s+)?(?:a|an|the|our|one)\s)  # 'you're the senior stillman'
       |works\s+as|(?:first|second|third|new)\s+\w+\s+as
       |your\s+file|(?:he|she|they)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:(?:moved|stepped)\s+(?:up\s+)?(?:in)?to|promoted\s+to)
