@@ -1542,3 +1542,19 @@ def test_someone_elses_place_in_the_team_is_not_the_employees_role():
     from assistant.reader.role import _in_passing
 
     assert _in_passing("I spoke to Mo, who is the union rep, about it.", "Dana Ruiz") is None
+
+
+def test_a_line_below_the_small_talk_that_says_what_the_notes_are_names_the_employee():
+    notes = ("Thurs 12th Nov - written up at home, sorry these are long.\nStarted with the usual moan about the bypass.\n\n"
+             "Gemma Lowry (support worker, Eastside round) - supervision, the performance bit.\n\n"
+             "MAR charts: the October audit found 3 missing signatures.\n")
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == ("Gemma Lowry", "support worker")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("right so sat down with Aisha our upholsterer after we closed today\n4 of the 30 chairs came back", "Aisha", "upholsterer"),
+    ("1:1 w/ KB (net eng, infra team) 25-Nov\n- 7 changes raised w/o rollback plan", "KB", "net eng"),
+])
+def test_a_role_beside_the_name_in_shorthand_or_dictation(text, name, role):
+    assert role_beside(text, name) == role

@@ -1235,3 +1235,12 @@ def test_the_other_speaker_of_a_talk_is_the_manager_when_the_employee_is_already
              "Freya Lindqvist: Sales ops were pushing for it.", "Olu Bankole: You know the policy, you sign the CAB ticket.",
              "Freya Lindqvist: Fair.", "Olu Bankole: And you'll clean up the duplicates.", "Freya Lindqvist: Ok."]
     assert _the_other_speaker(lines, "Freya Lindqvist", None) == ("Freya Lindqvist", "Olu Bankole")
+
+
+def test_praise_for_handling_an_incident_is_no_shortfall():
+    from assistant.notes.analysis import analyse as by_rules
+
+    a = by_rules("Supervision with Gemma Lowry (support worker), 12 Nov 2026\nMr B fell in the garden last week.\n"
+                 "Gemma found him and did everything right: called 999, stayed with him and filled in the incident form.\n",
+                 read=False)
+    assert a.sentences[2].kind != "observation", a.sentences[2]

@@ -957,6 +957,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         name, role = jm["name"], role or jm["job"]  # '1:1 notes - dispatcher A. Mensah-Clarke - 18.09.26'
     if not name and (recorded := _FOR_THE_RECORD.search("\n".join(lines[:3]))) and is_name(recorded.group(1)):
         name = recorded.group(1)  # '… with the harvester lad this morning thats Callum Reid for the record …'
+    if not name and (below := _TITLE_LINE_BELOW.search("\n".join(lines[1:8]))) and is_name(below["name"]):
+        name, role = below["name"], role or re.split(r"[,，;；]", below["job"])[0].strip()
+        # 'Fiona Reid (home care worker, Northside round) - supervision, the performance bit.' below a line of small talk
     if not name and (introduced := _WITH_WHO.search("\n".join(lines[:8]))) and is_name(introduced.group(1)):
         name = introduced.group(1)  # 'Anyway the proper bit, with Ieuan Davies, who has been our second shepherd since …'
     if not name and lines:
@@ -1027,6 +1030,10 @@ def _name_after_title() -> re.Pattern[str]:
     return re.compile(rf"[ \t]*(?:(?P<en>{NAME_WORD})[ \t]*(?:[（(](?P<zh>{zh_name()})[)）])?|(?P<zh_only>{zh_name()}))")
 # Who a dictated memo says is speaking, with their title: "right this is Ian Strachan harvesting supervisor …".
 _SELF_NAMED = re.compile(rf"\b(?i:this\s+is|it['’]?s)\s+(?P<name>{NAME_WORD}[ \t]{NAME_WORD})[ \t,]+(?P<after>(?:[a-z]+[ \t]+){{0,2}}[a-z]+)")
+# A line further down that says what the notes are, the name and job first: 'Fiona Reid (home care worker, Northside
+# round) - supervision, the performance bit.'
+_TITLE_LINE_BELOW = re.compile(rf"""^\W*(?P<name>{NAME_WORD}[ \t]{NAME_WORD})\s*[(（](?P<job>[^)）\n]{{2,60}})[)）]\s*[-–—:,]\s*
+    (?i:1:1|one[- ]to[- ]one|review|supervision|appraisal|catch-?up|check-?in|notes)\b""", re.M | re.X)
 # The one the talk was with, introduced with their place in the team: 'with Ieuan Davies, who has been our second shepherd'.
 _WITH_WHO = re.compile(rf"\bwith\s+({NAME_WORD}[ \t]{NAME_WORD}),[ \t]+who(?:['’]s|[ \t]+(?:has[ \t]+been|is|was|joined|started|runs))\b")
 # A name said outright for the notes, in a dictated memo: "… the harvester lad, that's Callum Reid for the record".

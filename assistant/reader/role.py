@@ -180,7 +180,8 @@ _UNIT_NUMBER = re.compile(r"[A-Za-z]+\s*\d+$")  # 'crew 2', 'gang 3', 'shift 4':
 # the construction desk', 'when you were taken on as city carillonneur', 'one of our four snowmakers', 'he's still the
 # best patroller', 'for your file (Cook in Charge, Oakfield Primary)', '她是我们的仓库管理员'.
 _IN_PASSING = re.compile(r"""
-    \b(?:(?:he|she|they|(?<=\u00a7he,\s)who)(?:(?:'s|’s|\s+has|\s+have)\s+been|'s|’s|\s+is|\s+are|\s+works\s+as)
+    \b(?:(?<=\u00a7he),?(?=\s+our\s)  # the employee named, then 'our …': 'sat down with Nadia our dressmaker'
+      |(?:he|she|they|(?<=\u00a7he,\s)who)(?:(?:'s|’s|\s+has|\s+have)\s+been|'s|’s|\s+is|\s+are|\s+works\s+as)
       |you(?:'re|’re|\s+are)(?=\s+(?:still\s+|now\s+)?(?:a|an|the|our|one)\s)  # 'you're the senior stillman'
       |works\s+as|(?:first|second|third|new)\s+\w+\s+as
       |your\s+file|(?:he|she|they)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:(?:moved|stepped)\s+(?:up\s+)?(?:in)?to|promoted\s+to)
@@ -192,7 +193,7 @@ _IN_PASSING = re.compile(r"""
   | (?:(?:他|她)是(?:我们店里的?|我们组的?|我们的?|店里的?)?
      |(?<![我们])作为\s*(?:一[名个位]\s*)?(?:[^，。,；;的\n]{1,12}的)?)  # '作为 US 站的运营专员，下面几项…' (not '我作为经理')
     \s*(?:[A-Za-z]+\s+)?(?P<zh>[\u4e00-\u9fff]{2,8})""", re.I | re.X)
-_PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|and|but|so|now|still|too|again)\b.*$|\s*,.*$", re.I)
+_PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|which|and|but|so|now|still|too|again|after|before|when|today|yesterday|this|last)\b.*$|\s*,.*$", re.I)
 
 
 _NAMED = "\u00a7"  # marks where the employee's name stood, for `named_only`
