@@ -94,7 +94,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              (?!\s*(?:max(?:imum)?|min(?:imum)?|tops)\b(?!\s*\d))""", re.I | re.X)),
     ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close|last\s+day)(?:\s+of\s+|\s*-\s*|\s+(?=[a-z]{3}))(?:the\s+)?(?:(next|this|following)\s+)?(" + _MONTH + r"|month|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|quarter|q[1-4]|year|week)\b", re.I)),
     ("mid", re.compile(r"\bmid[- ]?" + _M + r"\b", re.I)),
-    ("q_end", re.compile(r"\b(?:eo)?(q[1-4]|[1-4]q)\s*(?:end|close|wrap(?:[- ]?up)?|末|底|结束(?:之?前)?|(?:以?内|之?前)(?=$|[^\u4e00-\u9fff]|" + _ZH_DUE_VERB + "))?(?![a-z0-9])", re.I)),
+    ("q_end", re.compile(r"\b(?:eo)?(q[1-4]|[1-4]q)\s*(?:end|close|wrap(?:[- ]?up)?|末|底|结束(?:之?前)?(?![以之]?后)|(?:以?内|之?前)(?=$|[^\u4e00-\u9fff]|" + _ZH_DUE_VERB + "))?(?![a-z0-9])", re.I)),
     # '3Q 末', 'Q1 wrap', 'Q1内完成' (not 'Q1内容', 'Q2内部', 'Q2前端')
     # '第三季度末', '下季度', and Taiwan's '第一季結束前' (folded: '结束'), '本季底'
     # ('季' alone only with its end: '这个季节', '本季新品' are seasons)

@@ -46,12 +46,12 @@ def apply(sentences: list[Sentence], lines: list[str]) -> None:
 
 
 def _coded_consequences(sentences: list[Sentence]) -> None:
-    """A judgement right after a remark kept out for a trait, cut from it into a sentence of its own, is the rest of that
-    remark ('… now shes married shell be starting a family before long | so im not sure its worth putting her on the
-    couture course') and stays out with it."""
+    """A judgement right after a remark kept out for a trait, on the same line, cut from it into a sentence of its own, is
+    the rest of that remark ('… now shes married shell be starting a family before long | so im not sure its worth
+    putting her on the couture course') and stays out with it; not a count of the work ('3 orders were mispicked')."""
     for s, n in itertools.pairwise(sentences):
         coded = next((h for h in s.hits if h.kind == "bias"), None) if s.kind == "excluded" else None
-        if coded and n.kind != "excluded" and n.line - s.line <= 1 and judges_someone(n.text):
+        if coded and n.kind != "excluded" and n.line == s.line and not n.quantities and judges_someone(n.text):
             n.hits, n.kind = [coded, *n.hits], "excluded"
 
 
@@ -189,7 +189,7 @@ def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sen
             if not (n.hits or tied or _personal().occurs_in(n.text) or (near is s and _answers(n))):
                 beyond = sentences[j + step] if memo and 0 <= j + step < len(sentences) else None
                 if beyond is None or not (beyond.hits or _personal().occurs_in(beyond.text)):
-                    break  # (in a spoken memo, one short clause between two of the confidence is part of it: '… 陪床 | 白天老走神 | 这个让我别往上报')
+                    break  # (in a memo run together, one clause between two of the confidence is part of it: '… 陪床 | 白天老走神 | 这个让我别往上报')
             covered.append(n)
     return covered
 

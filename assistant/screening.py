@@ -302,8 +302,9 @@ _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+"
 _NAMED_ON_LEAVE = re.compile(rf"""(?:{_TITLE})?({NAME_WORD})(?:['’]s|,?\s+(?:went|goes|is|was|has\ been|had\ been|being)
         |(?=\s+(?:off|out|away)\b))\s+
     (?:off\s+|out\s+|away\s+)?(?:on\s+)?(?:[\w-]+\s+)?$
-  | ({NAME_WORD}|{zh_name()}|(?:小|老|阿)[\u4e00-\u9fff])\s*(?:\d+\s*月\s*)?(?:请了|休了|在休|请|休|因)[^，。；,;]{{0,6}}$""", re.X)
-# ('小周休产假以后', '老王请了病假': a colleague by the name the team calls them)
+  | ({NAME_WORD}|{zh_name()}|(?:小|老|阿)[{load("vocabulary", "zh")["roles"]["surnames"]}])\s*(?:\d+\s*月\s*)?
+    (?:请了|休了|在休|请|休|因)[^，。；,;]{{0,6}}$""", re.X)
+# ('小周休产假以后', '老王请了病假': a colleague by the name the team calls them; not '老妈', '阿姨', whose are the employee's)
 # 'Mrs Okafor's Brompton sat here, but she's been in hospital' in notes that call the employee 'he': someone else named
 # before (with a title, or as a customer, a patient…), then the other pronoun: that someone.
 _PRONOUN_BEFORE = re.compile(r"\b(she|he)(?:['’]s|\s+(?:is|was|has|had))\b[^,;.]{0,20}$|(她|他)[^，。；]{0,6}$", re.I)

@@ -965,3 +965,7 @@ def test_within_days_of_another_day_is_a_measure(text, role):
 ])
 def test_months_joined_by_a_dash_or_a_slash_run_to_the_last(text, want):
     assert [d.date for d in find_dates(text, dt.date(2026, 5, 27))] == [want]
+
+
+def test_after_a_quarter_ends_is_no_deadline():
+    assert not find_dates("Q3结束后再评估", dt.date(2026, 5, 1))

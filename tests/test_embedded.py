@@ -487,3 +487,9 @@ def test_a_points_own_deadline_wins_over_the_period_it_names():
     plan = draft_plan("1:1 with Dom Price (mobile locksmith), 20 Nov 2026\n- 6 job sheets were closed late in October\n"
                       "- target: oct/nov sheets closed 100% by fri\n").plan
     assert [g.deadline for g in plan.goals] == [dt.date(2026, 11, 27)], plan.goals
+
+
+def test_a_short_task_beside_its_day_stays_a_task_of_its_own():
+    plan = draft_plan("1:1 with Sam Lee (stock clerk), 3 Mar 2026\nSam miscounted 4 bays in Feb.\n"
+                      "Agreed: Sam will redo the stock count, log every pick check, shadow Ana on Monday.\n").plan
+    assert any(r.action.startswith("Shadow Ana") for r in plan.responsibilities), plan.responsibilities

@@ -996,7 +996,7 @@ def test_a_request_to_a_team_after_what_it_is_about_is_the_teams_task():
 def test_the_writers_part_of_an_employees_task_is_the_managers_and_each_part_keeps_its_dotted_date():
     plan = draft_plan(_FORWARDED_APPRAISAL).plan
     by_owner = {(r.owner, r.action) for r in plan.responsibilities}
-    assert ("manager", "I audit 5 moves every Friday") in by_owner, by_owner
+    assert ("manager", "Audit 5 moves every Friday") in by_owner, by_owner
     assert not any("audit 5 moves" in action for owner, action in by_owner if owner == "employee")
     assert {g.deadline for g in plan.goals} >= {dt.date(2026, 9, 20), dt.date(2026, 10, 31)}, plan.goals
 
@@ -1146,11 +1146,11 @@ def test_a_memo_run_together_is_cut_where_a_named_person_speaks_others_complain_
             "locked on six mornings and the budget is 40 minutes a day on it target is 15 minutes three guests complained "
             "their boots were still wet at 8 and the fire door was propped open twice Ross says the key safe keeps "
             "jamming so he locks it to be safe which is fair so agreed he checks the drying room at 7 every day and I'll "
-            "get the key safe replaced target drying room open every morning by the end of the month right that's me\n")
+            "get the key safe replaced target drying room open 7 days a week by the end of the month right that's me\n")
     texts = [s.text for s in analyse(memo).sentences]
     assert any(t.startswith("three guests complained") for t in texts), texts
     assert any(t.startswith("Ross says the key safe") for t in texts), texts
-    assert any(t.startswith("target drying room open every morning") for t in texts), texts
+    assert any(t.startswith("target drying room open 7 days a week") for t in texts), texts
 
 
 _MINUTES = ("MEETING NOTE - informal stage - Harbour Control\n"
@@ -1244,3 +1244,28 @@ def test_praise_for_handling_an_incident_is_no_shortfall():
                  "Gemma found him and did everything right: called 999, stayed with him and filled in the incident form.\n",
                  read=False)
     assert a.sentences[2].kind != "observation", a.sentences[2]
+
+
+def test_what_the_reviewer_found_too_broad_reads_as_before():
+    from assistant.notes.analysis import analyse as by_rules
+    from assistant.notes.classify import _ON_US, _TARGET_START
+    from assistant.notes.header import _find_people
+    from assistant.notes.parties import _PartyFinder
+
+    assert _find_people(["Review - Dana Ruiz - Manager: Ann Lee", "This is Mark Evans shift lead cover for the week"])[2] == "Ann Lee"
+    assert _find_people(["Reviewer / line manager Jo Bloggs: notes from the 1:1 with Dana Ruiz", "- 3 late"])[2] == "Jo Bloggs"
+    assert _find_people(["Tom Hale - picker - HR Priya Das", "- 3 late"])[2] != "Priya Das"
+    assert _find_people(["Notes, 3 Mar 2026", "Depot 4", "Spoke with Mark first about the van rota."])[0] != "Mark"
+    assert not _PartyFinder(("Pavel",), ("Greta",), "Greta").asked("The log was blank for 3 watches, could IT have wiped it?")
+    assert not _TARGET_START.match("Next review - no change to her rota.")
+    assert not _ON_US.search("我：这不是我们的问题，他没按流程走。")
+    for line in ("The standard is poor, 4 returns sent back.", "The requirement is late every week."):
+        assert by_rules(f"1:1 with Dana Ruiz (picker), 3 Mar 2026\n{line}\n", read=False).sentences[1].kind == "observation"
+
+
+def test_a_dialogue_order_in_chinese_is_the_employees_and_a_surname_trade_no_role():
+    a = analyse("面谈记录 2026-03-02 孙国栋 司机\n孙国栋2月超时3次。\n王磊：下周开始你每天出车前检查导航更新。\n孙国栋：好。\n"
+                "王磊：我每周抽你 5 单看一下。\n孙国栋：行。\n")
+    owners = {s.body.split("：")[-1]: s.owner for s in a.sentences if s.reading == "action"}
+    assert owners.get("下周开始你每天出车前检查导航更新。") == "employee" and owners.get("我每周抽你 5 单看一下。") == "manager", owners
+    assert analyse("1:1 - Sarah Shepherd - 3 Mar 2026\n- late 4 times in Feb\n").employee_role is None

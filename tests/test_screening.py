@@ -457,3 +457,21 @@ def test_the_other_pronouns_family_in_chinese_is_someone_elses():
     text = "她这周一个人顶班，因为他住院了。"
     assert [a_colleagues_leave(text, h.text, ("林小燕",), "she") for h in sensitive_hits(text)] == [True]
 
+
+
+@pytest.mark.parametrize("text", [
+    "The assistant manager writes it up after each shift.", "The tool she uses processes it overnight.",
+    "instructions for the tool: calibrate before each shift", "焊接机器人看到这个焊缝就停机", "实验室助手看到这个数据就报警",
+    "Near miss to be logged on Datix, no concerns with his handling.", "The complaint is to be closed, no further action.",
+    "Record in the file that he exceeds the scan target most weeks.", "写上：本月表现良好，下月继续抽查",
+])
+def test_work_talk_that_looks_like_an_instruction_is_none(text):
+    assert injection_hits(text) == [], text
+
+
+def test_a_rule_about_what_not_to_report_is_no_confidence_and_kin_on_leave_are_the_employees():
+    from assistant.screening import a_colleagues_leave, confidence_request
+
+    assert not confidence_request("温度偏差在 0.5 度以内的不用上报，超过的必须当班上报。")
+    for text in ("老妈休了病假，在家没人管。", "阿姨请了病假"):
+        assert [a_colleagues_leave(text, h.text, ("陈晓", "小陈"), "she") for h in sensitive_hits(text)] == [False], text

@@ -46,7 +46,7 @@ _ZH_FILLER = re.compile(r"^(?:每[周天日月班][一二三四五六日]?|将|�
 _NUMBERED = re.compile(r"^\W*(?:\d{1,2}[.)、]\s*)?")  # '2. Cash drop', '(3) 交接'
 _AREA_CELL_CHARS = 40  # an area cell longer than this is a finding written in the area column, not a name
 # (not '6、7两个月': two months, nor after a clause that names what the rest is for: '任何可能 delay 超过 2 天的，当天先说')
-_ITEM_SPLIT = re.compile(r"\s*(?:;|；|(?<![的时话])，|、(?!(?<=\d、)\d{1,2}\s*(?:[两二三]个?)?月)|,\s+)\s*")
+_ITEM_SPLIT = re.compile(r"\s*(?:;|；|(?<![的话])，|、(?!(?<=\d、)\d{1,2}\s*(?:[两二三]个?)?月)|,\s+)\s*")
 # A title or words quoted: 'the course "Checking all approaches, …"', "the module 'Safe lifting, part 2'"; not an
 # inch mark ('6" pipes') nor an apostrophe ("Ola's rota, Sam's van").
 _QUOTED = re.compile(r"""(?<![\d\w])"[^"\n]*"|“[^”\n]*”|「[^」\n]*」|《[^》\n]*》|(?<!\w)'(?=\w)[^'\n]*?(?<=\w)'(?!\w)|(?<!\w)‘[^’\n]*’(?!\w)""")
@@ -365,7 +365,8 @@ class _PlanBuilder:
             until = _ONLY_UNTIL.match(text) and next(iter(ahead), None)
             if items and _ONLY_FROM.match(text) and not _first_quantity(bare):
                 continue  # '…, starting this week': when the point before starts, not a point of its own
-            short = len(bare.split()) <= _WHEN_WORDS and not unspaced(bare)  # (Chinese has no spaces to count words by)
+            short = s.kind == "target" and len(bare.split()) <= _WHEN_WORDS and not unspaced(bare)  # (a target's point only;
+            # Chinese has no spaces to count words by)
             when = until or (ahead[0] if ahead and short and not _first_quantity(bare) else None)
             if items and when and not _first_quantity(bare) and items[-1].deadline is None:
                 # '…, through to closing night on 10 Jan', '3 of his next 4 dogs through, | Sept/Oct qualifying round'
@@ -545,7 +546,7 @@ class _PlanBuilder:
                         and _WRITER_OPENS.match(item.text))  # (on the employee's own line 'I' is the employee)
                 item_owner: Owner = "manager" if mine else owner
                 item_party = (self.a.manager or party_name["manager"]) if mine else party
-                action = _sentence_case(re.sub(r"^\W*(?:and|but|then|while)\s+", "", action, flags=re.I)) if mine else action
+                action = _sentence_case(_WRITER_OPENS.sub("", action)) if mine else action  # 'Countersign the ORB …'
                 # ('He makes the ORB entry …, and I countersign the ORB every Sunday': the second part is the writer's)
                 words = content_tokens(action)
                 linked = [gid for gid, gw in goal_words.items()
@@ -647,7 +648,11 @@ def _past_fillers(words: list[str]) -> list[str]:
 
 
 # A part of an employee's task that the writer takes on: '…, and I countersign the ORB every Sunday', '我每周抽查'.
-_WRITER_OPENS = re.compile(r"^\W*(?:(?:and|but|then|while)\s+)?(?:I(?:'ll|’ll|\s+will|\s+shall)?\s+[a-z]|我(?:会|来|每|去|负责))")
+# The writer taking on a part of a task: '…, and I countersign the ORB every Sunday', '我每周抽查' (a verb of doing after
+# 'I', not one of thinking or saying: 'I reckon the returns shelf as well').
+_WRITER_OPENS = re.compile(r"""^\W*(?:(?:and|but|then|while)\s+)?(?:I(?:'ll|’ll|\s+will|\s+shall)?\s+
+    (?!(?:reckon|think|guess|suppose|believe|feel|mean|know|hope|said|say|was|am|have|had|would|could|might|should|did|do)\b)(?=[a-z])
+    |我(?=会|来|每|去|负责))""", re.X | re.I)
 _ZH_OPENER = re.compile(r"^\s*(?:还有|但是|而且|另外|然后|所以|不过|就是|其次|第[一二三四五六七八九十]个?(?:问题|点)?|问题[一二三四五六七八九十])+\s*")
 
 

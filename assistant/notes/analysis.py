@@ -102,12 +102,15 @@ def _beside(text: str, person: str, role: str) -> bool:
                      + re.escape(role), text) is not None
 
 
+_COMMON_ABBREVIATIONS = ("PO", "NB", "PS", "CV", "ETA", "AM", "PM")  # a purchase order, not Priya Osei's initials
+
+
 def _initials_used(name: str | None, text: str, others: tuple[str, ...]) -> tuple[str, ...]:
     """The initials of `name` where the notes call them so twice or more in their sentences ('T. Hussain' as 'TH has not
     completed …'): not as a speaker's tag ('TH:', which the labels read already), a team's ('IT'), nor anyone else's."""
     words = [w for w in re.split(r"[\s.]+", name or "") if w]
     initials = "".join(w[0] for w in words) if len(words) >= 2 and all(w[0].isupper() for w in words) else ""
-    if len(initials) < 2 or team_initials(initials) or initials in others:
+    if len(initials) < 2 or team_initials(initials) or initials in others or initials in _COMMON_ABBREVIATIONS:
         return ()
     return (initials,) if len(re.findall(rf"(?<![\w.]){initials}(?![\w.]|\s*[:：])", text)) >= 2 else ()
 
@@ -253,6 +256,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         elif chosen and (leads_others(chosen) or is_hr(chosen)) and someone_elses(text, chosen, name):  # another lead's or HR's title
             chosen = role if role and not someone_elses(text, role, name) else None
         role = chosen
+    if role and name and role.lower() in (w.lower() for w in name.split()[1:]):
+        role = None  # 'Sarah Shepherd', 'Tom Mason': a surname that is also a trade is no job
     if not name and role and (signer := signed_as(form_lines, role)) and signer != manager:
         name = signer  # '… with our 2nd Engineer, his own mail is underneath' and his mail signed 'Br, Tomasz / 2nd Engineer'
     today = today or dt.date.today()
@@ -330,6 +335,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         bare = (section or heading_words(framed, ref)) if heading and (heading != "meta" or kept_out) else None
         if bare is not None and len(bare.split()) <= (8 if section else 4) and not re.search(r"\d", bare):
             block_label, numbered_block = heading, marker  # '## Agreed actions', '二、改进措施': for the lines below
+            message_label = None  # (and the forwarded message above has ended)
             continue
         below = next((x for x in raw_lines[line_no + 1:] if x.strip()), "")
         if (heading is None and not label_m and _titled_section(framed, section, below)) or (section and heading == "meta"):
@@ -354,7 +360,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 tagged = finder.employee_party  # (read as said, then made a task after the reader)
             if line_label and not content[label_m.end():].strip():
                 if not _salutation(line_label, line_no, raw_lines):
-                    block_label = line_label  # a heading line: it labels the lines below it
+                    block_label, message_label = line_label, None  # a heading line: it labels the lines below it
                     block_whose = _section_party(label_text(label_m), line_label, finder)
                 continue
         line_label = (line_label or (labelled_row[0] if labelled_row else None) or (mark_kind(bullet.group()) if bullet else None)
@@ -514,7 +520,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
 
 
 # A line that dates the targets above it: '-> all above by end of June, review then', '以上都在6月底前'.
-_ALL_ABOVE = re.compile(r"^\W*(?:(?:all|everything)\s+(?:of\s+)?(?:the\s+)?above|(?:the\s+)?(?:targets|goals)\s+above|以上(?:目标)?(?:都|全部)?)", re.I)
+_ALL_ABOVE = re.compile(r"""^\W*(?:(?:all|everything)\s+(?:of\s+)?(?:the\s+)?above|(?:the\s+)?(?:targets|goals)\s+above)\s+(?:by|before|due|until)\b
+    |^\W*以上(?:目标|几项)?(?:都|全部)?要?(?:在|于)[^，。；\n]{1,12}?前""", re.I | re.X)  # (not 'all of the above discussed with HR')
 
 
 def _dated_by_the_line_after(sentences: list[Sentence]) -> None:

@@ -66,15 +66,16 @@ _TARGET_START = re.compile(r"""^\s*(?:(?:so|and|ok(?:ay)?|right|then|now)[,\s]+)
     # how many of the ones to come must pass: '3 of his next 4 dogs through first-time assessment'
     |\d+\s+(?:of|out\s+of)\s+(?:his|her|their|the|your|my)\s+next\s+\d+\b
     # the next check and what it must find: 'Next audit, zero unlocked twist-locks …', 'By the next inspection: 100% …'
-    |(?:(?:at|by|for|on)\s+)?(?:the\s+)?next\s+(?:audit|inspection|review|spot[- ]?check|check|visit|assessment|survey)\s*[,:：–—-]\s*
-     (?=\d|(?:zero|no|nil|none|all|every|at\s+least|under|below|over|above|fewer|less)\b))""", re.I | re.X)
+    |(?:(?:at|by|for|on)\s+)?(?:the\s+)?next\s+(?:audit|inspection|spot[- ]?check|check|assessment|survey)\s*[,:：–—-]\s*
+     (?=\d|(?:zero|nil|at\s+least|under|below|fewer|less\s+than)\b))  # a figure to find ('no change to her rota' sets none)""", re.I | re.X)
 
 # The writer owning the cause: "that's on us", 'that one is on me', '这个是我们的问题'.
-_ON_US = re.compile(r"\b(?:that['’]?s|that\s+is|that\s+one['’]?s|it['’]?s|this\s+is)\s+(?:(?:all|partly|really)\s+)?on\s+(?:us|me)\b|(?:是|算)我(?:们|这边)的(?:问题|责任)", re.I)
+_ON_US = re.compile(r"\b(?:that['’]?s|that\s+is|that\s+one['’]?s|it['’]?s|this\s+is)\s+(?:(?:all|partly|really)\s+)?on\s+(?:us|me)\b|(?<!不)(?:是|算)我(?:们|这边)的(?:问题|责任)", re.I)  # (not '这不是我们的问题')
 
 # A sentence that opens by naming the rule it states: 'our limit = no spraying over 10 mph', 'The site rule is no phones'.
-_STANDARD_OPENS = re.compile(r"""^\W*(?:(?:our|the|site|farm|company|shop|store|team)\s+)?(?:limit|rule|standard|policy|requirement|sla|norm)s?
-    \s*(?:=|:|is\b|are\b)""", re.I | re.X)
+_STANDARD_OPENS = re.compile(r"""^\W*(?:(?:our|the|site|farm|company|shop|store|team)\s+){0,2}(?:limit|rule|standard|policy|requirement|sla|norm)s?
+    \s*(?:=|:|is\b|are\b)\s*(?:that\s+)?  # and what it asks ('no spraying over 10 mph'), not 'the standard is poor'
+    (?:no|not|never|must|max|maximum|min|minimum|at\s+least|under|below|over|above|every|all|each|zero|only|\d)\b""", re.I | re.X)
 
 # The manager saying what they looked at before the interview: the findings follow.
 _LOOKED_INTO = re.compile(r"""^\W*(?:(?:so|ok(?:ay)?|right|and|well)[,\s]+)?i(?:'ve|’ve|\s+have)?\s+

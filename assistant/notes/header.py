@@ -11,7 +11,7 @@ from ..grid import cells
 from ..language import unspaced
 from ..lexicon import NOT_A_ZH_NAME, load, vocab, vocab_list, zh_name
 from ..reader.people_zh import employee_zh, leader_zh
-from ..reader.role import is_role, leads_others
+from ..reader.role import TALK_CHARACTERS, is_role, leads_others
 from ..textutil import NAME_WORD, PARTICLE
 from .attendees import is_hr, present
 from .names import INITIALS_BEFORE_NAME, TITLE, is_name, team_initials
@@ -398,7 +398,7 @@ def _is_role(text: str) -> bool:
     return bool(vocab("roles", "terms", "en").search(text)) or bool(re.match(r"^[a-z]", text.strip()))
 
 
-_ZH_TALK = re.compile("[跟了我你他她们咱这那很在和说得个]")  # words of talk, never inside a job title
+
 # Characters that start the next word after a name in running Chinese ('李强进行', '李强表示').
 _ZH_AFTER_NAME = "[进在的是和与说聊谈表认每负于将要对为，、。（(]"
 
@@ -417,7 +417,7 @@ _NAME_ORDER = r"(?P<order>[ \t]*\((?i:last|surname|family name)[ \t]*,[ \t]*(?i:
 def _zh_title(before: str) -> str:
     """The job in the words before a Chinese name: the longest title they end with ('跟咱们车队网约车司机' -> '车队网约车司机')."""
     words = re.split(r"[与和的为是日月年，、]", before)[-1]
-    return next((words[i:] for i in range(len(words)) if not _ZH_TALK.search(words[i:]) and is_role(words[i:])), words)
+    return next((words[i:] for i in range(len(words)) if not TALK_CHARACTERS.search(words[i:]) and is_role(words[i:])), words)
 
 
 def _given_name(word: str) -> bool:
@@ -590,7 +590,7 @@ def _dictated(lines: list[str]) -> str | None:
 # ('RM / JT (reefer tech)'). ('1:1 w/ Dana' names the employee, not the manager.)
 _NOT_A_PERSON = re.compile(r"\b(?:Shift|Night|Nights|Day|Days|Team|Crew|Site|Office|Depot|Branch|Store|Ward|Line|Rota|Review|Notes?)\b")
 # 'w/ Dana', '- Dana -', and a full name closing the line after the date: '… (apiarist) 08 Jul 2026 Tobias Finch'
-_AFTER_EMPLOYEE = re.compile(rf"\bw(?:ith|/)\s*(?:{TITLE})?({NAME_WORD}(?:[ \t]{NAME_WORD})?)|(?:[-–—|]|(?<=[)）])[ \t]*/)\s*(?:[A-Z]{{2,5}}[ \t]+)?({NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*(?:$|[-–—|,])"
+_AFTER_EMPLOYEE = re.compile(rf"\bw(?:ith|/)\s*(?:{TITLE})?({NAME_WORD}(?:[ \t]{NAME_WORD})?)|(?:[-–—|]|(?<=[)）])[ \t]*/)\s*(?:(?!(?:HR|IT|QA|QC|PA)\b)[A-Z]{{2,5}}[ \t]+)?({NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*(?:$|[-–—|,])"
                              rf"|\b(?:19|20)\d\d[ \t]+({NAME_WORD}[ \t]{NAME_WORD})\s*$")
 _SLASH_BEFORE = re.compile(rf"(?<![\w/])([A-Z]{{2,3}}|{NAME_WORD})\s*/\s*$")
 
@@ -696,8 +696,8 @@ _TITLE_FIELD = re.compile(r"^\W*(?:position|role|job\s*title|title|designation|g
 
 _MANAGER_WORD = re.compile(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|appraiser|assessor|line manager|charge nurse"
                           r"|head of (?:dept|department)|hod|team lead|shift lead|head chef|principal|director|foreman)")
-# (past a line's end only after the label's colon, and never a label of its own: not 'Ward Manager' over 'Reason: …')
-_NAME_AFTER_LABEL = re.compile(r"(?:[ \t]*[:：]\s*|[ \t]+)((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)(?![ \t]*[:：])")
+# (past a line's end only after the label's colon: not 'Ward Manager' over 'Reason: …')
+_NAME_AFTER_LABEL = re.compile(r"(?:[ \t]*[:：]\s*|[ \t]+)((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)")
 
 
 @cache
@@ -768,7 +768,8 @@ def _comma_fields(line: str) -> tuple[str, str, str | None] | None:
     employee = manager = None
     for before, field in itertools.pairwise(fields):
         job = re.split(r"\s[-–—]\s", field)[0].strip()
-        if employee is None and (re.fullmatch(r"[A-Z]{2,3}", before) or is_name(before)) and is_role(job) and not leads_others(job):
+        initials = re.fullmatch(r"[A-Z]{2,3}", before) and not team_initials(before)  # not 'QA'
+        if employee is None and (initials or is_name(before)) and is_role(job) and not leads_others(job):
             employee = (before, job)
         reviewer = re.fullmatch(rf"(?i:reviewer|manager|supervisor|interviewer|appraiser)\s+({_NAMED}|[A-Z]{{2,3}})", field)
         manager = manager or (reviewer.group(1) if reviewer else None)
@@ -866,6 +867,20 @@ def _initialled(lines: list[str]) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+# A line further down that says what the notes are, the name and job first: 'Fiona Reid (home care worker, Northside
+# round) - supervision, the performance bit.'
+_TITLE_LINE_BELOW = re.compile(rf"""^\W*(?P<name>{NAME_WORD}[ \t]{NAME_WORD})\s*[(（](?P<job>[^)）\n]{{2,60}})[)）]\s*[-–—:,]\s*
+    (?i:1:1|one[- ]to[- ]one|review|supervision|appraisal|catch-?up|check-?in|notes)\b""", re.M | re.X)
+# The one the talk was with, introduced with their place in the team: 'with Ieuan Davies, who has been our second shepherd'.
+_WITH_WHO = re.compile(rf"\bwith\s+({NAME_WORD}[ \t]{NAME_WORD}),[ \t]+who(?:['’]s|[ \t]+(?:has[ \t]+been|is|was|joined|started|runs))\b")
+# Who a dictated memo says is speaking, with their title: "right this is Ian Strachan harvesting supervisor …".
+_SELF_NAMED = re.compile(rf"\b(?i:this\s+is|it['’]?s)\s+(?P<name>{NAME_WORD}[ \t]{NAME_WORD})[ \t,]+(?P<after>(?:[a-z]+[ \t]+){{0,2}}[a-z]+)")
+# A name said outright for the notes, in a dictated memo: "… the harvester lad, that's Callum Reid for the record".
+_FOR_THE_RECORD = re.compile(rf"\b(?i:that['’]?s|that\s+is|it['’]?s|this\s+is\s+about)\s+({NAME_WORD}[ \t]{NAME_WORD})[ \t,]+(?i:for\s+the\s+(?:record|notes|file))\b")
+# A form's discussion opening with whom the talk was: 'Met with Jess in the playroom office after handover; …'.
+_MET_WITH = re.compile(rf"^\W*(?i:(?:i\s+)?(?:met|sat\s+down)\s+with)\s+({_NAMED})(?=[\s,;.(]|$)", re.M)
+
+
 def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
     """`_find_people` on the lines as given, the first taken as the header's."""
     header = "\n".join(lines[:3])
@@ -901,13 +916,15 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
             name = employee_zh([line for line in lines if not re.match(r"\W*" + _ZH_MANAGER_FIELD + r"\s*[:：]", line)])
     managers, employees = _party_labels()
     mm = next((m for label in _MANAGER_WORD.finditer(header) if (m := _NAME_AFTER_LABEL.match(header, label.end()))
-               and m.group(1).lower() not in managers and m.group(1).lower() not in employees), None)
+               and m.group(1).lower() not in managers and m.group(1).lower() not in employees
+               and not (" " not in m.group(1) and re.match(r"[ \t]*[:：]", header[m.end():]))), None)  # not a label: 'Reason:'
     # (not the label below a heading: 'Section A - Reviewer' over 'Reviewer: Graham Oyelaran')
     if not mm:  # a form's labelled field further down: 'Reviewer: Jo Whitlock (Practice Manager)' on its fourth line
         mm = re.search(r"^[\s*#-]*(?i:manager|line manager|reviewer|interviewer|appraiser|assessor|supervisor)\s*[:：]\s*((?:" + TITLE + r")?(?:"
                        + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", "\n".join(lines[3:8]), re.M)
     not_names = load("vocabulary")["names"]["not_names"]
-    if (own := _SELF_NAMED.search(header)) and any(leads_others(" ".join(own["after"].split()[:n])) for n in (1, 2, 3)):
+    labelled = mm is not None and bool(re.search(r"[:：]", mm.string[mm.start():mm.start(1)]))  # 'Manager: Ann Lee'
+    if not labelled and (own := _SELF_NAMED.search(header)) and any(leads_others(" ".join(own["after"].split()[:n])) for n in (1, 2, 3)):
         manager, mm = own["name"], None  # 'this is Ian Strachan harvesting supervisor Glen Affric block 14': the one speaking
     if mm and not vocab("roles", "terms", "en").fullmatch(mm.group(1).lower()) and mm.group(1).split()[-1] not in not_names:
         manager = mm.group(1)  # not 'Mgr: Right, thanks for coming in'
@@ -1020,24 +1037,12 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     return name, role, manager
 
 
-# A form's discussion opening with whom the talk was: 'Met with Jess in the playroom office after handover; …'.
-_MET_WITH = re.compile(rf"^\W*(?i:(?:i\s+)?(?:met|spoke|sat\s+down|talked|caught\s+up)\s+with)\s+({_NAMED})(?=[\s,;.(]|$)", re.M)
 
 
 # The name after a job in a Chinese form's field: '室内设计师 Ada（黄思琪）', '室内设计师 黄思琪'.
 @cache
 def _name_after_title() -> re.Pattern[str]:
     return re.compile(rf"[ \t]*(?:(?P<en>{NAME_WORD})[ \t]*(?:[（(](?P<zh>{zh_name()})[)）])?|(?P<zh_only>{zh_name()}))")
-# Who a dictated memo says is speaking, with their title: "right this is Ian Strachan harvesting supervisor …".
-_SELF_NAMED = re.compile(rf"\b(?i:this\s+is|it['’]?s)\s+(?P<name>{NAME_WORD}[ \t]{NAME_WORD})[ \t,]+(?P<after>(?:[a-z]+[ \t]+){{0,2}}[a-z]+)")
-# A line further down that says what the notes are, the name and job first: 'Fiona Reid (home care worker, Northside
-# round) - supervision, the performance bit.'
-_TITLE_LINE_BELOW = re.compile(rf"""^\W*(?P<name>{NAME_WORD}[ \t]{NAME_WORD})\s*[(（](?P<job>[^)）\n]{{2,60}})[)）]\s*[-–—:,]\s*
-    (?i:1:1|one[- ]to[- ]one|review|supervision|appraisal|catch-?up|check-?in|notes)\b""", re.M | re.X)
-# The one the talk was with, introduced with their place in the team: 'with Ieuan Davies, who has been our second shepherd'.
-_WITH_WHO = re.compile(rf"\bwith\s+({NAME_WORD}[ \t]{NAME_WORD}),[ \t]+who(?:['’]s|[ \t]+(?:has[ \t]+been|is|was|joined|started|runs))\b")
-# A name said outright for the notes, in a dictated memo: "… the harvester lad, that's Callum Reid for the record".
-_FOR_THE_RECORD = re.compile(rf"\b(?i:that['’]?s|that\s+is|it['’]?s|this\s+is\s+about)\s+({NAME_WORD}[ \t]{NAME_WORD})[ \t,]+(?i:for\s+the\s+(?:record|notes|file))\b")
 
 
 def _met_with(lines: list[str]) -> str | None:

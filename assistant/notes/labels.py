@@ -459,7 +459,7 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
     if (person.lower() in ("her", "his", "their", "employee") and person != label.strip()) or (
             person in ("他", "她") and key in tags and "我" in tags and not {"他", "她"} <= tags):
         return "employee_person"  # 'Her side:', 'His view:': the employee's account; '我：… / 她：…' line by line
-    if person.lower() in ("me", "i", "myself", "manager", "mgr") or person in ("我", "本人") or _MARKED_ME.search(person):
+    if person.lower() in ("me", "i", "my", "myself", "manager", "mgr") or person in ("我", "本人") or _MARKED_ME.search(person):
         return "manager_person"  # 'Me: I'll book the course', '我：…': the note's writer speaking
     if short := _initials_or_surname(person, finder, tags):
         return short

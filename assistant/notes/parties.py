@@ -408,8 +408,8 @@ def _initials_of(title: str) -> str:
 # A tag that names a team by its word for one: 'Biostat team：', 'Data team:', '统计组：' (not initials, nor 'Employee:').
 TEAM_TAG = re.compile(r"\b(?i:team|dept|department|office|desk|unit|group|crew|lab)s?$|[组部科室处]$|中心$")
 # A team asked by name after what it is about: '…, can IT ashore look at it before the next audit?'.
-_ASKED_LATE = re.compile(r"[,，]\s*(?:and\s+)?(?:please\s+)?(?:can|could|would)\s+(?P<who>(?:the\s+)?[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*)?)"
-                         r"\s+(?:please\s+)?(?=[a-z])", re.I)
+_ASKED_LATE = re.compile(r"[,，]\s*(?:and\s+)?(?:please\s+)?(?:can|could|would)\s+(?P<who>(?:the\s+)?[A-Za-z][\w&-]*(?:\s(?!(?:have|has|had|be|been|not)\b)[A-Za-z][\w&-]*)?)"
+                         r"\s+(?:please\s+)?(?!(?:have|has|had|be|been|not)\b)(?=[a-z])", re.I)  # not 'could IT have wiped it?': a question
 _ASKED_TO_SAY = re.compile(r"(?:tell|explain|walk\s+me|say|let\s+me\s+know|talk)\b", re.I)  # a question, not a task
 # A shorthand arrow from whoever does it to the task: 'F -> …', 'ops (Mel) → …', 'me => …'.
 _ARROW = re.compile(r"^\s*([^\n>→⇒]{1,30}?)\s*(?:->|→|=>|⇒)\s*(?=\w)")

@@ -503,7 +503,7 @@ def owner_of(s: Sentence, learnt: Reading | None, dialogue: bool = False, own_li
     if s.column == "action" and named:
         return rule  # a table's Owner cell says whose the task is
     if named == "organisation" and s.actor and TEAM_TAG.search(s.actor.text) and re.match(rf"\W*{re.escape(s.actor.text)}\s*[:：]", s.text):
-        return rule  # so does a tag naming them before it: 'Biostat team：TFL 冻结后再交', 'IT: fix the export
+        return rule  # so does a team's tag before it: 'Biostat team：TFL 冻结后再交', 'Data team: fix the export'
     if own_line and named == "employee" and _FIRST_PERSON.search(s.body) and not _ADDRESSED.search(s.body):
         return rule  # 'KD: I'll do the line check': the employee's own line says who 'I' is (not 'I'll need you to…')
     if s.label == "manager" and named is None and rule == "manager" and unspaced(s.body):
@@ -538,7 +538,8 @@ def rule_owner(s: Sentence, dialogue: bool = False) -> str:
     if dialogue and not _FIRST_PERSON.search(s.body):
         first = re.match(r"\W*([A-Za-z]+)", s.body)
         imperative = first is not None and not _NOT_AN_ORDER.search(first.group(1)) and not first.group(1)[1:].isupper()
-        addressed = re.match(r"\W*你", s.body) if unspaced(s.body) else _ADDRESSED.search(s.body)  # not '每周抽你 20 单'
+        # ('下周开始你每天出车前检查', not '每周抽你 20 单' where '你' is what the writer acts on)
+        addressed = re.search(r"(?<![抽给帮陪跟带替教找])你", s.body) if unspaced(s.body) else _ADDRESSED.search(s.body)
         if imperative or (addressed and not re.match(r"\W*(?:will|can|could|should|would)\b", s.body, re.I)):
             return "employee"
     return "manager"

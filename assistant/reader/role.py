@@ -175,7 +175,7 @@ def role_beside(text: str, name: str | None, *, unnamed: bool = True) -> str | N
 
 
 _SUBJECT = re.compile(r"\W*(?:subject|主题)\s*[:：]", re.I)
-_UNIT_NUMBER = re.compile(r"[A-Za-z]+\s*\d+$")  # 'crew 2', 'gang 3', 'shift 4': which team, not a job
+_UNIT_NUMBER = re.compile(r"(?i:crew|gang|shift|watch|team|squad|line|bay|unit|group|zone|round|route)\s*\d+$")  # not a job: "crew 2"
 # A role said in passing: 'He's a service technician on our food-site contracts', 'your first quarter as resourcer on
 # the construction desk', 'when you were taken on as city carillonneur', 'one of our four snowmakers', 'he's still the
 # best patroller', 'for your file (Cook in Charge, Oakfield Primary)', '她是我们的仓库管理员'.
@@ -215,6 +215,8 @@ def _in_passing(head: str, name: str | None, named_only: bool = False) -> str | 
         phrase = _PASSING_CUT.sub("", phrase).strip(" .,()")
         if m.group("zh"):
             phrase = re.sub("[嘛呢啊吧呀哈了]+$", "", re.split(r"[，。,、的]", phrase)[0])
+            if "作为" in m.group(0) and (re.match(r"[^，,。]*[，,]?\s*我", head[m.end():]) or leads_others(phrase)):
+                continue  # '作为店长，我跟李强聊了…': the writer's own capacity
         else:  # 'the best patroller': the title without the words that praise or count
             words = phrase.split()
             bare = not m.group("article") and not re.search(r"(?:been|as|to|into|file)\s+\(?$", head[m.start():m.start("role")], re.I)
@@ -268,7 +270,7 @@ def _reviewed_as(head: str) -> str | None:
 # ('他在 team 里算是最能扛事的 biostatistician 了': where they are among others may come first, and 'counts as')
 _ZH_AMONG = re.compile(rf"""(?P<line>^[^\n]*?)(?P<who>[他她你{_NAMED}])(?:\s*在[^，。,；;\n]{{1,12}}?里)?\s*(?:算|也算|可以说|应该)?是(?!不是)
     (?P<words>[^，。,；;！？\n]{{2,24}})""", re.M | re.X)
-_TALK_CHARACTERS = re.compile("[的是就跟了我你他她们这那很在和说咱得个位名批些种]")
+TALK_CHARACTERS = re.compile("[的是就跟了我你他她们这那很在和说咱得个位名批些种]")
 
 
 def _zh_among(text: str, name: str | None, named_only: bool = False) -> str | None:
@@ -288,7 +290,7 @@ def _zh_among(text: str, name: str | None, named_only: bool = False) -> str | No
             words = re.sub(r"^[一两二三四五六七八九十几多]+[批个位名]", "", re.split(r"[的是里]", words)[-1].strip())
             for start in range(len(words) - 1):  # the longest that is a title: '我们这司炉工' holds '司炉工'
                 phrase = words[start:]
-                if (is_role(phrase) and not _TALK_CHARACTERS.search(phrase) and not says_no_job(phrase)
+                if (is_role(phrase) and not TALK_CHARACTERS.search(phrase) and not says_no_job(phrase)
                         and not says_no_job(phrase[-2:]) and not leads_others(phrase)):
                     return phrase
     return None
