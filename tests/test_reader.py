@@ -218,11 +218,3 @@ def test_a_teams_own_tag_keeps_its_task_against_the_model():
     s.actor = Party("AS", "organisation")  # initials, which may be the employee's: the model may read them
     assert owner_of(s, Reading("action", 0.9, "employee", 0.95)) == "employee"
 
-
-def test_the_writers_own_chinese_line_keeps_its_tasks_the_writers():
-    from assistant.notes import analyse
-
-    notes = ("Hi 小林，今天 1:1 的要点：\n1. 10 月有 6 单鉴定照片不全。\n约定：\n你：每单按 checklist 拍齐 12 张；\n"
-             "我：本月内把要点库补齐；每周抽你 20 单给 feedback。\nLeo\n")
-    owners = {s.body: s.owner for s in analyse(notes).sentences if s.reading == "action"}
-    assert owners.get("本月内把要点库补齐；") == "manager" and owners.get("每周抽你 20 单给 feedback。") == "manager", owners

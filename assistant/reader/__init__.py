@@ -494,8 +494,8 @@ def in_dialogue(analysis: NotesAnalysis) -> bool:
 def owner_of(s: Sentence, learnt: Reading | None, dialogue: bool = False, own_line: bool = False) -> str:
     """Who does an action: the model where it is sure (surer against a person the sentence names, and never
     against the manager named, nor against the employee speaking of themself on a line their name or initials open
-    (`own_line`), nor against a table row's Owner cell, nor on the writer's own Chinese line ('我：…'): the rules know
-    the manager's name and title from the header, whose line it is and which column is whose); else the rules."""
+    (`own_line`), nor against a table row's Owner cell: the rules know the manager's name and title from the header,
+    whose line it is and which column is whose); else the rules."""
     from ..notes.parties import TEAM_TAG  # (the notes package reads with this one)
 
     named = s.actor.owner if s.actor else None
@@ -506,8 +506,6 @@ def owner_of(s: Sentence, learnt: Reading | None, dialogue: bool = False, own_li
         return rule  # so does a team's tag before it: 'Biostat team：TFL 冻结后再交', 'Data team: fix the export'
     if own_line and named == "employee" and _FIRST_PERSON.search(s.body) and not _ADDRESSED.search(s.body):
         return rule  # 'KD: I'll do the line check': the employee's own line says who 'I' is (not 'I'll need you to…')
-    if s.label == "manager" and named is None and rule == "manager" and unspaced(s.body):
-        return rule  # on the writer's own line, '我：本月内把联名款要点库补齐；每周抽你 20 单给 feedback', the writer's
     told = dialogue and s.label == "manager" and named is None and rule == "employee"  # 'Me: Check the note at the door'
     if learnt and learnt.owner and named != "manager" and learnt.owner_confidence >= (SURE if named is None and not told else SURE_OVER_NAMED):
         return learnt.owner
