@@ -647,7 +647,6 @@ def _past_fillers(words: list[str]) -> list[str]:
     return list(itertools.dropwhile(lambda w: w.lower() in _FILLERS, words))
 
 
-# A part of an employee's task that the writer takes on: '…, and I countersign the ORB every Sunday', '我每周抽查'.
 # The writer taking on a part of a task: '…, and I countersign the ORB every Sunday', '我每周抽查' (a verb of doing after
 # 'I', not one of thinking or saying: 'I reckon the returns shelf as well').
 _WRITER_OPENS = re.compile(r"""^\W*(?:(?:and|but|then|while)\s+)?(?:I(?:'ll|’ll|\s+will|\s+shall)?\s+

@@ -31,6 +31,7 @@ from .classify import (
 from .events import event_deadlines
 from .header import (
     _EMPLOYEE_LABEL,
+    _MAIL_FIELD,
     _MANAGER_LABEL,
     _aliases,
     _find_people,
@@ -297,7 +298,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             continue
         if _FORWARDED.search(line):
             forwarded, message_label = True, None
-        elif forwarded and (sender := _MESSAGE_FROM.match(line)):
+        elif forwarded and (sender := _MAIL_FIELD.match(re.sub(r"^\W*", "", line))) and sender["field"].lower() == "from":
             forwarded = False
             message_label = "employee_person" if finder.owner_of(sender["name"]) == "employee" else None
         bullet = _BULLET.match(line)
@@ -537,10 +538,9 @@ def _dated_by_the_line_after(sentences: list[Sentence]) -> None:
 
 # A numbered section's words when they only name it ('二、当事人说明', '五、其他'), not a first finding ('一、11月有12单超时').
 _NAMES_ONLY = re.compile(r"[^\d,.;:!?，。；：！？]{1,40}")
-# A message forwarded into the notes, and the line naming who wrote it: '---------- Forwarded message ----------',
-# '-----Original Message-----', 'Begin forwarded message:', then 'From: Tomasz Wrona <2e.hollinbay@…>'.
+# A message forwarded into the notes: '---------- Forwarded message ----------', '-----Original Message-----', 'Begin
+# forwarded message:', then the 'From:' line naming who wrote it ('From: Tomasz Wrona <2e.hollinbay@…>').
 _FORWARDED = re.compile(r"^\W*(?:-+\s*)?(?:forwarded\s+message|original\s+message|begin\s+forwarded\s+message)\b", re.I)
-_MESSAGE_FROM = re.compile(rf"^\W*from\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD}){{0,2}})", re.I)
 
 
 def _marker(bullet: str) -> str | None:

@@ -398,7 +398,6 @@ def _is_role(text: str) -> bool:
     return bool(vocab("roles", "terms", "en").search(text)) or bool(re.match(r"^[a-z]", text.strip()))
 
 
-
 # Characters that start the next word after a name in running Chinese ('李强进行', '李强表示').
 _ZH_AFTER_NAME = "[进在的是和与说聊谈表认每负于将要对为，、。（(]"
 
@@ -1035,8 +1034,6 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if name and not role:
         role = form_role(lines[:8]) or _subject_role(lines, name) or _job_of(name, header)
     return name, role, manager
-
-
 
 
 # The name after a job in a Chinese form's field: '室内设计师 Ada（黄思琪）', '室内设计师 黄思琪'.

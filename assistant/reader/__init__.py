@@ -413,9 +413,9 @@ _NOT_DONE = re.compile(r"""^\W*(?:\S+\s+){1,2}?(?:has|have|had)\s*(?:not|n['’]
 
 def _by_the_employee(s: Sentence) -> bool:
     """The sentence opens with the employee: by name or initials, or as 'he' or 'she'."""
-    opening = s.body.lstrip(" -*•").split(maxsplit=1)[0] if s.body.strip(" -*•") else ""
-    return opening.lower() in ("he", "she") or any(p.owner == "employee" and s.body.lstrip(" -*•").startswith(p.text)
-                                                  for p in s.parties)
+    body = s.body.lstrip(" -*•")
+    opening = body.split(maxsplit=1)[0] if body.strip() else ""
+    return opening.lower() in ("he", "she") or any(p.owner == "employee" and body.startswith(p.text) for p in s.parties)
 
 
 # Speech that did not happen: 'didn't tell me', 'never flagged it', '没有提前说', '未通知'.
