@@ -693,7 +693,7 @@ _HELD_WITH = re.compile(r"(?:跟|和|与)\s*[^\s，,。；;\d]{1,12}?(?:[（(][^
 _SAID_HELD = re.compile(r"""^(?!.*(?:上次|上回|之前|以前|上个月))
     .*(?<!\d)\d{1,2}\s*[月.]\s*\d{1,2}\s*[日号]?\s*(?:那天|当天)?\s*(?:面谈|谈|聊)(?:的|了|过)(?:一下)?\s*(?:[，,。.；;！!]|$)""", re.X)
 _WEEKDAY_NEAR = re.compile(
-    r"""\b(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|s|t|r|\.)?\b
+    r"""\b(mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday|rs|s|t|r|\.)?\b
         (?!(?<=\bsat)\s+(?:in|down|with|there|around|through|outside|next\s+to|beside)\b)  # 'sat in the back room'
       | (?:周|星期|礼拜)([一二三四五六日天])""", re.I | re.X)
 _ZH_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -828,8 +828,8 @@ def _month_days(kind: str, m: re.Match[str]) -> list[tuple[int, int]]:
 
 def _weekday_near(line: str, start: int, end: int) -> int | None:
     """The weekday written beside the date at line[start:end] ('Thu 04/06', '3月5日（周四）'), or None."""
-    window = line[max(0, start - 12):end + 8]
-    w = _WEEKDAY_NEAR.search(window)
+    lo, hi = max(0, start - 12), end + 8  # matched on the whole line: 'sat' beside a window's edge may be 'sat down'
+    w = next((m for m in _WEEKDAY_NEAR.finditer(line) if m.start() >= lo and m.end() <= hi), None)
     if not w:
         return None
     return WEEKDAYS[w.group(1).lower()[:3]] if w.group(1) else _ZH_WEEKDAY[w.group(2)]

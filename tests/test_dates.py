@@ -208,6 +208,15 @@ def test_a_year_less_header_date_is_the_latest_one_on_its_weekday():
     assert held_on(["Mon 3 Feb - review with Adaeze"], "", TODAY) == dt.date(2025, 2, 3)
 
 
+@pytest.mark.parametrize("line", [
+    "Thurs 9 July – sat down with Tasha Green (adoption coordinator) in the cattery office.",
+    "9 July – sat down with Ola (pastry chef) for her review",  # no weekday: the latest 9 July
+])
+def test_a_weekday_written_short_beside_a_date_gives_its_year(line):
+    """'Thurs' is Thursday, and 'sat down' just past the date's window is no weekday: 9 July 2026 was a Thursday."""
+    assert held_on([line], line, TODAY) == dt.date(2026, 7, 9)
+
+
 def test_a_year_less_date_on_its_weekday_may_lie_just_ahead_of_today():
     """Notes dated a few weeks ahead keep their year: 'Wed 7 Jan' seen on 3 December 2025 is 2026, not 2015."""
     assert held_on(["Wed 7 Jan - check-in with Oskar, pruning crew"], "", dt.date(2025, 12, 3)) == dt.date(2026, 1, 7)

@@ -1557,3 +1557,55 @@ def test_a_role_beside_the_name_in_shorthand_or_dictation(text, name, role):
 def test_the_employee_and_role_where_the_notes_give_them_past_the_header(notes, name, role):
     a = analyse(notes)
     assert (a.employee_name, a.employee_role) == (name, role)
+
+
+@pytest.mark.parametrize("notes, name, role", [
+    # the sender of a mail forwarded below a recap that calls it the employee's, with the role their signature gives
+    ("Subject: FW: Monday's 1:1 - notes and her answer\nPaul,\n\nMy notes from Monday below, her reply underneath.\n\n"
+     "She closed 3 of 9 survey reports late in May.\nAgreed: every report closed within 5 days.\n\nMaeve\n\n"
+     "---------- Forwarded message ----------\nFrom: Ines Caldwell <ines.c@harbourmarine.co.uk>\nDate: Tue, 2 Jun 2026\n"
+     "Subject: Re: Monday\n\nHi Maeve, fine by me.\nInes Caldwell | Marine Surveyor | Harbour Marine\n",
+     "Ines Caldwell", "Marine Surveyor"),
+    # a site diary whose foot says who it was read to
+    ("From: Dilys Hughes, Kerbing Supervisor - site diary, Tue 9/6/26\nwent thru the snags on the verge\n"
+     "- 3 kerb runs out of line by 10mm+, spec is 5mm\n- he says the laser kept dropping out\n"
+     "- he'll check every run with the string line\nAcknowledged: Rhodri Price (kerb layer)    Signed: D. Hughes\n",
+     "Rhodri Price", "kerb layer"),
+    # a greeting's name opens the line and the writer signs after a dash at its end
+    ("Anita – notes for our chat, Tue 3 Mar (your crane operator review) — Martin\n"
+     "In February 4 of your lifts started without the checklist signed.\n", "Anita", "crane operator"),
+])
+def test_the_employee_from_a_forwarded_reply_a_signed_foot_or_a_greeting_signed_by_the_writer(notes, name, role):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == (name, role)
+
+
+def test_a_bilingual_role_field_keeps_every_english_word():
+    a = analyse("Staff Name 姓名: 陈志明 Alan Chan\nTitle 職位: Senior Claims Officer 高級理賠主任\nManager: Joyce Lam\n"
+                "Claims closed late: 14 in Q3, standard is 5.")
+    assert a.employee_role == "Senior Claims Officer"
+
+
+def test_an_exported_forms_post_field_is_the_role():
+    a = analyse("field,value\nreviewer,Dev Patel (Warehouse Manager)\nreviewee,Ama Boateng\npost,Forklift Driver - Bay 4\n"
+                "concern_1,Racking struck 3 times in May\n")
+    assert (a.employee_name, a.employee_role) == ("Ama Boateng", "Forklift Driver - Bay 4")
+
+
+def test_the_name_paired_after_the_employee_with_a_slash_is_the_manager():
+    a = analyse("AGENDA — 1:1 Sunita Rao / Callum Baird — Tue 3 March 2026, stores office\nRole: Stores Operative\n"
+                "1. Pick errors: 14 in February\n2. Actions\n→ Callum: book the scanner refresher by 20 March\n")
+    assert (a.employee_name, a.manager) == ("Sunita Rao", "Callum Baird")
+    assert next(s for s in a.sentences if s.text.startswith("Callum")).owner == "manager"
+
+
+def test_a_chinese_table_of_who_talked_to_whom_names_the_employee_and_the_manager():
+    a = analyse("仓库 4月面谈\n| 项目 | 内容 |\n| 谈话人 | 李建国（仓库主管） |\n| 被谈话人 | 王小燕 |\n| 岗位 | 拣货员 |\n"
+                "| 问题1 | 3月拣错 9 单，要求 3 单以内 |\n")
+    assert (a.employee_name, a.employee_role, a.manager) == ("王小燕", "拣货员", "李建国")
+
+
+def test_a_role_field_giving_both_jobs_gives_the_employee_the_one_that_leads_no_one():
+    a = analyse("会议纪要\n参会人：陈立 Li Chen、林晓 Amy Lin\n职位：Store Manager / Sales Associate\n"
+                "一、问题回顾\n1. 10月 退货登记漏了 6 单\n")
+    assert a.employee_role == "Sales Associate"

@@ -655,3 +655,52 @@ def test_a_chat_exports_stamp_without_a_year_is_no_words_of_the_message():
              "Jodie to keep every group to 6 dogs from now.\nTarget: 0 walks over 6 dogs by 31 December.\n")
     bodies = [s.body for s in analyse(notes).sentences if "8 dogs" in s.text]
     assert bodies and bodies[0].startswith("sorry, I took 8 dogs")
+
+
+def test_a_recap_to_the_employee_in_chinese_reads_what_you_said_as_their_account():
+    a = analyse("Hi 阿杰,\n1) 8月 出餐超时 12 次, 标准是 15 min 内\n你说厨房晚上只有 3 个人, 忙不过来。\n你也说打印机有时不出单。\n")
+    said = [s for s in a.sentences if s.text.startswith("你")]
+    assert [s.reading for s in said] == ["account", "account"]
+
+
+def test_a_bound_set_for_the_month_under_way_is_a_target():
+    a = analyse("微信聊天记录 2026-05-06\n刘主管：小郑，上个月客诉 9 单\n小郑：知道了\n"
+                "刘主管：这个月客诉控制在3单以内\n小郑：好的\n")
+    aim = next(s for s in a.sentences if "控制在" in s.text)
+    assert aim.kind == "target"
+
+
+def test_a_label_that_lists_the_points_raised_is_no_meeting_detail():
+    a = analyse("Subject: review 0312 – Ken\nHi Ken,\n\n今天 review 的 points 跟你过一下：\n"
+                "1) 盘点差异 4 次, 标准是 0\n2) 周报迟交 3 次\n")
+    items = [s for s in a.sentences if s.text[:2] in ("1)", "2)") or s.text.startswith(("盘点", "周报"))]
+    assert items and all(s.label != "meta" for s in items)
+
+
+def test_numbered_agenda_items_label_what_follows():
+    a = analyse("Minutes – performance meeting, Bakery line 2\nDate: 3 March 2026   Present: Ann Ross (Shift Manager), "
+                "Tom Reid (Baker)\n\nItem 1 – Proving\nProving logs missed on 6 of 20 shifts in February.\n\n"
+                "Item 2 – Targets\n100% of proving logs completed every shift.\n\n"
+                "Item 3 – Actions\nTR to log the proving time at every batch.\n")
+    labels = {s.text[:12]: (s.label, s.kind) for s in a.sentences}
+    assert labels["100% of prov"] == ("target", "target") and labels["TR to log th"] == ("action", "action")
+
+
+def test_a_task_tagged_with_the_managers_field_title_is_the_managers():
+    a = analyse("Adviser Review Form 顧問面談\nAdviser Name 姓名: 陳嘉豪 Ken Chan\nTitle 職位: Mortgage Adviser 按揭顧問\n"
+                "Branch Manager: Grace Ho\nDate 日期: 20/11/2026\n\n"
+                "Action plan 行動:\n- Adviser: 所有 application 要齊 ID copy 先 submit\n"
+                "- Branch Manager: 每星期二 file check 一次\n")
+    task = next(s for s in a.sentences if "file check" in s.text)
+    assert (task.kind, task.owner) == ("action", "manager")
+
+
+@pytest.mark.parametrize("label, kind", [
+    ("Backlog target", "target"), ("Return rate goal", "target"),  # the aim for what it names
+    ("Missed target", None), ("Result vs target", None),          # a result against it: no aim
+    ("Action plan 行动", "action"), ("Strengths 优点", "strength"),  # an English label glossed in Chinese
+])
+def test_a_label_that_ends_on_its_aim_or_is_glossed_in_chinese(label, kind):
+    from assistant.notes.labels import _label_kind
+
+    assert _label_kind(label) == kind

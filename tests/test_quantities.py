@@ -217,3 +217,12 @@ def test_a_chinese_requirement_with_english_terms_between_sets_a_standard_and_a_
     (found, limit) = find_quantities("QC 各有 20+ findings，主要是 table 数字对不上 我们 SOP 要求每份 QC findings < 10 个")
     assert not found.reference and limit.reference
     assert not find_quantities("标准 所有 assignment 提前 15 min 到场")[0].reference  # a row's label, not a requirement
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("3 8D reports went to the customer after 7 days", [3.0, 7.0]),  # an 8D report is no length of time
+    ("the 3D printer jammed 4 times in May", [4.0]),
+    ("5S audit failed 2 times, tickets closed in 5d", [2.0, 5.0]),
+])
+def test_a_name_with_a_figure_in_it_is_no_quantity(text, figures):
+    assert [q.value for q in find_quantities(text, [])] == figures

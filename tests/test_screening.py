@@ -296,6 +296,9 @@ def test_conditions_a_coming_baby_and_a_system_line_are_caught(text, kind):
 
 def test_someone_elses_condition_is_no_flag():
     assert screen("a customer had a seizure in store, she handled it well") == []
+    assert screen("Gav has been pushing for quicker rehoming since the puppy farm seizure intake.") == []  # animals seized
+    assert screen("She logged the customs seizure of 40 fake handbags late.") == []
+    assert sensitive_hits("She had two seizures at work in March.")  # the employee's own
     assert screen("7-8月共随访高血压、糖尿病患者186人次") == []  # patients with diabetes
 
 

@@ -4,6 +4,7 @@
     python training/train_reader.py --check    # train and report only
     python training/train_reader.py --keep owners names   # retrain all but these parts
     python training/train_reader.py --keep meaning        # ... or all but the keep-out-by-meaning model
+    python training/train_reader.py --check --also incoming5 incoming6   # train on train/ and these folders too
 
 The keep-out-by-meaning model (`reader/meaning.py`) learns from `MEANING_FOLDERS`: besides `train/`, the
 incoming sets already measured blind, for their remarks, disclosures and instructions in new words. Encoding
@@ -277,11 +278,13 @@ def report(reader: Reader, examples: list[Example], meaning: EncodedModel | None
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--check", action="store_true", help="do not write the model file")
+    ap.add_argument("--also", nargs="+", default=[], metavar="FOLDER",
+                    help="train on these folders of training/notes besides train/ (e.g. incoming5)")
     ap.add_argument("--keep", nargs="+", default=[], choices=(*PARTS, "meaning"), metavar="PART",
                     help=f"keep these parts as bundled and retrain the others ({', '.join(PARTS)}, meaning)")
     args = ap.parse_args()
     t0 = time.perf_counter()
-    train_set = load(ROOT / "training" / "notes" / "train")
+    train_set = [e for folder in ("train", *args.also) for e in load(ROOT / "training" / "notes" / folder)]
     heldout = load(ROOT / "training" / "notes" / "heldout")
     shipped = bundled()
     reader = shipped if shipped and set(PARTS) <= set(args.keep) else train(train_set)  # (every part kept: no training)

@@ -31,6 +31,7 @@ from .classify import (
 from .events import event_deadlines
 from .header import (
     _EMPLOYEE_LABEL,
+    _FORWARDED,
     _MAIL_FIELD,
     _MANAGER_LABEL,
     _aliases,
@@ -124,8 +125,9 @@ def _title_beside(lines: list[str], person: str | None) -> str | None:
     m = re.search(re.escape(person) + r"\s*(?:[(（,，|]|\s[-–—]\s)\s*([A-Za-z][A-Za-z &-]{2,40}?)\s*(?:[()（）|,，;]|$)",
                   "\n".join(lines), re.M)
     before = re.search(r"(?:^|[:;|,]\s*)((?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\s+" + re.escape(person), "\n".join(lines), re.M)
-    # (or before it: 'Present: Senior Watch Manager E. Munro (chair); …')
-    return next((t.group(1) for t in (m, before) if t and leads_others(t.group(1))), None)
+    # (or before it: 'Present: Senior Watch Manager E. Munro (chair); …'; or the field it fills: 'Unit Manager: Cindy Leung')
+    field = re.search(r"^\W*((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s*[:：]\s*" + re.escape(person), "\n".join(lines), re.M)
+    return next((t.group(1) for t in (m, before, field) if t and leads_others(t.group(1))), None)
 
 
 _TALKS_TO_YOU = 3  # how often one speaker says 'you' to the other, where the one named the manager never does, to hold the talk
@@ -456,6 +458,10 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                     and team[0].owner == "organisation" and team[0].text == tag and TEAM_TAG.search(tag):
                 s.actor, s.action = team[0], s.body[marked_by.end():].strip() if own else s.body
                 # under 'Agreed:', 'Biostat team：TFL 冻结后再交' is the team's task
+            if s.actor is None and s.label == "action" and marked_by and (boss := finder.find(tag := label_text(marked_by).strip())) \
+                    and boss[0].owner == "manager" and boss[0].text == tag:
+                s.actor, s.action = finder.writer, s.body[marked_by.end():].strip() if own else s.body
+                # under 'Action plan:', 'Unit Manager: 每星期四 joint field work 一次' is the manager's task (their title)
             if s.actor is None and not chat and _starts_imperative(re.sub(r"^re-", "", s.body.strip())):
                 s.actor = _label_party(label_text(own) if own else label_text(label_m) if label_m else "", s.label, finder, tags)
                 s.action = s.body if s.actor else s.action  # 'Me: re-plan the Friday timetable', 'IT: fix the export'
@@ -540,7 +546,6 @@ def _dated_by_the_line_after(sentences: list[Sentence]) -> None:
 _NAMES_ONLY = re.compile(r"[^\d,.;:!?，。；：！？]{1,40}")
 # A message forwarded into the notes: '---------- Forwarded message ----------', '-----Original Message-----', 'Begin
 # forwarded message:', then the 'From:' line naming who wrote it ('From: Tomasz Wrona <2e.hollinbay@…>').
-_FORWARDED = re.compile(r"^\W*(?:-+\s*)?(?:forwarded\s+message|original\s+message|begin\s+forwarded\s+message)\b", re.I)
 
 
 def _marker(bullet: str) -> str | None:

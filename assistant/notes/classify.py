@@ -42,11 +42,17 @@ def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
     (an agreement with nobody doing anything: a figure, a date and at most a few words naming the measure).
     Only against an interview date the notes give, only dates named by month or number, never with a
     shortfall's words ('lost', 'missed', '最低'; 'no comebacks' aims at none) unless a bound says how many at most or
-    least; a period ('in May') is ahead only if it starts after the interview."""
-    dated = [d for d in s.dates if d.role in ("deadline", "end") and _ANCHORED.search(d.text)]
-    if assumed or not s.quantities or not dated or (_falls_short(s.body) and not _bounded(s)):
-        return False
-    if any((d.date.replace(day=1) if d.role == "end" else d.date) <= ref for d in dated):
+    least; a period ('in May') is ahead only if it starts after the interview. A bound set in a target's words holds
+    for the period it names, the one under way too ('这个月返修控制在5台以内': this month, at most 5 returns)."""
+    ends = [d for d in s.dates if d.role in ("deadline", "end")]
+    dated = [d for d in ends if _ANCHORED.search(d.text)]
+    if not dated and _bounded(s) and not any(q.reference for q in s.quantities) and s.speaker != "employee" \
+            and commitment_terms("target").occurs_in(s.body):  # (not a standard set beside this month's figure)
+        dated = [d for d in ends if d.role == "end" and d.date > ref]  # ('this month', '本月': the period under way)
+        ahead = bool(dated)
+    else:
+        ahead = not any((d.date.replace(day=1) if d.role == "end" else d.date) <= ref for d in dated)
+    if assumed or not s.quantities or not dated or not ahead or (_falls_short(s.body) and not _bounded(s)):
         return False
     if s.kind == "observation":
         return True

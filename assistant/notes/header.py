@@ -437,7 +437,7 @@ _EMPLOYEE_LABEL = re.compile(r"(?:\b" + _EN_EMPLOYEE_FIELD + "|" + _ZH_EMPLOYEE_
                              r")\s*[:：】]\s*\x00", re.I)
 
 
-_ZH_MANAGER_FIELD = "(?:(?<!被)面谈人|面谈经理|直属上级|经理|提交人|填写人|记录人)"
+_ZH_MANAGER_FIELD = "(?:(?<!被)面谈人|(?<!被)谈话人|面谈经理|直属上级|经理|提交人|填写人|记录人)"
 # The manager's name in a labelled field, marked '\x00' in the form's lines: 'Site supervisor：\x00', '面谈人：\x00'.
 _MANAGER_LABEL = re.compile(r"(?:\b(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
     vocab_list("labels", "manager_meta", "en"), key=len, reverse=True)) + r")|" + _ZH_MANAGER_FIELD + r")\s*[:：】]\s*(?:" + TITLE + r")?\x00")
@@ -515,15 +515,20 @@ def field_words() -> frozenset[str]:
 
 
 # A form's field giving the role: '岗位：门诊收费员', 'Job title: Welding Inspector (CSWIP 3.1)    Depot: …', 'Trade:
-# Scaffolder (advanced)'.
-_ROLE_FIELD = re.compile(r"""(?:岗位|职位|职务|工种)\s*[:：]\s*([^\s，,；;|｜（(]{2,12})
+# Scaffolder (advanced)', 'Title 職位: Financial Planner 理財策劃' (the English words before the Chinese).
+_ROLE_FIELD = re.compile(r"""(?:岗位|职位|职务|工种)\s*[:：]\s*([A-Za-z][A-Za-z&/'’ -]{1,40}?(?=\s*[\u4e00-\u9fff(（,，;；|｜]|\s{2,}|\s*$)|[^\s，,；;|｜（(]{2,12})
     | \b(?i:job\s+title|role|position|post|trade|occupation|designation)\s*[:：]\s*([A-Za-z][\w&/'’ -]{1,40}?)(?=\s{2,}|\t|\s*[(,;|；]|\s*$)""", re.X | re.M)
 
 
 def form_role(lines: list[str]) -> str | None:
     """The role a form's field gives: '岗位：门诊收费员', '| Role | picker |', 'Job title: Welding Inspector (CSWIP 3.1)'."""
     field = _ROLE_FIELD.search("\n".join(_form_row(line) for line in lines))
-    return (field.group(1) or field.group(2)).strip() if field else None
+    if not field:
+        return None
+    role = (field.group(1) or field.group(2)).strip()
+    paired = [part.strip() for part in re.split(r"\s+/\s+", role)]  # 'Lab Supervisor / Lab Technician': the two
+    led = [part for part in paired if not leads_others(part)]       # at the meeting, the one who leads no one
+    return led[0] if len(paired) == 2 and len(led) == 1 else role
 
 
 def stated_role(lines: list[str], name: str | None) -> str | None:
@@ -592,6 +597,7 @@ _NOT_A_PERSON = re.compile(r"\b(?:Shift|Night|Nights|Day|Days|Team|Crew|Site|Off
 _AFTER_EMPLOYEE = re.compile(rf"\bw(?:ith|/)\s*(?:{TITLE})?({NAME_WORD}(?:[ \t]{NAME_WORD})?)|(?:[-–—|]|(?<=[)）])[ \t]*/)\s*(?:(?!(?:HR|IT|QA|QC|PA)\b)[A-Z]{{2,5}}[ \t]+)?({NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*(?:$|[-–—|,])"
                              rf"|\b(?:19|20)\d\d[ \t]+({NAME_WORD}[ \t]{NAME_WORD})\s*$")
 _SLASH_BEFORE = re.compile(rf"(?<![\w/])([A-Z]{{2,3}}|{NAME_WORD})\s*/\s*$")
+_SLASH_AFTER = re.compile(rf"[ \t]*/[ \t]*({NAME_WORD}[ \t]{NAME_WORD})\s*(?:$|[-–—|,])")
 
 
 def _beside_on_line(line: str, name: str) -> str | None:
@@ -599,8 +605,8 @@ def _beside_on_line(line: str, name: str) -> str | None:
     at = line.find(name)
     if at < 0:
         return None
-    paired = _SLASH_BEFORE.search(line[:at])
-    others = [(paired.group(1), "")] if paired else []
+    paired = _SLASH_BEFORE.search(line[:at]) or _SLASH_AFTER.match(line, at + len(name))
+    others = [(paired.group(1), "")] if paired else []  # 'JT / Dana Kerr', '1:1 Nadia Karim / Euan Fraser — Thu 5 March'
     others += [(m.group(1) or m.group(2) or m.group(3), line[m.end():m.end() + 20]) for m in _AFTER_EMPLOYEE.finditer(line, at + len(name))
                if not (m.group(3) and _NOT_A_PERSON.search(m.group(3)))]  # not '… 3 June 2026 Night Shift'
     return next((o for o, after in others if o not in name and (o.isupper() or is_name(o)) and not _HEADER_WORDS.match(o)
@@ -809,6 +815,10 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     foot = _foot_line(lines)
     if foot and (_PROSE.search(lines[0]) or not found[0] or not _said_after(lines[1:-2], found[0])):
         return _people([foot, *lines])
+    if not found[0] and (replied := _reply_forwarded(lines)):
+        return replied[0], replied[1], found[2]
+    if not found[0] and (acknowledged := _acknowledged(lines)):
+        return acknowledged[0], acknowledged[1], found[2]
     if not found[0] and (initialled := _initialled(lines)):
         return initialled, None, found[2]
     if not found[0] and (below := _name_below_date(lines)):
@@ -816,6 +826,36 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     if not found[0] and (addressed := _addressee(lines)):
         return addressed[0], addressed[1], found[2]
     return found
+
+
+# The writer's words that what they forward is the employee's own: 'his email underneath', 'her reply below'.
+_THEIR_MAIL = re.compile(r"\b(?:his|her|their)\s+(?:e-?mail|reply|response|answer|mail|message)\b", re.I)
+_FORWARDED = re.compile(r"^\W*(?:-+\s*)?(?:forwarded\s+message|original\s+message|begin\s+forwarded\s+message)\b", re.I)
+
+
+def _reply_forwarded(lines: list[str]) -> tuple[str, str | None] | None:
+    """The sender of a mail forwarded below a recap that calls it the employee's ('Notes from the review below, and his
+    email underneath'), and the role their signature gives ('Olly Featherstone | Yacht Broker | Solent Yacht Brokers')."""
+    mark = next((i for i, line in enumerate(lines) if _FORWARDED.match(line)), None)
+    if mark is None or not _THEIR_MAIL.search("\n".join(lines[:mark])):
+        return None
+    sender = next((m for line in lines[mark + 1:mark + 4] if (m := _MAIL_FIELD.match(line)) and m["field"].lower() == "from"), None)
+    if sender is None or " " not in sender["name"] or not is_name(sender["name"]):
+        return None
+    signed = next((line for line in lines[mark + 4:] if line.strip().startswith(sender["name"])), "")
+    job = re.split(r"\s*[|,–—]\s*", signed.strip()[len(sender["name"]):].strip(" |,–—-"))[0] if signed else ""
+    return sender["name"], job if job and is_role(job) else None
+
+
+# A write-up's foot where the employee signs that it was read to them: 'Acknowledged: Kyle Dunn (thermoplastic operative)'.
+_ACKNOWLEDGED = re.compile(r"^\W*(?:acknowledged|received|read and understood)(?:\s+by)?\s*[:：]", re.I)
+
+
+def _acknowledged(lines: list[str]) -> tuple[str, str | None] | None:
+    """The employee and role on a signing line at the notes' foot, where no header names them."""
+    line = next((line for line in lines[-2:] if _ACKNOWLEDGED.match(line)), None)
+    found = _people([line]) if line else (None, None, None)
+    return (found[0], found[1]) if found[0] else None
 
 
 # A letter's addressee block: 'Mr Luka Petrović' on a line of its own (a job title on the next), whom 'Dear Luka,' greets.
@@ -991,6 +1031,10 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
                     continue  # 'Service advisor 月度面谈 – …': a job's first word, not a name
                 if _PLACE_AFTER.match(line, wm.end()):
                     continue  # 'Gwynt Uchaf O&M base': a place's name
+                if lead == leads[2] and not line[wm.end():].strip() and (opener := re.match(_NAMED, line.lstrip(" #*"))) \
+                        and opener.group(0) != wm.group(2) and is_name(opener.group(0)):
+                    manager = manager or wm.group(2)  # 'Priya – notes for our chat, Wed 18 Feb — Keith': the writer signs
+                    continue
                 if ((initials or is_name(wm.group(2))) and wm.group(2) not in (manager or "") + (leader[0] if leader else "")
                         and (wm.group(1) or initials or not _HEADER_WORDS.match(wm.group(2))) and not sent_by(lines, wm.group(2))):
                     name = wm.group(2)
@@ -1032,8 +1076,18 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if name and not role and (zh := _zh_name(lines[0] if lines else "")) and zh.group(2) == name:
         role = _zh_title(zh.group(1))  # '跟咱们车队货车司机孙国栋聊了一下', the name read first by the name list
     if name and not role:
-        role = form_role(lines[:8]) or _subject_role(lines, name) or _job_of(name, header)
+        role = form_role(lines[:8]) or _subject_role(lines, name) or _job_of(name, header) or _your_review(header)
     return name, role, manager
+
+
+_YOUR_REVIEW = re.compile(r"\b(?:your|his|her)\s+(?P<job>[a-z][a-z -]{2,40}?)\s+(?:review|appraisal|1:1|check-in|pip)\b", re.I)
+
+
+def _your_review(header: str) -> str | None:
+    """The job of whoever the review is: 'notes for our chat, Wed 18 Feb (your met observer review)'."""
+    found = _YOUR_REVIEW.search(header)
+    job = found["job"].strip() if found else None
+    return job if job and is_role(job) and not _MEETING_WORDS.search(job) and not leads_others(job) else None
 
 
 # The name after a job in a Chinese form's field: '室内设计师 Ada（黄思琪）', '室内设计师 黄思琪'.

@@ -62,8 +62,12 @@ def _openings(words: str) -> Iterator[tuple[str, str]]:
             yield kind, words[m.end():]
 
 
+_GLOSS_ZH = re.compile(r"(?<=[a-z])\s+[\u4e00-\u9fff]{1,6}$")
+
+
 def _content_label(words: str) -> str | None:
     """'target', 'action'… when a label opens with a content word ('Targets by June 30', 'Agreed actions')."""
+    words = _GLOSS_ZH.sub("", words)  # 'Action plan 行动': an English label glossed in Chinese
     for kind, rest in _openings(words):
         if not rest.strip() or _LABEL_QUALIFIER.match(rest) or (len(words.split()) <= 2 and not _MEETING.search(rest)):
             return kind  # but 'Performance interview' names the meeting
@@ -99,6 +103,9 @@ def deadline_arrow(content: str) -> bool:
 
 _MEETING = re.compile(r"\b(?:interview|review|meeting|notes|conversation|1:1|one-to-one)\b|面谈|谈话|会议记录")
 _CLAUSE = re.compile(r"\b(?:is|are|was|were|has|have|had|does|do|did|isn't|aren't|wasn't|weren't)\b")  # a sentence, no label
+# What a meeting's label lists when it lists what was raised: 'Points from today's review:', '今天 review 的 points 跟你 recap
+# 一下：' (the lines below are the findings, read by their own words; not the meeting's details).
+_RAISED = re.compile(r"\b(?:points|issues|concerns|findings|recap|things\s+(?:we|i)\s+(?:covered|discussed|raised))\b|要点|几点|问题")
 
 
 def mark_kind(bullet: str) -> str | None:
@@ -135,9 +142,12 @@ def _label_kind(label: str) -> str | None:
     opening = _content_label(words)
     if opening:
         return opening  # 'Goal for the next six weeks (review 2 June):' sets a goal, whatever else it names
+    if re.search(r"\b(?:targets?|goals?|objectives?)$", words) and len(words.split()) <= 3 \
+            and not re.search(r"\b(?:missed|miss|below|under|behind|failed|short|against|vs)\b", words):
+        return "target"  # 'Backlog target:', 'Return rate goal:': the aim for what it names
     if _only_a_deadline(label):
         return "target"  # '下月中（10/15）前：', 'By 15 October:': what is to be reached by then
-    if _MEETING.search(words) and not _CLAUSE.search(words):
+    if _MEETING.search(words) and not _CLAUSE.search(words) and not _RAISED.search(words):
         return "meta"  # 'Performance interview: ...' introduces the meeting, not a problem ('Ticket notes are late:' does not)
     if unspaced(words) and len(words) <= 6:  # a short label in a language without spaces: a label word anywhere in it
         labels = load("vocabulary", sentence_language(words)).get("labels", {})
@@ -322,7 +332,7 @@ def opens_section(line: str) -> bool:
 
 
 _BRACKETED_DATE = re.compile(r"[(（]([^()（）]{2,60})[)）]\s*$")
-_SECTION = re.compile(r"^\W*(?:(?:section|part|step)\s+\w{1,3}\s*[-–—:.)]\s*|[一二三四五六七八九十]+[、.．]\s*)", re.I)
+_SECTION = re.compile(r"^\W*(?:(?:section|part|step|item|agenda\s+item)\s+\w{1,3}\s*[-–—:.)]\s*|[一二三四五六七八九十]+[、.．]\s*)", re.I)
 
 
 _WHAT_ONE_DOES = re.compile(r"^\s*what\s+(.{1,30}?)\s*(?:'ll|’ll|\s+will|\s+is\s+going\s+to|\s+are\s+going\s+to|\s+agreed\s+to)\s+do\s*$",

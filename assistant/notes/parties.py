@@ -499,7 +499,9 @@ def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> N
     elif re.match(r"^\s*(?:also|and)\s+(?:" + speech.pattern + r")\b", s.body, re.I) and prev is not None:
         who = prev.speaker
     zh = re.match(r"^\s*(.{1,4}?)(?:" + vocab("cause", "speech", "zh").pattern + r")", s.body)
-    if zh and (zh.group(1) in finder.employee or zh.group(1) in ("他", "她", "他自己", "她自己", "员工", "本人")):
+    if zh and (zh.group(1) in finder.employee or zh.group(1) in ("他", "她", "他也", "她也", "他自己", "她自己", "员工", "本人")
+               or (zh.group(1) in ("你", "你也") and s.label is None and not s.body.startswith(("你说好", "你说了算")))):
+        # ('你说…', '你也说…' untagged: a recap to the employee, as 'you said …'; not a speaker's '你说得对' in a chat)
         who = "employee"
     if (who is None and prev is not None and prev.speaker == "employee" and prev.line == s.line and not _AGREED.match(s.body)
             and not finder.actor(s.body)[0] and not _FUTURE.search(s.body) and not _WE_OR_I.match(s.body)
