@@ -458,8 +458,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                     and team[0].owner == "organisation" and team[0].text == tag and TEAM_TAG.search(tag):
                 s.actor, s.action = team[0], s.body[marked_by.end():].strip() if own else s.body
                 # under 'Agreed:', 'Biostat team：TFL 冻结后再交' is the team's task
-            if s.actor is None and s.label == "action" and marked_by and (boss := finder.find(tag := label_text(marked_by).strip())) \
-                    and boss[0].owner == "manager" and boss[0].text == tag:
+            if s.actor is None and s.label == "action" and not chat and marked_by and finder.manager_title \
+                    and label_text(marked_by).strip().lower() == finder.manager_title:
                 s.actor, s.action = finder.writer, s.body[marked_by.end():].strip() if own else s.body
                 # under 'Action plan:', 'Unit Manager: 每星期四 joint field work 一次' is the manager's task (their title)
             if s.actor is None and not chat and _starts_imperative(re.sub(r"^re-", "", s.body.strip())):
