@@ -46,7 +46,7 @@ _NUMBER = re.compile(
     r"|" + "|".join(_MAY_NOT) +
     r"|不超过|不超|不高于|不多于|最多|不低于|不少于|至少|达到|低于|少于|高于|超过|降到|降至|控制在|提升到|提高到)?\s*"
     r"(?P<cur>[$€£¥￥])?\s?"
-    r"(?P<num>(?<![A-Za-z0-9_.\-/#:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]*(?-i:[A-GIJLNO-WYZ])(?![A-Za-z]))|\b(?:" + _WORDS + r")\b|" + _ONE_AFTER_LIMIT +  # (not "8D", "3D printer", "5S audit": a name with a figure in it)
+    r"(?P<num>(?<![A-Za-z0-9_.\-/#:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]*(?-i:[DGS])(?![A-Za-z]))|\b(?:" + _WORDS + r")\b|" + _ONE_AFTER_LIMIT +  # (not "8D", "3D printer", "5S audit", "4G": a name with a figure in it)
     r"|" + _ZH + r"{1,3}(?=(?:" + _ZH_MEASURE + r")))"
     r"(?P<mult>\s?(?:k|K|m|M|bn|万|千|亿)(?![A-Za-z]|/s(?![A-Za-z])))?"
     r"(?P<pct>\s?(?:%|％|percent\b|pct\b)|x(?![A-Za-z]))?"

@@ -1589,7 +1589,7 @@ def test_a_bilingual_role_field_keeps_every_english_word():
 def test_an_exported_forms_post_field_is_the_role():
     a = analyse("field,value\nreviewer,Dev Patel (Warehouse Manager)\nreviewee,Ama Boateng\npost,Forklift Driver - Bay 4\n"
                 "concern_1,Racking struck 3 times in May\n")
-    assert (a.employee_name, a.employee_role) == ("Ama Boateng", "Forklift Driver - Bay 4")
+    assert (a.employee_name, a.employee_role) == ("Ama Boateng", "Forklift Driver")
 
 
 def test_the_name_paired_after_the_employee_with_a_slash_is_the_manager():
@@ -1609,3 +1609,21 @@ def test_a_role_field_giving_both_jobs_gives_the_employee_the_one_that_leads_no_
     a = analyse("会议纪要\n参会人：陈立 Li Chen、林晓 Amy Lin\n职位：Store Manager / Sales Associate\n"
                 "一、问题回顾\n1. 10月 退货登记漏了 6 单\n")
     assert a.employee_role == "Sales Associate"
+
+
+@pytest.mark.parametrize("notes, not_them", [
+    # a signer at the foot who held the meeting is no employee
+    ("1:1 notes 3 Nov with Nadia Rahman (pharmacy assistant)\nShe missed 4 fridge checks in October.\n"
+     "Acknowledged: Helen Shaw (Pharmacy Manager)\n", "Helen Shaw"),
+    # a customer's reply forwarded is not the employee's
+    ("Subject: FW: complaint\nPaul,\n\nThe customer's complaint is underneath, and her reply to our apology. Tom Reed "
+     "missed 3 callbacks in May.\n\nMaeve\n\n---------- Forwarded message ----------\nFrom: Susan Blake <s.b@mail.com>\n"
+     "Date: Tue, 2 Jun 2026\n\nStill not happy.\nSusan Blake | Retired Teacher\n", "Susan Blake"),
+])
+def test_look_alikes_of_a_signed_foot_and_a_forwarded_reply(notes, not_them):
+    assert analyse(notes).employee_name != not_them
+
+
+def test_a_place_after_the_slash_is_no_manager():
+    a = analyse("Review: Maya Lin / Elm House — 3 Nov 2026\nShe missed 3 medication rounds in October.\n")
+    assert (a.employee_name, a.manager) == ("Maya Lin", None)

@@ -698,9 +698,15 @@ def test_a_task_tagged_with_the_managers_field_title_is_the_managers():
 @pytest.mark.parametrize("label, kind", [
     ("Backlog target", "target"), ("Return rate goal", "target"),  # the aim for what it names
     ("Missed target", None), ("Result vs target", None),          # a result against it: no aim
+    ("Gap to target", None), ("Career goals", None), ("Previous target", None),
     ("Action plan 行动", "action"), ("Strengths 优点", "strength"),  # an English label glossed in Chinese
 ])
 def test_a_label_that_ends_on_its_aim_or_is_glossed_in_chinese(label, kind):
     from assistant.notes.labels import _label_kind
 
     assert _label_kind(label) == kind
+
+
+def test_said_inside_another_word_or_a_question_put_is_no_account():
+    a = analyse("Hi 阿杰,\n1) 8月 出餐超时 12 次, 标准是 15 min 内\n你说明一下超时原因，周五前发我。\n")
+    assert next(s for s in a.sentences if s.text.startswith("你说明")).speaker != "employee"

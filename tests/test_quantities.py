@@ -223,6 +223,7 @@ def test_a_chinese_requirement_with_english_terms_between_sets_a_standard_and_a_
     ("3 8D reports went to the customer after 7 days", [3.0, 7.0]),  # an 8D report is no length of time
     ("the 3D printer jammed 4 times in May", [4.0]),
     ("5S audit failed 2 times, tickets closed in 5d", [2.0, 5.0]),
+    ("Oil wastage 15L a shift against 5L, fridge at 9C", [15.0, 5.0, 9.0]),  # but a unit in capitals is a unit
 ])
 def test_a_name_with_a_figure_in_it_is_no_quantity(text, figures):
     assert [q.value for q in find_quantities(text, [])] == figures

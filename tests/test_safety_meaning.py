@@ -63,6 +63,11 @@ def test_a_coded_remark_is_caught_in_paraphrase(text, category):
     "The new kiln is not up to the job, so we will look at moving it off line 2.",
     "Given her situation with the late trains, she will start at 9 from Monday.",
     "The blue roster suited the team better than the old one.",
+    "The new rota suited the lads better than the old one, fewer split shifts.",
+    "The bigger sizes suited the guys better, so we ordered more.",
+    "Given his news that the client signed, we'll look at moving him to the Leeds account.",
+    "Given her condition report was late, the checks were not up to the standard.",
+    "She is not up to date on the SOP.",
 ])
 def test_a_trait_word_or_a_judgement_alone_is_not_a_coded_remark(text):
     assert bias_hits(text, absolutes=False) == [], text
@@ -325,6 +330,8 @@ def test_a_family_court_matter_and_the_managers_off_record_follow_up_stay_out():
     ("主管说她怀孕以后明显没以前上心了，以后也很难再带大项目。", "family"),
     ("Given her news she won't be up to the long rounds in winter, so I'll look at moving her off the ward.", "family"),
     ("Nights on the gantry have always suited the lads better, so maybe you stay on the day crew.", "gender"),
+    ("Given her news she won't be up to the night shifts this winter.", "family"),
+    ("I don't think she's up to the audits any more, given her news.", "family"),
 ])
 def test_more_coded_remarks_in_paraphrase(text, category):
     assert category in {h.category for h in bias_hits(text)}

@@ -299,6 +299,10 @@ def test_someone_elses_condition_is_no_flag():
     assert screen("Gav has been pushing for quicker rehoming since the puppy farm seizure intake.") == []  # animals seized
     assert screen("She logged the customs seizure of 40 fake handbags late.") == []
     assert sensitive_hits("She had two seizures at work in March.")  # the employee's own
+    assert sensitive_hits("She had a seizure of some kind on the shop floor last Tuesday.")
+    for text in ("The pump seizure on line 2 stopped the run.", "Contraband seizures were logged 3 days late.",
+                 "The seizure log was not signed on 4 shifts."):
+        assert not sensitive_hits(text), text
     assert screen("7-8月共随访高血压、糖尿病患者186人次") == []  # patients with diabetes
 
 
@@ -478,3 +482,18 @@ def test_a_rule_about_what_not_to_report_is_no_confidence_and_kin_on_leave_are_t
     assert not confidence_request("温度偏差在 0.5 度以内的不用上报，超过的必须当班上报。")
     for text in ("老妈休了病假，在家没人管。", "阿姨请了病假"):
         assert [a_colleagues_leave(text, h.text, ("陈晓", "小陈"), "she") for h in sensitive_hits(text)] == [False], text
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("She told me in confidence that she is going through IVF.", True),
+    ("She ask me don't write down about her divorce", True),  # as said in Singlish
+    ("He tell me don't share with the team, his son is in court next month", True),
+    ("He say don't put in report ok, his wife is unwell", True),
+    ("Kelvin asked me don't put the heavy pallets in aisle 3 any more because the racking is bent.", False),
+    ("The supervisor told us do not record overtime on the old sheet, use the app.", False),
+    ("Customer asked me don't include the receipt in the parcel.", False),
+])
+def test_a_request_to_keep_something_out_in_plain_or_singlish_words(text, asked):
+    from assistant.screening import confidence_request
+
+    assert bool(confidence_request(text)) is asked

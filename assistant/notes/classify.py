@@ -36,6 +36,9 @@ def opens_with_target(body: str) -> bool:
     return bool(_TARGET_START.match(body))
 
 
+_IF_OR_ASKED = re.compile(r"的话|如果|要是|\bif\b|\bunless\b|吗\s*[？?]?\s*$|[?？]\s*$", re.I)
+
+
 def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
     """A figure for a time still to come is a goal, however the line is shaped: '60 sessions sold in June' said
     at an April interview, 'So by end of April: full records on 100% of GAs', 'Agreed: 24 kg/hr by 1 Oct'
@@ -47,7 +50,8 @@ def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
     ends = [d for d in s.dates if d.role in ("deadline", "end")]
     dated = [d for d in ends if _ANCHORED.search(d.text)]
     if not dated and _bounded(s) and not any(q.reference for q in s.quantities) and s.speaker != "employee" \
-            and commitment_terms("target").occurs_in(s.body):  # (not a standard set beside this month's figure)
+            and commitment_terms("target").occurs_in(s.body) and not _IF_OR_ASKED.search(s.body):
+        # (not a standard set beside this month's figure, a condition '…的话', nor a question '…吗')
         dated = [d for d in ends if d.role == "end" and d.date > ref]  # ('this month', '本月': the period under way)
         ahead = bool(dated)
     else:

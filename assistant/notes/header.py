@@ -6,7 +6,7 @@ import itertools
 import re
 from functools import cache, lru_cache
 
-from ..dates import MONTH_PATTERN
+from ..dates import MONTH_PATTERN, MONTHS, WEEKDAYS
 from ..grid import cells
 from ..language import unspaced
 from ..lexicon import NOT_A_ZH_NAME, load, vocab, vocab_list, zh_name
@@ -459,7 +459,7 @@ def _form_row(line: str) -> str:
     '姓名：刘桂芬；岗位：门诊收费员', '| Name | Dana Ruiz | Role | picker |' -> 'Name：Dana Ruiz；Role：picker', an export's
     'Employee,Nkechi Obi' -> 'Employee：Nkechi Obi'."""
     parts = cells(line) or _csv_pair(line)
-    labels = [_field_label(p) for p in parts[::2]] if parts else []
+    labels = [_field_label(p) or ("Post" if p == "Post" else None) for p in parts[::2]] if parts else []
     if parts and len(parts) == 2 and labels == [None] and _job_label(parts[0]) and (named := re.match(_FIELD_NAME, parts[1])) \
             and is_name(named.group(0)):
         return f"{parts[0]}：{parts[1]}"  # '| Technician | Rhiannon Mbeki (wind turbine technician) |': a field a job names
@@ -474,6 +474,8 @@ _CSV_PAIR = re.compile(r'^\s*"?(?P<label>[^",\n]{1,40}?)"?\s*,\s*"?(?P<value>[^"
 def _csv_pair(line: str) -> list[str] | None:
     """A line of an exported form's two comma-separated cells, label and value: 'Employee,Nkechi Obi'."""
     pair = _CSV_PAIR.match(line)
+    if pair and pair["label"].strip().lower() == "post" and _is_role(pair["value"]):
+        return ["Post", pair["value"]]  # 'post,Centrifugal Operator - Station C': the job (a field only with a job in it)
     return [pair["label"], pair["value"]] if pair and _field_label(pair["label"]) else None
 
 
@@ -516,7 +518,7 @@ def field_words() -> frozenset[str]:
 
 # A form's field giving the role: '岗位：门诊收费员', 'Job title: Welding Inspector (CSWIP 3.1)    Depot: …', 'Trade:
 # Scaffolder (advanced)', 'Title 職位: Financial Planner 理財策劃' (the English words before the Chinese).
-_ROLE_FIELD = re.compile(r"""(?:岗位|职位|职务|工种)\s*[:：]\s*([A-Za-z][A-Za-z&/'’ -]{1,40}?(?=\s*[\u4e00-\u9fff(（,，;；|｜]|\s{2,}|\s*$)|[^\s，,；;|｜（(]{2,12})
+_ROLE_FIELD = re.compile(r"""(?:岗位|职位|职务|工种)\s*[:：]\s*([A-Za-z0-9][\w.&/'’ -]{1,40}?(?=\s+[\u4e00-\u9fff]|\s*[(（,，;；|｜]|\s{2,}|\s*$)|[^\s，,；;|｜（(]{2,12})
     | \b(?i:job\s+title|role|position|post|trade|occupation|designation)\s*[:：]\s*([A-Za-z][\w&/'’ -]{1,40}?)(?=\s{2,}|\t|\s*[(,;|；]|\s*$)""", re.X | re.M)
 
 
@@ -527,8 +529,12 @@ def form_role(lines: list[str]) -> str | None:
         return None
     role = (field.group(1) or field.group(2)).strip()
     paired = [part.strip() for part in re.split(r"\s+/\s+", role)]  # 'Lab Supervisor / Lab Technician': the two
-    led = [part for part in paired if not leads_others(part)]       # at the meeting, the one who leads no one
-    return led[0] if len(paired) == 2 and len(led) == 1 else role
+    led = [part for part in paired if not leads_others(part)]       # listed at the meeting, the one who leads no one
+    two = any(_ATTENDING.search(line) for line in lines)            # (not one person's two hats: 'Supervisor / Trainer')
+    return led[0] if two and len(paired) == 2 and len(led) == 1 else role
+
+
+_ATTENDING = re.compile(r"^\W*(?:参会人|参加人?|与会人?|出席|present|attendees|participants)\s*[:：]", re.I)
 
 
 def stated_role(lines: list[str], name: str | None) -> str | None:
@@ -597,6 +603,8 @@ _NOT_A_PERSON = re.compile(r"\b(?:Shift|Night|Nights|Day|Days|Team|Crew|Site|Off
 _AFTER_EMPLOYEE = re.compile(rf"\bw(?:ith|/)\s*(?:{TITLE})?({NAME_WORD}(?:[ \t]{NAME_WORD})?)|(?:[-–—|]|(?<=[)）])[ \t]*/)\s*(?:(?!(?:HR|IT|QA|QC|PA)\b)[A-Z]{{2,5}}[ \t]+)?({NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*(?:$|[-–—|,])"
                              rf"|\b(?:19|20)\d\d[ \t]+({NAME_WORD}[ \t]{NAME_WORD})\s*$")
 _SLASH_BEFORE = re.compile(rf"(?<![\w/])([A-Z]{{2,3}}|{NAME_WORD})\s*/\s*$")
+_A_PLACE = re.compile(r"^(?:North|South|East|West|Upper|Lower|Bay|Block|Ward|Unit)\b|\b(?:House|Wing|Bay|Block|Floor|Court|Lodge"
+                      r"|Gardens|Farm|Yard|Dock|Quay|Campus|Office|Site|Centre|Depot|Four|Two|Three|One)$")  # (not Park, Hall, Mill: surnames)
 _SLASH_AFTER = re.compile(rf"[ \t]*/[ \t]*({NAME_WORD}[ \t]{NAME_WORD})\s*(?:$|[-–—|,])")
 
 
@@ -605,7 +613,8 @@ def _beside_on_line(line: str, name: str) -> str | None:
     at = line.find(name)
     if at < 0:
         return None
-    paired = _SLASH_BEFORE.search(line[:at]) or _SLASH_AFTER.match(line, at + len(name))
+    after = _SLASH_AFTER.match(line, at + len(name))
+    paired = _SLASH_BEFORE.search(line[:at]) or (after if after and not _A_PLACE.search(after.group(1)) else None)
     others = [(paired.group(1), "")] if paired else []  # 'JT / Dana Kerr', '1:1 Nadia Karim / Euan Fraser — Thu 5 March'
     others += [(m.group(1) or m.group(2) or m.group(3), line[m.end():m.end() + 20]) for m in _AFTER_EMPLOYEE.finditer(line, at + len(name))
                if not (m.group(3) and _NOT_A_PERSON.search(m.group(3)))]  # not '… 3 June 2026 Night Shift'
@@ -817,7 +826,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         return _people([foot, *lines])
     if not found[0] and (replied := _reply_forwarded(lines)):
         return replied[0], replied[1], found[2]
-    if not found[0] and (acknowledged := _acknowledged(lines)):
+    if not found[0] and (acknowledged := _acknowledged(lines, found[2])):
         return acknowledged[0], acknowledged[1], found[2]
     if not found[0] and (initialled := _initialled(lines)):
         return initialled, None, found[2]
@@ -829,6 +838,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
 
 
 # The writer's words that what they forward is the employee's own: 'his email underneath', 'her reply below'.
+_SOMEONE_ELSES = re.compile(r"\b(?:customer|client|supplier|vendor|rep|contractor|landlord|tenant|patient|guest|agency|candidate)s?\b", re.I)
 _THEIR_MAIL = re.compile(r"\b(?:his|her|their)\s+(?:e-?mail|reply|response|answer|mail|message)\b", re.I)
 _FORWARDED = re.compile(r"^\W*(?:-+\s*)?(?:forwarded\s+message|original\s+message|begin\s+forwarded\s+message)\b", re.I)
 
@@ -837,13 +847,18 @@ def _reply_forwarded(lines: list[str]) -> tuple[str, str | None] | None:
     """The sender of a mail forwarded below a recap that calls it the employee's ('Notes from the review below, and his
     email underneath'), and the role their signature gives ('Olly Featherstone | Yacht Broker | Solent Yacht Brokers')."""
     mark = next((i for i, line in enumerate(lines) if _FORWARDED.match(line)), None)
-    if mark is None or not _THEIR_MAIL.search("\n".join(lines[:mark])):
+    if mark is None:
+        return None
+    said = next((line for line in lines[:mark] if _THEIR_MAIL.search(line)), None)
+    if said is None or _SOMEONE_ELSES.search(said):  # (not 'the customer's complaint below, and her reply')
         return None
     sender = next((m for line in lines[mark + 1:mark + 4] if (m := _MAIL_FIELD.match(line)) and m["field"].lower() == "from"), None)
     if sender is None or " " not in sender["name"] or not is_name(sender["name"]):
         return None
     signed = next((line for line in lines[mark + 4:] if line.strip().startswith(sender["name"])), "")
     job = re.split(r"\s*[|,–—]\s*", signed.strip()[len(sender["name"]):].strip(" |,–—-"))[0] if signed else ""
+    if job and leads_others(job):
+        return None  # a manager's mail forwarded, not the employee's
     return sender["name"], job if job and is_role(job) else None
 
 
@@ -851,11 +866,18 @@ def _reply_forwarded(lines: list[str]) -> tuple[str, str | None] | None:
 _ACKNOWLEDGED = re.compile(r"^\W*(?:acknowledged|received|read and understood)(?:\s+by)?\s*[:：]", re.I)
 
 
-def _acknowledged(lines: list[str]) -> tuple[str, str | None] | None:
-    """The employee and role on a signing line at the notes' foot, where no header names them."""
+_SIGNER = re.compile(rf"\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD}){{1,2}})(?:\s*[(（](?P<role>[^)）\n]{{2,40}})[)）])?")
+
+
+def _acknowledged(lines: list[str], manager: str | None) -> tuple[str, str | None] | None:
+    """The employee and role on a signing line at the notes' foot, where no header names them: not the manager, nor
+    anyone whose title leads others ('Acknowledged: Helen Shaw (Pharmacy Manager)')."""
     line = next((line for line in lines[-2:] if _ACKNOWLEDGED.match(line)), None)
-    found = _people([line]) if line else (None, None, None)
-    return (found[0], found[1]) if found[0] else None
+    signer = _SIGNER.match(line, _ACKNOWLEDGED.match(line).end()) if line else None  # type: ignore[union-attr]
+    if not signer or not is_name(signer["name"]) or (manager and signer["name"].split()[-1] in manager):
+        return None
+    role = (signer["role"] or "").strip() or None
+    return None if role and leads_others(role) else (signer["name"], role if role and _is_role(role) and not is_name(role) else None)
 
 
 # A letter's addressee block: 'Mr Luka Petrović' on a line of its own (a job title on the next), whom 'Dear Luka,' greets.
@@ -1032,7 +1054,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
                 if _PLACE_AFTER.match(line, wm.end()):
                     continue  # 'Gwynt Uchaf O&M base': a place's name
                 if lead == leads[2] and not line[wm.end():].strip() and (opener := re.match(_NAMED, line.lstrip(" #*"))) \
-                        and opener.group(0) != wm.group(2) and is_name(opener.group(0)):
+                        and opener.group(0) != wm.group(2) and is_name(opener.group(0)) and is_name(wm.group(2)) \
+                        and not _HEADER_WORDS.match(wm.group(2)) and wm.group(2).lower() not in (*WEEKDAYS, *MONTHS):
                     manager = manager or wm.group(2)  # 'Priya – notes for our chat, Wed 18 Feb — Keith': the writer signs
                     continue
                 if ((initials or is_name(wm.group(2))) and wm.group(2) not in (manager or "") + (leader[0] if leader else "")

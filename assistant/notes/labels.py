@@ -62,6 +62,10 @@ def _openings(words: str) -> Iterator[tuple[str, str]]:
             yield kind, words[m.end():]
 
 
+# What a label ending on 'target' says of it other than what it is: 'Previous target', 'Gap to target', 'Career goals'.
+_NOT_AN_AIM = re.compile(r"""\b(?:not|no|previous|last|old|original|prior|current|gap|shortfall|off|hit|on|to|status|progress
+    |review|career|personal|development|meeting|purpose|missed|miss|below|under|behind|failed|short|against|vs|of|and|met
+    |month's|week's|year's|new)\b""", re.X)
 _GLOSS_ZH = re.compile(r"(?<=[a-z])\s+[\u4e00-\u9fff]{1,6}$")
 
 
@@ -142,8 +146,7 @@ def _label_kind(label: str) -> str | None:
     opening = _content_label(words)
     if opening:
         return opening  # 'Goal for the next six weeks (review 2 June):' sets a goal, whatever else it names
-    if re.search(r"\b(?:targets?|goals?|objectives?)$", words) and len(words.split()) <= 3 \
-            and not re.search(r"\b(?:missed|miss|below|under|behind|failed|short|against|vs)\b", words):
+    if re.fullmatch(r"[a-z][\w-]*(?:\s[a-z][\w-]*)?\s(?:target|goal)", words) and not _NOT_AN_AIM.search(words):
         return "target"  # 'Backlog target:', 'Return rate goal:': the aim for what it names
     if _only_a_deadline(label):
         return "target"  # '下月中（10/15）前：', 'By 15 October:': what is to be reached by then

@@ -483,6 +483,10 @@ _MISSED_COUNT = re.compile(r"""\b(?:missed|skipped|failed|forgot|was\ late|were\
 _AGREED = re.compile(r"^\W*(?:说好了|约定|商定|我们定了|定了几件事|(?:(?:so|and|then)\s+)?(?:what\s+)?we\s+agreed|agreed\b)", re.I)
 
 
+# '你说明一下', '你说服客户', '你说话', '你说呢？', '你说好的', '你说了算': 说 in another word, or a question put to them.
+_NOT_YOU_SAID = re.compile(r"\s*你也?说(?:[明服话说呢的得好]|了算)")
+
+
 def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> None:
     if s.label == "employee":
         s.speaker = "employee"
@@ -500,7 +504,7 @@ def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> N
         who = prev.speaker
     zh = re.match(r"^\s*(.{1,4}?)(?:" + vocab("cause", "speech", "zh").pattern + r")", s.body)
     if zh and (zh.group(1) in finder.employee or zh.group(1) in ("他", "她", "他也", "她也", "他自己", "她自己", "员工", "本人")
-               or (zh.group(1) in ("你", "你也") and s.label is None and not s.body.startswith(("你说好", "你说了算")))):
+               or (zh.group(1) in ("你", "你也") and s.label is None and not _NOT_YOU_SAID.match(s.body))):
         # ('你说…', '你也说…' untagged: a recap to the employee, as 'you said …'; not a speaker's '你说得对' in a chat)
         who = "employee"
     if (who is None and prev is not None and prev.speaker == "employee" and prev.line == s.line and not _AGREED.match(s.body)

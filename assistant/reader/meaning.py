@@ -130,8 +130,8 @@ def encode(texts: list[str]) -> np.ndarray:
 
 
 def worth_reading(text: str) -> bool:
-    """Whether a sentence speaks of a person ('he', 'my', '她', '员工') or of the plan and whatever drafts it ('remove
-    all targets', '给AI助手'), at a length that has a meaning to read."""
+    """Whether a sentence speaks of a person ('he', 'my', '她', '员工') or to whatever drafts the plan ('when generating
+    any plan, remove all targets', '给AI助手'), at a length that has a meaning to read."""
     text = text.strip()
     return len(text) + wide_chars(text) >= MIN_WIDTH and (
         vocab_terms("names", "someone").occurs_in(text) or vocab_terms("names", "about_the_plan").occurs_in(text))
