@@ -1589,7 +1589,7 @@ def test_a_bilingual_role_field_keeps_every_english_word():
 def test_an_exported_forms_post_field_is_the_role():
     a = analyse("field,value\nreviewer,Dev Patel (Warehouse Manager)\nreviewee,Ama Boateng\npost,Forklift Driver - Bay 4\n"
                 "concern_1,Racking struck 3 times in May\n")
-    assert (a.employee_name, a.employee_role) == ("Ama Boateng", "Forklift Driver")
+    assert (a.employee_name, a.employee_role) == ("Ama Boateng", "Forklift Driver - Bay 4")
 
 
 def test_the_name_paired_after_the_employee_with_a_slash_is_the_manager():
