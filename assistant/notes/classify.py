@@ -50,7 +50,7 @@ def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
     ends = [d for d in s.dates if d.role in ("deadline", "end")]
     dated = [d for d in ends if _ANCHORED.search(d.text)]
     if not dated and _bounded(s) and not any(q.reference for q in s.quantities) and s.speaker != "employee" \
-            and commitment_terms("target").occurs_in(s.body) and not _IF_OR_ASKED.search(s.body):
+            and commitment_terms("aim").occurs_in(s.body) and not _IF_OR_ASKED.search(s.body):
         # (not a standard set beside this month's figure, a condition '…的话', nor a question '…吗')
         dated = [d for d in ends if d.role == "end" and d.date > ref]  # ('this month', '本月': the period under way)
         ahead = bool(dated)
