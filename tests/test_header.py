@@ -1553,13 +1553,6 @@ def test_a_role_beside_the_name_in_shorthand_or_dictation(text, name, role):
     ("Thurs 12th Nov - written up at home, sorry these are long.\nStarted with the usual moan about the bypass.\n\n"
      "Gemma Lowry (support worker, Eastside round) - supervision, the performance bit.\n\n"
      "MAR charts: the October audit found 3 missing signatures.\n", "Gemma Lowry", "support worker"),
-])
-def test_the_employee_and_role_where_the_notes_give_them_past_the_header(notes, name, role):
-    a = analyse(notes)
-    assert (a.employee_name, a.employee_role) == (name, role)
-
-
-@pytest.mark.parametrize("notes, name, role", [
     # the sender of a mail forwarded below a recap that calls it the employee's, with the role their signature gives
     ("Subject: FW: Monday's 1:1 - notes and her answer\nPaul,\n\nMy notes from Monday below, her reply underneath.\n\n"
      "She closed 3 of 9 survey reports late in May.\nAgreed: every report closed within 5 days.\n\nMaeve\n\n"
@@ -1575,7 +1568,7 @@ def test_the_employee_and_role_where_the_notes_give_them_past_the_header(notes, 
     ("Anita – notes for our chat, Tue 3 Mar (your crane operator review) — Martin\n"
      "In February 4 of your lifts started without the checklist signed.\n", "Anita", "crane operator"),
 ])
-def test_the_employee_from_a_forwarded_reply_a_signed_foot_or_a_greeting_signed_by_the_writer(notes, name, role):
+def test_the_employee_and_role_where_the_notes_give_them_past_the_header(notes, name, role):
     a = analyse(notes)
     assert (a.employee_name, a.employee_role) == (name, role)
 

@@ -544,8 +544,6 @@ def _dated_by_the_line_after(sentences: list[Sentence]) -> None:
 
 # A numbered section's words when they only name it ('二、当事人说明', '五、其他'), not a first finding ('一、11月有12单超时').
 _NAMES_ONLY = re.compile(r"[^\d,.;:!?，。；：！？]{1,40}")
-# A message forwarded into the notes: '---------- Forwarded message ----------', '-----Original Message-----', 'Begin
-# forwarded message:', then the 'From:' line naming who wrote it ('From: Tomasz Wrona <2e.hollinbay@…>').
 
 
 def _marker(bullet: str) -> str | None:

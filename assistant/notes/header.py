@@ -459,7 +459,7 @@ def _form_row(line: str) -> str:
     '姓名：刘桂芬；岗位：门诊收费员', '| Name | Dana Ruiz | Role | picker |' -> 'Name：Dana Ruiz；Role：picker', an export's
     'Employee,Nkechi Obi' -> 'Employee：Nkechi Obi'."""
     parts = cells(line) or _csv_pair(line)
-    labels = [_field_label(p) or ("Post" if p == "Post" else None) for p in parts[::2]] if parts else []
+    labels = [_field_label(p) for p in parts[::2]] if parts else []
     if parts and len(parts) == 2 and labels == [None] and _job_label(parts[0]) and (named := re.match(_FIELD_NAME, parts[1])) \
             and is_name(named.group(0)):
         return f"{parts[0]}：{parts[1]}"  # '| Technician | Rhiannon Mbeki (wind turbine technician) |': a field a job names
@@ -475,7 +475,7 @@ def _csv_pair(line: str) -> list[str] | None:
     """A line of an exported form's two comma-separated cells, label and value: 'Employee,Nkechi Obi'."""
     pair = _CSV_PAIR.match(line)
     if pair and pair["label"].strip().lower() == "post" and _is_role(pair["value"]):
-        return ["Post", pair["value"]]  # 'post,Centrifugal Operator - Station C': the job (a field only with a job in it)
+        return ["Role", pair["value"]]  # 'post,Centrifugal Operator - Station C': the job (a field only with a job in it)
     return [pair["label"], pair["value"]] if pair and _field_label(pair["label"]) else None
 
 
@@ -837,9 +837,12 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     return found
 
 
-# The writer's words that what they forward is the employee's own: 'his email underneath', 'her reply below'.
-_SOMEONE_ELSES = re.compile(r"\b(?:customer|client|supplier|vendor|rep|contractor|landlord|tenant|patient|guest|agency|candidate)s?\b", re.I)
+# The writer's words that what they forward is the employee's own: 'his email underneath', 'her reply below' (not where
+# the line names someone else: 'the customer's complaint below, and her reply').
 _THEIR_MAIL = re.compile(r"\b(?:his|her|their)\s+(?:e-?mail|reply|response|answer|mail|message)\b", re.I)
+_SOMEONE_ELSES = re.compile(r"\b(?:customer|client|supplier|vendor|rep|contractor|landlord|tenant|patient|guest|agency|candidate)s?\b", re.I)
+# A message forwarded into the notes: '---------- Forwarded message ----------', '-----Original Message-----', 'Begin
+# forwarded message:', then the 'From:' line naming who wrote it ('From: Tomasz Wrona <2e.hollinbay@…>').
 _FORWARDED = re.compile(r"^\W*(?:-+\s*)?(?:forwarded\s+message|original\s+message|begin\s+forwarded\s+message)\b", re.I)
 
 
@@ -850,7 +853,7 @@ def _reply_forwarded(lines: list[str]) -> tuple[str, str | None] | None:
     if mark is None:
         return None
     said = next((line for line in lines[:mark] if _THEIR_MAIL.search(line)), None)
-    if said is None or _SOMEONE_ELSES.search(said):  # (not 'the customer's complaint below, and her reply')
+    if said is None or _SOMEONE_ELSES.search(said):
         return None
     sender = next((m for line in lines[mark + 1:mark + 4] if (m := _MAIL_FIELD.match(line)) and m["field"].lower() == "from"), None)
     if sender is None or " " not in sender["name"] or not is_name(sender["name"]):
@@ -864,16 +867,14 @@ def _reply_forwarded(lines: list[str]) -> tuple[str, str | None] | None:
 
 # A write-up's foot where the employee signs that it was read to them: 'Acknowledged: Kyle Dunn (thermoplastic operative)'.
 _ACKNOWLEDGED = re.compile(r"^\W*(?:acknowledged|received|read and understood)(?:\s+by)?\s*[:：]", re.I)
-
-
 _SIGNER = re.compile(rf"\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD}){{1,2}})(?:\s*[(（](?P<role>[^)）\n]{{2,40}})[)）])?")
 
 
 def _acknowledged(lines: list[str], manager: str | None) -> tuple[str, str | None] | None:
     """The employee and role on a signing line at the notes' foot, where no header names them: not the manager, nor
     anyone whose title leads others ('Acknowledged: Helen Shaw (Pharmacy Manager)')."""
-    line = next((line for line in lines[-2:] if _ACKNOWLEDGED.match(line)), None)
-    signer = _SIGNER.match(line, _ACKNOWLEDGED.match(line).end()) if line else None  # type: ignore[union-attr]
+    label = next((m for line in lines[-2:] if (m := _ACKNOWLEDGED.match(line))), None)
+    signer = _SIGNER.match(label.string, label.end()) if label else None
     if not signer or not is_name(signer["name"]) or (manager and signer["name"].split()[-1] in manager):
         return None
     role = (signer["role"] or "").strip() or None
