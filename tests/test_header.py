@@ -1273,10 +1273,10 @@ def test_a_job_after_any_or_every_is_the_job_alone():
 
 
 def test_a_speaker_whose_name_ends_like_a_job_word_is_not_a_job_field():
-    from assistant.notes.header import _job_field
+    from assistant.notes.forms import job_field
 
-    assert _job_field("Julian: Kelvin，今天的 review 记录发你") is None  # 'Julian' ends as 'librarian' does
-    assert _job_field("Technician: Siobhan Nkemelu") == ("Siobhan Nkemelu", "Technician")
+    assert job_field("Julian: Kelvin，今天的 review 记录发你") is None  # 'Julian' ends as 'librarian' does
+    assert job_field("Technician: Siobhan Nkemelu") == ("Siobhan Nkemelu", "Technician")
 
 
 def test_a_formal_letter_is_to_the_one_its_addressee_block_names_and_its_letterhead_is_no_one():
@@ -1448,9 +1448,9 @@ def test_the_job_a_meeting_is_named_after_today_is_the_role():
     ("Subject: Review follow-up - Friday", None),
 ])
 def test_the_job_after_a_subjects_meeting_words_is_the_role_where_it_names_no_one(subject, role):
-    from assistant.notes.header import _subject_role
+    from assistant.notes.mail import subject_role
 
-    assert _subject_role(["From: Lena Park", "To: Omar Haddad", subject, "Hi Omar,"], "Omar Haddad") == role
+    assert subject_role(["From: Lena Park", "To: Omar Haddad", subject, "Hi Omar,"], "Omar Haddad") == role
 
 
 @pytest.mark.parametrize("head, role", [

@@ -16,7 +16,9 @@ A sentence's `kind` is one of:
 
 One module per concern:
   sentences  the records (Sentence, NotesAnalysis, Party), normalising, language, lines cut into sentences
-  header     the employee, role and manager from the first lines, and the names they go by
+  header     the employee, role and manager from the first lines, and the names they go by, reading
+    mail       an email's layout (to, from, subject, quoted or forwarded replies, signatures) and
+    forms      a form's layout (labelled fields, label and value rows and columns, CSV pairs, speaker keys)
   parties    who a sentence names, who acts in it, and who speaks it
   labels     what a line's label or a heading says the sentences under it are
   classify   each sentence's kind by the word rules

@@ -29,27 +29,16 @@ from .classify import (
     _starts_imperative,
 )
 from .events import event_deadlines
+from .forms import EMPLOYEE_LABEL, MANAGER_LABEL, form_row, sectioned
 from .header import (
-    _EMPLOYEE_LABEL,
-    _FORWARDED,
-    _MAIL_FIELD,
-    _MANAGER_LABEL,
     _aliases,
     _find_people,
-    _form_row,
     a_place,
-    greeted_about,
     header_at_foot,
     other_script,
-    sectioned,
-    sent_by,
-    sent_to_hr,
-    signed_as,
     stated_role,
     titled_hr,
-    to_you,
     whose_review,
-    you_and_them,
 )
 from .labels import (
     _HEADING_END,
@@ -74,6 +63,7 @@ from .labels import (
     speakers,
     target_opening_end,
 )
+from .mail import FORWARDED, MAIL_FIELD, greeted_about, sent_by, sent_to_hr, signed_as, to_you, you_and_them
 from .names import is_name, team_initials
 from .parties import _AGREED, TEAM_TAG, _PartyFinder, _read_speaker
 from .script import Script
@@ -211,21 +201,21 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     language = detect_language(text)
     raw_lines = text.split("\n")
     content_lines = [line for line in raw_lines if line.strip()]
-    blocks = sectioned(tabbed_lines)  # a form's reviewer block labelled as the manager's (`header.sectioned`)
+    blocks = sectioned(tabbed_lines)  # a form's reviewer block labelled as the manager's (`forms.sectioned`)
     form_lines = [line for line in blocks if line.strip()]  # the header's lines, cells kept apart
     found_name, found_role, manager = _find_people(form_lines)
     learnt = reader.bundled() if read else None
     rivals: tuple[str, ...] = ()
     if learnt is not None:
-        fields = "\n".join(_form_row(line) for line in form_lines[:8])  # 'Employee<TAB>Dana Ruiz' as 'Employee：Dana Ruiz'
+        fields = "\n".join(form_row(line) for line in form_lines[:8])  # 'Employee<TAB>Dana Ruiz' as 'Employee：Dana Ruiz'
         found_manager = manager
         named, manager = learnt.people(text, found_name, manager)
-        if found_manager and _MANAGER_LABEL.search(fields.replace(found_manager, "\x00")):
+        if found_manager and MANAGER_LABEL.search(fields.replace(found_manager, "\x00")):
             manager = found_manager  # 'Site supervisor | Stuart Kelleher': a form's stated manager is not second-guessed
         if manager and a_place(text, manager):
             manager = None  # 'Gwynt Uchaf O&M base': a place, whoever the name model takes it for
         whose = whose_review("\n".join(form_lines[:3]), text)  # 'finished Ana Pires's review': said outright too
-        stated = bool(found_name and (_EMPLOYEE_LABEL.search(fields.replace(found_name, "\x00"))
+        stated = bool(found_name and (EMPLOYEE_LABEL.search(fields.replace(found_name, "\x00"))
                                       or (whose and whose[0] == found_name)))
         if stated or (named and named != found_name and (sent_to_hr(form_lines, named) or sent_by(form_lines, named)
                                                          or titled_hr(text, named))):
@@ -298,9 +288,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             block_label = block_deadline = block_whose = None
             answering, numbered_block = False, None
             continue
-        if _FORWARDED.search(line):
+        if FORWARDED.search(line):
             forwarded, message_label = True, None
-        elif forwarded and (sender := _MAIL_FIELD.match(re.sub(r"^\W*", "", line))) and sender["field"].lower() == "from":
+        elif forwarded and (sender := MAIL_FIELD.match(re.sub(r"^\W*", "", line))) and sender["field"].lower() == "from":
             forwarded = False
             message_label = "employee_person" if finder.owner_of(sender["name"]) == "employee" else None
         bullet = _BULLET.match(line)

@@ -13,8 +13,9 @@ from ..language import sentence_language, unspaced
 from ..lexicon import area_name, load, terms, vocab_terms
 from ..quantities import find_quantities
 from ..textutil import FILLER_LEAD, NAME_WORD, PARTICLE
-from .header import _HEADER_WORDS, CHAT_HEADING, field_words
-from .names import is_name
+from .forms import field_words
+from .header import CHAT_HEADING
+from .names import HEADER_WORDS, is_name
 from .parties import _PartyFinder
 
 # A line's label: 'Targets:', 'Me:', '我：', and a speaker with a time stamp after the name, with or without a
@@ -482,7 +483,7 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
             return "employee_person"
         if owner == "manager" and (person.lower() in [a.lower() for a in finder.manager] or unspaced(person)):
             return "manager_person"
-        if ((_CAPITALISED.fullmatch(person) or (stamped and _FULL_NAME.fullmatch(person))) and not finder.find(person) and not _HEADER_WORDS.match(person)
+        if ((_CAPITALISED.fullmatch(person) or (stamped and _FULL_NAME.fullmatch(person))) and not finder.find(person) and not HEADER_WORDS.match(person)
                 and not area_name(person, "en") and (stamped or not find_quantities(rest))):
             # The notes are the manager's: another named speaker is the employee, unless the notes name the employee
             # and this is someone else ('Natasha Brook 0:12' in a recording of Callum's 1:1): the one holding it.

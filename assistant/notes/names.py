@@ -1,4 +1,5 @@
-"""Whether a phrase is a person's name ('Dana Ruiz', 'Finn O.'), not a job, a place, a team or a greeting."""
+"""Whether a phrase is a person's name ('Dana Ruiz', 'Finn O.'), not a job, a place, a team or a greeting; the
+patterns a header's names are read with, and the words of a header that name no one."""
 from __future__ import annotations
 
 import re
@@ -50,3 +51,21 @@ def is_name(text: str) -> bool:
 def team_initials(text: str) -> bool:
     """Capitals that name a title, a team or a product, not someone's initials: 'HR', 'QA', 'GM'."""
     return text in _TEAM_INITIALS
+
+
+HEADER_WORDS = re.compile(
+    r"(?:Interview|Review|Notes?|Meeting|Performance|Feedback|Date|Met|Spoke|Talked|Discussed|Had|Call|Chat|Check|Sat"
+    r"|Session|Summary|Follow|Conversation|Catch|Today|Yesterday|Monthly|Weekly|Quarterly|Annual|Mid|End|Year)\b")
+
+
+def names_someone(text: str) -> bool:
+    """Some word of `text` is a name: a header that already says who the note is about."""
+    return any(is_name(w) and not HEADER_WORDS.match(w) for w in re.findall(NAME_WORD, text))
+
+
+INITIAL = rf"(?:{INITIALS_BEFORE_NAME}|[A-Z]\.[ \t]?(?={NAME_WORD}))"  # as in a name's candidates, and one initial: 'K. Mensah'
+MEETING_WORDS = re.compile(r"\b(?:1:1|1-1|review|notes?|catch-up|check-in|follow-up|meeting|summary|recap|write-up|pip|prep"
+                            r"|feedback|appraisal|conversation|supervision)\b", re.I)
+# A name in a header line: 'Dana Ruiz', 'Finn O.' (an initial for the surname), or initials before the role in brackets
+# ('1:1 w/ JK (door sup, …)').
+NAMED = rf"(?:{INITIAL}{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD})?(?:[ \t](?!I\b)[A-Z](?:\.|(?![\w.'’&/])))?(?!\w)|[A-Z]{{2,3}}(?=\s*[(（|｜]))"  # 'DJ Park', 'Sam K', 'JT (', 'w/ ZJ｜'

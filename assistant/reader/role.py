@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from ..language import profiles, unspaced
-from ..lexicon import load, zh_name
+from ..lexicon import load, vocab, zh_name
 from ..notes.names import is_name
 from ..textutil import NAME_WORD
 
@@ -105,6 +105,12 @@ def spaced_words(key: str) -> frozenset[str]:
     """A word list of `roles.toml` in the languages written with spaces: `not_first`, the words that open no job title
     ('the', 'our'); `describes`, those after which a phrase describes someone instead ('she's brilliant'); `not_alone`."""
     return frozenset(w for p in profiles() if p.spaces for w in load("roles", p.code).get(key, ()))
+
+
+def role_like(text: str) -> bool:
+    """A listed job word anywhere in `text`, or `text` opening in lower case: read loosely as a job ('Service advisor',
+    'pick lead'), where the words around it already say a job stands there."""
+    return bool(vocab("roles", "terms", "en").search(text)) or bool(re.match(r"^[a-z]", text.strip()))
 
 
 def leads_others(phrase: str) -> bool:

@@ -1,0 +1,280 @@
+"""A form's layout: labelled fields, rows and columns of label and value, a CSV export's pairs, a key to the
+speakers, blocks headed by whose they are, and the signing line at its foot."""
+from __future__ import annotations
+
+import itertools
+import re
+from functools import cache, lru_cache
+
+from ..grid import cells
+from ..language import unspaced
+from ..lexicon import load, vocab, vocab_list
+from ..reader.role import is_role, leads_others, role_like
+from ..textutil import NAME_WORD, PARTICLE
+from .attendees import is_hr
+from .names import NAMED, TITLE, is_name, team_initials
+
+NAME_ORDER = r"(?P<order>[ \t]*\((?i:last|surname|family name)[ \t]*,[ \t]*(?i:first|given)(?:[ \t]+names?)?\))?"  # '(Last, First)'
+
+
+def given_name(word: str) -> bool:
+    """The word after a comma in a name field is a given name ('Okonkwo, Adaeze'), not a role ('Dana, forklift')."""
+    return re.fullmatch(NAME_WORD, word) is not None and is_name(word) and not role_like(word)
+
+
+def _employee_field(language: str) -> str:
+    """The labels a form gives the employee's name ('Employee name', '被面谈人'), longest first, as a pattern; not a
+    transcript's short speaker tag ('Emp:'), nor a label inside a longer word ('服务对象' is not '对象')."""
+    words = sorted((w for w in vocab_list("labels", "employee_meta", language) if len(w) > 3 or unspaced(w)), key=len, reverse=True)
+    return "(?<![\u4e00-\u9fff])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+
+
+ZH_EMPLOYEE_FIELD = _employee_field("zh")  # '被面谈人：甘露', '【面谈对象】温雅婷', '受談人：林志豪'
+EN_EMPLOYEE_FIELD = _employee_field("en")
+EMPLOYEE_LABEL = re.compile(r"(?:\b" + EN_EMPLOYEE_FIELD + "|" + ZH_EMPLOYEE_FIELD +
+                             r")\s*[:：】]\s*\x00", re.I)
+ZH_MANAGER_FIELD = "(?:(?<!被)面谈人|(?<!被)谈话人|面谈经理|直属上级|经理|提交人|填写人|记录人)"
+# The manager's name in a labelled field, marked '\x00' in the form's lines: 'Site supervisor：\x00', '面谈人：\x00'.
+MANAGER_LABEL = re.compile(r"(?:\b(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+    vocab_list("labels", "manager_meta", "en"), key=len, reverse=True)) + r")|" + ZH_MANAGER_FIELD + r")\s*[:：】]\s*(?:" + TITLE + r")?\x00")
+
+
+def form_row(line: str) -> str:
+    """A form's row of label and value cells read as labelled fields: '| 姓名 | 刘桂芬 | 岗位 | 门诊收费员 |' ->
+    '姓名：刘桂芬；岗位：门诊收费员', '| Name | Dana Ruiz | Role | picker |' -> 'Name：Dana Ruiz；Role：picker', an export's
+    'Employee,Nkechi Obi' -> 'Employee：Nkechi Obi'."""
+    parts = cells(line) or _csv_pair(line)
+    labels = [_field_label(p) for p in parts[::2]] if parts else []
+    if parts and len(parts) == 2 and labels == [None] and _job_label(parts[0]) and (named := re.match(FIELD_NAME, parts[1])) \
+            and is_name(named.group(0)):
+        return f"{parts[0]}：{parts[1]}"  # '| Technician | Rhiannon Mbeki (wind turbine technician) |': a field a job names
+    if not parts or len(parts) % 2 or None in labels:
+        return line
+    return "；".join(f"{label}：{value}" for label, value in zip(labels, parts[1::2]))
+
+
+_CSV_PAIR = re.compile(r'^\s*"?(?P<label>[^",\n]{1,40}?)"?\s*,\s*"?(?P<value>[^",\n]{1,80}?)"?\s*$')
+
+
+def _csv_pair(line: str) -> list[str] | None:
+    """A line of an exported form's two comma-separated cells, label and value: 'Employee,Nkechi Obi'."""
+    pair = _CSV_PAIR.match(line)
+    if pair and pair["label"].strip().lower() == "post" and role_like(pair["value"]):
+        return ["Role", pair["value"]]  # 'post,Centrifugal Operator - Station C': the job (a field only with a job in it)
+    return [pair["label"], pair["value"]] if pair and _field_label(pair["label"]) else None
+
+
+_RULE_ROW = re.compile(r"^[\s|｜:+=-]*-{2,}[\s|｜:+=-]*$")  # a table's rule: '|---|---|', '+------+'
+
+
+def column_form(lines: list[str]) -> list[str]:
+    """A form laid out in columns, a row of field labels over a row of values ('| Employee | Role | Reviewer | Date |',
+    '|---|…', '| Yusuf Demir | ice technician | C. Lambert | 9 Feb 2026 |'): the labels' row becomes the fields it
+    heads ('Employee：Yusuf Demir；Role：ice technician；…'). Only the first such table, among the opening lines."""
+    for i, line in enumerate(lines[:6]):
+        labels = [c.strip() for c in cells(line) or ()]
+        if not labels or any(_field_label(c) is None for c in labels):
+            continue
+        j = next((k for k in range(i + 1, min(i + 3, len(lines))) if not _RULE_ROW.match(lines[k])), None)
+        values = [c.strip() for c in cells(lines[j]) or ()] if j is not None else []
+        if len(values) == len(labels):
+            return [*lines[:i], "；".join(f"{label}：{value}" for label, value in zip(labels, values)), *lines[i + 1:]]
+    return lines
+
+
+def _field_label(cell: str) -> str | None:
+    """A cell that is a form's label, as a label: '姓名', 'Name', and one said in both languages, '员工 Employee' ->
+    '员工'; None for any other cell."""
+    fields = field_words()
+    if re.sub(r"[\s*_:：]+", "", cell).lower() in fields:
+        return cell
+    halves = re.findall(r"[\u4e00-\u9fff]+|[A-Za-z][A-Za-z ]*[A-Za-z]", cell)
+    if len(halves) == 2 and all(re.sub(r"\s+", "", h).lower() in fields for h in halves):
+        return halves[0]
+    return None
+
+
+@lru_cache(maxsize=1)
+def field_words() -> frozenset[str]:
+    """A form's field labels in every language: 'Name', 'Role', 'Manager', '姓名', '岗位', '面谈人'."""
+    labels = load("vocabulary")["labels"]
+    return frozenset(w.replace(" ", "").lower() for key in ("meta", "manager_meta", "employee_meta") for w in labels.get(key, ()))
+
+
+# A form's field giving the role: '岗位：门诊收费员', 'Job title: Welding Inspector (CSWIP 3.1)    Depot: …', 'Trade:
+# Scaffolder (advanced)', 'Title 職位: Financial Planner 理財策劃' (the English words before the Chinese).
+_ROLE_FIELD = re.compile(r"""(?:岗位|职位|职务|工种)\s*[:：]\s*([A-Za-z0-9][\w.&/'’ -]{1,40}?(?=\s+[\u4e00-\u9fff]|\s*[(（,，;；|｜]|\s{2,}|\s*$)|[^\s，,；;|｜（(]{2,12})
+    | \b(?i:job\s+title|role|position|post|trade|occupation|designation)\s*[:：]\s*([A-Za-z][\w&/'’ -]{1,40}?)(?=\s{2,}|\t|\s*[(,;|；]|\s*$)""", re.X | re.M)
+
+
+def form_role(lines: list[str]) -> str | None:
+    """The role a form's field gives: '岗位：门诊收费员', '| Role | picker |', 'Job title: Welding Inspector (CSWIP 3.1)'."""
+    field = _ROLE_FIELD.search("\n".join(form_row(line) for line in lines))
+    if not field:
+        return None
+    role = (field.group(1) or field.group(2)).strip()
+    paired = [part.strip() for part in re.split(r"\s+/\s+", role)]  # 'Lab Supervisor / Lab Technician': the two
+    led = [part for part in paired if not leads_others(part)]       # listed at the meeting, the one who leads no one
+    two = any(_ATTENDING.search(line) for line in lines)            # (not one person's two hats: 'Supervisor / Trainer')
+    return led[0] if two and len(paired) == 2 and len(led) == 1 else role
+
+
+_ATTENDING = re.compile(r"^\W*(?:参会人|参加人?|与会人?|出席|present|attendees|participants)\s*[:：]", re.I)
+# The name a header field holds: 'Jean-Baptiste Moreau', 'R.D.', up to three capitalised words.
+FIELD_NAME = r"(?:[A-Z]\.){2,3}|[A-Z]\.[ \t]?[A-Z][\w'’\-]+|[A-Z][\w'’\-]*(?:[ \t][A-Z](?:\.|[\w'’\-]*)){0,2}"  # 'A. Rahman', 'Ana M. Ruiz'; not 'Morag Sinclair. Interviewer'
+# A header field named by a job, holding a name: 'Operator: Jean-Baptiste Moreau (bridge operator, B-shift)'.
+_JOB_FIELD = re.compile(r"""(?:^|[|｜·•]\s*|[.;]\s+|\s{2,}|\t)(?P<label>[A-Za-z][A-Za-z -]{1,30}?)\s*[:：]\s*
+    (?P<name>""" + FIELD_NAME + r""")(?:\s*\((?P<role>[^)\n]{2,40})\))?
+    (?=[ \t]*(?:$|[|｜;,.·•(]|\s{2,}))  # the field ends: not a speaker's line ('Vivian: Kevin，今天 review 的 summary')""", re.M | re.X)
+# A transcript's key to its speakers: 'PA: Priscilla Adeyemi (curriculum lead). FW: Fenna de Wit (BSL tutor)'.
+_SPEAKER_KEY = re.compile(rf"""(?:^|[.;,|]\s*)(?P<tag>[A-Z]{{2,3}})\s*[:：=]\s*
+    (?P<name>{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}){{0,2}})
+    \s*[(（](?P<role>[^)）\n]{{2,60}})[)）]""", re.M | re.X)
+
+
+def speaker_key(header: str) -> tuple[str, str, str] | None:
+    """The employee, their role and the manager from a key to two speakers, each tagged by their initials: the one
+    whose title leads others is the manager."""
+    others = vocab("parties", "attending", "en")  # not HR, a union rep, an observer
+    keyed = [(m["name"], re.split(r"\s*[,;]\s*", m["role"])[0]) for m in _SPEAKER_KEY.finditer(header)
+             if m["tag"] == "".join(w[0] for w in m["name"].split() if w[0].isupper())
+             and not is_hr(m["role"]) and not others.search(m["role"].lower())]
+    leading = [leads_others(role) for _, role in keyed]
+    if len(keyed) != 2 or leading.count(True) != 1:
+        return None
+    (employee, role), (manager, _) = keyed[leading.index(False)], keyed[leading.index(True)]
+    return employee, role, manager
+
+
+_KEY = re.compile(r"[（(]([^）)\n]{3,80})[）)]")
+_KEY_ENTRY = re.compile(r"^\s*([A-Z]{2,3}|[\u4e00-\u9fff]{1,4})\s*[:：=]\s*(.+?)\s*$")
+_WRITER = re.compile(r"我|本人|me|i|myself|writer", re.I)
+
+
+def writer_keyed(lines: list[str]) -> tuple[str, str | None, str] | None:
+    """A key to two speakers, one of them marked as the writer: '（LJ：MES 工程师；HM：我）', '(DK = me, RS = fitter)'.
+    The other is the employee, the job beside their tag their role."""
+    for key in (m.group(1) for line in lines for m in _KEY.finditer(line)):
+        entries = [e for part in re.split(r"[；;，,]", key) if (e := _KEY_ENTRY.match(part))]
+        writers = [e for e in entries if _WRITER.fullmatch(e.group(2))]
+        if len(entries) == 2 and len(writers) == 1:
+            other = next(e for e in entries if e is not writers[0])
+            job = other.group(2)
+            return other.group(1), job if is_role(job) or is_role(re.sub(r"^[A-Za-z\d ]+(?=[\u4e00-\u9fff])", "", job)) else None, \
+                writers[0].group(1)  # ('MES 工程师': a Chinese title after a system's name)
+    return None
+
+
+def _job_label(label: str) -> bool:
+    """A field's label that is the employee's job ('Technician'), not a lead's ('Supervisor') nor someone else's at the
+    meeting ('Interviewer', 'Mentor', 'Union rep')."""
+    return is_role(label) and not leads_others(label) and not vocab("parties", "attending", "en").fullmatch(label.lower())
+
+
+def job_field(header: str) -> tuple[str, str] | None:
+    """The employee and their role from a field a job names ('Technician: Siobhan Nkemelu', 'Operator: Ana Ruiz
+    (bridge operator, nights)'): not a title of one who leads others ('Supervisor: …') nor of someone else at the
+    meeting ('Interviewer:', 'Mentor:', 'Union rep:'), and a name in it."""
+    for m in _JOB_FIELD.finditer(header):
+        label, person = m.group("label").strip(), m.group("name").strip()
+        if _job_label(label) and is_name(person):
+            return person, re.split(r"\s*[,;]\s*", m.group("role") or label)[0]
+    return None
+
+
+def job_of(name: str | None, header: str) -> str | None:
+    """The job a field names where the field holds `name`: 'Keeper: Morag Sinclair', where another line named her first."""
+    job = job_field(header)
+    return job[1] if job and job[0] == name else None
+
+
+# A heading over one person's block of a form: 'Section A - Reviewer', "Reviewer's details", '面谈人信息'.
+_PARTY_HEADING = re.compile(r"""^\W*(?:(?:section|part)\s+\w{1,3}\s*[-–—:.)]\s*)?(?P<who>[^\d:：]{2,30}?)(?:'s|’s)?
+    \s*(?:details|information|info|particulars|信息|资料)?\s*[:：]?\s*$""", re.I | re.X)
+_FIELD = re.compile(r"^\W*(?P<label>[^\W\d][\w '’/]{0,24}?|[\u4e00-\u9fff]{1,6})\s*[:：]")
+_NAME_FIELD = re.compile(r"^(\W*)(?:full\s+name|name|姓名)(?=\s*[:：])", re.I)
+_TITLE_FIELD = re.compile(r"^\W*(?:position|role|job\s*title|title|designation|grade|岗位|职位|职务)\s*[:：]", re.I)
+MANAGER_WORD = re.compile(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|appraiser|assessor|line manager|charge nurse"
+                          r"|head of (?:dept|department)|hod|team lead|shift lead|head chef|principal|director|foreman)")
+# (past a line's end only after the label's colon: not 'Ward Manager' over 'Reason: …')
+NAME_AFTER_LABEL = re.compile(r"(?:[ \t]*[:：]\s*|[ \t]+)((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)")
+
+
+@cache
+def party_labels() -> tuple[frozenset[str], frozenset[str]]:
+    """The labels of the manager's and of the employee's fields, in every language, in lower case."""
+    def of(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in vocab_list("labels", key, "en") + vocab_list("labels", key, "zh"))
+    return of("manager_meta"), of("employee_meta")
+
+
+def sectioned(lines: list[str]) -> list[str]:
+    """A form that gives each person a block under its own heading ('Section A - Reviewer', then 'Name: Graham
+    Oyelaran' and 'Position: Technical Manager'): the manager's block's name labelled as the manager's ('Reviewer:',
+    '面谈人：') and its title left out, so that neither is read as the employee's. The block ends at a line that is no
+    field, or at the employee's own field ('Employee name: …')."""
+    managers, employees = party_labels()
+    out, managers_block = [], False
+    for line in lines:
+        heading, field = _PARTY_HEADING.match(line), _FIELD.match(line)
+        if heading and not field:
+            who = heading["who"].strip().lower()
+            managers_block = who in managers and who not in employees
+        elif not field or (field["label"].strip().lower() in employees and not _NAME_FIELD.match(line)):
+            managers_block = False  # the block has ended
+        elif managers_block and _TITLE_FIELD.match(line):
+            line = ""  # the manager's own title
+        elif managers_block and (name_field := _NAME_FIELD.match(line)):
+            label = vocab_list("labels", "manager_meta", "zh" if unspaced(line) else "en")[0]
+            line = name_field.group(1) + label + line[name_field.end():]
+        out.append(line)
+    return out
+
+
+def barred_fields(line: str) -> tuple[str, str, str | None] | None:
+    """A header of fields between bars, one a name with a job beside it, another a name alone: 'Group Ex catch-up | Tessa
+    Moyo - Yoga Instructor | Liam Duarte | Fri 06-11-2026': the employee, their role, and the manager."""
+    fields = [f.strip() for f in re.split(r"\s[|｜]\s", line)]
+    if len(fields) < 3:
+        return None
+    employee = manager = None
+    for field in fields:
+        pair = re.fullmatch(rf"(?P<name>{NAMED})\s*(?:[-–—,]\s*(?P<job>[^()\n]{{2,40}})|[(（](?P<inner>[^)）]{{2,40}})[)）])", field)
+        job = pair and (pair["job"] or pair["inner"]).strip()
+        if pair and job and is_name(pair["name"]) and is_role(job) and not leads_others(job) and employee is None:
+            employee = (pair["name"], job)
+        elif manager is None and (is_name(field) or (pair and job and is_name(pair["name"]) and leads_others(job))):
+            manager = pair["name"] if pair else field  # 'Liam Duarte', 'Tom Hale - Studio Manager'
+
+    return (*employee, manager) if employee else None
+
+
+def comma_fields(line: str) -> tuple[str, str, str | None] | None:
+    """A CSV export's first row of the meeting's fields, with no spaces after its commas: 'meeting,22/09/2026,RK,process
+    technician - moulding hall B,reviewer DM': the initials or name before a job, and the reviewer's."""
+    fields = [f.strip() for f in line.split(",")] if ", " not in line else []
+    employee = manager = None
+    for before, field in itertools.pairwise(fields):
+        job = re.split(r"\s[-–—]\s", field)[0].strip()
+        initials = re.fullmatch(r"[A-Z]{2,3}", before) and not team_initials(before)  # not 'QA'
+        if employee is None and (initials or is_name(before)) and is_role(job) and not leads_others(job):
+            employee = (before, job)
+        reviewer = re.fullmatch(rf"(?i:reviewer|manager|supervisor|interviewer|appraiser)\s+({NAMED}|[A-Z]{{2,3}})", field)
+        manager = manager or (reviewer.group(1) if reviewer else None)
+    return (*employee, manager) if employee and len(fields) >= 4 else None
+
+
+# A write-up's foot where the employee signs that it was read to them: 'Acknowledged: Kyle Dunn (thermoplastic operative)'.
+_ACKNOWLEDGED = re.compile(r"^\W*(?:acknowledged|received|read and understood)(?:\s+by)?\s*[:：]", re.I)
+_SIGNER = re.compile(rf"\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD}){{1,2}})(?:\s*[(（](?P<role>[^)）\n]{{2,40}})[)）])?")
+
+
+def signed_at_foot(lines: list[str], manager: str | None) -> tuple[str, str | None] | None:
+    """The employee and role on a signing line at the notes' foot, where no header names them: not the manager, nor
+    anyone whose title leads others ('Acknowledged: Helen Shaw (Pharmacy Manager)')."""
+    label = next((m for line in lines[-2:] if (m := _ACKNOWLEDGED.match(line))), None)
+    signer = _SIGNER.match(label.string, label.end()) if label else None
+    if not signer or not is_name(signer["name"]) or (manager and signer["name"].split()[-1] in manager):
+        return None
+    role = (signer["role"] or "").strip() or None
+    return None if role and leads_others(role) else (signer["name"], role if role and role_like(role) and not is_name(role) else None)
