@@ -1573,6 +1573,14 @@ def test_the_employee_and_role_where_the_notes_give_them_past_the_header(notes, 
     assert (a.employee_name, a.employee_role) == (name, role)
 
 
+def test_a_shift_is_neither_the_writer_nor_the_role():
+    a = analyse("Anita – notes for our chat, Tue 3 Mar (your crane operator review) — Nights\n"
+                "In February 4 of your lifts started without the checklist signed.\n")
+    assert (a.employee_name, a.employee_role, a.manager) == ("Anita", "crane operator", None)
+    a = analyse("Employee: Sam, days\nManager: Cole\nSam was late 4 times.")
+    assert (a.employee_name, a.employee_role, a.manager) == ("Sam", None, "Cole")
+
+
 def test_a_bilingual_role_field_keeps_every_english_word():
     a = analyse("Staff Name 姓名: 陈志明 Alan Chan\nTitle 職位: Senior Claims Officer 高級理賠主任\nManager: Joyce Lam\n"
                 "Claims closed late: 14 in Q3, standard is 5.")
