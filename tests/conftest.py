@@ -44,6 +44,14 @@ def load_cases(folder: Path) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
+def training_note(folder: str, name: str) -> str:
+    """The text of a labelled note of the repository's corpus (`training/notes/FOLDER/*NAME*.json`)."""
+    from assistant.reader.corpus import notes_text
+
+    path = next((ROOT / "training" / "notes" / folder).glob(f"*{name}*.json"))
+    return notes_text(json.loads(path.read_text(encoding="utf-8")))
+
+
 @pytest.fixture
 def trainer_notes() -> str:
     return TRAINER_NOTES

@@ -8,7 +8,7 @@ from assistant.pipeline import draft_plan
 from assistant.policy import current_policy
 from assistant.quantities import find_quantities
 
-from .conftest import HELDOUT, ROOT, SHARED_EVAL, load_cases
+from .conftest import HELDOUT, SHARED_EVAL, load_cases, training_note
 
 NOTE_SETS = [c["notes"] for folder in (SHARED_EVAL / "cases", HELDOUT) if folder.exists() for c in load_cases(folder)]
 
@@ -456,13 +456,6 @@ def test_quoted_titles_hold_together_and_inch_marks_and_apostrophes_do_not(actio
     assert len(_points(action)) == points
 
 
-def _training_note(folder: str, name: str) -> str:
-    from assistant.reader.corpus import notes_text
-
-    path = next((ROOT / "training" / "notes" / folder).glob(f"*{name}*.json"))
-    return notes_text(json.loads(path.read_text(encoding="utf-8")))
-
-
 @pytest.mark.parametrize("notes, deadline", [
     (("incoming24", "track-patroller"), dt.date(2026, 12, 11)),  # '… when the ultrasonic train runs your section in week 50'
     ("面谈记录 2026-05-26 炮制工 孙丽华\n上个月有5份批记录是事后补填的，被写进了缺陷项。\n目标：7月15日内审之前不出缺陷项。\n",
@@ -471,7 +464,7 @@ def _training_note(folder: str, name: str) -> str:
     (("incoming17", "mobile-library-nested-bullets"), dt.date(2026, 3, 23)),
 ])
 def test_the_one_day_a_goal_names_is_when_it_is_checked(notes, deadline):
-    notes = _training_note(*notes) if isinstance(notes, tuple) else notes
+    notes = training_note(*notes) if isinstance(notes, tuple) else notes
     assert deadline in [g.deadline for g in draft_plan(notes).plan.goals]
 
 

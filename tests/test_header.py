@@ -9,6 +9,8 @@ from assistant.notes.attendees import present
 from assistant.notes.names import is_name
 from assistant.reader.role import is_role, role_beside
 
+from .conftest import training_note
+
 
 @pytest.mark.parametrize("text, name, role", [
     ("Check-in notes - Joaquín Herrera, trainee surveyor (me: Beth) - 2 Mar 2026", "Joaquín Herrera", "trainee surveyor"),
@@ -1579,6 +1581,41 @@ def test_a_shift_is_neither_the_writer_nor_the_role():
     assert (a.employee_name, a.employee_role, a.manager) == ("Anita", "crane operator", None)
     a = analyse("Employee: Sam, days\nManager: Cole\nSam was late 4 times.")
     assert (a.employee_name, a.employee_role, a.manager) == ("Sam", None, "Cole")
+
+
+@pytest.mark.parametrize("notes, header", [
+    # a job field's nickname in quotes is no role
+    ("1:1 minutes – Galley team – 03/02/26\nCamp boss: Declan Murray | Steward: Oluwaseun Bakare (\"Seun\")\n"
+     "• Cabin audit: 6 of 20 cabins failed.\n", ("Oluwaseun Bakare", "Steward", "Declan Murray")),
+    # a labelled field with the job before the name, the label opened by '今日'
+    (("incoming30", "b30-25"), ("邓小梅", "车缝工", "黄秋燕")),
+    # a document's last editor is its writer; the role the notes give her after '的', not the editor's label
+    ("飞书文档｜1v1面谈记录-剪辑组-许朗｜最后编辑：陶静 2026年5月27日\n参与人：@陶静 @许朗\n\n一、背景\n"
+     "许朗是剪辑组的短视频剪辑师，主要负责品牌号的日更。\n\n二、问题\n1. 交付延迟：5月排期的31条视频里有9条晚交。\n",
+     ("许朗", "短视频剪辑师", "陶静")),
+    # a bilingual role field, Chinese first: the English words after it
+    ("绩效改进面谈表 / Performance Improvement Discussion Form\n员工 Employee：Marco 何俊杰　｜　职位 Position：应用工程师 "
+     "Application Engineer (Cobot)\n主管 Manager：Ingrid Sørensen　｜　日期 Date：2025-12-16\n\n"
+     "1) 现场调试超期：Q4 负责的 6 个项目中有 4 个超期。\n", ("Marco", "Application Engineer", "Ingrid Sørensen")),
+    # a file name holds the name; a list of things in brackets is no one's title
+    ("📄 GR_1on1_Annie_20260812.docx\nMeeting notes（我自己记的，非正式）\n\n"
+     "• Move-in checklist：7 月有 9 个 move-in 的 welcome pack 缺东西（adapter、SIM 卡、门禁卡）。\n", ("Annie", None, None)),
+])
+def test_the_header_from_a_fields_nickname_a_dated_label_an_editor_a_file_name(notes, header):
+    a = analyse(training_note(*notes) if isinstance(notes, tuple) else notes)
+    assert (a.employee_name, a.employee_role, a.manager) == header
+
+
+@pytest.mark.parametrize("greeting, employee", [
+    ("Right, thanks for coming in Leon, this is your monthly catch-up.", "Leon"),
+    ("Right, this is your monthly catch-up, recording's on.", "LB"),
+])
+def test_a_transcript_in_initials_is_held_by_the_one_who_opens_it_and_speaks_to_you(greeting, employee):
+    a = analyse(f"Recording – 1:1 – 4 Mar 2026\n[09:00] RS: {greeting}\n[09:01] LB: No worries.\n"
+                "[09:01] RS: Your scrap rate was 6% in February against 3%.\n[09:02] LB: The die was worn.\n"
+                "[09:03] RS: You'll log die checks each shift from Monday.\n[09:04] LB: OK, and the spare die?\n"
+                "[09:04] RS: I'll order it this week.\n")
+    assert (a.employee_name, a.manager) == (employee, "RS")
 
 
 def test_a_bilingual_role_field_keeps_every_english_word():

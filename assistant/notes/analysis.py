@@ -3,6 +3,7 @@ labels and headings, sentences, speakers, parties, kinds), screens every sentenc
 place in the notes shows, and lets the reader read each sentence by meaning."""
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime as dt
 import re
@@ -155,10 +156,13 @@ _TALK_VERB_AFTER_NAME = re.compile("(?:面)?谈(?:话)?|聊|说|讲")  # a verb 
 _VOCATIVE = re.compile(rf"^\W*(?:(?i:ok|okay|right|so|thanks|thank\s+you|hi|hey|hello|morning|cheers|well|now)\W+)+({NAME_WORD})\s*[,!]")
 
 
-def _called_by_initials(lines: list[str]) -> str | None:
-    """In a transcript of two speakers tagged by initials ('DS:', 'MK:'), the name the one who speaks to 'you' more greets
-    the other by as the talk opens, where its initial opens the other's tag ('DS: OK Mei, thanks …' beside 'MK:'), or the
-    other's tag itself ('TT 今天 catch-up 的 summary…'): the employee's. None where no line does."""
+def _called_by_initials(lines: list[str], named: str | None) -> tuple[str, str | None] | None:
+    """In a transcript of two speakers tagged by initials ('DS:', 'MK:'), the employee and, where it tells, the manager.
+    The name the one who speaks to 'you' more greets the other by as the talk opens, where its initial opens the
+    other's tag ('DS: OK Mei, thanks …' beside 'MK:'), or the other's tag itself ('TT 今天 catch-up 的 summary…');
+    where no line greets anyone and nothing else `named` the employee, the one who opens the talk, takes more turns
+    and speaks to 'you' more holds it, and the other is the employee, by the name the holder calls them as the talk
+    opens or by their tag ('[10:02] PM: Okay, recording's on …' beside 'TK:'). None otherwise."""
     tags = [t for t in speakers(lines) if re.fullmatch(r"[A-Z]{2,3}", t)]
     if len(tags) != 2:
         return None
@@ -167,10 +171,19 @@ def _called_by_initials(lines: list[str]) -> str | None:
     for who, said in turns[:4]:  # a greeting as the talk opens, not 'True, the rota had you on…' later
         other = next(t for t in tags if t != who)
         if you[who] > you[other] and (m := _VOCATIVE.match(said)) and is_name(m[1]) and m[1][0] == other[0]:
-            return m[1]  # (from the one who speaks to 'you': the manager, not 'TB: Morning Gavin, you wanted to see me?')
+            return m[1], None  # (from the one who speaks to 'you': the manager, not 'TB: Morning Gavin, you wanted to see me?')
         if you[who] > you[other] and re.match(rf"\W*{other}(?![\w'’])", said):
-            return other  # greeted by the tag itself: 'MJ 18:03: TT 今天 catch-up 的 summary 我打在这里, 你确认下'
-    return None
+            return other, None  # greeted by the tag itself: 'MJ 18:03: TT 今天 catch-up 的 summary 我打在这里, 你确认下'
+    if named or not turns:
+        return None
+    holder = turns[0][0]
+    other = next(t for t in tags if t != holder)
+    count = collections.Counter(who for who, _ in turns)
+    if you[holder] <= you[other] or count[holder] <= count[other]:
+        return None
+    said = " ".join(s for who, s in turns[:4] if who == holder)  # 'Thanks for coming in Jess' to 'JA'
+    called = next((w for w in re.findall(rf"(?<=[a-z,]\s)({NAME_WORD})", said) if w[0] == other[0] and is_name(w)), None)
+    return called or other, holder
 
 
 def _one_person(a: str, b: str) -> bool:
@@ -224,8 +237,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if not stated and not employee:  # (what a form states or the caller gives is not second-guessed)
             if pair := _the_other_speaker(form_lines, named, manager):
                 named, manager = pair  # '[00:00:03] Fiona Gallacher: … your review': a talk of two, to 'you' from the manager
-            elif called := _called_by_initials(form_lines):
-                named = called  # 'DS: OK Mei, thanks for staying late' beside 'MK:'
+            elif called := _called_by_initials(form_lines, named):
+                named, manager = called[0], manager or called[1]  # 'DS: OK Mei, thanks for staying late' beside 'MK:'
             elif about := greeted_about(form_lines, named):
                 named = about  # 'Subject: … + Ottilie's reply', 'Hi Fran,', then 'she' and 'her': a recap to a colleague
         rivals = () if employee or stated else learnt.rivals(text, named, found_name, manager)

@@ -26,14 +26,16 @@ def _employee_field(language: str) -> str:
     """The labels a form gives the employee's name ('Employee name', '被面谈人'), longest first, as a pattern; not a
     transcript's short speaker tag ('Emp:'), nor a label inside a longer word ('服务对象' is not '对象')."""
     words = sorted((w for w in vocab_list("labels", "employee_meta", language) if len(w) > 3 or unspaced(w)), key=len, reverse=True)
-    return "(?<![\u4e00-\u9fff])(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+    today = "(?:今日|今天|本次|此次|这次)?" if language == "zh" else ""  # '今日面谈对象：'
+    return "(?<![\u4e00-\u9fff])" + today + "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
 
 
 ZH_EMPLOYEE_FIELD = _employee_field("zh")  # '被面谈人：甘露', '【面谈对象】温雅婷', '受談人：林志豪'
 EN_EMPLOYEE_FIELD = _employee_field("en")
+# The employee's name in a labelled field, marked '\x00', after their job in the field too: '面谈对象：车缝工 \x00'.
 EMPLOYEE_LABEL = re.compile(r"(?:\b" + EN_EMPLOYEE_FIELD + "|" + ZH_EMPLOYEE_FIELD +
-                             r")\s*[:：】]\s*\x00", re.I)
-ZH_MANAGER_FIELD = "(?:(?<!被)面谈人|(?<!被)谈话人|面谈经理|直属上级|经理|提交人|填写人|记录人)"
+                            r")\s*[:：】]\s*(?:[\u4e00-\u9fff]{2,10}[ \t]+)?\x00", re.I)
+ZH_MANAGER_FIELD = "(?:(?<!被)面谈人|(?<!被)谈话人|面谈经理|直属上级|经理|提交人|填写人|记录人|最后编辑|创建人|创建者)"  # (a document's editor: its writer)
 # The manager's name in a labelled field, marked '\x00' in the form's lines: 'Site supervisor：\x00', '面谈人：\x00'.
 MANAGER_LABEL = re.compile(r"(?:\b(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
     vocab_list("labels", "manager_meta", "en"), key=len, reverse=True)) + r")|" + ZH_MANAGER_FIELD + r")\s*[:：】]\s*(?:" + TITLE + r")?\x00")
@@ -102,9 +104,13 @@ def field_words() -> frozenset[str]:
 
 
 # A form's field giving the role: '岗位：门诊收费员', 'Job title: Welding Inspector (CSWIP 3.1)    Depot: …', 'Trade:
-# Scaffolder (advanced)', 'Title 職位: Financial Planner 理財策劃' (the English words before the Chinese).
-_ROLE_FIELD = re.compile(r"""(?:岗位|职位|职务|工种)\s*[:：]\s*([A-Za-z0-9][\w.&/'’ -]{1,40}?(?=\s+[\u4e00-\u9fff]|\s*[(（,，;；|｜]|\s{2,}|\s*$)|[^\s，,；;|｜（(]{2,12})
-    | \b(?i:job\s+title|role|position|post|trade|occupation|designation)\s*[:：]\s*([A-Za-z][\w&/'’ -]{1,40}?)(?=\s{2,}|\t|\s*[(,;|；]|\s*$)""", re.X | re.M)
+# Scaffolder (advanced)', 'Title 職位: Financial Planner 理財策劃' (the English words before the Chinese), '职位 Position：
+# 应用工程师 Application Engineer (Cobot)' (the English words after it: the role as the notes' English names it).
+_ROLE_FIELD = re.compile(r"""(?:岗位|职位|职务|工种)\s*[:：]\s*
+      (?:(?P<en>[A-Za-z0-9][\w.&/'’ -]{1,40}?)(?=\s+[\u4e00-\u9fff]|\s*[(（,，;；|｜]|\s{2,}|\s*$) | (?P<zh>[^\s，,；;|｜（(]{2,12}))
+    | (?:岗位|职位|职务|工种)[ \t]+[A-Za-z][A-Za-z ]{1,20}?\s*[:：]\s*[\u4e00-\u9fff]{2,12}[ \t]+
+      (?P<en_after>[A-Za-z][\w&/'’ -]{1,40}?)(?=\s*[(（,，;；|｜\u3000]|\s{2,}|\s*$)
+    | \b(?i:job\s+title|role|position|post|trade|occupation|designation)\s*[:：]\s*(?P<value>[A-Za-z][\w&/'’ -]{1,40}?)(?=\s{2,}|\t|\s*[(,;|；]|\s*$)""", re.X | re.M)
 
 
 def form_role(lines: list[str]) -> str | None:
@@ -112,7 +118,7 @@ def form_role(lines: list[str]) -> str | None:
     field = _ROLE_FIELD.search("\n".join(form_row(line) for line in lines))
     if not field:
         return None
-    role = (field.group(1) or field.group(2)).strip()
+    role = (field["en"] or field["en_after"] or field["zh"] or field["value"]).strip()
     paired = [part.strip() for part in re.split(r"\s+/\s+", role)]  # 'Lab Supervisor / Lab Technician': the two
     led = [part for part in paired if not leads_others(part)]       # listed at the meeting, the one who leads no one
     two = any(_ATTENDING.search(line) for line in lines)            # (not one person's two hats: 'Supervisor / Trainer')
@@ -171,6 +177,9 @@ def _job_label(label: str) -> bool:
     return is_role(label) and not leads_others(label) and not vocab("parties", "attending", "en").fullmatch(label.lower())
 
 
+_NICKNAME = re.compile(r"""["“'‘][^"”'’]+["”'’]""")  # a name in quotes: '"Seun"'
+
+
 def job_field(header: str) -> tuple[str, str] | None:
     """The employee and their role from a field a job names ('Technician: Siobhan Nkemelu', 'Operator: Ana Ruiz
     (bridge operator, nights)'): not a title of one who leads others ('Supervisor: …') nor of someone else at the
@@ -178,7 +187,9 @@ def job_field(header: str) -> tuple[str, str] | None:
     for m in _JOB_FIELD.finditer(header):
         label, person = m.group("label").strip(), m.group("name").strip()
         if _job_label(label) and is_name(person):
-            return person, re.split(r"\s*[,;]\s*", m.group("role") or label)[0]
+            inner = re.split(r"\s*[,;]\s*", m.group("role") or "")[0]
+            return person, inner if inner and not _NICKNAME.fullmatch(inner) else label  # not 'Ana Ruiz ("Annie")'
+
     return None
 
 

@@ -529,12 +529,12 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     zm = re.search(ZH_MANAGER_FIELD + r"\s*(?:[:：]|为|是)\s*(.+)", header)
     if zm and not manager:
         zh = _zh_name(zm.group(1))
-        manager = zh.group(2) if zh else re.split(r"[，,（(|｜]|\s{2,}", zm.group(1))[0].strip()[:20]
+        manager = zh.group(2) if zh else re.split(r"[，,（(|｜]|\s{2,}|\s+(?=\d)", zm.group(1))[0].strip()[:20]  # not its date
     elif not manager and (zm := re.search(ZH_MANAGER_FIELD + rf"\s*[:：]\s*(?:\S+\s+)?({zh_name()})\s*$", "\n".join(lines[3:8]), re.M)):
         manager = zm.group(1)  # a form's fourth line on ('面谈人：物业主任 王淑芬'): a name, not a speaker's words
     if not manager and unspaced(header):
         manager = leader_zh(lines, name)
-    name = name or _dictated(lines) or _met_with(lines)
+    name = name or _dictated(lines) or _met_with(lines) or _file_named(lines)
     if name and not manager and lines:
         manager = _beside_on_line(lines[0], name) or _writer_marked(lines)
     if name and _heads_an_organisation(name, lines[:3]):
@@ -560,6 +560,18 @@ def _your_review(header: str) -> str | None:
 @cache
 def _name_after_title() -> re.Pattern[str]:
     return re.compile(rf"[ \t]*(?:(?P<en>{NAME_WORD})[ \t]*(?:[（(](?P<zh>{zh_name()})[)）])?|(?P<zh_only>{zh_name()}))")
+
+
+# A document's file name that holds the name beside the meeting's: 'GR_1on1_Annie_20260812.docx', 'PIP-review_Dana-Ruiz.pdf'.
+_FILE_NAME = re.compile(r"""(?:^|[\s/\\])[\w-]*?(?i:1on1|1-1|121|one-to-one|review|pip|appraisal|catch-?up|check-?in|supervision)[_-]
+    (?P<name>[A-Z][a-z]+(?:[_-][A-Z][a-z'-]+)?)(?:[_-][\w-]*)?\.(?i:docx?|pdf|txt|md|rtf|odt|pages)\b""", re.X)
+
+
+def _file_named(lines: list[str]) -> str | None:
+    """The name a document's file name gives on its first lines, where nothing else names the employee."""
+    found = next((m for line in lines[:2] if (m := _FILE_NAME.search(line))), None)
+    name = re.sub(r"[_-]", " ", found["name"]) if found else None
+    return name if name and is_name(name) and not HEADER_WORDS.match(name) else None
 
 
 def _met_with(lines: list[str]) -> str | None:

@@ -114,6 +114,13 @@ def _a_day(text: str, phrase: str) -> bool:
                 or (re.match(_WEEKDAY + r"\b", phrase, re.I) and re.search(_DAY_CUE + re.escape(phrase), text, re.I)))
 
 
+def _only_a_label(text: str, phrase: str) -> bool:
+    """Every time the notes write `phrase` it labels a field with a value after it ('最后编辑：陶静', a document's last
+    editor): no one's job (a letter's '致 陈志强店长：' is his)."""
+    found = list(re.finditer(re.escape(phrase), text))
+    return bool(found) and all(re.match(r"[ \t]*[:：][ \t]*\S", text[m.end():]) for m in found)  # (not '店长：' closing a line)
+
+
 @dataclass(frozen=True)
 class Reading:
     reading: str
@@ -202,7 +209,8 @@ class Reader:
         by the structural engineer'), nor a chat's mention ('@全体成员')."""
         cands = [c for c in candidate_roles(text, name, rule_role)
                  if not re.search(r"\b(?:by|from)\b", c.text, re.I) and not _anothers(text, c.text) and not _a_day(text, c.text)
-                 and not re.search(rf"@\s?{re.escape(c.text)}", text)]  # not a chat's mention: '@全体成员'
+                 and not re.search(rf"@\s?{re.escape(c.text)}", text)  # not a chat's mention: '@全体成员'
+                 and not _only_a_label(text, c.text)]
         if not cands:
             return []
         column = self.roles.probabilities(role_rows(cands))[:, self.roles.classes.index("role")]

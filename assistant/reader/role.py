@@ -22,7 +22,7 @@ _LABELLED = re.compile(
 # What follows a name and opens its role: '(', ',', a dash, a slash, a bar.
 _AFTER_NAME = re.compile(r"""(?:(?:[ \t]+(?:[A-Z]\.?|[A-Z][a-z]+)){1,2}(?=[ \t]*[(（,，\-–—|｜/]|[ \t]+[a-z]))?\s*(?:
       [(（]\s*(?P<inner>[^)）\n]{2,80})[)）]                          # 'Name (role, …)'
-    | (?:的?(?:,|，)|｜|\s[-–—/|])\s*(?P<next>[^,，\n|｜/()（）–—;；]{2,60})  # 'Name, role', 'Name - role -', '名｜岗位', '跟梅秀兰的，刺绣师'
+    | (?:的?(?:,|，)|｜|\s[-–—/|])\s*(?P<next>[^,，\n|｜/()（）–—;；:：]{2,60}+)(?![:：])  # 'Name, role' (not a label: '｜最后编辑：陶静'), 'Name - role -', '名｜岗位', '跟梅秀兰的，刺绣师'
     | :[ \t]*(?P<colon>(?:[A-Za-z][\w&-]*[ \t]+){0,2}[A-Za-z][\w&-]*)[ \t]*$   # 'Dana Ruiz: forklift operator', not a speaker's line
     | (?P<plain>(?:[a-z][\w&-]*\s+){0,3}[a-z][\w&-]*|[\u4e00-\u9fff]{2,8})(?=\s*(?:[-–—|｜,(（]|$|\s+(?:1:1|1-1|review|chk-in
         |check-in|catch-up|chat|appraisal|supervision|面谈|谈话|月度|季度)|\s+for\s+the\s+(?:notes|record|file)\b))  # 'Hemi Walker ramp agent – 25 Nov'
@@ -198,7 +198,7 @@ _IN_PASSING = re.compile(r"""
     \(?(?P<role>[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,4})
   | (?:(?:他|她)是(?:我们店里的?|我们组的?|我们的?|店里的?)?
      |(?<![我们])作为\s*(?:一[名个位]\s*)?(?:[^，。,；;的\n]{1,12}的)?)  # '作为 US 站的运营专员，下面几项…' (not '我作为经理')
-    \s*(?:[A-Za-z]+\s+)?(?P<zh>[\u4e00-\u9fff]{2,8})""", re.I | re.X)
+    \s*(?:[A-Za-z]+\s+)?(?P<zh>[\u4e00-\u9fff]{2,14})""", re.I | re.X)
 _PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|which|and|but|so|now|still|too|again|after|before|when|today|yesterday|this|last)\b.*$|\s*,.*$", re.I)
 
 
@@ -213,14 +213,17 @@ def _in_passing(head: str, name: str | None, named_only: bool = False) -> str | 
     if name and not unspaced(name):  # 'Gareth's been our tower crane op since …' as 'he's been …'
         head = re.sub(rf"\b(?:{'|'.join(re.escape(f) for f in (name, name.split()[0]))})\b", _NAMED + "he", head)
     elif name:  # '就是林晓雯我们店里的茶艺师嘛' as '她是我们店里的茶艺师'
-        head = re.sub(rf"{re.escape(name)}是?(?=我们|店里|组里)", _NAMED + "她是", head)
+        head = re.sub(rf"{re.escape(name)}(?:是?(?=我们|店里|组里)|是(?=[^，。,；;\n]{{1,6}}的))", _NAMED + "她是", head)
+        # ('许朗是剪辑组的短视频剪辑师' as '她是剪辑组的短视频剪辑师')
     for m in _IN_PASSING.finditer(head):
         if named_only and head[m.start() - 1:m.start()] != _NAMED and not _told(head, m.start()):
             continue
         phrase = m.group("role") or m.group("zh")
         phrase = _PASSING_CUT.sub("", phrase).strip(" .,()")
         if m.group("zh"):
-            phrase = re.sub("[嘛呢啊吧呀哈了]+$", "", re.split(r"[，。,、的]", phrase)[0])
+            parts = [re.sub("[嘛呢啊吧呀哈了]+$", "", p) for p in re.split(r"[，。,、]", phrase)[0].split("的")]
+            after = [] if re.search("[他她我你它]们?$", parts[0]) else parts[1:]  # not '她是他的带教老师': his, not hers
+            phrase = next((p for p in reversed(after) if is_role(p)), parts[0])[:8]  # '剪辑组的短视频剪辑师': after '的'
             if "作为" in m.group(0) and (re.match(r"[^，,。]*[，,]?\s*我", head[m.end():]) or leads_others(phrase)):
                 continue  # '作为店长，我跟李强聊了…': the writer's own capacity
         else:  # 'the best patroller': the title without the words that praise or count
