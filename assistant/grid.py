@@ -16,10 +16,10 @@ from .dates import MONTH_PATTERN
 from .language import unspaced
 from .lexicon import languages, load
 
-_RULE_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")  # '|---|:---:|'
+_RULE_ROW = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:[|\t ]\s*:?-{2,}:?\s*)*\|?\s*$")  # '|---|:---:|', '-----  ------'
 _DIGIT = re.compile(r"\d")
 # A heading cell that names the period its column was measured in: '10月', 'Oct 2026', 'Q3', 'wk 12', 'FY26', '2026'.
-_PERIOD_CELL = re.compile(rf"""\d{{1,2}}\s*月份?|(?:20)?\d{{2}}\s*年(?:\d{{1,2}}\s*月)?|Q[1-4](?:\s*\d{{2,4}})?|(?:wk|week|W)\s*\d{{1,2}}|FY\s*\d{{2,4}}|20\d\d
+_PERIOD_CELL = re.compile(rf"""\d{{1,2}}\s*月份?|(?:20)?\d{{2}}\s*年(?:\d{{1,2}}\s*月)?|Q[1-4](?:\s*\d{{2,4}})?|(?:wks?|weeks?|W)\s*\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?|FY\s*\d{{2,4}}|20\d\d
     |[A-Za-z]{{3,9}}\.?\s*(?:20)?\d{{2}}
     |{MONTH_PATTERN}\.?(?=\s)|(?:this|last)\s+(?:week|month|quarter|year)(?=\s)  # 'May actual', 'last month actual'
     """, re.I | re.X)
@@ -151,6 +151,11 @@ def _heading(parts: list[str]) -> list[str | None] | None:
     if any(_DIGIT.search(p) and not _PERIOD_CELL.fullmatch(p.strip()) for p in parts):
         return None  # a row of figures, not a heading ('| KPI | 10月 | Target |' names a month, and is one)
     kinds = [_cell_kind(p, words) for p in parts]
+    periods = [i for i, p in enumerate(parts) if kinds[i] is None and _PERIOD_CELL.fullmatch(p.strip())]
+    if len(periods) == 1 and "observed" not in kinds and sum(k is not None for k in kinds) >= 2:
+        kinds[periods[0]] = "observed"  # the one column headed by its period alone is what was measured then: 'WEEKS
+        # 31-34' beside two columns the heading names (not a tracker's week by week, 'Wk 10 | Wk 11 | Wk 12', nor a
+        # row whose due cell is a week, 'Action | Meters | … | wk 37')
     named = [k for k in kinds if k]
     return kinds if len(named) >= 2 and len(set(named)) == len(named) else None
 
@@ -247,6 +252,46 @@ def csv_as_tabs(text: str) -> str:
                     chars[b - 1] = " "
         lines[n] = "".join(chars)
     return "\n".join(lines)
+
+
+_SPACED = re.compile(r"\S+(?:[ ]\S+)*")  # a cell of a table laid out in spaces: words one space apart
+_SPACED_RULE = re.compile(r"^[ ]*-{3,}(?:[ ]{2,}-{3,})+[ ]*$")  # '-----------------  ---------------'
+
+
+def spaced_as_tabs(text: str) -> str:
+    """A table laid out in columns of spaces (a plain-text export, 'ITEM   WEEKS 31-34   EXPECTED' over a rule of
+    dashes) as a tab-separated one of the same length: a heading row of cells two spaces apart or more that the reader
+    understands, then the rows below it whose cells start where the heading's do, until a line that does not fit (a
+    blank line, running text). The space before each column becomes a tab."""
+    lines = text.split("\n")
+    starts: list[int] = []
+    for n, line in enumerate(lines):
+        if starts and _SPACED_RULE.match(line):
+            continue
+        if starts and line.strip() and _fits(line, starts):
+            lines[n] = _tabbed(line, starts)
+            continue
+        found = list(_SPACED.finditer(line)) if "  " in line.strip() and "\t" not in line and "|" not in line else []
+        gaps_ok = all(line[a.end():b.start()].startswith("  ") for a, b in itertools.pairwise(found))
+        if len(found) >= 2 and gaps_ok and _heading([m.group(0) for m in found]) is not None:
+            starts = [m.start() for m in found]
+            lines[n] = _tabbed(line, starts)
+        else:
+            starts = []
+    return "\n".join(lines)
+
+
+def _fits(line: str, starts: list[int]) -> bool:
+    """A row of a spaced table: text at its first column, and a space before every later column it reaches."""
+    return not line[:starts[0]].strip() and all(line[c - 1] == " " and line[c] != " " for c in starts[1:] if c < len(line))
+
+
+def _tabbed(line: str, starts: list[int]) -> str:
+    chars = list(line)
+    for c in starts[1:]:
+        if c < len(chars):
+            chars[c - 1] = "\t"
+    return "".join(chars)
 
 
 def rows(text: str) -> dict[int, Row]:

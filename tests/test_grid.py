@@ -263,3 +263,28 @@ def test_prose_with_commas_is_no_comma_separated_table():
     notes = ("We went through targets, actions, timing\nPicks were 1,200 a day against 3,400 for the team\n"
              "She was late 4 times in March, twice in April, and once in May.\n")
     assert [s.text for s in analyse(notes).sentences] == notes.strip().split("\n")
+
+
+SPACED = """1:1 Nadia Osei 12/03/2026
+ITEM               WEEKS 6-9          EXPECTED
+-----------------  -----------------  -------------
+Label errors       14 of 300 packs    under 5
+Short weights      9 packs            0
+
+AGREED                                 WHO           WHEN
+Check the label roll at every change   Nadia         from Mon
+Recalibrate the checkweigher           Maintenance   20 March
+"""
+
+
+def test_a_table_laid_out_in_spaces_is_read_by_its_columns_and_a_period_heads_what_was_measured():
+    """A plain-text export's columns two spaces apart or more, under a heading the reader understands: each row's cells
+    are its columns ('WEEKS 6-9' heads the figures measured), and the action table's owners are its WHO cells."""
+    from assistant.grid import spaced_as_tabs
+
+    table = rows(spaced_as_tabs(SPACED))
+    assert table[4].cells == {"area": "Label errors", "observed": "14 of 300 packs", "target": "under 5"}
+    assert table[8].cells["owner"] == "Nadia" and table[9].cells["owner"] == "Maintenance"
+    owners = {r.action: r.owner for r in draft_plan(SPACED).plan.responsibilities}
+    assert any("checkweigher" in action.lower() and owner == "organisation" for action, owner in owners.items()), owners
+    assert spaced_as_tabs("Picks  were slow\nWe talked  about it\n") == "Picks  were slow\nWe talked  about it\n"

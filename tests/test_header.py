@@ -1589,10 +1589,10 @@ def test_a_shift_is_neither_the_writer_nor_the_role():
      "• Cabin audit: 6 of 20 cabins failed.\n", ("Oluwaseun Bakare", "Steward", "Declan Murray")),
     # a labelled field with the job before the name, the label opened by '今日'
     (("incoming30", "b30-25"), ("邓小梅", "车缝工", "黄秋燕")),
-    # a document's last editor is its writer; the role the notes give her after '的', not the editor's label
+    # the role the notes give her after her team's '的', not the document's 'last edited' field
     ("飞书文档｜1v1面谈记录-剪辑组-许朗｜最后编辑：陶静 2026年5月27日\n参与人：@陶静 @许朗\n\n一、背景\n"
      "许朗是剪辑组的短视频剪辑师，主要负责品牌号的日更。\n\n二、问题\n1. 交付延迟：5月排期的31条视频里有9条晚交。\n",
-     ("许朗", "短视频剪辑师", "陶静")),
+     ("许朗", "短视频剪辑师", None)),
     # a bilingual role field, Chinese first: the English words after it
     ("绩效改进面谈表 / Performance Improvement Discussion Form\n员工 Employee：Marco 何俊杰　｜　职位 Position：应用工程师 "
      "Application Engineer (Cobot)\n主管 Manager：Ingrid Sørensen　｜　日期 Date：2025-12-16\n\n"
@@ -1600,10 +1600,22 @@ def test_a_shift_is_neither_the_writer_nor_the_role():
     # a file name holds the name; a list of things in brackets is no one's title
     ("📄 GR_1on1_Annie_20260812.docx\nMeeting notes（我自己记的，非正式）\n\n"
      "• Move-in checklist：7 月有 9 个 move-in 的 welcome pack 缺东西（adapter、SIM 卡、门禁卡）。\n", ("Annie", None, None)),
+    # a bracket that lists a role among other things still names the one before it; a job field's job is the role
+    ("今天和王芳（仓库组、叉车司机、入职3年）面谈。\n她3月有4次超速。\n", ("王芳", "叉车司机", None)),
+    ("Manager: Declan Murray | Blender: Hamish Grant\nHamish missed 3 batch sheets in May.\n",
+     ("Hamish Grant", "Blender", "Declan Murray")),
 ])
+
+
 def test_the_header_from_a_fields_nickname_a_dated_label_an_editor_a_file_name(notes, header):
     a = analyse(training_note(*notes) if isinstance(notes, tuple) else notes)
     assert (a.employee_name, a.employee_role, a.manager) == header
+
+
+@pytest.mark.parametrize("line", ["📄 1on1_Sarah_Tom_20260812.docx", "📄 Q3_review_Template_v2.docx",
+                                  "📄 review_Leeds_depot.docx"])
+def test_a_file_name_names_no_one_unless_it_holds_one_name_before_a_date(line):
+    assert analyse(f"{line}\nMeeting notes\nWelcome packs: 9 of 40 incomplete in July.\n").employee_name is None
 
 
 @pytest.mark.parametrize("greeting, employee", [
@@ -1616,6 +1628,13 @@ def test_a_transcript_in_initials_is_held_by_the_one_who_opens_it_and_speaks_to_
                 "[09:03] RS: You'll log die checks each shift from Monday.\n[09:04] LB: OK, and the spare die?\n"
                 "[09:04] RS: I'll order it this week.\n")
     assert (a.employee_name, a.manager) == (employee, "RS")
+
+
+def test_a_transcript_in_initials_opened_by_the_employee_is_left_to_the_manager_to_say():
+    a = analyse("Recording – 1:1 – 4 Mar 2026\n[09:00] LB: Hi, you wanted to see me?\n[09:01] RS: Yes, your scrap rate.\n"
+                "[09:01] LB: You said last month the die would be replaced.\n[09:02] RS: It was 6% in February.\n"
+                "[09:02] LB: The die was worn.\n[09:03] RS: Log die checks each shift from Monday.\n[09:04] LB: Thanks.\n")
+    assert (a.employee_name, a.manager) == (None, None)
 
 
 def test_a_bilingual_role_field_keeps_every_english_word():

@@ -86,6 +86,7 @@ def test_a_trait_word_or_a_judgement_alone_is_not_a_coded_remark(text):
     ("Employee agrees to hand in resignation if targets are not met by the due date", "resignation"),
     ("- ZH 同意放弃今年的 bonus，并从 Q4 起转岗去做 FAE support", "demotion"),
     ("Agreed: Dana will forgo this year's bonus.", "demotion"),
+    ("他答应放弃今年的年终奖。", "demotion"),
 ])
 def test_an_outcome_decided_in_the_notes_is_found_without_the_trigger_words(text, outcome):
     assert outcome in {h.detail for h in injection_hits(text) if h.category == "outcome"}, text
@@ -336,6 +337,9 @@ def test_a_family_court_matter_and_the_managers_off_record_follow_up_stay_out():
     ("I don't think she's up to the audits any more, given her news.", "family"),
     ("tbh hes been laying lines since before half the crew were born, not sure hes got another new system in him", "age"),
     ("另外说实话，她腿脚不方便，showroom 和 warehouse 来回跑本来就慢，这个岗位对她可能太吃力了。", "health"),
+    ("她腿脚不方便，仓库来回走起来就慢。", "health"),
+    ("Eddie's been on the docks since before the scanners were around, and he hasn't got another rollout in him.", "age"),
+    ("She's in her sixties, not sure shes keen on the new tills.", "age"),
 ])
 def test_more_coded_remarks_in_paraphrase(text, category):
     assert category in {h.category for h in bias_hits(text)}
@@ -460,12 +464,28 @@ def test_an_instruction_to_the_assistant_to_leave_something_out_is_injection_not
     assert "injection" in flags and "sensitive" not in flags
 
 
-def test_a_remark_marked_private_and_not_for_any_write_up_stays_out():
+@pytest.mark.parametrize("aside", [
+    "PRIVATE, if August is no better I'll offer him the lodges job instead.",
+    "Not for any write-up: if August is no better I'll offer him the lodges job instead.",
+])
+def test_a_remark_marked_private_or_not_for_any_write_up_stays_out(aside):
     plan = draft_plan("Notes - Callum (site warden) - 5 Aug 2025\n"
                       "- Pitch changeovers: 8 complaints in July of pitches not ready at 2pm.\n"
-                      "- PRIVATE, not for any write-up: if August is no better I'll offer him the lodges job instead.\n"
+                      f"- {aside}\n- Private-hire bookings missed: 4 in July.\n"
                       "- Target: no more than 2 complaints in August.\n").plan
-    assert "lodges" not in _body(plan) and plan.deficiencies
+    assert "lodges" not in _body(plan) and "private-hire" in _body(plan) and plan.deficiencies
+
+
+@pytest.mark.parametrize("text", [
+    "She gave up her holiday to cover the stocktake, which I thanked her for.",
+    "No one is asking her to give up her leave.",
+    "Agreed: redeploy two pickers to returns for the week while Dana retrains on the scanner.",
+    "措施：下月安排转岗培训，先跟班两周。",
+    "The bonus scheme is not for any employee on a PIP.",
+])
+def test_time_off_given_up_a_redeployment_or_a_scheme_rule_is_no_outcome_and_no_aside(text):
+    a = analyse("Dana Ruiz - picker - 3 Mar 2026\nDana missed 4 pick targets in May.\n" + text)
+    assert a.sentences[-1].kind != "excluded", text
 
 
 def test_a_matter_the_manager_keeps_outside_the_plan_is_a_private_aside():

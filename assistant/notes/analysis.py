@@ -160,8 +160,8 @@ def _called_by_initials(lines: list[str], named: str | None) -> tuple[str, str |
     """In a transcript of two speakers tagged by initials ('DS:', 'MK:'), the employee and, where it tells, the manager.
     The name the one who speaks to 'you' more greets the other by as the talk opens, where its initial opens the
     other's tag ('DS: OK Mei, thanks …' beside 'MK:'), or the other's tag itself ('TT 今天 catch-up 的 summary…');
-    where no line greets anyone and nothing else `named` the employee, the one who opens the talk, takes more turns
-    and speaks to 'you' more holds it, and the other is the employee, by the name the holder calls them as the talk
+    where no line greets anyone and nothing else `named` the employee, the one who opens the talk, takes no fewer
+    turns and speaks to 'you' more than twice as often (and twice or more) holds it, and the other is the employee, by the name the holder calls them as the talk
     opens or by their tag ('[10:02] PM: Okay, recording's on …' beside 'TK:'). None otherwise."""
     tags = [t for t in speakers(lines) if re.fullmatch(r"[A-Z]{2,3}", t)]
     if len(tags) != 2:
@@ -179,8 +179,8 @@ def _called_by_initials(lines: list[str], named: str | None) -> tuple[str, str |
     holder = turns[0][0]
     other = next(t for t in tags if t != holder)
     count = collections.Counter(who for who, _ in turns)
-    if you[holder] <= you[other] or count[holder] <= count[other]:
-        return None
+    if you[holder] < max(2, 2 * you[other] + 1) or count[holder] < count[other]:
+        return None  # (unsure which way round: no one, rather than the employee taken for the manager)
     said = " ".join(s for who, s in turns[:4] if who == holder)  # 'Thanks for coming in Jess' to 'JA'
     called = next((w for w in re.findall(rf"(?<=[a-z,]\s)({NAME_WORD})", said) if w[0] == other[0] and is_name(w)), None)
     return called or other, holder
@@ -203,7 +203,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
 ) -> NotesAnalysis:
     """Sentences with their readings; `read=False` stops at the word rules (what the reader learns from),
     `corrections` are the manager's own readings of some sentences, which win over both."""
-    tabbed = grid.csv_as_tabs(normalise(text, tabs=True))  # a table (tab- or comma-separated) is read before its tabs
+    tabbed = grid.spaced_as_tabs(grid.csv_as_tabs(normalise(text, tabs=True)))  # a table (tab- or comma-separated) is read before its tabs
     # become spaces (same offsets)
     script = Script.of(tabbed)
     if script:  # traditional characters, written Cantonese: read as simplified Mandarin (same offsets), written back
@@ -238,7 +238,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             if pair := _the_other_speaker(form_lines, named, manager):
                 named, manager = pair  # '[00:00:03] Fiona Gallacher: … your review': a talk of two, to 'you' from the manager
             elif called := _called_by_initials(form_lines, named):
-                named, manager = called[0], manager or called[1]  # 'DS: OK Mei, thanks for staying late' beside 'MK:'
+                named, manager = called[0], manager or called[1]  # 'DS: OK Mei, thanks for staying late' beside 'MK:', or
+                # the other of the one who opens the talk and speaks to 'you' ('[10:02] PM: Okay, recording's on …')
             elif about := greeted_about(form_lines, named):
                 named = about  # 'Subject: … + Ottilie's reply', 'Hi Fran,', then 'she' and 'her': a recap to a colleague
         rivals = () if employee or stated else learnt.rivals(text, named, found_name, manager)

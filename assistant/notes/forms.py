@@ -35,7 +35,7 @@ EN_EMPLOYEE_FIELD = _employee_field("en")
 # The employee's name in a labelled field, marked '\x00', after their job in the field too: '面谈对象：车缝工 \x00'.
 EMPLOYEE_LABEL = re.compile(r"(?:\b" + EN_EMPLOYEE_FIELD + "|" + ZH_EMPLOYEE_FIELD +
                             r")\s*[:：】]\s*(?:[\u4e00-\u9fff]{2,10}[ \t]+)?\x00", re.I)
-ZH_MANAGER_FIELD = "(?:(?<!被)面谈人|(?<!被)谈话人|面谈经理|直属上级|经理|提交人|填写人|记录人|最后编辑|创建人|创建者)"  # (a document's editor: its writer)
+ZH_MANAGER_FIELD = "(?:(?<!被)面谈人|(?<!被)谈话人|面谈经理|直属上级|经理|提交人|填写人|记录人)"
 # The manager's name in a labelled field, marked '\x00' in the form's lines: 'Site supervisor：\x00', '面谈人：\x00'.
 MANAGER_LABEL = re.compile(r"(?:\b(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
     vocab_list("labels", "manager_meta", "en"), key=len, reverse=True)) + r")|" + ZH_MANAGER_FIELD + r")\s*[:：】]\s*(?:" + TITLE + r")?\x00")
@@ -109,7 +109,7 @@ def field_words() -> frozenset[str]:
 _ROLE_FIELD = re.compile(r"""(?:岗位|职位|职务|工种)\s*[:：]\s*
       (?:(?P<en>[A-Za-z0-9][\w.&/'’ -]{1,40}?)(?=\s+[\u4e00-\u9fff]|\s*[(（,，;；|｜]|\s{2,}|\s*$) | (?P<zh>[^\s，,；;|｜（(]{2,12}))
     | (?:岗位|职位|职务|工种)[ \t]+[A-Za-z][A-Za-z ]{1,20}?\s*[:：]\s*[\u4e00-\u9fff]{2,12}[ \t]+
-      (?P<en_after>[A-Za-z][\w&/'’ -]{1,40}?)(?=\s*[(（,，;；|｜\u3000]|\s{2,}|\s*$)
+      (?P<en_after>[A-Za-z][A-Za-z0-9&/'’ -]{1,40}?)(?=\s*[(（,，;；|｜\u3000]|\s{2,}|\s*$)
     | \b(?i:job\s+title|role|position|post|trade|occupation|designation)\s*[:：]\s*(?P<value>[A-Za-z][\w&/'’ -]{1,40}?)(?=\s{2,}|\t|\s*[(,;|；]|\s*$)""", re.X | re.M)
 
 
@@ -189,7 +189,6 @@ def job_field(header: str) -> tuple[str, str] | None:
         if _job_label(label) and is_name(person):
             inner = re.split(r"\s*[,;]\s*", m.group("role") or "")[0]
             return person, inner if inner and not _NICKNAME.fullmatch(inner) else label  # not 'Ana Ruiz ("Annie")'
-
     return None
 
 

@@ -562,15 +562,15 @@ def _name_after_title() -> re.Pattern[str]:
     return re.compile(rf"[ \t]*(?:(?P<en>{NAME_WORD})[ \t]*(?:[（(](?P<zh>{zh_name()})[)）])?|(?P<zh_only>{zh_name()}))")
 
 
-# A document's file name that holds the name beside the meeting's: 'GR_1on1_Annie_20260812.docx', 'PIP-review_Dana-Ruiz.pdf'.
-_FILE_NAME = re.compile(r"""(?:^|[\s/\\])[\w-]*?(?i:1on1|1-1|121|one-to-one|review|pip|appraisal|catch-?up|check-?in|supervision)[_-]
-    (?P<name>[A-Z][a-z]+(?:[_-][A-Z][a-z'-]+)?)(?:[_-][\w-]*)?\.(?i:docx?|pdf|txt|md|rtf|odt|pages)\b""", re.X)
+# A document's file name alone on a line, the name between the meeting's and a date: 'GR_1on1_Annie_20260812.docx'.
+_FILE_NAME = re.compile(r"""^\W*[\w-]*?(?i:1on1|1-1|121|one-to-one|review|pip|appraisal|catch-?up|check-?in|supervision)[_-]
+    (?P<name>[A-Z][a-z]+)[_-](?:19|20)?\d{6}\.(?i:docx?|pdf|txt|md|rtf|odt|pages)\s*$""", re.X)
 
 
 def _file_named(lines: list[str]) -> str | None:
     """The name a document's file name gives on its first lines, where nothing else names the employee."""
     found = next((m for line in lines[:2] if (m := _FILE_NAME.search(line))), None)
-    name = re.sub(r"[_-]", " ", found["name"]) if found else None
+    name = found["name"] if found else None
     return name if name and is_name(name) and not HEADER_WORDS.match(name) else None
 
 

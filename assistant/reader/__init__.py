@@ -31,7 +31,7 @@ from .header import rows as candidate_rows
 from .meaning import EncodedModel, kept_out
 from .memory import nearest
 from .model import LinearModel
-from .role import is_role, is_title
+from .role import is_role, is_title, says_no_job
 from .role_candidates import ROLE_CLASSES  # noqa: F401  (part of the API)
 from .role_candidates import candidates as candidate_roles
 from .role_candidates import rows as role_rows
@@ -112,13 +112,6 @@ _DAY_CUE = r"\b(?:next|from|this|on|every|last|by|until)\s+"
 def _a_day(text: str, phrase: str) -> bool:
     return bool(re.search(_DAY_CUE + _WEEKDAY + r"\b", phrase, re.I)
                 or (re.match(_WEEKDAY + r"\b", phrase, re.I) and re.search(_DAY_CUE + re.escape(phrase), text, re.I)))
-
-
-def _only_a_label(text: str, phrase: str) -> bool:
-    """Every time the notes write `phrase` it labels a field with a value after it ('最后编辑：陶静', a document's last
-    editor): no one's job (a letter's '致 陈志强店长：' is his)."""
-    found = list(re.finditer(re.escape(phrase), text))
-    return bool(found) and all(re.match(r"[ \t]*[:：][ \t]*\S", text[m.end():]) for m in found)  # (not '店长：' closing a line)
 
 
 @dataclass(frozen=True)
@@ -210,7 +203,7 @@ class Reader:
         cands = [c for c in candidate_roles(text, name, rule_role)
                  if not re.search(r"\b(?:by|from)\b", c.text, re.I) and not _anothers(text, c.text) and not _a_day(text, c.text)
                  and not re.search(rf"@\s?{re.escape(c.text)}", text)  # not a chat's mention: '@全体成员'
-                 and not _only_a_label(text, c.text)]
+                 and not says_no_job(c.text)]
         if not cands:
             return []
         column = self.roles.probabilities(role_rows(cands))[:, self.roles.classes.index("role")]

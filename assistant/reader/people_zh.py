@@ -79,8 +79,8 @@ def _bracketed(text: str) -> Iterator[tuple[str, str]]:
     for m in _PAREN.finditer(text):
         outer, parts = re.sub(r"^(?:跟|和|与|同|对|找)", "", m.group(1)), [p.strip() for p in re.split(r"[，,、;；]", m.group(2))]
         outer = re.sub(r"(?<=[\u4e00-\u9fff]{2})(?:同志|女士|先生|师傅)$", "", outer)  # '蒋文同志（叉车司机，…）'
-        if outer in ("我", "本人") or m.group(2).count("、") >= 2:
-            continue  # (nor a list of things: '缺东西（adapter、SIM 卡、门禁卡）')
+        if outer in ("我", "本人"):
+            continue
         named = None
         if len(parts) > 1 and re.fullmatch(zh_name(), parts[0]) and any(is_role(p) for p in parts[1:]):
             named, parts = parts[0], parts[1:]

@@ -22,7 +22,7 @@ _LABELLED = re.compile(
 # What follows a name and opens its role: '(', ',', a dash, a slash, a bar.
 _AFTER_NAME = re.compile(r"""(?:(?:[ \t]+(?:[A-Z]\.?|[A-Z][a-z]+)){1,2}(?=[ \t]*[(（,，\-–—|｜/]|[ \t]+[a-z]))?\s*(?:
       [(（]\s*(?P<inner>[^)）\n]{2,80})[)）]                          # 'Name (role, …)'
-    | (?:的?(?:,|，)|｜|\s[-–—/|])\s*(?P<next>[^,，\n|｜/()（）–—;；:：]{2,60}+)(?![:：])  # 'Name, role' (not a label: '｜最后编辑：陶静'), 'Name - role -', '名｜岗位', '跟梅秀兰的，刺绣师'
+    | (?:的?(?:,|，)|｜|\s[-–—/|])\s*(?P<next>[^,，\n|｜/()（）–—;；]{2,60})  # 'Name, role', 'Name - role -', '名｜岗位', '跟梅秀兰的，刺绣师'
     | :[ \t]*(?P<colon>(?:[A-Za-z][\w&-]*[ \t]+){0,2}[A-Za-z][\w&-]*)[ \t]*$   # 'Dana Ruiz: forklift operator', not a speaker's line
     | (?P<plain>(?:[a-z][\w&-]*\s+){0,3}[a-z][\w&-]*|[\u4e00-\u9fff]{2,8})(?=\s*(?:[-–—|｜,(（]|$|\s+(?:1:1|1-1|review|chk-in
         |check-in|catch-up|chat|appraisal|supervision|面谈|谈话|月度|季度)|\s+for\s+the\s+(?:notes|record|file)\b))  # 'Hemi Walker ramp agent – 25 Nov'
@@ -222,7 +222,7 @@ def _in_passing(head: str, name: str | None, named_only: bool = False) -> str | 
         phrase = _PASSING_CUT.sub("", phrase).strip(" .,()")
         if m.group("zh"):
             parts = [re.sub("[嘛呢啊吧呀哈了]+$", "", p) for p in re.split(r"[，。,、]", phrase)[0].split("的")]
-            after = [] if re.search("[他她我你它]们?$", parts[0]) else parts[1:]  # not '她是他的带教老师': his, not hers
+            after = parts[1:] if re.search("[组部科店队间班室处厂站所]$", parts[0]) else []  # a team's: not '他的', '去年的'
             phrase = next((p for p in reversed(after) if is_role(p)), parts[0])[:8]  # '剪辑组的短视频剪辑师': after '的'
             if "作为" in m.group(0) and (re.match(r"[^，,。]*[，,]?\s*我", head[m.end():]) or leads_others(phrase)):
                 continue  # '作为店长，我跟李强聊了…': the writer's own capacity
