@@ -1684,3 +1684,11 @@ def test_look_alikes_of_a_signed_foot_and_a_forwarded_reply(notes, not_them):
 def test_a_place_after_the_slash_is_no_manager():
     a = analyse("Review: Maya Lin / Elm House — 3 Nov 2026\nShe missed 3 medication rounds in October.\n")
     assert (a.employee_name, a.manager) == ("Maya Lin", None)
+
+
+def test_a_capitalised_word_before_the_noun_it_qualifies_in_a_subject_is_no_name():
+    a = analyse("From: Stuart Kinnear\nSent: 10 March 2026 16:20\nTo: Amira Haddad (HR)\nSubject: FW: Complaint – Brookfield "
+                "pour 3 March / today's meeting with the driver\n\nAmira,\n\nBelow is the site's complaint, and here are my "
+                "notes from sitting down with him this afternoon.\nHe arrived 55 minutes after his booked slot and the "
+                "load was rejected.\nThe site manager at Brookfield rang twice.\n")
+    assert a.employee_name is None  # (the plan asks who the driver is)

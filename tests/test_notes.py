@@ -1269,3 +1269,21 @@ def test_a_dialogue_order_in_chinese_is_the_employees_and_a_surname_trade_no_rol
     owners = {s.body.split("：")[-1]: s.owner for s in a.sentences if s.reading == "action"}
     assert owners.get("下周开始你每天出车前检查导航更新。") == "employee" and owners.get("我每周抽你 5 单看一下。") == "manager", owners
     assert analyse("1:1 - Sarah Shepherd - 3 Mar 2026\n- late 4 times in Feb\n").employee_role is None
+
+
+@pytest.mark.parametrize("tag", ["Manager", "Me", "Line manager"])
+def test_a_task_in_any_verb_under_the_managers_tag_is_the_managers(tag):
+    """A form's agreed action under the manager's tag is an action in a verb no list knows ('rebalance', 'restart'):
+    a word in lower case before what it acts on; the tag says whose it is."""
+    a = analyse("Employee name: Harjit Sandhu\nLine manager: Olivia Brennan\n"
+                "Transfer-out quotes: 23 of 61 cases issued late in October.\nAgreed actions\n"
+                "Employee: use the checklist on every quote from 24/11.\n"
+                f"{tag}: rebalance the open caseload across the team by 28/11.\n")
+    last = a.sentences[-1]
+    assert (last.kind, last.owner) == ("action", "manager")
+
+
+def test_what_someone_says_or_did_in_lower_case_is_no_task():
+    a = analyse("GH - screed op - 23/9/25\nhot box temp not written on the daily sheet 6 days out of 10\n"
+                "says the TM crew keep pushing to reopen the lane so he rushes\nchecked the daysheets for August\n")
+    assert [s.kind for s in a.sentences[-2:]] != ["action", "action"] and a.sentences[-2].kind != "action"

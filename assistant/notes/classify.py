@@ -109,7 +109,15 @@ def _starts_imperative(body: str, plain: bool = False) -> bool:
     if first is None:
         return False
     word = first.group(1).lower()
-    return bool(vocab("action", "verbs", "en").fullmatch(word) or (plain and vocab("action", "plain_verbs", "en").fullmatch(word)))
+    if vocab("action", "verbs", "en").fullmatch(word) or (plain and vocab("action", "plain_verbs", "en").fullmatch(word)):
+        return True
+    return plain and bool(_VERB_BEFORE_ITS_OBJECT.match(body))
+
+
+# A word in lower case, then what it acts on: 'rebalance the open caseload', 'restart the rota' (after an owner's tag,
+# 'Manager: rebalance …', where a noun phrase would open in capitals or with a figure); a base form, not 'says the TM
+# crew …', 'checked the log', 'having the chat'.
+_VERB_BEFORE_ITS_OBJECT = re.compile(r"\s*[a-z][a-z-]{3,}(?<!s)(?<!ed)(?<!ing)\s+(?:the|a|an|all|every|each|her|his|their|our|them|him)\s")
 
 
 def _bounded(s: Sentence) -> bool:
@@ -178,8 +186,9 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
     if s.label == "manager":
         if _commits(body) or _ARRANGED.match(body) or _FROM_THEN_YOU.match(body):
             return "action"  # '邓：巡站我来安排值班员顶班', 'Me: I'll book the course', 'From Monday you log …'
-        if (_starts_imperative(body) or vocab("action", "recurring", "en").search(body)) and not _negative(body):
-            return "action"
+        if (_starts_imperative(body) or _VERB_BEFORE_ITS_OBJECT.match(body) or vocab("action", "recurring", "en").search(body)) \
+                and not _negative(body):
+            return "action"  # 'Me: book the course', 'Manager: rebalance the open caseload by 28/11'
         if numbers and _aims(body) and any(d.role == "deadline" for d in s.dates):
             return "target"  # 'Mgr: By a fortnight after the inspection I want 100% complete job cards'
         if (unspaced(body) and vocab("action", "cues", sentence_language(body)).search(body) and not _negative(body)

@@ -137,13 +137,19 @@ def named_in_subject(lines: list[str]) -> tuple[str, str | None] | None:
         name, bracketed = m.group("name"), _bracketed(value, m)
         if (is_name(name) and not HEADER_WORDS.match(name) and not (sender and (name in sender or sender in name))
                 and not re.search(r"\b(?:at|in|from|to|for)\s*$", value[:m.start()], re.I)  # a place
-                and not _job_ahead(value[m.start():]) and not _signs(lines, name) and (bracketed or named_again(lines, name))):
+                and not _job_ahead(value[m.start():]) and not _signs(lines, name) and (bracketed or named_again(lines, name))
+                and not _NAMES_A_THING.match(value, m.end())):
             named.append((name, bracketed))
     if not named:
         return None
     first = min(named, key=lambda n: not n[1])[0]  # a bracketed one first, else the first
     fuller = re.search(rf"(?<!\w){re.escape(first)}[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}(?!\w)", "\n".join(lines))  # 'Sami' -> 'Sami Haddad'
     return (fuller.group(0) if fuller and " " not in first and is_name(fuller.group(0)) else first), sender
+
+
+# A capitalised word that names a thing, a place or a client before the noun it qualifies ('Complaint – Brookfield pour
+# 3 March', 'Hartley account'), not a meeting ('Dana review') nor an apostrophe ('Dana's review').
+_NAMES_A_THING = re.compile(r"[ \t]+(?!(?:1:1|review|catch-?up|check-?in|chat|notes?|meeting|follow-?up|appraisal|pip|recap|and|or|re|w)\b)[a-z][a-z-]+\b")
 
 
 def subject_role(lines: list[str], name: str) -> str | None:
