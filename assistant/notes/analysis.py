@@ -161,8 +161,9 @@ def _called_by_initials(lines: list[str], named: str | None) -> tuple[str, str |
     The name the one who speaks to 'you' more greets the other by as the talk opens, where its initial opens the
     other's tag ('DS: OK Mei, thanks …' beside 'MK:'), or the other's tag itself ('TT 今天 catch-up 的 summary…');
     where no line greets anyone and nothing else `named` the employee, the one who opens the talk, takes no fewer
-    turns and speaks to 'you' more than twice as often (and twice or more) holds it, and the other is the employee, by the name the holder calls them as the talk
-    opens or by their tag ('[10:02] PM: Okay, recording's on …' beside 'TK:'). None otherwise."""
+    turns and speaks to 'you' more than twice as often (and twice or more) holds it, and the other is the employee, by
+    the name the holder calls them as the talk opens or by their tag ('[10:02] PM: Okay, recording's on …' beside
+    'TK:'). None otherwise."""
     tags = [t for t in speakers(lines) if re.fullmatch(r"[A-Z]{2,3}", t)]
     if len(tags) != 2:
         return None
@@ -203,8 +204,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
 ) -> NotesAnalysis:
     """Sentences with their readings; `read=False` stops at the word rules (what the reader learns from),
     `corrections` are the manager's own readings of some sentences, which win over both."""
-    tabbed = grid.spaced_as_tabs(grid.csv_as_tabs(normalise(text, tabs=True)))  # a table (tab- or comma-separated) is read before its tabs
-    # become spaces (same offsets)
+    tabbed = grid.spaced_as_tabs(grid.csv_as_tabs(normalise(text, tabs=True)))  # a table (tab-, comma- or space-
+    # separated) is read before its tabs become spaces (same offsets)
     script = Script.of(tabbed)
     if script:  # traditional characters, written Cantonese: read as simplified Mandarin (same offsets), written back
         tabbed, employee, role = script.folded, employee and script.read_as(employee), role and script.read_as(role)

@@ -102,6 +102,12 @@ _FROM_THEN_YOU = re.compile(r"""^\W*(?:from|starting|as\s+of)\s+(?:now(?:\s+on)?
     (?!(?:said|told|were|was|had|did|missed|didn't)\b)""", re.I | re.X)
 
 
+# A word in lower case, then what it acts on: 'rebalance the open caseload', 'restart the rota' (after an owner's tag,
+# 'Manager: rebalance …', where a noun phrase would open in capitals or with a figure); a base form, not 'says the TM
+# crew …', 'checked the log', 'having the chat'.
+_VERB_BEFORE_ITS_OBJECT = re.compile(r"\s*[a-z][a-z-]{3,}(?<!s)(?<!ed)(?<!ing)\s+(?:the|a|an|all|every|each|her|his|their|our|them|him)\s")
+
+
 def _starts_imperative(body: str, plain: bool = False) -> bool:
     """The sentence opens with a verb of doing ('Book the course'); with `plain`, also with one that often opens a noun
     phrase instead ('Scan at the rack' but 'Scan errors up to 12'), which the caller checks for a shortfall."""
@@ -112,12 +118,6 @@ def _starts_imperative(body: str, plain: bool = False) -> bool:
     if vocab("action", "verbs", "en").fullmatch(word) or (plain and vocab("action", "plain_verbs", "en").fullmatch(word)):
         return True
     return plain and bool(_VERB_BEFORE_ITS_OBJECT.match(body))
-
-
-# A word in lower case, then what it acts on: 'rebalance the open caseload', 'restart the rota' (after an owner's tag,
-# 'Manager: rebalance …', where a noun phrase would open in capitals or with a figure); a base form, not 'says the TM
-# crew …', 'checked the log', 'having the chat'.
-_VERB_BEFORE_ITS_OBJECT = re.compile(r"\s*[a-z][a-z-]{3,}(?<!s)(?<!ed)(?<!ing)\s+(?:the|a|an|all|every|each|her|his|their|our|them|him)\s")
 
 
 def _bounded(s: Sentence) -> bool:
