@@ -710,6 +710,7 @@ def test_a_month_a_chinese_year_starts_from_is_its_first_day():
     ("Q3内完成 SOP 培训", dt.date(2026, 6, 3), dt.date(2026, 9, 30)),
     ("退货率 Q1 内到 3%", dt.date(2026, 11, 24), dt.date(2027, 3, 31)),  # 'within Q1, to 3%'
     ("Q2 结束前 差评率降到 1%", dt.date(2026, 11, 24), dt.date(2027, 6, 30)),  # 'before Q2 ends'
+    ("Q1 targets: 2 callbacks a week at most, every job card signed.", dt.date(2026, 12, 2), dt.date(2027, 3, 31)),  # its targets
 ])
 def test_weeks_from_a_weekday_and_quarters_written_short_are_deadlines(text, ref, want):
     assert max(d.date for d in find_dates(text, ref) if d.role == "deadline") == want

@@ -365,6 +365,27 @@ def test_a_role_said_in_passing_later_in_the_notes_is_the_role(text, name, role)
     ("今天和王芳（仓库组、叉车司机、入职3年）面谈。\n她3月有4次超速。\n", ("王芳", "叉车司机", None)),
     ("Manager: Declan Murray | Blender: Hamish Grant\nHamish missed 3 batch sheets in May.\n",
      ("Hamish Grant", "Blender", "Declan Murray")),
+    # a sentence about someone is no heading: '组的' before a job is no name
+    ("Liu Yang / Chen Bo 1:1 — 10/4\nYang 是 data platform 组的 DBA，上个月刚转正。\n1. 备份校验 9 月漏了 4 次。\n",
+     ("Liu Yang", None, None)),
+    # a file name with the date first and an initial beside the surname; 'File' is its label, no one's name
+    ("File: 2026-09-30_Mbeki_T_catchup_notes.docx\nT was late to 3 pre-shift briefings in September.\n",
+     ("T. Mbeki", None, None)),
+    # a printed sheet's fields joined to their values by dots: one name per field, not 'Singh  Till'
+    ("CORNER STORES - TILL REVIEW\nName........ R. Singh          Till..... 4\nReviewer.... Dee M.          Date.... 02/11/26\n"
+     "Voids over limit 9 times in October.\n", ("R. Singh", None, "Dee")),
+    # a field a job names, in a table's rows below the heading
+    ("Site review — east depot — 02 Oct\nRough notes from the yard.\n| Field | Detail |\n|---|---|\n"
+     "| Electrician | Sione Tupou |\n| Reviewer | K. Barr |\n| Late permits | 4 in September |\n",
+     ("Sione Tupou", "Electrician", None)),
+    # a key to the speakers with each name inside the brackets: the ward sister leads, the other is the employee
+    ("Supervision — Elm Ward — 03.10.26\nPresent: JO (Joan Ogden, ward sister), DP (Dev Patel, care assistant)\n"
+     "JO: Thanks for coming in.\nDP: No problem.\n", ("Dev Patel", "care assistant", "Joan Ogden")),
+    # HR ('People team') at the meeting is never the employee
+    ("Formal review, stage 1 — 3 June\nAttendees: Lena Fox (People team), Marek Wolski, Hal Brennan\n"
+     "Marek has run the bottling line since March.\nMarek's line stopped 6 times in May.\n", ("Marek Wolski", None, "Hal Brennan")),
+    # a Chinese label in lenticular brackets opens the heading
+    ("【周会记录】王磊 (质检员, 二车间) | 2026/10/08 | by Amy Sun\n9月漏检 3 批。\n", ("王磊", "质检员", None)),
 ])
 def test_more_header_layouts_name_the_employee_and_the_manager(text, who):
     a = analyse(training_note(*text) if isinstance(text, tuple) else text)
@@ -1676,3 +1697,9 @@ def test_a_capitalised_word_before_the_noun_it_qualifies_in_a_subject_is_no_name
                 "notes from sitting down with him this afternoon.\nHe arrived 55 minutes after his booked slot and the "
                 "load was rejected.\nThe site manager at Brookfield rang twice.\n")
     assert a.employee_name is None  # (the plan asks who the driver is)
+
+
+def test_a_rule_of_dashes_under_the_heading_is_read_past_not_taken_for_a_name():
+    """A printed sheet's rule below its opening lines leaves nothing to look for: the notes are read, not refused."""
+    a = analyse("BAY SHEET\nBay 3 weekly\n------------------\nComebacks 7 in September, max 2.\n")
+    assert a.employee_name is None and any("Comebacks" in s.text for s in a.sentences)

@@ -64,8 +64,8 @@ from .labels import (
     speakers,
     target_opening_end,
 )
-from .mail import FORWARDED, MAIL_FIELD, greeted_about, sent_by, sent_to_hr, signed_as, to_you, you_and_them
-from .names import is_name, team_initials
+from .mail import FORWARDED, MAIL_FIELD, greeted_about, sent_by, sent_to_hr, signed_as
+from .names import is_name, team_initials, to_you, you_and_them
 from .parties import _AGREED, TEAM_TAG, _PartyFinder, _read_speaker
 from .script import Script
 from .sentences import (

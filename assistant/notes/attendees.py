@@ -135,8 +135,8 @@ def _mentions(person: Attendee, body: str) -> int:
 
 def is_hr(entry: str) -> bool:
     """HR, or someone there for the employee or as a witness: neither side of the interview."""
-    return bool(re.search(r"""\bHR(?:BP)?\b|\bhuman resources\b|\bpeople (?:partner|team)\b|人事|人力|HRBP|工会
-        |\b(?:union|staff|employee)\s+rep(?:resentative)?\b|\btrade union\b|\bcompanion\b|\bwitness\b|\bobserver\b""", entry, re.I | re.X))
+    return bool(re.search(r"""\bHR(?:BP)?\b|\bhuman\s+resources\b|\bpeople\s+(?:partner|team)\b|人事|人力|HRBP|工会
+        |\b(?:union|staff|employee)\s+rep(?:resentative)?\b|\btrade\s+union\b|\bcompanion\b|\bwitness\b|\bobserver\b""", entry, re.I | re.X))
 
 
 def _in_title(person: Attendee, title: str) -> bool:

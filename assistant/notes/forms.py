@@ -45,6 +45,8 @@ def form_row(line: str) -> str:
     """A form's row of label and value cells read as labelled fields: '| 姓名 | 刘桂芬 | 岗位 | 门诊收费员 |' ->
     '姓名：刘桂芬；岗位：门诊收费员', '| Name | Dana Ruiz | Role | picker |' -> 'Name：Dana Ruiz；Role：picker', an export's
     'Employee,Nkechi Obi' -> 'Employee：Nkechi Obi'."""
+    if dotted := _DOTTED_FIELD.findall(line) if _DOTTED_FIELD.match(line) else None:
+        return "；".join(f"{label.strip()}：{value.strip()}" for label, value in dotted)
     parts = cells(line) or _csv_pair(line)
     labels = [_field_label(p) for p in parts[::2]] if parts else []
     if parts and len(parts) == 2 and labels == [None] and _job_label(parts[0]) and (named := re.match(FIELD_NAME, parts[1])) \
@@ -55,6 +57,9 @@ def form_row(line: str) -> str:
     return "；".join(f"{label}：{value}" for label, value in zip(labels, parts[1::2]))
 
 
+# A printed sheet's fields, each label joined to its value by a leader of dots: 'Name........ A. Pillai      Bay..... 3'.
+_DOTTED_FIELD = re.compile(r"""\s*(?P<label>[A-Za-z][\w/&]*(?:[ ][\w/&]+){0,3}?)[ ]?\.{4,}[ ]*
+    (?P<value>\S.*?)(?=\s{2,}[A-Za-z][\w/&]*(?:[ ][\w/&]+){0,3}?[ ]?\.{4,}|\s*$)""", re.X)
 _CSV_PAIR = re.compile(r'^\s*"?(?P<label>[^",\n]{1,40}?)"?\s*,\s*"?(?P<value>[^",\n]{1,80}?)"?\s*$')
 
 
@@ -135,16 +140,18 @@ _JOB_FIELD = re.compile(r"""(?:^|[|｜·•]\s*|[.;]\s+|\s{2,}|\t)(?P<label>[A-Z
 # A transcript's key to its speakers: 'PA: Priscilla Adeyemi (curriculum lead). FW: Fenna de Wit (BSL tutor)'.
 _SPEAKER_KEY = re.compile(rf"""(?:^|[.;,|]\s*)(?P<tag>[A-Z]{{2,3}})\s*[:：=]\s*
     (?P<name>{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}){{0,2}})
-    \s*[(（](?P<role>[^)）\n]{{2,60}})[)）]""", re.M | re.X)
+    \s*[(（](?P<role>[^)）\n]{{2,60}})[)）]
+  | (?:^|[:：.;,|]\s*)(?P<tag_>[A-Z]{{2,3}})\s*[(（]\s*  # or the name inside the brackets: 'KM (Kofi Mensah, care assistant)'
+    (?P<name_>{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}){{0,2}})\s*[,，]\s*(?P<role_>[^)）\n]{{2,60}})[)）]""", re.M | re.X)
 
 
 def speaker_key(header: str) -> tuple[str, str, str] | None:
     """The employee, their role and the manager from a key to two speakers, each tagged by their initials: the one
     whose title leads others is the manager."""
     others = vocab("parties", "attending", "en")  # not HR, a union rep, an observer
-    keyed = [(m["name"], re.split(r"\s*[,;]\s*", m["role"])[0]) for m in _SPEAKER_KEY.finditer(header)
-             if m["tag"] == "".join(w[0] for w in m["name"].split() if w[0].isupper())
-             and not is_hr(m["role"]) and not others.search(m["role"].lower())]
+    found = [(m["tag"] or m["tag_"], m["name"] or m["name_"], m["role"] or m["role_"]) for m in _SPEAKER_KEY.finditer(header)]
+    keyed = [(name, re.split(r"\s*[,;]\s*", role)[0]) for tag, name, role in found
+             if tag == "".join(w[0] for w in name.split() if w[0].isupper()) and not is_hr(role) and not others.search(role.lower())]
     leading = [leads_others(role) for _, role in keyed]
     if len(keyed) != 2 or leading.count(True) != 1:
         return None

@@ -297,6 +297,7 @@ def titled_hr(text: str, name: str) -> bool:
     return any(is_hr(m.group(1)) for m in re.finditer(re.escape(name) + r"\s*[(（]([^)）]{1,40})[)）]", text))
 
 
+_LABEL_OPENS = re.compile(r"^\s*【([^】\n]{1,20})】\s*")
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*$")
 
 
@@ -304,7 +305,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex'), or
     from the line at the notes' foot that says what they are, where the notes open with content, or the opening lines
     name no one the notes speak of again ('Reptile House - keeper review notes' above '… cc: file - Hana Vošková')."""
-    lines = [_BOLD_LINE.sub(r"\1", form_row(line)) for line in column_form(lines)]  # '**Sales 1:1 — Vincent …**' as plain text
+    lines = [_LABEL_OPENS.sub(r"\1 ", _BOLD_LINE.sub(r"\1", form_row(line))) for line in column_form(lines)]
+    # ('**Sales 1:1 — Vincent …**' as plain text, '【1:1 记录】李浩 (QC chemist)' as '1:1 记录 李浩 (QC chemist)')
     if keyed := writer_keyed(lines[:3]):
         return keyed  # '（LJ：MES 工程师；HM：我）': a key that marks the writer says outright who the other is
     if lines and (barred := barred_fields(lines[0])):
@@ -346,9 +348,10 @@ def _name_below_date(lines: list[str]) -> str | None:
     for i, (line, below) in enumerate(itertools.pairwise(lines[:4])):
         name = below.strip(" \t*#:-–—")
         person = (" " in name and is_name(name) and _full_name(name) == name) or re.fullmatch(zh_name(), name)
-        spoken_of = _said_after(lines[i + 2:], name) or (unspaced(name) and name[1:] in "\n".join(lines[i + 2:])) or bool(
-            re.search(r"\b(?:him|her|he|she|his)\b|[他她]", "\n".join(lines[i + 2:i + 5]), re.I))
-        if _DATE_ONLY.match(line) and re.search(r"\d", line) and person and spoken_of:
+        if not (_DATE_ONLY.match(line) and re.search(r"\d", line) and person):
+            continue  # (a rule of dashes below the date is no one: nothing is left of it to look for)
+        if _said_after(lines[i + 2:], name) or (unspaced(name) and name[1:] in "\n".join(lines[i + 2:])) or re.search(
+                r"\b(?:him|her|he|she|his)\b|[他她]", "\n".join(lines[i + 2:i + 5]), re.I):
             return name
     return None
 
@@ -385,6 +388,9 @@ _FOR_THE_RECORD = re.compile(rf"\b(?i:that['’]?s|that\s+is|it['’]?s|this\s+i
 _MET_WITH = re.compile(rf"^\W*(?i:(?:i\s+)?(?:met|sat\s+down)\s+with)\s+({NAMED})(?=[\s,;.(]|$)", re.M)
 
 
+_FIELD_ALONE = re.compile(r"[^:：,，]{1,32}[:：][ \t]*[^\s,，]+(?:[ \t][^\s,，]+){0,2}(?:[ \t]*[(（][^)）]*[)）])?")  # not 'OP: Fair, the …'
+
+
 def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
     """`_find_people` on the lines as given, the first taken as the header's."""
     header = "\n".join(lines[:3])
@@ -404,7 +410,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if not name:
         name, role, manager = speaker_key(header) or (name, role, manager)
     if not name:
-        name, role = job_field(header) or (name, role)
+        rows = [line for line in lines[3:10] if _FIELD_ALONE.fullmatch(line.strip())]  # further down, a field on a line
+        name, role = job_field(header) or job_field("\n".join(rows)) or (name, role)  # of its own: a table's 'Technician：Ifeoma Chukwu'
     if not name:
         name, manager = named_in_subject(lines) or written_to(lines) or copied_in(lines) or (name, manager)
     if not name:
@@ -563,15 +570,25 @@ def _name_after_title() -> re.Pattern[str]:
 
 
 # A document's file name alone on a line, the name between the meeting's and a date: 'GR_1on1_Annie_20260812.docx'.
-_FILE_NAME = re.compile(r"""^\W*[\w-]*?(?i:1on1|1-1|121|one-to-one|review|pip|appraisal|catch-?up|check-?in|supervision)[_-]
-    (?P<name>[A-Z][a-z]+)[_-](?:19|20)?\d{6}\.(?i:docx?|pdf|txt|md|rtf|odt|pages)\s*$""", re.X)
+# A document's file name: 'GR_1on1_Annie_20260812.docx', 'File: 2026-11-14_Rowe_K_checkin_draft.docx'.
+_FILE_NAME = re.compile(r"(?<![\w.])(?P<stem>[\w-]{6,80})\.(?i:docx?|pdf|txt|md|rtf|odt|pages)\b")
+_FILE_MEETING = re.compile(r"(?i:1on1|1-1|121|one-to-one|review|pip|appraisal|catch-?up|check-?in|supervision)")
 
 
 def _file_named(lines: list[str]) -> str | None:
-    """The name a document's file name gives on its first lines, where nothing else names the employee."""
-    found = next((m for line in lines[:2] if (m := _FILE_NAME.search(line))), None)
-    name = found["name"] if found else None
-    return name if name and is_name(name) and not HEADER_WORDS.match(name) else None
+    """The name a document's file name gives on its first lines, where nothing else names the employee: one name (and
+    an initial beside it) among a date and the meeting's word, the rest of its parts being no one ('Template', 'draft')."""
+    for m in (m for line in lines[:2] for m in _FILE_NAME.finditer(line)):
+        parts = [p for p in re.split(r"[_-]+", m["stem"]) if p]
+        dated = sum(p.isdigit() for p in parts) >= 3 or any(p.isdigit() and len(p) >= 6 for p in parts)
+        names = [i for i, p in enumerate(parts) if re.fullmatch(r"[A-Z][a-z]+", p) and is_name(p) and not HEADER_WORDS.match(p)
+                 and not _FILE_MEETING.fullmatch(p)]
+        if not (dated and _FILE_MEETING.search(m["stem"]) and len(names) == 1):
+            continue
+        i = names[0]
+        initial = next((p for p in parts[max(0, i - 1):i + 2] if re.fullmatch(r"[A-Z]", p)), None)
+        return f"{initial}. {parts[i]}" if initial else parts[i]
+    return None
 
 
 def _met_with(lines: list[str]) -> str | None:

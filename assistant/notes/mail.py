@@ -9,7 +9,7 @@ from ..lexicon import load, vocab
 from ..reader.role import is_role, leads_others, role_like
 from ..textutil import NAME_WORD, PARTICLE
 from .attendees import is_hr
-from .names import HEADER_WORDS, INITIAL, MEETING_WORDS, TITLE, is_name, names_someone
+from .names import HEADER_WORDS, INITIAL, MEETING_WORDS, TITLE, is_name, names_someone, to_you, you_and_them
 
 MAIL_FIELD = re.compile(rf"^\s*(?P<field>from|to|cc)\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?P<rest>.*)$", re.I | re.M)
 _SUBJECT_OR_DATE = re.compile(r"^\s*(?:subject|subj|re|fwd?|date|sent|from|cc)\s*:.*$", re.I | re.M)  # an email's own fields
@@ -18,17 +18,6 @@ _GREETING = re.compile(rf"^\s*(?:(?:hi|hello|hey|dear|morning|afternoon)\s+)?(?P
 _GREETED_BY_SENDER = re.compile(rf"""^\s*(?:(?i:hi|hello|hey|dear)\s+)?(?P<to>{NAME_WORD})\s*[,，!–—-]\s*
     (?:(?i:it['’]?s|this\s+is)\s+(?P<sender>{NAME_WORD})\b|(?P<sender_>{NAME_WORD})\s+here\b)""", re.M | re.X)
 _GREETED_ALONE = re.compile(rf"^[ \t]*(?:(?i:hi|hello|hey|dear)[ \t]+)?(?P<name>{NAME_WORD})[ \t]*[,，!][ \t]*$", re.M)
-
-
-def you_and_them(text: str) -> tuple[int, int]:
-    """How often `text` speaks to 'you', and about 'him' or 'her'."""
-    return len(vocab("names", "addressed").findall(text)), len(vocab("names", "third_person").findall(text))
-
-
-def to_you(text: str) -> bool:
-    """`text` speaks more to 'you' than about 'him' or 'her': written to the employee."""
-    you, them = you_and_them(text)
-    return you > them
 
 
 def _about_them(text: str) -> bool:

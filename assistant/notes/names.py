@@ -28,6 +28,8 @@ _PHRASAL = re.compile(r"-(?:up|down|off|out|over|back|through|by|away|around)$")
 
 
 def is_name(text: str) -> bool:
+    if re.search(r"\S\s{2,}\S", text.strip()):
+        return False  # a name is written with one space between its words: 'Pillai          Bay..... 3' is two fields
     words = text.strip().split()
     tokens = [t for i, t in enumerate(words) if not (0 < i < len(words) - 1 and _PARTICLE.fullmatch(t))]
     if _INITIALS.match(text.strip()):
@@ -69,3 +71,14 @@ MEETING_WORDS = re.compile(r"\b(?:1:1|1-1|review|notes?|catch-up|check-in|follow
 # A name in a header line: 'Dana Ruiz', 'Finn O.' (an initial for the surname), or initials before the role in brackets
 # ('1:1 w/ JK (door sup, …)').
 NAMED = rf"(?:{INITIAL}{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD})?(?:[ \t](?!I\b)[A-Z](?:\.|(?![\w.'’&/])))?(?!\w)|[A-Z]{{2,3}}(?=\s*[(（|｜]))"  # 'DJ Park', 'Sam K', 'JT (', 'w/ ZJ｜'
+
+
+def you_and_them(text: str) -> tuple[int, int]:
+    """How often `text` speaks to 'you', and about 'him' or 'her'."""
+    return len(vocab("names", "addressed").findall(text)), len(vocab("names", "third_person").findall(text))
+
+
+def to_you(text: str) -> bool:
+    """`text` speaks more to 'you' than about 'him' or 'her': written to the employee."""
+    you, them = you_and_them(text)
+    return you > them

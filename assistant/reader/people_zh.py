@@ -116,7 +116,10 @@ _HEADING_CHARS = 120
 
 
 def _heading_like(line: str) -> bool:
-    return len(re.split(r"。|(?:其他)?说明\s*[:：]|备注\s*[:：]", line, maxsplit=1)[0]) <= _HEADING_CHARS
+    """A short line that names, not a sentence about someone ('Jun 是 payments infra 组的 SRE，这是他…', '他是 QA tester，入职
+    14 个月'): no pronoun and no '是' joining someone to what they are."""
+    opening = re.split(r"。|(?:其他)?说明\s*[:：]|备注\s*[:：]", line, maxsplit=1)[0]
+    return len(opening) <= _HEADING_CHARS and not re.search(r"[他她我你]|\S\s*是(?!否)", opening)
 
 
 def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the complexity budget

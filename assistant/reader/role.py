@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..language import profiles, unspaced
 from ..lexicon import load, vocab, zh_name
-from ..notes.names import is_name
+from ..notes.names import is_name, to_you
 from ..textutil import NAME_WORD
 
 _LABELLED = re.compile(
@@ -174,10 +174,11 @@ def role_beside(text: str, name: str | None, *, unnamed: bool = True) -> str | N
         opening = _ROLE_OPENS.match(line)
         if opening and is_role(opening.group("role")):
             return opening.group("role")
+    yours = to_you(text)  # written to the employee: 'you' further down is them too
     if not unnamed:
-        return _in_passing(head, name) or _in_passing(text, name, named_only=True)
+        return _in_passing(head, name) or _in_passing(text, name, named_only=True, to_them=yours)
     return (_in_passing(head, name) or _reviewed_as(head) or _by_trade(head) or _zh_among(head, name)  # near the top; later, of them by
-            or _in_passing(text, name, named_only=True) or _zh_among(text, name, named_only=True))  # name (or as 'you')
+            or _in_passing(text, name, named_only=True, to_them=yours) or _zh_among(text, name, named_only=True))  # name (or as 'you')
 
 
 _SUBJECT = re.compile(r"\W*(?:subject|主题)\s*[:：]", re.I)
@@ -192,7 +193,8 @@ _IN_PASSING = re.compile(r"""
       |works\s+as|(?:first|second|third|new)\s+\w+\s+as
       |your\s+file|(?:he|she|they)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:(?:moved|stepped)\s+(?:up\s+)?(?:in)?to|promoted\s+to)
       |(?:he|she|they)\s+(?:started|joined(?:\s+us)?)\s+as
-      |(?:you|he|she|they)\s+(?:were|was|got|have\s+been|has\s+been)\s+(?:taken\s+on|hired|employed|appointed|recruited)\s+as)\s+
+      |(?:you|he|she|they)\s+(?:were|was|got|have\s+been|has\s+been)\s+(?:taken\s+on|hired|employed|appointed|recruited)\s+as
+      |(?:had|has|have|got|put)\s+you\s+(?:down\s+)?as)\s+  # 'the Saturday rota has had you as the only valuer'
     (?:(?:still|now|also)\s+)?(?P<article>(?:a|an|our|the|(?P<one>one\s+of\s+(?:our|the)(?:\s+(?:\d+|two|three|four|five|six))?))\s+
       (?:[a-z][\w-]*['’]s\s+)?)?  # "the ward's hospital play specialist"
     \(?(?P<role>[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,4})
@@ -205,9 +207,10 @@ _PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|
 _NAMED = "\u00a7"  # marks where the employee's name stood, for `named_only`
 
 
-def _in_passing(head: str, name: str | None, named_only: bool = False) -> str | None:
+def _in_passing(head: str, name: str | None, named_only: bool = False, to_them: bool = False) -> str | None:
     """A role said in passing in `head`; with `named_only`, only one said of the employee by name ('Rhys is one of our
-    four snowmakers'), not of 'he' or 'you', who may be anyone further down the notes."""
+    four snowmakers'), not of 'he' or 'you', who may be anyone further down the notes; or, in notes written `to_them`,
+    one said to them as 'you' ('you're the dietitian the ward sisters trust')."""
     if named_only and not name:
         return None
     if name and not unspaced(name):  # 'Gareth's been our tower crane op since …' as 'he's been …'
@@ -216,7 +219,8 @@ def _in_passing(head: str, name: str | None, named_only: bool = False) -> str | 
         head = re.sub(rf"{re.escape(name)}(?:是?(?=我们|店里|组里)|是(?=[^，。,；;\n]{{1,6}}的))", _NAMED + "她是", head)
         # ('许朗是剪辑组的短视频剪辑师' as '她是剪辑组的短视频剪辑师')
     for m in _IN_PASSING.finditer(head):
-        if named_only and head[m.start() - 1:m.start()] != _NAMED and not _told(head, m.start()):
+        yours = to_them and re.search(r"\byou\b", m.group(0), re.I)
+        if named_only and head[m.start() - 1:m.start()] != _NAMED and not _told(head, m.start()) and not yours:
             continue
         phrase = m.group("role") or m.group("zh")
         phrase = _PASSING_CUT.sub("", phrase).strip(" .,()")
