@@ -1703,3 +1703,15 @@ def test_a_rule_of_dashes_under_the_heading_is_read_past_not_taken_for_a_name():
     """A printed sheet's rule below its opening lines leaves nothing to look for: the notes are read, not refused."""
     a = analyse("BAY SHEET\nBay 3 weekly\n------------------\nComebacks 7 in September, max 2.\n")
     assert a.employee_name is None and any("Comebacks" in s.text for s in a.sentences)
+
+
+_SMALL_TALK = "".join(f"Point {i}: we went over the week's bookings and you said it was fine.\n" for i in range(14))
+
+
+@pytest.mark.parametrize("said, role", [
+    ("The Saturday rota has had you as the only valuer since May, so there's been no second check.", "valuer"),
+    ("You're the dietitian the stroke team trusts most, and your menus are excellent.", "dietitian"),  # the title, not its clause
+])
+def test_a_role_said_to_you_far_down_a_note_written_to_the_employee_is_theirs(said, role):
+    a = analyse(f"Hi Nia,\nThanks for today. Notes below.\n{_SMALL_TALK}{said}\nYou missed 3 referrals in October.\nThanks, Bev\n")
+    assert (a.employee_name, a.employee_role) == ("Nia", role)

@@ -174,11 +174,20 @@ def role_beside(text: str, name: str | None, *, unnamed: bool = True) -> str | N
         opening = _ROLE_OPENS.match(line)
         if opening and is_role(opening.group("role")):
             return opening.group("role")
-    yours = to_you(text)  # written to the employee: 'you' further down is them too
+    yours = _written_to(text, name)  # 'you' further down is them too
     if not unnamed:
         return _in_passing(head, name) or _in_passing(text, name, named_only=True, to_them=yours)
     return (_in_passing(head, name) or _reviewed_as(head) or _by_trade(head) or _zh_among(head, name)  # near the top; later, of them by
             or _in_passing(text, name, named_only=True, to_them=yours) or _zh_among(text, name, named_only=True))  # name (or as 'you')
+
+
+def _written_to(text: str, name: str | None) -> bool:
+    """The notes greet the employee by name in their opening lines ('Hi Nia,') and speak to 'you' more than of 'him' or
+    'her': a letter to them, not a transcript nor an email to someone else."""
+    if not name or unspaced(name):
+        return False
+    head = "\n".join(text.split("\n")[:3])
+    return bool(re.search(rf"^\W*(?:hi|hello|hey|dear)\s+{re.escape(name.split()[0])}\b", head, re.I | re.M)) and to_you(text)
 
 
 _SUBJECT = re.compile(r"\W*(?:subject|主题)\s*[:：]", re.I)
@@ -205,6 +214,7 @@ _PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|
 
 
 _NAMED = "\u00a7"  # marks where the employee's name stood, for `named_only`
+_CLAUSE_OPENS = frozenset({"the", "that", "who", "whom", "they", "we", "i", "you", "everyone", "everybody", "most", "all"})
 
 
 def _in_passing(head: str, name: str | None, named_only: bool = False, to_them: bool = False) -> str | None:
@@ -219,7 +229,7 @@ def _in_passing(head: str, name: str | None, named_only: bool = False, to_them: 
         head = re.sub(rf"{re.escape(name)}(?:是?(?=我们|店里|组里)|是(?=[^，。,；;\n]{{1,6}}的))", _NAMED + "她是", head)
         # ('许朗是剪辑组的短视频剪辑师' as '她是剪辑组的短视频剪辑师')
     for m in _IN_PASSING.finditer(head):
-        yours = to_them and re.search(r"\byou\b", m.group(0), re.I)
+        yours = to_them and re.search(r"\byou\b", m.group(0), re.I) and not re.search(r"\bif\s+$", head[max(0, m.start() - 4):m.start()], re.I)
         if named_only and head[m.start() - 1:m.start()] != _NAMED and not _told(head, m.start()) and not yours:
             continue
         phrase = m.group("role") or m.group("zh")
@@ -237,7 +247,9 @@ def _in_passing(head: str, name: str | None, named_only: bool = False, to_them: 
                 continue  # 'she's reading every attachment', 'he's had to sister 11 of them': what they do, not what they are
             while len(words) > 1 and words[0].lower() in spaced_words("not_first"):
                 words = words[1:]
-            phrase = " ".join(words)
+            # the title before a clause about it: 'the dietitian the stroke team trusts most' is a dietitian
+            phrase = next((" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)
+                           if words[n].lower() in _CLAUSE_OPENS and is_role(" ".join(words[:n]))), " ".join(words))
             if m.group("one") and phrase.endswith("s") and is_role(phrase[:-1]):
                 phrase = phrase[:-1]  # 'one of our four snowmakers': a snowmaker
         if phrase and is_role(phrase) and not says_no_job(phrase):
