@@ -184,8 +184,10 @@ def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sen
                 continue
             first, last = sorted((n.line, near.line))
             tied = bool(_ties_back().search(n.body))  # 'The late starts are related to this too.'
-            if not all(line.strip() for line in lines[first - 1:last]) or (_work_fact(n) and not tied):
-                break  # a blank line ends the paragraph; a work fact ends the disclosure, unless it says it comes of it
+            dated_life = _personal().occurs_in(n.text) and not n.quantities  # 'My GP is changing my meds next month'
+            if not all(line.strip() for line in lines[first - 1:last]) or (_work_fact(n) and not tied and not dated_life):
+                break  # a blank line ends the paragraph; a work fact ends the disclosure, unless it says it comes of it (or
+                # is of the personal life, only dated)
             if not (n.hits or tied or _personal().occurs_in(n.text) or (near is s and _answers(n))):
                 beyond = sentences[j + step] if memo and 0 <= j + step < len(sentences) else None
                 if beyond is None or not (beyond.hits or _personal().occurs_in(beyond.text)):

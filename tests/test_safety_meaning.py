@@ -204,6 +204,23 @@ def test_a_disclosure_stays_out_with_the_sentences_of_its_paragraph_and_the_work
     assert [f.sentence_ids[0] for f in confidential] == ["S3", "S4", "S5"]
 
 
+def test_a_confidence_in_a_transcript_stays_out_to_its_last_line_dated_or_not():
+    """Asked before it is told ('Can I tell you something but not have it put down?'), a confidence covers the turns
+    that follow, one of them dated ('next month') and one asking no one to know, up to the manager's answer."""
+    notes = ("Supervision — depot — 04.11.26\n"
+             "LB: Two late starts this month, on the 3rd and the 17th.\n"
+             "DN: Can I tell you something but not have it put down?\n"
+             "DN: My mum has been in and out of hospital since August.\n"
+             "DN: Her GP is changing her meds next month.\n"
+             "DN: I would rather nobody at the depot knew.\n"
+             "LB: Fine, that stays between us.\n"
+             "LB: Agreed: DN in for the 06:00 start every day, no late starts by 31 December.\n")
+    kept_out = [s.text for s in analyse(notes).excluded]
+    assert kept_out == [f"DN: {said}" for said in ("Can I tell you something but not have it put down?",
+                        "My mum has been in and out of hospital since August.", "Her GP is changing her meds next month.",
+                        "I would rather nobody at the depot knew.")] + ["LB: Fine, that stays between us."]
+
+
 def test_a_coded_remark_is_kept_out_of_the_plan_and_the_flag_names_its_trait():
     notes = ("Notes, 2026-04-10, review with Margaret Hughes, claims handler.\n"
              "Claims closed within SLA: 71% in March vs 90% standard.\n"
