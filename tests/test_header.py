@@ -386,6 +386,14 @@ def test_a_role_said_in_passing_later_in_the_notes_is_the_role(text, name, role)
      "Marek has run the bottling line since March.\nMarek's line stopped 6 times in May.\n", ("Marek Wolski", None, "Hal Brennan")),
     # a Chinese label in lenticular brackets opens the heading
     ("【周会记录】王磊 (质检员, 二车间) | 2026/10/08 | by Amy Sun\n9月漏检 3 批。\n", ("王磊", "质检员", None)),
+    # a chat's message greets the employee under its writer's heading
+    ("#dm — pasted from Slack, Tue 3 Nov\nPaula Jensen  9:40 AM\nhey Tomas, notes from our call so you have them\n"
+     "- you missed 4 of the 10 render deadlines in October\n- you said the farm queue was full most nights\n",
+     ("Tomas", None, "Paula Jensen")),
+    # an HR system's export with field codes, the surname in capitals first
+    ("=== REVIEW RECORD (export) ===\nREC_ID: R-2026-11 | DEPT: LAB\nEMP_NM: MWANGI, Grace | EMP_ID: 4471 | "
+     "JOB_TTL: Lab technician (haematology) | GRADE: C1\nCONV_DT: 02-OCT-2026\nB1: 6 samples mislabelled in September.\n",
+     ("Grace MWANGI", "Lab technician", None)),
 ])
 def test_more_header_layouts_name_the_employee_and_the_manager(text, who):
     a = analyse(training_note(*text) if isinstance(text, tuple) else text)

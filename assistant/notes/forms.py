@@ -41,12 +41,20 @@ MANAGER_LABEL = re.compile(r"(?:\b(?i:" + "|".join(re.escape(w).replace(r"\ ", r
     vocab_list("labels", "manager_meta", "en"), key=len, reverse=True)) + r")|" + ZH_MANAGER_FIELD + r")\s*[:：】]\s*(?:" + TITLE + r")?\x00")
 
 
+# An HR system's field codes for who is who: 'EMP_NM: OYELARAN, Babatunde | JOB_TTL: Phlebotomist | MGR_NM: …'.
+_FIELD_CODES = ((re.compile(r"\b(?:EMP|EMPLOYEE|STAFF|WORKER)_(?:NM|NAME|FULL_?NAME)\b(?=\s*[:：=])"), "Employee name"),
+                (re.compile(r"\b(?:MGR|MANAGER|SUPV?|SUPERVISOR|REVIEWER|LINE_MGR)_(?:NM|NAME|FULL_?NAME)\b(?=\s*[:：=])"), "Manager"),
+                (re.compile(r"\b(?:JOB_(?:TTL|TITLE|NM|NAME)|POSN?_(?:TTL|TITLE|NM|NAME))\b(?=\s*[:：=])"), "Job title"))
+
+
 def form_row(line: str) -> str:
     """A form's row of label and value cells read as labelled fields: '| 姓名 | 刘桂芬 | 岗位 | 门诊收费员 |' ->
     '姓名：刘桂芬；岗位：门诊收费员', '| Name | Dana Ruiz | Role | picker |' -> 'Name：Dana Ruiz；Role：picker', an export's
     'Employee,Nkechi Obi' -> 'Employee：Nkechi Obi'."""
     if dotted := _DOTTED_FIELD.findall(line) if _DOTTED_FIELD.match(line) else None:
         return "；".join(f"{label.strip()}：{value.strip()}" for label, value in dotted)
+    for code, label in _FIELD_CODES:
+        line = code.sub(label, line)
     parts = cells(line) or _csv_pair(line)
     labels = [_field_label(p) for p in parts[::2]] if parts else []
     if parts and len(parts) == 2 and labels == [None] and _job_label(parts[0]) and (named := re.match(FIELD_NAME, parts[1])) \

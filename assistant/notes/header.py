@@ -35,6 +35,7 @@ from .forms import (
     writer_keyed,
 )
 from .mail import (
+    CHAT_HEADING,
     addressee,
     copied_in,
     named_again,
@@ -280,11 +281,6 @@ def _writer_marked(lines: list[str]) -> str | None:
     return next((m.group(1) for line in lines if (m := _ME_MARK.search(line))), None)
 
 
-# A chat app's message heading alone on its line, the lines below it being that person's: 'Priscilla Adeyemi  10:02',
-# 'Jun Takeda  4:11 PM' (a Slack or Teams copy).
-CHAT_HEADING = re.compile(r"""^\s*(?P<who>[^\W\d][\w.'’-]*(?:\s[^\W\d][\w.'’-]*){0,3})  # one to four words of a name
-    (?:\s{2,}\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?|\s\d{1,2}:\d{2}\s?[AaPp][Mm])\s*$  # the time alone after it, set apart
-    # by two spaces or with its AM/PM (not a title's 'Jordan Lee 10:30')""", re.X)
 # The one the meeting was with, on the line below the writer's own: 'Abi Okonkwo, Senior Youth Worker - supervision
 # notes' over 'with Ruben Castillo (Youth Worker, Eastside detached), Fri 20/11/26'.
 _WITH_BELOW = re.compile(rf"^\W*(?i:with|w/)\s+(?:{TITLE})?(?P<name>{NAMED})(?:\s*[(（](?P<inner>[^)）\n]{{2,60}})[)）])?")
@@ -398,12 +394,13 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     # (a field's whole value: not a speaker's words after a tag, 'Emp: No problem.')
     surname_first = False  # a form that writes names 'Last, First'
     field = (r"\b(?i:" + EN_EMPLOYEE_FIELD + r")" + NAME_ORDER + r"\s*[:：]\s*(?P<name>(?>" + FIELD_NAME
-             + r"|[\u4e00-\u9fff]{2,4}(?=[\s(（,，|]|$)))(?![ \t]+[a-z])\s*(?:(?P<sep>[,(])\s*(?P<after>[^,.\n()]+(?:\([^)\n]*\))?))?")
+             + r"|[\u4e00-\u9fff]{2,4}(?=[\s(（,，|]|$)))(?![ \t]+[a-z])\s*(?:(?P<sep>[,(])\s*(?P<after>[^,.\n()|｜]+(?:\([^)\n]*\))?))?")
     m = re.search(field, header) or re.search(r"^[\s*#-]*" + field, "\n".join(lines[3:10]), re.M)  # (further down, a form's
     # field on a line of its own: 'Section B - Employee' over 'Name: Dee Whitcombe')
     if m:
         name, role = m["name"].strip(), (m["after"] or "").strip() or None
-        if role and m["sep"] == "," and given_name(role) and (m["order"] or _said_after([x for x in lines if m["name"] not in x], role)):
+        if role and m["sep"] == "," and given_name(role) and (m["order"] or m["name"].isupper()  # ('OYELARAN, Babatunde')
+                                                              or _said_after([x for x in lines if m["name"] not in x], role)):
             name, role, surname_first = f"{role} {name}", None, True  # 'Employee Name (Last, First): Okonkwo, Adaeze'
         elif role and is_name(role) and not role_like(role):
             role = None  # 'Employee: 梁志恒 (Leung), dim sum chef': another form of the name

@@ -14,7 +14,7 @@ from ..lexicon import area_name, load, terms, vocab_terms
 from ..quantities import find_quantities
 from ..textutil import FILLER_LEAD, NAME_WORD, PARTICLE
 from .forms import field_words
-from .header import CHAT_HEADING
+from .mail import CHAT_HEADING
 from .names import HEADER_WORDS, is_name
 from .parties import _PartyFinder
 

@@ -18,6 +18,13 @@ _GREETING = re.compile(rf"^\s*(?:(?:hi|hello|hey|dear|morning|afternoon)\s+)?(?P
 _GREETED_BY_SENDER = re.compile(rf"""^\s*(?:(?i:hi|hello|hey|dear)\s+)?(?P<to>{NAME_WORD})\s*[,，!–—-]\s*
     (?:(?i:it['’]?s|this\s+is)\s+(?P<sender>{NAME_WORD})\b|(?P<sender_>{NAME_WORD})\s+here\b)""", re.M | re.X)
 _GREETED_ALONE = re.compile(rf"^[ \t]*(?:(?i:hi|hello|hey|dear)[ \t]+)?(?P<name>{NAME_WORD})[ \t]*[,，!][ \t]*$", re.M)
+# ... or opening a line of the message: 'hey Emeka, writing up what we said on the call'
+_GREETED_IN_LINE = re.compile(rf"^[ \t]*(?i:hi|hello|hey|dear)[ \t]+(?P<name>{NAME_WORD})[ \t]*[,，!–—-]", re.M)
+# A chat app's message heading alone on its line, the lines below it being that person's: 'Priscilla Adeyemi  10:02',
+# 'Jun Takeda  4:11 PM' (a Slack or Teams copy).
+CHAT_HEADING = re.compile(r"""^\s*(?P<who>[^\W\d][\w.'’-]*(?:\s[^\W\d][\w.'’-]*){0,3})  # one to four words of a name
+    (?:\s{2,}\d{1,2}:\d{2}(?:\s?[AaPp][Mm])?|\s\d{1,2}:\d{2}\s?[AaPp][Mm])\s*$  # the time alone after it, set apart
+    # by two spaces or with its AM/PM (not a title's 'Jordan Lee 10:30')""", re.X)
 
 
 def _about_them(text: str) -> bool:
@@ -42,11 +49,17 @@ def written_to(lines: list[str]) -> tuple[str, str | None] | None:
               if not re.match(r"[\w.+-]*@", m.group("rest"))}  # an address alone names no one: 'To: driver147@northfleet…'
     to = fields["to"].group("name") if "to" in fields else None
     to_hr = any(is_hr(m.group(0)) for m in mail if m.group("field").lower() == "to")  # 'To: hr.team@…'
-    if ("to" not in fields and not to_hr and (alone := _GREETED_ALONE.search("\n".join(lines[:4]))) and is_name(alone.group("name"))
-            and not names_someone(_SUBJECT_OR_DATE.sub("", "\n".join(lines[:4])[:alone.start()]))  # not 'Tom Baker - picker' above 'Hi Karen,'
+    opening = "\n".join(lines[:4])
+    alone = _GREETED_ALONE.search(opening) or _GREETED_IN_LINE.search(opening)
+    chat = next((c for line in lines[:3] if (c := CHAT_HEADING.match(line)) and is_name(c["who"])), None)
+    above = "\n".join(line for line in _SUBJECT_OR_DATE.sub("", opening[:alone.start()] if alone else "").split("\n")
+                      if not CHAT_HEADING.match(line))  # (a chat's heading is its writer)
+    if ("to" not in fields and not to_hr and alone and is_name(alone.group("name"))
+            and not names_someone(above)  # not 'Tom Baker - picker' above 'Hi Karen,'
             and to_you("\n".join(lines[:10])[alone.end():])):
         sender = fields["from"].group("name") if "from" in fields and is_name(fields["from"].group("name")) else None
-        return alone.group("name"), sender  # 'Morag,' on a line of its own, then 'you moved…': written to the employee
+        return alone.group("name"), sender or (chat["who"] if chat else None)  # 'Morag,' on a line of its own, then 'you
+        # moved…', or a chat's 'hey Emeka, writing up …' under its writer's heading: written to the employee
     if not to or not is_name(to) or is_hr(re.split(r";|\bcc\s*:", fields["to"].group(0), flags=re.I)[0]):  # (HR in copy)
         return None
     greeted = [m.group("name") for m in _GREETING.finditer(head) if is_name(m.group("name"))]  # not 'Hi,' alone
