@@ -184,7 +184,8 @@ def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sen
                 continue
             first, last = sorted((n.line, near.line))
             tied = bool(_ties_back().search(n.body))  # 'The late starts are related to this too.'
-            dated_life = _personal().occurs_in(n.text) and not n.quantities  # 'My GP is changing my meds next month'
+            dated_life = _personal().occurs_in(n.text) and not n.quantities and n.kind not in ("action", "target")
+            # ('My GP is changing my meds next month', not "I'll move two of the home-care briefs to Malik by Friday")
             if not all(line.strip() for line in lines[first - 1:last]) or (_work_fact(n) and not tied and not dated_life):
                 break  # a blank line ends the paragraph; a work fact ends the disclosure, unless it says it comes of it (or
                 # is of the personal life, only dated)

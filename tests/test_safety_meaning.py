@@ -221,6 +221,13 @@ def test_a_confidence_in_a_transcript_stays_out_to_its_last_line_dated_or_not():
                         "I would rather nobody at the depot knew.")] + ["LB: Fine, that stays between us."]
 
 
+def test_the_managers_dated_task_after_a_confidence_is_work_even_with_a_word_of_home_in_it():
+    notes = ("Notes, 3 Nov, Lina (copywriter).\nShe told me, and asked me to keep it between us, that her dad is unwell.\n"
+             "I said fine.\nI'll move two of the home-care briefs to Sam by the end of this week.\n")
+    assert [s.text for s in analyse(notes).excluded] == [
+        "She told me, and asked me to keep it between us, that her dad is unwell.", "I said fine."]
+
+
 def test_a_coded_remark_is_kept_out_of_the_plan_and_the_flag_names_its_trait():
     notes = ("Notes, 2026-04-10, review with Margaret Hughes, claims handler.\n"
              "Claims closed within SLA: 71% in March vs 90% standard.\n"
