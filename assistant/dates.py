@@ -57,7 +57,7 @@ _DEADLINE_AFTER = re.compile(r"^\s*[)）]?\s*(?:前(?![台厅线端沿后])|之�
 _START_AFTER = re.compile(r"^\s*(?:起|开始)")
 _OF_ANOTHER_DAY = re.compile(r"\s+(?:of|from|after|before)\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:planned|scheduled|booked|due|agreed|target|set|request|order|call|referral|delivery|arrival|admission|incident)\b", re.I)
 _ZH_DUE_VERB = "完成|达到|到|降|提升|提高|控制|做到|交|提交|实现|把|要|必须|全部"  # what 'Q3内' is followed by when it is a deadline ('Q3内完成')
-_PERIOD_END = re.compile(r"(?:end|close|wrap|eoq|eo|target|goal|objective|末|底|结束|内|前)", re.I)  # ('Q4 targets': due at its end)
+_PERIOD_END = re.compile(r"(?:end|close|wrap|eoq|eo|[:：]|末|底|结束|内|前)", re.I)  # ('Q4 targets:' ends on its colon)
 _PERIOD_WORDS = ("in", "for", "during", "over", "across", "through", "thru", "throughout")  # 'in Q3', 'for July and August'
 _IN_PERIOD = re.compile(r"(?:\b(?:" + "|".join(_PERIOD_WORDS) + r")\s+(?:the\s+)?|[(（]\s*)$", re.I)  # and '0 次（Q3）'
 _WEEKLY_AFTER = re.compile(r"[^.;]{0,20}\b(?:each|every)\s+week|[^.;]{0,20}\bweekly\b", re.I)
@@ -94,8 +94,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                              (?!\s*(?:max(?:imum)?|min(?:imum)?|tops)\b(?!\s*\d))""", re.I | re.X)),
     ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close|last\s+day)(?:\s+of\s+|\s*-\s*|\s+(?=[a-z]{3}))(?:the\s+)?(?:(next|this|following)\s+)?(" + _MONTH + r"|month|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|quarter|q[1-4]|year|week)\b", re.I)),
     ("mid", re.compile(r"\bmid[- ]?" + _M + r"\b", re.I)),
-    ("q_end", re.compile(r"\b(?:eo)?(q[1-4]|[1-4]q)\s*(?:end|close|wrap(?:[- ]?up)?|targets?|goals?|objectives?|末|底|结束(?:之?前)?(?![以之]?后)|(?:以?内|之?前)(?=$|[^\u4e00-\u9fff]|" + _ZH_DUE_VERB + "))?(?![a-z0-9])", re.I)),
-    # '3Q 末', 'Q1 wrap', 'Q1内完成', 'Q4 targets: …' (the quarter's targets are due at its end; not 'Q1内容', 'Q2内部')
+    ("q_end", re.compile(r"\b(?:eo)?(q[1-4]|[1-4]q)\s*(?:end|close|wrap(?:[- ]?up)?|(?:targets?|goals?|objectives?)\s*[:：]|末|底|结束(?:之?前)?(?![以之]?后)|(?:以?内|之?前)(?=$|[^\u4e00-\u9fff]|" + _ZH_DUE_VERB + "))?(?![a-z0-9])", re.I)),
+    # '3Q 末', 'Q1 wrap', 'Q1内完成', 'Q4 targets: …' (a label: its targets are due at the quarter's end; not 'Q1内容',
+    # 'Q2内部', 'missed her Q3 targets', 'agree Q1 targets by 15 January')
     # '第三季度末', '下季度', and Taiwan's '第一季結束前' (folded: '结束'), '本季底'
     # ('季' alone only with its end: '这个季节', '本季新品' are seasons)
     ("zh_quarter", re.compile(r"(明年)?(?:第?([一二三四1-4])季度|第([一二三四1-4])季(?=末|底|结束)|(本|这个?|下个?)(?:季度|季(?=末|底|结束)))(末|底|结束)?")),
@@ -425,6 +426,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         if not ending and not _IN_PERIOD.search(m.string[max(0, m.start() - 20):m.start()]):
             return None, role
         q_month = int(re.sub(r"\D", "", g[0])) * 3
+        if re.search(r"[:：]$", m.group(0)) and 0 < (ref - _month_end(ref.year, q_month)).days < 120:
+            return None, role  # 'She missed her Q3 targets: …' said in November: the quarter just gone, no deadline
         if ending:
             return _pick_year(ref, "deadline", lambda y: _month_end(y, q_month)), "deadline"
         return _pick_year(ref, "point", lambda y: _month_end(y, q_month)), "end"  # 'in Q3': the quarter's end

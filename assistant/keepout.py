@@ -158,6 +158,11 @@ def _confidences(sentences: list[Sentence], lines: list[str]) -> None:
                     n.hits, n.kind = request[:1] + n.hits, "excluded"
         elif s.kind != "excluded" and (private := private_hits(s.text)):
             s.hits, s.kind = private + s.hits, "excluded"
+    for before, s, after in zip(sentences, sentences[1:], sentences[2:]):  # one line between two of a confidence is part of
+        confided = [h for h in before.hits if h.category == "confidential"]  # it: 'My GP is changing my meds next month' between
+        if (confided and s.kind != "excluded" and any(h.category == "confidential" for h in after.hits)  # 'I've got Crohn's…'
+                and all(line.strip() for line in lines[before.line - 1:after.line])):  # and "I'd rather nobody knew"
+            s.hits, s.kind = confided[:1] + s.hits, "excluded"
 
 
 def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sentence]:
@@ -184,11 +189,8 @@ def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sen
                 continue
             first, last = sorted((n.line, near.line))
             tied = bool(_ties_back().search(n.body))  # 'The late starts are related to this too.'
-            dated_life = _personal().occurs_in(n.text) and not n.quantities and n.kind not in ("action", "target")
-            # ('My GP is changing my meds next month', not "I'll move two of the home-care briefs to Malik by Friday")
-            if not all(line.strip() for line in lines[first - 1:last]) or (_work_fact(n) and not tied and not dated_life):
-                break  # a blank line ends the paragraph; a work fact ends the disclosure, unless it says it comes of it (or
-                # is of the personal life, only dated)
+            if not all(line.strip() for line in lines[first - 1:last]) or (_work_fact(n) and not tied):
+                break  # a blank line ends the paragraph; a work fact ends the disclosure, unless it says it comes of it
             if not (n.hits or tied or _personal().occurs_in(n.text) or (near is s and _answers(n))):
                 beyond = sentences[j + step] if memo and 0 <= j + step < len(sentences) else None
                 if beyond is None or not (beyond.hits or _personal().occurs_in(beyond.text)):

@@ -370,7 +370,7 @@ def test_a_role_said_in_passing_later_in_the_notes_is_the_role(text, name, role)
      ("Liu Yang", None, None)),
     # a file name with the date first and an initial beside the surname; 'File' is its label, no one's name
     ("File: 2026-09-30_Mbeki_T_catchup_notes.docx\nT was late to 3 pre-shift briefings in September.\n",
-     ("T. Mbeki", None, None)),
+     ("Mbeki T.", None, None)),
     # a printed sheet's fields joined to their values by dots: one name per field, not 'Singh  Till'
     ("CORNER STORES - TILL REVIEW\nName........ R. Singh          Till..... 4\nReviewer.... Dee M.          Date.... 02/11/26\n"
      "Voids over limit 9 times in October.\n", ("R. Singh", None, "Dee")),
@@ -394,6 +394,8 @@ def test_a_role_said_in_passing_later_in_the_notes_is_the_role(text, name, role)
     ("=== REVIEW RECORD (export) ===\nREC_ID: R-2026-11 | DEPT: LAB\nEMP_NM: MWANGI, Grace | EMP_ID: 4471 | "
      "JOB_TTL: Lab technician (haematology) | GRADE: C1\nCONV_DT: 02-OCT-2026\nB1: 6 samples mislabelled in September.\n",
      ("Grace MWANGI", "Lab technician", None)),
+    # a heading of a date and a name alone, the name a nickname
+    ("10.14 老陈\n在仓库门口聊的。\n1、叉车10月超速2次。\n", ("老陈", None, None)),
 ])
 def test_more_header_layouts_name_the_employee_and_the_manager(text, who):
     a = analyse(training_note(*text) if isinstance(text, tuple) else text)
@@ -1723,3 +1725,27 @@ _SMALL_TALK = "".join(f"Point {i}: we went over the week's bookings and you said
 def test_a_role_said_to_you_far_down_a_note_written_to_the_employee_is_theirs(said, role):
     a = analyse(f"Hi Nia,\nThanks for today. Notes below.\n{_SMALL_TALK}{said}\nYou missed 3 referrals in October.\nThanks, Bev\n")
     assert (a.employee_name, a.employee_role) == ("Nia", role)
+
+
+@pytest.mark.parametrize("text, who", [
+    # a greeting to HR in the line above the heading, not under a chat's heading: the heading names the employee
+    ("Hi Priya, quick notes from the call as you asked, so you can add them to the file.\n1:1 w/ Tom Reyes (driver) 4/11\n"
+     "Tom was late 3 times.\n", ("Tom Reyes", "driver")),
+    ("11.2 黎秀英 收银员 面谈，主要是找零\n找零错了3次。\n", ("黎秀英", "收银员")),  # '主要是' opens no sentence about someone
+    ("王磊 | 质检员 | 面谈人：我\n漏检3次。\n", ("王磊", "质检员")),  # nor the writer's '我'
+    ("Review: Bay Nguyen (line cook) - 4 Nov\nBay burned 3 trays.\n", ("Bay Nguyen", "line cook")),  # a given name
+])
+def test_session_33s_header_rules_leave_their_look_alikes_alone(text, who):
+    a = analyse(text)
+    assert (a.employee_name, a.employee_role) == who
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Notes - depot 1:1, attached rota_Leeds_2026-11-14.pdf", None),  # a date's '1-1' is no meeting
+    ("pipeline_Hamilton_2026-10-31.pdf", None),  # nor 'pip' inside a word
+    ("GR_1on1_Annie_K_20260812.docx", "Annie K."),  # the initial where it is written
+])
+def test_a_file_name_names_someone_only_beside_a_meeting_word_and_a_date(line, name):
+    from assistant.notes.header import _file_named
+
+    assert _file_named([line]) == name

@@ -84,6 +84,8 @@ def _entry(text: str) -> Attendee | None:
         out = bracketed.group("out").strip()
         if _ME.match(out) and parts:  # '我（韦光明，项目经理）': the writer, named inside
             return Attendee(parts[0], ", ".join(parts[1:]) or None, writer=True)
+        if parts and re.fullmatch(r"[A-Z]{2,3}", out) and out == "".join(w[0] for w in parts[0].split() if w[:1].isupper()):
+            return Attendee(parts[0], ", ".join(parts[1:]) or None, writer=duty)  # 'KM (Kofi Mensah, care assistant)': a tag
         named = _named(out)
         role = ", ".join(parts) or (named.role if named else None)
         return Attendee(named.name if named else out, role, writer=duty)

@@ -51,8 +51,8 @@ def form_row(line: str) -> str:
     """A form's row of label and value cells read as labelled fields: '| 姓名 | 刘桂芬 | 岗位 | 门诊收费员 |' ->
     '姓名：刘桂芬；岗位：门诊收费员', '| Name | Dana Ruiz | Role | picker |' -> 'Name：Dana Ruiz；Role：picker', an export's
     'Employee,Nkechi Obi' -> 'Employee：Nkechi Obi'."""
-    if dotted := _DOTTED_FIELD.findall(line) if _DOTTED_FIELD.match(line) else None:
-        return "；".join(f"{label.strip()}：{value.strip()}" for label, value in dotted)
+    if _DOTTED_OPENS.match(line) and (fields := _DOTTED_FIELD.findall(line)):
+        return "；".join(f"{label.strip()}：{value.strip()}" for label, value in fields)
     for code, label in _FIELD_CODES:
         line = code.sub(label, line)
     parts = cells(line) or _csv_pair(line)
@@ -66,8 +66,11 @@ def form_row(line: str) -> str:
 
 
 # A printed sheet's fields, each label joined to its value by a leader of dots: 'Name........ A. Pillai      Bay..... 3'.
-_DOTTED_FIELD = re.compile(r"""\s*(?P<label>[A-Za-z][\w/&]*(?:[ ][\w/&]+){0,3}?)[ ]?\.{4,}[ ]*
-    (?P<value>\S.*?)(?=\s{2,}[A-Za-z][\w/&]*(?:[ ][\w/&]+){0,3}?[ ]?\.{4,}|\s*$)""", re.X)
+# (A label of one or two words, a value that is no label of its own: not 'Talked to Dana.... she says', nor an empty field.)
+_DOTTED_LABEL = r"[A-Za-z][\w/&]*(?:[ ][\w/&]+)?"
+_DOTTED_OPENS = re.compile(rf"\s*{_DOTTED_LABEL}[ ]?\.{{4,}}")
+_DOTTED_FIELD = re.compile(rf"""(?:^|(?<=\s\s))\s*(?P<label>{_DOTTED_LABEL})[ ]?\.{{4,}}[ ]*(?P<value>(?![.\s])(?!\S*\.{{4,}})\S.*?)
+    (?=\s{{2,}}{_DOTTED_LABEL}[ ]?\.{{4,}}|\s*$)""", re.X)
 _CSV_PAIR = re.compile(r'^\s*"?(?P<label>[^",\n]{1,40}?)"?\s*,\s*"?(?P<value>[^",\n]{1,80}?)"?\s*$')
 
 

@@ -384,7 +384,9 @@ _FOR_THE_RECORD = re.compile(rf"\b(?i:that['’]?s|that\s+is|it['’]?s|this\s+i
 _MET_WITH = re.compile(rf"^\W*(?i:(?:i\s+)?(?:met|sat\s+down)\s+with)\s+({NAMED})(?=[\s,;.(]|$)", re.M)
 
 
-_FIELD_ALONE = re.compile(r"[^:：,，]{1,32}[:：][ \t]*[^\s,，]+(?:[ \t][^\s,，]+){0,2}(?:[ \t]*[(（][^)）]*[)）])?")  # not 'OP: Fair, the …'
+# A table's row read as a field (`form_row` joins its cells with '：'), its value a name and perhaps its bracket: not
+# a speaker's 'OP: Fair, the …', nor a colleague's 'Forklift driver: Kwame Osei' further down a note.
+_TABLE_FIELD = re.compile(r"[^:：,，]{1,32}：[ \t]*[^\s,，]+(?:[ \t][^\s,，]+){0,2}(?:[ \t]*[(（][^)）]*[)）])?")
 
 
 def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
@@ -407,7 +409,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if not name:
         name, role, manager = speaker_key(header) or (name, role, manager)
     if not name:
-        rows = [line for line in lines[3:10] if _FIELD_ALONE.fullmatch(line.strip())]  # further down, a field on a line
+        rows = [line for line in lines[3:10] if _TABLE_FIELD.fullmatch(line.strip()) and not unspaced(line)]  # further down, a field on a line
         name, role = job_field(header) or job_field("\n".join(rows)) or (name, role)  # of its own: a table's 'Technician：Ifeoma Chukwu'
     if not name:
         name, manager = named_in_subject(lines) or written_to(lines) or copied_in(lines) or (name, manager)
@@ -569,7 +571,7 @@ def _name_after_title() -> re.Pattern[str]:
 # A document's file name alone on a line, the name between the meeting's and a date: 'GR_1on1_Annie_20260812.docx'.
 # A document's file name: 'GR_1on1_Annie_20260812.docx', 'File: 2026-11-14_Rowe_K_checkin_draft.docx'.
 _FILE_NAME = re.compile(r"(?<![\w.])(?P<stem>[\w-]{6,80})\.(?i:docx?|pdf|txt|md|rtf|odt|pages)\b")
-_FILE_MEETING = re.compile(r"(?i:1on1|1-1|121|one-to-one|review|pip|appraisal|catch-?up|check-?in|supervision)")
+_FILE_MEETING = re.compile(r"(?i:1on1|121|1to1|one-?to-?one|review|pip|appraisal|catch-?up|check-?in|supervision)")  # a whole part
 
 
 def _file_named(lines: list[str]) -> str | None:
@@ -578,13 +580,16 @@ def _file_named(lines: list[str]) -> str | None:
     for m in (m for line in lines[:2] for m in _FILE_NAME.finditer(line)):
         parts = [p for p in re.split(r"[_-]+", m["stem"]) if p]
         dated = sum(p.isdigit() for p in parts) >= 3 or any(p.isdigit() and len(p) >= 6 for p in parts)
+        met = any(_FILE_MEETING.fullmatch("".join(parts[i:i + 2])) or _FILE_MEETING.fullmatch(parts[i]) for i in range(len(parts)))
         names = [i for i, p in enumerate(parts) if re.fullmatch(r"[A-Z][a-z]+", p) and is_name(p) and not HEADER_WORDS.match(p)
                  and not _FILE_MEETING.fullmatch(p)]
-        if not (dated and _FILE_MEETING.search(m["stem"]) and len(names) == 1):
+        if not (dated and met and len(names) == 1):
             continue
         i = names[0]
-        initial = next((p for p in parts[max(0, i - 1):i + 2] if re.fullmatch(r"[A-Z]", p)), None)
-        return f"{initial}. {parts[i]}" if initial else parts[i]
+        before, after = parts[i - 1] if i else "", parts[i + 1] if i + 1 < len(parts) else ""
+        if re.fullmatch(r"[A-Z]", after):
+            return f"{parts[i]} {after}."  # 'Rowe_K': as written, the initial after
+        return f"{before}. {parts[i]}" if re.fullmatch(r"[A-Z]", before) else parts[i]
     return None
 
 

@@ -50,16 +50,18 @@ def written_to(lines: list[str]) -> tuple[str, str | None] | None:
     to = fields["to"].group("name") if "to" in fields else None
     to_hr = any(is_hr(m.group(0)) for m in mail if m.group("field").lower() == "to")  # 'To: hr.team@…'
     opening = "\n".join(lines[:4])
-    alone = _GREETED_ALONE.search(opening) or _GREETED_IN_LINE.search(opening)
+    # a chat message's writer, on its heading above the greeting: 'Ingrid Svensson  4:12 PM' over 'hey Emeka, writing up …'
     chat = next((c for line in lines[:3] if (c := CHAT_HEADING.match(line)) and is_name(c["who"])), None)
-    above = "\n".join(line for line in _SUBJECT_OR_DATE.sub("", opening[:alone.start()] if alone else "").split("\n")
-                      if not CHAT_HEADING.match(line))  # (a chat's heading is its writer)
-    if ("to" not in fields and not to_hr and alone and is_name(alone.group("name"))
-            and not names_someone(above)  # not 'Tom Baker - picker' above 'Hi Karen,'
-            and to_you("\n".join(lines[:10])[alone.end():])):
+    greeting = _GREETED_ALONE.search(opening) or (_GREETED_IN_LINE.search(opening) if chat else None)
+    if greeting and chat:
+        opening = "\n".join(line for line in opening.split("\n") if not CHAT_HEADING.match(line))  # (the writer's own)
+        greeting = _GREETED_ALONE.search(opening) or _GREETED_IN_LINE.search(opening)
+    if ("to" not in fields and not to_hr and greeting and is_name(greeting.group("name"))
+            and not names_someone(_SUBJECT_OR_DATE.sub("", opening[:greeting.start()]))  # not 'Tom Baker - picker' above 'Hi Karen,'
+            and to_you("\n".join(lines[:10])[greeting.end():])):
         sender = fields["from"].group("name") if "from" in fields and is_name(fields["from"].group("name")) else None
-        return alone.group("name"), sender or (chat["who"] if chat else None)  # 'Morag,' on a line of its own, then 'you
-        # moved…', or a chat's 'hey Emeka, writing up …' under its writer's heading: written to the employee
+        return greeting.group("name"), sender or (chat["who"] if chat else None)  # 'Morag,' on a line of its own, then
+        # 'you moved…': written to the employee
     if not to or not is_name(to) or is_hr(re.split(r";|\bcc\s*:", fields["to"].group(0), flags=re.I)[0]):  # (HR in copy)
         return None
     greeted = [m.group("name") for m in _GREETING.finditer(head) if is_name(m.group("name"))]  # not 'Hi,' alone

@@ -41,6 +41,7 @@ def _title_name() -> re.Pattern[str]:
                       r")(?=[^\u4e00-\u9fff]|[进在的是和与说表认每负于将要对为面谈月我昨今这]|$)")  # not '李强进(行)'
 
 
+_DATED_NAME = re.compile(r"^\W*\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?\s+(?P<name>[\u4e00-\u9fff]{2,3})\s*$")
 _FIELDS = re.compile(r"[｜|—–/，,；;（）()]|\s+")  # brackets too: "（顾晓雯，仓库理货员；主管严立新）"
 # Labels that name the one who held or wrote the interview, not the employee.
 _INTERVIEWER = re.compile(r"面谈人|面谈经理|记录人|记录[:：]|主持|督导|直属上级|^by$", re.I)
@@ -117,9 +118,9 @@ _HEADING_CHARS = 120
 
 def _heading_like(line: str) -> bool:
     """A short line that names, not a sentence about someone ('Jun 是 payments infra 组的 SRE，这是他…', '他是 QA tester，入职
-    14 个月'): no pronoun and no '是' joining someone to what they are."""
+    14 个月'): no 'he', 'she' or 'you', and no '是' after a name in letters ('主要是找零', '面谈人：我' are headings)."""
     opening = re.split(r"。|(?:其他)?说明\s*[:：]|备注\s*[:：]", line, maxsplit=1)[0]
-    return len(opening) <= _HEADING_CHARS and not re.search(r"[他她我你]|\S\s*是(?!否)", opening)
+    return len(opening) <= _HEADING_CHARS and not re.search(r"[他她你]|[A-Za-z]\s*是(?!否)", opening)
 
 
 def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the complexity budget
@@ -163,6 +164,9 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
                          and not re.search(rf"(?:带教|师傅|师父|陪同|旁听)\s*{t}|{t}\s*(?:也在|在场|陪同|旁听)", line)), None)
             if full:
                 return full
+    dated = _DATED_NAME.match(head[0] if head else "")  # '11.20 老周', '3/5 王海涛': a date and a name, nothing else
+    if dated and (re.fullmatch(zh_name(), dated["name"]) or re.fullmatch(r"[老小阿][\u4e00-\u9fff]", dated["name"])):
+        return dated["name"]
     for line in head[:5]:
         titled = _title_name().search(line)
         if titled and _plausible(titled.group(1)):

@@ -229,7 +229,8 @@ def _in_passing(head: str, name: str | None, named_only: bool = False, to_them: 
         head = re.sub(rf"{re.escape(name)}(?:是?(?=我们|店里|组里)|是(?=[^，。,；;\n]{{1,6}}的))", _NAMED + "她是", head)
         # ('许朗是剪辑组的短视频剪辑师' as '她是剪辑组的短视频剪辑师')
     for m in _IN_PASSING.finditer(head):
-        yours = to_them and re.search(r"\byou\b", m.group(0), re.I) and not re.search(r"\bif\s+$", head[max(0, m.start() - 4):m.start()], re.I)
+        yours = (to_them and re.search(r"\byou\b", m.group(0), re.I)  # (not a condition: 'When you're the duty manager …')
+                 and not re.search(r"\b(?:if|when|whenever|once|until|unless|while)\s+$", head[max(0, m.start() - 12):m.start()], re.I))
         if named_only and head[m.start() - 1:m.start()] != _NAMED and not _told(head, m.start()) and not yours:
             continue
         phrase = m.group("role") or m.group("zh")
