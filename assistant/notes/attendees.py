@@ -84,7 +84,7 @@ def _entry(text: str) -> Attendee | None:
         out = bracketed.group("out").strip()
         if _ME.match(out) and parts:  # '我（韦光明，项目经理）': the writer, named inside
             return Attendee(parts[0], ", ".join(parts[1:]) or None, writer=True)
-        if parts and re.fullmatch(r"[A-Z]{2,3}", out) and out == "".join(w[0] for w in parts[0].split() if w[:1].isupper()):
+        if parts and re.fullmatch(r"[A-Z]{2,3}", out) and out == _initials(parts[0]):
             return Attendee(parts[0], ", ".join(parts[1:]) or None, writer=duty)  # 'KM (Kofi Mensah, care assistant)': a tag
         named = _named(out)
         role = ", ".join(parts) or (named.role if named else None)
@@ -204,14 +204,18 @@ def _speaking(lines: list[str], tags: dict[str, Attendee]) -> tuple[Attendee | N
     return first, to_you
 
 
+def _initials(name: str) -> str:
+    """'KM' for 'Kofi Mensah', 'FW' for 'Fenna de Wit': the first letters of its capitalised words."""
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", name))
+
+
 def _listed_tags(people: list[Attendee]) -> dict[str, Attendee]:
     """Speakers' tags a transcript may use without a key: each one's name as listed ('Mina Sato:') and initials ('AW'
     for 'A. Whitlock'), where no two people share them (a first name is no such tag: 'Me:' may answer 'Priya:')."""
     tags: dict[str, list[Attendee]] = collections.defaultdict(list)
     for a in people:
-        words = re.findall(r"[A-Z][\w'’-]*", a.name)
-        if len(words) >= 2:
-            tags["".join(w[0] for w in words)].append(a)
+        if len(re.findall(r"[A-Z][\w'’-]*", a.name)) >= 2:
+            tags[_initials(a.name)].append(a)
             tags[a.name].append(a)
     return {tag: found[0] for tag, found in tags.items() if len(found) == 1}
 

@@ -151,18 +151,16 @@ _JOB_FIELD = re.compile(r"""(?:^|[|｜·•]\s*|[.;]\s+|\s{2,}|\t)(?P<label>[A-Z
 # A transcript's key to its speakers: 'PA: Priscilla Adeyemi (curriculum lead). FW: Fenna de Wit (BSL tutor)'.
 _SPEAKER_KEY = re.compile(rf"""(?:^|[.;,|]\s*)(?P<tag>[A-Z]{{2,3}})\s*[:：=]\s*
     (?P<name>{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}){{0,2}})
-    \s*[(（](?P<role>[^)）\n]{{2,60}})[)）]
-  | (?:^|[:：.;,|]\s*)(?P<tag_>[A-Z]{{2,3}})\s*[(（]\s*  # or the name inside the brackets: 'KM (Kofi Mensah, care assistant)'
-    (?P<name_>{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}){{0,2}})\s*[,，]\s*(?P<role_>[^)）\n]{{2,60}})[)）]""", re.M | re.X)
+    \s*[(（](?P<role>[^)）\n]{{2,60}})[)）]""", re.M | re.X)
 
 
 def speaker_key(header: str) -> tuple[str, str, str] | None:
     """The employee, their role and the manager from a key to two speakers, each tagged by their initials: the one
     whose title leads others is the manager."""
     others = vocab("parties", "attending", "en")  # not HR, a union rep, an observer
-    found = [(m["tag"] or m["tag_"], m["name"] or m["name_"], m["role"] or m["role_"]) for m in _SPEAKER_KEY.finditer(header)]
-    keyed = [(name, re.split(r"\s*[,;]\s*", role)[0]) for tag, name, role in found
-             if tag == "".join(w[0] for w in name.split() if w[0].isupper()) and not is_hr(role) and not others.search(role.lower())]
+    keyed = [(m["name"], re.split(r"\s*[,;]\s*", m["role"])[0]) for m in _SPEAKER_KEY.finditer(header)
+             if m["tag"] == "".join(w[0] for w in m["name"].split() if w[0].isupper())
+             and not is_hr(m["role"]) and not others.search(m["role"].lower())]
     leading = [leads_others(role) for _, role in keyed]
     if len(keyed) != 2 or leading.count(True) != 1:
         return None

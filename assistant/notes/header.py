@@ -409,8 +409,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if not name:
         name, role, manager = speaker_key(header) or (name, role, manager)
     if not name:
-        rows = [line for line in lines[3:10] if _TABLE_FIELD.fullmatch(line.strip()) and not unspaced(line)]  # further down, a field on a line
-        name, role = job_field(header) or job_field("\n".join(rows)) or (name, role)  # of its own: a table's 'Technician：Ifeoma Chukwu'
+        rows = [line for line in lines[3:10] if _TABLE_FIELD.fullmatch(line.strip()) and not unspaced(line)]
+        name, role = job_field(header) or job_field("\n".join(rows)) or (name, role)  # (further down, a table's row of its
+        # own: 'Technician：Ifeoma Chukwu')
     if not name:
         name, manager = named_in_subject(lines) or written_to(lines) or copied_in(lines) or (name, manager)
     if not name:
@@ -568,7 +569,6 @@ def _name_after_title() -> re.Pattern[str]:
     return re.compile(rf"[ \t]*(?:(?P<en>{NAME_WORD})[ \t]*(?:[（(](?P<zh>{zh_name()})[)）])?|(?P<zh_only>{zh_name()}))")
 
 
-# A document's file name alone on a line, the name between the meeting's and a date: 'GR_1on1_Annie_20260812.docx'.
 # A document's file name: 'GR_1on1_Annie_20260812.docx', 'File: 2026-11-14_Rowe_K_checkin_draft.docx'.
 _FILE_NAME = re.compile(r"(?<![\w.])(?P<stem>[\w-]{6,80})\.(?i:docx?|pdf|txt|md|rtf|odt|pages)\b")
 _FILE_MEETING = re.compile(r"(?i:1on1|121|1to1|one-?to-?one|review|pip|appraisal|catch-?up|check-?in|supervision)")  # a whole part

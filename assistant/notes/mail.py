@@ -49,16 +49,13 @@ def written_to(lines: list[str]) -> tuple[str, str | None] | None:
               if not re.match(r"[\w.+-]*@", m.group("rest"))}  # an address alone names no one: 'To: driver147@northfleet…'
     to = fields["to"].group("name") if "to" in fields else None
     to_hr = any(is_hr(m.group(0)) for m in mail if m.group("field").lower() == "to")  # 'To: hr.team@…'
-    opening = "\n".join(lines[:4])
     # a chat message's writer, on its heading above the greeting: 'Ingrid Svensson  4:12 PM' over 'hey Emeka, writing up …'
     chat = next((c for line in lines[:3] if (c := CHAT_HEADING.match(line)) and is_name(c["who"])), None)
+    opening = "\n".join(line for line in lines[:4] if not (chat and CHAT_HEADING.match(line)))  # (without the writer's heading)
     greeting = _GREETED_ALONE.search(opening) or (_GREETED_IN_LINE.search(opening) if chat else None)
-    if greeting and chat:
-        opening = "\n".join(line for line in opening.split("\n") if not CHAT_HEADING.match(line))  # (the writer's own)
-        greeting = _GREETED_ALONE.search(opening) or _GREETED_IN_LINE.search(opening)
     if ("to" not in fields and not to_hr and greeting and is_name(greeting.group("name"))
             and not names_someone(_SUBJECT_OR_DATE.sub("", opening[:greeting.start()]))  # not 'Tom Baker - picker' above 'Hi Karen,'
-            and to_you("\n".join(lines[:10])[greeting.end():])):
+            and to_you("\n".join([opening[greeting.end():], *lines[4:10]]))):
         sender = fields["from"].group("name") if "from" in fields and is_name(fields["from"].group("name")) else None
         return greeting.group("name"), sender or (chat["who"] if chat else None)  # 'Morag,' on a line of its own, then
         # 'you moved…': written to the employee
