@@ -486,3 +486,28 @@ def test_a_short_task_beside_its_day_stays_a_task_of_its_own():
     plan = draft_plan("1:1 with Sam Lee (stock clerk), 3 Mar 2026\nSam miscounted 4 bays in Feb.\n"
                       "Agreed: Sam will redo the stock count, log every pick check, shadow Ana on Monday.\n").plan
     assert any(r.action.startswith("Shadow Ana") for r in plan.responsibilities), plan.responsibilities
+
+
+def test_a_figure_after_a_measure_with_none_of_its_own_is_that_measures_target():
+    plan = draft_plan("Voice memo, 14 Sep 2026 - review with Tomasz Wrona, roofer\n"
+                      "Two ladders were left untied on the Mill Lane job in August, and the daily checks were skipped on 6 days.\n"
+                      "The harness log was blank for 3 weeks.\n"
+                      "Targets.\n"
+                      "Ladders, 0 untied on site audits through to the end of November.\n"
+                      "Daily checks recorded, 100% from now.\n"
+                      "Harness log gaps, 0.\n"
+                      "Um, I think that's it.\n"
+                      "I need to chase the hire firm about the new ladders by the end of the month.\n").plan
+    assert [(g.target, g.deadline) for g in plan.goals] == [("0 untied", dt.date(2026, 11, 30)), ("100%", dt.date(2026, 11, 30)),
+                                                            ("0", dt.date(2026, 11, 30))], plan.goals
+    metrics = [g.metric.lower() for g in plan.goals]
+    assert "ladders" in metrics[0] and "through" not in metrics[0]
+    assert metrics[1].startswith("daily checks") and "from now" not in metrics[1]
+    assert "harness log" in metrics[2]
+    assert not any("hire firm" in g.description for g in plan.goals)  # said after the list closed: no target
+
+
+def test_a_hyphened_measure_before_its_noun_names_the_thing_not_its_target():
+    plan = draft_plan("1:1 with Ana Ruiz (site inspector), 3 Mar 2026\nAna missed 4 of the seven-day inspections in February.\n"
+                      "Target: seven-day inspections recorded, 100% by 30 April.\n").plan
+    assert [(g.target, g.deadline) for g in plan.goals] == [("100%", dt.date(2026, 4, 30))], plan.goals

@@ -1128,6 +1128,16 @@ _BODY = "\nShe missed 4 of 10 deadlines in May.\nShe says the rota changed twice
     ("She missed 4 of 10 mooring checks in May, all of them on weekends.\nShe says the rota changed twice.\n"
      "Target: all checks done by 30 June.\n——\nNotes of feedback interview, 2 June, Kyle pier. Ranger: Ada Brennan. "
      "Interviewer: Ross Hay, Estates.\n", "Ada Brennan", "Ranger"),
+    # a table of fields whose labels a form may use though the labels list only the name's
+    ("6月18日 面谈\n姓名\t工号\t班组\n黎氏兰\tB-0388\t包装甲班\n她5月有6次没按时换线。\n目标：7月31日前换线准时率100%。\n", "黎氏兰", None),
+    ("Review 2 Jun 2026\n| Name | Staff no | Crew |\n|---|---|---|\n| Ola Bright | 4471 | Blue watch |" + _BODY, "Ola Bright", None),
+    # a title's job, its name alone between full-width bars, and another's labelled field
+    ("Welder quarterly review｜Tomasz Wrona｜Bay 3｜2026-09-02｜PM: Dana Kerr" + _BODY, "Tomasz Wrona", "Welder"),
+    ("CNC 操作工 月度 review｜邓子豪｜车间：三号｜2026-09-02｜PM：Irene Cho\n他8月有5次首件没送检。\n目标：10月31日前首件送检100%。\n", "邓子豪",
+     "操作工"),
+    # the name only in the heading of a table's column of what they said
+    ("Yard ops — monthly review — 3 Nov 2026 — Gate 2\nitem\tevidence\tAisha B. (crane driver) says\tagreed\n"
+     "lifts\t3 lifts started before the banksman signalled\tradio kept dropping\tnew radio today\n", "Aisha B.", "crane driver"),
     # attendees after a date and a middle dot, under a title that is the employer's name
     ("Marlow Family Ambulance Service – note of performance discussion\n03.03.2026 · Attendees: Kit Dunn (Station Manager, chair), "
      "Ola Bright (Paramedic), Sam Reyes (HR, note-taker)" + _BODY, "Ola Bright", "Paramedic"),

@@ -216,7 +216,16 @@ class _PlanBuilder:
                     over = f"（{phrase}）" if self.zh else f" ({phrase})"
                 own = glossed.get(item.deadline, item.deadline) if item.deadline else None
                 draft = dict(item=item.bare, q=q, deadline=own or deadline, sentence=s, over=over, worded=worded)
-                if (q is not None and previous and previous["q"] and not re.search(r"[^\W\d_]", item.bare.replace(q.text, ""))
+                figure_only = q is not None and not re.search(r"[^\W\d_]", _BARE_FIGURE_WORDS.sub("", item.bare.replace(q.text, "")))
+                if previous is not None and q is not None and (figure_only or len(previous["item"].split()) <= 3) \
+                        and (previous["q"] is None or _HYPHENED_MEASURE.search(previous["q"].text)):
+                    # 'Harness breaches on his gang, 0.', 'Seven-day inspections recorded, 100% from now', 'Tags, 0 missing
+                    # on client audits': the figure after a measure with none of its own (a 'seven-day' names the
+                    # inspections) is that measure's target
+                    previous.update(item=f"{previous['item']}, {item.bare}", q=q, deadline=previous["deadline"] or draft["deadline"],
+                                    metric=self._metric(previous["item"] if figure_only else f"{previous['item']} {item.bare}", q))
+                    continue
+                if (q is not None and figure_only and previous and previous["q"]
                         and (not q.unit or q.unit == "%")):  # a bare '40' or '100%', not '1 binned batch' or '3 days'
                     # '35 shirts an hour by 31 July, 40 by end of September': the second figure is of the same measure;
                     # a share keeps its own unit ('… within 24 hours, 100%')
@@ -795,6 +804,12 @@ class _Item:
 
 _AIM_BEFORE = re.compile(r"\b(?:target|goal|aim)\b|目标", re.I)
 _ONLY_UNTIL = re.compile(r"^\W*(?:(?:right\s+)?(?:through|up)\s+to|through|until|till|by|before|no\s+later\s+than)\b", re.I)  # a point's date
+# The words a bare figure may carry and still be only a target: '100% from now', '0 every week', '95% minimum'.
+_BARE_FIGURE_WORDS = re.compile(r"""\b(?:from\s+now(?:\s+on)?|going\s+forward|onwards?|at\s+all\s+times|always|minimum|min
+    |maximum|max|at\s+least|or\s+(?:better|more|less|fewer)|(?:every|each|per|a)\s+(?:day|shift|week|month|time|visit|job))\b""",
+                                re.I | re.X)
+# A measure written as a word before its noun, naming a thing and not its target: 'seven-day inspections', '24-hour log'.
+_HYPHENED_MEASURE = re.compile(r"^[\w.]+-[A-Za-z]+$")
 _ONLY_FROM = re.compile(r"^\W*(?:starting|beginning|commencing|effective|from|as\s+of)\b", re.I)  # a point's start
 _RELATIVE = re.compile(rf"(?:\d|\b(?:{COUNT_WORDS}))\s*[- ]?(?:(?:working |business )?days?|weeks?|wks?|months?)\b|\bfortnight\b"
                        r"|(?:\d+|[一二两三四五六七八九十]+)\s*(?:天|周|个星期|个月|个工作日)", re.I)
@@ -804,7 +819,7 @@ def _without_dates(body: str, ref: dt.date, *, keep: Collection[str] = ()) -> st
     """The text with its dates and the words that introduce them taken out (except those in `keep`)."""
     dates = [d for d in find_dates(body, ref) if d.role != "duration" and d.text not in keep]
     for d in sorted(dates, key=lambda d: -d.start):
-        left = re.search(r"(?:\(|（)?\s*(?:\b(?:by|before|until|till|due|ending|ends|no later than|on|within|in|over|for|the next|next)\s+(?:the\s+)?)*$",
+        left = re.search(r"(?:\(|（)?\s*(?:\b(?:by|before|until|till|through|up to|to|due|ending|ends|no later than|on|within|in|over|for|the next|next)\s+(?:the\s+)?)*$",
                          body[:d.start], re.I)
         right = re.match(r"\s*(?:前|之前|以前|起)?\s*(?:\)|）)?", body[d.end:])
         assert left is not None and right is not None  # both patterns match the empty string

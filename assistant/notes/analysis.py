@@ -299,10 +299,11 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     for line_no, line in enumerate(raw_lines):
         line_start = offset
         offset += len(line) + 1
-        if not line.strip():
-            block_label = block_deadline = block_whose = None
-            answering, numbered_block = False, None
-            continue
+        if not line.strip() or _LIST_DONE.search(line):
+            block_label = block_deadline = block_whose = None  # (and after 'Um, I think that's it.' closing a list said
+            answering, numbered_block = False, None            # aloud: the lines below it are no longer its points)
+            if not line.strip():
+                continue
         if FORWARDED.search(line):
             forwarded, message_label = True, None
         elif forwarded and (sender := MAIL_FIELD.match(re.sub(r"^\W*", "", line))) and sender["field"].lower() == "from":
@@ -576,6 +577,8 @@ _MINE = re.compile(r"[(（]\s*(?:me|mine|i|我)\s*[)）]", re.I)  # a label the 
 
 
 # The employee by a form's label ('员工：', 'Employee:'), not by name: a form's own layout, read as it is.
+# A line that closes the list above it, said aloud: "Um, I think that's it.", '就这些。'
+_LIST_DONE = re.compile(r"^\W*(?:(?:um+|er+|ok(?:ay)?|right|so|and)[,\s]+)*(?:" + vocab("labels", "list_done").pattern + r")\W*$", re.I)
 _FORM_LABEL = re.compile("|".join(re.escape(w) for lang in ("en", "zh") for w in vocab_list("labels", "employee_meta", lang)), re.I)
 _ONE_LETTER_TAG = re.compile(r"^\W*([A-Z])\s*[:：]\s*\S", re.M)
 

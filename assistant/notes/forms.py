@@ -8,11 +8,11 @@ from functools import cache, lru_cache
 
 from ..grid import cells
 from ..language import unspaced
-from ..lexicon import load, vocab, vocab_list
+from ..lexicon import load, vocab, vocab_list, zh_name
 from ..reader.role import is_role, leads_others, role_like
 from ..textutil import NAME_WORD, PARTICLE
 from .attendees import is_hr
-from .names import NAMED, TITLE, is_name, team_initials
+from .names import MEETING_WORDS, NAMED, TITLE, is_name, team_initials
 
 NAME_ORDER = r"(?P<order>[ \t]*\((?i:last|surname|family name)[ \t]*,[ \t]*(?i:first|given)(?:[ \t]+names?)?\))?"  # '(Last, First)'
 
@@ -91,13 +91,31 @@ def column_form(lines: list[str]) -> list[str]:
     heads ('Employee：Yusuf Demir；Role：ice technician；…'). Only the first such table, among the opening lines."""
     for i, line in enumerate(lines[:6]):
         labels = [c.strip() for c in cells(line) or ()]
-        if not labels or any(_field_label(c) is None for c in labels):
+        if not _heading_row(labels):
             continue
         j = next((k for k in range(i + 1, min(i + 3, len(lines))) if not _RULE_ROW.match(lines[k])), None)
         values = [c.strip() for c in cells(lines[j]) or ()] if j is not None else []
         if len(values) == len(labels):
             return [*lines[:i], "；".join(f"{label}：{value}" for label, value in zip(labels, values)), *lines[i + 1:]]
     return lines
+
+
+# A heading cell a form's reader takes for a label though the labels do not list it: a word or two, no digits
+# ('Staff no', '工号', '班组'), not a sentence's fragment.
+_SHORT_LABEL = re.compile(r"[A-Za-z][A-Za-z.'’/]*(?:[ ][A-Za-z][A-Za-z.'’/]*){0,2}|[\u4e00-\u9fff]{2,4}")
+
+
+def _heading_row(labels: list[str]) -> bool:
+    """Whether a table's cells are its heading of fields: every one a form's label, or a name's label among two or more
+    short labels the labels do not list, none a name ('姓名 | 工号 | 班组' over '阮氏梅 | A-0217 | 细纱乙班')."""
+    if len(labels) < 2:
+        return False
+    known = [_field_label(cell) for cell in labels]
+    if None not in known:
+        return True
+    named = any(re.sub(r"[*_:：]+", "", cell).strip().lower() in party_labels()[1] for cell in labels)
+    return named and len(labels) >= 3 and all(label or (_SHORT_LABEL.fullmatch(cell) and not (" " in cell and is_name(cell)) and not re.fullmatch(zh_name(), cell))
+                                              for label, cell in zip(known, labels))  # (not a row of '| 被谈话人 | 王小燕 |')
 
 
 def _field_label(cell: str) -> str | None:
@@ -260,10 +278,13 @@ def sectioned(lines: list[str]) -> list[str]:
 def barred_fields(line: str) -> tuple[str, str, str | None] | None:
     """A header of fields between bars, one a name with a job beside it, another a name alone: 'Group Ex catch-up | Tessa
     Moyo - Yoga Instructor | Liam Duarte | Fri 06-11-2026': the employee, their role, and the manager."""
-    fields = [f.strip() for f in re.split(r"\s[|｜]\s", line)]
+    fields = [f.strip() for f in re.split(r"\s[|｜]\s|｜", line)]  # (a full-width bar needs no spaces)
     if len(fields) < 3:
         return None
     employee = manager = None
+    alone = [f for f in fields if is_name(f) or re.fullmatch(zh_name(), f)]
+    if len(alone) == 1 and (job := _job_titled(fields[0])):
+        employee = (alone[0], job)  # 'CRC 季度 review｜孟思远｜Site: …｜PM: Irene Liu': the job the title names, the name alone
     for field in fields:
         pair = re.fullmatch(rf"(?P<name>{NAMED})\s*(?:[-–—,]\s*(?P<job>[^()\n]{{2,40}})|[(（](?P<inner>[^)）]{{2,40}})[)）])", field)
         job = pair and (pair["job"] or pair["inner"]).strip()
@@ -273,6 +294,18 @@ def barred_fields(line: str) -> tuple[str, str, str | None] | None:
             manager = pair["name"] if pair else field  # 'Liam Duarte', 'Tom Hale - Studio Manager'
 
     return (*employee, manager) if employee else None
+
+
+_PERIOD_WORDS = re.compile(r"(?i:quarterly|monthly|annual|yearly|mid-?year|weekly|Q[1-4])|季度|月度|年度|半年|年中")
+
+
+def _job_titled(title: str) -> str | None:
+    """The job a title of the meeting names with its meeting words ('CRC 季度 review', 'Welder quarterly review'), of
+    one who leads no one."""
+    if not MEETING_WORDS.search(title.lower()):
+        return None
+    job = " ".join(_PERIOD_WORDS.sub(" ", MEETING_WORDS.sub(" ", title.lower() if title.isupper() else title)).split())
+    return job if job and is_role(job) and not leads_others(job) else None
 
 
 def comma_fields(line: str) -> tuple[str, str, str | None] | None:

@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from ..dates import MONTH_PATTERN, MONTHS, WEEKDAYS
+from ..grid import cells
 from ..language import unspaced
 from ..lexicon import NOT_A_ZH_NAME, load, vocab, vocab_list, zh_name
 from ..reader.people_zh import employee_zh, leader_zh
@@ -332,6 +333,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         return initialled, None, found[2]
     if not found[0] and (below := _name_below_date(lines)):
         return below, None, found[2]
+    if not found[0] and (heading := _column_speaker(lines)):
+        return heading[0], heading[1] or found[1], found[2]
     if not found[0] and (addressed := addressee(lines)):
         return addressed[0], addressed[1], found[2]
     return found
@@ -349,6 +352,22 @@ def _name_below_date(lines: list[str]) -> str | None:
         if _said_after(lines[i + 2:], name) or (unspaced(name) and name[1:] in "\n".join(lines[i + 2:])) or re.search(
                 r"\b(?:him|her|he|she|his)\b|[他她]", "\n".join(lines[i + 2:i + 5]), re.I):
             return name
+    return None
+
+
+# A table's column of what the employee said, headed by their name: 'Kwame A. (ramp agent) says', "Dana's view".
+_SPEAKER_COLUMN = re.compile(rf"""(?P<name>{NAMED})\s*(?:[(（](?P<job>[^)）\n]{{2,40}})[)）])?\s*
+    (?:says|said|response|responded|view|comments?|account|explanation|side|['’]s\s+(?:view|side|response|account|explanation|comments?))""", re.X)
+
+
+def _column_speaker(lines: list[str]) -> tuple[str, str | None] | None:
+    """The employee, and their job where the heading gives it, from the heading of a table's column of what they
+    said, the table among the opening lines: 'topic | evidence | Kwame A. (ramp agent) says | agreed'."""
+    for line in lines[:6]:
+        heads = [m for cell in cells(line) or () if (m := _SPEAKER_COLUMN.fullmatch(cell.strip()))]
+        if len(heads) == 1 and is_name(heads[0]["name"].rstrip(" .")):
+            job = heads[0]["job"]
+            return heads[0]["name"], job.strip() if job and is_role(job.strip()) else None
     return None
 
 
