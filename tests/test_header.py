@@ -1138,6 +1138,9 @@ _BODY = "\nShe missed 4 of 10 deadlines in May.\nShe says the rota changed twice
     # the name only in the heading of a table's column of what they said
     ("Yard ops — monthly review — 3 Nov 2026 — Gate 2\nitem\tevidence\tAisha B. (crane driver) says\tagreed\n"
      "lifts\t3 lifts started before the banksman signalled\tradio kept dropping\tnew radio today\n", "Aisha B.", "crane driver"),
+    # a job's first word that goes on in lower case for more than one word is no name
+    ("Night shift lead review — 3 Nov 2026\nThe handover sheet was blank on 4 of 10 nights in October.\n"
+     "Target: all handover sheets signed by 30 November.\n", None, "Night shift lead"),
     # attendees after a date and a middle dot, under a title that is the employer's name
     ("Marlow Family Ambulance Service – note of performance discussion\n03.03.2026 · Attendees: Kit Dunn (Station Manager, chair), "
      "Ola Bright (Paramedic), Sam Reyes (HR, note-taker)" + _BODY, "Ola Bright", "Paramedic"),
@@ -1759,3 +1762,10 @@ def test_a_file_name_names_someone_only_beside_a_meeting_word_and_a_date(line, n
     from assistant.notes.header import _file_named
 
     assert _file_named([line]) == name
+
+
+@pytest.mark.parametrize("first", ["EMP_NM=OKAFOR, Chidi | JOB_TTL=Baker | MGR_NM=HALE, Tom",
+                                   "Employee: Chidi Okafor | Job title: Baker | Supervisor: HALE, Tom"])
+def test_an_exports_codes_with_equals_and_a_manager_written_surname_first_in_capitals(first):
+    a = analyse(first + _BODY)
+    assert a.employee_name in ("Chidi OKAFOR", "Chidi Okafor") and a.employee_role == "Baker" and a.manager == "Tom HALE"

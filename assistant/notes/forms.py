@@ -42,9 +42,10 @@ MANAGER_LABEL = re.compile(r"(?:\b(?i:" + "|".join(re.escape(w).replace(r"\ ", r
 
 
 # An HR system's field codes for who is who: 'EMP_NM: OYELARAN, Babatunde | JOB_TTL: Phlebotomist | MGR_NM: …'.
-_FIELD_CODES = ((re.compile(r"\b(?:EMP|EMPLOYEE|STAFF|WORKER)_(?:NM|NAME|FULL_?NAME)\b(?=\s*[:：=])"), "Employee name"),
-                (re.compile(r"\b(?:MGR|MANAGER|SUPV?|SUPERVISOR|REVIEWER|LINE_MGR)_(?:NM|NAME|FULL_?NAME)\b(?=\s*[:：=])"), "Manager"),
-                (re.compile(r"\b(?:JOB_(?:TTL|TITLE|NM|NAME)|POSN?_(?:TTL|TITLE|NM|NAME))\b(?=\s*[:：=])"), "Job title"))
+# (an '=' after the code too: 'EMP_NM=OKAFOR, Chidi')
+_FIELD_CODES = ((re.compile(r"\b(?:EMP|EMPLOYEE|STAFF|WORKER)_(?:NM|NAME|FULL_?NAME)\s*[:：=]"), "Employee name:"),
+                (re.compile(r"\b(?:MGR|MANAGER|SUPV?|SUPERVISOR|REVIEWER|LINE_MGR)_(?:NM|NAME|FULL_?NAME)\s*[:：=]"), "Manager:"),
+                (re.compile(r"\b(?:JOB_(?:TTL|TITLE|NM|NAME)|POSN?_(?:TTL|TITLE|NM|NAME))\s*[:：=]"), "Job title:"))
 
 
 def form_row(line: str) -> str:

@@ -164,7 +164,8 @@ def a_place(text: str, name: str) -> bool:
     return bool(found) and all(_PLACE_AFTER.match(text, m.end()) for m in found)
 
 
-_TITLE_GOES_ON = re.compile(r" ([a-z]+)\b")  # a capitalised word whose title goes on in lower case: 'Service advisor'
+# A capitalised word whose title goes on in lower case: 'Service advisor', 'Night shift lead' (not 'Sam re driver rota').
+_TITLE_GOES_ON = re.compile(r" ((?:(?!(?:re|about|on|with|for|the|and|to|of|in|at|from|by|is|was)\b)[a-z]+(?: |\b)){1,3})")
 # Characters that start the next word after a name in running Chinese ('李强进行', '李强表示').
 _ZH_AFTER_NAME = "[进在的是和与说聊谈表认每负于将要对为，、。（(]"
 
@@ -408,6 +409,9 @@ _MET_WITH = re.compile(rf"^\W*(?i:(?:i\s+)?(?:met|sat\s+down)\s+with)\s+({NAMED}
 _TABLE_FIELD = re.compile(r"[^:：,，]{1,32}：[ \t]*[^\s,，]+(?:[ \t][^\s,，]+){0,2}(?:[ \t]*[(（][^)）]*[)）])?")
 
 
+_CAPITAL_SURNAME_FIRST = re.compile(MANAGER_WORD.pattern + rf"\s*[:：]\s*(?P<surname>[A-Z]{{2,}}(?:[-'’][A-Z]{{2,}})?),[ \t]*(?P<given>{NAME_WORD})\b")
+
+
 def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
     """`_find_people` on the lines as given, the first taken as the header's."""
     header = "\n".join(lines[:3])
@@ -460,6 +464,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         manager = mm.group(1)  # not 'Mgr: Right, thanks for coming in'
         given = re.match(rf",[ \t]*({NAME_WORD})(?=[ \t]*(?:[(（|]|$))", mm.string[mm.end():], re.M)  # 'Reviewer: Halvorsen, Petra'
         manager = f"{given[1]} {manager}" if given and surname_first and " " not in manager and given_name(given[1]) else manager
+    if not manager and (caps := _CAPITAL_SURNAME_FIRST.search(header)):
+        manager = f"{caps['given']} {caps['surname']}"  # 'Manager: HALE, Tom': an export's surname first, in capitals
     if not manager:
         mm = re.search(r"\bwith\s+(?:the\s+|my\s+|her\s+|his\s+|their\s+)?((?:[A-Z]{2,}\s|[A-Za-z]+\s)?(?:manager|supervisor|team lead|lead|director|minister|head of [A-Za-z]+))\b", header, re.I)
         if mm:
@@ -518,7 +524,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
             for wm in re.finditer("(?:" + lead + r")(" + TITLE + r")?(" + NAMED + r")", line):
                 initials = wm.group(2).isupper() and not team_initials(wm.group(2))
                 goes_on = _TITLE_GOES_ON.match(line, wm.end())
-                if goes_on and " " not in wm.group(2) and role_like(f"{wm.group(2)} {goes_on.group(1)}"):
+                words = goes_on.group(1).split() if goes_on else []
+                if " " not in wm.group(2) and any(role_like(" ".join([wm.group(2), *words[:n]])) for n in range(1, len(words) + 1)):
                     continue  # 'Service advisor 月度面谈 – …': a job's first word, not a name
                 if _PLACE_AFTER.match(line, wm.end()):
                     continue  # 'Gwynt Uchaf O&M base': a place's name
