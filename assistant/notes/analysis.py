@@ -50,6 +50,7 @@ from .labels import (
     asks,
     chat_turns,
     deadline_arrow,
+    form_questions,
     heading_kind,
     heading_sentence,
     heading_words,
@@ -291,6 +292,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     block_deadline: dt.date | None = None
     answering = False  # the lines below a form's numbered question answer it: '答：' there is no one speaking
     answers_alone = _answers_alone(raw_lines)  # 'A:' under each agenda item, no 'Q:' nor 'B:': the item's answer
+    q_form = form_questions(raw_lines)  # 'Q: Strengths?' over 'A: …': a form's questions, not an interviewer's
     memo = dictated(raw_lines)  # notes dictated line by line, with no punctuation: a long line holds more than one thought
     numbered_block: str | None = None  # the numbering of the heading labelling the block ('3. Employee comments': 'N.')
     tags = speaker_tags(raw_lines)
@@ -357,7 +359,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         names_only = bool(_NAMES_ONLY.fullmatch(content.strip())) and len(content.split()) <= 6
         if (heading is None and opens_section(content)) or (names_only and marker is not None and marker == numbered_block):
             block_label = None  # 'Section D - any other comments'; '4. Goals until end of season' after '3. Employee comments'
-        question, answers = asks(line) if not label_m else (False, None)
+        if label_m and q_form and asks(line, q_tag=True)[0]:
+            label_m = None  # 'Q: What did we look at?' in a form whose questions address no one: no one speaking
+        question, answers = asks(line, q_tag=q_form) if not label_m else (False, None)
         if question:  # '3. 原因核实了吗？': what the lines below it answer; the question itself is context
             block_label, answering, line_label = answers, True, "question"
         if label_m and (answering or answers_alone) and is_answer(label_text(label_m)):

@@ -14,7 +14,8 @@ from ..textutil import NAME_WORD, PARTICLE
 from .attendees import is_hr
 from .names import MEETING_WORDS, NAMED, TITLE, is_name, team_initials
 
-NAME_ORDER = r"(?P<order>[ \t]*\((?i:last|surname|family name)[ \t]*,[ \t]*(?i:first|given)(?:[ \t]+names?)?\))?"  # '(Last, First)'
+NAME_ORDER = (r"(?P<order>[ \t]*\((?i:last|surname|family name)[ \t]*,[ \t]*(?i:first|given)(?:[ \t]+names?)?\))?"  # '(Last, First)'
+              r"(?:[ \t]*\((?i:display|full|preferred|legal)?[ \t]*(?i:name)\))?")  # or another of the label's words: '(display name)'
 
 
 def given_name(word: str) -> bool:
@@ -61,6 +62,9 @@ def form_row(line: str) -> str:
     if parts and len(parts) == 2 and labels == [None] and _job_label(parts[0]) and (named := re.match(FIELD_NAME, parts[1])) \
             and is_name(named.group(0)):
         return f"{parts[0]}：{parts[1]}"  # '| Technician | Rhiannon Mbeki (wind turbine technician) |': a field a job names
+    if parts and not len(parts) % 2:  # a job's label with a name beside it among the labels: 'tech<TAB>Ruaridh Beaton<TAB>date<TAB>…'
+        labels = [label or (part if _job_label(part) and (named := re.match(FIELD_NAME, value)) and is_name(named.group(0)) else None)
+                  for label, part, value in zip(labels, parts[::2], parts[1::2])]
     if not parts or len(parts) % 2 or None in labels:
         return line
     return "；".join(f"{label}：{value}" for label, value in zip(labels, parts[1::2]))
@@ -114,7 +118,8 @@ def _heading_row(labels: list[str]) -> bool:
     known = [_field_label(cell) for cell in labels]
     if None not in known:
         return True
-    named = any(re.sub(r"[*_:：]+", "", cell).strip().lower() in party_labels()[1] for cell in labels)
+    named = any(re.sub(r"[*_:：]+", "", cell).strip().lower() in party_labels()[1] or (label is None and _job_label(cell))
+                for label, cell in zip(known, labels))  # (or the employee's job: '| Operator | Shift | Lead | Date |')
     return named and len(labels) >= 3 and all(label or (_SHORT_LABEL.fullmatch(cell) and not (" " in cell and is_name(cell)) and not re.fullmatch(zh_name(), cell))
                                               for label, cell in zip(known, labels))  # (not a row of '| 被谈话人 | 王小燕 |')
 
@@ -164,7 +169,7 @@ _ATTENDING = re.compile(r"^\W*(?:参会人|参加人?|与会人?|出席|present|
 # The name a header field holds: 'Jean-Baptiste Moreau', 'R.D.', up to three capitalised words.
 FIELD_NAME = r"(?:[A-Z]\.){2,3}|[A-Z]\.[ \t]?[A-Z][\w'’\-]+|[A-Z][\w'’\-]*(?:[ \t][A-Z](?:\.|[\w'’\-]*)){0,2}"  # 'A. Rahman', 'Ana M. Ruiz'; not 'Morag Sinclair. Interviewer'
 # A header field named by a job, holding a name: 'Operator: Jean-Baptiste Moreau (bridge operator, B-shift)'.
-_JOB_FIELD = re.compile(r"""(?:^|[|｜·•]\s*|[.;]\s+|\s{2,}|\t)(?P<label>[A-Za-z][A-Za-z -]{1,30}?)\s*[:：]\s*
+_JOB_FIELD = re.compile(r"""(?:^|[|｜·•；]\s*|[.;]\s+|\s{2,}|\t)(?P<label>[A-Za-z][A-Za-z -]{1,30}?)\s*[:：]\s*
     (?P<name>""" + FIELD_NAME + r""")(?:\s*\((?P<role>[^)\n]{2,40})\))?
     (?=[ \t]*(?:$|[|｜;,.·•(]|\s{2,}))  # the field ends: not a speaker's line ('Vivian: Kevin，今天 review 的 summary')""", re.M | re.X)
 # A transcript's key to its speakers: 'PA: Priscilla Adeyemi (curriculum lead). FW: Fenna de Wit (BSL tutor)'.
@@ -209,7 +214,8 @@ def writer_keyed(lines: list[str]) -> tuple[str, str | None, str] | None:
 def _job_label(label: str) -> bool:
     """A field's label that is the employee's job ('Technician'), not a lead's ('Supervisor') nor someone else's at the
     meeting ('Interviewer', 'Mentor', 'Union rep')."""
-    return is_role(label) and not leads_others(label) and not vocab("parties", "attending", "en").fullmatch(label.lower())
+    return (is_role(label) and not leads_others(label) and not vocab("parties", "attending", "en").fullmatch(label.lower())
+            and label.strip().lower() not in party_labels()[0])  # (not 'Reviewer')
 
 
 _NICKNAME = re.compile(r"""["“'‘][^"”'’]+["”'’]""")  # a name in quotes: '"Seun"'
@@ -240,7 +246,8 @@ _FIELD = re.compile(r"^\W*(?P<label>[^\W\d][\w '’/]{0,24}?|[\u4e00-\u9fff]{1,6
 _NAME_FIELD = re.compile(r"^(\W*)(?:full\s+name|name|姓名)(?=\s*[:：])", re.I)
 _TITLE_FIELD = re.compile(r"^\W*(?:position|role|job\s*title|title|designation|grade|岗位|职位|职务)\s*[:：]", re.I)
 MANAGER_WORD = re.compile(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|appraiser|assessor|line manager|charge nurse"
-                          r"|head of (?:dept|department)|hod|team lead|shift lead|head chef|principal|director|foreman)")
+                          r"|head of (?:dept|department)|hod|team lead|shift lead|head chef|principal|director|foreman"
+                          r"|organi[sz]er|conversation owner)")
 # (past a line's end only after the label's colon: not 'Ward Manager' over 'Reason: …')
 NAME_AFTER_LABEL = re.compile(r"(?:[ \t]*[:：]\s*|[ \t]+)((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)")
 
@@ -276,16 +283,14 @@ def sectioned(lines: list[str]) -> list[str]:
     return out
 
 
-def barred_fields(line: str) -> tuple[str, str, str | None] | None:
+def barred_fields(line: str) -> tuple[str, str | None, str | None] | None:
     """A header of fields between bars, one a name with a job beside it, another a name alone: 'Group Ex catch-up | Tessa
     Moyo - Yoga Instructor | Liam Duarte | Fri 06-11-2026': the employee, their role, and the manager."""
     fields = [f.strip() for f in re.split(r"\s[|｜]\s|｜", line)]  # (a full-width bar needs no spaces)
     if len(fields) < 3:
         return None
-    employee = manager = None
-    alone = [f for f in fields if is_name(f) or re.fullmatch(zh_name(), f)]
-    if len(alone) == 1 and (job := _job_titled(fields[0])):
-        employee = (alone[0], job)  # 'CRC 季度 review｜孟思远｜Site: …｜PM: Irene Liu': the job the title names, the name alone
+    employee: tuple[str, str | None] | None = None
+    manager = None
     for field in fields:
         pair = re.fullmatch(rf"(?P<name>{NAMED})\s*(?:[-–—,]\s*(?P<job>[^()\n]{{2,40}})|[(（](?P<inner>[^)）]{{2,40}})[)）])", field)
         job = pair and (pair["job"] or pair["inner"]).strip()
@@ -293,7 +298,11 @@ def barred_fields(line: str) -> tuple[str, str, str | None] | None:
             employee = (pair["name"], job)
         elif manager is None and (is_name(field) or (pair and job and is_name(pair["name"]) and leads_others(job))):
             manager = pair["name"] if pair else field  # 'Liam Duarte', 'Tom Hale - Studio Manager'
-
+    alone = [f for f in fields if is_name(f) or re.fullmatch(zh_name(), f)]
+    if employee is None and len(alone) == 1 and MEETING_WORDS.search(fields[0].lower()):
+        jobs = [f for f in fields[1:] if role_like(f) and not leads_others(f) and f not in alone]
+        employee, manager = (alone[0], _job_titled(fields[0]) or (jobs[0] if len(jobs) == 1 else None)), None
+        # 'CRC 季度 review｜孟思远｜Site: …｜PM: Irene Liu': the review's title first, the name alone is whose it is
     return (*employee, manager) if employee else None
 
 

@@ -412,6 +412,14 @@ _TABLE_FIELD = re.compile(r"[^:：,，]{1,32}：[ \t]*[^\s,，]+(?:[ \t][^\s,，
 _CAPITAL_SURNAME_FIRST = re.compile(MANAGER_WORD.pattern + rf"\s*[:：]\s*(?P<surname>[A-Z]{{2,}}(?:[-'’][A-Z]{{2,}})?),[ \t]*(?P<given>{NAME_WORD})\b")
 
 
+# The one invited to a meeting, in a calendar invite's field: 'Attendee: S. Mbatha (Seed Bank Technician)'.
+_INVITED = re.compile(rf"^\W*(?i:attendees?|invitees?|guests?|required)\s*:\s*(?P<name>{FIELD_NAME})(?:\s*\((?P<role>[^)\n]{{2,40}})\))?\s*$", re.M)
+
+
+_MANAGER_FIELD_BEFORE = re.compile(r"(?:^|[\s;；|｜,，])(?i:" + "|".join(sorted(vocab_list("labels", "manager_meta", "en"), key=len, reverse=True))
+                                   + r")\s*[:：]\s*$")  # the label of the manager's field, before a name
+
+
 def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
     """`_find_people` on the lines as given, the first taken as the header's."""
     header = "\n".join(lines[:3])
@@ -454,7 +462,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
                and not (" " not in m.group(1) and re.match(r"[ \t]*[:：]", header[m.end():]))), None)  # not a label: 'Reason:'
     # (not the label below a heading: 'Section A - Reviewer' over 'Reviewer: Graham Oyelaran')
     if not mm:  # a form's labelled field further down: 'Reviewer: Jo Whitlock (Practice Manager)' on its fourth line
-        mm = re.search(r"^[\s*#-]*(?i:manager|line manager|reviewer|interviewer|appraiser|assessor|supervisor)\s*[:：]\s*((?:" + TITLE + r")?(?:"
+        mm = re.search(r"^[\s*#-]*(?i:manager|line manager|reviewer|interviewer|appraiser|assessor|supervisor|organi[sz]er|conversation owner)\s*[:：]\s*((?:" + TITLE + r")?(?:"
                        + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", "\n".join(lines[3:8]), re.M)
     not_names = load("vocabulary")["names"]["not_names"]
     labelled = mm is not None and bool(re.search(r"[:：]", mm.string[mm.start():mm.start(1)]))  # 'Manager: Ann Lee'
@@ -483,6 +491,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
                 inner = after.group(1)  # 'Jasmine Mbatha (JM), biobank technician': the role follows her initials
             if is_name(inner) and tail and role_like(tail) and not is_name(tail):
                 name, role = inner, tail
+            elif name_run and _MANAGER_FIELD_BEFORE.search(pm.group(1)[:pm.group(1).rfind(name_run.group(1))]):
+                manager = manager or name_run.group(1)  # 'reviewer：A. MacInnes (site manager)': the manager's field
+                continue
             elif name_run and _names_the_one(name_run.group(1), inner):
                 name, role = name_run.group(1), re.split(r"[,，;；]", inner)[0].strip()  # 'Oisin Barr (deck hand, ferry 2)'
             rest = first.replace(name or "\x00", " ").replace(f"({inner})", " ")
@@ -574,6 +585,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         name = None  # 'Hartwell Ground Investigations Ltd': the letterhead, not a person
     if name and not role and (zh := _zh_name(lines[0] if lines else "")) and zh.group(2) == name:
         role = _zh_title(zh.group(1))  # '跟咱们车队货车司机孙国栋聊了一下', the name read first by the name list
+    if manager and labelled and (invited := _INVITED.search("\n".join(lines[:8]))) and invited["name"] not in manager:
+        name, role = invited["name"], invited["role"]  # 'MEETING: Dr Harriet Vandeleur-Moss — 1:1' over 'Organiser: Dr
+        # Harriet Vandeleur-Moss' and 'Attendee: S. Mbatha (Seed Bank Technician)': the invite's organiser holds the talk
     if name and not role:
         role = form_role(lines[:8]) or subject_role(lines, name) or job_of(name, header) or _your_review(header)
     return name, role, manager

@@ -176,10 +176,15 @@ _QUESTION = re.compile(r"""^\s*(?:(?:\d{1,2}|[QqＱ]\d{0,2})\s*[.)、:：．-]?\
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[QqＱ]\d{0,2})\s*[.)、．]")
 
 
-def asks(line: str) -> tuple[bool, str | None]:
-    """Whether a line is a numbered question a form or an agenda asks ('3. What went wrong?', '6. 目标？'), and what its
-    answers below are (a label kind, 'employee_person' for the employee's side, None for 'other' or unknown).
-    A numbered 'Other' / '其他' ends the questions before it."""
+_FORM_Q = re.compile(r"^\s*[QqＱ]\s*[:：]")
+
+
+def asks(line: str, *, q_tag: bool = False) -> tuple[bool, str | None]:
+    """Whether a line is a numbered question a form or an agenda asks ('3. What went wrong?', '6. 目标？'; with `q_tag`,
+    a form's 'Q: Strengths?' too), and what its answers below are (a label kind, 'employee_person' for the employee's
+    side, None for 'other' or unknown). A numbered 'Other' / '其他' ends the questions before it."""
+    if q_tag and _FORM_Q.match(line):
+        line = _FORM_Q.sub("Q.", line, count=1)
     m = _QUESTION.match(line)
     if not m or not _NUMBERED.match(line) or re.search(r"\d", m.group("words")):
         return False, None  # '1. Late drops 14 times in April - why?' is a finding with a question, not a form's
@@ -191,6 +196,16 @@ def asks(line: str) -> tuple[bool, str | None]:
         if found and (m.group("mark") or (kind == "other" and found.group() == words)):
             return True, None if kind == "other" else kind
     return bool(m.group("mark")), None
+
+
+def form_questions(lines: list[str]) -> bool:
+    """Whether the notes' 'Q:' lines are a form's questions, not a speaker's: two or more, each a question, none
+    addressed to anyone ('Q: What did we agree?', "Q: Ilse's explanation?"; not 'Q: How do you think it went?')."""
+    asked = [line for line in lines if _FORM_Q.match(line)]
+    return len(asked) >= 2 and all(re.search(r"[?？]\s*$", q) and not _ADDRESSED.search(q) for q in asked)
+
+
+_ADDRESSED = re.compile(r"\b(?:you|your|yours|yourself)\b|你|您", re.I)
 
 
 def is_answer(label: str) -> bool:

@@ -203,7 +203,7 @@ class Reader:
         cands = [c for c in candidate_roles(text, name, rule_role)
                  if not re.search(r"\b(?:by|from)\b", c.text, re.I) and not _anothers(text, c.text) and not _a_day(text, c.text)
                  and not re.search(rf"@\s?{re.escape(c.text)}", text)  # not a chat's mention: '@全体成员'
-                 and not says_no_job(c.text)]
+                 and not says_no_job(c.text) and not _a_correspondent(text, c.text)]
         if not cands:
             return []
         column = self.roles.probabilities(role_rows(cands))[:, self.roles.classes.index("role")]
@@ -465,6 +465,12 @@ def _counted(s: Sentence, learnt: Reading) -> bool:
     if s.rule_kind != "observation" or not s.quantities:
         return False
     return learnt.reading == "header" or (KIND_OF[learnt.reading] == "context" and any(p.owner == "employee" for p in s.parties))
+
+
+def _a_correspondent(text: str, phrase: str) -> bool:
+    """The phrase is someone writing or written to: 'Cc: Rob Sturgess', 'Rob Sturgess wrote:' (no job)."""
+    edge = re.escape(phrase)
+    return bool(re.search(rf"^\W*(?:from|to|cc|bcc)\s*:[^\n]*(?<!\w){edge}(?!\w)|(?<!\w){edge}\s+wrote\s*:", text, re.M | re.I))
 
 
 def _anothers(text: str, phrase: str) -> bool:
