@@ -1769,3 +1769,36 @@ def test_a_file_name_names_someone_only_beside_a_meeting_word_and_a_date(line, n
 def test_an_exports_codes_with_equals_and_a_manager_written_surname_first_in_capitals(first):
     a = analyse(first + _BODY)
     assert a.employee_name in ("Chidi OKAFOR", "Chidi Okafor") and a.employee_role == "Baker" and a.manager == "Tom HALE"
+
+
+@pytest.mark.parametrize("notes, who", [
+    # a calendar invite: its organiser holds the talk with its one attendee
+    ("MEETING: Dr Ines Albarran — 1:1 (monthly) — Herbarium Dept\nOrganiser: Dr Ines Albarran, Head of Collections\n"
+     "Attendee: T. Okoro (Mounting Technician)\nWhen: Tue 3 Nov 2026 10:00\n" + _BODY, ("T. Okoro", "Mounting Technician", "Dr Ines Albarran")),
+    # an export's label with its own bracket, the name surname first; its 'Conversation owner' the manager
+    ("PERFORMANCE CONVERSATION — EXPORT\nAppraisee (display name): Marsh-Oduya, Kelechi\nTeam: Sound\n"
+     "Conversation owner: Petra Lindqvist\nKelechi missed 4 of 10 cue deadlines in May.\nTarget: all cues on time by 30 June.\n",
+     ("Kelechi Marsh-Oduya", None, "Petra Lindqvist")),
+    # a tracker's cells of labels and values, a job's label beside the name, the reviewer's bracket no employee's
+    ("site\tKyle pier\treviewer\tB. Lennox (harbour master)\ndeckhand\tOwen Rees\tdate\t06/10/2026\n" + _BODY,
+     ("Owen Rees", "deckhand", "B. Lennox")),
+])
+def test_invites_exports_and_trackers_name_the_employee_and_the_manager(notes, who):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role, a.manager) == who
+
+
+def test_a_job_labelled_column_and_a_review_title_with_a_name_alone_name_the_employee():
+    a = analyse("## Weekly 1:1 — Line 4\n\n| Operator | Shift | Lead | Date |\n|---|---|---|---|\n"
+                "| Dara Quinn (press operator) | B | Ali Khan | 2 Mar 2026 |\n" + _BODY)
+    assert (a.employee_name, a.employee_role) == ("Dara Quinn", "press operator")
+    a = analyse("【企业微信】聊天记录 - 主题：Q3 review｜华南 KA 渠道｜Vivian\nMarco 9/25 19:02：她 Q3 拜访记录只录了 20 次。\n"
+                "Marco 9/25 19:03：目标：12月31日前每周拜访 8 次。\n")
+    assert a.employee_name == "Vivian"
+
+
+def test_someone_copied_in_or_quoted_is_no_role():
+    a = analyse("From: Gemma Hart <g.hart@example.com>\nTo: Kieran Doyle\nCc: Rob Sturgess\nSubject: Review\nHi Kieran,\n"
+                "4 installs failed inspection in June.\nGoal: 0 failed inspections by 30 September.\nThanks,\nGemma\n\n"
+                "On 29 Jul 2026, at 18:40, Rob Sturgess wrote:\n> fine by me\n")
+    assert a.employee_name == "Kieran Doyle" and a.employee_role != "Rob Sturgess"

@@ -710,3 +710,19 @@ def test_a_label_that_ends_on_its_aim_or_is_glossed_in_chinese(label, kind):
 def test_said_inside_another_word_or_a_question_put_is_no_account():
     a = analyse("Hi 阿杰,\n1) 8月 出餐超时 12 次, 标准是 15 min 内\n你说明一下超时原因，周五前发我。\n")
     assert next(s for s in a.sentences if s.text.startswith("你说明")).speaker != "employee"
+
+
+def test_a_forms_questions_that_address_no_one_have_their_answers_read_as_the_question_says():
+    notes = ("Aquarium — performance conversation record\nAquarist: Lena Voss | Line manager: Tom Iwu | 4 Nov 2026\n"
+             "Q: What did we look at?\n"
+             "A: Water tests on the reef tanks were skipped on 5 mornings in October.\n"
+             "A: The quarantine log hasn't been filled in since September.\n"
+             "Q: Lena's explanation?\n"
+             "A: She's been covering the feeding talks, which clash with the 8:00 tests.\n"
+             "Q: Targets?\n"
+             "A: 100% of morning water tests logged by 31 January 2027.\n")
+    plan = draft_plan(notes).plan
+    assert plan.status != "insufficient_information"
+    evidence = " ".join(d.evidence for d in plan.deficiencies)
+    assert "Water tests" in evidence and "quarantine log" in evidence
+    assert any(g.target == "100%" for g in plan.goals)
