@@ -1141,6 +1141,10 @@ _BODY = "\nShe missed 4 of 10 deadlines in May.\nShe says the rota changed twice
     # a job's first word that goes on in lower case for more than one word is no name
     ("Night shift lead review — 3 Nov 2026\nThe handover sheet was blank on 4 of 10 nights in October.\n"
      "Target: all handover sheets signed by 30 November.\n", None, "Night shift lead"),
+    # (but after 'with', a name before a job is a name: only a line's first word may open a job of several)
+    ("voice memo tuesday after the one to one with Owen chamber operator at the burns unit\n"
+     "he started two sessions more than 20 minutes late in August\ntarget is every session on time by end of October\n",
+     "Owen", "chamber operator"),
     # attendees after a date and a middle dot, under a title that is the employer's name
     ("Marlow Family Ambulance Service – note of performance discussion\n03.03.2026 · Attendees: Kit Dunn (Station Manager, chair), "
      "Ola Bright (Paramedic), Sam Reyes (HR, note-taker)" + _BODY, "Ola Bright", "Paramedic"),

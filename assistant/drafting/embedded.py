@@ -217,9 +217,11 @@ class _PlanBuilder:
                 own = glossed.get(item.deadline, item.deadline) if item.deadline else None
                 draft = dict(item=item.bare, q=q, deadline=own or deadline, sentence=s, over=over, worded=worded)
                 figure_only = q is not None and not re.search(r"[^\W\d_]", _BARE_FIGURE_WORDS.sub("", item.bare.replace(q.text, "")))
-                labelled = previous is not None and len(previous["item"].split()) <= 3 and not unspaced(previous["item"])
+                # (a label of a few words, with no target of its own in words: not 'No void tests, 100% of charts …')
+                labelled = previous is not None and len(previous["item"].split()) <= 3 and not unspaced(previous["item"]) \
+                    and not word_target(previous["item"])
                 if previous is not None and q is not None and (figure_only or labelled) and (
-                        _HYPHENED_MEASURE.search(previous["q"].text) if previous["q"] else not word_target(previous["item"])):
+                        previous["q"] is None or _HYPHENED_MEASURE.search(previous["q"].text)):
                     # 'Harness breaches on his gang, 0.', 'Seven-day inspections recorded, 100% from now', 'Tags, 0 missing
                     # on client audits': the figure after a measure with none of its own (a 'seven-day' names the
                     # inspections) is that measure's target

@@ -535,7 +535,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
             for wm in re.finditer("(?:" + lead + r")(" + TITLE + r")?(" + NAMED + r")", line):
                 initials = wm.group(2).isupper() and not team_initials(wm.group(2))
                 goes_on = _TITLE_GOES_ON.match(line, wm.end())
-                words = goes_on.group(1).split() if goes_on else []
+                words = goes_on.group(1).split()[:3 if lead == leads[-1] else 1] if goes_on else []  # (at the line's start: 'Night
+                # shift lead review'; after 'with', a name before a job: 'with Owen chamber operator')
                 if " " not in wm.group(2) and any(role_like(" ".join([wm.group(2), *words[:n]])) for n in range(1, len(words) + 1)):
                     continue  # 'Service advisor 月度面谈 – …': a job's first word, not a name
                 if _PLACE_AFTER.match(line, wm.end()):
