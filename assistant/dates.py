@@ -852,9 +852,11 @@ def _latest(month: int, day: int, today: dt.date, weekday: int | None) -> dt.dat
 def _nearest_months(options: list[dt.date], text: str, today: dt.date) -> dt.date:
     """Of a date's readings, the one the months named in the notes cluster around, and on a tie the latest (notes are
     written soon after the talk: 'Thursday (12/11)' on 5 December is 12 November 2026, not 11 December 2025); one that
-    has not come yet is no day the talk was held, where another reading has ('12/11' on 5 December: 12 November)."""
+    has not come yet is no day the talk was held, where another reading has ('12/11' on 5 December: 12 November), nor
+    one more than a year ago, where another is within it."""
     options = [d for d in options if d <= today] or options
-    if len(options) == 1:
+    options = [d for d in options if (today - d).days <= 366] or options  # ('Tue 7/4' in 2026: 7 April 2026, a Tuesday,
+    if len(options) == 1:                                                # not 4 July 2023, the last Tuesday that was)
         return options[0]
     months = [MONTHS[m.group(1).lower()[:3]] if m.group(1) else int(m.group(2)) for m in _MONTH_WORD.finditer(text)]
     months += [dt.date.fromisocalendar(options[0].year, int(w), 1).month for w in _WEEK_NUMBER.findall(text) if 1 <= int(w) <= 52]

@@ -979,3 +979,9 @@ def test_months_joined_by_a_dash_or_a_slash_run_to_the_last(text, want):
 
 def test_after_a_quarter_ends_is_no_deadline():
     assert not find_dates("Q3结束后再评估", dt.date(2026, 5, 1))
+
+
+def test_a_slash_date_on_its_weekday_is_read_within_the_last_year_where_one_reading_is():
+    # 'Tue 7/4' with June and September named after it: 7 April 2026 (a Tuesday), not 4 July 2023 (the last Tuesday 4 July)
+    text = "notes – Ravi 1:1 Tue 7/4\ntarget: 12 days by end of June, 10 by end of Sept\n"
+    assert held_on(text.split("\n"), text, dt.date(2026, 12, 6)) == dt.date(2026, 4, 7)

@@ -914,3 +914,10 @@ def test_a_quoted_reply_asking_for_its_words_to_become_a_goal_is_injection():
                       interview_date=dt.date(2026, 7, 1)).plan
     assert "injection" in {f.kind for f in plan.review_flags}
     assert not any("6 jobs" in g.description for g in plan.goals)
+
+
+def test_goods_downgraded_and_counted_are_no_demotion_but_a_person_agreeing_to_one_is():
+    notes = "5月面谈 张伟（炒茶师傅）\n他那条线4批茶被判焦边，降成二级茶卖。\n目标：6月30日前焦边降级0批。\n"
+    assert "injection" not in {f.kind for f in draft_plan(notes).plan.review_flags}
+    notes = "5月面谈 张伟（仓管员）\n他5月盘点差错3次。\n约定：张伟同意降级处理。\n目标：6月30日前盘点差错0次。\n"
+    assert "injection" in {f.kind for f in draft_plan(notes).plan.review_flags}
