@@ -1783,6 +1783,12 @@ def test_an_exports_codes_with_equals_and_a_manager_written_surname_first_in_cap
     ("PERFORMANCE CONVERSATION — EXPORT\nAppraisee (display name): Marsh-Oduya, Kelechi\nTeam: Sound\n"
      "Conversation owner: Petra Lindqvist\nKelechi missed 4 of 10 cue deadlines in May.\nTarget: all cues on time by 30 June.\n",
      ("Kelechi Marsh-Oduya", None, "Petra Lindqvist")),
+    # an export's comma rows of labels over values, the reviewer's value with a title before the name
+    ("review_id,staff,store,reviewer,date\nKR-0311,D. Amankwah (florist),Leeds,Owner: Maia Reyes,12/03/2026\n" + _BODY,
+     ("D. Amankwah", "florist", "Maia Reyes")),
+    # a table of fields whose 'Lead' column names the manager
+    ("## Weekly 1:1 — Line 4\n\n| Operator | Shift | Lead | Date |\n|---|---|---|---|\n"
+     "| Dara Quinn (press operator) | B | Ali Khan | 2 Mar 2026 |\n" + _BODY, ("Dara Quinn", "press operator", "Ali Khan")),
     # a tracker's cells of labels and values, a job's label beside the name, the reviewer's bracket no employee's
     ("site\tKyle pier\treviewer\tB. Lennox (harbour master)\ndeckhand\tOwen Rees\tdate\t06/10/2026\n" + _BODY,
      ("Owen Rees", "deckhand", "B. Lennox")),

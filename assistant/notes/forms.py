@@ -95,11 +95,11 @@ def column_form(lines: list[str]) -> list[str]:
     '|---|…', '| Yusuf Demir | ice technician | C. Lambert | 9 Feb 2026 |'): the labels' row becomes the fields it
     heads ('Employee：Yusuf Demir；Role：ice technician；…'). Only the first such table, among the opening lines."""
     for i, line in enumerate(lines[:6]):
-        labels = [c.strip() for c in cells(line) or ()]
+        labels = _row_cells(line)
         if not _heading_row(labels):
             continue
         j = next((k for k in range(i + 1, min(i + 3, len(lines))) if not _RULE_ROW.match(lines[k])), None)
-        values = [c.strip() for c in cells(lines[j]) or ()] if j is not None else []
+        values = _row_cells(lines[j]) if j is not None else []
         if len(values) == len(labels):
             return [*lines[:i], "；".join(f"{label}：{value}" for label, value in zip(labels, values)), *lines[i + 1:]]
     return lines
@@ -107,7 +107,14 @@ def column_form(lines: list[str]) -> list[str]:
 
 # A heading cell a form's reader takes for a label though the labels do not list it: a word or two, no digits
 # ('Staff no', '工号', '班组'), not a sentence's fragment.
-_SHORT_LABEL = re.compile(r"[A-Za-z][A-Za-z.'’/]*(?:[ ][A-Za-z][A-Za-z.'’/]*){0,2}|[\u4e00-\u9fff]{2,4}")
+_SHORT_LABEL = re.compile(r"[A-Za-z][A-Za-z._'’/]*(?:[ ][A-Za-z][A-Za-z._'’/]*){0,2}|[\u4e00-\u9fff]{2,4}")
+
+
+def _row_cells(line: str) -> list[str]:
+    """A table row's cells: between tabs or bars, or an export's commas with no space after them
+    ('review_id,staff,store,reviewer,date')."""
+    found = cells(line) or (line.split(",") if line.count(",") >= 2 and ", " not in line and '"' not in line else [])
+    return [c.strip() for c in found]
 
 
 def _heading_row(labels: list[str]) -> bool:
@@ -247,7 +254,7 @@ _NAME_FIELD = re.compile(r"^(\W*)(?:full\s+name|name|姓名)(?=\s*[:：])", re.I
 _TITLE_FIELD = re.compile(r"^\W*(?:position|role|job\s*title|title|designation|grade|岗位|职位|职务)\s*[:：]", re.I)
 MANAGER_WORD = re.compile(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|appraiser|assessor|line manager|charge nurse"
                           r"|head of (?:dept|department)|hod|team lead|shift lead|head chef|principal|director|foreman"
-                          r"|organi[sz]er|conversation owner)")
+                          r"|organi[sz]er|conversation owner|lead(?=\s*[:：]))")  # (a field's bare 'Lead:')
 # (past a line's end only after the label's colon: not 'Ward Manager' over 'Reason: …')
 NAME_AFTER_LABEL = re.compile(r"(?:[ \t]*[:：]\s*|[ \t]+)((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)")
 

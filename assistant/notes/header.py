@@ -420,6 +420,9 @@ _MANAGER_FIELD_BEFORE = re.compile(r"(?:^|[\s;；|｜,，])(?i:" + "|".join(sort
                                    + r")\s*[:：]\s*$")  # the label of the manager's field, before a name
 
 
+_TITLED_VALUE = re.compile(r"([:：])[ \t]*(?i:owner|proprietor|director|manager|head)[ \t]*:(?=[ \t]*[A-Z])")
+
+
 def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
     """`_find_people` on the lines as given, the first taken as the header's."""
     header = "\n".join(lines[:3])
@@ -457,9 +460,10 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
             # '面谈人：王蕾（咨询部总监）': the one who held the talk, not the employee; read again without that line
             name = employee_zh([line for line in lines if not re.match(r"\W*" + ZH_MANAGER_FIELD + r"\s*[:：]", line)])
     managers, employees = party_labels()
-    mm = next((m for label in MANAGER_WORD.finditer(header) if (m := NAME_AFTER_LABEL.match(header, label.end()))
+    titled = _TITLED_VALUE.sub(r"\1", header)  # 'reviewer：Owner: Celeste Marchetti': the reviewer's title, then the name
+    mm = next((m for label in MANAGER_WORD.finditer(titled) if (m := NAME_AFTER_LABEL.match(titled, label.end()))
                and m.group(1).lower() not in managers and m.group(1).lower() not in employees
-               and not (" " not in m.group(1) and re.match(r"[ \t]*[:：]", header[m.end():]))), None)  # not a label: 'Reason:'
+               and not (" " not in m.group(1) and re.match(r"[ \t]*[:：]", titled[m.end():]))), None)  # not a label: 'Reason:'
     # (not the label below a heading: 'Section A - Reviewer' over 'Reviewer: Graham Oyelaran')
     if not mm:  # a form's labelled field further down: 'Reviewer: Jo Whitlock (Practice Manager)' on its fourth line
         mm = re.search(r"^[\s*#-]*(?i:manager|line manager|reviewer|interviewer|appraiser|assessor|supervisor|organi[sz]er|conversation owner)\s*[:：]\s*((?:" + TITLE + r")?(?:"
