@@ -460,10 +460,10 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
             # '面谈人：王蕾（咨询部总监）': the one who held the talk, not the employee; read again without that line
             name = employee_zh([line for line in lines if not re.match(r"\W*" + ZH_MANAGER_FIELD + r"\s*[:：]", line)])
     managers, employees = party_labels()
-    titled = _TITLED_VALUE.sub(r"\1", header)  # 'reviewer：Owner: Celeste Marchetti': the reviewer's title, then the name
-    mm = next((m for label in MANAGER_WORD.finditer(titled) if (m := NAME_AFTER_LABEL.match(titled, label.end()))
+    untitled = _TITLED_VALUE.sub(r"\1", header)  # 'reviewer：Owner: Celeste Marchetti': the reviewer's title, then the name
+    mm = next((m for label in MANAGER_WORD.finditer(untitled) if (m := NAME_AFTER_LABEL.match(untitled, label.end()))
                and m.group(1).lower() not in managers and m.group(1).lower() not in employees
-               and not (" " not in m.group(1) and re.match(r"[ \t]*[:：]", titled[m.end():]))), None)  # not a label: 'Reason:'
+               and not (" " not in m.group(1) and re.match(r"[ \t]*[:：]", untitled[m.end():]))), None)  # not a label: 'Reason:'
     # (not the label below a heading: 'Section A - Reviewer' over 'Reviewer: Graham Oyelaran')
     if not mm:  # a form's labelled field further down: 'Reviewer: Jo Whitlock (Practice Manager)' on its fourth line
         mm = re.search(r"^[\s*#-]*(?i:manager|line manager|reviewer|interviewer|appraiser|assessor|supervisor|organi[sz]er|conversation owner)\s*[:：]\s*((?:" + TITLE + r")?(?:"
