@@ -1812,3 +1812,19 @@ def test_someone_copied_in_or_quoted_is_no_role():
                 "4 installs failed inspection in June.\nGoal: 0 failed inspections by 30 September.\nThanks,\nGemma\n\n"
                 "On 29 Jul 2026, at 18:40, Rob Sturgess wrote:\n> fine by me\n")
     assert a.employee_name == "Kieran Doyle" and a.employee_role != "Rob Sturgess"
+
+
+@pytest.mark.parametrize("notes, who", [
+    # a letter to 'Ms C. Okonjo' greeting her 'Dear Ms Okonjo,'
+    ("Our ref: HR/0411\n12 May 2026\nPRIVATE & CONFIDENTIAL\nMr T. Baptiste\nParks Officer\n\nDear Mr Baptiste,\n\n"
+     "Re: Performance discussion\nYou missed 4 of 10 playground inspections in April.\nTarget: all inspections done by 30 June.\n",
+     ("T. Baptiste", "Parks Officer")),
+    # an export's name opening the notes, surname first in capitals, then the job
+    ("HALVORSEN, Petra — glazier — 25/11\n(me — Jill, office)\n3 panes fitted unsealed in October.\nTarget: 0 unsealed panes by 31 Jan.\n",
+     ("Petra HALVORSEN", "glazier")),
+    # (not a word in capitals before a greeting)
+    ("OK, Dana — thanks for coming in.\nYou missed 4 of 10 checks in May.\nTarget: all checks done by 30 June.\n", (None, None)),
+])
+def test_letters_and_exports_name_the_employee_however_they_write_the_name(notes, who):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == who

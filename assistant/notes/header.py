@@ -334,6 +334,9 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         return initialled, None, found[2]
     if not found[0] and (below := _name_below_date(lines)):
         return below, None, found[2]
+    if not found[0] and lines and (caps := _CAPITAL_SURNAME_OPENS.match(lines[0])) and given_name(caps["given"]):
+        job = (caps["job"] or "").strip()  # 'KOVAC, Bernard — sweep — 25/11': an export's name, surname first in capitals
+        return f"{caps['given']} {caps['surname']}", job if job and is_role(job) and not leads_others(job) else found[1], found[2]
     if not found[0] and (heading := _column_speaker(lines)):
         return heading[0], heading[1] or found[1], found[2]
     if not found[0] and (addressed := addressee(lines)):
@@ -409,6 +412,9 @@ _MET_WITH = re.compile(rf"^\W*(?i:(?:i\s+)?(?:met|sat\s+down)\s+with)\s+({NAMED}
 _TABLE_FIELD = re.compile(r"[^:：,，]{1,32}：[ \t]*[^\s,，]+(?:[ \t][^\s,，]+){0,2}(?:[ \t]*[(（][^)）]*[)）])?")
 
 
+_CAPITAL_SURNAME_OPENS = re.compile(rf"""^\W*(?!(?:NOTES?|AGREED|ACTIONS?|UPDATE|URGENT|DRAFT|FINAL|TODO|SUBJECT|ASAP|RE|FYI|FWD?)\b)
+    (?P<surname>[A-Z]{{3,}}(?:[-'’][A-Z]{{2,}})?),[ \t]*(?P<given>{NAME_WORD})
+    (?:[ \t]*[-–—|][ \t]*(?P<job>[a-z][\w '’-]{{1,40}}?)[ \t]*(?:[-–—|,(]|$))?""", re.X)
 _CAPITAL_SURNAME_FIRST = re.compile(MANAGER_WORD.pattern + rf"\s*[:：]\s*(?P<surname>[A-Z]{{2,}}(?:[-'’][A-Z]{{2,}})?),[ \t]*(?P<given>{NAME_WORD})\b")
 
 
