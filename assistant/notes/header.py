@@ -334,11 +334,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         return initialled, None, found[2]
     if not found[0] and (below := _name_below_date(lines)):
         return below, None, found[2]
-    if not found[0] and lines and (caps := _CAPITAL_SURNAME_OPENS.match(lines[0])) and given_name(caps["given"]):
-        job = (caps["job"] or "").strip()  # 'KOVAC, Bernard — sweep — 25/11': an export's name, surname first in capitals
-        return f"{caps['given']} {caps['surname']}", job if job and is_role(job) and not leads_others(job) else found[1], found[2]
-    if not found[0] and (heading := _column_speaker(lines)):
-        return heading[0], heading[1] or found[1], found[2]
+    if not found[0] and (laid_out := _surname_first_opening(lines) or _column_speaker(lines)):
+        return laid_out[0], laid_out[1] or found[1], found[2]
     if not found[0] and (addressed := addressee(lines)):
         return addressed[0], addressed[1], found[2]
     return found
@@ -357,6 +354,16 @@ def _name_below_date(lines: list[str]) -> str | None:
                 r"\b(?:him|her|he|she|his)\b|[他她]", "\n".join(lines[i + 2:i + 5]), re.I):
             return name
     return None
+
+
+def _surname_first_opening(lines: list[str]) -> tuple[str, str | None] | None:
+    """An export's name opening the notes, surname first in capitals, and the job after it: 'KOVAC, Bernard — sweep —
+    25/11' (not a word in capitals before a greeting: 'OK, Dana')."""
+    caps = _CAPITAL_SURNAME_OPENS.match(lines[0]) if lines else None
+    if not caps or not given_name(caps["given"]):
+        return None
+    job = (caps["job"] or "").strip()
+    return f"{caps['given']} {caps['surname']}", job if job and is_role(job) and not leads_others(job) else None
 
 
 # A table's column of what the employee said, headed by their name: 'Kwame A. (ramp agent) says', "Dana's view".
