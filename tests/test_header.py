@@ -1828,3 +1828,13 @@ def test_someone_copied_in_or_quoted_is_no_role():
 def test_letters_and_exports_name_the_employee_however_they_write_the_name(notes, who):
     a = analyse(notes)
     assert (a.employee_name, a.employee_role) == who
+
+
+def test_notes_written_to_you_name_the_employee_where_they_call_them_by_name():
+    a = analyse("Dock office, 3 March\n\nYou've been a forklift driver on the night shift since last spring.\n"
+                "First, the pallet checks: you skipped them on 4 nights in February.\n"
+                "Second, you were late for the 22:00 start on 5 nights last month.\n"
+                "You told me the rota changed twice without anyone telling you.\n\n"
+                "So, Tariq, here's what we agreed.\nYou'll do the pallet check at every load.\n"
+                "By the end of April: 0 skipped checks and 0 late starts.\n\n— Dana (shift manager)\n")
+    assert (a.employee_name, a.employee_role) == ("Tariq", "forklift driver")

@@ -55,6 +55,7 @@ from .names import (
     TITLE,
     is_name,
     team_initials,
+    to_you,
 )
 from .writer import written_by
 
@@ -334,7 +335,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         return initialled, None, found[2]
     if not found[0] and (below := _name_below_date(lines)):
         return below, None, found[2]
-    if not found[0] and (laid_out := _surname_first_opening(lines) or _column_speaker(lines)):
+    if not found[0] and (laid_out := _surname_first_opening(lines) or _column_speaker(lines) or _called_by_name(lines)):
         return laid_out[0], laid_out[1] or found[1], found[2]
     if not found[0] and (addressed := addressee(lines)):
         return addressed[0], addressed[1], found[2]
@@ -364,6 +365,25 @@ def _surname_first_opening(lines: list[str]) -> tuple[str, str | None] | None:
         return None
     job = (caps["job"] or "").strip()
     return f"{caps['given']} {caps['surname']}", job if job and is_role(job) and not leads_others(job) else None
+
+
+# A name called out in the middle of notes written to 'you': 'So, Aoife, here's what we agreed.'
+_VOCATIVE = re.compile(rf"^\W*(?:(?i:so|right|ok(?:ay)?|now|well|and|anyway)[ \t]*,[ \t]*)?(?P<name>{NAME_WORD}),[ \t]+(?=[a-z])", re.M)
+
+
+_ORDINAL = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly|Next|Then|Also|Plus|Overall|Otherwise|Honestly)$")
+
+
+def _called_by_name(lines: list[str]) -> tuple[str, None] | None:
+    """The one notes written to 'you' call by name in passing, where they name no one in their header: 'So, Aoife,
+    here's what we agreed.' (one name so called, said to 'you')."""
+    text = "\n".join(lines)
+    if not to_you(text):
+        return None
+    not_names = load("vocabulary")["names"]["not_names"]
+    called = {m["name"] for m in _VOCATIVE.finditer(text) if is_name(m["name"]) and not HEADER_WORDS.match(m["name"])
+              and m["name"].lower() not in (*WEEKDAYS, *MONTHS) and m["name"] not in not_names and not _ORDINAL.match(m["name"])}
+    return (called.pop(), None) if len(called) == 1 else None
 
 
 # A table's column of what the employee said, headed by their name: 'Kwame A. (ramp agent) says', "Dana's view".

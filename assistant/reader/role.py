@@ -182,12 +182,15 @@ def role_beside(text: str, name: str | None, *, unnamed: bool = True) -> str | N
 
 
 def _written_to(text: str, name: str | None) -> bool:
-    """The notes greet the employee by name in their opening lines ('Hi Nia,') and speak to 'you' more than of 'him' or
-    'her': a letter to them, not a transcript nor an email to someone else."""
+    """The notes greet the employee by name in their opening lines ('Hi Nia,'), or call them by name further down ('So,
+    Aoife, here's what we agreed.'), and speak to 'you' more than of 'him' or 'her': a letter to them, not a transcript
+    nor an email to someone else."""
     if not name or unspaced(name):
         return False
-    head = "\n".join(text.split("\n")[:3])
-    return bool(re.search(rf"^\W*(?:hi|hello|hey|dear)\s+{re.escape(name.split()[0])}\b", head, re.I | re.M)) and to_you(text)
+    head, first = "\n".join(text.split("\n")[:3]), re.escape(name.split()[0])
+    greeted = re.search(rf"^\W*(?:hi|hello|hey|dear)\s+{first}\b", head, re.I | re.M) or re.search(
+        rf"^\W*(?:(?i:so|right|ok(?:ay)?|now|well|anyway)\s*,\s*)?{first},\s+[a-z]", text, re.M)  # or called by name: 'So, Aoife, here's …'
+    return bool(greeted) and to_you(text)
 
 
 _SUBJECT = re.compile(r"\W*(?:subject|主题)\s*[:：]", re.I)
@@ -198,7 +201,8 @@ _UNIT_NUMBER = re.compile(r"(?i:crew|gang|shift|watch|team|squad|line|bay|unit|g
 _IN_PASSING = re.compile(r"""
     \b(?:(?<=\u00a7he),?(?=\s+our\s)  # the employee named, then 'our …': 'sat down with Nadia our dressmaker'
       |(?:he|she|they|(?<=\u00a7he,\s)who)(?:(?:'s|’s|\s+has|\s+have)\s+been|'s|’s|\s+is|\s+are|\s+works\s+as)
-      |you(?:'re|’re|\s+are)(?=\s+(?:still\s+|now\s+)?(?:a|an|the|our|one)\s)  # 'you're the senior stillman'
+      |you(?:'re|’re|\s+are|['’]ve\s+been|\s+have\s+been)(?=\s+(?:still\s+|now\s+)?(?:a|an|the|our|one)\s)  # 'you're the senior
+      # stillman', "you've been a groom in the top barn"
       |works\s+as|(?:first|second|third|new)\s+\w+\s+as
       |your\s+file|(?:he|she|they)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:(?:moved|stepped)\s+(?:up\s+)?(?:in)?to|promoted\s+to)
       |(?:he|she|they)\s+(?:started|joined(?:\s+us)?)\s+as
