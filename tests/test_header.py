@@ -1838,3 +1838,9 @@ def test_notes_written_to_you_name_the_employee_where_they_call_them_by_name():
                 "So, Tariq, here's what we agreed.\nYou'll do the pallet check at every load.\n"
                 "By the end of April: 0 skipped checks and 0 late starts.\n\n— Dana (shift manager)\n")
     assert (a.employee_name, a.employee_role) == ("Tariq", "forklift driver")
+
+
+def test_initials_on_a_line_of_their_own_with_a_job_name_the_employee():
+    a = analyse("KT / pen 4 / 3 nov\nw/ RB\nKT (milker, 2nd year on the rota)\n\nmissed 3 teat-dip checks last wk\n"
+                "target: 0 missed checks by end of Dec\n")
+    assert (a.employee_name, a.employee_role) == ("KT", "milker")

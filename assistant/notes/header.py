@@ -335,7 +335,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
         return initialled, None, found[2]
     if not found[0] and (below := _name_below_date(lines)):
         return below, None, found[2]
-    if not found[0] and (laid_out := _surname_first_opening(lines) or _column_speaker(lines) or _called_by_name(lines)):
+    if not found[0] and (laid_out := _surname_first_opening(lines) or _column_speaker(lines) or _initials_with_job(lines)
+                         or _called_by_name(lines)):
         return laid_out[0], laid_out[1] or found[1], found[2]
     if not found[0] and (addressed := addressee(lines)):
         return addressed[0], addressed[1], found[2]
@@ -365,6 +366,20 @@ def _surname_first_opening(lines: list[str]) -> tuple[str, str | None] | None:
         return None
     job = (caps["job"] or "").strip()
     return f"{caps['given']} {caps['surname']}", job if job and is_role(job) and not leads_others(job) else None
+
+
+# Initials alone on a line with a job in brackets: 'JM (shearer, 2nd season w/ the gang)'.
+_INITIALS_JOB = re.compile(r"^\W*(?P<initials>[A-Z]{2,3})[ \t]*[(（](?P<job>[^,，;)）\n]{2,40})[^)）\n]*[)）]\s*$")
+
+
+def _initials_with_job(lines: list[str]) -> tuple[str, str] | None:
+    """The employee's initials and job on a line of their own among the opening lines, under a first line that names
+    no one ('JM / shed 2 / 3 nov' over 'w/ RB' over 'JM (shearer, 2nd season w/ the gang)'); not a team's ('QA (nights)')."""
+    for line in lines[:4]:
+        if (m := _INITIALS_JOB.match(line)) and not team_initials(m["initials"]) and is_role(m["job"].strip()) \
+                and not leads_others(m["job"].strip()):
+            return m["initials"], m["job"].strip()
+    return None
 
 
 # A name called out in the middle of notes written to 'you': 'So, Aoife, here's what we agreed.'
