@@ -1844,3 +1844,10 @@ def test_initials_on_a_line_of_their_own_with_a_job_name_the_employee():
     a = analyse("KT / pen 4 / 3 nov\nw/ RB\nKT (milker, 2nd year on the rota)\n\nmissed 3 teat-dip checks last wk\n"
                 "target: 0 missed checks by end of Dec\n")
     assert (a.employee_name, a.employee_role) == ("KT", "milker")
+
+
+def test_a_report_pasted_below_the_heading_does_not_rename_the_employee():
+    a = analyse("Dorota Wilk, monthly 1:1, 22/4, Joanne\nFrom the area report (March):\n"
+                "store,employee,month,returns,miscuts\n12-Castlegate,D.Wilk,2026-03,6,14\n"
+                "14 keys cut wrong in March.\nTarget: under 5 miscut keys a month by 30 June.\n")
+    assert a.employee_name == "Dorota Wilk"

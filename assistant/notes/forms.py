@@ -95,11 +95,11 @@ def column_form(lines: list[str]) -> list[str]:
     '|---|…', '| Yusuf Demir | ice technician | C. Lambert | 9 Feb 2026 |'): the labels' row becomes the fields it
     heads ('Employee：Yusuf Demir；Role：ice technician；…'). Only the first such table, among the opening lines."""
     for i, line in enumerate(lines[:6]):
-        labels = _row_cells(line)
+        labels = _row_cells(line, comma=i == 0)  # (an export's commas only as the notes' first row: not a report pasted below)
         if not _heading_row(labels):
             continue
         j = next((k for k in range(i + 1, min(i + 3, len(lines))) if not _RULE_ROW.match(lines[k])), None)
-        values = _row_cells(lines[j]) if j is not None else []
+        values = _row_cells(lines[j], comma=i == 0) if j is not None else []
         if len(values) == len(labels):
             return [*lines[:i], "；".join(f"{label}：{value}" for label, value in zip(labels, values)), *lines[i + 1:]]
     return lines
@@ -110,10 +110,10 @@ def column_form(lines: list[str]) -> list[str]:
 _SHORT_LABEL = re.compile(r"[A-Za-z][A-Za-z._'’/]*(?:[ ][A-Za-z][A-Za-z._'’/]*){0,2}|[\u4e00-\u9fff]{2,4}")
 
 
-def _row_cells(line: str) -> list[str]:
-    """A table row's cells: between tabs or bars, or an export's commas with no space after them
+def _row_cells(line: str, *, comma: bool) -> list[str]:
+    """A table row's cells: between tabs or bars, or with `comma`, an export's commas with no space after them
     ('review_id,staff,store,reviewer,date')."""
-    found = cells(line) or (line.split(",") if line.count(",") >= 2 and ", " not in line and '"' not in line else [])
+    found = cells(line) or (line.split(",") if comma and line.count(",") >= 2 and ", " not in line and '"' not in line else [])
     return [c.strip() for c in found]
 
 
