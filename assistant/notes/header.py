@@ -48,6 +48,7 @@ from .mail import (
     written_to,
 )
 from .names import (
+    CALLED_BY_NAME,
     HEADER_WORDS,
     INITIALS_BEFORE_NAME,
     MEETING_WORDS,
@@ -382,8 +383,6 @@ def _initials_with_job(lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
-# A name called out in the middle of notes written to 'you': 'So, Aoife, here's what we agreed.'
-_VOCATIVE = re.compile(rf"^\W*(?:(?i:so|right|ok(?:ay)?|now|well|and|anyway)[ \t]*,[ \t]*)?(?P<name>{NAME_WORD}),[ \t]+(?=[a-z])", re.M)
 
 
 _ORDINAL = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly|Next|Then|Also|Plus|Overall|Otherwise|Honestly)$")
@@ -396,7 +395,7 @@ def _called_by_name(lines: list[str]) -> tuple[str, None] | None:
     if not to_you(text):
         return None
     not_names = load("vocabulary")["names"]["not_names"]
-    called = {m["name"] for m in _VOCATIVE.finditer(text) if is_name(m["name"]) and not HEADER_WORDS.match(m["name"])
+    called = {m["name"] for m in CALLED_BY_NAME.finditer(text) if is_name(m["name"]) and not HEADER_WORDS.match(m["name"])
               and m["name"].lower() not in (*WEEKDAYS, *MONTHS) and m["name"] not in not_names and not _ORDINAL.match(m["name"])}
     return (called.pop(), None) if len(called) == 1 else None
 

@@ -73,6 +73,10 @@ MEETING_WORDS = re.compile(r"\b(?:1:1|1-1|review|notes?|catch-up|check-in|follow
 NAMED = rf"(?:{INITIAL}{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD})?(?:[ \t](?!I\b)[A-Z](?:\.|(?![\w.'’&/])))?(?!\w)|[A-Z]{{2,3}}(?=\s*[(（|｜]))"  # 'DJ Park', 'Sam K', 'JT (', 'w/ ZJ｜'
 
 
+# A name called out in passing, in notes written to 'you': 'So, Aoife, here's what we agreed.'
+CALLED_BY_NAME = re.compile(rf"^\W*(?:(?i:so|right|ok(?:ay)?|now|well|and|anyway)[ \t]*,[ \t]*)?(?P<name>{NAME_WORD}),[ \t]+(?=[a-z])", re.M)
+
+
 def you_and_them(text: str) -> tuple[int, int]:
     """How often `text` speaks to 'you', and about 'him' or 'her'."""
     return len(vocab("names", "addressed").findall(text)), len(vocab("names", "third_person").findall(text))

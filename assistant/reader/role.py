@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..language import profiles, unspaced
 from ..lexicon import load, vocab, zh_name
-from ..notes.names import is_name, to_you
+from ..notes.names import CALLED_BY_NAME, is_name, to_you
 from ..textutil import NAME_WORD
 
 _LABELLED = re.compile(
@@ -187,9 +187,9 @@ def _written_to(text: str, name: str | None) -> bool:
     nor an email to someone else."""
     if not name or unspaced(name):
         return False
-    head, first = "\n".join(text.split("\n")[:3]), re.escape(name.split()[0])
-    greeted = re.search(rf"^\W*(?:hi|hello|hey|dear)\s+{first}\b", head, re.I | re.M) or re.search(
-        rf"^\W*(?:(?i:so|right|ok(?:ay)?|now|well|anyway)\s*,\s*)?{first},\s+[a-z]", text, re.M)  # or called by name: 'So, Aoife, here's …'
+    head, first = "\n".join(text.split("\n")[:3]), name.split()[0]
+    greeted = re.search(rf"^\W*(?:hi|hello|hey|dear)\s+{re.escape(first)}\b", head, re.I | re.M) or any(
+        m["name"] == first for m in CALLED_BY_NAME.finditer(text))  # or called by name: 'So, Aoife, here's …'
     return bool(greeted) and to_you(text)
 
 
