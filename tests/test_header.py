@@ -1851,3 +1851,9 @@ def test_a_report_pasted_below_the_heading_does_not_rename_the_employee():
                 "store,employee,month,returns,miscuts\n12-Castlegate,D.Wilk,2026-03,6,14\n"
                 "14 keys cut wrong in March.\nTarget: under 5 miscut keys a month by 30 June.\n")
     assert a.employee_name == "Dorota Wilk"
+
+
+def test_a_chinese_field_naming_where_they_work_and_their_job_before_their_name():
+    a = analyse("和平里社区 网格员谈话记录\n谈话对象：第五网格 网格员 周丽萍\n谈话人：社区主任 高明\n"
+                "1.二季度入户走访完成率只有58%。\n目标：9月30日前入户走访100%覆盖。\n")
+    assert (a.employee_name, a.employee_role) == ("周丽萍", "网格员")

@@ -172,6 +172,20 @@ _TITLE_GOES_ON = re.compile(r" ((?:(?!(?:re|about|on|with|for|the|and|to|of|in|a
 _ZH_AFTER_NAME = "[进在的是和与说聊谈表认每负于将要对为，、。（(]"
 
 
+def _placed_name(first: str, header: str) -> tuple[str, str | None] | None:
+    """The name further along the employee's labelled field whose first word, taken for the name, is neither a name
+    nor a job ('谈话对象：第三网格 网格员 孙丽娟': her grid, her job, her name), and the job among the words before it."""
+    field = re.search(ZH_EMPLOYEE_FIELD + r"\s*[:：】]\s*" + re.escape(first) + r"(?=[ \t\u3000])", header)
+    if not field:
+        return None
+    words = header[field.end():].split("\n")[0].split()
+    names = [w for w in words if re.fullmatch(zh_name(), w)]
+    if not names or re.fullmatch(zh_name(), first) or is_role(first):
+        return None
+    jobs = [w for w in words[:words.index(names[0])] if is_role(w) and not leads_others(w)]
+    return names[0], jobs[0] if jobs else None
+
+
 def _zh_name(text: str) -> re.Match[str] | None:
     surnames = load("vocabulary", "zh")["roles"]["surnames"]
     suffixes = "|".join(sorted(vocab_list("roles", "suffixes", "zh"), key=len, reverse=True))
@@ -635,6 +649,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         manager = _beside_on_line(lines[0], name) or _writer_marked(lines)
     if name and _heads_an_organisation(name, lines[:3]):
         name = None  # 'Hartwell Ground Investigations Ltd': the letterhead, not a person
+    if name and unspaced(name) and (placed := _placed_name(name, header)):
+        name, role = placed[0], role or placed[1]  # '谈话对象：第三网格 网格员 孙丽娟': where they work, their job, their name
     if name and not role and (zh := _zh_name(lines[0] if lines else "")) and zh.group(2) == name:
         role = _zh_title(zh.group(1))  # '跟咱们车队货车司机孙国栋聊了一下', the name read first by the name list
     if manager and labelled and (invited := _INVITED.search("\n".join(lines[:8]))) and invited["name"] not in manager:
