@@ -1857,3 +1857,9 @@ def test_a_chinese_field_naming_where_they_work_and_their_job_before_their_name(
     a = analyse("和平里社区 网格员谈话记录\n谈话对象：第五网格 网格员 周丽萍\n谈话人：社区主任 高明\n"
                 "1.二季度入户走访完成率只有58%。\n目标：9月30日前入户走访100%覆盖。\n")
     assert (a.employee_name, a.employee_role) == ("周丽萍", "网格员")
+
+
+def test_a_chinese_field_with_its_contents_in_brackets_and_a_staff_number_before_the_name():
+    a = analyse("审批编号：PF-20261104-0012\n发起人：车队长 邓建国\n被谈话人（司机工号/姓名）：D20417 / 罗志勇\n岗位：货车司机\n"
+                "1. 10月超速2次。\n目标：12月31日前零违章。\n")
+    assert (a.employee_name, a.employee_role) == ("罗志勇", "货车司机")

@@ -172,6 +172,11 @@ _TITLE_GOES_ON = re.compile(r" ((?:(?!(?:re|about|on|with|for|the|and|to|of|in|a
 _ZH_AFTER_NAME = "[进在的是和与说聊谈表认每负于将要对为，、。（(]"
 
 
+# The employee's field with what it holds in brackets, their staff number before their name: '被谈话人（司机工号/姓名）：
+# D10482 / 黄志强'.
+_NUMBERED_FIELD = re.compile(ZH_EMPLOYEE_FIELD + rf"[（(][^）)\n]{{1,12}}[）)]\s*[:：]\s*[A-Za-z]{{0,3}}\d{{3,}}\s*[/／|｜]\s*({zh_name()})")
+
+
 def _placed_name(first: str, header: str) -> tuple[str, str | None] | None:
     """The name further along the employee's labelled field whose first word, taken for the name, is neither a name
     nor a job ('谈话对象：第三网格 网格员 孙丽娟': her grid, her job, her name), and the job among the words before it."""
@@ -516,7 +521,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         name, role = attending[0].name, attending[0].role
     if not name and unspaced(header):
         further = re.search(ZH_EMPLOYEE_FIELD + rf"\s*[:：】]\s*({zh_name()})(?=[\s（(，,｜|]|$)", "\n".join(lines[8:16]), re.M)
-        name = further.group(1) if further else employee_zh(lines)  # a form's field after the agreement: '对象：赵一鸣，安检员'
+        numbered = _NUMBERED_FIELD.search("\n".join(lines[:8]))  # '被谈话人（司机工号/姓名）：D10482 / 黄志强'
+        name = numbered.group(1) if numbered else further.group(1) if further else employee_zh(lines)  # a form's field after
+        # the agreement: '对象：赵一鸣，安检员'
         if name and re.search(ZH_MANAGER_FIELD + r"\s*[:：]\s*" + re.escape(name), header):
             # '面谈人：王蕾（咨询部总监）': the one who held the talk, not the employee; read again without that line
             name = employee_zh([line for line in lines if not re.match(r"\W*" + ZH_MANAGER_FIELD + r"\s*[:：]", line)])
