@@ -1783,6 +1783,10 @@ def test_an_exports_codes_with_equals_and_a_manager_written_surname_first_in_cap
     ("PERFORMANCE CONVERSATION — EXPORT\nAppraisee (display name): Marsh-Oduya, Kelechi\nTeam: Sound\n"
      "Conversation owner: Petra Lindqvist\nKelechi missed 4 of 10 cue deadlines in May.\nTarget: all cues on time by 30 June.\n",
      ("Kelechi Marsh-Oduya", None, "Petra Lindqvist")),
+    # (and the job after its family)
+    ("PERFORMANCE CONVERSATION — EXPORT\nAppraisee (display name): Marsh-Oduya, Kelechi\nJob family / title: Audio › Dialogue Editor\n"
+     "Conversation owner: Petra Lindqvist\nKelechi missed 4 of 10 cue deadlines in May.\nTarget: all cues on time by 30 June.\n",
+     ("Kelechi Marsh-Oduya", "Dialogue Editor", "Petra Lindqvist")),
     # an export's comma rows of labels over values, the reviewer's value with a title before the name
     ("review_id,staff,store,reviewer,date\nKR-0311,D. Amankwah (florist),Leeds,Owner: Maia Reyes,12/03/2026\n" + _BODY,
      ("D. Amankwah", "florist", "Maia Reyes")),

@@ -157,7 +157,9 @@ _ROLE_FIELD = re.compile(r"""(?:岗位|职位|职务|工种)\s*[:：]\s*
       (?:(?P<en>[A-Za-z0-9][\w.&/'’ -]{1,40}?)(?=\s+[\u4e00-\u9fff]|\s*[(（,，;；|｜]|\s{2,}|\s*$) | (?P<zh>[^\s，,；;|｜（(]{2,12}))
     | (?:岗位|职位|职务|工种)[ \t]+[A-Za-z][A-Za-z ]{1,20}?\s*[:：]\s*[\u4e00-\u9fff]{2,12}[ \t]+
       (?P<en_after>[A-Za-z][A-Za-z0-9&/'’ -]{1,40}?)(?=\s*[(（,，;；|｜\u3000]|\s{2,}|\s*$)
-    | \b(?i:job\s+title|role|position|post|trade|occupation|designation)\s*[:：]\s*(?P<value>[A-Za-z][\w&/'’ -]{1,40}?)(?=\s{2,}|\t|\s*[(,;|；]|\s*$)""", re.X | re.M)
+    | \b(?i:job\s+(?:family\s*/\s*)?title|role|position|post|trade|occupation|designation)\s*[:：]\s*
+      (?:[A-Za-z][\w&'’ -]{1,40}?\s*[›»>]\s*)?  # past a job family: 'Job family / title: Post-Production › Foley Artist'
+      (?P<value>[A-Za-z][\w&/'’ -]{1,40}?)(?=\s{2,}|\t|\s*[(,;|；]|\s*$)""", re.X | re.M)
 
 
 def form_role(lines: list[str]) -> str | None:
