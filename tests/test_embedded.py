@@ -511,3 +511,12 @@ def test_a_hyphened_measure_before_its_noun_names_the_thing_not_its_target():
     plan = draft_plan("1:1 with Ana Ruiz (site inspector), 3 Mar 2026\nAna missed 4 of the seven-day inspections in February.\n"
                       "Target: seven-day inspections recorded, 100% by 30 April.\n").plan
     assert [(g.target, g.deadline) for g in plan.goals] == [("100%", dt.date(2026, 4, 30))], plan.goals
+
+
+def test_tasks_tagged_with_their_owner_under_an_agreed_heading_keep_their_owner():
+    plan = draft_plan("1:1 with Ravi Shah (orthotics tech), 7 Apr 2026\n3 insoles were remade after cast mix-ups in March.\n"
+                      "Agreed:\nRavi: double-ID check at receipt\n"
+                      "me – ask clinic lead to send casts daily, not in Friday batches\n"
+                      "Estates: move the extraction switch by end of month\nTarget: 0 remakes by end of June\n").plan
+    owners = {r.owner: r.action for r in plan.responsibilities}
+    assert owners["employee"].startswith("Double-ID check") and owners["manager"].startswith("Ask clinic lead"), owners

@@ -426,7 +426,7 @@ _DASH_TASK = re.compile(rf"^\s*({NAME_WORD}(?:[ \t]{NAME_WORD})?|[A-Z]{{2,3}}|me
 def _dash_task(body: str) -> re.Match[str] | None:
     """'Lorraine - book the Hoffman rep': a name, a dash and a verb of doing ('re-' before one too). Not when the words
     after the dash report how things stand, with a shortfall's words or a figure (a verb that is also a noun opens
-    them: 'Sam - order picking errors up to 12', 'Sam - sort accuracy down to 91%')."""
+    them: 'Sam - order picking errors up to 12', 'Sam - sort accuracy down to 91%'), unless the writer's ('me – …')."""
     m = _DASH_TASK.match(body)
     if not m:
         return None
@@ -434,6 +434,8 @@ def _dash_task(body: str) -> re.Match[str] | None:
     if not (verbs.fullmatch(verb) or verbs.fullmatch(verb.removeprefix("re"))):
         return None
     rest = body[m.end():]
+    if m.group(1).lower() == "me":
+        return m  # the writer's own task, whatever it says: 'me – ask clinic lead to send casts daily, not in batches'
     return None if re.search(r"\d", rest) or vocab_terms("observation", "negative", "en").occurs_in(rest) else m
 
 
