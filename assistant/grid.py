@@ -309,6 +309,22 @@ def rows(text: str) -> dict[int, Row]:
         if heading is not None:
             kinds = heading
         elif kinds is not None and len(parts) <= len(kinds):
-            found[number] = Row(number, {k: p for k, p in zip(kinds, parts) if k and p}, _content(kinds, parts),
-                                tuple(kinds))
+            own = _short_row(kinds, parts)
+            found[number] = Row(number, {k: p for k, p in zip(own, parts) if k and p}, _content(own, parts), tuple(own))
     return found
+
+
+# A table's date cell: 'by 31 Oct', 'from 12 Oct', 'now', 'weekly', '2 weeks'.
+_WHEN_CELL = re.compile(rf"""(?:by|from|before|until|end\s+of|w/?c|wk|week)\b.* | \d.* | (?:{MONTH_PATTERN}).*
+    | (?:now|asap|today|tomorrow|ongoing|weekly|daily|monthly|fortnightly|tbc|next\s+\w+)
+    | (?:\d+|one|two|three|four|six)\s+(?:days?|weeks?|months?)""", re.I | re.X)
+
+
+def _short_row(kinds: list[str | None], parts: list[str]) -> list[str | None]:
+    """The columns of a row one cell short of its heading, whose last cell is a date where the heading's last column
+    is one: its first cell names the row, the rest are the last columns' (the blank cell left out was in between:
+    'shore base<TAB>keep the Tuesday boat slot fixed<TAB>ops office<TAB>from 12 Oct' under 'item | observed | agreed
+    action | owner | due'). Any other row: the heading's columns in order."""
+    if len(parts) == len(kinds) - 1 >= 3 and kinds[-1] == "when" and _WHEN_CELL.fullmatch(parts[-1].strip()):
+        return [kinds[0], *kinds[len(kinds) - len(parts) + 1:]]
+    return list(kinds)

@@ -288,3 +288,14 @@ def test_a_table_laid_out_in_spaces_is_read_by_its_columns_and_a_period_heads_wh
     owners = {r.action: r.owner for r in draft_plan(SPACED).plan.responsibilities}
     assert any("checkweigher" in action.lower() and owner == "organisation" for action, owner in owners.items()), owners
     assert spaced_as_tabs("Picks  were slow\nWe talked  about it\n") == "Picks  were slow\nWe talked  about it\n"
+
+
+def test_a_row_one_cell_short_with_a_date_last_keeps_its_owner_and_task_in_their_columns():
+    text = ("item\tobserved\tagreed action\towner\tdue\n"
+            "feeding\t4 days with no feed log\tlog every feed in the app\tRuaridh\tnow\n"
+            "shore base\tkeep the Tuesday boat slot fixed\tops office\tfrom 12 Oct\n"
+            "his view\tthe feed camera was down\n")
+    found = rows(text)
+    assert found[3].cells == {"area": "shore base", "action": "keep the Tuesday boat slot fixed", "owner": "ops office",
+                              "when": "from 12 Oct"}
+    assert found[4].cells == {"area": "his view", "observed": "the feed camera was down"}  # (not short by one, no date)
