@@ -520,3 +520,12 @@ def test_tasks_tagged_with_their_owner_under_an_agreed_heading_keep_their_owner(
                       "Estates: move the extraction switch by end of month\nTarget: 0 remakes by end of June\n").plan
     owners = {r.owner: r.action for r in plan.responsibilities}
     assert owners["employee"].startswith("Double-ID check") and owners["manager"].startswith("Ask clinic lead"), owners
+
+
+def test_the_writers_own_task_after_a_list_of_words_in_the_employees_is_the_writers():
+    plan = draft_plan("1:1 with Farid Azimi (ticket inspector), 9 Sep 2026\nTwo penalty notices were cancelled on appeal in August.\n"
+                      "Agreed: check every notice before handing it over, time, station, signature, and I'll spot-check five a week.\n"
+                      "Target: 0 cancelled notices by 30 November.\n").plan
+    owners = [(r.owner, r.action) for r in plan.responsibilities]
+    assert ("manager", "Spot-check five a week") in owners, owners
+    assert any(o == "employee" and a.startswith("Check every notice") and "spot-check" not in a for o, a in owners), owners

@@ -343,7 +343,8 @@ class _PlanBuilder:
         else:
             parts = _points(body)
             if s.kind == "action" and any(len(p.split()) < 2 and not unspaced(p) for p in parts):
-                parts = [body]
+                parts = _WRITER_CLAUSE.split(body, maxsplit=1)  # a list of words inside one task ('time, station,
+                # signature'), but the writer's own task after it apart: '…, and I'll spot-check five a week'
         texts: list[str] = []
         for part in parts:
             pieces = _split_and(part, self.start) if split_and else [part]
@@ -661,6 +662,7 @@ def _past_fillers(words: list[str]) -> list[str]:
 
 # The writer taking on a part of a task: '…, and I countersign the ORB every Sunday', '我每周抽查' (a verb of doing after
 # 'I', not one of thinking or saying: 'I reckon the returns shelf as well').
+_WRITER_CLAUSE = re.compile(r",\s+(?=(?:and|but|then)\s+I(?:'ll|’ll|\s+will)\s+[a-z])")  # '…, and I'll spot-check five a week'
 _WRITER_OPENS = re.compile(r"""^\W*(?:(?:and|but|then|while)\s+)?(?:I(?:'ll|’ll|\s+will|\s+shall)?\s+
     (?!(?:reckon|think|guess|suppose|believe|feel|mean|know|hope|said|say|was|am|have|had|would|could|might|should|did|do)\b)(?=[a-z])
     |我(?=会|来|每|去|负责))""", re.X | re.I)
