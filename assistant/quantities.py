@@ -70,7 +70,8 @@ _SKIP_BEFORE = re.compile(
 # (letters run onto a number make a code, 'B12', '4x4', '3rd', not a unit of measure written tight: '30mm', '5kg')
 _TIMES_AFTER = re.compile(r"\s?(?:times|x\b|occasions|次)", re.IGNORECASE)
 _SKIP_AFTER = re.compile(r"""^(?::\d|(?:am|pm|a\.m\.|p\.m\.|st|nd|rd|th)\b
-    |(?!(?:mm|cm|km|kg|mg|ml|kw|kwh|kv|mbps|gb|mb|tb|bar|psi|rpm|lbs?|ft)(?![A-Za-z]))[A-Za-z]\w|\s?(?:月|年|号|日|季度))""",
+    |(?!(?:mm|cm|km|kg|mg|ml|kw|kwh|kv|mbps|gb|mb|tb|bar|psi|rpm|lbs?|ft)(?![A-Za-z]))[A-Za-z]\w|\s?(?:月|年|号|日|季度)
+    |点(?:半|钟|整|前|以前|之前|后|以后|[一二三四五]?[十刻]|\d))""",  # ('下午4点前': a clock time)
                          re.IGNORECASE | re.VERBOSE)
 _STOP = (r"(?:in|on|at|by|for|of|to|vs|versus|against|and|or|per|from|since|over|the|a|an|where|that|which|when|while|who|with|after"
          r"|before|because|than|is|are|was|were|has|had|have|this|last|next|each|every|avg|average|more|less|out|so|but"

@@ -529,3 +529,9 @@ def test_the_writers_own_task_after_a_list_of_words_in_the_employees_is_the_writ
     owners = [(r.owner, r.action) for r in plan.responsibilities]
     assert ("manager", "Spot-check five a week") in owners, owners
     assert any(o == "employee" and a.startswith("Check every notice") and "spot-check" not in a for o, a in owners), owners
+
+
+def test_a_target_point_that_opens_with_its_quarter_is_due_at_its_end():
+    plan = draft_plan("EE 1:1 — Sophie Lin (etch equipment engineer) — 8/19/2026\n- PM overdue on 5 tools in July\n"
+                      "- MTTR 6.5h in July\n- Target: Q3 end (9/30) PM overdue 0; Q4 MTTR ≤ 4h\n").plan
+    assert sorted(str(g.deadline) for g in plan.goals) == ["2026-09-30", "2026-12-31"], plan.goals

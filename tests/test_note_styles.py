@@ -726,3 +726,12 @@ def test_a_forms_questions_that_address_no_one_have_their_answers_read_as_the_qu
     evidence = " ".join(d.evidence for d in plan.deficiencies)
     assert "Water tests" in evidence and "quarantine log" in evidence
     assert any(g.target == "100%" for g in plan.goals)
+
+
+def test_lines_under_a_label_of_what_was_said_in_the_talk_are_read_for_what_they_say():
+    plan = draft_plan("和平里社区 网格员谈话记录\n谈话对象：第五网格 网格员 周丽萍\n谈话人：社区主任 高明\n时间：2026年4月14日\n\n"
+                      "谈话内容：\n1.一季度入户走访完成率只有58%。街道要求每季度入户走访100%覆盖。\n"
+                      "2.平台上有12条居民诉求超过3个工作日没回复。\n工作目标：二季度末（6月30日）入户走访完成率达到100%，超时未回复诉求为0。\n").plan
+    assert len(plan.deficiencies) == 2 and not any(g.target == "58%" for g in plan.goals), (plan.deficiencies, plan.goals)
+    a = analyse("谈话记录\n谈话对象：周丽萍\n谈话内容：\n1.一季度入户走访完成率只有58%。\n2.平台上有12条居民诉求超过3个工作日没回复。\n")
+    assert "meta" not in [s.rule_kind for s in a.sentences if "走访" in s.text or "诉求" in s.text]  # (what was said, not the meeting)

@@ -227,3 +227,8 @@ def test_a_chinese_requirement_with_english_terms_between_sets_a_standard_and_a_
 ])
 def test_a_name_with_a_figure_in_it_is_no_quantity(text, figures):
     assert [q.value for q in find_quantities(text, [])] == figures
+
+
+@pytest.mark.parametrize("text", ["每天下午4点前把当天走访录入平台", "早上8点半前到岗", "晚上10点以后不接单"])
+def test_a_chinese_clock_time_is_no_quantity(text):
+    assert find_quantities(text) == []

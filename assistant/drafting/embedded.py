@@ -361,6 +361,9 @@ class _PlanBuilder:
             dated = text + "." if re.search(r"\d\.\s*$", raw) else text
             ahead = [d for d in find_dates(dated, self.start) if d.date > self.start]
             dates = sorted((d for d in ahead if d.role in ("deadline", "end")), key=lambda d: d.role != "deadline")
+            if not dates and s.kind == "target" and (quarter := _QUARTER_OPENS.match(text)):
+                dates = [d for d in find_dates(f"by {quarter.group(1)}", self.start) if d.date > self.start]  # 'Q4 MTTR ≤ 4h':
+                # a target point that opens with its quarter is due at the quarter's end
             # (a deadline said before a period the point names: 'oct/nov sheets closed by fri')
             if (not dates and s.kind == "target" and len(points := [d for d in ahead if d.role == "point"]) == 1
                     and not _COUNTED_FROM.search(before := text[:points[0].start])
@@ -815,6 +818,7 @@ _BARE_FIGURE_WORDS = re.compile(r"""\b(?:from\s+now(?:\s+on)?|going\s+forward|on
                                 re.I | re.X)
 # A measure written as a word before its noun, naming a thing and not its target: 'seven-day inspections', '24-hour log'.
 _HYPHENED_MEASURE = re.compile(r"^[\w.]+-[A-Za-z]+$")
+_QUARTER_OPENS = re.compile(r"^\W*((?:eo)?q[1-4])\s+(?=\w)", re.I)  # 'Q4 MTTR ≤ 4h' (not 'Q4: …', read as a label)
 _ONLY_FROM = re.compile(r"^\W*(?:starting|beginning|commencing|effective|from|as\s+of)\b", re.I)  # a point's start
 _RELATIVE = re.compile(rf"(?:\d|\b(?:{COUNT_WORDS}))\s*[- ]?(?:(?:working |business )?days?|weeks?|wks?|months?)\b|\bfortnight\b"
                        r"|(?:\d+|[一二两三四五六七八九十]+)\s*(?:天|周|个星期|个月|个工作日)", re.I)

@@ -138,6 +138,10 @@ _GLOSS = re.compile(r"(?P<outer>[^()（）]+?)\s*[(（](?P<inner>[^()（）]+)[)
 _ASKING = re.compile(r"(?:the\s+)?(?:why|what|how|so what|what happened|what we found)\??", re.I)
 
 
+# A meeting's label over what was said in it, not about the meeting: '谈话内容：', '面谈要点：'.
+_WHAT_WAS_SAID = re.compile(r"(?:内容|要点|经过)$")
+
+
 def _label_kind(label: str) -> str | None:
     words = _SECTION.sub("", label.strip().lower())  # 'SECTION D – TARGETS (by 30/09):' labels targets
     words = WHOSE_SECTION.sub("", _REPEATED.sub("", words))  # 'Issues observed (2):' labels what 'Issues observed:' does
@@ -151,7 +155,7 @@ def _label_kind(label: str) -> str | None:
         return "target"  # 'Backlog target:', 'Return rate goal:': the aim for what it names
     if _only_a_deadline(label):
         return "target"  # '下月中（10/15）前：', 'By 15 October:': what is to be reached by then
-    if _MEETING.search(words) and not _CLAUSE.search(words) and not _RAISED.search(words):
+    if _MEETING.search(words) and not _CLAUSE.search(words) and not _RAISED.search(words) and not _WHAT_WAS_SAID.search(words):
         return "meta"  # 'Performance interview: ...' introduces the meeting, not a problem ('Ticket notes are late:' does not)
     if unspaced(words) and len(words) <= 6:  # a short label in a language without spaces: a label word anywhere in it
         labels = load("vocabulary", sentence_language(words)).get("labels", {})
