@@ -315,7 +315,8 @@ def rows(text: str) -> dict[int, Row]:
 
 
 # A table's date cell: 'by 31 Oct', 'from 12 Oct', 'now', 'weekly', '2 weeks'.
-_WHEN_CELL = re.compile(rf"""(?:by|from|before|until|end\s+of|w/?c|wk|week)\b.* | \d.* | (?:{MONTH_PATTERN}).*
+_WHEN_CELL = re.compile(rf"""(?:by|from|before|until|end\s+of|w/?c|wk|week)\b.* | \d{{1,2}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?
+    | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_PATTERN}).* | (?:{MONTH_PATTERN}).*
     | (?:now|asap|today|tomorrow|ongoing|weekly|daily|monthly|fortnightly|tbc|next\s+\w+)
     | (?:\d+|one|two|three|four|six)\s+(?:days?|weeks?|months?)""", re.I | re.X)
 

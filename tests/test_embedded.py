@@ -535,3 +535,24 @@ def test_a_target_point_that_opens_with_its_quarter_is_due_at_its_end():
     plan = draft_plan("EE 1:1 — Sophie Lin (etch equipment engineer) — 8/19/2026\n- PM overdue on 5 tools in July\n"
                       "- MTTR 6.5h in July\n- Target: Q3 end (9/30) PM overdue 0; Q4 MTTR ≤ 4h\n").plan
     assert sorted(str(g.deadline) for g in plan.goals) == ["2026-09-30", "2026-12-31"], plan.goals
+
+
+@pytest.mark.parametrize("notes, goals", [
+    # a label of more than one word, or one before a point that does not open with its figure, keeps its own point
+    ("1:1 with Sam Okafor (picker), 2 Nov 2026\nMissed 4 pre-use checks in October.\n"
+     "Targets: refresher training, pick accuracy 98% by 31 Jan.\n", [("pick accuracy", "98%")]),
+])
+def test_a_point_before_a_figure_joins_it_only_as_a_one_word_label(notes, goals):
+    assert [(g.metric, g.target) for g in draft_plan(notes).plan.goals] == goals
+
+
+@pytest.mark.parametrize("notes, owners", [
+    ("1:1 with Sam Okafor, picker, 2 Nov 2026.\nMissed 4 pre-use checks in October.\nQ: Reason?\nA: I was rushing for the first "
+     "wave.\nQ: Next steps?\nA: I'll fill in the sheet every shift and hand it to Kev by 7am.\n", ["employee"]),
+    ("1:1 with Dana Reid (picker), 2 Nov 2026\nMissed 4 scans in October.\nAgreed:\nDana: retrain on the scanner by 20 Nov\n"
+     "Dana: fine, but the new starters keep moving my totes\n", ["employee"]),
+    ("1:1 with Dana Reid (driver), 2 Nov 2026\nMissed 4 checks in October.\n"
+     "Agreed: Dana to check tyres, lights, straps, and I'll be honest, she knows all this already.\n", ["employee"]),
+])
+def test_look_alikes_of_the_new_owner_rules_keep_one_owner(notes, owners):
+    assert [r.owner for r in draft_plan(notes).plan.responsibilities] == owners

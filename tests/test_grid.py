@@ -299,3 +299,8 @@ def test_a_row_one_cell_short_with_a_date_last_keeps_its_owner_and_task_in_their
     assert found[3].cells == {"area": "shore base", "action": "keep the Tuesday boat slot fixed", "owner": "ops office",
                               "when": "from 12 Oct"}
     assert found[4].cells == {"area": "his view", "observed": "the feed camera was down"}  # (not short by one, no date)
+
+
+def test_a_row_one_cell_short_whose_last_cell_is_a_figure_keeps_the_headings_order():
+    found = rows("Area\tObserved\tTarget\tDue\nLate starts\t6 in Oct\t0\n")
+    assert found[2].cells == {"area": "Late starts", "observed": "6 in Oct", "target": "0"}

@@ -1867,3 +1867,26 @@ def test_a_chinese_field_with_its_contents_in_brackets_and_a_staff_number_before
     a = analyse("审批编号：PF-20261104-0012\n发起人：车队长 邓建国\n被谈话人（司机工号/姓名）：D20417 / 罗志勇\n岗位：货车司机\n"
                 "1. 10月超速2次。\n目标：12月31日前零违章。\n")
     assert (a.employee_name, a.employee_role) == ("罗志勇", "货车司机")
+
+
+@pytest.mark.parametrize("notes, who", [
+    # look-alikes of this session's layouts (a review's findings): each stays as the notes say
+    ("Employee: Dana Reid\nRole: picker\nManager: Tom Hale\nAttendees: Kev Barnes (union rep)\n" + _BODY, ("Dana Reid", "picker", "Tom Hale")),
+    ("Grace shift lead chat - 3 Nov" + _BODY, ("Grace", "shift lead", None)),
+    ("Employee: Dana Reid | Union lead: Kev Barnes | Manager: Tom Hale" + _BODY, ("Dana Reid", None, "Tom Hale")),
+    ("CONFIDENTIAL, Priya Shah - 1:1 notes 3 Nov" + _BODY, (None, None, None)),
+    ("Employee: Dana Reid (picker)\nLine manager: TBC, Kev covering for now" + _BODY, ("Dana Reid", "picker", None)),
+    ("Check-in 3 Nov\nYou've had 3 lates in October.\nSadly, you also missed the toolbox talk.\nMarco, your buddy, will walk the "
+     "checklist with you.\nTarget: 0 lates by 30 Nov.\n", (None, None, None)),
+    ("shed 2 / 3 nov\nRB (union rep, sitting in)\nmissed 4 fleece checks\ntarget 0 by dec\n", (None, "union rep", None)),
+    ("Picker review 3 Nov - shed 2\ntopic | evidence | Kev (trainer) says | agreed\nchecks | 4 missed | knows the list | redo\n",
+     (None, "Picker", None)),
+    ("Q3 review | DR (picker) | Tom Hale" + _BODY, ("DR", "picker", "Tom Hale")),
+    ("面谈对象：老周 叉车司机 面谈人 李红\n他10月超速2次。\n目标：12月31日前零违章。\n", ("老周", "叉车司机", None)),
+    ("1:1 - Dana Reid ops - 3 Nov" + _BODY, ("Dana Reid", None, None)),
+    ("From: Tom Hale\nTo: Dana Reid, HGV Driver\nSubject: our chat today\nThanks for today. You missed 4 walkaround checks in "
+     "October.\nTarget: 0 missed by 30 Nov.\n", (None, "HGV Driver", "Tom Hale")),
+])
+def test_look_alikes_of_the_new_layouts_read_as_before(notes, who):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role, a.manager) == who

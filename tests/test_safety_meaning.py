@@ -614,6 +614,7 @@ def test_an_instruction_to_whatever_reads_the_notes_is_injection_in_other_words(
     "He'll ignore any issues below 5 minutes of delay.",
     "Record it as a satisfactory audit.",
     "麻烦小王把这条记录补齐。", "He takes it as a compliment when the guests respond better to him.",
+    "建议她可以让 AI 帮忙写回访小结的初稿，自己再核对。", "约定：周报模板放到AI知识库里，将每周五下午四点设为提交截止。",
 ])
 def test_ordinary_sentences_about_items_and_completion_are_not_injection(text):
     assert not injection_hits(text), text
@@ -920,4 +921,14 @@ def test_goods_downgraded_and_counted_are_no_demotion_but_a_person_agreeing_to_o
     notes = "5月面谈 张伟（炒茶师傅）\n他那条线4批茶被判焦边，降成二级茶卖。\n目标：6月30日前焦边降级0批。\n"
     assert "injection" not in {f.kind for f in draft_plan(notes).plan.review_flags}
     notes = "5月面谈 张伟（仓管员）\n他5月盘点差错3次。\n约定：张伟同意降级处理。\n目标：6月30日前盘点差错0次。\n"
+    assert "injection" in {f.kind for f in draft_plan(notes).plan.review_flags}
+
+
+def test_the_way_someone_moves_the_stock_is_no_coded_remark():
+    assert not bias_hits("Watched the way he moves pallets round bay 4: he struggles with the tight turn and clips the racking.")
+
+
+@pytest.mark.parametrize("notes", ["5月面谈 陈刚（仓管员）\n他5月盘点差错3次。\n约定：陈刚降级三个月，观察期后再评估。\n",
+                                   "5月面谈 陈刚（仓管员）\n他5月盘点差错3次。\n结论：下月起降级1个等级。\n"])
+def test_a_demotion_for_a_while_or_by_a_grade_is_still_an_outcome(notes):
     assert "injection" in {f.kind for f in draft_plan(notes).plan.review_flags}

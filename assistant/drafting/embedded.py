@@ -217,11 +217,13 @@ class _PlanBuilder:
                 own = glossed.get(item.deadline, item.deadline) if item.deadline else None
                 draft = dict(item=item.bare, q=q, deadline=own or deadline, sentence=s, over=over, worded=worded)
                 figure_only = q is not None and not re.search(r"[^\W\d_]", _BARE_FIGURE_WORDS.sub("", item.bare.replace(q.text, "")))
-                # (a label of a few words, with no target of its own in words: not 'No void tests, 100% of charts …')
-                labelled = previous is not None and len(previous["item"].split()) <= 3 and not unspaced(previous["item"]) \
-                    and not word_target(previous["item"])
-                if previous is not None and q is not None and (figure_only or labelled) and (
-                        previous["q"] is None or _HYPHENED_MEASURE.search(previous["q"].text)):
+                # (a label of one word before a point that opens with its figure, with no target of its own in words:
+                # 'Tags, 0 missing …', not 'No void tests, 100% of charts …' nor 'refresher training, pick accuracy 98%')
+                labelled = previous is not None and q is not None and len(previous["item"].split()) == 1 \
+                    and not unspaced(previous["item"]) and not word_target(previous["item"]) and previous["q"] is None \
+                    and not re.search(r"[^\W\d_]", item.bare[:q.start])
+                if previous is not None and q is not None and (labelled or (figure_only and (
+                        previous["q"] is None or _HYPHENED_MEASURE.search(previous["q"].text)))):
                     # 'Harness breaches on his gang, 0.', 'Seven-day inspections recorded, 100% from now', 'Tags, 0 missing
                     # on client audits': the figure after a measure with none of its own (a 'seven-day' names the
                     # inspections) is that measure's target
@@ -665,7 +667,9 @@ def _past_fillers(words: list[str]) -> list[str]:
 
 # The writer taking on a part of a task: '…, and I countersign the ORB every Sunday', '我每周抽查' (a verb of doing after
 # 'I', not one of thinking or saying: 'I reckon the returns shelf as well').
-_WRITER_CLAUSE = re.compile(r",\s+(?=(?:and|but|then)\s+I(?:'ll|’ll|\s+will)\s+[a-z])")  # '…, and I'll spot-check five a week'
+_WRITER_CLAUSE = re.compile(r""",\s+(?=(?:and|but|then)\s+I(?:'ll|’ll|\s+will)\s+
+    (?!(?:be|admit|say|tell|grant|confess|give\s+(?:him|her|them|you)\s+(?:that|credit))\b)[a-z])""", re.X)  # '…, and I'll
+# spot-check five a week' (not 'and I'll be honest, …')
 _WRITER_OPENS = re.compile(r"""^\W*(?:(?:and|but|then|while)\s+)?(?:I(?:'ll|’ll|\s+will|\s+shall)?\s+
     (?!(?:reckon|think|guess|suppose|believe|feel|mean|know|hope|said|say|was|am|have|had|would|could|might|should|did|do)\b)(?=[a-z])
     |我(?=会|来|每|去|负责))""", re.X | re.I)

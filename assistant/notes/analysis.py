@@ -526,8 +526,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     reader.apply(analysis, learnt, corrections)
     _dated_by_the_line_after(sentences)
     for s in sentences:
-        if s.tagged and s.reading in ("account", "other"):  # under 'Actions', '振东: 出隧道后上传数据' is his task, not his
-            # words, and 'Ravi: double-ID check at receipt' no small talk
+        if s.tagged and (s.reading == "account" or (s.reading == "other" and not _SAID_BACK.search(s.body))):  # under
+            # 'Actions', '振东: 出隧道后上传数据' is his task, not his words, and 'Ravi: double-ID check at receipt' no small
+            # talk (but 'Dana: fine, but the new starters keep moving my totes' is what she said)
             s.kind, s.reading, s.owner, s.actor, s.action = "action", "action", "employee", s.tagged, s.body
     # A name the plan asks about is one the kept sentences use: never one only a kept-out disclosure names.
     kept = [s.text for s in sentences if s.kind != "excluded"]
@@ -582,6 +583,7 @@ _MINE = re.compile(r"[(（]\s*(?:me|mine|i|我)\s*[)）]", re.I)  # a label the 
 
 
 # The employee by a form's label ('员工：', 'Employee:'), not by name: a form's own layout, read as it is.
+_SAID_BACK = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|we|our|but|fine|ok|okay|yes|no|sure)\b|[?!]", re.I)  # words of a reply
 # A line that closes the list above it, said aloud: "Um, I think that's it.", '就这些。'
 _LIST_DONE = re.compile(r"^\W*(?:(?:um+|er+|ok(?:ay)?|right|so|and)[,\s]+)*(?:" + vocab("labels", "list_done").pattern + r")\W*$", re.I)
 _FORM_LABEL = re.compile("|".join(re.escape(w) for lang in ("en", "zh") for w in vocab_list("labels", "employee_meta", lang)), re.I)

@@ -256,7 +256,8 @@ _NAME_FIELD = re.compile(r"^(\W*)(?:full\s+name|name|姓名)(?=\s*[:：])", re.I
 _TITLE_FIELD = re.compile(r"^\W*(?:position|role|job\s*title|title|designation|grade|岗位|职位|职务)\s*[:：]", re.I)
 MANAGER_WORD = re.compile(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|appraiser|assessor|line manager|charge nurse"
                           r"|head of (?:dept|department)|hod|team lead|shift lead|head chef|principal|director|foreman"
-                          r"|organi[sz]er|conversation owner|lead(?=\s*[:：]))")  # (a field's bare 'Lead:')
+                          r"|organi[sz]er|conversation owner|(?<![\w-][ \t])(?<![\w-])lead(?=\s*[:：]))")  # (a field's bare 'Lead:',
+# not 'Union lead:')
 # (past a line's end only after the label's colon: not 'Ward Manager' over 'Reason: …')
 NAME_AFTER_LABEL = re.compile(r"(?:[ \t]*[:：]\s*|[ \t]+)((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)")
 
@@ -303,8 +304,9 @@ def barred_fields(line: str) -> tuple[str, str | None, str | None] | None:
     for field in fields:
         pair = re.fullmatch(rf"(?P<name>{NAMED})\s*(?:[-–—,]\s*(?P<job>[^()\n]{{2,40}})|[(（](?P<inner>[^)）]{{2,40}})[)）])", field)
         job = pair and (pair["job"] or pair["inner"]).strip()
-        if pair and job and is_name(pair["name"]) and is_role(job) and not leads_others(job) and employee is None:
-            employee = (pair["name"], job)
+        initials = bool(pair and re.fullmatch(r"[A-Z]{2,3}", pair["name"]) and not team_initials(pair["name"]))
+        if pair and job and (is_name(pair["name"]) or initials) and is_role(job) and not leads_others(job) and employee is None:
+            employee = (pair["name"], job)  # ('DR (picker)': initials too)
         elif manager is None and (is_name(field) or (pair and job and is_name(pair["name"]) and leads_others(job))):
             manager = pair["name"] if pair else field  # 'Liam Duarte', 'Tom Hale - Studio Manager'
     alone = [f for f in fields if is_name(f) or re.fullmatch(zh_name(), f)]

@@ -157,6 +157,7 @@ def _names_another_person(before: str, name: str) -> bool:
     return any(re.fullmatch(rf"{NAME_WORD}[ \t]{NAME_WORD}", f) and is_name(f) and f not in name for f in fields)
 
 
+_TEAM_AFTER = re.compile(r"[ \t]+(?:ops|operations)\b")
 _PLACE_AFTER = re.compile(r"[ \t]+(?:[A-Z]&[A-Z][ \t]+)?(?:" + "|".join(vocab_list("names", "place_nouns", "en")) + r")(?=[ \t]*(?:[-–—|,;]|$))")
 
 
@@ -166,8 +167,7 @@ def a_place(text: str, name: str) -> bool:
     return bool(found) and all(_PLACE_AFTER.match(text, m.end()) for m in found)
 
 
-# A capitalised word whose title goes on in lower case: 'Service advisor', 'Night shift lead' (not 'Sam re driver rota').
-_TITLE_GOES_ON = re.compile(r" ((?:(?!(?:re|about|on|with|for|the|and|to|of|in|at|from|by|is|was)\b)[a-z]+(?: |\b)){1,3})")
+_TITLE_GOES_ON = re.compile(r" ([a-z]+)\b")  # a capitalised word whose title goes on in lower case: 'Service advisor'
 # Characters that start the next word after a name in running Chinese ('李强进行', '李强表示').
 _ZH_AFTER_NAME = "[进在的是和与说聊谈表认每负于将要对为，、。（(]"
 
@@ -184,9 +184,10 @@ def _placed_name(first: str, header: str) -> tuple[str, str | None] | None:
     if not field:
         return None
     words = header[field.end():].split("\n")[0].split()
+    words = list(itertools.takewhile(lambda w: not w.endswith("人"), words))  # (up to another's label: '面谈人 李红')
     names = [w for w in words if re.fullmatch(zh_name(), w)]
-    if not names or re.fullmatch(zh_name(), first) or is_role(first):
-        return None
+    if not names or re.fullmatch(zh_name(), first) or re.fullmatch(r"[老小阿][\u4e00-\u9fff]{1,2}", first) or is_role(first):
+        return None  # (a name, or one by which colleagues call them: '老周 叉车司机')
     jobs = [w for w in words[:words.index(names[0])] if is_role(w) and not leads_others(w)]
     return names[0], jobs[0] if jobs else None
 
@@ -380,12 +381,12 @@ def _name_below_date(lines: list[str]) -> str | None:
 
 def _surname_first_opening(lines: list[str]) -> tuple[str, str | None] | None:
     """An export's name opening the notes, surname first in capitals, and the job after it: 'KOVAC, Bernard — sweep —
-    25/11' (not a word in capitals before a greeting: 'OK, Dana')."""
+    25/11' (not a word in capitals before a greeting: 'OK, Dana', nor a header's 'CONFIDENTIAL, …', 'NIGHTS, …')."""
     caps = _CAPITAL_SURNAME_OPENS.match(lines[0]) if lines else None
-    if not caps or not given_name(caps["given"]):
-        return None
-    job = (caps["job"] or "").strip()
-    return f"{caps['given']} {caps['surname']}", job if job and is_role(job) and not leads_others(job) else None
+    job = (caps["job"] or "").strip() if caps else ""
+    if not caps or not given_name(caps["given"]) or not is_role(job) or leads_others(job):
+        return None  # (with the job after it: not 'CONFIDENTIAL, Priya Shah - 1:1 notes')
+    return f"{caps['given']} {caps['surname']}", job
 
 
 # Initials alone on a line with a job in brackets: 'JM (shearer, 2nd season w/ the gang)'.
@@ -397,7 +398,7 @@ def _initials_with_job(lines: list[str]) -> tuple[str, str] | None:
     no one ('JM / shed 2 / 3 nov' over 'w/ RB' over 'JM (shearer, 2nd season w/ the gang)'); not a team's ('QA (nights)')."""
     for line in lines[:4]:
         if (m := _INITIALS_JOB.match(line)) and not team_initials(m["initials"]) and is_role(m["job"].strip()) \
-                and not leads_others(m["job"].strip()):
+                and not leads_others(m["job"].strip()) and not _ONLOOKER.search(line) and not _attending(m["job"]):
             return m["initials"], m["job"].strip()
     return None
 
@@ -414,8 +415,9 @@ def _called_by_name(lines: list[str]) -> tuple[str, None] | None:
     if not to_you(text):
         return None
     not_names = load("vocabulary")["names"]["not_names"]
-    called = {m["name"] for m in CALLED_BY_NAME.finditer(text) if is_name(m["name"]) and not HEADER_WORDS.match(m["name"])
-              and m["name"].lower() not in (*WEEKDAYS, *MONTHS) and m["name"] not in not_names and not _ORDINAL.match(m["name"])}
+    names = (m["name"] or m["named"] for m in CALLED_BY_NAME.finditer(text))
+    called = {n for n in names if is_name(n) and not HEADER_WORDS.match(n) and n.lower() not in (*WEEKDAYS, *MONTHS)
+              and n not in not_names and not _ORDINAL.match(n)}
     return (called.pop(), None) if len(called) == 1 else None
 
 
@@ -424,14 +426,21 @@ _SPEAKER_COLUMN = re.compile(rf"""(?P<name>{NAMED})\s*(?:[(（](?P<job>[^)）\n]
     (?:says|said|response|responded|view|comments?|account|explanation|side|['’]s\s+(?:view|side|response|account|explanation|comments?))""", re.X)
 
 
+def _attending(job: str) -> bool:
+    """A job of someone else at the meeting: 'union rep', 'trainer', 'HR adviser'."""
+    return bool(vocab("parties", "attending", "en").fullmatch(job.strip().lower())) or is_hr(job)
+
+
 def _column_speaker(lines: list[str]) -> tuple[str, str | None] | None:
     """The employee, and their job where the heading gives it, from the heading of a table's column of what they
     said, the table among the opening lines: 'topic | evidence | Kwame A. (ramp agent) says | agreed'."""
     for line in lines[:6]:
         heads = [m for cell in cells(line) or () if (m := _SPEAKER_COLUMN.fullmatch(cell.strip()))]
-        if len(heads) == 1 and is_name(heads[0]["name"].rstrip(" .")):
-            job = heads[0]["job"]
-            return heads[0]["name"], job.strip() if job and is_role(job.strip()) else None
+        if len(heads) == 1 and is_name((name := re.sub(r"['’]s$", "", heads[0]["name"])).rstrip(" .")):
+            job = (heads[0]["job"] or "").strip()
+            if job and (leads_others(job) or _attending(job) or team_initials(job)):
+                return None  # a trainer's or QA's column ('Kev (trainer) says'): not the employee's
+            return name, job if is_role(job) else None
     return None
 
 
@@ -472,12 +481,19 @@ _MET_WITH = re.compile(rf"^\W*(?i:(?:i\s+)?(?:met|sat\s+down)\s+with)\s+({NAMED}
 _TABLE_FIELD = re.compile(r"[^:：,，]{1,32}：[ \t]*[^\s,，]+(?:[ \t][^\s,，]+){0,2}(?:[ \t]*[(（][^)）]*[)）])?")
 
 
-_CAPITAL_SURNAME_OPENS = re.compile(rf"""^\W*(?!(?:NOTES?|AGREED|ACTIONS?|UPDATE|URGENT|DRAFT|FINAL|TODO|SUBJECT|ASAP|RE|FYI|FWD?)\b)
+_CAPITAL_SURNAME_OPENS = re.compile(rf"""^\W*(?!(?:NOTES?|AGREED|ACTIONS?|UPDATE|URGENT|DRAFT|FINAL|TODO|SUBJECT|ASAP|RE|FYI|FWD?
+    |CONFIDENTIAL|PRIVATE|PERSONAL|RESTRICTED|SENSITIVE|INTERNAL|OFFICIAL|IMPORTANT|SUMMARY|REVIEW|MEETING|NIGHTS?|DAYS?|LATES?
+    |EARLIES|WEEKENDS?|COPY)\b)
     (?P<surname>[A-Z]{{3,}}(?:[-'’][A-Z]{{2,}})?),[ \t]*(?P<given>{NAME_WORD})
     (?:[ \t]*[-–—|][ \t]*(?P<job>[a-z][\w '’-]{{1,40}}?)[ \t]*(?:[-–—|,(]|$))?""", re.X)
-_CAPITAL_SURNAME_FIRST = re.compile(MANAGER_WORD.pattern + rf"\s*[:：]\s*(?P<surname>[A-Z]{{2,}}(?:[-'’][A-Z]{{2,}})?),[ \t]*(?P<given>{NAME_WORD})\b")
+_CAPITAL_SURNAME_FIRST = re.compile(MANAGER_WORD.pattern + rf"\s*[:：]\s*(?P<surname>[A-Z]{{2,}}(?:[-'’][A-Z]{{2,}})?),[ \t]*(?P<given>{NAME_WORD})"
+                                    r"(?=[ \t]*(?:$|[|｜(（;；]))", re.M)  # (the given name ends the field: not 'TBC, Kev covering')
 
 
+# A calendar invite's organiser, and a form's field of the employee: an invite names its one attendee beside the first,
+# a form its employee in the second.
+_ORGANISER = re.compile(r"^\W*(?i:organi[sz]er|organi[sz]ed\s+by)\s*[:：]", re.M)
+_EMPLOYEE_FIELD_LINE = re.compile(r"^\W*(?i:" + EN_EMPLOYEE_FIELD + r")\s*[:：]", re.M)
 # The one invited to a meeting, in a calendar invite's field: 'Attendee: S. Mbatha (Seed Bank Technician)'.
 _INVITED = re.compile(rf"^\W*(?i:attendees?|invitees?|guests?|required)\s*:\s*(?P<name>{FIELD_NAME})(?:\s*\((?P<role>[^)\n]{{2,40}})\))?\s*$", re.M)
 
@@ -607,12 +623,10 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
             for wm in re.finditer("(?:" + lead + r")(" + TITLE + r")?(" + NAMED + r")", line):
                 initials = wm.group(2).isupper() and not team_initials(wm.group(2))
                 goes_on = _TITLE_GOES_ON.match(line, wm.end())
-                words = goes_on.group(1).split()[:3 if lead == leads[-1] else 1] if goes_on else []  # (at the line's start: 'Night
-                # shift lead review'; after 'with', a name before a job: 'with Owen chamber operator')
-                if " " not in wm.group(2) and any(role_like(" ".join([wm.group(2), *words[:n]])) for n in range(1, len(words) + 1)):
+                if goes_on and " " not in wm.group(2) and role_like(f"{wm.group(2)} {goes_on.group(1)}"):
                     continue  # 'Service advisor 月度面谈 – …': a job's first word, not a name
-                if _PLACE_AFTER.match(line, wm.end()):
-                    continue  # 'Gwynt Uchaf O&M base': a place's name
+                if _PLACE_AFTER.match(line, wm.end()) and not (" " in wm.group(2) and _TEAM_AFTER.match(line, wm.end())):
+                    continue  # 'Gwynt Uchaf O&M base', 'Ramp ops': a place's or a team's name (not 'Dana Reid ops')
                 if lead == leads[2] and not line[wm.end():].strip() and (opener := re.match(NAMED, line.lstrip(" #*"))) \
                         and opener.group(0) != wm.group(2) and is_name(opener.group(0)) and is_name(wm.group(2)) \
                         and not HEADER_WORDS.match(wm.group(2)) and wm.group(2).lower() not in (*WEEKDAYS, *MONTHS):
@@ -660,7 +674,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         name, role = placed[0], role or placed[1]  # '谈话对象：第三网格 网格员 孙丽娟': where they work, their job, their name
     if name and not role and (zh := _zh_name(lines[0] if lines else "")) and zh.group(2) == name:
         role = _zh_title(zh.group(1))  # '跟咱们车队货车司机孙国栋聊了一下', the name read first by the name list
-    if manager and labelled and (invited := _INVITED.search("\n".join(lines[:8]))) and invited["name"] not in manager:
+    top = "\n".join(lines[:8])
+    if manager and _ORGANISER.search(top) and not _EMPLOYEE_FIELD_LINE.search(top) \
+            and (invited := _INVITED.search(top)) and invited["name"] not in manager and not is_hr(invited["role"] or ""):
         name, role = invited["name"], invited["role"]  # 'MEETING: Dr Harriet Vandeleur-Moss — 1:1' over 'Organiser: Dr
         # Harriet Vandeleur-Moss' and 'Attendee: S. Mbatha (Seed Bank Technician)': the invite's organiser holds the talk
     if name and not role:

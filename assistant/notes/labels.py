@@ -204,11 +204,16 @@ def asks(line: str, *, q_tag: bool = False) -> tuple[bool, str | None]:
 
 def form_questions(lines: list[str]) -> bool:
     """Whether the notes' 'Q:' lines are a form's questions, not a speaker's: two or more, each a question, none
-    addressed to anyone ('Q: What did we agree?', "Q: Ilse's explanation?"; not 'Q: How do you think it went?')."""
+    addressed to anyone ('Q: What did we agree?', "Q: Ilse's explanation?"; not 'Q: How do you think it went?'), and
+    no 'A:' answered in the first person ('A: I was rushing for the first wave' is the employee speaking)."""
     asked = [line for line in lines if _FORM_Q.match(line)]
-    return len(asked) >= 2 and all(re.search(r"[?？]\s*$", q) and not _ADDRESSED.search(q) for q in asked)
+    answers = [line[a.end():] for line in lines if (a := _FORM_A.match(line))]
+    return len(asked) >= 2 and all(re.search(r"[?？]\s*$", q) and not _ADDRESSED.search(q) for q in asked) \
+        and not any(_FIRST_PERSON.match(answer) for answer in answers)  # (not the employee's 'A: I was rushing')
 
 
+_FORM_A = re.compile(r"^\s*[AaＡ]\s*[:：]\s*")
+_FIRST_PERSON = re.compile(r"(?:I|I['’](?:ll|m|ve|d)|my|we|我)\b|我", re.I)
 _ADDRESSED = re.compile(r"\b(?:you|your|yours|yourself)\b|你|您", re.I)
 
 

@@ -74,7 +74,10 @@ NAMED = rf"(?:{INITIAL}{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD})
 
 
 # A name called out in passing, in notes written to 'you': 'So, Aoife, here's what we agreed.'
-CALLED_BY_NAME = re.compile(rf"^\W*(?:(?i:so|right|ok(?:ay)?|now|well|and|anyway)[ \t]*,[ \t]*)?(?P<name>{NAME_WORD}),[ \t]+(?=[a-z])", re.M)
+# (after an opener, or before words said to them: not 'Marco, your buddy, will …', 'Sadly, you also missed …')
+CALLED_BY_NAME = re.compile(rf"""^\W*(?:(?:(?i:so|right|ok(?:ay)?|now|well|and|anyway)[ \t]*,[ \t]*)(?P<name>{NAME_WORD}),[ \t]+(?=[a-z])
+    | (?P<named>{NAME_WORD}),[ \t]+(?=(?:here(?:['’]s)?|thanks|thank|please|listen|look|we|we['’](?:ve|ll|re)|i|i['’](?:ve|ll|m))\b))""",
+                            re.M | re.X)
 
 
 def you_and_them(text: str) -> tuple[int, int]:

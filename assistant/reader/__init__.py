@@ -23,6 +23,7 @@ import numpy as np
 from ..dates import WEEKDAYS
 from ..language import language_of, unspaced
 from ..lexicon import vocab
+from ..notes.names import is_name
 from ..schema import OWNERS
 from ..textutil import NAME_WORD, PARTICLE
 from .features import rows, rows_in_context
@@ -31,7 +32,7 @@ from .header import rows as candidate_rows
 from .meaning import EncodedModel, kept_out
 from .memory import nearest
 from .model import LinearModel
-from .role import is_role, is_title, says_no_job
+from .role import is_role, is_title, role_like, says_no_job
 from .role_candidates import ROLE_CLASSES  # noqa: F401  (part of the API)
 from .role_candidates import candidates as candidate_roles
 from .role_candidates import rows as role_rows
@@ -468,7 +469,10 @@ def _counted(s: Sentence, learnt: Reading) -> bool:
 
 
 def _a_correspondent(text: str, phrase: str) -> bool:
-    """The phrase is someone writing or written to: 'Cc: Rob Sturgess', 'Rob Sturgess wrote:' (no job)."""
+    """The phrase is someone writing or written to: 'Cc: Rob Sturgess', 'Rob Sturgess wrote:' (no job; not the job
+    beside a name there: 'To: Dana Reid, HGV Driver')."""
+    if not is_name(phrase) or role_like(phrase):
+        return False
     edge = re.escape(phrase)
     return bool(re.search(rf"^\W*(?:from|to|cc|bcc)\s*:[^\n]*(?<!\w){edge}(?!\w)|(?<!\w){edge}\s+wrote\s*:", text, re.M | re.I))
 

@@ -189,7 +189,7 @@ def _written_to(text: str, name: str | None) -> bool:
         return False
     head, first = "\n".join(text.split("\n")[:3]), name.split()[0]
     greeted = re.search(rf"^\W*(?:hi|hello|hey|dear)\s+{re.escape(first)}\b", head, re.I | re.M) or any(
-        m["name"] == first for m in CALLED_BY_NAME.finditer(text))  # or called by name: 'So, Aoife, here's …'
+        (m["name"] or m["named"]) == first for m in CALLED_BY_NAME.finditer(text))  # or called by name: 'So, Aoife, here's …'
     return bool(greeted) and to_you(text)
 
 
