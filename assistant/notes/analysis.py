@@ -582,10 +582,11 @@ def _label_party(tag: str, label: str | None, finder: _PartyFinder, tags: frozen
 _MINE = re.compile(r"[(（]\s*(?:me|mine|i|我)\s*[)）]", re.I)  # a label the writer marks as their own: 'Action (me):', '行动（我）：'
 
 
-# The employee by a form's label ('员工：', 'Employee:'), not by name: a form's own layout, read as it is.
-_SAID_BACK = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|we|our|but|fine|ok|okay|yes|no|sure)\b|[?!]", re.I)  # words of a reply
+# Words of a reply: 'Dana: fine, but the new starters keep moving my totes' is what she said, not a task.
+_SAID_BACK = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|we|our|but|fine|ok|okay|yes|no|sure)\b|[?!]", re.I)
 # A line that closes the list above it, said aloud: "Um, I think that's it.", '就这些。'
 _LIST_DONE = re.compile(r"^\W*(?:(?:um+|er+|ok(?:ay)?|right|so|and)[,\s]+)*(?:" + vocab("labels", "list_done").pattern + r")\W*$", re.I)
+# The employee by a form's label ('员工：', 'Employee:'), not by name: a form's own layout, read as it is.
 _FORM_LABEL = re.compile("|".join(re.escape(w) for lang in ("en", "zh") for w in vocab_list("labels", "employee_meta", lang)), re.I)
 _ONE_LETTER_TAG = re.compile(r"^\W*([A-Z])\s*[:：]\s*\S", re.M)
 

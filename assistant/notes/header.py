@@ -403,8 +403,6 @@ def _initials_with_job(lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
-
-
 _ORDINAL = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly|Next|Then|Also|Plus|Overall|Otherwise|Honestly)$")
 
 
