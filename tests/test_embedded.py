@@ -556,3 +556,11 @@ def test_a_point_before_a_figure_joins_it_only_as_a_one_word_label(notes, goals)
 ])
 def test_look_alikes_of_the_new_owner_rules_keep_one_owner(notes, owners):
     assert [r.owner for r in draft_plan(notes).plan.responsibilities] == owners
+
+
+def test_the_writers_task_said_as_what_they_are_doing_is_the_writers():
+    plan = draft_plan("1:1 with Tom Birch (sorter), 2 Oct 2026\nTom was seen without sleeves on 3 shifts in September.\n"
+                      "Agreed: he'll wear the sleeves, and I'm ordering the newer breathable ones by the end of next week.\n").plan
+    owners = [(r.owner, r.action) for r in plan.responsibilities]
+    assert any(o == "manager" and "breathable" in a for o, a in owners), owners
+    assert any(o == "employee" and "sleeves" in a for o, a in owners), owners

@@ -672,6 +672,7 @@ _WRITER_CLAUSE = re.compile(r""",\s+(?=(?:and|but|then)\s+I(?:'ll|’ll|\s+will)
 # spot-check five a week' (not 'and I'll be honest, …')
 _WRITER_OPENS = re.compile(r"""^\W*(?:(?:and|but|then|while)\s+)?(?:I(?:'ll|’ll|\s+will|\s+shall)?\s+
     (?!(?:reckon|think|guess|suppose|believe|feel|mean|know|hope|said|say|was|am|have|had|would|could|might|should|did|do)\b)(?=[a-z])
+    |I['’]m\s+(?!(?:thinking|hoping|wondering|guessing|going|not|sure|worried|afraid|glad|happy)\b)(?=[a-z]+ing\b)  # 'and I'm ordering …'
     |我(?=会|来|每|去|负责))""", re.X | re.I)
 _ZH_OPENER = re.compile(r"^\s*(?:还有|但是|而且|另外|然后|所以|不过|就是|其次|第[一二三四五六七八九十]个?(?:问题|点)?|问题[一二三四五六七八九十])+\s*")
 
