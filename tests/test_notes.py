@@ -1287,3 +1287,9 @@ def test_what_someone_says_or_did_in_lower_case_is_no_task():
     a = analyse("GH - screed op - 23/9/25\nhot box temp not written on the daily sheet 6 days out of 10\n"
                 "says the TM crew keep pushing to reopen the lane so he rushes\nchecked the daysheets for August\n")
     assert [s.kind for s in a.sentences[-2:]] != ["action", "action"] and a.sentences[-2].kind != "action"
+
+
+def test_a_chat_speakers_latin_name_with_a_one_character_surname_is_their_tag():
+    a = analyse("【企业微信】聊天记录 - 主题：Q1 review｜Jessica\nMarco 潘 19:02：下午的 review 我整理一下\n"
+                "Marco 潘 19:03：Q1 拜访记录只录了 38 次，要求是每周 8 次\n")
+    assert [s.body for s in a.sentences][1:] == ["下午的 review 我整理一下", "Q1 拜访记录只录了 38 次，要求是每周 8 次"]
