@@ -359,9 +359,10 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         names_only = bool(_NAMES_ONLY.fullmatch(content.strip())) and len(content.split()) <= 6
         if (heading is None and opens_section(content)) or (names_only and marker is not None and marker == numbered_block):
             block_label = None  # 'Section D - any other comments'; '4. Goals until end of season' after '3. Employee comments'
-        if label_m and q_form and asks(line, q_tag=True)[0]:
+        asked = asks(line, q_tag=q_form) if not label_m or q_form else (False, None)
+        if label_m and asked[0]:
             label_m = None  # 'Q: What did we look at?' in a form whose questions address no one: no one speaking
-        question, answers = asks(line, q_tag=q_form) if not label_m else (False, None)
+        question, answers = asked if not label_m else (False, None)
         if question:  # '3. 原因核实了吗？': what the lines below it answer; the question itself is context
             block_label, answering, line_label = answers, True, "question"
         if label_m and (answering or answers_alone) and is_answer(label_text(label_m)):

@@ -59,10 +59,8 @@ def form_row(line: str) -> str:
         line = code.sub(label, line)
     parts = cells(line) or _csv_pair(line)
     labels = [_field_label(p) for p in parts[::2]] if parts else []
-    if parts and len(parts) == 2 and labels == [None] and _job_label(parts[0]) and (named := re.match(FIELD_NAME, parts[1])) \
-            and is_name(named.group(0)):
-        return f"{parts[0]}：{parts[1]}"  # '| Technician | Rhiannon Mbeki (wind turbine technician) |': a field a job names
-    if parts and not len(parts) % 2:  # a job's label with a name beside it among the labels: 'tech<TAB>Ruaridh Beaton<TAB>date<TAB>…'
+    if parts and not len(parts) % 2:  # a field a job names, alone or among others: '| Technician | Rhiannon Mbeki (wind
+        # turbine technician) |', 'tech<TAB>Ruaridh Beaton<TAB>date<TAB>…'
         labels = [label or (part if _job_label(part) and (named := re.match(FIELD_NAME, value)) and is_name(named.group(0)) else None)
                   for label, part, value in zip(labels, parts[::2], parts[1::2])]
     if not parts or len(parts) % 2 or None in labels:

@@ -157,8 +157,9 @@ def _names_another_person(before: str, name: str) -> bool:
     return any(re.fullmatch(rf"{NAME_WORD}[ \t]{NAME_WORD}", f) and is_name(f) and f not in name for f in fields)
 
 
-_TEAM_AFTER = re.compile(r"[ \t]+(?:ops|operations)\b")
-_PLACE_AFTER = re.compile(r"[ \t]+(?:[A-Z]&[A-Z][ \t]+)?(?:" + "|".join(vocab_list("names", "place_nouns", "en")) + r")(?=[ \t]*(?:[-–—|,;]|$))")
+_TEAM_AFTER = re.compile(r"[ \t]+(?:" + "|".join(vocab_list("names", "team_nouns", "en")) + r")\b")
+_PLACE_AFTER = re.compile(r"[ \t]+(?:[A-Z]&[A-Z][ \t]+)?(?:" + "|".join(vocab_list("names", "place_nouns", "en") + vocab_list("names", "team_nouns", "en"))
+                          + r")(?=[ \t]*(?:[-–—|,;]|$))")
 
 
 def a_place(text: str, name: str) -> bool:
