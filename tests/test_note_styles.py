@@ -197,6 +197,38 @@ def test_a_chat_export_with_time_stamps_after_the_speakers_name():
     assert not any("点检" in r.action for r in plan.responsibilities if r.owner == "manager")
 
 
+def test_a_chat_messages_points_say_whose_task_each_is():
+    """A chat message listing what was agreed, one point a message, each opening with whose task it is ('- 你：',
+    '- 我：', '- 质检部：'): the owner is the point's tag, not the speaker's, and the tag is no words of the task."""
+    notes = ("钉钉群 · 门店复盘｜店员 刘畅\n"
+             "唐敏 11/02 20:01：今天跟你聊的我发一下\n"
+             "唐敏 20:02：10月份退货登记漏了 9 单，要求是当天全部登记\n"
+             "唐敏 20:03：你说晚班只有你一个人，顾不过来\n"
+             "唐敏 20:04：后面这么做：\n"
+             "唐敏 20:05：- 你：每晚 21 点前对一遍退货单和系统，12 月底前漏登为 0\n"
+             "唐敏 20:06：- 我：周五晚班加排一个人\n"
+             "唐敏 20:07：- 质检部：退货单改成一式两联\n"
+             "刘畅 20:30：好的收到\n")
+    analysis = draft_plan(notes).analysis
+    owners = {s.body[:6]: s.owner for s in analysis.sentences if s.reading == "action"}
+    assert owners == {"每晚 21 ": "employee", "周五晚班加排": "manager", "退货单改成一": "organisation"}
+    plan = draft_plan(notes).plan
+    assert not any(r.action.startswith(("你", "我", "质检部")) for r in plan.responsibilities)
+
+
+@pytest.mark.parametrize("notes, mine", [
+    ("面谈记录 11/20 仓库 拣货员 贺婷\n拣货差错 10 月 14 次，标准是每月不超过 3 次。\n约定的行动：\n"
+     "- 贺婷：每单出库前扫码复核\n- 我：和宴会部定规矩，所有改单必须抄送西点房\n- IT：修好 PDA 的扫码延迟\n", "宴会部"),
+    ("Review, Tue 4 Nov - Kasia (picker)\nPick errors 14 in October, standard is 3 a month.\nAgreed actions:\n"
+     "- Kasia: scan every tote before it leaves\n- Me: talk with the rota team about moving her off the peak refills\n"
+     "- IT: fix the scanner lag\n", "talk with the rota team"),
+])
+def test_the_writers_own_tag_under_agreed_actions_makes_the_task_theirs(notes, mine):
+    """'- 我：…' / '- Me: …' under an agreed actions heading is the writer's task, whatever the model reads in its words."""
+    task = next(s for s in draft_plan(notes).analysis.sentences if mine in s.text)
+    assert (task.reading, task.owner) == ("action", "manager")
+
+
 def test_a_recording_transcript_with_each_speaker_and_stamp_on_a_line_of_its_own():
     """'Priya Shah 0:10' names who speaks the lines below it: with the employee named, another speaker is the one
     holding the interview, so her words are not the employee's account."""

@@ -331,7 +331,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         heading_deadline = _heading_deadline(content, ref)
         if heading_deadline or _HEADING_END.search(content):
             block_deadline = heading_deadline  # a new heading: its own date, or none
-        line_label, tagged = None, None  # tagged: whose a task is, by the employee's name on it under 'Actions' ('振东: 上传数据')
+        line_label, tagged, mine = None, None, False  # tagged: whose a task is, by the employee's name on it under 'Actions' ('振东: 上传数据')
         label_m = label_match(content)
         numbered_label = bool(label_m and opens_section(label_text(label_m) + ":"))
         label_m = None if numbered_label else label_m  # '--- Section 5: Targets ---': a section's heading, not a label 'Section 5'
@@ -372,6 +372,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                                           tags=tags)
             if line_label == "employee_person" and block_label == "action" and not _FORM_LABEL.fullmatch(label_text(label_m).strip()):
                 tagged = finder.employee_party  # (read as said, then made a task after the reader)
+            mine = block_label == "action" and label_text(label_m).strip().lower() in _ME_WORDS  # '- 我：和宴会部定规矩'
             if line_label and not content[label_m.end():].strip():
                 if not _salutation(line_label, line_no, raw_lines):
                     block_label, message_label = line_label, None  # a heading line: it labels the lines below it
@@ -412,7 +413,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             if parts:
                 s.column = parts[n][0]
                 label, task = _PART_LABEL[s.column], row if s.column == "action" else None
-            own = label_match(chunk)
+            own, pointed = label_match(chunk), None
             if own and (answering or answers_alone) and is_answer(label_text(own)):
                 s.body, own = chunk[own.end():], None
             own_label = _label_or_person(label_text(own), finder, chunk[own.end():], stamped=chat or bool(own.group("stamp")),
@@ -425,6 +426,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 inner_kind = _label_kind(label_text(inner)) if inner else None
                 if inner and inner_kind in reader.CONTENT_LABELS:  # '杨队 20:46：国庆前的要求：…': what the speaker sets out
                     label, s.body = inner_kind, s.body[inner.end():]
+                elif speaker and (point := _SPOKEN_POINT.match(s.body)) and (pointed := _point_owner(point, finder)):
+                    s.body = s.body[point.end():]  # 'Marco 19:13：- 你：各约一次 tasting': a point of the speaker's
+                    label = "action"  # list, labelled with whose task it is ('你', '我', 'Finance')
             s.item_start = bool(_ENUM_INLINE.match(s.body))
             s.bullet = bool(bullet)
             s.body = _ENUM_INLINE.sub("", s.body).strip()
@@ -453,6 +457,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             if task is not None:  # the row's cells say who and what
                 owner = task.cells.get("owner")
                 s.actor, s.action = (Party(owner, finder.owner_of(owner)) if owner else None), _task(task)
+            elif pointed or mine:  # a task tagged with whose it is: a chat's point, or 'Me:' under 'Agreed actions'
+                s.actor, s.action, s.owner_tag = pointed or finder.writer, s.body, True
             else:
                 s.actor, s.action = finder.actor(s.body, employee_speaks=s.label == "employee")
             if s.actor is None and row_owner and row_owner[1]:
@@ -590,6 +596,23 @@ _LIST_DONE = re.compile(r"^\W*(?:(?:um+|er+|ok(?:ay)?|right|so|and)[,\s]+)*(?:" 
 # The employee by a form's label ('员工：', 'Employee:'), not by name: a form's own layout, read as it is.
 _FORM_LABEL = re.compile("|".join(re.escape(w) for lang in ("en", "zh") for w in vocab_list("labels", "employee_meta", lang)), re.I)
 _ONE_LETTER_TAG = re.compile(r"^\W*([A-Z])\s*[:：]\s*\S", re.M)
+
+
+# A point of a list said in a chat message, labelled with whose task it is: '- 你：…', '- 我：…', '• Finance: …'.
+_SPOKEN_POINT = re.compile(r"^\s*[-–•*·]\s*(?P<who>[^\s：:][^：:\n]{0,15}?)\s*[：:]\s*(?=\S)")
+_YOU, _ME_WORDS = ("你", "您", "you"), ("我", "me", "i")
+
+
+def _point_owner(point: re.Match[str], finder: _PartyFinder) -> Party | None:
+    """Whose task a spoken point's label says it is: 'you' the employee's, 'me' the writer's, a party the notes name
+    theirs ('Finance'); None for another label ('- 背景：')."""
+    who = point.group("who").strip()
+    if who.lower() in _YOU:
+        return finder.employee_party
+    if who.lower() in _ME_WORDS:
+        return finder.writer
+    found = finder.find(who)
+    return found[0] if len(found) == 1 and found[0].text == who else None
 
 
 def _answers_alone(lines: list[str]) -> bool:

@@ -57,6 +57,7 @@ class Sentence:
     column: str | None = None  # the part of a table row it was cut from: finding, target or action (`grid.parts`)
     under_heading: bool = False  # its label is a heading's above it ('Agreed actions:'), not its line's own
     tagged: Party | None = None  # under an actions heading, the employee's name opening its line ('振东: 上传数据')
+    owner_tag: bool = False  # a point of a chat message opens with whose task it is ('Marco 19:13：- 你：…')
 
     @property
     def _counted_shortfall(self) -> bool:

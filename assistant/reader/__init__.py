@@ -511,8 +511,8 @@ def owner_of(s: Sentence, learnt: Reading | None, dialogue: bool = False, own_li
 
     named = s.actor.owner if s.actor else None
     rule = rule_owner(s, dialogue)
-    if s.column == "action" and named:
-        return rule  # a table's Owner cell says whose the task is
+    if (s.column == "action" or s.owner_tag) and named:
+        return rule  # a table's Owner cell says whose the task is, as does a chat's point its tag: '- 你：…'
     if named == "organisation" and s.actor and TEAM_TAG.search(s.actor.text) and re.match(rf"\W*{re.escape(s.actor.text)}\s*[:：]", s.text):
         return rule  # so does a team's tag before it: 'Biostat team：TFL 冻结后再交', 'Data team: fix the export'
     if own_line and named == "employee" and _FIRST_PERSON.search(s.body) and not _ADDRESSED.search(s.body):
