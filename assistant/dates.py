@@ -47,7 +47,7 @@ _WEEKDAY_WORD = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun
 _TIME_OF_DAY = (r"(?:(?:close\s+of\s+(?:play|business)|end\s+of\s+(?:play|business|(?:the\s+)?day)|cop|cob|eod|noon|midday"
                 r"|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)|\d{1,2}:\d\d)\s*,?\s+(?:on\s+)?)?")
 _DEADLINE_BEFORE = re.compile(
-    r"(?:\bby|\bbefore|\bb4|\buntil|\btill|\bto|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bthru|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止|(?<![天周月年时])之?前)"
+    r"(?:\bby|\bbefore|\bb4|\buntil|\btill|\bto|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bthru|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止|(?<![天周月年时])之?前|(?<![从自])[到至])"
     r"[\s:：(（,-]*(?:on\s+|the\s+)?" + _TIME_OF_DAY + _WEEKDAY_WORD + r"$",
     re.IGNORECASE,
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .dates import MONTH_PATTERN
@@ -206,16 +207,21 @@ def closing_cells_start(row: Row, line: str) -> int | None:
     return start
 
 
-def _csv_fields(line: str) -> list[tuple[int, int, bool]] | None:
+_THOUSANDS = re.compile(r"\d{3}(?!\d)")  # the digits after the comma of '1,200' (not of a row number before a date, '1,2026-01-28')
+
+
+def _csv_fields(line: str, exports: bool = False) -> list[tuple[int, int, bool]] | None:
     """The fields of a comma-separated line as (start, end, quoted), a quoted field's span with its quotes; None when a
     quote is left open, the line has no comma, or it reads as prose: a comma outside quotes followed by a space ('late
-    twice, in May'), or one inside a number ('1,200')."""
+    twice, in May'), or one between digits ('1,200'; with `exports`, only before three: not a row's number before its
+    date, '1,2026-01-28')."""
     fields, start, quoted, inside = [], 0, False, False
     for i, c in enumerate(line):
         if c == '"' and (inside or i == start or quoted):
             inside, quoted = not inside, True  # ('""' inside a quoted cell closes and opens it again)
         elif c == "," and not inside:
-            if line[i + 1:i + 2] == " " or (line[i - 1:i].isdigit() and line[i + 1:i + 2].isdigit() and not quoted):
+            if line[i + 1:i + 2] == " " or (line[i - 1:i].isdigit() and not quoted and (
+                    _THOUSANDS.match(line, i + 1) if exports else line[i + 1:i + 2].isdigit())):
                 return None
             fields.append((start, i, quoted))
             start, quoted = i + 1, False
@@ -224,22 +230,22 @@ def _csv_fields(line: str) -> list[tuple[int, int, bool]] | None:
     return [*fields, (start, len(line), quoted)]
 
 
-def csv_as_tabs(text: str) -> str:
+def csv_as_tabs(text: str, exports: bool = False) -> str:
     """A comma-separated table pasted into notes (a review export) as a tab-separated one of the same length, so it is
     read as tables are: the commas between its cells become tabs, the quotes around a cell spaces. A table is a heading
-    row of three cells or more the reader understands ('item,type,detail,owner,due'), and the lines below it with as
-    many cells."""
+    row of three cells or more the reader understands ('item,type,detail,owner,due'), or with `exports` one of field
+    names the reader does not know over two rows or more (`_export_heading`), and the lines below it with as many cells."""
     lines = text.split("\n")
     width = 0
     for n, line in enumerate(lines):
-        fields = None if "\t" in line or "|" in line else _csv_fields(line)
+        fields = None if "\t" in line or "|" in line else _csv_fields(line, exports)
         if fields is None or (width and len(fields) != width):
             width = 0
         if fields is None:
             continue
         if not width:
             heading = [line[a:b] for a, b, _ in fields]
-            if len(fields) < 3 or _heading(heading) is None:
+            if len(fields) < 3 or (_heading(heading) is None and not (exports and _export_heading(heading, lines[n + 1:n + 3]))):
                 continue
             width = len(fields)
         chars = list(line)
@@ -252,6 +258,16 @@ def csv_as_tabs(text: str) -> str:
                     chars[b - 1] = " "
         lines[n] = "".join(chars)
     return "\n".join(lines)
+
+
+_FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z_]*(?: [A-Za-z_]+)?")  # 'section', 'review_id', 'staff name'
+
+
+def _export_heading(heading: list[str], below: list[str]) -> bool:
+    """A system's export whose column names the reader does not know ('section,note,type'): field names of a word or
+    two, and the two lines below it rows of as many fields."""
+    return all(_FIELD_NAME.fullmatch(cell) for cell in heading) and len(below) == 2 and all(
+        (fields := _csv_fields(line, True)) is not None and len(fields) == len(heading) for line in below)
 
 
 _SPACED = re.compile(r"\S+(?:[ ]\S+)*")  # a cell of a table laid out in spaces: words one space apart
@@ -294,6 +310,23 @@ def _tabbed(line: str, starts: list[int]) -> str:
     return "".join(chars)
 
 
+def repeated_cells(text: str) -> frozenset[str]:
+    """The cells that say the same on every row of a table of three rows or more under its heading: an export's
+    fields written out on each row ('2026-01-28<TAB>Priya Raman<TAB>cabin presentation agent<TAB>…'), no words of what
+    each row says."""
+    found: set[str] = set()
+    table: list[list[str]] = []
+    for line in [*text.split("\n"), ""]:
+        parts = cells(line)
+        if parts is not None and (not table or len(parts) == len(table[0])):
+            table.append([p.strip() for p in parts])
+            continue
+        if len(table) >= 4:  # a heading and three rows
+            found.update(column[0] for column in zip(*table[1:]) if column[0] and len(set(column)) == 1)
+        table = [[p.strip() for p in parts]] if parts is not None else []
+    return frozenset(found)
+
+
 def rows(text: str) -> dict[int, Row]:
     """The rows of every table in `text` with a heading row the reader understood, by line number (from 1)."""
     found: dict[int, Row] = {}
@@ -315,10 +348,30 @@ def rows(text: str) -> dict[int, Row]:
 
 
 # A table's date cell: 'by 31 Oct', 'from 12 Oct', 'now', 'weekly', '2 weeks'.
-_WHEN_CELL = re.compile(rf"""(?:by|from|before|until|end\s+of|w/?c|wk|week)\b.* | \d{{1,2}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?
+_WHEN_CELL = re.compile(rf"""(?:by|from|before|until|end\s+of|w/?c|wk|week)\b.* | \d{{1,2}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})? | \d{{4}}-\d{{2}}-\d{{2}}
     | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_PATTERN}).* | (?:{MONTH_PATTERN}).*
     | (?:now|asap|today|tomorrow|ongoing|weekly|daily|monthly|fortnightly|tbc|next\s+\w+)
     | (?:\d+|one|two|three|four|six)\s+(?:days?|weeks?|months?)""", re.I | re.X)
+
+
+# A cell of a capitalised word or three before a row's date cell: whose the task is, a team or a person ('Yard (Dale)').
+_OWNER_BEFORE_DATE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,2}(?:\s*\([^()]{1,30}\))?")
+
+
+def closing_cells(line: str, names_owner: Callable[[str], bool]) -> tuple[int, str | None, str | None] | None:
+    """A row of a table whose heading the reader did not understand, closing with its owner's cell and its date's
+    ('…<TAB>Pocket sweep first<TAB>Priya<TAB>from next shift', '…<TAB>Put gloves on the par list<TAB>Stores<TAB>2026-02-02',
+    '…,Print the size charts,manager'): where those cells start in `line`, the owner's cell and the date's; None where
+    the row does not close with either (empty cells after them are none)."""
+    spans = [(a, b) for a, b in _spans(line) if b > a] if cells(line) else []
+    start, owner, when = None, None, None
+    if len(spans) >= 3 and _WHEN_CELL.fullmatch(line[spans[-1][0]:spans[-1][1]].strip()):
+        start, when = spans[-1][0], line[spans[-1][0]:spans[-1][1]].strip()
+        spans = spans[:-1]
+    if len(spans) >= 3 and (names_owner(cell := line[spans[-1][0]:spans[-1][1]].strip())
+                            or (when and _OWNER_BEFORE_DATE.fullmatch(cell))):
+        start, owner = spans[-1][0], cell
+    return (start, owner, when) if start is not None else None
 
 
 def _short_row(kinds: list[str | None], parts: list[str]) -> list[str | None]:

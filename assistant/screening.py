@@ -286,8 +286,15 @@ def _about_someone_else(text: str, start: int) -> bool:
     begun = start - len(clause)
     if any(m.start() < start < m.end() for m in _counted().finditer(text, begun)):
         return True  # '2 off sick', '两名保安请了病假': the word is part of a count of others
-    other = list(_someone_else().spans(clause))
-    return bool(other) and not _EMPLOYEE_WORD.search(clause, other[-1][1])
+    other = list(_someone_else().spans(clause)) + [m.span() for m in _a_job_holder().finditer(clause)]
+    return bool(other) and not _EMPLOYEE_WORD.search(clause, max(end for _, end in other))
+
+
+@lru_cache(maxsize=1)
+def _a_job_holder() -> re.Pattern[str]:
+    """Someone named by their job, not the employee: 'the night porter has been off sick', 'our other driver'."""
+    jobs = "|".join(re.escape(j) for j in sorted(load("roles", "en")["terms"], key=len, reverse=True))
+    return re.compile(rf"\b(?:the|our|their|another|one|a)\s+(?:\w+\s+)?(?:{jobs})s?\b", re.I)
 
 
 

@@ -985,3 +985,13 @@ def test_a_slash_date_on_its_weekday_is_read_within_the_last_year_where_one_read
     # 'Tue 7/4' with June and September named after it: 7 April 2026 (a Tuesday), not 4 July 2023 (the last Tuesday 4 July)
     text = "notes – Ravi 1:1 Tue 7/4\ntarget: 12 days by end of June, 10 by end of Sept\n"
     assert held_on(text.split("\n"), text, dt.date(2026, 12, 6)) == dt.date(2026, 4, 7)
+
+
+@pytest.mark.parametrize("line", [
+    "Targets（到 9/30）：返工每月 ≤ 1 单",  # '到' before a date: until then
+    "五、改进目标（考核期至2026年9月30日）\n返工每月≤1单",  # the period assessed runs to that date
+    "Targets for the review on 30 September:\n- rework at most 1 a month",  # the review the targets are for
+])
+def test_targets_run_to_the_date_their_label_or_heading_gives(line):
+    notes = "Review 2026-07-23, 宠物美容师 Ken\n返工 7 月有 5 单，标准是每月不超过 1 单。\n" + line + "\n"
+    assert [g.deadline for g in draft_plan(notes).plan.goals] == [dt.date(2026, 9, 30)]

@@ -304,3 +304,31 @@ def test_a_row_one_cell_short_with_a_date_last_keeps_its_owner_and_task_in_their
 def test_a_row_one_cell_short_whose_last_cell_is_a_figure_keeps_the_headings_order():
     found = rows("Area\tObserved\tTarget\tDue\nLate starts\t6 in Oct\t0\n")
     assert found[2].cells == {"area": "Late starts", "observed": "6 in Oct", "target": "0"}
+
+
+TRACKER_EXPORT = """entry,logged,colleague,post,assessor,entry_type,remarks,who,due
+1,2026-10-06,Tomasz Wrobel,glazier,H. Achebe,issue,"Sealant left uncured on 5 of 20 units checked, two came back from site",,
+2,2026-10-06,Tomasz Wrobel,glazier,H. Achebe,issue,"Cut list not signed off before cutting on 3 jobs",,
+3,2026-10-06,Tomasz Wrobel,glazier,H. Achebe,standard,"Every unit cured 24 h before dispatch",,
+4,2026-10-06,Tomasz Wrobel,glazier,H. Achebe,his view,"The curing rack is full by Wednesday so units go out early",,
+5,2026-10-06,Tomasz Wrobel,glazier,H. Achebe,action,"Tag each unit with its cure start time",Tomasz,from Monday
+6,2026-10-06,Tomasz Wrobel,glazier,H. Achebe,action,"Order a second curing rack",Facilities,2026-10-30
+7,2026-10-06,Tomasz Wrobel,glazier,H. Achebe,target,"Zero units back from site for sealant by 2026-12-18",Tomasz,2026-12-18
+"""
+
+
+def test_an_exports_rows_repeat_its_fields_and_say_their_kind_after_them():
+    """A system's export under column names of its own: the fields every row repeats (date, name, job, assessor) are
+    no words of any row, the short cell after them says what the row is, and the owner's and date's cells that close
+    a task's row say whose it is and by when, not words of the task."""
+    analysis = analyse(TRACKER_EXPORT)
+    assert (analysis.employee_name, analysis.employee_role) == ("Tomasz Wrobel", "glazier")
+    texts = [s.text for s in analysis.sentences]
+    kinds_known = [t for t in texts if "standard" not in t]  # ('standard' is no kind of row the reader knows: read whole)
+    assert not any("Tomasz Wrobel" in t or "H. Achebe" in t for t in kinds_known[1:])
+    assert "Tag each unit with its cure start time" in texts and "Order a second curing rack" in texts
+    plan = draft_plan(TRACKER_EXPORT).plan
+    owners = {r.action: (r.owner, r.due) for r in plan.responsibilities}
+    assert owners["Order a second curing rack"] == ("organisation", dt.date(2026, 10, 30))
+    assert owners["Tag each unit with its cure start time"][0] == "employee"
+    assert [g.deadline for g in plan.goals] == [dt.date(2026, 12, 18)]

@@ -1867,3 +1867,27 @@ def test_a_report_pasted_below_the_heading_does_not_rename_the_employee():
 def test_look_alikes_of_the_new_layouts_read_as_before(notes, who):
     a = analyse(notes)
     assert (a.employee_name, a.employee_role, a.manager) == who
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # a system's export, its field names written with underscores
+    ("staff_name,job_title,line_manager,meeting_dt,site\nKaveh Rostami,Tyre Fitter (Grade 2),J. Pryce,04/03/2026,Leeds Depot"
+     "\n\nWheel nut re-torque skipped on 3 vans in February.", "Kaveh Rostami", "Tyre Fitter"),
+    # a crew's member, beside the crew's own name ('Crew: Bravo' is a team, no one's name)
+    ("Deck team check-in\nCrew member: Tamsin Olde\nCrew: Bravo | Station: Pier 4\n\n"
+     "Mooring lines left slack twice in May.", "Tamsin Olde", None),
+    # how the notes came, in brackets above them
+    ("[photo of whiteboard - transcribed]\n4/3/26 Ines V. - glazier, bay 2 - w/ Tom\n- 5 units sent out uncured",
+     "Ines V.", "glazier"),
+    # a calendar invite, its attendee written surname first
+    ("Check-in\nWhen: Tuesday 3 March 2026 10:00 (UTC+00:00) Dublin, Edinburgh, Lisbon, London\n"
+     "Organizer: Hale, Tom\nRequired attendees: Novak, Petra\n\n-- notes --\n5 units went out uncured in February.",
+     "Petra Novak", None),
+    # a letter to 'you' that greets the employee by title and surname alone
+    ("Dear Mr Adeyemi-Cole,\n\nThis letter confirms what we discussed on 3 March. Your van checks were missed on 6 days "
+     "in February, and you told me the new app logs you out.\n\nRegards,\nP. Lund", "Mr Adeyemi-Cole", None),
+])
+def test_exports_forms_invites_and_letters_name_the_employee(text, name, role):
+    a = analyse(text)
+    assert a.employee_name == name
+    assert (a.employee_role or "").lower() == (role or "").lower()

@@ -674,7 +674,7 @@ _WRITER_OPENS = re.compile(r"""^\W*(?:(?:and|but|then|while)\s+)?(?:I(?:'ll|’l
     (?!(?:reckon|think|guess|suppose|believe|feel|mean|know|hope|said|say|was|am|have|had|would|could|might|should|did|do)\b)(?=[a-z])
     |I['’]m\s+(?!(?:thinking|hoping|wondering|guessing|going|not|sure|worried|afraid|glad|happy)\b)(?=[a-z]+ing\b)  # 'and I'm ordering …'
     |我(?=会|来|每|去|负责))""", re.X | re.I)
-_ZH_OPENER = re.compile(r"^\s*(?:还有|但是|而且|另外|然后|所以|不过|就是|其次|第[一二三四五六七八九十]个?(?:问题|点)?|问题[一二三四五六七八九十])+\s*")
+_ZH_OPENER = re.compile(r"^\s*(?:还有|但是|而且|另外|然后|所以|不过|就是|其次|第[一二三四五六七八九十]个?(?:问题|点|事|件事)?是?|问题[一二三四五六七八九十])+\s*")
 
 
 _HEADLINE_WORD = rf"(?:\d+-)?[{UPPER}{LOWER}][{UPPER}{LOWER}\-']*"  # '24-hour' and 'línea' stay whole

@@ -99,13 +99,14 @@ def column_form(lines: list[str]) -> list[str]:
         j = next((k for k in range(i + 1, min(i + 3, len(lines))) if not _RULE_ROW.match(lines[k])), None)
         values = _row_cells(lines[j], comma=i == 0) if j is not None else []
         if len(values) == len(labels):
-            return [*lines[:i], "；".join(f"{label}：{value}" for label, value in zip(labels, values)), *lines[i + 1:]]
+            return [*lines[:i], "；".join(f"{label.replace('_', ' ')}：{value}" for label, value in zip(labels, values)),
+                    *lines[i + 1:]]  # ('staff_name' as 'staff name')
     return lines
 
 
 # A heading cell a form's reader takes for a label though the labels do not list it: a word or two, no digits
 # ('Staff no', '工号', '班组'), not a sentence's fragment.
-_SHORT_LABEL = re.compile(r"[A-Za-z][A-Za-z._'’/]*(?:[ ][A-Za-z][A-Za-z._'’/]*){0,2}|[\u4e00-\u9fff]{2,4}")
+_SHORT_LABEL = re.compile(r"[A-Za-z][A-Za-z._'’/]*(?:[ _][A-Za-z][A-Za-z._'’/]*){0,2}|[\u4e00-\u9fff]{2,4}")
 
 
 def _row_cells(line: str, *, comma: bool) -> list[str]:
@@ -123,7 +124,7 @@ def _heading_row(labels: list[str]) -> bool:
     known = [_field_label(cell) for cell in labels]
     if None not in known:
         return True
-    named = any(re.sub(r"[*_:：]+", "", cell).strip().lower() in party_labels()[1] or (label is None and _job_label(cell))
+    named = any(re.sub(r"[*:：]+", "", cell.replace("_", " ")).strip().lower() in party_labels()[1] or (label is None and _job_label(cell))
                 for label, cell in zip(known, labels))  # (or the employee's job: '| Operator | Shift | Lead | Date |')
     return named and len(labels) >= 3 and all(label or (_SHORT_LABEL.fullmatch(cell) and not (" " in cell and is_name(cell)) and not re.fullmatch(zh_name(), cell))
                                               for label, cell in zip(known, labels))  # (not a row of '| 被谈话人 | 王小燕 |')
@@ -220,9 +221,10 @@ def writer_keyed(lines: list[str]) -> tuple[str, str | None, str] | None:
 
 def _job_label(label: str) -> bool:
     """A field's label that is the employee's job ('Technician'), not a lead's ('Supervisor') nor someone else's at the
-    meeting ('Interviewer', 'Mentor', 'Union rep')."""
+    meeting ('Interviewer', 'Mentor', 'Union rep'), nor a group's ('Crew: Bravo', 'Squad')."""
     return (is_role(label) and not leads_others(label) and not vocab("parties", "attending", "en").fullmatch(label.lower())
-            and label.strip().lower() not in party_labels()[0])  # (not 'Reviewer')
+            and label.strip().lower() not in party_labels()[0]  # (not 'Reviewer')
+            and not vocab("parties", "group_nouns", "en").fullmatch(label.strip().lower()))
 
 
 _NICKNAME = re.compile(r"""["“'‘][^"”'’]+["”'’]""")  # a name in quotes: '"Seun"'

@@ -322,7 +322,16 @@ _LABEL_OPENS = re.compile(r"^\s*【([^】\n]{1,20})】\s*")
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*$")
 
 
+_SOURCE_NOTE = re.compile(r"\[[^\[\]\n]{3,80}\]|【[^【】\n]{3,40}】")  # a line wholly in brackets
+
+
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
+    """`_header_people` of the lines below a first line that says how the notes came ('[scanned from notebook p.14 -
+    OCR]', '【钉钉 语音转文字 16:41】')."""
+    return _header_people(lines[1:] if lines and _SOURCE_NOTE.fullmatch(lines[0].strip()) else lines)
+
+
+def _header_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex'), or
     from the line at the notes' foot that says what they are, where the notes open with content, or the opening lines
     name no one the notes speak of again ('Reptile House - keeper review notes' above '… cc: file - Hana Vošková')."""
@@ -494,7 +503,9 @@ _CAPITAL_SURNAME_FIRST = re.compile(MANAGER_WORD.pattern + rf"\s*[:：]\s*(?P<su
 _ORGANISER = re.compile(r"^\W*(?i:organi[sz]er|organi[sz]ed\s+by)\s*[:：]", re.M)
 _EMPLOYEE_FIELD_LINE = re.compile(r"^\W*(?i:" + EN_EMPLOYEE_FIELD + r")\s*[:：]", re.M)
 # The one invited to a meeting, in a calendar invite's field: 'Attendee: S. Mbatha (Seed Bank Technician)'.
-_INVITED = re.compile(rf"^\W*(?i:attendees?|invitees?|guests?|required)\s*:\s*(?P<name>{FIELD_NAME})(?:\s*\((?P<role>[^)\n]{{2,40}})\))?\s*$", re.M)
+# ('Required attendees: Sørensen, Ingrid': an export's surname first, before a comma)
+_INVITED = re.compile(rf"""^\W*(?i:(?:(?:required|optional)\s+)?(?:attendees?|invitees?|guests?)|required)\s*:\s*
+    (?P<name>{FIELD_NAME})(?:,[ \t]*(?P<given>[A-Z][\w'’\-]+))?(?:\s*\((?P<role>[^)\n]{{2,40}})\))?\s*$""", re.M | re.X)
 
 
 _MANAGER_FIELD_BEFORE = re.compile(r"(?:^|[\s;；|｜,，])(?i:" + "|".join(sorted(vocab_list("labels", "manager_meta", "en"), key=len, reverse=True))
@@ -676,7 +687,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     top = "\n".join(lines[:8])
     if manager and _ORGANISER.search(top) and not _EMPLOYEE_FIELD_LINE.search(top) \
             and (invited := _INVITED.search(top)) and invited["name"] not in manager and not is_hr(invited["role"] or ""):
-        name, role = invited["name"], invited["role"]  # 'MEETING: Dr Harriet Vandeleur-Moss — 1:1' over 'Organiser: Dr
+        name, role = " ".join(filter(None, (invited["given"], invited["name"]))), invited["role"]  # 'MEETING: Dr Harriet Vandeleur-Moss — 1:1' over 'Organiser: Dr
         # Harriet Vandeleur-Moss' and 'Attendee: S. Mbatha (Seed Bank Technician)': the invite's organiser holds the talk
     if name and not role:
         role = form_role(lines[:8]) or subject_role(lines, name) or job_of(name, header) or _your_review(header)

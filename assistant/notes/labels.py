@@ -225,17 +225,20 @@ def is_answer(label: str) -> bool:
 _VIEW = re.compile(r"\b(?:view|comments?|side|account|response|says?)\b|说法|补充|意见|解释|回应", re.I)
 
 
-def row_label(line: str, finder: _PartyFinder) -> tuple[str, int] | None:
+def row_label(line: str, finder: _PartyFinder, repeated: frozenset[str] = frozenset()) -> tuple[str, int] | None:
     """A table row whose first cell says what the row is ('| 12 | Target | …', 'Strength<TAB>No lost samples',
-    'Background<TAB>…', 'Siân's view<TAB>…', '| 6 | 优点 | …'): the kind, and where the rest of the row starts."""
+    'Background<TAB>…', 'Siân's view<TAB>…', '| 6 | 优点 | …'): the kind, and where the rest of the row starts. Cells
+    the table repeats on every row (`grid.repeated_cells`: an export's date, name, role) may come before it."""
     first = grid.first_cell(line)
     if not first:
         return None
     cell, end = first
-    skipped = 0  # past a log's date and whose row it is: '09/07/2026<TAB>Chloe Adeyemi<TAB>Target<TAB>…'
-    while skipped < 2 and _DATE_OR_NAME.fullmatch(cell.strip()) and (after := grid.first_cell(line[end:])):
+    skipped, exported = 0, False  # past a log's date and whose row it is: '09/07/2026<TAB>Chloe Adeyemi<TAB>Target<TAB>…'
+    while ((skipped < 2 and _DATE_OR_NAME.fullmatch(cell.strip())) or _a_field(cell.strip(), repeated)) and (
+            after := grid.first_cell(line[end:])):
+        exported = exported or _a_field(cell.strip(), repeated)
         cell, end, skipped = after[0], end + after[1], skipped + 1
-    if skipped and not _PLAIN_KIND.fullmatch(cell.strip()):
+    if skipped and not (_PLAIN_KIND.fullmatch(cell.strip()) or (exported and _EXPORT_KIND.fullmatch(cell.strip()))):
         return None  # there only a cell that says outright what the row is, not a topic ('KPI', 'Compliance')
     if _OWN_LABEL.match(cell):
         return None  # '目标（3.15前）：报损每月不超过200件 | 邓秀兰': the cell labels its own words, read as a labelled line
@@ -248,7 +251,15 @@ def row_label(line: str, finder: _PartyFinder) -> tuple[str, int] | None:
     return None
 
 
+def _a_field(cell: str, repeated: frozenset[str]) -> bool:
+    """A cell an export repeats on every row that says no kind of row itself (not four rows of 'Action' one below
+    another)."""
+    return cell in repeated and not _PLAIN_KIND.fullmatch(cell) and not _EXPORT_KIND.fullmatch(cell)
+
+
 _PLAIN_KIND = re.compile(r"(?i:targets?|goals?|actions?|agreed|positives?|strengths?|causes?)|目标|措施|行动|亮点|原因")
+# ... and in an export, after the fields each row repeats, a kind of finding or of account: 'issue', 'employee view'
+_EXPORT_KIND = re.compile(r"(?i:issues?|concerns?|findings?|observations?|background|context|(?:[\w'’]+\s)?(?:view|comments?))")
 _DATE_OR_NAME = re.compile(rf"\d{{1,4}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})?|{NAME_WORD}[ \t]+{NAME_WORD}(?:[ \t]*\([^)]*\))?")
 _TURN = re.compile(r"但|但是|不过|可是|\bbut\b|\bhowever\b", re.I)
 _OWN_LABEL = re.compile(r"^[^:：]{1,30}[:：]\s*\S")  # a label, its colon and words after it, in one cell
@@ -324,7 +335,9 @@ def _heading_deadline(line: str, ref: dt.date) -> dt.date | None:
     if len(line.split()) > 10:
         return None
     if _HEADING_END.search(line):
-        ends = [d.date for d in find_dates(line, ref) if d.role in ("deadline", "end") and d.date > ref]
+        dates = find_dates(line, ref)  # ('Targets for the review on 8 December:': the review's date, too)
+        reviewed = bool(_REVIEWED.search(line)) and _label_kind(line[:min((d.start for d in dates), default=0)]) == "target"
+        ends = [d.date for d in dates if (d.role in ("deadline", "end") or reviewed) and d.date > ref]
         return max(ends) if ends else None
     bracketed = _BRACKETED_DATE.search(line)
     if bracketed and _label_kind(line[:bracketed.start()].strip(" *#_-–")) == "target":
@@ -338,6 +351,7 @@ def _heading_deadline(line: str, ref: dt.date) -> dt.date | None:
     return None
 
 
+_REVIEWED = re.compile(r"\breview(?:ed)?\b|复查|复盘|考核", re.I)
 _GLOSSED = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")  # a bracketed gloss or date closing a line
 
 

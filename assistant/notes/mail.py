@@ -308,7 +308,9 @@ _ADDRESSEE = re.compile(rf"^\s*(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+(?P<name>(?:[A-Z
 
 
 def addressee(lines: list[str]) -> tuple[str, str | None] | None:
-    """The one a formal letter is addressed to, and the job under their name, where its greeting names them."""
+    """The one a formal letter is addressed to, and the job under their name, where its greeting names them; or, in a
+    letter written to 'you' with no address, the one its opening greeting names by title and surname ('Dear Ms
+    Okonkwo-Baptiste,')."""
     for i, line in enumerate(lines[:10]):
         if (m := _ADDRESSEE.match(line)) and is_name(m["name"]):
             words = m["name"].split()
@@ -316,4 +318,8 @@ def addressee(lines: list[str]) -> tuple[str, str | None] | None:
             job = lines[i + 1].strip() if i + 1 < len(lines) else ""
             if greeted:
                 return m["name"], job if is_role(job) and not is_name(job) else None
-    return None
+    titled = next((m for line in lines[:4] if (m := _TITLED_GREETING.match(line))), None)
+    return (f"{titled['title']} {titled['name']}", None) if titled and to_you("\n".join(lines)) else None
+
+
+_TITLED_GREETING = re.compile(rf"^\s*(?i:dear)\s+(?P<title>(?i:mr|mrs|ms|miss|mx|dr))\.?\s+(?P<name>{NAME_WORD})\s*[,，:]\s*$")
