@@ -995,3 +995,10 @@ def test_a_slash_date_on_its_weekday_is_read_within_the_last_year_where_one_read
 def test_targets_run_to_the_date_their_label_or_heading_gives(line):
     notes = "Review 2026-07-23, 宠物美容师 Ken\n返工 7 月有 5 单，标准是每月不超过 1 单。\n" + line + "\n"
     assert [g.deadline for g in draft_plan(notes).plan.goals] == [dt.date(2026, 9, 30)]
+
+
+@pytest.mark.parametrize("line", ["【Targets - by 9/30】rework at most 1 a month; cuts 0", "[Targets – by 30 Sep] rework at most 1 a month; cuts 0"])
+def test_a_label_in_brackets_before_its_targets_names_them_and_their_date(line):
+    notes = "Review 2026-07-23, groomer Ken\nRework on 5 dogs in July, standard is 1 a month.\nTwo nail cuts too short.\n"
+    goals = draft_plan(notes + line + "\n").plan.goals
+    assert [(g.target, g.deadline) for g in goals] == [("<= 1/month", dt.date(2026, 9, 30)), ("0", dt.date(2026, 9, 30))]

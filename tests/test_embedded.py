@@ -564,3 +564,11 @@ def test_the_writers_task_said_as_what_they_are_doing_is_the_writers():
     owners = [(r.owner, r.action) for r in plan.responsibilities]
     assert any(o == "manager" and "breathable" in a for o, a in owners), owners
     assert any(o == "employee" and "sleeves" in a for o, a in owners), owners
+
+
+def test_a_list_inside_brackets_stays_in_its_task():
+    notes = ("1:1 Dana Ruiz (packer) 3 Nov 2026\nDamaged parcels: 9 in October, standard 2.\nAgreed:\n"
+             "- 出库前检查每个箱子（标签、封条、重量），拍照存档\n- Dana: check each tote (label, seal, weight) before it leaves\n")
+    actions = [r.action for r in draft_plan(notes).plan.responsibilities]
+    assert any("（标签、封条、重量）" in a for a in actions) and any("(label, seal, weight)" in a for a in actions)
+    assert not any(a.strip("）)") in ("重量", "weight") for a in actions)

@@ -332,3 +332,13 @@ def test_an_exports_rows_repeat_its_fields_and_say_their_kind_after_them():
     assert owners["Order a second curing rack"] == ("organisation", dt.date(2026, 10, 30))
     assert owners["Tag each unit with its cure start time"][0] == "employee"
     assert [g.deadline for g in plan.goals] == [dt.date(2026, 12, 18)]
+
+
+def test_a_tables_target_column_naming_the_aim_takes_its_figure_from_the_measure_beside_it():
+    """'| Target | Measure | By |' over '| Returns | under 3% of orders |': the 'Target' column names each aim, the figure is
+    the measure's."""
+    notes = ("Review 3 Nov 2026 - Ola Berg (packer)\nReturns for damage 7% in October, standard 3%.\n"
+             "Labels missing on 12 parcels.\n\n| Target | Measure | By |\n|---|---|---|\n"
+             "| Returns | under 3% of orders | 31 Jan 2027 |\n| Labels | 0 parcels without a label | 31 Dec 2026 |\n")
+    goals = {(g.target, g.deadline) for g in draft_plan(notes).plan.goals}
+    assert goals == {("< 3%", dt.date(2027, 1, 31)), ("0", dt.date(2026, 12, 31))}

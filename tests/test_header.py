@@ -1891,3 +1891,8 @@ def test_exports_forms_invites_and_letters_name_the_employee(text, name, role):
     a = analyse(text)
     assert a.employee_name == name
     assert (a.employee_role or "").lower() == (role or "").lower()
+
+
+def test_a_header_of_fields_between_bars_names_the_writer_by_their_by():
+    a = analyse("1:1 notes | Ken Lau (groomer) | 2026-07-23 | by Vivian\nRework on 8 dogs in July.\n")
+    assert (a.employee_name, a.employee_role, a.manager) == ("Ken Lau", "groomer", "Vivian")

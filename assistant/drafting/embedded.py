@@ -49,6 +49,7 @@ _AREA_CELL_CHARS = 40  # an area cell longer than this is a finding written in t
 _ITEM_SPLIT = re.compile(r"\s*(?:;|；|(?<![的话])，|、(?!(?<=\d、)\d{1,2}\s*(?:[两二三]个?)?月)|,\s+)\s*")
 # A title or words quoted: 'the course "Checking all approaches, …"', "the module 'Safe lifting, part 2'"; not an
 # inch mark ('6" pipes') nor an apostrophe ("Ola's rota, Sam's van").
+_BRACKETED = re.compile(r"\([^()\n]*\)|（[^（）\n]*）")
 _QUOTED = re.compile(r"""(?<![\d\w])"[^"\n]*"|“[^”\n]*”|「[^」\n]*」|《[^》\n]*》|(?<!\w)'(?=\w)[^'\n]*?(?<=\w)'(?!\w)|(?<!\w)‘[^’\n]*’(?!\w)""")
 # Words by which a day is what a deadline is counted from: 'by two weeks after the council inspection on 9 March'.
 _COUNTED_FROM = re.compile(r"\b(?:after|before|following|from)\b[^,;]{0,40}$|(?:之后|以后|之前|以前)[^，；]{0,10}$", re.I)
@@ -70,8 +71,9 @@ def _split_and(text: str, ref: dt.date) -> list[str]:
 
 def _points(text: str) -> list[str]:
     """`text` split at each ';' or ', ' between its points, not inside a quoted title ('complete the refresher
-    "Checking all approaches, including cyclists" by the 20th' is one point)."""
-    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    "Checking all approaches, including cyclists" by the 20th' is one point), nor inside brackets ('做 final check（对称、
+    吹干、耳朵、指甲），拍照存档' is two)."""
+    quoted = [m.span() for m in _QUOTED.finditer(text)] + [m.span() for m in _BRACKETED.finditer(text)]
     pieces, at = [], 0
     for m in _ITEM_SPLIT.finditer(text):
         if not any(a < m.start() < b for a, b in quoted):
@@ -316,6 +318,9 @@ class _PlanBuilder:
                 continue  # a row whose result met its target ('| First-pass yield | >= 97% | 98.4% | PASS |'): no goal
             q = _first_quantity(target) or word_target(target)  # 'all complete', '全部完成', 'none'
             area = row.cells.get("area") or row.cells.get("action") or ""
+            if q is None and (named := _first_quantity(area) or word_target(area)):
+                target, area, q = area, target, named  # '| Target | Measure |' over '| Re-flies | max 1 in 20 |': the
+                # aim's name under 'Target', its figure under the other heading
             dates = [d for d in find_dates(row.cells.get("when", ""), self.start) if d.date > self.start]
             drafts.append(dict(item=_clean(f"{area} {target}"), q=q, metric=area, sentence=on_line[0],
                                deadline=dates[0].date if dates else None))

@@ -330,7 +330,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if closing_cells and closing_cells[0] > content_start:  # sweep first",Priya,from next shift' (a target keeps its date)
             content = line[content_start:closing_cells[0]].rstrip(" \t|｜,")
             if (cell := closing_cells[1]) and labelled_row and labelled_row[0] == "action" and cell.lower() not in _ANY_OWNER:
-                row_owner = (cell, _owner_only(cell, finder) or Party(cell, finder.owner_of(cell)))  # ('Yard (Dale)')
+                row_owner = (cell, _owner_only(cell, finder) or (None if _PERSON.fullmatch(cell) else  # a team: 'Yard (Dale)';
+                                                                 Party(cell, finder.owner_of(cell))))  # a person unknown, unsaid
         closing = (grid.closing_cells_start(row, tabbed_lines[line_no])
                    if labelled_row and row is not None and "owner" in row.kinds else None)
         if closing and closing > content_start:  # '6<TAB>action<TAB>Pick Fridays first<TAB>Dana<TAB>from now'
@@ -681,6 +682,7 @@ def _owner_cell(line: str, finder: _PartyFinder, row: grid.Row | None) -> tuple[
     return None if party is None else (last, party)
 
 
+_PERSON = re.compile(r"(?:[A-Z]\.\s?)+[A-Z][\w'’-]+|[A-Z][\w'’-]+\s+[A-Z][\w'’-]+")  # 'D. Kowalczyk', 'Dale Innes'
 _ANY_OWNER = ("both", "all", "joint", "tbc", "tbd", "-", "—")  # an owner's cell naming no one party
 
 

@@ -309,6 +309,8 @@ def barred_fields(line: str) -> tuple[str, str | None, str | None] | None:
             employee = (pair["name"], job)  # ('DR (picker)': initials too)
         elif manager is None and (is_name(field) or (pair and job and is_name(pair["name"]) and leads_others(job))):
             manager = pair["name"] if pair else field  # 'Liam Duarte', 'Tom Hale - Studio Manager'
+        elif manager is None and (by := _WRITTEN_BY.fullmatch(field)) and is_name(by["name"]):
+            manager = by["name"]  # '… ｜2026-07-23｜by Vivian': the one who wrote the notes
     alone = [f for f in fields if is_name(f) or re.fullmatch(zh_name(), f)]
     if employee is None and len(alone) == 1 and MEETING_WORDS.search(fields[0].lower()):
         jobs = [f for f in fields[1:] if role_like(f) and not leads_others(f) and f not in alone]
@@ -317,6 +319,7 @@ def barred_fields(line: str) -> tuple[str, str | None, str | None] | None:
     return (*employee, manager) if employee else None
 
 
+_WRITTEN_BY = re.compile(rf"(?i:(?:notes|written|taken)\s+)?(?i:by)\s+(?P<name>{NAMED})")
 _PERIOD_WORDS = re.compile(r"(?i:quarterly|monthly|annual|yearly|mid-?year|weekly|Q[1-4])|季度|月度|年度|半年|年中")
 
 

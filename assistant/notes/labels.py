@@ -25,27 +25,30 @@ _LABEL = re.compile(rf"""^\s*(?:{_STAMP}\s+(?=[^\W\d]))?(?:  # a transcript's ti
       (?P<speaker>[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*)?(?:\s(?!周|星期|礼拜|[今明昨]天|[上下中]午|晚上|早上)[\u4e00-\u9fff·]{{1,6}})?|[\u4e00-\u9fff·]{{1,6}})  # 'Capt. Lau 刘船长'
         (?:\s*[(（][^()（）\n]{{1,20}}[)）])?\s+(?P<stamp>{_STAMP})(?=\s|[:：]|$)\s*[:：]?  # a speaker, '阿明 (engineer) 21:12:'
     | (?P<label>[^:：\n]{{1,80}}?)\s*[:：]
-    | (?P<arrowed>[A-Za-z][A-Za-z ]{{1,24}}?)\s*(?:->|=>|→)(?=\s) )\s*  # shorthand: 'agreed -> T drops the yard job'
+    | (?P<arrowed>[A-Za-z][A-Za-z ]{{1,24}}?)\s*(?:->|=>|→)(?=\s)  # shorthand: 'agreed -> T drops the yard job'
+    | [【\[](?P<bracketed>[^】\]\n]{{2,40}})[】\]](?=[ \t]*\S) )\s*  # in brackets before its words: '【Targets - by 3/31】…'
     """, re.X)
 
 
 def label_match(text: str) -> re.Match[str] | None:
-    """`_LABEL`'s match at the start of `text`; a label before an arrow only where it names what follows ('agreed ->',
-    'target ->'), not who ('me -> order the phone' stays whole: the rules read its owner from the words)."""
+    """`_LABEL`'s match at the start of `text`; a label before an arrow or in brackets only where it names what follows
+    ('agreed ->', 'target ->', '【Targets】'), not who ('me -> order the phone' stays whole: the rules read its owner from
+    the words)."""
     m = _LABEL.match(text)
-    if m and m.group("arrowed") and _label_kind(m.group("arrowed")) not in reader.CONTENT_LABELS:
-        return None
+    shorthand = m and (m.group("arrowed") or m.group("bracketed"))
+    if shorthand and _label_kind(shorthand) not in reader.CONTENT_LABELS:
+        return None  # (nor a bracket that says something else: '[laughs]', '[inaudible] yes')
     return m
 
 
 def label_text(m: re.Match[str]) -> str:
     """The label a `_LABEL` match found: the speaker's name, or the words before the colon (without the Markdown marks
     that make it bold: '**Target**:')."""
-    text = m.group("speaker") or m.group("label") or m.group("arrowed")
+    text = m.group("speaker") or m.group("label") or m.group("arrowed") or m.group("bracketed")
     return text.strip("*_") if text else text
 
 
-_LABEL_QUALIFIER = re.compile(r"^\s*(?:(?:by|b4|for|in|until|till|from|after|before|over|during)\b|\(|（|\d)", re.I)  # not 'in' of 'interview'
+_LABEL_QUALIFIER = re.compile(r"^\s*(?:[-–—]\s*)?(?:(?:by|b4|for|in|until|till|from|after|before|over|during)\b|\(|（|\d)", re.I)  # not 'in' of 'interview'
 
 
 def _kind_words(kind: str) -> tuple[str, ...]:
