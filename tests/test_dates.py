@@ -1002,3 +1002,11 @@ def test_a_label_in_brackets_before_its_targets_names_them_and_their_date(line):
     notes = "Review 2026-07-23, groomer Ken\nRework on 5 dogs in July, standard is 1 a month.\nTwo nail cuts too short.\n"
     goals = draft_plan(notes + line + "\n").plan.goals
     assert [(g.target, g.deadline) for g in goals] == [("<= 1/month", dt.date(2026, 9, 30)), ("0", dt.date(2026, 9, 30))]
+
+
+def test_a_goal_that_lists_its_days_in_brackets_is_due_by_the_last():
+    notes = ("Review 2026-03-04, arborist Dev\nWork orders closed: 6.5 a week against a crew target of 9.\n"
+             "Missed 2 of 2 aerial rescue drills in the autumn cycle.\n"
+             "Goal 1: Work orders closed per week at least 9, by end of June.\n"
+             "Goal 2: Attend both aerial rescue drills in the spring cycle (Apr 8, May 13).\n")
+    assert [g.deadline for g in draft_plan(notes).plan.goals][1:] == [dt.date(2026, 5, 13)]

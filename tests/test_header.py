@@ -1883,6 +1883,9 @@ def test_look_alikes_of_the_new_layouts_read_as_before(notes, who):
     ("Check-in\nWhen: Tuesday 3 March 2026 10:00 (UTC+00:00) Dublin, Edinburgh, Lisbon, London\n"
      "Organizer: Hale, Tom\nRequired attendees: Novak, Petra\n\n-- notes --\n5 units went out uncured in February.",
      "Petra Novak", None),
+    # an export's surname first in capitals, with the staff number after the given name
+    ("Employee: NOWAK, Agata (emp# 30418)\nPosition: Bus Driver\nDate: 22/09/2026\n\nLeft the depot late 6 times.",
+     "Agata NOWAK", "Bus Driver"),
     # a letter to 'you' that greets the employee by title and surname alone
     ("Dear Mr Adeyemi-Cole,\n\nThis letter confirms what we discussed on 3 March. Your van checks were missed on 6 days "
      "in February, and you told me the new app logs you out.\n\nRegards,\nP. Lund", "Mr Adeyemi-Cole", None),
@@ -1896,3 +1899,9 @@ def test_exports_forms_invites_and_letters_name_the_employee(text, name, role):
 def test_a_header_of_fields_between_bars_names_the_writer_by_their_by():
     a = analyse("1:1 notes | Ken Lau (groomer) | 2026-07-23 | by Vivian\nRework on 8 dogs in July.\n")
     assert (a.employee_name, a.employee_role, a.manager) == ("Ken Lau", "groomer", "Vivian")
+
+
+def test_a_role_said_in_passing_as_one_of_a_counted_team():
+    a = analyse("Voice memo, 3 Nov 2026. Right, chatted with Femi this afternoon. Since August, 11 customers rang back "
+                "saying the piano went out again. Customers like him though, he's the most requested of our three tuners.\n")
+    assert (a.employee_name, a.employee_role) == ("Femi", "tuner")

@@ -49,6 +49,7 @@ _AREA_CELL_CHARS = 40  # an area cell longer than this is a finding written in t
 _ITEM_SPLIT = re.compile(r"\s*(?:;|；|(?<![的话])，|、(?!(?<=\d、)\d{1,2}\s*(?:[两二三]个?)?月)|,\s+)\s*")
 # A title or words quoted: 'the course "Checking all approaches, …"', "the module 'Safe lifting, part 2'"; not an
 # inch mark ('6" pipes') nor an apostrophe ("Ola's rota, Sam's van").
+_DAYS_LISTED = re.compile(r"[(（][^()（）]{3,40}[)）]\W*$")  # the days a point lists in brackets at its end
 _BRACKETED = re.compile(r"\([^()\n]*\)|（[^（）\n]*）")
 _QUOTED = re.compile(r"""(?<![\d\w])"[^"\n]*"|“[^”\n]*”|「[^」\n]*」|《[^》\n]*》|(?<!\w)'(?=\w)[^'\n]*?(?<=\w)'(?!\w)|(?<!\w)‘[^’\n]*’(?!\w)""")
 # Words by which a day is what a deadline is counted from: 'by two weeks after the council inspection on 9 March'.
@@ -377,6 +378,9 @@ class _PlanBuilder:
                     and before.count("(") + before.count("（") <= before.count(")") + before.count("）")):
                 dates = points  # the one day a goal names, when it is checked: '… when the train runs your section in week 50'
                 # (not one in passing, in brackets: 'For the spring range (first delivery 2 April) I want …')
+            elif not dates and s.kind == "target" and len(points) > 1 and (on := _DAYS_LISTED.search(text)) \
+                    and all(on.start() <= d.start < on.end() for d in points):
+                dates = [max(points, key=lambda d: d.date)]  # 'Attend both rescue drills (Apr 8, May 13)': by the last
             # 'Targets by 31 March: marking within 7 days': beside a calendar deadline, a length of time
             # inside a point is its target ('纪要在1天内发出'); one that opens the point is its deadline.
             calendar_deadline = any(not _RELATIVE.search(d.text) for d in s.dates if d.role == "deadline") or bool(

@@ -527,9 +527,10 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     # field on a line of its own: 'Section B - Employee' over 'Name: Dee Whitcombe')
     if m:
         name, role = m["name"].strip(), (m["after"] or "").strip() or None
-        if role and m["sep"] == "," and given_name(role) and (m["order"] or m["name"].isupper()  # ('OYELARAN, Babatunde')
-                                                              or _said_after([x for x in lines if m["name"] not in x], role)):
-            name, role, surname_first = f"{role} {name}", None, True  # 'Employee Name (Last, First): Okonkwo, Adaeze'
+        first = re.sub(r"\s*\([^)]*\)$", "", role or "")  # ('KOWALCZYK, Piotr (emp# 20931)': the given name before the number)
+        if first and m["sep"] == "," and given_name(first) and (m["order"] or m["name"].isupper()  # ('OYELARAN, Babatunde')
+                                                                or _said_after([x for x in lines if m["name"] not in x], first)):
+            name, role, surname_first = f"{first} {name}", None, True  # 'Employee Name (Last, First): Okonkwo, Adaeze'
         elif role and is_name(role) and not role_like(role):
             role = None  # 'Employee: 梁志恒 (Leung), dim sum chef': another form of the name
     if not name:

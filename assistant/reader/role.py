@@ -217,6 +217,7 @@ _IN_PASSING = re.compile(r"""
 _PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|which|and|but|so|now|still|too|again|after|before|when|today|yesterday|this|last)\b.*$|\s*,.*$", re.I)
 
 
+_OF_OURS = re.compile(r"\bof\s+(?:our|the)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight)\s+(?P<job>[a-z][\w-]*(?:\s[a-z][\w-]*)?)s\b", re.I)
 _NAMED = "\u00a7"  # marks where the employee's name stood, for `named_only`
 _CLAUSE_OPENS = frozenset({"the", "that", "who", "whom", "they", "we", "i", "you", "everyone", "everybody", "most", "all"})
 
@@ -246,6 +247,8 @@ def _in_passing(head: str, name: str | None, named_only: bool = False, to_them: 
             if "作为" in m.group(0) and (re.match(r"[^，,。]*[，,]?\s*我", head[m.end():]) or leads_others(phrase)):
                 continue  # '作为店长，我跟李强聊了…': the writer's own capacity
         else:  # 'the best patroller': the title without the words that praise or count
+            if (ours := _OF_OURS.search(head, m.start("role"), m.start("role") + 80)) and ours.start() < m.end("role"):
+                phrase = ours["job"]  # 'the most careful of our four riggers': a rigger
             words = phrase.split()
             bare = not m.group("article") and not re.search(r"(?:been|as|to|into|file)\s+\(?$", head[m.start():m.start("role")], re.I)
             if bare or (not m.group("article") and words and words[0].lower().endswith("ing")):
