@@ -46,8 +46,9 @@ _WEEKDAY_WORD = r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun
 # The hour of the day named before the date ('by close of play Friday 13 March', 'by EOD 4 June', 'by noon on the 3rd').
 _TIME_OF_DAY = (r"(?:(?:close\s+of\s+(?:play|business)|end\s+of\s+(?:play|business|(?:the\s+)?day)|cop|cob|eod|noon|midday"
                 r"|\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)|\d{1,2}:\d\d)\s*,?\s+(?:on\s+)?)?")
+# ('（到 9/30）', '考核期至…': until then, in brackets or of a period; not '从 8/10 提到 10/10', '报到 12月1日')
 _DEADLINE_BEFORE = re.compile(
-    r"(?:\bby|\bbefore|\bb4|\buntil|\btill|\bto|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bthru|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止|(?<![天周月年时])之?前|(?<![从自])[到至])"
+    r"(?:\bby|\bbefore|\bb4|\buntil|\btill|\bto|\bdue|\bdeadline|\bending|\bends?|\bno later than|\bthrough|\bthru|\bwithin|\bcompleted?|\btargets?|\bgoals?|截至|截止|(?<![天周月年时])之?前|[（(]\s*[到至]|期\s*[到至])"
     r"[\s:：(（,-]*(?:on\s+|the\s+)?" + _TIME_OF_DAY + _WEEKDAY_WORD + r"$",
     re.IGNORECASE,
 )

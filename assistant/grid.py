@@ -318,8 +318,8 @@ def repeated_cells(text: str) -> frozenset[str]:
     table: list[list[str]] = []
     for line in [*text.split("\n"), ""]:
         parts = cells(line)
-        if parts is not None and (not table or len(parts) == len(table[0])):
-            table.append([p.strip() for p in parts])
+        if parts is not None and (not table or len(table[0]) - 2 <= len(parts) <= len(table[0])):
+            table.append([p.strip() for p in parts])  # (a row whose last cells are empty is shorter)
             continue
         if len(table) >= 4:  # a heading and three rows
             found.update(column[0] for column in zip(*table[1:]) if column[0] and len(set(column)) == 1)
@@ -354,6 +354,9 @@ _WHEN_CELL = re.compile(rf"""(?:by|from|before|until|end\s+of|w/?c|wk|week)\b.* 
     | (?:\d+|one|two|three|four|six)\s+(?:days?|weeks?|months?)""", re.I | re.X)
 
 
+# A row's status or priority, no one's name: 'Done', 'Medium', 'In progress'.
+_STATUS_CELL = re.compile(r"(?i:done|open|closed|complete[d]?|pending|ongoing|in\s+progress|not\s+started|high|medium|low|urgent"
+                          r"|yes|no|n/?a|ok|red|amber|green|met|not\s+met|on\s+track|late|overdue)")
 # A cell of a capitalised word or three before a row's date cell: whose the task is, a team or a person ('Yard (Dale)').
 _OWNER_BEFORE_DATE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,2}(?:\s*\([^()]{1,30}\))?")
 
@@ -361,15 +364,17 @@ _OWNER_BEFORE_DATE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,2}(?:\s
 def closing_cells(line: str, names_owner: Callable[[str], bool]) -> tuple[int, str | None, str | None] | None:
     """A row of a table whose heading the reader did not understand, closing with its owner's cell and its date's
     ('…<TAB>Pocket sweep first<TAB>Priya<TAB>from next shift', '…<TAB>Put gloves on the par list<TAB>Stores<TAB>2026-02-02',
-    '…,Print the size charts,manager'): where those cells start in `line`, the owner's cell and the date's; None where
-    the row does not close with either (empty cells after them are none)."""
+    '…,Print the size charts,manager'), or a status or priority before the date ('…,High,2026-10-12'): where those cells
+    start in `line`, the owner's cell and the date's; None where the row does not close with them (empty cells after
+    them are none)."""
     spans = [(a, b) for a, b in _spans(line) if b > a] if cells(line) else []
     start, owner, when = None, None, None
     if len(spans) >= 3 and _WHEN_CELL.fullmatch(line[spans[-1][0]:spans[-1][1]].strip()):
         start, when = spans[-1][0], line[spans[-1][0]:spans[-1][1]].strip()
         spans = spans[:-1]
-    if len(spans) >= 3 and (names_owner(cell := line[spans[-1][0]:spans[-1][1]].strip())
-                            or (when and _OWNER_BEFORE_DATE.fullmatch(cell))):
+    if len(spans) >= 3 and _STATUS_CELL.fullmatch(cell := line[spans[-1][0]:spans[-1][1]].strip()):
+        start = spans[-1][0]  # a status or priority beside the date: no words of the task, and no one's
+    elif len(spans) >= 3 and (names_owner(cell) or (when and _OWNER_BEFORE_DATE.fullmatch(cell))):
         start, owner = spans[-1][0], cell
     return (start, owner, when) if start is not None else None
 

@@ -292,9 +292,10 @@ def _about_someone_else(text: str, start: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _a_job_holder() -> re.Pattern[str]:
-    """Someone named by their job, not the employee: 'the night porter has been off sick', 'our other driver'."""
+    """A clause about someone named by their job, not the employee: 'The night porter has been off sick' (not 'moving to
+    a night porter role', 'told the duty manager about her pregnancy', 'tripped over the extension lead')."""
     jobs = "|".join(re.escape(j) for j in sorted(load("roles", "en")["terms"], key=len, reverse=True))
-    return re.compile(rf"\b(?:the|our|their|another|one|a)\s+(?:\w+\s+)?(?:{jobs})s?\b", re.I)
+    return re.compile(rf"^\W*(?:the|our|their|another|one\s+of\s+(?:our|the))\s+(?:\w+\s+)?(?:{jobs})s?\s+(?:has|had|have|is|was|were|are|went|got|called|phoned|rang)\b", re.I)
 
 
 

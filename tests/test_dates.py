@@ -1010,3 +1010,18 @@ def test_a_goal_that_lists_its_days_in_brackets_is_due_by_the_last():
              "Goal 1: Work orders closed per week at least 9, by end of June.\n"
              "Goal 2: Attend both aerial rescue drills in the spring cycle (Apr 8, May 13).\n")
     assert [g.deadline for g in draft_plan(notes).plan.goals][1:] == [dt.date(2026, 5, 13)]
+
+
+@pytest.mark.parametrize("notes, deadlines", [
+    ("面谈 2026-11-04 质检员 贺婷\n抽检检出率 8/10。\n目标：12月底前，抽检检出率从 8/10 提到 10/10。\n", [dt.date(2026, 12, 31)]),
+    ("Review 4 Nov 2026 - Dana (picker)\nPick errors 14 in October, standard is 3.\n"
+     "Targets for the review on 8 January:\n- pick errors at most 3 a month\n", [dt.date(2027, 1, 8)]),
+])
+def test_a_fraction_after_to_is_no_date_and_a_review_target_runs_to_the_review(notes, deadlines):
+    assert [g.deadline for g in draft_plan(notes).plan.goals] == deadlines
+
+
+def test_a_range_and_a_past_day_are_no_deadlines():
+    ref = dt.date(2026, 11, 4)
+    assert [d.role for d in find_dates("从12月1日到12月20日贺婷休年假", ref)] == ["point", "point"]
+    assert find_dates("目标：不再迟到（上次迟到 11/2）。", ref) == []

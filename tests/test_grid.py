@@ -342,3 +342,14 @@ def test_a_tables_target_column_naming_the_aim_takes_its_figure_from_the_measure
              "| Returns | under 3% of orders | 31 Jan 2027 |\n| Labels | 0 parcels without a label | 31 Dec 2026 |\n")
     goals = {(g.target, g.deadline) for g in draft_plan(notes).plan.goals}
     assert goals == {("< 3%", dt.date(2027, 1, 31)), ("0", dt.date(2026, 12, 31))}
+
+
+def test_an_exports_priority_cell_is_no_owner_and_empty_cells_keep_the_table():
+    notes = ("entry,logged,colleague,post,assessor,entry_type,remarks,priority,due\n"
+             "1,2026-10-06,Tomasz Wrobel,glazier,H. Achebe,issue,Sealant left uncured on 5 of 20 units,High,\n"
+             "2,2026-10-06,Tomasz Wrobel,glazier,H. Achebe,issue,Cut list not signed on 3 jobs,High,\n"
+             "3,2026-10-06,Tomasz Wrobel,glazier,H. Achebe,action,Tag each unit with its cure start time,High,2026-10-12\n"
+             "4,2026-10-06,Tomasz Wrobel,glazier,H. Achebe,action,Order a second curing rack,Medium,2026-10-30\n")
+    tasks = {r.action: r.due for r in draft_plan(notes).plan.responsibilities}
+    assert tasks == {"Tag each unit with its cure start time": dt.date(2026, 10, 12),
+                     "Order a second curing rack": dt.date(2026, 10, 30)}

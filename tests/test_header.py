@@ -1905,3 +1905,13 @@ def test_a_role_said_in_passing_as_one_of_a_counted_team():
     a = analyse("Voice memo, 3 Nov 2026. Right, chatted with Femi this afternoon. Since August, 11 customers rang back "
                 "saying the piano went out again. Customers like him though, he's the most requested of our three tuners.\n")
     assert (a.employee_name, a.employee_role) == ("Femi", "tuner")
+
+
+@pytest.mark.parametrize("text, who", [
+    ("[1:1 - Ines Vidal (glazier) - 4 Mar 2026 - with Tom]\nFive units went out uncured.\n", ("Ines Vidal", "glazier")),
+    ("【面谈记录：王小燕（收银员）】\n收银差错 5 次。\n", ("王小燕", "收银员")),  # a header in brackets is still the header
+    ("Check-in\nOrganizer: Tom Hale\nRequired attendees: Petra Novak, Amira\n\n5 units went out uncured.\n", (None, None)),
+])
+def test_bracketed_headers_and_two_attendees_are_not_mistaken(text, who):
+    a = analyse(text)
+    assert (a.employee_name, a.employee_role) == who

@@ -776,3 +776,22 @@ def test_a_calendar_invites_fields_are_no_findings():
              "5 of the 20 units she glazed went out uncured in February.\nCut lists not signed on 3 jobs.\n")
     areas = [d.evidence for d in draft_plan(notes).plan.deficiencies]
     assert areas and not any(a.startswith(("Where", "Required", "Workshop")) for a in areas)
+
+
+@pytest.mark.parametrize("notes, fragment, reading, owner", [
+    # a point that reports what someone said is no task
+    ("Chat export, 4 Nov 2026, Kasia Nowak (picker)\nTom 16:01: pick errors 14 in October, standard is 3\n"
+     "Tom 16:03: - Kasia: says the scanner lags at peak so she skips the re-scan\nKasia 16:10: ok\n",
+     "scanner lags", "account", None),
+    ("唐敏 11/02 20:01：跟刘畅聊完了\n唐敏 20:02：10月退货漏登 9 单，要求当天登记\n唐敏 20:03：- 你：说晚班只有你一个人，顾不过来\n",
+     "晚班只有你一个人", None, None),
+    # under 'Agreed actions', the writer's doubt is no task, and a roman numeral 'i' is no 'I'
+    ("Review 4 Nov 2026 - Kasia Nowak (picker), with Tom\nPick errors 14 in October, standard is 3 a month.\nAgreed actions:\n"
+     "- Kasia: scan every tote before it leaves\n- Me: not convinced the scanner is really the cause, to be honest\n",
+     "not convinced", None, None),
+    ("Review 4 Nov 2026 - Kasia Nowak (picker), with Tom\nPick errors 14 in October, standard is 3 a month.\nAgreed actions:\n"
+     "i: Kasia to scan every tote before it leaves\nii: IT to fix the scanner lag\n", "scan every tote", "action", "employee"),
+])
+def test_look_alikes_of_tagged_points_keep_their_reading(notes, fragment, reading, owner):
+    s = next(s for s in analyse(notes).sentences if fragment in s.text)
+    assert s.owner == owner and (reading is None or s.reading == reading) and (reading is not None or s.reading != "action")

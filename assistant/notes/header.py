@@ -322,7 +322,9 @@ _LABEL_OPENS = re.compile(r"^\s*【([^】\n]{1,20})】\s*")
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*$")
 
 
-_SOURCE_NOTE = re.compile(r"\[[^\[\]\n]{3,80}\]|【[^【】\n]{3,40}】")  # a line wholly in brackets
+# A line wholly in brackets that says how the notes were made, not who they are about ('[1:1 - Ines Vidal …]' is a header).
+_SOURCE_NOTE = re.compile(r"""[\[【][^\[\]【】\n]{0,40}(?i:scan|transcri|ocr|photo|voice|memo|audio|recording|dictat|export|pasted|copied
+    |语音|转文字|录音|扫描|拍照|截图|钉钉|企业微信|飞书|微信|导出)[^\[\]【】\n]{0,40}[\]】]""", re.X)
 
 
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
@@ -687,7 +689,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         role = _zh_title(zh.group(1))  # '跟咱们车队货车司机孙国栋聊了一下', the name read first by the name list
     top = "\n".join(lines[:8])
     if manager and _ORGANISER.search(top) and not _EMPLOYEE_FIELD_LINE.search(top) \
-            and (invited := _INVITED.search(top)) and invited["name"] not in manager and not is_hr(invited["role"] or ""):
+            and (invited := _INVITED.search(top)) and invited["name"] not in manager and not is_hr(invited["role"] or "") \
+            and not (invited["given"] and (" " in invited["name"] or is_role(invited["given"]))):  # (one name written surname
+        # first, not two attendees: 'Petra Novak, Amira')
         name, role = " ".join(filter(None, (invited["given"], invited["name"]))), invited["role"]  # 'MEETING: Dr Harriet Vandeleur-Moss — 1:1' over 'Organiser: Dr
         # Harriet Vandeleur-Moss' and 'Attendee: S. Mbatha (Seed Bank Technician)': the invite's organiser holds the talk
     if name and not role:

@@ -354,7 +354,9 @@ def _heading_deadline(line: str, ref: dt.date) -> dt.date | None:
     return None
 
 
-_REVIEWED = re.compile(r"\breview(?:ed)?\b|复查|复盘|考核", re.I)
+# A targets heading for the review they are judged at: 'Targets for the review on 8 December:' (not 'next review 13
+# November', '11月20日第一次复盘': a check-in on the way).
+_REVIEWED = re.compile(r"\b(?:for|at)\s+(?:the|our|your)\s+(?:\w+\s+)?review\b|考核", re.I)
 _GLOSSED = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")  # a bracketed gloss or date closing a line
 
 

@@ -57,7 +57,8 @@ class Sentence:
     column: str | None = None  # the part of a table row it was cut from: finding, target or action (`grid.parts`)
     under_heading: bool = False  # its label is a heading's above it ('Agreed actions:'), not its line's own
     tagged: Party | None = None  # under an actions heading, the employee's name opening its line ('振东: 上传数据')
-    owner_tag: bool = False  # a point of a chat message opens with whose task it is ('Marco 19:13：- 你：…')
+    owner_tag: bool = False  # the notes tag the task with whose it is: a chat's point ('Marco 19:13：- 你：…'), 'Me:' under
+    # 'Agreed actions', an export row's owner cell
 
     @property
     def _counted_shortfall(self) -> bool:
