@@ -260,13 +260,13 @@ def csv_as_tabs(text: str, exports: bool = False) -> str:
     return "\n".join(lines)
 
 
-_FIELD_NAME = re.compile(r"[A-Za-z][A-Za-z_]*(?: [A-Za-z_]+)?")  # 'section', 'review_id', 'staff name'
+_COLUMN_NAME = re.compile(r"[A-Za-z][A-Za-z_]*(?: [A-Za-z_]+)?")  # 'section', 'review_id', 'staff name'
 
 
 def _export_heading(heading: list[str], below: list[str]) -> bool:
     """A system's export whose column names the reader does not know ('section,note,type'): field names of a word or
     two, and the two lines below it rows of as many fields."""
-    return all(_FIELD_NAME.fullmatch(cell) for cell in heading) and len(below) == 2 and all(
+    return all(_COLUMN_NAME.fullmatch(cell) for cell in heading) and len(below) == 2 and all(
         (fields := _csv_fields(line, True)) is not None and len(fields) == len(heading) for line in below)
 
 

@@ -647,7 +647,7 @@ def _point_owner(point: re.Match[str], finder: _PartyFinder, employee_speaks: bo
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?=\s)")
 _PARAGRAPH = 3  # sentences before it on the line: a paragraph, not a line of its own
 # The words by which a note turns to whatever drafts the plan: 'note for the AI', '写给生成计划的AI', 'assistant:'.
-_TO_THE_TOOL = re.compile(r"\b(?:AI|assistant|model|bot|GPT|LLM|PlanCoach)\b|AI|助手|模型|机器人", re.I)
+_TO_THE_TOOL = re.compile(r"(?i:\b(?:assistant|model|bot|GPT|LLM|PlanCoach)\b)|(?<![A-Za-z])AI(?![A-Za-z])|助手|模型|机器人")
 
 
 def _paragraph_sentence(line: str, at: int) -> int:
