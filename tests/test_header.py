@@ -1915,3 +1915,24 @@ def test_a_role_said_in_passing_as_one_of_a_counted_team():
 def test_bracketed_headers_and_two_attendees_are_not_mistaken(text, who):
     a = analyse(text)
     assert (a.employee_name, a.employee_role) == who
+
+
+@pytest.mark.parametrize("text, who", [
+    # the job in the meeting's title among the header's fields
+    ("Harbour Pools - lifeguard 1:1 - Nuala Byrne - 5 Nov 2026\nLeft the poolside twice without cover in October.\n",
+     ("Nuala Byrne", "lifeguard")),
+    # '，就是我们…的站长': who the one talked to is, said in passing
+    ("【语音转文字 09:12】\n今天11月20号下午跟小何聊了一下，就是我们东门店的店长。主要是两个事。第一个是库存差异，11月有12笔。"
+     "第二个是排班，有3天没人开门。\n", ("小何", "店长")),
+])
+def test_a_role_in_the_title_in_a_nicknames_bracket_or_said_in_passing(text, who):
+    a = analyse(text)
+    assert (a.employee_name, a.employee_role) == who
+
+
+def test_the_header_reads_the_job_past_the_full_name_in_a_nicknames_bracket():
+    """'Spanner (Callum Fraser on the rota, 3rd year mechanic)': the bracket's job is after the full name (the header's
+    own reading; a role beside the name or the role model may still take the name, a surname that is also a trade)."""
+    from assistant.notes.header import _find_people
+    line = "Workshop catch-up, Wed 2 Dec 2026 - talked w/ Spanner (Callum Fraser on the rota, 3rd year mechanic)"
+    assert _find_people([line, "Missed 4 torque checks in November."])[:2] == ("Spanner", "3rd year mechanic")

@@ -323,6 +323,12 @@ _WRITTEN_BY = re.compile(rf"(?i:(?:notes|written|taken)\s+)?(?i:by)\s+(?P<name>{
 _PERIOD_WORDS = re.compile(r"(?i:quarterly|monthly|annual|yearly|mid-?year|weekly|Q[1-4])|季度|月度|年度|半年|年中")
 
 
+def titled_job(line: str) -> str | None:
+    """The job a header line's field names with its meeting words, among fields between dashes or bars: 'Riverside
+    Leisure - lifeguard 1:1 - Oisín Dempsey - 5 Nov 2026'."""
+    return next((job for field in re.split(r"\s[-–—|｜]\s|｜", line) if (job := _job_titled(field.strip()))), None)
+
+
 def _job_titled(title: str) -> str | None:
     """The job a title of the meeting names with its meeting words ('CRC 季度 review', 'Welder quarterly review'), of
     one who leads no one."""

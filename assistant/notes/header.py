@@ -33,6 +33,7 @@ from .forms import (
     party_labels,
     signed_at_foot,
     speaker_key,
+    titled_job,
     writer_keyed,
 )
 from .mail import (
@@ -232,6 +233,16 @@ _NAME_RUN = re.compile(rf"""(?<![A-Za-z])(
       {INITIALS_BEFORE_NAME}(?:{NAME_WORD}|[A-Z]\.?)(?:\s(?:{PARTICLE}\s){{0,2}}(?:{NAME_WORD}|[A-Z]\.?)){{0,2}}(?:[ \t][\u4e00-\u9fff])?
     | (?<!\S)[A-Z]{{2,3}}
     )\s*$""", re.X)
+
+
+def _bracket_role(inner: str) -> str:
+    """The role a bracket after a name gives: its first part, or past the full name a nickname's bracket gives first
+    ('Moose (Callum Fraser on the roster, 2nd season patroller)')."""
+    parts = [p.strip() for p in re.split(r"[,，;；]", inner)]
+    named = re.match(rf"{NAME_WORD}[ \t]+{NAME_WORD}\b", parts[0])
+    if named and given_name(named.group(0).split()[0]) and len(parts) > 1 and is_role(parts[1]):
+        return parts[1]
+    return parts[0]
 
 
 def _names_the_one(run: str, inner: str) -> bool:
@@ -596,7 +607,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
                 manager = manager or name_run.group(1)  # 'reviewer：A. MacInnes (site manager)': the manager's field
                 continue
             elif name_run and _names_the_one(name_run.group(1), inner):
-                name, role = name_run.group(1), re.split(r"[,，;；]", inner)[0].strip()  # 'Oisin Barr (deck hand, ferry 2)'
+                name, role = name_run.group(1), _bracket_role(inner)  # 'Oisin Barr (deck hand, ferry 2)'
             rest = first.replace(name or "\x00", " ").replace(f"({inner})", " ")
             if name and role and leads_others(role) and (_names_another_job(rest)
                                                          or _names_another_person(first[:first.find(name)], name)):
@@ -695,7 +706,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         name, role = " ".join(filter(None, (invited["given"], invited["name"]))), invited["role"]  # 'MEETING: Dr Harriet Vandeleur-Moss — 1:1' over 'Organiser: Dr
         # Harriet Vandeleur-Moss' and 'Attendee: S. Mbatha (Seed Bank Technician)': the invite's organiser holds the talk
     if name and not role:
-        role = form_role(lines[:8]) or subject_role(lines, name) or job_of(name, header) or _your_review(header)
+        role = (form_role(lines[:8]) or subject_role(lines, name) or job_of(name, header) or _your_review(header)
+                or (titled_job(lines[0]) if lines and name in lines[0] else None))
     return name, role, manager
 
 

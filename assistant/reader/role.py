@@ -211,7 +211,7 @@ _IN_PASSING = re.compile(r"""
     (?:(?:still|now|also)\s+)?(?P<article>(?:a|an|our|the|(?P<one>one\s+of\s+(?:our|the)(?:\s+(?:\d+|two|three|four|five|six))?))\s+
       (?:[a-z][\w-]*['’]s\s+)?)?  # "the ward's hospital play specialist"
     \(?(?P<role>[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,4})
-  | (?:(?:他|她)是(?:我们店里的?|我们组的?|我们的?|店里的?)?
+  | (?:(?:他|她|(?<=[，,]))(?:就)?是(?:我们店里的?|我们组的?|我们的?|店里的?)?  # ('跟小周聊了一下，就是我们城西站的站长')
      |(?<![我们])作为\s*(?:一[名个位]\s*)?(?:[^，。,；;的\n]{1,12}的)?)  # '作为 US 站的运营专员，下面几项…' (not '我作为经理')
     \s*(?:[A-Za-z]+\s+)?(?P<zh>[\u4e00-\u9fff]{2,14})""", re.I | re.X)
 _PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|which|and|but|so|now|still|too|again|after|before|when|today|yesterday|this|last)\b.*$|\s*,.*$", re.I)
