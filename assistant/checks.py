@@ -264,7 +264,8 @@ def _grounding_flags(plan: Plan, analysis: NotesAnalysis | None, policy: Policy)
     known_ids = {s.id for s in analysis.sentences}
     excluded = {s.id for s in analysis.excluded}
     note_numbers = {q.value for s in analysis.sentences if s.kind != "excluded" for q in s.quantities}
-    note_dates = {d.date for s in analysis.sentences for d in s.dates}
+    note_dates = {d.date for s in analysis.sentences for d in s.dates} | {  # (and a heading's or a date cell's: 'Targets -
+        s.block_deadline for s in analysis.sentences if s.block_deadline}    # by 31 Mar', '…,target,"…",Ana,2027-01-31')
 
     def check_ids(ids, location):
         bad = [i for i in ids if i not in known_ids or i in excluded]

@@ -353,3 +353,14 @@ def test_an_exports_priority_cell_is_no_owner_and_empty_cells_keep_the_table():
     tasks = {r.action: r.due for r in draft_plan(notes).plan.responsibilities}
     assert tasks == {"Tag each unit with its cure start time": dt.date(2026, 10, 12),
                      "Order a second curing rack": dt.date(2026, 10, 30)}
+
+
+def test_an_exports_target_row_keeps_its_owner_cell_out_of_the_goal_and_its_date_as_the_deadline():
+    notes = ("row,date,staff,role,item,type,notes,owner,due\n"
+             "1,2026-11-10,Ana Ruiz,barista,waste,finding,\"Milk waste 14 litres a week, standard 6\",,\n"
+             "2,2026-11-10,Ana Ruiz,barista,waste,target,\"Milk waste under 7 litres a week\",Ana,2027-01-31\n"
+             "3,2026-11-10,Ana Ruiz,barista,waste,action,\"Steam to the line on the jug\",Ana,2026-12-01\n")
+    drafted = draft_plan(notes)
+    goal, = drafted.plan.goals
+    assert "Ana" not in goal.metric and "7" in goal.target and goal.deadline == dt.date(2027, 1, 31)
+    assert ("assumption", "goals[0].deadline") not in {(f.kind, f.location) for f in drafted.plan.review_flags}  # the cell says it

@@ -1907,6 +1907,19 @@ def test_a_role_said_in_passing_as_one_of_a_counted_team():
     assert (a.employee_name, a.employee_role) == ("Femi", "tuner")
 
 
+_MEMO = "Dear Mr Adeyemi,\n\nThis confirms what we discussed on 4 November 2026.\n\nOver the quarter 9 of 30 files went out late.\n"
+
+
+@pytest.mark.parametrize("text, role", [
+    (_MEMO + "As one of our two court interpreters, your booking slips were late 6 times.\n", "court interpreter"),
+    (_MEMO + "As one of our three interpreters on nights, your slips were late.\n", "interpreter"),
+    (_MEMO + "As one of our two interpreters, Tom Reyes covers the late list.\n", None),  # another's role
+    (_MEMO + "As one of the options, we discussed moving the deadline.\n", None),  # no role of anyone
+])
+def test_a_role_said_as_one_of_our_team_before_you_or_their_name(text, role):
+    assert analyse(text).employee_role == role
+
+
 @pytest.mark.parametrize("text, who", [
     ("[1:1 - Ines Vidal (glazier) - 4 Mar 2026 - with Tom]\nFive units went out uncured.\n", ("Ines Vidal", "glazier")),
     ("【面谈记录：王小燕（收银员）】\n收银差错 5 次。\n", ("王小燕", "收银员")),  # a header in brackets is still the header

@@ -229,6 +229,30 @@ def test_the_writers_own_tag_under_agreed_actions_makes_the_task_theirs(notes, m
     assert (task.reading, task.owner) == ("action", "manager")
 
 
+@pytest.mark.parametrize("heading, owners", [
+    ("约定的行动：", ["manager", "employee"]),
+    ("约定的行动（贺婷自己写的）：", ["employee", "manager"]),
+    ("Agreed actions (written by Kasia):", ["employee", "manager"]),
+    ("Agreed actions (Kasia's own list):", ["employee", "manager"]),
+])
+def test_a_list_the_employee_wrote_turns_me_and_you_round(heading, owners):
+    """Under a list of actions, '我'/'Me' is whoever wrote the list and '你'/'You' the one it speaks to: the manager
+    and the employee, or the other way round where the heading says the employee wrote it. The tag is no words of
+    the task."""
+    if "约定" in heading:
+        notes = (f"面谈记录 2026-11-02 收银组长 贺婷\n11月收银差错5次，标准是每月不超过1次。\n{heading}\n"
+                 "- 我：每天交班前自己点一遍钱箱\n- 你：每周五复盘一次差错单\n目标：12月底前差错不超过1次。\n")
+    else:
+        notes = (f"1:1 with Kasia Nowak (cashier), 2 Nov 2026\nTill errors: 5 in October, standard is 1 a month.\n{heading}\n"
+                 "- Me: count the float before every handover\n- You: go through the error slips with me each Friday\n"
+                 "Target: 1 till error a month or fewer by 31 Dec.\n")
+    analysis = draft_plan(notes).analysis
+    tasks = [s for s in analysis.sentences if s.reading == "action"]
+    assert [s.owner for s in tasks] == owners
+    plan = draft_plan(notes).plan
+    assert not any(r.action.startswith(("你", "我")) for r in plan.responsibilities)
+
+
 def test_a_recording_transcript_with_each_speaker_and_stamp_on_a_line_of_its_own():
     """'Priya Shah 0:10' names who speaks the lines below it: with the employee named, another speaker is the one
     holding the interview, so her words are not the employee's account."""

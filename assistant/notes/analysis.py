@@ -292,6 +292,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     offset = 0
     block_label: str | None = None
     block_whose: Party | None = None  # whose the lines below a heading are: 'Agreed actions - reviewer:'
+    block_by_employee = False  # the list below the heading is the employee's own: '约定的行动（贺婷自己写的）：'
     block_deadline: dt.date | None = None
     answering = False  # the lines below a form's numbered question answer it: '答：' there is no one speaking
     answers_alone = _answers_alone(raw_lines)  # 'A:' under each agenda item, no 'Q:' nor 'B:': the item's answer
@@ -305,8 +306,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         line_start = offset
         offset += len(line) + 1
         if not line.strip() or _LIST_DONE.search(line):
-            block_label = block_deadline = block_whose = None  # (and after 'Um, I think that's it.' closing a list said
-            answering, numbered_block = False, None            # aloud: the lines below it are no longer its points)
+            # (and after 'Um, I think that's it.' closing a list said aloud: the lines below it are no longer its points)
+            block_label = block_deadline = block_whose = None
+            answering, numbered_block, block_by_employee = False, None, False
             if not line.strip():
                 continue
         if FORWARDED.search(line):
@@ -326,8 +328,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             content = re.sub(r"[\s|｜]+$", "", content)
         row_owner = _owner_cell(tabbed_lines[line_no], finder, row) if labelled_row and labelled_row[0] == "action" else None
         closing_cells = grid.closing_cells(tabbed_lines[line_no], lambda cell: _owner_only(cell, finder) is not None) \
-            if labelled_row and labelled_row[0] != "target" and row is None else None  # an export's row: '…,action,"Pocket
-        if closing_cells and closing_cells[0] > content_start:  # sweep first",Priya,from next shift' (a target keeps its date)
+            if labelled_row and row is None else None  # an export's row: '…,action,"Pocket sweep first",Priya,from next
+        if closing_cells and closing_cells[0] > content_start:  # shift', '…,target,"Milk waste under 7 litres a week",Ana,2027-01-31'
             content = line[content_start:closing_cells[0]].rstrip(" \t|｜,")
             if (cell := closing_cells[1]) and labelled_row and labelled_row[0] == "action" and cell.lower() not in _ANY_OWNER:
                 row_owner = (cell, _owner_only(cell, finder) or (None if _PERSON.fullmatch(cell) else  # a team: 'Yard (Dale)';
@@ -341,7 +343,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         heading_deadline = _heading_deadline(content, ref)
         if heading_deadline or _HEADING_END.search(content):
             block_deadline = heading_deadline  # a new heading: its own date, or none
-        line_label, tagged, mine = None, None, False  # tagged: whose a task is, by the employee's name on it under 'Actions' ('振东: 上传数据')
+        line_label, tagged, mine = None, None, None  # tagged: whose a task is, by the employee's name on it under 'Actions' ('振东: 上传数据')
         label_m = label_match(content)
         numbered_label = bool(label_m and opens_section(label_text(label_m) + ":"))
         label_m = None if numbered_label else label_m  # '--- Section 5: Targets ---': a section's heading, not a label 'Section 5'
@@ -356,6 +358,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         bare = (section or heading_words(framed, ref)) if heading and (heading != "meta" or kept_out) else None
         if bare is not None and len(bare.split()) <= (8 if section else 4) and not re.search(r"\d", bare):
             block_label, numbered_block = heading, marker  # '## Agreed actions', '二、改进措施': for the lines below
+            block_by_employee = _written_by_employee(framed, finder)
             message_label = None  # (and the forwarded message above has ended)
             continue
         below = next((x for x in raw_lines[line_no + 1:] if x.strip()), "")
@@ -382,10 +385,12 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                                           tags=tags)
             if line_label == "employee_person" and block_label == "action" and not _FORM_LABEL.fullmatch(label_text(label_m).strip()):
                 tagged = finder.employee_party  # (read as said, then made a task after the reader)
-            mine = block_label == "action" and _writer_tag(label_text(label_m)) and _a_task(content[label_m.end():])  # '- 我：和宴会部定规矩'
+            mine = (_person_tag(label_text(label_m), finder, block_by_employee)  # '- 我：和宴会部定规矩' under 'Agreed actions'
+                    if block_label == "action" and _a_task(content[label_m.end():]) else None)
             if line_label and not content[label_m.end():].strip():
                 if not _salutation(line_label, line_no, raw_lines):
                     block_label, message_label = line_label, None  # a heading line: it labels the lines below it
+                    block_by_employee = _written_by_employee(label_text(label_m), finder)
                     block_whose = _section_party(label_text(label_m), line_label, finder)
                 continue
         line_label = (line_label or (labelled_row[0] if labelled_row else None) or (mark_kind(bullet.group()) if bullet else None)
@@ -472,7 +477,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 owner = task.cells.get("owner")
                 s.actor, s.action = (Party(owner, finder.owner_of(owner)) if owner else None), _task(task)
             elif pointed or mine:  # a task tagged with whose it is: a chat's point, or 'Me:' under 'Agreed actions'
-                s.actor, s.action, s.owner_tag = pointed or finder.writer, s.body, True
+                s.body = s.body[own.end():].strip() if mine and own and s.body == chunk.strip() else s.body  # ('你：' too)
+                s.actor, s.action, s.owner_tag = pointed or mine, s.body, True
             else:
                 s.actor, s.action = finder.actor(s.body, employee_speaks=s.label == "employee")
             if row_owner and row_owner[1] and (s.actor is None or closing_cells):  # (an export's owner cell decides)
@@ -624,23 +630,39 @@ def _a_task(words: str) -> bool:
     return not _NO_TASK.search(words)
 
 
-def _writer_tag(tag: str) -> bool:
-    """A label that is the writer: '我', 'Me', 'I' (not a roman numeral's 'i')."""
+def _person_tag(tag: str, finder: _PartyFinder, employee_speaks: bool) -> Party | None:
+    """Whose task a label of the speaker or the one spoken to says it is: 'Me', '我', 'I' the speaker (not a roman
+    numeral's 'i'), 'You', '你' the one spoken to; the employee's own words turn them round. None for another label."""
     tag = tag.strip()
-    return tag in ("我", "I") or tag.lower() == "me"
+    speaker, spoken_to = (finder.employee_party, finder.writer) if employee_speaks else (finder.writer, finder.employee_party)
+    if tag in ("你", "您") or tag.lower() == "you":
+        return spoken_to
+    return speaker if tag in ("我", "I") or tag.lower() == "me" else None
 
 
 def _point_owner(point: re.Match[str], finder: _PartyFinder, employee_speaks: bool) -> Party | None:
-    """Whose task a spoken point's label says it is: 'you' the one spoken to, 'me' the speaker (the employee's own
-    message turns them round), a party the notes name theirs ('Finance'); None for another label ('- 背景：')."""
+    """Whose task a spoken point's label says it is: 'you', 'me' (see `_person_tag`), a party the notes name theirs
+    ('Finance'); None for another label ('- 背景：')."""
     who = point.group("who").strip()
-    speaker, spoken_to = (finder.employee_party, finder.writer) if employee_speaks else (finder.writer, finder.employee_party)
-    if who.lower() in ("你", "您", "you"):
-        return spoken_to
-    if _writer_tag(who):
-        return speaker
+    if tagged := _person_tag(who, finder, employee_speaks):
+        return tagged
     found = finder.find(who)
     return found[0] if len(found) == 1 and found[0].text == who else None
+
+
+# A list's heading saying the employee wrote it: '约定的行动（贺婷自己写的）', 'Agreed actions (written by Kasia)',
+# "Actions (Kasia's own list)".
+_WRITTEN_BY = re.compile(r"""[(（]\s*(?:
+    (?P<zh>[^()（）\s]{1,12}?)\s*(?:自己|本人|亲自)?(?:写|填|列)的?
+    |(?:written|filled\s+in|typed|listed)\s+(?:up\s+)?by\s+(?P<by>[^()]{1,30}?)
+    |(?P<own>[^()]{1,30}?)['’]s\s+own(?:\s+(?:words|list|notes))?
+    )\s*[)）]""", re.I | re.X)
+
+
+def _written_by_employee(label: str, finder: _PartyFinder) -> bool:
+    written = _WRITTEN_BY.search(label)
+    who = next((w for w in written.groups() if w), "") if written else ""
+    return who.lower() in ("员工", "本人", "employee", "the employee") or (bool(who) and finder.owner_of(who) == "employee")
 
 
 # A sentence's end in running text: '。', '！', '. ' before the next.

@@ -207,7 +207,8 @@ _IN_PASSING = re.compile(r"""
       |your\s+file|(?:he|she|they)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:(?:moved|stepped)\s+(?:up\s+)?(?:in)?to|promoted\s+to)
       |(?:he|she|they)\s+(?:started|joined(?:\s+us)?)\s+as
       |(?:you|he|she|they)\s+(?:were|was|got|have\s+been|has\s+been)\s+(?:taken\s+on|hired|employed|appointed|recruited)\s+as
-      |(?:had|has|have|got|put)\s+you\s+(?:down\s+)?as)\s+  # 'the Saturday rota has had you as the only valuer'
+      |(?:had|has|have|got|put)\s+you\s+(?:down\s+)?as  # 'the Saturday rota has had you as the only valuer'
+      |(?<![\w\u00a7])as(?=\s+one\s+of\s))\s+  # 'As one of our two realtime stenographers, your …' (see `_of_them_after`)
     (?:(?:still|now|also)\s+)?(?P<article>(?:a|an|our|the|(?P<one>one\s+of\s+(?:our|the)(?:\s+(?:\d+|two|three|four|five|six))?))\s+
       (?:[a-z][\w-]*['’]s\s+)?)?  # "the ward's hospital play specialist"
     \(?(?P<role>[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,4})
@@ -215,6 +216,13 @@ _IN_PASSING = re.compile(r"""
      |(?<![我们])作为\s*(?:一[名个位]\s*)?(?:[^，。,；;的\n]{1,12}的)?)  # '作为 US 站的运营专员，下面几项…' (not '我作为经理')
     \s*(?:[A-Za-z]+\s+)?(?P<zh>[\u4e00-\u9fff]{2,14})""", re.I | re.X)
 _PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|which|and|but|so|now|still|too|again|after|before|when|today|yesterday|this|last)\b.*$|\s*,.*$", re.I)
+
+
+def _of_them_after(head: str, at: int, to_them: bool) -> bool:
+    """The words after a role said as 'As one of our …,' say it is the employee's: their name, or 'you'/'your' in notes
+    written to them."""
+    after = re.match(r"\s*,\s*(?P<who>\u00a7he|you|your)\b", head[at:], re.I)
+    return bool(after) and (after["who"] == _NAMED + "he" or to_them)
 
 
 _OF_OURS = re.compile(r"\bof\s+(?:our|the)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight)\s+(?P<job>[a-z][\w-]*(?:\s[a-z][\w-]*)?)s\b", re.I)
@@ -236,7 +244,11 @@ def _in_passing(head: str, name: str | None, named_only: bool = False, to_them: 
     for m in _IN_PASSING.finditer(head):
         yours = (to_them and re.search(r"\byou\b", m.group(0), re.I)  # (not a condition: 'When you're the duty manager …')
                  and not re.search(r"\b(?:if|when|whenever|once|until|unless|while)\s+$", head[max(0, m.start() - 12):m.start()], re.I))
-        if named_only and head[m.start() - 1:m.start()] != _NAMED and not _told(head, m.start()) and not yours:
+        as_one = m.group(0)[:2].lower() == "as"  # 'As one of our two realtime stenographers, your …'
+        of_them = as_one and _of_them_after(head, m.end(), to_them)
+        if as_one and not of_them:
+            continue  # 'As one of our two drivers on that route, Tom …': whose role it is is said after it
+        if named_only and head[m.start() - 1:m.start()] != _NAMED and not _told(head, m.start()) and not yours and not of_them:
             continue
         phrase = m.group("role") or m.group("zh")
         phrase = _PASSING_CUT.sub("", phrase).strip(" .,()")
