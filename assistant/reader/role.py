@@ -222,7 +222,7 @@ def _of_them_after(head: str, at: int, to_them: bool) -> bool:
     """The words after a role said as 'As one of our …,' say it is the employee's: their name, or 'you'/'your' in notes
     written to them."""
     after = re.match(r"\s*,\s*(?P<who>\u00a7he|you|your)\b", head[at:], re.I)
-    return bool(after) and (after["who"] == _NAMED + "he" or to_them)
+    return after is not None and (after["who"] == _NAMED + "he" or to_them)
 
 
 _OF_OURS = re.compile(r"\bof\s+(?:our|the)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight)\s+(?P<job>[a-z][\w-]*(?:\s[a-z][\w-]*)?)s\b", re.I)
