@@ -1943,9 +1943,13 @@ def test_a_role_in_the_title_in_a_nicknames_bracket_or_said_in_passing(text, who
     assert (a.employee_name, a.employee_role) == who
 
 
-def test_the_header_reads_the_job_past_the_full_name_in_a_nicknames_bracket():
-    """'Spanner (Callum Fraser on the rota, 3rd year mechanic)': the bracket's job is after the full name (the header's
-    own reading; a role beside the name or the role model may still take the name, a surname that is also a trade)."""
-    from assistant.notes.header import _find_people
-    line = "Workshop catch-up, Wed 2 Dec 2026 - talked w/ Spanner (Callum Fraser on the rota, 3rd year mechanic)"
-    assert _find_people([line, "Missed 4 torque checks in November."])[:2] == ("Spanner", "3rd year mechanic")
+@pytest.mark.parametrize("bracket, role", [
+    ("Callum Fraser on the rota, 3rd year mechanic", "3rd year mechanic"),
+    ("Owen Baker on the rota", None),  # the full name alone: a surname that is also a trade is no job
+    ("Owen Baker, pastry chef", "pastry chef"),
+])
+def test_the_full_name_in_a_nicknames_bracket_is_no_job(bracket, role):
+    """'Spanner (Callum Fraser on the rota, 3rd year mechanic)': the bracket's job is after the full name, whose surname
+    ends as a trade's word does ('Fraser', 'Baker')."""
+    a = analyse(f"Workshop catch-up, Wed 2 Dec 2026 - talked w/ Spanner ({bracket})\nMissed 4 torque checks in November.\n")
+    assert (a.employee_name, a.employee_role) == ("Spanner", role)

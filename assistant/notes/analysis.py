@@ -270,6 +270,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         role = chosen
     if role and name and role.lower() in (w.lower() for w in name.split()[1:]):
         role = None  # 'Sarah Shepherd', 'Tom Mason': a surname that is also a trade is no job
+    if role and name and is_name(role) and re.search(rf"(?<!\w){re.escape(name)}\s*[(（]\s*{re.escape(role)}(?!\w)", text):
+        role = found_role if found_role and found_role != role else None  # 'Moose (Callum Fraser on the roster, 2nd season
+        # patroller)': the full name a nickname's bracket opens with, however it ends, is no job
     if not name and role and (signer := signed_as(form_lines, role)) and signer != manager:
         name = signer  # '… with our 2nd Engineer, his own mail is underneath' and his mail signed 'Br, Tomasz / 2nd Engineer'
     today = today or dt.date.today()
