@@ -329,6 +329,9 @@ def _role(text: str, start: int, end: int) -> str:
     return "point"
 
 
+_JUST_ENDED = 45  # days: the end of a month named with no 'by' that ended this long before the interview is that month's
+
+
 def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.date | None, str]:  # noqa: C901 -- predates the complexity budget
     g = m.groups()
     if kind == "iso":
@@ -395,6 +398,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         return ref + dt.timedelta(days=ahead or 7), role
     if kind == "end_of":
         which, unit = (g[0] or "").lower(), g[1].lower()
+        if role == "point" and unit[:3] in MONTHS and not which and 0 <= (ref - (past := _month_end(
+                ref.year - (MONTHS[unit[:3]] > ref.month), MONTHS[unit[:3]]))).days <= _JUST_ENDED:
+            return past, role  # '46 tops unaccounted for at the end of October', said on 3 November: the month just ended
         role = "deadline"
         if unit == "month":
             first = _add_months(ref.replace(day=1), 1 if which in ("next", "following") else 0)

@@ -249,7 +249,7 @@ def vocab_list(section: str, key: str, lang: str | None = None) -> list[str]:
 
 
 # What opens like a surname but names a day: '周五' (Friday), '周末', '周年'.
-NOT_A_ZH_NAME = "(?!周[一二三四五六日天末年](?![\u4e00-\u9fff]))"  # (周天宇 is a name)
+NOT_A_ZH_NAME = "(?!周[一二三四五六日天末年](?![\u4e00-\u9fff])|季度|方面|方案|马上)"  # (周天宇 is a name; '季度面谈' is no one)
 
 
 @lru_cache(maxsize=1)

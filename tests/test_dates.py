@@ -1025,3 +1025,14 @@ def test_a_range_and_a_past_day_are_no_deadlines():
     ref = dt.date(2026, 11, 4)
     assert [d.role for d in find_dates("从12月1日到12月20日贺婷休年假", ref)] == ["point", "point"]
     assert find_dates("目标：不再迟到（上次迟到 11/2）。", ref) == []
+
+
+@pytest.mark.parametrize("text, date, role", [
+    ("46 training tops unaccounted for at the end of October.", dt.date(2026, 10, 31), "point"),  # just ended
+    ("At the end of September she had 3 open cases.", dt.date(2026, 9, 30), "point"),
+    ("Target: under 10 by the end of October.", dt.date(2027, 10, 31), "deadline"),  # 'by': still to come
+    ("We check again at the end of January.", dt.date(2027, 1, 31), "deadline"),
+])
+def test_the_end_of_a_month_that_just_ended_is_that_month_unless_a_deadline_is_said(text, date, role):
+    found, = find_dates(text, dt.date(2026, 11, 3))
+    assert (found.date, found.role) == (date, role)

@@ -572,3 +572,42 @@ def test_a_list_inside_brackets_stays_in_its_task():
     actions = [r.action for r in draft_plan(notes).plan.responsibilities]
     assert any("（标签、封条、重量）" in a for a in actions) and any("(label, seal, weight)" in a for a in actions)
     assert not any(a.strip("）)") in ("重量", "weight") for a in actions)
+
+
+def test_a_transcripts_replies_lead_ins_and_remarks_are_no_causes_or_tasks():
+    """'KM: Yeah.' and 'Cheers.' are heard, nothing said: no cause. 'So from now, you take …' is one task, not 'So from
+    now' and a task; '…, that's a stop-the-job rule for us' is a remark on the task, and '…, and take a photo' a task
+    without its 'and'."""
+    notes = ("Ruth Adeyemi / Kofi Mensah - 11 Aug 2026, depot cabin\n"
+             "RA: The give way lines had to be redone: the thickness was under spec on 4 of the 6 cores.\n"
+             "KM: The kettle wasn't up to temperature.\n"
+             "RA: You signed the traffic management sheet twice without walking the cones.\n"
+             "KM: Yeah. That one's on me, I was rushing.\n"
+             "RA: Every signed check has to be walked, that's a stop-the-job rule for us.\n"
+             "KM: Cheers.\n"
+             "RA: So from now, you take a temperature reading before the first pour.\n"
+             "KM: I'll walk every cone line before I sign, and take a photo.\n"
+             "RA: Target: every core at 3 mm or more by 31 October.\n")
+    plan = draft_plan(notes).plan
+    causes = [c.cause for c in plan.root_causes]
+    tasks = [r.action for r in plan.responsibilities]
+    assert not any(c.rstrip(".") in ("Yeah", "Cheers") for c in causes)
+    assert any("photo" in t for t in tasks) and not any(t.startswith(("So from now", "That's", "And ")) for t in tasks)
+    goal, = plan.goals
+    assert goal.deficiency_ids  # 'every core' is about the 'cores' under spec
+
+
+@pytest.mark.parametrize("a, b", [("cores", "core"), ("rated", "rate"), ("lines", "line"), ("boxes", "box")])
+def test_a_word_and_its_plural_or_past_share_a_stem(a, b):
+    from assistant.textutil import stem
+    assert stem(a) == stem(b)
+
+
+def test_a_target_said_as_target_is_keeps_its_words_target_and_both_is_all_of_two():
+    notes = ("1:1 with Daniel O'Sullivan (kit man), 3 Nov 2026\n"
+             "Daniel forgot the change kit for 2 away games this season.\n"
+             "Two portfolio units overdue since July.\n"
+             "Target is no away game without the change kit for the rest of the season.\n"
+             "Both overdue units submitted by 31 December.\n")
+    goals = {g.target: g.metric for g in draft_plan(notes).plan.goals}
+    assert "0" in goals and not goals["0"].startswith("is ") and "100%" in goals

@@ -972,6 +972,18 @@ def test_a_subject_names_the_employee_only_when_it_names_them(notes, employee):
     assert analyse(notes).employee_name == employee
 
 
+@pytest.mark.parametrize("subject, who", [
+    ("1:1 recap - Tomasz W. (fencing gang 2 lead) - 29 June 2026", ("Tomasz W.", "fencing gang 2 lead")),
+    ("Check-in | Ines Vidal (glazier) | 4 Mar 2026", ("Ines Vidal", "glazier")),
+    ("Snagging - Brookfield Homes (plot 4) - 29 June 2026", (None, None)),  # a client, not someone
+])
+def test_a_subject_names_the_employee_as_a_field_between_dashes_with_their_job_after_it(subject, who):
+    """A recap to 'you' with no name in its greeting: the subject's field naming someone, their job in brackets."""
+    a = analyse(f"From: Leanne Mortimer\nTo: gang2@hedgeway.example\nSubject: {subject}\nHi,\n\n"
+                "As promised, here's what we went through.\nYour timesheets were late 5 weeks out of 8.\n")
+    assert (a.employee_name, a.employee_role) == who
+
+
 def test_a_role_in_chinese_beside_its_english_initials_in_brackets_after_a_name_in_two_scripts():
     notes = "1:1 | 孙悦 Sun Yue（QA 测试工程师，商城模块）| Leo Zhang | 2026-07-15\n7 个 P1 bug"
     assert role_beside(notes, "孙悦") == "QA 测试工程师"
@@ -1945,11 +1957,64 @@ def test_a_role_in_the_title_in_a_nicknames_bracket_or_said_in_passing(text, who
 
 @pytest.mark.parametrize("bracket, role", [
     ("Callum Fraser on the rota, 3rd year mechanic", "3rd year mechanic"),
-    ("Owen Baker on the rota", None),  # the full name alone: a surname that is also a trade is no job
     ("Owen Baker, pastry chef", "pastry chef"),
+    ("Night Baker", "Night Baker"),  # a job in capitals, alone in the bracket
 ])
 def test_the_full_name_in_a_nicknames_bracket_is_no_job(bracket, role):
     """'Spanner (Callum Fraser on the rota, 3rd year mechanic)': the bracket's job is after the full name, whose surname
     ends as a trade's word does ('Fraser', 'Baker')."""
     a = analyse(f"Workshop catch-up, Wed 2 Dec 2026 - talked w/ Spanner ({bracket})\nMissed 4 torque checks in November.\n")
     assert (a.employee_name, a.employee_role) == ("Spanner", role)
+
+
+@pytest.mark.parametrize("notes, who", [
+    # a place's noun closes the first field: 'Soil' opens the lab's name, not a person's
+    ("Soil & aggregates lab - technician 1:1, Thu 17 Sept 2026\nMy notes (G. Farrant, lab supervisor)\n"
+     "- 6 of 40 batches had to be re-run.\n", (None, "technician")),
+    ("Harbour kitchen - 1:1 with Dana Reid (commis), 3 Mar 2026\nBurnt 4 trays in a week.\n", ("Dana Reid", "commis")),
+    # a job field labelled 'Post:' beside the name, under a job word's label
+    ("1:1 Supervision Record\nOfficer: Dale Pritchard | Post: Dog Warden | Supervisor: Anita Rao | Date: 16/01/2026\n"
+     "9 of 34 call-outs not attended within 2 hours.\n", ("Dale Pritchard", "Dog Warden")),
+    ("Sun 30 Aug 2026 - chatted w Bryony (assistant warden) about the season.\nShe missed 3 gate checks.\n",
+     ("Bryony", "assistant warden")),
+    # a header table whose first column is the employee's job
+    ("# Monthly 1:1 - Toxicology\n| Analyst | Reviewer | Date | Section |\n|---|---|---|---|\n"
+     "| Dr Hana Vesely | Paul Ng | 2026-07-08 | Post-mortem toxicology |\n\n9 of 52 cases reported late.\n",
+     ("Dr Hana Vesely", "Analyst")),
+])
+def test_header_fields_that_name_a_place_a_post_or_a_job_column(notes, who):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == who
+
+
+@pytest.mark.parametrize("phrase, role", [("G. Farrant", False), ("J.P. Bryant", False), ("Sr. Consultant", True),
+                                          ("park ranger", True)])
+def test_a_name_after_its_initials_is_no_job_though_it_ends_as_one(phrase, role):
+    from assistant.reader.role import is_role
+    assert is_role(phrase) is role
+
+
+@pytest.mark.parametrize("notes, who", [
+    # the notes' foot says whom they are for
+    ("Thanks for sitting down with me today.\nThe problem is turnaround: 7 of the 20 same-day jobs were late.\n"
+     "We'll talk again before Christmas.\n\n-- Notes for Priya Nair (racket stringer, pro shop), from Hal Brennan, 14/11/2026.\n",
+     ("Priya Nair", "racket stringer")),
+    # the job after the name, then the sentence ends
+    ("[00:00] Helen Marsh: Right, this is the six-month review for Ollie Tranter, fireman. 22nd November 2026, loco shed.\n"
+     "[00:41] HM: Two boiler water incidents in October.\n", ("Ollie Tranter", "fireman")),
+    # the job opening the title, and '季度' no one's name
+    ("垃圾分类督导员 季度面谈记录\n被面谈人：蒋桂英（阳光苑小区点位）  面谈人：孙海涛  时间：2026年8月6日\n一、7月抽检纯净度只有72%。\n",
+     ("蒋桂英", "垃圾分类督导员")),
+])
+def test_a_foot_line_a_job_before_a_sentences_end_and_a_titles_job(notes, who):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == who
+
+
+@pytest.mark.parametrize("first", [
+    "Hi Mia (张米娅), 这是今天 debrief 的 summary — Capt. Hugo Marin, M/Y Seraphine, 2026-04-05",
+    "Hi Mia, here's the summary of today's debrief - Capt. Hugo Marin, 2026-04-05",
+])
+def test_a_greeting_opening_the_first_line_names_the_employee_not_the_sender_after_a_dash(first):
+    notes = first + "\nThanks for talking openly today.\nYou missed 2 turndowns in March and your guest score was 3.6/5.\n"
+    assert analyse(notes).employee_name == "Mia"

@@ -819,3 +819,66 @@ def test_a_calendar_invites_fields_are_no_findings():
 def test_look_alikes_of_tagged_points_keep_their_reading(notes, fragment, reading, owner):
     s = next(s for s in analyse(notes).sentences if fragment in s.text)
     assert s.owner == owner and (reading is None or s.reading == reading) and (reading is not None or s.reading != "action")
+
+
+def test_a_transcript_whose_speakers_are_named_in_two_scripts():
+    """'Darren 林:' and 'Vivian 吴薇:' are the manager and the employee speaking: the tag is no words of a finding, the
+    employee's lines are her account, and '合同写的是…' states the rule, not a shortfall."""
+    notes = ("Entertainment 1:1 | 2026-05-16 | Teams\n"
+             "Participants: Darren 林 (Show Manager), Vivian 吴薇 (performer)\n"
+             "Darren 林: Meet-and-greet 你有 6 场提前结束, 平均少了 8 分钟。\n"
+             "Darren 林: 合同写的是每场 meet-and-greet 20 分钟。\n"
+             "Vivian 吴薇: 那几天 35 度, handler 说可以早点收。\n"
+             "Darren 林: Rehearsal 出勤, 4 月 3 次没来。\n"
+             "Vivian 吴薇: Rehearsal 是因为周二我被排去另一个 show 做 swing。\n"
+             "Darren 林: Target 是 6 月底前 meet-and-greet 时长 100% 达标。\n")
+    drafted = draft_plan(notes)
+    readings = {s.body[:8]: s.reading for s in drafted.analysis.sentences}
+    assert readings["合同写的是每场 "] == "standard" and readings["Rehearsa"] == "account"
+    assert not any("Darren" in d.evidence or "合同" in d.evidence for d in drafted.plan.deficiencies)
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("规定每单出库前必须扫码复核。", "standard"),
+    ("SOP 里写每班交接要签字。", "standard"),
+    ("没按规定交日报3次。", "observation"),  # a rule not kept
+    ("11月收银差错5次，标准是每月不超过1次。", "observation"),  # a result before the rule
+])
+def test_a_chinese_sentence_that_opens_with_the_rules_source_is_a_standard(line, kind):
+    s = next(s for s in analyse(f"面谈记录 2026-11-02 收银员 贺婷\n{line}\n").sentences if s.line == 2)
+    assert s.rule_kind == kind
+
+
+@pytest.mark.parametrize("line, owner", [
+    ("Fitters to clear the defect card on 80072 before the specials start.", "organisation"),
+    ("Marine super to run a toolbox talk for all crews before Friday.", "organisation"),
+    ("The key team lead, Ross, will hand over keys by Tuesday noon each week.", "organisation"),
+    ("Supervisor to issue a power bank and in-car charger this week.", "manager"),  # the manager's own field's label
+    ("Dale to carry the issued power bank on every call-out.", "employee"),
+])
+def test_a_team_or_job_opening_a_task_owns_it_whatever_the_model_reads(line, owner):
+    notes = ("1:1 Supervision Record\nOfficer: Dale Pritchard | Post: Dog Warden | Supervisor: Anita Rao | Date: 16/01/2026\n"
+             f"9 of 34 call-outs not attended within 2 hours.\n{line}\n")
+    task = next(s for s in draft_plan(notes).analysis.sentences if s.text == line)
+    assert (task.reading, task.owner) == ("action", owner)
+
+
+@pytest.mark.parametrize("line, owner", [
+    ("So Kasia will count the float before every handover.", "employee"),  # 'So' opens the sentence, not her name
+    ("Agreed Kasia will count the float before every handover.", "employee"),
+    ("Employee to count the float before every handover.", "employee"),  # a form's word for her
+    ("You will count the float before every handover.", "employee"),  # a letter to her
+])
+def test_who_a_task_opens_with_is_read_past_fillers_and_forms_words(line, owner):
+    notes = f"1:1 with Kasia Nowak (cashier), 2 Nov 2026 - Tom\nTill errors: 5 in October, standard is 1 a month.\n{line}\n"
+    task = next(s for s in draft_plan(notes).analysis.sentences if s.text == line)
+    assert (task.reading, task.owner) == ("action", owner)
+
+
+def test_a_rows_label_of_the_employees_own_words_makes_the_row_her_account():
+    notes = ("调剂员 月度面谈记录表\n| 项目 | 内容 |\n|---|---|\n| 姓名 | 马晓婷 |\n| 日期 | 2026.11.20 |\n"
+             "| 问题 | 毒性饮片调剂后未双人复核签字2次 |\n| 本人说明 | 下午取药高峰一个人要配七八十张方，来不及分戥 |\n"
+             "| 目标 | 下月20号前：毒性饮片复核签字100% |\n")
+    plan = draft_plan(notes).plan
+    assert not any("来不及" in d.evidence for d in plan.deficiencies)
+    assert any(c.cause.startswith("下午取药高峰") for c in plan.root_causes)

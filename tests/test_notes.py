@@ -1293,3 +1293,32 @@ def test_a_chat_speakers_latin_name_with_a_one_character_surname_is_their_tag():
     a = analyse("【企业微信】聊天记录 - 主题：Q1 review｜Jessica\nMarco 潘 19:02：下午的 review 我整理一下\n"
                 "Marco 潘 19:03：Q1 拜访记录只录了 38 次，要求是每周 8 次\n")
     assert [s.body for s in a.sentences][1:] == ["下午的 review 我整理一下", "Q1 拜访记录只录了 38 次，要求是每周 8 次"]
+
+
+@pytest.mark.parametrize("heading", ["Notes:", "Meeting notes:", "Description (notes added by Victor after the call):"])
+def test_a_heading_that_only_names_the_notes_leaves_the_lines_below_it_as_notes(heading):
+    """An invite's 'Description (notes added after the call):' or a bare 'Notes:' over the findings: the lines below are
+    the notes themselves, not details of the meeting ('Attendees:' over names is)."""
+    a = analyse("Event: Performance check-in - picker\nAttendees: Victor Osei; Dana Ruiz\n" + heading +
+                "\nDana missed 4 of 10 deadlines in May.\nShe says the scanner froze.\n")
+    assert [s.rule_kind for s in a.sentences[-2:]] == ["observation", "account"]
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("不过他带徒弟是真有一套，小刘跟了他三个月已经能独立焊平焊了。", "context"),  # praise after a turn from the line before
+    ("But he is brilliant with the apprentices.", "context"),
+    ("He is brilliant with the apprentices, but the weld logs were left blank 4 times.", "observation"),  # a turn inside it
+])
+def test_a_sentence_that_opens_by_turning_from_the_one_before_is_read_on_its_own_words(line, kind):
+    a = analyse(f"面谈 老周 焊工 2026-11-12\n10月UT一次合格率才88%，返修了7个口。\n{line}\n")
+    assert a.sentences[-1].rule_kind == kind
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Durability loop: 7月累计 3 次 missed checkpoint scans。", "observation"),  # the English words of a mixed sentence
+    ("烘干箱的记录表10月有一半是空的。", "observation"),
+    ("Durability loop: 7月累计跑了 40 个 cycle。", "context"),
+])
+def test_a_mixed_sentences_shortfall_words_are_read_in_either_language(line, kind):
+    a = analyse(f"面谈 2026-07-22 试车员 阿杰\n{line}\n")
+    assert a.sentences[-1].rule_kind == kind

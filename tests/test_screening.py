@@ -563,3 +563,27 @@ def test_an_instruction_that_points_back_at_the_paragraph_keeps_the_paragraph_ou
     plan = draft_plan(notes).plan
     assert [d.evidence for d in plan.deficiencies] == ["Dispatch errors 9 in October, standard 2"]
     assert "injection" in {f.kind for f in plan.review_flags}
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("Sinead can be a bit emotional when challenged, which is common with the younger female instructors.", True),
+    ("Sully did his apprenticeship when kit lists were on a clipboard, so the tablet stuff is never going to land with him.",
+     True),
+    ("Priya trained back in the days of paper rotas and the app side is never going to click with her.", True),
+    ("She was a bit emotional when we discussed the complaint, which is understandable.", False),  # no group, no trait
+    ("We went through the tablet stuff and she will do the e-learning by Friday.", False),
+    ("He did his apprenticeship at Hargreaves and knows the presses well.", False),
+    ("Late starts are common with the new rota.", False),
+])
+def test_a_trait_said_of_a_group_or_a_generation_beside_a_judgement_is_coded(text, coded):
+    from assistant.screening import coded_hits
+    assert bool(coded_hits(text)) is coded
+
+
+@pytest.mark.parametrize("text, sensitive", [
+    ("Missed the school run slot at Westfield primary 4 times, so lost the best pitch of the day.", False),  # a van's trade
+    ("She has been late 4 times because of the school run.", True),
+])
+def test_a_school_run_is_family_unless_it_is_a_slot_of_the_work(text, sensitive):
+    a = analyse(f"1:1 Lewis (van driver), 15/9/26 - Gianni\nCash up short 3 times in August.\n{text}\n")
+    assert (a.sentences[2].kind == "excluded") is sensitive

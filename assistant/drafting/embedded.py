@@ -247,9 +247,10 @@ class _PlanBuilder:
             items = self._items(s, split_and=False)
             for item in items:
                 q = _with_zh_rhythm(_first_quantity(item.bare), item.bare)
-                measurable = q and (q.comparator or q.per or q.unit == "%")  # a share is a target: '100% of lessons'
+                own = item.deadline or (self._sentence_deadline(s, strict=True) if len(items) == 1 else None)
+                measurable = q and (q.comparator or q.per or q.unit == "%"  # a share is a target: '100% of lessons'
+                                    or (own and _ALL_OF.search(item.bare[:q.start])))  # 'records for all 7 hoists by 10 Apr'
                 if measurable and not any(_same_value(q, d["q"]) for d in drafts):
-                    own = item.deadline or (self._sentence_deadline(s, strict=True) if len(items) == 1 else None)
                     drafts.append(dict(item=item.bare, q=q, deadline=own, sentence=s, action=True))
         plan_deadline = self._plan_deadline([d["deadline"] for d in drafts])
         by_id = {d.id: d for d in deficiencies}
@@ -361,10 +362,10 @@ class _PlanBuilder:
             else:
                 texts.append(part)
         items: list[_Item] = []
-        for raw in texts:
+        for n, raw in enumerate(texts):
             text = _clean(raw)
-            if not text:
-                continue
+            if not text or (len(texts) > 1 and (_LEAD_IN.fullmatch(text) or (n and _REMARK.match(text)))):
+                continue  # 'So from now, you take a reading …': the lead-in is no point; '…, that's a stop-the-job rule'
             # (its dates read before the sentence's stop is cleaned off: '… by 30.11.' is a day, '… by 30.11' may be a figure)
             dated = text + "." if re.search(r"\d\.\s*$", raw) else text
             ahead = [d for d in find_dates(dated, self.start) if d.date > self.start]
@@ -398,7 +399,8 @@ class _PlanBuilder:
             if items and when and not _first_quantity(bare) and items[-1].deadline is None:
                 # '…, through to closing night on 10 Jan', '3 of his next 4 dogs through, | Sept/Oct qualifying round'
                 items[-1] = replace(items[-1], deadline=self._reviewed(when))
-            elif bare:
+            elif bare:  # (without the 'and' that joins it to the point before: '…, and take a photo')
+                text, bare = (_AND_OPENS.sub("", text), _AND_OPENS.sub("", bare)) if n else (text, bare)
                 items.append(_Item(text, bare, self._reviewed(due, s) if due else None))
         return items
 
@@ -524,8 +526,8 @@ class _PlanBuilder:
                     texts.append(m.group(1) or m.group(2))
             for text in texts:
                 text = _clean(text)
-                if len(text) < 4:
-                    continue
+                if len(text) < 4 or _only_replies(text):
+                    continue  # ('KM: Yeah.', '好的'): heard, nothing said
                 scored = [(len(content_tokens(text) & content_tokens(d.evidence)), d.id) for d in deficiencies]
                 best = max((sc for sc, _ in scored), default=0)
                 links = [i for sc, i in scored if sc and sc == best]
@@ -609,6 +611,26 @@ _WHEN_WORDS = 3  # a point of a target this short beside its date only says when
 
 def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" ;；,，.。:：-–—")
+
+
+# Words that only lead into the point after them ('So from now, …', 'Going forward, …'), a remark on the point before
+# ('…, that's a stop-the-job rule for us'), and the 'and' that joins a point to the one before ('…, and take a photo').
+_LEAD_IN = re.compile(r"""\W*(?:(?:so|and|ok(?:ay)?|right|well|then|now)\W+)*(?:from\s+now(?:\s+on)?|going\s+forward|moving\s+forward
+    |in\s+(?:the\s+)?future|from\s+today|for\s+next\s+time|so|and|ok(?:ay)?|right)\W*""", re.I | re.X)
+_REMARK = re.compile(r"^\W*(?:that['’]s|that\s+is|this\s+is|which\s+is|it['’]s)\s+(?:a|an|the|our|my|just|really|very|not)\b", re.I)
+_AND_OPENS = re.compile(r"^\W*(?:and|plus|also)\s+(?=[a-z])", re.I)
+
+
+# The whole of a counted set, which a dated task is to finish: 'inspection records for all 7 hoists by 10 Apr', 'the
+# remaining 18 bowls by 31 July', '续期名单上23个客户逐一回访'.
+_ALL_OF = re.compile(r"(?:\b(?:all|the\s+remaining|the\s+other|every\s+one\s+of|each\s+of\s+the|the\s+full|the\s+whole)|全部|所有|剩下的?)\s*$",
+                     re.I)
+
+
+def _only_replies(text: str) -> bool:
+    """Words that say only that they were heard: 'Yeah.', 'Cheers', 'OK, thanks', '好的，收到'."""
+    parts = [part.strip().lower() for part in re.split(r"[,.!，。！]+", text) if part.strip()]
+    return bool(parts) and all(vocab("labels", "replies").fullmatch(part) for part in parts)
 
 
 def _sentence_case(text: str) -> str:
@@ -715,7 +737,7 @@ _FROM_TO = re.compile(
 # 'Where he needs to be:', '目标就这几个：'.
 _TARGET_LEAD = re.compile(r"""^\s*(?:
     (?:the\s+)?(?:targets?|goals?|aim|objectives?)\s+(?:for|by|b4|until|before|over|at)\b[^:：\n]{0,70}[:：]\s*  # 'Target for the end of wk 46:'
-  | (?:the\s+)?(?:targets?|goals?|aim|objectives?)\b[\s:]*
+  | (?:the\s+)?(?:targets?|goals?|aim|objectives?)\b(?:\s+(?:is|are|will\s+be)\b|['’]s)?[\s:]*  # 'Target is no away game …'
   | what\s+(?:i|we)(?:'ve\s+said\s+i)?\s*(?:want|need|expect|'d\s+like|would\s+like)(?:\s+to\s+see)?\b
       (?:[^:：]{0,60}?\bis\b|\s*[:：])\s*
   | where\s+(?:she|he|they|you)\s+(?:needs?|has|have)\s+to\s+be\s*[:：]\s*

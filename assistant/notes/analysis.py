@@ -57,6 +57,7 @@ from .labels import (
     is_answer,
     label_match,
     label_text,
+    lists_fields,
     mark_kind,
     opening_label,
     opens_section,
@@ -117,8 +118,9 @@ def _title_beside(lines: list[str], person: str | None) -> str | None:
     m = re.search(re.escape(person) + r"\s*(?:[(（,，|]|\s[-–—]\s)\s*([A-Za-z][A-Za-z &-]{2,40}?)\s*(?:[()（）|,，;]|$)",
                   "\n".join(lines), re.M)
     before = re.search(r"(?:^|[:;|,]\s*)((?:[A-Z][a-z]+\s+){1,3}[A-Z][a-z]+)\s+" + re.escape(person), "\n".join(lines), re.M)
-    # (or before it: 'Present: Senior Watch Manager E. Munro (chair); …'; or the field it fills: 'Unit Manager: Cindy Leung')
-    field = re.search(r"^\W*((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s*[:：]\s*" + re.escape(person), "\n".join(lines), re.M)
+    # (or before it: 'Present: Senior Watch Manager E. Munro (chair); …'; or the field it fills: 'Unit Manager: Cindy Leung',
+    # '… | Supervisor: Anita Rao | …')
+    field = re.search(r"(?:^|[|｜;])\W*((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s*[:：]\s*" + re.escape(person), "\n".join(lines), re.M)
     return next((t.group(1) for t in (m, before, field) if t and leads_others(t.group(1))), None)
 
 
@@ -270,9 +272,10 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         role = chosen
     if role and name and role.lower() in (w.lower() for w in name.split()[1:]):
         role = None  # 'Sarah Shepherd', 'Tom Mason': a surname that is also a trade is no job
-    if role and name and is_name(role) and re.search(rf"(?<!\w){re.escape(name)}\s*[(（]\s*{re.escape(role)}(?!\w)", text):
-        role = found_role if found_role and found_role != role else None  # 'Moose (Callum Fraser on the roster, 2nd season
-        # patroller)': the full name a nickname's bracket opens with, however it ends, is no job
+    if role and name and found_role and found_role != role and is_name(role) and re.search(
+            rf"(?<!\w){re.escape(name)}\s*[(（]\s*{re.escape(role)}(?!\w)[^()（）]*?(?<!\w){re.escape(found_role)}", text):
+        role = found_role  # 'Moose (Callum Fraser on the roster, 2nd season patroller)': the full name a nickname's bracket
+        # opens with is no job, though its surname ends as a trade's word does; the header's job past it is
     if not name and role and (signer := signed_as(form_lines, role)) and signer != manager:
         name = signer  # '… with our 2nd Engineer, his own mail is underneath' and his mail signed 'Br, Tomasz / 2nd Engineer'
     today = today or dt.date.today()
@@ -393,6 +396,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             if line_label and not content[label_m.end():].strip():
                 if not _salutation(line_label, line_no, raw_lines):
                     block_label, message_label = line_label, None  # a heading line: it labels the lines below it
+                    if line_label == "meta" and not lists_fields(label_text(label_m)):
+                        block_label = None  # 'Notes:', 'Description (notes added after the call):': the notes follow
                     block_by_employee = _written_by_employee(label_text(label_m), finder)
                     block_whose = _section_party(label_text(label_m), line_label, finder)
                 continue
@@ -530,7 +535,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             sentences.append(s)
             prev = s
         first_content_line = False
-    _revive_measured_context(sentences)
+    _revive_measured_context(sentences, employee_aliases, role)
     _measured_beside_standard(sentences)
     _row_against_target(sentences, table)
     keepout.apply(sentences, raw_lines)

@@ -11,7 +11,7 @@ from ..grid import Row
 from ..language import sentence_language, unspaced
 from ..lexicon import area_name, commitment_terms, vocab, vocab_terms
 from ..quantities import TIME_UNITS, find_quantities
-from ..textutil import content_tokens
+from ..textutil import content_tokens, stem
 from .labels import label_match
 from .parties import _PartyFinder
 from .sentences import _FUTURE, Sentence
@@ -28,6 +28,9 @@ _NONE_OF_ZH = re.compile(r"[^，,。；;：:\s]*?(?:(?:为|降到|降至|到|是
 _NOUN_PHRASE_SUBJECT = re.compile(r"""\s*\S+(?:\s+\S+){0,2}?\s+
     (?:is|are|was|were|went|has|have|had|got|gets|rose|fell|came|ran|\w+ed)\b""", re.I | re.X)
 _CONTRAST = re.compile(r"\b(?:but|however|though|although|yet)\b|但是?|不过|可是", re.I)  # 'Excellent with customers, but …'
+# (not one that opens the sentence, turning from the one before: 'But she's brilliant with customers.', '不过他带徒弟是真有一套')
+_OPENING_CONTRAST = re.compile(r"^\W*(?:(?:but|however|though|yet)\b|但是?|不过|可是)[\s,，]*", re.I)
+
 _FILLER = frozenset("by before until till at least most to of in on the a an and or no more than so per".split())
 
 
@@ -87,6 +90,10 @@ _STANDARD_OPENS = re.compile(r"""^\W*(?:(?:our|the|site|farm|company|shop|store|
     \s*(?:=|:|is\b|are\b)\s*(?:that\s+)?  # and what it asks ('no spraying over 10 mph'), not 'the standard is poor'
     (?:no|not|never|must|max|maximum|min|minimum|at\s+least|under|below|over|above|every|all|each|zero|only|\d)\b""", re.I | re.X)
 
+# The same in Chinese (and mixed): a rule's source, with a subject of a few words and no figure before it.
+_ZH_STANDARD_OPENS = re.compile(r"^\W*[^，。,;；\d]{0,16}?(?:" + vocab("observation", "standard_opens", "zh").pattern + ")")
+_ZH_UNMET = re.compile("没|未|不按|违反|违规")  # '没按规定交日报': a rule not kept, the shortfall
+
 # The manager saying what they looked at before the interview: the findings follow.
 _LOOKED_INTO = re.compile(r"""^\W*(?:(?:so|ok(?:ay)?|right|and|well)[,\s]+)?i(?:'ve|’ve|\s+have)?\s+
     (?:been\s+through|gone\s+through|went\s+through|looked\s+(?:at|through|into|over)|had\s+a\s+look|pulled|reviewed|checked)\b""",
@@ -142,7 +149,11 @@ def _falls_short(text: str) -> bool:
 
 
 def _negative(text: str) -> bool:
-    return vocab_terms("observation", "negative", sentence_language(text)).occurs_in(text)
+    """A shortfall's words, in the sentence's language, or in either where it mixes Chinese and English ('7月累计 3 次
+    missed checkpoint scans')."""
+    lang = sentence_language(text)
+    mixed = lang == "zh" and re.search(r"[A-Za-z]{3,}\s+[A-Za-z]{3,}", text) is not None
+    return any(vocab_terms("observation", "negative", code).occurs_in(text) for code in ((lang, "en") if mixed else (lang,)))
 
 
 def _positive(text: str) -> bool:
@@ -168,6 +179,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
     asks = asks and not finder.asked(body)  # 'HR, can you book him on the course?' asks a party to act
     if (asks and not counted) or s.label in ("question", "strength", "background", "heading"):
         return "context"  # but 'Q: Your packs show 4.1% cracks, the line standard is 2.5% – what's happening?' reports one
+    if s.label == "target" and s.under_heading and not numbers and _starts_imperative(body):
+        return "action"  # under 'Objectives', 'Scan and record the microchip before kennel handover' is a task: no figure
     if s.label == "target" or _TARGET_START.match(body):
         return "target"
     if s.label in ("action", "support"):
@@ -176,9 +189,13 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "action"  # 'Emp: I'll run the checklist at every handover': the employee's own action
     if s.label == "cause" or s.speaker == "employee":
         return "account" if s.speaker == "employee" else "cause"
+    if (rule := _ZH_STANDARD_OPENS.match(body)) and not _ZH_UNMET.search(rule.group()) and len(numbers) <= 1:
+        return "standard"  # '合同写的是每场 20 分钟', 'Costume 规定 guest area 里不能 break character' (not '没按规定…', nor
+        # '规定2个工作日内发出，6次有4次超过一周', the rule and the result)
     if (s.actor is not None and s.actor.owner != "employee") or (s.actor and s.actor.owner == "employee" and not _negative(body)):
         return "action"
-    praise = _positive(body) and not _falls_short(_unpraised(body)) and not _CONTRAST.search(body)  # 'Exceeded the checklist target
+    turned = _OPENING_CONTRAST.sub("", body)
+    praise = _positive(turned) and not _falls_short(_unpraised(turned)) and not _CONTRAST.search(turned)  # 'Exceeded the checklist target
     if s.label == "problem":
         return "context" if praise else "observation"
     if s.label == "manager" and _ON_US.search(body) and not _commits(body):
@@ -234,15 +251,18 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
     return "context"
 
 
-_GENERIC = frozenset({"target", "goal", "standa", "month", "week", "day", "rate", "number", "total", "averag"})
+_GENERIC = frozenset(stem(w) for w in ("target", "goal", "standard", "month", "week", "day", "rate", "number", "total", "average"))
+_TOP = 3  # the lines a header may take ('11/2/26 Lucie M. - affineur, caves 1-3', 'Subject: notes - Sofia M … 1:1 18/11')
 
 
-def _revive_measured_context(sentences: list[Sentence]) -> None:
-    """Figures about what a target measures are evidence: 'Reopened tickets 15 last month' + 'reopened tickets below 5'."""
+def _revive_measured_context(sentences: list[Sentence], employee: tuple[str, ...], role: str | None) -> None:
+    """Figures about what a target measures are evidence: 'Reopened tickets 15 last month' + 'reopened tickets below 5';
+    not a line at the top that names the employee and their role (the header)."""
     targets = [content_tokens(s.body) - _GENERIC for s in sentences if s.kind == "target"]
     for s in sentences:
         if (s.kind == "context" and s.label is None and s.quantities and not s.text.rstrip().endswith(("?", "？"))
-                and not _positive(s.body) and any(len(content_tokens(s.body) & t) >= 1 for t in targets)):
+                and not (s.line <= _TOP and role and role in s.text and any(a in s.text for a in employee)) and not _positive(s.body)
+                and any(len(content_tokens(s.body) & t) >= 1 for t in targets)):
             s.kind = "observation"
 
 

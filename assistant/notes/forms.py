@@ -179,7 +179,7 @@ FIELD_NAME = r"(?:[A-Z]\.){2,3}|[A-Z]\.[ \t]?[A-Z][\w'’\-]+|[A-Z][\w'’\-]*(?
 # A header field named by a job, holding a name: 'Operator: Jean-Baptiste Moreau (bridge operator, B-shift)'.
 _JOB_FIELD = re.compile(r"""(?:^|[|｜·•；]\s*|[.;]\s+|\s{2,}|\t)(?P<label>[A-Za-z][A-Za-z -]{1,30}?)\s*[:：]\s*
     (?P<name>""" + FIELD_NAME + r""")(?:\s*\((?P<role>[^)\n]{2,40})\))?
-    (?=[ \t]*(?:$|[|｜;,.·•(]|\s{2,}))  # the field ends: not a speaker's line ('Vivian: Kevin，今天 review 的 summary')""", re.M | re.X)
+    (?=[ \t]*(?:$|[|｜;；,.·•(]|\s{2,}))  # the field ends: not a speaker's line ('Vivian: Kevin，今天 review 的 summary')""", re.M | re.X)
 # A transcript's key to its speakers: 'PA: Priscilla Adeyemi (curriculum lead). FW: Fenna de Wit (BSL tutor)'.
 _SPEAKER_KEY = re.compile(rf"""(?:^|[.;,|]\s*)(?P<tag>[A-Z]{{2,3}})\s*[:：=]\s*
     (?P<name>{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}){{0,2}})

@@ -96,6 +96,7 @@ _HEADER_LINE = re.compile(r"""^\W*(?:(?:notes?|minutes|summary|record|write-?up)
     |catch-up|meeting|interview|conversation|chat|supervision)\b
       (?:[^.\n]{0,20}?\b(?:with|w/)\s|[^\n]{0,60}?\b(?-i:[A-Z][A-Za-z]+\s*:\s*[A-Z]))  # '… with Dana', '… Keeper: Morag Sinclair'
     | cc\s*:\s*(?:(?:the|her|his|their|personnel|staff|hr)\s+)?file\s*[-–—:,]\s*[A-Z]
+    | (?:notes?|minutes|record|write-?up)\s+(?:for|on|about|re)\s+(?-i:[A-Z][a-z'’-]+[ \t]+[A-Z][\w'’-]+)\s*[(,]  # 'Notes for Priya Nair (…'
     | re\s*:\s*(?-i:[A-Z][a-z]+[ \t]+[A-Z][a-z'-]+)\s*[,–—-][^\n]{0,60}?\b(?:1:1|1-1|121|review|check-in|catch-up|supervision)\b)  # 're: Callum Reid, Floor Supervisor – 1:1 held 11/11/26'
     """, re.I | re.X)
 
@@ -159,8 +160,11 @@ def _names_another_person(before: str, name: str) -> bool:
 
 
 _TEAM_AFTER = re.compile(r"[ \t]+(?:" + "|".join(vocab_list("names", "team_nouns", "en")) + r")\b")
-_PLACE_AFTER = re.compile(r"[ \t]+(?:[A-Z]&[A-Z][ \t]+)?(?:" + "|".join(vocab_list("names", "place_nouns", "en") + vocab_list("names", "team_nouns", "en"))
-                          + r")(?=[ \t]*(?:[-–—|,;]|$))")
+# A place's or a team's noun closing a header's field after a capitalised word: 'Gwynt Uchaf O&M base', 'Soil & aggregates
+# lab', 'Ramp ops' (not 'Dana from the depot').
+_PLACE_AFTER = re.compile(r"""[ \t]+(?:[A-Z]&[A-Z][ \t]+)?(?:(?:&|and|(?!(?:from|at|in|of|the|to|with|for|on|by|w)\b)[a-z]+)[ \t]+){0,3}
+    (?:""" + "|".join(vocab_list("names", "place_nouns", "en") + vocab_list("names", "team_nouns", "en")) + r""")(?=[ \t]*(?:[-–—|,;]|$))""",
+                          re.X)
 
 
 def a_place(text: str, name: str) -> bool:
@@ -528,6 +532,15 @@ _MANAGER_FIELD_BEFORE = re.compile(r"(?:^|[\s;；|｜,，])(?i:" + "|".join(sort
 _TITLED_VALUE = re.compile(r"([:：])[ \t]*(?i:owner|proprietor|director|manager|head)[ \t]*:(?=[ \t]*[A-Z])")
 
 
+_NAME_BRACKET = re.compile(r"([^()（）\n]{1,80}?)\s*[(（]([^()（）\n]{1,60})[)）]")  # 'Dana Ruiz (picker)', '… A. MacInnes (site manager)'
+
+
+def _bracket_manager(pm: re.Match[str]) -> str | None:
+    """The name before a bracket in the manager's field: 'reviewer：A. MacInnes (site manager)'."""
+    name_run = _NAME_RUN.search(_ROLE_SEP.split(pm.group(1))[-1].strip())
+    return name_run.group(1) if name_run and _MANAGER_FIELD_BEFORE.search(pm.group(1)[:pm.group(1).rfind(name_run.group(1))]) else None
+
+
 def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
     """`_find_people` on the lines as given, the first taken as the header's."""
     header = "\n".join(lines[:3])
@@ -594,8 +607,10 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         manager = written_by(header) or (attending[1].name if attending and attending[1] else None)
     leader: tuple[str, str] | None = None  # 'Gráinne O'Sullivan (Terminal Ops Superintendent)': the employee only
     first = lines[0] if lines else ""
+    brackets = list(_NAME_BRACKET.finditer(first))
+    manager = manager or next((who for pm in brackets if (who := _bracket_manager(pm))), None)
     if not name:                            # when no one else is named
-        for pm in re.finditer(r"([^()（）\n]{1,80}?)\s*[(（]([^()（）\n]{1,60})[)）]", first):
+        for pm in brackets:
             tail = _ROLE_SEP.split(pm.group(1))[-1].strip()
             inner = pm.group(2).strip()
             name_run = _NAME_RUN.search(tail)
@@ -603,8 +618,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
                 inner = after.group(1)  # 'Jasmine Mbatha (JM), biobank technician': the role follows her initials
             if is_name(inner) and tail and role_like(tail) and not is_name(tail):
                 name, role = inner, tail
-            elif name_run and _MANAGER_FIELD_BEFORE.search(pm.group(1)[:pm.group(1).rfind(name_run.group(1))]):
-                manager = manager or name_run.group(1)  # 'reviewer：A. MacInnes (site manager)': the manager's field
+            elif _bracket_manager(pm):
                 continue
             elif name_run and _names_the_one(name_run.group(1), inner):
                 name, role = name_run.group(1), _bracket_role(inner)  # 'Oisin Barr (deck hand, ferry 2)'

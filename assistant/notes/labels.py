@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from .. import grid, reader
 from ..dates import find_dates
 from ..language import sentence_language, unspaced
-from ..lexicon import area_name, load, terms, vocab_terms
+from ..lexicon import area_name, load, terms, vocab_terms, zh_name
 from ..quantities import find_quantities
 from ..textutil import FILLER_LEAD, NAME_WORD, PARTICLE
 from .forms import field_words
@@ -145,6 +145,13 @@ _ASKING = re.compile(r"(?:the\s+)?(?:why|what|how|so what|what happened|what we 
 _WHAT_WAS_SAID = re.compile(r"(?:内容|要点|经过)$")
 
 
+def lists_fields(label: str) -> bool:
+    """A label of the meeting's details whose values may sit on the lines below it ('Attendees:', 'Rating key:'), not
+    one that only names the notes ('Notes:', 'Description (notes added after the call):'), whose lines are the notes."""
+    labels = load("vocabulary")["labels"]
+    return terms((*labels["meta"], *labels.get("attendees", ()))).fullmatch(label.strip().lower()) is not None
+
+
 def _label_kind(label: str) -> str | None:
     words = _SECTION.sub("", label.strip().lower())  # 'SECTION D – TARGETS (by 30/09):' labels targets
     words = WHOSE_SECTION.sub("", _REPEATED.sub("", words))  # 'Issues observed (2):' labels what 'Issues observed:' does
@@ -225,7 +232,7 @@ def is_answer(label: str) -> bool:
     return label.strip().lower() in load("vocabulary").get("questions", {}).get("answer", ())
 
 
-_VIEW = re.compile(r"\b(?:view|comments?|side|account|response|says?)\b|说法|补充|意见|解释|回应", re.I)
+_VIEW = re.compile(r"\b(?:view|comments?|side|account|response|says?)\b|说法|补充|意见|解释|回应|说明|陈述|自述", re.I)
 
 
 def row_label(line: str, finder: _PartyFinder, repeated: frozenset[str] = frozenset()) -> tuple[str, int] | None:
@@ -248,10 +255,16 @@ def row_label(line: str, finder: _PartyFinder, repeated: frozenset[str] = frozen
     rest = len(line) - len(line[end:].lstrip(" \t|｜"))  # where the cells after the label start
     if re.sub(r"[\s*_:：]+", "", cell).lower() in field_words():
         return "meta", rest  # 'Role<TAB>Medical Records Clerk': a form's field
-    kind = opening_label(f"{cell}:") or _label_or_person(cell, finder)
+    kind = opening_label(f"{cell}:") or _label_or_person(cell, finder) or _account_cell(cell)
     if kind in (*reader.CONTENT_LABELS, "background") or (kind and kind.endswith("_person") and _VIEW.search(cell)):
         return kind, rest
     return None
+
+
+def _account_cell(cell: str) -> str | None:
+    """A row's label of the employee's own words: '| 本人说明 | …|', '| Employee comments | …|'."""
+    labels = load("vocabulary")["labels"]
+    return "employee_person" if terms(tuple(labels.get("account_heading", ()))).fullmatch(cell.strip().lower()) else None
 
 
 def _a_field(cell: str, repeated: frozenset[str]) -> bool:
@@ -491,6 +504,17 @@ def _may_be(person: str, name: str) -> bool:
 _MARKED_ME = re.compile(r"\S\s*[(（](?i:me|myself|我)[)）]$")  # 'ST (me)': the writer, named and marked
 
 
+# A speaker named in both scripts: 'Darren 林', 'Vivian 吴薇', '林达 Darren' (a Chinese surname, or a name: not 'Nina 说明').
+_TWO_SCRIPTS = re.compile(rf"([A-Z][a-z'’-]+)[ \t]+({zh_name()}|[{load('vocabulary', 'zh')['roles']['surnames']}])"
+                          rf"|({zh_name()})[ \t]+([A-Z][a-z'’-]+)")
+
+
+def _either_script(parts: list[str], finder: _PartyFinder, rest: str, *, stamped: bool, tags: frozenset[str]) -> str | None:
+    """Whose words a speaker's name in two scripts opens: the person either part names, else as its Latin part says."""
+    read = [_label_or_person(part, finder, rest, stamped=stamped, tags=tags) for part in parts]
+    return next((who for who in read if who and who.endswith("_person")), read[0] if parts[0].isascii() else read[-1])
+
+
 def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stamped: bool = False,
                      tags: frozenset[str] = frozenset()) -> str | None:
     """The kind a line's label gives what follows, or whose words they are ('Me:', 'Dana:', 'Natasha Brook 0:12');
@@ -520,20 +544,27 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
         return "manager_person"  # 'Me: I'll book the course', '我：…': the note's writer speaking
     if short := _initials_or_surname(person, finder, tags):
         return short
-    if person and len(person) <= 30:
-        owner = finder.owner_of(person) if (finder.en.fullmatch(person) or finder.zh.fullmatch(person)) else None
-        if owner == "employee":
-            return "employee_person"
-        if owner == "manager" and (person.lower() in [a.lower() for a in finder.manager] or unspaced(person)):
-            return "manager_person"
-        if ((_CAPITALISED.fullmatch(person) or (stamped and _FULL_NAME.fullmatch(person))) and not finder.find(person) and not HEADER_WORDS.match(person)
-                and not area_name(person, "en") and (stamped or not find_quantities(rest))):
-            # The notes are the manager's: another named speaker is the employee, unless the notes name the employee
-            # and this is someone else ('Natasha Brook 0:12' in a recording of Callum's 1:1): the one holding it.
-            someone_else = bool(finder.employee) and not any(_may_be(person, a) for a in finder.employee)
-            if stamped and someone_else:
-                return "manager_person"  # a recording's other speaker is the one holding it
-            if someone_else and key not in tags:
-                return None  # a one-off 'Route:' in a form, or 'Sandra:' from HR twice, where the notes name the employee otherwise
-            return "employee_person"
+    if two := _TWO_SCRIPTS.fullmatch(person):  # 'Darren 林', 'Vivian 吴薇': a speaker's name in both scripts
+        return _either_script([p for p in two.groups() if p], finder, rest, stamped=stamped, tags=tags)
+    return _named_speaker(person, finder, rest, key in tags, stamped=stamped) if person and len(person) <= 30 else None
+
+
+def _named_speaker(person: str, finder: _PartyFinder, rest: str, tagged: bool, *, stamped: bool) -> str | None:
+    """Whose words a label naming someone opens: the employee's, the manager's, or None; `tagged` where the label opens
+    many lines of the notes."""
+    owner = finder.owner_of(person) if (finder.en.fullmatch(person) or finder.zh.fullmatch(person)) else None
+    if owner == "employee":
+        return "employee_person"
+    if owner == "manager" and (person.lower() in [a.lower() for a in finder.manager] or unspaced(person)):
+        return "manager_person"
+    if ((_CAPITALISED.fullmatch(person) or (stamped and _FULL_NAME.fullmatch(person))) and not finder.find(person) and not HEADER_WORDS.match(person)
+            and not area_name(person, "en") and (stamped or not find_quantities(rest))):
+        # The notes are the manager's: another named speaker is the employee, unless the notes name the employee
+        # and this is someone else ('Natasha Brook 0:12' in a recording of Callum's 1:1): the one holding it.
+        someone_else = bool(finder.employee) and not any(_may_be(person, a) for a in finder.employee)
+        if stamped and someone_else:
+            return "manager_person"  # a recording's other speaker is the one holding it
+        if someone_else and not tagged:
+            return None  # a one-off 'Route:' in a form, or 'Sandra:' from HR twice, where the notes name the employee otherwise
+        return "employee_person"
     return None

@@ -20,7 +20,8 @@ _GREETED_BY_SENDER = re.compile(rf"""^\s*(?:(?i:hi|hello|hey|dear)\s+)?(?P<to>{N
     (?:(?i:it['’]?s|this\s+is)\s+(?P<sender>{NAME_WORD})\b|(?P<sender_>{NAME_WORD})\s+here\b)""", re.M | re.X)
 _GREETED_ALONE = re.compile(rf"^[ \t]*(?:(?i:hi|hello|hey|dear)[ \t]+)?(?P<name>{NAME_WORD})[ \t]*[,，!][ \t]*$", re.M)
 # ... or opening a line of the message: 'hey Emeka, writing up what we said on the call'
-_GREETED_IN_LINE = re.compile(rf"^[ \t]*(?i:hi|hello|hey|dear)[ \t]+(?P<name>{NAME_WORD})[ \t]*[,，!–—-]", re.M)
+_GREETED_IN_LINE = re.compile(rf"^[ \t]*(?i:hi|hello|hey|dear)[ \t]+(?P<name>{NAME_WORD})(?:[ \t]*[(（][^()（）\n]{{1,12}}[)）])?[ \t]*[,，!–—-]",
+                              re.M)  # ('Hi Mia (张米娅), 这是今天 debrief 的 summary — Capt. Hugo Marin')
 # A chat app's message heading alone on its line, the lines below it being that person's: 'Priscilla Adeyemi  10:02',
 # 'Jun Takeda  4:11 PM' (a Slack or Teams copy).
 CHAT_HEADING = re.compile(r"""^\s*(?P<who>[^\W\d][\w.'’-]*(?:\s[^\W\d][\w.'’-]*){0,3})  # one to four words of a name
@@ -53,7 +54,8 @@ def written_to(lines: list[str]) -> tuple[str, str | None] | None:
     # a chat message's writer, on its heading above the greeting: 'Ingrid Svensson  4:12 PM' over 'hey Emeka, writing up …'
     chat = next((c for line in lines[:3] if (c := CHAT_HEADING.match(line)) and is_name(c["who"])), None)
     opening = "\n".join(line for line in lines[:4] if not (chat and CHAT_HEADING.match(line)))  # (without the writer's heading)
-    greeting = _GREETED_ALONE.search(opening) or (_GREETED_IN_LINE.search(opening) if chat else None)
+    greeting = _GREETED_ALONE.search(opening) or (_GREETED_IN_LINE.search(opening) if chat else _GREETED_IN_LINE.match(opening))
+    # (a greeting opening a chat's message, or the notes themselves)
     if ("to" not in fields and not to_hr and greeting and is_name(greeting.group("name"))
             and not names_someone(_SUBJECT_OR_DATE.sub("", opening[:greeting.start()]))  # not 'Tom Baker - picker' above 'Hi Karen,'
             and to_you("\n".join([opening[greeting.end():], *lines[4:10]]))):
@@ -118,7 +120,7 @@ def copied_in(lines: list[str]) -> tuple[str, str | None] | None:
 
 
 _SUBJECT = re.compile(r"^\s*(?:subject|subj|主题)\s*[:：]\s*(?:(?:re|fwd?|aw|回复|转发)\s*[:：]\s*)*(?P<value>.+)$", re.I | re.M)
-_SUBJECT_NAME = re.compile(rf"(?:{TITLE})?(?P<name>{INITIAL}{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?!\w)")
+_SUBJECT_NAME = re.compile(rf"(?:{TITLE})?(?P<name>{INITIAL}{NAME_WORD}(?:[ \t](?:{NAME_WORD}|[A-Z]\.))?)(?![\w.])")  # ('Tomasz W.')
 
 
 def named_in_subject(lines: list[str]) -> tuple[str, str | None] | None:
@@ -220,8 +222,13 @@ def _job_ahead(text: str) -> bool:
 
 
 def _bracketed(value: str, m: re.Match[str]) -> bool:
-    """A name set apart at the subject's end: '… review (Marisol Vega)', '1:1 write-up – Nikhil Rao'."""
-    return bool(re.search(r"[(（\-–—:|]\s*$", value[:m.start()])) and not value[m.end():].strip(" )）.")
+    """A name set apart at the subject's end ('… review (Marisol Vega)', '1:1 write-up – Nikhil Rao'), or as a field of its
+    own between dashes, with its job in brackets after it ('1:1 recap - Tomasz W. (fencing gang 2 lead) - 29 June')."""
+    return bool(re.search(r"[(（\-–—:|]\s*$", value[:m.start()])) and (
+        not value[m.end():].strip(" )）.") or bool(_FIELD_AFTER.match(value, m.end())))
+
+
+_FIELD_AFTER = re.compile(r"[ \t]*[(（][^()（）]{2,40}[)）][ \t]+[-–—|]")  # a bracket after the name, then the next field
 
 
 def named_again(lines: list[str], name: str) -> bool:

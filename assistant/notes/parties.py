@@ -339,6 +339,17 @@ class _PartyFinder:
             return self.writer, body[1:]
         return None, body
 
+    def _named_actor(self, body: str) -> tuple[Party | None, str]:
+        """Someone the finder does not know, named before what they will do: 'Ravi in the workshop will …', 'Marine
+        super to run …', 'Employee to complete …' (a form's word for the employee)."""
+        named = re.match(r"^((?:" + TITLE + r")?" + NAME_WORD + r"(?:\s(?:" + NAME_WORD + r"|" + _JOB_AFTER + r"))?)" + _WHERE_FROM
+                         + r"\s+(?:will|'ll|to|shall|is going to|agreed to)\s+(?=\w)", body)
+        if named and named.group(1).lower() in _EMPLOYEE_WORDS:
+            return self.employee_party, _strip_modal(body[named.end():])
+        if named and named.group(1).split()[0].lower() not in _NO_ACTOR:
+            return Party(named.group(1), self.owner_of(named.group(1))), _strip_modal(body[named.end():])
+        return None, body
+
     def actor(self, body: str, *, employee_speaks: bool = False) -> tuple[Party | None, str]:
         """Who acts at the start of `body`, and the action with the actor and modal removed; 'I' is the notes'
         writer, the manager, except on the employee's own line of a transcript ('Lorcan: I'll measure…')."""
@@ -352,11 +363,12 @@ class _PartyFinder:
             return Party(agent_text, self.owner_of(agent_text)), body
         if assigned := self.assignee(body):
             return assigned
-        body = re.sub(r"^(?:and|also|then|\+|&)\s+", "", body.strip(), flags=re.I)
+        body = re.sub(r"^(?:(?:and|also|then|so|agreed|now|finally|lastly|firstly|secondly)[\s,]+|(?:ok(?:ay)?|right|well),\s*|[+&]\s+)",
+                      "", body.strip(), flags=re.I)  # 'So Leanne will …', 'Agreed Liam will …', 'Now Sam to …'
         body = re.sub(r"^(?:we|they|both of us)\s+(?:have\s+)?agreed\s+(?:that\s+|on\s+)?", "", body, flags=re.I)
         body = self._without_aside(body)
-        lead = re.match(r"^(?:he|she|they)(?:\s+(?:will|shall|is going to|is gonna|needs to|has to|agreed to|commits to)"
-                        r"|(?:'s|’s|'re|’re)\s+(?:gonna|going to))[\s,]+(?:(?:uh|um|er|erm)[\s,]+)*", body, re.I)
+        lead = re.match(r"^(?:he|she|they)(?:\s+(?:will|shall|is going to|is gonna|needs to|has to|agreed to|commits to|is to|are to)"
+                        r"|(?:'s|’s|'re|’re)\s+(?:gonna|going to|to))[\s,]+(?:(?:uh|um|er|erm)[\s,]+)*", body, re.I)
         if lead:
             return None, _strip_modal(body[lead.end():])
         ask = self._ASK.match(body)
@@ -371,6 +383,8 @@ class _PartyFinder:
             if employee_speaks:
                 return self.employee_party, _strip_modal(rest)
             return self.writer, _strip_modal(rest)
+        if told := _YOU_WILL.match(body):  # 'You will check the batch field …': the one the notes speak to (the manager
+            return (self.writer if employee_speaks else self.employee_party), _strip_modal(body[told.end():])  # in their own words)
         if unspaced(body):
             return self._zh_actor(body, employee_speaks)
         doing = _DOING.match(body)  # but not a habit that falls short: 'Sales are sending late changes'
@@ -379,11 +393,7 @@ class _PartyFinder:
             return Party(doing.group(1), self.owner_of(doing.group(1))), _strip_modal(body[doing.end(1):].lstrip())
         m = self.en.match(body)
         if not m:
-            named = re.match(r"^((?:" + TITLE + r")?" + NAME_WORD + r"(?:\s" + NAME_WORD + r")?)" + _WHERE_FROM
-                             + r"\s+(?:will|'ll|to|shall|is going to|agreed to)\s+(?=\w)", body)
-            if named and named.group(1).split()[0].lower() not in _NO_ACTOR:
-                return Party(named.group(1), self.owner_of(named.group(1))), _strip_modal(body[named.end():])
-            return None, body
+            return self._named_actor(body)
         rest = body[m.end():]
         verb = re.match(r"\s*(?:'ll|\w+)", rest)
         if (not verb or not vocab("action", "party_verbs", "en").fullmatch(verb.group(0).strip().lower())) and not re.match(
@@ -394,7 +404,7 @@ class _PartyFinder:
 
 
 # Who acts, then a name or an aside before what they will do: 'office (Karen) to …', 'the office, Tamsin, is going to …'.
-_ASIDE_AFTER_ACTOR = re.compile(rf"""^(?P<actor>(?:the\s+)?[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*)?)\s*
+_ASIDE_AFTER_ACTOR = re.compile(rf"""^(?P<actor>(?:the\s+)?[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*){{0,2}})\s*
     (?:[(（][^()（）\n]{{1,30}}[)）]|,\s*{NAME_WORD}(?:\s{NAME_WORD})?\s*,)\s*
     (?=(?:to|will|'ll|shall|is\s+going\s+to|are\s+going\s+to|agreed\s+to)\b)""", re.X)
 # A party asked outright: 'HR, please can you book him on the course?'
@@ -442,6 +452,9 @@ def _dash_task(body: str) -> re.Match[str] | None:
 
 # Words that open a sentence without naming who acts: 'It will …', 'On to the actual stuff: …', 'Back to the rota: …'.
 _NO_ACTOR = ("we", "they", "it", "this", "that", "he", "she", "on", "onto", "back", "over")
+_EMPLOYEE_WORDS = ("employee", "staff member", "colleague", "team member", "crew member", "reviewee", "appraisee", "supervisee")
+_JOB_AFTER = r"(?:super|crew|team|office|desk|dept|lead|[a-z]+(?:ers|ors|ists))\b"  # 'Marine super to …', 'Yard crew to …', 'Site fitters to …'
+_YOU_WILL = re.compile(r"^you(?:['’]ll|\s+will|\s+shall|\s+are\s+going\s+to|\s+agreed\s+to|\s+to)\s+(?=[a-z])", re.I)
 # Where a named person works, between their name and what they will do: 'Ravi in the workshop will …', 'Ailsa from
 # purchasing to …', 'Marcus (IT) will …'.
 _WHERE_FROM = r"(?:\s+(?:in|from|at|on)\s+(?:the\s+)?[\w&'-]+(?:\s[\w&'-]+)?|\s*\([^()\n]{1,30}\))?"

@@ -515,6 +515,10 @@ def owner_of(s: Sentence, learnt: Reading | None, dialogue: bool = False, own_li
         return rule  # a table's Owner cell says whose the task is, as does a chat's point its tag: '- 你：…'
     if named == "organisation" and s.actor and TEAM_TAG.search(s.actor.text) and re.match(rf"\W*{re.escape(s.actor.text)}\s*[:：]", s.text):
         return rule  # so does a team's tag before it: 'Biostat team：TFL 冻结后再交', 'Data team: fix the export'
+    if named == "organisation" and s.actor and re.match(rf"\W*(?:the\s+)?{re.escape(s.actor.text)}\s*(?:[(（,][^()（）,]{{1,30}}[)）,]\s*)?"
+                                                        r"(?:to|will|'ll|’ll|shall|is\s+going\s+to|are\s+going\s+to)\b", s.body, re.I):
+        return rule  # and a team's or someone else's job opening the task: 'Fitters to clear the defect card', 'The key team
+        # lead, Ross, will hand over keys'
     if own_line and named == "employee" and _FIRST_PERSON.search(s.body) and not _ADDRESSED.search(s.body):
         return rule  # 'KD: I'll do the line check': the employee's own line says who 'I' is (not 'I'll need you to…')
     told = dialogue and s.label == "manager" and named is None and rule == "employee"  # 'Me: Check the note at the door'

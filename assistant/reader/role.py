@@ -15,14 +15,14 @@ from ..notes.names import CALLED_BY_NAME, is_name, to_you
 from ..textutil import NAME_WORD
 
 _LABELLED = re.compile(
-    r"""(?:^[\s*#>-]* | \s{2,} | \u3000 | [|｜]\s*)(?:role|position|job\s*title|job|grade\s*/\s*role|岗位|职位|职务|工种)(?:/职级)?\s*[:：]\s*
+    r"""(?:^[\s*#>-]* | \s{2,} | \u3000 | [|｜]\s*)(?:role|position|post|job\s*title|job|grade\s*/\s*role|岗位|职位|职务|工种)(?:/职级)?\s*[:：]\s*
         (?P<value>[^|｜;；\n]{2,60})""",
     re.I | re.M | re.X,
 )
 # What follows a name and opens its role: '(', ',', a dash, a slash, a bar.
 _AFTER_NAME = re.compile(r"""(?:(?:[ \t]+(?:[A-Z]\.?|[A-Z][a-z]+)){1,2}(?=[ \t]*[(（,，\-–—|｜/]|[ \t]+[a-z]))?\s*(?:
       [(（]\s*(?P<inner>[^)）\n]{2,80})[)）]                          # 'Name (role, …)'
-    | (?:的?(?:,|，)|｜|\s[-–—/|])\s*(?P<next>[^,，\n|｜/()（）–—;；]{2,60})  # 'Name, role', 'Name - role -', '名｜岗位', '跟梅秀兰的，刺绣师'
+    | (?:的?(?:,|，)|｜|\s[-–—/|])\s*(?P<next>(?:(?!(?<=[a-z]{4})\.\s)[^,，\n|｜/()（）–—;；]){2,60})  # 'Name, role', 'Name - role -', '名｜岗位', '跟梅秀兰的，刺绣师'
     | :[ \t]*(?P<colon>(?:[A-Za-z][\w&-]*[ \t]+){0,2}[A-Za-z][\w&-]*)[ \t]*$   # 'Dana Ruiz: forklift operator', not a speaker's line
     | (?P<plain>(?:[a-z][\w&-]*\s+){0,3}[a-z][\w&-]*|[\u4e00-\u9fff]{2,8})(?=\s*(?:[-–—|｜,(（]|$|\s+(?:1:1|1-1|review|chk-in
         |check-in|catch-up|chat|appraisal|supervision|面谈|谈话|月度|季度)|\s+for\s+the\s+(?:notes|record|file)\b))  # 'Hemi Walker ramp agent – 25 Nov'
@@ -62,12 +62,17 @@ def job_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 _DOTTED = re.compile(r"(?<=[A-Za-z]{2})\.(?=\s|$)")
 
 
+_INITIALLED = re.compile(r"(?:[A-Z]\.\s?){1,3}[A-Z][a-z'’-]+")
+
+
 def is_role(phrase: str) -> bool:
     """A short phrase that ends in a job word (or a grade after it): 'Tier 1 support agent', 'engineer II', '客服专员'."""
     phrase = phrase.strip()
     en, abbreviations, zh = job_words()
     if unspaced(phrase):
         return 2 <= len(phrase) <= 12 and bool(zh.search(phrase)) and not says_no_job(phrase)
+    if _INITIALLED.fullmatch(phrase):
+        return False  # 'G. Farrant', 'J.P. Bryant': a name after its initials, though it ends as a job's word does
     phrase = _DOTTED.sub("", phrase)  # 'Relief Pharm.', 'Elev. Op. II', 'diag. rad.': shorthand with its dots
     words = phrase.split()
     return (1 <= len(words) <= 6 and bool(en.search(phrase) or abbreviations.search(phrase))
