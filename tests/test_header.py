@@ -2018,3 +2018,23 @@ def test_a_foot_line_a_job_before_a_sentences_end_and_a_titles_job(notes, who):
 def test_a_greeting_opening_the_first_line_names_the_employee_not_the_sender_after_a_dash(first):
     notes = first + "\nThanks for talking openly today.\nYou missed 2 turndowns in March and your guest score was 3.6/5.\n"
     assert analyse(notes).employee_name == "Mia"
+
+
+@pytest.mark.parametrize("notes, who", [
+    # review look-alikes of this session's header rules, each read as before them
+    ("1:1 - Jo Bell, asst. manager - 12 Nov 2026\nJo missed the weekly stock count 3 times in October.\n",
+     ("Jo Bell", "asst. manager")),  # a short form's dot ends no sentence
+    ("Monthly 1:1 - 12 Nov 2026\nEmployee: Priya Shah | Role: Q.A. Technician | Reviewer: Tom Reyes\n"
+     "Priya released 3 batches without the second check.\n", ("Priya Shah", "Q.A. Technician")),  # dotted job initials
+    ("Kenji Ito, Six Sigma analyst - 1:1 12 Nov 2026\nKenji's reports were late 4 times this quarter.\n",
+     ("Kenji Ito", "Six Sigma analyst")),
+    ("Dear Ravi,\nThanks for meeting on 18 November 2026.\nAs one of our two mental health first aiders, you already know "
+     "how much the team leans on you.\nYour pick rate was 81% of target in October.\n", ("Ravi", None)),  # a duty, no job
+    ("Social media 1:1 | Mia Lopez | 18 Nov 2026\nPost: Black Friday teaser (late)\n"
+     "Mia missed 3 of the 8 scheduled posts in October.\n", ("Mia Lopez", None)),  # a post, no job
+    ("Hey Sam - 1:1 with Tom Baker today, picker, 20/11/2026\nYou asked me to send these over before Friday.\n"
+     "Tom missed 12 pick targets in October.\n", ("Tom Baker", "picker")),  # the greeting is to a colleague
+])
+def test_look_alikes_of_this_sessions_header_rules_keep_their_reading(notes, who):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == who

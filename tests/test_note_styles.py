@@ -882,3 +882,58 @@ def test_a_rows_label_of_the_employees_own_words_makes_the_row_her_account():
     plan = draft_plan(notes).plan
     assert not any("来不及" in d.evidence for d in plan.deficiencies)
     assert any(c.cause.startswith("下午取药高峰") for c in plan.root_causes)
+
+
+@pytest.mark.parametrize("notes, line, kind", [
+    # review look-alikes of this session's reading rules
+    ("面谈记录 2026-11-12 仓管员 李强\n规定进仓库必须戴安全帽，他这个月好几次没戴。\n10月盘点差异5次。\n",
+     "规定进仓库必须戴安全帽，他这个月好几次没戴。", "observation"),  # the rule, then not kept
+    ("面谈记录 2026-11-12 客服专员 王芳\n公司要求她本月底前补完剩下的三门线上课程。\n10月有12个工单超时未回复。\n",
+     "公司要求她本月底前补完剩下的三门线上课程。", "action"),  # a requirement put to her
+    ("面谈 2026-11-18 销售 小王\n她开发的新客户填补了华东区的空白，10月签了5单。\n10月有3次交班迟到。\n",
+     "她开发的新客户填补了华东区的空白，10月签了5单。", "context"),
+    ("1:1 with Dana Ruiz (picker), 12 Nov 2026\nDana started when the new rota went live in June and still struggles "
+     "with the 6am starts: late 5 times in October.\nTarget: no late starts in December.\n",
+     "Dana started when the new rota went live in June and still struggles with the 6am starts: late 5 times in October.",
+     "observation"),  # no generation's stand-in
+    ("1:1 with Dana Ruiz (picker), 12 Nov 2026\nDana struggles with the older scanners on aisle 9: 14 mis-scans in "
+     "October.\nTarget: under 3 mis-scans a month by 31 Dec.\n",
+     "Dana struggles with the older scanners on aisle 9: 14 mis-scans in October.", "observation"),  # old machines
+    ("1:1 with Tom Baker (plumber), 12 Nov 2026\nTom keeps mixing up the male and female connectors on the manifold kits, "
+     "3 call-backs for leaks in October.\nTarget: no call-backs in December.\n",
+     "Tom keeps mixing up the male and female connectors on the manifold kits, 3 call-backs for leaks in October.",
+     "observation"),
+])
+def test_look_alikes_of_this_sessions_reading_rules_keep_their_reading(notes, line, kind):
+    """What the word rules make of each line (the reader may still read it otherwise)."""
+    s = next(s for s in analyse(notes).sentences if s.text == line)
+    assert s.rule_kind == kind
+
+
+def test_a_surname_alone_in_a_two_script_speaker_tag_is_not_the_employee():
+    notes = ("1:1 陈佳 (客服专员) 2026-11-12\nParticipants: Emily 陈 (HR), Mark Li (manager), 陈佳\n"
+             "Mark: 10月有 12 个工单超过 48 小时没回复。\nEmily 陈: 按流程，超过 48 小时要升级给主管。\n陈佳: 那两周系统一直卡，我也没办法。\n")
+    s = next(s for s in analyse(notes).sentences if s.text.startswith("Emily"))
+    assert s.speaker != "employee" and s.rule_kind != "account"
+
+
+@pytest.mark.parametrize("notes, line, owner", [
+    ("1:1 with Tom Baker (shift supervisor), 18 Nov 2026 - Jo Bell\nTom's team missed 12 pick targets in October.\n"
+     "Supervisor to brief the team on the new pick route at every shift start.\n",
+     "Supervisor to brief the team on the new pick route at every shift start.", "employee"),  # his own job
+    ("1:1 with Tom Baker (picker), 12 Nov 2026\nTom missed 12 pick targets in October.\n"
+     "All pickers to re-do the scanner e-learning by 30 Nov.\n", "All pickers to re-do the scanner e-learning by 30 Nov.",
+     "employee"),
+])
+def test_a_task_for_the_employees_own_job_is_theirs(notes, line, owner):
+    s = next(s for s in draft_plan(notes).analysis.sentences if s.text == line)
+    assert (s.reading, s.owner) == ("action", owner)
+
+
+def test_you_will_recall_is_no_task_and_a_meetings_details_stay_out_of_the_findings():
+    memo = ("To: Sandra (HR)\nRe: Kasia Nowak (cashier), 1:1 on 12 Nov 2026\nYou will recall we agreed a 1 error a month "
+            "standard in June.\nKasia had 5 till errors in October.\nKasia to count the float before every handover.\n")
+    assert not any(r.owner == "employee" and r.action.startswith("Recall") for r in draft_plan(memo).plan.responsibilities)
+    form = ("面谈记录 仓管员 李强\n面谈信息：\n2026年11月18日 下午3点，二楼会议室，45分钟\n上次考评 2 分（满分5分）\n"
+            "10月盘点差异5次。\n目标：12月底前盘点差异不超过1次。\n")
+    assert not any("考评" in d.evidence for d in draft_plan(form).plan.deficiencies)

@@ -587,3 +587,9 @@ def test_a_trait_said_of_a_group_or_a_generation_beside_a_judgement_is_coded(tex
 def test_a_school_run_is_family_unless_it_is_a_slot_of_the_work(text, sensitive):
     a = analyse(f"1:1 Lewis (van driver), 15/9/26 - Gianni\nCash up short 3 times in August.\n{text}\n")
     assert (a.sentences[2].kind == "excluded") is sensitive
+
+
+def test_the_school_run_rush_is_still_the_familys_school_run():
+    a = analyse("1:1 with Sam Lee (receptionist), 12 Nov 2026\nCash up short 3 times in August.\nShe asked to move to a 9:30 "
+                "start because of the school run rush, and has been late 4 times since.\n")
+    assert a.sentences[2].kind == "excluded"

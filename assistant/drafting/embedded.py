@@ -239,6 +239,11 @@ class _PlanBuilder:
                     # a share keeps its own unit ('… within 24 hours, 100%')
                     own_unit = q if q.unit else replace(q, unit=previous["q"].unit, per=previous["q"].per)
                     draft.update(item=previous["item"], q=own_unit, metric=self._metric(previous["item"], previous["q"]))
+                if (previous is not None and q is None and previous["q"] is None and not word_target(item.bare)
+                        and word_target(previous["item"]) and len(item.bare.split()) <= _LIST_TAIL_WORDS
+                        and item.deadline is None and len(content_tokens(item.bare)) >= 2):
+                    previous["item"] = f"{previous['item']}, {item.bare}"  # 'every gun start, move and stop logged': the
+                    continue  # list the point before opened, not a point with no target of its own
                 drafts.append(draft)
                 previous = draft
         for s in self.a.of_kind("action"):
@@ -625,6 +630,9 @@ _AND_OPENS = re.compile(r"^\W*(?:and|plus|also)\s+(?=[a-z])", re.I)
 # remaining 18 bowls by 31 July', '续期名单上23个客户逐一回访'.
 _ALL_OF = re.compile(r"(?:\b(?:all|the\s+remaining|the\s+other|every\s+one\s+of|each\s+of\s+the|the\s+full|the\s+whole)|全部|所有|剩下的?)\s*$",
                      re.I)
+
+
+_LIST_TAIL_WORDS = 4  # at most this many words after a comma go on the list of the point before them
 
 
 def _only_replies(text: str) -> bool:

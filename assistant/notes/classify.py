@@ -92,7 +92,8 @@ _STANDARD_OPENS = re.compile(r"""^\W*(?:(?:our|the|site|farm|company|shop|store|
 
 # The same in Chinese (and mixed): a rule's source, with a subject of a few words and no figure before it.
 _ZH_STANDARD_OPENS = re.compile(r"^\W*[^，。,;；\d]{0,16}?(?:" + vocab("observation", "standard_opens", "zh").pattern + ")")
-_ZH_UNMET = re.compile("没|未|不按|违反|违规")  # '没按规定交日报': a rule not kept, the shortfall
+_ZH_UNMET = re.compile("没|未|不按|违反|违规")  # '没按规定交日报', '…他好几次没戴': a rule not kept, the shortfall
+_ZH_TOLD = re.compile(r"\s*(?:他|她|你|员工)")  # '公司要求她…': a requirement put to her, a task
 
 # The manager saying what they looked at before the interview: the findings follow.
 _LOOKED_INTO = re.compile(r"""^\W*(?:(?:so|ok(?:ay)?|right|and|well)[,\s]+)?i(?:'ve|’ve|\s+have)?\s+
@@ -179,8 +180,6 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
     asks = asks and not finder.asked(body)  # 'HR, can you book him on the course?' asks a party to act
     if (asks and not counted) or s.label in ("question", "strength", "background", "heading"):
         return "context"  # but 'Q: Your packs show 4.1% cracks, the line standard is 2.5% – what's happening?' reports one
-    if s.label == "target" and s.under_heading and not numbers and _starts_imperative(body):
-        return "action"  # under 'Objectives', 'Scan and record the microchip before kennel handover' is a task: no figure
     if s.label == "target" or _TARGET_START.match(body):
         return "target"
     if s.label in ("action", "support"):
@@ -189,9 +188,10 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "action"  # 'Emp: I'll run the checklist at every handover': the employee's own action
     if s.label == "cause" or s.speaker == "employee":
         return "account" if s.speaker == "employee" else "cause"
-    if (rule := _ZH_STANDARD_OPENS.match(body)) and not _ZH_UNMET.search(rule.group()) and len(numbers) <= 1:
-        return "standard"  # '合同写的是每场 20 分钟', 'Costume 规定 guest area 里不能 break character' (not '没按规定…', nor
-        # '规定2个工作日内发出，6次有4次超过一周', the rule and the result)
+    if (rule := _ZH_STANDARD_OPENS.match(body)) and not _ZH_UNMET.search(body) and not _ZH_TOLD.match(body, rule.end()) \
+            and len(numbers) <= 1:
+        return "standard"  # '合同写的是每场 20 分钟', 'Costume 规定 guest area 里不能 break character' (not '没按规定…',
+        # '规定戴安全帽，他好几次没戴', '规定2个工作日内发出，6次有4次超过一周': the rule and the result; nor '公司要求她月底前补完')
     if (s.actor is not None and s.actor.owner != "employee") or (s.actor and s.actor.owner == "employee" and not _negative(body)):
         return "action"
     turned = _OPENING_CONTRAST.sub("", body)

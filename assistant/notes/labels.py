@@ -149,7 +149,11 @@ def lists_fields(label: str) -> bool:
     """A label of the meeting's details whose values may sit on the lines below it ('Attendees:', 'Rating key:'), not
     one that only names the notes ('Notes:', 'Description (notes added after the call):'), whose lines are the notes."""
     labels = load("vocabulary")["labels"]
-    return terms((*labels["meta"], *labels.get("attendees", ()))).fullmatch(label.strip().lower()) is not None
+    return (terms((*labels["meta"], *labels.get("attendees", ()))).fullmatch(label.strip().lower()) is not None
+            or _DETAILS.search(label) is not None)  # 'Meeting details:', '面谈信息：'
+
+
+_DETAILS = re.compile(r"\b(?:details|information|info|particulars)\b|信息|资料|基本情况", re.I)
 
 
 def _label_kind(label: str) -> str | None:
@@ -510,7 +514,8 @@ _TWO_SCRIPTS = re.compile(rf"([A-Z][a-z'’-]+)[ \t]+({zh_name()}|[{load('vocabu
 
 
 def _either_script(parts: list[str], finder: _PartyFinder, rest: str, *, stamped: bool, tags: frozenset[str]) -> str | None:
-    """Whose words a speaker's name in two scripts opens: the person either part names, else as its Latin part says."""
+    """Whose words a speaker's name in two scripts opens: the person either part names (a surname alone, '陈' of 'Emily
+    陈', names no one), else as its Latin part says."""
     read = [_label_or_person(part, finder, rest, stamped=stamped, tags=tags) for part in parts]
     return next((who for who in read if who and who.endswith("_person")), read[0] if parts[0].isascii() else read[-1])
 
@@ -545,7 +550,7 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
     if short := _initials_or_surname(person, finder, tags):
         return short
     if two := _TWO_SCRIPTS.fullmatch(person):  # 'Darren 林', 'Vivian 吴薇': a speaker's name in both scripts
-        return _either_script([p for p in two.groups() if p], finder, rest, stamped=stamped, tags=tags)
+        return _either_script([p for p in two.groups() if p and len(p) > 1], finder, rest, stamped=stamped, tags=tags)
     return _named_speaker(person, finder, rest, key in tags, stamped=stamped) if person and len(person) <= 30 else None
 
 

@@ -339,13 +339,21 @@ class _PartyFinder:
             return self.writer, body[1:]
         return None, body
 
+    def _their_own_job(self, who: str) -> bool:
+        """`who` names the employee's own job, or everyone who does it: 'Supervisor' for a shift supervisor, 'All
+        pickers' for a picker."""
+        job = re.sub(r"^(?:all|the|every)\s+", "", who.strip(), flags=re.I).lower()
+        job = job[:-1] if job.endswith("s") and not job.endswith("ss") else job
+        return bool(job) and bool(self.employee_role) and self.employee_role.lower().endswith(job)
+
     def _named_actor(self, body: str) -> tuple[Party | None, str]:
         """Someone the finder does not know, named before what they will do: 'Ravi in the workshop will …', 'Marine
         super to run …', 'Employee to complete …' (a form's word for the employee)."""
         named = re.match(r"^((?:" + TITLE + r")?" + NAME_WORD + r"(?:\s(?:" + NAME_WORD + r"|" + _JOB_AFTER + r"))?)" + _WHERE_FROM
                          + r"\s+(?:will|'ll|to|shall|is going to|agreed to)\s+(?=\w)", body)
-        if named and named.group(1).lower() in _EMPLOYEE_WORDS:
-            return self.employee_party, _strip_modal(body[named.end():])
+        if named and (named.group(1).lower() in _EMPLOYEE_WORDS or self._their_own_job(named.group(1))):
+            return self.employee_party, _strip_modal(body[named.end():])  # ('Supervisor to brief …' in a 1:1 with a
+            # shift supervisor, 'All pickers to re-do …' with a picker)
         if named and named.group(1).split()[0].lower() not in _NO_ACTOR:
             return Party(named.group(1), self.owner_of(named.group(1))), _strip_modal(body[named.end():])
         return None, body
@@ -400,6 +408,8 @@ class _PartyFinder:
                 r"\s*[:：]", rest):
             return None, body
         party = Party(m.group(0).strip(), self.owner_of(m.group(0)))
+        if party.owner == "organisation" and self._their_own_job(party.text):
+            party = self.employee_party  # 'Supervisor to brief the team …' in a 1:1 with a shift supervisor
         return party, _strip_modal(rest.lstrip(":： "))
 
 
@@ -454,7 +464,9 @@ def _dash_task(body: str) -> re.Match[str] | None:
 _NO_ACTOR = ("we", "they", "it", "this", "that", "he", "she", "on", "onto", "back", "over")
 _EMPLOYEE_WORDS = ("employee", "staff member", "colleague", "team member", "crew member", "reviewee", "appraisee", "supervisee")
 _JOB_AFTER = r"(?:super|crew|team|office|desk|dept|lead|[a-z]+(?:ers|ors|ists))\b"  # 'Marine super to …', 'Yard crew to …', 'Site fitters to …'
-_YOU_WILL = re.compile(r"^you(?:['’]ll|\s+will|\s+shall|\s+are\s+going\s+to|\s+agreed\s+to|\s+to)\s+(?=[a-z])", re.I)
+_YOU_WILL = re.compile(r"""^you(?:['’]ll|\s+will|\s+shall|\s+are\s+going\s+to|\s+agreed\s+to|\s+to)\s+
+    (?!(?:recall|remember|know|see|notice|recogni[sz]e|appreciate|understand|be\s+aware|have\s+(?:seen|heard|noticed))\b)(?=[a-z])""",
+                       re.I | re.X)
 # Where a named person works, between their name and what they will do: 'Ravi in the workshop will …', 'Ailsa from
 # purchasing to …', 'Marcus (IT) will …'.
 _WHERE_FROM = r"(?:\s+(?:in|from|at|on)\s+(?:the\s+)?[\w&'-]+(?:\s[\w&'-]+)?|\s*\([^()\n]{1,30}\))?"

@@ -15,14 +15,14 @@ from ..notes.names import CALLED_BY_NAME, is_name, to_you
 from ..textutil import NAME_WORD
 
 _LABELLED = re.compile(
-    r"""(?:^[\s*#>-]* | \s{2,} | \u3000 | [|｜]\s*)(?:role|position|post|job\s*title|job|grade\s*/\s*role|岗位|职位|职务|工种)(?:/职级)?\s*[:：]\s*
+    r"""(?:^[\s*#>-]* | \s{2,} | \u3000 | [|｜]\s*)(?P<label>role|position|post|job\s*title|job|grade\s*/\s*role|岗位|职位|职务|工种)(?:/职级)?\s*[:：]\s*
         (?P<value>[^|｜;；\n]{2,60})""",
     re.I | re.M | re.X,
 )
 # What follows a name and opens its role: '(', ',', a dash, a slash, a bar.
 _AFTER_NAME = re.compile(r"""(?:(?:[ \t]+(?:[A-Z]\.?|[A-Z][a-z]+)){1,2}(?=[ \t]*[(（,，\-–—|｜/]|[ \t]+[a-z]))?\s*(?:
       [(（]\s*(?P<inner>[^)）\n]{2,80})[)）]                          # 'Name (role, …)'
-    | (?:的?(?:,|，)|｜|\s[-–—/|])\s*(?P<next>(?:(?!(?<=[a-z]{4})\.\s)[^,，\n|｜/()（）–—;；]){2,60})  # 'Name, role', 'Name - role -', '名｜岗位', '跟梅秀兰的，刺绣师'
+    | (?:的?(?:,|，)|｜|\s[-–—/|])\s*(?P<next>(?:(?!(?<=[a-z]{5})\.\s)[^,，\n|｜/()（）–—;；]){2,60})  # 'Name, role', 'Name - role -', '名｜岗位', '跟梅秀兰的，刺绣师'
     | :[ \t]*(?P<colon>(?:[A-Za-z][\w&-]*[ \t]+){0,2}[A-Za-z][\w&-]*)[ \t]*$   # 'Dana Ruiz: forklift operator', not a speaker's line
     | (?P<plain>(?:[a-z][\w&-]*\s+){0,3}[a-z][\w&-]*|[\u4e00-\u9fff]{2,8})(?=\s*(?:[-–—|｜,(（]|$|\s+(?:1:1|1-1|review|chk-in
         |check-in|catch-up|chat|appraisal|supervision|面谈|谈话|月度|季度)|\s+for\s+the\s+(?:notes|record|file)\b))  # 'Hemi Walker ramp agent – 25 Nov'
@@ -71,8 +71,9 @@ def is_role(phrase: str) -> bool:
     en, abbreviations, zh = job_words()
     if unspaced(phrase):
         return 2 <= len(phrase) <= 12 and bool(zh.search(phrase)) and not says_no_job(phrase)
-    if _INITIALLED.fullmatch(phrase):
-        return False  # 'G. Farrant', 'J.P. Bryant': a name after its initials, though it ends as a job's word does
+    if _INITIALLED.fullmatch(phrase) and not vocab("roles", "terms", "en").fullmatch(phrase.split()[-1].lower()):
+        return False  # 'G. Farrant', 'J.P. Bryant': a name after its initials, though it ends as a job's word does (not
+        # 'Q.A. Technician')
     phrase = _DOTTED.sub("", phrase)  # 'Relief Pharm.', 'Elev. Op. II', 'diag. rad.': shorthand with its dots
     words = phrase.split()
     return (1 <= len(words) <= 6 and bool(en.search(phrase) or abbreviations.search(phrase))
@@ -128,9 +129,13 @@ def leads_others(phrase: str) -> bool:
 
 
 def says_no_job(phrase: str) -> bool:
-    """'员工', 'staff member': words that say who someone is, not what they do."""
+    """'员工', 'staff member': words that say who someone is, not what they do; and a duty some staff take on besides
+    their job ('one of our two mental health first aiders', 'fire wardens')."""
     not_roles = load("roles").get("not_roles", [])
-    return phrase.strip() in not_roles or phrase.strip().lower() in not_roles
+    return phrase.strip() in not_roles or phrase.strip().lower() in not_roles or bool(_A_DUTY.search(phrase))
+
+
+_A_DUTY = re.compile(r"\b(?:first\s+aiders?|fire\s+(?:wardens?|marshals?|marshalls?)|key\s*holders?)$", re.I)
 
 
 _POST = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:" + "|".join(load("roles", "zh")["post"]) + ")$")
@@ -150,7 +155,7 @@ def role_beside(text: str, name: str | None, *, unnamed: bool = True) -> str | N
     head = "\n".join(lines[:12])
     for m in _LABELLED.finditer(head):  # a labelled line says outright that this is the role
         value = _clean(m.group("value"))
-        if is_role(value):
+        if is_role(value) and (m.group("label").lower() != "post" or is_title(value)):  # ('Post: Black Friday teaser')
             return value
     forms = [name] + ([name.split()[0]] if " " in name else []) if name else []
     ends = "\n".join([*lines[:12], *lines[max(12, len(lines) - 3):]])  # and the foot: 'cc: file - Hana Vošková, keeper'

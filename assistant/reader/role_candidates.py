@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..language import unspaced
 from .features import hashed
-from .role import is_role, job_words, spaced_words
+from .role import is_role, job_words, says_no_job, spaced_words
 
 ROLE_CLASSES = ("none", "role")
 MAX_LINES = 60  # roles are given near the top, or in the first paragraphs of a long email
@@ -49,7 +49,7 @@ def _mentions(lines: list[str]) -> dict[str, list[tuple[int, int, int]]]:
             for k in range(max(0, j - 3), j + 1):
                 phrase = line[tokens[k].start():last.end()]
                 if (is_role(phrase) and (k == j or not _SPLITS.search(phrase)) and tokens[k].group(0).lower() not in not_first
-                        and not _described(line, tokens[k].start())):
+                        and not _described(line, tokens[k].start()) and not says_no_job(phrase)):
                     found.setdefault(phrase, []).append((number, tokens[k].start(), last.end()))
         for run in _CJK_RUN.finditer(line):
             chars = run.group(0)
