@@ -611,3 +611,11 @@ def test_a_target_said_as_target_is_keeps_its_words_target_and_both_is_all_of_tw
              "Both overdue units submitted by 31 December.\n")
     goals = {g.target: g.metric for g in draft_plan(notes).plan.goals}
     assert "0" in goals and not goals["0"].startswith("is ") and "100%" in goals
+
+
+def test_a_dated_task_to_finish_all_of_a_counted_set_is_also_a_goal():
+    notes = ("1:1 Bex Harrington (rigger), 17 Mar 2026\nLOLER inspection records missing for 7 chain hoists since January.\n"
+             "Bex will complete the inspection records for all 7 hoists by 10 April.\nBex to shadow Tom for 2 get-ins.\n")
+    plan = draft_plan(notes).plan
+    assert [(g.target, g.deadline) for g in plan.goals] == [("7 hoists", dt.date(2026, 4, 10))]  # not '2 get-ins'
+    assert any(r.action.startswith("Complete the inspection records") for r in plan.responsibilities)
