@@ -619,3 +619,11 @@ def test_a_dated_task_to_finish_all_of_a_counted_set_is_also_a_goal():
     plan = draft_plan(notes).plan
     assert [(g.target, g.deadline) for g in plan.goals] == [("7 hoists", dt.date(2026, 4, 10))]  # not '2 get-ins'
     assert any(r.action.startswith("Complete the inspection records") for r in plan.responsibilities)
+
+
+def test_a_target_point_whose_milestone_is_dated_alone_in_brackets_is_due_then_and_on_time_is_about_lateness():
+    notes = ("【1:1】Concept Artist - Leo 陈浩 | 2026-03-18 | w/ Art Lead Yvonne\n"
+             "Milestone M2 的 creature sheet 晚了 8 天, 3D 那边 idle 了一周。\n"
+             "- Target: Q2 交付 10 张, M3 (5月29日) 准时。\n")
+    goals = {g.description: g.deadline for g in draft_plan(notes).plan.goals}
+    assert any("M3" in d and due == dt.date(2026, 5, 29) for d, due in goals.items())

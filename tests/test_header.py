@@ -7,6 +7,7 @@ import pytest
 from assistant.notes import analyse
 from assistant.notes.attendees import present
 from assistant.notes.names import is_name
+from assistant.pipeline import draft_plan
 from assistant.reader.role import is_role, role_beside
 
 from .conftest import training_note
@@ -2038,3 +2039,24 @@ def test_a_greeting_opening_the_first_line_names_the_employee_not_the_sender_aft
 def test_look_alikes_of_this_sessions_header_rules_keep_their_reading(notes, who):
     a = analyse(notes)
     assert (a.employee_name, a.employee_role) == who
+
+
+@pytest.mark.parametrize("opening, who", [
+    ("notes from my review with Shawna, no, Siobhan, S I O B H A N, it always gets that wrong, Siobhan Duffy, "
+     "inbetweener on season 2.", ("Siobhan Duffy", "inbetweener")),
+    ("1:1 with Tom - sorry, Tim Baker (picker), 3 Nov 2026", ("Tim Baker", "picker")),
+])
+def test_a_name_the_dictation_corrects_is_read_as_corrected(opening, who):
+    a = analyse(f"[Voice memo 24/02/2026 17:42 - auto transcript]\nRight so this is Dev, {opening}\n"
+                "She is averaging 9 seconds a week against a team target of 14.\n")
+    assert (a.employee_name, a.employee_role) == who
+
+
+def test_a_name_written_surname_first_in_capitals_is_known_by_its_given_name_too():
+    notes = ("PERFORMANCE CONVERSATION RECORD\nName: LINDQVIST Maja\nPost: Electoral Services Assistant\n"
+             "Reviewer: Colin Pargeter, Electoral Services Manager\nDate of conversation: 21/05/2026\n"
+             "212 property records were left unprocessed in March.\nMaja to use the double-keying checklist on each batch.\n")
+    drafted = draft_plan(notes)
+    assert "Maja" in drafted.analysis.employee_aliases
+    task = next(r for r in drafted.plan.responsibilities if "double-keying" in r.action)
+    assert task.owner == "employee"

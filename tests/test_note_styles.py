@@ -937,3 +937,14 @@ def test_you_will_recall_is_no_task_and_a_meetings_details_stay_out_of_the_findi
     form = ("面谈记录 仓管员 李强\n面谈信息：\n2026年11月18日 下午3点，二楼会议室，45分钟\n上次考评 2 分（满分5分）\n"
             "10月盘点差异5次。\n目标：12月底前盘点差异不超过1次。\n")
     assert not any("考评" in d.evidence for d in draft_plan(form).plan.deficiencies)
+
+
+@pytest.mark.parametrize("line, owner", [
+    ("Xpress refresher session with the software trainer (ICT to arrange).", "organisation"),
+    ("Refresher on the new till scanner (me to book).", "manager"),
+    ("Kasia to attend the till refresher (HR to book).", "employee"),  # she attends; the bracket says who books
+])
+def test_whose_a_task_is_in_brackets_at_its_end(line, owner):
+    notes = f"1:1 with Kasia Nowak (cashier), 2 Nov 2026 - Tom\nTill errors: 5 in October, standard is 1 a month.\n{line}\n"
+    task = next(s for s in draft_plan(notes).analysis.sentences if s.text == line)
+    assert (task.reading, task.owner) == ("action", owner)

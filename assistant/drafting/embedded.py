@@ -381,9 +381,10 @@ class _PlanBuilder:
             # (a deadline said before a period the point names: 'oct/nov sheets closed by fri')
             if (not dates and s.kind == "target" and len(points := [d for d in ahead if d.role == "point"]) == 1
                     and not _COUNTED_FROM.search(before := text[:points[0].start])
-                    and before.count("(") + before.count("（") <= before.count(")") + before.count("）")):
-                dates = points  # the one day a goal names, when it is checked: '… when the train runs your section in week 50'
-                # (not one in passing, in brackets: 'For the spring range (first delivery 2 April) I want …')
+                    and (before.count("(") + before.count("（") <= before.count(")") + before.count("）")
+                         or (_ALONE_IN_BRACKETS.match(text, points[0].end) and re.search(r"[(（]\s*$", before)))):
+                dates = points  # the one day a goal names, when it is checked: '… when the train runs your section in week 50',
+                # 'M3 (5月29日) 准时' (not one in passing, in brackets: 'For the spring range (first delivery 2 April) I want …')
             elif not dates and s.kind == "target" and len(points) > 1 and (on := _DAYS_LISTED.search(text)) \
                     and all(on.start() <= d.start < on.end() for d in points):
                 dates = [max(points, key=lambda d: d.date)]  # 'Attend both rescue drills (Apr 8, May 13)': by the last
@@ -632,6 +633,7 @@ _ALL_OF = re.compile(r"(?:\b(?:all|the\s+remaining|the\s+other|every\s+one\s+of|
                      re.I)
 
 
+_ALONE_IN_BRACKETS = re.compile(r"\s*[)）]")  # a date alone in its brackets: 'M3 (5月29日) 准时'
 _LIST_TAIL_WORDS = 4  # at most this many words after a comma go on the list of the point before them
 
 

@@ -344,8 +344,16 @@ _SOURCE_NOTE = re.compile(r"""[\[【][^\[\]【】\n]{0,40}(?i:scan|transcri|ocr|
 
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """`_header_people` of the lines below a first line that says how the notes came ('[scanned from notebook p.14 -
-    OCR]', '【钉钉 语音转文字 16:41】')."""
+    OCR]', '【钉钉 语音转文字 16:41】'), each name said again to correct it read as corrected ('my review with Shawna,
+    no, Siobhan, S I O B H A N, … Siobhan Duffy, inbetweener')."""
+    lines = [_SPELLED_OUT.sub("", _CORRECTED.sub("", line)) for line in lines]
     return _header_people(lines[1:] if lines and _SOURCE_NOTE.fullmatch(lines[0].strip()) else lines)
+
+
+# A name a dictation corrects: 'Shawna, no, Siobhan', 'Shona - sorry, Siobhan', 'Sean I mean Siobhan'; and a name spelled
+# out letter by letter after it ('S I O B H A N,').
+_CORRECTED = re.compile(rf"\b{NAME_WORD}[ \t]*[,-–—]?[ \t]*(?i:no|sorry|I\s+mean|scratch\s+that|correction)[ \t]*[,.:-–—]?[ \t]+(?={NAME_WORD})")
+_SPELLED_OUT = re.compile(r"(?<![\w])(?:[A-Z][ \t]){3,}[A-Z]\b[ \t]*[,.]?[ \t]*(?:(?:it|that)\s+always\s+gets\s+that\s+wrong[ \t]*[,.]?[ \t]*)?")
 
 
 def _header_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
@@ -813,7 +821,12 @@ def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
     elif is_name(name) and re.search(rf"\s{PARTICLE}\s", name):  # 'Fenna de Wit' -> Fenna, de Wit
         first, *rest = name.split()
         out += [first, " ".join(rest)]
+    elif capitals := _SURNAME_IN_CAPITALS.fullmatch(name):  # 'LINDQVIST Maja' -> Maja, LINDQVIST, Lindqvist
+        out += [capitals["given"], capitals["surname"], capitals["surname"].title()]
     elif is_name(name):
         tokens = name.split()
         out += [t for i, t in enumerate(tokens) if len(t) >= (2 if i == 0 else 3)]
     return tuple(dict.fromkeys(out))
+
+
+_SURNAME_IN_CAPITALS = re.compile(r"(?P<surname>[A-Z]{2,}(?:[-'’][A-Z]{2,})?),?[ \t]+(?P<given>[A-Z][a-z'’-]+)")

@@ -360,7 +360,16 @@ class _PartyFinder:
 
     def actor(self, body: str, *, employee_speaks: bool = False) -> tuple[Party | None, str]:
         """Who acts at the start of `body`, and the action with the actor and modal removed; 'I' is the notes'
-        writer, the manager, except on the employee's own line of a transcript ('Lorcan: I'll measure…')."""
+        writer, the manager, except on the employee's own line of a transcript ('Lorcan: I'll measure…'). Where no one
+        opens it, whose it is in brackets at its end: '… with the software trainer (ICT to arrange).'"""
+        party, action = self._opening_actor(body, employee_speaks)
+        if party is None and (bracket := _BRACKETED_OWNER.search(action)) and bracket.start() > 0:
+            who = bracket["who"].strip()
+            party = self.writer if who.lower() in ("me", "i", "manager") else Party(who, self.owner_of(who))
+            action = action[:bracket.start()].rstrip()
+        return party, action
+
+    def _opening_actor(self, body: str, employee_speaks: bool) -> tuple[Party | None, str]:
         if _BY_ME.search(body):
             return self.writer, body
         agent = _PASSIVE_AGENT.search(body)
@@ -462,6 +471,9 @@ def _dash_task(body: str) -> re.Match[str] | None:
 
 # Words that open a sentence without naming who acts: 'It will …', 'On to the actual stuff: …', 'Back to the rota: …'.
 _NO_ACTOR = ("we", "they", "it", "this", "that", "he", "she", "on", "onto", "back", "over")
+# Whose a task is, in brackets at its end: 'Xpress refresher with the software trainer (ICT to arrange)', '(me to book)'.
+_BRACKETED_OWNER = re.compile(r"""\s*[(（]\s*(?P<who>[A-Za-z][\w&/ -]{0,25}?)\s+to\s+
+    (?:arrange|book|organi[sz]e|sort(?:\s+out)?|set\s+up|schedule|provide|run|fund|pay(?:\s+for)?)\s*[)）]\s*\.?\s*$""", re.I | re.X)
 _EMPLOYEE_WORDS = ("employee", "staff member", "colleague", "team member", "crew member", "reviewee", "appraisee", "supervisee")
 _JOB_AFTER = r"(?:super|crew|team|office|desk|dept|lead|[a-z]+(?:ers|ors|ists))\b"  # 'Marine super to …', 'Yard crew to …', 'Site fitters to …'
 _YOU_WILL = re.compile(r"""^you(?:['’]ll|\s+will|\s+shall|\s+are\s+going\s+to|\s+agreed\s+to|\s+to)\s+
