@@ -2045,6 +2045,8 @@ def test_look_alikes_of_this_sessions_header_rules_keep_their_reading(notes, who
     ("notes from my review with Shawna, no, Siobhan, S I O B H A N, it always gets that wrong, Siobhan Duffy, "
      "inbetweener on season 2.", ("Siobhan Duffy", "inbetweener")),
     ("1:1 with Tom - sorry, Tim Baker (picker), 3 Nov 2026", ("Tim Baker", "picker")),
+    ("review with Rhiannon Mbeki (wind turbine technician), 4 Mar 2026", ("Rhiannon Mbeki", "wind turbine technician")),
+    ("review with Shannon Doyle (gritter driver), 1 Dec 2026", ("Shannon Doyle", "gritter driver")),  # 'no' in a name
 ])
 def test_a_name_the_dictation_corrects_is_read_as_corrected(opening, who):
     a = analyse(f"[Voice memo 24/02/2026 17:42 - auto transcript]\nRight so this is Dev, {opening}\n"

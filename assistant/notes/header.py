@@ -352,7 +352,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
 
 # A name a dictation corrects: 'Shawna, no, Siobhan', 'Shona - sorry, Siobhan', 'Sean I mean Siobhan'; and a name spelled
 # out letter by letter after it ('S I O B H A N,').
-_CORRECTED = re.compile(rf"\b{NAME_WORD}[ \t]*[,-–—]?[ \t]*(?i:no|sorry|I\s+mean|scratch\s+that|correction)[ \t]*[,.:-–—]?[ \t]+(?={NAME_WORD})")
+_CORRECTED = re.compile(rf"\b{NAME_WORD}[ \t]*[,–—-]?[ \t]+(?i:no|sorry|I\s+mean|scratch\s+that|correction)\b[ \t]*[,.:–—-]?[ \t]+(?={NAME_WORD})")
 _SPELLED_OUT = re.compile(r"(?<![\w])(?:[A-Z][ \t]){3,}[A-Z]\b[ \t]*[,.]?[ \t]*(?:(?:it|that)\s+always\s+gets\s+that\s+wrong[ \t]*[,.]?[ \t]*)?")
 
 
