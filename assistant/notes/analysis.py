@@ -660,7 +660,7 @@ def _point_owner(point: re.Match[str], finder: _PartyFinder, employee_speaks: bo
 
 # A list's heading saying the employee wrote it: '约定的行动（贺婷自己写的）', 'Agreed actions (written by Kasia)',
 # "Actions (Kasia's own list)".
-_WRITTEN_BY = re.compile(r"""[(（]\s*(?:
+_LIST_WRITER = re.compile(r"""[(（]\s*(?:
     (?P<zh>[^()（）\s]{1,12}?)\s*(?:自己|本人|亲自)?(?:写|填|列)的?
     |(?:written|filled\s+in|typed|listed)\s+(?:up\s+)?by\s+(?P<by>[^()]{1,30}?)
     |(?P<own>[^()]{1,30}?)['’]s\s+own(?:\s+(?:words|list|notes))?
@@ -668,7 +668,7 @@ _WRITTEN_BY = re.compile(r"""[(（]\s*(?:
 
 
 def _written_by_employee(label: str, finder: _PartyFinder) -> bool:
-    written = _WRITTEN_BY.search(label)
+    written = _LIST_WRITER.search(label)
     who = next((w for w in written.groups() if w), "") if written else ""
     return who.lower() in ("员工", "本人", "employee", "the employee") or (bool(who) and finder.owner_of(who) == "employee")
 

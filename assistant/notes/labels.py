@@ -125,7 +125,7 @@ def mark_kind(bullet: str) -> str | None:
 def heading_kind(label: str) -> str | None:
     """What a heading line alone says the lines below it are: a label's kind, or the employee's account."""
     kind, words = _label_kind(label), label.strip().lower()
-    account = terms(tuple(load("vocabulary")["labels"].get("account_heading", ())))
+    account = _account_words()
     found = account.search(words) if unspaced(words) else None
     if kind is None and (account.fullmatch(words) or (found and found.end() == len(words) and found.start() <= 2)):
         return "employee_person"  # '员工本人意见' too, not '经理回应员工意见'
@@ -145,12 +145,22 @@ _ASKING = re.compile(r"(?:the\s+)?(?:why|what|how|so what|what happened|what we 
 _WHAT_WAS_SAID = re.compile(r"(?:内容|要点|经过)$")
 
 
+def _meta_words() -> re.Pattern[str]:
+    """The labels of the meeting's details: a form's fields and the list of those present ('Date:', 'Present:', '参会人：')."""
+    labels = load("vocabulary")["labels"]
+    return terms((*labels["meta"], *labels.get("attendees", ())))
+
+
+def _account_words() -> re.Pattern[str]:
+    """The labels of the employee's own words: 'Employee comments', '本人说明'."""
+    return terms(tuple(load("vocabulary")["labels"].get("account_heading", ())))
+
+
 def lists_fields(label: str) -> bool:
     """A label of the meeting's details whose values may sit on the lines below it ('Attendees:', 'Rating key:'), not
     one that only names the notes ('Notes:', 'Description (notes added after the call):'), whose lines are the notes."""
-    labels = load("vocabulary")["labels"]
-    return (terms((*labels["meta"], *labels.get("attendees", ()))).fullmatch(label.strip().lower()) is not None
-            or _DETAILS.search(label) is not None)  # 'Meeting details:', '面谈信息：'
+    listed = _meta_words().fullmatch(label.strip().lower()) is not None
+    return listed or _DETAILS.search(label) is not None  # (or 'Meeting details:', '面谈信息：')
 
 
 _DETAILS = re.compile(r"\b(?:details|information|info|particulars)\b|信息|资料|基本情况", re.I)
@@ -177,8 +187,7 @@ def _label_kind(label: str) -> str | None:
             if any(w in words for w in labels.get(kind, ())):
                 return kind
     labels = load("vocabulary")["labels"]
-    meta = terms((*labels["meta"], *labels.get("attendees", ())))  # 'Present:', '参会人：' list those at the meeting
-    if meta.fullmatch(words):
+    if _meta_words().fullmatch(words):  # ('Present:', '参会人：' list those at the meeting)
         return "meta"
     if terms(tuple(labels.get("account", ()))).fullmatch(words):
         return "employee_person"
@@ -267,8 +276,7 @@ def row_label(line: str, finder: _PartyFinder, repeated: frozenset[str] = frozen
 
 def _account_cell(cell: str) -> str | None:
     """A row's label of the employee's own words: '| 本人说明 | …|', '| Employee comments | …|'."""
-    labels = load("vocabulary")["labels"]
-    return "employee_person" if terms(tuple(labels.get("account_heading", ()))).fullmatch(cell.strip().lower()) else None
+    return "employee_person" if _account_words().fullmatch(cell.strip().lower()) else None
 
 
 def _a_field(cell: str, repeated: frozenset[str]) -> bool:
