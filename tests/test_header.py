@@ -2062,3 +2062,68 @@ def test_a_name_written_surname_first_in_capitals_is_known_by_its_given_name_too
     assert "Maja" in drafted.analysis.employee_aliases
     task = next(r for r in drafted.plan.responsibilities if "double-keying" in r.action)
     assert task.owner == "employee"
+
+
+@pytest.mark.parametrize("notes, who", [
+    # a memo's 'Re:' line is its subject; the given name said again first in a sentence still names her
+    ("MEMO\nTo: People Team\nFrom: Alan Moss, Head of Conservation\nDate: 3 March 2026\n"
+     "Re: Capability meeting – Freya Lund, Bookbinder, Special Collections\n"
+     "1. Background. This memo records the meeting held on 2 March 2026.\n"
+     "2. Concerns. Freya returned 5 of 12 repairs after the agreed date.\n", ("Freya Lund", "Bookbinder")),
+    ("MEMO\nTo: People Team\nFrom: Alan Moss, Head of Conservation\nDate: 3 March 2026\n"
+     "Re: Capability meeting – Freya Lund, Bookbinder, Special Collections\n"
+     "1. Background. This memo records the meeting held on 2 March 2026.\n"
+     "2. Response. Ms Lund said the board press was out of use for a week.\n", ("Freya Lund", "Bookbinder")),
+    # a team in brackets after a full name and job is no name
+    ("Appraisal — Maarten de Vries, fire control operator (Red Watch)\nReviewer: Jo Hale · 2 May 2026\n"
+     "- Calls answered within 10 s: 81% against 95%.\n", ("Maarten de Vries", "fire control operator")),
+    # a room's name opening the title is a place; the one the bracket says the talk was with is the employee
+    ("Bottling hall 1:1 – 4 Mar 2026\n(Ruairi, with Orla Byrne, line lead on the cider line)\n"
+     "- fill heights out on 6 runs in February\n", ("Orla Byrne", "line lead")),
+    # initials written with dots
+    ("1:1 – K.M. (farrier, forge) – 12 may 26 – notes DH\n- 3 shoes cast within a week in April\n", ("K.M.", "farrier")),
+    # a first line all in lower case, name and all
+    ("catch-up w/ tomas ruiz — boat builder — tue 3 feb 2026 — (me: fran)\n- 2 hulls failed the leak test\n",
+     ("tomas ruiz", "boat builder")),
+    ("review nell okafor (sous chef, line 2) thu 5 mar 2026 - bo\n- 4 tickets over 20 min on friday\n",
+     ("nell okafor", "sous chef")),
+])
+def test_this_sessions_header_shapes(notes, who):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == who
+
+
+def test_a_named_person_before_a_team_in_brackets_stays_the_one_the_header_names():
+    notes = "Check-in — porter (Sam Idowu) — 3 May 2026\n- 4 late starts in April.\n"
+    assert (analyse(notes).employee_name, analyse(notes).employee_role) == ("Sam Idowu", "porter")
+
+
+@pytest.mark.parametrize("notes, who", [
+    # a Chinese form's field with the name in Latin letters, and '我，' before the manager's title and name
+    ('#绩效面谈 #仓库 #2026-07-02\n员工：Li Wenjun 李文军，forklift driver（叉车）；谈话人：我，仓库主管 Tony Chan\n- 6 月有 4 次托盘没扫码就上架。\n',
+     ('Li Wenjun', 'forklift driver')),
+    # a Chinese field a job labels, its bracket a nickname
+    ('复盘｜主播：周小雨（花名“小雨点”）｜面谈：运营经理 陈刚｜2026.9.1\n一、数据\n- 8月场均GMV 3.1万，目标5万。\n',
+     ('周小雨', '主播')),
+    # a chat message to the one it mentions, signed by the writer
+    ("@Sam Lee quick recap of today's 1:1 - Jo\n- 4 late deliveries in May, 2 of them to the hospital.\n",
+     ('Sam Lee', None)),
+    # a header line of its own below lines of small talk
+    ('Hi all, apologies for the delay, the office wifi was down all morning.\nThanks to everyone who came to the leaving do on Friday!\nRight.\nReview notes: Tess Abara-Lowe, community midwife, met Mon 9 Nov 2026 — from Ruth Gale (Team Leader)\n- 4 of 12 postnatal visits in October recorded late on the system.\n',
+     ('Tess Abara-Lowe', 'community midwife')),
+    # the file a mail's notes are for, below its fields and greeting; the sender's surname in the subject is not hers
+    ("Subject: Okafor / Brandt – mid-year 1:1, 30 June 2026\nTo: hr-science@univ.example\nHi Mel,\nNotes from today's mid-year below for Nadia's file (cryo-EM technician, Krios suite), as discussed.\n- 6 of 20 grids in May were loaded without the QC log filled in.\nThanks,\nBen\nDr Ben Brandt | Imaging Core Facility Manager\n",
+     ('Nadia', 'cryo-EM technician')),
+    # a mail to HR copied to the employee
+    ("From: Carol Pike <carol.pike@example.org>\nTo: hr@example.org\nCc: Rowan Tully <r.tully@example.org>\nSubject: Conversation this morning\nHi HR,\nA summary of this morning's talk at the depot, copied to him so we both have the same record.\nRowan has been our relief gritter driver since October. He missed 3 of 10 call-outs in November.\nCarol\n",
+     ('Rowan Tully', 'relief gritter driver')),
+    # a file name with a review's short form
+    ("PDR_Okoro_T_03-05-2026.docx\n(typed up from the site diary)\n- 3 x edge protection missing on level 2, found by the client's inspector – Tunde was chargehand\n- late on site 5 times in April\n",
+     ('Okoro T.', None)),
+    # a table's row a job labels, the job again after a comma
+    ('# Quarry blast crew – performance review notes\n| Item | Detail |\n|---|---|\n| Site | Glen Brae quarry |\n| Shotfirer | Callum Reid, shotfirer |\n| Date | 17/07/2026 |\n## Issues\n- 3 of 8 blasts in June fired without the exclusion zone signed off.\n',
+     ('Callum Reid', 'shotfirer')),
+])
+def test_more_of_this_sessions_header_shapes(notes, who):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == who

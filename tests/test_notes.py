@@ -1322,3 +1322,70 @@ def test_a_sentence_that_opens_by_turning_from_the_one_before_is_read_on_its_own
 def test_a_mixed_sentences_shortfall_words_are_read_in_either_language(line, kind):
     a = analyse(f"面谈 2026-07-22 试车员 阿杰\n{line}\n")
     assert a.sentences[-1].rule_kind == kind
+
+
+def _owners(notes: str) -> dict[str, str]:
+    """Each responsibility's action, lower case, with its owner."""
+    return {r.action.lower(): r.owner for r in draft_plan(notes).plan.responsibilities}
+
+
+def _owner_of(notes: str, words: str) -> str:
+    return next(owner for action, owner in _owners(notes).items() if words in action)
+
+
+def test_a_one_letter_tag_that_is_the_employees_initial_gives_her_the_task():
+    notes = ("Priya (pastry chef) - review 4/3/26 - Tom\n- 5 of 20 croissant batches failed the layer check in Feb\n"
+             "P: the blast chiller was down twice\nfor the new season:\n- P: weigh every butter block before the fold\n"
+             "- P: log proof times on the sheet\n- me: get the chiller serviced by end of March\n"
+             "- ops (Jen): reprint the proof sheet\n- no short batches by end of April\n")
+    assert _owners(notes)["weigh every butter block before the fold"] == "employee"  # (no 'P:' left on it)
+    assert _owner_of(notes, "proof times") == "employee"
+    assert _owner_of(notes, "chiller serviced") == "manager"
+
+
+def test_a_one_letter_tag_opening_a_task_outside_any_heading_is_the_employees():
+    notes = ("1:1 - Gwyn Hale, welder (bay 3) - 9 Feb 2026 - me: Ola (fab mgr)\n"
+             "- 5 welds failed the dye-pen test in January\n- G: check the gas flow at every bottle change\n"
+             "- me: book G on the TIG refresher (March)\n- zero failed welds by end of April\n")
+    assert _owner_of(notes, "gas flow") == "employee"
+
+
+def test_an_exports_supervisor_column_names_the_manager_whose_tasks_its_owner_cell_gives():
+    notes = ("staff,role,supervisor,date,type,detail,owner,due\n"
+             'Ola Berg,Courier,Nina Holt,2026-05-02,concern,"9 parcels left at the wrong door in April, 3 lost",,\n'
+             "Ola Berg,Courier,Nina Holt,2026-05-02,action,Photograph every doorstep drop,Ola,ongoing\n"
+             'Ola Berg,Courier,Nina Holt,2026-05-02,action,"Fix the scanner\'s photo upload; lend Ola a spare scanner",Nina,2026-05-09\n'
+             "Ola Berg,Courier,Nina Holt,2026-05-02,target,Zero lost parcels,Ola,2026-06-30\n")
+    a = analyse(notes)
+    assert (a.employee_name, a.manager) == ("Ola Berg", "Nina Holt")
+    assert _owner_of(notes, "photo upload") == "manager"
+
+
+def test_chinese_tasks_by_a_department_with_a_name_in_brackets_and_by_the_writer_talking_to_a_team():
+    notes = ("面谈记录：钢琴老师 周雨（面谈人：罗娜），2026年5月6日\n"
+             "五月有4节课迟到超过10分钟。\n约定：\n周雨每节课提前10分钟到琴房。\n"
+             "教务（小陈）重排周六课表，两节课之间留15分钟。\n我跟人事沟通，月底前安排她参加一次课堂管理培训。\n"
+             "目标：六月迟到0次。\n")
+    assert _owner_of(notes, "课表") == "organisation"
+    assert _owner_of(notes, "课堂管理培训") == "manager"
+
+
+def test_a_chinese_rule_for_the_future_said_to_you_is_the_employees_task():
+    notes = ("Lagoon show 1:1 | 2026-06-02\nParticipants: Marco 王 (Show Manager), Lily 陈丽 (dancer)\n"
+             "Marco 王: 5 月你有 4 场 parade 迟到, 平均 6 分钟。\n"
+             "Marco 王: 以后 parade 集合只听 stage manager 点名, 你自己不要提前离开。\n"
+             "Marco 王: Rostering 从下周起不再把你排 Sunday 早场。\n"
+             "Marco 王: Target 是 6 月 parade 准时率 100%。\n")
+    rules = analyse(notes, read=False)  # the rules alone read it so, before the model
+    assert next(s for s in rules.sentences if "提前离开" in s.text).kind == "action"
+    assert _owner_of(notes, "提前离开") == "employee"
+    assert _owner_of(notes, "sunday") == "organisation"
+
+
+def test_a_job_with_the_persons_name_set_apart_opens_someone_elses_task():
+    notes = ("Notes - 1:1 with Carys Bell, layout artist - 3 March 2026\n"
+             "Carys missed 4 of 10 layout deadlines in February.\n"
+             "Carys will post her status in the tracker every evening.\n"
+             "The layout team lead, Omar, will send boards by Monday noon each week.\n"
+             "Target: 10 of 10 layouts on time by end of April.\n")
+    assert _owners(notes)["send boards by monday noon each week"] == "organisation"

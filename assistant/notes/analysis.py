@@ -389,8 +389,12 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if label_m:
             line_label = _label_or_person(label_text(label_m), finder, content[label_m.end():], stamped=chat or bool(label_m.group("stamp")),
                                           tags=tags)
-            if line_label == "employee_person" and block_label == "action" and not _FORM_LABEL.fullmatch(label_text(label_m).strip()):
-                tagged = finder.employee_party  # (read as said, then made a task after the reader)
+            words = content[label_m.end():]
+            if line_label == "employee_person" and not _FORM_LABEL.fullmatch(label_text(label_m).strip()) and (
+                    block_label == "action"
+                    or (not chat and _starts_imperative(words, plain=True) and not _negative(words) and not _SAID_BACK.search(words))):
+                tagged = finder.employee_party  # (read as said, then made a task after the reader; below no heading,
+                # 'G: measure every job w/ spectro at 500 sheets' is a task by its verb)
             mine = (_person_tag(label_text(label_m), finder, block_by_employee)  # '- 我：和宴会部定规矩' under 'Agreed actions'
                     if block_label == "action" and _a_task(content[label_m.end():]) else None)
             if line_label and not content[label_m.end():].strip():

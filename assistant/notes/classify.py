@@ -107,7 +107,9 @@ _ARRANGED = re.compile(r"""^\W*(?:(?:so|and|also|ok(?:ay)?)\W+)*i(?:'ve|’ve|\s
     (?:booked|ordered|arranged|set\s+up|organi[sz]ed)\b""", re.I | re.X)  # (not 'raised it with IT': theirs to do)
 _FROM_THEN_YOU = re.compile(r"""^\W*(?:from|starting|as\s+of)\s+(?:now(?:\s+on)?|today|tomorrow|next\s+week|the\s+\w+
     |(?:next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s*,?\s+you\s+
-    (?!(?:said|told|were|was|had|did|missed|didn't)\b)""", re.I | re.X)
+    (?!(?:said|told|were|was|had|did|missed|didn't)\b)
+    | ^\W*(?:以后|今后|往后|从今天起|从现在起|从现在开始)[^。；;]{0,60}?(?:你|您)(?:自己)?(?:要|必须|得|不要|别|不能|只能|每)""",
+    re.I | re.X)
 
 
 # A word in lower case, then what it acts on: 'rebalance the open caseload', 'restart the rota' (after an owner's tag,

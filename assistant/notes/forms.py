@@ -2,6 +2,7 @@
 speakers, blocks headed by whose they are, and the signing line at its foot."""
 from __future__ import annotations
 
+import csv
 import itertools
 import re
 from functools import cache, lru_cache
@@ -112,8 +113,16 @@ _SHORT_LABEL = re.compile(r"[A-Za-z][A-Za-z._'’/]*(?:[ _][A-Za-z][A-Za-z._'’
 def _row_cells(line: str, *, comma: bool) -> list[str]:
     """A table row's cells: between tabs or bars, or with `comma`, an export's commas with no space after them
     ('review_id,staff,store,reviewer,date')."""
-    found = cells(line) or (line.split(",") if comma and line.count(",") >= 2 and ", " not in line and '"' not in line else [])
+    found = cells(line) or (_export_cells(line) if comma and line.count(",") >= 2 else [])
     return [c.strip() for c in found]
+
+
+def _export_cells(line: str) -> list[str]:
+    """An export's comma-separated cells, a quoted cell's commas its own ('Ross Kinnear,Amira Haddad,"4 late, average 22
+    min"'); none where a comma outside quotes is followed by a space, as in prose."""
+    found = next(csv.reader([line]))
+    unquoted = re.sub(r'"[^"]*"', "", line)
+    return [] if ", " in unquoted else found
 
 
 def _heading_row(labels: list[str]) -> bool:
@@ -227,19 +236,26 @@ def _job_label(label: str) -> bool:
             and not vocab("parties", "group_nouns", "en").fullmatch(label.strip().lower()))
 
 
-_NICKNAME = re.compile(r"""["“'‘][^"”'’]+["”'’]""")  # a name in quotes: '"Seun"'
+_NICKNAME = re.compile(r"""["“'‘][^"”'’]+["”'’]""")  # a name in quotes: '"Seun"', '花名“可可”'
 
 
 def job_field(header: str) -> tuple[str, str] | None:
     """The employee and their role from a field a job names ('Technician: Siobhan Nkemelu', 'Operator: Ana Ruiz
     (bridge operator, nights)'): not a title of one who leads others ('Supervisor: …') nor of someone else at the
     meeting ('Interviewer:', 'Mentor:', 'Union rep:'), and a name in it."""
-    for m in _JOB_FIELD.finditer(header):
+    for m in itertools.chain(_JOB_FIELD.finditer(header), _job_field_zh().finditer(header)):
         label, person = m.group("label").strip(), m.group("name").strip()
-        if _job_label(label) and is_name(person):
+        if _job_label(label) and (is_name(person) or unspaced(person)):
             inner = re.split(r"\s*[,;]\s*", m.group("role") or "")[0]
-            return person, inner if inner and not _NICKNAME.fullmatch(inner) else label  # not 'Ana Ruiz ("Annie")'
+            return person, inner if inner and not _NICKNAME.search(inner) else label  # not 'Ana Ruiz ("Annie")'
     return None
+
+
+@cache
+def _job_field_zh() -> re.Pattern[str]:
+    """`_JOB_FIELD` in Chinese: '｜主播：林可馨（花名"可可"）｜'."""
+    return re.compile(rf"(?:^|[|｜·•；;]\s*)(?P<label>[\u4e00-\u9fff]{{2,6}})\s*[:：]\s*(?P<name>{zh_name()})"
+                      rf"(?:\s*[（(](?P<role>[^)）\n]{{2,20}})[)）])?(?=\s*(?:$|[|｜；;，,·]))", re.M)
 
 
 def job_of(name: str | None, header: str) -> str | None:

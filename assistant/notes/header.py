@@ -125,7 +125,7 @@ def _said_after(lines: list[str], name: str) -> bool:
 
 # 'just done Kemal Yilmaz's review (Pirate Cove kiosks supervisor)': the review is the employee's
 _WHOSE_REVIEW = re.compile(rf"""({NAME_WORD}(?:[ \t]{NAME_WORD})?)['’]s[ \t]+(?:[\w-]+[ \t]+)?
-    (?:review|1:1|appraisal|check-in|catch-up|supervision|PIP|probation\s+review)\b(?:[ \t]*[(（](?P<role>[^)）\n]{{2,50}})[)）])?""", re.X)
+    (?:review|1:1|appraisal|check-in|catch-up|supervision|PIP|probation\s+review|file|record)\b(?:[ \t]*[(（](?P<role>[^)）\n]{{2,50}})[)）])?""", re.X)
 
 
 @cache
@@ -141,7 +141,7 @@ def whose_review(header: str, notes: str = "") -> tuple[str, str | None] | None:
     where the notes name them again (not 'Review: Mid Year')."""
     for m in _WHOSE_REVIEW.finditer(header):
         if is_name(m.group(1)):
-            role = m.group("role")
+            role = re.split(r"[,，;；]", m.group("role") or "")[0].strip()  # 'mass spec technician, Orbitrap suite'
             return m.group(1), role if role and role_like(role) else None
     for m in _review_of().finditer(header):
         name = m["name"]
@@ -163,8 +163,8 @@ _TEAM_AFTER = re.compile(r"[ \t]+(?:" + "|".join(vocab_list("names", "team_nouns
 # A place's or a team's noun closing a header's field after a capitalised word: 'Gwynt Uchaf O&M base', 'Soil & aggregates
 # lab', 'Ramp ops' (not 'Dana from the depot').
 _PLACE_AFTER = re.compile(r"""[ \t]+(?:[A-Z]&[A-Z][ \t]+)?(?:(?:&|and|(?!(?:from|at|in|of|the|to|with|for|on|by|w)\b)[a-z]+)[ \t]+){0,3}
-    (?:""" + "|".join(vocab_list("names", "place_nouns", "en") + vocab_list("names", "team_nouns", "en")) + r""")(?=[ \t]*(?:[-–—|,;]|$))""",
-                          re.X)
+    (?:""" + "|".join(vocab_list("names", "place_nouns", "en") + vocab_list("names", "team_nouns", "en")) + r""")(?=[ \t]*(?:[-–—|,;]|$|(?:1:1|1-1|121|review|check-?in|catch-?up|chat|notes?|meeting|supervision)\b))""",
+                          re.X)  # (or before the talk: 'Cheese room 1:1 – 2 Feb')
 
 
 def a_place(text: str, name: str) -> bool:
@@ -180,6 +180,8 @@ _ZH_AFTER_NAME = "[进在的是和与说聊谈表认每负于将要对为，、�
 
 # The employee's field with what it holds in brackets, their staff number before their name: '被谈话人（司机工号/姓名）：
 # D10482 / 黄志强'.
+_ZH_FIELD_LATIN = re.compile(ZH_EMPLOYEE_FIELD + r"\s*[:：】]\s*(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){1,2})(?=[ \t]*(?:[\u4e00-\u9fff]{2,4})?[ \t]*(?:[，,；;（(|｜]|$))",
+                             re.M)
 _NUMBERED_FIELD = re.compile(ZH_EMPLOYEE_FIELD + rf"[（(][^）)\n]{{1,12}}[）)]\s*[:：]\s*[A-Za-z]{{0,3}}\d{{3,}}\s*[/／|｜]\s*({zh_name()})")
 
 
@@ -236,6 +238,7 @@ def stated_role(lines: list[str], name: str | None) -> str | None:
 _NAME_RUN = re.compile(rf"""(?<![A-Za-z])(
       {INITIALS_BEFORE_NAME}(?:{NAME_WORD}|[A-Z]\.?)(?:\s(?:{PARTICLE}\s){{0,2}}(?:{NAME_WORD}|[A-Z]\.?)){{0,2}}(?:[ \t][\u4e00-\u9fff])?
     | (?<!\S)[A-Z]{{2,3}}
+    | (?<![\w.])(?:[A-Z]\.){{2,3}}  # 'R.T. (glassblower, hot shop)'
     )\s*$""", re.X)
 
 
@@ -252,7 +255,7 @@ def _bracket_role(inner: str) -> str:
 def _names_the_one(run: str, inner: str) -> bool:
     """The name before a bracket names the one whose role the bracket holds: initials only before a listed job
     ('JT (reefer tech)', not 'QA (nights)'), a name before any role-like words."""
-    if re.fullmatch(r"[A-Z]{2,3}", run):
+    if re.fullmatch(r"[A-Z]{2,3}|(?:[A-Z]\.){2,3}", run):
         return is_role(re.split(r"[,，;；]", inner)[0]) and not team_initials(run)
     return is_name(re.sub(r"[ \t][\u4e00-\u9fff]$", "", run)) and (role_like(inner) or is_role(re.split(r"[,，;；]", inner)[0]))  # 'Ken 刘 (NPC 演员, …)'
 
@@ -347,7 +350,20 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     OCR]', '【钉钉 语音转文字 16:41】'), each name said again to correct it read as corrected ('my review with Shawna,
     no, Siobhan, S I O B H A N, … Siobhan Duffy, inbetweener')."""
     lines = [_SPELLED_OUT.sub("", _CORRECTED.sub("", line)) for line in lines]
-    return _header_people(lines[1:] if lines and _SOURCE_NOTE.fullmatch(lines[0].strip()) else lines)
+    lines = lines[1:] if lines and _SOURCE_NOTE.fullmatch(lines[0].strip()) else lines
+    found = _header_people(lines)
+    if found[0] or not lines or lines[0] != lines[0].lower() or not (low := _LOWER_NAME.search(lines[0])):
+        return found
+    written = low["name"]  # 'check-in w/ ines carvalho — bench luthier —': a first line all in lower case, read capitalised
+    capitalised = re.sub(r"(?<![\w'’-])[a-z]", lambda c: c.group().upper(), written)
+    again = _header_people([lines[0][:low.start("name")] + capitalised + lines[0][low.end("name"):], *lines[1:]])
+    return (written, again[1], again[2]) if again[0] == capitalised else found
+
+
+# A name in lower case after the words that lead to the employee's, before a dash or a bracket: 'review kasia nowak
+# (erector, crew b)', 'check-in w/ ines carvalho — bench luthier'.
+_LOWER_NAME = re.compile(rf"""(?<![\w/])(?:with|w/|for|review|re:?|about|1:1|1-1|121)[ \t]+
+    (?P<name>[a-z][a-z'’-]+(?:[ \t](?:{PARTICLE})){{0,2}}[ \t][a-z][a-z'’-]+)(?=[ \t]*(?:[—–,(|]|-[ \t]))""", re.X)
 
 
 # A name a dictation corrects: 'Shawna, no, Siobhan', 'Shona - sorry, Siobhan', 'Sean I mean Siobhan'; and a name spelled
@@ -396,7 +412,15 @@ def _header_people(lines: list[str]) -> tuple[str | None, str | None, str | None
         return laid_out[0], laid_out[1] or found[1], found[2]
     if not found[0] and (addressed := addressee(lines)):
         return addressed[0], addressed[1], found[2]
+    if not found[0] and (below := next((i for i in range(1, min(6, len(lines))) if _HEADER_BELOW.match(lines[i])), None)):
+        return _people(lines[below:])  # 'Review notes: Gwen Lloyd-Harris, peripatetic brass tutor, met Wed 25 Nov' below
+        # a few lines of small talk
     return found
+
+
+# A header line of its own under lines of small talk: what the notes are and whose, a full name then a comma.
+_HEADER_BELOW = re.compile(rf"""^\W*(?i:(?:review|1:1|appraisal|check-in|supervision|performance)\s+)?(?i:notes?|record|summary)
+    \s*(?:[:：]|[-–—]|\s(?i:for|on|from))\s*{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}),""", re.X)
 
 
 def _name_below_date(lines: list[str]) -> str | None:
@@ -500,6 +524,7 @@ def _initialled(lines: list[str]) -> str | None:
 _TITLE_LINE_BELOW = re.compile(rf"""^\W*(?P<name>{NAME_WORD}[ \t]{NAME_WORD})\s*[(（](?P<job>[^)）\n]{{2,60}})[)）]\s*[-–—:,]\s*
     (?i:1:1|one[- ]to[- ]one|review|supervision|appraisal|catch-?up|check-?in|notes)\b""", re.M | re.X)
 # The one the talk was with, introduced with their place in the team: 'with Ieuan Davies, who has been our second shepherd'.
+_MENTIONED = re.compile(rf"^\W{{0,2}}@(?P<name>[\u4e00-\u9fff]{{2,4}}|{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?=[\s,，:：]|$)")
 _WITH_WHO = re.compile(rf"\bwith\s+({NAME_WORD}[ \t]{NAME_WORD}),[ \t]+who(?:['’]s|[ \t]+(?:has[ \t]+been|is|was|joined|started|runs))\b")
 # Who a dictated memo says is speaking, with their title: "right this is Ian Strachan harvesting supervisor …".
 _SELF_NAMED = re.compile(rf"\b(?i:this\s+is|it['’]?s)\s+(?P<name>{NAME_WORD}[ \t]{NAME_WORD})[ \t,]+(?P<after>(?:[a-z]+[ \t]+){{0,2}}[a-z]+)")
@@ -511,7 +536,8 @@ _MET_WITH = re.compile(rf"^\W*(?i:(?:i\s+)?(?:met|sat\s+down)\s+with)\s+({NAMED}
 
 # A table's row read as a field (`form_row` joins its cells with '：'), its value a name and perhaps its bracket: not
 # a speaker's 'OP: Fair, the …', nor a colleague's 'Forklift driver: Kwame Osei' further down a note.
-_TABLE_FIELD = re.compile(r"[^:：,，]{1,32}：[ \t]*[^\s,，]+(?:[ \t][^\s,，]+){0,2}(?:[ \t]*[(（][^)）]*[)）])?")
+_TABLE_FIELD = re.compile(r"[^:：,，]{1,32}：[ \t]*[^\s,，]+(?:[ \t][^\s,，]+){0,2}(?:[ \t]*[(（][^)）]*[)）]|,[ \t]*[a-z][a-z -]{2,40})?")
+# (or a job after a comma: '| Surveyor | Nnamdi Eze, hydrographic surveyor |')
 
 
 _CAPITAL_SURNAME_OPENS = re.compile(rf"""^\W*(?!(?:NOTES?|AGREED|ACTIONS?|UPDATE|URGENT|DRAFT|FINAL|TODO|SUBJECT|ASAP|RE|FYI|FWD?
@@ -567,6 +593,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
             name, role, surname_first = f"{first} {name}", None, True  # 'Employee Name (Last, First): Okonkwo, Adaeze'
         elif role and is_name(role) and not role_like(role):
             role = None  # 'Employee: 梁志恒 (Leung), dim sum chef': another form of the name
+    if not name and (latin := _ZH_FIELD_LATIN.search("\n".join(lines[:8]))) and is_name(latin["name"]):
+        name = latin["name"]  # '员工：Ma Xiaodong 马晓东，ULD build-up agent': a Chinese form's field, the name in Latin letters
     if not name:
         name, role, manager = speaker_key(header) or (name, role, manager)
     if not name:
@@ -624,8 +652,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
             name_run = _NAME_RUN.search(tail)
             if re.fullmatch(r"[A-Z]{2,3}", inner) and (after := _ROLE_AFTER_INITIALS.match(first, pm.end())):
                 inner = after.group(1)  # 'Jasmine Mbatha (JM), biobank technician': the role follows her initials
-            if is_name(inner) and tail and role_like(tail) and not is_name(tail):
-                name, role = inner, tail
+            named_before = any(" " in part.strip() and is_name(part.strip()) for part in _ROLE_SEP.split(pm.group(1))[:-1])
+            if is_name(inner) and tail and role_like(tail) and not is_name(tail) and not named_before:
+                name, role = inner, tail  # 'picker (Dana Ruiz)'; not 'Joost Bakker, call-taker (Blue Watch)', a team
             elif _bracket_manager(pm):
                 continue
             elif name_run and _names_the_one(name_run.group(1), inner):
@@ -641,7 +670,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         # (capitals before '1:1' on a line that names someone in full are a team's: 'EOC 1:1 notes - A. Mensah-Clarke')
         name, manager = met.group("one"), manager or met.group("other")
     if not name:
-        name, role = whose_review(header, "\n".join(lines)) or (name, role)
+        name, role = whose_review("\n".join(lines[:5]), "\n".join(lines)) or (name, role)  # ('… for Elin's file' below a
+        # mail's fields and greeting)
     opening_line = lines[1] if len(lines) > 1 and _DATE_ONLY.match(lines[0]) else lines[0] if lines else ""
     opening = _OPENS_WITH_NAME.match(opening_line)  # (below a line of its date and time alone: 'Thursday, 29 January 2026 07:41')
     job = opening.group("job") if opening else None
@@ -658,6 +688,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if not name and (below := _TITLE_LINE_BELOW.search("\n".join(lines[1:8]))) and is_name(below["name"]):
         name, role = below["name"], role or re.split(r"[,，;；]", below["job"])[0].strip()
         # 'Fiona Reid (home care worker, Northside round) - supervision, the performance bit.' below a line of small talk
+    if not name and lines and (mention := _MENTIONED.match(lines[0])) and (unspaced(mention["name"]) or is_name(mention["name"])):
+        name = mention["name"]  # '@阿杰 今天聊的我整理一下 — Vivian': the message is to the one it mentions first
     if not name and (introduced := _WITH_WHO.search("\n".join(lines[:8]))) and is_name(introduced.group(1)):
         name = introduced.group(1)  # 'Anyway the proper bit, with Ieuan Davies, who has been our second shepherd since …'
     if not name and lines:
@@ -703,7 +735,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         zh = _zh_name(lines[0] if lines else "")
         if zh and not re.search(r"面谈人|面谈经理|经理\s*$", lines[0][: zh.start()] + zh.group(1)):
             role, name = _zh_title(zh.group(1)), zh.group(2)
-    zm = re.search(ZH_MANAGER_FIELD + r"\s*(?:[:：]|为|是)\s*(.+)", header)
+    zm = re.search(ZH_MANAGER_FIELD + r"\s*(?:[:：]|为|是)\s*(?:(?:我|本人)\s*[，,]\s*)?(.+)", header)  # ('谈话人：我，值班主任 Steven Ho')
     if zm and not manager:
         zh = _zh_name(zm.group(1))
         manager = zh.group(2) if zh else re.split(r"[，,（(|｜]|\s{2,}|\s+(?=\d)", zm.group(1))[0].strip()[:20]  # not its date
@@ -751,7 +783,7 @@ def _name_after_title() -> re.Pattern[str]:
 
 # A document's file name: 'GR_1on1_Annie_20260812.docx', 'File: 2026-11-14_Rowe_K_checkin_draft.docx'.
 _FILE_NAME = re.compile(r"(?<![\w.])(?P<stem>[\w-]{6,80})\.(?i:docx?|pdf|txt|md|rtf|odt|pages)\b")
-_FILE_MEETING = re.compile(r"(?i:1on1|121|1to1|one-?to-?one|review|pip|appraisal|catch-?up|check-?in|supervision)")  # a whole part
+_FILE_MEETING = re.compile(r"(?i:1on1|121|1to1|one-?to-?one|review|pip|appraisal|catch-?up|check-?in|supervision|pdr|ppr|pdp)")  # a whole part
 
 
 def _file_named(lines: list[str]) -> str | None:

@@ -486,6 +486,8 @@ def _initials_or_surname(person: str, finder: _PartyFinder, tags: frozenset[str]
             return "manager_person"
         speakers = {t.upper() for t in tags if t.isalpha() and 2 <= len(t) <= 4}
         return "manager_person" if speakers - employees == {person} else None
+    if len(person) == 1 and person.isupper() and "q" not in tags:  # 'L: till drawer sticks' in notes on Lewis
+        return _one_initial(person, finder, tags)
     if unspaced(person) and len(person) == 2:  # '振东：' for 卢振东: a speaker by the given name
         if any(unspaced(a) and len(a) == 3 and a[1:] == person for a in finder.employee):
             return "employee_person"
@@ -499,6 +501,19 @@ def _initials_or_surname(person: str, finder: _PartyFinder, tags: frozenset[str]
     if finder.manager_name and unspaced(finder.manager_name) and finder.manager_name[0] == person:
         return "manager_person"
     return "manager_person" if employee and not finder.manager_name else None
+
+
+def _one_initial(letter: str, finder: _PartyFinder, tags: frozenset[str]) -> str | None:
+    """Whose a one-letter tag is: the employee's where it is their given name's initial and no other one-letter tag
+    but the manager's speaks in the notes ('L:' and 'me:' in notes on Lewis); the manager's the same way round."""
+    initials = {w[0] for w in finder.employee if w[:1].isupper() and not unspaced(w)}
+    manager = (finder.manager_name or "")[:1]
+    others = {t.upper() for t in tags if len(t) == 1 and t.isalpha()} - {letter}
+    if letter in initials and letter != manager and others <= {manager}:
+        return "employee_person"
+    if letter == manager and letter not in initials and others <= initials:
+        return "manager_person"
+    return None
 
 
 def _may_be(person: str, name: str) -> bool:

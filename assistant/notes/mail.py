@@ -109,7 +109,8 @@ def greeted_about(lines: list[str], name: str | None) -> str | None:
 
 
 # 'I've copied him in', 'cc'd her', 'copying them so they have it', 'put him on copy' (not 'copied the rota into …').
-_COPIED = re.compile(r"\b(?:copied|copying|cc['’]?d|cc-?ed|cc['’]?ing|(?:put|added))\s+(?:him|her|them)\b", re.I)
+_COPIED = re.compile(r"\b(?:(?:copied|copying|cc['’]?d|cc-?ed|cc['’]?ing|(?:put|added))\s+(?:him|her|them)\b|(?:copied|cc['’]?d)\s+to\s+(?:him|her|them)\b)",
+                     re.I)  # ('… copied to him so we both have the same record')
 
 
 def copied_in(lines: list[str]) -> tuple[str, str | None] | None:
@@ -123,7 +124,7 @@ def copied_in(lines: list[str]) -> tuple[str, str | None] | None:
     return cc["name"], sender if sender and is_name(sender) else None
 
 
-_SUBJECT = re.compile(r"^\s*(?:subject|subj|主题)\s*[:：]\s*(?:(?:re|fwd?|aw|回复|转发)\s*[:：]\s*)*(?P<value>.+)$", re.I | re.M)
+_SUBJECT = re.compile(r"^\s*(?:subject|subj|re|主题)\s*[:：]\s*(?:(?:re|fwd?|aw|回复|转发)\s*[:：]\s*)*(?P<value>.+)$", re.I | re.M)
 _SUBJECT_NAME = re.compile(rf"(?:{TITLE})?(?P<name>{INITIAL}{NAME_WORD}(?:[ \t](?:{NAME_WORD}|[A-Z]\.))?)(?![\w.])")  # ('Tomasz W.')
 
 
@@ -237,11 +238,14 @@ _FIELD_AFTER = re.compile(r"[ \t]*[(（][^()（）]{2,40}[)）][ \t]+[-–—|]"
 
 def named_again(lines: list[str], name: str) -> bool:
     """The subject's name comes up in the notes too, beyond a subject line, and not as a sentence's first word
-    ('Callouts at Marlow House' above 'Callouts went up again.')."""
+    ('Callouts at Marlow House' above 'Callouts went up again.') unless it is a full name's given name."""
     rest = "\n".join(line for line in lines if not _SUBJECT.match(line))
+    full = " " in name.strip() and is_name(name.split()[0])  # 'Ingrid Solberg', then 'Ingrid missed 6 of 10 deadlines.'
+    if full and re.search(rf"(?<!\w){TITLE}{re.escape(name.split()[-1])}(?!\w)", rest):
+        return True  # or by title and surname: 'Ms Solberg said …'
     for m in re.finditer(rf"(?<![\w'’]){re.escape(name.split()[0])}(?!\w)", rest):
         before = rest[:m.start()].rsplit("\n", 1)[-1].rstrip()
-        if before and (not before.endswith((".", "!", "?", ":")) or re.search(TITLE + "$", before + " ")):
+        if full or (before and (not before.endswith((".", "!", "?", ":")) or re.search(TITLE + "$", before + " "))):
             return True
         if vocab("cause", "speech", "en").match(rest, m.end() + 1):
             return True  # first in its sentence, but someone who speaks: 'Tobias says the probe reads 99%'
@@ -250,8 +254,8 @@ def named_again(lines: list[str], name: str) -> bool:
 
 def _signs(lines: list[str], name: str) -> bool:
     """The one the subject names signs the email: 'Thanks, Dan' or 'Kevin Li | Sales Manager' among its last lines."""
-    first = re.escape(name.split()[0])
-    return any(re.match(rf"[^\w>]*(?:(?:thanks|cheers|best|regards|thank you)\W+)?{first}\b(?!['’])", line, re.I)
+    first = re.escape(name.split()[0])  # (or a surname alone after the given name: 'Dr Alex Adeyemi | Core Manager')
+    return any(re.match(rf"[^\w>]*(?:(?:thanks|cheers|best|regards|thank you)\W+)?(?:{TITLE})?(?:{NAME_WORD}[ \t]+)?{first}\b(?!['’])", line, re.I)
                and (len(line) <= 30 or "|" in line) for line in lines[-6:])  # not 'Priya will send the forecast', '> Jason'
 
 

@@ -327,7 +327,9 @@ class _PartyFinder:
             return Party(self.employee[0] if self.employee else "员工", "employee"), body[1:]
         m = self.zh.match(body)
         if m:
-            return Party(m.group(0), self.owner_of(m.group(0))), body[m.end():].lstrip("：:，, ")
+            who = re.match(r"\s*[（(][^()（）\n]{1,10}[)）]", body[m.end():])  # whom to ask there: '教务（小林）重排周末课表'
+            rest = body[m.end() + (who.end() if who else 0):]
+            return Party(m.group(0) + (who.group().strip() if who else ""), self.owner_of(m.group(0))), rest.lstrip("：:，, ")
         latin = re.match(r"[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*)?(?=\s*[\u4e00-\u9fff：:])", body)  # 'Finance 跟 client 确认 …'
         if latin and (team := self.en.fullmatch(latin.group(0))) and self.owner_of(team.group(0)) == "organisation":
             return Party(team.group(0), "organisation"), body[latin.end():].lstrip("：:，, ")
@@ -356,6 +358,8 @@ class _PartyFinder:
             # shift supervisor, 'All pickers to re-do …' with a picker)
         if named and named.group(1).split()[0].lower() not in _NO_ACTOR:
             return Party(named.group(1), self.owner_of(named.group(1))), _strip_modal(body[named.end():])
+        if (teamed := _NAME_AND_TEAM.match(body)) and is_name(teamed["who"]):
+            return Party(teamed["who"], self.owner_of(teamed["who"])), body  # (said as it is: no modal to drop)
         return None, body
 
     def actor(self, body: str, *, employee_speaks: bool = False) -> tuple[Party | None, str]:
@@ -423,7 +427,7 @@ class _PartyFinder:
 
 
 # Who acts, then a name or an aside before what they will do: 'office (Karen) to …', 'the office, Tamsin, is going to …'.
-_ASIDE_AFTER_ACTOR = re.compile(rf"""^(?P<actor>(?:the\s+)?[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*){{0,2}})\s*
+_ASIDE_AFTER_ACTOR = re.compile(rf"""^(?P<actor>(?:[Tt]he\s+)?[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*){{0,2}})\s*
     (?:[(（][^()（）\n]{{1,30}}[)）]|,\s*{NAME_WORD}(?:\s{NAME_WORD})?\s*,)\s*
     (?=(?:to|will|'ll|shall|is\s+going\s+to|are\s+going\s+to|agreed\s+to)\b)""", re.X)
 # A party asked outright: 'HR, please can you book him on the course?'
@@ -481,6 +485,8 @@ _YOU_WILL = re.compile(r"""^you(?:['’]ll|\s+will|\s+shall|\s+are\s+going\s+to|
                        re.I | re.X)
 # Where a named person works, between their name and what they will do: 'Ravi in the workshop will …', 'Ailsa from
 # purchasing to …', 'Marcus (IT) will …'.
+# Someone named with their team in brackets, then what they do: 'Dom (dairy) covers turning Sat/Sun from 14 Feb'.
+_NAME_AND_TEAM = re.compile(rf"^(?P<who>{NAME_WORD}(?:[ \t]{NAME_WORD})?)[ \t]*[(（][^()（）\n]{{1,30}}[)）][ \t]+(?=[a-z]+s\b)")
 _WHERE_FROM = r"(?:\s+(?:in|from|at|on)\s+(?:the\s+)?[\w&'-]+(?:\s[\w&'-]+)?|\s*\([^()\n]{1,30}\))?"
 # A team or person already on it: 'EBME are replacing the bench 3 scanner', 'Purchasing is setting a minimum stock',
 # 'The co-op board is buying two more kits'.

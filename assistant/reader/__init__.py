@@ -22,7 +22,7 @@ import numpy as np
 
 from ..dates import WEEKDAYS
 from ..language import language_of, unspaced
-from ..lexicon import vocab
+from ..lexicon import vocab, vocab_list
 from ..notes.names import is_name
 from ..schema import OWNERS
 from ..textutil import NAME_WORD, PARTICLE
@@ -519,12 +519,22 @@ def owner_of(s: Sentence, learnt: Reading | None, dialogue: bool = False, own_li
                                                         r"(?:to|will|'ll|’ll|shall|is\s+going\s+to|are\s+going\s+to)\b", s.body, re.I):
         return rule  # and a team's or someone else's job opening the task: 'Fitters to clear the defect card', 'The key team
         # lead, Ross, will hand over keys'
+    if named == "organisation" and s.actor and s.body.startswith(s.actor.text) and _a_department(s.actor.text):
+        return rule  # in Chinese, a department opening the task, whom to ask in brackets or not: '教务（小林）重排周末课表'
+        # (not '我跟市场部定…' nor '每张处方…', where the words only end as a department's do)
     if own_line and named == "employee" and _FIRST_PERSON.search(s.body) and not _ADDRESSED.search(s.body):
         return rule  # 'KD: I'll do the line check': the employee's own line says who 'I' is (not 'I'll need you to…')
     told = dialogue and s.label == "manager" and named is None and rule == "employee"  # 'Me: Check the note at the door'
     if learnt and learnt.owner and named != "manager" and learnt.owner_confidence >= (SURE if named is None and not told else SURE_OVER_NAMED):
         return learnt.owner
     return rule
+
+
+def _a_department(party: str) -> bool:
+    """A department the Chinese lexicon lists, alone or with whom to ask there: '教务', '设备科（老王）'."""
+    name = re.sub(r"[（(][^()（）]*[)）]$", "", party)
+    return name in vocab_list("parties", "departments", "zh") or (
+        len(name) <= 4 and name[:1] not in "我你他她每各这那该本跟和与同给向对让请把被由在" and re.search("[部科处室组]$", name) is not None)
 
 
 def _opened_by(s: Sentence, aliases: tuple[str, ...]) -> bool:

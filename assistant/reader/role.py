@@ -218,20 +218,22 @@ _IN_PASSING = re.compile(r"""
       |(?:he|she|they)\s+(?:started|joined(?:\s+us)?)\s+as
       |(?:you|he|she|they)\s+(?:were|was|got|have\s+been|has\s+been)\s+(?:taken\s+on|hired|employed|appointed|recruited)\s+as
       |(?:had|has|have|got|put)\s+you\s+(?:down\s+)?as  # 'the Saturday rota has had you as the only valuer'
-      |(?<![\w\u00a7])as(?=\s+one\s+of\s))\s+  # 'As one of our two realtime stenographers, your …' (see `_of_them_after`)
+      |(?<![\w\u00a7])as(?=\s+(?:one\s+of|the\s+only|our\s+only)\s))\s+  # 'As one of our two realtime stenographers, your …',
+      # 'As the only BSL interpreter on the contract, you'll …' (see `_of_them_after`)
     (?:(?:still|now|also)\s+)?(?P<article>(?:a|an|our|the|(?P<one>one\s+of\s+(?:our|the)(?:\s+(?:\d+|two|three|four|five|six))?))\s+
+      (?:only\s+)?
       (?:[a-z][\w-]*['’]s\s+)?)?  # "the ward's hospital play specialist"
     \(?(?P<role>[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,4})
   | (?:(?:他|她|(?<=[，,]))(?:就)?是(?:我们店里的?|我们组的?|我们的?|店里的?)?  # ('跟小周聊了一下，就是我们城西站的站长')
      |(?<![我们])作为\s*(?:一[名个位]\s*)?(?:[^，。,；;的\n]{1,12}的)?)  # '作为 US 站的运营专员，下面几项…' (not '我作为经理')
     \s*(?:[A-Za-z]+\s+)?(?P<zh>[\u4e00-\u9fff]{2,14})""", re.I | re.X)
-_PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|since|from|who|which|and|but|so|now|still|too|again|after|before|when|today|yesterday|this|last)\b.*$|\s*,.*$", re.I)
+_PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|since|from|who|which|and|but|so|now|still|too|again|after|before|when|today|yesterday|this|last)\b.*$|\s*,.*$", re.I)
 
 
 def _of_them_after(head: str, at: int, to_them: bool) -> bool:
     """The words after a role said as 'As one of our …,' say it is the employee's: their name, or 'you'/'your' in notes
     written to them."""
-    after = re.match(r"\s*,\s*(?P<who>\u00a7he|you|your)\b", head[at:], re.I)
+    after = re.match(r"[^,.;\n]{0,40}?,\s*(?P<who>\u00a7he|you|your)\b", head[at:], re.I)  # (past where: '… on the contract, you')
     return after is not None and (after["who"] == _NAMED + "he" or to_them)
 
 
