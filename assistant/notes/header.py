@@ -399,28 +399,35 @@ def _header_people(lines: list[str]) -> tuple[str | None, str | None, str | None
     foot = _foot_line(lines)
     if foot and (_PROSE.search(lines[0]) or not found[0] or not _said_after(lines[1:-2], found[0])):
         return _people([foot, *lines])
-    if not found[0] and (replied := reply_forwarded(lines)):
-        return replied[0], replied[1], found[2]
-    if not found[0] and (acknowledged := signed_at_foot(lines, found[2])):
-        return acknowledged[0], acknowledged[1], found[2]
-    if not found[0] and (initialled := _initialled(lines)):
-        return initialled, None, found[2]
-    if not found[0] and (below := _name_below_date(lines)):
-        return below, None, found[2]
-    if not found[0] and (laid_out := _surname_first_opening(lines) or _column_speaker(lines) or _initials_with_job(lines)
-                         or _called_by_name(lines)):
-        return laid_out[0], laid_out[1] or found[1], found[2]
-    if not found[0] and (addressed := addressee(lines)):
-        return addressed[0], addressed[1], found[2]
-    if not found[0] and (below := next((i for i in range(1, min(6, len(lines))) if _HEADER_BELOW.match(lines[i])), None)):
-        return _people(lines[below:])  # 'Review notes: Gwen Lloyd-Harris, peripatetic brass tutor, met Wed 25 Nov' below
-        # a few lines of small talk
-    return found
+    return found if found[0] else _named_elsewhere(lines, found)
 
 
 # A header line of its own under lines of small talk: what the notes are and whose, a full name then a comma.
 _HEADER_BELOW = re.compile(rf"""^\W*(?i:(?:review|1:1|appraisal|check-in|supervision|performance)\s+)?(?i:notes?|record|summary)
     \s*(?:[:：]|[-–—]|\s(?i:for|on|from))\s*{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}),""", re.X)
+
+
+def _named_elsewhere(lines: list[str], found: tuple[str | None, str | None, str | None]) -> tuple[str | None, str | None,
+                                                                                            str | None]:
+    """Where the header's lines name no employee: a reply's quoted sender, an acknowledgement signed at the foot,
+    initials, a name below the date, a layout of its own, the one a mail is written to, or a header line below small
+    talk; `found` (its role and manager) otherwise."""
+    if replied := reply_forwarded(lines):
+        return replied[0], replied[1], found[2]
+    if acknowledged := signed_at_foot(lines, found[2]):
+        return acknowledged[0], acknowledged[1], found[2]
+    if initialled := _initialled(lines):
+        return initialled, None, found[2]
+    if below := _name_below_date(lines):
+        return below, None, found[2]
+    if laid_out := _surname_first_opening(lines) or _column_speaker(lines) or _initials_with_job(lines) or _called_by_name(lines):
+        return laid_out[0], laid_out[1] or found[1], found[2]
+    if addressed := addressee(lines):
+        return addressed[0], addressed[1], found[2]
+    if (below_at := next((i for i in range(1, min(6, len(lines))) if _HEADER_BELOW.match(lines[i])), None)) is not None:
+        return _people(lines[below_at:])  # 'Review notes: Gwen Lloyd-Harris, peripatetic brass tutor, met Wed 25 Nov' below
+        # a few lines of small talk
+    return found
 
 
 def _name_below_date(lines: list[str]) -> str | None:
