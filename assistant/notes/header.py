@@ -163,14 +163,14 @@ _TEAM_AFTER = re.compile(r"[ \t]+(?:" + "|".join(vocab_list("names", "team_nouns
 # A place's or a team's noun closing a header's field after a capitalised word: 'Gwynt Uchaf O&M base', 'Soil & aggregates
 # lab', 'Ramp ops' (not 'Dana from the depot').
 _PLACE_AFTER = re.compile(r"""[ \t]+(?:[A-Z]&[A-Z][ \t]+)?(?:(?:&|and|(?!(?:from|at|in|of|the|to|with|for|on|by|w)\b)[a-z]+)[ \t]+){0,3}
-    (?:""" + "|".join(vocab_list("names", "place_nouns", "en") + vocab_list("names", "team_nouns", "en")) + r""")(?=[ \t]*(?:[-–—|,;]|$|(?:1:1|1-1|121|review|check-?in|catch-?up|chat|notes?|meeting|supervision)\b))""",
-                          re.X)  # (or before the talk: 'Cheese room 1:1 – 2 Feb')
+    (?:""" + "|".join(vocab_list("names", "place_nouns", "en") + vocab_list("names", "team_nouns", "en")) + r""")(?=[ \t]*(?:[-–—|,;]|$|(?P<talk>(?:1:1|1-1|121|review|check-?in|catch-?up|chat|notes?|meeting|supervision)\b)))""",
+                          re.X)  # (or before the talk: 'Cheese room 1:1 – 2 Feb', where one word opens it)
 
 
 def a_place(text: str, name: str) -> bool:
     """Every time the notes write `name`, the word for a place follows it: 'Gwynt Uchaf O&M base', a place's name."""
     found = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text))
-    return bool(found) and all(_PLACE_AFTER.match(text, m.end()) for m in found)
+    return bool(found) and all((place := _PLACE_AFTER.match(text, m.end())) and not place["talk"] for m in found)
 
 
 _TITLE_GOES_ON = re.compile(r" ([a-z]+)\b")  # a capitalised word whose title goes on in lower case: 'Service advisor'
@@ -710,7 +710,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
                 goes_on = _TITLE_GOES_ON.match(line, wm.end())
                 if goes_on and " " not in wm.group(2) and role_like(f"{wm.group(2)} {goes_on.group(1)}"):
                     continue  # 'Service advisor 月度面谈 – …': a job's first word, not a name
-                if _PLACE_AFTER.match(line, wm.end()) and not (" " in wm.group(2) and _TEAM_AFTER.match(line, wm.end())):
+                if (place := _PLACE_AFTER.match(line, wm.end())) and not (" " in wm.group(2) and (
+                        _TEAM_AFTER.match(line, wm.end()) or place["talk"])):
                     continue  # 'Gwynt Uchaf O&M base', 'Ramp ops': a place's or a team's name (not 'Dana Reid ops')
                 if lead == leads[2] and not line[wm.end():].strip() and (opener := re.match(NAMED, line.lstrip(" #*"))) \
                         and opener.group(0) != wm.group(2) and is_name(opener.group(0)) and is_name(wm.group(2)) \
