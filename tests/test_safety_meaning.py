@@ -932,3 +932,15 @@ def test_the_way_someone_moves_the_stock_is_no_coded_remark():
                                    "5月面谈 陈刚（仓管员）\n他5月盘点差错3次。\n结论：下月起降级1个等级。\n"])
 def test_a_demotion_for_a_while_or_by_a_grade_is_still_an_outcome(notes):
     assert "injection" in {f.kind for f in draft_plan(notes).plan.review_flags}
+
+
+def test_a_disclosure_asked_not_to_go_in_writing_stays_out_with_the_judgement_after_it():
+    notes = ("Dairy 1:1 – 3 Mar 2026 – Orla Kent, butter maker – notes Pat\n"
+             "- churn temperature not logged on 6 days in February\n- HACCP: churn temperature logged every batch\n"
+             "- Orla: log the churn temperature at every batch\n- target: 100% of batches logged by end of April\n"
+             "- She told me she's 10 weeks pregnant and asked that it doesn't go in anything written\n"
+             "- honestly once the baby comes I wouldn't count on her for the supervisor post\n")
+    plan = draft_plan(notes).plan
+    assert "pregnant" not in _body(plan) and "count on her" not in _body(plan)
+    assert confidence_request("She asked that it doesn't go in anything written")
+    assert [h.category for h in bias_hits("once the baby comes I wouldn't count on her for the supervisor post")] == ["family"]
