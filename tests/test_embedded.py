@@ -627,3 +627,12 @@ def test_a_target_point_whose_milestone_is_dated_alone_in_brackets_is_due_then_a
              "- Target: Q2 交付 10 张, M3 (5月29日) 准时。\n")
     goals = {g.description: g.deadline for g in draft_plan(notes).plan.goals}
     assert any("M3" in d and due == dt.date(2026, 5, 29) for d, due in goals.items())
+
+
+def test_the_employees_own_line_names_no_topic_for_the_shortfall_after_it():
+    notes = ("Tues 3 Mar - chat with Kemi (voice memo typed up)\nMe: Did the boiler get fixed?\n"
+             "Kemi: Finally, the plumber came on Monday.\nMe: Good.\n"
+             "Me: 14 of 40 soil samples were logged late in February, the lab wants them the same day.\n"
+             "Kemi: I'll log each sample as it comes in.\nMe: Target is zero late logs by 30 April.\n")
+    plan = draft_plan(notes).plan
+    assert "plumber" not in plan.deficiencies[0].area.lower()

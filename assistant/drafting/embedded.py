@@ -143,7 +143,8 @@ class _PlanBuilder:
         topics: dict[int, str] = {}  # a group's topic, where the writer named it just before ('Third, the SLA reports.')
         topic: tuple[int, str] | None = None
         for s in self.a.sentences:
-            named = _topic(s.body) if s.kind == "context" or (s.kind == "meta" and s.line > 2) else None
+            named = (_topic(s.body) if (s.kind == "context" or (s.kind == "meta" and s.line > 2)) and s.label != "employee"
+                     else None)  # (the writer's, not the employee's 'J: Finally, the landlord sent someone Tuesday.')
             if named:
                 topic = (s.line, named)
                 continue
