@@ -1389,3 +1389,24 @@ def test_a_job_with_the_persons_name_set_apart_opens_someone_elses_task():
              "The layout team lead, Omar, will send boards by Monday noon each week.\n"
              "Target: 10 of 10 layouts on time by end of April.\n")
     assert _owners(notes)["send boards by monday noon each week"] == "organisation"
+
+
+def test_tags_by_the_initials_of_a_dotted_name_and_of_the_writer_who_signs_the_header():
+    notes = ("1:1 – K.M. (farrier, forge) – 12 may 26 – notes DH\n- 3 shoes cast within a week in April\n"
+             "- forge log blank on 4 days\nagreed:\n- KM: check every clench before the horse leaves\n"
+             "- KM: fill in the forge log at close\n- DH: book the anvil re-face\n- DH: ring the yard re new dates\n"
+             "targets:\n- no cast shoes within 2 weeks by end of July\n")
+    a = analyse(notes)
+    assert a.manager == "DH"
+    owners = _owners(notes)
+    assert owners["ring the yard re new dates"] == "manager"
+    assert owners["fill in the forge log at close"] == "employee"
+
+
+def test_the_employee_by_title_and_surname_owns_the_task():
+    notes = ("MEMO\nTo: People Team\nFrom: Alan Moss, Head of Conservation\nDate: 3 March 2026\n"
+             "Re: Capability meeting – Freya Lund, Bookbinder, Special Collections\n"
+             "1. Concerns. 5 of 12 repairs were returned after the agreed date in February.\n"
+             "2. Agreed. Ms Lund will finish the atlas rebind by 30 April 2026.\n"
+             "3. Target. 12 of 12 repairs on the agreed date by the end of June.\n")
+    assert _owner_of(notes, "atlas rebind") == "employee"

@@ -395,7 +395,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                     or (not chat and _starts_imperative(words, plain=True) and not _negative(words) and not _SAID_BACK.search(words))):
                 tagged = finder.employee_party  # (read as said, then made a task after the reader; below no heading,
                 # 'G: measure every job w/ spectro at 500 sheets' is a task by its verb)
-            mine = (_person_tag(label_text(label_m), finder, block_by_employee)  # '- 我：和宴会部定规矩' under 'Agreed actions'
+            mine = ((_person_tag(label_text(label_m), finder, block_by_employee)  # '- 我：和宴会部定规矩' under 'Agreed actions'
+                     or (finder.writer if line_label == "manager_person" else None))  # 'MK: ring Lyle re new date'
                     if block_label == "action" and _a_task(content[label_m.end():]) else None)
             if line_label and not content[label_m.end():].strip():
                 if not _salutation(line_label, line_no, raw_lines):

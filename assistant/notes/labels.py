@@ -412,7 +412,7 @@ _WHAT_ONE_DOES = re.compile(r"^\s*what\s+(.{1,30}?)\s*(?:'ll|’ll|\s+will|\s+is
 
 
 def _initials(name: str) -> str:
-    return "".join(part[0] for part in re.split(r"[\s-]+", name) if part[:1].isupper())
+    return "".join(part[0] for part in re.split(r"[\s.-]+", name) if part[:1].isupper())  # ('R.T.' -> 'RT')
 
 
 # After a field label, a name (and a role) fills the field: 'Manager: Alex Chen (ops)', 'Employee: Dana Ruiz, picker'.

@@ -197,7 +197,7 @@ class _PartyFinder:
         return Party(self.employee[0] if self.employee else "Employee", "employee")
 
     def owner_of(self, text: str) -> str:
-        low = text.lower().removeprefix("the ").strip()
+        low = re.sub(r"^(?:mr|ms|mrs|miss|mx|dr)\.?\s+", "", text.lower().removeprefix("the ").strip())  # 'Ms Solberg'
         if any(low == a.lower() or low.startswith((a.lower() + " ", a.lower() + "'")) for a in self.employee):
             return "employee"
         if low in ("i", "me", "manager", "mgr", "my manager", "line manager", "经理", *_INTERVIEWER_WORDS) or any(
