@@ -1410,3 +1410,13 @@ def test_the_employee_by_title_and_surname_owns_the_task():
              "2. Agreed. Ms Lund will finish the atlas rebind by 30 April 2026.\n"
              "3. Target. 12 of 12 repairs on the agreed date by the end of June.\n")
     assert _owner_of(notes, "atlas rebind") == "employee"
+
+
+def test_a_name_after_the_headers_date_is_the_writer_whose_initials_tag_their_tasks():
+    notes = ("Riverside Marina – boat fitter review – Kasia Nowak – 09/11/26 – D. Hale\n"
+             "1. Ballast 2 blocks short per leg on 3 jobs in October.\n2. Agreed:\n"
+             "a) Kasia: count the ballast against the job sheet before the van leaves.\n"
+             "b) DH: get the job sheet template changed to 4 blocks per leg.\n"
+             "3. Target: no short ballast on any job by 31 December.\n")
+    assert analyse(notes).manager == "D. Hale"
+    assert _owner_of(notes, "template changed") == "manager"

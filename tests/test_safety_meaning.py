@@ -944,3 +944,11 @@ def test_a_disclosure_asked_not_to_go_in_writing_stays_out_with_the_judgement_af
     assert "pregnant" not in _body(plan) and "count on her" not in _body(plan)
     assert confidence_request("She asked that it doesn't go in anything written")
     assert [h.category for h in bias_hits("once the baby comes I wouldn't count on her for the supervisor post")] == ["family"]
+
+
+@pytest.mark.parametrize("text", [
+    "CCTV on 3 May shows a gate left open at 42.",  # a lock's or a gate's number
+    "The van was parked at 47 for two hours.",
+])
+def test_a_number_after_at_is_no_age_unless_said_of_the_person(text):
+    assert not bias_hits(text)

@@ -532,6 +532,7 @@ _TITLE_LINE_BELOW = re.compile(rf"""^\W*(?P<name>{NAME_WORD}[ \t]{NAME_WORD})\s*
     (?i:1:1|one[- ]to[- ]one|review|supervision|appraisal|catch-?up|check-?in|notes)\b""", re.M | re.X)
 # The one the talk was with, introduced with their place in the team: 'with Ieuan Davies, who has been our second shepherd'.
 _NOTES_BY = re.compile(rf"[-–—|,]\s*(?i:notes?|written|typed(?:\s+up)?)\s*(?i:by)?\s*[:：]?\s*(?P<who>[A-Z]{{2,3}}|{NAME_WORD})\s*$")
+_SIGNED_AFTER_DATE = re.compile(rf"\d[^-–—|]*\s[-–—|]\s*(?P<who>(?:[A-Z]\.[ \t]?)?{NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*$")
 _MENTIONED = re.compile(rf"^\W{{0,2}}@(?P<name>[\u4e00-\u9fff]{{2,4}}|{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?=[\s,，:：]|$)")
 _WITH_WHO = re.compile(rf"\bwith\s+({NAME_WORD}[ \t]{NAME_WORD}),[ \t]+who(?:['’]s|[ \t]+(?:has[ \t]+been|is|was|joined|started|runs))\b")
 # Who a dictated memo says is speaking, with their title: "right this is Ian Strachan harvesting supervisor …".
@@ -752,8 +753,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         manager = zm.group(1)  # a form's fourth line on ('面谈人：物业主任 王淑芬'): a name, not a speaker's words
     if not manager and unspaced(header):
         manager = leader_zh(lines, name)
-    if not manager and lines and (noted := _NOTES_BY.search(lines[0])) and noted["who"] != name:
-        manager = noted["who"]  # '1:1 – R.T. (glassblower, hot shop) – 03 jun 26 – notes MK': who wrote them
+    if not manager and lines and (noted := _NOTES_BY.search(lines[0]) or _SIGNED_AFTER_DATE.search(lines[0])) \
+            and noted["who"] != name and (noted["who"].isupper() or is_name(noted["who"])):
+        manager = noted["who"]  # '… – 03 jun 26 – notes MK', '… – Morwenna Trist – 11/06/26 – P. Agnew': who wrote them
     name = name or _dictated(lines) or _met_with(lines) or _file_named(lines)
     if name and not manager and lines:
         manager = _beside_on_line(lines[0], name) or _writer_marked(lines)
