@@ -2127,3 +2127,13 @@ def test_a_named_person_before_a_team_in_brackets_stays_the_one_the_header_names
 def test_more_of_this_sessions_header_shapes(notes, who):
     a = analyse(notes)
     assert (a.employee_name, a.employee_role) == who
+
+
+def test_a_file_names_surname_and_initial_meet_the_given_name_the_notes_use_and_the_foot_names_who_signed_off():
+    notes = ("PDR_Okoro_T_03-05-2026.docx\n(typed up from the site diary)\n"
+             "- 3 x edge protection missing on level 2, found by the client's inspector – Tunde was chargehand\n"
+             "- late on site 5 times in April\nAgreed:\n- Tunde to walk every lift before leaving site\n"
+             "- BK: get the van rota changed so Tunde is picked up first\nTargets:\n- 0 inspection failures by July\n"
+             "Signed off: B. Kerr (contracts manager)\n")
+    a = analyse(notes)
+    assert (a.employee_name, a.manager) == ("Tunde Okoro", "B. Kerr")

@@ -2,6 +2,7 @@
 notes refer to each of them."""
 from __future__ import annotations
 
+import collections
 import itertools
 import re
 from functools import cache
@@ -318,6 +319,15 @@ def _beside_on_line(line: str, name: str) -> str | None:
 
 # 'ST (me): get the east monitor moved', 'Bev (me) to book the course': the writer marks themself.
 _ME_MARK = re.compile(rf"(?<![\w.])({NAME_WORD}(?:[ \t]{NAME_WORD})?|[A-Z]{{2,3}})[ \t]*[(（](?i:me|我)[)）]")
+
+
+# The notes' foot naming who signed them off: 'Signed off: D. Marsh (contracts manager)', 'Reviewed by: Ann Lee'.
+_SIGNED_OFF = re.compile(rf"^\W*(?i:signed(?:\s+off)?|completed|reviewed|written|prepared)(?:\s+(?i:by))?\s*[:：]\s*(?P<who>(?:{TITLE})?"
+                         rf"(?:[A-Z]\.[ \t]?)?{NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*(?:[(（,]|$)")
+
+
+def _signed_off(lines: list[str]) -> str | None:
+    return next((m["who"] for line in lines[-3:] if (m := _SIGNED_OFF.match(line)) and is_name(m["who"])), None)
 
 
 def _writer_marked(lines: list[str]) -> str | None:
@@ -758,7 +768,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         manager = noted["who"]  # '… – 03 jun 26 – notes MK', '… – Morwenna Trist – 11/06/26 – P. Agnew': who wrote them
     name = name or _dictated(lines) or _met_with(lines) or _file_named(lines)
     if name and not manager and lines:
-        manager = _beside_on_line(lines[0], name) or _writer_marked(lines)
+        manager = _beside_on_line(lines[0], name) or _writer_marked(lines) or _signed_off(lines)
     if name and _heads_an_organisation(name, lines[:3]):
         name = None  # 'Hartwell Ground Investigations Ltd': the letterhead, not a person
     if name and unspaced(name) and (placed := _placed_name(name, header)):
@@ -812,6 +822,10 @@ def _file_named(lines: list[str]) -> str | None:
             continue
         i = names[0]
         before, after = parts[i - 1] if i else "", parts[i + 1] if i + 1 < len(parts) else ""
+        initial = after if re.fullmatch(r"[A-Z]", after) else before if re.fullmatch(r"[A-Z]", before) else ""
+        given = collections.Counter(w for w in re.findall(rf"\b({initial}[a-z]+)\b", "\n".join(lines)) if is_name(w)) if initial else None
+        if given and (top := given.most_common(1)[0])[1] >= 2:
+            return f"{top[0]} {parts[i]}"  # 'PDR_Hobbs_L_22-09-2026.docx' above 'Lee was gang leader' … 'Lee to …'
         if re.fullmatch(r"[A-Z]", after):
             return f"{parts[i]} {after}."  # 'Rowe_K': as written, the initial after
         return f"{before}. {parts[i]}" if re.fullmatch(r"[A-Z]", before) else parts[i]
