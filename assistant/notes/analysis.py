@@ -45,6 +45,7 @@ from .labels import (
     _HEADING_END,
     WHOSE_SECTION,
     _heading_deadline,
+    _initials,
     _label_kind,
     _label_or_person,
     asks,
@@ -396,7 +397,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 tagged = finder.employee_party  # (read as said, then made a task after the reader; below no heading,
                 # 'G: measure every job w/ spectro at 500 sheets' is a task by its verb)
             mine = ((_person_tag(label_text(label_m), finder, block_by_employee)  # '- 我：和宴会部定规矩' under 'Agreed actions'
-                     or (finder.writer if line_label == "manager_person" else None))  # 'MK: ring Lyle re new date'
+                     or (finder.writer if _writers_initials(label_text(label_m), finder) else None))  # 'MK: ring Lyle re new date'
                     if block_label == "action" and _a_task(content[label_m.end():]) else None)
             if line_label and not content[label_m.end():].strip():
                 if not _salutation(line_label, line_no, raw_lines):
@@ -641,6 +642,12 @@ _NO_TASK = re.compile(r"""^\W*(?:(?:says?|said|told|tells|mentioned|complain(?:s
 
 def _a_task(words: str) -> bool:
     return not _NO_TASK.search(words)
+
+
+def _writers_initials(tag: str, finder: _PartyFinder) -> bool:
+    """The tag is the initials of the manager the header names: 'MK:' in notes signed 'notes MK', 'DH:' for D. Hale."""
+    tag = tag.strip()
+    return bool(finder.manager_name) and tag.isupper() and tag in (finder.manager_name, _initials(finder.manager_name or ""))
 
 
 def _person_tag(tag: str, finder: _PartyFinder, employee_speaks: bool) -> Party | None:
