@@ -1420,3 +1420,19 @@ def test_a_name_after_the_headers_date_is_the_writer_whose_initials_tag_their_ta
              "3. Target: no short ballast on any job by 31 December.\n")
     assert analyse(notes).manager == "D. Hale"
     assert _owner_of(notes, "template changed") == "manager"
+
+
+def test_a_numbered_memos_section_headings_and_its_opening_about_itself_are_no_findings():
+    notes = ("MEMO\nTo: People Team\nFrom: Alan Moss, Head of Conservation\nDate: 3 March 2026\n"
+             "Re: Capability meeting – Freya Lund, Bookbinder, Special Collections\n"
+             "1. Purpose. This memo records the capability meeting held on 2 March 2026, under stage 1 of the procedure.\n"
+             "2. Concerns raised.\n2.1 5 of 12 repairs were returned after the agreed date in February.\n"
+             "3. Employee's response.\n3.1 Ms Lund said the board press was out of use for a week.\n"
+             "4. Agreed actions.\n4.1 Ms Lund will log each repair's due date on the board.\n"
+             "5. Targets and review.\n5.1 Repairs returned on the agreed date: 100% by 30 April 2026.\n")
+    drafted = draft_plan(notes)
+    evidence = " ".join(d.evidence for d in drafted.plan.deficiencies)
+    assert "memo records" not in evidence and "response" not in evidence.lower()
+    assert len(drafted.plan.deficiencies) == 1
+    assert [g.target for g in drafted.plan.goals] == ["100%"]
+    assert not drafted.analysis.employee_rivals  # 'Ms Lund' is Freya Lund

@@ -358,6 +358,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         framed = _FRAME.sub("", content)  # '**Actions**', '=== Agreed actions ===', '-- Section 5: Targets ---'
         # 'Targets' of 'Section 5: Targets' or 'Section 3 — Targets'
         section = heading_words(framed, ref) if numbered_label or opens_section(framed) else None
+        if marker and len(framed.split()) <= 5 and framed.count(".") == 1:
+            framed = framed.rstrip().removesuffix(".")  # a numbered section's heading, a sentence of its own: "3. Employee's response."
         heading = None if label_m else heading_kind(section or framed)
         # A heading's words, where it may be one; a section of notes about the meeting is one only where it keeps its lines
         # out ('Section 6 – Other notes (not for the form)'), not 'Section 2 — Discussion notes', whose lines are findings.
@@ -573,7 +575,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.kind, s.reading, s.owner, s.actor, s.action = "action", "action", "employee", s.tagged, s.body
     # A name the plan asks about is one the kept sentences use: never one only a kept-out disclosure names.
     kept = [s.text for s in sentences if s.kind != "excluded"]
-    analysis.employee_rivals = tuple(r for r in rivals if r not in manager_aliases and any(r in t for t in kept))
+    analysis.employee_rivals = tuple(r for r in rivals if r not in manager_aliases and any(r in t for t in kept)
+                                     and finder.owner_of(r) != "employee")  # ('Ms Solberg' is Ingrid Solberg)
     analysis.check_in_gap = stated_gap(kept)
     analysis.review_date = stated_review(sentences, ref)
     return analysis

@@ -170,6 +170,11 @@ def _unpraised(text: str) -> str:
     return text
 
 
+# The notes saying what they are: 'This memo records the performance meeting held …', 'These notes summarise …'.
+_ABOUT_THE_NOTES = re.compile(r"""^\W*(?:this|these)\s+(?:memo|note|notes|email|e-mail|summary|record|write-?up|letter|minutes)\s+
+    (?:records?|summari[sz]es?|covers?|sets?\s+out|confirms?|follows?\s+up|documents?)\b""", re.I | re.X)
+
+
 def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predates the complexity budget
     body = s.body
     numbers = list(s.quantities)
@@ -180,6 +185,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
                and not re.match(r"\s*(?:could|can|would|will|shall|should|may)\b", body, re.I)  # not a request,
                and not re.search(r"\basked\b", body, re.I) and s.speaker != "employee")  # nor the employee's question
     asks = asks and not finder.asked(body)  # 'HR, can you book him on the course?' asks a party to act
+    if _ABOUT_THE_NOTES.match(body):
+        return "context"  # 'This memo records the meeting held yesterday, 28 April 2026, …': what the notes are
     if (asks and not counted) or s.label in ("question", "strength", "background", "heading"):
         return "context"  # but 'Q: Your packs show 4.1% cracks, the line standard is 2.5% – what's happening?' reports one
     if s.label == "target" or _TARGET_START.match(body):
@@ -264,6 +271,7 @@ def _revive_measured_context(sentences: list[Sentence], employee: tuple[str, ...
     for s in sentences:
         if (s.kind == "context" and s.label is None and s.quantities and not s.text.rstrip().endswith(("?", "？"))
                 and not (s.line <= _TOP and role and role in s.text and any(a in s.text for a in employee)) and not _positive(s.body)
+                and not _ABOUT_THE_NOTES.match(s.body)
                 and any(len(content_tokens(s.body) & t) >= 1 for t in targets)):
             s.kind = "observation"
 

@@ -125,6 +125,8 @@ def mark_kind(bullet: str) -> str | None:
 def heading_kind(label: str) -> str | None:
     """What a heading line alone says the lines below it are: a label's kind, or the employee's account."""
     kind, words = _label_kind(label), label.strip().lower()
+    if kind == "meta" and (first := re.match(r"(.+?)\s+(?:and|&)\s+\S", words)) and _label_kind(first[1]) in reader.CONTENT_LABELS:
+        kind = _label_kind(first[1])  # 'Targets and review': the targets first
     account = _account_words()
     found = account.search(words) if unspaced(words) else None
     if kind is None and (account.fullmatch(words) or (found and found.end() == len(words) and found.start() <= 2)):
