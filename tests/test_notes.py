@@ -1436,3 +1436,22 @@ def test_a_numbered_memos_section_headings_and_its_opening_about_itself_are_no_f
     assert len(drafted.plan.deficiencies) == 1
     assert [g.target for g in drafted.plan.goals] == ["100%"]
     assert not drafted.analysis.employee_rivals  # 'Ms Lund' is Freya Lund
+
+
+def test_an_apology_that_the_notes_are_late_is_no_finding():
+    notes = ("Morning all, sorry these are late, the heating at home broke on Sunday and I've been in a coat since.\n"
+             "Also thanks to whoever sorted the Christmas party venue, booked out in a day!\nAnyway.\n"
+             "Review notes: Ola Berg, courier, met Tue 3 Nov 2026 — from Nina Holt (Depot Manager)\n"
+             "- Missed 9 of 40 delivery slots in October.\n- Target: no missed slots by 31 December.\n")
+    plan = draft_plan(notes).plan
+    assert [d.evidence for d in plan.deficiencies] == ["Missed 9 of 40 delivery slots in October"]
+
+
+def test_a_chinese_quarterly_aim_with_no_date_is_a_standard_and_a_nickname_in_the_header_is_the_employee():
+    notes = ("直播间复盘｜主播：周小雨（花名“小雨点”）｜面谈：运营经理 陈刚｜2026.9.1\n"
+             "- 8月场均GMV 3.1万，连续两个月没达标。\n- 季度目标是场均5万。\n"
+             "- 小雨点说排品不行，主推的都是库存货。\n- 目标：11月底前场均GMV达到4万。\n")
+    a = analyse(notes)
+    kinds = {s.text: s.kind for s in a.sentences}
+    assert kinds["季度目标是场均5万。"] == "standard"
+    assert next(s for s in a.sentences if "排品" in s.text).reading == "account"

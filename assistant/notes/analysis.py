@@ -98,6 +98,8 @@ def _beside(text: str, person: str, role: str) -> bool:
                      + re.escape(role), text) is not None
 
 
+# A nickname in the bracket after a name: '（花名“可可”）', '("Annie")', '(aka "Mo")'.
+_NICKNAME_AFTER = r"""\s*[(（]\s*(?:花名|昵称|艺名|aka|a\.k\.a\.|known\s+as|nickname)?\s*[：:]?\s*["“'‘](?P<nick>[^"”'’()（）]{1,12})["”'’]\s*[)）]"""
 _COMMON_ABBREVIATIONS = ("PO", "NB", "PS", "CV", "ETA", "AM", "PM")  # a purchase order, not Priya Osei's initials
 
 
@@ -285,6 +287,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     employee_aliases, manager_aliases = _aliases(name), _aliases(manager, manager=True)
     employee_aliases += _initials_used(name, text, manager_aliases)  # 'T. Hussain', then 'TH has not completed …'
     manager_aliases += _initials_used(manager, text, employee_aliases)
+    if name and (nick := re.search(re.escape(name) + _NICKNAME_AFTER, "\n".join(form_lines[:6]))):
+        employee_aliases = (*employee_aliases, nick["nick"])  # '林可馨（花名“可可”）', 'Ana Ruiz ("Annie")': then '可可说…'
     if other := other_script(form_lines, name):  # '王可欣 Kelly Wang': 'Kelly:' opens her own lines too
         employee_aliases = tuple(dict.fromkeys((*employee_aliases, *_aliases(other))))
     for tag, person in keyed_speakers(form_lines).items():  # '发言人2：孙丽华（炮制工）': '发言人2：' is she speaking

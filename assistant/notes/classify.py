@@ -92,6 +92,7 @@ _STANDARD_OPENS = re.compile(r"""^\W*(?:(?:our|the|site|farm|company|shop|store|
 
 # The same in Chinese (and mixed): a rule's source, with a subject of a few words and no figure before it.
 _ZH_STANDARD_OPENS = re.compile(r"^\W*[^，。,;；\d]{0,16}?(?:" + vocab("observation", "standard_opens", "zh").pattern + ")")
+_ZH_AIM_STATED = re.compile(r"^\W*[^，。,;；\d]{0,6}?目标(?:是|为)")  # '季度目标是…', '目标为…'
 _ZH_UNMET = re.compile("没|未|不按|违反|违规")  # '没按规定交日报', '…他好几次没戴': a rule not kept, the shortfall
 _ZH_TOLD = re.compile(r"\s*(?:他|她|你|员工)")  # '公司要求她…': a requirement put to her, a task
 
@@ -172,7 +173,10 @@ def _unpraised(text: str) -> str:
 
 # The notes saying what they are: 'This memo records the performance meeting held …', 'These notes summarise …'.
 _ABOUT_THE_NOTES = re.compile(r"""^\W*(?:this|these)\s+(?:memo|note|notes|email|e-mail|summary|record|write-?up|letter|minutes)\s+
-    (?:records?|summari[sz]es?|covers?|sets?\s+out|confirms?|follows?\s+up|documents?)\b""", re.I | re.X)
+    (?:records?|summari[sz]es?|covers?|sets?\s+out|confirms?|follows?\s+up|documents?)\b
+    | ^\W*(?:(?:morning|hi|hello|hey|afternoon)\s+(?:all|everyone|team|folks)\W+)?(?:sorry|apologies)\b[^.!?]{0,25}?
+      \b(?:these|this|the\s+notes|notes|it)\s+(?:are|is|were|was|'re|'s)\s+(?:so\s+|a\s+bit\s+)?(?:late|overdue)\b""", re.I | re.X)
+# (or sorry they come late: 'Morning all, sorry these are late, the boiler at home packed in')
 
 
 def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predates the complexity budget
@@ -201,6 +205,9 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
             and len(numbers) <= 1:
         return "standard"  # '合同写的是每场 20 分钟', 'Costume 规定 guest area 里不能 break character' (not '没按规定…',
         # '规定戴安全帽，他好几次没戴', '规定2个工作日内发出，6次有4次超过一周': the rule and the result; nor '公司要求她月底前补完')
+    if unspaced(body) and _ZH_AIM_STATED.search(body) and len(numbers) <= 1 and not _negative(body) \
+            and not any(d.role == "deadline" for d in s.dates):
+        return "standard"  # '季度目标是场均8万': the mark set, with no date to reach it by
     if (s.actor is not None and s.actor.owner != "employee") or (s.actor and s.actor.owner == "employee" and not _negative(body)):
         return "action"
     turned = _OPENING_CONTRAST.sub("", body)
