@@ -1442,9 +1442,9 @@ def test_an_apology_that_the_notes_are_late_is_no_finding():
     notes = ("Morning all, sorry these are late, the heating at home broke on Sunday and I've been in a coat since.\n"
              "Also thanks to whoever sorted the Christmas party venue, booked out in a day!\nAnyway.\n"
              "Review notes: Ola Berg, courier, met Tue 3 Nov 2026 — from Nina Holt (Depot Manager)\n"
-             "- Missed 9 of 40 delivery slots in October.\n- Target: no missed slots by 31 December.\n")
+             "- Van checks not logged on 6 of 20 shifts in October.\n- Target: 100% of van checks logged by 31 December.\n")
     plan = draft_plan(notes).plan
-    assert [d.evidence for d in plan.deficiencies] == ["Missed 9 of 40 delivery slots in October"]
+    assert [d.evidence for d in plan.deficiencies] == ["Van checks not logged on 6 of 20 shifts in October"]
 
 
 def test_a_chinese_quarterly_aim_with_no_date_is_a_standard_and_a_nickname_in_the_header_is_the_employee():
