@@ -1455,3 +1455,61 @@ def test_a_chinese_quarterly_aim_with_no_date_is_a_standard_and_a_nickname_in_th
     kinds = {s.text: s.kind for s in a.sentences}
     assert kinds["季度目标是场均5万。"] == "standard"
     assert next(s for s in a.sentences if "排品" in s.text).reading == "account"
+
+
+# Look-alikes of this session's rules, written by the session's reviewer (each read wrongly by one draft of them).
+@pytest.mark.parametrize("notes, check, words", [
+    # a topic's label 'Scheduling:' names no team
+    ('Review – Alice Moore, practice receptionist – 29 March 2026\nScheduling: Alice double-booked 5 appointments in March.\nRostering: she swapped her Friday shift without asking.\nAgreed: Alice to check the diary before confirming any booking.\nTarget: zero double bookings in April.\n',
+     'deficiency', 'double-booked'),
+    # 'For next month:' over findings heads no tasks
+    ('Review – Finn Walsh, groundsman – 29 March 2026\nFor next month:\nFinn missed 4 of 10 weekly mower checks in March.\nThe outfield was torn twice.\nAgreed: Finn to sharpen the blades every Friday.\nTarget: all weekly checks done in April.\n',
+     'deficiency', 'mower checks'),
+    # 'Strengths and other notes' labels no finding below it a strength
+    ('Review – Gemma Fox, bar supervisor – 2 April 2026\nStrengths and other notes\nGreat rapport with regulars.\nGemma was 25 minutes late on 4 Saturdays in March.\nCellar temperature log missed on 6 days.\nAgreed: Gemma to log the cellar temperature at opening.\nTarget: no late starts in April.\n',
+     'deficiency', 'cellar temperature'),
+    # 'Dom (dairy) forgets …' is a colleague's habit, no task
+    ("Review – Priya Mehta, cheesemaker – 27 March 2026\nPriya missed 5 of 8 weekend pH readings in March.\nDom (dairy) forgets to hand over the pH meter most Fridays, so Priya can't find it.\nAgreed: Priya to set an alarm for the 6am reading.\nTarget: all pH readings logged in April.\n",
+     'no_task', 'forgets'),
+    # 'Mrs Kaur from payroll' is not the employee Jaspreet Kaur
+    ('1:1 – Jaspreet Kaur, sales assistant – 27 March 2026\nJaspreet made 4 overtime claim errors in Q1.\nMrs Kaur from payroll will correct the February and March payslips.\nAgreed: Jaspreet to submit overtime on the form by Friday each week.\nTarget: no overtime claim errors in April.\n',
+     'owner_org', 'payslips'),
+])
+def test_look_alikes_of_this_sessions_rules_keep_their_reading(notes, check, words):
+    plan = draft_plan(notes).plan
+    if check == "deficiency":
+        assert any(words in d.evidence.lower() for d in plan.deficiencies)
+    elif check == "no_task":
+        assert not any(words in r.action.lower() for r in plan.responsibilities)
+    else:
+        assert next(r.owner for r in plan.responsibilities if words in r.action.lower()) == "organisation"
+
+@pytest.mark.parametrize("notes, who", [
+    # another's record the note is attached to
+    ("Catch-up notes, 22 March 2026\nPlease attach this to Dana's record as well, she witnessed the spill.\nBen Cole (cleaner) didn't put the wet floor signs out on 3 occasions.\nAgreed: Ben to put the signs out before mopping every time.\nTarget: no unsigned wet floors in April.\n",
+     ('Ben Cole', None)),
+    # the colleague a chat message mentions, who files it
+    ("@Hannah fyi, quick notes from today's 1:1 below, can you file them\nOlu was late on 4 mornings in March and missed the 8am stand-up each time.\nHe said the bus route changed.\nAgreed: Olu to get the earlier 7:10 bus from Monday.\nTarget: no late starts in April.\n",
+     (None, None)),
+    # 'new starter' in lower case is no name
+    ('review for new starter - packing\nHamid missed his packing rate target on 4 of 5 days last week (avg 62 boxes/hr vs 80).\nAgreed: Hamid to pair with Ellie for 3 shifts.\nTarget: 80 boxes/hr by 30 April.\n',
+     (None, None)),
+    # 'notes TBC' names no writer
+    ('Ben Ryder, stores assistant – 1:1 – 3/2/26 – notes TBC\nBen issued 7 parts without a job number in January.\nAgreed: Ben to refuse any issue without a job number.\nTarget: zero unnumbered issues in February.\n',
+     ('Ben Ryder', None)),
+])
+def test_look_alikes_of_this_sessions_header_rules_name_no_one_wrongly(notes, who):
+    a = analyse(notes)
+    assert (a.employee_name, a.manager) == who
+
+
+def test_chinese_look_alikes_of_this_sessions_owner_rules():
+    notes = ("面谈记录：药房助理 陈晓，2026年3月24日\n陈晓本月处方登记错误6次，标准是不超过1次。\n约定：\n"
+             "全部处方下班前由陈晓自己复核一遍。\n内部培训（两次）陈晓要报名参加。\n后勤（老周）把打印机修好。\n"
+             "目标：4月份登记错误不超过1次。\n")
+    owners = _owners(notes)
+    assert next(o for a, o in owners.items() if "报名参加" in a) == "employee"  # '内部' only ends as a department does
+    assert next(o for a, o in owners.items() if "打印机" in a) == "organisation"
+    talk = ("面谈记录：仓管员 李强，2026年3月20日\n李强本月盘点差异3次，金额超过500元。\n"
+            "我跟他沟通的时候，他说是扫描枪老掉线。\n约定：李强每天下班前自查一次库存。\n目标：4月盘点差异为0。\n")
+    assert not any("沟通的时候" in a for a in _owners(talk))  # what the writer did, not a task

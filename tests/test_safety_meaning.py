@@ -952,3 +952,18 @@ def test_a_disclosure_asked_not_to_go_in_writing_stays_out_with_the_judgement_af
 ])
 def test_a_number_after_at_is_no_age_unless_said_of_the_person(text):
     assert not bias_hits(text)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Elodie released 3 batches of tomme aged at 45 days instead of the 60-day minimum.", []),
+    ("Average wait time on the queue peaked at 48, she said, because two colleagues were off.", []),
+    ("Kwame was also turning at 55 mph onto the site road on Tuesday.", []),
+    ("At 61, Maureen is unlikely to pick up the new ledger system.", ["bias"]),
+    ("The Patels want it all done once the baby comes, and honestly we can't rely on them to pick tiles in time.", []),
+])
+def test_look_alikes_of_this_sessions_safety_rules(text, kinds):
+    assert [h.kind for h in screen(text)] == kinds
+
+
+def test_a_customers_wish_about_where_a_parcel_goes_is_no_confidence():
+    assert not confidence_request("The Jones customer asked that it doesn't go in the porch again.")

@@ -92,6 +92,8 @@ _STANDARD_OPENS = re.compile(r"""^\W*(?:(?:our|the|site|farm|company|shop|store|
 
 # The same in Chinese (and mixed): a rule's source, with a subject of a few words and no figure before it.
 _ZH_STANDARD_OPENS = re.compile(r"^\W*[^，。,;；\d]{0,16}?(?:" + vocab("observation", "standard_opens", "zh").pattern + ")")
+_REVIEW_LINE = re.compile(r"^\W*(?:(?:next|final|stage\s+\d)\s+)?(?:review|follow-?up|check-?in)\b", re.I)
+_ZH_COUNTED = re.compile(r"(?:本月|上月|这个月|上个月|本周|上周|这周|[一二三四五六七八九十\d]{1,2}月份?)[^，。；]{0,6}有\s*\d+")
 _ZH_AIM_STATED = re.compile(r"^\W*[^，。,;；\d]{0,6}?目标(?:是|为)")  # '季度目标是…', '目标为…'
 _ZH_UNMET = re.compile("没|未|不按|违反|违规")  # '没按规定交日报', '…他好几次没戴': a rule not kept, the shortfall
 _ZH_TOLD = re.compile(r"\s*(?:他|她|你|员工)")  # '公司要求她…': a requirement put to her, a task
@@ -193,6 +195,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "context"  # 'This memo records the meeting held yesterday, 28 April 2026, …': what the notes are
     if (asks and not counted) or s.label in ("question", "strength", "background", "heading"):
         return "context"  # but 'Q: Your packs show 4.1% cracks, the line standard is 2.5% – what's happening?' reports one
+    if s.label == "target" and s.under_heading and _REVIEW_LINE.match(body) and not any(q.unit == "%" for q in numbers):
+        return "context"  # below 'Targets and review': 'Review at stage 1 follow-up, week commencing 8 June' is the review
     if s.label == "target" or _TARGET_START.match(body):
         return "target"
     if s.label in ("action", "support"):
@@ -208,8 +212,9 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
     if unspaced(body) and _ZH_AIM_STATED.search(body) and len(numbers) <= 1 and not _negative(body) \
             and not any(d.role == "deadline" for d in s.dates):
         return "standard"  # '季度目标是场均8万': the mark set, with no date to reach it by
-    if (s.actor is not None and s.actor.owner != "employee") or (s.actor and s.actor.owner == "employee" and not _negative(body)):
-        return "action"
+    if (s.actor is not None and s.actor.owner != "employee") or (s.actor and s.actor.owner == "employee" and not _negative(body)
+                                                                  and not _ZH_COUNTED.search(body)):
+        return "action"  # (not '马晓东本月有3个集装板超重': what they did, counted over a period gone by)
     turned = _OPENING_CONTRAST.sub("", body)
     praise = _positive(turned) and not _falls_short(_unpraised(turned)) and not _CONTRAST.search(turned)  # 'Exceeded the checklist target
     if s.label == "problem":

@@ -126,7 +126,7 @@ def _said_after(lines: list[str], name: str) -> bool:
 
 # 'just done Kemal Yilmaz's review (Pirate Cove kiosks supervisor)': the review is the employee's
 _WHOSE_REVIEW = re.compile(rf"""({NAME_WORD}(?:[ \t]{NAME_WORD})?)['’]s[ \t]+(?:[\w-]+[ \t]+)?
-    (?:review|1:1|appraisal|check-in|catch-up|supervision|PIP|probation\s+review|file|record)\b(?:[ \t]*[(（](?P<role>[^)）\n]{{2,50}})[)）])?""", re.X)
+    (?:review|1:1|appraisal|check-in|catch-up|supervision|PIP|probation\s+review|(?P<file>file|record))\b(?:[ \t]*[(（](?P<role>[^)）\n]{{2,50}})[)）])?""", re.X)
 
 
 @cache
@@ -141,9 +141,13 @@ def whose_review(header: str, notes: str = "") -> tuple[str, str | None] | None:
     """Whose review the first lines say this is: 'finished Ana Pires's review (kiosk supervisor)', or 'review：王浩然'
     where the notes name them again (not 'Review: Mid Year')."""
     for m in _WHOSE_REVIEW.finditer(header):
+        if m["file"] and not re.search(r"\bfor[ \t]+$", header[:m.start()]):
+            continue  # 'for Elin's file' (not 'attach this to Dana's record as well')
         if is_name(m.group(1)):
             role = re.split(r"[,，;；]", m.group("role") or "")[0].strip()  # 'mass spec technician, Orbitrap suite'
-            return m.group(1), role if role and role_like(role) else None
+            fuller = re.search(rf"(?<!\w){re.escape(m.group(1))}[ \t]+({NAME_WORD})(?![\w'’])", notes) if " " not in m.group(1) else None
+            name = f"{m.group(1)} {fuller[1]}" if fuller and is_name(f"{m.group(1)} {fuller[1]}") else m.group(1)  # 'Elin Hughes'
+            return name, role if role and role_like(role) else None
     for m in _review_of().finditer(header):
         name = m["name"]
         called = name[-2:] if unspaced(name) else name.split()[0]  # '浩然' of '王浩然', 'Dana' of 'Dana Ruiz'
@@ -181,7 +185,7 @@ _ZH_AFTER_NAME = "[进在的是和与说聊谈表认每负于将要对为，、�
 
 # The employee's field with what it holds in brackets, their staff number before their name: '被谈话人（司机工号/姓名）：
 # D10482 / 黄志强'.
-_ZH_FIELD_LATIN = re.compile(ZH_EMPLOYEE_FIELD + r"\s*[:：】]\s*(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){1,2})(?=[ \t]*(?:[\u4e00-\u9fff]{2,4})?[ \t]*(?:[，,；;（(|｜]|$))",
+_ZH_FIELD_LATIN = re.compile(ZH_EMPLOYEE_FIELD + r"\s*[:：】]\s*(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){1,2})[ \t]*(?P<zh>[\u4e00-\u9fff]{2,4})?(?=[ \t]*(?:[，,；;（(|｜]|$))",
                              re.M)
 _NUMBERED_FIELD = re.compile(ZH_EMPLOYEE_FIELD + rf"[（(][^）)\n]{{1,12}}[）)]\s*[:：]\s*[A-Za-z]{{0,3}}\d{{3,}}\s*[/／|｜]\s*({zh_name()})")
 
@@ -367,11 +371,14 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     written = low["name"]  # 'check-in w/ ines carvalho — bench luthier —': a first line all in lower case, read capitalised
     capitalised = re.sub(r"(?<![\w'’-])[a-z]", lambda c: c.group().upper(), written)
     again = _header_people([lines[0][:low.start("name")] + capitalised + lines[0][low.end("name"):], *lines[1:]])
+    if role_like(written) or any(w in _NOT_NAMES_LOWER for w in written.split()):
+        return found  # 'review for new starter - packing': no one's name
     return (written, again[1], again[2]) if again[0] == capitalised else found
 
 
 # A name in lower case after the words that lead to the employee's, before a dash or a bracket: 'review kasia nowak
 # (erector, crew b)', 'check-in w/ ines carvalho — bench luthier'.
+_NOT_NAMES_LOWER = frozenset(("new", "starter", "staff", "team", "temp", "agency", "casual", "shift", "night", "day", "the", "all"))
 _LOWER_NAME = re.compile(rf"""(?<![\w/])(?:with|w/|for|review|re:?|about|1:1|1-1|121)[ \t]+
     (?P<name>[a-z][a-z'’-]+(?:[ \t](?:{PARTICLE})){{0,2}}[ \t][a-z][a-z'’-]+)(?=[ \t]*(?:[—–,(|]|-[ \t]))""", re.X)
 
@@ -543,6 +550,14 @@ _TITLE_LINE_BELOW = re.compile(rf"""^\W*(?P<name>{NAME_WORD}[ \t]{NAME_WORD})\s*
 # The one the talk was with, introduced with their place in the team: 'with Ieuan Davies, who has been our second shepherd'.
 _NOTES_BY = re.compile(rf"[-–—|,]\s*(?i:notes?|written|typed(?:\s+up)?)\s*(?i:by)?\s*[:：]?\s*(?P<who>[A-Z]{{2,3}}|{NAME_WORD})\s*$")
 _SIGNED_AFTER_DATE = re.compile(rf"\d[^-–—|]*\s[-–—|]\s*(?P<who>(?:[A-Z]\.[ \t]?)?{NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*$")
+def _mentioned_is_employee(who: str, lines: list[str]) -> bool:
+    """The one a chat message mentions first is the one it is about: a name (not '@所有人', '@all'), and the message
+    speaks to 'you' ('你看看有没有要补充的')."""
+    if who.lower() in ("all", "everyone", "here", "channel", "team") or who in ("所有人", "全体成员", "大家"):
+        return False
+    return (unspaced(who) or is_name(who)) and to_you("\n".join(lines[:12]))
+
+
 _MENTIONED = re.compile(rf"^\W{{0,2}}@(?P<name>[\u4e00-\u9fff]{{2,4}}|{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?=[\s,，:：]|$)")
 _WITH_WHO = re.compile(rf"\bwith\s+({NAME_WORD}[ \t]{NAME_WORD}),[ \t]+who(?:['’]s|[ \t]+(?:has[ \t]+been|is|was|joined|started|runs))\b")
 # Who a dictated memo says is speaking, with their title: "right this is Ian Strachan harvesting supervisor …".
@@ -613,7 +628,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         elif role and is_name(role) and not role_like(role):
             role = None  # 'Employee: 梁志恒 (Leung), dim sum chef': another form of the name
     if not name and (latin := _ZH_FIELD_LATIN.search("\n".join(lines[:8]))) and is_name(latin["name"]):
-        name = latin["name"]  # '员工：Ma Xiaodong 马晓东，ULD build-up agent': a Chinese form's field, the name in Latin letters
+        name = latin["zh"] or latin["name"]  # '员工：Ma Xiaodong 马晓东，ULD build-up agent': a Chinese form's field, the name in
+        # Latin letters and in characters beside it (the notes' own sentences use those)
     if not name:
         name, role, manager = speaker_key(header) or (name, role, manager)
     if not name:
@@ -707,7 +723,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if not name and (below := _TITLE_LINE_BELOW.search("\n".join(lines[1:8]))) and is_name(below["name"]):
         name, role = below["name"], role or re.split(r"[,，;；]", below["job"])[0].strip()
         # 'Fiona Reid (home care worker, Northside round) - supervision, the performance bit.' below a line of small talk
-    if not name and lines and (mention := _MENTIONED.match(lines[0])) and (unspaced(mention["name"]) or is_name(mention["name"])):
+    if not name and lines and (mention := _MENTIONED.match(lines[0])) and _mentioned_is_employee(mention["name"], lines):
         name = mention["name"]  # '@阿杰 今天聊的我整理一下 — Vivian': the message is to the one it mentions first
     if not name and (introduced := _WITH_WHO.search("\n".join(lines[:8]))) and is_name(introduced.group(1)):
         name = introduced.group(1)  # 'Anyway the proper bit, with Ieuan Davies, who has been our second shepherd since …'
@@ -764,7 +780,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if not manager and unspaced(header):
         manager = leader_zh(lines, name)
     if not manager and lines and (noted := _NOTES_BY.search(lines[0]) or _SIGNED_AFTER_DATE.search(lines[0])) \
-            and noted["who"] != name and (noted["who"].isupper() or is_name(noted["who"])):
+            and noted["who"] not in (name, "".join(w[:1] for w in (name or "").split())) and not team_initials(noted["who"]) \
+            and noted["who"] not in ("TBC", "TBD", "WIP", "NA") \
+            and (noted["who"].isupper() or is_name(noted["who"])):
         manager = noted["who"]  # '… – 03 jun 26 – notes MK', '… – Morwenna Trist – 11/06/26 – P. Agnew': who wrote them
     name = name or _dictated(lines) or _met_with(lines) or _file_named(lines)
     if name and not manager and lines:

@@ -125,8 +125,8 @@ def mark_kind(bullet: str) -> str | None:
 def heading_kind(label: str) -> str | None:
     """What a heading line alone says the lines below it are: a label's kind, or the employee's account."""
     kind, words = _label_kind(label), label.strip().lower()
-    if kind == "meta" and (first := re.match(r"(.+?)\s+(?:and|&)\s+\S", words)) and _label_kind(first[1]) in reader.CONTENT_LABELS:
-        kind = _label_kind(first[1])  # 'Targets and review': the targets first
+    if kind == "meta" and re.fullmatch(r"(?:targets?|goals?|objectives?)\s+(?:and|&)\s+(?:the\s+)?(?:next\s+)?review", words):
+        kind = "target"  # 'Targets and review': the targets first, then the review's date
     account = _account_words()
     found = account.search(words) if unspaced(words) else None
     if kind is None and (account.fullmatch(words) or (found and found.end() == len(words) and found.start() <= 2)):

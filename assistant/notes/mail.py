@@ -255,7 +255,7 @@ def named_again(lines: list[str], name: str) -> bool:
 def _signs(lines: list[str], name: str) -> bool:
     """The one the subject names signs the email: 'Thanks, Dan' or 'Kevin Li | Sales Manager' among its last lines."""
     first = re.escape(name.split()[0])  # (or a surname alone after the given name: 'Dr Alex Adeyemi | Core Manager')
-    return any(re.match(rf"[^\w>]*(?:(?:thanks|cheers|best|regards|thank you)\W+)?(?:{TITLE})?(?:{NAME_WORD}[ \t]+)?{first}\b(?!['’])", line, re.I)
+    return any(re.match(rf"[^\w>]*(?:(?:thanks|cheers|best|regards|thank you)\W+)?(?:{TITLE})?(?:(?-i:{NAME_WORD})[ \t]+)?{first}\b(?!['’])", line, re.I)
                and (len(line) <= 30 or "|" in line) for line in lines[-6:])  # not 'Priya will send the forecast', '> Jason'
 
 

@@ -197,8 +197,9 @@ class _PartyFinder:
         return Party(self.employee[0] if self.employee else "Employee", "employee")
 
     def owner_of(self, text: str) -> str:
-        low = re.sub(r"^(?:mr|ms|mrs|miss|mx|dr)\.?\s+", "", text.lower().removeprefix("the ").strip())  # 'Ms Solberg'
-        if any(low == a.lower() or low.startswith((a.lower() + " ", a.lower() + "'")) for a in self.employee):
+        low = text.lower().removeprefix("the ").strip()
+        bare = re.sub(r"^(?:mr|ms|mrs|miss|mx|dr)\.?\s+", "", low)  # 'Ms Solberg' (not 'Mrs Kaur from payroll')
+        if any(bare == a.lower() for a in self.employee) or any(low == a.lower() or low.startswith((a.lower() + " ", a.lower() + "'")) for a in self.employee):
             return "employee"
         if low in ("i", "me", "manager", "mgr", "my manager", "line manager", "经理", *_INTERVIEWER_WORDS) or any(
             low == a.lower() or low.startswith(a.lower()) for a in self.manager
@@ -357,7 +358,10 @@ class _PartyFinder:
             return self.employee_party, _strip_modal(body[named.end():])  # ('Supervisor to brief …' in a 1:1 with a
             # shift supervisor, 'All pickers to re-do …' with a picker)
         if named and named.group(1).split()[0].lower() not in _NO_ACTOR:
-            return Party(named.group(1), self.owner_of(named.group(1))), _strip_modal(body[named.end():])
+            owner = self.owner_of(named.group(1))
+            elsewhere = re.match(r"\s+(?:in|from|at|on)\s", body[named.end(1):named.end()])  # 'Mrs Kaur from payroll will …'
+            owner = "organisation" if owner == "employee" and elsewhere and named.group(1) not in self.employee[:1] else owner
+            return Party(named.group(1), owner), _strip_modal(body[named.end():])
         if (teamed := _NAME_AND_TEAM.match(body)) and is_name(teamed["who"]):
             return Party(teamed["who"], self.owner_of(teamed["who"])), body  # (said as it is: no modal to drop)
         return None, body
@@ -486,7 +490,7 @@ _YOU_WILL = re.compile(r"""^you(?:['’]ll|\s+will|\s+shall|\s+are\s+going\s+to|
 # Where a named person works, between their name and what they will do: 'Ravi in the workshop will …', 'Ailsa from
 # purchasing to …', 'Marcus (IT) will …'.
 # Someone named with their team in brackets, then what they do: 'Dom (dairy) covers turning Sat/Sun from 14 Feb'.
-_NAME_AND_TEAM = re.compile(rf"^(?P<who>{NAME_WORD}(?:[ \t]{NAME_WORD})?)[ \t]*[(（][^()（）\n]{{1,30}}[)）][ \t]+(?=[a-z]+s\b)")
+_NAME_AND_TEAM = re.compile(rf"^(?P<who>{NAME_WORD}(?:[ \t]{NAME_WORD})?)[ \t]*[(（][^()（）\n]{{1,30}}[)）][ \t]+(?=(?:covers|takes\s+over|handles|runs|books|orders|sends|arranges|provides|sorts|fixes|drives)\b)")
 _WHERE_FROM = r"(?:\s+(?:in|from|at|on)\s+(?:the\s+)?[\w&'-]+(?:\s[\w&'-]+)?|\s*\([^()\n]{1,30}\))?"
 # A team or person already on it: 'EBME are replacing the bench 3 scanner', 'Purchasing is setting a minimum stock',
 # 'The co-op board is buying two more kits'.
