@@ -399,7 +399,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             words = content[label_m.end():]
             if line_label == "employee_person" and not _FORM_LABEL.fullmatch(label_text(label_m).strip()) and (
                     block_label == "action"
-                    or (not chat and _starts_imperative(words, plain=True) and not _negative(words) and not _SAID_BACK.search(words))):
+                    or (not chat and _starts_imperative(words, plain=True) and not _negative(words) and not _REPLIED.search(words))):
                 tagged = finder.employee_party  # (read as said, then made a task after the reader; below no heading,
                 # 'G: measure every job w/ spectro at 500 sheets' is a task by its verb)
             mine = ((_person_tag(label_text(label_m), finder, block_by_employee)  # '- 我：和宴会部定规矩' under 'Agreed actions'
@@ -632,6 +632,9 @@ _MINE = re.compile(r"[(（]\s*(?:me|mine|i|我)\s*[)）]", re.I)  # a label the 
 
 # Words of a reply: 'Dana: fine, but the new starters keep moving my totes' is what she said, not a task.
 _SAID_BACK = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|we|our|but|fine|ok|okay|yes|no|sure)\b|[?!]", re.I)
+# ... and where a line opens with a verb of doing, the words that still make it a reply ('L: count float in front of me'
+# is a task; 'D: tell them I'm fine with it' is not).
+_REPLIED = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|we|our|but|fine|ok|okay|yes|no|sure)\b|[?!]", re.I)
 # A line that closes the list above it, said aloud: "Um, I think that's it.", '就这些。'
 _LIST_DONE = re.compile(r"^\W*(?:(?:um+|er+|ok(?:ay)?|right|so|and)[,\s]+)*(?:" + vocab("labels", "list_done").pattern + r")\W*$", re.I)
 # The employee by a form's label ('员工：', 'Employee:'), not by name: a form's own layout, read as it is.

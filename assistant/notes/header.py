@@ -371,7 +371,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     written = low["name"]  # 'check-in w/ ines carvalho — bench luthier —': a first line all in lower case, read capitalised
     capitalised = re.sub(r"(?<![\w'’-])[a-z]", lambda c: c.group().upper(), written)
     again = _header_people([lines[0][:low.start("name")] + capitalised + lines[0][low.end("name"):], *lines[1:]])
-    if role_like(written) or any(w in _NOT_NAMES_LOWER for w in written.split()):
+    if any(w in _NOT_NAMES_LOWER for w in written.split()):
         return found  # 'review for new starter - packing': no one's name
     return (written, again[1], again[2]) if again[0] == capitalised else found
 
