@@ -531,7 +531,7 @@ def test_a_pasted_chat_names_the_one_who_held_the_meeting_as_the_manager(text, n
     ("Gritting - catch-up with Anwen, 4 Dec 2026\nAnwen missed 2 of 9 call-outs in November.", "Anwen", None, None),  # not 'Gritting'
     ("Carys - notes from our chat, Mon 2 Feb 2026\nYou were late to 3 of 8 tastings.", "Carys", None, None),  # no job: the meeting
     ("Kilns: 7 of 60 firings in May ran over temperature.\nShe says the controller drifts.\n\nNotes from 1:1 with Delyth "
-     "Rowe, potter, 2 Jun 2026 - G. Ince", "Delyth Rowe", "potter", "Ince"),  # the header closes the notes
+     "Rowe, potter, 2 Jun 2026 - G. Ince", "Delyth Rowe", "potter", "G. Ince"),  # the header closes the notes
     ("St Brannock's Parish Church - 1:1 notes\nVerger: T. Oduya | Notes: Ruth Kemp, Operations Manager | 5 May 2026\n"
      "The vestry was left unlocked on 2 Sundays.", "T. Oduya", "verger", None),  # a field named by the job; a church is no one
     ("Aviary Block - keeper review notes - 03.03.27\n3 feed logs missing in February.\n\nR. Akande, Curator\n"
@@ -2078,7 +2078,7 @@ def test_a_name_written_surname_first_in_capitals_is_known_by_its_given_name_too
     ("Appraisal — Maarten de Vries, fire control operator (Red Watch)\nReviewer: Jo Hale · 2 May 2026\n"
      "- Calls answered within 10 s: 81% against 95%.\n", ("Maarten de Vries", "fire control operator")),
     # a room's name opening the title is a place; the one the bracket says the talk was with is the employee
-    ("Bottling hall 1:1 – 4 Mar 2026\n(Ruairi, with Orla Byrne, line lead on the cider line)\n"
+    ("Bottling room 1:1 – 4 Mar 2026\n(Ruairi, with Orla Byrne, line lead on the cider line)\n"
      "- fill heights out on 6 runs in February\n", ("Orla Byrne", "line lead")),
     # initials written with dots
     ("1:1 – K.M. (farrier, forge) – 12 may 26 – notes DH\n- 3 shoes cast within a week in April\n", ("K.M.", "farrier")),
@@ -2099,14 +2099,14 @@ def test_a_named_person_before_a_team_in_brackets_stays_the_one_the_header_names
 
 
 @pytest.mark.parametrize("notes, who", [
-    # a Chinese form's field with the name in Latin letters, and '我，' before the manager's title and name
+    # a Chinese form's field with the name in Latin letters and in characters, and '我，' before the manager's title and name
     ('#绩效面谈 #仓库 #2026-07-02\n员工：Li Wenjun 李文军，forklift driver（叉车）；谈话人：我，仓库主管 Tony Chan\n- 6 月有 4 次托盘没扫码就上架。\n',
-     ('Li Wenjun', 'forklift driver')),
+     ('李文军', 'forklift driver')),
     # a Chinese field a job labels, its bracket a nickname
     ('复盘｜主播：周小雨（花名“小雨点”）｜面谈：运营经理 陈刚｜2026.9.1\n一、数据\n- 8月场均GMV 3.1万，目标5万。\n',
      ('周小雨', '主播')),
     # a chat message to the one it mentions, signed by the writer
-    ("@Sam Lee quick recap of today's 1:1 - Jo\n- 4 late deliveries in May, 2 of them to the hospital.\n",
+    ("@Sam Lee quick recap of today's 1:1, shout if you want anything changed - Jo\n- 4 late deliveries in May, 2 of them to the hospital.\n",
      ('Sam Lee', None)),
     # a header line of its own below lines of small talk
     ('Hi all, apologies for the delay, the office wifi was down all morning.\nThanks to everyone who came to the leaving do on Friday!\nRight.\nReview notes: Tess Abara-Lowe, community midwife, met Mon 9 Nov 2026 — from Ruth Gale (Team Leader)\n- 4 of 12 postnatal visits in October recorded late on the system.\n',
