@@ -175,10 +175,10 @@ def _unpraised(text: str) -> str:
 
 # The notes saying what they are: 'This memo records the performance meeting held …', 'These notes summarise …'.
 _ABOUT_THE_NOTES = re.compile(r"""^\W*(?:this|these)\s+(?:memo|note|notes|email|e-mail|summary|record|write-?up|letter|minutes)\s+
-    (?:records?|summari[sz]es?|covers?|sets?\s+out|confirms?|follows?\s+up|documents?)\b
-    | ^\W*(?:(?:morning|hi|hello|hey|afternoon)\s+(?:all|everyone|team|folks)\W+)?(?:sorry|apologies)\b[^.!?]{0,25}?
-      \b(?:these|this|the\s+notes|notes|it)\s+(?:are|is|were|was|'re|'s)\s+(?:so\s+|a\s+bit\s+)?(?:late|overdue)\b""", re.I | re.X)
-# (or sorry they come late: 'Morning all, sorry these are late, the boiler at home packed in')
+    (?:records?|summari[sz]es?|covers?|sets?\s+out|confirms?|follows?\s+up|documents?)\b""", re.I | re.X)
+# The writer sorry the notes come late: 'Morning all, sorry these are late, the boiler at home packed in'.
+_SORRY_THEY_ARE_LATE = re.compile(r"""^\W*(?:(?:morning|hi|hello|hey|afternoon)\s+(?:all|everyone|team|folks)\W+)?(?:sorry|apologies)\b
+    [^.!?]{0,25}?\b(?:these|this|the\s+notes|notes|it)\s+(?:are|is|were|was|'re|'s)\s+(?:so\s+|a\s+bit\s+)?(?:late|overdue)\b""", re.I | re.X)
 
 
 def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predates the complexity budget
@@ -191,7 +191,7 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
                and not re.match(r"\s*(?:could|can|would|will|shall|should|may)\b", body, re.I)  # not a request,
                and not re.search(r"\basked\b", body, re.I) and s.speaker != "employee")  # nor the employee's question
     asks = asks and not finder.asked(body)  # 'HR, can you book him on the course?' asks a party to act
-    if _ABOUT_THE_NOTES.match(body):
+    if _ABOUT_THE_NOTES.match(body) or _SORRY_THEY_ARE_LATE.match(body):
         return "context"  # 'This memo records the meeting held yesterday, 28 April 2026, …': what the notes are
     if (asks and not counted) or s.label in ("question", "strength", "background", "heading"):
         return "context"  # but 'Q: Your packs show 4.1% cracks, the line standard is 2.5% – what's happening?' reports one

@@ -371,14 +371,11 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     written = low["name"]  # 'check-in w/ ines carvalho — bench luthier —': a first line all in lower case, read capitalised
     capitalised = re.sub(r"(?<![\w'’-])[a-z]", lambda c: c.group().upper(), written)
     again = _header_people([lines[0][:low.start("name")] + capitalised + lines[0][low.end("name"):], *lines[1:]])
-    if any(w in _NOT_NAMES_LOWER for w in written.split()):
-        return found  # 'review for new starter - packing': no one's name
-    return (written, again[1], again[2]) if again[0] == capitalised else found
+    return (written, again[1], again[2]) if again[0] == capitalised and is_name(capitalised) else found  # (not 'new starter')
 
 
 # A name in lower case after the words that lead to the employee's, before a dash or a bracket: 'review kasia nowak
 # (erector, crew b)', 'check-in w/ ines carvalho — bench luthier'.
-_NOT_NAMES_LOWER = frozenset(("new", "starter", "staff", "team", "temp", "agency", "casual", "shift", "night", "day", "the", "all"))
 _LOWER_NAME = re.compile(rf"""(?<![\w/])(?:with|w/|for|review|re:?|about|1:1|1-1|121)[ \t]+
     (?P<name>[a-z][a-z'’-]+(?:[ \t](?:{PARTICLE})){{0,2}}[ \t][a-z][a-z'’-]+)(?=[ \t]*(?:[—–,(|]|-[ \t]))""", re.X)
 

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..dates import WEEKDAYS
 from ..language import language_of, unspaced
-from ..lexicon import vocab, vocab_list
+from ..lexicon import load, vocab, vocab_list
 from ..notes.names import is_name
 from ..schema import OWNERS
 from ..textutil import NAME_WORD, PARTICLE
@@ -534,7 +534,7 @@ def _a_department(party: str) -> bool:
     """A department the Chinese lexicon lists, alone or with whom to ask there: '教务', '设备科（老王）'."""
     name = re.sub(r"[（(][^()（）]*[)）]$", "", party)
     return name in vocab_list("parties", "departments", "zh") or (
-        3 <= len(name) <= 4 and name[:1] not in "我你他她每各这那该本跟和与同给向对让请把被由在" and re.search("[部科处室组]$", name) is not None)
+        3 <= len(name) <= 4 and name[:1] not in load("vocabulary", "zh")["parties"]["not_department_openers"] and re.search("[部科处室组]$", name) is not None)
 
 
 def _opened_by(s: Sentence, aliases: tuple[str, ...]) -> bool:
