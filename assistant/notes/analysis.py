@@ -404,8 +404,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 # 'G: measure every job w/ spectro at 500 sheets' is a task by its verb)
             mine = ((_person_tag(label_text(label_m), finder, block_by_employee)  # '- 我：和宴会部定规矩' under 'Agreed actions'
                      or (finder.writer if _writers_initials(label_text(label_m), finder) else None))  # 'MK: ring Lyle re new date'
-                    if block_label == "action" and _a_task(content[label_m.end():]) else None)
-            if line_label and not content[label_m.end():].strip():
+                    if block_label == "action" and _a_task(words) else None)
+            if line_label and not words.strip():
                 if not _salutation(line_label, line_no, raw_lines):
                     block_label, message_label = line_label, None  # a heading line: it labels the lines below it
                     if line_label == "meta" and not lists_fields(label_text(label_m)):
@@ -630,11 +630,12 @@ def _label_party(tag: str, label: str | None, finder: _PartyFinder, tags: frozen
 _MINE = re.compile(r"[(（]\s*(?:me|mine|i|我)\s*[)）]", re.I)  # a label the writer marks as their own: 'Action (me):', '行动（我）：'
 
 
-# Words of a reply: 'Dana: fine, but the new starters keep moving my totes' is what she said, not a task.
-_SAID_BACK = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|me|my|we|our|but|fine|ok|okay|yes|no|sure)\b|[?!]", re.I)
-# ... and where a line opens with a verb of doing, the words that still make it a reply ('L: count float in front of me'
-# is a task; 'D: tell them I'm fine with it' is not).
-_REPLIED = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|we|our|but|fine|ok|okay|yes|no|sure)\b|[?!]", re.I)
+# Words of a reply: 'Dana: fine, but the new starters keep moving my totes' is what she said, not a task ...
+_REPLY_WORDS = r"I|I['’](?:m|ve|ll|d)|we|our|but|fine|ok|okay|yes|no|sure"
+_SAID_BACK = re.compile(rf"\b(?:{_REPLY_WORDS}|me|my)\b|[?!]", re.I)
+# ... and where a line opens with a verb of doing, the words that still make it one ('L: count float in front of me' is a
+# task; 'D: tell them I'm fine with it' is not).
+_REPLIED = re.compile(rf"\b(?:{_REPLY_WORDS})\b|[?!]", re.I)
 # A line that closes the list above it, said aloud: "Um, I think that's it.", '就这些。'
 _LIST_DONE = re.compile(r"^\W*(?:(?:um+|er+|ok(?:ay)?|right|so|and)[,\s]+)*(?:" + vocab("labels", "list_done").pattern + r")\W*$", re.I)
 # The employee by a form's label ('员工：', 'Employee:'), not by name: a form's own layout, read as it is.

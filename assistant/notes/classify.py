@@ -92,11 +92,14 @@ _STANDARD_OPENS = re.compile(r"""^\W*(?:(?:our|the|site|farm|company|shop|store|
 
 # The same in Chinese (and mixed): a rule's source, with a subject of a few words and no figure before it.
 _ZH_STANDARD_OPENS = re.compile(r"^\W*[^，。,;；\d]{0,16}?(?:" + vocab("observation", "standard_opens", "zh").pattern + ")")
-_REVIEW_LINE = re.compile(r"^\W*(?:(?:next|final|stage\s+\d)\s+)?(?:review|follow-?up|check-?in)\b", re.I)
+# What was counted over a period gone by: '马晓东本月有3个集装板超重' (a finding, not a task).
 _ZH_COUNTED = re.compile(r"(?:本月|上月|这个月|上个月|本周|上周|这周|[一二三四五六七八九十\d]{1,2}月份?)[^，。；]{0,6}有\s*\d+")
 _ZH_AIM_STATED = re.compile(r"^\W*[^，。,;；\d]{0,6}?目标(?:是|为)")  # '季度目标是…', '目标为…'
 _ZH_UNMET = re.compile("没|未|不按|违反|违规")  # '没按规定交日报', '…他好几次没戴': a rule not kept, the shortfall
 _ZH_TOLD = re.compile(r"\s*(?:他|她|你|员工)")  # '公司要求她…': a requirement put to her, a task
+
+# The review's own line under a targets' heading: 'Review at stage 1 follow-up, week commencing 8 June'.
+_REVIEW_LINE = re.compile(r"^\W*(?:(?:next|final|stage\s+\d)\s+)?(?:review|follow-?up|check-?in)\b", re.I)
 
 # The manager saying what they looked at before the interview: the findings follow.
 _LOOKED_INTO = re.compile(r"""^\W*(?:(?:so|ok(?:ay)?|right|and|well)[,\s]+)?i(?:'ve|’ve|\s+have)?\s+

@@ -183,10 +183,11 @@ _TITLE_GOES_ON = re.compile(r" ([a-z]+)\b")  # a capitalised word whose title go
 _ZH_AFTER_NAME = "[进在的是和与说聊谈表认每负于将要对为，、。（(]"
 
 
-# The employee's field with what it holds in brackets, their staff number before their name: '被谈话人（司机工号/姓名）：
-# D10482 / 黄志强'.
+# A Chinese form's employee field with the name in Latin letters, and in characters beside it: '员工：Ma Xiaodong 马晓东，'.
 _ZH_FIELD_LATIN = re.compile(ZH_EMPLOYEE_FIELD + r"\s*[:：】]\s*(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){1,2})[ \t]*(?P<zh>[\u4e00-\u9fff]{2,4})?(?=[ \t]*(?:[，,；;（(|｜]|$))",
                              re.M)
+# The employee's field with what it holds in brackets, their staff number before their name: '被谈话人（司机工号/姓名）：
+# D10482 / 黄志强'.
 _NUMBERED_FIELD = re.compile(ZH_EMPLOYEE_FIELD + rf"[（(][^）)\n]{{1,12}}[）)]\s*[:：]\s*[A-Za-z]{{0,3}}\d{{3,}}\s*[/／|｜]\s*({zh_name()})")
 
 
@@ -544,9 +545,12 @@ def _initialled(lines: list[str]) -> str | None:
 # round) - supervision, the performance bit.'
 _TITLE_LINE_BELOW = re.compile(rf"""^\W*(?P<name>{NAME_WORD}[ \t]{NAME_WORD})\s*[(（](?P<job>[^)）\n]{{2,60}})[)）]\s*[-–—:,]\s*
     (?i:1:1|one[- ]to[- ]one|review|supervision|appraisal|catch-?up|check-?in|notes)\b""", re.M | re.X)
-# The one the talk was with, introduced with their place in the team: 'with Ieuan Davies, who has been our second shepherd'.
+# Who wrote the notes, at the end of the header's line: '… – 03 jun 26 – notes MK', or a name after its date:
+# '… – Morwenna Trist – 11/06/26 – P. Agnew'.
 _NOTES_BY = re.compile(rf"[-–—|,]\s*(?i:notes?|written|typed(?:\s+up)?)\s*(?i:by)?\s*[:：]?\s*(?P<who>[A-Z]{{2,3}}|{NAME_WORD})\s*$")
 _SIGNED_AFTER_DATE = re.compile(rf"\d[^-–—|]*\s[-–—|]\s*(?P<who>(?:[A-Z]\.[ \t]?)?{NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*$")
+
+
 def _mentioned_is_employee(who: str, lines: list[str]) -> bool:
     """The one a chat message mentions first is the one it is about: a name (not '@所有人', '@all'), and the message
     speaks to 'you' ('你看看有没有要补充的')."""
@@ -555,7 +559,9 @@ def _mentioned_is_employee(who: str, lines: list[str]) -> bool:
     return (unspaced(who) or is_name(who)) and to_you("\n".join(lines[:12]))
 
 
+# A chat message opening by mentioning someone: '@阿杰 今天聊的我整理一下'.
 _MENTIONED = re.compile(rf"^\W{{0,2}}@(?P<name>[\u4e00-\u9fff]{{2,4}}|{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?=[\s,，:：]|$)")
+# The one the talk was with, introduced with their place in the team: 'with Ieuan Davies, who has been our second shepherd'.
 _WITH_WHO = re.compile(rf"\bwith\s+({NAME_WORD}[ \t]{NAME_WORD}),[ \t]+who(?:['’]s|[ \t]+(?:has[ \t]+been|is|was|joined|started|runs))\b")
 # Who a dictated memo says is speaking, with their title: "right this is Ian Strachan harvesting supervisor …".
 _SELF_NAMED = re.compile(rf"\b(?i:this\s+is|it['’]?s)\s+(?P<name>{NAME_WORD}[ \t]{NAME_WORD})[ \t,]+(?P<after>(?:[a-z]+[ \t]+){{0,2}}[a-z]+)")

@@ -22,7 +22,7 @@ _GREETED_ALONE = re.compile(rf"^[ \t]*(?:(?i:hi|hello|hey|dear)[ \t]+)?(?P<name>
 # ... or opening a line of the message: 'hey Emeka, writing up what we said on the call'
 _GREETED_IN_LINE = re.compile(rf"^[ \t]*(?i:hi|hello|hey|dear)[ \t]+(?P<name>{NAME_WORD})(?:[ \t]*[(（][^()（）\n]{{1,12}}[)）])?[ \t]*[,，!–—-]",
                               re.M)  # ('Hi Mia (张米娅), 这是今天 debrief 的 summary — Capt. Hugo Marin')
-_MET_WITH = re.compile(rf"\b(?:with|w/|re:?)\s+{NAME_WORD}")  # '… 1:1 with Tom Baker', '1:1 w/ Tom Reyes (driver)'
+_TALK_WITH = re.compile(rf"\b(?:with|w/|re:?)\s+{NAME_WORD}")  # '… 1:1 with Tom Baker', '1:1 w/ Tom Reyes (driver)'
 # A chat app's message heading alone on its line, the lines below it being that person's: 'Priscilla Adeyemi  10:02',
 # 'Jun Takeda  4:11 PM' (a Slack or Teams copy).
 CHAT_HEADING = re.compile(r"""^\s*(?P<who>[^\W\d][\w.'’-]*(?:\s[^\W\d][\w.'’-]*){0,3})  # one to four words of a name
@@ -58,7 +58,7 @@ def written_to(lines: list[str]) -> tuple[str, str | None] | None:
     # a greeting opening a chat's message, or the notes themselves where they do not say the talk was with someone else
     # ('Hi Mia (张米娅), 这是今天 debrief 的 summary — Capt. Hugo Marin', not 'Hey Sam - 1:1 with Tom Baker today')
     in_line = _GREETED_IN_LINE.search(opening) if chat else _GREETED_IN_LINE.match(opening)
-    in_line = None if in_line and not chat and _MET_WITH.search(opening) else in_line
+    in_line = None if in_line and not chat and _TALK_WITH.search(opening) else in_line
     greeting = _GREETED_ALONE.search(opening) or in_line
     if ("to" not in fields and not to_hr and greeting and is_name(greeting.group("name"))
             and not names_someone(_SUBJECT_OR_DATE.sub("", opening[:greeting.start()]))  # not 'Tom Baker - picker' above 'Hi Karen,'

@@ -199,7 +199,7 @@ class _PartyFinder:
     def owner_of(self, text: str) -> str:
         low = text.lower().removeprefix("the ").strip()
         bare = re.sub(r"^(?:mr|ms|mrs|miss|mx|dr)\.?\s+", "", low)  # 'Ms Solberg' (not 'Mrs Kaur from payroll')
-        if any(bare == a.lower() for a in self.employee) or any(low == a.lower() or low.startswith((a.lower() + " ", a.lower() + "'")) for a in self.employee):
+        if any(a.lower() in (low, bare) or low.startswith((a.lower() + " ", a.lower() + "'")) for a in self.employee):
             return "employee"
         if low in ("i", "me", "manager", "mgr", "my manager", "line manager", "经理", *_INTERVIEWER_WORDS) or any(
             low == a.lower() or low.startswith(a.lower()) for a in self.manager
@@ -487,10 +487,10 @@ _JOB_AFTER = r"(?:super|crew|team|office|desk|dept|lead|[a-z]+(?:ers|ors|ists))\
 _YOU_WILL = re.compile(r"""^you(?:['’]ll|\s+will|\s+shall|\s+are\s+going\s+to|\s+agreed\s+to|\s+to)\s+
     (?!(?:recall|remember|know|see|notice|recogni[sz]e|appreciate|understand|be\s+aware|have\s+(?:seen|heard|noticed))\b)(?=[a-z])""",
                        re.I | re.X)
-# Where a named person works, between their name and what they will do: 'Ravi in the workshop will …', 'Ailsa from
-# purchasing to …', 'Marcus (IT) will …'.
 # Someone named with their team in brackets, then what they do: 'Dom (dairy) covers turning Sat/Sun from 14 Feb'.
 _NAME_AND_TEAM = re.compile(rf"^(?P<who>{NAME_WORD}(?:[ \t]{NAME_WORD})?)[ \t]*[(（][^()（）\n]{{1,30}}[)）][ \t]+(?=(?:covers|takes\s+over|handles|runs|books|orders|sends|arranges|provides|sorts|fixes|drives)\b)")
+# Where a named person works, between their name and what they will do: 'Ravi in the workshop will …', 'Ailsa from
+# purchasing to …', 'Marcus (IT) will …'.
 _WHERE_FROM = r"(?:\s+(?:in|from|at|on)\s+(?:the\s+)?[\w&'-]+(?:\s[\w&'-]+)?|\s*\([^()\n]{1,30}\))?"
 # A team or person already on it: 'EBME are replacing the bench 3 scanner', 'Purchasing is setting a minimum stock',
 # 'The co-op board is buying two more kits'.
