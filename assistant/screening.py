@@ -305,11 +305,12 @@ def _counted() -> re.Pattern[str]:
 
 
 # A colleague named as the one on leave or off sick: 'since Liam went on paternity leave', 'while Priya's off sick',
-# 'The bosun, Gary, was off sick', 'Mrs Okafor … was in hospital', 'Lily 8 月请了两周病假'.
+# 'The bosun, Gary, was off sick', 'Mrs Okafor … was in hospital', 'Amelia (9) had an asthma attack', 'Lily 8 月请了两周病假'.
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+"
-_NAMED_ON_LEAVE = re.compile(rf"""(?:{_TITLE})?({NAME_WORD})(?:['’]s|,?\s+(?:went|goes|is|was|has\ been|had\ been|being)
+_NAMED_ON_LEAVE = re.compile(rf"""(?:{_TITLE})?({NAME_WORD})(?:\s*\([^()]{{1,15}}\))?
+        (?:['’]s|,?\s+(?:went|goes|is|was|has\ been|had\ been|being|had|has|suffered)
         |(?=\s+(?:off|out|away)\b))\s+
-    (?:off\s+|out\s+|away\s+)?(?:on\s+)?(?:[\w-]+\s+)?$
+    (?:off\s+|out\s+|away\s+)?(?:on\s+|an?\s+)?(?:[\w-]+\s+)?$
   | ({NAME_WORD}|{zh_name()}|(?:小|老|阿)[{load("vocabulary", "zh")["roles"]["surnames"]}])\s*(?:\d+\s*月\s*)?
     (?:请了|休了|在休|请|休|因)[^，。；,;]{{0,6}}$""", re.X)
 # ('小周休产假以后', '老王请了病假': a colleague by the name the team calls them; not '老妈', '阿姨', whose are the employee's)

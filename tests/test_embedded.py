@@ -636,3 +636,11 @@ def test_the_employees_own_line_names_no_topic_for_the_shortfall_after_it():
              "Kemi: I'll log each sample as it comes in.\nMe: Target is zero late logs by 30 April.\n")
     plan = draft_plan(notes).plan
     assert "plumber" not in plan.deficiencies[0].area.lower()
+
+
+def test_a_chinese_area_is_named_by_what_fell_short_not_cut_at_a_figure():
+    notes = ("员工：马晓东，打板员\n- 7 月打的板有 5 个 contour 超限，在 ramp 被航司退回重打。\n"
+             "- Weight & balance：2 个 PMC 板实际重量比 manifest 多 300kg 以上。\n目标：10 月 31 日前 contour 退回 0 个。\n")
+    areas = [d.area for d in draft_plan(notes).plan.deficiencies]
+    assert "contour 超限" in areas and "Weight & balance" in areas
+    assert not any(a.startswith("月") for a in areas)

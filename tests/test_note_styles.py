@@ -948,3 +948,16 @@ def test_whose_a_task_is_in_brackets_at_its_end(line, owner):
     notes = f"1:1 with Kasia Nowak (cashier), 2 Nov 2026 - Tom\nTill errors: 5 in October, standard is 1 a month.\n{line}\n"
     task = next(s for s in draft_plan(notes).analysis.sentences if s.text == line)
     assert (task.reading, task.owner) == ("action", owner)
+
+
+def test_a_transcripts_speakers_tagged_by_their_jobs_are_the_manager_and_the_employee():
+    notes = ("Review: Tendai Okonjo, fireman, 14 Nov 2026\nPresent: Gareth Pryce (loco foreman) and the fireman.\n"
+             "FOREMAN: Twice this season you've let the water drop below half a glass.\n"
+             "FIREMAN: The injector keeps knocking off.\nFOREMAN: Coal – on the 31st you burned 1.4 tonnes.\n"
+             "FIREMAN: My car's been off the road.\nFIREMAN: I can get a lift with Dave.\n"
+             "FOREMAN: Loco works will re-seat the injector clack.\n"
+             "FOREMAN: Coal under 1.1 tonnes on a standard day by 3 January.\n")
+    a = analyse(notes)
+    assert {s.label for s in a.sentences if s.text.startswith("FOREMAN")} == {"manager"}
+    assert {s.label for s in a.sentences if s.text.startswith("FIREMAN")} == {"employee"}
+    assert not [s for s in a.sentences if s.text.startswith("FOREMAN") and s.actor and s.actor.text.upper() == "FOREMAN"]

@@ -967,3 +967,52 @@ def test_look_alikes_of_this_sessions_safety_rules(text, kinds):
 
 def test_a_customers_wish_about_where_a_parcel_goes_is_no_confidence():
     assert not confidence_request("The Jones customer asked that it doesn't go in the porch again.")
+
+
+@pytest.mark.parametrize("text, category", [
+    # an age said as how long someone has been somewhere, and a future the writer cannot picture
+    ("Between ourselves, he's been on this river since before I was born, so I don't see him taking to the new chart "
+     "screens.", "age"),
+    # a wedding as the reason not to invest in someone
+    ("With her own wedding next spring I can't see her wanting to stay on the shop floor much longer, so I wouldn't invest "
+     "too much in her.", "family"),
+    # a diagnosis guessed at from what someone does
+    ("ha she's a bit OCD about the colours, the autism probably", "health"),
+    # a temper put down to where someone comes from
+    ("就是河南人嘛，脾气倔，说她两句就不爱听", "ethnicity"),
+])
+def test_paraphrased_remarks_about_a_protected_trait_are_bias(text, category):
+    assert category in [h.category for h in bias_hits(text)]
+    assert all(h.kind != "sensitive" for h in screen(text) if h.category == "sensitive")
+
+
+@pytest.mark.parametrize("text", [
+    "I don't see him taking the van out before the MOT is done.",  # no trait, no judgement of the person
+    "Her own wedding cake order for the shop went out late twice.",  # a trait word without a judgement
+    "The new chart screens arrive in March; Rhys will train the crew on them.",
+    "She keeps the colour-coding tidy and the OCD audit passed in May.",  # an audit's name, no person judged
+    "河南的客户投诉了两次，说她解释得不清楚。",  # a customer from a province, no remark about her origin
+])
+def test_look_alikes_of_paraphrased_remarks_are_no_bias(text):
+    assert not [h for h in bias_hits(text) if h.kind == "bias"]
+
+
+def test_religious_practice_told_to_arrange_shifts_is_sensitive():
+    assert [h.kind for h in sensitive_hits("You asked that we stop scheduling you on Saturdays because you keep the Sabbath.")] \
+        == ["sensitive"]
+
+
+def test_a_named_childs_asthma_attack_is_not_the_employees_health():
+    notes = ("1:1 with Siân, senior riding instructor, 10 Oct 2026.\n"
+             "The big one is 26 September, when Amelia (9) had an asthma attack halfway through the lesson and her inhaler "
+             "wasn't at the arena.\nSiân will check every rider's medical form before each lesson.\n")
+    assert not [f for f in draft_plan(notes).plan.review_flags if f.kind == "sensitive"]
+
+
+@pytest.mark.parametrize("text, absolute", [
+    ("You know the rule on this railway: never below half a glass, and you tell the driver.", False),
+    ("Never more than 2 open tickets at a time.", False),
+    ("She never listens to anyone on the crew.", True),
+])
+def test_never_setting_a_limit_is_no_absolute(text, absolute):
+    assert ("absolute" in [h.category for h in bias_hits(text)]) == absolute

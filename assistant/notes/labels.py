@@ -505,6 +505,22 @@ def _initials_or_surname(person: str, finder: _PartyFinder, tags: frozenset[str]
     return "manager_person" if employee and not finder.manager_name else None
 
 
+def _titled_speaker(title: str, finder: _PartyFinder, tags: frozenset[str]) -> str | None:
+    """Whose lines a transcript's speaker tag by job opens ('FOREMAN:', 'FIREMAN:', 'Sister:'): the employee's where the
+    job is theirs, the manager's where it leads others or the other speaker's job is the employee's."""
+    from ..reader.role import is_role, leads_others
+
+    role = finder.employee_role.lower()
+    if not is_role(title):
+        return None
+    if role and (title == role or role.endswith(" " + title)):
+        return "employee_person"
+    others = [t for t in tags if t != title and is_role(t)]
+    if leads_others(title) or (role and any(t == role or role.endswith(" " + t) for t in others)):
+        return "manager_person"
+    return None
+
+
 def _one_initial(letter: str, finder: _PartyFinder, tags: frozenset[str]) -> str | None:
     """Whose a one-letter tag is: the employee's where it is their given name's initial and no other one-letter tag
     but the manager's speaks in the notes ('L:' and 'me:' in notes on Lewis); the manager's the same way round."""
@@ -574,6 +590,8 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
         return "manager_person"  # 'Me: I'll book the course', '我：…': the note's writer speaking
     if short := _initials_or_surname(person, finder, tags):
         return short
+    if key in tags and (titled := _titled_speaker(key, finder, tags)):
+        return titled
     if two := _TWO_SCRIPTS.fullmatch(person):  # 'Darren 林', 'Vivian 吴薇': a speaker's name in both scripts
         return _either_script([p for p in two.groups() if p and len(p) > 1], finder, rest, stamped=stamped, tags=tags)
     return _named_speaker(person, finder, rest, key in tags, stamped=stamped) if person and len(person) <= 30 else None

@@ -148,7 +148,8 @@ def _party_words_zh() -> re.Pattern[str]:
     suffix = "|".join(vocab_list("parties", "group_suffix", "zh"))
     people_zh = "|".join(vocab_list("parties", "people", "zh"))
     return re.compile(
-        rf"(?P<dept>{zh_depts}|[\u4e00-\u9fff]{{1,4}}(?:{suffix})(?![织成合分长理]))"  # not '5月组织', '大部分', '及时处理'
+        # not '5月组织', '大部分', '及时处理', nor a count of places ('发现三处漏检')
+        rf"(?P<dept>{zh_depts}|[\u4e00-\u9fff]{{1,4}}(?:{suffix})(?<![一二两三四五六七八九十几多]处)(?![织成合分长理]))"
         + rf"|(?P<person>[{load('vocabulary', 'zh')['roles']['surnames']}](?:{'|'.join(vocab_list('parties', 'supervisory', 'zh'))})|{people_zh})"
     )
 

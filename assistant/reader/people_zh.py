@@ -24,15 +24,17 @@ _NOT_NAME = re.compile(
 )
 _PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?" + _CJK_NAME + r")(?:同志|女士|先生|师傅)?\s*(?:[A-Z][a-z]+\s*)?"
                     r"[（(]\s*([^）)\n]{1,40})[）)]")  # '韦春梅同志（收费员，工号…）'
-# '跟郭子豪聊9月的情况', '和导购员小周谈', '跟 Coco 的 review', '与ZHQ面谈', '跟 Marcus 喝了杯咖啡': the one talked with, by a
+# '跟郭子豪聊9月的情况', '和导购员小周谈', '跟 Coco 的 review', '与ZHQ面谈', '跟 Marcus 喝了杯咖啡', '跟许沫 1on1': the one talked with, by a
 # Chinese name, a Latin name or initials.
 @lru_cache(maxsize=1)
 def _talk() -> re.Pattern[str]:
     jobs = "|".join(sorted({*vocab_list("roles", "suffixes", "zh"), "工", "管", "手"}, key=len, reverse=True))  # '叉车司机'
     return re.compile(rf"""(?:跟|和|与|同|找)\s*(?:[\u4e00-\u9fff]{{0,6}}(?:{jobs})\s*)?
-    ([\u4e00-\u9fff]{{2,6}}?(?:·[\u4e00-\u9fff]{{2,4}})?|[A-Z][a-z]+|[A-Z]{{2,4}})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
+    (?:[老小阿](?P<surname>[\u4e00-\u9fff])(?=(?P=surname)[\u4e00-\u9fff]))?  # a nickname before the full name: '跟老刘刘建国谈'
+    (?P<name>[\u4e00-\u9fff]{{2,6}}?(?:·[\u4e00-\u9fff]{{2,4}})?|[A-Z][a-z]+|[A-Z]{{2,4}})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
     (?:[（(]\s*(?P<full>{zh_name()})\s*[）)]\s*)?  # a nickname's full name: '跟阿杰（陈杰）谈'
-    (?:聊|谈|面谈|做[了完]?(?:一次)?(?:绩效|月度|季度|年度|半年)?\s*(?:面谈|反馈|谈话|review|1:1|1-1|one-on-one)|沟通|的面谈|的谈话|简单聊|喝了?|吃了?|的\s*(?:review|1:1|1-1|one-on-one|check-in))""", re.X)
+    (?:聊|谈|面谈|做[了完]?(?:一次)?(?:绩效|月度|季度|年度|半年)?\s*(?:面谈|反馈|谈话|review|1:1|1-1|one-on-one)|沟通|的面谈|的谈话|简单聊|喝了?|吃了?
+      |的\s*(?:review|1:1|1-1|one-on-one|check-in)|\s(?:1\s?on\s?1|1:1|1-1|one-on-one)(?![\w:-]))""", re.X)
 _WITH_ROLE = re.compile(r"(?:跟|和|与|同)\s*([\u4e00-\u9fff]{2,4}?|[A-Z][a-z]+|[A-Z]{2,4})的?\s*[，,、]")  # '与ZHQ，布草分拣岗', '跟梅秀兰的，刺绣师'
 # '主题：服务顾问邬海龙面谈记录', '前台接待欧阳琳 5月绩效面谈', '拉坯师傅 何小军': a job title run straight into a name
 @lru_cache(maxsize=1)
@@ -106,7 +108,7 @@ def _announcer(lines: list[str], employee: str | None) -> str | None:
     """The one whose line says they talked with the employee ('苏晴：今天下午和潜水员郑浩做了绩效面谈'): the manager."""
     for line in lines:
         tag, talked = _SPEAKER_TAG.match(line), _talk().search(line)
-        if tag and talked and talked.group(1) == employee and tag.group(1) != employee and _plausible(tag.group(1)):
+        if tag and talked and talked["name"] == employee and tag.group(1) != employee and _plausible(tag.group(1)):
             return tag.group(1)
     return None
 
@@ -137,12 +139,12 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
         else:
             return named
     if leader:  # only the clear layouts may name another: '跟X聊', '导诊员陈晓燕'; the weaker ones below would not
-        talked = next((m.group(1) for m in _talk().finditer(text) if _plausible(m.group(1)) and m.group(1) != leader), None)
+        talked = next((m["name"] for m in _talk().finditer(text) if _plausible(m["name"]) and m["name"] != leader), None)
         titled = next((t.group(1) for line in head[:5] if (t := _title_name().search(line)) and _plausible(t.group(1))), None)
         return talked or (titled if titled != leader else None) or leader
     for m in _talk().finditer(text):
-        if _plausible(m.group(1)):
-            return m["full"] or m.group(1)
+        if _plausible(m["name"]):
+            return m["full"] or m["name"]
     for m in _WITH_ROLE.finditer(text):  # '人员面谈（周五与ZHQ，布草分拣岗）'
         if _plausible(m.group(1)) and role_beside(text, m.group(1), unnamed=False):
             return m.group(1)

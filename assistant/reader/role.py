@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..language import profiles, unspaced
@@ -224,10 +225,19 @@ _IN_PASSING = re.compile(r"""
       (?:only\s+)?
       (?:[a-z][\w-]*['’]s\s+)?)?  # "the ward's hospital play specialist"
     \(?(?P<role>[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,4})
-  | (?:(?:他|她|(?<=[，,]))(?:就)?是(?:我们店里的?|我们组的?|我们的?|店里的?)?  # ('跟小周聊了一下，就是我们城西站的站长')
+  | (?:(?:他|她|(?<=[，,]))(?:就)?是(?:我们[\u4e00-\u9fff]{1,3}里的?|我们组的?|我们的?|店里的?)?  # ('跟小周聊了一下，就是我们城西站的站长',
+     # '他是我们坊里的点卤师傅')
      |(?<![我们])作为\s*(?:一[名个位]\s*)?(?:[^，。,；;的\n]{1,12}的)?)  # '作为 US 站的运营专员，下面几项…' (not '我作为经理')
     \s*(?:[A-Za-z]+\s+)?(?P<zh>[\u4e00-\u9fff]{2,14})""", re.I | re.X)
 _PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|since|from|who|which|and|but|so|now|still|too|again|after|before|when|today|yesterday|this|last)\b.*$|\s*,.*$", re.I)
+
+
+def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Every match of `pattern` in `text`, each searched from one character after the last one's start."""
+    at = 0
+    while (m := pattern.search(text, at)) is not None:
+        yield m
+        at = m.start() + 1
 
 
 def _of_them_after(head: str, at: int, to_them: bool) -> bool:
@@ -238,6 +248,9 @@ def _of_them_after(head: str, at: int, to_them: bool) -> bool:
 
 
 _OF_OURS = re.compile(r"\bof\s+(?:our|the)\s+(?:\d{1,2}|two|three|four|five|six|seven|eight)\s+(?P<job>[a-z][\w-]*(?:\s[a-z][\w-]*)?)s\b", re.I)
+# One of a trade, said in the plural after 'one of our': one to three lower-case words, the last a noun in the plural that
+# names people who do something ('bill posters', 'snowmakers'), not 'best', 'customers' or 'regulars'.
+_ONE_OF_A_TRADE = re.compile(r"(?:[a-z][\w-]*\s+){0,2}(?!(?:customers|clients|regulars|guests|members|people|staff|own|best|favourites)\b)[a-z][\w-]*[^s\W]s")
 _NAMED = "\u00a7"  # marks where the employee's name stood, for `named_only`
 _CLAUSE_OPENS = frozenset({"the", "that", "who", "whom", "they", "we", "i", "you", "everyone", "everybody", "most", "all"})
 
@@ -253,7 +266,8 @@ def _in_passing(head: str, name: str | None, named_only: bool = False, to_them: 
     elif name:  # '就是林晓雯我们店里的茶艺师嘛' as '她是我们店里的茶艺师'
         head = re.sub(rf"{re.escape(name)}(?:是?(?=我们|店里|组里)|是(?=[^，。,；;\n]{{1,6}}的))", _NAMED + "她是", head)
         # ('许朗是剪辑组的短视频剪辑师' as '她是剪辑组的短视频剪辑师')
-    for m in _IN_PASSING.finditer(head):
+    for m in _overlapping(_IN_PASSING, head):  # (overlapping: in "Nathan's one to one he's one of our bill posters" a
+        # failed 'he's one to one he' must not swallow the 'he' of the next)
         yours = (to_them and re.search(r"\byou\b", m.group(0), re.I)  # (not a condition: 'When you're the duty manager …')
                  and not re.search(r"\b(?:if|when|whenever|once|until|unless|while)\s+$", head[max(0, m.start() - 12):m.start()], re.I))
         as_one = m.group(0)[:2].lower() == "as"  # 'As one of our two realtime stenographers, your …'
@@ -282,8 +296,8 @@ def _in_passing(head: str, name: str | None, named_only: bool = False, to_them: 
             # the title before a clause about it: 'the dietitian the stroke team trusts most' is a dietitian
             phrase = next((" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)
                            if words[n].lower() in _CLAUSE_OPENS and is_role(" ".join(words[:n]))), " ".join(words))
-            if m.group("one") and phrase.endswith("s") and is_role(phrase[:-1]):
-                phrase = phrase[:-1]  # 'one of our four snowmakers': a snowmaker
+            if m.group("one") and phrase.endswith("s") and _ONE_OF_A_TRADE.fullmatch(phrase):
+                return phrase[:-1]  # 'one of our four snowmakers', 'one of our bill posters': one of a trade, any trade
         if phrase and is_role(phrase) and not says_no_job(phrase):
             return phrase
     return None
