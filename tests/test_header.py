@@ -2140,18 +2140,10 @@ def test_a_file_names_surname_and_initial_meet_the_given_name_the_notes_use_and_
 
 
 @pytest.mark.parametrize("notes, who", [
-    # a markdown table's 'Who' row
-    ("## Monthly 1:1 – boiling room\n| | |\n|---|---|\n| Who | Agnieszka Wróbel |\n| Role | sugar boiler, rock & boiled "
-     "sweets line |\n| With | Dom (shift manager) |\n\nBatches out of spec: 7 in October.\n", ("Agnieszka Wróbel", "sugar boiler")),
     # a one-to-one spelled out, after the name's possessive; the role as one of a trade the lexicon does not list
     ("voice memo 14 Oct 2026 Sue\nokay notes from Nathan Cole's one to one he's one of our bill posters on the north routes\n"
      "main thing is the photo proofs 23 sites last month had no proof photo uploaded\n", ("Nathan Cole", "bill poster")),
-    # a first line all in lower case, the name opening it before a dash
-    ("salvo g – pizzaiolo – 1:1 – tues 1 dec 26 – deb\n\ndough – 3 nights in nov ran out of dough balls by 8.30pm\n",
-     ("salvo g", "pizzaiolo")),
-    # a Chinese talk with '1on1' after the name, and a nickname before the full name
-    ("双十一前一天跟许沫 1on1（冬季新品 review 之前）\n她是新品组的新品研发专员\n冬季 3 款新品 sample 原定 10/20 交，实际 11/3 才交齐\n",
-     ("许沫", "新品研发专员")),
+    # a nickname before the full name
     ("今天上午跟老刘刘建国谈了一下点卤的事情\n这个月返工的有4锅豆腐点老了发苦\n", ("刘建国", None)),
 ])
 def test_header_shapes_of_session_38(notes, who):
@@ -2160,9 +2152,10 @@ def test_header_shapes_of_session_38(notes, who):
 
 
 @pytest.mark.parametrize("notes, who", [
-    ("new starter review – 3 may\n\nglue-ups: 4 of 12 failed\n", None),  # lower case, but no name opens the line
-    ("Who: Dana Ruiz\nRole: forklift operator\n\nWho was late: nobody.\n", "Dana Ruiz"),
-    ("Notes from Nathan Cole's one-to-one. He's one of our best customers' favourite drivers.\n3 late drops.\n", "Nathan Cole"),
+    ("sarah k – store mgr – 1:1 with dana price (picker) 12 may\n\n- 3 mis-picks in April\n", ("Dana Price", "picker")),
+    ("Notes from Tom Reilly's one to one. Tom's one of our fire marshals as well.\n3 late starts.\n", ("Tom Reilly", None)),
+    ("周五跟新人 1on1\n上周拣错 3 单\n", (None, None)),
 ])
 def test_look_alikes_of_session_38s_header_shapes(notes, who):
-    assert analyse(notes).employee_name == who
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == who

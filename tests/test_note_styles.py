@@ -961,3 +961,18 @@ def test_a_transcripts_speakers_tagged_by_their_jobs_are_the_manager_and_the_emp
     assert {s.label for s in a.sentences if s.text.startswith("FOREMAN")} == {"manager"}
     assert {s.label for s in a.sentences if s.text.startswith("FIREMAN")} == {"employee"}
     assert not [s for s in a.sentences if s.text.startswith("FOREMAN") and s.actor and s.actor.text.upper() == "FOREMAN"]
+
+
+@pytest.mark.parametrize("tags, employee, manager", [
+    (("CHEF", "COMMIS"), "COMMIS", "CHEF"),  # a commis chef reviewed by the chef
+    (("ELECTRICIAN", "APPRENTICE"), "APPRENTICE", None),  # an apprentice electrician: the electrician is no one's title
+])
+def test_job_tags_name_the_employee_by_their_job_and_the_manager_only_by_a_title_that_leads(tags, employee, manager):
+    lead, junior = tags
+    role = "commis chef" if junior == "COMMIS" else "apprentice electrician"
+    notes = (f"Review: Jo Bell, {role}, 14 Nov 2026\n" + "".join(
+        f"{lead}: You were late on {n} shifts in October.\n{junior}: I'll set a reminder on my phone.\n" for n in (2, 3, 4)))
+    a = analyse(notes)
+    labels = {who: {s.label for s in a.sentences if s.text.startswith(who + ":")} for who in tags}
+    assert labels[employee] == {"employee"}
+    assert labels[lead] == ({"manager"} if manager else {None})

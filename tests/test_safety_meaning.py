@@ -992,6 +992,13 @@ def test_paraphrased_remarks_about_a_protected_trait_are_bias(text, category):
     "The new chart screens arrive in March; Rhys will train the crew on them.",
     "She keeps the colour-coding tidy and the OCD audit passed in May.",  # an audit's name, no person judged
     "河南的客户投诉了两次，说她解释得不清楚。",  # a customer from a province, no remark about her origin
+    "Anna uses a screen reader and the new till screens work fine with it - no issues.",
+    "She's planning her own wedding and still keeps up with every order - impressive.",
+    "the anxiety probably peaked in March when the new rota came out",
+    "Next step might be the dyslexia screening through OH, she's keen.",
+    "We ran a very ADHD-friendly induction for the new starters.",
+    "外地客户听不进长篇解释，她改用图示讲，效果很好。",
+    "河南来的客户脾气急，她应对得很好。",
 ])
 def test_look_alikes_of_paraphrased_remarks_are_no_bias(text):
     assert not [h for h in bias_hits(text) if h.kind == "bias"]
@@ -1000,6 +1007,24 @@ def test_look_alikes_of_paraphrased_remarks_are_no_bias(text):
 def test_religious_practice_told_to_arrange_shifts_is_sensitive():
     assert [h.kind for h in sensitive_hits("You asked that we stop scheduling you on Saturdays because you keep the Sabbath.")] \
         == ["sensitive"]
+
+
+@pytest.mark.parametrize("text", [
+    "He keeps halal and non-halal boards separate every time - spot on.",
+    "The bakery's closed for the Sabbath, so Sunday's bake is the biggest of the week and she was late for it 3 times.",
+])
+def test_food_rules_and_a_shops_closing_day_are_no_religious_disclosure(text):
+    assert not sensitive_hits(text)
+
+
+@pytest.mark.parametrize("notes", [
+    "1:1 with Siân, senior riding instructor, 10 Oct 2026.\nHer daughter Amelia (9) had an asthma attack at school twice.\n"
+    "Siân was late 3 times.\n",  # her own child
+    "1:1 with my senior HCA, 10 Oct 2026.\nKerry had a panic attack on the ward on 3 May.\nShe was late 3 times.\n",  # the
+    # employee, where the header names no one
+])
+def test_a_named_persons_health_stays_sensitive_where_it_may_be_the_employees_or_her_family(notes):
+    assert [f for f in draft_plan(notes).plan.review_flags if f.kind == "sensitive"]
 
 
 def test_a_named_childs_asthma_attack_is_not_the_employees_health():
@@ -1011,8 +1036,10 @@ def test_a_named_childs_asthma_attack_is_not_the_employees_health():
 
 @pytest.mark.parametrize("text, absolute", [
     ("You know the rule on this railway: never below half a glass, and you tell the driver.", False),
-    ("Never more than 2 open tickets at a time.", False),
+    ("Never fewer than 2 staff on the shop floor at a time.", False),
     ("She never listens to anyone on the crew.", True),
+    ("He's never more than adequate on the phones.", True),
+    ("He never exceeds his targets and just does the minimum.", True),
 ])
 def test_never_setting_a_limit_is_no_absolute(text, absolute):
     assert ("absolute" in [h.category for h in bias_hits(text)]) == absolute

@@ -676,7 +676,8 @@ def _headline(text: str, zh: bool) -> str:
     if zh:  # the first clause that says what fell short, else the first that says something: not '但是，…' or '还有，…'
         clauses = [drop_dangling(_ZH_OPENER.sub("", c)).strip() for c in _ZH_CLAUSE_BREAK.split(text)]
         clauses = [c for c in clauses if len(c) >= 2]
-        headline = next((c for c in clauses if vocab_terms("observation", "negative", "zh").occurs_in(c)),
+        headline = next((c for c in clauses if vocab_terms("observation", "negative", "zh").occurs_in(c)
+                         and not vocab_terms("observation", "reference", "zh").occurs_in(c)),
                         clauses[0] if clauses else text)
         return cut_at_word(headline, min(40, 12 + sum(ch.isascii() for ch in headline)))  # 12 Chinese characters, and
         # the English words among them whole ('Weight & balance')
@@ -721,7 +722,7 @@ _WRITER_OPENS = re.compile(r"""^\W*(?:(?:and|but|then|while)\s+)?(?:I(?:'ll|’l
     |I['’]m\s+(?!(?:thinking|hoping|wondering|guessing|going|not|sure|worried|afraid|glad|happy)\b)(?=[a-z]+ing\b)  # 'and I'm ordering …'
     |我(?=会|来|每|去|负责))""", re.X | re.I)
 # Where a Chinese headline's clauses break: punctuation, and a figure with its measure word ('7 月', '5 个', '2 次').
-_ZH_CLAUSE_BREAK = re.compile(r"[，,（(：:]|\d+(?:\.\d+)?\s*[%％]?\s*(?:月份?|日|号|周|年|天|个|次|件|台|单|笔|张|份|位|名|条|批|板)?")
+_ZH_CLAUSE_BREAK = re.compile(r"[，,（(：:。；;]|\d+(?:\.\d+)?\s*[%％]?\s*(?:月份?|日|号|周|年|天|个|次|起|例|件|台|单|笔|张|份|位|名|条|批|板|箱|斤|锅|场|趟|项|处)?")
 _ZH_OPENER = re.compile(r"^\s*(?:还有|但是|而且|另外|然后|所以|不过|就是|其次|第[一二三四五六七八九十]个?(?:问题|点|事|件事)?是?|问题[一二三四五六七八九十])+\s*")
 
 

@@ -25,12 +25,9 @@ def given_name(word: str) -> bool:
 
 
 def _employee_field(language: str) -> str:
-    """The labels a form gives the employee's name ('Employee name', '被面谈人', 'Who'), longest first, as a pattern; not
-    a transcript's short speaker tag, which shortens a longer label ('Emp:'), nor a label inside a longer word ('服务对象' is
-    not '对象')."""
-    labels = vocab_list("labels", "employee_meta", language)
-    words = sorted((w for w in labels if len(w) > 3 or unspaced(w) or not any(o != w and o.startswith(w) for o in labels)),
-                   key=len, reverse=True)
+    """The labels a form gives the employee's name ('Employee name', '被面谈人'), longest first, as a pattern; not a
+    transcript's short speaker tag ('Emp:'), nor a label inside a longer word ('服务对象' is not '对象')."""
+    words = sorted((w for w in vocab_list("labels", "employee_meta", language) if len(w) > 3 or unspaced(w)), key=len, reverse=True)
     today = "(?:今日|今天|本次|此次|这次)?" if language == "zh" else ""  # '今日面谈对象：'
     return "(?<![\u4e00-\u9fff])" + today + "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
 

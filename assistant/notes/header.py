@@ -367,7 +367,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     lines = [_SPELLED_OUT.sub("", _CORRECTED.sub("", line)) for line in lines]
     lines = lines[1:] if lines and _SOURCE_NOTE.fullmatch(lines[0].strip()) else lines
     found = _header_people(lines)
-    if not lines or lines[0] != lines[0].lower() or not (low := _LOWER_NAME.search(lines[0])):
+    if found[0] or not lines or lines[0] != lines[0].lower() or not (low := _LOWER_NAME.search(lines[0])):
         return found
     written = low["name"]  # 'check-in w/ ines carvalho — bench luthier —': a first line all in lower case, read capitalised
     capitalised = re.sub(r"(?<![\w'’-])[a-z]", lambda c: c.group().upper(), written)
@@ -375,10 +375,10 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     return (written, again[1], again[2]) if again[0] == capitalised and is_name(capitalised) else found  # (not 'new starter')
 
 
-# A name in lower case after the words that lead to the employee's, or opening the line, before a dash or a bracket:
-# 'review kasia nowak (erector, crew b)', 'check-in w/ ines carvalho — bench luthier', 'salvo g – pizzaiolo – 1:1 – …'.
-_LOWER_NAME = re.compile(rf"""(?:(?<![\w/])(?:with|w/|for|review|re:?|about|1:1|1-1|121)[ \t]+|^\W*)
-    (?P<name>[a-z][a-z'’-]+(?:[ \t](?:{PARTICLE})){{0,2}}[ \t][a-z][a-z'’-]*)(?=[ \t]*(?:[—–,(|]|-[ \t]))""", re.X)
+# A name in lower case after the words that lead to the employee's, before a dash or a bracket: 'review kasia nowak
+# (erector, crew b)', 'check-in w/ ines carvalho — bench luthier'.
+_LOWER_NAME = re.compile(rf"""(?<![\w/])(?:with|w/|for|review|re:?|about|1:1|1-1|121)[ \t]+
+    (?P<name>[a-z][a-z'’-]+(?:[ \t](?:{PARTICLE})){{0,2}}[ \t][a-z][a-z'’-]+)(?=[ \t]*(?:[—–,(|]|-[ \t]))""", re.X)
 
 
 # A name a dictation corrects: 'Shawna, no, Siobhan', 'Shona - sorry, Siobhan', 'Sean I mean Siobhan'; and a name spelled

@@ -505,20 +505,17 @@ def _initials_or_surname(person: str, finder: _PartyFinder, tags: frozenset[str]
     return "manager_person" if employee and not finder.manager_name else None
 
 
-def _titled_speaker(title: str, finder: _PartyFinder, tags: frozenset[str]) -> str | None:
+def _titled_speaker(title: str, finder: _PartyFinder) -> str | None:
     """Whose lines a transcript's speaker tag by job opens ('FOREMAN:', 'FIREMAN:', 'Sister:'): the employee's where the
-    job is theirs, the manager's where it leads others or the other speaker's job is the employee's."""
+    job is theirs (or its first word), the manager's where it leads others."""
     from ..reader.role import is_role, leads_others
 
     role = finder.employee_role.lower()
-    if not is_role(title):
-        return None
-    if role and (title == role or role.endswith(" " + title)):
-        return "employee_person"
-    others = [t for t in tags if t != title and is_role(t)]
-    if leads_others(title) or (role and any(t == role or role.endswith(" " + t) for t in others)):
-        return "manager_person"
-    return None
+    if unspaced(title) or not is_role(title):
+        return None  # (a Chinese tag is a name with its title: '王丽店长 09:21')
+    if role and title in (role, role.split()[0]):
+        return "employee_person"  # 'COMMIS:' for a commis chef
+    return "manager_person" if leads_others(title) else None
 
 
 def _one_initial(letter: str, finder: _PartyFinder, tags: frozenset[str]) -> str | None:
@@ -590,7 +587,7 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
         return "manager_person"  # 'Me: I'll book the course', '我：…': the note's writer speaking
     if short := _initials_or_surname(person, finder, tags):
         return short
-    if key in tags and (titled := _titled_speaker(key, finder, tags)):
+    if key in tags and (titled := _titled_speaker(key, finder)):
         return titled
     if two := _TWO_SCRIPTS.fullmatch(person):  # 'Darren 林', 'Vivian 吴薇': a speaker's name in both scripts
         return _either_script([p for p in two.groups() if p and len(p) > 1], finder, rest, stamped=stamped, tags=tags)

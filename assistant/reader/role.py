@@ -225,8 +225,7 @@ _IN_PASSING = re.compile(r"""
       (?:only\s+)?
       (?:[a-z][\w-]*['’]s\s+)?)?  # "the ward's hospital play specialist"
     \(?(?P<role>[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,4})
-  | (?:(?:他|她|(?<=[，,]))(?:就)?是(?:我们[\u4e00-\u9fff]{1,3}里的?|我们组的?|我们的?|店里的?)?  # ('跟小周聊了一下，就是我们城西站的站长',
-     # '他是我们坊里的点卤师傅')
+  | (?:(?:他|她|(?<=[，,]))(?:就)?是(?:我们店里的?|我们组的?|我们的?|店里的?)?  # ('跟小周聊了一下，就是我们城西站的站长')
      |(?<![我们])作为\s*(?:一[名个位]\s*)?(?:[^，。,；;的\n]{1,12}的)?)  # '作为 US 站的运营专员，下面几项…' (not '我作为经理')
     \s*(?:[A-Za-z]+\s+)?(?P<zh>[\u4e00-\u9fff]{2,14})""", re.I | re.X)
 _PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|since|from|who|which|and|but|so|now|still|too|again|after|before|when|today|yesterday|this|last)\b.*$|\s*,.*$", re.I)
@@ -296,7 +295,7 @@ def _in_passing(head: str, name: str | None, named_only: bool = False, to_them: 
             # the title before a clause about it: 'the dietitian the stroke team trusts most' is a dietitian
             phrase = next((" ".join(words[:n]) for n in range(len(words) - 1, 0, -1)
                            if words[n].lower() in _CLAUSE_OPENS and is_role(" ".join(words[:n]))), " ".join(words))
-            if m.group("one") and phrase.endswith("s") and _ONE_OF_A_TRADE.fullmatch(phrase):
+            if m.group("one") and phrase.endswith("s") and _ONE_OF_A_TRADE.fullmatch(phrase) and not says_no_job(phrase[:-1]):
                 return phrase[:-1]  # 'one of our four snowmakers', 'one of our bill posters': one of a trade, any trade
         if phrase and is_role(phrase) and not says_no_job(phrase):
             return phrase
