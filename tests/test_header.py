@@ -2145,6 +2145,21 @@ def test_a_file_names_surname_and_initial_meet_the_given_name_the_notes_use_and_
      "main thing is the photo proofs 23 sites last month had no proof photo uploaded\n", ("Nathan Cole", "bill poster")),
     # a nickname before the full name
     ("今天上午跟老刘刘建国谈了一下点卤的事情\n这个月返工的有4锅豆腐点老了发苦\n", ("刘建国", None)),
+    # '1on1' straight after the name
+    ("双十一前一天跟许沫 1on1（冬季新品 review 之前）\n她是新品组的新品研发专员\n冬季 3 款新品 sample 原定 10/20 交，实际 11/3 才交齐\n",
+     ("许沫", "新品研发专员")),
+    # a first line in lower case opened by a given name and an initial
+    ("salvo g – pizzaiolo – 1:1 – tues 1 dec 26 – deb\n\ndough – 3 nights in nov ran out of dough balls by 8.30pm\n",
+     ("salvo g", "pizzaiolo")),
+    # the mail's HR reader in brackets, greeted, is not the employee
+    ("From: Sabine Krüger\nTo: 周婷 (HRBP)\nSubject: 1:1 recap – 冯宇, SLM line\nHi 周婷,\n今天下午跟冯宇 (AM technician, SLM line) 做了 1:1.\n"
+     "8 月 build failure 6 次, 其中 4 次在他的 shift.\n", ("冯宇", "AM technician")),
+    # 'your work as …' in a mail to them; 'Name = job' in shorthand
+    ("To: Noor Haddad <n.haddad@hats.example>\nFrom: Valerie Ashworth\nSubject: Following up\nHello,\nI want you to have in "
+     "writing what we talked about regarding your work as a milliner in the workroom.\n4 of the 11 commissions went out late.\n",
+     ("Noor Haddad", "milliner")),
+    ("○ 1:1 Ray Dunmore, back office, 3pm\n– Ray = valuer on the counter, gold & watches, 4 yrs\n– 3 loans in Oct on fake watches\n",
+     ("Ray Dunmore", "valuer")),
 ])
 def test_header_shapes_of_session_38(notes, who):
     a = analyse(notes)
@@ -2155,7 +2170,17 @@ def test_header_shapes_of_session_38(notes, who):
     ("sarah k – store mgr – 1:1 with dana price (picker) 12 may\n\n- 3 mis-picks in April\n", ("Dana Price", "picker")),
     ("Notes from Tom Reilly's one to one. Tom's one of our fire marshals as well.\n3 late starts.\n", ("Tom Reilly", None)),
     ("周五跟新人 1on1\n上周拣错 3 单\n", (None, None)),
+    ("goods in – tom reilly – 1:1 2 june\n\n- 3 mis-picks in April\n", (None, None)),  # a topic opens the line, not a name
+    ("1:1 Ray Dunmore, 3pm\n– Ray = late 3 times\n", ("Ray Dunmore", None)),
 ])
 def test_look_alikes_of_session_38s_header_shapes(notes, who):
     a = analyse(notes)
     assert (a.employee_name, a.employee_role) == who
+
+
+def test_the_one_who_says_they_are_dictating_is_the_manager_and_their_title_no_ones_role():
+    a = analyse("File note, this is Captain Olu Adeyemi, marine superintendent, dictating on the twenty-third of September.\n"
+                "Review meeting with Rhys Morgan, master of the tug Kestrel, held in the harbour office this morning.\n"
+                "Two late arrivals on station in August, fifteen and twenty-five minutes late.\n")
+    assert (a.employee_name, a.manager) == ("Rhys Morgan", "Olu Adeyemi")
+    assert a.employee_role != "marine superintendent"

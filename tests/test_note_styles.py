@@ -976,3 +976,33 @@ def test_job_tags_name_the_employee_by_their_job_and_the_manager_only_by_a_title
     labels = {who: {s.label for s in a.sentences if s.text.startswith(who + ":")} for who in tags}
     assert labels[employee] == {"employee"}
     assert labels[lead] == ({"manager"} if manager else {None})
+
+
+def test_a_chat_messages_list_number_after_its_time_stays_with_the_item():
+    notes = ("王丽店长 09:12 陈总，昨天下午跟小周（周海燕，修脚师）谈了一下\n王丽店长 09:13 上个月她的客人投诉3起\n"
+             "王丽店长 09:21 商量好了：\n王丽店长 09:21 1. 小周每个客人做完当场在消毒本上签字\n"
+             "王丽店长 09:24 2. 我排钟的时候给她的嵌甲客人排90分钟\n")
+    a = analyse(notes)
+    assert not [s for s in a.sentences if s.body.rstrip().endswith(("1.", "2."))]
+    assert {s.owner for s in a.sentences if "签字" in s.body} == {"employee"}
+
+
+def test_a_chat_export_of_the_managers_own_notes_is_read_as_notes_not_as_the_manager_speaking():
+    notes = ("#setting-leads – export 30/11/2026\n"
+             "[14:02] Kofi: notes from my 1:1 with Jess (route setter) just now\n"
+             "[14:03] Kofi: 4 problems had to be stripped within a week – two spinners, one cracked hold\n"
+             "[14:05] Kofi: her side: she's been setting alone on Tuesdays since Marco left\n"
+             "[14:07] Ana: not sure that's fair\n"
+             "[14:08] Kofi: agreed: Jess plans each reset a week ahead on the board\n"
+             "[14:09] Kofi: ops: hold washer repair booked, engineer coming 3 Dec\n")
+    a = analyse(notes)
+    stripped = next(s for s in a.sentences if "stripped" in s.body)
+    assert stripped.kind == "observation"
+    assert next(s for s in a.sentences if "setting alone" in s.body).label == "employee"
+
+
+def test_a_transcript_of_the_manager_and_the_employee_keeps_the_managers_turns():
+    notes = ("[10:01] Kofi: notes from my 1:1 with Jess (route setter)\n[10:02] Kofi: book the forerun slots for Tuesday\n"
+             "[10:03] Jess: ok\n[10:04] Kofi: and log the torque every set\n[10:05] Jess: will do\n[10:06] Kofi: thanks\n")
+    a = analyse(notes)
+    assert {s.label for s in a.sentences if s.body.startswith(("book", "and log"))} == {"manager"}

@@ -1513,3 +1513,11 @@ def test_chinese_look_alikes_of_this_sessions_owner_rules():
     talk = ("面谈记录：仓管员 李强，2026年3月20日\n李强本月盘点差异3次，金额超过500元。\n"
             "我跟他沟通的时候，他说是扫描枪老掉线。\n约定：李强每天下班前自查一次库存。\n目标：4月盘点差异为0。\n")
     assert not any("沟通的时候" in a for a in _owners(talk))  # what the writer did, not a task
+
+
+@pytest.mark.parametrize("text", ["Weekly engine run log blank for 3 weeks in October.",
+                                  "D-class ran out of spare impellers; the boat was off service for 2 days."])
+def test_a_record_left_blank_and_a_stock_run_out_are_shortfalls(text):
+    a = analyse("Review: Sinéad Kearney, station mechanic, 17 Nov 2026\nItem 2 – Maintenance records\n- " + text + "\n"
+                "Actions\n- SK: engine run log every Monday.\n")
+    assert next(s for s in a.sentences if s.text.rstrip(";") in text).kind == "observation"

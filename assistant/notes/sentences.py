@@ -148,7 +148,8 @@ _ENUM_INLINE = re.compile(r"^\s*(?:\(?\d{1,2}[.)、](?!\d)|[（(]\d{1,2}[)）])\
 _SPLIT = re.compile(
     r"(?<=[;；。！？!?])\s*"  # always ends a sentence
     r"|(?<=[^\d\s.][.])\s+(?=[\"'(\[]?[A-Z0-9\u4e00-\u9fff])"  # a full stop before a capital or digit
-    r"|(?<=\d[.])\s+(?=[A-Z\u4e00-\u9fff])"  # '... 6 times. Jordan' but not '96.1'
+    r"|(?<=\d[.])\s+(?=[A-Z])|(?<=\d[.])(?<!\d:\d\d \d[.])(?<!\d:\d\d \d\d[.])\s+(?=[\u4e00-\u9fff])"  # '... 6 times.
+    # Jordan' but not '96.1', nor a chat message's list number after its time ('王丽店长 09:21 1. 小周每个客人…')
     r"|,?\s+(?:and|but|while)\s+(?=(?:I|we|he|she|they)\s+(?:will|'ll|shall|am going to|agreed)\b)"  # a second actor
     # a finding, a dash, then who acts on it: '3/40 jobs with no bleed – Kasia to run the preflight', '… – I'll stagger lunches'
     r"|\s+[-–—]\s+(?=(?:I|we|(?!(?:Down|Up|Due|Back|Next|Prior|Priority|Subject|Owing|Close|Set|Need|Needs|Time|Plan|Hard|"

@@ -19,12 +19,13 @@ _NOT_NAME = re.compile(
     r"时间|地点|对象|参会|与会|出席|员工|同事|客户|老师们|大家|我们|他们|她们|领导|公司|团队|小组|班组|夜班|早班|中班|白班|巡店|汇报|日志|"
     r"聊天|微信|钉钉|飞书|邮件|问答|整理|关于|本月|上月|本周|节选|例会|周会|周例|发件|收件|抄送|日期|附件|你好|您好|"
     r"背景|备注|补充|说明|结论|总结|小结|其他|另外|^周[一二三四五六日天末]$|星期|礼拜|"
-    r"家属|家长|顾客|病人|患者|乘客|游客|住户|业主|用户|会员|学员|学生|玩家|供应商|厂家|^[他她我你它咱]|"  # '跟家属沟通': people, not a name
+    r"家属|家长|顾客|病人|患者|乘客|游客|住户|业主|用户|会员|学员|学生|玩家|供应商|厂家|新人|实习生|临时工|^[他她我你它咱]|"  # '跟家属沟通',
+    # '跟新人 1on1': people, not a name
     r"(?:中心|集团|部|站|科|处|局|院|所|厂|店|馆|队)$"  # the end of a place's or a team's name: '(仓)储中心'
 )
 _PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?" + _CJK_NAME + r")(?:同志|女士|先生|师傅)?\s*(?:[A-Z][a-z]+\s*)?"
                     r"[（(]\s*([^）)\n]{1,40})[）)]")  # '韦春梅同志（收费员，工号…）'
-# '跟郭子豪聊9月的情况', '和导购员小周谈', '跟 Coco 的 review', '与ZHQ面谈', '跟 Marcus 喝了杯咖啡': the one talked with, by a
+# '跟郭子豪聊9月的情况', '和导购员小周谈', '跟 Coco 的 review', '与ZHQ面谈', '跟 Marcus 喝了杯咖啡', '跟许沫 1on1': the one talked with, by a
 # Chinese name, a Latin name or initials.
 @lru_cache(maxsize=1)
 def _talk() -> re.Pattern[str]:
@@ -34,7 +35,7 @@ def _talk() -> re.Pattern[str]:
     (?P<name>[\u4e00-\u9fff]{{2,6}}?(?:·[\u4e00-\u9fff]{{2,4}})?|[A-Z][a-z]+|[A-Z]{{2,4}})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
     (?:[（(]\s*(?P<full>{zh_name()})\s*[）)]\s*)?  # a nickname's full name: '跟阿杰（陈杰）谈'
     (?:聊|谈|面谈|做[了完]?(?:一次)?(?:绩效|月度|季度|年度|半年)?\s*(?:面谈|反馈|谈话|review|1:1|1-1|one-on-one)|沟通|的面谈|的谈话|简单聊|喝了?|吃了?
-      |的\s*(?:review|1:1|1-1|one-on-one|check-in))""", re.X)
+      |的\s*(?:review|1:1|1-1|one-on-one|check-in)|\s(?:1\s?on\s?1|1:1|1-1|one-on-one)(?![\w:-]))""", re.X)
 _WITH_ROLE = re.compile(r"(?:跟|和|与|同)\s*([\u4e00-\u9fff]{2,4}?|[A-Z][a-z]+|[A-Z]{2,4})的?\s*[，,、]")  # '与ZHQ，布草分拣岗', '跟梅秀兰的，刺绣师'
 # '主题：服务顾问邬海龙面谈记录', '前台接待欧阳琳 5月绩效面谈', '拉坯师傅 何小军': a job title run straight into a name
 @lru_cache(maxsize=1)
@@ -51,6 +52,7 @@ _MEETING = re.compile(r"面谈(?!人|经理)|谈话(?!人)|(?<![\w-])(?:1:1|1-1|
 _SALUTATION = re.compile(r"^([\u4e00-\u9fff]{2,3})[，,：:]")
 _RECIPIENT = re.compile(r"^(?:收件人|致|to)\s*[:：]\s*(.+)$", re.I)
 _HR = re.compile(r"hr|hrbp|人力|人事|人资", re.I)
+_HR_TITLE = re.compile(r"(?i:hr(?:bp)?(?:\s+\w+){0,2})|(?:人力|人事|人资)[\u4e00-\u9fff]{0,6}")  # 'HRBP', 'HR advisor', '人事专员'
 
 
 # A form's field naming the one interviewed: '被面谈人：乌兰其其格', '员工姓名：李雷'.
@@ -134,6 +136,8 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
         return form.group(1)
     leader = None  # one titled as leading others: the employee unless the opening lines name someone else by their job
     for named, title in _bracketed(text):
+        if _HR_TITLE.fullmatch(title.strip()):
+            continue  # 'To: 周婷 (HRBP)': the mail's reader in HR, never the one the plan is about
         if leads_others(title):
             leader = leader or named
         else:

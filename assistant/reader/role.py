@@ -215,6 +215,9 @@ _IN_PASSING = re.compile(r"""
       |you(?:'re|’re|\s+are|['’]ve\s+been|\s+have\s+been)(?=\s+(?:still\s+|now\s+)?(?:a|an|the|our|one)\s)  # 'you're the senior
       # stillman', "you've been a groom in the top barn"
       |works\s+as|(?:first|second|third|new)\s+\w+\s+as
+      |(?:your|her|his|their)\s+(?:work|job)\s+as  # 'what we talked about regarding your work as a milliner' (not 'his time as …')
+      |(?<=\u00a7he)\s*=(?=\s)  # shorthand: 'Ray = valuer on the counter, gold & watches'
+
       |your\s+file|(?:he|she|they)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:(?:moved|stepped)\s+(?:up\s+)?(?:in)?to|promoted\s+to)
       |(?:he|she|they)\s+(?:started|joined(?:\s+us)?)\s+as
       |(?:you|he|she|they)\s+(?:were|was|got|have\s+been|has\s+been)\s+(?:taken\s+on|hired|employed|appointed|recruited)\s+as
@@ -287,7 +290,7 @@ def _in_passing(head: str, name: str | None, named_only: bool = False, to_them: 
             if (ours := _OF_OURS.search(head, m.start("role"), m.start("role") + 80)) and ours.start() < m.end("role"):
                 phrase = ours["job"]  # 'the most careful of our four riggers': a rigger
             words = phrase.split()
-            bare = not m.group("article") and not re.search(r"(?:been|as|to|into|file)\s+\(?$", head[m.start():m.start("role")], re.I)
+            bare = not m.group("article") and not re.search(r"(?:been|as|to|into|file|=)\s+\(?$", head[m.start():m.start("role")], re.I)
             if bare or (not m.group("article") and words and words[0].lower().endswith("ing")):
                 continue  # 'she's reading every attachment', 'he's had to sister 11 of them': what they do, not what they are
             while len(words) > 1 and words[0].lower() in spaced_words("not_first"):
