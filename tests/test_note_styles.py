@@ -998,7 +998,23 @@ def test_a_chat_export_of_the_managers_own_notes_is_read_as_notes_not_as_the_man
     a = analyse(notes)
     stripped = next(s for s in a.sentences if "stripped" in s.body)
     assert stripped.kind == "observation"
-    assert next(s for s in a.sentences if "setting alone" in s.body).label == "employee"
+
+
+def test_in_a_chat_export_only_the_managers_own_messages_lose_their_speaker():
+    notes = ("[08:00] Kofi: notes from my 1:1 with Jess (route setter), for you Ana as her buddy\n"
+             "[08:01] Kofi: she was late 4 times in November\n[08:02] Kofi: can you check her sets on Tuesdays\n"
+             "[08:03] Kofi: sign off each reset before it opens\n[08:04] Ana: yep\n[08:05] Kofi: I'll review on 15 Dec\n")
+    plan = draft_plan(notes).plan
+    assert not [r for r in plan.responsibilities if r.owner == "employee" and r.action.lower().startswith("yep")]
+
+
+@pytest.mark.parametrize("line, pieces", [
+    ("约定：1. 每天到岗不晚于9:30 2. 每个客人做完当场签字 3. 每周五交消毒记录", 3),
+    ("她昨晚的班到22:30 2. 后来客人投诉她修脚出血。", 2),
+])
+def test_a_list_number_after_a_time_in_prose_still_opens_the_next_point(line, pieces):
+    a = analyse("员工：周海燕，修脚师\n" + line + "\n")
+    assert len(a.sentences) - 1 >= pieces
 
 
 def test_a_transcript_of_the_manager_and_the_employee_keeps_the_managers_turns():

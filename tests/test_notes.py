@@ -1521,3 +1521,11 @@ def test_a_record_left_blank_and_a_stock_run_out_are_shortfalls(text):
     a = analyse("Review: Sinéad Kearney, station mechanic, 17 Nov 2026\nItem 2 – Maintenance records\n- " + text + "\n"
                 "Actions\n- SK: engine run log every Monday.\n")
     assert next(s for s in a.sentences if s.text.rstrip(";") in text).kind == "observation"
+
+
+@pytest.mark.parametrize("text", ["The rating box is left blank for HR to fill.", "Blank rota for December goes up Friday.",
+                                  "Fill in the blank fields on the job card before sign-off.",
+                                  "We ran out of time in the meeting to cover the rota."])
+def test_blank_forms_and_time_run_out_in_a_meeting_are_no_shortfalls(text):
+    a = analyse("Review: Sinéad Kearney, station mechanic, 17 Nov 2026\nNotes\n- " + text + "\n")
+    assert next(s for s in a.sentences if s.text in text).kind != "observation"

@@ -311,7 +311,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     memo = dictated(raw_lines)  # notes dictated line by line, with no punctuation: a long line holds more than one thought
     numbered_block: str | None = None  # the numbering of the heading labelling the block ('3. Employee comments': 'N.')
     tags = speaker_tags(raw_lines)
-    one_author = _one_author([line for line in raw_lines if (b := _BULLET.match(line)) and _TIME.search(b.group())], finder, tags)
+    author = _one_author([line for line in raw_lines if (b := _BULLET.match(line)) and _TIME.search(b.group())], finder, tags)
     forwarded, message_label = False, None  # below a forwarded message's 'From:' line naming the employee: their words
     first_content_line = header_at_foot(form_lines) is None  # ('Notes from 1:1 with …' as the last line: the first is content)
     for line_no, line in enumerate(raw_lines):
@@ -397,7 +397,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if label_m:
             line_label = _label_or_person(label_text(label_m), finder, content[label_m.end():], stamped=chat or bool(label_m.group("stamp")),
                                           tags=tags)
-            if chat and one_author and line_label == "manager_person":
+            if chat and author and label_text(label_m).strip() == author:
                 line_label = None  # the manager posting their notes: their name is the message's author, not a turn of a talk
             words = content[label_m.end():]
             if line_label == "employee_person" and not _FORM_LABEL.fullmatch(label_text(label_m).strip()) and (
@@ -458,15 +458,13 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             own_label = _label_or_person(label_text(own), finder, chunk[own.end():], stamped=chat or bool(own.group("stamp")),
                                          tags=tags) if own else None
             if own and (own_label or own.group("stamp")):  # a label, or a speaker and their time stamp
-                label = (None if chat and one_author and own_label == "manager_person" else own_label) or label
+                label = (None if chat and author and label_text(own).strip() == author else own_label) or label
                 s.body = chunk[own.end():]
                 speaker = own_label is None or own_label.endswith("_person")  # a person speaks, not a content label
                 inner = label_match(s.body) if speaker else None
                 inner_kind = _label_kind(label_text(inner)) if inner else None
                 if inner and inner_kind in reader.CONTENT_LABELS:  # '杨队 20:46：国庆前的要求：…': what the speaker sets out
                     label, s.body = inner_kind, s.body[inner.end():]
-                elif inner and _label_or_person(label_text(inner), finder, tags=tags) == "employee_person":
-                    label, s.body = "employee_person", s.body[inner.end():]  # '[14:05] Kofi: her side: she's been setting …'
 
                 elif speaker and (point := _SPOKEN_POINT.match(s.body)) and _a_task(s.body[point.end():]) and (
                         pointed := _point_owner(point, finder, own_label == "employee_person")):
@@ -649,15 +647,16 @@ _FORM_LABEL = re.compile("|".join(re.escape(w) for lang in ("en", "zh") for w in
 _ONE_LETTER_TAG = re.compile(r"^\W*([A-Z])\s*[:：]\s*\S", re.M)
 
 
-def _one_author(stamped: list[str], finder: _PartyFinder, tags: frozenset[str]) -> bool:
-    """A chat export of the manager's own notes: of five time-stamped messages or more, the manager wrote three in four
-    and the employee none ('[14:03] Kofi: reset schedule slipped: …', '[14:07] Ana: ha …')."""
+def _one_author(stamped: list[str], finder: _PartyFinder, tags: frozenset[str]) -> str | None:
+    """Who wrote a chat export of the manager's own notes: the notes' manager, who wrote three in four of five
+    time-stamped messages or more, the employee none ('[14:03] Kofi: reset schedule slipped: …', '[14:07] Ana: ha …')."""
     turns = [who for who, _ in chat_turns(stamped)]
-    if len(turns) < 5:
-        return False
+    if len(turns) < 5 or not finder.manager_name:
+        return None
     whose = {who: _label_or_person(who, finder, tags=tags) for who in set(turns)}
     author, n = collections.Counter(turns).most_common(1)[0]
-    return whose[author] == "manager_person" and n >= 0.75 * len(turns) and "employee_person" not in whose.values()
+    mine = whose[author] == "manager_person" and (author in finder.manager or finder.manager_name.split()[0] == author)
+    return author if mine and n >= 0.75 * len(turns) and "employee_person" not in whose.values() else None
 
 
 # A point of a list said in a chat message, labelled with whose task it is: '- 你：…', '- 我：…', '• Finance: …'.

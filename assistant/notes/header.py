@@ -325,8 +325,8 @@ def _beside_on_line(line: str, name: str) -> str | None:
 # 'ST (me): get the east monitor moved', 'Bev (me) to book the course': the writer marks themself.
 _ME_MARK = re.compile(rf"(?<![\w.])({NAME_WORD}(?:[ \t]{NAME_WORD})?|[A-Z]{{2,3}})[ \t]*[(（](?i:me|我)[)）]")
 # ... or who says they are dictating: 'File note, this is Captain Olu Adeyemi, marine superintendent, dictating on …'.
-_DICTATING = re.compile(rf"\b(?i:this\s+is)\s+(?:{TITLE}|(?i:captain|capt\.?)\s+)?({NAME_WORD}(?:[ \t]{NAME_WORD}){{0,2}})"
-                        r"(?:,[^,\n]{2,40},)?\s+(?i:dictating|speaking|recording)\b")
+_DICTATING = re.compile(rf"^(?:\W*(?i:file\s+note|voice\s+note|note)\W+)?(?i:this\s+is)\s+(?:{TITLE}|(?i:captain|capt\.?)\s+)?({NAME_WORD}(?:[ \t]{NAME_WORD}){{0,2}})"
+                        r"(?:,(?![^,\n]*\b(?:HR|human\s+resources)\b)[^,\n]{2,40},)?\s+(?i:dictating)\b")
 
 
 # The notes' foot naming who signed them off: 'Signed off: D. Marsh (contracts manager)', 'Reviewed by: Ann Lee'.
@@ -370,12 +370,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     lines = [_SPELLED_OUT.sub("", _CORRECTED.sub("", line)) for line in lines]
     lines = lines[1:] if lines and _SOURCE_NOTE.fullmatch(lines[0].strip()) else lines
     found = _header_people(lines)
-    if not lines or lines[0] != lines[0].lower():
-        return found
-    low = None if found[0] else _LOWER_NAME.search(lines[0])
-    if low is None and (not found[0] or found[0].lower() not in lines[0]):  # (a name found below it, 'Dough', is no header's)
-        low = _LOWER_NAME.search(lines[0]) or _LOWER_OPENING.match(lines[0])
-    if low is None:
+    if found[0] or not lines or lines[0] != lines[0].lower() or not (low := _LOWER_NAME.search(lines[0])):
         return found
     written = low["name"]  # 'check-in w/ ines carvalho — bench luthier —': a first line all in lower case, read capitalised
     capitalised = re.sub(r"(?<![\w'’-])[a-z]", lambda c: c.group().upper(), written)
@@ -387,11 +382,6 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
 # (erector, crew b)', 'check-in w/ ines carvalho — bench luthier'.
 _LOWER_NAME = re.compile(rf"""(?<![\w/])(?:with|w/|for|review|re:?|about|1:1|1-1|121)[ \t]+
     (?P<name>[a-z][a-z'’-]+(?:[ \t](?:{PARTICLE})){{0,2}}[ \t][a-z][a-z'’-]+)(?=[ \t]*(?:[—–,(|]|-[ \t]))""", re.X)
-
-
-# ... or opening the line, a given name and an initial before a dash: 'salvo g – pizzaiolo – 1:1 – tues 1 dec 26 – deb'
-# (not 'goods in – tom reilly – …', a topic).
-_LOWER_OPENING = re.compile(r"\W*(?P<name>[a-z][a-z'’-]+[ \t][a-z])(?=[ \t]*(?:[—–|]|-[ \t]))")
 
 
 # A name a dictation corrects: 'Shawna, no, Siobhan', 'Shona - sorry, Siobhan', 'Sean I mean Siobhan'; and a name spelled

@@ -148,8 +148,7 @@ _ENUM_INLINE = re.compile(r"^\s*(?:\(?\d{1,2}[.)、](?!\d)|[（(]\d{1,2}[)）])\
 _SPLIT = re.compile(
     r"(?<=[;；。！？!?])\s*"  # always ends a sentence
     r"|(?<=[^\d\s.][.])\s+(?=[\"'(\[]?[A-Z0-9\u4e00-\u9fff])"  # a full stop before a capital or digit
-    r"|(?<=\d[.])\s+(?=[A-Z])|(?<=\d[.])(?<!\d:\d\d \d[.])(?<!\d:\d\d \d\d[.])\s+(?=[\u4e00-\u9fff])"  # '... 6 times.
-    # Jordan' but not '96.1', nor a chat message's list number after its time ('王丽店长 09:21 1. 小周每个客人…')
+    r"|(?<=\d[.])\s+(?=[A-Z\u4e00-\u9fff])"  # '... 6 times. Jordan' but not '96.1'
     r"|,?\s+(?:and|but|while)\s+(?=(?:I|we|he|she|they)\s+(?:will|'ll|shall|am going to|agreed)\b)"  # a second actor
     # a finding, a dash, then who acts on it: '3/40 jobs with no bleed – Kasia to run the preflight', '… – I'll stagger lunches'
     r"|\s+[-–—]\s+(?=(?:I|we|(?!(?:Down|Up|Due|Back|Next|Prior|Priority|Subject|Owing|Close|Set|Need|Needs|Time|Plan|Hard|"
@@ -299,7 +298,8 @@ def run_together(line: str, clauses: int) -> bool:
 # A point's number after a chat's speaker and time, or a speaker's tag, where a sentence does not end: '陈国栋 19:38  1.',
 # '吴建 19:18：1.'
 _NUMBER_AFTER_TAG = re.compile(r"""^\s*(?:\S+(?:\s\S+)?\s+\d{1,2}:\d{2}(?::\d{2})?\s{2,}
-    | [^\s:：]{1,12}(?:\s\S+)?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[:：]\s*)\(?\d{1,2}[.)]$""", re.X)
+    | [^\s:：]{1,12}(?:\s\S+)?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[:：]\s*
+    | [\u4e00-\u9fff·]{1,8}\s+\d{1,2}:\d{2}(?::\d{2})?\s+)\(?\d{1,2}[.)]$""", re.X)  # ('王丽店长 09:21 1. 小周…')
 
 
 # A chat app's reactions copied with a message, as a line of their own: ':sweat_smile: 1', ':+1: 2 :eyes: 1'. No words.

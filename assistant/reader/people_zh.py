@@ -19,7 +19,7 @@ _NOT_NAME = re.compile(
     r"时间|地点|对象|参会|与会|出席|员工|同事|客户|老师们|大家|我们|他们|她们|领导|公司|团队|小组|班组|夜班|早班|中班|白班|巡店|汇报|日志|"
     r"聊天|微信|钉钉|飞书|邮件|问答|整理|关于|本月|上月|本周|节选|例会|周会|周例|发件|收件|抄送|日期|附件|你好|您好|"
     r"背景|备注|补充|说明|结论|总结|小结|其他|另外|^周[一二三四五六日天末]$|星期|礼拜|"
-    r"家属|家长|顾客|病人|患者|乘客|游客|住户|业主|用户|会员|学员|学生|玩家|供应商|厂家|新人|实习生|临时工|^[他她我你它咱]|"  # '跟家属沟通',
+    r"家属|家长|顾客|病人|患者|乘客|游客|住户|业主|用户|会员|学员|学生|玩家|供应商|厂家|新人|实习生|临时工|^(?:老板|老大|小朋友|小伙子|小姑娘)$|^[他她我你它咱]|"  # '跟家属沟通',
     # '跟新人 1on1': people, not a name
     r"(?:中心|集团|部|站|科|处|局|院|所|厂|店|馆|队)$"  # the end of a place's or a team's name: '(仓)储中心'
 )
@@ -35,7 +35,7 @@ def _talk() -> re.Pattern[str]:
     (?P<name>[\u4e00-\u9fff]{{2,6}}?(?:·[\u4e00-\u9fff]{{2,4}})?|[A-Z][a-z]+|[A-Z]{{2,4}})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
     (?:[（(]\s*(?P<full>{zh_name()})\s*[）)]\s*)?  # a nickname's full name: '跟阿杰（陈杰）谈'
     (?:聊|谈|面谈|做[了完]?(?:一次)?(?:绩效|月度|季度|年度|半年)?\s*(?:面谈|反馈|谈话|review|1:1|1-1|one-on-one)|沟通|的面谈|的谈话|简单聊|喝了?|吃了?
-      |的\s*(?:review|1:1|1-1|one-on-one|check-in)|\s(?:1\s?on\s?1|1:1|1-1|one-on-one)(?![\w:-]))""", re.X)
+      |的\s*(?:review|1:1|1-1|one-on-one|check-in)|(?P<one_on_one>\s(?:1\s?on\s?1|1:1|1-1|one-on-one)(?![\w:-])))""", re.X)
 _WITH_ROLE = re.compile(r"(?:跟|和|与|同)\s*([\u4e00-\u9fff]{2,4}?|[A-Z][a-z]+|[A-Z]{2,4})的?\s*[，,、]")  # '与ZHQ，布草分拣岗', '跟梅秀兰的，刺绣师'
 # '主题：服务顾问邬海龙面谈记录', '前台接待欧阳琳 5月绩效面谈', '拉坯师傅 何小军': a job title run straight into a name
 @lru_cache(maxsize=1)
@@ -65,6 +65,12 @@ def may_be_named(token: str) -> bool:
     """A Chinese token that may refer to a person, by name or title ('苏晓梅', '韩科长'): not a label word, a time, a
     place or a team ('储中心' of '仓储中心')."""
     return not _NOT_NAME.search(token)
+
+
+def _talked_with(m: re.Match[str]) -> bool:
+    """`_talk`'s match names a person: a plausible name, and after '1on1' only a name as names are written ('跟许沫 1on1',
+    '跟 Kevin 1on1', '跟小许 1on1'; not '跟老板 1on1', '跟拣货组 1on1', '跟每个人 1on1')."""
+    return _plausible(m["name"]) and (not m["one_on_one"] or bool(re.fullmatch(rf"{zh_name()}|[老小阿][\u4e00-\u9fff]|[A-Z][a-z]+|[A-Z]{{2,4}}", m["name"])))
 
 
 def _plausible(token: str) -> bool:
@@ -110,7 +116,7 @@ def _announcer(lines: list[str], employee: str | None) -> str | None:
     """The one whose line says they talked with the employee ('苏晴：今天下午和潜水员郑浩做了绩效面谈'): the manager."""
     for line in lines:
         tag, talked = _SPEAKER_TAG.match(line), _talk().search(line)
-        if tag and talked and talked["name"] == employee and tag.group(1) != employee and _plausible(tag.group(1)):
+        if tag and talked and _talked_with(talked) and talked["name"] == employee and tag.group(1) != employee and _plausible(tag.group(1)):
             return tag.group(1)
     return None
 
@@ -136,18 +142,18 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
         return form.group(1)
     leader = None  # one titled as leading others: the employee unless the opening lines name someone else by their job
     for named, title in _bracketed(text):
-        if _HR_TITLE.fullmatch(title.strip()):
-            continue  # 'To: 周婷 (HRBP)': the mail's reader in HR, never the one the plan is about
+        if _HR_TITLE.fullmatch(title.strip()) and re.search(rf"^(?i:to|cc|收件人|抄送)\s*[:：].*{re.escape(named)}", text, re.M):
+            continue  # 'To: 周婷 (HRBP)': the mail's reader in HR, not the one the plan is about (who may work in HR)
         if leads_others(title):
             leader = leader or named
         else:
             return named
     if leader:  # only the clear layouts may name another: '跟X聊', '导诊员陈晓燕'; the weaker ones below would not
-        talked = next((m["name"] for m in _talk().finditer(text) if _plausible(m["name"]) and m["name"] != leader), None)
+        talked = next((m["name"] for m in _talk().finditer(text) if _talked_with(m) and m["name"] != leader), None)
         titled = next((t.group(1) for line in head[:5] if (t := _title_name().search(line)) and _plausible(t.group(1))), None)
         return talked or (titled if titled != leader else None) or leader
     for m in _talk().finditer(text):
-        if _plausible(m["name"]):
+        if _talked_with(m):
             return m["full"] or m["name"]
     for m in _WITH_ROLE.finditer(text):  # '人员面谈（周五与ZHQ，布草分拣岗）'
         if _plausible(m.group(1)) and role_beside(text, m.group(1), unnamed=False):
