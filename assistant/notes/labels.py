@@ -12,6 +12,7 @@ from ..dates import find_dates
 from ..language import sentence_language, unspaced
 from ..lexicon import area_name, load, terms, vocab_terms, zh_name
 from ..quantities import find_quantities
+from ..reader.role import is_role, leads_others
 from ..textutil import FILLER_LEAD, NAME_WORD, PARTICLE
 from .forms import field_words
 from .mail import CHAT_HEADING
@@ -508,8 +509,6 @@ def _initials_or_surname(person: str, finder: _PartyFinder, tags: frozenset[str]
 def _titled_speaker(title: str, finder: _PartyFinder) -> str | None:
     """Whose lines a transcript's speaker tag by job opens ('FOREMAN:', 'FIREMAN:', 'Sister:'): the employee's where the
     job is theirs (or its first word), the manager's where it leads others."""
-    from ..reader.role import is_role, leads_others
-
     role = finder.employee_role.lower()
     if unspaced(title) or not is_role(title):
         return None  # (a Chinese tag is a name with its title: '王丽店长 09:21')
