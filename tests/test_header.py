@@ -2195,3 +2195,8 @@ def test_the_one_who_says_they_are_dictating_is_the_manager_and_their_title_no_o
 ])
 def test_someone_else_speaking_or_hr_dictating_is_not_the_manager(notes):
     assert analyse(notes).manager not in ("Patel", "Mrs Patel", "Dee Wong")
+
+
+def test_a_recipients_address_holding_the_letters_hr_is_no_hr_reader():
+    notes = "收件人：周婷 <christine.zhou@example.com>\n主题：面谈记录\n上个月拣错 5 单，超过标准。\n"
+    assert analyse(notes).employee_name == "周婷"

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from ..lexicon import load, vocab_list, zh_name
+from ..notes.attendees import is_hr
 from ..notes.names import team_initials
 from .role import is_role, leads_others, role_beside
 
@@ -51,8 +52,6 @@ _INTERVIEWER = re.compile(r"面谈人|面谈经理|记录人|记录[:：]|主持
 _MEETING = re.compile(r"面谈(?!人|经理)|谈话(?!人)|(?<![\w-])(?:1:1|1-1|121|one-on-one|check-in|review|chat|catch-up)(?![\w-])", re.I)
 _SALUTATION = re.compile(r"^([\u4e00-\u9fff]{2,3})[，,：:]")
 _RECIPIENT = re.compile(r"^(?:收件人|致|to)\s*[:：]\s*(.+)$", re.I)
-_HR = re.compile(r"hr|hrbp|人力|人事|人资", re.I)
-_HR_TITLE = re.compile(r"(?i:hr(?:bp)?(?:\s+\w+){0,2})|(?:人力|人事|人资)[\u4e00-\u9fff]{0,6}")  # 'HRBP', 'HR advisor', '人事专员'
 
 
 # A form's field naming the one interviewed: '被面谈人：乌兰其其格', '员工姓名：李雷'.
@@ -142,7 +141,7 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
         return form.group(1)
     leader = None  # one titled as leading others: the employee unless the opening lines name someone else by their job
     for named, title in _bracketed(text):
-        if _HR_TITLE.fullmatch(title.strip()) and re.search(rf"^(?i:to|cc|收件人|抄送)\s*[:：].*{re.escape(named)}", text, re.M):
+        if is_hr(title) and re.search(rf"^(?i:to|cc|收件人|抄送)\s*[:：].*{re.escape(named)}", text, re.M):
             continue  # 'To: 周婷 (HRBP)': the mail's reader in HR, not the one the plan is about (who may work in HR)
         if leads_others(title):
             leader = leader or named
@@ -186,7 +185,7 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
     recipients = [to.group(1) for line in head if (to := _RECIPIENT.match(line))]
     for r in recipients:
         name = re.search(zh_name(), r)
-        if name and not _HR.search(r):
+        if name and not is_hr(r):  # (not 'To: 周婷 <christine.zhou@…>', whose address holds 'hr')
             return name.group(0)
     for line in head[:3]:
         greeted = _SALUTATION.match(line)
