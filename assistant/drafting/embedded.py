@@ -676,8 +676,8 @@ def _headline(text: str, zh: bool) -> str:
     if zh:  # the first clause that says what fell short, else the first that says something: not '但是，…' or '还有，…'
         clauses = [drop_dangling(_ZH_OPENER.sub("", c)).strip() for c in _ZH_CLAUSE_BREAK.split(text)]
         clauses = [c for c in clauses if len(c) >= 2]
-        headline = next((c for c in clauses if vocab_terms("observation", "negative", "zh").occurs_in(c)
-                         and not vocab_terms("observation", "reference", "zh").occurs_in(c)),
+        falls_short, states_standard = vocab_terms("observation", "negative", "zh"), vocab_terms("observation", "reference", "zh")
+        headline = next((c for c in clauses if falls_short.occurs_in(c) and not states_standard.occurs_in(c)),
                         clauses[0] if clauses else text)
         return cut_at_word(headline, min(40, 12 + sum(ch.isascii() for ch in headline)))  # 12 Chinese characters, and
         # the English words among them whole ('Weight & balance')

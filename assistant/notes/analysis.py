@@ -465,7 +465,6 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 inner_kind = _label_kind(label_text(inner)) if inner else None
                 if inner and inner_kind in reader.CONTENT_LABELS:  # '杨队 20:46：国庆前的要求：…': what the speaker sets out
                     label, s.body = inner_kind, s.body[inner.end():]
-
                 elif speaker and (point := _SPOKEN_POINT.match(s.body)) and _a_task(s.body[point.end():]) and (
                         pointed := _point_owner(point, finder, own_label == "employee_person")):
                     s.body = s.body[point.end():]  # 'Marco 19:13：- 你：各约一次 tasting': a point of the speaker's

@@ -218,7 +218,6 @@ _IN_PASSING = re.compile(r"""
       |(?:your|her|his|their)\s+(?:work|job)\s+as  # 'what we talked about regarding your work as a milliner' (not 'his time as …')
       |(?<=\u00a7he)\s*=(?=\s+(?!(?:top|best|new|good|great|star|worst|old|former|ex)\b)[a-z])  # shorthand: 'Ray = valuer on
       # the counter, gold & watches' (not 'Ray = top seller in Q3 but …', 'Ray = new starter')
-
       |your\s+file|(?:he|she|they)\s+(?:was\s+|has\s+been\s+|got\s+)?(?:(?:moved|stepped)\s+(?:up\s+)?(?:in)?to|promoted\s+to)
       |(?:he|she|they)\s+(?:started|joined(?:\s+us)?)\s+as
       |(?:you|he|she|they)\s+(?:were|was|got|have\s+been|has\s+been)\s+(?:taken\s+on|hired|employed|appointed|recruited)\s+as
