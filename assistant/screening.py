@@ -318,10 +318,19 @@ _NAMED_ON_LEAVE = re.compile(rf"""(?:{_TITLE})?({NAME_WORD})(?:\s*\([^()]{{1,15}
 # before (with a title, or as a customer, a patient…), then the other pronoun: that someone.
 _PRONOUN_BEFORE = re.compile(r"\b(she|he)(?:['’]s|\s+(?:is|was|has|had))\b[^,;.]{0,20}$|(她|他)[^，。；]{0,6}$", re.I)
 _TITLED = re.compile(rf"\b{_TITLE}{NAME_WORD}")
-# The employee's own relative, named just before: 'her daughter Amelia', 'my son Tom'.
-_RELATIVE = re.compile(r"\b(?:her|his|their|my|your)\s+(?:\w+\s+)?(?:daughter|son|child|kid|wife|husband|partner|mum|mom|mother|dad|father|sister|brother)\s*$", re.I)
 _HE = re.compile(r"\b(?:he|him|his|he's|he'll|he’s|he’ll)\b|他", re.I)
 _SHE = re.compile(r"\b(?:she|her|hers|she's|she'll|she’s|she’ll)\b|她", re.I)
+
+
+@lru_cache(maxsize=1)
+def _own_relative() -> re.Pattern[str]:
+    return terms(tuple(load("sensitive")["own_relative"]))
+
+
+def _relative_just_before(text: str) -> bool:
+    """`text` ends on the employee's own relative ('… her daughter '), whose name follows it."""
+    end = len(text.rstrip())
+    return any(m.end() == end for m in _own_relative().finditer(text))
 
 
 def pronoun_of(text: str) -> str | None:
@@ -346,8 +355,9 @@ def a_colleagues_leave(text: str, term: str, employee: tuple[str, ...], pronoun:
         before = text[max(0, at - 40):at]
         named = _NAMED_ON_LEAVE.search(before)
         who = named and (named.group(1) or named.group(2))
-        if named and re.search(r"\s(?:had|has|suffered)\s", named.group(0)) and (not employee or _RELATIVE.search(before[:named.start()])):
-            who = None  # 'Kerry had a panic attack' in notes that name no employee; 'her daughter Amelia (9) had …'
+        if named and (_relative_just_before(before[:named.start()])
+                      or (not employee and re.search(r"\s(?:had|has|suffered)\s", named.group(0)))):
+            who = None  # 'her daughter Amelia (9) had …', '她女儿乐乐因…'; 'Kerry had a panic attack' naming no employee
         if who and (is_name(who) or unspaced(who)) and not any(who in a or a in who for a in employee):
             return True
         said = _PRONOUN_BEFORE.search(before)

@@ -1022,6 +1022,9 @@ def test_food_rules_and_a_shops_closing_day_are_no_religious_disclosure(text):
     "Siân was late 3 times.\n",  # her own child
     "1:1 with my senior HCA, 10 Oct 2026.\nKerry had a panic attack on the ward on 3 May.\nShe was late 3 times.\n",  # the
     # employee, where the header names no one
+    "1:1 with Ola Berg, courier, 3 Nov 2026.\nSince his son Tom went off sick in October Ola leaves at 3.\n"
+    "Ola missed 6 of 40 drops in October.\n",  # his own son, on leave as a colleague would be
+    "面谈：王芳，收银员，2026年11月3日。\n她女儿小雨请了病假，王芳那周迟到3次。\n",  # 她女儿小雨: her own daughter
 ])
 def test_a_named_persons_health_stays_sensitive_where_it_may_be_the_employees_or_her_family(notes):
     assert [f for f in draft_plan(notes).plan.review_flags if f.kind == "sensitive"]

@@ -66,10 +66,15 @@ def may_be_named(token: str) -> bool:
     return not _NOT_NAME.search(token)
 
 
+@lru_cache(maxsize=1)
+def _written_as_a_name() -> re.Pattern[str]:
+    return re.compile(rf"{zh_name()}|[老小阿][\u4e00-\u9fff]|[A-Z][a-z]+|[A-Z]{{2,4}}")
+
+
 def _talked_with(m: re.Match[str]) -> bool:
     """`_talk`'s match names a person: a plausible name, and after '1on1' only a name as names are written ('跟许沫 1on1',
     '跟 Kevin 1on1', '跟小许 1on1'; not '跟老板 1on1', '跟拣货组 1on1', '跟每个人 1on1')."""
-    return _plausible(m["name"]) and (not m["one_on_one"] or bool(re.fullmatch(rf"{zh_name()}|[老小阿][\u4e00-\u9fff]|[A-Z][a-z]+|[A-Z]{{2,4}}", m["name"])))
+    return _plausible(m["name"]) and (not m["one_on_one"] or bool(_written_as_a_name().fullmatch(m["name"])))
 
 
 def _plausible(token: str) -> bool:
