@@ -7,6 +7,7 @@ without a year is the occurrence nearest the interview (the next one, for a dead
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -71,6 +72,7 @@ def _named_days_pattern() -> str:
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
+    ("iso_week", re.compile(r"(?<![\d-])(\d{4})-?W(\d{2})(?:-?([1-7]))?(?![\d-])", re.I)),  # '2026-W44-2', '2026W48'
     ("zh_full", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")),
     # '2027年1月前': that month's end ('从2026年3月起': its first day); not the first month of a range ('3月至6月')
     ("zh_year_month", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?(?:底|末)?(?!\s*\d|[初中上下]|\s*[至到~-])")),
@@ -91,9 +93,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_dot_month", re.compile(r"(?<![\d.,£$€¥])(\d{1,2})\.(\d{2})\.(\d{4}|\d{2})?(?![\d.])")),
     ("hyphen_dmy", re.compile(r"(?<![\d/.-])(\d{1,2})-(\d{1,2})-(20\d\d)(?![\d-])")),  # 'by 30-01-2027'
     # not a count's bounds: 'down to 3/4 max by 13 March' (but 'from 1/7 max 2 breaks' is a date)
-    ("slash", re.compile(r"""(?<![\d/])(\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])
+    ("slash", re.compile(r"""(?<![\d/\#])(?<!card\ )(?<!page\ )(?<!part\ )(?<!step\ )(?<!slide\ )(?<!sheet\ )  # not 'CARD 1/6'
+                             (\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])
                              (?!\s*(?:max(?:imum)?|min(?:imum)?|tops)\b(?!\s*\d))""", re.I | re.X)),
-    ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close|last\s+day)(?:\s+of\s+|\s*-\s*|\s+(?=[a-z]{3}))(?:the\s+)?(?:(next|this|following)\s+)?(" + _MONTH + r"|month|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|quarter|q[1-4]|year|week)\b", re.I)),
+    ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close|last\s+day)(?:\s+of\s+|-of-|\s*-\s*|\s+(?=[a-z]{3}))(?:the\s+)?(?:(next|this|following)\s+)?(" + _MONTH + r"|month|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|quarter|q[1-4]|year|week)\b", re.I)),
     ("mid", re.compile(r"\bmid[- ]?" + _M + r"\b", re.I)),
     ("q_end", re.compile(r"\b(?:eo)?(q[1-4]|[1-4]q)\s*(?:end|close|wrap(?:[- ]?up)?|(?:targets?|goals?|objectives?)\s*[:：]|末|底|结束(?:之?前)?(?![以之]?后)|(?:以?内|之?前)(?=$|[^\u4e00-\u9fff]|" + _ZH_DUE_VERB + "))?(?![a-z0-9])", re.I)),
     # '3Q 末', 'Q1 wrap', 'Q1内完成', 'Q4 targets: …' (a label: its targets are due at the quarter's end; not 'Q1内容',
@@ -137,7 +140,7 @@ _NEEDS: dict[str, re.Pattern[str]] = {
     "zh_duration": re.compile("[天周期月日]"), "zh_months": re.compile("月"), "zh_quarter": re.compile("季"),
     "duration": re.compile("day|week|wk|month|fortnight", re.I), "week_number": re.compile(r"wk|week|w\.?\s?\d|周", re.I),
     "from_today": re.compile("from|after", re.I), "zh_dotted": re.compile("前|为止|截止"), "zh_day": re.compile("号"),
-    "day_of_next_month": re.compile("month", re.I),
+    "day_of_next_month": re.compile("month", re.I), "iso_week": re.compile(r"\dW\d|-W\d", re.I),
 }
 
 
@@ -336,6 +339,11 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
     g = m.groups()
     if kind == "iso":
         return _safe(int(g[0]), int(g[1]), int(g[2])), role
+    if kind == "iso_week":  # a day of the week, or the week's Monday to start from and its Friday to end by
+        try:
+            return dt.date.fromisocalendar(int(g[0]), int(g[1]), int(g[2] or {"start": 1}.get(role, 5))), role
+        except ValueError:  # week 53 of a year with 52
+            return None, role
     if kind == "zh_full":
         return _safe(int(g[0]), int(g[1]), int(g[2])), role
     if kind == "zh_year_month":
@@ -663,7 +671,13 @@ def _explicit_in(text: str) -> list[tuple[int, int, list[dt.date]]]:
         found = [d for d in options if d]
         if found:
             out.append((m.start(), m.end(), found))
-    return out
+    for m in _ISO_WEEK_DAY.finditer(text):  # '2026-W44-2': Tuesday of week 44
+        with contextlib.suppress(ValueError):
+            out.append((m.start(), m.end(), [dt.date.fromisocalendar(int(m[1]), int(m[2]), int(m[3]))]))
+    return sorted(out, key=lambda found: found[0])
+
+
+_ISO_WEEK_DAY = re.compile(r"(?<![\d-])(\d{4})-?W(\d{2})-?([1-7])(?![\d-])", re.I)
 
 
 # ---------------------------------------------------------------- the interview's own date

@@ -25,8 +25,8 @@ LOWER = "a-zß-öø-ÿ" + "".join(c for c in _LATIN_EXT if c.islower())
 NAME_WORD = f"[{UPPER}](?:['’][{UPPER}])?[{LOWER}'’]+(?:[{UPPER}][{LOWER}]+)?(?:-[{UPPER}]?[{LOWER}'’]+)*"  # 'Mei-Ling', "O'Rourke", 'McDonald'
 # The fillers a spoken or jotted sentence opens with before it says anything ('So just so you know …', 'Ok right, …').
 FILLER_LEAD = re.compile(r"^(?:(?:so|and|ok|okay|right|well|now|then|also|anyway)\b[,\s]*)+", re.I)
-# The small words inside a surname: 'Fenna de Wit', 'Ana dos Santos', 'Ludwig van der Berg', 'Noor Van den Berg'.
-PARTICLE = r"(?:[dD](?:e|a|i|u|os|as|el)|[vV][ao]n|der|den|ter|ten|[lL][ae]|bin|al)"
+# The small words inside a surname: 'Fenna de Wit', 'Ana dos Santos', 'Ludwig van der Berg', 'Noor Van den Berg', 'Siobhán Ní Bhriain'.
+PARTICLE = r"(?:[dD](?:e|a|i|u|os|as|el)|[vV][ao]n|der|den|ter|ten|[lL][ae]|bin|al|N[ií]|Nic|Mhic|U[ií]|Ó)"  # (Irish: 'Ní Bhriain', 'Ó Sé')
 _WIDE = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")  # CJK characters, punctuation and full-width forms
 
 

@@ -1036,3 +1036,29 @@ def test_a_range_and_a_past_day_are_no_deadlines():
 def test_the_end_of_a_month_that_just_ended_is_that_month_unless_a_deadline_is_said(text, date, role):
     found, = find_dates(text, dt.date(2026, 11, 3))
     assert (found.date, found.role) == (date, role)
+
+
+@pytest.mark.parametrize("text, date, role", [
+    ("README for each workspace by 2026-W48.", dt.date(2026, 11, 27), "deadline"),  # the week's Friday, as 'W48'
+    ("Peer review from 2026-W49.", dt.date(2026, 11, 30), "start"),  # its Monday
+    ("Backlog under 300 by 2026W52.", dt.date(2026, 12, 25), "deadline"),
+    ("Consultation forms 100% at the end-of-November audit.", dt.date(2026, 11, 30), "deadline"),
+])
+def test_iso_week_dates_and_a_hyphenated_end_of_month_are_dates(text, date, role):
+    found, = find_dates(text, dt.date(2026, 11, 3))
+    assert (found.date, found.role) == (date, role)
+
+
+@pytest.mark.parametrize("text", ["CARD 1/6 - who/when", "page 2/3 of the notes", "Part no. 2026W3 swapped"])
+def test_a_card_or_page_count_and_a_part_number_are_no_dates(text):
+    assert find_dates(text, dt.date(2026, 11, 3)) == []
+
+
+def test_an_iso_week_date_with_its_day_dates_the_interview():
+    lines = ["h1. 1:1 - Tobias Lindqvist / Nadia Rahman - 2026-W44-2", "Backlog 412 drawings."]
+    assert held_on(lines, "\n".join(lines), dt.date(2026, 12, 6)) == dt.date(2026, 10, 27)
+
+
+def test_a_card_count_on_the_first_line_does_not_date_the_interview():
+    lines = ["CARD 1/6 - who/when", "Trevor Moss, gilder - with me, Lou B. - Weds 4 Nov, workshop office"]
+    assert held_on(lines, "\n".join(lines), dt.date(2026, 12, 6)) == dt.date(2026, 11, 4)

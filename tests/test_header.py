@@ -2200,3 +2200,95 @@ def test_someone_else_speaking_or_hr_dictating_is_not_the_manager(notes):
 def test_a_recipients_address_holding_the_letters_hr_is_no_hr_reader():
     notes = "收件人：周婷 <christine.zhou@example.com>\n主题：面谈记录\n上个月拣错 5 单，超过标准。\n"
     assert analyse(notes).employee_name == "周婷"
+
+
+@pytest.mark.parametrize("notes, who", [
+    # a request opening a chat message is no name
+    ("Ollie: Could you put Sam B. on bar tmrw\n\n1:1 notes - Sam T. (axe throwing coach) - Mon 2 Nov\n\nLate for 4 of his 12 "
+     "shifts.\n", (None, "axe throwing coach")),
+    # a full name and a job opening the line below a title
+    ("CARD 1/6 - who/when\nTrevor Moss, gilder (frames bench) - with me, Lou B. - Weds 4 Nov\n\n3 frames sent back in Oct.\n",
+     ("Trevor Moss", "gilder")),
+    # a note app's link to a person's page
+    ("# Daily 2026-11-21\n## 1:1 [[Dana Ruiz|Dana]] (picker)\n- late 3 times in Nov\n", ("Dana Ruiz", "picker")),
+])
+def test_session_39s_header_shapes(notes, who):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == who
+
+
+@pytest.mark.parametrize("notes, who", [
+    # the writer opening a line with their own name and job, then whom the notes are on
+    ("Sent: Mon\nSam Okafor, assistant - notes on Dana Ruiz\nDana was late 3 times.\n", "Dana Ruiz"),
+    ("Sent: Mon\nSam Okafor, branch manager - notes on Dana Ruiz\nDana was late 3 times.\n", "Dana Ruiz"),
+    ("Can Demir, forklift driver - 1:1, 3 Nov\nCan had 2 near misses in October.\n", "Can Demir"),  # 'Can' is a name too
+])
+def test_look_alikes_of_session_39s_header_shapes(notes, who):
+    assert analyse(notes).employee_name == who
+
+
+def test_a_second_persons_name_is_no_role():
+    a = analyse("h1. 1:1 - Tobias Lindqvist / Nadia Rahman - 2026-W44-2\n*Labels:* one-to-one\n"
+                "As-built drawings waiting: 412 (was 260 in September).\n3 topology errors posted in October.\n"
+                "(x) Tobias: run the topology checks before every post.\n(x) Nadia: email Gwen that requests go via Jira.\n")
+    assert a.employee_name == "Tobias Lindqvist" and a.employee_role != "Nadia Rahman"
+
+
+def test_the_fields_of_a_board_are_no_names():
+    a = analyse("Board: Yard Ops - People | List: 1:1s - Done\nCard: Leon - 1:1 13 Nov\nMembers: Gosia Nowak, Leon Abara\n"
+                "\nDescription\n11 trailers dropped at the wrong door in October.\n")
+    assert a.employee_name not in ("People", "Done", "Description")
+
+
+@pytest.mark.parametrize("notes, who", [
+    ("Supervision record: Siobhán Ní Bhriain, senior spa therapist\nSupervisor: Carys Hughes - 3 November 2026\n"
+     "Guest feedback averaged 4.1 in October.\n", "Siobhán Ní Bhriain"),  # an Irish particle inside the surname
+    ("钉钉｜待办导出｜创建人：何静｜2026-09-28 17:30\n标题：和小雨1v1（美工）跟进事项\n9月主图被打回14张，一次通过率才56%。\n", "小雨"),
+    ("标题：跟进事项（美工组）\n9月上新32个SKU，主图被运营打回14张。\n", None),  # '跟进' is to follow up, '标题' a label
+])
+def test_session_39s_names(notes, who):
+    assert analyse(notes).employee_name == who
+
+
+def test_a_recap_to_a_colleague_that_says_whom_the_talk_was_with_is_about_that_one():
+    a = analyse("From: Register Office Admin <admin@example.gov.uk>\nTo: Helen Osei\nSent: 19 November 2026 16:42\n"
+                "Subject: Performance conversation - Kidwell Street office\n\nDear Helen,\n\nHere is a note of the meeting I "
+                "held this morning with Ravinder Sandhu, deputy registrar at the Kidwell Street office.\nSince September the "
+                "check returned 7 of Ravinder's entries; he says the new forms confuse him.\nRavinder will do the refresher by 11 "
+                "December.\n")
+    assert (a.employee_name, a.employee_role) == ("Ravinder Sandhu", "deputy registrar")
+
+
+def test_a_place_in_the_subject_is_no_employee():
+    a = analyse("From: Amira Haddad\nTo: HR Advice Line\nDate: Thu 12 Nov 2026, 13:05\nSubject: Harrow - 1:1 this morning\n\n"
+                "Hi,\n\nI met my dispenser at Harrow this morning.\nHis return rate is 28% for Aug-Oct; the company figure is "
+                "15%.\nHe says the kit keeps crashing.\n")
+    assert a.employee_name != "Harrow"
+
+
+@pytest.mark.parametrize("notes, who", [
+    ("From: Sam Okafor\nTo: Dana Ruiz\nSubject: our chat\n\nDear Dana,\n\nThanks for the chat with me and with Priya today.\n"
+     "You were late 3 times in October and your pick rate was 80 an hour.\n", "Dana Ruiz"),  # written to her, about her
+])
+def test_look_alikes_of_session_39s_mail_headers(notes, who):
+    assert analyse(notes).employee_name == who
+
+
+@pytest.mark.parametrize("notes, who", [
+    ("New voicemail from Dev Mistry, Mon 17:52\nTranscription:\n\nHi Sue it's Dev from street lighting, following up on what "
+     "we said last week about Callum Reid, our street lighting electrician on the east patch, I had him in this afternoon.\n"
+     "In October 31 of his 70 outages weren't fixed inside five working days.\n", ("Callum Reid", "street lighting electrician")),
+    ("孟建军 16:05\n王姐，下午跟贾师傅（贾春生，男宾部搓澡师傅）谈了，要点发你。\n这个月客人投诉他三起。\n", ("贾春生", None)),
+])
+def test_session_39s_spoken_headers(notes, who):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == who
+
+
+@pytest.mark.parametrize("notes, who", [
+    # the talk was with the employee the first line names; a colleague described later as one of ours is not them
+    ("1:1 with Dana Ruiz, picker, 3 Nov.\nWe talked about Tom Reyes, our driver, who keeps dropping pallets late.\n"
+     "Dana was late 3 times.\n", "Dana Ruiz"),
+])
+def test_look_alikes_of_session_39s_spoken_headers(notes, who):
+    assert analyse(notes).employee_name == who

@@ -1046,3 +1046,22 @@ def test_a_named_childs_asthma_attack_is_not_the_employees_health():
 ])
 def test_never_setting_a_limit_is_no_absolute(text, absolute):
     assert ("absolute" in [h.category for h in bias_hits(text)]) == absolute
+
+
+@pytest.mark.parametrize("text, category", [
+    ("[my edit: between us, with his hearing going he's not really front-door material any more]", "health"),
+    ("【批注 王经理】女师傅装大衣柜本来就吃力，客户看着也不放心，以后大件别派她了。", "gender"),
+    ("（Frank 在群里回我的原话：她刚领证，明年估计要 settle down 了，Munich 那种长差 maybe 以后别派她了。）", "family"),
+])
+def test_session_39s_coded_remarks_are_bias(text, category):
+    assert ("bias", category) in {(h.kind, h.category) for h in screen(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "There was not enough material on the line for 2 hours.",
+    "The bags are not recyclable material, so they go in general waste.",
+    "女师傅更衣室在二楼，钥匙在前台。",
+    "王师傅说这批板材要 settle down 两天再装。",
+])
+def test_look_alikes_of_session_39s_coded_remarks_are_no_bias(text):
+    assert not [h for h in screen(text) if h.kind == "bias"]

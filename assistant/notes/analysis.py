@@ -273,6 +273,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         elif chosen and (leads_others(chosen) or is_hr(chosen)) and someone_elses(text, chosen, name):  # another lead's or HR's title
             chosen = role if role and not someone_elses(text, role, name) else None
         role = chosen
+    if role and manager and role.casefold() == manager.casefold() and is_name(manager):
+        role = None  # '1:1 - Tobias Lindqvist / Nadia Rahman': the manager's name, not a job
     if role and name and role.lower() in (w.lower() for w in name.split()[1:]):
         role = None  # 'Sarah Shepherd', 'Tom Mason': a surname that is also a trade is no job
     if role and name and found_role and found_role != role and is_name(role) and re.search(

@@ -367,7 +367,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """`_header_people` of the lines below a first line that says how the notes came ('[scanned from notebook p.14 -
     OCR]', '【钉钉 语音转文字 16:41】'), each name said again to correct it read as corrected ('my review with Shawna,
     no, Siobhan, S I O B H A N, … Siobhan Duffy, inbetweener')."""
-    lines = [_SPELLED_OUT.sub("", _CORRECTED.sub("", line)) for line in lines]
+    lines = [_WIKI_LINK.sub(r"\1", _SPELLED_OUT.sub("", _CORRECTED.sub("", line))) for line in lines]
     lines = lines[1:] if lines and _SOURCE_NOTE.fullmatch(lines[0].strip()) else lines
     found = _header_people(lines)
     if found[0] or not lines or lines[0] != lines[0].lower() or not (low := _LOWER_NAME.search(lines[0])):
@@ -384,6 +384,8 @@ _LOWER_NAME = re.compile(rf"""(?<![\w/])(?:with|w/|for|review|re:?|about|1:1|1-1
     (?P<name>[a-z][a-z'’-]+(?:[ \t](?:{PARTICLE})){{0,2}}[ \t][a-z][a-z'’-]+)(?=[ \t]*(?:[—–,(|]|-[ \t]))""", re.X)
 
 
+# A note app's link to a person's page: '## 1:1 [[Marco]] (shift sup)', '[[Dana Ruiz|Dana]]' (read as the name shown).
+_WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|\n]*\|)?([^\[\]|\n]+)\]\]")
 # A name a dictation corrects: 'Shawna, no, Siobhan', 'Shona - sorry, Siobhan', 'Sean I mean Siobhan'; and a name spelled
 # out letter by letter after it ('S I O B H A N,').
 _CORRECTED = re.compile(rf"\b{NAME_WORD}[ \t]*[,–—-]?[ \t]+(?i:no|sorry|I\s+mean|scratch\s+that|correction)\b[ \t]*[,.:–—-]?[ \t]+(?={NAME_WORD})")
@@ -548,6 +550,9 @@ def _initialled(lines: list[str]) -> str | None:
 # round) - supervision, the performance bit.'
 _TITLE_LINE_BELOW = re.compile(rf"""^\W*(?P<name>{NAME_WORD}[ \t]{NAME_WORD})\s*[(（](?P<job>[^)）\n]{{2,60}})[)）]\s*[-–—:,]\s*
     (?i:1:1|one[- ]to[- ]one|review|supervision|appraisal|catch-?up|check-?in|notes)\b""", re.M | re.X)
+# A line below the first opening with a full name and a job, then what else the header says:
+# 'Trevor Moss, gilder (frames bench) - with me, Lou B. - Weds 4 Nov'.
+_NAME_COMMA_JOB = re.compile(rf"^\W*(?P<name>{NAME_WORD}[ \t]{NAME_WORD}),[ \t]+(?P<job>[a-z][a-z -]{{1,40}}?)[ \t]*(?=[(（,;–—]|[ \t]-[ \t]|$)", re.M)
 # Who wrote the notes, at the end of the header's line: '… – 03 jun 26 – notes MK', or a name after its date:
 # '… – Morwenna Trist – 11/06/26 – P. Agnew'.
 _NOTES_BY = re.compile(rf"[-–—|,]\s*(?i:notes?|written|typed(?:\s+up)?)\s*(?i:by)?\s*[:：]?\s*(?P<who>[A-Z]{{2,3}}|{NAME_WORD})\s*$")
@@ -566,6 +571,9 @@ def _mentioned_is_employee(who: str, lines: list[str]) -> bool:
 _MENTIONED = re.compile(rf"^\W{{0,2}}@(?P<name>[\u4e00-\u9fff]{{2,4}}|{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?=[\s,，:：]|$)")
 # The one the talk was with, introduced with their place in the team: 'with Ieuan Davies, who has been our second shepherd'.
 _WITH_WHO = re.compile(rf"\bwith\s+({NAME_WORD}[ \t]{NAME_WORD}),[ \t]+who(?:['’]s|[ \t]+(?:has[ \t]+been|is|was|joined|started|runs))\b")
+# Whom a spoken note is about, then their job as one of ours: '… following up on what we said about Callum Reid, our street
+# lighting electrician on the east patch, I had him in this afternoon'.
+_ABOUT_OUR = re.compile(rf"\b(?:about|with|re)\s+(?P<name>{NAME_WORD}[ \t]{NAME_WORD}),[ \t]+(?:our|my)[ \t]+(?P<job>[a-z][a-z -]{{2,40}}?)(?=[ \t]+(?:on|at|in|for|from)\b|[,.;]|$)", re.M)
 # Who a dictated memo says is speaking, with their title: "right this is Ian Strachan harvesting supervisor …".
 _SELF_NAMED = re.compile(rf"\b(?i:this\s+is|it['’]?s)\s+(?P<name>{NAME_WORD}[ \t]{NAME_WORD})[ \t,]+(?P<after>(?:[a-z]+[ \t]+){{0,2}}[a-z]+)")
 # A name said outright for the notes, in a dictated memo: "… the harvester lad, that's Callum Reid for the record".
@@ -613,6 +621,10 @@ def _bracket_manager(pm: re.Match[str]) -> str | None:
     """The name before a bracket in the manager's field: 'reviewer：A. MacInnes (site manager)'."""
     name_run = _NAME_RUN.search(_ROLE_SEP.split(pm.group(1))[-1].strip())
     return name_run.group(1) if name_run and _MANAGER_FIELD_BEFORE.search(pm.group(1)[:pm.group(1).rfind(name_run.group(1))]) else None
+
+
+_ASKS_SOMEONE = re.compile(r"\s+(?:you|u|we|I|they)\b(?![-'’])")  # 'Can you …', 'Could we …' (not 'Jo, you …')
+_ASKS_AFTER_TAG = re.compile(r"\s*:\s*(?i:can|could|would|will|pls|please)\s+(?i:you|u)\b")  # 'Ollie: Could you …'
 
 
 def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
@@ -729,10 +741,16 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if not name and (below := _TITLE_LINE_BELOW.search("\n".join(lines[1:8]))) and is_name(below["name"]):
         name, role = below["name"], role or re.split(r"[,，;；]", below["job"])[0].strip()
         # 'Fiona Reid (home care worker, Northside round) - supervision, the performance bit.' below a line of small talk
+    if not name and (listed := _NAME_COMMA_JOB.search("\n".join(lines[1:4]))) and is_name(listed["name"]) \
+            and role_like(listed["job"]) and not leads_others(listed["job"]) and listed["name"] != manager \
+            and not re.search(rf"\b(?:with|w/|on|about|for|re:?)\s+{NAMED}", listed.string[listed.end():].split("\n")[0]):
+        name, role = listed["name"], role or listed["job"]  # 'Trevor Moss, gilder (frames bench) - with me, Lou B.' below a title
     if not name and lines and (mention := _MENTIONED.match(lines[0])) and _mentioned_is_employee(mention["name"], lines):
         name = mention["name"]  # '@阿杰 今天聊的我整理一下 — Vivian': the message is to the one it mentions first
     if not name and (introduced := _WITH_WHO.search("\n".join(lines[:8]))) and is_name(introduced.group(1)):
         name = introduced.group(1)  # 'Anyway the proper bit, with Ieuan Davies, who has been our second shepherd since …'
+    if not name and (ours := _ABOUT_OUR.search("\n".join(lines[:8]))) and is_name(ours["name"]) and role_like(ours["job"]):
+        name, role = ours["name"], role or ours["job"]  # '… about Callum Reid, our street lighting electrician on the east patch'
     if not name and lines:
         # 'with Dana' or '1:1 Dana' first, then '- Ms. Patel', then a name opening the line; on the second line, after
         # a first that names no one ('Voice memo, transcribed - 17 June' above '… this is about Shauna'), the first only
@@ -741,6 +759,10 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         for line, lead in [*((lines[0], lead) for lead in leads), *((line, leads[0]) for line in lines[1:2])]:
             for wm in re.finditer("(?:" + lead + r")(" + TITLE + r")?(" + NAMED + r")", line):
                 initials = wm.group(2).isupper() and not team_initials(wm.group(2))
+                if " " not in wm.group(2) and _ASKS_SOMEONE.match(line, wm.end()):
+                    continue  # 'Ollie: Can you put Sam B. on bar': a request's verb, not a name
+                if lead == "^" and _ASKS_AFTER_TAG.match(line, wm.end()):
+                    continue  # … nor the one asking it
                 goes_on = _TITLE_GOES_ON.match(line, wm.end())
                 if goes_on and " " not in wm.group(2) and role_like(f"{wm.group(2)} {goes_on.group(1)}"):
                     continue  # 'Service advisor 月度面谈 – …': a job's first word, not a name

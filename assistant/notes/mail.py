@@ -69,10 +69,26 @@ def written_to(lines: list[str]) -> tuple[str, str | None] | None:
     if not to or not is_name(to) or is_hr(re.split(r";|\bcc\s*:", fields["to"].group(0), flags=re.I)[0]):  # (HR in copy)
         return None
     greeted = [m.group("name") for m in _GREETING.finditer(head) if is_name(m.group("name"))]  # not 'Hi,' alone
-    if to.split()[0] not in greeted or (_about_them("\n".join(lines[:12])) and _subject_names_another(head, to)):
-        return None  # (a recap to a colleague greets them too, and speaks about 'him', whom its subject names)
+    if to.split()[0] not in greeted or (_about_them("\n".join(lines[:12])) and (
+            _subject_names_another(head, to) or _met_another("\n".join(lines[4:12]), to))):
+        return None  # (a recap to a colleague greets them too, and speaks about 'him', whom its subject or its opening
+        # names: 'here is a note of the meeting I held this morning with Ravinder Sandhu, deputy registrar')
     sender = fields["from"].group("name") if "from" in fields else None
     return to, sender if sender and is_name(sender) else None
+
+
+def _a_place_below(lines: list[str], name: str) -> bool:
+    """The notes below the subject write `name` as a place ('I met my dispenser at Harrow this morning') and never as
+    someone who says or does something ('Harrow said …', "Harrow's returns")."""
+    body = "\n".join(line for line in lines if not _SUBJECT.match(line))
+    said = [body[max(0, m.start() - 8):m.end() + 8] for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", body)]
+    return any(re.search(rf"\b(?:at|in|from|near)\s+{re.escape(name)}", x) for x in said) and not any(
+        re.search(rf"{re.escape(name)}(?:['’]s\b|\s+(?:says|said|told|will|was|is|has|had|did)\b)", x) for x in said)
+
+
+def _met_another(body: str, to: str) -> bool:
+    """The body says the talk was with someone other than `to`: '… the meeting I held this morning with Ravinder Sandhu'."""
+    return any(is_name(m.group(0).split(None, 1)[1]) and m.group(0).split(None, 1)[1] not in to for m in _TALK_WITH.finditer(body))
 
 
 def _subject_names_another(head: str, to: str) -> bool:
@@ -147,7 +163,7 @@ def named_in_subject(lines: list[str]) -> tuple[str, str | None] | None:
         if (is_name(name) and not HEADER_WORDS.match(name) and not (sender and (name in sender or sender in name))
                 and not re.search(r"\b(?:at|in|from|to|for)\s*$", value[:m.start()], re.I)  # a place
                 and not _job_ahead(value[m.start():]) and not _signs(lines, name) and (bracketed or named_again(lines, name))
-                and not _NAMES_A_THING.match(value, m.end())):
+                and not _NAMES_A_THING.match(value, m.end()) and not _a_place_below(lines, name)):
             named.append((name, bracketed))
     if not named:
         return None

@@ -19,7 +19,7 @@ _NOT_NAME = re.compile(
     r"面谈|谈话|绩效|记录|纪要|要点|月度|季度|年度|部门|项目|门店|主题|会议|沟通|情况|今天|下午|上午|晚上|参加|在场|"
     r"时间|地点|对象|参会|与会|出席|员工|同事|客户|老师们|大家|我们|他们|她们|领导|公司|团队|小组|班组|夜班|早班|中班|白班|巡店|汇报|日志|"
     r"聊天|微信|钉钉|飞书|邮件|问答|整理|关于|本月|上月|本周|节选|例会|周会|周例|发件|收件|抄送|日期|附件|你好|您好|"
-    r"背景|备注|补充|说明|结论|总结|小结|其他|另外|^周[一二三四五六日天末]$|星期|礼拜|"
+    r"背景|备注|补充|说明|结论|总结|小结|其他|另外|标题|描述|评论|待办|跟进|^周[一二三四五六日天末]$|星期|礼拜|"
     r"家属|家长|顾客|病人|患者|乘客|游客|住户|业主|用户|会员|学员|学生|玩家|供应商|厂家|新人|实习生|临时工|^(?:老板|老大|小朋友|小伙子|小姑娘)$|^[他她我你它咱]|"  # '跟家属沟通',
     # '跟新人 1on1': people, not a name (nor the boss, '跟老板 1on1')
     r"(?:中心|集团|部|站|科|处|局|院|所|厂|店|馆|队)$"  # the end of a place's or a team's name: '(仓)储中心'
@@ -31,12 +31,13 @@ _PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?
 @lru_cache(maxsize=1)
 def _talk() -> re.Pattern[str]:
     jobs = "|".join(sorted({*vocab_list("roles", "suffixes", "zh"), "工", "管", "手"}, key=len, reverse=True))  # '叉车司机'
-    return re.compile(rf"""(?:跟|和|与|同|找)\s*(?:[\u4e00-\u9fff]{{0,6}}(?:{jobs})\s*)?
+    return re.compile(rf"""(?:跟(?![进踪单班着随风])|和|与|同|找)\s*(?:[\u4e00-\u9fff]{{0,6}}(?:{jobs})\s*)?  # (not '跟进事项': follow-up)
     (?:[老小阿](?P<surname>[\u4e00-\u9fff])(?=(?P=surname)[\u4e00-\u9fff]))?  # a nickname before the full name: '跟老刘刘建国谈'
     (?P<name>[\u4e00-\u9fff]{{2,6}}?(?:·[\u4e00-\u9fff]{{2,4}})?|[A-Z][a-z]+|[A-Z]{{2,4}})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
-    (?:[（(]\s*(?P<full>{zh_name()})\s*[）)]\s*)?  # a nickname's full name: '跟阿杰（陈杰）谈'
+    (?:[（(]\s*(?P<full>{zh_name()})\s*(?:[，,、]\s*[^（()）\n]{{1,16}})?[）)]\s*)?  # a nickname's full name: '跟阿杰（陈杰）谈',
+    # '跟贾师傅（贾春生，男宾部搓澡师傅）谈了' (and the job after it)
     (?:聊|谈|面谈|做[了完]?(?:一次)?(?:绩效|月度|季度|年度|半年)?\s*(?:面谈|反馈|谈话|review|1:1|1-1|one-on-one)|沟通|的面谈|的谈话|简单聊|喝了?|吃了?
-      |的\s*(?:review|1:1|1-1|one-on-one|check-in)|(?P<one_on_one>\s(?:1\s?on\s?1|1:1|1-1|one-on-one)(?![\w:-])))""", re.X)
+      |的\s*(?:review|1:1|1-1|one-on-one|check-in)|(?P<one_on_one>\s?(?:1\s?on\s?1|1v1|1:1|1-1|one-on-one)(?![\w:-])))""", re.X)
 _WITH_ROLE = re.compile(r"(?:跟|和|与|同)\s*([\u4e00-\u9fff]{2,4}?|[A-Z][a-z]+|[A-Z]{2,4})的?\s*[，,、]")  # '与ZHQ，布草分拣岗', '跟梅秀兰的，刺绣师'
 # '主题：服务顾问邬海龙面谈记录', '前台接待欧阳琳 5月绩效面谈', '拉坯师傅 何小军': a job title run straight into a name
 @lru_cache(maxsize=1)
