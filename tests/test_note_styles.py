@@ -1022,3 +1022,30 @@ def test_a_transcript_of_the_manager_and_the_employee_keeps_the_managers_turns()
              "[10:03] Jess: ok\n[10:04] Kofi: and log the torque every set\n[10:05] Jess: will do\n[10:06] Kofi: thanks\n")
     a = analyse(notes)
     assert {s.label for s in a.sentences if s.body.startswith(("book", "and log"))} == {"manager"}
+
+
+def test_a_wiki_pages_heading_marks_and_status_icons_are_markup():
+    """A Confluence or Jira page: 'h3.' opens a heading, '(x)' is an icon before whose the task is."""
+    plan = draft_plan("h1. 1:1 - Tobias Lindqvist / Nadia Rahman - 2026-W44-2\n\nh3. 2. Topology errors in production\n"
+                      "3 topology errors were posted to production in October.\n\nh3. Actions\n"
+                      "(x) Tobias: run the topology checks before every post to production.\n"
+                      "(x) Nadia: email the leakage managers this week that all requests go via Jira.\n"
+                      "(x) Priya (data quality): peer review every production post for the next 6 weeks.\n\n"
+                      "h3. Targets\nZero topology errors reaching production by 2026-W52.\n").plan
+    assert not [d for d in plan.deficiencies if d.area.lower().startswith("h") and len(d.area) <= 3]
+    owners = {r.owner: r.action for r in plan.responsibilities}
+    assert "topology checks" in owners["employee"] and "leakage managers" in owners["manager"]
+    assert "peer review" in owners["organisation"]
+
+
+def test_a_soap_notes_lettered_headings_say_what_their_lines_are():
+    """'P (plan)' of SOAP notes heads the agreed actions; a task's own phrases stay one task."""
+    plan = draft_plan("Supervision record: Siobhán Ní Bhriain, spa therapist, 3 November 2026\n\nO (what I've seen)\n"
+                      "Consultation forms missing for 6 of the 40 treatments in the 30 Oct audit.\n\nP (plan)\n"
+                      "Start on time and give the full booked length.\n"
+                      "At aftercare, recommend one product that fits the treatment, no more.\n"
+                      "I'll change the Saturday rota to a maximum of 6 treatments.\n"
+                      "Consultation forms 100% at the end-of-November audit.\n").plan
+    actions = [r.action for r in plan.responsibilities if r.owner == "employee"]
+    assert any("recommend one product" in a and "At aftercare" in a for a in actions)
+    assert not [d for d in plan.deficiencies if "aftercare" in d.evidence.lower()]

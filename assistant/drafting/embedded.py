@@ -361,9 +361,10 @@ class _PlanBuilder:
             parts = [body]
         else:
             parts = _points(body)
-            if s.kind == "action" and any(len(p.split()) < 2 and not unspaced(p) for p in parts):
+            if s.kind == "action" and any(len(p.split()) < 3 and not unspaced(p) for p in parts):
                 parts = _WRITER_CLAUSE.split(body, maxsplit=1)  # a list of words inside one task ('time, station,
-                # signature'), but the writer's own task after it apart: '…, and I'll spot-check five a week'
+                # signature'), or a task's own phrases ('At aftercare, recommend one product …, no more'), but the
+                # writer's own task after it apart: '…, and I'll spot-check five a week'
         texts: list[str] = []
         for part in parts:
             pieces = _split_and(part, self.start) if split_and else [part]

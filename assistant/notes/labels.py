@@ -141,6 +141,7 @@ WHOSE_SECTION = re.compile(r"\s+[-–—]\s+(?P<whose>reviewer|manager|line mana
 
 
 _GLOSS = re.compile(r"(?P<outer>[^()（）]+?)\s*[(（](?P<inner>[^()（）]+)[)）]")  # a heading glossed in brackets
+_LETTER = re.compile(r"[a-z]")  # a note scheme's letter: S, O, A, P of SOAP notes, G, R, O, W of GROW
 _ASKING = re.compile(r"(?:the\s+)?(?:why|what|how|so what|what happened|what we found)\??", re.I)
 
 
@@ -173,8 +174,9 @@ def _label_kind(label: str) -> str | None:
     words = _SECTION.sub("", label.strip().lower())  # 'SECTION D – TARGETS (by 30/09):' labels targets
     words = WHOSE_SECTION.sub("", _REPEATED.sub("", words))  # 'Issues observed (2):' labels what 'Issues observed:' does
     gloss = _GLOSS.fullmatch(words)
-    if gloss and _ASKING.fullmatch(gloss["outer"]) and (glossed := _content_label(gloss["inner"])):
-        return glossed  # 'WHY (findings)': under a question word, the word in brackets says what the lines below are
+    if gloss and (_ASKING.fullmatch(gloss["outer"]) or _LETTER.fullmatch(gloss["outer"])) and (glossed := _content_label(gloss["inner"])):
+        return glossed  # 'WHY (findings)', 'P (plan)': under a question word or a letter, the words in brackets say what
+        # the lines below are
     opening = _content_label(words)
     if opening:
         return opening  # 'Goal for the next six weeks (review 2 June):' sets a goal, whatever else it names

@@ -125,6 +125,8 @@ _STAMP_DAY = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
 # What opens a line without being its words: a bullet, a number, a heading mark, a quote mark, a time stamp.
 _BULLET = re.compile(rf"""^\s*(?:
       (?:\*(?!\*)|--?(?![>-])|[•·▪◦‣+])(?:\s*(?:->|=>|→|⇒|➔|➜))? | \#{{1,6}} | >   # a bullet, perhaps with an arrow: '- -> me: …'
+    | h[1-6]\.(?=\s)                                     # a wiki's heading mark: 'h3. Actions' (Confluence, Jira)
+    | \((?:x|/|!|i|\?|on|off)\)(?=\s)                      # a wiki's status icon: '(x) Tobias: …', '(/) done'
     | (?:->|=>|→|⇒|➔|➜)                                  # an arrow opening a shorthand line: '→ Ivy：…'
     | [\u2600-\u27bf\U0001f300-\U0001faff]\ufe0f?           # an emoji bullet: '🎯 by the 20th：…', '✅ …'
     | \d\ufe0f?\u20e3                                     # a keycap number: '1️⃣ 充电桩 uptime：…'
