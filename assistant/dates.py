@@ -93,10 +93,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_dot_month", re.compile(r"(?<![\d.,£$€¥])(\d{1,2})\.(\d{2})\.(\d{4}|\d{2})?(?![\d.])")),
     ("hyphen_dmy", re.compile(r"(?<![\d/.-])(\d{1,2})-(\d{1,2})-(20\d\d)(?![\d-])")),  # 'by 30-01-2027'
     # not a count's bounds: 'down to 3/4 max by 13 March' (but 'from 1/7 max 2 breaks' is a date)
-    ("slash", re.compile(r"""(?<![\d/\#])(?<!card\ )(?<!page\ )(?<!part\ )(?<!step\ )(?<!slide\ )(?<!sheet\ )  # not 'CARD 1/6'
+    ("slash", re.compile(r"""(?<![\d/\#])(?:(?<!\bcard\ )(?<!\bpage\ )(?<!\bpart\ )(?<!\bstep\ )(?<!\bslide\ )(?<!\bsheet\ )
+                             |(?=\d{1,2}/\d{1,2}/\d))  # not 'CARD 1/6' (but 'Rota sheet 30/11/2026' with its year)
                              (\d{1,2})/(\d{1,2})(?:/(\d{4}|\d{2}))?(?![\d/])
                              (?!\s*(?:max(?:imum)?|min(?:imum)?|tops)\b(?!\s*\d))""", re.I | re.X)),
-    ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close|last\s+day)(?:\s+of\s+|-of-|\s*-\s*|\s+(?=[a-z]{3}))(?:the\s+)?(?:(next|this|following)\s+)?(" + _MONTH + r"|month|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|quarter|q[1-4]|year|week)\b", re.I)),
+    ("end_of", re.compile(r"\b(?:the\s+)?(?:end|close|last\s+day)(?:\s+of\s+|-of-(?=" + _MONTH + r")|\s*-\s*|\s+(?=[a-z]{3}))(?:the\s+)?(?:(next|this|following)\s+)?(" + _MONTH + r"|month|(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|quarter|q[1-4]|year|week)\b", re.I)),
     ("mid", re.compile(r"\bmid[- ]?" + _M + r"\b", re.I)),
     ("q_end", re.compile(r"\b(?:eo)?(q[1-4]|[1-4]q)\s*(?:end|close|wrap(?:[- ]?up)?|(?:targets?|goals?|objectives?)\s*[:：]|末|底|结束(?:之?前)?(?![以之]?后)|(?:以?内|之?前)(?=$|[^\u4e00-\u9fff]|" + _ZH_DUE_VERB + "))?(?![a-z0-9])", re.I)),
     # '3Q 末', 'Q1 wrap', 'Q1内完成', 'Q4 targets: …' (a label: its targets are due at the quarter's end; not 'Q1内容',

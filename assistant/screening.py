@@ -327,10 +327,19 @@ def _own_relative() -> re.Pattern[str]:
     return terms(tuple(load("sensitive")["own_relative"]))
 
 
-def _relative_just_before(text: str) -> bool:
-    """`text` ends on the employee's own relative ('… her daughter '), whose name follows it."""
+def _relative_just_before(text: str, pronoun: str | None) -> bool:
+    """`text` ends on the employee's own relative ('… her daughter '), whose name follows it: said with the pronoun the
+    notes use for the employee (not 'his partner' in notes about 'her'), and in a sentence about no one else ('A customer
+    rang; her son Max …' is the customer's)."""
     end = len(text.rstrip())
-    return any(m.end() == end for m in _own_relative().finditer(text))
+    m = next((m for m in _own_relative().finditer(text) if m.end() == end), None)
+    if m is None:
+        return False
+    whose = m.group(0)[:3].lower()
+    if (pronoun == "she" and whose.startswith(("his", "他"))) or (pronoun == "he" and whose.startswith(("her", "她"))):
+        return False
+    clause = re.split(r"[.!?。！？\n]", text[:m.start()])[-1]
+    return not any(_someone_else().spans(clause))
 
 
 def pronoun_of(text: str) -> str | None:
@@ -355,9 +364,9 @@ def a_colleagues_leave(text: str, term: str, employee: tuple[str, ...], pronoun:
         before = text[max(0, at - 40):at]
         named = _NAMED_ON_LEAVE.search(before)
         who = named and (named.group(1) or named.group(2))
-        if named and (_relative_just_before(before[:named.start()])
-                      or (not employee and re.search(r"\s(?:had|has|suffered)\s", named.group(0)))):
-            who = None  # 'her daughter Amelia (9) had …', '她女儿乐乐因…'; 'Kerry had a panic attack' naming no employee
+        had = named is not None and bool(named.group(2) or re.search(r"\s(?:had|has|suffered)\s", named.group(0)))
+        if named and had and (not employee or _relative_just_before(before[:named.start()], pronoun)):
+            who = None  # 'Kerry had a panic attack' naming no employee; 'her daughter Amelia (9) had …', '她女儿小雨请了…'
         if who and (is_name(who) or unspaced(who)) and not any(who in a or a in who for a in employee):
             return True
         said = _PRONOUN_BEFORE.search(before)

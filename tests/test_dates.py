@@ -1062,3 +1062,18 @@ def test_an_iso_week_date_with_its_day_dates_the_interview():
 def test_a_card_count_on_the_first_line_does_not_date_the_interview():
     lines = ["CARD 1/6 - who/when", "Trevor Moss, gilder - with me, Lou B. - Weds 4 Nov, workshop office"]
     assert held_on(lines, "\n".join(lines), dt.date(2026, 12, 6)) == dt.date(2026, 11, 4)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Her timecard 27/10/2026 shows 09:41 clock-in.", dt.date(2026, 10, 27)),  # 'card' ends a longer word
+    ("Flights depart 14/11/26, back 28/11/26.", dt.date(2026, 11, 14)),
+    ("Rota sheet 30/11/2026 still not signed.", dt.date(2026, 11, 30)),  # a date with its year, after 'sheet'
+])
+def test_a_slash_date_after_a_word_ending_like_card_or_part_is_still_a_date(text, day):
+    assert day in [d.date for d in find_dates(text, dt.date(2026, 11, 2))]
+
+
+@pytest.mark.parametrize("text", ["Target: every end-of-month count submitted by the 2nd working day.",
+                                  "The end-of-week report was incomplete twice."])
+def test_a_routine_named_end_of_month_or_week_is_no_date(text):
+    assert not [d for d in find_dates(text, dt.date(2026, 11, 2)) if "end" in d.text]

@@ -2292,3 +2292,19 @@ def test_session_39s_spoken_headers(notes, who):
 ])
 def test_look_alikes_of_session_39s_spoken_headers(notes, who):
     assert analyse(notes).employee_name == who
+
+
+@pytest.mark.parametrize("notes, who", [
+    ("catch up with Kev we went over his lates\n3 lates in Oct\n", "Kev"),  # a pronoun after a name, unpunctuated
+    ("1:1 - Priya I - CSA - 3 Nov\n3 lates\n", "Priya"),
+    ("Review notes 3 Nov\nSam Hughes, mentor (buddy scheme) - joined for the last 10 min\nDana was late 3 times.\n", None),
+    ("Team meeting notes 3 Nov\nJoan Fell, customer - rang about the late delivery again\nDana was late 3 times.\n", None),
+    ("From: Lou Baker\nSubject: Kerry - 1:1 notes\nDate: 3 Nov 2026\n\nHad the 1:1 with Kerry today. Apology received from "
+     "Kerry for the missed shift.\nLate 4 times in October.\nLou\n", "Kerry"),  # 'from Kerry' is no place
+    ("今天下午跟单晓峰做了季度面谈\n上月迟到3次\n", "单晓峰"),  # 单 is a surname
+    ("今天跟班组长刘强做了月度面谈\n上月迟到3次\n", "刘强"),
+    ("今天跟小刘（张强、李明也在场）谈了\n上月迟到3次\n", None),  # those present are not the one talked with
+    ("和Boss1v1，反馈了小周的问题\n小周上月迟到3次\n", None),
+])
+def test_look_alikes_from_session_39s_review(notes, who):
+    assert analyse(notes).employee_name == who

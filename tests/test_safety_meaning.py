@@ -1022,8 +1022,6 @@ def test_food_rules_and_a_shops_closing_day_are_no_religious_disclosure(text):
     "Siân was late 3 times.\n",  # her own child
     "1:1 with my senior HCA, 10 Oct 2026.\nKerry had a panic attack on the ward on 3 May.\nShe was late 3 times.\n",  # the
     # employee, where the header names no one
-    "1:1 with Ola Berg, courier, 3 Nov 2026.\nSince his son Tom went off sick in October Ola leaves at 3.\n"
-    "Ola missed 6 of 40 drops in October.\n",  # his own son, on leave as a colleague would be
     "面谈：王芳，收银员，2026年11月3日。\n她女儿小雨请了病假，王芳那周迟到3次。\n",  # 她女儿小雨: her own daughter
 ])
 def test_a_named_persons_health_stays_sensitive_where_it_may_be_the_employees_or_her_family(notes):
@@ -1065,3 +1063,24 @@ def test_session_39s_coded_remarks_are_bias(text, category):
 ])
 def test_look_alikes_of_session_39s_coded_remarks_are_no_bias(text):
     assert not [h for h in screen(text) if h.kind == "bias"]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Given his condition he's not lifting material above shoulder height, as agreed with OH.", {"sensitive"}),
+    ("He wears hearing aids in the workshop. Offcuts down: he's not wasting material any more.", set()),
+    ("With his hearing he's never going to be front-of-house material.", {"bias"}),
+    ("新系统上线后流程要 settle down 之后再定KPI。", set()),
+    ("这个月女工人数增加了，她跟不上节奏。", set()),
+])
+def test_look_alikes_from_session_39s_review_of_coded_remarks(text, kinds):
+    assert {h.kind for h in screen(text)} - {"wording"} == kinds
+
+
+@pytest.mark.parametrize("notes", [
+    "1:1 with Ola Berg, courier, 3 Nov 2026.\nA customer rang; her son Max was off sick so she wanted the order held.\n"
+    "Ola missed 6 of 40 drops.\n",
+    "1:1 with Ola Berg, courier, 3 Nov 2026.\nHer van partner Jake was off sick all week, so she did the route alone.\n"
+    "She missed 6 of 40 drops.\n",
+])
+def test_someone_elses_relative_or_a_work_partner_off_sick_is_no_disclosure(notes):
+    assert not [f for f in draft_plan(notes).plan.review_flags if f.kind == "sensitive"]

@@ -14,6 +14,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
+from .. import reader
 from ..dates import DateMention, find_dates
 from ..language import unspaced
 from ..lexicon import area_name, vocab, vocab_terms
@@ -44,7 +45,6 @@ _LEADING_VERBS = re.compile(
 )
 _ZH_FILLER = re.compile(r"^(?:每[周天日月班][一二三四五六日]?|将|要|需|需要|完成|把|使|让)+|(?:降到|降至|达到|控制在|提升到|提高到|不超过|不低于|为|是|到|在)$")
 _NUMBERED = re.compile(r"^\W*(?:\d{1,2}[.)、]\s*)?")  # '2. Cash drop', '(3) 交接'
-SURE_WITHOUT_GOAL = 0.5  # a plan with no goal lists shortfalls only where the reader is this sure of a counted or dated one
 _AREA_CELL_CHARS = 40  # an area cell longer than this is a finding written in the area column, not a name
 # (not '6、7两个月': two months, nor after a clause that names what the rest is for: '任何可能 delay 超过 2 天的，当天先说')
 _ITEM_SPLIT = re.compile(r"\s*(?:;|；|(?<![的话])，|、(?!(?<=\d、)\d{1,2}\s*(?:[两二三]个?)?月)|,\s+)\s*")
@@ -119,9 +119,10 @@ class _PlanBuilder:
         )
         goals = self.goals(deficiencies, evidence_of) if deficiencies else []
         measured = any(g.target for g in goals) or any(
-            s.quantities if goals else (s.quantities or s.dates) and s.confidence >= SURE_WITHOUT_GOAL
+            s.quantities if goals else (s.quantities or s.dates) and not 0 < s.confidence < reader.SURE
             for group in evidence_of.values() for s in group)
-        # (with no goal, a shortfall the reader is sure of, counted or dated: not 'grabbed 10 min with him', which it doubts)
+        # (with no goal, a counted or dated shortfall the rules found or the model does not doubt: not 'grabbed 10 min with
+        # him', which the model doubts)
         if not measured:  # nothing counted and no target: a plan would be made of impressions
             return plan(status="insufficient_information", period=Period(start=self.start))
         if not goals:  # no goal yet: what the notes do give stays, for the manager to add the targets to

@@ -552,6 +552,9 @@ _TITLE_LINE_BELOW = re.compile(rf"""^\W*(?P<name>{NAME_WORD}[ \t]{NAME_WORD})\s*
     (?i:1:1|one[- ]to[- ]one|review|supervision|appraisal|catch-?up|check-?in|notes)\b""", re.M | re.X)
 # A line below the first opening with a full name and a job, then what else the header says:
 # 'Trevor Moss, gilder (frames bench) - with me, Lou B. - Weds 4 Nov'.
+_HEADER_REST = re.compile(rf"""\bwith\s+me\b|\b(?:1:1|1-1|one[- ]to[- ]one|review|supervision|appraisal)\b
+    |\b(?:{"|".join(WEEKDAYS)})\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_PATTERN})\b|\b\d{{1,2}}[/.]\d{{1,2}}\b""", re.I | re.X)
+# (what else a header line says: not 'Joan Fell, customer - rang about the late delivery again')
 _NAME_COMMA_JOB = re.compile(rf"^\W*(?P<name>{NAME_WORD}[ \t]{NAME_WORD}),[ \t]+(?P<job>[a-z][a-z -]{{1,40}}?)[ \t]*(?=[(（,;–—]|[ \t]-[ \t]|$)", re.M)
 # Who wrote the notes, at the end of the header's line: '… – 03 jun 26 – notes MK', or a name after its date:
 # '… – Morwenna Trist – 11/06/26 – P. Agnew'.
@@ -623,7 +626,8 @@ def _bracket_manager(pm: re.Match[str]) -> str | None:
     return name_run.group(1) if name_run and _MANAGER_FIELD_BEFORE.search(pm.group(1)[:pm.group(1).rfind(name_run.group(1))]) else None
 
 
-_ASKS_SOMEONE = re.compile(r"\s+(?:you|u|we|I|they)\b(?![-'’])")  # 'Can you …', 'Could we …' (not 'Jo, you …')
+_ASKS_SOMEONE = re.compile(r"(?:(?<=\bCan)|(?<=\bWill)|(?<=\bMay))\s+(?:you|u)\b(?![-'’])")  # a modal that is a name too: 'Can you …'
+# (not 'Will' of 'catch up with Will we went over …')
 _ASKS_AFTER_TAG = re.compile(r"\s*:\s*(?i:can|could|would|will|pls|please)\s+(?i:you|u)\b")  # 'Ollie: Could you …'
 
 
@@ -743,7 +747,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         # 'Fiona Reid (home care worker, Northside round) - supervision, the performance bit.' below a line of small talk
     if not name and (listed := _NAME_COMMA_JOB.search("\n".join(lines[1:4]))) and is_name(listed["name"]) \
             and role_like(listed["job"]) and not leads_others(listed["job"]) and listed["name"] != manager \
-            and not re.search(rf"\b(?:with|w/|on|about|for|re:?)\s+{NAMED}", listed.string[listed.end():].split("\n")[0]):
+            and _HEADER_REST.search(rest := listed.string[listed.end():].split("\n")[0]) \
+            and not re.search(rf"\b(?:with|w/|on|about|for|re:?)\s+{NAMED}", rest):
         name, role = listed["name"], role or listed["job"]  # 'Trevor Moss, gilder (frames bench) - with me, Lou B.' below a title
     if not name and lines and (mention := _MENTIONED.match(lines[0])) and _mentioned_is_employee(mention["name"], lines):
         name = mention["name"]  # '@阿杰 今天聊的我整理一下 — Vivian': the message is to the one it mentions first

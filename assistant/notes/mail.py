@@ -82,7 +82,7 @@ def _a_place_below(lines: list[str], name: str) -> bool:
     someone who says or does something ('Harrow said …', "Harrow's returns")."""
     body = "\n".join(line for line in lines if not _SUBJECT.match(line))
     said = [body[max(0, m.start() - 8):m.end() + 8] for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", body)]
-    return any(re.search(rf"\b(?:at|in|from|near)\s+{re.escape(name)}", x) for x in said) and not any(
+    return any(re.search(rf"\b(?:at|in|near)\s+{re.escape(name)}", x) for x in said) and not any(
         re.search(rf"{re.escape(name)}(?:['’]s\b|\s+(?:says|said|told|will|was|is|has|had|did)\b)", x) for x in said)
 
 

@@ -31,13 +31,13 @@ _PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?
 @lru_cache(maxsize=1)
 def _talk() -> re.Pattern[str]:
     jobs = "|".join(sorted({*vocab_list("roles", "suffixes", "zh"), "工", "管", "手"}, key=len, reverse=True))  # '叉车司机'
-    return re.compile(rf"""(?:跟(?![进踪单班着随风])|和|与|同|找)\s*(?:[\u4e00-\u9fff]{{0,6}}(?:{jobs})\s*)?  # (not '跟进事项': follow-up)
+    return re.compile(rf"""(?:跟(?![进踪])|和|与|同|找)\s*(?:[\u4e00-\u9fff]{{0,6}}(?:{jobs})\s*)?  # (not '跟进事项': follow-up)
     (?:[老小阿](?P<surname>[\u4e00-\u9fff])(?=(?P=surname)[\u4e00-\u9fff]))?  # a nickname before the full name: '跟老刘刘建国谈'
     (?P<name>[\u4e00-\u9fff]{{2,6}}?(?:·[\u4e00-\u9fff]{{2,4}})?|[A-Z][a-z]+|[A-Z]{{2,4}})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
-    (?:[（(]\s*(?P<full>{zh_name()})\s*(?:[，,、]\s*[^（()）\n]{{1,16}})?[）)]\s*)?  # a nickname's full name: '跟阿杰（陈杰）谈',
+    (?:[（(]\s*(?P<full>{zh_name()})\s*(?:[，,]\s*(?![^（()）\n]*(?:也在|在场))[^（()）\n]{{1,16}})?[）)]\s*)?  # a nickname's full name: '跟阿杰（陈杰）谈',
     # '跟贾师傅（贾春生，男宾部搓澡师傅）谈了' (and the job after it)
     (?:聊|谈|面谈|做[了完]?(?:一次)?(?:绩效|月度|季度|年度|半年)?\s*(?:面谈|反馈|谈话|review|1:1|1-1|one-on-one)|沟通|的面谈|的谈话|简单聊|喝了?|吃了?
-      |的\s*(?:review|1:1|1-1|one-on-one|check-in)|(?P<one_on_one>\s?(?:1\s?on\s?1|1v1|1:1|1-1|one-on-one)(?![\w:-])))""", re.X)
+      |的\s*(?:review|1:1|1-1|one-on-one|check-in)|(?P<one_on_one>(?:\s|(?<=[\u4e00-\u9fff]))(?:1\s?on\s?1|1v1|1:1|1-1|one-on-one)(?![\w:-])))""", re.X)
 _WITH_ROLE = re.compile(r"(?:跟|和|与|同)\s*([\u4e00-\u9fff]{2,4}?|[A-Z][a-z]+|[A-Z]{2,4})的?\s*[，,、]")  # '与ZHQ，布草分拣岗', '跟梅秀兰的，刺绣师'
 # '主题：服务顾问邬海龙面谈记录', '前台接待欧阳琳 5月绩效面谈', '拉坯师傅 何小军': a job title run straight into a name
 @lru_cache(maxsize=1)
