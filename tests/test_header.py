@@ -2205,7 +2205,7 @@ def test_a_recipients_address_holding_the_letters_hr_is_no_hr_reader():
 @pytest.mark.parametrize("notes, who", [
     # a request opening a chat message is no name
     ("Ollie: Could you put Sam B. on bar tmrw\n\n1:1 notes - Sam T. (axe throwing coach) - Mon 2 Nov\n\nLate for 4 of his 12 "
-     "shifts.\n", (None, "axe throwing coach")),
+     "shifts.\n", ("Sam T.", "axe throwing coach")),
     # a full name and a job opening the line below a title
     ("CARD 1/6 - who/when\nTrevor Moss, gilder (frames bench) - with me, Lou B. - Weds 4 Nov\n\n3 frames sent back in Oct.\n",
      ("Trevor Moss", "gilder")),
@@ -2307,4 +2307,29 @@ def test_look_alikes_of_session_39s_spoken_headers(notes, who):
     ("和Boss1v1，反馈了小周的问题\n小周上月迟到3次\n", None),
 ])
 def test_look_alikes_from_session_39s_review(notes, who):
+    assert analyse(notes).employee_name == who
+
+
+def test_a_job_in_brackets_after_a_1v1_is_the_role():
+    a = analyse("钉钉｜待办导出｜创建人：何静｜2026-09-28 17:30\n标题：和小雨1v1（美工）跟进事项\n9月主图被打回14张。\n")
+    assert (a.employee_name, a.employee_role) == ("小雨", "美工")
+
+
+@pytest.mark.parametrize("attached, who", [
+    ("1-1 Kowalski T 12-11-26.docx (38 KB); Harrow returns Q3.xlsx (21 KB)", "Kowalski T."),
+    ("1-1 Template 12-11-26.docx (38 KB)", None),  # no one's name
+    ("Harrow returns Q3.xlsx (21 KB)", None),  # no meeting's file
+])
+def test_the_name_in_an_attached_files_name(attached, who):
+    a = analyse(f"From: Amira Haddad\nTo: HR Advice Line\nDate: Thu 12 Nov 2026, 13:05\nSubject: Harrow - 1:1 this morning\n"
+                f"Attachments: {attached}\n\nHi,\n\nI met my dispenser at Harrow this morning.\nHis return rate is 28% for "
+                "Aug-Oct.\n")
+    assert a.employee_name == who
+
+
+@pytest.mark.parametrize("notes, who", [
+    ("Weekly ops notes\n1:1 - Dana Ruiz (Harbour Foods) - complaint call\nHer order was late 3 times.\n", None),  # no job
+    ("Notes\n1:1 notes - Priya Shah (picker) - Tue 3 Nov\nPriya mis-picked 12 lines in October.\n", "Priya Shah"),
+])
+def test_a_one_to_ones_title_line_below_other_lines(notes, who):
     assert analyse(notes).employee_name == who

@@ -1049,3 +1049,25 @@ def test_a_soap_notes_lettered_headings_say_what_their_lines_are():
     actions = [r.action for r in plan.responsibilities if r.owner == "employee"]
     assert any("recommend one product" in a and "At aftercare" in a for a in actions)
     assert not [d for d in plan.deficiencies if "aftercare" in d.evidence.lower()]
+
+
+def test_the_answers_of_a_five_whys_are_causes():
+    a = analyse("5 whys - late vet reports\nWhy late? Written at home at night, after the 48 hours have gone.\n"
+                "Why at home? No admin time in the working day.\nWhy? Nobody put admin blocks in the booking template.\n")
+    answers = [s for s in a.sentences if s.body.startswith(("Written", "No admin", "Nobody"))]
+    assert len(answers) == 3 and all(s.kind == "cause" for s in answers)
+
+
+def test_look_alikes_of_five_whys_answers():
+    said = analyse("1:1 with Dana, picker, 3 Nov\nWhy? She says the scanner froze.\n").sentences
+    assert [s.kind for s in said if s.body.startswith("She says")] == ["account"]  # her own account stays hers
+    asked = analyse("1:1 with Dana, picker, 3 Nov\nWhy did it go wrong? What can we change?\n").sentences
+    assert not [s for s in asked if s.kind == "cause"]  # questions only
+
+
+@pytest.mark.parametrize("rule", ["我们的 procedure 是先做 24h internal hold test，自己 witness 通过了才约 inspector。",
+                                  "规范：所有数值表改动走 MR，至少一个数值同学 approve 才能 merge。"])
+def test_a_chinese_rule_named_in_english_or_as_a_label_is_no_shortfall(rule):
+    notes = ("1:1 with Kwame, line engineer, 14 Oct\nAircraft must be released serviceable by 07:00 for the first tasking; the "
+             f"company standard is 95% on-time release.\n{rule}\n")
+    assert [s.reading for s in analyse(notes).sentences if s.text == rule] != ["shortfall"]

@@ -527,6 +527,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             if s.actor is None and not chat and _starts_imperative(re.sub(r"^re-", "", s.body.strip())):
                 s.actor = _label_party(label_text(own) if own else label_text(label_m) if label_m else "", s.label, finder, tags)
                 s.action = s.body if s.actor else s.action  # 'Me: re-plan the Friday timetable', 'IT: fix the export'
+            if s.label is None and not s.body.rstrip().endswith(("?", "？")) and (why := next(
+                    (x for x in reversed(sentences) if x.line == s.line), None)) and _WHY_ASKED.match(why.body):
+                s.label = "cause"  # 'Why late? Written at home at night, after the 48 hours have gone.': a five-whys answer
             s.kind = _classify(s, finder)
             s.tagged = tagged
             if s.column == "finding" and s.kind in ("action", "target"):  # 'Report writing | Shift report missing on 3 nights'
@@ -738,6 +741,7 @@ def _answers_alone(lines: list[str]) -> bool:
     return len(tags) >= 2 and set(tags) == {"A"}
 
 
+_WHY_ASKED = re.compile(r"^\W*(?:why\b[^?？]{0,60}|为什么[^?？]{0,30})[?？]\s*$", re.I)  # 'Why late?', 'Why back-to-back?', '为什么超时？'
 _RATING = re.compile(r"\[\s*[xX✓✔]?\s*\]\s*\w+")  # '[ ] Meets', '[x] Below': a form's tick boxes
 
 

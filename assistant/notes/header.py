@@ -574,6 +574,9 @@ def _mentioned_is_employee(who: str, lines: list[str]) -> bool:
 _MENTIONED = re.compile(rf"^\W{{0,2}}@(?P<name>[\u4e00-\u9fff]{{2,4}}|{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?=[\s,，:：]|$)")
 # The one the talk was with, introduced with their place in the team: 'with Ieuan Davies, who has been our second shepherd'.
 _WITH_WHO = re.compile(rf"\bwith\s+({NAME_WORD}[ \t]{NAME_WORD}),[ \t]+who(?:['’]s|[ \t]+(?:has[ \t]+been|is|was|joined|started|runs))\b")
+# A 1:1's own title line below other lines (texts forwarded above it): '1:1 notes - Sam T. (axe throwing coach) - Mon 2 Nov'.
+_ONE_TO_ONE_BELOW = re.compile(rf"^\W*(?i:1:1|1-1|121|one[- ]to[- ]one)(?i:\s+notes?)?\s*[-–—:]\s*(?P<name>{NAMED})\s*[(（](?P<job>[^)）\n]{{2,40}})[)）]",
+                               re.M)
 # Whom a spoken note is about, then their job as one of ours: '… following up on what we said about Callum Reid, our street
 # lighting electrician on the east patch, I had him in this afternoon'.
 _ABOUT_OUR = re.compile(rf"\b(?:about|with|re)\s+(?P<name>{NAME_WORD}[ \t]{NAME_WORD}),[ \t]+(?:our|my)[ \t]+(?P<job>[a-z][a-z -]{{2,40}}?)(?=[ \t]+(?:on|at|in|for|from)\b|[,.;]|$)", re.M)
@@ -754,6 +757,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         name = mention["name"]  # '@阿杰 今天聊的我整理一下 — Vivian': the message is to the one it mentions first
     if not name and (introduced := _WITH_WHO.search("\n".join(lines[:8]))) and is_name(introduced.group(1)):
         name = introduced.group(1)  # 'Anyway the proper bit, with Ieuan Davies, who has been our second shepherd since …'
+    if not name and (below := _ONE_TO_ONE_BELOW.search("\n".join(lines[1:8]))) and role_like(below["job"]):
+        name, role = below["name"], role or below["job"]  # '1:1 notes - Sam T. (axe throwing coach) - Mon 2 Nov' below texts
     if not name and (ours := _ABOUT_OUR.search("\n".join(lines[:8]))) and is_name(ours["name"]) and role_like(ours["job"]):
         name, role = ours["name"], role or ours["job"]  # '… about Callum Reid, our street lighting electrician on the east patch'
     if not name and lines:
@@ -857,16 +862,23 @@ def _name_after_title() -> re.Pattern[str]:
 
 # A document's file name: 'GR_1on1_Annie_20260812.docx', 'File: 2026-11-14_Rowe_K_checkin_draft.docx'.
 _FILE_NAME = re.compile(r"(?<![\w.])(?P<stem>[\w-]{6,80})\.(?i:docx?|pdf|txt|md|rtf|odt|pages)\b")
+# A mail's list of attached files, whose names may hold spaces: 'Attachments: 1-1 Kowalski T 12-11-26.docx (38 KB); …'.
+_ATTACHMENTS = re.compile(r"^\W*(?i:attachments?|attached)\s*[:：]")
+_SPACED_FILE_NAME = re.compile(r"(?<=[:：;,])\s*(?P<stem>[\w][\w -]{4,80}?)\.(?i:docx?|pdf|txt|md|rtf|odt|pages)\b")
 _FILE_MEETING = re.compile(r"(?i:1on1|121|1to1|one-?to-?one|review|pip|appraisal|catch-?up|check-?in|supervision|pdr|ppr|pdp)")  # a whole part
 
 
 def _file_named(lines: list[str]) -> str | None:
     """The name a document's file name gives on its first lines, where nothing else names the employee: one name (and
     an initial beside it) among a date and the meeting's word, the rest of its parts being no one ('Template', 'draft')."""
-    for m in (m for line in lines[:2] for m in _FILE_NAME.finditer(line)):
-        parts = [p for p in re.split(r"[_-]+", m["stem"]) if p]
+    attached = [line for line in lines[:8] if _ATTACHMENTS.match(line)]  # 'Attachments: 1-1 Kowalski T 12-11-26.docx (38 KB)'
+    found = [*(m for line in lines[:2] for m in _FILE_NAME.finditer(line)),
+             *(m for line in attached for m in _SPACED_FILE_NAME.finditer(line))]
+    for m in found:
+        parts = [p for p in re.split(r"[_\s-]+", m["stem"]) if p]
         dated = sum(p.isdigit() for p in parts) >= 3 or any(p.isdigit() and len(p) >= 6 for p in parts)
-        met = any(_FILE_MEETING.fullmatch("".join(parts[i:i + 2])) or _FILE_MEETING.fullmatch(parts[i]) for i in range(len(parts)))
+        met = any(_FILE_MEETING.fullmatch("".join(parts[i:i + 2])) or _FILE_MEETING.fullmatch(parts[i]) for i in range(len(parts))) \
+            or bool(re.match(r"1[-:]1\b", m["stem"]))
         names = [i for i, p in enumerate(parts) if re.fullmatch(r"[A-Z][a-z]+", p) and is_name(p) and not HEADER_WORDS.match(p)
                  and not _FILE_MEETING.fullmatch(p)]
         if not (dated and met and len(names) == 1):
