@@ -646,19 +646,6 @@ def test_a_chinese_area_is_named_by_what_fell_short_not_cut_at_a_figure():
     assert not any(a.startswith("月") for a in areas)
 
 
-def test_a_goalless_plan_keeps_no_shortfall_the_reader_doubts():
-    """The meeting's own length ('grabbed 10 min with him') is no counted shortfall: with no goal, nothing is drafted."""
-    plan = draft_plan("## 1:1 Marco (shift sup)\n- grabbed 10 min with him between the 8 and the 9 bookings\n"
-                      "- says all good, busy but fine\n- wants more hours in December\n- do a proper one next month\n").plan
-    assert plan.status == "insufficient_information" and not plan.deficiencies
-
-
-def test_a_goalless_plan_keeps_a_dated_incident_the_reader_is_sure_of():
-    plan = draft_plan("Minutes - 1:1 with Ines Carvalho, flyman\nOn 22 September an arbor was loaded without the "
-                      "second-person check.\nInes says the crew was short that night.\nWe will talk again next month.\n").plan
-    assert plan.status == "insufficient_information" and plan.deficiencies and not plan.goals
-
-
 @pytest.mark.parametrize("line", ["3x late wk 43.", "Pick rate 85/hr vs 110 target.", "2 no-shows since Sept."])
 def test_a_goalless_plan_keeps_a_counted_shortfall_the_rules_found(line):
     plan = draft_plan(f"1:1 w/ Dana, picker, 3 Nov\n{line}\nWe talked it through.\n").plan

@@ -14,7 +14,6 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 
-from .. import reader
 from ..dates import DateMention, find_dates
 from ..language import unspaced
 from ..lexicon import area_name, vocab, vocab_terms
@@ -118,11 +117,7 @@ class _PlanBuilder:
             sources=self.ctx.sources(),
         )
         goals = self.goals(deficiencies, evidence_of) if deficiencies else []
-        measured = any(g.target for g in goals) or any(
-            s.quantities if goals else (s.quantities or s.dates) and not 0 < s.confidence < reader.SURE
-            for group in evidence_of.values() for s in group)
-        # (with no goal, a counted or dated shortfall the rules found or the model does not doubt: not 'grabbed 10 min with
-        # him', which the model doubts)
+        measured = any(g.target for g in goals) or any(s.quantities for group in evidence_of.values() for s in group)
         if not measured:  # nothing counted and no target: a plan would be made of impressions
             return plan(status="insufficient_information", period=Period(start=self.start))
         if not goals:  # no goal yet: what the notes do give stays, for the manager to add the targets to
@@ -362,10 +357,9 @@ class _PlanBuilder:
             parts = [body]
         else:
             parts = _points(body)
-            if s.kind == "action" and any(len(p.split()) < 3 and not unspaced(p) for p in parts):
+            if s.kind == "action" and any(len(p.split()) < 2 and not unspaced(p) for p in parts):
                 parts = _WRITER_CLAUSE.split(body, maxsplit=1)  # a list of words inside one task ('time, station,
-                # signature'), or a task's own phrases ('At aftercare, recommend one product …, no more'), but the
-                # writer's own task after it apart: '…, and I'll spot-check five a week'
+                # signature'), but the writer's own task after it apart: '…, and I'll spot-check five a week'
         texts: list[str] = []
         for part in parts:
             pieces = _split_and(part, self.start) if split_and else [part]

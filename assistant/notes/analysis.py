@@ -313,6 +313,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     memo = dictated(raw_lines)  # notes dictated line by line, with no punctuation: a long line holds more than one thought
     numbered_block: str | None = None  # the numbering of the heading labelling the block ('3. Employee comments': 'N.')
     tags = speaker_tags(raw_lines)
+    five_whys = sum(bool(_WHY_ANSWERED.match(line)) for line in raw_lines) >= 3  # a chain of whys, each answered
     author = _one_author([line for line in raw_lines if (b := _BULLET.match(line)) and _TIME.search(b.group())], finder, tags)
     forwarded, message_label = False, None  # below a forwarded message's 'From:' line naming the employee: their words
     first_content_line = header_at_foot(form_lines) is None  # ('Notes from 1:1 with …' as the last line: the first is content)
@@ -527,7 +528,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             if s.actor is None and not chat and _starts_imperative(re.sub(r"^re-", "", s.body.strip())):
                 s.actor = _label_party(label_text(own) if own else label_text(label_m) if label_m else "", s.label, finder, tags)
                 s.action = s.body if s.actor else s.action  # 'Me: re-plan the Friday timetable', 'IT: fix the export'
-            if s.label is None and not s.body.rstrip().endswith(("?", "？")) and (why := next(
+            if five_whys and s.label is None and not s.body.rstrip().endswith(("?", "？")) and (why := next(
                     (x for x in reversed(sentences) if x.line == s.line), None)) and _WHY_ASKED.match(why.body):
                 s.label = "cause"  # 'Why late? Written at home at night, after the 48 hours have gone.': a five-whys answer
             s.kind = _classify(s, finder)
@@ -741,6 +742,7 @@ def _answers_alone(lines: list[str]) -> bool:
     return len(tags) >= 2 and set(tags) == {"A"}
 
 
+_WHY_ANSWERED = re.compile(r"^\W*(?:why\b[^?？\n]{0,40}|为什么[^?？\n]{0,20})[?？]\s*\S", re.I)
 _WHY_ASKED = re.compile(r"^\W*(?:why\b[^?？]{0,60}|为什么[^?？]{0,30})[?？]\s*$", re.I)  # 'Why late?', 'Why back-to-back?', '为什么超时？'
 _RATING = re.compile(r"\[\s*[xX✓✔]?\s*\]\s*\w+")  # '[ ] Meets', '[x] Below': a form's tick boxes
 

@@ -12,7 +12,7 @@ from ..grid import cells
 from ..language import unspaced
 from ..lexicon import NOT_A_ZH_NAME, load, vocab, vocab_list, zh_name
 from ..reader.people_zh import employee_zh, leader_zh
-from ..reader.role import TALK_CHARACTERS, is_role, leads_others, role_like
+from ..reader.role import TALK_CHARACTERS, is_role, is_title, leads_others, role_like
 from ..textutil import NAME_WORD, PARTICLE
 from .attendees import is_hr, present
 from .forms import (
@@ -757,7 +757,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         name = mention["name"]  # '@阿杰 今天聊的我整理一下 — Vivian': the message is to the one it mentions first
     if not name and (introduced := _WITH_WHO.search("\n".join(lines[:8]))) and is_name(introduced.group(1)):
         name = introduced.group(1)  # 'Anyway the proper bit, with Ieuan Davies, who has been our second shepherd since …'
-    if not name and (below := _ONE_TO_ONE_BELOW.search("\n".join(lines[1:8]))) and role_like(below["job"]):
+    if not name and (below := _ONE_TO_ONE_BELOW.search("\n".join(lines[1:8]))) and is_title(below["job"]) \
+            and not leads_others(below["job"]) and not re.search(r"\bmy\b", below["job"], re.I):
         name, role = below["name"], role or below["job"]  # '1:1 notes - Sam T. (axe throwing coach) - Mon 2 Nov' below texts
     if not name and (ours := _ABOUT_OUR.search("\n".join(lines[:8]))) and is_name(ours["name"]) and role_like(ours["job"]):
         name, role = ours["name"], role or ours["job"]  # '… about Callum Reid, our street lighting electrician on the east patch'
@@ -862,23 +863,16 @@ def _name_after_title() -> re.Pattern[str]:
 
 # A document's file name: 'GR_1on1_Annie_20260812.docx', 'File: 2026-11-14_Rowe_K_checkin_draft.docx'.
 _FILE_NAME = re.compile(r"(?<![\w.])(?P<stem>[\w-]{6,80})\.(?i:docx?|pdf|txt|md|rtf|odt|pages)\b")
-# A mail's list of attached files, whose names may hold spaces: 'Attachments: 1-1 Kowalski T 12-11-26.docx (38 KB); …'.
-_ATTACHMENTS = re.compile(r"^\W*(?i:attachments?|attached)\s*[:：]")
-_SPACED_FILE_NAME = re.compile(r"(?<=[:：;,])\s*(?P<stem>[\w][\w -]{4,80}?)\.(?i:docx?|pdf|txt|md|rtf|odt|pages)\b")
 _FILE_MEETING = re.compile(r"(?i:1on1|121|1to1|one-?to-?one|review|pip|appraisal|catch-?up|check-?in|supervision|pdr|ppr|pdp)")  # a whole part
 
 
 def _file_named(lines: list[str]) -> str | None:
     """The name a document's file name gives on its first lines, where nothing else names the employee: one name (and
     an initial beside it) among a date and the meeting's word, the rest of its parts being no one ('Template', 'draft')."""
-    attached = [line for line in lines[:8] if _ATTACHMENTS.match(line)]  # 'Attachments: 1-1 Kowalski T 12-11-26.docx (38 KB)'
-    found = [*(m for line in lines[:2] for m in _FILE_NAME.finditer(line)),
-             *(m for line in attached for m in _SPACED_FILE_NAME.finditer(line))]
-    for m in found:
-        parts = [p for p in re.split(r"[_\s-]+", m["stem"]) if p]
+    for m in (m for line in lines[:2] for m in _FILE_NAME.finditer(line)):
+        parts = [p for p in re.split(r"[_-]+", m["stem"]) if p]
         dated = sum(p.isdigit() for p in parts) >= 3 or any(p.isdigit() and len(p) >= 6 for p in parts)
-        met = any(_FILE_MEETING.fullmatch("".join(parts[i:i + 2])) or _FILE_MEETING.fullmatch(parts[i]) for i in range(len(parts))) \
-            or bool(re.match(r"1[-:]1\b", m["stem"]))
+        met = any(_FILE_MEETING.fullmatch("".join(parts[i:i + 2])) or _FILE_MEETING.fullmatch(parts[i]) for i in range(len(parts)))
         names = [i for i, p in enumerate(parts) if re.fullmatch(r"[A-Z][a-z]+", p) and is_name(p) and not HEADER_WORDS.match(p)
                  and not _FILE_MEETING.fullmatch(p)]
         if not (dated and met and len(names) == 1):

@@ -141,7 +141,7 @@ WHOSE_SECTION = re.compile(r"\s+[-–—]\s+(?P<whose>reviewer|manager|line mana
 
 
 _GLOSS = re.compile(r"(?P<outer>[^()（）]+?)\s*[(（](?P<inner>[^()（）]+)[)）]")  # a heading glossed in brackets
-_LETTER = re.compile(r"[a-z]")  # a note scheme's letter: S, O, A, P of SOAP notes, G, R, O, W of GROW
+_PLAN_LETTER = re.compile(r"[pw]")  # the letter of a note scheme's plan: P of SOAP notes, W of GROW
 _ASKING = re.compile(r"(?:the\s+)?(?:why|what|how|so what|what happened|what we found)\??", re.I)
 
 
@@ -174,9 +174,10 @@ def _label_kind(label: str) -> str | None:
     words = _SECTION.sub("", label.strip().lower())  # 'SECTION D – TARGETS (by 30/09):' labels targets
     words = WHOSE_SECTION.sub("", _REPEATED.sub("", words))  # 'Issues observed (2):' labels what 'Issues observed:' does
     gloss = _GLOSS.fullmatch(words)
-    if gloss and (_ASKING.fullmatch(gloss["outer"]) or _LETTER.fullmatch(gloss["outer"])) and (glossed := _content_label(gloss["inner"])):
-        return glossed  # 'WHY (findings)', 'P (plan)': under a question word or a letter, the words in brackets say what
-        # the lines below are
+    glossed = _content_label(gloss["inner"]) if gloss else None
+    if gloss and glossed and (_ASKING.fullmatch(gloss["outer"]) or (_PLAN_LETTER.fullmatch(gloss["outer"]) and glossed == "action")):
+        return glossed  # 'WHY (findings)': under a question word, the words in brackets say what the lines below are; so
+        # does 'P (plan)' of SOAP notes, or 'W (way forward)' of GROW (not 'O (objective)', 'R (reality)': what was seen)
     opening = _content_label(words)
     if opening:
         return opening  # 'Goal for the next six weeks (review 2 June):' sets a goal, whatever else it names
