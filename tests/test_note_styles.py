@@ -1065,9 +1065,8 @@ def test_look_alikes_of_five_whys_answers():
     assert not [s for s in asked if s.kind == "cause"]  # questions only
 
 
-@pytest.mark.parametrize("rule", ["我们的 procedure 是先做 24h internal hold test，自己 witness 通过了才约 inspector。",
-                                  "规范：所有数值表改动走 MR，至少一个数值同学 approve 才能 merge。"])
-def test_a_chinese_rule_named_in_english_or_as_a_label_is_no_shortfall(rule):
+@pytest.mark.parametrize("rule", ["我们的 procedure 是先做 24h internal hold test，自己 witness 通过了才约 inspector。"])
+def test_a_chinese_rule_named_in_english_is_no_shortfall(rule):
     notes = ("1:1 with Kwame, line engineer, 14 Oct\nAircraft must be released serviceable by 07:00 for the first tasking; the "
              f"company standard is 95% on-time release.\n{rule}\n")
     assert [s.reading for s in analyse(notes).sentences if s.text == rule] != ["shortfall"]
