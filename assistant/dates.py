@@ -70,9 +70,12 @@ def _named_days_pattern() -> str:
     return "(?:" + "|".join([*table.get("days", {}), *table.get("ends", {}), *table.get("feasts", {})]) + ")"
 
 
+_ISO_WEEK = r"(?<![\d-])(\d{4})-?W(\d{2})"  # a year's week by its ISO number: '2026-W44', '2026W48'
+_ISO_WEEK_DAY = re.compile(_ISO_WEEK + r"-?([1-7])(?![\d-])", re.I)  # and a day of it: '2026-W44-2', Tuesday of week 44
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")),
-    ("iso_week", re.compile(r"(?<![\d-])(\d{4})-?W(\d{2})(?:-?([1-7]))?(?![\d-])", re.I)),  # '2026-W44-2', '2026W48'
+    ("iso_week", re.compile(_ISO_WEEK + r"(?:-?([1-7]))?(?![\d-])", re.I)),  # '2026-W44-2', '2026W48'
     ("zh_full", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?")),
     # '2027年1月前': that month's end ('从2026年3月起': its first day); not the first month of a range ('3月至6月')
     ("zh_year_month", re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:份)?(?:底|末)?(?!\s*\d|[初中上下]|\s*[至到~-])")),
@@ -672,13 +675,10 @@ def _explicit_in(text: str) -> list[tuple[int, int, list[dt.date]]]:
         found = [d for d in options if d]
         if found:
             out.append((m.start(), m.end(), found))
-    for m in _ISO_WEEK_DAY.finditer(text):  # '2026-W44-2': Tuesday of week 44
+    for m in _ISO_WEEK_DAY.finditer(text):
         with contextlib.suppress(ValueError):
             out.append((m.start(), m.end(), [dt.date.fromisocalendar(int(m[1]), int(m[2]), int(m[3]))]))
     return sorted(out, key=lambda found: found[0])
-
-
-_ISO_WEEK_DAY = re.compile(r"(?<![\d-])(\d{4})-?W(\d{2})-?([1-7])(?![\d-])", re.I)
 
 
 # ---------------------------------------------------------------- the interview's own date

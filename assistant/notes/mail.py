@@ -88,7 +88,8 @@ def _a_place_below(lines: list[str], name: str) -> bool:
 
 def _met_another(body: str, to: str) -> bool:
     """The body says the talk was with someone other than `to`: '… the meeting I held this morning with Ravinder Sandhu'."""
-    return any(is_name(m.group(0).split(None, 1)[1]) and m.group(0).split(None, 1)[1] not in to for m in _TALK_WITH.finditer(body))
+    met = (m.group(0).split(None, 1)[1] for m in _TALK_WITH.finditer(body))
+    return any(is_name(who) and who not in to for who in met)
 
 
 def _subject_names_another(head: str, to: str) -> bool:
