@@ -2326,3 +2326,9 @@ def test_a_one_to_ones_title_line_below_other_lines(notes, who):
 def test_a_one_to_ones_title_line_below_gives_only_a_job_and_not_the_lead():
     assert analyse("Notes\n1:1 - Dana (rescheduled) - Tue 3 Nov\nDana was late 3 times.\n").employee_role != "rescheduled"
     assert analyse("Notes\n1:1 - Lou B. (ops manager) with Sam - Mon 2 Nov\nSam was late 3 times.\n").employee_name != "Lou B."
+
+
+def test_a_reviewer_written_with_an_initial_is_the_manager_and_their_title_no_ones_role():
+    a = analyse("PERFORMANCE REVIEW - NON-MEDICAL STAFF\nName: Daniel Achterberg\nDepartment & grade: Clinical Perfusion, Band 7\n"
+                "Reviewer: M. Okoro, Chief Clinical Perfusionist\nDate of review: 09/11/2026\nACT not recorded on 3 cases.\n")
+    assert (a.manager, a.employee_role) == ("M. Okoro", None)

@@ -275,7 +275,8 @@ MANAGER_WORD = re.compile(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|ap
                           r"|organi[sz]er|conversation owner|(?<![\w-][ \t])(?<![\w-])lead(?=\s*[:：]))")  # (a field's bare 'Lead:',
 # not 'Union lead:')
 # (past a line's end only after the label's colon: not 'Ward Manager' over 'Reason: …')
-NAME_AFTER_LABEL = re.compile(r"(?:[ \t]*[:：]\s*|[ \t]+)((?:" + TITLE + r")?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)")
+NAME_AFTER_LABEL = re.compile(r"(?:[ \t]*[:：]\s*|[ \t]+)((?:" + TITLE + r")?(?:[A-Z]\.[ \t]?(?=" + NAME_WORD + r"))?(?:" + NAME_WORD
+                              + r")(?:[ \t]" + NAME_WORD + r")?)")  # ('Reviewer: M. Okoro, Chief Clinical Perfusionist')
 
 
 @cache
