@@ -375,10 +375,10 @@ def test_a_role_said_in_passing_later_in_the_notes_is_the_role(text, name, role)
     # a printed sheet's fields joined to their values by dots: one name per field, not 'Singh  Till'
     ("CORNER STORES - TILL REVIEW\nName........ R. Singh          Till..... 4\nReviewer.... Dee M.          Date.... 02/11/26\n"
      "Voids over limit 9 times in October.\n", ("R. Singh", None, "Dee")),
-    # a field a job names, in a table's rows below the heading
+    # a field a job names, in a table's rows below the heading (and the reviewer's, written with an initial)
     ("Site review — east depot — 02 Oct\nRough notes from the yard.\n| Field | Detail |\n|---|---|\n"
      "| Electrician | Sione Tupou |\n| Reviewer | K. Barr |\n| Late permits | 4 in September |\n",
-     ("Sione Tupou", "Electrician", None)),
+     ("Sione Tupou", "Electrician", "K. Barr")),
     # a key to the speakers with each name inside the brackets: the ward sister leads, the other is the employee
     ("Supervision — Elm Ward — 03.10.26\nPresent: JO (Joan Ogden, ward sister), DP (Dev Patel, care assistant)\n"
      "JO: Thanks for coming in.\nDP: No problem.\n", ("Dev Patel", "care assistant", "Joan Ogden")),
