@@ -314,7 +314,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     numbered_block: str | None = None  # the numbering of the heading labelling the block ('3. Employee comments': 'N.')
     tags = speaker_tags(raw_lines)
     five_whys = sum(bool(_WHY_ANSWERED.match(line)) for line in raw_lines) >= 3  # a chain of whys, each answered
-    author = _one_author([line for line in raw_lines if (b := _BULLET.match(line)) and _TIME.search(b.group())], finder, tags)
+    bullets = [_BULLET.match(line) for line in raw_lines]
+    author = _one_author([line for line, b in zip(raw_lines, bullets) if b and _TIME.search(b.group())], finder, tags)
     forwarded, message_label = False, None  # below a forwarded message's 'From:' line naming the employee: their words
     first_content_line = header_at_foot(form_lines) is None  # ('Notes from 1:1 with …' as the last line: the first is content)
     for line_no, line in enumerate(raw_lines):
@@ -331,7 +332,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         elif forwarded and (sender := MAIL_FIELD.match(re.sub(r"^\W*", "", line))) and sender["field"].lower() == "from":
             forwarded = False
             message_label = "employee_person" if finder.owner_of(sender["name"]) == "employee" else None
-        bullet = _BULLET.match(line)
+        bullet = bullets[line_no]
         marker = _marker(bullet.group()) if bullet else None
         content_start = bullet.end() if bullet and bullet.end() < len(line) else 0
         row = table.get(line_no + 1)

@@ -275,8 +275,9 @@ MANAGER_WORD = re.compile(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|ap
                           r"|organi[sz]er|conversation owner|(?<![\w-][ \t])(?<![\w-])lead(?=\s*[:：]))")  # (a field's bare 'Lead:',
 # not 'Union lead:')
 # (past a line's end only after the label's colon: not 'Ward Manager' over 'Reason: …')
-NAME_AFTER_LABEL = re.compile(r"(?:[ \t]*[:：]\s*|[ \t]+)((?:" + TITLE + r")?(?:[A-Z]\.[ \t]?(?=" + NAME_WORD + r"))?(?:" + NAME_WORD
-                              + r")(?:[ \t]" + NAME_WORD + r")?)")  # ('Reviewer: M. Okoro, Chief Clinical Perfusionist')
+# The name a field's label gives: a title, an initial, one or two words ('Dr Ann Lee', 'M. Okoro', 'Jo').
+LABELLED_NAME = r"(?:" + TITLE + r")?(?:[A-Z]\.[ \t]?(?=" + NAME_WORD + r"))?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?"
+NAME_AFTER_LABEL = re.compile(r"(?:[ \t]*[:：]\s*|[ \t]+)(" + LABELLED_NAME + ")")  # ('Reviewer: M. Okoro, Chief Clinical Perfusionist')
 
 
 @cache

@@ -18,6 +18,7 @@ from .attendees import is_hr, present
 from .forms import (
     EN_EMPLOYEE_FIELD,
     FIELD_NAME,
+    LABELLED_NAME,
     MANAGER_WORD,
     NAME_AFTER_LABEL,
     NAME_ORDER,
@@ -683,8 +684,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
                and not (" " not in m.group(1) and re.match(r"[ \t]*[:：]", untitled[m.end():]))), None)  # not a label: 'Reason:'
     # (not the label below a heading: 'Section A - Reviewer' over 'Reviewer: Graham Oyelaran')
     if not mm:  # a form's labelled field further down: 'Reviewer: Jo Whitlock (Practice Manager)' on its fourth line
-        mm = re.search(r"^[\s*#-]*(?i:manager|line manager|reviewer|interviewer|appraiser|assessor|supervisor|organi[sz]er|conversation owner)\s*[:：]\s*((?:" + TITLE + r")?(?:[A-Z]\.[ \t]?(?="
-                       + NAME_WORD + r"))?(?:" + NAME_WORD + r")(?:[ \t]" + NAME_WORD + r")?)", "\n".join(lines[3:8]), re.M)  # ('M. Okoro')
+        mm = re.search(r"^[\s*#-]*(?i:manager|line manager|reviewer|interviewer|appraiser|assessor|supervisor|organi[sz]er|conversation owner)\s*[:：]\s*("
+                       + LABELLED_NAME + ")", "\n".join(lines[3:8]), re.M)
     not_names = load("vocabulary")["names"]["not_names"]
     labelled = mm is not None and bool(re.search(r"[:：]", mm.string[mm.start():mm.start(1)]))  # 'Manager: Ann Lee'
     if not labelled and (own := _SELF_NAMED.search(header)) and any(leads_others(" ".join(own["after"].split()[:n])) for n in (1, 2, 3)):
