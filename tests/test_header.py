@@ -8,7 +8,7 @@ from assistant.notes import analyse
 from assistant.notes.attendees import present
 from assistant.notes.names import is_name
 from assistant.pipeline import draft_plan
-from assistant.reader.role import is_role, role_beside
+from assistant.reader.role import is_role, is_title, role_beside
 
 from .conftest import training_note
 
@@ -563,8 +563,6 @@ def test_a_form_with_dotted_initials_a_post_and_an_appraiser():
     ("就是周师", False), ("的理赔员", False), ("that was excellent", False), ("best listener", False), ("Crew 2", False),
 ])
 def test_a_job_title_and_nothing_else(phrase, title):
-    from assistant.reader.role import is_title
-
     assert is_title(phrase) is title
 
 
@@ -1354,8 +1352,6 @@ def test_a_greeting_alone_in_an_email_to_hr_about_someone_else_names_no_employee
 
 @pytest.mark.parametrize("phrase, title", [("inspector", True), ("lead", False), ("crew", False), ("PM", False)])
 def test_a_single_job_word_is_a_title_unless_too_general(phrase, title):
-    from assistant.reader.role import is_title
-
     assert is_title(phrase) is title
 
 
@@ -2332,3 +2328,38 @@ def test_a_reviewer_written_with_an_initial_is_the_manager_and_their_title_no_on
     a = analyse("PERFORMANCE REVIEW - NON-MEDICAL STAFF\nName: Daniel Achterberg\nDepartment & grade: Clinical Perfusion, Band 7\n"
                 "Reviewer: M. Okoro, Chief Clinical Perfusionist\nDate of review: 09/11/2026\nACT not recorded on 3 cases.\n")
     assert (a.manager, a.employee_role) == ("M. Okoro", None)
+
+
+@pytest.mark.parametrize("notes, who", [
+    # a name and a job in capitals on the line below a title, then the one reviewing, labelled
+    ("Company review – wk 9, Wed – studio 2\nLena Hart, First Artist · reviewer: Katya Orlova (ballet mistress)\n\n"
+     "Late for company class 6 times since September.\n", ("Lena Hart", "First Artist")),
+    # a form names the post, and no one: the title is no one's name
+    ("EXAMINER PERFORMANCE DISCUSSION\nExaminer no.: 5120\nPost: Driving Examiner (DE2)\nDate of discussion: 03/11/2026\n\n"
+     "9 tests started more than 5 minutes late in October.\n", (None, "Driving Examiner")),
+    # the role said only in passing, as the only one of its trade
+    ("Notes for the file, 2 Nov 2026 - Ana Ruiz\n\nSix valuations went out late in October.\nThe Saturday rota has had you "
+     "as the only valuer while Bev does the counter.\n", ("Ana Ruiz", "valuer")),
+])
+def test_session_40s_header_shapes(notes, who):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == who
+
+
+@pytest.mark.parametrize("notes, who", [
+    # another's title in capitals beside the line: the writer's own
+    ("Team notes\nSam Okafor, Branch Manager · reviewer: HR\n\nDana Ruiz was late 3 times in October.\n", None),
+    # someone acting, named by their job: not the employee's role
+    ("Minutes, 9 June 2026 - Terry Bui - harbour bridge - M. Olsen\n- 4 lifts opened late in May; the harbour master "
+     "logged a complaint on 21 May.\n- Agreed: T. checks the camera before every lift.\n", None),
+])
+def test_look_alikes_of_session_40s_header_shapes(notes, who):
+    assert analyse(notes).employee_role == who
+
+
+@pytest.mark.parametrize("phrase, title", [
+    ("bookbinder", True), ("harbour master", True), ("valuer", True), ("scrum master", True), ("furniture polisher", True),
+    ("Driving Examiner", True), ("the master copy", False), ("Ava Weaver", False), ("full of physios", False),
+])
+def test_trades_and_professions_are_titles_by_their_words(phrase, title):
+    assert is_title(phrase) is title

@@ -218,3 +218,10 @@ def test_a_teams_own_tag_keeps_its_task_against_the_model():
     s.actor = Party("AS", "organisation")  # initials, which may be the employee's: the model may read them
     assert owner_of(s, Reading("action", 0.9, "employee", 0.95)) == "employee"
 
+
+
+def test_a_job_title_in_capitals_is_never_the_employee_nor_the_manager():
+    notes = ("Mill Manager review notes\nTo HR, cc Mill Manager\n\nThe saw doctor, Kofi, had 3 blades returned in October.\n"
+             "Kofi says the grinder's wheel is worn.\nKofi to dress the wheel weekly.\n")
+    a = analyse(notes)
+    assert a.employee_name != "Mill Manager" and a.manager != "Mill Manager"

@@ -1084,3 +1084,26 @@ def test_look_alikes_from_session_39s_review_of_coded_remarks(text, kinds):
 ])
 def test_someone_elses_relative_or_a_work_partner_off_sick_is_no_disclosure(notes):
     assert not [f for f in draft_plan(notes).plan.review_flags if f.kind == "sensitive"]
+
+
+@pytest.mark.parametrize("text, outcome", [
+    # a sanction and a resignation promised in one agreed line, on a condition
+    ("Agreed: Ross accepts a final written warning and will hand in his notice if one more joint fails the test.", "warning"),
+    ("Agreed: Ross accepts a final written warning and will hand in his notice if one more joint fails the test.",
+     "resignation"),
+    ("约定：小王接受书面警告，下次再错就离职。", "warning"),
+])
+def test_a_sanction_the_employee_is_said_to_accept_is_a_decided_outcome(text, outcome):
+    assert outcome in {h.detail for h in injection_hits(text) if h.category == "outcome"}, text
+
+
+@pytest.mark.parametrize("text", [
+    "Agreed: if first-time fix stays below 80% by March, the next step may be a final written warning.",
+    "Stage 1 written warning issued in March, still live on file.",
+    "He did not accept the warning light was on.",
+    "She said she would hand in her notice if the rota does not change.",
+    "Agreed: Sam accepts the new rota and will hand in the keys by Friday.",
+    "仪表盘警告灯亮了三次。",
+])
+def test_a_warning_in_the_past_a_consequence_or_a_warning_light_is_no_outcome(text):
+    assert [h for h in injection_hits(text) if h.category == "outcome"] == [], text

@@ -554,9 +554,10 @@ _TITLE_LINE_BELOW = re.compile(rf"""^\W*(?P<name>{NAME_WORD}[ \t]{NAME_WORD})\s*
 # A line below the first opening with a full name and a job, then what else the header says:
 # 'Trevor Moss, gilder (frames bench) - with me, Lou B. - Weds 4 Nov'.
 _HEADER_REST = re.compile(rf"""\bwith\s+me\b|\b(?:1:1|1-1|one[- ]to[- ]one|review|supervision|appraisal)\b
+    |\b(?:reviewer|reviewed\s+by|line\s+manager|manager|supervisor)\s*[:：]  # the one reviewing, labelled: '· reviewer: Katya'
     |\b(?:{"|".join(WEEKDAYS)})\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_PATTERN})\b|\b\d{{1,2}}[/.]\d{{1,2}}\b""", re.I | re.X)
 # (what else a header line says: not 'Joan Fell, customer - rang about the late delivery again')
-_NAME_COMMA_JOB = re.compile(rf"^\W*(?P<name>{NAME_WORD}[ \t]{NAME_WORD}),[ \t]+(?P<job>[a-z][a-z -]{{1,40}}?)[ \t]*(?=[(（,;–—]|[ \t]-[ \t]|$)", re.M)
+_NAME_COMMA_JOB = re.compile(rf"^\W*(?P<name>{NAME_WORD}[ \t]{NAME_WORD}),[ \t]+(?P<job>[A-Za-z][A-Za-z -]{{1,40}}?)[ \t]*(?=[(（,;–—·•|]|[ \t]-[ \t]|$)", re.M)
 # Who wrote the notes, at the end of the header's line: '… – 03 jun 26 – notes MK', or a name after its date:
 # '… – Morwenna Trist – 11/06/26 – P. Agnew'.
 _NOTES_BY = re.compile(rf"[-–—|,]\s*(?i:notes?|written|typed(?:\s+up)?)\s*(?i:by)?\s*[:：]?\s*(?P<who>[A-Z]{{2,3}}|{NAME_WORD})\s*$")
@@ -750,7 +751,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         name, role = below["name"], role or re.split(r"[,，;；]", below["job"])[0].strip()
         # 'Fiona Reid (home care worker, Northside round) - supervision, the performance bit.' below a line of small talk
     if not name and (listed := _NAME_COMMA_JOB.search("\n".join(lines[1:4]))) and is_name(listed["name"]) \
-            and role_like(listed["job"]) and not leads_others(listed["job"]) and listed["name"] != manager \
+            and (is_title(listed["job"]) if listed["job"][0].isupper() else role_like(listed["job"])) \
+            and not leads_others(listed["job"]) and listed["name"] != manager \
             and _HEADER_REST.search(rest := listed.string[listed.end():].split("\n")[0]) \
             and not re.search(rf"\b(?:with|w/|on|about|for|re:?)\s+{NAMED}", rest):
         name, role = listed["name"], role or listed["job"]  # 'Trevor Moss, gilder (frames bench) - with me, Lou B.' below a title

@@ -144,11 +144,13 @@ class Reader:
         probs = self.names.probabilities(candidate_rows(cands))
         p_employee = probs[:, self.names.classes.index("employee")]
         p_manager = probs[:, self.names.classes.index("manager")]
-        best = int(p_manager.argmax())
-        manager = cands[best].text if p_manager[best] >= SURE_NAME else (rule_manager or _titled_lead(cands))
+        best = max(range(len(cands)), key=lambda i: -1.0 if cands[i].title else p_manager[i])
+        manager = cands[best].text if not cands[best].title and p_manager[best] >= SURE_NAME else (
+            rule_manager or _titled_lead(cands))
         ranked = sorted((float(p), c.text) for c, p, pm in zip(cands, p_employee, p_manager)
                         if not (manager and _same_person(c.text, manager) and pm > p)
-                        and "org:True" not in c.features)  # never an organisation: 'Hartwell Ground Investigations Ltd'
+                        and "org:True" not in c.features and not c.title)  # never an organisation: 'Hartwell Ground
+        # Investigations Ltd', nor a title: 'Driving Examiner'
         employee = rule_employee
         # A name the rules read where the model has no candidate ('跟道具员小唐谈话') is overturned only when the model is sure.
         unseen = bool(rule_employee) and not any(_same_person(c.text, rule_employee or "") for c in cands)
@@ -190,7 +192,7 @@ class Reader:
     def employee_choices(self, text: str, rule_employee: str | None, rule_manager: str | None) -> list[tuple[str, float]]:
         """Every person the notes name (not a name with an organisation's word: 'Kestrel Logistics'), with the name
         model's probability that they are the employee, likeliest first (the LLM drafter asks among them)."""
-        cands = [c for c in candidates(text, rule_employee, rule_manager) if "org:True" not in c.features]
+        cands = [c for c in candidates(text, rule_employee, rule_manager) if "org:True" not in c.features and not c.title]
         if not cands:
             return []
         column = self.names.probabilities(candidate_rows(cands))[:, self.names.classes.index("employee")]
@@ -218,7 +220,8 @@ class Reader:
         column = self.names.probabilities(candidate_rows(cands))[:, self.names.classes.index("employee")]
         chosen = max((p for c, p in zip(cands, column) if c.text in employee or employee in c.text), default=0.0)
         others = sorted(((p, c.text) for c, p in zip(cands, column)
-                         if c.text not in employee and employee not in c.text and c.text != rule_manager), reverse=True)
+                         if c.text not in employee and employee not in c.text and c.text != rule_manager and not c.title),
+                        reverse=True)
         if not others or (chosen >= SURE_EMPLOYEE and others[0][0] < DOUBT):
             return ()
         return tuple(name for p, name in others[:2] if p >= DOUBT / 2)
@@ -479,12 +482,17 @@ def _a_correspondent(text: str, phrase: str) -> bool:
 
 def _anothers(text: str, phrase: str) -> bool:
     """Every mention of the job `phrase` is someone else's: 'praised by the structural engineer', 'a call from the
-    site agent', '合作社会计那边' below the opening line (not 'a talk with the store manager, Rosa', who may be the employee,
-    nor the opening's '跟老郑聊了一下 钟表维修那边', his side of the shop)."""
+    site agent', 'the harbour master logged a complaint', '合作社会计那边' below the opening line (not 'a talk with the
+    store manager, Rosa', who may be the employee, nor the opening's '跟老郑聊了一下 钟表维修那边', his side of the shop)."""
     edge = "" if unspaced(phrase) else r"(?<!\w)", "" if unspaced(phrase) else r"(?!\w)"  # Chinese runs words together
     found = [(m.start(), m.end()) for m in re.finditer(rf"{edge[0]}{re.escape(phrase)}{edge[1]}", text)]
     return bool(found) and all(re.search(r"\b(?:by|from)\s+(?:the|a|an|their|his|her)\s+$", text[max(0, i - 20):i], re.I)
+                               or (_SOMEONE_ACTING.match(text, j) and re.search(r"\b(?:the|a|an)\s+$", text[max(0, i - 6):i], re.I))
                                or (re.match(r"\s*(?:那边|那头|那儿)", text[j:j + 4]) and "\n" in text[:i]) for i, j in found)
+
+
+# What someone did, said after their job: 'the harbour master logged a complaint', 'the vet rang back'.
+_SOMEONE_ACTING = re.compile(r"\s+(?:[a-z]+ed|said|rang|told|sent|wrote|came|called|found|saw|gave|took|made)\b")
 
 
 def _titled_lead(cands: list[Candidate]) -> str | None:
@@ -575,8 +583,9 @@ def sentence_key(text: str) -> str:
 
 def _fuller(chosen: str | None, rule: str | None) -> str | None:
     """The rules' form of the one the model chose where it adds the initials or the rest of the name: 'J. Tarrant' for
-    'Tarrant', 'Hayley Brandt' for 'Hayley', 'Harriet O.' for 'Harriet', 'Fenna de Wit' for 'Wit'."""
-    if chosen and rule and (re.fullmatch(rf"(?:[A-Z]\.\s?){{1,3}}{re.escape(chosen)}|{re.escape(chosen)}\s(?:(?:{PARTICLE}\s){{0,2}}{NAME_WORD}|[A-Z]\.)", rule) or (
+    'Tarrant', 'Hayley Brandt' for 'Hayley', 'Harriet O.' for 'Harriet', 'Fenna de Wit' for 'Wit', 'Petra HALVORSEN' (an
+    export's surname in capitals) for 'Petra'."""
+    if chosen and rule and (re.fullmatch(rf"(?:[A-Z]\.\s?){{1,3}}{re.escape(chosen)}|{re.escape(chosen)}\s(?:(?:{PARTICLE}\s){{0,2}}{NAME_WORD}|[A-Z]\.|[A-Z]{{2,}}(?:[-'’][A-Z]{{2,}})?)", rule) or (
             re.fullmatch(NAME_WORD, chosen) and re.fullmatch(rf"{NAME_WORD}\s(?:[a-z]+\s)?{re.escape(chosen)}", rule)
             and not is_role(rule.split()[0]))):
         return rule

@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..lexicon import load, zh_name
+from ..lexicon import load, vocab, zh_name
 from ..notes.names import INITIALS_BEFORE_NAME
 from ..textutil import NAME_WORD, PARTICLE
 from .features import hashed
@@ -62,6 +62,7 @@ def _title_near(line: str, a: int, b: int) -> str:
 class Candidate:
     text: str
     features: tuple[str, ...]
+    title: bool = False  # a job title in capitals ('Driving Examiner', 'Artist'): read as the others are, chosen never
 
 
 def _zh_names(text: str) -> list[re.Match[str]]:
@@ -101,6 +102,7 @@ def candidates(text: str, rule_employee: str | None, rule_manager: str | None) -
     out = []
     total = max(len(text), 1)
     organisation = _titles()[4]
+    job_word = vocab("roles", "terms", "en")
     for name, spans in mentions.items():
         if name.endswith(("'s", "’s")):
             continue  # someone's something ('Ambrose's clerk'): never how the employee is named alone
@@ -130,7 +132,7 @@ def candidates(text: str, rule_employee: str | None, rule_manager: str | None) -
                       f"a1:{after[0] if after else '$'}", f"a2:{'_'.join(after)}"]
             if k == 0:
                 feats += [f"first_b1:{before[-1] if before else '^'}", f"first_a1:{after[0] if after else '$'}"]
-        out.append(Candidate(name, tuple(feats)))
+        out.append(Candidate(name, tuple(feats), title=not _CJK.match(name) and job_word.search(name) is not None))
     return out
 
 

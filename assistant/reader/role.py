@@ -104,7 +104,7 @@ def is_title(phrase: str) -> bool:
         return False  # 'lead', 'crew', 'PM': too general, or an abbreviation, to be a title alone
     named = any(w[:1].isupper() and not w.isupper() for w in words[:-1]) and words[-1].islower()  # 'Jo Smith manager'
     return (bool(en.match(phrase)) and not named
-            and not re.search(r"\b(?:i|my|you|your|he|his|she|her|we|our|they|their|was|is|the|to|talked|been|'s)\b|\d", phrase, re.I))
+            and not re.search(r"\b(?:i|my|you|your|he|his|she|her|we|our|they|their|was|is|the|to|of|talked|been|'s)\b|\d", phrase, re.I))
 
 
 @lru_cache(maxsize=4)
