@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 import pytest
 
@@ -1529,3 +1530,26 @@ def test_a_record_left_blank_and_a_stock_run_out_are_shortfalls(text):
 def test_blank_forms_and_time_run_out_in_a_meeting_are_no_shortfalls(text):
     a = analyse("Review: Sinéad Kearney, station mechanic, 17 Nov 2026\nNotes\n- " + text + "\n")
     assert next(s for s in a.sentences if s.text in text).kind != "observation"
+
+
+def test_a_numbered_point_after_a_speakers_name_is_one_sentence_and_a_fields_score_is_not():
+    notes = ("[02/11/2026, 16:01] Mia Cole: Did Tom Reed's review today, summary for the file\n"
+             "[02/11/2026, 16:03] Mia Cole: 9 of 20 site reports went out after the 5-day promise in October\n"
+             "[02/11/2026, 16:06] Mia Cole: Agreed with him:\n"
+             "[02/11/2026, 16:06] Mia Cole: 1. Reports out within 5 days – he'll upload the same evening\n"
+             "[02/11/2026, 16:07] Mia Cole: 2. Checklist signed before every flight\n"
+             "[02/11/2026, 16:08] Mia Cole: Overall Rating: 2. Below expectations.\n")
+    texts = [s.text for s in analyse(notes).sentences]
+    assert "Mia Cole: 1. Reports out within 5 days – he'll upload the same evening" in texts
+    assert not any(re.fullmatch(r"(?:Mia Cole: )?\d\.", t) for t in texts)
+    assert any(t.endswith("Overall Rating: 2.") for t in texts) and "Below expectations." in texts
+
+
+def test_no_deficiency_is_listed_without_words():
+    notes = ("[02/11/2026, 16:01] Mia Cole: Did Tom Reed's review today, summary for the file\n"
+             "[02/11/2026, 16:03] Mia Cole: 9 of 20 site reports went out after the 5-day promise in October\n"
+             "[02/11/2026, 16:06] Mia Cole: Agreed with him:\n"
+             "[02/11/2026, 16:06] Mia Cole: 1. Reports out within 5 days – he'll upload the same evening\n"
+             "[02/11/2026, 16:07] Mia Cole: 2. Checklist signed before every flight\n")
+    plan = draft_plan(notes).plan
+    assert plan.deficiencies and all(re.search(r"\w", d.evidence) and re.search(r"\w", d.area) for d in plan.deficiencies)

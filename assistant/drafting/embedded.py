@@ -163,10 +163,13 @@ class _PlanBuilder:
                 topic = None
             elif s.kind == "standard" and same_line:
                 groups[-1].append(s)
-        out, evidence_of = [], {}
+        out: list[Deficiency] = []
+        evidence_of: dict[str, list[Sentence]] = {}
         for i, group in enumerate(groups, 1):
             evidence = " ".join(_clean(self._said(s)) for s in group)
-            did = f"D{i}"
+            if not re.search(r"[^\W_]", evidence):
+                continue  # nothing said but its speaker's tag ('Rob: 1.'): no shortfall to list
+            did = f"D{len(out) + 1}"
             out.append(Deficiency(
                 id=did,
                 area=(topics.get(i) or self._area_cell(group) or area_name(group[0].body, self.a.language)  # the first sentence's

@@ -27,6 +27,10 @@ _PARTICLE = re.compile(PARTICLE)
 _PHRASAL = re.compile(r"-(?:up|down|off|out|over|back|through|by|away|around)$")  # (not 'Ye-in', 'Ha-on')
 
 
+# A surname after a courtesy title: 'Ms Lund', 'Dr. Okafor'.
+COURTESY = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?P<surname>[^\W\d_][\w'’-]*)")
+
+
 def is_name(text: str) -> bool:
     if re.search(r"\S\s{2,}\S", text.strip()):
         return False  # a name is written with one space between its words: 'Pillai          Bay..... 3' is two fields

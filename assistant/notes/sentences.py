@@ -15,6 +15,8 @@ from ..lexicon import commitment_terms, vocab, vocab_list
 from ..quantities import Quantity
 from ..schema import Language
 from ..screening import Hit
+from .forms import field_words
+from .names import is_name
 
 if TYPE_CHECKING:
     from ..reader import Correction
@@ -301,7 +303,9 @@ def run_together(line: str, clauses: int) -> bool:
 # '吴建 19:18：1.'
 _NUMBER_AFTER_TAG = re.compile(r"""^\s*(?:\S+(?:\s\S+)?\s+\d{1,2}:\d{2}(?::\d{2})?\s{2,}
     | [^\s:：]{1,12}(?:\s\S+)?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[:：]\s*
-    | [\u4e00-\u9fff·]{1,8}\s+\d{1,2}:\d{2}(?::\d{2})?\s+)\(?\d{1,2}[.)]$""", re.X)  # ('王丽店长 09:21 1. 小周…')
+    | [\u4e00-\u9fff·]{1,8}\s+\d{1,2}:\d{2}(?::\d{2})?\s+  # ('王丽店长 09:21 1. 小周…')
+    | (?P<who>[A-Z][a-z'’-]+(?:\s[A-Z][\w'’.-]*){1,2})\s*[:：]\s*  # a transcript's 'Rob Tanner: 1. Recs out within 48h'
+    )\(?\d{1,2}[.)]$""", re.X)
 
 
 # A chat app's reactions copied with a message, as a line of their own: ':sweat_smile: 1', ':+1: 2 :eyes: 1'. No words.
@@ -319,8 +323,10 @@ def _split_sentences(line: str, offset: int, dictated: bool = False) -> list[tup
         if chunk.endswith(".") and _ABBREV.search(chunk) and not (
                 _ENDS_SENTENCE.search(chunk) and re.match(r"[A-Z][a-z]", line[m.end():])):
             continue  # 'vs. Tom', 'Feb. 3' stay whole; 'by end of Feb. Check in' is two sentences
-        if _NUMBER_AFTER_TAG.search(chunk):
-            continue  # a list's number after a speaker's tag opens its point: '陈国栋 19:38  1. 每天…'
+        if (tag := _NUMBER_AFTER_TAG.search(chunk)) and (not tag["who"] or (
+                is_name(tag["who"]) and tag["who"].replace(" ", "").lower() not in field_words())):
+            continue  # a list's number after a speaker's tag opens its point: '陈国栋 19:38  1. 每天…' (after a name,
+            # not a field's label: 'Overall Rating: 2. Below expectations')
         pieces.append((chunk, start))
         start = m.end()
     pieces.append((line[start:], start))

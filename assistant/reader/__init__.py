@@ -23,7 +23,7 @@ import numpy as np
 from ..dates import WEEKDAYS
 from ..language import language_of, unspaced
 from ..lexicon import load, vocab, vocab_list
-from ..notes.names import is_name
+from ..notes.names import COURTESY, is_name
 from ..schema import OWNERS
 from ..textutil import NAME_WORD, PARTICLE
 from .features import rows, rows_in_context
@@ -220,8 +220,8 @@ class Reader:
         column = self.names.probabilities(candidate_rows(cands))[:, self.names.classes.index("employee")]
         chosen = max((p for c, p in zip(cands, column) if c.text in employee or employee in c.text), default=0.0)
         others = sorted(((p, c.text) for c, p in zip(cands, column)
-                         if c.text not in employee and employee not in c.text and c.text != rule_manager and not c.title),
-                        reverse=True)
+                         if c.text not in employee and employee not in c.text and c.text != rule_manager and not c.title
+                         and not _titled_surname(employee, c.text)), reverse=True)
         if not others or (chosen >= SURE_EMPLOYEE and others[0][0] < DOUBT):
             return ()
         return tuple(name for p, name in others[:2] if p >= DOUBT / 2)
@@ -579,6 +579,12 @@ def rule_owner(s: Sentence, dialogue: bool = False) -> str:
 def sentence_key(text: str) -> str:
     """A sentence as corrections match it: spacing and closing punctuation do not count."""
     return " ".join(text.split()).rstrip(" .;,:!?。；，：！？")
+
+
+def _titled_surname(one: str, other: str) -> bool:
+    """'Ms Lund' and 'Freya Lund': one person, named once by title and surname."""
+    a, b = COURTESY.fullmatch(one), COURTESY.fullmatch(other)
+    return bool((a and not b and other.endswith(" " + a["surname"])) or (b and not a and one.endswith(" " + b["surname"])))
 
 
 def _fuller(chosen: str | None, rule: str | None) -> str | None:
