@@ -174,6 +174,8 @@ def _calendar() -> list[tuple[re.Pattern[str], Callable[[int], dt.date | None], 
 
 # 'before Christmas', '国庆前', '春节之前': the day before a single day
 _BEFORE_DAY = re.compile(r"\bbefore\s+(?:the\s+)?$", re.I)
+# 'the day after Boxing Day', 'the Monday after the clocks went back': a day counted on from a single day
+_AFTER_DAY = re.compile(r"\bthe\s+(?:day|(?P<weekday>mon|tues|wednes|thurs|fri|satur|sun)day)\s+after\s+(?:the\s+)?$", re.I)
 _DAY_BEFORE = re.compile(r"^\s*(?:之前|以前|前(?!后))")
 
 
@@ -189,6 +191,11 @@ def _named_day(m: re.Match[str], ref: dt.date, role: str) -> dt.date | None:
         return None  # the date in brackets says which day is meant
     make, single = next((make, single) for pattern, make, single in _calendar() if pattern.fullmatch(m.group(0)))
     day = _pick_year(ref, role, make)
+    if day and single and (after := _AFTER_DAY.search(m.string[:m.start()])):
+        if not after["weekday"]:
+            return day + dt.timedelta(days=1)
+        weekday = WEEKDAYS[f"{after['weekday'].lower()}day"]
+        return day + dt.timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
     before = _BEFORE_DAY.search(m.string[:m.start()]) or _DAY_BEFORE.match(m.string[m.end():])
     return day - dt.timedelta(days=1) if day and single and before else day
 
@@ -769,8 +776,23 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
                 if options:
                     return _nearest_months(options, text, today)
     return next((day for line in about if not ahead(line, 0, len(line))
-                 and (day := _nth_weekday_held(line, today) or (_weekday_day_held(line, today) if line in heading else None))),
-                None)  # 'first Monday of September', 'tuesday the twenty second'
+                 and (day := _nth_weekday_held(line, today) or (_weekday_day_held(line, today) if line in heading else None)
+                      or _named_day_held(line, today))),
+                None)  # 'first Monday of September', 'tuesday the twenty second', 'the day after the clocks went back'
+
+
+_NAMED_DAY = dict(_PATTERNS)["named_day"]
+
+
+def _named_day_held(line: str, today: dt.date) -> dt.date | None:
+    """A day a meeting's line names by the calendar, counted on from it or as the line's date ('Date: Monday – the day
+    after the clocks went back', 'held the day after Boxing Day', 'Date: Christmas Eve'), not a subject ('1:1 – the
+    Christmas rota'): the latest one not after today."""
+    m = _NAMED_DAY.search(line)
+    if not m or not (_AFTER_DAY.search(line[:m.start()]) or re.match(r"\W*(?:date|held)\W*$", line[:m.start()], re.I)):
+        return None
+    day = _named_day(m, today, "point")
+    return day if day and day <= today else None
 
 
 # What ends a clause around a date on a first line.

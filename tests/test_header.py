@@ -2374,3 +2374,27 @@ def test_a_courtesy_title_and_surname_is_the_employee_the_notes_name_in_full():
                 "4. Agreed actions.\n4.1 Ms Lund will log each repair's due date on the board.\n"
                 "5. Targets and review.\n5.1 Repairs returned on the agreed date: 100% by 30 April 2026.\n")
     assert a.employee_name == "Freya Lund" and not a.employee_rivals
+
+
+@pytest.mark.parametrize("notes, who", [
+    # a surname that is also a trade is a name, not a job
+    ("1:1 - Chris Skipper / Dana Holt - 3 June\nChris has missed the Friday stock count twice this month.\n"
+     "Agreed he will complete every Friday count by 4pm.\n", ("Chris Skipper", None)),
+    ("Review notes — Amy Dancer, sales advisor — with me, Paul\nAmy missed 3 of 10 callbacks in May.\n",
+     ("Amy Dancer", "sales advisor")),
+    ("Notes - Imam Hussain, customer service - 2 April\nImam closed 4 tickets without a reply in March.\n",
+     ("Imam Hussain", None)),  # (no job word: no role)
+    # a participle that describes the employee: her own job, not another's
+    ("Catch-up with Leah, an apprentice hired in January, about timekeeping.\nLeah has been late 6 times in the last month.\n",
+     ("Leah", "apprentice")),
+])
+def test_trade_surnames_and_described_jobs_stay_the_employees(notes, who):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == who
+
+
+def test_a_customer_who_shares_the_surname_is_not_the_employee_in_full():
+    a = analyse("Re: complaint from Anna Lund (customer) - meeting with Ms Lund, 4 June\n"
+                "Ms Lund's bindings failed QC 8 times in May, including Anna Lund's wedding album.\n"
+                "Agreed: she checks spine glue set time on every job. Target: 2 or fewer fails in June.\n")
+    assert a.employee_name != "Anna Lund" and "Anna Lund" in a.employee_rivals

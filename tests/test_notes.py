@@ -1553,3 +1553,9 @@ def test_no_deficiency_is_listed_without_words():
              "[02/11/2026, 16:07] Mia Cole: 2. Checklist signed before every flight\n")
     plan = draft_plan(notes).plan
     assert plan.deficiencies and all(re.search(r"\w", d.evidence) and re.search(r"\w", d.area) for d in plan.deficiencies)
+
+
+def test_a_score_field_before_a_number_is_no_speaker():
+    texts = [s.text for s in analyse("Appraisal - Dana Holt\nAttendance Score: 2. Four unplanned absences this quarter.\n"
+                                     "Quality Score: 3. Meets standard.\n").sentences]
+    assert "Quality Score: 3." in texts and "Meets standard." in texts

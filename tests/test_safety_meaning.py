@@ -1107,3 +1107,14 @@ def test_a_sanction_the_employee_is_said_to_accept_is_a_decided_outcome(text, ou
 ])
 def test_a_warning_in_the_past_a_consequence_or_a_warning_light_is_no_outcome(text):
     assert [h for h in injection_hits(text) if h.category == "outcome"] == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Ryan accepts the warning light on truck 3 was on and he carried on driving.",
+    "Beth signs off on the warning labels for each batch; 3 batches went out with the old label in May.",
+    "Pete refused to accept a written warning and says the rota was never explained to him.",
+    "李明同意在包装上加警告标签，但上个月有4批货漏贴了。",
+    "王芳接受了安全警告培训，但本月仍有两次没戴护目镜。",
+])
+def test_a_warning_light_label_or_training_or_a_refused_warning_is_no_outcome(text):
+    assert [h for h in injection_hits(text) if h.category == "outcome"] == [], text

@@ -68,7 +68,7 @@ from .labels import (
     target_opening_end,
 )
 from .mail import FORWARDED, MAIL_FIELD, greeted_about, sent_by, sent_to_hr, signed_as
-from .names import COURTESY, is_name, team_initials, to_you, you_and_them
+from .names import full_name_of, is_name, team_initials, to_you, you_and_them
 from .parties import _AGREED, TEAM_TAG, _PartyFinder, _read_speaker
 from .script import Script
 from .sentences import (
@@ -273,10 +273,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         elif chosen and (leads_others(chosen) or is_hr(chosen)) and someone_elses(text, chosen, name):  # another lead's or HR's title
             chosen = role if role and not someone_elses(text, role, name) else None
         role = chosen
-    if name and (courtesy := COURTESY.fullmatch(name)) and (full := re.search(
-            rf"(?<![\w'’-])({NAME_WORD})[ \t]+{re.escape(courtesy['surname'])}(?![\w'’-])", text)) and is_name(full.group(0)) \
-            and not COURTESY.fullmatch(full.group(0)):
-        name = full.group(0)  # 'Ms Lund' below 'Re: Capability meeting – Freya Lund, Bookbinder': her name in full
+    if name and (full := full_name_of(name, text)):
+        name = full  # 'Ms Lund' below 'Re: Capability meeting – Freya Lund, Bookbinder': her name in full
     if role and manager and role.casefold() == manager.casefold() and is_name(manager):
         role = None  # '1:1 - Tobias Lindqvist / Nadia Rahman': the manager's name, not a job
     if role and name and role.lower() in (w.lower() for w in name.split()[1:]):

@@ -29,6 +29,25 @@ _PHRASAL = re.compile(r"-(?:up|down|off|out|over|back|through|by|away|around)$")
 
 # A surname after a courtesy title: 'Ms Lund', 'Dr. Okafor'.
 COURTESY = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?P<surname>[^\W\d_][\w'’-]*)")
+# Someone named as another party than the employee: 'a complaint from Anna Lund (customer)', 'client Tom Lund'.
+_ANOTHER_PARTY = re.compile(r"\s*[(（,]\s*(?:a\s+|the\s+|our\s+)?(?:customer|client|patient|guest|resident|pupil|student|parent"
+                            r"|supplier|contractor|visitor|member of the public)\b", re.I)
+_FROM_ANOTHER = re.compile(r"\b(?:from|customer|client|patient|guest|resident|parent|supplier)\s+$", re.I)
+
+
+def full_name_of(name: str, text: str) -> str | None:
+    """The one full name the notes give someone they also call by title and surname ('Freya Lund' for 'Ms Lund'), where
+    they give one only and not as another party's ('a complaint from Anna Lund (customer)')."""
+    courtesy = COURTESY.fullmatch(name)
+    if not courtesy:
+        return None
+    found = {m.group(0): m for m in re.finditer(rf"(?<![\w'’-]){NAME_WORD}[ \t]+{re.escape(courtesy['surname'])}(?![\w'’-])", text)
+             if not COURTESY.fullmatch(m.group(0)) and is_name(m.group(0))}
+    if len(found) != 1:
+        return None
+    full, m = next(iter(found.items()))
+    another = _ANOTHER_PARTY.match(text, m.end()) or _FROM_ANOTHER.search(text[max(0, m.start() - 20):m.start()])
+    return None if another else full
 
 
 def is_name(text: str) -> bool:

@@ -323,8 +323,8 @@ def _split_sentences(line: str, offset: int, dictated: bool = False) -> list[tup
         if chunk.endswith(".") and _ABBREV.search(chunk) and not (
                 _ENDS_SENTENCE.search(chunk) and re.match(r"[A-Z][a-z]", line[m.end():])):
             continue  # 'vs. Tom', 'Feb. 3' stay whole; 'by end of Feb. Check in' is two sentences
-        if (tag := _NUMBER_AFTER_TAG.search(chunk)) and (not tag["who"] or (
-                is_name(tag["who"]) and tag["who"].replace(" ", "").lower() not in field_words())):
+        if (tag := _NUMBER_AFTER_TAG.search(chunk)) and (not tag["who"] or (is_name(tag["who"]) and not (
+                {tag["who"].replace(" ", "").lower(), tag["who"].split()[-1].lower()} & field_words()))):
             continue  # a list's number after a speaker's tag opens its point: '陈国栋 19:38  1. 每天…' (after a name,
             # not a field's label: 'Overall Rating: 2. Below expectations')
         pieces.append((chunk, start))

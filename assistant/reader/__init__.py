@@ -23,7 +23,7 @@ import numpy as np
 from ..dates import WEEKDAYS
 from ..language import language_of, unspaced
 from ..lexicon import load, vocab, vocab_list
-from ..notes.names import COURTESY, is_name
+from ..notes.names import full_name_of, is_name
 from ..schema import OWNERS
 from ..textutil import NAME_WORD, PARTICLE
 from .features import rows, rows_in_context
@@ -221,7 +221,7 @@ class Reader:
         chosen = max((p for c, p in zip(cands, column) if c.text in employee or employee in c.text), default=0.0)
         others = sorted(((p, c.text) for c, p in zip(cands, column)
                          if c.text not in employee and employee not in c.text and c.text != rule_manager and not c.title
-                         and not _titled_surname(employee, c.text)), reverse=True)
+                         and c.text != full_name_of(employee, text)), reverse=True)
         if not others or (chosen >= SURE_EMPLOYEE and others[0][0] < DOUBT):
             return ()
         return tuple(name for p, name in others[:2] if p >= DOUBT / 2)
@@ -492,7 +492,9 @@ def _anothers(text: str, phrase: str) -> bool:
 
 
 # What someone did, said after their job: 'the harbour master logged a complaint', 'the vet rang back'.
-_SOMEONE_ACTING = re.compile(r"\s+(?:[a-z]+ed|said|rang|told|sent|wrote|came|called|found|saw|gave|took|made)\b")
+_SOMEONE_ACTING = re.compile(r"""\s+(?:logged|reported|complained|raised|flagged|escalated|emailed|phoned|rang|called|said|told
+    |sent|wrote|asked|noticed|spotted|found|saw|gave|took|came|visited|inspected|praised|refused)\b""", re.X)  # (not a
+# participle that describes the employee: 'an apprentice hired in January', 'a sous chef based at Leeds')
 
 
 def _titled_lead(cands: list[Candidate]) -> str | None:
@@ -579,12 +581,6 @@ def rule_owner(s: Sentence, dialogue: bool = False) -> str:
 def sentence_key(text: str) -> str:
     """A sentence as corrections match it: spacing and closing punctuation do not count."""
     return " ".join(text.split()).rstrip(" .;,:!?。；，：！？")
-
-
-def _titled_surname(one: str, other: str) -> bool:
-    """'Ms Lund' and 'Freya Lund': one person, named once by title and surname."""
-    a, b = COURTESY.fullmatch(one), COURTESY.fullmatch(other)
-    return bool((a and not b and other.endswith(" " + a["surname"])) or (b and not a and one.endswith(" " + b["surname"])))
 
 
 def _fuller(chosen: str | None, rule: str | None) -> str | None:
