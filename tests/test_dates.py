@@ -1077,3 +1077,19 @@ def test_a_slash_date_after_a_word_ending_like_card_or_part_is_still_a_date(text
                                   "The end-of-week report was incomplete twice."])
 def test_a_routine_named_end_of_month_or_week_is_no_date(text):
     assert not [d for d in find_dates(text, dt.date(2026, 11, 2)) if "end" in d.text]
+
+
+@pytest.mark.parametrize("text, ref, day", [
+    ("the day after Boxing Day", dt.date(2026, 11, 1), dt.date(2026, 12, 27)),
+    ("by the Friday after Christmas", dt.date(2026, 11, 1), dt.date(2027, 1, 1)),
+    ("the Monday after the clocks went back", dt.date(2026, 11, 20), dt.date(2026, 10, 26)),
+    ("before the clocks go forward", dt.date(2026, 11, 20), dt.date(2027, 3, 27)),
+])
+def test_a_day_counted_from_a_named_day(text, ref, day):
+    assert [d.date for d in find_dates(text, ref)] == [day]
+
+
+def test_the_interview_held_the_day_after_the_clocks_went_back():
+    lines = ["SITE PERFORMANCE CHAT", "Operative: Kwame Asante", "Date: Monday – the day after the clocks went back"]
+    assert held_on(lines, "\n".join(lines), dt.date(2026, 12, 6)) == dt.date(2026, 10, 26)
+    assert held_on(["1:1 – the Christmas rota", "Dana late 3 times"], "", dt.date(2026, 12, 6)) is None
