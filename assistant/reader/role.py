@@ -103,8 +103,6 @@ def is_title(phrase: str) -> bool:
     if len(words) == 1 and (phrase.lower() in spaced_words("not_alone") or (phrase.isupper() and len(phrase) < 4)):
         return False  # 'lead', 'crew', 'PM': too general, or an abbreviation, to be a title alone
     named = any(w[:1].isupper() and not w.isupper() for w in words[:-1]) and words[-1].islower()  # 'Jo Smith manager'
-    named = named or (len(words) > 1 and all(w[:1].isupper() for w in words) and words[-1].lower() in spaced_words("surnames"))
-    # ('Chris Skipper', 'Amy Dancer': a first name and a surname that is also a trade)
     return (bool(en.match(phrase)) and not named
             and not re.search(r"\b(?:i|my|you|your|he|his|she|her|we|our|they|their|was|is|the|to|of|talked|been|'s)\b|\d", phrase, re.I))
 
