@@ -786,8 +786,7 @@ _NAMED_DAY = dict(_PATTERNS)["named_day"]
 
 def _named_day_held(line: str, today: dt.date) -> dt.date | None:
     """A day a meeting's line names by the calendar, counted on from it or as the line's date ('Date: Monday – the day
-    after the clocks went back', 'held the day after Boxing Day', 'Date: Christmas Eve'), not a subject ('1:1 – the
-    Christmas rota'): the latest one not after today."""
+    after the clocks went back'), not a subject ('1:1 – the Christmas rota'), where it is not after today."""
     m = _NAMED_DAY.search(line)
     if not m or not (_AFTER_DAY.search(line[:m.start()]) or re.match(r"\W*(?:date|held)\W*$", line[:m.start()], re.I)):
         return None

@@ -1436,7 +1436,7 @@ def test_a_numbered_memos_section_headings_and_its_opening_about_itself_are_no_f
     assert "memo records" not in evidence and "response" not in evidence.lower()
     assert len(drafted.plan.deficiencies) == 1
     assert [g.target for g in drafted.plan.goals] == ["100%"]
-    assert not drafted.analysis.employee_rivals  # 'Ms Lund' is Freya Lund
+    assert drafted.analysis.employee_name == "Freya Lund" and not drafted.analysis.employee_rivals  # 'Ms Lund' is Freya Lund
 
 
 def test_an_apology_that_the_notes_are_late_is_no_finding():
