@@ -56,6 +56,7 @@ from .names import (
     INITIALS_BEFORE_NAME,
     MEETING_WORDS,
     NAMED,
+    SURNAME_IN_CAPITALS,
     TITLE,
     is_name,
     team_initials,
@@ -601,7 +602,7 @@ _CAPITAL_SURNAME_OPENS = re.compile(rf"""^\W*(?!(?:NOTES?|AGREED|ACTIONS?|UPDATE
     |EARLIES|WEEKENDS?|COPY)\b)
     (?P<surname>[A-Z]{{3,}}(?:[-'’][A-Z]{{2,}})?),[ \t]*(?P<given>{NAME_WORD})
     (?:[ \t]*[-–—|][ \t]*(?P<job>[a-z][\w '’-]{{1,40}}?)[ \t]*(?:[-–—|,(]|$))?""", re.X)
-_CAPITAL_SURNAME_FIRST = re.compile(MANAGER_WORD.pattern + rf"\s*[:：]\s*(?P<surname>[A-Z]{{2,}}(?:[-'’][A-Z]{{2,}})?),[ \t]*(?P<given>{NAME_WORD})"
+_CAPITAL_SURNAME_FIRST = re.compile(MANAGER_WORD.pattern + rf"\s*[:：]\s*(?P<surname>{SURNAME_IN_CAPITALS}),[ \t]*(?P<given>{NAME_WORD})"
                                     r"(?=[ \t]*(?:$|[|｜(（;；]))", re.M)  # (the given name ends the field: not 'TBC, Kev covering')
 
 
@@ -948,4 +949,4 @@ def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-_SURNAME_IN_CAPITALS = re.compile(r"(?P<surname>[A-Z]{2,}(?:[-'’][A-Z]{2,})?),?[ \t]+(?P<given>[A-Z][a-z'’-]+)")
+_SURNAME_IN_CAPITALS = re.compile(rf"(?P<surname>{SURNAME_IN_CAPITALS}),?[ \t]+(?P<given>[A-Z][a-z'’-]+)")

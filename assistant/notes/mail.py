@@ -9,11 +9,21 @@ from ..lexicon import load, vocab
 from ..reader.role import is_role, leads_others, role_like
 from ..textutil import NAME_WORD, PARTICLE
 from .attendees import is_hr
-from .names import HEADER_WORDS, INITIAL, MEETING_WORDS, TITLE, is_name, names_someone, to_you, you_and_them
+from .names import (
+    COURTESY_TITLE,
+    HEADER_WORDS,
+    INITIAL,
+    MEETING_WORDS,
+    TITLE,
+    is_name,
+    names_someone,
+    to_you,
+    you_and_them,
+)
 
 MAIL_FIELD = re.compile(rf"^\s*(?P<field>from|to|cc)\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?P<rest>.*)$", re.I | re.M)
 _SUBJECT_OR_DATE = re.compile(r"^\s*(?:subject|subj|re|fwd?|date|sent|from|cc)\s*:.*$", re.I | re.M)  # an email's own fields
-_GREETING = re.compile(rf"^\s*(?:(?:hi|hello|hey|dear|morning|afternoon)\s+)?(?:(?:mr|mrs|ms|miss|mx|dr)\.?\s+)?(?P<name>{NAME_WORD})\s*[,，:!–-]",
+_GREETING = re.compile(rf"^\s*(?:(?:hi|hello|hey|dear|morning|afternoon)\s+)?(?:{COURTESY_TITLE}\s+)?(?P<name>{NAME_WORD})\s*[,，:!–-]",
                        re.I | re.M)  # ('Dear Ms Okonjo,')
 # 'Kit, Dom here, as promised …', 'Hi Priya - it's Sam': the one greeted and the one writing.
 _GREETED_BY_SENDER = re.compile(rf"""^\s*(?:(?i:hi|hello|hey|dear)\s+)?(?P<to>{NAME_WORD})\s*[,，!–—-]\s*
@@ -336,7 +346,7 @@ def reply_forwarded(lines: list[str]) -> tuple[str, str | None] | None:
 
 
 # A letter's addressee block: 'Mr Luka Petrović' on a line of its own (a job title on the next), whom 'Dear Luka,' greets.
-_ADDRESSEE = re.compile(rf"^\s*(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+(?P<name>(?:[A-Z]\.[ \t]?)?{NAME_WORD}(?:[ \t]{NAME_WORD}){{0,2}})\s*$")  # ('Ms C. Okonjo')
+_ADDRESSEE = re.compile(rf"^\s*{COURTESY_TITLE}[ \t]+(?P<name>(?:[A-Z]\.[ \t]?)?{NAME_WORD}(?:[ \t]{NAME_WORD}){{0,2}})\s*$")  # ('Ms C. Okonjo')
 
 
 def addressee(lines: list[str]) -> tuple[str, str | None] | None:

@@ -27,8 +27,11 @@ _PARTICLE = re.compile(PARTICLE)
 _PHRASAL = re.compile(r"-(?:up|down|off|out|over|back|through|by|away|around)$")  # (not 'Ye-in', 'Ha-on')
 
 
-# A surname after a courtesy title: 'Ms Lund', 'Dr. Okafor'.
-COURTESY = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?P<surname>[^\W\d_][\w'’-]*)")
+# The titles said before a surname alone ('Ms Lund', 'Dr. Okafor'), and a surname after one.
+COURTESY_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?"
+COURTESY = re.compile(rf"{COURTESY_TITLE}\s+(?P<surname>[^\W\d_][\w'’-]*)")
+# A surname as an export writes it, in capitals: 'HALVORSEN', 'OKAFOR-LEE'.
+SURNAME_IN_CAPITALS = r"[A-Z]{2,}(?:[-'’][A-Z]{2,})?"
 # Someone named as another party than the employee: 'a complaint from Anna Lund (customer)', 'client Tom Lund'.
 _ANOTHER_PARTY = re.compile(r"\s*[(（,]\s*(?:a\s+|the\s+|our\s+)?(?:customer|client|patient|guest|resident|pupil|student|parent"
                             r"|supplier|contractor|visitor|member of the public)\b", re.I)

@@ -23,7 +23,7 @@ import numpy as np
 from ..dates import WEEKDAYS
 from ..language import language_of, unspaced
 from ..lexicon import load, vocab, vocab_list
-from ..notes.names import full_name_of, is_name
+from ..notes.names import SURNAME_IN_CAPITALS, full_name_of, is_name
 from ..schema import OWNERS
 from ..textutil import NAME_WORD, PARTICLE
 from .features import rows, rows_in_context
@@ -587,7 +587,7 @@ def _fuller(chosen: str | None, rule: str | None) -> str | None:
     """The rules' form of the one the model chose where it adds the initials or the rest of the name: 'J. Tarrant' for
     'Tarrant', 'Hayley Brandt' for 'Hayley', 'Harriet O.' for 'Harriet', 'Fenna de Wit' for 'Wit', 'Petra HALVORSEN' (an
     export's surname in capitals) for 'Petra'."""
-    if chosen and rule and (re.fullmatch(rf"(?:[A-Z]\.\s?){{1,3}}{re.escape(chosen)}|{re.escape(chosen)}\s(?:(?:{PARTICLE}\s){{0,2}}{NAME_WORD}|[A-Z]\.|[A-Z]{{2,}}(?:[-'’][A-Z]{{2,}})?)", rule) or (
+    if chosen and rule and (re.fullmatch(rf"(?:[A-Z]\.\s?){{1,3}}{re.escape(chosen)}|{re.escape(chosen)}\s(?:(?:{PARTICLE}\s){{0,2}}{NAME_WORD}|[A-Z]\.|{SURNAME_IN_CAPITALS})", rule) or (
             re.fullmatch(NAME_WORD, chosen) and re.fullmatch(rf"{NAME_WORD}\s(?:[a-z]+\s)?{re.escape(chosen)}", rule)
             and not is_role(rule.split()[0]))):
         return rule
