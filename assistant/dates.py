@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .language import unspaced
-from .lexicon import load
+from .lexicon import load, retracted
 from .numbers import COUNT_WORDS, WORD_NUMBERS, in_figures, zh_number
 from .textutil import text_cache
 
@@ -31,7 +31,9 @@ MONTH_PATTERN = _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|m
 _M = "(" + _MONTH + ")"
 _YEAR = r"(\d{4}|['’]\d{2})"  # '2026', or '26 after an apostrophe
 # ... and after a day and a month, two digits alone where a field ends: '1:1 nts - Jaylen - 9 jun 27 - me = Sandra'
-_YEAR_AFTER_DAY = r"(\d{4}|['’]\d{2}|\d{2}(?=[ \t]*(?:[-–—|;)\]\n]|$)))"
+# or after a hyphen: '18-Dec-26', '18-Dec-2026'
+_YEAR_AFTER_DAY = r"(\d{4}|['’]\d{2}|(?<=-)\d{2}(?![\d:])|\d{2}(?=[ \t]*(?:[-–—|;)\]\n]|$)))"
+_BEFORE_YEAR = r"(?:,?\s+|-(?=\d{2}(?:\d{2})?(?![\d:])))"
 _ORDINAL_DAYS: dict[str, int] = load("calendar", "en")["ordinal_days"]
 # '25 Nov', '25th Nov', '25th, Nov', '25-Nov' (not '3, Nov'), 'the tenth of February'
 _ORDINAL_WORDS = "|".join(w.replace("-", "[- ]") for w in sorted(_ORDINAL_DAYS, key=len, reverse=True))  # 'twenty second' too
@@ -90,7 +92,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # '下个月底', '本月中', and '月中之前', '月底前' alone: this month's (the next one's, when its middle has passed)
     ("zh_rel_month", re.compile(r"(?:(本|这个|下个?|次)月(底|末|中|份)?|(?<![\d一二三四五六七八九十个每年上])月(底|末|中)(?!旬))(?![初\d])")),
     # '25 Nov 2026', '25th, Nov '26', 'Nov 25th, 2026' (a year of two digits after an apostrophe)
-    ("en_dm", re.compile(r"(?<![\d/])" + _DAY_BEFORE_MONTH + r"(?:of\s+)?" + _M + r"\.?(?:,?\s+" + _YEAR_AFTER_DAY + r")?(?![a-z])", re.I)),
+    ("en_dm", re.compile(r"(?<![\d/])" + _DAY_BEFORE_MONTH + r"(?:of\s+)?" + _M + r"\.?(?:" + _BEFORE_YEAR + _YEAR_AFTER_DAY + r")?(?![a-z])", re.I)),
     ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%]|:\d|\s+(?:of|out\s+of)\b)(?:,?\s+" + _YEAR + r")?", re.I)),
     # '12.05.,', '(sitting 16.03.)', 'by 06.03.', '16.03.2026': day first (`_resolve` tells it from a decimal)
     ("day_dot_month", re.compile(r"(?<![\d.,£$€¥])(\d{1,2})\.(\d{2})\.(\d{4}|\d{2})?(?![\d.])")),
@@ -635,7 +637,7 @@ def _dates_in(text: str, ref: dt.date) -> tuple[DateMention, ...]:
 _EXPLICIT = re.compile(
     r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"
     r"|(?<![\d/.-])(\d{1,2})([/.]|-(?=\d{1,2}-20\d\d))(\d{1,2})\8(\d{4}|\d{2})(?![\d/-]|\.\d)"  # '23-11-2026' too
-    r"|(?<!\d)" + _DAY_BEFORE_MONTH + r"(?:of\s+)?" + _M + r",?\s+" + _YEAR_AFTER_DAY + "|" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR,
+    r"|(?<!\d)" + _DAY_BEFORE_MONTH + r"(?:of\s+)?" + _M + _BEFORE_YEAR + _YEAR_AFTER_DAY + "|" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR,
     re.I,
 )
 
@@ -738,6 +740,7 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
     'Tue 17 Feb', '3/9/26', '面谈时间：3月5日'), never a deadline. A date without a year is the latest
     one not after today (on the weekday written beside it, if any); a slash date that reads both ways
     is read the way that puts the notes' other months nearest it."""
+    lines = [view[0] if (view := in_figures(line)) else line for line in lines]  # '今天是三月六号': 3月6号
     heading = lines[:2]
     said = [line for line in lines if _SAID_HELD.search(line)]  # '好，这是跟梅秀兰的，7月21号谈的' at the foot says it outright
 
@@ -750,8 +753,8 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
     about = said + [line for i, line in enumerate(lines[:40]) if i < 2 or _DATE_LINE.search(line) or (i < 4 and len(line) <= 60)]
     for line in lines[:2] + about:
         for start, end, options in _explicit(line):
-            if line not in heading and ahead(line, start, end):
-                continue
+            if (line not in heading and ahead(line, start, end)) or retracted(line, end):
+                continue  # (nor a date the speaker takes back: '三月五号，哦不对不对，今天是三月六号')
             if _role(line, start, end) == "point" and not _RANGE_AFTER.match(line, end) and not _RANGE_BEFORE.search(line[:start]):
                 weekday = _weekday_near(line, start, end)  # 'Thu 04/06/2026': 4 June, a Thursday, not 6 April
                 return _nearest_months([d for d in options if d.weekday() == weekday] or options, text, today)
@@ -766,15 +769,8 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
                     continue  # a year of its own: read above
                 if _role(line, m.start(), m.end()) != "point" or ahead(line, m.start(), m.end()):
                     continue
-                days = _month_days(kind, m)
-                # as the notes write it elsewhere ('30/10'); in Chinese, the month first ('9/7 面谈': 7 September)
-                if kind == "slash" and len(days) == 2 and (order := _slash_order(text) or ("month first" if unspaced(line) else None)):
-                    days = days[1:] if order == "day first" else days[:1]
-                options = [d for d in (_latest(month, day, today, _weekday_near(line, m.start(), m.end())) for month, day in days) if d]
-                if week := _WEEK_NUMBER.search(line):  # 'mon 2/3 (wk 10)': the week written beside it decides
-                    options = [d for d in options if d.isocalendar()[1] == int(week.group(1))] or options
-                if options:
-                    return _nearest_months(options, text, today)
+                if day := _yearless_held(kind, m, line, text, today):
+                    return day
     return next((day for line in about if not ahead(line, 0, len(line))
                  and (day := _nth_weekday_held(line, today) or (_weekday_day_held(line, today) if line in heading else None)
                       or _named_day_held(line, today))),
@@ -782,6 +778,33 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
 
 
 _NAMED_DAY = dict(_PATTERNS)["named_day"]
+
+
+def _yearless_held(kind: str, m: re.Match[str], line: str, text: str, today: dt.date) -> dt.date | None:
+    """The meeting's day a date with no year (`m`, of pattern `kind`) on `line` says: the latest such day not after today,
+    on the weekday beside it; a date taken back gives way to the day said instead, or to none."""
+    days, weekday = _month_days(kind, m), _weekday_near(line, m.start(), m.end())
+    if retracted(line, m.end()):
+        said = _said_instead(line, m.end(), days)
+        if said is None:
+            return None  # taken back, and the date said instead is read on
+        days, weekday = said
+    # as the notes write it elsewhere ('30/10'); in Chinese, the month first ('9/7 面谈': 7 September)
+    if kind == "slash" and len(days) == 2 and (order := _slash_order(text) or ("month first" if unspaced(line) else None)):
+        days = days[1:] if order == "day first" else days[:1]
+    options = [d for d in (_latest(month, day, today, weekday) for month, day in days) if d]
+    if week := _WEEK_NUMBER.search(line):  # 'mon 2/3 (wk 10)': the week written beside it decides
+        options = [d for d in options if d.isocalendar()[1] == int(week.group(1))] or options
+    return _nearest_months(options, text, today) if options else None
+
+
+def _said_instead(line: str, end: int, days: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], int] | None:
+    """The day said instead of a date taken back at `end`, in the same month, with its weekday: 'Tuesday the twelfth of
+    May — no, scratch that, it's Wednesday, the thirteenth'; None where no such day follows."""
+    again = _WEEKDAY_DAY.search(line, end)
+    if not again:
+        return None
+    return [(month, _day_number(again.group(2) or again.group(3))) for month, _ in days], WEEKDAYS[again.group(1).lower()]
 
 
 def _named_day_held(line: str, today: dt.date) -> dt.date | None:

@@ -232,6 +232,17 @@ def vocab(section: str, key: str, lang: str | None = None) -> re.Pattern[str]:
     return terms(tuple(load("vocabulary", lang).get(section, {}).get(key, ())))
 
 
+@lru_cache(maxsize=1)
+def _retractions() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in load("vocabulary").get("spoken", {}).get("retractions", ())) or "(?!)", re.I)
+
+
+def retracted(text: str, end: int) -> bool:
+    """The words of `text` before `end` are taken back at once, as a dictating speaker does: 'Tuesday the twelfth — no,
+    scratch that, …', 'Margit — sorry, Margrit', '三月五号，哦不对不对，今天是三月六号'."""
+    return _retractions().match(text, end) is not None
+
+
 def vocab_terms(section: str, key: str, lang: str | None = None) -> Terms:
     """`vocab` for the lists asked of every sentence: the faster `Terms`, same matches."""
     return fast_terms(tuple(load("vocabulary", lang).get(section, {}).get(key, ())))

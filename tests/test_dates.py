@@ -1093,3 +1093,32 @@ def test_the_interview_held_the_day_after_the_clocks_went_back():
     lines = ["SITE PERFORMANCE CHAT", "Operative: Kwame Asante", "Date: Monday – the day after the clocks went back"]
     assert held_on(lines, "\n".join(lines), dt.date(2026, 12, 6)) == dt.date(2026, 10, 26)
     assert held_on(["1:1 – the Christmas rota", "Dana late 3 times"], "", dt.date(2026, 12, 6)) is None
+
+
+@pytest.mark.parametrize("text, day", [
+    ("07-Nov-26 | Orla Byrne (tram driver) | with me", dt.date(2026, 11, 7)),
+    ("Met on 07-Nov-2026 at the depot", dt.date(2026, 11, 7)),
+    ("07 Nov 2026", dt.date(2026, 11, 7)),
+])
+def test_a_day_month_year_written_with_hyphens_keeps_its_year(text, day):
+    assert [d.date for d in find_dates(text, dt.date(2027, 1, 10))] == [day]
+    assert explicit_dates(text) == [day]
+
+
+def test_a_time_after_a_hyphenated_day_and_month_is_no_year():
+    assert [d.date for d in find_dates("07-Nov-09:30 shift", dt.date(2026, 12, 6))] == [dt.date(2026, 11, 7)]
+
+
+@pytest.mark.parametrize("first, day", [
+    ("录音开始，今天是十月八号，哦不对，今天是十月九号，跟小邓面谈。", dt.date(2026, 10, 9)),
+    ("Voice note. Today's Monday the fifth of October — no, scratch that, it's Tuesday, the sixth.", dt.date(2026, 10, 6)),
+    ("Dictating after the review on 14 September — sorry, 15 September.", dt.date(2026, 9, 15)),
+])
+def test_a_dictated_date_taken_back_is_not_the_interview_s(first, day):
+    lines = [first, "Late for 4 of 10 shifts."]
+    assert held_on(lines, "\n".join(lines), dt.date(2026, 12, 6)) == day
+
+
+def test_a_date_with_no_words_taking_it_back_still_dates_the_interview():
+    lines = ["Review on 14 September - no later follow-up needed.", "Late for 4 of 10 shifts."]
+    assert held_on(lines, "\n".join(lines), dt.date(2026, 12, 6)) == dt.date(2026, 9, 14)

@@ -2387,3 +2387,26 @@ def test_a_customer_who_shares_the_surname_is_not_the_employee_in_full():
                 "Ms Lund's bindings failed QC 8 times in May, including Anna Lund's wedding album.\n"
                 "Agreed: she checks spine glue set time on every job. Target: 2 or fewer fails in June.\n")
     assert a.employee_name != "Anna Lund" and "Anna Lund" in a.employee_rivals
+
+
+def test_a_name_taken_back_in_dictation_is_no_one_the_notes_name():
+    from assistant.reader.header import candidates
+
+    notes = ("Okay, dictating. This is Paula Greer, lift supervisor. Sat down today with Kieran — sorry, Kiernan, "
+             "Kiernan Walsh, one of our ski-lift operators.\nKiernan left the chair line running unattended twice in "
+             "January.\nKiernan to stay at the station for every loading.\n")
+    names = {c.text for c in candidates(notes, None, None)}
+    assert "Kieran" not in names and "Kiernan Walsh" in names
+
+
+def test_a_full_name_is_never_offered_as_the_role():
+    """The role model may like a name after 'with' that ends as a job word does ('-er'): a full name the notes also
+    call by its first name alone is no role; a title in capitals is one."""
+    from assistant import reader
+
+    notes = ("Voice memo from Ines Vogel, head of production. Review was with Lotte, L-O-T-T-E, Lotte Brauer, one of "
+             "the bottling crew. Dr Omar Haidari, Senior Embryologist, sat in.\nLotte missed the hourly fill check on 6 "
+             "shifts.\nLotte to log every fill check.\n")
+    offered = [text for text, _ in reader.bundled().role_choices(notes, None, None)]
+    assert "Lotte Brauer" not in offered and "Senior Embryologist" in offered
+    assert not reader.may_be_the_role(notes, "Lotte Brauer") and reader.may_be_the_role(notes, "Head Baker")

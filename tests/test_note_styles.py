@@ -1087,3 +1087,28 @@ def test_a_chinese_rule_named_in_english_is_no_shortfall():
 def test_look_alikes_from_session_39s_second_review(notes, shortfall):
     plan = draft_plan(notes).plan
     assert any(shortfall in d.evidence for d in plan.deficiencies)
+
+
+CHAT_WITH_TITLES = """「仓库三组」群聊 2026/10/12
+19:02 郑磊（仓库主管）：下午跟晓彤做了季度面谈，我把要点发一下
+19:03 郑磊（仓库主管）：晓彤这个季度拣货差错有14单，我们要求每月不超过3单
+19:04 郑磊（仓库主管）：她说新来的货位标签字太小，晚班灯光也暗
+19:05 郑磊（仓库主管）：优点：她带新人很耐心
+19:06 郑磊（仓库主管）：说好的：
+19:06 郑磊（仓库主管）：晓彤：每单拣完扫码复核
+19:07 郑磊（仓库主管）：我：这周内把货位标签换成大字号
+19:08 郑磊（仓库主管）：目标：11月底前拣货差错每月不超过3单"""
+
+
+def test_a_chat_whose_writer_signs_each_line_with_their_title_is_read_line_by_line():
+    """'郑磊（仓库主管）：' opens every line: the manager speaking, not the manager given every line as a task."""
+    a = analyse(CHAT_WITH_TITLES)
+    def read(words: str) -> tuple[str, str | None]:
+        return next((s.kind, s.owner) for s in a.sentences if words in s.text)
+
+    assert read("晓彤这个季度")[0] == "observation"
+    assert read("她说新来的")[0] in ("account", "cause")
+    assert read("晓彤：每单拣完") == ("action", "employee")
+    assert read("我：这周内") == ("action", "manager")
+    plan = draft_plan(CHAT_WITH_TITLES).plan
+    assert any("差错" in d.evidence for d in plan.deficiencies)

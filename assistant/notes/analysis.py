@@ -668,7 +668,8 @@ def _one_author(stamped: list[str], finder: _PartyFinder, tags: frozenset[str]) 
 
 
 # A point of a list said in a chat message, labelled with whose task it is: '- 你：…', '- 我：…', '• Finance: …'.
-_SPOKEN_POINT = re.compile(r"^\s*[-–•*·]\s*(?P<who>[^\s：:][^：:\n]{0,15}?)\s*[：:]\s*(?=\S)")
+_SPOKEN_POINT = re.compile(r"^\s*(?:[-–•*·]\s*)?(?P<who>[^\s：:][^：:\n]{0,15}?)\s*[：:]\s*(?=\S)")  # (or with no bullet:
+# '苏晴（店长）：我：这周内把流程单更新')
 # What someone said, thinks or reported, not a task set ('- Kasia: says the scanner lags', '- 你：说晚班只有你一个人',
 # '- Stores: complained twice', '- Me: not convinced …'), nor a question.
 _NO_TASK = re.compile(r"""^\W*(?:(?:says?|said|told|tells|mentioned|complain(?:s|ed)?|thinks?|thought|feels?|felt|reckons?|asked|

@@ -549,6 +549,7 @@ _MARKED_ME = re.compile(r"\S\s*[(（](?i:me|myself|我)[)）]$")  # 'ST (me)': t
 
 
 # A speaker named in both scripts: 'Darren 林', 'Vivian 吴薇', '林达 Darren' (a Chinese surname, or a name: not 'Nina 说明').
+_GLOSSED_NAME = re.compile(r"(?P<name>[^()（）]{2,30}?)\s*[(（][^()（）\n]{1,20}[)）]")
 _TWO_SCRIPTS = re.compile(rf"([A-Z][a-z'’-]+)[ \t]+({zh_name()}|[{load('vocabulary', 'zh')['roles']['surnames']}])"
                           rf"|({zh_name()})[ \t]+([A-Z][a-z'’-]+)")
 
@@ -578,6 +579,10 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
     if kind:
         return kind
     person = re.sub(r"(?:'s|’s)?\s*(?:view|comment|comments|side|perspective|response|account|notes?|input|feedback)?\s*$", "", label.strip(), flags=re.I)
+    if unspaced(person) and (glossed := _GLOSSED_NAME.fullmatch(person)) and (known := _known_speaker(glossed["name"], finder)):
+        return known  # in Chinese, the employee or the manager with their job in brackets: '苏晴（店长）' (not another's:
+        # '小周（HR）' speaks for HR); in English such a line reads as it did unlabelled ('Helen Marsh (Loco Dept Manager):
+        # Right, this is the review for …' opens the notes)
     doing = _WHAT_ONE_DOES.match(label)
     if doing:  # 'What I'll do:' the manager's actions; 'What Maddie will do:' the employee's (actions, not her account)
         who = _label_or_person(doing.group(1), finder, rest)
@@ -596,14 +601,21 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
     return _named_speaker(person, finder, rest, key in tags, stamped=stamped) if person and len(person) <= 30 else None
 
 
+def _known_speaker(person: str, finder: _PartyFinder) -> str | None:
+    """'employee_person' or 'manager_person' where `person` is a name the header gives the employee or the manager."""
+    if not (finder.en.fullmatch(person) or finder.zh.fullmatch(person)):
+        return None
+    owner = finder.owner_of(person)
+    if owner == "employee":
+        return "employee_person"
+    return "manager_person" if owner == "manager" and (person.lower() in [a.lower() for a in finder.manager] or unspaced(person)) else None
+
+
 def _named_speaker(person: str, finder: _PartyFinder, rest: str, tagged: bool, *, stamped: bool) -> str | None:
     """Whose words a label naming someone opens: the employee's, the manager's, or None; `tagged` where the label opens
     many lines of the notes."""
-    owner = finder.owner_of(person) if (finder.en.fullmatch(person) or finder.zh.fullmatch(person)) else None
-    if owner == "employee":
-        return "employee_person"
-    if owner == "manager" and (person.lower() in [a.lower() for a in finder.manager] or unspaced(person)):
-        return "manager_person"
+    if known := _known_speaker(person, finder):
+        return known
     if ((_CAPITALISED.fullmatch(person) or (stamped and _FULL_NAME.fullmatch(person))) and not finder.find(person) and not HEADER_WORDS.match(person)
             and not area_name(person, "en") and (stamped or not find_quantities(rest))):
         # The notes are the manager's: another named speaker is the employee, unless the notes name the employee

@@ -200,13 +200,9 @@ class Reader:
 
     def role_choices(self, text: str, name: str | None, rule_role: str | None) -> list[tuple[str, float]]:
         """Every role candidate of the notes with the model's probability that it is the employee's role, likeliest
-        first (`role` takes the first where it is sure enough; the LLM drafter asks among them where it is not). Never
-        a phrase with someone doing something in it ('transcribed by Otter'), nor one said only of another ('praised
-        by the structural engineer'), nor a chat's mention ('@全体成员')."""
-        cands = [c for c in candidate_roles(text, name, rule_role)
-                 if not re.search(r"\b(?:by|from)\b", c.text, re.I) and not _anothers(text, c.text) and not _a_day(text, c.text)
-                 and not re.search(rf"@\s?{re.escape(c.text)}", text)  # not a chat's mention: '@全体成员'
-                 and not says_no_job(c.text) and not _a_correspondent(text, c.text)]
+        first (`role` takes the first where it is sure enough; the LLM drafter asks among them where it is not), each
+        one that `may_be_the_role`."""
+        cands = [c for c in candidate_roles(text, name, rule_role) if may_be_the_role(text, c.text)]
         if not cands:
             return []
         column = self.roles.probabilities(role_rows(cands))[:, self.roles.classes.index("role")]
@@ -460,6 +456,24 @@ def _never(s: Sentence, learnt: Reading) -> bool:
         return True  # under 'What we saw' a row's cell says what happened: its task and its target have columns
     # the writer says it is background: 'For context, …', '…, not his KPI'
     return s.label == "background" and learnt.reading in ("shortfall", "standard")
+
+
+def may_be_the_role(text: str, phrase: str) -> bool:
+    """A phrase of the notes that may be the employee's role: not one with someone doing something in it ('transcribed
+    by Otter'), nor one said only of another ('praised by the structural engineer'), nor a day ('Saturday'), a chat's
+    mention ('@全体成员'), a word that says who someone is rather than what they do ('员工'), or a correspondent."""
+    return (not re.search(r"\b(?:by|from)\b", phrase, re.I) and not _anothers(text, phrase) and not _a_day(text, phrase)
+            and not re.search(rf"@\s?{re.escape(phrase)}", text) and not says_no_job(phrase) and not _a_correspondent(text, phrase)
+            and not _a_full_name(text, phrase))
+
+
+def _a_full_name(text: str, phrase: str) -> bool:
+    """Someone's first name and surname, the notes calling them by the first name alone too: 'Margrit Aebischer' ('…
+    Margrit to tick each shelf'), though it ends as 'baker' does; not 'Head Baker', 'Dog Warden' nor 'Senior
+    Embryologist'."""
+    words = phrase.split()
+    return (len(words) >= 2 and is_name(phrase) and not role_like(phrase) and not is_title(phrase)
+            and re.search(rf"(?<![\w'’-]){re.escape(words[0])}(?![\w'’-])(?![ \t]+{re.escape(words[1])})", text) is not None)
 
 
 def _counted(s: Sentence, learnt: Reading) -> bool:

@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..lexicon import load, vocab, zh_name
+from ..lexicon import load, retracted, vocab, zh_name
 from ..notes.names import INITIALS_BEFORE_NAME
 from ..textutil import NAME_WORD, PARTICLE
 from .features import hashed
@@ -94,10 +94,10 @@ def candidates(text: str, rule_employee: str | None, rule_manager: str | None) -
         if first in not_names:  # 'Hi Priya' -> 'Priya'; 'From' alone is no candidate
             rest = name[len(first):].lstrip()
             name, start = rest, m.end(1) - len(rest)
-        if len(name) >= 2 and not name.endswith("."):
-            mentions.setdefault(name, []).append((start, start + len(name)))
+        if len(name) >= 2 and not name.endswith(".") and not retracted(text, start + len(name)):
+            mentions.setdefault(name, []).append((start, start + len(name)))  # (not a name taken back: 'Margit — sorry, Margrit')
     for m in _zh_names(text):
-        if may_be_named(m.group(0)):  # not '储中心' of '仓储中心'
+        if may_be_named(m.group(0)) and not retracted(text, m.end()):  # not '储中心' of '仓储中心'
             mentions.setdefault(m.group(0), []).append((m.start(), m.end()))
     out = []
     total = max(len(text), 1)
