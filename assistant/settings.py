@@ -125,10 +125,12 @@ class Settings(BaseSettings):
         description="Time one plan may take. The LLM drafter asks no further question once the answers so far have "
         "used it; what is left unasked keeps the notes reader's reading.",
     )
-    llm_questions: list[Literal["employee", "role", "owners"]] = Field(
+    llm_questions: list[Literal["employee", "rivals", "role", "owners"]] = Field(
         default=["employee", "role"],
-        description="What the LLM drafter may ask the model where the notes reader is unsure. 'owners' (who does an "
-        "action) is opt-in: the 1.5B test model's answers cost more owners than they fixed on the wide cases.",
+        description="What the LLM drafter may ask the model where the notes reader is unsure: 'employee' where it names "
+        "nobody, 'role' where it finds no role or is unsure of it. 'rivals' (who, of the names the reader hesitates "
+        "between, the plan is about) and 'owners' (who does an action) are opt-in: the 1.5B test model's answers cost "
+        "more than they fixed on our labelled notes and the wide cases.",
     )
     llm_fallback_to_embedded: bool = Field(
         default=False,

@@ -27,7 +27,7 @@ BASE = "http://llm.test/v1"
 
 def settings(**overrides) -> Settings:
     values = dict(llm_base_url=BASE, llm_model="local", llm_max_retries=2, llm_timeout_s=5,
-                  llm_questions=["employee", "role", "owners"])
+                  llm_questions=["employee", "rivals", "role", "owners"])
     values.update(overrides)
     return Settings(**values)
 
@@ -130,6 +130,65 @@ def test_an_owner_moves_only_to_a_party_the_sentence_points_to():
     plan = draft_plan(FACILITIES, drafter=drafter, settings=s).plan
     assert {r.owner for r in plan.responsibilities if "desk" in r.action} == {"organisation"}
     assert f"owners: {{'{desk}': 'organisation'}}" in drafter.trace.fixes
+
+
+# The employee named only at the foot, where no name model gives them a rival's chance: the reader names nobody.
+SIGNED = """Went through the October numbers today.
+Returns processing is behind: 41 parcels left unscanned at close on three Fridays, against none allowed.
+She says the scanner battery dies after lunch and nobody swaps it.
+Target: zero unscanned parcels at close every Friday by 31 January 2027.
+I will order two spare batteries this week.
+Thanks, Gareth (returns lead) - notes on Marisol Quintero-Vance"""
+# A role the role model never saw, said in passing: the reader finds none and offers no phrase.
+PASSING = """跟汤明轩聊了一下十月的情况，2026年11月9日。
+他现在主要在前场做控场DM。
+十月有5场复位没做检查，要求每场都做。
+目标：12月31日前复位检查表每场都签。
+我这周把检查表塑封挂到每个房间。"""
+
+
+def test_where_the_reader_names_nobody_the_model_copies_a_name_the_notes_write():
+    s = settings()
+    assert analyse(SIGNED).employee_name is None
+    drafter = LLMDrafter(s, chat_model=fake(reply({"employee": "Marisol Quintero-Vance"})))
+    plan = draft_plan(SIGNED, drafter=drafter, settings=s).plan
+    assert drafter.trace.asked[0] == "name" and plan.employee.name == "Marisol Quintero-Vance"
+    assert "employee: Marisol Quintero-Vance" in drafter.trace.fixes
+    for said, why in [("Maria Lopez", "not in the notes"), ("returns lead", "not a name"),
+                      ("Fridays", "not a name"), ("none", None)]:
+        drafter = LLMDrafter(s, chat_model=fake(reply({"employee": said})))
+        plan = draft_plan(SIGNED, drafter=drafter, settings=s).plan
+        assert plan.employee.name == embedded(SIGNED).employee.name and not drafter.trace.fixes, said
+        assert not why or any(why in i for i in drafter.trace.ignored), (said, drafter.trace.ignored)
+
+
+def test_where_the_reader_finds_no_role_the_model_copies_a_job_title_the_notes_write():
+    s = settings()
+    assert analyse(PASSING).employee_role is None
+    drafter = LLMDrafter(s, chat_model=fake(reply({"role": "控场dm"})))
+    plan = draft_plan(PASSING, drafter=drafter, settings=s).plan
+    assert drafter.trace.asked == ["job"] and plan.employee.role == "控场DM"  # as the notes write it
+    for said in ["主持人", "他现在主要在前场", "5场", "none"]:  # not in the notes; a clause; a figure; none
+        drafter = LLMDrafter(s, chat_model=fake(reply({"role": said})))
+        assert draft_plan(PASSING, drafter=drafter, settings=s).plan.employee.role is None, said
+
+
+def test_a_title_the_notes_give_the_manager_is_never_offered_nor_taken_as_the_employee_s():
+    notes = ("Okay, recording. This is Ines Vogel, bottling manager, dictating notes from the review with Lotte.\n"
+             "Lotte missed the hourly fill check on 6 shifts.\nLotte to log every fill check.\n")
+    analysis = analyse(notes)
+    role = next((q for make in QUESTIONS if (q := make(analysis)) and q.name in ("role", "job")), None)
+    assert role is None or "bottling manager" not in role.values.get("choices", "")
+    if role is not None and role.name == "job":
+        assert role.check({"role": "bottling manager"}) == ({}, ["role 'bottling manager': not a job title the notes "
+                                                                 "give the employee"])
+
+
+def test_rivals_are_asked_about_only_when_the_settings_say_so():
+    """Opt-in: a pick among names the notes all give cannot be checked, and the test model's cost more than they fixed."""
+    drafter = LLMDrafter(settings(llm_questions=["employee", "role"]), chat_model=fake(reply({"employee": "Karen Wu"})))
+    plan = draft_plan(TWO_NAMES, drafter=drafter, settings=settings()).plan
+    assert "employee" not in drafter.trace.asked and plan.employee.name == "Tom Baker"
 
 
 def test_owners_are_asked_only_when_the_settings_say_so():

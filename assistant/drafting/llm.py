@@ -52,7 +52,9 @@ PROMPT_PLACEHOLDERS: dict[str, set[str]] = {
     "system": {"language"},
     "notes": {"notes", "language"},
     "employee": {"choices"},
+    "name": set(),
     "role": {"employee", "choices"},
+    "job": {"employee"},
     "owners": {"actions", "employee", "manager"},
     "repair": {"errors"},
 }
@@ -359,7 +361,7 @@ class LLMDrafter:
         answers = Answers()
         for make in QUESTIONS:
             question = make(analysis if not answers else _updated(analysis, answers))
-            if question is None or question.name not in self.settings.llm_questions:
+            if question is None or question.setting not in self.settings.llm_questions:
                 continue
             if trace.calls and time.monotonic() - started > self.settings.llm_plan_budget_s:
                 trace.skipped.append(question.name)

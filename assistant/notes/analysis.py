@@ -210,6 +210,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
 ) -> NotesAnalysis:
     """Sentences with their readings; `read=False` stops at the word rules (what the reader learns from),
     `corrections` are the manager's own readings of some sentences, which win over both."""
+    given = frozenset(k for k, v in (("employee", employee), ("role", role)) if v)  # what the caller states
     normalised = normalise(text, tabs=True)
     tabbed = grid.spaced_as_tabs(grid.csv_as_tabs(normalised))  # a table (tab-, comma- or space-separated) is read
     # before its tabs become spaces (same offsets); for its rows, also a system's export under column names of its own
@@ -579,7 +580,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         employee_rivals=rivals,
         corrections=corrections,
         rows=table,
-        given=frozenset(k for k, v in (("employee", employee), ("role", role)) if v),
+        given=given,
         script=script,
     )
     reader.apply(analysis, learnt, corrections)
