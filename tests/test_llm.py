@@ -173,6 +173,13 @@ def test_where_the_reader_finds_no_role_the_model_copies_a_job_title_the_notes_w
         assert draft_plan(PASSING, drafter=drafter, settings=s).plan.employee.role is None, said
 
 
+def test_what_the_caller_states_is_never_asked_and_what_the_reader_found_may_be():
+    analysis = analyse(FACILITIES)
+    assert analysis.employee_role == "dispatcher" and analysis.given == frozenset()
+    assert analyse(FACILITIES, role="dispatcher").given == {"role"}
+    assert analyse(FACILITIES, employee="Priya Shah").given == {"employee"}
+
+
 def test_a_title_the_notes_give_the_manager_is_never_offered_nor_taken_as_the_employee_s():
     notes = ("Okay, recording. This is Ines Vogel, bottling manager, dictating notes from the review with Lotte.\n"
              "Lotte missed the hourly fill check on 6 shifts.\nLotte to log every fill check.\n")
