@@ -1112,3 +1112,38 @@ def test_a_chat_whose_writer_signs_each_line_with_their_title_is_read_line_by_li
     assert read("我：这周内") == ("action", "manager")
     plan = draft_plan(CHAT_WITH_TITLES).plan
     assert any("差错" in d.evidence for d in plan.deficiencies)
+
+
+BRACKETED_SECTIONS = """1:1 with 何敏 (vet nurse), 15 Sep 2026
+【Issues】
+漏给药 4 次，标准 0 次。
+她跟主人沟通特别好，好几个 review 点名谢她；抽血一次成功率很高。
+【何敏's view】
+她说交班时 whiteboard 没更新。
+【Agreed】
+何敏：交班时对照 treatment sheet 逐只交接。
+【Targets】
+漏给药 0 次，10 月底检查。
+"""
+
+
+def test_headings_in_square_brackets_head_the_lines_below_and_praise_under_issues_is_no_shortfall():
+    a = analyse(BRACKETED_SECTIONS)
+    read = {s.text[:6]: s.kind for s in a.sentences}
+    assert not any(t.startswith("【") for t in read)  # a heading, not a sentence of its own
+    assert read["漏给药 4 "] == "observation" and read["她跟主人沟通"] == "context" and read["抽血一次成功"] == "context"
+    assert read["她说交班时 "] == "account" and read["何敏：交班时"] == "action" and read["漏给药 0 "] == "target"
+
+
+def test_a_point_numbered_after_a_chinese_speaker_s_tag_is_one_sentence():
+    a = analyse("门店群 2026/11/16\n店长 何志强：跟小邓谈过了\n店长 何志强：1. 份量不够，客人投诉了3次\n店长 何志强：2. 过期黄喉没下架\n"
+                "评分：2. 低于预期\n")
+    texts = [s.text for s in a.sentences]
+    assert "店长 何志强：1. 份量不够，客人投诉了3次" in texts and "店长 何志强：2. 过期黄喉没下架" in texts
+    assert "评分：2." in texts  # a field's score ends its sentence
+
+
+def test_a_chinese_heading_saying_what_needs_improving_ends_the_strengths_above():
+    a = analyse("季度回顾 2026-09-15 被评估人：德吉卓玛\n【本季度亮点】\n随访做得细，186人次。\n【需要改进】\n效期管理：23个品规未按规定标识。\n")
+    assert [s.kind for s in a.sentences if "品规" in s.text] == ["observation"]
+    assert [s.kind for s in a.sentences if "随访" in s.text] == ["context"]

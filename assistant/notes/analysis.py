@@ -368,6 +368,13 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         label_m = None if numbered_label else label_m  # '--- Section 5: Targets ---': a section's heading, not a label 'Section 5'
         chat = bool(bullet and _TIME.search(bullet.group()))  # '[17:02] Jen: …': a speaker follows the time stamp
         framed = _FRAME.sub("", content)  # '**Actions**', '=== Agreed actions ===', '-- Section 5: Targets ---'
+        if (wrapped := _BRACKETED_HEADING.fullmatch(framed)) and heading_kind(framed) is None:
+            if heading_kind(wrapped.group(1)):
+                framed = wrapped.group(1)  # '[Agreed]', '【Targets】' (a Chinese heading reads in its brackets: '【需要改进】')
+            elif framed.startswith("【"):  # a heading all the same, over whose words follow: '【Cindy's view】', or none
+                who = _label_or_person(wrapped.group(1), finder)
+                block_label = who if who and who.endswith("_person") else None
+                continue
         # 'Targets' of 'Section 5: Targets' or 'Section 3 — Targets'
         section = heading_words(framed, ref) if numbered_label or opens_section(framed) else None
         if marker and len(framed.split()) <= 5 and framed.count(".") == 1:
@@ -769,6 +776,7 @@ _SAYS_SOMETHING = re.compile(r"\b(?:i|he|she|they|we|you|was|were|is|are|has|had
 
 
 _FRAME = re.compile(r"^[\s*_=~#-]+|[\s*_=~#-]*[：:]?[\s*_=~#-]*$")  # a heading's decoration, and its closing colon
+_BRACKETED_HEADING = re.compile(r"[【\[]\s*([^】\]\n]{2,40}?)\s*[】\]]")  # a heading in brackets, alone: '【Targets】', '[Agreed]'
 
 
 def _owner_cell(line: str, finder: _PartyFinder, row: grid.Row | None) -> tuple[str, Party | None] | None:

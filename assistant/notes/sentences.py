@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..dates import DateMention
 from ..grid import Row
 from ..language import language_of, unspaced
-from ..lexicon import commitment_terms, vocab, vocab_list
+from ..lexicon import commitment_terms, vocab, vocab_list, zh_name
 from ..quantities import Quantity
 from ..schema import Language
 from ..screening import Hit
@@ -305,7 +305,21 @@ _NUMBER_AFTER_TAG = re.compile(r"""^\s*(?:\S+(?:\s\S+)?\s+\d{1,2}:\d{2}(?::\d{2}
     | [^\s:：]{1,12}(?:\s\S+)?\s+\d{1,2}:\d{2}(?::\d{2})?\s*[:：]\s*
     | [\u4e00-\u9fff·]{1,8}\s+\d{1,2}:\d{2}(?::\d{2})?\s+  # ('王丽店长 09:21 1. 小周…')
     | (?P<who>[A-Z][a-z'’-]+(?:\s[A-Z][\w'’.-]*){1,2})\s*[:：]\s*  # a transcript's 'Rob Tanner: 1. Recs out within 48h'
+    | (?:[\u4e00-\u9fff·-]{1,8}\s)?(?P<zh>[\u4e00-\u9fff·]{2,4})\s*[:：]\s*  # a chat's '春熙路店长 何志强：1. 份量：…'
     )\(?\d{1,2}[.)]$""", re.X)
+
+
+_ZH_NAME = re.compile(zh_name())
+
+
+def _opens_a_point(tag: re.Match[str]) -> bool:
+    """`_NUMBER_AFTER_TAG`'s number opens a point of the speaker's list: after a time stamp, or after a name (not a
+    field's label: 'Overall Rating: 2. Below expectations', '评分：2.')."""
+    if tag["zh"]:
+        return _ZH_NAME.fullmatch(tag["zh"]) is not None and tag["zh"] not in field_words()
+    if tag["who"]:
+        return is_name(tag["who"]) and not ({tag["who"].replace(" ", "").lower(), tag["who"].split()[-1].lower()} & field_words())
+    return True
 
 
 # A chat app's reactions copied with a message, as a line of their own: ':sweat_smile: 1', ':+1: 2 :eyes: 1'. No words.
@@ -323,10 +337,9 @@ def _split_sentences(line: str, offset: int, dictated: bool = False) -> list[tup
         if chunk.endswith(".") and _ABBREV.search(chunk) and not (
                 _ENDS_SENTENCE.search(chunk) and re.match(r"[A-Z][a-z]", line[m.end():])):
             continue  # 'vs. Tom', 'Feb. 3' stay whole; 'by end of Feb. Check in' is two sentences
-        if (tag := _NUMBER_AFTER_TAG.search(chunk)) and (not tag["who"] or (is_name(tag["who"]) and not (
-                {tag["who"].replace(" ", "").lower(), tag["who"].split()[-1].lower()} & field_words()))):
-            continue  # a list's number after a speaker's tag opens its point: '陈国栋 19:38  1. 每天…' (after a name,
-            # not a field's label: 'Overall Rating: 2. Below expectations')
+        if (tag := _NUMBER_AFTER_TAG.search(chunk)) and _opens_a_point(tag):
+            continue  # a list's number after a speaker's tag opens its point: '陈国栋 19:38  1. 每天…'
+
         pieces.append((chunk, start))
         start = m.end()
     pieces.append((line[start:], start))
