@@ -32,8 +32,8 @@ _M = "(" + _MONTH + ")"
 _YEAR = r"(\d{4}|['’]\d{2})"  # '2026', or '26 after an apostrophe
 # ... and after a day and a month, two digits alone where a field ends: '1:1 nts - Jaylen - 9 jun 27 - me = Sandra'
 # or after a hyphen: '18-Dec-26', '18-Dec-2026'
-_YEAR_AFTER_DAY = r"(\d{4}|['’]\d{2}|(?<=-)\d{2}(?![\d:])|\d{2}(?=[ \t]*(?:[-–—|;)\]\n]|$)))"
-_BEFORE_YEAR = r"(?:,?\s+|-(?=\d{2}(?:\d{2})?(?![\d:])))"
+_YEAR_AFTER_DAY = r"(\d{4}|['’]\d{2}|(?<=-)\d{2}(?![\w:-])|\d{2}(?=[ \t]*(?:[-–—|;)\]\n]|$)))"
+_BEFORE_YEAR = r"(?:,?\s+|-(?=\d{2}(?:\d{2})?(?![\w:-])))"  # (not '15-Mar-31-Mar', a range; nor '14-Jun-10am', a time)
 _ORDINAL_DAYS: dict[str, int] = load("calendar", "en")["ordinal_days"]
 # '25 Nov', '25th Nov', '25th, Nov', '25-Nov' (not '3, Nov'), 'the tenth of February'
 _ORDINAL_WORDS = "|".join(w.replace("-", "[- ]") for w in sorted(_ORDINAL_DAYS, key=len, reverse=True))  # 'twenty second' too
@@ -334,8 +334,14 @@ def _labelled_deadline(text: str, start: int) -> bool:
     return label is not None and not re.search(r"\d", text[label.end():start])
 
 
+# A deadline already missed, said in the past: 'the mounts were due end of Feb', 'was due on 14 March' (a day gone by).
+_WAS_DUE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:originally\s+|first\s+)?due\s+(?:by\s+|on\s+|for\s+)?(?:the\s+)?$", re.I)
+
+
 def _role(text: str, start: int, end: int) -> str:
     before, after = text[max(0, start - 30):start], text[end:end + 4]
+    if _WAS_DUE.search(before):
+        return "point"
     if (_DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before) or _PERIOD_END_GLOSS.search(before)
             or _DEADLINE_EVENT.search(text[max(0, start - 80):start])
             or _labelled_deadline(text, start)):
@@ -419,9 +425,11 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         return ref + dt.timedelta(days=ahead or 7), role
     if kind == "end_of":
         which, unit = (g[0] or "").lower(), g[1].lower()
-        if role == "point" and unit[:3] in MONTHS and not which and 0 <= (ref - (past := _month_end(
-                ref.year - (MONTHS[unit[:3]] > ref.month), MONTHS[unit[:3]]))).days <= _JUST_ENDED:
-            return past, role  # '46 tops unaccounted for at the end of October', said on 3 November: the month just ended
+        if role == "point" and unit[:3] in MONTHS and not which and (0 <= (ref - (past := _month_end(
+                ref.year - (MONTHS[unit[:3]] > ref.month), MONTHS[unit[:3]]))).days <= _JUST_ENDED
+                or _WAS_DUE.search(m.string[max(0, m.start() - 30):m.start()])):
+            return past, role  # '46 tops unaccounted for at the end of October', said on 3 November: the month just ended;
+            # 'were due end of Feb', said in April: the deadline missed
         role = "deadline"
         if unit == "month":
             first = _add_months(ref.replace(day=1), 1 if which in ("next", "following") else 0)

@@ -237,10 +237,18 @@ def _retractions() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in load("vocabulary").get("spoken", {}).get("retractions", ())) or "(?!)", re.I)
 
 
+# What is said instead after the words that take something back: a figure, a name, a day ('it's Wednesday, the
+# thirteenth', 'not three, four'), in Chinese any words (not a sentence of the speaker's own: 'I meant to ask').
+_SAID_INSTEAD = re.compile(r"[\s,:;—–-]*(?:(?i:scratch\s+that|i\s+mean|make\s+(?:that|it)|or\s+rather|sorry|it'?s|it\s+is"
+                           r"|it\s+was|not\s+\w+)[\s,:;—–-]+)*(?:the\s+)?(?:\d|[A-Z][a-z]|[\u4e00-\u9fff])")
+
+
 def retracted(text: str, end: int) -> bool:
-    """The words of `text` before `end` are taken back at once, as a dictating speaker does: 'Tuesday the twelfth — no,
-    scratch that, …', 'Margit — sorry, Margrit', '三月五号，哦不对不对，今天是三月六号'."""
-    return _retractions().match(text, end) is not None
+    """The words of `text` before `end` are taken back at once, as a dictating speaker does, and something is said
+    instead: 'Tuesday the twelfth — no, scratch that, it's Wednesday', 'Margit — sorry, Margrit', '三月五号，哦不对不对，今天是
+    三月六号' (not '3 March, I mean it was a long one', nor 'Priya, sorry, I meant to ask')."""
+    taken = _retractions().match(text, end)
+    return taken is not None and _SAID_INSTEAD.match(text, taken.end()) is not None
 
 
 def vocab_terms(section: str, key: str, lang: str | None = None) -> Terms:

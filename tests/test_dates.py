@@ -1122,3 +1122,32 @@ def test_a_dictated_date_taken_back_is_not_the_interview_s(first, day):
 def test_a_date_with_no_words_taking_it_back_still_dates_the_interview():
     lines = ["Review on 14 September - no later follow-up needed.", "Late for 4 of 10 shifts."]
     assert held_on(lines, "\n".join(lines), dt.date(2026, 12, 6)) == dt.date(2026, 9, 14)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The mounts were due end of Feb and two are still on the bench.", dt.date(2026, 2, 28)),
+    ("The report was due on 14 March.", dt.date(2026, 3, 14)),
+    ("The report is due by 14 May.", dt.date(2026, 5, 14)),  # still to come
+    ("Target: all three mounts done by end of Feb.", dt.date(2027, 2, 28)),
+])
+def test_a_deadline_said_in_the_past_is_one_gone_by(text, day):
+    assert [d.date for d in find_dates(text, dt.date(2026, 4, 30))] == [day]
+
+
+@pytest.mark.parametrize("text, days", [
+    ("Holiday booked 15-Mar-31-Mar, so the review moves.", [dt.date(2026, 3, 15), dt.date(2026, 3, 31)]),  # a range
+    ("14-Jun-10am, back office", [dt.date(2026, 6, 14)]),  # a time, not the year 2010
+])
+def test_look_alikes_of_a_hyphenated_year(text, days):
+    assert [d.date for d in find_dates(text, dt.date(2026, 6, 1))] == days
+
+
+@pytest.mark.parametrize("first, day", [
+    ("面谈记录 刘洋 3月5号，错了两单，客户投诉了", dt.date(2026, 3, 5)),  # 'got two orders wrong'
+    ("Met 3 March, I mean it was a long one, Sam was late 4 times", dt.date(2026, 3, 3)),
+    ("Date: Mon 2 March — sorry, forgot to send these earlier", dt.date(2026, 3, 2)),
+    ("Date: 4 May, no, not really a formal review, more a chat", dt.date(2026, 5, 4)),
+])
+def test_words_that_take_nothing_back_leave_the_date(first, day):
+    lines = ["1:1 Sam Pike", first]
+    assert held_on(lines, "\n".join(lines), dt.date(2026, 6, 1)) == day

@@ -2410,3 +2410,11 @@ def test_a_full_name_is_never_offered_as_the_role():
     offered = [text for text, _ in reader.bundled().role_choices(notes, None, None)]
     assert "Lotte Brauer" not in offered and "Senior Embryologist" in offered
     assert not reader.may_be_the_role(notes, "Lotte Brauer") and reader.may_be_the_role(notes, "Head Baker")
+
+
+@pytest.mark.parametrize("notes", [
+    "Chatted to Amir about the till on 3 May.\nAmir was £40 short twice in April.\n",
+    "Went through the April numbers with Amir on 3 May.\nAmir was £40 short twice in April.\n",
+])
+def test_a_verb_opening_a_note_is_no_name(notes):
+    assert analyse(notes).employee_name in (None, "Amir")

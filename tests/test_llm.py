@@ -180,7 +180,20 @@ def test_what_the_caller_states_is_never_asked_and_what_the_reader_found_may_be(
     assert analyse(FACILITIES, employee="Priya Shah").given == {"employee"}
 
 
+def test_look_alikes_of_the_checks_on_copied_names_and_titles():
+    from assistant.drafting.questions import _job_shaped, _the_manager, _written
+
+    assert _written("Eve", "Covered the evening rota. Eve Long was late twice.") == "Eve"
+    assert _written("Eve", "Covered the evening rota.") is None  # only inside another word
+    assert not _the_manager("Ann", "Annabel Price") and _the_manager("Price", "Annabel Price")
+    assert all(_job_shaped(t) for t in ["会计", "跟单员", "在线客服", "会籍顾问", "bell attendant"])
+    assert not any(_job_shaped(t) for t in ["他现在主要在前场", "5场", "the standard"])
+
+
 def test_a_title_the_notes_give_the_manager_is_never_offered_nor_taken_as_the_employee_s():
+    from assistant.drafting.questions import _managers_titles
+
+    assert _managers_titles(analyse("Store Manager Tom Reyes met Jo Pike, 3 May.\nJo was late 4 times.")) == {"store manager"}
     notes = ("Okay, recording. This is Ines Vogel, bottling manager, dictating notes from the review with Lotte.\n"
              "Lotte missed the hourly fill check on 6 shifts.\nLotte to log every fill check.\n")
     analysis = analyse(notes)

@@ -1147,3 +1147,16 @@ def test_a_chinese_heading_saying_what_needs_improving_ends_the_strengths_above(
     a = analyse("季度回顾 2026-09-15 被评估人：德吉卓玛\n【本季度亮点】\n随访做得细，186人次。\n【需要改进】\n效期管理：23个品规未按规定标识。\n")
     assert [s.kind for s in a.sentences if "品规" in s.text] == ["observation"]
     assert [s.kind for s in a.sentences if "随访" in s.text] == ["context"]
+
+
+def test_a_transcript_s_bracketed_notes_are_no_tasks_and_a_bracketed_view_is_the_employee_s_account():
+    a = analyse("1:1 with Priya Shah, 3 June 2026. Manager: Tom Reyes.\nPriya was late 4 times in May.\n[Agreed]\n"
+                 "Priya to take the earlier bus.\n[inaudible]\n[laughs]\n[Priya's view]\nThe bus is unreliable on Sundays.\n")
+    read = {s.text: s.kind for s in a.sentences}
+    assert "[inaudible]" not in read and "[laughs]" not in read
+    assert read["Priya to take the earlier bus."] == "action" and read["The bus is unreliable on Sundays."] == "account"
+
+
+def test_a_name_after_an_english_speaker_s_tag_is_who_is_spoken_to_not_whose_task():
+    a = analyse("Chat 3 June 2026, 1:1 with Priya Shah\n10:02 Tom Reyes: Priya: you were late 4 times in May.\n")
+    assert [s.kind for s in a.sentences if "late 4 times" in s.text] == ["observation"]

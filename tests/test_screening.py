@@ -597,7 +597,7 @@ def test_the_school_run_rush_is_still_the_familys_school_run():
 
 @pytest.mark.parametrize("text, kind", [
     # the people of where the employee grew up, judged together: bias, with no trait named
-    ("Honestly, with folk from where she grew up, deadlines are more of a starting point.", "bias"),
+    ("Honestly, you know how it is with folk from where she grew up, deadlines are more of a starting point.", "bias"),
     # a reading difficulty beside a future ruled out, in Chinese and in a mixed note: bias, not only a health detail
     ("他有读写障碍，表格填错也正常，别指望他能转正了。", "bias"),
     ("- 她有 dyslexia，手册看不懂很正常，别指望她能升组长。", "bias"),
@@ -610,6 +610,7 @@ def test_an_origin_or_a_reading_difficulty_beside_a_judgement_is_bias(text, kind
 
 @pytest.mark.parametrize("text", [
     "The supplier from where he grew up sends the best cheese.",
+    "He visits people from where he grew up every Christmas, so wants leave over the 25th.",
     "别指望他这周能修好打印机，零件还没到。",  # no trait: a part has not arrived
 ])
 def test_look_alikes_of_origin_and_reading_difficulty_bias(text):

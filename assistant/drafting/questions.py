@@ -88,9 +88,23 @@ def _free(key: str) -> dict[str, Any]:
 
 
 def _written(said: str, text: str) -> str | None:
-    """`said` as the notes write it (their casing), or None when they do not."""
-    at = text.lower().find(said.lower()) if said else -1
-    return text[at:at + len(said)] if at >= 0 else None
+    """`said` as the notes write it (their casing), a whole word of theirs ('Eve', not the 'eve' of 'evening'), or None
+    when they do not."""
+    if not said:
+        return None
+    edge = ("", "") if unspaced(said) else (r"(?<![\w'’-])", r"(?![\w'’-])")
+    found = re.search(edge[0] + re.escape(said) + edge[1], text, re.I)
+    return found.group(0) if found else None
+
+
+def _the_manager(name: str, manager: str | None) -> bool:
+    """`name` is the manager's, in full or in part ('Price' of 'Annabel Price'; not 'Ann')."""
+    if not manager:
+        return False
+    if unspaced(name) or unspaced(manager):
+        return name in manager or manager in name
+    words, theirs = set(name.lower().split()), set(manager.lower().split())
+    return words <= theirs or theirs <= words
 
 
 def _same_person(a: str, b: str | None) -> bool:
@@ -163,7 +177,7 @@ def _not_a_name(said: str, analysis: NotesAnalysis) -> str | None:
     written = _written(said, analysis.text)
     if written is None:
         return "not in the notes"
-    if _same_person(written, analysis.manager):
+    if _the_manager(written, analysis.manager):
         return "the manager"
     if unspaced(written):
         return None if _CHINESE_NAME.fullmatch(written) and may_be_named(written) and not is_role(written) else "not a name"
@@ -230,7 +244,7 @@ def _job_shaped(phrase: str) -> bool:
     if re.search(r"\d", phrase):
         return False
     if unspaced(phrase):
-        return len(phrase) <= 8 and not re.search("[的是就跟了我你他她们这那很在和说把给让要会]", phrase)
+        return len(phrase) <= 8 and not re.search("[的是就了我你他她们这那很说把让]", phrase)
     return len(phrase.split()) <= 5 and is_role(phrase)
 
 
@@ -239,9 +253,12 @@ def _managers_titles(analysis: NotesAnalysis) -> set[str]:
     Brunner, caves manager', '店长' of '苏晴（店长）'. Never offered, nor taken, as the employee's."""
     if not analysis.manager:
         return set()
-    beside = re.finditer(rf"{re.escape(analysis.manager)}\s*(?:[,，(（]|\s[-–—]\s)\s*([^,，()（）\n]{{2,40}}?)\s*(?=[,，.。)）:：\n]|$)",
-                         analysis.text)
-    return {m.group(1).strip().lower() for m in beside if is_role(m.group(1))}
+    name = re.escape(analysis.manager)
+    after = re.finditer(rf"{name}\s*(?:[,，(（:：]|\s[-–—]\s)\s*([^,，()（）\n]{{2,40}}?)\s*(?=[,，.。)）:：|·\n]|\s[-–—]\s|$)",
+                        analysis.text)
+    before = re.finditer(rf"(?:^|[\s,(（:：|])((?:[A-Z][\w&/-]*\s){{1,3}}){name}", analysis.text)  # 'Store Manager Tom Reyes'
+    titles = (m.group(1).strip() for m in [*after, *before])
+    return {title.lower() for title in titles if is_role(title)}
 
 
 def pointed_to(s: Sentence, analysis: NotesAnalysis) -> set[str]:

@@ -371,9 +371,10 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if (wrapped := _BRACKETED_HEADING.fullmatch(framed)) and heading_kind(framed) is None:
             if heading_kind(wrapped.group(1)):
                 framed = wrapped.group(1)  # '[Agreed]', '【Targets】' (a Chinese heading reads in its brackets: '【需要改进】')
-            elif framed.startswith("【"):  # a heading all the same, over whose words follow: '【Cindy's view】', or none
+            else:  # no words of the meeting's: whose words follow ('【Cindy's view】', '[Priya's view]'), the end of the
+                # section above ('【附件】'), or a transcript's note ('[inaudible]', '[laughs]'), which ends nothing
                 who = _label_or_person(wrapped.group(1), finder)
-                block_label = who if who and who.endswith("_person") else None
+                block_label = who if who and who.endswith("_person") else None if framed.startswith("【") else block_label
                 continue
         # 'Targets' of 'Section 5: Targets' or 'Section 3 — Targets'
         section = heading_words(framed, ref) if numbered_label or opens_section(framed) else None
@@ -479,8 +480,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 inner_kind = _label_kind(label_text(inner)) if inner else None
                 if inner and inner_kind in reader.CONTENT_LABELS:  # '杨队 20:46：国庆前的要求：…': what the speaker sets out
                     label, s.body = inner_kind, s.body[inner.end():]
-                elif speaker and (point := _SPOKEN_POINT.match(s.body)) and _a_task(s.body[point.end():]) and (
-                        pointed := _point_owner(point, finder, own_label == "employee_person")):
+                elif speaker and (point := _SPOKEN_POINT.match(s.body)) and _bulleted_or_chinese(point) and _a_task(
+                        s.body[point.end():]) and (pointed := _point_owner(point, finder, own_label == "employee_person")):
                     s.body = s.body[point.end():]  # 'Marco 19:13：- 你：各约一次 tasting': a point of the speaker's
                     label = "action"  # list, labelled with whose task it is ('你', '我', 'Finance')
             s.item_start = bool(_ENUM_INLINE.match(s.body))
@@ -676,6 +677,12 @@ def _one_author(stamped: list[str], finder: _PartyFinder, tags: frozenset[str]) 
 
 
 # A point of a list said in a chat message, labelled with whose task it is: '- 你：…', '- 我：…', '• Finance: …'.
+def _bulleted_or_chinese(point: re.Match[str]) -> bool:
+    """A spoken point's tag after a bullet ('- Kasia: …'), or a Chinese one with none ('我：…', '晓彤：…'): 'Priya: you were
+    late 4 times' after an English speaker's tag is said to her, not a task of hers."""
+    return point.group(0).lstrip()[:1] in "-–•*·" or unspaced(point.group("who"))
+
+
 _SPOKEN_POINT = re.compile(r"^\s*(?:[-–•*·]\s*)?(?P<who>[^\s：:][^：:\n]{0,15}?)\s*[：:]\s*(?=\S)")  # (or with no bullet:
 # '苏晴（店长）：我：这周内把流程单更新')
 # What someone said, thinks or reported, not a task set ('- Kasia: says the scanner lags', '- 你：说晚班只有你一个人',
