@@ -1,8 +1,9 @@
 """What the LLM drafter asks a model: only what the reader is unsure of, and every answer checked against the notes.
 
 Each question is one small prompt (`prompts/<name>.md`) after the numbered notes, answered by one short JSON
-object under a schema. An answer that fails its check is ignored, so a small model cannot make a plan worse
-than the reader's, and a capable one fixes what the reader misses:
+object under a schema. An answer that fails its check is ignored, so a small model can only choose among what the
+notes say (and where it chooses wrongly among the role's phrases, it can cost a right role), and a capable one fixes
+what the reader misses:
 
   employee  who the plan is about, where the reader names nobody, or (opt-in, 'rivals') hesitates between names: one of
             the notes' names
