@@ -676,15 +676,17 @@ def _one_author(stamped: list[str], finder: _PartyFinder, tags: frozenset[str]) 
     return author if mine and n >= 0.75 * len(turns) and "employee_person" not in whose.values() else None
 
 
-# A point of a list said in a chat message, labelled with whose task it is: '- 你：…', '- 我：…', '• Finance: …'.
+# A point of a list said in a chat message, labelled with whose task it is: '- 你：…', '- 我：…', '• Finance: …' (or with no
+# bullet: '苏晴（店长）：我：这周内把流程单更新').
+_SPOKEN_POINT = re.compile(r"^\s*(?:[-–•*·]\s*)?(?P<who>[^\s：:][^：:\n]{0,15}?)\s*[：:]\s*(?=\S)")
+
+
 def _bulleted_or_chinese(point: re.Match[str]) -> bool:
     """A spoken point's tag after a bullet ('- Kasia: …'), or a Chinese one with none ('我：…', '晓彤：…'): 'Priya: you were
     late 4 times' after an English speaker's tag is said to her, not a task of hers."""
     return point.group(0).lstrip()[:1] in "-–•*·" or unspaced(point.group("who"))
 
 
-_SPOKEN_POINT = re.compile(r"^\s*(?:[-–•*·]\s*)?(?P<who>[^\s：:][^：:\n]{0,15}?)\s*[：:]\s*(?=\S)")  # (or with no bullet:
-# '苏晴（店长）：我：这周内把流程单更新')
 # What someone said, thinks or reported, not a task set ('- Kasia: says the scanner lags', '- 你：说晚班只有你一个人',
 # '- Stores: complained twice', '- Me: not convinced …'), nor a question.
 _NO_TASK = re.compile(r"""^\W*(?:(?:says?|said|told|tells|mentioned|complain(?:s|ed)?|thinks?|thought|feels?|felt|reckons?|asked|

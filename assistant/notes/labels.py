@@ -548,8 +548,9 @@ def _may_be(person: str, name: str) -> bool:
 _MARKED_ME = re.compile(r"\S\s*[(（](?i:me|myself|我)[)）]$")  # 'ST (me)': the writer, named and marked
 
 
-# A speaker named in both scripts: 'Darren 林', 'Vivian 吴薇', '林达 Darren' (a Chinese surname, or a name: not 'Nina 说明').
+# A speaker's name with their job in brackets: '苏晴（店长）'.
 _GLOSSED_NAME = re.compile(r"(?P<name>[^()（）]{2,30}?)\s*[(（][^()（）\n]{1,20}[)）]")
+# A speaker named in both scripts: 'Darren 林', 'Vivian 吴薇', '林达 Darren' (a Chinese surname, or a name: not 'Nina 说明').
 _TWO_SCRIPTS = re.compile(rf"([A-Z][a-z'’-]+)[ \t]+({zh_name()}|[{load('vocabulary', 'zh')['roles']['surnames']}])"
                           rf"|({zh_name()})[ \t]+([A-Z][a-z'’-]+)")
 
