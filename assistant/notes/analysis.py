@@ -374,7 +374,10 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             else:  # no words of the meeting's: whose words follow ('【Cindy's view】', '[Priya's view]'), the end of the
                 # section above ('【附件】'), or a transcript's note ('[inaudible]', '[laughs]'), which ends nothing
                 who = _label_or_person(wrapped.group(1), finder)
-                block_label = who if who and who.endswith("_person") else None if framed.startswith("【") else block_label
+                if who and who.endswith("_person"):
+                    block_label = who
+                elif framed.startswith("【"):
+                    block_label = None
                 continue
         # 'Targets' of 'Section 5: Targets' or 'Section 3 — Targets'
         section = heading_words(framed, ref) if numbered_label or opens_section(framed) else None

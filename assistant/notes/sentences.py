@@ -339,7 +339,6 @@ def _split_sentences(line: str, offset: int, dictated: bool = False) -> list[tup
             continue  # 'vs. Tom', 'Feb. 3' stay whole; 'by end of Feb. Check in' is two sentences
         if (tag := _NUMBER_AFTER_TAG.search(chunk)) and _opens_a_point(tag):
             continue  # a list's number after a speaker's tag opens its point: '陈国栋 19:38  1. 每天…'
-
         pieces.append((chunk, start))
         start = m.end()
     pieces.append((line[start:], start))
