@@ -759,6 +759,8 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
         return bool(_FORWARD.search(said_of)) and not _HELD_WITH.search(line)
 
     about = said + [line for i, line in enumerate(lines[:40]) if i < 2 or _DATE_LINE.search(line) or (i < 4 and len(line) <= 60)]
+    if counted := next((day for line in heading + said if (day := _counted_to_named_day(line, today))), None):
+        return counted  # '06.11 — 离双11还有5天': the count says which way the figures read
     for line in lines[:2] + about:
         for start, end, options in _explicit(line):
             if (line not in heading and ahead(line, start, end)) or retracted(line, end):
@@ -813,6 +815,31 @@ def _said_instead(line: str, end: int, days: list[tuple[int, int]]) -> tuple[lis
     if not again:
         return None
     return [(month, _day_number(again.group(2) or again.group(3))) for month, _ in days], WEEKDAYS[again.group(1).lower()]
+
+
+# A day counted back from a named day: '离双11还有5天' (five days to go until 11 November), '中秋前一天' (the day before
+# the Mid-Autumn Festival), 'two days before Christmas'.
+_COUNTED_TO = re.compile(rf"""离\s*(?P<to>{_named_days_pattern()})\s*(?:还有|只有|就剩|还剩|剩)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<unit>天|周|个?星期)
+    |(?P<before>{_named_days_pattern()})\s*(?:节)?\s*前\s*(?P<bn>\d+|[一二两三四五六七八九十]+)\s*(?P<bunit>天|周|个?星期)
+    |\b(?P<en_n>\d+|a|one|two|three|four|five|six|seven)\s+(?P<en_unit>days?|weeks?)\s+before\s+(?:the\s+)?(?P<en_to>{_named_days_pattern()})""",
+                         re.I | re.X)
+
+
+def _counted_to_named_day(line: str, today: dt.date) -> dt.date | None:
+    """The day a line counts back from a named day, where it is not after today; None where it counts none."""
+    m = _COUNTED_TO.search(line)
+    if not m:
+        return None
+    name, count, unit = ((m["to"], m["n"], m["unit"]) if m["to"] else (m["before"], m["bn"], m["bunit"]) if m["before"]
+                         else (m["en_to"], m["en_n"], m["en_unit"]))
+    n = 1 if count.lower() in ("a", "one") else zh_number(count) if not count.isascii() else (
+        int(count) if count.isdigit() else WORD_NUMBERS.get(count.lower()))
+    named = _NAMED_DAY.fullmatch(name)
+    day = _named_day(named, today, "point") if named and n else None
+    if day is None or n is None:
+        return None
+    back = day - dt.timedelta(days=n * (1 if unit.lower().startswith(("天", "day")) else 7))
+    return back if back <= today else None
 
 
 def _named_day_held(line: str, today: dt.date) -> dt.date | None:

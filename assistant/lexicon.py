@@ -268,17 +268,26 @@ def vocab_list(section: str, key: str, lang: str | None = None) -> list[str]:
 
 
 # What opens like a surname but names a day: '周五' (Friday), '周末', '周年'.
-NOT_A_ZH_NAME = "(?!周[一二三四五六日天末年](?![\u4e00-\u9fff])|季度|方面|方案|马上)"  # (周天宇 is a name; '季度面谈' is no one)
+NOT_A_ZH_NAME = "(?!周[一二三四五六日天末年](?:(?![\u4e00-\u9fff])|(?=[周到至和或、早晚上下中]))|季度|方面|方案|马上)"  # (周天宇 is a name; '季度面谈',
+# '周五周六晚上' are no one)
 
 
 @lru_cache(maxsize=1)
-def zh_name() -> str:
-    """A Chinese personal name, as a pattern: a surname (one character or two) and one or two more characters,
-    or a name written with a middle dot ('艾力·买买提'); never a weekday ('周五') nor an anniversary ('周年')."""
+def not_in_given_names() -> str:
+    """The characters no Chinese given name is written with ('的', '说', '员'), as a character class's inside."""
+    return str(load("vocabulary", "zh")["roles"]["not_in_given_names"])
+
+
+@lru_cache(maxsize=2)
+def zh_name(loose: bool = False) -> str:
+    """A Chinese personal name, as a pattern: a surname (one character or two) and one or two more characters that
+    a given name may be written with (any, when `loose`), or a name written with a middle dot ('艾力·买买提'); never a
+    weekday ('周五') nor an anniversary ('周年')."""
     roles = load("vocabulary", "zh")["roles"]
     compound = "|".join(roles["compound_surnames"])
-    return (rf"(?:[\u4e00-\u9fff]{{2,4}}·[\u4e00-\u9fff]{{2,4}}|(?:{compound})[\u4e00-\u9fff]{{1,2}}"
-            rf"|{NOT_A_ZH_NAME}[{roles['surnames']}][\u4e00-\u9fff]{{1,2}})")
+    given = r"[\u4e00-\u9fff]{1,2}" if loose else rf"(?:(?![{not_in_given_names()}])[\u4e00-\u9fff]){{1,2}}"
+    return (rf"(?:[\u4e00-\u9fff]{{2,4}}·[\u4e00-\u9fff]{{2,4}}|(?:{compound}){given}"
+            rf"|{NOT_A_ZH_NAME}[{roles['surnames']}]{given})")
 
 
 @lru_cache(maxsize=1)

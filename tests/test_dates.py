@@ -1151,3 +1151,17 @@ def test_look_alikes_of_a_hyphenated_year(text, days):
 def test_words_that_take_nothing_back_leave_the_date(first, day):
     lines = ["1:1 Sam Pike", first]
     assert held_on(lines, "\n".join(lines), dt.date(2026, 6, 1)) == day
+
+
+@pytest.mark.parametrize("line, today, held", [
+    ("1:1 w/ Ruby 03.10 — 离国庆还有4天，先过一遍", dt.date(2026, 12, 7), dt.date(2026, 9, 27)),  # the count decides '03.10'
+    ("面谈记录（春节前两天，在仓库办公室）", dt.date(2027, 3, 1), dt.date(2027, 2, 4)),
+    ("Check-in with Abi, two days before Christmas", dt.date(2027, 1, 10), dt.date(2026, 12, 23)),
+])
+def test_a_day_counted_back_from_a_named_day_dates_the_meeting(line, today, held):
+    assert held_on([line], line, today) == held
+
+
+def test_a_count_to_a_named_day_still_to_come_dates_no_meeting():
+    line = "1:1 with Abi — 离春节还有10天"
+    assert held_on([line], line, dt.date(2026, 12, 7)) is None

@@ -650,3 +650,28 @@ def test_a_chinese_area_is_named_by_what_fell_short_not_cut_at_a_figure():
 def test_a_goalless_plan_keeps_a_counted_shortfall_the_rules_found(line):
     plan = draft_plan(f"1:1 w/ Dana, picker, 3 Nov\n{line}\nWe talked it through.\n").plan
     assert plan.status == "insufficient_information" and plan.deficiencies
+
+
+def test_a_share_the_manager_will_check_is_a_goal_and_their_task_stays_theirs():
+    plan = draft_plan("Review - Ana Silva, lab tech, 3 Mar 2026\nFridge log unsigned on 9 days in February.\n"
+                      "Agreed: Ana signs the log every shift.\nlog 100% signed, I'll check it every Friday.").plan
+    assert [(g.metric, g.target) for g in plan.goals] == [("log signed", "100%")]
+    assert any("check it every Friday" in r.action for r in plan.responsibilities if r.owner == "manager")
+
+
+def test_a_share_the_manager_takes_on_is_no_goal_of_the_employee():
+    plan = draft_plan("Review - Ana Silva, lab tech, 3 Mar 2026\nFridge log unsigned on 9 days in February.\n"
+                      "Agreed: Ana signs the log every shift.\nI'll check 100% of the logs, every Friday.").plan
+    assert not any(g.target == "100%" for g in plan.goals)
+
+
+def test_a_tolerance_before_the_share_of_cases_leaves_the_share_as_the_target():
+    plan = draft_plan("Review - Ana Silva, estimator, 3 Mar 2026\nQuotes more than 20% off the final cost on 9 of 30 jobs in "
+                      "February.\nTarget: quote within 20% of the final cost on 90% of jobs by 30 April.").plan
+    assert [g.target for g in plan.goals] == ["90%"]
+
+
+def test_the_scope_of_a_task_is_no_target():
+    plan = draft_plan("Review - Ana Silva, estimator, 3 Mar 2026\nQuotes more than 20% off the final cost on 9 of 30 jobs in "
+                      "February.\nAgreed: Ana gets a second check for every quote over £20k until 30 April.").plan
+    assert not any("20k" in g.target for g in plan.goals)

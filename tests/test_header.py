@@ -2418,3 +2418,47 @@ def test_a_full_name_is_never_offered_as_the_role():
 ])
 def test_a_verb_opening_a_note_is_no_name(notes):
     assert analyse(notes).employee_name in (None, "Amir")
+
+
+@pytest.mark.parametrize("notes, who", [
+    # a job word run into a surname is no name ('费员' of '收费员'), nor a week's words ('两周内把…'), nor a heading
+    ("海港运营有限公司东门收费站\n面谈结果告知书\n\n钱小慧同志（收费员，工号D0211）：\n\n2026年5月6日，站长庞立新与您面谈。\n"
+     "一、4月长短款3次，规定每月不超过1次。\n二、请在两周内把长短款登记补齐。", ("钱小慧", "收费员")),
+    ("【短信】刘经理，今天跟保洁组的唐红梅聊了聊，最近还行吧，就是住户说她拖地不干净。", ("唐红梅", "保洁")),
+    ("6月2日 晚上 随手记（跟严晓丽谈话，收银员，二号店）\n今天人多。她5月长短款4次，标准是每月1次以内。", ("严晓丽", "收银员")),
+    ("语音转文字 5月8日\n嗯，今天跟科目三教练彭国栋，就是彭师傅，聊了一下。\n他上个月学员投诉2起。", ("彭国栋", "科目三教练")),
+])
+def test_chinese_names_are_written_with_name_characters(notes, who):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == who
+
+
+def test_two_weekdays_are_no_manager():
+    a = analyse("茶楼店长群 2026年5月8日\n何店长 10:02：今天跟小罗（罗佳怡，茶艺师）聊了一下，说几个问题\n"
+                "何店长 10:03：上个月包间投诉3次，都是说上茶太慢\n何店长 10:05：包间高峰（周五周六晚上）我排小林去帮她")
+    assert a.employee_name == "罗佳怡" and a.manager in (None, "何店长")
+
+
+@pytest.mark.parametrize("notes, who", [
+    ("== checkin_0412.txt ==\nmarta silva - bakery night shift, mon-thu\nnotes: dev\n\nproof temps not logged on 6 nights.",
+     ("marta silva", "bakery night shift")),
+    ("tomasz nowak - fri 3/4 - end of shift chat by the Big Dipper queue\n-- skipped the lap bar check twice",
+     ("tomasz nowak", None)),
+])
+def test_a_lower_case_name_opening_a_line_below_a_file_name(notes, who):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == who
+
+
+@pytest.mark.parametrize("notes", [
+    "last week - things were quiet\nnext steps - order the new labels",
+    "Ops notes\nquick recap - 3 late trucks, the dock was blocked",
+])
+def test_lower_case_words_before_a_dash_are_no_name(notes):
+    assert analyse(notes).employee_name is None
+
+
+def test_a_latin_name_with_a_chinese_surname_and_a_job_in_brackets():
+    a = analyse("企业微信 · 高强 与 Vivian (HRBP)\n高强: Vivian，今天跟 Jenny 吴 (销售代表，华南一区) 做了 review，要点如下\n"
+                "高强: 1. Q3 拜访达成率 70%，要求 90%")
+    assert (a.employee_name, a.employee_role) == ("Jenny", "销售代表")

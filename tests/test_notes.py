@@ -1559,3 +1559,21 @@ def test_a_score_field_before_a_number_is_no_speaker():
     texts = [s.text for s in analyse("Appraisal - Dana Holt\nAttendance Score: 2. Four unplanned absences this quarter.\n"
                                      "Quality Score: 3. Meets standard.\n").sentences]
     assert "Quality Score: 3." in texts and "Meets standard." in texts
+
+
+@pytest.mark.parametrize("line, owner", [
+    ("Action 3 (manager): Move 12 open files to Kemal Aydin by Friday 16 Oct.", "manager"),
+    ("Action (Reviewer): pass two of the Leeds claims to Sian Pugh by 20 Oct.", "manager"),
+    ("Action 2 (employee): pair with Kemal Aydin on two site visits.", "employee"),
+])
+def test_whose_a_numbered_action_is_says_in_brackets_whoever_the_task_names(line, owner):
+    a = analyse("Employee: Ann Varga\nReviewer: Lwazi Mbeki\nMeeting date: 12 Oct 2026\n"
+                "Concern 1: 7 reports returned by underwriting for missing photos.\n" + line)
+    assert a.sentences[-1].owner == owner
+
+
+def test_the_writers_own_task_opening_with_wo_ba_is_the_managers():
+    a = analyse("10/26 面谈 何志强（健身教练）\n续课率30%，标准55%。\n说好的：\n- 上课手机放前台\n- 我把排课系统的连续课时上限改成5节\n"
+                "- 我把他调到早班了，这周已经排好")
+    owners = [s.owner for s in a.sentences if s.kind == "action"]
+    assert owners[:2] == ["employee", "manager"]

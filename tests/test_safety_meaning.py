@@ -42,6 +42,8 @@ def _flags(plan, kind):
     ("Only just got married, so I'd give it six months until she's asking for time off.", "family"),
     ("With her shoulder the way it is since the surgery she's not really cut out for the loading bay.", "health"),
     ("Given his hearing, I don't think he's cut out for the radio desk in the long run.", "health"),
+    ("Would not surprise me if the weekly prayers are the real reason he keeps missing the Friday cut-off.", "religion"),
+    ("What with the engagement, I'd rather not give him the Dubai rollout.", "family"),
 ])
 def test_a_coded_remark_is_caught_in_paraphrase(text, category):
     assert category in {h.category for h in bias_hits(text, absolutes=False)}, text
@@ -70,6 +72,10 @@ def test_a_coded_remark_is_caught_in_paraphrase(text, category):
     "Given his news that the client signed, we'll look at moving him to the Leeds account.",
     "Given her condition report was late, the checks were not up to the standard.",
     "She is not up to date on the SOP.",
+    "It wouldn't surprise me if the printer is the real reason he falls behind.",
+    "The real reason the line falls behind is the Friday prayer slot on the rota, which we agreed to move.",
+    "With the wedding season starting, I'd rather not hand her the Halvorsen account until the backlog clears.",
+    "I'd rather not give him the night desk until he's done the refresher.",
 ])
 def test_a_trait_word_or_a_judgement_alone_is_not_a_coded_remark(text):
     assert bias_hits(text, absolutes=False) == [], text
@@ -308,6 +314,11 @@ def test_a_chinese_plans_kept_out_flags_are_in_chinese():
      "by 30 June.", "knee"),
     ("Sam Lee, courier, 2026-05-04.\n- 6 late drops in April against 2 allowed\n- he says his brother's court case "
      "takes his mornings, he doesn't want it on paper\nTarget: no more than 2 late drops a month by 30 June.", "court case"),
+    ("Ola Bello, glazier, 2026-05-04. 6 late jobs in April against 2 allowed. He asked me to keep it to myself: his "
+     "ex-partner is taking him to the family court in June.\nTarget: no more than 2 late jobs a month by 30 June.", "family court"),
+    ("Ola Bello, glazier, 2026-05-04. 6 late jobs in April against 2 allowed. His ex-partner is taking him back to "
+     "the family court in June. Not going anywhere near his file.\nTarget: no more than 2 late jobs a month by 30 June.",
+     "family court"),
     ("王芳，客服，2026-05-04。\n- 4月投诉12单，标准是5单以内\n- 她说她爸上个月住院了，最近请假多是因为这个，不要写进去\n"
      "目标：6月30日前投诉降到5单以内。", "住院"),
 ])

@@ -251,14 +251,20 @@ class _PlanBuilder:
                 drafts.append(draft)
                 previous = draft
         for s in self.a.of_kind("action"):
-            if (s.actor and s.actor.owner != "employee") or (s.label == "manager" and not s.actor) or s.line in in_tables:
+            if s.line in in_tables:
+                continue
+            if (s.actor and s.actor.owner != "employee") or (s.label == "manager" and not s.actor):
+                if (share := _share_checked(s.body)) and not any(_same_value(share[1], d["q"]) for d in drafts):
+                    drafts.append(dict(item=share[0], q=share[1], deadline=None, sentence=s, action=True))
                 continue
             items = self._items(s, split_and=False)
             for item in items:
                 q = _with_zh_rhythm(_first_quantity(item.bare), item.bare)
                 own = item.deadline or (self._sentence_deadline(s, strict=True) if len(items) == 1 else None)
-                measurable = q and (q.comparator or q.per or q.unit == "%"  # a share is a target: '100% of lessons'
-                                    or (own and _ALL_OF.search(item.bare[:q.start])))  # 'records for all 7 hoists by 10 Apr'
+                measurable = q and not _SCOPE_BEFORE.search(item.bare[:q.start]) and (
+                    q.comparator or q.per or q.unit == "%"  # a share is a target: '100% of lessons'
+                    or (own and _ALL_OF.search(item.bare[:q.start])))  # 'records for all 7 hoists by 10 Apr'
+                # (not the task's scope: 'reserve review for every claim over £20k')
                 if measurable and not any(_same_value(q, d["q"]) for d in drafts):
                     drafts.append(dict(item=item.bare, q=q, deadline=own, sentence=s, action=True))
         plan_deadline = self._plan_deadline([d["deadline"] for d in drafts])
@@ -720,6 +726,22 @@ def _past_fillers(words: list[str]) -> list[str]:
 _WRITER_CLAUSE = re.compile(r""",\s+(?=(?:and|but|then)\s+I(?:'ll|’ll|\s+will)\s+
     (?!(?:be|admit|say|tell|grant|confess|give\s+(?:him|her|them|you)\s+(?:that|credit))\b)[a-z])""", re.X)  # '…, and I'll
 # spot-check five a week' (not 'and I'll be honest, …')
+# Between a tolerance and the share of cases it must hold on: ' of final on ', ' of the quote for '.
+_TOLERANCE_THEN_SHARE = re.compile(r"\s+of\s+(?:[\w-]+\s+){1,4}(?:on|for|in|across)\s+", re.I)
+# What a task covers, before the figure that bounds it: 'for every claim over £20k', 'on each job above 3 m'.
+_SCOPE_BEFORE = re.compile(r"\b(?:every|each|any|all)\s+(?:[\w-]+\s+){1,3}$", re.I)
+# A share the writer says they will check: 'checklist 100% signed, I'll spot check weekly'.
+_SHARE_THEN_WRITER = re.compile(r"^(?P<share>[^,;:]*\d[^,;:]*%[^,;:]*),\s+(?:(?:and|but|then)\s+)?I(?:'ll|’ll|\s+will)\s+[a-z]")
+
+
+def _share_checked(body: str) -> tuple[str, Quantity] | None:
+    """In a task the writer takes on, the share they will check that opens it, as a target: ('checklist 100% signed',
+    100%) of 'checklist 100% signed, I'll spot check weekly' (not 'I'll check 100% of the sheets')."""
+    m = _SHARE_THEN_WRITER.match(body.strip())
+    q = _first_quantity(m["share"]) if m and not re.search(r"\b(?:I|me|my|we|our)\b", m["share"]) else None
+    return (_clean(m["share"]), q) if m and q and q.unit == "%" and len(m["share"].split()) >= 2 else None
+
+
 _WRITER_OPENS = re.compile(r"""^\W*(?:(?:and|but|then|while)\s+)?(?:I(?:'ll|’ll|\s+will|\s+shall)?\s+
     (?!(?:reckon|think|guess|suppose|believe|feel|mean|know|hope|said|say|was|am|have|had|would|could|might|should|did|do)\b)(?=[a-z])
     |I['’]m\s+(?!(?:thinking|hoping|wondering|guessing|going|not|sure|worried|afraid|glad|happy)\b)(?=[a-z]+ing\b)  # 'and I'm ordering …'
@@ -828,6 +850,9 @@ def _first_quantity(text: str) -> Quantity | None:
     level = _service_level(text, qs)
     if level:
         return level[0]
+    if (len(qs) > 1 and qs[0].unit == qs[1].unit == "%" and qs[0].comparator in ("<", "<=")
+            and _TOLERANCE_THEN_SHARE.fullmatch(text[qs[0].end:qs[1].start]) and re.match(r"\s*of\b", text[qs[1].end:])):
+        return qs[1]  # 'reserve within 25% of final on 90% of files': the tolerance is a condition, the share the value
     if len(qs) > 1 and qs[0].comparator in (">", ">=") and _TIME_UNIT.match(qs[0].unit or "") \
             and qs[1].comparator in ("<", "<="):
         return qs[1]  # '超过30天未关闭的工单不超过3张': the age is a condition, the count the value

@@ -83,7 +83,12 @@ _TARGET_START = re.compile(r"""^\s*(?:(?:so|and|ok(?:ay)?|right|then|now)[,\s]+)
      (?=\d|(?:zero|nil|at\s+least|under|below|fewer|less\s+than)\b))  # a figure to find ('no change to her rota' sets none)""", re.I | re.X)
 
 # The writer owning the cause: "that's on us", 'that one is on me', '这个是我们的问题'.
-_ON_US = re.compile(r"\b(?:that['’]?s|that\s+is|that\s+one['’]?s|it['’]?s|this\s+is)\s+(?:(?:all|partly|really)\s+)?on\s+(?:us|me)\b|(?<!不)(?:是|算)我(?:们|这边)的(?:问题|责任)", re.I)  # (not '这不是我们的问题')
+# The writer taking the blame: "that's on us", '-> on us', 'my doing', 'was never realistic', '这个是我们管理上的问题' (not
+# '这不是我们的问题').
+_ON_US = re.compile(r"""\b(?:that['’]?s|that\s+is|that\s+one['’]?s|it['’]?s|this\s+is)\s+(?:(?:all|partly|really)\s+)?on\s+(?:us|me)\b
+    |(?:->|→|=>)\s*(?:that['’]?s\s+)?on\s+(?:us|me)\b|\b(?:that['’]?s|that\s+is|it['’]?s|it\s+was)\s+(?:my|our)\s+(?:doing|fault|mistake)\b
+    |\b(?:was|were|is|are)\s+never\s+(?:realistic|achievable|doable|feasible)\b
+    |(?<!不)(?:是|算)我(?:们|这边)?[^，。；,;\n]{0,6}的(?:问题|责任|锅)""", re.I | re.X)
 
 # A sentence that opens by naming the rule it states: 'our limit = no spraying over 10 mph', 'The site rule is no phones'.
 _STANDARD_OPENS = re.compile(r"""^\W*(?:(?:our|the|site|farm|company|shop|store|team)\s+){0,2}(?:limit|rule|standard|policy|requirement|sla|norm)s?
@@ -220,6 +225,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "action"  # (not '马晓东本月有3个集装板超重': what they did, counted over a period gone by)
     turned = _OPENING_CONTRAST.sub("", body)
     praise = _positive(turned) and not _falls_short(_unpraised(turned)) and not _CONTRAST.search(turned)  # 'Exceeded the checklist target
+    if _ON_US.search(body) and not _commits(body) and s.label in (None, "manager", "problem"):
+        return "cause"  # 'only 2 hosts on platform at peak when the ops manual says 3 -> on us', 'HB: 5 a day was never realistic'
     if s.label == "problem":
         return "context" if praise else "observation"
     if s.label == "manager" and _ON_US.search(body) and not _commits(body):

@@ -364,6 +364,9 @@ _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*$")
 _SOURCE_NOTE = re.compile(r"""[\[【][^\[\]【】\n]{0,40}(?i:scan|transcri|ocr|photo|voice|memo|audio|recording|dictat|export|pasted|copied
     |语音|转文字|录音|扫描|拍照|截图|钉钉|企业微信|飞书|微信|导出)[^\[\]【】\n]{0,40}[\]】]""", re.X)
 
+# A first line that only names the file the notes were kept in: '== 1to1_031126.txt ==', 'review_notes.docx'.
+_FILE_LINE = re.compile(r"[\s=#*_~-]*[\w.-]+\.(?i:txt|md|docx?|rtf|odt|pages|pdf)[\s=#*_~-]*")
+
 
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """`_header_people` of the lines below a first line that says how the notes came ('[scanned from notebook p.14 -
@@ -372,17 +375,22 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     lines = [_WIKI_LINK.sub(r"\1", _SPELLED_OUT.sub("", _CORRECTED.sub("", line))) for line in lines]
     lines = lines[1:] if lines and _SOURCE_NOTE.fullmatch(lines[0].strip()) else lines
     found = _header_people(lines)
-    if found[0] or not lines or lines[0] != lines[0].lower() or not (low := _LOWER_NAME.search(lines[0])):
+    if found[0]:
         return found
-    written = low["name"]  # 'check-in w/ ines carvalho — bench luthier —': a first line all in lower case, read capitalised
+    at = 1 if lines and _FILE_LINE.fullmatch(lines[0]) else 0  # (below '== 1to1_031126.txt ==')
+    line = lines[at] if len(lines) > at else ""  # 'check-in w/ ines carvalho — bench luthier —': a first line written in
+    low = _LOWER_NAME.search(line)  # lower case up to the name, read capitalised
+    if not low or line[:low.end()] != line[:low.end()].lower():
+        return found
+    written = low["name"]
     capitalised = re.sub(r"(?<![\w'’-])[a-z]", lambda c: c.group().upper(), written)
-    again = _header_people([lines[0][:low.start("name")] + capitalised + lines[0][low.end("name"):], *lines[1:]])
+    again = _header_people([line[:low.start("name")] + capitalised + line[low.end("name"):], *lines[at + 1:]])
     return (written, again[1], again[2]) if again[0] == capitalised and is_name(capitalised) else found  # (not 'new starter')
 
 
-# A name in lower case after the words that lead to the employee's, before a dash or a bracket: 'review kasia nowak
-# (erector, crew b)', 'check-in w/ ines carvalho — bench luthier'.
-_LOWER_NAME = re.compile(rf"""(?<![\w/])(?:with|w/|for|review|re:?|about|1:1|1-1|121)[ \t]+
+# A name in lower case opening a line or after the words that lead to the employee's, before a dash or a bracket:
+# 'review kasia nowak (erector, crew b)', 'check-in w/ ines carvalho — bench luthier', 'kofi asamoah - counter fishmonger'.
+_LOWER_NAME = re.compile(rf"""(?:^[ \t]*|(?<![\w/])(?:with|w/|for|review|re:?|about|1:1|1-1|121)[ \t]+)
     (?P<name>[a-z][a-z'’-]+(?:[ \t](?:{PARTICLE})){{0,2}}[ \t][a-z][a-z'’-]+)(?=[ \t]*(?:[—–,(|]|-[ \t]))""", re.X)
 
 
@@ -626,6 +634,20 @@ _TITLED_VALUE = re.compile(r"([:：])[ \t]*(?i:owner|proprietor|director|manager
 _NAME_BRACKET = re.compile(r"([^()（）\n]{1,80}?)\s*[(（]([^()（）\n]{1,60})[)）]")  # 'Dana Ruiz (picker)', '… A. MacInnes (site manager)'
 
 
+def _job_in_brackets_after(line: str, name: str) -> str | None:
+    """The job in brackets right after `name` on `line` ('跟林晓（DM）聊', '跟 Cindy 周 (医药代表，华东二区) 做了 review'), not
+    another name ('跟阿杰（陈杰）谈') nor a lead's title."""
+    pm = next((pm for pm in _NAME_BRACKET.finditer(line) if re.search(re.escape(name) + r"(?:\s*[\u4e00-\u9fff])?\s*$", pm.group(1))),
+              None)
+    if pm is None:
+        return None
+    inner = pm.group(2).strip()
+    parts = [p.strip() for p in re.split(r"[，,、;；]", inner) if p.strip()]
+    if not parts or is_name(parts[0]) or re.fullmatch(zh_name(), parts[0]) or _bracket_manager(pm):
+        return None
+    return next((p for p in parts if is_role(p)), None) or (_bracket_role(inner) or None if len(parts) == 1 else None)
+
+
 def _bracket_manager(pm: re.Match[str]) -> str | None:
     """The name before a bracket in the manager's field: 'reviewer：A. MacInnes (site manager)'."""
     name_run = _NAME_RUN.search(_ROLE_SEP.split(pm.group(1))[-1].strip())
@@ -679,6 +701,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         if name and re.search(ZH_MANAGER_FIELD + r"\s*[:：]\s*" + re.escape(name), header):
             # '面谈人：王蕾（咨询部总监）': the one who held the talk, not the employee; read again without that line
             name = employee_zh([line for line in lines if not re.match(r"\W*" + ZH_MANAGER_FIELD + r"\s*[:：]", line)])
+        if name and not role and (job := _job_in_brackets_after(lines[0] if lines else "", name)):
+            role = job  # '跟林晓（DM）聊': the job in brackets after the name
     managers, employees = party_labels()
     untitled = _TITLED_VALUE.sub(r"\1", header)  # 'reviewer：Owner: Celeste Marchetti': the reviewer's title, then the name
     mm = next((m for label in MANAGER_WORD.finditer(untitled) if (m := NAME_AFTER_LABEL.match(untitled, label.end()))

@@ -137,7 +137,8 @@ def heading_kind(label: str) -> str | None:
 
 _REPEATED = re.compile(r"\s*(?:[(（](?:\d{1,2}|cont(?:inued|['’]?d|\.)?)[)）]|\#\d{1,2})$", re.I)  # a label's second line of a form: 'Issues observed (2)', 'Employee comments (cont.)'
 # A form's section label that names whose its lines are: 'Agreed actions - reviewer:', 'Actions – employee:'.
-WHOSE_SECTION = re.compile(r"\s+[-–—]\s+(?P<whose>reviewer|manager|line manager|mgr|employee|staff member|other|others|company)\s*$", re.I)
+WHOSE_SECTION = re.compile(r"(?:\s+[-–—]\s+|\s*[(（]\s*)(?P<whose>reviewer|manager|line manager|mgr|employee|staff member|other|others|company)"
+                           r"\s*[)）]?\s*$", re.I)  # 'Agreed actions - reviewer', 'Action 3 (manager)'
 
 
 _GLOSS = re.compile(r"(?P<outer>[^()（）]+?)\s*[(（](?P<inner>[^()（）]+)[)）]")  # a heading glossed in brackets

@@ -144,12 +144,12 @@ class Reader:
         probs = self.names.probabilities(candidate_rows(cands))
         p_employee = probs[:, self.names.classes.index("employee")]
         p_manager = probs[:, self.names.classes.index("manager")]
-        best = max(range(len(cands)), key=lambda i: -1.0 if cands[i].title else p_manager[i])
-        manager = cands[best].text if not cands[best].title and p_manager[best] >= SURE_NAME else (
+        best = max(range(len(cands)), key=lambda i: -1.0 if cands[i].chosen_never else p_manager[i])
+        manager = cands[best].text if not cands[best].chosen_never and p_manager[best] >= SURE_NAME else (
             rule_manager or _titled_lead(cands))
         ranked = sorted((float(p), c.text) for c, p, pm in zip(cands, p_employee, p_manager)
                         if not (manager and _same_person(c.text, manager) and pm > p)
-                        and "org:True" not in c.features and not c.title)  # never an organisation: 'Hartwell Ground
+                        and "org:True" not in c.features and not c.chosen_never)  # never an organisation: 'Hartwell Ground
         # Investigations Ltd', nor a title: 'Driving Examiner'
         employee = rule_employee
         # A name the rules read where the model has no candidate ('跟道具员小唐谈话') is overturned only when the model is sure.
@@ -192,7 +192,7 @@ class Reader:
     def employee_choices(self, text: str, rule_employee: str | None, rule_manager: str | None) -> list[tuple[str, float]]:
         """Every person the notes name (not a name with an organisation's word: 'Kestrel Logistics'), with the name
         model's probability that they are the employee, likeliest first (the LLM drafter asks among them)."""
-        cands = [c for c in candidates(text, rule_employee, rule_manager) if "org:True" not in c.features and not c.title]
+        cands = [c for c in candidates(text, rule_employee, rule_manager) if "org:True" not in c.features and not c.chosen_never]
         if not cands:
             return []
         column = self.names.probabilities(candidate_rows(cands))[:, self.names.classes.index("employee")]
@@ -216,7 +216,7 @@ class Reader:
         column = self.names.probabilities(candidate_rows(cands))[:, self.names.classes.index("employee")]
         chosen = max((p for c, p in zip(cands, column) if c.text in employee or employee in c.text), default=0.0)
         others = sorted(((p, c.text) for c, p in zip(cands, column)
-                         if c.text not in employee and employee not in c.text and c.text != rule_manager and not c.title
+                         if c.text not in employee and employee not in c.text and c.text != rule_manager and not c.chosen_never
                          and c.text != full_name_of(employee, text)), reverse=True)
         if not others or (chosen >= SURE_EMPLOYEE and others[0][0] < DOUBT):
             return ()
@@ -516,7 +516,8 @@ def _titled_lead(cands: list[Candidate]) -> str | None:
     'Owen Pryce (transport manager) with Nadia Haddad, driver'."""
     def first_title(c: Candidate) -> str:
         return next((f for f in c.features if f.startswith("near:")), "near:none")
-    full = [c for c in cands if len(c.text.split()) > 1 or unspaced(c.text)]  # a whole name, not 'Owen' alone
+    full = [c for c in cands if (len(c.text.split()) > 1 or unspaced(c.text)) and not c.chosen_never]  # a whole name,
+    # not 'Owen' alone
     leads = [c.text for c in full if first_title(c) == "near:lead"]
     return leads[0] if len(leads) == 1 and any(first_title(c) == "near:job" for c in full) else None
 

@@ -62,11 +62,13 @@ def _title_near(line: str, a: int, b: int) -> str:
 class Candidate:
     text: str
     features: tuple[str, ...]
-    title: bool = False  # a job title in capitals ('Driving Examiner', 'Artist'): read as the others are, chosen never
+    chosen_never: bool = False  # a job title in capitals ('Driving Examiner', 'Artist'), or Chinese words no name is
+    # written with ('费员' of '收费员', '周内把' of '两周内把…'): read as the others are, never chosen
 
 
 def _zh_names(text: str) -> list[re.Match[str]]:
-    return list(re.finditer(rf"(?<![\u4e00-\u9fff]{{2}}){zh_name()}", text))
+    """Every run a Chinese name may open, as the model learnt them: a surname and any one or two characters."""
+    return list(re.finditer(rf"(?<![\u4e00-\u9fff]{{2}}){zh_name(loose=True)}", text))
 
 
 def _title_before_name(word: str, before: str, after: str) -> bool:
@@ -132,7 +134,9 @@ def candidates(text: str, rule_employee: str | None, rule_manager: str | None) -
                       f"a1:{after[0] if after else '$'}", f"a2:{'_'.join(after)}"]
             if k == 0:
                 feats += [f"first_b1:{before[-1] if before else '^'}", f"first_a1:{after[0] if after else '$'}"]
-        out.append(Candidate(name, tuple(feats), title=not _CJK.match(name) and job_word.search(name) is not None))
+        cjk = _CJK.match(name) is not None
+        out.append(Candidate(name, tuple(feats), chosen_never=job_word.search(name) is not None if not cjk
+                             else not re.fullmatch(zh_name(), name) and "·" not in name))
     return out
 
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from ..lexicon import load, vocab_list, zh_name
+from ..lexicon import load, not_in_given_names, vocab_list, zh_name
 from ..notes.attendees import is_hr
 from ..notes.names import team_initials
 from .role import is_role, leads_others, role_beside
@@ -31,18 +31,20 @@ _PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?
 @lru_cache(maxsize=1)
 def _talk() -> re.Pattern[str]:
     jobs = "|".join(sorted({*vocab_list("roles", "suffixes", "zh"), "工", "管", "手"}, key=len, reverse=True))  # '叉车司机'
-    return re.compile(rf"""(?:跟(?![进踪])|和|与|同|找)\s*(?:[\u4e00-\u9fff]{{0,6}}(?:{jobs})\s*)?  # (not '跟进事项': follow-up)
+    return re.compile(rf"""(?:跟(?![进踪])|和|与|同|找)\s*(?:[\u4e00-\u9fff]{{0,6}}(?:{jobs})\s*|[\u4e00-\u9fff]{{1,6}}的)?  # (not '跟进事项':
+    # follow-up; the team before a name: '跟教练组的韩冬聊了聊')
     (?:[老小阿](?P<surname>[\u4e00-\u9fff])(?=(?P=surname)[\u4e00-\u9fff]))?  # a nickname before the full name: '跟老刘刘建国谈'
     (?P<name>[\u4e00-\u9fff]{{2,6}}?(?:·[\u4e00-\u9fff]{{2,4}})?|[A-Z][a-z]+|[A-Z]{{2,4}})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
-    (?:[（(]\s*(?P<full>{zh_name()})\s*(?:[，,]\s*(?![^（()）\n]*(?:也在|在场))[^（()）\n]{{1,16}})?[）)]\s*)?  # a nickname's full name: '跟阿杰（陈杰）谈',
-    # '跟贾师傅（贾春生，男宾部搓澡师傅）谈了' (and the job after it)
+    (?:(?<=[a-z])\s+[\u4e00-\u9fff]{{1,3}}(?=\s*[（(])\s*)?  # a Latin name's Chinese surname before a bracket: '跟 Cindy 周 (医药代表) 做了 review'
+    (?:[（(]\s*(?:(?P<full>{zh_name()})\s*(?:[，,]\s*(?![^（()）\n]*(?:也在|在场))[^（()）\n]{{1,16}})?  # a nickname's full name: '跟阿杰（陈杰）谈',
+      |(?![^（()）\n]*(?:也在|在场))[^（()）\n]{{1,20}})[）)]\s*)?  # '跟贾师傅（贾春生，男宾部搓澡师傅）谈了' (and the job after it); a job alone
     (?:聊|谈|面谈|做[了完]?(?:一次)?(?:绩效|月度|季度|年度|半年)?\s*(?:面谈|反馈|谈话|review|1:1|1-1|one-on-one)|沟通|的面谈|的谈话|简单聊|喝了?|吃了?
       |的\s*(?:review|1:1|1-1|one-on-one|check-in)|(?P<one_on_one>(?:\s|(?<=[\u4e00-\u9fff]))(?:1\s?on\s?1|1v1|1:1|1-1|one-on-one)(?![\w:-])))""", re.X)
 _WITH_ROLE = re.compile(r"(?:跟|和|与|同)\s*([\u4e00-\u9fff]{2,4}?|[A-Z][a-z]+|[A-Z]{2,4})的?\s*[，,、]")  # '与ZHQ，布草分拣岗', '跟梅秀兰的，刺绣师'
 # '主题：服务顾问邬海龙面谈记录', '前台接待欧阳琳 5月绩效面谈', '拉坯师傅 何小军': a job title run straight into a name
 @lru_cache(maxsize=1)
 def _title_name() -> re.Pattern[str]:
-    return re.compile(r"(?:员|(?<!带教)师傅|师|工|顾问|专员|助理|主管|接待|老师|护士|司机|骑手|店长|组长|班长)\s?(" + zh_name() +
+    return re.compile(r"(?:员|(?<!带教)师傅|师|工|顾问|专员|助理|主管|接待|老师|教练|护士|司机|骑手|店长|组长|班长)\s?(" + zh_name() +
                       r")(?=[^\u4e00-\u9fff]|[进在的是和与说表认每负于将要对为面谈月我昨今这]|$)")  # not '李强进(行)'
 
 
@@ -81,7 +83,8 @@ def _talked_with(m: re.Match[str]) -> bool:
 def _plausible(token: str) -> bool:
     token = token.lstrip("小老阿") if len(token) > 2 else token
     return (2 <= len(token.replace("·", "")) <= 9 and not _NOT_NAME.search(token) and not is_role(token)
-            and token not in _label_words() and not team_initials(token))  # '跟HR沟通过了': no one's name
+            and token not in _label_words() and not team_initials(token)  # '跟HR沟通过了': no one's name
+            and not re.search(f"[{not_in_given_names()}]", token))  # '随手记', '教练组的韩冬': words, not a name
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +101,10 @@ def _bracketed(text: str) -> Iterator[tuple[str, str]]:
         if outer in ("我", "本人"):
             continue
         named = None
-        if len(parts) > 1 and re.fullmatch(zh_name(), parts[0]) and any(is_role(p) for p in parts[1:]):
+        talked = _talk().match(parts[0] + "谈") if len(parts) > 1 else None  # '随手记（跟金美善谈话，救生员，B池）'
+        if talked and _talked_with(talked) and any(is_role(p) for p in parts[1:]):
+            named, parts = talked["full"] or talked["name"], parts[1:]
+        elif len(parts) > 1 and re.fullmatch(zh_name(), parts[0]) and any(is_role(p) for p in parts[1:]):
             named, parts = parts[0], parts[1:]
         elif any(is_role(p) or is_role(p.split()[0]) for p in parts if p) and _plausible(outer):
             named = outer
