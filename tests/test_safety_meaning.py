@@ -314,11 +314,10 @@ def test_a_chinese_plans_kept_out_flags_are_in_chinese():
      "by 30 June.", "knee"),
     ("Sam Lee, courier, 2026-05-04.\n- 6 late drops in April against 2 allowed\n- he says his brother's court case "
      "takes his mornings, he doesn't want it on paper\nTarget: no more than 2 late drops a month by 30 June.", "court case"),
-    ("Ola Bello, glazier, 2026-05-04. 6 late jobs in April against 2 allowed. He asked me to keep it to myself: his "
-     "ex-partner is taking him to the family court in June.\nTarget: no more than 2 late jobs a month by 30 June.", "family court"),
-    ("Ola Bello, glazier, 2026-05-04. 6 late jobs in April against 2 allowed. His ex-partner is taking him back to "
-     "the family court in June. Not going anywhere near his file.\nTarget: no more than 2 late jobs a month by 30 June.",
-     "family court"),
+    ("Ola Bello, glazier, 2026-05-04. 6 late jobs in April against 2 allowed. He asked me to keep it to myself: his old "
+     "landlord is suing him over the deposit.\nTarget: no more than 2 late jobs a month by 30 June.", "landlord"),
+    ("Ola Bello, glazier, 2026-05-04. 6 late jobs in April against 2 allowed. His old landlord is suing him over the "
+     "deposit. Not going anywhere near his file.\nTarget: no more than 2 late jobs a month by 30 June.", "landlord"),
     ("王芳，客服，2026-05-04。\n- 4月投诉12单，标准是5单以内\n- 她说她爸上个月住院了，最近请假多是因为这个，不要写进去\n"
      "目标：6月30日前投诉降到5单以内。", "住院"),
 ])

@@ -261,7 +261,7 @@ class _PlanBuilder:
             for item in items:
                 q = _with_zh_rhythm(_first_quantity(item.bare), item.bare)
                 own = item.deadline or (self._sentence_deadline(s, strict=True) if len(items) == 1 else None)
-                measurable = q and not _SCOPE_BEFORE.search(item.bare[:q.start]) and (
+                measurable = q and not (q.comparator in (">", ">=") and _SCOPE_BEFORE.search(item.bare[:q.start])) and (
                     q.comparator or q.per or q.unit == "%"  # a share is a target: '100% of lessons'
                     or (own and _ALL_OF.search(item.bare[:q.start])))  # 'records for all 7 hoists by 10 Apr'
                 # (not the task's scope: 'reserve review for every claim over £20k')
@@ -728,7 +728,8 @@ _WRITER_CLAUSE = re.compile(r""",\s+(?=(?:and|but|then)\s+I(?:'ll|’ll|\s+will)
 # spot-check five a week' (not 'and I'll be honest, …')
 # Between a tolerance and the share of cases it must hold on: ' of final on ', ' of the quote for '.
 _TOLERANCE_THEN_SHARE = re.compile(r"\s+of\s+(?:[\w-]+\s+){1,4}(?:on|for|in|across)\s+", re.I)
-# What a task covers, before the figure that bounds it: 'for every claim over £20k', 'on each job above 3 m'.
+# What a task covers, before the figure that bounds it from below: 'for every claim over £20k', 'on each job above 3 m'
+# (not a time to do it in: 'to every bride within 48 hours').
 _SCOPE_BEFORE = re.compile(r"\b(?:every|each|any|all)\s+(?:[\w-]+\s+){1,3}$", re.I)
 # A share the writer says they will check: 'checklist 100% signed, I'll spot check weekly'.
 _SHARE_THEN_WRITER = re.compile(r"^(?P<share>[^,;:]*\d[^,;:]*%[^,;:]*),\s+(?:(?:and|but|then)\s+)?I(?:'ll|’ll|\s+will)\s+[a-z]")

@@ -637,15 +637,18 @@ _NAME_BRACKET = re.compile(r"([^()（）\n]{1,80}?)\s*[(（]([^()（）\n]{1,60}
 def _job_in_brackets_after(line: str, name: str) -> str | None:
     """The job in brackets right after `name` on `line` ('跟林晓（DM）聊', '跟 Cindy 周 (医药代表，华东二区) 做了 review'), not
     another name ('跟阿杰（陈杰）谈') nor a lead's title."""
-    pm = next((pm for pm in _NAME_BRACKET.finditer(line) if re.search(re.escape(name) + r"(?:\s*[\u4e00-\u9fff])?\s*$", pm.group(1))),
-              None)
+    surname = r"(?:\s+[\u4e00-\u9fff])?" if name.isascii() else ""  # ('Cindy 周')
+    pm = next((pm for pm in _NAME_BRACKET.finditer(line) if re.search(re.escape(name) + surname + r"\s*$", pm.group(1))), None)
     if pm is None:
         return None
     inner = pm.group(2).strip()
     parts = [p.strip() for p in re.split(r"[，,、;；]", inner) if p.strip()]
     if not parts or is_name(parts[0]) or re.fullmatch(zh_name(), parts[0]) or _bracket_manager(pm):
         return None
-    return next((p for p in parts if is_role(p)), None) or (_bracket_role(inner) or None if len(parts) == 1 else None)
+    if found := next((p for p in parts if is_role(p)), None):
+        return found
+    alone = parts[0] if len(parts) == 1 else ""  # a job's letters ('DM'), not a date, a count or a team ('三组', 'B班')
+    return _bracket_role(alone) or None if alone and not re.search(r"\d|[组班队部区号]$", alone) else None
 
 
 def _bracket_manager(pm: re.Match[str]) -> str | None:
