@@ -2462,3 +2462,15 @@ def test_a_latin_name_with_a_chinese_surname_and_a_job_in_brackets():
     a = analyse("企业微信 · 高强 与 Vivian (HRBP)\n高强: Vivian，今天跟 Jenny 吴 (销售代表，华南一区) 做了 review，要点如下\n"
                 "高强: 1. Q3 拜访达成率 70%，要求 90%")
     assert (a.employee_name, a.employee_role) == ("Jenny", "销售代表")
+
+
+def test_a_note_apps_front_matter_says_who_and_when():
+    a = analyse("---\nwho: Ilse Brandt\nas: sous chef\nby: Marco Ruiz\non: 2026-03-04\nnext_review: 2026-05-02\n---\n\n"
+                "### Concerns\nFridge temperatures not logged on 6 days in February.")
+    assert (a.employee_name, a.employee_role, a.manager, a.interview_date) == (
+        "Ilse Brandt", "sous chef", "Marco Ruiz", dt.date(2026, 3, 4))
+
+
+def test_front_matter_listing_several_people_or_titled_names_no_one():
+    a = analyse("---\ntitle: Kitchen 1:1s\npeople: [Ilse Brandt, Tom Hale]\n---\n\nFridge temperatures not logged on 6 days.")
+    assert (a.employee_name, a.employee_role) == (None, None)

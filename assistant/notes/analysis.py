@@ -11,6 +11,7 @@ import re
 from .. import grid, keepout, reader
 from ..cadence import stated_gap, stated_review
 from ..dates import explicit_dates, find_dates, held_on, undated_interview
+from ..frontmatter import as_form
 from ..language import unspaced
 from ..lexicon import vocab, vocab_list
 from ..quantities import find_quantities
@@ -224,9 +225,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     text = tabbed.replace("\t", " ")
     language = detect_language(text)
     raw_lines = rows_text.replace("\t", " ").split("\n")
-    content_lines = [line for line in raw_lines if line.strip()]
+    content_lines = [line for line in as_form(raw_lines) if line.strip()]  # (a note app's front matter as a form)
     blocks = sectioned(tabbed.split("\n"))  # a form's reviewer block labelled as the manager's (`forms.sectioned`)
-    form_lines = [line for line in blocks if line.strip()]  # the header's lines, cells kept apart
+    form_lines = [line for line in as_form(blocks) if line.strip()]  # the header's lines, cells kept apart
     found_name, found_role, manager = _find_people(form_lines)
     learnt = reader.bundled() if read else None
     rivals: tuple[str, ...] = ()
