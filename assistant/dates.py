@@ -821,25 +821,30 @@ def _said_instead(line: str, end: int, days: list[tuple[int, int]]) -> tuple[lis
 # the Mid-Autumn Festival), 'two days before Christmas'.
 _COUNTED_TO = re.compile(rf"""离\s*(?P<to>{_named_days_pattern()})\s*(?:还有|只有|就剩|还剩|剩)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<unit>天|周|个?星期)
     |(?P<before>{_named_days_pattern()})\s*(?:节)?\s*前\s*(?P<bn>\d+|[一二两三四五六七八九十]+)\s*(?P<bunit>天|周|个?星期)
-    |\b(?P<en_n>\d+|a|one|two|three|four|five|six|seven)\s+(?P<en_unit>days?|weeks?)\s+before\s+(?:the\s+)?(?P<en_to>{_named_days_pattern()})""",
-                         re.I | re.X)
+    |(?<!\bfor\s)(?<!\bthe\s)(?<!\babout\s)\b(?P<en_n>\d+|a|one|two|three|four|five|six|seven)\s+(?P<en_unit>days?|weeks?)\s+before\s+(?:the\s+)?
+     (?P<en_to>{_named_days_pattern()})""", re.I | re.X)
+# A line that records the meeting, where a count says its day (not 'Two days before Christmas she called in sick').
+_MET = re.compile(r"\b(?:1:1|1-1|121|review|check-?in|catch-?up|chat|met|meeting|spoke|talked|sat\s+down|supervision)\b|面谈|谈话|聊|谈|沟通|复盘",
+                  re.I)
+_AT_THE_TIME = re.compile(r"\s*(?:的时候|那天|时)")  # '离双11还有5天的时候她把库存盘错了': when something happened
 
 
 def _counted_to_named_day(line: str, today: dt.date) -> dt.date | None:
-    """The day a line counts back from a named day, where it is not after today; None where it counts none."""
+    """The meeting's day a line counts back from a named day, the latest such day not after today; None where the line
+    counts none or is not about the meeting."""
     m = _COUNTED_TO.search(line)
-    if not m:
+    if not m or not _MET.search(line) or _AT_THE_TIME.match(line, m.end()):
         return None
     name, count, unit = ((m["to"], m["n"], m["unit"]) if m["to"] else (m["before"], m["bn"], m["bunit"]) if m["before"]
                          else (m["en_to"], m["en_n"], m["en_unit"]))
     n = 1 if count.lower() in ("a", "one") else zh_number(count) if not count.isascii() else (
         int(count) if count.isdigit() else WORD_NUMBERS.get(count.lower()))
-    named = _NAMED_DAY.fullmatch(name)
-    day = _named_day(named, today, "point") if named and n else None
-    if day is None or n is None:
+    make = next((make for pattern, make, _ in _calendar() if pattern.fullmatch(name)), None)
+    if make is None or not n:
         return None
-    back = day - dt.timedelta(days=n * (1 if unit.lower().startswith(("天", "day")) else 7))
-    return back if back <= today else None
+    back = dt.timedelta(days=n * (1 if unit.lower().startswith(("天", "day")) else 7))
+    days = [day - back for year in (today.year + 1, today.year, today.year - 1) if (day := make(year))]
+    return next((day for day in days if day <= today), None)
 
 
 def _named_day_held(line: str, today: dt.date) -> dt.date | None:

@@ -1162,6 +1162,16 @@ def test_a_day_counted_back_from_a_named_day_dates_the_meeting(line, today, held
     assert held_on([line], line, today) == held
 
 
-def test_a_count_to_a_named_day_still_to_come_dates_no_meeting():
+def test_a_count_to_a_named_day_not_yet_come_this_year_is_last_years():
     line = "1:1 with Abi — 离春节还有10天"
-    assert held_on([line], line, dt.date(2026, 12, 7)) is None
+    assert held_on([line], line, dt.date(2026, 12, 7)) == dt.date(2026, 2, 7)
+
+
+@pytest.mark.parametrize("lines, today, held", [
+    (["5.20 跟王芳面谈", "离双11还有5天的时候她把库存盘错了"], dt.date(2026, 11, 20), dt.date(2026, 5, 20)),  # when it happened
+    (["跟王芳聊了聊，她是客服。", "双11前两天要把库存备齐。"], dt.date(2026, 12, 7), None),  # a task's day
+    (["Catch-up with Dana", "Two days before Christmas she called in sick."], dt.date(2027, 1, 10), None),
+    (["1:1 with Dana - the rota for two days before Christmas"], dt.date(2027, 1, 10), None),  # the meeting's subject
+])
+def test_a_day_counted_to_a_named_day_that_is_not_the_meetings_dates_nothing(lines, today, held):
+    assert held_on(lines, "\n".join(lines), today) == held

@@ -675,3 +675,22 @@ def test_the_scope_of_a_task_is_no_target():
     plan = draft_plan("Review - Ana Silva, estimator, 3 Mar 2026\nQuotes more than 20% off the final cost on 9 of 30 jobs in "
                       "February.\nAgreed: Ana gets a second check for every quote over £20k until 30 April.").plan
     assert not any("20k" in g.target for g in plan.goals)
+
+
+@pytest.mark.parametrize("line, target", [
+    ("Dana to hit pick accuracy every week above 99% from January.", ">= 99%"),
+    ("Action (manager): temps 100% logged - I'll check on Fridays.", "100%"),
+])
+def test_a_share_each_period_must_hold_and_a_share_the_manager_checks_are_goals(line, target):
+    plan = draft_plan("Review - Dana Ruiz, picker, 3 Mar 2026\nPick accuracy 96% and fridge temps not logged on 9 days in "
+                      "February, standard 99%.\n" + line).plan
+    assert target in [g.target for g in plan.goals]
+
+
+@pytest.mark.parametrize("line", [
+    "Action (manager): 100% of her files are now on the system, I'll archive the paper copies.",
+    "Action (manager): 40% of her files reviewed so far, I'll do the rest by Friday.",
+])
+def test_a_share_that_reports_what_is_is_no_goal(line):
+    plan = draft_plan("Review - Dana Ruiz, clerk, 3 Mar 2026\nFiles not scanned on 9 days in February.\n" + line).plan
+    assert not any(g.target in ("100%", "40%") for g in plan.goals)

@@ -2440,8 +2440,8 @@ def test_two_weekdays_are_no_manager():
 
 
 @pytest.mark.parametrize("notes, who", [
-    ("== checkin_0412.txt ==\nmarta silva - bakery night shift, mon-thu\nnotes: dev\n\nproof temps not logged on 6 nights.",
-     ("marta silva", "bakery night shift")),
+    ("== checkin_0412.txt ==\nmarta silva - night baker, mon-thu\nnotes: dev\n\nproof temps not logged on 6 nights.",
+     ("marta silva", "night baker")),
     ("tomasz nowak - fri 3/4 - end of shift chat by the Big Dipper queue\n-- skipped the lap bar check twice",
      ("tomasz nowak", None)),
 ])
@@ -2474,3 +2474,29 @@ def test_a_note_apps_front_matter_says_who_and_when():
 def test_front_matter_listing_several_people_or_titled_names_no_one():
     a = analyse("---\ntitle: Kitchen 1:1s\npeople: [Ilse Brandt, Tom Hale]\n---\n\nFridge temperatures not logged on 6 days.")
     assert (a.employee_name, a.employee_role) == (None, None)
+
+
+@pytest.mark.parametrize("notes, name", [
+    ("跟王之琳聊了聊，她是收银员。\n上个月长短款4次。", "王之琳"),
+    ("跟李德才谈话，仓管员。\n上个月盘点差异3次。", "李德才"),
+    ("跟杨再兴做了绩效面谈（叉车司机）。\n3月超速4次。", "杨再兴"),
+    ("跟客服部的王芳聊了聊，她是专员。\n投诉3单。", "王芳"),
+])
+def test_given_names_with_rare_characters_and_a_team_before_them_are_names(notes, name):
+    assert analyse(notes).employee_name == name
+
+
+@pytest.mark.parametrize("topic", ["late starts - again", "stock count - 3 freezers", "holiday cover (xmas)",
+                                   "food safety - temps", "summer hill - store"])
+def test_a_lower_case_topic_opening_the_notes_is_no_name(topic):
+    assert analyse(topic + "\nLate to shift 4 times in May.").employee_name is None
+
+
+@pytest.mark.parametrize("notes, who", [
+    ("跟林晓（刚休完产假）聊了聊\n上个月迟到4次。", ("林晓", None)),  # what she went through is no job
+    ("跟林晓（试用期）聊了聊\n上个月迟到4次。", ("林晓", None)),
+    ("12月3号 跟阿杰（验光）聊的，随手记\n上个月重配了8单。", ("阿杰", "验光")),  # a trade's word is
+])
+def test_a_bracket_after_the_name_of_a_talk_gives_a_job_only(notes, who):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == who

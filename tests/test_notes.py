@@ -1576,3 +1576,24 @@ def test_the_writers_own_task_opening_with_wo_ba_is_the_managers():
     a = analyse("10/26 晚 瑜伽部复盘（店长记）\n孙教练这个月续课率30%，门店标准55%。\n说好的：\n- 上课手机放前台\n"
                 "- 我把每天连续课时上限改成5节\n- 总部运营部下个月安排培训")
     assert [s.owner for s in a.sentences if s.kind == "action"] == ["employee", "manager", "organisation"]
+
+
+@pytest.mark.parametrize("line, kind, owner", [
+    ("我把她叫到办公室，问她为什么超时。", "context", None),  # told of in passing, not a task
+    ("我把他调到夜班了，这周已经排好。", "context", None),  # done already
+    ("行动（员工）：我把未回复消息每天清一遍。", "action", "employee"),  # the bracket says whose
+    ("行动3（经理）：把15个工单转给小李。", "action", "manager"),
+    ("说好的：\n5) 我把 Acme 那个 escalation 转给 Li Na", "action", "manager"),  # a change the writer makes
+])
+def test_wo_ba_in_passing_is_no_task_and_a_chinese_bracket_says_whose(line, kind, owner):
+    s = analyse("10/26 面谈 孙立（客服专员）\n未回复消息积压40条，标准是当天清零。\n" + line).sentences[-1]
+    assert (s.kind, s.owner) == (kind, owner)
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("这是我发现的问题：她经常不回客户消息，投诉3单。", "observation"),
+    ("only 2 hosts on the platform at peak when the manual says 3 -> on us", "cause"),
+])
+def test_the_writer_taking_the_blame_is_a_cause_and_naming_a_problem_is_not(line, kind):
+    s = analyse("Review - Dana Ruiz, ride host, 3 Mar 2026\n" + line, read=False).sentences[-1]
+    assert s.kind == kind

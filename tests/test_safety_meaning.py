@@ -1128,3 +1128,17 @@ def test_a_warning_in_the_past_a_consequence_or_a_warning_light_is_no_outcome(te
 ])
 def test_a_warning_light_label_or_training_or_a_refused_warning_is_no_outcome(text):
     assert [h for h in injection_hits(text) if h.category == "outcome"] == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Hotel note: with the wedding on Saturday (200 covers) the bar was short and she fell behind on glass collection.",
+    "With the wedding reception booked for Friday I'd rather not put him on the bar on his own.",
+    "His English is still improving; the real reason he falls behind is the new scanner software.",
+])
+def test_an_event_or_a_blame_put_elsewhere_is_no_coded_remark(text):
+    assert bias_hits(text, absolutes=False) == [], text
+
+
+def test_the_writers_word_about_a_room_is_no_confidence_and_a_told_request_is():
+    assert confidence_request("She's not going anywhere near the file room without a key fob.") == []
+    assert confidence_request("She told me to keep it to myself.")

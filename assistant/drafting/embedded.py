@@ -261,7 +261,7 @@ class _PlanBuilder:
             for item in items:
                 q = _with_zh_rhythm(_first_quantity(item.bare), item.bare)
                 own = item.deadline or (self._sentence_deadline(s, strict=True) if len(items) == 1 else None)
-                measurable = q and not (q.comparator in (">", ">=") and _SCOPE_BEFORE.search(item.bare[:q.start])) and (
+                measurable = q and not (q.comparator in (">", ">=") and q.unit != "%" and _SCOPE_BEFORE.search(item.bare[:q.start])) and (
                     q.comparator or q.per or q.unit == "%"  # a share is a target: '100% of lessons'
                     or (own and _ALL_OF.search(item.bare[:q.start])))  # 'records for all 7 hoists by 10 Apr'
                 # (not the task's scope: 'reserve review for every claim over £20k')
@@ -730,16 +730,22 @@ _WRITER_CLAUSE = re.compile(r""",\s+(?=(?:and|but|then)\s+I(?:'ll|’ll|\s+will)
 _TOLERANCE_THEN_SHARE = re.compile(r"\s+of\s+(?:[\w-]+\s+){1,4}(?:on|for|in|across)\s+", re.I)
 # What a task covers, before the figure that bounds it from below: 'for every claim over £20k', 'on each job above 3 m'
 # (not a time to do it in: 'to every bride within 48 hours').
-_SCOPE_BEFORE = re.compile(r"\b(?:every|each|any|all)\s+(?:[\w-]+\s+){1,3}$", re.I)
+_SCOPE_BEFORE = re.compile(r"\b(?:every|each|any|all)\s+(?!(?:day|week|month|shift|quarter|year|run|weekly|monthly|daily)\b)(?:[\w-]+\s+){1,3}$",
+                           re.I)  # (not a period each bound holds in: 'each week at least 40 calls', nor a share: 'every audit above 90%')
 # A share the writer says they will check: 'checklist 100% signed, I'll spot check weekly'.
-_SHARE_THEN_WRITER = re.compile(r"^(?P<share>[^,;:]*\d[^,;:]*%[^,;:]*),\s+(?:(?:and|but|then)\s+)?I(?:'ll|’ll|\s+will)\s+[a-z]")
+_SHARE_THEN_WRITER = re.compile(r"^(?P<share>[^,;:]*\d[^,;:]*%[^,;:]*?)(?:,|\s[-–—])\s+(?:(?:and|but|then)\s+)?I(?:'ll|’ll|\s+will)\s+[a-z]")
+# A share alone on its line: 'temps 100% logged' (a noun, the share, a participle).
+_SHARE_ALONE = re.compile(r"(?P<share>[A-Za-z][\w -]{0,30}\s\d{1,3}%\s+[a-z]+ed)\W*")
+# A share that reports what is, not what is to be: 'files are now on the system', 'sales up 20% on last year', 'so far'.
+_SHARE_REPORTED = re.compile(r"\b(?:is|are|was|were|has|have|had|been|now|already|so\s+far|up|down|on\s+last)\b", re.I)
 
 
 def _share_checked(body: str) -> tuple[str, Quantity] | None:
-    """In a task the writer takes on, the share they will check that opens it, as a target: ('checklist 100% signed',
-    100%) of 'checklist 100% signed, I'll spot check weekly' (not 'I'll check 100% of the sheets')."""
-    m = _SHARE_THEN_WRITER.match(body.strip())
-    q = _first_quantity(m["share"]) if m and not re.search(r"\b(?:I|me|my|we|our)\b", m["share"]) else None
+    """In a task the writer takes on, the share they will check that opens it, or that is all it says, as a target:
+    ('checklist 100% signed', 100%) of 'checklist 100% signed, I'll spot check weekly' (not 'I'll check 100% of the
+    sheets', nor what is so: '100% of her files are now on the system, I'll archive the paper copies')."""
+    m = _SHARE_THEN_WRITER.match(body.strip()) or _SHARE_ALONE.fullmatch(body.strip())
+    q = _first_quantity(m["share"]) if m and not re.search(r"\b(?:I|me|my|we|our)\b", m["share"]) and not _SHARE_REPORTED.search(m["share"]) else None
     return (_clean(m["share"]), q) if m and q and q.unit == "%" and len(m["share"].split()) >= 2 else None
 
 

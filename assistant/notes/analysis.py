@@ -529,11 +529,14 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.actor, s.action = prev.actor, s.body
             if (s.actor is None or (label_m and not s.owner_tag)) and (
                     marked := _section_party(label_text(label_m), s.label, finder) if label_m else
-                    block_whose if s.under_heading else None):
-                s.actor, s.action = marked, s.body  # 'Action (me): 这个月先把 Ken 排在白班', 'Agreed actions - reviewer: …',
-                # 'Action 3 (manager): Move 15 open files to Kemal Aydin' (whoever the task names)
-            if s.actor is None and s.label == "action" and re.match(r"我\s+\S", s.body):
-                s.actor, s.action = finder.writer, s.body[1:].lstrip()  # '③我 找厂家修测试机'
+                    block_whose if s.under_heading else None):  # 'Action (me): 这个月先把 Ken 排在白班', 'Agreed actions - reviewer:
+                # …', 'Action 3 (manager): Move 15 open files to Kemal Aydin' (whoever the task names; said as the task is
+                # said where it names the same side: 'Action (manager): I'll check on Fridays' as 'Check on Fridays')
+                s.action = s.action if s.actor is not None and s.actor.owner == marked.owner else s.body
+                s.actor = marked
+            if s.actor is None and s.label == "action" and re.match(r"我(?:\s+\S|把)", s.body):
+                s.actor, s.action = finder.writer, s.body[1:].lstrip()  # '③我 找厂家修测试机', '- 我把每天连续课时上限改成5节'
+                # under '说好的：' (not told of in passing: '我把她叫到办公室')
             marked_by = own or label_m
             if s.actor is None and s.label == "action" and marked_by and (team := finder.find(tag := label_text(marked_by).strip())) \
                     and team[0].owner == "organisation" and team[0].text == tag and TEAM_TAG.search(tag):
@@ -835,9 +838,9 @@ def _section_party(label: str, kind: str | None, finder: _PartyFinder) -> Party 
     who = ("manager" if _MINE.search(label) or vocab("labels", "writer_actions").fullmatch(label.strip())
            else "employee" if vocab("labels", "employee_actions").fullmatch(label.strip())
            else whose["whose"].lower() if whose else None)
-    if who in ("manager", "reviewer", "line manager", "mgr"):
+    if who in ("manager", "reviewer", "line manager", "mgr", "经理", "主管"):
         return finder.writer
-    if who in ("employee", "staff member"):
+    if who in ("employee", "staff member", "员工"):
         return finder.employee_party
     return Party("Organisation", "organisation") if who else None
 

@@ -85,10 +85,10 @@ _TARGET_START = re.compile(r"""^\s*(?:(?:so|and|ok(?:ay)?|right|then|now)[,\s]+)
 # The writer owning the cause: "that's on us", 'that one is on me', '这个是我们的问题'.
 # The writer taking the blame: "that's on us", '-> on us', 'my doing', 'was never realistic', '这个是我们管理上的问题' (not
 # '这不是我们的问题').
-_ON_US = re.compile(r"""\b(?:that['’]?s|that\s+is|that\s+one['’]?s|it['’]?s|this\s+is)\s+(?:(?:all|partly|really)\s+)?on\s+(?:us|me)\b
-    |(?:->|→|=>)\s*(?:that['’]?s\s+)?on\s+(?:us|me)\b|\b(?:that['’]?s|that\s+is|it['’]?s|it\s+was)\s+(?:my|our)\s+(?:doing|fault|mistake)\b
+_ON_US = re.compile(r"""\b(?:that['’]?s|that\s+is|that\s+one['’]?s|it['’]?s|this\s+is)\s+(?:(?:all|partly|really)\s+)?on\s+(?:us|me)\b(?!\s+to\b)
+    |(?:->|→|=>)\s*(?:that['’]?s\s+)?on\s+(?:us|me)\b(?!\s+to\b)|\b(?:that['’]?s|that\s+is|it['’]?s|it\s+was)\s+(?:my|our)\s+(?:doing|fault|mistake)\b
     |\b(?:was|were|is|are)\s+never\s+(?:realistic|achievable|doable|feasible)\b
-    |(?<!不)(?:是|算)我(?:们|这边)?[^，。；,;\n]{0,6}的(?:问题|责任|锅)""", re.I | re.X)
+    |(?<!不)(?:是|算)我(?:们|这边)?(?:(?:管理|安排|培训|流程|排班|沟通|调度|计划)(?:上|方面)?)?的(?:问题|责任|锅)""", re.I | re.X)
 
 # A sentence that opens by naming the rule it states: 'our limit = no spraying over 10 mph', 'The site rule is no phones'.
 _STANDARD_OPENS = re.compile(r"""^\W*(?:(?:our|the|site|farm|company|shop|store|team)\s+){0,2}(?:limit|rule|standard|policy|requirement|sla|norm)s?

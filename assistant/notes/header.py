@@ -380,7 +380,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     at = 1 if lines and _FILE_LINE.fullmatch(lines[0]) else 0  # (below '== 1to1_031126.txt ==')
     line = lines[at] if len(lines) > at else ""  # 'check-in w/ ines carvalho — bench luthier —': a first line written in
     low = _LOWER_NAME.search(line)  # lower case up to the name, read capitalised
-    if not low or line[:low.end()] != line[:low.end()].lower():
+    if not low or line[:low.end()] != line[:low.end()].lower() or (low["alone"] is not None and not _says_who(line[low.end():])):
         return found
     written = low["name"]
     capitalised = re.sub(r"(?<![\w'’-])[a-z]", lambda c: c.group().upper(), written)
@@ -388,9 +388,18 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     return (written, again[1], again[2]) if again[0] == capitalised and is_name(capitalised) else found  # (not 'new starter')
 
 
+def _says_who(rest: str) -> bool:
+    """What follows a lower-case name opening the notes says it is someone's: their job, the meeting's date or the meeting
+    ('kofi asamoah - counter fishmonger', 'kieran doyle - sat 25/7 - end of shift chat'), not a topic's remark ('late
+    starts - again', 'stock count - freezer')."""
+    first = re.split(r"[—–,(|)]|\s-\s", rest.strip(" \t-—–,(|"), maxsplit=1)[0].strip()
+    dated = re.search(r"\d{1,2}[/.-]\d{1,2}|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", first, re.I)
+    return is_role(first) or dated is not None or bool(MEETING_WORDS.search(first))
+
+
 # A name in lower case opening a line or after the words that lead to the employee's, before a dash or a bracket:
 # 'review kasia nowak (erector, crew b)', 'check-in w/ ines carvalho — bench luthier', 'kofi asamoah - counter fishmonger'.
-_LOWER_NAME = re.compile(rf"""(?:^[ \t]*|(?<![\w/])(?:with|w/|for|review|re:?|about|1:1|1-1|121)[ \t]+)
+_LOWER_NAME = re.compile(rf"""(?:(?P<alone>^)[ \t]*|(?<![\w/])(?:with|w/|for|review|re:?|about|1:1|1-1|121)[ \t]+)
     (?P<name>[a-z][a-z'’-]+(?:[ \t](?:{PARTICLE})){{0,2}}[ \t][a-z][a-z'’-]+)(?=[ \t]*(?:[—–,(|]|-[ \t]))""", re.X)
 
 
@@ -647,8 +656,11 @@ def _job_in_brackets_after(line: str, name: str) -> str | None:
         return None
     if found := next((p for p in parts if is_role(p)), None):
         return found
-    alone = parts[0] if len(parts) == 1 else ""  # a job's letters ('DM'), not a date, a count or a team ('三组', 'B班')
-    return _bracket_role(alone) or None if alone and not re.search(r"\d|[组班队部区号]$", alone) else None
+    alone = parts[0] if len(parts) == 1 else ""  # a job's letters ('DM', 'FAE') or a trade's word or two ('验光'), not a
+    # date, a team, how they met or what they went through ('三组', '电话', '试用期', '刚休完产假')
+    if re.fullmatch(r"[A-Z]{2,4}", alone) and not team_initials(alone):
+        return alone
+    return alone if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", alone) and not re.search(r"[了完刚在也请休假次第线电期组班队部区号]", alone) else None
 
 
 def _bracket_manager(pm: re.Match[str]) -> str | None:

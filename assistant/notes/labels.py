@@ -137,8 +137,8 @@ def heading_kind(label: str) -> str | None:
 
 _REPEATED = re.compile(r"\s*(?:[(（](?:\d{1,2}|cont(?:inued|['’]?d|\.)?)[)）]|\#\d{1,2})$", re.I)  # a label's second line of a form: 'Issues observed (2)', 'Employee comments (cont.)'
 # A form's section label that names whose its lines are: 'Agreed actions - reviewer:', 'Actions – employee:'.
-WHOSE_SECTION = re.compile(r"(?:\s+[-–—]\s+|\s*[(（]\s*)(?P<whose>reviewer|manager|line manager|mgr|employee|staff member|other|others|company)"
-                           r"\s*[)）]?\s*$", re.I)  # 'Agreed actions - reviewer', 'Action 3 (manager)'
+WHOSE_SECTION = re.compile(r"(?:\s+[-–—]\s+|\s*[(（]\s*)(?P<whose>reviewer|manager|line manager|mgr|employee|staff member|other|others"
+                           r"|company|经理|主管|员工|公司)\s*[)）]?\s*$", re.I)  # 'Agreed actions - reviewer', 'Action 3 (manager)', '行动（员工）'
 
 
 _GLOSS = re.compile(r"(?P<outer>[^()（）]+?)\s*[(（](?P<inner>[^()（）]+)[)）]")  # a heading glossed in brackets

@@ -31,7 +31,7 @@ _PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?
 @lru_cache(maxsize=1)
 def _talk() -> re.Pattern[str]:
     jobs = "|".join(sorted({*vocab_list("roles", "suffixes", "zh"), "工", "管", "手"}, key=len, reverse=True))  # '叉车司机'
-    return re.compile(rf"""(?:跟(?![进踪])|和|与|同|找)\s*(?:[\u4e00-\u9fff]{{0,6}}(?:{jobs})\s*|[\u4e00-\u9fff]{{1,6}}的)?  # (not '跟进事项':
+    return re.compile(rf"""(?:跟(?![进踪])|和|与|同|找)\s*(?:[\u4e00-\u9fff]{{1,10}}的|[\u4e00-\u9fff]{{0,6}}(?:{jobs})\s*)?  # (not '跟进事项':
     # follow-up; the team before a name: '跟教练组的韩冬聊了聊')
     (?:[老小阿](?P<surname>[\u4e00-\u9fff])(?=(?P=surname)[\u4e00-\u9fff]))?  # a nickname before the full name: '跟老刘刘建国谈'
     (?P<name>[\u4e00-\u9fff]{{2,6}}?(?:·[\u4e00-\u9fff]{{2,4}})?|[A-Z][a-z]+|[A-Z]{{2,4}})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
