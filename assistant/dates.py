@@ -188,10 +188,15 @@ _DATED_AFTER = re.compile(r"^\s*(?:(?:[\w-]+\s+){0,3}[(（][^()（）\n]{0,40}?|
                           + _MONTH + r"|" + _MONTH + r"\s+\d|\d{1,2}\s*月\s*\d)", re.I)
 
 
+def _calendar_day(name: str) -> tuple[Callable[[int], dt.date | None], bool]:
+    """How a named day ('Christmas', '双11') falls in a given year, and whether it is a single day."""
+    return next((make, single) for pattern, make, single in _calendar() if pattern.fullmatch(name))
+
+
 def _named_day(m: re.Match[str], ref: dt.date, role: str) -> dt.date | None:
     if _DATED_AFTER.match(m.string[m.end():]):
         return None  # the date in brackets says which day is meant
-    make, single = next((make, single) for pattern, make, single in _calendar() if pattern.fullmatch(m.group(0)))
+    make, single = _calendar_day(m.group(0))
     day = _pick_year(ref, role, make)
     if day and single and (after := _AFTER_DAY.search(m.string[:m.start()])):
         if not after["weekday"]:
@@ -819,10 +824,10 @@ def _said_instead(line: str, end: int, days: list[tuple[int, int]]) -> tuple[lis
 
 # A day counted back from a named day: '离双11还有5天' (five days to go until 11 November), '中秋前一天' (the day before
 # the Mid-Autumn Festival), 'two days before Christmas'.
-_COUNTED_TO = re.compile(rf"""离\s*(?P<to>{_named_days_pattern()})\s*(?:还有|只有|就剩|还剩|剩)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<unit>天|周|个?星期)
-    |(?P<before>{_named_days_pattern()})\s*(?:节)?\s*前\s*(?P<bn>\d+|[一二两三四五六七八九十]+)\s*(?P<bunit>天|周|个?星期)
+_COUNTED_TO = re.compile(rf"""离\s*(?P<to>{_NAMED_DAY.pattern})\s*(?:还有|只有|就剩|还剩|剩)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<unit>天|周|个?星期)
+    |(?P<before>{_NAMED_DAY.pattern})\s*(?:节)?\s*前\s*(?P<bn>\d+|[一二两三四五六七八九十]+)\s*(?P<bunit>天|周|个?星期)
     |(?<!\bfor\s)(?<!\bthe\s)(?<!\babout\s)\b(?P<en_n>\d+|a|one|two|three|four|five|six|seven)\s+(?P<en_unit>days?|weeks?)\s+before\s+(?:the\s+)?
-     (?P<en_to>{_named_days_pattern()})""", re.I | re.X)
+     (?P<en_to>{_NAMED_DAY.pattern})""", re.I | re.X)
 # A line that records the meeting, where a count says its day (not 'Two days before Christmas she called in sick').
 _MET = re.compile(r"\b(?:1:1|1-1|121|review|check-?in|catch-?up|chat|met|meeting|spoke|talked|sat\s+down|supervision)\b|面谈|谈话|聊|谈|沟通|复盘",
                   re.I)
@@ -839,9 +844,9 @@ def _counted_to_named_day(line: str, today: dt.date) -> dt.date | None:
                          else (m["en_to"], m["en_n"], m["en_unit"]))
     n = 1 if count.lower() in ("a", "one") else zh_number(count) if not count.isascii() else (
         int(count) if count.isdigit() else WORD_NUMBERS.get(count.lower()))
-    make = next((make for pattern, make, _ in _calendar() if pattern.fullmatch(name)), None)
-    if make is None or not n:
+    if not n:
         return None
+    make, _ = _calendar_day(name)  # (the pattern matched one of the calendar's names)
     back = dt.timedelta(days=n * (1 if unit.lower().startswith(("天", "day")) else 7))
     days = [day - back for year in (today.year + 1, today.year, today.year - 1) if (day := make(year))]
     return next((day for day in days if day <= today), None)

@@ -745,8 +745,10 @@ def _share_checked(body: str) -> tuple[str, Quantity] | None:
     ('checklist 100% signed', 100%) of 'checklist 100% signed, I'll spot check weekly' (not 'I'll check 100% of the
     sheets', nor what is so: '100% of her files are now on the system, I'll archive the paper copies')."""
     m = _SHARE_THEN_WRITER.match(body.strip()) or _SHARE_ALONE.fullmatch(body.strip())
-    q = _first_quantity(m["share"]) if m and not re.search(r"\b(?:I|me|my|we|our)\b", m["share"]) and not _SHARE_REPORTED.search(m["share"]) else None
-    return (_clean(m["share"]), q) if m and q and q.unit == "%" and len(m["share"].split()) >= 2 else None
+    if m is None or re.search(r"\b(?:I|me|my|we|our)\b", m["share"]) or _SHARE_REPORTED.search(m["share"]):
+        return None
+    q = _first_quantity(m["share"])
+    return (_clean(m["share"]), q) if q and q.unit == "%" and len(m["share"].split()) >= 2 else None
 
 
 _WRITER_OPENS = re.compile(r"""^\W*(?:(?:and|but|then|while)\s+)?(?:I(?:'ll|’ll|\s+will|\s+shall)?\s+

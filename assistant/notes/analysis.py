@@ -813,6 +813,10 @@ _PERSON = re.compile(r"(?:[A-Z]\.\s?)+[A-Z][\w'’-]+|[A-Z][\w'’-]+\s+[A-Z][\w
 _ANY_OWNER = ("both", "all", "joint", "tbc", "tbd", "-", "—")  # an owner's cell naming no one party
 
 
+# Words that name the writer as a task's owner: a tracker's owner cell ('Manager'), a label's ('Action 3 (manager):').
+_WRITER_WORDS = frozenset({"me", "manager", "mgr", "line manager", "reviewer", "我", "经理", "主管"})
+
+
 def _owner_only(cell: str, finder: _PartyFinder) -> Party | None:
     """The party a cell names and nothing else ('Employee', 'Manager', 'Ops', 'Marguerite', 'Yard (Dale)': the team),
     or None."""
@@ -822,7 +826,7 @@ def _owner_only(cell: str, finder: _PartyFinder) -> Party | None:
     low = cell.lower()
     if low in vocab_list("labels", "employee_meta", "en") or low == "员工":
         return finder.employee_party
-    if low in ("me", "manager", "mgr", "line manager", "reviewer", "我", "经理", "主管"):
+    if low in _WRITER_WORDS:
         return finder.writer
     found = finder.find(cell)
     return found[0] if found and found[0].text.lower() == low else None
@@ -838,7 +842,7 @@ def _section_party(label: str, kind: str | None, finder: _PartyFinder) -> Party 
     who = ("manager" if _MINE.search(label) or vocab("labels", "writer_actions").fullmatch(label.strip())
            else "employee" if vocab("labels", "employee_actions").fullmatch(label.strip())
            else whose["whose"].lower() if whose else None)
-    if who in ("manager", "reviewer", "line manager", "mgr", "经理", "主管"):
+    if who in _WRITER_WORDS:
         return finder.writer
     if who in ("employee", "staff member", "员工"):
         return finder.employee_party

@@ -364,8 +364,9 @@ _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*$")
 _SOURCE_NOTE = re.compile(r"""[\[【][^\[\]【】\n]{0,40}(?i:scan|transcri|ocr|photo|voice|memo|audio|recording|dictat|export|pasted|copied
     |语音|转文字|录音|扫描|拍照|截图|钉钉|企业微信|飞书|微信|导出)[^\[\]【】\n]{0,40}[\]】]""", re.X)
 
+_DOCUMENT = r"\.(?i:docx?|pdf|txt|md|rtf|odt|pages)"  # a document's extension
 # A first line that only names the file the notes were kept in: '== 1to1_031126.txt ==', 'review_notes.docx'.
-_FILE_LINE = re.compile(r"[\s=#*_~-]*[\w.-]+\.(?i:txt|md|docx?|rtf|odt|pages|pdf)[\s=#*_~-]*")
+_FILE_LINE = re.compile(rf"[\s=#*_~-]*[\w.-]+{_DOCUMENT}[\s=#*_~-]*")
 
 
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
@@ -905,7 +906,7 @@ def _name_after_title() -> re.Pattern[str]:
 
 
 # A document's file name: 'GR_1on1_Annie_20260812.docx', 'File: 2026-11-14_Rowe_K_checkin_draft.docx'.
-_FILE_NAME = re.compile(r"(?<![\w.])(?P<stem>[\w-]{6,80})\.(?i:docx?|pdf|txt|md|rtf|odt|pages)\b")
+_FILE_NAME = re.compile(rf"(?<![\w.])(?P<stem>[\w-]{{6,80}}){_DOCUMENT}\b")
 _FILE_MEETING = re.compile(r"(?i:1on1|121|1to1|one-?to-?one|review|pip|appraisal|catch-?up|check-?in|supervision|pdr|ppr|pdp)")  # a whole part
 
 
