@@ -243,6 +243,8 @@ def _pick_year(ref: dt.date, role: str, make) -> dt.date | None:
     if role in ("deadline", "start"):
         after = [d for d in options if d >= ref]
         return min(after) if after else max(options)
+    if role == "held":  # the meeting's day: the latest not after `ref`
+        return max((d for d in options if d <= ref), default=None)
     return min(options, key=lambda d: abs((d - ref).days))
 
 
@@ -852,13 +854,14 @@ def _counted_to_named_day(line: str, today: dt.date) -> dt.date | None:
     return next((day for day in days if day <= today), None)
 
 
-def _named_day_held(line: str, today: dt.date) -> dt.date | None:
+def _named_day_held(line: str, today: dt.date, beside: bool = False) -> dt.date | None:
     """A day a meeting's line names by the calendar, counted on from it or as the line's date ('Date: Monday – the day
-    after the clocks went back'), not a subject ('1:1 – the Christmas rota'), where it is not after today."""
+    after the clocks went back', 'the Thursday after the Easter weekend'), not a subject ('1:1 – the Christmas rota'),
+    the latest such day not after today; `beside` another date, any named day near it ('(week after Easter)')."""
     m = _NAMED_DAY.search(line)
-    if not m or not (_AFTER_DAY.search(line[:m.start()]) or re.match(r"\W*(?:date|held)\W*$", line[:m.start()], re.I)):
+    if not m or not (beside or _AFTER_DAY.search(line[:m.start()]) or re.match(r"\W*(?:date|held)\W*$", line[:m.start()], re.I)):
         return None
-    day = _named_day(m, today, "point")
+    day = _named_day(m, today, "held")
     return day if day and day <= today else None
 
 
@@ -903,13 +906,14 @@ def _weekday_day_held(line: str, today: dt.date) -> dt.date | None:
     if not m:
         return None
     day, weekday = _day_number(m.group(2) or m.group(3)), WEEKDAYS[m.group(1).lower()]
-    month = today.replace(day=1)
+    month, days = today.replace(day=1), []
     for _ in range(12):
         held = _safe(month.year, month.month, day)
         if held and held <= today and held.weekday() == weekday:
-            return held
+            days.append(held)
         month = _add_months(month, -1)
-    return None
+    near = _named_day_held(line, today, beside=True)  # 'Tuesday the 14th (week after Easter)': the one by that day
+    return min(days, key=lambda d: abs((d - near).days)) if near and days else days[0] if days else None
 
 
 # A slash date, not a score: '9/14 audits passed', '8/20 jobs', '3/4 的单子' count things.

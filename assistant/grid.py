@@ -24,6 +24,7 @@ _PERIOD_CELL = re.compile(rf"""\d{{1,2}}\s*月份?|(?:20)?\d{{2}}\s*年(?:\d{{1,
     |[A-Za-z]{{3,9}}\.?\s*(?:20)?\d{{2}}
     |{MONTH_PATTERN}\.?(?=\s)|(?:this|last)\s+(?:week|month|quarter|year)(?=\s)  # 'May actual', 'last month actual'
     """, re.I | re.X)
+_CLOSING_PERIOD = re.compile(rf"\s*[(（]?\s*(?:(?:in|for|during|over)\s+)?(?:{_PERIOD_CELL.pattern})\s*[)）]?$", re.I | re.X)
 
 
 @dataclass(frozen=True)
@@ -146,12 +147,16 @@ def _heading(parts: list[str]) -> list[str | None] | None:
     def unperiod(cell: str) -> str:
         period = _PERIOD_CELL.match(cell.strip())
         rest = cell.strip()[period.end():].strip(" -–(（)）") if period else ""
-        return rest if rest and rest.lower() in words else cell
+        closing = _CLOSING_PERIOD.search(cell.strip())  # 'What happened in Q1', 'Result (Oct)'
+        before = cell.strip()[:closing.start()].strip(" -–") if closing else ""
+        return rest if rest and rest.lower() in words else before if before and before.lower() in words else cell
 
     parts = [unperiod(p) for p in parts]
     if any(_DIGIT.search(p) and not _PERIOD_CELL.fullmatch(p.strip()) for p in parts):
         return None  # a row of figures, not a heading ('| KPI | 10月 | Target |' names a month, and is one)
     kinds = [_cell_kind(p, words) for p in parts]
+    if len(set(named := [k for k in kinds if k])) < len(named):
+        kinds = [_cell_kind(p, words, glossed=False) for p in parts]  # ('类别 Category | 内容 Detail': no gloss says which is which)
     periods = [i for i, p in enumerate(parts) if kinds[i] is None and _PERIOD_CELL.fullmatch(p.strip())]
     if len(periods) == 1 and "observed" not in kinds and sum(k is not None for k in kinds) >= 2:
         kinds[periods[0]] = "observed"  # the one column headed by its period alone is what was measured then: 'WEEKS
@@ -161,13 +166,19 @@ def _heading(parts: list[str]) -> list[str | None] | None:
     return kinds if len(named) >= 2 and len(set(named)) == len(named) else None
 
 
-def _cell_kind(cell: str, words: dict[str, str]) -> str | None:
+_IN_TWO_SCRIPTS = re.compile(r"(?<=[\u4e00-\u9fff])\s*(?=[A-Za-z])|(?<=[A-Za-z])\s*(?=[\u4e00-\u9fff])")
+
+
+def _cell_kind(cell: str, words: dict[str, str], glossed: bool = True) -> str | None:
     """The kind a heading cell names: as a whole, or without its bracket ('What we saw (Oct)'), or each of its
-    halves naming the same kind ('Standard / target')."""
+    halves naming the same kind ('Standard / target'), or one half of a heading in two languages ('指标 KPI')."""
     def kind(text: str) -> str | None:
         return words.get(re.sub(r"[\s*_:：]+", " ", text).strip().lower())
 
     found = kind(cell) or kind(re.sub(r"[(（][^)）]*[)）]", " ", cell))
+    if found is None and glossed and (halves := [h for h in _IN_TWO_SCRIPTS.split(cell) if h.strip()]) and len(halves) == 2:
+        glosses = {k for h in halves if (k := kind(h)) is not None}  # a heading glossed in the other language: '指标 KPI'
+        found = glosses.pop() if len(glosses) == 1 else None
     if found is None and (halves := [h for h in re.split(r"\s*[/&]\s*|\s+or\s+", cell) if h.strip()]) and len(halves) > 1:
         named = {kind(h) for h in halves}
         found = named.pop() if len(named) == 1 else None

@@ -106,6 +106,8 @@ def coded_hits(text: str) -> list[Hit]:
         for start, end in trait.marked.spans_lowered(low):
             hits.append(Hit("bias", trait.category, text[start:end], trait.why, trait.instead))
         for start, end in trait.cues.spans_lowered(low):
+            if _disclosed(low[:start], low[start:end]):
+                continue  # her own words of her own health: 'she told me she has been struggling with her mental health'
             if judged is None:
                 judged = list(judgements.spans_lowered(low))
             near = [(s, e) for s, e in judged if _apart(text, (start, end), (s, e), trait.foreign_word) <= trait.window
@@ -116,6 +118,22 @@ def coded_hits(text: str) -> list[Hit]:
                 words = text[lo:hi] if hi - lo <= 80 else f"{text[start:end]} … {text[s:e]}"
                 hits.append(Hit("bias", trait.category, words, trait.why, trait.instead))
     return hits
+
+
+# The employee telling of themself: 'she told me she has…', 'he mentioned that…', '她跟我说…'.
+_TOLD = re.compile(r"\b(?P<who>she|he)\s+(?:also\s+)?(?:told|tells)\s+me\b|\b(?P<who2>she|he)\s+(?:also\s+)?(?:said|says|mentioned"
+                   r"|shared|disclosed|confided|explained|opened\s+up)\b|(?P<zh>[她他])(?:也)?(?:跟我|和我)?(?:说|提到|告诉我)")
+
+
+def _disclosed(before: str, cue: str) -> bool:
+    """The trait `cue` is the employee's own, in what they told the writer: 'she told me … her mental health'."""
+    told = [m for m in _TOLD.finditer(before)]
+    if not told:
+        return False
+    m = told[-1]
+    who = m["who"] or m["who2"]
+    own = {"she": "her", "he": "his"}.get(who or "", "")
+    return bool(m["zh"] and m["zh"] in cue) or (bool(own) and re.search(rf"\b{own}\b", cue) is not None)
 
 
 def judges_someone(text: str) -> bool:
@@ -295,7 +313,8 @@ def _a_job_holder() -> re.Pattern[str]:
     """A clause about someone named by their job, not the employee: 'The night porter has been off sick' (not 'moving to
     a night porter role', 'told the duty manager about her pregnancy', 'tripped over the extension lead')."""
     jobs = "|".join(re.escape(j) for j in sorted(load("roles", "en")["terms"], key=len, reverse=True))
-    return re.compile(rf"^\W*(?:the|our|their|another|one\s+of\s+(?:our|the))\s+(?:\w+\s+)?(?:{jobs})s?\s+(?:has|had|have|is|was|were|are|went|got|called|phoned|rang)\b", re.I)
+    return re.compile(rf"^\W*(?:the|our|their|another|one\s+of\s+(?:our|the))\s+(?:\w+\s+)?(?:{jobs})s?\s+(?:(?:there|here|too|also|herself|himself)\s+)?"
+                      r"(?:has|had|have|is|was|were|are|went|got|called|phoned|rang)\b", re.I)  # ('The store manager there has …')
 
 
 

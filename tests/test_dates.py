@@ -1175,3 +1175,12 @@ def test_a_count_to_a_named_day_not_yet_come_this_year_is_last_years():
 ])
 def test_a_day_counted_to_a_named_day_that_is_not_the_meetings_dates_nothing(lines, today, held):
     assert held_on(lines, "\n".join(lines), today) == held
+
+
+@pytest.mark.parametrize("line, held", [
+    ("Voice memo. It's the Thursday after the Easter weekend, I've just finished Callum's check-in.", "2026-04-09"),
+    ("AD plant – performance conversation – Tuesday the 14th (week after Easter)", "2026-04-14"),
+    ("review - tuesday the twenty second", "2026-09-22"),  # no named day beside it: the latest such day
+])
+def test_a_meetings_day_named_from_a_holiday_is_the_latest_such_day_not_after_today(line, held):
+    assert held_on([line], line, dt.date(2026, 12, 7)).isoformat() == held

@@ -694,3 +694,10 @@ def test_a_share_each_period_must_hold_and_a_share_the_manager_checks_are_goals(
 def test_a_share_that_reports_what_is_is_no_goal(line):
     plan = draft_plan("Review - Dana Ruiz, clerk, 3 Mar 2026\nFiles not scanned on 9 days in February.\n" + line).plan
     assert not any(g.target in ("100%", "40%") for g in plan.goals)
+
+
+def test_a_diary_lines_day_and_date_name_no_area():
+    plan = draft_plan("Review — Lukas Novak, shopfitter — 19 May 2026\nSite diary extracts:\n"
+                      "Mon 27/4 – bulkhead framing 2 days behind programme, no call to the office.\n"
+                      "Tue 12/5 – RAMS for the night works not signed before starting.\n").plan
+    assert [d.area for d in plan.deficiencies] and not any(d.area.split()[0] in ("Mon", "Tue") for d in plan.deficiencies)

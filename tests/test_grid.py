@@ -364,3 +364,20 @@ def test_an_exports_target_row_keeps_its_owner_cell_out_of_the_goal_and_its_date
     goal, = drafted.plan.goals
     assert "Ana" not in goal.metric and "7" in goal.target and goal.deadline == dt.date(2027, 1, 31)
     assert ("assumption", "goals[0].deadline") not in {(f.kind, f.location) for f in drafted.plan.review_flags}  # the cell says it
+
+
+def test_a_heading_cell_glossed_in_the_other_language_names_its_column():
+    table = rows("| 指标 KPI | Q3 实际 | Target 目标 | 备注 |\n|---|---|---|---|\n| CRM 拜访记录 | 55% | 100% | 很多没录入 |\n")
+    assert table[3].cells == {"area": "CRM 拜访记录", "observed": "55%", "target": "100%"}
+
+
+def test_two_heading_cells_glossed_alike_leave_the_columns_unnamed_as_before():
+    table = rows("| 类别 Category | 内容 Detail | Owner | Due |\n|---|---|---|---|\n| 行动 Action | 周五先出 draft | Lan | 9/18 |\n")
+    assert table[3].kinds == (None, None, "owner", "when")
+
+
+@pytest.mark.parametrize("heading", ["| Area | What happened in Q1 | Agreed action |", "| Area | Result (Oct) | Agreed action |"])
+def test_a_heading_cell_closing_on_its_period_names_its_column(heading):
+    table = rows(heading + "\n|---|---|---|\n| Feedstock register | 9 of 62 deliveries not logged | log every delivery |\n")
+    assert table[3].cells == {"area": "Feedstock register", "observed": "9 of 62 deliveries not logged",
+                              "action": "log every delivery"}

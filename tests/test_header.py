@@ -1871,7 +1871,8 @@ def test_a_report_pasted_below_the_heading_does_not_rename_the_employee():
     ("面谈对象：老周 叉车司机 面谈人 李红\n他10月超速2次。\n目标：12月31日前零违章。\n", ("老周", "叉车司机", None)),
     ("1:1 - Dana Reid ops - 3 Nov" + _BODY, ("Dana Reid", None, None)),
     ("From: Tom Hale\nTo: Dana Reid, HGV Driver\nSubject: our chat today\nThanks for today. You missed 4 walkaround checks in "
-     "October.\nTarget: 0 missed by 30 Nov.\n", (None, "HGV Driver", "Tom Hale")),
+     "October.\nTarget: 0 missed by 30 Nov.\n", ("Dana Reid", "HGV Driver", "Tom Hale")),  # (the one person named
+    # beside the writer, whom the mail is to: since session 43)
 ])
 def test_look_alikes_of_the_new_layouts_read_as_before(notes, who):
     a = analyse(notes)
@@ -2486,6 +2487,13 @@ def test_given_names_with_rare_characters_and_a_team_before_them_are_names(notes
     assert analyse(notes).employee_name == name
 
 
+@pytest.mark.parametrize("notes", ["3月12日 跟王组长一起跟李婷谈话\n李婷这个月迟到5次。",
+                                   "3月12日 和店长一起跟李婷谈了一下\n李婷这个月迟到5次。",
+                                   "3月12日 找王组长陪同，跟李婷面谈\n这个月迟到5次。"])
+def test_a_talk_with_someone_after_another_who_came_along_is_with_the_second(notes):
+    assert analyse(notes).employee_name == "李婷"
+
+
 @pytest.mark.parametrize("topic", ["late starts - again", "stock count - 3 freezers", "holiday cover (xmas)",
                                    "food safety - temps", "summer hill - store"])
 def test_a_lower_case_topic_opening_the_notes_is_no_name(topic):
@@ -2500,3 +2508,87 @@ def test_a_lower_case_topic_opening_the_notes_is_no_name(topic):
 def test_a_bracket_after_the_name_of_a_talk_gives_a_job_only(notes, who):
     a = analyse(notes)
     assert (a.employee_name, a.employee_role) == who
+
+
+@pytest.mark.parametrize("notes, name", [
+    ("Notes from the floor\nDana had 4 near-misses in Feb.\nShe says the scanner froze.", "Dana"),
+    ("Team chat\n[20:32] Sam: Dana had 4 near-misses in Feb.\n[20:33] Sam: She says the scanner froze.", "Dana"),
+    ("随手记\n赵婷这个月迟到5次了\n客户投诉2起", "赵婷"),
+    ("群聊记录（门店管理群）\n李明 20:32：赵婷这个月迟到5次了\n李明 20:33：客户投诉2起，都是收银差错", "赵婷"),
+])
+def test_with_no_header_the_one_person_a_line_opens_with_is_the_employee(notes, name):
+    assert analyse(notes).employee_name == name
+
+
+@pytest.mark.parametrize("notes", [
+    "Notes\nThe scanner froze twice; Raj in stores says counts were off 3 times.",  # named only in passing
+    "Notes\nDana had 4 near-misses in Feb.\nRaj says the forklift log was blank twice.",  # two people open lines
+    "群聊记录\n李明 20:32：这个月迟到5次了\n李明 20:33：客户投诉2起",  # only the one who speaks
+])
+def test_with_no_header_no_one_is_guessed_among_several_or_from_a_passing_mention(notes):
+    assert analyse(notes).employee_name is None
+
+
+def test_a_transcripts_initials_stand_for_the_participants_written_out_above():
+    a = analyse("Transcript - performance conversation - 27 January 2026\n"
+                "Participants: Sunita Varma (Head of Product), Jonah Friedman (Product Owner, Payments squad)\n"
+                "SV: Thanks for coming in. Let's start with the backlog.\n"
+                "SV: The backlog wasn't refined ahead of planning in 5 of the last 6 sprints, you know that.\n"
+                "JF: I know. I was stuck in stakeholder meetings.\n"
+                "SV: Your refunds stories had no acceptance criteria, so you need to fix that.\n"
+                "JF: Fair.\nSV: So you refine the top 10 items before every planning.\nJF: OK, I'll block Thursdays.\n")
+    assert (a.employee_name, a.manager) == ("Jonah Friedman", "Sunita Varma")
+
+
+@pytest.mark.parametrize("heading", ["Performance feedback - Tomás Ferreira, QA Engineer, Mobile Platform",
+                                     "Quarterly review - Tomás Ferreira (QA Engineer)"])
+def test_a_headings_words_before_a_dash_are_no_label(heading):
+    a = analyse(heading + "\n**Date:** 27 October 2025\n- 7 sev-2 bugs escaped in release 5.8.")
+    assert a.sentences[0].reading == "header" and a.employee_name == "Tomás Ferreira"
+
+
+def test_with_no_header_the_one_person_copied_in_is_no_employee():
+    a = analyse("From: Tom Hale\nCc: Priya Shah\nSubject: follow-up\nYou missed 4 walkaround checks in October.\n")
+    assert a.employee_name is None
+
+
+def test_a_mail_to_one_person_that_greets_no_one_and_speaks_to_you_is_to_the_employee():
+    a = analyse("From: Hannah Strauss <h.strauss@northwire.example>\nTo: Tomasz Wojcik <t.wojcik@northwire.example>\n"
+                "Date: Thu, 22 Oct 2026 17:40\nSubject: Following up on today's review\nHi,\n\n"
+                "Thanks for making time this afternoon.\nOn the 3 P1s you handled in September, updates went out late.\n"
+                "Your handover notes were blank on 9 of your 20 night shifts.\n")
+    assert (a.employee_name, a.manager) == ("Tomasz Wojcik", "Hannah Strauss")
+
+
+def test_the_reply_signed_below_notes_that_say_the_employees_own_words_follow_is_the_employees():
+    a = analyse("From: Pieter Vos\nTo: Nadia Kaur (HR)\nSubject: RE: today's review\nHi Nadia,\n"
+                "I did the review with our executive chauffeur this morning; his own comments are underneath.\n"
+                "He was late for 4 pick-ups in October.\nThanks,\nPieter\n\n-----Original Message-----\n"
+                "From: driver4@vosgroup.example\nAgree with most of it. Happy to do the checks.\nRegards,\nDesmond Achterberg\n")
+    assert a.employee_name == "Desmond Achterberg"
+    a = analyse("From: Pieter Vos\nTo: Nadia Kaur (HR)\nSubject: RE: today's review\nHi Nadia,\n"
+                "I did the review with our executive chauffeur this morning.\nHe was late for 4 pick-ups in October.\n"
+                "Regards,\nPieter Vos\n")
+    assert a.employee_name is None  # (the writer's own sign-off, with nothing said to be below)
+
+
+def test_a_headings_surname_first_in_capitals_names_the_employee():
+    a = analyse("Support plan meeting – ADEYEMI, Ngozi (EO, Work Coach) – 30/06/2026\n"
+                "Attendees: Karen Doyle (line manager), the jobholder\n22 of 140 claimant reviews were late in May.\n")
+    assert a.employee_name == "Ngozi ADEYEMI"
+
+
+@pytest.mark.parametrize("notes, name", [
+    ("【语音转文字】2026年11月3号 跟刘社工做的督导谈话 嗯 先说一下\n她手上28个个案有11个超过一个月没更新记录。", "刘社工"),
+    ("11.3 跟王护士谈了一下\n她上个月给药记录漏签6次。", "王护士"),
+])
+def test_a_colleague_called_by_surname_and_title_is_a_name(notes, name):
+    assert analyse(notes).employee_name == name
+
+
+@pytest.mark.parametrize("file, name", [("PIP_draft_McDonald_Sinead_v2.docx", "Sinead McDonald"),  # as the notes call her
+                                        ("PIP_draft_Sinead_v2.docx", "Sinead")])
+def test_a_file_name_the_form_points_to_gives_the_name(file, name):
+    a = analyse(file + "\nEmployee name: see file name\nJob title: Senior Associate\nLine manager: R. Hughes\n"
+                "Date of meeting: 05/05/2026\n\n1.1 Three elections missed the deadline in Q1.\n1.2 Sinead says the calendar was wrong.\n")
+    assert a.employee_name == name

@@ -1160,3 +1160,13 @@ def test_a_transcript_s_bracketed_notes_are_no_tasks_and_a_bracketed_view_is_the
 def test_a_name_after_an_english_speaker_s_tag_is_who_is_spoken_to_not_whose_task():
     a = analyse("Chat 3 June 2026, 1:1 with Priya Shah\n10:02 Tom Reyes: Priya: you were late 4 times in May.\n")
     assert [s.kind for s in a.sentences if "late 4 times" in s.text] == ["observation"]
+
+
+def test_a_qa_form_whose_answers_speak_of_the_employee_holds_the_writers_findings():
+    notes = ("Performance check-in - Priyanka Rao, Threat Intelligence Analyst - 18 March 2026\n"
+             "Q: How do you think Q1 has gone?\nA: Busy; she feels incident response ate the intel work.\n"
+             "Q: Weekly threat brief?\nA: Published late 5 weeks out of 11, and two weeks it didn't go out at all.\n"
+             "Q: IOC hygiene?\nA: The February audit found 140 indicators with no expiry and no source.\n")
+    readings = {s.body: s.reading for s in analyse(notes).sentences}
+    assert readings["Published late 5 weeks out of 11, and two weeks it didn't go out at all."] == "shortfall"
+    assert readings["The February audit found 140 indicators with no expiry and no source."] == "shortfall"

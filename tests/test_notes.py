@@ -1565,11 +1565,29 @@ def test_a_score_field_before_a_number_is_no_speaker():
     ("Action 3 (manager): Move 12 open files to Kemal Aydin by Friday 16 Oct.", "manager"),
     ("Action (Reviewer): pass two of the Leeds claims to Sian Pugh by 20 Oct.", "manager"),
     ("Action 2 (employee): pair with Kemal Aydin on two site visits.", "employee"),
+    ("Action (HR): book Ann on the photo-evidence refresher by 30 Oct.", "organisation"),
+    ("Action (Ann) - re-shoot the Leeds claims' missing photos this week.", "employee"),
+    ("Action 3 (Manager) - move 12 open files to Kemal Aydin by Friday 16 Oct.", "manager"),
+    ("Action 4 (Facilities) – fit a phone mount in the pool car.", "organisation"),
 ])
 def test_whose_a_numbered_action_is_says_in_brackets_whoever_the_task_names(line, owner):
     a = analyse("Employee: Ann Varga\nReviewer: Lwazi Mbeki\nMeeting date: 12 Oct 2026\n"
                 "Concern 1: 7 reports returned by underwriting for missing photos.\n" + line)
     assert a.sentences[-1].owner == owner
+
+
+def test_a_dashed_actions_label_is_cut_from_the_task_it_labels():
+    a = analyse("Employee: Ann Varga\nReviewer: Lwazi Mbeki\nMeeting date: 12 Oct 2026\n"
+                "Concern 1: 7 reports returned by underwriting for missing photos.\n"
+                "- Action 3 (Manager) - move 12 open files to Kemal Aydin by Friday 16 Oct.")
+    assert a.sentences[-1].kind == "action" and a.sentences[-1].body.startswith("move 12 open files")
+
+
+def test_a_label_the_writer_marks_as_theirs_names_no_manager():
+    a = analyse("Check-in with Dana Ruiz (forklift operator), 3 Mar 2026\n- Dana had 4 near-misses in Feb.\n"
+                "- Action (me): weekly check of the scanner log.")
+    assert a.manager is None and a.sentences[-1].owner == "manager"
+    assert analyse("1:1 Dana Ruiz / Sam Okafor (me), 3 Mar 2026\n- Dana had 4 near-misses in Feb.").manager == "Sam Okafor"
 
 
 def test_the_writers_own_task_opening_with_wo_ba_is_the_managers():
@@ -1597,3 +1615,12 @@ def test_wo_ba_in_passing_is_no_task_and_a_chinese_bracket_says_whose(line, kind
 def test_the_writer_taking_the_blame_is_a_cause_and_naming_a_problem_is_not(line, kind):
     s = analyse("Review - Dana Ruiz, ride host, 3 Mar 2026\n" + line, read=False).sentences[-1]
     assert s.kind == kind
+
+
+@pytest.mark.parametrize("line, task", [
+    ("孙丽这个月续课率30%，门店标准55%。", False),  # a share over a period gone by: what she did
+    ("孙丽上个月续课率30%，比上季度低。", False),
+    ("孙丽这个月要把续课率做到55%。", True),  # an aim set for her
+])
+def test_the_employee_named_before_a_share_over_a_period_did_it_and_has_no_task(line, task):
+    assert (analyse("面谈对象：孙丽\n门店复盘如下。\n" + line).sentences[-1].kind == "action") is task

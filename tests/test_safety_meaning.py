@@ -95,6 +95,10 @@ def test_a_trait_word_or_a_judgement_alone_is_not_a_coded_remark(text):
     ("- ZH 同意放弃今年的 bonus，并从 Q4 起转岗去做 FAE support", "demotion"),
     ("Agreed: Dana will forgo this year's bonus.", "demotion"),
     ("他答应放弃今年的年终奖。", "demotion"),
+    ('Agreed: Jonah\'s year-end rating stays at "exceeds" regardless of the targets below.', "rating"),
+    ("Agreed: her grade is to remain Outstanding whatever happens.", "rating"),
+    ("约定：不管目标完成与否，年终绩效都按优秀算。", "rating"),
+    ("约定：年终评级保持“优秀”不变。", "rating"),
 ])
 def test_an_outcome_decided_in_the_notes_is_found_without_the_trigger_words(text, outcome):
     assert outcome in {h.detail for h in injection_hits(text) if h.category == "outcome"}, text
@@ -117,6 +121,10 @@ def test_unpaid_work_is_the_employee_working_unpaid_not_a_job_redone_free_of_cha
     "Note that she exceeded expectations on the safety walks.",
     "HR 10 月底前做一次新人离职访谈分析。",
     "如再出现差错，可能会按制度解除劳动合同。",
+    "Her rating stays at meets for now; HR reviews ratings in June.",
+    "Bonus is paid regardless of the plan outcome, per contract.",
+    "We keep the review meeting at 10:00 regardless of the targets.",
+    "绩效按季度考核，保持A类标准的准确率。",
 ])
 def test_a_consequence_or_a_fact_about_the_work_is_no_decided_outcome(text):
     assert [h for h in injection_hits(text) if h.category == "outcome"] == [], text
@@ -1142,3 +1150,13 @@ def test_an_event_or_a_blame_put_elsewhere_is_no_coded_remark(text):
 def test_the_writers_word_about_a_room_is_no_confidence_and_a_told_request_is():
     assert confidence_request("She's not going anywhere near the file room without a key fob.") == []
     assert confidence_request("She told me to keep it to myself.")
+
+
+def test_the_employees_own_account_of_her_health_is_sensitive_not_a_coded_remark():
+    told = "She also told me she has been struggling with her mental health since the spring."
+    assert not [h for h in bias_hits(told)] and sensitive_hits(told)
+    assert bias_hits("Honestly, with her mental health she is struggling to keep up with the pace.")
+
+
+def test_a_job_holder_there_with_an_illness_is_not_the_employee():
+    assert sensitive_hits("The store manager there has severe asthma and had to go home.") == []

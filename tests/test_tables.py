@@ -127,3 +127,29 @@ def test_a_verdict_cell_decides_only_where_the_figures_do_not(row, reading):
     a = analyse("Review: Gareth Pryce, QA inspector - 14 Nov 2026\n\n| Check | Target | Result | Verdict |\n|---|---|---|---|\n"
                 f"{row}\n| First-pass yield | >= 97% | 96% | FAIL |\n\nGareth says the template changed twice.\n")
     assert next(s for s in a.sentences if s.text == row).reading == reading
+
+
+def test_under_a_kpis_heading_rows_with_a_result_beside_their_standard_are_findings_and_the_targets_below_date_them():
+    notes = ("## Review - Aoife Brennan, Stock Controller - 12 Feb 2026\n\n### KPIs (Nov-Jan)\n"
+             "| KPI | Standard | Actual | Comment |\n|---|---|---|---|\n"
+             "| Cycle count accuracy | >= 98% | 93.4% | worst in peak |\n"
+             "| Stock write-offs | <= 5k a month | 3.1k | good |\n"
+             "| Discrepancies investigated within 5 days | 90% | 54% | 61 still open |\n\n"
+             "### Targets\nCycle count accuracy >= 98% by the end of April.\n")
+    plan = draft_plan(notes).plan
+    assert sorted(d.area for d in plan.deficiencies) == ["Cycle count accuracy", "Discrepancies investigated within 5 days"]
+    assert sorted(g.metric for g in plan.goals) == ["Cycle count accuracy", "Discrepancies investigated within 5 days"]
+    # (the row's target said again below is one goal, dated by the line that says it again)
+    assert next(g.deadline for g in plan.goals if g.metric == "Cycle count accuracy").isoformat() == "2026-04-30"
+
+
+@pytest.mark.parametrize("row, reading", [
+    ("| Missed calls returned same day | 95% | 60% |", "shortfall"),  # a share of what comes fewer, dealt with
+    ("| Discrepancies investigated within 5 days | 90% | 54% |", "shortfall"),
+    ("| Mis-picks | 2% | 5% |", "shortfall"),  # fewer is better
+    ("| Late deliveries | 5% | 3% |", "strength"),
+])
+def test_a_share_of_what_comes_fewer_that_was_dealt_with_is_better_higher(row, reading):
+    a = analyse("Review: Gareth Pryce, dispatcher - 14 Nov 2026\n\n| Measure | Target | Result |\n|---|---|---|\n"
+                f"{row}\n| Calls answered in 20s | 90% | 71% |\n")
+    assert next(s for s in a.sentences if s.text == row).reading == reading

@@ -248,6 +248,10 @@ class _PlanBuilder:
                         and item.deadline is None and len(content_tokens(item.bare)) >= 2):
                     previous["item"] = f"{previous['item']}, {item.bare}"  # 'every gun start, move and stop logged': the
                     continue  # list the point before opened, not a point with no target of its own
+                if row_goal := next((d for d in drafts if d["sentence"].line in in_tables and _same_value(q, d["q"])
+                                     and set() < content_tokens(d["metric"]) <= content_tokens(item.bare)), None):
+                    row_goal["deadline"] = row_goal["deadline"] or draft["deadline"]  # a table row's target said again
+                    continue  # below it, with its day: 'Cycle count accuracy ≥ 98% by the end of April'
                 drafts.append(draft)
                 previous = draft
         for s in self.a.of_kind("action"):
@@ -692,6 +696,7 @@ def _headline(text: str, zh: bool) -> str:
         # the English words among them whole ('Weight & balance')
     words: list[str] = []
     filler = False
+    text = _DIARY_DAY.sub("", text)  # 'Mon 27/4 – bulkhead framing 2 days behind programme': what happened that day
     for clause in re.split(r"[:(;,]|\b(?:vs|versus|against)\b", text):
         before_number = re.split(r"\d", clause)[0]
         words = [w for w in re.findall(_HEADLINE_WORD, before_number) or re.findall(_HEADLINE_WORD, clause) if w.lower() not in _SKIP]
@@ -714,6 +719,7 @@ def _headline(text: str, zh: bool) -> str:
 # Words an area never holds (months, small words), and those it never opens with (fillers, the 'there' of 'there were').
 _SKIP = frozenset("""in on at the a of and so but also then jan feb mar march apr april may june july aug sep oct nov dec
     january february august september october november december""".split())
+_DIARY_DAY = re.compile(r"^\W*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\s*[–—:-]\s*", re.I)
 _FILLERS = frozenset("ok okay yes yeah right well um uh there here it this that is are was were".split())
 
 

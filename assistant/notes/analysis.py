@@ -68,7 +68,7 @@ from .labels import (
     speakers,
     target_opening_end,
 )
-from .mail import FORWARDED, MAIL_FIELD, greeted_about, sent_by, sent_to_hr, signed_as
+from .mail import FORWARDED, MAIL_FIELD, greeted_about, sent_by, sent_to_hr, signed_as, signed_below
 from .names import full_name_of, is_name, team_initials, to_you, you_and_them
 from .parties import _AGREED, TEAM_TAG, _PartyFinder, _read_speaker
 from .script import Script
@@ -191,7 +191,15 @@ def _called_by_initials(lines: list[str], named: str | None) -> tuple[str, str |
         return None  # (unsure which way round: no one, rather than the employee taken for the manager)
     said = " ".join(s for who, s in turns[:4] if who == holder)  # 'Thanks for coming in Jess' to 'JA'
     called = next((w for w in re.findall(rf"(?<=[a-z,]\s)({NAME_WORD})", said) if w[0] == other[0] and is_name(w)), None)
-    return called or other, holder
+    return called or _in_full(other, lines), _in_full(holder, lines)
+
+
+def _in_full(tag: str, lines: list[str]) -> str:
+    """The full name a speaker's initials stand for where the notes' opening lines write it out once ('JF' for Jonah
+    Friedman among the participants), else the initials."""
+    full = {m for line in lines[:6] for m in re.findall(rf"{NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}}", line)
+            if _initials(m) == tag and is_name(m)}
+    return full.pop() if len(full) == 1 else tag
 
 
 def _one_person(a: str, b: str) -> bool:
@@ -285,8 +293,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             rf"(?<!\w){re.escape(name)}\s*[(（]\s*{re.escape(role)}(?!\w)[^()（）]*?(?<!\w){re.escape(found_role)}", text):
         role = found_role  # 'Moose (Callum Fraser on the roster, 2nd season patroller)': the full name a nickname's bracket
         # opens with is no job, though its surname ends as a trade's word does; the header's job past it is
-    if not name and role and (signer := signed_as(form_lines, role)) and signer != manager:
+    if not name and (signer := (signed_as(form_lines, role) if role else None) or signed_below(form_lines)) and signer != manager:
         name = signer  # '… with our 2nd Engineer, his own mail is underneath' and his mail signed 'Br, Tomasz / 2nd Engineer'
+        # ('… his own comments are underneath' over a reply signed 'Regards, / Desmond Achterberg')
     today = today or dt.date.today()
     found_date = None if interview_date else held_on(content_lines, text, today)
     ref = interview_date or found_date or undated_interview(text, today) or today
@@ -533,7 +542,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 # …', 'Action 3 (manager): Move 15 open files to Kemal Aydin' (whoever the task names; said as the task is
                 # said where it names the same side: 'Action (manager): I'll check on Fridays' as 'Check on Fridays')
                 s.action = s.action if s.actor is not None and s.actor.owner == marked.owner else s.body
-                s.actor = marked
+                s.actor, s.owner_tag = marked, bool(label_m)
             if s.actor is None and s.label == "action" and re.match(r"我(?:\s+\S|把)", s.body):
                 s.actor, s.action = finder.writer, s.body[1:].lstrip()  # '③我 找厂家修测试机', '- 我把每天连续课时上限改成5节'
                 # under '说好的：' (not told of in passing: '我把她叫到办公室')
@@ -846,7 +855,14 @@ def _section_party(label: str, kind: str | None, finder: _PartyFinder) -> Party 
         return finder.writer
     if who in ("employee", "staff member", "员工"):
         return finder.employee_party
-    return Party("Organisation", "organisation") if who else None
+    if who:
+        return Party("Organisation", "organisation")
+    named = _BRACKET_TAIL.search(label)  # 'Action (HR):', 'Action (Dana) -': a party the notes name, in brackets after
+    # a label of tasks (not a team's tag: 'QA（陈工）：…')
+    return _owner_only(named["who"], finder) if named and heading_kind(label[:named.start()]) == "action" else None
+
+
+_BRACKET_TAIL = re.compile(r"[(（]\s*(?P<who>[^()（）]{1,30}?)\s*[)）]\s*$")
 
 
 _PART_LABEL = {"finding": None, "target": "target", "action": "action"}  # a finding is read as running text is

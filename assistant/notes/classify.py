@@ -98,7 +98,10 @@ _STANDARD_OPENS = re.compile(r"""^\W*(?:(?:our|the|site|farm|company|shop|store|
 # The same in Chinese (and mixed): a rule's source, with a subject of a few words and no figure before it.
 _ZH_STANDARD_OPENS = re.compile(r"^\W*[^，。,;；\d]{0,16}?(?:" + vocab("observation", "standard_opens", "zh").pattern + ")")
 # What was counted over a period gone by: '马晓东本月有3个集装板超重' (a finding, not a task).
-_ZH_COUNTED = re.compile(r"(?:本月|上月|这个月|上个月|本周|上周|这周|[一二三四五六七八九十\d]{1,2}月份?)[^，。；]{0,6}有\s*\d+")
+# A count or a share over a period, what was done: '本月有3个集装板超重', '这个月续课率30%' (not '这个月要做到95%', an aim).
+_ZH_COUNTED = re.compile(r"""(?:本月|上月|这个月|上个月|本周|上周|这周|[一二三四五六七八九十\d]{1,2}月份?)
+    (?:[^，。；]{0,6}有\s*\d+
+      |(?![^，。；\d]{0,8}(?:要|争取|达到|做到|提|降|不低于|不超过|至少|保持))[^，。；\d]{1,8}\d+(?:\.\d+)?\s*%)""", re.X)
 _ZH_AIM_STATED = re.compile(r"^\W*[^，。,;；\d]{0,6}?目标(?:是|为)")  # '季度目标是…', '目标为…'
 _ZH_UNMET = re.compile("没|未|不按|违反|违规")  # '没按规定交日报', '…他好几次没戴': a rule not kept, the shortfall
 _ZH_TOLD = re.compile(r"\s*(?:他|她|你|员工)")  # '公司要求她…': a requirement put to her, a task
@@ -317,13 +320,19 @@ def _row_against_target(sentences: list[Sentence], rows: dict[int, Row]) -> None
     '| Repeat visits | 19 | fewer than 8 |'); one that meets it is none ('| Van stock audit | 98% | 95% |')."""
     for s in sentences:
         row = rows.get(s.line)
-        if row is None or s.column not in (None, "finding") or s.kind not in ("context", "observation"):
+        measured = row is not None and "observed" in row.cells and "target" in row.cells  # (under 'KPIs:' too, a heading
+        # that reads as targets: the row says how the result stands against its target)
+        if row is None or s.column not in (None, "finding") or s.kind not in ("context", "observation", *(("target",) * measured)):
             continue
         missed = _misses(row)
         if missed is True:
             s.kind, s.measured, s.label = "observation", True, "problem"  # its own cells say so: never a strength
         elif missed is False and not _negative(row.cells.get("observed", "")):
-            s.kind, s.label = "context", s.label or "strength"
+            s.kind, s.label = "context", "strength" if s.label in (None, "target") else s.label
+
+
+# A share of what comes fewer that was dealt with: 'Discrepancies investigated within 5 days', 'Missed calls returned'.
+_HANDLED = re.compile(r"\s+(?:[a-z]+\s+)?(?!(?:need|seed|feed|speed|shed|bed|red)\b)[a-z]{2,}ed\b", re.I)
 
 
 def _misses(row: Row) -> bool | None:
@@ -336,8 +345,9 @@ def _misses(row: Row) -> bool | None:
     value, goal, comparator = got[0].value, want[0].value, want[0].comparator
     if comparator is None:
         area = row.cells.get("area", "") or row.content
-        fewer = vocab_terms("observation", "fewer_is_better", sentence_language(area)).occurs_in(area)
-        comparator = "<=" if fewer or want[0].unit in TIME_UNITS else ">=" if want[0].unit == "%" else None
+        fewer = [end for _, end in vocab_terms("observation", "fewer_is_better", sentence_language(area)).spans(area)]
+        handled = want[0].unit == "%" and any(_HANDLED.match(area, end) for end in fewer)  # the share of them dealt with
+        comparator = "<=" if (fewer and not handled) or want[0].unit in TIME_UNITS else ">=" if want[0].unit == "%" else None
     if comparator is None:
         return _verdict(row)
     return not (value <= goal if comparator in ("<", "<=") else value >= goal)

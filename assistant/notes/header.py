@@ -7,6 +7,7 @@ import itertools
 import re
 from functools import cache
 
+from .. import reader
 from ..dates import MONTH_PATTERN, MONTHS, WEEKDAYS
 from ..grid import cells
 from ..language import unspaced
@@ -38,6 +39,7 @@ from .forms import (
     titled_job,
     writer_keyed,
 )
+from .labels import heading_kind
 from .mail import (
     CHAT_HEADING,
     addressee,
@@ -341,7 +343,9 @@ def _signed_off(lines: list[str]) -> str | None:
 
 
 def _writer_marked(lines: list[str]) -> str | None:
-    return next((m.group(1) for line in lines if (m := _ME_MARK.search(line) or _DICTATING.search(line))), None)
+    """The writer who marks their own name ('Sam (me)'), or dictates; not a label the writer marks theirs ('Action (me):')."""
+    return next((m.group(1) for line in lines if (m := _ME_MARK.search(line) or _DICTATING.search(line))
+                 and heading_kind(m.group(1)) not in reader.CONTENT_LABELS), None)
 
 
 # The one the meeting was with, on the line below the writer's own: 'Abi Okonkwo, Senior Youth Worker - supervision
@@ -620,6 +624,9 @@ _CAPITAL_SURNAME_OPENS = re.compile(rf"""^\W*(?!(?:NOTES?|AGREED|ACTIONS?|UPDATE
     |EARLIES|WEEKENDS?|COPY)\b)
     (?P<surname>[A-Z]{{3,}}(?:[-'’][A-Z]{{2,}})?),[ \t]*(?P<given>{NAME_WORD})
     (?:[ \t]*[-–—|][ \t]*(?P<job>[a-z][\w '’-]{{1,40}}?)[ \t]*(?:[-–—|,(]|$))?""", re.X)
+# A heading's field naming someone surname first, the surname in capitals: '… – ADEYEMI, Ngozi (EO, Work Coach) – …'.
+_SURNAME_FIRST_FIELD = re.compile(rf"(?:^|[–—|:]\s*|\s-\s)(?P<surname>{SURNAME_IN_CAPITALS}),[ \t]*(?P<given>{NAME_WORD})"
+                                  r"(?=[ \t]*(?:[(（|–—]|\s-\s|$))")
 _CAPITAL_SURNAME_FIRST = re.compile(MANAGER_WORD.pattern + rf"\s*[:：]\s*(?P<surname>{SURNAME_IN_CAPITALS}),[ \t]*(?P<given>{NAME_WORD})"
                                     r"(?=[ \t]*(?:$|[|｜(（;；]))", re.M)  # (the given name ends the field: not 'TBC, Kev covering')
 
@@ -709,6 +716,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     attending = None if name else present(lines)  # 'Present: Adaeze Okonkwo (Payroll Clerk), Liam Fairweather (…)'
     if attending and attending[0]:
         name, role = attending[0].name, attending[0].role
+    if not name and lines and (caps := _SURNAME_FIRST_FIELD.search(lines[0])) and is_name(caps["given"]) \
+            and not HEADER_WORDS.match(caps["surname"].title()) and is_name(caps["surname"].title()):  # (not 'OK, Dana —')
+        name = f"{caps['given']} {caps['surname']}"  # 'Support plan meeting – ADEYEMI, Ngozi (EO, Work Coach) – 30/06/2026'
     if not name and unspaced(header):
         further = re.search(ZH_EMPLOYEE_FIELD + rf"\s*[:：】]\s*({zh_name()})(?=[\s（(，,｜|]|$)", "\n".join(lines[8:16]), re.M)
         numbered = _NUMBERED_FIELD.search("\n".join(lines[:8]))  # '被谈话人（司机工号/姓名）：D10482 / 黄志强'
@@ -913,13 +923,16 @@ _FILE_MEETING = re.compile(r"(?i:1on1|121|1to1|one-?to-?one|review|pip|appraisal
 def _file_named(lines: list[str]) -> str | None:
     """The name a document's file name gives on its first lines, where nothing else names the employee: one name (and
     an initial beside it) among a date and the meeting's word, the rest of its parts being no one ('Template', 'draft')."""
+    pointed = _SEE_FILE_NAME.search("\n".join(lines[:8])) is not None  # 'Employee name: see file name'
     for m in (m for line in lines[:2] for m in _FILE_NAME.finditer(line)):
         parts = [p for p in re.split(r"[_-]+", m["stem"]) if p]
         dated = sum(p.isdigit() for p in parts) >= 3 or any(p.isdigit() and len(p) >= 6 for p in parts)
         met = any(_FILE_MEETING.fullmatch("".join(parts[i:i + 2])) or _FILE_MEETING.fullmatch(parts[i]) for i in range(len(parts)))
-        names = [i for i, p in enumerate(parts) if re.fullmatch(r"[A-Z][a-z]+", p) and is_name(p) and not HEADER_WORDS.match(p)
-                 and not _FILE_MEETING.fullmatch(p)]
-        if not (dated and met and len(names) == 1):
+        names = [i for i, p in enumerate(parts) if re.fullmatch(r"[A-Z][a-z]+|(?:Mc|Mac|O|D)[A-Z][a-z]+", p) and is_name(p)
+                 and not HEADER_WORDS.match(p) and not _FILE_MEETING.fullmatch(p)]
+        if pointed and met and len(names) == 2 and names[1] == names[0] + 1:
+            return _in_order(parts[names[0]], parts[names[1]], "\n".join(lines[1:]))  # 'PIP_draft_OConnor_Sinead_v2.docx'
+        if not ((dated or pointed) and met and len(names) == 1):
             continue
         i = names[0]
         before, after = parts[i - 1] if i else "", parts[i + 1] if i + 1 < len(parts) else ""
@@ -931,6 +944,17 @@ def _file_named(lines: list[str]) -> str | None:
             return f"{parts[i]} {after}."  # 'Rowe_K': as written, the initial after
         return f"{before}. {parts[i]}" if re.fullmatch(r"[A-Z]", before) else parts[i]
     return None
+
+
+_SEE_FILE_NAME = re.compile(r"\b(?:see|as (?:in|per)|in) (?:the )?file ?name\b", re.I)
+
+
+def _in_order(a: str, b: str, below: str) -> str:
+    """Two names of a file name as the person is called: the one the notes use alone first ('OConnor_Sinead' over
+    'Sinead to …' is Sinead OConnor); as written where the notes use neither."""
+    def alone(word: str) -> int:
+        return len(re.findall(rf"(?<![\w'’]){re.escape(word)}(?![\w'’])", below))
+    return f"{b} {a}" if alone(b) > alone(a) else f"{a} {b}"
 
 
 def _met_with(lines: list[str]) -> str | None:

@@ -27,25 +27,28 @@ _LABEL = re.compile(rf"""^\s*(?:{_STAMP}\s+(?=[^\W\d]))?(?:  # a transcript's ti
         (?:\s*[(（][^()（）\n]{{1,20}}[)）])?\s+(?P<stamp>{_STAMP})(?=\s|[:：]|$)\s*[:：]?  # a speaker, '阿明 (engineer) 21:12:'
     | (?P<label>[^:：\n]{{1,80}}?)\s*[:：]
     | (?P<arrowed>[A-Za-z][A-Za-z ]{{1,24}}?)\s*(?:->|=>|→)(?=\s)  # shorthand: 'agreed -> T drops the yard job'
+    | (?P<dashed>[A-Za-z][A-Za-z0-9 ]{{1,24}}?(?:\s*[(（][^()（）\n]{{1,20}}[)）])?)\s+[-–—](?=\s+\S)  # 'Action 3 (Manager) - …'
     | [【\[](?P<bracketed>[^】\]\n]{{2,40}})[】\]](?=[ \t]*\S) )\s*  # in brackets before its words: '【Targets - by 3/31】…'
     """, re.X)
 
 
 def label_match(text: str) -> re.Match[str] | None:
     """`_LABEL`'s match at the start of `text`; a label before an arrow or in brackets only where it names what follows
-    ('agreed ->', 'target ->', '【Targets】'), not who ('me -> order the phone' stays whole: the rules read its owner from
-    the words)."""
+    ('agreed ->', 'target ->', 'Action 3 (manager) -', '【Targets】'), not who ('me -> order the phone' stays whole: the
+    rules read its owner from the words)."""
     m = _LABEL.match(text)
-    shorthand = m and (m.group("arrowed") or m.group("bracketed"))
+    shorthand = m and (m.group("arrowed") or m.group("dashed") or m.group("bracketed"))
     if shorthand and _label_kind(shorthand) not in reader.CONTENT_LABELS:
         return None  # (nor a bracket that says something else: '[laughs]', '[inaudible] yes')
+    if m and m.group("dashed") and _label_kind(m.group("dashed")) not in ("action", "target"):
+        return None  # a heading's words before a dash: 'Performance feedback - Tomás Ferreira, QA Engineer'
     return m
 
 
 def label_text(m: re.Match[str]) -> str:
     """The label a `_LABEL` match found: the speaker's name, or the words before the colon (without the Markdown marks
     that make it bold: '**Target**:')."""
-    text = m.group("speaker") or m.group("label") or m.group("arrowed") or m.group("bracketed")
+    text = m.group("speaker") or m.group("label") or m.group("arrowed") or m.group("dashed") or m.group("bracketed")
     return text.strip("*_") if text else text
 
 
@@ -234,17 +237,20 @@ def asks(line: str, *, q_tag: bool = False) -> tuple[bool, str | None]:
 
 def form_questions(lines: list[str]) -> bool:
     """Whether the notes' 'Q:' lines are a form's questions, not a speaker's: two or more, each a question, none
-    addressed to anyone ('Q: What did we agree?', "Q: Ilse's explanation?"; not 'Q: How do you think it went?'), and
-    no 'A:' answered in the first person ('A: I was rushing for the first wave' is the employee speaking)."""
+    addressed to anyone ('Q: What did we agree?', "Q: Ilse's explanation?"; not 'Q: How do you think it went?' unless the
+    answers speak of the employee: 'A: Busy; she feels …'), and no 'A:' answered in the first person ('A: I was rushing
+    for the first wave' is the employee speaking)."""
     asked = [line for line in lines if _FORM_Q.match(line)]
     answers = [line[a.end():] for line in lines if (a := _FORM_A.match(line))]
-    return len(asked) >= 2 and all(re.search(r"[?？]\s*$", q) and not _ADDRESSED.search(q) for q in asked) \
+    of_them = any(_THIRD_PERSON.search(answer) for answer in answers)  # the writer's summary of what was said
+    return len(asked) >= 2 and all(re.search(r"[?？]\s*$", q) and (of_them or not _ADDRESSED.search(q)) for q in asked) \
         and not any(_FIRST_PERSON.match(answer) for answer in answers)  # (not the employee's 'A: I was rushing')
 
 
 _FORM_A = re.compile(r"^\s*[AaＡ]\s*[:：]\s*")
 _FIRST_PERSON = re.compile(r"(?:I|I['’](?:ll|m|ve|d)|my|we|我)\b|我", re.I)
 _ADDRESSED = re.compile(r"\b(?:you|your|yours|yourself)\b|你|您", re.I)
+_THIRD_PERSON = re.compile(r"\b(?:she|he|her|his|him)\b|[她他]", re.I)
 
 
 def is_answer(label: str) -> bool:

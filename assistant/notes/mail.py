@@ -79,7 +79,8 @@ def written_to(lines: list[str]) -> tuple[str, str | None] | None:
     if not to or not is_name(to) or is_hr(re.split(r";|\bcc\s*:", fields["to"].group(0), flags=re.I)[0]):  # (HR in copy)
         return None
     greeted = [m.group("name") for m in _GREETING.finditer(head) if is_name(m.group("name"))]  # not 'Hi,' alone
-    if to.split()[0] not in greeted or (_about_them("\n".join(lines[:12])) and (
+    unnamed = not greeted and to_you("\n".join(lines[4:14]))  # 'Hi,' and then 'you own a P1…': to the one it is sent to
+    if (to.split()[0] not in greeted and not unnamed) or (_about_them("\n".join(lines[:12])) and (
             _subject_names_another(head, to) or _met_another("\n".join(lines[4:12]), to))):
         return None  # (a recap to a colleague greets them too, and speaks about 'him', whom its subject or its opening
         # names: 'here is a note of the meeting I held this morning with Ravinder Sandhu, deputy registrar')
@@ -238,6 +239,25 @@ def signed_as(lines: list[str], role: str) -> str | None:
                      if m["field"].lower() == "from" and m["name"].split()[0] == first and " " in m["name"]), None)
         return full or sign["name"]
     return None
+
+
+# The notes saying the employee's own words follow them: 'his own comments are underneath', 'her reply is below'.
+_THEIRS_BELOW = re.compile(r"""\b(?:his|her|their)\s+(?:own\s+)?(?:comments?|reply|response|e?-?mail|message|words|views?)
+    \s+(?:is\s+|are\s+)?(?:underneath|below|beneath|further\s+down|at\s+the\s+bottom)\b""", re.I | re.X)
+_SIGN_OFF_WORD = re.compile(r"\W*(?:thanks|cheers|best|regards|kind regards|many thanks|br|thank you|ta)\W*$", re.I)
+
+
+def signed_below(lines: list[str]) -> str | None:
+    """The one who signs the message at the notes' foot where the notes say the employee's own words are below them
+    ('… his own comments are underneath' over a reply signed 'Regards, / Desmond Achterberg')."""
+    said = next((i for i, line in enumerate(lines) if _THEIRS_BELOW.search(line)), None)
+    if said is None:
+        return None
+    words = [line for line in lines[said + 1:] if line.strip()]
+    last, before = (words[-1], words[-2]) if len(words) >= 2 else ("", "")
+    sign = _SIGN_OFF.fullmatch(last)
+    signed = sign is not None and is_name(sign["name"]) and (sign["name"] != last.strip() or _SIGN_OFF_WORD.fullmatch(before))
+    return sign["name"] if sign and signed else None
 
 
 def sent_to_hr(lines: list[str], name: str) -> bool:

@@ -22,7 +22,7 @@ import numpy as np
 
 from ..dates import WEEKDAYS
 from ..language import language_of, unspaced
-from ..lexicon import load, vocab, vocab_list
+from ..lexicon import load, vocab, vocab_list, zh_name
 from ..notes.names import SURNAME_IN_CAPITALS, full_name_of, is_name
 from ..schema import OWNERS
 from ..textutil import NAME_WORD, PARTICLE
@@ -159,6 +159,7 @@ class Reader:
             runner_up = ranked[-2][0] if len(ranked) > 1 else 0.0
             if p >= SURE_NAME or (p >= FAIRLY_SURE_NAME and p - runner_up >= NAME_LEAD and not unseen):
                 employee = max((c.text for c in cands if c.text.startswith(name + " ")), key=len, default=name)
+        employee = employee or _sole_subject(cands, text, manager)
         if employee and manager and employee != manager and _same_person(employee, manager):  # 'Steve Morgan', 'Steve'
             employee, manager = self._one_role(cands, p_employee, p_manager, employee, manager, rule_manager)
         employee, manager = _fuller(employee, rule_employee), _fuller(manager, rule_manager)
@@ -607,6 +608,45 @@ def _fuller(chosen: str | None, rule: str | None) -> str | None:
             and not is_role(rule.split()[0]))):
         return rule
     return chosen
+
+
+# What opens a line before its words: a bullet or a number, a time stamp, a speaker's tag ('- ', '李明 20:32：', '[14:02] Sam: ').
+_STAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?"
+_LINE_LEAD = re.compile(rf"""^[^\w\u4e00-\u9fff]*(?:{_STAMP}\s*)?
+    (?:(?P<tag>[^\s:：\d][^:：\n]{{0,15}}?)\s*(?:{_STAMP})?\s*[:：]\s*)?  # the speaker's tag
+    [^\w\u4e00-\u9fff]*""", re.X)
+
+
+def _sole_subject(cands: list[Candidate], text: str, manager: str | None) -> str | None:
+    """Where no one is named the employee: the only person the notes name at all, the manager and those who speak
+    aside, where a line of the notes opens with them ('Dana had 4 near-misses in Feb.', '李明 20:32：赵婷这个月迟到5次了')."""
+    leads = [(m.group("tag") or "", line[m.end():]) for line in text.split("\n") if (m := _LINE_LEAD.match(line))
+             and (m.group("tag") or "").strip().lower() not in ("from", "cc", "bcc", "sent")]  # (not the mail's writer)
+    tags = {tag.strip() for tag, _ in leads}
+    named = [n for c in cands if "org:True" not in c.features and (n := _as_named(c))]
+    people = [p for p in named if p not in tags and not (manager and _same_person(p, manager))]
+    one = max(people, key=len, default=None)
+    if one is None or not all(_same_person(p, one) for p in people):
+        return None
+    if unspaced(one):
+        return one if any(words.startswith(one) for _, words in leads) else None
+    said = re.compile(re.escape(one) + r"(?![\w'’])")  # in English, as someone who did something ('Dana had…', 'Dana missed…'),
+    acted = re.compile(re.escape(one) + _ACTED)  # the one a mail is to, or named twice: not a word opening a line ('Late to
+    # shift 4 times')
+    opens = [(tag.strip().lower(), words) for tag, words in leads if said.match(words)]
+    return one if opens and (any(acted.match(w) or tag == "to" for tag, w in opens) or len(said.findall(text)) >= 2) else None
+
+
+_ACTED = r"\s+(?:has|had|is|was|did|does|will|would|can|could|should|keeps|kept|says|said|told|[a-z]+ed)\b"
+
+
+def _as_named(c: Candidate) -> str | None:
+    """A candidate as a name: itself, or a Chinese name before a character no given name is written with ('赵婷' of
+    '赵婷这个月…'), or None."""
+    if not c.chosen_never:
+        return c.text
+    strict = re.match(zh_name(), c.text)
+    return strict.group(0) if strict else None
 
 
 def _same_person(a: str, b: str) -> bool:

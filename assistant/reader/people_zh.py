@@ -31,14 +31,14 @@ _PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?
 @lru_cache(maxsize=1)
 def _talk() -> re.Pattern[str]:
     jobs = "|".join(sorted({*vocab_list("roles", "suffixes", "zh"), "工", "管", "手"}, key=len, reverse=True))  # '叉车司机'
-    return re.compile(rf"""(?:跟(?![进踪])|和|与|同|找)\s*(?:[\u4e00-\u9fff]{{1,10}}的|[\u4e00-\u9fff]{{0,6}}(?:{jobs})\s*)?  # (not '跟进事项':
+    return re.compile(rf"""(?:跟(?![进踪])|和|与|同|找)\s*(?:[\u4e00-\u9fff]{{0,8}}(?:组|部|科|室|队|班|处|中心|团队|店|车间|那边)的|[\u4e00-\u9fff]{{0,6}}(?:{jobs})\s*)?  # (not '跟进事项':
     # follow-up; the team before a name: '跟教练组的韩冬聊了聊')
     (?:[老小阿](?P<surname>[\u4e00-\u9fff])(?=(?P=surname)[\u4e00-\u9fff]))?  # a nickname before the full name: '跟老刘刘建国谈'
-    (?P<name>[\u4e00-\u9fff]{{2,6}}?(?:·[\u4e00-\u9fff]{{2,4}})?|[A-Z][a-z]+|[A-Z]{{2,4}})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
+    (?P<name>(?:(?![{not_in_given_names()}])[\u4e00-\u9fff]){{2,6}}?(?:·[\u4e00-\u9fff]{{2,4}})?|[A-Z][a-z]+|[A-Z]{{2,4}})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
     (?:(?<=[a-z])\s+[\u4e00-\u9fff]{{1,3}}(?=\s*[（(])\s*)?  # a Latin name's Chinese surname before a bracket: '跟 Cindy 周 (医药代表) 做了 review'
     (?:[（(]\s*(?:(?P<full>{zh_name()})\s*(?:[，,]\s*(?![^（()）\n]*(?:也在|在场))[^（()）\n]{{1,16}})?  # a nickname's full name: '跟阿杰（陈杰）谈',
       |(?![^（()）\n]*(?:也在|在场))[^（()）\n]{{1,20}})[）)]\s*)?  # '跟贾师傅（贾春生，男宾部搓澡师傅）谈了' (and the job after it); a job alone
-    (?:聊|谈|面谈|做[了完]?(?:一次)?(?:绩效|月度|季度|年度|半年)?\s*(?:面谈|反馈|谈话|review|1:1|1-1|one-on-one)|沟通|的面谈|的谈话|简单聊|喝了?|吃了?
+    (?:聊|谈|面谈|做[了完的]?(?:一次)?(?:绩效|月度|季度|年度|半年|督导)?\s*(?:面谈|反馈|谈话|review|1:1|1-1|one-on-one)|沟通|的面谈|的谈话|简单聊|喝了?|吃了?
       |的\s*(?:review|1:1|1-1|one-on-one|check-in)|(?P<one_on_one>(?:\s|(?<=[\u4e00-\u9fff]))(?:1\s?on\s?1|1v1|1:1|1-1|one-on-one)(?![\w:-])))""", re.X)
 _WITH_ROLE = re.compile(r"(?:跟|和|与|同)\s*([\u4e00-\u9fff]{2,4}?|[A-Z][a-z]+|[A-Z]{2,4})的?\s*[，,、]")  # '与ZHQ，布草分拣岗', '跟梅秀兰的，刺绣师'
 # '主题：服务顾问邬海龙面谈记录', '前台接待欧阳琳 5月绩效面谈', '拉坯师傅 何小军': a job title run straight into a name
@@ -74,6 +74,13 @@ def _written_as_a_name() -> re.Pattern[str]:
     return re.compile(rf"{zh_name()}|[老小阿][\u4e00-\u9fff]|[A-Z][a-z]+|[A-Z]{{2,4}}")
 
 
+def _talks(text: str) -> Iterator[re.Match[str]]:
+    """`_talk`'s matches from each word of meeting in turn, overlapping: '跟王组长一起跟李婷谈话' is a talk with 李婷."""
+    for at in (m.start() for m in re.finditer("[跟和与同找]", text)):
+        if found := _talk().match(text, at):
+            yield found
+
+
 def _talked_with(m: re.Match[str]) -> bool:
     """`_talk`'s match names a person: a plausible name, and after '1on1' only a name as names are written ('跟许沫 1on1',
     '跟 Kevin 1on1', '跟小许 1on1'; not '跟老板 1on1', '跟拣货组 1on1', '跟每个人 1on1')."""
@@ -81,10 +88,18 @@ def _talked_with(m: re.Match[str]) -> bool:
 
 
 def _plausible(token: str) -> bool:
+    if _surname_titled().fullmatch(token):
+        return True  # '刘社工', '王护士': a colleague called by surname and title
     token = token.lstrip("小老阿") if len(token) > 2 else token
     return (2 <= len(token.replace("·", "")) <= 9 and not _NOT_NAME.search(token) and not is_role(token)
             and token not in _label_words() and not team_initials(token)  # '跟HR沟通过了': no one's name
             and not re.search(f"[{not_in_given_names()}]", token))  # '随手记', '教练组的韩冬': words, not a name
+
+
+@lru_cache(maxsize=1)
+def _surname_titled() -> re.Pattern[str]:
+    roles = load("vocabulary", "zh")["roles"]
+    return re.compile(f"[{roles['surnames']}](?:{'|'.join(roles['surname_titles'])})")
 
 
 @lru_cache(maxsize=1)
@@ -160,10 +175,10 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
         else:
             return named
     if leader:  # only the clear layouts may name another: '跟X聊', '导诊员陈晓燕'; the weaker ones below would not
-        talked = next((m["name"] for m in _talk().finditer(text) if _talked_with(m) and m["name"] != leader), None)
+        talked = next((m["name"] for m in _talks(text) if _talked_with(m) and m["name"] != leader), None)
         titled = next((t.group(1) for line in head[:5] if (t := _title_name().search(line)) and _plausible(t.group(1))), None)
         return talked or (titled if titled != leader else None) or leader
-    for m in _talk().finditer(text):
+    for m in _talks(text):
         if _talked_with(m):
             return m["full"] or m["name"]
     for m in _WITH_ROLE.finditer(text):  # '人员面谈（周五与ZHQ，布草分拣岗）'
