@@ -127,7 +127,7 @@ _TOLD = re.compile(r"\b(?P<who>she|he)\s+(?:also\s+)?(?:told|tells)\s+me\b|\b(?P
 
 def _disclosed(before: str, cue: str) -> bool:
     """The trait `cue` is the employee's own, in what they told the writer: 'she told me … her mental health'."""
-    told = [m for m in _TOLD.finditer(before)]
+    told = list(_TOLD.finditer(before))
     if not told:
         return False
     m = told[-1]

@@ -1154,7 +1154,7 @@ def test_the_writers_word_about_a_room_is_no_confidence_and_a_told_request_is():
 
 def test_the_employees_own_account_of_her_health_is_sensitive_not_a_coded_remark():
     told = "She also told me she has been struggling with her mental health since the spring."
-    assert not [h for h in bias_hits(told)] and sensitive_hits(told)
+    assert not bias_hits(told) and sensitive_hits(told)
     assert bias_hits("Honestly, with her mental health she is struggling to keep up with the pace.")
 
 
