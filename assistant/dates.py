@@ -854,13 +854,21 @@ def _counted_to_named_day(line: str, today: dt.date) -> dt.date | None:
     return next((day for day in days if day <= today), None)
 
 
+# A named day placing a date beside it ('(week after Easter)'), and an event named after the day, which is no day.
+_NEAR_DAY = re.compile(r"\b(?:week|weekend|days?|fortnight)\s+(?:after|before|of)\s+(?:the\s+)?$", re.I)
+_NAMED_EVENT = re.compile(r"\s+(?:party|do|rota|leave|cover|lunch|dinner|event|shopping|parade|market|fair|concert|show|"
+                          r"closure|opening|trading|orders?|stock|requests?)\b", re.I)
+
+
 def _named_day_held(line: str, today: dt.date, beside: bool = False) -> dt.date | None:
     """A day a meeting's line names by the calendar, counted on from it or as the line's date ('Date: Monday – the day
     after the clocks went back', 'the Thursday after the Easter weekend'), not a subject ('1:1 – the Christmas rota'),
     the latest such day not after today; `beside` another date, any named day near it ('(week after Easter)')."""
     m = _NAMED_DAY.search(line)
-    if not m or not (beside or _AFTER_DAY.search(line[:m.start()]) or re.match(r"\W*(?:date|held)\W*$", line[:m.start()], re.I)):
-        return None
+    if not m or _NAMED_EVENT.match(line, m.end()) or not (
+            (beside and _NEAR_DAY.search(line[:m.start()])) or _AFTER_DAY.search(line[:m.start()])
+            or re.match(r"\W*(?:date|held)\W*$", line[:m.start()], re.I)):
+        return None  # (not an event named after the day: 'the Monday after the Christmas party', 'Christmas rota')
     day = _named_day(m, today, "held")
     return day if day and day <= today else None
 

@@ -125,10 +125,14 @@ _TOLD = re.compile(r"\b(?P<who>she|he)\s+(?:also\s+)?(?:told|tells)\s+me\b|\b(?P
                    r"|shared|disclosed|confided|explained|opened\s+up)\b|(?P<zh>[她他])(?:也)?(?:跟我|和我)?(?:说|提到|告诉我)")
 
 
+_CONTRAST = re.compile(r"\b(?:but|however|though|honestly|frankly)\b|但是?|不过|说实话", re.I)
+
+
 def _disclosed(before: str, cue: str) -> bool:
     """The trait `cue` is the employee's own, in what they told the writer: 'she told me … her mental health'."""
-    told = list(_TOLD.finditer(before))
-    if not told:
+    sentence = re.split(r"[.!?。！？]\s*", before)[-1]  # (in the same sentence, with no turn against her between)
+    told = list(_TOLD.finditer(sentence))
+    if not told or _CONTRAST.search(sentence, told[-1].end()):
         return False
     m = told[-1]
     who = m["who"] or m["who2"]

@@ -1184,3 +1184,16 @@ def test_a_day_counted_to_a_named_day_that_is_not_the_meetings_dates_nothing(lin
 ])
 def test_a_meetings_day_named_from_a_holiday_is_the_latest_such_day_not_after_today(line, held):
     assert held_on([line], line, dt.date(2026, 12, 7)).isoformat() == held
+
+
+@pytest.mark.parametrize("line, held", [
+    ("1:1 Thursday the 9th – Dana Ruiz, cashier – Christmas rota and holiday cover", "2026-07-09"),  # a subject, not the day
+    ("1:1 Tuesday the 14th – Dana Ruiz, cashier – Easter leave requests discussed", "2026-07-14"),
+])
+def test_a_holiday_named_as_a_subject_places_no_date(line, held):
+    assert held_on([line], line, dt.date(2026, 12, 7)).isoformat() == held
+
+
+def test_the_day_after_an_event_named_after_a_holiday_is_not_dated_by_the_holiday():
+    line = "Voice memo. It's the Monday after the Christmas party, just done Dana Ruiz's check-in."
+    assert held_on([line], line, dt.date(2026, 12, 7)) is None

@@ -2592,3 +2592,38 @@ def test_a_file_name_the_form_points_to_gives_the_name(file, name):
     a = analyse(file + "\nEmployee name: see file name\nJob title: Senior Associate\nLine manager: R. Hughes\n"
                 "Date of meeting: 05/05/2026\n\n1.1 Three elections missed the deadline in Q1.\n1.2 Sinead says the calendar was wrong.\n")
     assert a.employee_name == name
+
+
+@pytest.mark.parametrize("notes", [
+    "Team chat\n[09:12] Sam: Priya said the driver missed 3 drops this week\n[09:13] Sam: and he was late back twice\n",
+    "Notes 2 Dec\nMaria said she can't cover Saturdays any more.\nThe new starter was late 5 times in November.\n",
+    "Notes\nChester had 4 late trailers in November.\nThe shunter says the yard was full on 3 nights.\n",  # a depot
+    "群聊记录\n李明 20:32：王师傅说叉车又坏了\n李明 20:33：这个月迟到5次了\n",
+    "随手记 12/2\n这个月迟到5次，客户投诉2起。\n王芳帮他顶了两次班。\n他说家里老人住院。\n",
+    "From: Tom Hale\nTo: Karen Doyle\nSubject: today\nHi,\n\nThanks for sitting in today.\n"
+    "Dana was late 6 times in November; she says the bus changed.\nCould you send me the clocking data?\nTom\n",
+    "Support plan meeting – Manager: OKAFOR, Sam – 30/06/2026\n22 of 140 claimant reviews were late in May.\n",
+])
+def test_look_alikes_of_the_sole_person_and_mail_rules_name_no_employee(notes):
+    assert analyse(notes).employee_name in (None, "Dana")  # (Dana only where the notes speak of her)
+    assert analyse(notes).employee_name not in ("Priya", "Maria", "Chester", "王师傅", "王芳帮", "Karen Doyle", "Sam OKAFOR")
+
+
+@pytest.mark.parametrize("notes, name", [
+    ("12月2日 今天跟新来的王芳谈了一下\n她这个月迟到5次。", "王芳"),
+    ("12月2日 跟仓库的李强谈了谈\n他这个月盘点差异3次。", "李强"),
+    ("12月2日 跟前台的小刘聊了一下\n她这个月迟到5次。", "小刘"),
+])
+def test_someone_from_a_place_or_new_before_de_is_still_named(notes, name):
+    assert analyse(notes).employee_name == name
+
+
+def test_the_one_who_came_along_by_surname_and_title_is_no_role():
+    a = analyse("12月2日 跟王护士长一起跟小陈谈话\n小陈上个月给药记录漏签6次。\n她说交班太赶。\n")
+    assert (a.employee_name, a.employee_role) == ("小陈", None)
+
+
+def test_a_job_that_opens_with_a_word_of_meeting_is_still_a_job():
+    a = analyse("Subject: 今天 review 的 summary（跟单员季度面谈）\nDate: 2026-12-01\n\nHi Sunny,\n今天聊得挺好, 我把要点整理一下.\n"
+                "1. Q3 有 3 个订单 ETD 没赶上.\n你说工厂那边经常临时改交期.\n")
+    assert a.employee_role == "跟单员"

@@ -1624,3 +1624,20 @@ def test_the_writer_taking_the_blame_is_a_cause_and_naming_a_problem_is_not(line
 ])
 def test_the_employee_named_before_a_share_over_a_period_did_it_and_has_no_task(line, task):
     assert (analyse("面谈对象：孙丽\n门店复盘如下。\n" + line).sentences[-1].kind == "action") is task
+
+
+@pytest.mark.parametrize("line, owner", [
+    ("Action points - see the shared doc.", None),  # no owner in brackets: no label
+    ("Agreed actions - none this time.", None),
+    ("Action (HR/me): check whether the night allowance applies by 9 Dec.", "manager"),
+])
+def test_a_dash_makes_a_label_only_with_whose_it_is_in_brackets(line, owner):
+    a = analyse("Review - Ravi Patel, Picker - 2 Dec 2026\n14 mis-slotted bays found in the November audit.\n" + line)
+    s = a.sentences[-1]
+    assert (s.owner if s.kind == "action" else None) == owner
+
+
+@pytest.mark.parametrize("line", ["孙丽本月底前把续课率拉到50%。", "孙丽这个月续课率必须到50%以上。", "孙丽这个月续课率目标55%。"])
+def test_an_aim_over_this_month_after_the_employees_name_is_no_past_result(line):
+    s = analyse("面谈对象：孙丽\n12月2日 门店复盘如下。\n孙丽上个月续课率30%，门店标准55%。\n" + line).sentences[-1]
+    assert s.kind in ("action", "target")

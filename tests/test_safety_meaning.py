@@ -1160,3 +1160,19 @@ def test_the_employees_own_account_of_her_health_is_sensitive_not_a_coded_remark
 
 def test_a_job_holder_there_with_an_illness_is_not_the_employee():
     assert sensitive_hits("The store manager there has severe asthma and had to go home.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Rating calibration happens in January regardless of the PIP outcome.",
+    "His rating will remain 'exceeds' only if he hits the targets below.",
+    "The appraisal meeting goes ahead on 15 Jan regardless of the review outcome.",
+    "本季度绩效按A类岗位标准考核。",
+    "不管这次目标完成得怎么样，今年考核都不可能是优秀了。",
+    "以后考核按优秀员工的标准来要求她。",
+])
+def test_a_rating_said_with_regardless_or_a_standard_named_after_a_grade_is_no_decided_outcome(text):
+    assert [h for h in injection_hits(text) if h.category == "outcome"] == [], text
+
+
+def test_a_remark_after_her_own_words_turned_against_her_is_still_bias():
+    assert bias_hits("She said the till froze, but honestly with her mental health she can't keep up with the pace.")

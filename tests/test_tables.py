@@ -153,3 +153,11 @@ def test_a_share_of_what_comes_fewer_that_was_dealt_with_is_better_higher(row, r
     a = analyse("Review: Gareth Pryce, dispatcher - 14 Nov 2026\n\n| Measure | Target | Result |\n|---|---|---|\n"
                 f"{row}\n| Calls answered in 20s | 90% | 71% |\n")
     assert next(s for s in a.sentences if s.text == row).reading == reading
+
+
+@pytest.mark.parametrize("row", ["| Complaints escalated to a manager | 5% | 9% |", "| Complaints unresolved after 48h | 5% | 12% |",
+                                 "| Defects reopened after fix | 3% | 6% |"])
+def test_a_share_of_what_comes_fewer_that_got_worse_is_still_better_lower(row):
+    a = analyse("Review: Gareth Pryce, dispatcher - 14 Nov 2026\n\n| Measure | Target | Result |\n|---|---|---|\n"
+                f"{row}\n| Calls answered in 20s | 90% | 71% |\n")
+    assert next(s for s in a.sentences if s.text == row).reading == "shortfall"

@@ -859,7 +859,9 @@ def _section_party(label: str, kind: str | None, finder: _PartyFinder) -> Party 
         return Party("Organisation", "organisation")
     named = _BRACKET_TAIL.search(label)  # 'Action (HR):', 'Action (Dana) -': a party the notes name, in brackets after
     # a label of tasks (not a team's tag: 'QA（陈工）：…')
-    return _owner_only(named["who"], finder) if named and heading_kind(label[:named.start()]) == "action" else None
+    if not named or heading_kind(label[:named.start()]) != "action":
+        return None
+    return finder.writer if re.search(r"\bme\b|我", named["who"], re.I) else _owner_only(named["who"], finder)  # ('HR/me')
 
 
 _BRACKET_TAIL = re.compile(r"[(（]\s*(?P<who>[^()（）]{1,30}?)\s*[)）]\s*$")

@@ -101,7 +101,8 @@ _ZH_STANDARD_OPENS = re.compile(r"^\W*[^，。,;；\d]{0,16}?(?:" + vocab("obser
 # A count or a share over a period, what was done: '本月有3个集装板超重', '这个月续课率30%' (not '这个月要做到95%', an aim).
 _ZH_COUNTED = re.compile(r"""(?:本月|上月|这个月|上个月|本周|上周|这周|[一二三四五六七八九十\d]{1,2}月份?)
     (?:[^，。；]{0,6}有\s*\d+
-      |(?![^，。；\d]{0,8}(?:要|争取|达到|做到|提|降|不低于|不超过|至少|保持))[^，。；\d]{1,8}\d+(?:\.\d+)?\s*%)""", re.X)
+      |(?![^，。；\d]{0,8}(?:要|争取|达到|做到|提|降|拉|把|底|前|必须|需要|应该|目标|不低于|不能低于|不超过|至少|保持|开始))
+       [^，。；\d]{1,8}\d+(?:\.\d+)?\s*%)""", re.X)
 _ZH_AIM_STATED = re.compile(r"^\W*[^，。,;；\d]{0,6}?目标(?:是|为)")  # '季度目标是…', '目标为…'
 _ZH_UNMET = re.compile("没|未|不按|违反|违规")  # '没按规定交日报', '…他好几次没戴': a rule not kept, the shortfall
 _ZH_TOLD = re.compile(r"\s*(?:他|她|你|员工)")  # '公司要求她…': a requirement put to her, a task
@@ -332,7 +333,8 @@ def _row_against_target(sentences: list[Sentence], rows: dict[int, Row]) -> None
 
 
 # A share of what comes fewer that was dealt with: 'Discrepancies investigated within 5 days', 'Missed calls returned'.
-_HANDLED = re.compile(r"\s+(?:[a-z]+\s+)?(?!(?:need|seed|feed|speed|shed|bed|red)\b)[a-z]{2,}ed\b", re.I)
+_HANDLED = re.compile(r"""\s+(?:[a-z]+\s+)?(?:investigated|resolved|closed|answered|returned|cleared|fixed|actioned|acknowledged
+    |handled|processed|completed|responded\s+to|followed\s+up|reviewed|logged|reported|approved|corrected|rectified)\b""", re.I | re.X)
 
 
 def _misses(row: Row) -> bool | None:

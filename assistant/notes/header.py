@@ -717,6 +717,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if attending and attending[0]:
         name, role = attending[0].name, attending[0].role
     if not name and lines and (caps := _SURNAME_FIRST_FIELD.search(lines[0])) and is_name(caps["given"]) \
+            and not _MANAGER_FIELD_BEFORE.search(lines[0][:caps.start("surname")]) \
             and not HEADER_WORDS.match(caps["surname"].title()) and is_name(caps["surname"].title()):  # (not 'OK, Dana —')
         name = f"{caps['given']} {caps['surname']}"  # 'Support plan meeting – ADEYEMI, Ngozi (EO, Work Coach) – 30/06/2026'
     if not name and unspaced(header):

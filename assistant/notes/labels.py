@@ -27,7 +27,7 @@ _LABEL = re.compile(rf"""^\s*(?:{_STAMP}\s+(?=[^\W\d]))?(?:  # a transcript's ti
         (?:\s*[(（][^()（）\n]{{1,20}}[)）])?\s+(?P<stamp>{_STAMP})(?=\s|[:：]|$)\s*[:：]?  # a speaker, '阿明 (engineer) 21:12:'
     | (?P<label>[^:：\n]{{1,80}}?)\s*[:：]
     | (?P<arrowed>[A-Za-z][A-Za-z ]{{1,24}}?)\s*(?:->|=>|→)(?=\s)  # shorthand: 'agreed -> T drops the yard job'
-    | (?P<dashed>[A-Za-z][A-Za-z0-9 ]{{1,24}}?(?:\s*[(（][^()（）\n]{{1,20}}[)）])?)\s+[-–—](?=\s+\S)  # 'Action 3 (Manager) - …'
+    | (?P<dashed>[A-Za-z][A-Za-z0-9 ]{{1,24}}?\s*[(（](?P<whose>[^()（）\n]{{1,20}})[)）])\s+[-–—](?=\s+\S)  # 'Action 3 (Manager) - …'
     | [【\[](?P<bracketed>[^】\]\n]{{2,40}})[】\]](?=[ \t]*\S) )\s*  # in brackets before its words: '【Targets - by 3/31】…'
     """, re.X)
 
@@ -40,8 +40,10 @@ def label_match(text: str) -> re.Match[str] | None:
     shorthand = m and (m.group("arrowed") or m.group("dashed") or m.group("bracketed"))
     if shorthand and _label_kind(shorthand) not in reader.CONTENT_LABELS:
         return None  # (nor a bracket that says something else: '[laughs]', '[inaudible] yes')
-    if m and m.group("dashed") and _label_kind(m.group("dashed")) not in ("action", "target"):
-        return None  # a heading's words before a dash: 'Performance feedback - Tomás Ferreira, QA Engineer'
+    if m and m.group("dashed") and (_label_kind(m.group("dashed")) not in ("action", "target") or _label_kind(m.group("whose")) in reader.CONTENT_LABELS
+                                    or _REPEATED.fullmatch(f"({m.group('whose')})")):
+        return None  # a heading's words before a dash ('Performance feedback - Tomás Ferreira'), or a bracket that says
+        # something else than whose it is ('Actions (agreed) - …')
     return m
 
 

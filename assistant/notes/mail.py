@@ -46,6 +46,9 @@ def _about_them(text: str) -> bool:
     return them > you
 
 
+_SOMEONE_ELSE = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
+
+
 def written_to(lines: list[str]) -> tuple[str, str | None] | None:
     """An email to the employee: 'From: Helen Ashworth / To: Tunde Bakare' and a greeting that names the one it is
     to ('Tunde,', 'Hi Tunde'): the recipient is the employee, the sender the manager. A recap sent to HR greets HR;
@@ -79,7 +82,9 @@ def written_to(lines: list[str]) -> tuple[str, str | None] | None:
     if not to or not is_name(to) or is_hr(re.split(r";|\bcc\s*:", fields["to"].group(0), flags=re.I)[0]):  # (HR in copy)
         return None
     greeted = [m.group("name") for m in _GREETING.finditer(head) if is_name(m.group("name"))]  # not 'Hi,' alone
-    unnamed = not greeted and to_you("\n".join(lines[4:14]))  # 'Hi,' and then 'you own a P1…': to the one it is sent to
+    body = "\n".join(line for line in lines[:14] if not MAIL_FIELD.match(line))
+    unnamed = not greeted and to_you(body) and not _SOMEONE_ELSE.search(body)  # 'Hi,' and then 'you own a P1…': to the one it
+    # is sent to (not 'a quick update for you … Liam was late, he says …')
     if (to.split()[0] not in greeted and not unnamed) or (_about_them("\n".join(lines[:12])) and (
             _subject_names_another(head, to) or _met_another("\n".join(lines[4:12]), to))):
         return None  # (a recap to a colleague greets them too, and speaks about 'him', whom its subject or its opening

@@ -32,6 +32,7 @@ from .header import rows as candidate_rows
 from .meaning import EncodedModel, kept_out
 from .memory import nearest
 from .model import LinearModel
+from .people_zh import surname_titled
 from .role import is_role, is_title, role_like, says_no_job
 from .role_candidates import ROLE_CLASSES  # noqa: F401  (part of the API)
 from .role_candidates import candidates as candidate_roles
@@ -462,8 +463,11 @@ def _never(s: Sentence, learnt: Reading) -> bool:
 def may_be_the_role(text: str, phrase: str) -> bool:
     """A phrase of the notes that may be the employee's role: not one with someone doing something in it ('transcribed
     by Otter'), nor one said only of another ('praised by the structural engineer'), nor a day ('Saturday'), a chat's
-    mention ('@全体成员'), a word that says who someone is rather than what they do ('员工'), or a correspondent."""
-    return (not re.search(r"\b(?:by|from)\b", phrase, re.I) and not _anothers(text, phrase) and not _a_day(text, phrase)
+    mention ('@全体成员'), a word that says who someone is rather than what they do ('员工'), a correspondent, or the one
+    a talk is with, by surname and title ('跟王护士', '王护士' of '跟王护士长一起跟小陈谈话')."""
+    talked_with = phrase[:1] in "跟和与同找" and (surname_titled(phrase[1:]) or re.fullmatch(zh_name(), phrase[1:]) is not None)
+    return (not re.search(r"\b(?:by|from)\b", phrase, re.I) and not talked_with and not surname_titled(phrase)
+            and not _anothers(text, phrase) and not _a_day(text, phrase)
             and not re.search(rf"@\s?{re.escape(phrase)}", text) and not says_no_job(phrase) and not _a_correspondent(text, phrase)
             and not _a_full_name(text, phrase))
 
@@ -628,8 +632,10 @@ def _sole_subject(cands: list[Candidate], text: str, manager: str | None) -> str
     one = max(people, key=len, default=None)
     if one is None or not all(_same_person(p, one) for p in people):
         return None
-    if unspaced(one):
-        return one if any(words.startswith(one) for _, words in leads) else None
+    if not unspaced(one) and not _A_PERSON.search(text):
+        return None  # no one is spoken of as a person ('Chester had 4 late trailers': a depot)
+    if unspaced(one):  # in Chinese, as the one a count is of: '赵婷这个月迟到5次了' (not '王师傅说叉车又坏了')
+        return one if any(words.startswith(one) and _ZH_COUNTED_OF.match(words, len(one)) for _, words in leads) else None
     said = re.compile(re.escape(one) + r"(?![\w'’])")  # in English, as someone who did something ('Dana had…', 'Dana missed…'),
     acted = re.compile(re.escape(one) + _ACTED)  # the one a mail is to, or named twice: not a word opening a line ('Late to
     # shift 4 times')
@@ -637,7 +643,9 @@ def _sole_subject(cands: list[Candidate], text: str, manager: str | None) -> str
     return one if opens and (any(acted.match(w) or tag == "to" for tag, w in opens) or len(said.findall(text)) >= 2) else None
 
 
-_ACTED = r"\s+(?:has|had|is|was|did|does|will|would|can|could|should|keeps|kept|says|said|told|[a-z]+ed)\b"
+_ACTED = r"\s+(?:has|had|is|was|did|does|will|would|can|could|should|keeps|kept|(?!said\b)[a-z]+ed)\b"  # (not 'Priya said …')
+_A_PERSON = re.compile(r"\b(?:she|he|her|his|him)\b", re.I)
+_ZH_COUNTED_OF = re.compile(r"(?:这个月|上个月|本月|上月|这周|上周|本周|今天|昨天|[一二三四五六七八九十\d]{1,2}月|又|经常|总是|老是|多次|\d)")
 
 
 def _as_named(c: Candidate) -> str | None:

@@ -31,7 +31,7 @@ _PAREN = re.compile(r"(?:^|[\s，,、：:（(|｜—-]|跟|和|与|同|对)(小?
 @lru_cache(maxsize=1)
 def _talk() -> re.Pattern[str]:
     jobs = "|".join(sorted({*vocab_list("roles", "suffixes", "zh"), "工", "管", "手"}, key=len, reverse=True))  # '叉车司机'
-    return re.compile(rf"""(?:跟(?![进踪])|和|与|同|找)\s*(?:[\u4e00-\u9fff]{{0,8}}(?:组|部|科|室|队|班|处|中心|团队|店|车间|那边)的|[\u4e00-\u9fff]{{0,6}}(?:{jobs})\s*)?  # (not '跟进事项':
+    return re.compile(rf"""(?:跟(?![进踪])|和|与|同|找)\s*(?:(?:(?![做谈聊])[\u4e00-\u9fff]){{1,10}}的|[\u4e00-\u9fff]{{0,6}}(?:{jobs})\s*)?  # (not '跟进事项':
     # follow-up; the team before a name: '跟教练组的韩冬聊了聊')
     (?:[老小阿](?P<surname>[\u4e00-\u9fff])(?=(?P=surname)[\u4e00-\u9fff]))?  # a nickname before the full name: '跟老刘刘建国谈'
     (?P<name>(?:(?![{not_in_given_names()}])[\u4e00-\u9fff]){{2,6}}?(?:·[\u4e00-\u9fff]{{2,4}})?|[A-Z][a-z]+|[A-Z]{{2,4}})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
@@ -87,8 +87,13 @@ def _talked_with(m: re.Match[str]) -> bool:
     return _plausible(m["name"]) and (not m["one_on_one"] or bool(_written_as_a_name().fullmatch(m["name"])))
 
 
+def surname_titled(token: str) -> bool:
+    """A colleague called by surname and title ('刘社工', '王护士'): a person, not a job."""
+    return _surname_titled().fullmatch(token) is not None
+
+
 def _plausible(token: str) -> bool:
-    if _surname_titled().fullmatch(token):
+    if surname_titled(token):
         return True  # '刘社工', '王护士': a colleague called by surname and title
     token = token.lstrip("小老阿") if len(token) > 2 else token
     return (2 <= len(token.replace("·", "")) <= 9 and not _NOT_NAME.search(token) and not is_role(token)
