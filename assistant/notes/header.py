@@ -923,7 +923,8 @@ _FILE_MEETING = re.compile(r"(?i:1on1|121|1to1|one-?to-?one|review|pip|appraisal
 
 def _file_named(lines: list[str]) -> str | None:
     """The name a document's file name gives on its first lines, where nothing else names the employee: one name (and
-    an initial beside it) among a date and the meeting's word, the rest of its parts being no one ('Template', 'draft')."""
+    an initial beside it) among a date and the meeting's word, the rest of its parts being no one ('Template', 'draft');
+    or, where a form says the name is in the file name ('Employee name: see file name'), the name or the two beside it."""
     pointed = _SEE_FILE_NAME.search("\n".join(lines[:8])) is not None  # 'Employee name: see file name'
     for m in (m for line in lines[:2] for m in _FILE_NAME.finditer(line)):
         parts = [p for p in re.split(r"[_-]+", m["stem"]) if p]
@@ -932,7 +933,7 @@ def _file_named(lines: list[str]) -> str | None:
         names = [i for i, p in enumerate(parts) if re.fullmatch(r"[A-Z][a-z]+|(?:Mc|Mac|O|D)[A-Z][a-z]+", p) and is_name(p)
                  and not HEADER_WORDS.match(p) and not _FILE_MEETING.fullmatch(p)]
         if pointed and met and len(names) == 2 and names[1] == names[0] + 1:
-            return _in_order(parts[names[0]], parts[names[1]], "\n".join(lines[1:]))  # 'PIP_draft_OConnor_Sinead_v2.docx'
+            return _in_order(parts[names[0]], parts[names[1]], "\n".join(lines[1:]))  # 'PIP_draft_McDonald_Sinead_v2.docx'
         if not ((dated or pointed) and met and len(names) == 1):
             continue
         i = names[0]
@@ -951,8 +952,8 @@ _SEE_FILE_NAME = re.compile(r"\b(?:see|as (?:in|per)|in) (?:the )?file ?name\b",
 
 
 def _in_order(a: str, b: str, below: str) -> str:
-    """Two names of a file name as the person is called: the one the notes use alone first ('OConnor_Sinead' over
-    'Sinead to …' is Sinead OConnor); as written where the notes use neither."""
+    """Two names of a file name as the person is called: the one the notes use alone first ('McDonald_Sinead' over
+    'Sinead says …' is Sinead McDonald); as written where the notes use neither."""
     def alone(word: str) -> int:
         return len(re.findall(rf"(?<![\w'’]){re.escape(word)}(?![\w'’])", below))
     return f"{b} {a}" if alone(b) > alone(a) else f"{a} {b}"
