@@ -2627,3 +2627,8 @@ def test_a_job_that_opens_with_a_word_of_meeting_is_still_a_job():
     a = analyse("Subject: 今天 review 的 summary（跟单员季度面谈）\nDate: 2026-12-01\n\nHi Sunny,\n今天聊得挺好, 我把要点整理一下.\n"
                 "1. Q3 有 3 个订单 ETD 没赶上.\n你说工厂那边经常临时改交期.\n")
     assert a.employee_role == "跟单员"
+
+
+def test_a_chinese_list_of_those_present_labelled_canyu_names_the_one_not_writing():
+    a = analyse("门店复盘 2026-04-15\n参与：店长王芳、收银员李婷｜记录人：王芳\n李婷这个月长短款4次。")
+    assert (a.employee_name, a.manager) == ("李婷", "王芳")
