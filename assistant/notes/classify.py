@@ -323,7 +323,8 @@ def _row_against_target(sentences: list[Sentence], rows: dict[int, Row]) -> None
         row = rows.get(s.line)
         measured = row is not None and "observed" in row.cells and "target" in row.cells  # (under 'KPIs:' too, a heading
         # that reads as targets: the row says how the result stands against its target)
-        if row is None or s.column not in (None, "finding") or s.kind not in ("context", "observation", *(("target",) * measured)):
+        kinds = ("context", "observation", "target") if measured else ("context", "observation")
+        if row is None or s.column not in (None, "finding") or s.kind not in kinds:
             continue
         missed = _misses(row)
         if missed is True:

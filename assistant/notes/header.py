@@ -58,6 +58,7 @@ from .names import (
     INITIALS_BEFORE_NAME,
     MEETING_WORDS,
     NAMED,
+    SPOKEN_OF_ANY,
     SURNAME_IN_CAPITALS,
     TITLE,
     is_name,
@@ -483,8 +484,8 @@ def _name_below_date(lines: list[str]) -> str | None:
         person = (" " in name and is_name(name) and _full_name(name) == name) or re.fullmatch(zh_name(), name)
         if not (_DATE_ONLY.match(line) and re.search(r"\d", line) and person):
             continue  # (a rule of dashes below the date is no one: nothing is left of it to look for)
-        if _said_after(lines[i + 2:], name) or (unspaced(name) and name[1:] in "\n".join(lines[i + 2:])) or re.search(
-                r"\b(?:him|her|he|she|his)\b|[他她]", "\n".join(lines[i + 2:i + 5]), re.I):
+        if _said_after(lines[i + 2:], name) or (unspaced(name) and name[1:] in "\n".join(lines[i + 2:])) \
+                or SPOKEN_OF_ANY.search("\n".join(lines[i + 2:i + 5])):
             return name
     return None
 
@@ -625,9 +626,9 @@ _CAPITAL_SURNAME_OPENS = re.compile(rf"""^\W*(?!(?:NOTES?|AGREED|ACTIONS?|UPDATE
     (?P<surname>[A-Z]{{3,}}(?:[-'’][A-Z]{{2,}})?),[ \t]*(?P<given>{NAME_WORD})
     (?:[ \t]*[-–—|][ \t]*(?P<job>[a-z][\w '’-]{{1,40}}?)[ \t]*(?:[-–—|,(]|$))?""", re.X)
 # A heading's field naming someone surname first, the surname in capitals: '… – ADEYEMI, Ngozi (EO, Work Coach) – …'.
-_SURNAME_FIRST_FIELD = re.compile(rf"(?:^|[–—|:]\s*|\s-\s)(?P<surname>{SURNAME_IN_CAPITALS}),[ \t]*(?P<given>{NAME_WORD})"
-                                  r"(?=[ \t]*(?:[(（|–—]|\s-\s|$))")
-_CAPITAL_SURNAME_FIRST = re.compile(MANAGER_WORD.pattern + rf"\s*[:：]\s*(?P<surname>{SURNAME_IN_CAPITALS}),[ \t]*(?P<given>{NAME_WORD})"
+_SURNAME_COMMA_GIVEN = rf"(?P<surname>{SURNAME_IN_CAPITALS}),[ \t]*(?P<given>{NAME_WORD})"  # 'HALE, Tom'
+_SURNAME_FIRST_FIELD = re.compile(rf"(?:^|[–—|:]\s*|\s-\s){_SURNAME_COMMA_GIVEN}(?=[ \t]*(?:[(（|–—]|\s-\s|$))")
+_CAPITAL_SURNAME_FIRST = re.compile(MANAGER_WORD.pattern + rf"\s*[:：]\s*{_SURNAME_COMMA_GIVEN}"
                                     r"(?=[ \t]*(?:$|[|｜(（;；]))", re.M)  # (the given name ends the field: not 'TBC, Kev covering')
 
 
@@ -952,8 +953,8 @@ _SEE_FILE_NAME = re.compile(r"\b(?:see|as (?:in|per)|in) (?:the )?file ?name\b",
 
 
 def _in_order(a: str, b: str, below: str) -> str:
-    """Two names of a file name as the person is called: the one the notes use alone first ('McDonald_Sinead' over
-    'Sinead says …' is Sinead McDonald); as written where the notes use neither."""
+    """Two names of a file name as the person is called: first the one the notes use alone more often ('McDonald_Sinead'
+    over 'Sinead says …' is Sinead McDonald); as written where they use neither more."""
     def alone(word: str) -> int:
         return len(re.findall(rf"(?<![\w'’]){re.escape(word)}(?![\w'’])", below))
     return f"{b} {a}" if alone(b) > alone(a) else f"{a} {b}"

@@ -16,7 +16,7 @@ from ..reader.role import is_role, leads_others
 from ..textutil import FILLER_LEAD, NAME_WORD, PARTICLE
 from .forms import field_words
 from .mail import CHAT_HEADING
-from .names import HEADER_WORDS, is_name
+from .names import HEADER_WORDS, SPOKEN_OF_ANY, is_name
 from .parties import _PartyFinder
 
 # A line's label: 'Targets:', 'Me:', '我：', and a speaker with a time stamp after the name, with or without a
@@ -38,9 +38,10 @@ def label_match(text: str) -> re.Match[str] | None:
     rules read its owner from the words)."""
     m = _LABEL.match(text)
     shorthand = m and (m.group("arrowed") or m.group("dashed") or m.group("bracketed"))
-    if shorthand and _label_kind(shorthand) not in reader.CONTENT_LABELS:
+    kind = _label_kind(shorthand) if shorthand else None
+    if shorthand and kind not in reader.CONTENT_LABELS:
         return None  # (nor a bracket that says something else: '[laughs]', '[inaudible] yes')
-    if m and m.group("dashed") and (_label_kind(m.group("dashed")) not in ("action", "target") or _label_kind(m.group("whose")) in reader.CONTENT_LABELS
+    if m and m.group("dashed") and (kind not in ("action", "target") or _label_kind(m.group("whose")) in reader.CONTENT_LABELS
                                     or _REPEATED.fullmatch(f"({m.group('whose')})")):
         return None  # a heading's words before a dash ('Performance feedback - Tomás Ferreira'), or a bracket that says
         # something else than whose it is ('Actions (agreed) - …')
@@ -244,7 +245,7 @@ def form_questions(lines: list[str]) -> bool:
     for the first wave' is the employee speaking)."""
     asked = [line for line in lines if _FORM_Q.match(line)]
     answers = [line[a.end():] for line in lines if (a := _FORM_A.match(line))]
-    of_them = any(_THIRD_PERSON.search(answer) for answer in answers)  # the writer's summary of what was said
+    of_them = any(SPOKEN_OF_ANY.search(answer) for answer in answers)  # the writer's summary of what was said
     return len(asked) >= 2 and all(re.search(r"[?？]\s*$", q) and (of_them or not _ADDRESSED.search(q)) for q in asked) \
         and not any(_FIRST_PERSON.match(answer) for answer in answers)  # (not the employee's 'A: I was rushing')
 
@@ -252,7 +253,6 @@ def form_questions(lines: list[str]) -> bool:
 _FORM_A = re.compile(r"^\s*[AaＡ]\s*[:：]\s*")
 _FIRST_PERSON = re.compile(r"(?:I|I['’](?:ll|m|ve|d)|my|we|我)\b|我", re.I)
 _ADDRESSED = re.compile(r"\b(?:you|your|yours|yourself)\b|你|您", re.I)
-_THIRD_PERSON = re.compile(r"\b(?:she|he|her|his|him)\b|[她他]", re.I)
 
 
 def is_answer(label: str) -> bool:

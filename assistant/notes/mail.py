@@ -14,6 +14,7 @@ from .names import (
     HEADER_WORDS,
     INITIAL,
     MEETING_WORDS,
+    SPOKEN_OF,
     TITLE,
     is_name,
     names_someone,
@@ -44,9 +45,6 @@ def _about_them(text: str) -> bool:
     """`text` speaks more about 'him' or 'her' than to 'you': written about the employee to someone else."""
     you, them = you_and_them(text)
     return them > you
-
-
-_SOMEONE_ELSE = re.compile(r"\b(?:he|she|him|her|his)\b", re.I)
 
 
 def written_to(lines: list[str]) -> tuple[str, str | None] | None:
@@ -83,7 +81,7 @@ def written_to(lines: list[str]) -> tuple[str, str | None] | None:
         return None
     greeted = [m.group("name") for m in _GREETING.finditer(head) if is_name(m.group("name"))]  # not 'Hi,' alone
     body = "\n".join(line for line in lines[:14] if not MAIL_FIELD.match(line))
-    unnamed = not greeted and to_you(body) and not _SOMEONE_ELSE.search(body)  # 'Hi,' and then 'you own a P1…': to the one it
+    unnamed = not greeted and to_you(body) and not SPOKEN_OF.search(body)  # 'Hi,' and then 'you own a P1…': to the one it
     # is sent to (not 'a quick update for you … Liam was late, he says …')
     if (to.split()[0] not in greeted and not unnamed) or (_about_them("\n".join(lines[:12])) and (
             _subject_names_another(head, to) or _met_another("\n".join(lines[4:12]), to))):
@@ -227,8 +225,8 @@ def sent_by(lines: list[str], name: str) -> bool:
     return sender is not None and sender.split()[0] == name.split()[0]
 
 
-_SIGN_OFF = re.compile(rf"\W*(?:(?:thanks|cheers|best|regards|kind regards|br|thank you|ta)\W+)?(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)\W*",
-                       re.I)
+_SIGN_OFF_WORDS = r"thanks|cheers|best|regards|kind regards|br|thank you|ta"  # what a message closes with before the name
+_SIGN_OFF = re.compile(rf"\W*(?:(?:{_SIGN_OFF_WORDS})\W+)?(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)\W*", re.I)
 
 
 def signed_as(lines: list[str], role: str) -> str | None:
@@ -249,7 +247,7 @@ def signed_as(lines: list[str], role: str) -> str | None:
 # The notes saying the employee's own words follow them: 'his own comments are underneath', 'her reply is below'.
 _THEIRS_BELOW = re.compile(r"""\b(?:his|her|their)\s+(?:own\s+)?(?:comments?|reply|response|e?-?mail|message|words|views?)
     \s+(?:is\s+|are\s+)?(?:underneath|below|beneath|further\s+down|at\s+the\s+bottom)\b""", re.I | re.X)
-_SIGN_OFF_WORD = re.compile(r"\W*(?:thanks|cheers|best|regards|kind regards|many thanks|br|thank you|ta)\W*$", re.I)
+_SIGN_OFF_WORD = re.compile(rf"\W*(?:{_SIGN_OFF_WORDS}|many thanks)\W*$", re.I)  # on a line of its own, above the name
 
 
 def signed_below(lines: list[str]) -> str | None:

@@ -91,6 +91,9 @@ def names_someone(text: str) -> bool:
     return any(is_name(w) and not HEADER_WORDS.match(w) for w in re.findall(NAME_WORD, text))
 
 
+# Someone spoken of as 'he' or 'she' (and, in Chinese too, '他', '她'): a person the notes talk about, not to.
+SPOKEN_OF = re.compile(r"\b(?:she|he|her|his|him)\b", re.I)
+SPOKEN_OF_ANY = re.compile(SPOKEN_OF.pattern + r"|[她他]", re.I)
 INITIAL = rf"(?:{INITIALS_BEFORE_NAME}|[A-Z]\.[ \t]?(?={NAME_WORD}))"  # as in a name's candidates, and one initial: 'K. Mensah'
 MEETING_WORDS = re.compile(r"\b(?:1:1|1-1|review|notes?|catch-up|check-in|follow-up|meeting|summary|recap|write-up|pip|prep"
                             r"|feedback|appraisal|conversation|supervision)\b", re.I)

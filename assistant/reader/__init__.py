@@ -23,7 +23,7 @@ import numpy as np
 from ..dates import WEEKDAYS
 from ..language import language_of, unspaced
 from ..lexicon import load, vocab, vocab_list, zh_name
-from ..notes.names import SURNAME_IN_CAPITALS, full_name_of, is_name
+from ..notes.names import SPOKEN_OF, SURNAME_IN_CAPITALS, full_name_of, is_name
 from ..schema import OWNERS
 from ..textutil import NAME_WORD, PARTICLE
 from .features import rows, rows_in_context
@@ -632,10 +632,10 @@ def _sole_subject(cands: list[Candidate], text: str, manager: str | None) -> str
     one = max(people, key=len, default=None)
     if one is None or not all(_same_person(p, one) for p in people):
         return None
-    if not unspaced(one) and not _A_PERSON.search(text):
-        return None  # no one is spoken of as a person ('Chester had 4 late trailers': a depot)
     if unspaced(one):  # in Chinese, as the one a count is of: '赵婷这个月迟到5次了' (not '王师傅说叉车又坏了')
         return one if any(words.startswith(one) and _ZH_COUNTED_OF.match(words, len(one)) for _, words in leads) else None
+    if not SPOKEN_OF.search(text):
+        return None  # no one is spoken of as a person ('Chester had 4 late trailers': a depot)
     said = re.compile(re.escape(one) + r"(?![\w'’])")  # in English, as someone who did something ('Dana had…', 'Dana missed…'),
     acted = re.compile(re.escape(one) + _ACTED)  # the one a mail is to, or named twice: not a word opening a line ('Late to
     # shift 4 times')
@@ -644,7 +644,6 @@ def _sole_subject(cands: list[Candidate], text: str, manager: str | None) -> str
 
 
 _ACTED = r"\s+(?:has|had|is|was|did|does|will|would|can|could|should|keeps|kept|(?!said\b)[a-z]+ed)\b"  # (not 'Priya said …')
-_A_PERSON = re.compile(r"\b(?:she|he|her|his|him)\b", re.I)
 _ZH_COUNTED_OF = re.compile(r"(?:这个月|上个月|本月|上月|这周|上周|本周|今天|昨天|[一二三四五六七八九十\d]{1,2}月|又|经常|总是|老是|多次|\d)")
 
 
