@@ -22,7 +22,7 @@ _TIME_UNITS = {
     "min": "min", "mins": "min", "minute": "min", "minutes": "min", "sec": "s", "secs": "s", "second": "s",
     "seconds": "s", "h": "h", "hr": "h", "hrs": "h", "hour": "h", "hours": "h", "day": "day", "days": "day",
     "d": "day", "wk": "week", "wks": "week", "week": "week", "weeks": "week", "month": "month", "months": "month",
-    "分钟": "min", "小时": "h", "天": "day", "周": "week",
+    "分钟": "min", "小时": "h", "天": "day", "周": "week", "秒": "s", "秒钟": "s",
 }
 TIME_UNITS = frozenset(_TIME_UNITS.values())  # the units a length of time is read in: 'min', 'h', 'day', …
 # '不能超过3次', '不可以多过1次': what may not be passed, a bound
@@ -40,11 +40,13 @@ _CMP_WORDS = {
 _CMP_AFTER = {"以下": "<", "以内": "<=", "以上": ">=", "or less": "<=", "or fewer": "<=", "or more": ">=",
               "or better": ">=", "or above": ">=", "or higher": ">=", "or lower": "<=", "+": ">="}
 
-_NUMBER = re.compile(
-    r"(?P<cmp><=|>=|=<|=>|≤|≥|<|>|\bwithin|\bat least|\bno (?:less|more) than|\bnot (?:less|more) than|\bminimum|\bmin\.|\bover"
+_COMPARATOR = (
+    r"<=|>=|=<|=>|≤|≥|<|>|\bwithin|\bat least|\bno (?:less|more) than|\bnot (?:less|more) than|\bminimum|\bmin\.|\bover"
     r"|\babove|\bmore than|\bat most|\bup to|\bmaximum|\bmax\.?|\bunder|\bbelow|\bless than|\bfewer than"
     r"|" + "|".join(_MAY_NOT) +
-    r"|不超过|不超|不高于|不多于|最多|不低于|不少于|至少|达到|低于|少于|高于|超过|降到|降至|控制在|提升到|提高到)?\s*"
+    r"|不超过|不超|不高于|不多于|最多|不低于|不少于|至少|达到|低于|少于|高于|超过|降到|降至|控制在|提升到|提高到")
+_NUMBER = re.compile(
+    r"(?P<cmp>" + _COMPARATOR + r")?\s*"
     r"(?P<cur>[$€£¥￥])?\s?"
     r"(?P<num>(?<![A-Za-z0-9_.\-/#:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]*(?-i:[DGS])(?![A-Za-z]))|\b(?:" + _WORDS + r")\b|" + _ONE_AFTER_LIMIT +  # (not "8D", "3D printer", "5S audit", "4G": a name with a figure in it)
     r"|" + _ZH + r"{1,3}(?=(?:" + _ZH_MEASURE + r")))"
@@ -52,7 +54,7 @@ _NUMBER = re.compile(
     r"(?P<pct>\s?(?:%|％|percent\b|pct\b)|x(?![A-Za-z]))?"
     r"(?P<unit>\s?[- ]?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h(?![A-Za-z])|days?|d(?![A-Za-z])|wks?|weeks?|months?)(?![A-Za-z])"
     r"|\s?(?:m/s|km/h|kph|mph)(?![A-Za-z])"  # a speed: 'the 20 m/s gust limit'
-    r"|\s?(?:分钟|小时|天|周|个月|次|名|个|起|件|人|单|笔|台|张|份|项|条|位|家|例|元|遍|场|本|套|批|斤|两(?!个)))?"
+    r"|\s?(?:分钟|小时|秒钟?|天|周|个月|次|名|个|起|件|人|单|笔|台|张|份|项|条|位|家|例|元|遍|场|本|套|批|斤|两(?!个)))?"
     r"(?P<per>\s?(?:/|per |a |an |each |every )\s?(?:day|wk|week|month|shift|hour|hr|h|call|ticket|session|sprint|quarter)s?\b"
     r"|/(?:天|周|月|班|小时))?"
     r"(?P<after>\s?(?:以下|以内|以上|or less|or fewer|or more|or better|or above|or higher|or lower|\+(?!\d)))?",
@@ -93,10 +95,13 @@ class Quantity:
     comparator: str | None  # '<', '<=', '>', '>=' when the notes give one
     reference: bool  # the number states a standard or target ('vs 7 min target', 'team avg is 20')
     low: float | None = None  # a range's lower bound ('between 32 and 38 mm': 32; `value` is 38, `comparator` 'between')
+    in_two_units: bool = False  # a length written '3m30s': `value` 3.5 in `unit` 'min', the text says it whole
 
     @property
     def number_text(self) -> str:
-        """The bare number as the notes wrote it ('60k', '11.5', '55万'); a range's upper bound."""
+        """The bare number as the notes wrote it ('60k', '11.5', '55万', '3m30s'); a range's upper bound."""
+        if self.in_two_units and (duration := _DURATION.search(self.text)):
+            return duration.group(0)
         found = _BARE_NUMBER.findall(self.text)
         return (found[-1] if self.low is not None else found[0]).strip() if found else self.text
 
@@ -205,6 +210,33 @@ def _ranges(text: str) -> Iterator[Quantity]:
         yield Quantity(m.group(0).strip(), m.start(), m.end(), high, unit, None, "between", False, low)
 
 
+# A length of time in two units, one quantity: '3m30s', '1h 30m', '2 hrs 15 mins', '3分30秒', '1小时30分钟'
+# ('m' is minutes only here, before seconds or after hours: alone, '3m' is three million).
+_DURATION = re.compile(r"""
+    (?<![A-Za-z0-9_.:/#-])(?P<a>\d{1,3})\s?(?P<big>hours?|hrs?|h|minutes?|mins?|m|个?小时|分钟?)\s?
+    (?P<b>[0-5]?\d)\s?(?P<small>minutes?|mins?|m|seconds?|secs?|s|分钟?|秒钟?)(?![A-Za-z\d])""", re.X | re.I)
+_HOURS = re.compile(r"h|hrs?|hours?|个?小时", re.I)
+_SECONDS = re.compile(r"s|secs?|seconds?|秒钟?", re.I)
+_COMPARATOR_BEFORE = re.compile(r"(?:" + _COMPARATOR + r")\s*$", re.I)
+_COMPARATOR_AFTER = re.compile(r"\s?(?:" + "|".join(re.escape(w) for w in _CMP_AFTER) + ")", re.I)
+
+
+def _durations(text: str, refs: re.Pattern[str]) -> Iterator[Quantity]:
+    for m in _DURATION.finditer(text):
+        hours, seconds = bool(_HOURS.fullmatch(m["big"])), bool(_SECONDS.fullmatch(m["small"]))
+        if hours == seconds:
+            continue  # hours then minutes, or minutes then seconds: '3 min 30 min' is no one length
+        cmp = _COMPARATOR_BEFORE.search(text, 0, m.start())
+        after = _COMPARATOR_AFTER.match(text, m.end())
+        start = cmp.start() if cmp else m.start()
+        end = after.end() if after else m.end()
+        comparator = (_CMP_AFTER.get(after.group(0).strip().lower()) if after else None) or (
+            _CMP_WORDS.get(cmp.group(0).strip().lower()) if cmp else None)
+        reference = _named_standard(text, start, refs) or bool(_REF_AFTER.match(text[end:]))
+        yield Quantity(text[start:end].strip(), start, end, int(m["a"]) + int(m["b"]) / 60, "h" if hours else "min",
+                       None, comparator, reference, in_two_units=True)
+
+
 def find_quantities(text: str, skip_spans: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
     """Numbers in `text` with unit and comparator; dates (`skip_spans`), times, ids ('Q4', 'sev-2', 'aisle 14') left out.
 
@@ -252,7 +284,7 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
         out.append(Quantity(f.group(0), f.start(), f.end(), float(part), f"of {whole}", None, None,
                             _named_standard(text, f.start(), refs)))
         fractions.append(f.span())
-    for q in _ranges(text):
+    for q in [*_ranges(text), *_durations(text, refs)]:
         if not any(s < q.end and q.start < e for s, e in (*skip_spans, *fractions)):  # not over a date ('10-12 June')
             out.append(q)
             fractions.append((q.start, q.end))

@@ -2632,3 +2632,23 @@ def test_a_job_that_opens_with_a_word_of_meeting_is_still_a_job():
 def test_a_chinese_list_of_those_present_labelled_canyu_names_the_one_not_writing():
     a = analyse("门店复盘 2026-04-15\n参与：店长王芳、收银员李婷｜记录人：王芳\n李婷这个月长短款4次。")
     assert (a.employee_name, a.manager) == ("李婷", "王芳")
+
+
+_PICKS = "\nSam missed 4 of 12 pick deadlines in October.\nTarget: pick deadlines met 100% by 31 Dec."
+
+
+@pytest.mark.parametrize("notes, name, role", [
+    ("Gaz – 1:1 notes – Fri 13 Nov 2026 – Dean\n(Gareth Pryce on payroll; lead installer, loft & cavity wall team)\n"
+     "- 8 of 21 jobs in Oct submitted without the signed declaration.\nTarget: 0 unsigned jobs by 31 Dec.", "Gaz", "lead installer"),
+    ("Sam – check-in – 3 Nov 2026\n(warehouse operative, nights; started March)" + _PICKS, "Sam", "warehouse operative"),
+])
+def test_the_job_in_a_bracketed_line_under_the_heading_is_the_employees(notes, name, role):
+    plan = draft_plan(notes).plan
+    assert (plan.employee.name, plan.employee.role) == (name, role)
+
+
+@pytest.mark.parametrize("below", ["(with Sam Lee, shift lead)", "(Sam Lee, shift lead)", "(Priya Shah, HR, sitting in)",
+                                   "(notes typed up after the meeting)"])
+def test_a_bracketed_line_of_someone_else_or_no_job_gives_no_role(below):
+    plan = draft_plan(f"Jo Park – check-in – 3 Nov 2026\n{below}" + _PICKS.replace("Sam", "Jo")).plan
+    assert (plan.employee.name, plan.employee.role) == ("Jo Park", None)

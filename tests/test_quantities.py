@@ -232,3 +232,30 @@ def test_a_name_with_a_figure_in_it_is_no_quantity(text, figures):
 @pytest.mark.parametrize("text", ["每天下午4点前把当天走访录入平台", "早上8点半前到岗", "晚上10点以后不接单"])
 def test_a_chinese_clock_time_is_no_quantity(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, written, value, unit, comparator", [
+    ("Drive-thru time < 3m30s by June", "< 3m30s", 3.5, "min", "<"),
+    ("the briefing ran 1h 30m", "1h 30m", 1.5, "h", None),
+    ("at most 2 hrs 15 mins a shift", "at most 2 hrs 15 mins", 2.25, "h", "<="),
+    ("平均3分30秒", "3分30秒", 3.5, "min", None),
+    ("控制在1小时30分钟以内", "控制在1小时30分钟以内", 1.5, "h", "<="),
+])
+def test_a_length_of_time_in_two_units_is_one_quantity(text, written, value, unit, comparator):
+    [q] = find_quantities(text)
+    assert (q.text, q.value, q.unit, q.comparator) == (written, value, unit, comparator)
+
+
+@pytest.mark.parametrize("text", ["revenue 3m 20 stores", "3 min 30 min", "下午2点30分到", "3m 20k calls"])
+def test_what_is_no_length_in_two_units(text):
+    """'m' alone is a million ('3m' stays 3,000,000), one unit twice is two lengths, '2点30分' a clock time."""
+    assert not any(q.in_two_units for q in find_quantities(text))
+    assert find_quantities("revenue 3m 20 stores")[0].value == 3_000_000
+
+
+def test_a_target_time_in_minutes_and_seconds_keeps_its_seconds():
+    plan = draft_plan("1:1 with Marcus Obi, shift lead, 3 June 2026\n"
+                      "- Drive-thru service time averaged 4m10s across May; the standard is 3m30s.\n"
+                      "Target: drive-thru service time < 3m30s by 31 July.").plan
+    (goal,) = plan.goals
+    assert (goal.target, goal.baseline) == ("< 3m30s", "4m10s")

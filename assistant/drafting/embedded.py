@@ -1019,7 +1019,9 @@ def _number(q: Quantity) -> str:
 
 def _value_text(q: Quantity, zh: bool, *, noun_words: int = 1) -> str:
     number = _number(q)
-    if q.unit in ("%", "x"):
+    if q.in_two_units:  # '3m30s', '1小时30分钟': the units are written in it
+        text = number
+    elif q.unit in ("%", "x"):
         text = f"{number}{q.unit}"
     elif q.unit in ("$", "€", "£", "¥", "￥"):
         text = f"{q.unit}{number}"

@@ -180,6 +180,8 @@ def role_beside(text: str, name: str | None, *, unnamed: bool = True) -> str | N
             before = _role_before(ends[:m.start()])
             if before:
                 return before
+    if name and (below := _job_below(lines, forms)):
+        return below
     heading = head.split("\n")[:2] + [line for line in head.split("\n") if _SUBJECT.match(line)]
     for line in heading:  # beside the name or nowhere: the heading's (or an email subject's) opening words
         opening = _ROLE_OPENS.match(line)
@@ -190,6 +192,32 @@ def role_beside(text: str, name: str | None, *, unnamed: bool = True) -> str | N
         return _in_passing(head, name) or _in_passing(text, name, named_only=True, to_them=yours)
     return (_in_passing(head, name) or _reviewed_as(head) or _by_trade(head) or _zh_among(head, name)  # near the top; later, of them by
             or _in_passing(text, name, named_only=True, to_them=yours) or _zh_among(text, name, named_only=True))  # name (or as 'you')
+
+
+def _bracketed_below(lines: list[str], forms: list[str]) -> str | None:
+    """A line wholly in brackets just under a heading that names the employee, which says who they are: 'Gaz – 1:1
+    notes' over '(Gareth Pryce on payroll; lead installer, loft & cavity wall team)'."""
+    for above, line in zip(lines[:2], lines[1:3]):
+        inner = re.fullmatch(r"\s*[(（](?P<inner>[^()（）]{4,120})[)）]\s*", line)
+        if inner and any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", above) for form in forms):
+            return inner["inner"]
+    return None
+
+
+_OTHERS_THERE = re.compile(r"\b(?:with|cc|sitting\s+in|sat\s+in|observing|present|note[- ]?taker|minutes)\b", re.I)
+
+
+def _job_below(lines: list[str], forms: list[str]) -> str | None:
+    """The job in the bracketed line under the heading (`_bracketed_below`): 'lead installer'; not in a line of others
+    there ('(with Sam Lee, shift lead)'), nor one after a bare name, whose title it is ('(Sam Lee, shift lead)')."""
+    below = _bracketed_below(lines, forms) or ""
+    if _OTHERS_THERE.search(below):
+        return None
+    fields = [f.strip() for f in re.split(r"[;；,，]", below)]
+    for k, field in enumerate(fields):
+        if is_role(job := _clean(field)) and not _UNIT_NUMBER.match(job):
+            return None if k and is_name(fields[k - 1]) else job
+    return None
 
 
 def _written_to(text: str, name: str | None) -> bool:
@@ -413,6 +441,8 @@ def someone_elses(text: str, role: str, name: str | None) -> bool:
     if not name:
         return False
     forms = [f for f in (name, *name.split()) if len(f) >= 2]
+    if _job_below(text.split("\n"), forms) == role:
+        return False  # (the full name in that line is theirs: '(Gareth Pryce on payroll; lead installer, …)')
     mentions = list(re.finditer(re.escape(role), text))
     for m in mentions:
         start = text.rfind("\n", 0, m.start()) + 1
