@@ -48,8 +48,8 @@ _COMPARATOR = (
 _NUMBER = re.compile(
     r"(?P<cmp>" + _COMPARATOR + r")?\s*"
     r"(?P<cur>[$€£¥￥])?\s?"
-    r"(?P<num>(?<![A-Za-z0-9_.\-/#:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]*(?-i:[DGS])(?![A-Za-z]))|\b(?:" + _WORDS + r")\b|" + _ONE_AFTER_LIMIT +  # (not "8D", "3D printer", "5S audit", "4G": a name with a figure in it)
-    r"|" + _ZH + r"{1,3}(?=(?:" + _ZH_MEASURE + r")))"
+    r"(?P<num>(?<![A-Za-z0-9_.\-/#:第])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]*(?-i:[DGS])(?![A-Za-z]))|\b(?:" + _WORDS + r")\b|" + _ONE_AFTER_LIMIT +  # (not "8D", "3D printer", "5S audit", "4G": a name with a figure in it)
+    r"|(?<!第)" + _ZH + r"{1,3}(?=(?:" + _ZH_MEASURE + r")))"  # (not an ordinal: '第一批', '第3周')
     r"(?P<mult>\s?(?:k|K|m|M|bn|万|千|亿)(?![A-Za-z]|/s(?![A-Za-z])))?"
     r"(?P<pct>\s?(?:%|％|percent\b|pct\b)|x(?![A-Za-z]))?"
     r"(?P<unit>\s?[- ]?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h(?![A-Za-z])|days?|d(?![A-Za-z])|wks?|weeks?|months?)(?![A-Za-z])"

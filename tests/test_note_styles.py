@@ -1170,3 +1170,37 @@ def test_a_qa_form_whose_answers_speak_of_the_employee_holds_the_writers_finding
     readings = {s.body: s.reading for s in analyse(notes).sentences}
     assert readings["Published late 5 weeks out of 11, and two weeks it didn't go out at all."] == "shortfall"
     assert readings["The February audit found 140 indicators with no expiry and no source."] == "shortfall"
+
+
+def test_lines_opened_by_an_en_dash_are_bullets_whose_labels_are_read():
+    plan = draft_plan("1:1 – Wiremu Hale, scaffolder – 12 May 2026\n"
+                      "– Two tags out of date on the east elevation in April.\n"
+                      "– Agreed: Wiremu re-tags every bay on Monday mornings.\n"
+                      "— Agreed: Site office to order a second tag printer (Ana, site admin).\n"
+                      "– Target: zero out-of-date tags on the June audit.").plan
+    mine = {r.owner: [r.action for r in plan.responsibilities if r.owner == r.owner] for r in plan.responsibilities}
+    actions = {(r.owner, r.action) for r in plan.responsibilities}
+    assert ("employee", "Re-tags every bay on Monday mornings") in actions or any(
+        o == "employee" and a.startswith("Wiremu re-tags") for o, a in actions), actions
+    assert any(o == "organisation" and "tag printer" in a for o, a in actions), actions
+    assert not any(a.lower().startswith("agreed") for _, a in actions), mine
+
+
+def test_a_chinese_question_and_answer_form_reads_its_answers_as_the_questions_say():
+    plan = draft_plan("烘焙店面谈记录——阿杰\n"
+                      "时间：2026.9.14 下午\n"
+                      "问：最近有什么问题？\n"
+                      "答：8月有4次开店前面包没出炉，早上9点才上架。\n"
+                      "答：冷库温度记录漏填了6天。\n"
+                      "问：他自己怎么说？\n"
+                      "答：他说早班一个人做不过来，温度表他忘了。\n"
+                      "问：下一步？\n"
+                      "答：阿杰每天6点前把第一批面包进炉。\n"
+                      "答：我把周末早班改成两个人。\n"
+                      "问：目标？\n"
+                      "答：10月底前开店前上架率100%，温度记录漏填0天。\n"
+                      "记录：孙丽萍　　员工：郑家杰（工号2231，烘焙师）").plan
+    assert (plan.employee.name, plan.employee.role, plan.manager) == ("郑家杰", "烘焙师", "孙丽萍")
+    assert sorted(g.target for g in plan.goals) == ["0天", "100%"]  # (not "1批" of "第一批": an ordinal)
+    assert {r.owner for r in plan.responsibilities} >= {"employee", "manager"}
+    assert not any("孙丽萍" in g.metric or "工号" in g.metric for g in plan.goals)

@@ -99,6 +99,10 @@ def test_a_trait_word_or_a_judgement_alone_is_not_a_coded_remark(text):
     ("Agreed: her grade is to remain Outstanding whatever happens.", "rating"),
     ("约定：不管目标完成与否，年终绩效都按优秀算。", "rating"),
     ("约定：年终评级保持“优秀”不变。", "rating"),
+    ("Agreed: Priya to sign over her unused annual leave days to the night team by 30 June.", "demotion"),
+    ("Agreed: Kofi signs the new non-compete before his next shift.", "demotion"),
+    ("约定：老周把今年剩下的年假让给刘主管。", "demotion"),
+    ("周五前签一份新的竞业协议。", "demotion"),
 ])
 def test_an_outcome_decided_in_the_notes_is_found_without_the_trigger_words(text, outcome):
     assert outcome in {h.detail for h in injection_hits(text) if h.category == "outcome"}, text
@@ -125,6 +129,10 @@ def test_unpaid_work_is_the_employee_working_unpaid_not_a_job_redone_free_of_cha
     "Bonus is paid regardless of the plan outcome, per contract.",
     "We keep the review meeting at 10:00 regardless of the targets.",
     "绩效按季度考核，保持A类标准的准确率。",
+    "Agreed: Kofi to transfer the spare ramps to Stage 2 and sign the updated method statement by Friday.",
+    "Agreed: Priya books her remaining holiday days before August.",
+    "She has 6 days of annual leave left; HR reminded everyone to book leave before the year end.",
+    "他请了3天年假，没提前报备，排班乱了。",
 ])
 def test_a_consequence_or_a_fact_about_the_work_is_no_decided_outcome(text):
     assert [h for h in injection_hits(text) if h.category == "outcome"] == [], text

@@ -86,6 +86,7 @@ from .sentences import (
     run_together,
     spoken,
 )
+from .writer import names_the_writer
 
 _TIME = re.compile(r"\d:\d\d")
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<words>[^\d.:：]{2,40}?)\s*$")  # '3. Keeley's comments'
@@ -427,6 +428,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                                           tags=tags)
             if chat and author and label_text(label_m).strip() == author:
                 line_label = None  # the manager posting their notes: their name is the message's author, not a turn of a talk
+            elif names_the_writer(content):
+                line_label = "meta"  # '记录：黄建明　员工：鹿雨桐（工号0417，销售员）' closing a form: its fields, not an answer
             words = content[label_m.end():]
             if line_label == "employee_person" and not _FORM_LABEL.fullmatch(label_text(label_m).strip()) and (
                     block_label == "action"

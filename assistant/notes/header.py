@@ -722,7 +722,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
             and not HEADER_WORDS.match(caps["surname"].title()) and is_name(caps["surname"].title()):  # (not 'OK, Dana —')
         name = f"{caps['given']} {caps['surname']}"  # 'Support plan meeting – ADEYEMI, Ngozi (EO, Work Coach) – 30/06/2026'
     if not name and unspaced(header):
-        further = re.search(ZH_EMPLOYEE_FIELD + rf"\s*[:：】]\s*({zh_name()})(?=[\s（(，,｜|]|$)", "\n".join(lines[8:16]), re.M)
+        further = re.search(ZH_EMPLOYEE_FIELD + rf"\s*[:：】]\s*({zh_name()})(?=[\s（(，,｜|]|$)",
+                            "\n".join(lines[8:16] + lines[max(16, len(lines) - 2):]), re.M)  # (or at the foot: '记录：黄建明　员工：鹿雨桐')
         numbered = _NUMBERED_FIELD.search("\n".join(lines[:8]))  # '被谈话人（司机工号/姓名）：D10482 / 黄志强'
         name = numbered.group(1) if numbered else further.group(1) if further else employee_zh(lines)  # a form's field after
         # the agreement: '对象：赵一鸣，安检员'
@@ -755,7 +756,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         if mm:
             manager = mm.group(1).strip()
     if not manager:
-        manager = written_by(header) or (attending[1].name if attending and attending[1] else None)
+        manager = written_by(header) or (attending[1].name if attending and attending[1] else None) or (
+            written_by("\n".join(lines[-2:])) if len(lines) > 8 else None)  # (or at the foot: '记录：黄建明　员工：鹿雨桐')
     leader: tuple[str, str] | None = None  # 'Gráinne O'Sullivan (Terminal Ops Superintendent)': the employee only
     first = lines[0] if lines else ""
     brackets = list(_NAME_BRACKET.finditer(first))

@@ -216,7 +216,7 @@ _QUESTION = re.compile(r"""^\s*(?:(?:\d{1,2}|[QqＱ]\d{0,2})\s*[.)、:：．-]?\
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}|[QqＱ]\d{0,2})\s*[.)、．]")
 
 
-_FORM_Q = re.compile(r"^\s*[QqＱ]\s*[:：]")
+_FORM_Q = re.compile(r"^\s*(?:[QqＱ]|问)\s*[:：]")
 
 
 def asks(line: str, *, q_tag: bool = False) -> tuple[bool, str | None]:
@@ -239,18 +239,20 @@ def asks(line: str, *, q_tag: bool = False) -> tuple[bool, str | None]:
 
 
 def form_questions(lines: list[str]) -> bool:
-    """Whether the notes' 'Q:' lines are a form's questions, not a speaker's: two or more, each a question, none
+    """Whether the notes' 'Q:' ('问：') lines are a form's questions, not a speaker's: two or more, each a question, none
     addressed to anyone ('Q: What did we agree?', "Q: Ilse's explanation?"; not 'Q: How do you think it went?' unless the
     answers speak of the employee: 'A: Busy; she feels …'), and no 'A:' answered in the first person ('A: I was rushing
-    for the first wave' is the employee speaking)."""
+    for the first wave' is the employee speaking) but where a question asks of the employee ('问：他自己怎么说？') or more
+    answers speak of them ('答：短款她说…' beside one '答：我把收款二维码和现金分开'): the writer answering their own form."""
     asked = [line for line in lines if _FORM_Q.match(line)]
     answers = [line[a.end():] for line in lines if (a := _FORM_A.match(line))]
-    of_them = any(SPOKEN_OF_ANY.search(answer) for answer in answers)  # the writer's summary of what was said
+    of_them = sum(bool(SPOKEN_OF_ANY.search(answer)) for answer in answers)  # the writer's summary of what was said
+    own = sum(bool(_FIRST_PERSON.match(answer) or answer.startswith("我")) for answer in answers)
     return len(asked) >= 2 and all(re.search(r"[?？]\s*$", q) and (of_them or not _ADDRESSED.search(q)) for q in asked) \
-        and not any(_FIRST_PERSON.match(answer) for answer in answers)  # (not the employee's 'A: I was rushing')
+        and (not own or of_them > own or any(SPOKEN_OF_ANY.search(q) for q in asked))  # (not the employee's 'A: I was rushing')
 
 
-_FORM_A = re.compile(r"^\s*[AaＡ]\s*[:：]\s*")
+_FORM_A = re.compile(r"^\s*(?:[AaＡ]|答)\s*[:：]\s*")
 _FIRST_PERSON = re.compile(r"(?:I|I['’](?:ll|m|ve|d)|my|we|我)\b|我", re.I)
 _ADDRESSED = re.compile(r"\b(?:you|your|yours|yourself)\b|你|您", re.I)
 

@@ -126,7 +126,8 @@ _STAMP_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[apAP][mM])?"
 _STAMP_DAY = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
 # What opens a line without being its words: a bullet, a number, a heading mark, a quote mark, a time stamp.
 _BULLET = re.compile(rf"""^\s*(?:
-      (?:\*(?!\*)|--?(?![>-])|[•·▪◦‣+])(?:\s*(?:->|=>|→|⇒|➔|➜))? | \#{{1,6}} | >   # a bullet, perhaps with an arrow: '- -> me: …'
+      (?:\*(?!\*)|--?(?![>-])|[–—](?=\s)|[•·▪◦‣+])(?:\s*(?:->|=>|→|⇒|➔|➜))? | \#{{1,6}} | >   # a bullet (a dash of
+                                                              # any length: '– Agreed: …'), perhaps with an arrow: '- -> me: …'
     | h[1-6]\.(?=\s)                                     # a wiki's heading mark: 'h3. Actions' (Confluence, Jira)
     | \((?:x|/|!|i|\?|on|off)\)(?=\s)                      # a wiki's status icon: '(x) Tobias: …', '(/) done'
     | (?:->|=>|→|⇒|➔|➜)                                  # an arrow opening a shorthand line: '→ Ivy：…'

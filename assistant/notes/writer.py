@@ -33,6 +33,13 @@ _SPEAKER_HELD = re.compile(r"""^[ \t]*(?:\[[^\]\n]{1,25}\]|\d[\d/., :]{3,20}(?:[
     [ \t]+(?:with|w/)\s""", re.I | re.X | re.M)
 
 
+def names_the_writer(line: str) -> bool:
+    """The line opens with the field of the one taking the notes and their name: '记录：黄建明　员工：鹿雨桐', 'Minutes: M.
+    Ebbesen' (not '记录：车厢温度高于-15℃共7次': what was recorded)."""
+    field = _WRITER_FIELD.match(line.strip())
+    return field is not None and written_by(field.group(0)) is not None
+
+
 def written_by(header: str) -> str | None:
     for field in _WRITER_FIELD.finditer(header):  # someone named, not 'Minutes: performance feedback meeting'
         who = field.group("who")

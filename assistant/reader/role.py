@@ -173,6 +173,8 @@ def role_beside(text: str, name: str | None, *, unnamed: bool = True) -> str | N
                 parts = [p.strip() for p in re.split(r"[,，]", after.group("inner") or "")]
                 if len(parts) == 2 and (is_name(parts[0]) or re.fullmatch(zh_name(), parts[0])) and is_role(parts[1]):
                     return parts[1]  # 'Jo (陈佳怡, brewer)': the name in the other script, then the role
+                if len(parts) == 2 and _STAFF_NUMBER.fullmatch(parts[0]) and is_role(parts[1]):
+                    return parts[1]  # '鹿雨桐（工号0417，销售员）': a staff number, then the role
                 if after.group("inner") or (after.group("plain") and unspaced(after.group("plain"))):
                     end = after.end()  # past a nickname or the name in another script: 'Kevin 王凯 (Data Engineer)'
                 else:
@@ -232,6 +234,7 @@ def _written_to(text: str, name: str | None) -> bool:
     return bool(greeted) and to_you(text)
 
 
+_STAFF_NUMBER = re.compile(r"(?:工号|编号|staff\s*(?:no\.?|number|id)|emp(?:loyee)?\s*(?:no\.?|number|id)|id|#)\s*[:：#]?\s*[A-Z]{0,3}\d{2,8}", re.I)
 _SUBJECT = re.compile(r"\W*(?:subject|主题)\s*[:：]", re.I)
 _UNIT_NUMBER = re.compile(r"(?i:crew|gang|shift|watch|team|squad|line|bay|unit|group|zone|round|route)\s*\d+$")  # not a job: "crew 2"
 # A role said in passing: 'He's a service technician on our food-site contracts', 'your first quarter as resourcer on
