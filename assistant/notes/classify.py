@@ -243,6 +243,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
             return "action"  # 'Me: book the course', 'Manager: rebalance the open caseload by 28/11'
         if numbers and _aims(body) and any(d.role == "deadline" for d in s.dates):
             return "target"  # 'Mgr: By a fortnight after the inspection I want 100% complete job cards'
+        if _bounded(s) and commitment_terms("aim").occurs_in(body):
+            return "target"  # "Mgr: Let's say no more than 2 late starts in June": a bound proposed, though of a shortfall
         if (unspaced(body) and vocab("action", "cues", sentence_language(body)).search(body) and not _negative(body)
                 and not any(q.reference for q in numbers)):  # not '我：从3月起你每周的复检数是4次，标准8次'
             return "action"  # '我: 跟制作人沟通, 1.4 留足 5天 测试窗口'
