@@ -156,7 +156,7 @@ def _confidences(sentences: list[Sentence], lines: list[str]) -> None:
             for n in _disclosure(sentences, i, lines):
                 if not any(h.category == "confidential" for h in n.hits):
                     n.hits, n.kind = request[:1] + n.hits, "excluded"
-        elif s.kind != "excluded" and (private := private_hits(s.text)):
+        elif private := private_hits(s.text):  # (also where a coded remark kept it out: the flag says both)
             s.hits, s.kind = private + s.hits, "excluded"
     for before, s, after in zip(sentences, sentences[1:], sentences[2:]):  # one line between two of a confidence is part of
         confided = [h for h in before.hits if h.category == "confidential"]  # it: 'My GP is changing my meds next month' between

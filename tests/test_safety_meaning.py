@@ -1195,3 +1195,35 @@ def test_a_remark_after_her_own_words_turned_against_her_is_still_bias():
 def test_one_sex_preferred_for_the_post_is_a_coded_remark(text, coded):
     from assistant.screening import screen
     assert any(h.category == "gender" for h in screen(text)) is coded, [(h.category, h.text) for h in screen(text)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("She told me she's been in recovery from a drinking problem since spring and goes to AA on Mondays.", "sensitive"),
+    ("另外他说他最近在看心理医生，每周二要请半天假。", "sensitive"),
+    ("另外她说她在看 therapist，每周一早上要请假，please 不要写进 PIP 或者任何 doc。", "sensitive"),
+    ("Realistically, with everything that's coming in the spring she won't want the night rota, so I'll quietly give "
+     "the next first-aid course place to Sam.", "family"),
+])
+def test_a_disclosure_or_a_stand_in_for_it_is_caught_in_either_language(text, kind):
+    from assistant.screening import screen
+    assert kind in {h.category for h in screen(text)}, [(h.category, h.text) for h in screen(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "A customer with a gambling problem asked to self-exclude; she checked the register.",
+    "With everything that's coming in the new season, the rota will be tight.",
+    "She won't want to miss the launch, so she booked the flight early.",
+    "交接本必须写，哪怕只写“无异常”。",
+])
+def test_look_alikes_of_a_disclosure_or_an_instruction_are_left_alone(text):
+    from assistant.screening import screen
+    assert [h for h in screen(text) if h.category in ("sensitive", "family", "injection", "outcome")] == [], \
+        [(h.category, h.text) for h in screen(text)]
+
+
+def test_a_role_in_brackets_after_someone_elses_name_is_not_the_employees():
+    plan = draft_plan("企业微信 · 与 Mina（HRBP）的聊天记录 · 导出于 2026-09-17\n"
+                      "Rex Tan 09:31  Mina 早，昨天跟 Yuki 做了 1:1，summary 如下\n"
+                      "Rex Tan 09:32  8月周报晚交 4 次\n"
+                      "Rex Tan 09:33  目标：10月周报准时率 100%").plan
+    assert plan.employee.role != "HRBP"

@@ -438,6 +438,9 @@ def _person() -> re.Pattern[str]:
 _FIELD_SEP = re.compile(r"(?:\s[/|–—-]+\s|(?<=[)）])\s*/|[|｜;；,，、\t]|——)(?![^(（]*[)）])")
 
 
+_BRACKETED_AFTER_NAME = re.compile(rf"(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)[ \t]*[(（][ \t]*$")
+
+
 def someone_elses(text: str, role: str, name: str | None) -> bool:
     """Every mention of `role` in the notes is in a field of its line that names another person and not the employee
     `name`: it is their title, not the employee's. Unknown where the employee's name is."""
@@ -448,6 +451,9 @@ def someone_elses(text: str, role: str, name: str | None) -> bool:
         return False  # (the full name in that line is theirs: '(Gareth Pryce on payroll; lead installer, …)')
     mentions = list(re.finditer(re.escape(role), text))
     for m in mentions:
+        if (owner := _BRACKETED_AFTER_NAME.search(text, 0, m.start())) and is_name(owner["name"]) \
+                and not any(f in owner["name"] for f in forms):
+            continue  # in brackets after another's name: '与 Mina（HRBP）的聊天记录'
         start = text.rfind("\n", 0, m.start()) + 1
         line = text[start:text.find("\n", m.end()) % (len(text) + 1)]
         cuts = [0, *(c.end() for c in _FIELD_SEP.finditer(line)), len(line) + 1]
