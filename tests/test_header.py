@@ -2652,3 +2652,32 @@ def test_the_job_in_a_bracketed_line_under_the_heading_is_the_employees(notes, n
 def test_a_bracketed_line_of_someone_else_or_no_job_gives_no_role(below):
     plan = draft_plan(f"Jo Park – check-in – 3 Nov 2026\n{below}" + _PICKS.replace("Sam", "Jo")).plan
     assert (plan.employee.name, plan.employee.role) == ("Jo Park", None)
+
+
+_FINDINGS = "\n- 6 of 20 pallets wrapped loose in May.\nTarget: no loose pallets by 30 June."
+
+
+@pytest.mark.parametrize("notes, name, role", [
+    ("WhatsApp Chat with Priya Shah\n[12/06/2026, 17:02] Tom: Priya, quick write-up of the review I just did with Fliss "
+     "(Felicity Umeh, forklift driver in the cold store) before I forget" + _FINDINGS + "\n[12/06/2026, 17:05] Priya: thanks",
+     "Felicity Umeh", "forklift driver"),
+    ("From: ops@example.org\nTo: hr@example.org\nSubject: Review – Ilse Brandt, crane operator – 03/06/26 (Gary Holt)\n\n"
+     "Hi team, notes below." + _FINDINGS, "Ilse Brandt", "crane operator"),
+    ("1:1 KMB — wed 3/6/26 — yard shunter" + _FINDINGS + "\n\n(KMB = Kofi Mensah-Boateng, started April)",
+     "Kofi Mensah-Boateng", "yard shunter"),
+    ("Review notes – shunter, nights – 3 June 2026\n" + _FINDINGS + "\n— Gary Holt, yard manager\nRead and agreed – Ilse Brandt 3/6/26",
+     "Ilse Brandt", None),
+])
+def test_the_employee_named_by_what_a_message_a_subject_a_gloss_or_a_signature_says(notes, name, role):
+    analysis = analyse(notes)
+    assert analysis.employee_name == name
+    if role:
+        assert analysis.employee_role == role
+
+
+@pytest.mark.parametrize("notes", [
+    "1:1 QA — wed 3/6/26" + _FINDINGS + "\n(QA = Quality Assurance, Gary Holt)",
+    "WhatsApp Chat with Priya Shah\n[12/06/2026, 17:02] Tom: Priya, the review meeting we had with finance went fine" + _FINDINGS,
+])
+def test_look_alikes_of_a_gloss_or_a_message_name_no_one_from_them(notes):
+    assert analyse(notes).employee_name not in ("Quality Assurance", "Gary Holt", "Finance")

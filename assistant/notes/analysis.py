@@ -40,6 +40,7 @@ from .header import (
     other_script,
     stated_role,
     titled_hr,
+    review_held_with,
     whose_review,
 )
 from .labels import (
@@ -209,6 +210,19 @@ def _in_full(tag: str, lines: list[str]) -> str:
     return full.pop() if len(full) == 1 else tag
 
 
+def _initials_glossed(heading: str, text: str) -> str | None:
+    """The full name the notes give for initials their heading names someone by: 'JDO' in '1:1 JDO — tues 17/3/26' and
+    '(JDO = Jonah D'Oliveira, started Feb)' at the foot, or 'JDO is Jonah D'Oliveira'."""
+    for tag in re.findall(r"(?<![\w/])[A-Z]{2,4}(?![\w/])", heading):
+        if team_initials(tag):
+            continue  # 'QA', 'HR'
+        gloss = re.search(rf"(?<![\w/]){tag}\s*(?:=|:|is|stands\s+for)\s*({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})", text)
+        capitals = "".join(c for c in gloss[1] if c.isupper()) if gloss else ""  # ('JDO' of 'Jonah D'Oliveira')
+        if gloss and tag in (_initials(gloss[1]), capitals) and is_name(gloss[1]):
+            return gloss[1]
+    return None
+
+
 def _one_person(a: str, b: str) -> bool:
     """One name is the other, or the other's whole words: 'Fiona' of 'Fiona Gallacher' (not 'Dan' of 'Danielle')."""
     return a == b or bool(re.search(rf"(?<!\w){re.escape(a)}(?!\w)", b) or re.search(rf"(?<!\w){re.escape(b)}(?!\w)", a))
@@ -244,6 +258,11 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     blocks = sectioned(tabbed.split("\n"))  # a form's reviewer block labelled as the manager's (`forms.sectioned`)
     form_lines = [line for line in as_form(blocks) if line.strip()]  # the header's lines, cells kept apart
     found_name, found_role, manager = _find_people(form_lines)
+    held = review_held_with(form_lines[:4])  # 'the review I just did with Mags (Magdalena Hruba, grower)', said outright
+    if held and held[0] != found_name:
+        found_name, found_role = held
+    if not found_name and form_lines:
+        found_name = _initials_glossed(form_lines[0], text)  # '1:1 JDO — …' and, further down, '(JDO = Jonah D'Oliveira, …)'
     learnt = reader.bundled() if read else None
     rivals: tuple[str, ...] = ()
     if learnt is not None:
@@ -256,7 +275,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             manager = None  # 'Gwynt Uchaf O&M base': a place, whoever the name model takes it for
         whose = whose_review("\n".join(form_lines[:3]), text)  # 'finished Ana Pires's review': said outright too
         stated = bool(found_name and (EMPLOYEE_LABEL.search(fields.replace(found_name, "\x00"))
-                                      or (whose and whose[0] == found_name)))
+                                      or (whose and whose[0] == found_name) or (held and held[0] == found_name)))
         if stated or (named and named != found_name and (sent_to_hr(form_lines, named) or sent_by(form_lines, named)
                                                          or titled_hr(text, named))):
             named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed; nor is HR

@@ -372,7 +372,7 @@ def comma_fields(line: str) -> tuple[str, str, str | None] | None:
 
 
 # A write-up's foot where the employee signs that it was read to them: 'Acknowledged: Kyle Dunn (thermoplastic operative)'.
-_ACKNOWLEDGED = re.compile(r"^\W*(?:acknowledged|received|read and understood)(?:\s+by)?\s*[:：]", re.I)
+_ACKNOWLEDGED = re.compile(r"^\W*(?:acknowledged|received|read and (?:understood|agreed|signed)|seen and agreed)(?:\s+by)?\s*(?:[:：]|[–—-](?=\s))", re.I)
 _SIGNER = re.compile(rf"\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD}){{1,2}})(?:\s*[(（](?P<role>[^)）\n]{{2,40}})[)）])?")
 
 

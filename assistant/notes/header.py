@@ -162,6 +162,26 @@ def whose_review(header: str, notes: str = "") -> tuple[str, str | None] | None:
     return None
 
 
+# A message that says whom the writer just met: 'quick write-up of the review I just did with Mags (Magdalena Hruba,
+# grower in Bay 3)', "notes from the 1:1 we had with Tomasz": the chat's other party is who it is sent to, not who it is about.
+_HELD_WITH = re.compile(rf"""\b(?:1:1|1-1|one[- ]to[- ]one|review|appraisal|check-in|catch[- ]?up|supervision|chat|talk|meeting)
+    [ \t]+(?:that[ \t]+)?(?:I|we)[ \t]+(?:(?:just|only[ \t]+just|have[ \t]+just|'ve[ \t]+just|’ve[ \t]+just)[ \t]+)?
+    (?:did|had|held|ran|done|finished)[ \t]+with[ \t]+(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)
+    (?:[ \t]*\((?P<inner>[^()\n]{{2,80}})\))?""", re.X)
+
+
+def review_held_with(lines: list[str]) -> tuple[str, str | None] | None:
+    """The one a message in the first lines says the review was held with, and their job from the bracket after them
+    (their full name too, where it opens the bracket): ('Magdalena Hruba', 'grower')."""
+    m = _HELD_WITH.search("\n".join(lines))
+    if not m or not is_name(m["name"]):
+        return None
+    fields = [f.strip() for f in re.split(r"[,，;；]", m["inner"] or "")]
+    name = fields.pop(0) if fields and " " in fields[0] and is_name(fields[0]) else m["name"]
+    job = next((j for f in fields if is_role(j := re.sub(r"\s+(?:in|on|at|for)\s.*$", "", f))), None)
+    return name, job
+
+
 def _names_another_person(before: str, name: str) -> bool:
     """A field before the one with a title that leads others is someone else's full name alone ('Bakery line 1:1 -
     Oskar Lind - 12/05/2026 - P. Meyer (Production Manager)'): that title is the manager's."""

@@ -177,12 +177,14 @@ def named_in_subject(lines: list[str]) -> tuple[str, str | None] | None:
         name, bracketed = m.group("name"), _bracketed(value, m)
         if (is_name(name) and not HEADER_WORDS.match(name) and not (sender and (name in sender or sender in name))
                 and not re.search(r"\b(?:at|in|from|to|for)\s*$", value[:m.start()], re.I)  # a place
-                and not _job_ahead(value[m.start():]) and not _signs(lines, name) and (bracketed or named_again(lines, name))
+                and not _job_ahead(value[m.start():]) and not _signs(lines, name)
+                and (bracketed or named_again(lines, name) or (" " in name and _job_after(value, name)))
                 and not _NAMES_A_THING.match(value, m.end()) and not _a_place_below(lines, name)):
             named.append((name, bracketed))
     if not named:
         return None
-    first = min(named, key=lambda n: not n[1])[0]  # a bracketed one first, else the first
+    jobbed = [n for n, _ in named if " " in n and _job_after(value, n)]  # 'Review – Nadia Rahimi, turnstile technician – 07/12/26 (Owen Trask)'
+    first = jobbed[0] if jobbed else min(named, key=lambda n: not n[1])[0]  # one with their job, a bracketed one, the first
     fuller = re.search(rf"(?<!\w){re.escape(first)}[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}(?!\w)", "\n".join(lines))  # 'Sami' -> 'Sami Haddad'
     return (fuller.group(0) if fuller and " " not in first and is_name(fuller.group(0)) else first), sender
 
@@ -268,6 +270,12 @@ def sent_to_hr(lines: list[str], name: str) -> bool:
     first = re.escape(name.split()[0])
     return any(re.match(r"\s*(?:to|cc)\s*:", line, re.I) and re.search(rf"\b{first}\b", line) and is_hr(line)
                for line in lines[:6])
+
+
+def _job_after(value: str, name: str) -> bool:
+    """`name` is followed in the subject by their job: 'Nadia Rahimi, turnstile technician'."""
+    after = re.search(rf"(?<!\w){re.escape(name)}[ \t]*[,，][ \t]*([^,，()（）\n–—|-]{{2,40}}?)[ \t]*(?:[,，()（）–—|-]|$)", value)
+    return after is not None and is_role(after[1].strip())
 
 
 def _job_ahead(text: str) -> bool:
