@@ -1244,3 +1244,19 @@ def test_a_bound_proposed_in_talk_is_a_target(text):
     from assistant.notes import analyse
     a = analyse(f"1:1 Dana Ruiz, picker, 3 May 2026\nMgr: You were late 4 times in April.\nDana: The bus was late.\n{text}")
     assert a.sentences[-1].kind == "target", [(s.kind, s.text) for s in a.sentences]
+
+
+def test_prose_whose_agreement_is_opened_by_what_we_landed_on():
+    plan = draft_plan("Bakery review notes (mixer operator, early shift) – 9 March 2026 – Rosa Quint\n\n"
+                      "The dough temperature log was blank on 7 of 20 mornings in February. And the proving times: she's been "
+                      "writing \"fine\" instead of the actual minutes on most days since January.\n\n"
+                      "So what we landed on: She'll fill in the log before the first mix. No batch goes to the oven unlogged, "
+                      "whoever is asking. Proving time written in minutes every batch, no more \"fine\"s. I'll get a second "
+                      "probe thermometer for the mixing room. Targets: zero blank log days and every proving time in minutes, "
+                      "checked at the next hygiene audit in May.").plan
+    assert len(plan.deficiencies) == 2, [d.evidence for d in plan.deficiencies]  # ('instead of the actual': a shortfall)
+    actions = {(r.owner, r.action) for r in plan.responsibilities}
+    assert not any("landed on" in a.lower() for _, a in actions), actions
+    assert any(o == "manager" and a.startswith("Get a second probe") for o, a in actions), actions  # (a sentence after '"fine"s.')
+    assert plan.goals and all(g.target for g in plan.goals), [(g.metric, g.target) for g in plan.goals]  # ('checked at the
+    # next hygiene audit in May' says when they are checked: no goal of its own)

@@ -413,8 +413,9 @@ class _PlanBuilder:
             until = _ONLY_UNTIL.match(text) and next(iter(ahead), None)
             if items and _ONLY_FROM.match(text) and not _first_quantity(bare):
                 continue  # '…, starting this week': when the point before starts, not a point of its own
-            short = s.kind == "target" and len(bare.split()) <= _WHEN_WORDS and not unspaced(bare)  # (a target's point only;
-            # Chinese has no spaces to count words by)
+            short = s.kind == "target" and (len(bare.split()) <= _WHEN_WORDS or bool(n and _CHECKED_WHEN.match(bare))) \
+                and not unspaced(bare)  # (a target's point only; Chinese has no spaces to count words by; '…, checked at the
+            # next FSS visit in May' says when the points before it are checked)
             when = until or (ahead[0] if ahead and short and not _first_quantity(bare) else None)
             if items and when and not _first_quantity(bare) and items[-1].deadline is None:
                 # '…, through to closing night on 10 Jan', '3 of his next 4 dogs through, | Sept/Oct qualifying round'
@@ -637,6 +638,7 @@ def _clean(text: str) -> str:
 # ('…, that's a stop-the-job rule for us'), and the 'and' that joins a point to the one before ('…, and take a photo').
 _LEAD_IN = re.compile(r"""\W*(?:(?:so|and|ok(?:ay)?|right|well|then|now)\W+)*(?:from\s+now(?:\s+on)?|going\s+forward|moving\s+forward
     |in\s+(?:the\s+)?future|from\s+today|for\s+next\s+time|so|and|ok(?:ay)?|right)\W*""", re.I | re.X)
+_CHECKED_WHEN = re.compile(r"^\W*(?:(?:to\s+be|all|both|each)\s+)?(?:checked|reviewed|measured|assessed|audited|looked\s+at)\b", re.I)
 _REMARK = re.compile(r"^\W*(?:that['’]s|that\s+is|this\s+is|which\s+is|it['’]s)\s+(?:a|an|the|our|my|just|really|very|not)\b", re.I)
 _AND_OPENS = re.compile(r"^\W*(?:and|plus|also)\s+(?=[a-z])", re.I)
 

@@ -164,7 +164,7 @@ _ENDS_SENTENCE = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|
 _ABBREV = re.compile(r"""(?:\b(?:vs|e\.g|i\.e|etc|approx|avg|dr|mr|mrs|ms|st|no|dept|incl|est|min|max|wk|hr|hrs
     |jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec
     |capt|cpt|prof|sgt|lt|col|cllr|insp|supt|rev|fr)  # titles before a name: 'Capt. Lau'
-    |\b[A-Z])\.$""", re.I | re.X)
+    |(?<!["'’”])\b[A-Z])\.$""", re.I | re.X)  # (not the plural after a quote: 'no more "OK"s.')
 
 
 def normalise(text: str, *, tabs: bool = False) -> str:
