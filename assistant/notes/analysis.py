@@ -38,9 +38,9 @@ from .header import (
     a_place,
     header_at_foot,
     other_script,
+    review_held_with,
     stated_role,
     titled_hr,
-    review_held_with,
     whose_review,
 )
 from .labels import (

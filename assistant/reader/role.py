@@ -6,6 +6,7 @@ when it holds a job word of `lexicons/roles.toml`; where none is found the plan 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -170,11 +171,8 @@ def role_beside(text: str, name: str | None, *, unnamed: bool = True) -> str | N
                 value = _clean(after.group("inner") or after.group("next") or after.group("colon") or after.group("plain"))
                 if is_role(value) and not _UNIT_NUMBER.match(value):  # not 'Sam Oduya (crew 2, boiler house)': his crew
                     return value
-                parts = [p.strip() for p in re.split(r"[,，]", after.group("inner") or "")]
-                if len(parts) == 2 and (is_name(parts[0]) or re.fullmatch(zh_name(), parts[0])) and is_role(parts[1]):
-                    return parts[1]  # 'Jo (陈佳怡, brewer)': the name in the other script, then the role
-                if len(parts) == 2 and _STAFF_NUMBER.fullmatch(parts[0]) and is_role(parts[1]):
-                    return parts[1]  # '鹿雨桐（工号0417，销售员）': a staff number, then the role
+                if job := _after_name_or_number(after.group("inner") or ""):
+                    return job
                 if after.group("inner") or (after.group("plain") and unspaced(after.group("plain"))):
                     end = after.end()  # past a nickname or the name in another script: 'Kevin 王凯 (Data Engineer)'
                 else:
@@ -196,10 +194,20 @@ def role_beside(text: str, name: str | None, *, unnamed: bool = True) -> str | N
             or _in_passing(text, name, named_only=True, to_them=yours) or _zh_among(text, name, named_only=True))  # name (or as 'you')
 
 
+def _after_name_or_number(inner: str) -> str | None:
+    """The job in a bracket after another form of the name ('Jo (陈佳怡, brewer)') or a staff number ('鹿雨桐（工号0417，
+    销售员）')."""
+    parts = [p.strip() for p in re.split(r"[,，]", inner)]
+    if len(parts) == 2 and (is_name(parts[0]) or re.fullmatch(zh_name(), parts[0]) or _STAFF_NUMBER.fullmatch(parts[0])) \
+            and is_role(parts[1]):
+        return parts[1]
+    return None
+
+
 def _bracketed_below(lines: list[str], forms: list[str]) -> str | None:
     """A line wholly in brackets just under a heading that names the employee, which says who they are: 'Gaz – 1:1
     notes' over '(Gareth Pryce on payroll; lead installer, loft & cavity wall team)'."""
-    for above, line in zip(lines[:2], lines[1:3]):
+    for above, line in itertools.pairwise(lines[:3]):
         inner = re.fullmatch(r"\s*[(（](?P<inner>[^()（）]{4,120})[)）]\s*", line)
         if inner and any(re.search(rf"(?<!\w){re.escape(form)}(?!\w)", above) for form in forms):
             return inner["inner"]
