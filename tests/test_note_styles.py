@@ -1260,3 +1260,25 @@ def test_prose_whose_agreement_is_opened_by_what_we_landed_on():
     assert any(o == "manager" and a.startswith("Get a second probe") for o, a in actions), actions  # (a sentence after '"fine"s.')
     assert plan.goals and all(g.target for g in plan.goals), [(g.metric, g.target) for g in plan.goals]  # ('checked at the
     # next hygiene audit in May' says when they are checked: no goal of its own)
+
+
+def test_a_nickname_in_brackets_after_the_name_tags_the_employees_lines_and_a_plus_marks_a_strength():
+    notes = ("1:1 w/ Leonie Marsh (Leo) — 直播运营 — 2026/6/2 — me: Sandy\n"
+             "- 5月直播事故 4 次，主要是推流断了\n"
+             "- + 618 大促 GMV 120万，是去年的两倍\n"
+             "- Leo：直播前没做彩排，时间来不及\n"
+             "- agreed: Leo 每场开播前 30 分钟做彩排\n"
+             "- 目标：7月底前直播事故 0 次")
+    from assistant.notes import analyse
+    a = analyse(notes)
+    assert "Leo" in a.employee_aliases and a.employee_role == "直播运营"
+    kinds = {s.text[:8]: s.kind for s in a.sentences}
+    assert kinds["+ 618 大促"] == "context"  # a plus mark after the bullet: a strength, no finding
+    plan = draft_plan(notes).plan
+    assert not any(d.area.startswith("Leo") or "GMV" in d.evidence for d in plan.deficiencies), [d.area for d in plan.deficiencies]
+
+
+@pytest.mark.parametrize("phrase", ["主要是手", "就是司机了", "是领班吗"])
+def test_a_chinese_clause_is_no_role(phrase):
+    from assistant.reader.role import is_role
+    assert not is_role(phrase)

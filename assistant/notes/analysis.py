@@ -103,6 +103,7 @@ def _beside(text: str, person: str, role: str) -> bool:
 
 # A nickname in the bracket after a name: '（花名“可可”）', '("Annie")', '(aka "Mo")'.
 _NICKNAME_AFTER = r"""\s*[(（]\s*(?:花名|昵称|艺名|aka|a\.k\.a\.|known\s+as|nickname)?\s*[：:]?\s*["“'‘](?P<nick>[^"”'’()（）]{1,12})["”'’]\s*[)）]"""
+_BARE_NICKNAME_AFTER = r"[ \t]*[(（][ \t]*(?P<nick>[A-Z][a-z]{1,12})[ \t]*[)）]"
 _COMMON_ABBREVIATIONS = ("PO", "NB", "PS", "CV", "ETA", "AM", "PM")  # a purchase order, not Priya Osei's initials
 
 
@@ -330,6 +331,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     manager_aliases += _initials_used(manager, text, employee_aliases)
     if name and (nick := re.search(re.escape(name) + _NICKNAME_AFTER, "\n".join(form_lines[:6]))):
         employee_aliases = (*employee_aliases, nick["nick"])  # '林可馨（花名“可可”）', 'Ana Ruiz ("Annie")': then '可可说…'
+    elif name and (nick := re.search(re.escape(name) + _BARE_NICKNAME_AFTER, "\n".join(form_lines[:3]))) \
+            and len(re.findall(rf"(?<!\w){re.escape(nick['nick'])}(?!\w)", text)) >= 3 and is_name(nick["nick"]):
+        employee_aliases = (*employee_aliases, nick["nick"])  # 'HE Jiarui (Jerry)', then 'Jerry：…' line after line
     if other := other_script(form_lines, name):  # '王可欣 Kelly Wang': 'Kelly:' opens her own lines too
         employee_aliases = tuple(dict.fromkeys((*employee_aliases, *_aliases(other))))
     for tag, person in keyed_speakers(form_lines).items():  # '发言人2：孙丽华（炮制工）': '发言人2：' is she speaking
@@ -473,7 +477,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                     block_whose = _section_party(label_text(label_m), line_label, finder)
                 continue
         line_label = (line_label or (labelled_row[0] if labelled_row else None) or (mark_kind(bullet.group()) if bullet else None)
-                      or ("target" if deadline_arrow(content) else None))
+                      or ("target" if deadline_arrow(content) else None)
+                      or ("strength" if bullet and re.match(r"\+\s", content) and bullet.group().strip() != "+" else None))
+        # ('- + fastest team in the region': a plus mark after the list's bullet)
         chunks = list(_split_sentences(content, line_start + content_start, memo))
         opening = heading_sentence(chunks[0][0]) if chunks and not label_m else None
         if opening:
