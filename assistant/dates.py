@@ -735,6 +735,8 @@ _FORWARD = re.compile(r"""\b(?:next|again|upcoming|future|due|until)\b
     | \bfollow[- ]?up\b(?!\s+(?:from|to|after|on|of)\s+(?:our|the|this|today|yesterday|my|your))  # not 'Follow-up from our review'
     | \bthen\s+(?:we\s+)?(?:review|check|meet|catch\s+up)\s+(?:it\s+|again\s+)*(?:on|at|in|by)\b | ^\W*targets?\b
       # '… then we review on the first of december' (not 'then we look at the rota')
+    | \b(?:let['’]?s|let\s+us|we['’]ll|we\s+will|i['’]ll|i\s+will)\s+(?:catch\s+up|meet|review|check\s+in|touch\s+base|reconvene
+        |look\s+(?:at\s+it\s+)?again|sit\s+down)\b  # "Let's catch up at the end of the season, 31 October""
     | 下次|下一次|复谈|复盘|再约|之前|前完成""", re.I | re.X)
 # ... but a review held with someone is this meeting: '9.25 跟大伟（场控）复盘' (not '月底复盘 11.30').
 _HELD_WITH = re.compile(r"(?:跟|和|与)\s*[^\s，,。；;\d]{1,12}?(?:[（(][^）)]{1,12}[）)])?\s*复盘")
@@ -791,7 +793,20 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
     return next((day for line in about if not ahead(line, 0, len(line))
                  and (day := _nth_weekday_held(line, today) or (_weekday_day_held(line, today) if line in heading else None)
                       or _named_day_held(line, today))),
-                None)  # 'first Monday of September', 'tuesday the twenty second', 'the day after the clocks went back'
+                None) or _replied_on(lines)  # 'first Monday of September', 'tuesday the twenty second', 'the day after the
+    # clocks went back'; else the day of the employee's reply the notes quote
+
+
+# A quoted reply's opening: 'On Sat, 5 Sept 2026 at 21:04, Tane Horomona <tane.h@…> wrote:' (the meeting was that day:
+# '> thanks for today').
+_REPLIED = re.compile(r"^\W*On\s+(?P<when>[^\n]{6,140}?)\bwrote\s*:\s*$", re.I)
+
+
+def _replied_on(lines: list[str]) -> dt.date | None:
+    for line in lines:
+        if (m := _REPLIED.match(line)) and (found := _explicit(m["when"])):
+            return max(found[0][2])
+    return None
 
 
 _NAMED_DAY = dict(_PATTERNS)["named_day"]

@@ -1197,3 +1197,13 @@ def test_a_holiday_named_as_a_subject_places_no_date(line, held):
 def test_the_day_after_an_event_named_after_a_holiday_is_not_dated_by_the_holiday():
     line = "Voice memo. It's the Monday after the Christmas party, just done Dana Ruiz's check-in."
     assert held_on([line], line, dt.date(2026, 12, 7)) is None
+
+
+def test_a_catch_up_to_come_is_not_the_meeting_and_a_quoted_replys_day_is():
+    notes = ("Subject: Re: our chat\nHi Wiremu,\nThanks for your reply below.\n"
+             "In August the kit log was blank on 5 of 12 trips.\nYou'll fill in the kit log before every trip.\n"
+             "For September–October: 100% of kit logs filled in.\nLet's catch up at the end of the season, 31 October.\n\n"
+             "Cheers, Ana\n\nOn Thu, 3 Sept 2026 at 18:10, Wiremu Tane <w.tane@example.org> wrote:\n> Thanks for today.\n")
+    plan = draft_plan(notes).plan
+    assert plan.interview_date.isoformat() == "2026-09-03"
+    assert [g.deadline.isoformat() for g in plan.goals] == ["2026-10-31"]
