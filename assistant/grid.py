@@ -298,6 +298,9 @@ def spaced_as_tabs(text: str) -> str:
         if starts and line.strip() and _fits(line, starts):
             lines[n] = _tabbed(line, starts)
             continue
+        if starts and line.strip() and (gapped := _gapped(line, len(starts))) is not None:
+            lines[n] = gapped  # a cell that runs past its column: 'Prove zero pressure … opening trap   Bheki      every run'
+            continue
         found = list(_SPACED.finditer(line)) if "  " in line.strip() and "\t" not in line and "|" not in line else []
         gaps_ok = all(line[a.end():b.start()].startswith("  ") for a, b in itertools.pairwise(found))
         if len(found) >= 2 and gaps_ok and _heading([m.group(0) for m in found]) is not None:
@@ -311,6 +314,18 @@ def spaced_as_tabs(text: str) -> str:
 def _fits(line: str, starts: list[int]) -> bool:
     """A row of a spaced table: text at its first column, and a space before every later column it reaches."""
     return not line[:starts[0]].strip() and all(line[c - 1] == " " and line[c] != " " for c in starts[1:] if c < len(line))
+
+
+def _gapped(line: str, columns: int) -> str | None:
+    """A row whose cells do not start where the heading's do, but that two spaces or more part into as many cells as the
+    heading has, with its first cell at the line's start: each gap's first space becomes a tab (the same length)."""
+    gaps = list(re.finditer(r"(?<=\S) {2,}(?=\S)", line))
+    if len(gaps) != columns - 1 or line[:1].isspace():
+        return None
+    chars = list(line)
+    for gap in gaps:
+        chars[gap.start()] = "\t"
+    return "".join(chars)
 
 
 def _tabbed(line: str, starts: list[int]) -> str:

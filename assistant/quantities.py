@@ -66,7 +66,7 @@ _SKIP_BEFORE = re.compile(
     r"(?<![A-Za-z])(?:aisle|room|gate|bay|dock|floor|building|ward|zone|version|v|store|branch|station|lane|route|site|table|bed"
     r"|terminal|tier|level|sev|severity|cat|category|p|q|l|#|no\.|number|ticket|case|order|model|chapter|page|step|line"
     r"|runway|platform|pier|berth|quay|hangar|kiln|oven|vat|tank|pump|crane|vessel|enclosure|paddock|plot|shelf|rack|chair"
-    r"|block|phase|episode|season)"  # ('block three wraps': a name, not a count)
+    r"|phase|episode)"  # ('phase 2 sign-off': a name, not a count)
     r"\s?[-#]?\s?$",  # (not a noun that is also a verb: 'field 40 calls', 'lift 20 boxes')
     re.IGNORECASE,
 )
@@ -225,8 +225,9 @@ _COMPARATOR_AFTER = re.compile(r"\s?(?:" + "|".join(re.escape(w) for w in _CMP_A
 def _durations(text: str, refs: re.Pattern[str]) -> Iterator[Quantity]:
     for m in _DURATION.finditer(text):
         hours, seconds = bool(_HOURS.fullmatch(m["big"])), bool(_SECONDS.fullmatch(m["small"]))
-        if hours == seconds:
-            continue  # hours then minutes, or minutes then seconds: '3 min 30 min' is no one length
+        if hours == seconds or (m["big"].startswith("分") and text[m.end("big"):m.start("b")].strip() == "" and m.end("big") != m.start("b")):
+            continue  # hours then minutes, or minutes then seconds, written tight in Chinese: '3 min 30 min' is no one length,
+            # nor '考核得分 8分 20秒内接通率' (points, then a time)
         cmp = _COMPARATOR_BEFORE.search(text, 0, m.start())
         after = _COMPARATOR_AFTER.match(text, m.end())
         start = cmp.start() if cmp else m.start()

@@ -2681,3 +2681,33 @@ def test_the_employee_named_by_what_a_message_a_subject_a_gloss_or_a_signature_s
 ])
 def test_look_alikes_of_a_gloss_or_a_message_name_no_one_from_them(notes):
     assert analyse(notes).employee_name not in ("Quality Assurance", "Gary Holt", "Finance")
+
+
+@pytest.mark.parametrize("below", ["(HR: Priya Shah, people partner)", "(notes taken by Priya Shah, team leader)",
+                                   "(covering for Dana Ruiz, dispatch supervisor, who is on leave)"])
+def test_a_bracketed_line_about_another_person_gives_the_employee_no_role(below):
+    plan = draft_plan(f"Kez – 1:1 notes – 3 Nov 2026\n{below}\nKez missed 4 of 12 pick deadlines in October.\n"
+                      "Target: all pick deadlines met by 31 Dec.").plan
+    assert plan.employee.role is None
+
+
+@pytest.mark.parametrize("notes, not_employee", [
+    ("Hi Tom,\nAfter the review I had with Dana (Dana Ruiz, shift manager) this morning, here is what we agreed for you.\n"
+     "You were late 4 times in May.\nTarget: no late starts in June.", "Dana Ruiz"),
+    ("1:1 — 17/3/26 — BL\nKasia missed 4 of 10 stock counts in February.\nTarget: all counts done in March.\n"
+     "(BL = Ben Lowe, shift supervisor)", "Ben Lowe"),
+])
+def test_one_who_leads_others_named_by_a_message_or_a_gloss_is_not_the_employee(notes, not_employee):
+    assert analyse(notes).employee_name != not_employee
+
+
+def test_a_chinese_interview_whose_questions_ask_the_employee_keeps_their_answers_theirs():
+    a = analyse("面谈记录 2026-03-05 仓管员 王小张\n问：这个月交接单有4张没签字，怎么回事？\n答：交了的，是小张他没签字。\n"
+                "问：以后怎么办？\n答：以后当面交给他，让他签字。\n问：目标呢？\n答：4月底前没签字的交接单为0。")
+    kinds = [(s.kind, s.owner) for s in a.sentences if s.text.startswith("答：以后")]
+    assert kinds == [("action", "employee")], [(s.kind, s.owner, s.text) for s in a.sentences]
+
+
+@pytest.mark.parametrize("phrase", ["酒吧服务员", "酒吧经理", "网吧管理员"])
+def test_a_job_with_a_character_of_a_clause_is_still_a_job(phrase):
+    assert is_role(phrase)

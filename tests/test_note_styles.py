@@ -1215,7 +1215,7 @@ _CAPS_TRANSCRIPT = """Costume dept review – dresser – 04.03.2026 (auto trans
 [00:00:58] VARGAS-LLOSA: I'll check the rail against the plan at the half every night.
 [00:01:10] ABERNATHY: Let's say no more than one late change across the whole of block two.
 [00:01:20] VARGAS-LLOSA: Deal.
-[00:01:24] ABERNATHY: Block two closes on the 15th of April, we'll look at it then.
+[00:01:24] ABERNATHY: The run closes on the 15th of April, we'll look at it then.
 """
 
 
@@ -1227,7 +1227,7 @@ def test_a_transcript_whose_speakers_are_surnames_in_capitals_names_both():
     (goal,) = plan.goals  # proposed in talk: "Let's say no more than one …", the review date its deadline
     assert (goal.target, goal.deadline.isoformat()) == ("<= 1", "2026-04-15")
     assert not goal.metric.lower().startswith("let")
-    assert [d.area for d in plan.deficiencies if "Block" in d.area] == []  # ('block two' names a stretch, no count)
+    assert [d.area for d in plan.deficiencies if "closes" in d.area] == []  # (the review's day, no finding)
 
 
 @pytest.mark.parametrize("notes", [
@@ -1282,3 +1282,22 @@ def test_a_nickname_in_brackets_after_the_name_tags_the_employees_lines_and_a_pl
 def test_a_chinese_clause_is_no_role(phrase):
     from assistant.reader.role import is_role
     assert not is_role(phrase)
+
+
+@pytest.mark.parametrize("notes, kind", [
+    ("Employee: Jo Lam (driver)\nManager: Ana Pires\nDate: 3 Mar 2026\n- + 3 more complaints than in Jan\n"
+     "- 2 missed drops.\nTarget: 0 missed drops in April.", "observation"),
+    ("1:1 Dana Ruiz, picker, 3 May 2026\nDana was late 6 times in April.\n"
+     "Let's say no more than 2 of the 6 were genuinely unavoidable.\nTarget: no late starts in May.", "not target"),
+])
+def test_look_alikes_of_a_plus_mark_and_a_proposed_bound(notes, kind):
+    from assistant.notes import analyse
+    s = next(s for s in analyse(notes).sentences if s.text.lstrip("- ").startswith(("+", "Let's")))
+    assert (s.kind != "target") if kind == "not target" else (s.kind == kind), (s.kind, s.text)
+
+
+def test_someone_elses_look_at_the_numbers_is_no_review():
+    plan = draft_plan("1:1 Dana Ruiz, bookkeeper, 3 March 2026\nDana filed 4 of 10 reconciliations late in February.\n"
+                      "Target: all reconciliations on time by 30 April.\n"
+                      "The auditors arrive on 14 May and will go through the numbers then.").plan
+    assert [g.deadline.isoformat() for g in plan.goals] == ["2026-04-30"]

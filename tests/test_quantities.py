@@ -259,3 +259,13 @@ def test_a_target_time_in_minutes_and_seconds_keeps_its_seconds():
                       "Target: drive-thru service time < 3m30s by 31 July.").plan
     (goal,) = plan.goals
     assert (goal.target, goal.baseline) == ("< 3m30s", "4m10s")
+
+
+@pytest.mark.parametrize("text, value", [("Target: Block 3 slots a week for coaching", 3.0),
+                                         ("Season 20 steaks per service max", 20.0)])
+def test_a_verb_before_a_number_leaves_the_count(text, value):
+    assert find_quantities(text)[0].value == value
+
+
+def test_points_then_a_time_in_chinese_are_no_length_in_two_units():
+    assert not any(q.in_two_units for q in find_quantities("考核得分 8分 20秒内接通率 90%"))

@@ -102,7 +102,7 @@ def test_a_trait_word_or_a_judgement_alone_is_not_a_coded_remark(text):
     ("Agreed: Priya to sign over her unused annual leave days to the night team by 30 June.", "demotion"),
     ("Agreed: Kofi signs the new non-compete before his next shift.", "demotion"),
     ("约定：老周把今年剩下的年假让给刘主管。", "demotion"),
-    ("周五前签一份新的竞业协议。", "demotion"),
+    ("约定：周五前签一份新的竞业协议。", "demotion"),
 ])
 def test_an_outcome_decided_in_the_notes_is_found_without_the_trigger_words(text, outcome):
     assert outcome in {h.detail for h in injection_hits(text) if h.category == "outcome"}, text
@@ -1227,3 +1227,20 @@ def test_a_role_in_brackets_after_someone_elses_name_is_not_the_employees():
                       "Rex Tan 09:32  8月周报晚交 4 次\n"
                       "Rex Tan 09:33  目标：10月周报准时率 100%").plan
     assert plan.employee.role != "HRBP"
+
+
+@pytest.mark.parametrize("text", [
+    "Transfer to Leeds office: holiday entitlement unchanged.",
+    "He's had to give up 3 leave days this year covering nights – that stops now.",
+    "Reminded him he'll forfeit any unused leave days after 31 March (company policy).",
+    "调休期间的工作交给小李。", "周五前交出假期排班表。", "2份年假申请单转给部门审批时晚了3天。",
+    "3 client files went out without the signed restrictive covenant forms.",
+    "Jo signed a non-compete when she joined in 2022 (standard).", "他拒绝签竞业协议。",
+    "The file server was in recovery from the outage until Tuesday.", "Release 4.2 is going to GA on 30 April.",
+    "She spotted a drug issue on 3 prescriptions before they went out.", "Keyworker, addiction services – 1:1 notes",
+    "心理治疗科护士，夜班。", "规定：密码不要写进 docs 里。",
+])
+def test_work_words_near_a_right_given_up_or_an_addiction_are_no_flag(text):
+    from assistant.screening import screen
+    assert [h for h in screen(text) if h.category in ("outcome", "sensitive", "confidential")] == [], \
+        [(h.category, h.text) for h in screen(text)]

@@ -161,3 +161,18 @@ def test_a_share_of_what_comes_fewer_that_got_worse_is_still_better_lower(row):
     a = analyse("Review: Gareth Pryce, dispatcher - 14 Nov 2026\n\n| Measure | Target | Result |\n|---|---|---|\n"
                 f"{row}\n| Calls answered in 20s | 90% | 71% |\n")
     assert next(s for s in a.sentences if s.text == row).reading == "shortfall"
+
+
+def test_a_spaced_table_whose_cells_run_past_their_columns_is_still_read_by_column():
+    notes = ("KILN CREW — 1:1 RECORD\nOperator: Tomasz Wrona, kiln operator\nHeld: 4 March 2026\n\n"
+             "What                 Detail                                          Status\n"
+             "Firing log           5 of 12 firings in February with no log entry     NOT MET\n"
+             "Cone checks          cone pack placed on every firing                  MET\n\n"
+             "Action                                                     Who              By\n"
+             "Write the firing log before the kiln is switched on, every firing, no exceptions at all   Tomasz   from now\n"
+             "Replace the broken log tablet                              Maintenance      20-03-2026\n")
+    plan = draft_plan(notes).plan
+    assert [d.area for d in plan.deficiencies] == ["Firing log"]  # the met row is no finding
+    actions = {(r.owner, r.action) for r in plan.responsibilities}
+    assert any(o == "employee" and a.startswith("Write the firing log") and "Tomasz" not in a for o, a in actions), actions
+    assert ("organisation", "Replace the broken log tablet") in actions, actions

@@ -217,7 +217,10 @@ def _initials_glossed(heading: str, text: str) -> str | None:
     for tag in re.findall(r"(?<![\w/])[A-Z]{2,4}(?![\w/])", heading):
         if team_initials(tag):
             continue  # 'QA', 'HR'
-        gloss = re.search(rf"(?<![\w/]){tag}\s*(?:=|:|is|stands\s+for)\s*({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})", text)
+        gloss = re.search(rf"(?<![\w/]){tag}\s*(?:=|:|is|stands\s+for)\s*({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})"
+                          r"(?:\s*,\s*(?P<job>[^,()\n]{2,40}))?", text)
+        if gloss and gloss["job"] and leads_others(gloss["job"].strip()):
+            continue  # '(BL = Ben Lowe, shift supervisor)': the one who held the meeting
         capitals = "".join(c for c in gloss[1] if c.isupper()) if gloss else ""  # ('JDO' of 'Jonah D'Oliveira')
         if gloss and tag in (_initials(gloss[1]), capitals) and is_name(gloss[1]):
             return gloss[1]
@@ -478,7 +481,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 continue
         line_label = (line_label or (labelled_row[0] if labelled_row else None) or (mark_kind(bullet.group()) if bullet else None)
                       or ("target" if deadline_arrow(content) else None)
-                      or ("strength" if bullet and re.match(r"\+\s", content) and bullet.group().strip() != "+" else None))
+                      or ("strength" if bullet and re.match(r"\+\s", content) and bullet.group().strip() != "+"
+                          and not _negative(content) else None))
         # ('- + fastest team in the region': a plus mark after the list's bullet)
         chunks = list(_split_sentences(content, line_start + content_start, memo))
         opening = heading_sentence(chunks[0][0]) if chunks and not label_m else None

@@ -164,7 +164,7 @@ def whose_review(header: str, notes: str = "") -> tuple[str, str | None] | None:
 
 # A message that says whom the writer just met: 'quick write-up of the review I just did with Mags (Magdalena Hruba,
 # grower in Bay 3)', "notes from the 1:1 we had with Tomasz": the chat's other party is who it is sent to, not who it is about.
-_HELD_WITH = re.compile(rf"""\b(?:1:1|1-1|one[- ]to[- ]one|review|appraisal|check-in|catch[- ]?up|supervision|chat|talk|meeting)
+_HELD_WITH = re.compile(rf"""\b(?:1:1|1-1|one[- ]to[- ]one|review|appraisal|check-in|catch[- ]?up|supervision)
     [ \t]+(?:that[ \t]+)?(?:I|we)[ \t]+(?:(?:just|only[ \t]+just|have[ \t]+just|'ve[ \t]+just|’ve[ \t]+just)[ \t]+)?
     (?:did|had|held|ran|done|finished)[ \t]+with[ \t]+(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)
     (?:[ \t]*\((?P<inner>[^()\n]{{2,80}})\))?""", re.X)
@@ -174,11 +174,13 @@ def review_held_with(lines: list[str]) -> tuple[str, str | None] | None:
     """The one a message in the first lines says the review was held with, and their job from the bracket after them
     (their full name too, where it opens the bracket): ('Magdalena Hruba', 'grower')."""
     m = _HELD_WITH.search("\n".join(lines))
-    if not m or not is_name(m["name"]):
-        return None
+    if not m or not is_name(m["name"]) or re.match(r"[^\n]{0,40}?\babout\b", m.string[m.end():]):
+        return None  # (not 'the catch-up I had with Gareth (payroll officer) about Tom')
     fields = [f.strip() for f in re.split(r"[,，;；]", m["inner"] or "")]
     name = fields.pop(0) if fields and " " in fields[0] and is_name(fields[0]) else m["name"]
     job = next((j for f in fields if is_role(j := re.sub(r"\s+(?:in|on|at|for)\s.*$", "", f))), None)
+    if job and (leads_others(job) or is_hr(job)):
+        return None  # one who leads others or HR: the meeting was about someone else
     return name, job
 
 
@@ -777,7 +779,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
             manager = mm.group(1).strip()
     if not manager:
         manager = written_by(header) or (attending[1].name if attending and attending[1] else None) or (
-            written_by("\n".join(lines[-2:])) if len(lines) > 8 else None)  # (or at the foot: '记录：黄建明　员工：鹿雨桐')
+            written_by("\n".join(lines[-2:])) if len(lines) > 3 else None)  # (or at the foot: '记录：黄建明　员工：鹿雨桐')
     leader: tuple[str, str] | None = None  # 'Gráinne O'Sullivan (Terminal Ops Superintendent)': the employee only
     first = lines[0] if lines else ""
     brackets = list(_NAME_BRACKET.finditer(first))

@@ -248,8 +248,11 @@ def form_questions(lines: list[str]) -> bool:
     answers = [line[a.end():] for line in lines if (a := _FORM_A.match(line))]
     of_them = sum(bool(SPOKEN_OF_ANY.search(answer)) for answer in answers)  # the writer's summary of what was said
     own = sum(bool(_FIRST_PERSON.match(answer) or answer.startswith("我")) for answer in answers)
+    asks_of_them = any(SPOKEN_OF_ANY.search(q) for q in asked)  # '问：她自己怎么说？'
+    if any(q.lstrip().startswith("问") for q in asked) and not asks_of_them:
+        return False  # '问：…' over '答：…' is an interview, its answers the employee's, unless a question asks of them
     return len(asked) >= 2 and all(re.search(r"[?？]\s*$", q) and (of_them or not _ADDRESSED.search(q)) for q in asked) \
-        and (not own or of_them > own or any(SPOKEN_OF_ANY.search(q) for q in asked))  # (not the employee's 'A: I was rushing')
+        and (not own or of_them > own or asks_of_them)  # (not the employee's 'A: I was rushing')
 
 
 _FORM_A = re.compile(r"^\s*(?:[AaＡ]|答)\s*[:：]\s*")

@@ -548,7 +548,8 @@ def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> N
         subject = re.sub(r"\s+also$", "", m.group(1).strip(), flags=re.I)  # 'She also said'
         own = finder.owner_of(subject) == "employee" and finder.find(subject)
         stranger = (NAME_TOKEN.match(subject) and not finder.find(subject) and len(subject.split()) == 1 and subject not in ("I", "We")
-                    and not re.fullmatch(r"let['’]?s", subject, re.I))  # ("Let's say no more than 2": a proposal)
+                    and not (re.fullmatch(r"let['’]?s", subject, re.I) and commitment_terms("aim").occurs_in(s.body)))
+        # ("Let's say no more than 2 retakes": a proposal, not someone's account)
         if subject.lower() in ("he", "she", "they", "you") or own or stranger:  # ("you felt that …": a recap to the employee)
             who = "employee"
     elif re.match(r"^\s*(?:also|and)\s+(?:" + speech.pattern + r")\b", s.body, re.I) and prev is not None:

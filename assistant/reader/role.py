@@ -73,7 +73,7 @@ def is_role(phrase: str) -> bool:
     en, abbreviations, zh = job_words()
     if unspaced(phrase):
         return (2 <= len(phrase) <= 12 and bool(zh.search(phrase)) and not says_no_job(phrase)
-                and not re.search("[是了吗呢吧]", phrase))  # not a clause: '主要是手' of '主要是手指'
+                and not re.search("[是了吗呢]", phrase))  # not a clause: '主要是手' of '主要是手指'
     if _INITIALLED.fullmatch(phrase) and not vocab("roles", "terms", "en").fullmatch(phrase.split()[-1].lower()):
         return False  # 'G. Farrant', 'J.P. Bryant': a name after its initials, though it ends as a job's word does (not
         # 'Q.A. Technician')
@@ -215,7 +215,8 @@ def _bracketed_below(lines: list[str], forms: list[str]) -> str | None:
     return None
 
 
-_OTHERS_THERE = re.compile(r"\b(?:with|cc|sitting\s+in|sat\s+in|observing|present|note[- ]?taker|minutes)\b", re.I)
+_OTHERS_THERE = re.compile(r"""\b(?:with|cc|sitting\s+in|sat\s+in|observing|present|note[- ]?taker|notes\s+(?:taken|typed|written)|minutes
+    |hr|covering|cover\s+for|on\s+behalf)\b""", re.I | re.X)
 
 
 def _job_below(lines: list[str], forms: list[str]) -> str | None:
@@ -225,6 +226,10 @@ def _job_below(lines: list[str], forms: list[str]) -> str | None:
     if _OTHERS_THERE.search(below):
         return None
     fields = [f.strip() for f in re.split(r"[;；,，]", below)]
+    named = [m.group(0) for m in re.finditer(rf"{NAME_WORD}[ \t]{NAME_WORD}", below) if is_name(m.group(0))]
+    if any(not any(n[:2].lower() == f[:2].lower() for f in forms) for n in named):
+        return None  # another's name in it ('(Priya Shah, people partner)'); the employee's own in full shares their
+        # nickname's start ('Gaz' of 'Gareth Pryce')
     for k, field in enumerate(fields):
         if is_role(job := _clean(field)) and not _UNIT_NUMBER.match(job):
             return None if k and is_name(fields[k - 1]) else job
