@@ -108,6 +108,7 @@ _ZH_UNMET = re.compile("没|未|不按|违反|违规")  # '没按规定交日报
 _ZH_TOLD = re.compile(r"\s*(?:他|她|你|员工)")  # '公司要求她…': a requirement put to her, a task
 
 # The review's own line under a targets' heading: 'Review at stage 1 follow-up, week commencing 8 June'.
+_PROPOSED = re.compile(r"\b(?:let['’]?s|let\s+us|shall\s+we|how\s+about)\b", re.I)  # a figure put forward in talk
 _REVIEW_LINE = re.compile(r"^\W*(?:(?:next|final|stage\s+\d)\s+)?(?:review|follow-?up|check-?in)\b", re.I)
 
 # The manager saying what they looked at before the interview: the findings follow.
@@ -243,7 +244,7 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
             return "action"  # 'Me: book the course', 'Manager: rebalance the open caseload by 28/11'
         if numbers and _aims(body) and any(d.role == "deadline" for d in s.dates):
             return "target"  # 'Mgr: By a fortnight after the inspection I want 100% complete job cards'
-        if _bounded(s) and commitment_terms("aim").occurs_in(body):
+        if _bounded(s) and _PROPOSED.search(body) and commitment_terms("aim").occurs_in(body):
             return "target"  # "Mgr: Let's say no more than 2 late starts in June": a bound proposed, though of a shortfall
         if (unspaced(body) and vocab("action", "cues", sentence_language(body)).search(body) and not _negative(body)
                 and not any(q.reference for q in numbers)):  # not '我：从3月起你每周的复检数是4次，标准8次'
