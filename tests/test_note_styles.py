@@ -1305,6 +1305,7 @@ def test_someone_elses_look_at_the_numbers_is_no_review():
 
 def test_a_standard_beside_a_result_in_a_managers_chat_line_is_no_proposed_target():
     from assistant.notes import analyse
-    a = analyse("马红 17:40：建国，上午说的我整理一下发你\n马红 17:41：1. 7月采收损耗率11%，基地要求控制在5%以内\n"
+    a = analyse("采收组长杨建国 月度面谈 2026-08-05 面谈人：马红\n马红 17:40：建国，上午说的我整理一下发你\n"
+                "马红 17:41：1. 7月采收损耗率11%，基地要求控制在5%以内\n马红 17:42：2. 7月有4次没赶上冷链车\n"
                 "杨建国 17:50：损耗高主要是7月雨太多\n马红 17:56：目标：9月底前损耗率控制在5%以内")
-    assert a.sentences[1].rule_kind == "observation", [(s.rule_kind, s.text) for s in a.sentences]
+    assert a.sentences[2].rule_kind == "observation", [(s.rule_kind, s.text) for s in a.sentences]
