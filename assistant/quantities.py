@@ -225,9 +225,9 @@ _COMPARATOR_AFTER = re.compile(r"\s?(?:" + "|".join(re.escape(w) for w in _CMP_A
 def _durations(text: str, refs: re.Pattern[str]) -> Iterator[Quantity]:
     for m in _DURATION.finditer(text):
         hours, seconds = bool(_HOURS.fullmatch(m["big"])), bool(_SECONDS.fullmatch(m["small"]))
-        if hours == seconds or (m["big"].startswith("分") and text[m.end("big"):m.start("b")].strip() == "" and m.end("big") != m.start("b")):
-            continue  # hours then minutes, or minutes then seconds, written tight in Chinese: '3 min 30 min' is no one length,
-            # nor '考核得分 8分 20秒内接通率' (points, then a time)
+        if hours == seconds or (m["big"].startswith("分") and m.end("big") != m.start("b")):
+            continue  # hours then minutes, or minutes then seconds ('3 min 30 min' is no one length), and in Chinese written
+            # tight: '考核得分 8分 20秒内接通率' is points, then a time
         cmp = _COMPARATOR_BEFORE.search(text, 0, m.start())
         after = _COMPARATOR_AFTER.match(text, m.end())
         start = cmp.start() if cmp else m.start()

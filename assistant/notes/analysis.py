@@ -219,10 +219,10 @@ def _initials_glossed(heading: str, text: str) -> str | None:
             continue  # 'QA', 'HR'
         gloss = re.search(rf"(?<![\w/]){tag}\s*(?:=|:|is|stands\s+for)\s*({NAME_WORD}(?:[ \t]+{NAME_WORD}){{1,2}})"
                           r"(?:\s*,\s*(?P<job>[^,()\n]{2,40}))?", text)
-        if gloss and gloss["job"] and leads_others(gloss["job"].strip()):
-            continue  # '(BL = Ben Lowe, shift supervisor)': the one who held the meeting
-        capitals = "".join(c for c in gloss[1] if c.isupper()) if gloss else ""  # ('JDO' of 'Jonah D'Oliveira')
-        if gloss and tag in (_initials(gloss[1]), capitals) and is_name(gloss[1]):
+        if not gloss or (gloss["job"] and leads_others(gloss["job"].strip())):
+            continue  # (not '(BL = Ben Lowe, shift supervisor)': the one who held the meeting)
+        capitals = "".join(c for c in gloss[1] if c.isupper())  # ('JDO' of 'Jonah D'Oliveira')
+        if tag in (_initials(gloss[1]), capitals) and is_name(gloss[1]):
             return gloss[1]
     return None
 

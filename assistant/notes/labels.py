@@ -247,7 +247,7 @@ def form_questions(lines: list[str]) -> bool:
     asked = [line for line in lines if _FORM_Q.match(line)]
     answers = [line[a.end():] for line in lines if (a := _FORM_A.match(line))]
     of_them = sum(bool(SPOKEN_OF_ANY.search(answer)) for answer in answers)  # the writer's summary of what was said
-    own = sum(bool(_FIRST_PERSON.match(answer) or answer.startswith("我")) for answer in answers)
+    own = sum(bool(_FIRST_PERSON.match(answer)) for answer in answers)
     asks_of_them = any(SPOKEN_OF_ANY.search(q) for q in asked)  # '问：她自己怎么说？'
     if any(q.lstrip().startswith("问") for q in asked) and not asks_of_them:
         return False  # '问：…' over '答：…' is an interview, its answers the employee's, unless a question asks of them

@@ -172,19 +172,20 @@ def named_in_subject(lines: list[str]) -> tuple[str, str | None] | None:
     if to_you("\n".join(lines[:12])) and any(is_name(g.group("name")) for g in _GREETING.finditer("\n".join(lines[:8]))):
         return None  # 'Hi Priya, … you …' under 'Subject: Hartley account review': the one greeted (`written_to`)
     value = subject.group("value")
-    named = []  # (a name, whether it is set apart at the subject's end)
+    named = []  # (a name, whether it is set apart at the subject's end, whether its job follows it)
     for m in _SUBJECT_NAME.finditer(value):
         name, bracketed = m.group("name"), _bracketed(value, m)
+        jobbed = " " in name and _job_after(value, name)  # 'Review – Nadia Rahimi, turnstile technician – 07/12/26 (Owen Trask)'
         if (is_name(name) and not HEADER_WORDS.match(name) and not (sender and (name in sender or sender in name))
                 and not re.search(r"\b(?:at|in|from|to|for)\s*$", value[:m.start()], re.I)  # a place
                 and not _job_ahead(value[m.start():]) and not _signs(lines, name)
-                and (bracketed or named_again(lines, name) or (" " in name and _job_after(value, name)))
+                and (bracketed or named_again(lines, name) or jobbed)
                 and not _NAMES_A_THING.match(value, m.end()) and not _a_place_below(lines, name)):
-            named.append((name, bracketed))
+            named.append((name, bracketed, jobbed))
     if not named:
         return None
-    jobbed = [n for n, _ in named if " " in n and _job_after(value, n)]  # 'Review – Nadia Rahimi, turnstile technician – 07/12/26 (Owen Trask)'
-    first = jobbed[0] if jobbed else min(named, key=lambda n: not n[1])[0]  # one with their job, a bracketed one, the first
+    first = next((n for n, _, jobbed in named if jobbed), None) or min(named, key=lambda n: not n[1])[0]  # the first with
+    # their job, else a bracketed one, else the first
     fuller = re.search(rf"(?<!\w){re.escape(first)}[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}(?!\w)", "\n".join(lines))  # 'Sami' -> 'Sami Haddad'
     return (fuller.group(0) if fuller and " " not in first and is_name(fuller.group(0)) else first), sender
 

@@ -461,14 +461,14 @@ def someone_elses(text: str, role: str, name: str | None) -> bool:
     if not name:
         return False
     forms = [f for f in (name, *name.split()) if len(f) >= 2]
-    if _job_below(text.split("\n"), forms) == role:
+    if _job_below(text.split("\n", 3)[:3], forms) == role:
         return False  # (the full name in that line is theirs: '(Gareth Pryce on payroll; lead installer, …)')
     mentions = list(re.finditer(re.escape(role), text))
     for m in mentions:
-        if (owner := _BRACKETED_AFTER_NAME.search(text, 0, m.start())) and is_name(owner["name"]) \
+        start = text.rfind("\n", 0, m.start()) + 1
+        if (owner := _BRACKETED_AFTER_NAME.search(text, start, m.start())) and is_name(owner["name"]) \
                 and not any(f in owner["name"] for f in forms):
             continue  # in brackets after another's name: '与 Mina（HRBP）的聊天记录'
-        start = text.rfind("\n", 0, m.start()) + 1
         line = text[start:text.find("\n", m.end()) % (len(text) + 1)]
         cuts = [0, *(c.end() for c in _FIELD_SEP.finditer(line)), len(line) + 1]
         k = bisect.bisect_right(cuts, m.start() - start) - 1
