@@ -2711,3 +2711,39 @@ def test_a_chinese_interview_whose_questions_ask_the_employee_keeps_their_answer
 @pytest.mark.parametrize("phrase", ["酒吧服务员", "酒吧经理", "网吧管理员"])
 def test_a_job_with_a_character_of_a_clause_is_still_a_job(phrase):
     assert is_role(phrase)
+
+
+@pytest.mark.parametrize("notes, name, role", [
+    ("## Bookings\n- 8pm party room 6\n- order mic batteries\n\n## 1:1 [[Marco]] (shift sup)\n- 3 late starts in November",
+     "Marco", "shift sup"),
+    ("Daily note 3 Nov\n## Stock\n- 2 kegs short\n\n## Check-in with Priya Nair (barista)\n- 4 late starts in October",
+     "Priya Nair", "barista"),
+])
+def test_a_meeting_heading_below_other_parts_of_a_days_page_gives_the_header(notes, name, role):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == (name, role)
+
+
+def test_a_heading_below_that_is_no_meeting_with_someone_gives_no_role():
+    a = analyse("## Bookings\n- 8pm party\n\n## Review of the rota (Dana Ruiz)\n- 3 late starts in Nov by Sam")
+    assert a.employee_role is None
+
+
+def test_a_dictation_that_spells_the_name_out_and_says_who_the_review_was_with():
+    a = analyse("This is Thomas Brunner, caves manager, dictating notes from the review.\nToday is Wednesday, the thirteenth.\n"
+                "Review was with Margit — sorry, Margrit, M-A-R-G-R-I-T, Margrit Aebischer, one of our cave affineurs, cave two.\n"
+                "She missed 41 turns in April.")
+    assert (a.employee_name, a.employee_role, a.manager) == ("Margrit Aebischer", "cave affineur", "Thomas Brunner")
+
+
+@pytest.mark.parametrize("opening", ["The meeting was with", "Review was with", "The 1:1 was with"])
+def test_the_one_a_dictated_review_was_with_is_the_employee(opening):
+    a = analyse(f"This is Thomas Brunner, caves manager.\nToday is Wednesday, the thirteenth.\n{opening} Margrit Aebischer.\n"
+                "She missed 41 turns in April.")
+    assert (a.employee_name, a.manager) == ("Margrit Aebischer", "Thomas Brunner")
+
+
+def test_a_name_said_again_with_its_surname_is_one_name():
+    a = analyse("This is Thomas Brunner, caves manager.\nToday is Wednesday.\nReview was with Margrit, Margrit Aebischer.\n"
+                "She missed 41 turns in April.")
+    assert a.employee_name == "Margrit Aebischer"

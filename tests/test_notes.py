@@ -1641,3 +1641,19 @@ def test_a_dash_makes_a_label_only_with_whose_it_is_in_brackets(line, owner):
 def test_an_aim_over_this_month_after_the_employees_name_is_no_past_result(line):
     s = analyse("面谈对象：孙丽\n12月2日 门店复盘如下。\n孙丽上个月续课率30%，门店标准55%。\n" + line).sentences[-1]
     assert s.kind in ("action", "target")
+
+
+@pytest.mark.parametrize("line", ["grabbed 10 min with him between the 8 and the 9 bookings",
+                                  "had half an hour with Dana before the 3 deliveries", "跟他聊了20分钟，3个订单之间"])
+def test_how_long_the_meeting_took_is_no_shortfall(line):
+    a = analyse(f"1:1 Dana Ruiz (shift sup) 3 Nov 2026\n{line}\nShe had 4 late starts in October.\nShe says the bus is late.\n"
+                "Target: no late starts by 31 Dec.")
+    assert [s.kind for s in a.sentences if s.text == line] == ["context"]
+
+
+@pytest.mark.parametrize("line", ["spent 10 min with him on the 4 missed counts and he was short 3 times",
+                                  "She was 10 minutes late with her last 4 handovers."])
+def test_a_length_of_time_in_a_shortfall_still_reads_as_one(line):
+    a = analyse(f"1:1 Dana Ruiz (shift sup) 3 Nov 2026\n{line}\nShe had 4 late starts in October.\nShe says the bus is late.\n"
+                "Target: no late starts by 31 Dec.")
+    assert [s.kind for s in a.sentences if s.text == line] == ["observation"]

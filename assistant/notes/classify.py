@@ -193,6 +193,11 @@ _ABOUT_THE_NOTES = re.compile(r"""^\W*(?:this|these)\s+(?:memo|note|notes|email|
 _SORRY_THEY_ARE_LATE = re.compile(r"""^\W*(?:(?:morning|hi|hello|hey|afternoon)\s+(?:all|everyone|team|folks)\W+)?(?:sorry|apologies)\b
     [^.!?]{0,25}?\b(?:these|this|the\s+notes|notes|it)\s+(?:are|is|were|was|'re|'s)\s+(?:so\s+|a\s+bit\s+)?(?:late|overdue)\b""", re.I | re.X)
 
+# How long the meeting took: 'grabbed 10 min with him between the bookings', 'only half an hour with Dana', '聊了20分钟'.
+_MEETING_LENGTH = re.compile(r"""\b(?:\d+|a\s+few|half\s+an?|an?|ten|fifteen|twenty|thirty|forty)[ \t-]*(?:mins?|minutes?|hours?|hrs?)
+    \s+(?:with|w/)\s+(?:him|her|them|[A-Z][a-z]+)\b
+    | (?:聊|谈|坐)了?\s*(?:\d+|半个?|一个?|几)\s*(?:分钟|小时|个小时)""", re.X)
+
 
 def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predates the complexity budget
     body = s.body
@@ -204,8 +209,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
                and not re.match(r"\s*(?:could|can|would|will|shall|should|may)\b", body, re.I)  # not a request,
                and not re.search(r"\basked\b", body, re.I) and s.speaker != "employee")  # nor the employee's question
     asks = asks and not finder.asked(body)  # 'HR, can you book him on the course?' asks a party to act
-    if _ABOUT_THE_NOTES.match(body) or _SORRY_THEY_ARE_LATE.match(body):
-        return "context"  # 'This memo records the meeting held yesterday, 28 April 2026, …': what the notes are
+    if _ABOUT_THE_NOTES.match(body) or _SORRY_THEY_ARE_LATE.match(body) or (_MEETING_LENGTH.search(body) and not _negative(body)):
+        return "context"  # 'This memo records the meeting held yesterday, 28 April 2026, …': what the notes are, how long it took
     if (asks and not counted) or s.label in ("question", "strength", "background", "heading"):
         return "context"  # but 'Q: Your packs show 4.1% cracks, the line standard is 2.5% – what's happening?' reports one
     if s.label == "target" and s.under_heading and _REVIEW_LINE.match(body) and not any(q.unit == "%" for q in numbers):

@@ -400,7 +400,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """`_header_people` of the lines below a first line that says how the notes came ('[scanned from notebook p.14 -
     OCR]', '【钉钉 语音转文字 16:41】'), each name said again to correct it read as corrected ('my review with Shawna,
     no, Siobhan, S I O B H A N, … Siobhan Duffy, inbetweener')."""
-    lines = [_WIKI_LINK.sub(r"\1", _SPELLED_OUT.sub("", _CORRECTED.sub("", line))) for line in lines]
+    lines = [_WIKI_LINK.sub(r"\1", _SAID_AGAIN_IN_FULL.sub("", _SPELLED_OUT.sub("", _CORRECTED.sub("", line)))) for line in lines]
     lines = lines[1:] if lines and _SOURCE_NOTE.fullmatch(lines[0].strip()) else lines
     found = _header_people(lines)
     if found[0]:
@@ -434,9 +434,10 @@ _LOWER_NAME = re.compile(rf"""(?:(?P<alone>^)[ \t]*|(?<![\w/])(?:with|w/|for|rev
 # A note app's link to a person's page: '## 1:1 [[Marco]] (shift sup)', '[[Dana Ruiz|Dana]]' (read as the name shown).
 _WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|\n]*\|)?([^\[\]|\n]+)\]\]")
 # A name a dictation corrects: 'Shawna, no, Siobhan', 'Shona - sorry, Siobhan', 'Sean I mean Siobhan'; and a name spelled
-# out letter by letter after it ('S I O B H A N,').
+# out letter by letter after it ('S I O B H A N,', 'M-A-R-G-R-I-T,'), and said again in full ('Margrit, Margrit Aebischer').
 _CORRECTED = re.compile(rf"\b{NAME_WORD}[ \t]*[,–—-]?[ \t]+(?i:no|sorry|I\s+mean|scratch\s+that|correction)\b[ \t]*[,.:–—-]?[ \t]+(?={NAME_WORD})")
-_SPELLED_OUT = re.compile(r"(?<![\w])(?:[A-Z][ \t]){3,}[A-Z]\b[ \t]*[,.]?[ \t]*(?:(?:it|that)\s+always\s+gets\s+that\s+wrong[ \t]*[,.]?[ \t]*)?")
+_SAID_AGAIN_IN_FULL = re.compile(rf"\b({NAME_WORD})[ \t]*,[ \t]*(?=\1[ \t]+{NAME_WORD})")  # 'Margrit, Margrit Aebischer'
+_SPELLED_OUT = re.compile(r"(?<![\w])(?:[A-Z](?:[ \t]|-(?=[A-Z]\b))){3,}[A-Z]\b[ \t]*[,.]?[ \t]*(?:(?:it|that)\s+always\s+gets\s+that\s+wrong[ \t]*[,.]?[ \t]*)?")
 
 
 def _header_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
@@ -466,7 +467,26 @@ def _header_people(lines: list[str]) -> tuple[str | None, str | None, str | None
     foot = _foot_line(lines)
     if foot and (_PROSE.search(lines[0]) or not found[0] or not _said_after(lines[1:-2], found[0])):
         return _people([foot, *lines])
+    if not found[1] and (heading := _meeting_heading(lines, found[0])):
+        return heading[0], heading[1], found[2] or heading[2]
     return found if found[0] else _named_elsewhere(lines, found)
+
+
+# A heading further down that says whose meeting the part below it records: a day's page in a notes app with other parts
+# above it ('## Bookings' … '## 1:1 Marco (shift sup)').
+_HEADING_MARK = re.compile(r"^[ \t]*#{1,6}[ \t]+")
+_ONE_TO_ONE = re.compile(r"\b(?:1:1|1-1|121|one[- ]to[- ]one|check-in|catch[- ]?up|supervision|appraisal|review)\b", re.I)
+
+
+def _meeting_heading(lines: list[str], name: str | None) -> tuple[str, str | None, str | None] | None:
+    """The employee, role and manager a meeting's heading below the top gives, where it names the one the header names
+    or the header names no one."""
+    for at, line in enumerate(lines[1:], 1):
+        if _HEADING_MARK.match(line) and _ONE_TO_ONE.search(line):
+            who = _people([_HEADING_MARK.sub("", line), *lines[at + 1:]])
+            if who[0] and (name is None or who[0] == name) and (who[1] is None or is_role(who[1])):
+                return who
+    return None
 
 
 # A header line of its own under lines of small talk: what the notes are and whose, a full name then a comma.
@@ -633,7 +653,9 @@ _SELF_NAMED = re.compile(rf"\b(?i:this\s+is|it['’]?s)\s+(?P<name>{NAME_WORD}[ 
 # A name said outright for the notes, in a dictated memo: "… the harvester lad, that's Callum Reid for the record".
 _FOR_THE_RECORD = re.compile(rf"\b(?i:that['’]?s|that\s+is|it['’]?s|this\s+is\s+about)\s+({NAME_WORD}[ \t]{NAME_WORD})[ \t,]+(?i:for\s+the\s+(?:record|notes|file))\b")
 # A form's discussion opening with whom the talk was: 'Met with Jess in the playroom office after handover; …'.
-_MET_WITH = re.compile(rf"^\W*(?i:(?:i\s+)?(?:met|sat\s+down)\s+with)\s+({NAMED})(?=[\s,;.(]|$)", re.M)
+_MET_WITH = re.compile(rf"""^\W*(?i:(?:i\s+)?(?:met|sat\s+down)\s+with
+    |(?:the\s+)?(?:review|meeting|1:1|appraisal|conversation|supervision)\s+(?:was|is)\s+with)  # 'Review was with Margrit …'
+    \s+({NAMED})(?=[\s,;.(]|$)""", re.M | re.X)
 
 
 # A table's row read as a field (`form_row` joins its cells with '：'), its value a name and perhaps its bracket: not

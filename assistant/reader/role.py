@@ -255,7 +255,8 @@ _UNIT_NUMBER = re.compile(r"(?i:crew|gang|shift|watch|team|squad|line|bay|unit|g
 # the construction desk', 'when you were taken on as city carillonneur', 'one of our four snowmakers', 'he's still the
 # best patroller', 'for your file (Cook in Charge, Oakfield Primary)', '她是我们的仓库管理员'.
 _IN_PASSING = re.compile(r"""
-    \b(?:(?<=\u00a7he),?(?=\s+our\s)  # the employee named, then 'our …': 'sat down with Nadia our dressmaker'
+    \b(?:(?<=\u00a7he),?(?=\s+(?:our|one\s+of\s+(?:our|the))\s)  # the employee named, then 'our …': 'sat down with Nadia our
+      # dressmaker', 'Review was with Margrit Aebischer, one of our cave affineurs'
       |(?:he|she|they|(?<=\u00a7he,\s)who)(?:(?:'s|’s|\s+has|\s+have)\s+been|'s|’s|\s+is|\s+are|\s+works\s+as)
       |you(?:'re|’re|\s+are|['’]ve\s+been|\s+have\s+been)(?=\s+(?:still\s+|now\s+)?(?:a|an|the|our|one)\s)  # 'you're the senior
       # stillman', "you've been a groom in the top barn"
