@@ -483,9 +483,9 @@ def _meeting_heading(lines: list[str], name: str | None) -> tuple[str, str | Non
     or the header names no one."""
     for at, line in enumerate(lines[1:], 1):
         if _HEADING_MARK.match(line) and _ONE_TO_ONE.search(line):
-            who = _people([_HEADING_MARK.sub("", line), *lines[at + 1:]])
-            if who[0] and (name is None or who[0] == name) and (who[1] is None or is_role(who[1])):
-                return who
+            who, role, manager = _people([_HEADING_MARK.sub("", line), *lines[at + 1:]])
+            if who and (name is None or who == name) and (role is None or is_role(role)):
+                return who, role, manager
     return None
 
 
