@@ -2747,3 +2747,15 @@ def test_a_name_said_again_with_its_surname_is_one_name():
     a = analyse("This is Thomas Brunner, caves manager.\nToday is Wednesday.\nReview was with Margrit, Margrit Aebischer.\n"
                 "She missed 41 turns in April.")
     assert a.employee_name == "Margrit Aebischer"
+
+
+def test_a_field_labelled_with_the_job_the_heading_names_is_the_employees():
+    a = analyse("Field interviewer check-in — Area 14 (Riverside wards)\nInterviewer: Tomás Brennan | Field supervisor: Anjali Rao\n"
+                "61 of 140 addresses resolved so far (44%), the area average is 58%.\nTarget: 75% resolved by 6 Nov 2026.")
+    assert (a.employee_name, a.manager) == ("Tomás Brennan", "Anjali Rao")
+
+
+def test_an_interviewer_field_beside_the_employees_stays_the_managers():
+    a = analyse("Care assistant review\nInterviewer: Tomás Brennan | Employee: Anjali Rao\n3 late starts in October.\n"
+                "Target: no late starts by 30 Nov.")
+    assert (a.employee_name, a.manager) == ("Anjali Rao", "Tomás Brennan")

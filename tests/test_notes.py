@@ -1657,3 +1657,32 @@ def test_a_length_of_time_in_a_shortfall_still_reads_as_one(line):
     a = analyse(f"1:1 Dana Ruiz (shift sup) 3 Nov 2026\n{line}\nShe had 4 late starts in October.\nShe says the bus is late.\n"
                 "Target: no late starts by 31 Dec.")
     assert [s.kind for s in a.sentences if s.text == line] == ["observation"]
+
+
+_VOICE_ZH = ("语音转文字：那个 今天下午跟仓管员老周聊了一下 主要是这个月盘点差了3次 账对不上 他说主要是新来的叉车司机不按位置放 "
+             "说实话这个月人手也少 不过老周这个人是真靠谱 跟他说好了 以后每天下班前对一次账 我这边尽快再招一个人 "
+             "目标就是下个月盘点差错为0")
+
+
+def test_a_chinese_voice_memo_behind_a_label_is_cut_at_its_pauses():
+    texts = [s.text for s in analyse(_VOICE_ZH).sentences]
+    assert "主要是这个月盘点差了3次" in texts and "以后每天下班前对一次账" in texts, texts
+
+
+def test_the_employees_account_in_a_voice_memo_ends_where_the_writer_turns_or_what_was_agreed_begins():
+    by_text = {s.text: s for s in analyse(_VOICE_ZH).sentences}
+    assert by_text["他说主要是新来的叉车司机不按位置放"].speaker == "employee"
+    for text in ("说实话这个月人手也少", "不过老周这个人是真靠谱", "跟他说好了", "以后每天下班前对一次账"):
+        assert by_text[text].speaker != "employee", text
+
+
+def test_the_writers_task_in_a_chinese_plan_with_no_manager_named_is_the_managers_by_title():
+    plan = draft_plan(_VOICE_ZH).plan
+    assert [r.party for r in plan.responsibilities if r.owner == "manager"] == ["经理"]
+
+
+@pytest.mark.parametrize("line, owner", [("科技园那个大客户续约了", None), ("质检科每周抽查两次", "organisation")])
+def test_a_word_that_opens_with_a_departments_character_names_no_department(line, owner):
+    a = analyse(f"面谈记录 2026-03-05 仓管员 王小张\n这个月盘点差了3次。\n{line}\n目标：4月底前盘点差错为0。")
+    s = next(s for s in a.sentences if s.text.startswith(line[:4]))
+    assert (s.actor.owner if s.actor else None) == owner

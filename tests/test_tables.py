@@ -176,3 +176,11 @@ def test_a_spaced_table_whose_cells_run_past_their_columns_is_still_read_by_colu
     actions = {(r.owner, r.action) for r in plan.responsibilities}
     assert any(o == "employee" and a.startswith("Write the firing log") and "Tomasz" not in a for o, a in actions), actions
     assert ("organisation", "Replace the broken log tablet") in actions, actions
+
+
+def test_a_log_tables_rows_with_a_reading_a_required_value_and_ok_no_are_shortfalls():
+    a = analyse("Pool plant 1-2-1 — Marcus Delaney (pool plant operator) — 27/10/2026\n"
+                "| Date | Check | Reading | Required | OK? |\n|---|---|---|---|---|\n"
+                "| 05/10 | free chlorine, main pool | 0.6 mg/l | 1.0–2.0 mg/l | no |\n| 11/10 | pH, learner pool | 7.9 | 7.2–7.6 | no |\n"
+                "Target: free chlorine and pH in range on 100% of logged tests by 30 November.")
+    assert [s.kind for s in a.sentences if "pool |" in s.text] == ["observation", "observation"]

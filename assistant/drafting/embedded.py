@@ -572,6 +572,7 @@ class _PlanBuilder:
             party: str | None
             if s.actor and is_owner(s.actor.owner) and s.owner in (None, s.actor.owner):
                 owner, party = s.actor.owner, s.actor.text  # (the reader and the word rules name no other owner)
+                party = self.a.manager if owner == "manager" else party  # the writer by the header's name, or by title
             elif s.owner and is_owner(s.owner):  # the reader's owner: 'Bethan: Sign each CIP sheet…' tells the employee to
                 owner, party = s.owner, {"manager": self.a.manager, "employee": self.a.employee_name}.get(s.owner)
             elif s.label == "manager":
@@ -579,8 +580,6 @@ class _PlanBuilder:
             else:
                 owner, party = "employee", self.a.employee_name
             party = party or party_name[owner]
-            if owner == "manager" and self.a.manager and s.actor and s.actor.text in self.a.manager_aliases:
-                party = self.a.manager
             if owner == "employee" and self.a.employee_name and s.actor and s.actor.text in self.a.employee_aliases:
                 party = self.a.employee_name
             sentence_due = self._sentence_deadline(s, strict=True)

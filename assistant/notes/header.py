@@ -403,6 +403,8 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     lines = [_WIKI_LINK.sub(r"\1", _SAID_AGAIN_IN_FULL.sub("", _SPELLED_OUT.sub("", _CORRECTED.sub("", line)))) for line in lines]
     lines = lines[1:] if lines and _SOURCE_NOTE.fullmatch(lines[0].strip()) else lines
     found = _header_people(lines)
+    if titled := _field_titled_as_the_role(lines, found):
+        return titled
     if found[0]:
         return found
     at = 1 if lines and _FILE_LINE.fullmatch(lines[0]) else 0  # (below '== 1to1_031126.txt ==')
@@ -414,6 +416,26 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     capitalised = re.sub(r"(?<![\w'’-])[a-z]", lambda c: c.group().upper(), written)
     again = _header_people([line[:low.start("name")] + capitalised + line[low.end("name"):], *lines[at + 1:]])
     return (written, again[1], again[2]) if again[0] == capitalised and is_name(capitalised) else found  # (not 'new starter')
+
+
+# A field of the header: its label and the name in it ('Interviewer: Tomás Brennan', 'Field supervisor: Anjali Rao').
+_NAME_FIELD = re.compile(rf"(?:^|[|｜;]\s*)(?P<label>[A-Za-z][A-Za-z -]{{1,30}}?)\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD}){{0,2}})(?=\s*(?:[|｜;,(]|$))", re.M)
+
+
+def _field_titled_as_the_role(lines: list[str], found: tuple[str | None, str | None, str | None]
+                              ) -> tuple[str, str, str | None] | None:
+    """Where the field read as the manager's is labelled with the job the heading says the meeting was with ('Field
+    interviewer check-in' over 'Interviewer: Tomás Brennan | Field supervisor: Anjali Rao'), that field names the
+    employee, and a field of one who leads others the manager."""
+    name, role, manager = found
+    if not (role and manager):
+        return None
+    fields = [(m["label"].strip(), m["name"]) for m in _NAME_FIELD.finditer("\n".join(lines[:4]))]
+    job_word = role.split()[-1].casefold()
+    if not any(label.casefold().split()[-1] == job_word and who == manager for label, who in fields):
+        return None
+    leads = [who for label, who in fields if who != manager and leads_others(label) and is_name(who)]
+    return manager, role, leads[0] if leads else None
 
 
 def _says_who(rest: str) -> bool:

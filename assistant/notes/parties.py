@@ -148,8 +148,8 @@ def _party_words_zh() -> re.Pattern[str]:
     suffix = "|".join(vocab_list("parties", "group_suffix", "zh"))
     people_zh = "|".join(vocab_list("parties", "people", "zh"))
     return re.compile(
-        # not '5月组织', '大部分', '及时处理', nor a count of places ('发现三处漏检')
-        rf"(?P<dept>{zh_depts}|[\u4e00-\u9fff]{{1,4}}(?:{suffix})(?<![一二两三四五六七八九十几多]处)(?![织成合分长理]))"
+        # not '5月组织', '大部分', '及时处理', '科技园', nor a count of places ('发现三处漏检')
+        rf"(?P<dept>{zh_depts}|[\u4e00-\u9fff]{{1,4}}(?:{suffix})(?<![一二两三四五六七八九十几多]处)(?![织成合分长理技学研目普]))"
         + rf"|(?P<person>[{load('vocabulary', 'zh')['roles']['surnames']}](?:{'|'.join(vocab_list('parties', 'supervisory', 'zh'))})|{people_zh})"
     )
 
@@ -529,8 +529,13 @@ _MISSED_COUNT = re.compile(r"""\b(?:missed|skipped|failed|forgot|was\ late|were\
     | (?:漏|迟到|错|没按时|没交|超时).{0,12}?\d+\s*次""", re.I | re.X)
 
 
-# What the two agreed, after the employee's account on the same line: '… 乘客评价里好几个都夸了 | 说好了 | 以后…'.
-_AGREED = re.compile(r"^\W*(?:说好了|约定|商定|我们定了|定了几件事|(?:(?:so|and|then)\s+)?(?:what\s+)?we\s+agreed|agreed\b)", re.I)
+# What the two agreed, after the employee's account on the same line: '… 乘客评价里好几个都夸了 | 说好了 | 以后…', '跟他说好了'.
+_AGREED = re.compile(r"^\W*(?:(?:(?:跟|和|同)(?:他|她|你))?说好了|约定|商定|我们定了|定了几件事|(?:(?:so|and|then)\s+)?(?:what\s+)?we\s+agreed|agreed\b)", re.I)
+
+
+# The writer turning to their own view, which ends the employee's account on the same line: '… 单量确实翻了一倍 |
+# 不过老刘这个人是真靠谱', '说实话这个月小张辞职了'.
+_WRITER_TURNS = re.compile(r"^\W*(?:不过|但是|可是|说实话|老实说|说真的)")
 
 
 # '你说明一下', '你说服客户', '你说话', '你说呢？', '你说好的', '你说了算': 说 in another word, or a question put to them.
@@ -560,7 +565,7 @@ def _read_speaker(s: Sentence, finder: _PartyFinder, prev: Sentence | None) -> N
         # ('你说…', '你也说…' untagged: a recap to the employee, as 'you said …'; not a speaker's '你说得对' in a chat)
         who = "employee"
     if (who is None and prev is not None and prev.speaker == "employee" and prev.line == s.line and not _AGREED.match(s.body)
-            and not finder.actor(s.body)[0] and not _FUTURE.search(s.body) and not _WE_OR_I.match(s.body)
+            and not finder.actor(s.body)[0] and not _FUTURE.search(s.body) and not _WE_OR_I.match(s.body) and not _WRITER_TURNS.match(s.body)
             and not _counts_a_shortfall(s.body)):  # not 'She has also missed the huddle 4 times out of the last 6'
         who = "employee"
     s.speaker = who
