@@ -427,7 +427,7 @@ def _field_titled_as_the_role(lines: list[str], found: tuple[str | None, str | N
     """Where the field read as the manager's is labelled with the job the heading says the meeting was with ('Field
     interviewer check-in' over 'Interviewer: Tomás Brennan | Field supervisor: Anjali Rao'), that field names the
     employee, and a field of one who leads others the manager."""
-    name, role, manager = found
+    _, role, manager = found
     if not (role and manager):
         return None
     fields = [(m["label"].strip(), m["name"]) for m in _NAME_FIELD.finditer("\n".join(lines[:4]))]
