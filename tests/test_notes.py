@@ -1659,9 +1659,10 @@ def test_a_length_of_time_in_a_shortfall_still_reads_as_one(line):
     assert [s.kind for s in a.sentences if s.text == line] == ["observation"]
 
 
-_VOICE_ZH = ("语音转文字：那个 今天下午跟仓管员老周聊了一下 主要是这个月盘点差了3次 账对不上 他说主要是新来的叉车司机不按位置放 "
-             "说实话这个月人手也少 不过老周这个人是真靠谱 跟他说好了 以后每天下班前对一次账 我这边尽快再招一个人 "
-             "目标就是下个月盘点差错为0")
+_VOICE_ZH = ("语音转文字：那个 今天下午跟仓管员老周聊了一下 就在仓库办公室 聊了大概半个小时 主要是这个月盘点差了3次 账对不上 "
+             "还有就是出库单有5张没签字 财务那边来问了两回 他说主要是新来的叉车司机不按位置放 找货要找半天 单子多的时候就顾不上签 "
+             "说实话这个月人手也少 小王请了两个礼拜假 不过老周这个人是真靠谱 干了八年从来没出过大错 跟他说好了 以后每天下班前对一次账 "
+             "出库单当场签字 我这边尽快再招一个人 目标就是下个月盘点差错为0 出库单全部签字 就这样吧")
 
 
 def test_a_chinese_voice_memo_behind_a_label_is_cut_at_its_pauses():
@@ -1686,3 +1687,8 @@ def test_a_word_that_opens_with_a_departments_character_names_no_department(line
     a = analyse(f"面谈记录 2026-03-05 仓管员 王小张\n这个月盘点差了3次。\n{line}\n目标：4月底前盘点差错为0。")
     s = next(s for s in a.sentences if s.text.startswith(line[:4]))
     assert (s.actor.owner if s.actor else None) == owner
+
+
+def test_a_short_line_after_a_speakers_label_is_not_cut_at_its_spaces():
+    a = analyse("10/9 宋立新 修表 谈话\n返修率 9月保内返修11只/总修89只 ≈12%\n宋说:零件等太久 瑞士件要等3-4周 没件只能先放着\n目标:第四季度末 返修≤5%")
+    assert "宋说:零件等太久 瑞士件要等3-4周 没件只能先放着" in [s.text for s in a.sentences]

@@ -1262,3 +1262,9 @@ def test_praise_of_a_thing_or_a_supplier_is_no_rating_decided(line):
     plan = draft_plan("1:1 Marcus Delaney (cellar tech) 27/10/2026\nKegs were late on 3 days in October.\n"
                       f"Target: no late kegs by 30 November.\n{line}").plan
     assert "injection" not in {f.kind for f in plan.review_flags}
+
+
+def test_a_gendered_label_is_bias_not_only_wording():
+    plan = draft_plan("Review – Lorraine Quigley (midday supervisor) 12/11/2026\nThe KS1 gate was left unattended 3 times in October.\n"
+                      "Target: no unattended gate by 18/12/2026.\nBetween ourselves she's a bit of a drama queen, always has been.").plan
+    assert "bias" in {f.kind for f in plan.review_flags}

@@ -18,6 +18,7 @@ from ..dates import DateMention, find_dates
 from ..language import unspaced
 from ..lexicon import area_name, vocab, vocab_terms
 from ..notes import NotesAnalysis, Sentence
+from ..notes.parties import WRITER_TITLE
 from ..numbers import COUNT_WORDS
 from ..quantities import Quantity, find_quantities
 from ..schema import CheckIn, Deficiency, Employee, Goal, Owner, Period, Plan, Responsibility, RootCause, is_owner
@@ -572,7 +573,8 @@ class _PlanBuilder:
             party: str | None
             if s.actor and is_owner(s.actor.owner) and s.owner in (None, s.actor.owner):
                 owner, party = s.actor.owner, s.actor.text  # (the reader and the word rules name no other owner)
-                party = self.a.manager if owner == "manager" else party  # the writer by the header's name, or by title
+                if owner == "manager":  # the writer by the header's name, by the name the line gives, or by title
+                    party = self.a.manager or (None if party == WRITER_TITLE else party)
             elif s.owner and is_owner(s.owner):  # the reader's owner: 'Bethan: Sign each CIP sheet…' tells the employee to
                 owner, party = s.owner, {"manager": self.a.manager, "employee": self.a.employee_name}.get(s.owner)
             elif s.label == "manager":

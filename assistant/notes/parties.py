@@ -171,6 +171,9 @@ _NO_AGENT = re.compile(r"""[日月周年起天] | ^(?:她|他|你|本人|员工)
 _SELF_TITLED = re.compile(r"^(?:本人|我|笔者)\s*[（(]([^）)]{1,8})[)）]")  # the writer, by their title: '本人（课长）'
 
 
+WRITER_TITLE = "Manager"  # the writer's party where the header names no manager
+
+
 class _PartyFinder:
     def __init__(self, employee: tuple[str, ...], manager: tuple[str, ...], manager_name: str | None,
                  employee_role: str | None = None, manager_title: str | None = None):
@@ -190,7 +193,7 @@ class _PartyFinder:
     @property
     def writer(self) -> Party:
         """The notes' writer, the manager: by name where the header gives one."""
-        return Party(self.manager_name or "Manager", "manager")
+        return Party(self.manager_name or WRITER_TITLE, "manager")
 
     @property
     def employee_party(self) -> Party:
