@@ -146,7 +146,9 @@ def _notes_flags(plan: Plan, analysis: NotesAnalysis | None, policy: Policy) -> 
         kept = s.kind != "excluded"
         for kind in sorted({h.kind for h in s.hits}):
             hits = [h for h in s.hits if h.kind == kind]
-            words = ("、" if zh else ", ").join(sorted({f"'{h.text}'" for h in hits if h.category != "reader"}))
+            quoted = [h for h in hits if h.category != "reader" and (kind != "injection" or h.category == hits[0].category)]
+            words = ("、" if zh else ", ").join(sorted({f"'{h.text}'" for h in quoted}))  # (an instruction's flag quotes the
+            # words of what it is first: 'addresses the assistant' quotes the address, not the rating it asks for)
             what, tip = _kept_out(s.id, kind, hits, words, kept, zh)
             still = [] if kind == "private" else _still_in_plan(s, hits, kept, body)
             if still:

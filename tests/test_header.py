@@ -2759,3 +2759,45 @@ def test_an_interviewer_field_beside_the_employees_stays_the_managers():
     a = analyse("Care assistant review\nInterviewer: Tomás Brennan | Employee: Anjali Rao\n3 late starts in October.\n"
                 "Target: no late starts by 30 Nov.")
     assert (a.employee_name, a.manager) == ("Anjali Rao", "Tomás Brennan")
+
+
+_FORM_AT_FOOT = ("SUPPORT STAFF REVIEW RECORD\nSection C — Agreed actions:\n1. L.Q. to hand incident slips to the office by 1.30pm on the day.\n"
+                 "2. D.A. to observe the lunch queue once a fortnight until Christmas.\nSection E — Targets:\n"
+                 "100% of incident slips in on the day by 18/12/2026.\nSection A — Concerns raised:\n"
+                 "- 4 playground incident slips handed in 2–3 days late in October.\n"
+                 "Signed (reviewer): D. Achterberg, Deputy Head    Signed (staff member): ____\n"
+                 "Date of meeting (dd/mm): 12/11    Year: 2026\n"
+                 "Name of staff member: Lorraine Quigley    Post: Midday supervisor (KS1 playground)")
+
+
+def test_a_form_filled_in_out_of_order_gives_its_people_at_the_foot():
+    a = analyse(_FORM_AT_FOOT)
+    assert (a.employee_name, a.employee_role, a.manager) == ("Lorraine Quigley", "Midday supervisor", "D. Achterberg")
+
+
+def test_initials_with_dots_are_the_person_they_stand_for():
+    plan = draft_plan(_FORM_AT_FOOT).plan
+    owners = {r.action.split()[0]: r.owner for r in plan.responsibilities}
+    assert owners == {"Hand": "employee", "Observe": "manager"}, [(r.owner, r.action) for r in plan.responsibilities]
+
+
+@pytest.mark.parametrize("notes, name, role, manager", [
+    ("跟 Vivian（IELTS 口语老师）简单 catch up 了一下\n她说最近学生挺多，周末有点累\n这个月迟到3次。", "Vivian", "口语老师", None),
+    ("Livehouse「回声」show 复盘 + 1on1\nshow：2026/11/21 Sat ｜ 1on1：2026/11/22 Sun 下午 ｜ 阿May（舞台监督 Stage Manager）｜ "
+     "by 我 Dennis（Venue Manager）\n\n19:00 doors → 实际 19:25 才开门", "阿May", "舞台监督", "Dennis"),
+])
+def test_mixed_headers_a_common_word_is_no_name_and_a_familiar_ah_name_is_one(notes, name, role, manager):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role, a.manager) == (name, role, manager)
+
+
+def test_the_boss_a_chat_reports_to_is_not_the_employee():
+    notes = ("2026-11-12 18:31 阿杰：周总，今天下午跟小武（维修师傅）谈了一下，跟你汇报下\n2026-11-12 18:32 阿杰：这个月返修有7台，都是他修的\n"
+             "2026-11-12 18:35 周总：他怎么说\n2026-11-12 18:36 阿杰：他说配件老缺\n2026-11-12 18:41 阿杰：周总你那边能不能再招个学徒？\n"
+             "2026-11-12 18:44 周总：行，我让人事这周发招聘\n2026-11-12 18:45 阿杰：目标：下个月返修不超过2台")
+    assert analyse(notes).employee_name == "小武"
+
+
+@pytest.mark.parametrize("phrase, title", [("Midday supervisor", True), ("Jo Smith manager", False)])
+def test_a_title_in_sentence_case_is_a_title_and_a_name_before_a_job_word_is_not(phrase, title):
+    assert is_title(phrase) is title

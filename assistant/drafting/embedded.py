@@ -573,8 +573,7 @@ class _PlanBuilder:
             party: str | None
             if s.actor and is_owner(s.actor.owner) and s.owner in (None, s.actor.owner):
                 owner, party = s.actor.owner, s.actor.text  # (the reader and the word rules name no other owner)
-                if owner == "manager":  # the writer by the header's name, by the name the line gives, or by title
-                    party = self.a.manager or (None if party == WRITER_TITLE else party)
+                party = None if party == WRITER_TITLE else party  # (the writer unnamed: by title, in the plan's language)
             elif s.owner and is_owner(s.owner):  # the reader's owner: 'Bethan: Sign each CIP sheet…' tells the employee to
                 owner, party = s.owner, {"manager": self.a.manager, "employee": self.a.employee_name}.get(s.owner)
             elif s.label == "manager":
@@ -582,6 +581,8 @@ class _PlanBuilder:
             else:
                 owner, party = "employee", self.a.employee_name
             party = party or party_name[owner]
+            if owner == "manager" and self.a.manager and s.actor and s.actor.text in self.a.manager_aliases:
+                party = self.a.manager
             if owner == "employee" and self.a.employee_name and s.actor and s.actor.text in self.a.employee_aliases:
                 party = self.a.employee_name
             sentence_due = self._sentence_deadline(s, strict=True)

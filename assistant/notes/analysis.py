@@ -153,10 +153,13 @@ def _the_other_speaker(lines: list[str], employee: str | None, manager: str | No
     if named and you[other] >= _TALKS_TO_YOU and you[theirs] == 0:
         theirs, other, named = other, theirs, []  # the one read as the manager never says 'you', the other often: the other
         # holds the talk ('参会人：何静、林雨桐', 何静 the one asking '你…')
-    if not to_you(said[theirs]) or (not named and you[theirs] < 2 * you[other] + 1):
-        return None
+    if not to_you(said[theirs]) or (not named and you[theirs] < 2 * you[other] + 1) or _BOSS.fullmatch(other):
+        return None  # (not a report to the boss about someone else: '阿杰：周总你那边能不能再招个学徒？')
     theirs, other = (p.title() if _in_capitals(p) else p for p in (theirs, other))
     return (employee, theirs) if employee and _one_person(other, employee) else (other, theirs)
+
+
+_BOSS = re.compile(r"[\u4e00-\u9fff]{1,2}(?:总|老板|经理|主管|店长|厂长|主任)")  # one called by surname and a title that leads
 
 
 def _in_capitals(tag: str) -> bool:
@@ -273,6 +276,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         fields = "\n".join(form_row(line) for line in form_lines[:8])  # 'Employee<TAB>Dana Ruiz' as 'Employee：Dana Ruiz'
         found_manager = manager
         named, manager = learnt.people(text, found_name, manager)
+        if named and found_name and named != found_name and _BOSS.fullmatch(named):
+            named = found_name  # the boss a report is made to ('周总，今天下午跟小武（维修师傅）谈了一下'), not the employee
         if found_manager and MANAGER_LABEL.search(fields.replace(found_manager, "\x00")):
             manager = found_manager  # 'Site supervisor | Stuart Kelleher': a form's stated manager is not second-guessed
         if manager and a_place(text, manager):

@@ -311,6 +311,9 @@ def sectioned(lines: list[str]) -> list[str]:
     return out
 
 
+_AH_NAME = r"阿[A-Z][a-z]{1,10}"  # a name in Latin letters after the Chinese '阿' of familiarity: '阿May', '阿Ken'
+
+
 def barred_fields(line: str) -> tuple[str, str | None, str | None] | None:
     """A header of fields between bars, one a name with a job beside it, another a name alone: 'Group Ex catch-up | Tessa
     Moyo - Yoga Instructor | Liam Duarte | Fri 06-11-2026': the employee, their role, and the manager."""
@@ -320,10 +323,12 @@ def barred_fields(line: str) -> tuple[str, str | None, str | None] | None:
     employee: tuple[str, str | None] | None = None
     manager = None
     for field in fields:
-        pair = re.fullmatch(rf"(?P<name>{NAMED})\s*(?:[-–—,]\s*(?P<job>[^()\n]{{2,40}})|[(（](?P<inner>[^)）]{{2,40}})[)）])", field)
+        pair = re.fullmatch(rf"(?P<name>{NAMED}|{_AH_NAME})\s*(?:[-–—,]\s*(?P<job>[^()\n]{{2,40}})|[(（](?P<inner>[^)）]{{2,40}})[)）])", field)
         job = pair and (pair["job"] or pair["inner"]).strip()
         initials = bool(pair and re.fullmatch(r"[A-Z]{2,3}", pair["name"]) and not team_initials(pair["name"]))
-        if pair and job and (is_name(pair["name"]) or initials) and is_role(job) and not leads_others(job) and employee is None:
+        named = bool(pair and (is_name(pair["name"]) or initials or re.fullmatch(_AH_NAME, pair["name"])))
+        if named and job and (is_role(job) or is_role(re.split(r"\s+(?=[A-Za-z])", job)[0])) and not leads_others(job) \
+                and employee is None:
             employee = (pair["name"], job)  # ('DR (picker)': initials too)
         elif manager is None and (is_name(field) or (pair and job and is_name(pair["name"]) and leads_others(job))):
             manager = pair["name"] if pair else field  # 'Liam Duarte', 'Tom Hale - Studio Manager'
@@ -337,7 +342,7 @@ def barred_fields(line: str) -> tuple[str, str | None, str | None] | None:
     return (*employee, manager) if employee else None
 
 
-_WRITTEN_BY = re.compile(rf"(?i:(?:notes|written|taken)\s+)?(?i:by)\s+(?P<name>{NAMED})")
+_WRITTEN_BY = re.compile(rf"(?i:(?:notes|written|taken)\s+)?(?i:by)\s+(?:我\s*)?(?P<name>{NAMED})(?:\s*[(（][^)）]{{1,40}}[)）])?")  # 'by 我 Dennis（Venue Manager）'
 _PERIOD_WORDS = re.compile(r"(?i:quarterly|monthly|annual|yearly|mid-?year|weekly|Q[1-4])|季度|月度|年度|半年|年中")
 
 

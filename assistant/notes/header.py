@@ -357,7 +357,7 @@ _DICTATING = re.compile(rf"^(?:\W*(?i:file\s+note|voice\s+note|note)\W+)?(?i:thi
 
 
 # The notes' foot naming who signed them off: 'Signed off: D. Marsh (contracts manager)', 'Reviewed by: Ann Lee'.
-_SIGNED_OFF = re.compile(rf"^\W*(?i:signed(?:\s+off)?|completed|reviewed|written|prepared)(?:\s+(?i:by))?\s*[:：]\s*(?P<who>(?:{TITLE})?"
+_SIGNED_OFF = re.compile(rf"^\W*(?i:signed(?:\s+off)?|completed|reviewed|written|prepared)(?:\s+(?i:by))?(?i:\s*\((?:reviewer|manager|line\s+manager|supervisor|interviewer)\))?\s*[:：]\s*(?P<who>(?:{TITLE})?"
                          rf"(?:[A-Z]\.[ \t]?)?{NAME_WORD}(?:[ \t]{NAME_WORD})?)\s*(?:[(（,]|$)")
 
 
@@ -470,8 +470,8 @@ def _header_people(lines: list[str]) -> tuple[str | None, str | None, str | None
     # ('**Sales 1:1 — Vincent …**' as plain text, '【1:1 记录】李浩 (QC chemist)' as '1:1 记录 李浩 (QC chemist)')
     if keyed := writer_keyed(lines[:3]):
         return keyed  # '（LJ：MES 工程师；HM：我）': a key that marks the writer says outright who the other is
-    if lines and (barred := barred_fields(lines[0])):
-        return barred
+    if barred := next((found for line in lines[:2] if (found := barred_fields(line))), None):
+        return barred  # (on the line under a title too: 'Livehouse「回声」show 复盘' over 'show：… ｜ 阿May（舞台监督）｜ by 我 Dennis')
     if fielded := next((f for line in lines[:2] if (f := comma_fields(line))), None):
         return fielded
     if len(lines) > 1 and (chat := CHAT_HEADING.match(lines[0])) and is_name(chat["who"]):
@@ -757,8 +757,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     surname_first = False  # a form that writes names 'Last, First'
     field = (r"\b(?i:" + EN_EMPLOYEE_FIELD + r")" + NAME_ORDER + r"\s*[:：]\s*(?P<name>(?>" + FIELD_NAME
              + r"|[\u4e00-\u9fff]{2,4}(?=[\s(（,，|]|$)))(?![ \t]+[a-z])\s*(?:(?P<sep>[,(])\s*(?P<after>[^,.\n()|｜]+(?:\([^)\n]*\))?))?")
-    m = re.search(field, header) or re.search(r"^[\s*#-]*" + field, "\n".join(lines[3:10]), re.M)  # (further down, a form's
-    # field on a line of its own: 'Section B - Employee' over 'Name: Dee Whitcombe')
+    m = re.search(field, header) or re.search(r"^[\s*#-]*" + field, "\n".join(lines[3:10] + lines[max(10, len(lines) - 3):]), re.M)
+    # (further down, a form's field on a line of its own: 'Section B - Employee' over 'Name: Dee Whitcombe'; or at the foot
+    # of a form filled in out of order: 'Name of staff member: Lorraine Quigley    Post: Midday supervisor')
     if m:
         name, role = m["name"].strip(), (m["after"] or "").strip() or None
         first = re.sub(r"\s*\([^)]*\)$", "", role or "")  # ('KOWALCZYK, Piotr (emp# 20931)': the given name before the number)
@@ -1080,7 +1081,10 @@ def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
         out += [capitals["given"], capitals["surname"], capitals["surname"].title()]
     elif is_name(name):
         tokens = name.split()
-        out += [t for i, t in enumerate(tokens) if len(t) >= (2 if i == 0 else 3)]
+        out += [t for i, t in enumerate(tokens) if len(t.rstrip(".")) >= (2 if i == 0 else 3)]  # (not an initial: 'D.')
+        if 2 <= len(tokens) <= 3 and all(t[:1].isupper() for t in tokens):  # by initials: 'L.Q.', 'LQ' (not 'HR' or 'QA')
+            initials = "".join(t[0] for t in tokens)
+            out += [".".join(initials) + "."] + ([initials] if not team_initials(initials) else [])
     return tuple(dict.fromkeys(out))
 
 

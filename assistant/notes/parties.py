@@ -69,7 +69,9 @@ class _Names:
         return lower_same_offsets(text) if self.keys_fit else None
 
     def _fits(self, text: str, start: int, end: int) -> bool:
-        return not self.bounded or (at_word_boundary(text, start) and at_word_boundary(text, end))
+        """At word boundaries, where the name's edge is a letter (initials end on a dot: 'D.A. to observe')."""
+        return not self.bounded or ((not text[start].isalnum() or at_word_boundary(text, start))
+                                    and (not text[end - 1].isalnum() or at_word_boundary(text, end)))
 
     def search(self, text: str, pos: int = 0) -> _PartyMatch | None:
         key = self._key(text)

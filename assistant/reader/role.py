@@ -104,7 +104,8 @@ def is_title(phrase: str) -> bool:
     words = phrase.split()
     if len(words) == 1 and (phrase.lower() in spaced_words("not_alone") or (phrase.isupper() and len(phrase) < 4)):
         return False  # 'lead', 'crew', 'PM': too general, or an abbreviation, to be a title alone
-    named = any(w[:1].isupper() and not w.isupper() for w in words[:-1]) and words[-1].islower()  # 'Jo Smith manager'
+    named = sum(w[:1].isupper() and not w.isupper() for w in words[:-1]) >= 2 and words[-1].islower()  # 'Jo Smith manager' (not
+    # a title in sentence case: 'Midday supervisor')
     return (bool(en.match(phrase)) and not named
             and not re.search(r"\b(?:i|my|you|your|he|his|she|her|we|our|they|their|was|is|the|to|of|talked|been|'s)\b|\d", phrase, re.I))
 
@@ -156,12 +157,13 @@ def role_beside(text: str, name: str | None, *, unnamed: bool = True) -> str | N
     anyone ('your 2D animator review', '他是我们这司炉工里…'), which says nothing of whether `name` is the employee."""
     lines = text.split("\n")
     head = "\n".join(lines[:12])
-    for m in _LABELLED.finditer(head):  # a labelled line says outright that this is the role
+    ends = "\n".join([*lines[:12], *lines[max(12, len(lines) - 3):]])  # and the foot: 'cc: file - Hana Vošková, keeper'
+    for m in _LABELLED.finditer(ends):  # a labelled line says outright that this is the role (a form's foot too: 'Name of
+        # staff member: Lorraine Quigley    Post: Midday supervisor')
         value = _clean(m.group("value"))
         if is_role(value) and (m.group("label").lower() != "post" or is_title(value)):  # ('Post: Black Friday teaser')
             return value
     forms = [name] + ([name.split()[0]] if " " in name else []) if name else []
-    ends = "\n".join([*lines[:12], *lines[max(12, len(lines) - 3):]])  # and the foot: 'cc: file - Hana Vošková, keeper'
     for form in forms:
         for m in re.finditer(re.escape(form), ends if form == name else head):  # (at the foot, the whole name only)
             end = m.end()
