@@ -327,7 +327,7 @@ def barred_fields(line: str) -> tuple[str, str | None, str | None] | None:
         job = pair and (pair["job"] or pair["inner"]).strip()
         initials = bool(pair and re.fullmatch(r"[A-Z]{2,3}", pair["name"]) and not team_initials(pair["name"]))
         named = bool(pair and (is_name(pair["name"]) or initials or re.fullmatch(_AH_NAME, pair["name"])))
-        if named and job and (is_role(job) or is_role(re.split(r"\s+(?=[A-Za-z])", job)[0])) and not leads_others(job) \
+        if pair and named and job and (is_role(job) or is_role(re.split(r"\s+(?=[A-Za-z])", job)[0])) and not leads_others(job) \
                 and employee is None:
             employee = (pair["name"], job)  # ('DR (picker)': initials too)
         elif manager is None and (is_name(field) or (pair and job and is_name(pair["name"]) and leads_others(job))):
