@@ -470,7 +470,7 @@ def _header_people(lines: list[str]) -> tuple[str | None, str | None, str | None
     # ('**Sales 1:1 — Vincent …**' as plain text, '【1:1 记录】李浩 (QC chemist)' as '1:1 记录 李浩 (QC chemist)')
     if keyed := writer_keyed(lines[:3]):
         return keyed  # '（LJ：MES 工程师；HM：我）': a key that marks the writer says outright who the other is
-    if barred := next((fields for line in lines[:2] if (fields := barred_fields(line))), None):
+    if barred := next((barred_here for line in lines[:2] if (barred_here := barred_fields(line))), None):
         return barred  # (on the line under a title too: 'Livehouse「回声」show 复盘' over 'show：… ｜ 阿May（舞台监督）｜ by 我 Dennis')
     if fielded := next((f for line in lines[:2] if (f := comma_fields(line))), None):
         return fielded
