@@ -345,13 +345,19 @@ def _labelled_deadline(text: str, start: int) -> bool:
 _WAS_DUE = re.compile(r"\b(?:was|were|had\s+been)\s+(?:originally\s+|first\s+)?due\s+(?:by\s+|on\s+|for\s+)?(?:the\s+)?$", re.I)
 
 
+# The check a goal is measured at, named by its month: 'Checks signed 100% at the November re-audit'.
+_AT_THE = re.compile(r"\b(?:at|in|by)\s+(?:the|our|his|her|their)\s+$", re.I)
+_CHECK_AHEAD = 183  # days: a check named by its month further ahead than this was one gone by
+_CHECK_AFTER = re.compile(r"\s+(?:re-?audit|audit|review|check-?in|supervision|inspection|assessment|appraisal)\b", re.I)
+
+
 def _role(text: str, start: int, end: int) -> str:
     before, after = text[max(0, start - 30):start], text[end:end + 4]
     if _WAS_DUE.search(before):
         return "point"
     if (_DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before) or _PERIOD_END_GLOSS.search(before)
             or _DEADLINE_EVENT.search(text[max(0, start - 80):start])
-            or _labelled_deadline(text, start)):
+            or _labelled_deadline(text, start) or (_AT_THE.search(before) and _CHECK_AFTER.match(text, end))):
         return "deadline"
     if _START_AFTER.match(after) or _START_BEFORE.search(before):
         return "start"
@@ -508,6 +514,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         if kind == "months" and lead in ("by", "until", "till"):
             return _pick_year(ref, "deadline", lambda y: _month_end(y, last)), "deadline"
         if kind == "months" and len(names) == 1 and lead not in (*_PERIOD_WORDS, "whole", "rest", "all", "the"):
+            due = _pick_year(ref, "deadline", lambda y: _month_end(y, last))
+            if role == "deadline" and due and (due - ref).days <= _CHECK_AHEAD:  # the check named by its month, soon: 'at the
+                return due, "deadline"  # November re-audit' (not 'at the May review we found …', said in October)
             return None, role  # a month named alone ('May was busy', 'the May run') is no date to hold a goal to
         if kind == "months" and "/" in m.group(0) and lead not in (*_PERIOD_WORDS, "whole", "rest", "all", "the"):
             return _pick_year(ref, "point", lambda y: _month_end(y, last)), "point"  # 'oct/nov sheets', 'Sept/Oct round'

@@ -1207,3 +1207,12 @@ def test_a_catch_up_to_come_is_not_the_meeting_and_a_quoted_replys_day_is():
     plan = draft_plan(notes).plan
     assert plan.interview_date.isoformat() == "2026-09-03"
     assert [g.deadline.isoformat() for g in plan.goals] == ["2026-10-31"]
+
+
+@pytest.mark.parametrize("text, due", [("Checks signed 100% at the November re-audit.", dt.date(2026, 11, 30)),
+                                       ("Sign In 100% by the December review.", dt.date(2026, 12, 31)),
+                                       ("At the May review we found 4 unsigned checks.", None),
+                                       ("At the September audit we found 4 errors.", None)])
+def test_a_check_named_by_its_month_soon_after_the_interview_is_a_goals_deadline(text, due):
+    found = [d.date for d in find_dates(text, dt.date(2026, 10, 20)) if d.role == "deadline"]
+    assert found == ([due] if due else [])

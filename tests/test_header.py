@@ -2801,3 +2801,30 @@ def test_the_boss_a_chat_reports_to_is_not_the_employee():
 @pytest.mark.parametrize("phrase, title", [("Midday supervisor", True), ("Jo Smith manager", False)])
 def test_a_title_in_sentence_case_is_a_title_and_a_name_before_a_job_word_is_not(phrase, title):
     assert is_title(phrase) is title
+
+
+def test_a_trade_field_is_the_role_over_the_label_of_the_name_field():
+    a = analyse("RIDGEWAY ROOFING LTD                ONE-TO-ONE SHEET\nOperative: Liam Tolland     Trade: roofer (slate & tile)     "
+                "Supervisor: Paddy Greer     Date: 1 Oct 2026\nHarness not clipped to the eaves line on plot 12, twice.\n"
+                "Target: harness clipped on every lift by 31 Oct.")
+    assert (a.employee_name, a.employee_role, a.manager) == ("Liam Tolland", "roofer", "Paddy Greer")
+
+
+@pytest.mark.parametrize("heading, name, manager", [
+    ("Recording: 1:1 — LINDQVIST Hanna / OKAFOR Joseph — Tuesday 10 November 2026 — Teams", "Hanna Lindqvist", "Joseph Okafor"),
+    ("1:1 — LINDQVIST Hanna — 10 November 2026", "Hanna Lindqvist", None),
+])
+def test_a_surname_in_capitals_before_the_given_name_is_one_name(heading, name, manager):
+    a = analyse(f"{heading}\nShe had 46 clinic letters older than two weeks.\nTarget: no letter older than 10 days by 31 Dec.")
+    assert (a.employee_name, a.manager) == (name, manager)
+
+
+def test_capitals_before_a_name_that_are_no_surname_stay_as_they_are():
+    a = analyse("NOTES Friday — Dana Ruiz (picker)\nShe had 4 mispicks in October.\nTarget: no mispicks by 31 Dec.")
+    assert (a.employee_name, a.employee_role) == ("Dana Ruiz", "picker")
+
+
+def test_a_bar_header_with_a_name_in_two_scripts_and_the_job_with_its_grade_beside_it():
+    a = analyse("AGV 维保 1on1 ｜ Jack(李杰)｜AGV维保技术员 T3｜w/ 我 + HRBP｜2026-11-26\n\n问题：\n- PM 逾期：11月 PM 计划 40 台，done 28\n"
+                "目标：12月 PM 逾期 0 台")
+    assert a.employee_name in ("Jack", "李杰", "Jack(李杰)") and a.employee_role and "AGV维保技术员" in a.employee_role

@@ -1692,3 +1692,22 @@ def test_a_word_that_opens_with_a_departments_character_names_no_department(line
 def test_a_short_line_after_a_speakers_label_is_not_cut_at_its_spaces():
     a = analyse("10/9 宋立新 修表 谈话\n返修率 9月保内返修11只/总修89只 ≈12%\n宋说:零件等太久 瑞士件要等3-4周 没件只能先放着\n目标:第四季度末 返修≤5%")
     assert "宋说:零件等太久 瑞士件要等3-4周 没件只能先放着" in [s.text for s in a.sentences]
+
+
+def test_a_title_with_a_dot_before_a_name_ends_no_sentence():
+    a = analyse("THEATRES — CLINICAL SUPERVISION RECORD\nKwame Asante, anaesthetic practitioner | supervisor Sr. Hollis | 20.10.2026\n"
+                "Checks not signed on 5 mornings in September.\nGoals: checks signed 100% by 30 Nov.")
+    assert not any(s.text.endswith("Sr") for s in a.sentences)
+    assert not any("Kwame" in d.evidence for d in draft_plan(a.text).plan.deficiencies)
+
+
+@pytest.mark.parametrize("line", ["nails proud on deck boards, 2 pallets sent back by Brakes this wk", "3 batches rejected by QA in October"])
+def test_work_sent_back_or_rejected_is_a_shortfall_not_the_header(line):
+    a = analyse(f"Jase – pallet repair bench – quick 1:1 Fri 6/11/26\n{line}\nrate down, 38/hr vs 50 std\n45/hr + 0 returns by end Nov")
+    assert [s.kind for s in a.sentences if s.text == line] == ["observation"]
+
+
+def test_coming_back_from_leave_is_no_shortfall():
+    a = analyse("Jase – pallet repairer – 1:1 6/11/26\nhe came back from 2 weeks leave on the 3rd\nrate down, 38/hr vs 50 std\n"
+                "45/hr by end Nov")
+    assert [s.kind for s in a.sentences if s.text.startswith("he came back")] != ["observation"]

@@ -311,7 +311,10 @@ def sectioned(lines: list[str]) -> list[str]:
     return out
 
 
-_AH_NAME = r"阿[A-Z][a-z]{1,10}"  # a name in Latin letters after the Chinese '阿' of familiarity: '阿May', '阿Ken'
+_AH_NAME = r"阿[A-Z][a-z]{1,10}"
+_NAME_IN_TWO_SCRIPTS = re.compile(r"[A-Z][a-z]{1,12}\s*[(（][\u4e00-\u9fff]{2,4}[)）]")  # 'Jack(李杰)'
+_ONE_ON_ONE = re.compile(r"\b1\s*on\s*1\b|\bone[- ]on[- ]one\b", re.I)  # '1on1', as a Chinese note writes it
+_GRADE_AFTER = re.compile(r"\s+[A-Z]{0,2}\d{1,2}$")  # a grade after the job: 'AGV维保技术员 T3'  # a name in Latin letters after the Chinese '阿' of familiarity: '阿May', '阿Ken'
 
 
 def barred_fields(line: str) -> tuple[str, str | None, str | None] | None:
@@ -334,9 +337,9 @@ def barred_fields(line: str) -> tuple[str, str | None, str | None] | None:
             manager = pair["name"] if pair else field  # 'Liam Duarte', 'Tom Hale - Studio Manager'
         elif manager is None and (by := _WRITTEN_BY.fullmatch(field)) and is_name(by["name"]):
             manager = by["name"]  # '… ｜2026-07-23｜by Vivian': the one who wrote the notes
-    alone = [f for f in fields if is_name(f) or re.fullmatch(zh_name(), f)]
-    if employee is None and len(alone) == 1 and MEETING_WORDS.search(fields[0].lower()):
-        jobs = [f for f in fields[1:] if role_like(f) and not leads_others(f) and f not in alone]
+    alone = [f for f in fields if is_name(f) or re.fullmatch(zh_name(), f) or _NAME_IN_TWO_SCRIPTS.fullmatch(f)]
+    if employee is None and len(alone) == 1 and (MEETING_WORDS.search(fields[0].lower()) or _ONE_ON_ONE.search(fields[0])):
+        jobs = [f for f in fields[1:] if (role_like(f) or is_role(_GRADE_AFTER.sub("", f))) and not leads_others(f) and f not in alone]
         employee, manager = (alone[0], _job_titled(fields[0]) or (jobs[0] if len(jobs) == 1 else None)), None
         # 'CRC 季度 review｜孟思远｜Site: …｜PM: Irene Liu': the review's title first, the name alone is whose it is
     return (*employee, manager) if employee else None

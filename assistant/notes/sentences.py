@@ -163,7 +163,7 @@ _SPLIT = re.compile(
 _ENDS_SENTENCE = re.compile(r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|etc)\.$", re.I)
 _ABBREV = re.compile(r"""(?:\b(?:vs|e\.g|i\.e|etc|approx|avg|dr|mr|mrs|ms|st|no|dept|incl|est|min|max|wk|hr|hrs
     |jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec
-    |capt|cpt|prof|sgt|lt|col|cllr|insp|supt|rev|fr)  # titles before a name: 'Capt. Lau'
+    |capt|cpt|prof|sgt|lt|col|cllr|insp|supt|rev|fr|sr|jr)  # titles before a name: 'Capt. Lau', 'Sr. Hollis'
     |(?<!["'’”])\b[A-Z])\.$""", re.I | re.X)  # (not the plural after a quote: 'no more "OK"s.')
 
 

@@ -17,7 +17,7 @@ from ..notes.names import CALLED_BY_NAME, is_name, to_you
 from ..textutil import NAME_WORD
 
 _LABELLED = re.compile(
-    r"""(?:^[\s*#>-]* | \s{2,} | \u3000 | [|｜]\s*)(?P<label>role|position|post|job\s*title|job|grade\s*/\s*role|岗位|职位|职务|工种)(?:/职级)?\s*[:：]\s*
+    r"""(?:^[\s*#>-]* | \s{2,} | \u3000 | [|｜]\s*)(?P<label>role|position|post|trade|job\s*title|job|grade\s*/\s*role|岗位|职位|职务|工种)(?:/职级)?\s*[:：]\s*
         (?P<value>[^|｜;；\n]{2,60})""",
     re.I | re.M | re.X,
 )
