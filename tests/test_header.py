@@ -2828,3 +2828,13 @@ def test_a_bar_header_with_a_name_in_two_scripts_and_the_job_with_its_grade_besi
     a = analyse("AGV 维保 1on1 ｜ Jack(李杰)｜AGV维保技术员 T3｜w/ 我 + HRBP｜2026-11-26\n\n问题：\n- PM 逾期：11月 PM 计划 40 台，done 28\n"
                 "目标：12月 PM 逾期 0 台")
     assert a.employee_name in ("Jack", "李杰", "Jack(李杰)") and a.employee_role and "AGV维保技术员" in a.employee_role
+
+
+@pytest.mark.parametrize("notes, name", [("1:1 高兴（导播）11月3日\n这个月直播事故3次。\n目标：12月事故0次。", "高兴"),
+                                         ("跟 Vivian（口语老师）简单 聊了一下\n这个月迟到3次。", "Vivian")])
+def test_a_name_that_is_also_a_word_is_still_a_name_where_it_is_the_only_one(notes, name):
+    assert analyse(notes).employee_name == name
+
+
+def test_a_lead_hedge_layer_is_a_job():
+    assert is_role("hedge layer") and is_role("lead hedge layer")

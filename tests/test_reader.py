@@ -225,3 +225,11 @@ def test_a_job_title_in_capitals_is_never_the_employee_nor_the_manager():
              "Kofi says the grinder's wheel is worn.\nKofi to dress the wheel weekly.\n")
     a = analyse(notes)
     assert a.employee_name != "Mill Manager" and a.manager != "Mill Manager"
+
+
+def test_initials_of_the_employee_are_replaced_as_a_word_only_in_the_readers_features():
+    from assistant.reader.features import sentence_features
+    a = analyse("PIP TRACKER – Highways Inspector – Owen Pugh – reviewed with A. Sandhu 03/06/2026\n"
+                "HI-02 | Defect recording | OPEN | 9 potholes photographed but never logged\nOP said the app crashes.")
+    open_row = next(i for i, s in enumerate(a.sentences) if "OPEN" in s.text)
+    assert "w:open" in sentence_features(a, open_row)

@@ -1268,3 +1268,9 @@ def test_a_gendered_label_is_bias_not_only_wording():
     plan = draft_plan("Review – Lorraine Quigley (midday supervisor) 12/11/2026\nThe KS1 gate was left unattended 3 times in October.\n"
                       "Target: no unattended gate by 18/12/2026.\nBetween ourselves she's a bit of a drama queen, always has been.").plan
     assert "bias" in {f.kind for f in plan.review_flags}
+
+
+@pytest.mark.parametrize("line, biased", [("He's thinking of getting a collie pup, his old dog Mot is slowing down a bit.", False),
+                                          ("You can't teach an old dog new tricks at his stage.", True)])
+def test_an_old_dog_is_a_coded_remark_about_a_person_not_about_a_pet(line, biased):
+    assert bool(bias_hits(line)) is biased

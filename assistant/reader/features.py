@@ -63,11 +63,16 @@ def _bucket(feature: str) -> int:
 
 
 def _names_replaced(text: str, analysis: NotesAnalysis) -> str:
-    for alias in sorted(analysis.employee_aliases, key=len, reverse=True):
-        text = text.replace(alias, " EMP ")
-    for alias in sorted(analysis.manager_aliases, key=len, reverse=True):
-        text = text.replace(alias, " MGR ")
+    for aliases, tag in ((analysis.employee_aliases, " EMP "), (analysis.manager_aliases, " MGR ")):
+        for alias in sorted(aliases, key=len, reverse=True):
+            if _INITIALS.fullmatch(alias):  # initials as a word only: 'OP' of Owen Pugh is not in 'OPEN'
+                text = re.sub(rf"(?<![\w.]){re.escape(alias)}(?![\w])", tag, text)
+            else:
+                text = text.replace(alias, tag)
     return text
+
+
+_INITIALS = re.compile(r"[A-Z]{2,3}|(?:[A-Z]\.){2,3}")
 
 
 def _words(text: str) -> list[str]:
