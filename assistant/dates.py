@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -831,7 +832,7 @@ def _yearless_held(kind: str, m: re.Match[str], line: str, text: str, today: dt.
             return None  # taken back, and the date said instead is read on
         days, weekday = said
     # as the notes write it elsewhere ('30/10'); in Chinese, the month first ('9/7 面谈': 7 September)
-    if kind == "slash" and len(days) == 2 and (order := _slash_order(text) or ("month first" if unspaced(line) else None)):
+    if kind == "slash" and len(days) == 2 and (order := written_order(text) or ("month first" if unspaced(line) else None)):
         days = days[1:] if order == "day first" else days[:1]
     options = [d for d in (_latest(month, day, today, weekday) for month, day in days) if d]
     if week := _WEEK_NUMBER.search(line):  # 'mon 2/3 (wk 10)': the week written beside it decides
@@ -952,13 +953,32 @@ def _weekday_day_held(line: str, today: dt.date) -> dt.date | None:
 _SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])(?!\s*(?:[a-z]+s\b|of\b|个|次|件|单|条|台|张|份|项|%))", re.I)
 
 
-def _slash_order(text: str) -> str | None:
-    """How the notes write slash dates, where one of them can only be read one way ('30/10' day first, '9/22'
-    month first) and none only the other; None when they never say."""
+# A slash date with its year: '13/11/26', '04/02/2027'.
+_SLASH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
+
+
+def written_order(text: str) -> str | None:
+    """How the notes write slash dates, years or none ('13/11/26' day first, '11/13/26' month first), where some can
+    only be read one way and none only the other."""
     pairs = [(int(a), int(b)) for a, b in _SLASH.findall(text) if (int(a), int(b)) != (24, 7)]
+    pairs += [(int(a), int(b)) for a, b, _ in _SLASH_YEAR.findall(text)]
     day_first = any(12 < a <= 31 and b <= 12 for a, b in pairs)
     month_first = any(a <= 12 < b <= 31 for a, b in pairs)
     return None if day_first == month_first else "day first" if day_first else "month first"
+
+
+def in_written_order(mention: DateMention, order: str | None) -> DateMention:
+    """`mention` read the way the notes write their slash dates: '04/02/27' in notes that write '13/11/26' is 4 February,
+    though one slash date alone is read month first."""
+    m = _SLASH_YEAR.fullmatch(mention.text)
+    if order is None or m is None:
+        return mention
+    a, b = int(m[1]), int(m[2])
+    first, second = (b, a) if order == "day first" else (a, b)  # (month, day)
+    if a > 12 or b > 12 or (mention.date.month, mention.date.day) == (first, second):
+        return mention
+    date = _safe(int(m[3]) + (2000 if len(m[3]) == 2 else 0), first, second)
+    return dataclasses.replace(mention, date=date) if date else mention
 
 
 def _month_days(kind: str, m: re.Match[str]) -> list[tuple[int, int]]:

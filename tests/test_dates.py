@@ -1216,3 +1216,13 @@ def test_a_catch_up_to_come_is_not_the_meeting_and_a_quoted_replys_day_is():
 def test_a_check_named_by_its_month_soon_after_the_interview_is_a_goals_deadline(text, due):
     found = [d.date for d in find_dates(text, dt.date(2026, 10, 20)) if d.role == "deadline"]
     assert found == ([due] if due else [])
+
+
+@pytest.mark.parametrize("notes, review", [
+    ("Minutes: review, road marking operative Ravi Chaudhry\nHeld: Thu 05/11/26\nLines failed the survey on 1.8 km in September.\n"
+     "Nozzle to be replaced by the workshop — 13/11/26\nTarget: all lines above 150 mcd.\nNext review: 04/02/27.", dt.date(2027, 2, 4)),
+    ("Review, Ravi Chaudhry, 11/05/26\nLines failed the survey on 1.8 km in October.\nNozzle replaced by 11/13/26.\n"
+     "Target: all lines above 150 mcd.\nNext review: 02/04/27.", dt.date(2027, 2, 4)),
+])
+def test_a_slash_date_is_read_the_way_the_notes_write_their_others(notes, review):
+    assert analyse(notes).review_date == review

@@ -10,7 +10,7 @@ import re
 
 from .. import grid, keepout, reader
 from ..cadence import stated_gap, stated_review
-from ..dates import explicit_dates, find_dates, held_on, undated_interview
+from ..dates import explicit_dates, find_dates, held_on, in_written_order, undated_interview, written_order
 from ..frontmatter import as_form
 from ..language import unspaced
 from ..lexicon import vocab, vocab_list
@@ -334,6 +334,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     today = today or dt.date.today()
     found_date = None if interview_date else held_on(content_lines, text, today)
     ref = interview_date or found_date or undated_interview(text, today) or today
+    order = written_order(text)  # how the notes write their slash dates: '04/02/27' beside '13/11/26' is day first
     employee_aliases, manager_aliases = _aliases(name), _aliases(manager, manager=True)
     employee_aliases += _initials_used(name, text, manager_aliases)  # 'T. Hussain', then 'TH has not completed …'
     manager_aliases += _initials_used(manager, text, employee_aliases)
@@ -557,7 +558,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             s.label = {"employee_person": "employee", "manager_person": "manager"}.get(label, label) if label else label
             s.block_deadline = None if heading_deadline else block_deadline
             _read_speaker(s, finder, prev)
-            s.dates = event_deadlines(s.text, find_dates(s.text, ref), text, ref)
+            s.dates = event_deadlines(s.text, [in_written_order(d, order) for d in find_dates(s.text, ref)], text, ref)
             dated_row = task is not None or bool(labelled_row)  # '| Task | Owner | By |', '6,action,Pick first,Dana,30/04'
             if closing_cells and closing_cells[2]:  # the date cell an export's row closes with, if not one gone by
                 s.block_deadline = next((d.date for d in find_dates(closing_cells[2], ref) if d.date >= ref), s.block_deadline)
