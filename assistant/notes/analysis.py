@@ -606,6 +606,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                     (x for x in reversed(sentences) if x.line == s.line), None)) and _WHY_ASKED.match(why.body):
                 s.label = "cause"  # 'Why late? Written at home at night, after the 48 hours have gone.': a five-whys answer
             s.kind = _classify(s, finder)
+            if (prev is not None and prev.line == s.line and prev.kind == "standard" and prev.text.endswith(("；", ";"))
+                    and s.kind in ("observation", "action", "context") and not s.quantities and s.actor is None):
+                s.kind = "standard"  # the rules a line lists after its label: '公司规定：四色抹布分区用；上门都要打卡；服务时长必须做满'
             s.tagged = tagged
             if s.column == "finding" and s.kind in ("action", "target"):  # 'Report writing | Shift report missing on 3 nights'
                 s.actor = None  # under 'What we saw' a cell says what happened: its task and its target have columns
