@@ -1711,3 +1711,27 @@ def test_coming_back_from_leave_is_no_shortfall():
     a = analyse("Jase – pallet repairer – 1:1 6/11/26\nhe came back from 2 weeks leave on the 3rd\nrate down, 38/hr vs 50 std\n"
                 "45/hr by end Nov")
     assert [s.kind for s in a.sentences if s.text.startswith("he came back")] != ["observation"]
+
+
+_HOUSEKEEPER_ZH = ("2026/10/28 下午 面谈 王姐（家政保洁）\n面谈人：我（东片区主管 何丽）\n\n一、问题\n1. 10月客户投诉3单：油烟机没擦\n"
+                   "2. APP上门打卡漏了6次\n\n公司规定：四色抹布分区用；上门、离开都要在APP打卡；服务时长必须做满\n\n二、她怎么说\n"
+                   "- APP老闪退，她那个手机太旧了\n- 一天排4单，三个区跑来跑去，怕下一家迟到就赶\n\n目标：11月投诉0单，打卡漏0次")
+
+
+def test_the_rules_a_line_lists_after_its_label_stay_rules_past_a_semicolon():
+    a = analyse(_HOUSEKEEPER_ZH)
+    assert [s.rule_kind for s in a.sentences if s.line == a.sentences[0].line + 8 or s.text.startswith("服务时长")][-1] == "standard"
+
+
+def test_a_heading_asking_what_she_says_heads_her_account():
+    a = analyse(_HOUSEKEEPER_ZH)
+    assert [s.rule_kind for s in a.sentences if s.text.startswith(("APP老闪退", "一天排4单"))] == ["account", "account"]
+
+
+@pytest.mark.parametrize("line, kind", [("Otherwise a solid quarter, no complaints from the public.", "context"),
+                                        ("A solid quarter for sales, but 4 complaints from the public about rudeness.", "observation")])
+def test_a_period_gone_well_is_no_shortfall_unless_the_sentence_turns(line, kind):
+    a = analyse(f"1:1 Rob Tait (streetworks inspector) 8 Oct 2026\nOnly 61% of the Q3 sample inspections were completed.\n"
+                f"9 defect notices were issued late.\nHe says the van was off the road.\n{line}\n"
+                "Target: 100% of the Q4 sample inspected by 31/12/2026.")
+    assert [s.rule_kind for s in a.sentences if s.text == line] == [kind]
