@@ -356,9 +356,11 @@ def _role(text: str, start: int, end: int) -> str:
     before, after = text[max(0, start - 30):start], text[end:end + 4]
     if _WAS_DUE.search(before):
         return "point"
+    if _AT_THE.search(before) and _CHECK_AFTER.match(text, end):
+        return "check"  # the check a goal is measured at, named by its date or month: a deadline (see `_resolve`)
     if (_DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before) or _PERIOD_END_GLOSS.search(before)
             or _DEADLINE_EVENT.search(text[max(0, start - 80):start])
-            or _labelled_deadline(text, start) or (_AT_THE.search(before) and _CHECK_AFTER.match(text, end))):
+            or _labelled_deadline(text, start)):
         return "deadline"
     if _START_AFTER.match(after) or _START_BEFORE.search(before):
         return "start"
@@ -516,8 +518,9 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             return _pick_year(ref, "deadline", lambda y: _month_end(y, last)), "deadline"
         if kind == "months" and len(names) == 1 and lead not in (*_PERIOD_WORDS, "whole", "rest", "all", "the"):
             due = _pick_year(ref, "deadline", lambda y: _month_end(y, last))
-            if role == "deadline" and due and (due - ref).days <= _CHECK_AHEAD:  # the check named by its month, soon: 'at the
-                return due, "deadline"  # November re-audit' (not 'at the May review we found …', said in October)
+            if role == "check" and due and (due.year, due.month) != (ref.year, ref.month) and (due - ref).days <= _CHECK_AHEAD:
+                return due, "deadline"  # the check named by its month, soon: 'at the November re-audit' said in October (not
+                # 'at the May review we found …', nor 'At the November audit she scored 62%' said on 28 November)
             return None, role  # a month named alone ('May was busy', 'the May run') is no date to hold a goal to
         if kind == "months" and "/" in m.group(0) and lead not in (*_PERIOD_WORDS, "whole", "rest", "all", "the"):
             return _pick_year(ref, "point", lambda y: _month_end(y, last)), "point"  # 'oct/nov sheets', 'Sept/Oct round'
@@ -654,6 +657,7 @@ def _dates_in(text: str, ref: dt.date) -> tuple[DateMention, ...]:
             date, role = _resolve(kind, m, ref, _role(text, start, end))
             if date is None:
                 continue
+            role = "deadline" if role == "check" else role
             taken.append((start, end))
             found.append(DateMention(m.group(0).strip(), start, end, date, role))
     return tuple(sorted(found, key=lambda d: d.start))

@@ -1226,3 +1226,8 @@ def test_a_check_named_by_its_month_soon_after_the_interview_is_a_goals_deadline
 ])
 def test_a_slash_date_is_read_the_way_the_notes_write_their_others(notes, review):
     assert analyse(notes).review_date == review
+
+
+def test_a_check_in_the_interviews_own_month_is_one_gone_by():
+    assert not [d for d in find_dates("At the November audit she scored 62% on record keeping.", dt.date(2026, 11, 28))
+                if d.role == "deadline"]

@@ -2838,3 +2838,36 @@ def test_a_name_that_is_also_a_word_is_still_a_name_where_it_is_the_only_one(not
 
 def test_a_lead_hedge_layer_is_a_job():
     assert is_role("hedge layer") and is_role("lead hedge layer")
+
+
+@pytest.mark.parametrize("notes, who", [
+    ("Name: Ellie Moss | Role: Night Supervisor | Supervisor: Mark Owen (Site Manager)\nShe missed 3 handovers in October.\n"
+     "Target: no missed handovers by 31 Dec.", ("Ellie Moss", "Mark Owen")),
+    ("Name: Omar Farouk\nJob title: Claims Assessor | Assessor: Lynn Price\nHe closed 4 claims late in October.\n"
+     "Target: no late claims by 31 Dec.", ("Omar Farouk", "Lynn Price")),
+])
+def test_a_manager_field_labelled_like_the_employees_job_stays_the_managers(notes, who):
+    a = analyse(notes)
+    assert (a.employee_name, a.manager) == who
+
+
+@pytest.mark.parametrize("heading", ["## Stock review", "## Rota review", "## Appraisal prep", "## Supervision - Daily"])
+def test_a_days_heading_that_names_no_one_gives_no_employee(heading):
+    a = analyse(f"Tue 17 Nov 2026\n{heading}\n- Waste on the veg section up to 9%, target 5%.\n## Notes\n- Ordering through the pass.")
+    assert a.employee_name is None or a.employee_name.split()[0] not in heading
+
+
+def test_a_days_page_signed_by_its_writer_over_a_meeting_heading():
+    a = analyse("Daily note 2 Dec 2026 - Kev Moran\n## Deliveries\n- Dairy late again\n## 1:1 [[Lena Fox]] (bar sup)\n"
+                "- Lena left the cellar unlocked twice.\n- Lena to lock and sign the cellar sheet at close.\n"
+                "- Target: zero unlocked nights by 31 January.")
+    assert (a.employee_name, a.employee_role, a.manager) == ("Lena Fox", "bar sup", "Kev Moran")
+
+
+@pytest.mark.parametrize("line", ["PO to be raised by finance for her Excel course.",
+                                  "Be there at 7 to clear the bay before the first lorry."])
+def test_a_word_that_spells_someones_initials_is_no_one(line):
+    a = analyse(f"1:1 Priya Osei (office coordinator) with Beth Evans, 2 Dec 2026\nPriya missed 3 invoice runs in November.\n"
+                f"{line}\nTarget: no missed runs by 31 Jan 2027.")
+    assert not {"PO", "BE"} & {alias.upper() for alias in (*a.employee_aliases, *a.manager_aliases)}
+    assert all(s.actor is None or s.actor.owner != "employee" for s in a.sentences if s.text == line)

@@ -1735,3 +1735,11 @@ def test_a_period_gone_well_is_no_shortfall_unless_the_sentence_turns(line, kind
                 f"9 defect notices were issued late.\nHe says the van was off the road.\n{line}\n"
                 "Target: 100% of the Q4 sample inspected by 31/12/2026.")
     assert [s.rule_kind for s in a.sentences if s.text == line] == [kind]
+
+
+@pytest.mark.parametrize("line", ["Rejected 14 out-of-spec castings in November, all correctly.",
+                                  "Sent back the signed supplier forms on time every week."])
+def test_rejecting_or_sending_back_as_ones_job_is_no_shortfall(line):
+    a = analyse(f"1:1 Jo Marsh (QC inspector) 2 Dec 2026\n{line}\nShe missed 3 calibration checks in November.\n"
+                "Target: no missed checks by 31 Jan 2027.")
+    assert [s.rule_kind for s in a.sentences if s.text == line] != ["observation"]

@@ -1274,3 +1274,14 @@ def test_a_gendered_label_is_bias_not_only_wording():
                                           ("You can't teach an old dog new tricks at his stage.", True)])
 def test_an_old_dog_is_a_coded_remark_about_a_person_not_about_a_pet(line, biased):
     assert bool(bias_hits(line)) is biased
+
+
+@pytest.mark.parametrize("line", ["Guests rated Dana excellent in 14 of 16 surveys.", "The panel scored Ola excellent on the lesson.",
+                                  "Parents rated Mrs Bankole outstanding in the survey."])
+def test_a_rating_someone_else_gave_is_evidence_not_an_outcome_decided(line):
+    assert not [h for h in injection_hits(line) if h.category == "outcome"]
+
+
+@pytest.mark.parametrize("line", ["Jake and the other old dogs on days just ignore the new scanner.", "He's one of the old dogs."])
+def test_old_dogs_said_of_colleagues_is_a_coded_remark(line):
+    assert bias_hits(line)

@@ -428,10 +428,12 @@ def _field_titled_as_the_role(lines: list[str], found: tuple[str | None, str | N
     """Where the field read as the manager's is labelled with the job the heading says the meeting was with ('Field
     interviewer check-in' over 'Interviewer: Tomás Brennan | Field supervisor: Anjali Rao'), that field names the
     employee, and a field of one who leads others the manager."""
-    _, role, manager = found
-    if not (role and manager):
-        return None
+    name, role, manager = found
+    if not (role and manager) or leads_others(role):
+        return None  # ('Role: Night Supervisor | Supervisor: Mark Owen': her supervisor)
     fields = [(m["label"].strip(), m["name"]) for m in _NAME_FIELD.finditer("\n".join(lines[:4]))]
+    if name and any(who == name for _, who in fields):
+        return None  # a field names the employee already: 'Job title: Claims Assessor | Assessor: Lynn Price' beside 'Name: …'
     job_word = role.split()[-1].casefold()
     if not any(label.casefold().split()[-1] == job_word and who == manager for label, who in fields):
         return None
@@ -455,7 +457,8 @@ _LOWER_NAME = re.compile(rf"""(?:(?P<alone>^)[ \t]*|(?<![\w/])(?:with|w/|for|rev
 
 
 # A surname in capitals before the given name, as a register or a meeting invite writes it: 'LINDQVIST Hanna / OKAFOR Joseph'.
-_CAPITALS_FIRST = re.compile(r"(?<![\w'’-])(?P<surname>[A-Z]{4,}(?:-[A-Z]{2,})?)[ \t]+(?P<given>[A-Z][a-z]+)(?![\w'’-])")
+_CAPITALS_FIRST = re.compile(r"(?<![\w'’-])(?P<surname>[A-Z]{4,}(?:-[A-Z]{2,})?)[ \t]+(?P<given>[A-Z][a-z]+)(?![\w'’-]|[ \t]+[A-Z][a-z])")
+# (not a title's capitals before a full name: 'DOSM Grace Lin')
 
 
 def _given_name_first(line: str) -> str:
@@ -502,22 +505,26 @@ def _header_people(lines: list[str]) -> tuple[str | None, str | None, str | None
     foot = _foot_line(lines)
     if foot and (_PROSE.search(lines[0]) or not found[0] or not _said_after(lines[1:-2], found[0])):
         return _people([foot, *lines])
-    if not found[1] and (heading := _meeting_heading(lines, found[0])):
-        return heading[0], heading[1], found[2] or heading[2]
+    signed = _SIGNED_AFTER_DATE.search(lines[0]) if lines else None  # a page's writer after its date ('Daily note 2 Dec
+    page_writer = signed["who"] if signed and is_name(signed["who"]) else None  # 2026 - Kev Moran'), read as its header's name
+    if not found[1] and (heading := _meeting_heading(lines, None if found[0] == page_writer else found[0])):
+        return heading[0], heading[1], found[2] or heading[2] or (page_writer if page_writer != heading[0] else None)
     return found if found[0] else _named_elsewhere(lines, found)
 
 
 # A heading further down that says whose meeting the part below it records: a day's page in a notes app with other parts
 # above it ('## Bookings' … '## 1:1 Marco (shift sup)').
 _HEADING_MARK = re.compile(r"^[ \t]*#{1,6}[ \t]+")
-_ONE_TO_ONE = re.compile(r"\b(?:1:1|1-1|121|one[- ]to[- ]one|check-in|catch[- ]?up|supervision|appraisal|review)\b", re.I)
+# ('## 1:1 Marco (shift sup)', '## Check-in with Priya Nair', '## Review w/ Dana'; not '## Stock review', '## Appraisal prep')
+_ONE_TO_ONE = re.compile(rf"""^(?i:1:1|1-1|121|one[- ]to[- ]one|check-in|catch[- ]?up|(?:review|supervision|appraisal)(?=\s+(?:with|w/)\b))
+    \s*(?i:with|w/|[-–:])?\s*(?=\[\[|{NAME_WORD})""", re.X)
 
 
 def _meeting_heading(lines: list[str], name: str | None) -> tuple[str, str | None, str | None] | None:
     """The employee, role and manager a meeting's heading below the top gives, where it names the one the header names
     or the header names no one."""
     for at, line in enumerate(lines[1:], 1):
-        if _HEADING_MARK.match(line) and _ONE_TO_ONE.search(line):
+        if _HEADING_MARK.match(line) and _ONE_TO_ONE.match(_HEADING_MARK.sub("", line)):
             who, role, manager = _people([_HEADING_MARK.sub("", line), *lines[at + 1:]])
             if who and (name is None or who == name) and (role is None or is_role(role)):
                 return who, role, manager
@@ -1095,9 +1102,8 @@ def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
     elif is_name(name):
         tokens = name.split()
         out += [t for i, t in enumerate(tokens) if len(t.rstrip(".")) >= (2 if i == 0 else 3)]  # (not an initial: 'D.')
-        if 2 <= len(tokens) <= 3 and all(t[:1].isupper() for t in tokens):  # by initials: 'L.Q.', 'LQ' (not 'HR' or 'QA')
-            initials = "".join(t[0] for t in tokens)
-            out += [".".join(initials) + "."] + ([initials] if not team_initials(initials) else [])
+        if 2 <= len(tokens) <= 3 and all(t[:1].isupper() for t in tokens):  # by initials with their dots: 'L.Q.' (bare, 'LQ'
+            out.append(".".join(t[0] for t in tokens) + ".")  # would be read in any case: 'Be', 'To', 'PO' are words)
     return tuple(dict.fromkeys(out))
 
 
