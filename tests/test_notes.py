@@ -1743,3 +1743,9 @@ def test_rejecting_or_sending_back_as_ones_job_is_no_shortfall(line):
     a = analyse(f"1:1 Jo Marsh (QC inspector) 2 Dec 2026\n{line}\nShe missed 3 calibration checks in November.\n"
                 "Target: no missed checks by 31 Jan 2027.")
     assert [s.rule_kind for s in a.sentences if s.text == line] != ["observation"]
+
+
+def test_a_short_voice_memo_behind_a_label_is_cut_at_its_pauses_too():
+    memo = ("语音转文字：嗯 今天跟阿杰聊了一下 他是我们站的配送员 这个月超时送达11单 客户投诉3单 他说新区那边地址不好找 "
+            "跟他说好了 以后出发前先看一遍地图标注 目标下个月超时不超过3单 投诉为零")
+    assert len(memo) < 200 and "这个月超时送达11单" in [s.text for s in analyse(memo).sentences]

@@ -186,7 +186,7 @@ def detect_language(text: str) -> Language:
 _SPOKEN_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff%\d])\s+(?=[\u4e00-\u9fff])")
 _ANY_STOP = re.compile(r"[,.;:!?()，。！？；：、（）]")
 _STOP = re.compile(r"[,;!?()，。！？；：、（）]|(?<!\d)[.:]|[.:](?!\d)")  # not a decimal's point nor a time's colon
-_LEAD_LABEL = re.compile(r"^[^\s:：]{1,12}[:：]")  # a label before a long speech is none of its punctuation: '语音转文字：那个 今天…'
+_LEAD_LABEL = re.compile(r"^[^\s:：]{1,12}[:：]")  # a label before a memo's speech is none of its punctuation: '语音转文字：那个 今天…'
 _RUN_ON = 200  # a line this long with no stop is a whole memo run together: its decimals ('3.5%') end no clause
 _CLAUSE_CHARS = 6  # the shortest a spoken clause is, on average
 
@@ -260,7 +260,8 @@ def _cuts(line: str, dictated: bool = False) -> list[re.Match[str]]:
         cuts = sorted(cuts + items, key=lambda m: m.start())
     pauses = list(_SPOKEN_PAUSE.finditer(line))
     stops = _STOP if len(line) >= _RUN_ON else _ANY_STOP
-    unlabelled = _LEAD_LABEL.sub("", line) if len(line) >= _RUN_ON else line  # (a short line's label tags a speaker: '宋说:…')
+    unlabelled = _LEAD_LABEL.sub("", line) if len(pauses) >= _MEMO_CLAUSES else line  # (a line of a few pauses after its
+    # label is a speaker's: '宋说:零件等太久 瑞士件要等3-4周 没件只能先放着')
     if len(pauses) >= 2 and not stops.search(unlabelled) and len(line.split()) * _CLAUSE_CHARS <= len(line):
         cuts = sorted(cuts + pauses, key=lambda m: m.start())
     if spoken(line):

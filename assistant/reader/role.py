@@ -93,6 +93,10 @@ def _titles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return en, zh
 
 
+_A_DAY = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day|(?i:jan|febr)uary|March|April|May|June|July|August"
+                    r"|(?i:septem|octo|novem|decem)ber")
+
+
 def is_title(phrase: str) -> bool:
     """A phrase that is a job title and nothing else ('dental technician', '化验员'), by the strict test of `_titles`;
     a phrase with a word of talk in it ('就是周师', '的理赔员') is none."""
@@ -104,8 +108,9 @@ def is_title(phrase: str) -> bool:
     words = phrase.split()
     if len(words) == 1 and (phrase.lower() in spaced_words("not_alone") or (phrase.isupper() and len(phrase) < 4)):
         return False  # 'lead', 'crew', 'PM': too general, or an abbreviation, to be a title alone
-    named = sum(w[:1].isupper() and not w.isupper() for w in words[:-1]) >= 2 and words[-1].islower()  # 'Jo Smith manager' (not
-    # a title in sentence case: 'Midday supervisor')
+    capitalised = [w for w in words[:-1] if w[:1].isupper() and not w.isupper()]
+    named = words[-1].islower() and (len(capitalised) >= 2 or any(_A_DAY.fullmatch(w) for w in capitalised))  # 'Jo Smith
+    # manager', 'Friday manager' (not a title in sentence case: 'Midday supervisor')
     return (bool(en.match(phrase)) and not named
             and not re.search(r"\b(?:i|my|you|your|he|his|she|her|we|our|they|their|was|is|the|to|of|talked|been|'s)\b|\d", phrase, re.I))
 
