@@ -1701,8 +1701,9 @@ def test_a_title_with_a_dot_before_a_name_ends_no_sentence():
     assert not any("Kwame" in d.evidence for d in draft_plan(a.text).plan.deficiencies)
 
 
-@pytest.mark.parametrize("line", ["nails proud on deck boards, 2 pallets sent back by Brakes this wk", "3 batches rejected by QA in October"])
-def test_work_sent_back_or_rejected_is_a_shortfall_not_the_header(line):
+@pytest.mark.parametrize("line", ["nails proud on deck boards, 2 pallets sent back by Brakes this wk",
+                                  "4 loads kicked back by the depot in October"])
+def test_work_sent_back_is_a_shortfall_not_the_header(line):
     a = analyse(f"Jase – pallet repair bench – quick 1:1 Fri 6/11/26\n{line}\nrate down, 38/hr vs 50 std\n45/hr + 0 returns by end Nov")
     assert [s.kind for s in a.sentences if s.text == line] == ["observation"]
 
