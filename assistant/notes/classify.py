@@ -193,7 +193,7 @@ _ABOUT_THE_NOTES = re.compile(r"""^\W*(?:this|these)\s+(?:memo|note|notes|email|
 _SORRY_THEY_ARE_LATE = re.compile(r"""^\W*(?:(?:morning|hi|hello|hey|afternoon)\s+(?:all|everyone|team|folks)\W+)?(?:sorry|apologies)\b
     [^.!?]{0,25}?\b(?:these|this|the\s+notes|notes|it)\s+(?:are|is|were|was|'re|'s)\s+(?:so\s+|a\s+bit\s+)?(?:late|overdue)\b""", re.I | re.X)
 
-# How long the meeting took: 'grabbed 10 min with him between the bookings', 'only half an hour with Dana', '聊了20分钟'.
+# How long the meeting took: 'grabbed 10 min with him between the bookings', 'had half an hour with Dana', '聊了20分钟'.
 _MEETING_LENGTH = re.compile(r"""\b(?:\d+|a\s+few|half\s+an?|an?|ten|fifteen|twenty|thirty|forty)[ \t-]*(?:mins?|minutes?|hours?|hrs?)
     \s+(?:with|w/)\s+(?:him|her|them|[A-Z][a-z]+)\b
     | (?:聊|谈|坐)了?\s*(?:\d+|半个?|一个?|几)\s*(?:分钟|小时|个小时)""", re.X)

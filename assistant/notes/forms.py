@@ -311,10 +311,10 @@ def sectioned(lines: list[str]) -> list[str]:
     return out
 
 
-_AH_NAME = r"阿[A-Z][a-z]{1,10}"
+_AH_NAME = r"阿[A-Z][a-z]{1,10}"  # a name in Latin letters after the Chinese '阿' of familiarity: '阿May', '阿Ken'
 _NAME_IN_TWO_SCRIPTS = re.compile(r"[A-Z][a-z]{1,12}\s*[(（][\u4e00-\u9fff]{2,4}[)）]")  # 'Jack(李杰)'
 _ONE_ON_ONE = re.compile(r"\b1\s*on\s*1\b|\bone[- ]on[- ]one\b", re.I)  # '1on1', as a Chinese note writes it
-_GRADE_AFTER = re.compile(r"\s+[A-Z]{0,2}\d{1,2}$")  # a grade after the job: 'AGV维保技术员 T3'  # a name in Latin letters after the Chinese '阿' of familiarity: '阿May', '阿Ken'
+_GRADE_AFTER = re.compile(r"\s+[A-Z]{0,2}\d{1,2}$")  # a grade after the job: 'AGV维保技术员 T3'
 
 
 def barred_fields(line: str) -> tuple[str, str | None, str | None] | None:
