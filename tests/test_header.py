@@ -2871,3 +2871,13 @@ def test_a_word_that_spells_someones_initials_is_no_one(line):
                 f"{line}\nTarget: no missed runs by 31 Jan 2027.")
     assert not {"PO", "BE"} & {alias.upper() for alias in (*a.employee_aliases, *a.manager_aliases)}
     assert all(s.actor is None or s.actor.owner != "employee" for s in a.sentences if s.text == line)
+
+
+@pytest.mark.parametrize("notes, name", [
+    ("Thu 12 Nov 2026\n## Deliveries\n- Dairy late again\n## 1:1 [[Priya]] (night sup)\n- Priya left the cellar unlocked twice.\n"
+     "- Target: zero unlocked nights by 31 January.", "Priya"),
+    ("Thu 12 Nov 2026\n3 late starts by Priya in October.", None),
+    ("1:1 Sun Li (cashier) Sun 3/5\nShe had 3 till shortages in April.", "Sun Li"),
+])
+def test_a_weekdays_short_name_before_its_date_is_no_ones_name(notes, name):
+    assert analyse(notes).employee_name == name

@@ -401,7 +401,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     OCR]', '【钉钉 语音转文字 16:41】'), each name said again to correct it read as corrected ('my review with Shawna,
     no, Siobhan, S I O B H A N, … Siobhan Duffy, inbetweener')."""
     lines = [_WIKI_LINK.sub(r"\1", _SAID_AGAIN_IN_FULL.sub("", _SPELLED_OUT.sub("", _CORRECTED.sub("", line)))) for line in lines]
-    lines = [_given_name_first(line) if at < 3 else line for at, line in enumerate(lines)]
+    lines = [_given_name_first(_DATED_WEEKDAY.sub("", line)) if at < 3 else line for at, line in enumerate(lines)]
     lines = lines[1:] if lines and _SOURCE_NOTE.fullmatch(lines[0].strip()) else lines
     found = _header_people(lines)
     if titled := _field_titled_as_the_role(lines, found):
@@ -454,6 +454,10 @@ def _says_who(rest: str) -> bool:
 # 'review kasia nowak (erector, crew b)', 'check-in w/ ines carvalho — bench luthier', 'kofi asamoah - counter fishmonger'.
 _LOWER_NAME = re.compile(rf"""(?:(?P<alone>^)[ \t]*|(?<![\w/])(?:with|w/|for|review|re:?|about|1:1|1-1|121)[ \t]+)
     (?P<name>[a-z][a-z'’-]+(?:[ \t](?:{PARTICLE})){{0,2}}[ \t][a-z][a-z'’-]+)(?=[ \t]*(?:[—–,(|]|-[ \t]))""", re.X)
+
+
+# A weekday's short name before the date it is, which would read as a name: 'Thu 12 Nov 2026', 'Sun 3/5'.
+_DATED_WEEKDAY = re.compile(r"(?<![\w'’-])(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?[ \t]+(?=\d)")
 
 
 # A surname in capitals before the given name, as a register or a meeting invite writes it: 'LINDQVIST Hanna / OKAFOR Joseph'.
