@@ -517,8 +517,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         if kind == "months" and lead in ("by", "until", "till"):
             return _pick_year(ref, "deadline", lambda y: _month_end(y, last)), "deadline"
         if kind == "months" and len(names) == 1 and lead not in (*_PERIOD_WORDS, "whole", "rest", "all", "the"):
-            due = _pick_year(ref, "deadline", lambda y: _month_end(y, last))
-            if role == "check" and due and (due.year, due.month) != (ref.year, ref.month) and (due - ref).days <= _CHECK_AHEAD:
+            if role == "check" and (due := _pick_year(ref, "deadline", lambda y: _month_end(y, last))) \
+                    and (due.year, due.month) != (ref.year, ref.month) and (due - ref).days <= _CHECK_AHEAD:
                 return due, "deadline"  # the check named by its month, soon: 'at the November re-audit' said in October (not
                 # 'at the May review we found …', nor 'At the November audit she scored 62%' said on 28 November)
             return None, role  # a month named alone ('May was busy', 'the May run') is no date to hold a goal to

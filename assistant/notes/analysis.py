@@ -159,7 +159,7 @@ def _the_other_speaker(lines: list[str], employee: str | None, manager: str | No
     return (employee, theirs) if employee and _one_person(other, employee) else (other, theirs)
 
 
-_BOSS = re.compile(r"[\u4e00-\u9fff]{1,2}(?:总|老板|经理|主管|店长|厂长|主任)")  # one called by surname and a title that leads
+_BOSS = re.compile(r"[\u4e00-\u9fff]{1,2}(?:" + "|".join(vocab_list("parties", "boss_titles", "zh")) + ")")  # '周总', '李经理'
 
 
 def _in_capitals(tag: str) -> bool:

@@ -251,6 +251,11 @@ def job_field(header: str) -> tuple[str, str] | None:
     return None
 
 
+def name_fields(text: str) -> list[tuple[str, str]]:
+    """Each field of `text` that holds a name, as (label, name): 'Interviewer: Tomás Brennan | Field supervisor: Anjali Rao'."""
+    return [(m["label"].strip(), m["name"].strip()) for m in _JOB_FIELD.finditer(text)]
+
+
 @cache
 def _job_field_zh() -> re.Pattern[str]:
     """`_JOB_FIELD` in Chinese: '｜主播：林可馨（花名"可可"）｜'."""

@@ -33,6 +33,7 @@ from .forms import (
     given_name,
     job_field,
     job_of,
+    name_fields,
     party_labels,
     signed_at_foot,
     speaker_key,
@@ -419,10 +420,6 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     return (written, again[1], again[2]) if again[0] == capitalised and is_name(capitalised) else found  # (not 'new starter')
 
 
-# A field of the header: its label and the name in it ('Interviewer: Tomás Brennan', 'Field supervisor: Anjali Rao').
-_NAME_FIELD = re.compile(rf"(?:^|[|｜;]\s*)(?P<label>[A-Za-z][A-Za-z -]{{1,30}}?)\s*:\s*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD}){{0,2}})(?=\s*(?:[|｜;,(]|$))", re.M)
-
-
 def _field_titled_as_the_role(lines: list[str], found: tuple[str | None, str | None, str | None]
                               ) -> tuple[str, str, str | None] | None:
     """Where the field read as the manager's is labelled with the job the heading says the meeting was with ('Field
@@ -431,7 +428,7 @@ def _field_titled_as_the_role(lines: list[str], found: tuple[str | None, str | N
     name, role, manager = found
     if not (role and manager) or leads_others(role):
         return None  # ('Role: Night Supervisor | Supervisor: Mark Owen': her supervisor)
-    fields = [(m["label"].strip(), m["name"]) for m in _NAME_FIELD.finditer("\n".join(lines[:4]))]
+    fields = name_fields("\n".join(lines[:4]))
     if name and any(who == name for _, who in fields):
         return None  # a field names the employee already: 'Job title: Claims Assessor | Assessor: Lynn Price' beside 'Name: …'
     job_word = role.split()[-1].casefold()
@@ -461,7 +458,7 @@ _DATED_WEEKDAY = re.compile(r"(?<![\w'’-])(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|F
 
 
 # A surname in capitals before the given name, as a register or a meeting invite writes it: 'LINDQVIST Hanna / OKAFOR Joseph'.
-_CAPITALS_FIRST = re.compile(r"(?<![\w'’-])(?P<surname>[A-Z]{4,}(?:-[A-Z]{2,})?)[ \t]+(?P<given>[A-Z][a-z]+)(?![\w'’-]|[ \t]+[A-Z][a-z])")
+_CAPITALS_FIRST = re.compile(rf"(?<![\w'’-])(?=[A-Z]{{4}})(?P<surname>{SURNAME_IN_CAPITALS})[ \t]+(?P<given>[A-Z][a-z]+)(?![\w'’-]|[ \t]+[A-Z][a-z])")
 # (not a title's capitals before a full name: 'DOSM Grace Lin')
 
 
@@ -528,8 +525,9 @@ def _meeting_heading(lines: list[str], name: str | None) -> tuple[str, str | Non
     """The employee, role and manager a meeting's heading below the top gives, where it names the one the header names
     or the header names no one."""
     for at, line in enumerate(lines[1:], 1):
-        if _HEADING_MARK.match(line) and _ONE_TO_ONE.match(_HEADING_MARK.sub("", line)):
-            who, role, manager = _people([_HEADING_MARK.sub("", line), *lines[at + 1:]])
+        heading = _HEADING_MARK.sub("", line)
+        if heading != line and _ONE_TO_ONE.match(heading):
+            who, role, manager = _people([heading, *lines[at + 1:]])
             if who and (name is None or who == name) and (role is None or is_role(role)):
                 return who, role, manager
     return None
