@@ -158,11 +158,45 @@ def _confidences(sentences: list[Sentence], lines: list[str]) -> None:
                     n.hits, n.kind = request[:1] + n.hits, "excluded"
         elif private := private_hits(s.text):  # (also where a coded remark kept it out: the flag says both)
             s.hits, s.kind = private + s.hits, "excluded"
+            for n in _private_reach(sentences, i, lines):
+                if not any(h.kind == "private" for h in n.hits):
+                    n.hits, n.kind = private[:1] + n.hits, "excluded"
     for before, s, after in zip(sentences, sentences[1:], sentences[2:]):  # one line between two of a confidence is part of
         confided = [h for h in before.hits if h.category == "confidential"]  # it: 'My GP is changing my meds next month' between
         if (confided and s.kind != "excluded" and any(h.category == "confidential" for h in after.hits)  # 'I've got Crohn's…'
                 and all(line.strip() for line in lines[before.line - 1:after.line])):  # and "I'd rather nobody knew"
             s.hits, s.kind = confided[:1] + s.hits, "excluded"
+
+
+# Where a private mark opens its line: before the line's first colon or dash ('Private — not for the plan: …',
+# '(Private: …', 'Note to self - …', '私下记一笔（不写进计划）：…').
+_OPENING = re.compile(r"^[^:：—–]{0,40}?(?:[:：—–]|\s-\s|$)")
+_OPEN_BRACKETS, _CLOSE_BRACKETS = "(（[【", ")）]】"
+
+
+def _private_reach(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sentence]:
+    """What a private mark covers beyond its own sentence: where it opens its line, the rest of the line, and the
+    lines below a line that is only the mark ('Private, not for the plan:') up to a blank line; and the rest of a
+    bracket it opens ('(Private: … ; I'll raise it with the trustees myself.)')."""
+    s = sentences[i]
+    line = lines[s.line - 1] if 0 < s.line <= len(lines) else ""
+    first_on_line = all(n.line != s.line for n in sentences[:i])
+    opening = _OPENING.match(line.strip())
+    covered: list[Sentence] = []
+    if first_on_line and opening and private_hits(opening.group()):
+        block_end = s.line
+        if line.rstrip().endswith((":", "：")):  # a heading: the lines below it, up to a blank line
+            while block_end < len(lines) and lines[block_end].strip():
+                block_end += 1
+        covered = [n for n in sentences[i + 1:] if s.line <= n.line <= block_end]
+    depth = sum(s.text.count(c) for c in _OPEN_BRACKETS) - sum(s.text.count(c) for c in _CLOSE_BRACKETS)
+    for n in sentences[i + 1:i + 1 + MAX_SPREAD]:
+        if depth <= 0:
+            break
+        if n not in covered:
+            covered.append(n)
+        depth += sum(n.text.count(c) for c in _OPEN_BRACKETS) - sum(n.text.count(c) for c in _CLOSE_BRACKETS)
+    return covered
 
 
 def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sentence]:

@@ -1285,3 +1285,55 @@ def test_a_rating_someone_else_gave_is_evidence_not_an_outcome_decided(line):
 @pytest.mark.parametrize("line", ["Jake and the other old dogs on days just ignore the new scanner.", "He's one of the old dogs."])
 def test_old_dogs_said_of_colleagues_is_a_coded_remark(line):
     assert bias_hits(line)
+
+
+@pytest.mark.parametrize("aside, kept_out", [
+    ("(Private - not for the plan: I reckon the real trouble is Gordon on nights; I'll take it to the owners myself.)",
+     ["gordon", "owners myself"]),
+    ("Note to self: I think Gordon sets her up to fail. He leaves the float short. I will speak to the owners.",
+     ["gordon", "float short", "speak to the owners"]),
+    ("Private, not for the plan:\n- Gordon leaves the float short on purpose.\n- I will speak to the owners.\n",
+     ["gordon", "speak to the owners"]),
+])
+def test_a_private_mark_that_opens_a_line_or_a_bracket_keeps_out_all_it_covers(aside, kept_out):
+    notes = ("Review with Ruth Abara (cashier), 4 May 2026, me: Kim\nRuth's till was short 6 times in April against none allowed.\n"
+             f"{aside}\n\nRuth counts the float with the supervisor at each handover.\nTarget: no short tills by 30 June.\n")
+    result = draft_plan(notes)
+    body = _body(result.plan)
+    assert not [w for w in kept_out if w in body]
+    assert _flags(result.plan, "private") and "handover" in body
+    assert all(s.reading == "aside" for s in result.analysis.sentences if any(h.kind == "private" for h in s.hits))
+
+
+def test_a_private_mark_inside_a_line_keeps_only_its_own_sentence_out():
+    notes = ("Review with Ruth Abara (cashier), 4 May 2026\nRuth's till was short 6 times in April against none allowed.\n"
+             "Ruth counts the float with the supervisor at each handover. Between us, the old safe is a joke.\n"
+             "Target: no short tills by 30 June.\n")
+    body = _body(draft_plan(notes).plan)
+    assert "safe" not in body and "handover" in body
+
+
+@pytest.mark.parametrize("line, words", [
+    ("PS：阿珍最近在看心理医生，有时候早上起不来；她不希望写进任何记录，也不想让车间知道。", ["心理医生", "起不来"]),
+    ("P.S. confidential: Dana started treatment in March and her mornings are slow.", ["treatment", "mornings"]),
+    ("顺便说下：她每周二下午去复诊，只是让你知道，不要放进 plan。", ["复诊"]),
+])
+def test_a_postscript_confidence_in_chinese_english_or_both_stays_out(line, words):
+    notes = ("面谈记录 — 陈晓燕（质检员），2026-05-06\n4月漏检 5 批，标准是 0 批。\n陈晓燕：每批做完自检表再放行。\n"
+             f"目标：6月30日前漏检 0 批。\n\n{line}\n")
+    result = draft_plan(notes)
+    body = _body(result.plan)
+    assert not [w for w in words if w.lower() in body]
+    assert _flags(result.plan, "sensitive") or _flags(result.plan, "private")
+    assert "自检表" in body
+
+
+@pytest.mark.parametrize("text", ["她不希望写进任何记录。", "他也不想让车间知道。", "这件事不想让科室知道。", "不要放进 plan，谢谢。",
+                                  "他不愿意被写进档案。"])
+def test_a_chinese_request_to_keep_something_out_is_read_with_its_object_in_either_language(text):
+    assert confidence_request(text)
+
+
+@pytest.mark.parametrize("text", ["计划里写进了三个目标。", "车间都知道这个标准。"])
+def test_writing_goals_into_the_plan_is_no_request_to_keep_something_out(text):
+    assert not confidence_request(text)

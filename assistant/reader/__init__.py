@@ -324,7 +324,9 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
     for i, s in enumerate(analysis.sentences):
         rule_reading = "strength" if s.kind == "context" and s.label == "strength" else READING_OF_KIND[s.kind]
         learnt = readings[i] if readings else None
-        if s.kind == "excluded" and learnt:
+        if s.kind == "excluded" and any(h.kind == "private" for h in s.hits):
+            s.reading, s.confidence = "aside", 1.0  # the notes mark it as the manager's own
+        elif s.kind == "excluded" and learnt:
             s.reading, s.confidence = learnt.reading, learnt.confidence  # what it would be, were it not kept out
         elif learnt is None or learnt.confidence < _needed(s, learnt):
             s.reading, s.confidence = rule_reading, learnt.confidence if learnt and learnt.reading == rule_reading else 0.0
