@@ -2881,3 +2881,37 @@ def test_a_word_that_spells_someones_initials_is_no_one(line):
 ])
 def test_a_weekdays_short_name_before_its_date_is_no_ones_name(notes, name):
     assert analyse(notes).employee_name == name
+
+
+_BODY = "\nLewis missed 4 of 10 fire rounds in February against a standard of all rounds done.\nTarget: every fire round done by 30 April."
+
+
+@pytest.mark.parametrize("head, name, role", [
+    # a possessive after a name ending in s, and a job said bare after "he's"
+    ("Right, this is Pat, notes on Lewis Evans' review, he's night porter at the hotel, today's Monday 2 March.",
+     "Lewis Evans", "night porter"),
+    ("OK so this is Kim, notes on Agnes Morris' review, she's line 2 packer in the dairy, Tuesday 3 March 2026.",
+     "Agnes Morris", "line 2 packer"),
+    # a job's letters before its field in the bracket after the name
+    ("Subject: Probation review – Lewis Evans (NP, front of house)\nHi Sue,\nHad Lewis's review today, 2 March 2026.",
+     "Lewis Evans", "NP"),
+    # a chat message that opens with an @-mention below the chat's day and its sender's stamp
+    ("—— 2026年3月2日 周一 ——\nPat 21:14\n@Lewis Evans 今天 review 的纪要发你\n你 2 月漏了 4 次 fire round。", "Lewis Evans", None),
+    # a form's table row of two fields, one the forms do not know ('工号')
+    ("前厅部 月度面谈表\n| 姓名 | 刘小琴 | 工号 | FO-0032 |\n| 岗位 | 夜班行李员 | 面谈人 | 前厅经理 周建国 |\n| 日期 | 2026-03-02 | 地点 | 办公室 |",
+     "刘小琴", "夜班行李员"),
+    # two leads listed: the one the notes go on to speak of
+    ("包装车间 面谈\n参加：谭志明（生产主管）、何丽娟（包装二线班长）\n1. 二线错装14起。\n2. 何丽娟说临时工培训来不及。", "何丽娟", "包装二线班长"),
+])
+def test_names_and_jobs_in_header_layouts_of_session_46(head, name, role):
+    a = analyse(head + _BODY)
+    assert (a.employee_name, a.employee_role) == (name, role)
+
+
+@pytest.mark.parametrize("notes", [
+    "Writing this up Tuesday morning, the review was yesterday.\nMissed 4 of 10 fire rounds in February.",
+    "Typing these up after the shift.\nMissed 4 of 10 fire rounds in February.",
+])
+def test_a_gerund_opening_the_notes_is_no_one(notes):
+    assert analyse(notes).employee_name is None
+

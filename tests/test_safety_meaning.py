@@ -1337,3 +1337,10 @@ def test_a_chinese_request_to_keep_something_out_is_read_with_its_object_in_eith
 @pytest.mark.parametrize("text", ["计划里写进了三个目标。", "车间都知道这个标准。"])
 def test_writing_goals_into_the_plan_is_no_request_to_keep_something_out(text):
     assert not confidence_request(text)
+
+
+def test_what_was_agreed_between_us_is_no_private_aside():
+    notes = ("Review with Ruth Abara (cashier), 4 May 2026\nRuth's till was short 6 times in April against none allowed.\n"
+             "Agreed between us:\n- Ruth counts the float with the supervisor at each handover.\nTarget: no short tills by 30 June.\n")
+    result = draft_plan(notes)
+    assert not _flags(result.plan, "private") and "handover" in _body(result.plan)

@@ -19,7 +19,7 @@ from ..language import unspaced
 from ..lexicon import languages, load, terms, vocab_list, zh_name
 from ..reader.role import is_role, leads_others
 from ..textutil import NAME_WORD
-from .names import is_name
+from .names import is_name, names_someone
 from .writer import written_by
 
 
@@ -258,9 +258,14 @@ def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
     ranked = sorted(people, key=lambda a: (a.writer, bool(a.role and leads_others(a.role)), to_you[a], a == opens,
                                            not _in_title(a, title), -_mentions(a, body)))
     employee: Attendee | None = ranked[0]
+    spoken_of = [a for a in people if a.name in body]  # (by the full name: a given name may be someone else's too)
+    named_above = field is not None and names_someone(head[:field.start()])  # ('… w/ Ahmed Karimi' above 'Present: …')
+    spoken_lead = spoken_of[0] if (len(spoken_of) == 1 and all(a.role and leads_others(a.role) for a in people)
+                                   and not any(a.writer for a in people) and not named_above) else None
+    employee = spoken_lead or employee  # leads alone listed ('生产主管', '包装二线班长'): the one the notes go on to speak of
     known_writer = any(a.writer for a in people if a is not employee)
     if employee and (employee.writer or (employee.role and leads_others(employee.role) and not _in_title(employee, title)
-                                         and not known_writer)):
+                                         and not known_writer and employee is not spoken_lead)):
         employee = None
     others = [a for a in people if a is not employee]
     manager = next((a for a in others if a.writer), None) or next((a for a in others if a.role and leads_others(a.role)), None)

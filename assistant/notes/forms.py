@@ -64,6 +64,8 @@ def form_row(line: str) -> str:
         # turbine technician) |', 'tech<TAB>Ruaridh Beaton<TAB>date<TAB>…'
         labels = [label or (part if _job_label(part) and (named := re.match(FIELD_NAME, value)) and is_name(named.group(0)) else None)
                   for label, part, value in zip(labels, parts[::2], parts[1::2])]
+    if parts and not len(parts) % 2 and any(labels):  # beside a known field, a short one of its own: '| 工号 | XS-0417 |'
+        labels = [label or (part.strip() if _SHORT_LABEL.fullmatch(part.strip()) else None) for label, part in zip(labels, parts[::2])]
     if not parts or len(parts) % 2 or None in labels:
         return line
     return "；".join(f"{label}：{value}" for label, value in zip(labels, parts[1::2]))

@@ -280,11 +280,22 @@ _IN_PASSING = re.compile(r"""
     (?:(?:still|now|also)\s+)?(?P<article>(?:a|an|our|the|(?P<one>one\s+of\s+(?:our|the)(?:\s+(?:\d+|two|three|four|five|six))?))\s+
       (?:only\s+)?
       (?:[a-z][\w-]*['’]s\s+)?)?  # "the ward's hospital play specialist"
-    \(?(?P<role>[A-Za-z][\w&/-]*(?:\s+[A-Za-z][\w&/-]*){0,4})
+    \(?(?P<role>[A-Za-z][\w&/-]*(?:\s+(?:[A-Za-z][\w&/-]*|\d{1,2}(?=\s+[A-Za-z]))){0,4})  # ('line 2 operator')
   | (?:(?:他|她|(?<=[，,]))(?:就)?是(?:我们店里的?|我们组的?|我们的?|店里的?)?  # ('跟小周聊了一下，就是我们城西站的站长')
      |(?<![我们])作为\s*(?:一[名个位]\s*)?(?:[^，。,；;的\n]{1,12}的)?)  # '作为 US 站的运营专员，下面几项…' (not '我作为经理')
     \s*(?:[A-Za-z]+\s+)?(?P<zh>[\u4e00-\u9fff]{2,14})""", re.I | re.X)
 _PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|since|from|who|which|and|but|so|now|still|too|again|after|before|when|today|yesterday|this|last)\b.*$|\s*,.*$", re.I)
+
+
+# Words that say more about someone than a job: "he's right about the grader", "she's trained both seasonal pickers".
+_NOT_IN_A_BARE_JOB = frozenset({"right", "wrong", "good", "great", "better", "best", "really", "very", "so", "too", "just",
+                                "not", "always", "never", "about", "of", "to", "than", "as", "like", "over", "both", "all"})
+
+
+def _bare_job(phrase: str) -> bool:
+    """A job said bare after "he's": a few words of a title ("she's line 2 operator"), none a verb's past form."""
+    words = phrase.lower().split()
+    return 0 < len(words) <= 4 and not words[0].endswith(("ed", "en")) and not _NOT_IN_A_BARE_JOB & set(words)
 
 
 def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -344,8 +355,11 @@ def _in_passing(head: str, name: str | None, named_only: bool = False, to_them: 
                 phrase = ours["job"]  # 'the most careful of our four riggers': a rigger
             words = phrase.split()
             bare = not m.group("article") and not re.search(r"(?:been|as|to|into|file|=)\s+\(?$", head[m.start():m.start("role")], re.I)
-            if bare or (not m.group("article") and words and words[0].lower().endswith("ing")):
+            said_bare = (bare and re.match(r"(?:he|she|they)['’]s\s", m.group(0), re.I) and _bare_job(phrase)
+                         and is_role(phrase) and not says_no_job(phrase))
+            if (bare and not said_bare) or (not m.group("article") and words and words[0].lower().endswith("ing")):
                 continue  # 'she's reading every attachment', 'he's had to sister 11 of them': what they do, not what they are
+                # (but a job said bare is hers: "she's line 2 operator in the bottling hall")
             while len(words) > 1 and words[0].lower() in spaced_words("not_first"):
                 words = words[1:]
             # the title before a clause about it: 'the dietitian the stroke team trusts most' is a dietitian
