@@ -73,6 +73,8 @@ def _named_days_pattern() -> str:
     return "(?:" + "|".join([*table.get("days", {}), *table.get("ends", {}), *table.get("feasts", {})]) + ")"
 
 
+NAMED_DAY = re.compile(_named_days_pattern(), re.I)  # a day of the year named, not dated: 'xmas', '春节'
+
 _ISO_WEEK = r"(?<![\d-])(\d{4})-?W(\d{2})"  # a year's week by its ISO number: '2026-W44', '2026W48'
 _ISO_WEEK_DAY = re.compile(_ISO_WEEK + r"-?([1-7])(?![\d-])", re.I)  # and a day of it: '2026-W44-2', Tuesday of week 44
 
@@ -118,7 +120,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # '7月、8月', '7-8月', '6、7两个月' (the months run to the last one named)
     ("zh_months", re.compile(r"(?<![\d年./:])(?:\d{1,2}\s*[、至到~～–—-]\s*)?(\d{1,2})\s*(?:[两二三]个?)?月(?:份)?(?:\s*[、,，和至到~～–—-]\s*\d{1,2}\s*月(?:份)?)*"
                              r"(?![\d号底末中初前内起个]|日(?!志)|上旬|下旬)")),
-    ("named_day", re.compile(_named_days_pattern(), re.I)),  # 'by Christmas', '双11前', '春节前'
+    ("named_day", NAMED_DAY),  # 'by Christmas', '双11前', '春节前'
     # 'end of wk 46', 'from week 12', 'W14', 'wk 46 结束前', '第46周': a week of the year by its ISO number
     ("week_number", re.compile(r"(?:\b(?:wk|week|w)\.?\s?(\d{1,2})\b(?!\s*(?:days?|weeks?|months?|%|x\b|of\b|/))|第\s*(\d{1,2})\s*周)", re.I)),
     ("from_today", re.compile(rf"\b(\d{{1,2}}|{COUNT_WORDS}|a)\s+(day|week|month)s?\s+"
@@ -792,6 +794,8 @@ def held_on(lines: list[str], text: str, today: dt.date) -> dt.date | None:
                 weekday = _weekday_near(line, start, end)  # 'Thu 04/06/2026': 4 June, a Thursday, not 6 April
                 return _nearest_months([d for d in options if d.weekday() == weekday] or options, text, today)
     for line in about:
+        if _DATE_FIELD.match(line) and (day := _named_day_held(line, today)):
+            return day  # 'Date: St Swithin's Day', before a day another line names ('last home game 24 September')
         for kind, pattern in [*_PATTERNS, ("dotted", _DOTTED), ("day_dot_month", _DAY_DOT_MONTH),
                               ("heading_day_dot", _HEADING_DAY_DOT)]:
             if (kind not in _YEARLESS or (kind == "dotted" and not unspaced(line))
@@ -823,7 +827,6 @@ def _replied_on(lines: list[str]) -> dt.date | None:
     return None
 
 
-_NAMED_DAY = dict(_PATTERNS)["named_day"]
 
 
 def _yearless_held(kind: str, m: re.Match[str], line: str, text: str, today: dt.date) -> dt.date | None:
@@ -855,10 +858,10 @@ def _said_instead(line: str, end: int, days: list[tuple[int, int]]) -> tuple[lis
 
 # A day counted back from a named day: '离双11还有5天' (five days to go until 11 November), '中秋前一天' (the day before
 # the Mid-Autumn Festival), 'two days before Christmas'.
-_COUNTED_TO = re.compile(rf"""离\s*(?P<to>{_NAMED_DAY.pattern})\s*(?:还有|只有|就剩|还剩|剩)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<unit>天|周|个?星期)
-    |(?P<before>{_NAMED_DAY.pattern})\s*(?:节)?\s*前\s*(?P<bn>\d+|[一二两三四五六七八九十]+)\s*(?P<bunit>天|周|个?星期)
+_COUNTED_TO = re.compile(rf"""离\s*(?P<to>{NAMED_DAY.pattern})\s*(?:还有|只有|就剩|还剩|剩)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?P<unit>天|周|个?星期)
+    |(?P<before>{NAMED_DAY.pattern})\s*(?:节)?\s*前\s*(?P<bn>\d+|[一二两三四五六七八九十]+)\s*(?P<bunit>天|周|个?星期)
     |(?<!\bfor\s)(?<!\bthe\s)(?<!\babout\s)\b(?P<en_n>\d+|a|one|two|three|four|five|six|seven)\s+(?P<en_unit>days?|weeks?)\s+before\s+(?:the\s+)?
-     (?P<en_to>{_NAMED_DAY.pattern})""", re.I | re.X)
+     (?P<en_to>{NAMED_DAY.pattern})""", re.I | re.X)
 # A line that records the meeting, where a count says its day (not 'Two days before Christmas she called in sick').
 _MET = re.compile(r"\b(?:1:1|1-1|121|review|check-?in|catch-?up|chat|met|meeting|spoke|talked|sat\s+down|supervision)\b|面谈|谈话|聊|谈|沟通|复盘",
                   re.I)
@@ -889,11 +892,14 @@ _NAMED_EVENT = re.compile(r"\s+(?:party|do|rota|leave|cover|lunch|dinner|event|s
                           r"closure|opening|trading|orders?|stock|requests?)\b", re.I)
 
 
+_DATE_FIELD = re.compile(r"\W*(?:date|held)\W*[:：]", re.I)
+
+
 def _named_day_held(line: str, today: dt.date, beside: bool = False) -> dt.date | None:
     """A day a meeting's line names by the calendar, counted on from it or as the line's date ('Date: Monday – the day
     after the clocks went back', 'the Thursday after the Easter weekend'), not a subject ('1:1 – the Christmas rota'),
     the latest such day not after today; `beside` another date, any named day near it ('(week after Easter)')."""
-    m = _NAMED_DAY.search(line)
+    m = NAMED_DAY.search(line)
     if not m or _NAMED_EVENT.match(line, m.end()) or not (
             (beside and _NEAR_DAY.search(line[:m.start()])) or _AFTER_DAY.search(line[:m.start()])
             or re.match(r"\W*(?:date|held)\W*$", line[:m.start()], re.I)):

@@ -1231,3 +1231,18 @@ def test_a_slash_date_is_read_the_way_the_notes_write_their_others(notes, review
 def test_a_check_in_the_interviews_own_month_is_one_gone_by():
     assert not [d for d in find_dates("At the November audit she scored 62% on record keeping.", dt.date(2026, 11, 28))
                 if d.role == "deadline"]
+
+
+def test_a_measure_set_at_none_by_a_named_day_is_a_goal_due_that_day():
+    plan = draft_plan("quarry plant - review w/ Les Crowther (plant op) 22/10/26 - JW\n"
+                      "- 9 loads rejected on site in oct for low temp\n- wrong mix sent out 2x in oct\n"
+                      "agreed\n- Les: temp check every load\n\n- temp rejects: 0 by xmas\n- wrong mixes: nil by xmas\n").plan
+    assert {(g.target.strip(), g.deadline) for g in plan.goals} >= {("0", dt.date(2026, 12, 25))}
+    assert all(g.deadline == dt.date(2026, 12, 25) for g in plan.goals)
+
+
+def test_a_date_field_naming_a_day_by_the_calendar_is_the_interview_not_a_later_day_the_notes_name():
+    a = analyse("PERFORMANCE CONVERSATION\nName: Ffion Harris\nJob: scoreboard operator\nDate: St George's Day, 2026\n"
+                "Scoreboard errors: 7 since March.\nTarget: no board errors for the rest of the season.\n"
+                "Review at the end of the season, last home game 24 September.")
+    assert a.interview_date == dt.date(2026, 4, 23)

@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 import re
 
-from ..dates import MONTH_PATTERN
+from ..dates import MONTH_PATTERN, NAMED_DAY
 from ..grid import Row
 from ..language import sentence_language, unspaced
 from ..lexicon import area_name, commitment_terms, vocab, vocab_terms
@@ -44,14 +44,14 @@ _IF_OR_ASKED = re.compile(r"的话|如果|要是|\bif\b|\bunless\b|吗\s*[？?]?
 
 def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
     """A figure for a time still to come is a goal, however the line is shaped: '60 sessions sold in June' said
-    at an April interview, 'So by end of April: full records on 100% of GAs', 'Agreed: 24 kg/hr by 1 Oct'
+    at an April interview, 'So by end of April: full records on 100% of GAs', 'Agreed: 24 kg/hr by 1 Oct', 'temp rejects: 0 by xmas'
     (an agreement with nobody doing anything: a figure, a date and at most a few words naming the measure).
-    Only against an interview date the notes give, only dates named by month or number, never with a
+    Only against an interview date the notes give, only dates named by month, number or a named day, never with a
     shortfall's words ('lost', 'missed', '最低'; 'no comebacks' aims at none) unless a bound says how many at most or
     least; a period ('in May') is ahead only if it starts after the interview. A bound set in a target's words holds
     for the period it names, the one under way too ('这个月返修控制在5台以内': this month, at most 5 returns)."""
     ends = [d for d in s.dates if d.role in ("deadline", "end")]
-    dated = [d for d in ends if _ANCHORED.search(d.text)]
+    dated = [d for d in ends if _ANCHORED.search(d.text) or NAMED_DAY.fullmatch(d.text)]  # ('0 by xmas')
     if not dated and _bounded(s) and not any(q.reference for q in s.quantities) and s.speaker != "employee" \
             and commitment_terms("aim").occurs_in(s.body) and not _IF_OR_ASKED.search(s.body):
         # (not a standard set beside this month's figure, a condition '…的话', nor a question '…吗')
@@ -63,8 +63,8 @@ def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
         return False
     if s.kind == "observation":
         return True
-    if s.kind != "action" or s.actor is not None:
-        return False
+    if s.kind not in ("action", "context") or s.actor is not None:
+        return False  # (a context line too: 'temp rejects: 0 by xmas', a measure, its figure and its date)
     rest = s.text
     for start, end in sorted([(q.start, q.end) for q in s.quantities] + [(d.start, d.end) for d in dated], reverse=True):
         rest = rest[:start] + " " + rest[end:]
@@ -162,9 +162,14 @@ def _aims(text: str) -> bool:
     return commitment_terms("target").occurs_in(text) and not _falls_short(text)
 
 
+# A measure labelled and set at none: 'temp rejects: 0 by xmas', 'late starts: zero'.
+_LABEL_AT_NONE = re.compile(r"^[^:：\n]{1,40}[:：]\s*(?:0|zero|none|nil)(?![\d.,%])", re.I)
+
+
 def _falls_short(text: str) -> bool:
-    """A shortfall's words, where 'zero' and 'no' aim at none ('no comebacks', 'zero missed logs', '逾期申报为0')."""
-    return _negative(_NONE_OF_ZH.sub(" ", _NONE_OF.sub(" ", text)))
+    """A shortfall's words, where 'zero' and 'no' aim at none ('no comebacks', 'zero missed logs', '逾期申报为0',
+    'temp rejects: 0 by xmas')."""
+    return _negative(_NONE_OF_ZH.sub(" ", _NONE_OF.sub(" ", _LABEL_AT_NONE.sub(" ", text))))
 
 
 def _negative(text: str) -> bool:
