@@ -2915,3 +2915,17 @@ def test_names_and_jobs_in_header_layouts_of_session_46(head, name, role):
 def test_a_gerund_opening_the_notes_is_no_one(notes):
     assert analyse(notes).employee_name is None
 
+
+
+@pytest.mark.parametrize("notes, name, role", [
+    ("机舱谈话记录 2026年11月2日\n谈话对象：黄海生（二轨）\n老轨：海生，说说这一航次。\n海生：日志我记在烟盒上了。", "黄海生", "二轨"),
+    ("仓库面谈 2026年11月2日\n面谈对象：王建生（叉车司机）\n主管：建生，十月漏扫九次。", "王建生", "叉车司机"),
+])
+def test_a_name_ending_as_a_job_word_does_is_a_name_and_the_bracket_after_it_in_a_field_is_the_job(notes, name, role):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == (name, role)
+
+
+@pytest.mark.parametrize("word", ["实习生", "管培生", "见习生", "收银员", "技术员"])
+def test_jobs_ending_in_one_job_character_are_still_jobs(word):
+    assert is_role(word)

@@ -1750,3 +1750,9 @@ def test_a_short_voice_memo_behind_a_label_is_cut_at_its_pauses_too():
     memo = ("语音转文字：嗯 今天跟阿杰聊了一下 他是我们站的配送员 这个月超时送达11单 客户投诉3单 他说新区那边地址不好找 "
             "跟他说好了 以后出发前先看一遍地图标注 目标下个月超时不超过3单 投诉为零")
     assert len(memo) < 200 and "这个月超时送达11单" in [s.text for s in analyse(memo).sentences]
+
+
+@pytest.mark.parametrize("line", ["我：下一航次报警发现时间不超过15分钟。", "Me: next month no more than 2 late starts."])
+def test_the_managers_bound_for_the_time_to_come_is_a_target(line):
+    a = analyse(f"面谈记录 2026年11月2日，谈话对象：黄海生（轮机员）\n十月报警发现平均用了40分钟。\n{line}")
+    assert [s.kind for s in a.sentences if s.text == line] == ["target"]

@@ -109,6 +109,8 @@ _ZH_TOLD = re.compile(r"\s*(?:他|她|你|员工)")  # '公司要求她…': a r
 
 # The review's own line under a targets' heading: 'Review at stage 1 follow-up, week commencing 8 June'.
 _PROPOSED = re.compile(r"\b(?:let['’]?s|let\s+us|shall\s+we|how\s+about)\b", re.I)  # a figure put forward in talk
+# A period still to come that a bound is set for: '下一航次…不超过15分钟', 'next trip no more than 2'.
+_NEXT_PERIOD = re.compile(r"(?:下一?个?|接下来的?|今后|以后)(?:航次|趟|班次?|周|个?月|季度|阶段|批)|\b(?:next|coming)\s+(?:trip|voyage|run|rota|shift|week|month|quarter|season|term)\b", re.I)
 _REVIEW_LINE = re.compile(r"^\W*(?:(?:next|final|stage\s+\d)\s+)?(?:review|follow-?up|check-?in)\b", re.I)
 
 # The manager saying what they looked at before the interview: the findings follow.
@@ -256,6 +258,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
             return "target"  # 'Mgr: By a fortnight after the inspection I want 100% complete job cards'
         if _bounded(s) and _PROPOSED.search(body) and commitment_terms("aim").occurs_in(body):
             return "target"  # "Mgr: Let's say no more than 2 late starts in June": a bound proposed, though of a shortfall
+        if _bounded(s) and _NEXT_PERIOD.search(body) and not any(q.reference for q in numbers):
+            return "target"  # '老轨：下一航次日志一天都不能缺，…报警发现时间不超过15分钟': a bound for the time to come
         if (unspaced(body) and vocab("action", "cues", sentence_language(body)).search(body) and not _negative(body)
                 and not any(q.reference for q in numbers)):  # not '我：从3月起你每周的复检数是4次，标准8次'
             return "action"  # '我: 跟制作人沟通, 1.4 留足 5天 测试窗口'

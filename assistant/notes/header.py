@@ -1001,7 +1001,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if name and not role:
         role = (form_role(lines[:8]) or subject_role(lines, name) or job_of(name, header) or _your_review(header)
                 or (titled_job(lines[0]) if lines and name in lines[0] else None)
-                or (_job_in_brackets_after(lines[0], name) if lines else None))  # 'Probation review – Hannah Okoro (RPT, …)'
+                or _job_in_brackets_after(next((line for line in lines[:3] if name in line), ""), name))
+        # ('Probation review – Hannah Okoro (RPT, …)', '谈话对象：黄海生（二轨）')
     return name, role, manager
 
 

@@ -72,8 +72,10 @@ def is_role(phrase: str) -> bool:
     phrase = phrase.strip()
     en, abbreviations, zh = job_words()
     if unspaced(phrase):
-        return (2 <= len(phrase) <= 12 and bool(zh.search(phrase)) and not says_no_job(phrase)
-                and not re.search("[是了吗呢]", phrase))  # not a clause: '主要是手' of '主要是手指'
+        job = zh.search(phrase)
+        return (2 <= len(phrase) <= 12 and job is not None and not says_no_job(phrase)
+                and not re.search("[是了吗呢]", phrase)  # not a clause: '主要是手' of '主要是手指'
+                and not (len(job.group()) == 1 and re.fullmatch(zh_name(), phrase)))  # a name: '黄海生', not '实习生'
     if _INITIALLED.fullmatch(phrase) and not vocab("roles", "terms", "en").fullmatch(phrase.split()[-1].lower()):
         return False  # 'G. Farrant', 'J.P. Bryant': a name after its initials, though it ends as a job's word does (not
         # 'Q.A. Technician')
