@@ -615,3 +615,9 @@ def test_an_origin_or_a_reading_difficulty_beside_a_judgement_is_bias(text, kind
 ])
 def test_look_alikes_of_origin_and_reading_difficulty_bias(text):
     assert not screen(text)
+
+
+@pytest.mark.parametrize("text, religion", [("退叶 礼拜不超过50斤", False), ("带一个 礼拜就回来", False), ("她周五中午要去做礼拜。", True),
+                                           ("他每周去礼拜堂。", True)])
+def test_a_week_said_as_libai_is_no_religion_but_worship_is(text, religion):
+    assert ("religion" in {h.category for h in sensitive_hits(text)}) == religion
