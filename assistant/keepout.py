@@ -171,13 +171,15 @@ def _confidences(sentences: list[Sentence], lines: list[str]) -> None:
 # Where a private mark opens its line: before the line's first colon or dash ('Private — not for the plan: …',
 # '(Private: …', 'Note to self - …', '私下记一笔（不写进计划）：…').
 _OPENING = re.compile(r"^[^:：—–]{0,40}?(?:[:：—–]|\s-\s|$)")
-_OPEN_BRACKETS, _CLOSE_BRACKETS = "(（[【", ")）]】"
+_OPEN_BRACKETS, _CLOSE_BRACKETS = "(（", ")）"
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·–—]|\d{1,2}[.)、])\s*\S")
 
 
 def _private_reach(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sentence]:
-    """What a private mark covers beyond its own sentence: where it opens its line, the rest of the line, and the
-    lines below a line that is only the mark ('Private, not for the plan:') up to a blank line; and the rest of a
-    bracket it opens ('(Private: … ; I'll raise it with the trustees myself.)')."""
+    """What a private mark covers beyond its own sentence, short of any work fact (a count or a deadline): where it opens
+    its line, the rest of the line, and below a line that is only the mark ('Private, not for the plan:') the list items
+    under it; and where the mark opens a bracket ('(Private: … ; I'll raise it with the trustees myself.)'), the rest of
+    the bracket, if it closes within its paragraph."""
     s = sentences[i]
     line = lines[s.line - 1] if 0 < s.line <= len(lines) else ""
     first_on_line = all(n.line != s.line for n in sentences[:i])
@@ -185,18 +187,21 @@ def _private_reach(sentences: list[Sentence], i: int, lines: list[str]) -> list[
     covered: list[Sentence] = []
     if first_on_line and opening and private_hits(opening.group()):
         block_end = s.line
-        if line.rstrip().endswith((":", "：")):  # a heading: the lines below it, up to a blank line
-            while block_end < len(lines) and lines[block_end].strip():
+        if line.rstrip().endswith((":", "：")):  # a heading: the list items below it
+            while block_end < len(lines) and _LIST_ITEM.match(lines[block_end]):
                 block_end += 1
         covered = [n for n in sentences[i + 1:] if s.line <= n.line <= block_end]
-    depth = sum(s.text.count(c) for c in _OPEN_BRACKETS) - sum(s.text.count(c) for c in _CLOSE_BRACKETS)
-    for n in sentences[i + 1:i + 1 + MAX_SPREAD]:
-        if depth <= 0:
-            break
-        if n not in covered:
-            covered.append(n)
-        depth += sum(n.text.count(c) for c in _OPEN_BRACKETS) - sum(n.text.count(c) for c in _CLOSE_BRACKETS)
-    return covered
+    if first_on_line and line.lstrip()[:1] in _OPEN_BRACKETS:
+        depth, inside = 0, []
+        for n in [s, *sentences[i + 1:i + 1 + MAX_SPREAD]]:
+            if n is not s and not all(x.strip() for x in lines[s.line - 1:n.line]):
+                break  # a paragraph's end: a bracket left open is a slip, not a private passage
+            depth += sum(n.text.count(c) for c in _OPEN_BRACKETS) - sum(n.text.count(c) for c in _CLOSE_BRACKETS)
+            inside += [n] if n is not s else []
+            if depth <= 0:
+                covered += [n for n in inside if n not in covered]
+                break
+    return [n for n in covered if not _work_fact(n, by_label=False)]
 
 
 def _disclosure(sentences: list[Sentence], i: int, lines: list[str]) -> list[Sentence]:

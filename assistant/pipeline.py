@@ -66,10 +66,19 @@ def retrieval_query(analysis: NotesAnalysis) -> str:
 
 
 def build_context(analysis: NotesAnalysis, settings: Settings) -> DraftContext:
-    from .knowledge import open_knowledge, retrieve
+    from chromadb.errors import ChromaError
 
-    samples, policy = retrieve(open_knowledge(settings), retrieval_query(analysis), analysis.language,
-                               samples=settings.retrieval_samples, policy=settings.retrieval_policy)
+    from .knowledge import open_knowledge, repair_knowledge, retrieve
+
+    def search(kb):
+        return retrieve(kb, retrieval_query(analysis), analysis.language,
+                        samples=settings.retrieval_samples, policy=settings.retrieval_policy)
+
+    kb = open_knowledge(settings)
+    try:
+        samples, policy = search(kb)
+    except ChromaError as exc:  # the embedded index is out of step with itself: built again once, then searched
+        samples, policy = search(repair_knowledge(settings, exc))
     return DraftContext(samples=samples, policy=policy, rules=Policy.of(settings))
 
 

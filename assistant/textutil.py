@@ -22,7 +22,7 @@ _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _LATIN_EXT = [chr(c) for c in range(0x100, 0x180)]
 UPPER = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _LATIN_EXT if c.isupper())
 LOWER = "a-zß-öø-ÿ" + "".join(c for c in _LATIN_EXT if c.islower())
-NAME_WORD = f"[{UPPER}](?:['’][{UPPER}])?[{LOWER}'’]*[{LOWER}](?:[{UPPER}][{LOWER}]+)?(?:-[{UPPER}]?[{LOWER}'’]*[{LOWER}])*"  # 'Mei-Ling', "O'Rourke", 'McDonald'
+NAME_WORD = f"[{UPPER}](?:['’][{UPPER}])?[{LOWER}'’]*[{LOWER}](?:['’]?[{UPPER}][{LOWER}]+)?(?:-[{UPPER}]?[{LOWER}'’]*[{LOWER}])*"  # 'Mei-Ling', "O'Rourke", 'McDonald', "La'Toya"
 # The fillers a spoken or jotted sentence opens with before it says anything ('So just so you know …', 'Ok right, …').
 FILLER_LEAD = re.compile(r"^(?:(?:so|and|ok|okay|right|well|now|then|also|anyway)\b[,\s]*)+", re.I)
 # The small words inside a surname: 'Fenna de Wit', 'Ana dos Santos', 'Ludwig van der Berg', 'Noor Van den Berg', 'Siobhán Ní Bhriain'.

@@ -384,3 +384,34 @@ def test_learning_mode_text_follows_the_interface_language():
     zh, en = guide_md(None, "goals", "zh"), guide_md(None, "goals", "en")
     assert "**为什么重要：**" in zh and "截止日期" in zh
     assert "**Why it matters:**" in en and "deadline" in en
+
+
+def test_a_damaged_embedded_index_is_built_again_from_the_knowledge_folders(corpus, tmp_path):
+    """Two processes indexing one data folder at once can leave Chroma's vectors and records out of step, and every search
+    then fails inside Chroma ('Error finding id'). The index is derived from the files: it is built again from them."""
+    from chromadb.errors import InternalError
+
+    from assistant.knowledge import repair_knowledge, retrieve
+    from assistant.settings import Settings
+
+    settings = Settings(data_dir=tmp_path / "data", knowledge_dirs=[corpus])
+    by_hand = tmp_path / "by-hand"
+    by_hand.mkdir()
+    (by_hand / "extra.md").write_text(NURSE.replace("Registered nurse", "Theatre nurse"), encoding="utf-8")
+    before = KnowledgeBase.for_settings(settings)
+    before.ingest([corpus, by_hand], prune=False)
+    chunks = before.collection.count()
+    kb = repair_knowledge(settings, InternalError("Error executing plan: Internal error: Error finding id"))
+    assert kb.collection.count() == chunks - 1  # the configured folder's chunks only: what was indexed by hand must be again
+    samples, policy = retrieve(kb, "medication errors on the ward", "en")
+    assert samples and "Registered nurse" in samples[0].title and policy
+
+
+def test_a_search_a_chroma_server_fails_is_the_servers_to_mend():
+    from chromadb.errors import InternalError
+
+    from assistant.knowledge import KnowledgeError, repair_knowledge
+    from assistant.settings import Settings
+
+    with pytest.raises(KnowledgeError, match="PLANCOACH_CHROMA_URL"):
+        repair_knowledge(Settings(chroma_url="http://127.0.0.1:9/"), InternalError("Error finding id"))

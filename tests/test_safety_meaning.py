@@ -1344,3 +1344,36 @@ def test_what_was_agreed_between_us_is_no_private_aside():
              "Agreed between us:\n- Ruth counts the float with the supervisor at each handover.\nTarget: no short tills by 30 June.\n")
     result = draft_plan(notes)
     assert not _flags(result.plan, "private") and "handover" in _body(result.plan)
+
+
+@pytest.mark.parametrize("aside", [
+    "Note to self: he looked tired today :(",  # a smiley, not a bracket the mark opens
+    "Note to self: check with HR about his leave (he mentioned a family wedding",  # a bracket left open: a slip
+    "Note to self:\n- chase HR about the policy",  # a heading's list items, not the lines after them
+    "Note to self - he is doing better than last year. Owen still missed 4 line cleans in October.",
+])
+def test_a_private_mark_never_takes_the_work_facts_after_it(aside):
+    notes = ("Review with Owen Pryce (bar supervisor), 2 Nov 2026\n"
+             f"{aside}\nOwen missed 4 line cleans in October against a weekly standard.\n"
+             "Target: lines cleaned every week, 100% by 31 December.\nOwen to complete the cellar course by 30 November.\n")
+    body = _body(draft_plan(notes).plan)
+    assert "line clean" in body and "100" in body and "cellar course" in body
+
+
+@pytest.mark.parametrize("line", ["P.S. personal best on the call-quality board this month - 94%.",
+                                  "PS - confidential data handling training booked for 12 Nov, Aisha must attend.",
+                                  "PS: Private parking at the back is closed from Monday.",
+                                  "Between us, we agreed the targets below."])
+def test_a_postscript_or_a_joint_agreement_is_no_private_mark(line):
+    notes = ("Review with Aisha Khan (call handler), 2 Nov 2026\nAisha missed 6 of 40 call-backs in October.\n"
+             f"{line}\nTarget: no missed call-backs by 31 December.\n")
+    assert not _flags(draft_plan(notes).plan, "private")
+
+
+def test_a_company_rule_that_outsiders_must_not_know_is_no_confidence():
+    assert not confidence_request("王芳把产品配方发给了外部供应商，公司不希望外人知道配方。")
+
+
+def test_a_count_of_what_fell_short_beside_a_confidence_stays_a_deficiency():
+    plan = draft_plan("绩效面谈 — 马丽（收银员）\n马丽说这件事不希望写进记录。\n本月收银差错4次。\n目标：12月起收银差错每月不超过1次。\n").plan
+    assert any("差错" in d.evidence for d in plan.deficiencies) and plan.goals

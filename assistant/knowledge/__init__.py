@@ -17,7 +17,7 @@ from .documents import BUNDLED, CHUNKING, chunk_document, chunk_id, knowledge_fi
 from .embeddings import E5EmbeddingFunction, OpenAIEmbeddingFunction
 from .errors import KnowledgeError
 from .guide import GUIDE_SECTIONS, learning_guide
-from .index import COLLECTION, Hit, KnowledgeBase, Passage, open_knowledge
+from .index import COLLECTION, Hit, KnowledgeBase, Passage, open_knowledge, repair_knowledge
 from .retrieval import FIRST_POOL, QUERY_TOKENS, encoder_query, retrieve
 
 __all__ = [
@@ -39,5 +39,6 @@ __all__ = [
     "knowledge_files",
     "learning_guide",
     "open_knowledge",
+    "repair_knowledge",
     "retrieve",
 ]

@@ -297,6 +297,32 @@ def open_knowledge(settings, progress: Callable[[int, int], None] | None = None)
             raise
 
 
+def repair_knowledge(settings, cause: Exception) -> KnowledgeBase:
+    """Build the embedded index again after a search failed inside Chroma (two processes that indexed the same data
+    folder at once left its vector index and its records out of step: every search then fails with 'Error finding
+    id'). The index holds only what the knowledge files say, so it is rebuilt from the folders the settings name;
+    files indexed by hand (`plancoach ingest PATH`) must be indexed again. A server's index is the server's to mend."""
+    if settings.chroma_url:
+        raise KnowledgeError(f"the Chroma server at {settings.chroma_url} failed a search ({first_line(cause)}): check the "
+                             "server, or unset PLANCOACH_CHROMA_URL to use the embedded store") from cause
+    key = (settings.chroma_url, str(settings.chroma_path().resolve()), settings.embeddings, settings.embedding_model)
+    folders = list(settings.knowledge_dirs or [BUNDLED])
+    log.warning("the knowledge index in %s failed a search (%s); building it again from %s", settings.chroma_path(),
+                first_line(cause), ", ".join(map(str, folders)))
+    with _OPEN_LOCK:
+        try:
+            kb = KnowledgeBase.for_settings(settings)
+            kb.client.delete_collection(kb.collection.name)
+            kb = KnowledgeBase.for_settings(settings)
+            kb.ingest(folders, prune=False)
+        except Exception as exc:  # noqa: BLE001 -- a locked or unreadable store: one message, not chromadb's
+            raise KnowledgeError(f"The knowledge index in {settings.chroma_path()} is damaged and could not be built again "
+                                 f"({first_line(exc)}): stop other PlanCoach processes, then run `plancoach ingest`. "
+                                 "Your notes are unchanged.") from exc
+        _OPEN[key] = kb
+    return kb
+
+
 def _open(key, settings, progress: Callable[[int, int], None] | None) -> KnowledgeBase:
     try:
         kb = KnowledgeBase.for_settings(settings)

@@ -51,7 +51,11 @@ def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
     least; a period ('in May') is ahead only if it starts after the interview. A bound set in a target's words holds
     for the period it names, the one under way too ('这个月返修控制在5台以内': this month, at most 5 returns)."""
     ends = [d for d in s.dates if d.role in ("deadline", "end")]
-    dated = [d for d in ends if _ANCHORED.search(d.text) or NAMED_DAY.fullmatch(d.text)]  # ('0 by xmas')
+    context = s.kind == "context"  # a measure, its figure and its date only: 'temp rejects: 0 by xmas' (not a row of a
+    # tracker, nor a count of things to come: '采购：第二套 probe 11/30 前到货')
+    if context and ("|" in s.body or not any(q.unit == "%" or q.value == 0 or q.comparator for q in s.quantities)):
+        return False
+    dated = [d for d in ends if _ANCHORED.search(d.text) or (context and NAMED_DAY.fullmatch(d.text))]
     if not dated and _bounded(s) and not any(q.reference for q in s.quantities) and s.speaker != "employee" \
             and commitment_terms("aim").occurs_in(s.body) and not _IF_OR_ASKED.search(s.body):
         # (not a standard set beside this month's figure, a condition '…的话', nor a question '…吗')
@@ -63,8 +67,8 @@ def _figure_ahead(s: Sentence, ref: dt.date, assumed: bool) -> bool:
         return False
     if s.kind == "observation":
         return True
-    if s.kind not in ("action", "context") or s.actor is not None:
-        return False  # (a context line too: 'temp rejects: 0 by xmas', a measure, its figure and its date)
+    if not (s.kind == "action" or context) or s.actor is not None:
+        return False
     rest = s.text
     for start, end in sorted([(q.start, q.end) for q in s.quantities] + [(d.start, d.end) for d in dated], reverse=True):
         rest = rest[:start] + " " + rest[end:]
@@ -104,6 +108,8 @@ _ZH_COUNTED = re.compile(r"""(?:本月|上月|这个月|上个月|本周|上周|
       |(?![^，。；\d]{0,8}(?:要|争取|达到|做到|提|降|拉|把|底|前|必须|需要|应该|目标|不低于|不能低于|不超过|至少|保持|开始))
        [^，。；\d]{1,8}\d+(?:\.\d+)?\s*%)""", re.X)
 _ZH_AIM_STATED = re.compile(r"^\W*[^，。,;；\d]{0,6}?目标(?:是|为)")  # '季度目标是…', '目标为…'
+# What happened on some occasions, counted as the line opens: '有三天二组的鲜叶下午五点多才送到', '有4次没交日报' (not '有三天时间准备').
+_ZH_OCCASIONS = re.compile(r"^\W*(?:有|好)\s*[一二两三四五六七八九十几\d]{1,3}\s*(?:天|次|回|个(?:晚上|早上|班))(?![^，。；]*(?:时间|要|会|将|准备|可以))")
 _ZH_UNMET = re.compile("没|未|不按|违反|违规")  # '没按规定交日报', '…他好几次没戴': a rule not kept, the shortfall
 _ZH_TOLD = re.compile(r"\s*(?:他|她|你|员工)")  # '公司要求她…': a requirement put to her, a task
 
@@ -146,6 +152,17 @@ def _starts_imperative(body: str, plain: bool = False) -> bool:
     if vocab("action", "verbs", "en").fullmatch(word) or (plain and vocab("action", "plain_verbs", "en").fullmatch(word)):
         return True
     return plain and bool(_VERB_BEFORE_ITS_OBJECT.match(body))
+
+
+def counts_a_shortfall(s: Sentence) -> bool:
+    """A count of what fell short, with no bound, no deadline and no time still to come: '本月收银差错4次', '6 late
+    starts in October' (not 'no more than 2 late starts by June')."""
+    return (bool(s.quantities) and _falls_short(s.body) and not _bounded(s) and not s.ahead and not opens_with_target(s.body.lstrip("> "))
+            and not any(q.value == 0 for q in s.quantities) and not _FUTURE.search(s.body) and not _WISHED.search(s.body)
+            and not any(d.role in ("deadline", "start") for d in s.dates) and not commitment_terms("aim").occurs_in(s.body))
+
+
+_WISHED = re.compile(r"\b(?:want|wants|like\s+to\s+see|expect|aim|no\s+more|going\s+forward|from\s+now\s+on)\b|希望|要求|争取|做到|不再|以后|今后", re.I)
 
 
 def _bounded(s: Sentence) -> bool:
@@ -237,6 +254,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
     if unspaced(body) and _ZH_AIM_STATED.search(body) and len(numbers) <= 1 and not _negative(body) \
             and not any(d.role == "deadline" for d in s.dates):
         return "standard"  # '季度目标是场均8万': the mark set, with no date to reach it by
+    if unspaced(body) and _ZH_OCCASIONS.match(body):
+        return "observation"  # what happened on some days, counted: '有三天二组的鲜叶下午五点多才送到棚里'
     if (s.actor is not None and s.actor.owner != "employee") or (s.actor and s.actor.owner == "employee" and not _negative(body)
                                                                   and not _ZH_COUNTED.search(body)):
         return "action"  # (not '马晓东本月有3个集装板超重': what they did, counted over a period gone by)

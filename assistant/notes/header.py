@@ -291,9 +291,7 @@ def _names_the_one(run: str, inner: str) -> bool:
     ('JT (reefer tech)', not 'QA (nights)'), a name before any role-like words."""
     if re.fullmatch(r"[A-Z]{2,3}|(?:[A-Z]\.){2,3}", run):
         return is_role(re.split(r"[,，;；]", inner)[0]) and not team_initials(run)
-    first = re.split(r"[,，;；]", inner)[0].strip()
-    letters = re.fullmatch(r"[A-Z]{2,4}", first) is not None and not team_initials(first)  # '(RPT, nuclear medicine)'
-    return is_name(re.sub(r"[ \t][\u4e00-\u9fff]$", "", run)) and (role_like(inner) or is_role(first) or letters)  # 'Ken 刘 (NPC 演员, …)'
+    return is_name(re.sub(r"[ \t][\u4e00-\u9fff]$", "", run)) and (role_like(inner) or is_role(re.split(r"[,，;；]", inner)[0]))  # 'Ken 刘 (NPC 演员, …)'
 
 
 _ROLE_AFTER_INITIALS = re.compile(r"\s*[,，]\s*([^,，()\n–—|-]{2,40}?)\s*(?=[,，–—|-]|$)")
@@ -686,10 +684,18 @@ def _message_opening(lines: list[str]) -> str:
     return next((line for line in lines[:4] if not (_CHAT_STAMP.match(line) or _DATE_ONLY.match(line))), "")
 
 
-def _mentioned_is_employee(who: str, lines: list[str]) -> bool:
+# A message to a colleague about someone else's notes: '@Tom 你帮我看看小李今天的面谈记录', '@Jordan can you check my notes
+# on Marco Silva'.
+_ABOUT_ANOTHER = re.compile(r"[小老阿][\u4e00-\u9fff](?=[的今这那，,\s])|\bnotes?\s+(?:on|about|for)\s+[A-Z]|(?:帮我|帮忙)(?:看|check)", re.I)
+
+
+def _mentioned_is_employee(who: str, lines: list[str], opening: str = "") -> bool:
     """The one a chat message mentions first is the one it is about: a name (not '@所有人', '@all'), and the message
-    speaks to 'you' ('你看看有没有要补充的')."""
+    speaks to 'you' ('你看看有没有要补充的'), not of someone else's notes."""
     if who.lower() in ("all", "everyone", "here", "channel", "team") or who in ("所有人", "全体成员", "大家"):
+        return False
+    rest = opening[opening.find(who) + len(who):] if who in opening else ""
+    if _ABOUT_ANOTHER.search(rest):
         return False
     return (unspaced(who) or is_name(who)) and to_you("\n".join(lines[:12]))
 
@@ -767,8 +773,8 @@ def _job_in_brackets_after(line: str, name: str) -> str | None:
         return found
     alone = parts[0] if len(parts) == 1 else ""  # a job's letters ('DM', 'FAE') or a trade's word or two ('验光'), not a
     # date, a team, how they met or what they went through ('三组', '电话', '试用期', '刚休完产假')
-    if re.fullmatch(r"[A-Z]{2,4}", parts[0]) and not team_initials(parts[0]):
-        return parts[0]  # a job's letters, alone or before its field: '(RPT, nuclear medicine)'
+    if re.fullmatch(r"[A-Z]{2,4}", alone) and not team_initials(alone):
+        return alone
     return alone if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", alone) and not re.search(r"[了完刚在也请休假次第线电期组班队部区号]", alone) else None
 
 
@@ -912,7 +918,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
             and _HEADER_REST.search(rest := listed.string[listed.end():].split("\n")[0]) \
             and not re.search(rf"\b(?:with|w/|on|about|for|re:?)\s+{NAMED}", rest):
         name, role = listed["name"], role or listed["job"]  # 'Trevor Moss, gilder (frames bench) - with me, Lou B.' below a title
-    if not name and (mention := _MENTIONED.match(_message_opening(lines))) and _mentioned_is_employee(mention["name"], lines):
+    if not name and (mention := _MENTIONED.match(opened := _message_opening(lines))) \
+            and _mentioned_is_employee(mention["name"], lines, opened):
         name = mention["name"]  # '@阿杰 今天聊的我整理一下 — Vivian': the message is to the one it mentions first
     if not name and (introduced := _WITH_WHO.search("\n".join(lines[:8]))) and is_name(introduced.group(1)):
         name = introduced.group(1)  # 'Anyway the proper bit, with Ieuan Davies, who has been our second shepherd since …'
@@ -1001,8 +1008,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     if name and not role:
         role = (form_role(lines[:8]) or subject_role(lines, name) or job_of(name, header) or _your_review(header)
                 or (titled_job(lines[0]) if lines and name in lines[0] else None)
-                or _job_in_brackets_after(next((line for line in lines[:3] if name in line), ""), name))
-        # ('Probation review – Hannah Okoro (RPT, …)', '谈话对象：黄海生（二轨）')
+                or (_job_in_brackets_after(next((line for line in lines[:3] if name in line), ""), name) if unspaced(name) else None))
+        # ('谈话对象：黄海生（二轨）')
     return name, role, manager
 
 

@@ -430,7 +430,7 @@ _UNSAID = re.compile(r"""(?:没有?|未)(?:提前|事先|及时|主动)?(?:说|�
 
 def _never(s: Sentence, learnt: Reading) -> bool:
     """Where the notes say outright what a sentence is, against the model's reading of it."""
-    from ..notes.classify import opens_with_target  # (the notes package reads with this one)
+    from ..notes.classify import counts_a_shortfall, opens_with_target  # (the notes package reads with this one)
 
     if s.label in CONTENT_LABELS and learnt.reading == "header" and not (s.under_heading and learnt.confidence >= SURE_HEADER_BELOW):
         return True  # under 'Agreed actions:', 'Target:' or '原因：' a line is content, however short
@@ -438,6 +438,9 @@ def _never(s: Sentence, learnt: Reading) -> bool:
         return True  # 'Target …', '目标 7-8月 每月≥6000亩': the writer says what it is
     if s.label == "target" and learnt.reading == "shortfall":
         return True  # under 'Target:' or '目标（6月底）：' a figure is what is to be reached, not what fell short
+    if learnt.reading == "target" and s.rule_kind == "observation" and not s.label and counts_a_shortfall(s):
+        return True  # '本月收银差错4次', 'Owen missed 4 line cleans in October': a count of what fell short, with no bound
+        # or date to reach, is neither a target nor a task
     if (s.label == "problem" and learnt.reading == "standard" and s.quantities and not s.quantities[0].reference
             and any(q.reference for q in s.quantities)):
         return True  # under '问题2：' or 'Issue:' a figure held against the standard is the shortfall

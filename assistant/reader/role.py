@@ -61,6 +61,11 @@ def job_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return en, abbreviations, zh
 
 
+@lru_cache(maxsize=1)
+def _given_name_endings() -> frozenset[str]:
+    return frozenset(_roles(spaces=False).get("given_name_endings", []))
+
+
 _DOTTED = re.compile(r"(?<=[A-Za-z]{2})\.(?=\s|$)")
 
 
@@ -75,7 +80,8 @@ def is_role(phrase: str) -> bool:
         job = zh.search(phrase)
         return (2 <= len(phrase) <= 12 and job is not None and not says_no_job(phrase)
                 and not re.search("[是了吗呢]", phrase)  # not a clause: '主要是手' of '主要是手指'
-                and not (len(job.group()) == 1 and re.fullmatch(zh_name(), phrase)))  # a name: '黄海生', not '实习生'
+                and not (job.group() in _given_name_endings() and re.fullmatch(zh_name(), phrase)))
+        # (a name: '黄海生', not '实习生')
     if _INITIALLED.fullmatch(phrase) and not vocab("roles", "terms", "en").fullmatch(phrase.split()[-1].lower()):
         return False  # 'G. Farrant', 'J.P. Bryant': a name after its initials, though it ends as a job's word does (not
         # 'Q.A. Technician')
@@ -289,15 +295,17 @@ _IN_PASSING = re.compile(r"""
 _PASSING_CUT = re.compile(r"\s+(?:on|at|in(?!\s+charge)|for|with|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|since|from|who|which|and|but|so|now|still|too|again|after|before|when|today|yesterday|this|last)\b.*$|\s*,.*$", re.I)
 
 
-# Words that say more about someone than a job: "he's right about the grader", "she's trained both seasonal pickers".
-_NOT_IN_A_BARE_JOB = frozenset({"right", "wrong", "good", "great", "better", "best", "really", "very", "so", "too", "just",
-                                "not", "always", "never", "about", "of", "to", "than", "as", "like", "over", "both", "all"})
+# Words that say more about someone than a job: "he's right about the grader", "she's top seller in the region".
+_NOT_IN_A_BARE_JOB = frozenset({"right", "wrong", "good", "great", "better", "best", "top", "really", "very", "so", "too", "just",
+                                "not", "always", "never", "about", "of", "to", "than", "as", "like", "over", "both", "all",
+                                "union", "first", "fire", "acting"})
 
 
 def _bare_job(phrase: str) -> bool:
-    """A job said bare after "he's": a few words of a title ("she's line 2 operator"), none a verb's past form."""
+    """A job said bare after "he's": two to four words of a title ("she's line 2 operator"), none a verb's past form,
+    nor a duty besides the job ("he's union rep for the depot") or a word alone ("she's lead on the audit prep")."""
     words = phrase.lower().split()
-    return 0 < len(words) <= 4 and not words[0].endswith(("ed", "en")) and not _NOT_IN_A_BARE_JOB & set(words)
+    return 2 <= len(words) <= 4 and not words[0].endswith(("ed", "en")) and not _NOT_IN_A_BARE_JOB & set(words)
 
 
 def _overlapping(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
