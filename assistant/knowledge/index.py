@@ -315,7 +315,7 @@ def repair_knowledge(settings, cause: Exception) -> KnowledgeBase:
             kb.client.delete_collection(kb.collection.name)
             kb = KnowledgeBase.for_settings(settings)
             kb.ingest(folders, prune=False)
-        except Exception as exc:  # noqa: BLE001 -- a locked or unreadable store: one message, not chromadb's
+        except Exception as exc:  # a locked or unreadable store: one message, not chromadb's
             raise KnowledgeError(f"The knowledge index in {settings.chroma_path()} is damaged and could not be built again "
                                  f"({first_line(exc)}): stop other PlanCoach processes, then run `plancoach ingest`. "
                                  "Your notes are unchanged.") from exc
