@@ -233,3 +233,11 @@ def test_initials_of_the_employee_are_replaced_as_a_word_only_in_the_readers_fea
                 "HI-02 | Defect recording | OPEN | 9 potholes photographed but never logged\nOP said the app crashes.")
     open_row = next(i for i, s in enumerate(a.sentences) if "OPEN" in s.text)
     assert "w:open" in sentence_features(a, open_row)
+
+
+@pytest.mark.parametrize("line, kind", [("Owen missed 4 line cleans in October.", "observation"),
+                                        ("Owen re-runs the 4 missed line cleans by 14 November.", "action")])
+def test_what_the_employee_failed_to_do_counted_is_no_task_but_making_it_good_is(line, kind):
+    a = analyse(f"Review with Owen Pryce (bar supervisor), 2 Nov 2026\nNote to self:\n- chase HR about the policy\n{line}\n"
+                "Target: lines cleaned every week, 100% by 31 December.")
+    assert [s.kind for s in a.sentences if s.text == line] == [kind]

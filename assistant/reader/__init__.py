@@ -423,6 +423,10 @@ def _by_the_employee(s: Sentence) -> bool:
     return opening.lower() in ("he", "she") or any(p.owner == "employee" and body.startswith(p.text) for p in s.parties)
 
 
+# The employee, then a verb of failing in the past: 'Owen missed …', 'She skipped …' (not 'Owen re-runs the missed …').
+_MISSED_AFTER_NAME = re.compile(r"^\W*(?:\S+\s+){1,2}?(?:missed|skipped|forgot|failed|lost|dropped|overran)\b", re.I)
+
+
 # Speech that did not happen: 'didn't tell me', 'never flagged it', '没有提前说', '未通知'.
 _UNSAID = re.compile(r"""(?:没有?|未)(?:提前|事先|及时|主动)?(?:说|告诉|通知|讲|报|提)
     |\b(?:didn['’]?t|did\s+not|never|failed\s+to)\s+(?:\w+\s+)?(?:tell|say|let\s+\w+\s+know|mention|flag|warn|raise)\b""", re.I | re.X)
@@ -439,8 +443,10 @@ def _never(s: Sentence, learnt: Reading) -> bool:
     if s.label == "target" and learnt.reading == "shortfall":
         return True  # under 'Target:' or '目标（6月底）：' a figure is what is to be reached, not what fell short
     if learnt.reading == "target" and s.rule_kind == "observation" and not s.label and counts_a_shortfall(s):
-        return True  # '本月收银差错4次', 'Owen missed 4 line cleans in October': a count of what fell short, with no bound
-        # or date to reach, is neither a target nor a task
+        return True  # '本月收银差错4次': a count of what fell short, with no bound or date to reach, is no target
+    if (learnt.reading == "action" and s.rule_kind == "observation" and not s.label and _by_the_employee(s)
+            and _MISSED_AFTER_NAME.match(s.body) and counts_a_shortfall(s)):
+        return True  # 'Owen missed 4 line cleans in October': what they failed to do, counted, is no task
     if (s.label == "problem" and learnt.reading == "standard" and s.quantities and not s.quantities[0].reference
             and any(q.reference for q in s.quantities)):
         return True  # under '问题2：' or 'Issue:' a figure held against the standard is the shortfall
