@@ -827,8 +827,6 @@ def _replied_on(lines: list[str]) -> dt.date | None:
     return None
 
 
-
-
 def _yearless_held(kind: str, m: re.Match[str], line: str, text: str, today: dt.date) -> dt.date | None:
     """The meeting's day a date with no year (`m`, of pattern `kind`) on `line` says: the latest such day not after today,
     on the weekday beside it; a date taken back gives way to the day said instead, or to none."""

@@ -283,7 +283,7 @@ def open_knowledge(settings, progress: Callable[[int, int], None] | None = None)
     failed is not tried again for PLANCOACH_CHROMA_TIMEOUT_S: drafts queued behind it (the app's) get its
     message at once, not one deadline each.
     """
-    key = (settings.chroma_url, str(settings.chroma_path().resolve()), settings.embeddings, settings.embedding_model)
+    key = _store_key(settings)
     with _OPEN_LOCK:
         if key in _OPEN:
             return _OPEN[key]
@@ -297,6 +297,11 @@ def open_knowledge(settings, progress: Callable[[int, int], None] | None = None)
             raise
 
 
+def _store_key(settings) -> tuple:
+    """Which store and embeddings the settings name: one open knowledge base per key and process."""
+    return settings.chroma_url, str(settings.chroma_path().resolve()), settings.embeddings, settings.embedding_model
+
+
 def repair_knowledge(settings, cause: Exception) -> KnowledgeBase:
     """Build the embedded index again after a search failed inside Chroma (two processes that indexed the same data
     folder at once left its vector index and its records out of step: every search then fails with 'Error finding
@@ -305,7 +310,7 @@ def repair_knowledge(settings, cause: Exception) -> KnowledgeBase:
     if settings.chroma_url:
         raise KnowledgeError(f"the Chroma server at {settings.chroma_url} failed a search ({first_line(cause)}): check the "
                              "server, or unset PLANCOACH_CHROMA_URL to use the embedded store") from cause
-    key = (settings.chroma_url, str(settings.chroma_path().resolve()), settings.embeddings, settings.embedding_model)
+    key = _store_key(settings)
     folders = list(settings.knowledge_dirs or [BUNDLED])
     log.warning("the knowledge index in %s failed a search (%s); building it again from %s", settings.chroma_path(),
                 first_line(cause), ", ".join(map(str, folders)))

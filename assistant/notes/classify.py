@@ -158,11 +158,9 @@ def counts_a_shortfall(s: Sentence) -> bool:
     """A count of what fell short, with no bound, no deadline and no time still to come: '本月收银差错4次', '6 late
     starts in October' (not 'no more than 2 late starts by June')."""
     return (bool(s.quantities) and _falls_short(s.body) and not _bounded(s) and not s.ahead and not opens_with_target(s.body.lstrip("> "))
-            and not any(q.value == 0 for q in s.quantities) and not _FUTURE.search(s.body) and not _WISHED.search(s.body)
+            and not any(q.value == 0 for q in s.quantities) and not _FUTURE.search(s.body) and not commitment_terms("wish").occurs_in(s.body)
             and not any(d.role in ("deadline", "start") for d in s.dates) and not commitment_terms("aim").occurs_in(s.body))
 
-
-_WISHED = re.compile(r"\b(?:want|wants|like\s+to\s+see|expect|aim|no\s+more|going\s+forward|from\s+now\s+on)\b|希望|要求|争取|做到|不再|以后|今后", re.I)
 
 
 def _bounded(s: Sentence) -> bool:

@@ -689,7 +689,7 @@ def _message_opening(lines: list[str]) -> str:
 _ABOUT_ANOTHER = re.compile(r"[小老阿][\u4e00-\u9fff](?=[的今这那，,\s])|\bnotes?\s+(?:on|about|for)\s+[A-Z]|(?:帮我|帮忙)(?:看|check)", re.I)
 
 
-def _mentioned_is_employee(who: str, lines: list[str], opening: str = "") -> bool:
+def _mentioned_is_employee(who: str, lines: list[str], opening: str) -> bool:
     """The one a chat message mentions first is the one it is about: a name (not '@所有人', '@all'), and the message
     speaks to 'you' ('你看看有没有要补充的'), not of someone else's notes."""
     if who.lower() in ("all", "everyone", "here", "channel", "team") or who in ("所有人", "全体成员", "大家"):
