@@ -47,6 +47,11 @@ def _heading_words() -> dict[str, str]:
     return words
 
 
+def is_rule(line: str) -> bool:
+    """A table's rule under its heading, no row of its own: '|---|:---:|', '-----  ------'."""
+    return _RULE_ROW.match(line) is not None
+
+
 def cells(line: str) -> list[str] | None:
     """The cells of a table row (tabs, or pipes with or without the outer ones), or None for running text."""
     if "\t" not in line.strip() and "|" not in line and "｜" not in line:

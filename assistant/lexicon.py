@@ -290,6 +290,12 @@ def zh_name(loose: bool = False) -> str:
             rf"|{NOT_A_ZH_NAME}[{roles['surnames']}]{given})")
 
 
+def familiar_name(word: str) -> bool:
+    """A colleague called by their surname after a familiar prefix ('老马', '小周'): a name, never a job."""
+    roles = load("vocabulary", "zh")["roles"]
+    return len(word) == 2 and word[0] in roles["familiar_prefixes"] and word[1] in roles["surnames"]
+
+
 @lru_cache(maxsize=1)
 def _areas() -> tuple[Terms, list[tuple[str, Terms]]]:
     """Every area's keywords in every language, and all of them in one list: most sentences name no area, and

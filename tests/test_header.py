@@ -1405,6 +1405,38 @@ def test_a_speakers_key_that_marks_the_writer_names_the_other_as_the_employee(op
     assert (a.employee_name, a.employee_role, a.manager) == (name, role, manager)
 
 
+def test_a_key_line_that_marks_the_writer_by_initials_names_the_other_in_full():
+    """'MB = me (depot manager), TA = glazier' under a heading naming both: the initials are theirs, the one not marked
+    the employee (the heading's order says nothing)."""
+    a = analyse("Marta Bianchi / Tariq Aziz - 1:1 - 2026-05-14\nMB = me (depot manager), TA = glazier, crew 3\n\n"
+                "MB: Four of your twelve fits last month came back with leaks.\nTA: The sealant batch was old.\n")
+    assert (a.employee_name, a.employee_role, a.manager) == ("Tariq Aziz", "glazier", "Marta Bianchi")
+
+
+def test_a_tables_rule_under_its_first_row_does_not_push_the_interviewers_row_out_of_the_header():
+    """A markdown table of label and value opens with its heading row: '| 员工 | 宋晓雯 |' over '|---|---|'. The rule is
+    no row, so the interviewer's row below stays in the header and is read as the interviewer's."""
+    a = analyse("| 员工 | 宋晓雯 |\n|---|---|\n| 岗位 | 收银员 |\n| 面谈人 | 韩姐（店长） |\n\n9月收银差错6次。\n")
+    assert (a.employee_name, a.employee_role, a.manager) == ("宋晓雯", "收银员", "韩姐")
+
+
+def test_a_chinese_forms_employee_field_with_an_english_name_and_the_chinese_name_in_brackets():
+    a = analyse("员工：Mandy（罗佳怡）\n岗位：调饮师（二级）\n面谈人：韩姐（店长）\n\n9月出杯超时12次。\n")
+    assert (a.employee_name, a.manager) == ("罗佳怡", "韩姐")
+
+
+@pytest.mark.parametrize("spelt", ["1on1", "1 on 1", "1v1"])
+def test_a_one_to_one_spelt_as_a_chat_writes_it_opens_the_header_as_1_1_does(spelt):
+    a = analyse(f"3/4 {spelt} 邓立新(立新) 涂装 B班 -- Frank\n- 11月 audit 抽 40 台，7 台色差超标\n- 立新说喷枪有一把是坏的\n")
+    assert (a.employee_name, a.manager) == ("邓立新", "Frank")
+
+
+def test_a_familiar_name_in_brackets_after_the_name_is_no_role():
+    """'马建军(老马)': what colleagues call him, not his job."""
+    a = analyse("12/1 1:1 马建军(老马) B班 -- Frank\n- 11月 audit 抽 40 台，7 台 door gap 超差\n- 老马说 gauge 有一个是坏的\n")
+    assert a.employee_name in ("马建军", "老马") and a.employee_role is None
+
+
 SLACK_COPY = """#dm - Lena Voss, Arjun Pillai - Tue 14 Apr
 Lena Voss  09:02
 morning, writing up your review from yesterday so we both have it

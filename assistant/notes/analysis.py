@@ -13,7 +13,7 @@ from ..cadence import stated_gap, stated_review
 from ..dates import explicit_dates, find_dates, held_on, in_written_order, undated_interview, written_order
 from ..frontmatter import as_form
 from ..language import unspaced
-from ..lexicon import vocab, vocab_list
+from ..lexicon import familiar_name, vocab, vocab_list
 from ..quantities import find_quantities
 from ..reader.role import leads_others, role_beside, says_no_job, someone_elses
 from ..screening import Hit, a_colleagues_leave, injection_hits, private_hits, pronoun_of, screen
@@ -310,8 +310,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     if not role and found_role and stated_role(form_lines, found_name) == found_role:
         role = found_role  # 'Role: picker', '| 岗位 | 门诊收费员 |', 'Keeper: Morag Sinclair': what a form states is not second-guessed
     if not role:
-        role = role_beside("\n".join(blocks).replace("\t", " "), name) or (found_role if found_role and not says_no_job(found_role)
-                                                                           else None)
+        role = role_beside("\n".join(blocks).replace("\t", " "), name) or (
+            found_role if found_role and not says_no_job(found_role) and not familiar_name(found_role) else None)  # (not '老马')
         chosen = learnt.role(text, name, role) if learnt is not None else role
         if chosen and manager and _beside(text, manager, chosen):
             chosen = role  # the manager's own title

@@ -214,19 +214,41 @@ def speaker_key(header: str) -> tuple[str, str, str] | None:
 _KEY = re.compile(r"[（(]([^）)\n]{3,80})[）)]")
 _KEY_ENTRY = re.compile(r"^\s*([A-Z]{2,3}|[\u4e00-\u9fff]{1,4})\s*[:：=]\s*(.+?)\s*$")
 _WRITER = re.compile(r"我|本人|me|i|myself|writer", re.I)
+_GLOSS = re.compile(r"\s*[(（][^()（）\n]*[)）]")  # 'me (field ops manager)': what the writer adds of themselves
+
+
+def _keys(lines: list[str]) -> list[tuple[str, bool]]:
+    """Each key to the speakers among `lines`, and whether it is a line of its own: one in brackets ('(DK = me, RS =
+    pipe fitter)'), or a line that opens with a key's entry ('SL = me (field ops manager), KO = rigger, Team 2')."""
+    bracketed = [(m.group(1), False) for line in lines for m in _KEY.finditer(line)]
+    return bracketed + [(_GLOSS.sub("", line), True) for line in lines if _KEY_ENTRY.match(re.split(r"[；;，,]", line)[0])]
+
+
+def _initialled(initials: str, lines: list[str]) -> str:
+    """The person named in full whose initials these are ('SL' of 'Sandra Lowe / Kwame Osei – 1:1'), else the initials."""
+    if not re.fullmatch(r"[A-Z]{2,3}", initials):
+        return initials
+    named = {m.group(0) for line in lines for m in re.finditer(rf"{NAME_WORD}(?:[ \t]{NAME_WORD}){{1,2}}", line)}
+    owners = [n for n in named if "".join(w[0] for w in n.split()) == initials and is_name(n)]
+    return owners[0] if len(owners) == 1 else initials
 
 
 def writer_keyed(lines: list[str]) -> tuple[str, str | None, str] | None:
-    """A key to two speakers, one of them marked as the writer: '（LJ：MES 工程师；HM：我）', '(DK = me, RS = fitter)'.
-    The other is the employee, the job beside their tag their role."""
-    for key in (m.group(1) for line in lines for m in _KEY.finditer(line)):
+    """A key to two speakers, one of them marked as the writer: '（LJ：MES 工程师；HM：我）', '(DK = me, RS = fitter)',
+    'SL = me (field ops manager), KO = rigger'. The other is the employee, the job beside their tag their role; each
+    tag is the person the lines name in full with those initials, where one is."""
+    for key, own_line in _keys(lines):
         entries = [e for part in re.split(r"[；;，,]", key) if (e := _KEY_ENTRY.match(part))]
-        writers = [e for e in entries if _WRITER.fullmatch(e.group(2))]
+        writers = [e for e in entries if _WRITER.fullmatch(_GLOSS.sub("", e.group(2)))]
         if len(entries) == 2 and len(writers) == 1:
             other = next(e for e in entries if e is not writers[0])
+            employee, manager = _initialled(other.group(1), lines), _initialled(writers[0].group(1), lines)
+            if own_line and (employee == other.group(1) or manager == writers[0].group(1)):
+                continue  # a line of its own keys the two the heading names in full, or is some other legend
             job = other.group(2)
-            return other.group(1), job if is_role(job) or is_role(re.sub(r"^[A-Za-z\d ]+(?=[\u4e00-\u9fff])", "", job)) else None, \
-                writers[0].group(1)  # ('MES 工程师': a Chinese title after a system's name)
+            role = job if is_role(job) or is_role(re.sub(r"^[A-Za-z\d ]+(?=[\u4e00-\u9fff])", "", job)) else None
+            # ('MES 工程师': a Chinese title after a system's name)
+            return employee, role, manager
     return None
 
 

@@ -9,7 +9,7 @@ from functools import cache
 
 from .. import reader
 from ..dates import MONTH_PATTERN, MONTHS, WEEKDAYS
-from ..grid import cells
+from ..grid import cells, is_rule
 from ..language import unspaced
 from ..lexicon import NOT_A_ZH_NAME, load, vocab, vocab_list, zh_name
 from ..reader.people_zh import employee_zh, leader_zh
@@ -211,9 +211,10 @@ _TITLE_GOES_ON = re.compile(r" ([a-z]+)\b")  # a capitalised word whose title go
 _ZH_AFTER_NAME = "[进在的是和与说聊谈表认每负于将要对为，、。（(]"
 
 
-# A Chinese form's employee field with the name in Latin letters, and in characters beside it: '员工：Ma Xiaodong 马晓东，'.
-_ZH_FIELD_LATIN = re.compile(ZH_EMPLOYEE_FIELD + r"\s*[:：】]\s*(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){1,2})[ \t]*(?P<zh>[\u4e00-\u9fff]{2,4})?(?=[ \t]*(?:[，,；;（(|｜]|$))",
-                             re.M)
+# A Chinese form's employee field with the name in Latin letters, and in characters beside it ('员工：Ma Xiaodong 马晓东，')
+# or in brackets after a name in English ('员工：Coco（陈可可）').
+_ZH_FIELD_LATIN = re.compile(ZH_EMPLOYEE_FIELD + r"""\s*[:：】]\s*(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){1,2}|[A-Z][a-z]+(?=[ \t]*[（(]))
+    [ \t]*(?:[（(](?P<bracketed>[\u4e00-\u9fff]{2,4})[)）]|(?P<zh>[\u4e00-\u9fff]{2,4}))?(?=[ \t]*(?:[，,；;（(|｜]|$))""", re.M | re.X)
 # The employee's field with what it holds in brackets, their staff number before their name: '被谈话人（司机工号/姓名）：
 # D10482 / 黄志强'.
 _NUMBERED_FIELD = re.compile(ZH_EMPLOYEE_FIELD + rf"[（(][^）)\n]{{1,12}}[）)]\s*[:：]\s*[A-Za-z]{{0,3}}\d{{3,}}\s*[/／|｜]\s*({zh_name()})")
@@ -402,7 +403,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     OCR]', '【钉钉 语音转文字 16:41】'), each name said again to correct it read as corrected ('my review with Shawna,
     no, Siobhan, S I O B H A N, … Siobhan Duffy, inbetweener')."""
     lines = [_WIKI_LINK.sub(r"\1", _SAID_AGAIN_IN_FULL.sub("", _SPELLED_OUT.sub("", _CORRECTED.sub("", line)))) for line in lines]
-    lines = [_given_name_first(_DATED_WEEKDAY.sub("", line)) if at < 3 else line for at, line in enumerate(lines)]
+    lines = [_given_name_first(_DATED_WEEKDAY.sub("", _ONE_ON_ONE.sub("1:1", line))) if at < 3 else line for at, line in enumerate(lines)]
     lines = lines[1:] if lines and _SOURCE_NOTE.fullmatch(lines[0].strip()) else lines
     found = _header_people(lines)
     if titled := _field_titled_as_the_role(lines, found):
@@ -475,6 +476,8 @@ _WIKI_LINK = re.compile(r"\[\[(?:[^\[\]|\n]*\|)?([^\[\]|\n]+)\]\]")
 # A name a dictation corrects: 'Shawna, no, Siobhan', 'Shona - sorry, Siobhan', 'Sean I mean Siobhan'; and a name spelled
 # out letter by letter after it ('S I O B H A N,', 'M-A-R-G-R-I-T,'), and said again in full ('Margrit, Margrit Aebischer').
 _CORRECTED = re.compile(rf"\b{NAME_WORD}[ \t]*[,–—-]?[ \t]+(?i:no|sorry|I\s+mean|scratch\s+that|correction)\b[ \t]*[,.:–—-]?[ \t]+(?={NAME_WORD})")
+# A one-to-one spelt as a Chinese note or a chat writes it, read as '1:1': '12/1 1on1 马建军(老马) 钣金', '1 on 1 w/ Dev'.
+_ONE_ON_ONE = re.compile(r"(?<![\w:/-])(?:1\s?on\s?1|1-on-1|1v1|1to1)(?![\w:/-])", re.I)
 _SAID_AGAIN_IN_FULL = re.compile(rf"\b({NAME_WORD})[ \t]*,[ \t]*(?=\1[ \t]+{NAME_WORD})")  # 'Margrit, Margrit Aebischer'
 _SPELLED_OUT = re.compile(r"(?<![\w])(?:[A-Z](?:[ \t]|-(?=[A-Z]\b))){3,}[A-Z]\b[ \t]*[,.]?[ \t]*(?:(?:it|that)\s+always\s+gets\s+that\s+wrong[ \t]*[,.]?[ \t]*)?")
 
@@ -483,8 +486,9 @@ def _header_people(lines: list[str]) -> tuple[str | None, str | None, str | None
     """Employee name, role and manager from the header lines ('Sam K (backend engineer II) ... Manager: Alex'), or
     from the line at the notes' foot that says what they are, where the notes open with content, or the opening lines
     name no one the notes speak of again ('Reptile House - keeper review notes' above '… cc: file - Hana Vošková')."""
-    lines = [_LABEL_OPENS.sub(r"\1 ", _BOLD_LINE.sub(r"\1", form_row(line))) for line in column_form(lines)]
-    # ('**Sales 1:1 — Vincent …**' as plain text, '【1:1 记录】李浩 (QC chemist)' as '1:1 记录 李浩 (QC chemist)')
+    lines = [_LABEL_OPENS.sub(r"\1 ", _BOLD_LINE.sub(r"\1", form_row(line))) for line in column_form(lines) if not is_rule(line)]
+    # ('**Sales 1:1 — Vincent …**' as plain text, '【1:1 记录】李浩 (QC chemist)' as '1:1 记录 李浩 (QC chemist)'; a table's
+    # rule left out: '| 员工 | 陈可可 |' over '|---|---|')
     if keyed := writer_keyed(lines[:3]):
         return keyed  # '（LJ：MES 工程师；HM：我）': a key that marks the writer says outright who the other is
     if barred := next((barred_here for line in lines[:2] if (barred_here := barred_fields(line))), None):
@@ -809,7 +813,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         elif role and is_name(role) and not role_like(role):
             role = None  # 'Employee: 梁志恒 (Leung), dim sum chef': another form of the name
     if not name and (latin := _ZH_FIELD_LATIN.search("\n".join(lines[:8]))) and is_name(latin["name"]):
-        name = latin["zh"] or latin["name"]  # '员工：Ma Xiaodong 马晓东，ULD build-up agent': a Chinese form's field, the name in
+        name = latin["zh"] or latin["bracketed"] or latin["name"]  # '员工：Ma Xiaodong 马晓东，ULD build-up agent': a Chinese form's field, the name in
         # Latin letters and in characters beside it (the notes' own sentences use those)
     if not name:
         name, role, manager = speaker_key(header) or (name, role, manager)

@@ -20,7 +20,7 @@ MAX_LINES = 60  # roles are given near the top, or in the first paragraphs of a 
 _TOKEN = re.compile(r"[A-Za-z][\w&'’.-]*\w|[A-Za-z]|\d+")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _CONTEXT = re.compile(r"[a-z]+|[:(),@>\-–—|/（）：｜]|[\u4e00-\u9fff]")
-_SPLITS = re.compile(r"[,;:()|（）｜]|\s[-–—]\s")  # a phrase of several words does not run across these, nor a header's dash
+_SPLITS = re.compile(r"[,;:=()|（）｜]|\s[-–—]\s")  # a phrase of several words does not run across these, nor a header's dash
 
 
 @dataclass(frozen=True)
