@@ -597,6 +597,15 @@ def test_a_transcripts_replies_lead_ins_and_remarks_are_no_causes_or_tasks():
     assert goal.deficiency_ids  # 'every core' is about the 'cores' under spec
 
 
+def test_a_because_that_points_back_names_no_cause():
+    """'… complained because of them': 'them' is the labels of the sentence before, no cause of its own."""
+    notes = ("1:1 Marek Nowak (dispatch clerk) 4 Nov 2026\nShipping labels: 14 printed with the old depot code in October.\n"
+             "The hub refused three pallets; two customers complained because of them.\n"
+             "Agreed: Marek to check the depot code before every print run.\n")
+    causes = [c.cause.strip(". ").lower() for c in draft_plan(notes).plan.root_causes]
+    assert "them" not in causes and "of them" not in causes
+
+
 @pytest.mark.parametrize("a, b", [("cores", "core"), ("rates", "rate"), ("lines", "line"), ("boxes", "box")])
 def test_a_word_and_its_plural_or_past_share_a_stem(a, b):
     from assistant.textutil import stem

@@ -1437,6 +1437,52 @@ def test_a_familiar_name_in_brackets_after_the_name_is_no_role():
     assert a.employee_name in ("马建军", "老马") and a.employee_role is None
 
 
+@pytest.mark.parametrize("writer_line", ["以下为 Mia 手动整理", "本纪要由Mia整理", "会后由 Mia 记录"])
+def test_the_one_a_chinese_line_says_wrote_the_notes_up_is_the_manager_among_the_attendees(writer_line):
+    a = analyse(f"腾讯会议纪要｜月度面谈｜2026-09-02\n参会人：Leo Tan、Mia Chen\n{writer_line}\n1. 交付：晚了两周。\n")
+    assert (a.employee_name, a.manager) == ("Leo Tan", "Mia")
+
+
+def test_two_people_of_one_first_name_are_two_people():
+    """'From: Emma Cole' to 'Emma Varga': the writer and the employee share a first name, not a person."""
+    a = analyse("From: Emma Cole <headchef@harbour.example>\nTo: Emma Varga\nDate: 3 May 2026\nSubject: Our review - pastry\n"
+                "Hi Emma,\nRecap of yesterday's review.\nLamination: 4 batches of croissant dough binned in April.\n"
+                "EV - rest the dough 30 minutes longer.\nEC - fix the proving cabinet thermostat.\nThanks, Emma\n")
+    assert (a.employee_name, a.manager) == ("Emma Varga", "Emma Cole")
+
+
+def test_the_role_after_a_name_written_surname_first_with_its_initial():
+    a = analyse("re: Haldane, R. – scaffolder, nights, block C refit\n1:1 12/05/26 – P. Otieno (site supervisor)\n"
+                "ties: 4 missing on the east lift found by the inspector\n")
+    assert (a.employee_name, a.employee_role) == ("Haldane", "scaffolder")
+    assert role_beside("re: Haldane, R. – scaffolder, nights\nties: 4 missing\n", "Haldane") == "scaffolder"  # by the rules
+
+
+@pytest.mark.parametrize("heading", ['Voice memo 7 · "Callum Reid review" · 3:48 · 2 Mar 2026',
+                                     "Recording #3 – ‘Callum Reid review’ – 2 Mar 2026"])
+def test_a_recordings_title_in_quotes_names_the_employee(heading):
+    a = analyse(heading + "\nTranscript (auto)\nok so um this is me in the van. so the harness log, he skipped it twice in feb.\n")
+    assert a.employee_name == "Callum Reid"
+
+
+def test_a_field_its_job_labels_states_the_employee_whoever_else_the_notes_name_more():
+    """'Handler: Bryn Talbot    Dog: Kaiser': the dog is praised by name further down, the handler is the employee."""
+    a = analyse("K9 UNIT – SUPERVISION & PERFORMANCE FORM\nHandler: Bryn Talbot    Dog: Kaiser (spaniel, licensed to 2028)    "
+                "Post: dog handler, airport nights\nSupervisor: Ama Owusu    Date: 02/09/2026\n[x] Performance concern   [ ] "
+                "Routine supervision\n\nConcern details:\nSearch logs: 9 of 30 shifts with no log in August.\nRefresher training: "
+                "overdue since June.\nAirport contract: every shift logged.\n\nHandler's comments:\nSays the tablet logs out in "
+                "the hangar so the entries are lost.\nSays he missed June's course because of leave.\n\nSupervisor's assessment:\n"
+                "Tablet fault confirmed by IT; the gaps fall on nights he covered a second terminal.\nKaiser's detection and "
+                "control are excellent – customs thanked the team in July.\n")
+    assert (a.employee_name, a.employee_role, a.manager) == ("Bryn Talbot", "dog handler", "Ama Owusu")
+
+
+def test_the_interviewers_field_with_their_title_before_the_name_names_the_manager():
+    a = analyse("叉车司机 月度面谈记录表\n| 项目 | 内容 |\n|---|---|\n| 员工 | 邱晓峰 |\n| 岗位 | 叉车司机 |\n"
+                "| 面谈人 | 仓储主管 魏红 |\n| 日期 | 2026.3.4 |\n| 问题 | 2月有3次叉车未做班前点检 |\n")
+    assert (a.employee_name, a.manager) == ("邱晓峰", "魏红")
+
+
 SLACK_COPY = """#dm - Lena Voss, Arjun Pillai - Tue 14 Apr
 Lena Voss  09:02
 morning, writing up your review from yesterday so we both have it

@@ -463,6 +463,16 @@ def test_a_numbered_heading_for_the_employees_account_ends_at_the_next_numbered_
     assert next(s for s in zh.sentences if "下次面谈" in s.text).label != "employee"
 
 
+@pytest.mark.parametrize("heading", ["## His view", "His side of things", "### Their response"])
+def test_a_heading_naming_the_employees_view_makes_the_lines_below_their_account_and_the_writers_praise_stays_praise(heading):
+    a = analyse("# Monthly review – print room\nEmployee: Omar Siddiqui | Role: press operator\n\n## Issues\n"
+                "- 12 jobs reprinted in May for colour drift.\n\n" + heading + "\n"
+                "- June was the graduation rush: 90 jobs against 40 in a normal month.\n"
+                "- His foil work is the best we've had on the Heidelberg.\n\n## Plan\n- Omar to calibrate at every shift start.\n")
+    kind = {s.body.split()[0]: s.kind for s in a.sentences}
+    assert (kind["12"], kind["June"], kind["His"]) == ("observation", "account", "context")
+
+
 def test_numbered_items_under_a_numbered_heading_keep_its_label():
     zh = analyse("员工：韩冬\n岗位：仓管员\n面谈日期：2026-03-02\n\n一、存在问题\n1、入库单漏签\n2、货位标签贴错\n3、消防通道堆货\n"
                  "二、改进措施\n1、每天下班前补签入库单\n")

@@ -41,6 +41,10 @@ def test_biased_wording_is_found(text, category):
     "（备注：他腿有点瘸，以后尽量让他多待后台）",
     "To be fair the Bulgarian guys on nights tend to keep to themselves and do it their own way.",  # a group judged alike
     "With the twins due in June I can see her priorities are changing, so the late close probably isn't for her anymore.",
+    # the body a sex is pictured with, as its stand-in
+    "The crew want a foreman with the authority that comes with a booming voice and a broader build, which she doesn't have.",
+    "她明年要生二胎，年底的新店筹备就交给小赵吧，免得白培养。",  # training said to be wasted on her for a baby
+    "他刚领证，婚假回来再说，先别让他带新人了，白培养。",
 ])
 def test_coded_remarks_are_caught_in_paraphrase(text):
     assert bias_hits(text), text
@@ -69,6 +73,11 @@ def test_coded_remarks_are_caught_in_paraphrase(text):
     "仓库那把椅子瘸了一条腿，让他去后台换一把。",  # a chair's leg
     "The two lashing gangs stick together on the night shift and it works.",  # no origin named
     "Her priorities for Q3 are changing to the new warehouse, as agreed with ops.",  # no trait
+    "The client asked for a deeper voice on the trailer read, so Sam recorded it twice.",  # a voice-over's brief
+    "He has a bigger frame than the old harness allows, so stores ordered an XL.",  # a fit of kit, no judgement
+    "We need the authority that comes with ten years on the tools, which she just does not have yet.",  # experience
+    "她下个月休产假，产假期间周报先别让她负责，由小李代。",  # cover while she is away
+    "这个月白花了两千块运费，仓库要查原因。",
 ])
 def test_look_alikes_of_coded_remarks_are_not_bias(text):
     assert bias_hits(text) == [], text

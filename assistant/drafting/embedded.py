@@ -84,6 +84,10 @@ def _points(text: str) -> list[str]:
     return [p for p in [*pieces, text[at:]] if p.strip()]
 
 
+# What a "because" clause points back to, naming no cause of its own: "because of them", "因为这个".
+_ONLY_A_PRONOUN = re.compile(r"\s*(?:(?i:them|it|this|that|him|her|these|those|us|me)|这个|那个|他|她|它|这|那)\W*")
+
+
 class EmbeddedDrafter:
     name = "embedded"
 
@@ -544,7 +548,7 @@ class _PlanBuilder:
                 texts.append(_strip_speaker(s.body, self.a.employee_aliases))
             elif s.kind == "observation":
                 m = re.search(r"\b(?:because(?: of)?|due to|traced to|caused by|as a result of|owing to)\s+(.+)$|(?:因为|由于)(.+)$", s.body, re.I)
-                if m:
+                if m and not _ONLY_A_PRONOUN.fullmatch(m.group(1) or m.group(2)):  # (not 'came back because of them')
                     texts.append(m.group(1) or m.group(2))
             for text in texts:
                 text = _clean(text)

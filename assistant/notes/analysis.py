@@ -31,7 +31,7 @@ from .classify import (
     _starts_imperative,
 )
 from .events import event_deadlines
-from .forms import EMPLOYEE_LABEL, MANAGER_LABEL, form_row, sectioned
+from .forms import EMPLOYEE_LABEL, MANAGER_LABEL, form_row, name_fields, sectioned
 from .header import (
     _aliases,
     _find_people,
@@ -132,6 +132,13 @@ def _title_beside(lines: list[str], person: str | None) -> str | None:
 
 
 _TALKS_TO_YOU = 3  # how often one speaker says 'you' to the other, where the one named the manager never does, to hold the talk
+
+
+def _job_stated(fields: str, name: str, role: str | None) -> bool:
+    """A form's field that the employee's stated job labels holds their name: 'Handler: Gavin Marr … Post: dog handler'
+    (not 'Interpreter: Marek (Polish)', whose label is no job the form gives the employee)."""
+    return bool(role) and any(who == name and label.split()[-1].lower() in (role or "").lower().split()
+                              for label, who in name_fields(fields))
 
 
 def _the_other_speaker(lines: list[str], employee: str | None, manager: str | None) -> tuple[str, str] | None:
@@ -284,7 +291,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             manager = None  # 'Gwynt Uchaf O&M base': a place, whoever the name model takes it for
         whose = whose_review("\n".join(form_lines[:3]), text)  # 'finished Ana Pires's review': said outright too
         stated = bool(found_name and (EMPLOYEE_LABEL.search(fields.replace(found_name, "\x00"))
-                                      or (whose and whose[0] == found_name) or (held and held[0] == found_name)))
+                                      or (whose and whose[0] == found_name) or (held and held[0] == found_name)
+                                      or _job_stated(fields, found_name, found_role)))
         if stated or (named and named != found_name and (sent_to_hr(form_lines, named) or sent_by(form_lines, named)
                                                          or titled_hr(text, named))):
             named = found_name  # 'Employee: Dana Ruiz', '被面谈人：甘露': what a form states is not second-guessed; nor is HR

@@ -208,6 +208,10 @@ def _unpraised(text: str) -> str:
     return text
 
 
+# The writer's own voice in a line under the employee's heading: 'the best we've sold', 'our customers love them'.
+_OUR_PRAISE = re.compile(r"\b(?:we|we've|we’ve|we're|we’re|our|us|I|I've|I’ve|I'd|I’d)\b")
+
+
 # The notes saying what they are: 'This memo records the performance meeting held …', 'These notes summarise …'.
 _ABOUT_THE_NOTES = re.compile(r"""^\W*(?:this|these)\s+(?:memo|note|notes|email|e-mail|summary|record|write-?up|letter|minutes)\s+
     (?:records?|summari[sz]es?|covers?|sets?\s+out|confirms?|follows?\s+up|documents?)\b""", re.I | re.X)
@@ -243,6 +247,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "action"
     if s.speaker == "employee" and _commits(body):
         return "action"  # 'Emp: I'll run the checklist at every handover': the employee's own action
+    if s.speaker == "employee" and s.under_heading and _OUR_PRAISE.search(body) and _positive(body) and not _negative(body):
+        return "context"  # under 'His view': 'His hand-engraved tankards are the best we've sold' is the writer's praise
     if s.label == "cause" or s.speaker == "employee":
         return "account" if s.speaker == "employee" else "cause"
     if (rule := _ZH_STANDARD_OPENS.match(body)) and not _ZH_UNMET.search(body) and not _ZH_TOLD.match(body, rule.end()) \

@@ -393,6 +393,10 @@ _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*$")
 _SOURCE_NOTE = re.compile(r"""[\[【][^\[\]【】\n]{0,40}(?i:scan|transcri|ocr|photo|voice|memo|audio|recording|dictat|export|pasted|copied
     |语音|转文字|录音|扫描|拍照|截图|钉钉|企业微信|飞书|微信|导出)[^\[\]【】\n]{0,40}[\]】]""", re.X)
 
+# A recording's heading that gives its title in quotes after its number: 'Voice memo 12 · "Niamh Doherty review" · 4:12',
+# read as its title: 'Niamh Doherty review · 4:12'.
+_SOURCE_TITLE = re.compile(r"""^\W*(?i:voice\s*memo|voice\s*note|memo|recording|audio|dictation)\s*\#?\d*\s*[·•|:–—-]\s*
+    ["“'‘](?P<title>[^"”'’\n]{3,60})["”'’]""", re.X)
 _DOCUMENT = r"\.(?i:docx?|pdf|txt|md|rtf|odt|pages)"  # a document's extension
 # A first line that only names the file the notes were kept in: '== 1to1_031126.txt ==', 'review_notes.docx'.
 _FILE_LINE = re.compile(rf"[\s=#*_~-]*[\w.-]+{_DOCUMENT}[\s=#*_~-]*")
@@ -405,6 +409,7 @@ def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     lines = [_WIKI_LINK.sub(r"\1", _SAID_AGAIN_IN_FULL.sub("", _SPELLED_OUT.sub("", _CORRECTED.sub("", line)))) for line in lines]
     lines = [_given_name_first(_DATED_WEEKDAY.sub("", _ONE_ON_ONE.sub("1:1", line))) if at < 3 else line for at, line in enumerate(lines)]
     lines = lines[1:] if lines and _SOURCE_NOTE.fullmatch(lines[0].strip()) else lines
+    lines = [_SOURCE_TITLE.sub(r"\g<title>", lines[0]), *lines[1:]] if lines else lines
     found = _header_people(lines)
     if titled := _field_titled_as_the_role(lines, found):
         return titled
@@ -838,8 +843,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         numbered = _NUMBERED_FIELD.search("\n".join(lines[:8]))  # '被谈话人（司机工号/姓名）：D10482 / 黄志强'
         name = numbered.group(1) if numbered else further.group(1) if further else employee_zh(lines)  # a form's field after
         # the agreement: '对象：赵一鸣，安检员'
-        if name and re.search(ZH_MANAGER_FIELD + r"\s*[:：]\s*" + re.escape(name), header):
-            # '面谈人：王蕾（咨询部总监）': the one who held the talk, not the employee; read again without that line
+        if name and re.search(ZH_MANAGER_FIELD + r"\s*[:：]\s*(?:[\u4e00-\u9fff]{2,8}\s+)?" + re.escape(name), "\n".join(lines[:8])):
+            # '面谈人：王蕾（咨询部总监）', '面谈人：仓储主管 孙立': the one who held the talk, not the employee; read again
+            # without that line
             name = employee_zh([line for line in lines if not re.match(r"\W*" + ZH_MANAGER_FIELD + r"\s*[:：]", line)])
         if name and not role and (job := _job_in_brackets_after(lines[0] if lines else "", name)):
             role = job  # '跟林晓（DM）聊': the job in brackets after the name

@@ -315,7 +315,11 @@ def _signs(lines: list[str], name: str) -> bool:
     """The one the subject names signs the email: 'Thanks, Dan' or 'Kevin Li | Sales Manager' among its last lines."""
     first = re.escape(name.split()[0])  # (or a surname alone after the given name: 'Dr Alex Adeyemi | Core Manager')
     return any(re.match(rf"[^\w>]*(?:(?:thanks|cheers|best|regards|thank you)\W+)?(?:{TITLE})?(?:(?-i:{NAME_WORD})[ \t]+)?{first}\b(?!['’])", line, re.I)
-               and (len(line) <= 30 or "|" in line) for line in lines[-6:])  # not 'Priya will send the forecast', '> Jason'
+               and (len(line) <= 30 or "|" in line) and not _DIVIDER.search(line) for line in lines[-6:])
+    # (not 'Priya will send the forecast', '> Jason', nor a divider over a reply: '----- Mr. Ortiz 的回复 -----')
+
+
+_DIVIDER = re.compile(r"-{3,}|={3,}|_{3,}|回复|(?i:\breply\b|\bwrote\b|original message|forwarded)")
 
 
 # A reply with the message it answers quoted below: '> From: Dom Kaczmarek', '> Hi Hayley, can you send over …'.

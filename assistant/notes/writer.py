@@ -1,6 +1,6 @@
 """Who wrote the notes up: 'reviewed 9 Feb 2027 by Carla Moss', 'notes taken by Gill', 'edited by Fiona Hollis',
 'Completed by: Sister A. Mahmood',
-'记录：Kelvin'. In a header that names two people, the writer is the manager."""
+'记录：Kelvin', '以下为 Grace 手动整理'. In a header that names two people, the writer is the manager."""
 from __future__ import annotations
 
 import re
@@ -21,6 +21,10 @@ _BY_WRITER = re.compile(r"""\b(?:reviewed|conducted|held|led|run|interviewed|wri
 # 'Minutes: Kelvin', '记录：Kelvin', '记录人：张伟': a line that names the one taking the notes.
 _WRITER_FIELD = re.compile(r"(?:^|[|｜;；]\s*)(?:minutes|minute[- ]taker|note[- ]taker|scribe|记录人?|纪要整理)\s*[:：]\s*(?P<who>[^\s,，;；|｜()（）]{1,20})",
                            re.I | re.M)
+
+
+# '以下为 Grace 手动整理', '由王丽整理', '本纪要由 Kelvin 记录': the one who wrote the notes up, in Chinese.
+_ZH_WRITER = re.compile(r"(?:由|为)\s*(?P<who>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?|[\u4e00-\u9fff]{2,3}?)\s*(?:手动|手工|现场)?(?:整理|记录|记)(?![\u4e00-\u9fff])")
 
 
 # '[09:14] Renata Oliveira: quick recap of my 1:1 with DJ', 'Jen: ok done w/ Kasia - notes for u': a speaker telling
@@ -45,6 +49,9 @@ def written_by(header: str) -> str | None:
         who = field.group("who")
         if is_name(who) or who.isupper() or re.match(r"[\u4e00-\u9fff]", who):
             return who
+    zh = _ZH_WRITER.search(header)
+    if zh and (is_name(zh.group("who")) or re.match(r"[\u4e00-\u9fff]", zh.group("who"))):
+        return zh.group("who")
     held = _SPEAKER_HELD.search(header)
     if held and is_name(held.group("who")):
         return held.group("who")

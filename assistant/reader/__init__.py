@@ -668,7 +668,10 @@ def _as_named(c: Candidate) -> str | None:
 
 
 def _same_person(a: str, b: str) -> bool:
-    """Two forms of one name: 'Dana' and 'Dana Ruiz', '敏' and '赵敏'."""
+    """Two forms of one name: 'Dana' and 'Dana Ruiz', '敏' and '赵敏'; not two full names that share the first
+    ('Sophie Lindqvist' and 'Sophie Hart')."""
+    if len(a.split()) > 1 and len(b.split()) > 1 and a.split()[-1] != b.split()[-1]:
+        return False
     return a in b or b in a or a.split()[0] == b.split()[0]
 
 

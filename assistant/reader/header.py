@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon import load, retracted, vocab, zh_name
-from ..notes.names import INITIALS_BEFORE_NAME
+from ..notes.names import COURTESY_TITLE, INITIALS_BEFORE_NAME
 from ..textutil import NAME_WORD, PARTICLE
 from .features import hashed
 from .people_zh import may_be_named
@@ -96,6 +96,8 @@ def candidates(text: str, rule_employee: str | None, rule_manager: str | None) -
         if first in not_names:  # 'Hi Priya' -> 'Priya'; 'From' alone is no candidate
             rest = name[len(first):].lstrip()
             name, start = rest, m.end(1) - len(rest)
+        if re.fullmatch(COURTESY_TITLE, name):
+            continue  # 'Mr' of 'Mr. Ortiz': a title, the name after it a candidate of its own
         if len(name) >= 2 and not name.endswith(".") and not retracted(text, start + len(name)):
             mentions.setdefault(name, []).append((start, start + len(name)))  # (not a name taken back: 'Margit — sorry, Margrit')
     for m in _zh_names(text):

@@ -22,7 +22,8 @@ _LABELLED = re.compile(
     re.I | re.M | re.X,
 )
 # What follows a name and opens its role: '(', ',', a dash, a slash, a bar.
-_AFTER_NAME = re.compile(r"""(?:(?:[ \t]+(?:[A-Z]\.?|[A-Z][a-z]+)){1,2}(?=[ \t]*[(（,，\-–—|｜/]|[ \t]+[a-z]))?\s*(?:
+_AFTER_NAME = re.compile(r"""(?:,[ \t]*[A-Z]\.(?:[ \t]?[A-Z]\.)?(?=[ \t]*[(（\-–—|｜]))?  # past the initials of a name written surname first: 'Kowalczyk, J. – pipefitter'
+    (?:(?:[ \t]+(?:[A-Z]\.?|[A-Z][a-z]+)){1,2}(?=[ \t]*[(（,，\-–—|｜/]|[ \t]+[a-z]))?\s*(?:
       (?:(?:1\s?[vV]\s?1|1\s?on\s?1|1:1|面谈|谈话)\s*)?[(（]\s*(?P<inner>[^)）\n]{2,80})[)）]  # 'Name (role, …)', '和小雨1v1（美工）'
     | (?:(?:面谈|谈话|聊)?的?(?:,|，)|｜|\s[-–—/|])\s*(?P<next>(?:(?!(?<=[a-z]{5})\.\s)[^,，\n|｜/()（）–—;；]){2,60})  # 'Name, role', 'Name - role -', '名｜岗位', '跟梅秀兰的，刺绣师', '跟金美善谈话，救生员'
     | :[ \t]*(?P<colon>(?:[A-Za-z][\w&-]*[ \t]+){0,2}[A-Za-z][\w&-]*)[ \t]*$   # 'Dana Ruiz: forklift operator', not a speaker's line
