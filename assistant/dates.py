@@ -89,7 +89,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         (mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|(?:working|business|week)\s?day)(?:day|nesday|sday|urday)?\s+
         (?:of|in)\s+""" + _M + r"\b", re.I | re.X)),
     ("zh_md", re.compile(r"(?<!\d)(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
-    ("zh_part", re.compile(r"(?<!\d)(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?(底|末|中旬|中|初|上旬|下旬)")),
+    ("zh_part", re.compile(r"(?<!\d)(\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:份)?(底|末|中旬|中|初|上旬|下旬|以内|之内|内(?![容部外]))")),  # '7月内完成': by its end
     ("zh_rel_day", re.compile(r"(本|这个?|下个?|次)月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]")),  # '下个月 15 号'
     ("zh_weekday", re.compile(r"(?<!每)(这个?|本|下个?)?(?:周|星期|礼拜)([一二三四五六日天])")),  # '下周五', '周三之前'
     # '下个月底', '本月中', and '月中之前', '月底前' alone: this month's (the next one's, when its middle has passed)
@@ -131,7 +131,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 'by Friday the 20th', 'by the 5th', 'the 20th of next month': that day, this month or the next; not a day that
     # comes round each month ('by the 5th working day', 'by the 10th of each month', 'on the 1st of the month')
     ("day_of_month", re.compile(r"\b(by|before|on|until|till|from|due)\s+" + _WEEKDAY_WORD + r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)"
-                                r"(?:\s+of\s+(next|this|the\s+following)\s+month)?\b"
+                                r"(?:\s+(?:of\s+)?(next|nxt|this|the\s+following)\s+month)?\b"  # ('by the 20th nxt month')
                                 r"(?!\s+(?:working|business|calendar)\s+days?|\s+(?:day\s+)?(?:of\s+)?(?:each|every|the)\s+month)", re.I)),
     # 'thats the 18th of next month' with no word before it: the month says it is a date to come
     ("day_of_next_month", re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\s+of\s+(?:next|the\s+following)\s+month\b", re.I)),
@@ -396,6 +396,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         if not 1 <= month <= 12:
             return None, role
         part_day = {"初": 5, "上旬": 10, "中": 15, "中旬": 15, "下旬": 25}.get(part)
+        part = "底" if part in ("以内", "之内", "内") else part  # '7月内完成': within July, by its end
         role = "deadline" if part in ("底", "末") and role == "point" else role
         make = (lambda y: _month_end(y, month)) if part_day is None else (lambda y: _safe(y, month, part_day))
         return _pick_year(ref, "deadline" if role != "point" else role, make), role
@@ -579,7 +580,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             first = _add_months(first, 1) if day <= ref.day else first
             return _safe(first.year, first.month, day), "point"
         # ... but 'in place before the season opens on the 19th' is a deadline: the next 19th
-        if which in ("next", "the following") or (not which and day <= ref.day):
+        if which in ("next", "nxt", "the following") or (not which and day <= ref.day):
             first = _add_months(first, 1)
         date = _safe(first.year, first.month, day)
         return date, "start" if lead == "from" else "deadline"

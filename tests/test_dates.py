@@ -63,6 +63,10 @@ JUL_31 = dt.date(2026, 7, 31)
         # dates in Chinese numerals, and Taiwan's Minguo years (115 is 2026)
         ("九月三十日前完成盘点", JUL_31, dt.date(2026, 9, 30)),
         ("十二月底前交齐", JUL_31, dt.date(2026, 12, 31)),
+        ("急救复训9月内完成", JUL_31, dt.date(2026, 9, 30)),  # within September: by its end
+        ("rework <5% of pcs by the 20th nxt month", dt.date(2026, 5, 6), dt.date(2026, 6, 20)),  # (no 'of', shorthand)
+        ("by the 10th next month", dt.date(2026, 5, 6), dt.date(2026, 6, 10)),
+        ("台账10月以内补齐", JUL_31, dt.date(2026, 10, 31)),
         ("二〇二六年十月八日前提交", JUL_31, dt.date(2026, 10, 8)),
         ("請於115年9月15日前完成", JUL_31, dt.date(2026, 9, 15)),
         ("民国116年1月前结案", JUL_31, dt.date(2027, 1, 31)),
@@ -90,7 +94,7 @@ def test_deadlines_resolve_against_the_interview_date(text, ref, expected):
                                   "the July audit found 3 gaps", "invoices matched by the 3rd working day",
                                   "timesheets in by the 25th of every month", "rent paid on the 1st of the month",
                                   "no more than 2 spills in any four-week period", "over a rolling 12-month period",
-                                  "坐3号线上班", "每月三次巡检", "三号仓库"])
+                                  "坐3号线上班", "每月三次巡检", "三号仓库", "5月内容审核漏了3条"])
 def test_things_that_are_not_deadlines(text):
     assert [d for d in find_dates(text, MAY_12) if d.role == "deadline"] == []
 

@@ -597,6 +597,40 @@ def test_a_transcripts_replies_lead_ins_and_remarks_are_no_causes_or_tasks():
     assert goal.deficiency_ids  # 'every core' is about the 'cores' under spec
 
 
+def test_a_length_that_closes_a_point_with_its_own_figure_is_when_that_point_is_due():
+    """'…, and ticket times under 12 minutes in six weeks': six weeks from the interview, not the end of April the point
+    before gives; 'marking within 7 days' beside a calendar deadline stays the target."""
+    notes = ("1:1 Ollie Brennan (line cook) 17 March 2026\nBowls sent back: 7 in February.\nTicket times: 19 minutes on average "
+             "against our 12.\nTargets – zero bowls sent back by the end of April, and ticket times under 12 minutes in six weeks.\n")
+    due = {g.target: g.deadline for g in draft_plan(notes).plan.goals}
+    assert due["0"] == dt.date(2026, 4, 30) and due["< 12 min"] == dt.date(2026, 4, 28)
+
+
+@pytest.mark.parametrize("notes", [
+    "1:1 Jan Novak (fitter) 1 Dec 2026\nJan had 7 comebacks in November.\nTargets:\n- comebacks 2 or fewer a month.\n"
+    "- Check-ins every other Monday at the depot, first one 14 December.\n",
+    "12/1 面谈 林海（钣金工）\n11月抽检40台，7台门缝超差。\n目标：\n- 6 周内一次合格率 ≥ 95%\n- 下次 check 12/15\n",
+    "面谈记录 王芳（钢琴老师）2026年5月12日\n5月迟到4次。\n目标：迟到每月不超过1次。\n下次沟通：6月9日\n",
+    "1:1 Jan Novak (fitter) 1 Dec 2026\nJan had 7 comebacks in November.\nTargets:\n- comebacks 2 or fewer a month.\n"
+    "- Check-in every Friday afternoon for 15 min.\n",  # how long they meet is no measure
+])
+def test_the_line_that_sets_the_next_meeting_is_no_goal_in_a_block_of_targets(notes):
+    goals = draft_plan(notes).plan.goals
+    assert len(goals) == 1 and not re.search(r"check|沟通", goals[0].description, re.I)
+
+
+def test_follow_up_calls_for_a_share_of_customers_are_a_goal_not_the_next_meeting():
+    notes = ("1:1 Priya Nair (adoption officer) 2 Dec 2026\nFollow-up calls were logged for 40% of adopters in November.\n"
+             "Targets:\n- Follow-up calls logged for 95% of adopters by the end of January.\n")
+    assert [g.target for g in draft_plan(notes).plan.goals] == ["95%"]
+
+
+def test_a_check_in_counted_in_minutes_is_a_goal_not_the_next_meeting():
+    notes = ("面谈 Vivian（前台主管）2026年12月1日\n11月客人 check-in 平均要等 12 分钟，投诉了 6 次。\n目标：\n"
+             "- Check-in 等待时间降到 5 分钟以内\n")
+    assert [g.target for g in draft_plan(notes).plan.goals] == ["<= 5分钟"]
+
+
 def test_a_because_that_points_back_names_no_cause():
     """'… complained because of them': 'them' is the labels of the sentence before, no cause of its own."""
     notes = ("1:1 Marek Nowak (dispatch clerk) 4 Nov 2026\nShipping labels: 14 printed with the old depot code in October.\n"

@@ -18,6 +18,7 @@ from ..dates import DateMention, find_dates
 from ..language import unspaced
 from ..lexicon import area_name, vocab, vocab_terms
 from ..notes import NotesAnalysis, Sentence
+from ..notes.classify import sets_the_next_meeting
 from ..notes.parties import WRITER_TITLE
 from ..numbers import COUNT_WORDS
 from ..quantities import Quantity, find_quantities
@@ -211,8 +212,8 @@ class _PlanBuilder:
             if ends := [d for d in s.dates if d.role == "deadline" and d.date > self.start]:
                 line_ends[s.line] = max(ends, key=lambda d: d.start).date
         for s in self.a.of_kind("target"):
-            if s.line in in_tables:
-                continue
+            if s.line in in_tables or sets_the_next_meeting(s):
+                continue  # ('下次沟通：6月9日' read as a target: when they meet again, not a goal)
             deadline = self._sentence_deadline(s) or line_ends.get(s.line)
             # 'sorted before the Christmas peak, so by the 18th': the day that glosses another holds the point dated by it
             ahead = sorted((d for d in s.dates if d.role == "deadline" and d.date > self.start), key=lambda d: d.start)
@@ -411,7 +412,10 @@ class _PlanBuilder:
             # inside a point is its target ('纪要在1天内发出'); one that opens the point is its deadline.
             calendar_deadline = any(not _RELATIVE.search(d.text) for d in s.dates if d.role == "deadline") or bool(
                 _checked_days(s, s.dates))  # (and a day the sentence says it is checked: '… within 5 days, we check on 30 Sept')
-            measures = [d for d in dates if calendar_deadline and _RELATIVE.search(d.text) and d.start > 2]
+            measures = [d for d in dates if calendar_deadline and _RELATIVE.search(d.text) and d.start > 2
+                        and not (_CLOSES_POINT.match(dated, d.end) and _first_quantity(dated[:d.start]))]
+            # (but a length that closes a point with a figure of its own is when it is due: 'weekend ticket times back
+            # under 12 minutes in six weeks')
             dates = [d for d in dates if d not in measures]
             bare = _clean(_without_dates(dated, self.start, keep=[d.text for d in measures]))
             due = (_glossed(text, dates) or dates)[0] if dates else None
@@ -926,6 +930,7 @@ _BARE_FIGURE_WORDS = re.compile(r"""\b(?:from\s+now(?:\s+on)?|going\s+forward|on
 _HYPHENED_MEASURE = re.compile(r"^[\w.]+-[A-Za-z]+$")
 _QUARTER_OPENS = re.compile(r"^\W*((?:eo)?q[1-4])\s+(?=\w)", re.I)  # 'Q4 MTTR ≤ 4h' (not 'Q4: …', read as a label)
 _ONLY_FROM = re.compile(r"^\W*(?:starting|beginning|commencing|effective|from|as\s+of)\b", re.I)  # a point's start
+_CLOSES_POINT = re.compile(r"\s*[.;。；]?\s*$")  # nothing after it but the point's stop
 _RELATIVE = re.compile(rf"(?:\d|\b(?:{COUNT_WORDS}))\s*[- ]?(?:(?:working |business )?days?|weeks?|wks?|months?)\b|\bfortnight\b"
                        r"|(?:\d+|[一二两三四五六七八九十]+)\s*(?:天|周|个星期|个月|个工作日)", re.I)
 

@@ -117,7 +117,24 @@ _ZH_TOLD = re.compile(r"\s*(?:他|她|你|员工)")  # '公司要求她…': a r
 _PROPOSED = re.compile(r"\b(?:let['’]?s|let\s+us|shall\s+we|how\s+about)\b", re.I)  # a figure put forward in talk
 # A period still to come that a bound is set for: '下一航次…不超过15分钟', 'next trip no more than 2'.
 _NEXT_PERIOD = re.compile(r"(?:下一?个?|接下来的?|今后|以后)(?:航次|趟|班次?|周|个?月|季度|阶段|批)|\b(?:next|coming)\s+(?:trip|voyage|run|rota|shift|week|month|quarter|season|term)\b", re.I)
-_REVIEW_LINE = re.compile(r"^\W*(?:(?:next|final|stage\s+\d)\s+)?(?:review|follow-?up|check-?in)\b", re.I)
+# A line that sets the next meeting: 'Review at stage 1 follow-up', 'Check-ins every other Monday', 'next chat 27/5',
+# '下次沟通：6月9日', '下次 check 12/15'.
+_REVIEW_LINE = re.compile(r"""^\W*(?:(?:next|final|stage\s+\d)\s+)?(?:review|follow-?up|check-?ins?)\b
+    | ^\W*next\s+(?:chat|catch-?up|meeting|1:1|1-1|check|talk|sit-?down)\b
+    | ^\W*(?:下次|下一次|下轮)\s*(?:沟通|面谈|谈话|check|review|复盘|跟进|碰头|1\s?on\s?1|1:1)""", re.I | re.X)
+
+
+def sets_the_next_meeting(s: Sentence) -> bool:
+    """The sentence sets when the next meeting is, with no measure to reach ('Check-in 等待时间降到 5 分钟以内' is a hotel's
+    check-in): no target, whatever block it sits in."""
+    return bool(_REVIEW_LINE.match(s.body)) and not any(
+        (q.unit or q.comparator) and not _STAGE_BEFORE.search(s.text[:q.start])
+        and not (q.unit in TIME_UNITS and _FOR_BEFORE.search(s.text[:q.start])) for q in s.quantities)
+    # ('Review at stage 1 follow-up', 'Check-in every Friday for 15 min': a stage, how long they meet)
+
+
+_STAGE_BEFORE = re.compile(r"\b(?:stage|phase|step|round|level)\s*$", re.I)
+_FOR_BEFORE = re.compile(r"\bfor\s*$", re.I)
 
 # The manager saying what they looked at before the interview: the findings follow.
 _LOOKED_INTO = re.compile(r"""^\W*(?:(?:so|ok(?:ay)?|right|and|well)[,\s]+)?i(?:'ve|’ve|\s+have)?\s+
@@ -239,7 +256,7 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "context"  # 'This memo records the meeting held yesterday, 28 April 2026, …': what the notes are, how long it took
     if (asks and not counted) or s.label in ("question", "strength", "background", "heading"):
         return "context"  # but 'Q: Your packs show 4.1% cracks, the line standard is 2.5% – what's happening?' reports one
-    if s.label == "target" and s.under_heading and _REVIEW_LINE.match(body) and not any(q.unit == "%" for q in numbers):
+    if s.label == "target" and s.under_heading and sets_the_next_meeting(s):
         return "context"  # below 'Targets and review': 'Review at stage 1 follow-up, week commencing 8 June' is the review
     if s.label == "target" or _TARGET_START.match(body):
         return "target"
