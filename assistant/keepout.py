@@ -89,8 +89,9 @@ def _quoted_terms() -> Terms:
 def _quoted_instructions(sentences: list[Sentence], lines: list[str]) -> None:
     quoted = quoted_lines(lines)
     for s in sentences:
-        if s.line not in quoted or any(h.kind == "injection" for h in s.hits):
-            continue
+        if s.line not in quoted or any(h.kind in ("injection", "sensitive") for h in s.hits):
+            continue  # (a quoted reply asking for its own disclosure to stay out is a confidence, not an instruction: "I'm on
+            # sertraline, please don't put that in anything that goes to HR")
         words = _quoted_terms().found(s.body) or _quoted_terms().found(s.text)
         if words:
             s.hits = [Hit("injection", "quoted", words[0],

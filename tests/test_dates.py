@@ -94,7 +94,7 @@ def test_deadlines_resolve_against_the_interview_date(text, ref, expected):
                                   "the July audit found 3 gaps", "invoices matched by the 3rd working day",
                                   "timesheets in by the 25th of every month", "rent paid on the 1st of the month",
                                   "no more than 2 spills in any four-week period", "over a rolling 12-month period",
-                                  "坐3号线上班", "每月三次巡检", "三号仓库", "5月内容审核漏了3条"])
+                                  "坐3号线上班", "每月三次巡检", "三号仓库", "5月内容审核漏了3条", "一月内整改完成"])
 def test_things_that_are_not_deadlines(text):
     assert [d for d in find_dates(text, MAY_12) if d.role == "deadline"] == []
 

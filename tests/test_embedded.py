@@ -613,6 +613,7 @@ def test_a_length_that_closes_a_point_with_its_own_figure_is_when_that_point_is_
     "面谈记录 王芳（钢琴老师）2026年5月12日\n5月迟到4次。\n目标：迟到每月不超过1次。\n下次沟通：6月9日\n",
     "1:1 Jan Novak (fitter) 1 Dec 2026\nJan had 7 comebacks in November.\nTargets:\n- comebacks 2 or fewer a month.\n"
     "- Check-in every Friday afternoon for 15 min.\n",  # how long they meet is no measure
+    "面谈 周凯（验证工程师）2026年9月1日\n8月回归失败有 40 个没 triage。\n目标：\n- 未 triage 的 fail ≤ 5\n- Check-in：每周三 30 分钟\n",
 ])
 def test_the_line_that_sets_the_next_meeting_is_no_goal_in_a_block_of_targets(notes):
     goals = draft_plan(notes).plan.goals
@@ -744,3 +745,14 @@ def test_a_diary_lines_day_and_date_name_no_area():
                       "Mon 27/4 – bulkhead framing 2 days behind programme, no call to the office.\n"
                       "Tue 12/5 – RAMS for the night works not signed before starting.\n").plan
     assert [d.area for d in plan.deficiencies] and not any(d.area.split()[0] in ("Mon", "Tue") for d in plan.deficiencies)
+
+
+@pytest.mark.parametrize("notes, wanted", [
+    ("1:1 Amira Saleh (H&S coordinator) 4 May 2026\n9 risk assessments were overdue in April.\n"
+     "Target: review all overdue risk assessments by 29 May.\n", "review all overdue risk assessments"),
+    ("1:1 Tom Reyes (field engineer) 2 Mar 2026\nFirst-time fix fell to 71% in February; 60% of repairs took over 3 days.\n"
+     "Targets by 31 May: first-time fix back to 85%, and 95% of repairs completed in 3 days.\n", "completed in 3 days"),
+])
+def test_review_look_alikes_of_meeting_lines_and_lengths_stay_goals(notes, wanted):
+    goals = draft_plan(notes).plan.goals
+    assert any(wanted in g.description.lower() and g.deadline.month == 5 for g in goals), [g.description for g in goals]

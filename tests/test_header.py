@@ -3026,3 +3026,41 @@ def test_look_alikes_of_session_46s_header_layouts(head, name, role):
 def test_an_at_mention_of_a_colleague_asked_about_someone_elses_notes_is_not_the_employee(message):
     a = analyse(f"—— 2026年10月20日 周二 ——\nCathy 21:14\n{message}\n本月迟到5次。")
     assert a.employee_name not in ("Tom", "Jordan")
+
+
+def test_a_transcript_of_two_numbered_speakers_reads_the_one_greeted_as_the_employee():
+    """An export's 'Speaker 1 00:00 …': the speaker who greets the other by name and speaks of 'your review' holds the
+    meeting; the other speaker's lines are the employee's."""
+    notes = ("Transcript export – Kitchen 1:1 – 4 May 2026\n"
+             "Speaker 1 00:00 Thanks for coming in, Tomasz, sit down.\nSpeaker 2 00:03 Cheers.\n"
+             "Speaker 1 00:05 So this is your three-month review as our pastry chef.\n"
+             "Speaker 1 00:12 Eight batches of croissant dough were binned in April.\n"
+             "Speaker 2 00:20 The proving cabinet runs hot, I've said it twice.\n"
+             "Speaker 2 00:31 I'll log the cabinet temperature every morning.\n"
+             "Speaker 1 00:40 I'll get the engineer in this week.\n")
+    a = analyse(notes)
+    assert a.employee_name == "Tomasz"
+    assert next(s for s in a.sentences if s.body.startswith("The proving")).kind == "account"
+    owners = {s.body[:12]: s.owner for s in a.sentences if s.kind == "action"}
+    assert (owners.get("I'll log the"), owners.get("I'll get the")) == ("employee", "manager")
+
+
+@pytest.mark.parametrize("notes, employee, manager", [
+    # a key line that tags the writer and HR sitting in: HR is no employee
+    ("Dean Price - stage 1 review. Liam Moss chairing, Gail Hunt sitting in for HR.\nLM = me, GH = HR adviser\n"
+     "Dean missed 5 of 12 delivery slots in October.\n", "Dean Price", None),
+    # a bracketed key keeps its tags: the full name on the copy line is HR's
+    ("1:1 with Ray, 9 Sept (DK = me, RS = pipe fitter) - copy to Rachel Simms, HR\nRS: the jig was out.\n"
+     "DK: 3 of 5 weld tests failed.\nRS: I'll redo the jig check.\n", "RS", "DK"),
+    # what a Chinese line says was written up is no writer's name
+    ("面谈记录 张伟（仓库拣货员）2026年5月3日\n以下为录音整理：\n4月拣货差错12次。\n", "张伟", None),
+])
+def test_review_look_alikes_of_keys_and_writers_name_no_one_wrongly(notes, employee, manager):
+    a = analyse(notes)
+    assert (a.employee_name, a.manager) == (employee, manager)
+
+
+@pytest.mark.parametrize("field, name", [("员工：Kevin（夜班组长）", "Kevin"), ("员工：Amy（实习）", "Amy")])
+def test_a_job_in_brackets_after_an_english_name_is_no_chinese_name(field, name):
+    a = analyse(field + "\n面谈人：刘敏\n\n5月交接记录漏了6次。\n")
+    assert a.employee_name == name

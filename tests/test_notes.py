@@ -463,7 +463,7 @@ def test_a_numbered_heading_for_the_employees_account_ends_at_the_next_numbered_
     assert next(s for s in zh.sentences if "下次面谈" in s.text).label != "employee"
 
 
-@pytest.mark.parametrize("heading", ["## His view", "His side of things", "### Their response"])
+@pytest.mark.parametrize("heading", ["## His view", "His side of things", "### Her response"])
 def test_a_heading_naming_the_employees_view_makes_the_lines_below_their_account_and_the_writers_praise_stays_praise(heading):
     a = analyse("# Monthly review – print room\nEmployee: Omar Siddiqui | Role: press operator\n\n## Issues\n"
                 "- 12 jobs reprinted in May for colour drift.\n\n" + heading + "\n"
@@ -471,6 +471,12 @@ def test_a_heading_naming_the_employees_view_makes_the_lines_below_their_account
                 "- His foil work is the best we've had on the Heidelberg.\n\n## Plan\n- Omar to calibrate at every shift start.\n")
     kind = {s.body.split()[0]: s.kind for s in a.sentences}
     assert (kind["12"], kind["June"], kind["His"]) == ("observation", "account", "context")
+
+
+def test_their_views_over_the_teams_feedback_is_no_account():
+    a = analyse("Review notes – Marco Bianchi (shift supervisor)\n## What the team told me\n### Their views\n"
+                "- Marco skipped the shift handover briefing on 6 of 20 shifts in June.\n")
+    assert next(s for s in a.sentences if s.body.startswith("Marco skipped")).kind == "observation"
 
 
 def test_numbered_items_under_a_numbered_heading_keep_its_label():

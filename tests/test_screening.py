@@ -45,6 +45,8 @@ def test_biased_wording_is_found(text, category):
     "The crew want a foreman with the authority that comes with a booming voice and a broader build, which she doesn't have.",
     "她明年要生二胎，年底的新店筹备就交给小赵吧，免得白培养。",  # training said to be wasted on her for a baby
     "他刚领证，婚假回来再说，先别让他带新人了，白培养。",
+    "The Saturday class want someone who looks like our Instagram page, not someone who learnt it all off VHS tapes.",
+    "说实话潮汕人嘛，脾气就那样，跟客户顶两句也正常。",  # a temper said to be a region's
 ])
 def test_coded_remarks_are_caught_in_paraphrase(text):
     assert bias_hits(text), text
@@ -77,7 +79,13 @@ def test_coded_remarks_are_caught_in_paraphrase(text):
     "He has a bigger frame than the old harness allows, so stores ordered an XL.",  # a fit of kit, no judgement
     "We need the authority that comes with ten years on the tools, which she just does not have yet.",  # experience
     "她下个月休产假，产假期间周报先别让她负责，由小李代。",  # cover while she is away
+    "陈静下月开始休产假，她带的三个新人这周要交给赵敏接手跟进，不然白培养了。",  # a handover
+    "Since we merged the repos the bigger build now takes 40 minutes and he can't keep up with the merge queue.",
+    "The call centre script needs a calmer, softer voice and he can't manage that on the late shift.",
+    "The smaller frame bikes are all out on hire, so the heavier frame ones can't be used for kids.",
     "这个月白花了两千块运费，仓库要查原因。",
+    "他脾气急，跟乘客吵了两次。",  # a temper, no origin
+    "She learned the new till from the training videos in a day.",
 ])
 def test_look_alikes_of_coded_remarks_are_not_bias(text):
     assert bias_hits(text) == [], text
@@ -630,3 +638,31 @@ def test_look_alikes_of_origin_and_reading_difficulty_bias(text):
                                            ("他每周去礼拜堂。", True)])
 def test_a_week_said_as_libai_is_no_religion_but_worship_is(text, religion):
     assert ("religion" in {h.category for h in sensitive_hits(text)}) == religion
+
+
+@pytest.mark.parametrize("text", [
+    "I've been seeing my GP for anxiety since the spring.",
+    "She told me she's on citalopram and it makes the early starts hard.",
+    "He has been seeing a psychiatrist about it every fortnight.",
+])
+def test_a_condition_named_by_its_treatment_is_sensitive(text):
+    assert sensitive_hits(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Customers with anxiety about the new kiosks get a colleague to help.",
+    "The GP surgery rang about the repeat prescriptions backlog.",
+    "Lithium battery packs go in the fire cabinet.",
+    "Two sertraline scripts were bagged at the wrong strength in March.",  # a pharmacy's stock
+])
+def test_treatment_words_about_others_or_things_are_not_sensitive(text):
+    assert sensitive_hits(text) == [], text
+
+
+def test_a_quoted_reply_that_asks_for_its_own_disclosure_to_stay_out_is_a_confidence_not_an_injection():
+    notes = ("Hi Mel,\nRecap of today's review.\nPOD scans: 14 of 60 drops in October with no photo.\n"
+             "Target: 100% of drops with a photo by the end of January.\nThanks, Claire\n\n"
+             "On Fri, 20 Nov 2026 at 08:12, Mel Okafor wrote:\n> Thanks Claire, all fair.\n"
+             "> As I said, I've been seeing my GP for anxiety and I'm on sertraline, please don't put that in the plan.\n")
+    kinds = {f.kind for f in draft_plan(notes).plan.review_flags}
+    assert "sensitive" in kinds and "injection" not in kinds

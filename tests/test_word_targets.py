@@ -27,7 +27,7 @@ def test_a_point_gives_its_target_in_words(point, value, unit):
 
 @pytest.mark.parametrize("point", [
     "no later than the stock take", "every other week we meet", "零售柜台的陈列", "无法按时到岗", "No-shows phoned the day before",
-    "零件到货要点检", "一百零五单", "零下18度冷库",
+    "零件到货要点检", "一百零五单", "零下18度冷库", "零担货物按承诺时间发出", "零基础学员",
     "tidy the loading bay", "the target is no different for her than for the team", "the goal is no better than last year",
 ])
 def test_other_words_are_no_target(point):

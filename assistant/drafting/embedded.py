@@ -413,9 +413,10 @@ class _PlanBuilder:
             calendar_deadline = any(not _RELATIVE.search(d.text) for d in s.dates if d.role == "deadline") or bool(
                 _checked_days(s, s.dates))  # (and a day the sentence says it is checked: '… within 5 days, we check on 30 Sept')
             measures = [d for d in dates if calendar_deadline and _RELATIVE.search(d.text) and d.start > 2
-                        and not (_CLOSES_POINT.match(dated, d.end) and _first_quantity(dated[:d.start]))]
-            # (but a length that closes a point with a figure of its own is when it is due: 'weekend ticket times back
-            # under 12 minutes in six weeks')
+                        and not (_CLOSES_POINT.match(dated, d.end) and _first_quantity(dated[:d.start])
+                                 and re.search(r"week|wk|month|周|月", d.text, re.I))]
+            # (but weeks or months that close a point with a figure of its own are when it is due: 'weekend ticket times
+            # back under 12 minutes in six weeks'; not '95% of repairs completed in 3 days')
             dates = [d for d in dates if d not in measures]
             bare = _clean(_without_dates(dated, self.start, keep=[d.text for d in measures]))
             due = (_glossed(text, dates) or dates)[0] if dates else None

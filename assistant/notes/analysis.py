@@ -18,7 +18,7 @@ from ..quantities import find_quantities
 from ..reader.role import leads_others, role_beside, says_no_job, someone_elses
 from ..screening import Hit, a_colleagues_leave, injection_hits, private_hits, pronoun_of, screen
 from ..textutil import NAME_WORD
-from .attendees import is_hr, keyed_speakers
+from .attendees import anonymous_speakers, is_hr, keyed_speakers
 from .classify import (
     _TARGET_START,
     _classify,
@@ -137,8 +137,8 @@ _TALKS_TO_YOU = 3  # how often one speaker says 'you' to the other, where the on
 def _job_stated(fields: str, name: str, role: str | None) -> bool:
     """A form's field that the employee's stated job labels holds their name: 'Handler: Gavin Marr … Post: dog handler'
     (not 'Interpreter: Marek (Polish)', whose label is no job the form gives the employee)."""
-    return bool(role) and any(who == name and label.split()[-1].lower() in (role or "").lower().split()
-                              for label, who in name_fields(fields))
+    labelled = [who for label, who in name_fields(fields) if label.split()[-1].lower() in (role or "").lower().split()]
+    return labelled == [name]  # (one such field: not 'Electrician: Dave Mills (supervising) / Apprentice: Kyle Ross')
 
 
 def _the_other_speaker(lines: list[str], employee: str | None, manager: str | None) -> tuple[str, str] | None:
@@ -343,7 +343,12 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     found_date = None if interview_date else held_on(content_lines, text, today)
     ref = interview_date or found_date or undated_interview(text, today) or today
     order = written_order(text)  # how the notes write their slash dates: '04/02/27' beside '13/11/26' is day first
+    speakers = None if employee else anonymous_speakers(content_lines)  # 'Speaker 1 00:00 Thanks for coming in, Nadia'
+    if speakers and speakers[2] and not (name and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", "\n".join(content_lines[1:]))):
+        name = speakers[2]  # greeted by the one holding the meeting, where the heading named no one said again ('Otter.ai …')
     employee_aliases, manager_aliases = _aliases(name), _aliases(manager, manager=True)
+    if speakers:  # 'Speaker 2 01:14 …' is the employee speaking
+        manager_aliases, employee_aliases = (*manager_aliases, speakers[0]), (*employee_aliases, speakers[1])
     employee_aliases += _initials_used(name, text, manager_aliases)  # 'T. Hussain', then 'TH has not completed …'
     manager_aliases += _initials_used(manager, text, employee_aliases)
     if name and (nick := re.search(re.escape(name) + _NICKNAME_AFTER, "\n".join(form_lines[:6]))):

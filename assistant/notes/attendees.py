@@ -270,3 +270,30 @@ def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
     others = [a for a in people if a is not employee]
     manager = next((a for a in others if a.writer), None) or next((a for a in others if a.role and leads_others(a.role)), None)
     return employee, manager or (others[0] if employee else None)
+
+
+# A transcript export's numbered speakers: 'Speaker 1 00:15 The audit found …', 'Speaker 2  01:14 …'.
+_NUMBERED_SPEAKER = re.compile(r"^\s*(?P<tag>(?i:speaker|spk|participant|voice)\s*\d{1,2})\s+[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+(?P<said>.*)$")
+# The one holding the meeting: greeting the other by name, or speaking of 'your review'.
+_GREETS = re.compile(rf"""\b(?i:thanks|thank\s+you)\s+(?i:for)\s+(?i:coming(?:\s+in)?|your\s+time|making\s+time)[ \t]*,[ \t]*(?P<name>{NAME_WORD})\b
+    | ^\W*(?i:hi|hello|hey|morning|afternoon|right|ok(?:ay)?|so)[ \t]*,?[ \t]+(?P<hailed>{NAME_WORD})\b[ \t]*[,.!]""", re.X)
+_HOLDS_IT = re.compile(r"\b(?:your\s+(?:\w+[- ])?(?:review|appraisal|1:1|one[- ]to[- ]one|check-in|probation)|i\s+want\s+to\s+(?:go\s+through|talk\s+about|start)|i['’]ll\s+get\s+you)\b", re.I)
+
+
+def anonymous_speakers(lines: list[str]) -> tuple[str, str, str | None] | None:
+    """The manager's and the employee's tags in a transcript of two numbered speakers ('Speaker 1', 'Speaker 2'), and the
+    employee's name where the manager greets them by it ('Thanks for coming in, Nadia'): the one who greets the other or
+    speaks of 'your review' holds the meeting."""
+    said: dict[str, list[str]] = collections.defaultdict(list)
+    for line in lines:
+        if m := _NUMBERED_SPEAKER.match(line):
+            said[m["tag"]].append(m["said"])
+    if len(said) != 2:
+        return None
+    holds = {tag: sum(bool(_GREETS.search(t)) + bool(_HOLDS_IT.search(t)) for t in texts) for tag, texts in said.items()}
+    (first, a), (second, b) = holds.items()
+    if a == b:
+        return None
+    manager, employee = (first, second) if a > b else (second, first)
+    greeted = next((g["name"] or g["hailed"] for t in said[manager] if (g := _GREETS.search(t)) and is_name(g["name"] or g["hailed"])), None)
+    return manager, employee, greeted

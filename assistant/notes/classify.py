@@ -124,17 +124,23 @@ _REVIEW_LINE = re.compile(r"""^\W*(?:(?:next|final|stage\s+\d)\s+)?(?:review|fol
     | ^\W*(?:下次|下一次|下轮)\s*(?:沟通|面谈|谈话|check|review|复盘|跟进|碰头|1\s?on\s?1|1:1)""", re.I | re.X)
 
 
-def sets_the_next_meeting(s: Sentence) -> bool:
+# ... said so plainly that no block makes it a target: not 'Review all overdue risk assessments by 29 May', 'Follow-up
+# sessions completed by 20 June'.
+_NEXT_MEETING = re.compile(r"""^\W*(?:next\s+(?:chat|catch-?up|meeting|1:1|1-1|check(?:-?in)?|talk|sit-?down|review)\b(?!\s+of\b)
+    | check-?ins?\b(?=\s*(?:[:：,–—-]|every|each|weekly|fortnightly|monthly|on\b|then\b|(?:mon|tues|wednes|thurs|fri)days?\b))
+    | (?:下次|下一次|下轮)\s*(?:沟通|面谈|谈话|check|review|复盘|跟进|碰头|1\s?on\s?1|1:1))""", re.I | re.X)
+
+
+def sets_the_next_meeting(s: Sentence, *, under_targets: bool = False) -> bool:
     """The sentence sets when the next meeting is, with no measure to reach ('Check-in 等待时间降到 5 分钟以内' is a hotel's
-    check-in): no target, whatever block it sits in."""
-    return bool(_REVIEW_LINE.match(s.body)) and not any(
+    check-in): said plainly, or, `under_targets`, any review line in a block of targets."""
+    return bool((_REVIEW_LINE if under_targets else _NEXT_MEETING).match(s.body)) and not any(
         (q.unit or q.comparator) and not _STAGE_BEFORE.search(s.text[:q.start])
-        and not (q.unit in TIME_UNITS and _FOR_BEFORE.search(s.text[:q.start])) for q in s.quantities)
-    # ('Review at stage 1 follow-up', 'Check-in every Friday for 15 min': a stage, how long they meet)
+        and not (q.unit in TIME_UNITS and not q.comparator) for q in s.quantities)
+    # ('Review at stage 1 follow-up', 'Check-in: Fridays, 15 min': a stage, how long they meet)
 
 
 _STAGE_BEFORE = re.compile(r"\b(?:stage|phase|step|round|level)\s*$", re.I)
-_FOR_BEFORE = re.compile(r"\bfor\s*$", re.I)
 
 # The manager saying what they looked at before the interview: the findings follow.
 _LOOKED_INTO = re.compile(r"""^\W*(?:(?:so|ok(?:ay)?|right|and|well)[,\s]+)?i(?:'ve|’ve|\s+have)?\s+
@@ -239,6 +245,7 @@ _SORRY_THEY_ARE_LATE = re.compile(r"""^\W*(?:(?:morning|hi|hello|hey|afternoon)\
 # How long the meeting took: 'grabbed 10 min with him between the bookings', 'had half an hour with Dana', '聊了20分钟'.
 _MEETING_LENGTH = re.compile(r"""\b(?:\d+|a\s+few|half\s+an?|an?|ten|fifteen|twenty|thirty|forty)[ \t-]*(?:mins?|minutes?|hours?|hrs?)
     \s+(?:with|w/)\s+(?:him|her|them|[A-Z][a-z]+)\b
+    | \bonly\s+(?:had|got|grabbed|managed)\s+(?:\d+|a\s+few|ten|five|fifteen|twenty)[ \t-]*(?:mins?|minutes?)\b  # 'only had 5 mins, he had a booking'
     | (?:聊|谈|坐)了?\s*(?:\d+|半个?|一个?|几)\s*(?:分钟|小时|个小时)""", re.X)
 
 
@@ -252,11 +259,11 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
                and not re.match(r"\s*(?:could|can|would|will|shall|should|may)\b", body, re.I)  # not a request,
                and not re.search(r"\basked\b", body, re.I) and s.speaker != "employee")  # nor the employee's question
     asks = asks and not finder.asked(body)  # 'HR, can you book him on the course?' asks a party to act
-    if _ABOUT_THE_NOTES.match(body) or _SORRY_THEY_ARE_LATE.match(body) or (_MEETING_LENGTH.search(body) and not _negative(body)):
+    if _ABOUT_THE_NOTES.match(body) or _SORRY_THEY_ARE_LATE.match(body) or (_MEETING_LENGTH.search(body) and not _negative(_MEETING_LENGTH.sub(" ", body))):
         return "context"  # 'This memo records the meeting held yesterday, 28 April 2026, …': what the notes are, how long it took
     if (asks and not counted) or s.label in ("question", "strength", "background", "heading"):
         return "context"  # but 'Q: Your packs show 4.1% cracks, the line standard is 2.5% – what's happening?' reports one
-    if s.label == "target" and s.under_heading and sets_the_next_meeting(s):
+    if s.label == "target" and s.under_heading and sets_the_next_meeting(s, under_targets=True):
         return "context"  # below 'Targets and review': 'Review at stage 1 follow-up, week commencing 8 June' is the review
     if s.label == "target" or _TARGET_START.match(body):
         return "target"

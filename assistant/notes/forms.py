@@ -242,9 +242,13 @@ def writer_keyed(lines: list[str]) -> tuple[str, str | None, str] | None:
         writers = [e for e in entries if _WRITER.fullmatch(_GLOSS.sub("", e.group(2)))]
         if len(entries) == 2 and len(writers) == 1:
             other = next(e for e in entries if e is not writers[0])
-            employee, manager = _initialled(other.group(1), lines), _initialled(writers[0].group(1), lines)
-            if own_line and (employee == other.group(1) or manager == writers[0].group(1)):
-                continue  # a line of its own keys the two the heading names in full, or is some other legend
+            if not own_line:
+                employee, manager = other.group(1), writers[0].group(1)
+            else:
+                employee, manager = _initialled(other.group(1), lines), _initialled(writers[0].group(1), lines)
+                if employee == other.group(1) or manager == writers[0].group(1) or is_hr(other.group(2)):
+                    continue  # a line of its own keys the two the heading names in full (not HR sitting in: 'GH = HR
+                    # adviser'), or is some other legend
             job = other.group(2)
             role = job if is_role(job) or is_role(re.sub(r"^[A-Za-z\d ]+(?=[\u4e00-\u9fff])", "", job)) else None
             # ('MES 工程师': a Chinese title after a system's name)

@@ -818,7 +818,9 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         elif role and is_name(role) and not role_like(role):
             role = None  # 'Employee: 梁志恒 (Leung), dim sum chef': another form of the name
     if not name and (latin := _ZH_FIELD_LATIN.search("\n".join(lines[:8]))) and is_name(latin["name"]):
-        name = latin["zh"] or latin["bracketed"] or latin["name"]  # '员工：Ma Xiaodong 马晓东，ULD build-up agent': a Chinese form's field, the name in
+        bracketed = latin["bracketed"] if latin["bracketed"] and re.fullmatch(zh_name(), latin["bracketed"]) \
+            and not is_role(latin["bracketed"]) else None  # (not '员工：Kevin（夜班组长）', 'Amy（实习）')
+        name = latin["zh"] or bracketed or latin["name"]  # '员工：Ma Xiaodong 马晓东，ULD build-up agent': a Chinese form's field, the name in
         # Latin letters and in characters beside it (the notes' own sentences use those)
     if not name:
         name, role, manager = speaker_key(header) or (name, role, manager)

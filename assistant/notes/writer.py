@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..dates import MONTH_PATTERN
+from ..lexicon import zh_name
 from ..textutil import NAME_WORD
 from .names import TITLE, is_name
 
@@ -50,7 +51,7 @@ def written_by(header: str) -> str | None:
         if is_name(who) or who.isupper() or re.match(r"[\u4e00-\u9fff]", who):
             return who
     zh = _ZH_WRITER.search(header)
-    if zh and (is_name(zh.group("who")) or re.match(r"[\u4e00-\u9fff]", zh.group("who"))):
+    if zh and (is_name(zh.group("who")) or re.fullmatch(zh_name(), zh.group("who"))):  # (not '以下为录音整理', '由我来整理')
         return zh.group("who")
     held = _SPEAKER_HELD.search(header)
     if held and is_name(held.group("who")):
