@@ -396,9 +396,10 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         if not 1 <= month <= 12:
             return None, role
         part_day = {"初": 5, "上旬": 10, "中": 15, "中旬": 15, "下旬": 25}.get(part)
-        if part in ("以内", "之内", "内") and month == 1:
-            return None, role  # '一月内整改完成' (read in figures as '1月内'): within a month, more often than within January
-        part = "底" if part in ("以内", "之内", "内") else part  # '7月内完成': within July, by its end
+        if part in ("以内", "之内", "内"):  # '7月内完成': within July, by its end
+            if month == 1:
+                return None, role  # '一月内整改完成' (read in figures as '1月内'): within a month, more often than within January
+            part = "底"
         role = "deadline" if part in ("底", "末") and role == "point" else role
         make = (lambda y: _month_end(y, month)) if part_day is None else (lambda y: _safe(y, month, part_day))
         return _pick_year(ref, "deadline" if role != "point" else role, make), role

@@ -117,18 +117,15 @@ _ZH_TOLD = re.compile(r"\s*(?:他|她|你|员工)")  # '公司要求她…': a r
 _PROPOSED = re.compile(r"\b(?:let['’]?s|let\s+us|shall\s+we|how\s+about)\b", re.I)  # a figure put forward in talk
 # A period still to come that a bound is set for: '下一航次…不超过15分钟', 'next trip no more than 2'.
 _NEXT_PERIOD = re.compile(r"(?:下一?个?|接下来的?|今后|以后)(?:航次|趟|班次?|周|个?月|季度|阶段|批)|\b(?:next|coming)\s+(?:trip|voyage|run|rota|shift|week|month|quarter|season|term)\b", re.I)
-# A line that sets the next meeting: 'Review at stage 1 follow-up', 'Check-ins every other Monday', 'next chat 27/5',
-# '下次沟通：6月9日', '下次 check 12/15'.
-_REVIEW_LINE = re.compile(r"""^\W*(?:(?:next|final|stage\s+\d)\s+)?(?:review|follow-?up|check-?ins?)\b
-    | ^\W*next\s+(?:chat|catch-?up|meeting|1:1|1-1|check|talk|sit-?down)\b
-    | ^\W*(?:下次|下一次|下轮)\s*(?:沟通|面谈|谈话|check|review|复盘|跟进|碰头|1\s?on\s?1|1:1)""", re.I | re.X)
-
-
-# ... said so plainly that no block makes it a target: not 'Review all overdue risk assessments by 29 May', 'Follow-up
-# sessions completed by 20 June'.
-_NEXT_MEETING = re.compile(r"""^\W*(?:next\s+(?:chat|catch-?up|meeting|1:1|1-1|check(?:-?in)?|talk|sit-?down|review)\b(?!\s+of\b)
+# A line that sets the next meeting so plainly that no block makes it a target: 'next chat 27/5', 'Check-ins every other
+# Monday', '下次沟通：6月9日', '下次 check 12/15' (not 'Review all overdue risk assessments by 29 May', 'Follow-up sessions
+# completed by 20 June').
+_NEXT_MEETING_WORDS = r"""^\W*(?:next\s+(?:chat|catch-?up|meeting|1:1|1-1|check(?:-?in)?|talk|sit-?down|review)\b(?!\s+of\b)
     | check-?ins?\b(?=\s*(?:[:：,–—-]|every|each|weekly|fortnightly|monthly|on\b|then\b|(?:mon|tues|wednes|thurs|fri)days?\b))
-    | (?:下次|下一次|下轮)\s*(?:沟通|面谈|谈话|check|review|复盘|跟进|碰头|1\s?on\s?1|1:1))""", re.I | re.X)
+    | (?:下次|下一次|下轮)\s*(?:沟通|面谈|谈话|check|review|复盘|跟进|碰头|1\s?on\s?1|1:1))"""
+_NEXT_MEETING = re.compile(_NEXT_MEETING_WORDS, re.I | re.X)
+# ... and, in a block of targets, any line that opens with a review: 'Review at stage 1 follow-up'.
+_REVIEW_LINE = re.compile(r"^\W*(?:(?:next|final|stage\s+\d)\s+)?(?:review|follow-?up|check-?ins?)\b|" + _NEXT_MEETING_WORDS, re.I | re.X)
 
 
 def sets_the_next_meeting(s: Sentence, *, under_targets: bool = False) -> bool:
