@@ -65,6 +65,9 @@ _ZH_DUE_VERB = "完成|达到|到|降|提升|提高|控制|做到|交|提交|实
 _PERIOD_END = re.compile(r"(?:end|close|wrap|eoq|eo|[:：]|末|底|结束|内|前)", re.I)  # ('Q4 targets:' ends on its colon)
 _PERIOD_WORDS = ("in", "for", "during", "over", "across", "through", "thru", "throughout")  # 'in Q3', 'for July and August'
 _IN_PERIOD = re.compile(r"(?:\b(?:" + "|".join(_PERIOD_WORDS) + r")\s+(?:the\s+)?|[(（]\s*)$", re.I)  # and '0 次（Q3）'
+# Before a Chinese length of time, the event each one is counted from or 'each': a service level ('会后 2 个工作日内',
+# '收到投诉后 3 天内', '每单 2 天内').
+_ZH_HOW_FAST_BEFORE = re.compile(r"[每各]|(?:会|收到[^，,；;]{0,8}|发生|接到[^，,；;]{0,8}|结束|完成)\s*(?:后|之后|以后)\s*$")
 _WEEKLY_AFTER = re.compile(r"[^.;]{0,20}\b(?:each|every)\s+week|[^.;]{0,20}\bweekly\b", re.I)
 
 
@@ -96,7 +99,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("zh_rel_month", re.compile(r"(?:(本|这个|下个?|次)月(底|末|中|份)?|(?<![\d一二三四五六七八九十个每年上])月(底|末|中)(?!旬))(?![初\d])")),
     # '25 Nov 2026', '25th, Nov '26', 'Nov 25th, 2026' (a year of two digits after an apostrophe)
     ("en_dm", re.compile(r"(?<![\d/])" + _DAY_BEFORE_MONTH + r"(?:of\s+)?" + _M + r"\.?(?:" + _BEFORE_YEAR + _YEAR_AFTER_DAY + r")?(?![a-z])", re.I)),
-    ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%]|:\d|\s+(?:of|out\s+of)\b)(?:,?\s+" + _YEAR + r")?", re.I)),
+    # ... and 'October sixth 2026', 'by March third.' (a day in words only with a year or a stop after it: not 'March second shift')
+    ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2}|(?:" + _ORDINAL_WORDS + r")(?=,?\s+\d{4}\b|\s*[.,;:)\n]|\s*$))(?:st|nd|rd|th)?"
+                         r"(?![\d%]|:\d|\s+(?:of|out\s+of)\b)(?:,?\s+" + _YEAR + r")?", re.I)),
     # '12.05.,', '(sitting 16.03.)', 'by 06.03.', '16.03.2026': day first (`_resolve` tells it from a decimal)
     ("day_dot_month", re.compile(r"(?<![\d.,£$€¥])(\d{1,2})\.(\d{2})\.(\d{4}|\d{2})?(?![\d.])")),
     ("hyphen_dmy", re.compile(r"(?<![\d/.-])(\d{1,2})-(\d{1,2})-(20\d\d)(?![\d-])")),  # 'by 30-01-2027'
@@ -130,11 +135,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("zh_duration", re.compile(r"(\d{1,3}|[一二两三四五六七八九十]{1,2})\s*(天|周(?![一二三四五六日天末])|个星期|个月|个工作日)\s*(内|之内|后|以内)?")),
     # 'by Friday the 20th', 'by the 5th', 'the 20th of next month': that day, this month or the next; not a day that
     # comes round each month ('by the 5th working day', 'by the 10th of each month', 'on the 1st of the month')
-    ("day_of_month", re.compile(r"\b(by|before|on|until|till|from|due)\s+" + _WEEKDAY_WORD + r"(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)"
-                                r"(?:\s+(?:of\s+)?(next|nxt|this|the\s+following)\s+month)?\b"  # ('by the 20th nxt month')
+    ("day_of_month", re.compile(r"\b(by|before|on|until|till|from|due)\s+" + _WEEKDAY_WORD + r"(?:the\s+)?(\d{1,2}(?=st|nd|rd|th)|(?<=the\s)(?:"
+                                + _ORDINAL_WORDS + r")(?=\s+of\s))(?:st|nd|rd|th)?"  # ('by the twentieth of next month')
+                                r"(?:(?:\s+(?:of\s+)?|\s*[(（]\s*)(next|nxt|this|the\s+following)\s+month[)）]?)?\b"  # ('by the 20th nxt month',
+                                # 'by the 20th (next month)')
                                 r"(?!\s+(?:working|business|calendar)\s+days?|\s+(?:day\s+)?(?:of\s+)?(?:each|every|the)\s+month)", re.I)),
     # 'thats the 18th of next month' with no word before it: the month says it is a date to come
-    ("day_of_next_month", re.compile(r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\s+of\s+(?:next|the\s+following)\s+month\b", re.I)),
+    ("day_of_next_month", re.compile(r"\bthe\s+(\d{1,2}(?=st|nd|rd|th)|" + _ORDINAL_WORDS + r")(?:st|nd|rd|th)?\s+of\s+(?:next|the\s+following)\s+month\b", re.I)),
     ("weekday", re.compile(r"\b(by|on|before|until|next|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri)\b", re.I)),
     ("relative", re.compile(r"\b(tomorrow|next week|end of (?:this|next) week)\b", re.I)),
     ("zh_dotted", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})(?=\s*(?:前|之前|以前|为止|截止))")),  # '3.15前': 15 March
@@ -560,6 +567,10 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             return None, role
         end = (_add_months(ref, number) if unit == "个月"
                else ref + dt.timedelta(days=number * {"天": 1, "个工作日": 1, "周": 7, "个星期": 7}[unit]))
+        before, after = re.split(r"[，,；;。：:（(]", m.string[:m.start()])[-1], re.split(r"[，,；;。]", m.string[m.end():])[0]
+        if _ZH_HOW_FAST_BEFORE.search(before) or (unit in ("天", "个工作日") and re.match(r"\s*[\u4e00-\u9fff]{1,3}率", after)):
+            return end, "duration"  # '会后 2 个工作日内上传', '2 个工作日内上传率 100%', '每单3天内回复': how fast each is
+            # done, not by when (not '两周内光功率值填写率要100%', by when)
         return end, "deadline" if tail else "duration"
     if kind == "weekday":
         lead, day = g[0].lower(), WEEKDAYS[g[1].lower()]
@@ -572,7 +583,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
             ahead += 7 if ref.weekday() < day else 0
         return ref + dt.timedelta(days=ahead), "deadline" if lead in ("by", "before", "until") else role
     if kind == "day_of_month":
-        lead, day, which = g[0].lower(), int(g[1]), (g[2] or "").lower()
+        lead, day, which = g[0].lower(), _day_number(g[1]), (g[2] or "").lower()
         first = ref.replace(day=1)
         clause = _clause_before(m.string, m.start())
         ready_by = _AHEAD_OF.search(m.string[:m.start()]) and not _PAST.search(clause)
@@ -589,7 +600,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         return date, "start" if lead == "from" else "deadline"
     if kind == "day_of_next_month":
         following = _add_months(ref.replace(day=1), 1)
-        return _safe(following.year, following.month, int(g[0])), "point"
+        return _safe(following.year, following.month, _day_number(g[0])), "point"
     if kind == "week_number":
         week = int(g[0] or g[1])
         if not 1 <= week <= 53:
@@ -672,7 +683,7 @@ def _dates_in(text: str, ref: dt.date) -> tuple[DateMention, ...]:
 _EXPLICIT = re.compile(
     r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)|(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"
     r"|(?<![\d/.-])(\d{1,2})([/.]|-(?=\d{1,2}-20\d\d))(\d{1,2})\8(\d{4}|\d{2})(?![\d/-]|\.\d)"  # '23-11-2026' too
-    r"|(?<!\d)" + _DAY_BEFORE_MONTH + r"(?:of\s+)?" + _M + _BEFORE_YEAR + _YEAR_AFTER_DAY + "|" + _M + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR,
+    r"|(?<!\d)" + _DAY_BEFORE_MONTH + r"(?:of\s+)?" + _M + _BEFORE_YEAR + _YEAR_AFTER_DAY + "|" + _M + r"\.?\s+(\d{1,2}|" + _ORDINAL_WORDS + r")(?:st|nd|rd|th)?,?\s+" + _YEAR,  # ('October sixth 2026')
     re.I,
 )
 
@@ -715,7 +726,7 @@ def _explicit_in(text: str) -> list[tuple[int, int, list[dt.date]]]:
         elif g[10]:
             options = [_safe(_year(g[12]), MONTHS[g[11].lower()[:3]], _day_number(g[10]))]
         else:
-            options = [_safe(_year(g[15]), MONTHS[g[13].lower()[:3]], int(g[14]))]
+            options = [_safe(_year(g[15]), MONTHS[g[13].lower()[:3]], _day_number(g[14]))]
         found = [d for d in options if d]
         if found:
             out.append((m.start(), m.end(), found))

@@ -1250,3 +1250,28 @@ def test_a_date_field_naming_a_day_by_the_calendar_is_the_interview_not_a_later_
                 "Scoreboard errors: 7 since March.\nTarget: no board errors for the rest of the season.\n"
                 "Review at the end of the season, last home game 24 September.")
     assert a.interview_date == dt.date(2026, 4, 23)
+
+
+def test_a_month_then_a_day_in_words_is_a_date_only_with_a_year_or_a_stop_after_it():
+    a = analyse("[0:00] Right, this is Gemma Rowe, Thursday March fifth 2026, notes from the review with Ivo Petrov.\n"
+                "[0:09] He missed 4 of 12 gate checks.\n[0:20] Target: all gate checks logged by the first of May.\n",
+                today=dt.date(2026, 12, 4))
+    assert a.interview_date == dt.date(2026, 3, 5)
+    assert explicit_dates("Friday June twenty-second, 2026") == [dt.date(2026, 6, 22)]
+    assert [d.date for d in find_dates("by March third.", dt.date(2026, 1, 10))] == [dt.date(2026, 3, 3)]
+    assert find_dates("the March second shift ran short", dt.date(2026, 1, 10)) == []
+
+
+@pytest.mark.parametrize("text", ["by the 20th (next month)", "by the twentieth of next month", "due the twentieth of next month"])
+def test_a_day_of_next_month_in_brackets_or_in_words_is_next_months(text):
+    assert [d.date for d in find_dates(text, dt.date(2026, 11, 3))] == [dt.date(2026, 12, 20)]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("会议纪要会后 2 个工作日内上传。", "duration"),   # counted from each meeting: how fast, not by when
+    ("纪要 2 个工作日内上传率 100%。", "duration"),     # a rate's window
+    ("收到投诉后3天内回复。", "duration"),
+    ("5个工作日内完成整改。", "deadline"),             # from today: by when
+])
+def test_a_chinese_length_of_time_counted_from_each_event_is_how_fast_not_a_deadline(text, role):
+    assert [d.role for d in find_dates(text, dt.date(2026, 3, 27))] == [role]

@@ -756,3 +756,9 @@ def test_a_diary_lines_day_and_date_name_no_area():
 def test_review_look_alikes_of_meeting_lines_and_lengths_stay_goals(notes, wanted):
     goals = draft_plan(notes).plan.goals
     assert any(wanted in g.description.lower() and g.deadline.month == 5 for g in goals), [g.description for g in goals]
+
+
+def test_a_metric_does_not_end_on_the_words_its_bound_leaves_behind():
+    plan = draft_plan("Review with Tomi, 2 March 2026.\nCall-backs took 41 minutes on average in February.\n"
+                      "Target: average call-back time at or under 20 minutes by the end of April.\n").plan
+    assert [g.metric for g in plan.goals] == ["average call-back time"]

@@ -3064,3 +3064,66 @@ def test_review_look_alikes_of_keys_and_writers_name_no_one_wrongly(notes, emplo
 def test_a_job_in_brackets_after_an_english_name_is_no_chinese_name(field, name):
     a = analyse(field + "\n面谈人：刘敏\n\n5月交接记录漏了6次。\n")
     assert a.employee_name == name
+
+
+@pytest.mark.parametrize("notes, employee, manager", [
+    # a system's notice: 'your review with' a Latin name and its Chinese name, then the interviewer's field
+    ("【提醒】您与 Sunny 林晓雯 的季度面谈已结束，面谈人：Jack Wu。请三天内提交记录。\n\n- 3月巡检漏签6次\n", "Sunny", "Jack Wu"),
+    # a heading's bracket names a titled lead 'and' the employee
+    ("谈话记录（陈科长与孟凡，2026年3月2日）\n\n问：这次谈什么？\n答：3月盘点差错9次。\n", "孟凡", None),
+])
+def test_a_chinese_heading_names_the_one_the_review_was_with(notes, employee, manager):
+    a = analyse(notes)
+    assert a.employee_name == employee
+    if manager:
+        assert a.manager == manager
+
+
+def test_a_chat_exports_titled_speakers_are_not_the_employee_its_message_names():
+    notes = ("黄建（店长） 09:12：上午跟严小龙做了绩效面谈，情况跟大家同步一下。\n"
+             "黄建（店长） 09:13：3月出餐超时20单，差评里有5条说等太久。\n"
+             "周师傅（面点师） 09:20：炉子出菜慢确实是我们后厨的问题。\n")
+    a = analyse(notes)
+    assert (a.employee_name, a.manager) == ("严小龙", "黄建")
+
+
+def test_a_barred_heading_reads_a_chinese_name_with_its_latin_one_and_a_job_of_two_languages():
+    a = analyse("月度 review｜林子涵 Ivy（理疗师 / physio, 二院）｜Grace Ho｜2026-04-02\n\n- 3月评估报告有4份超过48小时才交。\n")
+    assert "林子涵" in a.employee_name and a.employee_role == "理疗师" and a.manager == "Grace Ho"
+
+
+def test_a_calendar_invites_organizer_holds_the_meeting_and_the_other_attendee_is_the_employee():
+    notes = ("Meeting: Probation review\nWhen: Tuesday, 9 June 2026 14:00-14:30\nOrganizer: Petra Vance\n"
+             "Attendees: Olu Bankole; Petra Vance\n\nOlu missed 4 of 10 stock counts in May.\n")
+    a = analyse(notes)
+    assert (a.employee_name, a.manager) == ("Olu Bankole", "Petra Vance")
+    assert a.employee_role != "Organizer"
+
+
+def test_a_reviewing_officers_field_names_the_manager_not_the_employee():
+    a = analyse("Ticket Inspector (Band 3) — OSEI, Ruth\nReviewing officer: P. Lindqvist (Duty Manager)\nDate: 03/03/2026\n\n"
+                "12 of 40 fare checks were not logged in February.\n")
+    assert "Ruth" in a.employee_name and "Lindqvist" not in a.employee_name
+
+
+def test_a_records_fields_in_a_row_at_its_foot_name_the_employee():
+    notes = ("Points covered:\n(a) 5 of 12 platform checks in February have no entry in the log.\n"
+             "(b) Two late reports to control.\n"
+             "Recorded by: P. Lindqvist (Duty Manager) | Subject: R. Osei, Ticket Inspector | Meeting: 03.03.2026\n")
+    a = analyse(notes)
+    assert a.employee_name == "R. Osei" and a.manager == "P. Lindqvist"
+
+
+def test_me_and_a_name_on_the_first_line_is_a_meeting_with_that_one():
+    a = analyse("mon 2 mar — me + Tariq B., quick 1:1 at the yard\n\n- 6 late van checks in feb\n")
+    assert a.employee_name.startswith("Tariq")
+
+
+@pytest.mark.parametrize("notes, role", [
+    ("[09:02] Ana Ruiz: Writing it up for the file: Lena Ortiz, avalanche lookout on the north ridge since 2024.\n"
+     "[09:03] Ana Ruiz: 4 hourly snow reports missed in January.\n", "avalanche lookout"),
+    ("Crop check – Mo – 3 Mar\n(Moana Tait, pest scout for tunnels 1–4, for the file.)\n\n• Trap counts missing for two weeks.\n",
+     "pest scout"),
+])
+def test_a_job_named_after_the_full_name_in_a_line_under_the_title_is_the_role(notes, role):
+    assert analyse(notes).employee_role == role

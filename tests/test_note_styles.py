@@ -1309,3 +1309,60 @@ def test_a_standard_beside_a_result_in_a_managers_chat_line_is_no_proposed_targe
                 "马红 17:41：1. 7月采收损耗率11%，基地要求控制在5%以内\n马红 17:42：2. 7月有4次没赶上冷链车\n"
                 "杨建国 17:50：损耗高主要是7月雨太多\n马红 17:56：目标：9月底前损耗率控制在5%以内")
     assert a.sentences[2].rule_kind == "observation", [(s.rule_kind, s.text) for s in a.sentences]
+
+
+def test_a_form_the_manager_answers_to_the_employee_reads_each_answer_as_its_question_says():
+    """'问：…' over '答：…' where the answers speak to the employee ('你说…', '你每周…'): the writer answering their own
+    form, not the employee speaking; whose tasks they are, the question says."""
+    plan = draft_plan("谈话记录（吴主任与邱小燕，2026年5月6日）\n"
+                      "问：有哪些问题？\n"
+                      "答：4月来访登记漏了18条，抽查时对不上。\n"
+                      "问：你怎么看？\n"
+                      "答：你说前台只有你一个人，来访高峰顾不过来。\n"
+                      "问：你要做什么？\n"
+                      "答：你每天下班前把当天登记核对一遍，上午、下午各抽查一次。\n"
+                      "问：我这边做什么？\n"
+                      "答：高峰时段，我从行政部调一个人来帮忙。\n"
+                      "问：其他部门呢？\n"
+                      "答：信息科下周把登记系统改成必填。\n"
+                      "问：目标是什么？\n"
+                      "答：6月底前来访登记漏登0条。\n").plan
+    assert plan.employee.name == "邱小燕"
+    assert [(g.target, g.deadline) for g in plan.goals if "漏登" in g.metric] == [("0条", dt.date(2026, 6, 30))]
+    owners = {r.action: r.owner for r in plan.responsibilities}
+    assert owners.get("你每天下班前把当天登记核对一遍") == "employee"
+    assert any(o == "manager" and "调一个人" in a for a, o in owners.items()), owners
+    assert any(o == "organisation" and "登记系统" in a for a, o in owners.items()), owners
+    assert "上午" not in owners and not any(a.startswith("下午") for a in owners), owners  # '上午、下午' lists within one task
+
+
+def test_a_chat_exports_user_names_are_the_people_the_notes_name_and_their_tags_say_whose_tasks():
+    """'[10:01] okim: you: …' in an export that shows user names: 'okim' is Olga Kim, the manager; 'you:', 'me:' and a
+    team's tag inside her message say whose task each is."""
+    notes = ("— Olga Kim started this chat with Teo Baptiste · Monday, 4 May 2026 —\n"
+             "[10:00] okim: notes from today's review so we both have them\n"
+             "[10:01] okim: 1) 6 of 20 kegs went out without a line-clean log in April\n"
+             "[10:02] okim: 2) cellar temperature not recorded on 9 days\n"
+             "[10:03] tbaptiste_cellar: the probe's been flaky since March tbh\n"
+             "[10:04] okim: agreed actions:\n"
+             "[10:04] okim: you: log every line clean on the sheet before the keg goes out\n"
+             "[10:05] okim: me: order a new probe this week\n"
+             "[10:05] okim: brewery: swap the cellar thermostat on their next visit\n"
+             "[10:06] okim: target: 100% of kegs logged by end of June\n")
+    plan = draft_plan(notes).plan
+    assert plan.employee.name == "Teo Baptiste"
+    owners = {r.action: r.owner for r in plan.responsibilities}
+    assert owners.get("Log every line clean on the sheet before the keg goes out") == "employee", owners
+    assert owners.get("Order a new probe this week") == "manager", owners
+    assert any(o == "organisation" and "thermostat" in a for a, o in owners.items()), owners
+    assert not any("okim" in a.lower() for a in owners), owners
+
+
+def test_a_chat_exports_stamp_with_the_day_written_year_first_is_no_part_of_the_message():
+    notes = ("[2026-05-04 09:00] Sam Reid: review with Ana Costa done, writing it up here\n"
+             "[2026-05-04 09:01] Sam Reid: 5 late deliveries to ward 3 in April\n"
+             "[2026-05-04 09:02] Sam Reid: 4 drug-round checks missed in April\n"
+             "[2026-05-04 09:03] Sam Reid: target: zero late deliveries by end of June\n")
+    plan = draft_plan(notes).plan
+    written = [d.area for d in plan.deficiencies] + [g.metric for g in plan.goals] + [g.description for g in plan.goals]
+    assert len(plan.deficiencies) == 2 and plan.goals and not any("Sam Reid" in w or "[" in w for w in written), written

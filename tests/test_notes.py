@@ -5,6 +5,7 @@ import pytest
 
 from assistant.notes import analyse, detect_language
 from assistant.notes.analysis import _answers_alone
+from assistant.notes.parties import _PartyFinder
 from assistant.pipeline import draft_plan
 
 
@@ -1772,3 +1773,27 @@ def test_a_short_voice_memo_behind_a_label_is_cut_at_its_pauses_too():
 def test_the_managers_bound_for_the_time_to_come_is_a_target(line):
     a = analyse(f"面谈记录 2026年11月2日，谈话对象：黄海生（轮机员）\n十月报警发现平均用了40分钟。\n{line}")
     assert [s.kind for s in a.sentences if s.text == line] == ["target"]
+
+
+def test_a_speakers_line_that_only_sets_when_they_meet_again_is_no_finding():
+    notes = ("[2026/3/5 18:00] Kevin Wang: 跟 Mia 的 review 做完了\n[2026/3/5 18:01] Kevin Wang: 3 月有 4 单发货晚了 2 天以上\n"
+             "[2026/3/5 18:02] Kevin Wang: 目标：4 月底前准时率 95%\n[2026/3/5 18:03] Kevin Wang: 4 月中再 check 一次\n")
+    for read in (True, False):  # the rules alone too: '一次' is how often they meet, no count of anything
+        a = analyse(notes, read=read)
+        assert next(s for s in a.sentences if "再 check" in s.text).kind == "context"
+
+
+
+@pytest.mark.parametrize("line, action", [
+    ("I'm taking the two far farms off his round from May", "the two far farms off his round from May"),
+    ("I'm moving him onto the day rota next month", "him onto the day rota next month"),
+])
+def test_what_the_writer_is_doing_now_for_the_plan_is_their_task(line, action):
+    party, rest = _PartyFinder(("Tomasz Wojcik",), ("Gwen Pryce",), "Gwen Pryce").actor(line)
+    assert party is not None and party.owner == "manager" and rest.endswith(action)
+
+
+@pytest.mark.parametrize("line", ["I'm taking it seriously", "I'm taking a week off in May"])
+def test_what_the_writer_only_says_of_themselves_is_no_task_of_theirs(line):
+    party, _ = _PartyFinder(("Tomasz Wojcik",), ("Gwen Pryce",), "Gwen Pryce").actor(line)
+    assert party is None

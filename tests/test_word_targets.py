@@ -1,4 +1,6 @@
 """Targets stated without a figure: a time of day, none, every time."""
+import datetime as dt
+
 import pytest
 
 from assistant.pipeline import draft_plan
@@ -89,3 +91,12 @@ def test_a_habit_said_in_full_is_every_time(text):
 @pytest.mark.parametrize("text", ["daily stand-up missed twice", "记录不完整的有3份"])
 def test_the_same_words_inside_a_finding_are_no_target(text):
     assert word_target(text) is None, text
+
+
+
+def test_a_target_without_a_figure_is_linked_to_the_shortfall_by_the_label_of_its_item():
+    """'清零' holds no figure: its goal stands only linked to a shortfall, here by the words of the item's label
+    ('KYC review：…') that the shortfall's own words lack."""
+    plan = draft_plan("Review with Tina Lo, 27 March 2026\n\n**Issues**\n1. KYC review：目前有 17 个客户档案超过期限 30 天以上。\n"
+                      "2. Call-back：2 月有 2 次没有录音。\n\n**Targets**\n- 6 月 30 日前 overdue KYC 清零。\n- Call-back 录音率 100%。\n").plan
+    assert ("0", dt.date(2026, 6, 30)) in [(g.target, g.deadline) for g in plan.goals], [(g.metric, g.target) for g in plan.goals]

@@ -72,17 +72,24 @@ def _split_and(text: str, ref: dt.date) -> list[str]:
     return [*pieces, text[at:]]
 
 
-def _points(text: str) -> list[str]:
+def _points(text: str, *, listing_comma: bool = True) -> list[str]:
     """`text` split at each ';' or ', ' between its points, not inside a quoted title ('complete the refresher
     "Checking all approaches, including cyclists" by the 20th' is one point), nor inside brackets ('做 final check（对称、
-    吹干、耳朵、指甲），拍照存档' is two)."""
+    吹干、耳朵、指甲），拍照存档' is two). Without `listing_comma`, a task: its '、' lists inside one point ('预约每天上午、
+    下午各看一次')."""
     quoted = [m.span() for m in _QUOTED.finditer(text)] + [m.span() for m in _BRACKETED.finditer(text)]
     pieces, at = [], 0
     for m in _ITEM_SPLIT.finditer(text):
-        if not any(a < m.start() < b for a, b in quoted):
+        if not any(a < m.start() < b for a, b in quoted) and (listing_comma or m.group().strip() != "、"):
             pieces.append(text[at:m.start()])
             at = m.end()
     return [p for p in [*pieces, text[at:]] if p.strip()]
+
+
+def _a_word_of_a_list(part: str) -> bool:
+    """A piece of a task between its commas that is no task of its own: a word ('time, station, signature'), or in
+    Chinese three characters or fewer ('你每周核对50个，按区排，拍照上传')."""
+    return len(part) <= 3 if unspaced(part) else len(part.split()) < 2
 
 
 # What a "because" clause points back to, naming no cause of its own: "because of them", "因为这个".
@@ -375,8 +382,8 @@ class _PlanBuilder:
         if s.kind == "action" and s.line in self.semicolon_lines:
             parts = [body]
         else:
-            parts = _points(body)
-            if s.kind == "action" and any(len(p.split()) < 2 and not unspaced(p) for p in parts):
+            parts = _points(body, listing_comma=s.kind != "action")
+            if s.kind == "action" and any(_a_word_of_a_list(p) for p in parts):
                 parts = _WRITER_CLAUSE.split(body, maxsplit=1)  # a list of words inside one task ('time, station,
                 # signature'), but the writer's own task after it apart: '…, and I'll spot-check five a week'
         texts: list[str] = []
@@ -444,6 +451,7 @@ class _PlanBuilder:
         text = re.sub(r"\b(?:on|for|in|at)\s+(?=of\b)", "", text)  # 'within 2 days on [90%] of claims'
         text = _LEADING_VERBS.sub("", text).strip(" ,.:;-–")
         text = re.sub(r"\b(?:to|at|of|by|or less|or more|per|a|an)$", "", text, flags=re.I).strip(" ,.:;-–")
+        text = drop_dangling(text) or text  # ('P1 average response at or [under 30 minutes]')
         if unspaced(text):
             text = _ZH_FILLER.sub("", text).strip("，。：:、 ")
         return text
@@ -461,7 +469,9 @@ class _PlanBuilder:
         words = content_tokens(text)
         scores = {}
         for d in deficiencies:
-            score = len(words & content_tokens(d.evidence))
+            said = content_tokens(d.evidence) | {w for s in evidence_of[d.id] for w in content_tokens(s.text)}  # with its
+            # item's label: 'KYC periodic review：目前有 17 个客户档案超过…' for 'overdue KYC 清零'
+            score = len(words & said)
             if q is not None and q.unit and any(x.unit == q.unit and q.unit in _SYMBOL_UNITS for s in evidence_of[d.id] for x in s.quantities):
                 score += 1
             if score:

@@ -472,6 +472,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         question, answers = asked if not label_m else (False, None)
         if question:  # '3. 原因核实了吗？': what the lines below it answer; the question itself is context
             block_label, answering, line_label = answers, True, "question"
+            block_whose = _asked_party(content, finder) if answers == "action" else None  # '问：我这边做什么？'
         if label_m and (answering or answers_alone) and is_answer(label_text(label_m)):
             label_m = None  # '答：一是…' under '1. 最近主要有什么问题？': the form's answer, read as the question says
         if label_m:
@@ -550,8 +551,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 inner_kind = _label_kind(label_text(inner)) if inner else None
                 if inner and inner_kind in reader.CONTENT_LABELS:  # '杨队 20:46：国庆前的要求：…': what the speaker sets out
                     label, s.body = inner_kind, s.body[inner.end():]
-                elif speaker and (point := _SPOKEN_POINT.match(s.body)) and _bulleted_or_chinese(point) and _a_task(
-                        s.body[point.end():]) and (pointed := _point_owner(point, finder, own_label == "employee_person")):
+                elif speaker and (point := _SPOKEN_POINT.match(s.body)) and _a_task(s.body[point.end():]) and (
+                        pointed := _tagged_owner(point, finder, own_label == "employee_person")):
                     s.body = s.body[point.end():]  # 'Marco 19:13：- 你：各约一次 tasting': a point of the speaker's
                     label = "action"  # list, labelled with whose task it is ('你', '我', 'Finance')
             s.item_start = bool(_ENUM_INLINE.match(s.body))
@@ -593,9 +594,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.actor, s.action, s.owner_tag = row_owner[1], s.body, bool(closing_cells)
             if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
                 s.actor, s.action = prev.actor, s.body
-            if (s.actor is None or (label_m and not s.owner_tag)) and (
+            if (s.actor is None or (label_m and not s.owner_tag) or answering) and (
                     marked := _section_party(label_text(label_m), s.label, finder) if label_m else
-                    block_whose if s.under_heading else None):  # 'Action (me): 这个月先把 Ken 排在白班', 'Agreed actions - reviewer:
+                    block_whose if s.under_heading or answering else None):  # 'Action (me): 这个月先把 Ken 排在白班', 'Agreed actions - reviewer:
                 # …', 'Action 3 (manager): Move 15 open files to Kemal Aydin' (whoever the task names; said as the task is
                 # said where it names the same side: 'Action (manager): I'll check on Fridays' as 'Check on Fridays')
                 s.action = s.action if s.actor is not None and s.actor.owner == marked.owner else s.body
@@ -759,10 +760,14 @@ def _one_author(stamped: list[str], finder: _PartyFinder, tags: frozenset[str]) 
 _SPOKEN_POINT = re.compile(r"^\s*(?:[-–•*·]\s*)?(?P<who>[^\s：:][^：:\n]{0,15}?)\s*[：:]\s*(?=\S)")
 
 
-def _bulleted_or_chinese(point: re.Match[str]) -> bool:
-    """A spoken point's tag after a bullet ('- Kasia: …'), or a Chinese one with none ('我：…', '晓彤：…'): 'Priya: you were
-    late 4 times' after an English speaker's tag is said to her, not a task of hers."""
-    return point.group(0).lstrip()[:1] in "-–•*·" or unspaced(point.group("who"))
+def _tagged_owner(point: re.Match[str], finder: _PartyFinder, employee_speaks: bool) -> Party | None:
+    """Whose task a spoken point's tag says it is (`_point_owner`), where it is a tag: after a bullet ('- Kasia: …'), a
+    Chinese one with none ('我：…', '晓彤：…'), or one no one is spoken to by ('you: prime every panel', 'me: plan the
+    walls', 'hire firm: tag every tower'); 'Priya: you were late 4 times' after an English speaker's tag is said to
+    her, not a task of hers."""
+    party, who = _point_owner(point, finder, employee_speaks), point.group("who").strip()
+    tagged = point.group(0).lstrip()[:1] in "-–•*·" or unspaced(who) or who.lower() in ("you", "me")
+    return party if party and (tagged or party.owner == "organisation") else None
 
 
 # What someone said, thinks or reported, not a task set ('- Kasia: says the scanner lags', '- 你：说晚班只有你一个人',
@@ -922,6 +927,15 @@ def _section_party(label: str, kind: str | None, finder: _PartyFinder) -> Party 
     if not named or heading_kind(label[:named.start()]) != "action":
         return None
     return finder.writer if re.search(r"\bme\b|我", named["who"], re.I) else _owner_only(named["who"], finder)  # ('HR/me')
+
+
+def _asked_party(question: str, finder: _PartyFinder) -> Party | None:
+    """Whose the tasks are that a form's question asks for: the writer's ('问：我这边做什么？', 'Q: What will I do?'), the
+    employee's ('问：接下来你要做什么？', 'Q: What will you do?') or others' ('问：其他部门呢？', 'Q: Other teams?')."""
+    who = next((k for k in ("manager", "employee", "organisation") if vocab("asked_party", k).search(question)), None)
+    if who == "organisation":
+        return Party("Organisation", "organisation")
+    return finder.writer if who == "manager" else finder.employee_party if who else None
 
 
 _BRACKET_TAIL = re.compile(r"[(（]\s*(?P<who>[^()（）]{1,30}?)\s*[)）]\s*$")

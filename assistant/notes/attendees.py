@@ -220,6 +220,19 @@ def _listed_tags(people: list[Attendee]) -> dict[str, Attendee]:
     return {tag: found[0] for tag, found in tags.items() if len(found) == 1}
 
 
+@cache
+def _holder_field() -> re.Pattern[str]:
+    labels = "|".join(sorted((re.escape(w) for w in vocab_list("labels", "manager_meta", "en")), key=len, reverse=True))
+    return re.compile(rf"^\W*(?i:{labels})\s*[:：]\s*(?P<who>{NAME_WORD}(?:[ \t]{NAME_WORD})?)", re.M)
+
+
+def _held_by(head: str) -> str | None:
+    """The one a field of their own names as holding the meeting ('Organizer: Hamza Siddiqui' above 'Attendees: Beatrix
+    Lund; Hamza Siddiqui'): not the employee, wherever listed."""
+    field = _holder_field().search(head)
+    return field["who"] if field and is_name(field["who"]) else None
+
+
 def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
     """The employee and the manager from a list of those present in the first lines, or a speakers' key, or None
     where there is neither. The employee is None where everyone listed leads others, none of them wrote the notes
@@ -251,7 +264,7 @@ def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
         return None
     # not as a speaker's tag ('00:01 Noor Haddad: …'): whoever speaks most need not be the one spoken of
     body = _SPEAKER.sub("", "\n".join(lines).replace(listed, ""))
-    writer = written_by(head)
+    writer = written_by(head) or _held_by(head)
     people = [Attendee(a.name, a.role, writer=True) if writer and writer in a.name else a for a in people]
     title = lines[0]
     opens, to_you = _speaking(lines, tags or _listed_tags(people))

@@ -122,7 +122,9 @@ _NEXT_PERIOD = re.compile(r"(?:下一?个?|接下来的?|今后|以后)(?:航次
 # completed by 20 June').
 _NEXT_MEETING_WORDS = r"""^\W*(?:next\s+(?:chat|catch-?up|meeting|1:1|1-1|check(?:-?in)?|talk|sit-?down|review)\b(?!\s+of\b)
     | check-?ins?\b(?=\s*(?:[:：,–—-]|every|each|weekly|fortnightly|monthly|on\b|then\b|(?:mon|tues|wednes|thurs|fri)days?\b))
-    | (?:下次|下一次|下轮)\s*(?:沟通|面谈|谈话|check|review|复盘|跟进|碰头|1\s?on\s?1|1:1))"""
+    | (?:下次|下一次|下轮)\s*(?:沟通|面谈|谈话|check|review|复盘|跟进|碰头|1\s?on\s?1|1:1)
+    | (?:\d{1,2}\s*月[初中底]?|下周[一二三四五六日]?|月底|月中)\s*再\s*(?:check|review|复盘|看|碰|聊|谈)\s*(?:一次|一下)?\s*[。.]?\s*$)"""
+# ('4 月初再 check 一次', '下周五再聊一次': when they meet again, nothing to reach)
 _NEXT_MEETING = re.compile(_NEXT_MEETING_WORDS, re.I | re.X)
 # ... and, in a block of targets, any line that opens with a review: 'Review at stage 1 follow-up'.
 _REVIEW_LINE = re.compile(r"^\W*(?:(?:next|final|stage\s+\d)\s+)?(?:review|follow-?up|check-?ins?)\b|" + _NEXT_MEETING_WORDS, re.I | re.X)
@@ -131,10 +133,11 @@ _REVIEW_LINE = re.compile(r"^\W*(?:(?:next|final|stage\s+\d)\s+)?(?:review|follo
 def sets_the_next_meeting(s: Sentence, *, under_targets: bool = False) -> bool:
     """The sentence sets when the next meeting is, with no measure to reach ('Check-in 等待时间降到 5 分钟以内' is a hotel's
     check-in): said plainly, or, `under_targets`, any review line in a block of targets."""
-    return bool((_REVIEW_LINE if under_targets else _NEXT_MEETING).match(s.body)) and not any(
+    meeting = (_REVIEW_LINE if under_targets else _NEXT_MEETING).match(s.body)
+    return meeting is not None and not any(
         (q.unit or q.comparator) and not _STAGE_BEFORE.search(s.text[:q.start])
-        and not (q.unit in TIME_UNITS and not q.comparator) for q in s.quantities)
-    # ('Review at stage 1 follow-up', 'Check-in: Fridays, 15 min': a stage, how long they meet)
+        and not (q.unit in TIME_UNITS and not q.comparator) and q.text not in meeting.group(0) for q in s.quantities)
+    # ('Review at stage 1 follow-up', 'Check-in: Fridays, 15 min': a stage, how long they meet; '再 check 一次': once)
 
 
 _STAGE_BEFORE = re.compile(r"\b(?:stage|phase|step|round|level)\s*$", re.I)
@@ -262,6 +265,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "context"  # but 'Q: Your packs show 4.1% cracks, the line standard is 2.5% – what's happening?' reports one
     if s.label == "target" and s.under_heading and sets_the_next_meeting(s, under_targets=True):
         return "context"  # below 'Targets and review': 'Review at stage 1 follow-up, week commencing 8 June' is the review
+    if s.label not in ("target", "action") and not counted and sets_the_next_meeting(s):
+        return "context"  # a speaker's '4 月初再 check 一次', 'next catch-up Friday': when they meet again, no finding
     if s.label == "target" or _TARGET_START.match(body):
         return "target"
     if s.label in ("action", "support"):

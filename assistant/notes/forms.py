@@ -359,10 +359,12 @@ def barred_fields(line: str) -> tuple[str, str | None, str | None] | None:
     employee: tuple[str, str | None] | None = None
     manager = None
     for field in fields:
-        pair = re.fullmatch(rf"(?P<name>{NAMED}|{_AH_NAME})\s*(?:[-–—,]\s*(?P<job>[^()\n]{{2,40}})|[(（](?P<inner>[^)）]{{2,40}})[)）])", field)
+        pair = re.fullmatch(rf"(?P<name>{NAMED}|{_AH_NAME}|(?P<zh>{zh_name()})(?:[ \t]+[A-Z][a-z]+)?)\s*"  # ('陈子豪 Hao（裁判）')
+                            rf"(?:[-–—,]\s*(?P<job>[^()\n]{{2,40}})|[(（](?P<inner>[^)）]{{2,40}})[)）])", field)
         job = pair and (pair["job"] or pair["inner"]).strip()
         initials = bool(pair and re.fullmatch(r"[A-Z]{2,3}", pair["name"]) and not team_initials(pair["name"]))
-        named = bool(pair and (is_name(pair["name"]) or initials or re.fullmatch(_AH_NAME, pair["name"])))
+        named = bool(pair and (pair["zh"] or is_name(pair["name"]) or initials or re.fullmatch(_AH_NAME, pair["name"])))
+        job = job and next((j for j in (job, *re.split(r"\s*[/,，、]\s*", job)) if is_role(j)), job)  # ('赛事裁判 / referee, 夏季联赛')
         if pair and named and job and (is_role(job) or is_role(re.split(r"\s+(?=[A-Za-z])", job)[0])) and not leads_others(job) \
                 and employee is None:
             employee = (pair["name"], job)  # ('DR (picker)': initials too)

@@ -104,7 +104,9 @@ _HEADER_LINE = re.compile(r"""^\W*(?:(?:notes?|minutes|summary|record|write-?up)
       (?:[^.\n]{0,20}?\b(?:with|w/)\s|[^\n]{0,60}?\b(?-i:[A-Z][A-Za-z]+\s*:\s*[A-Z]))  # '… with Dana', '… Keeper: Morag Sinclair'
     | cc\s*:\s*(?:(?:the|her|his|their|personnel|staff|hr)\s+)?file\s*[-–—:,]\s*[A-Z]
     | (?:notes?|minutes|record|write-?up)\s+(?:for|on|about|re)\s+(?-i:[A-Z][a-z'’-]+[ \t]+[A-Z][\w'’-]+)\s*[(,]  # 'Notes for Priya Nair (…'
-    | re\s*:\s*(?-i:[A-Z][a-z]+[ \t]+[A-Z][a-z'-]+)\s*[,–—-][^\n]{0,60}?\b(?:1:1|1-1|121|review|check-in|catch-up|supervision)\b)  # 're: Callum Reid, Floor Supervisor – 1:1 held 11/11/26'
+    | re\s*:\s*(?-i:[A-Z][a-z]+[ \t]+[A-Z][a-z'-]+)\s*[,–—-][^\n]{0,60}?\b(?:1:1|1-1|121|review|check-in|catch-up|supervision)\b  # 're: Callum Reid, Floor Supervisor – 1:1 held 11/11/26'
+    | (?=[^\n]*[|｜])[^\n]*?\b(?:subject|employee|reviewee|appraisee|staff\s+member)\s*:\s*(?-i:[A-Z])[^\n]*?[|｜]\s*[^\n]*\d)  # a record's fields
+    # in a row: 'Logged by: W. Achterberg (…) | Subject: H. Qureshi, Barrier Operator | Interview: 09.02.2026'
     """, re.I | re.X)
 
 
@@ -165,9 +167,11 @@ def whose_review(header: str, notes: str = "") -> tuple[str, str | None] | None:
 
 # A message that says whom the writer just met: 'quick write-up of the review I just did with Mags (Magdalena Hruba,
 # grower in Bay 3)', "notes from the 1:1 we had with Tomasz": the chat's other party is who it is sent to, not who it is about.
-_HELD_WITH = re.compile(rf"""\b(?:1:1|1-1|one[- ]to[- ]one|review|appraisal|check-in|catch[- ]?up|supervision)
+_HELD_WITH = re.compile(rf"""(?:\b(?:1:1|1-1|one[- ]to[- ]one|review|appraisal|check-in|catch[- ]?up|supervision)
     [ \t]+(?:that[ \t]+)?(?:I|we)[ \t]+(?:(?:just|only[ \t]+just|have[ \t]+just|'ve[ \t]+just|’ve[ \t]+just)[ \t]+)?
-    (?:did|had|held|ran|done|finished)[ \t]+with[ \t]+(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)
+    (?:did|had|held|ran|done|finished)[ \t]+with
+    |(?:^|[—–|:-])[ \t]*(?i:me)[ \t]*(?:\+|&|and|w/)(?=[ \t]*{NAME_WORD}[ \t]*(?:[A-Z]\.[ \t]*)?[,(—–|-]))  # '— me + Jonah P., quick 1:1'
+    [ \t]+(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)
     (?:[ \t]*\((?P<inner>[^()\n]{{2,80}})\))?""", re.X)
 
 
@@ -991,7 +995,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
     zm = re.search(ZH_MANAGER_FIELD + r"\s*(?:[:：]|为|是)\s*(?:(?:我|本人)\s*[，,]\s*)?(.+)", header)  # ('谈话人：我，值班主任 Steven Ho')
     if zm and not manager:
         zh = _zh_name(zm.group(1))
-        manager = zh.group(2) if zh else re.split(r"[，,（(|｜]|\s{2,}|\s+(?=\d)", zm.group(1))[0].strip()[:20]  # not its date
+        manager = zh.group(2) if zh else re.split(r"[，,（(|｜。；;]|\s{2,}|\s+(?=\d)", zm.group(1))[0].strip()[:20]  # not its date
     elif not manager and (zm := re.search(ZH_MANAGER_FIELD + rf"\s*[:：]\s*(?:\S+\s+)?({zh_name()})\s*$", "\n".join(lines[3:8]), re.M)):
         manager = zm.group(1)  # a form's fourth line on ('面谈人：物业主任 王淑芬'): a name, not a speaker's words
     if not manager and unspaced(header):

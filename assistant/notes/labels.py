@@ -243,13 +243,16 @@ def form_questions(lines: list[str]) -> bool:
     addressed to anyone ('Q: What did we agree?', "Q: Ilse's explanation?"; not 'Q: How do you think it went?' unless the
     answers speak of the employee: 'A: Busy; she feels …'), and no 'A:' answered in the first person ('A: I was rushing
     for the first wave' is the employee speaking) but where a question asks of the employee ('问：他自己怎么说？') or more
-    answers speak of them ('答：短款她说…' beside one '答：我把收款二维码和现金分开'): the writer answering their own form."""
+    answers speak of them ('答：短款她说…' beside one '答：我把收款二维码和现金分开') or, two or more, to them ('答：你说预约系统的
+    密码…', '答：你每周核对50个'): the writer answering their own form."""
     asked = [line for line in lines if _FORM_Q.match(line)]
     answers = [line[a.end():] for line in lines if (a := _FORM_A.match(line))]
-    of_them = sum(bool(SPOKEN_OF_ANY.search(answer)) for answer in answers)  # the writer's summary of what was said
     own = sum(bool(_FIRST_PERSON.match(answer)) for answer in answers)
+    to_them = sum(bool(_ADDRESSED.search(answer)) for answer in answers)  # the writer answering, to the employee
+    to_them = to_them if to_them >= 2 and to_them > own else 0
+    of_them = sum(bool(SPOKEN_OF_ANY.search(answer)) for answer in answers) + to_them  # the writer's summary of what was said
     asks_of_them = any(SPOKEN_OF_ANY.search(q) for q in asked)  # '问：她自己怎么说？'
-    if any(q.lstrip().startswith("问") for q in asked) and not asks_of_them:
+    if any(q.lstrip().startswith("问") for q in asked) and not asks_of_them and not to_them:
         return False  # '问：…' over '答：…' is an interview, its answers the employee's, unless a question asks of them
     return len(asked) >= 2 and all(re.search(r"[?？]\s*$", q) and (of_them or not _ADDRESSED.search(q)) for q in asked) \
         and (not own or of_them > own or asks_of_them)  # (not the employee's 'A: I was rushing')
@@ -611,9 +614,30 @@ def _label_or_person(label: str, finder: _PartyFinder, rest: str = "", *, stampe
         return short
     if key in tags and (titled := _titled_speaker(key, finder)):
         return titled
+    if stamped and (handle := _HANDLE.fullmatch(person)) and (whose := _handle_of(handle.group(), finder)):
+        return whose  # a chat export's user name: 'jadair' is Jess Adair, 'rmenon_walls' Ravi Menon
     if two := _TWO_SCRIPTS.fullmatch(person):  # 'Darren 林', 'Vivian 吴薇': a speaker's name in both scripts
         return _either_script([p for p in two.groups() if p and len(p) > 1], finder, rest, stamped=stamped, tags=tags)
     return _named_speaker(person, finder, rest, key in tags, stamped=stamped) if person and len(person) <= 30 else None
+
+
+_HANDLE = re.compile(r"@?[a-z][a-z0-9._-]{2,30}")  # a user name in lower case, as a chat export shows its speakers
+
+
+def _handle_of(handle: str, finder: _PartyFinder) -> str | None:
+    """'employee_person' or 'manager_person' where a user name is made of the employee's or the manager's name: their
+    surname after their initial or given name ('jadair', 'jess.adair'), their given name alone ('ravi'); or, where the
+    notes give one of them by a given name only, the one of the two whose initial it opens with."""
+    letters, first = re.sub(r"[^a-z]", "", handle), re.split(r"[._-]", handle.lstrip("@"))[0]
+    sides = (("employee_person", finder.employee), ("manager_person", finder.manager))
+    for kind, names in sides:
+        for words in ([w.lower() for w in re.findall(r"[A-Za-z]+", name)] for name in names):
+            if len(words) >= 2 and len(words[-1]) >= 3 and words[-1] in letters and letters.startswith(words[0][0]):
+                return kind
+            if words and len(words[0]) >= 3 and first == words[0]:
+                return kind
+    initialled = {kind for kind, names in sides for name in names if len(name.split()) == 1 and letters[:1] == name[:1].lower()}
+    return initialled.pop() if len(initialled) == 1 else None
 
 
 def _known_speaker(person: str, finder: _PartyFinder) -> str | None:

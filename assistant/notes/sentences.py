@@ -124,6 +124,7 @@ _FUTURE = re.compile(
 
 _STAMP_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?[apAP][mM])?"
 _STAMP_DAY = r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+_STAMP_DATE = r"(?:\d{4}[/.-]\d{1,2}[/.-]\d{1,2}|" + _STAMP_DAY + ")"  # a day written either way round
 # What opens a line without being its words: a bullet, a number, a heading mark, a quote mark, a time stamp.
 _BULLET = re.compile(rf"""^\s*(?:
       (?:\*(?!\*)|--?(?![>-])|[–—](?=\s)|[•·▪◦‣+])(?:\s*(?:->|=>|→|⇒|➔|➜))? | \#{{1,6}} | >   # a bullet (a dash of
@@ -144,7 +145,8 @@ _BULLET = re.compile(rf"""^\s*(?:
     | {_STAMP_TIME}(?=\s+[^\s:：]{{1,30}}[:：])               # '00:04:15 Femke: ...'
     | {_STAMP_TIME}\s+[-–—](?=\s)                          # a log's time stamp: '14:18 – JB: the monitor…'
     | (?:\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|{_STAMP_DAY}),?\s+{_STAMP_TIME}(?=\s+[^\s:：]{{1,30}}[:：])  # '2026/06/03 19:42 陈磊：…'
-    | \[(?:{_STAMP_DAY},?\s*{_STAMP_TIME}|{_STAMP_TIME},?\s*{_STAMP_DAY})\]   # a chat export: '[01/12/2026, 17:02] Jen: ...'
+    | \[(?:{_STAMP_DATE},?\s*{_STAMP_TIME}|{_STAMP_TIME},?\s*{_STAMP_DAY})\]   # a chat export: '[01/12/2026, 17:02] Jen: ...',
+                                                                          # '[2026-07-28 16:05] Lin Zhou (HR): …'
     | \[\d{{1,2}}[/.]\d{{1,2}},?\s*{_STAMP_TIME}\](?=\s+[^\s:：]{{1,30}}(?:\s[^\s:：]{{1,30}})?[:：])  # with no year: '[19/11, 18:52] Helen Price: …'
     | {_STAMP_DAY},?\s+{_STAMP_TIME}\s+[-–]\s+(?=[^:：\n]{{1,30}}[:：])       # '01/12/2026, 17:02 - Jen: ...'
     )\s*""", re.X)

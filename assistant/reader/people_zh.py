@@ -36,9 +36,11 @@ def _talk() -> re.Pattern[str]:
     (?:[老小阿](?P<surname>[\u4e00-\u9fff])(?=(?P=surname)[\u4e00-\u9fff]))?  # a nickname before the full name: '跟老刘刘建国谈'
     (?P<name>(?:(?![{not_in_given_names()}])[\u4e00-\u9fff]){{2,6}}?(?:·[\u4e00-\u9fff]{{2,4}})?|[A-Z][a-z]+|[A-Z]{{2,4}})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
     (?:(?<=[a-z])\s+[\u4e00-\u9fff]{{1,3}}(?=\s*[（(])\s*)?  # a Latin name's Chinese surname before a bracket: '跟 Cindy 周 (医药代表) 做了 review'
+    (?:(?<=[a-z])\s+(?:{zh_name()})\s*(?=的))?  # a Latin name's Chinese name after it: '您与 Grace 周雨婷 的绩效面谈'
     (?:[（(]\s*(?:(?P<full>{zh_name()})\s*(?:[，,]\s*(?![^（()）\n]*(?:也在|在场))[^（()）\n]{{1,16}})?  # a nickname's full name: '跟阿杰（陈杰）谈',
       |(?![^（()）\n]*(?:也在|在场))[^（()）\n]{{1,20}})[）)]\s*)?  # '跟贾师傅（贾春生，男宾部搓澡师傅）谈了' (and the job after it); a job alone
-    (?:聊|谈|面谈|做[了完的]?(?:一次)?(?:绩效|月度|季度|年度|半年|督导)?\s*(?:面谈|反馈|谈话|review|1:1|1-1|one-on-one)|沟通|的面谈|的谈话|简单聊|喝了?|吃了?
+    (?:聊|谈|面谈|做[了完的]?(?:一次)?(?:绩效|月度|季度|年度|半年|督导)?\s*(?:面谈|反馈|谈话|review|1:1|1-1|one-on-one)|沟通
+      |的\s*(?:绩效|月度|季度|年度|半年)?\s*(?:面谈|谈话)|简单聊|喝了?|吃了?
       |的\s*(?:review|1:1|1-1|one-on-one|check-in)|(?P<one_on_one>(?:\s|(?<=[\u4e00-\u9fff]))(?:1\s?on\s?1|1v1|1:1|1-1|one-on-one)(?![\w:-])))""", re.X)
 _WITH_ROLE = re.compile(r"(?:跟|和|与|同)\s*([\u4e00-\u9fff]{2,4}?|[A-Z][a-z]+|[A-Z]{2,4})的?\s*[，,、]")  # '与ZHQ，布草分拣岗', '跟梅秀兰的，刺绣师'
 # '主题：服务顾问邬海龙面谈记录', '前台接待欧阳琳 5月绩效面谈', '拉坯师傅 何小军': a job title run straight into a name
@@ -164,6 +166,16 @@ def _heading_like(line: str) -> bool:
     return len(opening) <= _HEADING_CHARS and not re.search(r"[他她你]|[A-Za-z]\s*是(?!否)", opening)
 
 
+# A chat export's speaker, titled, before the time of the message: '郑海涛（店长） 15:32：'.
+_CHAT_SPEAKER = re.compile(r"^\s*" + _CJK_NAME + r"\s*[（(][^（()）\n]{1,12}[)）]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[:：]")
+
+
+def _without_chat_speakers(head: list[str]) -> str:
+    """The opening lines without a chat export's titled speakers: who posts is no more the employee than anyone
+    ('郑海涛（店长） 15:32：今天中午跟马小东做了绩效面谈' is about 马小东; '刘师傅（厨师长） 15:39：…' only speaks)."""
+    return "\n".join(_CHAT_SPEAKER.sub("", line) for line in head)
+
+
 def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the complexity budget
     """The employee's name in a Chinese note's opening lines, or None."""
     head = [line.strip() for line in lines[:8] if line.strip()]
@@ -172,7 +184,7 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
     if form and _plausible(form.group(1)):
         return form.group(1)
     leader = None  # one titled as leading others: the employee unless the opening lines name someone else by their job
-    for named, title in _bracketed(text):
+    for named, title in _bracketed(_without_chat_speakers(head)):
         if is_hr(title) and re.search(rf"^(?i:to|cc|收件人|抄送)\s*[:：].*{re.escape(named)}", text, re.M):
             continue  # 'To: 周婷 (HRBP)': the mail's reader in HR, not the one the plan is about (who may work in HR)
         if leads_others(title):
@@ -202,8 +214,8 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
     # '10/9 宋立新 修表 谈话', '手语翻译 1:1 — 周美琳 Mei — 14 Jul': a full name on the meeting's line
     for line in (line for line in head[:2] if _heading_like(line)):
         if _MEETING.search(line) and not re.search(r"面谈人|面谈经理|记录人|reviewer|interviewer|manager", line, re.I):
-            tokens = [t for t in _FIELDS.split(line) if t]
-            full = next((t for t in tokens if re.fullmatch(zh_name(), t) and _plausible(t)
+            tokens = [part for t in _FIELDS.split(line) if t for part in re.split("[与和跟]", t) if part]  # '许主任与钱立文'
+            full = next((t for t in tokens if re.fullmatch(zh_name(), t) and _plausible(t) and not surname_titled(t) and not leads_others(t[1:])
                          and not re.search(rf"(?:带教|师傅|师父|陪同|旁听)\s*{t}|{t}\s*(?:也在|在场|陪同|旁听)", line)), None)
             if full:
                 return full
