@@ -276,6 +276,27 @@ def csv_as_tabs(text: str, exports: bool = False) -> str:
     return "\n".join(lines)
 
 
+# A list's heading that names the columns of its items in brackets, between slashes: 'Actions (owner / due)', '措施（负责人 /
+# 截止）'; the items below then give them after the task the same way: '- Fix the jig / Leo / next week'.
+_SLASHED_HEADING = re.compile(r"[(（]\s*((?:[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff ]{0,14}?\s*/\s*){1,3}[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff ]{0,14}?)\s*[)）]\s*[:：]?\s*$")
+
+
+def slashes_as_tabs(text: str) -> str:
+    """The items under a heading that names their columns between slashes ('Actions (owner / due)') as rows of a table
+    of the same length: each ' / ' between an item's cells becomes ' <TAB> ', where the item has as many as the heading
+    names columns after the task. The list ends at a blank line."""
+    lines = text.split("\n")
+    columns = 0
+    for n, line in enumerate(lines):
+        if heading := _SLASHED_HEADING.search(line):
+            columns = heading.group(1).count("/") + 1
+        elif not line.strip():
+            columns = 0
+        elif columns and "\t" not in line and line.count(" / ") == columns:
+            lines[n] = line.replace(" / ", " \t ")
+    return "\n".join(lines)
+
+
 _COLUMN_NAME = re.compile(r"[A-Za-z][A-Za-z_]*(?: [A-Za-z_]+)?")  # 'section', 'review_id', 'staff name'
 
 
@@ -382,7 +403,10 @@ def rows(text: str) -> dict[int, Row]:
 _WHEN_CELL = re.compile(rf"""(?:by|from|before|until|end\s+of|w/?c|wk|week)\b.* | \d{{1,2}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})? | \d{{4}}-\d{{2}}-\d{{2}}
     | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_PATTERN}).* | (?:{MONTH_PATTERN}).*
     | (?:now|asap|today|tomorrow|ongoing|weekly|daily|monthly|fortnightly|tbc|next\s+\w+)
-    | (?:\d+|one|two|three|four|six)\s+(?:days?|weeks?|months?)""", re.I | re.X)
+    | (?:\d+|one|two|three|four|six)\s+(?:days?|weeks?|months?)
+    | \d{{1,2}}\s*月\s*(?:\d{{1,2}}\s*[日号]|[初中底末])?\s*(?:前|之前)?
+    | (?:立即|马上|即日起|本周内?|下周[一二三四五六日]?|下个?月[初中底]?|月底前?|年底前?|季度末|长期|持续|每[天日周月]
+      |从[^，。,]{{1,12}}(?:开始|起))""", re.I | re.X)  # ('10 月底', '11 月 15 日', '立即', '从下一个项目开始'; not '9月实际')
 
 
 # A row's status or priority, no one's name: 'Done', 'Medium', 'In progress'.
@@ -392,6 +416,11 @@ _STATUS_CELL = re.compile(r"(?i:done|open|closed|complete[d]?|pending|ongoing|in
 _OWNER_BEFORE_DATE = re.compile(r"[A-Z][\w.&'’-]*(?:\s+[\w.&'’-]+){0,2}(?:\s*\([^()]{1,30}\))?")
 
 
+def slashed_row(line: str) -> bool:
+    """An item of a list whose heading named its columns between slashes, as `slashes_as_tabs` wrote it."""
+    return " \t " in line
+
+
 def closing_cells(line: str, names_owner: Callable[[str], bool]) -> tuple[int, str | None, str | None] | None:
     """A row of a table whose heading the reader did not understand, closing with its owner's cell and its date's
     ('…<TAB>Pocket sweep first<TAB>Priya<TAB>from next shift', '…<TAB>Put gloves on the par list<TAB>Stores<TAB>2026-02-02',
@@ -399,13 +428,14 @@ def closing_cells(line: str, names_owner: Callable[[str], bool]) -> tuple[int, s
     start in `line`, the owner's cell and the date's; None where the row does not close with them (empty cells after
     them are none)."""
     spans = [(a, b) for a, b in _spans(line) if b > a] if cells(line) else []
+    least = 2 if slashed_row(line) else 3  # (a slashed item has no label's cell before the task)
     start, owner, when = None, None, None
-    if len(spans) >= 3 and _WHEN_CELL.fullmatch(line[spans[-1][0]:spans[-1][1]].strip()):
+    if len(spans) >= least and _WHEN_CELL.fullmatch(line[spans[-1][0]:spans[-1][1]].strip()):
         start, when = spans[-1][0], line[spans[-1][0]:spans[-1][1]].strip()
         spans = spans[:-1]
-    if len(spans) >= 3 and _STATUS_CELL.fullmatch(cell := line[spans[-1][0]:spans[-1][1]].strip()):
+    if len(spans) >= least and _STATUS_CELL.fullmatch(cell := line[spans[-1][0]:spans[-1][1]].strip()):
         start = spans[-1][0]  # a status or priority beside the date: no words of the task, and no one's
-    elif len(spans) >= 3 and (names_owner(cell) or (when and _OWNER_BEFORE_DATE.fullmatch(cell))):
+    elif len(spans) >= least and (names_owner(cell) or (when and _OWNER_BEFORE_DATE.fullmatch(cell))):
         start, owner = spans[-1][0], cell
     return (start, owner, when) if start is not None else None
 

@@ -762,3 +762,23 @@ def test_a_metric_does_not_end_on_the_words_its_bound_leaves_behind():
     plan = draft_plan("Review with Tomi, 2 March 2026.\nCall-backs took 41 minutes on average in February.\n"
                       "Target: average call-back time at or under 20 minutes by the end of April.\n").plan
     assert [g.metric for g in plan.goals] == ["average call-back time"]
+
+
+def test_a_shortfalls_own_label_names_its_area():
+    plan = draft_plan("3/12 跟小贺（仓管员）面谈\n问题：\n- 冷库温度：3月有5天没有记录\n- 叉车点检：漏了4次\n"
+                      "目标：4 月底前温度记录 100%\n").plan
+    assert [d.area for d in plan.deficiencies] == ["冷库温度", "叉车点检"]
+    plan = draft_plan("Review with Ana Ruiz, 2 March 2026\nIssues\n1. Fridge logs: 5 days with no reading in February.\n"
+                      "2. Forklift checks: 4 missed.\n").plan
+    assert [d.area for d in plan.deficiencies] == ["Fridge logs", "Forklift checks"]
+
+
+@pytest.mark.parametrize("notes, evidence", [
+    ("3/12 跟小贺（仓管员）面谈\n问题：\n- 制冷机组巡检记录缺6天\n- 叉车点检漏了4次\n", "制冷机组巡检记录缺6天"),
+    ("Review with Ana Ruiz, 2 March 2026\nShe missed 3 of 10 case reviews in February.\n"
+     "The Holt report went in 2 days after the coroner's deadline.\nTarget: all reports on time by the end of April.\n",
+     "The Holt report"),
+])
+def test_a_record_missing_or_a_day_past_the_deadline_is_a_shortfall(notes, evidence):
+    plan = draft_plan(notes).plan
+    assert any(d.evidence.startswith(evidence) for d in plan.deficiencies), [d.evidence for d in plan.deficiencies]

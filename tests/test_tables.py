@@ -184,3 +184,17 @@ def test_a_log_tables_rows_with_a_reading_a_required_value_and_ok_no_are_shortfa
                 "| 05/10 | free chlorine, main pool | 0.6 mg/l | 1.0–2.0 mg/l | no |\n| 11/10 | pH, learner pool | 7.9 | 7.2–7.6 | no |\n"
                 "Target: free chlorine and pH in range on 100% of logged tests by 30 November.")
     assert [s.kind for s in a.sentences if "pool |" in s.text] == ["observation", "observation"]
+
+
+def test_a_list_whose_heading_names_its_columns_between_slashes_gives_each_tasks_owner():
+    notes = ("Review – Priya Nair, packer – 3 Nov 2026 – notes by Sandra Cole\nIssues:\n- 5 mislabelled pallets in October\n\n"
+             "Actions (owner / due)\n- Check every label against the pick list / Priya / from Monday\n"
+             "- Reprint the faded zone signs / Facilities / 20 Nov\n- Take her off the night rota / Sandra / end of Nov\n")
+    owners = {r.action: r.owner for r in draft_plan(notes).plan.responsibilities}
+    assert owners == {"Check every label against the pick list": "employee", "Reprint the faded zone signs": "organisation",
+                      "Take her off the night rota": "manager"}, owners
+
+
+def test_a_time_of_day_after_a_chinese_word_is_no_speakers_stamp():
+    a = analyse("3/5 跟 Leo 面谈\n- 工单首次响应平均 9 小时\n措施：\n- Ticket 每天 9:00 和 14:00 固定各看一次\n")
+    assert any(s.body.startswith("Ticket 每天 9:00") for s in a.sentences)

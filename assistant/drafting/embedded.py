@@ -19,6 +19,8 @@ from ..language import unspaced
 from ..lexicon import area_name, vocab, vocab_terms
 from ..notes import NotesAnalysis, Sentence
 from ..notes.classify import sets_the_next_meeting
+from ..notes.labels import heading_kind
+from ..notes.names import is_name
 from ..notes.parties import WRITER_TITLE
 from ..numbers import COUNT_WORDS
 from ..quantities import Quantity, find_quantities
@@ -84,6 +86,26 @@ def _points(text: str, *, listing_comma: bool = True) -> list[str]:
             pieces.append(text[at:m.start()])
             at = m.end()
     return [p for p in [*pieces, text[at:]] if p.strip()]
+
+
+# An item's own label before its words: '冰面厚度：3月抽测3次低于标准', '2. KYC periodic review: 17 files overdue'.
+_ITEM_LABEL = re.compile(r"^\W*(?:\d{1,2}[.)、]\s*)?(?P<label>[^\d:：。，,;；\n]{2,30}?)\s*[:：]\s*(?=\S|$)")
+
+
+def _item_label(s: Sentence) -> str | None:
+    """The topic a shortfall's item names in a label of its own (before its words, or at the start of them under a
+    heading), where the label is no kind of line ('Issue:', '问题：') nor anyone's tag ('Dana:')."""
+    prefix = s.text[:len(s.text) - len(s.body)] if s.body and s.text.endswith(s.body) else ""
+    m = _ITEM_LABEL.fullmatch(prefix) or _ITEM_LABEL.match(s.body)
+    label = m["label"].strip() if m else ""
+    label = label[:1].upper() + label[1:]  # ('milk waste: 9 litres a week' names 'Milk waste')
+    return label if (label and heading_kind(label) in (None, "meta") and s.label not in ("employee", "manager")
+                     and not is_name(label) and not _ITEM_LABEL.fullmatch(s.body) and not _ATTRIBUTION.search(label)
+                     and not s.text.lstrip().startswith(">")) else None
+
+
+# A label that says who wrote what follows, not what it is about: 'Comment by r.chandrasekaran', 'Reply from Dana'.
+_ATTRIBUTION = re.compile(r"\b(?:by|from)\s+\S+$|^(?:comments?|repl(?:y|ies)|notes?|message|re)\b|@", re.I)
 
 
 def _a_word_of_a_list(part: str) -> bool:
@@ -185,7 +207,8 @@ class _PlanBuilder:
             did = f"D{len(out) + 1}"
             out.append(Deficiency(
                 id=did,
-                area=(topics.get(i) or self._area_cell(group) or area_name(group[0].body, self.a.language)  # the first sentence's
+                area=(topics.get(i) or self._area_cell(group) or _item_label(group[0])
+                      or area_name(group[0].body, self.a.language)  # the first sentence's
                       or area_name(evidence, self.a.language) or _headline(group[0].body, self.zh)),  # topic, before a detail's
                 evidence=evidence,
                 source_sentences=[s.id for s in group],

@@ -256,6 +256,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     `corrections` are the manager's own readings of some sentences, which win over both."""
     given = frozenset(k for k, v in (("employee", employee), ("role", role)) if v)  # what the caller states
     normalised = normalise(text, tabs=True)
+    normalised = grid.slashes_as_tabs(normalised)  # ('Actions (owner / due)' over '- Fix the jig / Leo / next week')
     tabbed = grid.spaced_as_tabs(grid.csv_as_tabs(normalised))  # a table (tab-, comma- or space-separated) is read
     # before its tabs become spaces (same offsets); for its rows, also a system's export under column names of its own
     rows_text = grid.spaced_as_tabs(grid.csv_as_tabs(normalised, exports=True))  # ('section,note,type'), which the
@@ -408,11 +409,12 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if labelled_row:  # '| Support | IT to set up an alert (by 5 Feb) | |': the empty cells after it are no words of it
             content = re.sub(r"[\s|｜]+$", "", content)
         row_owner = _owner_cell(tabbed_lines[line_no], finder, row) if labelled_row and labelled_row[0] == "action" else None
+        slashed = grid.slashed_row(tabbed_lines[line_no])  # '- Fix the jig / Leo / next week' under 'Actions (owner / due)'
         closing_cells = grid.closing_cells(tabbed_lines[line_no], lambda cell: _owner_only(cell, finder) is not None) \
-            if labelled_row and row is None else None  # an export's row: '…,action,"Pocket sweep first",Priya,from next
+            if (labelled_row and row is None) or slashed else None  # an export's row: '…,action,"Pocket sweep first",Priya,from next
         if closing_cells and closing_cells[0] > content_start:  # shift', '…,target,"Milk waste under 7 litres a week",Ana,2027-01-31'
             content = line[content_start:closing_cells[0]].rstrip(" \t|｜,")
-            if (cell := closing_cells[1]) and labelled_row and labelled_row[0] == "action" and cell.lower() not in _ANY_OWNER:
+            if (cell := closing_cells[1]) and (slashed or (labelled_row and labelled_row[0] == "action")) and cell.lower() not in _ANY_OWNER:
                 row_owner = (cell, _owner_only(cell, finder) or (None if _PERSON.fullmatch(cell) else  # a team: 'Yard (Dale)';
                                                                  Party(cell, finder.owner_of(cell))))  # a person unknown, unsaid
         closing = (grid.closing_cells_start(row, tabbed_lines[line_no])

@@ -286,9 +286,11 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "standard"  # '季度目标是场均8万': the mark set, with no date to reach it by
     if unspaced(body) and _ZH_OCCASIONS.match(body):
         return "observation"  # what happened on some days, counted: '有三天二组的鲜叶下午五点多才送到棚里'
-    if (s.actor is not None and s.actor.owner != "employee") or (s.actor and s.actor.owner == "employee" and not _negative(body)
-                                                                  and not _ZH_COUNTED.search(body)):
-        return "action"  # (not '马晓东本月有3个集装板超重': what they did, counted over a period gone by)
+    if (s.actor is not None and s.actor.owner != "employee" and not (s.label == "problem" and numbers and _negative(body)
+                                                                     and not _positive(body))) or (
+            s.actor and s.actor.owner == "employee" and not _negative(body) and not _ZH_COUNTED.search(body)):
+        return "action"  # (not '马晓东本月有3个集装板超重': what they did, counted over a period gone by; nor, under a list
+        # of problems, '制冷机组巡检记录缺6天': a record missing, not the unit's task)
     turned = _OPENING_CONTRAST.sub("", body)
     praise = _positive(turned) and not _falls_short(_unpraised(turned)) and not _CONTRAST.search(turned)  # 'Exceeded the checklist target
     if _ON_US.search(body) and not _commits(body) and s.label in (None, "manager", "problem"):

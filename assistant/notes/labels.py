@@ -23,7 +23,7 @@ from .parties import _PartyFinder
 # colon ('王秀梅 10:31：…', '刘健 00:00:12 听得到吗', 'Dana [14:02]: …', an export's 'Speaker 2 01:14 …').
 _STAMP = r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[apAP][mM])?[\])]?"
 _LABEL = re.compile(rf"""^\s*(?:{_STAMP}\s+(?=[^\W\d]))?(?:  # a transcript's time first: '[00:00:03] Fiona Gallacher:'
-      (?P<speaker>[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|\d{{1,2}}(?=\s+[\[(]?\d)))?(?:\s(?!周|星期|礼拜|[今明昨]天|[上下中]午|晚上|早上)[\u4e00-\u9fff·]{{1,6}})?|[\u4e00-\u9fff·]{{1,6}})  # 'Capt. Lau 刘船长'
+      (?P<speaker>[A-Z][\w'’.-]*(?:\s(?:[A-Z][\w'’.-]*|\d{{1,2}}(?=\s+[\[(]?\d)))?(?:\s(?!周|星期|礼拜|[今明昨]天|[上下中]午|晚上|早上|每[天日周晚早月])[\u4e00-\u9fff·]{{1,6}})?|[\u4e00-\u9fff·]{{1,6}})  # 'Capt. Lau 刘船长'
         (?:\s*[(（][^()（）\n]{{1,20}}[)）])?\s+(?P<stamp>{_STAMP})(?=\s|[:：]|$)\s*[:：]?  # a speaker, '阿明 (engineer) 21:12:'
     | (?P<label>[^:：\n]{{1,80}}?)\s*[:：]
     | (?P<arrowed>[A-Za-z][A-Za-z ]{{1,24}}?)\s*(?:->|=>|→)(?=\s)  # shorthand: 'agreed -> T drops the yard job'
