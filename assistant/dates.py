@@ -733,7 +733,13 @@ def _explicit_in(text: str) -> list[tuple[int, int, list[dt.date]]]:
     for m in _ISO_WEEK_DAY.finditer(text):
         with contextlib.suppress(ValueError):
             out.append((m.start(), m.end(), [dt.date.fromisocalendar(int(m[1]), int(m[2]), int(m[3]))]))
+    for m in _COMPACT_DATE.finditer(text):  # '18JUN26', '03MAR2027': a reference's or a log's day, in capitals
+        if day := _safe(_year("'" + m[3] if len(m[3]) == 2 else m[3]), MONTHS[m[2].lower()], int(m[1])):
+            out.append((m.start(), m.end(), [day]))
     return sorted(out, key=lambda found: found[0])
+
+
+_COMPACT_DATE = re.compile(r"(?<![A-Za-z0-9])(\d{1,2})(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(\d{4}|\d{2})(?![A-Za-z0-9])")
 
 
 # ---------------------------------------------------------------- the interview's own date
@@ -913,12 +919,20 @@ def _named_day_held(line: str, today: dt.date, beside: bool = False) -> dt.date 
     after the clocks went back', 'the Thursday after the Easter weekend'), not a subject ('1:1 – the Christmas rota'),
     the latest such day not after today; `beside` another date, any named day near it ('(week after Easter)')."""
     m = NAMED_DAY.search(line)
+    if m and (zh := _ZH_WEEKDAY_AFTER.match(line, m.end())) and (day := _named_day(m, today, "held")):
+        weekday = "一二三四五六日".find(zh.group(1).replace("天", "日"))
+        day += dt.timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)  # '中秋后第一个周一': the Monday after it
+        return day if day <= today else None
     if not m or _NAMED_EVENT.match(line, m.end()) or not (
             (beside and _NEAR_DAY.search(line[:m.start()])) or _AFTER_DAY.search(line[:m.start()])
             or re.match(r"\W*(?:date|held)\W*$", line[:m.start()], re.I)):
         return None  # (not an event named after the day: 'the Monday after the Christmas party', 'Christmas rota')
     day = _named_day(m, today, "held")
     return day if day and day <= today else None
+
+
+# The weekday after a named day, in Chinese: '中秋后第一个周一', '国庆之后的周三'.
+_ZH_WEEKDAY_AFTER = re.compile(r"\s*(?:节)?(?:后|之后|过后)(?:的)?(?:第(?:一|1)个)?(?:周|星期|礼拜)([一二三四五六日天])")
 
 
 # What ends a clause around a date on a first line.

@@ -1275,3 +1275,11 @@ def test_a_day_of_next_month_in_brackets_or_in_words_is_next_months(text):
 ])
 def test_a_chinese_length_of_time_counted_from_each_event_is_how_fast_not_a_deadline(text, role):
     assert [d.role for d in find_dates(text, dt.date(2026, 3, 27))] == [role]
+
+
+def test_a_weekday_after_a_named_chinese_festival_and_a_compact_day_give_the_interview_date():
+    a = analyse("冷箱组 1:1（2026 中秋后第一个周一，上午）\n9 月有 7 个箱子 PTI 后又报警。\n目标：10 月底前报警 ≤ 2 个/月。\n",
+                today=dt.date(2026, 12, 7))
+    assert a.interview_date == dt.date(2026, 9, 28)
+    assert explicit_dates("REF RO-1:1/18JUN26/AB>CD") == [dt.date(2026, 6, 18)]
+    assert explicit_dates("serial 12DEC99X") == []

@@ -782,3 +782,8 @@ def test_a_shortfalls_own_label_names_its_area():
 def test_a_record_missing_or_a_day_past_the_deadline_is_a_shortfall(notes, evidence):
     plan = draft_plan(notes).plan
     assert any(d.evidence.startswith(evidence) for d in plan.deficiencies), [d.evidence for d in plan.deficiencies]
+
+
+def test_a_share_after_a_rate_named_with_its_time_is_the_target():
+    plan = draft_plan("10/2 跟 Coco（课程顾问）面谈\n问题：新 lead 48 小时内回访的只有 52%。\n目标：12 月 20 日前 48 小时回访率 90%。\n").plan
+    assert [g.target for g in plan.goals] == ["90%（48 小时内）"]

@@ -3127,3 +3127,51 @@ def test_me_and_a_name_on_the_first_line_is_a_meeting_with_that_one():
 ])
 def test_a_job_named_after_the_full_name_in_a_line_under_the_title_is_the_role(notes, role):
     assert analyse(notes).employee_role == role
+
+
+@pytest.mark.parametrize("notes, employee, role, manager", [
+    # a chat message opens with the meeting's word, then the name and job
+    ("[03/08/2026, 18:11] Jo Bell: Supervision — Sam Okoye, Kennel Assistant (rescue centre)\n"
+     "[03/08/2026, 18:12] Jo Bell: 1. Feeding charts had 9 gaps in July\n", "Sam Okoye", "Kennel Assistant", None),
+    # the two at the meeting as a pair, the writer second
+    ("TUNNELS — night 1:1 — 02:00, Thu 15 Jan 2026\ncrew: Ivo Marsh (blaster, grade 2) ↔ me, Dee Hart (shift supervisor)\n"
+     "3 misfires logged late last week\n", "Ivo Marsh", "blaster", None),
+    # a name and job first, then 'review with' the one who held it
+    ("Notes: Lina Oyelaran, piano tuner — review with Paul Meyer, Friday 6 March 2026\n"
+     "Lina tuned 14 of 20 pianos late in February.\n", "Lina Oyelaran", "piano tuner", "Paul Meyer"),
+])
+def test_more_header_layouts_name_the_employee(notes, employee, role, manager):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == (employee, role)
+    if manager:
+        assert a.manager == manager
+
+
+def test_a_labelled_key_of_call_signs_at_the_foot_names_who_is_who():
+    notes = ("Recording transcript — depot office — 23 February 2026\n[00:00:05] B2: Right, it's recording.\n"
+             "[00:00:09] T4: Fine.\n[00:00:20] B2: Your average attendance in January was 58 minutes, the contract is 45.\n"
+             "[00:00:41] T4: The satnav keeps routing me through the closures.\n[00:01:10] B2: I'll send the closures list every morning.\n"
+             "Speakers: T4 = Tow 4, Owen Pryce, tow truck driver. B2 = Base 2, Mina Shah, duty manager (me).\n")
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role, a.manager) == ("Owen Pryce", "tow truck driver", "Mina Shah")
+
+
+@pytest.mark.parametrize("notes, employee, role", [
+    # a form's foot: the one talked with, their job before their name
+    ("今天聊了上个月的情况。\n1）迟到：11月排了18场，迟到4次。\n2）观众投诉2起。\n规定：开场前45分钟到岗。\n她说地铁末班调整了。\n"
+     "前厅部已经知道。\n- 每天提前到岗。\n- 每周日聊5分钟。\n\n谈话人：前厅主管 何敏　　被谈话人：检票员 邵佳怡　　日期：2026.12.01\n",
+     "邵佳怡", "检票员"),
+    # two titled names with '跟': the one whose job leads no one (a captain leads a crew)
+    ("【录音】船长 钱大海 跟 水手 孙小波 2026年4月20号 回港后说的\n这趟有三次缆绳没收好。\n", "孙小波", "水手"),
+])
+def test_a_chinese_header_names_the_employee_beside_a_lead(notes, employee, role):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == (employee, role)
+
+
+def test_a_writers_field_with_a_title_before_the_name_names_the_manager_and_their_surname_tags():
+    notes = ("面谈实录｜调音师 葛文静｜2026年10月12日｜记录：琴行店长 邱明\n邱：先说问题。9月有4台琴调完一周内又走音。\n"
+             "葛：那个月我一个人跑了20台。\n邱：那我们这样定：\n邱：你每台调完复测一遍，记在单子上。\n邱：我这周开始招人。\n")
+    a = analyse(notes)
+    assert (a.employee_name, a.manager) == ("葛文静", "邱明")
+    assert [s.body for s in a.sentences if s.kind == "action" and s.owner == "employee"] == ["你每台调完复测一遍，记在单子上。"]

@@ -895,7 +895,8 @@ def _service_level(text: str, qs: list[Quantity]) -> tuple[Quantity, Quantity] |
         return None
     time = next((q for q in qs if q is not rate and _TIME_UNIT.match(q.unit or "")
                  and (q.comparator in ("<", "<=") or _WITHIN_AFTER.match(text[q.end:])
-                      or (rate.comparator and q.end <= rate.start))), None)  # '48h closure ≥ 90%'
+                      or (rate.comparator and q.end <= rate.start)  # '48h closure ≥ 90%'
+                      or (q.end <= rate.start and re.match(r"\s*[\u4e00-\u9fff]{0,4}率", text[q.end:])))), None)  # '48 小时回访率 90%'
     return (rate, time) if time else None
 
 

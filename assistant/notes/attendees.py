@@ -150,7 +150,7 @@ def _in_title(person: Attendee, title: str) -> bool:
 # A transcript's key to its speakers' tags: 'FM = Fionn MacAskill (mate), KD = Kerrin Doyle (deckhand)', 'HW = me'.
 _KEY = re.compile(rf"""(?:^|[,;，；]|\s{{2,}}|\t|[(（]\s*key\s*[:：])\s*(?P<tag>[A-Z]{{1,3}}|{NAME_WORD})\s*[=＝]\s*
     (?P<entry>[^,;，；=＝\n(（]+(?:[(（][^)）\n]*[)）])?)(?=\s*(?:[,;，；]|$|\s{{2,}}|\t))""", re.M | re.X)
-_KEY_LINE = re.compile(r"^\s*[(（]\s*key\s*[:：]", re.I)
+_KEY_LINE = re.compile(r"^\s*[(（]\s*key\s*[:：]|^[ \t*#>-]*(?:speakers?|key|legend|call\s*signs?|who(?:['’]s|\s+is)\s+who)\s*[:：]", re.I)
 # A speaker's tag opening a line, after a time or not: 'KD: …', '[00:01:15] Mina Sato: …'.
 _TAG = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^\s:：]{1,12}(?:[ \t][^\s:：]{1,20}){0,2})\s*[:：]\s*(.*)$")
 _YOU = re.compile(r"\b(?:you|your|you'?ve|you'?re|you'?ll)\b|你", re.I)
@@ -164,13 +164,37 @@ def _spoken(lines: list[str]) -> collections.Counter[str]:
 def _speakers_key(lines: list[str]) -> tuple[str, dict[str, str]] | None:
     """A key's line and its entries by tag, where two of its tags open lines of the notes (not a table's legend,
     'A = Absent, L = Late', nor a formula, 'Score = Speed x Accuracy'); in the first lines, or in brackets further
-    down ('(key: AP = Anita Patel, section manager; LF = Leon Fairweather, track patroller)')."""
+    down ('(key: AP = Anita Patel, section manager; LF = Leon Fairweather, track patroller)'), or labelled anywhere
+    ('Speakers: R7 = Recovery 7, Gary Leach, recovery driver. C1 = Control 1, Sunita Bal, shift manager (me).')."""
     spoken = _spoken(lines)
     for line in lines[:8] + [line for line in lines[8:] if _KEY_LINE.match(line)]:
-        pairs = {m.group("tag"): m.group("entry").strip() for m in _KEY.finditer(line)}
+        pairs = _labelled_key(line) or {m.group("tag"): m.group("entry").strip() for m in _KEY.finditer(line)}
         if len(pairs) >= 2 and sum(spoken[tag] > 0 for tag in pairs) >= 2:
             return line, pairs
     return None
+
+
+# A key's line by its label, its entries one sentence each: 'Speakers: R7 = Recovery 7, Gary Leach, recovery driver. C1 = …'.
+_LABELLED_KEY = re.compile(r"^[ \t*#>-]*(?:speakers?|key|legend|call\s*signs?|who(?:['’]s|\s+is)\s+who)\s*[:：]\s*", re.I)
+_KEYED_ENTRY = re.compile(r"(?:^|(?<=[.;；])\s+)(?P<tag>[A-Z]{1,3}\d{0,2})\s*[=＝]\s*(?P<entry>.+?)(?=[.;；]\s+[A-Z]{1,3}\d{0,2}\s*[=＝]|[.;；]?\s*$)")
+
+
+def _labelled_key(line: str) -> dict[str, str]:
+    """The entries of a labelled key's line by tag, each as `_entry` reads one: the name among its parts, not a call
+    sign's gloss before it ('Recovery 7, Gary Leach, recovery driver' -> 'Gary Leach (recovery driver)'), the writer's
+    marked ('…, shift manager (me)' -> 'me (Sunita Bal, shift manager)')."""
+    label = _LABELLED_KEY.match(line)
+    out: dict[str, str] = {}
+    for m in _KEYED_ENTRY.finditer(line[label.end():] if label else ""):
+        entry = m["entry"].strip()
+        mine = bool(re.search(r"[(（]\s*(?:me|myself|我)\s*[)）]\s*$", entry, re.I))
+        parts = [p.strip() for p in re.split(r"[,，]", re.sub(r"\s*[(（]\s*(?:me|myself|我)\s*[)）]\s*$", "", entry)) if p.strip()]
+        at = next((i for i, p in enumerate(parts) if is_name(p)), None)
+        if at is None:
+            continue
+        inside = ", ".join(parts[at:])
+        out[m["tag"]] = f"me ({inside})" if mine else f"{parts[at]} ({', '.join(parts[at + 1:])})" if parts[at + 1:] else parts[at]
+    return out
 
 
 # A line of its own that keys one speaker's tag to a name: '发言人1：韩志刚（生产主管）', 'Speaker 2 = Dana Ruiz, picker'.
@@ -239,6 +263,8 @@ def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
     and the title names none of their jobs: the employee may not be on the list at all."""
     head = "\n".join(lines[:8])
     field = _field().search(head)
+    if field and len(_labelled_key(head[head.rfind("\n", 0, field.start()) + 1:].split("\n")[0])) >= 2:
+        field = None  # 'Speakers: T4 = Tow 4, Owen Pryce, …': a key of tags, not a list of those present
     key = None if field else _speakers_key(lines)
     plain = None if field or key else _people_line(lines)
     if not field and not key and not plain:

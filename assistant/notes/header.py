@@ -175,10 +175,15 @@ _HELD_WITH = re.compile(rf"""(?:\b(?:1:1|1-1|one[- ]to[- ]one|review|appraisal|c
     (?:[ \t]*\((?P<inner>[^()\n]{{2,80}})\))?""", re.X)
 
 
+# The two at the meeting written as a pair, the writer second: 'crew: Anders Lindqvist (snowmaker, grade 2) ↔ me, …'.
+_PAIRED_WITH_ME = re.compile(rf"""(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?:[ \t]*\((?P<inner>[^()\n]{{2,80}})\))?
+    [ \t]*(?:↔|<->|<=>|⇄|&|\+|/)[ \t]*(?i:me)\b""", re.X)
+
+
 def review_held_with(lines: list[str]) -> tuple[str, str | None] | None:
     """The one a message in the first lines says the review was held with, and their job from the bracket after them
     (their full name too, where it opens the bracket): ('Magdalena Hruba', 'grower')."""
-    m = _HELD_WITH.search("\n".join(lines))
+    m = _HELD_WITH.search("\n".join(lines)) or _PAIRED_WITH_ME.search("\n".join(lines))
     if not m or not is_name(m["name"]) or re.match(r"[^\n]{0,40}?\babout\b", m.string[m.end():]):
         return None  # (not 'the catch-up I had with Gareth (payroll officer) about Tom')
     fields = [f.strip() for f in re.split(r"[,，;；]", m["inner"] or "")]
@@ -802,6 +807,11 @@ _ASKS_SOMEONE = re.compile(r"(?:(?<=\bCan)|(?<=\bWill)|(?<=\bMay))\s+(?:you|u)\b
 _ASKS_AFTER_TAG = re.compile(r"\s*:\s*(?i:can|could|would|will|pls|please)\s+(?i:you|u)\b")  # 'Ollie: Could you …'
 
 
+_REVIEW_WITH = re.compile(r"\b(?:review|1:1|check-in|supervision|appraisal|catch-up|meeting)\s+(?:with|w/)\s+$", re.I)
+# A header that opens with a name and a job, perhaps after its label: 'Notes: Rosa Almeida, bridal seamstress — review with …'.
+_NAMED_WITH_JOB_FIRST = re.compile(rf"^\W*(?:[A-Za-z][\w ]{{0,20}}:[ \t]*)?(?P<name>{NAMED}),[ \t]*(?P<job>[^,—–|()\n-]{{2,40}}?)[ \t]+[—–|-]")
+
+
 def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # noqa: C901 -- predates the complexity budget
     """`_find_people` on the lines as given, the first taken as the header's."""
     header = "\n".join(lines[:3])
@@ -844,7 +854,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
             and not HEADER_WORDS.match(caps["surname"].title()) and is_name(caps["surname"].title()):  # (not 'OK, Dana —')
         name = f"{caps['given']} {caps['surname']}"  # 'Support plan meeting – ADEYEMI, Ngozi (EO, Work Coach) – 30/06/2026'
     if not name and unspaced(header):
-        further = re.search(ZH_EMPLOYEE_FIELD + rf"\s*[:：】]\s*({zh_name()})(?=[\s（(，,｜|]|$)",
+        further = re.search(ZH_EMPLOYEE_FIELD + rf"\s*[:：】]\s*(?:[\u4e00-\u9fff]{{2,8}}[ \t\u3000]+)?({zh_name()})(?=[\s（(，,｜|]|$)",
                             "\n".join(lines[8:16] + lines[max(16, len(lines) - 2):]), re.M)  # (or at the foot: '记录：黄建明　员工：鹿雨桐')
         numbered = _NUMBERED_FIELD.search("\n".join(lines[:8]))  # '被谈话人（司机工号/姓名）：D10482 / 黄志强'
         name = numbered.group(1) if numbered else further.group(1) if further else employee_zh(lines)  # a form's field after
@@ -967,6 +977,12 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
                         and not HEADER_WORDS.match(wm.group(2)) and wm.group(2).lower() not in (*WEEKDAYS, *MONTHS):
                     manager = manager or wm.group(2)  # 'Priya – notes for our chat, Wed 18 Feb — Keith': the writer signs
                     continue
+                if lead == leads[0] and (opener := _NAMED_WITH_JOB_FIRST.match(line)) and opener["name"] != wm.group(2) \
+                        and _REVIEW_WITH.search(line[:wm.start(2)]) and is_name(opener["name"]) \
+                        and role_like(opener["job"]) and not leads_others(opener["job"]):
+                    name, role, manager = opener["name"], role or opener["job"].strip(), manager or wm.group(2)
+                    break  # 'Notes: Rosa Almeida, bridal seamstress — review with Celia Drummond': the one named with a job
+                    # first, the review held by the other
                 if ((initials or is_name(wm.group(2))) and wm.group(2) not in (manager or "") + (leader[0] if leader else "")
                         and (wm.group(1) or initials or not HEADER_WORDS.match(wm.group(2))) and not sent_by(lines, wm.group(2))):
                     name = wm.group(2)

@@ -7,6 +7,7 @@ import re
 
 from ..dates import MONTH_PATTERN
 from ..lexicon import zh_name
+from ..reader.role import is_role
 from ..textutil import NAME_WORD
 from .names import TITLE, is_name
 
@@ -48,6 +49,8 @@ def names_the_writer(line: str) -> bool:
 def written_by(header: str) -> str | None:
     for field in _WRITER_FIELD.finditer(header):  # someone named, not 'Minutes: performance feedback meeting'
         who = field.group("who")
+        if is_role(who) and (named := re.match(rf"[ \t\u3000]+({zh_name()}|{NAME_WORD}(?:[ \t]{NAME_WORD})?)", header[field.end():])):
+            who = named.group(1)  # '记录：门店店长 许诺': the name after the writer's title
         if is_name(who) or who.isupper() or re.match(r"[\u4e00-\u9fff]", who):
             return who
     zh = _ZH_WRITER.search(header)

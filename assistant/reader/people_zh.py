@@ -204,13 +204,16 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
     for line in (line for line in head[:2] if _heading_like(line)):  # '绩效面谈 ｜ 马俊 ｜ 拣货员', '11.2 黎秀英 收银员 面谈'
         tokens = [t for t in _FIELDS.split(line) if t]
         tokens = [re.sub(r"[（(][^）)]*[）)]?", "", t) for t in tokens]  # '拣货员（B区夜班）'
+        jobbed: list[tuple[str, bool]] = []  # each name beside a job, and whether the job leads others
         for i, token in enumerate(tokens):
-            near = tokens[max(0, i - 1):i] + tokens[i + 1:i + 2]
+            near = [re.split("[:：]", n)[-1] for n in tokens[max(0, i - 1):i] + tokens[i + 1:i + 2]]
             if i and _INTERVIEWER.search(tokens[i - 1]):
                 continue
             token = token.split("：")[-1].split(":")[-1]
-            if re.fullmatch(_CJK_NAME, token) and _plausible(token) and any(is_role(re.split("[:：]", n)[-1]) for n in near):
-                return token
+            if re.fullmatch(_CJK_NAME, token) and _plausible(token) and (jobs := [n for n in near if is_role(n)]):
+                jobbed.append((token, all(leads_others(j) for j in jobs)))
+        if jobbed:  # '船长 陈国栋 跟 轮机员 黄启明': the one whose job leads no one, else the first
+            return next((name for name, leads in jobbed if not leads), jobbed[0][0])
     # '10/9 宋立新 修表 谈话', '手语翻译 1:1 — 周美琳 Mei — 14 Jul': a full name on the meeting's line
     for line in (line for line in head[:2] if _heading_like(line)):
         if _MEETING.search(line) and not re.search(r"面谈人|面谈经理|记录人|reviewer|interviewer|manager", line, re.I):
