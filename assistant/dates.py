@@ -67,7 +67,7 @@ _PERIOD_WORDS = ("in", "for", "during", "over", "across", "through", "thru", "th
 _IN_PERIOD = re.compile(r"(?:\b(?:" + "|".join(_PERIOD_WORDS) + r")\s+(?:the\s+)?|[(（]\s*)$", re.I)  # and '0 次（Q3）'
 # Before a Chinese length of time, the event each one is counted from or 'each': a service level ('会后 2 个工作日内',
 # '收到投诉后 3 天内', '每单 2 天内').
-_ZH_HOW_FAST_BEFORE = re.compile(r"[每各]|(?:会|收到[^，,；;]{0,8}|发生|接到[^，,；;]{0,8}|结束|完成)\s*(?:后|之后|以后)\s*$")
+_ZH_HOW_FAST_BEFORE = re.compile(r"[每各]|(?:会|收到[^，,；;]{0,8}|发生|接到[^，,；;]{0,8})\s*(?:后|之后|以后)\s*$")
 _WEEKLY_AFTER = re.compile(r"[^.;]{0,20}\b(?:each|every)\s+week|[^.;]{0,20}\bweekly\b", re.I)
 
 
@@ -568,7 +568,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         end = (_add_months(ref, number) if unit == "个月"
                else ref + dt.timedelta(days=number * {"天": 1, "个工作日": 1, "周": 7, "个星期": 7}[unit]))
         before, after = re.split(r"[，,；;。：:（(]", m.string[:m.start()])[-1], re.split(r"[，,；;。]", m.string[m.end():])[0]
-        if _ZH_HOW_FAST_BEFORE.search(before) or (unit in ("天", "个工作日") and re.match(r"\s*[\u4e00-\u9fff]{1,3}率", after)):
+        if _ZH_HOW_FAST_BEFORE.search(before) or (unit in ("天", "个工作日") and re.match(r"\s*[\u4e00-\u9fff]{1,3}率", after)
+                                                   and not re.search(r"提升|提高|提到|达到|降到|降至|升到", after)):
             return end, "duration"  # '会后 2 个工作日内上传', '2 个工作日内上传率 100%', '每单3天内回复': how fast each is
             # done, not by when (not '两周内光功率值填写率要100%', by when)
         return end, "deadline" if tail else "duration"
@@ -584,6 +585,8 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         return ref + dt.timedelta(days=ahead), "deadline" if lead in ("by", "before", "until") else role
     if kind == "day_of_month":
         lead, day, which = g[0].lower(), _day_number(g[1]), (g[2] or "").lower()
+        if re.search(r"[(（]", m.group(0)) and not re.search(r"[)）]", re.split(r"[(（]", m.group(0))[-1] + m.string[m.end():m.end() + 2]):
+            which = ""  # 'by the 20th (next month the audit moves to weekly)': a remark in brackets, not the month
         first = ref.replace(day=1)
         clause = _clause_before(m.string, m.start())
         ready_by = _AHEAD_OF.search(m.string[:m.start()]) and not _PAST.search(clause)
@@ -734,11 +737,14 @@ def _explicit_in(text: str) -> list[tuple[int, int, list[dt.date]]]:
         with contextlib.suppress(ValueError):
             out.append((m.start(), m.end(), [dt.date.fromisocalendar(int(m[1]), int(m[2]), int(m[3]))]))
     for m in _COMPACT_DATE.finditer(text):  # '18JUN26', '03MAR2027': a reference's or a log's day, in capitals
+        if _NUMBERED_AS.search(text[:m.start()]):
+            continue  # 'Case ref 12JAN24': a case's number
         if day := _safe(_year("'" + m[3] if len(m[3]) == 2 else m[3]), MONTHS[m[2].lower()], int(m[1])):
             out.append((m.start(), m.end(), [day]))
     return sorted(out, key=lambda found: found[0])
 
 
+_NUMBERED_AS = re.compile(r"\b(?:case|ref|reference|no|number|invoice|order|ticket|job)\.?[ \t]*[:#]?[ \t]*$", re.I)
 _COMPACT_DATE = re.compile(r"(?<![A-Za-z0-9])(\d{1,2})(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(\d{4}|\d{2})(?![A-Za-z0-9])")
 
 

@@ -281,6 +281,9 @@ def csv_as_tabs(text: str, exports: bool = False) -> str:
 _SLASHED_HEADING = re.compile(r"[(（]\s*((?:[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff ]{0,14}?\s*/\s*){1,3}[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff ]{0,14}?)\s*[)）]\s*[:：]?\s*$")
 
 
+_OWNER_COLUMN = re.compile(r"\b(?:owner|who|by\s+whom|responsible|lead)\b|负责人?|责任人|谁", re.I)
+
+
 def slashes_as_tabs(text: str) -> str:
     """The items under a heading that names their columns between slashes ('Actions (owner / due)') as rows of a table
     of the same length: each ' / ' between an item's cells becomes ' <TAB> ', where the item has as many as the heading
@@ -288,8 +291,8 @@ def slashes_as_tabs(text: str) -> str:
     lines = text.split("\n")
     columns = 0
     for n, line in enumerate(lines):
-        if heading := _SLASHED_HEADING.search(line):
-            columns = heading.group(1).count("/") + 1
+        if (heading := _SLASHED_HEADING.search(line)) and _OWNER_COLUMN.search(heading.group(1)):
+            columns = heading.group(1).count("/") + 1  # (a list of tasks: not 'Response times (target / actual)')
         elif not line.strip():
             columns = 0
         elif columns and "\t" not in line and line.count(" / ") == columns:
@@ -435,7 +438,7 @@ def closing_cells(line: str, names_owner: Callable[[str], bool]) -> tuple[int, s
         spans = spans[:-1]
     if len(spans) >= least and _STATUS_CELL.fullmatch(cell := line[spans[-1][0]:spans[-1][1]].strip()):
         start = spans[-1][0]  # a status or priority beside the date: no words of the task, and no one's
-    elif len(spans) >= least and (names_owner(cell) or (when and _OWNER_BEFORE_DATE.fullmatch(cell))):
+    elif len(spans) >= least and (names_owner(cell) or (when and least == 3 and _OWNER_BEFORE_DATE.fullmatch(cell))):
         start, owner = spans[-1][0], cell
     return (start, owner, when) if start is not None else None
 

@@ -1283,3 +1283,7 @@ def test_a_weekday_after_a_named_chinese_festival_and_a_compact_day_give_the_int
     assert a.interview_date == dt.date(2026, 9, 28)
     assert explicit_dates("REF RO-1:1/18JUN26/AB>CD") == [dt.date(2026, 6, 18)]
     assert explicit_dates("serial 12DEC99X") == []
+
+
+def test_a_compact_day_after_a_cases_reference_is_its_number():
+    assert explicit_dates("Case ref 12JAN24, 1:1 held 4 March 2026") == [dt.date(2026, 3, 4)]

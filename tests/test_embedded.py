@@ -787,3 +787,37 @@ def test_a_record_missing_or_a_day_past_the_deadline_is_a_shortfall(notes, evide
 def test_a_share_after_a_rate_named_with_its_time_is_the_target():
     plan = draft_plan("10/2 跟 Coco（课程顾问）面谈\n问题：新 lead 48 小时内回访的只有 52%。\n目标：12 月 20 日前 48 小时回访率 90%。\n").plan
     assert [g.target for g in plan.goals] == ["90%（48 小时内）"]
+
+
+@pytest.mark.parametrize("notes, not_area", [
+    ("Review with Ana Ruiz, 2 March 2026\nLast month: 9 late returns of the van to depot.\nTarget: 0 late returns by April.\n", "Last month"),
+    ("3/12 跟小贺（仓管员）面谈\n上周：迟到 4 次，制度要求每月不超过 1 次。\n", "上周"),
+    ("Review with Ana Ruiz, 2 March 2026\nPer the area manager: 11 guest complaints in February.\n", "Per the area manager"),
+    ("[10:01] sam.cole: Nadia, 7 mis-picks logged in February, standard is 2 a month\n[10:02] nadia: ok\n", "Sam.cole"),
+])
+def test_a_label_that_says_when_who_or_how_is_no_area(notes, not_area):
+    assert not_area not in [d.area for d in draft_plan(notes).plan.deficiencies]
+
+
+@pytest.mark.parametrize("notes, target, deadline", [
+    ("3/7 跟小周（客服）面谈\n问题：2 月工单准确率 92%。\n目标：30 天内准确率提升到 99%。\n", ">= 99%", dt.date(2026, 4, 6)),
+    ("Review with Ana Ruiz, 2 March 2026\nShe logged 8 of 12 checks.\nTarget: all 12 checks logged by the 20th (next month the audit "
+     "moves to weekly).\n", "12 checks", dt.date(2026, 3, 20)),
+])
+def test_a_window_that_sets_a_deadline_and_a_bracket_that_is_a_remark(notes, target, deadline):
+    goals = draft_plan(notes).plan.goals
+    assert (goals[0].target, goals[0].deadline) == (target, deadline), [(g.target, g.deadline) for g in goals]
+
+
+def test_slashes_in_a_list_of_results_are_no_owner_columns():
+    plan = draft_plan("Review with Mia Lund, 2 March 2026\nResponse times (target / actual):\n- Calls returned / 2 days / 5 days\n"
+                      "- Emails answered / 1 day / 3 days\nAgreed: Mia blocks 30 minutes after lunch for call-backs.\n").plan
+    assert not any(r.owner == "organisation" for r in plan.responsibilities)
+    assert all("5 days" in d.evidence or "3 days" in d.evidence for d in plan.deficiencies)
+
+
+def test_a_chinese_task_list_splits_where_each_piece_names_its_own_doer():
+    plan = draft_plan("面谈记录：收银员 刘洋 2026-03-12\n刘洋 2 月短款 4 次，标准 0 次。\n目标：3 月底前短款 0 次。\n"
+                      "措施：刘洋每班交接前双人点钞、我每周五抽查一次点钞表。\n").plan
+    owners = {r.action: r.owner for r in plan.responsibilities}
+    assert owners.get("每周五抽查一次点钞表") == "manager", owners

@@ -3068,7 +3068,7 @@ def test_a_job_in_brackets_after_an_english_name_is_no_chinese_name(field, name)
 
 @pytest.mark.parametrize("notes, employee, manager", [
     # a system's notice: 'your review with' a Latin name and its Chinese name, then the interviewer's field
-    ("【提醒】您与 Sunny 林晓雯 的季度面谈已结束，面谈人：Jack Wu。请三天内提交记录。\n\n- 3月巡检漏签6次\n", "Sunny", "Jack Wu"),
+    ("【提醒】您与 Sunny 林晓雯 的季度面谈已结束，面谈人：Jack Wu。请三天内提交记录。\n\n- 3月巡检漏签6次\n", "林晓雯", "Jack Wu"),
     # a heading's bracket names a titled lead 'and' the employee
     ("谈话记录（陈科长与孟凡，2026年3月2日）\n\n问：这次谈什么？\n答：3月盘点差错9次。\n", "孟凡", None),
 ])
@@ -3175,3 +3175,23 @@ def test_a_writers_field_with_a_title_before_the_name_names_the_manager_and_thei
     a = analyse(notes)
     assert (a.employee_name, a.manager) == ("葛文静", "邱明")
     assert [s.body for s in a.sentences if s.kind == "action" and s.owner == "employee"] == ["你每台调完复测一遍，记在单子上。"]
+
+
+@pytest.mark.parametrize("notes, employee", [
+    # the organizer of an invite is the manager only where no other attendee leads others
+    ("Meeting: 1:1\nWhen: Tuesday, 9 June 2026 14:00\nOrganizer: Bea Lund\nAttendees: Bea Lund; Hamza Siddiqui (team lead)\n\n"
+     "Bea closed 14 of 30 claims late in May.\n", "Bea Lund"),
+    # HR beside the writer, or on a copy line, is not whom the review is with
+    ("Probation review — me + Sara L., HR, sitting in on Dev Mehta's review, 3 March 2026\nDev missed 4 of 10 pallet checks.\n",
+     "Dev Mehta"),
+    ("Notes: Tom Hale, HR advisor — review with Rosa Almeida, 6 March 2026\nRosa altered 6 of 19 gowns late.\n", "Rosa Almeida"),
+    # a name with 和 in it stays whole
+    ("3月面谈 王和平 仓管员\n2月盘点差异6次。\n", "王和平"),
+    # a call sign's gloss before the name in a key
+    ("Recording — 1:1 — 23 February 2026\n[00:00:05] C1: Right.\n[00:00:09] B2: Fine.\n[00:00:20] C1: 58 minutes average in January, "
+     "the contract is 45.\n[00:00:41] B2: The satnav is wrong.\nSpeakers: B2 = Bravo Two, Owen Pryce, tow driver. C1 = Control One, "
+     "Mina Shah, duty manager (me).\n", "Owen Pryce"),
+])
+def test_look_alikes_of_session_48s_header_layouts(notes, employee):
+    assert analyse(notes).employee_name == employee
+

@@ -1781,6 +1781,8 @@ def test_a_speakers_line_that_only_sets_when_they_meet_again_is_no_finding():
     for read in (True, False):  # the rules alone too: '一次' is how often they meet, no count of anything
         a = analyse(notes, read=read)
         assert next(s for s in a.sentences if "再 check" in s.text).kind == "context"
+    invite = analyse(notes.replace("4 月中再 check 一次", "Next catch-up early April, I'll send an invite."), read=False)
+    assert invite.sentences[-1].kind == "action"  # the writer's own task in the same line
 
 
 
@@ -1796,4 +1798,10 @@ def test_what_the_writer_is_doing_now_for_the_plan_is_their_task(line, action):
 @pytest.mark.parametrize("line", ["I'm taking it seriously", "I'm taking a week off in May"])
 def test_what_the_writer_only_says_of_themselves_is_no_task_of_theirs(line):
     party, _ = _PartyFinder(("Tomasz Wojcik",), ("Gwen Pryce",), "Gwen Pryce").actor(line)
+    assert party is None
+
+
+@pytest.mark.parametrize("line", ["I'm moving on to attendance: 3 late starts in February", "I'm taking her word for it until IT checks"])
+def test_what_the_writer_says_they_are_doing_in_talk_is_no_task(line):
+    party, _ = _PartyFinder(("Dee Ross",), ("Gwen Pryce",), "Gwen Pryce").actor(line)
     assert party is None

@@ -82,7 +82,8 @@ def _points(text: str, *, listing_comma: bool = True) -> list[str]:
     quoted = [m.span() for m in _QUOTED.finditer(text)] + [m.span() for m in _BRACKETED.finditer(text)]
     pieces, at = [], 0
     for m in _ITEM_SPLIT.finditer(text):
-        if not any(a < m.start() < b for a, b in quoted) and (listing_comma or m.group().strip() != "、"):
+        if not any(a < m.start() < b for a, b in quoted) and (
+                listing_comma or m.group().strip() != "、" or _ZH_DOER.match(text, m.end())):
             pieces.append(text[at:m.start()])
             at = m.end()
     return [p for p in [*pieces, text[at:]] if p.strip()]
@@ -98,10 +99,17 @@ def _item_label(s: Sentence) -> str | None:
     prefix = s.text[:len(s.text) - len(s.body)] if s.body and s.text.endswith(s.body) else ""
     m = _ITEM_LABEL.fullmatch(prefix) or _ITEM_LABEL.match(s.body)
     label = m["label"].strip() if m else ""
-    label = label[:1].upper() + label[1:]  # ('milk waste: 9 litres a week' names 'Milk waste')
-    return label if (label and heading_kind(label) in (None, "meta") and s.label not in ("employee", "manager")
-                     and not is_name(label) and not _ITEM_LABEL.fullmatch(s.body) and not _ATTRIBUTION.search(label)
-                     and not s.text.lstrip().startswith(">")) else None
+    if (not label or heading_kind(label) not in (None, "meta") or s.label in ("employee", "manager") or is_name(label)
+            or _ITEM_LABEL.fullmatch(s.body) or _ATTRIBUTION.search(label) or _NO_TOPIC.search(label)
+            or find_dates(label, dt.date(2026, 1, 1)) or s.text.lstrip().startswith(">")):
+        return None
+    return label[:1].upper() + label[1:]  # ('milk waste: 9 litres a week' names 'Milk waste')
+
+
+# Labels that say when, who or how, not what about: 'Last month:', '上周：', 'Per the area manager:', "I'm giving her honest
+# feedback:", 'Subject:', 'Honestly:', a user name ('sam.cole:').
+_NO_TOPIC = re.compile(r"""\b(?i:i|i['’]m|we|you|she|he|they|my|our|your|her|his|their|per|honestly|frankly|also|so|well|last|this|next
+    |subject|re|today|yesterday)\b|^[a-z0-9]+[._][a-z0-9._]+$|^(?:[上本下这今昨]个?(?:月|周|季度|年|天|次)|上次|今天|昨天|最近)""", re.X)
 
 
 # A label that says who wrote what follows, not what it is about: 'Comment by r.chandrasekaran', 'Reply from Dana'.
@@ -110,8 +118,12 @@ _ATTRIBUTION = re.compile(r"\b(?:by|from)\s+\S+$|^(?:comments?|repl(?:y|ies)|not
 
 def _a_word_of_a_list(part: str) -> bool:
     """A piece of a task between its commas that is no task of its own: a word ('time, station, signature'), or in
-    Chinese three characters or fewer ('你每周核对50个，按区排，拍照上传')."""
-    return len(part) <= 3 if unspaced(part) else len(part.split()) < 2
+    Chinese three characters or fewer ('你每周核对50个，按区排，拍照上传'; not '我抽查', with its own doer)."""
+    return (len(part) <= 3 and not _ZH_DOER.match(part)) if unspaced(part) else len(part.split()) < 2
+
+
+# A Chinese piece that opens with its own doer: '我每周五抽查', '财务下周配…', '信息科改…' (a task of its own after '、').
+_ZH_DOER = re.compile(r"\s*(?:我|你|他|她|咱|财务|人事|行政|采购|仓库|设备|IT|HR|[\u4e00-\u9fff]{1,4}(?:部|组|科|室|中心|处|队))")
 
 
 # What a "because" clause points back to, naming no cause of its own: "because of them", "因为这个".

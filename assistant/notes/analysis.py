@@ -596,7 +596,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.actor, s.action, s.owner_tag = row_owner[1], s.body, bool(closing_cells)
             if s.actor is None and prev is not None and prev.kind == "action" and prev.actor and _starts_imperative(s.body):
                 s.actor, s.action = prev.actor, s.body
-            if (s.actor is None or (label_m and not s.owner_tag) or answering) and (
+            if (s.actor is None or (label_m and not s.owner_tag)) and (
                     marked := _section_party(label_text(label_m), s.label, finder) if label_m else
                     block_whose if s.under_heading or answering else None):  # 'Action (me): 这个月先把 Ken 排在白班', 'Agreed actions - reviewer:
                 # …', 'Action 3 (manager): Move 15 open files to Kemal Aydin' (whoever the task names; said as the task is

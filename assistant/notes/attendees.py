@@ -189,7 +189,7 @@ def _labelled_key(line: str) -> dict[str, str]:
         entry = m["entry"].strip()
         mine = bool(re.search(r"[(（]\s*(?:me|myself|我)\s*[)）]\s*$", entry, re.I))
         parts = [p.strip() for p in re.split(r"[,，]", re.sub(r"\s*[(（]\s*(?:me|myself|我)\s*[)）]\s*$", "", entry)) if p.strip()]
-        at = next((i for i, p in enumerate(parts) if is_name(p)), None)
+        at = 1 if len(parts) >= 3 and is_name(parts[1]) else next((i for i, p in enumerate(parts) if is_name(p)), None)
         if at is None:
             continue
         inside = ", ".join(parts[at:])
@@ -290,7 +290,10 @@ def present(lines: list[str]) -> tuple[Attendee | None, Attendee | None] | None:
         return None
     # not as a speaker's tag ('00:01 Noor Haddad: …'): whoever speaks most need not be the one spoken of
     body = _SPEAKER.sub("", "\n".join(lines).replace(listed, ""))
-    writer = written_by(head) or _held_by(head)
+    writer = written_by(head)
+    if not writer and (holder := _held_by(head)) and not any(
+            a.role and leads_others(a.role) for a in people if holder not in a.name):
+        writer = holder  # (not where another listed leads others: the employee may have booked the 1:1 themselves)
     people = [Attendee(a.name, a.role, writer=True) if writer and writer in a.name else a for a in people]
     title = lines[0]
     opens, to_you = _speaking(lines, tags or _listed_tags(people))

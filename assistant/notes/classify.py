@@ -265,8 +265,9 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "context"  # but 'Q: Your packs show 4.1% cracks, the line standard is 2.5% – what's happening?' reports one
     if s.label == "target" and s.under_heading and sets_the_next_meeting(s, under_targets=True):
         return "context"  # below 'Targets and review': 'Review at stage 1 follow-up, week commencing 8 June' is the review
-    if s.label not in ("target", "action") and not counted and sets_the_next_meeting(s):
-        return "context"  # a speaker's '4 月初再 check 一次', 'next catch-up Friday': when they meet again, no finding
+    if s.label not in ("target", "action") and not counted and not _commits(body) and sets_the_next_meeting(s):
+        return "context"  # a speaker's '4 月初再 check 一次', 'next catch-up Friday': when they meet again, no finding (but
+        # 'Next catch-up early December, I'll send an invite' is the writer's task)
     if s.label == "target" or _TARGET_START.match(body):
         return "target"
     if s.label in ("action", "support"):
@@ -286,8 +287,8 @@ def _classify(s: Sentence, finder: _PartyFinder) -> str:  # noqa: C901 -- predat
         return "standard"  # '季度目标是场均8万': the mark set, with no date to reach it by
     if unspaced(body) and _ZH_OCCASIONS.match(body):
         return "observation"  # what happened on some days, counted: '有三天二组的鲜叶下午五点多才送到棚里'
-    if (s.actor is not None and s.actor.owner != "employee" and not (s.label == "problem" and numbers and _negative(body)
-                                                                     and not _positive(body))) or (
+    if (s.actor is not None and s.actor.owner != "employee" and not (s.label == "problem" and s.actor.owner == "organisation"
+                                                                     and numbers and _negative(body) and not _positive(body))) or (
             s.actor and s.actor.owner == "employee" and not _negative(body) and not _ZH_COUNTED.search(body)):
         return "action"  # (not '马晓东本月有3个集装板超重': what they did, counted over a period gone by; nor, under a list
         # of problems, '制冷机组巡检记录缺6天': a record missing, not the unit's task)

@@ -177,7 +177,7 @@ _HELD_WITH = re.compile(rf"""(?:\b(?:1:1|1-1|one[- ]to[- ]one|review|appraisal|c
 
 # The two at the meeting written as a pair, the writer second: 'crew: Anders Lindqvist (snowmaker, grade 2) ↔ me, …'.
 _PAIRED_WITH_ME = re.compile(rf"""(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?:[ \t]*\((?P<inner>[^()\n]{{2,80}})\))?
-    [ \t]*(?:↔|<->|<=>|⇄|&|\+|/)[ \t]*(?i:me)\b""", re.X)
+    [ \t]*(?:↔|<->|<=>|⇄)[ \t]*(?i:me)\b""", re.X)
 
 
 def review_held_with(lines: list[str]) -> tuple[str, str | None] | None:
@@ -186,6 +186,9 @@ def review_held_with(lines: list[str]) -> tuple[str, str | None] | None:
     m = _HELD_WITH.search("\n".join(lines)) or _PAIRED_WITH_ME.search("\n".join(lines))
     if not m or not is_name(m["name"]) or re.match(r"[^\n]{0,40}?\babout\b", m.string[m.end():]):
         return None  # (not 'the catch-up I had with Gareth (payroll officer) about Tom')
+    if is_hr(m.string[m.end():m.end() + 30].split("\n")[0]) or re.match(r"[ \t]*(?:cc|bcc|panel|present)\b", m.string[
+            m.string.rfind("\n", 0, m.start()) + 1:], re.I):
+        return None  # 'me + Sara L., HR, sitting in on …': HR beside the writer, not whom the review was with
     fields = [f.strip() for f in re.split(r"[,，;；]", m["inner"] or "")]
     name = fields.pop(0) if fields and " " in fields[0] and is_name(fields[0]) else m["name"]
     job = next((j for f in fields if is_role(j := re.sub(r"\s+(?:in|on|at|for)\s.*$", "", f))), None)
@@ -979,7 +982,7 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
                     continue
                 if lead == leads[0] and (opener := _NAMED_WITH_JOB_FIRST.match(line)) and opener["name"] != wm.group(2) \
                         and _REVIEW_WITH.search(line[:wm.start(2)]) and is_name(opener["name"]) \
-                        and role_like(opener["job"]) and not leads_others(opener["job"]):
+                        and role_like(opener["job"]) and not leads_others(opener["job"]) and not is_hr(opener["job"]):
                     name, role, manager = opener["name"], role or opener["job"].strip(), manager or wm.group(2)
                     break  # 'Notes: Rosa Almeida, bridal seamstress — review with Celia Drummond': the one named with a job
                     # first, the review held by the other

@@ -626,8 +626,7 @@ _HANDLE = re.compile(r"@?[a-z][a-z0-9._-]{2,30}")  # a user name in lower case, 
 
 def _handle_of(handle: str, finder: _PartyFinder) -> str | None:
     """'employee_person' or 'manager_person' where a user name is made of the employee's or the manager's name: their
-    surname after their initial or given name ('jadair', 'jess.adair'), their given name alone ('ravi'); or, where the
-    notes give one of them by a given name only, the one of the two whose initial it opens with."""
+    surname after their initial or given name ('jadair', 'jess.adair'), or their given name alone ('ravi')."""
     letters, first = re.sub(r"[^a-z]", "", handle), re.split(r"[._-]", handle.lstrip("@"))[0]
     sides = (("employee_person", finder.employee), ("manager_person", finder.manager))
     for kind, names in sides:
@@ -636,8 +635,7 @@ def _handle_of(handle: str, finder: _PartyFinder) -> str | None:
                 return kind
             if words and len(words[0]) >= 3 and first == words[0]:
                 return kind
-    initialled = {kind for kind, names in sides for name in names if len(name.split()) == 1 and letters[:1] == name[:1].lower()}
-    return initialled.pop() if len(initialled) == 1 else None
+    return None
 
 
 def _known_speaker(person: str, finder: _PartyFinder) -> str | None:

@@ -265,8 +265,8 @@ class _PartyFinder:
                           r"|I can|we will|we'll|im going to|im gonna"  # (and as a memo typed by voice writes them: 'ill sort the diary')
                           r"|ill(?=\s+(?:" + "|".join(vocab_list("action", "verbs", "en")) + r")\b))"
                           r"\b(?:[\s,]+(?:uh|um|er|erm)\b)*[\s,]*"  # "I'm gonna, uh, talk to Kev"
-                          r"|I(?:'m|’m|\s+am)\s+(?=(?:booking|ordering|arranging|organi[sz]ing|setting\s+up|sorting\s+out|chasing|taking\s+(?!it\b|that\b|this\b|a\s+)"
-                          r"|moving|giving|putting|sending|adding|swapping|switching|pairing|assigning|reassigning|rotating|buying"
+                          r"|I(?:'m|’m|\s+am)\s+(?=(?:booking|ordering|arranging|organi[sz]ing|setting\s+up|sorting\s+out|chasing|taking\s+(?!it\b|that\b|this\b|a\s+|(?:her|his|their|your)\s+word)"
+                          r"|moving(?!\s+on\b)|giving|putting|sending|adding|swapping|switching|pairing|assigning|reassigning|rotating|buying"
                           r"|scheduling|rostering|raising|paying\s+for|funding)\b"
                           r"|(?:getting|having)\s+(?!(?:a\s+)?(?:hard\s+|tough\s+)?(?:time|trouble|problems?)\b)"
                           r"(?:[\w'’-]+\s+){1,4}(?:ordered|booked|fixed|replaced|serviced|sorted|installed|repaired)\b)",

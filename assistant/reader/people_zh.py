@@ -36,7 +36,7 @@ def _talk() -> re.Pattern[str]:
     (?:[老小阿](?P<surname>[\u4e00-\u9fff])(?=(?P=surname)[\u4e00-\u9fff]))?  # a nickname before the full name: '跟老刘刘建国谈'
     (?P<name>(?:(?![{not_in_given_names()}])[\u4e00-\u9fff]){{2,6}}?(?:·[\u4e00-\u9fff]{{2,4}})?|[A-Z][a-z]+|[A-Z]{{2,4}})\s*(?:老师|师傅)?\s*(?:[A-Z][a-z]+\s*)?  # '跟 周雪 Yuki 的'
     (?:(?<=[a-z])\s+[\u4e00-\u9fff]{{1,3}}(?=\s*[（(])\s*)?  # a Latin name's Chinese surname before a bracket: '跟 Cindy 周 (医药代表) 做了 review'
-    (?:(?<=[a-z])\s+(?:{zh_name()})\s*(?=的))?  # a Latin name's Chinese name after it: '您与 Grace 周雨婷 的绩效面谈'
+    (?:(?<=[a-z])\s+(?P<zh_after>{zh_name()})\s*(?=的))?  # a Latin name's Chinese name after it: '您与 Grace 周雨婷 的绩效面谈'
     (?:[（(]\s*(?:(?P<full>{zh_name()})\s*(?:[，,]\s*(?![^（()）\n]*(?:也在|在场))[^（()）\n]{{1,16}})?  # a nickname's full name: '跟阿杰（陈杰）谈',
       |(?![^（()）\n]*(?:也在|在场))[^（()）\n]{{1,20}})[）)]\s*)?  # '跟贾师傅（贾春生，男宾部搓澡师傅）谈了' (and the job after it); a job alone
     (?:聊|谈|面谈|做[了完的]?(?:一次)?(?:绩效|月度|季度|年度|半年|督导)?\s*(?:面谈|反馈|谈话|review|1:1|1-1|one-on-one)|沟通
@@ -197,7 +197,7 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
         return talked or (titled if titled != leader else None) or leader
     for m in _talks(text):
         if _talked_with(m):
-            return m["full"] or m["name"]
+            return m["full"] or (f"{m['name']} {m['zh_after']}" if m["zh_after"] else m["name"])  # ('Grace 周雨婷')
     for m in _WITH_ROLE.finditer(text):  # '人员面谈（周五与ZHQ，布草分拣岗）'
         if _plausible(m.group(1)) and role_beside(text, m.group(1), unnamed=False):
             return m.group(1)
@@ -217,7 +217,8 @@ def employee_zh(lines: list[str]) -> str | None:  # noqa: C901 -- predates the c
     # '10/9 宋立新 修表 谈话', '手语翻译 1:1 — 周美琳 Mei — 14 Jul': a full name on the meeting's line
     for line in (line for line in head[:2] if _heading_like(line)):
         if _MEETING.search(line) and not re.search(r"面谈人|面谈经理|记录人|reviewer|interviewer|manager", line, re.I):
-            tokens = [part for t in _FIELDS.split(line) if t for part in re.split("[与和跟]", t) if part]  # '许主任与钱立文'
+            tokens = [part for t in _FIELDS.split(line) if t  # '许主任与钱立文' (not '王和平')
+                      for part in ([t] if re.fullmatch(zh_name(), t) else re.split("[与和跟]", t)) if part]
             full = next((t for t in tokens if re.fullmatch(zh_name(), t) and _plausible(t) and not surname_titled(t) and not leads_others(t[1:])
                          and not re.search(rf"(?:带教|师傅|师父|陪同|旁听)\s*{t}|{t}\s*(?:也在|在场|陪同|旁听)", line)), None)
             if full:
