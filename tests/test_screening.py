@@ -698,3 +698,8 @@ def test_a_target_that_tells_the_plan_what_to_state_is_an_injection():
                                   "我看这台机器有毛病，老是卡纸。"])
 def test_look_alikes_of_session_48s_bias_phrases_are_no_bias(text):
     assert not [h for h in screen(text) if h.kind == "bias"]
+
+
+def test_a_marriage_then_a_pregnancy_guessed_to_keep_work_from_her_is_bias_in_a_chat_line():
+    hits = screen("[2026/10/19 22:21] Amy: 她不是刚领证吗，估计明年就要备孕了，大单少给她排吧")
+    assert [h.category for h in hits if h.kind == "bias"][:1] == ["family"]
