@@ -93,15 +93,16 @@ def _points(text: str, *, listing_comma: bool = True) -> list[str]:
 _ITEM_LABEL = re.compile(r"^\W*(?:\d{1,2}[.)、]\s*)?(?P<label>[^\d:：。，,;；\n]{2,30}?)\s*[:：]\s*(?=\S|$)")
 
 
-def _item_label(s: Sentence) -> str | None:
+def _item_label(s: Sentence, ref: dt.date) -> str | None:
     """The topic a shortfall's item names in a label of its own (before its words, or at the start of them under a
-    heading), where the label is no kind of line ('Issue:', '问题：') nor anyone's tag ('Dana:')."""
+    heading), where the label is no kind of line ('Issue:', '问题：') nor anyone's tag ('Dana:'), nor a date (read
+    against `ref`, the interview's date)."""
     prefix = s.text[:len(s.text) - len(s.body)] if s.body and s.text.endswith(s.body) else ""
     m = _ITEM_LABEL.fullmatch(prefix) or _ITEM_LABEL.match(s.body)
     label = m["label"].strip() if m else ""
     if (not label or heading_kind(label) not in (None, "meta") or s.label in ("employee", "manager") or is_name(label)
             or _ITEM_LABEL.fullmatch(s.body) or _ATTRIBUTION.search(label) or _NO_TOPIC.search(label)
-            or find_dates(label, dt.date(2026, 1, 1)) or s.text.lstrip().startswith(">")):
+            or find_dates(label, ref) or s.text.lstrip().startswith(">")):
         return None
     return label[:1].upper() + label[1:]  # ('milk waste: 9 litres a week' names 'Milk waste')
 
@@ -219,7 +220,7 @@ class _PlanBuilder:
             did = f"D{len(out) + 1}"
             out.append(Deficiency(
                 id=did,
-                area=(topics.get(i) or self._area_cell(group) or _item_label(group[0])
+                area=(topics.get(i) or self._area_cell(group) or _item_label(group[0], self.start)
                       or area_name(group[0].body, self.a.language)  # the first sentence's
                       or area_name(evidence, self.a.language) or _headline(group[0].body, self.zh)),  # topic, before a detail's
                 evidence=evidence,

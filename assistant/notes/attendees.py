@@ -150,7 +150,9 @@ def _in_title(person: Attendee, title: str) -> bool:
 # A transcript's key to its speakers' tags: 'FM = Fionn MacAskill (mate), KD = Kerrin Doyle (deckhand)', 'HW = me'.
 _KEY = re.compile(rf"""(?:^|[,;，；]|\s{{2,}}|\t|[(（]\s*key\s*[:：])\s*(?P<tag>[A-Z]{{1,3}}|{NAME_WORD})\s*[=＝]\s*
     (?P<entry>[^,;，；=＝\n(（]+(?:[(（][^)）\n]*[)）])?)(?=\s*(?:[,;，；]|$|\s{{2,}}|\t))""", re.M | re.X)
-_KEY_LINE = re.compile(r"^\s*[(（]\s*key\s*[:：]|^[ \t*#>-]*(?:speakers?|key|legend|call\s*signs?|who(?:['’]s|\s+is)\s+who)\s*[:：]", re.I)
+# What labels a key to the speakers' tags: '(key: …', 'Speakers: …', 'Call signs: …'.
+_KEY_LABEL = r"^[ \t*#>-]*(?:speakers?|key|legend|call\s*signs?|who(?:['’]s|\s+is)\s+who)\s*[:：]"
+_KEY_LINE = re.compile(r"^\s*[(（]\s*key\s*[:：]|" + _KEY_LABEL, re.I)
 # A speaker's tag opening a line, after a time or not: 'KD: …', '[00:01:15] Mina Sato: …'.
 _TAG = re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s*)?([^\s:：]{1,12}(?:[ \t][^\s:：]{1,20}){0,2})\s*[:：]\s*(.*)$")
 _YOU = re.compile(r"\b(?:you|your|you'?ve|you'?re|you'?ll)\b|你", re.I)
@@ -175,7 +177,7 @@ def _speakers_key(lines: list[str]) -> tuple[str, dict[str, str]] | None:
 
 
 # A key's line by its label, its entries one sentence each: 'Speakers: R7 = Recovery 7, Gary Leach, recovery driver. C1 = …'.
-_LABELLED_KEY = re.compile(r"^[ \t*#>-]*(?:speakers?|key|legend|call\s*signs?|who(?:['’]s|\s+is)\s+who)\s*[:：]\s*", re.I)
+_LABELLED_KEY = re.compile(_KEY_LABEL + r"\s*", re.I)
 _KEYED_ENTRY = re.compile(r"(?:^|(?<=[.;；])\s+)(?P<tag>[A-Z]{1,3}\d{0,2})\s*[=＝]\s*(?P<entry>.+?)(?=[.;；]\s+[A-Z]{1,3}\d{0,2}\s*[=＝]|[.;；]?\s*$)")
 
 

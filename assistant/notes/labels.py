@@ -628,8 +628,7 @@ def _handle_of(handle: str, finder: _PartyFinder) -> str | None:
     """'employee_person' or 'manager_person' where a user name is made of the employee's or the manager's name: their
     surname after their initial or given name ('jadair', 'jess.adair'), or their given name alone ('ravi')."""
     letters, first = re.sub(r"[^a-z]", "", handle), re.split(r"[._-]", handle.lstrip("@"))[0]
-    sides = (("employee_person", finder.employee), ("manager_person", finder.manager))
-    for kind, names in sides:
+    for kind, names in (("employee_person", finder.employee), ("manager_person", finder.manager)):
         for words in ([w.lower() for w in re.findall(r"[A-Za-z]+", name)] for name in names):
             if len(words) >= 2 and len(words[-1]) >= 3 and words[-1] in letters and letters.startswith(words[0][0]):
                 return kind

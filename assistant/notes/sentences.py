@@ -144,7 +144,7 @@ _BULLET = re.compile(rf"""^\s*(?:
     | \[{_STAMP_TIME}\]                                   # a transcript's time stamp: '[10:02] Me: ...'
     | {_STAMP_TIME}(?=\s+[^\s:：]{{1,30}}[:：])               # '00:04:15 Femke: ...'
     | {_STAMP_TIME}\s+[-–—](?=\s)                          # a log's time stamp: '14:18 – JB: the monitor…'
-    | (?:\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|{_STAMP_DAY}),?\s+{_STAMP_TIME}(?=\s+[^\s:：]{{1,30}}[:：])  # '2026/06/03 19:42 陈磊：…'
+    | {_STAMP_DATE},?\s+{_STAMP_TIME}(?=\s+[^\s:：]{{1,30}}[:：])  # '2026/06/03 19:42 陈磊：…'
     | \[(?:{_STAMP_DATE},?\s*{_STAMP_TIME}|{_STAMP_TIME},?\s*{_STAMP_DAY})\]   # a chat export: '[01/12/2026, 17:02] Jen: ...',
                                                                           # '[2026-07-28 16:05] Lin Zhou (HR): …'
     | \[\d{{1,2}}[/.]\d{{1,2}},?\s*{_STAMP_TIME}\](?=\s+[^\s:：]{{1,30}}(?:\s[^\s:：]{{1,30}})?[:：])  # with no year: '[19/11, 18:52] Helen Price: …'
