@@ -282,17 +282,21 @@ _SLASHED_HEADING = re.compile(r"[(（]\s*((?:[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9f
 
 
 _OWNER_COLUMN = re.compile(r"\b(?:owner|who|by\s+whom|responsible|lead)\b|负责人?|责任人|谁", re.I)
+# A heading's first column that names the task itself ('Actions (what / who / when)'): the item's text before its
+# first slash, not a column after the task.
+_TASK_COLUMN = re.compile(r"\s*(?:what|task|action|item|step|to\s*do|做什么|事项|行动|措施|任务)\s*/", re.I)
 
 
 def slashes_as_tabs(text: str) -> str:
-    """The items under a heading that names their columns between slashes ('Actions (owner / due)') as rows of a table
-    of the same length: each ' / ' between an item's cells becomes ' <TAB> ', where the item has as many as the heading
-    names columns after the task. The list ends at a blank line."""
+    """The items under a heading that names their columns between slashes ('Actions (owner / due)', 'Actions (what /
+    who / when)') as rows of a table of the same length: each ' / ' between an item's cells becomes ' <TAB> ', where
+    the item has as many as the heading names columns after the task. The list ends at a blank line."""
     lines = text.split("\n")
     columns = 0
     for n, line in enumerate(lines):
         if (heading := _SLASHED_HEADING.search(line)) and _OWNER_COLUMN.search(heading.group(1)):
-            columns = heading.group(1).count("/") + 1  # (a list of tasks: not 'Response times (target / actual)')
+            columns = heading.group(1).count("/") + (not _TASK_COLUMN.match(heading.group(1)))  # (a list of tasks:
+            # not 'Response times (target / actual)')
         elif not line.strip():
             columns = 0
         elif columns and "\t" not in line and line.count(" / ") == columns:
@@ -405,10 +409,11 @@ def rows(text: str) -> dict[int, Row]:
 # A table's date cell: 'by 31 Oct', 'from 12 Oct', 'now', 'weekly', '2 weeks'.
 _WHEN_CELL = re.compile(rf"""(?:by|from|before|until|end\s+of|w/?c|wk|week)\b.* | \d{{1,2}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})? | \d{{4}}-\d{{2}}-\d{{2}}
     | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_PATTERN}).* | (?:{MONTH_PATTERN}).*
-    | (?:now|asap|today|tomorrow|ongoing|weekly|daily|monthly|fortnightly|tbc|next\s+\w+)
+    | (?:now|asap|today|tomorrow|ongoing|weekly|daily|monthly|fortnightly|tbc|eod|eow|next\s+\w+)
+    | (?:this\s+)?(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|urday)?\.?(?:\s+\w+)?  # 'Friday', 'Thurs pm'
     | (?:\d+|one|two|three|four|six)\s+(?:days?|weeks?|months?)
     | \d{{1,2}}\s*月\s*(?:\d{{1,2}}\s*[日号]|[初中底末])?\s*(?:前|之前)?
-    | (?:立即|马上|即日起|本周内?|下周[一二三四五六日]?|下个?月[初中底]?|月底前?|年底前?|季度末|长期|持续|每[天日周月]
+    | (?:立即|马上|即日起|本周[一二三四五六日]?内?|下周[一二三四五六日]?|(?:周|星期)[一二三四五六日天]前?|下个?月[初中底]?|月底前?|年底前?|季度末|长期|持续|每[天日周月]
       |从[^，。,]{{1,12}}(?:开始|起))""", re.I | re.X)  # ('10 月底', '11 月 15 日', '立即', '从下一个项目开始'; not '9月实际')
 
 

@@ -267,6 +267,13 @@ def vocab_list(section: str, key: str, lang: str | None = None) -> list[str]:
     return list(load("vocabulary", lang).get(section, {}).get(key, ()))
 
 
+@cache
+def label_alternation(key: str, lang: str) -> str:
+    """A list of field labels of `vocabulary.toml` as the body of one alternation, longest first, a space in a label
+    matching any run of spaces ('line manager', 'Line  manager'): for patterns that find the field's colon after it."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(vocab_list("labels", key, lang), key=len, reverse=True))
+
+
 # What opens like a surname but names a day ('周五' Friday, '周末', '周年') or is a common word ('简单', '方便', '许多').
 NOT_A_ZH_NAME = "(?!周[一二三四五六日天末年](?:(?![\u4e00-\u9fff])|(?=[周到至和或、早晚上下中]))|季度|方面|方案|方便|方法|马上|简单|许多)"  # (周天宇 is a name; '季度面谈',
 # '周五周六晚上' are no one)

@@ -195,6 +195,16 @@ def test_a_list_whose_heading_names_its_columns_between_slashes_gives_each_tasks
                       "Take her off the night rota": "manager"}, owners
 
 
+def test_a_slashed_heading_that_names_the_task_column_too_and_a_weekday_as_the_due_cell_give_each_owner():
+    notes = ("Check-in with Dana Whitlock (kiln operator), 3 Nov 2026. Me: Priya Raman, shift lead.\nIssues:\n"
+             "- Firing logs incomplete on 6 of 20 batches in October.\n\nActions (what / who / when):\n"
+             "- Complete the firing log for every batch / Dana / from Monday\n- Book a refresher on the kiln controller / me / Friday\n"
+             "- Replace the faulty timer / maintenance / 20 Nov\n")
+    owners = {r.action: r.owner for r in draft_plan(notes).plan.responsibilities}
+    assert owners == {"Complete the firing log for every batch": "employee", "Book a refresher on the kiln controller": "manager",
+                      "Replace the faulty timer": "organisation"}, owners
+
+
 def test_a_time_of_day_after_a_chinese_word_is_no_speakers_stamp():
     a = analyse("3/5 跟 Leo 面谈\n- 工单首次响应平均 9 小时\n措施：\n- Ticket 每天 9:00 和 14:00 固定各看一次\n")
     assert any(s.body.startswith("Ticket 每天 9:00") for s in a.sentences)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..language import unspaced
-from ..lexicon import languages, load, terms, vocab_list, zh_name
+from ..lexicon import label_alternation, languages, load, terms, vocab_list, zh_name
 from ..reader.role import is_role, leads_others
 from ..textutil import NAME_WORD
 from .names import is_name, names_someone
@@ -248,8 +248,7 @@ def _listed_tags(people: list[Attendee]) -> dict[str, Attendee]:
 
 @cache
 def _holder_field() -> re.Pattern[str]:
-    labels = "|".join(sorted((re.escape(w) for w in vocab_list("labels", "manager_meta", "en")), key=len, reverse=True))
-    return re.compile(rf"^\W*(?i:{labels})\s*[:：]\s*(?P<who>{NAME_WORD}(?:[ \t]{NAME_WORD})?)", re.M)
+    return re.compile(rf"^\W*(?i:{label_alternation('manager_meta', 'en')})\s*[:：]\s*(?P<who>{NAME_WORD}(?:[ \t]{NAME_WORD})?)", re.M)
 
 
 def _held_by(head: str) -> str | None:

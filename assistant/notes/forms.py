@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 
 from ..grid import cells
 from ..language import unspaced
-from ..lexicon import load, vocab, vocab_list, zh_name
+from ..lexicon import label_alternation, load, vocab, vocab_list, zh_name
 from ..reader.role import is_role, leads_others, role_like
 from ..textutil import NAME_WORD, PARTICLE
 from .attendees import is_hr
@@ -39,8 +39,7 @@ EMPLOYEE_LABEL = re.compile(r"(?:\b" + EN_EMPLOYEE_FIELD + "|" + ZH_EMPLOYEE_FIE
                             r")\s*[:：】]\s*(?:[\u4e00-\u9fff]{2,10}[ \t]+)?\x00", re.I)
 ZH_MANAGER_FIELD = "(?:(?<!被)面谈人|(?<!被)谈话人|面谈经理|直属上级|经理|提交人|填写人|记录人)"
 # The manager's name in a labelled field, marked '\x00' in the form's lines: 'Site supervisor：\x00', '面谈人：\x00'.
-MANAGER_LABEL = re.compile(r"(?:\b(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
-    vocab_list("labels", "manager_meta", "en"), key=len, reverse=True)) + r")|" + ZH_MANAGER_FIELD + r")\s*[:：】]\s*(?:" + TITLE + r")?\x00")
+MANAGER_LABEL = re.compile(r"(?:\b(?i:" + label_alternation("manager_meta", "en") + r")|" + ZH_MANAGER_FIELD + r")\s*[:：】]\s*(?:" + TITLE + r")?\x00")
 
 
 # An HR system's field codes for who is who: 'EMP_NM: OYELARAN, Babatunde | JOB_TTL: Phlebotomist | MGR_NM: …'.

@@ -11,7 +11,7 @@ from .. import reader
 from ..dates import MONTH_PATTERN, MONTHS, WEEKDAYS
 from ..grid import cells, is_rule
 from ..language import unspaced
-from ..lexicon import NOT_A_ZH_NAME, load, vocab, vocab_list, zh_name
+from ..lexicon import NOT_A_ZH_NAME, label_alternation, load, vocab, vocab_list, zh_name
 from ..reader.people_zh import employee_zh, leader_zh
 from ..reader.role import TALK_CHARACTERS, is_role, is_title, leads_others, role_like
 from ..textutil import NAME_WORD, PARTICLE
@@ -769,8 +769,7 @@ _INVITED = re.compile(rf"""^\W*(?i:(?:(?:required|optional)\s+)?(?:attendees?|in
     (?P<name>{FIELD_NAME})(?:,[ \t]*(?P<given>[A-Z][\w'’\-]+))?(?:\s*\((?P<role>[^)\n]{{2,40}})\))?\s*$""", re.M | re.X)
 
 
-_MANAGER_FIELD_BEFORE = re.compile(r"(?:^|[\s;；|｜,，])(?i:" + "|".join(sorted(vocab_list("labels", "manager_meta", "en"), key=len, reverse=True))
-                                   + r")\s*[:：]\s*$")  # the label of the manager's field, before a name
+_MANAGER_FIELD_BEFORE = re.compile(r"(?:^|[\s;；|｜,，])(?i:" + label_alternation("manager_meta", "en") + r")\s*[:：]\s*$")  # the label of the manager's field, before a name
 
 
 _TITLED_VALUE = re.compile(r"([:：])[ \t]*(?i:owner|proprietor|director|manager|head)[ \t]*:(?=[ \t]*[A-Z])")
