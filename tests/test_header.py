@@ -542,6 +542,9 @@ def test_a_pasted_chat_names_the_one_who_held_the_meeting_as_the_manager(text, n
      "Lena to call back within a day.\ncc: file - Sam Reid, store manager", "Lena Ortiz", None, "Raj"),  # the top header stands
     ("Ellie Court - call handler - 3 Nov 2026\nEllie dropped 9 calls in October.", "Ellie Court", "call handler", None),
     ("Tom House, driver - review 3 Nov 2026\nTom was late on 6 routes in October.", "Tom House", "driver", None),  # surnames
+    ("Writing this up on the train while I still remember most of it.\nWren left 2 of 9 anchor logs unsigned in June.\n"
+     "Wren to sign each log before leaving the roof.\n\n—\nNotes on: Wren Aldous (rope access tech) · 5 July 2026",
+     "Wren Aldous", "rope access tech", None),  # 'Notes on:' with a colon, at the foot
 ])
 def test_more_header_layouts_name_the_employee_not_the_manager(text, name, role, manager):  # None: none is read
     """The employee's own brackets give the role, not the manager's; a list of those present after another field on

@@ -103,7 +103,8 @@ _HEADER_LINE = re.compile(r"""^\W*(?:(?:notes?|minutes|summary|record|write-?up)
     |catch-up|meeting|interview|conversation|chat|supervision)\b
       (?:[^.\n]{0,20}?\b(?:with|w/)\s|[^\n]{0,60}?\b(?-i:[A-Z][A-Za-z]+\s*:\s*[A-Z]))  # '… with Dana', '… Keeper: Morag Sinclair'
     | cc\s*:\s*(?:(?:the|her|his|their|personnel|staff|hr)\s+)?file\s*[-–—:,]\s*[A-Z]
-    | (?:notes?|minutes|record|write-?up)\s+(?:for|on|about|re)\s+(?-i:[A-Z][a-z'’-]+[ \t]+[A-Z][\w'’-]+)\s*[(,]  # 'Notes for Priya Nair (…'
+    | (?:notes?|minutes|record|write-?up)\s+(?:for|on|about|re)\s*:?\s+(?-i:[A-Z][a-z'’-]+[ \t]+[A-Z][\w'’-]+)\s*[(,]  # 'Notes for
+    # Priya Nair (…', 'Notes on: Jordan Pike (resident DJ) · Spoke with: …'
     | re\s*:\s*(?-i:[A-Z][a-z]+[ \t]+[A-Z][a-z'-]+)\s*[,–—-][^\n]{0,60}?\b(?:1:1|1-1|121|review|check-in|catch-up|supervision)\b  # 're: Callum Reid, Floor Supervisor – 1:1 held 11/11/26'
     | (?=[^\n]*[|｜])[^\n]*?\b(?:subject|employee|reviewee|appraisee|staff\s+member)\s*:\s*(?-i:[A-Z])[^\n]*?[|｜]\s*[^\n]*\d)  # a record's fields
     # in a row: 'Logged by: W. Achterberg (…) | Subject: H. Qureshi, Barrier Operator | Interview: 09.02.2026'
