@@ -175,6 +175,31 @@ def test_a_lead_title_beside_another_job_is_the_manager(notes, employee, manager
     assert (analysis.employee_name, analysis.manager) == (employee, manager)
 
 
+@pytest.mark.parametrize("notes, employee, role, manager", [
+    # a rank before the name the header's layout chose, beside someone with none: the ranked one leads
+    ("Quay crew review – Ines Barros – with Capt. Tomas Ek (Harbour Master) – 4/3/2027\n"
+     "Ines missed 3 of 10 mooring checks in February.\n", "Ines Barros", None, "Tomas Ek"),
+    # a host with a lead's job and a guest with a job of their own
+    ("1:1 ｜ Host: Marta (Head Housekeeper) ｜ Guest: 小林 – room attendant ｜ 3/4/2027\n- 2 月有 6 间房 turndown 超时\n",
+     "小林", "room attendant", "Marta"),
+])
+def test_of_two_people_in_a_header_the_one_who_leads_is_the_manager(notes, employee, role, manager):
+    a = analyse(notes)
+    assert (a.employee_name, a.manager) == (employee, manager)
+    assert role is None or a.employee_role == role
+
+
+@pytest.mark.parametrize("notes, employee", [
+    # both lead: the header's layout stands
+    ("Custody review – Sgt Ana Cole (custody sergeant) – with Insp. Dev Rao – 4/3/2027\nAna missed 3 of 10 cell checks.\n",
+     "Ana Cole"),
+    # no rank, and the one with a job does not lead: the layout stands
+    ("Quay crew review – Ines Barros (deckhand) – with Tomas Ek – 4/3/2027\nInes missed 3 of 10 mooring checks.\n", "Ines Barros"),
+])
+def test_a_header_where_no_one_alone_leads_keeps_its_employee(notes, employee):
+    assert employee in (analyse(notes).employee_name or "")
+
+
 @pytest.mark.parametrize("notes, employee", [
     ("Dockside – 1:1 – Aled Rhys (shift supervisor) – w/ Bronwen Hale, 4 May\nLate handovers 3 times in April.\n", "Aled Rhys"),
     ("门店面谈 5/8\n马建军（店长），区域经理：贺兰\n4月门店损耗率3.2%，公司要求2%以内。\n", "马建军"),

@@ -69,6 +69,7 @@ from .labels import (
     speakers,
     target_opening_end,
 )
+from .leader import led_header
 from .mail import FORWARDED, MAIL_FIELD, greeted_about, sent_by, sent_to_hr, signed_as, signed_below
 from .names import full_name_of, is_name, team_initials, to_you, you_and_them
 from .parties import _AGREED, TEAM_TAG, _PartyFinder, _read_speaker
@@ -280,6 +281,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         found_name = _initials_glossed(form_lines[0], text)  # '1:1 JDO — …' and, further down, '(JDO = Jonah D'Oliveira, …)'
     learnt = reader.bundled() if read else None
     rivals: tuple[str, ...] = ()
+    led = None
     if learnt is not None:
         fields = "\n".join(form_row(line) for line in form_lines[:8])  # 'Employee<TAB>Dana Ruiz' as 'Employee：Dana Ruiz'
         found_manager = manager
@@ -306,6 +308,10 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 # the other of the one who opens the talk and speaks to 'you' ('[10:02] PM: Okay, recording's on …')
             elif about := greeted_about(form_lines, named):
                 named = about  # 'Subject: … + Ottilie's reply', 'Hi Fran,', then 'she' and 'her': a recap to a colleague
+        if not stated and not employee and (led := led_header(form_lines, named)):
+            if led[0] != found_name:  # 'Host: Vivian (Chief Stew) ｜ Guest: 小唐 – 2nd stew': the one who leads is the manager
+                found_name, found_role = led[0], led[1]
+            named, manager = led[0], led[2]
         rivals = () if employee or stated else learnt.rivals(text, named, found_name, manager)
         if named != found_name:
             same = bool(found_name and named and (found_name in named or named in found_name))
@@ -316,6 +322,8 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if manager and found_name and manager != found_name and re.search(rf"(?<!\w){re.escape(manager)}(?!\w)", found_name):
             manager = None  # a part of the employee's own name: 'Pieter' of 'Pieter van Rensburg'
     name = employee or found_name
+    if not role and led and found_role and led[0] == found_name:
+        role = found_role  # the job beside the one who does not lead: 'Guest: 小唐 – 2nd stew'
     if not role and found_role and stated_role(form_lines, found_name) == found_role:
         role = found_role  # 'Role: picker', '| 岗位 | 门诊收费员 |', 'Keeper: Morag Sinclair': what a form states is not second-guessed
     if not role:
