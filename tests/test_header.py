@@ -7,6 +7,7 @@ import pytest
 from assistant.notes import analyse
 from assistant.notes.attendees import present
 from assistant.notes.names import is_name
+from assistant.notes.talked import talked_with
 from assistant.pipeline import draft_plan
 from assistant.reader.role import is_role, is_title, role_beside
 
@@ -3223,3 +3224,34 @@ def test_a_writers_field_with_a_title_before_the_name_names_the_manager_and_thei
 def test_look_alikes_of_session_48s_header_layouts(notes, employee):
     assert analyse(notes).employee_name == employee
 
+
+
+@pytest.mark.parametrize("notes, employee, role, manager", [
+    # a chat with someone else (payroll, a boss) about the talk the writer had: the one talked with is the employee
+    ("Texts with Priya (payroll) – Mon 3 May 2027\nMe: Had the 1:1 with Owen (the new glazier) this morning\n"
+     "Me: He's been late to 4 of 10 site starts\nPriya: ok do we need anything from us\nMe: not yet\n", "Owen", "glazier", None),
+    ("钉钉聊天记录导出　2027-05-03\n李经理：仓库的叉车司机大刘今天聊了吗\n陈组长：聊了，在仓库聊的\n陈组长：他这个月有3次没做班前点检\n",
+     "大刘", "叉车司机", "陈组长"),  # asked: the one who answers had the talk
+    ("#ops (Slack export)\n[09:12] @sam.hale: writing up my chat with @owen.price here\n"
+     "[09:13] @sam.hale: he's our glazier, late to 4 of 10 site starts\n", "Owen Price", "glazier", "Sam Hale"),
+    ("04/05/2027, 18:41 - Bella Marsh: Writing this down for myself after talking to Kit today\n"
+     "04/05/2027, 18:41 - Bella Marsh: Kit = Christopher Yeo, our weekend tour guide at the castle\n"
+     "04/05/2027, 18:42 - Bella Marsh: 3 tours started late in April\n", "Kit", "weekend tour guide", "Bella Marsh"),
+])
+def test_a_chat_about_a_talk_names_the_one_talked_with(notes, employee, role, manager):
+    a = analyse(notes)
+    assert (a.employee_name, a.manager) == (employee, manager)
+    assert role in (a.employee_role or "")
+
+
+@pytest.mark.parametrize("notes, not_employee", [
+    # the talk was with one who speaks in the chat: they stay who they are
+    ("Priya: hi\nMe: Had the 1:1 with Priya this morning, notes below\nMe: 4 of 10 site starts late\nPriya: ok\n", "Sam"),
+    # a talk about someone else, or with HR
+    ("Me: had a chat with Gareth (payroll officer) about Tom's overtime\nMe: Tom was late 4 times\nTom: ok\nMe: thanks\n",
+     "Gareth"),
+    ("Me: quick catch-up with Lena (HR) before the review\nMe: Tom was late 4 times\nTom: ok\nMe: thanks\n", "Lena"),
+])
+def test_look_alikes_of_a_chat_about_a_talk(notes, not_employee):
+    talk = talked_with(notes.splitlines())
+    assert talk is None or not_employee not in talk[0]

@@ -88,6 +88,7 @@ from .sentences import (
     run_together,
     spoken,
 )
+from .talked import talked_with
 from .writer import names_the_writer
 
 _TIME = re.compile(r"\d:\d\d")
@@ -275,6 +276,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
     form_lines = [line for line in as_form(blocks) if line.strip()]  # the header's lines, cells kept apart
     found_name, found_role, manager = _find_people(form_lines)
     held = review_held_with(form_lines[:4])  # 'the review I just did with Mags (Magdalena Hruba, grower)', said outright
+    if not held and not employee and (talk := talked_with(form_lines)) and talk[0] != found_name:
+        held, manager = talk[:2], talk[2] or (None if manager == found_name else manager)  # a chat with someone else about
+        # the talk: 'Had the 1:1 with Owen (the new glazier) this morning', '仓库的叉车司机大刘今天聊了吗'
     if held and held[0] != found_name:
         found_name, found_role = held
     if not found_name and form_lines:
