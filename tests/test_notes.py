@@ -1805,3 +1805,22 @@ def test_what_the_writer_only_says_of_themselves_is_no_task_of_theirs(line):
 def test_what_the_writer_says_they_are_doing_in_talk_is_no_task(line):
     party, _ = _PartyFinder(("Dee Ross",), ("Gwen Pryce",), "Gwen Pryce").actor(line)
     assert party is None
+
+
+@pytest.mark.parametrize("notes, owners", [
+    # the manager's field labelled 上级 or 发起人, and the manager's name opening a task, with a colon or without
+    ("员工：邓思远\n岗位：钟表维修师\n上级：马丽\n日期：2026-09-12\n\n问题：\n- 两块表走时误差超标\n措施：\n"
+     "- 思远每块表出厂前测 24 小时\n- 马丽：每周五检查零件登记本\n- 公司 买一台新的退磁器\n", ["employee", "manager", "organisation"]),
+    ("【审批】绩效面谈记录\n发起人：赵一鸣\n被面谈人：孙浩然\n岗位：信号工\n\n- 巡检漏打卡 4 次\n措施：\n- 浩然按巡检仪逐项打卡\n"
+     "- 赵一鸣安排他跟班一周\n", ["employee", "manager"]),
+    # the writer's field as 'me (Name)', the manager's given name in lower case as a task's label, 'co.' the company's
+    ("emp: Hollis Grange\npos: embalmer\nmgr: me (Ada Bright)\ndt: 2/3/2027\n\n- arrangement notes missing for 2 families\n"
+     "todo\n- hollis: use the arrangement checklist every meeting\n- ada: check checklists each fri\n"
+     "- co.: set up the florist account so orders go direct\n", ["employee", "manager", "organisation"]),
+    # in mixed notes, the manager's given name or an English department before the Chinese words of the task
+    ("员工 Employee: 邓思远\n上级 Supervisor: Margot Ellery\n日期 Date: 2026-09-12\n\n问题 Issues:\n- Workbench 零件登记不全\n"
+     "措施 Actions:\n- 思远 每块表出厂前测 24 小时\n- Margot 每周五检查零件登记本\n- Company 买一台新的 demagnetizer\n",
+     ["employee", "manager", "organisation"]),
+])
+def test_a_tasks_label_or_opening_names_the_manager_or_a_department(notes, owners):
+    assert [s.owner for s in analyse(notes).sentences if s.kind == "action"] == owners

@@ -503,6 +503,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 tagged = finder.employee_party  # (read as said, then made a task after the reader; below no heading,
                 # 'G: measure every job w/ spectro at 500 sheets' is a task by its verb)
             mine = ((_person_tag(label_text(label_m), finder, block_by_employee)  # '- 我：和宴会部定规矩' under 'Agreed actions'
+                     or _named_tag(label_text(label_m), finder)  # '- 马丽：每周五检查登记本', the manager named
                      or (finder.writer if _writers_initials(label_text(label_m), finder) else None))  # 'MK: ring Lyle re new date'
                     if block_label == "action" and _a_task(words) else None)
             if line_label and not words.strip():
@@ -808,6 +809,13 @@ def _person_tag(tag: str, finder: _PartyFinder, employee_speaks: bool) -> Party 
     if tag in ("你", "您") or tag.lower() == "you":
         return spoken_to
     return speaker if tag in ("我", "I") or tag.lower() == "me" else None
+
+
+def _named_tag(tag: str, finder: _PartyFinder) -> Party | None:
+    """The manager or another party a task's label names and nothing else ('Ada', '马丽', 'Facilities'); None for the
+    employee's (read as theirs already) and for any other label."""
+    found = finder.find(tag.strip())
+    return found[0] if len(found) == 1 and found[0].text == tag.strip() and found[0].owner in ("manager", "organisation") else None
 
 
 def _point_owner(point: re.Match[str], finder: _PartyFinder, employee_speaks: bool) -> Party | None:

@@ -37,7 +37,7 @@ EN_EMPLOYEE_FIELD = _employee_field("en")
 # The employee's name in a labelled field, marked '\x00', after their job in the field too: '面谈对象：车缝工 \x00'.
 EMPLOYEE_LABEL = re.compile(r"(?:\b" + EN_EMPLOYEE_FIELD + "|" + ZH_EMPLOYEE_FIELD +
                             r")\s*[:：】]\s*(?:[\u4e00-\u9fff]{2,10}[ \t]+)?\x00", re.I)
-ZH_MANAGER_FIELD = "(?:(?<!被)面谈人|(?<!被)谈话人|面谈经理|直属上级|经理|提交人|填写人|记录人)"
+ZH_MANAGER_FIELD = "(?<!被)(?:" + label_alternation("manager_meta", "zh") + "|经理|提交人|填写人|记录人)"  # (not '被面谈人')
 # The manager's name in a labelled field, marked '\x00' in the form's lines: 'Site supervisor：\x00', '面谈人：\x00'.
 MANAGER_LABEL = re.compile(r"(?:\b(?i:" + label_alternation("manager_meta", "en") + r")|" + ZH_MANAGER_FIELD + r")\s*[:：】]\s*(?:" + TITLE + r")?\x00")
 

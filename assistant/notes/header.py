@@ -415,11 +415,22 @@ _DOCUMENT = r"\.(?i:docx?|pdf|txt|md|rtf|odt|pages)"  # a document's extension
 _FILE_LINE = re.compile(rf"[\s=#*_~-]*[\w.-]+{_DOCUMENT}[\s=#*_~-]*")
 
 
+# A field's value that names the writer and then their name: 'mgr: me (Ada Bright)', '面谈人：我（马丽）'.
+_ME_NAMED = re.compile(rf"(?<=[:：])[ \t]*(?i:me|myself)[ \t]*[(（][ \t]*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)[ \t]*[)）]"
+                       rf"|(?<=[:：])[ \t]*(?:我|本人)[ \t]*[(（][ \t]*(?P<zh>{zh_name()})[ \t]*[)）]")
+
+
+def _named_as_me(m: re.Match[str]) -> str:
+    """`_ME_NAMED`'s field as the name, then who it is: 'mgr: Ada Bright (me)'."""
+    return f" {m['name']} (me)" if m["name"] else f"{m['zh']}（我）"
+
+
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """`_header_people` of the lines below a first line that says how the notes came ('[scanned from notebook p.14 -
     OCR]', '【钉钉 语音转文字 16:41】'), each name said again to correct it read as corrected ('my review with Shawna,
     no, Siobhan, S I O B H A N, … Siobhan Duffy, inbetweener')."""
-    lines = [_WIKI_LINK.sub(r"\1", _SAID_AGAIN_IN_FULL.sub("", _SPELLED_OUT.sub("", _CORRECTED.sub("", line)))) for line in lines]
+    lines = [_ME_NAMED.sub(_named_as_me, _WIKI_LINK.sub(r"\1", _SAID_AGAIN_IN_FULL.sub("", _SPELLED_OUT.sub("", _CORRECTED.sub("", line)))))
+             for line in lines]
     lines = [_given_name_first(_DATED_WEEKDAY.sub("", _ONE_ON_ONE.sub("1:1", line))) if at < 3 else line for at, line in enumerate(lines)]
     lines = lines[1:] if lines and _SOURCE_NOTE.fullmatch(lines[0].strip()) else lines
     lines = [_SOURCE_TITLE.sub(r"\g<title>", lines[0]), *lines[1:]] if lines else lines

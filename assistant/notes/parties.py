@@ -342,6 +342,10 @@ class _PartyFinder:
         latin = re.match(r"[A-Za-z][\w&-]*(?:\s[A-Za-z][\w&-]*)?(?=\s*[\u4e00-\u9fff：:])", body)  # 'Finance 跟 client 确认 …'
         if latin and (team := self.en.fullmatch(latin.group(0))) and self.owner_of(team.group(0)) == "organisation":
             return Party(team.group(0), "organisation"), body[latin.end():].lstrip("：:，, ")
+        known = self.find(latin.group(0)) if latin else []
+        if latin and known and known[0].text.casefold() == latin.group(0).casefold() and known[0].owner != "employee":  # (the
+            return known[0], body[latin.end():].lstrip("：:，, ")  # manager's given name: 'Margot 每周五检查登记本'; not the
+            # employee's, whose lines are read as said: 'Cindy 说…')
         own = _SELF_TITLED.match(body)
         if (own and any(t in own.group(1) for t in vocab_list("names", "lead_titles", "zh"))
                 and own.group(1) not in self.employee_role):  # not '本人（组长）' where the employee is the 仓储组长

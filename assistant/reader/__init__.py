@@ -572,8 +572,10 @@ def owner_of(s: Sentence, learnt: Reading | None, dialogue: bool = False, own_li
 
 
 def _a_department(party: str) -> bool:
-    """A department the Chinese lexicon lists, alone or with whom to ask there: '教务', '设备科（老王）'."""
+    """A department the lexicon lists, alone or with whom to ask there: '教务', '设备科（老王）', 'Facilities'."""
     name = re.sub(r"[（(][^()（）]*[)）]$", "", party)
+    if name.casefold() in (d.casefold() for d in vocab_list("parties", "departments", "en")):
+        return True  # an English one before the Chinese words of its task: 'Company 买一台新的 demagnetizer'
     return name in vocab_list("parties", "departments", "zh") or (
         3 <= len(name) <= 4 and name[:1] not in load("vocabulary", "zh")["parties"]["not_department_openers"] and re.search("[部科处室组]$", name) is not None)
 
