@@ -3255,3 +3255,17 @@ def test_a_chat_about_a_talk_names_the_one_talked_with(notes, employee, role, ma
 def test_look_alikes_of_a_chat_about_a_talk(notes, not_employee):
     talk = talked_with(notes.splitlines())
     assert talk is None or not_employee not in talk[0]
+
+
+def test_a_subjects_perf_is_no_name_and_a_mail_to_hr_greets_hr():
+    a = analyse("Subject: Perf plan draft – Tomas Berg\nTo: hr@millbrook.example\nDate: 26 January 2027 16:10\nHi Greta,\n\n"
+                "Below are my notes from today's review so you can set the plan up.\nTomas has had 3 watches returned in December.\n")
+    assert (a.employee_name, a.manager) == ("Tomas Berg", None)
+
+
+def test_a_capitalised_surname_after_the_given_name_and_a_reviewers_field_before_another_on_its_line():
+    a = analyse("KOWALCZYK, Marta — Tree Surgeon (climbing)\nRev: HENDRY, Alasdair   Date: 07/08/2026\n\n"
+                "Rigging on the oak job was set without a second check.\nMarta to get a second climber to check every rig.\n"
+                "Alasdair to re-run the aerial rescue drill with her crew on the 15th.\n")
+    assert a.manager == "Alasdair HENDRY"
+    assert [s.owner for s in a.sentences if s.kind == "action"] == ["employee", "manager"]

@@ -304,7 +304,7 @@ _NAME_FIELD = re.compile(r"^(\W*)(?:full\s+name|name|姓名)(?=\s*[:：])", re.I
 _TITLE_FIELD = re.compile(r"^\W*(?:position|role|job\s*title|title|designation|grade|岗位|职位|职务)\s*[:：]", re.I)
 MANAGER_WORD = re.compile(r"\b(?i:manager|mgr|supervisor|reviewer|interviewer|appraiser|assessor|line manager|charge nurse"
                           r"|head of (?:dept|department)|hod|team lead|shift lead|head chef|principal|director|foreman"
-                          r"|organi[sz]er|conversation owner|(?<![\w-][ \t])(?<![\w-])lead(?=\s*[:：]))")  # (a field's bare 'Lead:',
+                          r"|organi[sz]er|conversation owner|rev|reviewed by|(?<![\w-][ \t])(?<![\w-])lead(?=\s*[:：]))")  # (a field's bare 'Lead:',
 # not 'Union lead:')
 # (past a line's end only after the label's colon: not 'Ward Manager' over 'Reason: …')
 # The name a field's label gives: a title, an initial, one or two words ('Dr Ann Lee', 'M. Okoro', 'Jo').

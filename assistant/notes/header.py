@@ -768,7 +768,8 @@ _CAPITAL_SURNAME_OPENS = re.compile(rf"""^\W*(?!(?:NOTES?|AGREED|ACTIONS?|UPDATE
 _SURNAME_COMMA_GIVEN = rf"(?P<surname>{SURNAME_IN_CAPITALS}),[ \t]*(?P<given>{NAME_WORD})"  # 'HALE, Tom'
 _SURNAME_FIRST_FIELD = re.compile(rf"(?:^|[–—|:]\s*|\s-\s){_SURNAME_COMMA_GIVEN}(?=[ \t]*(?:[(（|–—]|\s-\s|$))")
 _CAPITAL_SURNAME_FIRST = re.compile(MANAGER_WORD.pattern + rf"\s*[:：]\s*{_SURNAME_COMMA_GIVEN}"
-                                    r"(?=[ \t]*(?:$|[|｜(（;；]))", re.M)  # (the given name ends the field: not 'TBC, Kev covering')
+                                    r"(?=[ \t]*(?:$|[|｜(（;；])|[ \t]{2,}\S)", re.M)  # (the given name ends the field: not 'TBC,
+# Kev covering'; another field may follow two spaces on: 'Rev: HENDRY, Alasdair   Date: 07/08')
 
 
 # A calendar invite's organiser, and a form's field of the employee: an invite names its one attendee beside the first,
@@ -1166,7 +1167,8 @@ def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
     elif is_name(name) and re.search(rf"\s{PARTICLE}\s", name):  # 'Fenna de Wit' -> Fenna, de Wit
         first, *rest = name.split()
         out += [first, " ".join(rest)]
-    elif capitals := _SURNAME_IN_CAPITALS.fullmatch(name):  # 'LINDQVIST Maja' -> Maja, LINDQVIST, Lindqvist
+    elif capitals := _SURNAME_IN_CAPITALS.fullmatch(name) or _CAPITALS_AFTER.fullmatch(name):  # 'LINDQVIST Maja' (or
+        # 'Maja LINDQVIST') -> Maja, LINDQVIST, Lindqvist
         out += [capitals["given"], capitals["surname"], capitals["surname"].title()]
     elif is_name(name):
         tokens = name.split()
@@ -1177,3 +1179,4 @@ def _aliases(name: str | None, *, manager: bool = False) -> tuple[str, ...]:
 
 
 _SURNAME_IN_CAPITALS = re.compile(rf"(?P<surname>{SURNAME_IN_CAPITALS}),?[ \t]+(?P<given>[A-Z][a-z'’-]+)")
+_CAPITALS_AFTER = re.compile(rf"(?P<given>[A-Z][a-z'’-]+)[ \t]+(?P<surname>{SURNAME_IN_CAPITALS})")
