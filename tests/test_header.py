@@ -3269,3 +3269,16 @@ def test_a_capitalised_surname_after_the_given_name_and_a_reviewers_field_before
                 "Alasdair to re-run the aerial rescue drill with her crew on the 15th.\n")
     assert a.manager == "Alasdair HENDRY"
     assert [s.owner for s in a.sentences if s.kind == "action"] == ["employee", "manager"]
+
+
+@pytest.mark.parametrize("notes, name, role", [
+    ("| Field | Value |\n|---|---|\n| Staff member | Nia Holt |\n| Job | Farrier |\n| Line manager | Ed Rook |\n\n"
+     "- 3 shoeings redone in May\n", "Nia Holt", "Farrier"),  # a table's 'Job' row
+    ("RECORD OF CONVERSATION\nColleague under review ........ Piet Mol\nGrade/post held ............... Track Welder (Grade 2)\n\n"
+     "1. Two welds failed the ultrasonic test in May.\n", "Piet Mol", "Track Welder"),  # dotted leaders, three-word labels
+    ("ANNUAL REVIEW\nReviewee: Ama Boateng\nReviewer: Tom Hale\nReviewee's title: Call Handler, Night Desk\n\n"
+     "- 5 calls closed without a callback in May\n", "Ama Boateng", "Call Handler"),  # the reviewee's title
+])
+def test_more_labels_of_a_forms_name_and_job(notes, name, role):
+    a = analyse(notes)
+    assert (a.employee_name, a.employee_role) == (name, role)

@@ -72,7 +72,7 @@ def form_row(line: str) -> str:
 
 # A printed sheet's fields, each label joined to its value by a leader of dots: 'Name........ A. Pillai      Bay..... 3'.
 # (A label of one or two words, a value that is no label of its own: not 'Talked to Dana.... she says', nor an empty field.)
-_DOTTED_LABEL = r"[A-Za-z][\w/&]*(?:[ ][\w/&]+)?"
+_DOTTED_LABEL = r"[A-Za-z][\w/&]*(?:[ ][\w/&]+){0,2}"  # 'Depot', 'Grade/post held', 'Colleague under review'
 _DOTTED_OPENS = re.compile(rf"\s*{_DOTTED_LABEL}[ ]?\.{{4,}}")
 _DOTTED_FIELD = re.compile(rf"""(?:^|(?<=\s\s))\s*(?P<label>{_DOTTED_LABEL})[ ]?\.{{4,}}[ ]*(?P<value>(?![.\s])(?!\S*\.{{4,}})\S.*?)
     (?=\s{{2,}}{_DOTTED_LABEL}[ ]?\.{{4,}}|\s*$)""", re.X)
@@ -166,7 +166,8 @@ _ROLE_FIELD = re.compile(r"""(?:岗位|职位|职务|工种)\s*[:：]\s*
       (?:(?P<en>[A-Za-z0-9][\w.&/'’ -]{1,40}?)(?=\s+[\u4e00-\u9fff]|\s*[(（,，;；|｜]|\s{2,}|\s*$) | (?P<zh>[^\s，,；;|｜（(]{2,12}))
     | (?:岗位|职位|职务|工种)[ \t]+[A-Za-z][A-Za-z ]{1,20}?\s*[:：]\s*[\u4e00-\u9fff]{2,12}[ \t]+
       (?P<en_after>[A-Za-z][A-Za-z0-9&/'’ -]{1,40}?)(?=\s*[(（,，;；|｜\u3000]|\s{2,}|\s*$)
-    | \b(?i:job\s+(?:family\s*/\s*)?title|role|position|post|trade|occupation|designation)\s*[:：]\s*
+    | \b(?i:job\s+(?:family\s*/\s*)?title|job(?:\s+role)?|role|position|pos|(?:grade\s*/\s*)?post(?:\s+held)?|trade
+        |occupation|designation|(?:reviewee|employee|staff\s+member|colleague|appraisee)['’]s\s+(?:title|job|role))\s*[:：]\s*
       (?:[A-Za-z][\w&'’ -]{1,40}?\s*[›»>]\s*)?  # past a job family: 'Job family / title: Post-Production › Foley Artist'
       (?P<value>[A-Za-z][\w&/'’ -]{1,40}?)(?=\s{2,}|\t|\s*[(,;|；]|\s*$)""", re.X | re.M)
 
@@ -177,6 +178,8 @@ def form_role(lines: list[str]) -> str | None:
     if not field:
         return None
     role = (field["en"] or field["en_after"] or field["zh"] or field["value"]).strip()
+    if re.match(r"\W*(?i:job)\s*[:：]", field.group(0)) and not is_role(role):
+        return None  # 'Job: fit the kitchen at 14 Elm Road': the job of work, no one's job title
     paired = [part.strip() for part in re.split(r"\s+/\s+", role)]  # 'Lab Supervisor / Lab Technician': the two
     led = [part for part in paired if not leads_others(part)]       # listed at the meeting, the one who leads no one
     two = any(_ATTENDING.search(line) for line in lines)            # (not one person's two hats: 'Supervisor / Trainer')
