@@ -3282,3 +3282,15 @@ def test_a_capitalised_surname_after_the_given_name_and_a_reviewers_field_before
 def test_more_labels_of_a_forms_name_and_job(notes, name, role):
     a = analyse(notes)
     assert (a.employee_name, a.employee_role) == (name, role)
+
+
+@pytest.mark.parametrize("notes", [
+    "Subject: this morning\nHi Tomas,\nThanks for the chat. You re-shod 4 horses late in May.\nFrom Monday you'll log every job.\n\n"
+    "Cheers,\nIvo\nIvo Lang\nYard Supervisor | Lowfield Forge | 01234 567 890\nThis email is confidential and for the addressee only.\n",
+    "Subject: notes for the plan – Tomas Berg\nTo: hr@lowfield.example\nHi Greta,\nTomas re-shod 4 horses late in May.\n\n"
+    "Thanks,\nIvo\nIvo Lang\nYard Supervisor, Lowfield & Marsh Forge\n",
+])
+def test_the_one_who_signs_the_notes_is_the_manager_and_their_signatures_job_is_not_the_employees(notes):
+    a = analyse(notes)
+    assert a.employee_name.startswith("Tomas") and a.manager == "Ivo Lang"
+    assert a.employee_role != "Yard Supervisor"

@@ -70,7 +70,7 @@ from .labels import (
     target_opening_end,
 )
 from .leader import led_header
-from .mail import FORWARDED, MAIL_FIELD, greeted_about, sent_by, sent_to_hr, signed_as, signed_below
+from .mail import FORWARDED, MAIL_FIELD, greeted_about, sent_by, sent_to_hr, signature, signed_as, signed_below
 from .names import full_name_of, is_name, team_initials, to_you, you_and_them
 from .parties import _AGREED, TEAM_TAG, _PartyFinder, _read_speaker
 from .script import Script
@@ -339,6 +339,13 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         elif chosen and (leads_others(chosen) or is_hr(chosen)) and someone_elses(text, chosen, name):  # another lead's or HR's title
             chosen = role if role and not someone_elses(text, role, name) else None
         role = chosen
+    signer = signature(raw_lines) if name else None  # 'Cheers,' over 'Annelise Marchetti' over 'Senior Partner | …'
+    if signer and name and not (set(signer[0].split()) & set(name.split())):
+        on_job_line = bool(manager and signer[1] and any(manager in line and signer[1] in line for line in raw_lines[-8:]))
+        manager = signer[0] if not manager or on_job_line else manager  # the one who signs the notes wrote them (not the
+        # firm their signature names: 'Workshop Manager, Harlow & Cole Watchmakers')
+        if role and signer[1] and role.casefold() in signer[1].casefold():
+            role = None  # the signature's job is the signer's own
     if name and (full := full_name_of(name, text)):
         name = full  # 'Ms Lund' below 'Re: Capability meeting – Freya Lund, Bookbinder': her name in full
     if role and manager and role.casefold() == manager.casefold() and is_name(manager):

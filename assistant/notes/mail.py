@@ -230,6 +230,31 @@ def sent_by(lines: list[str], name: str) -> bool:
 
 _SIGN_OFF_WORDS = r"thanks|cheers|best|regards|kind regards|br|thank you|ta"  # what a message closes with before the name
 _SIGN_OFF = re.compile(rf"\W*(?:(?:{_SIGN_OFF_WORDS})\W+)?(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)\W*", re.I)
+_SIGN_OFF_LINE = re.compile(rf"\W*(?i:{_SIGN_OFF_WORDS}|best wishes|many thanks|warm regards|all the best|yours|sincerely"
+                            rf"|yours sincerely|with thanks)\W*$")
+# What closes a message below its signature: a disclaimer, a phone number, a web or mail address.
+_BELOW_SIGNATURE = re.compile(r"(?i)confidential|disclaimer|intended\s+(?:solely\s+)?for|^\W*(?:tel|mob|phone|t|m)\b|\d{4,}|www\.|@")
+
+
+def signature(lines: list[str]) -> tuple[str, str | None] | None:
+    """The one who signs the notes at their foot and the job their signature gives: 'Cheers,' over 'Annelise' and
+    'Annelise Marchetti' over 'Senior Partner | Lowfield Equine Practice' -> ('Annelise Marchetti', 'Senior Partner').
+    Past a disclaimer or contact lines below it; None where no sign-off word opens the signature."""
+    words = [line.strip() for line in lines if line.strip()]
+    end = len(words)
+    while end > 0 and _BELOW_SIGNATURE.search(words[end - 1]) and not is_name(words[end - 1]):
+        end -= 1
+    for at in range(max(0, end - 5), end):
+        if not _SIGN_OFF_LINE.fullmatch(words[at]):
+            continue
+        names = [w for w in words[at + 1:end] if is_name(w)]
+        if not names:
+            return None
+        last = max(i for i in range(at + 1, end) if words[i] in names)
+        job_line = words[last + 1] if last + 1 < len(words) else ""  # (its first part: '… | 01491 555 204' may follow)
+        job = re.split(r"\s*[|,，·–—]\s*", job_line)[0].strip()
+        return max(names, key=len), job if job and not _BELOW_SIGNATURE.search(job) else None
+    return None
 
 
 def signed_as(lines: list[str], role: str) -> str | None:
