@@ -339,12 +339,12 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         elif chosen and (leads_others(chosen) or is_hr(chosen)) and someone_elses(text, chosen, name):  # another lead's or HR's title
             chosen = role if role and not someone_elses(text, role, name) else None
         role = chosen
-    signer = signature(raw_lines) if name else None  # 'Cheers,' over 'Annelise Marchetti' over 'Senior Partner | …'
-    if signer and name and not (set(signer[0].split()) & set(name.split())):
-        on_job_line = bool(manager and signer[1] and any(manager in line and signer[1] in line for line in raw_lines[-8:]))
-        manager = signer[0] if not manager or on_job_line else manager  # the one who signs the notes wrote them (not the
+    signed = signature(raw_lines) if name else None  # 'Cheers,' over 'Annelise Marchetti' over 'Senior Partner | …'
+    if signed and name and not (set(signed[0].split()) & set(name.split())):
+        on_job_line = bool(manager and signed[1] and any(manager in line and signed[1] in line for line in raw_lines[-8:]))
+        manager = signed[0] if not manager or on_job_line else manager  # the one who signs the notes wrote them (not the
         # firm their signature names: 'Workshop Manager, Harlow & Cole Watchmakers')
-        if role and signer[1] and role.casefold() in signer[1].casefold():
+        if role and signed[1] and role.casefold() in signed[1].casefold():
             role = None  # the signature's job is the signer's own
     if name and (full := full_name_of(name, text)):
         name = full  # 'Ms Lund' below 'Re: Capability meeting – Freya Lund, Bookbinder': her name in full
