@@ -820,9 +820,11 @@ def _person_tag(tag: str, finder: _PartyFinder, employee_speaks: bool) -> Party 
 
 def _named_tag(tag: str, finder: _PartyFinder) -> Party | None:
     """The manager or another party a task's label names and nothing else ('Ada', '马丽', 'Facilities'); None for the
-    employee's (read as theirs already) and for any other label."""
+    employee's (read as theirs already), a lead's title and any other label."""
     found = finder.find(tag.strip())
-    return found[0] if len(found) == 1 and found[0].text == tag.strip() and found[0].owner in ("manager", "organisation") else None
+    if len(found) != 1 or found[0].text != tag.strip() or leads_others(tag):
+        return None  # (a lead's title alone, '主管：…', is read as the label it is)
+    return found[0] if found[0].owner in ("manager", "organisation") else None
 
 
 def _point_owner(point: re.Match[str], finder: _PartyFinder, employee_speaks: bool) -> Party | None:
