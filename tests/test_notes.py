@@ -1821,6 +1821,9 @@ def test_what_the_writer_says_they_are_doing_in_talk_is_no_task(line):
     ("员工 Employee: 邓思远\n上级 Supervisor: Margot Ellery\n日期 Date: 2026-09-12\n\n问题 Issues:\n- Workbench 零件登记不全\n"
      "措施 Actions:\n- 思远 每块表出厂前测 24 小时\n- Margot 每周五检查零件登记本\n- Company 买一台新的 demagnetizer\n",
      ["employee", "manager", "organisation"]),
+    # the manager's own title before their name in the header labels their task; another lead's title stays a label
+    ("审批编号：PF-0037\n发起人：车队长 邓建国\n被谈话人：黄志强\n岗位：网约车司机\n\n- 10 月取消率 12%\n措施：\n"
+     "司机本人：派单超过8公里先看预估收入再接\n车队长：10月底前联系租赁公司做一次内饰清洗\n", ["employee", "manager"]),
 ])
 def test_a_tasks_label_or_opening_names_the_manager_or_a_department(notes, owners):
     assert [s.owner for s in analyse(notes).sentences if s.kind == "action"] == owners

@@ -130,7 +130,10 @@ def _title_beside(lines: list[str], person: str | None) -> str | None:
     # (or before it: 'Present: Senior Watch Manager E. Munro (chair); …'; or the field it fills: 'Unit Manager: Cindy Leung',
     # '… | Supervisor: Anita Rao | …')
     field = re.search(r"(?:^|[|｜;])\W*((?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+)\s*[:：]\s*" + re.escape(person), "\n".join(lines), re.M)
-    return next((t.group(1) for t in (m, before, field) if t and leads_others(t.group(1))), None)
+    header = "\n".join(lines)
+    zh_before = re.search(r"(?:^|[:：\s|｜,，])([\u4e00-\u9fff]{2,6}?)[ \t]*" + re.escape(person), header, re.M)  # '发起人：车队长 邓建国'
+    zh_after = re.search(re.escape(person) + r"\s*[（(]([\u4e00-\u9fff]{2,8})[)）]", header)  # '钱立新（业务科科长）'
+    return next((t.group(1) for t in (m, before, field, zh_before, zh_after) if t and leads_others(t.group(1))), None)
 
 
 _TALKS_TO_YOU = 3  # how often one speaker says 'you' to the other, where the one named the manager never does, to hold the talk
@@ -820,10 +823,12 @@ def _person_tag(tag: str, finder: _PartyFinder, employee_speaks: bool) -> Party 
 
 def _named_tag(tag: str, finder: _PartyFinder) -> Party | None:
     """The manager or another party a task's label names and nothing else ('Ada', '马丽', 'Facilities'); None for the
-    employee's (read as theirs already), a lead's title and any other label."""
+    employee's (read as theirs already), another lead's title and any other label."""
     found = finder.find(tag.strip())
-    if len(found) != 1 or found[0].text != tag.strip() or leads_others(tag):
-        return None  # (a lead's title alone, '主管：…', is read as the label it is)
+    if len(found) != 1 or found[0].text != tag.strip():
+        return None
+    if found[0].owner == "organisation" and leads_others(tag):
+        return None  # (another lead's title alone, '主管：…', is read as the label it is)
     return found[0] if found[0].owner in ("manager", "organisation") else None
 
 
