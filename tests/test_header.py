@@ -3294,3 +3294,8 @@ def test_the_one_who_signs_the_notes_is_the_manager_and_their_signatures_job_is_
     a = analyse(notes)
     assert a.employee_name.startswith("Tomas") and a.manager == "Ivo Lang"
     assert a.employee_role != "Yard Supervisor"
+
+
+def test_initials_in_brackets_that_spell_the_whole_entry_keep_a_given_name_that_is_also_a_job_word():
+    entry = present(["Stage crew 1:1 – Mon 4 May 2026", "Present: Dev Khanna (DK), Priya Lowe (PL)", "1. Cue accuracy"])
+    assert entry is not None and {entry[0].name, entry[1].name} == {"Dev Khanna", "Priya Lowe"}

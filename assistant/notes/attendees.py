@@ -86,6 +86,8 @@ def _entry(text: str) -> Attendee | None:
             return Attendee(parts[0], ", ".join(parts[1:]) or None, writer=True)
         if parts and re.fullmatch(r"[A-Z]{2,3}", out) and out == _initials(parts[0]):
             return Attendee(parts[0], ", ".join(parts[1:]) or None, writer=duty)  # 'KM (Kofi Mensah, care assistant)': a tag
+        if not parts and bracketed.group("inside").strip() == _initials(out) and is_name(out):
+            return Attendee(out, None, writer=duty)  # 'Dev Ramsaran (DR)': the initials say the whole of it is the name
         named = _named(out)
         role = ", ".join(parts) or (named.role if named else None)
         return Attendee(named.name if named else out, role, writer=duty)
