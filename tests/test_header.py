@@ -3299,3 +3299,10 @@ def test_the_one_who_signs_the_notes_is_the_manager_and_their_signatures_job_is_
 def test_initials_in_brackets_that_spell_the_whole_entry_keep_a_given_name_that_is_also_a_job_word():
     entry = present(["Stage crew 1:1 – Mon 4 May 2026", "Present: Dev Khanna (DK), Priya Lowe (PL)", "1. Cue accuracy"])
     assert entry is not None and {entry[0].name, entry[1].name} == {"Dev Khanna", "Priya Lowe"}
+
+
+def test_a_key_to_the_speakers_at_the_foot_names_them():
+    a = analyse("[rec. 03.05.27, harbour office]\nRB: Thanks for coming in.\nJO: No bother.\n"
+                "RB: You missed 3 of 12 mooring checks in April.\nJO: The tides were early.\nRB: Let's meet again in June.\n\n"
+                "key: RB = Rosa Bell (Marine Operations Manager) / JO = Jon Ode (deckhand, seasonal)\n")
+    assert (a.employee_name, a.employee_role, a.manager) == ("Jon Ode", "deckhand", "Rosa Bell")

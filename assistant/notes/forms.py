@@ -194,7 +194,7 @@ _JOB_FIELD = re.compile(r"""(?:^|[|｜·•；]\s*|[.;]\s+|\s{2,}|\t)(?P<label>[
     (?P<name>""" + FIELD_NAME + r""")(?:\s*\((?P<role>[^)\n]{2,40})\))?
     (?=[ \t]*(?:$|[|｜;；,.·•(]|\s{2,}))  # the field ends: not a speaker's line ('Vivian: Kevin，今天 review 的 summary')""", re.M | re.X)
 # A transcript's key to its speakers: 'PA: Priscilla Adeyemi (curriculum lead). FW: Fenna de Wit (BSL tutor)'.
-_SPEAKER_KEY = re.compile(rf"""(?:^|[.;,|]\s*)(?P<tag>[A-Z]{{2,3}})\s*[:：=]\s*
+_SPEAKER_KEY = re.compile(rf"""(?:^|[.;,|/:：]\s*)(?P<tag>[A-Z]{{2,3}})\s*[:：=]\s*
     (?P<name>{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}){{0,2}})
     \s*[(（](?P<role>[^)）\n]{{2,60}})[)）]""", re.M | re.X)
 

@@ -852,7 +852,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
         name = latin["zh"] or bracketed or latin["name"]  # '员工：Ma Xiaodong 马晓东，ULD build-up agent': a Chinese form's field, the name in
         # Latin letters and in characters beside it (the notes' own sentences use those)
     if not name:
-        name, role, manager = speaker_key(header) or (name, role, manager)
+        name, role, manager = speaker_key(header) or speaker_key("\n".join(lines[-2:])) or (name, role, manager)  # (or at
+        # the foot: 'key: PM = Priya Mahal (…Coordinator) / TN = Tomasz Nowak (court interpreter, sessional)')
     if not name:
         rows = [line for line in lines[3:10] if _TABLE_FIELD.fullmatch(line.strip()) and not unspaced(line)]
         name, role = job_field(header) or job_field("\n".join(rows)) or (name, role)  # (further down, a table's row of its
