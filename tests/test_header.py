@@ -3306,3 +3306,20 @@ def test_a_key_to_the_speakers_at_the_foot_names_them():
                 "RB: You missed 3 of 12 mooring checks in April.\nJO: The tides were early.\nRB: Let's meet again in June.\n\n"
                 "key: RB = Rosa Bell (Marine Operations Manager) / JO = Jon Ode (deckhand, seasonal)\n")
     assert (a.employee_name, a.employee_role, a.manager) == ("Jon Ode", "deckhand", "Rosa Bell")
+
+
+@pytest.mark.parametrize("notes, name", [
+    ("Sun 14 March 2027\nRawiri –\nWriting this up like I said I would when we talked on Friday.\n"
+     "You had 14 sheep stitched in two days.\nCheers,\nLachie\n", "Rawiri"),  # a letter's greeting with a dash
+    ("Tues 8/6/27 – talked to Ffion after the site meeting. Writing this on the train.\n"
+     "The solder joints on two lights cracked already.\nFfion to re-solder both by 14 June.\n", "Ffion"),  # after the day
+    ("Yard notes\nSpoke with Agnes about the vestry. (Agnes Pellow, verger.)\nThe vestry was left unlocked twice.\n",
+     "Agnes Pellow"),
+])
+def test_the_one_a_letter_greets_or_the_writer_talked_to_is_the_employee(notes, name):
+    assert analyse(notes).employee_name == name
+
+
+def test_a_talk_about_someone_else_is_not_whom_the_notes_are_about():
+    a = analyse("Lena Ortiz - 1:1 - 4 Nov 2026\nTalked to Sam Reid from payroll before the meeting.\nLena missed 4 callbacks.\n")
+    assert a.employee_name == "Lena Ortiz"

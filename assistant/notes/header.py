@@ -181,10 +181,14 @@ _PAIRED_WITH_ME = re.compile(rf"""(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)(?:[
     [ \t]*(?:↔|<->|<=>|⇄)[ \t]*(?i:me)\b""", re.X)
 
 
+# The two at the meeting as a line of its own, the writer second: 'Ngozi + me, 30 mins, her room'.
+_NAME_AND_ME = re.compile(rf"^\W*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?)[ \t]*(?:\+|&|and|w/)[ \t]*(?i:me|myself)\b(?P<inner>)", re.M)
+
+
 def review_held_with(lines: list[str]) -> tuple[str, str | None] | None:
     """The one a message in the first lines says the review was held with, and their job from the bracket after them
     (their full name too, where it opens the bracket): ('Magdalena Hruba', 'grower')."""
-    m = _HELD_WITH.search("\n".join(lines)) or _PAIRED_WITH_ME.search("\n".join(lines))
+    m = _HELD_WITH.search("\n".join(lines)) or _PAIRED_WITH_ME.search("\n".join(lines)) or _NAME_AND_ME.search("\n".join(lines))
     if not m or not is_name(m["name"]) or re.match(r"[^\n]{0,40}?\babout\b", m.string[m.end():]):
         return None  # (not 'the catch-up I had with Gareth (payroll officer) about Tom')
     if is_hr(m.string[m.end():m.end() + 30].split("\n")[0]) or re.match(r"[ \t]*(?:cc|bcc|panel|present)\b", m.string[
@@ -748,7 +752,8 @@ _SELF_NAMED = re.compile(rf"\b(?i:this\s+is|it['’]?s)\s+(?P<name>{NAME_WORD}[ 
 # A name said outright for the notes, in a dictated memo: "… the harvester lad, that's Callum Reid for the record".
 _FOR_THE_RECORD = re.compile(rf"\b(?i:that['’]?s|that\s+is|it['’]?s|this\s+is\s+about)\s+({NAME_WORD}[ \t]{NAME_WORD})[ \t,]+(?i:for\s+the\s+(?:record|notes|file))\b")
 # A form's discussion opening with whom the talk was: 'Met with Jess in the playroom office after handover; …'.
-_MET_WITH = re.compile(rf"""^\W*(?i:(?:i\s+)?(?:met|sat\s+down)\s+with
+_MET_WITH = re.compile(rf"""^\W*(?:[^\n]{{0,24}}?[ \t][–—-][ \t]*)?  # (after the day: 'Tues 8/6/27 – talked to Oona …')
+    (?i:(?:i\s+)?(?:met|sat\s+down|talked|spoke|spoken|chatted|had\s+(?:a|the|my)\s+(?:chat|talk|word|catch-?up|1:1))\s+(?:with|to)
     |(?:the\s+)?(?:review|meeting|1:1|appraisal|conversation|supervision)\s+(?:was|is)\s+with)  # 'Review was with Margrit …'
     \s+({NAMED})(?=[\s,;.(]|$)""", re.M | re.X)
 
@@ -1121,8 +1126,11 @@ def _in_order(a: str, b: str, below: str) -> str:
 
 
 def _met_with(lines: list[str]) -> str | None:
-    """The one a form's discussion says the writer met, in its first lines, where nothing above names the employee."""
-    found = _MET_WITH.search("\n".join(lines[1:10]))
+    """The one the notes' first lines say the writer met or talked to ('Talked to Oona after the site meeting', 'Review was
+    with Margrit'), where nothing above names the employee."""
+    found = _MET_WITH.search("\n".join(lines[:10]))
+    if found and re.match(r"[^.\n]{0,20}?\b(?i:first|before|beforehand|earlier|from)\b", found.string[found.end():]):
+        return None  # a talk before the meeting, or with someone from elsewhere: 'Spoke with Mark first about the van rota'
     return found.group(1) if found and is_name(found.group(1)) and not HEADER_WORDS.match(found.group(1)) else None
 
 

@@ -29,7 +29,7 @@ _GREETING = re.compile(rf"^\s*(?:(?:hi|hello|hey|dear|morning|afternoon)\s+)?(?:
 # 'Kit, Dom here, as promised …', 'Hi Priya - it's Sam': the one greeted and the one writing.
 _GREETED_BY_SENDER = re.compile(rf"""^\s*(?:(?i:hi|hello|hey|dear)\s+)?(?P<to>{NAME_WORD})\s*[,，!–—-]\s*
     (?:(?i:it['’]?s|this\s+is)\s+(?P<sender>{NAME_WORD})\b|(?P<sender_>{NAME_WORD})\s+here\b)""", re.M | re.X)
-_GREETED_ALONE = re.compile(rf"^[ \t]*(?:(?i:hi|hello|hey|dear)[ \t]+)?(?P<name>{NAME_WORD})[ \t]*[,，!][ \t]*$", re.M)
+_GREETED_ALONE = re.compile(rf"^[ \t]*(?:(?i:hi|hello|hey|dear)[ \t]+)?(?P<name>{NAME_WORD})[ \t]*[,，!–—-][ \t]*$", re.M)  # ("Hemi –")
 # ... or opening a line of the message: 'hey Emeka, writing up what we said on the call'
 _GREETED_IN_LINE = re.compile(rf"^[ \t]*(?i:hi|hello|hey|dear)[ \t]+(?P<name>{NAME_WORD})(?:[ \t]*[(（][^()（）\n]{{1,12}}[)）])?[ \t]*[,，!–—-]",
                               re.M)  # ('Hi Mia (张米娅), 这是今天 debrief 的 summary — Capt. Hugo Marin')
