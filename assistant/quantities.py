@@ -334,6 +334,9 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
             continue
         cmp_word = (m.group("cmp") or "").strip().lower()
         comparator = _CMP_AFTER.get((m.group("after") or "").strip().lower()) or _CMP_WORDS.get(cmp_word)
+        if comparator is None and (noun_after := _COMPARATOR_AFTER.match(text, end)):
+            comparator = _CMP_AFTER[noun_after.group(0).strip().lower()]  # after the noun: '6 knots or less', '2 late starts or fewer'
+            end = noun_after.end()
         start = m.start() if cmp_word else (m.start("cur") if m.group("cur") else num_start)
         reference = _named_standard(text, start, refs) or bool(_REF_AFTER.match(text[end:]))
         out.append(Quantity(text[start:end].strip(), start, end, value, unit, per, comparator, reference))

@@ -821,3 +821,17 @@ def test_a_chinese_task_list_splits_where_each_piece_names_its_own_doer():
                       "措施：刘洋每班交接前双人点钞、我每周五抽查一次点钞表。\n").plan
     owners = {r.action: r.owner for r in plan.responsibilities}
     assert owners.get("每周五抽查一次点钞表") == "manager", owners
+
+
+def test_a_target_proposed_in_talk_and_checked_on_a_day_said_after_it_and_a_task_told_to_you_with_its_bound():
+    notes = ("Ferry launch review – Ivo Kral – with Capt. Ana Weiss (Harbour Master) – 19/11/2026\n"
+             "AW: Three times last month Port Control called the launch and got no reply for over two minutes.\n"
+             "AW: And you came alongside at about 9 knots against the 6 knot limit for a transfer.\n"
+             "AW: Plus the engine log hasn't been filled in since September.\n"
+             "AW: So, agreed: you acknowledge every Port Control call within 30 seconds.\n"
+             "AW: Let's say: no missed calls, all transfers at 6 knots or less, and a complete log – we'll check on 31 January.\n")
+    plan = draft_plan(notes).plan
+    targets = {g.target for g in plan.goals}
+    assert {"0", "<= 6 knots", "100%", "<= 30 s"} <= targets, targets
+    assert {g.deadline for g in plan.goals} == {dt.date(2027, 1, 31)}
+    assert not any(g.description.lower().startswith(("let's", "agreed", "so,")) for g in plan.goals)

@@ -269,3 +269,14 @@ def test_a_verb_before_a_number_leaves_the_count(text, value):
 
 def test_points_then_a_time_in_chinese_are_no_length_in_two_units():
     assert not any(q.in_two_units for q in find_quantities("考核得分 8分 20秒内接通率 90%"))
+
+
+@pytest.mark.parametrize("text, unit, comparator", [
+    ("all transfers at 6 knots or less", "knots", "<="),  # the bound after the noun the figure counts
+    ("2 late starts or fewer a month", "late starts", "<="),
+    ("6 pallets or more", "pallets", ">="),
+    ("6 knots, less than last year", "knots", None),  # no bound said after it
+])
+def test_a_bound_after_the_noun_a_figure_counts(text, unit, comparator):
+    q = find_quantities(text)[0]
+    assert (q.unit, q.comparator) == (unit, comparator)

@@ -306,7 +306,8 @@ class _PlanBuilder:
         for s in self.a.of_kind("action"):
             if s.line in in_tables:
                 continue
-            if (s.actor and s.actor.owner != "employee") or (s.label == "manager" and not s.actor):
+            if (s.actor and s.actor.owner != "employee") or (s.label == "manager" and not s.actor and s.owner != "employee"):
+                # (the manager's own task; not what the manager tells the employee: 'ER: agreed: you acknowledge …')
                 if (share := _share_checked(s.body)) and not any(_same_value(share[1], d["q"]) for d in drafts):
                     drafts.append(dict(item=share[0], q=share[1], deadline=None, sentence=s, action=True))
                 continue
@@ -546,9 +547,11 @@ class _PlanBuilder:
         glossed = _glossed(s.text, [d for d in after if d.role == "deadline"])
         if glossed:
             return glossed[0].date
-        checked = _checked_days(s, after)
+        checked = _checked_days(s, after) or (self._checked_next(s) if s.kind == "target" and not any(
+            d.role in ("deadline", "end") for d in after) else [])
         if checked and s.kind == "target":
-            return checked[0].date  # the day a target's own sentence is checked: '…, we check on 30 Sept'
+            return checked[0].date  # the day a target's own sentence is checked: '…, we check on 30 Sept', or the words
+            # after it on its line: 'no missed calls, all transfers at 6 knots or less – we'll check on 31 January'
         for role in ("deadline", "end") if strict else ("deadline", "end", "point", "start"):  # '0 missed tests from 10 Aug'
             found = [d.date for d in after if d.role == role]
             if found and role in ("point", "start"):
@@ -560,6 +563,14 @@ class _PlanBuilder:
             if found:  # of periods ('for the rest of Nov and all of Dec') the last one ends the goal
                 return max(found) if role == "end" else found[0]
         return s.block_deadline if s.block_deadline and s.block_deadline > self.start else None
+
+    def _checked_next(self, s: Sentence) -> list[DateMention]:
+        """The days the sentence after `s` on its line says they are checked on ('– we'll check on 31 January')."""
+        at = next((i for i, x in enumerate(self.a.sentences) if x is s), None)
+        following = self.a.sentences[at + 1] if at is not None and at + 1 < len(self.a.sentences) else None
+        if following is None or following.line != s.line:
+            return []
+        return _checked_days(following, [d for d in following.dates if d.date > self.start])
 
     def _reviewed(self, due: DateMention, said_in: Sentence | None = None) -> dt.date:
         """A length counted from the interview ends on the review day the notes set near its end: 'over the next eight
@@ -858,7 +869,8 @@ _TARGET_LEAD = re.compile(r"""^\s*(?:
   | what\s+(?:i|we)(?:'ve\s+said\s+i)?\s*(?:want|need|expect|'d\s+like|would\s+like)(?:\s+to\s+see)?\b
       (?:[^:：]{0,60}?\bis\b|\s*[:：])\s*
   | where\s+(?:she|he|they|you)\s+(?:needs?|has|have)\s+to\s+be\s*[:：]\s*
-  | (?:let['’]?s|let\s+us|shall\s+we|how\s+about(?:\s+we)?)\s+(?:say|aim\s+for|go\s+for|make\s+it|set\s+it\s+at|agree\s+on)\s+  # proposed in talk
+  | (?:so\s*,?\s+)?agreed\s*[:：]\s*  # 'So, agreed: you acknowledge every call within 30 seconds'
+  | (?:let['’]?s|let\s+us|shall\s+we|how\s+about(?:\s+we)?)\s+(?:say|aim\s+for|go\s+for|make\s+it|set\s+it\s+at|agree\s+on)[\s:]+  # proposed in talk
   | (?:我的)?目标(?:就是|就这几个|是|如下)?\s*[:：]?\s*)""", re.I | re.X)
 _GLOSS = re.compile(r"(?:\bso|\bi\.?e\.?|\bcall it|\bthat is|\bmeaning|\bnamely|即|也就是|→|=>|->)[\s,:：]*(?:by\s+|the\s+)?$", re.I)
 

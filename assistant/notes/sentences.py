@@ -71,9 +71,11 @@ class Sentence:
         """The notes say outright what this sentence is: a label of its own line (not the manager's speaker tag, which
         says who speaks, not what is said), a named actor, the employee quoted ('she said'),
         a commitment in words ('will', '我来', '我从7月起'), a figure dated after the interview or one set beside the
-        standard on its line."""
+        standard on its line, a bound wished or proposed in words ("Let's say: … 6 knots or less", 'I want under 3')."""
         return bool((self.label and not self.under_heading and (self.label != "manager" or self._counted_shortfall)) or self.actor or self.speaker == "employee" or self.ahead or self.measured
-                    or (self.rule_kind == "action" and (_FUTURE.search(self.body) or commitment_terms("speaker").occurs_in(self.body))))
+                    or (self.rule_kind == "action" and (_FUTURE.search(self.body) or commitment_terms("speaker").occurs_in(self.body)))
+                    or (self.rule_kind == "target" and any(q.comparator for q in self.quantities)
+                        and commitment_terms("aim").occurs_in(self.body)))
 
 
 @dataclass
