@@ -208,3 +208,15 @@ def test_a_slashed_heading_that_names_the_task_column_too_and_a_weekday_as_the_d
 def test_a_time_of_day_after_a_chinese_word_is_no_speakers_stamp():
     a = analyse("3/5 跟 Leo 面谈\n- 工单首次响应平均 9 小时\n措施：\n- Ticket 每天 9:00 和 14:00 固定各看一次\n")
     assert any(s.body.startswith("Ticket 每天 9:00") for s in a.sentences)
+
+
+def test_a_tables_first_person_observed_column_a_name_in_its_action_cell_and_a_number_that_names_a_scene():
+    notes = ("Prop shop – review points\n\n| Area | What I've seen | What he said | Agreed |\n|---|---|---|---|\n"
+             "| Finishes | 3 of 8 props for Tosca came back chipped after the first week | The new paint cures slowly | Oren to seal "
+             "every prop before it leaves the shop |\n| Records | Build sheets missing for 4 of the new pieces | – | Oren: sheets done "
+             "for every piece by 15 May |\n\nTargets: Act 3 props ready by the half on 100% of shows.\n\n"
+             "Notes: J. Hale (Head of Props) re: Oren Vass, prop maker – 23/04/2026\n")
+    plan = draft_plan(notes).plan
+    assert len(plan.deficiencies) == 2
+    assert {r.owner for r in plan.responsibilities if "sheets done" in r.action or "seal every prop" in r.action} == {"employee"}
+    assert "100%" in {g.target for g in plan.goals}

@@ -925,11 +925,17 @@ def _service_level(text: str, qs: list[Quantity]) -> tuple[Quantity, Quantity] |
     return (rate, time) if time else None
 
 
+# A capitalised word (or 'No.', '#') right before a bare number: the number names something ('Act 2', 'Line 3', 'No. 4').
+_NAMES_BEFORE = re.compile(r"(?:\b[A-Z][a-z]*\.?|#)[ \t]?$")
+
+
 def _first_quantity(text: str) -> Quantity | None:
     """The goal's value in a target: the first number, the one a change leads to ('from 27 to 20 days'), the
     share in a service level ('within 2 days on 90% of claims'), or a bound after a bare number or an age naming
     what is measured ('older than 5 days down to under 10')."""
     qs = find_quantities(text)
+    named = [q for q in qs if not q.comparator and q.unit != "%" and _NAMES_BEFORE.search(text[:q.start])]
+    qs = [q for q in qs if q not in named] or qs  # not a number that names something: 'Act 2 wigs … on 100% of shows'
     change = _FROM_TO.search(text)
     if change:
         after = [q for q in qs if q.start >= change.start("to")]

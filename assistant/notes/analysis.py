@@ -594,6 +594,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.body = s.body[said.end():] if said else s.body[wish:].lstrip()  # 'I want 0 …'
             if label is None and finder.assignee(s.body):
                 label = "action"  # 'F -> partner check on every climb', 'HR, can you book him on …?': a task given to someone
+            if s.column == "action" and label in ("employee_person", "manager_person"):
+                pointed = finder.employee_party if label == "employee_person" else finder.writer
+                label = "action"  # a name in a table's action cell says whose the task is: '| Agreed | Maeve: cards done by 15 May |'
             s.label = {"employee_person": "employee", "manager_person": "manager"}.get(label, label) if label else label
             s.block_deadline = None if heading_deadline else block_deadline
             _read_speaker(s, finder, prev)
