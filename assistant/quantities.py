@@ -16,7 +16,7 @@ from .textutil import text_cache
 _WORDS = "|".join(w for w in WORD_NUMBERS if w != "one")  # 'one of the reasons', 'a one-off': seldom a count
 _ONE_AFTER_LIMIT = r"(?:(?<=than\s)|(?<=most\s)|(?<=max\s)|(?<=to\s))one\b"  # but 'no more than one' is a count
 _ZH = "[" + "".join(ZH_DIGITS) + "十]"
-_ZH_MEASURE = "次|名|个|起|件|人|天|周|小时|分钟|单|笔|台|张|份|项|条|位|家|例|遍|场|本|套|批"
+_ZH_MEASURE = "次|名|个|起|件|人|天|周|小时|分钟|单|笔|台|张|份|项|条|位|家|例|遍|场|本|套|批|处|回|趟|轮|道"
 
 _TIME_UNITS = {
     "min": "min", "mins": "min", "minute": "min", "minutes": "min", "sec": "s", "secs": "s", "second": "s",
@@ -54,7 +54,7 @@ _NUMBER = re.compile(
     r"(?P<pct>\s?(?:%|％|percent\b|pct\b)|x(?![A-Za-z]))?"
     r"(?P<unit>\s?[- ]?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h(?![A-Za-z])|days?|d(?![A-Za-z])|wks?|weeks?|months?)(?![A-Za-z])"
     r"|\s?(?:m/s|km/h|kph|mph)(?![A-Za-z])"  # a speed: 'the 20 m/s gust limit'
-    r"|\s?(?:分钟|小时|秒钟?|天|周|个月|个?工作日|次|名|个|起|件|人|单|笔|台|张|份|项|条|位|家|例|元|遍|场|本|套|批|斤|两(?!个)))?"
+    r"|\s?(?:分钟|小时|秒钟?|天|周|个月|个?工作日|次|名|个|起|件|人|单|笔|台|张|份|项|条|位|家|例|元|遍|场|本|套|批|处|回|趟|轮|道|斤|两(?!个)))?"
     r"(?P<per>\s?(?:/|per |a |an |each |every )\s?(?:day|wk|week|month|shift|hour|hr|h|call|ticket|session|sprint|quarter)s?\b"
     r"|/(?:天|周|月|班|小时))?"
     r"(?P<after>\s?(?:以下|以内|以上|or less|or fewer|or more|or better|or above|or higher|or lower|\+(?!\d)))?",
@@ -147,16 +147,22 @@ def _count(word: str) -> int:
 
 
 # A share written in Chinese words: '百分之九十五' (95%), '百分之九十九点五', '九成' (90%), '九成五' (95%), '一成以下',
-# '不到一成' (under 10%); not '一成不变' (unchanged), nor '八成是忘了' / '九成九是系统问题' (most likely).
+# '不到一成' (under 10%), '三分之一' (33%), '一半' (50%); not '一成不变' (unchanged), nor '八成是忘了' / '九成九是系统问题' (most likely).
 _ZH_SHARE = re.compile(r"""(?P<cmp>不超过|不高于|不低于|不少于|至少|达到|低于|超过|降到|降至|控制在|提升到|提高到|不到)?
     (?:百分之(?P<pct>一?百|[零一二两三四五六七八九十]{1,3})(?:点(?P<decimal>[零一二三四五六七八九]{1,2}))?
-     | (?P<tenths>[一二两三四五六七八九])成(?P<more>半|[一二三四五六七八九](?![个人次件天位名]))?+(?!不变|[是会要得就又没也都可能概]))
+     | (?P<tenths>[一二两三四五六七八九])成(?P<more>半|[一二三四五六七八九](?![个人次件天位名]))?+(?!不变|[是会要得就又没也都可能概])
+     | (?P<den>[二两三四五六七八九十])分之(?P<part>[一二两三四五六七八九])  # a fraction: '三分之一' (a third)
+     | (?P<half>一半))  # 'half'
     (?P<after>以上|以下|以内|不到)?""", re.X)
 
 
 def _zh_shares(text: str, refs: re.Pattern[str]) -> Iterator[Quantity]:
     for m in _ZH_SHARE.finditer(text):
-        if m.group("pct"):
+        if m.group("half"):
+            value = 50.0
+        elif m.group("den"):
+            value = float(round(100.0 * (zh_number(m.group("part")) or 0) / (zh_number(m.group("den")) or 1)))
+        elif m.group("pct"):
             value = 100.0 if m.group("pct") in ("百", "一百") else float(zh_number(m.group("pct")) or 0)
             if m.group("decimal"):
                 value += float("0." + "".join(str(ZH_DIGITS[c]) for c in m.group("decimal")))
@@ -290,7 +296,7 @@ def _find_quantities(text: str, skip_spans: tuple[tuple[int, int], ...]) -> tupl
         if not any(s < q.end and q.start < e for s, e in (*skip_spans, *fractions)):  # not over a date ('10-12 June')
             out.append(q)
             fractions.append((q.start, q.end))
-    if "成" in text or "百分之" in text:
+    if "成" in text or "分之" in text or "一半" in text:
         shares = [q for q in _zh_shares(text, refs) if not any(s <= q.start < e for s, e in skip_spans)]
         out += shares
         fractions += [(q.start, q.end) for q in shares]

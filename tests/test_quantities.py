@@ -280,3 +280,20 @@ def test_points_then_a_time_in_chinese_are_no_length_in_two_units():
 def test_a_bound_after_the_noun_a_figure_counts(text, unit, comparator):
     q = find_quantities(text)[0]
     assert (q.unit, q.comparator) == (unit, comparator)
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("到现在还差三分之一没画", 33.0, "%"),  # a fraction in Chinese words
+    ("完成了三分之二", 67.0, "%"),
+    ("一半没做完", 50.0, "%"),
+    ("有两处金箔起翘", 2.0, "处"),  # places counted
+    ("迟到两回", 2.0, "回"),
+])
+def test_chinese_fractions_halves_and_more_measure_words(text, value, unit):
+    q = find_quantities(text)[0]
+    assert (q.value, q.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["回去再说", "一成不变", "分之"])
+def test_chinese_words_that_hold_no_figure(text):
+    assert not find_quantities(text)
