@@ -103,7 +103,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("en_md", re.compile(r"(?<![a-z])" + _M + r"\.?\s+(\d{1,2}|(?:" + _ORDINAL_WORDS + r")(?=,?\s+\d{4}\b|\s*[.,;:)\n]|\s*$))(?:st|nd|rd|th)?"
                          r"(?![\d%]|:\d|\s+(?:of|out\s+of)\b)(?:,?\s+" + _YEAR + r")?", re.I)),
     # '12.05.,', '(sitting 16.03.)', 'by 06.03.', '16.03.2026': day first (`_resolve` tells it from a decimal)
-    ("day_dot_month", re.compile(r"(?<![\d.,£$€¥])(\d{1,2})\.(\d{2})\.(\d{4}|\d{2})?(?![\d.])")),
+    ("day_dot_month", re.compile(r"(?<![\d.,£$€¥])(\d{1,2})\.(\d{2})\.(\d{4}|\d{2})?(?!\d|\.\d)")),  # ('… on 15.03.2026.')
     ("hyphen_dmy", re.compile(r"(?<![\d/.-])(\d{1,2})-(\d{1,2})-(20\d\d)(?![\d-])")),  # 'by 30-01-2027'
     # not a count's bounds: 'down to 3/4 max by 13 March' (but 'from 1/7 max 2 breaks' is a date)
     ("slash", re.compile(r"""(?<![\d/\#])(?:(?<!\bcard\ )(?<!\bpage\ )(?<!\bpart\ )(?<!\bstep\ )(?<!\bslide\ )(?<!\bsheet\ )

@@ -1287,3 +1287,17 @@ def test_a_weekday_after_a_named_chinese_festival_and_a_compact_day_give_the_int
 
 def test_a_compact_day_after_a_cases_reference_is_its_number():
     assert explicit_dates("Case ref 12JAN24, 1:1 held 4 March 2026") == [dt.date(2026, 3, 4)]
+
+
+def test_a_dotted_date_at_a_sentences_end_and_a_check_of_all_the_targets_on_a_day():
+    notes = ("Lift 1:1 – Reto Frei with Matthias Roth (lift mechanic), 27.01.2026\n"
+             "Two grip-force tests overdue by more than a week.\nChecklist not signed off before 08:15 on 7 days.\n"
+             "Target: 0 overdue grip-force tests at the review on 15.03.2026.\n")
+    goals = draft_plan(notes).plan.goals
+    assert dt.date(2026, 3, 15) in {g.deadline for g in goals}
+    notes = ("Organ tuning review, 17 Feb 2026 – Tom Weld (voicer)\n- 4 pipes per rank spoke slowly on the Holy Trinity job.\n"
+             "- The Holy Trinity visit overran by a day and a half.\n"
+             "Targets: fewer than 2 slow-speaking pipes per rank on the next two reed jobs.\n"
+             "Tuning visits inside the booked time. We'll look at all three on 28 April.\n")
+    goals = draft_plan(notes).plan.goals
+    assert goals and {g.deadline for g in goals} == {dt.date(2026, 4, 28)}

@@ -881,7 +881,8 @@ def _open_bracket(text: str, at: int) -> int | None:
     return opened if opened >= 0 and not re.search(r"[)）]", text[opened:at]) else None
 
 
-_CHECKED_ON = re.compile(r"\b(?:check|review|look\s+at\s+it|meet|catch\s+up)(?:ed)?\s+(?:it\s+|again\s+|in\s+)*(?:on|at)\s+(?:the\s+)?$",
+_CHECKED_ON = re.compile(r"\b(?:check|review|look\s+at\s+(?:it|them|these|those|all\s+(?:of\s+them|three|four|five|two|both))|meet|catch\s+up)(?:ed)?"
+                         r"\s+(?:it\s+|them\s+|again\s+|in\s+)*(?:on|at)\s+(?:the\s+)?$",
                          re.I)
 
 
