@@ -104,6 +104,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                          r"(?![\d%]|:\d|\s+(?:of|out\s+of)\b)(?:,?\s+" + _YEAR + r")?", re.I)),
     # '12.05.,', '(sitting 16.03.)', 'by 06.03.', '16.03.2026': day first (`_resolve` tells it from a decimal)
     ("day_dot_month", re.compile(r"(?<![\d.,£$€¥])(\d{1,2})\.(\d{2})\.(\d{4}|\d{2})?(?!\d|\.\d)")),  # ('… on 15.03.2026.')
+    ("roman_month", re.compile(r"(?<![\d.])(\d{1,2})\.\s?(xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)(?:\.(\d{4}|\d{2}))?\b(?!\.\d)", re.I)),  # '31.vii'
     ("hyphen_dmy", re.compile(r"(?<![\d/.-])(\d{1,2})-(\d{1,2})-(20\d\d)(?![\d-])")),  # 'by 30-01-2027'
     # not a count's bounds: 'down to 3/4 max by 13 March' (but 'from 1/7 max 2 breaks' is a date)
     ("slash", re.compile(r"""(?<![\d/\#])(?:(?<!\bcard\ )(?<!\bpage\ )(?<!\bpart\ )(?<!\bstep\ )(?<!\bslide\ )(?<!\bsheet\ )
@@ -219,6 +220,9 @@ def _named_day(m: re.Match[str], ref: dt.date, role: str) -> dt.date | None:
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+_ROMAN_MONTHS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:
@@ -427,6 +431,13 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         day, month, year_s = int(g[0]), int(g[1]), g[2]
         if not year_s and not _DATE_AFTER_DOT.match(m.string[m.end():]) and not _DATE_CUE.search(m.string[:m.start()]):
             return None, role  # 'AHT rose to 8.10.': a decimal ending a sentence
+        if year_s:
+            return _safe(int(year_s) + (2000 if len(year_s) == 2 else 0), month, day), role
+        return _pick_year(ref, role, lambda y: _safe(y, month, day)), role
+    if kind == "roman_month":  # 'by 31.vii', 'review 15.ix.26': the month in Roman numerals
+        day, month, year_s = int(g[0]), _ROMAN_MONTHS.index(g[1].lower()) + 1, g[2]
+        if not year_s and not re.search(r"\b(?:review|check|deadline|date|due|by|on|until|till|before|from)\s+$", m.string[:m.start()], re.I):
+            return None, role  # 'section 3.v of the manual': a numbered part, no day
         if year_s:
             return _safe(int(year_s) + (2000 if len(year_s) == 2 else 0), month, day), role
         return _pick_year(ref, role, lambda y: _safe(y, month, day)), role

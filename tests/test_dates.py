@@ -1301,3 +1301,14 @@ def test_a_dotted_date_at_a_sentences_end_and_a_check_of_all_the_targets_on_a_da
              "Tuning visits inside the booked time. We'll look at all three on 28 April.\n")
     goals = draft_plan(notes).plan.goals
     assert goals and {g.deadline for g in goals} == {dt.date(2026, 4, 28)}
+
+
+@pytest.mark.parametrize("text, when", [
+    ("re-inspect all harnesses by 31.vii", dt.date(2026, 7, 31)),  # a month in Roman numerals
+    ("review 15.ix", dt.date(2026, 9, 15)),
+    ("jottings, dictated 14.vii.26", dt.date(2026, 7, 14)),
+    ("see section 3.v of the manual", None),  # a numbered part: no day
+])
+def test_a_month_in_roman_numerals(text, when):
+    found = [d.date for d in find_dates(text, dt.date(2026, 7, 10))]
+    assert found == ([when] if when else [])

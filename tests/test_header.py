@@ -3323,3 +3323,9 @@ def test_the_one_a_letter_greets_or_the_writer_talked_to_is_the_employee(notes, 
 def test_a_talk_about_someone_else_is_not_whom_the_notes_are_about():
     a = analyse("Lena Ortiz - 1:1 - 4 Nov 2026\nTalked to Sam Reid from payroll before the meeting.\nLena missed 4 callbacks.\n")
     assert a.employee_name == "Lena Ortiz"
+
+
+def test_those_present_joined_by_a_plus_with_the_writer_named_in_brackets():
+    a = analyse("Roofers – appraisal jottings, 14 July 2026\nPresent: Ifan Rees (roofer, 2nd yr) + me (Gwen Lloyd, contracts mgr)\n"
+                "- 2 of 6 harnesses past their inspection date\n")
+    assert (a.employee_name, a.manager) == ("Ifan Rees", "Gwen Lloyd") and a.employee_role.startswith("roofer")

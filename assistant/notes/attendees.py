@@ -55,7 +55,7 @@ def _people_line(lines: list[str]) -> tuple[str, list[Attendee]] | None:
 
 
 # Between entries, never inside brackets: 'Daniel Okonkwo (Area Manager, 记录), 马国栋 (…)', 'Kevin 陈（PM）/ Vivian 王（CRC）'.
-_BETWEEN = re.compile(r"(?:[,;，；、|｜]|\s+(?:and|&|/)\s+|(?<=[)）])\s*/)(?![^(（]*[)）])")
+_BETWEEN = re.compile(r"(?:[,;，；、|｜]|\s+(?:and|&|/|\+)\s+|(?<=[)）])\s*/)(?![^(（]*[)）])")  # (and a plus: "Owen Tate (…) + me (…)")
 _BRACKETED = re.compile(r"^(?P<out>[^(（]+?)\s*[(（](?P<inside>[^)）]*)[)）]\s*(?:[A-Z]{2,4}\s*)?$")  # '… (PRM Team Leader) RK'
 # Words in an entry that say what someone does at the meeting, not their job: 'minutes', '记录'.
 _DUTY = re.compile(r"\b(?:minutes|notes|note-taker|scribe|chair)\b|记录|主持", re.I)
