@@ -2407,7 +2407,7 @@ def test_look_alikes_of_session_39s_spoken_headers(notes, who):
      "Kerry for the missed shift.\nLate 4 times in October.\nLou\n", "Kerry"),  # 'from Kerry' is no place
     ("今天下午跟单晓峰做了季度面谈\n上月迟到3次\n", "单晓峰"),  # 单 is a surname
     ("今天跟班组长刘强做了月度面谈\n上月迟到3次\n", "刘强"),
-    ("今天跟小刘（张强、李明也在场）谈了\n上月迟到3次\n", None),  # those present are not the one talked with
+    ("今天跟小刘（张强、李明也在场）谈了\n上月迟到3次\n", "小刘"),  # those present are not the one talked with: 小刘 is
     ("和Boss1v1，反馈了小周的问题\n小周上月迟到3次\n", None),
 ])
 def test_look_alikes_from_session_39s_review(notes, who):
@@ -3329,3 +3329,24 @@ def test_those_present_joined_by_a_plus_with_the_writer_named_in_brackets():
     a = analyse("Roofers – appraisal jottings, 14 July 2026\nPresent: Ifan Rees (roofer, 2nd yr) + me (Gwen Lloyd, contracts mgr)\n"
                 "- 2 of 6 harnesses past their inspection date\n")
     assert (a.employee_name, a.manager) == ("Ifan Rees", "Gwen Lloyd") and a.employee_role.startswith("roofer")
+
+
+@pytest.mark.parametrize("notes, name, manager", [
+    # a calendar invite whose fields give mail addresses after the names
+    ("Mid-season check-in – kennels\nWhen: Wednesday 14 January 2026, 09:30\nOrganizer: Ruth Amis <ruth.amis@kennel.example>\n"
+     "Guests: Tor Vik <tor.vik@kennel.example>\n\n- 3 dogs fed late in December\n", "Tor Vik", "Ruth Amis"),
+    # a Chinese form's employee field holding a given name and a Chinese surname
+    ("谈话人：周总监 (Art Director) ｜ 被谈话人：Ryan 何（主雕）｜ 2026年1月7日\n进度：晚了 7 天\n", "Ryan 何", "周总监"),
+    # the first line says whom the writer talked with, their full name in brackets further down
+    ("正月十六，开工第二天，跟阿海在晒场边上聊了一个多钟，记一下。\n阿海（陈海）在我们厂做酿造师傅快十年了。\n"
+     "去年四季度他负责的那批头抽有6缸没到标准。\n", "阿海", None),
+])
+def test_more_ways_a_header_names_the_employee(notes, name, manager):
+    a = analyse(notes)
+    assert (a.employee_name, a.manager) == (name, manager)
+
+
+def test_a_mixed_chat_says_in_chinese_whom_the_review_was_with():
+    talk = talked_with(["微信聊天记录 — 「马房管理组」 2026-04-02", "Coco 李 15:31: 刚跟 Ah Keung 做完 review，summary 放这里",
+                        "Coco 李 15:33: 1) feed chart 没跟", "陈生 (老板) 15:45: 收到"])
+    assert talk is not None and talk[0] == "Ah Keung"

@@ -326,8 +326,11 @@ def analyse(  # noqa: C901 -- predates the complexity budget
             talked = bool(found_name and named and _TALK_VERB_AFTER_NAME.fullmatch(named.removeprefix(found_name)))
             found_name, found_role = (found_name if fuller or talked else named), found_role if same else None
             # ('Rensburg' is 'Pieter van Rensburg', whom the rules read in full; '陈杰谈' is 陈杰 and the talk)
-        if manager and found_name and manager != found_name and re.search(rf"(?<!\w){re.escape(manager)}(?!\w)", found_name):
-            manager = None  # a part of the employee's own name: 'Pieter' of 'Pieter van Rensburg'
+        if manager and found_name and manager != found_name and (
+                re.search(rf"(?<!\w){re.escape(manager)}(?!\w)", found_name)
+                or re.search(rf"{re.escape(found_name)}\s*[（(]\s*{re.escape(manager)}\s*[)）]", text)):
+            manager = None  # a part of the employee's own name: 'Pieter' of 'Pieter van Rensburg', or their full name in
+            # brackets after the one they go by: '阿添（梁添）'
     name = employee or found_name
     if not role and led and found_role and led[0] == found_name:
         role = found_role  # the job beside the one who does not lead: 'Guest: 小唐 – 2nd stew'

@@ -230,7 +230,8 @@ _ZH_AFTER_NAME = "[进在的是和与说聊谈表认每负于将要对为，、�
 
 # A Chinese form's employee field with the name in Latin letters, and in characters beside it ('员工：Ma Xiaodong 马晓东，')
 # or in brackets after a name in English ('员工：Coco（陈可可）').
-_ZH_FIELD_LATIN = re.compile(ZH_EMPLOYEE_FIELD + r"""\s*[:：】]\s*(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){1,2}|[A-Z][a-z]+(?=[ \t]*[（(]))
+_ZH_FIELD_LATIN = re.compile(ZH_EMPLOYEE_FIELD + r"""\s*[:：】]\s*(?P<name>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){1,2}|[A-Z][a-z]+(?=[ \t]*[（(])
+      |[A-Z][a-z]+[ \t][\u4e00-\u9fff](?![\u4e00-\u9fff]))  # ('被谈话人：Kevin 刘（主雕）': a given name and a Chinese surname)
     [ \t]*(?:[（(](?P<bracketed>[\u4e00-\u9fff]{2,4})[)）]|(?P<zh>[\u4e00-\u9fff]{2,4}))?(?=[ \t]*(?:[，,；;（(|｜]|$))""", re.M | re.X)
 # The employee's field with what it holds in brackets, their staff number before their name: '被谈话人（司机工号/姓名）：
 # D10482 / 黄志强'.
@@ -429,12 +430,16 @@ def _named_as_me(m: re.Match[str]) -> str:
     return f" {m['name']} (me)" if m["name"] else f"{m['zh']}（我）"
 
 
+# A mail address in angle brackets after a name: 'Organizer: Annika Holm <annika.holm@fjellvarsel.example>'.
+_ADDRESS_AFTER = re.compile(r"[ \t]*<[^<>\s@]+@[^<>\s]+>")
+
+
 def _find_people(lines: list[str]) -> tuple[str | None, str | None, str | None]:
     """`_header_people` of the lines below a first line that says how the notes came ('[scanned from notebook p.14 -
     OCR]', '【钉钉 语音转文字 16:41】'), each name said again to correct it read as corrected ('my review with Shawna,
     no, Siobhan, S I O B H A N, … Siobhan Duffy, inbetweener')."""
-    lines = [_ME_NAMED.sub(_named_as_me, _WIKI_LINK.sub(r"\1", _SAID_AGAIN_IN_FULL.sub("", _SPELLED_OUT.sub("", _CORRECTED.sub("", line)))))
-             for line in lines]
+    lines = [_ADDRESS_AFTER.sub("", _ME_NAMED.sub(_named_as_me, _WIKI_LINK.sub(r"\1", _SAID_AGAIN_IN_FULL.sub(
+        "", _SPELLED_OUT.sub("", _CORRECTED.sub("", line)))))) for line in lines]
     lines = [_given_name_first(_DATED_WEEKDAY.sub("", _ONE_ON_ONE.sub("1:1", line))) if at < 3 else line for at, line in enumerate(lines)]
     lines = lines[1:] if lines and _SOURCE_NOTE.fullmatch(lines[0].strip()) else lines
     lines = [_SOURCE_TITLE.sub(r"\g<title>", lines[0]), *lines[1:]] if lines else lines
@@ -851,7 +856,8 @@ def _people(lines: list[str]) -> tuple[str | None, str | None, str | None]:  # n
             name, role, surname_first = f"{first} {name}", None, True  # 'Employee Name (Last, First): Okonkwo, Adaeze'
         elif role and is_name(role) and not role_like(role):
             role = None  # 'Employee: 梁志恒 (Leung), dim sum chef': another form of the name
-    if not name and (latin := _ZH_FIELD_LATIN.search("\n".join(lines[:8]))) and is_name(latin["name"]):
+    if not name and (latin := _ZH_FIELD_LATIN.search("\n".join(lines[:8]))) and (
+            is_name(latin["name"]) or re.fullmatch(r"[A-Z][a-z]+[ \t][\u4e00-\u9fff]", latin["name"])):
         bracketed = latin["bracketed"] if latin["bracketed"] and re.fullmatch(zh_name(), latin["bracketed"]) \
             and not is_role(latin["bracketed"]) else None  # (not '员工：Kevin（夜班组长）', 'Amy（实习）')
         name = latin["zh"] or bracketed or latin["name"]  # '员工：Ma Xiaodong 马晓东，ULD build-up agent': a Chinese form's field, the name in
@@ -1128,6 +1134,8 @@ def _in_order(a: str, b: str, below: str) -> str:
 def _met_with(lines: list[str]) -> str | None:
     """The one the notes' first lines say the writer met or talked to ('Talked to Oona after the site meeting', 'Review was
     with Margrit'), where nothing above names the employee."""
+    if zh := re.search(rf"(?:跟|和|与)[ \t]*([小老阿][\u4e00-\u9fff]|{zh_name()})[^，。,\n]{{0,12}}?(?:聊|谈|面谈|沟通)", "\n".join(lines[:3])):
+        return zh.group(1)  # '正月十六，开工第二天，跟阿添在晒场边上聊了一个多钟'
     found = _MET_WITH.search("\n".join(lines[:10]))
     if found and re.match(r"[^.\n]{0,20}?\b(?i:first|before|beforehand|earlier|from)\b", found.string[found.end():]):
         return None  # a talk before the meeting, or with someone from elsewhere: 'Spoke with Mark first about the van rota'

@@ -21,7 +21,7 @@ _TALK_EN = re.compile(rf"""\b(?i:
     | (?i:saw)(?=[^\n]{{0,80}}\b(?:chat|talk|1:1|review|catch[- ]?up)\b))
     [ \t]+@?(?P<name>[a-z]+[._][a-z]+|{NAME_WORD}(?:[ \t]{NAME_WORD})?)
     (?:[ \t]*[(（](?P<inner>[^()（）\n]{{2,60}})[)）])?""", re.X)
-_TALK_VERB_ZH = r"(?:今天|刚才|刚刚|刚|上午|下午|早上|晚上)?[ \t]*(?:聊|谈|面谈|沟通)"
+_TALK_VERB_ZH = r"(?:今天|刚才|刚刚|刚|上午|下午|早上|晚上)?[ \t]*(?:做完|做了|开完|开了)?[ \t]*(?:聊|谈|面谈|沟通|review|1:1|1on1|one-on-one)"
 
 
 # A message's stamp before its speaker: '[03/05/2027, 09:12] ', '14/06/2024, 18:41 - ', '[09:12] ', and a handle's '@'.
@@ -33,7 +33,7 @@ _CHAT_TITLE = re.compile(r"(?i)\b(?:chat|texts?|whatsapp|messages?|slack|teams|w
 
 
 def _zh_talk() -> re.Pattern[str]:
-    person = rf"(?:[小老阿大][\u4e00-\u9fff]|{zh_name()})"
+    person = rf"(?:[小老阿大][\u4e00-\u9fff]|{zh_name()}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)"  # ('刚跟 Ah Keung 做完 review')
     return re.compile(rf"(?:跟|和|与)?[ \t]*(?P<before>[\u4e00-\u9fff]{{0,10}}?)(?P<name>{person})[ \t]*{_TALK_VERB_ZH}")
 
 
@@ -62,7 +62,8 @@ def _job_before(before: str) -> str | None:
 def talked_with(lines: list[str]) -> tuple[str, str | None, str | None] | None:
     """The employee, their job and the writer (None where a 'Me:' tag names them), where the first messages of a chat
     between two or more people say whom the writer talked with, and that person takes no part in the chat."""
-    turns = chat_turns([_STAMP.sub("", line) for line in lines[:15]])
+    turns = [(re.sub(r"[ \t]+\d{1,2}:\d{2}$", "", tag), said)  # ('Coco 李 15:31: …': the time after the name)
+             for tag, said in chat_turns([_STAMP.sub("", line) for line in lines[:15]])]
     stamped = sum(1 for line in lines[:15] if (m := _STAMP.match(line)) and m.group().strip())
     spoke = collections.Counter(speaker for speaker, _ in turns)
     if not turns or (stamped < 2 and not _CHAT_TITLE.search(lines[0]) and (len(spoke) < 2 or spoke.most_common(1)[0][1] < 2)):
