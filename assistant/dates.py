@@ -763,7 +763,7 @@ _COMPACT_DATE = re.compile(r"(?<![A-Za-z0-9])(\d{1,2})(JAN|FEB|MAR|APR|MAY|JUN|J
 
 _DATE_LINE = re.compile(
     r"""interview | review | meeting | \bmtg | 1:1 | 1-1 | one[- ]on[- ]one | catch[- ]?up | check[- ]?in
-      | conversation | \bheld | \bdate | \bwhen\b | \bsent\b | \bcall\b | \bchat\b | \bnotes?\b | recap
+      | conversation | \bheld | \bdate | \bwhen\b | \bsent\b | \bcall\b | \bchat\b | \bnotes?\b | recap | ^\W*on\s*[:：]  # (a form's 'On: 11/02/2026')
       | 面谈 | 谈话 | 会议 | 沟通 | 日期 | 时间 | 记录""",
     re.I | re.X,
 )

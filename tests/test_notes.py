@@ -1827,3 +1827,23 @@ def test_what_the_writer_says_they_are_doing_in_talk_is_no_task(line):
 ])
 def test_a_tasks_label_or_opening_names_the_manager_or_a_department(notes, owners):
     assert [s.owner for s in analyse(notes).sentences if s.kind == "action"] == owners
+
+
+def test_a_forms_numbered_questions_without_question_marks_and_a_fast_told_in_other_words():
+    notes = ("CONVERSATION RECORD\nAppraisee: Omar Saleh\nPost held: Meat Inspector\nOn: 11/02/2026\n"
+             "Q1. What has gone well this period?\nA: Picked up a lesion two others had missed.\n"
+             "Q2. Where has performance fallen short?\nA: Inspection records incomplete on 6 shifts in January.\n"
+             "A: Late to the pens 4 times (after 05:45 against a 05:30 start).\n"
+             "Q3. Employee's comments\nA: Says the tablet drops its connection in the chiller.\n"
+             "Q4. Manager's additional comments\nA: I wonder whether the early starts will ever work for him in the month when "
+             "he isn't eating until sunset.\n"
+             "Q5. Agreed actions (who / what / when)\nA: OS – complete records before leaving the line.\n"
+             "Q6. Measures of success\nA: Records complete for 100% of shifts in March.\nA: At the pens by 05:30 every shift.\n")
+    result = draft_plan(notes)
+    plan = result.plan
+    assert result.analysis.interview_date == dt.date(2026, 2, 11)
+    assert "100%" in {g.target for g in plan.goals}
+    assert not any("lesion" in d.evidence for d in plan.deficiencies)
+    assert any("Late to the pens" in d.evidence for d in plan.deficiencies)
+    assert "bias" in {f.kind for f in plan.review_flags}
+    assert not any("sunset" in r.action for r in plan.responsibilities)

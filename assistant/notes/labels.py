@@ -220,8 +220,8 @@ _FORM_Q = re.compile(r"^\s*(?:[QqＱ]|问)\s*[:：]")
 
 
 def asks(line: str, *, q_tag: bool = False) -> tuple[bool, str | None]:
-    """Whether a line is a numbered question a form or an agenda asks ('3. What went wrong?', '6. 目标？'; with `q_tag`,
-    a form's 'Q: Strengths?' too), and what its answers below are (a label kind, 'employee_person' for the employee's
+    """Whether a line is a numbered question a form or an agenda asks ('3. What went wrong?', '6. 目标？', a form's 'Q6.
+    Measures of success' with no question mark; with `q_tag`, a form's 'Q: Strengths?' too), and what its answers below are (a label kind, 'employee_person' for the employee's
     side, None for 'other' or unknown). A numbered 'Other' / '其他' ends the questions before it."""
     if q_tag and _FORM_Q.match(line):
         line = _FORM_Q.sub("Q.", line, count=1)
@@ -233,7 +233,8 @@ def asks(line: str, *, q_tag: bool = False) -> tuple[bool, str | None]:
         if kind == "answer":
             continue  # the answers' labels, not a kind of question
         found = terms(tuple(patterns)).search(words)
-        if found and (m.group("mark") or (kind == "other" and found.group() == words)):
+        q_numbered = re.match(r"\s*[QqＱ]\d", line) is not None and len(words.split()) <= 6  # 'Q6. Measures of success'
+        if found and (m.group("mark") or (kind == "other" and found.group() == words) or q_numbered):
             return True, None if kind == "other" else kind
     return bool(m.group("mark")), None
 

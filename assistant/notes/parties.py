@@ -490,7 +490,8 @@ def _dash_task(body: str) -> re.Match[str] | None:
 
 
 # Words that open a sentence without naming who acts: 'It will …', 'On to the actual stuff: …', 'Back to the rota: …'.
-_NO_ACTOR = ("we", "they", "it", "this", "that", "he", "she", "on", "onto", "back", "over")
+_NO_ACTOR = ("we", "they", "it", "this", "that", "he", "she", "on", "onto", "back", "over", "late", "early", "slow", "used", "due", "close",
+             "next", "up")  # (not who acts: "Late to the pens 4 times", "Due to the weather")
 # Whose a task is, in brackets at its end: 'Xpress refresher with the software trainer (ICT to arrange)', '(me to book)'.
 _BRACKETED_OWNER = re.compile(r"""\s*[(（]\s*(?P<who>[A-Za-z][\w&/ -]{0,25}?)\s+to\s+
     (?:arrange|book|organi[sz]e|sort(?:\s+out)?|set\s+up|schedule|provide|run|fund|pay(?:\s+for)?)\s*[)）]\s*\.?\s*$""", re.I | re.X)
