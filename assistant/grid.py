@@ -162,6 +162,8 @@ def _heading(parts: list[str]) -> list[str | None] | None:
     kinds = [_cell_kind(p, words) for p in parts]
     if len(set(named := [k for k in kinds if k])) < len(named):
         kinds = [_cell_kind(p, words, glossed=False) for p in parts]  # ('类别 Category | 内容 Detail': no gloss says which is which)
+    if kinds.count("observed") == 2:  # 'Area | What I saw | Evidence': the second says more of the first
+        kinds[len(kinds) - 1 - kinds[::-1].index("observed")] = None
     periods = [i for i, p in enumerate(parts) if kinds[i] is None and _PERIOD_CELL.fullmatch(p.strip())]
     if len(periods) == 1 and "observed" not in kinds and sum(k is not None for k in kinds) >= 2:
         kinds[periods[0]] = "observed"  # the one column headed by its period alone is what was measured then: 'WEEKS

@@ -16,7 +16,7 @@ from .textutil import text_cache
 _WORDS = "|".join(w for w in WORD_NUMBERS if w != "one")  # 'one of the reasons', 'a one-off': seldom a count
 _ONE_AFTER_LIMIT = r"(?:(?<=than\s)|(?<=most\s)|(?<=max\s)|(?<=to\s))one\b"  # but 'no more than one' is a count
 _ZH = "[" + "".join(ZH_DIGITS) + "十]"
-_ZH_MEASURE = "次|名|个|起|件|人|天|周|小时|分钟|单|笔|台|张|份|项|条|位|家|例|遍|场|本|套|批|处|回|趟|轮|道"
+_ZH_MEASURE = "次|名|个|起|件|人|天|周|小时|分钟|单|笔|台|张|份|项|条|位|家|例|遍|场|本|套|批|处"
 
 _TIME_UNITS = {
     "min": "min", "mins": "min", "minute": "min", "minutes": "min", "sec": "s", "secs": "s", "second": "s",
@@ -54,7 +54,7 @@ _NUMBER = re.compile(
     r"(?P<pct>\s?(?:%|％|percent\b|pct\b)|x(?![A-Za-z]))?"
     r"(?P<unit>\s?[- ]?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h(?![A-Za-z])|days?|d(?![A-Za-z])|wks?|weeks?|months?)(?![A-Za-z])"
     r"|\s?(?:m/s|km/h|kph|mph)(?![A-Za-z])"  # a speed: 'the 20 m/s gust limit'
-    r"|\s?(?:分钟|小时|秒钟?|天|周|个月|个?工作日|次|名|个|起|件|人|单|笔|台|张|份|项|条|位|家|例|元|遍|场|本|套|批|处|回|趟|轮|道|斤|两(?!个)))?"
+    r"|\s?(?:分钟|小时|秒钟?|天|周|个月|个?工作日|次|名|个|起|件|人|单|笔|台|张|份|项|条|位|家|例|元|遍|场|本|套|批|处|斤|两(?!个)))?"
     r"(?P<per>\s?(?:/|per |a |an |each |every )\s?(?:day|wk|week|month|shift|hour|hr|h|call|ticket|session|sprint|quarter)s?\b"
     r"|/(?:天|周|月|班|小时))?"
     r"(?P<after>\s?(?:以下|以内|以上|or less|or fewer|or more|or better|or above|or higher|or lower|\+(?!\d)))?",

@@ -220,3 +220,16 @@ def test_a_tables_first_person_observed_column_a_name_in_its_action_cell_and_a_n
     assert len(plan.deficiencies) == 2
     assert {r.owner for r in plan.responsibilities if "sheets done" in r.action or "seal every prop" in r.action} == {"employee"}
     assert "100%" in {g.target for g in plan.goals}
+
+
+def test_a_table_with_two_columns_of_what_was_seen_keeps_its_area_column():
+    notes = ("Records – 1:1 log 20/01/2026\nEmployee\tAnia Kos\nRole\tRecords Clerk\nSupervisor\tKen Hollis\n"
+             "Area\tWhat I saw\tEvidence\nTracking\tfiles leaving without a tracer\t27 untracked sets found in the Dec audit\n"
+             "Filing\tmisfiles on the shelving\t19 misfiles in 500 checked (3.8%)\n")
+    assert [d.area for d in draft_plan(notes).plan.deficiencies] == ["Tracking", "Filing"]
+
+
+def test_a_line_of_a_systems_field_codes_is_no_shortfall():
+    notes = ("=== CONVERSATION RECORD (export) ===\nEMP_NM: OKAFOR, Chidi | EMP_ID: 88214 | JOB_TTL: Porter | GRADE: B3\n"
+             "MGR_NM: LUND, Anna | CONV_DT: 30-JUL-2026\nB1: 6 late transfers in June against a 15 min standard.\n")
+    assert not any("EMP_NM" in d.evidence for d in draft_plan(notes).plan.deficiencies)

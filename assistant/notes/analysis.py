@@ -92,6 +92,8 @@ from .talked import talked_with
 from .writer import names_the_writer
 
 _TIME = re.compile(r"\d:\d\d")
+_FIELD_CODE = re.compile(r"\b[A-Z]{2,}_[A-Z]{2,}\s*[:=]")  # an HR system's field code: 'EMP_NM:', 'JOB_TTL:', 'CONV_DT='
+
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<words>[^\d.:：]{2,40}?)\s*$")  # '3. Keeley's comments'
 _OPENING_SAYS = re.compile(r"^[^:：]{4,60}?[:：](?!\d)\s*(?=\S)")  # 'What I want by Easter Sunday: ' before the aim itself
 
@@ -664,7 +666,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.kind, s.block_deadline = "target", aim  # '目标就是下个月中之前 平行样做到100%' (not '…错了5次')
             if s.kind == "target" and not s.quantities and (ends := [d.date for d in s.dates if d.role == "deadline"]):
                 aim = max(ends)  # an aim and its date with the figures still to come on the line
-            if first_content_line and s.label is None and _looks_meta(s, name, manager) and (
+            if len(_FIELD_CODE.findall(s.text)) >= 2:
+                s.kind, s.actor = "meta", None  # a record's fields: 'EMP_NM: OYELARAN, Babatunde | EMP_ID: 88214 | JOB_TTL: …'
+            elif first_content_line and s.label is None and _looks_meta(s, name, manager) and (
                 s.kind in ("context", "standard")
                 or (s.kind in ("action", "observation") and not _FUTURE.search(s.body) and not _negative(s.body)
                 and explicit_dates(s.text))

@@ -1131,13 +1131,20 @@ def _in_order(a: str, b: str, below: str) -> str:
     return f"{b} {a}" if alone(b) > alone(a) else f"{a} {b}"
 
 
+# What says a talk the first lines tell of came before the meeting, or was with someone from elsewhere: 'Spoke with Mark
+# first about the van rota', 'Talked to Sam Reid from payroll before the meeting' (not '… this morning before the first
+# wagons came in').
+_NOT_THE_TALK = re.compile(r"""[ \t]*(?:[A-Z][a-z]+[ \t]*)?(?i:first\b|beforehand\b|earlier\b|from\s+(?:payroll|hr|finance|ops|the\s+\w+\s+(?:team|office))
+    |before\s+(?:the|our|my)\s+(?:meeting|review|1:1|interview|appraisal|call))""", re.X)
+
+
 def _met_with(lines: list[str]) -> str | None:
     """The one the notes' first lines say the writer met or talked to ('Talked to Oona after the site meeting', 'Review was
     with Margrit'), where nothing above names the employee."""
     if zh := re.search(rf"(?:跟|和|与)[ \t]*([小老阿][\u4e00-\u9fff]|{zh_name()})[^，。,\n]{{0,12}}?(?:聊|谈|面谈|沟通)", "\n".join(lines[:3])):
         return zh.group(1)  # '正月十六，开工第二天，跟阿添在晒场边上聊了一个多钟'
     found = _MET_WITH.search("\n".join(lines[:10]))
-    if found and re.match(r"[^.\n]{0,20}?\b(?i:first|before|beforehand|earlier|from)\b", found.string[found.end():]):
+    if found and _NOT_THE_TALK.match(found.string[found.end():]):
         return None  # a talk before the meeting, or with someone from elsewhere: 'Spoke with Mark first about the van rota'
     return found.group(1) if found and is_name(found.group(1)) and not HEADER_WORDS.match(found.group(1)) else None
 
