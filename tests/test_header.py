@@ -3251,6 +3251,8 @@ def test_a_chat_about_a_talk_names_the_one_talked_with(notes, employee, role, ma
     ("Me: had a chat with Gareth (payroll officer) about Tom's overtime\nMe: Tom was late 4 times\nTom: ok\nMe: thanks\n",
      "Gareth"),
     ("Me: quick catch-up with Lena (HR) before the review\nMe: Tom was late 4 times\nTom: ok\nMe: thanks\n", "Lena"),
+    # a firm's reviews in a list labelled like a chat's turns
+    ("Notes\n- strengths: 2 five-star Google reviews naming him\n- late: 3 times in W42\n- strengths: a tidy van\n", "Google"),
 ])
 def test_look_alikes_of_a_chat_about_a_talk(notes, not_employee):
     talk = talked_with(notes.splitlines())

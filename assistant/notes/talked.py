@@ -21,20 +21,20 @@ _TALK_EN = re.compile(rf"""\b(?i:
     | (?i:saw)(?=[^\n]{{0,80}}\b(?:chat|talk|1:1|review|catch[- ]?up)\b))
     [ \t]+@?(?P<name>[a-z]+[._][a-z]+|{NAME_WORD}(?:[ \t]{NAME_WORD})?)
     (?:[ \t]*[(（](?P<inner>[^()（）\n]{{2,60}})[)）])?""", re.X)
-_TALK_VERB_ZH = r"(?:今天|刚才|刚刚|刚|上午|下午|早上|晚上)?[ \t]*(?:做完|做了|开完|开了)?[ \t]*(?:聊|谈|面谈|沟通|review|1:1|1on1|one-on-one)"
-
-
+_TALK_VERB_ZH = r"(?:今天|刚才|刚刚|刚|上午|下午|早上|晚上)?[ \t]*(?:聊|谈|面谈|沟通|(?:做完|做了|开完|开了)[ \t]*(?:review|1:1|1on1))"
 # A message's stamp before its speaker: '[03/05/2027, 09:12] ', '14/06/2024, 18:41 - ', '[09:12] ', and a handle's '@'.
 _STAMP = re.compile(r"""^\s*(?:\[[^\]\n]{3,30}\][ \t]*(?:[-–][ \t]*)?
     | \d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?[ \t]+\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?[ \t]*[-–][ \t]*)@?""", re.X)
-
-
 _CHAT_TITLE = re.compile(r"(?i)\b(?:chat|texts?|whatsapp|messages?|slack|teams|wechat|export)\b|聊天|群|微信|钉钉|飞书")
 
 
 def _zh_talk() -> re.Pattern[str]:
-    person = rf"(?:[小老阿大][\u4e00-\u9fff]|{zh_name()}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)"  # ('刚跟 Ah Keung 做完 review')
-    return re.compile(rf"(?:跟|和|与)?[ \t]*(?P<before>[\u4e00-\u9fff]{{0,10}}?)(?P<name>{person})[ \t]*{_TALK_VERB_ZH}")
+    """A talk said in Chinese, with a Chinese name ('仓库的叉车司机大刘今天聊了吗') or, after 跟/和/与, a Latin one ('刚跟
+    Ah Keung 做完 review'; not 'Google reviews')."""
+    person = rf"(?:[小老阿大][\u4e00-\u9fff]|{zh_name()})"
+    latin = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
+    return re.compile(rf"(?:跟|和|与)?[ \t]*(?P<before>[\u4e00-\u9fff]{{0,10}}?)(?P<name>{person})[ \t]*{_TALK_VERB_ZH}"
+                      rf"|(?:跟|和|与)[ \t]*(?P<latin>{latin})[ \t]*(?:{_TALK_VERB_ZH}|review|1:1)")
 
 
 def _handle_name(handle: str) -> str:
@@ -81,6 +81,7 @@ def talked_with(lines: list[str]) -> tuple[str, str | None, str | None] | None:
             if is_name(name) and name.lower() not in speakers and not any(name.split()[0].lower() in s for s in speakers):
                 return name, _job_in(m["inner"]), speaker
         for m in _zh_talk().finditer(said):
-            if m["name"] not in speakers and not any(m["name"] in s for s in speakers):
-                return m["name"], _job_before(m["before"]), speaker
+            name = m["name"] or m["latin"]
+            if name.lower() not in speakers and not any(name.lower() in s for s in speakers):
+                return name, _job_before(m["before"] or ""), speaker
     return None
