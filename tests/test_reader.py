@@ -241,3 +241,9 @@ def test_what_the_employee_failed_to_do_counted_is_no_task_but_making_it_good_is
     a = analyse(f"Review with Owen Pryce (bar supervisor), 2 Nov 2026\nNote to self:\n- chase HR about the policy\n{line}\n"
                 "Target: lines cleaned every week, 100% by 31 December.")
     assert [s.kind for s in a.sentences if s.text == line] == [kind]
+
+
+def test_a_shortfall_on_the_day_it_happened_is_not_read_as_an_aim():
+    a = analyse("1:1 — Ramp — 5 Nov 2026\nAttendees: Kai Brennan (ramp agent), D. Kowal (duty manager)\n1) Safety\n"
+                "- No hi-vis on stand 27 on 19 Oct, seen by airside ops.\n")
+    assert a.sentences[-1].kind == "observation"

@@ -408,6 +408,8 @@ def _needed(s: Sentence, learnt: Reading) -> float:
         return SURE_SHORTFALL
     if learnt.reading == "action" and s.rule_kind == "observation" and not s.dates:
         return SURE_TASK_NOT_CUE  # a shortfall with no date is seldom a task: 'Theatres are sending late changes by phone'
+    if learnt.reading == "target" and s.rule_kind == "observation" and s.dates and all(d.role == "point" for d in s.dates):
+        return SURE_OVER_STATED  # a shortfall on the day it happened is no aim: 'No hi-vis on stand 27 on 19 Oct'
     return SURE_UNLESS_SHORTFALL if s.rule_kind == "observation" else SURE
 
 
