@@ -835,3 +835,11 @@ def test_a_target_proposed_in_talk_and_checked_on_a_day_said_after_it_and_a_task
     assert {"0", "<= 6 knots", "100%", "<= 30 s"} <= targets, targets
     assert {g.deadline for g in plan.goals} == {dt.date(2027, 1, 31)}
     assert not any(g.description.lower().startswith(("let's", "agreed", "so,")) for g in plan.goals)
+
+
+def test_the_signature_under_the_targets_is_no_goal():
+    notes = ("Subject: our review\nHi Ada,\nThanks for today. 4 clinic letters went out late in December.\n"
+             "Targets: clinic letters out within 5 working days by 31 January.\n\nBest wishes,\nPia\n"
+             "Pia Nwosu | Dietetics Team Lead | Ext 5520\nThis email is confidential and for the addressee only.\n")
+    plan = draft_plan(notes).plan
+    assert plan.goals and not any("5520" in (g.target or "") or "Ext" in g.description for g in plan.goals)

@@ -666,8 +666,10 @@ def analyse(  # noqa: C901 -- predates the complexity budget
                 s.kind, s.block_deadline = "target", aim  # '目标就是下个月中之前 平行样做到100%' (not '…错了5次')
             if s.kind == "target" and not s.quantities and (ends := [d.date for d in s.dates if d.role == "deadline"]):
                 aim = max(ends)  # an aim and its date with the figures still to come on the line
-            if len(_FIELD_CODE.findall(s.text)) >= 2:
-                s.kind, s.actor = "meta", None  # a record's fields: 'EMP_NM: OYELARAN, Babatunde | EMP_ID: 88214 | JOB_TTL: …'
+            if len(_FIELD_CODE.findall(s.text)) >= 2 or (signed and s.line > len(raw_lines) - 8 and s.text.startswith(signed[0])
+                                                         and s.kind != "excluded"):
+                s.kind, s.actor = "meta", None  # a record's fields: 'EMP_NM: OYELARAN, Babatunde | EMP_ID: 88214 | JOB_TTL: …';
+                # the signature at the foot: 'Precious Nwachukwu | Dietetics Team Lead | Ext 5520'
             elif first_content_line and s.label is None and _looks_meta(s, name, manager) and (
                 s.kind in ("context", "standard")
                 or (s.kind in ("action", "observation") and not _FUTURE.search(s.body) and not _negative(s.body)
