@@ -436,7 +436,7 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         return _pick_year(ref, role, lambda y: _safe(y, month, day)), role
     if kind == "roman_month":  # 'by 31.vii', 'review 15.ix.26': the month in Roman numerals
         day, month, year_s = int(g[0]), _ROMAN_MONTHS.index(g[1].lower()) + 1, g[2]
-        if not year_s and not re.search(r"\b(?:review|check|deadline|date|due|by|on|until|till|before|from)\s+$", m.string[:m.start()], re.I):
+        if not year_s and not re.search(r"\b(?:review|deadline|date|due|by|on|until|till|before|from)\s+$", m.string[:m.start()], re.I):
             return None, role  # 'section 3.v of the manual': a numbered part, no day
         if year_s:
             return _safe(int(year_s) + (2000 if len(year_s) == 2 else 0), month, day), role

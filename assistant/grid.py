@@ -412,7 +412,8 @@ def rows(text: str) -> dict[int, Row]:
 _WHEN_CELL = re.compile(rf"""(?:by|from|before|until|end\s+of|w/?c|wk|week)\b.* | \d{{1,2}}[/.-]\d{{1,2}}(?:[/.-]\d{{2,4}})? | \d{{4}}-\d{{2}}-\d{{2}}
     | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_PATTERN}).* | (?:{MONTH_PATTERN}).*
     | (?:now|asap|today|tomorrow|ongoing|weekly|daily|monthly|fortnightly|tbc|eod|eow|next\s+\w+)
-    | (?:this\s+)?(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|urday)?\.?(?:\s+\w+)?  # 'Friday', 'Thurs pm'
+    | (?:this\s+)?(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|urday)?\.?(?:\s+(?:am|pm|morning|afternoon|eod))?  # 'Friday',
+    # 'Thurs pm' (not 'Sun Li', 'Thu Nguyen': names)
     | (?:\d+|one|two|three|four|six)\s+(?:days?|weeks?|months?)
     | \d{{1,2}}\s*月\s*(?:\d{{1,2}}\s*[日号]|[初中底末])?\s*(?:前|之前)?
     | (?:立即|马上|即日起|本周[一二三四五六日]?内?|下周[一二三四五六日]?|(?:周|星期)[一二三四五六日天]前?|下个?月[初中底]?|月底前?|年底前?|季度末|长期|持续|每[天日周月]
@@ -445,7 +446,7 @@ def closing_cells(line: str, names_owner: Callable[[str], bool]) -> tuple[int, s
         spans = spans[:-1]
     if len(spans) >= least and _STATUS_CELL.fullmatch(cell := line[spans[-1][0]:spans[-1][1]].strip()):
         start = spans[-1][0]  # a status or priority beside the date: no words of the task, and no one's
-    elif len(spans) >= least and (names_owner(cell) or (when and least == 3 and _OWNER_BEFORE_DATE.fullmatch(cell))):
+    elif len(spans) >= least and (names_owner(cell) or (when and _OWNER_BEFORE_DATE.fullmatch(cell))):
         start, owner = spans[-1][0], cell
     return (start, owner, when) if start is not None else None
 

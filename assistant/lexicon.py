@@ -297,6 +297,17 @@ def zh_name(loose: bool = False) -> str:
             rf"|{NOT_A_ZH_NAME}[{roles['surnames']}]{given})")
 
 
+# Words that open as a familiar name does but name no one: '大家', '小组', '老板', '老师', '大伙', '小时'.
+_NOT_FAMILIAR = "大家|大伙|小组|老板|老师|小时|小区|老家|大约|大概"
+
+
+def talked_of() -> str:
+    """Someone a Chinese sentence says the writer talked with, as a pattern: a familiar name ('大刘', '小彭', '阿强'; not
+    '老板', '大家', '小组') or a full name."""
+    surnames = load("vocabulary", "zh")["roles"]["surnames"]
+    return rf"(?:(?!{_NOT_FAMILIAR})[小老大][{surnames}]|阿[\u4e00-\u9fff]|{zh_name()})"
+
+
 def familiar_name(word: str) -> bool:
     """A colleague called by their surname after a familiar prefix ('老马', '小周'): a name, never a job."""
     roles = load("vocabulary", "zh")["roles"]

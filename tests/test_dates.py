@@ -1308,6 +1308,7 @@ def test_a_dotted_date_at_a_sentences_end_and_a_check_of_all_the_targets_on_a_da
     ("review 15.ix", dt.date(2026, 9, 15)),
     ("jottings, dictated 14.vii.26", dt.date(2026, 7, 14)),
     ("see section 3.v of the manual", None),  # a numbered part: no day
+    ("Check 2.iii of the wardrobe manual", None),
 ])
 def test_a_month_in_roman_numerals(text, when):
     found = [d.date for d in find_dates(text, dt.date(2026, 7, 10))]

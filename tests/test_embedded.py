@@ -829,7 +829,7 @@ def test_a_target_proposed_in_talk_and_checked_on_a_day_said_after_it_and_a_task
              "AW: And you came alongside at about 9 knots against the 6 knot limit for a transfer.\n"
              "AW: Plus the engine log hasn't been filled in since September.\n"
              "AW: So, agreed: you acknowledge every Port Control call within 30 seconds.\n"
-             "AW: Let's say: no missed calls, all transfers at 6 knots or less, and a complete log – we'll check on 31 January.\n")
+             "AW: Let's say: no missed calls, all transfers at 6 knots or less, and every log complete – we'll check on 31 January.\n")
     plan = draft_plan(notes).plan
     targets = {g.target for g in plan.goals}
     assert {"0", "<= 6 knots", "100%", "<= 30 s"} <= targets, targets

@@ -3352,3 +3352,22 @@ def test_a_mixed_chat_says_in_chinese_whom_the_review_was_with():
     talk = talked_with(["微信聊天记录 — 「马房管理组」 2026-04-02", "Coco 李 15:31: 刚跟 Ah Keung 做完 review，summary 放这里",
                         "Coco 李 15:33: 1) feed chart 没跟", "陈生 (老板) 15:45: 收到"])
     assert talk is not None and talk[0] == "Ah Keung"
+
+
+@pytest.mark.parametrize("notes, employee, manager", [
+    # the one the meeting is with, after 'with', is the manager though the employee's own job leads a shift
+    ("Dockside – Aled Rhys (shift supervisor) – review with Bronwen Hale (area ops) – 4 May 2026\n"
+     "Aled's shift handovers were missed on 4 nights in October.\n", "Aled Rhys", "Bronwen Hale"),
+])
+def test_a_lead_reviewed_by_the_one_the_meeting_is_with_stays_the_employee(notes, employee, manager):
+    a = analyse(notes)
+    assert (a.employee_name, a.manager) == (employee, manager)
+
+
+@pytest.mark.parametrize("notes", [
+    "王姐 10:02: 你跟老板聊了吗？\n小周 10:05: 聊了。阿芳上周收银差错3次，老板说先做改进计划。\n王姐 10:07: 好\n",
+    "王总 10:02: 大家今天聊得怎么样？\n小周 10:05: 阿芳上周收银差错3次。\n王总 10:07: 好\n",
+    "王姐 10:02: 你跟小组聊了吗？\n小周 10:05: 聊了。阿芳上周收银差错3次。\n王姐 10:07: 好\n",
+])
+def test_words_that_open_as_a_familiar_name_are_no_one_talked_with(notes):
+    assert analyse(notes).employee_name not in ("老板", "大家", "小组")

@@ -1847,3 +1847,21 @@ def test_a_forms_numbered_questions_without_question_marks_and_a_fast_told_in_ot
     assert any("Late to the pens" in d.evidence for d in plan.deficiencies)
     assert "bias" in {f.kind for f in plan.review_flags}
     assert not any("sunset" in r.action for r in plan.responsibilities)
+
+
+@pytest.mark.parametrize("notes, owners", [
+    # a list's who column naming someone the notes know nothing more of: their task, not the employee's
+    ("1:1 with Jo Reid (forklift driver), 4 March 2026\nJo had 2 racking strikes in February.\nActions (what / who / when)\n"
+     "refresher on reach trucks / Jo / 20 March\ncheck the racking guards / Sam Cole / 25 March\n", ["employee", "organisation"]),
+    # given names that open as a weekday does
+    ("1:1 with Jo Reid (forklift driver), 4 March 2026\nJo had 2 racking strikes in February.\nActions (what / who / when)\n"
+     "refresher on reach trucks / Sun Li / 20 March\ncheck the racking guards / Thu Nguyen / 25 March\n",
+     ["organisation", "organisation"]),
+])
+def test_a_slashed_lists_who_column_names_someone_else(notes, owners):
+    assert [s.owner for s in analyse(notes).sentences if s.kind == "action"] == owners
+
+
+def test_the_employee_named_before_a_count_over_a_period_gone_by_is_a_shortfall_in_chinese():
+    a = analyse("员工：黄志强\n岗位：司机\n\n黄志强上月超速报警6次。\n目标：4月底前不超过1次。\n")
+    assert [s.kind for s in a.sentences][-2:] == ["observation", "target"]

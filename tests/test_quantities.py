@@ -293,6 +293,6 @@ def test_chinese_fractions_halves_and_more_measure_words(text, value, unit):
     assert (q.value, q.unit) == (value, unit)
 
 
-@pytest.mark.parametrize("text", ["回去再说", "一成不变", "分之", "下一轮 mystery shop", "一道去"])
+@pytest.mark.parametrize("text", ["回去再说", "一成不变", "分之", "下一轮 mystery shop", "一道去", "返工率降一半"])
 def test_chinese_words_that_hold_no_figure(text):
     assert not find_quantities(text)

@@ -352,7 +352,7 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         on_job_line = bool(manager and signed[1] and any(manager in line and signed[1] in line for line in raw_lines[-8:]))
         manager = signed[0] if not manager or on_job_line else manager  # the one who signs the notes wrote them (not the
         # firm their signature names: 'Workshop Manager, Harlow & Cole Watchmakers')
-        if role and signed[1] and role.casefold() in signed[1].casefold():
+        if role and signed[1] and role.casefold() == signed[1].casefold():
             role = None  # the signature's job is the signer's own
     if name and (full := full_name_of(name, text)):
         name = full  # 'Ms Lund' below 'Re: Capability meeting – Freya Lund, Bookbinder': her name in full
@@ -442,8 +442,9 @@ def analyse(  # noqa: C901 -- predates the complexity budget
         if closing_cells and closing_cells[0] > content_start:  # shift', '…,target,"Milk waste under 7 litres a week",Ana,2027-01-31'
             content = line[content_start:closing_cells[0]].rstrip(" \t|｜,")
             if (cell := closing_cells[1]) and (slashed or (labelled_row and labelled_row[0] == "action")) and cell.lower() not in _ANY_OWNER:
-                row_owner = (cell, _owner_only(cell, finder) or (None if _PERSON.fullmatch(cell) else  # a team: 'Yard (Dale)';
-                                                                 Party(cell, finder.owner_of(cell))))  # a person unknown, unsaid
+                row_owner = (cell, _owner_only(cell, finder) or (None if _PERSON.fullmatch(cell) and not slashed else  # a team:
+                                                                 Party(cell, finder.owner_of(cell))))  # 'Yard (Dale)'; a person
+                # unknown, unsaid (but named in a list's who column: 'check the racking guards / Sam Cole / 25 March')
         closing = (grid.closing_cells_start(row, tabbed_lines[line_no])
                    if labelled_row and row is not None and "owner" in row.kinds else None)
         if closing and closing > content_start:  # '6<TAB>action<TAB>Pick Fridays first<TAB>Dana<TAB>from now'

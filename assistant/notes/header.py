@@ -11,7 +11,7 @@ from .. import reader
 from ..dates import MONTH_PATTERN, MONTHS, WEEKDAYS
 from ..grid import cells, is_rule
 from ..language import unspaced
-from ..lexicon import NOT_A_ZH_NAME, label_alternation, load, vocab, vocab_list, zh_name
+from ..lexicon import NOT_A_ZH_NAME, label_alternation, load, talked_of, vocab, vocab_list, zh_name
 from ..reader.people_zh import employee_zh, leader_zh
 from ..reader.role import TALK_CHARACTERS, is_role, is_title, leads_others, role_like
 from ..textutil import NAME_WORD, PARTICLE
@@ -1141,7 +1141,7 @@ _NOT_THE_TALK = re.compile(r"""[ \t]*(?:[A-Z][a-z]+[ \t]*)?(?i:first\b|beforehan
 def _met_with(lines: list[str]) -> str | None:
     """The one the notes' first lines say the writer met or talked to ('Talked to Oona after the site meeting', 'Review was
     with Margrit'), where nothing above names the employee."""
-    if zh := re.search(rf"(?:跟|和|与)[ \t]*([小老阿][\u4e00-\u9fff]|{zh_name()})[^，。,\n]{{0,12}}?(?:聊|谈|面谈|沟通)", "\n".join(lines[:3])):
+    if zh := re.search(rf"(?:跟|和|与)[ \t]*({talked_of()})[^，。,\n]{{0,12}}?(?:聊|谈|面谈|沟通)", "\n".join(lines[:3])):
         return zh.group(1)  # '正月十六，开工第二天，跟阿添在晒场边上聊了一个多钟'
     found = _MET_WITH.search("\n".join(lines[:10]))
     if found and _NOT_THE_TALK.match(found.string[found.end():]):

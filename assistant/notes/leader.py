@@ -26,12 +26,16 @@ _EN_PERSON = re.compile(rf"""(?<![\w.])
 _JOB_LIKE = re.compile(r"(?:\d+(?:st|nd|rd|th)[ \t]+)?[a-z][a-z-]+(?:[ \t][a-z][a-z-]+)?$")
 
 
+_MET = re.compile(r"\b(?i:with|w/|by|reviewer|interviewer)[ \t:]*$")
+
+
 @dataclass(frozen=True)
 class _Person:
     name: str
     role: str | None
     leads: bool
     ranked: bool = False  # a rank or title before the name: 'Capt. Elin Rask', '许经理'
+    met: bool = False  # named as the one the meeting is with: '… – review with Bronwen Hale (area ops)'
 
 
 def _zh_people(line: str) -> list[_Person]:
@@ -64,7 +68,7 @@ def _en_people(line: str) -> list[_Person]:
         parts = [p.strip() for p in re.split(r"[,，;；]", inner) if p.strip()]
         role = next((p for p in parts if is_role(p) or leads_others(p) or _JOB_LIKE.match(p)), None)
         leads = bool(m["rank"]) or bool(role and leads_others(role))
-        found.append(_Person(m["name"], role, leads, bool(m["rank"])))
+        found.append(_Person(m["name"], role, leads, bool(m["rank"]), bool(_MET.search(line[:m.start()]))))
     return found
 
 
@@ -87,6 +91,8 @@ def led_header(lines: list[str], name: str | None) -> tuple[str, str | None, str
     if len(others) != 1 or any(not _same(p.name, name) and p.leads for p in people):
         return None
     other = next(iter(others.values()))
+    if other.met and not any(p.ranked for p in chosen):
+        return None  # the meeting was with the other: 'Aled Rhys (shift supervisor) – review with Bronwen Hale (area ops)'
     if other.role is None and not any(p.ranked for p in chosen):
         return None  # a lead's job beside someone with none: 'Aled Rhys (shift supervisor) – w/ Bronwen Hale' is Aled's review
     return other.name, other.role, name

@@ -7,7 +7,7 @@ from __future__ import annotations
 import collections
 import re
 
-from ..lexicon import zh_name
+from ..lexicon import talked_of
 from ..reader.role import is_role, leads_others, role_like
 from ..textutil import NAME_WORD
 from .attendees import is_hr
@@ -31,7 +31,7 @@ _CHAT_TITLE = re.compile(r"(?i)\b(?:chat|texts?|whatsapp|messages?|slack|teams|w
 def _zh_talk() -> re.Pattern[str]:
     """A talk said in Chinese, with a Chinese name ('仓库的叉车司机大刘今天聊了吗') or, after 跟/和/与, a Latin one ('刚跟
     Ah Keung 做完 review'; not 'Google reviews')."""
-    person = rf"(?:[小老阿大][\u4e00-\u9fff]|{zh_name()})"
+    person = talked_of()
     latin = r"[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?"
     return re.compile(rf"(?:跟|和|与)?[ \t]*(?P<before>[\u4e00-\u9fff]{{0,10}}?)(?P<name>{person})[ \t]*{_TALK_VERB_ZH}"
                       rf"|(?:跟|和|与)[ \t]*(?P<latin>{latin})[ \t]*(?:{_TALK_VERB_ZH}|review|1:1)")
