@@ -247,3 +247,15 @@ def test_a_shortfall_on_the_day_it_happened_is_not_read_as_an_aim():
     a = analyse("1:1 — Ramp — 5 Nov 2026\nAttendees: Kai Brennan (ramp agent), D. Kowal (duty manager)\n1) Safety\n"
                 "- No hi-vis on stand 27 on 19 Oct, seen by airside ops.\n")
     assert a.sentences[-1].kind == "observation"
+
+
+
+def test_only_a_day_gone_by_makes_an_aim_need_the_surest_reading():
+    from assistant.reader import SURE_OVER_STATED, Reading, _needed
+
+    a = analyse("Ramp review – Kai Brennan (ramp agent) – 5 Nov 2026\n- No hi-vis on stand 27 on 19 Oct.\n"
+                "- Before the spring show on 12 March 2027 he does the refresher, and from then no stand without hi-vis.\n")
+    gone_by, to_come = a.sentences[-2], a.sentences[-1]
+    assert gone_by.rule_kind == to_come.rule_kind == "observation"
+    assert _needed(gone_by, Reading("target", 0.9), a.interview_date) == SURE_OVER_STATED
+    assert _needed(to_come, Reading("target", 0.9), a.interview_date) < SURE_OVER_STATED

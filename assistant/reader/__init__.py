@@ -11,6 +11,7 @@ rules' reading stands where it is not.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import io
 import re
@@ -328,7 +329,7 @@ def apply(analysis: NotesAnalysis, reader: Reader | None, corrections: tuple[Cor
             s.reading, s.confidence = "aside", 1.0  # the notes mark it as the manager's own
         elif s.kind == "excluded" and learnt:
             s.reading, s.confidence = learnt.reading, learnt.confidence  # what it would be, were it not kept out
-        elif learnt is None or learnt.confidence < _needed(s, learnt):
+        elif learnt is None or learnt.confidence < _needed(s, learnt, analysis.interview_date):
             s.reading, s.confidence = rule_reading, learnt.confidence if learnt and learnt.reading == rule_reading else 0.0
             if learnt and KIND_OF[learnt.reading] == s.kind:  # the rules' kind stands; the model names the reading in it
                 s.reading = learnt.reading
@@ -390,7 +391,7 @@ _VIEW_LABEL = re.compile(r"""^\W*(?:(?:her|his|their|the\ employee'?s?|employee'
     perspective|input|feedback)|员工(?:的)?(?:说法|意见|解释|回应|反馈|自述))\s*[:：]""", re.I | re.X)
 
 
-def _needed(s: Sentence, learnt: Reading) -> float:
+def _needed(s: Sentence, learnt: Reading, held: dt.date | None = None) -> float:
     """How sure the model must be to read a sentence otherwise than the rules: surest where the notes state what it
     is (a label such as 'Target:', a named actor, a figure dated after the interview), and before taking background
     figures for a shortfall ('handles 300 orders a day') or dropping one the rules found."""
@@ -408,8 +409,10 @@ def _needed(s: Sentence, learnt: Reading) -> float:
         return SURE_SHORTFALL
     if learnt.reading == "action" and s.rule_kind == "observation" and not s.dates:
         return SURE_TASK_NOT_CUE  # a shortfall with no date is seldom a task: 'Theatres are sending late changes by phone'
-    if learnt.reading == "target" and s.rule_kind == "observation" and s.dates and all(d.role == "point" for d in s.dates):
-        return SURE_OVER_STATED  # a shortfall on the day it happened is no aim: 'No hi-vis on stand 27 on 19 Oct'
+    if (learnt.reading == "target" and s.rule_kind == "observation" and s.dates and held is not None
+            and all(d.role == "point" and d.date <= held for d in s.dates)):
+        return SURE_OVER_STATED  # a shortfall on the day it happened is no aim: 'No hi-vis on stand 27 on 19 Oct' (not a day
+        # to come: 'Before load-in on 12 March 2027 he does the refresher, and from then the measures are: …')
     return SURE_UNLESS_SHORTFALL if s.rule_kind == "observation" else SURE
 
 
