@@ -223,6 +223,7 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 _ROMAN_MONTHS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+_ROMAN_DATE_CUE = re.compile(r"\b(?:review|deadline|date|due|by|on|until|till|before|from)\s+$", re.I)  # before '31.vii' with no year
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:
@@ -427,16 +428,12 @@ def _resolve(kind: str, m: re.Match[str], ref: dt.date, role: str) -> tuple[dt.d
         if year_s:
             return _safe(_year(year_s), month, day), role
         return _pick_year(ref, role, lambda y: _safe(y, month, day)), role
-    if kind == "day_dot_month":
-        day, month, year_s = int(g[0]), int(g[1]), g[2]
-        if not year_s and not _DATE_AFTER_DOT.match(m.string[m.end():]) and not _DATE_CUE.search(m.string[:m.start()]):
+    if kind in ("day_dot_month", "roman_month"):  # '16.03.2026'; the month in Roman numerals: 'by 31.vii', 'review 15.ix.26'
+        day, year_s, before = int(g[0]), g[2], m.string[:m.start()]
+        month = int(g[1]) if kind == "day_dot_month" else _ROMAN_MONTHS.index(g[1].lower()) + 1
+        if not year_s and kind == "day_dot_month" and not _DATE_AFTER_DOT.match(m.string[m.end():]) and not _DATE_CUE.search(before):
             return None, role  # 'AHT rose to 8.10.': a decimal ending a sentence
-        if year_s:
-            return _safe(int(year_s) + (2000 if len(year_s) == 2 else 0), month, day), role
-        return _pick_year(ref, role, lambda y: _safe(y, month, day)), role
-    if kind == "roman_month":  # 'by 31.vii', 'review 15.ix.26': the month in Roman numerals
-        day, month, year_s = int(g[0]), _ROMAN_MONTHS.index(g[1].lower()) + 1, g[2]
-        if not year_s and not re.search(r"\b(?:review|deadline|date|due|by|on|until|till|before|from)\s+$", m.string[:m.start()], re.I):
+        if not year_s and kind == "roman_month" and not _ROMAN_DATE_CUE.search(before):
             return None, role  # 'section 3.v of the manual': a numbered part, no day
         if year_s:
             return _safe(int(year_s) + (2000 if len(year_s) == 2 else 0), month, day), role

@@ -301,6 +301,7 @@ def zh_name(loose: bool = False) -> str:
 _NOT_FAMILIAR = "大家|大伙|小组|老板|老师|小时|小区|老家|大约|大概"
 
 
+@cache
 def talked_of() -> str:
     """Someone a Chinese sentence says the writer talked with, as a pattern: a familiar name ('大刘', '小彭', '阿强'; not
     '老板', '大家', '小组') or a full name."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..lexicon import load, zh_name
 from ..reader.role import is_role, leads_others
@@ -38,22 +39,28 @@ class _Person:
     met: bool = False  # named as the one the meeting is with: '… – review with Bronwen Hale (area ops)'
 
 
+@cache
+def _zh_person() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A Chinese name on a header line and what follows it; and the titles that lead others, at a name's end."""
+    titled = "|".join(t for t in load("vocabulary", "zh")["names"]["lead_titles"] if t != "我")
+    surnames = load("vocabulary", "zh")["roles"]["surnames"]
+    person = re.compile(rf"""(?<![\d一二两三四五六七八九十半几个])(?P<name>(?:[{surnames}](?:{titled}|老师|师傅))|[小老阿][{surnames}]|{zh_name()})
+        (?:[ \t]*[（(](?P<inner>[^()（）\n]{{1,30}})[)）] | [ \t]+[-–—][ \t]+(?P<dashed>[^|｜\n–—()（）]{{2,30}}?)[ \t]*(?=[|｜–—]|$))?""", re.X)
+    return person, re.compile(rf"(?:{titled})$")
+
+
 def _zh_people(line: str) -> list[_Person]:
     """Chinese names on a header line: with a bracket ('王老师（平台主管）'), or a surname before a title that leads
     ('许经理', '罗班长'), or a familiar name before a dash and a job ('小唐 – 2nd stew')."""
-    titles = load("vocabulary", "zh")["names"]["lead_titles"]
-    surnames = load("vocabulary", "zh")["roles"]["surnames"]
-    titled = "|".join(t for t in titles if t != "我")
+    person, leading_title = _zh_person()
     found = []
-    pattern = rf"""(?<![\d一二两三四五六七八九十半几个])(?P<name>(?:[{surnames}](?:{titled}|老师|师傅))|[小老阿][{surnames}]|{zh_name()})
-        (?:[ \t]*[（(](?P<inner>[^()（）\n]{{1,30}})[)）] | [ \t]+[-–—][ \t]+(?P<dashed>[^|｜\n–—()（）]{{2,30}}?)[ \t]*(?=[|｜–—]|$))?"""
-    for m in re.finditer(pattern, line, re.X):
+    for m in person.finditer(line):
         inner = m["inner"] or m["dashed"] or ""
-        if not inner and not re.search(rf"(?:{titled}|老师|师傅)$|^[小老阿]", m["name"]):
+        ranked = leading_title.search(m["name"]) is not None
+        if not inner and not ranked and not re.search(r"(?:老师|师傅)$|^[小老阿]", m["name"]):
             continue  # (a full name only with its bracket or job beside it: not '冷冻电' of '冷冻电镜平台')
         parts = [p.strip() for p in re.split(r"[,，;；]", inner) if p.strip()]
         role = next((p for p in parts if is_role(p) or _JOB_LIKE.match(p)), None)
-        ranked = any(m["name"].endswith(t) for t in titles if t != "我")
         found.append(_Person(m["name"], role, ranked or bool(role and leads_others(role)), ranked))
     return found
 

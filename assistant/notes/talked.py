@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import collections
 import re
+from functools import cache
 
 from ..lexicon import talked_of
 from ..reader.role import is_role, leads_others, role_like
@@ -28,6 +29,7 @@ _STAMP = re.compile(r"""^\s*(?:\[[^\]\n]{3,30}\][ \t]*(?:[-–][ \t]*)?
 _CHAT_TITLE = re.compile(r"(?i)\b(?:chat|texts?|whatsapp|messages?|slack|teams|wechat|export)\b|聊天|群|微信|钉钉|飞书")
 
 
+@cache
 def _zh_talk() -> re.Pattern[str]:
     """A talk said in Chinese, with a Chinese name ('仓库的叉车司机大刘今天聊了吗') or, after 跟/和/与, a Latin one ('刚跟
     Ah Keung 做完 review'; not 'Google reviews')."""
